@@ -1,0 +1,94 @@
+"""The grid every reader produces and the parser consumes.
+
+A reader turns its container (text, PDF, spreadsheet) into rows of cells, each cell with its
+location. ``page_break_before`` marks the start of a new page (or, in text, the blank line the
+PDF extraction leaves there); the parser uses it to join an indicator row split by a page.
+Rows may come lazily (a large text file is read as it is parsed), and the parser marks the
+cells it uses, so that whatever it did not use is reported: nothing is dropped silently.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import Any
+
+from reviewer.model import Accounting, Leftover, Location
+
+
+@dataclass(slots=True)
+class Cell:
+    """``text`` has the whitespace that wrapping inserts removed; ``raw`` is as extracted.
+
+    Narrative cells (年度总体目标) use ``raw``: there a space between two words is the
+    author's (《财政部 司法部关于…》), while in narrow cells it is a wrap artefact.
+    """
+
+    text: str
+    line: int
+    column: int
+    raw: str = ""
+    used: bool = False
+    where: dict[str, Any] | None = None  # readers whose locations are not line/column
+
+    def location_fields(self) -> dict[str, Any]:
+        if self.where is not None:
+            return self.where
+        return {"line": self.line, "column": self.column}
+
+    @property
+    def location(self) -> Location:
+        return Location(**self.location_fields())
+
+    def ref(self) -> dict[str, Any]:
+        """The cell as CellRef fields (validated once, with the whole table)."""
+        if self.where is not None:
+            return {"text": self.text, **self.where}
+        return {"text": self.text, "line": self.line, "column": self.column}
+
+
+@dataclass(slots=True)
+class Row:
+    """A row's non-empty cells, each knowing its column; readers leave out empty cells.
+
+    ``joined`` is the cells' text joined by tabs, for quick keyword tests.
+    """
+
+    cells: list[Cell]
+    line: int
+    page_break_before: bool = False
+    joined: str = field(init=False, default="")
+
+    def __post_init__(self) -> None:
+        self.joined = "\t".join(c.text for c in self.cells)
+
+    def nonempty(self) -> list[Cell]:
+        """The cells (a new list: callers may slice and change it)."""
+        return list(self.cells)
+
+
+@dataclass(slots=True)
+class Grid:
+    rows: Iterable[Row]
+    source: str
+    format: str = "text"
+    encoding: str = ""
+    extra_leftovers: list[Leftover] = field(default_factory=list)
+
+
+def account(rows: Iterable[Row], leftovers: list[Leftover], acc: Accounting) -> None:
+    """Add every non-empty cell the parser did not use to ``leftovers``; count the lines."""
+    nonempty = reported = 0
+    for row in rows:
+        if not row.cells:
+            continue
+        nonempty += 1
+        unused = [c for c in row.cells if not c.used]
+        if unused:
+            reported += 1
+            leftovers.extend(
+                Leftover(text=c.text, location=c.location, reason="未能识别的内容") for c in unused
+            )
+    acc.nonempty_lines += nonempty
+    acc.reported_lines += reported
+    acc.consumed_lines += nonempty - reported

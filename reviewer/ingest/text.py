@@ -1,0 +1,96 @@
+"""The text reader: bytes → lines → tab-separated cells.
+
+Handles UTF-8 (with or without BOM), UTF-16 with BOM, GB18030/GBK, and CR, LF or CRLF line ends.
+A blank line, or a form feed, is where the PDF extraction broke the page. The file is read
+twice as a stream (once to settle the encoding, once to parse), never held whole in memory.
+"""
+
+from __future__ import annotations
+
+import codecs
+import io
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+
+from reviewer.errors import InputError
+from reviewer.grid import Cell, Grid, Row
+from reviewer.textnorm import clean_cell
+
+_CHUNK = 1 << 16
+
+
+def _decodes(path: Path, encoding: str) -> bool:
+    decoder = codecs.getincrementaldecoder(encoding)()
+    try:
+        with path.open("rb") as fh:
+            while chunk := fh.read(_CHUNK):
+                decoder.decode(chunk)
+            decoder.decode(b"", final=True)
+    except UnicodeDecodeError:
+        return False
+    return True
+
+
+def detect_encoding(path: Path) -> str:
+    """The file's encoding; InputError for an empty, binary or undecodable file."""
+    with path.open("rb") as fh:
+        head = fh.read(_CHUNK)
+        has_content = bool(head.strip())
+        while not has_content and (chunk := fh.read(_CHUNK)):
+            has_content = bool(chunk.strip())
+    if not has_content:
+        raise InputError("输入文件为空，没有可复核的内容")
+    if head.startswith((b"\xff\xfe", b"\xfe\xff")):
+        if _decodes(path, "utf-16"):
+            return "utf-16"
+        raise InputError("文件以 UTF-16 标记开头，但内容无法按 UTF-16 解码")
+    if b"\x00" in head[:8192]:
+        raise InputError("这是二进制文件，不是文本：请提供文本、PDF 或 Excel 格式的自评表")
+    if head.startswith(codecs.BOM_UTF8) and _decodes(path, "utf-8-sig"):
+        return "utf-8-sig"
+    for encoding in ("utf-8", "gb18030"):
+        if _decodes(path, encoding):
+            return encoding
+    raise InputError("无法识别文件编码（已尝试 UTF-8 与 GB18030/GBK）：文件可能已损坏或不是文本")
+
+
+def rows_from_lines(lines: Iterable[str]) -> Iterator[Row]:
+    """Lines → rows of cells; blank lines and form feeds become page breaks."""
+    page_break = False
+    first = True
+    for number, line in enumerate(lines, start=1):
+        line = line.rstrip("\r\n")
+        if "\f" in line:
+            page_break = True
+            line = line.replace("\f", "")
+        if not line.strip():
+            page_break = True
+            continue
+        cells = []
+        for col, raw in enumerate(line.split("\t"), start=1):
+            text = clean_cell(raw)
+            if text:
+                cells.append(Cell(text, number, col, raw))
+        yield Row(cells=cells, line=number, page_break_before=page_break and not first)
+        page_break = False
+        first = False
+
+
+def split_rows(text: str) -> list[Row]:
+    """Rows of an in-memory text (CR, LF or CRLF line ends)."""
+    return list(rows_from_lines(io.StringIO(text, newline=None)))
+
+
+def _file_lines(path: Path, encoding: str) -> Iterator[str]:
+    with path.open("r", encoding=encoding, newline=None) as fh:
+        yield from fh
+
+
+def read_text(path: Path) -> Grid:
+    encoding = detect_encoding(path)
+    return Grid(
+        rows=rows_from_lines(_file_lines(path, encoding)),
+        source=path.name,
+        format="text",
+        encoding=encoding,
+    )

@@ -1,0 +1,84 @@
+"""Write EvaluationTables back out in the published text layout (tab-separated cells).
+
+Used to build test tables and the eval harness's mutated documents: what it writes, the
+parser reads back to the same content. Labels go on the first row of their group.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from reviewer.model import EvaluationTable, FundRow
+
+
+def fmt_number(x: float | None) -> str:
+    """A number as a form prints it: no trailing zeros (10, 9.98, 1194)."""
+    if x is None:
+        return ""
+    return f"{x:.6f}".rstrip("0").rstrip(".")
+
+
+def _amount(x: float | None) -> str:
+    return "" if x is None else f"{x:.2f}"
+
+
+def _fund_line(label: str, row: FundRow, total: bool) -> str:
+    cells = [
+        "",
+        label,
+        _amount(row.initial_budget),
+        _amount(row.full_year_budget),
+        _amount(row.executed),
+    ]
+    if total:
+        rate = "" if row.rate_pct is None else f"{row.rate_pct:.2f}%"
+        cells += [fmt_number(row.weight), rate, fmt_number(row.score)]
+    else:
+        cells += ["—", "", ""]
+    return "\t".join(cells)
+
+
+def table_lines(t: EvaluationTable) -> list[str]:
+    year = f"({t.year} 年度)" if t.year else ""
+    lines = [
+        "财政项目支出绩效自评表\t\t\t\t\t\t\t",
+        f"{year}\t\t\t\t\t\t\t",
+        f"项目名称\t{t.project}\t\t\t\t\t\t",
+        f"主管部门\t{t.department}\t\t\t实施单位\t{t.implementer}\t\t",
+        f"项目资金 ({t.amount_unit})\t\t年初预算数\t全年预算数\t全年执行数\t分值\t执行率\t得分",
+        _fund_line("年度资金总额", t.funds.annual_total, True),
+        _fund_line("其中：当年财政拨款", t.funds.current_year_appropriation, False),
+        _fund_line("上年结转资金", t.funds.prior_year_carryover, False),
+        _fund_line("其他资金", t.funds.other, False),
+        "年度总体目标\t预期目标\t\t\t实际完成情况\t\t\t",
+        f"\t{t.goal_expected}\t\t\t{t.goal_actual}\t\t\t",
+        "绩效指标\t一级指标\t二级指标\t三级指标\t年度指标值\t实际完成值\t分值\t得分\t偏差原因分析及改进措施",
+    ]
+    prev_l1 = prev_l2 = None
+    for ind in t.indicators:
+        l1 = ind.l1 if ind.l1 != prev_l1 else ""
+        l2 = ind.l2 if (ind.l2, ind.l1) != (prev_l2, prev_l1) else ""
+        prev_l1, prev_l2 = ind.l1, ind.l2
+        lines.append(
+            "\t".join(
+                [
+                    "",
+                    l1,
+                    l2,
+                    ind.name,
+                    ind.target,
+                    ind.actual,
+                    fmt_number(ind.weight),
+                    fmt_number(ind.score),
+                    ind.explanation,
+                ]
+            )
+        )
+    if t.total_printed or t.total_score is not None:
+        lines.append(f"\t总分\t\t\t\t\t{fmt_number(t.total_weight)}\t{fmt_number(t.total_score)}\t")
+    return lines
+
+
+def render_text(tables: Iterable[EvaluationTable]) -> str:
+    """Tables in the published text layout, separated by blank lines (page breaks)."""
+    return "\n\n".join("\n".join(table_lines(t)) for t in tables) + "\n"

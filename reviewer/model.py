@@ -1,0 +1,232 @@
+"""The data model: a Report of EvaluationTables, as read from the document.
+
+Field names follow the project glossary (``domain/glossary.md``) so that code, JSON output
+and the gold parse read alike. Text fields keep the text as printed (whitespace inserted by
+line wrapping removed); numbers are parsed deterministically and every value keeps the
+location of the cell it came from, so that findings can quote their evidence.
+"""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+from pydantic import BaseModel, ConfigDict, Field
+
+
+class Location(BaseModel):
+    """Where a cell sits in the source: a text line, a PDF page/row, or a spreadsheet cell."""
+
+    model_config = ConfigDict(frozen=True)
+
+    line: int | None = None
+    column: int | None = None
+    page: int | None = None
+    row: int | None = None
+    sheet: str | None = None
+    cell: str | None = None
+
+    def describe(self) -> str:
+        """A short Chinese description, e.g. ``第12行第3格`` or ``Sheet1!B12``."""
+        if self.sheet is not None and self.cell is not None:
+            return f"{self.sheet}!{self.cell}"
+        parts = []
+        if self.page is not None:
+            parts.append(f"第{self.page}页")
+        if self.line is not None:
+            parts.append(f"第{self.line}行")
+        elif self.row is not None:
+            parts.append(f"表格第{self.row}行")
+        if self.column is not None:
+            parts.append(f"第{self.column}格")
+        return "".join(parts) or "位置不详"
+
+
+class CellRef(Location):
+    """A cell's text as printed, with its location (the Location fields, flattened)."""
+
+    text: str
+
+    @property
+    def location(self) -> Location:
+        return self
+
+
+class Operator(StrEnum):
+    """How a target compares: the scoring direction follows from it."""
+
+    GE = ">="
+    GT = ">"
+    EQ = "="
+    LE = "<="
+    LT = "<"
+    RANGE = "range"
+    QUALITATIVE = "qualitative"
+
+
+class ParsedValue(BaseModel):
+    """The parsed form of a 年度指标值 or 实际完成值.
+
+    ``number`` is the value (the lower bound for a range); ``upper`` the upper bound of a
+    range; ``unit`` the unit glued to the number (``%``, ``家``, ``小时/个``); ``word`` the
+    qualitative word (``提升``, ``未进行``, or ``促进`` in ``促进(11人)``). ``operator_written``
+    is false when the text has no comparison sign (``9月``) and ``=`` is implied.
+    ``not_done`` marks actuals such as 未进行 / 未完成 that mean the work did not happen.
+    """
+
+    operator: Operator | None = None
+    number: float | None = None
+    upper: float | None = None
+    unit: str = ""
+    word: str = ""
+    operator_written: bool = False
+    not_done: bool = False
+
+    @property
+    def is_quantitative(self) -> bool:
+        return self.number is not None and self.operator not in (None, Operator.QUALITATIVE)
+
+
+class FundRow(BaseModel):
+    """One row of the 项目资金 block. Amounts are in ``EvaluationTable.amount_unit``.
+
+    Only 年度资金总额 carries weight, rate and score; on the other rows they stay ``None``.
+    """
+
+    initial_budget: float | None = None
+    full_year_budget: float | None = None
+    executed: float | None = None
+    weight: float | None = None
+    rate_pct: float | None = None
+    score: float | None = None
+    cells: dict[str, CellRef] = Field(default_factory=dict)
+
+
+class Funds(BaseModel):
+    annual_total: FundRow = Field(default_factory=FundRow)
+    current_year_appropriation: FundRow = Field(default_factory=FundRow)
+    prior_year_carryover: FundRow = Field(default_factory=FundRow)
+    other: FundRow = Field(default_factory=FundRow)
+
+    def rows(self) -> dict[str, FundRow]:
+        return {
+            "annual_total": self.annual_total,
+            "current_year_appropriation": self.current_year_appropriation,
+            "prior_year_carryover": self.prior_year_carryover,
+            "other": self.other,
+        }
+
+
+class Indicator(BaseModel):
+    """One 三级指标 row."""
+
+    l1: str
+    l2: str
+    name: str
+    target: str
+    actual: str
+    weight: float | None
+    score: float | None
+    explanation: str
+    target_value: ParsedValue = Field(default_factory=ParsedValue)
+    actual_value: ParsedValue = Field(default_factory=ParsedValue)
+    lines: list[int] = Field(default_factory=list)
+    cells: dict[str, CellRef] = Field(default_factory=dict)
+
+    @property
+    def row_id(self) -> str:
+        return f"R{self.lines[0]}" if self.lines else "R?"
+
+
+class EvaluationTable(BaseModel):
+    """One project's 财政项目支出绩效自评表."""
+
+    project: str
+    department: str = ""
+    implementer: str = ""
+    year: int | None = None
+    amount_unit: str = "元"
+    funds: Funds = Field(default_factory=Funds)
+    goal_expected: str = ""
+    goal_actual: str = ""
+    indicators: list[Indicator] = Field(default_factory=list)
+    total_weight: float | None = None
+    total_score: float | None = None
+    total_printed: bool = False
+    grade: str = ""
+    first_line: int = 0
+    last_line: int = 0
+    cells: dict[str, CellRef] = Field(default_factory=dict)
+
+
+class Leftover(BaseModel):
+    """A non-empty cell the parser could not place in the Report."""
+
+    text: str
+    location: Location
+    reason: str
+
+
+class Accounting(BaseModel):
+    """Line accounting: every non-empty line is consumed or reported, never silently dropped."""
+
+    nonempty_lines: int = 0
+    consumed_lines: int = 0
+    reported_lines: int = 0
+
+
+class Report(BaseModel):
+    source: str
+    format: str = "text"
+    encoding: str = ""
+    tables: list[EvaluationTable] = Field(default_factory=list)
+    leftovers: list[Leftover] = Field(default_factory=list)
+    accounting: Accounting = Field(default_factory=Accounting)
+
+
+class Category(StrEnum):
+    ARITHMETIC = "arithmetic"
+    SCORING = "scoring"
+    EXPLANATION = "explanation"
+    CONSISTENCY = "consistency"
+    INDICATOR = "indicator"
+    STRUCTURE = "structure"
+
+
+class Severity(StrEnum):
+    ERROR = "error"
+    WARNING = "warning"
+    INFO = "info"
+
+    @property
+    def rank(self) -> int:
+        return {"error": 3, "warning": 2, "info": 1}[self.value]
+
+    @property
+    def label(self) -> str:
+        """The word a reviewer uses: 错误 (wrong), 需核实 (ask), 提示 (remark)."""
+        return {"error": "错误", "warning": "需核实", "info": "提示"}[self.value]
+
+
+class Evidence(BaseModel):
+    """A verbatim quote from the document, with where it was found (when known)."""
+
+    quote: str
+    location: Location | None = None
+
+
+class Finding(BaseModel):
+    """One problem in one table, from a rule or from the LLM: the same shape for both."""
+
+    code: str
+    category: Category
+    severity: Severity
+    source: str = "rules"  # "rules" or "llm"
+    project: str
+    table_index: int
+    indicator: str | None = None
+    locations: list[Location] = Field(default_factory=list)
+    message: str
+    expected: str | None = None
+    found: str | None = None
+    evidence: list[Evidence] = Field(default_factory=list)
+    suggestion: str = ""

@@ -1,0 +1,383 @@
+"""The 绩效指标 section: rows of cells → Indicators with their 一级/二级 labels.
+
+Extraction from a PDF breaks this section in three ways, and each is undone by the form's
+structure rather than by column positions (which shift from page to page):
+
+* A merged category cell prints its label once, often in the middle of the rows it spans, or
+  on a row of its own. Groups are contiguous and in form order and each contains its label, so
+  the rows between two labels are the only ones in doubt; they are settled by the default
+  weight split (产出 50, 效益 30, 满意度 10), the 二级指标 labels' families, and the
+  indicator's own wording, and otherwise stay with the label above.
+* A row broken by a page leaves a fragment without values: the part before the break is a
+  prefix of the next row, the part after it a suffix of the previous one.
+* Vertical labels (绩 / 效 指 标) land in the first column of unrelated rows.
+"""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from reviewer.grid import Cell, Row
+from reviewer.parse import labels as lb
+from reviewer.parse.values import parse_number, value_fields
+
+_MAX_COMBINATIONS = 20000
+
+
+@dataclass(slots=True)
+class Draft:
+    """An indicator row being assembled."""
+
+    name: list[Cell]
+    target: Cell | None
+    actual: Cell | None
+    weight: Cell
+    score: Cell
+    explanation: list[Cell]
+    lines: list[int]
+    page_break_before: bool
+    l1: str = ""
+    l2: str = ""
+
+    def name_text(self) -> str:
+        return "".join(c.text for c in self.name)
+
+
+@dataclass(slots=True)
+class LabelEvent:
+    pos: float  # row index; x.5 for a label on a row of its own between two indicator rows
+    level: str  # "l1" or "l2"
+    text: str
+
+
+@dataclass(slots=True)
+class Fragment:
+    cell: Cell
+    kind: str  # "name" or "explanation"
+    row_index: int  # index in the section's rows
+    after_break: bool  # the fragment's row starts a page
+    before_break: bool  # the next row starts a page
+
+
+@dataclass
+class Section:
+    """The parsed section: indicators plus the label events and fragments that shaped them."""
+
+    drafts: list[Draft] = field(default_factory=list)
+
+
+def _is_label_cell(text: str) -> lb.LabelKind | None:
+    if lb.is_vertical_fragment(text, "绩效指标"):
+        return None
+    kind = lb.classify_label(text)
+    if kind is None and text.endswith("指标") and 2 < len(text) <= 10:
+        return lb.LabelKind.L2  # an 二级指标 this vocabulary does not know
+    return kind
+
+
+def _resolve_ambiguous(texts: list[tuple[lb.LabelKind, str]], context_l1: str) -> list[LabelEvent]:
+    """Turn a row's label cells into l1/l2 events, settling 成本指标 / 满意度指标."""
+    events: list[LabelEvent] = []
+    seen: set[tuple[str, str]] = set()
+    for i, (kind, text) in enumerate(texts):
+        level: str
+        if kind is lb.LabelKind.AMBIGUOUS:
+            later_l2 = any(k is lb.LabelKind.L2 for k, _ in texts[i + 1 :])
+            if later_l2 or lb.stem(text) == "满意度":
+                level = "l1"
+            else:
+                level = "l2" if context_l1 == "产出" else "l1"
+        else:
+            level = "l1" if kind is lb.LabelKind.L1 else "l2"
+        key = (level, text)
+        if key not in seen:
+            seen.add(key)
+            events.append(LabelEvent(pos=0.0, level=level, text=text))
+    return events
+
+
+def _split_values(cells: list[Cell]) -> tuple[int, int] | None:
+    """Find (weight, score) in a row's content cells: two plain numbers with target and
+    actual before them and at most the explanation after. Returns their indices."""
+    n = len(cells)
+    for j in range(n - 2, 1, -1):
+        if n - j - 2 > 1:
+            break
+        if parse_number(cells[j].text) is not None and parse_number(cells[j + 1].text) is not None:
+            return j, j + 1
+    return None
+
+
+def parse_section(rows: Sequence[Row], name_column: int) -> list[dict[str, Any]]:
+    """Parse the rows between the 绩效指标 header and 总分 into Indicators.
+
+    ``name_column`` is the (1-based) column of 三级指标 in the header: a values-less fragment
+    beyond the column after it continues an explanation, otherwise a name.
+    """
+    drafts: list[Draft] = []
+    events: list[LabelEvent] = []
+    fragments: list[Fragment] = []
+    draft_at_row: dict[int, int] = {}
+    context_l1 = ""
+
+    for ri, row in enumerate(rows):
+        cells = row.nonempty()
+        # Leading pieces of vertical labels (绩 / 效 指 标) are layout, not content.
+        while cells and lb.is_vertical_fragment(cells[0].text, "绩效指标"):
+            cells[0].used = True
+            cells = cells[1:]
+        label_cells: list[tuple[lb.LabelKind, str]] = []
+        n_labels = 0
+        for c in cells:  # labels come first in a row; the first non-label starts the content
+            kind = _is_label_cell(c.text)
+            if kind is None:
+                break
+            label_cells.append((kind, c.text))
+            c.used = True
+            n_labels += 1
+        content = cells[n_labels:]
+        row_events = _resolve_ambiguous(label_cells, context_l1)
+        for ev in row_events:
+            if ev.level == "l1":
+                context_l1 = lb.stem(ev.text)
+
+        split = _split_values(content)
+        if split is not None:
+            j, k = split
+            before = content[:j]
+            target = before[-2] if len(before) >= 2 else None
+            actual = before[-1] if before else None
+            name = before[:-2]
+            d = Draft(
+                name=name,
+                target=target,
+                actual=actual,
+                weight=content[j],
+                score=content[k],
+                explanation=content[k + 1 :],
+                lines=[row.line],
+                page_break_before=row.page_break_before,
+            )
+            for c in content:
+                c.used = True
+            draft_at_row[ri] = len(drafts)
+            for ev in row_events:
+                ev.pos = float(len(drafts))
+            drafts.append(d)
+        else:
+            for ev in row_events:
+                ev.pos = len(drafts) - 0.5
+            next_break = ri + 1 < len(rows) and rows[ri + 1].page_break_before
+            for c in content:
+                role = "explanation" if c.column > name_column + 1 else "name"
+                fragments.append(Fragment(c, role, ri, row.page_break_before, next_break))
+        events.extend(row_events)
+
+    if not drafts:
+        return []
+    _attach_fragments(drafts, fragments, draft_at_row)
+    _assign_labels(drafts, events)
+    return [_to_indicator(d) for d in drafts]
+
+
+def _attach_fragments(
+    drafts: list[Draft], fragments: list[Fragment], draft_at_row: dict[int, int]
+) -> None:
+    """Join each values-less fragment to the indicator row it was broken from."""
+    rows_with_drafts = sorted(draft_at_row)
+    for frag in fragments:
+        prev_rows = [r for r in rows_with_drafts if r < frag.row_index]
+        next_rows = [r for r in rows_with_drafts if r > frag.row_index]
+        prev = drafts[draft_at_row[prev_rows[-1]]] if prev_rows else None
+        nxt = drafts[draft_at_row[next_rows[0]]] if next_rows else None
+        if prev is None and nxt is None:
+            continue
+        if prev is None:
+            to_next = True
+        elif nxt is None or frag.after_break:
+            to_next = False
+        elif frag.before_break:
+            to_next = True
+        elif frag.kind == "name":
+            to_next = len(nxt.name_text()) <= 2
+        else:
+            to_next = not prev.explanation
+        target = nxt if to_next else prev
+        assert target is not None
+        part = target.name if frag.kind == "name" else target.explanation
+        if to_next:
+            part.insert(0, frag.cell)
+        else:
+            part.append(frag.cell)
+        frag.cell.used = True
+        line = frag.cell.line
+        if line not in target.lines:
+            target.lines.append(line)
+            target.lines.sort()
+
+
+@dataclass(slots=True)
+class _Group:
+    text: str
+    positions: list[float]
+
+
+def _groups(events: list[LabelEvent]) -> list[_Group]:
+    """Consecutive events with the same label are one merged cell seen twice."""
+    groups: list[_Group] = []
+    for ev in sorted(events, key=lambda e: e.pos):
+        if groups and lb.stem(groups[-1].text) == lb.stem(ev.text):
+            groups[-1].positions.append(ev.pos)
+        else:
+            groups.append(_Group(ev.text, [ev.pos]))
+    return groups
+
+
+def _segment(
+    n: int,
+    groups: list[_Group],
+    score: Callable[[list[int]], float],
+) -> list[int]:
+    """Choose group boundaries (first row of each group after the first).
+
+    Each group must contain its label positions; among the segmentations allowed, the one
+    with the best evidence score wins, and ties keep rows with the label above them.
+    """
+    k = len(groups)
+    if k <= 1:
+        return []
+    ranges: list[range] = []
+    for j in range(1, k):
+        lo = max(int(p + 1.5) if p % 1 == 0 else int(p + 1) for p in groups[j - 1].positions)
+        hi = min(int(p + 0.5) if p % 1 else int(p) for p in groups[j].positions)
+        lo = max(lo, 1)
+        hi = min(hi, n - 1)
+        ranges.append(range(lo, hi + 1) if lo <= hi else range(hi, hi + 1))
+    if all(len(r) == 1 for r in ranges) and all(a[0] < b[0] for a, b in itertools.pairwise(ranges)):
+        return [r[0] for r in ranges]  # the labels leave no row in doubt
+    best: list[int] | None = None
+    best_score = float("-inf")
+    for count, combo in enumerate(itertools.product(*ranges)):
+        if count >= _MAX_COMBINATIONS:
+            break
+        bounds = list(combo)
+        if any(b2 <= b1 for b1, b2 in itertools.pairwise(bounds)):
+            continue
+        s = score(bounds) + 1e-6 * sum(bounds)
+        if s > best_score:
+            best, best_score = bounds, s
+    if best is None:  # labels out of order: fall back to each label's own position
+        best = [max(1, min(n - 1, int(min(g.positions) + 0.5))) for g in groups[1:]]
+        for i in range(1, len(best)):
+            best[i] = max(best[i], best[i - 1])
+    return best
+
+
+def _spans(n: int, bounds: list[int]) -> list[tuple[int, int]]:
+    edges = [0, *bounds, n]
+    return [(edges[i], edges[i + 1]) for i in range(len(edges) - 1)]
+
+
+def _assign_labels(drafts: list[Draft], events: list[LabelEvent]) -> None:
+    n = len(drafts)
+    l1_events = [e for e in events if e.level == "l1"]
+    l2_events = [e for e in events if e.level == "l2"]
+    weights = [parse_number(d.weight.text) or 0.0 for d in drafts]
+
+    l1_groups = _groups(l1_events)
+    if not l1_groups:  # no 一级 labels printed: infer them from the 二级 labels' families
+        l1_groups = _groups(
+            [
+                LabelEvent(e.pos, "l1", (lb.family_of_l2(e.text) or "") + "指标")
+                for e in l2_events
+                if lb.family_of_l2(e.text)
+            ]
+        )
+    # An 二级 label pins its row to the 一级 group of its family.
+    stems = [lb.stem(g.text) for g in l1_groups]
+    for e in l2_events:
+        fam = lb.family_of_l2(e.text)
+        if fam is not None and stems.count(fam) == 1:
+            l1_groups[stems.index(fam)].positions.append(e.pos)
+
+    hints1 = [lb.l1_hint(d.name_text()) for d in drafts]
+
+    def score_l1(bounds: list[int]) -> float:
+        total = 0.0
+        for (a, b), g in zip(_spans(n, bounds), l1_groups, strict=True):
+            stem = lb.stem(g.text)
+            default = lb.L1_DEFAULT_WEIGHT.get(stem + "指标")
+            if default is not None and abs(sum(weights[a:b]) - default) < 1e-6:
+                total += 3.0
+            for h in hints1[a:b]:
+                if h is not None:
+                    total += 1.0 if h == stem else -1.0
+        return total
+
+    l1_bounds = _segment(n, l1_groups, score_l1)
+    l1_spans = _spans(n, l1_bounds) if l1_groups else [(0, n)]
+    for (a, b), g in zip(l1_spans, l1_groups or [_Group("", [])], strict=True):
+        l1 = lb.l1_name(g.text) if g.text else ""
+        stem1 = lb.stem(g.text)
+        inside = [
+            e
+            for e in l2_events
+            if a - 0.5 <= e.pos <= b - 0.5 and lb.family_of_l2(e.text) in (None, stem1)
+        ]
+        l2_groups = _groups(inside)
+        for grp in l2_groups:
+            grp.positions = [min(max(p - a, -0.5), b - a - 0.5) for p in grp.positions]
+        hints2 = [lb.l2_hint(d.name_text()) for d in drafts[a:b]]
+
+        def score_l2(
+            bounds: list[int], groups: list[_Group] = l2_groups, hints: list[str | None] = hints2
+        ) -> float:
+            total = 0.0
+            for (x, y), grp in zip(_spans(len(hints), bounds), groups, strict=True):
+                stem = lb.stem(grp.text)
+                for h in hints[x:y]:
+                    if h is not None:
+                        total += 1.0 if h == stem else -0.25
+            return total
+
+        l2_bounds = _segment(b - a, l2_groups, score_l2)
+        spans2 = _spans(b - a, l2_bounds) if l2_groups else [(0, b - a)]
+        for (x, y), grp in zip(spans2, l2_groups or [_Group("", [])], strict=True):
+            for d in drafts[a + x : a + y]:
+                d.l1 = l1
+                d.l2 = grp.text
+
+
+def _join(cells: list[Cell]) -> str:
+    return "".join(c.text for c in cells)
+
+
+def _to_indicator(d: Draft) -> dict[str, Any]:
+    """The indicator's fields, validated with the whole table."""
+    target = d.target.text if d.target else ""
+    actual = d.actual.text if d.actual else ""
+    cells: dict[str, Any] = {"weight": d.weight.ref(), "score": d.score.ref()}
+    for key, part in (("name", d.name), ("explanation", d.explanation)):
+        if len(part) == 1:
+            cells[key] = part[0].ref()
+    if d.target:
+        cells["target"] = d.target.ref()
+    if d.actual:
+        cells["actual"] = d.actual.ref()
+    return {
+        "l1": d.l1,
+        "l2": d.l2,
+        "name": _join(d.name),
+        "target": target,
+        "actual": actual,
+        "weight": parse_number(d.weight.text),
+        "score": parse_number(d.score.text),
+        "explanation": _join(d.explanation),
+        "target_value": value_fields(target),
+        "actual_value": value_fields(actual),
+        "lines": d.lines,
+        "cells": cells,
+    }

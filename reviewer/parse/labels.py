@@ -1,0 +1,157 @@
+"""The form's vocabulary: section keywords, category labels, and wording evidence.
+
+Category labels are recognised by what they say, not by the column they sit in: a PDF
+extraction shifts columns from page to page, while the words stay the same.
+"""
+
+from __future__ import annotations
+
+import re
+from enum import StrEnum
+
+# The vertical labels of the form, which extraction splits over lines (绩 / 效 指 标).
+VERTICAL_LABELS = ("绩效指标", "年度总体目标", "项目资金")
+
+# 一级指标 and the default weight the national form gives each (原则上: 50/30/10, plus 10 for
+# budget execution).
+L1_DEFAULT_WEIGHT = {"产出指标": 50.0, "效益指标": 30.0, "满意度指标": 10.0}
+
+_L1 = re.compile(r"^(产出|效益|满意度|成本)(指标)?$")
+_L2 = re.compile(
+    r"^(数量|质量|时效|成本|经济效益|社会效益|生态效益|环境效益|可持续影响|服务对象满意度|"
+    r"经济成本|社会成本|生态环境成本|满意度)(指标)?$"
+)
+
+# Which 一级指标 each 二级指标 belongs to.
+L2_FAMILY = {
+    "数量": "产出",
+    "质量": "产出",
+    "时效": "产出",
+    "经济效益": "效益",
+    "社会效益": "效益",
+    "生态效益": "效益",
+    "环境效益": "效益",
+    "可持续影响": "效益",
+    "服务对象满意度": "满意度",
+    "经济成本": "成本",
+    "社会成本": "成本",
+    "生态环境成本": "成本",
+}
+
+
+class LabelKind(StrEnum):
+    L1 = "l1"
+    L2 = "l2"
+    AMBIGUOUS = "l1-or-l2"  # 成本指标, 满意度指标: 一级 in some forms, 二级 in others
+
+
+def stem(label: str) -> str:
+    """``社会效益指标`` → ``社会效益``."""
+    return label[:-2] if label.endswith("指标") else label
+
+
+def classify_label(text: str) -> LabelKind | None:
+    """Is this cell a category label, and of which level?"""
+    if len(text) > 12:
+        return None
+    if text in ("成本指标", "成本", "满意度指标", "满意度"):
+        return LabelKind.AMBIGUOUS
+    if _L1.match(text):
+        return LabelKind.L1
+    if _L2.match(text):
+        return LabelKind.L2
+    return None
+
+
+def l1_name(text: str) -> str:
+    """The canonical 一级指标 name for a label (``产出`` → ``产出指标``)."""
+    return stem(text) + "指标"
+
+
+def family_of_l2(label: str) -> str | None:
+    """The 一级指标 (as a stem: 产出/效益/满意度/成本) that a 二级指标 label belongs to."""
+    return L2_FAMILY.get(stem(label))
+
+
+def is_vertical_fragment(text: str, label: str | None = None) -> bool:
+    """A piece of a vertical label (绩, 效指标, 年度, 总体目标) split over lines.
+
+    With ``label``, only pieces of that label count.
+    """
+    if not text:
+        return False
+    return any(text in v for v in ((label,) if label else VERTICAL_LABELS))
+
+
+# Words in an indicator's name that suggest its 二级指标, in order of precedence.
+_L2_WORDING: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("时效", ("及时", "时间", "时限", "按时", "进度", "周期", "期限", "时效", "完成时")),
+    ("成本", ("成本", "费用", "单价", "经费", "单位造价")),
+    (
+        "质量",
+        (
+            "质量",
+            "合格",
+            "达标",
+            "准确",
+            "通过率",
+            "验收",
+            "合规",
+            "规范",
+            "符合",
+            "一致",
+            "匹配",
+            "稳定",
+            "正确",
+            "优良",
+            "覆盖率",
+            "采纳率",
+            "公正",
+        ),
+    ),
+    ("数量", ("数量", "人数", "次数", "场次", "个数", "家数", "份数", "件数", "台数", "数")),
+    ("服务对象满意度", ("满意",)),
+)
+# Verbs that open an outcome (效益) indicator's name.
+_OUTCOME_VERBS = (
+    "提升",
+    "提高",
+    "促进",
+    "减少",
+    "保障",
+    "优化",
+    "推进",
+    "推动",
+    "增强",
+    "维护",
+    "改善",
+    "降低",
+    "带动",
+    "加强",
+    "营造",
+    "助力",
+    "实现",
+)
+
+
+_L2_WORDING_RE = tuple((l2, re.compile("|".join(words))) for l2, words in _L2_WORDING)
+
+
+def l2_hint(name: str) -> str | None:
+    """The 二级指标 stem an indicator's wording suggests, or None."""
+    for l2, pattern in _L2_WORDING_RE:
+        if pattern.search(name):
+            return l2
+    return None
+
+
+def l1_hint(name: str) -> str | None:
+    """The 一级指标 stem an indicator's wording suggests, or None."""
+    if "满意" in name:
+        return "满意度"
+    if name.startswith(_OUTCOME_VERBS):
+        return "效益"
+    hint = l2_hint(name)
+    if hint in ("时效", "质量", "数量"):
+        return "产出"
+    return None

@@ -1,0 +1,198 @@
+"""Numbers, amounts and indicator values as printed in the form.
+
+Accepts full-width digits and signs, thousands separators, units glued to numbers (``100%``,
+``50个``, ``0.5小时/个``), word operators (不低于, 控制在…以内, …以上), ranges (``3-10月``,
+``3～10月``, ``3至10月``) and numbers inside words (``促进(11人)``).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+from typing import Any
+
+from reviewer.model import Operator, ParsedValue
+
+_PLACEHOLDERS = frozenset({"", "—", "——", "-", "--", "/", "／", "无", "N/A", "n/a", "—-", "－"})
+_NUMBER = r"[-+]?\d+(?:,\d{3})*(?:\.\d+)?|[-+]?\.\d+"
+_PLAIN_NUMBER = re.compile(rf"^(?:{_NUMBER})$")
+_AMOUNT = re.compile(rf"^({_NUMBER})\s*(万元|元|万)?$")
+_PERCENT = re.compile(rf"^({_NUMBER})\s*%$")
+
+# Symbol operators, longest first.
+_SYMBOLS: tuple[tuple[str, Operator], ...] = (
+    (">=", Operator.GE),
+    ("=>", Operator.GE),
+    ("<=", Operator.LE),
+    ("=<", Operator.LE),
+    ("≥", Operator.GE),
+    ("≧", Operator.GE),
+    ("≤", Operator.LE),
+    ("≦", Operator.LE),
+    (">", Operator.GT),
+    ("<", Operator.LT),
+    ("=", Operator.EQ),
+)
+# Word operators written before the number, longest first.
+_PREFIX_WORDS: tuple[tuple[str, Operator], ...] = (
+    ("大于或等于", Operator.GE),
+    ("大于等于", Operator.GE),
+    ("小于或等于", Operator.LE),
+    ("小于等于", Operator.LE),
+    ("不低于", Operator.GE),
+    ("不少于", Operator.GE),
+    ("不小于", Operator.GE),
+    ("至少", Operator.GE),
+    ("不高于", Operator.LE),
+    ("不超过", Operator.LE),
+    ("不大于", Operator.LE),
+    ("不多于", Operator.LE),
+    ("控制在", Operator.LE),
+    ("大于", Operator.GT),
+    ("超过", Operator.GT),
+    ("高于", Operator.GT),
+    ("多于", Operator.GT),
+    ("小于", Operator.LT),
+    ("低于", Operator.LT),
+    ("少于", Operator.LT),
+    ("等于", Operator.EQ),
+    ("达到", Operator.EQ),
+)
+# Word operators written after the number (…以上, …以内), with the number's unit before them.
+_SUFFIX_WORDS: tuple[tuple[str, Operator], ...] = (
+    ("及以上", Operator.GE),
+    ("以上", Operator.GE),
+    ("及以下", Operator.LE),
+    ("以下", Operator.LE),
+    ("以内", Operator.LE),
+    ("之内", Operator.LE),
+)
+_VALUE = re.compile(rf"^({_NUMBER})\s*([^\d\s].*)?$")
+_RANGE = re.compile(
+    rf"^({_NUMBER})\s*([^\d\s~～至\-—]*)\s*(?:-|~|～|至|—|－|到)\s*({_NUMBER})\s*(.*)$"
+)
+_WORD_WITH_NUMBER = re.compile(rf"^([^\d(（]+)[(（]\s*({_NUMBER})\s*([^)）]*)[)）]$")
+_NOT_DONE = ("未进行", "未完成", "未开展", "未实施", "未启动", "未举办", "未达成", "未执行", "没有")
+
+
+def ascii_form(text: str) -> str:
+    """Full-width digits and signs to ASCII (NFKC), without touching CJK text."""
+    return unicodedata.normalize("NFKC", text).replace("〜", "～").strip()
+
+
+def parse_number(text: str) -> float | None:
+    """A plain number (``10``, ``9.98``, ``4,024,422.6``); None for anything else."""
+    t = text.strip() if text.isascii() else ascii_form(text)
+    if _PLAIN_NUMBER.match(t):
+        return float(t.replace(",", ""))
+    return None
+
+
+def is_placeholder(text: str) -> bool:
+    """Cells that mean 'nothing here': blank, dashes, slashes, 无."""
+    return text.strip() in _PLACEHOLDERS
+
+
+def parse_amount(text: str) -> float | None:
+    """An amount cell: number with optional thousands separators and unit; None if blank."""
+    t = ascii_form(text)
+    if is_placeholder(t):
+        return None
+    m = _AMOUNT.match(t)
+    if m:
+        return float(m.group(1).replace(",", ""))
+    return None
+
+
+def parse_percent(text: str) -> float | None:
+    """``99.85%`` → 99.85; a bare number is taken as already in percent."""
+    t = ascii_form(text)
+    if is_placeholder(t):
+        return None
+    m = _PERCENT.match(t)
+    if m:
+        return float(m.group(1).replace(",", ""))
+    return parse_number(t)
+
+
+def decimals(text: str) -> int:
+    """How many decimals a printed number shows (``99.00%`` → 2, ``9.9`` → 1)."""
+    t = ascii_form(text).rstrip("%").strip()
+    return len(t.split(".", 1)[1]) if "." in t else 0
+
+
+def _num(text: str) -> float:
+    return float(text.replace(",", ""))
+
+
+def parse_value(text: str) -> ParsedValue:
+    """Parse a 年度指标值 / 实际完成值 cell into operator, number(s), unit and word."""
+    return ParsedValue(**value_fields(text))
+
+
+@lru_cache(maxsize=4096)
+def _value_fields(text: str) -> tuple[tuple[str, Any], ...]:
+    return tuple(_parse_fields(text).items())
+
+
+def value_fields(text: str) -> dict[str, Any]:
+    """ParsedValue's fields for a cell (forms repeat 及时, =100%, 提升 endlessly: cached)."""
+    return dict(_value_fields(text))
+
+
+def _parse_fields(text: str) -> dict[str, Any]:
+    t = ascii_form(text)
+    if not t:
+        return {}
+    for word in _NOT_DONE:
+        if t.startswith(word):
+            return dict(operator=Operator.QUALITATIVE, word=t, not_done=True)
+
+    operator: Operator | None = None
+    written = False
+    rest = t
+    for symbol, op in _SYMBOLS:
+        if rest.startswith(symbol):
+            operator, written, rest = op, True, rest[len(symbol) :].strip()
+            break
+    else:
+        for word, op in _PREFIX_WORDS:
+            if rest.startswith(word):
+                operator, written, rest = op, True, rest[len(word) :].strip()
+                break
+
+    m = _RANGE.match(rest)
+    if m and operator in (None, Operator.EQ):
+        unit = (m.group(4) or m.group(2)).strip()
+        return dict(
+            operator=Operator.RANGE,
+            number=_num(m.group(1)),
+            upper=_num(m.group(3)),
+            unit=unit,
+            operator_written=True,
+        )
+
+    m = _VALUE.match(rest)
+    if m:
+        unit = (m.group(2) or "").strip()
+        for word, op in _SUFFIX_WORDS:
+            if unit.endswith(word) and operator in (None, Operator.LE, Operator.GE):
+                operator, written, unit = op, True, unit[: -len(word)].strip()
+                break
+        return dict(
+            operator=operator or Operator.EQ,
+            number=_num(m.group(1)),
+            unit=unit,
+            operator_written=written,
+        )
+
+    m = _WORD_WITH_NUMBER.match(t)
+    if m:
+        return dict(
+            operator=Operator.QUALITATIVE,
+            word=m.group(1).strip(),
+            number=_num(m.group(2)),
+            unit=m.group(3).strip(),
+        )
+    return dict(operator=Operator.QUALITATIVE, word=t)

@@ -1,0 +1,90 @@
+"""Build small, correct tables in the seed's text format; tests then break one thing."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from reviewer.layout_text import render_text
+from reviewer.model import EvaluationTable, FundRow, Funds, Indicator
+
+
+def ind(
+    name: str,
+    target: str,
+    actual: str,
+    weight: float,
+    score: float,
+    explanation: str = "",
+    l1: str = "产出指标",
+    l2: str = "数量指标",
+) -> Indicator:
+    return Indicator(
+        l1=l1,
+        l2=l2,
+        name=name,
+        target=target,
+        actual=actual,
+        weight=weight,
+        score=score,
+        explanation=explanation,
+    )
+
+
+def clean_indicators() -> list[Indicator]:
+    """Eight rows on the default split (产出 50, 效益 30, 满意度 10), all met, full marks."""
+    return [
+        ind("培训场次", "=10场", "=10场", 20, 20),
+        ind("培训人数", ">=200人", "=210人", 10, 10),
+        ind("培训合格率", ">=95%", "=98%", 10, 10, l2="质量指标"),
+        ind("培训完成及时性", "及时", "及时", 10, 10, l2="时效指标"),
+        ind("提升业务能力", "提升", "提升", 15, 15, l1="效益指标", l2="社会效益指标"),
+        ind("减少工作差错", "减少", "减少", 15, 15, l1="效益指标", l2="社会效益指标"),
+        ind("参训人员满意度", ">=90%", "=95%", 10, 10, l1="满意度指标", l2="服务对象满意度指标"),
+    ]
+
+
+def make_table(**overrides: Any) -> EvaluationTable:
+    """A correct table: every number adds up, every target met, execution 95%."""
+    indicators = overrides.pop("indicators", None) or clean_indicators()
+    budget = overrides.pop("budget", (100000.0, 100000.0, 95000.0))
+    rate = overrides.pop("rate_pct", round(budget[2] / budget[1] * 100, 2) if budget[1] else None)
+    exec_score = overrides.pop(
+        "exec_score", round(budget[2] / budget[1] * 10, 2) if budget[1] else 0
+    )
+    funds = Funds(
+        annual_total=FundRow(
+            initial_budget=budget[0],
+            full_year_budget=budget[1],
+            executed=budget[2],
+            weight=10,
+            rate_pct=rate,
+            score=exec_score,
+        ),
+        current_year_appropriation=FundRow(
+            initial_budget=budget[0], full_year_budget=budget[1], executed=budget[2]
+        ),
+        prior_year_carryover=FundRow(initial_budget=0, full_year_budget=0),
+        other=FundRow(initial_budget=0, full_year_budget=0),
+    )
+    total_score = round(sum(i.score or 0 for i in indicators) + (exec_score or 0), 2)
+    fields: dict[str, Any] = {
+        "project": "业务培训",
+        "department": "某区司法局",
+        "implementer": "某区司法局",
+        "year": 2023,
+        "funds": funds,
+        "goal_expected": "组织业务培训10场，培训200人，提升业务能力。",
+        "goal_actual": "全年组织业务培训10场，培训210人，参训人员业务能力明显提升。",
+        "indicators": indicators,
+        "total_weight": 100.0,
+        "total_score": total_score,
+        "total_printed": True,
+    }
+    fields.update(overrides)
+    return EvaluationTable(**fields)
+
+
+def write_tables(path: Path, *tables: EvaluationTable) -> Path:
+    path.write_text(render_text(tables), encoding="utf-8")
+    return path

@@ -1,0 +1,77 @@
+from __future__ import annotations
+
+import pytest
+
+from reviewer.model import Operator
+from reviewer.parse.values import decimals, parse_amount, parse_number, parse_percent, parse_value
+from reviewer.textnorm import clean_cell
+
+
+@pytest.mark.parametrize(
+    ("text", "op", "number", "upper", "unit", "word"),
+    [
+        ("=16家", Operator.EQ, 16, None, "家", ""),
+        (">=90%", Operator.GE, 90, None, "%", ""),
+        ("≥95%", Operator.GE, 95, None, "%", ""),
+        ("＞400人", Operator.GT, 400, None, "人", ""),
+        ("<=0.5小时/个", Operator.LE, 0.5, None, "小时/个", ""),
+        ("＜3天", Operator.LT, 3, None, "天", ""),
+        ("不低于95%", Operator.GE, 95, None, "%", ""),
+        ("不超过10个", Operator.LE, 10, None, "个", ""),
+        ("控制在5天以内", Operator.LE, 5, None, "天", ""),
+        ("50人以上", Operator.GE, 50, None, "人", ""),
+        ("3-10月", Operator.RANGE, 3, 10, "月", ""),
+        ("3～10月", Operator.RANGE, 3, 10, "月", ""),
+        ("3月至10月", Operator.RANGE, 3, 10, "月", ""),
+        ("9月", Operator.EQ, 9, None, "月", ""),
+        ("=0", Operator.EQ, 0, None, "", ""),
+        ("１，２００元", Operator.EQ, 1200, None, "元", ""),
+        ("提升", Operator.QUALITATIVE, None, None, "", "提升"),
+        ("促进(11人)", Operator.QUALITATIVE, 11, None, "人", "促进"),
+    ],
+)
+def test_parse_value(
+    text: str, op: Operator, number: float | None, upper: float | None, unit: str, word: str
+) -> None:
+    v = parse_value(text)
+    assert (v.operator, v.number, v.upper, v.unit, v.word) == (op, number, upper, unit, word)
+
+
+def test_written_and_implied_operators() -> None:
+    assert parse_value("=5场").operator_written
+    assert not parse_value("9月").operator_written
+
+
+@pytest.mark.parametrize("text", ["未进行", "未完成", "未开展"])
+def test_not_done(text: str) -> None:
+    v = parse_value(text)
+    assert v.not_done and v.operator is Operator.QUALITATIVE and v.number is None
+
+
+def test_amounts_and_numbers() -> None:
+    assert parse_amount("4,024,422.6") == 4024422.6
+    assert parse_amount("1046000.00") == 1046000.0
+    assert parse_amount("—") is None
+    assert parse_amount("") is None
+    assert parse_amount("12.5万元") == 12.5
+    assert parse_number("9.98") == 9.98
+    assert parse_number("=9") is None
+    assert parse_number("10分") is None
+    assert parse_percent("99.85%") == 99.85
+    assert parse_percent("—") is None
+    assert decimals("99.00%") == 2 and decimals("9.9") == 1 and decimals("10") == 0
+
+
+@pytest.mark.parametrize(
+    ("raw", "clean"),
+    [
+        ("宣传活 动场次", "宣传活动场次"),
+        ("就业 (累计人数)", "就业(累计人数)"),
+        ("长三角G60科创走廊 法治", "长三角G60科创走廊法治"),
+        ("  年度 指标值 ", "年度指标值"),
+        ("Hello  World", "Hello World"),
+        ("", ""),
+    ],
+)
+def test_clean_cell(raw: str, clean: str) -> None:
+    assert clean_cell(raw) == clean
