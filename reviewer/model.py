@@ -230,3 +230,41 @@ class Finding(BaseModel):
     found: str | None = None
     evidence: list[Evidence] = Field(default_factory=list)
     suggestion: str = ""
+
+
+class TableLlmStatus(BaseModel):
+    """How the LLM review of one table went."""
+
+    table_index: int
+    project: str
+    status: str  # "ok", "cached", "failed", "skipped"
+    error: str | None = None
+    attempts: int = 0
+    tokens_in: int = 0
+    tokens_out: int = 0
+    findings_kept: int = 0
+    findings_dropped: int = 0  # dropped because a quote was not found in the document
+    assessment: str = ""  # two or three sentences of overall assessment
+
+
+class LlmRun(BaseModel):
+    """What the LLM stage did, for the memo footer and the JSON. Never holds the API key."""
+
+    enabled: bool = False
+    note: str = ""  # e.g. why it did not run, in Chinese
+    model: str | None = None
+    base_url: str | None = None
+    prompt_version: str | None = None
+    response_format: str | None = None  # json_schema / json_object / text: what worked
+    tables: list[TableLlmStatus] = Field(default_factory=list)
+    requests: int = 0
+    cache_hits: int = 0
+    attempts: int = 0
+    wasted_tokens: int = 0
+    tokens_in: int = 0
+    tokens_out: int = 0
+    cost: float | None = None
+
+    @property
+    def failed_tables(self) -> list[TableLlmStatus]:
+        return [t for t in self.tables if t.status == "failed"]
