@@ -1,21 +1,35 @@
 """The ``review`` command line: a thin layer over the public API.
 
-review FILE                      review a report and print the memo
-review parse FILE [--format json|table]
+    review FILE [-o memo.md] [--format terminal|markdown|json]   review a report (default command)
+    review parse FILE [--format json|table]                       show what the parser read
+    review rules                                                   list the rules
+    review explain CODE                                            one rule's documentation
+
+Exit codes: 0 no finding at or above --fail-on; 1 there is one; 2 usage or input error;
+3 the LLM review failed for some tables (the deterministic review is complete).
 """
 
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections.abc import Sequence
+from pathlib import Path
 
 from rich.console import Console
+from rich.markdown import Markdown
+from rich.table import Table
 
 from reviewer import __version__
 from reviewer.api import parse_file
-from reviewer.errors import ReviewerError
-from reviewer.model import Report
+from reviewer.checks.registry import AUTHORITIES, GROUPS, all_rules, get_rule
+from reviewer.config import Config, load_config
+from reviewer.errors import ReviewerError, UsageError
+from reviewer.model import LlmRun, Report
+
+COMMANDS = ("review", "parse", "rules", "explain")
+OFFLINE_NOTE = "未配置 OPENAI_API_KEY：仅进行确定性复核。设置 OPENAI_API_KEY（及 OPENAI_BASE_URL、--model）即可启用大模型叙述审读。"
 
 
 def _stderr() -> Console:
@@ -34,7 +48,7 @@ def _warn_leftovers(report: Report, err: Console) -> None:
 
 
 def cmd_parse(args: argparse.Namespace) -> int:
-    """Parse a report and print its structured content."""
+    """解析自评表并输出结构化内容（JSON 或表格）。"""
     report = parse_file(args.file)
     err = _stderr()
     if args.format == "json":
@@ -47,23 +61,166 @@ def cmd_parse(args: argparse.Namespace) -> int:
     return 0
 
 
+def _codes(value: str | None) -> list[str]:
+    return [c.strip().upper() for c in (value or "").split(",") if c.strip()]
+
+
+def _effective_config(args: argparse.Namespace) -> Config:
+    config = load_config(args.config)
+    updates: dict[str, object] = {}
+    if args.select is not None:
+        updates["select"] = _codes(args.select)
+    if args.ignore is not None:
+        updates["ignore"] = _codes(args.ignore)
+    if args.min_severity:
+        updates["min_severity"] = args.min_severity
+    if args.fail_on:
+        updates["fail_on"] = args.fail_on
+    config = config.model_copy(update=updates)
+    known = {r.code for r in all_rules()}
+    for pattern in config.select + config.ignore:
+        if not any(code.startswith(pattern) for code in known):
+            raise UsageError(f"未知的规则代码或类别：{pattern}（用 review rules 查看全部规则）")
+    return config
+
+
+def cmd_review(args: argparse.Namespace) -> int:
+    """复核自评表，输出复核意见（终端、Markdown 或 JSON）。"""
+    from reviewer.memo.jsonout import render_json
+    from reviewer.memo.markdown import render_markdown
+    from reviewer.review import review_report
+
+    config = _effective_config(args)
+    report = parse_file(args.file)
+    err = _stderr()
+    llm = LlmRun(enabled=False, note=OFFLINE_NOTE)
+    result = review_report(report, config, llm)
+
+    fmt = args.format
+    if fmt is None:
+        fmt = "json" if args.output and args.output.endswith(".json") else "terminal"
+    if args.output:
+        text = render_json(result.memo) if fmt == "json" else render_markdown(result.memo)
+        try:
+            Path(args.output).write_text(text, encoding="utf-8")
+        except OSError as exc:
+            raise UsageError(f"无法写入 {args.output}：{exc.strerror or exc}") from exc
+        err.print(f"复核意见已写入 {args.output}")
+    elif fmt == "json":
+        sys.stdout.write(render_json(result.memo))
+    elif fmt == "markdown":
+        sys.stdout.write(render_markdown(result.memo))
+    else:
+        Console(highlight=False).print(Markdown(render_markdown(result.memo)))
+
+    if not llm.enabled:
+        err.print(llm.note, soft_wrap=True)
+    c = result.memo.overview.counts
+    err.print(
+        f"{report.source}：{len(report.tables)} 张表，错误 {c.error} 项，需核实 {c.warning} 项，"
+        f"提示 {c.info} 项。",
+        soft_wrap=True,
+    )
+    return result.exit_code(config.fail_on)
+
+
+def cmd_rules(args: argparse.Namespace) -> int:
+    """列出全部复核规则。"""
+    table = Table(title="复核规则", show_lines=False)
+    for col in ("代码", "名称", "类别", "默认级别", "依据"):
+        table.add_column(col)
+    for r in all_rules():
+        table.add_row(
+            r.code, f"{r.title}（{r.name}）", r.category.value, r.severity.label, r.authority
+        )
+    Console(highlight=False).print(table)
+    return 0
+
+
+def explain_text(code: str) -> str:
+    r = get_rule(code)
+    if r is None:
+        raise UsageError(f"没有规则 {code}（用 review rules 查看全部规则）")
+    return "\n".join(
+        [
+            f"# {r.code} {r.title}（{r.name}）",
+            "",
+            f"- 类别：{r.category.value}；默认级别：{r.severity.label}（{r.severity.value}）",
+            f"- 依据：{r.authority}——{AUTHORITIES[r.authority]}",
+            f"- 归入主要问题：{GROUPS[r.group]}",
+            "",
+            f"**检查什么**：{r.what}",
+            "",
+            f"**为什么**：{r.why}",
+            "",
+            f"**示例**：{r.example}",
+            "",
+            f"**如何改正**：{r.fix}",
+            "",
+        ]
+    )
+
+
+def cmd_explain(args: argparse.Namespace) -> int:
+    """打印一条规则的说明。"""
+    Console(highlight=False).print(Markdown(explain_text(args.code)))
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="review",
-        description="复核财政项目支出绩效自评表，生成复核意见。",
+        description="复核财政项目支出绩效自评表，生成复核意见。不写子命令时即为 review FILE。",
     )
     parser.add_argument("--version", action="version", version=f"reviewer {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    r = sub.add_parser(
+        "review", help="复核自评表并输出复核意见（默认命令）", description=cmd_review.__doc__
+    )
+    r.add_argument("file", help="自评表文件")
+    r.add_argument("-o", "--output", help="写入文件（.md 为 Markdown，.json 为 JSON）")
+    r.add_argument(
+        "--format", choices=("terminal", "markdown", "json"), help="输出格式（默认终端）"
+    )
+    r.add_argument("--select", help="只用这些规则，逗号分隔的代码或前缀（如 S,B101）")
+    r.add_argument("--ignore", help="不用这些规则，逗号分隔的代码或前缀")
+    r.add_argument(
+        "--min-severity", choices=("error", "warning", "info"), help="只报告此级别及以上"
+    )
+    r.add_argument(
+        "--fail-on",
+        choices=("error", "warning", "info", "never"),
+        help="有此级别及以上的问题时退出码为1（默认 error）",
+    )
+    r.add_argument(
+        "--config", help="配置文件（reviewer.toml 或含 [tool.reviewer] 的 pyproject.toml）"
+    )
+    r.set_defaults(func=cmd_review)
+
     p = sub.add_parser("parse", help="解析自评表并输出结构化内容", description=cmd_parse.__doc__)
-    p.add_argument("file", help="自评表文件（.txt）")
+    p.add_argument("file", help="自评表文件")
     p.add_argument("--format", choices=("json", "table"), default="json", help="输出格式")
     p.set_defaults(func=cmd_parse)
+
+    lr = sub.add_parser("rules", help="列出全部复核规则", description=cmd_rules.__doc__)
+    lr.set_defaults(func=cmd_rules)
+
+    e = sub.add_parser("explain", help="打印一条规则的说明", description=cmd_explain.__doc__)
+    e.add_argument("code", help="规则代码，如 S102")
+    e.set_defaults(func=cmd_explain)
     return parser
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    args_list = list(sys.argv[1:] if argv is None else argv)
+    if args_list and args_list[0] not in COMMANDS and not args_list[0].startswith("-"):
+        args_list.insert(0, "review")
     parser = build_parser()
-    args = parser.parse_args(argv)
+    try:
+        args = parser.parse_args(args_list)
+    except SystemExit as exc:  # argparse has printed its own one-line usage error
+        return 0 if exc.code == 0 else 2
     if not getattr(args, "func", None):
         parser.print_help()
         return 2
@@ -75,6 +232,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         _stderr().print("已中断。")
         return 130
+    except BrokenPipeError:
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 1
     return code
 
 

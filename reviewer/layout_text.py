@@ -75,7 +75,9 @@ def table_lines(t: EvaluationTable) -> list[str]:
             )
         )
     if t.total_printed or t.total_score is not None:
-        lines.append(f"\t总分\t\t\t\t\t{fmt_number(t.total_weight)}\t{fmt_number(t.total_score)}\t")
+        lines.append(
+            f"\t总分\t\t\t\t\t{fmt_number(t.total_weight)}\t{fmt_number(t.total_score)}\t{t.grade}"
+        )
     return lines
 
 

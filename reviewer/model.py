@@ -117,7 +117,11 @@ class Funds(BaseModel):
 
 
 class Indicator(BaseModel):
-    """One 三级指标 row."""
+    """One 三级指标 row.
+
+    ``cells`` maps each field to the cell it was read from; a name or explanation broken over
+    a page break has its first cell under ``name`` and the continuations under ``name+1``, …
+    """
 
     l1: str
     l2: str
@@ -221,8 +225,8 @@ class Finding(BaseModel):
     category: Category
     severity: Severity
     source: str = "rules"  # "rules" or "llm"
-    project: str
-    table_index: int
+    project: str = ""  # empty for a finding about the whole report
+    table_index: int | None = None  # None for a finding about the whole report
     indicator: str | None = None
     locations: list[Location] = Field(default_factory=list)
     message: str

@@ -361,8 +361,8 @@ def _to_indicator(d: Draft) -> dict[str, Any]:
     actual = d.actual.text if d.actual else ""
     cells: dict[str, Any] = {"weight": d.weight.ref(), "score": d.score.ref()}
     for key, part in (("name", d.name), ("explanation", d.explanation)):
-        if len(part) == 1:
-            cells[key] = part[0].ref()
+        for n, cell in enumerate(part):  # a field broken by a page: name, name+1, …
+            cells[key if n == 0 else f"{key}+{n}"] = cell.ref()
     if d.target:
         cells["target"] = d.target.ref()
     if d.actual:

@@ -1,0 +1,239 @@
+"""B: budget execution — the rate, its rounding, its score, and low execution (B1–B4)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from decimal import ROUND_CEILING, ROUND_FLOOR, ROUND_HALF_UP, Decimal
+
+from reviewer.checks.context import Hit, TableContext, cell_evidence, fmt
+from reviewer.checks.registry import Rule, define, rule
+from reviewer.model import Category, EvaluationTable, Severity
+from reviewer.parse.values import decimals
+
+ROUNDING = {"half_up": ROUND_HALF_UP, "truncate": ROUND_FLOOR, "round_up": ROUND_CEILING}
+ROUNDING_NAMES = {
+    "half_up": "四舍五入",
+    "truncate": "截尾（舍去）",
+    "round_up": "向上取整（进一法）",
+}
+_EXECUTION_WORDS = re.compile(
+    r"执行率|结余|节约|节支|未支付|尚未支付|未使用|未执行|未拨付|资金未|经费未|结算|按比例支付|"
+    r"延期支付|分期支付|未一次性|支付方式|未到账|收回|调减"
+)
+
+
+def exact_rate(table: EvaluationTable) -> Decimal | None:
+    """X / B × 100, exactly; None when it cannot be computed (B1: never divide by B = 0)."""
+    row = table.funds.annual_total
+    if not row.full_year_budget or row.executed is None:
+        return None
+    return Decimal(str(row.executed)) / Decimal(str(row.full_year_budget)) * 100
+
+
+def rate_conventions(table: EvaluationTable) -> tuple[set[str], bool] | None:
+    """Which rounding conventions reproduce the printed rate, and whether the printed rate is
+    within one unit of its last digit of the exact rate. None when there is nothing to check."""
+    exact = exact_rate(table)
+    row = table.funds.annual_total
+    ref = row.cells.get("rate_pct")
+    if exact is None or row.rate_pct is None or ref is None:
+        return None
+    d = decimals(ref.text)
+    unit = Decimal(1).scaleb(-d)
+    printed = Decimal(str(row.rate_pct))
+    fits = {name for name, mode in ROUNDING.items() if exact.quantize(unit, mode) == printed}
+    return fits, abs(printed - exact) <= unit
+
+
+@rule(
+    "B101",
+    "执行率计算错误",
+    "execution-rate",
+    Category.ARITHMETIC,
+    Severity.ERROR,
+    "强制",
+    "budget",
+    what="执行率应等于全年执行数 ÷ 全年预算数（不是年初预算数）；允许末位一个单位的取舍差异。",
+    why="执行率决定预算执行得分；用错分母或算错都会直接改变总分。",
+    example="全年预算数350000.00、全年执行数331685，执行率应为94.77%，表中填94.00%。",
+    fix="按全年执行数 ÷ 全年预算数重新计算执行率，并相应调整得分。",
+)
+def execution_rate(ctx: TableContext) -> Iterator[Hit]:
+    checked = rate_conventions(ctx.table)
+    if checked is None:
+        return
+    fits, within_unit = checked
+    if fits or within_unit:
+        return
+    exact = exact_rate(ctx.table)
+    assert exact is not None
+    row = ctx.table.funds.annual_total
+    by_initial = ""
+    if row.initial_budget and row.executed is not None and row.rate_pct is not None:
+        wrong = row.executed / row.initial_budget * 100
+        if abs(wrong - row.rate_pct) < 0.01:
+            by_initial = "（表中执行率是以年初预算数为分母计算的）"
+    yield Hit(
+        "B101",
+        f"执行率填报为{fmt(row.rate_pct)}%，按全年执行数÷全年预算数应为{float(exact):.2f}%{by_initial}。",
+        expected=f"{float(exact):.2f}%",
+        found=f"{fmt(row.rate_pct)}%",
+        evidence=cell_evidence(
+            row.cells.get("full_year_budget"), row.cells.get("executed"), row.cells.get("rate_pct")
+        ),
+        suggestion="按全年执行数÷全年预算数重新计算执行率，并据此调整预算执行得分。",
+    )
+
+
+ROUNDING_RULE = define(
+    Rule(
+        "B102",
+        "执行率取舍方式",
+        "rate-rounding-convention",
+        Category.ARITHMETIC,
+        Severity.INFO,
+        "强制",
+        "budget",
+        what="识别整份报告执行率的取舍方式（四舍五入、截尾或向上取整），只在说明中报告一次。",
+        why="执行率精确到0.01%；末位一个单位的差异是取舍方式造成的，不应逐表报为计算错误。",
+        example="14张表的执行率均为向上取整，如99.8418%填为99.85%。",
+        fix="无需修改；如当地要求四舍五入，统一按四舍五入填报。",
+    )
+)
+
+
+def expected_execution_score(table: EvaluationTable, tolerance: float) -> tuple[float, bool] | None:
+    """(X / B × wb capped at wb, whether the printed score agrees with it within tolerance).
+
+    The printed score may also be computed from the printed (rounded) rate; both agree.
+    None when the score cannot be checked.
+    """
+    row = table.funds.annual_total
+    exact = exact_rate(table)
+    if row.weight is None or exact is None:
+        return None
+    by_exact = min(float(exact) * row.weight / 100, row.weight)
+    if row.score is None:
+        return by_exact, False
+    candidates = [by_exact]
+    if row.rate_pct is not None:
+        candidates.append(min(row.rate_pct * row.weight / 100, row.weight))
+    ok = row.score <= row.weight + 1e-9 and any(
+        abs(row.score - c) <= tolerance + 1e-9 for c in candidates
+    )
+    return by_exact, ok
+
+
+@rule(
+    "B103",
+    "预算执行得分计算错误",
+    "execution-score",
+    Category.SCORING,
+    Severity.ERROR,
+    "强制",
+    "score",
+    what="预算执行得分应等于执行率 × 预算执行分值，且不得超过该分值。",
+    why="预算执行得分是总分的一部分；算错或超出分值会虚增总分。",
+    example="执行率59.30%，分值10分，得分应为5.93分，表中填8分。",
+    fix="按执行率 × 分值重新计算预算执行得分（保留两位小数），不超过分值。",
+)
+def execution_score(ctx: TableContext) -> Iterator[Hit]:
+    row = ctx.table.funds.annual_total
+    checked = expected_execution_score(ctx.table, ctx.thresholds.score_tolerance)
+    if checked is None or row.score is None or row.weight is None:
+        return
+    by_exact, ok = checked
+    if ok:
+        return
+    exact = exact_rate(ctx.table)
+    assert exact is not None
+    over = "，超过了分值" if row.score > row.weight else ""
+    yield Hit(
+        "B103",
+        f"预算执行得分填报为{fmt(row.score)}分{over}，按执行率{float(exact):.2f}% × 分值"
+        f"{fmt(row.weight)}应为{by_exact:.2f}分。",
+        expected=f"{by_exact:.2f}",
+        found=fmt(row.score),
+        evidence=cell_evidence(
+            row.cells.get("rate_pct"), row.cells.get("weight"), row.cells.get("score")
+        ),
+        suggestion="按执行率 × 分值重新计算预算执行得分，不得超过分值。",
+    )
+
+
+def shown_rate(table: EvaluationTable, exact: Decimal) -> str:
+    """The rate as the table prints it, or the exact rate to 0.01 when it prints none."""
+    ref = table.funds.annual_total.cells.get("rate_pct")
+    return ref.text if ref is not None else f"{float(exact):.2f}%"
+
+
+def _explains_execution(table: EvaluationTable) -> bool:
+    text = table.goal_actual + "".join(i.explanation for i in table.indicators)
+    return bool(_EXECUTION_WORDS.search(text))
+
+
+@rule(
+    "B104",
+    "执行率偏低未说明原因",
+    "low-execution-unexplained",
+    Category.EXPLANATION,
+    Severity.WARNING,
+    "系统",
+    "budget",
+    what="预算执行率低于阈值（默认90%，可配置）时，应说明原因。",
+    why="各地一体化系统要求对执行率偏低说明原因（如四川要求低于90%须说明）；资金大量结余往往意味着产出未完成或预算编制不实。",
+    example="全年预算数202800.00，执行数120241.08，执行率59.30%，实际完成情况与偏差说明均未提及资金结余原因。",
+    fix="在实际完成情况或偏差原因栏说明资金结余的原因及改进措施。",
+)
+def low_execution(ctx: TableContext) -> Iterator[Hit]:
+    exact = exact_rate(ctx.table)
+    limit = ctx.thresholds.low_execution_pct
+    if exact is None or float(exact) >= limit or _explains_execution(ctx.table):
+        return
+    row = ctx.table.funds.annual_total
+    yield Hit(
+        "B104",
+        f"预算执行率为{shown_rate(ctx.table, exact)}，低于{limit:g}%，实际完成情况与偏差原因栏均未说明资金未执行的原因。",
+        expected=f"≥ {limit:g}% 或说明原因",
+        found=shown_rate(ctx.table, exact),
+        evidence=cell_evidence(
+            row.cells.get("full_year_budget"), row.cells.get("executed"), row.cells.get("rate_pct")
+        ),
+        suggestion="说明预算执行率偏低的原因（如资金结余、支付进度），并提出改进措施。",
+    )
+
+
+@rule(
+    "B105",
+    "执行率低但得分高",
+    "low-execution-high-score",
+    Category.CONSISTENCY,
+    Severity.WARNING,
+    "系统",
+    "budget",
+    what="执行率低于阈值时，指标完成程度（指标得分合计 ÷ 指标分值合计）超过执行率5%以上（相对值）的，提示“执行率低但得分高”。",
+    why="一体化系统对“执行率低但得分高”给出预警：钱没有花完而产出全部完成，需要核实产出或预算是否真实。",
+    example="执行率59.30%，而产出、效益、满意度指标几乎全部满分（完成程度97.8%）。",
+    fix="核实指标完成值是否真实，或说明资金结余而产出已完成的原因（如节约）。",
+)
+def low_execution_high_score(ctx: TableContext) -> Iterator[Hit]:
+    exact = exact_rate(ctx.table)
+    th = ctx.thresholds
+    if exact is None or float(exact) >= th.low_execution_pct:
+        return
+    inds = [i for i in ctx.table.indicators if i.weight and i.score is not None]
+    total_w = sum(i.weight or 0.0 for i in inds)
+    if not total_w:
+        return
+    completion = sum(i.score or 0.0 for i in inds) / total_w * 100
+    if completion > float(exact) * (1 + th.completion_over_execution_pct / 100):
+        row = ctx.table.funds.annual_total
+        yield Hit(
+            "B105",
+            f"预算执行率仅{shown_rate(ctx.table, exact)}，而绩效指标完成程度达{completion:.1f}%，执行率低但得分高。",
+            expected=f"完成程度 ≤ {float(exact) * (1 + th.completion_over_execution_pct / 100):.1f}%",
+            found=f"{completion:.1f}%",
+            evidence=cell_evidence(row.cells.get("rate_pct"), ctx.table.cells.get("total_score")),
+            suggestion="核实各指标完成值是否真实；如属资金节约，应在说明中写明。",
+        )

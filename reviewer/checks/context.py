@@ -1,0 +1,86 @@
+"""What a check sees (the table and the configuration) and what it returns (hits)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from reviewer.checks.recompute import Expectation, expect
+from reviewer.config import Config, Thresholds
+from reviewer.model import CellRef, EvaluationTable, Evidence, Indicator, Severity
+
+
+@dataclass(slots=True)
+class Hit:
+    """A rule firing once. The engine turns it into a Finding."""
+
+    code: str
+    message: str
+    indicator: Indicator | None = None
+    expected: str | None = None
+    found: str | None = None
+    evidence: list[Evidence] = field(default_factory=list)
+    suggestion: str = ""
+    severity: Severity | None = None  # overrides the rule's default (e.g. by size)
+
+
+@dataclass(slots=True)
+class TableContext:
+    table: EvaluationTable
+    index: int
+    config: Config
+    _expectations: dict[int, Expectation] = field(default_factory=dict)
+
+    def expect(self, ind: Indicator) -> Expectation:
+        """What the rules say ``ind`` should score (computed once per row)."""
+        key = id(ind)
+        e = self._expectations.get(key)
+        if e is None:
+            e = self._expectations[key] = expect(ind, self.config)
+        return e
+
+    @property
+    def thresholds(self) -> Thresholds:
+        return self.config.thresholds
+
+
+def cell_evidence(*refs: CellRef | None) -> list[Evidence]:
+    """Evidence from table cells, quoted as printed."""
+    # A CellRef is a Location (with the text): it serialises as the Location it is.
+    return [Evidence(quote=r.text, location=r) for r in refs if r is not None]
+
+
+def _field_refs(ind: Indicator, field: str) -> list[CellRef]:
+    """The cells a field was read from (several when a page break split it)."""
+    first = ind.cells.get(field)
+    if first is None:
+        return []
+    refs = [first]
+    n = 1
+    while (more := ind.cells.get(f"{field}+{n}")) is not None:
+        refs.append(more)
+        n += 1
+    return refs
+
+
+def indicator_evidence(ind: Indicator, *fields: str) -> list[Evidence]:
+    """Evidence from an indicator's cells: its name plus the named fields."""
+    refs = [r for f in ("name", *fields) for r in _field_refs(ind, f)]
+    out = cell_evidence(*refs)
+    if not refs and ind.name:  # an indicator built in code, without cells
+        out.append(Evidence(quote=ind.name))
+    return out
+
+
+def fmt(x: float | None, digits: int = 2) -> str:
+    """A number for a message: 9.71, 10, 4,024,422.6."""
+    if x is None:
+        return "—"
+    text = f"{x:,.{digits}f}"
+    if "." in text:
+        text = text.rstrip("0").rstrip(".")
+    return text
+
+
+def ilabel(ind: Indicator) -> str:
+    """How a memo names an indicator row."""
+    return f"「{ind.name}」"

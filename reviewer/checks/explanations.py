@@ -1,0 +1,121 @@
+"""E: 偏差原因分析及改进措施 (E1, E2)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from reviewer.checks.context import Hit, TableContext, fmt, ilabel, indicator_evidence
+from reviewer.checks.registry import rule
+from reviewer.model import Category, Indicator, Severity
+
+_EMPTY = re.compile(r"^[\s无/—\-－、.。]*$")
+# Words that announce what the unit will do about it.
+_MEASURE = re.compile(
+    r"将|拟|下一步|下一年|下年|今后|后续|以后|加强|改进|完善|争取|计划|督促|提前|优化|做好|确保|"
+    r"加快|落实|建立|健全|强化|规范|调整.{0,6}(目标|指标)|合理设置|整改|避免|推进|持续"
+)
+# Words that admit a shortfall.
+_SHORTFALL = re.compile(
+    r"未完成|未达|未能|未按|没有|不足|短缺|离职|退休|缺员|减少|推迟|延期|延迟|滞后|取消|暂停|"
+    r"未进行|未开展|差距|偏差|低于"
+)
+_DONE = re.compile(r"已完成|全部完成|已达成|均已完成|按时完成|顺利完成")
+
+
+def needs_explanation(i: Indicator, ctx: TableContext) -> bool:
+    """A deducted row, or a missed target, needs 偏差原因分析及改进措施 (E1)."""
+    deducted = i.weight is not None and i.score is not None and i.score < i.weight
+    return deducted or ctx.expect(i).met is False
+
+
+@rule(
+    "E101",
+    "偏差原因空白",
+    "explanation-missing",
+    Category.EXPLANATION,
+    Severity.ERROR,
+    "强制",
+    "explanation",
+    what="扣分或未达成指标值的指标，偏差原因分析及改进措施栏不得空白（“无”“—”视为空白）。",
+    why="财预〔2020〕10号要求对偏差分析原因并提出改进措施；空白说明自评流于形式。",
+    example="年度指标值=36人，实际完成值=32人，偏差原因栏空白。",
+    fix="写明未达成的原因和下一步改进措施。",
+)
+def explanation_missing(ctx: TableContext) -> Iterator[Hit]:
+    for i in ctx.table.indicators:
+        if needs_explanation(i, ctx) and _EMPTY.match(i.explanation):
+            yield Hit(
+                "E101",
+                f"{ilabel(i)}年度指标值{i.target}，实际完成值{i.actual}，得{fmt(i.score)}分"
+                f"（分值{fmt(i.weight)}分），偏差原因分析及改进措施栏空白。",
+                indicator=i,
+                expected="原因及改进措施",
+                found=i.explanation or "（空白）",
+                evidence=indicator_evidence(i, "target", "actual", "score"),
+                suggestion="在偏差原因栏写明未达成的原因和下一步改进措施。",
+            )
+
+
+@rule(
+    "E102",
+    "偏差说明缺少改进措施",
+    "explanation-without-measure",
+    Category.EXPLANATION,
+    Severity.WARNING,
+    "强制",
+    "explanation",
+    what="偏差原因说明只讲了原因，没有提出改进措施。",
+    why="偏差说明须同时包括原因分析和改进措施；只有原因没有措施，问题在下一年度会重复出现。",
+    example="偏差原因栏只写“部分课题是跨年度工作”。",
+    fix="补充具体的改进措施（如调整计划、加强进度管理、下一年度合理设置指标值）。",
+)
+def explanation_without_measure(ctx: TableContext) -> Iterator[Hit]:
+    for i in ctx.table.indicators:
+        text = i.explanation
+        if _EMPTY.match(text) or not needs_explanation(i, ctx) or _MEASURE.search(text):
+            continue
+        yield Hit(
+            "E102",
+            f"{ilabel(i)}偏差原因为“{text}”，只说明了原因，未提出改进措施。",
+            indicator=i,
+            expected="原因及改进措施",
+            found=text,
+            evidence=indicator_evidence(i, "explanation"),
+            suggestion="补充具体的改进措施。",
+        )
+
+
+@rule(
+    "E103",
+    "偏差说明与得分矛盾",
+    "explanation-contradicts-score",
+    Category.CONSISTENCY,
+    Severity.WARNING,
+    "建议",
+    "explanation",
+    what="偏差说明与得分或完成情况相矛盾：得满分但说明承认未完成，或说明称已完成而实际未达到指标值。",
+    why="说明与数字打架时，至少有一处不实；复核人员需要向单位核实。",
+    example="工作人员数=36人，完成=32人，得满分，偏差原因写“有人员离职或退休”。",
+    fix="使得分与说明一致：未完成的按比例扣分，已完成的修改说明。",
+)
+def explanation_contradicts(ctx: TableContext) -> Iterator[Hit]:
+    for i in ctx.table.indicators:
+        text = i.explanation
+        if _EMPTY.match(text) or i.weight is None or i.score is None:
+            continue
+        met = ctx.expect(i).met
+        full = i.score >= i.weight
+        if full and _SHORTFALL.search(text):
+            msg = f"{ilabel(i)}得满分{fmt(i.score)}分，但偏差原因写明“{text}”，说明与得分矛盾。"
+        elif met is False and _DONE.search(text) and not _SHORTFALL.search(text):
+            msg = f"{ilabel(i)}实际完成值{i.actual}未达到年度指标值{i.target}，说明却称“{text}”。"
+        else:
+            continue
+        yield Hit(
+            "E103",
+            msg,
+            indicator=i,
+            evidence=indicator_evidence(i, "actual", "score", "explanation"),
+            suggestion="使得分与说明一致：未完成的按比例扣分，已完成的修改说明。",
+        )

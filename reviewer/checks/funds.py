@@ -1,0 +1,136 @@
+"""F: the 项目资金 block — rows that add up, executed against budget, budget changes."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from reviewer.checks.context import Hit, TableContext, cell_evidence, fmt
+from reviewer.checks.registry import rule
+from reviewer.model import Category, Severity
+
+_COLUMNS = {
+    "initial_budget": "年初预算数",
+    "full_year_budget": "全年预算数",
+    "executed": "全年执行数",
+}
+_PARTS = ("current_year_appropriation", "prior_year_carryover", "other")
+
+
+@rule(
+    "F101",
+    "资金来源合计不符",
+    "fund-rows-add-up",
+    Category.ARITHMETIC,
+    Severity.ERROR,
+    "强制",
+    "budget",
+    what="每一金额列中，年度资金总额应等于当年财政拨款、上年结转资金与其他资金之和（空白按0计）。",
+    why="资金来源合计是表格本身的算术；合计不符说明金额填报有误，后续执行率与得分均不可信。",
+    example="年度资金总额全年预算数为0，而当年财政拨款为900000.00。",
+    fix="核对各资金来源金额，使年度资金总额等于各来源之和。",
+)
+def fund_rows_add_up(ctx: TableContext) -> Iterator[Hit]:
+    funds = ctx.table.funds
+    total = funds.annual_total
+    for col, label in _COLUMNS.items():
+        parts = [getattr(getattr(funds, p), col) for p in _PARTS]
+        claimed = getattr(total, col)
+        if claimed is None and all(v is None for v in parts):
+            continue
+        expected = round(sum(v or 0.0 for v in parts), 2)
+        if abs((claimed or 0.0) - expected) > 0.005:
+            refs = [total.cells.get(col)] + [getattr(funds, p).cells.get(col) for p in _PARTS]
+            yield Hit(
+                "F101",
+                f"{label}：年度资金总额为{fmt(claimed)}，各资金来源合计为{fmt(expected)}，两者不符。",
+                expected=fmt(expected),
+                found=fmt(claimed),
+                evidence=cell_evidence(*refs),
+                suggestion="核对各资金来源金额，使年度资金总额等于当年财政拨款、上年结转资金与其他资金之和。",
+            )
+
+
+@rule(
+    "F102",
+    "执行数超过预算数",
+    "executed-over-budget",
+    Category.ARITHMETIC,
+    Severity.WARNING,
+    "强制",
+    "budget",
+    what="全年执行数不应超过全年预算数。",
+    why="执行数大于预算数属于数据异常：要么金额填错，要么存在超预算支出，均需核实。",
+    example="全年预算数100000.00，全年执行数120000.00，执行率120%。",
+    fix="核实执行数与预算数；如确有追加预算，应更新全年预算数。",
+)
+def executed_over_budget(ctx: TableContext) -> Iterator[Hit]:
+    row = ctx.table.funds.annual_total
+    if row.full_year_budget and row.executed is not None and row.executed > row.full_year_budget:
+        yield Hit(
+            "F102",
+            f"全年执行数{fmt(row.executed)}超过全年预算数{fmt(row.full_year_budget)}。",
+            expected=f"≤ {fmt(row.full_year_budget)}",
+            found=fmt(row.executed),
+            evidence=cell_evidence(row.cells.get("full_year_budget"), row.cells.get("executed")),
+            suggestion="核实执行数与预算数；如有追加预算，应相应调整全年预算数。",
+        )
+
+
+@rule(
+    "F103",
+    "全年预算数缺失",
+    "budget-missing",
+    Category.ARITHMETIC,
+    Severity.ERROR,
+    "强制",
+    "budget",
+    what="全年预算数缺失或为0时无法计算执行率。",
+    why="执行率以全年预算数为分母；预算为0或空白时执行率与其得分都无从计算。",
+    example="年度资金总额一行全年预算数为空，执行率却填写为100%。",
+    fix="补填全年预算数；如项目确无预算，应说明情况。",
+)
+def budget_missing(ctx: TableContext) -> Iterator[Hit]:
+    row = ctx.table.funds.annual_total
+    if not row.full_year_budget:
+        yield Hit(
+            "F103",
+            "年度资金总额的全年预算数缺失或为0，无法计算执行率。",
+            found=fmt(row.full_year_budget),
+            evidence=cell_evidence(row.cells.get("full_year_budget"), row.cells.get("rate_pct")),
+            suggestion="补填全年预算数，并据此重新计算执行率及其得分。",
+        )
+
+
+@rule(
+    "F104",
+    "预算调整未说明",
+    "budget-changed",
+    Category.CONSISTENCY,
+    Severity.INFO,
+    "系统",
+    "budget",
+    what="年初预算数与全年预算数差异较大（默认超过20%）时，应说明追加或调减的原因。",
+    why="部分省份表格设有预算调整说明栏；年中大幅调整预算会改变执行率的分母，复核时应了解原因。",
+    example="年初预算数1046000.00，全年预算数4030800.00，增加285%。",
+    fix="在实际完成情况或说明中写明预算追加或调减的原因。",
+)
+def budget_changed(ctx: TableContext) -> Iterator[Hit]:
+    row = ctx.table.funds.annual_total
+    b0, b = row.initial_budget, row.full_year_budget
+    if not b0 or not b:  # no budget at all is F103's
+        return
+    change = (b - b0) / b0 * 100
+    if abs(change) <= ctx.thresholds.budget_change_pct:
+        return
+    text = ctx.table.goal_actual + "".join(i.explanation for i in ctx.table.indicators)
+    if any(w in text for w in ("追加", "调减", "调增", "调整预算", "预算调整")):
+        return
+    verb = "增加" if change > 0 else "减少"
+    yield Hit(
+        "F104",
+        f"全年预算数较年初预算数{verb}{abs(change):.1f}%（{fmt(b0)} → {fmt(b)}），表中未说明调整原因。",
+        expected=f"差异 ≤ {ctx.thresholds.budget_change_pct:g}% 或有说明",
+        found=f"{change:+.1f}%",
+        evidence=cell_evidence(row.cells.get("initial_budget"), row.cells.get("full_year_budget")),
+        suggestion="说明年中追加或调减预算的原因。",
+    )

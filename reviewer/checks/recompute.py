@@ -1,0 +1,177 @@
+"""Score recomputation: what each indicator row should score under the rules.
+
+One place for the scoring rules of ``domain/scoring-rules.md`` section D, used by the
+scoring checks and by the memo's recomputed totals:
+
+* higher-is-better (``>= > =``, T > 0): met when A >= T; else w × A / T (D2, D4);
+* lower-is-better (``<= <``): met when A <= T; else by profile ``linear`` w × (1 − (A − T) / T),
+  floored at 0, or ``ratio`` w × T / A (D3);
+* ``= 0``: met iff A <= 0 (D4); ``>= 0``: the ratio is undefined (D9);
+* ranges (``3-10月``) and deadlines (``9月``): met inside the window; outside there is no
+  formula, only the need for a deduction (D7);
+* qualitative: 达成 [0.8w, w], 部分达成 [0.6w, 0.8w), 未达成 below 0.6w (D6).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from enum import StrEnum
+
+from reviewer.config import Config
+from reviewer.model import Indicator, Operator, ParsedValue
+
+_TIME_UNITS = ("月", "日", "号", "季度", "月底", "月份", "月前", "月底前", "年")
+_PARTIAL = re.compile(r"部分|基本|大部|较好|一般|有所")
+_NEGATIVE = re.compile(r"^(未|没有|无|不)|未达|未完成|不达标|不合格|下降|降低")
+_UNIT_ALIASES = {"％": "%", "个百分点": "%"}
+
+
+class Direction(StrEnum):
+    HIGHER = "higher"
+    LOWER = "lower"
+    ZERO = "zero"  # = 0
+    RANGE = "range"
+    DEADLINE = "deadline"
+    QUALITATIVE = "qualitative"
+    UNKNOWN = "unknown"
+
+
+@dataclass(frozen=True, slots=True)
+class Expectation:
+    """What the rules say about one row.
+
+    ``met`` is whether the target was reached (None when it cannot be told); ``expected`` the
+    score the proportional rule gives (None where no formula applies); ``band`` the allowed
+    score range for a qualitative row; ``ratio`` A / T where it means something.
+    """
+
+    direction: Direction
+    met: bool | None
+    expected: float | None = None
+    band: tuple[float, float] | None = None  # inclusive lower, inclusive upper
+    ratio: float | None = None
+    partial: bool = False
+
+
+def norm_unit(unit: str) -> str:
+    unit = _UNIT_ALIASES.get(unit, unit)
+    return unit.strip().rstrip("。.")
+
+
+def units_differ(target: ParsedValue, actual: ParsedValue) -> bool:
+    """Both values carry a unit and the units are not the same (D8)."""
+    a, b = norm_unit(target.unit), norm_unit(actual.unit)
+    return bool(a) and bool(b) and a != b
+
+
+def _is_time(v: ParsedValue) -> bool:
+    return norm_unit(v.unit) in _TIME_UNITS
+
+
+def direction_of(target: ParsedValue) -> Direction:
+    op = target.operator
+    if op is None:
+        return Direction.UNKNOWN
+    if op is Operator.QUALITATIVE:
+        return Direction.QUALITATIVE
+    if op is Operator.RANGE:
+        return Direction.RANGE
+    if op in (Operator.LE, Operator.LT):
+        return Direction.LOWER
+    if target.number is None:
+        return Direction.UNKNOWN
+    if _is_time(target) and (op is Operator.EQ):
+        return Direction.DEADLINE
+    if op is Operator.EQ and target.number == 0:
+        return Direction.ZERO
+    return Direction.HIGHER
+
+
+def _qualitative(ind: Indicator, config: Config) -> Expectation:
+    w = ind.weight or 0.0
+    th = config.thresholds
+    actual = ind.actual_value
+    if actual.not_done or (actual.word and _NEGATIVE.search(actual.word)):
+        return Expectation(
+            Direction.QUALITATIVE, False, band=(0.0, w * th.qualitative_band_partial)
+        )
+    if actual.word and _PARTIAL.search(actual.word):
+        band = (w * th.qualitative_band_partial, w * th.qualitative_band_full)
+        return Expectation(Direction.QUALITATIVE, False, band=band, partial=True)
+    if not ind.actual:
+        return Expectation(Direction.QUALITATIVE, None)
+    if ind.target_value.number is not None and actual.number is not None:
+        met = actual.number >= ind.target_value.number  # 促进(11人) against 促进(11人)
+        if not met:
+            return Expectation(
+                Direction.QUALITATIVE, False, band=(0.0, w * th.qualitative_band_full)
+            )
+    return Expectation(Direction.QUALITATIVE, True, band=(w * th.qualitative_band_full, w))
+
+
+def expect(ind: Indicator, config: Config) -> Expectation:
+    """What the rules say row ``ind`` should score."""
+    w = ind.weight
+    t, a = ind.target_value, ind.actual_value
+    d = direction_of(t)
+    if d is Direction.QUALITATIVE or (
+        d is Direction.UNKNOWN and a.operator is Operator.QUALITATIVE
+    ):
+        return _qualitative(ind, config)
+    if w is None or d is Direction.UNKNOWN:
+        return Expectation(d, None)
+    if a.not_done:
+        if d in (Direction.HIGHER,):
+            return Expectation(d, False, expected=0.0, ratio=0.0)
+        return Expectation(d, False)
+    if a.number is None or t.number is None:
+        return Expectation(d, None)
+    A, T = a.number, t.number
+    if d is Direction.RANGE:
+        upper = t.upper if t.upper is not None else T
+        lo_a, hi_a = A, a.upper if a.upper is not None else A
+        met = lo_a >= T and hi_a <= upper
+        return Expectation(d, met, expected=w if met else None)
+    if d is Direction.DEADLINE:
+        met = A <= T
+        return Expectation(d, met, expected=w if met else None)
+    if d is Direction.ZERO:
+        met = A <= 0
+        return Expectation(d, met, expected=w if met else None)
+    if d is Direction.LOWER:
+        if A <= T:
+            return Expectation(d, True, expected=w, ratio=(A / T) if T else None)
+        if T <= 0:
+            return Expectation(d, False, expected=0.0)
+        ratio_profile = config.lower_is_better == "ratio"
+        score = w * T / A if ratio_profile else max(0.0, w * (1 - (A - T) / T))
+        return Expectation(d, False, expected=round(score, 2), ratio=A / T)
+    # higher-is-better
+    if T <= 0:
+        return Expectation(d, A >= T, expected=w if A >= T else None)
+    ratio = A / T
+    if ratio >= 1:
+        return Expectation(d, True, expected=w, ratio=ratio)
+    return Expectation(d, False, expected=round(w * ratio, 2), ratio=ratio)
+
+
+def recomputed_score(ind: Indicator, config: Config) -> float | None:
+    """The score this row would get under the rules; the claimed score where the rules allow it.
+
+    Quantitative rows with a formula get the formula's score; rows without one (a missed
+    window, a qualitative grade) keep the claimed score clamped into what the rules allow.
+    """
+    s = ind.score
+    e = expect(ind, config)
+    if e.expected is not None:
+        return e.expected
+    if s is None or ind.weight is None:
+        return s
+    w = ind.weight
+    if e.band is not None:
+        hi = e.band[1]
+        if s > hi or (s == hi and e.met is False):
+            return round(hi - 0.01, 2) if e.met is False and hi > 0 else hi
+        return s
+    return min(max(s, 0.0), w)

@@ -1,0 +1,148 @@
+"""The rule registry, in the style of a linter's.
+
+Every rule has a stable code grouped by family (the letter), a readable name, a category, a
+default severity, the authority behind it (强制 / 原则上 / 系统 / 建议, see the scoring rules),
+the memo section it is reported under, and a doc: what it checks, why, an example, how to fix.
+
+Families::
+
+    P  structure      the form itself: missing parts, rows left unparsed, injected instructions
+    F  funds          项目资金 rows and columns
+    B  budget         执行率 and its score, low execution
+    W  weights        分值 sums and the default split
+    S  scoring        indicator scores against targets and actuals
+    E  explanation    偏差原因分析及改进措施
+    N  narrative      年度总体目标: 实际完成情况 against 预期目标 and the indicators
+    T  totals         总分 and the grade
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from reviewer.model import Category, Severity
+
+if TYPE_CHECKING:
+    from reviewer.checks.context import Hit, TableContext
+
+Check = Callable[["TableContext"], Iterable["Hit"]]
+
+AUTHORITIES = {
+    "强制": "财预〔2020〕10号《项目支出绩效评价管理办法》及其附件，或表格本身的算术",
+    "原则上": "财预〔2020〕10号中“原则上”的规定：允许有理由的例外",
+    "系统": "各省预算管理一体化系统的填报校验（实务做法，阈值可配置）",
+    "建议": "复核实务中的通行做法",
+}
+
+# Memo section 二、主要问题: the kinds of problem a reviewer groups findings under.
+GROUPS = {
+    "score": "自评得分计算不准确",
+    "budget": "预算执行与资金数据问题",
+    "explanation": "偏差原因说明不充分",
+    "consistency": "完成情况与指标不一致",
+    "overachieve": "超额完成未说明或指标值设定偏低",
+    "design": "指标设置与分值权重问题",
+    "structure": "表格填报不完整或不规范",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Rule:
+    code: str
+    title: str  # a short Chinese title, as the memo names the problem
+    name: str  # a stable English slug
+    category: Category
+    severity: Severity
+    authority: str
+    group: str
+    what: str
+    why: str
+    example: str
+    fix: str
+    check: Check | None = None  # None for rules evaluated across the whole report
+
+    @property
+    def family(self) -> str:
+        return self.code[0]
+
+
+REGISTRY: dict[str, Rule] = {}
+
+
+def rule(
+    code: str,
+    title: str,
+    name: str,
+    category: Category,
+    severity: Severity,
+    authority: str,
+    group: str,
+    *,
+    what: str,
+    why: str,
+    example: str,
+    fix: str,
+) -> Callable[[Check], Check]:
+    """Register a per-table check function under ``code``."""
+
+    def register(fn: Check) -> Check:
+        define(
+            Rule(
+                code, title, name, category, severity, authority, group, what, why, example, fix, fn
+            )
+        )
+        return fn
+
+    return register
+
+
+def define(r: Rule) -> Rule:
+    """Register a rule (directly, for rules with no per-table check function)."""
+    if r.code in REGISTRY:
+        raise ValueError(f"duplicate rule code {r.code}")
+    if r.authority not in AUTHORITIES:
+        raise ValueError(f"{r.code}: unknown authority {r.authority}")
+    if r.group not in GROUPS:
+        raise ValueError(f"{r.code}: unknown group {r.group}")
+    REGISTRY[r.code] = r
+    return r
+
+
+def all_rules() -> list[Rule]:
+    _load()
+    return sorted(REGISTRY.values(), key=lambda r: r.code)
+
+
+def get_rule(code: str) -> Rule | None:
+    _load()
+    return REGISTRY.get(code.upper())
+
+
+def matches(code: str, patterns: Iterable[str]) -> bool:
+    """A code matches a pattern that is the code itself or a prefix of it (``S``, ``S1``)."""
+    return any(code.startswith(p.upper()) for p in patterns)
+
+
+def selected(select: list[str], ignore: list[str]) -> Iterator[Rule]:
+    for r in all_rules():
+        if select and not matches(r.code, select):
+            continue
+        if ignore and matches(r.code, ignore):
+            continue
+        yield r
+
+
+def _load() -> None:
+    """Import the rule modules (each registers its rules on import)."""
+    from reviewer.checks import (  # noqa: F401
+        budget,
+        explanations,
+        funds,
+        narrative,
+        scoring,
+        structure,
+        totals,
+        weights,
+    )

@@ -1,0 +1,370 @@
+"""S: indicator scores against their targets and actuals (D1–D9)."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterator
+
+from reviewer.checks.context import Hit, TableContext, fmt, ilabel, indicator_evidence
+from reviewer.checks.recompute import Direction, norm_unit, units_differ
+from reviewer.checks.registry import rule
+from reviewer.model import Category, Indicator, Operator, Severity
+
+_RULE_WORDS = {
+    Direction.HIGHER: "按完成值与指标值的比例计分",
+    Direction.LOWER: "按反向指标超出比例扣分",
+}
+
+
+def _tv(ind: Indicator) -> str:
+    return f"年度指标值{ind.target}，实际完成值{ind.actual}"
+
+
+def _scored(ind: Indicator) -> list[Indicator]:
+    return [ind] if ind.weight is not None and ind.score is not None else []
+
+
+@rule(
+    "S101",
+    "得分超出分值",
+    "score-within-weight",
+    Category.SCORING,
+    Severity.ERROR,
+    "强制",
+    "score",
+    what="每个指标得分应在0与其分值之间。",
+    why="超额完成不加分；得分超过分值或为负数都是错误。",
+    example="分值10分的指标得12分。",
+    fix="得分不超过分值；超额完成应在偏差原因栏说明。",
+)
+def score_within_weight(ctx: TableContext) -> Iterator[Hit]:
+    for ind in ctx.table.indicators:
+        for i in _scored(ind):
+            assert i.weight is not None and i.score is not None
+            if i.score > i.weight + 1e-9 or i.score < 0:
+                yield Hit(
+                    "S101",
+                    f"{ilabel(i)}得分{fmt(i.score)}分，超出分值范围（0–{fmt(i.weight)}分）。",
+                    indicator=i,
+                    expected=f"0–{fmt(i.weight)}",
+                    found=fmt(i.score),
+                    evidence=indicator_evidence(i, "weight", "score"),
+                    suggestion="得分不得超过分值，超额完成不加分。",
+                )
+
+
+@rule(
+    "S102",
+    "未达成却得满分",
+    "unmet-full-marks",
+    Category.SCORING,
+    Severity.ERROR,
+    "强制",
+    "score",
+    what="实际完成值未达到年度指标值（按指标方向判断：正向、反向、等于、区间、时间节点）却得满分。",
+    why="未达成指标应按完成比例计分或适当扣分；给满分会虚增总分，是复核中最常见的问题。",
+    example="年度指标值=95%，实际完成值=92.23%，分值10分得10分；按比例应得9.71分。",
+    fix="按完成比例调整得分，并在偏差原因栏说明未达成原因及改进措施。",
+)
+def unmet_full_marks(ctx: TableContext) -> Iterator[Hit]:
+    for i in ctx.table.indicators:
+        if i.weight is None or i.score is None or i.score < i.weight:
+            continue
+        e = ctx.expect(i)
+        if e.met is not False or e.direction is Direction.QUALITATIVE:
+            continue
+        if e.expected is not None:
+            how = _RULE_WORDS.get(e.direction, "按规则计分")
+            tail = f"{how}应为{fmt(e.expected)}分。"
+            expected = fmt(e.expected)
+        else:
+            tail = "未达成应适当扣分。"
+            expected = f"< {fmt(i.weight)}"
+        yield Hit(
+            "S102",
+            f"{ilabel(i)}{_tv(i)}，未达成指标值却得满分{fmt(i.score)}分；{tail}",
+            indicator=i,
+            expected=expected,
+            found=fmt(i.score),
+            evidence=indicator_evidence(i, "target", "actual", "score"),
+            suggestion="按实际完成比例调整得分，并在偏差原因栏说明未达成原因及改进措施。",
+        )
+
+
+@rule(
+    "S103",
+    "已达成却扣分",
+    "met-but-deducted",
+    Category.SCORING,
+    Severity.INFO,
+    "强制",
+    "score",
+    what="实际完成值已达到年度指标值却被扣分。",
+    why="达成指标应得满分；扣分可能是完成值填错，或扣分理由未写明。",
+    example="年度指标值>=90%，实际完成值=95%，分值10分只得8分。",
+    fix="核实完成值；如确已达成应给满分，如另有扣分理由应写明。",
+)
+def met_but_deducted(ctx: TableContext) -> Iterator[Hit]:
+    for i in ctx.table.indicators:
+        if i.weight is None or i.score is None or i.score >= i.weight:
+            continue
+        e = ctx.expect(i)
+        if e.met is True and e.direction is not Direction.QUALITATIVE:
+            yield Hit(
+                "S103",
+                f"{ilabel(i)}{_tv(i)}，已达成指标值，但只得{fmt(i.score)}分（分值{fmt(i.weight)}分）。",
+                indicator=i,
+                expected=fmt(i.weight),
+                found=fmt(i.score),
+                evidence=indicator_evidence(i, "target", "actual", "score"),
+                suggestion="核实实际完成值；已达成的指标应得满分，另有扣分理由的应写明。",
+            )
+
+
+@rule(
+    "S104",
+    "扣分与完成比例不符",
+    "deduction-not-proportional",
+    Category.SCORING,
+    Severity.WARNING,
+    "强制",
+    "score",
+    what="未达成指标已扣分，但得分与按比例计算的得分相差超过0.01分。得分偏高超过分值的10%（可配置）为错误，偏低为提示。",
+    why="未达成的定量指标按完成比例计分；扣分过少虚增总分，扣分过多也应说明依据。",
+    example="年度指标值=5个，实际完成值=2个，分值15分，得10分；按比例应得6分。",
+    fix="按实际完成值 ÷ 年度指标值 × 分值重新计分。",
+)
+def deduction_not_proportional(ctx: TableContext) -> Iterator[Hit]:
+    th = ctx.thresholds
+    for i in ctx.table.indicators:
+        if i.weight is None or i.score is None or i.score >= i.weight:
+            continue
+        e = ctx.expect(i)
+        if e.met is not False or e.expected is None:
+            continue
+        diff = i.score - e.expected
+        if abs(diff) <= th.score_tolerance + 1e-9:
+            continue
+        how = _RULE_WORDS.get(e.direction, "按规则计分")
+        if diff > 0:
+            severity = (
+                Severity.ERROR if diff > th.big_deviation_share * i.weight else Severity.WARNING
+            )
+            verb = "扣分偏少"
+        else:
+            severity = Severity.INFO
+            verb = "扣分偏多"
+        yield Hit(
+            "S104",
+            f"{ilabel(i)}{_tv(i)}，得{fmt(i.score)}分；{how}应为{fmt(e.expected)}分，{verb}{fmt(abs(diff))}分。",
+            indicator=i,
+            expected=fmt(e.expected),
+            found=fmt(i.score),
+            evidence=indicator_evidence(i, "target", "actual", "score"),
+            suggestion="按实际完成值与年度指标值的比例重新计分。",
+            severity=severity,
+        )
+
+
+@rule(
+    "S105",
+    "正向指标目标为0",
+    "zero-target-ratio",
+    Category.INDICATOR,
+    Severity.INFO,
+    "建议",
+    "design",
+    what="正向指标（≥、>）的年度指标值为0时，无法按比例计分。",
+    why="以0为目标的正向指标没有约束力，完成比例也无从计算。",
+    example="年度指标值>=0次。",
+    fix="设置有意义的目标值，或改为反向指标（如“≤0次”）。",
+)
+def zero_target(ctx: TableContext) -> Iterator[Hit]:
+    for i in ctx.table.indicators:
+        t = i.target_value
+        if t.operator in (Operator.GE, Operator.GT) and t.number == 0:
+            yield Hit(
+                "S105",
+                f"{ilabel(i)}年度指标值为{i.target}，以0为目标的正向指标无法按比例计分。",
+                indicator=i,
+                found=i.target,
+                evidence=indicator_evidence(i, "target"),
+                suggestion="设置有意义的目标值，或改为反向指标。",
+            )
+
+
+@rule(
+    "S106",
+    "定性指标得分不在档次内",
+    "qualitative-band",
+    Category.SCORING,
+    Severity.WARNING,
+    "强制",
+    "score",
+    what="定性指标得分应落在等级区间：达成[80%,100%]×分值，部分达成[60%,80%)，未达成<60%（区间可配置）。“未进行”“未完成”视为未达成。",
+    why="定性指标按达成程度分档计分；档外得分说明计分随意。",
+    example="实际完成值“未进行”，分值5分得5分。",
+    fix="按达成程度所在档次重新计分，并说明理由。",
+)
+def qualitative_band(ctx: TableContext) -> Iterator[Hit]:
+    for i in ctx.table.indicators:
+        if i.weight is None or i.score is None:
+            continue
+        e = ctx.expect(i)
+        if e.direction is not Direction.QUALITATIVE or e.band is None:
+            continue
+        lo, hi = e.band
+        level = "达成" if e.met else ("部分达成" if e.partial else "未达成")
+        too_high = i.score > hi + 1e-9 or (e.met is False and i.score >= hi - 1e-9 and hi > 0)
+        too_low = e.met is True and i.score < lo - 1e-9
+        if not (too_high or too_low):
+            continue
+        band = f"{fmt(lo)}–{fmt(hi)}分" if e.met else f"低于{fmt(hi)}分"
+        if e.partial:
+            band = f"{fmt(lo)}分至不足{fmt(hi)}分"
+        yield Hit(
+            "S106",
+            f"{ilabel(i)}{_tv(i)}，属{level}，得分应在{band}，表中得{fmt(i.score)}分。",
+            indicator=i,
+            expected=band,
+            found=fmt(i.score),
+            evidence=indicator_evidence(i, "target", "actual", "score"),
+            suggestion="按达成程度所在档次重新计分，并在偏差原因栏说明。",
+            severity=Severity.ERROR if too_high and e.met is False else Severity.WARNING,
+        )
+
+
+@rule(
+    "S107",
+    "超额完成",
+    "over-achievement",
+    Category.EXPLANATION,
+    Severity.WARNING,
+    "强制",
+    "overachieve",
+    what="实际完成值达到年度指标值的1.2倍以上提示指标值可能偏低；达到1.3倍以上须说明原因（倍数可配置）。",
+    why="大幅超额完成须分析原因；如属目标设定过低，应“按照偏离度适度调减”得分。",
+    example="年度指标值=127家，实际完成值=187家（1.47倍），偏差原因栏空白。",
+    fix="在偏差原因栏说明超额完成的原因；目标设定偏低的，按偏离度适度调减得分，下年度合理设置目标。",
+)
+def over_achievement(ctx: TableContext) -> Iterator[Hit]:
+    th = ctx.thresholds
+    for i in ctx.table.indicators:
+        e = ctx.expect(i)
+        if (
+            e.direction is not Direction.HIGHER
+            or e.ratio is None
+            or e.ratio < th.over_achievement_warn
+        ):
+            continue
+        unexplained = e.ratio >= th.over_achievement_explain and not i.explanation.strip()
+        if unexplained:
+            msg = f"{ilabel(i)}{_tv(i)}，为指标值的{e.ratio:.2f}倍，大幅超额完成但未说明原因。"
+            severity = Severity.WARNING
+        else:
+            msg = f"{ilabel(i)}{_tv(i)}，为指标值的{e.ratio:.2f}倍，指标值可能设定偏低。"
+            severity = Severity.INFO
+        yield Hit(
+            "S107",
+            msg,
+            indicator=i,
+            expected=f"< {th.over_achievement_warn:g} 倍或说明原因",
+            found=f"{e.ratio:.2f} 倍",
+            evidence=indicator_evidence(i, "target", "actual"),
+            suggestion="说明超额完成的原因；如属目标设定偏低，按偏离度适度调减得分，并在下年度合理设置指标值。",
+            severity=severity,
+        )
+
+
+@rule(
+    "S108",
+    "计量单位不一致",
+    "unit-mismatch",
+    Category.INDICATOR,
+    Severity.WARNING,
+    "系统",
+    "design",
+    what="年度指标值与实际完成值应使用同一计量单位。",
+    why="单位不同（分与份、%与个数、元与万元）时完成情况无法比较，计分也就没有依据。",
+    example="年度指标值>=90分，实际完成值=100份。",
+    fix="统一计量单位，按同一口径填报完成值。",
+)
+def unit_mismatch(ctx: TableContext) -> Iterator[Hit]:
+    for i in ctx.table.indicators:
+        t, a = i.target_value, i.actual_value
+        if t.number is None or a.number is None or not units_differ(t, a):
+            continue
+        yield Hit(
+            "S108",
+            f"{ilabel(i)}{_tv(i)}，计量单位不一致（“{norm_unit(t.unit)}”与“{norm_unit(a.unit)}”）。",
+            indicator=i,
+            expected=norm_unit(t.unit),
+            found=norm_unit(a.unit),
+            evidence=indicator_evidence(i, "target", "actual"),
+            suggestion="统一计量单位后重新填报实际完成值。",
+        )
+
+
+@rule(
+    "S109",
+    "多个指标完成值相同",
+    "repeated-actual",
+    Category.CONSISTENCY,
+    Severity.WARNING,
+    "建议",
+    "consistency",
+    what="同一张表中，几个不同指标的实际完成值完全相同（且与各自的指标值不同）。",
+    why="不同指标恰好完成同一数值的可能性很小，常见原因是复制粘贴或以一个数据代替多个指标。",
+    example="知晓率、首选率、满意率的实际完成值都是=92.23%。",
+    fix="核实各指标的实际完成值及其数据来源。",
+)
+def repeated_actual(ctx: TableContext) -> Iterator[Hit]:
+    groups: dict[tuple[float, str], list[Indicator]] = defaultdict(list)
+    for i in ctx.table.indicators:
+        a, t = i.actual_value, i.target_value
+        if a.number is None or a.operator is Operator.QUALITATIVE:
+            continue
+        if t.number == a.number or a.number in (0, 100) or norm_unit(a.unit) in ("月",):
+            continue
+        groups[(a.number, norm_unit(a.unit))].append(i)
+    for (_, _), inds in groups.items():
+        if len(inds) < 2:
+            continue
+        names = "、".join(f"「{i.name}」" for i in inds)
+        evidence = [e for i in inds for e in indicator_evidence(i, "actual")]
+        yield Hit(
+            "S109",
+            f"{names}的实际完成值均为{inds[0].actual}，而各自的年度指标值不同，需核实数据来源。",
+            indicator=inds[0],
+            found=inds[0].actual,
+            evidence=evidence,
+            suggestion="核实各指标实际完成值的统计口径和数据来源。",
+        )
+
+
+@rule(
+    "S110",
+    "比率超过100%",
+    "percent-over-100",
+    Category.CONSISTENCY,
+    Severity.WARNING,
+    "系统",
+    "consistency",
+    what="以百分比计的比率类指标，实际完成值不应超过100%。",
+    why="完成率、合格率、满意度等比率不可能超过100%，超过说明数据有误。",
+    example="年度指标值=100%，实际完成值=105%。",
+    fix="核实实际完成值的计算口径。",
+)
+def percent_over_100(ctx: TableContext) -> Iterator[Hit]:
+    for i in ctx.table.indicators:
+        a = i.actual_value
+        if norm_unit(a.unit) == "%" and a.number is not None and a.number > 100:
+            yield Hit(
+                "S110",
+                f"{ilabel(i)}实际完成值为{i.actual}，比率超过100%。",
+                indicator=i,
+                expected="≤ 100%",
+                found=i.actual,
+                evidence=indicator_evidence(i, "actual"),
+                suggestion="核实实际完成值的计算口径。",
+            )

@@ -1,0 +1,156 @@
+"""T: 总分 and the grade (F1, F2)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from reviewer.checks.context import Hit, TableContext, cell_evidence, fmt
+from reviewer.checks.recompute import recomputed_score
+from reviewer.checks.registry import rule
+from reviewer.config import Config
+from reviewer.model import Category, EvaluationTable, Severity
+
+
+def grade_of(total: float, config: Config) -> str:
+    """优 ≥ 90, 良 80–90, 中 60–80, 差 < 60 (bands configurable)."""
+    good, fair, passing = config.thresholds.grade_bands
+    if total >= good:
+        return "优"
+    if total >= fair:
+        return "良"
+    if total >= passing:
+        return "中"
+    return "差"
+
+
+def claimed_sum(table: EvaluationTable) -> float:
+    return round(
+        sum(i.score or 0.0 for i in table.indicators) + (table.funds.annual_total.score or 0.0), 2
+    )
+
+
+def recomputed_total(table: EvaluationTable, config: Config) -> float:
+    """Σ recomputed indicator scores + the execution score at X / B × wb."""
+    from reviewer.checks.budget import expected_execution_score
+
+    row = table.funds.annual_total
+    checked = expected_execution_score(table, config.thresholds.score_tolerance)
+    # where the printed score agrees with the rule, keep it
+    budget = row.score or 0.0 if checked is None or checked[1] else checked[0]
+    total = sum(recomputed_score(i, config) or 0.0 for i in table.indicators) + budget
+    return round(total, 2)
+
+
+@rule(
+    "T101",
+    "总分与各项得分之和不符",
+    "total-adds-up",
+    Category.ARITHMETIC,
+    Severity.ERROR,
+    "强制",
+    "score",
+    what="总分应等于各指标得分与预算执行得分之和。",
+    why="总分决定评价等级；与各项得分之和不符说明漏计、重计或抄错。",
+    example="各项得分之和为93.93，总分填98.93。",
+    fix="按各项得分之和改正总分。",
+)
+def total_adds_up(ctx: TableContext) -> Iterator[Hit]:
+    t = ctx.table
+    if not t.total_printed or t.total_score is None or not t.indicators:
+        return
+    expected = claimed_sum(t)
+    if abs(t.total_score - expected) > ctx.thresholds.score_tolerance + 1e-9:
+        yield Hit(
+            "T101",
+            f"总分填报为{fmt(t.total_score)}分，各指标得分与预算执行得分之和为{fmt(expected)}分。",
+            expected=fmt(expected),
+            found=fmt(t.total_score),
+            evidence=cell_evidence(t.cells.get("total_score")),
+            suggestion="按各项得分之和改正总分。",
+        )
+
+
+@rule(
+    "T102",
+    "总分超过100",
+    "total-over-100",
+    Category.SCORING,
+    Severity.ERROR,
+    "强制",
+    "score",
+    what="总分不得超过100分。",
+    why="自评满分100分，超额完成不加分。",
+    example="总分填102分。",
+    fix="按规则重新计分，总分不超过100分。",
+)
+def total_over_100(ctx: TableContext) -> Iterator[Hit]:
+    t = ctx.table
+    if t.total_score is not None and t.total_score > 100 + 1e-9:
+        yield Hit(
+            "T102",
+            f"总分为{fmt(t.total_score)}分，超过100分。",
+            expected="≤ 100",
+            found=fmt(t.total_score),
+            evidence=cell_evidence(t.cells.get("total_score")),
+            suggestion="超额完成不加分，按规则重新计分。",
+        )
+
+
+@rule(
+    "T103",
+    "等级与总分不符",
+    "grade-matches-total",
+    Category.SCORING,
+    Severity.WARNING,
+    "原则上",
+    "score",
+    what="表中填写的评价等级应与总分对应：优≥90，良80–90，中60–80，差<60（可配置）。",
+    why="等级由总分决定；等级与总分不符会误导评价结果的使用。",
+    example="总分86分，等级填“优”。",
+    fix="按总分所在区间改正等级。",
+)
+def grade_matches(ctx: TableContext) -> Iterator[Hit]:
+    t = ctx.table
+    if not t.grade or t.total_score is None:
+        return
+    expected = grade_of(t.total_score, ctx.config)
+    if t.grade[0] != expected:
+        yield Hit(
+            "T103",
+            f"总分{fmt(t.total_score)}分对应等级应为“{expected}”，表中填“{t.grade}”。",
+            expected=expected,
+            found=t.grade,
+            evidence=cell_evidence(t.cells.get("grade"), t.cells.get("total_score")),
+            suggestion="按总分所在区间改正等级。",
+        )
+
+
+@rule(
+    "T104",
+    "复算后等级下降",
+    "recomputed-grade-changes",
+    Category.SCORING,
+    Severity.WARNING,
+    "建议",
+    "score",
+    what="按规则复算后的总分若落入更低的等级，提示等级可能被高估。",
+    why="逐项复算的得分差异累积起来可能改变评价等级，这是复核结论中最受关注的一点。",
+    example="自评总分92.5（优），复算总分88.1（良）。",
+    fix="按复算结果调整各项得分和总分。",
+)
+def recomputed_grade(ctx: TableContext) -> Iterator[Hit]:
+    t = ctx.table
+    if t.total_score is None or not t.indicators:
+        return
+    recomputed = recomputed_total(t, ctx.config)
+    claimed_grade = grade_of(t.total_score, ctx.config)
+    new_grade = grade_of(recomputed, ctx.config)
+    if new_grade != claimed_grade and recomputed < t.total_score:
+        yield Hit(
+            "T104",
+            f"自评总分{fmt(t.total_score)}分（{claimed_grade}），按规则复算为{fmt(recomputed)}分（{new_grade}），等级可能被高估。",
+            expected=f"{fmt(recomputed)}（{new_grade}）",
+            found=f"{fmt(t.total_score)}（{claimed_grade}）",
+            evidence=cell_evidence(t.cells.get("total_score")),
+            suggestion="按复算结果调整各项得分、总分和等级。",
+        )

@@ -1,0 +1,137 @@
+"""W: 分值 — sums to 100, the default split, positive weights (C1–C3)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from reviewer.checks.context import Hit, TableContext, cell_evidence, fmt
+from reviewer.checks.registry import rule
+from reviewer.model import Category, Severity
+from reviewer.parse.labels import L1_DEFAULT_WEIGHT
+
+
+@rule(
+    "W101",
+    "分值合计不为100",
+    "weights-sum-to-100",
+    Category.ARITHMETIC,
+    Severity.ERROR,
+    "强制",
+    "design",
+    what="全部三级指标分值与预算执行分值之和应为100分。",
+    why="自评满分为100分；分值合计不为100，得分与等级都失去可比性。",
+    example="三级指标分值合计85分，加预算执行10分，共95分。",
+    fix="调整各指标分值，使合计为100分。",
+)
+def weights_sum(ctx: TableContext) -> Iterator[Hit]:
+    t = ctx.table
+    weights = [i.weight for i in t.indicators]
+    if not weights or any(w is None for w in weights):
+        return
+    total = sum(w or 0.0 for w in weights) + (t.funds.annual_total.weight or 0.0)
+    if abs(total - 100) > 0.005:
+        yield Hit(
+            "W101",
+            f"三级指标分值与预算执行分值合计为{fmt(total)}分，不等于100分。",
+            expected="100",
+            found=fmt(total),
+            evidence=cell_evidence(
+                t.funds.annual_total.cells.get("weight"), t.cells.get("total_weight")
+            ),
+            suggestion="调整各指标分值，使全部分值合计为100分。",
+        )
+
+
+@rule(
+    "W102",
+    "未按默认权重设置分值",
+    "default-weight-split",
+    Category.INDICATOR,
+    Severity.WARNING,
+    "原则上",
+    "design",
+    what="分值原则上按产出指标50分、效益指标30分、满意度指标10分、预算执行率10分设置。",
+    why="财预〔2020〕10号附件规定了原则上的权重；不同的分配须有理由，否则可能借权重拉高得分。",
+    example="产出指标合计40分、效益指标40分。",
+    fix="按默认权重调整分值，或在报告中说明采用不同权重的理由。",
+)
+def default_split(ctx: TableContext) -> Iterator[Hit]:
+    t = ctx.table
+    sums: dict[str, float] = {}
+    for i in t.indicators:
+        if i.weight is not None and i.l1:
+            sums[i.l1] = sums.get(i.l1, 0.0) + i.weight
+    off = [
+        f"{l1}{fmt(sums.get(l1, 0.0))}分（默认{fmt(default)}分）"
+        for l1, default in L1_DEFAULT_WEIGHT.items()
+        if abs(sums.get(l1, 0.0) - default) > 0.005
+    ]
+    budget_w = t.funds.annual_total.weight
+    if budget_w is not None and abs(budget_w - 10) > 0.005:
+        off.append(f"预算执行率{fmt(budget_w)}分（默认10分）")
+    if off and t.indicators:
+        yield Hit(
+            "W102",
+            "分值未按默认权重设置：" + "，".join(off) + "。",
+            expected="产出50、效益30、满意度10、预算执行10",
+            found="，".join(f"{k}{fmt(v)}" for k, v in sums.items()),
+            evidence=[],
+            suggestion="按默认权重设置分值，或说明采用不同权重的理由。",
+        )
+
+
+@rule(
+    "W103",
+    "指标分值不为正",
+    "positive-weights",
+    Category.INDICATOR,
+    Severity.WARNING,
+    "系统",
+    "design",
+    what="每个三级指标的分值应大于0。",
+    why="分值为0或负数的指标不参与计分，等于没有设置该指标。",
+    example="满意度指标分值填0。",
+    fix="删除不计分的指标，或为其设置正的分值。",
+)
+def positive_weights(ctx: TableContext) -> Iterator[Hit]:
+    for i in ctx.table.indicators:
+        if i.weight is not None and i.weight <= 0:
+            yield Hit(
+                "W103",
+                f"「{i.name}」的分值为{fmt(i.weight)}，应大于0。",
+                indicator=i,
+                expected="> 0",
+                found=fmt(i.weight),
+                evidence=cell_evidence(i.cells.get("name"), i.cells.get("weight")),
+                suggestion="为该指标设置正的分值，或删除该指标并重新分配分值。",
+            )
+
+
+@rule(
+    "W104",
+    "总分行分值不符",
+    "printed-total-weight",
+    Category.ARITHMETIC,
+    Severity.ERROR,
+    "强制",
+    "design",
+    what="总分行的分值应等于各行分值之和。",
+    why="总分行的分值是合计；与各行之和不符说明有行漏计或填错。",
+    example="各行分值之和为100，总分行分值填95。",
+    fix="改正总分行分值，或补全漏填的行。",
+)
+def printed_total_weight(ctx: TableContext) -> Iterator[Hit]:
+    t = ctx.table
+    ref = t.cells.get("total_weight")
+    if ref is None or t.total_weight is None or any(i.weight is None for i in t.indicators):
+        return
+    total = sum(i.weight or 0.0 for i in t.indicators) + (t.funds.annual_total.weight or 0.0)
+    if abs(t.total_weight - total) > 0.005:
+        yield Hit(
+            "W104",
+            f"总分行分值填报为{fmt(t.total_weight)}，各行分值之和为{fmt(total)}。",
+            expected=fmt(total),
+            found=fmt(t.total_weight),
+            evidence=cell_evidence(ref),
+            suggestion="核对总分行分值与各行分值。",
+        )

@@ -1,0 +1,1 @@
+"""The reviewer memo: one model (build.py), several renderings."""

@@ -1,0 +1,47 @@
+"""The review pipeline: parse → deterministic checks → (LLM) → memo."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from reviewer.api import gc_paused, parse_file
+from reviewer.checks import active_rules, run_checks
+from reviewer.config import Config
+from reviewer.memo.build import Memo, build_memo
+from reviewer.model import Finding, LlmRun, Report, Severity
+
+
+@dataclass
+class ReviewResult:
+    report: Report
+    findings: list[Finding]
+    memo: Memo
+
+    def exit_code(self, fail_on: str) -> int:
+        """0 clean; 1 a finding at or above ``fail_on``; 3 the LLM review is incomplete."""
+        if fail_on != "never":
+            floor = Severity(fail_on).rank
+            if any(f.severity.rank >= floor for f in self.findings):
+                return 1
+        if self.memo.notes.llm.failed_tables:
+            return 3
+        return 0
+
+
+def review_report(
+    report: Report,
+    config: Config,
+    llm: LlmRun | None = None,
+    llm_findings: list[Finding] | None = None,
+) -> ReviewResult:
+    """Review a parsed report; LLM findings (already grounded) are added, never replacing any."""
+    with gc_paused():
+        findings = run_checks(report, config) + list(llm_findings or [])
+        memo = build_memo(report, findings, config, active_rules(config), llm)
+    return ReviewResult(report=report, findings=findings, memo=memo)
+
+
+def review_file(path: str | Path, config: Config | None = None) -> ReviewResult:
+    """Parse and review a file offline (deterministic rules only)."""
+    return review_report(parse_file(path), config or Config())
