@@ -18,6 +18,8 @@ def similarity(a: str, b: str) -> float:
         return 0.0
     if a == b:
         return 1.0
+    if min(len(a), len(b)) < 2:
+        return 0.0
     ba = Counter(a[i : i + 2] for i in range(len(a) - 1))
     bb = Counter(b[i : i + 2] for i in range(len(b) - 1))
     total = sum(ba.values()) + sum(bb.values())
@@ -41,6 +43,9 @@ def actual_copies_goal(ctx: TableContext) -> Iterator[Hit]:
     t = ctx.table
     if not t.goal_expected or not t.goal_actual:
         return
+    la, lb = len(t.goal_expected), len(t.goal_actual)
+    if 2 * min(la, lb) / (la + lb) < ctx.thresholds.copy_similarity - 0.05:
+        return  # lengths alone rule out a copy (the slack covers whitespace folded away)
     score = similarity(t.goal_expected, t.goal_actual)
     if score < ctx.thresholds.copy_similarity:
         return

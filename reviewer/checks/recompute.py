@@ -156,14 +156,16 @@ def expect(ind: Indicator, config: Config) -> Expectation:
     return Expectation(d, False, expected=round(w * ratio, 2), ratio=ratio)
 
 
-def recomputed_score(ind: Indicator, config: Config) -> float | None:
+def recomputed_score(
+    ind: Indicator, config: Config, expectation: Expectation | None = None
+) -> float | None:
     """The score this row would get under the rules; the claimed score where the rules allow it.
 
     Quantitative rows with a formula get the formula's score; rows without one (a missed
     window, a qualitative grade) keep the claimed score clamped into what the rules allow.
     """
     s = ind.score
-    e = expect(ind, config)
+    e = expectation or expect(ind, config)
     if e.expected is not None:
         return e.expected
     if s is None or ind.weight is None:

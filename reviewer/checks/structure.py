@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from reviewer.checks.context import Hit, TableContext, cell_evidence, ilabel, indicator_evidence
+from reviewer.checks.context import Hit, TableContext, ilabel, indicator_evidence
 from reviewer.checks.registry import Rule, define, rule
 from reviewer.model import Category, Evidence, Indicator, Location, Severity
 
@@ -163,7 +163,11 @@ def _where(ctx: TableContext, ind: Indicator | None, field: str) -> Location | N
     fix="删除与自评无关的指令性文字，并说明其来源。",
 )
 def instructions_in_document(ctx: TableContext) -> Iterator[Hit]:
-    for text, ind, field in _texts(ctx):
+    texts = list(_texts(ctx))
+    # One search over the whole table first: almost every table has no such text.
+    if not INJECTION.search("\n".join(text for text, _, _ in texts)):
+        return
+    for text, ind, field in texts:
         m = INJECTION.search(text)
         if m:
             quote = text[max(0, m.start() - 20) : m.end() + 20]
@@ -176,4 +180,4 @@ def instructions_in_document(ctx: TableContext) -> Iterator[Hit]:
             )
 
 
-__all__ = ["INJECTION", "LEFTOVERS_RULE", "cell_evidence"]
+__all__ = ["INJECTION", "LEFTOVERS_RULE"]

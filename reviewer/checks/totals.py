@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
 from reviewer.checks.context import Hit, TableContext, cell_evidence, fmt
-from reviewer.checks.recompute import recomputed_score
+from reviewer.checks.recompute import Expectation, recomputed_score
 from reviewer.checks.registry import rule
 from reviewer.config import Config
-from reviewer.model import Category, EvaluationTable, Severity
+from reviewer.model import Category, EvaluationTable, Indicator, Severity
 
 
 def grade_of(total: float, config: Config) -> str:
@@ -29,7 +29,11 @@ def claimed_sum(table: EvaluationTable) -> float:
     )
 
 
-def recomputed_total(table: EvaluationTable, config: Config) -> float:
+def recomputed_total(
+    table: EvaluationTable,
+    config: Config,
+    expectation: Callable[[Indicator], Expectation] | None = None,
+) -> float:
     """Σ recomputed indicator scores + the execution score at X / B × wb."""
     from reviewer.checks.budget import expected_execution_score
 
@@ -37,7 +41,10 @@ def recomputed_total(table: EvaluationTable, config: Config) -> float:
     checked = expected_execution_score(table, config.thresholds.score_tolerance)
     # where the printed score agrees with the rule, keep it
     budget = row.score or 0.0 if checked is None or checked[1] else checked[0]
-    total = sum(recomputed_score(i, config) or 0.0 for i in table.indicators) + budget
+    total = budget + sum(
+        recomputed_score(i, config, expectation(i) if expectation else None) or 0.0
+        for i in table.indicators
+    )
     return round(total, 2)
 
 
@@ -142,7 +149,7 @@ def recomputed_grade(ctx: TableContext) -> Iterator[Hit]:
     t = ctx.table
     if t.total_score is None or not t.indicators:
         return
-    recomputed = recomputed_total(t, ctx.config)
+    recomputed = recomputed_total(t, ctx.config, ctx.expect)
     claimed_grade = grade_of(t.total_score, ctx.config)
     new_grade = grade_of(recomputed, ctx.config)
     if new_grade != claimed_grade and recomputed < t.total_score:
