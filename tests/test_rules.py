@@ -460,3 +460,11 @@ def test_thresholds_are_configurable(tmp_path: Path) -> None:
     table = make_table(budget=(100000.0, 100000.0, 88000.0), indicators=_low_completion())
     assert "B104" in codes(tmp_path, table)
     assert "B104" not in codes(tmp_path, table, thresholds={"low_execution_pct": 80})
+
+
+def test_S109_same_target_same_actual_is_not_suspicious(tmp_path: Path) -> None:
+    rows = clean_indicators()
+    rows[2] = ind("报告出具及时率", "=100%", "=40%", 5, 2, MEASURE, l2="时效指标")
+    rows[3] = ind("报告验收及时率", "=100%", "=40%", 5, 2, MEASURE, l2="时效指标")
+    rows.insert(4, ind("报告质量", "达标", "达标", 10, 10, l2="质量指标"))
+    assert "S109" not in codes(tmp_path, make_table(indicators=rows))

@@ -313,7 +313,7 @@ def unit_mismatch(ctx: TableContext) -> Iterator[Hit]:
     Severity.WARNING,
     "建议",
     "consistency",
-    what="同一张表中，几个不同指标的实际完成值完全相同（且与各自的指标值不同）。",
+    what="同一张表中，年度指标值不同的几个指标，实际完成值却完全相同（且与指标值不同）。",
     why="不同指标恰好完成同一数值的可能性很小，常见原因是复制粘贴或以一个数据代替多个指标。",
     example="知晓率、首选率、满意率的实际完成值都是=92.23%。",
     fix="核实各指标的实际完成值及其数据来源。",
@@ -327,9 +327,9 @@ def repeated_actual(ctx: TableContext) -> Iterator[Hit]:
         if t.number == a.number or a.number in (0, 100) or norm_unit(a.unit) in ("月",):
             continue
         groups[(a.number, norm_unit(a.unit))].append(i)
-    for (_, _), inds in groups.items():
-        if len(inds) < 2:
-            continue
+    for inds in groups.values():
+        if len({i.target_value.number for i in inds}) < 2:
+            continue  # the same target and the same result can both be true (2 of 5 → 40 %)
         names = "、".join(f"「{i.name}」" for i in inds)
         evidence = [e for i in inds for e in indicator_evidence(i, "actual")]
         yield Hit(
