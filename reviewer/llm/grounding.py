@@ -19,7 +19,15 @@ from reviewer.llm.schema import LLM_RULES, AnswerFinding
 from reviewer.model import EvaluationTable, Evidence, Finding, Indicator, Location
 from reviewer.textnorm import fold
 
-_WRAPPERS = ("「」", "『』", "“”", "‘’", '""', "''", "《》")
+_WRAPPERS = (
+    ("「", "」"),
+    ("『", "』"),
+    ("“", "”"),
+    ("‘", "’"),
+    ('"', '"'),
+    ("'", "'"),
+    ("《", "》"),
+)
 _ELLIPSIS = re.compile(r"…+|\.{3,}|。{3,}")
 _MIN_PART = 2  # folded characters: shorter fragments match by chance
 
