@@ -40,6 +40,7 @@ class Seen:
     headers: dict[str, str]
     body: dict[str, Any]
     started: float
+    reply: Reply | None = None  # what the server answered
 
     @property
     def messages(self) -> list[dict[str, Any]]:
@@ -80,6 +81,15 @@ class Reply:
 
 
 Handler = Callable[[Seen], Reply]
+
+
+def usage_of(seen: Seen) -> tuple[int, int]:
+    """(prompt, completion) tokens the server reported for this request (0, 0 if none)."""
+    body = seen.reply.body if seen.reply is not None else None
+    usage = body.get("usage") if isinstance(body, dict) else None
+    if not isinstance(usage, dict):
+        return 0, 0
+    return int(usage["prompt_tokens"]), int(usage["completion_tokens"])
 
 
 def completion(content: str, seen: Seen, *, tokens_in: int | None = None) -> Reply:
@@ -261,6 +271,7 @@ def per_project(handlers: dict[str, Handler], default: Handler = valid) -> Handl
 class _Server(ThreadingHTTPServer):
     daemon_threads = True
     block_on_close = False
+    request_queue_size = 128  # socketserver's default of 5 stalls many parallel clients
 
     def handle_error(self, request: Any, client_address: Any) -> None:
         pass  # a client that timed out and hung up is expected here
@@ -278,7 +289,9 @@ class FakeOpenAI:
         self._queue: list[Handler] = []
         self._lock = threading.Lock()
         self._server = _Server(("127.0.0.1", 0), self._handler_class())
-        self._thread = threading.Thread(target=self._server.serve_forever, daemon=True)
+        self._thread = threading.Thread(
+            target=self._server.serve_forever, kwargs={"poll_interval": 0.02}, daemon=True
+        )
 
     # -- lifecycle --------------------------------------------------------------------------
     def start(self) -> FakeOpenAI:
@@ -330,9 +343,11 @@ class FakeOpenAI:
             self._in_flight += 1
             self.max_in_flight = max(self.max_in_flight, self._in_flight)
         try:
-            return seen, handler(seen)
+            reply = handler(seen)
         except Exception as exc:  # a broken handler is a test bug: say so in a 500
-            return seen, Reply(status=500, body={"error": {"message": f"handler: {exc!r}"}})
+            reply = Reply(status=500, body={"error": {"message": f"handler: {exc!r}"}})
+        seen.reply = reply
+        return seen, reply
 
     def _done(self) -> None:
         with self._lock:
