@@ -33,13 +33,14 @@ from reviewer.llm.cassette import Cassette, cassette_key
 from reviewer.llm.client import CallStats, ChatClient, LlmCallError
 from reviewer.llm.grounding import ground_findings
 from reviewer.llm.prompts import build_messages, prompt_version
-from reviewer.llm.schema import AnswerError, parse_answer, schema_text
+from reviewer.llm.schema import AnswerError, TableAnswer, parse_answer, schema_text
 from reviewer.llm.settings import LlmSettings
 from reviewer.model import EvaluationTable, Finding, LlmRun, Report, TableLlmStatus
 
 log = logging.getLogger("reviewer.llm")
 
 Progress = Callable[[int], None]
+_Answer = tuple[CachedAnswer, TableAnswer] | None  # the answer as stored, and as parsed
 
 
 @dataclass
@@ -111,6 +112,59 @@ def _has_text(table: EvaluationTable) -> bool:
     return bool(table.goal_expected or table.goal_actual or table.indicators)
 
 
+def _replayed(stage: _Stage, messages: list[dict[str, str]], status: TableLlmStatus) -> _Answer:
+    """The recorded answer for these messages, or None with the status set to failed."""
+    assert stage.cassette is not None
+    if stage.replay_error:
+        status.status, status.error = "failed", stage.replay_error
+        return None
+    answer = stage.cassette.lookup(cassette_key(messages, stage.schema, stage.version))
+    if answer is None:
+        status.status, status.error = "failed", "回放记录中没有本表的应答"
+        return None
+    status.status = "replayed"
+    return answer, parse_answer(answer.content, lenient=True)
+
+
+def _cached(stage: _Stage, messages: list[dict[str, str]], status: TableLlmStatus) -> _Answer:
+    if stage.cache is None:
+        return None
+    key = stage.key(messages, stage.ladder.current)
+    answer = stage.cache.get(key)
+    if answer is None:
+        return None
+    try:
+        parsed = parse_answer(answer.content, lenient=True)
+    except AnswerError:  # written by another version, say: ask again
+        stage.cache.discard(key)
+        return None
+    status.status = "cached"
+    return answer, parsed
+
+
+async def _asked(
+    stage: _Stage, messages: list[dict[str, str]], status: TableLlmStatus, stats: CallStats
+) -> tuple[_Answer, ResponseMode | None]:
+    """The answer from the endpoint (cached on success), or None with the status failed."""
+    assert stage.client is not None
+    try:
+        result = await stage.client.complete(messages, stats)
+    except LlmCallError as exc:
+        status.status, status.error = "failed", exc.message
+        return None, None
+    finally:
+        status.attempts = stats.attempts
+        status.tokens_in = stats.tokens_in
+        status.tokens_out = stats.tokens_out
+    answer = CachedAnswer(result.content, result.mode.value, result.tokens_in, result.tokens_out)
+    if stage.cache is not None:
+        try:
+            stage.cache.put(stage.key(messages, result.mode), answer)
+        except OSError as exc:  # an unwritable cache costs money, not the review
+            log.warning("cannot write the LLM cache: %s", exc.strerror or exc)
+    return (answer, result.answer), result.mode
+
+
 async def _review_table(
     stage: _Stage,
     index: int,
@@ -120,77 +174,38 @@ async def _review_table(
 ) -> _Outcome:
     status = TableLlmStatus(table_index=index, project=table.project, status="ok")
     if not _has_text(table):
-        status.status = "skipped"
-        status.error = "本表没有可审读的文字"
+        status.status, status.error = "skipped", "本表没有可审读的文字"
         return _Outcome(status, [])
     own = [f for f in findings if f.table_index == index]
     messages = build_messages(table, own, claims)
-    answer: CachedAnswer | None = None
-    network_mode: ResponseMode | None = None
     stats = CallStats()
-
+    network_mode: ResponseMode | None = None
     if stage.replay:
-        assert stage.cassette is not None
-        if stage.replay_error:
-            status.status, status.error = "failed", stage.replay_error
-            return _Outcome(status, [])
-        answer = stage.cassette.lookup(cassette_key(messages, stage.schema, stage.version))
-        if answer is None:
-            status.status, status.error = "failed", "回放记录中没有本表的应答"
-            return _Outcome(status, [])
-        status.status = "replayed"
+        got = _replayed(stage, messages, status)
     else:
-        assert stage.client is not None
-        key = stage.key(messages, stage.ladder.current)
-        if stage.cache is not None:
-            answer = stage.cache.get(key)
-            if answer is not None:
-                try:
-                    parse_answer(answer.content, lenient=True)
-                    status.status = "cached"
-                except AnswerError:
-                    stage.cache.discard(key)
-                    answer = None
-        if answer is None:
-            try:
-                result = await stage.client.complete(messages, stats)
-            except LlmCallError as exc:
-                status.status, status.error = "failed", exc.message
-            else:
-                network_mode = result.mode
-                answer = CachedAnswer(
-                    result.content, result.mode.value, result.tokens_in, result.tokens_out
-                )
-                if stage.cache is not None:
-                    try:
-                        stage.cache.put(stage.key(messages, result.mode), answer)
-                    except OSError as exc:  # a read-only cache costs money, not the review
-                        log.warning("cannot write the LLM cache: %s", exc.strerror or exc)
-            status.attempts = stats.attempts
-            status.tokens_in = stats.tokens_in
-            status.tokens_out = stats.tokens_out
-        if answer is not None and stage.cassette is not None:
+        got = _cached(stage, messages, status)
+        if got is None:
+            got, network_mode = await _asked(stage, messages, status, stats)
+        if got is not None and stage.cassette is not None:
             stage.cassette.record(
                 cassette_key(messages, stage.schema, stage.version),
                 project=table.project,
                 messages=messages,
-                answer=answer,
+                answer=got[0],
             )
-
     outcome = _Outcome(status, [], network_mode, wasted_tokens=stats.wasted_tokens)
-    if answer is None:
+    if got is None:
         return outcome
-    parsed = parse_answer(answer.content, lenient=True)
-    mode = ResponseMode(answer.response_format)
+    answer, parsed = got
     grounded = ground_findings(parsed.findings, table, index)
-    status.response_format = mode.value
+    status.response_format = answer.response_format
     status.findings_kept = len(grounded.findings)
     status.findings_dropped = grounded.dropped
     status.assessment = parsed.assessment.strip()
     if grounded.dropped:
         log.info("table %d: %d finding(s) dropped, quotes not found", index, grounded.dropped)
     outcome.findings = grounded.findings
-    outcome.mode = mode
+    outcome.mode = ResponseMode(answer.response_format)
     return outcome
 
 
