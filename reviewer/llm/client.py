@@ -22,7 +22,7 @@ import logging
 import re
 from collections import Counter
 from dataclasses import dataclass, field
-from typing import Any, cast
+from typing import Any
 
 import openai
 from openai.types.chat import ChatCompletion
@@ -160,7 +160,8 @@ class ChatClient:
 
     async def _send(
         self, messages: list[dict[str, str]], mode: ResponseMode, stats: CallStats
-    ) -> ChatCompletion:
+    ) -> object:
+        """One HTTP request. A ChatCompletion, or a str when a 200 body is not JSON."""
         stats.attempts += 1
         log.debug("request %d, response format %s", stats.attempts, mode.value)
         kwargs: dict[str, Any] = {
@@ -168,8 +169,8 @@ class ChatClient:
             "messages": messages,
             **self.params(mode),
         }
-        completion = await self._client.chat.completions.create(**kwargs)
-        return cast(ChatCompletion, completion)
+        completion: object = await self._client.chat.completions.create(**kwargs)
+        return completion
 
     async def complete(self, messages: list[dict[str, str]], stats: CallStats) -> ChatResult:
         """A validated answer, stepping down the format ladder on refusal; LlmCallError if none."""

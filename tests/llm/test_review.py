@@ -82,8 +82,10 @@ def test_the_request_is_what_the_contract_says(
 ) -> None:
     rules = [_rule_finding(0, two_tables.tables[0].project, "F301")]
     rules.append(_rule_finding(1, two_tables.tables[1].project, "F999"))
-    run_llm_review(two_tables, rules, make_settings(cli={"model": "m-1"}))
+    claims = {1: ["叙述称开展专题培训5场"]}
+    run_llm_review(two_tables, rules, make_settings(cli={"model": "m-1"}), claims=claims)
     first, second = sorted(fake.requests, key=lambda s: s.project != two_tables.tables[0].project)
+    assert "叙述称开展专题培训5场" in second.text and "叙述称开展专题培训5场" not in first.text
     assert first.headers["authorization"] == f"Bearer {FAKE_KEY}"
     assert first.body["model"] == "m-1" and first.body["temperature"] == 0
     rf = first.body["response_format"]
