@@ -241,7 +241,7 @@ class TableLlmStatus(BaseModel):
 
     table_index: int
     project: str
-    status: str  # "ok", "cached", "failed", "skipped"
+    status: str  # "ok", "cached", "replayed", "failed", "skipped"
     error: str | None = None
     attempts: int = 0
     tokens_in: int = 0
@@ -249,6 +249,7 @@ class TableLlmStatus(BaseModel):
     findings_kept: int = 0
     findings_dropped: int = 0  # dropped because a quote was not found in the document
     assessment: str = ""  # two or three sentences of overall assessment
+    response_format: str | None = None  # json_schema / json_object / text: of the answer used
 
 
 class LlmRun(BaseModel):
@@ -268,6 +269,7 @@ class LlmRun(BaseModel):
     tokens_in: int = 0
     tokens_out: int = 0
     cost: float | None = None
+    currency: str = ""  # of ``cost``, as configured (e.g. USD, CNY)
 
     @property
     def failed_tables(self) -> list[TableLlmStatus]:

@@ -1,0 +1,310 @@
+"""The LLM stage: review every table's narrative, in parallel, and return grounded findings.
+
+::
+
+    findings, run = run_llm_review(report, rule_findings, settings)
+
+Per table: build the prompt (table, its deterministic findings, claims) → cache or cassette →
+the endpoint (:class:`~reviewer.llm.client.ChatClient`) → ground each finding's quotes in the
+document (:mod:`~reviewer.llm.grounding`). The returned list holds only *new* LLM findings
+(``source="llm"``, codes ``L1xx``); the deterministic findings passed in are read, never changed,
+and nothing in an answer can remove or alter them. A table that fails after all retries gets
+status ``failed`` and the others go on. :class:`~reviewer.model.LlmRun` records what happened,
+for the memo footer and the JSON: statuses, requests, attempts, tokens, cost. It never holds the
+API key.
+
+Counting: ``LlmRun.requests`` is the number of tables sent to the endpoint; ``attempts`` the HTTP
+requests made in all (retries, re-asks and format fallbacks included); ``cache_hits`` the tables
+answered from the cache; ``wasted_tokens`` the tokens of answers thrown away as invalid. Token
+counts are those of this run (a cached table costs none).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from reviewer.errors import UsageError
+from reviewer.llm.cache import CachedAnswer, ResponseCache, request_key
+from reviewer.llm.capabilities import LADDER, Capabilities, Ladder, ResponseMode, most_degraded
+from reviewer.llm.cassette import Cassette, cassette_key
+from reviewer.llm.client import CallStats, ChatClient, LlmCallError
+from reviewer.llm.grounding import ground_findings
+from reviewer.llm.prompts import build_messages, prompt_version
+from reviewer.llm.schema import AnswerError, TableAnswer, parse_answer, schema_text
+from reviewer.llm.settings import LlmSettings
+from reviewer.model import EvaluationTable, Finding, LlmRun, Report, TableLlmStatus
+
+log = logging.getLogger("reviewer.llm")
+
+Progress = Callable[[int], None]
+_Answer = tuple[CachedAnswer, TableAnswer] | None  # the answer as stored, and as parsed
+
+
+@dataclass
+class _Outcome:
+    status: TableLlmStatus
+    findings: list[Finding]
+    network_mode: ResponseMode | None = None  # the format that worked over the network
+    mode: ResponseMode | None = None  # the format of the answer used (network, cache or cassette)
+    wasted_tokens: int = 0
+
+
+class _Stage:
+    """State shared by the tables of one run."""
+
+    def __init__(self, settings: LlmSettings) -> None:
+        self.settings = settings
+        self.version = prompt_version()
+        self.schema = schema_text()
+        self.model = settings.model
+        self.base_url = settings.base_url
+        self.replay = settings.cassette_mode == "replay"
+        self.cassette = Cassette(settings.cassette_dir) if settings.cassette_dir else None
+        self.replay_error: str | None = None
+        if self.replay and self.cassette is not None:
+            meta = self.cassette.meta()
+            if meta is None:
+                self.replay_error = f"回放目录 {settings.cassette_dir} 中没有 meta.json"
+            else:
+                self.model = str(meta.get("model") or self.model)
+                self.base_url = str(meta.get("base_url") or self.base_url)
+                if meta.get("prompt_version") != self.version:
+                    self.replay_error = (
+                        f"回放记录的提示词版本 {meta.get('prompt_version')} "
+                        f"与当前版本 {self.version} 不同"
+                    )
+        use_cache = settings.use_cache and not self.replay
+        self.cache = ResponseCache(settings.cache_dir) if use_cache else None
+        self.capabilities = Capabilities(settings.cache_dir)
+        start = LADDER[0] if self.replay else self.capabilities.start(self.base_url, self.model)
+        self.ladder = Ladder(start)
+        self.client = None if self.replay else ChatClient(settings, self.ladder)
+        if self.cassette is not None and settings.cassette_mode == "record":
+            try:
+                self.cassette.write_meta(
+                    model=self.model, base_url=self.base_url, prompt_version=self.version
+                )
+            except OSError as exc:
+                raise UsageError(
+                    f"无法写入记录目录 {settings.cassette_dir}：{exc.strerror or exc}"
+                ) from None
+
+    def key(self, messages: list[dict[str, str]], mode: ResponseMode) -> str:
+        assert self.client is not None
+        return request_key(
+            base_url=self.base_url,
+            model=self.model,
+            messages=messages,
+            params=self.client.params(mode),
+            schema=self.schema,
+            prompt_version=self.version,
+        )
+
+    async def close(self) -> None:
+        if self.client is not None:
+            await self.client.close()
+
+
+def _has_text(table: EvaluationTable) -> bool:
+    return bool(table.goal_expected or table.goal_actual or table.indicators)
+
+
+def _replayed(stage: _Stage, messages: list[dict[str, str]], status: TableLlmStatus) -> _Answer:
+    """The recorded answer for these messages, or None with the status set to failed."""
+    assert stage.cassette is not None
+    if stage.replay_error:
+        status.status, status.error = "failed", stage.replay_error
+        return None
+    answer = stage.cassette.lookup(cassette_key(messages, stage.schema, stage.version))
+    if answer is None:
+        status.status, status.error = "failed", "回放记录中没有本表的应答"
+        return None
+    status.status = "replayed"
+    return answer, parse_answer(answer.content, lenient=True)
+
+
+def _cached(stage: _Stage, messages: list[dict[str, str]], status: TableLlmStatus) -> _Answer:
+    if stage.cache is None:
+        return None
+    key = stage.key(messages, stage.ladder.current)
+    answer = stage.cache.get(key)
+    if answer is None:
+        return None
+    try:
+        parsed = parse_answer(answer.content, lenient=True)
+    except AnswerError:  # written by another version, say: ask again
+        stage.cache.discard(key)
+        return None
+    status.status = "cached"
+    return answer, parsed
+
+
+async def _asked(
+    stage: _Stage, messages: list[dict[str, str]], status: TableLlmStatus, stats: CallStats
+) -> tuple[_Answer, ResponseMode | None]:
+    """The answer from the endpoint (cached on success), or None with the status failed."""
+    assert stage.client is not None
+    try:
+        result = await stage.client.complete(messages, stats)
+    except LlmCallError as exc:
+        status.status, status.error = "failed", exc.message
+        return None, None
+    finally:
+        status.attempts = stats.attempts
+        status.tokens_in = stats.tokens_in
+        status.tokens_out = stats.tokens_out
+    answer = CachedAnswer(result.content, result.mode.value, result.tokens_in, result.tokens_out)
+    if stage.cache is not None:
+        try:
+            stage.cache.put(stage.key(messages, result.mode), answer)
+        except OSError as exc:  # an unwritable cache costs money, not the review
+            log.warning("cannot write the LLM cache: %s", exc.strerror or exc)
+    return (answer, result.answer), result.mode
+
+
+async def _review_table(
+    stage: _Stage,
+    index: int,
+    table: EvaluationTable,
+    findings: list[Finding],
+    claims: list[str] | None,
+) -> _Outcome:
+    status = TableLlmStatus(table_index=index, project=table.project, status="ok")
+    if not _has_text(table):
+        status.status, status.error = "skipped", "本表没有可审读的文字"
+        return _Outcome(status, [])
+    own = [f for f in findings if f.table_index == index]
+    messages = build_messages(table, own, claims)
+    stats = CallStats()
+    network_mode: ResponseMode | None = None
+    if stage.replay:
+        got = _replayed(stage, messages, status)
+    else:
+        got = _cached(stage, messages, status)
+        if got is None:
+            got, network_mode = await _asked(stage, messages, status, stats)
+        if got is not None and stage.cassette is not None:
+            stage.cassette.record(
+                cassette_key(messages, stage.schema, stage.version),
+                project=table.project,
+                messages=messages,
+                answer=got[0],
+            )
+    outcome = _Outcome(status, [], network_mode, wasted_tokens=stats.wasted_tokens)
+    if got is None:
+        return outcome
+    answer, parsed = got
+    grounded = ground_findings(parsed.findings, table, index)
+    status.response_format = answer.response_format
+    status.findings_kept = len(grounded.findings)
+    status.findings_dropped = grounded.dropped
+    status.assessment = parsed.assessment.strip()
+    if grounded.dropped:
+        log.info("table %d: %d finding(s) dropped, quotes not found", index, grounded.dropped)
+    outcome.findings = grounded.findings
+    outcome.mode = ResponseMode(answer.response_format)
+    return outcome
+
+
+async def review_report_llm(
+    report: Report,
+    findings: list[Finding],
+    settings: LlmSettings,
+    claims: dict[int, list[str]] | None = None,
+    progress: Progress | None = None,
+) -> tuple[list[Finding], LlmRun]:
+    """Review the narrative of every table; return the new LLM findings and the run summary.
+
+    ``findings`` are the deterministic findings (``table_index`` = position in
+    ``report.tables``); they are shown to the model and never modified. ``claims`` maps a table
+    index to statements extracted from its prose. ``progress`` is called after each table with
+    the number of tables finished so far (1 … ``len(report.tables)``).
+    """
+    if not settings.enabled:
+        return [], LlmRun(enabled=False, note=settings.note)
+    stage = _Stage(settings)
+    run = LlmRun(
+        enabled=True,
+        model=stage.model,
+        base_url=stage.base_url if stage.replay else settings.display_base_url,
+        prompt_version=stage.version,
+        currency=settings.currency,
+    )
+    semaphore = asyncio.Semaphore(settings.concurrency)
+    done = 0
+
+    async def one(index: int, table: EvaluationTable) -> _Outcome:
+        nonlocal done
+        async with semaphore:
+            try:
+                outcome = await _review_table(
+                    stage, index, table, findings, claims.get(index) if claims else None
+                )
+            except Exception as exc:  # one table's surprise must not sink the others
+                log.exception("LLM review of table %d failed", index)
+                status = TableLlmStatus(
+                    table_index=index,
+                    project=table.project,
+                    status="failed",
+                    error=f"内部错误：{type(exc).__name__}",
+                )
+                outcome = _Outcome(status, [])
+        done += 1
+        if progress is not None:
+            progress(done)
+        return outcome
+
+    try:
+        outcomes = await asyncio.gather(*(one(i, t) for i, t in enumerate(report.tables)))
+    finally:
+        await stage.close()
+
+    new: list[Finding] = []
+    for outcome in outcomes:
+        new.extend(outcome.findings)
+        s = outcome.status
+        run.tables.append(s)
+        run.attempts += s.attempts
+        run.tokens_in += s.tokens_in
+        run.tokens_out += s.tokens_out
+        run.wasted_tokens += outcome.wasted_tokens
+        if s.status == "cached":
+            run.cache_hits += 1
+        elif s.status in ("ok", "failed") and s.attempts:
+            run.requests += 1
+    worked = [o.network_mode for o in outcomes if o.network_mode is not None]
+    best = most_degraded(worked)
+    if best is not None:
+        try:
+            stage.capabilities.remember(stage.base_url, stage.model, best)
+        except OSError as exc:
+            log.warning("cannot remember the response format: %s", exc.strerror or exc)
+    used = most_degraded([o.mode for o in outcomes if o.mode is not None])
+    run.response_format = used.value if used else None
+    run.cost = _cost(settings, run.tokens_in, run.tokens_out)
+    failed = run.failed_tables
+    if failed:
+        names = "、".join(t.project for t in failed)
+        run.note = f"以下 {len(failed)} 张表未完成大模型叙述审读：{names}。"
+    return new, run
+
+
+def _cost(settings: LlmSettings, tokens_in: int, tokens_out: int) -> float | None:
+    pin, pout = settings.price_input_per_1m, settings.price_output_per_1m
+    if pin is None and pout is None:
+        return None
+    return round(tokens_in / 1e6 * (pin or 0.0) + tokens_out / 1e6 * (pout or 0.0), 6)
+
+
+def run_llm_review(
+    report: Report,
+    findings: list[Finding],
+    settings: LlmSettings,
+    claims: dict[int, list[str]] | None = None,
+    progress: Progress | None = None,
+) -> tuple[list[Finding], LlmRun]:
+    """Synchronous :func:`review_report_llm` (runs its own event loop)."""
+    return asyncio.run(review_report_llm(report, findings, settings, claims, progress))

@@ -1,0 +1,72 @@
+"""The API key is used, and appears nowhere else: not in results, files, logs or messages."""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+import pytest
+
+from reviewer.llm.review import run_llm_review
+from reviewer.llm.settings import resolve_settings
+from reviewer.model import Report
+from tests.fake_openai import FakeOpenAI, per_project, status, valid
+from tests.llm.conftest import FAST
+
+SECRET = "sk-proj-Zq8VtT3stK3yN0tF0rPr1nt-4242"
+
+
+def test_the_key_is_sent_and_never_leaks(
+    seed_report: Report,
+    tmp_path: Path,
+    caplog: pytest.LogCaptureFixture,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    caplog.set_level(logging.DEBUG)  # every logger, the openai client's included
+    report = seed_report.model_copy(update={"tables": seed_report.tables[:4]})
+    cache, cassette = tmp_path / "cache", tmp_path / "cassette"
+    names = [t.project for t in report.tables]
+    echo = f"Incorrect API key provided: {SECRET}. You can find your API key at …"
+    with FakeOpenAI() as fake:
+        fake.script(
+            then=per_project(
+                {
+                    names[1]: status(401, echo),  # servers do echo keys in error messages
+                    names[2]: status(503, f"upstream rejected key {SECRET}"),
+                    names[3]: status(400, f"bad request for {SECRET}"),
+                },
+                default=valid,
+            )
+        )
+        settings = resolve_settings(
+            {"base_url": fake.base_url, "llm_record": str(cassette)},
+            {"OPENAI_API_KEY": SECRET, "REVIEWER_CACHE_DIR": str(cache)},
+            FAST,
+        )
+        findings, run = run_llm_review(report, [], settings)
+        # A second run, served from the cache where it can be.
+        findings2, run2 = run_llm_review(report, [], settings)
+        sent = {s.headers.get("authorization") for s in fake.requests}
+
+    assert sent == {f"Bearer {SECRET}"}  # the key was really used
+    assert [t.status for t in run.tables] == ["ok", "failed", "failed", "failed"]
+    assert run2.tables[0].status == "cached"
+
+    outputs = [
+        run.model_dump_json(),
+        run2.model_dump_json(),
+        *(f.model_dump_json() for f in [*findings, *findings2]),
+        *(t.error or "" for t in [*run.tables, *run2.tables]),
+        caplog.text,
+        *(str(r.args) for r in caplog.records),
+        *capsys.readouterr(),
+        repr(settings),
+        str(settings),
+    ]
+    files = [p for d in (cache, cassette) for p in d.rglob("*") if p.is_file()]
+    assert files  # the cache and the cassette were written
+    outputs += [p.read_text(encoding="utf-8") for p in files]
+    for text in outputs:
+        assert SECRET not in text
+        assert SECRET[8:24] not in text  # nor a recognisable part of it
+    assert "401" in (run.tables[1].error or "") and "***" in (run.tables[1].error or "")
