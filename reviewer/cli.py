@@ -23,10 +23,12 @@ from rich.table import Table
 
 from reviewer import __version__
 from reviewer.api import parse_file
+from reviewer.checks import run_checks
 from reviewer.checks.registry import AUTHORITIES, GROUPS, all_rules, get_rule
 from reviewer.config import Config, load_config
 from reviewer.errors import ReviewerError, UsageError
-from reviewer.model import LlmRun, Report
+from reviewer.llm import LlmSettings, add_llm_arguments, run_llm_review, settings_from_args
+from reviewer.model import Finding, LlmRun, Report
 
 COMMANDS = ("review", "parse", "rules", "explain")
 OFFLINE_NOTE = "未配置 OPENAI_API_KEY：仅进行确定性复核。设置 OPENAI_API_KEY（及 OPENAI_BASE_URL、--model）即可启用大模型叙述审读。"
@@ -91,10 +93,16 @@ def cmd_review(args: argparse.Namespace) -> int:
     from reviewer.review import review_report
 
     config = _effective_config(args)
+    settings = settings_from_args(args, env=os.environ, config=config.llm)
     report = parse_file(args.file)
     err = _stderr()
-    llm = LlmRun(enabled=False, note=OFFLINE_NOTE)
-    result = review_report(report, config, llm)
+    if settings.enabled:
+        rule_findings = run_checks(report, config)
+        llm_findings, llm = _run_llm(report, rule_findings, settings, err)
+        result = review_report(report, config, llm, llm_findings, rule_findings)
+    else:
+        llm = LlmRun(enabled=False, note=settings.note)
+        result = review_report(report, config, llm)
 
     fmt = args.format
     if fmt is None:
@@ -115,6 +123,9 @@ def cmd_review(args: argparse.Namespace) -> int:
 
     if not llm.enabled:
         err.print(llm.note, soft_wrap=True)
+    elif llm.failed_tables:
+        names = "、".join(t.project for t in llm.failed_tables)
+        err.print(f"[yellow]大模型审读未完成[/]：{names}（仅有确定性复核结果）", soft_wrap=True)
     c = result.memo.overview.counts
     err.print(
         f"{report.source}：{len(report.tables)} 张表，错误 {c.error} 项，需核实 {c.warning} 项，"
@@ -122,6 +133,24 @@ def cmd_review(args: argparse.Namespace) -> int:
         soft_wrap=True,
     )
     return result.exit_code(config.fail_on)
+
+
+def _run_llm(
+    report: Report, rule_findings: list[Finding], settings: LlmSettings, err: Console
+) -> tuple[list[Finding], LlmRun]:
+    """The LLM stage with a progress bar on stderr; its findings only add to the rules'."""
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
+
+    with Progress(
+        TextColumn("大模型审读"), BarColumn(), MofNCompleteColumn(), console=err, transient=True
+    ) as bar:
+        task = bar.add_task("llm", total=len(report.tables))
+        return run_llm_review(
+            report,
+            rule_findings,
+            settings,
+            progress=lambda done: bar.update(task, completed=done),
+        )
 
 
 def cmd_rules(args: argparse.Namespace) -> int:
@@ -196,6 +225,7 @@ def build_parser() -> argparse.ArgumentParser:
     r.add_argument(
         "--config", help="配置文件（reviewer.toml 或含 [tool.reviewer] 的 pyproject.toml）"
     )
+    add_llm_arguments(r)
     r.set_defaults(func=cmd_review)
 
     p = sub.add_parser("parse", help="解析自评表并输出结构化内容", description=cmd_parse.__doc__)

@@ -29,15 +29,29 @@ class ReviewResult:
         return 0
 
 
+def _at_most_warning(f: Finding) -> Finding:
+    """A model's reading of prose is for the reviewer to verify (需核实), never a proven 错误."""
+    if f.severity is Severity.ERROR:
+        return f.model_copy(update={"severity": Severity.WARNING})
+    return f
+
+
 def review_report(
     report: Report,
     config: Config,
     llm: LlmRun | None = None,
     llm_findings: list[Finding] | None = None,
+    rule_findings: list[Finding] | None = None,
 ) -> ReviewResult:
-    """Review a parsed report; LLM findings (already grounded) are added, never replacing any."""
+    """Review a parsed report; LLM findings (already grounded) are added, never replacing any.
+
+    ``rule_findings`` are the deterministic findings when the caller has them already (the LLM
+    stage needs them first); otherwise they are computed here.
+    """
     with gc_paused():
-        findings = run_checks(report, config) + list(llm_findings or [])
+        if rule_findings is None:
+            rule_findings = run_checks(report, config)
+        findings = list(rule_findings) + [_at_most_warning(f) for f in llm_findings or []]
         memo = build_memo(report, findings, config, active_rules(config), llm)
     return ReviewResult(report=report, findings=findings, memo=memo)
 
