@@ -18,7 +18,7 @@ from pathlib import Path
 from random import Random
 
 from eval.labels import Dataset, Document, Label, dump_dataset
-from eval.mutations import MUTATIONS, Want, direction, grade_of
+from eval.mutations import MUTATIONS, Want, direction, grade_of, reset_decks
 from reviewer.layout_text import render_text
 from reviewer.model import Category, EvaluationTable, Severity
 from reviewer.parse.values import parse_value
@@ -108,6 +108,7 @@ def generate(out: Path, *, seed: int, count: int, gold: Path = GOLD) -> Dataset:
     for k, table in enumerate(bases):
         (docs_dir / f"base-{k:02d}.txt").write_text(render_text([table]), encoding="utf-8")
     rng = Random(seed)
+    reset_decks()
     kinds = sorted(MUTATIONS)
     seen: set[str] = set()
     documents: list[Document] = []

@@ -95,6 +95,23 @@ def mutation(name: str) -> Callable[[Mutation], Mutation]:
 
 # ------------------------------------------------------------------------------ helpers
 
+_DECKS: dict[tuple[str, ...], list[str]] = {}
+
+
+def reset_decks() -> None:
+    """Forget the text decks (``generate`` calls this, so that each run starts afresh)."""
+    _DECKS.clear()
+
+
+def draw(rng: Random, options: tuple[str, ...]) -> str:
+    """A text variant from a shuffled deck: every option is used before any repeats, so that
+    each phrasing (e.g. a cause-only explanation that mentions 计划) is exercised."""
+    deck = _DECKS.get(options)
+    if not deck:
+        deck = _DECKS[options] = list(options)
+        rng.shuffle(deck)
+    return deck.pop()
+
 
 def set_actual(ind: Indicator, text: str) -> None:
     ind.actual = text

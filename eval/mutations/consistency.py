@@ -12,6 +12,7 @@ from eval.mutations import (
     Want,
     clean_qualitative,
     clean_quantitative,
+    draw,
     is_count,
     mentions,
     mutation,
@@ -95,7 +96,7 @@ def m_explanation_contradicts(t: EvaluationTable, rng: Random) -> Injected | Non
     ind = pick(rng, clean_quantitative(t) + clean_qualitative(t))
     if ind is None:
         return None
-    ind.explanation = rng.choice(ADMITS_SHORTFALL)
+    ind.explanation = draw(rng, ADMITS_SHORTFALL)
     note = f"注入：「{ind.name}」已达成并得满分，偏差原因却写“{ind.explanation}”，说明与得分矛盾。"
     wants = [Want(Category.CONSISTENCY, Severity.WARNING, note, ind.name, codes=["E103"])]
     return Injected(t, wants)

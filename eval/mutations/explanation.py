@@ -11,6 +11,7 @@ from eval.mutations import (
     Injected,
     Want,
     clean_quantitative,
+    draw,
     exact_rate,
     is_count,
     mentions,
@@ -38,7 +39,7 @@ def m_blank_explanation(t: EvaluationTable, rng: Random) -> Injected | None:
     ind = pick(rng, rows)
     if ind is None:
         return None
-    ind.explanation = rng.choice(("", "", "无", "—"))
+    ind.explanation = draw(rng, ("", "无", "—", "/"))
     shown = ind.explanation or "空白"
     note = f"注入：「{ind.name}」扣分（{fmt_number(ind.score)}/{fmt_number(ind.weight)}），偏差原因改为“{shown}”。"
     return Injected(t, [Want(Category.EXPLANATION, Severity.ERROR, note, ind.name, codes=["E101"])])
@@ -73,7 +74,7 @@ def m_no_measure(t: EvaluationTable, rng: Random) -> Injected | None:
     ind = _shortfall(t, rng)
     if ind is None:
         return None
-    ind.explanation = rng.choice(CAUSE_ONLY)
+    ind.explanation = draw(rng, CAUSE_ONLY)
     note = f"注入：「{ind.name}」未达成（{ind.target}，完成{ind.actual}），偏差原因只写“{ind.explanation}”，没有改进措施。"
     wants = [Want(Category.EXPLANATION, Severity.WARNING, note, ind.name, codes=["E102"])]
     return Injected(t, wants)

@@ -13,6 +13,7 @@ from eval.mutations import (
     clean_qualitative,
     clean_quantitative,
     direction,
+    draw,
     exact_rate,
     grade_of,
     is_count,
@@ -64,7 +65,7 @@ def m_unmet_full_marks(t: EvaluationTable, rng: Random) -> Injected | None:
         return None
     old = ind.actual
     set_actual(ind, number_text(x, unit))
-    ind.explanation = rng.choice(CAUSE_AND_MEASURE)
+    ind.explanation = draw(rng, CAUSE_AND_MEASURE)
     note = f"注入：「{ind.name}」实际完成值由{old}改为{ind.actual}（年度指标值{ind.target}），未达成仍得满分{fmt_number(ind.score)}分。"
     wants = [
         Want(Category.SCORING, Severity.ERROR, note, ind.name, codes=["S102"]),
@@ -142,7 +143,7 @@ def m_disproportionate(t: EvaluationTable, rng: Random) -> Injected | None:
     old_score = ind.score or 0.0
     set_actual(ind, number_text(x, ind.actual_value.unit))
     ind.score = s
-    ind.explanation = rng.choice(CAUSE_AND_MEASURE)
+    ind.explanation = draw(rng, CAUSE_AND_MEASURE)
     shift_total(t, s - old_score)
     note = f"注入：「{ind.name}」实际完成值改为{ind.actual}（年度指标值{ind.target}），得{fmt_number(s)}分；按比例应为{fmt_number(right)}分。"
     return Injected(t, [Want(Category.SCORING, Severity.ERROR, note, ind.name, codes=["S104"])])
@@ -177,8 +178,8 @@ def m_qualitative_not_done(t: EvaluationTable, rng: Random) -> Injected | None:
     ind = pick(rng, clean_qualitative(t))
     if ind is None:
         return None
-    set_actual(ind, rng.choice(("未完成", "未进行")))
-    ind.explanation = rng.choice(CAUSE_AND_MEASURE)
+    set_actual(ind, draw(rng, ("未完成", "未进行")))
+    ind.explanation = draw(rng, CAUSE_AND_MEASURE)
     note = f"注入：定性指标「{ind.name}」实际完成值改为“{ind.actual}”，仍得满分{fmt_number(ind.score)}分。"
     wants = [
         Want(Category.SCORING, Severity.ERROR, note, ind.name, codes=["S106"]),

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from random import Random
 
-from eval.mutations import INSTRUCTIONS, Injected, Want, mutation
+from eval.mutations import INSTRUCTIONS, Injected, Want, draw, mutation
 from reviewer.model import Category, EvaluationTable, Severity
 
 
@@ -31,7 +31,7 @@ def m_blank_goal(t: EvaluationTable, rng: Random) -> Injected | None:
 
 @mutation("instructions")
 def m_instructions(t: EvaluationTable, rng: Random) -> Injected | None:
-    text = rng.choice(INSTRUCTIONS)
+    text = draw(rng, INSTRUCTIONS)
     t.goal_actual = t.goal_actual + text
     note = f"注入：实际完成情况末尾加入针对审核者的指令性文字“{text}”。"
     return Injected(t, [Want(Category.STRUCTURE, Severity.WARNING, note, codes=["P105"])])
