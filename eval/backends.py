@@ -5,17 +5,17 @@
            its responses into a cassette folder (``eval/cassettes/<dataset>/``);
 ``replay`` the same, answering from that cassette instead of the network (what CI runs).
 
-The LLM stage lives in ``reviewer.llm`` (branch ``llm``); it is imported only when an LLM
-backend is made, and its absence is one clear error, not a traceback.
+The LLM stage (``reviewer.llm``) is imported only when an LLM backend is made; a backend that
+cannot run (no key for ``llm``, no cassette for ``replay``) is one clear error, not a traceback.
 """
 
 from __future__ import annotations
 
-import importlib
+import os
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Literal, Protocol
+from typing import Literal, Protocol
 
 from reviewer.api import parse_file
 from reviewer.config import Config
@@ -59,36 +59,19 @@ LlmCall = Callable[[Report, list[Finding]], tuple[list[Finding], LlmRun]]
 
 
 def _bind_llm(config: Config, mode: Literal["live", "replay"], cassette: Path) -> LlmCall:
-    """The one place that wires ``reviewer.llm`` (the ``llm`` branch) into the harness.
+    """The LLM stage as ``review`` runs it, recording into ``cassette`` (live) or answering
+    from it (replay: no network, no key)."""
+    from reviewer.llm import resolve_settings, run_llm_review
 
-    Expected API (to adjust to the merged code): ``reviewer.llm.run_llm_review(report,
-    findings, settings) -> (findings, LlmRun)`` and ``reviewer.llm.settings.resolve_settings``
-    returning settings that accept a cassette folder and a record / replay mode.
-    """
-    try:
-        llm: Any = importlib.import_module("reviewer.llm")
-        settings_mod: Any = importlib.import_module("reviewer.llm.settings")
-    except ImportError as exc:
-        raise BackendUnavailable(
-            "大模型审读模块 reviewer.llm 不可用（llm 分支合并后才能使用 llm / replay 后端）"
-            " / the LLM stage (reviewer.llm) is not available yet"
-        ) from exc
-    run = getattr(llm, "run_llm_review", None)
-    resolve = getattr(settings_mod, "resolve_settings", None)
-    if not callable(run) or not callable(resolve):
-        raise BackendUnavailable(
-            "reviewer.llm 缺少 run_llm_review / resolve_settings，评测后端尚未接入"
-            " / reviewer.llm lacks run_llm_review or resolve_settings"
-        )
     if mode == "replay" and not cassette.is_dir():
         raise BackendUnavailable(f"找不到录制的回放数据 {cassette} / no cassette at {cassette}")
-    settings = resolve(
-        config=config, cassette=cassette, cassette_mode="replay" if mode == "replay" else "record"
-    )
+    flag = "llm_replay" if mode == "replay" else "llm_record"
+    settings = resolve_settings({flag: str(cassette)}, os.environ, config.llm)
+    if not settings.enabled:
+        raise BackendUnavailable(settings.note)
 
     def call(report: Report, findings: list[Finding]) -> tuple[list[Finding], LlmRun]:
-        found, record = run(report, findings, settings)
-        return list(found), LlmRun.model_validate(record)
+        return run_llm_review(report, findings, settings)
 
     return call
 

@@ -30,7 +30,7 @@ from reviewer.errors import ReviewerError, UsageError
 from reviewer.llm import LlmSettings, add_llm_arguments, run_llm_review, settings_from_args
 from reviewer.model import Finding, LlmRun, Report
 
-COMMANDS = ("review", "parse", "rules", "explain")
+COMMANDS = ("review", "parse", "rules", "explain", "eval")
 OFFLINE_NOTE = "未配置 OPENAI_API_KEY：仅进行确定性复核。设置 OPENAI_API_KEY（及 OPENAI_BASE_URL、--model）即可启用大模型叙述审读。"
 
 
@@ -242,8 +242,29 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def cmd_eval(rest: list[str]) -> int:
+    """评测：在标注数据上计算各类问题的精确率与召回率（即 python -m eval）。"""
+    root = Path.cwd()
+    if (root / "eval" / "__init__.py").is_file() and str(root) not in sys.path:
+        sys.path.insert(0, str(root))
+    try:
+        from eval.cli import main as eval_main
+    except ImportError as exc:
+        raise UsageError(
+            "评测工具随代码仓库提供：请在仓库根目录运行 review eval 或 python -m eval"
+        ) from exc
+    code: int = eval_main(rest)
+    return code
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     args_list = list(sys.argv[1:] if argv is None else argv)
+    if args_list[:1] == ["eval"]:
+        try:
+            return cmd_eval(args_list[1:])
+        except ReviewerError as exc:
+            _stderr().print(f"[red]错误[/]：{exc.message}", soft_wrap=True)
+            return exc.exit_code
     if args_list and args_list[0] not in COMMANDS and not args_list[0].startswith("-"):
         args_list.insert(0, "review")
     parser = build_parser()
