@@ -175,7 +175,12 @@ def invalid_json(seen: Seen) -> Reply:
 
 def wrong_shape(seen: Seen) -> Reply:
     """Valid JSON, invalid answer: a finding without evidence, an unknown kind."""
-    bad: dict[str, Any] = {"row_id": None, "evidence": [], "kind": "nonsense", "severity": "warning"}
+    bad: dict[str, Any] = {
+        "row_id": None,
+        "evidence": [],
+        "kind": "nonsense",
+        "severity": "warning",
+    }
     return completion(answer_json([bad], ASSESSMENT), seen)
 
 

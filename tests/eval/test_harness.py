@@ -3,7 +3,6 @@ figures of the rules backend."""
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 
 import pytest
@@ -146,14 +145,17 @@ def test_llm_failures_are_counted_apart_from_wrong_answers(tmp_path: Path) -> No
     assert s.categories["scoring"].fn == 1 and s.categories["consistency"].fn == 0
 
 
-def test_llm_backends_say_in_one_line_when_the_llm_stage_is_missing(
+def test_llm_backends_say_in_one_line_when_they_cannot_run(
     monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:
-    monkeypatch.setitem(sys.modules, "reviewer.llm", None)  # import fails as if absent
-    for name in ("llm", "replay"):
-        with pytest.raises(BackendUnavailable) as info:
-            make_backend(name, Config(), tmp_path)
-        assert "reviewer.llm" in str(info.value) and "\n" not in str(info.value)
+    for var in ("OPENAI_API_KEY", "OPENAI_BASE_URL"):
+        monkeypatch.delenv(var, raising=False)
+    with pytest.raises(BackendUnavailable) as info:  # no key configured
+        make_backend("llm", Config(), tmp_path)
+    assert "OPENAI_API_KEY" in str(info.value) and "\n" not in str(info.value)
+    with pytest.raises(BackendUnavailable) as info:  # no cassette recorded
+        make_backend("replay", Config(), tmp_path / "none")
+    assert "回放" in str(info.value) and "\n" not in str(info.value)
     with pytest.raises(BackendUnavailable):
         make_backend("nope", Config(), tmp_path)
 
