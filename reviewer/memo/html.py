@@ -100,13 +100,13 @@ def _scores(t: TableReview) -> str:
         d = round(t.claimed_total - t.recomputed_total, 2)
         cls = "delta bad" if abs(d) >= 0.01 else "delta"
         gap = (
-            f'<div class="{cls}"><span>自评比复算</span><b>{"+" if d > 0 else ""}{fmt(d)}</b></div>'
+            f'<div class="{cls}"><span>自评比复算</span><strong>{"+" if d > 0 else ""}{fmt(d)}</strong></div>'
         )
     return (
         '<div class="scores">'
-        f"<div><span>自评总分</span><b>{escape(_total(t.claimed_total, t.claimed_grade))}</b></div>"
-        f"<div><span>按规则复算</span><b>{escape(_total(t.recomputed_total, t.recomputed_grade))}</b></div>"
-        f"{gap}<div><span>执行率</span><b>{escape(t.rate_printed or '—')}</b></div></div>"
+        f"<div><span>自评总分</span><strong>{escape(_total(t.claimed_total, t.claimed_grade))}</strong></div>"
+        f"<div><span>按规则复算</span><strong>{escape(_total(t.recomputed_total, t.recomputed_grade))}</strong></div>"
+        f"{gap}<div><span>执行率</span><strong>{escape(t.rate_printed or '—')}</strong></div></div>"
     )
 
 
