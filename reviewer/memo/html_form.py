@@ -223,7 +223,7 @@ def _render_td(td: Td, marks: dict[str, list[Mark]]) -> str:
         for m in found
     )
     if links:
-        links = f'<sup class="marks">{links}</sup>'
+        links = f' <sup class="marks">{links}</sup>'
     return f"<{td.tag}{attrs}>{anchors}{escape(td.text)}{links}</{td.tag}>"
 
 
