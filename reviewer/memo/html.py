@@ -99,9 +99,7 @@ def _scores(t: TableReview) -> str:
     if t.claimed_total is not None and t.recomputed_total is not None:
         d = round(t.claimed_total - t.recomputed_total, 2)
         cls = "delta bad" if abs(d) >= 0.01 else "delta"
-        gap = (
-            f'<div class="{cls}"><span>自评比复算</span><strong>{"+" if d > 0 else ""}{fmt(d)}</strong></div>'
-        )
+        gap = f'<div class="{cls}"><span>自评比复算</span><strong>{"+" if d > 0 else ""}{fmt(d)}</strong></div>'
     return (
         '<div class="scores">'
         f"<div><span>自评总分</span><strong>{escape(_total(t.claimed_total, t.claimed_grade))}</strong></div>"
