@@ -15,6 +15,7 @@ one thread pool of ``max_concurrency`` threads, so the limit is shared across th
 
 from __future__ import annotations
 
+import contextlib
 import os
 import signal
 from collections.abc import Callable, Generator
@@ -33,7 +34,7 @@ from typing import Any, Protocol
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
-from reviewer.api import parse_file
+from reviewer.api import gc_paused, parse_file
 from reviewer.batch_io import (
     FileOutcome,
     TableRow,
@@ -148,7 +149,9 @@ def _analyse(task: Task) -> _Analysed | FileOutcome:
         sha = file_sha256(task.source) if task.source.is_file() else ""
         report = parse_file(task.source)
         report.source = task.display
-        return _Analysed(task, report, run_checks(report, task.config), sha)
+        with gc_paused():
+            findings = run_checks(report, task.config)
+        return _Analysed(task, report, findings, sha)
     except ReviewerError as exc:
         return _failed(task, exc.message)
     except OSError as exc:
@@ -161,7 +164,8 @@ def _finish(a: _Analysed, llm: LlmRun, llm_findings: list[Finding]) -> FileOutco
     """Build, render and write the memo and its sidecar; return the summary's figures."""
     task = a.task
     findings = a.findings + llm_findings
-    memo = build_memo(a.report, findings, task.config, active_rules(task.config), llm)
+    with gc_paused():
+        memo = build_memo(a.report, findings, task.config, active_rules(task.config), llm)
     result = ReviewResult(report=a.report, findings=findings, memo=memo)
     try:
         atomic_write(task.memo, _render(task.fmt, result))
@@ -175,7 +179,8 @@ def _finish(a: _Analysed, llm: LlmRun, llm_findings: list[Finding]) -> FileOutco
         leftovers=len(a.report.leftovers),
         tables=_rows(result),
     )
-    write_sidecar(task, outcome, a.sha)
+    with contextlib.suppress(OSError):  # without its sidecar the memo is only redone next time
+        write_sidecar(task, outcome, a.sha)
     return outcome
 
 
