@@ -1,12 +1,16 @@
 """The ``review`` command line: a thin layer over the public API.
 
-    review FILE [-o memo.md] [--format terminal|markdown|json]   review a report (default command)
+    review FILE [-o memo.md|memo.html] [--format terminal|markdown|json|html]
+                                                                   review a report (default command)
+    review FILE|DIR|GLOB ... [--out-dir DIR] [--jobs N]            batch: memos and a ranked summary
     review parse FILE [--format json|table]                       show what the parser read
     review rules                                                   list the rules
     review explain CODE                                            one rule's documentation
 
 Exit codes: 0 no finding at or above --fail-on; 1 there is one; 2 usage or input error;
 3 the LLM review failed for some tables (the deterministic review is complete).
+In batch mode 2 also means that some file could not be reviewed, and 130 that the run was
+interrupted (the memos already written are kept).
 """
 
 from __future__ import annotations
@@ -87,7 +91,78 @@ def _effective_config(args: argparse.Namespace) -> Config:
 
 
 def cmd_review(args: argparse.Namespace) -> int:
-    """复核自评表，输出复核意见（终端、Markdown 或 JSON）。"""
+    """复核自评表，输出复核意见（终端、Markdown、JSON 或 HTML）。
+
+    给出多个文件、目录或通配符，或给出 --out-dir 时为批量复核：每个文件的复核意见写入
+    --out-dir，并生成按风险排序的汇总表（summary.md、summary.csv、summary.xlsx）。
+
+    示例：review 报表.txt -o 复核意见.html；review 报表目录/ --out-dir 复核结果 --jobs 4
+    """
+    if _is_batch(args):
+        return _review_batch(args)
+    args.file = args.file[0]
+    return _review_one(args)
+
+
+def _format_of(output: str | None) -> str:
+    suffix = Path(output).suffix.lower() if output else ""
+    return {".json": "json", ".html": "html", ".htm": "html"}.get(suffix, "terminal")
+
+
+def _is_batch(args: argparse.Namespace) -> bool:
+    first = args.file[0]
+    return (
+        len(args.file) > 1
+        or args.out_dir is not None
+        or Path(first).is_dir()
+        or (any(ch in first for ch in "*?[") and not Path(first).exists())
+    )
+
+
+def _review_batch(args: argparse.Namespace) -> int:
+    """Several files: memos into --out-dir, a ranked summary, one progress bar."""
+    from reviewer.batch import run_batch
+
+    config = _effective_config(args)
+    if args.output:
+        raise UsageError("批量复核请用 --out-dir 指定输出目录；-o 只用于单个文件")
+    fmt = args.format or "markdown"
+    if fmt == "terminal":
+        raise UsageError("批量复核的复核意见只能写成文件：--format markdown、json 或 html")
+    if args.jobs is not None and args.jobs < 1:
+        raise UsageError("--jobs 至少为 1")
+    out_dir = Path(args.out_dir or "review-out")
+    err = _stderr()
+    result = run_batch(
+        args.file,
+        out_dir,
+        config=config,
+        fmt=fmt,
+        jobs=args.jobs,
+        llm_note=OFFLINE_NOTE,
+        console=err,
+    )
+    err.print(OFFLINE_NOTE, soft_wrap=True)
+    for o in result.outcomes:
+        if o.status == "failed":
+            err.print(f"[red]未能复核[/]：{o.source}：{o.error}", soft_wrap=True)
+    err.print(
+        f"本次复核 {result.count('reviewed')} 个文件，未变化而跳过 {result.count('skipped')} 个，"
+        f"未能复核 {result.count('failed')} 个；复核意见与汇总表（summary.md / .csv / .xlsx）在 {out_dir}。",
+        soft_wrap=True,
+    )
+    if result.interrupted:
+        err.print(
+            f"已中断：已写好的复核意见完整保留，{len(result.unfinished)} 个文件尚未复核；"
+            "重新运行同一命令会跳过已完成的文件。",
+            soft_wrap=True,
+        )
+    return result.exit_code
+
+
+def _review_one(args: argparse.Namespace) -> int:
+    """One file: the memo to the terminal, stdout or the file given with -o."""
+    from reviewer.memo.html import render_html
     from reviewer.memo.jsonout import render_json
     from reviewer.memo.markdown import render_markdown
     from reviewer.review import review_report
@@ -104,11 +179,14 @@ def cmd_review(args: argparse.Namespace) -> int:
         llm = LlmRun(enabled=False, note=settings.note)
         result = review_report(report, config, llm)
 
-    fmt = args.format
-    if fmt is None:
-        fmt = "json" if args.output and args.output.endswith(".json") else "terminal"
+    fmt = args.format or _format_of(args.output)
     if args.output:
-        text = render_json(result.memo) if fmt == "json" else render_markdown(result.memo)
+        if fmt == "json":
+            text = render_json(result.memo)
+        elif fmt == "html":
+            text = render_html(result.memo, report)
+        else:
+            text = render_markdown(result.memo)
         try:
             Path(args.output).write_text(text, encoding="utf-8")
         except OSError as exc:
@@ -118,6 +196,8 @@ def cmd_review(args: argparse.Namespace) -> int:
         sys.stdout.write(render_json(result.memo))
     elif fmt == "markdown":
         sys.stdout.write(render_markdown(result.memo))
+    elif fmt == "html":
+        sys.stdout.write(render_html(result.memo, report))
     else:
         Console(highlight=False).print(Markdown(render_markdown(result.memo)))
 
@@ -207,11 +287,19 @@ def build_parser() -> argparse.ArgumentParser:
     r = sub.add_parser(
         "review", help="复核自评表并输出复核意见（默认命令）", description=cmd_review.__doc__
     )
-    r.add_argument("file", help="自评表文件")
-    r.add_argument("-o", "--output", help="写入文件（.md 为 Markdown，.json 为 JSON）")
     r.add_argument(
-        "--format", choices=("terminal", "markdown", "json"), help="输出格式（默认终端）"
+        "file", nargs="+", metavar="FILE", help="自评表文件；可给多个文件、目录或通配符（批量复核）"
     )
+    r.add_argument(
+        "-o", "--output", help="写入文件（.md 为 Markdown，.json 为 JSON，.html 为 HTML）"
+    )
+    r.add_argument(
+        "--format",
+        choices=("terminal", "markdown", "json", "html"),
+        help="输出格式（单个文件默认终端；批量复核默认 markdown）",
+    )
+    r.add_argument("--out-dir", help="批量复核：复核意见和汇总表写入此目录（默认 review-out）")
+    r.add_argument("-j", "--jobs", type=int, help="批量复核：并行的进程数（默认为全部 CPU 核数）")
     r.add_argument("--select", help="只用这些规则，逗号分隔的代码或前缀（如 S,B101）")
     r.add_argument("--ignore", help="不用这些规则，逗号分隔的代码或前缀")
     r.add_argument(

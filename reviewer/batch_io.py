@@ -1,0 +1,210 @@
+"""Batch plumbing: which files to review, where their memos go, and whether a memo is current.
+
+``collect_inputs`` expands files, directories and globs; ``plan_tasks`` names each input's memo in
+the output folder (mirroring the inputs' folders); ``atomic_write`` writes through a temporary file
+and ``os.replace`` so that a memo is never seen half written, even when a run is interrupted. Each
+memo has a small sidecar (``.reviewer/<memo>.json`` in the output folder) recording the input's
+hash, the tool version and the configuration's hash, plus the figures the summary needs; a memo is
+up to date when its sidecar matches, so a re-run skips it without parsing the input again.
+"""
+
+from __future__ import annotations
+
+import glob
+import hashlib
+import os
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+
+from pydantic import BaseModel, Field
+
+from reviewer import __version__
+from reviewer.config import Config
+from reviewer.model import LlmRun
+
+SUPPORTED_SUFFIXES = (".txt", ".pdf", ".xlsx")
+MEMO_SUFFIXES = {"markdown": ".md", "json": ".json", "html": ".html"}
+SIDECAR_DIR = ".reviewer"
+_GLOB_CHARS = frozenset("*?[")
+_UMASK = os.umask(0o022)
+os.umask(_UMASK)
+
+
+class TableRow(BaseModel):
+    """What the summary shows for one table."""
+
+    table_index: int
+    project: str
+    department: str = ""
+    errors: int = 0
+    warnings: int = 0
+    infos: int = 0
+    claimed_total: float | None = None
+    claimed_grade: str | None = None
+    recomputed_total: float | None = None
+    recomputed_grade: str | None = None
+    full_year_budget: float | None = None
+    executed: float | None = None
+    amount_unit: str = "元"
+
+
+class FileOutcome(BaseModel):
+    """How one input fared: reviewed now, up to date from an earlier run, or failed."""
+
+    source: str  # as the summary shows it: relative to the inputs' common folder
+    memo: str | None = None  # relative to the output folder
+    status: str  # "reviewed", "skipped" (memo up to date), "failed"
+    error: str | None = None
+    exit_code: int = 0  # the single-file exit code (0, 1 or 3) under the run's --fail-on
+    leftovers: int = 0
+    tables: list[TableRow] = Field(default_factory=list)
+
+
+class Sidecar(BaseModel):
+    """Stored beside each memo: what it was made from, and the summary figures."""
+
+    stamp: str
+    input_sha256: str
+    outcome: FileOutcome
+
+
+@dataclass(frozen=True)
+class Task:
+    """One input to review, with everything a worker process needs."""
+
+    source: Path
+    display: str
+    out_dir: Path
+    memo_rel: str
+    fmt: str
+    config: Config
+    llm: LlmRun
+    stamp: str
+
+    @property
+    def memo(self) -> Path:
+        return self.out_dir / self.memo_rel
+
+    @property
+    def sidecar(self) -> Path:
+        return self.out_dir / SIDECAR_DIR / f"{self.memo_rel}.json"
+
+
+def _is_glob(spec: str) -> bool:
+    return any(ch in spec for ch in _GLOB_CHARS) and not Path(spec).exists()
+
+
+def _inside(path: Path, folder: Path | None) -> bool:
+    return folder is not None and path.resolve().is_relative_to(folder.resolve())
+
+
+def _walk(folder: Path, skip: Path | None) -> list[Path]:
+    found = []
+    for path in sorted(folder.rglob("*")):
+        rel = path.relative_to(folder).parts
+        if any(part.startswith(".") for part in rel) or _inside(path, skip):
+            continue
+        if path.is_file() and path.suffix.lower() in SUPPORTED_SUFFIXES:
+            found.append(path)
+    return found
+
+
+def collect_inputs(specs: list[str], out_dir: Path | None = None) -> tuple[list[Path], list[str]]:
+    """Files named by ``specs`` (files, directories, globs), in order, each once.
+
+    Returns the files and the specs that matched nothing. A named file that does not exist is
+    kept: reviewing it fails with the reader's own message, and the summary lists it.
+    """
+    files: list[Path] = []
+    unmatched: list[str] = []
+    for spec in specs:
+        path = Path(spec)
+        if path.is_dir():
+            found = _walk(path, out_dir)
+        elif _is_glob(spec):
+            found = []
+            for match in sorted(glob.glob(spec, recursive=True)):
+                p = Path(match)
+                found += _walk(p, out_dir) if p.is_dir() else [p]
+        else:
+            found = [path]
+        if not found:
+            unmatched.append(spec)
+        files += found
+    seen: set[Path] = set()
+    unique = []
+    for f in files:
+        key = f.resolve()
+        if key not in seen:
+            seen.add(key)
+            unique.append(f)
+    return unique, unmatched
+
+
+def common_base(files: list[Path]) -> Path:
+    """The deepest folder holding every input: memos mirror the inputs' folders below it."""
+    if not files:
+        return Path.cwd()
+    return Path(os.path.commonpath([str(f.resolve().parent) for f in files]))
+
+
+def memo_names(files: list[Path], base: Path, fmt: str) -> list[tuple[str, str]]:
+    """(display name, memo path relative to the output folder) for each input.
+
+    ``科室/报告.txt`` → ``科室/报告.md``; two inputs differing only in suffix keep it (``报告.txt.md``).
+    """
+    suffix = MEMO_SUFFIXES[fmt]
+    displays = [f.resolve().relative_to(base).as_posix() for f in files]
+    stems = [str(Path(d).with_suffix("")) for d in displays]
+    clash = {s for s in stems if stems.count(s) > 1}
+    return [(d, (d if s in clash else s) + suffix) for d, s in zip(displays, stems, strict=True)]
+
+
+def config_stamp(config: Config, fmt: str) -> str:
+    """What a memo depends on besides its input: tool version, configuration, format."""
+    settings = config.model_dump_json(exclude={"source"})
+    digest = hashlib.sha256(settings.encode("utf-8")).hexdigest()[:16]
+    return f"{__version__}:{fmt}:{digest}"
+
+
+def file_sha256(path: Path) -> str:
+    h = hashlib.sha256()
+    with path.open("rb") as fh:
+        for block in iter(lambda: fh.read(1 << 20), b""):
+            h.update(block)
+    return h.hexdigest()
+
+
+def atomic_write(path: Path, text: str) -> None:
+    """Write ``text`` so that ``path`` holds either its old content or all of the new."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="") as fh:
+            fh.write(text)
+        os.chmod(tmp, 0o666 & ~_UMASK)  # mkstemp makes it private; a memo is an ordinary file
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def up_to_date(task: Task) -> FileOutcome | None:
+    """The recorded outcome when the task's memo is current, else None."""
+    if not task.memo.is_file() or not task.sidecar.is_file():
+        return None
+    try:
+        side = Sidecar.model_validate_json(task.sidecar.read_text(encoding="utf-8"))
+        current = side.stamp == task.stamp and side.input_sha256 == file_sha256(task.source)
+    except (OSError, ValueError):
+        return None
+    if not current:
+        return None
+    return side.outcome.model_copy(update={"status": "skipped"})
+
+
+def write_sidecar(task: Task, outcome: FileOutcome, input_sha256: str) -> None:
+    """Record the outcome; ``input_sha256`` is the hash of the input as it was read."""
+    side = Sidecar(stamp=task.stamp, input_sha256=input_sha256, outcome=outcome)
+    atomic_write(task.sidecar, side.model_dump_json(indent=1))
