@@ -48,12 +48,11 @@ from reviewer.batch_io import (
     up_to_date,
     write_sidecar,
 )
-from reviewer.checks import active_rules, run_checks
+from reviewer.checks import run_checks
 from reviewer.config import Config
 from reviewer.errors import ReviewerError
-from reviewer.memo.build import build_memo
 from reviewer.model import Finding, LlmRun, Report, Severity
-from reviewer.review import ReviewResult
+from reviewer.review import ReviewResult, review_report
 from reviewer.summary import write_summaries
 
 
@@ -163,10 +162,7 @@ def _analyse(task: Task) -> _Analysed | FileOutcome:
 def _finish(a: _Analysed, llm: LlmRun, llm_findings: list[Finding]) -> FileOutcome:
     """Build, render and write the memo and its sidecar; return the summary's figures."""
     task = a.task
-    findings = a.findings + llm_findings
-    with gc_paused():
-        memo = build_memo(a.report, findings, task.config, active_rules(task.config), llm)
-    result = ReviewResult(report=a.report, findings=findings, memo=memo)
+    result = review_report(a.report, task.config, llm, llm_findings, rule_findings=a.findings)
     try:
         atomic_write(task.memo, _render(task.fmt, result))
     except OSError as exc:

@@ -32,6 +32,7 @@ from reviewer.checks.registry import AUTHORITIES, GROUPS, all_rules, get_rule
 from reviewer.config import Config, load_config
 from reviewer.errors import ReviewerError, UsageError
 from reviewer.llm import LlmSettings, add_llm_arguments, run_llm_review, settings_from_args
+from reviewer.llm.review import SharedLimitStage
 from reviewer.model import Finding, LlmRun, Report
 
 COMMANDS = ("review", "parse", "rules", "explain", "eval")
@@ -133,16 +134,19 @@ def _review_batch(args: argparse.Namespace) -> int:
         raise UsageError("--jobs 至少为 1")
     out_dir = Path(args.out_dir or "review-out")
     err = _stderr()
+    settings = settings_from_args(args, env=os.environ, config=config.llm)
     result = run_batch(
         args.file,
         out_dir,
         config=config,
         fmt=fmt,
         jobs=args.jobs,
-        llm_note=OFFLINE_NOTE,
+        llm_note=settings.note,
+        llm=SharedLimitStage(settings) if settings.enabled else None,
         console=err,
     )
-    err.print(OFFLINE_NOTE, soft_wrap=True)
+    if not settings.enabled:
+        err.print(settings.note, soft_wrap=True)
     for o in result.outcomes:
         if o.status == "failed":
             err.print(f"[red]未能复核[/]：{o.source}：{o.error}", soft_wrap=True)

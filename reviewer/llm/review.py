@@ -22,10 +22,12 @@ counts are those of this run (a cached table costs none).
 from __future__ import annotations
 
 import asyncio
+import dataclasses
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from reviewer.config import Config
 from reviewer.errors import UsageError
 from reviewer.llm.cache import CachedAnswer, ResponseCache, request_key
 from reviewer.llm.capabilities import LADDER, Capabilities, Ladder, ResponseMode, most_degraded
@@ -308,3 +310,22 @@ def run_llm_review(
 ) -> tuple[list[Finding], LlmRun]:
     """Synchronous :func:`review_report_llm` (runs its own event loop)."""
     return asyncio.run(review_report_llm(report, findings, settings, claims, progress))
+
+
+class SharedLimitStage:
+    """The LLM stage for a batch of files under one concurrency limit.
+
+    The batch runs up to ``max_concurrency`` files' LLM reviews at once, each one request at a
+    time, so the whole batch never has more than ``settings.concurrency`` requests in flight.
+    """
+
+    def __init__(self, settings: LlmSettings) -> None:
+        self.settings = settings
+        self.max_concurrency = settings.concurrency
+
+    def review(
+        self, report: Report, findings: list[Finding], config: Config
+    ) -> tuple[LlmRun, list[Finding]]:
+        one_at_a_time = dataclasses.replace(self.settings, concurrency=1)
+        found, run = run_llm_review(report, findings, one_at_a_time)
+        return run, found

@@ -16,6 +16,7 @@ from tests.fake_openai import (
     clear_rule_findings,
     per_project,
     refuse_json_schema,
+    slow,
     status,
     ungrounded,
     valid,
@@ -184,3 +185,40 @@ def test_llm_findings_are_never_errors(
     _, doc, _ = _review_json(capsys, "--no-cache")
     llm = [f for f in _findings(doc) if f["source"] == "llm"]
     assert llm and all(f["severity"] == "warning" for f in llm)
+
+
+def test_batch_shares_one_concurrency_limit_across_files(
+    env: Path, fake: FakeOpenAI, capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    from tests.builders import make_table, write_tables
+
+    inputs = tmp_path / "in"
+    inputs.mkdir()
+    for n in range(4):
+        tables = [make_table(project=f"项目{n}-{k}") for k in range(3)]
+        write_tables(inputs / f"r{n}.txt", *tables)
+    fake.script(then=slow(0.2))
+    out = tmp_path / "out"
+    code = main(
+        [
+            str(inputs),
+            "--out-dir",
+            str(out),
+            "--format",
+            "json",
+            "--jobs",
+            "2",
+            "--concurrency",
+            "2",
+            "--fail-on",
+            "never",
+        ]
+    )
+    assert code == 0
+    assert fake.count == 12 and fake.max_in_flight <= 2
+    memos = sorted(out.glob("*.json"))
+    assert len(memos) == 4
+    for memo in memos:
+        doc = json.loads(memo.read_text(encoding="utf-8"))
+        assert doc["notes"]["llm"]["enabled"]
+        assert [t["llm_status"] for t in doc["tables"]] == ["ok"] * 3
