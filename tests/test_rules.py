@@ -468,3 +468,11 @@ def test_S109_same_target_same_actual_is_not_suspicious(tmp_path: Path) -> None:
     rows[3] = ind("报告验收及时率", "=100%", "=40%", 5, 2, MEASURE, l2="时效指标")
     rows.insert(4, ind("报告质量", "达标", "达标", 10, 10, l2="质量指标"))
     assert "S109" not in codes(tmp_path, make_table(indicators=rows))
+
+
+def test_N101_plan_copied_whole_with_words_but_no_figures(tmp_path: Path) -> None:
+    plan = "组织业务培训，提升业务能力。"
+    padded = "组织业务培训，包括法律实务培训、执法规范培训，提升业务能力。"
+    with_result = "组织业务培训，全年共培训210人、10场，提升业务能力。"
+    assert codes(tmp_path, make_table(goal_expected=plan, goal_actual=padded)) == {"N101"}
+    assert codes(tmp_path, make_table(goal_expected=plan, goal_actual=with_result)) == set()

@@ -12,7 +12,7 @@ from reviewer.model import Category, Indicator, Severity
 _EMPTY = re.compile(r"^[\s无/—\-－、.。]*$")
 # Words that announce what the unit will do about it.
 _MEASURE = re.compile(
-    r"将|拟|下一步|下一年|下年|今后|后续|以后|加强|改进|完善|争取|计划|督促|提前|优化|做好|确保|"
+    r"将|拟|下一步|下一年|下年|今后|后续|以后|加强|改进|完善|争取|督促|提前|优化|做好|确保|"
     r"加快|落实|建立|健全|强化|规范|调整.{0,6}(目标|指标)|合理设置|整改|避免|推进|持续"
 )
 # Words that admit a shortfall.

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Iterator
 
@@ -9,6 +10,29 @@ from reviewer.checks.context import Hit, TableContext, cell_evidence
 from reviewer.checks.registry import rule
 from reviewer.model import Category, Evidence, Severity
 from reviewer.textnorm import fold
+
+_FIGURE = re.compile(
+    r"(\d+(?:\.\d+)?|[零〇一二两三四五六七八九十百千万]+)\s*"
+    r"(个|家|人|次|场|份|件|类|项|篇|台|元|万元|%|％|年|月|日|天|期|批|所|处|条|户|名|座|套)"
+)
+
+
+def _bigrams(text: str) -> Counter[str]:
+    return Counter(text[i : i + 2] for i in range(len(text) - 1))
+
+
+def containment(plan: str, actual: str) -> float:
+    """The share of the plan's character bigrams that recur in the actual text."""
+    p, a = _bigrams(fold(plan)), _bigrams(fold(actual))
+    total = sum(p.values())
+    return sum((p & a).values()) / total if total else 0.0
+
+
+def new_figures(plan: str, actual: str) -> set[str]:
+    """Figures (a number with its measure word) the actual text has and the plan does not."""
+    return {m.group(0) for m in _FIGURE.finditer(actual)} - {
+        m.group(0) for m in _FIGURE.finditer(plan)
+    }
 
 
 def similarity(a: str, b: str) -> float:
@@ -20,8 +44,7 @@ def similarity(a: str, b: str) -> float:
         return 1.0
     if min(len(a), len(b)) < 2:
         return 0.0
-    ba = Counter(a[i : i + 2] for i in range(len(a) - 1))
-    bb = Counter(b[i : i + 2] for i in range(len(b) - 1))
+    ba, bb = _bigrams(a), _bigrams(b)
     total = sum(ba.values()) + sum(bb.values())
     return 2 * sum((ba & bb).values()) / total if total else 0.0
 
@@ -34,7 +57,7 @@ def similarity(a: str, b: str) -> float:
     Severity.WARNING,
     "强制",
     "consistency",
-    what="实际完成情况与预期目标完全相同或几乎相同（相似度默认≥0.8，可配置）。",
+    what="实际完成情况与预期目标完全相同或几乎相同（相似度默认≥0.8，可配置），或完整照录预期目标、只增补文字而没有任何完成数字。",
     why="实际完成情况应逐项说明目标的完成结果和数据，而不是重复预期目标；照抄说明没有真正自评。",
     example="预期目标与实际完成情况都是“为贯彻落实《法律援助条例》的精神……”。",
     fix="逐项写明预期目标的实际完成结果，附具体数量、时间和效果。",
@@ -43,22 +66,35 @@ def actual_copies_goal(ctx: TableContext) -> Iterator[Hit]:
     t = ctx.table
     if not t.goal_expected or not t.goal_actual:
         return
+    th = ctx.thresholds.copy_similarity
     la, lb = len(t.goal_expected), len(t.goal_actual)
-    if 2 * min(la, lb) / (la + lb) < ctx.thresholds.copy_similarity - 0.05:
-        return  # lengths alone rule out a copy (the slack covers whitespace folded away)
-    score = similarity(t.goal_expected, t.goal_actual)
-    if score < ctx.thresholds.copy_similarity:
-        return
+    # Lengths alone can rule out a near copy (the slack covers whitespace folded away).
+    score = (
+        similarity(t.goal_expected, t.goal_actual)
+        if 2 * min(la, lb) / (la + lb) >= th - 0.05
+        else 0.0
+    )
     identical = fold(t.goal_expected) == fold(t.goal_actual)
-    what = "与预期目标完全相同" if identical else f"与预期目标几乎相同（相似度{score:.2f}）"
+    if score >= th:
+        what = "与预期目标完全相同" if identical else f"与预期目标几乎相同（相似度{score:.2f}）"
+        found = f"相似度 {score:.2f}"
+    elif (
+        lb > la
+        and containment(t.goal_expected, t.goal_actual) >= 0.95
+        and not new_figures(t.goal_expected, t.goal_actual)
+    ):
+        what = "完整照录了预期目标，只增补了文字，没有写出任何完成数字"
+        found = "照录预期目标，无完成数字"
+    else:
+        return
     evidence = cell_evidence(t.cells.get("goal_expected"), t.cells.get("goal_actual"))
     if not evidence:
         evidence = [Evidence(quote=t.goal_actual)]
     yield Hit(
         "N101",
         f"实际完成情况{what}，未说明目标的实际完成结果。",
-        expected=f"相似度 < {ctx.thresholds.copy_similarity:g}",
-        found=f"{score:.2f}",
+        expected="逐项写明完成结果",
+        found=found,
         evidence=evidence,
         suggestion="逐项写明预期目标的实际完成结果，附具体数量、时间和效果。",
         severity=Severity.ERROR if identical else Severity.WARNING,
