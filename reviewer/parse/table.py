@@ -243,13 +243,27 @@ class _TableBuilder:
                 c.used = True
 
     def _goal_content(self, row: Row) -> None:
+        """Each cell goes to the goal whose header column it sits under (or is nearest to).
+
+        Pasted text drops empty cells, so the columns no longer line up; a row with one cell
+        per goal, not under the header's columns, is read in order.
+        """
         cols = self.goal_cols or {"goal_expected": 2, "goal_actual": 5}
+        cells = []
         for c in row.cells:
-            i = c.column
             if lb.is_vertical_fragment(c.text, "年度总体目标") and len(c.text) <= 6:
                 c.used = True
-                continue
-            field = min(cols, key=lambda f: (abs(cols[f] - i), f != "goal_expected"))
+            else:
+                cells.append(c)
+        in_order = sorted(cols, key=cols.__getitem__)
+        if len(cells) == len(cols) and any(c.column not in cols.values() for c in cells):
+            fields = in_order
+        else:
+            fields = [
+                min(cols, key=lambda f: (abs(cols[f] - c.column), f != "goal_expected"))
+                for c in cells
+            ]
+        for c, field in zip(cells, fields, strict=True):
             self.goal_parts[field].append(c)
             c.used = True
             self.t["cells"].setdefault(field, c.ref())
