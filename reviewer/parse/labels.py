@@ -63,6 +63,17 @@ def classify_label(text: str) -> LabelKind | None:
     return None
 
 
+def label_kind(text: str) -> LabelKind | None:
+    """A category label cell in the 绩效指标 section, and its level; pieces of the vertical
+    label 绩效指标 are not labels. An unknown ``…指标`` is taken as an 二级指标."""
+    if is_vertical_fragment(text, "绩效指标"):
+        return None
+    kind = classify_label(text)
+    if kind is None and text.endswith("指标") and 2 < len(text) <= 10:
+        return LabelKind.L2
+    return kind
+
+
 def l1_name(text: str) -> str:
     """The canonical 一级指标 name for a label (``产出`` → ``产出指标``)."""
     return stem(text) + "指标"

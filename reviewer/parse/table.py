@@ -13,6 +13,7 @@ from typing import Any
 from reviewer.grid import Cell, Row
 from reviewer.model import EvaluationTable
 from reviewer.parse import labels as lb
+from reviewer.parse.columns import IndicatorColumns, Role, read_header
 from reviewer.parse.indicators import parse_section
 from reviewer.parse.values import is_placeholder, parse_amount, parse_number, parse_percent
 from reviewer.textnorm import collapse_spaces
@@ -105,6 +106,7 @@ class _TableBuilder:
         self.fund_roles: list[tuple[int, str]] = []
         self.goal_cols: dict[str, int] = {}
         self.goal_parts: dict[str, list[Cell]] = {"goal_expected": [], "goal_actual": []}
+        self.columns = IndicatorColumns()
 
     def build(self) -> EvaluationTable | None:
         rows = self.rows
@@ -269,25 +271,13 @@ class _TableBuilder:
             self.t["cells"].setdefault(field, c.ref())
 
     def _indicators(self, start: int) -> int:
-        header = self.rows[start]
-        name_column = 3  # 1-based column of 三级指标
-        for c in header.cells:
-            if (
-                c.text in ("一级指标", "二级指标", "三级指标", "分值", "得分")
-                or "指标值" in c.text
-                or "完成值" in c.text
-                or "偏差原因" in c.text
-                or lb.is_vertical_fragment(c.text, "绩效指标")
-            ):
-                c.used = True
-            if c.text == "三级指标":
-                name_column = c.column
+        self.columns = columns = read_header(self.rows[start])
         end = start + 1
         while end < len(self.rows) and not self._is_total(self.rows[end]):
             if TITLE_WORD in self.rows[end].joined:
                 break
             end += 1
-        self.t["indicators"] = parse_section(self.rows[start + 1 : end], name_column)
+        self.t["indicators"] = parse_section(self.rows[start + 1 : end], columns)
         if end < len(self.rows) and self._is_total(self.rows[end]):
             self._totals(self.rows[end])
             end += 1
@@ -308,19 +298,25 @@ class _TableBuilder:
                 self.t["grade"] = c.text
                 self.t["cells"]["grade"] = c.ref()
                 c.used = True
-        if len(numbers) >= 2:
+        mapped = self.columns.totals(numbers)
+        if mapped is not None:
+            w, s = mapped.cells.get(Role.WEIGHT), mapped.cells.get(Role.SCORE)
+            for label, c in mapped.extras.items():
+                self.t["cells"][label] = c.ref()
+                c.used = True
+        elif len(numbers) >= 2:
             w, s = numbers[-2], numbers[-1]
+        else:
+            w, s = None, numbers[-1] if numbers else None
+        if w is not None:
             self.t["total_weight"] = parse_number(w.text)
             self.t["cells"]["total_weight"] = w.ref()
-        elif numbers:
-            s = numbers[-1]
-        else:
-            return
-        self.t["total_score"] = parse_number(s.text)
-        self.t["cells"]["total_score"] = s.ref()
-        self.t["total_printed"] = True
-        for c in numbers[-2:]:
-            c.used = True
+            w.used = True
+        if s is not None:
+            self.t["total_score"] = parse_number(s.text)
+            self.t["cells"]["total_score"] = s.ref()
+            self.t["total_printed"] = True
+            s.used = True
 
     def _after(self, row: Row) -> None:
         """Rows after 总分: a stated grade is read; anything else is left to be reported."""

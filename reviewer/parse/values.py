@@ -126,6 +126,12 @@ def _num(text: str) -> float:
     return float(text.replace(",", ""))
 
 
+def is_operator(text: str) -> bool:
+    """A cell that is only a comparison (``≥``, ``<=``, ``不低于``), as 指标性质 prints it."""
+    t = ascii_form(text)
+    return any(t == s for s, _ in _SYMBOLS) or any(t == w for w, _ in _PREFIX_WORDS)
+
+
 def parse_value(text: str) -> ParsedValue:
     """Parse a 年度指标值 / 实际完成值 cell into operator, number(s), unit and word."""
     return ParsedValue(**value_fields(text))
