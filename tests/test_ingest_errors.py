@@ -58,3 +58,9 @@ def test_legacy_binary_under_any_name_is_recognised(
     path = tmp_path / "report.txt"
     path.write_bytes(OLE2)
     assert "旧版" in _one_line_error(path, capsys)
+
+
+def test_corrupt_docx(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    path = tmp_path / "report.docx"
+    path.write_bytes(_zip({"word/document.xml": b"<broken"}))
+    assert "无法作为 Word 文件打开" in _one_line_error(path, capsys)

@@ -20,8 +20,12 @@ def _read(path: Path) -> Grid:
         from reviewer.ingest.xlsx import read_xlsx
 
         return read_xlsx(path)
-    if kind in (PDF, DOCX):
-        raise InputError(f"暂不支持 {kind.upper()} 文件：{path.name}")
+    if kind == DOCX:
+        from reviewer.ingest.docx import read_docx
+
+        return read_docx(path)
+    if kind == PDF:
+        raise InputError(f"暂不支持 PDF 文件：{path.name}")
     return read_text(path)
 
 
