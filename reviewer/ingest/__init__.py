@@ -25,7 +25,9 @@ def _read(path: Path) -> Grid:
 
         return read_docx(path)
     if kind == PDF:
-        raise InputError(f"暂不支持 PDF 文件：{path.name}")
+        from reviewer.ingest.pdf import read_pdf
+
+        return read_pdf(path)
     return read_text(path)
 
 

@@ -78,7 +78,12 @@ class IndicatorColumns:
     name_column: int = 3
 
     def _content_columns(self) -> list[int]:
-        return [col for col in sorted(self.roles) if self.roles[col] not in _LABEL_LEVEL]
+        """Columns from 三级指标 rightwards: what a row holds after its category labels."""
+        return [
+            col
+            for col in sorted(self.roles)
+            if col >= self.name_column and self.roles[col] not in _LABEL_LEVEL
+        ]
 
     @property
     def standard(self) -> bool:
