@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from enum import StrEnum
+from functools import lru_cache
 
 from reviewer.grid import Cell, Row
 from reviewer.parse import labels as lb
@@ -42,6 +43,7 @@ _TOTAL_ROLES = frozenset({Role.WEIGHT, Role.SCORE, Role.EXTRA})
 _STANDARD = [Role.NAME, Role.TARGET, Role.ACTUAL, Role.WEIGHT, Role.SCORE, Role.EXPLANATION]
 
 
+@lru_cache(maxsize=1024)
 def header_role(text: str) -> Role | None:
     """The role of a header label; None for a piece of the vertical label 绩效指标."""
     if lb.is_vertical_fragment(text, "绩效指标"):
@@ -76,6 +78,7 @@ class IndicatorColumns:
     roles: dict[int, Role] = field(default_factory=dict)
     labels: dict[int, str] = field(default_factory=dict)
     name_column: int = 3
+    standard: bool = True  # the content columns are in the standard order (or unknown)
 
     def _content_columns(self) -> list[int]:
         """Columns from 三级指标 rightwards: what a row holds after its category labels."""
@@ -84,12 +87,6 @@ class IndicatorColumns:
             for col in sorted(self.roles)
             if col >= self.name_column and self.roles[col] not in _LABEL_LEVEL
         ]
-
-    @property
-    def standard(self) -> bool:
-        """The columns are in the standard order (or no header was read)."""
-        roles = [self.roles[col] for col in self._content_columns()]
-        return roles in (_STANDARD, _STANDARD[:-1]) or not roles
 
     def label_level(self, cell: Cell) -> str | None:
         """``l1``/``l2`` when the cell sits in a category column and reads as that label."""
@@ -102,13 +99,18 @@ class IndicatorColumns:
 
     def by_column(self, cells: list[Cell]) -> RowMap | None:
         """The row's cells by role, when every cell sits under a header label that fits it."""
-        if not self.roles:
-            return None
-        for c in cells:
-            role = self.roles.get(c.column)
-            if role is None or (role in _LABEL_LEVEL and self.label_level(c) is None):
+        roles = self.roles
+        row = RowMap()
+        for c in cells:  # one pass: this runs for every indicator row
+            role = roles.get(c.column)
+            if role is None:
                 return None
-        row = self._place([(c.column, c) for c in cells])
+            if role is Role.EXTRA:
+                row.extras[self.labels[c.column]] = c
+                continue
+            if role in _LABEL_LEVEL and self.label_level(c) is None:
+                return None
+            row.cells[role] = c
         return row if row.has_values() else None
 
     def in_order(self, cells: list[Cell]) -> RowMap | None:
@@ -165,9 +167,6 @@ class RowMap:
             and parse_number(score.text) is not None
         )
 
-    def all_cells(self) -> list[Cell]:
-        return [*self.cells.values(), *self.extras.values()]
-
 
 def read_header(row: Row) -> IndicatorColumns:
     """The header row's columns; its cells are used (they are the form's layout)."""
@@ -183,4 +182,6 @@ def read_header(row: Row) -> IndicatorColumns:
         cols.labels[c.column] = c.text
         if role is Role.NAME:
             cols.name_column = c.column
+    roles = [cols.roles[col] for col in cols._content_columns()]
+    cols.standard = roles in (_STANDARD, _STANDARD[:-1]) or not roles
     return cols

@@ -112,7 +112,9 @@ def _split_values(cells: list[Cell]) -> tuple[int, int] | None:
 
 def _draft_from_map(row_map: RowMap, row: Row) -> Draft:
     m = row_map.cells
-    for c in row_map.all_cells():
+    for c in m.values():
+        c.used = True
+    for c in row_map.extras.values():
         c.used = True
     explanation = m.get(Role.EXPLANATION)
     return Draft(
@@ -171,12 +173,11 @@ def parse_section(rows: Sequence[Row], columns: IndicatorColumns) -> list[dict[s
             cells = cells[1:]
         row_map = columns.by_column(cells)
         if row_map is not None:  # labels by the column they sit in
-            row_events = []
-            for c in cells:
-                level = columns.label_level(c)
-                if level is not None:
-                    c.used = True
-                    row_events.append(LabelEvent(pos=0.0, level=level, text=c.text))
+            row_events = [
+                LabelEvent(pos=0.0, level=role.value, text=c.text)
+                for role in (Role.L1, Role.L2)
+                if (c := row_map.cells.get(role)) is not None
+            ]
             content = []
         else:
             label_cells: list[tuple[lb.LabelKind, str]] = []
@@ -337,7 +338,8 @@ def _assign_labels(drafts: list[Draft], events: list[LabelEvent]) -> None:
         if fam is not None and stems.count(fam) == 1:
             l1_groups[stems.index(fam)].positions.append(e.pos)
 
-    hints1 = [lb.l1_hint(d.name_text()) for d in drafts]
+    names = [d.name_text() for d in drafts]
+    hints1 = [lb.l1_hint(name) for name in names]
 
     def score_l1(bounds: list[int]) -> float:
         total = 0.0
@@ -364,7 +366,7 @@ def _assign_labels(drafts: list[Draft], events: list[LabelEvent]) -> None:
         l2_groups = _groups(inside)
         for grp in l2_groups:
             grp.positions = [min(max(p - a, -0.5), b - a - 0.5) for p in grp.positions]
-        hints2 = [lb.l2_hint(d.name_text()) for d in drafts[a:b]]
+        hints2 = [lb.l2_hint(name) for name in names[a:b]]
 
         def score_l2(
             bounds: list[int], groups: list[_Group] = l2_groups, hints: list[str | None] = hints2
@@ -392,6 +394,8 @@ def _join(cells: list[Cell]) -> str:
 def _target_text(d: Draft) -> str:
     """年度指标值 as one text: 指标性质 (when it is a comparison) + 指标值 + 度量单位."""
     value = d.target.text if d.target else ""
+    if d.nature is None and d.unit is None:
+        return value
     if d.nature is not None and is_operator(d.nature.text):
         value = d.nature.text + value
     return _with_unit(value, d.unit)
@@ -407,7 +411,9 @@ def _with_unit(value: str, unit: Cell | None) -> str:
 def _to_indicator(d: Draft) -> dict[str, Any]:
     """The indicator's fields, validated with the whole table."""
     target = _target_text(d)
-    actual = _with_unit(d.actual.text if d.actual else "", d.unit)
+    actual = d.actual.text if d.actual else ""
+    if d.unit is not None:
+        actual = _with_unit(actual, d.unit)
     cells: dict[str, Any] = {"weight": d.weight.ref(), "score": d.score.ref()}
     for key, part in (("name", d.name), ("explanation", d.explanation)):
         if len(part) == 1:
@@ -415,9 +421,12 @@ def _to_indicator(d: Draft) -> dict[str, Any]:
     for key, cell in (("target", d.target), ("actual", d.actual)):
         if cell is not None:
             cells[key] = cell.ref()
-    for key, cell in (("target_nature", d.nature), ("unit", d.unit), *d.extras.items()):
-        if cell is not None:
-            cells[key] = cell.ref()
+    if d.nature is not None:
+        cells["target_nature"] = d.nature.ref()
+    if d.unit is not None:
+        cells["unit"] = d.unit.ref()
+    for key, cell in d.extras.items():
+        cells[key] = cell.ref()
     return {
         "l1": d.l1,
         "l2": d.l2,

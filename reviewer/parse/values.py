@@ -81,8 +81,11 @@ def ascii_form(text: str) -> str:
     return unicodedata.normalize("NFKC", text).replace("〜", "～").strip()
 
 
+@lru_cache(maxsize=4096)
 def parse_number(text: str) -> float | None:
-    """A plain number (``10``, ``9.98``, ``4,024,422.6``); None for anything else."""
+    """A plain number (``10``, ``9.98``, ``4,024,422.6``); None for anything else.
+
+    Cached: a form repeats the same few weights and scores on every row."""
     t = text.strip() if text.isascii() else ascii_form(text)
     if _PLAIN_NUMBER.match(t):
         return float(t.replace(",", ""))
