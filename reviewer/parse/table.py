@@ -93,9 +93,22 @@ def _fund_columns(row: Row) -> tuple[list[tuple[int, str]], str | None]:
                 roles.append((c.column, role))
                 c.used = True
                 break
-        if c.text.startswith("项目资金"):
+        if funds_label_piece(c.text) is not None:
             c.used = True
     return roles, unit
+
+
+_UNIT_IN_BRACKETS = re.compile(r"[(（]\s*(万元|元)\s*[)）]")
+
+
+def funds_label_piece(text: str) -> str | None:
+    """A piece of the vertical label 项目资金（元）, as a page break splits it (项目资 /
+    金（万元）): the unit it states ("" if none); None for any other text."""
+    m = _UNIT_IN_BRACKETS.search(text)
+    rest = _UNIT_IN_BRACKETS.sub("", text)
+    if (m and not rest) or (rest and lb.is_vertical_fragment(rest, "项目资金")):
+        return m.group(1) if m else ""
+    return None
 
 
 class _TableBuilder:
@@ -232,6 +245,10 @@ class _TableBuilder:
         for c in cells:
             if c.text in _FILLER:
                 c.used = True
+            elif c.column < label.column and (unit := funds_label_piece(c.text)) is not None:
+                c.used = True  # the rest of 项目资金（万元）, continued after a page break
+                if unit and "amount_unit" not in self.t:
+                    self.t["amount_unit"] = unit
 
     def _goal_header(self, row: Row) -> None:
         for c in row.cells:
