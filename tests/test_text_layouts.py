@@ -5,10 +5,15 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from reviewer.api import parse_file
+from reviewer.grid import Grid
 from reviewer.ingest.layouts import Layout, detect_layout
 from reviewer.ingest.text import text_rows
+from reviewer.parse import parse_grid
+from tests.test_parse_properties import VOCAB
 
 
 @pytest.mark.parametrize(
@@ -104,3 +109,34 @@ def test_small_table_in_each_layout(tmp_path: Path, layout: Layout, render: obje
         ("效益指标", "社会效益指标", "提升乙", 10, 10),
     ]
     assert (t.total_weight, t.total_score) == (100, 99)
+
+
+_cell = st.one_of(
+    st.sampled_from(VOCAB),
+    st.text(
+        alphabet=st.characters(blacklist_characters="\r\n\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029"),
+        max_size=8,
+    ),
+)
+_rows_strategy = st.lists(st.lists(_cell, max_size=9), max_size=40)
+
+
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(_rows_strategy, st.sampled_from(["pipes", "spaces", "lines"]))
+def test_pasted_layouts_never_raise_and_account_for_every_row(
+    rows: list[list[str]], layout: str
+) -> None:
+    if layout == "pipes":
+        text = "\n".join("| " + " | ".join(r) + " |" for r in rows)
+    elif layout == "spaces":
+        text = "\n".join("    ".join(r) for r in rows)
+    else:
+        text = "\n\n".join("\n".join(r) for r in rows)
+    _, it = text_rows(text.splitlines(keepends=True))
+    grid_rows = list(it)
+    report = parse_grid(Grid(rows=grid_rows, source="x.txt"))
+    acc = report.accounting
+    assert acc.nonempty_lines == sum(1 for r in grid_rows if r.cells)
+    assert acc.consumed_lines + acc.reported_lines == acc.nonempty_lines
+    unused = sum(1 for c in (c for r in grid_rows for c in r.cells) if not c.used)
+    assert len(report.leftovers) == unused
