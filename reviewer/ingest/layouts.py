@@ -1,4 +1,9 @@
-"""Text layouts other than tab-separated cells, as people paste them.
+"""Text layouts: lines → rows of cells.
+
+* tabs: the published layout (tab-separated cells, as extracted from PDF); a cell's column is
+  its tab position.
+
+And the layouts people paste:
 
 * pipes: ``| 项目名称 | 司法行政宣传 |`` from web pages and Markdown; separator lines
   (``|---|---|``, ``+----+``) are borders, not content.
@@ -7,7 +12,7 @@
 * lines: one cell per line; a blank line ends a row, two blank lines (or a form feed) mark a
   page break.
 
-Pasted text usually drops empty cells, so in these layouts a cell's column is its position
+Pasted text usually drops empty cells, so in those layouts a cell's column is its position
 among the row's cells: the parser maps columns by header labels and content, not by position.
 The layout is detected from a sample of the first lines.
 """
@@ -15,7 +20,7 @@ The layout is detected from a sample of the first lines.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from enum import StrEnum
 
 from reviewer.grid import Cell, Row
@@ -67,7 +72,18 @@ def detect_layout(sample: Sequence[str]) -> Layout:
     return Layout.TABS
 
 
-def _pipe_cells(line: str, number: int) -> list[Cell]:
+def _tab_cells(line: str, number: int) -> list[Cell] | None:
+    cells = []
+    for col, raw in enumerate(line.split("\t"), start=1):
+        text = clean_cell(raw)
+        if text:
+            cells.append(Cell(text, number, col, raw))
+    return cells
+
+
+def _pipe_cells(line: str, number: int) -> list[Cell] | None:
+    if _is_border(line):
+        return None
     body = line.strip()
     if body[:1] in "|｜":
         body = body[1:]
@@ -92,8 +108,11 @@ def split_spaced(line: str, number: int) -> list[Cell]:
     return cells
 
 
-def _rows_per_line(lines: Iterable[str], layout: Layout) -> Iterator[Row]:
-    split = _pipe_cells if layout is Layout.PIPES else split_spaced
+def rows_from_lines(
+    lines: Iterable[str], split: Callable[[str, int], list[Cell] | None] = _tab_cells
+) -> Iterator[Row]:
+    """One row per line, cut into cells by ``split`` (None: a border line, not content).
+    Blank lines and form feeds become page breaks."""
     page_break = False
     first = True
     for number, line in enumerate(lines, start=1):
@@ -104,9 +123,9 @@ def _rows_per_line(lines: Iterable[str], layout: Layout) -> Iterator[Row]:
         if not line.strip():
             page_break = True
             continue
-        if layout is Layout.PIPES and _is_border(line):
-            continue
         cells = split(line, number)
+        if cells is None:
+            continue
         yield Row(cells=cells, line=number, page_break_before=page_break and not first)
         page_break = False
         first = False
@@ -140,7 +159,11 @@ def _rows_cell_per_line(lines: Iterable[str]) -> Iterator[Row]:
 
 
 def layout_rows(lines: Iterable[str], layout: Layout) -> Iterator[Row]:
-    """Rows of a text in one of the pasted layouts (not TABS: see ``text.rows_from_lines``)."""
+    """Rows of a text in ``layout``."""
     if layout is Layout.LINES:
         return _rows_cell_per_line(lines)
-    return _rows_per_line(lines, layout)
+    if layout is Layout.PIPES:
+        return rows_from_lines(lines, _pipe_cells)
+    if layout is Layout.SPACES:
+        return rows_from_lines(lines, split_spaced)
+    return rows_from_lines(lines)

@@ -16,9 +16,8 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from reviewer.errors import InputError
-from reviewer.grid import Cell, Grid, Row
-from reviewer.ingest.layouts import Layout, detect_layout, layout_rows
-from reviewer.textnorm import clean_cell
+from reviewer.grid import Grid, Row
+from reviewer.ingest.layouts import Layout, detect_layout, layout_rows, rows_from_lines
 
 _CHUNK = 1 << 16
 _SAMPLE_LINES = 200
@@ -59,28 +58,6 @@ def detect_encoding(path: Path) -> str:
     raise InputError("无法识别文件编码（已尝试 UTF-8 与 GB18030/GBK）：文件可能已损坏或不是文本")
 
 
-def rows_from_lines(lines: Iterable[str]) -> Iterator[Row]:
-    """Lines → rows of cells; blank lines and form feeds become page breaks."""
-    page_break = False
-    first = True
-    for number, line in enumerate(lines, start=1):
-        line = line.rstrip("\r\n")
-        if "\f" in line:
-            page_break = True
-            line = line.replace("\f", "")
-        if not line.strip():
-            page_break = True
-            continue
-        cells = []
-        for col, raw in enumerate(line.split("\t"), start=1):
-            text = clean_cell(raw)
-            if text:
-                cells.append(Cell(text, number, col, raw))
-        yield Row(cells=cells, line=number, page_break_before=page_break and not first)
-        page_break = False
-        first = False
-
-
 def split_rows(text: str) -> list[Row]:
     """Rows of an in-memory text in the tab layout (CR, LF or CRLF line ends)."""
     return list(rows_from_lines(io.StringIO(text, newline=None)))
@@ -91,10 +68,7 @@ def text_rows(lines: Iterable[str]) -> tuple[Layout, Iterator[Row]]:
     it = iter(lines)
     sample = list(itertools.islice(it, _SAMPLE_LINES))
     layout = detect_layout([line.rstrip("\r\n") for line in sample])
-    all_lines = itertools.chain(sample, it)
-    if layout is Layout.TABS:
-        return layout, rows_from_lines(all_lines)
-    return layout, layout_rows(all_lines, layout)
+    return layout, layout_rows(itertools.chain(sample, it), layout)
 
 
 def _file_lines(path: Path, encoding: str) -> Iterator[str]:

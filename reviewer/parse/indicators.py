@@ -196,7 +196,11 @@ def parse_section(rows: Sequence[Row], columns: IndicatorColumns) -> list[dict[s
             if ev.level == "l1":
                 context_l1 = lb.stem(ev.text)
 
-        d = _draft_from_map(row_map, row) if row_map else _draft_by_content(content, row)
+        d = (
+            _draft_from_map(row_map, row)
+            if row_map is not None
+            else _draft_by_content(content, row)
+        )
         if d is not None:
             draft_at_row[ri] = len(drafts)
             for ev in row_events:
