@@ -37,10 +37,14 @@ def _rows(text: str) -> list[list[tuple[str, int]]]:
 
 
 def test_pipe_rows_keep_positions_and_skip_borders() -> None:
-    text = "| 一级指标 | 二级指标 | 三级指标 |\n|:---|---|---|\n| | 数量指标 | 甲 |\n"
+    text = (
+        "+------+------+\n| 一级指标 | 二级指标 | 三级指标 |\n|:---|---|---|\n"
+        "| | 数量指标 | 甲 |\n| — |\n"
+    )
     assert _rows(text) == [
         [("一级指标", 1), ("二级指标", 2), ("三级指标", 3)],
         [("数量指标", 2), ("甲", 3)],
+        [("—", 1)],  # a placeholder is content, not a border
     ]
 
 

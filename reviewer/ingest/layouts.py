@@ -36,11 +36,13 @@ class Layout(StrEnum):
 
 _PIPE = re.compile(r"[|｜]")
 _BORDER = re.compile(r"^[\s|｜+:=\-—─━│┃┼├┤┌┐└┘]*$")
+_RULE = re.compile(r"[-—─━=]{3}")
 _SPACE_RUN = re.compile(r"[ \t\u3000\xa0]{2,}|\t")
 
 
 def _is_border(line: str) -> bool:
-    return bool(_BORDER.match(line)) and any(ch in line for ch in "-—─━=")
+    """A table border (``|---|:--:|``, ``+-----+``): only rule characters, with a rule."""
+    return bool(_BORDER.match(line)) and bool(_RULE.search(line))
 
 
 def detect_layout(sample: Sequence[str]) -> Layout:
