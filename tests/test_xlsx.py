@@ -3,6 +3,7 @@ and locations as Sheet!B12."""
 
 from __future__ import annotations
 
+import time
 from pathlib import Path
 
 import pytest
@@ -121,3 +122,19 @@ def test_each_sheet_and_page_break_starts_a_page(workbook: Path) -> None:
     assert {"sheet": "自评表2", "cell": "A1"} in starts  # the second sheet
     titles = [r.cells[0].where for r in rows if r.cells[0].text == "财政项目支出绩效自评表"]
     assert starts == titles[1:]  # each later form follows a page break
+
+
+def test_formatting_far_below_the_form_costs_nothing(tmp_path: Path) -> None:
+    # Formatting alone can stretch a sheet to Excel's last row; only stored cells are read.
+    from openpyxl.styles import Font
+
+    path = tmp_path / "r.xlsx"
+    write_xlsx(gold_tables()[:1], path, sheets=1)
+    wb = load_workbook(path)
+    wb.worksheets[0].cell(row=1_048_000, column=20).font = Font(bold=True)
+    wb.save(path)
+    started = time.perf_counter()
+    report = parse_file(path)
+    assert time.perf_counter() - started < 5  # visiting every row took ~25 s
+    assert [t.project for t in report.tables] == ["司法行政宣传"]
+    assert report.leftovers == []

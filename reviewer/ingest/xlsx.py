@@ -12,6 +12,7 @@ Formulas are read by their cached values (what Excel last computed and saved).
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import re
 from collections.abc import Iterator
 from pathlib import Path
@@ -19,6 +20,7 @@ from typing import Any
 
 from openpyxl import load_workbook
 from openpyxl.workbook.workbook import Workbook
+from openpyxl.worksheet.worksheet import Worksheet
 
 from reviewer.errors import InputError
 from reviewer.grid import Cell, Grid, Row
@@ -63,14 +65,24 @@ def _load(path: Path) -> Workbook:
         raise InputError(f"{path.name} 无法作为 Excel 文件打开：文件已损坏或不完整") from exc
 
 
+def _stored_rows(ws: Worksheet) -> Iterator[tuple[int, list[Any]]]:
+    """The sheet's stored cells, row by row. Not ``iter_rows``: that visits every coordinate
+    up to the sheet's extent, which formatting alone can push to row 1,048,576."""
+    cells = sorted(ws._cells.items())
+    for row_no, group in itertools.groupby(cells, key=lambda item: item[0][0]):
+        yield row_no, [cell for _, cell in group]
+
+
 def _rows(workbook: Workbook) -> Iterator[Row]:
     line = 0
     for sheet_no, ws in enumerate(workbook.worksheets):
         breaks = {b.id for b in ws.row_breaks.brk}  # a break after row id
         page_break = sheet_no > 0
-        for row_no, cells in enumerate(ws.iter_rows(min_row=1, min_col=1), start=1):
-            if row_no - 1 in breaks:
+        last_row = 0
+        for row_no, cells in _stored_rows(ws):
+            if any(last_row <= b < row_no for b in breaks):
                 page_break = True
+            last_row = row_no
             out: list[Cell] = []
             for c in cells:
                 if c.value is None:
