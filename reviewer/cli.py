@@ -321,7 +321,7 @@ def build_parser() -> argparse.ArgumentParser:
     r.set_defaults(func=cmd_review)
 
     p = sub.add_parser("parse", help="解析自评表并输出结构化内容", description=cmd_parse.__doc__)
-    p.add_argument("file", help="自评表文件")
+    p.add_argument("file", help="自评表文件：PDF、Excel（.xlsx）、Word（.docx）或文本")
     p.add_argument("--format", choices=("json", "table"), default="json", help="输出格式")
     p.set_defaults(func=cmd_parse)
 

@@ -14,7 +14,8 @@ from pydantic import BaseModel, ConfigDict, Field
 
 
 class Location(BaseModel):
-    """Where a cell sits in the source: a text line, a PDF page/row, or a spreadsheet cell."""
+    """Where a cell sits in the source: a text line, a PDF page/row, a spreadsheet cell, or a
+    Word table's row and cell."""
 
     model_config = ConfigDict(frozen=True)
 
@@ -24,9 +25,11 @@ class Location(BaseModel):
     row: int | None = None
     sheet: str | None = None
     cell: str | None = None
+    table: int | None = None
 
     def describe(self) -> str:
-        """A short Chinese description, e.g. ``第12行第3格`` or ``Sheet1!B12``."""
+        """A short Chinese description, e.g. ``第12行第3格``, ``Sheet1!B12`` or
+        ``第2个表格第3行第4格``."""
         if self.sheet is not None and self.cell is not None:
             return f"{self.sheet}!{self.cell}"
         parts = []
@@ -34,6 +37,8 @@ class Location(BaseModel):
             parts.append(f"第{self.page}页")
         if self.line is not None:
             parts.append(f"第{self.line}行")
+        elif self.table is not None and self.row is not None:
+            parts.append(f"第{self.table}个表格第{self.row}行")
         elif self.row is not None:
             parts.append(f"表格第{self.row}行")
         if self.column is not None:

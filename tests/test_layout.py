@@ -183,3 +183,19 @@ def test_untitled_tables_split_at_each_project(tmp_path: Path) -> None:
     assert [t.year for t in report.tables] == [2023, 2023]
     assert report.leftovers == []
     assert all(len(t.indicators) == 7 for t in report.tables)
+
+
+def test_funds_label_split_by_a_page_break_keeps_its_unit(tmp_path: Path) -> None:
+    # The vertical label 项目资金（万元） is cut by the page break; its unit is in the lower piece.
+    head = HEAD.replace("项目资金 (万元)\t\t", "项目资\t\t").replace(
+        "\t其中：当年财政拨款", "\n金 (万元)\t其中：当年财政拨款"
+    )
+    path = tmp_path / "t.txt"
+    body = "\t产出指标\t数量指标\t甲\t=1个\t=1个\t90\t90\t\n\t总分\t\t\t\t\t100\t99\t\n"
+    path.write_text(head + body, encoding="utf-8")
+    assert "\n\n金 (万元)\t其中" in head and head.count("项目资\t") == 1
+    report = parse_file(path)
+    assert report.leftovers == []
+    (t,) = report.tables
+    assert t.amount_unit == "万元"
+    assert t.funds.current_year_appropriation.full_year_budget == 100

@@ -1,4 +1,8 @@
-"""Readers: turn an input file into a Grid of located cells."""
+"""Readers: turn an input file into a Grid of located cells.
+
+The reader is chosen by content (see ``sniff``); the PDF, Excel and Word readers are imported
+only when a file needs them, so that reading text stays quick to start.
+"""
 
 from __future__ import annotations
 
@@ -6,7 +10,25 @@ from pathlib import Path
 
 from reviewer.errors import InputError
 from reviewer.grid import Grid
+from reviewer.ingest.sniff import DOCX, PDF, XLSX, sniff
 from reviewer.ingest.text import read_text
+
+
+def _read(path: Path) -> Grid:
+    kind = sniff(path)
+    if kind == XLSX:
+        from reviewer.ingest.xlsx import read_xlsx
+
+        return read_xlsx(path)
+    if kind == DOCX:
+        from reviewer.ingest.docx import read_docx
+
+        return read_docx(path)
+    if kind == PDF:
+        from reviewer.ingest.pdf import read_pdf
+
+        return read_pdf(path)
+    return read_text(path)
 
 
 def read_grid(path: str | Path) -> Grid:
@@ -17,6 +39,6 @@ def read_grid(path: str | Path) -> Grid:
     if p.is_dir():
         raise InputError(f"这是一个目录，不是文件：{p}")
     try:
-        return read_text(p)
+        return _read(p)
     except OSError as exc:
         raise InputError(f"无法读取文件 {p}：{exc.strerror or exc}") from exc

@@ -1,6 +1,8 @@
-"""The text reader: bytes → lines → tab-separated cells.
+"""The text reader: bytes → lines → cells.
 
 Handles UTF-8 (with or without BOM), UTF-16 with BOM, GB18030/GBK, and CR, LF or CRLF line ends.
+Cells are tab-separated (the published layout), or in one of the pasted layouts that
+``layouts`` detects from the first lines (pipes, runs of spaces, one cell per line).
 A blank line, or a form feed, is where the PDF extraction broke the page. The file is read
 twice as a stream (once to settle the encoding, once to parse), never held whole in memory.
 """
@@ -9,14 +11,16 @@ from __future__ import annotations
 
 import codecs
 import io
+import itertools
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from reviewer.errors import InputError
-from reviewer.grid import Cell, Grid, Row
-from reviewer.textnorm import clean_cell
+from reviewer.grid import Grid, Row
+from reviewer.ingest.layouts import Layout, detect_layout, layout_rows, rows_from_lines
 
 _CHUNK = 1 << 16
+_SAMPLE_LINES = 200
 
 
 def _decodes(path: Path, encoding: str) -> bool:
@@ -54,31 +58,17 @@ def detect_encoding(path: Path) -> str:
     raise InputError("无法识别文件编码（已尝试 UTF-8 与 GB18030/GBK）：文件可能已损坏或不是文本")
 
 
-def rows_from_lines(lines: Iterable[str]) -> Iterator[Row]:
-    """Lines → rows of cells; blank lines and form feeds become page breaks."""
-    page_break = False
-    first = True
-    for number, line in enumerate(lines, start=1):
-        line = line.rstrip("\r\n")
-        if "\f" in line:
-            page_break = True
-            line = line.replace("\f", "")
-        if not line.strip():
-            page_break = True
-            continue
-        cells = []
-        for col, raw in enumerate(line.split("\t"), start=1):
-            text = clean_cell(raw)
-            if text:
-                cells.append(Cell(text, number, col, raw))
-        yield Row(cells=cells, line=number, page_break_before=page_break and not first)
-        page_break = False
-        first = False
-
-
 def split_rows(text: str) -> list[Row]:
-    """Rows of an in-memory text (CR, LF or CRLF line ends)."""
+    """Rows of an in-memory text in the tab layout (CR, LF or CRLF line ends)."""
     return list(rows_from_lines(io.StringIO(text, newline=None)))
+
+
+def text_rows(lines: Iterable[str]) -> tuple[Layout, Iterator[Row]]:
+    """Rows of a text in whichever layout its first lines show, and that layout."""
+    it = iter(lines)
+    sample = list(itertools.islice(it, _SAMPLE_LINES))
+    layout = detect_layout([line.rstrip("\r\n") for line in sample])
+    return layout, layout_rows(itertools.chain(sample, it), layout)
 
 
 def _file_lines(path: Path, encoding: str) -> Iterator[str]:
@@ -88,9 +78,10 @@ def _file_lines(path: Path, encoding: str) -> Iterator[str]:
 
 def read_text(path: Path) -> Grid:
     encoding = detect_encoding(path)
+    layout, rows = text_rows(_file_lines(path, encoding))
     return Grid(
-        rows=rows_from_lines(_file_lines(path, encoding)),
+        rows=rows,
         source=path.name,
-        format="text",
+        format="text" if layout is Layout.TABS else f"text/{layout}",
         encoding=encoding,
     )

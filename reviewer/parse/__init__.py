@@ -53,7 +53,7 @@ class TableStream:
 
     def __init__(self, grid: Grid) -> None:
         self.grid = grid
-        self.leftovers: list[Leftover] = list(grid.extra_leftovers)
+        self.leftovers: list[Leftover] = []
         self.accounting = Accounting()
 
     def __iter__(self) -> Iterator[EvaluationTable]:
@@ -62,6 +62,8 @@ class TableStream:
             account(block, self.leftovers, self.accounting)
             if table is not None:
                 yield table
+        # What the reader could not turn into cells (a scanned page), known once it has read.
+        self.leftovers.extend(self.grid.extra_leftovers)
 
 
 def parse_grid(grid: Grid) -> Report:

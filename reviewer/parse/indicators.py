@@ -1,5 +1,9 @@
 """The 绩效指标 section: rows of cells → Indicators with their 一级/二级 labels.
 
+A row whose cells sit under the header's labels is read by them (``columns``): that covers
+forms with other column orders and extra columns. Any other row is read by content: the
+values are the two plain numbers (分值, 得分) near its end, with target and actual before.
+
 Extraction from a PDF breaks this section in three ways, and each is undone by the form's
 structure rather than by column positions (which shift from page to page):
 
@@ -22,7 +26,8 @@ from typing import Any
 
 from reviewer.grid import Cell, Row
 from reviewer.parse import labels as lb
-from reviewer.parse.values import parse_number, value_fields
+from reviewer.parse.columns import IndicatorColumns, Role, RowMap
+from reviewer.parse.values import is_operator, parse_number, value_fields
 
 _MAX_COMBINATIONS = 20000
 
@@ -41,6 +46,9 @@ class Draft:
     page_break_before: bool
     l1: str = ""
     l2: str = ""
+    nature: Cell | None = None  # 指标性质, when the form prints it apart from the value
+    unit: Cell | None = None  # 度量单位, likewise
+    extras: dict[str, Cell] = field(default_factory=dict)  # columns the form adds, by label
 
     def name_text(self) -> str:
         return "".join(c.text for c in self.name)
@@ -67,15 +75,6 @@ class Section:
     """The parsed section: indicators plus the label events and fragments that shaped them."""
 
     drafts: list[Draft] = field(default_factory=list)
-
-
-def _is_label_cell(text: str) -> lb.LabelKind | None:
-    if lb.is_vertical_fragment(text, "绩效指标"):
-        return None
-    kind = lb.classify_label(text)
-    if kind is None and text.endswith("指标") and 2 < len(text) <= 10:
-        return lb.LabelKind.L2  # an 二级指标 this vocabulary does not know
-    return kind
 
 
 def _resolve_ambiguous(texts: list[tuple[lb.LabelKind, str]], context_l1: str) -> list[LabelEvent]:
@@ -111,17 +110,60 @@ def _split_values(cells: list[Cell]) -> tuple[int, int] | None:
     return None
 
 
-def parse_section(rows: Sequence[Row], name_column: int) -> list[dict[str, Any]]:
+def _draft_from_map(row_map: RowMap, row: Row) -> Draft:
+    m = row_map.cells
+    for c in m.values():
+        c.used = True
+    for c in row_map.extras.values():
+        c.used = True
+    explanation = m.get(Role.EXPLANATION)
+    return Draft(
+        name=[m[Role.NAME]],
+        target=m.get(Role.TARGET),
+        actual=m.get(Role.ACTUAL),
+        weight=m[Role.WEIGHT],
+        score=m[Role.SCORE],
+        explanation=[explanation] if explanation else [],
+        lines=[row.line],
+        page_break_before=row.page_break_before,
+        nature=m.get(Role.NATURE),
+        unit=m.get(Role.UNIT),
+        extras=row_map.extras,
+    )
+
+
+def _draft_by_content(content: list[Cell], row: Row) -> Draft | None:
+    split = _split_values(content)
+    if split is None:
+        return None
+    j, k = split
+    before = content[:j]
+    for c in content:
+        c.used = True
+    return Draft(
+        name=before[:-2],
+        target=before[-2] if len(before) >= 2 else None,
+        actual=before[-1] if before else None,
+        weight=content[j],
+        score=content[k],
+        explanation=content[k + 1 :],
+        lines=[row.line],
+        page_break_before=row.page_break_before,
+    )
+
+
+def parse_section(rows: Sequence[Row], columns: IndicatorColumns) -> list[dict[str, Any]]:
     """Parse the rows between the 绩效指标 header and 总分 into Indicators.
 
-    ``name_column`` is the (1-based) column of 三级指标 in the header: a values-less fragment
-    beyond the column after it continues an explanation, otherwise a name.
+    ``columns`` is what the header says each column holds. A values-less fragment beyond the
+    column after 三级指标 continues an explanation, otherwise a name.
     """
     drafts: list[Draft] = []
     events: list[LabelEvent] = []
     fragments: list[Fragment] = []
     draft_at_row: dict[int, int] = {}
     context_l1 = ""
+    name_column = columns.name_column
 
     for ri, row in enumerate(rows):
         cells = row.nonempty()
@@ -129,40 +171,37 @@ def parse_section(rows: Sequence[Row], name_column: int) -> list[dict[str, Any]]
         while cells and lb.is_vertical_fragment(cells[0].text, "绩效指标"):
             cells[0].used = True
             cells = cells[1:]
-        label_cells: list[tuple[lb.LabelKind, str]] = []
-        n_labels = 0
-        for c in cells:  # labels come first in a row; the first non-label starts the content
-            kind = _is_label_cell(c.text)
-            if kind is None:
-                break
-            label_cells.append((kind, c.text))
-            c.used = True
-            n_labels += 1
-        content = cells[n_labels:]
-        row_events = _resolve_ambiguous(label_cells, context_l1)
+        row_map = columns.by_column(cells)
+        if row_map is not None:  # labels by the column they sit in
+            row_events = [
+                LabelEvent(pos=0.0, level=role.value, text=c.text)
+                for role in (Role.L1, Role.L2)
+                if (c := row_map.cells.get(role)) is not None
+            ]
+            content = []
+        else:
+            label_cells: list[tuple[lb.LabelKind, str]] = []
+            n_labels = 0
+            for c in cells:  # labels come first in a row; the first non-label starts content
+                kind = lb.label_kind(c.text)
+                if kind is None:
+                    break
+                label_cells.append((kind, c.text))
+                c.used = True
+                n_labels += 1
+            content = cells[n_labels:]
+            row_events = _resolve_ambiguous(label_cells, context_l1)
+            row_map = None if columns.standard else columns.in_order(content)
         for ev in row_events:
             if ev.level == "l1":
                 context_l1 = lb.stem(ev.text)
 
-        split = _split_values(content)
-        if split is not None:
-            j, k = split
-            before = content[:j]
-            target = before[-2] if len(before) >= 2 else None
-            actual = before[-1] if before else None
-            name = before[:-2]
-            d = Draft(
-                name=name,
-                target=target,
-                actual=actual,
-                weight=content[j],
-                score=content[k],
-                explanation=content[k + 1 :],
-                lines=[row.line],
-                page_break_before=row.page_break_before,
-            )
-            for c in content:
-                c.used = True
+        d = (
+            _draft_from_map(row_map, row)
+            if row_map is not None
+            else _draft_by_content(content, row)
+        )
+        if d is not None:
             draft_at_row[ri] = len(drafts)
             for ev in row_events:
                 ev.pos = float(len(drafts))
@@ -303,7 +342,8 @@ def _assign_labels(drafts: list[Draft], events: list[LabelEvent]) -> None:
         if fam is not None and stems.count(fam) == 1:
             l1_groups[stems.index(fam)].positions.append(e.pos)
 
-    hints1 = [lb.l1_hint(d.name_text()) for d in drafts]
+    names = [d.name_text() for d in drafts]
+    hints1 = [lb.l1_hint(name) for name in names]
 
     def score_l1(bounds: list[int]) -> float:
         total = 0.0
@@ -330,7 +370,7 @@ def _assign_labels(drafts: list[Draft], events: list[LabelEvent]) -> None:
         l2_groups = _groups(inside)
         for grp in l2_groups:
             grp.positions = [min(max(p - a, -0.5), b - a - 0.5) for p in grp.positions]
-        hints2 = [lb.l2_hint(d.name_text()) for d in drafts[a:b]]
+        hints2 = [lb.l2_hint(name) for name in names[a:b]]
 
         def score_l2(
             bounds: list[int], groups: list[_Group] = l2_groups, hints: list[str | None] = hints2
@@ -355,18 +395,42 @@ def _join(cells: list[Cell]) -> str:
     return "".join(c.text for c in cells)
 
 
+def _target_text(d: Draft) -> str:
+    """年度指标值 as one text: 指标性质 (when it is a comparison) + 指标值 + 度量单位."""
+    value = d.target.text if d.target else ""
+    if d.nature is None and d.unit is None:
+        return value
+    if d.nature is not None and is_operator(d.nature.text):
+        value = d.nature.text + value
+    return _with_unit(value, d.unit)
+
+
+def _with_unit(value: str, unit: Cell | None) -> str:
+    """A value with the row's 度量单位 appended, unless it is qualitative or has it already."""
+    if unit is None or not value or value.endswith(unit.text):
+        return value
+    return value + unit.text if value_fields(value).get("number") is not None else value
+
+
 def _to_indicator(d: Draft) -> dict[str, Any]:
     """The indicator's fields, validated with the whole table."""
-    target = d.target.text if d.target else ""
+    target = _target_text(d)
     actual = d.actual.text if d.actual else ""
+    if d.unit is not None:
+        actual = _with_unit(actual, d.unit)
     cells: dict[str, Any] = {"weight": d.weight.ref(), "score": d.score.ref()}
     for key, part in (("name", d.name), ("explanation", d.explanation)):
         for n, cell in enumerate(part):  # a field broken by a page: name, name+1, …
             cells[key if n == 0 else f"{key}+{n}"] = cell.ref()
-    if d.target:
-        cells["target"] = d.target.ref()
-    if d.actual:
-        cells["actual"] = d.actual.ref()
+    for key, cell in (("target", d.target), ("actual", d.actual)):
+        if cell is not None:
+            cells[key] = cell.ref()
+    if d.nature is not None:
+        cells["target_nature"] = d.nature.ref()
+    if d.unit is not None:
+        cells["unit"] = d.unit.ref()
+    for key, cell in d.extras.items():
+        cells[key] = cell.ref()
     return {
         "l1": d.l1,
         "l2": d.l2,

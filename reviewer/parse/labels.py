@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from enum import StrEnum
+from functools import lru_cache
 
 # The vertical labels of the form, which extraction splits over lines (绩 / 效 指 标).
 VERTICAL_LABELS = ("绩效指标", "年度总体目标", "项目资金")
@@ -61,6 +62,18 @@ def classify_label(text: str) -> LabelKind | None:
     if _L2.match(text):
         return LabelKind.L2
     return None
+
+
+@lru_cache(maxsize=4096)
+def label_kind(text: str) -> LabelKind | None:
+    """A category label cell in the 绩效指标 section, and its level; pieces of the vertical
+    label 绩效指标 are not labels. An unknown ``…指标`` is taken as an 二级指标."""
+    if is_vertical_fragment(text, "绩效指标"):
+        return None
+    kind = classify_label(text)
+    if kind is None and text.endswith("指标") and 2 < len(text) <= 10:
+        return LabelKind.L2
+    return kind
 
 
 def l1_name(text: str) -> str:

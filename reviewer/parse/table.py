@@ -13,6 +13,7 @@ from typing import Any
 from reviewer.grid import Cell, Row
 from reviewer.model import EvaluationTable
 from reviewer.parse import labels as lb
+from reviewer.parse.columns import IndicatorColumns, Role, read_header
 from reviewer.parse.indicators import parse_section
 from reviewer.parse.values import is_placeholder, parse_amount, parse_number, parse_percent
 from reviewer.textnorm import collapse_spaces
@@ -92,9 +93,22 @@ def _fund_columns(row: Row) -> tuple[list[tuple[int, str]], str | None]:
                 roles.append((c.column, role))
                 c.used = True
                 break
-        if c.text.startswith("项目资金"):
+        if funds_label_piece(c.text) is not None:
             c.used = True
     return roles, unit
+
+
+_UNIT_IN_BRACKETS = re.compile(r"[(（]\s*(万元|元)\s*[)）]")
+
+
+def funds_label_piece(text: str) -> str | None:
+    """A piece of the vertical label 项目资金（元）, as a page break splits it (项目资 /
+    金（万元）): the unit it states ("" if none); None for any other text."""
+    m = _UNIT_IN_BRACKETS.search(text)
+    rest = _UNIT_IN_BRACKETS.sub("", text)
+    if (m and not rest) or (rest and lb.is_vertical_fragment(rest, "项目资金")):
+        return m.group(1) if m else ""
+    return None
 
 
 class _TableBuilder:
@@ -105,6 +119,7 @@ class _TableBuilder:
         self.fund_roles: list[tuple[int, str]] = []
         self.goal_cols: dict[str, int] = {}
         self.goal_parts: dict[str, list[Cell]] = {"goal_expected": [], "goal_actual": []}
+        self.columns = IndicatorColumns()
 
     def build(self) -> EvaluationTable | None:
         rows = self.rows
@@ -230,6 +245,10 @@ class _TableBuilder:
         for c in cells:
             if c.text in _FILLER:
                 c.used = True
+            elif c.column < label.column and (unit := funds_label_piece(c.text)) is not None:
+                c.used = True  # the rest of 项目资金（万元）, continued after a page break
+                if unit and "amount_unit" not in self.t:
+                    self.t["amount_unit"] = unit
 
     def _goal_header(self, row: Row) -> None:
         for c in row.cells:
@@ -243,37 +262,39 @@ class _TableBuilder:
                 c.used = True
 
     def _goal_content(self, row: Row) -> None:
+        """Each cell goes to the goal whose header column it sits under (or is nearest to).
+
+        Pasted text drops empty cells, so the columns no longer line up; a row with one cell
+        per goal, not under the header's columns, is read in order.
+        """
         cols = self.goal_cols or {"goal_expected": 2, "goal_actual": 5}
+        cells = []
         for c in row.cells:
-            i = c.column
             if lb.is_vertical_fragment(c.text, "年度总体目标") and len(c.text) <= 6:
                 c.used = True
-                continue
-            field = min(cols, key=lambda f: (abs(cols[f] - i), f != "goal_expected"))
+            else:
+                cells.append(c)
+        in_order = sorted(cols, key=cols.__getitem__)
+        if len(cells) == len(cols) and any(c.column not in cols.values() for c in cells):
+            fields = in_order
+        else:
+            fields = [
+                min(cols, key=lambda f: (abs(cols[f] - c.column), f != "goal_expected"))
+                for c in cells
+            ]
+        for c, field in zip(cells, fields, strict=True):
             self.goal_parts[field].append(c)
             c.used = True
             self.t["cells"].setdefault(field, c.ref())
 
     def _indicators(self, start: int) -> int:
-        header = self.rows[start]
-        name_column = 3  # 1-based column of 三级指标
-        for c in header.cells:
-            if (
-                c.text in ("一级指标", "二级指标", "三级指标", "分值", "得分")
-                or "指标值" in c.text
-                or "完成值" in c.text
-                or "偏差原因" in c.text
-                or lb.is_vertical_fragment(c.text, "绩效指标")
-            ):
-                c.used = True
-            if c.text == "三级指标":
-                name_column = c.column
+        self.columns = columns = read_header(self.rows[start])
         end = start + 1
         while end < len(self.rows) and not self._is_total(self.rows[end]):
             if TITLE_WORD in self.rows[end].joined:
                 break
             end += 1
-        self.t["indicators"] = parse_section(self.rows[start + 1 : end], name_column)
+        self.t["indicators"] = parse_section(self.rows[start + 1 : end], columns)
         if end < len(self.rows) and self._is_total(self.rows[end]):
             self._totals(self.rows[end])
             end += 1
@@ -294,19 +315,25 @@ class _TableBuilder:
                 self.t["grade"] = c.text
                 self.t["cells"]["grade"] = c.ref()
                 c.used = True
-        if len(numbers) >= 2:
+        mapped = self.columns.totals(numbers)
+        if mapped is not None:
+            w, s = mapped.cells.get(Role.WEIGHT), mapped.cells.get(Role.SCORE)
+            for label, c in mapped.extras.items():
+                self.t["cells"][label] = c.ref()
+                c.used = True
+        elif len(numbers) >= 2:
             w, s = numbers[-2], numbers[-1]
+        else:
+            w, s = None, numbers[-1] if numbers else None
+        if w is not None:
             self.t["total_weight"] = parse_number(w.text)
             self.t["cells"]["total_weight"] = w.ref()
-        elif numbers:
-            s = numbers[-1]
-        else:
-            return
-        self.t["total_score"] = parse_number(s.text)
-        self.t["cells"]["total_score"] = s.ref()
-        self.t["total_printed"] = True
-        for c in numbers[-2:]:
-            c.used = True
+            w.used = True
+        if s is not None:
+            self.t["total_score"] = parse_number(s.text)
+            self.t["cells"]["total_score"] = s.ref()
+            self.t["total_printed"] = True
+            s.used = True
 
     def _after(self, row: Row) -> None:
         """Rows after 总分: a stated grade is read; anything else is left to be reported."""

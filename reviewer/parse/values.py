@@ -81,8 +81,11 @@ def ascii_form(text: str) -> str:
     return unicodedata.normalize("NFKC", text).replace("〜", "～").strip()
 
 
+@lru_cache(maxsize=4096)
 def parse_number(text: str) -> float | None:
-    """A plain number (``10``, ``9.98``, ``4,024,422.6``); None for anything else."""
+    """A plain number (``10``, ``9.98``, ``4,024,422.6``); None for anything else.
+
+    Cached: a form repeats the same few weights and scores on every row."""
     t = text.strip() if text.isascii() else ascii_form(text)
     if _PLAIN_NUMBER.match(t):
         return float(t.replace(",", ""))
@@ -124,6 +127,12 @@ def decimals(text: str) -> int:
 
 def _num(text: str) -> float:
     return float(text.replace(",", ""))
+
+
+def is_operator(text: str) -> bool:
+    """A cell that is only a comparison (``≥``, ``<=``, ``不低于``), as 指标性质 prints it."""
+    t = ascii_form(text)
+    return any(t == s for s, _ in _SYMBOLS) or any(t == w for w, _ in _PREFIX_WORDS)
 
 
 def parse_value(text: str) -> ParsedValue:

@@ -1,0 +1,238 @@
+"""PDF page geometry → rows of positioned cells (no pdfplumber objects beyond plain dicts).
+
+* ``char_text``: a cell's characters → its text: lines top to bottom, characters left to
+  right; a line wrap joins without a space (wrapped CJK text), except between two ASCII
+  letters or digits, where the wrap took a space.
+* ``table_rows``: a ruled table's cells (bounding boxes, merged cells being one larger box)
+  → rows. A cell belongs to the row and column where its top-left corner sits: a merged
+  label is read once, at the top of what it spans, wherever in it the text is drawn.
+* ``line_rows``: free text (outside tables) → one row per text line, cells split at wide gaps.
+* ``block_rows``: a page without rulings → rows rebuilt from the text alone: the lines of a
+  wrapped cell are stacked back into one cell, cells whose tops align form a row, and
+  columns are the left edges that recur across the page.
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from statistics import median
+from typing import Any
+
+Char = dict[str, Any]
+BBox = tuple[float, float, float, float]  # x0, top, x1, bottom
+
+_EDGE_TOLERANCE = 1.5  # points: ruling positions closer than this are one edge
+
+
+@dataclass(slots=True)
+class PCell:
+    raw: str
+    column: int
+    x0: float
+
+
+@dataclass(slots=True)
+class PRow:
+    top: float
+    cells: list[PCell] = field(default_factory=list)
+
+
+def _size(chars: Sequence[Char]) -> float:
+    return float(median(c["size"] for c in chars)) if chars else 10.0
+
+
+def _mid(c: Char) -> float:
+    return (float(c["top"]) + float(c["bottom"])) / 2
+
+
+def text_lines(chars: Iterable[Char]) -> list[list[Char]]:
+    """Characters grouped into lines (by their vertical middle), each sorted left to right."""
+    ordered = sorted(chars, key=_mid)
+    lines: list[list[Char]] = []
+    for c in ordered:
+        if lines and _mid(c) - _mid(lines[-1][0]) <= 0.4 * float(c["size"]):
+            lines[-1].append(c)
+        else:
+            lines.append([c])
+    return [sorted(line, key=lambda c: c["x0"]) for line in lines]
+
+
+def _line_text(line: Sequence[Char]) -> str:
+    out: list[str] = []
+    prev: Char | None = None
+    for c in line:
+        text = c["text"]
+        gap_is_space = prev is not None and c["x0"] - prev["x1"] > 0.3 * float(c["size"])
+        if gap_is_space and text != " " and out and out[-1] != " ":
+            out.append(" ")
+        out.append(text)
+        prev = c
+    return "".join(out)
+
+
+def join_wrapped(lines: Iterable[str]) -> str:
+    """Wrapped lines of one cell → its text (see the module docstring)."""
+    text = ""
+    for line in lines:
+        if text and line and _ascii_word(text[-1]) and _ascii_word(line[0]):
+            text += " "
+        text += line
+    return text
+
+
+def _ascii_word(ch: str) -> bool:
+    return ch.isascii() and ch.isalnum()
+
+
+def char_text(chars: Iterable[Char]) -> str:
+    return join_wrapped(_line_text(line) for line in text_lines(chars))
+
+
+def _edges(values: Iterable[float]) -> list[float]:
+    edges: list[float] = []
+    for v in sorted(values):
+        if not edges or v - edges[-1] > _EDGE_TOLERANCE:
+            edges.append(v)
+    return edges
+
+
+def _nearest(edges: list[float], v: float) -> int:
+    i = bisect.bisect_left(edges, v)
+    if i == len(edges) or (i > 0 and v - edges[i - 1] < edges[i] - v):
+        i -= 1
+    return i
+
+
+class RuledTable:
+    """A ruled table's cells on one page, on the grid of its distinct ruling positions."""
+
+    def __init__(self, bbox: BBox, cells: Sequence[BBox]) -> None:
+        self.bbox = bbox
+        self.xs = _edges([c[0] for c in cells] + [c[2] for c in cells])
+        self.ys = _edges([c[1] for c in cells] + [c[3] for c in cells])
+        self.anchors: list[tuple[int, int]] = []  # (row, column) of each cell's top-left
+        self.slots: dict[tuple[int, int], int] = {}  # grid slot → the cell covering it
+        for i, (x0, top, x1, bottom) in enumerate(cells):
+            c0, c1 = _nearest(self.xs, x0), _nearest(self.xs, x1)
+            r0, r1 = _nearest(self.ys, top), _nearest(self.ys, bottom)
+            self.anchors.append((r0, c0))
+            for r in range(r0, max(r1, r0 + 1)):
+                for c in range(c0, max(c1, c0 + 1)):
+                    self.slots[(r, c)] = i
+        self.chars: dict[int, list[Char]] = {}
+
+    def contains(self, x: float, y: float) -> bool:
+        x0, top, x1, bottom = self.bbox
+        return x0 <= x <= x1 and top <= y <= bottom
+
+    def add(self, c: Char) -> bool:
+        """Take a character inside the table; False when it falls in no cell."""
+        x, y = (c["x0"] + c["x1"]) / 2, _mid(c)
+        col = bisect.bisect_right(self.xs, x) - 1
+        row = bisect.bisect_right(self.ys, y) - 1
+        cell = self.slots.get((row, col))
+        if cell is None:
+            return False
+        self.chars.setdefault(cell, []).append(c)
+        return True
+
+    def rows(self) -> list[PRow]:
+        by_row: dict[int, PRow] = {}
+        for cell, chars in self.chars.items():
+            r, c = self.anchors[cell]
+            row = by_row.setdefault(r, PRow(self.ys[r]))
+            row.cells.append(PCell(char_text(chars), c + 1, self.xs[c]))
+        for row in by_row.values():
+            row.cells.sort(key=lambda pc: pc.column)
+        return [by_row[r] for r in sorted(by_row)]
+
+
+def _segments(line: Sequence[Char], gap: float) -> list[list[Char]]:
+    """A text line cut where two characters are further apart than ``gap``, or separated by
+    two or more drawn spaces; a single space is kept (as one space character)."""
+    segments: list[list[Char]] = []
+    prev: Char | None = None
+    spaces: list[Char] = []
+    for c in line:
+        if not c["text"].strip():
+            spaces.append(c)
+            continue
+        if prev is None or c["x0"] - prev["x1"] > gap or len(spaces) > 1:
+            segments.append([c])
+        else:
+            segments[-1].extend(spaces[:1])
+            segments[-1].append(c)
+        prev, spaces = c, []
+    if len(spaces) == 1 and prev is not None and spaces[0]["x0"] - prev["x1"] <= gap:
+        segments[-1].append(spaces[0])  # where a line wraps at a space, the space is the author's
+    return segments
+
+
+def line_rows(chars: Sequence[Char]) -> list[PRow]:
+    """Free text: one row per line, cells cut at gaps wider than one and a half characters."""
+    rows = []
+    for line in text_lines(chars):
+        segs = _segments(line, 1.5 * _size(line))
+        cells = [PCell(_line_text(s).strip(), k, s[0]["x0"]) for k, s in enumerate(segs, 1)]
+        rows.append(PRow(float(min(c["top"] for c in line)), [c for c in cells if c.raw]))
+    return rows
+
+
+@dataclass(slots=True)
+class _Block:
+    lines: list[list[Char]]
+    x0: float
+    x1: float
+    top: float
+    bottom: float
+
+
+def block_rows(chars: Sequence[Char]) -> list[PRow]:
+    """A page without rulings: see the module docstring."""
+    if not chars:
+        return []
+    size = _size(chars)
+    blocks: list[_Block] = []
+    recent: list[_Block] = []  # blocks whose last line is close enough above to continue
+    for line in text_lines(chars):
+        line_top = float(min(c["top"] for c in line))
+        recent = [b for b in recent if line_top - b.bottom < 0.6 * size]
+        taken: list[_Block] = []
+        for seg in _segments(line, 0.4 * size):
+            x0, x1 = float(seg[0]["x0"]), float(seg[-1]["x1"])
+            top = float(min(c["top"] for c in seg))
+            bottom = float(max(c["bottom"] for c in seg))
+            above = [
+                b
+                for b in recent
+                if b not in taken
+                and 0 <= top - b.bottom < 0.6 * size
+                and min(x1, b.x1) - max(x0, b.x0) > 0
+            ]
+            if above:
+                b = max(above, key=lambda b: b.bottom)
+                b.lines.append(seg)
+                b.x0, b.x1, b.bottom = min(b.x0, x0), max(b.x1, x1), bottom
+            else:
+                b = _Block([seg], x0, x1, top, bottom)
+                blocks.append(b)
+                recent.append(b)
+            taken.append(b)
+    rows: list[list[_Block]] = []
+    for b in sorted(blocks, key=lambda b: (b.top, b.x0)):
+        if rows and b.top - rows[-1][0].top <= 0.5 * size:
+            rows[-1].append(b)
+        else:
+            rows.append([b])
+    stops = _edges(b.x0 for row in rows if len(row) > 1 for b in row)
+    out = []
+    for row in rows:
+        cells: list[PCell] = []
+        for b in sorted(row, key=lambda b: b.x0):
+            column = _nearest(stops, b.x0) + 1 if stops else len(cells) + 1
+            text = join_wrapped(_line_text(seg) for seg in b.lines).strip()
+            cells.append(PCell(text, column, b.x0))
+        out.append(PRow(row[0].top, [c for c in cells if c.raw]))
+    return out

@@ -1,0 +1,103 @@
+"""The Excel reader (.xlsx, with openpyxl): every sheet, top to bottom.
+
+A merged cell holds its value in its top-left cell and nothing in the cells it covers, so its
+label is read once, at the top of the group it spans (the parser's labels may stand anywhere
+in their group). Numbers are shown as the sheet shows them: percentages by their number
+format (0.9985 as ``99.85%``), fixed decimals and thousands separators likewise. Each sheet,
+and each manual page break, starts a new page. Cells are located as ``Sheet!B12``.
+
+Formulas are read by their cached values (what Excel last computed and saved).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import itertools
+import re
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+from openpyxl import load_workbook
+from openpyxl.workbook.workbook import Workbook
+from openpyxl.worksheet.worksheet import Worksheet
+
+from reviewer.errors import InputError
+from reviewer.grid import Cell, Grid, Row
+from reviewer.textnorm import clean_cell
+
+_DECIMALS = re.compile(r"\.([0#?]+)")
+
+
+def format_number(value: float, number_format: str) -> str:
+    """A number as the cell's number format shows it (percent, decimals, thousands)."""
+    section = number_format.split(";", 1)[0]
+    m = _DECIMALS.search(section)
+    places = len(m.group(1)) if m else 0
+    if "%" in section:
+        return f"{value * 100:.{places}f}%"
+    if m or "0" in section:
+        sep = "," if "," in section else ""
+        return f"{value:{sep}.{places}f}"
+    text = f"{value:.15g}"  # General: no float noise (0.30000000000000004 → 0.3)
+    return text if "e" not in text else repr(value)
+
+
+def cell_text(value: Any, number_format: str) -> str:
+    if isinstance(value, str):
+        return value
+    if isinstance(value, bool):
+        return "TRUE" if value else "FALSE"
+    if isinstance(value, int | float):
+        return format_number(float(value), number_format)
+    if isinstance(value, dt.datetime):
+        return value.date().isoformat() if value.time() == dt.time() else value.isoformat(" ")
+    if isinstance(value, dt.date | dt.time):
+        return value.isoformat()
+    return str(value)
+
+
+def _load(path: Path) -> Workbook:
+    try:
+        # Not read-only: read-only sheets do not know their merged cells.
+        return load_workbook(path, data_only=True)
+    except Exception as exc:  # openpyxl raises many kinds on a damaged package
+        raise InputError(f"{path.name} 无法作为 Excel 文件打开：文件已损坏或不完整") from exc
+
+
+def _stored_rows(ws: Worksheet) -> Iterator[tuple[int, list[Any]]]:
+    """The sheet's stored cells, row by row. Not ``iter_rows``: that visits every coordinate
+    up to the sheet's extent, which formatting alone can push to row 1,048,576."""
+    cells = sorted(ws._cells.items())
+    for row_no, group in itertools.groupby(cells, key=lambda item: item[0][0]):
+        yield row_no, [cell for _, cell in group]
+
+
+def _rows(workbook: Workbook) -> Iterator[Row]:
+    line = 0
+    for sheet_no, ws in enumerate(workbook.worksheets):
+        breaks = {b.id for b in ws.row_breaks.brk}  # a break after row id
+        page_break = sheet_no > 0
+        last_row = 0
+        for row_no, cells in _stored_rows(ws):
+            if any(last_row <= b < row_no for b in breaks):
+                page_break = True
+            last_row = row_no
+            out: list[Cell] = []
+            for c in cells:
+                if c.value is None:
+                    continue  # empty, or covered by a merged cell
+                raw = cell_text(c.value, c.number_format)
+                text = clean_cell(raw)
+                if text:
+                    where = {"sheet": ws.title, "cell": c.coordinate}
+                    out.append(Cell(text, line + 1, c.column, raw, where=where))
+            if out:
+                line += 1
+                yield Row(cells=out, line=line, page_break_before=page_break and line > 1)
+                page_break = False
+
+
+def read_xlsx(path: Path) -> Grid:
+    workbook = _load(path)
+    return Grid(rows=_rows(workbook), source=path.name, format="xlsx")

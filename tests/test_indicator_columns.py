@@ -1,0 +1,205 @@
+"""The 绩效指标 columns are mapped by their header labels: other orders, a split target and
+extra columns parse, in the tab layout and when a paste dropped the empty cells."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from reviewer.api import parse_file
+from reviewer.model import EvaluationTable
+from reviewer.parse.columns import Role, header_role
+
+HEAD = [
+    ["财政项目支出绩效自评表"],
+    ["(2022 年度)"],
+    ["项目名称", "示例项目"],
+    ["主管部门", "某市某局", "", "", "实施单位", "某市某中心"],
+    ["项目资金 (元)", "", "年初预算数", "全年预算数", "全年执行数", "分值", "执行率", "得分"],
+    ["", "年度资金总额", "100", "100", "90", "10", "90.00%", "9"],
+    ["年度总体目标", "预期目标", "", "", "实际完成情况"],
+    ["", "完成目标。", "", "", "已完成目标。"],
+]
+
+
+def _write(tmp_path: Path, rows: list[list[str]], pipes: bool = False) -> Path:
+    path = tmp_path / "t.txt"
+    if pipes:  # as pasted from a web page: empty cells dropped
+        text = "\n".join("| " + " | ".join(c for c in r if c) + " |" for r in rows)
+    else:
+        text = "\n".join("\t".join(r) for r in rows)
+    path.write_text(text + "\n", encoding="utf-8")
+    return path
+
+
+def _parse(tmp_path: Path, body: list[list[str]], pipes: bool = False) -> EvaluationTable:
+    report = parse_file(_write(tmp_path, HEAD + body, pipes))
+    assert report.leftovers == [], report.leftovers
+    (table,) = report.tables
+    return table
+
+
+def _values(t: EvaluationTable) -> list[tuple[str, str, str, str, float | None, float | None]]:
+    return [(i.l2, i.name, i.target, i.actual, i.weight, i.score) for i in t.indicators]
+
+
+WEIGHT_FIRST = [
+    ["绩效指标", "一级指标", "二级指标", "三级指标", "分值", "年度指标值", "实际完成值", "得分"],
+    ["", "产出指标", "数量指标", "培训场次", "40", "=10场", "=8场", "32"],
+    ["", "", "质量指标", "合格率", "40", ">=95%", "=98%", "40"],
+    ["", "效益指标", "社会效益指标", "提升能力", "10", "提升", "提升", "10"],
+    ["", "总分", "", "", "100", "", "", "91"],
+]
+
+
+def test_weight_before_target(tmp_path: Path) -> None:
+    t = _parse(tmp_path, WEIGHT_FIRST)
+    assert _values(t) == [
+        ("数量指标", "培训场次", "=10场", "=8场", 40, 32),
+        ("质量指标", "合格率", ">=95%", "=98%", 40, 40),
+        ("社会效益指标", "提升能力", "提升", "提升", 10, 10),
+    ]
+    assert (t.total_weight, t.total_score) == (100, 91)
+
+
+def test_weight_before_target_with_empty_cells_dropped(tmp_path: Path) -> None:
+    t = _parse(tmp_path, WEIGHT_FIRST, pipes=True)
+    assert [(i.name, i.target, i.weight, i.score) for i in t.indicators] == [
+        ("培训场次", "=10场", 40, 32),
+        ("合格率", ">=95%", 40, 40),
+        ("提升能力", "提升", 10, 10),
+    ]
+    assert [i.l1 for i in t.indicators] == ["产出指标", "产出指标", "效益指标"]
+
+
+SPLIT_TARGET = [
+    [
+        "绩效指标",
+        "一级指标",
+        "二级指标",
+        "三级指标",
+        "指标性质",
+        "指标值",
+        "度量单位",
+        "实际完成值",
+        "分值",
+        "得分",
+        "偏差原因分析及改进措施",
+    ],
+    ["", "产出指标", "数量指标", "培训人数", "≥", "200", "人", "180", "40", "36", "因故减少"],
+    ["", "", "质量指标", "合格率", "=", "100", "%", "100%", "40", "40", ""],
+    ["", "效益指标", "社会效益指标", "提升能力", "定性", "提升", "", "提升", "10", "10", ""],
+    ["", "总分", "", "", "", "", "", "", "100", "95", ""],
+]
+
+
+def test_nature_value_and_unit_in_separate_columns(tmp_path: Path) -> None:
+    t = _parse(tmp_path, SPLIT_TARGET)
+    assert _values(t) == [
+        ("数量指标", "培训人数", "≥200人", "180人", 40, 36),
+        ("质量指标", "合格率", "=100%", "100%", 40, 40),
+        ("社会效益指标", "提升能力", "提升", "提升", 10, 10),
+    ]
+    first = t.indicators[0]
+    assert first.target_value.number == 200 and first.target_value.unit == "人"
+    assert first.actual_value.number == 180 and first.actual_value.unit == "人"
+    assert first.explanation == "因故减少"
+    assert (first.cells["target_nature"].text, first.cells["unit"].text) == ("≥", "人")
+    assert t.indicators[2].target_value.operator == "qualitative"
+
+
+EXTRA_COLUMN = [
+    [
+        "绩效指标",
+        "一级指标",
+        "二级指标",
+        "三级指标",
+        "年度指标值",
+        "实际完成值",
+        "分值",
+        "得分",
+        "复核分",
+        "偏差原因分析及改进措施",
+    ],
+    ["", "产出指标", "数量指标", "培训场次", "=10场", "=8场", "40", "32", "30", "未完成"],
+    ["", "", "质量指标", "合格率", ">=95%", "=98%", "40", "40", "40", ""],
+    ["", "效益指标", "社会效益指标", "提升能力", "提升", "提升", "10", "10", "10", ""],
+    ["", "总分", "", "", "", "", "100", "91", "89", ""],
+]
+
+
+def test_extra_review_score_column_is_kept_apart(tmp_path: Path) -> None:
+    t = _parse(tmp_path, EXTRA_COLUMN)
+    assert _values(t) == [
+        ("数量指标", "培训场次", "=10场", "=8场", 40, 32),
+        ("质量指标", "合格率", ">=95%", "=98%", 40, 40),
+        ("社会效益指标", "提升能力", "提升", "提升", 10, 10),
+    ]
+    assert t.indicators[0].explanation == "未完成"
+    assert t.indicators[0].cells["复核分"].text == "30"
+
+
+def test_extra_column_with_empty_cells_dropped(tmp_path: Path) -> None:
+    t = _parse(tmp_path, EXTRA_COLUMN, pipes=True)
+    assert [(i.name, i.weight, i.score) for i in t.indicators] == [
+        ("培训场次", 40, 32),
+        ("合格率", 40, 40),
+        ("提升能力", 10, 10),
+    ]
+    assert t.indicators[0].explanation == "未完成"
+    assert t.indicators[1].cells["复核分"].text == "40"
+
+
+def test_amount_unit_from_a_column_header(tmp_path: Path) -> None:
+    head = [r[:] for r in HEAD]
+    head[4] = ["项目资金", "", "年初预算数（万元）", "全年预算数（万元）", "全年执行数（万元）"]
+    head[4] += ["分值", "执行率", "得分"]
+    path = _write(tmp_path, head + WEIGHT_FIRST)
+    (t,) = parse_file(path).tables
+    assert t.amount_unit == "万元"
+    assert t.funds.annual_total.full_year_budget == 100
+
+
+def test_a_name_that_reads_like_a_label_stays_a_name(tmp_path: Path) -> None:
+    body = [
+        ["", "一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分"],
+        ["", "产出指标", "数量指标", "甲数", "=1个", "=1个", "60", "60"],
+        ["", "满意度指标", "服务对象满意度指标", "满意度", ">=90%", "=95%", "30", "30"],
+        ["", "总分", "", "", "", "", "100", "99"],
+    ]
+    t = _parse(tmp_path, body)
+    assert [(i.l1, i.name, i.target) for i in t.indicators] == [
+        ("产出指标", "甲数", "=1个"),
+        ("满意度指标", "满意度", ">=90%"),
+    ]
+
+
+def test_the_column_settles_an_ambiguous_label(tmp_path: Path) -> None:
+    # 成本指标 is 一级 in some forms and 二级 (under 产出) in others: its column says which.
+    body = [
+        ["", "一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分"],
+        ["", "产出指标", "数量指标", "甲数", "=1个", "=1个", "40", "40"],
+        ["", "", "成本指标", "单价", "<=5元", "=4元", "20", "20"],
+        ["", "成本指标", "经济成本指标", "总成本", "<=100元", "=90元", "30", "30"],
+        ["", "总分", "", "", "", "", "100", "99"],
+    ]
+    t = _parse(tmp_path, body)
+    assert [(i.l1, i.l2) for i in t.indicators] == [
+        ("产出指标", "数量指标"),
+        ("产出指标", "成本指标"),
+        ("成本指标", "经济成本指标"),
+    ]
+
+
+def test_header_roles() -> None:
+    assert [
+        header_role(h)
+        for h in ("年度指标值", "实际完成值", "分值", "权重", "得分", "复核分", "度量单位")
+    ] == [Role.TARGET, Role.ACTUAL, Role.WEIGHT, Role.WEIGHT, Role.SCORE, Role.EXTRA, Role.UNIT]
+    assert header_role("绩") is None and header_role("效指标") is None
+
+
+def test_total_row_by_header_columns(tmp_path: Path) -> None:
+    for pipes in (False, True):
+        t = _parse(tmp_path, EXTRA_COLUMN, pipes=pipes)
+        assert (t.total_weight, t.total_score) == (100, 91)
+        assert t.cells["复核分"].text == "89"

@@ -1,0 +1,135 @@
+"""The PDF reader: ruled tables with merged cells and centred labels, tables continued over a
+page break, text around the tables, ruling-less pages, and PDFs that cannot be read."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pdfplumber
+import pytest
+from reportlab.pdfgen.canvas import Canvas
+
+from reviewer.api import parse_file
+from reviewer.cli import main
+from reviewer.ingest import read_grid
+from reviewer.ingest.pdf import page_rows
+from reviewer.ingest.pdf_layout import join_wrapped
+from tests.fixtures.generate import make_pdf
+from tests.fixtures.generate.source import gold_tables
+
+
+@pytest.fixture(scope="module")
+def ruled(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    path = tmp_path_factory.mktemp("pdf") / "seed.pdf"
+    make_pdf.write_ruled_pdf(gold_tables(), path)
+    return path
+
+
+def test_tables_continue_over_page_breaks(ruled: Path) -> None:
+    report = parse_file(ruled)
+    with pdfplumber.open(ruled) as pdf:
+        assert len(pdf.pages) > len(report.tables)  # some forms take two pages
+    continued = [t for t in report.tables if len({i.cells["name"].page for i in t.indicators}) > 1]
+    assert continued  # … with the break among the indicator rows
+    for t in continued:
+        pages = [i.cells["name"].page or 0 for i in t.indicators]
+        assert pages == sorted(pages)
+
+
+def test_centred_label_is_read_at_the_top_of_its_merged_cell(ruled: Path) -> None:
+    rows = list(read_grid(ruled).rows)
+    first_page = [r for r in rows if r.cells[0].where and r.cells[0].where["page"] == 1]
+    label = next(c for r in first_page for c in r.cells if c.text == "产出指标")
+    assert label.where is not None
+    first_indicator = next(r for r in first_page if "完成司法所规范化建设个数" in r.joined)
+    # read in the row where its merged cell starts, alongside the group's first indicator …
+    assert label.where["row"] == first_indicator.cells[0].where["row"]  # type: ignore[index]
+    # … although it is drawn lower down, in the middle of the rows it spans.
+    with pdfplumber.open(ruled) as pdf:
+        page = pdf.pages[0]
+        (drawn,) = page.search("产出指标")
+        (name,) = page.search("完成司法所规范化建设个数")
+    assert drawn["top"] > name["bottom"]
+
+
+def test_locations_name_the_page(ruled: Path) -> None:
+    report = parse_file(ruled)
+    with pdfplumber.open(ruled) as pdf:
+        texts = ["".join(c["text"] for c in page.chars) for page in pdf.pages]
+        for t in report.tables:
+            for ind in t.indicators:
+                for key in ("target", "actual", "weight", "score"):
+                    ref = ind.cells[key]
+                    assert ref.page is not None and ref.row is not None and ref.column
+                    assert ref.text in texts[ref.page - 1]
+    ref = report.tables[0].indicators[0].cells["weight"]
+    assert ref.describe() == f"第1页表格第{ref.row}行第7格"
+
+
+def test_several_tables_on_a_page_and_text_around_them(tmp_path: Path) -> None:
+    path = tmp_path / "two.pdf"
+    canvas = Canvas(str(path), pagesize=(595, 842))
+    canvas.setFont(make_pdf.FONT, 10)
+    canvas.drawString(50, 800, "表一")
+    for top, rows in ((780, [["甲", "1"], ["乙", "2"]]), (700, [["丙", "3", "4"]])):
+        for r, values in enumerate(rows):
+            for c, value in enumerate(values):
+                x, y = 50 + 60 * c, top - 20 * (r + 1)
+                canvas.rect(x, y, 60, 20)
+                canvas.drawString(x + 5, y + 6, value)
+    canvas.drawString(50, 600, "填表人：张三      联系电话：123")
+    canvas.save()
+    with pdfplumber.open(path) as pdf:
+        rows = page_rows(pdf.pages[0])
+    assert [[(c.raw, c.column) for c in r.cells] for r in rows] == [
+        [("表一", 1)],
+        [("甲", 1), ("1", 2)],
+        [("乙", 1), ("2", 2)],
+        [("丙", 1), ("3", 2), ("4", 3)],
+        [("填表人：张三", 1), ("联系电话：123", 2)],
+    ]
+
+
+def test_wrapped_lines_join_without_the_wrap() -> None:
+    assert join_wrapped(["G60公共法律服务中心挂牌、启用等宣传活", "动场次"]) == (
+        "G60公共法律服务中心挂牌、启用等宣传活动场次"
+    )
+    assert join_wrapped(["《财政部 ", "司法部关于》"]) == "《财政部 司法部关于》"
+    assert join_wrapped(["Hello", "World"]) == "Hello World"
+
+
+def _error(path: Path, capsys: pytest.CaptureFixture[str]) -> str:
+    assert main(["parse", str(path)]) == 2
+    err = capsys.readouterr().err.strip()
+    assert len(err.splitlines()) == 1 and err.startswith("错误")
+    return err
+
+
+def test_scanned_pdf_needs_ocr(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    path = tmp_path / "scan.pdf"
+    make_pdf.write_image_pdf(path)
+    assert "OCR" in _error(path, capsys)
+
+
+def test_encrypted_pdf(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    path = tmp_path / "locked.pdf"
+    make_pdf.write_encrypted_pdf(gold_tables(), path)
+    assert "已加密" in _error(path, capsys)
+
+
+def test_truncated_pdf(tmp_path: Path, ruled: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    path = tmp_path / "cut.pdf"
+    path.write_bytes(ruled.read_bytes()[:3000])
+    assert "无法作为 PDF 读取" in _error(path, capsys)
+
+
+def test_a_scanned_page_in_a_text_pdf_is_reported(tmp_path: Path) -> None:
+    path = tmp_path / "mixed.pdf"
+    make_pdf.write_image_pdf(path, gold_tables()[:1])
+    report = parse_file(path)
+    assert len(report.tables) == 1
+    with pdfplumber.open(path) as pdf:
+        last = len(pdf.pages)
+    assert [(left.location.page, "OCR" in left.reason) for left in report.leftovers] == [
+        (last, True)
+    ]

@@ -1,0 +1,146 @@
+"""Pasted text layouts: pipes, runs of spaces, one cell per line; detected from the text."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from reviewer.api import parse_file
+from reviewer.grid import Grid
+from reviewer.ingest.layouts import Layout, detect_layout
+from reviewer.ingest.text import text_rows
+from reviewer.parse import parse_grid
+from tests.test_parse_properties import VOCAB
+
+
+@pytest.mark.parametrize(
+    ("text", "layout"),
+    [
+        ("项目名称\t甲\n主管部门\t乙\t实施单位\t丙\n", Layout.TABS),
+        ("| 项目名称 | 甲 |\n|---|---|\n| 主管部门 | 乙 |\n", Layout.PIPES),
+        ("项目名称 ｜ 甲\n主管部门 ｜ 乙\n", Layout.PIPES),
+        ("项目名称    甲\n主管部门    乙      实施单位  丙\n标题\n", Layout.SPACES),
+        ("项目名称\n甲\n\n主管部门\n乙\n实施单位\n丙\n", Layout.LINES),
+        ("随便一段文字\n没有表格\n", Layout.TABS),
+    ],
+)
+def test_detect_layout(text: str, layout: Layout) -> None:
+    assert detect_layout(text.splitlines()) is layout
+
+
+def _rows(text: str) -> list[list[tuple[str, int]]]:
+    _, rows = text_rows(text.splitlines(keepends=True))
+    return [[(c.text, c.column) for c in r.cells] for r in rows]
+
+
+def test_pipe_rows_keep_positions_and_skip_borders() -> None:
+    text = (
+        "+------+------+\n| 一级指标 | 二级指标 | 三级指标 |\n|:---|---|---|\n"
+        "| | 数量指标 | 甲 |\n| — |\n"
+    )
+    assert _rows(text) == [
+        [("一级指标", 1), ("二级指标", 2), ("三级指标", 3)],
+        [("数量指标", 2), ("甲", 3)],
+        [("—", 1)],  # a placeholder is content, not a border
+    ]
+
+
+def test_spaced_rows_split_at_runs_not_single_spaces() -> None:
+    text = "项目资金 (元)    年初预算数  全年预算数\n年度 总体 目标\u3000\u3000预期目标\n标题\n"
+    assert _rows(text) == [
+        [("项目资金(元)", 1), ("年初预算数", 2), ("全年预算数", 3)],
+        [("年度总体目标", 1), ("预期目标", 2)],
+        [("标题", 1)],
+    ]
+
+
+def test_cell_per_line_rows_and_page_breaks() -> None:
+    text = "项目名称\n甲\n\n主管部门\n乙\n\n\n数量指标\n丙\n"
+    _, rows = text_rows(text.splitlines(keepends=True))
+    got = [([c.text for c in r.cells], r.line, r.page_break_before) for r in rows]
+    assert got == [
+        (["项目名称", "甲"], 1, False),
+        (["主管部门", "乙"], 4, False),
+        (["数量指标", "丙"], 8, True),
+    ]
+
+
+SMALL = [
+    ["财政项目支出绩效自评表"],
+    ["(2022 年度)"],
+    ["项目名称", "示例项目"],
+    ["主管部门", "某市某局", "实施单位", "某市某中心"],
+    ["项目资金 (万元)", "年初预算数", "全年预算数", "全年执行数", "分值", "执行率", "得分"],
+    ["年度资金总额", "100", "100", "90", "10", "90.00%", "9"],
+    ["其中：当年财政拨款", "100", "100", "90", "—"],
+    ["年度总体目标", "预期目标", "实际完成情况"],
+    ["完成目标。", "已完成目标。"],
+    ["绩效指标", "一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分"],
+    ["产出指标", "数量指标", "甲数", "=1个", "=1个", "80", "80"],
+    ["效益指标", "社会效益指标", "提升乙", "提升", "提升", "10", "10"],
+    ["总分", "100", "99"],
+]
+
+
+@pytest.mark.parametrize(
+    ("layout", "render"),
+    [
+        (Layout.PIPES, lambda rows: "\n".join("| " + " | ".join(r) + " |" for r in rows)),
+        (Layout.SPACES, lambda rows: "\n".join("   ".join(r) for r in rows)),
+        (Layout.LINES, lambda rows: "\n\n".join("\n".join(r) for r in rows)),
+    ],
+)
+def test_small_table_in_each_layout(tmp_path: Path, layout: Layout, render: object) -> None:
+    path = tmp_path / "t.txt"
+    path.write_text(render(SMALL) + "\n", encoding="utf-8")  # type: ignore[operator]
+    report = parse_file(path)
+    assert report.format == f"text/{layout}"
+    assert report.leftovers == []
+    (t,) = report.tables
+    assert (t.project, t.department, t.implementer, t.amount_unit) == (
+        "示例项目",
+        "某市某局",
+        "某市某中心",
+        "万元",
+    )
+    assert t.funds.annual_total.executed == 90 and t.funds.annual_total.rate_pct == 90.0
+    assert (t.goal_expected, t.goal_actual) == ("完成目标。", "已完成目标。")
+    assert [(i.l1, i.l2, i.name, i.weight, i.score) for i in t.indicators] == [
+        ("产出指标", "数量指标", "甲数", 80, 80),
+        ("效益指标", "社会效益指标", "提升乙", 10, 10),
+    ]
+    assert (t.total_weight, t.total_score) == (100, 99)
+
+
+_cell = st.one_of(
+    st.sampled_from(VOCAB),
+    st.text(
+        alphabet=st.characters(blacklist_characters="\r\n\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029"),
+        max_size=8,
+    ),
+)
+_rows_strategy = st.lists(st.lists(_cell, max_size=9), max_size=40)
+
+
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(_rows_strategy, st.sampled_from(["pipes", "spaces", "lines"]))
+def test_pasted_layouts_never_raise_and_account_for_every_row(
+    rows: list[list[str]], layout: str
+) -> None:
+    if layout == "pipes":
+        text = "\n".join("| " + " | ".join(r) + " |" for r in rows)
+    elif layout == "spaces":
+        text = "\n".join("    ".join(r) for r in rows)
+    else:
+        text = "\n\n".join("\n".join(r) for r in rows)
+    _, it = text_rows(text.splitlines(keepends=True))
+    grid_rows = list(it)
+    report = parse_grid(Grid(rows=grid_rows, source="x.txt"))
+    acc = report.accounting
+    assert acc.nonempty_lines == sum(1 for r in grid_rows if r.cells)
+    assert acc.consumed_lines + acc.reported_lines == acc.nonempty_lines
+    unused = sum(1 for c in (c for r in grid_rows for c in r.cells) if not c.used)
+    assert len(report.leftovers) == unused

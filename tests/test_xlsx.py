@@ -1,0 +1,140 @@
+"""The Excel reader: merged cells, several sheets and forms, numbers as the sheet shows them,
+and locations as Sheet!B12."""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+import pytest
+from openpyxl import Workbook, load_workbook
+
+from reviewer.api import parse_file
+from reviewer.ingest.xlsx import cell_text, format_number
+from reviewer.model import EvaluationTable
+from tests.fixtures.generate.make_xlsx import write_xlsx
+from tests.fixtures.generate.source import gold_tables
+
+
+@pytest.mark.parametrize(
+    ("value", "number_format", "text"),
+    [
+        (0.9985, "0.00%", "99.85%"),
+        (0.5, "0%", "50%"),
+        (1046000, "#,##0.00", "1,046,000.00"),
+        (4024422.6, "General", "4024422.6"),
+        (0.1 + 0.2, "General", "0.3"),
+        (7, "General", "7"),
+        (9.98, "0.00", "9.98"),
+    ],
+)
+def test_numbers_as_the_sheet_shows_them(value: float, number_format: str, text: str) -> None:
+    assert format_number(value, number_format) == text
+
+
+def test_text_stays_text() -> None:
+    assert cell_text("=16家", "General") == "=16家"
+    assert cell_text("99.85%", "0.00%") == "99.85%"
+
+
+@pytest.fixture(scope="module")
+def workbook(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    path = tmp_path_factory.mktemp("xlsx") / "seed.xlsx"
+    write_xlsx(gold_tables(), path)
+    return path
+
+
+def test_locations_point_at_the_cells(workbook: Path) -> None:
+    report = parse_file(workbook)
+    wb = load_workbook(workbook, data_only=True)
+    sheets = set()
+    for table in report.tables:
+        refs = [table.funds.annual_total.cells["rate_pct"], table.cells["project"]]
+        for ind in table.indicators:
+            refs += [ind.cells[k] for k in ("name", "target", "weight", "score")]
+        for ref in refs:
+            assert ref.sheet is not None and ref.cell is not None
+            sheets.add(ref.sheet)
+            c = wb[ref.sheet][ref.cell]
+            assert cell_text(c.value, c.number_format).replace(",", "") == ref.text.replace(",", "")
+    assert sheets == {"自评表1", "自评表2"}
+
+
+def test_merged_label_is_read_once_at_its_top_left(workbook: Path) -> None:
+    first = parse_file(workbook).tables[0]
+    ws = load_workbook(workbook)["自评表1"]
+    name = ws[first.indicators[0].cells["name"].cell or ""]
+    # The 一级 label is one cell merged over its group, left of the group's first row.
+    (merged,) = [r for r in ws.merged_cells.ranges if (r.min_row, r.min_col) == (name.row, 2)]
+    assert ws.cell(merged.min_row, merged.min_col).value == "产出指标"
+    group = [i for i in first.indicators if i.l1 == "产出指标"]
+    assert len(group) == merged.max_row - merged.min_row + 1 > 1
+
+
+def _amounts(t: EvaluationTable) -> dict[str, object]:
+    return {k: row.model_dump(exclude={"cells"}) for k, row in t.funds.rows().items()}
+
+
+def test_numbers_stored_as_numbers_and_as_text_read_alike(tmp_path: Path) -> None:
+    t = gold_tables()[0]
+    path = tmp_path / "r.xlsx"
+    write_xlsx([t, t], path, sheets=1)  # the first form stores numbers, the second text
+    typed, text = parse_file(path).tables
+    assert _amounts(typed) == _amounts(text)
+    assert typed.funds.annual_total.rate_pct == 99.85
+    ws = load_workbook(path).worksheets[0]
+    rate_typed = ws[typed.funds.annual_total.cells["rate_pct"].cell or ""]
+    rate_text = ws[text.funds.annual_total.cells["rate_pct"].cell or ""]
+    assert (rate_typed.value, rate_typed.number_format) == (0.9985, "0.00%")
+    assert rate_text.value == "99.85%"
+
+
+def test_unused_cells_are_reported_with_their_sheet_and_cell(tmp_path: Path) -> None:
+    path = tmp_path / "r.xlsx"
+    write_xlsx(gold_tables()[:1], path, sheets=1)
+    wb = load_workbook(path)
+    wb.worksheets[0]["K3"] = "填表人：张三"
+    wb.save(path)
+    report = parse_file(path)
+    assert [(left.text, left.location.describe()) for left in report.leftovers] == [
+        ("填表人：张三", "自评表1!K3")
+    ]
+    acc = report.accounting
+    assert acc.consumed_lines + acc.reported_lines == acc.nonempty_lines
+
+
+def test_an_empty_workbook_holds_no_table(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from reviewer.cli import main
+
+    path = tmp_path / "empty.xlsx"
+    Workbook().save(path)
+    assert main(["parse", str(path)]) == 2
+    assert "未在 empty.xlsx 中找到" in capsys.readouterr().err
+
+
+def test_each_sheet_and_page_break_starts_a_page(workbook: Path) -> None:
+    from reviewer.ingest import read_grid
+
+    rows = list(read_grid(workbook).rows)
+    starts = [r.cells[0].where for r in rows if r.page_break_before]
+    assert {"sheet": "自评表2", "cell": "A1"} in starts  # the second sheet
+    titles = [r.cells[0].where for r in rows if r.cells[0].text == "财政项目支出绩效自评表"]
+    assert starts == titles[1:]  # each later form follows a page break
+
+
+def test_formatting_far_below_the_form_costs_nothing(tmp_path: Path) -> None:
+    # Formatting alone can stretch a sheet to Excel's last row; only stored cells are read.
+    from openpyxl.styles import Font
+
+    path = tmp_path / "r.xlsx"
+    write_xlsx(gold_tables()[:1], path, sheets=1)
+    wb = load_workbook(path)
+    wb.worksheets[0].cell(row=1_048_000, column=20).font = Font(bold=True)
+    wb.save(path)
+    started = time.perf_counter()
+    report = parse_file(path)
+    assert time.perf_counter() - started < 5  # visiting every row took ~25 s
+    assert [t.project for t in report.tables] == ["司法行政宣传"]
+    assert report.leftovers == []
