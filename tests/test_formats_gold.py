@@ -72,3 +72,23 @@ def test_review_parse_reads_every_format(
     captured = capsys.readouterr()
     assert differences(dict(gold, source=path.name), json.loads(captured.out)) == []
     assert "未解析 0 行" in captured.err
+
+
+def _finding_keys(path: Path) -> list[tuple[str, str, str | None, str]]:
+    from reviewer.config import Config
+    from reviewer.review import review_file
+
+    return sorted(
+        (f.code, f.project, f.indicator, f.message) for f in review_file(path, Config()).findings
+    )
+
+
+@pytest.mark.parametrize("name", list(RENDERINGS))
+def test_review_gives_the_same_findings_for_every_format(
+    name: str, rendered: Callable[[str], Path], tmp_path: Path, seed_text: str
+) -> None:
+    text = tmp_path / "seed.txt"
+    text.write_text(seed_text, encoding="utf-8")
+    expected = _finding_keys(text)
+    assert len(expected) > 40
+    assert _finding_keys(rendered(name)) == expected

@@ -420,11 +420,11 @@ def _to_indicator(d: Draft) -> dict[str, Any]:
         actual = _with_unit(actual, d.unit)
     cells: dict[str, Any] = {"weight": d.weight.ref(), "score": d.score.ref()}
     for key, part in (("name", d.name), ("explanation", d.explanation)):
-        for n, cell in enumerate(part):  # a field broken by a page: name, name+1, …
-            cells[key if n == 0 else f"{key}+{n}"] = cell.ref()
-    for key, cell in (("target", d.target), ("actual", d.actual)):
-        if cell is not None:
-            cells[key] = cell.ref()
+        for n, piece in enumerate(part):  # a field broken by a page: name, name+1, …
+            cells[key if n == 0 else f"{key}+{n}"] = piece.ref()
+    for key, single in (("target", d.target), ("actual", d.actual)):
+        if single is not None:
+            cells[key] = single.ref()
     if d.nature is not None:
         cells["target_nature"] = d.nature.ref()
     if d.unit is not None:
