@@ -199,3 +199,28 @@ def test_funds_label_split_by_a_page_break_keeps_its_unit(tmp_path: Path) -> Non
     (t,) = report.tables
     assert t.amount_unit == "万元"
     assert t.funds.current_year_appropriation.full_year_budget == 100
+
+
+def test_a_form_off_the_default_split_keeps_rows_under_their_labels(tmp_path: Path) -> None:
+    # 产出 55 / 效益 25: moving the last 时效 row into 效益 would restore 50/30, but its own
+    # wording (及时性) and its place under the 产出 label say otherwise.
+    from tests.builders import clean_indicators, ind
+
+    rows = clean_indicators()
+    rows[2] = ind("培训完成及时性", "及时", "及时", 20, 20, l2="时效指标")
+    rows[3] = ind("报告提交及时性", "及时", "及时", 5, 5, l2="时效指标")
+    rows[4] = ind("提升业务能力", "提升", "提升", 10, 10, l1="效益指标", l2="社会效益指标")
+    path = write_tables(tmp_path / "t.txt", make_table(indicators=rows))
+    table = parse_file(path).tables[0]
+    assert [(i.l1, i.l2) for i in table.indicators][3] == ("产出指标", "时效指标")
+
+
+def test_an_unknown_l1_label_is_kept_not_dropped(tmp_path: Path) -> None:
+    body = (
+        "\t产出指标\t数量指标\t甲数\t=1个\t=1个\t50\t50\t\n"
+        "\t其他指标\t数量指标\t乙数\t=1个\t=1个\t30\t30\t\n"
+        "\t满意度指标\t服务对象满意度指标\t满意度\t>=90%\t=95%\t10\t10\t\n"
+        "\t总分\t\t\t\t\t100\t99\t\n"
+    )
+    t = _parse(tmp_path, body)
+    assert _rows(t)[1] == ("其他指标", "数量指标", "乙数")

@@ -94,7 +94,11 @@ class IndicatorColumns:
         if role not in _LABEL_LEVEL:
             return None
         kind = lb.label_kind(cell.text)
-        allowed = {lb.LabelKind.AMBIGUOUS, lb.LabelKind.L1 if role is Role.L1 else lb.LabelKind.L2}
+        allowed = {
+            lb.LabelKind.AMBIGUOUS,
+            lb.LabelKind.UNKNOWN,
+            lb.LabelKind.L1 if role is Role.L1 else lb.LabelKind.L2,
+        }
         return _LABEL_LEVEL[role] if kind in allowed else None
 
     def by_column(self, cells: list[Cell]) -> RowMap | None:

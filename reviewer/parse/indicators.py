@@ -89,6 +89,8 @@ def _resolve_ambiguous(texts: list[tuple[lb.LabelKind, str]], context_l1: str) -
                 level = "l1"
             else:
                 level = "l2" if context_l1 == "产出" else "l1"
+        elif kind is lb.LabelKind.UNKNOWN:  # 其他指标 before a 二级 label is a 一级 label
+            level = "l1" if i + 1 < len(texts) else "l2"
         else:
             level = "l1" if kind is lb.LabelKind.L1 else "l2"
         key = (level, text)
@@ -335,11 +337,13 @@ def _assign_labels(drafts: list[Draft], events: list[LabelEvent]) -> None:
                 if lb.family_of_l2(e.text)
             ]
         )
-    # An 二级 label pins its row to the 一级 group of its family.
+    # An 二级 label pins its row to the 一级 group of its family, unless the row names its own
+    # 一级 label (an unknown one such as 其他指标 may hold any 二级 label).
     stems = [lb.stem(g.text) for g in l1_groups]
+    l1_rows = {e.pos for e in l1_events}
     for e in l2_events:
         fam = lb.family_of_l2(e.text)
-        if fam is not None and stems.count(fam) == 1:
+        if fam is not None and stems.count(fam) == 1 and e.pos not in l1_rows:
             l1_groups[stems.index(fam)].positions.append(e.pos)
 
     names = [d.name_text() for d in drafts]
@@ -351,7 +355,9 @@ def _assign_labels(drafts: list[Draft], events: list[LabelEvent]) -> None:
             stem = lb.stem(g.text)
             default = lb.L1_DEFAULT_WEIGHT.get(stem + "指标")
             if default is not None and abs(sum(weights[a:b]) - default) < 1e-6:
-                total += 3.0
+                # The default split is evidence, but weaker than a row's own wording: forms
+                # that depart from 50/30/10 must not have rows moved to restore it.
+                total += 0.4
             for h in hints1[a:b]:
                 if h is not None:
                     total += 1.0 if h == stem else -1.0
@@ -365,7 +371,8 @@ def _assign_labels(drafts: list[Draft], events: list[LabelEvent]) -> None:
         inside = [
             e
             for e in l2_events
-            if a - 0.5 <= e.pos <= b - 0.5 and lb.family_of_l2(e.text) in (None, stem1)
+            if a - 0.5 <= e.pos <= b - 0.5
+            and (stem1 not in lb.L2_FAMILY.values() or lb.family_of_l2(e.text) in (None, stem1))
         ]
         l2_groups = _groups(inside)
         for grp in l2_groups:

@@ -44,6 +44,7 @@ class LabelKind(StrEnum):
     L1 = "l1"
     L2 = "l2"
     AMBIGUOUS = "l1-or-l2"  # 成本指标, 满意度指标: 一级 in some forms, 二级 in others
+    UNKNOWN = "unknown"  # a “…指标” this vocabulary does not know (其他指标): its place decides
 
 
 def stem(label: str) -> str:
@@ -67,12 +68,13 @@ def classify_label(text: str) -> LabelKind | None:
 @lru_cache(maxsize=4096)
 def label_kind(text: str) -> LabelKind | None:
     """A category label cell in the 绩效指标 section, and its level; pieces of the vertical
-    label 绩效指标 are not labels. An unknown ``…指标`` is taken as an 二级指标."""
+    label 绩效指标 are not labels. An unknown ``…指标`` is UNKNOWN: 一级 when another label
+    follows it in the row, else 二级."""
     if is_vertical_fragment(text, "绩效指标"):
         return None
     kind = classify_label(text)
     if kind is None and text.endswith("指标") and 2 < len(text) <= 10:
-        return LabelKind.L2
+        return LabelKind.UNKNOWN
     return kind
 
 
