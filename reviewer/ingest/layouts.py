@@ -77,8 +77,7 @@ def detect_layout(sample: Sequence[str]) -> Layout:
 def _tab_cells(line: str, number: int) -> list[Cell] | None:
     cells = []
     for col, raw in enumerate(line.split("\t"), start=1):
-        text = clean_cell(raw)
-        if text:
+        if raw and (text := clean_cell(raw)):  # most cells of a form's row are empty
             cells.append(Cell(text, number, col, raw))
     return cells
 

@@ -264,16 +264,18 @@ def _attach_fragments(
 class _Group:
     text: str
     positions: list[float]
+    stem: str = ""
 
 
 def _groups(events: list[LabelEvent]) -> list[_Group]:
     """Consecutive events with the same label are one merged cell seen twice."""
     groups: list[_Group] = []
     for ev in sorted(events, key=lambda e: e.pos):
-        if groups and lb.stem(groups[-1].text) == lb.stem(ev.text):
+        stem = lb.stem(ev.text)
+        if groups and groups[-1].stem == stem:
             groups[-1].positions.append(ev.pos)
         else:
-            groups.append(_Group(ev.text, [ev.pos]))
+            groups.append(_Group(ev.text, [ev.pos], stem))
     return groups
 
 
@@ -339,7 +341,7 @@ def _assign_labels(drafts: list[Draft], events: list[LabelEvent]) -> None:
         )
     # An 二级 label pins its row to the 一级 group of its family, unless the row names its own
     # 一级 label (an unknown one such as 其他指标 may hold any 二级 label).
-    stems = [lb.stem(g.text) for g in l1_groups]
+    stems = [g.stem for g in l1_groups]
     l1_rows = {e.pos for e in l1_events}
     for e in l2_events:
         fam = lb.family_of_l2(e.text)
@@ -349,11 +351,12 @@ def _assign_labels(drafts: list[Draft], events: list[LabelEvent]) -> None:
     names = [d.name_text() for d in drafts]
     hints1 = [lb.l1_hint(name) for name in names]
 
+    defaults = [lb.L1_DEFAULT_WEIGHT.get(g.stem + "指标") for g in l1_groups]
+
     def score_l1(bounds: list[int]) -> float:
         total = 0.0
-        for (a, b), g in zip(_spans(n, bounds), l1_groups, strict=True):
-            stem = lb.stem(g.text)
-            default = lb.L1_DEFAULT_WEIGHT.get(stem + "指标")
+        for (a, b), g, default in zip(_spans(n, bounds), l1_groups, defaults, strict=True):
+            stem = g.stem
             if default is not None and abs(sum(weights[a:b]) - default) < 1e-6:
                 # The default split is evidence, but weaker than a row's own wording: forms
                 # that depart from 50/30/10 must not have rows moved to restore it.
@@ -367,7 +370,7 @@ def _assign_labels(drafts: list[Draft], events: list[LabelEvent]) -> None:
     l1_spans = _spans(n, l1_bounds) if l1_groups else [(0, n)]
     for (a, b), g in zip(l1_spans, l1_groups or [_Group("", [])], strict=True):
         l1 = lb.l1_name(g.text) if g.text else ""
-        stem1 = lb.stem(g.text)
+        stem1 = g.stem
         inside = [
             e
             for e in l2_events
@@ -384,7 +387,7 @@ def _assign_labels(drafts: list[Draft], events: list[LabelEvent]) -> None:
         ) -> float:
             total = 0.0
             for (x, y), grp in zip(_spans(len(hints), bounds), groups, strict=True):
-                stem = lb.stem(grp.text)
+                stem = grp.stem
                 for h in hints[x:y]:
                     if h is not None:
                         total += 1.0 if h == stem else -0.25
