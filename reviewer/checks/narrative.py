@@ -22,10 +22,11 @@ def _bigrams(text: str) -> Counter[str]:
 
 
 def containment(plan: str, actual: str) -> float:
-    """The share of the plan's character bigrams that recur in the actual text."""
-    p, a = _bigrams(fold(plan)), _bigrams(fold(actual))
-    total = sum(p.values())
-    return sum((p & a).values()) / total if total else 0.0
+    """The share of the plan's distinct character bigrams that recur in the actual text."""
+    p, a = fold(plan), fold(actual)
+    pb = {p[i : i + 2] for i in range(len(p) - 1)}
+    ab = {a[i : i + 2] for i in range(len(a) - 1)}
+    return len(pb & ab) / len(pb) if pb else 0.0
 
 
 def new_figures(plan: str, actual: str) -> set[str]:

@@ -22,6 +22,13 @@ INJECTION = re.compile(
     re.IGNORECASE,
 )
 
+# Every alternative of INJECTION contains one of these literals: a cheap first look.
+_INJECTION_HINT = re.compile(
+    "忽略|无视|忘记|ignore|disregard|prompt|提示词|你是|您是|AI|人工智能|大模型|语言模型|"
+    "审核人员|复核人员|评审专家|请直接|请给|请评|请判|请认|务必|不要|请勿|无需",
+    re.IGNORECASE,
+)
+
 LEFTOVERS_RULE = define(
     Rule(
         "P101",
@@ -165,7 +172,8 @@ def _where(ctx: TableContext, ind: Indicator | None, field: str) -> Location | N
 def instructions_in_document(ctx: TableContext) -> Iterator[Hit]:
     texts = list(_texts(ctx))
     # One search over the whole table first: almost every table has no such text.
-    if not INJECTION.search("\n".join(text for text, _, _ in texts)):
+    joined = "\n".join(text for text, _, _ in texts)
+    if not _INJECTION_HINT.search(joined) or not INJECTION.search(joined):
         return
     for text, ind, field in texts:
         m = INJECTION.search(text)
