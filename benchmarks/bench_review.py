@@ -46,20 +46,27 @@ def main() -> None:
         copies = -(-args.tables // 14)
         big.write_text("\n\n".join([text] * copies), encoding="utf-8")
 
-        t0 = time.perf_counter()
+        # CPU time is the one-core figure: other processes lengthen the wall time, not it.
+        t0, c0 = time.perf_counter(), time.process_time()
         n = findings = 0
         with gc_paused():
             for index, table in enumerate(iter_tables(big)):
                 findings += len(check_table(table, index, config, rules))
                 n += 1
-        secs = time.perf_counter() - t0
-        print(f"streaming: {n} tables, {findings} findings, {secs:.2f} s, {n / secs:,.0f} tables/s")
+        secs, cpu = time.perf_counter() - t0, time.process_time() - c0
+        print(
+            f"streaming: {n} tables, {findings} findings, {secs:.2f} s wall, {n / secs:,.0f}"
+            f" tables/s; {cpu:.2f} s CPU, {n / cpu:,.0f} tables per CPU-second"
+        )
 
-        t0 = time.perf_counter()
+        t0, c0 = time.perf_counter(), time.process_time()
         result = review_file(big, config)
-        secs = time.perf_counter() - t0
+        secs, cpu = time.perf_counter() - t0, time.process_time() - c0
         n = len(result.report.tables)
-        print(f"whole (parse + rules + memo): {n} tables, {secs:.2f} s, {n / secs:,.0f} tables/s")
+        print(
+            f"whole (parse + rules + memo): {n} tables, {secs:.2f} s wall, {n / secs:,.0f}"
+            f" tables/s; {cpu:.2f} s CPU, {n / cpu:,.0f} tables per CPU-second"
+        )
 
 
 if __name__ == "__main__":
