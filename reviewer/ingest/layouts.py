@@ -76,9 +76,15 @@ def detect_layout(sample: Sequence[str]) -> Layout:
 
 def _tab_cells(line: str, number: int) -> list[Cell] | None:
     cells = []
-    for col, raw in enumerate(line.split("\t"), start=1):
-        if raw and (text := clean_cell(raw)):  # most cells of a form's row are empty
-            cells.append(Cell(text, number, col, raw))
+    col = 0
+    for raw in line.split("\t"):  # the hot loop of a large text file: kept lean
+        col += 1
+        text = raw.strip()
+        if not text:  # most cells of a form's row are empty
+            continue
+        if " " in text or "\u3000" in text or "\xa0" in text:
+            text = clean_cell(text)  # spaces inside a cell: wrapping artefacts to remove
+        cells.append(Cell(text, number, col, raw))
     return cells
 
 
