@@ -68,6 +68,8 @@ def _sentence_evidence(c: Claim) -> Evidence:
 )
 def narrative_figure_vs_indicator(ctx: TableContext) -> Iterator[Hit]:
     a = analysis(ctx)
+    if all(m.agrees or m.best is None for m in a.matches.values()):
+        return
     shared: Counter[tuple[str, int]] = Counter()
     for m in a.matches.values():
         for _, t in m.candidates:
@@ -230,8 +232,6 @@ def goal_figure_unreported(ctx: TableContext) -> Iterator[Hit]:
     t = ctx.table
     if not t.goal_expected or not t.goal_actual:
         return
-    if similarity(t.goal_expected, t.goal_actual) >= ctx.thresholds.copy_similarity:
-        return  # N101's
     a = analysis(ctx)
     silent = [
         c
@@ -243,8 +243,8 @@ def goal_figure_unreported(ctx: TableContext) -> Iterator[Hit]:
         and not _SCOPE.search(c.before)
         and not _reported(c, a)
     ]
-    if not silent:
-        return
+    if not silent or similarity(t.goal_expected, t.goal_actual) >= ctx.thresholds.copy_similarity:
+        return  # nothing unreported, or a copy of the goal (N101's)
     items = "；".join(f"“{c.excerpt}”（{c.text}）" for c in silent)
     quotes = list(dict.fromkeys(c.sentence for c in silent))
     yield Hit(
@@ -305,12 +305,9 @@ def narrative_amount_vs_funds(ctx: TableContext) -> Iterator[Hit]:
     a = analysis(ctx)
     amounts: list[float] | None = None
     row = ctx.table.funds.annual_total
-    fund_cells = cell_evidence(
-        row.cells.get("initial_budget"),
-        row.cells.get("full_year_budget"),
-        row.cells.get("executed"),
-    )
     for i, c in enumerate(a.claims):
+        if not (c.is_money or c.unit == "%"):
+            continue
         m = a.matches.get(i)
         if m is None or m.agrees or not _FUND_WORDS.search(c.lead) or _PART_WORDS.search(c.lead):
             continue
@@ -329,7 +326,14 @@ def narrative_amount_vs_funds(ctx: TableContext) -> Iterator[Hit]:
                 f"{c.source_label}称“{c.excerpt}”（{c.text}），与项目资金表的金额均不相符（{shown}）。",
                 expected=shown,
                 found=c.text,
-                evidence=[_sentence_evidence(c), *fund_cells],
+                evidence=[
+                    _sentence_evidence(c),
+                    *cell_evidence(
+                        row.cells.get("initial_budget"),
+                        row.cells.get("full_year_budget"),
+                        row.cells.get("executed"),
+                    ),
+                ],
                 suggestion="核对资金数字，叙述与资金表统一；引用部分金额的，写明用途。",
             )
         elif c.unit == "%" and "执行率" in c.lead:

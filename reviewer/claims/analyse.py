@@ -30,16 +30,18 @@ class Analysis:
 
 def analyse(table: EvaluationTable) -> Analysis:
     ex = extract(table)
-    units = {unit_class(c.unit) for c in ex.claims}
+    levels = [(i, c) for i, c in enumerate(ex.claims) if c.comparable and not c.future]
+    if not levels:
+        return Analysis(table, ex.claims, ex.enumerations, (), {})
+    units = {unit_class(c.unit) for _, c in levels}
     targets: list[Target] = []
-    if units:
-        for ind in table.indicators:
-            unit = unit_class(ind.target_value.unit or ind.actual_value.unit)
-            if unit in units and (t := Target.of(ind)) is not None:
-                targets.append(t)
-    matches = {
-        i: match(c, targets) for i, c in enumerate(ex.claims) if c.comparable and not c.future
-    }
+    by_unit: dict[str, list[Target]] = {}
+    for ind in table.indicators:
+        unit = unit_class(ind.target_value.unit or ind.actual_value.unit)
+        if unit in units and (t := Target.of(ind, unit)) is not None:
+            targets.append(t)
+            by_unit.setdefault(unit, []).append(t)
+    matches = {i: match(c, by_unit.get(unit_class(c.unit), [])) for i, c in levels}
     return Analysis(table, ex.claims, ex.enumerations, tuple(targets), matches)
 
 

@@ -21,8 +21,8 @@ Work is linear in the text: one regular-expression pass, boundaries found once a
 from __future__ import annotations
 
 import re
-from bisect import bisect_left, bisect_right
-from dataclasses import dataclass
+from bisect import bisect_left
+from dataclasses import dataclass, field
 
 from reviewer.claims.numerals import CN_ALL, CN_LEAD, parse_numeral
 from reviewer.model import EvaluationTable, Location
@@ -82,10 +82,17 @@ _WIDE_MAP = {
     0xFF5E: ord("~"),
     0x3000: ord(" "),
 }
+# Where a number can start: the scan looks for these and tries _QTY only there (an order of
+# magnitude fewer attempts than running _QTY at every character).
+_NEXT = "".join(
+    sorted({u[0] for u in (*COUNT_UNITS, *_NOT_UNITS)} | set("余多几来万亿千.,-~至到— "))
+)
+_START = re.compile(rf"[\d{CN_LEAD}百]+(?=[\d{re.escape(_NEXT)}])")
+_SENTENCE_CHARS = frozenset("。！？!?；;\n")
 _SENTENCE_END = re.compile(r"[。！？!?；;\n]")
 _CLAUSE_END = re.compile(r"[。！？!?；;\n，,：:]")
-_BEFORE_STOP = "、（(）)“”《》"
-_AFTER_STOP = "，,。；;：:！？!?（(）)“”《》的\n"
+_BEFORE_TAIL = re.compile("[^、（(）)“”《》]*$")
+_AFTER_STOP_RE = re.compile("[，,。；;：:！？!?（(）)“”《》的\n]")
 _CONTEXT = 16  # characters of context kept on each side of a number
 
 # A promise: the figure is planned, not achieved.
@@ -103,14 +110,23 @@ _PARTIAL = re.compile(
     r"其中|每|人均|平均|单次|单场|单价|以来|历年|近\d+年|近[一二三四五六七八九十]+年"
 )
 _YEAR = re.compile(r"(\d{4})年")
+# Any of the words above: most clauses have none, and one search tells.
+_MARKS = re.compile("|".join(p.pattern for p in (PROMISE, _DELTA, _PARTIAL, _YEAR)))
 _APPROX_BEFORE = ("大约", "约", "近", "逾", "超过", "多达", "将近", "接近")
 _LOWER_BOUND_BEFORE = ("不少于", "不低于", "至少", "超过", "逾")
 _UPPER_BOUND_BEFORE = ("不超过", "不高于", "不多于", "控制在")
 # A claim from the noun after the measure word, unless that word starts a verb phrase.
 _VERB_START = tuple("赴在于向到给为是对将把被从、")
+_NOUN_TAIL = re.compile(
+    r"(?:不少于|不低于|至少|不超过|大约|约|近|逾|超过|达到|达|为|是|共计|共|累计)+$"
+)
+_NOUN_HEAD = re.compile(r"^(?:完成|开展|组织|举办|评选|聘请|产生|形成|提交|实现|达到)")
+_EXCERPT = 20
+_NOT_UNIT_SET = frozenset(_NOT_UNITS)
+_MULT = {"万": 10_000.0, "亿": 100_000_000.0, "千": 1000.0}
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class Claim:
     """A quantity stated in 预期目标 or 实际完成情况.
 
@@ -118,29 +134,95 @@ class Claim:
     or of 二十余 (20–30); ``op`` how the figure binds: ``=`` exact, ``>=`` at least (以上,
     不少于), ``<=`` at most (以内, 不超过), ``~`` about (约, 左右), ``range``. ``number`` counts in
     the measure word's own unit, except money, which is in 元 (``value_yuan``).
+
+    The words around the figure (``sentence``, ``clause``, ``lead``, ``before``, ``after``,
+    ``noun``) are read from ``source_text`` when asked for.
     """
 
     source: str  # "goal_expected" or "goal_actual"
+    source_text: str  # the whole 预期目标 or 实际完成情况, as printed
     text: str  # the quantity as printed: 二十余家
     start: int  # offset of ``text`` in the source text
     end: int
-    sentence: str  # the sentence, verbatim
-    clause: str  # the clause (between commas), verbatim
-    excerpt: str  # the clause, cut to about 20 characters each side of the figure (…)
     number: float
     upper: float | None
     op: str
     approx: bool
-    step: float  # the unit of the last digit printed (1.5万 → 1000, 99.71 → 0.01), for rounding
     unit: str  # the measure word as printed: 家, 万元, %
-    noun: str  # what it counts, as best the words around it tell
-    lead: str  # the clause before the number, whole
-    before: str  # the words just before the number (up to 16 characters, back to a 、)
-    after: str  # text after the measure word, to the next stop (up to 16 characters)
-    promise: bool
+    promise: bool  # 不少于 / 确保 / 力争 / 计划 / 拟 / 预计 … before it in its clause
     future: bool  # in a 下一步 / 今后 sentence
     comparable: bool  # a level for this project and year (not a change, a part, a rate)
     location: Location | None = None
+    number_text: str = ""  # the number as printed (二十, 1.5万), for its rounding step
+    clause_span: tuple[int, int] = (0, 0)  # the clause (between commas) around it
+    sentence_span: tuple[int, int] = (0, 0)  # the sentence around it, with its 。
+    scan_text: str = ""  # source_text with ASCII digits (same offsets), as scanned
+    _near: tuple[str, str] | None = field(default=None, repr=False, compare=False)
+
+    @property
+    def sentence(self) -> str:
+        """The sentence the figure comes from, verbatim (what findings quote)."""
+        a, b = self.sentence_span
+        return self.source_text[a:b]
+
+    @property
+    def clause(self) -> str:
+        """The clause (between commas) the figure comes from, verbatim."""
+        a, b = self.clause_span
+        return self.source_text[a:b].strip()
+
+    @property
+    def lead(self) -> str:
+        """The clause before the figure, whole."""
+        return self.source_text[self.clause_span[0] : self.start]
+
+    @property
+    def before(self) -> str:
+        """Up to 16 characters before the number in its clause, back to a 、 or bracket."""
+        return self._words()[0]
+
+    @property
+    def after(self) -> str:
+        """The words after the measure word, up to the next stop (16 characters at most)."""
+        return self._words()[1]
+
+    def _words(self) -> tuple[str, str]:
+        if self._near is None:
+            text = self.scan_text or ascii_digits(self.source_text)
+            self._near = (
+                _context_before(text, self.clause_span[0], self.start),
+                _context_after(text, self.end),
+            )
+        return self._near
+
+    @property
+    def excerpt(self) -> str:
+        """The clause cut to about 20 characters each side of the figure (… marks a cut)."""
+        c_start, c_end = self.clause_span
+        a, b = max(c_start, self.start - _EXCERPT), min(c_end, self.end + _EXCERPT)
+        text = self.source_text[a:b].strip()
+        return ("…" if a > c_start else "") + text + ("…" if b < c_end else "")
+
+    @property
+    def noun(self) -> str:
+        """What the figure counts: the words after its measure word (十件优秀案例), or else
+        the words before the number (优秀案例十件), without verbs and bound words."""
+        after, before = self.after, self.before
+        if after and not after.startswith(_VERB_START) and not after[0].isdigit():
+            return after
+        return _NOUN_HEAD.sub("", _NOUN_TAIL.sub("", before))
+
+    @property
+    def step(self) -> float:
+        """The unit of the last digit printed (1.5万 → 1000, 99.71 → 0.01), for rounding."""
+        num = self.number_text
+        if not num:
+            return 1.0
+        mult = _MULT.get(num[-1], 1.0)
+        if num[0] in CN_LEAD:
+            return mult
+        digits = num.rstrip("万亿千")
+        return mult * (10.0 ** -len(digits.split(".", 1)[1]) if "." in digits else 1.0)
 
     @property
     def source_label(self) -> str:
@@ -203,37 +285,48 @@ def ascii_digits(text: str) -> str:
 
 
 class _Text:
-    """A source text with its sentence and clause boundaries, found once."""
+    """A source text with its clause and sentence boundaries (found once, when first asked)."""
 
-    __slots__ = ("clauses", "raw", "sentences", "text")
+    __slots__ = ("_clauses", "_sentences", "raw", "text")
 
     def __init__(self, raw: str) -> None:
         self.raw = raw
         self.text = ascii_digits(raw)
-        self.sentences = [m.start() for m in _SENTENCE_END.finditer(self.text)]
-        self.clauses = [m.start() for m in _CLAUSE_END.finditer(self.text)]
+        self._clauses: list[int] | None = None
+        self._sentences: list[int] = []
 
-    @staticmethod
-    def _span(bounds: list[int], pos: int, length: int) -> tuple[int, int]:
-        i = bisect_right(bounds, pos - 1)
-        start = bounds[i - 1] + 1 if i else 0
-        j = bisect_left(bounds, pos)
-        end = bounds[j] if j < len(bounds) else length
-        return start, end
+    @property
+    def clauses(self) -> list[int]:
+        if self._clauses is None:
+            text = self.text
+            self._clauses = [m.start() for m in _CLAUSE_END.finditer(text)]
+            self._sentences = [p for p in self._clauses if text[p] in _SENTENCE_CHARS]
+        return self._clauses
+
+    @property
+    def sentences(self) -> list[int]:
+        self.clauses  # noqa: B018 -- found together
+        return self._sentences
+
+    def clause(self, pos: int) -> tuple[int, int]:
+        """(start, end) of the clause holding ``pos`` (the end is its comma or stop)."""
+        bounds = self.clauses
+        i = bisect_left(bounds, pos)
+        return (bounds[i - 1] + 1 if i else 0), (bounds[i] if i < len(bounds) else len(self.text))
 
     def sentence(self, pos: int) -> tuple[int, int]:
         """(start, end) of the sentence holding ``pos``; the end includes its 。 when there is one."""
-        start, end = self._span(self.sentences, pos, len(self.text))
-        if end < len(self.text) and self.text[end] != "\n":
+        text, bounds = self.text, self.sentences
+        i = bisect_left(bounds, pos)
+        start = bounds[i - 1] + 1 if i else 0
+        end = bounds[i] if i < len(bounds) else len(text)
+        if end < len(text) and text[end] != "\n":
             end += 1
-        while start < end and self.text[start].isspace():
+        while start < end and text[start].isspace():
             start += 1
-        while end > start and self.text[end - 1].isspace():
+        while end > start and text[end - 1].isspace():
             end -= 1
         return start, end
-
-    def clause(self, pos: int) -> tuple[int, int]:
-        return self._span(self.clauses, pos, len(self.text))
 
 
 def _inside_quotes(text: str, pos: int) -> bool:
@@ -242,160 +335,123 @@ def _inside_quotes(text: str, pos: int) -> bool:
     ) > text.rfind("》", 0, pos)
 
 
-_NOUN_TAIL = re.compile(
-    r"(?:不少于|不低于|至少|不超过|大约|约|近|逾|超过|达到|达|为|是|共计|共|累计)+$"
-)
-_NOUN_HEAD = re.compile(r"^(?:完成|开展|组织|举办|评选|聘请|产生|形成|提交|实现|达到)")
-
-
-def _noun(before: str, after: str) -> str:
-    """What a figure counts: the words after its measure word (十件优秀案例), or else the
-    words before the number (优秀案例十件), without verbs and bound words."""
-    if after and not after.startswith(_VERB_START) and not after[0].isdigit():
-        return after
-    return _NOUN_HEAD.sub("", _NOUN_TAIL.sub("", before))
-
-
 def _context_before(text: str, clause_start: int, pos: int) -> str:
-    start = clause_start
-    for ch in _BEFORE_STOP:
-        k = text.rfind(ch, clause_start, pos)
-        if k >= start:
-            start = k + 1
-    return text[max(start, pos - _CONTEXT) : pos]
+    """Up to 16 characters before ``pos`` in its clause, back to the nearest 、 or bracket."""
+    m = _BEFORE_TAIL.search(text, max(clause_start, pos - _CONTEXT), pos)
+    return m.group() if m else ""
 
 
 def _context_after(text: str, pos: int) -> str:
     if text.startswith("、", pos):  # 报告1篇、单项报告2篇: the next item, not this one's noun
         return ""
     end = min(len(text), pos + _CONTEXT)
-    for i in range(pos, end):
-        if text[i] in _AFTER_STOP:
-            return text[pos:i]
-    return text[pos:end]
+    stop = _AFTER_STOP_RE.search(text, pos, end)
+    return text[pos : stop.start() if stop else end]
 
 
-def _bounds(m: re.Match[str], before: str) -> tuple[float, float | None, str, bool] | None:
-    """(number, upper, op, approximate) of a match, or None when it is not one number."""
-    number = parse_numeral(m.group("num"))
+def _bounds(
+    num: str, num2: str | None, fuzzy: str | None, tail: str | None, lead: str
+) -> tuple[float, float | None, str, bool] | None:
+    """(number, upper, op, approximate) of a quantity, or None when it is not one number."""
+    number = parse_numeral(num)
     if number is None:
         return None
     upper: float | None = None
     op = "="
     approx = False
-    if m.group("num2"):
-        upper = parse_numeral(m.group("num2"))
+    if num2:
+        upper = parse_numeral(num2)
         if upper is None or upper < number:
             return None
         op = "range"
-    fuzzy = m.group("fuzzy")
     if fuzzy:
         approx = True
         if fuzzy == "几" and number == 10:  # 十几
             upper = 19.0
-        elif fuzzy in ("余", "多", "来") and number >= 10:  # 二十余: 20–30, 1万余: 1–2万
-            magnitude = 10.0 ** (len(str(int(number))) - 1)
-            upper = number + magnitude
+        elif fuzzy != "几" and number >= 10:  # 二十余: 20–30, 1万余: 1–2万
+            upper = number + 10.0 ** (len(str(int(number))) - 1)
         else:
             return None
         op = "range"
-    stripped = before.rstrip()
-    if stripped.endswith(_APPROX_BEFORE):
-        approx = True
-        op = "~" if op == "=" else op
-    if stripped.endswith(_LOWER_BOUND_BEFORE):
-        op = ">=" if op in ("=", "~") else op
-    elif stripped.endswith(_UPPER_BOUND_BEFORE):
-        op = "<=" if op in ("=", "~") else op
-    tail = m.group("tail")
-    if tail in ("以上", "及以上", "之多"):
-        op, approx = ">=", True
-    elif tail in ("以下", "及以下", "以内"):
-        op, approx = "<=", True
-    elif tail in ("左右", "上下"):
-        op, approx = "~", True
+    if lead:
+        stripped = lead.rstrip()
+        if stripped.endswith(_APPROX_BEFORE):
+            approx = True
+            op = "~" if op == "=" else op
+        if stripped.endswith(_LOWER_BOUND_BEFORE):
+            op = ">=" if op in ("=", "~") else op
+        elif stripped.endswith(_UPPER_BOUND_BEFORE):
+            op = "<=" if op in ("=", "~") else op
+    if tail:
+        if tail in ("以上", "及以上", "之多"):
+            op, approx = ">=", True
+        elif tail in ("以下", "及以下", "以内"):
+            op, approx = "<=", True
+        else:  # 左右, 上下
+            op, approx = "~", True
     return number, upper, op, approx
 
 
-_EXCERPT = 20
-
-
-def _excerpt(raw: str, c_start: int, c_end: int, pos: int, end: int) -> str:
-    a, b = max(c_start, pos - _EXCERPT), min(c_end, end + _EXCERPT)
-    text = raw[a:b].strip()
-    return ("…" if a > c_start else "") + text + ("…" if b < c_end else "")
-
-
-def _step(num: str) -> float:
-    mult = {"万": 10_000.0, "亿": 100_000_000.0, "千": 1000.0}.get(num[-1], 1.0)
-    if num[0] in CN_LEAD:
-        return mult
-    digits = num.rstrip("万亿千")
-    return mult * (10.0 ** -len(digits.split(".", 1)[1]) if "." in digits else 1.0)
-
-
-def _scan(
-    source: str, t: _Text, year: int | None, location: Location | None
-) -> list[tuple[Claim, re.Match[str]]]:
+def _scan(source: str, t: _Text, year: int | None, location: Location | None) -> list[Claim]:
     text, raw = t.text, t.raw
-    out: list[tuple[Claim, re.Match[str]]] = []
-    for m in _QTY.finditer(text):
-        unit = m.group("unit")
-        pct = m.group("pct")
+    n = len(text)
+    out: list[Claim] = []
+    last_end = 0
+    quoted = "“" in text or "《" in text
+    for run in _START.finditer(text):
+        pos = run.start()
+        if pos < last_end:  # the 5 of 1.5万, already read
+            continue
+        m = _QTY.match(text, pos)
+        if m is None:
+            continue
+        end = last_end = m.end()
+        pct, num, num2, fuzzy, unit, tail = m.group("pct", "num", "num2", "fuzzy", "unit", "tail")
         if pct:
             unit = "%"
-        if not unit or unit in _NOT_UNITS:
+        elif not unit or unit in _NOT_UNIT_SET:
             continue
-        pos, end = m.start(), m.end()
-        num_text = m.group("num")
         prev = text[pos - 1] if pos else ""
-        if (prev.isascii() and (prev.isalnum() or prev == ".")) or prev == "第":
-            continue
-        if num_text == "一" and not m.group("num2"):
-            continue
-        if end < len(text) and text[end] in CN_ALL:  # 五位一体, 一人一档
-            continue
-        if unit == "大" and (prev == "的" or (parse_numeral(num_text) or 11) > 10):
+        if prev == "第" or prev == "." or (prev.isascii() and prev.isalnum()):
+            continue  # 第三批, V1.5, G60
+        if num == "一" and not num2:
+            continue  # 一笔经费, 一份报告
+        if end < n and text[end] in CN_ALL:
+            continue  # 五位一体, 一人一档
+        if unit == "大" and (prev == "的" or (parse_numeral(num) or 11) > 10):
             continue  # 党的二十大
-        if _inside_quotes(text, pos):
+        if quoted and _inside_quotes(text, pos):
             continue
         c_start, c_end = t.clause(pos)
-        before_full = text[c_start:pos]
-        bounds = _bounds(m, before_full)
+        lead = text[c_start:pos]
+        bounds = _bounds(num, num2, fuzzy, tail, lead)
         if bounds is None:
             continue
-        number, upper, op, approx = bounds
-        before = _context_before(text, c_start, pos)
-        after = _context_after(text, end)
         s_start, s_end = t.sentence(pos)
-        sentence_before = text[s_start:pos]
-        years = _YEAR.findall(before_full)
-        other_year = year is not None and any(int(y) != year for y in years)
-        comparable = not (_DELTA.search(before_full) or _PARTIAL.search(before_full) or other_year)
-        claim = Claim(
-            source=source,
-            text=raw[pos:end],
-            start=pos,
-            end=end,
-            sentence=raw[s_start:s_end],
-            clause=raw[c_start:c_end].strip(),
-            excerpt=_excerpt(raw, c_start, c_end, pos, end),
-            number=number,
-            upper=upper,
-            op=op,
-            approx=approx,
-            step=_step(num_text),
-            unit=unit,
-            noun=_noun(before, after),
-            lead=before_full,
-            before=before,
-            after=after,
-            promise=bool(PROMISE.search(before_full)),
-            future=bool(FUTURE.search(sentence_before)),
-            comparable=comparable,
-            location=location,
+        promise, comparable = False, True
+        if lead and _MARKS.search(lead):
+            promise = PROMISE.search(lead) is not None
+            other_year = year is not None and any(int(y) != year for y in _YEAR.findall(lead))
+            comparable = not (other_year or _DELTA.search(lead) or _PARTIAL.search(lead))
+        out.append(
+            Claim(
+                source,
+                raw,
+                raw[pos:end],
+                pos,
+                end,
+                *bounds,
+                unit,
+                promise,
+                FUTURE.search(text, s_start, pos) is not None,
+                comparable,
+                location,
+                num,
+                (c_start, c_end),
+                (s_start, s_end),
+                text,
+            )
         )
-        out.append((claim, m))
     return out
 
 
@@ -489,19 +545,17 @@ def _list_before(text: str, clause_start: int, pos: int) -> list[str] | None:
     return _split_last(items) if all(items) else None
 
 
-def _enumerations(
-    source: str, t: _Text, scanned: list[tuple[Claim, re.Match[str]]]
-) -> list[Enumeration]:
+def _enumerations(source: str, t: _Text, scanned: list[Claim]) -> list[Enumeration]:
     text = t.text
     out: list[Enumeration] = []
-    for i, (claim, m) in enumerate(scanned):
+    for i, claim in enumerate(scanned):
         if claim.unit not in ENUM_UNITS or claim.op != "=" or claim.approx:
             continue
         announced = int(claim.number)
         if announced != claim.number or announced < 2:
             continue
-        end = m.end()
-        next_claim = scanned[i + 1][0].start if i + 1 < len(scanned) else len(text)
+        end = claim.end
+        next_claim = scanned[i + 1].start if i + 1 < len(scanned) else len(text)
         window_end = min(end + _LIST_WINDOW, next_claim, len(text))
         sentence_stop = _SENTENCE_END.search(text, end, window_end)
         if sentence_stop:
@@ -514,21 +568,19 @@ def _enumerations(
             if not (paren and re.search(r"[，,]", before_opener)):
                 listed = _list_after(text, opener.end())
         elif claim.unit != "个":
-            c_start, _ = t.clause(m.start())
-            before_items = _list_before(text, c_start, m.start())
+            before_items = _list_before(text, claim.clause_span[0], claim.start)
             listed = (before_items, False) if before_items else None
         if listed is None or len(listed[0]) < 2:
             continue
         items, overrun = listed
-        s_start, s_end = t.sentence(m.start())
         out.append(
             Enumeration(
                 source=source,
                 announced=announced,
-                announce_text=t.raw[m.start() : m.end()],
+                announce_text=claim.text,
                 items=tuple(items),
-                sentence=t.raw[s_start:s_end],
-                start=m.start(),
+                sentence=claim.sentence,
+                start=claim.start,
                 may_overrun=overrun,
                 location=claim.location,
             )
@@ -555,7 +607,7 @@ def extract(table: EvaluationTable) -> Extraction:
         location: Location | None = table.cells.get(source)  # a CellRef is a Location
         t = _Text(raw)
         scanned = _scan(source, t, table.year, location)
-        claims.extend(c for c, _ in scanned)
+        claims.extend(scanned)
         enumerations.extend(_enumerations(source, t, scanned))
     return Extraction(tuple(claims), tuple(enumerations))
 

@@ -16,7 +16,7 @@ import re
 from dataclasses import dataclass
 
 from reviewer.claims.extract import Claim
-from reviewer.model import Indicator, ParsedValue
+from reviewer.model import Indicator
 
 _UNIT_CLASS = {
     "名": "人",
@@ -38,13 +38,12 @@ MIN_RUN = 3
 
 def unit_class(unit: str) -> str:
     """A unit folded with its synonyms (名 → 人, 场次 → 次, 万元 → 元)."""
-    unit = unit.strip()
     return _UNIT_CLASS.get(unit, unit)
 
 
 def core_name(name: str) -> str:
     """An indicator name without its generic tail and bracketed unit: 培训场次 → 培训."""
-    core = _BRACKETS.sub("", name)
+    core = _BRACKETS.sub("", name) if "(" in name or "（" in name else name
     return _GENERIC_TAIL.sub("", core) or core
 
 
@@ -60,12 +59,6 @@ def common_run(a: str, b: str) -> int:
     return best
 
 
-def _number(v: ParsedValue) -> tuple[float, float | None] | None:
-    if v.number is None:
-        return None
-    return v.number, v.upper
-
-
 @dataclass(frozen=True, slots=True)
 class Target:
     """An indicator as a claim sees it: its unit class, core name and figures."""
@@ -77,9 +70,11 @@ class Target:
     actual: tuple[float, float | None] | None
 
     @classmethod
-    def of(cls, ind: Indicator) -> Target | None:
-        unit = unit_class(ind.target_value.unit or ind.actual_value.unit)
-        target, actual = _number(ind.target_value), _number(ind.actual_value)
+    def of(cls, ind: Indicator, unit: str) -> Target | None:
+        """The indicator with its unit class ``unit``; None when it has no figure."""
+        tv, av = ind.target_value, ind.actual_value
+        target = None if tv.number is None else (tv.number, tv.upper)
+        actual = None if av.number is None else (av.number, av.upper)
         if not unit or (target is None and actual is None):
             return None
         return cls(ind, unit, core_name(ind.name), target, actual)
@@ -121,7 +116,11 @@ class Match:
 
 
 def match(claim: Claim, targets: list[Target]) -> Match:
+    """The claim against the indicators (those of another unit class are skipped)."""
+    if not targets:
+        return Match(claim, (), False)
     unit = unit_class(claim.unit)
     found = [(s, t) for t in targets if t.unit == unit and (s := score(claim, t))]
-    found.sort(key=lambda st: -st[0])
+    if len(found) > 1:
+        found.sort(key=lambda st: -st[0])
     return Match(claim, tuple(found), any(t.agrees(claim) for _, t in found))
