@@ -290,3 +290,10 @@ def test_claims_for_prompt_names_figures_and_rows() -> None:
     empty = next(i for i, t in enumerate(report.tables) if t.project == "行政复议")
     assert empty not in by_table  # no figures in its narrative
     assert claims_for_prompt(report.tables[training]) == by_table[training]
+
+
+def test_excerpt_does_not_cut_a_latin_word() -> None:
+    table = next(t for t in parse_file(SEED).tables if t.project == "司法行政宣传")
+    c = next(c for c in extract_claims(table) if c.text == "4次")
+    assert c.excerpt.startswith("…G60九城市") and c.excerpt.endswith("…")
+    assert c.excerpt.strip("…") in c.clause

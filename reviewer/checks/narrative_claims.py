@@ -158,7 +158,13 @@ def actual_written_as_plan(ctx: TableContext) -> Iterator[Hit]:
     t = ctx.table
     a = analysis(ctx)
     actual = [c for c in a.claims if c.source == "goal_actual" and not c.future]
-    hedged = [c for c in actual if _HEDGE.search(c.lead) and not _CONTRAST.search(c.lead)]
+    hedged: list[Claim] = []
+    words: list[str] = []
+    for c in actual:
+        h = _HEDGE.search(c.lead)
+        if h is not None and not _CONTRAST.search(c.lead):
+            hedged.append(c)
+            words.append(h.group())
     if hedged:
         clauses = "；".join(f"“{c.excerpt}”" for c in hedged[:5])
         more = f"等{len(hedged)}处" if len(hedged) > 5 else ""
@@ -167,7 +173,7 @@ def actual_written_as_plan(ctx: TableContext) -> Iterator[Hit]:
             "N104",
             f"实际完成情况用计划性表述说明数量（{clauses}{more}），未写明实际完成的数量。",
             expected="实际完成的数量",
-            found="；".join(c.excerpt for c in hedged[:5]),
+            found=f"{'、'.join(dict.fromkeys(words))}（{len(hedged)}处）",
             evidence=[Evidence(quote=q, location=hedged[0].location) for q in quotes],
             suggestion="写明实际完成的数量，不用“不少于”“确保”等计划或合同表述。",
         )

@@ -200,7 +200,12 @@ class Claim:
         """The clause cut to about 20 characters each side of the figure (… marks a cut)."""
         c_start, c_end = self.clause_span
         a, b = max(c_start, self.start - _EXCERPT), min(c_end, self.end + _EXCERPT)
-        text = self.source_text[a:b].strip()
+        src = self.source_text
+        while a > c_start and _ascii_word(src[a - 1 : a + 1]):  # not inside G60
+            a -= 1
+        while b < c_end and _ascii_word(src[b - 1 : b + 1]):
+            b += 1
+        text = src[a:b].strip()
         return ("…" if a > c_start else "") + text + ("…" if b < c_end else "")
 
     @property
@@ -277,6 +282,10 @@ class Enumeration:
     @property
     def source_label(self) -> str:
         return SOURCES.get(self.source, self.source)
+
+
+def _ascii_word(pair: str) -> bool:
+    return pair.isascii() and pair.isalnum()
 
 
 def ascii_digits(text: str) -> str:
