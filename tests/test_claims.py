@@ -4,6 +4,8 @@ enumerations, and what is not a claim."""
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from reviewer.api import parse_file
 from reviewer.claims import (
@@ -297,3 +299,61 @@ def test_excerpt_does_not_cut_a_latin_word() -> None:
     c = next(c for c in extract_claims(table) if c.text == "4次")
     assert c.excerpt.startswith("…G60九城市") and c.excerpt.endswith("…")
     assert c.excerpt.strip("…") in c.clause
+
+
+# Narrative text drawn from the extractor's own vocabulary, so that generated texts reach the
+# numerals, units, markers and lists rather than stopping at the first character.
+PIECES = [
+    *"0123456789一二两三十百千万余多几约、，。；：（）()“”《》-至和及等第G.% ",
+    "１２",
+    "类",
+    "项",
+    "人",
+    "次",
+    "家",
+    "万元",
+    "元",
+    "个月",
+    "年",
+    "月",
+    "包括",
+    "一是",
+    "二是",
+    "不少于",
+    "确保",
+    "下一步将",
+    "其中",
+    "较上年增加",
+    "以上",
+    "左右",
+    "培训",
+    "资金",
+    "执行率",
+    "八类人员，包括",
+    "三项：",
+    "5项(",
+    "二十余家",
+    "十件",
+    "3-5次",
+    "1.5万人次",
+    "约20人",
+    "律师、调解员和公证员",
+    "宣传；培训；调研",
+    "水费、电费）",
+]
+
+
+@given(st.lists(st.sampled_from(PIECES), max_size=60).map("".join))
+@settings(max_examples=300, deadline=None)
+def test_extraction_never_raises_and_quotes_verbatim(text: str) -> None:
+    table = make_table(goal_actual=text, goal_expected=text[::-1])
+    a = analyse(table)
+    for c in a.claims:
+        source = table.goal_actual if c.source == "goal_actual" else table.goal_expected
+        assert source[c.start : c.end] == c.text
+        assert c.text in c.sentence and c.sentence in source
+        assert c.upper is None or c.upper >= c.number
+        c.noun, c.excerpt  # noqa: B018 -- computed on demand, must not raise
+    for e in a.enumerations:
+        assert len(e.items) >= 2 and all(e.items) and e.sentence
+    claims_for_prompt(a)
