@@ -31,7 +31,7 @@ from reviewer.checks.context import (
 )
 from reviewer.checks.narrative import similarity
 from reviewer.checks.registry import rule
-from reviewer.claims.analyse import Analysis, analyse
+from reviewer.claims.analysis import Analysis, analyse
 from reviewer.claims.extract import FUTURE, MONEY_UNITS, Claim, sentence_at
 from reviewer.claims.match import common_run, unit_class
 from reviewer.model import Category, Evidence, Severity

@@ -5,7 +5,7 @@
 ``claims_for_prompt(table)`` / ``claims_by_table(report)`` give them to the LLM as Chinese lines.
 """
 
-from reviewer.claims.analyse import Analysis, analyse, claims_by_table, claims_for_prompt
+from reviewer.claims.analysis import Analysis, analyse, claims_by_table, claims_for_prompt
 from reviewer.claims.extract import Claim, Enumeration, extract, extract_claims
 from reviewer.claims.numerals import parse_chinese, parse_numeral
 

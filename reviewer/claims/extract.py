@@ -60,14 +60,17 @@ MONEY_UNITS = {"元": 1.0, "万元": 10_000.0, "亿元": 100_000_000.0}
 _UNIT_ALT = "|".join(
     re.escape(u) for u in sorted((*COUNT_UNITS, *_NOT_UNITS), key=len, reverse=True)
 )
-_NUM = rf"(?:\d+(?:,\d{{3}})*(?:\.\d+)?[万亿千]?|[{CN_LEAD}][{CN_ALL}]*)"
+# A number opens with one character of a single class, so that the regex engine can skip
+# ahead to the next digit or numeral without trying the pattern at every character.
+_NUM = rf"[\d{CN_LEAD}](?:(?<=\d)\d*(?:,\d{{3}})*(?:\.\d+)?[万亿千]?|(?<=[{CN_LEAD}])[{CN_ALL}]*)"
+_TAIL = r"(?P<tail>及以上|以上|及以下|以下|以内|左右|上下|之多)?"
 _QTY = re.compile(
-    rf"(?P<pct>百分之)?(?P<num>{_NUM})"
+    rf"(?P<num>{_NUM})"
     rf"(?:\s?(?P<sep>[-~至到—])\s?(?P<num2>{_NUM}))?"
     rf"(?P<fuzzy>余|多|几|来)?\s?"
-    rf"(?P<unit>{_UNIT_ALT})?"
-    r"(?P<tail>及以上|以上|及以下|以下|以内|左右|上下|之多)?"
+    rf"(?P<unit>{_UNIT_ALT}){_TAIL}"
 )
+_PERCENT_WORDS = re.compile(rf"百分之(?P<num>[{CN_LEAD}][{CN_ALL}]*){_TAIL}")
 # Only full-width forms that have a one-character ASCII twin (so offsets do not move); the
 # Chinese comma stays as it is, or 18，361个 would read as eighteen thousand.
 _WIDE = re.compile("[０-９％．＋－～Ａ-Ｚａ-ｚ\u3000]")
@@ -82,12 +85,6 @@ _WIDE_MAP = {
     0xFF5E: ord("~"),
     0x3000: ord(" "),
 }
-# Where a number can start: the scan looks for these and tries _QTY only there (an order of
-# magnitude fewer attempts than running _QTY at every character).
-_NEXT = "".join(
-    sorted({u[0] for u in (*COUNT_UNITS, *_NOT_UNITS)} | set("余多几来万亿千.,-~至到— "))
-)
-_START = re.compile(rf"[\d{CN_LEAD}百]+(?=[\d{re.escape(_NEXT)}])")
 _SENTENCE_CHARS = frozenset("。！？!?；;\n")
 _SENTENCE_END = re.compile(r"[。！？!?；;\n]")
 _CLAUSE_END = re.compile(r"[。！？!?；;\n，,：:]")
@@ -405,20 +402,21 @@ def _scan(source: str, t: _Text, year: int | None, location: Location | None) ->
     text, raw = t.text, t.raw
     n = len(text)
     out: list[Claim] = []
-    last_end = 0
     quoted = "“" in text or "《" in text
-    for run in _START.finditer(text):
-        pos = run.start()
-        if pos < last_end:  # the 5 of 1.5万, already read
-            continue
-        m = _QTY.match(text, pos)
-        if m is None:
-            continue
-        end = last_end = m.end()
-        pct, num, num2, fuzzy, unit, tail = m.group("pct", "num", "num2", "fuzzy", "unit", "tail")
-        if pct:
-            unit = "%"
-        elif not unit or unit in _NOT_UNIT_SET:
+    found = list(_QTY.finditer(text))
+    if "百分之" in text:
+        found = sorted([*found, *_PERCENT_WORDS.finditer(text)], key=lambda m: m.start())
+    for m in found:
+        pos, end = m.span()
+        groups = m.groupdict()
+        num, num2, fuzzy, tail = (
+            groups["num"],
+            groups.get("num2"),
+            groups.get("fuzzy"),
+            groups["tail"],
+        )
+        unit = groups.get("unit", "%")
+        if unit in _NOT_UNIT_SET:
             continue
         prev = text[pos - 1] if pos else ""
         if prev == "第" or prev == "." or (prev.isascii() and prev.isalnum()):

@@ -37,7 +37,10 @@ def analyse(table: EvaluationTable) -> Analysis:
     targets: list[Target] = []
     by_unit: dict[str, list[Target]] = {}
     for ind in table.indicators:
-        unit = unit_class(ind.target_value.unit or ind.actual_value.unit)
+        raw = ind.target_value.unit or ind.actual_value.unit
+        if not raw:
+            continue
+        unit = unit_class(raw)
         if unit in units and (t := Target.of(ind, unit)) is not None:
             targets.append(t)
             by_unit.setdefault(unit, []).append(t)
