@@ -99,6 +99,8 @@ def test_N102_silent_when_two_figures_share_a_row(tmp_path: Path) -> None:
         ("培训对象分为三类：律师；调解员；社区矫正工作人员", False),  # ；
         ("培训对象分为四类（律师、调解员、公证员）", True),  # in brackets
         ("培训对象分为三类，包括律师、调解员等", False),  # 等: examples only
+        ("培训对象分为两类，包括律师（含公职律师、公司律师）、调解员", False),  # 、 in brackets
+        ("培训对象分为两类，包括“法律明白人、调解员”和律师", False),  # 、 in quotes
     ],
 )
 def test_N103_counts_listed_items(tmp_path: Path, listing: str, fires: bool) -> None:
@@ -128,6 +130,7 @@ def test_N103_message_names_the_items(tmp_path: Path) -> None:
         ("按计划完成业务培训10场，培训210人。", False),  # 按计划 is a result
         (f"{DONE}。下一步将确保培训不少于12场。", False),  # next year's plan
         ("已完成全部培训任务，确保了培训质量。", False),  # results, no hedged figure
+        (f"{DONE}，剩余2场拟于2024年3月前完成。", False),  # work left for next year
     ],
 )
 def test_N104_plan_language_in_the_account_of_results(
@@ -192,6 +195,8 @@ def test_N105_silent_when_an_indicator_reports_it(tmp_path: Path) -> None:
         ("预算执行率95%。", False),
         ("预算执行率为98.5%。", True),
         ("为群众挽回经济损失12万元。", False),  # not the project's money
+        ("支出培训经费3万元。", False),  # one use of the money, not the project's total
+        ("本项目结余资金3万元。", True),
     ],
 )
 def test_N106_amounts_against_the_fund_block(tmp_path: Path, sentence: str, fires: bool) -> None:

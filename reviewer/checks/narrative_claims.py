@@ -157,7 +157,7 @@ _CONTRAST = re.compile(r"计划|预期|目标|实际")
 def actual_written_as_plan(ctx: TableContext) -> Iterator[Hit]:
     t = ctx.table
     a = analysis(ctx)
-    actual = [c for c in a.claims if c.source == "goal_actual" and not c.future]
+    actual = [c for c in a.claims if c.source == "goal_actual" and not c.future and c.comparable]
     hedged: list[Claim] = []
     words: list[str] = []
     for c in actual:
@@ -264,6 +264,8 @@ def goal_figure_unreported(ctx: TableContext) -> Iterator[Hit]:
 
 
 _FUND_WORDS = re.compile(r"预算|资金|经费|支出|拨付|拨款|执行|结余|结转|投入|总额")
+# The whole project's money, not one use of it (支出培训经费3万元 may be a part).
+_WHOLE = re.compile(r"项目|全年|年度|总|共|累计|合计|预算|执行|结余|结转|到位")
 _PART_WORDS = re.compile(r"用于|补助|补贴|标准|单价|费用")
 
 
@@ -301,7 +303,7 @@ def _rates(ctx: TableContext) -> list[float]:
     Severity.WARNING,
     "强制",
     "consistency",
-    what="叙述中说明项目预算、资金、经费、支出、结余的金额（元、万元），与项目资金表的任何金额（年初预算数、全年预算数、全年执行数，"
+    what="叙述中说明项目全年预算、资金、支出、结余的金额（元、万元），与项目资金表的任何金额（年初预算数、全年预算数、全年执行数，"
     "及其差额）都不符（按叙述所写的精度取舍）；或所称执行率与资金表的执行率不符。用于某一用途的部分金额、补助标准不在此列。",
     why="叙述中引用的资金数字应与项目资金表一致（E3）；不一致时至少有一处填报有误。",
     example="资金表全年执行数95,000元，实际完成情况称“全年支出资金12万元”。",
@@ -315,7 +317,10 @@ def narrative_amount_vs_funds(ctx: TableContext) -> Iterator[Hit]:
         if not (c.is_money or c.unit == "%"):
             continue
         m = a.matches.get(i)
-        if m is None or m.agrees or not _FUND_WORDS.search(c.lead) or _PART_WORDS.search(c.lead):
+        lead = c.lead
+        if m is None or m.agrees or not _FUND_WORDS.search(lead) or _PART_WORDS.search(lead):
+            continue
+        if not _WHOLE.search(lead):
             continue
         if c.is_money:
             if amounts is None:

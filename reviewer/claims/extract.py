@@ -98,7 +98,7 @@ PROMISE = re.compile(
     r"(?<![模虚])拟(?![定订稿])|预计|预期|将(?:于|会|要|继续|进一步|持续|逐步)"
 )
 # Future improvement (下一步将…): neither a result nor this year's promise.
-FUTURE = re.compile(r"下一步|下一年|下年度?|明年|来年|今后|后续|以后")
+FUTURE = re.compile(r"下一步|下一年|下年度?|明年|来年|今后|后续|以后|剩余|尚未")
 # The figure is a change, a part, a rate per head, or another period's: not a level to compare.
 _DELTA = re.compile(
     r"(?:同比|环比|较|比)(?:上年|去年|上一年|上年度|\d{4}年)|(?:增加|增长|提高|提升|下降|降低|减少|增|降)了?(?:约|近)?$"
@@ -467,6 +467,8 @@ _LIST_START = re.compile(r"包括|包含|涵盖|分别是|分别为|[：:（(]")
 _LIST_WINDOW = 24
 _ORDINAL = "一二三四五六七八九十"
 _CONNECTORS = ("以及", "和", "及", "与")
+# Brackets and quotes inside an item: their 、 do not separate items (A（含B、C）、D).
+_NESTED = re.compile(r"（[^）]*）|\([^)]*\)|“[^”]*”")
 
 
 def _split_last(items: list[str]) -> list[str]:
@@ -504,7 +506,7 @@ def _list_after(text: str, start: int) -> tuple[list[str], bool] | None:
     comma = re.search(r"[，,]", segment)
     head = segment[: comma.start()] if comma else segment
     if "、" in head:
-        items = [s.strip() for s in head.split("、")]
+        items = [s.strip() for s in _NESTED.sub("", head).split("、")]
         following = segment[len(head) :].lstrip("，,")
         if not all(items) or _open(items, following):
             return None
@@ -548,7 +550,7 @@ def _list_before(text: str, clause_start: int, pos: int) -> list[str] | None:
         head = head[head.rfind(ch) + 1 :]
     if "、" not in head or head.endswith(("等", "等等")):
         return None
-    items = [s.strip() for s in head.split("、")]
+    items = [s.strip() for s in _NESTED.sub("", head).split("、")]
     return _split_last(items) if all(items) else None
 
 
