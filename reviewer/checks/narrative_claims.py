@@ -214,10 +214,9 @@ def _reported(c: Claim, a: Analysis) -> bool:
             continue
         if o.number == c.number or common_run(words, _context(o)) >= 2:
             return True
-    for ind in a.table.indicators:
-        if common_run(words, ind.name) >= 3:
-            return True
-    return any(t.unit == unit and common_run(words, t.core) >= 2 for t in a.targets)
+    if any(t.unit == unit and common_run(words, t.core) >= 2 for t in a.targets):
+        return True
+    return any(common_run(words, ind.name) >= 3 for ind in a.table.indicators)
 
 
 @rule(

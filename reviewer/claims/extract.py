@@ -24,7 +24,7 @@ import re
 from bisect import bisect_left
 from dataclasses import dataclass, field
 
-from reviewer.claims.numerals import CN_ALL, CN_LEAD, parse_numeral
+from reviewer.claims.numerals import CN_ALL, CN_LEAD, parse_chinese, parse_numeral
 from reviewer.model import EvaluationTable, Location
 
 SOURCES = {"goal_expected": "预期目标", "goal_actual": "实际完成情况"}
@@ -152,9 +152,13 @@ class Claim:
     location: Location | None = None
     number_text: str = ""  # the number as printed (二十, 1.5万), for its rounding step
     clause_span: tuple[int, int] = (0, 0)  # the clause (between commas) around it
-    sentence_span: tuple[int, int] = (0, 0)  # the sentence around it, with its 。
     scan_text: str = ""  # source_text with ASCII digits (same offsets), as scanned
     _near: tuple[str, str] | None = field(default=None, repr=False, compare=False)
+
+    @property
+    def sentence_span(self) -> tuple[int, int]:
+        """(start, end) of the sentence around the figure, with its 。"""
+        return sentence_bounds(self.source_text, self.start)
 
     @property
     def sentence(self) -> str:
@@ -291,48 +295,34 @@ def ascii_digits(text: str) -> str:
 
 
 class _Text:
-    """A source text with its clause and sentence boundaries (found once, when first asked)."""
+    """A source text with its clause boundaries (found once, when first asked)."""
 
-    __slots__ = ("_clauses", "_sentences", "raw", "text")
+    __slots__ = ("_clauses", "raw", "text")
 
     def __init__(self, raw: str) -> None:
         self.raw = raw
         self.text = ascii_digits(raw)
         self._clauses: list[int] | None = None
-        self._sentences: list[int] = []
-
-    @property
-    def clauses(self) -> list[int]:
-        if self._clauses is None:
-            text = self.text
-            self._clauses = [m.start() for m in _CLAUSE_END.finditer(text)]
-            self._sentences = [p for p in self._clauses if text[p] in _SENTENCE_CHARS]
-        return self._clauses
-
-    @property
-    def sentences(self) -> list[int]:
-        self.clauses  # noqa: B018 -- found together
-        return self._sentences
 
     def clause(self, pos: int) -> tuple[int, int]:
         """(start, end) of the clause holding ``pos`` (the end is its comma or stop)."""
-        bounds = self.clauses
+        bounds = self._clauses
+        if bounds is None:
+            bounds = self._clauses = [m.start() for m in _CLAUSE_END.finditer(self.text)]
         i = bisect_left(bounds, pos)
         return (bounds[i - 1] + 1 if i else 0), (bounds[i] if i < len(bounds) else len(self.text))
 
-    def sentence(self, pos: int) -> tuple[int, int]:
-        """(start, end) of the sentence holding ``pos``; the end includes its 。 when there is one."""
-        text, bounds = self.text, self.sentences
-        i = bisect_left(bounds, pos)
-        start = bounds[i - 1] + 1 if i else 0
-        end = bounds[i] if i < len(bounds) else len(text)
-        if end < len(text) and text[end] != "\n":
-            end += 1
-        while start < end and text[start].isspace():
-            start += 1
-        while end > start and text[end - 1].isspace():
-            end -= 1
-        return start, end
+
+def sentence_bounds(text: str, pos: int) -> tuple[int, int]:
+    """(start, end) of the sentence of ``text`` holding ``pos``; the end includes its 。."""
+    start = max(text.rfind(ch, 0, pos) for ch in _SENTENCE_CHARS) + 1
+    stop = _SENTENCE_END.search(text, pos)
+    end = len(text) if stop is None else stop.end() - (stop.group() == "\n")
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
 
 
 def _inside_quotes(text: str, pos: int) -> bool:
@@ -355,18 +345,29 @@ def _context_after(text: str, pos: int) -> str:
     return text[pos : stop.start() if stop else end]
 
 
+def _value(num: str) -> float | None:
+    """A number the quantity pattern matched (its form is known: no checks needed)."""
+    if num[0] in CN_LEAD:
+        value = parse_chinese(num)
+        return None if value is None else float(value)
+    mult = _MULT.get(num[-1])
+    if mult is None:
+        return float(num.replace(",", ""))
+    return float(num[:-1].replace(",", "")) * mult
+
+
 def _bounds(
     num: str, num2: str | None, fuzzy: str | None, tail: str | None, lead: str
 ) -> tuple[float, float | None, str, bool] | None:
     """(number, upper, op, approximate) of a quantity, or None when it is not one number."""
-    number = parse_numeral(num)
+    number = _value(num)
     if number is None:
         return None
     upper: float | None = None
     op = "="
     approx = False
     if num2:
-        upper = parse_numeral(num2)
+        upper = _value(num2)
         if upper is None or upper < number:
             return None
         op = "range"
@@ -403,6 +404,7 @@ def _scan(source: str, t: _Text, year: int | None, location: Location | None) ->
     n = len(text)
     out: list[Claim] = []
     quoted = "“" in text or "《" in text
+    futures = [m.start() for m in FUTURE.finditer(text)]
     found = list(_QTY.finditer(text))
     if "百分之" in text:
         found = sorted([*found, *_PERCENT_WORDS.finditer(text)], key=lambda m: m.start())
@@ -434,7 +436,10 @@ def _scan(source: str, t: _Text, year: int | None, location: Location | None) ->
         bounds = _bounds(num, num2, fuzzy, tail, lead)
         if bounds is None:
             continue
-        s_start, s_end = t.sentence(pos)
+        future = False
+        if futures and futures[0] < pos:
+            s_start = sentence_bounds(text, pos)[0]
+            future = any(s_start <= f < pos for f in futures)
         promise, comparable = False, True
         if lead and _MARKS.search(lead):
             promise = PROMISE.search(lead) is not None
@@ -450,12 +455,11 @@ def _scan(source: str, t: _Text, year: int | None, location: Location | None) ->
                 *bounds,
                 unit,
                 promise,
-                FUTURE.search(text, s_start, pos) is not None,
+                future,
                 comparable,
                 location,
                 num,
                 (c_start, c_end),
-                (s_start, s_end),
                 text,
             )
         )
@@ -628,6 +632,5 @@ def extract_claims(table: EvaluationTable) -> list[Claim]:
 
 def sentence_at(text: str, pos: int) -> str:
     """The sentence of ``text`` that holds offset ``pos``, verbatim."""
-    t = _Text(text)
-    start, end = t.sentence(pos)
+    start, end = sentence_bounds(text, pos)
     return text[start:end]
