@@ -44,8 +44,35 @@ def clean_indicators() -> list[Indicator]:
     ]
 
 
+def _figure(cell: str) -> str:
+    """The figure of a target or actual cell without its sign: ``>=200人`` → ``200人``."""
+    figure = cell.lstrip("=<>≥≤")
+    return figure if figure[:1].isdigit() else ""
+
+
+def goal_texts(indicators: list[Indicator]) -> tuple[str, str]:
+    """预期目标 and 实际完成情况 that agree with the rows: they quote the targets and actuals
+    of 培训场次 and 培训人数 (when the table has them, with figures)."""
+    rows = {i.name: i for i in indicators}
+    expected, actual = [], []
+    for name, goal, done in (
+        ("培训场次", "组织业务培训", "全年组织业务培训"),
+        ("培训人数", "培训", "培训"),
+    ):
+        row = rows.get(name)
+        if row is not None and _figure(row.target):
+            expected.append(goal + _figure(row.target))
+        if row is not None and _figure(row.actual):
+            actual.append(done + _figure(row.actual))
+    return (
+        "，".join([*expected, "提升业务能力。"]),
+        "，".join([*actual, "参训人员业务能力明显提升。"]),
+    )
+
+
 def make_table(**overrides: Any) -> EvaluationTable:
-    """A correct table: every number adds up, every target met, execution 95%."""
+    """A correct table: every number adds up, every target met, execution 95%, and the
+    narrative quotes the rows' figures."""
     indicators = overrides.pop("indicators", None) or clean_indicators()
     budget = overrides.pop("budget", (100000.0, 100000.0, 95000.0))
     rate = overrides.pop("rate_pct", round(budget[2] / budget[1] * 100, 2) if budget[1] else None)
@@ -68,14 +95,15 @@ def make_table(**overrides: Any) -> EvaluationTable:
         other=FundRow(initial_budget=0, full_year_budget=0),
     )
     total_score = round(sum(i.score or 0 for i in indicators) + (exec_score or 0), 2)
+    goal_expected, goal_actual = goal_texts(indicators)
     fields: dict[str, Any] = {
         "project": "业务培训",
         "department": "某区司法局",
         "implementer": "某区司法局",
         "year": 2023,
         "funds": funds,
-        "goal_expected": "组织业务培训10场，培训200人，提升业务能力。",
-        "goal_actual": "全年组织业务培训10场，培训210人，参训人员业务能力明显提升。",
+        "goal_expected": goal_expected,
+        "goal_actual": goal_actual,
         "indicators": indicators,
         "total_weight": 100.0,
         "total_score": total_score,

@@ -77,7 +77,11 @@ CASES: list[tuple[str, Any, Any]] = [
     ),
     (
         "B104",
-        lambda: make_table(budget=(100000.0, 100000.0, 85000.0), indicators=_low_completion()),
+        lambda: make_table(
+            budget=(100000.0, 100000.0, 85000.0),
+            indicators=_low_completion(),
+            goal_actual="完成培训5场、100人。",
+        ),
         lambda: make_table(
             budget=(100000.0, 100000.0, 85000.0),
             indicators=_low_completion(),
@@ -265,6 +269,40 @@ CASES: list[tuple[str, Any, Any]] = [
         lambda: make_table(),
     ),
     (
+        "N102",
+        lambda: make_table(
+            goal_actual="全年组织业务培训8场，培训210人，参训人员业务能力明显提升。"
+        ),
+        lambda: make_table(),
+    ),
+    (
+        "N103",
+        lambda: make_table(goal_actual=_trainees("包括律师、人民调解员")),
+        lambda: make_table(goal_actual=_trainees("包括律师、人民调解员和社区矫正工作人员")),
+    ),
+    (
+        "N104",
+        lambda: make_table(
+            goal_actual="全年组织业务培训不少于10场，培训210人，参训人员业务能力明显提升。"
+        ),
+        lambda: make_table(),
+    ),
+    (
+        "N105",
+        lambda: make_table(goal_expected=BOOKS_GOAL),
+        lambda: make_table(
+            goal_expected=BOOKS_GOAL,
+            goal_actual="全年组织业务培训10场，培训210人，编印培训教材500册，参训人员业务能力明显提升。",
+        ),
+    ),
+    (
+        "N106",
+        lambda: make_table(goal_actual="全年组织业务培训10场，培训210人，全年支出培训资金12万元。"),
+        lambda: make_table(
+            goal_actual="全年组织业务培训10场，培训210人，全年支出培训资金9.5万元。"
+        ),
+    ),
+    (
         "T101",
         lambda: make_table(total_score=99.0),
         lambda: make_table(total_score=99.5),
@@ -292,6 +330,16 @@ CASES: list[tuple[str, Any, Any]] = [
         ),
     ),
 ]
+
+
+BOOKS_GOAL = "组织业务培训10场，培训200人，编印培训教材500册，提升业务能力。"
+
+
+def _trainees(listing: str) -> str:
+    """实际完成情况 announcing three kinds of trainees, then listing them."""
+    return (
+        f"全年组织业务培训10场，培训210人，培训对象分为三类，{listing}，参训人员业务能力明显提升。"
+    )
 
 
 def _funds(t: EvaluationTable, current_full: float) -> EvaluationTable:

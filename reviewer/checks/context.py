@@ -29,6 +29,8 @@ class TableContext:
     index: int
     config: Config
     _expectations: dict[int, Expectation] = field(default_factory=dict)
+    # Per-table results several rules share, computed once (e.g. the narrative's claims).
+    memo: dict[str, object] = field(default_factory=dict)
 
     def expect(self, ind: Indicator) -> Expectation:
         """What the rules say ``ind`` should score (computed once per row)."""

@@ -141,6 +141,7 @@ def _load() -> None:
         explanations,
         funds,
         narrative,
+        narrative_claims,
         scoring,
         structure,
         totals,

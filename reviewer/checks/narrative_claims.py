@@ -1,0 +1,361 @@
+"""N102–N106: the figures the narrative states, against the indicators, the fund block and
+themselves (E3: 实际完成情况 reports results and figures against each 预期目标 item, and the
+figures quoted in the narrative agree with the indicators and the fund block).
+
+The claims come from ``reviewer.claims`` (extracted once per table and shared by the rules).
+Every finding quotes the sentence its figure comes from, with the location of its goal cell,
+and the indicator cells or fund cells it was compared with.
+
+All five rules are ``consistency`` (memo section 完成情况与指标不一致). Plan language in the
+实际完成情况 (N104) is filed there too, beside N101: like a copied goal, it is the narrative
+failing to report results against the goal, not a deviation explanation.
+
+Precision comes first: a figure is compared only where the match is clear, and a figure that
+agrees with any matching row, or that several rows or several figures could share, is left to
+the reviewer (and to the LLM, which gets the claims as context).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterator
+
+from reviewer.checks.context import (
+    Hit,
+    TableContext,
+    cell_evidence,
+    fmt,
+    ilabel,
+    indicator_evidence,
+)
+from reviewer.checks.narrative import similarity
+from reviewer.checks.registry import rule
+from reviewer.claims.analysis import Analysis, analyse
+from reviewer.claims.extract import FUTURE, MONEY_UNITS, Claim, sentence_at
+from reviewer.claims.match import common_run, unit_class
+from reviewer.model import Category, Evidence, Severity
+
+_MEMO_KEY = "claims"
+
+
+def analysis(ctx: TableContext) -> Analysis:
+    """The table's claims, analysed once and shared by the N rules."""
+    a = ctx.memo.get(_MEMO_KEY)
+    if not isinstance(a, Analysis):
+        a = ctx.memo[_MEMO_KEY] = analyse(ctx.table)
+    return a
+
+
+def _sentence_evidence(c: Claim) -> Evidence:
+    return Evidence(quote=c.sentence, location=c.location)
+
+
+@rule(
+    "N102",
+    "叙述数字与指标不符",
+    "narrative-figure-vs-indicator",
+    Category.CONSISTENCY,
+    Severity.WARNING,
+    "强制",
+    "consistency",
+    what="预期目标或实际完成情况中的数量，与计量单位相同、名称相符的绩效指标不一致。实际完成情况中的结果与实际完成值比较，"
+    "预期目标和“不少于”“确保”等承诺与年度指标值比较；约数（约、余、以上）按其范围比较。"
+    "数字与该指标的年度指标值或实际完成值之一相符、可对应几个指标、或同一段文字有几个数字对应同一指标的，不报告。",
+    why="总体目标完成情况须与绩效指标相互印证（E3）：同一事项叙述与指标数字不一，至少有一处填报有误。",
+    example="预期目标称对“20余家行业、园区、商圈特色站室”开展测评，而指标“公共法律服务特色站室测评家数”年度指标值为=5家。",
+    fix="核对叙述与指标的数据来源，统一为实际数字；二者统计口径不同的，在叙述中写明口径。",
+)
+def narrative_figure_vs_indicator(ctx: TableContext) -> Iterator[Hit]:
+    a = analysis(ctx)
+    if all(m.agrees or m.best is None for m in a.matches.values()):
+        return
+    shared: Counter[tuple[str, int]] = Counter()
+    for m in a.matches.values():
+        for _, t in m.candidates:
+            shared[(m.claim.source, id(t.indicator))] += 1
+    for _, m in sorted(a.matches.items()):
+        best = m.best
+        if m.agrees or best is None:
+            continue
+        c, ind = m.claim, best.indicator
+        if shared[(c.source, id(ind))] > 1:  # parts, or several states of one thing
+            continue
+        which, value = best.compared(c)
+        if value is None:
+            continue
+        label, cell = (
+            ("年度指标值", ind.target) if which == "target" else ("实际完成值", ind.actual)
+        )
+        yield Hit(
+            "N102",
+            f"{c.source_label}称“{c.excerpt}”（{c.text}），而指标{ilabel(ind)}{label}为{cell}，两者不一致。",
+            indicator=ind,
+            expected=cell,
+            found=c.text,
+            evidence=[_sentence_evidence(c), *indicator_evidence(ind, "target", "actual")],
+            suggestion="核对叙述与指标的数据来源，统一为实际数字；口径不同的应在叙述中写明。",
+        )
+
+
+@rule(
+    "N103",
+    "列举项数与所称数量不符",
+    "enumeration-count",
+    Category.CONSISTENCY,
+    Severity.WARNING,
+    "建议",
+    "consistency",
+    what="叙述中宣布的数量（N类、N项、N个方面、N大、N种）与随后（或紧前）列举的项数不一致。"
+    "以“、”分隔的列举只把最后一项按“和”“及”拆分；以“等”结尾的列举不计数。",
+    why="宣布“八类人员”却只列出七类，说明遗漏了一项，或数量写错；复核时须请单位核实。",
+    example="“对八类人员开展业务培训，包括社区矫正和安帮工作人员业务培训、人民调解员业务培训、律师业务培训、依法治区培训、"
+    "司法行政干部培训、行政执法人员培训、法治政府建设培训”——列举七项。",
+    fix="补全遗漏的项目，或改正所称数量。",
+)
+def enumeration_count(ctx: TableContext) -> Iterator[Hit]:
+    for e in analysis(ctx).enumerations:
+        n = len(e.items)
+        if n == e.announced or (e.may_overrun and n > e.announced):
+            continue
+        yield Hit(
+            "N103",
+            f"{e.source_label}称“{e.announce_text}”，但列举了{n}项（{'、'.join(e.items)}），数量不一致。",
+            expected=str(e.announced),
+            found=str(n),
+            evidence=[Evidence(quote=e.sentence, location=e.location)],
+            suggestion="补全遗漏的项目，或改正所称数量。",
+        )
+
+
+# Hedged figures: the wording of a plan or a contract, not of a result.
+_HEDGE = re.compile(
+    r"不少于|不低于|至少|确保|力争|争取|努力|(?<![模虚])拟(?![定订稿])|预计|"
+    r"将(?:于|会|要|继续|进一步|持续|逐步)"
+)
+_RESULT = re.compile(
+    r"已|了|完成|实现|达到|达成|累计|共计|开展|举办|组织|形成|提交|建成|发放|聘请|产生|办结|印发|"
+    r"出具|落实|取得|获得|召开|签订|采购|购置|支付|拨付|上线|验收"
+)
+_CONTRAST = re.compile(r"计划|预期|目标|实际")
+
+
+@rule(
+    "N104",
+    "实际完成情况为计划性表述",
+    "actual-written-as-plan",
+    Category.CONSISTENCY,
+    Severity.WARNING,
+    "强制",
+    "consistency",
+    what="实际完成情况用“不少于”“确保”“力争”“拟”“预计”“将于”等计划性表述说明数量；"
+    "或整段只有计划性表述，没有完成结果（完成、已、开展、实现等）和数据。“下一步”“今后”等改进打算除外。",
+    why="实际完成情况应写明实际完成的结果和数据（E3）；照搬计划或合同条款（“不少于5家”）说明没有统计实际完成数。",
+    example="实际完成情况称“组织并开展不少于2次专家研讨会……招募到符合中心定位和需求的法律服务机构不少于5家”。",
+    fix="写明实际完成的数量（如“开展专家研讨会3次”），不用计划或合同的表述。",
+)
+def actual_written_as_plan(ctx: TableContext) -> Iterator[Hit]:
+    t = ctx.table
+    a = analysis(ctx)
+    actual = [c for c in a.claims if c.source == "goal_actual" and not c.future and c.comparable]
+    hedged: list[Claim] = []
+    words: list[str] = []
+    for c in actual:
+        h = _HEDGE.search(c.lead)
+        if h is not None and not _CONTRAST.search(c.lead):
+            hedged.append(c)
+            words.append(h.group())
+    if hedged:
+        clauses = "；".join(f"“{c.excerpt}”" for c in hedged[:5])
+        more = f"等{len(hedged)}处" if len(hedged) > 5 else ""
+        quotes = list(dict.fromkeys(c.sentence for c in hedged))
+        yield Hit(
+            "N104",
+            f"实际完成情况用计划性表述说明数量（{clauses}{more}），未写明实际完成的数量。",
+            expected="实际完成的数量",
+            found=f"{'、'.join(dict.fromkeys(words))}（{len(hedged)}处）",
+            evidence=[Evidence(quote=q, location=hedged[0].location) for q in quotes],
+            suggestion="写明实际完成的数量，不用“不少于”“确保”等计划或合同表述。",
+        )
+        return
+    if not t.goal_actual or actual or _RESULT.search(t.goal_actual):
+        return
+    for h in _HEDGE.finditer(t.goal_actual):
+        sentence = sentence_at(t.goal_actual, h.start())
+        head = sentence[: sentence.find(h.group())]
+        if FUTURE.search(head):
+            continue
+        ref = t.cells.get("goal_actual")
+        yield Hit(
+            "N104",
+            f"实际完成情况只有“{h.group()}”等计划性表述，没有完成结果和数据。",
+            expected="完成结果和数据",
+            found=sentence,
+            evidence=[Evidence(quote=sentence, location=ref)],
+            suggestion="逐项写明预期目标的实际完成结果，附具体数量、时间和效果。",
+        )
+        return
+
+
+_SCOPE = re.compile(r"(?:全区|全市|全县|全省|全镇|全街道|辖区|全国|本区|本市|本县)$")
+_NOT_ITEMS = frozenset({"类", "方面", "个方面", "大", "种"})
+
+
+def _context(c: Claim) -> str:
+    return f"{c.before}|{c.after}"
+
+
+def _reported(c: Claim, a: Analysis) -> bool:
+    """A goal figure the 实际完成情况 or an indicator speaks of (loosely: any shared word)."""
+    unit = unit_class(c.unit)
+    words = _context(c)
+    for o in a.claims:
+        if o.source != "goal_actual" or unit_class(o.unit) != unit:
+            continue
+        if o.number == c.number or common_run(words, _context(o)) >= 2:
+            return True
+    if any(t.unit == unit and common_run(words, t.core) >= 2 for t in a.targets):
+        return True
+    return any(common_run(words, ind.name) >= 3 for ind in a.table.indicators)
+
+
+@rule(
+    "N105",
+    "预期目标的数量未报告完成情况",
+    "goal-figure-unreported",
+    Category.CONSISTENCY,
+    Severity.WARNING,
+    "强制",
+    "consistency",
+    what="预期目标中带数量的事项（如“组织7人赴对口支援地区”），实际完成情况没有相应的数量，也没有任何绩效指标对应。"
+    "覆盖范围（全区18个街镇）、金额和类别数（八类）不在此列；实际完成情况照抄预期目标的由N101报告。",
+    why="实际完成情况应逐项报告预期目标的完成结果（E3）；带数量的目标既无叙述也无指标，就无从判断是否完成。",
+    example="预期目标“编印培训教材500册”，实际完成情况与绩效指标均未提及教材的编印数量。",
+    fix="在实际完成情况中写明该事项的完成数量，或说明未完成的原因；该事项应设置相应的绩效指标。",
+)
+def goal_figure_unreported(ctx: TableContext) -> Iterator[Hit]:
+    t = ctx.table
+    if not t.goal_expected or not t.goal_actual:
+        return
+    a = analysis(ctx)
+    silent = [
+        c
+        for i, c in enumerate(a.claims)
+        if c.source == "goal_expected"
+        and i in a.matches
+        and c.unit not in _NOT_ITEMS
+        and not c.is_money
+        and not _SCOPE.search(c.before)
+        and not _reported(c, a)
+    ]
+    if not silent or similarity(t.goal_expected, t.goal_actual) >= ctx.thresholds.copy_similarity:
+        return  # nothing unreported, or a copy of the goal (N101's)
+    items = "；".join(f"“{c.excerpt}”（{c.text}）" for c in silent)
+    quotes = list(dict.fromkeys(c.sentence for c in silent))
+    yield Hit(
+        "N105",
+        f"预期目标中的{items}，实际完成情况和绩效指标均未反映完成数量。",
+        expected="完成数量",
+        found="未报告",
+        evidence=[Evidence(quote=q, location=silent[0].location) for q in quotes],
+        suggestion="在实际完成情况中写明该事项的完成数量或未完成原因，并设置相应的绩效指标。",
+    )
+
+
+_FUND_WORDS = re.compile(r"预算|资金|经费|支出|拨付|拨款|执行|结余|结转|投入|总额")
+# The whole project's money, not one use of it (支出培训经费3万元 may be a part).
+_WHOLE = re.compile(r"项目|全年|年度|总|共|累计|合计|预算|执行|结余|结转|到位")
+_PART_WORDS = re.compile(r"用于|补助|补贴|标准|单价|费用")
+
+
+def _amounts_yuan(ctx: TableContext) -> list[float]:
+    """Every amount of the fund block in 元, with the differences a narrative may quote
+    (结余 = 全年预算 − 执行, 调整 = 年初 − 全年)."""
+    factor = 10_000.0 if "万" in ctx.table.amount_unit else 1.0
+    out: list[float] = []
+    for row in ctx.table.funds.rows().values():
+        vals = [v for v in (row.initial_budget, row.full_year_budget, row.executed) if v]
+        out.extend(v * factor for v in vals)
+        b0, b, x = row.initial_budget, row.full_year_budget, row.executed
+        if b is not None and x is not None:
+            out.append((b - x) * factor)
+        if b0 is not None and b is not None:
+            out.append(abs(b0 - b) * factor)
+        if b0 is not None and x is not None:
+            out.append((b0 - x) * factor)
+    return out
+
+
+def _rates(ctx: TableContext) -> list[float]:
+    row = ctx.table.funds.annual_total
+    out = [row.rate_pct] if row.rate_pct is not None else []
+    if row.full_year_budget and row.executed is not None:
+        out.append(row.executed / row.full_year_budget * 100)
+    return out
+
+
+@rule(
+    "N106",
+    "叙述金额与资金表不符",
+    "narrative-amount-vs-funds",
+    Category.CONSISTENCY,
+    Severity.WARNING,
+    "强制",
+    "consistency",
+    what="叙述中说明项目全年预算、资金、支出、结余的金额（元、万元），与项目资金表的任何金额（年初预算数、全年预算数、全年执行数，"
+    "及其差额）都不符（按叙述所写的精度取舍）；或所称执行率与资金表的执行率不符。用于某一用途的部分金额、补助标准不在此列。",
+    why="叙述中引用的资金数字应与项目资金表一致（E3）；不一致时至少有一处填报有误。",
+    example="资金表全年执行数95,000元，实际完成情况称“全年支出资金12万元”。",
+    fix="核对资金数字，叙述与资金表统一；引用部分金额的，写明用途。",
+)
+def narrative_amount_vs_funds(ctx: TableContext) -> Iterator[Hit]:
+    a = analysis(ctx)
+    amounts: list[float] | None = None
+    row = ctx.table.funds.annual_total
+    for i, c in enumerate(a.claims):
+        if not (c.is_money or c.unit == "%"):
+            continue
+        m = a.matches.get(i)
+        lead = c.lead
+        if m is None or m.agrees or not _FUND_WORDS.search(lead) or _PART_WORDS.search(lead):
+            continue
+        if not _WHOLE.search(lead):
+            continue
+        if c.is_money:
+            if amounts is None:
+                amounts = _amounts_yuan(ctx)
+            scale = MONEY_UNITS[c.unit]
+            if not amounts or any(c.agrees(v, scale=scale) for v in amounts):
+                continue
+            unit = ctx.table.amount_unit
+            shown = (
+                f"全年预算数{fmt(row.full_year_budget)}{unit}，全年执行数{fmt(row.executed)}{unit}"
+            )
+            yield Hit(
+                "N106",
+                f"{c.source_label}称“{c.excerpt}”（{c.text}），与项目资金表的金额均不相符（{shown}）。",
+                expected=shown,
+                found=c.text,
+                evidence=[
+                    _sentence_evidence(c),
+                    *cell_evidence(
+                        row.cells.get("initial_budget"),
+                        row.cells.get("full_year_budget"),
+                        row.cells.get("executed"),
+                    ),
+                ],
+                suggestion="核对资金数字，叙述与资金表统一；引用部分金额的，写明用途。",
+            )
+        elif c.unit == "%" and "执行率" in c.lead:
+            rates = _rates(ctx)
+            if not rates or any(c.agrees(v) for v in rates):
+                continue
+            shown = f"{fmt(rates[0])}%"
+            yield Hit(
+                "N106",
+                f"{c.source_label}称“{c.excerpt}”（{c.text}），而项目资金表的执行率为{shown}。",
+                expected=shown,
+                found=c.text,
+                evidence=[_sentence_evidence(c), *cell_evidence(row.cells.get("rate_pct"))],
+                suggestion="核对执行率，叙述与资金表统一。",
+            )

@@ -1,0 +1,91 @@
+"""One table's narrative, analysed once: claims, enumerations, and the indicators they match.
+
+The narrative rules (N102–N106) read it, and so does the LLM prompt, as short Chinese lines
+(``claims_for_prompt``): the model gets the figures the prose states and the rows they were
+compared with, so it can build on them instead of counting again.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from reviewer.claims.extract import Claim, Enumeration, extract
+from reviewer.claims.match import Match, Target, match, unit_class
+from reviewer.model import EvaluationTable, Report
+
+PROMPT_LINES = 40  # claims beyond this are left out of the prompt (long narratives)
+
+
+@dataclass(frozen=True, slots=True)
+class Analysis:
+    table: EvaluationTable
+    claims: tuple[Claim, ...]
+    enumerations: tuple[Enumeration, ...]
+    targets: tuple[Target, ...]
+    # For each claim that states a level for this project and year (not a change, a part, a
+    # plan for next year): the indicators it matches. Keyed by the claim's position in
+    # ``claims``.
+    matches: dict[int, Match]
+
+
+def analyse(table: EvaluationTable) -> Analysis:
+    ex = extract(table)
+    levels = [(i, c) for i, c in enumerate(ex.claims) if c.comparable and not c.future]
+    if not levels:
+        return Analysis(table, ex.claims, ex.enumerations, (), {})
+    units = {unit_class(c.unit) for _, c in levels}
+    targets: list[Target] = []
+    by_unit: dict[str, list[Target]] = {}
+    for ind in table.indicators:
+        raw = ind.target_value.unit or ind.actual_value.unit
+        if not raw:
+            continue
+        unit = unit_class(raw)
+        if unit in units and (t := Target.of(ind, unit)) is not None:
+            targets.append(t)
+            by_unit.setdefault(unit, []).append(t)
+    matches = {i: match(c, by_unit.get(unit_class(c.unit), [])) for i, c in levels}
+    return Analysis(table, ex.claims, ex.enumerations, tuple(targets), matches)
+
+
+def _figure(c: Claim) -> str:
+    notes = []
+    if c.approx:
+        notes.append("约数")
+    notes.append("计划/承诺" if c.promise or c.future else "结果")
+    if not c.comparable:
+        notes.append("增减量、部分或其他年度")
+    return f"{c.text}（{'，'.join(notes)}）"
+
+
+def _indicator_text(t: Target) -> str:
+    ind = t.indicator
+    return f"「{ind.name}」年度指标值{ind.target}、实际完成值{ind.actual}"
+
+
+def claims_for_prompt(table: EvaluationTable | Analysis) -> list[str]:
+    """Short Chinese lines, one per claim or enumeration, for the LLM prompt."""
+    a = table if isinstance(table, Analysis) else analyse(table)
+    lines: list[str] = []
+    for i, c in enumerate(a.claims):
+        line = f"{c.source_label}：“{c.excerpt}”——{_figure(c)}"
+        m = a.matches.get(i)
+        if m is not None and m.candidates:
+            names = "；".join(_indicator_text(t) for _, t in m.candidates[:2])
+            line += f"；对应指标{names}"
+        lines.append(line)
+    for e in a.enumerations:
+        lines.append(
+            f"{e.source_label}：称“{e.announce_text}”，列举{len(e.items)}项：{'、'.join(e.items)}"
+        )
+    return lines[:PROMPT_LINES]
+
+
+def claims_by_table(report: Report) -> dict[int, list[str]]:
+    """``claims_for_prompt`` for every table with claims, keyed by table index (for the LLM)."""
+    out: dict[int, list[str]] = {}
+    for index, table in enumerate(report.tables):
+        lines = claims_for_prompt(table)
+        if lines:
+            out[index] = lines
+    return out

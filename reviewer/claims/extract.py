@@ -1,0 +1,621 @@
+"""Claims in the narrative: the quantities 预期目标 and 实际完成情况 state, and their enumerations.
+
+A claim is a number with its measure word (``十件`` ``二十余家`` ``1.5万人`` ``3-5次`` ``80%以上``
+``约20万字`` ``12万元``), the words around it (what it counts), whether it is approximate, and
+whether it is a promise (``不少于`` ``确保`` ``力争`` ``计划`` ``拟`` ``预计`` in the same clause before
+it) or a result. Each claim keeps the sentence it comes from, verbatim, so findings can quote it.
+
+Not claims: years, months and dates (2023年, 9月), ordinals (第三批), document numbers (86号),
+numbers glued to Latin letters (G60), numbers inside “quotes” or 《titles》 (“三项制度”), a bare
+一 before a measure word (一笔经费, 一份报告: the indefinite article far more often than a count),
+and idioms where a numeral follows the measure word (五位一体).
+
+An enumeration is a count announced with 类 / 项 / 方面 / 大 / 种 / 个 and followed by its list
+(``八类人员，包括A、B和C``, ``5项(A、B、C、D、E)``, ``…：A；B；C``) or preceded by it (``A、B、C三项``).
+In a list separated by 、 only the last item is split at 和 / 及 / 以及 (``A和B、C`` is two items,
+``A、B和C`` three); a list that ends with 等 is open and is not counted.
+
+Work is linear in the text: one regular-expression pass, boundaries found once and bisected.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from dataclasses import dataclass, field
+
+from reviewer.claims.numerals import CN_ALL, CN_LEAD, parse_chinese, parse_numeral
+from reviewer.model import EvaluationTable, Location
+
+SOURCES = {"goal_expected": "预期目标", "goal_actual": "实际完成情况"}
+
+# Measure words a claim may carry, and words that look like one but mark a date, an age, a
+# ratio or a floor (consumed so that 3个月 is not read as 3个, then dropped).
+_COUNT_UNITS = (
+    "个方面 方面 人次 场次 课时 学时 小时 万字 平方米 公里 千米 万元 亿元 元 "
+    "个 家 人 名 位 次 场 份 件 篇 台 套 项 类 所 批 期 部 本 册 条 处 座 间 户 辆 张 "
+    "起 宗 例 门 节 轮 组 支 块 幅 种 大 字 米 吨 亩 天 周 笔 页 卷 %"
+)
+COUNT_UNITS = tuple(_COUNT_UNITS.split())
+_NOT_UNIT_WORDS = "个月 周年 周岁 年 月 日 号 时 点 分 秒 岁 倍 届 层"
+_NOT_UNITS = tuple(_NOT_UNIT_WORDS.split())
+ENUM_UNITS = frozenset({"类", "项", "方面", "个方面", "大", "种", "个"})
+MONEY_UNITS = {"元": 1.0, "万元": 10_000.0, "亿元": 100_000_000.0}
+
+_UNIT_ALT = "|".join(
+    re.escape(u) for u in sorted((*COUNT_UNITS, *_NOT_UNITS), key=len, reverse=True)
+)
+# A number opens with one character of a single class, so that the regex engine can skip
+# ahead to the next digit or numeral without trying the pattern at every character.
+_NUM = rf"[\d{CN_LEAD}](?:(?<=\d)\d*(?:,\d{{3}})*(?:\.\d+)?[万亿千]?|(?<=[{CN_LEAD}])[{CN_ALL}]*)"
+_TAIL = r"(?P<tail>及以上|以上|及以下|以下|以内|左右|上下|之多)?"
+_QTY = re.compile(
+    rf"(?P<num>{_NUM})"
+    rf"(?:\s?(?P<sep>[-~至到—])\s?(?P<num2>{_NUM}))?"
+    rf"(?P<fuzzy>余|多|几|来)?\s?"
+    rf"(?P<unit>{_UNIT_ALT}){_TAIL}"
+)
+_PERCENT_WORDS = re.compile(rf"百分之(?P<num>[{CN_LEAD}][{CN_ALL}]*){_TAIL}")
+# Only full-width forms that have a one-character ASCII twin (so offsets do not move); the
+# Chinese comma stays as it is, or 18，361个 would read as eighteen thousand.
+_WIDE = re.compile("[０-９％．＋－～Ａ-Ｚａ-ｚ\u3000]")
+_WIDE_MAP = {
+    **{0xFF10 + i: ord("0") + i for i in range(10)},
+    **{0xFF21 + i: ord("A") + i for i in range(26)},
+    **{0xFF41 + i: ord("a") + i for i in range(26)},
+    0xFF05: ord("%"),
+    0xFF0E: ord("."),
+    0xFF0B: ord("+"),
+    0xFF0D: ord("-"),
+    0xFF5E: ord("~"),
+    0x3000: ord(" "),
+}
+_SENTENCE_CHARS = frozenset("。！？!?；;\n")
+_SENTENCE_END = re.compile(r"[。！？!?；;\n]")
+_CLAUSE_END = re.compile(r"[。！？!?；;\n，,：:]")
+_BEFORE_TAIL = re.compile("[^、（(）)“”《》]*$")
+_AFTER_STOP_RE = re.compile("[，,。；;：:！？!?（(）)“”《》的\n]")
+_CONTEXT = 16  # characters of context kept on each side of a number
+
+# A promise: the figure is planned, not achieved.
+PROMISE = re.compile(
+    r"不少于|不低于|至少|确保|力争|争取|努力|原计划|(?<![按照据])计划(?!完成率)|"
+    r"(?<![模虚])拟(?![定订稿])|预计|预期|将(?:于|会|要|继续|进一步|持续|逐步)"
+)
+# Future improvement (下一步将…): neither a result nor this year's promise.
+FUTURE = re.compile(r"下一步|下一年|下年度?|明年|来年|今后|后续|以后|剩余|尚未")
+# The figure is a change, a part, a rate per head, or another period's: not a level to compare.
+_DELTA = re.compile(
+    r"(?:同比|环比|较|比)(?:上年|去年|上一年|上年度|\d{4}年)|(?:增加|增长|提高|提升|下降|降低|减少|增|降)了?(?:约|近)?$"
+)
+_PARTIAL = re.compile(
+    r"其中|每|人均|平均|单次|单场|单价|以来|历年|近\d+年|近[一二三四五六七八九十]+年"
+)
+_YEAR = re.compile(r"(\d{4})年")
+# Any of the words above: most clauses have none, and one search tells.
+_MARKS = re.compile("|".join(p.pattern for p in (PROMISE, _DELTA, _PARTIAL, _YEAR)))
+_APPROX_BEFORE = ("大约", "约", "近", "逾", "超过", "多达", "将近", "接近")
+_LOWER_BOUND_BEFORE = ("不少于", "不低于", "至少", "超过", "逾")
+_UPPER_BOUND_BEFORE = ("不超过", "不高于", "不多于", "控制在")
+# A claim from the noun after the measure word, unless that word starts a verb phrase.
+_VERB_START = tuple("赴在于向到给为是对将把被从、")
+_NOUN_TAIL = re.compile(
+    r"(?:不少于|不低于|至少|不超过|大约|约|近|逾|超过|达到|达|为|是|共计|共|累计)+$"
+)
+_NOUN_HEAD = re.compile(r"^(?:完成|开展|组织|举办|评选|聘请|产生|形成|提交|实现|达到)")
+_EXCERPT = 20
+_NOT_UNIT_SET = frozenset(_NOT_UNITS)
+_MULT = {"万": 10_000.0, "亿": 100_000_000.0, "千": 1000.0}
+
+
+@dataclass(slots=True)
+class Claim:
+    """A quantity stated in 预期目标 or 实际完成情况.
+
+    ``number`` is the value (the lower bound of a range); ``upper`` the upper bound of a range
+    or of 二十余 (20–30); ``op`` how the figure binds: ``=`` exact, ``>=`` at least (以上,
+    不少于), ``<=`` at most (以内, 不超过), ``~`` about (约, 左右), ``range``. ``number`` counts in
+    the measure word's own unit, except money, which is in 元 (``value_yuan``).
+
+    The words around the figure (``sentence``, ``clause``, ``lead``, ``before``, ``after``,
+    ``noun``) are read from ``source_text`` when asked for.
+    """
+
+    source: str  # "goal_expected" or "goal_actual"
+    source_text: str  # the whole 预期目标 or 实际完成情况, as printed
+    text: str  # the quantity as printed: 二十余家
+    start: int  # offset of ``text`` in the source text
+    end: int
+    number: float
+    upper: float | None
+    op: str
+    approx: bool
+    unit: str  # the measure word as printed: 家, 万元, %
+    promise: bool  # 不少于 / 确保 / 力争 / 计划 / 拟 / 预计 … before it in its clause
+    future: bool  # in a 下一步 / 今后 sentence
+    comparable: bool  # a level for this project and year (not a change, a part, a rate)
+    location: Location | None = None
+    number_text: str = ""  # the number as printed (二十, 1.5万), for its rounding step
+    clause_span: tuple[int, int] = (0, 0)  # the clause (between commas) around it
+    scan_text: str = ""  # source_text with ASCII digits (same offsets), as scanned
+    _near: tuple[str, str] | None = field(default=None, repr=False, compare=False)
+
+    @property
+    def sentence_span(self) -> tuple[int, int]:
+        """(start, end) of the sentence around the figure, with its 。"""
+        return sentence_bounds(self.source_text, self.start)
+
+    @property
+    def sentence(self) -> str:
+        """The sentence the figure comes from, verbatim (what findings quote)."""
+        a, b = self.sentence_span
+        return self.source_text[a:b]
+
+    @property
+    def clause(self) -> str:
+        """The clause (between commas) the figure comes from, verbatim."""
+        a, b = self.clause_span
+        return self.source_text[a:b].strip()
+
+    @property
+    def lead(self) -> str:
+        """The clause before the figure, whole."""
+        return self.source_text[self.clause_span[0] : self.start]
+
+    @property
+    def before(self) -> str:
+        """Up to 16 characters before the number in its clause, back to a 、 or bracket."""
+        return self._words()[0]
+
+    @property
+    def after(self) -> str:
+        """The words after the measure word, up to the next stop (16 characters at most)."""
+        return self._words()[1]
+
+    def _words(self) -> tuple[str, str]:
+        if self._near is None:
+            text = self.scan_text or ascii_digits(self.source_text)
+            self._near = (
+                _context_before(text, self.clause_span[0], self.start),
+                _context_after(text, self.end),
+            )
+        return self._near
+
+    @property
+    def excerpt(self) -> str:
+        """The clause cut to about 20 characters each side of the figure (… marks a cut)."""
+        c_start, c_end = self.clause_span
+        a, b = max(c_start, self.start - _EXCERPT), min(c_end, self.end + _EXCERPT)
+        src = self.source_text
+        while a > c_start and _ascii_word(src[a - 1 : a + 1]):  # not inside G60
+            a -= 1
+        while b < c_end and _ascii_word(src[b - 1 : b + 1]):
+            b += 1
+        text = src[a:b].strip()
+        return ("…" if a > c_start else "") + text + ("…" if b < c_end else "")
+
+    @property
+    def noun(self) -> str:
+        """What the figure counts: the words after its measure word (十件优秀案例), or else
+        the words before the number (优秀案例十件), without verbs and bound words."""
+        after, before = self.after, self.before
+        if after and not after.startswith(_VERB_START) and not after[0].isdigit():
+            return after
+        return _NOUN_HEAD.sub("", _NOUN_TAIL.sub("", before))
+
+    @property
+    def step(self) -> float:
+        """The unit of the last digit printed (1.5万 → 1000, 99.71 → 0.01), for rounding."""
+        num = self.number_text
+        if not num:
+            return 1.0
+        mult = _MULT.get(num[-1], 1.0)
+        if num[0] in CN_LEAD:
+            return mult
+        digits = num.rstrip("万亿千")
+        return mult * (10.0 ** -len(digits.split(".", 1)[1]) if "." in digits else 1.0)
+
+    @property
+    def source_label(self) -> str:
+        return SOURCES.get(self.source, self.source)
+
+    @property
+    def is_money(self) -> bool:
+        return self.unit in MONEY_UNITS
+
+    @property
+    def value_yuan(self) -> float:
+        """A money claim in 元 (1.5万元 → 15000)."""
+        return self.number * MONEY_UNITS.get(self.unit, 1.0)
+
+    def agrees(self, value: float, upper: float | None = None, scale: float = 1.0) -> bool:
+        """Whether a value (or the range ``value``–``upper``) fits what the claim says.
+
+        Printed rounding is allowed: 92% agrees with 92.23%, 9.5万元 with 95 000 元. ``scale``
+        converts the claim into the value's unit (10 000 for a 万元 claim against 元 amounts).
+        """
+        hi = value if upper is None else upper
+        if scale != 1.0:
+            value, hi = value / scale, hi / scale
+        tolerance = self.step / 2 + 1e-9
+        if self.op == "range" or self.upper is not None:
+            top = self.upper if self.upper is not None else self.number
+            return hi >= self.number - tolerance and value <= top + tolerance
+        if self.op == ">=":
+            return hi >= self.number - tolerance
+        if self.op == "<=":
+            return value <= self.number + tolerance
+        if self.op == "~":
+            slack = max(0.15 * abs(self.number), 1.0, tolerance)
+            return hi >= self.number - slack and value <= self.number + slack
+        return value - tolerance <= self.number <= hi + tolerance
+
+
+@dataclass(frozen=True, slots=True)
+class Enumeration:
+    """A count announced in the narrative and the items listed for it."""
+
+    source: str
+    announced: int
+    announce_text: str  # 八类
+    items: tuple[str, ...]
+    sentence: str
+    start: int  # offset of the announcement in the source text
+    # A comma list that may run on into the clauses after it: only a shortfall is certain.
+    may_overrun: bool = False
+    location: Location | None = None
+
+    @property
+    def source_label(self) -> str:
+        return SOURCES.get(self.source, self.source)
+
+
+def _ascii_word(pair: str) -> bool:
+    return pair.isascii() and pair.isalnum()
+
+
+def ascii_digits(text: str) -> str:
+    """Full-width digits, letters and signs to ASCII, one character for one (offsets kept)."""
+    return text.translate(_WIDE_MAP) if _WIDE.search(text) else text
+
+
+class _Text:
+    """A source text with its clause boundaries (found once, when first asked)."""
+
+    __slots__ = ("_clauses", "raw", "text")
+
+    def __init__(self, raw: str) -> None:
+        self.raw = raw
+        self.text = ascii_digits(raw)
+        self._clauses: list[int] | None = None
+
+    def clause(self, pos: int) -> tuple[int, int]:
+        """(start, end) of the clause holding ``pos`` (the end is its comma or stop)."""
+        bounds = self._clauses
+        if bounds is None:
+            bounds = self._clauses = [m.start() for m in _CLAUSE_END.finditer(self.text)]
+        i = bisect_left(bounds, pos)
+        return (bounds[i - 1] + 1 if i else 0), (bounds[i] if i < len(bounds) else len(self.text))
+
+
+def sentence_bounds(text: str, pos: int) -> tuple[int, int]:
+    """(start, end) of the sentence of ``text`` holding ``pos``; the end includes its 。."""
+    start = max(text.rfind(ch, 0, pos) for ch in _SENTENCE_CHARS) + 1
+    stop = _SENTENCE_END.search(text, pos)
+    end = len(text) if stop is None else stop.end() - (stop.group() == "\n")
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
+def _inside_quotes(text: str, pos: int) -> bool:
+    return text.rfind("“", 0, pos) > text.rfind("”", 0, pos) or text.rfind(
+        "《", 0, pos
+    ) > text.rfind("》", 0, pos)
+
+
+def _context_before(text: str, clause_start: int, pos: int) -> str:
+    """Up to 16 characters before ``pos`` in its clause, back to the nearest 、 or bracket."""
+    m = _BEFORE_TAIL.search(text, max(clause_start, pos - _CONTEXT), pos)
+    return m.group() if m else ""
+
+
+def _context_after(text: str, pos: int) -> str:
+    if text.startswith("、", pos):  # 报告1篇、单项报告2篇: the next item, not this one's noun
+        return ""
+    end = min(len(text), pos + _CONTEXT)
+    stop = _AFTER_STOP_RE.search(text, pos, end)
+    return text[pos : stop.start() if stop else end]
+
+
+def _value(num: str) -> float | None:
+    """A number the quantity pattern matched (its form is known: no checks needed)."""
+    if num[0] in CN_LEAD:
+        value = parse_chinese(num)
+        return None if value is None else float(value)
+    mult = _MULT.get(num[-1])
+    if mult is None:
+        return float(num.replace(",", ""))
+    return float(num[:-1].replace(",", "")) * mult
+
+
+def _bounds(
+    num: str, num2: str | None, fuzzy: str | None, tail: str | None, lead: str
+) -> tuple[float, float | None, str, bool] | None:
+    """(number, upper, op, approximate) of a quantity, or None when it is not one number."""
+    number = _value(num)
+    if number is None:
+        return None
+    upper: float | None = None
+    op = "="
+    approx = False
+    if num2:
+        upper = _value(num2)
+        if upper is None or upper < number:
+            return None
+        op = "range"
+    if fuzzy:
+        approx = True
+        if fuzzy == "几" and number == 10:  # 十几
+            upper = 19.0
+        elif fuzzy != "几" and number >= 10:  # 二十余: 20–30, 1万余: 1–2万
+            upper = number + 10.0 ** (len(str(int(number))) - 1)
+        else:
+            return None
+        op = "range"
+    if lead:
+        stripped = lead.rstrip()
+        if stripped.endswith(_APPROX_BEFORE):
+            approx = True
+            op = "~" if op == "=" else op
+        if stripped.endswith(_LOWER_BOUND_BEFORE):
+            op = ">=" if op in ("=", "~") else op
+        elif stripped.endswith(_UPPER_BOUND_BEFORE):
+            op = "<=" if op in ("=", "~") else op
+    if tail:
+        if tail in ("以上", "及以上", "之多"):
+            op, approx = ">=", True
+        elif tail in ("以下", "及以下", "以内"):
+            op, approx = "<=", True
+        else:  # 左右, 上下
+            op, approx = "~", True
+    return number, upper, op, approx
+
+
+def _scan(source: str, t: _Text, year: int | None, location: Location | None) -> list[Claim]:
+    text, raw = t.text, t.raw
+    n = len(text)
+    out: list[Claim] = []
+    quoted = "“" in text or "《" in text
+    futures = [m.start() for m in FUTURE.finditer(text)]
+    found = list(_QTY.finditer(text))
+    if "百分之" in text:
+        found = sorted([*found, *_PERCENT_WORDS.finditer(text)], key=lambda m: m.start())
+    for m in found:
+        pos, end = m.span()
+        groups = m.groupdict()
+        num, num2, fuzzy, tail = (
+            groups["num"],
+            groups.get("num2"),
+            groups.get("fuzzy"),
+            groups["tail"],
+        )
+        unit = groups.get("unit", "%")
+        if unit in _NOT_UNIT_SET:
+            continue
+        prev = text[pos - 1] if pos else ""
+        if prev == "第" or prev == "." or (prev.isascii() and prev.isalnum()):
+            continue  # 第三批, V1.5, G60
+        if num == "一" and not num2:
+            continue  # 一笔经费, 一份报告
+        if end < n and text[end] in CN_ALL:
+            continue  # 五位一体, 一人一档
+        if unit == "大" and (prev == "的" or (parse_numeral(num) or 11) > 10):
+            continue  # 党的二十大
+        if quoted and _inside_quotes(text, pos):
+            continue
+        c_start, c_end = t.clause(pos)
+        lead = text[c_start:pos]
+        bounds = _bounds(num, num2, fuzzy, tail, lead)
+        if bounds is None:
+            continue
+        future = False
+        if futures and futures[0] < pos:
+            s_start = sentence_bounds(text, pos)[0]
+            future = any(s_start <= f < pos for f in futures)
+        promise, comparable = False, True
+        if lead and _MARKS.search(lead):
+            promise = PROMISE.search(lead) is not None
+            other_year = year is not None and any(int(y) != year for y in _YEAR.findall(lead))
+            comparable = not (other_year or _DELTA.search(lead) or _PARTIAL.search(lead))
+        out.append(
+            Claim(
+                source,
+                raw,
+                raw[pos:end],
+                pos,
+                end,
+                *bounds,
+                unit,
+                promise,
+                future,
+                comparable,
+                location,
+                num,
+                (c_start, c_end),
+                text,
+            )
+        )
+    return out
+
+
+# An enumeration's list starts at one of these, close after the announced noun.
+_LIST_START = re.compile(r"包括|包含|涵盖|分别是|分别为|[：:（(]")
+_LIST_WINDOW = 24
+_ORDINAL = "一二三四五六七八九十"
+_CONNECTORS = ("以及", "和", "及", "与")
+# Brackets and quotes inside an item: their 、 do not separate items (A（含B、C）、D).
+_NESTED = re.compile(r"（[^）]*）|\([^)]*\)|“[^”]*”")
+
+
+def _split_last(items: list[str]) -> list[str]:
+    """Split the last item at its first 和 / 及 / 以及 (A、B和C → A, B, C)."""
+    last = items[-1]
+    for word in _CONNECTORS:
+        k = last.find(word)
+        if 0 < k < len(last) - len(word):
+            return [*items[:-1], last[:k], last[k + len(word) :]]
+    return items
+
+
+def _open(items: list[str], following: str) -> bool:
+    """A list that ends with 等 (or 等等) names examples, not all of its members."""
+    return items[-1].endswith("等") or following.startswith("等")
+
+
+def _list_after(text: str, start: int) -> tuple[list[str], bool] | None:
+    """The items of a list that starts at ``start`` (just after its opening word or mark), and
+    whether the list may run on into the clauses after it (only a shortfall is then certain)."""
+    opener = text[start - 1]
+    if opener in "（(":
+        close = text.find("）" if opener == "（" else ")", start)
+        if close < 0:
+            return None
+        items = [s.strip() for s in re.split(r"[、，,；;/]", text[start:close])]
+        if len(items) < 2 or not all(items):
+            return None
+        return None if _open(items, text[close + 1 :]) else (_split_last(items), False)
+    if text[start:].lstrip().startswith("一是"):
+        return _ordinal_items(text[start:]), False
+    stop = _SENTENCE_END.search(text, start)
+    end = stop.start() if stop else len(text)
+    segment = text[start:end]
+    comma = re.search(r"[，,]", segment)
+    head = segment[: comma.start()] if comma else segment
+    if "、" in head:
+        items = [s.strip() for s in _NESTED.sub("", head).split("、")]
+        following = segment[len(head) :].lstrip("，,")
+        if not all(items) or _open(items, following):
+            return None
+        return _split_last(items), False
+    if opener in "：:":
+        # A colon list separated by ； (each item may hold commas) or by short comma items.
+        full_stop = text.find("。", start)
+        block = text[start : full_stop if full_stop >= 0 else len(text)]
+        parts = [s.strip() for s in re.split(r"[；;]", block)]
+        if len(parts) < 2:
+            parts = [s.strip() for s in re.split(r"[，,]", segment)]
+            if any(len(p) > 15 for p in parts):
+                return None
+            # The last "items" may be the clauses after the list (…：A，B，C，取得良好效果).
+            return None if len(parts) < 2 or not all(parts) else (parts, True)
+        if len(parts) < 2 or not all(parts) or _open(parts, ""):
+            return None
+        return parts, False
+    return None
+
+
+def _ordinal_items(segment: str) -> list[str]:
+    """一是…二是…三是…: the items in order (the segment starts with 一是)."""
+    starts: list[int] = []
+    pos = 0
+    for ch in _ORDINAL:
+        k = segment.find(f"{ch}是", pos)
+        if k < 0:
+            break
+        starts.append(k)
+        pos = k + 2
+    stop = segment.find("。", starts[-1])
+    ends = [*starts[1:], stop if stop >= 0 else len(segment)]
+    return [segment[a:b].strip("，,；;。 ") for a, b in zip(starts, ends, strict=True)]
+
+
+def _list_before(text: str, clause_start: int, pos: int) -> list[str] | None:
+    """The items of a list written just before its count (A、B和C三项), if any."""
+    head = text[clause_start:pos]
+    for ch in "：:（(）)":
+        head = head[head.rfind(ch) + 1 :]
+    if "、" not in head or head.endswith(("等", "等等")):
+        return None
+    items = [s.strip() for s in _NESTED.sub("", head).split("、")]
+    return _split_last(items) if all(items) else None
+
+
+def _enumerations(source: str, t: _Text, scanned: list[Claim]) -> list[Enumeration]:
+    text = t.text
+    out: list[Enumeration] = []
+    for i, claim in enumerate(scanned):
+        if claim.unit not in ENUM_UNITS or claim.op != "=" or claim.approx:
+            continue
+        announced = int(claim.number)
+        if announced != claim.number or announced < 2:
+            continue
+        end = claim.end
+        next_claim = scanned[i + 1].start if i + 1 < len(scanned) else len(text)
+        window_end = min(end + _LIST_WINDOW, next_claim, len(text))
+        sentence_stop = _SENTENCE_END.search(text, end, window_end)
+        if sentence_stop:
+            window_end = sentence_stop.start()
+        opener = _LIST_START.search(text, end, window_end)
+        listed: tuple[list[str], bool] | None = None
+        if opener is not None:
+            before_opener = text[end : opener.start()]
+            paren = opener.group() in "（("
+            if not (paren and re.search(r"[，,]", before_opener)):
+                listed = _list_after(text, opener.end())
+        elif claim.unit != "个":
+            before_items = _list_before(text, claim.clause_span[0], claim.start)
+            listed = (before_items, False) if before_items else None
+        if listed is None or len(listed[0]) < 2:
+            continue
+        items, overrun = listed
+        out.append(
+            Enumeration(
+                source=source,
+                announced=announced,
+                announce_text=claim.text,
+                items=tuple(items),
+                sentence=claim.sentence,
+                start=claim.start,
+                may_overrun=overrun,
+                location=claim.location,
+            )
+        )
+    return out
+
+
+@dataclass(frozen=True, slots=True)
+class Extraction:
+    """What one table's narrative states: its claims and its enumerations."""
+
+    claims: tuple[Claim, ...]
+    enumerations: tuple[Enumeration, ...]
+
+
+def extract(table: EvaluationTable) -> Extraction:
+    """Claims and enumerations of both narrative texts of a table."""
+    claims: list[Claim] = []
+    enumerations: list[Enumeration] = []
+    for source in SOURCES:
+        raw: str = getattr(table, source)
+        if not raw:
+            continue
+        location: Location | None = table.cells.get(source)  # a CellRef is a Location
+        t = _Text(raw)
+        scanned = _scan(source, t, table.year, location)
+        claims.extend(scanned)
+        enumerations.extend(_enumerations(source, t, scanned))
+    return Extraction(tuple(claims), tuple(enumerations))
+
+
+def extract_claims(table: EvaluationTable) -> list[Claim]:
+    """The quantities stated in a table's 预期目标 and 实际完成情况, in reading order."""
+    return list(extract(table).claims)
+
+
+def sentence_at(text: str, pos: int) -> str:
+    """The sentence of ``text`` that holds offset ``pos``, verbatim."""
+    start, end = sentence_bounds(text, pos)
+    return text[start:end]

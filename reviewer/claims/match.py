@@ -1,0 +1,126 @@
+"""Which indicator a claim speaks of: the same unit, and words of the indicator's name.
+
+Units are compared after folding their synonyms (名 / 位 → 人; 场 / 场次 → 次). Words are
+compared as the longest run of characters the claim's context (the clause before the number,
+or the noun after the measure word) shares with the indicator's name stripped of its generic
+tail (培训场次 → 培训, 公共法律服务特色站室测评家数 → 公共法律服务特色站室测评). A run of three
+characters, or the whole stripped name when it is shorter, is a match.
+
+Precision comes first: a claim that agrees with any matching indicator is consistent; a claim
+whose best match is tied between indicators is ambiguous; either way nothing is reported.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from reviewer.claims.extract import Claim
+from reviewer.model import Indicator
+
+_UNIT_CLASS = {
+    "名": "人",
+    "位": "人",
+    "场": "次",
+    "场次": "次",
+    "％": "%",
+    "个百分点": "%",
+    "万元": "元",
+    "亿元": "元",
+}
+_GENERIC_TAIL = re.compile(
+    r"(?:计划完成数|计划完成量|完成数量|完成数|数量|人数|家数|个数|次数|场次|份数|件数|篇数|台数|"
+    r"户数|项数|册数|套数|期数|场数|总数|数)$"
+)
+_BRACKETS = re.compile(r"[（(][^）)]*[）)]")
+MIN_RUN = 3
+
+
+def unit_class(unit: str) -> str:
+    """A unit folded with its synonyms (名 → 人, 场次 → 次, 万元 → 元)."""
+    return _UNIT_CLASS.get(unit, unit)
+
+
+def core_name(name: str) -> str:
+    """An indicator name without its generic tail and bracketed unit: 培训场次 → 培训."""
+    core = _BRACKETS.sub("", name) if "(" in name or "（" in name else name
+    return _GENERIC_TAIL.sub("", core) or core
+
+
+def common_run(a: str, b: str) -> int:
+    """Length of the longest substring ``a`` and ``b`` share (short texts: ≤ 16 × name)."""
+    best = 0
+    n = len(a)
+    for i in range(n - best):
+        k = best + 1
+        while i + k <= n and a[i : i + k] in b:
+            best = k
+            k += 1
+    return best
+
+
+@dataclass(frozen=True, slots=True)
+class Target:
+    """An indicator as a claim sees it: its unit class, core name and figures."""
+
+    indicator: Indicator
+    unit: str
+    core: str
+    target: tuple[float, float | None] | None
+    actual: tuple[float, float | None] | None
+
+    @classmethod
+    def of(cls, ind: Indicator, unit: str) -> Target | None:
+        """The indicator with its unit class ``unit``; None when it has no figure."""
+        tv, av = ind.target_value, ind.actual_value
+        target = None if tv.number is None else (tv.number, tv.upper)
+        actual = None if av.number is None else (av.number, av.upper)
+        if not unit or (target is None and actual is None):
+            return None
+        return cls(ind, unit, core_name(ind.name), target, actual)
+
+    def compared(self, claim: Claim) -> tuple[str, tuple[float, float | None] | None]:
+        """Which figure a claim is compared with: the actual for a result in 实际完成情况,
+        the target for a promise or for 预期目标."""
+        if claim.source == "goal_actual" and not claim.promise:
+            return "actual", self.actual
+        return "target", self.target
+
+    def agrees(self, claim: Claim) -> bool:
+        """The claim fits the target or the actual (either: a narrative may quote both)."""
+        return any(v is not None and claim.agrees(*v) for v in (self.target, self.actual))
+
+
+def score(claim: Claim, t: Target) -> int:
+    """How well the claim's words match the indicator name (0 when they do not)."""
+    run = max(common_run(claim.before, t.core), common_run(claim.after, t.core))
+    return run if run >= MIN_RUN or run == len(t.core) >= 2 else 0
+
+
+@dataclass(frozen=True, slots=True)
+class Match:
+    """The indicators a claim matches, best first, and whether any of them agrees with it."""
+
+    claim: Claim
+    candidates: tuple[tuple[int, Target], ...]
+    agrees: bool
+
+    @property
+    def best(self) -> Target | None:
+        """The single best match, or None when there is none or a tie."""
+        if not self.candidates:
+            return None
+        if len(self.candidates) > 1 and self.candidates[1][0] == self.candidates[0][0]:
+            return None
+        return self.candidates[0][1]
+
+
+def match(claim: Claim, targets: list[Target]) -> Match:
+    """The claim against the indicators (those of another unit class are skipped)."""
+    if not targets:
+        return Match(claim, (), False)
+    unit = unit_class(claim.unit)
+    found = [(s, t) for t in targets if t.unit == unit and (s := score(claim, t))]
+    if len(found) > 1:
+        found.sort(key=lambda st: -st[0])
+    return Match(claim, tuple(found), any(t.agrees(claim) for _, t in found))
