@@ -61,6 +61,7 @@ LlmCall = Callable[[Report, list[Finding]], tuple[list[Finding], LlmRun]]
 def _bind_llm(config: Config, mode: Literal["live", "replay"], cassette: Path) -> LlmCall:
     """The LLM stage as ``review`` runs it, recording into ``cassette`` (live) or answering
     from it (replay: no network, no key)."""
+    from reviewer.claims import claims_by_table
     from reviewer.llm import resolve_settings, run_llm_review
 
     if mode == "replay" and not cassette.is_dir():
@@ -71,7 +72,7 @@ def _bind_llm(config: Config, mode: Literal["live", "replay"], cassette: Path) -
         raise BackendUnavailable(settings.note)
 
     def call(report: Report, findings: list[Finding]) -> tuple[list[Finding], LlmRun]:
-        return run_llm_review(report, findings, settings)
+        return run_llm_review(report, findings, settings, claims_by_table(report))
 
     return call
 

@@ -225,6 +225,8 @@ def _run_llm(
     """The LLM stage with a progress bar on stderr; its findings only add to the rules'."""
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 
+    from reviewer.claims import claims_by_table
+
     with Progress(
         TextColumn("大模型审读"), BarColumn(), MofNCompleteColumn(), console=err, transient=True
     ) as bar:
@@ -233,6 +235,7 @@ def _run_llm(
             report,
             rule_findings,
             settings,
+            claims=claims_by_table(report),
             progress=lambda done: bar.update(task, completed=done),
         )
 

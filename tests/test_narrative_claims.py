@@ -258,3 +258,30 @@ def test_seed_findings_quote_their_sentence_verbatim(seed: ReviewResult) -> None
             t.cells["goal_actual"].line,
             t.cells["goal_expected"].line,
         )
+
+
+def test_a_claim_naming_the_indicator_in_full_is_compared_with_that_indicator(
+    tmp_path: Path,
+) -> None:
+    rows = clean_indicators()
+    rows[1] = ind("帮教人数", "=85人", "=85人", 10, 10)
+    rows[4] = ind(
+        "促进安置帮教人员就业(累计安置帮教人员就业人数)",
+        "促进(11人)",
+        "促进(11人)",
+        15,
+        15,
+        l1="效益指标",
+        l2="社会效益指标",
+    )
+    table = make_table(indicators=rows, goal_actual="全年帮教人数实际完成59人。")
+    found = [f for f in table_findings(tmp_path, table) if f.code == "N102"]
+    assert [f.indicator for f in found] == ["帮教人数"]
+
+
+def test_a_copied_plan_is_one_remark_not_two(tmp_path: Path) -> None:
+    plan = "确保法律顾问在重大行政决策中发挥积极作用。"
+    fired = {
+        f.code for f in table_findings(tmp_path, make_table(goal_expected=plan, goal_actual=plan))
+    }
+    assert "N101" in fired and "N104" not in fired

@@ -8,7 +8,7 @@ from collections.abc import Iterator
 
 from reviewer.checks.context import Hit, TableContext, cell_evidence
 from reviewer.checks.registry import rule
-from reviewer.model import Category, Evidence, Severity
+from reviewer.model import Category, EvaluationTable, Evidence, Severity
 from reviewer.textnorm import fold
 
 _FIGURE = re.compile(
@@ -50,6 +50,34 @@ def similarity(a: str, b: str) -> float:
     return 2 * sum((ba & bb).values()) / total if total else 0.0
 
 
+def copy_kind(t: EvaluationTable, threshold: float) -> tuple[str, str, bool] | None:
+    """How 实际完成情况 copies 预期目标: (what to say, the figure found, identical), or None.
+
+    A near copy (similarity ≥ threshold), or the whole plan restated with words added but no
+    figure. Lengths alone rule out a near copy first (the slack covers folded whitespace).
+    """
+    if not t.goal_expected or not t.goal_actual:
+        return None
+    la, lb = len(t.goal_expected), len(t.goal_actual)
+    near = 2 * min(la, lb) / (la + lb) >= threshold - 0.05
+    score = similarity(t.goal_expected, t.goal_actual) if near else 0.0
+    identical = fold(t.goal_expected) == fold(t.goal_actual)
+    if score >= threshold:
+        what = "与预期目标完全相同" if identical else f"与预期目标几乎相同（相似度{score:.2f}）"
+        return what, f"相似度 {score:.2f}", identical
+    if (
+        lb > la
+        and containment(t.goal_expected, t.goal_actual) >= 0.95
+        and not new_figures(t.goal_expected, t.goal_actual)
+    ):
+        return (
+            "完整照录了预期目标，只增补了文字，没有写出任何完成数字",
+            "照录预期目标，无完成数字",
+            False,
+        )
+    return None
+
+
 @rule(
     "N101",
     "实际完成情况照抄预期目标",
@@ -65,29 +93,10 @@ def similarity(a: str, b: str) -> float:
 )
 def actual_copies_goal(ctx: TableContext) -> Iterator[Hit]:
     t = ctx.table
-    if not t.goal_expected or not t.goal_actual:
+    copied = copy_kind(t, ctx.thresholds.copy_similarity)
+    if copied is None:
         return
-    th = ctx.thresholds.copy_similarity
-    la, lb = len(t.goal_expected), len(t.goal_actual)
-    # Lengths alone can rule out a near copy (the slack covers whitespace folded away).
-    score = (
-        similarity(t.goal_expected, t.goal_actual)
-        if 2 * min(la, lb) / (la + lb) >= th - 0.05
-        else 0.0
-    )
-    identical = fold(t.goal_expected) == fold(t.goal_actual)
-    if score >= th:
-        what = "与预期目标完全相同" if identical else f"与预期目标几乎相同（相似度{score:.2f}）"
-        found = f"相似度 {score:.2f}"
-    elif (
-        lb > la
-        and containment(t.goal_expected, t.goal_actual) >= 0.95
-        and not new_figures(t.goal_expected, t.goal_actual)
-    ):
-        what = "完整照录了预期目标，只增补了文字，没有写出任何完成数字"
-        found = "照录预期目标，无完成数字"
-    else:
-        return
+    what, found, identical = copied
     evidence = cell_evidence(t.cells.get("goal_expected"), t.cells.get("goal_actual"))
     if not evidence:
         evidence = [Evidence(quote=t.goal_actual)]

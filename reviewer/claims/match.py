@@ -66,6 +66,7 @@ class Target:
     indicator: Indicator
     unit: str
     core: str
+    full: str  # the name without its bracketed part
     target: tuple[float, float | None] | None
     actual: tuple[float, float | None] | None
 
@@ -77,7 +78,8 @@ class Target:
         actual = None if av.number is None else (av.number, av.upper)
         if not unit or (target is None and actual is None):
             return None
-        return cls(ind, unit, core_name(ind.name), target, actual)
+        full = _BRACKETS.sub("", ind.name) if "(" in ind.name or "（" in ind.name else ind.name
+        return cls(ind, unit, core_name(ind.name), full, target, actual)
 
     def compared(self, claim: Claim) -> tuple[str, tuple[float, float | None] | None]:
         """Which figure a claim is compared with: the actual for a result in 实际完成情况,
@@ -92,7 +94,10 @@ class Target:
 
 
 def score(claim: Claim, t: Target) -> int:
-    """How well the claim's words match the indicator name (0 when they do not)."""
+    """How well the claim's words match the indicator name (0 when they do not); a claim
+    that names the indicator in full outranks any partial match."""
+    if len(t.full) >= 2 and (t.full in claim.before or t.full in claim.after):
+        return 100 + len(t.full)
     run = max(common_run(claim.before, t.core), common_run(claim.after, t.core))
     return run if run >= MIN_RUN or run == len(t.core) >= 2 else 0
 

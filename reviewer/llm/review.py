@@ -326,6 +326,8 @@ class SharedLimitStage:
     def review(
         self, report: Report, findings: list[Finding], config: Config
     ) -> tuple[LlmRun, list[Finding]]:
+        from reviewer.claims import claims_by_table
+
         one_at_a_time = dataclasses.replace(self.settings, concurrency=1)
-        found, run = run_llm_review(report, findings, one_at_a_time)
+        found, run = run_llm_review(report, findings, one_at_a_time, claims_by_table(report))
         return run, found

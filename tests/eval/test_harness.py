@@ -48,14 +48,14 @@ def test_every_category_has_figures_on_injected_errors(injected_summary: Dataset
     assert injected_summary.errors == 0
 
 
-def test_rules_find_most_rules_layer_seed_labels_and_no_llm_ones(
+def test_rules_find_most_rules_layer_seed_labels_and_few_llm_ones(
     seed_summary: DatasetSummary,
 ) -> None:
     rules, llm = seed_summary.layers["rules"], seed_summary.layers["llm"]
     assert rules.labels >= 20 and rules.found >= 0.8 * rules.labels
-    # the rules report narrative problems only by category and row, never the LLM's findings:
-    # an llm-layer label is found by the rules only when a rules finding shares its key
-    assert llm.found <= 2
+    # The narrative cross-checks (N102–N106) find some of what the labeller expected only an
+    # LLM to find (counted enumerations, plan language), never most of it.
+    assert llm.found < 0.5 * llm.labels
 
 
 def test_subtract_is_a_multiset_difference() -> None:
