@@ -224,3 +224,12 @@ def test_an_unknown_l1_label_is_kept_not_dropped(tmp_path: Path) -> None:
     )
     t = _parse(tmp_path, body)
     assert _rows(t)[1] == ("其他指标", "数量指标", "乙数")
+
+
+def test_a_goal_text_mentioning_project_funds_stays_a_goal(tmp_path: Path) -> None:
+    table = make_table(goal_actual="项目资金已全部用于培训，全年组织业务培训10场，培训210人。")
+    path = write_tables(tmp_path / "t.txt", table)
+    report = parse_file(path)
+    assert report.leftovers == []
+    t = report.tables[0]
+    assert t.goal_actual.startswith("项目资金已全部用于培训") and t.amount_unit == "元"

@@ -111,6 +111,13 @@ def funds_label_piece(text: str) -> str | None:
     return None
 
 
+def _is_fund_header(cells: list[Cell]) -> bool:
+    """The 项目资金 header: a short label cell, not a goal text that mentions 项目资金."""
+    return any(
+        (c.text.startswith("项目资金") or "年初预算" in c.text) and len(c.text) <= 12 for c in cells
+    )
+
+
 class _TableBuilder:
     def __init__(self, rows: Sequence[Row]) -> None:
         self.rows = rows
@@ -135,7 +142,7 @@ class _TableBuilder:
                 continue
             if TITLE_WORD in joined and any(is_title(c.text) for c in nonempty):
                 self._title(row)
-            elif "项目资金" in joined or "年初预算" in joined:
+            elif ("项目资金" in joined or "年初预算" in joined) and _is_fund_header(nonempty):
                 self.fund_roles, unit = _fund_columns(row)
                 if unit:
                     self.t["amount_unit"] = unit
