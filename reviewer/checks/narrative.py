@@ -23,7 +23,10 @@ def _bigrams(text: str) -> Counter[str]:
 
 def containment(plan: str, actual: str) -> float:
     """The share of the plan's distinct character bigrams that recur in the actual text."""
-    p, a = fold(plan), fold(actual)
+    return _containment(fold(plan), fold(actual))
+
+
+def _containment(p: str, a: str) -> float:
     pb = {p[i : i + 2] for i in range(len(p) - 1)}
     ab = {a[i : i + 2] for i in range(len(a) - 1)}
     return len(pb & ab) / len(pb) if pb else 0.0
@@ -38,7 +41,10 @@ def new_figures(plan: str, actual: str) -> set[str]:
 
 def similarity(a: str, b: str) -> float:
     """Dice coefficient of character bigrams: 1.0 for identical texts, linear time."""
-    a, b = fold(a), fold(b)
+    return _similarity(fold(a), fold(b))
+
+
+def _similarity(a: str, b: str) -> float:
     if not a or not b:
         return 0.0
     if a == b:
@@ -58,16 +64,17 @@ def copy_kind(t: EvaluationTable, threshold: float) -> tuple[str, str, bool] | N
     """
     if not t.goal_expected or not t.goal_actual:
         return None
+    plan, actual = fold(t.goal_expected), fold(t.goal_actual)  # once: NFKC is the costly part
     la, lb = len(t.goal_expected), len(t.goal_actual)
     near = 2 * min(la, lb) / (la + lb) >= threshold - 0.05
-    score = similarity(t.goal_expected, t.goal_actual) if near else 0.0
-    identical = fold(t.goal_expected) == fold(t.goal_actual)
+    score = _similarity(plan, actual) if near else 0.0
+    identical = plan == actual
     if score >= threshold:
         what = "与预期目标完全相同" if identical else f"与预期目标几乎相同（相似度{score:.2f}）"
         return what, f"相似度 {score:.2f}", identical
     if (
         lb > la
-        and containment(t.goal_expected, t.goal_actual) >= 0.95
+        and _containment(plan, actual) >= 0.95
         and not new_figures(t.goal_expected, t.goal_actual)
     ):
         return (
@@ -76,6 +83,13 @@ def copy_kind(t: EvaluationTable, threshold: float) -> tuple[str, str, bool] | N
             False,
         )
     return None
+
+
+def copied(ctx: TableContext) -> tuple[str, str, bool] | None:
+    """``copy_kind`` of the context's table, computed once for the rules that ask."""
+    if "copy_kind" not in ctx.memo:
+        ctx.memo["copy_kind"] = copy_kind(ctx.table, ctx.thresholds.copy_similarity)
+    return ctx.memo["copy_kind"]  # type: ignore[return-value]
 
 
 @rule(
@@ -93,10 +107,10 @@ def copy_kind(t: EvaluationTable, threshold: float) -> tuple[str, str, bool] | N
 )
 def actual_copies_goal(ctx: TableContext) -> Iterator[Hit]:
     t = ctx.table
-    copied = copy_kind(t, ctx.thresholds.copy_similarity)
-    if copied is None:
+    copied_as = copied(ctx)
+    if copied_as is None:
         return
-    what, found, identical = copied
+    what, found, identical = copied_as
     evidence = cell_evidence(t.cells.get("goal_expected"), t.cells.get("goal_actual"))
     if not evidence:
         evidence = [Evidence(quote=t.goal_actual)]

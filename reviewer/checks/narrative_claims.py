@@ -29,7 +29,7 @@ from reviewer.checks.context import (
     ilabel,
     indicator_evidence,
 )
-from reviewer.checks.narrative import copy_kind, similarity
+from reviewer.checks.narrative import copied, similarity
 from reviewer.checks.registry import rule
 from reviewer.claims.analysis import Analysis, analyse
 from reviewer.claims.extract import FUTURE, MONEY_UNITS, Claim, sentence_at
@@ -156,7 +156,7 @@ _CONTRAST = re.compile(r"计划|预期|目标|实际")
 )
 def actual_written_as_plan(ctx: TableContext) -> Iterator[Hit]:
     t = ctx.table
-    if copy_kind(t, ctx.thresholds.copy_similarity) is not None:
+    if copied(ctx) is not None:
         return  # a copied plan is N101's: one problem, one remark
     a = analysis(ctx)
     actual = [c for c in a.claims if c.source == "goal_actual" and not c.future and c.comparable]
