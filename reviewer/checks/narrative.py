@@ -74,8 +74,8 @@ def copy_kind(t: EvaluationTable, threshold: float) -> tuple[str, str, bool] | N
         return what, f"相似度 {score:.2f}", identical
     if (
         lb > la
+        and not new_figures(t.goal_expected, t.goal_actual)  # cheaper: first
         and _containment(plan, actual) >= 0.95
-        and not new_figures(t.goal_expected, t.goal_actual)
     ):
         return (
             "完整照录了预期目标，只增补了文字，没有写出任何完成数字",
