@@ -381,6 +381,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     except BrokenPipeError:
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return 1
+    except Exception as exc:  # a defect of ours: one line for the user, the trace on request
+        if os.environ.get("REVIEWER_DEBUG"):
+            raise
+        _stderr().print(
+            f"[red]内部错误[/]：{type(exc).__name__}: {exc}。这是 reviewer 的缺陷，请报告；"
+            "设置 REVIEWER_DEBUG=1 可显示详细信息。",
+            soft_wrap=True,
+        )
+        return 70
     return code
 
 

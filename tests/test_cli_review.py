@@ -118,3 +118,19 @@ def test_no_color_and_piped_output_has_no_escape_codes(tmp_path: Path) -> None:
     assert proc.returncode == 0
     assert "\x1b[" not in proc.stdout and "\x1b[" not in proc.stderr
     assert "Traceback" not in proc.stderr
+
+
+def test_an_internal_defect_is_one_line_not_a_traceback(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import reviewer.review
+
+    def broken(*args: object, **kwargs: object) -> None:
+        raise RuntimeError("boom")
+
+    monkeypatch.setattr(reviewer.review, "review_report", broken)
+    monkeypatch.delenv("REVIEWER_DEBUG", raising=False)
+    assert main([str(SEED)]) == 70
+    err = capsys.readouterr().err.strip()
+    assert "内部错误" in err and "boom" in err and "Traceback" not in err
+    assert len(err.splitlines()) == 1
