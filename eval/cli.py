@@ -29,7 +29,7 @@ from eval.harness import run_dataset
 from eval.labels import Dataset, load_dataset
 from eval.metrics import DatasetSummary, summarize
 from eval.report import terminal, write
-from reviewer.config import Config
+from reviewer.config import Config, parse_codes
 
 REPO = Path(__file__).resolve().parent.parent
 SEED_LABELS = REPO / "eval" / "datasets" / "seed" / "labels.json"
@@ -39,10 +39,6 @@ RUNS = REPO / "eval" / "runs"
 
 class UsageProblem(Exception):
     pass
-
-
-def _codes(value: str | None) -> list[str]:
-    return [c.strip().upper() for c in (value or "").split(",") if c.strip()]
 
 
 def run_parser() -> argparse.ArgumentParser:
@@ -110,7 +106,7 @@ def datasets(name: str, workdir: Path, err: Console) -> list[tuple[Dataset, str 
 
 
 def run(args: argparse.Namespace, err: Console) -> int:
-    config = Config(select=_codes(args.select), ignore=_codes(args.ignore))
+    config = Config(select=parse_codes(args.select), ignore=parse_codes(args.ignore))
     summaries: list[DatasetSummary] = []
     with tempfile.TemporaryDirectory(prefix="reviewer-eval-") as tmp:
         for ds, digest in datasets(args.dataset, Path(tmp), err):

@@ -29,7 +29,7 @@ from reviewer import __version__
 from reviewer.api import parse_file
 from reviewer.checks import run_checks
 from reviewer.checks.registry import AUTHORITIES, GROUPS, all_rules, get_rule
-from reviewer.config import Config, load_config
+from reviewer.config import Config, load_config, parse_codes
 from reviewer.errors import ReviewerError, UsageError
 from reviewer.llm import LlmSettings, add_llm_arguments, run_llm_review, settings_from_args
 from reviewer.llm.review import SharedLimitStage
@@ -68,17 +68,13 @@ def cmd_parse(args: argparse.Namespace) -> int:
     return 0
 
 
-def _codes(value: str | None) -> list[str]:
-    return [c.strip().upper() for c in (value or "").split(",") if c.strip()]
-
-
 def _effective_config(args: argparse.Namespace) -> Config:
     config = load_config(args.config)
     updates: dict[str, object] = {}
     if args.select is not None:
-        updates["select"] = _codes(args.select)
+        updates["select"] = parse_codes(args.select)
     if args.ignore is not None:
-        updates["ignore"] = _codes(args.ignore)
+        updates["ignore"] = parse_codes(args.ignore)
     if args.min_severity:
         updates["min_severity"] = args.min_severity
     if args.fail_on:

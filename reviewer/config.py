@@ -45,6 +45,11 @@ class Config(BaseModel):
     source: str = ""  # where the configuration was read from
 
 
+def parse_codes(value: str | None) -> list[str]:
+    """Rule codes or prefixes as given on a command line: ``"s,B101"`` → ``["S", "B101"]``."""
+    return [c.strip().upper() for c in (value or "").split(",") if c.strip()]
+
+
 def _find_file(start: Path) -> tuple[Path, dict[str, Any]] | None:
     for folder in (start, *start.parents):
         own = folder / "reviewer.toml"

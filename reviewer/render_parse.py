@@ -6,13 +6,12 @@ from rich.console import Console, Group
 from rich.panel import Panel
 from rich.table import Table
 
+from reviewer.checks.context import fmt
 from reviewer.model import EvaluationTable, Report
 
 
 def _fmt(x: float | None) -> str:
-    if x is None:
-        return ""
-    return f"{x:,.2f}".rstrip("0").rstrip(".") if x % 1 else f"{x:,.0f}"
+    return "" if x is None else fmt(x)
 
 
 def table_view(t: EvaluationTable) -> Panel:

@@ -75,6 +75,14 @@ class Want:
     optional: bool = False
 
 
+def knock_on(
+    category: Category, severity: Severity, note: str, indicator: str | None, code: str
+) -> Want:
+    """A finding the mutation may legitimately cause as well: optional, so that it counts
+    neither as found nor as missed."""
+    return Want(category, severity, f"（连带）{note}", indicator, codes=[code], optional=True)
+
+
 @dataclass
 class Injected:
     table: EvaluationTable

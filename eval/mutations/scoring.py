@@ -17,6 +17,7 @@ from eval.mutations import (
     exact_rate,
     grade_of,
     is_count,
+    knock_on,
     miss_value,
     mutation,
     number_text,
@@ -69,13 +70,12 @@ def m_unmet_full_marks(t: EvaluationTable, rng: Random) -> Injected | None:
     note = f"注入：「{ind.name}」实际完成值由{old}改为{ind.actual}（年度指标值{ind.target}），未达成仍得满分{fmt_number(ind.score)}分。"
     wants = [
         Want(Category.SCORING, Severity.ERROR, note, ind.name, codes=["S102"]),
-        Want(
+        knock_on(
             Category.CONSISTENCY,
             Severity.WARNING,
-            "（连带）偏差说明承认未完成，却得满分。",
+            "偏差说明承认未完成，却得满分。",
             ind.name,
-            codes=["E103"],
-            optional=True,
+            "E103",
         ),
     ]
     return Injected(t, wants)
@@ -94,13 +94,8 @@ def m_score_over_weight(t: EvaluationTable, rng: Random) -> Injected | None:
     wants = [Want(Category.SCORING, Severity.ERROR, note, ind.name, codes=["S101"])]
     if ind.target_value.operator is Operator.QUALITATIVE:
         wants.append(
-            Want(
-                Category.SCORING,
-                Severity.WARNING,
-                "（连带）定性指标得分不在档次内。",
-                ind.name,
-                codes=["S106"],
-                optional=True,
+            knock_on(
+                Category.SCORING, Severity.WARNING, "定性指标得分不在档次内。", ind.name, "S106"
             )
         )
     return Injected(t, wants)
@@ -117,14 +112,7 @@ def m_met_but_deducted(t: EvaluationTable, rng: Random) -> Injected | None:
     note = f"注入：「{ind.name}」已达成（{ind.target}，完成{ind.actual}），得分却由{fmt_number(ind.weight)}改为{fmt_number(ind.score)}。"
     wants = [
         Want(Category.SCORING, Severity.INFO, note, ind.name, codes=["S103"]),
-        Want(
-            Category.EXPLANATION,
-            Severity.ERROR,
-            "（连带）扣分而偏差原因栏空白。",
-            ind.name,
-            codes=["E101"],
-            optional=True,
-        ),
+        knock_on(Category.EXPLANATION, Severity.ERROR, "扣分而偏差原因栏空白。", ind.name, "E101"),
     ]
     return Injected(t, wants)
 
@@ -161,14 +149,7 @@ def m_qualitative_band(t: EvaluationTable, rng: Random) -> Injected | None:
     note = f"注入：定性指标「{ind.name}」已达成（{ind.actual}），得分改为{fmt_number(s)}分，低于达成档下限{fmt_number(0.8 * ind.weight)}分。"
     wants = [
         Want(Category.SCORING, Severity.WARNING, note, ind.name, codes=["S106"]),
-        Want(
-            Category.EXPLANATION,
-            Severity.ERROR,
-            "（连带）扣分而偏差原因栏空白。",
-            ind.name,
-            codes=["E101"],
-            optional=True,
-        ),
+        knock_on(Category.EXPLANATION, Severity.ERROR, "扣分而偏差原因栏空白。", ind.name, "E101"),
     ]
     return Injected(t, wants)
 
@@ -183,13 +164,12 @@ def m_qualitative_not_done(t: EvaluationTable, rng: Random) -> Injected | None:
     note = f"注入：定性指标「{ind.name}」实际完成值改为“{ind.actual}”，仍得满分{fmt_number(ind.score)}分。"
     wants = [
         Want(Category.SCORING, Severity.ERROR, note, ind.name, codes=["S106"]),
-        Want(
+        knock_on(
             Category.CONSISTENCY,
             Severity.WARNING,
-            "（连带）偏差说明承认未完成，却得满分。",
+            "偏差说明承认未完成，却得满分。",
             ind.name,
-            codes=["E103"],
-            optional=True,
+            "E103",
         ),
     ]
     return Injected(t, wants)
@@ -222,13 +202,8 @@ def m_operator(t: EvaluationTable, rng: Random) -> Injected | None:
     note = f"注入：「{ind.name}」年度指标值由{old}改为{ind.target}，实际完成值{ind.actual}因此未达成，仍得满分。"
     wants = [
         Want(Category.SCORING, Severity.ERROR, note, ind.name, codes=["S102"]),
-        Want(
-            Category.EXPLANATION,
-            Severity.ERROR,
-            "（连带）未达成而偏差原因栏空白。",
-            ind.name,
-            codes=["E101"],
-            optional=True,
+        knock_on(
+            Category.EXPLANATION, Severity.ERROR, "未达成而偏差原因栏空白。", ind.name, "E101"
         ),
     ]
     return Injected(t, wants)
