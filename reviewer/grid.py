@@ -13,7 +13,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
-from reviewer.model import Accounting, Leftover, Location
+from reviewer.model import Accounting, CellRef, Leftover, Location
 
 
 @dataclass(slots=True)
@@ -40,11 +40,11 @@ class Cell:
     def location(self) -> Location:
         return Location(**self.location_fields())
 
-    def ref(self) -> dict[str, Any]:
-        """The cell as CellRef fields (validated once, with the whole table)."""
+    def ref(self) -> CellRef:
+        """The cell's text with its location, for the Report."""
         if self.where is not None:
-            return {"text": self.text, **self.where}
-        return {"text": self.text, "line": self.line, "column": self.column}
+            return CellRef(self.text, **self.where)
+        return CellRef(self.text, self.line, self.column)
 
 
 @dataclass(slots=True)

@@ -9,23 +9,81 @@ location of the cell it came from, so that findings can quote their evidence.
 from __future__ import annotations
 
 from enum import StrEnum
+from typing import Any
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, Field, GetCoreSchemaHandler
+from pydantic_core import core_schema as cs
+
+LOCATION_FIELDS = ("line", "column", "page", "row", "sheet", "cell", "table")
 
 
-class Location(BaseModel):
+class Location:
     """Where a cell sits in the source: a text line, a PDF page/row, a spreadsheet cell, or a
     Word table's row and cell."""
 
-    model_config = ConfigDict(frozen=True)
+    # A plain slotted class rather than a pydantic model: a parsed table holds about seventy
+    # cell locations, and as models they cost most of the parse's validation time and memory.
+    # Pydantic still validates, serialises and documents it (``__get_pydantic_core_schema__``)
+    # exactly as a model with these optional fields; treat an instance as immutable.
+    __slots__ = LOCATION_FIELDS
 
-    line: int | None = None
-    column: int | None = None
-    page: int | None = None
-    row: int | None = None
-    sheet: str | None = None
-    cell: str | None = None
-    table: int | None = None
+    line: int | None
+    column: int | None
+    page: int | None
+    row: int | None
+    sheet: str | None
+    cell: str | None
+    table: int | None
+
+    def __init__(
+        self,
+        *,
+        line: int | None = None,
+        column: int | None = None,
+        page: int | None = None,
+        row: int | None = None,
+        sheet: str | None = None,
+        cell: str | None = None,
+        table: int | None = None,
+    ) -> None:
+        self.line = line
+        self.column = column
+        self.page = page
+        self.row = row
+        self.sheet = sheet
+        self.cell = cell
+        self.table = table
+
+    def fields(self) -> dict[str, int | str | None]:
+        """The location's fields (never the text of a CellRef)."""
+        return {name: getattr(self, name) for name in LOCATION_FIELDS}
+
+    def plain(self) -> Location:
+        """A bare Location: for a CellRef, the same place without the cell's text."""
+        return Location(**self.fields())  # type: ignore[arg-type]
+
+    def _key(self) -> tuple[object, ...]:
+        return (type(self), *(getattr(self, name) for name in self._all_fields()))
+
+    @classmethod
+    def _all_fields(cls) -> tuple[str, ...]:
+        return LOCATION_FIELDS
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Location):
+            return NotImplemented
+        return self._key() == other._key()
+
+    def __hash__(self) -> int:
+        return hash(self._key())
+
+    def __repr__(self) -> str:
+        shown = ", ".join(
+            f"{name}={getattr(self, name)!r}"
+            for name in self._all_fields()
+            if getattr(self, name) is not None
+        )
+        return f"{type(self).__name__}({shown})"
 
     def describe(self) -> str:
         """A short Chinese description, e.g. ``第12行第3格``, ``Sheet1!B12`` or
@@ -45,15 +103,86 @@ class Location(BaseModel):
             parts.append(f"第{self.column}格")
         return "".join(parts) or "位置不详"
 
+    @classmethod
+    def _schema_fields(cls) -> dict[str, cs.TypedDictField]:
+        def optional(inner: cs.CoreSchema) -> cs.TypedDictField:
+            return cs.typed_dict_field(
+                cs.with_default_schema(cs.nullable_schema(inner), default=None), required=False
+            )
+
+        number, text = cs.int_schema(), cs.str_schema()
+        return {
+            "line": optional(number),
+            "column": optional(number),
+            "page": optional(number),
+            "row": optional(number),
+            "sheet": optional(text),
+            "cell": optional(text),
+            "table": optional(number),
+        }
+
+    @classmethod
+    def __get_pydantic_core_schema__(
+        cls, source: Any, handler: GetCoreSchemaHandler
+    ) -> cs.CoreSchema:
+        """Instances pass as they are; a dict or JSON object is validated field by field; the
+        output is the fields of the declared type (a CellRef in a Location field gives its
+        location only, as a model subclass would)."""
+        fields = cls._schema_fields()
+        names = tuple(fields)
+        from_dict = cs.no_info_after_validator_function(
+            lambda d: cls(**d), cs.typed_dict_schema(fields, cls=cls)
+        )
+        return cs.json_or_python_schema(
+            json_schema=from_dict,
+            python_schema=cs.union_schema([cs.is_instance_schema(cls), from_dict]),
+            serialization=cs.plain_serializer_function_ser_schema(
+                lambda v: {name: getattr(v, name) for name in names}
+            ),
+            ref=cls.__name__,
+        )
+
 
 class CellRef(Location):
     """A cell's text as printed, with its location (the Location fields, flattened)."""
 
+    __slots__ = ("text",)
+
     text: str
+
+    def __init__(
+        self,
+        text: str,
+        line: int | None = None,
+        column: int | None = None,
+        *,
+        page: int | None = None,
+        row: int | None = None,
+        sheet: str | None = None,
+        cell: str | None = None,
+        table: int | None = None,
+    ) -> None:
+        # Positional text, line and column: the parser makes one per cell it reads.
+        self.text = text
+        self.line = line
+        self.column = column
+        self.page = page
+        self.row = row
+        self.sheet = sheet
+        self.cell = cell
+        self.table = table
+
+    @classmethod
+    def _all_fields(cls) -> tuple[str, ...]:
+        return (*LOCATION_FIELDS, "text")
 
     @property
     def location(self) -> Location:
         return self
+
+    @classmethod
+    def _schema_fields(cls) -> dict[str, cs.TypedDictField]:
+        return {**super()._schema_fields(), "text": cs.typed_dict_field(cs.str_schema())}
 
 
 class Operator(StrEnum):

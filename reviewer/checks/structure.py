@@ -151,7 +151,7 @@ def _texts(ctx: TableContext) -> Iterator[tuple[str, Indicator | None, str]]:
 def _where(ctx: TableContext, ind: Indicator | None, field: str) -> Location | None:
     if ind is None:
         ref = ctx.table.cells.get(field)
-        return Location(**ref.model_dump(exclude={"text"}, exclude_none=True)) if ref else None
+        return ref.plain() if ref else None
     ev = indicator_evidence(ind, field)
     return ev[-1].location if ev else None
 

@@ -59,11 +59,6 @@ def _fold_with_index(text: str) -> tuple[str, tuple[int, ...]]:
     return "".join(out), tuple(index)
 
 
-def _plain(loc: Location) -> Location:
-    """A bare Location (a CellRef also carries the cell's whole text)."""
-    return Location.model_validate(loc.model_dump(exclude={"text"}))
-
-
 def _source(
     text: str,
     location: Location,
@@ -72,7 +67,7 @@ def _source(
     indicator: Indicator | None = None,
 ) -> Source:
     folded, index = _fold_with_index(text)
-    return Source(text, _plain(location), name, row_id, indicator, folded, index)
+    return Source(text, location.plain(), name, row_id, indicator, folded, index)
 
 
 @dataclass
