@@ -8,6 +8,26 @@ import unicodedata
 _SPACE_RUN = re.compile(r"\s+")
 _ASCII_WORD = re.compile(r"[0-9A-Za-z]")
 
+# Full-width forms and the ideographic space, which NFKC maps to ASCII one character at a
+# time. Chinese text is full of them (，（）：), and any one sends the normaliser down its slow
+# path for the whole text; replaced first, most text is then already normalised.
+_WIDE = re.compile("[\uff01-\uff5e\u3000]")
+_WIDE_TO_NFKC = {
+    chr(c): unicodedata.normalize("NFKC", chr(c)) for c in (*range(0xFF01, 0xFF5F), 0x3000)
+}
+
+
+def nfkc(text: str) -> str:
+    """``unicodedata.normalize("NFKC", text)``, the same result, several times faster on
+    Chinese text."""
+    if text.isascii():
+        return text
+    for ch in set(_WIDE.findall(text)):
+        text = text.replace(ch, _WIDE_TO_NFKC[ch])
+    if unicodedata.is_normalized("NFKC", text):
+        return text
+    return unicodedata.normalize("NFKC", text)
+
 
 def clean_cell(text: str) -> str:
     """Remove the whitespace that line wrapping inserts into CJK text.
@@ -42,4 +62,4 @@ def fold(text: str) -> str:
     Two texts that differ only in full-/half-width forms, spacing or case fold alike; used to
     find quoted evidence in the document and to compare names.
     """
-    return _SPACE_RUN.sub("", unicodedata.normalize("NFKC", text)).lower()
+    return _SPACE_RUN.sub("", nfkc(text)).lower()

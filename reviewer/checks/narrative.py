@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections import Counter
 from collections.abc import Iterator
@@ -17,19 +18,17 @@ _FIGURE = re.compile(
 )
 
 
-def _bigrams(text: str) -> Counter[str]:
-    return Counter(text[i : i + 2] for i in range(len(text) - 1))
+def _bigrams(text: str) -> Counter[tuple[str, str]]:
+    return Counter(itertools.pairwise(text))  # pairs of characters, counted in C
 
 
 def containment(plan: str, actual: str) -> float:
     """The share of the plan's distinct character bigrams that recur in the actual text."""
-    return _containment(fold(plan), fold(actual))
+    return _containment(_bigrams(fold(plan)), _bigrams(fold(actual)))
 
 
-def _containment(p: str, a: str) -> float:
-    pb = {p[i : i + 2] for i in range(len(p) - 1)}
-    ab = {a[i : i + 2] for i in range(len(a) - 1)}
-    return len(pb & ab) / len(pb) if pb else 0.0
+def _containment(plan: Counter[tuple[str, str]], actual: Counter[tuple[str, str]]) -> float:
+    return len(plan.keys() & actual.keys()) / len(plan) if plan else 0.0
 
 
 def new_figures(plan: str, actual: str) -> set[str]:
@@ -51,9 +50,13 @@ def _similarity(a: str, b: str) -> float:
         return 1.0
     if min(len(a), len(b)) < 2:
         return 0.0
-    ba, bb = _bigrams(a), _bigrams(b)
-    total = sum(ba.values()) + sum(bb.values())
-    return 2 * sum((ba & bb).values()) / total if total else 0.0
+    return _dice(_bigrams(a), _bigrams(b))
+
+
+def _dice(ba: Counter[tuple[str, str]], bb: Counter[tuple[str, str]]) -> float:
+    total = ba.total() + bb.total()
+    common = sum(min(ba[k], bb[k]) for k in ba.keys() & bb.keys())
+    return 2 * common / total if total else 0.0
 
 
 def copy_kind(t: EvaluationTable, threshold: float) -> tuple[str, str, bool] | None:
@@ -64,18 +67,24 @@ def copy_kind(t: EvaluationTable, threshold: float) -> tuple[str, str, bool] | N
     """
     if not t.goal_expected or not t.goal_actual:
         return None
-    plan, actual = fold(t.goal_expected), fold(t.goal_actual)  # once: NFKC is the costly part
+    plan, actual = fold(t.goal_expected), fold(t.goal_actual)
     la, lb = len(t.goal_expected), len(t.goal_actual)
     near = 2 * min(la, lb) / (la + lb) >= threshold - 0.05
-    score = _similarity(plan, actual) if near else 0.0
     identical = plan == actual
+    bigrams: tuple[Counter[tuple[str, str]], Counter[tuple[str, str]]] | None = None
+    score = 0.0
+    if identical:
+        score = 1.0
+    elif near and min(len(plan), len(actual)) >= 2:
+        bigrams = _bigrams(plan), _bigrams(actual)
+        score = _dice(*bigrams)
     if score >= threshold:
         what = "与预期目标完全相同" if identical else f"与预期目标几乎相同（相似度{score:.2f}）"
         return what, f"相似度 {score:.2f}", identical
     if (
         lb > la
         and not new_figures(t.goal_expected, t.goal_actual)  # cheaper: first
-        and _containment(plan, actual) >= 0.95
+        and _containment(*(bigrams or (_bigrams(plan), _bigrams(actual)))) >= 0.95
     ):
         return (
             "完整照录了预期目标，只增补了文字，没有写出任何完成数字",

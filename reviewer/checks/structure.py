@@ -23,10 +23,10 @@ INJECTION = re.compile(
 )
 
 # Every alternative of INJECTION contains one of these literals: a cheap first look.
+# Searched in the lower-cased text: a case-insensitive pattern is five times slower on CJK.
 _INJECTION_HINT = re.compile(
-    "忽略|无视|忘记|ignore|disregard|prompt|提示词|你是|您是|AI|人工智能|大模型|语言模型|"
-    "审核人员|复核人员|评审专家|请直接|请给|请评|请判|请认|务必|不要|请勿|无需",
-    re.IGNORECASE,
+    "忽略|无视|忘记|ignore|disregard|prompt|提示词|你是|您是|ai|人工智能|大模型|语言模型|"
+    "审核人员|复核人员|评审专家|请直接|请给|请评|请判|请认|务必|不要|请勿|无需"
 )
 
 LEFTOVERS_RULE = define(
@@ -173,7 +173,7 @@ def instructions_in_document(ctx: TableContext) -> Iterator[Hit]:
     texts = list(_texts(ctx))
     # One search over the whole table first: almost every table has no such text.
     joined = "\n".join(text for text, _, _ in texts)
-    if not _INJECTION_HINT.search(joined) or not INJECTION.search(joined):
+    if not _INJECTION_HINT.search(joined.lower()) or not INJECTION.search(joined):
         return
     for text, ind, field in texts:
         m = INJECTION.search(text)

@@ -8,11 +8,11 @@ Accepts full-width digits and signs, thousands separators, units glued to number
 from __future__ import annotations
 
 import re
-import unicodedata
 from functools import lru_cache
 from typing import Any
 
 from reviewer.model import Operator, ParsedValue
+from reviewer.textnorm import nfkc
 
 _PLACEHOLDERS = frozenset({"", "—", "——", "-", "--", "/", "／", "无", "N/A", "n/a", "—-", "－"})
 _NUMBER = r"[-+]?\d+(?:,\d{3})*(?:\.\d+)?|[-+]?\.\d+"
@@ -78,7 +78,7 @@ _NOT_DONE = ("未进行", "未完成", "未开展", "未实施", "未启动", "�
 
 def ascii_form(text: str) -> str:
     """Full-width digits and signs to ASCII (NFKC), without touching CJK text."""
-    return unicodedata.normalize("NFKC", text).replace("〜", "～").strip()
+    return nfkc(text).replace("〜", "～").strip()
 
 
 @lru_cache(maxsize=4096)
