@@ -11,7 +11,7 @@ from __future__ import annotations
 from enum import StrEnum
 from typing import Any
 
-from pydantic import BaseModel, Field, GetCoreSchemaHandler
+from pydantic import BaseModel, ConfigDict, Field, GetCoreSchemaHandler
 from pydantic_core import core_schema as cs
 
 LOCATION_FIELDS = ("line", "column", "page", "row", "sheet", "cell", "table")
@@ -198,7 +198,7 @@ class Operator(StrEnum):
 
 
 class ParsedValue(BaseModel):
-    """The parsed form of a 年度指标值 or 实际完成值.
+    """The parsed form of a 年度指标值 or 实际完成值 (immutable: instances are shared).
 
     ``number`` is the value (the lower bound for a range); ``upper`` the upper bound of a
     range; ``unit`` the unit glued to the number (``%``, ``家``, ``小时/个``); ``word`` the
@@ -206,6 +206,8 @@ class ParsedValue(BaseModel):
     is false when the text has no comparison sign (``9月``) and ``=`` is implied.
     ``not_done`` marks actuals such as 未进行 / 未完成 that mean the work did not happen.
     """
+
+    model_config = ConfigDict(frozen=True)
 
     operator: Operator | None = None
     number: float | None = None

@@ -27,7 +27,7 @@ from typing import Any
 from reviewer.grid import Cell, Row
 from reviewer.parse import labels as lb
 from reviewer.parse.columns import IndicatorColumns, Role, RowMap
-from reviewer.parse.values import is_operator, parse_number, value_fields
+from reviewer.parse.values import is_operator, parse_number, parse_value
 
 _MAX_COMBINATIONS = 20000
 
@@ -324,6 +324,16 @@ def _spans(n: int, bounds: list[int]) -> list[tuple[int, int]]:
     return [(edges[i], edges[i + 1]) for i in range(len(edges) - 1)]
 
 
+def _hint_scores(hints: list[str | None], stem: str, mismatch: float) -> list[float]:
+    """Prefix sums of the rows' wording as evidence for a group: +1 for each row whose name
+    points to the group's label, ``mismatch`` for each that points elsewhere."""
+    return list(
+        itertools.accumulate(
+            (0.0 if h is None else 1.0 if h == stem else mismatch for h in hints), initial=0.0
+        )
+    )
+
+
 def _assign_labels(drafts: list[Draft], events: list[LabelEvent]) -> None:
     n = len(drafts)
     l1_events = [e for e in events if e.level == "l1"]
@@ -352,18 +362,18 @@ def _assign_labels(drafts: list[Draft], events: list[LabelEvent]) -> None:
     hints1 = [lb.l1_hint(name) for name in names]
 
     defaults = [lb.L1_DEFAULT_WEIGHT.get(g.stem + "指标") for g in l1_groups]
+    # Prefix sums: a span's weight and each group's hint score in O(1) for every candidate.
+    weight_upto = list(itertools.accumulate(weights, initial=0.0))
+    hints_upto1 = [_hint_scores(hints1, g.stem, -1.0) for g in l1_groups]
 
     def score_l1(bounds: list[int]) -> float:
         total = 0.0
-        for (a, b), g, default in zip(_spans(n, bounds), l1_groups, defaults, strict=True):
-            stem = g.stem
-            if default is not None and abs(sum(weights[a:b]) - default) < 1e-6:
+        for (a, b), upto, default in zip(_spans(n, bounds), hints_upto1, defaults, strict=True):
+            if default is not None and abs(weight_upto[b] - weight_upto[a] - default) < 1e-6:
                 # The default split is evidence, but weaker than a row's own wording: forms
                 # that depart from 50/30/10 must not have rows moved to restore it.
                 total += 0.4
-            for h in hints1[a:b]:
-                if h is not None:
-                    total += 1.0 if h == stem else -1.0
+            total += upto[b] - upto[a]
         return total
 
     l1_bounds = _segment(n, l1_groups, score_l1)
@@ -381,17 +391,13 @@ def _assign_labels(drafts: list[Draft], events: list[LabelEvent]) -> None:
         for grp in l2_groups:
             grp.positions = [min(max(p - a, -0.5), b - a - 0.5) for p in grp.positions]
         hints2 = [lb.l2_hint(name) for name in names[a:b]]
+        hints_upto2 = [_hint_scores(hints2, grp.stem, -0.25) for grp in l2_groups]
 
         def score_l2(
-            bounds: list[int], groups: list[_Group] = l2_groups, hints: list[str | None] = hints2
+            bounds: list[int], m: int = b - a, prefix: list[list[float]] = hints_upto2
         ) -> float:
-            total = 0.0
-            for (x, y), grp in zip(_spans(len(hints), bounds), groups, strict=True):
-                stem = grp.stem
-                for h in hints[x:y]:
-                    if h is not None:
-                        total += 1.0 if h == stem else -0.25
-            return total
+            spans = _spans(m, bounds)
+            return sum(upto[y] - upto[x] for (x, y), upto in zip(spans, prefix, strict=True))
 
         l2_bounds = _segment(b - a, l2_groups, score_l2)
         spans2 = _spans(b - a, l2_bounds) if l2_groups else [(0, b - a)]
@@ -419,7 +425,7 @@ def _with_unit(value: str, unit: Cell | None) -> str:
     """A value with the row's 度量单位 appended, unless it is qualitative or has it already."""
     if unit is None or not value or value.endswith(unit.text):
         return value
-    return value + unit.text if value_fields(value).get("number") is not None else value
+    return value + unit.text if parse_value(value).number is not None else value
 
 
 def _to_indicator(d: Draft) -> dict[str, Any]:
@@ -450,8 +456,8 @@ def _to_indicator(d: Draft) -> dict[str, Any]:
         "weight": parse_number(d.weight.text),
         "score": parse_number(d.score.text),
         "explanation": _join(d.explanation),
-        "target_value": value_fields(target),
-        "actual_value": value_fields(actual),
+        "target_value": parse_value(target),
+        "actual_value": parse_value(actual),
         "lines": d.lines,
         "cells": cells,
     }

@@ -135,19 +135,13 @@ def is_operator(text: str) -> bool:
     return any(t == s for s, _ in _SYMBOLS) or any(t == w for w, _ in _PREFIX_WORDS)
 
 
-def parse_value(text: str) -> ParsedValue:
-    """Parse a 年度指标值 / 实际完成值 cell into operator, number(s), unit and word."""
-    return ParsedValue(**value_fields(text))
-
-
 @lru_cache(maxsize=4096)
-def _value_fields(text: str) -> tuple[tuple[str, Any], ...]:
-    return tuple(_parse_fields(text).items())
+def parse_value(text: str) -> ParsedValue:
+    """Parse a 年度指标值 / 实际完成值 cell into operator, number(s), unit and word.
 
-
-def value_fields(text: str) -> dict[str, Any]:
-    """ParsedValue's fields for a cell (forms repeat 及时, =100%, 提升 endlessly: cached)."""
-    return dict(_value_fields(text))
+    Cached: forms repeat 及时, =100%, 提升 endlessly, and a ParsedValue is immutable, so one
+    instance serves every cell with the same text."""
+    return ParsedValue(**_parse_fields(text))
 
 
 def _parse_fields(text: str) -> dict[str, Any]:
