@@ -62,10 +62,6 @@ class Row:
     def __post_init__(self) -> None:
         self.joined = "\t".join(c.text for c in self.cells)
 
-    def nonempty(self) -> list[Cell]:
-        """The cells (a new list: callers may slice and change it)."""
-        return list(self.cells)
-
 
 @dataclass(slots=True)
 class Grid:

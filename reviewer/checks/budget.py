@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from decimal import ROUND_CEILING, ROUND_FLOOR, ROUND_HALF_UP, Decimal
+from functools import lru_cache
 
 from reviewer.checks.context import Hit, TableContext, cell_evidence, fmt
 from reviewer.checks.registry import Rule, define, rule
@@ -28,7 +29,13 @@ def exact_rate(table: EvaluationTable) -> Decimal | None:
     row = table.funds.annual_total
     if not row.full_year_budget or row.executed is None:
         return None
-    return Decimal(str(row.executed)) / Decimal(str(row.full_year_budget)) * 100
+    return _rate(row.executed, row.full_year_budget)
+
+
+@lru_cache(maxsize=256)
+def _rate(executed: float, budget: float) -> Decimal:
+    # Cached: several rules ask for the same table's rate (Decimal is immutable).
+    return Decimal(str(executed)) / Decimal(str(budget)) * 100
 
 
 def rate_conventions(table: EvaluationTable) -> tuple[set[str], bool] | None:

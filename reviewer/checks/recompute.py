@@ -15,8 +15,8 @@ scoring checks and by the memo's recomputed totals:
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from enum import StrEnum
+from typing import NamedTuple
 
 from reviewer.config import Config
 from reviewer.model import Indicator, Operator, ParsedValue
@@ -37,8 +37,7 @@ class Direction(StrEnum):
     UNKNOWN = "unknown"
 
 
-@dataclass(frozen=True, slots=True)
-class Expectation:
+class Expectation(NamedTuple):  # a tuple: made for every row, read-only
     """What the rules say about one row.
 
     ``met`` is whether the target was reached (None when it cannot be told); ``expected`` the

@@ -22,7 +22,7 @@ def _has_project_key(row: Row) -> bool:
 
 
 def _is_year_line(row: Row) -> bool:
-    cells = row.nonempty()
+    cells = row.cells
     return len(cells) == 1 and bool(YEAR.search(cells[0].text)) and len(cells[0].text) <= 12
 
 

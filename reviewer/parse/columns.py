@@ -35,6 +35,11 @@ class Role(StrEnum):
 
 _SCORE_LABELS = frozenset({"得分", "自评得分", "自评分", "单位自评得分"})
 _LABEL_LEVEL = {Role.L1: "l1", Role.L2: "l2"}
+# The label kinds a category column accepts.
+_FITS = {
+    Role.L1: frozenset({lb.LabelKind.L1, lb.LabelKind.AMBIGUOUS, lb.LabelKind.UNKNOWN}),
+    Role.L2: frozenset({lb.LabelKind.L2, lb.LabelKind.AMBIGUOUS, lb.LabelKind.UNKNOWN}),
+}
 # Roles a row may leave empty at its end when a paste dropped the empty cells.
 _OPTIONAL = frozenset({Role.EXPLANATION, Role.EXTRA})
 # Columns that hold numbers on the 总分 row.
@@ -93,13 +98,7 @@ class IndicatorColumns:
         role = self.roles.get(cell.column)
         if role not in _LABEL_LEVEL:
             return None
-        kind = lb.label_kind(cell.text)
-        allowed = {
-            lb.LabelKind.AMBIGUOUS,
-            lb.LabelKind.UNKNOWN,
-            lb.LabelKind.L1 if role is Role.L1 else lb.LabelKind.L2,
-        }
-        return _LABEL_LEVEL[role] if kind in allowed else None
+        return _LABEL_LEVEL[role] if lb.label_kind(cell.text) in _FITS[role] else None
 
     def by_column(self, cells: list[Cell]) -> RowMap | None:
         """The row's cells by role, when every cell sits under a header label that fits it."""

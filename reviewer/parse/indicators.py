@@ -30,6 +30,7 @@ from reviewer.parse.columns import IndicatorColumns, Role, RowMap
 from reviewer.parse.values import is_operator, parse_number, parse_value
 
 _MAX_COMBINATIONS = 20000
+_FAMILIES = frozenset(lb.L2_FAMILY.values())
 
 
 @dataclass(slots=True)
@@ -168,7 +169,7 @@ def parse_section(rows: Sequence[Row], columns: IndicatorColumns) -> list[dict[s
     name_column = columns.name_column
 
     for ri, row in enumerate(rows):
-        cells = row.nonempty()
+        cells = row.cells
         # Leading pieces of vertical labels (绩 / 效 指 标) are layout, not content.
         while cells and lb.is_vertical_fragment(cells[0].text, "绩效指标"):
             cells[0].used = True
@@ -282,12 +283,13 @@ def _groups(events: list[LabelEvent]) -> list[_Group]:
 def _segment(
     n: int,
     groups: list[_Group],
-    score: Callable[[list[int]], float],
+    scorer: Callable[[], Callable[[list[int]], float]],
 ) -> list[int]:
     """Choose group boundaries (first row of each group after the first).
 
     Each group must contain its label positions; among the segmentations allowed, the one
     with the best evidence score wins, and ties keep rows with the label above them.
+    ``scorer`` makes the scoring function, only when some row is in doubt.
     """
     k = len(groups)
     if k <= 1:
@@ -303,6 +305,7 @@ def _segment(
         return [r[0] for r in ranges]  # the labels leave no row in doubt
     best: list[int] | None = None
     best_score = float("-inf")
+    score = scorer()
     for count, combo in enumerate(itertools.product(*ranges)):
         if count >= _MAX_COMBINATIONS:
             break
@@ -320,8 +323,7 @@ def _segment(
 
 
 def _spans(n: int, bounds: list[int]) -> list[tuple[int, int]]:
-    edges = [0, *bounds, n]
-    return [(edges[i], edges[i + 1]) for i in range(len(edges) - 1)]
+    return list(itertools.pairwise([0, *bounds, n]))
 
 
 def _hint_scores(hints: list[str | None], stem: str, mismatch: float) -> list[float]:
@@ -353,53 +355,60 @@ def _assign_labels(drafts: list[Draft], events: list[LabelEvent]) -> None:
     # 一级 label (an unknown one such as 其他指标 may hold any 二级 label).
     stems = [g.stem for g in l1_groups]
     l1_rows = {e.pos for e in l1_events}
-    for e in l2_events:
-        fam = lb.family_of_l2(e.text)
+    families = [lb.family_of_l2(e.text) for e in l2_events]
+    for e, fam in zip(l2_events, families, strict=True):
         if fam is not None and stems.count(fam) == 1 and e.pos not in l1_rows:
             l1_groups[stems.index(fam)].positions.append(e.pos)
 
     names = [d.name_text() for d in drafts]
-    hints1 = [lb.l1_hint(name) for name in names]
+    l2_hints = [lb.l2_hint(name) for name in names]
+    hints1 = [lb.l1_hint(name, h) for name, h in zip(names, l2_hints, strict=True)]
 
-    defaults = [lb.L1_DEFAULT_WEIGHT.get(g.stem + "指标") for g in l1_groups]
-    # Prefix sums: a span's weight and each group's hint score in O(1) for every candidate.
-    weight_upto = list(itertools.accumulate(weights, initial=0.0))
-    hints_upto1 = [_hint_scores(hints1, g.stem, -1.0) for g in l1_groups]
+    def scorer_l1() -> Callable[[list[int]], float]:
+        defaults = [lb.L1_DEFAULT_WEIGHT.get(g.stem + "指标") for g in l1_groups]
+        # Prefix sums: a span's weight and each group's hint score in O(1) for every candidate.
+        weight_upto = list(itertools.accumulate(weights, initial=0.0))
+        hints_upto = [_hint_scores(hints1, g.stem, -1.0) for g in l1_groups]
 
-    def score_l1(bounds: list[int]) -> float:
-        total = 0.0
-        for (a, b), upto, default in zip(_spans(n, bounds), hints_upto1, defaults, strict=True):
-            if default is not None and abs(weight_upto[b] - weight_upto[a] - default) < 1e-6:
-                # The default split is evidence, but weaker than a row's own wording: forms
-                # that depart from 50/30/10 must not have rows moved to restore it.
-                total += 0.4
-            total += upto[b] - upto[a]
-        return total
+        def score(bounds: list[int]) -> float:
+            total = 0.0
+            for (a, b), upto, default in zip(_spans(n, bounds), hints_upto, defaults, strict=True):
+                if default is not None and abs(weight_upto[b] - weight_upto[a] - default) < 1e-6:
+                    # The default split is evidence, but weaker than a row's own wording:
+                    # forms that depart from 50/30/10 must not have rows moved to restore it.
+                    total += 0.4
+                total += upto[b] - upto[a]
+            return total
 
-    l1_bounds = _segment(n, l1_groups, score_l1)
+        return score
+
+    l1_bounds = _segment(n, l1_groups, scorer_l1)
     l1_spans = _spans(n, l1_bounds) if l1_groups else [(0, n)]
     for (a, b), g in zip(l1_spans, l1_groups or [_Group("", [])], strict=True):
         l1 = lb.l1_name(g.text) if g.text else ""
         stem1 = g.stem
+        any_family = stem1 not in _FAMILIES  # 其他指标 may hold any 二级 label
         inside = [
             e
-            for e in l2_events
-            if a - 0.5 <= e.pos <= b - 0.5
-            and (stem1 not in lb.L2_FAMILY.values() or lb.family_of_l2(e.text) in (None, stem1))
+            for e, fam in zip(l2_events, families, strict=True)
+            if a - 0.5 <= e.pos <= b - 0.5 and (any_family or fam is None or fam == stem1)
         ]
         l2_groups = _groups(inside)
         for grp in l2_groups:
             grp.positions = [min(max(p - a, -0.5), b - a - 0.5) for p in grp.positions]
-        hints2 = [lb.l2_hint(name) for name in names[a:b]]
-        hints_upto2 = [_hint_scores(hints2, grp.stem, -0.25) for grp in l2_groups]
 
-        def score_l2(
-            bounds: list[int], m: int = b - a, prefix: list[list[float]] = hints_upto2
-        ) -> float:
-            spans = _spans(m, bounds)
-            return sum(upto[y] - upto[x] for (x, y), upto in zip(spans, prefix, strict=True))
+        def scorer_l2(
+            a: int = a, b: int = b, groups: list[_Group] = l2_groups
+        ) -> Callable[[list[int]], float]:
+            prefix = [_hint_scores(l2_hints[a:b], grp.stem, -0.25) for grp in groups]
 
-        l2_bounds = _segment(b - a, l2_groups, score_l2)
+            def score(bounds: list[int]) -> float:
+                spans = _spans(b - a, bounds)
+                return sum(upto[y] - upto[x] for (x, y), upto in zip(spans, prefix, strict=True))
+
+            return score
+
+        l2_bounds = _segment(b - a, l2_groups, scorer_l2)
         spans2 = _spans(b - a, l2_bounds) if l2_groups else [(0, b - a)]
         for (x, y), grp in zip(spans2, l2_groups or [_Group("", [])], strict=True):
             for d in drafts[a + x : a + y]:

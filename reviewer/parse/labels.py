@@ -160,13 +160,11 @@ def l2_hint(name: str) -> str | None:
     return None
 
 
-def l1_hint(name: str) -> str | None:
-    """The 一级指标 stem an indicator's wording suggests, or None."""
+def l1_hint(name: str, l2: str | None) -> str | None:
+    """The 一级指标 stem an indicator's wording suggests, or None; ``l2`` is the name's
+    ``l2_hint`` (computed once for both levels)."""
     if "满意" in name:
         return "满意度"
     if name.startswith(_OUTCOME_VERBS):
         return "效益"
-    hint = l2_hint(name)
-    if hint in ("时效", "质量", "数量"):
-        return "产出"
-    return None
+    return "产出" if l2 in ("时效", "质量", "数量") else None

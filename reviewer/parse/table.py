@@ -135,31 +135,31 @@ class _TableBuilder:
         while i < len(rows):
             row = rows[i]
             joined = row.joined
-            nonempty = row.nonempty()
+            cells = row.cells
             if "一级指标" in joined or "三级指标" in joined:
                 i = self._indicators(i)
                 state = "after"
                 continue
-            if TITLE_WORD in joined and any(is_title(c.text) for c in nonempty):
+            if TITLE_WORD in joined and any(is_title(c.text) for c in cells):
                 self._title(row)
-            elif ("项目资金" in joined or "年初预算" in joined) and _is_fund_header(nonempty):
+            elif ("项目资金" in joined or "年初预算" in joined) and _is_fund_header(cells):
                 self.fund_roles, unit = _fund_columns(row)
                 if unit:
                     self.t["amount_unit"] = unit
                 state = "funds"
                 self._fund_row(row)  # some layouts put 年度资金总额 on the header row
             elif ("预期目标" in joined or "实际完成情况" in joined) and any(
-                c.text in ("预期目标", "实际完成情况") for c in nonempty
+                c.text in ("预期目标", "实际完成情况") for c in cells
             ):
                 self._goal_header(row)
                 state = "goals"
-            elif _HEADER_KEY_RE.search(joined) and any(_key_of(c.text) for c in nonempty):
+            elif _HEADER_KEY_RE.search(joined) and any(_key_of(c.text) for c in cells):
                 self._header(row)
-            elif state == "head" and len(nonempty) == 1 and YEAR.search(joined):
-                self._year(nonempty[0])
-            elif state == "funds" and any(_fund_row_key(c.text) for c in nonempty):
+            elif state == "head" and len(cells) == 1 and YEAR.search(joined):
+                self._year(cells[0])
+            elif state == "funds" and any(_fund_row_key(c.text) for c in cells):
                 self._fund_row(row)
-            elif state in ("goals", "funds") and nonempty:
+            elif state in ("goals", "funds") and cells:
                 self._goal_content(row)
             elif state == "after":
                 self._after(row)
@@ -176,7 +176,7 @@ class _TableBuilder:
         return EvaluationTable.model_validate(t)
 
     def _title(self, row: Row) -> None:
-        for c in row.nonempty():
+        for c in row.cells:
             if is_title(c.text):
                 c.used = True
                 self._year(c, quiet=True)
@@ -193,7 +193,7 @@ class _TableBuilder:
             cell.used = True
 
     def _header(self, row: Row) -> None:
-        cells = row.nonempty()
+        cells = row.cells
         i = 0
         while i < len(cells):
             c = cells[i]
@@ -313,7 +313,7 @@ class _TableBuilder:
 
     def _totals(self, row: Row) -> None:
         numbers: list[Cell] = []
-        for c in row.nonempty():
+        for c in row.cells:
             if c.text in _TOTAL_WORDS or lb.is_vertical_fragment(c.text, "绩效指标"):
                 c.used = True
             elif parse_number(c.text) is not None:
@@ -344,7 +344,7 @@ class _TableBuilder:
 
     def _after(self, row: Row) -> None:
         """Rows after 总分: a stated grade is read; anything else is left to be reported."""
-        cells = row.nonempty()
+        cells = row.cells
         for i, c in enumerate(cells):
             if "等级" in c.text and i + 1 < len(cells) and cells[i + 1].text in _GRADE_WORDS:
                 c.used = cells[i + 1].used = True
