@@ -1,9 +1,10 @@
 """Offline review speed: the seed report, and a large synthetic file (the seed repeated).
 
-    python benchmarks/bench_review.py [--tables 10000]
+    python benchmarks/bench_review.py [--tables 10000] [--repeat 3]
 
-Prints the seed's review time after start-up, and tables reviewed per second on the large file:
-whole (parse, every rule, memo) and streaming (parse and every rule, one table at a time).
+Prints the seed's review time after start-up, and tables reviewed per CPU-second on the large
+file: streaming (parse and every rule, one table at a time) and whole (parse, every rule,
+memo); each run, then the best and the median (see ``runs.py``).
 """
 
 from __future__ import annotations
@@ -13,6 +14,8 @@ import tempfile
 import time
 from pathlib import Path
 
+from runs import throughput
+
 from reviewer.api import gc_paused, iter_tables
 from reviewer.checks import active_rules, check_table
 from reviewer.config import Config
@@ -20,11 +23,13 @@ from reviewer.review import review_file
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED = ROOT / "examples" / "000_064cf56e05d2d068.txt"
+TARGET = 1000  # tables reviewed per second on one core (issue 3)
 
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__)
     ap.add_argument("--tables", type=int, default=10000)
+    ap.add_argument("--repeat", type=int, default=3, help="runs of each measure (default 3)")
     args = ap.parse_args()
     config = Config()
     rules = active_rules(config)
@@ -46,26 +51,20 @@ def main() -> None:
         copies = -(-args.tables // 14)
         big.write_text("\n\n".join([text] * copies), encoding="utf-8")
 
-        # CPU time is the one-core figure: other processes lengthen the wall time, not it.
-        t0, c0 = time.perf_counter(), time.process_time()
-        n = findings = 0
-        with gc_paused():
-            for index, table in enumerate(iter_tables(big)):
-                findings += len(check_table(table, index, config, rules))
-                n += 1
-        secs, cpu = time.perf_counter() - t0, time.process_time() - c0
-        print(
-            f"streaming: {n} tables, {findings} findings, {secs:.2f} s wall, {n / secs:,.0f}"
-            f" tables/s; {cpu:.2f} s CPU, {n / cpu:,.0f} tables per CPU-second"
-        )
+        def streaming() -> int:
+            n = 0
+            with gc_paused():
+                for index, table in enumerate(iter_tables(big)):
+                    check_table(table, index, config, rules)
+                    n += 1
+            return n
 
-        t0, c0 = time.perf_counter(), time.process_time()
-        result = review_file(big, config)
-        secs, cpu = time.perf_counter() - t0, time.process_time() - c0
-        n = len(result.report.tables)
-        print(
-            f"whole (parse + rules + memo): {n} tables, {secs:.2f} s wall, {n / secs:,.0f}"
-            f" tables/s; {cpu:.2f} s CPU, {n / cpu:,.0f} tables per CPU-second"
+        throughput("streaming (parse + rules)", streaming, args.repeat, TARGET)
+        throughput(
+            "whole (parse + rules + memo)",
+            lambda: review_file(big, config).report.tables,
+            args.repeat,
+            TARGET,
         )
 
 
