@@ -60,7 +60,8 @@ class Row:
     joined: str = field(init=False, default="")
 
     def __post_init__(self) -> None:
-        self.joined = "\t".join(c.text for c in self.cells)
+        # a list joins faster than a generator (this runs for every row)
+        self.joined = "\t".join([c.text for c in self.cells])
 
 
 @dataclass(slots=True)

@@ -172,7 +172,7 @@ def _where(ctx: TableContext, ind: Indicator | None, field: str) -> Location | N
 def instructions_in_document(ctx: TableContext) -> Iterator[Hit]:
     texts = list(_texts(ctx))
     # One search over the whole table first: almost every table has no such text.
-    joined = "\n".join(text for text, _, _ in texts)
+    joined = "\n".join([text for text, _, _ in texts])
     if not _INJECTION_HINT.search(joined.lower()) or not INJECTION.search(joined):
         return
     for text, ind, field in texts:

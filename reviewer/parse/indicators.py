@@ -52,7 +52,7 @@ class Draft:
     extras: dict[str, Cell] = field(default_factory=dict)  # columns the form adds, by label
 
     def name_text(self) -> str:
-        return "".join(c.text for c in self.name)
+        return "".join([c.text for c in self.name])
 
 
 @dataclass(slots=True)
@@ -417,7 +417,7 @@ def _assign_labels(drafts: list[Draft], events: list[LabelEvent]) -> None:
 
 
 def _join(cells: list[Cell]) -> str:
-    return "".join(c.text for c in cells)
+    return "".join([c.text for c in cells])
 
 
 def _target_text(d: Draft) -> str:

@@ -217,11 +217,12 @@ class _TableBuilder:
 
     def _fund_row(self, row: Row) -> None:
         cells = row.cells
-        label = next((c for c in cells if _fund_row_key(c.text)), None)
-        if label is None:
+        for label in cells:
+            key = _fund_row_key(label.text)
+            if key is not None:
+                break
+        else:
             return
-        key = _fund_row_key(label.text)
-        assert key is not None
         label.used = True
         fund_row = self.funds[key]
         if self.fund_roles:  # columns as the header places them, relative to the label column
