@@ -162,7 +162,8 @@ class CellRef(Location):
         cell: str | None = None,
         table: int | None = None,
     ) -> None:
-        # Positional text, line and column: the parser makes one per cell it reads.
+        # Positional text, line and column: the parser makes one per cell it reads, so the
+        # fields are set here rather than through a second call to Location.__init__.
         self.text = text
         self.line = line
         self.column = column
