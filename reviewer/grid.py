@@ -31,14 +31,9 @@ class Cell:
     used: bool = False
     where: dict[str, Any] | None = None  # readers whose locations are not line/column
 
-    def location_fields(self) -> dict[str, Any]:
-        if self.where is not None:
-            return self.where
-        return {"line": self.line, "column": self.column}
-
     @property
     def location(self) -> Location:
-        return Location(**self.location_fields())
+        return self.ref().plain()
 
     def ref(self) -> CellRef:
         """The cell's text with its location, for the Report."""

@@ -54,13 +54,17 @@ class Location:
         self.cell = cell
         self.table = table
 
-    def fields(self) -> dict[str, int | str | None]:
-        """The location's fields (never the text of a CellRef)."""
-        return {name: getattr(self, name) for name in LOCATION_FIELDS}
-
     def plain(self) -> Location:
         """A bare Location: for a CellRef, the same place without the cell's text."""
-        return Location(**self.fields())  # type: ignore[arg-type]
+        return Location(
+            line=self.line,
+            column=self.column,
+            page=self.page,
+            row=self.row,
+            sheet=self.sheet,
+            cell=self.cell,
+            table=self.table,
+        )
 
     def _key(self) -> tuple[object, ...]:
         return (type(self), *(getattr(self, name) for name in self._all_fields()))
@@ -110,15 +114,10 @@ class Location:
                 cs.with_default_schema(cs.nullable_schema(inner), default=None), required=False
             )
 
-        number, text = cs.int_schema(), cs.str_schema()
+        text_fields = ("sheet", "cell")  # the others are numbers
         return {
-            "line": optional(number),
-            "column": optional(number),
-            "page": optional(number),
-            "row": optional(number),
-            "sheet": optional(text),
-            "cell": optional(text),
-            "table": optional(number),
+            name: optional(cs.str_schema() if name in text_fields else cs.int_schema())
+            for name in LOCATION_FIELDS
         }
 
     @classmethod
