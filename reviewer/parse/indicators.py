@@ -52,7 +52,7 @@ class Draft:
     extras: dict[str, Cell] = field(default_factory=dict)  # columns the form adds, by label
 
     def name_text(self) -> str:
-        return "".join([c.text for c in self.name])
+        return _join(self.name)
 
 
 @dataclass(slots=True)
