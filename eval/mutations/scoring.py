@@ -29,7 +29,23 @@ from eval.mutations import (
     value_free,
 )
 from reviewer.layout_text import fmt_number
-from reviewer.model import Category, EvaluationTable, Operator, Severity
+from reviewer.model import Category, EvaluationTable, Indicator, Operator, Severity
+
+
+def _full_marks_though_missed(t: EvaluationTable, ind: Indicator, note: str, code: str) -> Injected:
+    """A missed row left at full marks (``code``); its explanation, which admits the shortfall,
+    may also be reported as contradicting the score (E103)."""
+    wants = [
+        Want(Category.SCORING, Severity.ERROR, note, ind.name, codes=[code]),
+        knock_on(
+            Category.CONSISTENCY,
+            Severity.WARNING,
+            "偏差说明承认未完成，却得满分。",
+            ind.name,
+            "E103",
+        ),
+    ]
+    return Injected(t, wants)
 
 
 @mutation("execution-score")
@@ -68,17 +84,7 @@ def m_unmet_full_marks(t: EvaluationTable, rng: Random) -> Injected | None:
     set_actual(ind, number_text(x, unit))
     ind.explanation = draw(rng, CAUSE_AND_MEASURE)
     note = f"注入：「{ind.name}」实际完成值由{old}改为{ind.actual}（年度指标值{ind.target}），未达成仍得满分{fmt_number(ind.score)}分。"
-    wants = [
-        Want(Category.SCORING, Severity.ERROR, note, ind.name, codes=["S102"]),
-        knock_on(
-            Category.CONSISTENCY,
-            Severity.WARNING,
-            "偏差说明承认未完成，却得满分。",
-            ind.name,
-            "E103",
-        ),
-    ]
-    return Injected(t, wants)
+    return _full_marks_though_missed(t, ind, note, "S102")
 
 
 @mutation("score-over-weight")
@@ -162,17 +168,7 @@ def m_qualitative_not_done(t: EvaluationTable, rng: Random) -> Injected | None:
     set_actual(ind, draw(rng, ("未完成", "未进行")))
     ind.explanation = draw(rng, CAUSE_AND_MEASURE)
     note = f"注入：定性指标「{ind.name}」实际完成值改为“{ind.actual}”，仍得满分{fmt_number(ind.score)}分。"
-    wants = [
-        Want(Category.SCORING, Severity.ERROR, note, ind.name, codes=["S106"]),
-        knock_on(
-            Category.CONSISTENCY,
-            Severity.WARNING,
-            "偏差说明承认未完成，却得满分。",
-            ind.name,
-            "E103",
-        ),
-    ]
-    return Injected(t, wants)
+    return _full_marks_though_missed(t, ind, note, "S106")
 
 
 @mutation("grade")
