@@ -19,7 +19,7 @@ from runs import throughput
 from reviewer.api import gc_paused, iter_tables
 from reviewer.checks import active_rules, check_table
 from reviewer.config import Config
-from reviewer.review import review_file
+from reviewer.pipeline import review
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED = ROOT / "examples" / "000_064cf56e05d2d068.txt"
@@ -34,11 +34,11 @@ def main() -> None:
     config = Config()
     rules = active_rules(config)
 
-    review_file(SEED, config)  # warm up: imports, regex compilation
+    review(SEED, config=config)  # warm up: imports, regex compilation
     runs = []
     for _ in range(5):
         t0 = time.perf_counter()
-        result = review_file(SEED, config)
+        result = review(SEED, config=config)
         runs.append(time.perf_counter() - t0)
     print(
         f"seed: {len(result.report.tables)} tables, {len(result.findings)} findings, "
@@ -62,7 +62,7 @@ def main() -> None:
         throughput("streaming (parse + rules)", streaming, args.repeat, TARGET)
         throughput(
             "whole (parse + rules + memo)",
-            lambda: review_file(big, config).report.tables,
+            lambda: review(big, config=config).report.tables,
             args.repeat,
             TARGET,
         )

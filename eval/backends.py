@@ -1,26 +1,26 @@
-"""Backends: what produces the findings the harness scores.
+"""Backends: what produces the findings the harness scores. Each runs the shipped pipeline.
 
-``rules``  the deterministic review only (``reviewer.review.review_report``);
-``llm``    deterministic review plus the LLM stage against the configured endpoint, recording
-           its responses into a cassette folder (``eval/cassettes/<dataset>/``);
+``rules``  the deterministic review only (``reviewer.review`` without an LLM stage);
+``llm``    the same pipeline with the LLM stage against the configured endpoint, recording its
+           responses into a cassette folder (``eval/cassettes/<dataset>/``);
 ``replay`` the same, answering from that cassette instead of the network (what CI runs).
 
-The LLM stage (``reviewer.llm``) is imported only when an LLM backend is made; a backend that
-cannot run (no key for ``llm``, no cassette for ``replay``) is one clear error, not a traceback.
+Every backend calls ``reviewer.pipeline.review``: the eval scores exactly what a user gets
+(the severity cap, deduplication and selection included). A backend that cannot run (no key
+for ``llm``, no cassette for ``replay``) is one clear error, not a traceback.
 """
 
 from __future__ import annotations
 
 import os
-from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal, Protocol
 
-from reviewer.api import parse_file
 from reviewer.config import Config
-from reviewer.model import Finding, LlmRun, Report
-from reviewer.review import review_report
+from reviewer.llm.stage import LlmStage
+from reviewer.model import Finding, LlmRun
+from reviewer.pipeline import review
 
 BACKENDS = ("rules", "llm", "replay")
 
@@ -52,17 +52,13 @@ class RulesBackend:
         self.config = config
 
     def review(self, path: Path) -> Review:
-        return Review(review_report(parse_file(path), self.config).findings)
+        return Review(review(path, config=self.config).findings)
 
 
-LlmCall = Callable[[Report, list[Finding]], tuple[list[Finding], LlmRun]]
-
-
-def _bind_llm(config: Config, mode: Literal["live", "replay"], cassette: Path) -> LlmCall:
+def _stage(config: Config, mode: Literal["live", "replay"], cassette: Path) -> LlmStage:
     """The LLM stage as ``review`` runs it, recording into ``cassette`` (live) or answering
     from it (replay: no network, no key)."""
-    from reviewer.claims import claims_by_table
-    from reviewer.llm import resolve_settings, run_llm_review
+    from reviewer.llm.settings import resolve_settings
 
     if mode == "replay" and not cassette.is_dir():
         raise BackendUnavailable(f"找不到录制的回放数据 {cassette} / no cassette at {cassette}")
@@ -70,32 +66,26 @@ def _bind_llm(config: Config, mode: Literal["live", "replay"], cassette: Path) -
     settings = resolve_settings({flag: str(cassette)}, os.environ, config.llm)
     if not settings.enabled:
         raise BackendUnavailable(settings.note)
-
-    def call(report: Report, findings: list[Finding]) -> tuple[list[Finding], LlmRun]:
-        return run_llm_review(report, findings, settings, claims_by_table(report))
-
-    return call
+    return LlmStage(settings)
 
 
 class LlmBackend:
-    """Deterministic review plus the LLM stage (live, recording; or replaying a cassette)."""
+    """The pipeline with the LLM stage (live, recording; or replaying a cassette)."""
 
     def __init__(
         self,
         config: Config,
         mode: Literal["live", "replay"],
         cassette: Path,
-        call: LlmCall | None = None,
+        stage: LlmStage | None = None,
     ) -> None:
         self.name = "llm" if mode == "live" else "replay"
         self.config = config
-        self._call = call or _bind_llm(config, mode, cassette)
+        self.stage = stage or _stage(config, mode, cassette)
 
     def review(self, path: Path) -> Review:
-        report = parse_file(path)
-        deterministic = review_report(report, self.config).findings
-        extra, run = self._call(report, deterministic)
-        return Review(deterministic + extra, run)
+        result = review(path, config=self.config, llm=self.stage)
+        return Review(result.findings, result.llm)
 
 
 def make_backend(name: str, config: Config, cassette: Path) -> Backend:

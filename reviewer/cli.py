@@ -18,25 +18,28 @@ from __future__ import annotations
 import argparse
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from rich.console import Console
 from rich.markdown import Markdown
 from rich.table import Table
 
-from reviewer import __version__
 from reviewer.api import parse_file
-from reviewer.checks import run_checks
-from reviewer.checks.registry import AUTHORITIES, GROUPS, all_rules, get_rule
+from reviewer.checks.registry import AUTHORITIES, GROUPS, SCOPES, all_rules, get_rule
 from reviewer.config import Config, load_config, parse_codes
 from reviewer.errors import ReviewerError, UsageError
-from reviewer.llm import LlmSettings, add_llm_arguments, run_llm_review, settings_from_args
-from reviewer.llm.review import SharedLimitStage
-from reviewer.model import Finding, LlmRun, Report
+from reviewer.llm.settings import add_llm_arguments, settings_from_args
+from reviewer.llm.stage import LlmStage
+from reviewer.model import Report
+from reviewer.version import __version__
+
+if TYPE_CHECKING:
+    from reviewer.pipeline import ProgressHook
 
 COMMANDS = ("review", "parse", "rules", "explain", "eval")
-OFFLINE_NOTE = "未配置 OPENAI_API_KEY：仅进行确定性复核。设置 OPENAI_API_KEY（及 OPENAI_BASE_URL、--model）即可启用大模型叙述审读。"
 
 
 def _stderr() -> Console:
@@ -131,17 +134,11 @@ def _review_batch(args: argparse.Namespace) -> int:
     out_dir = Path(args.out_dir or "review-out")
     err = _stderr()
     settings = settings_from_args(args, env=os.environ, config=config.llm)
+    stage = LlmStage(settings, shared_limit=True)
     result = run_batch(
-        args.file,
-        out_dir,
-        config=config,
-        fmt=fmt,
-        jobs=args.jobs,
-        llm_note=settings.note,
-        llm=SharedLimitStage(settings) if settings.enabled else None,
-        console=err,
+        args.file, out_dir, config=config, fmt=fmt, jobs=args.jobs, llm=stage, console=err
     )
-    if not settings.enabled:
+    if not settings.enabled and settings.note:
         err.print(settings.note, soft_wrap=True)
     for o in result.outcomes:
         if o.status == "failed":
@@ -165,19 +162,14 @@ def _review_one(args: argparse.Namespace) -> int:
     from reviewer.memo.html import render_html
     from reviewer.memo.jsonout import render_json
     from reviewer.memo.markdown import render_markdown
-    from reviewer.review import review_report
+    from reviewer.pipeline import review
 
     config = _effective_config(args)
-    settings = settings_from_args(args, env=os.environ, config=config.llm)
-    report = parse_file(args.file)
+    stage = LlmStage(settings_from_args(args, env=os.environ, config=config.llm))
     err = _stderr()
-    if settings.enabled:
-        rule_findings = run_checks(report, config)
-        llm_findings, llm = _run_llm(report, rule_findings, settings, err)
-        result = review_report(report, config, llm, llm_findings, rule_findings)
-    else:
-        llm = LlmRun(enabled=False, note=settings.note)
-        result = review_report(report, config, llm)
+    with _llm_progress(err) as progress:
+        result = review(args.file, config=config, llm=stage, progress=progress)
+    report = result.report
 
     fmt = args.format or _format_of(args.output)
     if args.output:
@@ -201,8 +193,10 @@ def _review_one(args: argparse.Namespace) -> int:
     else:
         Console(highlight=False).print(Markdown(render_markdown(result.memo)))
 
+    llm = result.llm
     if not llm.enabled:
-        err.print(llm.note, soft_wrap=True)
+        if llm.note:
+            err.print(llm.note, soft_wrap=True)
     elif llm.failed_tables:
         names = "、".join(t.project for t in llm.failed_tables)
         err.print(f"[yellow]大模型审读未完成[/]：{names}（仅有确定性复核结果）", soft_wrap=True)
@@ -215,35 +209,49 @@ def _review_one(args: argparse.Namespace) -> int:
     return result.exit_code(config.fail_on)
 
 
-def _run_llm(
-    report: Report, rule_findings: list[Finding], settings: LlmSettings, err: Console
-) -> tuple[list[Finding], LlmRun]:
-    """The LLM stage with a progress bar on stderr; its findings only add to the rules'."""
+@contextmanager
+def _llm_progress(err: Console) -> Iterator[ProgressHook]:
+    """A progress bar on stderr for the LLM stage, shown once the stage starts."""
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 
-    from reviewer.claims import claims_by_table
+    bar: Progress | None = None
+    task = None
 
-    with Progress(
-        TextColumn("大模型审读"), BarColumn(), MofNCompleteColumn(), console=err, transient=True
-    ) as bar:
-        task = bar.add_task("llm", total=len(report.tables))
-        return run_llm_review(
-            report,
-            rule_findings,
-            settings,
-            claims=claims_by_table(report),
-            progress=lambda done: bar.update(task, completed=done),
-        )
+    def hook(stage: str, done: int, total: int) -> None:
+        nonlocal bar, task
+        if bar is None:
+            bar = Progress(
+                TextColumn("大模型审读"),
+                BarColumn(),
+                MofNCompleteColumn(),
+                console=err,
+                transient=True,
+            )
+            bar.start()
+            task = bar.add_task(stage, total=total)
+        assert task is not None
+        bar.update(task, completed=done)
+
+    try:
+        yield hook
+    finally:
+        if bar is not None:
+            bar.stop()
 
 
 def cmd_rules(args: argparse.Namespace) -> int:
     """列出全部复核规则。"""
     table = Table(title="复核规则", show_lines=False)
-    for col in ("代码", "名称", "类别", "默认级别", "依据"):
+    for col in ("代码", "名称", "类别", "默认级别", "依据", "范围"):
         table.add_column(col)
     for r in all_rules():
         table.add_row(
-            r.code, f"{r.title}（{r.name}）", r.category.value, r.severity.label, r.authority
+            r.code,
+            f"{r.title}（{r.name}）",
+            r.category.value,
+            r.severity.label,
+            r.authority,
+            SCOPES[r.scope],
         )
     Console(highlight=False).print(table)
     return 0
@@ -260,6 +268,7 @@ def explain_text(code: str) -> str:
             f"- 类别：{r.category.value}；默认级别：{r.severity.label}（{r.severity.value}）",
             f"- 依据：{r.authority}——{AUTHORITIES[r.authority]}",
             f"- 归入主要问题：{GROUPS[r.group]}",
+            f"- 范围：{SCOPES[r.scope]}" + (f"；同类规则：{'、'.join(r.twins)}" if r.twins else ""),
             "",
             f"**检查什么**：{r.what}",
             "",

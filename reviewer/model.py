@@ -401,6 +401,7 @@ class LlmRun(BaseModel):
     requests: int = 0
     cache_hits: int = 0
     attempts: int = 0
+    duplicates_dropped: int = 0  # findings dropped because a rule twin already reports them
     wasted_tokens: int = 0
     tokens_in: int = 0
     tokens_out: int = 0

@@ -10,6 +10,7 @@ import subprocess
 import sys
 import threading
 import time
+from collections.abc import Callable
 from pathlib import Path
 from urllib.parse import unquote
 
@@ -17,11 +18,13 @@ import openpyxl
 import pytest
 
 from reviewer.batch import BatchResult, run_batch
-from reviewer.batch_io import collect_inputs
+from reviewer.batch.files import collect_inputs
 from reviewer.cli import main
 from reviewer.config import Config
+from reviewer.llm.settings import resolve_settings
+from reviewer.llm.stage import LlmResult, LlmStage
 from reviewer.model import Category, EvaluationTable, Finding, LlmRun, Report, Severity
-from reviewer.review import review_file
+from reviewer.pipeline import review
 from tests.builders import clean_indicators, ind, make_table, write_tables
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -139,11 +142,11 @@ def test_summary_ranks_every_table_by_risk(batch: tuple[Path, Path, int]) -> Non
     assert clean and rows[-len(clean) :] == clean
     # the figures are the single-file review's
     for r in rows[:: len(rows) // 12]:
-        result = review_file(corpus / r["文件"])
-        review = result.memo.tables[int(r["表序"]) - 1]
-        assert review.project == r["项目名称"]
-        errors = sum(1 for f in review.findings if f.severity is Severity.ERROR)
-        warnings = sum(1 for f in review.findings if f.severity is Severity.WARNING)
+        result = review(corpus / r["文件"])
+        table_review = result.memo.tables[int(r["表序"]) - 1]
+        assert table_review.project == r["项目名称"]
+        errors = sum(1 for f in table_review.findings if f.severity is Severity.ERROR)
+        warnings = sum(1 for f in table_review.findings if f.severity is Severity.WARNING)
         assert (errors, warnings) == (int(r["错误"]), int(r["需核实"]))
 
 
@@ -269,19 +272,23 @@ def test_ctrl_c_with_worker_processes_leaves_only_complete_memos(
     assert rerun.count("reviewed") == 20 - len(written)
 
 
-class FakeLlm:
+class FakeLlm(LlmStage):
     """Stands in for the LLM stage: counts how many calls run at once."""
 
     def __init__(self, limit: int) -> None:
-        self.max_concurrency = limit
+        settings = resolve_settings({"llm_replay": "unused", "concurrency": limit}, {}, {})
+        super().__init__(settings, shared_limit=True)
         self.running = 0
         self.peak = 0
         self.calls = 0
         self.lock = threading.Lock()
 
-    def review(
-        self, report: Report, findings: list[Finding], config: Config
-    ) -> tuple[LlmRun, list[Finding]]:
+    def run(
+        self,
+        report: Report,
+        rule_findings: list[Finding],
+        progress: Callable[[int], None] | None = None,
+    ) -> LlmResult:
         with self.lock:
             self.running += 1
             self.calls += 1
@@ -298,7 +305,7 @@ class FakeLlm:
             table_index=0,
             message="叙述所称培训人数与指标不一致（模拟）。",
         )
-        return LlmRun(enabled=True, model="fake"), [extra]
+        return LlmResult([extra], LlmRun(enabled=True, model="fake"))
 
 
 def test_llm_stage_hook_shares_one_concurrency_limit(small: tuple[Path, Path]) -> None:
@@ -382,3 +389,20 @@ def _umask() -> int:
     old = os.umask(0)
     os.umask(old)
     return old
+
+
+def test_a_folder_of_every_input_format_is_reviewed_whole(tmp_path: Path) -> None:
+    """Batch takes what the readers take: a .docx in a folder is reviewed, not skipped."""
+    from tests.fixtures.generate.renderings import write_rendering
+    from tests.fixtures.generate.source import gold_tables
+
+    folder = tmp_path / "in"
+    tables = gold_tables()[:2]
+    for name in ("pipes", "pdf", "xlsx", "docx"):
+        sub = folder / name
+        sub.mkdir(parents=True)
+        write_rendering(name, tables, sub)
+    result = run_batch([str(folder)], tmp_path / "out", config=Config(), jobs=1)
+    reviewed = sorted(Path(o.source).suffix for o in result.outcomes if o.status == "reviewed")
+    assert reviewed == [".docx", ".pdf", ".txt", ".xlsx"]
+    assert all(len(o.tables) == 2 for o in result.outcomes)

@@ -76,10 +76,10 @@ def test_review_parse_reads_every_format(
 
 def _finding_keys(path: Path) -> list[tuple[str, str, str | None, str]]:
     from reviewer.config import Config
-    from reviewer.review import review_file
+    from reviewer.pipeline import review
 
     return sorted(
-        (f.code, f.project, f.indicator, f.message) for f in review_file(path, Config()).findings
+        (f.code, f.project, f.indicator, f.message) for f in review(path, config=Config()).findings
     )
 
 

@@ -10,19 +10,19 @@ import pytest
 from reviewer.cli import main
 from reviewer.memo.html import render_html
 from reviewer.memo.markdown import render_markdown
-from reviewer.review import ReviewResult, review_file
+from reviewer.pipeline import Review, review
 from tests.builders import clean_indicators, ind, make_table, write_tables
 from tests.conftest import SEED
 from tests.htmldom import Node, by_id, expected_cell_ids, parse
 
 
 @pytest.fixture(scope="module")
-def seed() -> tuple[ReviewResult, str]:
-    result = review_file(SEED)
+def seed() -> tuple[Review, str]:
+    result = review(SEED)
     return result, render_html(result.memo, result.report)
 
 
-def test_self_contained(seed: tuple[ReviewResult, str]) -> None:
+def test_self_contained(seed: tuple[Review, str]) -> None:
     _, html = seed
     root = parse(html)
     tags = {n.tag for n in root.walk()}
@@ -36,7 +36,7 @@ def test_self_contained(seed: tuple[ReviewResult, str]) -> None:
     assert "<style>" in html and "@media print" in html
 
 
-def _table_findings(result: ReviewResult) -> list[tuple[str, list[str], str]]:
+def _table_findings(result: Review) -> list[tuple[str, list[str], str]]:
     out = []
     for t in result.memo.tables:
         for n, f in enumerate(t.findings, 1):
@@ -45,7 +45,7 @@ def _table_findings(result: ReviewResult) -> list[tuple[str, list[str], str]]:
 
 
 def test_every_finding_is_highlighted_and_linked_both_ways(
-    seed: tuple[ReviewResult, str],
+    seed: tuple[Review, str],
 ) -> None:
     result, html = seed
     ids = by_id(parse(html))
@@ -68,7 +68,7 @@ def test_every_finding_is_highlighted_and_linked_both_ways(
             assert f"#{anchor}" in marks, (anchor, cid)
 
 
-def test_cells_without_findings_are_not_highlighted(seed: tuple[ReviewResult, str]) -> None:
+def test_cells_without_findings_are_not_highlighted(seed: tuple[Review, str]) -> None:
     result, html = seed
     concerned = {c for _, cells, _ in _table_findings(result) for c in cells}
     root = parse(html)
@@ -79,7 +79,7 @@ def test_cells_without_findings_are_not_highlighted(seed: tuple[ReviewResult, st
         assert own & concerned
 
 
-def test_html_carries_the_markdown_content(seed: tuple[ReviewResult, str]) -> None:
+def test_html_carries_the_markdown_content(seed: tuple[Review, str]) -> None:
     result, html = seed
     text = parse(html).all_text()
     md = render_markdown(result.memo)
@@ -148,7 +148,7 @@ def _cell(root: Node, cid: str) -> Node:
     return node
 
 
-def test_cell_of_an_error_and_a_warning_shows_the_error(seed: tuple[ReviewResult, str]) -> None:
+def test_cell_of_an_error_and_a_warning_shows_the_error(seed: tuple[Review, str]) -> None:
     result, html = seed
     root = parse(html)
     # 「测评对象满意率」 (line 103): S102 / E101 errors and an S109 warning share its actual value

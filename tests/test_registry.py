@@ -23,7 +23,10 @@ def test_every_rule_is_documented() -> None:
 def test_codes_are_unique_and_families_known() -> None:
     codes = [r.code for r in all_rules()]
     assert len(codes) == len(set(codes))
-    assert {c[0] for c in codes} <= set("PFBWSENT")
+    assert {c[0] for c in codes} <= set("PFBWSENTL")
+    llm = {r.code for r in all_rules() if r.scope == "llm"}
+    assert llm == {f"L10{i}" for i in range(1, 8)}
+    assert all(r.code.startswith("L") == (r.scope == "llm") for r in all_rules())
 
 
 @pytest.mark.parametrize("code", [r.code for r in all_rules()])

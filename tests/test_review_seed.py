@@ -10,16 +10,16 @@ import pytest
 from reviewer.config import Config
 from reviewer.memo.markdown import render_markdown
 from reviewer.model import Finding
-from reviewer.review import ReviewResult, review_file
+from reviewer.pipeline import Review, review
 from tests.conftest import SEED
 
 
 @pytest.fixture(scope="module")
-def result() -> ReviewResult:
-    return review_file(SEED, Config())
+def result() -> Review:
+    return review(SEED, config=Config())
 
 
-def _one(result: ReviewResult, project: str, code: str, indicator: str | None = None) -> Finding:
+def _one(result: Review, project: str, code: str, indicator: str | None = None) -> Finding:
     found = [
         f
         for f in result.findings
@@ -31,34 +31,34 @@ def _one(result: ReviewResult, project: str, code: str, indicator: str | None = 
     return found[0]
 
 
-def test_satisfaction_full_marks_below_target(result: ReviewResult) -> None:
+def test_satisfaction_full_marks_below_target(result: Review) -> None:
     f = _one(result, "公共法律服务", "S102", "测评对象满意率")
     assert f.expected == "9.71" and f.found == "10"
     assert "=95%" in f.message and "=92.23%" in f.message
     assert {e.quote for e in f.evidence} >= {"=95%", "=92.23%", "10"}
 
 
-def test_topics_scored_10_of_15_for_2_of_5(result: ReviewResult) -> None:
+def test_topics_scored_10_of_15_for_2_of_5(result: Review) -> None:
     f = _one(result, "课题与规划", "S104", "课题")
     assert (f.expected, f.found) == ("6", "10")
 
 
-def test_staff_count_full_marks_for_32_of_36(result: ReviewResult) -> None:
+def test_staff_count_full_marks_for_32_of_36(result: Review) -> None:
     f = _one(result, "人民调解", "S102", "工作人员数")
     assert f.expected == "4.44" and "=32人" in f.message
 
 
-def test_low_execution_nothing_explains(result: ReviewResult) -> None:
+def test_low_execution_nothing_explains(result: Review) -> None:
     f = _one(result, "业务培训", "B104")
     assert "59.30%" in f.message
 
 
-def test_actual_identical_to_goal(result: ReviewResult) -> None:
+def test_actual_identical_to_goal(result: Review) -> None:
     f = _one(result, "法律援助", "N101")
     assert "完全相同" in f.message
 
 
-def test_rounding_convention_said_once_not_per_table(result: ReviewResult) -> None:
+def test_rounding_convention_said_once_not_per_table(result: Review) -> None:
     codes = Counter(f.code for f in result.findings)
     assert codes["B101"] == 0 and codes["B103"] == 0
     assert codes["B102"] == 1
@@ -66,7 +66,7 @@ def test_rounding_convention_said_once_not_per_table(result: ReviewResult) -> No
     assert "向上取整" in b102.message and b102.table_index is None
 
 
-def test_memo_has_four_parts_and_claimed_vs_recomputed(result: ReviewResult) -> None:
+def test_memo_has_four_parts_and_claimed_vs_recomputed(result: Review) -> None:
     md = render_markdown(result.memo)
     for heading in ("## 一、总体情况", "## 二、主要问题", "## 三、逐项复核意见", "## 四、说明"):
         assert heading in md
@@ -78,7 +78,7 @@ def test_memo_has_four_parts_and_claimed_vs_recomputed(result: ReviewResult) -> 
     assert "未使用大模型" in md or "OPENAI_API_KEY" in md
 
 
-def test_every_finding_has_evidence_from_the_document(result: ReviewResult) -> None:
+def test_every_finding_has_evidence_from_the_document(result: Review) -> None:
     lines = SEED.read_text(encoding="utf-8").split("\n")
     for f in result.findings:
         if f.table_index is None or f.code in ("W102", "P102", "P103"):

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from decimal import ROUND_CEILING, ROUND_FLOOR, ROUND_HALF_UP, Decimal
 from functools import lru_cache
 
 from reviewer.checks.context import Hit, TableContext, cell_evidence, fmt
-from reviewer.checks.registry import Rule, define, rule
-from reviewer.model import Category, EvaluationTable, Severity
+from reviewer.checks.registry import report_rule, rule
+from reviewer.config import Config
+from reviewer.model import Category, EvaluationTable, Report, Severity
 from reviewer.parse.values import decimals
 
 ROUNDING = {"half_up": ROUND_HALF_UP, "truncate": ROUND_FLOOR, "round_up": ROUND_CEILING}
@@ -82,7 +83,6 @@ def execution_rate(ctx: TableContext) -> Iterator[Hit]:
         if abs(wrong - row.rate_pct) < 0.01:
             by_initial = "（表中执行率是以年初预算数为分母计算的）"
     yield Hit(
-        "B101",
         f"执行率填报为{fmt(row.rate_pct)}%，按全年执行数÷全年预算数应为{float(exact):.2f}%{by_initial}。",
         expected=f"{float(exact):.2f}%",
         found=f"{fmt(row.rate_pct)}%",
@@ -93,21 +93,43 @@ def execution_rate(ctx: TableContext) -> Iterator[Hit]:
     )
 
 
-ROUNDING_RULE = define(
-    Rule(
-        "B102",
-        "执行率取舍方式",
-        "rate-rounding-convention",
-        Category.ARITHMETIC,
-        Severity.INFO,
-        "强制",
-        "budget",
-        what="识别整份报告执行率的取舍方式（四舍五入、截尾或向上取整），只在说明中报告一次。",
-        why="执行率精确到0.01%；末位一个单位的差异是取舍方式造成的，不应逐表报为计算错误。",
-        example="14张表的执行率均为向上取整，如99.8418%填为99.85%。",
-        fix="无需修改；如当地要求四舍五入，统一按四舍五入填报。",
-    )
+def rounding_note(tables: Iterable[EvaluationTable]) -> tuple[str, str | None]:
+    """(Chinese sentence on the rate rounding convention, convention name or None)."""
+    fits_per_table = []
+    for t in tables:
+        checked = rate_conventions(t)
+        if checked is not None and checked[0]:
+            fits_per_table.append(checked[0])
+    if not fits_per_table:
+        return "", None
+    counts = {name: sum(name in fits for fits in fits_per_table) for name in ROUNDING_NAMES}
+    best = max(ROUNDING_NAMES, key=lambda name: (counts[name], name == "half_up"))
+    n, k = len(fits_per_table), counts[best]
+    text = f"执行率取舍方式：{n}张表的执行率中，{k}张与“{ROUNDING_NAMES[best]}”保留两位小数一致"
+    if best != "half_up":
+        half = counts["half_up"]
+        text += f"（与四舍五入一致的仅{half}张）"
+    text += "；末位一个单位以内的差异按取舍方式处理，不作为计算错误。"
+    return text, best
+
+
+@report_rule(
+    "B102",
+    "执行率取舍方式",
+    "rate-rounding-convention",
+    Category.ARITHMETIC,
+    Severity.INFO,
+    "强制",
+    "budget",
+    what="识别整份报告执行率的取舍方式（四舍五入、截尾或向上取整），只在说明中报告一次。",
+    why="执行率精确到0.01%；末位一个单位的差异是取舍方式造成的，不应逐表报为计算错误。",
+    example="14张表的执行率均为向上取整，如99.8418%填为99.85%。",
+    fix="无需修改；如当地要求四舍五入，统一按四舍五入填报。",
 )
+def rounding_convention(report: Report, config: Config) -> Iterator[Hit]:
+    text, best = rounding_note(report.tables)
+    if best is not None:
+        yield Hit(text, found=ROUNDING_NAMES[best])
 
 
 def expected_execution_score(table: EvaluationTable, tolerance: float) -> tuple[float, bool] | None:
@@ -157,7 +179,6 @@ def execution_score(ctx: TableContext) -> Iterator[Hit]:
     assert exact is not None
     over = "，超过了分值" if row.score > row.weight else ""
     yield Hit(
-        "B103",
         f"预算执行得分填报为{fmt(row.score)}分{over}，按执行率{float(exact):.2f}% × 分值"
         f"{fmt(row.weight)}应为{by_exact:.2f}分。",
         expected=f"{by_exact:.2f}",
@@ -200,7 +221,6 @@ def low_execution(ctx: TableContext) -> Iterator[Hit]:
         return
     row = ctx.table.funds.annual_total
     yield Hit(
-        "B104",
         f"预算执行率为{shown_rate(ctx.table, exact)}，低于{limit:g}%，实际完成情况与偏差原因栏均未说明资金未执行的原因。",
         expected=f"≥ {limit:g}% 或说明原因",
         found=shown_rate(ctx.table, exact),
@@ -237,7 +257,6 @@ def low_execution_high_score(ctx: TableContext) -> Iterator[Hit]:
     if completion > float(exact) * (1 + th.completion_over_execution_pct / 100):
         row = ctx.table.funds.annual_total
         yield Hit(
-            "B105",
             f"预算执行率仅{shown_rate(ctx.table, exact)}，而绩效指标完成程度达{completion:.1f}%，执行率低但得分高。",
             expected=f"完成程度 ≤ {float(exact) * (1 + th.completion_over_execution_pct / 100):.1f}%",
             found=f"{completion:.1f}%",

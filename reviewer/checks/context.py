@@ -11,9 +11,8 @@ from reviewer.model import CellRef, EvaluationTable, Evidence, Indicator, Severi
 
 @dataclass(slots=True)
 class Hit:
-    """A rule firing once. The engine turns it into a Finding."""
+    """A rule firing once. The engine turns it into a Finding with the rule's code."""
 
-    code: str
     message: str
     indicator: Indicator | None = None
     expected: str | None = None
@@ -30,7 +29,7 @@ class TableContext:
     config: Config
     _expectations: dict[int, Expectation] = field(default_factory=dict)
     # Per-table results several rules share, computed once (e.g. the narrative's claims).
-    memo: dict[str, object] = field(default_factory=dict)
+    shared: dict[str, object] = field(default_factory=dict)
 
     def expect(self, ind: Indicator) -> Expectation:
         """What the rules say ``ind`` should score (computed once per row)."""

@@ -46,7 +46,6 @@ def explanation_missing(ctx: TableContext) -> Iterator[Hit]:
     for i in ctx.table.indicators:
         if needs_explanation(i, ctx) and _EMPTY.match(i.explanation):
             yield Hit(
-                "E101",
                 f"{ilabel(i)}年度指标值{i.target}，实际完成值{i.actual}，得{fmt(i.score)}分"
                 f"（分值{fmt(i.weight)}分），偏差原因分析及改进措施栏空白。",
                 indicator=i,
@@ -76,7 +75,6 @@ def explanation_without_measure(ctx: TableContext) -> Iterator[Hit]:
         if _EMPTY.match(text) or not needs_explanation(i, ctx) or _MEASURE.search(text):
             continue
         yield Hit(
-            "E102",
             f"{ilabel(i)}偏差原因为“{text}”，只说明了原因，未提出改进措施。",
             indicator=i,
             expected="原因及改进措施",
@@ -113,7 +111,6 @@ def explanation_contradicts(ctx: TableContext) -> Iterator[Hit]:
         else:
             continue
         yield Hit(
-            "E103",
             msg,
             indicator=i,
             evidence=indicator_evidence(i, "actual", "score", "explanation"),

@@ -41,7 +41,6 @@ def fund_rows_add_up(ctx: TableContext) -> Iterator[Hit]:
         if abs((claimed or 0.0) - expected) > 0.005:
             refs = [total.cells.get(col)] + [getattr(funds, p).cells.get(col) for p in _PARTS]
             yield Hit(
-                "F101",
                 f"{label}：年度资金总额为{fmt(claimed)}，各资金来源合计为{fmt(expected)}，两者不符。",
                 expected=fmt(expected),
                 found=fmt(claimed),
@@ -67,7 +66,6 @@ def executed_over_budget(ctx: TableContext) -> Iterator[Hit]:
     row = ctx.table.funds.annual_total
     if row.full_year_budget and row.executed is not None and row.executed > row.full_year_budget:
         yield Hit(
-            "F102",
             f"全年执行数{fmt(row.executed)}超过全年预算数{fmt(row.full_year_budget)}。",
             expected=f"≤ {fmt(row.full_year_budget)}",
             found=fmt(row.executed),
@@ -93,7 +91,6 @@ def budget_missing(ctx: TableContext) -> Iterator[Hit]:
     row = ctx.table.funds.annual_total
     if not row.full_year_budget:
         yield Hit(
-            "F103",
             "年度资金总额的全年预算数缺失或为0，无法计算执行率。",
             found=fmt(row.full_year_budget),
             evidence=cell_evidence(row.cells.get("full_year_budget"), row.cells.get("rate_pct")),
@@ -127,7 +124,6 @@ def budget_changed(ctx: TableContext) -> Iterator[Hit]:
         return
     verb = "增加" if change > 0 else "减少"
     yield Hit(
-        "F104",
         f"全年预算数较年初预算数{verb}{abs(change):.1f}%（{fmt(b0)} → {fmt(b)}），表中未说明调整原因。",
         expected=f"差异 ≤ {ctx.thresholds.budget_change_pct:g}% 或有说明",
         found=f"{change:+.1f}%",

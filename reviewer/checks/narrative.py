@@ -96,9 +96,9 @@ def copy_kind(t: EvaluationTable, threshold: float) -> tuple[str, str, bool] | N
 
 def copied(ctx: TableContext) -> tuple[str, str, bool] | None:
     """``copy_kind`` of the context's table, computed once for the rules that ask."""
-    if "copy_kind" not in ctx.memo:
-        ctx.memo["copy_kind"] = copy_kind(ctx.table, ctx.thresholds.copy_similarity)
-    return ctx.memo["copy_kind"]  # type: ignore[return-value]
+    if "copy_kind" not in ctx.shared:
+        ctx.shared["copy_kind"] = copy_kind(ctx.table, ctx.thresholds.copy_similarity)
+    return ctx.shared["copy_kind"]  # type: ignore[return-value]
 
 
 @rule(
@@ -124,7 +124,6 @@ def actual_copies_goal(ctx: TableContext) -> Iterator[Hit]:
     if not evidence:
         evidence = [Evidence(quote=t.goal_actual)]
     yield Hit(
-        "N101",
         f"实际完成情况{what}，未说明目标的实际完成结果。",
         expected="逐项写明完成结果",
         found=found,

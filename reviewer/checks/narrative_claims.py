@@ -36,14 +36,14 @@ from reviewer.claims.extract import FUTURE, MONEY_UNITS, Claim, sentence_at
 from reviewer.claims.match import common_run, unit_class
 from reviewer.model import Category, Evidence, Severity
 
-_MEMO_KEY = "claims"
+_SHARED_KEY = "claims"
 
 
 def analysis(ctx: TableContext) -> Analysis:
     """The table's claims, analysed once and shared by the N rules."""
-    a = ctx.memo.get(_MEMO_KEY)
+    a = ctx.shared.get(_SHARED_KEY)
     if not isinstance(a, Analysis):
-        a = ctx.memo[_MEMO_KEY] = analyse(ctx.table)
+        a = ctx.shared[_SHARED_KEY] = analyse(ctx.table)
     return a
 
 
@@ -88,7 +88,6 @@ def narrative_figure_vs_indicator(ctx: TableContext) -> Iterator[Hit]:
             ("年度指标值", ind.target) if which == "target" else ("实际完成值", ind.actual)
         )
         yield Hit(
-            "N102",
             f"{c.source_label}称“{c.excerpt}”（{c.text}），而指标{ilabel(ind)}{label}为{cell}，两者不一致。",
             indicator=ind,
             expected=cell,
@@ -119,7 +118,6 @@ def enumeration_count(ctx: TableContext) -> Iterator[Hit]:
         if n == e.announced or (e.may_overrun and n > e.announced):
             continue
         yield Hit(
-            "N103",
             f"{e.source_label}称“{e.announce_text}”，但列举了{n}项（{'、'.join(e.items)}），数量不一致。",
             expected=str(e.announced),
             found=str(n),
@@ -172,7 +170,6 @@ def actual_written_as_plan(ctx: TableContext) -> Iterator[Hit]:
         more = f"等{len(hedged)}处" if len(hedged) > 5 else ""
         quotes = list(dict.fromkeys(c.sentence for c in hedged))
         yield Hit(
-            "N104",
             f"实际完成情况用计划性表述说明数量（{clauses}{more}），未写明实际完成的数量。",
             expected="实际完成的数量",
             found=f"{'、'.join(dict.fromkeys(words))}（{len(hedged)}处）",
@@ -189,7 +186,6 @@ def actual_written_as_plan(ctx: TableContext) -> Iterator[Hit]:
             continue
         ref = t.cells.get("goal_actual")
         yield Hit(
-            "N104",
             f"实际完成情况只有“{h.group()}”等计划性表述，没有完成结果和数据。",
             expected="完成结果和数据",
             found=sentence,
@@ -255,7 +251,6 @@ def goal_figure_unreported(ctx: TableContext) -> Iterator[Hit]:
     items = "；".join(f"“{c.excerpt}”（{c.text}）" for c in silent)
     quotes = list(dict.fromkeys(c.sentence for c in silent))
     yield Hit(
-        "N105",
         f"预期目标中的{items}，实际完成情况和绩效指标均未反映完成数量。",
         expected="完成数量",
         found="未报告",
@@ -334,7 +329,6 @@ def narrative_amount_vs_funds(ctx: TableContext) -> Iterator[Hit]:
                 f"全年预算数{fmt(row.full_year_budget)}{unit}，全年执行数{fmt(row.executed)}{unit}"
             )
             yield Hit(
-                "N106",
                 f"{c.source_label}称“{c.excerpt}”（{c.text}），与项目资金表的金额均不相符（{shown}）。",
                 expected=shown,
                 found=c.text,
@@ -354,7 +348,6 @@ def narrative_amount_vs_funds(ctx: TableContext) -> Iterator[Hit]:
                 continue
             shown = f"{fmt(rates[0])}%"
             yield Hit(
-                "N106",
                 f"{c.source_label}称“{c.excerpt}”（{c.text}），而项目资金表的执行率为{shown}。",
                 expected=shown,
                 found=c.text,

@@ -14,20 +14,32 @@ Families::
     E  explanation    偏差原因分析及改进措施
     N  narrative      年度总体目标: 实际完成情况 against 预期目标 and the indicators
     T  totals         总分 and the grade
+    L  llm            what the LLM stage reports (no check here: the stage finds them)
+
+Every code that can appear in a memo is registered here, with its scope: ``table`` rules run
+once per table (``check``), ``report`` rules once per report (``check_report``), ``llm`` codes
+document the LLM stage's findings and name their rule twins (``twins``), so that ``review
+rules``, ``review explain``, ``--select``/``--ignore`` and the memo's groups treat them alike.
+The engine stamps each finding with its rule's code: a check never states its own code.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Literal
 
 from reviewer.model import Category, Severity
 
 if TYPE_CHECKING:
     from reviewer.checks.context import Hit, TableContext
+    from reviewer.config import Config
+    from reviewer.model import Report
 
 Check = Callable[["TableContext"], Iterable["Hit"]]
+ReportCheck = Callable[["Report", "Config"], Iterable["Hit"]]
+Scope = Literal["table", "report", "llm"]
+SCOPES: dict[str, str] = {"table": "逐表", "report": "全报告", "llm": "大模型"}
 
 AUTHORITIES = {
     "强制": "财预〔2020〕10号《项目支出绩效评价管理办法》及其附件，或表格本身的算术",
@@ -61,7 +73,10 @@ class Rule:
     why: str
     example: str
     fix: str
-    check: Check | None = None  # None for rules evaluated across the whole report
+    check: Check | None = None  # scope "table": run once per table
+    check_report: ReportCheck | None = None  # scope "report": run once per report
+    scope: Scope = "table"
+    twins: tuple[str, ...] = ()  # scope "llm": the rules that report the same thing
 
     @property
     def family(self) -> str:
@@ -98,14 +113,57 @@ def rule(
     return register
 
 
+def report_rule(
+    code: str,
+    title: str,
+    name: str,
+    category: Category,
+    severity: Severity,
+    authority: str,
+    group: str,
+    *,
+    what: str,
+    why: str,
+    example: str,
+    fix: str,
+) -> Callable[[ReportCheck], ReportCheck]:
+    """Register a check that runs once over the whole report under ``code``."""
+
+    def register(fn: ReportCheck) -> ReportCheck:
+        define(
+            Rule(
+                code,
+                title,
+                name,
+                category,
+                severity,
+                authority,
+                group,
+                what,
+                why,
+                example,
+                fix,
+                check_report=fn,
+                scope="report",
+            )
+        )
+        return fn
+
+    return register
+
+
 def define(r: Rule) -> Rule:
-    """Register a rule (directly, for rules with no per-table check function)."""
+    """Register a rule: a check function's (through ``rule``/``report_rule``) or an LLM code."""
     if r.code in REGISTRY:
         raise ValueError(f"duplicate rule code {r.code}")
     if r.authority not in AUTHORITIES:
         raise ValueError(f"{r.code}: unknown authority {r.authority}")
     if r.group not in GROUPS:
         raise ValueError(f"{r.code}: unknown group {r.group}")
+    if (r.scope == "table") != (r.check is not None) or (r.scope == "report") != (
+        r.check_report is not None
+    ):
+        raise ValueError(f"{r.code}: scope {r.scope} does not match its check function")
     REGISTRY[r.code] = r
     return r
 
@@ -140,6 +198,7 @@ def _load() -> None:
         budget,
         explanations,
         funds,
+        llm_codes,
         narrative,
         narrative_claims,
         scoring,

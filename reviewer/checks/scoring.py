@@ -43,7 +43,6 @@ def score_within_weight(ctx: TableContext) -> Iterator[Hit]:
             assert i.weight is not None and i.score is not None
             if i.score > i.weight + 1e-9 or i.score < 0:
                 yield Hit(
-                    "S101",
                     f"{ilabel(i)}得分{fmt(i.score)}分，超出分值范围（0–{fmt(i.weight)}分）。",
                     indicator=i,
                     expected=f"0–{fmt(i.weight)}",
@@ -81,7 +80,6 @@ def unmet_full_marks(ctx: TableContext) -> Iterator[Hit]:
             tail = "未达成应适当扣分。"
             expected = f"< {fmt(i.weight)}"
         yield Hit(
-            "S102",
             f"{ilabel(i)}{_tv(i)}，未达成指标值却得满分{fmt(i.score)}分；{tail}",
             indicator=i,
             expected=expected,
@@ -111,7 +109,6 @@ def met_but_deducted(ctx: TableContext) -> Iterator[Hit]:
         e = ctx.expect(i)
         if e.met is True and e.direction is not Direction.QUALITATIVE:
             yield Hit(
-                "S103",
                 f"{ilabel(i)}{_tv(i)}，已达成指标值，但只得{fmt(i.score)}分（分值{fmt(i.weight)}分）。",
                 indicator=i,
                 expected=fmt(i.weight),
@@ -155,7 +152,6 @@ def deduction_not_proportional(ctx: TableContext) -> Iterator[Hit]:
             severity = Severity.INFO
             verb = "扣分偏多"
         yield Hit(
-            "S104",
             f"{ilabel(i)}{_tv(i)}，得{fmt(i.score)}分；{how}应为{fmt(e.expected)}分，{verb}{fmt(abs(diff))}分。",
             indicator=i,
             expected=fmt(e.expected),
@@ -184,7 +180,6 @@ def zero_target(ctx: TableContext) -> Iterator[Hit]:
         t = i.target_value
         if t.operator in (Operator.GE, Operator.GT) and t.number == 0:
             yield Hit(
-                "S105",
                 f"{ilabel(i)}年度指标值为{i.target}，以0为目标的正向指标无法按比例计分。",
                 indicator=i,
                 found=i.target,
@@ -223,7 +218,6 @@ def qualitative_band(ctx: TableContext) -> Iterator[Hit]:
         if e.partial:
             band = f"{fmt(lo)}分至不足{fmt(hi)}分"
         yield Hit(
-            "S106",
             f"{ilabel(i)}{_tv(i)}，属{level}，得分应在{band}，表中得{fmt(i.score)}分。",
             indicator=i,
             expected=band,
@@ -265,7 +259,6 @@ def over_achievement(ctx: TableContext) -> Iterator[Hit]:
             msg = f"{ilabel(i)}{_tv(i)}，为指标值的{e.ratio:.2f}倍，指标值可能设定偏低。"
             severity = Severity.INFO
         yield Hit(
-            "S107",
             msg,
             indicator=i,
             expected=f"< {th.over_achievement_warn:g} 倍或说明原因",
@@ -295,7 +288,6 @@ def unit_mismatch(ctx: TableContext) -> Iterator[Hit]:
         if t.number is None or a.number is None or not units_differ(t, a):
             continue
         yield Hit(
-            "S108",
             f"{ilabel(i)}{_tv(i)}，计量单位不一致（“{norm_unit(t.unit)}”与“{norm_unit(a.unit)}”）。",
             indicator=i,
             expected=norm_unit(t.unit),
@@ -333,7 +325,6 @@ def repeated_actual(ctx: TableContext) -> Iterator[Hit]:
         names = "、".join(f"「{i.name}」" for i in inds)
         evidence = [e for i in inds for e in indicator_evidence(i, "actual")]
         yield Hit(
-            "S109",
             f"{names}的实际完成值均为{inds[0].actual}，而各自的年度指标值不同，需核实数据来源。",
             indicator=inds[0],
             found=inds[0].actual,
@@ -360,7 +351,6 @@ def percent_over_100(ctx: TableContext) -> Iterator[Hit]:
         a = i.actual_value
         if norm_unit(a.unit) == "%" and a.number is not None and a.number > 100:
             yield Hit(
-                "S110",
                 f"{ilabel(i)}实际完成值为{i.actual}，比率超过100%。",
                 indicator=i,
                 expected="≤ 100%",

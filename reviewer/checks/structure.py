@@ -6,8 +6,9 @@ import re
 from collections.abc import Iterator
 
 from reviewer.checks.context import Hit, TableContext, ilabel, indicator_evidence
-from reviewer.checks.registry import Rule, define, rule
-from reviewer.model import Category, Evidence, Indicator, Location, Severity
+from reviewer.checks.registry import report_rule, rule
+from reviewer.config import Config
+from reviewer.model import Category, Evidence, Indicator, Location, Report, Severity
 
 _L1_ALLOWED = ("产出指标", "效益指标", "满意度指标", "成本指标")
 INJECTION = re.compile(
@@ -29,21 +30,32 @@ _INJECTION_HINT = re.compile(
     "审核人员|复核人员|评审专家|请直接|请给|请评|请判|请认|务必|不要|请勿|无需"
 )
 
-LEFTOVERS_RULE = define(
-    Rule(
-        "P101",
-        "有内容未能解析",
-        "unparsed-content",
-        Category.STRUCTURE,
-        Severity.WARNING,
-        "建议",
-        "structure",
-        what="文件中有未能解析、因而未纳入复核的内容，逐条列出行号。",
-        why="复核不能默默漏掉内容：未能识别的行可能是格式特殊的指标行或附注，需要人工查看。",
-        example="第3行“填表人：张三 联系电话：123”不属于表格栏目。",
-        fix="检查所列内容；如为表格的一部分，请调整格式后重新复核。",
-    )
+
+@report_rule(
+    "P101",
+    "有内容未能解析",
+    "unparsed-content",
+    Category.STRUCTURE,
+    Severity.WARNING,
+    "建议",
+    "structure",
+    what="文件中有未能解析、因而未纳入复核的内容，逐条列出行号。",
+    why="复核不能默默漏掉内容：未能识别的行可能是格式特殊的指标行或附注，需要人工查看。",
+    example="第3行“填表人：张三 联系电话：123”不属于表格栏目。",
+    fix="检查所列内容；如为表格的一部分，请调整格式后重新复核。",
 )
+def unparsed_content(report: Report, config: Config) -> Iterator[Hit]:
+    leftovers = report.leftovers
+    if not leftovers:
+        return
+    lines = sorted({lo.location.describe() for lo in leftovers})
+    shown = "、".join(lines[:10]) + ("等" if len(lines) > 10 else "")
+    yield Hit(
+        f"有{len(leftovers)}处内容未能解析，未纳入复核（{shown}）。",
+        found=str(len(leftovers)),
+        evidence=[Evidence(quote=lo.text, location=lo.location) for lo in leftovers[:20]],
+        suggestion="检查所列内容；如属于表格的一部分，请调整格式后重新复核。",
+    )
 
 
 @rule(
@@ -63,7 +75,6 @@ def total_row_missing(ctx: TableContext) -> Iterator[Hit]:
     t = ctx.table
     if t.indicators and not t.total_printed:
         yield Hit(
-            "P102",
             "表格缺少总分行，已按各项得分之和代为计算。",
             evidence=[],
             suggestion="补填总分行（分值100及自评总分）。",
@@ -98,7 +109,6 @@ def section_missing(ctx: TableContext) -> Iterator[Hit]:
         missing.append("绩效指标")
     if missing:
         yield Hit(
-            "P103",
             "表格缺少" + "、".join(missing) + "，相应内容无法复核。",
             found="、".join(missing),
             evidence=[],
@@ -130,7 +140,6 @@ def category_labels(ctx: TableContext) -> Iterator[Hit]:
             problem = "没有二级指标"
         if problem:
             yield Hit(
-                "P104",
                 f"{ilabel(i)}{problem}。",
                 indicator=i,
                 evidence=indicator_evidence(i),
@@ -180,7 +189,6 @@ def instructions_in_document(ctx: TableContext) -> Iterator[Hit]:
         if m:
             quote = text[max(0, m.start() - 20) : m.end() + 20]
             yield Hit(
-                "P105",
                 f"文档中有针对审核者或人工智能的指令性文字：“{m.group(0)}”。",
                 found=m.group(0),
                 evidence=[Evidence(quote=quote, location=_where(ctx, ind, field))],
@@ -188,4 +196,4 @@ def instructions_in_document(ctx: TableContext) -> Iterator[Hit]:
             )
 
 
-__all__ = ["INJECTION", "LEFTOVERS_RULE"]
+__all__ = ["INJECTION"]

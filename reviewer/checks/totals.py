@@ -68,7 +68,6 @@ def total_adds_up(ctx: TableContext) -> Iterator[Hit]:
     expected = claimed_sum(t)
     if abs(t.total_score - expected) > ctx.thresholds.score_tolerance + 1e-9:
         yield Hit(
-            "T101",
             f"总分填报为{fmt(t.total_score)}分，各指标得分与预算执行得分之和为{fmt(expected)}分。",
             expected=fmt(expected),
             found=fmt(t.total_score),
@@ -94,7 +93,6 @@ def total_over_100(ctx: TableContext) -> Iterator[Hit]:
     t = ctx.table
     if t.total_score is not None and t.total_score > 100 + 1e-9:
         yield Hit(
-            "T102",
             f"总分为{fmt(t.total_score)}分，超过100分。",
             expected="≤ 100",
             found=fmt(t.total_score),
@@ -123,7 +121,6 @@ def grade_matches(ctx: TableContext) -> Iterator[Hit]:
     expected = grade_of(t.total_score, ctx.config)
     if t.grade[0] != expected:
         yield Hit(
-            "T103",
             f"总分{fmt(t.total_score)}分对应等级应为“{expected}”，表中填“{t.grade}”。",
             expected=expected,
             found=t.grade,
@@ -154,7 +151,6 @@ def recomputed_grade(ctx: TableContext) -> Iterator[Hit]:
     new_grade = grade_of(recomputed, ctx.config)
     if new_grade != claimed_grade and recomputed < t.total_score:
         yield Hit(
-            "T104",
             f"自评总分{fmt(t.total_score)}分（{claimed_grade}），按规则复算为{fmt(recomputed)}分（{new_grade}），等级可能被高估。",
             expected=f"{fmt(recomputed)}（{new_grade}）",
             found=f"{fmt(t.total_score)}（{claimed_grade}）",

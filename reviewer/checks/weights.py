@@ -31,7 +31,6 @@ def weights_sum(ctx: TableContext) -> Iterator[Hit]:
     total = sum(w or 0.0 for w in weights) + (t.funds.annual_total.weight or 0.0)
     if abs(total - 100) > 0.005:
         yield Hit(
-            "W101",
             f"三级指标分值与预算执行分值合计为{fmt(total)}分，不等于100分。",
             expected="100",
             found=fmt(total),
@@ -71,7 +70,6 @@ def default_split(ctx: TableContext) -> Iterator[Hit]:
         off.append(f"预算执行率{fmt(budget_w)}分（默认10分）")
     if off and t.indicators:
         yield Hit(
-            "W102",
             "分值未按默认权重设置：" + "，".join(off) + "。",
             expected="产出50、效益30、满意度10、预算执行10",
             found="，".join(f"{k}{fmt(v)}" for k, v in sums.items()),
@@ -97,7 +95,6 @@ def positive_weights(ctx: TableContext) -> Iterator[Hit]:
     for i in ctx.table.indicators:
         if i.weight is not None and i.weight <= 0:
             yield Hit(
-                "W103",
                 f"「{i.name}」的分值为{fmt(i.weight)}，应大于0。",
                 indicator=i,
                 expected="> 0",
@@ -128,7 +125,6 @@ def printed_total_weight(ctx: TableContext) -> Iterator[Hit]:
     total = sum(i.weight or 0.0 for i in t.indicators) + (t.funds.annual_total.weight or 0.0)
     if abs(t.total_weight - total) > 0.005:
         yield Hit(
-            "W104",
             f"总分行分值填报为{fmt(t.total_weight)}，各行分值之和为{fmt(total)}。",
             expected=fmt(total),
             found=fmt(t.total_weight),

@@ -2,20 +2,23 @@
 
 ::
 
-    from reviewer.llm import resolve_settings, run_llm_review
-    settings = resolve_settings(cli={}, env=os.environ, config=config.get("llm", {}))
-    llm_findings, llm_run = run_llm_review(report, rule_findings, settings)
+    from reviewer.llm import LlmStage, resolve_settings
+    stage = LlmStage(resolve_settings(cli={}, env=os.environ, config=config.llm))
+    result = stage.run(report, rule_findings)      # LlmResult: findings, run
 
-Modules, one job each: ``settings`` (flag > env > config > default, CLI flags), ``prompts``
-(templates and their version, rendering a table), ``schema`` (the answer and the L-codes),
-``client`` (the endpoint: format ladder, re-asks), ``retry`` (transient failures), ``cache``
-(responses on disk), ``capabilities`` (what format worked per endpoint), ``cassette`` (record and
-replay), ``grounding`` (quotes found in the document or the finding dropped), ``review`` (the
-stage itself).
+The pipeline (``reviewer.pipeline``) runs the stage and merges its findings; call it rather than
+the stage directly. Modules, one job each: ``settings`` (flag > env > config > default, CLI
+flags), ``stage`` (the stage as the pipeline sees it), ``prompts`` (templates and their version,
+rendering a table), ``schema`` (the answer; the L-codes are in the rule registry), ``client``
+(the endpoint: format ladder, re-asks), ``retry`` (transient failures), ``cache`` (responses on
+disk), ``capabilities`` (what format worked per endpoint), ``cassette`` (record and replay),
+``grounding`` (quotes found in the document or the finding dropped), ``review`` (the per-table
+work, run by the stage).
+
+Nothing here imports the ``openai`` client until a stage actually runs, so that an offline
+review starts quickly.
 """
 
-from reviewer.llm.review import review_report_llm, run_llm_review
-from reviewer.llm.schema import LLM_CODES, LLM_RULES, Kind, LlmRule
 from reviewer.llm.settings import (
     LlmSettings,
     Secret,
@@ -23,17 +26,14 @@ from reviewer.llm.settings import (
     resolve_settings,
     settings_from_args,
 )
+from reviewer.llm.stage import LlmResult, LlmStage
 
 __all__ = [
-    "LLM_CODES",
-    "LLM_RULES",
-    "Kind",
-    "LlmRule",
+    "LlmResult",
     "LlmSettings",
+    "LlmStage",
     "Secret",
     "add_llm_arguments",
     "resolve_settings",
-    "review_report_llm",
-    "run_llm_review",
     "settings_from_args",
 ]

@@ -16,6 +16,7 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
+from reviewer.checks.registry import get_rule
 from reviewer.model import Category, Severity
 
 
@@ -33,7 +34,7 @@ class Kind(StrEnum):
 
 @dataclass(frozen=True)
 class LlmRule:
-    """The documentation of one LLM finding code, for ``review rules`` and the memo."""
+    """One LLM finding kind as the prompt and grounding use it (from the rule registry)."""
 
     code: str
     kind: Kind
@@ -42,60 +43,25 @@ class LlmRule:
     what: str
 
 
-LLM_RULES: dict[Kind, LlmRule] = {
-    rule.kind: rule
-    for rule in (
-        LlmRule(
-            "L101",
-            Kind.NARRATIVE_VS_INDICATOR,
-            Category.CONSISTENCY,
-            "叙述与指标不符",
-            "实际完成情况所述的数量、时间或范围与指标行的实际完成值不符，或叙述中的数字没有指标支撑。",
-        ),
-        LlmRule(
-            "L102",
-            Kind.GOAL_NOT_COVERED,
-            Category.CONSISTENCY,
-            "目标未报告或无指标覆盖",
-            "预期目标中的一项，实际完成情况未报告其完成情况，或没有任何指标衡量它。",
-        ),
-        LlmRule(
-            "L103",
-            Kind.PLAN_LANGUAGE,
-            Category.EXPLANATION,
-            "以计划代替结果",
-            "实际完成情况照抄计划用语（不少于、确保、力争、将），没有写明实际做了什么、完成了多少。",
-        ),
-        LlmRule(
-            "L104",
-            Kind.WEAK_EXPLANATION,
-            Category.EXPLANATION,
-            "偏差原因说明不充分",
-            "偏差原因分析及改进措施没有写明原因，或只有原因没有改进措施，或原因与该指标无关。",
-        ),
-        LlmRule(
-            "L105",
-            Kind.INTERNAL_CONTRADICTION,
-            Category.CONSISTENCY,
-            "叙述自相矛盾",
-            "叙述前后说法不一，例如同一事项数字不同，或列举的项数与所称数量不符。",
-        ),
-        LlmRule(
-            "L106",
-            Kind.SPENDING_VS_OUTPUT,
-            Category.CONSISTENCY,
-            "资金使用与产出不匹配",
-            "资金几乎全部支出而产出明显不足，或产出已全部完成而资金大量结余，且未作说明。",
-        ),
-        LlmRule(
-            "L107",
-            Kind.INDICATOR_DESIGN,
-            Category.INDICATOR,
-            "指标不可衡量或归类不当",
-            "指标无法衡量（无明确指标值或口径），或放错了一级、二级指标类别。",
-        ),
-    )
+# Each kind's code; the code's documentation (title, category, twins) is in the rule registry.
+KIND_CODES: dict[Kind, str] = {
+    Kind.NARRATIVE_VS_INDICATOR: "L101",
+    Kind.GOAL_NOT_COVERED: "L102",
+    Kind.PLAN_LANGUAGE: "L103",
+    Kind.WEAK_EXPLANATION: "L104",
+    Kind.INTERNAL_CONTRADICTION: "L105",
+    Kind.SPENDING_VS_OUTPUT: "L106",
+    Kind.INDICATOR_DESIGN: "L107",
 }
+
+
+def _documented(kind: Kind) -> LlmRule:
+    rule = get_rule(KIND_CODES[kind])
+    assert rule is not None and rule.scope == "llm", KIND_CODES[kind]
+    return LlmRule(rule.code, kind, rule.category, rule.title, rule.what)
+
+
+LLM_RULES: dict[Kind, LlmRule] = {kind: _documented(kind) for kind in Kind}
 LLM_CODES: dict[str, LlmRule] = {rule.code: rule for rule in LLM_RULES.values()}
 
 

@@ -12,22 +12,14 @@ from collections import Counter
 
 from pydantic import BaseModel, Field
 
-from reviewer import __version__
 from reviewer.checks import rounding_note
 from reviewer.checks.registry import GROUPS, Rule, get_rule
 from reviewer.checks.totals import grade_of, recomputed_total
 from reviewer.config import Config
-from reviewer.model import Category, Finding, Leftover, LlmRun, Report, Severity
+from reviewer.model import Finding, Leftover, LlmRun, Report, Severity
+from reviewer.version import __version__
 
 SCHEMA_VERSION = "1.0"
-_LLM_GROUPS = {
-    Category.CONSISTENCY: "consistency",
-    Category.EXPLANATION: "explanation",
-    Category.INDICATOR: "design",
-    Category.SCORING: "score",
-    Category.ARITHMETIC: "score",
-    Category.STRUCTURE: "structure",
-}
 
 
 class SeverityCounts(BaseModel):
@@ -117,10 +109,9 @@ class Memo(BaseModel):
 
 
 def group_of(f: Finding) -> str:
-    rule: Rule | None = get_rule(f.code) if f.source == "rules" else None
-    if rule is not None:
-        return rule.group
-    return _LLM_GROUPS.get(f.category, "consistency")
+    """The memo group of a finding: its rule's (an LLM code's group is its rule twins')."""
+    rule: Rule | None = get_rule(f.code)
+    return rule.group if rule is not None else "consistency"
 
 
 def _sort_key(f: Finding) -> tuple[int, int, str]:

@@ -71,13 +71,6 @@ class Fragment:
     before_break: bool  # the next row starts a page
 
 
-@dataclass
-class Section:
-    """The parsed section: indicators plus the label events and fragments that shaped them."""
-
-    drafts: list[Draft] = field(default_factory=list)
-
-
 def _resolve_ambiguous(texts: list[tuple[lb.LabelKind, str]], context_l1: str) -> list[LabelEvent]:
     """Turn a row's label cells into l1/l2 events, settling 成本指标 / 满意度指标."""
     events: list[LabelEvent] = []

@@ -3,6 +3,7 @@ figures of the rules backend."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -13,6 +14,8 @@ from eval.labels import Dataset, Document, Label
 from eval.match import Prediction
 from eval.metrics import DatasetSummary, summarize
 from reviewer.config import Config
+from reviewer.llm.settings import resolve_settings
+from reviewer.llm.stage import LlmResult, LlmStage
 from reviewer.model import (
     Category,
     Finding,
@@ -160,10 +163,20 @@ def test_llm_backends_say_in_one_line_when_they_cannot_run(
         make_backend("nope", Config(), tmp_path)
 
 
-def test_llm_backend_adds_the_llm_findings_to_the_rules(seed_ds: Dataset) -> None:
-    def fake_llm(report: Report, findings: list[Finding]) -> tuple[list[Finding], LlmRun]:
+class _FakeStage(LlmStage):
+    """An enabled stage that answers without a model: one finding on the training table."""
+
+    def __init__(self) -> None:
+        super().__init__(resolve_settings({"llm_replay": "unused"}, {}, {}))
+
+    def run(
+        self,
+        report: Report,
+        rule_findings: list[Finding],
+        progress: Callable[[int], None] | None = None,
+    ) -> LlmResult:
         extra = Finding(
-            code="L001",
+            code="L105",
             category=Category.CONSISTENCY,
             severity=Severity.WARNING,
             source="llm",
@@ -174,9 +187,11 @@ def test_llm_backend_adds_the_llm_findings_to_the_rules(seed_ds: Dataset) -> Non
             TableLlmStatus(table_index=i, project=t.project, status="ok")
             for i, t in enumerate(report.tables)
         ]
-        return [extra], LlmRun(enabled=True, tables=status)
+        return LlmResult([extra], LlmRun(enabled=True, tables=status))
 
-    backend = LlmBackend(Config(), "replay", Path("unused"), call=fake_llm)
+
+def test_llm_backend_adds_the_llm_findings_to_the_rules(seed_ds: Dataset) -> None:
+    backend = LlmBackend(Config(), "replay", Path("unused"), stage=_FakeStage())
     s = summarize(run_dataset(seed_ds, backend), resamples=10)
     assert s.backend == "replay"
     assert s.layers["llm"].found >= 1

@@ -106,7 +106,8 @@ def test_partial_failure_keeps_every_rule_finding_and_exits_3(
     md = out.read_text(encoding="utf-8")
     assert "本表的大模型审读失败" in md and "「业务培训」的大模型审读失败" in md
     capsys.readouterr()
-    assert main([str(SEED), "--format", "json"]) == 1  # errors found outrank the LLM's failure
+    # an incomplete LLM review outranks the errors found: the run must be redone either way
+    assert main([str(SEED), "--format", "json"]) == 3
 
 
 def test_ungrounded_findings_are_dropped_and_counted(
@@ -116,7 +117,10 @@ def test_ungrounded_findings_are_dropped_and_counted(
     _, doc, _ = _review_json(capsys, "--no-cache")
     dropped = sum(t["findings_dropped"] for t in doc["notes"]["llm"]["tables"])
     kept = [f for f in _findings(doc) if f["source"] == "llm"]
-    assert dropped == 2 * 14 and len(kept) == 14
+    assert dropped == 2 * 14
+    # the grounded one is plan language (L103): where N104 reports it already, the merge drops it
+    twins = doc["notes"]["llm"]["duplicates_dropped"]
+    assert len(kept) + twins == 14 and 0 < twins < 14
     text = json.dumps(doc, ensure_ascii=False)
     assert "九十九期" not in text and "审计署通报" not in text
     out = tmp_path / "memo.md"

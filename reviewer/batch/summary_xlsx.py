@@ -18,7 +18,7 @@ from openpyxl.utils import get_column_letter
 if TYPE_CHECKING:
     from openpyxl.worksheet._write_only import WriteOnlyWorksheet
 
-    from reviewer.summary import Ranked
+    from reviewer.batch.summary import Ranked
 
 _WIDTHS = (6, 28, 6, 26, 20, 6, 8, 6, 12, 12, 8, 16, 16, 8, 12, 12, 30)
 _NUMERIC = {"序号", "表序", "错误", "需核实", "提示"}
@@ -39,7 +39,7 @@ def _cell(ws: WriteOnlyWorksheet, value: Value, fill: PatternFill | None = None)
 
 
 def xlsx_bytes(rows: list[Ranked], headline: list[str]) -> bytes:
-    from reviewer.summary import COLUMNS, RANKING, _row
+    from reviewer.batch.summary import COLUMNS, RANKING, _row
 
     wb = Workbook(write_only=True)
     ws = wb.create_sheet("复核汇总")

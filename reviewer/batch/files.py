@@ -19,11 +19,10 @@ from pathlib import Path
 
 from pydantic import BaseModel, Field
 
-from reviewer import __version__
 from reviewer.config import Config
-from reviewer.model import LlmRun
+from reviewer.ingest.sniff import INPUT_SUFFIXES
+from reviewer.version import __version__
 
-SUPPORTED_SUFFIXES = (".txt", ".pdf", ".xlsx")
 MEMO_SUFFIXES = {"markdown": ".md", "json": ".json", "html": ".html"}
 SIDECAR_DIR = ".reviewer"
 _GLOB_CHARS = frozenset("*?[")
@@ -79,7 +78,7 @@ class Task:
     memo_rel: str
     fmt: str
     config: Config
-    llm: LlmRun
+    llm_note: str  # why the LLM stage does not run, for an offline memo (it runs in the parent)
     stamp: str
 
     @property
@@ -105,7 +104,7 @@ def _walk(folder: Path, skip: Path | None) -> list[Path]:
         rel = path.relative_to(folder).parts
         if any(part.startswith(".") for part in rel) or _inside(path, skip):
             continue
-        if path.is_file() and path.suffix.lower() in SUPPORTED_SUFFIXES:
+        if path.is_file() and path.suffix.lower() in INPUT_SUFFIXES:
             found.append(path)
     return found
 

@@ -8,9 +8,10 @@ memo already written intact, and a re-run skips inputs whose memo is up to date.
 (unreadable, not a form) is recorded with its error and the others go on. The summary (Markdown,
 CSV, .xlsx) ranks every table by risk and links each row to its memo.
 
-The LLM stage is not part of this module yet: ``LlmStage`` is where it plugs in. When one is given,
-workers only parse and run the rules, and this process runs the LLM stage for all files through
-one thread pool of ``max_concurrency`` threads, so the limit is shared across the whole batch.
+Every file goes through the one review pipeline (``reviewer.pipeline``). Offline, a worker runs
+all of it (``review``). With the LLM stage enabled, workers run ``analyse`` (parse and rules, the
+CPU work) and this process runs ``complete`` (the LLM stage, the merge and the memo) for all files
+through one thread pool of ``max_concurrency`` threads, so the limit is shared across the batch.
 """
 
 from __future__ import annotations
@@ -29,13 +30,12 @@ from concurrent.futures import (
 )
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Protocol
+from typing import Any
 
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
-from reviewer.api import gc_paused, parse_file
-from reviewer.batch_io import (
+from reviewer.batch.files import (
     FileOutcome,
     TableRow,
     Task,
@@ -48,25 +48,13 @@ from reviewer.batch_io import (
     up_to_date,
     write_sidecar,
 )
-from reviewer.checks import run_checks
+from reviewer.batch.summary import write_summaries
 from reviewer.config import Config
 from reviewer.errors import ReviewerError
-from reviewer.model import Finding, LlmRun, Report, Severity
-from reviewer.review import ReviewResult, review_report
-from reviewer.summary import write_summaries
-
-
-class LlmStage(Protocol):
-    """The hook for the LLM stage (built in the LLM issue): one instance serves a whole batch.
-
-    ``review`` is called from up to ``max_concurrency`` threads at once, across all files.
-    """
-
-    max_concurrency: int
-
-    def review(
-        self, report: Report, findings: list[Finding], config: Config
-    ) -> tuple[LlmRun, list[Finding]]: ...
+from reviewer.llm.settings import LlmSettings
+from reviewer.llm.stage import LlmStage
+from reviewer.model import Severity
+from reviewer.pipeline import Analysis, Review, analyse, complete
 
 
 @dataclass
@@ -81,26 +69,16 @@ class BatchResult:
 
     @property
     def exit_code(self) -> int:
-        """130 interrupted; 2 a file failed; else 1 / 3 / 0 as for one file, the worst first."""
+        """130 interrupted; 2 a file failed; else 3 / 1 / 0 as for one file (3 first)."""
         codes = {o.exit_code for o in self.outcomes if o.status != "failed"}
         if self.interrupted:
             return 130
         if self.count("failed"):
             return 2
-        return 1 if 1 in codes else 3 if 3 in codes else 0
+        return 3 if 3 in codes else 1 if 1 in codes else 0
 
 
-@dataclass
-class _Analysed:
-    """A worker's result when the LLM stage runs in the parent: the parse and the rule findings."""
-
-    task: Task
-    report: Report
-    findings: list[Finding]
-    sha: str
-
-
-def _render(fmt: str, result: ReviewResult) -> str:
+def _render(fmt: str, result: Review) -> str:
     if fmt == "json":
         from reviewer.memo.jsonout import render_json
 
@@ -114,7 +92,7 @@ def _render(fmt: str, result: ReviewResult) -> str:
     return render_markdown(result.memo)
 
 
-def _rows(result: ReviewResult) -> list[TableRow]:
+def _rows(result: Review) -> list[TableRow]:
     rows = []
     for t, review in zip(result.report.tables, result.memo.tables, strict=True):
         sev = [sum(1 for f in review.findings if f.severity is s) for s in Severity]
@@ -142,15 +120,22 @@ def _failed(task: Task, message: str) -> FileOutcome:
     return FileOutcome(source=task.display, status="failed", error=message)
 
 
+@dataclass
+class _Analysed:
+    """A worker's result when the LLM stage runs in the parent: the parse and rule findings."""
+
+    task: Task
+    analysis: Analysis
+    sha: str
+
+
 def _analyse(task: Task) -> _Analysed | FileOutcome:
     """Parse and run the rules; a file that cannot be reviewed becomes a failed outcome."""
     try:
         sha = file_sha256(task.source) if task.source.is_file() else ""
-        report = parse_file(task.source)
-        report.source = task.display
-        with gc_paused():
-            findings = run_checks(report, task.config)
-        return _Analysed(task, report, findings, sha)
+        analysis = analyse(task.source, task.config)
+        analysis.report.source = task.display
+        return _Analysed(task, analysis, sha)
     except ReviewerError as exc:
         return _failed(task, exc.message)
     except OSError as exc:
@@ -159,10 +144,10 @@ def _analyse(task: Task) -> _Analysed | FileOutcome:
         return _failed(task, f"复核时出现内部错误（{type(exc).__name__}：{exc}）")
 
 
-def _finish(a: _Analysed, llm: LlmRun, llm_findings: list[Finding]) -> FileOutcome:
-    """Build, render and write the memo and its sidecar; return the summary's figures."""
+def _finish(a: _Analysed, llm: LlmStage | None) -> FileOutcome:
+    """The rest of the pipeline (LLM stage, merge, memo); write the memo and its sidecar."""
     task = a.task
-    result = review_report(a.report, task.config, llm, llm_findings, rule_findings=a.findings)
+    result = complete(a.analysis, task.config, llm)
     try:
         atomic_write(task.memo, _render(task.fmt, result))
     except OSError as exc:
@@ -172,11 +157,12 @@ def _finish(a: _Analysed, llm: LlmRun, llm_findings: list[Finding]) -> FileOutco
         memo=task.memo_rel,
         status="reviewed",
         exit_code=result.exit_code(task.config.fail_on),
-        leftovers=len(a.report.leftovers),
+        leftovers=len(result.report.leftovers),
         tables=_rows(result),
     )
-    with contextlib.suppress(OSError):  # without its sidecar the memo is only redone next time
-        write_sidecar(task, outcome, a.sha)
+    if not result.llm.failed_tables:  # an incomplete LLM review is retried by the next run
+        with contextlib.suppress(OSError):  # without its sidecar the memo is redone next time
+            write_sidecar(task, outcome, a.sha)
     return outcome
 
 
@@ -185,16 +171,8 @@ def review_task(task: Task) -> FileOutcome:
     analysed = _analyse(task)
     if isinstance(analysed, FileOutcome):
         return analysed
-    return _finish(analysed, task.llm, [])
-
-
-def analyse_task(task: Task) -> _Analysed | FileOutcome:
-    return _analyse(task)
-
-
-def _with_llm(a: _Analysed, stage: LlmStage) -> FileOutcome:
-    run, extra = stage.review(a.report, a.findings, a.task.config)
-    return _finish(a, run, extra)
+    # The stage is rebuilt here, not sent: a stage holds the API key, which is never pickled.
+    return _finish(analysed, LlmStage(LlmSettings(enabled=False, note=task.llm_note)))
 
 
 def _ignore_sigint() -> None:
@@ -214,7 +192,7 @@ def _outcomes(
     threads = ThreadPoolExecutor(max_workers=llm.max_concurrency) if llm else None
     pending: set[Future[Any]] = set()
     try:
-        work = analyse_task if llm else review_task
+        work = _analyse if llm else review_task
         pending = {procs.submit(work, t) for t in tasks}
         while pending:
             done, pending = wait(pending, return_when=FIRST_COMPLETED)
@@ -222,7 +200,7 @@ def _outcomes(
                 value = fut.result()
                 if isinstance(value, _Analysed):
                     assert llm is not None and threads is not None
-                    pending.add(threads.submit(_with_llm, value, llm))
+                    pending.add(threads.submit(_finish, value, llm))
                 elif isinstance(value, FileOutcome):
                     yield value
     finally:
@@ -234,14 +212,14 @@ def _outcomes(
 
 
 def plan(
-    specs: list[str], out_dir: Path, config: Config, fmt: str, llm: LlmRun
+    specs: list[str], out_dir: Path, config: Config, fmt: str, llm_note: str = ""
 ) -> tuple[list[Task], list[str]]:
     """The tasks for ``specs``, and the specs that matched no file."""
     files, unmatched = collect_inputs(specs, out_dir)
     base = common_base(files)
     stamp = config_stamp(config, fmt)
     tasks = [
-        Task(f, display, out_dir, memo_rel, fmt, config, llm, stamp)
+        Task(f, display, out_dir, memo_rel, fmt, config, llm_note, stamp)
         for f, (display, memo_rel) in zip(files, memo_names(files, base, fmt), strict=True)
     ]
     return tasks, unmatched
@@ -266,20 +244,20 @@ def run_batch(
     config: Config,
     fmt: str = "markdown",
     jobs: int | None = None,
-    llm_note: str = "",
     llm: LlmStage | None = None,
     console: Console | None = None,
     on_file_done: Callable[[int], None] | None = None,
 ) -> BatchResult:
     """Review every input named by ``specs`` into ``out_dir`` and write the summaries there.
 
+    ``llm`` is the LLM stage for every file (built with ``shared_limit=True``), or None.
     ``on_file_done(n)`` is called after each file with the number of files finished in this run
     (a hook for tests: raising KeyboardInterrupt from it acts like Ctrl-C).
     """
     console = console or Console(stderr=True, highlight=False)
     jobs = jobs or os.cpu_count() or 1
-    offline = LlmRun(enabled=False, note=llm_note)
-    tasks, unmatched = plan(specs, out_dir, config, fmt, offline)
+    live = llm if llm is not None and llm.enabled else None
+    tasks, unmatched = plan(specs, out_dir, config, fmt, llm.note if llm is not None else "")
     out_dir.mkdir(parents=True, exist_ok=True)
 
     finished: dict[str, FileOutcome] = {}
@@ -301,7 +279,7 @@ def run_batch(
         progress_task = bar.add_task(
             "", total=len(tasks), completed=len(tasks) - len(todo), note=note
         )
-        stream = _outcomes(todo, jobs, llm)
+        stream = _outcomes(todo, jobs, live)
         try:
             for n, outcome in enumerate(stream, 1):
                 finished[outcome.source] = outcome

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import quote
 
-from reviewer.batch_io import FileOutcome, TableRow, atomic_write
+from reviewer.batch.files import FileOutcome, TableRow, atomic_write
 from reviewer.checks.context import fmt
 
 SUMMARY_STEM = "summary"
@@ -208,7 +208,7 @@ def write_summaries(
     outcomes: list[FileOutcome], unfinished: list[str], out_dir: Path
 ) -> list[Path]:
     """Write summary.md, summary.csv and summary.xlsx into ``out_dir``; return their paths."""
-    from reviewer.summary_xlsx import xlsx_bytes
+    from reviewer.batch.summary_xlsx import xlsx_bytes
 
     rows = rank(outcomes, unfinished)
     md = out_dir / f"{SUMMARY_STEM}.md"

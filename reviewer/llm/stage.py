@@ -1,0 +1,65 @@
+"""The LLM stage as the review pipeline runs it: one object, one result type.
+
+::
+
+    stage = LlmStage(settings)                 # settings: reviewer.llm.settings.LlmSettings
+    result = stage.run(report, rule_findings)  # LlmResult: grounded findings + the run record
+
+The stage only adds findings: it reads the rule findings (to show them to the model) and never
+changes them. Merging (the severity cap, deduplication against rule twins, select/ignore and
+--min-severity) is the pipeline's (``reviewer.pipeline``), not the stage's.
+
+For a batch, ``shared_limit=True`` runs each file's tables one request at a time, so that the
+batch, running up to ``max_concurrency`` files at once, never has more than
+``settings.concurrency`` requests in flight.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from reviewer.llm.settings import LlmSettings
+from reviewer.model import Finding, LlmRun, Report
+
+
+@dataclass
+class LlmResult:
+    """What the stage returns: its new findings (codes ``L1xx``) and what it did."""
+
+    findings: list[Finding]
+    run: LlmRun
+
+
+class LlmStage:
+    def __init__(self, settings: LlmSettings, *, shared_limit: bool = False) -> None:
+        self.settings = settings
+        self.max_concurrency = settings.concurrency
+        self._per_file = dataclasses.replace(settings, concurrency=1) if shared_limit else settings
+
+    @property
+    def enabled(self) -> bool:
+        return self.settings.enabled
+
+    @property
+    def note(self) -> str:
+        """Why the stage does not run (empty when it does)."""
+        return self.settings.note
+
+    def run(
+        self,
+        report: Report,
+        rule_findings: list[Finding],
+        progress: Callable[[int], None] | None = None,
+    ) -> LlmResult:
+        """Review every table's narrative; ``progress(done)`` after each table."""
+        if not self.enabled:
+            return LlmResult([], LlmRun(enabled=False, note=self.note))
+        from reviewer.claims import claims_by_table
+        from reviewer.llm.review import run_llm_review
+
+        found, run = run_llm_review(
+            report, rule_findings, self._per_file, claims_by_table(report), progress
+        )
+        return LlmResult(found, run)
