@@ -1,0 +1,221 @@
+"""B rules (reviewer/checks/budget.py): the execution rate, its rounding, its score, low
+execution.
+
+One class per rule: the broken table and its clean twin, then the rate's one-unit rounding
+allowance (B101), the score tolerance (B103), the low-execution threshold 90 % (B104, B105)
+and the completion margin of 5 % (B105) on both sides.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from reviewer.api import parse_file
+from reviewer.checks import run_checks
+from reviewer.config import Config
+from reviewer.model import EvaluationTable, Finding, Indicator
+from tests.builders import clean_indicators, codes, findings_of, ind, make_table, write_tables
+from tests.checks.cases import RuleCase
+
+UNDERSPENT = "完成培训5场、100人。"
+SAVED = "因部分课程改为线上，资金结余"  # explains low execution (结余)
+
+
+def low_completion(trainees: float = 100) -> list[Indicator]:
+    """培训场次 5 of 10 and 培训人数 ``trainees`` of 200, each scored in proportion: the rows
+    complete 75 + trainees / 20 of their 90 points."""
+    rows = clean_indicators()
+    rows[0] = ind("培训场次", "=10场", "=5场", 20, 10, "因疫情取消5场，下一步将加强计划管理")
+    rows[1] = ind(
+        "培训人数",
+        ">=200人",
+        f"={trainees:g}人",
+        10,
+        round(trainees / 20, 2),
+        "因疫情减少参训，下一步将加强组织",
+    )
+    return rows
+
+
+def executed(amount: float, **overrides: object) -> EvaluationTable:
+    """Budget 100,000 with ``amount`` executed; the rate and its score as the form computes."""
+    return make_table(budget=(100000.0, 100000.0, amount), **overrides)
+
+
+# B101 execution rate ---------------------------------------------------------------------
+
+
+class TestB101ExecutionRate(RuleCase):
+    code = "B101"
+
+    def broken(self) -> EvaluationTable:
+        return make_table(rate_pct=94.0)
+
+    def clean(self) -> EvaluationTable:
+        return make_table(rate_pct=95.0)
+
+    @pytest.mark.parametrize(
+        ("printed", "fires"),
+        [
+            (95.12, False),  # 95.123 %: half-up
+            (95.13, False),  # rounded up: one unit of the last digit
+            (95.20, True),
+            (95.14, True),  # more than one unit away
+            (95.11, True),
+        ],
+    )
+    def test_one_unit_difference_is_rounding_not_error(
+        self, tmp_path: Path, printed: float, fires: bool
+    ) -> None:
+        table = executed(95123.0, rate_pct=printed, exec_score=9.51)
+        assert ("B101" in codes(tmp_path, table)) is fires
+
+    def test_rate_over_the_initial_budget_is_named(self, tmp_path: Path) -> None:
+        # 95,000 over 年初 100,000 printed, while 全年预算 is 120,000.
+        table = make_table(budget=(100000.0, 120000.0, 95000.0), rate_pct=95.0, exec_score=7.92)
+        (f,) = findings_of(tmp_path, table, "B101")
+        assert "以年初预算数为分母" in f.message
+
+
+def run_for(tmp_path: Path, *tables: EvaluationTable, **config: Any) -> list[Finding]:
+    """Every finding for a file of ``tables``, the report-level ones included."""
+    path = write_tables(tmp_path / "t.txt", *tables)
+    return run_checks(parse_file(path), Config(**config))
+
+
+# B102 rounding convention (whole report) -------------------------------------------------
+
+
+class TestB102RoundingConvention:
+    def test_rounding_convention_reported_once(self, tmp_path: Path) -> None:
+        # 95 123 / 100 000 = 95.123 %: rounded up it prints 95.13 %, half-up 95.12 %.
+        tables = [
+            executed(95123.0, project=f"项目{i}", rate_pct=95.13, exec_score=9.51) for i in range(3)
+        ]
+        findings = run_for(tmp_path, *tables)
+        assert [f.code for f in findings] == ["B102"]
+        assert "向上取整" in findings[0].message and findings[0].table_index is None
+
+    def test_half_up_preferred_on_a_tie(self, tmp_path: Path) -> None:
+        # 95 % exactly: every convention prints 95.00 %.
+        (f,) = run_for(tmp_path, make_table())
+        assert f.code == "B102" and f.found == "四舍五入"
+        assert "（与四舍五入一致的仅" not in f.message
+
+    def test_ignored_like_any_rule(self, tmp_path: Path) -> None:
+        assert run_for(tmp_path, make_table(), ignore=["B102"]) == []
+
+
+# B103 execution score --------------------------------------------------------------------
+
+
+class TestB103ExecutionScore(RuleCase):
+    code = "B103"
+
+    def broken(self) -> EvaluationTable:
+        return make_table(exec_score=8.0)
+
+    def clean(self) -> EvaluationTable:
+        return make_table(exec_score=9.5)
+
+    @pytest.mark.parametrize(
+        ("score", "fires"),
+        [
+            (9.51, set()),  # 95 % × 10 = 9.5: off by the tolerance 0.01
+            (9.49, set()),
+            (9.52, {"B103"}),  # just past it
+            (9.48, {"B103"}),
+        ],
+    )
+    def test_score_tolerance(self, tmp_path: Path, score: float, fires: set[str]) -> None:
+        assert codes(tmp_path, make_table(exec_score=score)) == fires
+
+    def test_capped_at_the_weight(self, tmp_path: Path) -> None:
+        full = (100000.0, 100000.0, 100000.0)
+        assert codes(tmp_path, make_table(budget=full, exec_score=10.0)) == set()
+        over = make_table(budget=full, exec_score=10.01)
+        assert "B103" in codes(tmp_path, over)
+
+
+# B104 low execution unexplained ----------------------------------------------------------
+
+
+class TestB104LowExecutionUnexplained(RuleCase):
+    code = "B104"
+
+    def broken(self) -> EvaluationTable:
+        return executed(85000.0, indicators=low_completion(), goal_actual=UNDERSPENT)
+
+    def clean(self) -> EvaluationTable:
+        return executed(
+            85000.0, indicators=low_completion(), goal_actual=UNDERSPENT + SAVED + "15000元。"
+        )
+
+    @pytest.mark.parametrize(
+        ("amount", "fires"),
+        [
+            (89990.0, {"B104"}),  # 89.99 %: below 90 %
+            (90000.0, set()),  # 90 % exactly: not below
+        ],
+    )
+    def test_threshold(self, tmp_path: Path, amount: float, fires: set[str]) -> None:
+        table = executed(amount, indicators=low_completion(), goal_actual=UNDERSPENT)
+        assert codes(tmp_path, table) == fires
+
+    def test_threshold_is_configurable(self, tmp_path: Path) -> None:
+        table = executed(88000.0, indicators=low_completion())
+        assert "B104" in codes(tmp_path, table)
+        assert "B104" not in codes(tmp_path, table, thresholds={"low_execution_pct": 80})
+
+    def test_explained_in_an_indicator_row(self, tmp_path: Path) -> None:
+        rows = low_completion()
+        rows[0].explanation = "因疫情取消5场，培训经费未使用，下一步将加强计划管理"
+        table = executed(85000.0, indicators=rows, goal_actual=UNDERSPENT)
+        assert codes(tmp_path, table) == set()
+
+
+# B105 low execution, high score ----------------------------------------------------------
+
+
+class TestB105LowExecutionHighScore(RuleCase):
+    code = "B105"
+
+    def broken(self) -> EvaluationTable:
+        return executed(
+            85000.0,
+            goal_actual="全年组织业务培训10场，培训210人；因集中采购节约，资金结余15000元。",
+        )
+
+    def clean(self) -> EvaluationTable:
+        return executed(
+            85000.0, indicators=low_completion(), goal_actual=UNDERSPENT + SAVED + "15000元。"
+        )
+
+    @pytest.mark.parametrize(
+        ("amount", "fires"),
+        [
+            (89990.0, {"B105"}),  # 89.99 %, every row complete
+            (90000.0, set()),  # 90 %: execution is not low
+        ],
+    )
+    def test_low_execution_threshold(self, tmp_path: Path, amount: float, fires: set[str]) -> None:
+        saved = f"全年组织业务培训10场，培训210人；{SAVED}{100000 - amount:g}元。"
+        assert codes(tmp_path, executed(amount, goal_actual=saved)) == fires
+
+    @pytest.mark.parametrize(
+        ("trainees", "fires"),
+        [
+            (110, set()),  # completion 75.5 / 90 = 83.9 %, within 80 % × 1.05 = 84 %
+            (114, {"B105"}),  # 75.7 / 90 = 84.1 %
+        ],
+    )
+    def test_completion_margin(self, tmp_path: Path, trainees: float, fires: set[str]) -> None:
+        table = executed(
+            80000.0,
+            indicators=low_completion(trainees),
+            goal_actual=f"完成培训5场、{trainees:g}人。{SAVED}20000元。",
+        )
+        assert codes(tmp_path, table) == fires

@@ -1,0 +1,99 @@
+"""E rules (reviewer/checks/explanations.py): 偏差原因分析及改进措施.
+
+One class per rule: the broken table and its clean twin, then when an explanation is needed
+(a deduction of one hundredth, a missed target; a ≤ row met on its target needs none) and
+what counts as blank.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from reviewer.model import EvaluationTable
+from tests.builders import MEASURE, codes, ind, make_table, with_row
+from tests.checks.cases import RuleCase
+
+
+def trainees(actual: str, score: float, explanation: str = "") -> EvaluationTable:
+    """The clean table with row 1 (培训人数 >=200人, weight 10) replaced."""
+    row = ind("培训人数", ">=200人", actual, 10, score, explanation)
+    return make_table(indicators=with_row(1, row))
+
+
+# E101 explanation missing ----------------------------------------------------------------
+
+
+class TestE101ExplanationMissing(RuleCase):
+    code = "E101"
+
+    def broken(self) -> EvaluationTable:
+        return trainees("=180人", 9)
+
+    def clean(self) -> EvaluationTable:
+        return trainees("=180人", 9, MEASURE)
+
+    @pytest.mark.parametrize("blank", ["无", "—", "/", "无。", "  "])
+    def test_placeholders_are_blank(self, tmp_path: Path, blank: str) -> None:
+        assert codes(tmp_path, trainees("=180人", 9, blank)) == {"E101"}
+
+    def test_a_deduction_of_one_hundredth_needs_an_explanation(self, tmp_path: Path) -> None:
+        # Met, yet deducted: S103 says so, and E101 asks why.
+        assert codes(tmp_path, trainees("=210人", 9.99)) == {"S103", "E101"}
+        assert codes(tmp_path, trainees("=210人", 10)) == set()
+
+    def test_a_missed_target_needs_one_even_when_scored_in_full(self, tmp_path: Path) -> None:
+        assert codes(tmp_path, trainees("=199人", 10)) == {"S102", "E101"}
+
+    def test_a_lower_is_better_row_met_on_its_target_needs_none(self, tmp_path: Path) -> None:
+        row = ind("培训完成及时性", "<=3天", "=3天", 10, 10, l2="时效指标")
+        assert codes(tmp_path, make_table(indicators=with_row(3, row))) == set()
+
+
+# E102 explanation without a measure ------------------------------------------------------
+
+
+class TestE102ExplanationWithoutMeasure(RuleCase):
+    code = "E102"
+
+    def broken(self) -> EvaluationTable:
+        return trainees("=180人", 9, "部分人员请假")
+
+    def clean(self) -> EvaluationTable:
+        return trainees("=180人", 9, MEASURE)
+
+    @pytest.mark.parametrize(
+        "explanation",
+        [
+            "部分人员请假，今后合理安排时间",
+            "部分人员请假，将加强组织",
+            "部分人员请假，下年度调整指标值",
+        ],
+    )
+    def test_measure_words(self, tmp_path: Path, explanation: str) -> None:
+        assert codes(tmp_path, trainees("=180人", 9, explanation)) == set()
+
+    def test_a_row_that_needs_no_explanation_needs_no_measure(self, tmp_path: Path) -> None:
+        assert codes(tmp_path, trainees("=210人", 10, "按计划实施")) == set()
+
+
+# E103 explanation contradicts the score --------------------------------------------------
+
+
+class TestE103ExplanationContradictsScore(RuleCase):
+    code = "E103"
+
+    def broken(self) -> EvaluationTable:
+        return trainees("=210人", 10, "有人员离职")
+
+    def clean(self) -> EvaluationTable:
+        return trainees("=210人", 10, "超额完成")
+
+    def test_says_done_beside_a_missed_target(self, tmp_path: Path) -> None:
+        table = trainees("=180人", 9, "已完成，下一步将加强组织")
+        assert codes(tmp_path, table) == {"E103"}
+
+    def test_says_done_and_admits_a_shortfall(self, tmp_path: Path) -> None:
+        table = trainees("=180人", 9, "已完成培训，部分人员离职未参训，下一步将加强组织")
+        assert codes(tmp_path, table) == set()

@@ -1,0 +1,113 @@
+"""F rules (reviewer/checks/funds.py): the 项目资金 block.
+
+One class per rule: the broken table and its clean twin, then one cent either side of each
+comparison (F101, F102) and the budget-change threshold of 20 % on both sides (F104).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from reviewer.model import EvaluationTable
+from tests.builders import codes, findings_of, make_table
+from tests.checks.cases import RuleCase
+
+
+def with_appropriation(current_full: float) -> EvaluationTable:
+    """The clean table with 当年财政拨款's 全年预算数 changed (the total row is unchanged)."""
+    t = make_table()
+    t.funds.current_year_appropriation.full_year_budget = current_full
+    return t
+
+
+# F101 fund rows add up -------------------------------------------------------------------
+
+
+class TestF101FundRowsAddUp(RuleCase):
+    code = "F101"
+
+    def broken(self) -> EvaluationTable:
+        return with_appropriation(90000.0)
+
+    def clean(self) -> EvaluationTable:
+        return make_table()
+
+    def test_one_cent_off_fires(self, tmp_path: Path) -> None:
+        (f,) = findings_of(tmp_path, with_appropriation(99999.99), "F101")
+        assert (f.expected, f.found) == ("99,999.99", "100,000")
+        assert "全年预算数" in f.message
+
+    def test_blank_sources_count_as_zero(self, tmp_path: Path) -> None:
+        t = make_table()
+        t.funds.prior_year_carryover.full_year_budget = None
+        t.funds.other.initial_budget = None
+        assert codes(tmp_path, t) == set()
+
+
+# F102 executed over budget ---------------------------------------------------------------
+
+
+class TestF102ExecutedOverBudget(RuleCase):
+    code = "F102"
+
+    def broken(self) -> EvaluationTable:
+        return make_table(budget=(100000.0, 100000.0, 120000.0), exec_score=10.0)
+
+    def clean(self) -> EvaluationTable:
+        return make_table(budget=(100000.0, 100000.0, 100000.0))  # executed == budget
+
+    def test_one_cent_over_fires(self, tmp_path: Path) -> None:
+        table = make_table(budget=(100000.0, 100000.0, 100000.01))
+        assert codes(tmp_path, table) == {"F102"}
+
+
+# F103 budget missing ---------------------------------------------------------------------
+
+
+class TestF103BudgetMissing(RuleCase):
+    code = "F103"
+
+    def broken(self) -> EvaluationTable:
+        return make_table(budget=(100000.0, 0.0, 95000.0), rate_pct=None, exec_score=0.0)
+
+    def clean(self) -> EvaluationTable:
+        return make_table()
+
+    def test_a_blank_budget_fires_too(self, tmp_path: Path) -> None:
+        table = make_table(budget=(100000.0, None, 95000.0), rate_pct=None, exec_score=0.0)
+        assert codes(tmp_path, table) == {"F103"}
+
+
+# F104 budget changed in the year ---------------------------------------------------------
+
+
+class TestF104BudgetChanged(RuleCase):
+    code = "F104"
+
+    def broken(self) -> EvaluationTable:
+        return make_table(budget=(100000.0, 150000.0, 142500.0))
+
+    def clean(self) -> EvaluationTable:
+        return make_table(budget=(100000.0, 110000.0, 104500.0))
+
+    @pytest.mark.parametrize(
+        ("full_year", "fires"),
+        [
+            (120000.0, set()),  # +20 % exactly
+            (120010.0, {"F104"}),  # +20.01 %
+            (80000.0, set()),  # −20 %
+            (79990.0, {"F104"}),  # −20.01 %
+        ],
+    )
+    def test_threshold(self, tmp_path: Path, full_year: float, fires: set[str]) -> None:
+        table = make_table(budget=(100000.0, full_year, full_year * 0.95))
+        assert codes(tmp_path, table) == fires
+
+    def test_explained_change(self, tmp_path: Path) -> None:
+        table = make_table(
+            budget=(100000.0, 150000.0, 142500.0),
+            goal_actual="全年组织业务培训10场，培训210人；年中追加预算用于扩大培训。",
+        )
+        assert codes(tmp_path, table) == set()

@@ -1,0 +1,423 @@
+"""S rules (reviewer/checks/scoring.py): indicator scores against their targets and actuals.
+
+One class per rule: the broken table and its clean twin (``RuleCase``), then each threshold
+and tolerance the rule reads, tested on both sides. Scores are recomputed operator-aware
+(reviewer/checks/recompute.py), so the S102/S103 sections test each direction at its target.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from reviewer.model import EvaluationTable, Indicator, Severity
+from tests.builders import (
+    MEASURE,
+    clean_indicators,
+    codes,
+    findings_of,
+    ind,
+    make_table,
+    with_row,
+)
+from tests.checks.cases import RuleCase
+
+
+def trainees(target: str, actual: str, score: float, explanation: str = "") -> EvaluationTable:
+    """The clean table with row 1 (培训人数, weight 10) replaced."""
+    row = ind("培训人数", target, actual, 10, score, explanation)
+    return make_table(indicators=with_row(1, row))
+
+
+def timeliness(target: str, actual: str, score: float, explanation: str = "") -> EvaluationTable:
+    """The clean table with row 3 (培训完成及时性, weight 10) replaced."""
+    row = ind("培训完成及时性", target, actual, 10, score, explanation, l2="时效指标")
+    return make_table(indicators=with_row(3, row))
+
+
+def benefit(actual: str, score: float, explanation: str = "") -> EvaluationTable:
+    """The clean table with the qualitative row 4 (提升业务能力, weight 15) replaced."""
+    row = ind(
+        "提升业务能力", "提升", actual, 15, score, explanation, l1="效益指标", l2="社会效益指标"
+    )
+    return make_table(indicators=with_row(4, row))
+
+
+# S101 score within 0..weight -------------------------------------------------------------
+
+
+class TestS101ScoreWithinWeight(RuleCase):
+    code = "S101"
+
+    def broken(self) -> EvaluationTable:
+        # Row 1 loses a point so that the total stays at 99.5 (no T102).
+        return make_table(
+            indicators=with_row(
+                0,
+                ind("培训场次", "=10场", "=10场", 20, 21),
+                with_row(1, ind("培训人数", ">=200人", "=180人", 10, 9, MEASURE)),
+            )
+        )
+
+    def clean(self) -> EvaluationTable:
+        return make_table(
+            indicators=with_row(1, ind("培训人数", ">=200人", "=180人", 10, 9, MEASURE))
+        )
+
+    def test_a_score_equal_to_the_weight_is_within(self, tmp_path: Path) -> None:
+        assert codes(tmp_path, trainees(">=200人", "=210人", 10)) == set()
+
+    def test_one_hundredth_over_the_weight_fires(self, tmp_path: Path) -> None:
+        assert codes(tmp_path, trainees(">=200人", "=210人", 10.01)) == {"S101"}
+
+    def test_a_negative_score_fires_and_zero_does_not(self, tmp_path: Path) -> None:
+        assert "S101" in codes(tmp_path, trainees(">=200人", "=100人", -1, MEASURE))
+        assert "S101" not in codes(tmp_path, trainees(">=200人", "=100人", 0, MEASURE))
+
+
+# S102 unmet target, full marks -----------------------------------------------------------
+
+
+class TestS102UnmetFullMarks(RuleCase):
+    code = "S102"
+
+    def broken(self) -> EvaluationTable:
+        return trainees(">=200人", "=180人", 10, MEASURE)
+
+    def clean(self) -> EvaluationTable:
+        return trainees(">=200人", "=180人", 9, MEASURE)
+
+    @pytest.mark.parametrize(
+        ("target", "actual", "score", "fires"),
+        [
+            ("<=3天", "=2天", 10, set()),  # lower-is-better met
+            ("<=3天", "=4天", 10, {"S102"}),  # lower-is-better missed, full marks
+            ("<=3天", "=4天", 6.67, set()),  # linear profile: 10 × (1 − 1/3)
+            ("3-10月", "11月", 10, {"S102"}),  # outside the window, full marks
+            ("3-10月", "9月", 10, set()),
+            ("9月", "10月", 10, {"S102"}),  # deadline missed
+            ("=0", "=0", 10, set()),  # = 0 met
+            ("=0", "=2", 10, {"S102"}),
+        ],
+    )
+    def test_directions(
+        self, tmp_path: Path, target: str, actual: str, score: float, fires: set[str]
+    ) -> None:
+        explanation = MEASURE if fires or score < 10 else ""
+        assert codes(tmp_path, timeliness(target, actual, score, explanation)) == fires
+
+    @pytest.mark.parametrize(
+        ("target", "actual", "fires"),
+        [
+            ("<=3天", "=3天", set()),  # A == T on a ≤ row is met: full marks are right
+            ("<=3天", "=3.01天", {"S102"}),  # just above a ≤ target
+            ("≤3天", "=3天", set()),
+            ("不超过3天", "=3天", set()),
+            ("<3天", "=3天", set()),  # D3 scores `≤ <` alike: A ≤ T → w
+            ("3-10月", "3月", set()),  # a window's two ends are inside it
+            ("3-10月", "10月", set()),
+            ("3-10月", "2月", {"S102"}),
+            ("9月", "9月", set()),  # a deadline met on the month
+            ("=0", "=0.01", {"S102"}),
+        ],
+    )
+    def test_each_direction_at_its_target(
+        self, tmp_path: Path, target: str, actual: str, fires: set[str]
+    ) -> None:
+        explanation = MEASURE if fires else ""
+        assert codes(tmp_path, timeliness(target, actual, 10, explanation)) == fires
+
+    @pytest.mark.parametrize(
+        ("target", "actual", "fires"),
+        [
+            (">=200人", "=200人", set()),  # A == T on a ≥ row is met
+            (">=200人", "=199人", {"S102"}),
+            (">200人", "=200人", set()),  # D2 scores `≥ >` alike: A ≥ T → w
+            ("=200人", "=200人", set()),
+            ("=200人", "=199.9人", {"S102"}),
+        ],
+    )
+    def test_higher_is_better_at_its_target(
+        self, tmp_path: Path, target: str, actual: str, fires: set[str]
+    ) -> None:
+        explanation = MEASURE if fires else ""
+        assert codes(tmp_path, trainees(target, actual, 10, explanation)) == fires
+
+    def test_expected_score_in_the_finding(self, tmp_path: Path) -> None:
+        (f,) = findings_of(tmp_path, self.broken(), "S102")
+        assert (f.expected, f.found) == ("9", "10")
+        assert "按完成值与指标值的比例计分应为9分" in f.message
+
+
+# S103 target met, points deducted --------------------------------------------------------
+
+DEDUCTED = "因评估扣分，下一步将改进"
+
+
+class TestS103MetButDeducted(RuleCase):
+    code = "S103"
+
+    def broken(self) -> EvaluationTable:
+        return trainees(">=200人", "=210人", 8, DEDUCTED)
+
+    def clean(self) -> EvaluationTable:
+        return trainees(">=200人", "=210人", 10)
+
+    def test_one_hundredth_short_of_full_marks_on_a_met_row(self, tmp_path: Path) -> None:
+        assert codes(tmp_path, trainees(">=200人", "=200人", 9.99, DEDUCTED)) == {"S103"}
+
+    def test_a_lower_is_better_row_met_on_its_target(self, tmp_path: Path) -> None:
+        # A == T on a ≤ row is met, so the deduction is S103's, not a proportional one.
+        assert codes(tmp_path, timeliness("<=3天", "=3天", 9, DEDUCTED)) == {"S103"}
+
+
+# S104 deduction not proportional ---------------------------------------------------------
+
+
+class TestS104DeductionNotProportional(RuleCase):
+    code = "S104"
+
+    def broken(self) -> EvaluationTable:
+        return trainees(">=200人", "=100人", 8, MEASURE)
+
+    def clean(self) -> EvaluationTable:
+        return trainees(">=200人", "=100人", 5, MEASURE)
+
+    @pytest.mark.parametrize(
+        ("score", "fires"),
+        [
+            (9.01, set()),  # 180 / 200 × 10 = 9: off by the tolerance 0.01
+            (9.02, {"S104"}),  # just past it, too soft
+            (8.99, set()),
+            (8.98, {"S104"}),  # just past it, too hard
+        ],
+    )
+    def test_score_tolerance(self, tmp_path: Path, score: float, fires: set[str]) -> None:
+        assert codes(tmp_path, trainees(">=200人", "=180人", score, MEASURE)) == fires
+
+    @pytest.mark.parametrize(
+        ("score", "fires"),
+        [(6.68, set()), (6.69, {"S104"}), (6.66, set()), (6.65, {"S104"})],
+    )
+    def test_score_tolerance_on_a_lower_is_better_row(
+        self, tmp_path: Path, score: float, fires: set[str]
+    ) -> None:
+        # Linear profile: 10 × (1 − (4 − 3) / 3) = 6.67.
+        assert codes(tmp_path, timeliness("<=3天", "=4天", score, MEASURE)) == fires
+
+    def test_lower_is_better_floored_at_zero(self, tmp_path: Path) -> None:
+        # 7 days against 3: 10 × (1 − 4/3) is negative; the rule floors it at 0.
+        assert codes(tmp_path, timeliness("<=3天", "=7天", 0, MEASURE)) == set()
+        (f,) = findings_of(tmp_path, timeliness("<=3天", "=7天", 1, MEASURE), "S104")
+        assert (f.expected, f.found) == ("0", "1")
+
+    def test_lower_is_better_ratio_profile(self, tmp_path: Path) -> None:
+        table = timeliness("<=3天", "=4天", 7.5, MEASURE)
+        assert codes(tmp_path, table, **{"lower-is-better": "ratio"}) == set()  # 10 × 3/4
+        assert codes(tmp_path, table) == {"S104"}  # linear: 6.67, so 7.5 is too soft
+
+    def test_severity_by_size(self, tmp_path: Path) -> None:
+        small = trainees(">=200人", "=180人", 9.5, MEASURE)
+        big = trainees(">=200人", "=100人", 8, MEASURE)
+        harder = trainees(">=200人", "=180人", 8, MEASURE)
+        sev = {
+            name: [f.severity for f in findings_of(tmp_path, t, "S104")]
+            for name, t in (("small", small), ("big", big), ("harder", harder))
+        }
+        assert sev == {
+            "small": [Severity.WARNING],
+            "big": [Severity.ERROR],
+            "harder": [Severity.INFO],
+        }
+
+    @pytest.mark.parametrize(
+        ("score", "severity"),
+        [(12, Severity.WARNING), (12.01, Severity.ERROR)],
+    )
+    def test_error_when_too_soft_by_more_than_a_tenth_of_the_weight(
+        self, tmp_path: Path, score: float, severity: Severity
+    ) -> None:
+        # 5 of 10 sessions, weight 20: 10 points; 2 points is a tenth of the weight.
+        row = ind("培训场次", "=10场", "=5场", 20, score, MEASURE)
+        table = make_table(indicators=with_row(0, row))
+        assert [f.severity for f in findings_of(tmp_path, table, "S104")] == [severity]
+
+
+# S105 zero target on a higher-is-better row ----------------------------------------------
+
+
+class TestS105ZeroTarget(RuleCase):
+    code = "S105"
+
+    def broken(self) -> EvaluationTable:
+        return make_table(indicators=with_row(0, ind("培训场次", ">=0场", "=3场", 20, 20)))
+
+    def clean(self) -> EvaluationTable:
+        return make_table(indicators=with_row(0, ind("培训场次", ">=3场", "=3场", 20, 20)))
+
+    def test_strictly_above_zero_fires_too(self, tmp_path: Path) -> None:
+        table = make_table(indicators=with_row(0, ind("培训场次", ">0场", "=3场", 20, 20)))
+        assert codes(tmp_path, table) == {"S105"}
+
+    def test_equals_zero_is_a_lower_is_better_target(self, tmp_path: Path) -> None:
+        assert codes(tmp_path, timeliness("=0", "=0", 10)) == set()
+
+
+# S106 qualitative score outside its band -------------------------------------------------
+
+
+class TestS106QualitativeBand(RuleCase):
+    code = "S106"
+
+    def broken(self) -> EvaluationTable:
+        return benefit("未进行", 15, "下一步将尽快开展")
+
+    def clean(self) -> EvaluationTable:
+        return benefit("未进行", 0, "因故推迟，下一步将尽快开展")
+
+    @pytest.mark.parametrize(
+        ("actual", "score", "fires"),
+        [
+            # 达成: [0.8 w, w] = [12, 15]
+            ("提升", 12, set()),
+            ("提升", 11.99, {"S106"}),
+            # 部分达成: [0.6 w, 0.8 w) = [9, 12)
+            ("部分提升", 11.99, set()),
+            ("部分提升", 12, {"S106"}),
+            # 未达成: below 0.6 w = 9
+            ("未进行", 8.99, set()),
+            ("未进行", 9, {"S106"}),
+        ],
+    )
+    def test_band_edges(self, tmp_path: Path, actual: str, score: float, fires: set[str]) -> None:
+        assert codes(tmp_path, benefit(actual, score, MEASURE)) == fires
+
+    def test_bands_are_configurable(self, tmp_path: Path) -> None:
+        table = benefit("提升", 11.99, MEASURE)
+        bands = {"qualitative_band_full": 0.7, "qualitative_band_partial": 0.5}
+        assert codes(tmp_path, table, thresholds=bands) == set()
+
+    def test_severity(self, tmp_path: Path) -> None:
+        over = findings_of(tmp_path, benefit("未进行", 9, MEASURE), "S106")
+        under = findings_of(tmp_path, benefit("提升", 11.99, MEASURE), "S106")
+        assert [f.severity for f in over] == [Severity.ERROR]
+        assert [f.severity for f in under] == [Severity.WARNING]
+
+
+# S107 over-achievement -------------------------------------------------------------------
+
+REASON = "因群众需求旺盛，超额完成"
+
+
+class TestS107OverAchievement(RuleCase):
+    code = "S107"
+
+    def broken(self) -> EvaluationTable:
+        return make_table(indicators=with_row(0, ind("培训场次", "=10场", "=15场", 20, 20)))
+
+    def clean(self) -> EvaluationTable:
+        return make_table(indicators=with_row(0, ind("培训场次", "=10场", "=11场", 20, 20)))
+
+    @pytest.mark.parametrize(
+        ("actual", "explanation", "severities"),
+        [
+            ("=119人", "", []),  # 1.19 × the target: below the warn level 1.2
+            ("=120人", "", [Severity.INFO]),  # at it
+            ("=121人", "", [Severity.INFO]),
+            ("=129人", "", [Severity.INFO]),  # below the explain level 1.3
+            ("=130人", "", [Severity.WARNING]),  # at it, no reason given
+            ("=131人", "", [Severity.WARNING]),
+            ("=131人", REASON, [Severity.INFO]),  # a reason given
+        ],
+    )
+    def test_warn_and_explain_levels(
+        self, tmp_path: Path, actual: str, explanation: str, severities: list[Severity]
+    ) -> None:
+        table = trainees(">=100人", actual, 10, explanation)
+        assert [f.severity for f in findings_of(tmp_path, table, "S107")] == severities
+        assert codes(tmp_path, table) <= {"S107"}
+
+    def test_levels_are_configurable(self, tmp_path: Path) -> None:
+        table = trainees(">=100人", "=131人", 10)
+        raised = {"over_achievement_warn": 1.4, "over_achievement_explain": 1.5}
+        assert codes(tmp_path, table, thresholds=raised) == set()
+
+    def test_lower_is_better_rows_are_not_over_achieved(self, tmp_path: Path) -> None:
+        assert codes(tmp_path, timeliness("<=3天", "=1天", 10)) == set()
+
+
+# S108 unit mismatch ----------------------------------------------------------------------
+
+
+def pass_rate(actual: str) -> EvaluationTable:
+    row = ind("培训合格率", ">=95%", actual, 10, 10, l2="质量指标")
+    return make_table(indicators=with_row(2, row))
+
+
+class TestS108UnitMismatch(RuleCase):
+    code = "S108"
+
+    def broken(self) -> EvaluationTable:
+        return pass_rate("=98分")
+
+    def clean(self) -> EvaluationTable:
+        return pass_rate("=98%")
+
+    def test_full_width_percent_is_the_same_unit(self, tmp_path: Path) -> None:
+        assert codes(tmp_path, pass_rate("=98％")) == set()
+
+    def test_an_actual_without_a_unit_is_not_a_mismatch(self, tmp_path: Path) -> None:
+        assert codes(tmp_path, pass_rate("=98")) == set()
+
+
+# S109 the same actual on rows with different targets -------------------------------------
+
+
+def same_actuals(a: str, b: str) -> list[Indicator]:
+    rows = clean_indicators()
+    rows[0] = ind("培训人数", ">=220人", a, 10, 10)
+    rows.insert(1, ind("参训学员人数", ">=240人", b, 10, 10))
+    rows[2] = ind("培训场次", ">=10场", "=10场", 10, 10)
+    return rows
+
+
+class TestS109RepeatedActual(RuleCase):
+    code = "S109"
+
+    def broken(self) -> EvaluationTable:
+        return make_table(indicators=same_actuals("=250人", "=250人"))
+
+    def clean(self) -> EvaluationTable:
+        return make_table(indicators=same_actuals("=250人", "=251人"))
+
+    def test_same_target_same_actual_is_not_suspicious(self, tmp_path: Path) -> None:
+        rows = clean_indicators()
+        rows[2] = ind("报告出具及时率", "=100%", "=40%", 5, 2, MEASURE, l2="时效指标")
+        rows[3] = ind("报告验收及时率", "=100%", "=40%", 5, 2, MEASURE, l2="时效指标")
+        rows.insert(4, ind("报告质量", "达标", "达标", 10, 10, l2="质量指标"))
+        assert "S109" not in codes(tmp_path, make_table(indicators=rows))
+
+    def test_one_hundred_percent_on_several_rows_is_not_suspicious(self, tmp_path: Path) -> None:
+        rows = clean_indicators()
+        rows[2] = ind("培训合格率", ">=95%", "=100%", 10, 10, l2="质量指标")
+        rows[6] = ind(
+            "参训人员满意度", ">=90%", "=100%", 10, 10, l1="满意度指标", l2="服务对象满意度指标"
+        )
+        assert codes(tmp_path, make_table(indicators=rows)) == set()
+
+
+# S110 a percentage over 100 --------------------------------------------------------------
+
+
+class TestS110PercentOver100(RuleCase):
+    code = "S110"
+
+    def broken(self) -> EvaluationTable:
+        return pass_rate("=105%")
+
+    def clean(self) -> EvaluationTable:
+        return pass_rate("=100%")  # exactly 100 % is possible
+
+    def test_one_hundredth_over_100_fires(self, tmp_path: Path) -> None:
+        assert codes(tmp_path, pass_rate("=100.01%")) == {"S110"}

@@ -1,0 +1,160 @@
+"""T rules (reviewer/checks/totals.py): 总分 and the grade.
+
+One class per rule: the broken table and its clean twin, then the score tolerance (T101), the
+100-point cap (T102) and the grade bands 90 / 80 / 60 (T103, T104) on both sides.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from reviewer.model import EvaluationTable
+from tests.builders import MEASURE, clean_indicators, codes, findings_of, ind, make_table, with_row
+from tests.checks.cases import RuleCase
+
+# Every row at full marks and 100 % execution: the total is exactly 100.
+FULL = (100000.0, 100000.0, 100000.0)
+
+
+# T101 total adds up ----------------------------------------------------------------------
+
+
+class TestT101TotalAddsUp(RuleCase):
+    code = "T101"
+
+    def broken(self) -> EvaluationTable:
+        return make_table(total_score=99.0)
+
+    def clean(self) -> EvaluationTable:
+        return make_table(total_score=99.5)
+
+    @pytest.mark.parametrize(
+        ("total", "fires"),
+        [
+            (99.51, set()),  # the rows add up to 99.5: off by the tolerance 0.01
+            (99.49, set()),
+            (99.52, {"T101"}),  # just past it
+            (99.48, {"T101"}),
+            (99.9, {"T101"}),
+        ],
+    )
+    def test_score_tolerance(self, tmp_path: Path, total: float, fires: set[str]) -> None:
+        assert codes(tmp_path, make_table(total_score=total)) == fires
+
+    def test_tolerance_is_configurable(self, tmp_path: Path) -> None:
+        table = make_table(total_score=99.52)
+        assert codes(tmp_path, table, thresholds={"score_tolerance": 0.02}) == set()
+
+    def test_finding_gives_the_sum(self, tmp_path: Path) -> None:
+        (f,) = findings_of(tmp_path, self.broken(), "T101")
+        assert (f.expected, f.found) == ("99.5", "99")
+
+
+# T102 total over 100 ---------------------------------------------------------------------
+
+
+class TestT102TotalOver100(RuleCase):
+    code = "T102"
+    # A total above 100 needs a score above its weight, so S101 fires with it (and T101 when
+    # the printed total is not the sum): they cannot be separated.
+    also = frozenset({"S101"})
+
+    def broken(self) -> EvaluationTable:
+        return make_table(indicators=with_row(0, ind("培训场次", "=10场", "=10场", 20, 22)))
+
+    def clean(self) -> EvaluationTable:
+        return make_table()
+
+    def test_exactly_100_is_allowed(self, tmp_path: Path) -> None:
+        table = make_table(budget=FULL)
+        assert table.total_score == 100
+        assert codes(tmp_path, table) == set()
+
+    def test_printed_total_one_hundredth_over_100(self, tmp_path: Path) -> None:
+        # The rows add up to 100 and 100.01 is within T101's tolerance: T102 alone.
+        assert codes(tmp_path, make_table(budget=FULL, total_score=100.01)) == {"T102"}
+
+
+# T103 grade matches the total ------------------------------------------------------------
+
+
+class TestT103GradeMatchesTotal(RuleCase):
+    code = "T103"
+
+    def broken(self) -> EvaluationTable:
+        return make_table(grade="良")
+
+    def clean(self) -> EvaluationTable:
+        return make_table(grade="优")
+
+    @pytest.mark.parametrize(
+        ("total", "grade", "fires"),
+        [
+            (90, "优", False),  # each band's lower bound belongs to it
+            (89.99, "优", True),
+            (89.99, "良", False),
+            (80, "良", False),
+            (79.99, "良", True),
+            (79.99, "中", False),
+            (60, "中", False),
+            (59.99, "中", True),
+            (59.99, "差", False),
+            (90, "优秀", False),  # the grade's first character
+            (90, "良好", True),
+        ],
+    )
+    def test_grade_bands(self, tmp_path: Path, total: float, grade: str, fires: bool) -> None:
+        # Only T103 runs: the printed total is set without changing the rows.
+        table = make_table(total_score=total, grade=grade)
+        assert codes(tmp_path, table, select=["T103"]) == ({"T103"} if fires else set())
+
+    def test_bands_are_configurable(self, tmp_path: Path) -> None:
+        table = make_table(total_score=85, grade="优")
+        assert codes(tmp_path, table, select=["T103"]) == {"T103"}
+        older = {"grade_bands": [80, 70, 60]}
+        assert codes(tmp_path, table, select=["T103"], thresholds=older) == set()
+
+
+# T104 recomputed grade falls -------------------------------------------------------------
+
+
+def sessions_done(actual: str) -> EvaluationTable:
+    """100 points claimed, 培训场次 (=10场, weight 20) at full marks whatever its actual."""
+    row = ind("培训场次", "=10场", actual, 20, 20, MEASURE)
+    return make_table(indicators=with_row(0, row), budget=FULL)
+
+
+class TestT104RecomputedGradeFalls(RuleCase):
+    code = "T104"
+    # The recomputed total drops a grade only because rows were scored too softly, which the
+    # scoring rules also report.
+    also = frozenset({"S102"})
+
+    def broken(self) -> EvaluationTable:
+        rows = clean_indicators()
+        rows[0] = ind("培训场次", "=10场", "=3场", 20, 20, MEASURE)  # 99.5 → 85.5: 优 → 良
+        return make_table(indicators=rows)
+
+    def clean(self) -> EvaluationTable:
+        return make_table()
+
+    def test_still_the_same_grade(self, tmp_path: Path) -> None:
+        rows = clean_indicators()
+        rows[0] = ind("培训场次", "=10场", "=9场", 20, 20, MEASURE)  # 99.5 → 97.5: still 优
+        assert codes(tmp_path, make_table(indicators=rows)) == {"S102"}
+
+    @pytest.mark.parametrize(
+        ("actual", "fires"),
+        [
+            ("=5场", set()),  # recomputed 80 + 20 × 5/10 = 90: still 优
+            ("=4.995场", {"T104"}),  # 80 + 9.99 = 89.99: 良
+        ],
+    )
+    def test_at_the_grade_bound(self, tmp_path: Path, actual: str, fires: set[str]) -> None:
+        assert codes(tmp_path, sessions_done(actual)) == {"S102", *fires}
+
+    def test_finding_gives_both_totals(self, tmp_path: Path) -> None:
+        (f,) = findings_of(tmp_path, sessions_done("=4.995场"), "T104")
+        assert (f.expected, f.found) == ("89.99（良）", "100（优）")
