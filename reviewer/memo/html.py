@@ -12,12 +12,12 @@ from __future__ import annotations
 from html import escape
 from importlib.resources import files
 
-from reviewer.checks.context import fmt
 from reviewer.checks.registry import get_rule
 from reviewer.memo.build import Memo, TableReview
 from reviewer.memo.html_form import Mark, Td, cell_id, draw_form, form_ids, form_rows
-from reviewer.memo.markdown import _cn, _money, _total
+from reviewer.memo.markdown import _cn
 from reviewer.model import Finding, Location, Report, Severity
+from reviewer.numbers import fmt, fmt_money, fmt_score, fmt_signed
 
 _SEVERITIES = (Severity.ERROR, Severity.WARNING, Severity.INFO)
 
@@ -99,11 +99,11 @@ def _scores(t: TableReview) -> str:
     if t.claimed_total is not None and t.recomputed_total is not None:
         d = round(t.claimed_total - t.recomputed_total, 2)
         cls = "delta bad" if abs(d) >= 0.01 else "delta"
-        gap = f'<div class="{cls}"><span>自评比复算</span><strong>{"+" if d > 0 else ""}{fmt(d)}</strong></div>'
+        gap = f'<div class="{cls}"><span>自评比复算</span><strong>{fmt_signed(d)}</strong></div>'
     return (
         '<div class="scores">'
-        f"<div><span>自评总分</span><strong>{escape(_total(t.claimed_total, t.claimed_grade))}</strong></div>"
-        f"<div><span>按规则复算</span><strong>{escape(_total(t.recomputed_total, t.recomputed_grade))}</strong></div>"
+        f"<div><span>自评总分</span><strong>{escape(fmt_score(t.claimed_total, t.claimed_grade))}</strong></div>"
+        f"<div><span>按规则复算</span><strong>{escape(fmt_score(t.recomputed_total, t.recomputed_grade))}</strong></div>"
         f"{gap}<div><span>执行率</span><strong>{escape(t.rate_printed or '—')}</strong></div></div>"
     )
 
@@ -116,8 +116,8 @@ def _table_section(n: int, t: TableReview, report: Report) -> str:
         f'<section class="table-review" id="table-{t.table_index + 1}">',
         f"<h3>{n}. {escape(t.project)}</h3>",
         _scores(t),
-        f'<p class="head">自评总分 {escape(_total(t.claimed_total, t.claimed_grade))}，按规则复算 '
-        f"{escape(_total(t.recomputed_total, t.recomputed_grade))}；执行率 "
+        f'<p class="head">自评总分 {escape(fmt_score(t.claimed_total, t.claimed_grade))}，按规则复算 '
+        f"{escape(fmt_score(t.recomputed_total, t.recomputed_grade))}；执行率 "
         f"{escape(t.rate_printed or '—')}（第{t.first_line}–{t.last_line}行）。</p>",
     ]
     if t.llm_status == "failed":
@@ -141,8 +141,8 @@ def _overview(memo: Memo) -> str:
     rate = f"，总体执行率 {o.execution_rate_pct:.2f}%" if o.execution_rate_pct is not None else ""
     out = [
         "<h2>一、总体情况</h2>",
-        f"<p>共复核自评表 {o.tables} 张，全年预算数合计 {_money(o.full_year_budget)} "
-        f"{escape(o.amount_unit)}，全年执行数合计 {_money(o.executed)} {escape(o.amount_unit)}{rate}。",
+        f"<p>共复核自评表 {o.tables} 张，全年预算数合计 {fmt_money(o.full_year_budget)} "
+        f"{escape(o.amount_unit)}，全年执行数合计 {fmt_money(o.executed)} {escape(o.amount_unit)}{rate}。",
     ]
     if o.claimed_total_mean is not None:
         out.append(
@@ -174,10 +174,10 @@ def _overview(memo: Memo) -> str:
         )
         out.append(
             f'<tr><td><a href="#table-{t.table_index + 1}">{escape(t.project)}</a></td>'
-            f'<td class="num">{_money(t.full_year_budget)}</td><td class="num">{_money(t.executed)}</td>'
+            f'<td class="num">{fmt_money(t.full_year_budget)}</td><td class="num">{fmt_money(t.executed)}</td>'
             f'<td class="num">{escape(t.rate_printed or "—")}</td>'
-            f'<td class="num">{escape(_total(t.claimed_total, t.claimed_grade))}</td>'
-            f'<td class="num">{escape(_total(t.recomputed_total, t.recomputed_grade))}</td>'
+            f'<td class="num">{escape(fmt_score(t.claimed_total, t.claimed_grade))}</td>'
+            f'<td class="num">{escape(fmt_score(t.recomputed_total, t.recomputed_grade))}</td>'
             f"{counts}</tr>"
         )
     out.append("</tbody></table>")

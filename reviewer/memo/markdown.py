@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from reviewer.checks.context import fmt
 from reviewer.checks.registry import get_rule
 from reviewer.memo.build import Memo, TableReview
 from reviewer.model import Finding
+from reviewer.numbers import fmt, fmt_money, fmt_score
 
 _CN_NUM = "一二三四五六七八九十"
 
@@ -16,16 +16,6 @@ def _cn(n: int) -> str:
     if n < 20:
         return "十" + _CN_NUM[n - 11]
     return str(n)
-
-
-def _money(x: float | None) -> str:
-    return "—" if x is None else f"{x:,.2f}"
-
-
-def _total(x: float | None, grade: str | None) -> str:
-    if x is None:
-        return "—"
-    return f"{fmt(x)}（{grade}）" if grade else fmt(x)
 
 
 def _evidence(f: Finding) -> str:
@@ -54,8 +44,8 @@ def finding_lines(f: Finding, n: int) -> list[str]:
 def _table_section(n: int, t: TableReview) -> list[str]:
     out = [f"### {n}. {t.project}", ""]
     head = (
-        f"自评总分 {_total(t.claimed_total, t.claimed_grade)}，按规则复算 "
-        f"{_total(t.recomputed_total, t.recomputed_grade)}；执行率 {t.rate_printed or '—'}"
+        f"自评总分 {fmt_score(t.claimed_total, t.claimed_grade)}，按规则复算 "
+        f"{fmt_score(t.recomputed_total, t.recomputed_grade)}；执行率 {t.rate_printed or '—'}"
         f"（第{t.first_line}–{t.last_line}行）。"
     )
     out.append(head)
@@ -86,8 +76,8 @@ def render_markdown(memo: Memo) -> str:
     out += ["## 一、总体情况", ""]
     rate = f"，总体执行率 {o.execution_rate_pct:.2f}%" if o.execution_rate_pct is not None else ""
     out.append(
-        f"共复核自评表 {o.tables} 张，全年预算数合计 {_money(o.full_year_budget)} {o.amount_unit}，"
-        f"全年执行数合计 {_money(o.executed)} {o.amount_unit}{rate}。"
+        f"共复核自评表 {o.tables} 张，全年预算数合计 {fmt_money(o.full_year_budget)} {o.amount_unit}，"
+        f"全年执行数合计 {fmt_money(o.executed)} {o.amount_unit}{rate}。"
     )
     if o.claimed_total_mean is not None:
         out.append(
@@ -109,9 +99,9 @@ def render_markdown(memo: Memo) -> str:
             for s in ("error", "warning", "info")
         ]
         out.append(
-            f"| {t.project} | {_money(t.full_year_budget)} | {_money(t.executed)} | "
-            f"{t.rate_printed or '—'} | {_total(t.claimed_total, t.claimed_grade)} | "
-            f"{_total(t.recomputed_total, t.recomputed_grade)} | {sev[0]} | {sev[1]} | {sev[2]} |"
+            f"| {t.project} | {fmt_money(t.full_year_budget)} | {fmt_money(t.executed)} | "
+            f"{t.rate_printed or '—'} | {fmt_score(t.claimed_total, t.claimed_grade)} | "
+            f"{fmt_score(t.recomputed_total, t.recomputed_grade)} | {sev[0]} | {sev[1]} | {sev[2]} |"
         )
     out.append("")
 
