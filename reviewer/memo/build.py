@@ -6,8 +6,8 @@ finding's number and label, and every sentence (from ``words.py``). See ``model.
 
 from __future__ import annotations
 
-from collections import Counter
 from collections.abc import Sequence
+from functools import cache
 
 from reviewer import __version__
 from reviewer.checks import rounding_note
@@ -43,10 +43,20 @@ _NOT_LISTED = frozenset({"B102"})
 
 
 def group_of(f: Finding) -> str:
-    rule: Rule | None = get_rule(f.code) if f.source == "rules" else None
-    if rule is not None:
-        return rule.group
-    return _LLM_GROUPS.get(f.category, "consistency")
+    """The 二、主要问题 group of a finding: its rule's, or for a model's finding by its category."""
+    return _group(f.code, f.source, f.category)
+
+
+@cache  # a handful of codes; the registry does not change while the tool runs
+def _group(code: str, source: str, category: Category) -> str:
+    rule = get_rule(code) if source == "rules" else None
+    return rule.group if rule is not None else _LLM_GROUPS.get(category, "consistency")
+
+
+@cache
+def _rule_title(code: str) -> str | None:
+    rule = get_rule(code)
+    return rule.title if rule is not None else None
 
 
 def _sort_key(f: Finding) -> tuple[int, int, str]:
@@ -58,17 +68,18 @@ def _label(f: Finding) -> str:
     """How 二、主要问题 names a finding: its indicator, else its rule's title."""
     if f.indicator:
         return f.indicator
-    rule = get_rule(f.code) if f.source == "rules" else None
-    return rule.title if rule else f.message.split("，")[0]
+    title = _rule_title(f.code) if f.source == "rules" else None
+    return title or f.message.split("，")[0]
 
 
 def _numbered(findings: list[Finding]) -> list[MemoFinding]:
+    """The findings in the memo's order, numbered from 1, with their words."""
     out = []
     for n, f in enumerate(sorted(findings, key=_sort_key), 1):
         stated = f.expected is not None or f.found is not None
         out.append(
             MemoFinding(
-                **dict(f),
+                **f.__dict__,
                 number=n,
                 label=_label(f),
                 origin=words.finding_origin(f.source),
@@ -80,7 +91,8 @@ def _numbered(findings: list[Finding]) -> list[MemoFinding]:
 
 
 def _counts(findings: Sequence[Finding]) -> SeverityCounts:
-    return SeverityCounts(**Counter(f.severity.value for f in findings))
+    values = [f.severity.value for f in findings]
+    return SeverityCounts(**{s.value: values.count(s.value) for s in Severity})
 
 
 def _table_review(
@@ -173,9 +185,8 @@ def _main_issues(findings: list[Finding], reviews: list[TableReview]) -> list[Is
     for f in findings:
         if f.table_index is not None and f.severity is not Severity.INFO:
             groups.setdefault(group_of(f), []).append(f)
-    ordered = sorted(
-        groups.items(), key=lambda kv: (-max(f.severity.rank for f in kv[1]), -len(kv[1]))
-    )
+    worst = {key: max({f.severity for f in fs}, key=lambda s: s.rank) for key, fs in groups.items()}
+    ordered = sorted(groups.items(), key=lambda kv: (-worst[kv[0]].rank, -len(kv[1])))
     labels: dict[str, dict[int, dict[str, None]]] = {}  # group → table → labels, in order
     for r in reviews:
         for f in r.findings:
@@ -183,7 +194,6 @@ def _main_issues(findings: list[Finding], reviews: list[TableReview]) -> list[Is
                 labels.setdefault(group_of(f), {}).setdefault(r.table_index, {})[f.label] = None
     out = []
     for n, (key, fs) in enumerate(ordered, 1):
-        worst = max((f.severity for f in fs), key=lambda s: s.rank)
         projects = list(dict.fromkeys(f.project for f in fs))
         tables = [
             IssueTable(table_index=i, project=reviews[i].project, labels=list(names))
@@ -196,8 +206,8 @@ def _main_issues(findings: list[Finding], reviews: list[TableReview]) -> list[Is
                 codes=sorted({f.code for f in fs}),
                 count=len(fs),
                 projects=projects,
-                worst=worst,
-                heading=words.issue_heading(n, GROUPS[key], len(fs), worst),
+                worst=worst[key],
+                heading=words.issue_heading(n, GROUPS[key], len(fs), worst[key]),
                 projects_line=words.projects_line(projects),
                 tables=tables,
             )
