@@ -100,7 +100,11 @@ class _Analysed:
     sha: str
 
 
-def _render(fmt: str, result: ReviewResult) -> str:
+def _render(fmt: str, result: ReviewResult) -> str | bytes:
+    if fmt == "docx":
+        from reviewer.memo.word import render_docx
+
+        return render_docx(result.memo)
     if fmt == "json":
         from reviewer.memo.jsonout import render_json
 

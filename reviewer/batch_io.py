@@ -24,7 +24,7 @@ from reviewer.config import Config
 from reviewer.model import LlmRun
 
 SUPPORTED_SUFFIXES = (".txt", ".pdf", ".xlsx")
-MEMO_SUFFIXES = {"markdown": ".md", "json": ".json", "html": ".html"}
+MEMO_SUFFIXES = {"markdown": ".md", "json": ".json", "html": ".html", "docx": ".docx"}
 SIDECAR_DIR = ".reviewer"
 _GLOB_CHARS = frozenset("*?[")
 _UMASK = os.umask(0o022)
@@ -176,13 +176,14 @@ def file_sha256(path: Path) -> str:
     return h.hexdigest()
 
 
-def atomic_write(path: Path, text: str) -> None:
-    """Write ``text`` so that ``path`` holds either its old content or all of the new."""
+def atomic_write(path: Path, content: str | bytes) -> None:
+    """Write ``content`` (text as UTF-8) so that ``path`` holds either its old content or all of
+    the new: through a temporary file in the same folder, then ``os.replace``."""
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as fh:
-            fh.write(text)
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(content.encode("utf-8") if isinstance(content, str) else content)
         os.chmod(tmp, 0o666 & ~_UMASK)  # mkstemp makes it private; a memo is an ordinary file
         os.replace(tmp, path)
     except BaseException:

@@ -37,6 +37,8 @@ GAP = "自评比复算"
 RATE = "执行率"
 LEGEND = "标色说明"  # the HTML memo's key to its colours
 TOOL = "reviewer"
+DOCUMENT = "复核意见"
+PAGE_OF = ("第 ", " 页，共 ", " 页")  # around the page number and the page count
 
 _CN_DIGITS = "一二三四五六七八九十"
 _LEFTOVERS_SHOWN = 50
