@@ -1,6 +1,6 @@
 """The ``review`` command line: a thin layer over the public API.
 
-    review FILE [-o memo.md|memo.html] [--format terminal|markdown|json|html]
+    review FILE [-o memo.md|.json|.html|.docx] [--format terminal|markdown|json|html|docx]
                                                                    review a report (default command)
     review FILE|DIR|GLOB ... [--out-dir DIR] [--jobs N]            batch: memos and a ranked summary
     review parse FILE [--format json|table]                       show what the parser read
@@ -91,7 +91,7 @@ def _effective_config(args: argparse.Namespace) -> Config:
 
 
 def cmd_review(args: argparse.Namespace) -> int:
-    """复核自评表，输出复核意见（终端、Markdown、JSON 或 HTML）。
+    """复核自评表，输出复核意见（终端、Markdown、JSON、HTML 或 Word）。
 
     给出多个文件、目录或通配符，或给出 --out-dir 时为批量复核：每个文件的复核意见写入
     --out-dir，并生成按风险排序的汇总表（summary.md、summary.csv、summary.xlsx）。
@@ -106,7 +106,8 @@ def cmd_review(args: argparse.Namespace) -> int:
 
 def _format_of(output: str | None) -> str:
     suffix = Path(output).suffix.lower() if output else ""
-    return {".json": "json", ".html": "html", ".htm": "html"}.get(suffix, "terminal")
+    formats = {".json": "json", ".html": "html", ".htm": "html", ".docx": "docx"}
+    return formats.get(suffix, "terminal")
 
 
 def _is_batch(args: argparse.Namespace) -> bool:
@@ -128,7 +129,7 @@ def _review_batch(args: argparse.Namespace) -> int:
         raise UsageError("批量复核请用 --out-dir 指定输出目录；-o 只用于单个文件")
     fmt = args.format or "markdown"
     if fmt == "terminal":
-        raise UsageError("批量复核的复核意见只能写成文件：--format markdown、json 或 html")
+        raise UsageError("批量复核的复核意见只能写成文件：--format markdown、json、html 或 docx")
     if args.jobs is not None and args.jobs < 1:
         raise UsageError("--jobs 至少为 1")
     out_dir = Path(args.out_dir or "review-out")
@@ -159,11 +160,16 @@ def _review_batch(args: argparse.Namespace) -> int:
 
 def _review_one(args: argparse.Namespace) -> int:
     """One file: the memo to the terminal, stdout or the file given with -o."""
+    from reviewer.atomic import atomic_write
     from reviewer.memo.html import render_html
     from reviewer.memo.jsonout import render_json
     from reviewer.memo.markdown import render_markdown
+    from reviewer.memo.word import render_docx
     from reviewer.pipeline import review
 
+    fmt = args.format or _format_of(args.output)
+    if fmt == "docx" and not args.output:
+        raise UsageError("Word 复核意见是二进制文件，不能输出到终端：请用 -o 复核意见.docx")
     config = _effective_config(args)
     stage = LlmStage(settings_from_args(args, env=os.environ, config=config.llm))
     err = _stderr()
@@ -171,16 +177,18 @@ def _review_one(args: argparse.Namespace) -> int:
         result = review(args.file, config=config, llm=stage, progress=progress)
     report = result.report
 
-    fmt = args.format or _format_of(args.output)
     if args.output:
+        content: str | bytes
         if fmt == "json":
-            text = render_json(result.memo)
+            content = render_json(result.memo)
         elif fmt == "html":
-            text = render_html(result.memo, report)
+            content = render_html(result.memo, report)
+        elif fmt == "docx":
+            content = render_docx(result.memo)
         else:
-            text = render_markdown(result.memo)
+            content = render_markdown(result.memo)
         try:
-            Path(args.output).write_text(text, encoding="utf-8")
+            atomic_write(Path(args.output), content)
         except OSError as exc:
             raise UsageError(f"无法写入 {args.output}：{exc.strerror or exc}") from exc
         err.print(f"复核意见已写入 {args.output}")
@@ -303,12 +311,14 @@ def build_parser() -> argparse.ArgumentParser:
         "file", nargs="+", metavar="FILE", help="自评表文件；可给多个文件、目录或通配符（批量复核）"
     )
     r.add_argument(
-        "-o", "--output", help="写入文件（.md 为 Markdown，.json 为 JSON，.html 为 HTML）"
+        "-o",
+        "--output",
+        help="写入文件（.md 为 Markdown，.json 为 JSON，.html 为 HTML，.docx 为 Word）",
     )
     r.add_argument(
         "--format",
-        choices=("terminal", "markdown", "json", "html"),
-        help="输出格式（单个文件默认终端；批量复核默认 markdown）",
+        choices=("terminal", "markdown", "json", "html", "docx"),
+        help="输出格式（单个文件默认终端，docx 须配合 -o；批量复核默认 markdown）",
     )
     r.add_argument("--out-dir", help="批量复核：复核意见和汇总表写入此目录（默认 review-out）")
     r.add_argument("-j", "--jobs", type=int, help="批量复核：并行的进程数（默认为全部 CPU 核数）")

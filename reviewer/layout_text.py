@@ -9,13 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from reviewer.model import EvaluationTable, FundRow
-
-
-def fmt_number(x: float | None) -> str:
-    """A number as a form prints it: no trailing zeros (10, 9.98, 1194)."""
-    if x is None:
-        return ""
-    return f"{x:.6f}".rstrip("0").rstrip(".")
+from reviewer.numbers import fmt_number
 
 
 def _amount(x: float | None) -> str:

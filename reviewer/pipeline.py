@@ -29,7 +29,8 @@ from reviewer.api import gc_paused, parse_file
 from reviewer.checks import active_rules, run_checks
 from reviewer.checks.registry import Rule, get_rule
 from reviewer.config import Config
-from reviewer.memo.build import Memo, build_memo
+from reviewer.memo.build import build_memo
+from reviewer.memo.model import Memo
 from reviewer.model import Finding, LlmRun, Report, Severity
 from reviewer.textnorm import fold
 

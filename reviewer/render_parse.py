@@ -6,12 +6,12 @@ from rich.console import Console, Group
 from rich.panel import Panel
 from rich.table import Table
 
-from reviewer.checks.context import fmt
 from reviewer.model import EvaluationTable, Report
+from reviewer.numbers import fmt
 
 
 def _fmt(x: float | None) -> str:
-    return "" if x is None else fmt(x)
+    return fmt(x, none="")
 
 
 def table_view(t: EvaluationTable) -> Panel:

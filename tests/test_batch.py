@@ -14,6 +14,7 @@ from collections.abc import Callable
 from pathlib import Path
 from urllib.parse import unquote
 
+import docx
 import openpyxl
 import pytest
 
@@ -360,6 +361,19 @@ def test_batch_html_memos(tmp_path: Path) -> None:
     memo = memo_path(tmp_path / "out", 1, 4, ".html").read_text(encoding="utf-8")
     assert memo.startswith("<!DOCTYPE html>")
     assert re.search(r'<td id="cell-L\d+-C\d+"[^>]* class="[^"]*\bhl sev-error"', memo)
+
+
+def test_batch_word_memos(tmp_path: Path) -> None:
+    corpus = make_corpus(tmp_path / "in", 2, broken=False)
+    out = tmp_path / "out"
+    assert main([str(corpus), "--out-dir", str(out), "--format", "docx", "-j", "1"]) == 1
+    rows = read_csv(out / "summary.csv")
+    assert {r["复核意见"] for r in rows} == {"报告000.docx", "科室乙/报告001.docx"}
+    for r in rows:
+        doc = docx.Document(str(out / r["复核意见"]))
+        headings = [p.text for p in doc.paragraphs if p.style and p.style.name == "Heading 2"]
+        assert f"{r['表序']}. {r['项目名称']}" in headings
+    assert no_temp_files(out)
 
 
 @pytest.mark.parametrize(

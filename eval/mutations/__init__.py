@@ -15,8 +15,8 @@ from dataclasses import dataclass, field
 from decimal import ROUND_CEILING, Decimal
 from random import Random
 
-from reviewer.layout_text import fmt_number
 from reviewer.model import Category, EvaluationTable, Indicator, Operator, ParsedValue, Severity
+from reviewer.numbers import fmt_number
 from reviewer.parse.values import parse_value
 
 TIME_UNITS = {"月", "日", "号", "季度", "年", "月底", "月份"}

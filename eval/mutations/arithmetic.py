@@ -15,8 +15,8 @@ from eval.mutations import (
     r2,
     shift_total,
 )
-from reviewer.layout_text import fmt_number
 from reviewer.model import Category, EvaluationTable, Severity
+from reviewer.numbers import fmt_number
 
 
 @mutation("rate")

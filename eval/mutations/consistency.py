@@ -22,8 +22,8 @@ from eval.mutations import (
     set_actual,
     value_free,
 )
-from reviewer.layout_text import fmt_number
 from reviewer.model import Category, EvaluationTable, Severity
+from reviewer.numbers import fmt_number
 
 
 @mutation("budget-change")

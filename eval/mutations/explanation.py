@@ -25,8 +25,8 @@ from eval.mutations import (
     shift_total,
     value_free,
 )
-from reviewer.layout_text import fmt_number
 from reviewer.model import Category, EvaluationTable, Indicator, Severity
+from reviewer.numbers import fmt_number
 
 
 @mutation("blank-explanation")

@@ -16,8 +16,8 @@ from eval.mutations import (
     set_actual,
     set_target,
 )
-from reviewer.layout_text import fmt_number
 from reviewer.model import Category, EvaluationTable, Severity
+from reviewer.numbers import fmt_number
 
 
 @mutation("unit")

@@ -28,8 +28,8 @@ from eval.mutations import (
     shift_total,
     value_free,
 )
-from reviewer.layout_text import fmt_number
 from reviewer.model import Category, EvaluationTable, Indicator, Operator, Severity
+from reviewer.numbers import fmt_number
 
 
 def _full_marks_though_missed(t: EvaluationTable, ind: Indicator, note: str, code: str) -> Injected:

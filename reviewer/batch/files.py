@@ -13,21 +13,19 @@ from __future__ import annotations
 import glob
 import hashlib
 import os
-import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
 from pydantic import BaseModel, Field
 
+from reviewer.atomic import atomic_write
 from reviewer.config import Config
 from reviewer.ingest.sniff import INPUT_SUFFIXES
 from reviewer.version import __version__
 
-MEMO_SUFFIXES = {"markdown": ".md", "json": ".json", "html": ".html"}
+MEMO_SUFFIXES = {"markdown": ".md", "json": ".json", "html": ".html", "docx": ".docx"}
 SIDECAR_DIR = ".reviewer"
 _GLOB_CHARS = frozenset("*?[")
-_UMASK = os.umask(0o022)
-os.umask(_UMASK)
 
 
 class TableRow(BaseModel):
@@ -173,20 +171,6 @@ def file_sha256(path: Path) -> str:
         for block in iter(lambda: fh.read(1 << 20), b""):
             h.update(block)
     return h.hexdigest()
-
-
-def atomic_write(path: Path, text: str) -> None:
-    """Write ``text`` so that ``path`` holds either its old content or all of the new."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as fh:
-            fh.write(text)
-        os.chmod(tmp, 0o666 & ~_UMASK)  # mkstemp makes it private; a memo is an ordinary file
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
 
 
 def up_to_date(task: Task) -> FileOutcome | None:

@@ -35,11 +35,11 @@ from typing import Any
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
+from reviewer.atomic import atomic_write
 from reviewer.batch.files import (
     FileOutcome,
     TableRow,
     Task,
-    atomic_write,
     collect_inputs,
     common_base,
     config_stamp,
@@ -78,7 +78,11 @@ class BatchResult:
         return 3 if 3 in codes else 1 if 1 in codes else 0
 
 
-def _render(fmt: str, result: Review) -> str:
+def _render(fmt: str, result: Review) -> str | bytes:
+    if fmt == "docx":
+        from reviewer.memo.word import render_docx
+
+        return render_docx(result.memo)
     if fmt == "json":
         from reviewer.memo.jsonout import render_json
 

@@ -14,8 +14,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import quote
 
-from reviewer.batch.files import FileOutcome, TableRow, atomic_write
-from reviewer.checks.context import fmt
+from reviewer.atomic import atomic_write
+from reviewer.batch.files import FileOutcome, TableRow
+from reviewer.numbers import fmt, fmt_money, fmt_signed
 
 SUMMARY_STEM = "summary"
 RANKING = "排序依据（风险高者在前）：错误数、需核实数、自评与复算总分之差、预算执行率（低者在前）。"
@@ -105,25 +106,15 @@ def rank(outcomes: list[FileOutcome], unfinished: list[str]) -> list[Ranked]:
     return tables + failed + rest
 
 
-def _num(x: float | None) -> str:
-    return "" if x is None else fmt(x)
-
-
-def _money(x: float | None) -> str:
-    return "" if x is None else f"{x:,.2f}"
-
-
 def _cells(r: Ranked) -> list[str]:
     t = r.table
     if t is None:
         return [""] * 13
+    claimed = fmt(t.claimed_total, none="")
+    recomputed = fmt(t.recomputed_total, none="")
     total = [
-        f"{_num(t.claimed_total)}（{t.claimed_grade}）"
-        if t.claimed_grade
-        else _num(t.claimed_total),
-        f"{_num(t.recomputed_total)}（{t.recomputed_grade}）"
-        if t.recomputed_grade
-        else _num(t.recomputed_total),
+        f"{claimed}（{t.claimed_grade}）" if t.claimed_grade else claimed,
+        f"{recomputed}（{t.recomputed_grade}）" if t.recomputed_grade else recomputed,
     ]
     gap = r.gap
     return [
@@ -134,9 +125,9 @@ def _cells(r: Ranked) -> list[str]:
         str(t.warnings),
         str(t.infos),
         *total,
-        "" if gap is None else ("+" if gap > 0 else "") + fmt(gap),
-        _money(t.full_year_budget),
-        _money(t.executed),
+        "" if gap is None else fmt_signed(gap),
+        fmt_money(t.full_year_budget, none=""),
+        fmt_money(t.executed, none=""),
         t.amount_unit,
         "" if r.rate is None else f"{r.rate:.2f}%",
     ]

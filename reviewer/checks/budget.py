@@ -7,10 +7,11 @@ from collections.abc import Iterable, Iterator
 from decimal import ROUND_CEILING, ROUND_FLOOR, ROUND_HALF_UP, Decimal
 from functools import lru_cache
 
-from reviewer.checks.context import Hit, TableContext, cell_evidence, fmt
+from reviewer.checks.context import Hit, TableContext, cell_evidence
 from reviewer.checks.registry import report_rule, rule
 from reviewer.config import Config
 from reviewer.model import Category, EvaluationTable, Report, Severity
+from reviewer.numbers import fmt
 from reviewer.parse.values import decimals
 
 ROUNDING = {"half_up": ROUND_HALF_UP, "truncate": ROUND_FLOOR, "round_up": ROUND_CEILING}

@@ -72,16 +72,6 @@ def indicator_evidence(ind: Indicator, *fields: str) -> list[Evidence]:
     return out
 
 
-def fmt(x: float | None, digits: int = 2) -> str:
-    """A number for a message: 9.71, 10, 4,024,422.6."""
-    if x is None:
-        return "—"
-    text = f"{x:,.{digits}f}"
-    if "." in text:
-        text = text.rstrip("0").rstrip(".")
-    return text
-
-
 def ilabel(ind: Indicator) -> str:
     """How a memo names an indicator row."""
     return f"「{ind.name}」"

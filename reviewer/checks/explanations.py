@@ -5,9 +5,10 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from reviewer.checks.context import Hit, TableContext, fmt, ilabel, indicator_evidence
+from reviewer.checks.context import Hit, TableContext, ilabel, indicator_evidence
 from reviewer.checks.registry import rule
 from reviewer.model import Category, Indicator, Severity
+from reviewer.numbers import fmt
 
 _EMPTY = re.compile(r"^[\s无/—\-－、.。]*$")
 # Words that announce what the unit will do about it.

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from reviewer.checks.context import Hit, TableContext, cell_evidence, fmt
+from reviewer.checks.context import Hit, TableContext, cell_evidence
 from reviewer.checks.registry import rule
 from reviewer.model import Category, Severity
+from reviewer.numbers import fmt
 
 _COLUMNS = {
     "initial_budget": "年初预算数",

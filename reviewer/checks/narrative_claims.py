@@ -25,7 +25,6 @@ from reviewer.checks.context import (
     Hit,
     TableContext,
     cell_evidence,
-    fmt,
     ilabel,
     indicator_evidence,
 )
@@ -35,6 +34,7 @@ from reviewer.claims.analysis import Analysis, analyse
 from reviewer.claims.extract import FUTURE, MONEY_UNITS, Claim, sentence_at
 from reviewer.claims.match import common_run, unit_class
 from reviewer.model import Category, Evidence, Severity
+from reviewer.numbers import fmt
 
 _SHARED_KEY = "claims"
 

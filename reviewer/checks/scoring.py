@@ -5,10 +5,11 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterator
 
-from reviewer.checks.context import Hit, TableContext, fmt, ilabel, indicator_evidence
+from reviewer.checks.context import Hit, TableContext, ilabel, indicator_evidence
 from reviewer.checks.recompute import Direction, norm_unit, units_differ
 from reviewer.checks.registry import rule
 from reviewer.model import Category, Indicator, Operator, Severity
+from reviewer.numbers import fmt
 
 _RULE_WORDS = {
     Direction.HIGHER: "按完成值与指标值的比例计分",

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 
-from reviewer.checks.context import Hit, TableContext, cell_evidence, fmt
+from reviewer.checks.context import Hit, TableContext, cell_evidence
 from reviewer.checks.recompute import Expectation, recomputed_score
 from reviewer.checks.registry import rule
 from reviewer.config import Config
 from reviewer.model import Category, EvaluationTable, Indicator, Severity
+from reviewer.numbers import fmt
 
 
 def grade_of(total: float, config: Config) -> str:

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from reviewer.checks.context import Hit, TableContext, cell_evidence, fmt
+from reviewer.checks.context import Hit, TableContext, cell_evidence
 from reviewer.checks.registry import rule
 from reviewer.model import Category, Severity
+from reviewer.numbers import fmt
 from reviewer.parse.labels import L1_DEFAULT_WEIGHT
 
 

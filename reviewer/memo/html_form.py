@@ -13,8 +13,8 @@ import re
 from dataclasses import dataclass, field
 from html import escape
 
-from reviewer.layout_text import fmt_number
 from reviewer.model import CellRef, EvaluationTable, FundRow, Indicator, Location, Severity
+from reviewer.numbers import fmt_number
 
 _UNSAFE = re.compile(r"[^0-9A-Za-z]")
 _FUND_LABELS = (

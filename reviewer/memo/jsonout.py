@@ -10,7 +10,7 @@ import json
 from pathlib import Path
 from typing import Any
 
-from reviewer.memo.build import SCHEMA_VERSION, Memo
+from reviewer.memo.model import SCHEMA_VERSION, Memo
 
 SCHEMA_PATH = Path(__file__).with_name("memo.schema.json")
 

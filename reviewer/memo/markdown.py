@@ -1,176 +1,103 @@
-"""The memo as Markdown: what `-o memo.md` writes and what the terminal shows."""
+"""The memo as Markdown: what `-o memo.md` writes and what the terminal shows.
+
+The words come with the Memo (``build_memo`` and ``words.py``); this module lays them out. Evidence
+quotes are cut at 80 characters and six per finding, to keep a terminal page readable.
+"""
 
 from __future__ import annotations
 
-from reviewer.checks.context import fmt
-from reviewer.checks.registry import get_rule
-from reviewer.memo.build import Memo, TableReview
-from reviewer.model import Finding
+from reviewer.memo import words
+from reviewer.memo.model import Memo, MemoFinding, TableReview
 
-_CN_NUM = "一二三四五六七八九十"
-
-
-def _cn(n: int) -> str:
-    if n <= 10:
-        return _CN_NUM[n - 1]
-    if n < 20:
-        return "十" + _CN_NUM[n - 11]
-    return str(n)
+_QUOTES_SHOWN = 6
+_QUOTE_CHARS = 80
 
 
-def _money(x: float | None) -> str:
-    return "—" if x is None else f"{x:,.2f}"
-
-
-def _total(x: float | None, grade: str | None) -> str:
-    if x is None:
-        return "—"
-    return f"{fmt(x)}（{grade}）" if grade else fmt(x)
-
-
-def _evidence(f: Finding) -> str:
+def _evidence(f: MemoFinding) -> str:
     parts = []
-    for e in f.evidence[:6]:
-        quote = e.quote if len(e.quote) <= 80 else e.quote[:78] + "…"
+    for e in f.evidence[:_QUOTES_SHOWN]:
+        quote = e.quote if len(e.quote) <= _QUOTE_CHARS else e.quote[: _QUOTE_CHARS - 2] + "…"
         where = e.location.describe() if e.location else ""
-        parts.append(f"{where}“{quote}”" if where else f"“{quote}”")
+        parts.append(f"{where}“{quote}”")
     return "；".join(parts)
 
 
-def finding_lines(f: Finding, n: int) -> list[str]:
-    who = f"「{f.project}」" if f.project and f.table_index is None else ""
-    src = "（大模型）" if f.source == "llm" else ""
-    lines = [f"{n}. **【{f.severity.label}】**{who}{f.message} `{f.code}`{src}"]
-    if f.expected is not None or f.found is not None:
-        lines.append(f"   - 填报：{f.found or '—'}；应为：{f.expected or '—'}")
+def finding_lines(f: MemoFinding) -> list[str]:
+    lines = [f"{f.number}. **【{f.severity.label}】**{f.message} `{f.code}`{f.origin}"]
+    if f.found_text or f.expected_text:
+        lines.append(f"   - {words.FOUND}：{f.found_text}；{words.EXPECTED}：{f.expected_text}")
     ev = _evidence(f)
     if ev:
-        lines.append(f"   - 证据：{ev}")
+        lines.append(f"   - {words.EVIDENCE}：{ev}")
     if f.suggestion:
-        lines.append(f"   - 建议：{f.suggestion}")
+        lines.append(f"   - {words.SUGGESTION}：{f.suggestion}")
     return lines
 
 
-def _table_section(n: int, t: TableReview) -> list[str]:
-    out = [f"### {n}. {t.project}", ""]
-    head = (
-        f"自评总分 {_total(t.claimed_total, t.claimed_grade)}，按规则复算 "
-        f"{_total(t.recomputed_total, t.recomputed_grade)}；执行率 {t.rate_printed or '—'}"
-        f"（第{t.first_line}–{t.last_line}行）。"
-    )
-    out.append(head)
-    if t.llm_status == "failed":
-        out.append("")
-        out.append("> 本表的大模型审读失败，以下仅为确定性复核结果。")
-    if t.assessment:
-        out += ["", f"总体评价（大模型）：{t.assessment}"]
+def _table_section(t: TableReview) -> list[str]:
+    out = [f"### {t.heading}", "", t.summary]
+    if t.llm_note:
+        out += ["", f"> {t.llm_note}"]
+    if t.assessment_line:
+        out += ["", t.assessment_line]
     out.append("")
     if not t.findings:
-        out.append("未发现问题。")
-    for i, f in enumerate(t.findings, 1):
-        out += finding_lines(f, i)
+        out.append(words.NO_FINDINGS)
+    for f in t.findings:
+        out += finding_lines(f)
     out.append("")
     return out
 
 
-def render_markdown(memo: Memo) -> str:
-    o = memo.overview
-    c = o.counts
-    out = [
-        f"# {memo.title}",
-        "",
-        f"来源文件：{memo.source}　复核工具：reviewer {memo.tool_version}",
-        "",
-    ]
+def _row(cells: list[str]) -> str:
+    return "| " + " | ".join(cells) + " |"
 
-    out += ["## 一、总体情况", ""]
-    rate = f"，总体执行率 {o.execution_rate_pct:.2f}%" if o.execution_rate_pct is not None else ""
-    out.append(
-        f"共复核自评表 {o.tables} 张，全年预算数合计 {_money(o.full_year_budget)} {o.amount_unit}，"
-        f"全年执行数合计 {_money(o.executed)} {o.amount_unit}{rate}。"
-    )
-    if o.claimed_total_mean is not None:
-        out.append(
-            f"自评总分平均 {fmt(o.claimed_total_mean)} 分，按规则复算平均 "
-            f"{fmt(o.recomputed_total_mean)} 分。"
-        )
-    out.append(
-        f"共发现错误 {c.error} 项、需核实 {c.warning} 项、提示 {c.info} 项；"
-        f"{o.tables_with_errors} 张表存在错误。"
-    )
-    out += [
-        "",
-        "| 项目 | 全年预算数 | 全年执行数 | 执行率 | 自评总分 | 复算总分 | 错误 | 需核实 | 提示 |",
-        "|---|---:|---:|---:|---:|---:|---:|---:|---:|",
-    ]
+
+def render_markdown(memo: Memo) -> str:
+    overview, issues, per_table, notes_title = words.SECTIONS
+    out = [f"# {memo.title}", "", memo.byline, ""]
+
+    out += [f"## {overview}", "", *memo.overview.sentences, ""]
+    out.append(_row(list(words.OVERVIEW_COLUMNS)))
+    out.append("|---" + "|---:" * (len(words.OVERVIEW_COLUMNS) - 1) + "|")
     for t in memo.tables:
-        sev = [
-            sum(1 for f in t.findings if f.severity.value == s)
-            for s in ("error", "warning", "info")
-        ]
+        c = t.counts
         out.append(
-            f"| {t.project} | {_money(t.full_year_budget)} | {_money(t.executed)} | "
-            f"{t.rate_printed or '—'} | {_total(t.claimed_total, t.claimed_grade)} | "
-            f"{_total(t.recomputed_total, t.recomputed_grade)} | {sev[0]} | {sev[1]} | {sev[2]} |"
+            _row(
+                [
+                    t.project,
+                    t.budget_text,
+                    t.executed_text,
+                    t.rate_text,
+                    t.claimed_text,
+                    t.recomputed_text,
+                    *(str(n) for n in (c.error, c.warning, c.info)),
+                ]
+            )
         )
     out.append("")
 
-    out += ["## 二、主要问题", ""]
+    out += [f"## {issues}", ""]
     if not memo.main_issues:
-        out.append("未发现需要报告的问题。")
-    for n, g in enumerate(memo.main_issues, 1):
-        out.append(f"### （{_cn(n)}）{g.title}（{g.count} 项，最高为{g.worst.label}）")
-        out.append("")
-        out.append("涉及项目：" + "、".join(g.projects) + "。")
-        by_project: dict[str, list[str]] = {}
-        for t in memo.tables:
-            for f in t.findings:
-                if f.code in g.codes and f.severity.value != "info":
-                    rule = get_rule(f.code) if f.source == "rules" else None
-                    label = f.indicator or (rule.title if rule else f.message.split("，")[0])
-                    by_project.setdefault(t.project, [])
-                    if label not in by_project[t.project]:
-                        by_project[t.project].append(label)
-        for project, labels in by_project.items():
-            out.append(f"- {project}：" + "、".join(labels))
+        out.append(words.NO_ISSUES)
+    for g in memo.main_issues:
+        out += [f"### {g.heading}", "", g.projects_line]
+        out += [f"- {it.project}：" + "、".join(it.labels) for it in g.tables]
         out.append("")
 
-    out += ["## 三、逐项复核意见", ""]
-    for n, t in enumerate(memo.tables, 1):
-        out += _table_section(n, t)
+    out += [f"## {per_table}", ""]
+    for t in memo.tables:
+        out += _table_section(t)
 
-    out += ["## 四、说明", ""]
+    out += [f"## {notes_title}", ""]
     notes = memo.notes
-    families = sorted({r.code[0] for r in notes.rules_applied})
-    items = [
-        f"复核依据：财预〔2020〕10号《项目支出绩效评价管理办法》及附件、各地预算管理一体化系统的校验规则和复核实务，"
-        f"共适用规则 {len(notes.rules_applied)} 条（{'、'.join(families)} 类），`review rules` 可列出全部规则。",
+    items = [notes.basis] + [
+        f"【{item.severity.label}】{item.text}" if item.severity else item.text
+        for item in notes.items
     ]
-    if notes.rounding:
-        items.append(notes.rounding)
-    for f in memo.report_findings:
-        if f.code != "B102":
-            items.append(f"【{f.severity.label}】{f.message}")
-    items += notes.not_reviewed
-    llm = notes.llm
-    if llm.enabled:
-        dropped = sum(s.findings_dropped for s in llm.tables)
-        kept = sum(s.findings_kept for s in llm.tables)
-        cost = f"，估算费用 {llm.cost:.4f}" if llm.cost is not None else ""
-        items.append(
-            f"大模型审读：模型 {llm.model}，提示词版本 {llm.prompt_version}；保留有原文依据的意见 {kept} 条，"
-            f"因引文在原文中找不到而舍弃 {dropped} 条；请求 {llm.requests} 次（缓存命中 {llm.cache_hits} 次），"
-            f"输入 {llm.tokens_in} / 输出 {llm.tokens_out} tokens{cost}。大模型意见仅涉及文字叙述，不改变任何数字。"
-        )
-    if notes.config_source:
-        items.append(f"配置文件：{notes.config_source}")
-    for n, item in enumerate(items, 1):
-        out.append(f"{n}. {item}")
-    if notes.leftovers:
-        out += ["", "未解析内容：", ""]
-        for lo in notes.leftovers[:50]:
-            out.append(f"- {lo.location.describe()}：{lo.text}")
-        if len(notes.leftovers) > 50:
-            out.append(f"- ……共 {len(notes.leftovers)} 处")
+    out += [f"{n}. {item}" for n, item in enumerate(items, 1)]
+    if notes.leftover_lines:
+        out += ["", words.LEFTOVERS, ""]
+        out += [f"- {line}" for line in notes.leftover_lines]
     out.append("")
     return "\n".join(out)

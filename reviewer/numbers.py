@@ -1,0 +1,43 @@
+"""How the tool writes a number: in a message or a memo, as a form prints it, as money.
+
+One formatter (``fmt``) and its presets, so that every rule message, memo, summary and test form
+writes the same number the same way. Nothing here depends on the rest of the package.
+"""
+
+from __future__ import annotations
+
+
+def fmt(x: float | None, digits: int = 2, *, none: str = "—", sep: str = ",") -> str:
+    """A number for a message or a memo: 9.71, 10, 4,024,422.6.
+
+    At most ``digits`` decimals, trailing zeros dropped; ``sep`` groups thousands; ``none`` stands
+    for a missing value.
+    """
+    if x is None:
+        return none
+    text = f"{x:{sep}.{digits}f}"
+    if "." in text:
+        text = text.rstrip("0").rstrip(".")
+    return text
+
+
+def fmt_number(x: float | None) -> str:
+    """A number as a form prints it: no grouping, no trailing zeros (10, 9.98, 1194); "" if missing."""
+    return fmt(x, 6, none="", sep="")
+
+
+def fmt_money(x: float | None, *, none: str = "—") -> str:
+    """An amount with thousands grouped and two decimals: 4,024,422.60."""
+    return none if x is None else f"{x:,.2f}"
+
+
+def fmt_signed(x: float) -> str:
+    """A difference with its sign: +4, -0.5, 0."""
+    return ("+" if x > 0 else "") + fmt(x)
+
+
+def fmt_score(x: float | None, grade: str | None, *, none: str = "—") -> str:
+    """A total score with its grade when there is one: 82.99（良）, 78.99."""
+    if x is None:
+        return none
+    return f"{fmt(x)}（{grade}）" if grade else fmt(x)

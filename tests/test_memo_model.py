@@ -1,0 +1,110 @@
+"""The memo model carries its words: headings, sentences and labels are decided once, in the model."""
+
+from __future__ import annotations
+
+import pytest
+
+from reviewer.config import Config
+from reviewer.memo.build import build_memo
+from reviewer.memo.markdown import render_markdown
+from reviewer.memo.words import leftover_lines
+from reviewer.model import Category, Finding, Report, Severity
+from reviewer.pipeline import Review, review
+from tests.builders import make_table
+from tests.conftest import SEED
+
+
+@pytest.fixture(scope="module")
+def result() -> Review:
+    return review(SEED, config=Config())
+
+
+def test_a_table_carries_its_heading_scores_and_summary(result: Review) -> None:
+    t = next(t for t in result.memo.tables if t.project == "课题与规划")
+    assert t.heading == f"{t.table_index + 1}. 课题与规划"
+    assert (t.claimed_text, t.recomputed_text) == ("82.99（良）", "78.99（中）")
+    assert (t.score_gap, t.score_gap_text) == (4.0, "+4")
+    assert t.summary.startswith("自评总分 82.99（良），按规则复算 78.99（中）；执行率 ")
+    assert t.summary.endswith(f"（第{t.first_line}–{t.last_line}行）。")
+    assert t.llm_note == "" and t.assessment_line == ""  # offline: no model, nothing to say
+
+
+def test_findings_are_numbered_and_counted_per_table(result: Review) -> None:
+    for t in result.memo.tables:
+        assert [f.number for f in t.findings] == list(range(1, len(t.findings) + 1))
+        for s in Severity:
+            assert t.counts.of(s) == sum(1 for f in t.findings if f.severity is s)
+
+
+def test_a_finding_carries_its_label_and_figures(result: Review) -> None:
+    findings = [f for t in result.memo.tables for f in t.findings]
+    topics = next(f for f in findings if f.code == "S104" and f.indicator == "课题")
+    assert (topics.label, topics.found_text, topics.expected_text) == ("课题", "10", "6")
+    assert topics.origin == ""
+    low = next(f for f in findings if f.code == "B104" and f.project == "业务培训")
+    assert low.indicator is None and low.label == "执行率偏低未说明原因"  # its rule's title
+    unstated = next(f for f in findings if f.found is None and f.expected is None)
+    assert (unstated.found_text, unstated.expected_text) == ("", "")
+
+
+def test_overview_sentences(result: Review) -> None:
+    o = result.memo.overview
+    with_errors = {
+        f.table_index
+        for f in result.findings
+        if f.severity is Severity.ERROR and f.table_index is not None
+    }
+    assert o.sentences == [
+        "共复核自评表 14 张，全年预算数合计 21,824,065.64 元，全年执行数合计 21,371,357.91 元，"
+        "总体执行率 97.93%。",
+        "自评总分平均 95.56 分，按规则复算平均 95.15 分。",
+        f"共发现错误 8 项、需核实 35 项、提示 10 项；{len(with_errors)} 张表存在错误。",
+    ]
+
+
+def test_main_issues_carry_their_headings_and_tables(result: Review) -> None:
+    groups = result.memo.main_issues
+    assert groups[0].heading == "（一）偏差原因说明不充分（11 项，最高为错误）"
+    assert groups[0].projects_line.startswith("涉及项目：司法行政宣传、公共法律服务、")
+    ordinals = "一二三四五六七八九十"
+    assert [g.heading[1] for g in groups] == list(ordinals[: len(groups)])
+    for g in groups:
+        listed = {it.table_index: it.labels for it in g.tables}
+        for t in result.memo.tables:
+            own = [f for f in t.findings if f.code in g.codes and f.severity is not Severity.INFO]
+            assert set(listed.get(t.table_index, [])) == {f.label for f in own}
+
+
+def test_notes_list_report_findings_by_number() -> None:
+    table = make_table()
+    report = Report(source="r.txt", tables=[table])
+    finding = Finding(
+        code="X1",
+        category=Category.CONSISTENCY,
+        severity=Severity.WARNING,
+        project="甲项目",
+        message="两张表的项目名称相同。",
+    )
+    memo = build_memo(report, [finding], Config(), rules=[])
+    (shown,) = memo.report_findings
+    assert shown.number == 1
+    items = [i for i in memo.notes.items if i.severity is not None]
+    assert [(i.text, i.severity, i.finding) for i in items] == [
+        ("两张表的项目名称相同。", Severity.WARNING, 1)
+    ]
+    assert memo.byline.startswith("来源文件：r.txt　复核工具：reviewer ")
+    assert "2. 【需核实】两张表的项目名称相同。" in render_markdown(memo)
+
+
+def test_the_rounding_convention_is_one_note_not_a_listed_finding(result: Review) -> None:
+    notes = result.memo.notes
+    (b102,) = [f for f in result.memo.report_findings if f.code == "B102"]
+    assert notes.items[0].text == notes.rounding and "向上取整" in notes.rounding
+    assert all(item.finding != b102.number for item in notes.items)
+
+
+def test_leftover_lines_show_fifty_then_the_count() -> None:
+    pairs = [(f"第{n}行", f"内容{n}") for n in range(1, 53)]
+    lines = leftover_lines(pairs)
+    assert lines[0] == "第1行：内容1" and lines[49] == "第50行：内容50"
+    assert lines[50:] == ["……共 52 处"]
