@@ -6,12 +6,14 @@
     settings = resolve_settings(cli={}, env=os.environ, config=config.get("llm", {}))
     llm_findings, llm_run = run_llm_review(report, rule_findings, settings)
 
-Modules, one job each: ``settings`` (flag > env > config > default, CLI flags), ``prompts``
-(templates and their version, rendering a table), ``schema`` (the answer and the L-codes),
-``client`` (the endpoint: format ladder, re-asks), ``retry`` (transient failures), ``cache``
+Modules, one job each: ``settings`` (flag > env > config > default, CLI flags), ``quirks``
+(what known model families need), ``prompts`` (templates and their version, rendering a table),
+``schema`` (the answer, parsing it, the L-codes), ``client`` (the endpoint: format ladder,
+parameters, re-asks), ``errors`` (what a provider's error means), ``retry`` (transient
+failures), ``gate`` (one request first on a new endpoint, none after a fatal error), ``cache``
 (responses on disk), ``capabilities`` (what format worked per endpoint), ``cassette`` (record and
-replay), ``grounding`` (quotes found in the document or the finding dropped), ``review`` (the
-stage itself).
+replay), ``grounding`` (quotes found in the document, or the finding dropped with the reason),
+``twins`` (which findings a rule already reported), ``review`` (the stage itself).
 """
 
 from reviewer.llm.review import review_report_llm, run_llm_review
