@@ -12,7 +12,8 @@ Modules, one job each: ``settings`` (flag > env > config > default, CLI flags), 
 parameters, re-asks), ``errors`` (what a provider's error means), ``retry`` (transient
 failures), ``gate`` (one request first on a new endpoint, none after a fatal error), ``cache``
 (responses on disk), ``capabilities`` (what format worked per endpoint), ``cassette`` (record and
-replay), ``grounding`` (quotes found in the document, or the finding dropped with the reason),
+replay), ``quotes`` (a quote found in the table's cells, the way models quote), ``grounding``
+(what is evidence, or the finding dropped with the reason),
 ``twins`` (which findings a rule already reported), ``review`` (the stage itself).
 """
 

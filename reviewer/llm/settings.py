@@ -4,6 +4,10 @@ The API key comes from the environment (``OPENAI_API_KEY``, or the variable name
 ``api_key_env``) or the config file; never from a flag, because command lines are visible to other
 users. It is held in a :class:`Secret`, whose ``repr`` and ``str`` never show it.
 
+Known model families get the parameters they need by default (:mod:`reviewer.llm.quirks`);
+``extra_body`` (the config's ``[llm]`` table, or ``REVIEWER_LLM_EXTRA_BODY`` as a JSON object,
+which wins key by key) adds provider parameters to every request.
+
 A local OpenAI-compatible server (vLLM, Ollama) needs no key: with a base URL on this machine and
 no key, a placeholder is sent. With no key and a remote (or default) endpoint the stage is off, and
 ``LlmSettings.note`` says in one Chinese line how to turn it on.

@@ -4,7 +4,7 @@ Each L-code has rule codes that report the same kind of problem (:data:`TWINS`).
 finding duplicates a rule's finding when both concern the same table, the rule's code is a twin
 of the model's, and either they concern the same indicator row (both none: the table as a
 whole) or a quote of the model's is already in the rule finding's evidence (one contains the
-other once folded as :func:`~reviewer.llm.grounding.match_fold` folds them).
+other once folded as :func:`~reviewer.llm.quotes.match_fold` folds them).
 
 This module only answers the question (pure functions, nothing changed); the review pipeline
 decides what to do with the answer.
@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from reviewer.llm.grounding import MIN_QUOTE, match_fold
+from reviewer.llm.quotes import MIN_QUOTE, match_fold
 from reviewer.model import Finding
 
 TWINS: dict[str, frozenset[str]] = {

@@ -4,14 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from reviewer.llm.grounding import (
-    Located,
-    ground_findings,
-    locate,
-    match_fold,
-    numbers_in,
-    table_sources,
-)
+from reviewer.llm.grounding import ground_findings, numbers_in
+from reviewer.llm.quotes import Located, locate, match_fold, table_sources
 from reviewer.llm.schema import AnswerFinding, Kind
 from reviewer.model import Category, Location, Report, Severity
 
