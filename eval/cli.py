@@ -61,7 +61,12 @@ def run_parser() -> argparse.ArgumentParser:
     p.add_argument("--select", help="只用这些规则（逗号分隔的代码或前缀）")
     p.add_argument("--ignore", help="不用这些规则，如 S102（用于演示退步）")
     p.add_argument("--bootstrap", type=int, default=1000, help="bootstrap 重抽样次数（默认 1000）")
-    p.add_argument("--cassettes", metavar="DIR", default=str(CASSETTES), help="LLM 录制回放文件夹")
+    p.add_argument(
+        "--cassettes",
+        metavar="DIR",
+        help="LLM 录制回放文件夹（replay 默认 eval/cassettes；llm 默认写入本次报告文件夹下的 cassettes，"
+        "不覆盖已有录制）",
+    )
     return p
 
 
@@ -105,12 +110,28 @@ def datasets(name: str, workdir: Path, err: Console) -> list[tuple[Dataset, str 
     return out
 
 
+def _cassette_folder(args: argparse.Namespace, out: Path, dataset: str) -> Path:
+    """Where the LLM backend records (a new folder by default, never over a recording) or the
+    replay backend reads (the committed cassettes by default)."""
+    if args.cassettes:
+        root = Path(args.cassettes)
+    else:
+        root = out / "cassettes" if args.backend == "llm" else CASSETTES
+    folder = root / dataset
+    if args.backend == "llm" and folder.is_dir() and any(folder.iterdir()):
+        raise UsageProblem(f"{folder} 中已有录制，不会覆盖；请用 --cassettes 指定新的文件夹")
+    return folder
+
+
 def run(args: argparse.Namespace, err: Console) -> int:
     config = Config(select=parse_codes(args.select), ignore=parse_codes(args.ignore))
     summaries: list[DatasetSummary] = []
+    stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
+    out = Path(args.out) if args.out else RUNS / f"{stamp}-{args.backend}"
     with tempfile.TemporaryDirectory(prefix="reviewer-eval-") as tmp:
         for ds, digest in datasets(args.dataset, Path(tmp), err):
-            backend = make_backend(args.backend, config, Path(args.cassettes) / ds.dataset)
+            cassette = _cassette_folder(args, out, ds.dataset)
+            backend = make_backend(args.backend, config, cassette)
             summaries.append(summarize(run_dataset(ds, backend, digest), args.bootstrap))
     cmp = None
     if args.compare:
@@ -118,8 +139,6 @@ def run(args: argparse.Namespace, err: Console) -> int:
         if not path.is_file():
             raise UsageProblem(f"找不到基线文件 {path}")
         cmp = compare(summaries, load_baseline(path), str(path), args.margin)
-    stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
-    out = Path(args.out) if args.out else RUNS / f"{stamp}-{args.backend}"
     write(out, summaries, cmp, args.backend, config.select, config.ignore)
     terminal(Console(highlight=False), summaries, cmp, out)
     if args.write_baseline:

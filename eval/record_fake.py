@@ -2,10 +2,12 @@
 
     python -m eval.record_fake            # rewrites eval/cassettes/seed/
 
-The cassette lets CI run the ``replay`` backend (the LLM path end to end, offline). Its entries
-are keyed by the prompt messages, which include the deterministic findings and the prompt
-version: re-record after changing the rules' messages or the prompts (a test says when).
-A cassette recorded from a real endpoint is made the same way with ``--backend llm``.
+The cassette lets CI run the ``replay`` backend (the LLM path end to end, offline). It is
+plumbing, not a model's quality: the fake server answers from templates, and its meta.json names
+the model ``fake-server-plumbing``. Its entries are keyed by the prompt messages, which include
+the deterministic findings and the prompt version: re-record after changing the rules' findings
+or the prompts (a test says when). A real model is evaluated with ``--backend llm`` and a key
+(eval/README.md), into a folder of its own.
 """
 
 from __future__ import annotations
@@ -20,6 +22,8 @@ from eval.cli import CASSETTES
 from eval.cli import main as eval_main
 from tests.fake_openai import FakeOpenAI
 
+FAKE_MODEL = "fake-server-plumbing"  # not a model: the fake server's templated answers
+
 
 def record(cassettes: Path = CASSETTES) -> int:
     target = cassettes / "seed"
@@ -29,6 +33,7 @@ def record(cassettes: Path = CASSETTES) -> int:
         os.environ.update(
             OPENAI_API_KEY="sk-fake-recording",
             OPENAI_BASE_URL=server.base_url,
+            REVIEWER_MODEL=FAKE_MODEL,
             REVIEWER_CACHE_DIR=str(Path(tmp) / "cache"),
         )
         try:

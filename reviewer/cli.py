@@ -205,6 +205,8 @@ def _review_one(args: argparse.Namespace) -> int:
     if not llm.enabled:
         if llm.note:
             err.print(llm.note, soft_wrap=True)
+    elif llm.stopped:  # key, quota, access or model: one line says it all
+        err.print(llm.stopped, style="yellow", markup=False, soft_wrap=True)
     elif llm.failed_tables:
         names = "、".join(t.project for t in llm.failed_tables)
         err.print(f"[yellow]大模型审读未完成[/]：{names}（仅有确定性复核结果）", soft_wrap=True)

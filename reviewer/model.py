@@ -372,6 +372,15 @@ class Finding(BaseModel):
     suggestion: str = ""
 
 
+class DroppedFinding(BaseModel):
+    """A model's finding that was not kept, and why (its texts as the model gave them, bounded)."""
+
+    code: str | None = None  # the L-code, when the finding's kind was valid
+    message: str = ""
+    quotes: list[str] = Field(default_factory=list)  # the quotes at fault, if a quote was
+    reason: str
+
+
 class TableLlmStatus(BaseModel):
     """How the LLM review of one table went."""
 
@@ -383,7 +392,9 @@ class TableLlmStatus(BaseModel):
     tokens_in: int = 0
     tokens_out: int = 0
     findings_kept: int = 0
-    findings_dropped: int = 0  # dropped because a quote was not found in the document
+    findings_dropped: int = 0  # dropped for want of grounding in the document (see ``dropped``)
+    findings_invalid: int = 0  # dropped because they did not fit the answer schema
+    dropped: list[DroppedFinding] = Field(default_factory=list)  # the first few, with reasons
     assessment: str = ""  # two or three sentences of overall assessment
     response_format: str | None = None  # json_schema / json_object / text: of the answer used
 
@@ -393,6 +404,7 @@ class LlmRun(BaseModel):
 
     enabled: bool = False
     note: str = ""  # e.g. why it did not run, in Chinese
+    stopped: str | None = None  # why the stage stopped early (key, quota, access, model)
     model: str | None = None
     base_url: str | None = None
     prompt_version: str | None = None

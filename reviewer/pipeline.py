@@ -27,12 +27,12 @@ from typing import TYPE_CHECKING
 
 from reviewer.api import gc_paused, parse_file
 from reviewer.checks import active_rules, run_checks
-from reviewer.checks.registry import Rule, get_rule
+from reviewer.checks.registry import Rule
 from reviewer.config import Config
+from reviewer.llm.twins import twin_of
 from reviewer.memo.build import build_memo
 from reviewer.memo.model import Memo
 from reviewer.model import Finding, LlmRun, Report, Severity
-from reviewer.textnorm import fold
 
 if TYPE_CHECKING:
     from reviewer.llm.stage import LlmStage
@@ -147,7 +147,7 @@ def merge(
     for f in llm_findings:
         if f.code not in selected:
             continue
-        if _has_rule_twin(f, rule_findings):
+        if twin_of(f, rule_findings) is not None:
             dropped += 1
             continue
         kept.append(_at_most_warning(f))
@@ -160,22 +160,3 @@ def _at_most_warning(f: Finding) -> Finding:
     if f.severity is Severity.ERROR:
         return f.model_copy(update={"severity": Severity.WARNING})
     return f
-
-
-def _has_rule_twin(f: Finding, rule_findings: list[Finding]) -> bool:
-    """A rule twin of ``f`` (a rule its code names as reporting the same thing) already reports
-    the same table and row, or quotes all of ``f``'s evidence."""
-    rule = get_rule(f.code)
-    twins = set(rule.twins) if rule is not None else set()
-    if not twins:
-        return False
-    quotes = {fold(e.quote) for e in f.evidence}
-    for r in rule_findings:
-        if r.code not in twins or r.table_index != f.table_index:
-            continue
-        if r.indicator == f.indicator:
-            return True
-        theirs = fold("".join(e.quote for e in r.evidence))
-        if quotes and all(q and q in theirs for q in quotes):
-            return True
-    return False

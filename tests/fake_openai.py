@@ -10,10 +10,18 @@ seen to a :class:`Reply`::
         assert server.count == 2
 
 Handlers here: :func:`valid` (a grounded answer built from the table in the prompt),
-:func:`status` (an HTTP error), :func:`slow`, :func:`invalid_json`, :func:`refuse_json_schema`,
-:func:`ungrounded`, :func:`clear_rule_findings`, :func:`disconnect`, and :func:`per_project` to
-give one table a different behaviour. The server counts requests and the most that were in
-flight at once.
+:func:`smart` (what a good model reports, quoted the way models quote), :func:`status` (an HTTP
+error), :func:`slow`, :func:`invalid_json`, :func:`refuse_json_schema`, :func:`ungrounded`,
+:func:`clear_rule_findings`, :func:`disconnect`, :func:`finished` (``finish_reason`` length or
+content_filter), and :func:`per_project` to give one table a different behaviour.
+
+Personalities behave like a provider: :func:`openai_like` (strict ``json_schema``, unknown
+parameters refused), :func:`deepseek_like` (no ``json_schema``; ``json_object`` wants the word
+JSON), :func:`dashscope_like` (a content filter on one table; Qwen3 wants ``enable_thinking``
+off), :func:`reasoning_like` (``temperature`` / ``max_tokens`` refused), :func:`ollama_like`
+(``<think>`` and fenced JSON), :func:`quota_exhausted` and :func:`wrong_key`.
+
+The server counts requests and the most that were in flight at once.
 """
 
 from __future__ import annotations
@@ -92,7 +100,9 @@ def usage_of(seen: Seen) -> tuple[int, int]:
     return int(usage["prompt_tokens"]), int(usage["completion_tokens"])
 
 
-def completion(content: str, seen: Seen, *, tokens_in: int | None = None) -> Reply:
+def completion(
+    content: str, seen: Seen, *, tokens_in: int | None = None, finish_reason: str = "stop"
+) -> Reply:
     """A chat completion whose message content is ``content``, with usage."""
     prompt_tokens = tokens_in if tokens_in is not None else len(seen.text) // 3
     return Reply(
@@ -105,7 +115,7 @@ def completion(content: str, seen: Seen, *, tokens_in: int | None = None) -> Rep
                 {
                     "index": 0,
                     "message": {"role": "assistant", "content": content},
-                    "finish_reason": "stop",
+                    "finish_reason": finish_reason,
                 }
             ],
             "usage": {
@@ -119,6 +129,19 @@ def completion(content: str, seen: Seen, *, tokens_in: int | None = None) -> Rep
 
 def answer_json(findings: list[dict[str, Any]], assessment: str, **extra: Any) -> str:
     return json.dumps({"findings": findings, "assessment": assessment, **extra}, ensure_ascii=False)
+
+
+ROW_COLUMNS = ("id", "name", "target", "actual", "weight", "score", "explanation")
+
+
+def rows(doc: dict[str, Any]) -> list[dict[str, Any]]:
+    """The document's indicator rows as dicts (``l1``, ``l2`` and the row's columns)."""
+    out = []
+    for l1, groups in doc.get("indicators", {}).items():
+        for l2, items in groups.items():
+            for item in items:
+                out.append({"l1": l1, "l2": l2, **dict(zip(ROW_COLUMNS, item, strict=True))})
+    return out
 
 
 def grounded_findings(seen: Seen) -> list[dict[str, Any]]:
@@ -135,12 +158,12 @@ def grounded_findings(seen: Seen) -> list[dict[str, Any]]:
             "suggestion": "写明实际完成的数量和时间。",
         }
     ]
-    if doc.get("indicators"):
-        row = doc["indicators"][0]
+    if rows(doc):
+        row = rows(doc)[0]
         out.append(
             {
                 "row_id": row["id"],
-                "evidence": [row["name"]],
+                "evidence": [row["name"], row["target"]],
                 "kind": "indicator_design",
                 "severity": "info",
                 "message": f"指标「{row['name']}」口径不明确。",
@@ -184,9 +207,26 @@ def wrong_shape(seen: Seen) -> Reply:
     return completion(answer_json([bad], ASSESSMENT), seen)
 
 
-def status(code: int, message: str = "", headers: dict[str, str] | None = None) -> Handler:
+def status(
+    code: int,
+    message: str = "",
+    headers: dict[str, str] | None = None,
+    *,
+    error_code: str | None = None,
+    error_type: str = "fake",
+    param: str | None = None,
+) -> Handler:
+    """An HTTP error with an OpenAI-style body (``code``, ``type``, ``param``)."""
+
     def handler(seen: Seen) -> Reply:
-        body = {"error": {"message": message or f"fake error {code}", "type": "fake", "code": None}}
+        body = {
+            "error": {
+                "message": message or f"fake error {code}",
+                "type": error_type,
+                "param": param,
+                "code": error_code,
+            }
+        }
         return Reply(status=code, body=body, headers=dict(headers or {}))
 
     return handler
@@ -271,6 +311,238 @@ def per_project(handlers: dict[str, Handler], default: Handler = valid) -> Handl
         return handlers.get(seen.project, default)(seen)
 
     return handler
+
+
+def finished(reason: str) -> Handler:
+    """An answer cut short (``length``) or filtered (``content_filter``) by the server."""
+
+    def handler(seen: Seen) -> Reply:
+        partial = answer_json(grounded_findings(seen), ASSESSMENT)[:40]
+        return completion(partial, seen, finish_reason=reason)
+
+    return handler
+
+
+# -- a good model's answers -------------------------------------------------------------------
+
+_PLAN = re.compile(r"[^，。；]*(?:不少于|确保|力争)[^，。；]*")
+_MEASURE_WORDS = (
+    "改进",
+    "措施",
+    "加强",
+    "下一",
+    "将",
+    "今后",
+    "完善",
+    "提高",
+    "争取",
+    "拟",
+    "后续",
+)
+
+
+def smart_findings(doc: dict[str, Any]) -> list[dict[str, Any]]:
+    """What a good model reports, quoted the way models quote (an added 。, 「」 marks, a
+    field label before the text): plan language in 实际完成情况, and explanations that give a
+    cause without a measure. Both have rule twins (N104, E102)."""
+    out: list[dict[str, Any]] = []
+    plan = _PLAN.search(doc.get("goal_actual", ""))
+    if plan:
+        clause = plan.group(0).strip()
+        out.append(
+            {
+                "row_id": None,
+                "evidence": [f"「{clause}。」"],
+                "kind": "plan_language",
+                "severity": "warning",
+                "message": f"实际完成情况写“{clause}”，是计划用语，未写明实际完成了多少。",
+                "suggestion": "写明实际完成的数量和时间。",
+            }
+        )
+    for row in rows(doc):
+        text = row["explanation"]
+        if text and not any(w in text for w in _MEASURE_WORDS):
+            out.append(
+                {
+                    "row_id": row["id"],
+                    "evidence": [f"偏差原因分析及改进措施：{text[:24]}"],
+                    "kind": "weak_explanation",
+                    "severity": "warning",
+                    "message": f"「{row['name']}」偏差原因只说明了原因，没有提出改进措施。",
+                    "suggestion": "补充具体的改进措施。",
+                }
+            )
+    return out
+
+
+def smart_answer(seen: Seen) -> str:
+    findings = smart_findings(seen.document)
+    assessment = "叙述报告了主要工作。" + ("部分表述仍为计划用语。" if findings else "")
+    return answer_json(findings, assessment)
+
+
+def smart(seen: Seen) -> Reply:
+    return completion(smart_answer(seen), seen)
+
+
+# -- providers' personalities -------------------------------------------------------------------
+# Each behaves like the provider in what the review meets: the response formats it takes, the
+# parameters it refuses, the way it words an error, the way its models write their answers.
+
+
+def _error(code: int, message: str, kind: str, err_code: str | None, param: str | None) -> Reply:
+    body = {"error": {"message": message, "type": kind, "param": param, "code": err_code}}
+    return Reply(status=code, body=body)
+
+
+_OPENAI_PARAMS = {
+    "model",
+    "messages",
+    "temperature",
+    "max_tokens",
+    "max_completion_tokens",
+    "response_format",
+    "seed",
+    "top_p",
+}
+
+
+def _strict_schema_problem(node: Any) -> str | None:
+    if isinstance(node, dict):
+        if node.get("type") == "object":
+            if node.get("additionalProperties") is not False:
+                return "'additionalProperties' is required to be supplied and to be false"
+            if sorted(node.get("required", [])) != sorted(node.get("properties", {})):
+                return "'required' is required to be supplied and to be an array including every key in properties"
+        for value in node.values():
+            problem = _strict_schema_problem(value)
+            if problem:
+                return problem
+    elif isinstance(node, list):
+        for value in node:
+            problem = _strict_schema_problem(value)
+            if problem:
+                return problem
+    return None
+
+
+def openai_like(seen: Seen) -> Reply:
+    """OpenAI: strict ``json_schema`` checked as OpenAI does; unknown parameters refused."""
+    unknown = sorted(set(seen.body) - _OPENAI_PARAMS)
+    if unknown:
+        return _error(
+            400,
+            f"Unrecognized request argument supplied: {unknown[0]}",
+            "invalid_request_error",
+            None,
+            None,
+        )
+    rf = seen.body.get("response_format") or {}
+    if rf.get("type") == "json_schema":
+        spec = rf.get("json_schema", {})
+        problem = None if spec.get("strict") else "strict must be true"
+        problem = problem or _strict_schema_problem(spec.get("schema"))
+        if problem:
+            return _error(
+                400,
+                f"Invalid schema for response_format '{spec.get('name')}': {problem}.",
+                "invalid_request_error",
+                None,
+                "response_format",
+            )
+    return smart(seen)
+
+
+def deepseek_like(seen: Seen) -> Reply:
+    """DeepSeek: no ``json_schema``; ``json_object`` only when the prompt says JSON."""
+    kind = seen.response_format
+    if kind == "json_schema":
+        return _error(
+            400,
+            "This response_format type is unavailable now",
+            "invalid_request_error",
+            "invalid_request_error",
+            None,
+        )
+    if kind == "json_object" and "json" not in seen.text.lower():
+        return _error(
+            400,
+            "Prompt must contain the word 'json' in some form to use 'response_format' of "
+            "type 'json_object'.",
+            "invalid_request_error",
+            "invalid_request_error",
+            None,
+        )
+    return smart(seen)
+
+
+def dashscope_like(filtered: str) -> Handler:
+    """DashScope (compatible mode): its content filter refuses the table of project
+    ``filtered``; Qwen3 models refuse to think outside streaming calls."""
+
+    def handler(seen: Seen) -> Reply:
+        model = str(seen.body.get("model", "")).lower()
+        if model.startswith("qwen3") and seen.body.get("enable_thinking") is not False:
+            return _error(
+                400,
+                "<400> InternalError.Algo.InvalidParameter: parameter.enable_thinking must be "
+                "set to false for non-streaming calls",
+                "invalid_request_error",
+                "invalid_parameter_error",
+                None,
+            )
+        if seen.project == filtered:
+            return _error(
+                400,
+                "Input data may contain inappropriate content.",
+                "data_inspection_failed",
+                "data_inspection_failed",
+                None,
+            )
+        return smart(seen)
+
+    return handler
+
+
+def reasoning_like(seen: Seen) -> Reply:
+    """A reasoning model (o-series, gpt-5): ``temperature`` and ``max_tokens`` refused."""
+    for name in ("temperature", "max_tokens"):
+        if name in seen.body:
+            return _error(
+                400,
+                f"Unsupported parameter: '{name}' is not supported with this model.",
+                "invalid_request_error",
+                "unsupported_parameter",
+                name,
+            )
+    return smart(seen)
+
+
+def ollama_like(seen: Seen) -> Reply:
+    """Ollama with a thinking model: reasoning in <think> tags, then fenced JSON."""
+    thinking = '<think>\n先读预期目标和实际完成情况，再逐行看偏差原因。{"草稿": true}\n</think>\n\n'
+    return completion(f"{thinking}```json\n{smart_answer(seen)}\n```", seen)
+
+
+def quota_exhausted(seen: Seen) -> Reply:
+    return _error(
+        429,
+        "You exceeded your current quota, please check your plan and billing details.",
+        "insufficient_quota",
+        "insufficient_quota",
+        None,
+    )
+
+
+def wrong_key(seen: Seen) -> Reply:
+    return _error(
+        401,
+        "Incorrect API key provided: sk-wrong***. You can find your API key at "
+        "https://platform.openai.com/account/api-keys.",
+        "invalid_request_error",
+        "invalid_api_key",
+        None,
+    )
 
 
 class _Server(ThreadingHTTPServer):

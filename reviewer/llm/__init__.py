@@ -8,12 +8,15 @@
 
 The pipeline (``reviewer.pipeline``) runs the stage and merges its findings; call it rather than
 the stage directly. Modules, one job each: ``settings`` (flag > env > config > default, CLI
-flags), ``stage`` (the stage as the pipeline sees it), ``prompts`` (templates and their version,
-rendering a table), ``schema`` (the answer; the L-codes are in the rule registry), ``client``
-(the endpoint: format ladder, re-asks), ``retry`` (transient failures), ``cache`` (responses on
+flags), ``stage`` (the stage as the pipeline sees it), ``quirks`` (what known model families
+need), ``prompts`` (templates and their version, rendering a table), ``schema`` (the answer,
+parsing it; the L-codes are in the rule registry), ``client`` (the endpoint: format ladder,
+parameters, re-asks), ``errors`` (what a provider's error means), ``retry`` (transient failures),
+``gate`` (one request first on a new endpoint, none after a fatal error), ``cache`` (responses on
 disk), ``capabilities`` (what format worked per endpoint), ``cassette`` (record and replay),
-``grounding`` (quotes found in the document or the finding dropped), ``review`` (the per-table
-work, run by the stage).
+``quotes`` (a quote found in the table's cells, the way models quote), ``grounding`` (what is
+evidence, or the finding dropped with the reason), ``twins`` (which findings a rule already
+reported), ``review`` (the per-table work, run by the stage).
 
 Nothing here imports the ``openai`` client until a stage actually runs, so that an offline
 review starts quickly.

@@ -6,9 +6,12 @@ Servers differ in how they can be held to a JSON answer. The ladder is tried fro
 2. ``json_object`` — JSON mode, the schema given in the prompt (DeepSeek, Qwen, Ollama);
 3. ``text`` — no ``response_format`` at all; code fences are stripped before validation.
 
-A server that refuses a format answers 400 (or 422); the run then steps down for every table. The
-format that worked is stored per (base URL, model) in ``<cache dir>/llm/capabilities.json`` and the
-next run starts there.
+A server that refuses a format answers 400 (or 422) naming ``response_format``, ``json_schema`` or
+``json_object`` (:mod:`reviewer.llm.errors`); the run then steps down for every table. Any other
+400 (a content filter, a context length) says nothing about formats and changes nothing here.
+The format that worked is stored per (base URL, model) in ``<cache dir>/llm/capabilities.json``
+and the next run starts there; an entry also tells that the endpoint has answered before
+(:mod:`reviewer.llm.gate`).
 """
 
 from __future__ import annotations

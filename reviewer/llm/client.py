@@ -5,21 +5,26 @@ Three layers, each handling one kind of trouble:
 1. transport — :class:`~reviewer.llm.retry.TransientRetry`: connection errors, 429 (honouring
    ``Retry-After``), 5xx and timeouts, each with its own bounded, jittered backoff. The openai
    client's own retries are off (``max_retries=0``) so that every try is counted here;
-2. format — the :mod:`~reviewer.llm.capabilities` ladder: a 400/422 while a ``response_format``
-   is sent steps down to the next format (``json_schema`` → ``json_object`` → ``text``); any
-   other 4xx (401, 403, 404 …) fails at once;
-3. answer — the content is validated locally against :class:`~reviewer.llm.schema.TableAnswer`;
-   an invalid answer is re-asked at most ``settings.max_reasks`` times, quoting the error.
+2. request — a non-transient error is sorted by :mod:`reviewer.llm.errors`: a refused
+   ``response_format`` steps down the :mod:`~reviewer.llm.capabilities` ladder
+   (``json_schema`` → ``json_object`` → ``text``); a refused ``temperature`` (or ``max_tokens``)
+   is dropped (or renamed ``max_completion_tokens``) once, for the rest of the run; a content
+   filter, a context length or any other invalid request fails the table (:class:`LlmCallError`);
+   a bad key, an exhausted quota, a forbidden or unknown model stops the stage
+   (:class:`LlmStopped`);
+3. answer — an answer cut short (``finish_reason`` ``length``) or filtered
+   (``content_filter``) fails the table at once; otherwise the content is validated locally
+   (:func:`~reviewer.llm.schema.parse_answer`): a broken envelope is re-asked at most
+   ``settings.max_reasks`` times, quoting the error; a malformed finding is dropped alone.
 
 Every HTTP request is counted in :class:`CallStats`, as are the tokens of answers thrown away.
-Errors come out as :class:`LlmCallError` with a short Chinese message that never holds the key.
+Messages are short Chinese lines that never hold the key.
 """
 
 from __future__ import annotations
 
 import functools
 import logging
-import re
 from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
@@ -28,22 +33,25 @@ import openai
 from openai.types.chat import ChatCompletion
 
 from reviewer.llm.capabilities import Ladder, ResponseMode
-from reviewer.llm.prompts import reask_message
+from reviewer.llm.errors import (
+    FATAL,
+    Failure,
+    LlmCallError,
+    LlmStopped,
+    classify_error,
+    describe_failure,
+    redact,
+    server_message,
+    unsupported_parameter,
+)
+from reviewer.llm.prompts import TablePrompt, reask_message
 from reviewer.llm.retry import FailureKind, TransientRetry, classify, retry_after_seconds
-from reviewer.llm.schema import SCHEMA_NAME, AnswerError, TableAnswer, answer_schema, parse_answer
+from reviewer.llm.schema import SCHEMA_NAME, AnswerError, ParsedAnswer, answer_schema, parse_answer
 from reviewer.llm.settings import LlmSettings
 
 log = logging.getLogger("reviewer.llm")
 
-_KEYLIKE = re.compile(r"\b(sk|key|tok)-[A-Za-z0-9_\-\*\.]{6,}", re.IGNORECASE)
-
-
-class LlmCallError(Exception):
-    """The table could not be reviewed; ``message`` is Chinese, one line, without secrets."""
-
-    def __init__(self, message: str) -> None:
-        super().__init__(message)
-        self.message = message
+__all__ = ["CallStats", "ChatClient", "ChatResult", "LlmCallError", "LlmStopped"]
 
 
 @dataclass
@@ -61,48 +69,30 @@ class CallStats:
 
 @dataclass(frozen=True)
 class ChatResult:
-    answer: TableAnswer
+    answer: ParsedAnswer
     content: str
     mode: ResponseMode
     tokens_in: int
     tokens_out: int
 
 
-class _FormatRefused(Exception):
-    pass
+class _Refused(Exception):
+    """A non-transient HTTP error, sorted: the caller decides what follows."""
+
+    def __init__(self, failure: Failure, exc: openai.APIStatusError) -> None:
+        super().__init__(failure.value)
+        self.failure = failure
+        self.exc = exc
 
 
-def redact(text: str, secret: str) -> str:
-    """Remove the key, and anything that looks like a key, from a message."""
-    if secret and len(secret) >= 4:
-        text = text.replace(secret, "***")
-    return _KEYLIKE.sub(lambda m: f"{m.group(1)}-***", text)
-
-
-def _server_message(exc: openai.APIStatusError) -> str:
-    body = exc.body
-    msg: Any = None
-    if isinstance(body, dict):
-        msg = body.get("message") or body.get("error")
-        if isinstance(msg, dict):
-            msg = msg.get("message")
-    elif isinstance(body, str):
-        msg = body
-    if not isinstance(msg, str) or not msg.strip():
-        return ""
-    text = " ".join(msg.split())
-    return text[:160] + ("…" if len(text) > 160 else "")
-
-
-def describe_error(exc: BaseException, settings: LlmSettings, retries: int = 0) -> str:
-    """One Chinese line for a failed request; the key is never part of it."""
+def describe_transient(exc: BaseException, settings: LlmSettings, retries: int = 0) -> str:
+    """One Chinese line for a failure whose retries are spent (or that is no HTTP error)."""
     again = f"，已重试 {retries} 次" if retries else ""
-    where = settings.display_base_url
     kind = classify(exc)
     if kind is FailureKind.TIMEOUT:
         text = f"请求超时（每次 {settings.timeout:g} 秒{again}）"
     elif kind is FailureKind.CONNECTION:
-        text = f"无法连接到 {where}{again}"
+        text = f"无法连接到 {settings.display_base_url}{again}"
     elif kind is FailureKind.RATE_LIMIT:
         wait = retry_after_seconds(exc)
         if wait is not None and wait > settings.retry.retry_after_max:
@@ -113,17 +103,17 @@ def describe_error(exc: BaseException, settings: LlmSettings, retries: int = 0) 
         else:
             text = f"接口持续限流（HTTP 429{again}）"
     elif isinstance(exc, openai.APIStatusError):
-        code = exc.status_code
-        hint = {
-            401: "：密钥无效，请检查 OPENAI_API_KEY",
-            403: "：无权使用该模型或接口",
-            404: "：接口地址或模型不存在，请检查 OPENAI_BASE_URL 与 --model",
-        }.get(code, "")
-        server = _server_message(exc)
-        text = f"接口返回 HTTP {code}{hint}{again}" + (f"（{server}）" if server else "")
+        server = server_message(exc)
+        text = f"接口返回 HTTP {exc.status_code}{again}" + (f"（{server}）" if server else "")
     else:
         text = f"调用接口出错：{type(exc).__name__}"
     return redact(text, settings.api_key.reveal())
+
+
+_FINISH = {
+    "length": "模型回答超出输出长度上限被截断（finish_reason=length），可在配置中调大 max_tokens",
+    "content_filter": "内容审核拦截：模型的回答被服务商过滤（finish_reason=content_filter）",
+}
 
 
 class ChatClient:
@@ -132,6 +122,7 @@ class ChatClient:
     def __init__(self, settings: LlmSettings, ladder: Ladder) -> None:
         self.settings = settings
         self.ladder = ladder
+        self.refused: set[str] = set()  # parameters the endpoint refused in this run
         self._client = openai.AsyncOpenAI(
             api_key=settings.api_key.reveal(),
             base_url=settings.base_url,
@@ -143,12 +134,16 @@ class ChatClient:
         await self._client.close()
 
     def params(self, mode: ResponseMode) -> dict[str, Any]:
-        """The request parameters besides model and messages (also part of the cache key)."""
+        """The request parameters as configured, besides model and messages (the cache key's).
+
+        What the endpoint taught this run (a refused ``temperature``) is applied at send time
+        and is not part of the key, so that later runs still find the answer in the cache.
+        """
         params: dict[str, Any] = {}
         if self.settings.temperature is not None:
             params["temperature"] = self.settings.temperature
         if self.settings.max_tokens is not None:
-            params["max_tokens"] = self.settings.max_tokens
+            params[self.settings.token_parameter] = self.settings.max_tokens
         if mode is ResponseMode.JSON_SCHEMA:
             params["response_format"] = {
                 "type": "json_schema",
@@ -156,6 +151,16 @@ class ChatClient:
             }
         elif mode is ResponseMode.JSON_OBJECT:
             params["response_format"] = {"type": "json_object"}
+        if self.settings.extra_body:
+            params["extra_body"] = dict(self.settings.extra_body)
+        return params
+
+    def _sent_params(self, mode: ResponseMode) -> dict[str, Any]:
+        params = self.params(mode)
+        for name in self.refused:
+            value = params.pop(name, None)
+            if name == "max_tokens" and value is not None:
+                params["max_completion_tokens"] = value
         return params
 
     async def _send(
@@ -167,43 +172,63 @@ class ChatClient:
         kwargs: dict[str, Any] = {
             "model": self.settings.model,
             "messages": messages,
-            **self.params(mode),
+            **self._sent_params(mode),
         }
         completion: object = await self._client.chat.completions.create(**kwargs)
         return completion
 
-    async def complete(self, messages: list[dict[str, str]], stats: CallStats) -> ChatResult:
-        """A validated answer, stepping down the format ladder on refusal; LlmCallError if none."""
+    async def complete(self, prompt: TablePrompt, stats: CallStats) -> ChatResult:
+        """A validated answer; :class:`LlmCallError` if none, :class:`LlmStopped` if none can be.
+
+        Steps down the format ladder on a refused ``response_format`` and drops a refused
+        parameter once; any other refusal ends the table (or, for key, quota, access and model,
+        the stage).
+        """
         mode = self.ladder.current
+        adjusted: set[str] = set()  # parameters dropped for this table: once each
         while True:
             try:
-                return await self._converse(messages, mode, stats)
-            except _FormatRefused:
-                lower = self.ladder.step_down(mode)
-                if lower is None:  # pragma: no cover - TEXT never raises _FormatRefused
-                    raise LlmCallError("接口拒绝了所有回答格式") from None
-                log.info("response format %s refused; trying %s", mode.value, lower.value)
-                stats.fallbacks.append(f"{mode.value}→{lower.value}")
-                mode = lower
+                return await self._converse(prompt, mode, stats)
+            except _Refused as refused:
+                failure, exc = refused.failure, refused.exc
+                param = unsupported_parameter(exc)
+                if failure is Failure.FORMAT_REFUSED and mode is not ResponseMode.TEXT:
+                    lower = self.ladder.step_down(mode)
+                    assert lower is not None  # only TEXT has no rung below
+                    log.info("response format %s refused; trying %s", mode.value, lower.value)
+                    stats.fallbacks.append(f"{mode.value}→{lower.value}")
+                    mode = lower
+                    continue
+                if failure is Failure.UNSUPPORTED_PARAMETER and param and param not in adjusted:
+                    log.info("parameter %s refused; sending without it", param)
+                    adjusted.add(param)
+                    self.refused.add(param)
+                    stats.fallbacks.append(f"-{param}")
+                    continue
+                message = describe_failure(exc, failure, self.settings)
+                if failure in FATAL:
+                    raise LlmStopped(message, failure) from None
+                raise LlmCallError(message, failure) from None
 
     async def _converse(
-        self, messages: list[dict[str, str]], mode: ResponseMode, stats: CallStats
+        self, prompt: TablePrompt, mode: ResponseMode, stats: CallStats
     ) -> ChatResult:
-        convo = list(messages)
+        convo = prompt.messages(mode)
         error: AnswerError | None = None
         for ask in range(self.settings.max_reasks + 1):
             transport = TransientRetry(self.settings.retry)
             try:
                 completion = await transport.call(functools.partial(self._send, convo, mode, stats))
-            except (openai.BadRequestError, openai.UnprocessableEntityError) as exc:
+            except openai.APIStatusError as exc:
                 stats.retries.update(transport.retries)
-                if mode is not ResponseMode.TEXT:
-                    raise _FormatRefused() from None
-                raise LlmCallError(describe_error(exc, self.settings)) from None
+                if classify(exc) is None:  # not transient: what it means is decided above
+                    raise _Refused(classify_error(exc), exc) from None
+                retried = sum(transport.retries.values())
+                raise LlmCallError(describe_transient(exc, self.settings, retried)) from None
             except openai.OpenAIError as exc:
                 stats.retries.update(transport.retries)
                 retried = sum(transport.retries.values())
-                raise LlmCallError(describe_error(exc, self.settings, retried)) from None
+                raise LlmCallError(describe_transient(exc, self.settings, retried)) from None
             stats.retries.update(transport.retries)
 
             if isinstance(completion, ChatCompletion):
@@ -211,11 +236,15 @@ class ChatClient:
                 tokens_in = usage.prompt_tokens if usage else 0
                 tokens_out = usage.completion_tokens if usage else 0
                 content = _content(completion)
+                finish = completion.choices[0].finish_reason if completion.choices else None
             else:  # a 200 whose body is not JSON, e.g. a proxy's HTML page
                 tokens_in = tokens_out = 0
-                content = None
+                content, finish = None, None
             stats.tokens_in += tokens_in
             stats.tokens_out += tokens_out
+            if finish in _FINISH:  # asking again in a longer conversation cannot help
+                stats.wasted_tokens += tokens_in + tokens_out
+                raise LlmCallError(_FINISH[finish])
             try:
                 if not isinstance(completion, ChatCompletion):
                     raise AnswerError("接口返回的不是对话补全（chat completion）")

@@ -1,195 +1,186 @@
-"""Ground the model's findings in the document: every quote must be found verbatim.
+"""Ground the model's findings in the document, and drop, with the reason, what is not evidence.
 
-A quote is searched for in the table's own texts (project, goals, every indicator cell), after
-:func:`reviewer.textnorm.fold` normalisation on both sides (Unicode NFKC, no whitespace, lower
-case). A found quote is linked to its cell, line and indicator row, and the evidence keeps the
-text *as printed*. A finding with any quote not found is dropped and counted, never repaired.
+Each quote is located with :func:`~reviewer.llm.quotes.locate` (the way models quote is
+tolerated there). A finding is dropped when
 
-Tolerated: quotation marks around a quote, and an ellipsis (``……`` / ``...``) standing for an
-omitted middle, provided every part is found, in order, in the same cell.
+- a quote is not found in this table, or is shorter than four meaningful characters without
+  being a whole cell (``提升``, ``完成``); such a whole cell must also sit in the finding's row
+  or be unique in the table;
+- its quotes are only names (项目名称, 主管部门, 指标名称, 一级/二级指标, the year) — except
+  that an ``indicator_design`` finding may quote the name of the row it is about;
+- a ``row_id`` is given that does not exist, or that no quote comes from;
+- a number in its message appears neither in a quote nor in the cells of its row (nor is the
+  table's year): the model does no arithmetic.
+
+Without a ``row_id`` the row is inferred only from quotes found in one row and nowhere else.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
-from reviewer.llm.prompts import row_ids
-from reviewer.llm.schema import LLM_RULES, AnswerFinding
-from reviewer.model import EvaluationTable, Evidence, Finding, Indicator, Location
-from reviewer.textnorm import fold
-
-_WRAPPERS = (
-    ("「", "」"),
-    ("『", "』"),
-    ("“", "”"),
-    ("‘", "’"),
-    ('"', '"'),
-    ("'", "'"),
-    ("《", "》"),
+from reviewer.claims.numerals import CN_ALL, parse_numeral
+from reviewer.llm.quotes import (
+    MIN_QUOTE,
+    Located,
+    Match,
+    TableSources,
+    locate,
+    row_texts,
+    table_sources,
 )
-_ELLIPSIS = re.compile(r"…+|\.{3,}|。{3,}")
-_MIN_PART = 2  # folded characters: shorter fragments match by chance
+from reviewer.llm.schema import LLM_RULES, AnswerFinding, Kind
+from reviewer.model import DroppedFinding, EvaluationTable, Evidence, Finding, Indicator, Location
+from reviewer.textnorm import nfkc
 
-_INDICATOR_FIELDS = ("name", "target", "actual", "explanation", "l1", "l2")
-_TABLE_FIELDS = ("goal_actual", "goal_expected", "project", "department", "implementer")
+MAX_DROPPED = 20  # dropped findings listed per table in the JSON output
+TEXT_LIMIT = 200  # characters of a model's text kept in that list
 
-
-@dataclass(frozen=True)
-class Source:
-    """One text of the table that quotes may come from."""
-
-    text: str
-    location: Location
-    field: str
-    row_id: str | None = None
-    indicator: Indicator | None = None
-    folded: str = ""
-    index: tuple[int, ...] = ()  # folded position -> position in ``text``
+# Numbers: Arabic (not glued to a Latin letter, as in G60 or R15; not an ordinal after 第),
+# with an optional 万/亿/千; Chinese numerals followed by a measure word in a message.
+_ARABIC = re.compile(r"(?<![A-Za-z0-9.第])(\d+(?:,\d{3})*(?:\.\d+)?)([万亿千]?)")
+_CN_RUN = re.compile(rf"(?<!第)([{CN_ALL}]+)")
+_MEASURE = re.compile(
+    r"^(?:个|家|人次|人|名|位|次|场|份|件|篇|项|类|所|批|期|部|本|条|处|座|户|辆|张|起|例|门|节|轮|"
+    r"组|种|天|周|笔|页|万元|元|亿元|年|月|日|倍|%)"
+)
 
 
-def _fold_with_index(text: str) -> tuple[str, tuple[int, ...]]:
-    """Fold ``text`` character by character, remembering where each folded character came from."""
-    out: list[str] = []
-    index: list[int] = []
-    for pos, ch in enumerate(text):
-        f = fold(ch)
-        out.append(f)
-        index.extend([pos] * len(f))
-    return "".join(out), tuple(index)
+def bounded(text: str, limit: int = TEXT_LIMIT) -> str:
+    """A model's text for the JSON output: one line, at most ``limit`` characters."""
+    one = " ".join(text.split())
+    return one if len(one) <= limit else one[: limit - 1] + "…"
 
 
-def _source(
-    text: str,
-    location: Location,
-    name: str,
-    row_id: str | None = None,
-    indicator: Indicator | None = None,
-) -> Source:
-    folded, index = _fold_with_index(text)
-    return Source(text, location.plain(), name, row_id, indicator, folded, index)
+# -- numbers --------------------------------------------------------------------------------------
 
 
-@dataclass
-class TableSources:
-    """Every quotable text of one table, and its indicator rows by id."""
-
-    sources: list[Source] = field(default_factory=list)
-    rows: dict[str, Indicator] = field(default_factory=dict)
-    row_of: dict[int, str] = field(default_factory=dict)  # id(indicator) -> row id
-
-
-def table_sources(table: EvaluationTable) -> TableSources:
-    ts = TableSources()
-    for name in _TABLE_FIELDS:
-        text = getattr(table, name)
-        if text:
-            cell = table.cells.get(name)
-            loc = cell.location if cell else Location(line=table.first_line or None)
-            ts.sources.append(_source(text, loc, name))
-    for rid, ind in zip(row_ids(table), table.indicators, strict=True):
-        ts.rows[rid] = ind
-        ts.row_of[id(ind)] = rid
-        row_loc = Location(line=ind.lines[0]) if ind.lines else Location()
-        for name in _INDICATOR_FIELDS:
-            text = getattr(ind, name)
-            if text:
-                cell = ind.cells.get(name)
-                ts.sources.append(_source(text, cell.location if cell else row_loc, name, rid, ind))
-    return ts
+def _values(number: str, mult: str) -> set[float]:
+    base = float(number.replace(",", ""))
+    out = {round(base, 6)}
+    if mult:
+        out.add(round(base * {"万": 1e4, "亿": 1e8, "千": 1e3}[mult], 6))
+    return out
 
 
-def _unwrap(quote: str) -> str:
-    q = quote.strip().replace('\\"', '"')
-    while len(q) >= 2 and any(q[0] == a and q[-1] == b for a, b in _WRAPPERS):
-        q = q[1:-1].strip()
-    return q
+def numbers_in(text: str, *, measured_only: bool = False) -> list[tuple[str, set[float]]]:
+    """The numbers of ``text``: (as written, possible values). Chinese numerals count only
+    before a measure word when ``measured_only`` (a message's ``一步`` is not a number)."""
+    folded = nfkc(text)
+    found: list[tuple[str, set[float]]] = []
+    for m in _ARABIC.finditer(folded):
+        found.append((m.group(0), _values(m.group(1), m.group(2))))
+    for m in _CN_RUN.finditer(folded):
+        run = m.group(1)
+        if measured_only and (run == "一" or not _MEASURE.match(folded[m.end() :])):
+            continue
+        value = parse_numeral(run)
+        if value is not None:
+            found.append((run, {round(value, 6)}))
+    return found
 
 
-def _parts(quote: str) -> list[str]:
-    return [fold(p) for p in _ELLIPSIS.split(_unwrap(quote)) if fold(p)]
+def _allowed_numbers(texts: list[str], year: int | None) -> set[float]:
+    allowed = {float(year)} if year else set()
+    for text in texts:
+        for _, values in numbers_in(text):
+            allowed |= values
+    return allowed
 
 
-def _find_in(source: Source, parts: list[str]) -> tuple[int, int] | None:
-    """Folded span (start, end) covering all parts in order, or None."""
-    pos = 0
-    start = -1
-    for part in parts:
-        at = source.folded.find(part, pos)
-        if at == -1:
-            return None
-        if start == -1:
-            start = at
-        pos = at + len(part)
-    return start, pos
-
-
-@dataclass(frozen=True)
-class Located:
-    source: Source
-    printed: str  # the quoted span as printed in the document
-
-
-def locate(quote: str, ts: TableSources, prefer_row: str | None = None) -> Located | None:
-    """Find a quote in the table's texts; prefer the cells of ``prefer_row`` when it is given."""
-    parts = _parts(quote)
-    if not parts or sum(len(p) for p in parts) < _MIN_PART:
-        return None
-    ordered = sorted(ts.sources, key=lambda s: 0 if prefer_row and s.row_id == prefer_row else 1)
-    for source in ordered:
-        span = _find_in(source, parts)
-        if span is not None:
-            first, last = source.index[span[0]], source.index[span[1] - 1]
-            return Located(source, source.text[first : last + 1])
-    return None
+# -- findings -------------------------------------------------------------------------------------
 
 
 @dataclass
 class Grounded:
     findings: list[Finding]
-    dropped: int
-    unfound_quotes: list[str]
+    dropped: list[DroppedFinding]
+
+
+def _row_id(raw: str | None, ts: TableSources) -> tuple[str | None, bool]:
+    """(row id, given): ``15`` and ``r15`` read as ``R15``; given but unknown is (id, True)."""
+    if raw is None or not raw.strip() or raw.strip().lower() in ("null", "none"):
+        return None, False
+    rid = raw.strip().upper()
+    if rid.isdigit():
+        rid = f"R{rid}"
+    return rid, True
+
+
+def _judge(ans: AnswerFinding, ts: TableSources) -> tuple[Indicator | None, list[Match]] | str:
+    """The finding's row and where each quote is shown, or why it is dropped (Chinese)."""
+    located: list[Located] = []
+    for quote in ans.evidence:
+        found = locate(quote, ts)
+        if isinstance(found, str):
+            return f"{found}：「{bounded(quote, 40)}」"
+        located.append(found)
+    rid, given = _row_id(ans.row_id, ts)
+    if given:
+        if rid not in ts.rows:
+            return f"指标行编号 {bounded(ans.row_id or '', 20)} 不存在"
+        if not any(rid in loc.rows for loc in located):
+            return f"指明的指标行 {rid} 没有一条引文取自该行"
+    else:
+        unique = {next(iter(loc.rows)) for loc in located if len(loc.rows) == 1}
+        unique.discard(None)
+        rid = next(iter(unique)) if len(unique) == 1 else None
+    row = ts.rows.get(rid) if rid else None
+    design = ans.kind is Kind.INDICATOR_DESIGN and row is not None
+    if all(loc.is_name or loc.folded in ts.names for loc in located) and not (
+        design and all(any(m.row_id == rid for m in loc.matches) for loc in located)
+    ):
+        return "只引用了名称（项目、单位或指标名称），不足以作为依据"
+    for loc in located:  # a short whole cell must be this row's or the only one of its kind
+        short = len(loc.folded) < MIN_QUOTE and len(loc.matches) > 1
+        if short and (rid is None or all(m.row_id != rid for m in loc.matches)):
+            return f"引文「{bounded(loc.quote, 20)}」过短，且在表中出现多处"
+    shown = [loc.best(rid) for loc in located]
+    texts = [m.printed for m in shown] + (row_texts(row) if row is not None else [])
+    allowed = _allowed_numbers(texts, ts.year)
+    for written, values in numbers_in(ans.message, measured_only=True):
+        if not values & allowed:
+            return f"意见中的数字 {written} 不见于引文或该指标行"
+    return row, shown
 
 
 def ground_findings(
     answers: list[AnswerFinding], table: EvaluationTable, table_index: int
 ) -> Grounded:
-    """Turn the model's findings into :class:`Finding` objects, dropping any with an unfound quote.
+    """Turn the model's findings into :class:`Finding` objects; drop, with the reason, any that
+    the document does not support (see the module's docstring).
 
     Only what the schema allows is read from each answer: the code and category come from its
-    kind, the project and table from the caller, the indicator from a known row id (or from where
-    all its quotes were found). Duplicate findings (same code, row and message) are kept once.
+    kind, the project and table from the caller, the indicator from its row. Duplicate findings
+    (same code, row and message) are kept once.
     """
     ts = table_sources(table)
     kept: list[Finding] = []
-    dropped = 0
-    unfound: list[str] = []
+    dropped: list[DroppedFinding] = []
     seen: set[tuple[str, str | None, str]] = set()
     for ans in answers:
-        rid = ans.row_id.strip().upper() if ans.row_id else None
-        row = ts.rows.get(rid) if rid else None
-        located = [locate(q, ts, rid if row else None) for q in ans.evidence]
-        missing = [q for q, loc in zip(ans.evidence, located, strict=True) if loc is None]
-        if missing:
-            dropped += 1
-            unfound.extend(missing)
-            continue
-        found = [loc for loc in located if loc is not None]
-        if row is None:
-            rows = {loc.source.row_id for loc in found}
-            if len(rows) == 1 and None not in rows:
-                row = ts.rows[next(iter(rows))]  # type: ignore[index]
         rule = LLM_RULES[ans.kind]
-        locations: list[Location] = []
-        if row is not None and not any(loc.source.indicator is row for loc in found):
-            locations.append(Location(line=row.lines[0]) if row.lines else Location())
-        for loc in found:
-            if loc.source.location not in locations:
-                locations.append(loc.source.location)
+        judged = _judge(ans, ts)
+        if isinstance(judged, str):
+            dropped.append(
+                DroppedFinding(
+                    code=rule.code,
+                    message=bounded(ans.message),
+                    quotes=[bounded(q) for q in ans.evidence[:5]],
+                    reason=judged,
+                )
+            )
+            continue
+        row, shown = judged
         key = (rule.code, row.name if row else None, ans.message)
         if key in seen:
             continue
         seen.add(key)
+        locations: list[Location] = []
+        for m in shown:
+            if m.source.location not in locations:
+                locations.append(m.source.location)
         kept.append(
             Finding(
                 code=rule.code,
@@ -201,10 +192,8 @@ def ground_findings(
                 indicator=row.name if row else None,
                 locations=locations,
                 message=ans.message,
-                evidence=[
-                    Evidence(quote=loc.printed, location=loc.source.location) for loc in found
-                ],
+                evidence=[Evidence(quote=m.printed, location=m.source.location) for m in shown],
                 suggestion=ans.suggestion.strip(),
             )
         )
-    return Grounded(kept, dropped, unfound)
+    return Grounded(kept, dropped)

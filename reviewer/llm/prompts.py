@@ -1,29 +1,35 @@
 """The prompts: templates loaded from files, a version derived from their content, and the
 rendering of one table (compact JSON, stable row ids, delimited as data) into chat messages.
 
-The canonical templates are the top-level ``prompts/*.md`` of the source tree; the package ships
-identical copies in ``reviewer/prompts/`` (package data) and loads only those, so a source
-checkout and an installed wheel behave alike. A test asserts the two sets are identical.
+The templates live in the top-level ``prompts/`` of the source tree; ``reviewer/prompts`` is a
+link to it, so that they ship as package data and a source checkout and an installed wheel load
+the same files. The system message is static — instructions, the field
+glossary, two short examples and, when the answer format is not enforced by a JSON schema, the
+schema itself — so that providers' prompt caches can reuse it across tables; the per-table
+document, the rules' findings and the extracted claims follow in the user message.
 """
 
 from __future__ import annotations
 
 import hashlib
 import json
+from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 from typing import Any
 
+from reviewer.llm.capabilities import ResponseMode
 from reviewer.llm.schema import schema_text
-from reviewer.model import EvaluationTable, Finding, FundRow
+from reviewer.model import CellRef, EvaluationTable, Finding, FundRow
 
-PROMPT_FILES = ("system.md", "review_table.md", "reask.md")
+PROMPT_FILES = ("system.md", "schema.md", "review_table.md", "reask.md")
 
 
 @dataclass(frozen=True)
 class Prompts:
     system: str
+    schema: str  # the schema section of the system message, for json_object and text modes
     review_table: str
     reask: str
     version: str
@@ -36,6 +42,7 @@ def load_prompts() -> Prompts:
     texts = {name: (root / name).read_text(encoding="utf-8") for name in PROMPT_FILES}
     return Prompts(
         system=texts["system.md"],
+        schema=texts["schema.md"],
         review_table=texts["review_table.md"],
         reask=texts["reask.md"],
         version=content_version(texts),
@@ -70,74 +77,74 @@ def row_ids(table: EvaluationTable) -> list[str]:
     return ids
 
 
-def _printed(row: FundRow, name: str) -> str | float | None:
-    cell = row.cells.get(name)
+def printed(cells: Mapping[str, CellRef], name: str, value: str | float | None) -> str | None:
+    """A cell's text as printed; else the parsed value as text (``7``, not ``7.0``)."""
+    cell = cells.get(name)
     if cell is not None and cell.text:
         return cell.text
-    value: float | None = getattr(row, name)
-    return value
+    if isinstance(value, float):
+        return str(int(value)) if value.is_integer() else str(value)
+    return value or None
 
 
-def _fund_row(row: FundRow, total: bool) -> dict[str, Any]:
-    names = ["initial_budget", "full_year_budget", "executed"]
-    if total:
-        names += ["weight", "rate_pct", "score"]
-    out: dict[str, Any] = {name: _printed(row, name) for name in names}
-    if total and row.full_year_budget and row.executed is not None:
-        out["rate_pct_recomputed"] = f"{row.executed / row.full_year_budget * 100:.2f}%"
-    return {k: v for k, v in out.items() if v is not None}
+FUND_COLUMNS = ("initial_budget", "full_year_budget", "executed", "weight", "rate_pct", "score")
+INDICATOR_COLUMNS = ("id", "name", "target", "actual", "weight", "score", "explanation")
 
 
-def _number(x: float | None) -> float | int | None:
-    if x is None:
-        return None
-    return int(x) if float(x).is_integer() else x
+def _fund_row(row: FundRow) -> list[str | None]:
+    values = [printed(row.cells, name, getattr(row, name)) for name in FUND_COLUMNS]
+    while values and values[-1] is None:
+        values.pop()
+    return values
 
 
 def table_data(table: EvaluationTable) -> dict[str, Any]:
-    """The table as compact structured data for the prompt (texts as printed)."""
-    funds: dict[str, Any] = {"annual_total": _fund_row(table.funds.annual_total, True)}
+    """The table as compact structured data for the prompt (texts as printed).
+
+    Fund and indicator rows are arrays in the order of ``FUND_COLUMNS`` / ``INDICATOR_COLUMNS``
+    (the system message names the columns once); indicator rows are grouped under their 一级
+    and 二级指标, as the form prints them; ``…_recomputed`` values are the program's.
+    """
+    total = table.funds.annual_total
+    funds: dict[str, Any] = {"annual_total": _fund_row(total)}
     for name, row in table.funds.rows().items():
         if name != "annual_total":
-            values = _fund_row(row, False)
-            if any(v not in (0, "0", "0.00", "") for v in values.values()):
+            values = _fund_row(row)
+            if any(v not in ("0", "0.00", "", None) for v in values):
                 funds[name] = values
-    total_cell = table.cells.get("total_score")
-    indicator_scores = [i.score for i in table.indicators]
+    if total.full_year_budget and total.executed is not None:
+        funds["rate_pct_recomputed"] = f"{total.executed / total.full_year_budget * 100:.2f}%"
+    scores = [i.score for i in table.indicators]
     recomputed = None
-    if all(s is not None for s in indicator_scores):
-        recomputed = round(
-            sum(s for s in indicator_scores if s is not None)
-            + (table.funds.annual_total.score or 0),
-            2,
+    if all(s is not None for s in scores):
+        recomputed = round(sum(s for s in scores if s is not None) + (total.score or 0), 2)
+    indicators: dict[str, dict[str, list[list[Any]]]] = {}
+    for rid, ind in zip(row_ids(table), table.indicators, strict=True):
+        indicators.setdefault(ind.l1, {}).setdefault(ind.l2, []).append(
+            [
+                rid,
+                ind.name,
+                ind.target,
+                ind.actual,
+                printed(ind.cells, "weight", ind.weight),
+                printed(ind.cells, "score", ind.score),
+                ind.explanation,
+            ]
         )
-    indicators = [
-        {
-            "id": rid,
-            "l1": ind.l1,
-            "l2": ind.l2,
-            "name": ind.name,
-            "target": ind.target,
-            "actual": ind.actual,
-            "weight": _number(ind.weight),
-            "score": _number(ind.score),
-            "explanation": ind.explanation,
-        }
-        for rid, ind in zip(row_ids(table), table.indicators, strict=True)
-    ]
-    return {
+    data: dict[str, Any] = {
         "project": table.project,
         "department": table.department,
         "implementer": table.implementer,
         "year": table.year,
         "amount_unit": table.amount_unit,
         "funds": funds,
-        "total_score": total_cell.text if total_cell else _number(table.total_score),
+        "total_score": printed(table.cells, "total_score", table.total_score),
         "total_score_recomputed": recomputed,
         "goal_expected": table.goal_expected,
         "goal_actual": table.goal_actual,
         "indicators": indicators,
     }
+    return {k: v for k, v in data.items() if v not in (None, "")}
 
 
 def _compact(data: Any) -> str:
@@ -150,28 +157,32 @@ def delimit(text: str, label: str = "文档") -> str:
     return f"<<<{label} {tag}\n{text}\n{label} {tag}>>>"
 
 
+def _rule_title(code: str) -> str:
+    from reviewer.checks.registry import get_rule
+
+    rule = get_rule(code)
+    return rule.title if rule is not None else ""
+
+
 def _findings_block(findings: list[Finding], table: EvaluationTable) -> str:
+    """One line per rule code: its title and the rows it concerns (全表 for the whole table)."""
     if not findings:
         return "（无）"
     ids = {ind.name: rid for rid, ind in zip(row_ids(table), table.indicators, strict=True)}
-    items = []
+    rows: dict[str, list[str]] = {}
     for f in findings:
-        item: dict[str, Any] = {"code": f.code, "severity": f.severity.value}
-        if f.indicator:
-            item["row"] = ids.get(f.indicator, f.indicator)
-        item["message"] = f.message
-        if f.expected is not None:
-            item["expected"] = f.expected
-        if f.found is not None:
-            item["found"] = f.found
-        items.append(item)
-    return delimit("\n".join(_compact(i) for i in items), "规则检查结果")
+        where = ids.get(f.indicator, f.indicator) if f.indicator else "全表"
+        listed = rows.setdefault(f.code, [])
+        if where not in listed:
+            listed.append(where)
+    lines = [f"{code} {_rule_title(code)}：{'、'.join(where)}" for code, where in rows.items()]
+    return delimit("\n".join(lines), "规则检查结果")
 
 
 def _claims_block(claims: list[str] | None) -> str:
     if not claims:
         return "（无）"
-    return delimit(_compact(claims), "叙述说法")
+    return delimit("\n".join(claims), "叙述说法")
 
 
 def _fill(template: str, values: dict[str, str]) -> str:
@@ -181,30 +192,61 @@ def _fill(template: str, values: dict[str, str]) -> str:
     return out
 
 
-def build_messages(
+def system_message(mode: ResponseMode) -> str:
+    """The static system message; the schema is added where no JSON schema enforces it."""
+    prompts = load_prompts()
+    if mode is ResponseMode.JSON_SCHEMA:
+        return prompts.system
+    return prompts.system + "\n" + _fill(prompts.schema, {"schema": schema_text()})
+
+
+@dataclass(frozen=True)
+class TablePrompt:
+    """One table's prompt: the user message, and the system message that goes with each mode."""
+
+    user: str
+
+    def messages(self, mode: ResponseMode) -> list[dict[str, str]]:
+        return [
+            {"role": "system", "content": system_message(mode)},
+            {"role": "user", "content": self.user},
+        ]
+
+    @property
+    def canonical(self) -> list[dict[str, str]]:
+        """The messages that identify the request in the cache and the cassette (any mode)."""
+        return self.messages(ResponseMode.JSON_SCHEMA)
+
+
+def build_prompt(
     table: EvaluationTable,
     findings: list[Finding],
     claims: list[str] | None = None,
-) -> list[dict[str, str]]:
-    """The chat messages for one table: the system prompt, then the filled-in review prompt.
+) -> TablePrompt:
+    """The prompt for one table.
 
-    ``findings`` are the deterministic findings of this table (shown so that the model does not
-    repeat them); ``claims`` are statements the narrative checks extracted from the prose.
+    ``findings`` are the deterministic findings of this table (listed so that the model does
+    not repeat them); ``claims`` are statements the narrative checks extracted from the prose.
     """
-    prompts = load_prompts()
     user = _fill(
-        prompts.review_table,
+        load_prompts().review_table,
         {
             "document": delimit(_compact(table_data(table))),
             "findings": _findings_block(findings, table),
             "claims": _claims_block(claims),
-            "schema": schema_text(),
         },
     )
-    return [
-        {"role": "system", "content": prompts.system},
-        {"role": "user", "content": user},
-    ]
+    return TablePrompt(user)
+
+
+def build_messages(
+    table: EvaluationTable,
+    findings: list[Finding],
+    claims: list[str] | None = None,
+    mode: ResponseMode = ResponseMode.JSON_SCHEMA,
+) -> list[dict[str, str]]:
+    """The chat messages for one table in ``mode``: the system prompt, then the user message."""
+    return build_prompt(table, findings, claims).messages(mode)
 
 
 def reask_message(error: str) -> dict[str, str]:

@@ -4,16 +4,17 @@
 failure            raised by the openai client as                   what happens
 =================  ==============================================  =========================
 connection         ``APIConnectionError``                           backoff, ``connection``
-rate limit (429)   ``RateLimitError``                               wait ``Retry-After`` when
+rate limit (429)   ``RateLimitError`` (not ``insufficient_quota``)  wait ``Retry-After`` when
                                                                     given, else backoff
 server (5xx)       ``APIStatusError`` with status >= 500             backoff, ``server``
 timeout            ``APITimeoutError`` (and HTTP 408)               backoff, ``timeout``
-anything else      400, 401, 403, 404, 422 …                        raised at once
+anything else      400, 401, 402, 403, 404, 422, quota 429 …        raised at once
 =================  ==============================================  =========================
 
 Each kind has its own budget of tries (:class:`~reviewer.llm.settings.RetryPolicies`), so a few
-timeouts do not use up the patience for 429s. Backoff is exponential, capped, with jitter. The
-format fallback on 400 and the re-ask on an invalid answer live in :mod:`reviewer.llm.client`.
+timeouts do not use up the patience for 429s. Backoff is exponential, capped, with jitter. What a
+non-transient error means is :mod:`reviewer.llm.errors`' business; the format fallback and the
+re-ask on an invalid answer live in :mod:`reviewer.llm.client`.
 """
 
 from __future__ import annotations
@@ -30,6 +31,7 @@ from typing import TypeVar
 import openai
 from tenacity import AsyncRetrying, RetryCallState
 
+from reviewer.llm.errors import is_quota
 from reviewer.llm.settings import RetryPolicies, RetryPolicy
 
 T = TypeVar("T")
@@ -49,7 +51,7 @@ def classify(exc: BaseException | None) -> FailureKind | None:
     if isinstance(exc, openai.APIConnectionError):
         return FailureKind.CONNECTION
     if isinstance(exc, openai.RateLimitError):
-        return FailureKind.RATE_LIMIT
+        return None if is_quota(exc) else FailureKind.RATE_LIMIT
     if isinstance(exc, openai.APIStatusError):
         if exc.status_code >= 500:
             return FailureKind.SERVER

@@ -5,8 +5,11 @@
     findings, run = run_llm_review(report, rule_findings, settings)
 
 Per table: build the prompt (table, its deterministic findings, claims) → cache or cassette →
-the endpoint (:class:`~reviewer.llm.client.ChatClient`) → ground each finding's quotes in the
-document (:mod:`~reviewer.llm.grounding`). The returned list holds only *new* LLM findings
+the endpoint (:class:`~reviewer.llm.client.ChatClient`, behind the
+:class:`~reviewer.llm.gate.EndpointGate`) → ground each finding's quotes in the document
+(:mod:`~reviewer.llm.grounding`). A wrong key, an exhausted quota, a forbidden or unknown model
+stops the stage: the tables not yet sent are not sent, and ``LlmRun.stopped`` says why in one
+line. The returned list holds only *new* LLM findings
 (``source="llm"``, codes ``L1xx``); the deterministic findings passed in are read, never changed,
 and nothing in an answer can remove or alter them. A table that fails after all retries gets
 status ``failed`` and the others go on. :class:`~reviewer.model.LlmRun` records what happened,
@@ -32,17 +35,26 @@ from reviewer.errors import UsageError
 from reviewer.llm.cache import CachedAnswer, ResponseCache, request_key
 from reviewer.llm.capabilities import LADDER, Capabilities, Ladder, ResponseMode, most_degraded
 from reviewer.llm.cassette import Cassette, cassette_key
-from reviewer.llm.client import CallStats, ChatClient, LlmCallError
-from reviewer.llm.grounding import ground_findings
-from reviewer.llm.prompts import build_messages, prompt_version
-from reviewer.llm.schema import AnswerError, TableAnswer, parse_answer, schema_text
+from reviewer.llm.client import CallStats, ChatClient
+from reviewer.llm.errors import LlmCallError, LlmStopped
+from reviewer.llm.gate import EndpointGate
+from reviewer.llm.grounding import MAX_DROPPED, bounded, ground_findings
+from reviewer.llm.prompts import TablePrompt, build_prompt, prompt_version
+from reviewer.llm.schema import LLM_RULES, AnswerError, ParsedAnswer, parse_answer, schema_text
 from reviewer.llm.settings import LlmSettings
-from reviewer.model import EvaluationTable, Finding, LlmRun, Report, TableLlmStatus
+from reviewer.model import (
+    DroppedFinding,
+    EvaluationTable,
+    Finding,
+    LlmRun,
+    Report,
+    TableLlmStatus,
+)
 
 log = logging.getLogger("reviewer.llm")
 
 Progress = Callable[[int], None]
-_Answer = tuple[CachedAnswer, TableAnswer] | None  # the answer as stored, and as parsed
+_Answer = tuple[CachedAnswer, ParsedAnswer] | None  # the answer as stored, and as parsed
 
 
 @dataclass
@@ -57,7 +69,7 @@ class _Outcome:
 class _Stage:
     """State shared by the tables of one run."""
 
-    def __init__(self, settings: LlmSettings) -> None:
+    def __init__(self, settings: LlmSettings, gate: EndpointGate | None = None) -> None:
         self.settings = settings
         self.version = prompt_version()
         self.schema = schema_text()
@@ -83,6 +95,7 @@ class _Stage:
         self.capabilities = Capabilities(settings.cache_dir)
         start = LADDER[0] if self.replay else self.capabilities.start(self.base_url, self.model)
         self.ladder = Ladder(start)
+        self.gate = gate or endpoint_gate(settings)
         self.client = None if self.replay else ChatClient(settings, self.ladder)
         if self.cassette is not None and settings.cassette_mode == "record":
             try:
@@ -94,12 +107,12 @@ class _Stage:
                     f"无法写入记录目录 {settings.cassette_dir}：{exc.strerror or exc}"
                 ) from None
 
-    def key(self, messages: list[dict[str, str]], mode: ResponseMode) -> str:
+    def key(self, prompt: TablePrompt, mode: ResponseMode) -> str:
         assert self.client is not None
         return request_key(
             base_url=self.base_url,
             model=self.model,
-            messages=messages,
+            messages=prompt.canonical,
             params=self.client.params(mode),
             schema=self.schema,
             prompt_version=self.version,
@@ -110,17 +123,23 @@ class _Stage:
             await self.client.close()
 
 
+def endpoint_gate(settings: LlmSettings) -> EndpointGate:
+    """A gate that probes the endpoint first unless it is known to have answered before."""
+    known = Capabilities(settings.cache_dir).get(settings.base_url, settings.model) is not None
+    return EndpointGate(probe=not known)
+
+
 def _has_text(table: EvaluationTable) -> bool:
     return bool(table.goal_expected or table.goal_actual or table.indicators)
 
 
-def _replayed(stage: _Stage, messages: list[dict[str, str]], status: TableLlmStatus) -> _Answer:
-    """The recorded answer for these messages, or None with the status set to failed."""
+def _replayed(stage: _Stage, prompt: TablePrompt, status: TableLlmStatus) -> _Answer:
+    """The recorded answer for this prompt, or None with the status set to failed."""
     assert stage.cassette is not None
     if stage.replay_error:
         status.status, status.error = "failed", stage.replay_error
         return None
-    answer = stage.cassette.lookup(cassette_key(messages, stage.schema, stage.version))
+    answer = stage.cassette.lookup(cassette_key(prompt.canonical, stage.schema, stage.version))
     if answer is None:
         status.status, status.error = "failed", "回放记录中没有本表的应答"
         return None
@@ -128,10 +147,10 @@ def _replayed(stage: _Stage, messages: list[dict[str, str]], status: TableLlmSta
     return answer, parse_answer(answer.content, lenient=True)
 
 
-def _cached(stage: _Stage, messages: list[dict[str, str]], status: TableLlmStatus) -> _Answer:
+def _cached(stage: _Stage, prompt: TablePrompt, status: TableLlmStatus) -> _Answer:
     if stage.cache is None:
         return None
-    key = stage.key(messages, stage.ladder.current)
+    key = stage.key(prompt, stage.ladder.current)
     answer = stage.cache.get(key)
     if answer is None:
         return None
@@ -145,23 +164,35 @@ def _cached(stage: _Stage, messages: list[dict[str, str]], status: TableLlmStatu
 
 
 async def _asked(
-    stage: _Stage, messages: list[dict[str, str]], status: TableLlmStatus, stats: CallStats
+    stage: _Stage, prompt: TablePrompt, status: TableLlmStatus, stats: CallStats
 ) -> tuple[_Answer, ResponseMode | None]:
     """The answer from the endpoint (cached on success), or None with the status failed."""
     assert stage.client is not None
+    if not await stage.gate.enter():
+        status.status, status.error = "failed", f"未发送请求：{stage.gate.stopped}"
+        return None, None
     try:
-        result = await stage.client.complete(messages, stats)
-    except LlmCallError as exc:
+        result = await stage.client.complete(prompt, stats)
+    except LlmStopped as exc:
+        stage.gate.stop(exc.message)
         status.status, status.error = "failed", exc.message
         return None, None
+    except LlmCallError as exc:
+        stage.gate.open()
+        status.status, status.error = "failed", exc.message
+        return None, None
+    except BaseException:
+        stage.gate.open()  # a surprise in one table must not hold the others back
+        raise
     finally:
         status.attempts = stats.attempts
         status.tokens_in = stats.tokens_in
         status.tokens_out = stats.tokens_out
+    stage.gate.open()
     answer = CachedAnswer(result.content, result.mode.value, result.tokens_in, result.tokens_out)
     if stage.cache is not None:
         try:
-            stage.cache.put(stage.key(messages, result.mode), answer)
+            stage.cache.put(stage.key(prompt, result.mode), answer)
         except OSError as exc:  # an unwritable cache costs money, not the review
             log.warning("cannot write the LLM cache: %s", exc.strerror or exc)
     return (answer, result.answer), result.mode
@@ -179,20 +210,20 @@ async def _review_table(
         status.status, status.error = "skipped", "本表没有可审读的文字"
         return _Outcome(status, [])
     own = [f for f in findings if f.table_index == index]
-    messages = build_messages(table, own, claims)
+    prompt = build_prompt(table, own, claims)
     stats = CallStats()
     network_mode: ResponseMode | None = None
     if stage.replay:
-        got = _replayed(stage, messages, status)
+        got = _replayed(stage, prompt, status)
     else:
-        got = _cached(stage, messages, status)
+        got = _cached(stage, prompt, status)
         if got is None:
-            got, network_mode = await _asked(stage, messages, status, stats)
+            got, network_mode = await _asked(stage, prompt, status, stats)
         if got is not None and stage.cassette is not None:
             stage.cassette.record(
-                cassette_key(messages, stage.schema, stage.version),
+                cassette_key(prompt.canonical, stage.schema, stage.version),
                 project=table.project,
-                messages=messages,
+                messages=prompt.canonical,
                 answer=got[0],
             )
     outcome = _Outcome(status, [], network_mode, wasted_tokens=stats.wasted_tokens)
@@ -202,13 +233,36 @@ async def _review_table(
     grounded = ground_findings(parsed.findings, table, index)
     status.response_format = answer.response_format
     status.findings_kept = len(grounded.findings)
-    status.findings_dropped = grounded.dropped
+    status.findings_dropped = len(grounded.dropped)
+    status.findings_invalid = len(parsed.invalid)
+    invalid = [
+        DroppedFinding(code=_code_of(bad.raw), message=_message_of(bad.raw), reason=bad.reason)
+        for bad in parsed.invalid
+    ]
+    status.dropped = (invalid + grounded.dropped)[:MAX_DROPPED]
     status.assessment = parsed.assessment.strip()
-    if grounded.dropped:
-        log.info("table %d: %d finding(s) dropped, quotes not found", index, grounded.dropped)
+    if grounded.dropped or parsed.invalid:
+        log.info(
+            "table %d: %d finding(s) dropped as ungrounded, %d as invalid",
+            index,
+            len(grounded.dropped),
+            len(parsed.invalid),
+        )
     outcome.findings = grounded.findings
     outcome.mode = ResponseMode(answer.response_format)
     return outcome
+
+
+def _code_of(raw: object) -> str | None:
+    """The L-code of a malformed finding whose kind is still readable."""
+    kind = raw.get("kind") if isinstance(raw, dict) else None
+    rule = next((r for k, r in LLM_RULES.items() if k.value == kind), None)
+    return rule.code if rule else None
+
+
+def _message_of(raw: object) -> str:
+    message = raw.get("message") if isinstance(raw, dict) else None
+    return bounded(message) if isinstance(message, str) else ""
 
 
 async def review_report_llm(
@@ -217,17 +271,19 @@ async def review_report_llm(
     settings: LlmSettings,
     claims: dict[int, list[str]] | None = None,
     progress: Progress | None = None,
+    gate: EndpointGate | None = None,
 ) -> tuple[list[Finding], LlmRun]:
     """Review the narrative of every table; return the new LLM findings and the run summary.
 
     ``findings`` are the deterministic findings (``table_index`` = position in
     ``report.tables``); they are shown to the model and never modified. ``claims`` maps a table
     index to statements extracted from its prose. ``progress`` is called after each table with
-    the number of tables finished so far (1 … ``len(report.tables)``).
+    the number of tables finished so far (1 … ``len(report.tables)``). ``gate`` is shared by
+    several runs against one endpoint (a batch); by default each run has its own.
     """
     if not settings.enabled:
         return [], LlmRun(enabled=False, note=settings.note)
-    stage = _Stage(settings)
+    stage = _Stage(settings, gate)
     run = LlmRun(
         enabled=True,
         model=stage.model,
@@ -288,7 +344,10 @@ async def review_report_llm(
     run.response_format = used.value if used else None
     run.cost = _cost(settings, run.tokens_in, run.tokens_out)
     failed = run.failed_tables
-    if failed:
+    run.stopped = stage.gate.stopped
+    if run.stopped:
+        run.note = run.stopped
+    elif failed:
         names = "、".join(t.project for t in failed)
         run.note = f"以下 {len(failed)} 张表未完成大模型叙述审读：{names}。"
     return new, run
@@ -307,9 +366,10 @@ def run_llm_review(
     settings: LlmSettings,
     claims: dict[int, list[str]] | None = None,
     progress: Progress | None = None,
+    gate: EndpointGate | None = None,
 ) -> tuple[list[Finding], LlmRun]:
     """Synchronous :func:`review_report_llm` (runs its own event loop)."""
-    return asyncio.run(review_report_llm(report, findings, settings, claims, progress))
+    return asyncio.run(review_report_llm(report, findings, settings, claims, progress, gate))
 
 
 class SharedLimitStage:
@@ -317,11 +377,13 @@ class SharedLimitStage:
 
     The batch runs up to ``max_concurrency`` files' LLM reviews at once, each one request at a
     time, so the whole batch never has more than ``settings.concurrency`` requests in flight.
+    One gate serves the whole batch: a wrong key costs one request, not one per file.
     """
 
     def __init__(self, settings: LlmSettings) -> None:
         self.settings = settings
         self.max_concurrency = settings.concurrency
+        self.gate = endpoint_gate(settings)
 
     def review(
         self, report: Report, findings: list[Finding], config: Config
@@ -329,5 +391,7 @@ class SharedLimitStage:
         from reviewer.claims import claims_by_table
 
         one_at_a_time = dataclasses.replace(self.settings, concurrency=1)
-        found, run = run_llm_review(report, findings, one_at_a_time, claims_by_table(report))
+        found, run = run_llm_review(
+            report, findings, one_at_a_time, claims_by_table(report), gate=self.gate
+        )
         return run, found

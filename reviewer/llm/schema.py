@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import copy
 import json
+import re
 from dataclasses import dataclass
 from enum import StrEnum
 from typing import Any
@@ -108,7 +109,17 @@ class TableAnswer(BaseModel):
     assessment: str = Field(description="对本表文字叙述质量的总体评价，两到三句")
 
 
-_UNSUPPORTED_IN_STRICT = ("title", "default", "minItems", "minLength", "maxItems", "maxLength")
+# Keywords strict servers reject, and descriptions: the system message explains every field
+# once (in every mode), so the schema sent carries only the shape.
+_UNSUPPORTED_IN_STRICT = (
+    "title",
+    "default",
+    "minItems",
+    "minLength",
+    "maxItems",
+    "maxLength",
+    "description",
+)
 
 
 def _inline(node: Any, defs: dict[str, Any]) -> Any:
@@ -125,14 +136,14 @@ def _inline(node: Any, defs: dict[str, Any]) -> Any:
 
 
 def _strictify(node: Any) -> Any:
-    """All properties required, no additional properties, no keywords strict servers reject.
-
-    Objects lose their ``description`` (it is the class docstring, meant for programmers).
-    """
+    """All properties required, no additional properties, no keywords strict servers reject."""
     if isinstance(node, dict):
-        out = {k: _strictify(v) for k, v in node.items() if k not in _UNSUPPORTED_IN_STRICT}
+        out = {
+            k: _strictify(v) if k != "properties" else {n: _strictify(x) for n, x in v.items()}
+            for k, v in node.items()
+            if k not in _UNSUPPORTED_IN_STRICT
+        }
         if out.get("type") == "object":
-            out.pop("description", None)
             out["required"] = list(out.get("properties", {}))
             out["additionalProperties"] = False
         return out
@@ -165,21 +176,70 @@ class AnswerError(ValueError):
     """The model's answer is not valid JSON of the required shape; ``str`` is told to the model."""
 
 
-def strip_fences(text: str) -> str:
-    """Remove a Markdown code fence and any prose around the JSON object."""
-    s = text.strip()
-    if s.startswith("```"):
-        first_newline = s.find("\n")
-        s = s[first_newline + 1 :] if first_newline != -1 else ""
-        end = s.rfind("```")
-        if end != -1:
-            s = s[:end]
-        s = s.strip()
-    if not s.startswith("{"):
-        start, end = s.find("{"), s.rfind("}")
-        if start != -1 and end > start:
-            s = s[start : end + 1]
-    return s
+@dataclass(frozen=True)
+class InvalidFinding:
+    """A finding in the answer that does not fit the schema: dropped alone, and counted."""
+
+    raw: Any
+    reason: str
+
+
+@dataclass(frozen=True)
+class ParsedAnswer:
+    """An answer whose envelope is valid: its valid findings, the invalid ones, the assessment."""
+
+    findings: list[AnswerFinding]
+    assessment: str
+    invalid: list[InvalidFinding]
+
+
+_THINK = re.compile(r"<(think|thinking|reasoning)>.*?</\1>", re.DOTALL | re.IGNORECASE)
+_FENCE = re.compile(r"```[A-Za-z0-9_-]*[ \t]*\n?(.*?)```", re.DOTALL)
+_DECODER = json.JSONDecoder()
+
+
+def _objects_in(text: str) -> list[dict[str, Any]]:
+    """Every JSON object that starts somewhere in ``text`` and decodes, in order."""
+    found: list[dict[str, Any]] = []
+    pos = text.find("{")
+    while pos != -1:
+        try:
+            value, end = _DECODER.raw_decode(text, pos)
+        except ValueError:
+            pos = text.find("{", pos + 1)
+            continue
+        if isinstance(value, dict):
+            found.append(value)
+        pos = text.find("{", end)
+    return found
+
+
+def extract_json(text: str) -> Any:
+    """The answer's JSON object, wherever the model put it.
+
+    Reasoning (``<think>…</think>``) is removed first; then a fenced block (```` ```json ````)
+    that holds an object is taken, else the first object in the text (after prose, say) that
+    has ``findings``, else the first object at all. Raises ``ValueError`` when there is none.
+    """
+    text = _THINK.sub("", text).strip()
+    if re.match(r"<(think|thinking|reasoning)>", text, re.IGNORECASE):
+        raise ValueError("回答只有推理过程（<think> 未结束），没有 JSON")
+    try:
+        return json.loads(text)
+    except ValueError:
+        pass
+    candidates: list[dict[str, Any]] = []
+    for block in _FENCE.findall(text):
+        candidates.extend(_objects_in(block))
+    candidates.extend(_objects_in(text))
+    for obj in candidates:
+        if "findings" in obj:
+            return obj
+    if candidates:
+        return candidates[0]
+    if "{" in text:  # an object that does not decode: say where, for the re-ask
+        json.loads(text[text.find("{") :])
+    raise ValueError("回答中找不到 JSON 对象")
 
 
 def _describe(exc: ValidationError) -> str:
@@ -190,20 +250,38 @@ def _describe(exc: ValidationError) -> str:
     return "；".join(parts)
 
 
-def parse_answer(content: str | None, *, lenient: bool) -> TableAnswer:
-    """Validate the model's answer. ``lenient`` strips code fences and surrounding prose first."""
+def parse_answer(content: str | None, *, lenient: bool = True) -> ParsedAnswer:
+    """Validate the model's answer, finding by finding.
+
+    ``lenient`` looks for the JSON object after reasoning, in a code fence or after prose
+    (:func:`extract_json`); otherwise the content must be the object alone. The envelope must
+    be an object with a ``findings`` array (else :class:`AnswerError`, and the model is asked
+    again); each finding is validated on its own, and one that does not fit is dropped and
+    counted in ``invalid`` while the others are kept.
+    """
     if content is None or not content.strip():
         raise AnswerError("回答为空")
-    text = strip_fences(content) if lenient else content.strip()
     try:
-        data = json.loads(text)
+        data = extract_json(content) if lenient else json.loads(content)
     except json.JSONDecodeError as exc:
         raise AnswerError(
             f"不是合法的 JSON（{exc.msg}，第 {exc.lineno} 行第 {exc.colno} 列）"
         ) from None
+    except ValueError as exc:
+        raise AnswerError(str(exc)) from None
     if not isinstance(data, dict):
         raise AnswerError("回答应为一个 JSON 对象")
-    try:
-        return TableAnswer.model_validate(data)
-    except ValidationError as exc:
-        raise AnswerError(f"不符合要求的结构：{_describe(exc)}") from None
+    raw_findings = data.get("findings")
+    if not isinstance(raw_findings, list):
+        raise AnswerError("回答缺少 findings 数组（没有问题时应为 []）")
+    assessment = data.get("assessment")
+    findings: list[AnswerFinding] = []
+    invalid: list[InvalidFinding] = []
+    for raw in raw_findings:
+        try:
+            findings.append(AnswerFinding.model_validate(raw))
+        except ValidationError as exc:
+            invalid.append(InvalidFinding(raw, f"不符合要求的结构：{_describe(exc)}"))
+    return ParsedAnswer(
+        findings, assessment.strip() if isinstance(assessment, str) else "", invalid
+    )

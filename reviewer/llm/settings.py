@@ -4,6 +4,10 @@ The API key comes from the environment (``OPENAI_API_KEY``, or the variable name
 ``api_key_env``) or the config file; never from a flag, because command lines are visible to other
 users. It is held in a :class:`Secret`, whose ``repr`` and ``str`` never show it.
 
+Known model families get the parameters they need by default (:mod:`reviewer.llm.quirks`);
+``extra_body`` (the config's ``[llm]`` table, or ``REVIEWER_LLM_EXTRA_BODY`` as a JSON object,
+which wins key by key) adds provider parameters to every request.
+
 A local OpenAI-compatible server (vLLM, Ollama) needs no key: with a base URL on this machine and
 no key, a placeholder is sent. With no key and a remote (or default) endpoint the stage is off, and
 ``LlmSettings.note`` says in one Chinese line how to turn it on.
@@ -12,6 +16,7 @@ no key, a placeholder is sent. With no key and a remote (or default) endpoint th
 from __future__ import annotations
 
 import argparse
+import json
 import math
 import os
 from collections.abc import Mapping
@@ -21,12 +26,14 @@ from typing import Any, Literal
 from urllib.parse import urlsplit, urlunsplit
 
 from reviewer.errors import UsageError
+from reviewer.llm.quirks import quirks_for
 
 DEFAULT_MODEL = "gpt-4o-mini"
 DEFAULT_BASE_URL = "https://api.openai.com/v1"
 DEFAULT_CONCURRENCY = 4
 DEFAULT_TIMEOUT = 120.0
 LOCAL_PLACEHOLDER_KEY = "no-key-required"
+EXTRA_BODY_ENV = "REVIEWER_LLM_EXTRA_BODY"
 
 NOTE_NO_KEY = (
     "未配置 OPENAI_API_KEY：仅进行确定性复核。"
@@ -51,6 +58,7 @@ CONFIG_KEYS = frozenset(
         "cache_dir",
         "temperature",
         "max_tokens",
+        "extra_body",
         "price_input_per_1m",
         "price_output_per_1m",
         "currency",
@@ -154,6 +162,8 @@ class LlmSettings:
     cache_dir: Path = field(default_factory=lambda: default_cache_dir({}))
     temperature: float | None = 0.0
     max_tokens: int | None = None
+    token_parameter: str = "max_tokens"  # or max_completion_tokens (reasoning models)
+    extra_body: dict[str, Any] = field(default_factory=dict)  # provider parameters, sent as is
     price_input_per_1m: float | None = None
     price_output_per_1m: float | None = None
     currency: str = ""
@@ -227,6 +237,20 @@ def _flag(value: Any, name: str) -> bool:
     raise UsageError(f"大模型设置 {name} 应为 true 或 false，实际为：{value!r}")
 
 
+def _extra_body(value: Any, where: str) -> dict[str, Any]:
+    """Provider parameters from a config table or a JSON object in the environment."""
+    if value is None or value == "":
+        return {}
+    if isinstance(value, str):
+        try:
+            value = json.loads(value)
+        except ValueError:
+            raise UsageError(f'{where} 应为 JSON 对象，如 {{"enable_thinking": false}}') from None
+    if not isinstance(value, dict):
+        raise UsageError(f"{where} 应为键值表（JSON 对象），实际为：{value!r}")
+    return dict(value)
+
+
 def resolve_settings(
     cli: Mapping[str, Any] | None = None,
     env: Mapping[str, str] | None = None,
@@ -283,12 +307,18 @@ def resolve_settings(
         else default_cache_dir(env)
     )
 
-    temperature_raw = config.get("temperature", 0.0)
+    quirks = quirks_for(model)
+    temperature_raw = config.get("temperature", 0.0 if quirks.temperature else None)
     temperature = (
         None
         if temperature_raw is None or str(temperature_raw).lower() == "none"
         else _number("temperature", temperature_raw)
     )
+    extra_body = {
+        **quirks.extra_body,
+        **_extra_body(config.get("extra_body"), "配置文件 [llm] 的 extra_body"),
+        **_extra_body(env.get(EXTRA_BODY_ENV), f"环境变量 {EXTRA_BODY_ENV}"),
+    }
     max_tokens = (
         None
         if config.get("max_tokens") is None
@@ -348,6 +378,8 @@ def resolve_settings(
         cache_dir=cache_dir,
         temperature=temperature,
         max_tokens=max_tokens,
+        token_parameter=quirks.token_parameter,
+        extra_body=extra_body,
         price_input_per_1m=prices["price_input_per_1m"],
         price_output_per_1m=prices["price_output_per_1m"],
         currency=str(config.get("currency") or ""),

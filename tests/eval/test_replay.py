@@ -41,3 +41,25 @@ def test_record_from_the_fake_server_then_replay_without_it(
         assert server.count == 0
     assert review.llm is not None and not review.llm.failed_tables
     assert sum(t.findings_kept for t in review.llm.tables) > 0
+
+
+def test_the_llm_backend_records_into_a_new_folder_and_never_over_a_recording(
+    offline: None,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    from eval.cli import main
+
+    out = tmp_path / "run"
+    with FakeOpenAI() as server:
+        monkeypatch.setenv("OPENAI_API_KEY", "sk-eval-test")
+        monkeypatch.setenv("OPENAI_BASE_URL", server.base_url)
+        args = ["--backend", "llm", "--dataset", "seed", "--bootstrap", "20", "--out", str(out)]
+        assert main(args) == 0
+        assert (out / "cassettes" / "seed" / "meta.json").is_file()  # by default, beside the report
+        asked = server.count
+        again = ["--backend", "llm", "--dataset", "seed", "--cassettes", str(out / "cassettes")]
+        assert main([*again, "--out", str(tmp_path / "run2")]) == 2
+        assert server.count == asked  # refused before any request
+    assert "已有录制，不会覆盖" in capsys.readouterr().err

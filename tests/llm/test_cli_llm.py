@@ -115,14 +115,22 @@ def test_ungrounded_findings_are_dropped_and_counted(
 ) -> None:
     fake.script(then=ungrounded)
     _, doc, _ = _review_json(capsys, "--no-cache")
-    dropped = sum(t["findings_dropped"] for t in doc["notes"]["llm"]["tables"])
+    tables = doc["notes"]["llm"]["tables"]
+    dropped = sum(t["findings_dropped"] for t in tables)
     kept = [f for f in _findings(doc) if f["source"] == "llm"]
     assert dropped == 2 * 14
     # the grounded one is plan language (L103): where N104 reports it already, the merge drops it
     twins = doc["notes"]["llm"]["duplicates_dropped"]
     assert len(kept) + twins == 14 and 0 < twins < 14
-    text = json.dumps(doc, ensure_ascii=False)
-    assert "九十九期" not in text and "审计署通报" not in text
+    evidence = json.dumps([f["evidence"] for f in kept], ensure_ascii=False)
+    assert "九十九期" not in evidence and "审计署通报" not in evidence
+    # The dropped quotes are listed, with the reason, for the reviewer to see.
+    for t in tables:
+        assert [d["quotes"][-1] for d in t["dropped"]] == [
+            "全年共举办培训班九十九期",
+            "该项目已被审计署通报",
+        ]
+        assert all("找不到" in d["reason"] for d in t["dropped"])
     out = tmp_path / "memo.md"
     main([str(SEED), "-o", str(out), "--no-cache", "--fail-on", "never"])
     assert "舍弃 28 条" in out.read_text(encoding="utf-8")

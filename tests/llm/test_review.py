@@ -13,7 +13,6 @@ import socket
 import time
 from pathlib import Path
 
-from reviewer.llm.capabilities import Capabilities, ResponseMode
 from reviewer.llm.review import run_llm_review
 from reviewer.model import Category, Finding, Report, Severity
 from tests.fake_openai import (
@@ -24,10 +23,9 @@ from tests.fake_openai import (
     clear_rule_findings,
     disconnect,
     empty,
-    fenced,
     invalid_json,
     per_project,
-    refuse_json_schema,
+    rows,
     slow,
     status,
     ungrounded,
@@ -65,7 +63,7 @@ def test_valid_answers_give_grounded_llm_findings(
     assert {f.code for f in findings} == {"L103", "L107"}
     first = findings[0]
     assert first.table_index == 0 and first.project == two_tables.tables[0].project
-    assert first.evidence[0].quote == two_tables.tables[0].goal_actual[:12]
+    assert first.evidence[0].quote == "根据《全国司法所工作规范》"  # the title closed
     assert first.evidence[0].location is not None and first.evidence[0].location.line == 13
     row_finding = next(f for f in findings if f.code == "L107" and f.table_index == 0)
     assert row_finding.indicator == two_tables.tables[0].indicators[0].name
@@ -92,7 +90,7 @@ def test_the_request_is_what_the_contract_says(
     assert rf["type"] == "json_schema" and rf["json_schema"]["strict"] is True
     assert "F301" in first.text and "F999" not in first.text  # each table sees its own findings
     assert "F999" in second.text and "F301" not in second.text
-    assert first.document["indicators"][0]["id"] == two_tables.tables[0].indicators[0].row_id
+    assert rows(first.document)[0]["id"] == two_tables.tables[0].indicators[0].row_id
 
 
 def test_a_clean_table_gives_no_finding(
@@ -204,72 +202,26 @@ def test_unreachable_server_fails_after_the_connection_budget(
 # -- no retry on client errors ----------------------------------------------------------------
 
 
-def test_401_is_not_retried(
+def test_a_wrong_key_costs_one_request_and_stops_the_stage(
+    fake: FakeOpenAI, make_settings: MakeSettings, seed_report: Report
+) -> None:
+    fake.script(then=status(401, "Incorrect API key provided", error_code="invalid_api_key"))
+    findings, run = run_llm_review(seed_report, [], make_settings(cli={"concurrency": 4}))
+    assert findings == [] and fake.count == 1 and run.attempts == 1
+    assert run.stopped is not None and "密钥无效（HTTP 401）" in run.stopped
+    assert "OPENAI_API_KEY" in run.stopped and run.note == run.stopped
+    assert all(t.status == "failed" for t in run.tables)
+    assert sorted(t.attempts for t in run.tables) == [0] * 13 + [1]
+    assert sum("未发送请求" in (t.error or "") for t in run.tables) == 13
+
+
+def test_an_unknown_model_stops_the_stage(
     fake: FakeOpenAI, make_settings: MakeSettings, two_tables: Report
 ) -> None:
-    fake.script(then=status(401, "Incorrect API key provided"))
-    findings, run = run_llm_review(two_tables, [], make_settings())
-    assert findings == []
-    assert fake.count == 2 and [t.attempts for t in run.tables] == [1, 1]
-    assert all(t.status == "failed" and "401" in (t.error or "") for t in run.tables)
-    assert "OPENAI_API_KEY" in (run.tables[0].error or "")
-
-
-def test_404_is_not_retried(
-    fake: FakeOpenAI, make_settings: MakeSettings, two_tables: Report
-) -> None:
-    fake.script(then=status(404, "model not found"))
-    _, run = run_llm_review(two_tables, [], make_settings())
-    assert fake.count == 2 and "404" in (run.tables[0].error or "")
-
-
-# -- format ladder ----------------------------------------------------------------------------
-
-
-def test_json_schema_refused_falls_back_to_json_object(
-    fake: FakeOpenAI, make_settings: MakeSettings, two_tables: Report, cache_dir: Path
-) -> None:
-    fake.script(then=refuse_json_schema())
-    settings = make_settings()
-    findings, run = run_llm_review(two_tables, [], settings)
-    assert [t.status for t in run.tables] == ["ok", "ok"] and len(findings) == 4
-    assert [s.response_format for s in fake.requests] == [
-        "json_schema",
-        "json_object",
-        "json_object",
-    ]
-    assert [t.attempts for t in run.tables] == [2, 1]  # the second table learnt from the first
-    assert run.response_format == "json_object"
-    assert "JSON" in fake.requests[1].text and "json" in fake.requests[1].text.lower()
-    model, base = settings.model, settings.base_url
-    assert Capabilities(cache_dir).get(base, model) is ResponseMode.JSON_OBJECT
-
-    fake.reset_counts()  # a new run starts where the last one ended: no 400 at all
-    _, again = run_llm_review(two_tables, [], make_settings(cli={"no_cache": True}))
-    assert [s.response_format for s in fake.requests] == ["json_object", "json_object"]
-    assert again.attempts == 2
-
-
-def test_json_object_refused_too_falls_back_to_plain_text(
-    fake: FakeOpenAI, make_settings: MakeSettings, two_tables: Report
-) -> None:
-    one = two_tables.model_copy(update={"tables": two_tables.tables[:1]})
-    fake.script(then=refuse_json_schema(fenced, refuse_json_object=True))
-    findings, run = run_llm_review(one, [], make_settings())
-    assert [s.response_format for s in fake.requests] == ["json_schema", "json_object", None]
-    assert run.tables[0].status == "ok" and run.response_format == "text" and len(findings) == 2
-
-
-def test_400_in_plain_text_mode_fails(
-    fake: FakeOpenAI, make_settings: MakeSettings, two_tables: Report, cache_dir: Path
-) -> None:
-    one = two_tables.model_copy(update={"tables": two_tables.tables[:1]})
-    fake.script(then=status(400, "context length exceeded"))
-    _, run = run_llm_review(one, [], make_settings())
-    assert fake.count == 3  # json_schema, json_object, text: then no more
-    assert run.tables[0].status == "failed" and "HTTP 400" in (run.tables[0].error or "")
-    assert "context length exceeded" in (run.tables[0].error or "")
-    assert Capabilities(cache_dir).get(make_settings().base_url, make_settings().model) is None
+    fake.script(then=status(404, "The model `gpt-9` does not exist", error_code="model_not_found"))
+    _, run = run_llm_review(two_tables, [], make_settings(cli={"model": "gpt-9"}))
+    assert fake.count == 1 and run.stopped is not None
+    assert "找不到模型 gpt-9（HTTP 404）" in run.stopped
 
 
 # -- invalid answers --------------------------------------------------------------------------
@@ -296,12 +248,24 @@ def test_invalid_answers_are_reasked_at_most_twice(
     fake: FakeOpenAI, make_settings: MakeSettings, two_tables: Report
 ) -> None:
     one = two_tables.model_copy(update={"tables": two_tables.tables[:1]})
-    fake.script(then=wrong_shape)
+    fake.script(then=invalid_json)
     findings, run = run_llm_review(one, [], make_settings())
     assert findings == [] and run.tables[0].status == "failed"
     assert fake.count == 3 and run.attempts == 3
     assert "未通过校验" in (run.tables[0].error or "")
     assert run.wasted_tokens == run.tokens_in + run.tokens_out > 0
+
+
+def test_a_malformed_finding_is_dropped_alone_without_asking_again(
+    fake: FakeOpenAI, make_settings: MakeSettings, two_tables: Report
+) -> None:
+    one = two_tables.model_copy(update={"tables": two_tables.tables[:1]})
+    fake.script(then=wrong_shape)
+    findings, run = run_llm_review(one, [], make_settings())
+    assert findings == [] and run.tables[0].status == "ok" and fake.count == 1
+    assert run.tables[0].findings_invalid == 1 and run.tables[0].findings_dropped == 0
+    (dropped,) = run.tables[0].dropped
+    assert dropped.code is None and "evidence" in dropped.reason and "kind" in dropped.reason
 
 
 # -- grounding and the rules' findings --------------------------------------------------------
@@ -376,7 +340,7 @@ def test_errors_and_invalid_answers_are_never_cached(
 ) -> None:
     fake.script(then=status(503))
     run_llm_review(two_tables, [], make_settings())
-    fake.script(then=wrong_shape)
+    fake.script(then=invalid_json)
     run_llm_review(two_tables, [], make_settings())
     responses = cache_dir / "llm" / "responses"
     assert not responses.exists() or not list(responses.rglob("*.json"))

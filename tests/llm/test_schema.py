@@ -13,8 +13,8 @@ from reviewer.llm.schema import (
     AnswerError,
     Kind,
     answer_schema,
+    extract_json,
     parse_answer,
-    strip_fences,
 )
 from reviewer.model import Category
 
@@ -44,6 +44,11 @@ def _objects(node: Any) -> list[dict[str, Any]]:
         for v in node:
             found.extend(_objects(v))
     return found
+
+
+def test_the_schema_sent_carries_the_shape_only() -> None:
+    """Field guidance is in the system message once; descriptions would repeat it."""
+    assert "description" not in json.dumps(answer_schema())
 
 
 def test_schema_is_strict_everywhere() -> None:
@@ -82,8 +87,8 @@ def test_extra_keys_are_ignored_not_acted_on() -> None:
     hostile = {**GOOD, "remove_codes": ["F101"], "deterministic_findings": []}
     hostile["findings"] = [{**GOOD["findings"][0], "code": "F101", "source": "rules"}]
     answer = parse_answer(json.dumps(hostile, ensure_ascii=False), lenient=False)
-    dumped = answer.model_dump()
-    assert "remove_codes" not in dumped and "code" not in dumped["findings"][0]
+    assert not hasattr(answer, "remove_codes") and answer.invalid == []
+    assert "code" not in answer.findings[0].model_dump()
 
 
 @pytest.mark.parametrize(
@@ -92,24 +97,65 @@ def test_extra_keys_are_ignored_not_acted_on() -> None:
         ("", "回答为空"),
         (None, "回答为空"),
         ("{not json", "不是合法的 JSON"),
+        ("没有问题。", "找不到 JSON"),
         ("[1, 2]", "JSON 对象"),
-        ('{"findings": []}', "assessment"),
-        (json.dumps({**GOOD, "findings": [{**GOOD["findings"][0], "evidence": []}]}), "evidence"),
-        (json.dumps({**GOOD, "findings": [{**GOOD["findings"][0], "kind": "x"}]}), "kind"),
-        (json.dumps({**GOOD, "findings": [{**GOOD["findings"][0], "evidence": [" "]}]}), "引文"),
+        ('{"assessment": "好"}', "findings"),
+        ('{"findings": {}, "assessment": "好"}', "findings"),
+        ("<think>先看预期目标……", "<think>"),
     ],
 )
-def test_invalid_answers_say_what_is_wrong(content: str | None, fragment: str) -> None:
+def test_a_broken_envelope_says_what_is_wrong(content: str | None, fragment: str) -> None:
     with pytest.raises(AnswerError) as info:
         parse_answer(content, lenient=True)
     assert fragment in str(info.value)
 
 
-def test_fences_and_prose_are_stripped() -> None:
-    body = json.dumps(GOOD, ensure_ascii=False)
-    assert strip_fences(f"```json\n{body}\n```") == body
-    assert strip_fences(f"结果如下：\n```\n{body}\n```\n以上。") == body
-    assert strip_fences(f"结果如下：{body} 以上。") == body
-    assert parse_answer(f"```json\n{body}\n```", lenient=True).assessment == "叙述基本完整。"
-    with pytest.raises(AnswerError):
-        parse_answer(f"```json\n{body}\n```", lenient=False)
+def test_strict_parsing_wants_the_object_alone() -> None:
+    with pytest.raises(AnswerError, match="不是合法的 JSON"):
+        parse_answer("结果：" + json.dumps(GOOD, ensure_ascii=False), lenient=False)
+
+
+@pytest.mark.parametrize(
+    ("bad", "fragment"),
+    [
+        ({"evidence": []}, "evidence"),
+        ({"kind": "x"}, "kind"),
+        ({"evidence": [" "]}, "引文"),
+        ({"message": "  "}, "message"),
+        ({"severity": "fatal"}, "severity"),
+    ],
+)
+def test_one_malformed_finding_is_dropped_alone_and_counted(
+    bad: dict[str, Any], fragment: str
+) -> None:
+    good = GOOD["findings"][0]
+    answer = {**GOOD, "findings": [good, {**good, **bad}, good]}
+    parsed = parse_answer(json.dumps(answer, ensure_ascii=False))
+    assert len(parsed.findings) == 2 and len(parsed.invalid) == 1
+    assert fragment in parsed.invalid[0].reason
+    assert parsed.invalid[0].raw == {**good, **bad}
+
+
+def test_a_missing_assessment_is_empty_not_an_error() -> None:
+    assert parse_answer('{"findings": []}').assessment == ""
+
+
+BODY = json.dumps(GOOD, ensure_ascii=False)
+
+
+@pytest.mark.parametrize(
+    "content",
+    [
+        BODY,
+        f"```json\n{BODY}\n```",
+        f"结果如下：\n```\n{BODY}\n```\n以上。",
+        f"结果如下：{BODY} 以上。",
+        f"<think>先看预期目标，{{再看指标}}……</think>\n{BODY}",
+        f"<think>\n推理\n</think>\n\n```json\n{BODY}\n```",
+        f"我先说明一下思路：关注叙述与指标是否一致。\n\n```json\n{BODY}\n```\n如需更多请告诉我。",
+        f'示例格式为 {{"a": 1}}，本表的回答：{BODY}',
+    ],
+)
+def test_the_json_is_found_after_prose_fences_and_thinking(content: str) -> None:
+    assert extract_json(content) == GOOD
+    assert parse_answer(content).assessment == "叙述基本完整。"

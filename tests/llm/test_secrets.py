@@ -31,15 +31,15 @@ def test_the_key_is_sent_and_never_leaks(
         fake.script(
             then=per_project(
                 {
-                    names[1]: status(401, echo),  # servers do echo keys in error messages
-                    names[2]: status(503, f"upstream rejected key {SECRET}"),
-                    names[3]: status(400, f"bad request for {SECRET}"),
+                    names[1]: status(503, f"upstream rejected key {SECRET}"),
+                    names[2]: status(400, f"bad request for {SECRET}"),
+                    names[3]: status(401, echo),  # servers do echo keys in error messages
                 },
                 default=valid,
             )
         )
         settings = resolve_settings(
-            {"base_url": fake.base_url, "llm_record": str(cassette)},
+            {"base_url": fake.base_url, "llm_record": str(cassette), "concurrency": 1},
             {"OPENAI_API_KEY": SECRET, "REVIEWER_CACHE_DIR": str(cache)},
             FAST,
         )
@@ -69,4 +69,6 @@ def test_the_key_is_sent_and_never_leaks(
     for text in outputs:
         assert SECRET not in text
         assert SECRET[8:24] not in text  # nor a recognisable part of it
-    assert "401" in (run.tables[1].error or "") and "***" in (run.tables[1].error or "")
+    assert "503" in (run.tables[1].error or "") and "***" in (run.tables[1].error or "")
+    assert "400" in (run.tables[2].error or "") and "***" in (run.tables[2].error or "")
+    assert "401" in (run.tables[3].error or "") and run.stopped is not None

@@ -216,3 +216,57 @@ def test_add_llm_arguments_round_trip(tmp_path: Path) -> None:
 
 def test_display_url_hides_credentials() -> None:
     assert display_url("https://user:pw@host:8443/v1?key=sk-1#x") == "https://host:8443/v1"
+
+
+# -- model quirks and provider parameters -------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("model", "temperature", "token_parameter", "extra"),
+    [
+        ("gpt-4o-mini", 0.0, "max_tokens", {}),
+        ("o3-mini", None, "max_completion_tokens", {}),
+        ("o1", None, "max_completion_tokens", {}),
+        ("openai/o4-mini", None, "max_completion_tokens", {}),
+        ("gpt-5-mini", None, "max_completion_tokens", {}),
+        ("deepseek-reasoner", None, "max_tokens", {}),
+        ("deepseek-chat", 0.0, "max_tokens", {}),
+        ("qwen3-32b", 0.0, "max_tokens", {"enable_thinking": False}),
+        ("Qwen/Qwen3-8B", 0.0, "max_tokens", {"enable_thinking": False}),
+        ("qwen-plus", 0.0, "max_tokens", {}),
+        ("omni-moderation", 0.0, "max_tokens", {}),
+    ],
+)
+def test_known_families_get_their_parameters_by_default(
+    model: str, temperature: float | None, token_parameter: str, extra: dict[str, bool]
+) -> None:
+    s = resolve_settings({"model": model}, KEY, {})
+    assert (s.temperature, s.token_parameter, s.extra_body) == (temperature, token_parameter, extra)
+
+
+def test_the_config_overrides_a_family_default() -> None:
+    s = resolve_settings({"model": "o3-mini"}, KEY, {"temperature": 1})
+    assert s.temperature == 1.0
+    s = resolve_settings({"model": "qwen3-32b"}, KEY, {"extra_body": {"enable_thinking": True}})
+    assert s.extra_body == {"enable_thinking": True}
+
+
+def test_extra_body_from_config_and_environment() -> None:
+    env = {**KEY, "REVIEWER_LLM_EXTRA_BODY": '{"top_k": 20, "enable_thinking": false}'}
+    s = resolve_settings({"model": "qwen-plus"}, env, {"extra_body": {"top_k": 5, "seed": 1}})
+    assert s.extra_body == {"top_k": 20, "seed": 1, "enable_thinking": False}  # env wins
+
+
+@pytest.mark.parametrize(
+    ("env", "config", "fragment"),
+    [
+        ({"REVIEWER_LLM_EXTRA_BODY": "{enable_thinking: false}"}, {}, "应为 JSON 对象"),
+        ({"REVIEWER_LLM_EXTRA_BODY": "[1]"}, {}, "应为键值表"),
+        ({}, {"extra_body": "enable_thinking"}, "应为 JSON 对象"),
+    ],
+)
+def test_a_bad_extra_body_is_a_usage_error(
+    env: dict[str, str], config: dict[str, str], fragment: str
+) -> None:
+    with pytest.raises(UsageError, match=fragment):
+        resolve_settings({}, {**KEY, **env}, config)
