@@ -79,6 +79,13 @@ _HEADER = (
     ("预算单位", "implementer"),
     ("项目负责人及电话", "contact"),
     ("负责人及电话", "contact"),
+    ("部门(单位)名称", "department"),
+    ("单位名称", "department"),
+    ("报表编号", "form_number"),
+    ("是否为专项资金", "special_fund"),
+    ("填报日期", "date"),
+    ("单位(盖章)", "seal"),
+    ("部门", "reporting_unit"),
 )
 _FUND_COLUMNS = (
     ("年初预算数*", "initial_budget"),
