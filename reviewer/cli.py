@@ -56,7 +56,7 @@ def _warn_leftovers(report: Report, err: Console) -> None:
 
 def cmd_parse(args: argparse.Namespace) -> int:
     """解析自评表并输出结构化内容（JSON 或表格）。"""
-    report = parse_file(args.file)
+    report = parse_file(args.file, load_config(args.config).limits)
     err = _stderr()
     if args.format == "json":
         sys.stdout.write(report.model_dump_json(indent=2) + "\n")
@@ -169,7 +169,7 @@ def _review_one(args: argparse.Namespace) -> int:
 
     config = _effective_config(args)
     settings = settings_from_args(args, env=os.environ, config=config.llm)
-    report = parse_file(args.file)
+    report = parse_file(args.file, config.limits)
     err = _stderr()
     if settings.enabled:
         rule_findings = run_checks(report, config)
@@ -322,6 +322,7 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("parse", help="解析自评表并输出结构化内容", description=cmd_parse.__doc__)
     p.add_argument("file", help="自评表文件：PDF、Excel（.xlsx）、Word（.docx）或文本")
     p.add_argument("--format", choices=("json", "table"), default="json", help="输出格式")
+    p.add_argument("--config", help="配置文件（其中 [limits] 设定读取上限）")
     p.set_defaults(func=cmd_parse)
 
     lr = sub.add_parser("rules", help="列出全部复核规则", description=cmd_rules.__doc__)

@@ -58,4 +58,5 @@ def review_report(
 
 def review_file(path: str | Path, config: Config | None = None) -> ReviewResult:
     """Parse and review a file offline (deterministic rules only)."""
-    return review_report(parse_file(path), config or Config())
+    config = config or Config()
+    return review_report(parse_file(path, config.limits), config)

@@ -26,6 +26,7 @@ from docx.text.paragraph import Paragraph
 from reviewer.errors import InputError
 from reviewer.grid import Cell, Grid, Row
 from reviewer.ingest.layouts import split_spaced
+from reviewer.limits import Limits
 from reviewer.textnorm import clean_cell
 
 _SECT = qn("w:sectPr")
@@ -108,6 +109,6 @@ def _load(path: Path) -> Any:
         raise InputError(f"{path.name} 无法作为 Word 文件打开：文件已损坏或不完整") from exc
 
 
-def read_docx(path: Path) -> Grid:
+def read_docx(path: Path, limits: Limits) -> Grid:
     document = _load(path)
     return Grid(rows=_rows(document.element.body), source=path.name, format="docx")

@@ -25,6 +25,7 @@ from pdfplumber.utils.exceptions import PdfminerException
 from reviewer.errors import InputError
 from reviewer.grid import Cell, Grid, Row
 from reviewer.ingest.pdf_layout import PRow, RuledTable, block_rows, line_rows
+from reviewer.limits import Limits
 from reviewer.model import Leftover, Location
 from reviewer.textnorm import clean_cell
 
@@ -88,7 +89,7 @@ def _rows(path: Path, pdf: Any, leftovers: list[Leftover]) -> Iterator[Row]:
         pdf.close()
 
 
-def read_pdf(path: Path) -> Grid:
+def read_pdf(path: Path, limits: Limits) -> Grid:
     try:
         pdf = pdfplumber.open(path)
         has_text = any(page.chars for page in pdf.pages)

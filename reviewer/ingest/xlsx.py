@@ -24,6 +24,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from reviewer.errors import InputError
 from reviewer.grid import Cell, Grid, Row
+from reviewer.limits import Limits
 from reviewer.textnorm import clean_cell
 
 _DECIMALS = re.compile(r"\.([0#?]+)")
@@ -98,6 +99,6 @@ def _rows(workbook: Workbook) -> Iterator[Row]:
                 page_break = False
 
 
-def read_xlsx(path: Path) -> Grid:
+def read_xlsx(path: Path, limits: Limits) -> Grid:
     workbook = _load(path)
     return Grid(rows=_rows(workbook), source=path.name, format="xlsx")
