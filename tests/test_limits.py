@@ -3,6 +3,9 @@ that names the limit's configuration key; the defaults leave real reports alone.
 
 from __future__ import annotations
 
+import time
+import tracemalloc
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -10,15 +13,63 @@ import pytest
 from reviewer.api import parse_file
 from reviewer.cli import main
 from reviewer.config import load_config
-from reviewer.errors import LimitError, UsageError
+from reviewer.errors import InputError, LimitError, UsageError
 from reviewer.grid import Row
 from reviewer.ingest import read_grid
 from reviewer.limits import Limits
 from tests.conftest import SEED
+from tests.fixtures.generate import hostile
 from tests.fixtures.generate.make_xlsx import write_xlsx
 from tests.fixtures.generate.source import gold_tables
 
 MB = 1 << 20
+
+
+def _refusal(path: Path, limits: Limits | None = None) -> tuple[float, float, str]:
+    """Seconds and peak MB that parsing ``path`` took before it was refused, and why."""
+    tracemalloc.start()
+    t0 = time.perf_counter()
+    try:
+        with pytest.raises(InputError) as caught:
+            parse_file(path, limits)
+        seconds = time.perf_counter() - t0
+        peak = tracemalloc.get_traced_memory()[1] / MB
+    finally:
+        tracemalloc.stop()
+    return seconds, peak, caught.value.message
+
+
+@pytest.mark.parametrize(
+    ("name", "write"),
+    [("bomb.xlsx", hostile.xlsx_bomb), ("bomb.docx", hostile.docx_bomb)],
+)
+def test_a_1_mb_zip_bomb_is_refused_at_once(
+    tmp_path: Path, name: str, write: Callable[[Path], None]
+) -> None:
+    path = tmp_path / name
+    write(path)  # 1 GiB of text in one part, about 1 MB on disk
+    assert path.stat().st_size < 1.1 * MB
+    seconds, peak, message = _refusal(path)
+    assert "疑似压缩炸弹" in message and "limits.unpack_ratio" in message
+    assert seconds < 5 and peak < 16, (seconds, peak)
+
+
+def test_a_part_that_lies_about_its_size_is_refused_as_damaged(tmp_path: Path) -> None:
+    # The document part says it holds 1 KB and holds 1 GiB: python-docx, asking zipfile for
+    # the whole part, would have it inflate up to 1 GiB in one call before the size check.
+    path = tmp_path / "liar.docx"
+    hostile.docx_bomb(path, declared=1000)
+    seconds, peak, message = _refusal(path)
+    assert "无法作为 Word 文件打开" in message
+    assert seconds < 5 and peak < 16, (seconds, peak)
+
+
+def test_too_many_cells_in_a_workbook_is_refused_before_it_is_loaded(tmp_path: Path) -> None:
+    path = tmp_path / "cells.xlsx"
+    hostile.xlsx_cells_bomb(path, 400_000)  # 400,000 small cells: 150 MB once loaded
+    seconds, peak, message = _refusal(path, Limits(cells=200_000))
+    assert "单元格数超过上限 200,000" in message and "limits.cells" in message
+    assert seconds < 5 and peak < 16, (seconds, peak)
 
 
 def test_too_many_cells_in_any_format(tmp_path: Path) -> None:
@@ -34,6 +85,14 @@ def test_a_line_too_long_is_not_read_whole(tmp_path: Path) -> None:
     path = tmp_path / "long.txt"
     path.write_text("项目名称\t甲\n" + "长" * 5000 + "\n", encoding="utf-8")
     with pytest.raises(LimitError, match="第2行的内容超过上限 1,000 个字符"):
+        parse_file(path, Limits(cell_chars=1000))
+
+
+def test_a_cell_too_long_is_refused_with_its_location(tmp_path: Path) -> None:
+    path = tmp_path / "long.xlsx"
+    rows = '<row r="1"><c r="B1" t="inlineStr"><is><t>' + "长" * 2000 + "</t></is></c></row>"
+    path.write_bytes(hostile.xlsx_package(hostile.xlsx_sheet(rows)))
+    with pytest.raises(LimitError, match="Sheet1!B1 的内容超过上限 1,000 个字符"):
         parse_file(path, Limits(cell_chars=1000))
 
 

@@ -23,9 +23,9 @@ from docx.oxml.text.paragraph import CT_P
 from docx.oxml.xmlchemy import BaseOxmlElement
 from docx.text.paragraph import Paragraph
 
-from reviewer.errors import InputError
 from reviewer.grid import Cell, Grid, Row
 from reviewer.ingest.layouts import split_spaced
+from reviewer.ingest.package import damaged_package, verify_package
 from reviewer.limits import Limits
 from reviewer.textnorm import clean_cell
 
@@ -106,9 +106,10 @@ def _load(path: Path) -> Any:
     try:
         return Document(str(path))
     except Exception as exc:  # python-docx raises many kinds on a damaged package
-        raise InputError(f"{path.name} 无法作为 Word 文件打开：文件已损坏或不完整") from exc
+        raise damaged_package(path, "Word") from exc
 
 
 def read_docx(path: Path, limits: Limits) -> Grid:
+    verify_package(path, "Word", limits)
     document = _load(path)
     return Grid(rows=_rows(document.element.body), source=path.name, format="docx")

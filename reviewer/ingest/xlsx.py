@@ -6,7 +6,9 @@ in their group). Numbers are shown as the sheet shows them: percentages by their
 format (0.9985 as ``99.85%``), fixed decimals and thousands separators likewise. Each sheet,
 and each manual page break, starts a new page. Cells are located as ``Sheet!B12``.
 
-Formulas are read by their cached values (what Excel last computed and saved).
+Formulas are read by their cached values (what Excel last computed and saved). Before
+openpyxl opens the file, the package is checked against the limits (``package``) and its cells
+are counted (``xlsx_scan``).
 """
 
 from __future__ import annotations
@@ -22,8 +24,9 @@ from openpyxl import load_workbook
 from openpyxl.workbook.workbook import Workbook
 from openpyxl.worksheet.worksheet import Worksheet
 
-from reviewer.errors import InputError
 from reviewer.grid import Cell, Grid, Row
+from reviewer.ingest.package import damaged_package, verify_package
+from reviewer.ingest.xlsx_scan import WorkbookScan
 from reviewer.limits import Limits
 from reviewer.textnorm import clean_cell
 
@@ -63,7 +66,7 @@ def _load(path: Path) -> Workbook:
         # Not read-only: read-only sheets do not know their merged cells.
         return load_workbook(path, data_only=True)
     except Exception as exc:  # openpyxl raises many kinds on a damaged package
-        raise InputError(f"{path.name} 无法作为 Excel 文件打开：文件已损坏或不完整") from exc
+        raise damaged_package(path, "Excel") from exc
 
 
 def _stored_rows(ws: Worksheet) -> Iterator[tuple[int, list[Any]]]:
@@ -100,5 +103,6 @@ def _rows(workbook: Workbook) -> Iterator[Row]:
 
 
 def read_xlsx(path: Path, limits: Limits) -> Grid:
+    verify_package(path, "Excel", limits, WorkbookScan(path.name, limits).watch)
     workbook = _load(path)
     return Grid(rows=_rows(workbook), source=path.name, format="xlsx")
