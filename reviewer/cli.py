@@ -31,6 +31,7 @@ from reviewer.checks import run_checks
 from reviewer.checks.registry import AUTHORITIES, GROUPS, all_rules, get_rule
 from reviewer.config import Config, load_config, parse_codes
 from reviewer.errors import ReviewerError, UsageError
+from reviewer.grid import UNRECOGNISED
 from reviewer.llm import LlmSettings, add_llm_arguments, run_llm_review, settings_from_args
 from reviewer.llm.review import SharedLimitStage
 from reviewer.model import Finding, LlmRun, Report
@@ -48,9 +49,12 @@ def _warn_leftovers(report: Report, err: Console) -> None:
         where = f"{report.source} {left.location.describe()}"
         err.print(f"[yellow]警告[/]：{where} 未能解析：{left.text[:60]}", soft_wrap=True)
     acc = report.accounting
+    unread = sum(left.reason != UNRECOGNISED for left in report.leftovers)
     err.print(
         f"已解析 {len(report.tables)} 张表；非空行 {acc.nonempty_lines} 行，"
-        f"已使用 {acc.consumed_lines} 行，未解析 {acc.reported_lines} 行。"
+        f"已使用 {acc.consumed_lines} 行，未解析 {acc.reported_lines} 行"
+        + (f"；另有 {unread} 处未能读取（见上方警告）。" if unread else "。"),
+        soft_wrap=True,
     )
 
 
