@@ -19,6 +19,7 @@ from reviewer.ingest import read_grid
 from reviewer.limits import Limits
 from tests.conftest import SEED
 from tests.fixtures.generate import hostile
+from tests.fixtures.generate.make_pdf import write_ruled_pdf
 from tests.fixtures.generate.make_xlsx import write_xlsx
 from tests.fixtures.generate.source import gold_tables
 
@@ -62,6 +63,54 @@ def test_a_part_that_lies_about_its_size_is_refused_as_damaged(tmp_path: Path) -
     seconds, peak, message = _refusal(path)
     assert "无法作为 Word 文件打开" in message
     assert seconds < 5 and peak < 16, (seconds, peak)
+
+
+def test_a_pdf_stream_bomb_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "bomb.pdf"
+    hostile.pdf_bomb(path)  # a page whose content unpacks to 1 GiB
+    seconds, peak, message = _refusal(path)
+    assert "疑似压缩炸弹" in message and "limits.unpack_ratio" in message
+    # refused once it had unpacked 100 times the file's size (about 100 MB), not 1 GiB
+    assert seconds < 5 and peak < 200, (seconds, peak)
+
+
+def test_the_unpacked_total_has_its_own_limit(tmp_path: Path) -> None:
+    path = tmp_path / "bomb.pdf"
+    hostile.pdf_bomb(path, mib=40)
+    _, _, message = _refusal(path, Limits(unpacked_mb=8))
+    assert "超过上限 8 MB" in message and "limits.unpacked_mb" in message
+
+
+@pytest.mark.parametrize(
+    ("write", "what"),
+    [
+        (lambda p: hostile.pdf_chars_bomb(p, 2_000_000), "2 million characters in one string"),
+        (hostile.pdf_forms_bomb, "forms drawing forms: 10**9 drawings"),
+    ],
+)
+def test_a_page_that_draws_too_much_is_refused(
+    tmp_path: Path, write: Callable[[Path], None], what: str
+) -> None:
+    path = tmp_path / "busy.pdf"
+    write(path)
+    assert path.stat().st_size < 10_000, what
+    # a tenth of the default, to keep the test quick (benchmarks/bench_hostile.py: the default)
+    seconds, peak, message = _refusal(path, Limits(pdf_page_objects=10_000))
+    assert "第1页绘制的对象（文字、线条、图片）超过上限 10,000 个" in message
+    assert "limits.pdf_page_objects" in message
+    assert seconds < 10 and peak < 100, (what, seconds, peak)
+
+
+@pytest.fixture(scope="module")
+def seed_pdf(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    path = tmp_path_factory.mktemp("pdf") / "seed.pdf"
+    write_ruled_pdf(gold_tables()[:3], path)
+    return path
+
+
+def test_too_many_pages(seed_pdf: Path) -> None:
+    _, _, message = _refusal(seed_pdf, Limits(pdf_pages=2))
+    assert "超过上限 2" in message and "limits.pdf_pages" in message
 
 
 def test_too_many_cells_in_a_workbook_is_refused_before_it_is_loaded(tmp_path: Path) -> None:
