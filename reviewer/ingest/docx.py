@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from docx import Document
+from docx.exceptions import InvalidXmlError
 from docx.oxml.ns import qn
 from docx.oxml.table import CT_Tbl
 from docx.oxml.text.paragraph import CT_P
@@ -82,7 +83,7 @@ class _Reader:
             if _breaks_page(tr):
                 self.page_break = True
             cells: list[Cell] = []
-            col = 1 + tr.grid_before
+            col = 1 + max(tr.grid_before, 0)
             for tc in tr.tc_lst:
                 if tc.vMerge != "continue":
                     raw = "\n".join(_text(p) for p in tc.iter(qn("w:p")))
@@ -90,16 +91,19 @@ class _Reader:
                     if text:
                         where = {"table": self.tables, "row": r, "column": col}
                         cells.append(Cell(text, self.line + 1, col, raw, where=where))
-                col += tc.grid_span
+                col += max(tc.grid_span, 1)
             if cells:
                 self.line += 1
                 yield self._row(cells)
 
 
-def _rows(body: BaseOxmlElement) -> Iterator[Row]:
+def _rows(path: Path, body: BaseOxmlElement) -> Iterator[Row]:
     reader = _Reader()
-    for block in _blocks(body):
-        yield from reader.table(block) if isinstance(block, CT_Tbl) else reader.paragraph(block)
+    try:
+        for block in _blocks(body):
+            yield from reader.table(block) if isinstance(block, CT_Tbl) else reader.paragraph(block)
+    except (ValueError, InvalidXmlError) as exc:  # python-docx reads attributes when asked
+        raise damaged_package(path, "Word") from exc
 
 
 def _load(path: Path) -> Any:
@@ -112,4 +116,4 @@ def _load(path: Path) -> Any:
 def read_docx(path: Path, limits: Limits) -> Grid:
     verify_package(path, "Word", limits)
     document = _load(path)
-    return Grid(rows=_rows(document.element.body), source=path.name, format="docx")
+    return Grid(rows=_rows(path, document.element.body), source=path.name, format="docx")
