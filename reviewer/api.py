@@ -9,6 +9,7 @@ from pathlib import Path
 
 from reviewer.errors import InputError
 from reviewer.ingest import read_grid
+from reviewer.limits import Limits
 from reviewer.model import EvaluationTable, Report
 from reviewer.parse import TableStream, parse_grid
 
@@ -45,9 +46,10 @@ def _no_table(path: str | Path) -> InputError:
     )
 
 
-def parse_file(path: str | Path) -> Report:
-    """Read and parse a report file; raise InputError when it holds no self-evaluation table."""
-    grid = read_grid(path)
+def parse_file(path: str | Path, limits: Limits | None = None) -> Report:
+    """Read and parse a report file within ``limits`` (the defaults if None); raise InputError
+    when it holds no self-evaluation table, LimitError when it goes past a limit."""
+    grid = read_grid(path, limits)
     try:
         with gc_paused():
             report = parse_grid(grid)
@@ -58,13 +60,13 @@ def parse_file(path: str | Path) -> Report:
     return report
 
 
-def iter_tables(path: str | Path) -> Iterator[EvaluationTable]:
+def iter_tables(path: str | Path, limits: Limits | None = None) -> Iterator[EvaluationTable]:
     """Yield a file's tables one by one as they are parsed, holding none of them.
 
     For very large files; leftovers are not collected (use ``parse_file`` for those).
     """
     found = False
-    for table in TableStream(read_grid(path)):
+    for table in TableStream(read_grid(path, limits)):
         found = True
         yield table
     if not found:

@@ -38,6 +38,7 @@ from reviewer.version import __version__
 
 if TYPE_CHECKING:
     from reviewer.pipeline import ProgressHook
+from reviewer.grid import UNRECOGNISED
 
 COMMANDS = ("review", "parse", "rules", "explain", "eval")
 
@@ -51,15 +52,18 @@ def _warn_leftovers(report: Report, err: Console) -> None:
         where = f"{report.source} {left.location.describe()}"
         err.print(f"[yellow]警告[/]：{where} 未能解析：{left.text[:60]}", soft_wrap=True)
     acc = report.accounting
+    unread = sum(left.reason != UNRECOGNISED for left in report.leftovers)
     err.print(
         f"已解析 {len(report.tables)} 张表；非空行 {acc.nonempty_lines} 行，"
-        f"已使用 {acc.consumed_lines} 行，未解析 {acc.reported_lines} 行。"
+        f"已使用 {acc.consumed_lines} 行，未解析 {acc.reported_lines} 行"
+        + (f"；另有 {unread} 处未能读取（见上方警告）。" if unread else "。"),
+        soft_wrap=True,
     )
 
 
 def cmd_parse(args: argparse.Namespace) -> int:
     """解析自评表并输出结构化内容（JSON 或表格）。"""
-    report = parse_file(args.file)
+    report = parse_file(args.file, load_config(args.config).limits)
     err = _stderr()
     if args.format == "json":
         sys.stdout.write(report.model_dump_json(indent=2) + "\n")
@@ -343,6 +347,7 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("parse", help="解析自评表并输出结构化内容", description=cmd_parse.__doc__)
     p.add_argument("file", help="自评表文件：PDF、Excel（.xlsx）、Word（.docx）或文本")
     p.add_argument("--format", choices=("json", "table"), default="json", help="输出格式")
+    p.add_argument("--config", help="配置文件（其中 [limits] 设定读取上限）")
     p.set_defaults(func=cmd_parse)
 
     lr = sub.add_parser("rules", help="列出全部复核规则", description=cmd_rules.__doc__)

@@ -2,7 +2,8 @@
 
 Read from ``reviewer.toml`` or the ``[tool.reviewer]`` table of ``pyproject.toml`` (the first
 found in the current directory or above it), or from ``--config FILE``; command-line flags
-override the file. Every threshold that provincial systems set differently is here.
+override the file. Every threshold that provincial systems set differently is here, and the
+``[limits]`` on what one input may make the readers do (``reviewer.limits``).
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from typing import Any, Literal
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from reviewer.errors import UsageError
+from reviewer.limits import Limits
 
 
 class Thresholds(BaseModel):
@@ -41,6 +43,7 @@ class Config(BaseModel):
     fail_on: Literal["error", "warning", "info", "never"] = Field("error", alias="fail-on")
     lower_is_better: Literal["linear", "ratio"] = Field("linear", alias="lower-is-better")
     thresholds: Thresholds = Field(default_factory=Thresholds)
+    limits: Limits = Field(default_factory=Limits)  # what one input may make the readers do
     llm: dict[str, Any] = Field(default_factory=dict)
     source: str = ""  # where the configuration was read from
 

@@ -77,7 +77,7 @@ class Review:
 
 def analyse(source: str | Path | Report, config: Config) -> Analysis:
     """Ingest and parse ``source`` (unless it is parsed already) and run the selected rules."""
-    report = source if isinstance(source, Report) else parse_file(source)
+    report = source if isinstance(source, Report) else parse_file(source, config.limits)
     with gc_paused():
         findings = run_checks(report, config, active_rules(config))
     return Analysis(report, findings)
