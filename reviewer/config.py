@@ -22,6 +22,7 @@ class Thresholds(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     low_execution_pct: float = 90.0  # B4: below this rate, the text must explain it
+    low_execution_warn_pct: float = 80.0  # B4: below this, 需核实; between it and the above, 提示
     completion_over_execution_pct: float = 5.0  # B4: completion above execution, relative %
     over_achievement_warn: float = 1.2  # D5: A >= 1.2 T is flagged
     over_achievement_explain: float = 1.3  # D5: A >= 1.3 T needs a written reason

@@ -275,6 +275,7 @@ class Indicator(BaseModel):
     target_value: ParsedValue = Field(default_factory=ParsedValue)
     actual_value: ParsedValue = Field(default_factory=ParsedValue)
     lines: list[int] = Field(default_factory=list)
+    partial: bool = False  # cut off by the end of the document: printed only in part
     cells: dict[str, CellRef] = Field(default_factory=dict)
 
     @property
@@ -318,7 +319,8 @@ class EvaluationTable(BaseModel):
     fields: dict[str, str] = Field(default_factory=dict)  # other printed fields (评价结论 …)
     notes: list[str] = Field(default_factory=list)  # notes printed under the table (注：…)
     stated_weights: dict[str, float] = Field(default_factory=dict)  # 产出指标(50分), footnotes
-    complete: bool = True  # False: the document ends inside this table (cut off)
+    complete: bool = True  # False: the document ends, or begins, inside this table (cut off)
+    begins_inside: bool = False  # the text starts inside this table (no title, no header)
     template_text: list[CellRef] = Field(default_factory=list)  # placeholder rows left (……)
     doubts: list[ReadingDoubt] = Field(default_factory=list)  # the plausibility check's
     cells: dict[str, CellRef] = Field(default_factory=dict)

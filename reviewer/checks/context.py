@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 
 from reviewer.checks.recompute import Expectation, expect
 from reviewer.config import Config, Thresholds
+from reviewer.forms.families import DEFAULT, Family
 from reviewer.model import CellRef, EvaluationTable, Evidence, Indicator, Severity
 
 
@@ -27,6 +28,7 @@ class TableContext:
     table: EvaluationTable
     index: int
     config: Config
+    family: Family = DEFAULT  # the form's family: its conventions (points, labels)
     _expectations: dict[int, Expectation] = field(default_factory=dict)
     # Per-table results several rules share, computed once (e.g. the narrative's claims).
     shared: dict[str, object] = field(default_factory=dict)

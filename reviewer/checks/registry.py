@@ -39,6 +39,7 @@ if TYPE_CHECKING:
 Check = Callable[["TableContext"], Iterable["Hit"]]
 ReportCheck = Callable[["Report", "Config"], Iterable["Hit"]]
 Scope = Literal["table", "report", "llm"]
+Reads = Literal["numbers", "text", "structure"]
 SCOPES: dict[str, str] = {"table": "逐表", "report": "全报告", "llm": "大模型"}
 
 AUTHORITIES = {
@@ -77,6 +78,10 @@ class Rule:
     check_report: ReportCheck | None = None  # scope "report": run once per report
     scope: Scope = "table"
     twins: tuple[str, ...] = ()  # scope "llm": the rules that report the same thing
+    # When a per-table rule applies (the engine decides, from the table as read):
+    reads: Reads = "numbers"  # numbers: silent on a table the plausibility check doubts
+    whole: bool = False  # needs the whole table: silent on one cut off by the document's end
+    rubric: bool = False  # also checks a rubric (评分表), where only arithmetic can be checked
 
     @property
     def family(self) -> str:
@@ -99,18 +104,43 @@ def rule(
     why: str,
     example: str,
     fix: str,
+    reads: Reads | None = None,
+    whole: bool = False,
+    rubric: bool = False,
 ) -> Callable[[Check], Check]:
-    """Register a per-table check function under ``code``."""
+    """Register a per-table check function under ``code``.
+
+    ``reads`` defaults by family: the P rules read the form's structure, the N rules its
+    text, the others its numbers. ``whole``: the rule needs every row (sums, totals, what is
+    missing); ``rubric``: it applies to a rubric form too.
+    """
 
     def register(fn: Check) -> Check:
         define(
             Rule(
-                code, title, name, category, severity, authority, group, what, why, example, fix, fn
+                code,
+                title,
+                name,
+                category,
+                severity,
+                authority,
+                group,
+                what,
+                why,
+                example,
+                fix,
+                fn,
+                reads=reads or _DEFAULT_READS.get(code[0], "numbers"),
+                whole=whole,
+                rubric=rubric,
             )
         )
         return fn
 
     return register
+
+
+_DEFAULT_READS: dict[str, Reads] = {"P": "structure", "N": "text"}
 
 
 def report_rule(

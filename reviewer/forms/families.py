@@ -39,6 +39,7 @@ class Scoring:
         ("满意度指标", 10.0),
     )  # 原则上 (财预〔2020〕10号): checked only where the form follows it
     explain_execution_below: float | None = None  # a reason is required below this rate (%)
+    explain_any_adjustment: bool = False  # the form asks a reason for any in-year budget change
     total: float = 100.0
 
 
@@ -59,6 +60,9 @@ class Family:
     indicator_columns: tuple[tuple[str, str], ...] = ()  # printed header label → column role
     text_fields: tuple[tuple[str, str], ...] = ()  # printed label → key of a table-level text
     scoring: Scoring = field(default_factory=Scoring)
+    # The parts the form has (a missing one is P103's): its subject (项目/部门), the funds block,
+    # the goal's two texts, the indicators.
+    sections: tuple[str, ...] = ("subject", "funds", "goal_expected", "goal_actual", "indicators")
 
 
 # -- the labels most families share ---------------------------------------------------------
@@ -213,7 +217,7 @@ SICHUAN = Family(
     goal_actual=_GOAL_ACTUAL,
     indicator_columns=_INDICATOR_COLUMNS,
     text_fields=(*_TEXT_FIELDS, ("项目实施内容及过程概述", "implementation")),
-    scoring=Scoring(weight_label="权重", explain_execution_below=90.0),
+    scoring=Scoring(weight_label="权重", explain_execution_below=90.0, explain_any_adjustment=True),
 )
 
 TWENTY_EIGHTY = Family(
@@ -236,6 +240,7 @@ TWENTY_EIGHTY = Family(
     scoring=Scoring(
         execution_weight=20.0, indicator_total=80.0, weights="labels", default_split=None
     ),
+    sections=("subject", "funds", "indicators"),
 )
 
 HEBEI = Family(
@@ -385,6 +390,7 @@ RUBRIC = Family(
     ),
     text_fields=_TEXT_FIELDS,
     scoring=Scoring(rubric=True, execution_weight=None, indicator_total=100.0, default_split=None),
+    sections=("indicators",),
 )
 
 FAMILIES: tuple[Family, ...] = (

@@ -65,6 +65,14 @@ def split_tables(rows: Iterable[Row]) -> Iterator[list[Row]]:
         yield current
 
 
+def _continued(table: EvaluationTable) -> None:
+    """The document goes on after ``table``: it was not cut off at its end, whatever its last
+    row lacks (it may still begin inside, on a page excerpt)."""
+    table.complete = not table.begins_inside
+    for ind in table.indicators:
+        ind.partial = False
+
+
 class TableStream:
     """Iterate over a grid's tables; leftovers and accounting fill in as it goes."""
 
@@ -80,7 +88,7 @@ class TableStream:
             account(block, self.leftovers, self.accounting)
             if table is not None:
                 if held is not None:
-                    held.complete = True
+                    _continued(held)
                     yield held
                 held = table
         if held is not None:

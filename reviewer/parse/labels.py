@@ -17,7 +17,8 @@ VERTICAL_LABELS = ("绩效指标", "年度总体目标", "项目资金")
 # budget execution).
 L1_DEFAULT_WEIGHT = {"产出指标": 50.0, "效益指标": 30.0, "满意度指标": 10.0}
 
-_L1 = re.compile(r"^(产出|效益|效果|满意度|成本)(指标)?$")
+# 预算执行率 is a row of the indicator block on the Hebei form, with its own 一级 label.
+_L1 = re.compile(r"^(产出|效益|效果|满意度|成本)(指标)?$|^预算执行率$")
 # A weight printed in the label (产出指标(50分), 规划 (15分)) and a trailing 等 (…指标等).
 _WEIGHT_NOTE = re.compile(r"\s*[(（]\s*(\d+(?:\.\d+)?)\s*分\s*[)）]\s*$")
 _L2 = re.compile(

@@ -18,6 +18,7 @@ from reviewer.forms.vocabulary import any_label, key, lookup, unnumbered
 from reviewer.grid import Cell, Row
 from reviewer.model import EvaluationTable
 from reviewer.parse import labels as lb
+from reviewer.parse import plausibility
 from reviewer.parse.columns import IndicatorColumns, Role, is_sub_header, merge_header, read_header
 from reviewer.parse.funds import FundsReader, funds_label_piece, is_fund_header
 from reviewer.parse.indicators import parse_section
@@ -466,11 +467,24 @@ class _TableBuilder:
         for field, parts in self.goal_parts.items():
             text = "".join(collapse_spaces(c.raw or c.text) for c in parts)
             t[field] = _LEADER.sub("", text)
-        t["complete"] = self.ended or not self._cut_short()
+        t["begins_inside"] = self._starts_inside()
+        cut = self._cut_short() or t["begins_inside"]
+        t["complete"] = not cut
+        if cut and t["indicators"] and not self.ends_with_label:
+            t["indicators"][-1]["partial"] = True
         self._complete_totals()
+        t["doubts"] = plausibility.check(t, self.family)
         t["first_line"] = self.rows[0].line
         t["last_line"] = self.rows[-1].line
         return EvaluationTable.model_validate(t)
+
+    def _starts_inside(self) -> bool:
+        """The text begins inside this table: no title, no subject, no funds block above its
+        indicators (a page excerpt starting mid-table)."""
+        labels = self.t["labels"]
+        return not (
+            {"title", "project", "department", "implementer"} & labels.keys() or self.funds.seen
+        )
 
     def _cut_short(self) -> bool:
         """The table looks cut off where it ends: no indicator rows, or a last row lacking what
@@ -478,6 +492,9 @@ class _TableBuilder:
         rows = self.t["indicators"]
         if not rows or self.ends_with_label:
             return True
+        values = ("target", "actual", "weight", "score")
+        if not any(r[f] not in (None, "") for r in rows for f in values):
+            return True  # labels and names only: the values were cut (or printed elsewhere)
         last, before = rows[-1], rows[:-1]
         printed = set(self.columns.roles.values())
         if {Role.ACTUAL, Role.SCORE} <= printed and all(
