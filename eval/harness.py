@@ -71,7 +71,9 @@ def _run_doc(
     try:
         review = backend.review(path)
     except ReviewerError as exc:
-        return DocResult(doc.id, doc.path, doc.mutation, match(doc.labels, []), error=str(exc))
+        return DocResult(
+            doc.id, doc.path, doc.mutation, match(doc.scored_labels(), []), error=str(exc)
+        )
     preds = [Prediction.of(f) for f in review.findings]
     excluded = 0
     if ds.scoring == "difference" and doc.base:
@@ -79,7 +81,7 @@ def _run_doc(
         if base_path not in base_cache:
             base_cache[base_path] = [Prediction.of(f) for f in backend.review(base_path).findings]
         preds, excluded = subtract(preds, base_cache[base_path])
-    result = match(doc.labels, preds)
+    result = match(doc.scored_labels(), preds)
     failed, invalid = _llm_accounting(review)
     unscored = [lab for lab in result.missed if lab.layer == "llm" and lab.project in failed]
     if unscored:

@@ -150,7 +150,7 @@ def match(labels: list[Label], preds: list[Prediction]) -> MatchResult:
     groups_l: dict[tuple[str, Category], list[Label]] = defaultdict(list)
     groups_p: dict[tuple[str, Category], list[Prediction]] = defaultdict(list)
     for lab in labels:
-        groups_l[(lab.project, lab.category)].append(lab)
+        groups_l[(lab.project or "", lab.category)].append(lab)
     for p in preds:
         groups_p[(p.project, p.category)].append(p)
     out = MatchResult()

@@ -108,11 +108,11 @@ def _units(run: DatasetRun) -> list[Vector]:
     for d in run.docs:
         r = d.result
         for lab, _ in r.matched:
-            units[(d.id, lab.project)][CATEGORIES.index(lab.category.value) * 3] += 1
+            units[(d.id, lab.project or "")][CATEGORIES.index(lab.category.value) * 3] += 1
         for p in r.spurious:
             units[(d.id, p.project)][CATEGORIES.index(p.category.value) * 3 + 1] += 1
         for lab in r.missed:
-            units[(d.id, lab.project)][CATEGORIES.index(lab.category.value) * 3 + 2] += 1
+            units[(d.id, lab.project or "")][CATEGORIES.index(lab.category.value) * 3 + 2] += 1
         if not any(doc == d.id for doc, _ in units):  # a document with nothing to count
             units[(d.id, "")] = defaultdict(int)
     return [dict(v) for v in units.values()]

@@ -17,7 +17,7 @@ import json
 from pathlib import Path
 from random import Random
 
-from eval.labels import Dataset, Document, Label, dump_dataset
+from eval.labels import Dataset, Document, Label, dump_dataset, layer_of
 from eval.mutations import MUTATIONS, Want, direction, grade_of, reset_decks
 from reviewer.layout_text import render_text
 from reviewer.model import Category, EvaluationTable, Severity
@@ -91,7 +91,7 @@ def _labels(doc_id: str, project: str, wants: list[Want]) -> list[Label]:
             indicator=w.indicator,
             indicator_alternatives=w.alternatives,
             severity=w.severity,
-            layer="rules" if w.codes else "llm",
+            layer=layer_of(w.codes),
             note=w.note,
             optional=w.optional,
             codes=w.codes,

@@ -101,6 +101,7 @@ def _label(i: str, category: Category, layer: str = "rules", ind: str | None = N
             "severity": "error",
             "layer": layer,
             "note": "n",
+            "codes": ["S1", "N1", "E1"],
         }
     )
 

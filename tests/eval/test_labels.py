@@ -27,10 +27,14 @@ def test_seed_labels_record_how_they_were_made(seed_ds: Dataset) -> None:
     for key in ("made_by", "date", "process", "rules_document", "written_before_tool_output"):
         assert prov.get(key), key
     assert "scoring-rules.md" in prov["rules_document"]
-    # every label added after tool output was seen is marked and listed as an amendment
-    amended = {lab.id for lab in seed_ds.labels() if lab.amended}
-    listed = {a["label"] for a in prov["amendments"] if a["change"] == "added"}
-    assert amended == listed
+    # every label added or withdrawn after tool output was seen is marked, dated, says why,
+    # and is listed (itself or the label it replaces) among the amendments
+    listed = {a["label"] for a in prov["amendments"]}
+    amended = [lab for d in seed_ds.documents for lab in d.labels if lab.amended]
+    assert {lab.id for lab in amended} == {"S024", "S024b", "S072", "S074", "S075"}
+    for lab in amended:
+        assert lab.amended is not None and lab.amended.date and lab.amended.why
+        assert (lab.amended.replaces or lab.id) in listed, lab.id
 
 
 def test_seed_labels_name_real_projects_and_indicators(
@@ -62,7 +66,14 @@ def _write(tmp_path: Path, labels: list[dict[str, Any]]) -> Path:
 
 
 def _label(i: str, **extra: Any) -> dict[str, Any]:
-    base = {"id": i, "category": "scoring", "severity": "error", "layer": "rules", "note": "n"}
+    base = {
+        "id": i,
+        "category": "scoring",
+        "severity": "error",
+        "layer": "rules",
+        "note": "n",
+        "codes": ["S1"],
+    }
     return {**base, **extra}
 
 

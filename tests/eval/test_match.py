@@ -19,6 +19,7 @@ def lab(i: str, indicator: str | None = None, **kw: object) -> Label:
         "severity": Severity.ERROR,
         "layer": "rules",
         "note": "n",
+        "codes": ["S1"],
     }
     fields.update(kw)
     return Label.model_validate(fields)

@@ -20,6 +20,7 @@ def _lab(i: str, category: Category, project: str = "甲", layer: str = "rules")
             "severity": "error",
             "layer": layer,
             "note": "n",
+            "codes": ["S1", "N1", "E1"],
         }
     )
 
