@@ -12,7 +12,6 @@ byte-identical files; ``eval/datasets/injected/spec.json`` pins their digest.
 
 from __future__ import annotations
 
-import hashlib
 import json
 from pathlib import Path
 from random import Random
@@ -153,17 +152,8 @@ def generate(out: Path, *, seed: int, count: int, gold: Path = GOLD) -> Dataset:
         documents=documents,
     )
     (out / "labels.json").write_text(dump_dataset(ds), encoding="utf-8")
+    ds._root = out.resolve()
     return ds
-
-
-def digest(folder: Path) -> str:
-    """sha256 over every generated file (path and bytes), in path order."""
-    h = hashlib.sha256()
-    for p in [*sorted(folder.rglob("*.txt")), folder / "labels.json"]:
-        h.update(p.relative_to(folder).as_posix().encode())
-        h.update(b"\0")
-        h.update(p.read_bytes())
-    return h.hexdigest()
 
 
 def read_spec(path: Path = SPEC) -> dict[str, int | str]:

@@ -97,3 +97,29 @@ def test_unknown_fields_and_categories_are_refused(tmp_path: Path) -> None:
 def test_layers_are_counted_in_the_seed(seed_ds: Dataset) -> None:
     layers = Counter(lab.layer for lab in seed_ds.labels(required_only=True))
     assert layers["rules"] >= 20 and layers["llm"] >= 10
+
+
+def test_a_label_must_say_what_counts_as_finding_it(tmp_path: Path) -> None:
+    with pytest.raises(ValidationError, match="codes or the cue"):
+        load_dataset(_write(tmp_path, [_label("a", codes=[])]))
+    assert load_dataset(_write(tmp_path, [_label("a", codes=[], cue="编制")])).labels()
+    with pytest.raises(ValidationError, match="any_row"):
+        load_dataset(_write(tmp_path, [_label("a", indicator="x", any_row=True)]))
+
+
+def test_withdrawn_labels_stay_in_the_file_and_out_of_the_current_scoring(tmp_path: Path) -> None:
+    old = {"date": "2026-12-02", "change": "withdrawn", "why": "misread"}
+    new = {"date": "2026-12-02", "change": "added", "why": "corrected", "replaces": "a"}
+    ds = load_dataset(_write(tmp_path, [_label("a", amended=old), _label("b", amended=new)]))
+    assert [lab.id for lab in ds.labels()] == ["b"]
+    assert [lab.id for lab in ds.labels(preregistered=True)] == ["a"]
+    assert ds.amended
+    with pytest.raises(ValueError, match="replaces a, not withdrawn"):
+        load_dataset(_write(tmp_path, [_label("a"), _label("b", amended=new)]))
+
+
+def test_the_seed_pre_registered_labels_are_those_first_committed(seed_ds: Dataset) -> None:
+    pre = {lab.id for lab in seed_ds.labels(preregistered=True)}
+    assert pre == {f"S{k:03d}" for k in range(1, 74)}  # S001–S073, as in commit dac6f09
+    current = {lab.id for lab in seed_ds.labels()}
+    assert current - pre == {"S024b", "S074", "S075"} and pre - current == {"S024", "S072"}

@@ -10,7 +10,7 @@ from typing import Any
 import pytest
 
 from eval import mutate
-from eval.labels import Dataset
+from eval.labels import Dataset, dataset_digest
 from eval.mutations import MUTATIONS
 from reviewer.api import parse_file
 from reviewer.layout_text import render_text
@@ -18,18 +18,17 @@ from reviewer.model import EvaluationTable
 from tests.goldcompare import differences
 
 
-def test_regenerating_gives_the_pinned_dataset(injected_dir: Path, tmp_path: Path) -> None:
+def test_regenerating_gives_the_pinned_dataset(injected_ds: Dataset, tmp_path: Path) -> None:
     spec = mutate.read_spec()
-    assert mutate.digest(injected_dir) == spec["sha256"]
-    mutate.generate(tmp_path, seed=int(spec["seed"]), count=int(spec["count"]))
-    assert mutate.digest(tmp_path) == spec["sha256"]
+    assert dataset_digest(injected_ds) == spec["sha256"]
+    again = mutate.generate(tmp_path, seed=int(spec["seed"]), count=int(spec["count"]))
+    assert dataset_digest(again) == spec["sha256"]
 
 
 def test_another_seed_gives_another_dataset(tmp_path: Path) -> None:
     a, b = tmp_path / "a", tmp_path / "b"
-    mutate.generate(a, seed=1, count=40)
-    mutate.generate(b, seed=2, count=40)
-    assert mutate.digest(a) != mutate.digest(b)
+    da, db = mutate.generate(a, seed=1, count=40), mutate.generate(b, seed=2, count=40)
+    assert dataset_digest(da) != dataset_digest(db)
 
 
 def test_size_and_coverage(injected_ds: Dataset) -> None:
