@@ -27,7 +27,7 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, Field
 
-from eval.metrics import CATEGORIES, OVERALL, DatasetSummary, Stats
+from eval.metrics import CATEGORIES, OVERALL, DatasetSummary, DocDiff, Stats
 
 BASELINE_FORMAT = "reviewer-eval-baseline/2"
 REGENERATE = "python -m eval baseline"
@@ -135,61 +135,41 @@ def _dataset(name: str, s: DatasetSummary, base: dict[str, Any], out: Comparison
     base_docs: dict[str, Any] = base.get("docs", {})
     for d in s.docs:
         b = base_docs.get(d.id, {})  # absent: the document was clean in the baseline
-        old_missed = set(b.get("missed", []))
-        for m in d.missed:
-            if m.label not in old_missed:
-                out.failures.append(
-                    Failure(
-                        dataset=name,
-                        kind="missed",
-                        category=m.category,
-                        doc=d.id,
-                        item=m.label,
-                        detail=m.note,
-                    )
-                )
-        allowed = Counter(b.get("spurious", {}))
-        for x in d.spurious:
-            if allowed[x.key] > 0:
-                allowed[x.key] -= 1
-                continue
-            out.failures.append(
-                Failure(
-                    dataset=name,
-                    kind="spurious",
-                    category=x.category,
-                    doc=d.id,
-                    item=x.key,
-                    detail=x.message,
-                )
-            )
-        old_severity = set(b.get("severity", []))
-        for sev in d.severity:
-            # a label the baseline found with its severity (a newly found one is an improvement)
-            if sev.label not in old_severity and sev.label not in old_missed:
-                out.failures.append(
-                    Failure(
-                        dataset=name,
-                        kind="severity",
-                        doc=d.id,
-                        item=sev.label,
-                        category=sev.category,
-                        detail=f"{sev.expected} → {sev.found}（{sev.code}）",
-                    )
-                )
-        if d.error is not None and not b.get("unreadable"):
-            out.failures.append(Failure(dataset=name, kind="unreadable", doc=d.id, detail=d.error))
-        missed = {m.label for m in d.missed}
-        spurious = Counter(x.key for x in d.spurious)
-        gone = Counter(b.get("spurious", {})) - spurious
-        change = Improvement(
-            dataset=name,
-            doc=d.id,
-            now_found=sorted(old_missed - missed),
-            no_longer_spurious=sorted(gone.elements()),
+        _doc(name, d, b, out)
+
+
+def _doc(name: str, d: DocDiff, b: dict[str, Any], out: Comparison) -> None:
+    def fail(kind: Kind, category: str, item: str, detail: str) -> None:
+        out.failures.append(
+            Failure(dataset=name, kind=kind, category=category, doc=d.id, item=item, detail=detail)
         )
-        if change.now_found or change.no_longer_spurious:
-            out.improvements.append(change)
+
+    old_missed = set(b.get("missed", []))
+    for m in d.missed:
+        if m.label not in old_missed:
+            fail("missed", m.category, m.label, m.note)
+    allowed = Counter(b.get("spurious", {}))
+    for x in d.spurious:
+        if allowed[x.key] > 0:
+            allowed[x.key] -= 1
+        else:
+            fail("spurious", x.category, x.key, x.message)
+    old_severity = set(b.get("severity", []))
+    for sev in d.severity:
+        # a label the baseline found with its severity (a newly found one is an improvement)
+        if sev.label not in old_severity and sev.label not in old_missed:
+            fail("severity", sev.category, sev.label, f"{sev.expected} → {sev.found}（{sev.code}）")
+    if d.error is not None and not b.get("unreadable"):
+        fail("unreadable", "", "", d.error)
+    gone = Counter(b.get("spurious", {})) - Counter(x.key for x in d.spurious)
+    change = Improvement(
+        dataset=name,
+        doc=d.id,
+        now_found=sorted(old_missed - {m.label for m in d.missed}),
+        no_longer_spurious=sorted(gone.elements()),
+    )
+    if change.now_found or change.no_longer_spurious:
+        out.improvements.append(change)
 
 
 def compare(summaries: list[DatasetSummary], baseline: dict[str, Any], source: str) -> Comparison:

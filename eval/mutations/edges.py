@@ -90,8 +90,10 @@ def m_total_inside(t: EvaluationTable, rng: Random) -> Injected | None:
     return Injected(t, [])  # 0.01 is within the tolerance: nothing to report
 
 
-def _over(t: EvaluationTable, rng: Random, lo: float, hi: float) -> Indicator | None:
-    """A clean higher-is-better row given an actual with lo <= A / T < hi."""
+def _over(
+    t: EvaluationTable, rng: Random, lo: float, hi: float, severity: Severity, says: str
+) -> Injected | None:
+    """A clean higher-is-better row given an actual with lo <= A / T < hi, full marks kept."""
     rows = [
         i
         for i in clean_quantitative(t, "higher")
@@ -106,30 +108,23 @@ def _over(t: EvaluationTable, rng: Random, lo: float, hi: float) -> Indicator | 
             x = round(tn * (lo + hi) / 2, 2)
         if lo <= x / tn < hi and value_free(t, x, unit):
             set_actual(ind, number_text(x, unit))
-            return ind
+            note = f"注入：「{ind.name}」实际完成值{ind.actual}为指标值{ind.target}的{x / tn:.3f}倍，{says}"
+            return Injected(
+                t, [Want(Category.EXPLANATION, severity, note, ind.name, codes=["S107"])]
+            )
     return None
 
 
 @mutation("over-1.31")
 def m_over_outside(t: EvaluationTable, rng: Random) -> Injected | None:
-    ind = _over(t, rng, 1.301, 1.32)
-    if ind is None or ind.target_value.number is None or ind.actual_value.number is None:
-        return None
-    ratio = ind.actual_value.number / ind.target_value.number
-    note = f"注入（阈值外侧）：「{ind.name}」实际完成值{ind.actual}为指标值{ind.target}的{ratio:.3f}倍（≥1.3倍），得满分且未说明超额原因。"
-    wants = [Want(Category.EXPLANATION, Severity.WARNING, note, ind.name, codes=["S107"])]
-    return Injected(t, wants)
+    says = "（阈值外侧，≥1.3倍）得满分且未说明超额原因。"
+    return _over(t, rng, 1.301, 1.32, Severity.WARNING, says)
 
 
 @mutation("over-1.29")
 def m_over_inside(t: EvaluationTable, rng: Random) -> Injected | None:
-    ind = _over(t, rng, 1.28, 1.2995)
-    if ind is None or ind.target_value.number is None or ind.actual_value.number is None:
-        return None
-    ratio = ind.actual_value.number / ind.target_value.number
-    note = f"注入（阈值内侧）：「{ind.name}」实际完成值{ind.actual}为指标值{ind.target}的{ratio:.3f}倍（1.2–1.3倍），可提示指标值可能偏低，尚不须书面说明。"
-    wants = [Want(Category.EXPLANATION, Severity.INFO, note, ind.name, codes=["S107"])]
-    return Injected(t, wants)
+    says = "（阈值内侧，1.2–1.3倍）可提示指标值可能偏低，尚不须书面说明。"
+    return _over(t, rng, 1.28, 1.2995, Severity.INFO, says)
 
 
 def _execution(t: EvaluationTable, pct: str, exact_cents: bool) -> bool:
