@@ -103,6 +103,9 @@ class DatasetSummary(BaseModel):
     seconds: float
     categories: dict[str, Stats]
     overall: Stats
+    # The findings a reviewer acts on (错误 and 需核实): how many are real, and how many of the
+    # error and warning labels they find. Remarks (提示) count in ``overall`` only.
+    flagged: Stats = Field(default_factory=lambda: stats(0, 0, 0))
     layers: dict[str, LayerStats]  # required labels by expected layer, and how many were found
     severity: dict[str, SeverityStats]  # required labels by their severity
     severity_agreement: float | None = None  # among matched pairs
@@ -120,6 +123,9 @@ class DatasetSummary(BaseModel):
     parse: list[ParseCheck] = Field(default_factory=list)
     provenance: dict[str, Any] = Field(default_factory=dict)
     problems: list[str] = Field(default_factory=list)
+
+
+_FLAGGED = (Severity.ERROR, Severity.WARNING)
 
 
 def wilson(k: int, n: int, z: float = Z95) -> tuple[float, float] | None:
@@ -220,6 +226,7 @@ def summarize(run: DatasetRun, preregistered: bool = False) -> DatasetSummary:
     counts = {c: [0, 0, 0] for c in CATEGORIES}
     layers = {"rules": LayerStats(), "llm": LayerStats()}
     severity = {s: SeverityStats() for s in SEVERITIES}
+    flagged = [0, 0, 0]
     by_mutation: dict[str, list[int]] = defaultdict(lambda: [0, 0, 0])
     by_layout: dict[str, list[int]] = defaultdict(lambda: [0, 0, 0])
     diffs = []
@@ -228,6 +235,9 @@ def summarize(run: DatasetRun, preregistered: bool = False) -> DatasetSummary:
         r = match(_labels(d, preregistered), d.predictions[TOOL])
         diffs.append(_doc_diff(d, r))
         absorbed += len(r.absorbed)
+        flagged[0] += sum(p.severity in _FLAGGED for _, p in r.matched)
+        flagged[1] += sum(p.severity in _FLAGGED for p in r.spurious)
+        flagged[2] += sum(lab.severity in _FLAGGED for lab in r.missed)
         for lab, p in r.matched:
             counts[lab.category.value][0] += 1
             layers[lab.layer].found += 1
@@ -259,6 +269,7 @@ def summarize(run: DatasetRun, preregistered: bool = False) -> DatasetSummary:
         seconds=round(run.seconds, 2),
         categories={c: stats(*counts[c]) for c in CATEGORIES},
         overall=stats(*total),
+        flagged=stats(*flagged),
         layers=layers,
         severity=severity,
         severity_agreement=(

@@ -93,6 +93,16 @@ def _brief(st: Stats) -> str:
     return f"F1 {pct(st.f1)}，召回率 {pct(st.recall)}，精确率 {pct(st.precision)}"
 
 
+def flagged_line(s: DatasetSummary) -> str:
+    """The precision reviewers feel: of the 错误 and 需核实 findings, how many are real."""
+    f = s.flagged
+    return (
+        f"错误与需核实意见（复核人员要处理的）：{f.tp + f.fp} 条中 {f.tp} 条属实，精确率 "
+        f"{pct(f.precision)}（95% 区间 {short_ci(f.ci_precision)}）；错误与需核实标注找到 "
+        f"{f.tp}/{f.tp + f.fn}。"
+    )
+
+
 def blind_line(s: DatasetSummary) -> str:
     b = s.blind
     line = (
@@ -196,6 +206,7 @@ def _terminal_dataset(console: Console, s: DatasetSummary) -> None:
     console.print(_stats_table(s))
     if made_line(s):
         console.print(escape(made_line(s)))
+    console.print(escape(flagged_line(s)))
     console.print(escape(blind_line(s)))
     console.print(severity_line(s))
     console.print(layers_line(s))
@@ -345,6 +356,7 @@ def _markdown_dataset(s: DatasetSummary, pre: list[DatasetSummary]) -> list[str]
     if made_line(s):
         lines += [f"- {_md(made_line(s))}"]
     lines += [
+        f"- {flagged_line(s)}",
         f"- {blind_line(s)}",
         f"  - {BLIND_ZH['dumb']}；{BLIND_ZH['nonsense']}。",
         f"- {severity_line(s)}",

@@ -4,9 +4,10 @@
 whole report (scope ``report``: the rate rounding convention, content left unparsed);
 ``run_checks`` does both.
 
-A per-table rule runs only where the table as read lets it judge (``applies``): not on a table
-the plausibility check doubts if it reads numbers, not on a table cut off by the end of the
-document if it needs every row, and on a rubric only if it checks arithmetic. A row cut off
+A per-table rule runs only where the table as read lets it judge (``applies``): on a table the
+plausibility check doubts, only the rules that read text no misreading can change; on a table
+cut off by the document, only the rules that do not need every row; on a rubric, only
+arithmetic. A row cut off
 at the end of a document is not judged at all. Every finding gets its rule's code, category and default severity
 here: a check states only what it found. Selection (``--select``/``--ignore``) is applied by
 passing the active rules; ``--min-severity`` is applied by the pipeline to every finding.
@@ -56,7 +57,7 @@ def _finding(hit: Hit, rule: Rule, table: EvaluationTable | None, index: int | N
 
 def applies(rule: Rule, table: EvaluationTable, family: Family) -> bool:
     """Whether ``rule`` may judge ``table`` as it was read."""
-    if rule.reads == "numbers" and not table.reliable:
+    if not table.reliable and not rule.on_doubt:
         return False
     if rule.whole and not table.complete:
         return False

@@ -66,7 +66,6 @@ def _sentence_evidence(c: Claim) -> Evidence:
     why="总体目标完成情况须与绩效指标相互印证（E3）：同一事项叙述与指标数字不一，至少有一处填报有误。",
     example="预期目标称对“20余家行业、园区、商圈特色站室”开展测评，而指标“公共法律服务特色站室测评家数”年度指标值为=5家。",
     fix="核对叙述与指标的数据来源，统一为实际数字；二者统计口径不同的，在叙述中写明口径。",
-    reads="numbers",
 )
 def narrative_figure_vs_indicator(ctx: TableContext) -> Iterator[Hit]:
     a = analysis(ctx)
@@ -232,7 +231,6 @@ def _reported(c: Claim, a: Analysis) -> bool:
     why="实际完成情况应逐项报告预期目标的完成结果（E3）；带数量的目标既无叙述也无指标，就无从判断是否完成。",
     example="预期目标“编印培训教材500册”，实际完成情况与绩效指标均未提及教材的编印数量。",
     fix="在实际完成情况中写明该事项的完成数量，或说明未完成的原因；该事项应设置相应的绩效指标。",
-    reads="numbers",
     whole=True,
 )
 def goal_figure_unreported(ctx: TableContext) -> Iterator[Hit]:
@@ -314,7 +312,6 @@ def _rates(ctx: TableContext) -> list[float]:
     why="叙述中引用的资金数字应与项目资金表一致（E3）；不一致时至少有一处填报有误。",
     example="资金表全年执行数95,000元，实际完成情况称“全年支出资金12万元”。",
     fix="核对资金数字，叙述与资金表统一；引用部分金额的，写明用途。",
-    reads="numbers",
 )
 def narrative_amount_vs_funds(ctx: TableContext) -> Iterator[Hit]:
     a = analysis(ctx)

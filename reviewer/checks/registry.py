@@ -39,7 +39,6 @@ if TYPE_CHECKING:
 Check = Callable[["TableContext"], Iterable["Hit"]]
 ReportCheck = Callable[["Report", "Config"], Iterable["Hit"]]
 Scope = Literal["table", "report", "llm"]
-Reads = Literal["numbers", "text", "structure"]
 SCOPES: dict[str, str] = {"table": "逐表", "report": "全报告", "llm": "大模型"}
 
 AUTHORITIES = {
@@ -79,7 +78,7 @@ class Rule:
     scope: Scope = "table"
     twins: tuple[str, ...] = ()  # scope "llm": the rules that report the same thing
     # When a per-table rule applies (the engine decides, from the table as read):
-    reads: Reads = "numbers"  # numbers: silent on a table the plausibility check doubts
+    on_doubt: bool = False  # also judges a table the plausibility check doubts (text only)
     whole: bool = False  # needs the whole table: silent on one cut off by the document's end
     rubric: bool = False  # also checks a rubric (评分表), where only arithmetic can be checked
 
@@ -104,15 +103,16 @@ def rule(
     why: str,
     example: str,
     fix: str,
-    reads: Reads | None = None,
+    on_doubt: bool = False,
     whole: bool = False,
     rubric: bool = False,
 ) -> Callable[[Check], Check]:
     """Register a per-table check function under ``code``.
 
-    ``reads`` defaults by family: the P rules read the form's structure, the N rules its
-    text, the others its numbers. ``whole``: the rule needs every row (sums, totals, what is
-    missing); ``rubric``: it applies to a rubric form too.
+    ``on_doubt``: the rule also judges a table that may have been misread (it reads only text
+    that stays right whatever the columns: instructions, the template's leftovers); ``whole``:
+    the rule needs every row (sums, totals, what is missing); ``rubric``: it applies to a
+    rubric form too.
     """
 
     def register(fn: Check) -> Check:
@@ -130,7 +130,7 @@ def rule(
                 example,
                 fix,
                 fn,
-                reads=reads or _DEFAULT_READS.get(code[0], "numbers"),
+                on_doubt=on_doubt,
                 whole=whole,
                 rubric=rubric,
             )
@@ -138,9 +138,6 @@ def rule(
         return fn
 
     return register
-
-
-_DEFAULT_READS: dict[str, Reads] = {"P": "structure", "N": "text"}
 
 
 def report_rule(

@@ -12,9 +12,11 @@ score above its weight) is a finding for the rules, not a doubt about the readin
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from reviewer.forms.families import Family
+from reviewer.grid import Cell
 from reviewer.model import CellRef, ReadingDoubt
 from reviewer.numbers import fmt
 from reviewer.parse.values import parse_value
@@ -22,10 +24,16 @@ from reviewer.parse.values import parse_value
 _MAX_ROW_WEIGHT_SHARE = 1.0  # a row worth more than the whole form
 _WEIGHT_SUM_FACTOR = 1.6  # weights summing past 1.6 × the form's total
 _MOST = 0.6  # "most rows"
+_UNPLACED = 0.15  # share of the indicator section's cells left unplaced
+# A name ending in a comparison and a number (资金到位及时率≧100): a value glued to the name.
+_VALUE_IN_NAME = re.compile(r"(?:[≥≤≧≦═=<>﹦]|>=|<=)\s*\d+(?:\.\d+)?\s*%?$")
 
 
-def check(t: dict[str, Any], family: Family) -> list[ReadingDoubt]:
-    """The doubts about table ``t`` (the parsed table's fields, before validation)."""
+def check(
+    t: dict[str, Any], family: Family, section_cells: list[Cell] | None = None
+) -> list[ReadingDoubt]:
+    """The doubts about table ``t`` (the parsed table's fields, before validation);
+    ``section_cells`` are the cells of its 绩效指标 section, used or not."""
     doubts: list[ReadingDoubt] = []
     rows = [r for r in t["indicators"] if not r.get("partial")]
     total = family.scoring.total
@@ -59,6 +67,25 @@ def check(t: dict[str, Any], family: Family) -> list[ReadingDoubt]:
                 evidence=_cells(over, "weight", "score"),
             )
         )
+    glued = [r for r in rows if _VALUE_IN_NAME.search(r["name"])]
+    if len(glued) >= 2:
+        doubts.append(
+            ReadingDoubt(
+                reason=f"{len(glued)}个指标名称的末尾带着运算符和数字（如“{glued[0]['name'][-12:]}”），"
+                "指标值可能被并入了名称，各栏可能错位。",
+                evidence=_cells(glued, "target"),
+            )
+        )
+    if section_cells:
+        unused = [c for c in section_cells if not c.used]
+        if len(unused) >= 4 and len(unused) >= _UNPLACED * len(section_cells):
+            doubts.append(
+                ReadingDoubt(
+                    reason=f"绩效指标部分有{len(unused)}格（共{len(section_cells)}格）未能归入任何指标行，"
+                    "表格的行列可能没有读对。",
+                    evidence=[c.ref() for c in unused[:6]],
+                )
+            )
     doubts.extend(_funds_doubts(t))
     return doubts
 

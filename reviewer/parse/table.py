@@ -91,6 +91,7 @@ class _TableBuilder:
         self.ended = False  # a totals row or the fields after it were read: the table is whole
         self.totals_row = False
         self.ends_with_label = False
+        self.section_cells: list[Cell] = []
 
     def build(self) -> EvaluationTable | None:
         rows = self.rows
@@ -387,6 +388,7 @@ class _TableBuilder:
         while end < len(self.rows) and not self._ends_indicators(self.rows[end]):
             end += 1
         section = parse_section(self.rows[first:end], columns)
+        self.section_cells = [c for row in self.rows[first:end] for c in row.cells]
         self.t["indicators"] = section.indicators
         self.t["stated_weights"].update(section.stated_weights)
         self.t["template_text"] = [c.ref() for c in section.placeholders]
@@ -473,7 +475,7 @@ class _TableBuilder:
         if cut and t["indicators"] and not self.ends_with_label:
             t["indicators"][-1]["partial"] = True
         self._complete_totals()
-        t["doubts"] = plausibility.check(t, self.family)
+        t["doubts"] = plausibility.check(t, self.family, self.section_cells)
         t["first_line"] = self.rows[0].line
         t["last_line"] = self.rows[-1].line
         return EvaluationTable.model_validate(t)
