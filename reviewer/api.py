@@ -46,13 +46,13 @@ def _no_table(path: str | Path) -> InputError:
     )
 
 
-def parse_file(path: str | Path, limits: Limits | None = None) -> Report:
+def parse_file(path: str | Path, limits: Limits | None = None, form: str | None = None) -> Report:
     """Read and parse a report file within ``limits`` (the defaults if None); raise InputError
     when it holds no self-evaluation table, LimitError when it goes past a limit."""
     grid = read_grid(path, limits)
     try:
         with gc_paused():
-            report = parse_grid(grid)
+            report = parse_grid(grid, form)
     except OSError as exc:
         raise InputError(f"读取 {Path(path).name} 时出错：{exc.strerror or exc}") from exc
     if not report.tables:
@@ -60,13 +60,15 @@ def parse_file(path: str | Path, limits: Limits | None = None) -> Report:
     return report
 
 
-def iter_tables(path: str | Path, limits: Limits | None = None) -> Iterator[EvaluationTable]:
+def iter_tables(
+    path: str | Path, limits: Limits | None = None, form: str | None = None
+) -> Iterator[EvaluationTable]:
     """Yield a file's tables one by one as they are parsed, holding none of them.
 
     For very large files; leftovers are not collected (use ``parse_file`` for those).
     """
     found = False
-    for table in TableStream(read_grid(path, limits)):
+    for table in TableStream(read_grid(path, limits), form):
         found = True
         yield table
     if not found:

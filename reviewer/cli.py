@@ -25,6 +25,7 @@ from typing import TYPE_CHECKING
 
 from rich.console import Console
 from rich.markdown import Markdown
+from rich.markup import escape
 from rich.table import Table
 
 from reviewer.api import parse_file
@@ -40,7 +41,7 @@ if TYPE_CHECKING:
     from reviewer.pipeline import ProgressHook
 from reviewer.grid import UNRECOGNISED
 
-COMMANDS = ("review", "parse", "rules", "explain", "eval")
+COMMANDS = ("review", "parse", "rules", "explain", "forms", "eval")
 
 
 def _stderr() -> Console:
@@ -63,7 +64,8 @@ def _warn_leftovers(report: Report, err: Console) -> None:
 
 def cmd_parse(args: argparse.Namespace) -> int:
     """解析自评表并输出结构化内容（JSON 或表格）。"""
-    report = parse_file(args.file, load_config(args.config).limits)
+    config = load_config(args.config)
+    report = parse_file(args.file, config.limits, args.form or config.form)
     err = _stderr()
     if args.format == "json":
         sys.stdout.write(report.model_dump_json(indent=2) + "\n")
@@ -86,6 +88,8 @@ def _effective_config(args: argparse.Namespace) -> Config:
         updates["min_severity"] = args.min_severity
     if args.fail_on:
         updates["fail_on"] = args.fail_on
+    if args.form:
+        updates["form"] = args.form
     config = config.model_copy(update=updates)
     known = {r.code for r in all_rules()}
     for pattern in config.select + config.ignore:
@@ -253,6 +257,45 @@ def _llm_progress(err: Console) -> Iterator[ProgressHook]:
             bar.stop()
 
 
+def cmd_forms(args: argparse.Namespace) -> int:
+    """列出可识别的表格类型（表格家族）：名称、如何识别、评分约定。
+
+    复核时自动识别每张表的类型，并在复核意见中注明；--form 名称 可指定按某一类型读取。
+    """
+    from reviewer.forms.families import FAMILIES
+
+    out = Console(highlight=False)
+    for f in FAMILIES:
+        s = f.scoring
+        points = (
+            "评分表，只复核算术"
+            if s.rubric
+            else f"预算执行{_points(s.execution_weight)}，指标{_points(s.indicator_total)}，"
+            f"行分值称“{s.weight_label}”，"
+            + ("原则上按50/30/10设置分值" if s.default_split else "不适用50/30/10的默认分值")
+            + (
+                f"，执行率低于{s.explain_execution_below:g}%须说明原因"
+                if s.explain_execution_below
+                else ""
+            )
+        )
+        out.print(f"[bold]{f.name}[/]  {escape(f.title)}", soft_wrap=True)
+        out.print(f"  识别与栏目：{escape(f.note)}", soft_wrap=True)
+        out.print(f"  评分约定：{escape(points)}。", soft_wrap=True)
+        out.print()
+    return 0
+
+
+def _points(value: float | None) -> str:
+    return "不计分" if value is None else f"{value:g}分"
+
+
+def form_choices() -> list[str]:
+    from reviewer.forms.families import FAMILIES
+
+    return [f.name for f in FAMILIES]
+
+
 def cmd_rules(args: argparse.Namespace) -> int:
     """列出全部复核规则。"""
     table = Table(title="复核规则", show_lines=False)
@@ -341,6 +384,11 @@ def build_parser() -> argparse.ArgumentParser:
     r.add_argument(
         "--config", help="配置文件（reviewer.toml 或含 [tool.reviewer] 的 pyproject.toml）"
     )
+    r.add_argument(
+        "--form",
+        choices=form_choices(),
+        help="按指定的表格类型读取（默认从表格内容识别；review forms 列出全部类型）",
+    )
     add_llm_arguments(r)
     r.set_defaults(func=cmd_review)
 
@@ -348,10 +396,14 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("file", help="自评表文件：PDF、Excel（.xlsx）、Word（.docx）或文本")
     p.add_argument("--format", choices=("json", "table"), default="json", help="输出格式")
     p.add_argument("--config", help="配置文件（其中 [limits] 设定读取上限）")
+    p.add_argument("--form", choices=form_choices(), help="按指定的表格类型读取（默认自动识别）")
     p.set_defaults(func=cmd_parse)
 
     lr = sub.add_parser("rules", help="列出全部复核规则", description=cmd_rules.__doc__)
     lr.set_defaults(func=cmd_rules)
+
+    fm = sub.add_parser("forms", help="列出可识别的表格类型", description=cmd_forms.__doc__)
+    fm.set_defaults(func=cmd_forms)
 
     e = sub.add_parser("explain", help="打印一条规则的说明", description=cmd_explain.__doc__)
     e.add_argument("code", help="规则代码，如 S102")

@@ -12,7 +12,7 @@ import tomllib
 from pathlib import Path
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from reviewer.errors import UsageError
 from reviewer.limits import Limits
@@ -45,8 +45,23 @@ class Config(BaseModel):
     lower_is_better: Literal["linear", "ratio"] = Field("linear", alias="lower-is-better")
     thresholds: Thresholds = Field(default_factory=Thresholds)
     limits: Limits = Field(default_factory=Limits)  # what one input may make the readers do
+    form: str | None = None  # a form family's name: read every table as that form (--form)
     llm: dict[str, Any] = Field(default_factory=dict)
     source: str = ""  # where the configuration was read from
+
+    @field_validator("form")
+    @classmethod
+    def _form(cls, value: str | None) -> str | None:
+        return _known_form(value)
+
+
+def _known_form(name: str | None) -> str | None:
+    from reviewer.forms.families import FAMILIES
+
+    if name is not None and name not in {f.name for f in FAMILIES}:
+        names = "、".join(f.name for f in FAMILIES)
+        raise ValueError(f"未知的表格类型 {name}（可选：{names}；用 review forms 查看）")
+    return name
 
 
 def parse_codes(value: str | None) -> list[str]:

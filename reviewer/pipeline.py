@@ -77,7 +77,9 @@ class Review:
 
 def analyse(source: str | Path | Report, config: Config) -> Analysis:
     """Ingest and parse ``source`` (unless it is parsed already) and run the selected rules."""
-    report = source if isinstance(source, Report) else parse_file(source, config.limits)
+    report = (
+        source if isinstance(source, Report) else parse_file(source, config.limits, config.form)
+    )
     with gc_paused():
         findings = run_checks(report, config, active_rules(config))
     return Analysis(report, findings)

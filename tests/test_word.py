@@ -111,7 +111,8 @@ def test_every_finding_under_its_table_with_evidence(
     for t in result.memo.tables:
         lines = sections[f"{t.table_index + 1}. {t.project}"]
         text = "\n".join(lines)
-        assert lines[0].startswith("自评总分 ")
+        assert lines[0] == t.form_line and "national-2020" in lines[0]
+        assert lines[1].startswith("自评总分 ")
         if not t.findings:
             assert "未发现问题。" in lines
         for n, f in enumerate(t.findings, 1):

@@ -13,6 +13,7 @@ from reviewer.checks import rounding_note
 from reviewer.checks.registry import GROUPS, Rule, get_rule
 from reviewer.checks.totals import grade_of, recomputed_total
 from reviewer.config import Config
+from reviewer.forms.families import DEFAULT, get_family
 from reviewer.memo import words
 from reviewer.memo.model import (
     IssueGroup,
@@ -96,7 +97,7 @@ def _table_review(
     assessment: str,
 ) -> TableReview:
     row = t.funds.annual_total
-    recomputed = recomputed_total(t, config) if t.indicators else None
+    recomputed = recomputed_total(t, config) if _recomputable(t) else None
     rate_ref = row.cells.get("rate_pct")
     rate_printed = rate_ref.text if rate_ref else None
     claimed_grade = t.grade or (
@@ -112,6 +113,7 @@ def _table_review(
     recomputed_text = fmt_score(recomputed, recomputed_grade)
     rate_text = rate_printed or "—"
     numbered = _numbered(findings)
+    family = get_family(t.family) or DEFAULT
     return TableReview(
         table_index=index,
         project=t.project,
@@ -131,7 +133,10 @@ def _table_review(
         findings=numbered,
         counts=_counts(numbered),
         score_gap=gap,
-        heading=words.table_heading(index, t.project),
+        heading=words.table_heading(index, t.name),
+        family=t.family,
+        form_line=words.form_line(family.title, family.name),
+        reading_note=words.reading_note(t.complete, t.reliable),
         summary=words.table_summary(
             claimed_text, recomputed_text, rate_text, t.first_line, t.last_line
         ),
@@ -143,6 +148,18 @@ def _table_review(
         score_gap_text="" if gap is None else fmt_signed(gap),
         llm_note=words.llm_failed_note(llm_status),
         assessment_line=words.assessment_line(assessment),
+    )
+
+
+def _recomputable(t: EvaluationTable) -> bool:
+    """A total can be recomputed from the rows: the table is whole, read without doubt, and
+    every row has its actual and its points (a form without 分值, or an evaluation never
+    done, leaves nothing to recompute)."""
+    return (
+        bool(t.indicators)
+        and t.complete
+        and t.reliable
+        and all(i.actual and i.weight is not None for i in t.indicators)
     )
 
 

@@ -35,7 +35,9 @@ def finding_lines(f: MemoFinding) -> list[str]:
 
 
 def _table_section(t: TableReview) -> list[str]:
-    out = [f"### {t.heading}", "", t.summary]
+    out = [f"### {t.heading}", "", t.form_line, t.summary]
+    if t.reading_note:
+        out += ["", f"> {t.reading_note}"]
     if t.llm_note:
         out += ["", f"> {t.llm_note}"]
     if t.assessment_line:

@@ -211,7 +211,10 @@ def _finding(doc: DocxDocument, f: MemoFinding) -> None:
 
 def _table_review(doc: DocxDocument, t: TableReview) -> None:
     _heading(doc, t.heading, 2)
+    _paragraph(doc, t.form_line)
     _paragraph(doc, t.summary)
+    if t.reading_note:
+        _run(_paragraph(doc), t.reading_note, colour=_SEVERITY_COLOUR[Severity.WARNING])
     if t.llm_note:
         _run(_paragraph(doc), t.llm_note, colour=_SEVERITY_COLOUR[Severity.ERROR])
     if t.assessment_line:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 
+from reviewer.forms.families import get_family
 from reviewer.grid import Grid, Row, account
 from reviewer.model import Accounting, EvaluationTable, Leftover, Report
 from reviewer.parse.table import YEAR, parse_table, starts_table
@@ -76,15 +77,17 @@ def _continued(table: EvaluationTable) -> None:
 class TableStream:
     """Iterate over a grid's tables; leftovers and accounting fill in as it goes."""
 
-    def __init__(self, grid: Grid) -> None:
+    def __init__(self, grid: Grid, form: str | None = None) -> None:
+        """``form``: a family's name to read every table as (else each is recognised)."""
         self.grid = grid
+        self.family = get_family(form) if form else None
         self.leftovers: list[Leftover] = []
         self.accounting = Accounting()
 
     def __iter__(self) -> Iterator[EvaluationTable]:
         held: EvaluationTable | None = None  # the document goes on after it: it is not cut
         for block in split_tables(self.grid.rows):
-            table = parse_table(block)
+            table = parse_table(block, self.family)
             account(block, self.leftovers, self.accounting)
             if table is not None:
                 if held is not None:
@@ -97,9 +100,9 @@ class TableStream:
         self.leftovers.extend(self.grid.extra_leftovers)
 
 
-def parse_grid(grid: Grid) -> Report:
+def parse_grid(grid: Grid, form: str | None = None) -> Report:
     """Parse a grid into a Report. Never raises on odd input: what it cannot place it reports."""
-    stream = TableStream(grid)
+    stream = TableStream(grid, form)
     tables = list(stream)
     return Report(
         source=grid.source,
