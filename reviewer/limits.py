@@ -76,13 +76,16 @@ class UnpackBudget:
 def bounded_rows(rows: Iterable[Row], name: str, limits: Limits) -> Iterator[Row]:
     """The rows, stopping with LimitError at too many cells or too long a cell."""
     cells = 0
+    max_cells, max_chars = limits.cells, limits.cell_chars  # read once: this runs per row
     for row in rows:
-        cells += len(row.cells)
-        if cells > limits.cells:
-            raise exceeded(name, f"单元格数超过上限 {limits.cells:,}", "cells")
-        for cell in row.cells:
-            if len(cell.raw) > limits.cell_chars or len(cell.text) > limits.cell_chars:
-                where = cell.location.describe()
-                what = f"{where} 的内容超过上限 {limits.cell_chars:,} 个字符"
-                raise exceeded(name, what, "cell_chars")
+        row_cells = row.cells
+        cells += len(row_cells)
+        if cells > max_cells:
+            raise exceeded(name, f"单元格数超过上限 {max_cells:,}", "cells")
+        if len(row.joined) > max_chars or any(len(c.raw) > max_chars for c in row_cells):
+            for cell in row_cells:
+                if len(cell.raw) > max_chars or len(cell.text) > max_chars:
+                    where = cell.location.describe()
+                    what = f"{where} 的内容超过上限 {max_chars:,} 个字符"
+                    raise exceeded(name, what, "cell_chars")
         yield row

@@ -43,7 +43,7 @@ class Scoring:
     total: float = 100.0
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)  # one object per family: compared and hashed by identity
 class Family:
     name: str  # stable slug, used by --form and in the JSON
     title: str  # what the form is called (Chinese)

@@ -12,7 +12,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from reviewer.forms.families import DEFAULT, FAMILIES, Family
-from reviewer.forms.vocabulary import key
+from reviewer.forms.vocabulary import key, normalise
 
 
 @dataclass(frozen=True)
@@ -23,10 +23,11 @@ class Recognition:
 
 
 def recognise(texts: Iterable[str]) -> Recognition:
-    """The family whose title and signatures best match ``texts`` (a table's cells, in order)."""
-    keys = [key(t) for t in texts if t]
-    joined = "\t".join(keys)
-    title_cells = [k for k in keys if "自评表" in k or "评分表" in k]
+    """The family whose title and signatures best match ``texts`` (a table's cells, or its
+    rows' text, in order)."""
+    texts = list(texts)
+    joined = normalise("\n".join(texts))
+    title_cells = [key(t) for t in texts if "自评表" in t or "评分表" in t]
     best = Recognition(DEFAULT, (0, 0), ())
     for family in FAMILIES:
         title = _best_title(family, title_cells)

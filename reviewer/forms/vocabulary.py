@@ -18,11 +18,15 @@ _SPACE = re.compile(r"\s+")
 _NUMBERING = re.compile(r"^(?:[一二三四五六七八九十]+、|\d+[.、]|[(（]\d+[)）])")
 
 
+def normalise(text: str) -> str:
+    """The normal form of any text, uncached (for long texts): see ``key``."""
+    return _SPACE.sub("", nfkc(text)).rstrip(":")
+
+
 @lru_cache(maxsize=8192)
 def key(text: str) -> str:
     """The normal form of a printed label: ``项目资金 （万元）：`` → ``项目资金(万元)``."""
-    k = _SPACE.sub("", nfkc(text))
-    return k.rstrip(":")
+    return normalise(text)
 
 
 @lru_cache(maxsize=8192)
@@ -38,17 +42,36 @@ def matches(k: str, label: str) -> bool:
     return k == label
 
 
+class _Matcher:
+    """One table of labels, with what each key seen so far matched (first match wins)."""
+
+    __slots__ = ("found", "table")
+
+    def __init__(self, table: Sequence[tuple[str, str]]) -> None:
+        self.table = tuple(table)
+        self.found: dict[str, str | None] = {}
+
+    def lookup(self, k: str) -> str | None:
+        try:
+            return self.found[k]
+        except KeyError:
+            pass
+        value = next((v for label, v in self.table if matches(k, label)), None)
+        if len(self.found) < 65536:
+            self.found[k] = value
+        return value
+
+
+# Matchers by the identity of their table: the families' tables are constants, kept alive here.
+_MATCHERS: dict[int, tuple[Sequence[tuple[str, str]], _Matcher]] = {}
+
+
 def lookup(text: str, table: Sequence[tuple[str, str]]) -> str | None:
     """The value of the first ``(label, value)`` whose label matches ``text``, or None."""
-    return _lookup(key(text), tuple(table))
-
-
-@lru_cache(maxsize=8192)
-def _lookup(k: str, table: tuple[tuple[str, str], ...]) -> str | None:
-    for label, value in table:
-        if matches(k, label):
-            return value
-    return None
+    entry = _MATCHERS.get(id(table))
+    if entry is None or entry[0] is not table:
+        entry = _MATCHERS[id(table)] = (table, _Matcher(table))
+    return entry[1].lookup(key(text))
 
 
 def any_label(text: str, labels: Sequence[str]) -> bool:

@@ -21,6 +21,7 @@ from reviewer.ingest.layouts import Layout, detect_layout, layout_rows, rows_fro
 from reviewer.limits import Limits, exceeded
 
 _CHUNK = 1 << 16
+_WHOLE_LINES_BYTES = 16 << 20  # up to this size, a file's longest line may be read whole
 _SAMPLE_LINES = 200
 
 
@@ -73,11 +74,20 @@ def text_rows(lines: Iterable[str]) -> tuple[Layout, Iterator[Row]]:
 
 
 def _file_lines(path: Path, encoding: str, limits: Limits) -> Iterator[str]:
-    """The file's lines; a line longer than ``limits.cell_chars`` is not read whole."""
+    """The file's lines; a line longer than ``limits.cell_chars`` is not read whole.
+
+    A file small enough that any line of it fits in memory is read the fast way, line by line
+    as Python iterates a file; a larger one line by line in bounded pieces.
+    """
     most = limits.cell_chars
     with path.open("r", encoding=encoding, newline=None) as fh:
-        for number, line in enumerate(iter(lambda: fh.readline(most + 1), ""), start=1):
-            if len(line) > most and not line.endswith("\n"):
+        lines: Iterator[str] = (
+            iter(fh)
+            if path.stat().st_size <= _WHOLE_LINES_BYTES
+            else iter(lambda: fh.readline(most + 1), "")
+        )
+        for number, line in enumerate(lines, start=1):
+            if len(line) > most and (len(line) > most + 1 or not line.endswith("\n")):
                 what = f"第{number}行的内容超过上限 {most:,} 个字符"
                 raise exceeded(path.name, what, "cell_chars")
             yield line

@@ -10,6 +10,7 @@ national form has no field for (财政专户管理资金, 基本支出, 中央�
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import Any
 
 from reviewer.forms.families import Family
@@ -19,12 +20,18 @@ from reviewer.parse import labels as lb
 from reviewer.parse.values import is_placeholder, parse_amount, parse_percent
 
 _ANCHORS = ("项目资金", "资金情况", "预算执行情况", "年度预算申请", "部门(单位)总体", "年度预算数")
+# A funds header has one of these (its anchor or a column label): a cheap first look.
+_HEADER_HINTS = ("预算", "资金", "执行", "金额")
 _MAIN_ROWS = ("annual_total", "current_year_appropriation", "prior_year_carryover", "other")
 _NUMERIC = ("initial_budget", "full_year_budget", "executed", "weight", "rate_pct", "score")
 _DEFAULT_COLUMNS = ("initial_budget", "full_year_budget", "executed", "weight", "rate_pct", "score")
 _FILLER = ("其中：", "其中:", "其中", "—", "-")
 _UNIT_IN_BRACKETS = re.compile(r"[(（]\s*(万元|元)\s*[)）]?")
 _POINTS_NOTE = re.compile(r"[(（]\s*(\d+(?:\.\d+)?)\s*分\s*[)）]")
+
+
+def _has_digit(text: str) -> bool:
+    return any(ch.isdigit() for ch in text)
 
 
 def funds_label_piece(text: str) -> str | None:
@@ -37,6 +44,7 @@ def funds_label_piece(text: str) -> str | None:
     return None
 
 
+@lru_cache(maxsize=8192)
 def _is_anchor(text: str) -> bool:
     k = unnumbered(text)
     return any(k.startswith(a) for a in _ANCHORS) and len(k) <= 24
@@ -49,6 +57,9 @@ def _column_role(text: str, family: Family) -> str | None:
 def is_fund_header(row: Row, family: Family) -> bool:
     """The funds block's header: its anchor label (a short label cell, not a goal text that
     mentions 项目资金) or at least two of its column labels."""
+    joined = row.joined
+    if not any(w in joined for w in _HEADER_HINTS):
+        return False  # most rows: no word a funds header has
     cells = row.cells
     if any(_is_anchor(c.text) for c in cells):
         return True
@@ -175,6 +186,8 @@ class FundsReader:
         """A row of label | amount pairs (the Hebei form): amounts go to the header's roles in
         order, a last bare number (the rate) to the role left."""
         after = [c for c in row.cells if c.column > label.column]
+        if all(_has_digit(c.text) or c.text in _FILLER for c in after):
+            return False  # amounts only: an ordinary row
         pairs = [c for c in after if self._row_key(c.text) or _column_role(c.text, self.family)]
         if not pairs or not self.roles:
             return False

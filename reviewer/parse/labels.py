@@ -65,12 +65,14 @@ def printed_label(text: str) -> str:
     return weight_note(text)[0].replace(" ", "")
 
 
+@lru_cache(maxsize=4096)
 def _bare(text: str) -> str:
     """The label to classify: printed, without a trailing 等 (``服务对象满意度指标等``)."""
     label = printed_label(text)
     return label[:-1] if label.endswith("指标等") else label
 
 
+@lru_cache(maxsize=4096)
 def stem(label: str) -> str:
     """``社会效益指标`` → ``社会效益``; ``产出指标(50分)`` → ``产出``."""
     label = _bare(label)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from functools import lru_cache
 from typing import Any
 
 from reviewer.forms.families import DEFAULT, Family
@@ -31,6 +32,7 @@ _TOTAL_RE = re.compile(r"(?:^|\t)(?:总分|合计|总计)(?:\t|$)")
 _GRADE_WORDS = ("优", "良", "中", "差", "优秀", "良好", "合格", "不合格")
 _NOTE_START = re.compile(r"^(注|备注|说明)\s*[:：]")
 _SECTION = re.compile(r"^[一二三四五六七八九十]+、\S{2,14}$")
+_SECTION_HINTS = "、-—–页附公金"  # a first look for _SECTION and _FURNITURE
 # Page furniture: page numbers (-1-, 第2页), attachment marks (附件:, 附件二), a disclosure
 # table's number (公开14表).
 _FURNITURE = re.compile(
@@ -41,6 +43,47 @@ _GOAL_ANCHORS = ("年度总体目标", "年度目标", "项目基本情况")
 _TITLE_WORDS = ("自评表", "评分表")
 # A run of leader dots at the end of a text (……………… filling the cell): layout, not words.
 _LEADER = re.compile(r"\s*[.·…][\s.·…]{5,}$")
+_LEADER_END = frozenset(".·…")
+
+
+@lru_cache(maxsize=8192)
+def header_key(text: str, family: Family) -> tuple[str, str, str] | None:
+    """(field, printed key, value glued on) when ``text`` is one of ``family``'s header keys
+    (项目名称, 项目名称：XX, 实施单位(盖章)); None otherwise."""
+    k = key(text)
+    for label, field in family.header_fields:
+        lk = key(label)
+        if k == lk or (k.startswith(lk) and k[len(lk) : len(lk) + 1] in (":", "(")):
+            rest = k[len(lk) :]
+            if rest.startswith("(") and ")" in rest:  # 实施单位(盖章)
+                rest = rest[rest.index(")") + 1 :]
+            glued = rest.lstrip(":") if rest.startswith(":") else ""
+            return field, label, _printed_after_colon(text) if glued else ""
+    return None
+
+
+@lru_cache(maxsize=8192)
+def goal_label(text: str, family: Family) -> str | None:
+    """``goal_expected`` / ``goal_actual`` when ``text`` labels one of the goal's texts."""
+    k = unnumbered(text)
+    if any_label(k, family.goal_expected):
+        return "goal_expected"
+    if any_label(k, family.goal_actual):
+        return "goal_actual"
+    return None
+
+
+@lru_cache(maxsize=8192)
+def field_label(text: str, family: Family) -> tuple[str, str, str] | None:
+    """(field, printed label, text glued after a colon) when ``text`` names one of the form's
+    text fields (评价结论, 1.项目实施内容及过程概述, 项目负责人：查小兵)."""
+    k = unnumbered(text)
+    field = lookup(k, family.text_fields)
+    if field is not None:
+        return field, k, ""
+    head, colon, _ = k.partition(":")
+    field = lookup(head, family.text_fields) if colon else None
+    return (field, head, _printed_after_colon(text)) if field else None
 
 
 def _printed_after_colon(text: str) -> str:
@@ -63,9 +106,12 @@ def starts_table(row: Row) -> bool:
     return any(w in joined for w in _TITLE_WORDS) and any(is_title(c.text) for c in row.cells)
 
 
+_RECOGNISE_ROWS = 40  # the title, header, funds and indicator header are within these
+
+
 def family_of(rows: Sequence[Row]) -> Family:
-    """The family of a table, recognised from its cells."""
-    return recognise(c.text for row in rows[:80] for c in row.cells).family
+    """The family of a table, recognised from its first rows' cells."""
+    return recognise(row.joined for row in rows[:_RECOGNISE_ROWS]).family
 
 
 class _TableBuilder:
@@ -157,17 +203,7 @@ class _TableBuilder:
             cell.used = True
 
     def _header_key(self, text: str) -> tuple[str, str, str] | None:
-        """(field, printed key, value glued on) for a header key cell (``项目名称：XX``)."""
-        k = key(text)
-        for label, field in self.family.header_fields:
-            lk = key(label)
-            if k == lk or (k.startswith(lk) and k[len(lk) : len(lk) + 1] in (":", "(")):
-                rest = k[len(lk) :]
-                if rest.startswith("(") and ")" in rest:  # 实施单位(盖章)
-                    rest = rest[rest.index(")") + 1 :]
-                glued = rest.lstrip(":") if rest.startswith(":") else ""
-                return field, label, _printed_after_colon(text) if glued else ""
-        return None
+        return header_key(text, self.family)
 
     def _header(self, row: Row) -> bool:
         """Header keys and their values (several per row); False when the row has none."""
@@ -208,6 +244,8 @@ class _TableBuilder:
     def _section_title(self, row: Row) -> bool:
         """Numbered section titles (一、基本情况) and the amount unit stated on its own
         (金额单位：万元): the form's layout, read and kept."""
+        if not any(ch in row.joined for ch in _SECTION_HINTS):
+            return False
         found = False
         for c in row.cells:
             k = key(c.text)
@@ -237,15 +275,7 @@ class _TableBuilder:
             label.used = value.used = True
 
     def _field_label(self, cell: Cell) -> tuple[str, str, str] | None:
-        """(field, printed label, text glued after a colon) when ``cell`` names one of the
-        form's text fields (评价结论, 1.项目实施内容及过程概述, 项目负责人：查小兵)."""
-        k = unnumbered(cell.text)
-        field = lookup(k, self.family.text_fields)
-        if field is not None:
-            return field, k, ""
-        head, colon, _ = k.partition(":")
-        field = lookup(head, self.family.text_fields) if colon else None
-        return (field, head, _printed_after_colon(cell.text)) if field else None
+        return field_label(cell.text, self.family)
 
     def _text_field(self, row: Row) -> bool:
         """A printed field of the form's own (评价结论 | …, 项目负责人：…), kept under its
@@ -288,12 +318,7 @@ class _TableBuilder:
     # -- goals ------------------------------------------------------------------------------
 
     def _goal_label(self, text: str) -> str | None:
-        k = unnumbered(text)
-        if any_label(k, self.family.goal_expected):
-            return "goal_expected"
-        if any_label(k, self.family.goal_actual):
-            return "goal_actual"
-        return None
+        return goal_label(text, self.family)
 
     def _is_goal_header(self, row: Row) -> bool:
         found = {self._goal_label(c.text) for c in row.cells} - {None}
@@ -404,9 +429,7 @@ class _TableBuilder:
         first = row.cells[0].text if row.cells else ""
         if _NOTE_START.match(first):
             return True
-        return lookup(unnumbered(first), self.family.text_fields) is not None and (
-            len(row.cells) <= 2
-        )
+        return len(row.cells) <= 2 and field_label(first, self.family) is not None
 
     @staticmethod
     def _is_total(row: Row) -> bool:
@@ -468,7 +491,7 @@ class _TableBuilder:
             t["subject"] = "department"  # 单位名称 / 部门(单位)名称: a 部门整体 table
         for field, parts in self.goal_parts.items():
             text = "".join(collapse_spaces(c.raw or c.text) for c in parts)
-            t[field] = _LEADER.sub("", text)
+            t[field] = _LEADER.sub("", text) if text[-1:] in _LEADER_END else text
         t["begins_inside"] = self._starts_inside()
         cut = self._cut_short() or t["begins_inside"]
         t["complete"] = not cut
