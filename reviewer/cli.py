@@ -25,6 +25,7 @@ from typing import TYPE_CHECKING
 
 from rich.console import Console
 from rich.markdown import Markdown
+from rich.markup import escape
 from rich.table import Table
 
 from reviewer.api import parse_file
@@ -398,6 +399,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     except BrokenPipeError:
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return 1
+    except OSError as exc:  # the disk, not the tool: a full disk, a folder that cannot be written
+        where = f" {exc.filename}" if exc.filename else ""
+        _stderr().print(
+            f"[red]错误[/]：无法写入或读取{escape(where)}：{escape(exc.strerror or str(exc))}",
+            soft_wrap=True,
+        )
+        return 2
     except Exception as exc:  # a defect of ours: one line for the user, the trace on request
         if os.environ.get("REVIEWER_DEBUG"):
             raise

@@ -207,8 +207,5 @@ def write_summaries(
     xlsx = out_dir / f"{SUMMARY_STEM}.xlsx"
     atomic_write(md, render_markdown(outcomes, unfinished, rows))
     atomic_write(csv_path, render_csv(rows))
-    data = xlsx_bytes(rows, _headline(outcomes, unfinished, rows))
-    tmp = xlsx.with_name(f".{xlsx.name}.tmp")
-    tmp.write_bytes(data)
-    tmp.replace(xlsx)
+    atomic_write(xlsx, xlsx_bytes(rows, _headline(outcomes, unfinished, rows)))
     return [md, csv_path, xlsx]

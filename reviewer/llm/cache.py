@@ -3,9 +3,9 @@
 The key is a SHA-256 over the base URL (without credentials), the model, the messages, the
 request parameters (response format, temperature, max tokens), the answer schema and the prompt
 version. The API key is not part of it and is never written. Only answers that passed validation
-are stored: errors, refusals and invalid answers are never cached. Files are written to a
-temporary name in the same directory and moved into place with :func:`os.replace`, so a reader
-never sees half a file and concurrent writers cannot corrupt an entry.
+are stored: errors, refusals and invalid answers are never cached. Files are written atomically
+(:mod:`reviewer.atomic`), so a reader never sees half a file and concurrent writers cannot corrupt
+an entry.
 
 Layout: ``<cache dir>/llm/responses/<2 hex>/<64 hex>.json``.
 """
@@ -15,13 +15,12 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import json
-import os
-import tempfile
 import time
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from reviewer.atomic import atomic_write_json, read_json
 from reviewer.llm.settings import display_url
 
 FORMAT = 1
@@ -53,31 +52,6 @@ def request_key(
             "prompt_version": prompt_version,
         }
     )
-
-
-def atomic_write_json(path: Path, data: Any) -> None:
-    """Write JSON to ``path`` via a temporary file in the same directory and ``os.replace``."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as fh:
-            json.dump(data, fh, ensure_ascii=False, indent=1)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        with contextlib.suppress(FileNotFoundError):
-            os.unlink(tmp)
-        raise
-
-
-def read_json(path: Path) -> dict[str, Any] | None:
-    """A JSON object from ``path``, or None when missing, unreadable or not an object."""
-    try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return None
-    return data if isinstance(data, dict) else None
 
 
 @dataclass(frozen=True)
@@ -120,7 +94,7 @@ class ResponseCache:
 
     def put(self, key: str, answer: CachedAnswer) -> None:
         entry = {"format": FORMAT, "key": key, "created": int(time.time()), **answer.to_json()}
-        atomic_write_json(self.path(key), entry)
+        atomic_write_json(self.path(key), entry, fsync=True)
 
     def discard(self, key: str) -> None:
         with contextlib.suppress(FileNotFoundError):
