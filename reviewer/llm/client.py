@@ -103,7 +103,7 @@ def describe_transient(exc: BaseException, settings: LlmSettings, retries: int =
         else:
             text = f"接口持续限流（HTTP 429{again}）"
     elif isinstance(exc, openai.APIStatusError):
-        server = server_message(exc)
+        server = server_message(exc, settings.api_key.reveal())
         text = f"接口返回 HTTP {exc.status_code}{again}" + (f"（{server}）" if server else "")
     else:
         text = f"调用接口出错：{type(exc).__name__}"
