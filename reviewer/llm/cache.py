@@ -21,9 +21,11 @@ from pathlib import Path
 from typing import Any
 
 from reviewer.atomic import atomic_write_json, read_json
+from reviewer.llm.capabilities import ResponseMode
 from reviewer.llm.settings import display_url
 
 FORMAT = 1
+_MODES = frozenset(m.value for m in ResponseMode)
 
 
 def stable_hash(payload: Any) -> str:
@@ -73,10 +75,16 @@ class CachedAnswer:
 
     @classmethod
     def from_json(cls, data: dict[str, Any]) -> CachedAnswer | None:
+        """The answer an entry holds, or None when any field has the wrong type or value (an
+        entry written by another version, or damaged): such an entry is a miss, never a crash.
+        """
         content, fmt = data.get("content"), data.get("response_format")
-        if not isinstance(content, str) or not isinstance(fmt, str):
+        tokens = [data.get("tokens_in", 0), data.get("tokens_out", 0)]
+        if not isinstance(content, str) or fmt not in _MODES:
             return None
-        return cls(content, fmt, int(data.get("tokens_in") or 0), int(data.get("tokens_out") or 0))
+        if not all(type(n) is int and n >= 0 for n in tokens):
+            return None
+        return cls(content, str(fmt), tokens[0], tokens[1])
 
 
 class ResponseCache:
@@ -87,15 +95,23 @@ class ResponseCache:
         return self.root / key[:2] / f"{key}.json"
 
     def get(self, key: str) -> CachedAnswer | None:
-        data = read_json(self.path(key))
+        """The stored answer; None for a miss. A damaged entry is discarded, so that the
+        answer asked for again replaces it."""
+        path = self.path(key)
+        data = read_json(path)
         if data is None or data.get("format") != FORMAT or data.get("key") != key:
+            if data is None and path.exists():
+                self.discard(key)
             return None
-        return CachedAnswer.from_json(data)
+        answer = CachedAnswer.from_json(data)
+        if answer is None:
+            self.discard(key)
+        return answer
 
     def put(self, key: str, answer: CachedAnswer) -> None:
         entry = {"format": FORMAT, "key": key, "created": int(time.time()), **answer.to_json()}
         atomic_write_json(self.path(key), entry, fsync=True)
 
     def discard(self, key: str) -> None:
-        with contextlib.suppress(FileNotFoundError):
+        with contextlib.suppress(OSError):  # a read-only cache stays as it is
             self.path(key).unlink()

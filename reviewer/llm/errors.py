@@ -180,6 +180,11 @@ def is_quota(exc: BaseException | None) -> bool:
 _STOP = "已停止大模型审读，本次仅有确定性复核结果"
 
 
+def stop_message(reason: str) -> str:
+    """The one line for a stage that cannot go on: why, and that only the rules' review is in."""
+    return f"{reason}；{_STOP}。"
+
+
 def describe_failure(exc: openai.APIStatusError, failure: Failure, settings: LlmSettings) -> str:
     """One Chinese line for a non-transient error: what happened and what to do."""
     status = exc.status_code

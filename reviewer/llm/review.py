@@ -36,12 +36,12 @@ from reviewer.llm.cache import CachedAnswer, ResponseCache, request_key
 from reviewer.llm.capabilities import LADDER, Capabilities, Ladder, ResponseMode, most_degraded
 from reviewer.llm.cassette import Cassette, cassette_key
 from reviewer.llm.client import CallStats, ChatClient
-from reviewer.llm.errors import LlmCallError, LlmStopped
+from reviewer.llm.errors import LlmCallError, LlmStopped, clip, stop_message
 from reviewer.llm.gate import EndpointGate
 from reviewer.llm.grounding import MAX_DROPPED, bounded, ground_findings
 from reviewer.llm.prompts import TablePrompt, build_prompt, prompt_version
 from reviewer.llm.schema import LLM_RULES, AnswerError, ParsedAnswer, parse_answer, schema_text
-from reviewer.llm.settings import LlmSettings
+from reviewer.llm.settings import LlmSettings, endpoint_problem
 from reviewer.model import (
     DroppedFinding,
     EvaluationTable,
@@ -283,6 +283,10 @@ async def review_report_llm(
     """
     if not settings.enabled:
         return [], LlmRun(enabled=False, note=settings.note)
+    replay = settings.cassette_mode == "replay"
+    problem = None if replay else endpoint_problem(settings)
+    if problem is not None:
+        return [], stopped_run(report, settings, stop_message(problem))
     stage = _Stage(settings, gate)
     run = LlmRun(
         enabled=True,
@@ -302,12 +306,12 @@ async def review_report_llm(
                     stage, index, table, findings, claims.get(index) if claims else None
                 )
             except Exception as exc:  # one table's surprise must not sink the others
-                log.exception("LLM review of table %d failed", index)
+                log.debug("LLM review of table %d failed", index, exc_info=True)
                 status = TableLlmStatus(
                     table_index=index,
                     project=table.project,
                     status="failed",
-                    error=f"内部错误：{type(exc).__name__}",
+                    error=surprise(exc, settings),
                 )
                 outcome = _Outcome(status, [])
         done += 1
@@ -351,6 +355,28 @@ async def review_report_llm(
         names = "、".join(t.project for t in failed)
         run.note = f"以下 {len(failed)} 张表未完成大模型叙述审读：{names}。"
     return new, run
+
+
+def surprise(exc: BaseException, settings: LlmSettings) -> str:
+    """One line for an exception nobody expected: its kind and its words, without the key."""
+    said = clip(str(exc), 120, settings.api_key.reveal())
+    return f"大模型审读出错（{type(exc).__name__}{'：' + said if said else ''}）"
+
+
+def stopped_run(report: Report, settings: LlmSettings, reason: str) -> LlmRun:
+    """The record of a stage that could not review any table: each table failed, for ``reason``."""
+    return LlmRun(
+        enabled=True,
+        note=reason,
+        stopped=reason,
+        model=settings.model,
+        base_url=settings.display_base_url,
+        currency=settings.currency,
+        tables=[
+            TableLlmStatus(table_index=i, project=t.project, status="failed", error=reason)
+            for i, t in enumerate(report.tables)
+        ],
+    )
 
 
 def _cost(settings: LlmSettings, tokens_in: int, tokens_out: int) -> float | None:

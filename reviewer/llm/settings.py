@@ -183,10 +183,42 @@ def display_url(url: str) -> str:
         parts = urlsplit(url)
     except ValueError:
         return "<无效地址>"
-    host = parts.hostname or ""
-    if parts.port:
-        host = f"{host}:{parts.port}"
+    try:
+        host = parts.hostname or ""
+        if parts.port:
+            host = f"{host}:{parts.port}"
+    except ValueError:  # a port out of range or not a number: show it as written
+        host = parts.netloc.rpartition("@")[2]
     return urlunsplit((parts.scheme, host, parts.path, "", ""))
+
+
+_URL_EXAMPLE = "应为 http:// 或 https:// 开头的完整地址，如 https://api.deepseek.com"
+
+
+def endpoint_problem(settings: LlmSettings) -> str | None:
+    """Why no request can be sent with these settings (one Chinese line), or None.
+
+    Checked before the first request: a key or a base URL that the HTTP client cannot even put
+    into a request would otherwise fail every table alike, each with its own traceback.
+    """
+    key = settings.api_key.reveal()
+    if any(not (ch.isascii() and ch.isprintable()) or ch.isspace() for ch in key):
+        return (
+            "大模型密钥含有非 ASCII 字符、空格或控制字符（如全角字符、中文、换行），无法发送："
+            "请检查 OPENAI_API_KEY 或配置的密钥"
+        )
+    url = settings.base_url
+    shown = display_url(url)
+    try:
+        parts = urlsplit(url)
+        parts.port  # noqa: B018 - raises ValueError for a port out of range or not a number
+    except ValueError:
+        return f"大模型接口地址无效：{shown}（端口或格式有误），{_URL_EXAMPLE}"
+    if parts.scheme.lower() not in ("http", "https"):
+        return f"大模型接口地址无效：{shown}（协议不是 http 或 https），{_URL_EXAMPLE}"
+    if not parts.hostname or any(ch.isspace() for ch in url):
+        return f"大模型接口地址无效：{shown}（没有主机名或含有空格），{_URL_EXAMPLE}"
+    return None
 
 
 def is_local_url(url: str) -> bool:
