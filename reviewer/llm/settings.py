@@ -32,6 +32,8 @@ DEFAULT_MODEL = "gpt-4o-mini"
 DEFAULT_BASE_URL = "https://api.openai.com/v1"
 DEFAULT_CONCURRENCY = 4
 DEFAULT_TIMEOUT = 120.0
+DEFAULT_MAX_ANSWER_CHARS = 100_000  # a table's answer is a few thousand characters
+DEFAULT_MAX_FINDINGS = 100  # findings in one table's answer; a real table has a dozen at most
 LOCAL_PLACEHOLDER_KEY = "no-key-required"
 EXTRA_BODY_ENV = "REVIEWER_LLM_EXTRA_BODY"
 
@@ -58,6 +60,8 @@ CONFIG_KEYS = frozenset(
         "cache_dir",
         "temperature",
         "max_tokens",
+        "max_answer_chars",
+        "max_findings",
         "extra_body",
         "price_input_per_1m",
         "price_output_per_1m",
@@ -171,6 +175,8 @@ class LlmSettings:
     cassette_mode: CassetteMode | None = None
     retry: RetryPolicies = field(default_factory=RetryPolicies)
     max_reasks: int = 2
+    max_answer_chars: int = DEFAULT_MAX_ANSWER_CHARS  # a longer answer fails its table
+    max_findings: int = DEFAULT_MAX_FINDINGS  # an answer with more findings fails its table
 
     @property
     def display_base_url(self) -> str:
@@ -248,7 +254,7 @@ def _first(*values: Any) -> Any:
 def _number(name: str, value: Any, *, integer: bool = False, positive: bool = False) -> Any:
     """Parse a number from a flag or config value; UsageError (Chinese) if invalid or negative."""
     try:
-        if isinstance(value, bool):
+        if isinstance(value, bool) or (integer and isinstance(value, float) and value % 1):
             raise ValueError
         x = int(value) if integer else float(value)
     except (TypeError, ValueError):
@@ -356,6 +362,13 @@ def resolve_settings(
         if config.get("max_tokens") is None
         else _number("max_tokens", config["max_tokens"], integer=True, positive=True)
     )
+    limits = {
+        name: _number(name, _first(config.get(name), default), integer=True, positive=True)
+        for name, default in (
+            ("max_answer_chars", DEFAULT_MAX_ANSWER_CHARS),
+            ("max_findings", DEFAULT_MAX_FINDINGS),
+        )
+    }
     prices = {
         name: None if config.get(name) is None else _number(name, config[name])
         for name in ("price_input_per_1m", "price_output_per_1m")
@@ -418,6 +431,8 @@ def resolve_settings(
         cassette_dir=cassette_dir,
         cassette_mode=cassette_mode,
         retry=retry,
+        max_answer_chars=limits["max_answer_chars"],
+        max_findings=limits["max_findings"],
     )
 
 
@@ -447,7 +462,7 @@ def add_llm_arguments(parser: argparse.ArgumentParser) -> None:
         dest="llm_timeout",
         type=float,
         metavar="SECONDS",
-        help=f"单次请求超时秒数（默认 {DEFAULT_TIMEOUT:g}）",
+        help=f"单次请求的总时限秒数，含等待与接收回答（默认 {DEFAULT_TIMEOUT:g}）",
     )
     g.add_argument(
         "--no-cache", dest="no_cache", action="store_true", help="不读取也不写入大模型应答缓存"
