@@ -15,10 +15,9 @@ from pathlib import Path
 from urllib.parse import quote
 
 from reviewer.atomic import atomic_write
-from reviewer.batch.files import FileOutcome, TableRow
+from reviewer.batch.files import SUMMARY_STEM, FileOutcome, TableRow
 from reviewer.numbers import fmt, fmt_money, fmt_signed
 
-SUMMARY_STEM = "summary"
 RANKING = "排序依据（风险高者在前）：错误数、需核实数、自评与复算总分之差、预算执行率（低者在前）。"
 COLUMNS = (
     "序号",
