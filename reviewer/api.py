@@ -11,6 +11,7 @@ from reviewer.errors import InputError
 from reviewer.ingest import read_grid
 from reviewer.model import EvaluationTable, Report
 from reviewer.parse import TableStream, parse_grid
+from reviewer.untrusted import path_text
 
 
 @contextmanager
@@ -55,6 +56,7 @@ def parse_file(path: str | Path) -> Report:
         raise InputError(f"读取 {Path(path).name} 时出错：{exc.strerror or exc}") from exc
     if not report.tables:
         raise _no_table(path)
+    report.source = path_text(report.source)  # a name that is not UTF-8 is still written out
     return report
 
 

@@ -25,7 +25,6 @@ from typing import TYPE_CHECKING
 
 from rich.console import Console
 from rich.markdown import Markdown
-from rich.markup import escape
 from rich.table import Table
 
 from reviewer.api import parse_file
@@ -35,6 +34,7 @@ from reviewer.errors import ReviewerError, UsageError
 from reviewer.llm.settings import add_llm_arguments, settings_from_args
 from reviewer.llm.stage import LlmStage
 from reviewer.model import Report
+from reviewer.untrusted import terminal
 from reviewer.version import __version__
 
 if TYPE_CHECKING:
@@ -49,8 +49,8 @@ def _stderr() -> Console:
 
 def _warn_leftovers(report: Report, err: Console) -> None:
     for left in report.leftovers:
-        where = f"{report.source} {left.location.describe()}"
-        err.print(f"[yellow]警告[/]：{where} 未能解析：{left.text[:60]}", soft_wrap=True)
+        where = terminal(f"{report.source} {left.location.describe()}")
+        err.print(f"[yellow]警告[/]：{where} 未能解析：{terminal(left.text[:60])}", soft_wrap=True)
     acc = report.accounting
     err.print(
         f"已解析 {len(report.tables)} 张表；非空行 {acc.nonempty_lines} 行，"
@@ -141,13 +141,16 @@ def _review_batch(args: argparse.Namespace) -> int:
         args.file, out_dir, config=config, fmt=fmt, jobs=args.jobs, llm=stage, console=err
     )
     if not settings.enabled and settings.note:
-        err.print(settings.note, soft_wrap=True)
+        err.print(terminal(settings.note), soft_wrap=True)
     for o in result.outcomes:
         if o.status == "failed":
-            err.print(f"[red]未能复核[/]：{o.source}：{o.error}", soft_wrap=True)
+            err.print(
+                f"[red]未能复核[/]：{terminal(o.source)}：{terminal(o.error or '')}", soft_wrap=True
+            )
     err.print(
         f"本次复核 {result.count('reviewed')} 个文件，未变化而跳过 {result.count('skipped')} 个，"
-        f"未能复核 {result.count('failed')} 个；复核意见与汇总表（summary.md / .csv / .xlsx）在 {out_dir}。",
+        f"未能复核 {result.count('failed')} 个；复核意见与汇总表（summary.md / .csv / .xlsx）"
+        f"在 {terminal(str(out_dir))}。",
         soft_wrap=True,
     )
     if result.interrupted:
@@ -192,7 +195,7 @@ def _review_one(args: argparse.Namespace) -> int:
             atomic_write(Path(args.output), content)
         except OSError as exc:
             raise UsageError(f"无法写入 {args.output}：{exc.strerror or exc}") from exc
-        err.print(f"复核意见已写入 {args.output}")
+        err.print(f"复核意见已写入 {terminal(args.output)}", soft_wrap=True)
     elif fmt == "json":
         sys.stdout.write(render_json(result.memo))
     elif fmt == "markdown":
@@ -205,16 +208,16 @@ def _review_one(args: argparse.Namespace) -> int:
     llm = result.llm
     if not llm.enabled:
         if llm.note:
-            err.print(llm.note, soft_wrap=True)
+            err.print(terminal(llm.note), soft_wrap=True)
     elif llm.stopped:  # key, quota, access or model: one line says it all
-        err.print(llm.stopped, style="yellow", markup=False, soft_wrap=True)
+        err.print(terminal(llm.stopped), style="yellow", soft_wrap=True)
     elif llm.failed_tables:
-        names = "、".join(t.project for t in llm.failed_tables)
+        names = terminal("、".join(t.project for t in llm.failed_tables))
         err.print(f"[yellow]大模型审读未完成[/]：{names}（仅有确定性复核结果）", soft_wrap=True)
     c = result.memo.overview.counts
     err.print(
-        f"{report.source}：{len(report.tables)} 张表，错误 {c.error} 项，需核实 {c.warning} 项，"
-        f"提示 {c.info} 项。",
+        f"{terminal(report.source)}：{len(report.tables)} 张表，错误 {c.error} 项，"
+        f"需核实 {c.warning} 项，提示 {c.info} 项。",
         soft_wrap=True,
     )
     return result.exit_code(config.fail_on)
@@ -376,7 +379,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         try:
             return cmd_eval(args_list[1:])
         except ReviewerError as exc:
-            _stderr().print(f"[red]错误[/]：{exc.message}", soft_wrap=True)
+            _stderr().print(f"[red]错误[/]：{terminal(exc.message)}", soft_wrap=True)
             return exc.exit_code
     if args_list and args_list[0] not in COMMANDS and not args_list[0].startswith("-"):
         args_list.insert(0, "review")
@@ -391,7 +394,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         code: int = args.func(args)
     except ReviewerError as exc:
-        _stderr().print(f"[red]错误[/]：{exc.message}", soft_wrap=True)
+        _stderr().print(f"[red]错误[/]：{terminal(exc.message)}", soft_wrap=True)
         return exc.exit_code
     except KeyboardInterrupt:
         _stderr().print("已中断。")
@@ -402,7 +405,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     except OSError as exc:  # the disk, not the tool: a full disk, a folder that cannot be written
         where = f" {exc.filename}" if exc.filename else ""
         _stderr().print(
-            f"[red]错误[/]：无法写入或读取{escape(where)}：{escape(exc.strerror or str(exc))}",
+            f"[red]错误[/]：无法写入或读取{terminal(where)}：{terminal(exc.strerror or str(exc))}",
             soft_wrap=True,
         )
         return 2
@@ -410,7 +413,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         if os.environ.get("REVIEWER_DEBUG"):
             raise
         _stderr().print(
-            f"[red]内部错误[/]：{type(exc).__name__}: {exc}。这是 reviewer 的缺陷，请报告；"
+            f"[red]内部错误[/]：{type(exc).__name__}: {terminal(str(exc))}。这是 reviewer 的缺陷，请报告；"
             "设置 REVIEWER_DEBUG=1 可显示详细信息。",
             soft_wrap=True,
         )

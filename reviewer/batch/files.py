@@ -23,6 +23,7 @@ from pydantic import BaseModel, Field
 from reviewer.atomic import atomic_write
 from reviewer.config import Config
 from reviewer.ingest.sniff import INPUT_SUFFIXES
+from reviewer.untrusted import path_text
 from reviewer.version import __version__
 
 MEMO_SUFFIXES = {"markdown": ".md", "json": ".json", "html": ".html", "docx": ".docx"}
@@ -208,7 +209,7 @@ def memo_names(files: list[Path], base: Path, fmt: str) -> list[tuple[str, str]]
     each input's name depends on the set of inputs, not on their order.
     """
     suffix = MEMO_SUFFIXES[fmt]
-    displays = [resolved(f).relative_to(base).as_posix() for f in files]
+    displays = [path_text(resolved(f).relative_to(base).as_posix()) for f in files]
     levels = [0] * len(displays)
     while True:
         names = [_memo_name(d, k, suffix) for d, k in zip(displays, levels, strict=True)]

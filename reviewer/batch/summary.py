@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import quote
 
+from reviewer import untrusted
 from reviewer.atomic import atomic_write
 from reviewer.batch.files import SUMMARY_STEM, FileOutcome, TableRow
 from reviewer.numbers import fmt, fmt_money, fmt_signed
@@ -156,7 +157,7 @@ def _headline(outcomes: list[FileOutcome], unfinished: list[str], rows: list[Ran
 
 
 def _md_cell(text: str) -> str:
-    return text.replace("\\", "\\\\").replace("|", "\\|").replace("\n", " ")
+    return untrusted.markdown(text)
 
 
 def render_markdown(outcomes: list[FileOutcome], unfinished: list[str], rows: list[Ranked]) -> str:
@@ -190,7 +191,7 @@ def render_csv(rows: list[Ranked]) -> str:
     buf = io.StringIO()
     writer = csv.writer(buf, lineterminator="\r\n")
     writer.writerow(COLUMNS)
-    writer.writerows(_row(r) for r in rows)
+    writer.writerows([untrusted.sheet_cell(c) for c in _row(r)] for r in rows)
     return "\ufeff" + buf.getvalue()  # with a BOM, spreadsheet programs read it as UTF-8
 
 
