@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from reviewer.checks.context import Hit, TableContext, ilabel, indicator_evidence
+from reviewer.checks.context import Hit, ReportFacts, TableContext, ilabel, indicator_evidence
 from reviewer.checks.injection import find_instructions, may_hold_instructions, visible
 from reviewer.checks.registry import report_rule, rule
 from reviewer.config import Config
-from reviewer.model import Category, Evidence, Indicator, Location, Report, Severity
+from reviewer.model import Category, Evidence, Indicator, Location, Severity
 
 _L1_ALLOWED = ("产出指标", "效益指标", "满意度指标", "成本指标")
 
@@ -26,8 +26,8 @@ _L1_ALLOWED = ("产出指标", "效益指标", "满意度指标", "成本指标"
     example="第3行“填表人：张三 联系电话：123”不属于表格栏目。",
     fix="检查所列内容；如为表格的一部分，请调整格式后重新复核。",
 )
-def unparsed_content(report: Report, config: Config) -> Iterator[Hit]:
-    leftovers = report.leftovers
+def unparsed_content(facts: ReportFacts, config: Config) -> Iterator[Hit]:
+    leftovers = facts.leftovers
     if not leftovers:
         return
     lines = sorted({lo.location.describe() for lo in leftovers})
