@@ -3,13 +3,16 @@
     python benchmarks/bench_review.py [--tables 10000] [--repeat 3]
 
 Prints the seed's review time after start-up, and tables reviewed per CPU-second on the large
-file: streaming (parse and every rule, one table at a time) and whole (parse, every rule,
-memo); each run, then the best and the median (see ``runs.py``).
+file: streaming (parse and every rule, one table at a time), whole (parse, every rule, memo)
+and streamed (what `review FILE -o memo.md` does: the whole review, one table at a time, the
+Markdown memo written out); each run, then the best and the median (see ``runs.py``).
+Peak memory as the file grows: ``bench_memory.py``.
 """
 
 from __future__ import annotations
 
 import argparse
+import os
 import tempfile
 import time
 from pathlib import Path
@@ -19,7 +22,8 @@ from runs import throughput
 from reviewer.api import gc_paused, iter_tables
 from reviewer.checks import active_rules, check_table
 from reviewer.config import Config
-from reviewer.pipeline import review
+from reviewer.memo.stream import MemoSpool
+from reviewer.pipeline import review, review_stream
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED = ROOT / "examples" / "000_064cf56e05d2d068.txt"
@@ -66,6 +70,14 @@ def main() -> None:
             args.repeat,
             TARGET,
         )
+
+        def streamed() -> int:
+            with MemoSpool("markdown", Path(tmp)) as spool, open(os.devnull, "w") as out:
+                result = review_stream(big, spool, config=config)
+                spool.write(result.memo, out)
+            return result.tables
+
+        throughput("streamed (parse + rules + memo written)", streamed, args.repeat, TARGET)
 
 
 if __name__ == "__main__":

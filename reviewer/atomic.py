@@ -9,17 +9,21 @@ from __future__ import annotations
 import json
 import os
 import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
 _UMASK = os.umask(0o022)
 os.umask(_UMASK)
 
 
-def atomic_write(path: Path, content: str | bytes, *, fsync: bool = False) -> None:
-    """Write ``content`` (text as UTF-8) so that ``path`` holds either its old content or all of
-    the new: through a temporary file in the same folder, then ``os.replace``. A write that
-    fails (a full disk, a file size limit) leaves the old file as it was and no temporary file.
+@contextmanager
+def atomic_file(path: Path, *, fsync: bool = False) -> Iterator[BinaryIO]:
+    """A file to write ``path`` through: ``path`` holds either its old content or all of the
+    new, never part of it. The file is a temporary one in the same folder, moved into place
+    with ``os.replace`` when the block ends; if anything fails (a full disk, a file size limit,
+    an exception in the block), the old file stays as it was and no temporary file is left.
 
     ``fsync`` flushes the data to the disk before the rename (for files that must survive a
     power cut, at a few milliseconds each).
@@ -28,7 +32,7 @@ def atomic_write(path: Path, content: str | bytes, *, fsync: bool = False) -> No
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     try:
         with os.fdopen(fd, "wb") as fh:
-            fh.write(content.encode("utf-8") if isinstance(content, str) else content)
+            yield fh
             if fsync:
                 fh.flush()
                 os.fsync(fh.fileno())
@@ -37,6 +41,12 @@ def atomic_write(path: Path, content: str | bytes, *, fsync: bool = False) -> No
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
+
+
+def atomic_write(path: Path, content: str | bytes, *, fsync: bool = False) -> None:
+    """Write ``content`` (text as UTF-8) to ``path`` through :func:`atomic_file`."""
+    with atomic_file(path, fsync=fsync) as fh:
+        fh.write(content.encode("utf-8") if isinstance(content, str) else content)
 
 
 def atomic_write_json(path: Path, data: Any, *, fsync: bool = False) -> None:

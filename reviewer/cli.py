@@ -16,12 +16,14 @@ interrupted (the memos already written are kept).
 from __future__ import annotations
 
 import argparse
+import io
 import os
 import sys
-from collections.abc import Iterator, Sequence
+import tempfile
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, BinaryIO, TextIO
 
 from rich.console import Console
 from rich.markdown import Markdown
@@ -38,6 +40,8 @@ from reviewer.untrusted import terminal
 from reviewer.version import __version__
 
 if TYPE_CHECKING:
+    from reviewer.memo.model import SeverityCounts
+    from reviewer.model import LlmRun
     from reviewer.pipeline import ProgressHook
 
 COMMANDS = ("review", "parse", "rules", "explain", "eval")
@@ -163,49 +167,21 @@ def _review_batch(args: argparse.Namespace) -> int:
 
 
 def _review_one(args: argparse.Namespace) -> int:
-    """One file: the memo to the terminal, stdout or the file given with -o."""
-    from reviewer.atomic import atomic_write
-    from reviewer.memo.html import render_html
-    from reviewer.memo.jsonout import render_json
-    from reviewer.memo.markdown import render_markdown
-    from reviewer.memo.word import render_docx
-    from reviewer.pipeline import review
+    """One file: the memo to the terminal, stdout or the file given with -o.
 
+    Markdown, JSON and the terminal take the streaming review (memory does not grow with the
+    file); HTML and Word draw from the whole report.
+    """
     fmt = args.format or _format_of(args.output)
     if fmt == "docx" and not args.output:
         raise UsageError("Word 复核意见是二进制文件，不能输出到终端：请用 -o 复核意见.docx")
     config = _effective_config(args)
     stage = LlmStage(settings_from_args(args, env=os.environ, config=config.llm))
     err = _stderr()
-    with _llm_progress(err) as progress:
-        result = review(args.file, config=config, llm=stage, progress=progress)
-    report = result.report
-
-    if args.output:
-        content: str | bytes
-        if fmt == "json":
-            content = render_json(result.memo)
-        elif fmt == "html":
-            content = render_html(result.memo, report)
-        elif fmt == "docx":
-            content = render_docx(result.memo)
-        else:
-            content = render_markdown(result.memo)
-        try:
-            atomic_write(Path(args.output), content)
-        except OSError as exc:
-            raise UsageError(f"无法写入 {args.output}：{exc.strerror or exc}") from exc
-        err.print(f"复核意见已写入 {terminal(args.output)}", soft_wrap=True)
-    elif fmt == "json":
-        sys.stdout.write(render_json(result.memo))
-    elif fmt == "markdown":
-        sys.stdout.write(render_markdown(result.memo))
-    elif fmt == "html":
-        sys.stdout.write(render_html(result.memo, report))
+    if fmt in ("html", "docx"):
+        source, tables, counts, llm, code = _review_whole(args, fmt, config, stage, err)
     else:
-        Console(highlight=False).print(Markdown(render_markdown(result.memo)))
-
-    llm = result.llm
+        source, tables, counts, llm, code = _review_streamed(args, fmt, config, stage, err)
     if not llm.enabled:
         if llm.note:
             err.print(terminal(llm.note), soft_wrap=True)
@@ -214,13 +190,95 @@ def _review_one(args: argparse.Namespace) -> int:
     elif llm.failed_tables:
         names = terminal("、".join(t.project for t in llm.failed_tables))
         err.print(f"[yellow]大模型审读未完成[/]：{names}（仅有确定性复核结果）", soft_wrap=True)
-    c = result.memo.overview.counts
     err.print(
-        f"{terminal(report.source)}：{len(report.tables)} 张表，错误 {c.error} 项，"
-        f"需核实 {c.warning} 项，提示 {c.info} 项。",
+        f"{terminal(source)}：{tables} 张表，错误 {counts.error} 项，"
+        f"需核实 {counts.warning} 项，提示 {counts.info} 项。",
         soft_wrap=True,
     )
-    return result.exit_code(config.fail_on)
+    return code
+
+
+_Outcome = tuple[str, int, "SeverityCounts", "LlmRun", int]
+
+
+def _written(args: argparse.Namespace, err: Console, write: Callable[[BinaryIO], object]) -> None:
+    """The memo to the file given with -o, atomically."""
+    from reviewer.atomic import atomic_file
+
+    try:
+        with atomic_file(Path(args.output)) as fh:
+            write(fh)
+    except OSError as exc:
+        raise UsageError(f"无法写入 {args.output}：{exc.strerror or exc}") from exc
+    err.print(f"复核意见已写入 {terminal(args.output)}", soft_wrap=True)
+
+
+def _review_whole(
+    args: argparse.Namespace, fmt: str, config: Config, stage: LlmStage, err: Console
+) -> _Outcome:
+    from reviewer.memo.html import render_html
+    from reviewer.memo.word import render_docx
+    from reviewer.pipeline import review
+
+    with _llm_progress(err) as progress:
+        result = review(args.file, config=config, llm=stage, progress=progress)
+    report = result.report
+    if fmt == "docx":
+        data = render_docx(result.memo)
+        _written(args, err, lambda fh: fh.write(data))
+    elif args.output:
+        text = render_html(result.memo, report)
+        _written(args, err, lambda fh: fh.write(text.encode("utf-8")))
+    else:
+        sys.stdout.write(render_html(result.memo, report))
+    code = result.exit_code(config.fail_on)
+    return report.source, len(report.tables), result.memo.overview.counts, result.llm, code
+
+
+def _review_streamed(
+    args: argparse.Namespace, fmt: str, config: Config, stage: LlmStage, err: Console
+) -> _Outcome:
+    from reviewer.memo.stream import MemoSpool
+    from reviewer.pipeline import review_stream
+
+    # the memo's parts wait beside the output (they are as large as the memo), else in /tmp
+    folder = Path(args.output).absolute().parent if args.output else None
+    with MemoSpool(
+        "json" if fmt == "json" else "markdown", folder if folder and folder.is_dir() else None
+    ) as spool:
+        with _llm_progress(err) as progress:
+            result = review_stream(args.file, spool, config=config, llm=stage, progress=progress)
+        if args.output:
+            _written(args, err, lambda fh: _as_text(fh, lambda out: spool.write(result.memo, out)))
+        elif fmt == "terminal":
+            _print_markdown(lambda out: spool.write(result.memo, out))
+        else:
+            spool.write(result.memo, sys.stdout)
+    code = result.exit_code(config.fail_on)
+    return result.source, result.tables, result.counts, result.llm, code
+
+
+def _as_text(fh: BinaryIO, write: Callable[[TextIO], None]) -> None:
+    text = io.TextIOWrapper(fh, encoding="utf-8", newline="")
+    write(text)
+    text.flush()
+    text.detach()  # the file is the caller's to close
+
+
+def _print_markdown(write: Callable[[TextIO], None]) -> None:
+    """The Markdown memo in the terminal, a section at a time (never all of it in memory)."""
+    console = Console(highlight=False)
+    with tempfile.TemporaryFile("w+", encoding="utf-8", newline="") as tmp:
+        write(tmp)
+        tmp.seek(0)
+        chunk: list[str] = []
+        for line in tmp:
+            if line.startswith(("## ", "### ")) and chunk:
+                console.print(Markdown("".join(chunk)))
+                chunk = []
+            chunk.append(line)
+        if chunk:
+            console.print(Markdown("".join(chunk)))
 
 
 @contextmanager
@@ -242,7 +300,7 @@ def _llm_progress(err: Console) -> Iterator[ProgressHook]:
                 transient=True,
             )
             bar.start()
-            task = bar.add_task(stage, total=total)
+            task = bar.add_task(stage, total=total or None)  # 0: not known (a streamed file)
         assert task is not None
         bar.update(task, completed=done)
 

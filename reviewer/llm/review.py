@@ -346,15 +346,38 @@ async def review_report_llm(
             log.warning("cannot remember the response format: %s", exc.strerror or exc)
     used = most_degraded([o.mode for o in outcomes if o.mode is not None])
     run.response_format = used.value if used else None
+    run.stopped = stage.gate.stopped
+    finish_run(run, settings)
+    return new, run
+
+
+def finish_run(run: LlmRun, settings: LlmSettings) -> None:
+    """The run's cost and its note (why it stopped, or which tables it could not review)."""
     run.cost = _cost(settings, run.tokens_in, run.tokens_out)
     failed = run.failed_tables
-    run.stopped = stage.gate.stopped
     if run.stopped:
         run.note = run.stopped
     elif failed:
         names = "、".join(t.project for t in failed)
         run.note = f"以下 {len(failed)} 张表未完成大模型叙述审读：{names}。"
-    return new, run
+
+
+def fold_run(total: LlmRun, part: LlmRun, offset: int) -> None:
+    """Add to ``total`` the record of a run over some of the report's tables, the first of
+    them table ``offset`` (a report reviewed a window of tables at a time); then
+    :func:`finish_run`."""
+    for name in ("model", "base_url", "prompt_version", "currency"):
+        if not getattr(total, name):
+            setattr(total, name, getattr(part, name))
+    total.tables += [
+        s.model_copy(update={"table_index": s.table_index + offset}) for s in part.tables
+    ]
+    for name in ("requests", "cache_hits", "attempts", "wasted_tokens", "tokens_in", "tokens_out"):
+        setattr(total, name, getattr(total, name) + getattr(part, name))
+    formats = [ResponseMode(f) for f in (total.response_format, part.response_format) if f]
+    worst = most_degraded(formats)
+    total.response_format = worst.value if worst else None
+    total.stopped = total.stopped or part.stopped
 
 
 def surprise(exc: BaseException, settings: LlmSettings) -> str:
@@ -363,8 +386,11 @@ def surprise(exc: BaseException, settings: LlmSettings) -> str:
     return f"大模型审读出错（{type(exc).__name__}{'：' + said if said else ''}）"
 
 
-def stopped_run(report: Report, settings: LlmSettings, reason: str) -> LlmRun:
-    """The record of a stage that could not review any table: each table failed, for ``reason``."""
+def stopped_run(
+    report: Report, settings: LlmSettings, reason: str, error: str | None = None
+) -> LlmRun:
+    """The record of a stage that could not review any table: each table failed, for
+    ``reason`` (or ``error``, what each table's status says)."""
     return LlmRun(
         enabled=True,
         note=reason,
@@ -373,7 +399,7 @@ def stopped_run(report: Report, settings: LlmSettings, reason: str) -> LlmRun:
         base_url=settings.display_base_url,
         currency=settings.currency,
         tables=[
-            TableLlmStatus(table_index=i, project=t.project, status="failed", error=reason)
+            TableLlmStatus(table_index=i, project=t.project, status="failed", error=error or reason)
             for i, t in enumerate(report.tables)
         ],
     )

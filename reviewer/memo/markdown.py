@@ -8,8 +8,10 @@ answers are shown as what they are, never as Markdown, HTML or links.
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable, Iterator
+
 from reviewer.memo import words
-from reviewer.memo.model import Memo, MemoFinding, TableReview
+from reviewer.memo.model import IssueGroup, IssueTable, Memo, MemoFinding, TableReview
 from reviewer.untrusted import markdown as md
 from reviewer.untrusted import one_line
 
@@ -46,7 +48,8 @@ def _with_commands(text: str) -> str:
     return "".join(f"`{p}`" if command else md(p) for p, command in words.code_spans(text))
 
 
-def _table_section(t: TableReview) -> list[str]:
+def table_lines(t: TableReview) -> list[str]:
+    """A table's part of 三、逐项复核意见."""
     out = [f"### {md(t.heading)}", "", md(t.summary)]
     if t.llm_note:
         out += ["", f"> {md(t.llm_note)}"]
@@ -65,48 +68,72 @@ def _row(cells: list[str]) -> str:
     return "| " + " | ".join(cells) + " |"
 
 
-def render_markdown(memo: Memo) -> str:
+def overview_row(t: TableReview) -> str:
+    """A table's row of the overview table (一、总体情况)."""
+    c = t.counts
+    texts = [
+        t.project,
+        t.budget_text,
+        t.executed_text,
+        t.rate_text,
+        t.claimed_text,
+        t.recomputed_text,
+        *(str(n) for n in (c.error, c.warning, c.info)),
+    ]
+    return _row([md(x) for x in texts])
+
+
+def issue_line(it: IssueTable) -> str:
+    """A table's line under its group of 二、主要问题."""
+    return f"- {md(it.project)}：" + "、".join(md(x) for x in it.labels)
+
+
+def markdown_lines(
+    memo: Memo,
+    rows: Iterable[str],
+    issue_lines: Callable[[int, IssueGroup], Iterable[str]],
+    sections: Iterable[str],
+) -> Iterator[str]:
+    """The memo's lines, in order, with the per-table parts given apart: the overview ``rows``,
+    ``issue_lines(n, group)`` for the n-th group of 二、主要问题, the ``sections`` of 三 (for a
+    memo written as its tables are reviewed, these come from where they were put meanwhile).
+    """
     overview, issues, per_table, notes_title = words.SECTIONS
-    out = [f"# {md(memo.title)}", "", md(memo.byline), ""]
+    yield from [f"# {md(memo.title)}", "", md(memo.byline), ""]
 
-    out += [f"## {overview}", "", *(md(x) for x in memo.overview.sentences), ""]
-    out.append(_row(list(words.OVERVIEW_COLUMNS)))
-    out.append("|---" + "|---:" * (len(words.OVERVIEW_COLUMNS) - 1) + "|")
-    for t in memo.tables:
-        c = t.counts
-        texts = [
-            t.project,
-            t.budget_text,
-            t.executed_text,
-            t.rate_text,
-            t.claimed_text,
-            t.recomputed_text,
-            *(str(n) for n in (c.error, c.warning, c.info)),
-        ]
-        out.append(_row([md(x) for x in texts]))
-    out.append("")
+    yield from [f"## {overview}", "", *(md(x) for x in memo.overview.sentences), ""]
+    yield _row(list(words.OVERVIEW_COLUMNS))
+    yield "|---" + "|---:" * (len(words.OVERVIEW_COLUMNS) - 1) + "|"
+    yield from rows
+    yield ""
 
-    out += [f"## {issues}", ""]
+    yield from [f"## {issues}", ""]
     if not memo.main_issues:
-        out.append(words.NO_ISSUES)
-    for g in memo.main_issues:
-        out += [f"### {md(g.heading)}", "", md(g.projects_line)]
-        out += [f"- {md(it.project)}：" + "、".join(md(x) for x in it.labels) for it in g.tables]
-        out.append("")
+        yield words.NO_ISSUES
+    for n, g in enumerate(memo.main_issues):
+        yield from [f"### {md(g.heading)}", "", md(g.projects_line)]
+        yield from issue_lines(n, g)
+        yield ""
 
-    out += [f"## {per_table}", ""]
-    for t in memo.tables:
-        out += _table_section(t)
+    yield from [f"## {per_table}", ""]
+    yield from sections
 
-    out += [f"## {notes_title}", ""]
+    yield from [f"## {notes_title}", ""]
     notes = memo.notes
     items = [_with_commands(notes.basis)] + [
         f"【{item.severity.label}】{md(item.text)}" if item.severity else md(item.text)
         for item in notes.items
     ]
-    out += [f"{n}. {item}" for n, item in enumerate(items, 1)]
+    yield from [f"{n}. {item}" for n, item in enumerate(items, 1)]
     if notes.leftover_lines:
-        out += ["", words.LEFTOVERS, ""]
-        out += [f"- {md(line)}" for line in notes.leftover_lines]
-    out.append("")
-    return "\n".join(out)
+        yield from ["", words.LEFTOVERS, ""]
+        yield from [f"- {md(line)}" for line in notes.leftover_lines]
+    yield ""
+
+
+def render_markdown(memo: Memo) -> str:
+    rows = [overview_row(t) for t in memo.tables]
+    sections = [line for t in memo.tables for line in table_lines(t)]
+    return "\n".join(
+        markdown_lines(memo, rows, lambda _n, g: [issue_line(it) for it in g.tables], sections)
+    )
