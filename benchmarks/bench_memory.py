@@ -11,7 +11,6 @@ and the growth per table between the smallest and the largest file. The acceptan
 from __future__ import annotations
 
 import argparse
-import math
 import os
 import subprocess
 import sys
@@ -19,19 +18,9 @@ import tempfile
 import time
 from pathlib import Path
 
-SEED = Path(__file__).resolve().parent.parent / "examples" / "000_064cf56e05d2d068.txt"
-SEED_TABLES = 14
+from bench_parse import make_file
+
 LIMIT_MB = 500
-
-
-def make_file(directory: Path, tables: int) -> Path:
-    text = SEED.read_text(encoding="utf-8")
-    path = directory / f"synthetic-{tables}.txt"
-    with path.open("w", encoding="utf-8") as fh:
-        for _ in range(math.ceil(tables / SEED_TABLES)):
-            fh.write(text)
-            fh.write("\n\n")
-    return path
 
 
 def peak_rss(args: list[str]) -> tuple[float, float, int]:

