@@ -196,7 +196,7 @@ def _peak(path: Path) -> int:
 
 
 def test_memory_does_not_grow_with_the_file(tmp_path: Path) -> None:
-    small, large = _copies(tmp_path, 5), _copies(tmp_path, 50)  # 70 and 700 tables
+    small, large = _copies(tmp_path, 3), _copies(tmp_path, 30)  # 42 and 420 tables
     _peak(small)  # imports and caches first
     p_small, p_large = _peak(small), _peak(large)
     # The whole report holds every table (tens of KB each): ten times the tables would be
