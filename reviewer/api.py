@@ -12,6 +12,7 @@ from reviewer.ingest import read_grid
 from reviewer.limits import Limits
 from reviewer.model import EvaluationTable, Report
 from reviewer.parse import TableStream, parse_grid
+from reviewer.untrusted import path_text
 
 
 @contextmanager
@@ -54,10 +55,29 @@ def parse_file(path: str | Path, limits: Limits | None = None, form: str | None 
         with gc_paused():
             report = parse_grid(grid, form)
     except OSError as exc:
-        raise InputError(f"读取 {Path(path).name} 时出错：{exc.strerror or exc}") from exc
+        raise read_error(path, exc) from exc
     if not report.tables:
         raise _no_table(path)
+    report.source = path_text(report.source)  # a name that is not UTF-8 is still written out
     return report
+
+
+def stream_file(
+    path: str | Path, limits: Limits | None = None, form: str | None = None
+) -> tuple[str, TableStream]:
+    """A report's name (as the memo shows it) and its tables, parsed one by one as they are
+    read: the stream's ``leftovers`` and ``accounting`` fill in as it goes. Reading errors
+    surface while iterating (:func:`read_error`)."""
+    grid = read_grid(path, limits)
+    return path_text(grid.source), TableStream(grid, form)
+
+
+def read_error(path: str | Path, exc: OSError) -> InputError:
+    return InputError(f"读取 {Path(path).name} 时出错：{exc.strerror or exc}")
+
+
+def no_table(path: str | Path) -> InputError:
+    return _no_table(path)
 
 
 def iter_tables(

@@ -16,12 +16,14 @@ interrupted (the memos already written are kept).
 from __future__ import annotations
 
 import argparse
+import io
 import os
 import sys
-from collections.abc import Iterator, Sequence
+import tempfile
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, BinaryIO, TextIO
 
 from rich.console import Console
 from rich.markdown import Markdown
@@ -35,9 +37,12 @@ from reviewer.errors import ReviewerError, UsageError
 from reviewer.llm.settings import add_llm_arguments, settings_from_args
 from reviewer.llm.stage import LlmStage
 from reviewer.model import Report
+from reviewer.untrusted import terminal
 from reviewer.version import __version__
 
 if TYPE_CHECKING:
+    from reviewer.memo.model import SeverityCounts
+    from reviewer.model import LlmRun
     from reviewer.pipeline import ProgressHook
 from reviewer.grid import UNRECOGNISED
 
@@ -50,8 +55,8 @@ def _stderr() -> Console:
 
 def _warn_leftovers(report: Report, err: Console) -> None:
     for left in report.leftovers:
-        where = f"{report.source} {left.location.describe()}"
-        err.print(f"[yellow]警告[/]：{where} 未能解析：{left.text[:60]}", soft_wrap=True)
+        where = terminal(f"{report.source} {left.location.describe()}")
+        err.print(f"[yellow]警告[/]：{where} 未能解析：{terminal(left.text[:60])}", soft_wrap=True)
     acc = report.accounting
     unread = sum(left.reason != UNRECOGNISED for left in report.leftovers)
     err.print(
@@ -148,13 +153,16 @@ def _review_batch(args: argparse.Namespace) -> int:
         args.file, out_dir, config=config, fmt=fmt, jobs=args.jobs, llm=stage, console=err
     )
     if not settings.enabled and settings.note:
-        err.print(settings.note, soft_wrap=True)
+        err.print(terminal(settings.note), soft_wrap=True)
     for o in result.outcomes:
         if o.status == "failed":
-            err.print(f"[red]未能复核[/]：{o.source}：{o.error}", soft_wrap=True)
+            err.print(
+                f"[red]未能复核[/]：{terminal(o.source)}：{terminal(o.error or '')}", soft_wrap=True
+            )
     err.print(
         f"本次复核 {result.count('reviewed')} 个文件，未变化而跳过 {result.count('skipped')} 个，"
-        f"未能复核 {result.count('failed')} 个；复核意见与汇总表（summary.md / .csv / .xlsx）在 {out_dir}。",
+        f"未能复核 {result.count('failed')} 个；复核意见与汇总表（summary.md / .csv / .xlsx）"
+        f"在 {terminal(str(out_dir))}。",
         soft_wrap=True,
     )
     if result.interrupted:
@@ -167,64 +175,118 @@ def _review_batch(args: argparse.Namespace) -> int:
 
 
 def _review_one(args: argparse.Namespace) -> int:
-    """One file: the memo to the terminal, stdout or the file given with -o."""
-    from reviewer.atomic import atomic_write
-    from reviewer.memo.html import render_html
-    from reviewer.memo.jsonout import render_json
-    from reviewer.memo.markdown import render_markdown
-    from reviewer.memo.word import render_docx
-    from reviewer.pipeline import review
+    """One file: the memo to the terminal, stdout or the file given with -o.
 
+    Markdown, JSON and the terminal take the streaming review (memory does not grow with the
+    file); HTML and Word draw from the whole report.
+    """
     fmt = args.format or _format_of(args.output)
     if fmt == "docx" and not args.output:
         raise UsageError("Word 复核意见是二进制文件，不能输出到终端：请用 -o 复核意见.docx")
     config = _effective_config(args)
     stage = LlmStage(settings_from_args(args, env=os.environ, config=config.llm))
     err = _stderr()
+    if fmt in ("html", "docx"):
+        source, tables, counts, llm, code = _review_whole(args, fmt, config, stage, err)
+    else:
+        source, tables, counts, llm, code = _review_streamed(args, fmt, config, stage, err)
+    if not llm.enabled:
+        if llm.note:
+            err.print(terminal(llm.note), soft_wrap=True)
+    elif llm.stopped:  # key, quota, access or model: one line says it all
+        err.print(terminal(llm.stopped), style="yellow", soft_wrap=True)
+    elif llm.failed_tables:
+        names = terminal("、".join(t.project for t in llm.failed_tables))
+        err.print(f"[yellow]大模型审读未完成[/]：{names}（仅有确定性复核结果）", soft_wrap=True)
+    err.print(
+        f"{terminal(source)}：{tables} 张表，错误 {counts.error} 项，"
+        f"需核实 {counts.warning} 项，提示 {counts.info} 项。",
+        soft_wrap=True,
+    )
+    return code
+
+
+_Outcome = tuple[str, int, "SeverityCounts", "LlmRun", int]
+
+
+def _written(args: argparse.Namespace, err: Console, write: Callable[[BinaryIO], object]) -> None:
+    """The memo to the file given with -o, atomically."""
+    from reviewer.atomic import atomic_file
+
+    try:
+        with atomic_file(Path(args.output)) as fh:
+            write(fh)
+    except OSError as exc:
+        raise UsageError(f"无法写入 {args.output}：{exc.strerror or exc}") from exc
+    err.print(f"复核意见已写入 {terminal(args.output)}", soft_wrap=True)
+
+
+def _review_whole(
+    args: argparse.Namespace, fmt: str, config: Config, stage: LlmStage, err: Console
+) -> _Outcome:
+    from reviewer.memo.html import render_html
+    from reviewer.memo.word import render_docx
+    from reviewer.pipeline import review
+
     with _llm_progress(err) as progress:
         result = review(args.file, config=config, llm=stage, progress=progress)
     report = result.report
-
-    if args.output:
-        content: str | bytes
-        if fmt == "json":
-            content = render_json(result.memo)
-        elif fmt == "html":
-            content = render_html(result.memo, report)
-        elif fmt == "docx":
-            content = render_docx(result.memo)
-        else:
-            content = render_markdown(result.memo)
-        try:
-            atomic_write(Path(args.output), content)
-        except OSError as exc:
-            raise UsageError(f"无法写入 {args.output}：{exc.strerror or exc}") from exc
-        err.print(f"复核意见已写入 {args.output}")
-    elif fmt == "json":
-        sys.stdout.write(render_json(result.memo))
-    elif fmt == "markdown":
-        sys.stdout.write(render_markdown(result.memo))
-    elif fmt == "html":
-        sys.stdout.write(render_html(result.memo, report))
+    if fmt == "docx":
+        data = render_docx(result.memo)
+        _written(args, err, lambda fh: fh.write(data))
+    elif args.output:
+        text = render_html(result.memo, report)
+        _written(args, err, lambda fh: fh.write(text.encode("utf-8")))
     else:
-        Console(highlight=False).print(Markdown(render_markdown(result.memo)))
+        sys.stdout.write(render_html(result.memo, report))
+    code = result.exit_code(config.fail_on)
+    return report.source, len(report.tables), result.memo.overview.counts, result.llm, code
 
-    llm = result.llm
-    if not llm.enabled:
-        if llm.note:
-            err.print(llm.note, soft_wrap=True)
-    elif llm.stopped:  # key, quota, access or model: one line says it all
-        err.print(llm.stopped, style="yellow", markup=False, soft_wrap=True)
-    elif llm.failed_tables:
-        names = "、".join(t.project for t in llm.failed_tables)
-        err.print(f"[yellow]大模型审读未完成[/]：{names}（仅有确定性复核结果）", soft_wrap=True)
-    c = result.memo.overview.counts
-    err.print(
-        f"{report.source}：{len(report.tables)} 张表，错误 {c.error} 项，需核实 {c.warning} 项，"
-        f"提示 {c.info} 项。",
-        soft_wrap=True,
-    )
-    return result.exit_code(config.fail_on)
+
+def _review_streamed(
+    args: argparse.Namespace, fmt: str, config: Config, stage: LlmStage, err: Console
+) -> _Outcome:
+    from reviewer.memo.stream import MemoSpool
+    from reviewer.pipeline import review_stream
+
+    # the memo's parts wait beside the output (they are as large as the memo), else in /tmp
+    folder = Path(args.output).absolute().parent if args.output else None
+    with MemoSpool(
+        "json" if fmt == "json" else "markdown", folder if folder and folder.is_dir() else None
+    ) as spool:
+        with _llm_progress(err) as progress:
+            result = review_stream(args.file, spool, config=config, llm=stage, progress=progress)
+        if args.output:
+            _written(args, err, lambda fh: _as_text(fh, lambda out: spool.write(result.memo, out)))
+        elif fmt == "terminal":
+            _print_markdown(lambda out: spool.write(result.memo, out))
+        else:
+            spool.write(result.memo, sys.stdout)
+    code = result.exit_code(config.fail_on)
+    return result.source, result.tables, result.counts, result.llm, code
+
+
+def _as_text(fh: BinaryIO, write: Callable[[TextIO], None]) -> None:
+    text = io.TextIOWrapper(fh, encoding="utf-8", newline="")
+    write(text)
+    text.flush()
+    text.detach()  # the file is the caller's to close
+
+
+def _print_markdown(write: Callable[[TextIO], None]) -> None:
+    """The Markdown memo in the terminal, a section at a time (never all of it in memory)."""
+    console = Console(highlight=False)
+    with tempfile.TemporaryFile("w+", encoding="utf-8", newline="") as tmp:
+        write(tmp)
+        tmp.seek(0)
+        chunk: list[str] = []
+        for line in tmp:
+            if line.startswith(("## ", "### ")) and chunk:
+                console.print(Markdown("".join(chunk)))
+                chunk = []
+            chunk.append(line)
+        if chunk:
+            console.print(Markdown("".join(chunk)))
 
 
 @contextmanager
@@ -246,7 +308,7 @@ def _llm_progress(err: Console) -> Iterator[ProgressHook]:
                 transient=True,
             )
             bar.start()
-            task = bar.add_task(stage, total=total)
+            task = bar.add_task(stage, total=total or None)  # 0: not known (a streamed file)
         assert task is not None
         bar.update(task, completed=done)
 
@@ -432,7 +494,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         try:
             return cmd_eval(args_list[1:])
         except ReviewerError as exc:
-            _stderr().print(f"[red]错误[/]：{exc.message}", soft_wrap=True)
+            _stderr().print(f"[red]错误[/]：{terminal(exc.message)}", soft_wrap=True)
             return exc.exit_code
     if args_list and args_list[0] not in COMMANDS and not args_list[0].startswith("-"):
         args_list.insert(0, "review")
@@ -447,7 +509,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         code: int = args.func(args)
     except ReviewerError as exc:
-        _stderr().print(f"[red]错误[/]：{exc.message}", soft_wrap=True)
+        _stderr().print(f"[red]错误[/]：{terminal(exc.message)}", soft_wrap=True)
         return exc.exit_code
     except KeyboardInterrupt:
         _stderr().print("已中断。")
@@ -455,11 +517,18 @@ def main(argv: Sequence[str] | None = None) -> int:
     except BrokenPipeError:
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return 1
+    except OSError as exc:  # the disk, not the tool: a full disk, a folder that cannot be written
+        where = f" {exc.filename}" if exc.filename else ""
+        _stderr().print(
+            f"[red]错误[/]：无法写入或读取{terminal(where)}：{terminal(exc.strerror or str(exc))}",
+            soft_wrap=True,
+        )
+        return 2
     except Exception as exc:  # a defect of ours: one line for the user, the trace on request
         if os.environ.get("REVIEWER_DEBUG"):
             raise
         _stderr().print(
-            f"[red]内部错误[/]：{type(exc).__name__}: {exc}。这是 reviewer 的缺陷，请报告；"
+            f"[red]内部错误[/]：{type(exc).__name__}: {terminal(str(exc))}。这是 reviewer 的缺陷，请报告；"
             "设置 REVIEWER_DEBUG=1 可显示详细信息。",
             soft_wrap=True,
         )

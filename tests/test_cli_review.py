@@ -123,12 +123,12 @@ def test_no_color_and_piped_output_has_no_escape_codes(tmp_path: Path) -> None:
 def test_an_internal_defect_is_one_line_not_a_traceback(
     monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    import reviewer.pipeline
+    from reviewer.memo.build import MemoAssembly
 
     def broken(*args: object, **kwargs: object) -> None:
         raise RuntimeError("boom")
 
-    monkeypatch.setattr(reviewer.pipeline, "complete", broken)
+    monkeypatch.setattr(MemoAssembly, "add_table", broken)  # the memo of every format
     monkeypatch.delenv("REVIEWER_DEBUG", raising=False)
     assert main([str(SEED)]) == 70
     err = capsys.readouterr().err.strip()

@@ -28,6 +28,7 @@ from concurrent.futures import (
     ThreadPoolExecutor,
     wait,
 )
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -124,6 +125,16 @@ def _failed(task: Task, message: str) -> FileOutcome:
     return FileOutcome(source=task.display, status="failed", error=message)
 
 
+def _crashed(task: Task, exc: BaseException) -> FileOutcome:
+    """The outcome of a file whose worker died or whose work raised past its own handling."""
+    if isinstance(exc, BrokenProcessPool):
+        return _failed(
+            task,
+            "复核进程意外退出（可能是内存不足或被系统终止），本文件未能复核；重新运行会再次复核",
+        )
+    return _failed(task, f"复核时出现内部错误（{type(exc).__name__}：{exc}）")
+
+
 @dataclass
 class _Analysed:
     """A worker's result when the LLM stage runs in the parent: the parse and rule findings."""
@@ -187,24 +198,43 @@ def _ignore_sigint() -> None:
 def _outcomes(
     tasks: list[Task], jobs: int, llm: LlmStage | None
 ) -> Generator[FileOutcome, None, None]:
-    """Outcomes as files finish. Closing the iterator cancels what has not started."""
+    """Outcomes as files finish. Closing the iterator cancels what has not started.
+
+    A file whose work raises, or whose worker process dies (the pool then breaks, and every
+    file still in it fails at once), becomes a failed outcome: the batch never hangs on it nor
+    stops for it, and a re-run retries it.
+    """
     if jobs <= 1 and llm is None:
         for task in tasks:
-            yield review_task(task)
+            try:
+                outcome = review_task(task)
+            except Exception as exc:  # e.g. a memo that cannot be rendered: record, go on
+                outcome = _crashed(task, exc)
+            yield outcome
         return
     procs = ProcessPoolExecutor(max_workers=max(jobs, 1), initializer=_ignore_sigint)
     threads = ThreadPoolExecutor(max_workers=llm.max_concurrency) if llm else None
     pending: set[Future[Any]] = set()
+    owner: dict[Future[Any], Task] = {}
     try:
         work = _analyse if llm else review_task
-        pending = {procs.submit(work, t) for t in tasks}
+        for t in tasks:
+            owner[procs.submit(work, t)] = t
+        pending = set(owner)
         while pending:
             done, pending = wait(pending, return_when=FIRST_COMPLETED)
             for fut in done:
-                value = fut.result()
+                task = owner.pop(fut)
+                try:
+                    value = fut.result()
+                except Exception as exc:
+                    yield _crashed(task, exc)
+                    continue
                 if isinstance(value, _Analysed):
                     assert llm is not None and threads is not None
-                    pending.add(threads.submit(_finish, value, llm))
+                    later = threads.submit(_finish, value, llm)
+                    owner[later] = task
+                    pending.add(later)
                 elif isinstance(value, FileOutcome):
                     yield value
     finally:
@@ -217,16 +247,17 @@ def _outcomes(
 
 def plan(
     specs: list[str], out_dir: Path, config: Config, fmt: str, llm_note: str = ""
-) -> tuple[list[Task], list[str]]:
-    """The tasks for ``specs``, and the specs that matched no file."""
-    files, unmatched = collect_inputs(specs, out_dir)
+) -> tuple[list[Task], dict[str, str]]:
+    """The tasks for ``specs``, and what could not be taken (specs that matched no file,
+    folders that could not be read), with why."""
+    files, problems = collect_inputs(specs, out_dir)
     base = common_base(files)
     stamp = config_stamp(config, fmt)
     tasks = [
         Task(f, display, out_dir, memo_rel, fmt, config, llm_note, stamp)
         for f, (display, memo_rel) in zip(files, memo_names(files, base, fmt), strict=True)
     ]
-    return tasks, unmatched
+    return tasks, problems
 
 
 def _progress(console: Console) -> Progress:
@@ -261,7 +292,7 @@ def run_batch(
     console = console or Console(stderr=True, highlight=False)
     jobs = jobs or os.cpu_count() or 1
     live = llm if llm is not None and llm.enabled else None
-    tasks, unmatched = plan(specs, out_dir, config, fmt, llm.note if llm is not None else "")
+    tasks, problems = plan(specs, out_dir, config, fmt, llm.note if llm is not None else "")
     out_dir.mkdir(parents=True, exist_ok=True)
 
     finished: dict[str, FileOutcome] = {}
@@ -272,10 +303,8 @@ def run_batch(
             todo.append(task)
         else:
             finished[task.display] = current
-    for spec in unmatched:
-        finished[spec] = FileOutcome(
-            source=spec, status="failed", error=f"没有与 {spec} 匹配的文件"
-        )
+    for name, why in problems.items():
+        finished[name] = FileOutcome(source=name, status="failed", error=why)
 
     interrupted = False
     with _progress(console) as bar:
@@ -295,7 +324,11 @@ def run_batch(
         finally:
             stream.close()
 
-    order = [t.display for t in tasks] + unmatched
+    if interrupted:  # files in hand when Ctrl-C came were finished: their memos are on disk
+        for task in todo:
+            if task.display not in finished and (done := up_to_date(task)) is not None:
+                finished[task.display] = done.model_copy(update={"status": "reviewed"})
+    order = [t.display for t in tasks] + list(problems)
     outcomes = [finished[name] for name in order if name in finished]
     unfinished = [name for name in order if name not in finished]
     result = BatchResult(outcomes, unfinished, interrupted)

@@ -14,11 +14,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import quote
 
+from reviewer import untrusted
 from reviewer.atomic import atomic_write
-from reviewer.batch.files import FileOutcome, TableRow
+from reviewer.batch.files import SUMMARY_STEM, FileOutcome, TableRow
 from reviewer.numbers import fmt, fmt_money, fmt_signed
 
-SUMMARY_STEM = "summary"
 RANKING = "排序依据（风险高者在前）：错误数、需核实数、自评与复算总分之差、预算执行率（低者在前）。"
 COLUMNS = (
     "序号",
@@ -157,7 +157,7 @@ def _headline(outcomes: list[FileOutcome], unfinished: list[str], rows: list[Ran
 
 
 def _md_cell(text: str) -> str:
-    return text.replace("\\", "\\\\").replace("|", "\\|").replace("\n", " ")
+    return untrusted.markdown(text)
 
 
 def render_markdown(outcomes: list[FileOutcome], unfinished: list[str], rows: list[Ranked]) -> str:
@@ -191,7 +191,7 @@ def render_csv(rows: list[Ranked]) -> str:
     buf = io.StringIO()
     writer = csv.writer(buf, lineterminator="\r\n")
     writer.writerow(COLUMNS)
-    writer.writerows(_row(r) for r in rows)
+    writer.writerows([untrusted.sheet_cell(c) for c in _row(r)] for r in rows)
     return "\ufeff" + buf.getvalue()  # with a BOM, spreadsheet programs read it as UTF-8
 
 
@@ -207,8 +207,5 @@ def write_summaries(
     xlsx = out_dir / f"{SUMMARY_STEM}.xlsx"
     atomic_write(md, render_markdown(outcomes, unfinished, rows))
     atomic_write(csv_path, render_csv(rows))
-    data = xlsx_bytes(rows, _headline(outcomes, unfinished, rows))
-    tmp = xlsx.with_name(f".{xlsx.name}.tmp")
-    tmp.write_bytes(data)
-    tmp.replace(xlsx)
+    atomic_write(xlsx, xlsx_bytes(rows, _headline(outcomes, unfinished, rows)))
     return [md, csv_path, xlsx]

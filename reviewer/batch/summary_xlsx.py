@@ -15,6 +15,8 @@ from openpyxl.cell.cell import Cell
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 
+from reviewer.untrusted import sheet_cell
+
 if TYPE_CHECKING:
     from openpyxl.worksheet._write_only import WriteOnlyWorksheet
 
@@ -45,7 +47,7 @@ def xlsx_bytes(rows: list[Ranked], headline: list[str]) -> bytes:
     ws = wb.create_sheet("复核汇总")
     for i, width in enumerate(_WIDTHS, 1):
         ws.column_dimensions[get_column_letter(i)].width = width
-    intro = [*headline, RANKING]
+    intro = [sheet_cell(line) for line in (*headline, RANKING)]
     header_row = len(intro) + 3
     ws.freeze_panes = f"C{header_row + 1}"
     title = _cell(ws, "批量复核汇总")
@@ -62,7 +64,9 @@ def xlsx_bytes(rows: list[Ranked], headline: list[str]) -> bytes:
         heads.append(head)
     ws.append(heads)
     for r in rows:
-        values: list[Value] = list(_row(r))
+        # Text as text: a project or file name never becomes a formula, nor holds a control
+        # character (which the .xlsx XML cannot carry).
+        values: list[Value] = [sheet_cell(c) for c in _row(r)]
         for i, name in enumerate(COLUMNS):
             if name in _NUMERIC and values[i] != "":
                 values[i] = int(str(values[i]))
@@ -77,7 +81,8 @@ def xlsx_bytes(rows: list[Ranked], headline: list[str]) -> bytes:
             cells[k] = _cell(ws, values[k], _WARN_FILL)
         if r.memo:
             link = _cell(ws, "复核意见")
-            link.hyperlink = r.memo
+            # a relative path, even where the memo's name looks like a scheme (javascript:…)
+            link.hyperlink = r.memo if ":" not in r.memo.split("/")[0] else "./" + r.memo
             link.style = "Hyperlink"
             cells[COLUMNS.index("复核意见")] = link
         ws.append(cells)

@@ -18,13 +18,21 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from reviewer.checks.budget import rounding_note
-from reviewer.checks.context import Hit, TableContext
+from reviewer.checks.context import Hit, ReportFacts, TableContext
 from reviewer.checks.registry import Rule, selected
 from reviewer.config import Config
 from reviewer.forms.families import DEFAULT, Family, get_family
 from reviewer.model import EvaluationTable, Finding, Location, Report
 
-__all__ = ["active_rules", "check_report", "check_table", "rounding_note", "run_checks"]
+__all__ = [
+    "ReportFacts",
+    "active_rules",
+    "check_facts",
+    "check_report",
+    "check_table",
+    "rounding_note",
+    "run_checks",
+]
 
 
 def active_rules(config: Config) -> list[Rule]:
@@ -86,11 +94,17 @@ def check_table(
 
 def check_report(report: Report, config: Config, rules: Sequence[Rule]) -> list[Finding]:
     """The findings of the whole-report rules among ``rules``."""
+    return check_facts(ReportFacts.of(report), config, rules)
+
+
+def check_facts(facts: ReportFacts, config: Config, rules: Sequence[Rule]) -> list[Finding]:
+    """The findings of the whole-report rules among ``rules``, from what was gathered of the
+    report's tables (for a report read one table at a time)."""
     out: list[Finding] = []
     for r in rules:
         if r.check_report is None:
             continue
-        for hit in r.check_report(report, config):
+        for hit in r.check_report(facts, config):
             out.append(_finding(hit, r, None, None))
     return out
 

@@ -3,15 +3,17 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
 from decimal import ROUND_CEILING, ROUND_FLOOR, ROUND_HALF_UP, Decimal
 from functools import lru_cache
 
-from reviewer.checks.context import Hit, TableContext, cell_evidence
+from reviewer.checks.context import Hit, ReportFacts, TableContext, cell_evidence
 from reviewer.checks.registry import report_rule, rule
 from reviewer.config import Config
 from reviewer.forms.template import without_instructions
-from reviewer.model import Category, EvaluationTable, Report, Severity
+from reviewer.model import Category, EvaluationTable, Severity
 from reviewer.numbers import fmt
 from reviewer.parse.values import decimals
 
@@ -95,24 +97,41 @@ def execution_rate(ctx: TableContext) -> Iterator[Hit]:
     )
 
 
+@dataclass
+class RoundingTally:
+    """Which rounding conventions reproduce the printed rates, counted table by table (so that
+    a report read one table at a time needs no more than this)."""
+
+    tables: int = 0  # tables whose printed rate some convention reproduces
+    counts: Counter[str] = field(default_factory=Counter)
+
+    def add(self, table: EvaluationTable) -> None:
+        checked = rate_conventions(table)
+        if checked is not None and checked[0]:
+            self.tables += 1
+            self.counts.update(checked[0])
+
+    def note(self) -> tuple[str, str | None]:
+        """(Chinese sentence on the rate rounding convention, convention name or None)."""
+        if not self.tables:
+            return "", None
+        counts = {name: self.counts[name] for name in ROUNDING_NAMES}
+        best = max(ROUNDING_NAMES, key=lambda name: (counts[name], name == "half_up"))
+        n, k = self.tables, counts[best]
+        text = f"执行率取舍方式：{n}张表的执行率中，{k}张与“{ROUNDING_NAMES[best]}”保留两位小数一致"
+        if best != "half_up":
+            half = counts["half_up"]
+            text += f"（与四舍五入一致的仅{half}张）"
+        text += "；末位一个单位以内的差异按取舍方式处理，不作为计算错误。"
+        return text, best
+
+
 def rounding_note(tables: Iterable[EvaluationTable]) -> tuple[str, str | None]:
     """(Chinese sentence on the rate rounding convention, convention name or None)."""
-    fits_per_table = []
+    tally = RoundingTally()
     for t in tables:
-        checked = rate_conventions(t)
-        if checked is not None and checked[0]:
-            fits_per_table.append(checked[0])
-    if not fits_per_table:
-        return "", None
-    counts = {name: sum(name in fits for fits in fits_per_table) for name in ROUNDING_NAMES}
-    best = max(ROUNDING_NAMES, key=lambda name: (counts[name], name == "half_up"))
-    n, k = len(fits_per_table), counts[best]
-    text = f"执行率取舍方式：{n}张表的执行率中，{k}张与“{ROUNDING_NAMES[best]}”保留两位小数一致"
-    if best != "half_up":
-        half = counts["half_up"]
-        text += f"（与四舍五入一致的仅{half}张）"
-    text += "；末位一个单位以内的差异按取舍方式处理，不作为计算错误。"
-    return text, best
+        tally.add(t)
+    return tally.note()
 
 
 @report_rule(
@@ -128,8 +147,8 @@ def rounding_note(tables: Iterable[EvaluationTable]) -> tuple[str, str | None]:
     example="14张表的执行率均为向上取整，如99.8418%填为99.85%。",
     fix="无需修改；如当地要求四舍五入，统一按四舍五入填报。",
 )
-def rounding_convention(report: Report, config: Config) -> Iterator[Hit]:
-    text, best = rounding_note(report.tables)
+def rounding_convention(facts: ReportFacts, config: Config) -> Iterator[Hit]:
+    text, best = facts.rounding.note()
     if best is not None:
         yield Hit(text, found=ROUNDING_NAMES[best])
 

@@ -32,12 +32,11 @@ from typing import TYPE_CHECKING, Literal
 from reviewer.model import Category, Severity
 
 if TYPE_CHECKING:
-    from reviewer.checks.context import Hit, TableContext
+    from reviewer.checks.context import Hit, ReportFacts, TableContext
     from reviewer.config import Config
-    from reviewer.model import Report
 
 Check = Callable[["TableContext"], Iterable["Hit"]]
-ReportCheck = Callable[["Report", "Config"], Iterable["Hit"]]
+ReportCheck = Callable[["ReportFacts", "Config"], Iterable["Hit"]]
 Scope = Literal["table", "report", "llm"]
 SCOPES: dict[str, str] = {"table": "逐表", "report": "全报告", "llm": "大模型"}
 

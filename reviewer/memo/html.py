@@ -9,13 +9,13 @@ document text is escaped: the document is untrusted.
 
 from __future__ import annotations
 
-from html import escape
 from importlib.resources import files
 
 from reviewer.memo import words
 from reviewer.memo.html_form import Mark, Td, cell_id, draw_form, form_ids, form_rows
 from reviewer.memo.model import Memo, MemoFinding, NoteItem, TableReview
 from reviewer.model import Finding, Location, Report, Severity
+from reviewer.untrusted import html_text as escape
 
 _SEVERITIES = (Severity.ERROR, Severity.WARNING, Severity.INFO)
 
