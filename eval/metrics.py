@@ -106,6 +106,9 @@ class DatasetSummary(BaseModel):
     # The findings a reviewer acts on (错误 and 需核实): how many are real, and how many of the
     # error and warning labels they find. Remarks (提示) count in ``overall`` only.
     flagged: Stats = Field(default_factory=lambda: stats(0, 0, 0))
+    # The LLM stage alone: its findings that matched, those that did not, and the labels
+    # expected of it (layer llm) that it missed.
+    llm_only: Stats = Field(default_factory=lambda: stats(0, 0, 0))
     layers: dict[str, LayerStats]  # required labels by expected layer, and how many were found
     severity: dict[str, SeverityStats]  # required labels by their severity
     severity_agreement: float | None = None  # among matched pairs
@@ -227,6 +230,7 @@ def summarize(run: DatasetRun, preregistered: bool = False) -> DatasetSummary:
     layers = {"rules": LayerStats(), "llm": LayerStats()}
     severity = {s: SeverityStats() for s in SEVERITIES}
     flagged = [0, 0, 0]
+    llm_only = [0, 0, 0]
     by_mutation: dict[str, list[int]] = defaultdict(lambda: [0, 0, 0])
     by_layout: dict[str, list[int]] = defaultdict(lambda: [0, 0, 0])
     diffs = []
@@ -238,6 +242,9 @@ def summarize(run: DatasetRun, preregistered: bool = False) -> DatasetSummary:
         flagged[0] += sum(p.severity in _FLAGGED for _, p in r.matched)
         flagged[1] += sum(p.severity in _FLAGGED for p in r.spurious)
         flagged[2] += sum(lab.severity in _FLAGGED for lab in r.missed)
+        llm_only[0] += sum(p.source == "llm" for _, p in r.matched)
+        llm_only[1] += sum(p.source == "llm" for p in r.spurious)
+        llm_only[2] += sum(lab.layer == "llm" for lab in r.missed)
         for lab, p in r.matched:
             counts[lab.category.value][0] += 1
             layers[lab.layer].found += 1
@@ -270,6 +277,7 @@ def summarize(run: DatasetRun, preregistered: bool = False) -> DatasetSummary:
         categories={c: stats(*counts[c]) for c in CATEGORIES},
         overall=stats(*total),
         flagged=stats(*flagged),
+        llm_only=stats(*llm_only),
         layers=layers,
         severity=severity,
         severity_agreement=(

@@ -103,6 +103,17 @@ def flagged_line(s: DatasetSummary) -> str:
     )
 
 
+def llm_only_line(s: DatasetSummary) -> str:
+    """The LLM stage's own figures, beside the combined ones (only when it ran)."""
+    f = s.llm_only
+    if s.backend == "rules":
+        return ""
+    return (
+        f"大模型单独：意见 {f.tp + f.fp} 条中 {f.tp} 条属实，精确率 {pct(f.precision)}；"
+        f"大模型层标注找到 {f.tp}/{f.tp + f.fn}，召回率 {pct(f.recall)}。"
+    )
+
+
 def blind_line(s: DatasetSummary) -> str:
     b = s.blind
     line = (
@@ -207,6 +218,8 @@ def _terminal_dataset(console: Console, s: DatasetSummary) -> None:
     if made_line(s):
         console.print(escape(made_line(s)))
     console.print(escape(flagged_line(s)))
+    if llm_only_line(s):
+        console.print(escape(llm_only_line(s)))
     console.print(escape(blind_line(s)))
     console.print(severity_line(s))
     console.print(layers_line(s))
@@ -357,6 +370,7 @@ def _markdown_dataset(s: DatasetSummary, pre: list[DatasetSummary]) -> list[str]
         lines += [f"- {_md(made_line(s))}"]
     lines += [
         f"- {flagged_line(s)}",
+        *([f"- {llm_only_line(s)}"] if llm_only_line(s) else []),
         f"- {blind_line(s)}",
         f"  - {BLIND_ZH['dumb']}；{BLIND_ZH['nonsense']}。",
         f"- {severity_line(s)}",

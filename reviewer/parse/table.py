@@ -171,7 +171,7 @@ class _TableBuilder:
                 self._year(cells[0])
             elif state == "funds" and self.funds.row(row):
                 pass
-            elif state in ("goals", "funds") and cells:
+            elif state == "goals" and cells:
                 self._goal_content(row)
             elif state == "after" and self._is_total(row):
                 self._totals(row)
