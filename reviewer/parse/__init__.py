@@ -6,6 +6,7 @@ memory as rows: only the parsed tables (or, with ``iter_tables``, not even those
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Iterator
 
 from reviewer.forms.families import get_family
@@ -17,10 +18,6 @@ from reviewer.parse.table import YEAR, parse_table, starts_table
 _SUBJECT_KEYS = ("项目名称", "专项名称", "专项资金名称", "部门(单位)名称", "单位名称")
 
 
-def _starts_table(row: Row) -> bool:
-    return starts_table(row)
-
-
 def _has_project_key(row: Row) -> bool:
     joined = row.joined
     return any(k in joined for k in _SUBJECT_KEYS) and any(
@@ -28,11 +25,13 @@ def _has_project_key(row: Row) -> bool:
     )
 
 
+_BODY = re.compile("年度资金总额|一级指标|预算数")
+
+
 def _has_body(row: Row) -> bool:
     """A row of the table's body (funds or indicators): after one, a new subject key starts
     the next table; before it, a second key is the same table's (单位名称 in a line above)."""
-    joined = row.joined
-    return "年度资金总额" in joined or "一级指标" in joined or "预算数" in joined
+    return _BODY.search(row.joined) is not None
 
 
 def _is_year_line(row: Row) -> bool:
@@ -46,7 +45,7 @@ def split_tables(rows: Iterable[Row]) -> Iterator[list[Row]]:
     current: list[Row] = []
     body = key_then_body = key_seen = False
     for row in rows:
-        title = _starts_table(row)
+        title = starts_table(row)
         subject = _has_project_key(row)
         if current and ((title and body) or (subject and key_then_body)):
             carried: list[Row] = []

@@ -20,8 +20,11 @@ from reviewer.parse import labels as lb
 from reviewer.parse.values import is_placeholder, parse_amount, parse_percent
 
 _ANCHORS = ("项目资金", "资金情况", "预算执行情况", "年度预算申请", "部门(单位)总体", "年度预算数")
+# A first look for an anchor in a row's printed text (full-width brackets and spaces allowed).
+_ANCHOR_HINT = re.compile(r"项目资|资金情况|预算执行情况|年度预算申请|总体\s*资金|年度预算数")
 # A funds header has one of these (its anchor or a column label): a cheap first look.
-_HEADER_HINTS = ("预算", "资金", "执行", "金额")
+_HEADER_HINTS = re.compile("预算|资金|执行|金额")
+_DIGIT = re.compile(r"\d")
 _MAIN_ROWS = ("annual_total", "current_year_appropriation", "prior_year_carryover", "other")
 _NUMERIC = ("initial_budget", "full_year_budget", "executed", "weight", "rate_pct", "score")
 _DEFAULT_COLUMNS = ("initial_budget", "full_year_budget", "executed", "weight", "rate_pct", "score")
@@ -31,7 +34,7 @@ _POINTS_NOTE = re.compile(r"[(（]\s*(\d+(?:\.\d+)?)\s*分\s*[)）]")
 
 
 def _has_digit(text: str) -> bool:
-    return any(ch.isdigit() for ch in text)
+    return _DIGIT.search(text) is not None
 
 
 def funds_label_piece(text: str) -> str | None:
@@ -58,10 +61,10 @@ def is_fund_header(row: Row, family: Family) -> bool:
     """The funds block's header: its anchor label (a short label cell, not a goal text that
     mentions 项目资金) or at least two of its column labels."""
     joined = row.joined
-    if not any(w in joined for w in _HEADER_HINTS):
+    if _HEADER_HINTS.search(joined) is None:
         return False  # most rows: no word a funds header has
     cells = row.cells
-    if any(_is_anchor(c.text) for c in cells):
+    if _ANCHOR_HINT.search(joined) is not None and any(_is_anchor(c.text) for c in cells):
         return True
     if cells and lookup(cells[0].text, family.fund_rows) is not None:
         return False  # a row of amounts that names its columns (预算数 | 6.84 | 到位数 | …)

@@ -175,7 +175,7 @@ _ELLIPSIS = frozenset("…．.。·")
 
 def is_ellipsis(text: str) -> bool:
     """A cell holding only an ellipsis (……, ...): the template's "more rows here"."""
-    return bool(text) and set(text) <= _ELLIPSIS
+    return bool(text) and text[0] in _ELLIPSIS and set(text) <= _ELLIPSIS
 
 
 def parse_section(rows: Sequence[Row], columns: IndicatorColumns) -> Section:

@@ -32,7 +32,7 @@ _TOTAL_RE = re.compile(r"(?:^|\t)(?:总分|合计|总计)(?:\t|$)")
 _GRADE_WORDS = ("优", "良", "中", "差", "优秀", "良好", "合格", "不合格")
 _NOTE_START = re.compile(r"^(注|备注|说明)\s*[:：]")
 _SECTION = re.compile(r"^[一二三四五六七八九十]+、\S{2,14}$")
-_SECTION_HINTS = "、-—–页附公金"  # a first look for _SECTION and _FURNITURE
+_SECTION_HINTS = re.compile("[、\\-—–页附公金]")  # a first look for _SECTION and _FURNITURE
 # Page furniture: page numbers (-1-, 第2页), attachment marks (附件:, 附件二), a disclosure
 # table's number (公开14表).
 _FURNITURE = re.compile(
@@ -41,6 +41,7 @@ _FURNITURE = re.compile(
 _GOAL_ANCHORS = ("年度总体目标", "年度目标", "项目基本情况")
 # Title words: a cell naming the form (…绩效自评表, …绩效目标自评表, …评分表).
 _TITLE_WORDS = ("自评表", "评分表")
+_TITLE_HINT = re.compile("|".join(_TITLE_WORDS))
 # A run of leader dots at the end of a text (……………… filling the cell): layout, not words.
 _LEADER = re.compile(r"\s*[.·…][\s.·…]{5,}$")
 _LEADER_END = frozenset(".·…")
@@ -60,6 +61,21 @@ def header_key(text: str, family: Family) -> tuple[str, str, str] | None:
             glued = rest.lstrip(":") if rest.startswith(":") else ""
             return field, label, _printed_after_colon(text) if glued else ""
     return None
+
+
+@lru_cache(maxsize=64)
+def header_hint(family: Family) -> re.Pattern[str]:
+    """A first look for ``family``'s header keys in a row's printed text: each key's first
+    two characters (a key may be printed with spaces or full-width brackets after them)."""
+    heads = sorted({key(label)[:2] for label, _ in family.header_fields})
+    return re.compile("|".join(re.escape(h) for h in heads) or "(?!)")
+
+
+@lru_cache(maxsize=64)
+def goal_hint(family: Family) -> re.Pattern[str]:
+    """A first look for ``family``'s goal labels in a row's text."""
+    labels = (label.rstrip("*") for label in (*family.goal_expected, *family.goal_actual))
+    return re.compile("|".join(re.escape(label) for label in labels) or "(?!)")
 
 
 @lru_cache(maxsize=8192)
@@ -102,16 +118,21 @@ def is_title(text: str) -> bool:
 
 def starts_table(row: Row) -> bool:
     """A row with the form's title (the first row of a table, or of the next one)."""
-    joined = row.joined
-    return any(w in joined for w in _TITLE_WORDS) and any(is_title(c.text) for c in row.cells)
+    return _TITLE_HINT.search(row.joined) is not None and any(is_title(c.text) for c in row.cells)
 
 
 _RECOGNISE_ROWS = 40  # the title, header, funds and indicator header are within these
 
 
 def family_of(rows: Sequence[Row]) -> Family:
-    """The family of a table, recognised from its first rows' cells."""
-    return recognise(row.joined for row in rows[:_RECOGNISE_ROWS]).family
+    """The family of a table, recognised from its rows up to its indicator header (title,
+    header, funds, goals and the indicator columns: where a form's own labels are)."""
+    head: list[str] = []
+    for row in rows[:_RECOGNISE_ROWS]:
+        head.append(row.joined)
+        if "一级指标" in row.joined or "三级指标" in row.joined:
+            break
+    return recognise(head).family
 
 
 class _TableBuilder:
@@ -207,13 +228,16 @@ class _TableBuilder:
 
     def _header(self, row: Row) -> bool:
         """Header keys and their values (several per row); False when the row has none."""
+        if header_hint(self.family).search(row.joined) is None:
+            return False
         cells = row.cells
-        if not any(self._header_key(c.text) for c in cells):
+        keys = [self._header_key(c.text) for c in cells]
+        if not any(keys):
             return False
         i = 0
         while i < len(cells):
             c = cells[i]
-            kv = self._header_key(c.text)
+            kv = keys[i]
             if kv is None:
                 i += 1
                 continue
@@ -221,7 +245,7 @@ class _TableBuilder:
             c.used = True
             value_cell: Cell | None = c if glued else None
             value = glued
-            if not glued and i + 1 < len(cells) and self._header_key(cells[i + 1].text) is None:
+            if not glued and i + 1 < len(cells) and keys[i + 1] is None:
                 value_cell = cells[i + 1]
                 value = value_cell.text
                 value_cell.used = True
@@ -244,7 +268,7 @@ class _TableBuilder:
     def _section_title(self, row: Row) -> bool:
         """Numbered section titles (一、基本情况) and the amount unit stated on its own
         (金额单位：万元): the form's layout, read and kept."""
-        if not any(ch in row.joined for ch in _SECTION_HINTS):
+        if _SECTION_HINTS.search(row.joined) is None:
             return False
         found = False
         for c in row.cells:
@@ -321,6 +345,8 @@ class _TableBuilder:
         return goal_label(text, self.family)
 
     def _is_goal_header(self, row: Row) -> bool:
+        if goal_hint(self.family).search(row.joined) is None:
+            return False
         found = {self._goal_label(c.text) for c in row.cells} - {None}
         if "goal_expected" in found and "goal_actual" in found:
             return True
@@ -426,10 +452,11 @@ class _TableBuilder:
     def _ends_indicators(self, row: Row) -> bool:
         if self._is_total(row) or starts_table(row):
             return True
-        first = row.cells[0].text if row.cells else ""
-        if _NOTE_START.match(first):
-            return True
-        return len(row.cells) <= 2 and field_label(first, self.family) is not None
+        cells = row.cells
+        if not cells or len(cells) > 2:
+            return False  # notes and the fields after the table are one or two cells
+        first = cells[0].text
+        return _NOTE_START.match(first) is not None or field_label(first, self.family) is not None
 
     @staticmethod
     def _is_total(row: Row) -> bool:
