@@ -10,6 +10,7 @@ from pathlib import Path
 
 from reviewer.errors import InputError
 from reviewer.grid import Grid
+from reviewer.ingest.reading import readable_rows
 from reviewer.ingest.sniff import DOCX, PDF, XLSX, sniff
 from reviewer.ingest.text import read_text
 
@@ -32,13 +33,16 @@ def _read(path: Path) -> Grid:
 
 
 def read_grid(path: str | Path) -> Grid:
-    """Read ``path`` with the reader its content and extension call for."""
+    """Read ``path`` with the reader its content and extension call for; its cells as the
+    parser reads them (traditional characters as simplified: ``reading``)."""
     p = Path(path)
     if not p.exists():
         raise InputError(f"找不到文件：{p}")
     if p.is_dir():
         raise InputError(f"这是一个目录，不是文件：{p}")
     try:
-        return _read(p)
+        grid = _read(p)
+        grid.rows = readable_rows(grid.rows)
+        return grid
     except OSError as exc:
         raise InputError(f"无法读取文件 {p}：{exc.strerror or exc}") from exc
