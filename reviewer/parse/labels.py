@@ -17,17 +17,21 @@ VERTICAL_LABELS = ("绩效指标", "年度总体目标", "项目资金")
 # budget execution).
 L1_DEFAULT_WEIGHT = {"产出指标": 50.0, "效益指标": 30.0, "满意度指标": 10.0}
 
-_L1 = re.compile(r"^(产出|效益|满意度|成本)(指标)?$")
+# 效果指标: Hebei's 一级 for outcomes; 日效性指标: a misprint of 时效指标 seen in real forms.
+_L1 = re.compile(r"^(产出|效益|满意度|成本|效果)(指标)?$")
 _L2 = re.compile(
-    r"^(数量|质量|时效|成本|经济效益|社会效益|生态效益|环境效益|可持续影响|服务对象满意度|"
+    r"^(数量|质量|时效|日效性|成本|经济效益|社会效益|生态效益|环境效益|可持续影响|服务对象满意度|"
     r"经济成本|社会成本|生态环境成本|满意度)(指标)?$"
 )
+# A label's weight note (产出指标(50分)) and a trailing 等 (服务对象满意度指标等).
+_WEIGHT_NOTE = re.compile(r"\s*[(（]\s*\d+(?:\.\d+)?\s*分\s*[)）]\s*$")
 
 # Which 一级指标 each 二级指标 belongs to.
 L2_FAMILY = {
     "数量": "产出",
     "质量": "产出",
     "时效": "产出",
+    "日效性": "产出",
     "经济效益": "效益",
     "社会效益": "效益",
     "生态效益": "效益",
@@ -45,6 +49,14 @@ class LabelKind(StrEnum):
     L2 = "l2"
     AMBIGUOUS = "l1-or-l2"  # 成本指标, 满意度指标: 一级 in some forms, 二级 in others
     UNKNOWN = "unknown"  # a “…指标” this vocabulary does not know (其他指标): its place decides
+
+
+def bare_label(text: str) -> str:
+    """A category label without its weight note or trailing 等: ``产出指标(50分)`` →
+    ``产出指标``, ``服务对象满意度指标等`` → ``服务对象满意度指标``."""
+    if "分" in text:
+        text = _WEIGHT_NOTE.sub("", text)
+    return text[:-1] if text.endswith("指标等") else text
 
 
 def stem(label: str) -> str:
@@ -72,6 +84,7 @@ def label_kind(text: str) -> LabelKind | None:
     follows it in the row, else 二级."""
     if is_vertical_fragment(text, "绩效指标"):
         return None
+    text = bare_label(text)
     kind = classify_label(text)
     if kind is None and text.endswith("指标") and 2 < len(text) <= 10:
         return LabelKind.UNKNOWN
@@ -85,7 +98,7 @@ def l1_name(text: str) -> str:
 
 def family_of_l2(label: str) -> str | None:
     """The 一级指标 (as a stem: 产出/效益/满意度/成本) that a 二级指标 label belongs to."""
-    return L2_FAMILY.get(stem(label))
+    return L2_FAMILY.get(stem(bare_label(label)))
 
 
 def is_vertical_fragment(text: str, label: str | None = None) -> bool:
