@@ -9,7 +9,6 @@ through untouched (the common case costs one look at the sample).
 
 from __future__ import annotations
 
-import itertools
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
@@ -17,6 +16,7 @@ from reviewer.forms.script import for_reading, has_pinyin, is_traditional
 from reviewer.grid import Cell, Row
 
 SAMPLE_ROWS = 200
+SAMPLE_CHARS = 4000
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,10 +59,22 @@ def _converted(rows: Iterable[Row], script: Script) -> Iterator[Row]:
 def readable_rows(rows: Iterable[Row]) -> Iterable[Row]:
     """``rows`` as the parser reads them (see the module's docstring)."""
     it = iter(rows)
-    sample = list(itertools.islice(it, SAMPLE_ROWS))
+    sample: list[Row] = []
+    size = 0
+    for row in it:  # the first rows, up to enough text to judge by
+        sample.append(row)
+        size += len(row.joined)
+        if size >= SAMPLE_CHARS or len(sample) >= SAMPLE_ROWS:
+            break
     script = script_of("\n".join(r.joined for r in sample))
-    if isinstance(rows, list):
-        whole: Iterable[Row] = rows
-    else:
-        whole = itertools.chain(sample, it)
+    whole: Iterable[Row] = rows if isinstance(rows, list) else _resumed(sample, it)
     return whole if script is None else _converted(whole, script)
+
+
+def _resumed(sample: list[Row], rest: Iterator[Row]) -> Iterator[Row]:
+    """The sample then the rest, letting go of each sampled row once it is passed on (a
+    streamed file holds no more rows than before)."""
+    sample.reverse()
+    while sample:
+        yield sample.pop()
+    yield from rest
