@@ -136,9 +136,9 @@ def main() -> None:
             else:
                 grid = read_grid(text)
                 n = sum(1 for r in grid.rows if r.cells)
-                print(f"{name:5} {grid.format:18} {n} rows (no rendering)")
+                print(f"{name:5} {grid.format:16} {n} rows (no rendering)")
         except InputError as exc:
-            print(f"{name:5} {'refused':18} {exc.message}")
+            print(f"{name:5} {'refused':16} {exc.message}")
     print(
         f"total: rows matched {total_matched} / {total_rows}"
         f" ({100 * total_matched / max(total_rows, 1):.0f} %),"

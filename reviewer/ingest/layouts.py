@@ -167,8 +167,11 @@ def _words_layout(nonempty: Sequence[str]) -> Layout | None:
     words = [w for s in nonempty for w in s.split()]
     if sum(is_label(w) for w in words) < _MIN_LABELS:
         return None
-    if len(nonempty) <= _FLAT_LINES and max(len(s.split()) for s in nonempty) >= _FLAT_WORDS:
-        return Layout.FLAT
+    counts = [len(s.split()) for s in nonempty]
+    if sum(counts) >= _FLAT_WORDS * len(counts) or (
+        len(counts) <= _FLAT_LINES and max(counts) >= _FLAT_WORDS
+    ):
+        return Layout.FLAT  # a table per line (or one or two lines for the whole text)
     if sum(len(s.split()) >= _MIN_WORDS for s in nonempty) >= 0.5 * len(nonempty):
         return Layout.WORDS
     return None

@@ -155,8 +155,10 @@ def _name(c: Look) -> float:
         return 2.5
     if c.label is not None:
         return 1.5
-    if c.number or c.percent or c.placeholder:
+    if c.number or c.percent or c.placeholder or c.op_value:
         return 3.0
+    if c.num_unit:
+        return 2.0
     return 0.0
 
 

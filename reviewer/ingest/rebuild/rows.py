@@ -138,7 +138,7 @@ class Builder:
             else:
                 lines.append([t])
         k = 0
-        goal_column = 0  # goal texts go under the goal header's first goal column
+        goal_head: list[Token] = []  # the goal block's header, while in the block
         while k < len(lines):
             line = [t for t in lines[k] if not t.empty]
             if line and self._line_starts_indicators(line):
@@ -146,13 +146,11 @@ class Builder:
                 continue
             if line:
                 ks = kinds(line[0].text)
-                first = self.numbered_column if not ks and goal_column else 1
-                if Kind.GOAL in ks:
-                    goal_column = _goal_column(line, "expected") or 0
-                    self.numbered_column = goal_column or 1
-                elif ks:
-                    goal_column = 0
-                self.rows.append([Placed(t, c) for c, t in enumerate(line, start=first)])
+                if not ks and goal_head:
+                    self.rows.append(_goal_line(line, goal_head))
+                else:
+                    goal_head = line if Kind.GOAL in ks else []
+                    self.rows.append([Placed(t, c) for c, t in enumerate(line, start=1)])
             k += 1
 
     # -- rows that take values ---------------------------------------------------------------
@@ -524,6 +522,8 @@ class Builder:
         slots = self._total_columns()
         row = [Placed(label, 1)]
         col_index = 0
+        while items and items[0].empty:  # the columns before the points
+            items.pop(0)
         for t in items:
             if t.empty and not self.stream.explicit_empties:
                 continue
@@ -590,6 +590,25 @@ def _goal_column(head: list[Token], side: str) -> int | None:
         if side == "expected" and expected and not actual:
             return col
     return None
+
+
+def _goal_line(line: list[Token], head: list[Token]) -> list[Placed]:
+    """A line of goal texts under the goal header: the expected and the actual text (cut
+    into words where the narrative has spaces), then any figures the header adds a column
+    for (总体完成率(%))."""
+    expected, actual = _goal_column(head, "expected"), _goal_column(head, "actual")
+    if expected is None or actual is None:
+        return [Placed(t, c) for c, t in enumerate(line, start=expected or 1)]
+    figures: list[Token] = []
+    while len(head) > actual and len(line) > 2 and _is_figure(line[-1].text):
+        figures.insert(0, line.pop())
+    texts = split_goals(line) if len(line) > 2 else line
+    row = [Placed(t, c) for t, c in zip(texts, (expected, actual), strict=False)]
+    return row + [Placed(t, actual + 1 + k) for k, t in enumerate(figures)]
+
+
+def _is_figure(text: str) -> bool:
+    return parse_number(text.rstrip("%")) is not None
 
 
 def _total_value(text: str) -> bool:

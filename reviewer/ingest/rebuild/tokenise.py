@@ -190,6 +190,12 @@ def join_pieces(
                 out[-1] = merge(prev, t)
                 i += 1
                 continue
+        if _unclosed(t.text) and i + 1 < len(toks) and toks[i + 1].spaced:
+            closed = _bracket_run(toks, i)
+            if closed is not None:
+                merged, i = closed
+                out.append(merged)
+                continue
         if t.spaced or (i + 1 < len(toks) and toks[i + 1].spaced):
             joined = _label_run(toks, i, is_label)
             if joined is not None:
@@ -221,3 +227,20 @@ def _label_run(
         if is_label(merged.text):
             best = (merged, j + 1)
     return best
+
+
+def _unclosed(text: str) -> bool:
+    return text.count("(") + text.count("（") > text.count(")") + text.count("）")
+
+
+def _bracket_run(toks: list[Token], i: int) -> tuple[Token, int] | None:
+    """A bracket opened in one piece and closed a few pieces on (``(2023`` ``年度)``)."""
+    merged = toks[i]
+    for j in range(i + 1, min(i + _MAX_PIECES, len(toks))):
+        t = toks[j]
+        if not t.spaced or t.empty or len(t.text) > _MAX_PIECE + 2:
+            return None
+        merged = merge(merged, t)
+        if not _unclosed(merged.text):
+            return merged, j + 1
+    return None
