@@ -231,3 +231,39 @@ def test_no_cell_is_lost_or_made_up(cells: list[str], layout: str) -> None:
     assert _chars(printed) == _chars(cells)
     for r in rows:
         assert [c.column for c in r.cells] == sorted({c.column for c in r.cells})
+
+
+SPACED_ROWS = [
+    "绩效指标 一级指标 二级指标 三级指标 年度指标值 实际完成值 分值 得分 偏差原因分析及改进措施",
+    "产出指标 数量指标 与委托运营方结 算完成率 =100% 100% 50 50",
+    "效益指标 社会效益 指标 群众满意 程度 提升 提升 30 28 个别 活动 延期",
+    "总分 100 98",
+]
+
+
+@pytest.mark.parametrize("layout", ["words", "flat"])
+def test_cells_cut_at_their_own_spaces_are_joined(layout: str) -> None:
+    lines = SPACED_ROWS if layout == "words" else [" ".join(SPACED_ROWS)]
+    rows = [[(c.text, c.column) for c in r.cells] for r in rebuild_rows(lines, layout)]
+    assert rows[1:] == [
+        [
+            ("产出指标", 2),
+            ("数量指标", 3),
+            ("与委托运营方结算完成率", 4),  # a name wrapped in the source
+            ("=100%", 5),
+            ("100%", 6),
+            ("50", 7),
+            ("50", 8),
+        ],
+        [
+            ("效益指标", 2),
+            ("社会效益指标", 3),  # a label with a space in it
+            ("群众满意程度", 4),
+            ("提升", 5),
+            ("提升", 6),
+            ("30", 7),
+            ("28", 8),
+            ("个别活动延期", 9),
+        ],
+        [("总分", 1), ("100", 7), ("98", 8)],
+    ]

@@ -16,6 +16,7 @@ from functools import lru_cache
 
 from reviewer.forms.families import FAMILIES
 from reviewer.forms.vocabulary import key, matches, unnumbered
+from reviewer.parse.labels import label_kind
 
 
 class Kind(StrEnum):
@@ -187,6 +188,11 @@ def label_role(text: str, tables: Sequence[Sequence[tuple[str, str]]]) -> str | 
 def is_label(text: str) -> bool:
     """Whether ``text`` is one of the form's fixed labels."""
     return bool(kinds(text) - {Kind.TITLE})
+
+
+def is_any_label(text: str) -> bool:
+    """A fixed label or a category label (经济效益指标): what a cell cut at its spaces was."""
+    return is_label(text) or label_kind(text) is not None
 
 
 def is_block_label(text: str) -> bool:

@@ -12,7 +12,9 @@ over the cells, the state being the next free column of the open row):
 * each row, so that fewer, fuller rows win; a row of category labels alone (an empty
   heading such as ``经济效益指标``) is allowed;
 * where the layout's lines or paragraphs hint at rows, a row that starts inside one or runs
-  past its end; where each line is a row, no other cut.
+  past its end; where each line is a row, no other cut;
+* where single spaces separate cells, a word joined to the cell before it (a name printed
+  with a space in it).
 
 A cell that fits nowhere is left on a row of its own, for the parser to report.
 """
@@ -23,7 +25,7 @@ from dataclasses import dataclass
 
 from reviewer.ingest.rebuild import cells as cl
 from reviewer.ingest.rebuild.header import Header, Slot
-from reviewer.ingest.rebuild.tokenise import Token
+from reviewer.ingest.rebuild.tokenise import Token, merge
 
 _ROW = 0.5  # each row
 _HEADING = 1.0  # closing a row that holds only category labels
@@ -31,6 +33,8 @@ _DROP = 6.0  # a cell placed nowhere
 _DROP_EMPTY = 0.05
 _CUT_INSIDE = 1.0  # a row starting inside a line (where lines hint at rows)
 _RUN_ON = 0.4  # a row running on into the next line
+_GLUE = 0.8  # a word joined to the cell before it (a cell cut at its own space)
+_GLUED = frozenset({Slot.NAME, Slot.TARGET, Slot.ACTUAL, Slot.WORD, Slot.TEXT, Slot.EXPLANATION})
 
 
 @dataclass(slots=True)
@@ -67,6 +71,10 @@ def rebuild(
         return _HEADING if s <= name else skip(s, m)
 
     starts = [i == 0 or tokens[i].group != tokens[i - 1].group for i in range(len(tokens))]
+    glue = [
+        i > 0 and t.spaced and _words(looks[i]) and _words(looks[i - 1])
+        for i, t in enumerate(tokens)
+    ]
     inf = cl.INF
     # cost[s]: best cost with the open row's next free column s (0: no row open)
     cost = [0.0] + [inf] * m
@@ -84,6 +92,10 @@ def rebuild(
                 continue
             if c + drop < new_cost[s]:  # placed nowhere
                 new_cost[s], came[s] = c + drop, (s, -1, False)
+            if s > 0 and glue[i] and slots[s - 1] in _GLUED:  # a cell cut at a space
+                v = c + _GLUE
+                if v < new_cost[s]:
+                    new_cost[s], came[s] = v, (s, s - 1, False)
             if s > 0:  # on in the open row
                 for j in range(s, m):
                     v = c + run_on + skip(s, j) + fits[i][j]
@@ -98,6 +110,13 @@ def rebuild(
         back.append(came)
     best = min(range(m + 1), key=lambda s: cost[s] + close(s))
     return _rows(tokens, back, best, header)
+
+
+def _words(c: cl.Look) -> bool:
+    """Text that a space may have cut from a cell (not a figure, an operator or a label)."""
+    if c.empty or not c.text or c.label is not None or c.weighted:
+        return False
+    return not (c.percent or c.op_value or c.operator or c.num_unit)
 
 
 def _rows(
@@ -119,6 +138,11 @@ def _rows(
         if new or current is None:
             current = []
             rows.append(current)
-        if not t.empty:
-            current.append(Placed(t, header.columns[col].number))
+        if t.empty:
+            continue
+        number = header.columns[col].number
+        if current and current[-1].column == number:  # glued to the cell before
+            current[-1] = Placed(merge(current[-1].token, t), number)
+        else:
+            current.append(Placed(t, number))
     return [r for r in rows if r]

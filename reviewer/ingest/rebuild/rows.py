@@ -148,6 +148,8 @@ class Builder:
                 ks = kinds(line[0].text)
                 if not ks and goal_head:
                     self.rows.append(_goal_line(line, goal_head))
+                elif Kind.TOTAL in ks:
+                    self.rows.append(self._total_row(line[0], line[1:]))
                 else:
                     goal_head = line if Kind.GOAL in ks else []
                     self.rows.append([Placed(t, c) for c, t in enumerate(line, start=1)])
@@ -519,25 +521,22 @@ class Builder:
                 break
             items.append(t)
             j += 1
+        self.rows.append(self._total_row(label, items))
+        return j
+
+    def _total_row(self, label: Token, items: list[Token]) -> list[Placed]:
+        """总分 and its numbers under 分值 and 得分 (then the columns after: a grade)."""
         slots = self._total_columns()
         row = [Placed(label, 1)]
-        col_index = 0
         while items and items[0].empty:  # the columns before the points
-            items.pop(0)
-        for t in items:
-            if t.empty and not self.stream.explicit_empties:
-                continue
-            if col_index < len(slots):
-                col = slots[col_index]
-            else:
-                col = (slots[-1] if slots else 1) + col_index - len(slots) + 1
-            col_index += 1
+            items = items[1:]
+        shown = items if self.stream.explicit_empties else [t for t in items if not t.empty]
+        last = slots[-1] if slots else 1
+        for k, t in enumerate(shown):
+            col = slots[k] if k < len(slots) else last + k - len(slots) + 1
             if not t.empty:
                 row.append(Placed(t, col))
-        while len(items) and items[-1].empty:
-            items.pop()
-        self.rows.append(row)
-        return j
+        return row
 
     def _total_columns(self) -> list[int]:
         """Where a 总分 row's numbers go: under 分值 and 得分, then the columns after."""

@@ -209,19 +209,23 @@ def join_pieces(
 
 _MAX_PIECES = 4
 _MAX_PIECE = 4
+_HAS_DIGIT = re.compile(r"\d")
 
 
 def _label_run(
     toks: list[Token], i: int, is_label: Callable[[str], bool]
 ) -> tuple[Token, int] | None:
-    """The longest run of short spaced pieces from ``i`` that together read as a label."""
-    if is_label(toks[i].text) or len(toks[i].text) > _MAX_PIECE:
+    """The longest run of short spaced word pieces from ``i`` that together read as a label
+    (``年度`` ``总体`` ``目标``; ``社会效益`` ``指标``, whose first piece reads as one too)."""
+    if len(toks[i].text) > _MAX_PIECE + 2 or _HAS_DIGIT.search(toks[i].text):
         return None
     best = None
     merged = toks[i]
     for j in range(i + 1, min(i + _MAX_PIECES, len(toks))):
         t = toks[j]
-        if not t.spaced or t.empty or len(t.text) > _MAX_PIECE + 2:
+        if not t.spaced or t.empty or len(t.text) > _MAX_PIECE + 2 or _HAS_DIGIT.search(t.text):
+            break
+        if is_label(t.text):  # two labels side by side are two cells
             break
         merged = merge(merged, t)
         if is_label(merged.text):
