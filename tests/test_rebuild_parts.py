@@ -13,9 +13,9 @@ from reviewer.forms.families import NATIONAL, TWENTY_EIGHTY
 from reviewer.ingest.layouts import Layout, detect_layout
 from reviewer.ingest.rebuild import Unreadable, rebuild_rows
 from reviewer.ingest.rebuild.funds import place
+from reviewer.ingest.rebuild.goals import split_goals
 from reviewer.ingest.rebuild.header import build_header
 from reviewer.ingest.rebuild.indicators import rebuild
-from reviewer.ingest.rebuild.narrative import split_goals
 from reviewer.ingest.rebuild.tokenise import Token
 from tests.test_parse_properties import VOCAB
 

@@ -9,7 +9,7 @@ rendering of the table would give, each cell in its column and with its original
 
 ``tokenise`` turns each layout into the stream, ``anchors`` knows the labels, ``header``
 reads the indicator header, ``cells`` scores a cell in a column, ``funds`` places a funds
-row's values, ``narrative`` splits the goal texts, ``order`` spots a scrambled dump.
+row's values, ``goals`` splits the goal texts, ``order`` spots a scrambled dump.
 """
 
 from __future__ import annotations

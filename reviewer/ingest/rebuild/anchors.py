@@ -34,6 +34,23 @@ class Kind(StrEnum):
     NOTE = "note"  # a note under the table: 注:, 备注:
 
 
+# Anchors that end whatever part the stream is in.
+ENDS = frozenset(
+    {
+        Kind.TITLE,
+        Kind.KEY,
+        Kind.FUND_BLOCK,
+        Kind.FUND_ONLY,
+        Kind.GOAL,
+        Kind.SECTION,
+        Kind.TOTAL,
+        Kind.FIELD,
+        Kind.NOTE,
+    }
+)
+# Anchors that end the indicator section wherever they stand (a funds or goal label there
+# may name an indicator).
+CLOSING = frozenset({Kind.TITLE, Kind.KEY, Kind.TOTAL, Kind.FIELD, Kind.NOTE})
 # Header keys written on the right of another key's row (主管部门 X 实施单位 Y).
 RIGHT_FIELDS = frozenset({"implementer", "contact", "provincial_department"})
 
@@ -98,6 +115,20 @@ _COLUMNS = tuple(dict.fromkeys(label for f in FAMILIES for label, _ in f.indicat
 _FIELDS = tuple(dict.fromkeys(label for f in FAMILIES for label, _ in f.text_fields))
 
 
+# (kind, matched without a leading section number (二、预算执行情况), labels)
+_TABLE: tuple[tuple[Kind, bool, tuple[str, ...]], ...] = (
+    (Kind.NOTE, False, _NOTE_LABELS),
+    (Kind.TOTAL, False, _TOTAL_LABELS),
+    (Kind.SECTION, True, _SECTION_LABELS),
+    (Kind.COLUMN, False, _COLUMNS),
+    (Kind.GOAL, True, _GOALS),
+    (Kind.FUND_BLOCK, True, _BLOCK_LABELS),
+    (Kind.FUND_ROW, False, _FUND_ROWS),
+    (Kind.FUND_COLUMN, False, _FUND_COLUMNS),
+    (Kind.FUND_ONLY, False, _FUND_ONLY),
+)
+
+
 def _any(k: str, labels: tuple[str, ...]) -> bool:
     """``k`` is one of ``labels``; a prefix label (``年初预算数*``) only with a short note
     after it (``(A)``, ``(万元)``, ``(20分*执行率)``), not a sentence that starts the same way
@@ -148,24 +179,9 @@ def kinds(text: str) -> frozenset[Kind]:
         found.add(Kind.KEY)
     if _is_field(k) or _is_field(u):
         found.add(Kind.FIELD)
-    if _any(k, _NOTE_LABELS):
-        found.add(Kind.NOTE)
-    if k in _TOTAL_LABELS:
-        found.add(Kind.TOTAL)
-    if _any(u, _SECTION_LABELS):
-        found.add(Kind.SECTION)
-    if _any(k, _COLUMNS):
-        found.add(Kind.COLUMN)
-    if _any(u, _GOALS):
-        found.add(Kind.GOAL)
-    if _any(u, _BLOCK_LABELS):
-        found.add(Kind.FUND_BLOCK)
-    if _any(k, _FUND_ROWS):
-        found.add(Kind.FUND_ROW)
-    if _any(k, _FUND_COLUMNS):
-        found.add(Kind.FUND_COLUMN)
-    if _any(k, _FUND_ONLY):
-        found.add(Kind.FUND_ONLY)
+    for kind, unnumber, labels in _TABLE:
+        if _any(u if unnumber else k, labels):
+            found.add(kind)
     return frozenset(found)
 
 
