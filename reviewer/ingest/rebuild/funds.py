@@ -105,7 +105,6 @@ FUND_START = 3  # the first value column: the block's label in column 1, row lab
 
 def read_funds(b: Builder, i: int) -> int:
     """The funds block from its first label; the index after it."""
-    b.close()
     toks = b.toks
     head: list[Token] = []
     j = i
@@ -120,12 +119,14 @@ def read_funds(b: Builder, i: int) -> int:
         if not (ks & {Kind.FUND_BLOCK, Kind.FUND_COLUMN}) and not _unit_note(t, head):
             break
         if Kind.FUND_COLUMN in ks and _value_follows(toks, j):
+            b.close()
             return _read_pairs(b, i)
         head.append(t)
         j += 1
     if not head and b.stream.grouped:
         b.free(toks[i])  # row labels before any funds header: rows as printed
         return i + 1
+    b.close()
     roles = _header(b, head)
     return _rows(b, j, roles)
 
