@@ -267,3 +267,12 @@ def test_cells_cut_at_their_own_spaces_are_joined(layout: str) -> None:
         ],
         [("总分", 1), ("100", 7), ("98", 8)],
     ]
+
+
+def test_a_paragraphs_lines_are_one_cell() -> None:
+    lines = ["项目名称", "", "农村公路", "建设项目", "", "主管部门", "", "某镇人民政府", ""]
+    rows = [[(c.text, c.ref().line) for c in r.cells] for r in rebuild_rows(lines, "paragraphs")]
+    assert rows == [
+        [("项目名称", 1), ("农村公路建设项目", 3)],
+        [("主管部门", 6), ("某镇人民政府", 8)],
+    ]

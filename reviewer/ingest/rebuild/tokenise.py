@@ -73,21 +73,30 @@ def bar_tokens(lines: Iterable[str]) -> Stream:
 
 
 def paragraph_tokens(lines: Iterable[str]) -> Stream:
-    """One cell per paragraph, blank lines between; a paragraph of spaces is an empty cell.
-    Where the document leaves wide gaps (several blank lines) after its rows, those gaps
-    delimit groups."""
+    """One cell per paragraph, blank lines between (a paragraph's lines are one cell); a
+    paragraph of spaces is an empty cell. Where the document leaves wide gaps (several blank
+    lines) after its rows, those gaps delimit groups."""
     out = Stream(explicit_empties=True)
     gaps: list[int] = []
     blanks = 0
-    for number, line in enumerate(lines, start=1):
+    para: list[str] = []
+    first = 0
+    for number, line in enumerate([*lines, ""], start=1):
         line = line.rstrip("\r\n")
-        if line == "":
-            blanks += 1
+        if line != "":
+            if not para:
+                gaps.append(blanks)
+                first = number
+            para.append(line)
+            blanks = 0
             continue
-        gaps.append(blanks)
-        blanks = 0
-        text = clean_cell(line)
-        out.tokens.append(Token(text, line.strip(), number, empty=not text))
+        blanks += 1
+        if para:
+            raw = "\n".join(p.strip() for p in para)
+            text = clean_cell(" ".join(para))
+            out.tokens.append(Token(text, raw, first, empty=not text))
+            para = []
+            blanks = 1
     wide = sum(g >= _ROW_GAP for g in gaps)
     out.grouped = wide >= max(_MIN_ROW_GAPS, _ROW_GAP_SHARE * len(gaps))
     group = 0
