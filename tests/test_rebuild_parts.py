@@ -276,3 +276,20 @@ def test_a_paragraphs_lines_are_one_cell() -> None:
         [("项目名称", 1), ("农村公路建设项目", 3)],
         [("主管部门", 6), ("某镇人民政府", 8)],
     ]
+
+
+def test_a_pipe_cell_wrapped_onto_the_next_line_is_one_cell() -> None:
+    lines = [
+        "| 评价结论 | 根据财政局资金下达的管理办法,",
+        "将资金支付给项目施工方。 |",
+        "| 存在问题 | 无 |",
+        "备注:",  # a line outside the table is a line of its own
+        "1.其他资金包括社会投入资金。",
+    ]
+    rows = [[c.text for c in r.cells] for r in rebuild_rows(lines, "pipes")]
+    assert rows == [
+        ["评价结论", "根据财政局资金下达的管理办法,将资金支付给项目施工方。"],
+        ["存在问题", "无"],
+        ["备注:"],
+        ["1.其他资金包括社会投入资金。"],
+    ]

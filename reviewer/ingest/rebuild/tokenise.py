@@ -109,16 +109,28 @@ def paragraph_tokens(lines: Iterable[str]) -> Stream:
 
 def pipe_tokens(lines: Iterable[str]) -> Stream:
     """Pipe rows as web pages print them: empty cells collapsed (dropped here), a row's
-    cells often wrapped over several lines. Each line is a group."""
+    cells often wrapped over several lines. Each line is a group. A table line that ends
+    inside a cell (no closing pipe) continues that cell on the next line, up to its first
+    pipe."""
     out = Stream(grouped=True)
+    open_cell = False  # the previous table line ended inside a cell
     for number, line in enumerate(lines, start=1):
         line = line.rstrip("\r\n")
         if not line.strip() or _is_border(line):
+            open_cell = False
             continue
-        for raw in _PIPE.split(line):
+        body = line.strip()
+        pieces = _PIPE.split(line)
+        if open_cell and out.tokens and body[:1] not in "|｜":
+            rest = pieces.pop(0).strip()
+            if rest:
+                t = out.tokens[-1]
+                out.tokens[-1] = merge(t, Token(clean_cell(rest), rest, t.line, group=t.group))
+        for raw in pieces:
             text = clean_cell(raw)
             if text:
                 out.tokens.append(Token(text, raw.strip(), number, group=number))
+        open_cell = bool(_PIPE.search(body)) and body[-1:] not in "|｜"
     return out
 
 
