@@ -151,12 +151,7 @@ def _wrapped(piped: Sequence[str]) -> bool:
         return True
     ends = [s for s in rows if s.endswith(("|", "｜"))]
     unopened = sum(not s.startswith(("|", "｜")) for s in ends)
-    return (
-        bool(ends)
-        and unopened > 0
-        and unopened < len(ends)
-        and (unopened >= _WRAPPED_SHARE * len(ends))
-    )
+    return 0 < unopened < len(ends) and unopened >= _WRAPPED_SHARE * len(ends)
 
 
 def _words_layout(nonempty: Sequence[str]) -> Layout | None:
@@ -181,12 +176,13 @@ def glued_example(nonempty: Sequence[str]) -> str | None:
     """A run of glued numbers (``194.9194.9100%``) in a long line holding the form's labels with
     no separators: text that cannot be split into cells without guessing; None otherwise."""
     for s in nonempty:
-        if len(s) < _GLUED_LENGTH or _PIPE.search(s) or not _GLUED_NUMBERS.search(s):
+        glued = _GLUED_NUMBERS.search(s)
+        if len(s) < _GLUED_LENGTH or _PIPE.search(s) or glued is None:
             continue
         if sum(label in s for label in _GLUED_LABELS) < _MIN_LABELS:
             continue
-        examples = _GLUED_EXAMPLE.findall(s)
-        return max(examples, key=len) if examples else _GLUED_NUMBERS.search(s).group(0)  # type: ignore[union-attr]
+        # the longest run of numbers, the one that shows the problem best
+        return max(_GLUED_EXAMPLE.findall(s), key=len, default=glued.group(0))
     return None
 
 
