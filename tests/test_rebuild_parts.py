@@ -293,3 +293,17 @@ def test_a_pipe_cell_wrapped_onto_the_next_line_is_one_cell() -> None:
         ["备注:"],
         ["1.其他资金包括社会投入资金。"],
     ]
+
+
+@pytest.mark.parametrize(
+    ("cells", "layout"),
+    [
+        # found by test_no_cell_is_lost_or_made_up: a second header row repeating a label
+        (["一级指标", "分值", "一级指标"], "bars"),
+        # … and cells after the labels on a header line, where lines are rows
+        (["财政项目支出绩效自评表", "分值", "分值", "一级指标"], "words"),
+    ],
+)
+def test_header_oddities_lose_no_cell(cells: list[str], layout: str) -> None:
+    rows = rebuild_rows(_render(cells, layout), layout)
+    assert _chars([c.text for r in rows for c in r.cells]) == _chars(cells)
