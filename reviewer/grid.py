@@ -24,6 +24,8 @@ class Cell:
 
     Narrative cells (年度总体目标) use ``raw``: there a space between two words is the
     author's (《财政部 司法部关于…》), while in narrow cells it is a wrap artefact.
+    ``printed`` is what the document printed when reading changed it (traditional characters
+    read as simplified, pinyin glosses dropped: ``reviewer.ingest.reading``); evidence quotes it.
     """
 
     text: str
@@ -32,16 +34,18 @@ class Cell:
     raw: str = ""
     used: bool = False
     where: dict[str, Any] | None = None  # readers whose locations are not line/column
+    printed: str | None = None  # the text as printed, when ``text`` is read otherwise
 
     @property
     def location(self) -> Location:
         return self.ref().plain()
 
     def ref(self) -> CellRef:
-        """The cell's text with its location, for the Report."""
+        """The cell's text as printed with its location, for the Report."""
+        text = self.text if self.printed is None else self.printed
         if self.where is not None:
-            return CellRef(self.text, **self.where)
-        return CellRef(self.text, self.line, self.column)
+            return CellRef(text, **self.where)
+        return CellRef(text, self.line, self.column)
 
 
 @dataclass(slots=True)

@@ -10,6 +10,7 @@ from pathlib import Path
 
 from reviewer.errors import InputError
 from reviewer.grid import Grid
+from reviewer.ingest.reading import readable_rows
 from reviewer.ingest.sniff import DOCX, PDF, XLSX, sniff
 from reviewer.ingest.text import read_text
 from reviewer.limits import Limits, bounded_rows, check_file_size
@@ -34,7 +35,8 @@ def _read(path: Path, limits: Limits) -> Grid:
 
 def read_grid(path: str | Path, limits: Limits | None = None) -> Grid:
     """Read ``path`` with the reader its content and extension call for, within ``limits``
-    (the defaults if None): a limit reached stops the reading with LimitError."""
+    (the defaults if None): a limit reached stops the reading with LimitError. Its cells as
+    the parser reads them (traditional characters as simplified: ``reading``)."""
     p = Path(path)
     limits = limits or Limits()
     if not p.exists():
@@ -46,5 +48,5 @@ def read_grid(path: str | Path, limits: Limits | None = None) -> Grid:
         grid = _read(p, limits)
     except OSError as exc:
         raise InputError(f"无法读取文件 {p}：{exc.strerror or exc}") from exc
-    grid.rows = bounded_rows(grid.rows, p.name, limits)
+    grid.rows = readable_rows(bounded_rows(grid.rows, p.name, limits))
     return grid

@@ -14,7 +14,20 @@ And the layouts people paste:
 
 Pasted text usually drops empty cells, so in those layouts a cell's column is its position
 among the row's cells: the parser maps columns by header labels and content, not by position.
-The layout is detected from a sample of the first lines.
+
+And the layouts published tables reach reviewers in, where the rows themselves are lost and
+are rebuilt from the form's structure (``reviewer.ingest.rebuild``):
+
+* bars: one cell per line, each ending `` |`` (a bare ``|`` an empty cell);
+* paragraphs: one cell per paragraph, a blank line between cells;
+* wrapped: pipe rows from web tables with empty cells collapsed (``||||``) and cells wrapped
+  over several lines;
+* words: cells separated by single spaces, a table row per line;
+* flat: the whole table on one or two lines, cells separated by single spaces.
+
+Text glued without separators (``194.9194.9100%``) cannot be split without guessing: it is
+detected here and refused with a message naming the problem. The layout is detected from a
+sample of the first lines.
 """
 
 from __future__ import annotations
@@ -32,6 +45,22 @@ class Layout(StrEnum):
     PIPES = "pipes"
     SPACES = "spaces"
     LINES = "lines"
+    BARS = "bars"
+    PARAGRAPHS = "paragraphs"
+    WRAPPED = "wrapped"
+    WORDS = "words"
+    FLAT = "flat"
+    GLUED = "glued"
+
+
+# The layouts whose rows are rebuilt, by the name ``rebuild`` knows them by.
+REBUILT = {
+    Layout.BARS: "bars",
+    Layout.PARAGRAPHS: "paragraphs",
+    Layout.WRAPPED: "pipes",
+    Layout.WORDS: "words",
+    Layout.FLAT: "flat",
+}
 
 
 _PIPE = re.compile(r"[|｜]")
@@ -54,11 +83,53 @@ def detect_layout(sample: Sequence[str]) -> Layout:
     n = len(nonempty)
     if sum("\t" in s for s in nonempty) >= 0.2 * n:
         return Layout.TABS
-    if sum(bool(_PIPE.search(s)) for s in nonempty) >= 0.5 * n:
-        return Layout.PIPES
+    piped = [s for s in nonempty if _PIPE.search(s)]
+    if len(piped) >= 0.5 * n:
+        if sum(bool(_BAR_LINE.match(s)) for s in piped) >= 0.8 * len(piped):
+            return Layout.BARS
+        return Layout.WRAPPED if _wrapped(piped) else Layout.PIPES
     if sum(bool(_SPACE_RUN.search(s.strip())) for s in nonempty) >= 0.3 * n:
         return Layout.SPACES
-    # One cell per line: rows of several lines separated by blank lines.
+    if glued_example(nonempty) is not None:
+        return Layout.GLUED
+    words = _words_layout(nonempty)
+    if words is not None:
+        return words
+    runs = _runs(lines)
+    if len(runs) > 1 and sum(runs) >= 2 * len(runs):
+        return Layout.LINES
+    if len(runs) >= _MIN_PARAGRAPHS and sum(r == 1 for r in runs) >= 0.8 * len(runs):
+        return Layout.PARAGRAPHS
+    return Layout.TABS
+
+
+_BAR_LINE = re.compile(r"^[^|｜]*[|｜]+\s*$")
+_COLLAPSED = re.compile(r"[|｜][|｜]")
+_MIN_PARAGRAPHS = 10
+_WRAPPED_SHARE = 0.2
+_MIN_WORDS = 3
+_MIN_LABELS = 3
+_FLAT_LINES = 3
+_FLAT_WORDS = 30
+# A percentage glued to the next number (100%100%), or one with more decimals than a rate
+# is printed with (194.9194.9100%: three numbers run together).
+_GLUED_NUMBERS = re.compile(r"\d%\d|\d\.\d{3,}%")
+_GLUED_EXAMPLE = re.compile(r"\d[\d.,]*%[\d.,%]*|\d+(?:\.\d+){2,}")
+_GLUED_LENGTH = 40
+_GLUED_LABELS = (
+    "项目名称",
+    "资金总额",
+    "一级指标",
+    "三级指标",
+    "年度指标值",
+    "预算数",
+    "执行数",
+    "主管部门",
+)
+
+
+def _runs(lines: Sequence[str]) -> list[int]:
+    """Lengths of the runs of non-blank lines."""
     runs: list[int] = []
     run = 0
     for s in lines:
@@ -69,9 +140,50 @@ def detect_layout(sample: Sequence[str]) -> Layout:
             run = 0
     if run:
         runs.append(run)
-    if len(runs) > 1 and sum(runs) >= 2 * len(runs):
-        return Layout.LINES
-    return Layout.TABS
+    return runs
+
+
+def _wrapped(piped: Sequence[str]) -> bool:
+    """Pipe rows as web tables print them: collapsed empty cells (``||||``), bare ``|`` lines,
+    or rows whose cells wrap onto lines that do not start a row."""
+    rows = [s.strip() for s in piped if not _is_border(s)]
+    if any(_COLLAPSED.search(s) or s in ("|", "｜") for s in rows):
+        return True
+    ends = [s for s in rows if s.endswith(("|", "｜"))]
+    unopened = sum(not s.startswith(("|", "｜")) for s in ends)
+    return 0 < unopened < len(ends) and unopened >= _WRAPPED_SHARE * len(ends)
+
+
+def _words_layout(nonempty: Sequence[str]) -> Layout | None:
+    """Single spaces between cells: a row per line (words), or the whole table on one or two
+    lines (flat); told from running text by the form's labels among the words."""
+    from reviewer.ingest.rebuild.anchors import is_label
+
+    words = [w for s in nonempty for w in s.split()]
+    if sum(is_label(w) for w in words) < _MIN_LABELS:
+        return None
+    counts = [len(s.split()) for s in nonempty]
+    if sum(counts) >= _FLAT_WORDS * len(counts) or (
+        len(counts) <= _FLAT_LINES and max(counts) >= _FLAT_WORDS
+    ):
+        return Layout.FLAT  # a table per line (or one or two lines for the whole text)
+    if sum(len(s.split()) >= _MIN_WORDS for s in nonempty) >= 0.5 * len(nonempty):
+        return Layout.WORDS
+    return None
+
+
+def glued_example(nonempty: Sequence[str]) -> str | None:
+    """A run of glued numbers (``194.9194.9100%``) in a long line holding the form's labels with
+    no separators: text that cannot be split into cells without guessing; None otherwise."""
+    for s in nonempty:
+        glued = _GLUED_NUMBERS.search(s)
+        if len(s) < _GLUED_LENGTH or _PIPE.search(s) or glued is None:
+            continue
+        if sum(label in s for label in _GLUED_LABELS) < _MIN_LABELS:
+            continue
+        # the longest run of numbers, the one that shows the problem best
+        return max(_GLUED_EXAMPLE.findall(s), key=len, default=glued.group(0))
+    return None
 
 
 def _tab_cells(line: str, number: int) -> list[Cell] | None:
@@ -166,7 +278,13 @@ def _rows_cell_per_line(lines: Iterable[str]) -> Iterator[Row]:
 
 
 def layout_rows(lines: Iterable[str], layout: Layout) -> Iterator[Row]:
-    """Rows of a text in ``layout``."""
+    """Rows of a text in ``layout``; a rebuilt layout is read whole (``rebuild.Unreadable``
+    when it cannot be read without guessing)."""
+    if layout in REBUILT:
+        from reviewer.ingest.rebuild import rebuild_rows
+
+        text = [line.rstrip("\r\n").replace("\f", "") for line in lines]
+        return iter(rebuild_rows(text, REBUILT[layout]))
     if layout is Layout.LINES:
         return _rows_cell_per_line(lines)
     if layout is Layout.PIPES:

@@ -1,8 +1,9 @@
 """The text reader: bytes → lines → cells.
 
 Handles UTF-8 (with or without BOM), UTF-16 with BOM, GB18030/GBK, and CR, LF or CRLF line ends.
-Cells are tab-separated (the published layout), or in one of the pasted layouts that
-``layouts`` detects from the first lines (pipes, runs of spaces, one cell per line).
+Cells are tab-separated (the published layout), or in one of the pasted or published layouts
+that ``layouts`` detects from the first lines (pipes, runs of spaces, one cell per line, and
+those whose rows are rebuilt: ``reviewer.ingest.rebuild``).
 A blank line, or a form feed, is where the PDF extraction broke the page. The file is read
 twice as a stream (once to settle the encoding, once to parse), never held whole in memory.
 """
@@ -17,7 +18,14 @@ from pathlib import Path
 
 from reviewer.errors import InputError
 from reviewer.grid import Grid, Row
-from reviewer.ingest.layouts import Layout, detect_layout, layout_rows, rows_from_lines
+from reviewer.ingest.layouts import (
+    Layout,
+    detect_layout,
+    glued_example,
+    layout_rows,
+    rows_from_lines,
+)
+from reviewer.ingest.rebuild import Unreadable
 from reviewer.limits import Limits, exceeded
 
 _CHUNK = 1 << 16
@@ -66,10 +74,16 @@ def split_rows(text: str) -> list[Row]:
 
 
 def text_rows(lines: Iterable[str]) -> tuple[Layout, Iterator[Row]]:
-    """Rows of a text in whichever layout its first lines show, and that layout."""
+    """Rows of a text in whichever layout its first lines show, and that layout.
+
+    Unreadable when the text cannot be cut into cells without guessing (glued or scrambled)."""
     it = iter(lines)
     sample = list(itertools.islice(it, _SAMPLE_LINES))
-    layout = detect_layout([line.rstrip("\r\n") for line in sample])
+    stripped = [line.rstrip("\r\n") for line in sample]
+    layout = detect_layout(stripped)
+    if layout is Layout.GLUED:
+        example = glued_example([s for s in stripped if s.strip()])
+        raise Unreadable(f"没有单元格分隔（数字粘连，如“{example}”）")
     return layout, layout_rows(itertools.chain(sample, it), layout)
 
 
@@ -95,7 +109,10 @@ def _file_lines(path: Path, encoding: str, limits: Limits) -> Iterator[str]:
 
 def read_text(path: Path, limits: Limits) -> Grid:
     encoding = detect_encoding(path)
-    layout, rows = text_rows(_file_lines(path, encoding, limits))
+    try:
+        layout, rows = text_rows(_file_lines(path, encoding, limits))
+    except Unreadable as exc:
+        raise InputError(f"{path.name} 的文字{exc.reason}，无法可靠还原表格") from exc
     return Grid(
         rows=rows,
         source=path.name,

@@ -1,0 +1,215 @@
+"""The form's fixed labels, which anchor the rows of a table whose row structure was lost.
+
+Every family in ``reviewer.forms.families`` prints its header keys, funds block, goal block,
+indicator columns and closing fields with fixed labels; a token that is one of them tells
+which part of the form the stream is in and where a row starts. The labels come from the
+families' registry; the few here are the block labels the registry has no field for (the
+vertical label of the funds block, the indicator section's title).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from enum import StrEnum
+from functools import lru_cache
+
+from reviewer.forms.families import FAMILIES
+from reviewer.forms.vocabulary import key, matches, unnumbered
+from reviewer.parse.labels import label_kind
+
+
+class Kind(StrEnum):
+    TITLE = "title"
+    KEY = "key"  # a header key: 项目名称, 主管部门 …
+    FUND_BLOCK = "fund-block"  # the funds block's own label: 项目资金(万元), 预算执行情况(10分)
+    FUND_COLUMN = "fund-column"  # 年初预算数, 执行率 …
+    FUND_ONLY = "fund-only"  # a funds column no indicator header prints (年初预算数, 执行率)
+    FUND_ROW = "fund-row"  # 年度资金总额, 其中:当年财政拨款 …
+    GOAL = "goal"  # 年度总体目标, 预期目标, 实际完成情况 …
+    SECTION = "section"  # the indicator section's title: 绩效指标(90分), 年度绩效目标(80分)
+    COLUMN = "column"  # an indicator column label: 一级指标, 年度指标值 …
+    TOTAL = "total"  # 总分, 合计
+    FIELD = "field"  # a closing field: 评价结论, 项目负责人 …
+    NOTE = "note"  # a note under the table: 注:, 备注:
+
+
+# Anchors that end whatever part the stream is in.
+ENDS = frozenset(
+    {
+        Kind.TITLE,
+        Kind.KEY,
+        Kind.FUND_BLOCK,
+        Kind.FUND_ONLY,
+        Kind.GOAL,
+        Kind.SECTION,
+        Kind.TOTAL,
+        Kind.FIELD,
+        Kind.NOTE,
+    }
+)
+# Anchors that end the indicator section wherever they stand (a funds or goal label there
+# may name an indicator).
+CLOSING = frozenset({Kind.TITLE, Kind.KEY, Kind.TOTAL, Kind.FIELD, Kind.NOTE})
+# Header keys written on the right of another key's row (主管部门 X 实施单位 Y).
+RIGHT_FIELDS = frozenset({"implementer", "contact", "provincial_department"})
+
+_FUND_ONLY_ROLES = frozenset(
+    {"initial_budget", "full_year_budget", "executed", "rate_pct", "received"}
+)
+_BLOCK_LABELS = (
+    "项目资金*",
+    "资金情况*",
+    "预算执行情况*",
+    "年度预算申请*",
+    "部门(单位)总体资金*",
+    "部门(单位)总体*",
+    "年度预算数*",
+    "资金来源",
+)
+_GOAL_LABELS = (
+    "年度总体目标",
+    "项目基本情况",
+    "项目年度目标完成情况",
+    "目标完成情况",
+    "总体完成率*",
+)
+_SECTION_LABELS = (
+    "绩效指标",
+    "绩效指标(*",
+    "年度绩效指标",
+    "年度绩效指标(*",
+    "年度绩效指标完成情况",
+    "年度绩效目标",
+    "年度绩效目标(*",
+)
+_TOTAL_LABELS = ("总分", "合计", "总计")
+_NOTE_LABELS = ("注:*", "备注*", "说明:*")
+_MAX_NOTE = 12
+_SENTENCE = re.compile(r"[,，。;；、]")
+_SIDE_NOTE = re.compile(r"[(（][^()（）]*[)）]$")
+
+
+def _header_keys() -> dict[str, str]:
+    out: dict[str, str] = {}
+    for f in FAMILIES:
+        for label, fld in f.header_fields:
+            out.setdefault(label, fld)
+    return out
+
+
+HEADER_KEYS = _header_keys()
+_FUND_COLUMNS = tuple(dict.fromkeys(label for f in FAMILIES for label, _ in f.fund_columns))
+_FUND_ONLY = tuple(
+    dict.fromkeys(
+        label for f in FAMILIES for label, role in f.fund_columns if role in _FUND_ONLY_ROLES
+    )
+)
+_FUND_ROWS = tuple(dict.fromkeys(label for f in FAMILIES for label, _ in f.fund_rows))
+_GOALS = tuple(
+    dict.fromkeys(
+        [*(g for f in FAMILIES for g in (*f.goal_expected, *f.goal_actual)), *_GOAL_LABELS]
+    )
+)
+_COLUMNS = tuple(dict.fromkeys(label for f in FAMILIES for label, _ in f.indicator_columns))
+_FIELDS = tuple(dict.fromkeys(label for f in FAMILIES for label, _ in f.text_fields))
+
+
+# (kind, matched without a leading section number (二、预算执行情况), labels)
+_TABLE: tuple[tuple[Kind, bool, tuple[str, ...]], ...] = (
+    (Kind.NOTE, False, _NOTE_LABELS),
+    (Kind.TOTAL, False, _TOTAL_LABELS),
+    (Kind.SECTION, True, _SECTION_LABELS),
+    (Kind.COLUMN, False, _COLUMNS),
+    (Kind.GOAL, True, _GOALS),
+    (Kind.FUND_BLOCK, True, _BLOCK_LABELS),
+    (Kind.FUND_ROW, False, _FUND_ROWS),
+    (Kind.FUND_COLUMN, False, _FUND_COLUMNS),
+    (Kind.FUND_ONLY, False, _FUND_ONLY),
+)
+
+
+def _any(k: str, labels: tuple[str, ...]) -> bool:
+    """``k`` is one of ``labels``; a prefix label (``年初预算数*``) only with a short note
+    after it (``(A)``, ``(万元)``, ``(20分*执行率)``), not a sentence that starts the same way
+    (``执行率*该指标分值,最高不得超过分值上限。``)."""
+    for label in labels:
+        if label.endswith("*"):
+            stem = label[:-1]
+            if k.startswith(stem) and _is_note(k[len(stem) :]):
+                return True
+        elif k == label:
+            return True
+    return False
+
+
+def _is_note(rest: str) -> bool:
+    return len(rest) <= _MAX_NOTE and not _SENTENCE.search(rest)
+
+
+def header_key(text: str) -> str | None:
+    """The field of a header key (``实施单位 (盖章)`` → implementer), or None."""
+    k = key(text)
+    fld = HEADER_KEYS.get(k)
+    if fld is None and _SIDE_NOTE.search(k):
+        fld = HEADER_KEYS.get(_SIDE_NOTE.sub("", k))
+    return fld
+
+
+def is_title(text: str) -> bool:
+    k = key(text)
+    return ("自评表" in k or "评分表" in k) and len(k) <= 40
+
+
+def _is_field(k: str) -> bool:
+    return any(k == label or k.startswith(label + ":") for label in _FIELDS)
+
+
+@lru_cache(maxsize=8192)
+def kinds(text: str) -> frozenset[Kind]:
+    """Every kind of anchor ``text`` can be; empty for content."""
+    if not text:
+        return frozenset()
+    k = key(text)
+    u = unnumbered(text)
+    found: set[Kind] = set()
+    if is_title(text):
+        found.add(Kind.TITLE)
+    if header_key(text) is not None:
+        found.add(Kind.KEY)
+    if _is_field(k) or _is_field(u):
+        found.add(Kind.FIELD)
+    for kind, unnumber, labels in _TABLE:
+        if _any(u if unnumber else k, labels):
+            found.add(kind)
+    return frozenset(found)
+
+
+def label_role(text: str, tables: Sequence[Sequence[tuple[str, str]]]) -> str | None:
+    """The role of a printed label in the first of ``tables`` (``(label, role)`` pairs, in
+    order of preference) that has it exactly, else in the first that has it as a prefix
+    label: ``得分计算方法`` is a method column where a family names it, not a ``得分*``."""
+    k = key(text)
+    for table in tables:
+        for label, role in table:
+            if label == k:
+                return role
+    for table in tables:
+        for label, role in table:
+            if matches(k, label):
+                return role
+    return None
+
+
+def is_label(text: str) -> bool:
+    """Whether ``text`` is one of the form's fixed labels."""
+    return bool(kinds(text) - {Kind.TITLE})
+
+
+def is_any_label(text: str) -> bool:
+    """A fixed label or a category label (经济效益指标): what a cell cut at its spaces was."""
+    return is_label(text) or label_kind(text) is not None
+
+
+def is_block_label(text: str) -> bool:
+    return Kind.FUND_BLOCK in kinds(text)

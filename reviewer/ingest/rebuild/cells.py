@@ -1,0 +1,257 @@
+"""What a cell looks like, and how well it fits each kind of indicator column.
+
+The rows of the indicator section are rebuilt by placing each cell in a column (``rows``);
+this module scores one placement: 0 for a cell that is what the column holds (a plain number
+as 分值, ``≥95%`` as 年度指标值, ``数量指标`` as 二级指标), more for a doubtful fit, INF for
+an impossible one. Empty cells the layout shows fit anywhere, cheapest where forms leave
+cells empty (merged category cells, the explanation).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from reviewer.ingest.rebuild.header import Slot
+from reviewer.parse import labels as lb
+from reviewer.parse.values import ascii_form, is_operator, is_placeholder, parse_number
+
+INF = 1e9
+
+_NUMBER = r"[-+]?\d+(?:,\d{3})*(?:\.\d+)?"
+_PERCENT = re.compile(rf"^{_NUMBER}\s*%$")
+_POINTS = re.compile(rf"^{_NUMBER}\s*分$")
+_OP_VALUE = re.compile(
+    rf"^(?:>=|<=|=>|=<|[≥≤≧≦><=＝﹦═]|不低于|不少于|不高于|不超过|大于|小于){{1}}\s*{_NUMBER}"
+)
+_NUM_UNIT = re.compile(rf"^{_NUMBER}\s*[^\d\s.,]")
+_DATE = re.compile(r"^\d{4}年(\d{1,2}月)?(\d{1,2}日)?")
+_NATURE_WORDS = frozenset(
+    {"定性", "定量", "正向", "反向", "≥", "≤", "=", "═", "﹦", "＝", "≧", "≦"}
+)
+_UNIT_CHARS = (
+    "个人次件项家户元吨米天年月日台套头座起场期所间条辆张册本篇份处株亩棵只级分秒时周批部座"
+)
+_UNIT = re.compile(rf"^(?:%|‰|[{_UNIT_CHARS}]|[^\d\s]{{0,4}}[{_UNIT_CHARS}%]|[^\d\s]*/[^\d\s]+)")
+_WEIGHTED = re.compile(r"[(（]\s*\d+(?:\.\d+)?\s*分\s*[)）]$")
+_MAX_UNIT = 8
+_MAX_WORD = 10
+
+
+@dataclass(frozen=True, slots=True)
+class Look:
+    """The features of a cell's text that tell columns apart."""
+
+    empty: bool = False
+    number: bool = False  # a plain number: 10, 9.50
+    integer: bool = False
+    percent: bool = False
+    points: bool = False  # 100分
+    operator: bool = False  # only ≥ / = / 定性
+    op_value: bool = False  # ≥95%, >=21933人
+    num_unit: bool = False  # 204.46平方米, 0次
+    unit: bool = False  # %, 人次, 元/人*月
+    placeholder: bool = False  # / — 无
+    label: lb.LabelKind | None = None  # a category label (产出指标, 其他指标)
+    weighted: bool = False  # a label with its points: 产出指标(50分), 规划 (15分)
+    date: bool = False
+    word: bool = False  # short text: 及时, 完成, 效果明显
+    text: bool = False  # anything else that is words
+
+
+EMPTY = Look(empty=True)
+
+
+@lru_cache(maxsize=8192)
+def look(text: str) -> Look:
+    if not text:
+        return EMPTY
+    t = ascii_form(text)
+    number = parse_number(t) is not None
+    weighted = bool(_WEIGHTED.search(t))
+    label = lb.label_kind(t)
+    operator = is_operator(t) or t in _NATURE_WORDS
+    has_digit = any(ch.isdigit() for ch in t)
+    unit = (
+        not number
+        and not has_digit
+        and len(t) <= _MAX_UNIT
+        and label is None
+        and bool(_UNIT.match(t))
+        and not operator
+    )
+    return Look(
+        number=number,
+        integer=number and t.isdigit(),
+        percent=bool(_PERCENT.match(t)),
+        points=bool(_POINTS.match(t)),
+        operator=operator,
+        op_value=bool(_OP_VALUE.match(t)),
+        num_unit=bool(_NUM_UNIT.match(t)) and not number,
+        unit=unit,
+        placeholder=is_placeholder(t),
+        label=label,
+        weighted=weighted,
+        date=bool(_DATE.match(t)),
+        word=not has_digit and len(t) <= _MAX_WORD,
+        text=not number,
+    )
+
+
+# What a column costs when a row has no cell for it (merged category cells cost nothing).
+MISSING = {
+    Slot.SEQ: 0.2,
+    Slot.L1: 0.0,
+    Slot.L2: 0.0,
+    Slot.NAME: 3.0,
+    Slot.EXPLANATION: 0.1,
+    Slot.TEXT: 0.3,
+    Slot.NUMBER: 0.5,
+}
+MISSING_DEFAULT = 1.0
+_EMPTY_FIT = {
+    Slot.L1: 0.1,
+    Slot.L2: 0.1,
+    Slot.NAME: 3.0,
+    Slot.EXPLANATION: 0.05,
+    Slot.TEXT: 0.1,
+    Slot.SEQ: 0.2,
+}
+_EMPTY_DEFAULT = 0.3
+
+
+def fit(slot: Slot, c: Look) -> float:
+    """The cost of cell ``c`` in a column holding ``slot``."""
+    if c.empty:
+        return _EMPTY_FIT.get(slot, _EMPTY_DEFAULT)
+    return _FITS[slot](c)
+
+
+def _l1(c: Look) -> float:
+    if c.label is lb.LabelKind.L1:
+        return 0.0
+    if c.label is lb.LabelKind.AMBIGUOUS:
+        return 0.3
+    if c.label is lb.LabelKind.UNKNOWN or (c.weighted and c.text):
+        return 0.8 if not c.weighted else 0.3
+    return INF
+
+
+def _l2(c: Look) -> float:
+    if c.label is lb.LabelKind.L2:
+        return 0.0
+    if c.label is lb.LabelKind.AMBIGUOUS:
+        return 0.25  # alone on its row, 成本指标 is more often 二级
+    if c.label is lb.LabelKind.UNKNOWN or (c.weighted and c.text):
+        return 0.6 if not c.weighted else 0.2
+    return INF
+
+
+def _name(c: Look) -> float:
+    if c.operator:
+        return INF
+    if c.label in (lb.LabelKind.L1, lb.LabelKind.L2) or c.weighted:
+        return 2.5
+    if c.label is not None:
+        return 1.5
+    if c.number or c.percent or c.placeholder or c.op_value:
+        return 3.0
+    if c.num_unit:
+        return 2.0
+    return 0.0
+
+
+def _nature(c: Look) -> float:
+    return 0.0 if c.operator else 6.0
+
+
+def _value(c: Look) -> float:
+    if c.number:
+        return 0.0
+    if c.percent:
+        return 0.3
+    if c.num_unit or (c.word and not c.label and not c.operator):
+        return 0.5
+    if c.op_value:
+        return 1.0
+    return 3.0
+
+
+def _unit(c: Look) -> float:
+    return 0.0 if c.unit else 3.0 if c.word and not c.label else INF
+
+
+def _target(c: Look) -> float:
+    if c.op_value or c.percent or c.num_unit or c.number:
+        return 0.0
+    if c.date:
+        return 0.2
+    if c.label is not None or c.operator:
+        return 3.0
+    return 0.3 if c.word else 1.0
+
+
+def _actual(c: Look) -> float:
+    if c.percent or c.num_unit or c.number:
+        return 0.0
+    if c.date:
+        return 0.2
+    if c.op_value:
+        return 0.5
+    if c.label is not None or c.operator:
+        return 3.0
+    return 0.0 if c.word else 0.8
+
+
+def _points(c: Look) -> float:
+    if c.number:
+        return 0.0
+    if c.placeholder or c.points:
+        return 0.3
+    return 4.0 if c.percent else INF
+
+
+def _word(c: Look) -> float:
+    return 0.0 if c.word and not c.label else 2.0
+
+
+def _text(c: Look) -> float:
+    if c.label is not None or c.weighted:
+        return 4.0
+    if c.number or c.percent:
+        return 2.0
+    return 0.0 if not c.word else 0.3
+
+
+def _explanation(c: Look) -> float:
+    if c.placeholder:
+        return 0.0
+    if c.label is not None or c.weighted:
+        return 4.0
+    if c.number or c.percent:
+        return 2.0
+    return 0.1
+
+
+def _seq(c: Look) -> float:
+    return 0.0 if c.integer else INF
+
+
+_FITS = {
+    Slot.SEQ: _seq,
+    Slot.L1: _l1,
+    Slot.L2: _l2,
+    Slot.NAME: _name,
+    Slot.NATURE: _nature,
+    Slot.VALUE: _value,
+    Slot.UNIT: _unit,
+    Slot.TARGET: _target,
+    Slot.ACTUAL: _actual,
+    Slot.WEIGHT: _points,
+    Slot.SCORE: _points,
+    Slot.NUMBER: _points,
+    Slot.WORD: _word,
+    Slot.TEXT: _text,
+    Slot.EXPLANATION: _explanation,
+}

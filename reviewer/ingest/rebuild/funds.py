@@ -1,0 +1,265 @@
+"""The funds block: its header, then a row per row label with its values under the columns.
+
+The header is the block's label (项目资金(万元), 预算执行情况(10分)), a sub-label if any, then the
+column labels (年初预算数 …); a row is its label (年度资金总额, 其中:当年财政拨款 …) and values.
+Where the layout shows empty cells, the values stand in order. Where it drops them and a row
+has fewer values than the header has columns (``年度资金总额 | 32.4 | 31.69 | 10 | 97.80% | 9``
+under six columns), the columns left empty are chosen so that the row reads as the form's
+arithmetic says it must: a percentage is the rate, and the rate is the executed amount over
+the budget (97.80% = 31.69 / 32.4 puts 32.4 under 全年预算数, not 年初预算数); a dash marks
+points that do not apply; a row fills the columns the row above filled. Among equally good
+placements the leftmost wins. A block printing each column label beside its value
+(预算数: 2.38) is read as label and value pairs.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from typing import TYPE_CHECKING
+
+from reviewer.forms.families import FAMILIES, Family
+from reviewer.forms.vocabulary import key
+from reviewer.ingest.rebuild.anchors import ENDS, Kind, kinds, label_role
+from reviewer.ingest.rebuild.indicators import Placed
+from reviewer.ingest.rebuild.section import starts_indicators
+from reviewer.ingest.rebuild.tokenise import Token
+from reviewer.parse.values import ascii_form, is_placeholder, parse_amount, parse_percent
+
+if TYPE_CHECKING:
+    from reviewer.ingest.rebuild.rows import Builder
+
+_PERCENT = re.compile(r"%\s*$")
+_RATE_TOLERANCE = 0.6  # percentage points: rates are printed rounded
+_TYPE_MISMATCH = 5.0
+_BARE_RATE = 0.5  # a rate printed without % (``20``, ``0.958``)
+_AGREES = -2.0
+_DISAGREES = 1.0
+_MAX_COLUMNS = 12
+_DASH_ELSEWHERE = 0.2  # a dash marks what does not apply: a sub-row's points, mostly
+_LIKE_ABOVE = 0.3
+
+BUDGETS = ("initial_budget", "full_year_budget")
+AMOUNTS = ("initial_budget", "full_year_budget", "executed", "received")
+POINTS = ("weight", "score")
+
+
+def is_value(text: str) -> bool:
+    """A cell a funds row holds under its columns: an amount, a rate, points or a dash."""
+    t = ascii_form(text)
+    if is_placeholder(t) or _PERCENT.search(t):
+        return True
+    return parse_amount(t.replace("万", "").replace(" ", "")) is not None
+
+
+def place(values: list[str], roles: list[str], above: frozenset[int] = frozenset()) -> list[int]:
+    """The column index (into ``roles``) of each value, in order; ``above``: the columns the
+    block's previous row filled, which a row of the same block tends to fill too."""
+    n, k = len(roles), len(values)
+    if k >= n or n > _MAX_COLUMNS:
+        return list(range(k))
+    best: tuple[float, tuple[int, ...]] | None = None
+    for cols in itertools.combinations(range(n), k):
+        cost = _cost(values, [roles[c] for c in cols], "full_year_budget" in roles)
+        cost += 0.01 * sum(cols) - _LIKE_ABOVE * len(above.intersection(cols))
+        if best is None or cost < best[0]:
+            best = (cost, cols)
+    assert best is not None
+    return list(best[1])
+
+
+def _cost(values: list[str], roles: list[str], has_full_year: bool) -> float:
+    cost = 0.0
+    got: dict[str, float] = {}
+    for text, role in zip(values, roles, strict=True):
+        t = ascii_form(text)
+        if is_placeholder(t):
+            cost += 0.0 if role in POINTS else _DASH_ELSEWHERE
+            continue
+        percent = bool(_PERCENT.search(t))
+        if role == "rate_pct":
+            cost += 0.0 if percent else _BARE_RATE
+            rate = parse_percent(t)
+            if rate is not None:
+                got[role] = rate if percent or rate > 1 else rate * 100
+        elif percent:
+            cost += _TYPE_MISMATCH
+        else:
+            amount = parse_amount(t.replace("万", "").replace(" ", ""))
+            if amount is not None:
+                got[role] = amount
+    executed, rate = got.get("executed"), got.get("rate_pct")
+    # the rate is over 全年预算数 where the form has that column
+    budget = got.get("full_year_budget" if has_full_year else "initial_budget")
+    if executed is not None and rate is not None and budget:
+        cost += _AGREES if abs(executed / budget * 100 - rate) <= _RATE_TOLERANCE else _DISAGREES
+    weight, score = got.get("weight"), got.get("score")
+    if weight is not None and score is not None and score > weight:
+        cost += _DISAGREES
+    return cost
+
+
+TEXT_ROLES = frozenset({"reason", "method"})
+FUND_START = 3  # the first value column: the block's label in column 1, row labels in 2
+
+
+def read_funds(b: Builder, i: int) -> int:
+    """The funds block from its first label; the index after it."""
+    toks = b.toks
+    head: list[Token] = []
+    j = i
+    while j < len(toks):
+        t = toks[j]
+        ks = kinds(t.text)
+        if t.empty:
+            j += 1
+            continue
+        if Kind.FUND_ROW in ks and not (ks & {Kind.FUND_BLOCK, Kind.FUND_COLUMN}):
+            break
+        if not (ks & {Kind.FUND_BLOCK, Kind.FUND_COLUMN}) and not _unit_note(t, head):
+            break
+        if Kind.FUND_COLUMN in ks and _value_follows(toks, j):
+            b.close()
+            return _read_pairs(b, i)
+        head.append(t)
+        j += 1
+    if not head and b.stream.grouped:
+        b.free(toks[i])  # row labels before any funds header: rows as printed
+        return i + 1
+    b.close()
+    roles = _header(b, head)
+    return _rows(b, j, roles)
+
+
+def _header(b: Builder, head: list[Token]) -> list[str]:
+    """The header row; the roles of its columns, in order."""
+    row: list[Placed] = []
+    roles: list[str] = []
+    col = FUND_START
+    for t in head:
+        ks = kinds(t.text)
+        if Kind.FUND_COLUMN in ks and not (Kind.FUND_BLOCK in ks and not roles and not row):
+            roles.append(_role(t.text, b.family))
+            row.append(Placed(t, col))
+            col += 1
+        elif not roles and len(row) < FUND_START - 1:
+            row.append(Placed(t, len(row) + 1))  # the block's label, a sub-label
+        else:
+            row.append(Placed(t, col))  # a unit note after the columns
+            col += 1
+    if row:
+        b.rows.append(row)
+    return roles
+
+
+def _rows(b: Builder, j: int, roles: list[str]) -> int:
+    toks = b.toks
+    rows: list[tuple[Token | None, list[Token]]] = []
+    while j < len(toks):
+        t = toks[j]
+        ks = kinds(t.text)
+        if not t.empty and (ks & ENDS or starts_indicators(b, j)):
+            break
+        if not roles and not t.empty and not ks and not is_value(t.text):
+            break  # without a header, a row holds its values only
+        if Kind.FUND_ROW in ks:
+            if rows and _pairs_with(rows[-1], t):
+                rows[-1][1].append(t)
+            else:
+                rows.append((t, []))
+        elif rows:
+            rows[-1][1].append(t)
+        elif not t.empty:
+            rows.append((None, [t]))
+        j += 1
+    above: frozenset[int] = frozenset()
+    for label, items in rows:
+        row = _row(b, label, items, roles, above)
+        b.rows.append(row)
+        filled = frozenset(p.column - FUND_START for p in row if p.column >= FUND_START)
+        above = filled or above
+    return j
+
+
+def _row(
+    b: Builder, label: Token | None, items: list[Token], roles: list[str], above: frozenset[int]
+) -> list[Placed]:
+    row = [Placed(label, FUND_START - 1)] if label is not None else []
+    text_cols = [k for k, r in enumerate(roles) if r in TEXT_ROLES]
+    value_cols = [k for k, r in enumerate(roles) if r not in TEXT_ROLES]
+    values = [t for t in items if t.empty or is_value(t.text)]
+    texts = [t for t in items if not t.empty and not is_value(t.text)]
+    placed: list[tuple[Token, int]] = []
+    if b.stream.explicit_empties and any(t.empty for t in values[: len(value_cols)]):
+        placed = [(t, value_cols[k]) for k, t in enumerate(values) if k < len(value_cols)]
+        rest = values[len(value_cols) :]
+    else:
+        shown = [t for t in values if not t.empty]
+        cols = place(
+            [t.text for t in shown],
+            [roles[k] for k in value_cols],
+            frozenset(value_cols.index(k) for k in above if k in value_cols),
+        )
+        placed = [
+            (t, value_cols[c]) for t, c in zip(shown, cols, strict=True) if c < len(value_cols)
+        ]
+        rest = shown[len(cols) :] + [
+            t for t, c in zip(shown, cols, strict=True) if c >= len(value_cols)
+        ]
+    for t, k in zip(texts, text_cols, strict=False):
+        placed.append((t, k))
+    extra = [t for t in (*rest, *texts[len(text_cols) :]) if not t.empty]
+    placed = [(t, k) for t, k in placed if not t.empty]
+    placed.sort(key=lambda p: p[1])
+    row += [Placed(t, FUND_START + k) for t, k in placed]
+    after = FUND_START + max(len(roles), 1 + max((k for _, k in placed), default=-1))
+    row += [Placed(t, after + n) for n, t in enumerate(extra)]
+    return row
+
+
+def _read_pairs(b: Builder, i: int) -> int:
+    """A funds block printing each column label beside its value (预算数: 2.38 执行数: …):
+    read as rows of label and value pairs, a row per row label."""
+    toks = b.toks
+    j = i
+    row: list[Placed] = []
+    label = ""
+    while j < len(toks):
+        t = toks[j]
+        ks = kinds(t.text)
+        if t.empty:
+            j += 1
+            continue
+        if j > i and (ks & (ENDS - {Kind.FUND_BLOCK}) or starts_indicators(b, j)):
+            break
+        row_label = Kind.FUND_ROW in ks and Kind.FUND_COLUMN not in ks
+        if not row or (row_label and key(t.text) != label):
+            row, label = [Placed(t, 1)], key(t.text)
+            b.rows.append(row)
+        else:
+            row.append(Placed(t, row[-1].column + 1))
+        j += 1
+    return j
+
+
+def _role(text: str, family: Family) -> str:
+    return label_role(text, [f.fund_columns for f in (family, *FAMILIES)]) or "extra"
+
+
+def _unit_note(t: Token, head: list[Token]) -> bool:
+    """``(万元)`` printed apart from the block's label, after its columns."""
+    k = key(t.text)
+    return bool(head) and k.strip("()") in ("万元", "元", "万元")
+
+
+def _value_follows(toks: list[Token], j: int) -> bool:
+    """A column label with its value right after it (``预算数: 2.38``)."""
+    nxt = next((t for t in toks[j + 1 : j + 3] if not t.empty), None)
+    return nxt is not None and is_value(nxt.text) and not kinds(nxt.text)
+
+
+def _pairs_with(row: tuple[Token | None, list[Token]], t: Token) -> bool:
+    """The same row label again after one value: the row's second half (budget | executed)."""
+    label, items = row
+    shown = [x for x in items if not x.empty]
+    return label is not None and key(label.text) == key(t.text) and len(shown) == 1

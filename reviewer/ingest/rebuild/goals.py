@@ -1,0 +1,130 @@
+"""The goal block: its header (年度总体目标 | 预期目标 | 实际完成情况), then its two texts.
+
+The texts go under the header's 预期目标 and 实际完成情况 labels, in pairs (a form may state
+several goals, 目标1 … 目标4, each with its result). A layout that separates cells by single
+spaces also cuts the narrative at its own spaces (``…村民监督委员会 工资28000元…``); the cut
+between the two texts is where a sentence ends and the next piece opens the way the first
+did (``本项目共申请…`` / ``本项目共完成…``), else the sentence end nearest the middle.
+"""
+
+from __future__ import annotations
+
+from functools import reduce
+from typing import TYPE_CHECKING
+
+from reviewer.forms.families import FAMILIES
+from reviewer.forms.vocabulary import key, lookup, unnumbered
+from reviewer.ingest.rebuild.anchors import ENDS, Kind, kinds
+from reviewer.ingest.rebuild.indicators import Placed
+from reviewer.ingest.rebuild.section import starts_indicators
+from reviewer.ingest.rebuild.tokenise import Token, merge
+from reviewer.parse.values import parse_number
+
+if TYPE_CHECKING:
+    from reviewer.ingest.rebuild.rows import Builder
+
+_SENTENCE_END = ("。", ".", "；", ";", "！", "!", "…")
+_END_BONUS = 2.0
+
+
+def _common_prefix(a: str, b: str) -> int:
+    n = 0
+    for x, y in zip(a, b, strict=False):
+        if x != y:
+            break
+        n += 1
+    return n
+
+
+def split_goals(pieces: list[Token]) -> list[Token]:
+    """The pieces joined into the expected and the actual text (one text if no cut fits)."""
+    if len(pieces) < 2:
+        return pieces
+    total = sum(len(p.text) for p in pieces)
+    best: tuple[float, int] | None = None
+    left = 0
+    for k in range(1, len(pieces)):
+        left += len(pieces[k - 1].text)
+        score = -abs(2 * left - total) / max(total, 1)
+        if pieces[k - 1].text.endswith(_SENTENCE_END):
+            score += _END_BONUS
+        score += _common_prefix(pieces[0].text, pieces[k].text)
+        if best is None or score > best[0]:
+            best = (score, k)
+    assert best is not None
+    k = best[1]
+    return [reduce(merge, pieces[:k]), reduce(merge, pieces[k:])]
+
+
+def read_goals(b: Builder, i: int) -> int:
+    """The goal block from its header; the index after it."""
+    b.close()
+    toks = b.toks
+    head: list[Token] = []
+    j = i
+    while j < len(toks) and (toks[j].empty or Kind.GOAL in kinds(toks[j].text)):
+        if not toks[j].empty:
+            head.append(toks[j])
+        j += 1
+    if j < len(toks) and head and parse_number(toks[j].text) is not None:
+        head.append(toks[j])  # the block's points, printed in its header (20)
+        j += 1
+    header = [Placed(t, c) for c, t in enumerate(head, start=1)]
+    b.rows.append(header)
+    for p in header:
+        if unnumbered(p.token.text) != key(p.token.text):
+            b.numbered_column = p.column
+    content: list[Token] = []
+    while j < len(toks):
+        t = toks[j]
+        if not t.empty and (kinds(t.text) & (ENDS | {Kind.FUND_ROW}) or starts_indicators(b, j)):
+            break
+        if not t.empty:
+            content.append(t)
+        j += 1
+    expected = goal_column(head, "expected")
+    actual = goal_column(head, "actual")
+    if expected is None or actual is None:
+        header += [Placed(t, len(head) + 1 + k) for k, t in enumerate(content)]
+        return j
+    if any(t.spaced for t in content):
+        content = split_goals(content)
+    for k in range(0, len(content), 2):
+        pair = content[k : k + 2]
+        row = [Placed(pair[0], expected)]
+        if len(pair) == 2:
+            row.append(Placed(pair[1], actual))
+        b.rows.append(row)
+    return j
+
+
+def goal_column(head: list[Token], side: str) -> int | None:
+    """The column of the header's expected or actual goal label, or None."""
+    for col, t in enumerate(head, start=1):
+        k = key(t.text)
+        actual = any(lookup(k, tuple((g, "a") for g in f.goal_actual)) for f in FAMILIES)
+        expected = any(lookup(k, tuple((g, "e") for g in f.goal_expected)) for f in FAMILIES)
+        if side == "actual" and actual:
+            return col
+        if side == "expected" and expected and not actual:
+            return col
+    return None
+
+
+def goal_line(line: list[Token], head: list[Token]) -> list[Placed]:
+    """A line of goal texts under the goal header: the expected and the actual text (cut
+    into words where the narrative has spaces), then any figures the header adds a column
+    for (总体完成率(%))."""
+    expected, actual = goal_column(head, "expected"), goal_column(head, "actual")
+    if expected is None or actual is None:
+        return [Placed(t, c) for c, t in enumerate(line, start=expected or 1)]
+    figures: list[Token] = []
+    while len(head) > actual and len(line) > 2 and _is_figure(line[-1].text):
+        figures.insert(0, line.pop())
+    texts = split_goals(line) if len(line) > 2 else line
+    row = [Placed(t, c) for t, c in zip(texts, (expected, actual), strict=False)]
+    return row + [Placed(t, actual + 1 + k) for k, t in enumerate(figures)]
+
+
+def _is_figure(text: str) -> bool:
+    return parse_number(text.rstrip("%")) is not None

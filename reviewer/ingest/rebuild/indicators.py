@@ -1,0 +1,148 @@
+"""The indicator section's rows, rebuilt from its stream of cells by a small dynamic programme.
+
+Each row of the section is: an optional 序号, an optional 一级 and 二级 label (merged cells
+print them once), the indicator's name, then the header's value columns in order. A layout
+that lost the rows gives only the cells in reading order, with empty cells shown or dropped.
+Every way of cutting the stream into rows and placing each cell in a column is scored (Viterbi
+over the cells, the state being the next free column of the open row):
+
+* how well each cell fits its column (``cells.fit``);
+* a column a row leaves without a cell (``cells.MISSING``: nothing for a merged category
+  cell, a little for an explanation, more for a target or a score);
+* each row, so that fewer, fuller rows win; a row of category labels alone (an empty
+  heading such as ``经济效益指标``) is allowed;
+* where the layout's lines or paragraphs hint at rows, a row that starts inside one or runs
+  past its end; where each line is a row, no other cut;
+* where single spaces separate cells, a word joined to the cell before it (a name printed
+  with a space in it).
+
+A cell that fits nowhere is left on a row of its own, for the parser to report.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from reviewer.ingest.rebuild import cells as cl
+from reviewer.ingest.rebuild.header import Header, Slot
+from reviewer.ingest.rebuild.tokenise import Token, merge
+
+_ROW = 0.5  # each row
+_HEADING = 1.0  # closing a row that holds only category labels
+_DROP = 6.0  # a cell placed nowhere
+_DROP_EMPTY = 0.05
+_CUT_INSIDE = 1.0  # a row starting inside a line (where lines hint at rows)
+_RUN_ON = 0.4  # a row running on into the next line
+_GLUE = 0.8  # a word joined to the cell before it (a cell cut at its own space)
+_GLUED = frozenset({Slot.NAME, Slot.TARGET, Slot.ACTUAL, Slot.WORD, Slot.TEXT, Slot.EXPLANATION})
+
+
+@dataclass(slots=True)
+class Placed:
+    token: Token
+    column: int  # the grid column
+
+
+def rebuild(
+    tokens: list[Token], header: Header, *, grouped: bool, strict: bool
+) -> list[list[Placed]]:
+    """The rows of ``tokens`` (the section's cells after its header) under ``header``.
+
+    ``grouped``: a token's group starting hints at a row starting; ``strict``: each group is
+    exactly one row."""
+    if not tokens:
+        return []
+    slots = header.slots()
+    m = len(slots)
+    looks = [cl.look(t.text) if not t.empty else cl.EMPTY for t in tokens]
+    fits = [[cl.fit(s, c) for s in slots] for c in looks]
+    miss = [cl.MISSING.get(s, cl.MISSING_DEFAULT) for s in slots]
+    prefix = [0.0]
+    for x in miss:
+        prefix.append(prefix[-1] + x)
+    name = next((k for k, s in enumerate(slots) if s is Slot.NAME), 0)
+
+    def skip(a: int, b: int) -> float:  # columns a..b-1 left without a cell
+        return prefix[b] - prefix[a] if b > a else 0.0
+
+    def close(s: int) -> float:  # closing a row whose next free column is s (0: none open)
+        if s == 0:
+            return 0.0
+        return _HEADING if s <= name else skip(s, m)
+
+    starts = [i == 0 or tokens[i].group != tokens[i - 1].group for i in range(len(tokens))]
+    glue = [
+        i > 0 and t.spaced and _words(looks[i]) and _words(looks[i - 1])
+        for i, t in enumerate(tokens)
+    ]
+    inf = cl.INF
+    # cost[s]: best cost with the open row's next free column s (0: no row open)
+    cost = [0.0] + [inf] * m
+    back: list[list[tuple[int, int, bool]]] = []  # per token, per state: (prev state, col, new)
+    for i, t in enumerate(tokens):
+        new_cost = [inf] * (m + 1)
+        came: list[tuple[int, int, bool]] = [(-1, -1, False)] * (m + 1)
+        start = starts[i]
+        cut = 0.0 if not grouped or start else (inf if strict else _CUT_INSIDE)
+        run_on = 0.0 if not grouped or not start else (inf if strict else _RUN_ON)
+        drop = _DROP_EMPTY if t.empty else _DROP
+        for s in range(m + 1):
+            c = cost[s]
+            if c >= inf:
+                continue
+            if c + drop < new_cost[s]:  # placed nowhere
+                new_cost[s], came[s] = c + drop, (s, -1, False)
+            if s > 0 and glue[i] and slots[s - 1] in _GLUED:  # a cell cut at a space
+                v = c + _GLUE
+                if v < new_cost[s]:
+                    new_cost[s], came[s] = v, (s, s - 1, False)
+            if s > 0:  # on in the open row
+                for j in range(s, m):
+                    v = c + run_on + skip(s, j) + fits[i][j]
+                    if v < new_cost[j + 1]:
+                        new_cost[j + 1], came[j + 1] = v, (s, j, False)
+            opened = c + close(s) + _ROW + cut
+            for j in range(m):  # a new row
+                v = opened + skip(0, j) + fits[i][j]
+                if v < new_cost[j + 1]:
+                    new_cost[j + 1], came[j + 1] = v, (s, j, True)
+        cost = new_cost
+        back.append(came)
+    best = min(range(m + 1), key=lambda s: cost[s] + close(s))
+    return _rows(tokens, back, best, header)
+
+
+def _words(c: cl.Look) -> bool:
+    """Text that a space may have cut from a cell (not a figure, an operator or a label)."""
+    if c.empty or not c.text or c.label is not None or c.weighted:
+        return False
+    return not (c.percent or c.op_value or c.operator or c.num_unit)
+
+
+def _rows(
+    tokens: list[Token], back: list[list[tuple[int, int, bool]]], state: int, header: Header
+) -> list[list[Placed]]:
+    placed: list[tuple[int, bool]] = []  # per token: column index (-1: nowhere), new row
+    for i in range(len(tokens) - 1, -1, -1):
+        prev, col, new = back[i][state]
+        placed.append((col, new))
+        state = prev
+    placed.reverse()
+    rows: list[list[Placed]] = []
+    current: list[Placed] | None = None
+    for t, (col, new) in zip(tokens, placed, strict=True):
+        if col < 0:
+            if not t.empty:
+                rows.append([Placed(t, 1)])  # fits nowhere: the parser reports it
+            continue
+        if new or current is None:
+            current = []
+            rows.append(current)
+        if t.empty:
+            continue
+        number = header.columns[col].number
+        if current and current[-1].column == number:  # glued to the cell before
+            current[-1] = Placed(merge(current[-1].token, t), number)
+        else:
+            current.append(Placed(t, number))
+    return [r for r in rows if r]

@@ -1,0 +1,205 @@
+"""A stream of cells → the form's rows, anchored on its fixed labels.
+
+The stream is read part by part, each part starting at its anchor (``anchors``):
+
+* the title and what precedes the header: a row per cell (per line, where lines mean rows);
+* header keys: a row per key with its value, the keys printed on the right of another key's
+  row (实施单位 after 主管部门) joining it;
+* the funds block: its header (block label, column labels), then a row per row label with its
+  values placed under the columns (``funds``);
+* the goal block: its header, then the goals in pairs (预期目标, 实际完成情况) (``goals``);
+* the indicator section: its header (``header``), then rows rebuilt by the dynamic programme
+  (``indicators``), and 总分 / 合计 with its figures under the points columns (``section``);
+* closing fields (评价结论, 项目负责人) with their value.
+
+Columns follow the tab rendering of the seed's form: a block's own label in column 1, row
+labels in column 2 and values from column 3 in the funds block; the indicator section's title
+in column 1 and its columns from column 2. Every non-empty cell ends up in some row: what no
+part claims is a row of its own, which the parser then reports.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from reviewer.forms.families import FAMILIES, Family
+from reviewer.forms.vocabulary import key, lookup, unnumbered
+from reviewer.ingest.rebuild.anchors import RIGHT_FIELDS, Kind, header_key, kinds
+from reviewer.ingest.rebuild.funds import read_funds
+from reviewer.ingest.rebuild.goals import goal_line, read_goals
+from reviewer.ingest.rebuild.header import Header
+from reviewer.ingest.rebuild.indicators import Placed
+from reviewer.ingest.rebuild.section import (
+    line_starts_indicators,
+    read_indicator_lines,
+    read_indicators,
+    read_total,
+    starts_indicators,
+    total_row,
+)
+from reviewer.ingest.rebuild.tokenise import Stream, Token
+
+_RIGHT_TEXT_FIELDS = frozenset({"finance_lead"})  # 财务负责人 beside 项目负责人
+_TEXT_FIELDS = tuple(pair for f in FAMILIES for pair in f.text_fields)
+
+
+@dataclass(slots=True)
+class _Open:
+    """The row being filled: a header key's, a closing field's, or free cells'."""
+
+    kind: str
+    cells: list[Placed]
+    values: int = 0
+
+    @property
+    def next_column(self) -> int:
+        return self.cells[-1].column + 1
+
+
+@dataclass(slots=True)
+class Builder:
+    stream: Stream
+    family: Family
+    rows: list[list[Placed]] = field(default_factory=list)
+    open: _Open | None = None
+    header: Header | None = None  # the last indicator header, for the 总分 row
+    # the goal block's numbered sub-label (1.项目年度目标完成情况): 2.… fields go beside it
+    numbered_column: int = 1
+
+    @property
+    def toks(self) -> list[Token]:
+        return self.stream.tokens
+
+    def run(self) -> list[list[Placed]]:
+        if self.stream.lines_are_rows:
+            self._by_lines()
+        else:
+            self._by_anchors()
+        self.close()
+        return self.rows
+
+    # -- the stream, part by part ------------------------------------------------------------
+
+    def _by_anchors(self) -> None:
+        toks = self.toks
+        i = 0
+        while i < len(toks):
+            t = toks[i]
+            if t.empty:
+                i += 1
+                continue
+            ks = kinds(t.text)
+            if self._awaits_value(ks):
+                self._add(t)
+                i += 1
+            elif starts_indicators(self, i):
+                i = read_indicators(self, i)
+            elif Kind.TITLE in ks:
+                self.close()
+                self.rows.append([Placed(t, 1)])
+                i += 1
+            elif Kind.KEY in ks:
+                self._key(t)
+                i += 1
+            elif Kind.TOTAL in ks:
+                i = read_total(self, i)
+            elif Kind.FIELD in ks or Kind.NOTE in ks:
+                self._field(t)
+                i += 1
+            elif Kind.GOAL in ks:
+                i = read_goals(self, i)
+            elif ks & {Kind.FUND_BLOCK, Kind.FUND_ONLY, Kind.FUND_ROW}:
+                i = read_funds(self, i)
+            else:
+                self.free(t)
+                i += 1
+
+    def _by_lines(self) -> None:
+        """Each line a row; the indicator section's rows get their columns by its header."""
+        lines: list[list[Token]] = []
+        for t in self.toks:
+            if lines and lines[-1][0].group == t.group:
+                lines[-1].append(t)
+            else:
+                lines.append([t])
+        k = 0
+        goal_head: list[Token] = []  # the goal block's header, while in the block
+        while k < len(lines):
+            line = [t for t in lines[k] if not t.empty]
+            if line and line_starts_indicators(self, line):
+                k = read_indicator_lines(self, lines, k)
+                continue
+            if line:
+                ks = kinds(line[0].text)
+                if not ks and goal_head:
+                    self.rows.append(goal_line(line, goal_head))
+                elif Kind.TOTAL in ks:
+                    self.rows.append(total_row(self, line[0], line[1:]))
+                else:
+                    goal_head = line if Kind.GOAL in ks else []
+                    self.rows.append([Placed(t, c) for c, t in enumerate(line, start=1)])
+            k += 1
+
+    # -- rows that take values ---------------------------------------------------------------
+
+    def close(self) -> None:
+        """No row takes values any more (a block of its own follows)."""
+        self.open = None
+
+    def _start(self, kind: str, t: Token, column: int = 1) -> None:
+        self.close()
+        self.open = _Open(kind, [Placed(t, column)])
+        self.rows.append(self.open.cells)
+
+    def _add(self, t: Token) -> None:
+        assert self.open is not None
+        self.open.cells.append(Placed(t, self.open.next_column))
+        self.open.values += 1
+
+    def _awaits_value(self, ks: frozenset[Kind]) -> bool:
+        """A header key's value may look like a title (项目名称 | …绩效自评表)."""
+        o = self.open
+        return o is not None and o.kind == "key" and o.values == 0 and ks <= {Kind.TITLE}
+
+    def _key(self, t: Token) -> None:
+        o = self.open
+        fld = header_key(t.text) or ""
+        if o is not None and o.kind == "key" and o.values and fld in RIGHT_FIELDS:
+            o.cells.append(Placed(t, o.next_column))
+            o.values = 0
+            return
+        self._start("key", t)
+
+    def _field(self, t: Token) -> None:
+        o = self.open
+        role = lookup(key(t.text).split(":")[0], _TEXT_FIELDS)
+        if o is not None and o.kind == "field" and role in _RIGHT_TEXT_FIELDS:
+            o.cells.append(Placed(t, o.next_column))
+            return
+        numbered = unnumbered(t.text) != key(t.text)
+        self._start("field", t, self.numbered_column if numbered else 1)
+
+    def free(self, t: Token) -> None:
+        """A cell no anchor claims: a value of the open row, or a row of its own."""
+        o = self.open
+        if o is not None and self._accepts(o, t):
+            self._add(t)
+            return
+        self._start("free", t)
+        if not self.stream.grouped:
+            self.close()
+
+    def _accepts(self, o: _Open, t: Token) -> bool:
+        same_group = t.group == o.cells[-1].token.group
+        if self.stream.grouped:
+            return same_group or (o.kind == "key" and o.values == 0)
+        if o.kind == "key":
+            return True
+        return o.kind == "field" and o.values == 0
+
+
+# -- helpers ---------------------------------------------------------------------------------
+
+
+def rebuild_stream(stream: Stream, family: Family) -> list[list[Placed]]:
+    return Builder(stream, family).run()

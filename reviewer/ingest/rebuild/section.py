@@ -1,0 +1,198 @@
+"""The indicator section: where it starts and ends, its header, its rows, and 总分.
+
+It starts at its title (绩效指标(90分), 年度绩效目标(80分)) followed by column labels, or at a
+run of column labels naming the category or name columns; it ends at a closing anchor (总分,
+a closing field, the next title or header key) or at another block's header. Its rows are
+rebuilt under its header by the dynamic programme in ``indicators``.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from reviewer.forms.vocabulary import key
+from reviewer.ingest.rebuild import indicators as ind
+from reviewer.ingest.rebuild.anchors import CLOSING, Kind, kinds
+from reviewer.ingest.rebuild.header import Slot, build_header, slot_of, split_rows
+from reviewer.ingest.rebuild.indicators import Placed
+from reviewer.ingest.rebuild.tokenise import Token
+from reviewer.parse.values import parse_number
+
+if TYPE_CHECKING:
+    from reviewer.ingest.rebuild.rows import Builder
+
+_GRADES = frozenset({"优", "良", "中", "差", "优秀", "良好", "合格", "不合格"})
+_LOOKAHEAD = 6
+_MIN_HEADER_LABELS = 3
+
+
+def starts_indicators(b: Builder, i: int) -> bool:
+    toks = b.toks
+    window = [t for t in toks[i : i + 2 * _LOOKAHEAD] if not t.empty][:_LOOKAHEAD]
+    if not window:
+        return False
+    first = kinds(window[0].text)
+    if Kind.SECTION in first:
+        return any(Kind.COLUMN in kinds(t.text) for t in window[1:4])
+    if Kind.COLUMN not in first:
+        return False
+    labels = [t for t in window if Kind.COLUMN in kinds(t.text)]
+    return len(labels) >= _MIN_HEADER_LABELS and any(
+        slot_of(t.text, b.family) in (Slot.L1, Slot.L2, Slot.NAME) for t in labels
+    )
+
+
+def ends_section(b: Builder, i: int, toks: list[Token] | None = None) -> bool:
+    """The indicator section ends at a closing anchor or at another block's header; a
+    funds or goal label alone may name an indicator (预算执行率 in a rubric)."""
+    toks = b.toks if toks is None else toks
+    ks = kinds(toks[i].text)
+    if ks & CLOSING or (toks is b.toks and starts_indicators(b, i)):
+        return True
+    nxt = [t for t in toks[i + 1 : i + 2 * _LOOKAHEAD] if not t.empty][:_LOOKAHEAD]
+    if ks & {Kind.FUND_BLOCK, Kind.FUND_ONLY}:
+        return any(Kind.FUND_COLUMN in kinds(t.text) for t in nxt)
+    if Kind.GOAL in ks:
+        return bool(nxt) and Kind.GOAL in kinds(nxt[0].text)
+    return False
+
+
+def line_starts_indicators(b: Builder, line: list[Token]) -> bool:
+    """A line (where lines are rows) that is the section's header: it starts with the
+    section's title or a column label, and names the category or name columns."""
+    if not kinds(line[0].text) & {Kind.COLUMN, Kind.SECTION}:
+        return False
+    labels = [t for t in line if kinds(t.text) & {Kind.COLUMN, Kind.SECTION}]
+    return len(labels) >= _MIN_HEADER_LABELS and any(
+        slot_of(t.text, b.family) in (Slot.L1, Slot.L2, Slot.NAME) for t in labels
+    )
+
+
+def _header_tokens(
+    b: Builder, toks: list[Token], i: int
+) -> tuple[list[Token], list[Token], list[Token], int]:
+    """(section title pieces, column labels, bare numbers, index after the header)."""
+    section: list[Token] = []
+    labels: list[Token] = []
+    extra: list[Token] = []
+    j = i
+    while j < len(toks):
+        t = toks[j]
+        ks = kinds(t.text)
+        if t.empty:
+            pass
+        elif Kind.SECTION in ks and not labels and Kind.COLUMN not in ks:
+            section.append(t)
+        elif Kind.COLUMN in ks:
+            labels.append(t)
+        elif (
+            labels
+            and not extra
+            and parse_number(t.text) is not None
+            and not any(slot_of(x.text, b.family) in (Slot.SCORE, Slot.WEIGHT) for x in labels)
+        ):
+            extra.append(t)  # a bare section weight where a points column has no label
+            j += 1
+            break
+        else:
+            break
+        j += 1
+    return section, labels, extra, j
+
+
+def read_indicators(b: Builder, i: int) -> int:
+    """The indicator section from its header; the index after it."""
+    b.close()
+    toks = b.toks
+    section, labels, extra, j = _header_tokens(b, toks, i)
+    first, second = split_rows(labels, b.family)
+    header = build_header(section, first, second, extra, b.family)
+    b.header = header
+    b.rows.extend([Placed(t, c) for t, c in r] for r in header.rows)
+    end = j
+    while end < len(toks) and not (not toks[end].empty and ends_section(b, end)):
+        end += 1
+    b.rows.extend(ind.rebuild(toks[j:end], header, grouped=b.stream.grouped, strict=False))
+    return end
+
+
+def read_indicator_lines(b: Builder, lines: list[list[Token]], k: int) -> int:
+    head = [t for t in lines[k] if not t.empty]
+    section, labels, extra, after = _header_tokens(b, head, 0)
+    second: list[Token] = []
+    nxt = k + 1
+    if nxt < len(lines):
+        below = [t for t in lines[nxt] if not t.empty]
+        if below and all(Kind.COLUMN in kinds(t.text) for t in below):
+            second = below
+            nxt += 1
+    first = labels
+    if not second:
+        first, second = split_rows(labels, b.family)
+    header = build_header(section, first, second, extra, b.family)
+    b.header = header
+    b.rows.extend([Placed(t, c) for t, c in r] for r in header.rows)
+    if head[after:]:  # what follows the labels on their line: not the header's, reported
+        b.rows.append([Placed(t, c) for c, t in enumerate(head[after:], start=1)])
+    end = nxt
+    while end < len(lines):
+        line = [t for t in lines[end] if not t.empty]
+        if line and (ends_section(b, 0, line) or line_starts_indicators(b, line)):
+            break
+        end += 1
+    body = [t for line in lines[nxt:end] for t in line]
+    b.rows.extend(ind.rebuild(body, header, grouped=True, strict=True))
+    return end
+
+
+# -- 总分 --------------------------------------------------------------------------------
+
+
+def read_total(b: Builder, i: int) -> int:
+    """总分 / 合计 and its figures; the index after them."""
+    b.close()
+    toks = b.toks
+    label = toks[i]
+    items: list[Token] = []
+    j = i + 1
+    while j < len(toks):
+        t = toks[j]
+        if not t.empty and not _total_value(t.text):
+            break
+        if b.stream.grouped and t.group != label.group and not t.empty:
+            break
+        items.append(t)
+        j += 1
+    b.rows.append(total_row(b, label, items))
+    return j
+
+
+def total_row(b: Builder, label: Token, items: list[Token]) -> list[Placed]:
+    """总分 and its numbers under 分值 and 得分 (then the columns after: a grade)."""
+    slots = _total_columns(b)
+    row = [Placed(label, 1)]
+    while items and items[0].empty:  # the columns before the points
+        items = items[1:]
+    shown = items if b.stream.explicit_empties else [t for t in items if not t.empty]
+    last = slots[-1] if slots else 1
+    for k, t in enumerate(shown):
+        col = slots[k] if k < len(slots) else last + k - len(slots) + 1
+        if not t.empty:
+            row.append(Placed(t, col))
+    return row
+
+
+def _total_columns(b: Builder) -> list[int]:
+    """Where a 总分 row's numbers go: under 分值 and 得分, then the columns after."""
+    h = b.header
+    if h is None:
+        return []
+    points = [c.number for c in h.columns if c.slot in (Slot.WEIGHT, Slot.SCORE)]
+    if not points:
+        return []
+    return [c.number for c in h.columns if c.number >= points[0]]
+
+
+def _total_value(text: str) -> bool:
+    t = key(text)
+    return parse_number(t) is not None or t in _GRADES or (t.endswith("分") and len(t) <= 8)

@@ -1,0 +1,271 @@
+"""Each published layout → one stream of cell tokens, with what the layout says about rows.
+
+A token is a cell as the layout delimits it, with its line for evidence. Layouts differ in
+what survives of the table's rows and empty cells, and the stream records it:
+
+* ``empty`` tokens: empty cells the layout shows (a bare ``|`` line, a paragraph holding only
+  a space); layouts that collapse empty cells have none.
+* ``group``: the unit of text that may be a row (a line of pipes, a run of paragraphs between
+  wide gaps, a line of words). ``Stream.grouped`` says whether groups mean anything;
+  ``Stream.lines_are_rows`` that every group is exactly one row.
+* ``spaced``: the token was cut from its neighbour at a single space, so it may be a piece of
+  one cell (``项目资金 (万元)``, ``年度 总体 目标``); pieces that only make sense together are
+  joined here, narrative is joined where the goal block is read.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+
+from reviewer.ingest.reading import Script, read_text, script_of
+from reviewer.textnorm import clean_cell
+
+_PIPE = re.compile(r"[|｜]")
+_BORDER = re.compile(r"^[\s|｜+:=\-—─━│┃┼├┤┌┐└┘]*$")
+_RULE = re.compile(r"[-—─━=]{3}")
+_WORD_SPLIT = re.compile(r"[ \u3000\xa0\t]+")
+# Gaps of this many blank lines between paragraphs end a row, where a document has them.
+_ROW_GAP = 3
+_MIN_ROW_GAPS = 3
+_ROW_GAP_SHARE = 0.1  # of the paragraphs: then gaps follow rows, not the odd empty cell
+
+
+@dataclass(slots=True)
+class Token:
+    text: str  # as the parser reads it: wrap spaces removed, simplified characters
+    raw: str  # as extracted, spaces kept (narrative keeps the author's spaces)
+    line: int
+    printed: str | None = None  # as printed, where reading changed it
+    empty: bool = False
+    group: int = 0
+    spaced: bool = False
+
+
+@dataclass(slots=True)
+class Stream:
+    tokens: list[Token] = field(default_factory=list)
+    grouped: bool = False  # groups hint at rows
+    lines_are_rows: bool = False  # each group is one row
+    explicit_empties: bool = False  # the layout shows empty cells
+
+
+def _is_border(line: str) -> bool:
+    return bool(_BORDER.match(line)) and bool(_RULE.search(line))
+
+
+def bar_tokens(lines: Iterable[str]) -> Stream:
+    """One cell per line, each ending `` |``; a bare ``|`` is an empty cell, ``||||`` four."""
+    out = Stream(explicit_empties=True)
+    for number, line in enumerate(lines, start=1):
+        text = line.strip()
+        if not text:
+            continue
+        content = text.rstrip("|｜").rstrip()
+        bars = len(text) - len(text.rstrip("|｜"))
+        if content:
+            out.tokens.append(Token(clean_cell(content), content, number, group=number))
+            bars -= 1
+        for _ in range(max(bars, 0)):
+            out.tokens.append(Token("", "", number, empty=True, group=number))
+    return out
+
+
+def paragraph_tokens(lines: Iterable[str]) -> Stream:
+    """One cell per paragraph, blank lines between (a paragraph's lines are one cell); a
+    paragraph of spaces is an empty cell. Where the document leaves wide gaps (several blank
+    lines) after its rows, those gaps delimit groups."""
+    out = Stream(explicit_empties=True)
+    gaps: list[int] = []
+    blanks = 0
+    para: list[str] = []
+    first = 0
+    for number, line in enumerate([*lines, ""], start=1):
+        line = line.rstrip("\r\n")
+        if line != "":
+            if not para:
+                gaps.append(blanks)
+                first = number
+            para.append(line)
+            blanks = 0
+            continue
+        blanks += 1
+        if para:
+            raw = "\n".join(p.strip() for p in para)
+            text = clean_cell(" ".join(para))
+            out.tokens.append(Token(text, raw, first, empty=not text))
+            para = []
+            blanks = 1
+    wide = sum(g >= _ROW_GAP for g in gaps)
+    out.grouped = wide >= max(_MIN_ROW_GAPS, _ROW_GAP_SHARE * len(gaps))
+    group = 0
+    for token, gap in zip(out.tokens, gaps, strict=True):
+        if not out.grouped or gap >= _ROW_GAP:
+            group += 1
+        token.group = group
+    return out
+
+
+def pipe_tokens(lines: Iterable[str]) -> Stream:
+    """Pipe rows as web pages print them: empty cells collapsed (dropped here), a row's
+    cells often wrapped over several lines. Each line is a group. A table line that ends
+    inside a cell (no closing pipe) continues that cell on the next line, up to its first
+    pipe."""
+    out = Stream(grouped=True)
+    open_cell = False  # the previous table line ended inside a cell
+    for number, line in enumerate(lines, start=1):
+        line = line.rstrip("\r\n")
+        if not line.strip() or _is_border(line):
+            open_cell = False
+            continue
+        body = line.strip()
+        pieces = _PIPE.split(line)
+        if open_cell and out.tokens and body[:1] not in "|｜":
+            rest = pieces.pop(0).strip()
+            if rest:
+                t = out.tokens[-1]
+                out.tokens[-1] = merge(t, Token(clean_cell(rest), rest, t.line, group=t.group))
+        for raw in pieces:
+            text = clean_cell(raw)
+            if text:
+                out.tokens.append(Token(text, raw.strip(), number, group=number))
+        open_cell = bool(_PIPE.search(body)) and body[-1:] not in "|｜"
+    return out
+
+
+def word_tokens(lines: Iterable[str], *, lines_are_rows: bool) -> Stream:
+    """Cells separated by single spaces: each word a token, joined back where pieces make one
+    cell. With ``lines_are_rows`` each line is a row; otherwise (a whole table on one or two
+    lines) the words carry no row information."""
+    out = Stream(grouped=lines_are_rows, lines_are_rows=lines_are_rows)
+    for number, line in enumerate(lines, start=1):
+        words = [w for w in _WORD_SPLIT.split(line.strip()) if w]
+        for k, word in enumerate(words):
+            group = number if lines_are_rows else len(out.tokens) + 1
+            out.tokens.append(Token(clean_cell(word), word, number, group=group, spaced=k > 0))
+    return out
+
+
+# -- reading and joining ---------------------------------------------------------------------
+
+_WEIGHT_NOTE = re.compile(r"^[(（]\s*\d+(?:\.\d+)?\s*分[^()（）]*[)）]$")
+_UNIT_NOTE = re.compile(r"^[(（]\s*(?:万元|元)\s*[)）]?$")
+_UNIT_WORD = re.compile(r"^(?:万元|元)$")
+
+
+def apply_script(stream: Stream, sample: str) -> None:
+    """Read every token converted when the document is traditional or carries pinyin."""
+    script = script_of(sample)
+    if script is None:
+        return
+    for t in stream.tokens:
+        _read(t, script)
+
+
+def _read(t: Token, script: Script) -> None:
+    text = read_text(t.text, script)
+    if text != t.text:
+        t.printed = t.text
+        t.text = text
+    t.raw = read_text(t.raw, script)
+
+
+def merge(a: Token, b: Token) -> Token:
+    """One token of two pieces (``b`` after ``a``)."""
+    printed = None
+    if a.printed is not None or b.printed is not None:
+        printed = (a.printed or a.text) + (b.printed or b.text)
+    sep = " " if b.spaced else ""
+    return Token(
+        clean_cell(a.raw + sep + b.raw),
+        a.raw + sep + b.raw,
+        a.line,
+        printed=printed,
+        group=a.group,
+        spaced=a.spaced,
+    )
+
+
+def join_pieces(
+    stream: Stream, is_label: Callable[[str], bool], block_labels: Callable[[str], bool]
+) -> None:
+    """Join the tokens that only make sense together: a weight note after its label
+    (``(20分)``), a unit note after a block label (``项目资金`` ``(万元)``), a unit after
+    ``金额单位:``, and label pieces cut at spaces (``年度 总体 目标``).
+
+    ``is_label(text)`` says whether text is one of the form's labels; ``block_labels(text)``
+    whether it is the label of the funds block, which its unit note belongs to."""
+    out: list[Token] = []
+    toks = stream.tokens
+    i = 0
+    while i < len(toks):
+        t = toks[i]
+        prev = out[-1] if out else None
+        if prev is not None and not t.empty and not prev.empty:
+            if _WEIGHT_NOTE.match(t.text) or (_UNIT_NOTE.match(t.text) and block_labels(prev.text)):
+                out[-1] = merge(prev, t)
+                i += 1
+                continue
+            if t.spaced and prev.text.endswith(("单位:", "单位：")) and _UNIT_WORD.match(t.text):
+                out[-1] = merge(prev, t)
+                i += 1
+                continue
+        if _unclosed(t.text) and i + 1 < len(toks) and toks[i + 1].spaced:
+            closed = _bracket_run(toks, i)
+            if closed is not None:
+                merged, i = closed
+                out.append(merged)
+                continue
+        if t.spaced or (i + 1 < len(toks) and toks[i + 1].spaced):
+            joined = _label_run(toks, i, is_label)
+            if joined is not None:
+                merged, i = joined
+                out.append(merged)
+                continue
+        out.append(t)
+        i += 1
+    stream.tokens = out
+
+
+_MAX_PIECES = 4
+_MAX_PIECE = 4
+_HAS_DIGIT = re.compile(r"\d")
+
+
+def _label_run(
+    toks: list[Token], i: int, is_label: Callable[[str], bool]
+) -> tuple[Token, int] | None:
+    """The longest run of short spaced word pieces from ``i`` that together read as a label
+    (``年度`` ``总体`` ``目标``; ``社会效益`` ``指标``, whose first piece reads as one too)."""
+    if len(toks[i].text) > _MAX_PIECE + 2 or _HAS_DIGIT.search(toks[i].text):
+        return None
+    best = None
+    merged = toks[i]
+    for j in range(i + 1, min(i + _MAX_PIECES, len(toks))):
+        t = toks[j]
+        if not t.spaced or t.empty or len(t.text) > _MAX_PIECE + 2 or _HAS_DIGIT.search(t.text):
+            break
+        if is_label(t.text):  # two labels side by side are two cells
+            break
+        merged = merge(merged, t)
+        if is_label(merged.text):
+            best = (merged, j + 1)
+    return best
+
+
+def _unclosed(text: str) -> bool:
+    return text.count("(") + text.count("（") > text.count(")") + text.count("）")
+
+
+def _bracket_run(toks: list[Token], i: int) -> tuple[Token, int] | None:
+    """A bracket opened in one piece and closed a few pieces on (``(2023`` ``年度)``)."""
+    merged = toks[i]
+    for j in range(i + 1, min(i + _MAX_PIECES, len(toks))):
+        t = toks[j]
+        if not t.spaced or t.empty or len(t.text) > _MAX_PIECE + 2:
+            return None
+        merged = merge(merged, t)
+        if not _unclosed(merged.text):
+            return merged, j + 1
+    return None

@@ -1,0 +1,43 @@
+"""The 一级/二级 category labels real forms print, besides the national form's own."""
+
+from __future__ import annotations
+
+import pytest
+
+from reviewer.parse.labels import LabelKind, family_of_l2, label_kind, stem, weight_note
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("产出指标", LabelKind.L1),
+        ("产出指标(50分)", LabelKind.L1),  # the weight printed in the label (Anhui)
+        ("效益指标（30分）", LabelKind.L1),
+        ("满意度指标(10分)", LabelKind.AMBIGUOUS),
+        ("效果指标", LabelKind.L1),  # Hebei's 一级 for outcomes
+        ("经济成本指标", LabelKind.L2),
+        ("日效性指标", LabelKind.L2),  # a misprint of 时效指标 seen in a published form
+        ("服务对象满意度指标等", LabelKind.L2),
+        ("其他指标", LabelKind.UNKNOWN),
+        ("产出指标完成情况说明", None),
+    ],
+)
+def test_label_kind(text: str, kind: LabelKind | None) -> None:
+    assert label_kind(text) is kind
+
+
+def test_weight_note_is_split_from_the_label() -> None:
+    assert weight_note("产出指标(50分)") == ("产出指标", 50.0)
+    assert weight_note("规划 （15分）") == ("规划", 15.0)
+    assert weight_note("数量指标") == ("数量指标", None)
+
+
+def test_stem_drops_weight_note_and_trailing_deng() -> None:
+    assert stem("产出指标(50分)") == "产出"
+    assert stem("服务对象满意度指标等") == "服务对象满意度"
+    assert stem("数量指标") == "数量"
+
+
+def test_family_of_printed_labels() -> None:
+    assert family_of_l2("服务对象满意度指标等") == "满意度"
+    assert family_of_l2("日效性指标") == "产出"

@@ -1,0 +1,89 @@
+"""Traditional characters read like simplified, at ingest, for every reader; evidence keeps
+what was printed."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from reviewer.api import parse_file
+from reviewer.grid import Cell, Row
+from reviewer.ingest.reading import readable_rows
+
+# A national-2020 table as a mirror site republishes it: traditional, with pinyin glosses.
+TRADITIONAL = [
+    ["2020年度項(xiàng)目支出績效自評表"],
+    ["項(xiàng)目名稱", "衛(wèi)片執(zhí)法補(bǔ)助經(jīng)費(fèi)"],
+    ["主管部門", "麗江市自然資源和規(guī)劃局", "實(shí)施單位", "麗江市古城區(qū)自然資源局"],
+    [
+        "項(xiàng)目資金 (萬元)",
+        "年初預(yù)算數(shù)",
+        "全年預(yù)算數(shù)",
+        "全年執(zhí)行數(shù)",
+        "分值",
+        "執(zhí)行率",
+        "得分",
+    ],
+    ["年度資金總額", "7.29", "7.29", "7.29", "10", "100%", "10"],
+    [
+        "績效指標(biāo)",
+        "一級指標(biāo)",
+        "二級指標(biāo)",
+        "三級指標(biāo)",
+        "年度指標(biāo)值",
+        "實(shí)際完成值",
+        "分值",
+        "得分",
+    ],
+    [
+        "產(chǎn)出指標(biāo)",
+        "質(zhì)量指標(biāo)",
+        "項(xiàng)目驗(yàn)收合格率",
+        "=100%",
+        "100%",
+        "90",
+        "90",
+    ],
+    ["總分", "100", "100"],
+]
+
+
+def _write(tmp_path: Path, rows: list[list[str]]) -> Path:
+    path = tmp_path / "t.txt"
+    path.write_text("\n".join("\t".join(r) for r in rows) + "\n", encoding="utf-8")
+    return path
+
+
+def test_traditional_table_reads_as_simplified(tmp_path: Path) -> None:
+    (t,) = parse_file(_write(tmp_path, TRADITIONAL)).tables
+    assert (t.project, t.department) == ("卫片执法补助经费", "丽江市自然资源和规划局")
+    assert t.funds.annual_total.executed == 7.29
+    (i,) = t.indicators
+    assert (i.l1, i.l2, i.name, i.weight, i.score) == (
+        "产出指标",
+        "质量指标",
+        "项目验收合格率",
+        90,
+        90,
+    )
+
+
+def test_evidence_quotes_what_was_printed(tmp_path: Path) -> None:
+    (t,) = parse_file(_write(tmp_path, TRADITIONAL)).tables
+    assert t.cells["project"].text == "衛(wèi)片執(zhí)法補(bǔ)助經(jīng)費(fèi)"
+    assert t.indicators[0].cells["name"].text == "項(xiàng)目驗(yàn)收合格率"
+
+
+def _rows(texts: list[str]) -> list[Row]:
+    return [Row(cells=[Cell(t, n, 1)], line=n) for n, t in enumerate(texts, start=1)]
+
+
+def test_simplified_rows_pass_untouched() -> None:
+    rows = _rows(["项目名称", "主管部门", "年度资金总额"])
+    assert readable_rows(rows) is rows
+    assert all(c.printed is None for r in rows for c in r.cells)
+
+
+def test_pinyin_glosses_go_even_in_simplified_text() -> None:
+    rows = list(readable_rows(iter(_rows(["项(xiàng)目名称", "主管部门"]))))
+    cell = rows[0].cells[0]
+    assert (cell.text, cell.printed, rows[0].joined) == ("项目名称", "项(xiàng)目名称", "项目名称")
