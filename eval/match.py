@@ -2,7 +2,7 @@
 
 The rule, printed in every report (``RULE``): a prediction matches a label when
 
-- **place**: the project agrees (after ``reviewer.textnorm.fold``; one name containing the other
+- **place**: the project agrees (after ``name_key``: folded, traditional read as simplified; one name containing the other
   counts, for codes printed before a name; a label may list alternatives, and a label without a
   project matches any table of its document) and the row agrees (the indicator after
   normalisation, or both name none; a table-level ``any_row`` label also takes a finding on any
@@ -27,8 +27,10 @@ content-blind rule this harness used before, kept to show what content-aware mat
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from eval.labels import Label
+from reviewer.forms.script import for_reading
 from reviewer.model import Category, Finding, Severity
 from reviewer.textnorm import fold
 
@@ -75,10 +77,18 @@ class MatchResult:
     spurious: list[Prediction] = field(default_factory=list)
 
 
+@lru_cache(maxsize=16384)
+def name_key(text: str) -> str:
+    """A name as compared: folded, and read as the tool reads it (a label copied from a form
+    printed in traditional characters, with a mirror site's pinyin, names the same row as the
+    simplified name the parser gives it)."""
+    return fold(for_reading(text, True))
+
+
 def _same_project(name: str, project: str) -> bool:
     if not name or not project:
         return name == project  # "" (the whole report) only matches ""
-    a, b = fold(name), fold(project)
+    a, b = name_key(name), name_key(project)
     return a == b or (min(len(a), len(b)) >= 4 and (a in b or b in a))
 
 
@@ -91,8 +101,8 @@ def place_agrees(label: Label, pred: Prediction) -> bool:
         return pred.indicator is None or label.any_row
     if pred.indicator is None:
         return False
-    names = {fold(label.indicator), *(fold(a) for a in label.indicator_alternatives)}
-    return fold(pred.indicator) in names
+    names = {name_key(label.indicator), *(name_key(a) for a in label.indicator_alternatives)}
+    return name_key(pred.indicator) in names
 
 
 def content_agrees(label: Label, pred: Prediction) -> bool:

@@ -15,11 +15,13 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable
+from decimal import ROUND_HALF_UP, Decimal
 from pathlib import Path
 from random import Random
 
 from eval.labels import Dataset, Document, Label, dump_dataset, layer_of
 from eval.mutations import MUTATIONS, Want, direction, grade_of, reset_decks
+from reviewer.checks.budget import exact_rate
 from reviewer.layout_text import render_text, table_lines
 from reviewer.model import Category, EvaluationTable, Severity
 from reviewer.parse.values import parse_value
@@ -88,6 +90,20 @@ def _knock_ons(base: EvaluationTable, new: EvaluationTable) -> list[Want]:
     if drop(new) and not drop(base):
         note = "（连带）复算总分落入更低等级，可提示等级可能被高估。"
         out.append(Want(Category.SCORING, Severity.WARNING, note, codes=["T104"], optional=True))
+    if _half_up(base) and not _half_up(new):
+        # the mutation prints its new rate as the seed does, rounded up; where that differs
+        # from half up, the report's rounding note (B102) says so
+        note = "（连带）执行率按向上取整填报，与四舍五入不同，说明中注明取舍方式。"
+        out.append(
+            Want(
+                Category.ARITHMETIC,
+                Severity.INFO,
+                note,
+                codes=["B102"],
+                optional=True,
+                whole_report=True,
+            )
+        )
     over = new.total_score is not None and new.total_score > 100
     if over and not (base.total_score is not None and base.total_score > 100):
         note = "（连带）总分超过100分。"
@@ -95,11 +111,19 @@ def _knock_ons(base: EvaluationTable, new: EvaluationTable) -> list[Want]:
     return out
 
 
+def _half_up(t: EvaluationTable) -> bool:
+    """Whether the printed rate is the exact one rounded half up to 0.01 % (or unchecked)."""
+    exact, printed = exact_rate(t), t.funds.annual_total.rate_pct
+    if exact is None or printed is None:
+        return True
+    return exact.quantize(Decimal("0.01"), ROUND_HALF_UP) == Decimal(str(printed))
+
+
 def _labels(doc_id: str, project: str, wants: list[Want]) -> list[Label]:
     return [
         Label(
             id=f"{doc_id}/{n}",
-            project=project,
+            project="" if w.whole_report else project,
             category=w.category,
             indicator=w.indicator,
             indicator_alternatives=w.alternatives,

@@ -1,12 +1,12 @@
 """The parse against the gold: per file, tables and indicator rows found, and rows read right.
 
-A gold table is *found* when a parsed table carries its 项目名称 (after ``fold``; one containing
-the other counts), or, for a table the gold gives no name, when the document yields a parsed
-table not claimed by a named one. A gold indicator row is *found* when a parsed table of the
-document has a row of the same name (after ``fold``), and *right* when, besides, each of its
-target, actual, 分值 and 得分 that the gold gives agrees: texts after ``fold``, numbers as numbers
-(the gold's values are strings as printed). Rows cut by the excerpt (``partial``) are compared on
-the fields the gold gives.
+A gold table is *found* when a parsed table carries its 项目名称 (after ``name_key``: folded,
+traditional read as simplified; one containing the other counts), or, for a table the gold gives
+no name, when the document yields a parsed table not claimed by a named one. A gold indicator row
+is *found* when a parsed table of the document has a row of the same name (after ``name_key``),
+and *right* when, besides, each of its target, actual, 分值 and 得分 that the gold gives agrees:
+texts after ``name_key``, numbers as numbers (the gold's values are strings as printed). Rows cut
+by the excerpt (``partial``) are compared on the fields the gold gives.
 """
 
 from __future__ import annotations
@@ -17,8 +17,8 @@ from typing import Any
 
 from pydantic import BaseModel
 
+from eval.match import name_key
 from reviewer.model import Indicator, Report
-from reviewer.textnorm import fold
 
 
 class ParseCheck(BaseModel):
@@ -40,13 +40,13 @@ def _number(text: str) -> float | None:
 
 
 def _same_name(a: str, b: str) -> bool:
-    x, y = fold(a), fold(b)
+    x, y = name_key(a), name_key(b)
     return x == y or (min(len(x), len(y)) >= 4 and (x in y or y in x))
 
 
 def _row_right(gold: dict[str, Any], got: Indicator) -> bool:
     for key in ("target", "actual"):
-        if gold.get(key) is not None and fold(gold[key]) != fold(getattr(got, key)):
+        if gold.get(key) is not None and name_key(gold[key]) != name_key(getattr(got, key)):
             return False
     for key in ("weight", "score"):
         value = gold.get(key)
@@ -78,11 +78,11 @@ def check(doc: str, gold_path: Path, report: Report | None, error: str | None) -
     out = ParseCheck(doc=doc, gold_tables=len(gold["tables"]), gold_rows=len(rows), error=error)
     if report is None:
         return out
-    parsed = {fold(i.name): i for t in report.tables for i in t.indicators}
+    parsed = {name_key(i.name): i for t in report.tables for i in t.indicators}
     out.tables_parsed = len(report.tables)
     out.tables_found = _tables_found(gold["tables"], report)
     for row in rows:
-        got = parsed.get(fold(row["name"]))
+        got = parsed.get(name_key(row["name"]))
         if got is not None:
             out.rows_found += 1
             out.rows_right += _row_right(row, got)

@@ -113,3 +113,14 @@ def test_leftover_lines_show_fifty_then_the_count() -> None:
     lines = leftover_lines(pairs)
     assert lines[0] == "第1行：内容1" and lines[49] == "第50行：内容50"
     assert lines[50:] == ["……共 52 处"]
+
+
+def test_the_severity_label_is_bold_whatever_the_message_begins_with(result: Review) -> None:
+    """CommonMark does not close ``**`` between a punctuation mark and a letter (``**【错误】**实``);
+    the label is bold whether the message opens with a CJK letter or with 「."""
+    from markdown_it import MarkdownIt
+
+    html = MarkdownIt("commonmark").render(render_markdown(result.memo))
+    items = [line for line in html.splitlines() if line.startswith("<li>【")]
+    assert any("】「" in i for i in items) and any("】实际完成情况" in i for i in items)
+    assert all(i.startswith("<li>【<strong>") for i in items), items[:3]

@@ -73,6 +73,7 @@ class Want:
     alternatives: list[str] = field(default_factory=list)
     codes: list[str] = field(default_factory=list)
     optional: bool = False
+    whole_report: bool = False  # a report-level finding (no project), as B102 is
 
 
 def knock_on(

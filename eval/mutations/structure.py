@@ -26,7 +26,10 @@ def m_blank_goal(t: EvaluationTable, rng: Random) -> Injected | None:
     setattr(t, which, "")
     name = {"goal_actual": "实际完成情况", "goal_expected": "预期目标"}[which]
     note = f"注入：年度总体目标的{name}一栏留空。"
-    return Injected(t, [Want(Category.STRUCTURE, Severity.ERROR, note, codes=["P103"])])
+    # P109 where the layout prints the column's label over the empty cell, P103 where it
+    # prints nothing of it
+    want = Want(Category.STRUCTURE, Severity.ERROR, note, codes=["P103", "P109"])
+    return Injected(t, [want])
 
 
 @mutation("instructions")

@@ -142,14 +142,16 @@ def rounding_note(tables: Iterable[EvaluationTable]) -> tuple[str, str | None]:
     Severity.INFO,
     "强制",
     "budget",
-    what="识别整份报告执行率的取舍方式（四舍五入、截尾或向上取整），只在说明中报告一次。",
+    what="识别整份报告执行率的取舍方式；不是四舍五入（截尾或向上取整）时，在说明中报告一次。",
     why="执行率精确到0.01%；末位一个单位的差异是取舍方式造成的，不应逐表报为计算错误。",
     example="14张表的执行率均为向上取整，如99.8418%填为99.85%。",
     fix="无需修改；如当地要求四舍五入，统一按四舍五入填报。",
 )
 def rounding_convention(facts: ReportFacts, config: Config) -> Iterator[Hit]:
+    """Said only when it explains something: rates rounded half up, the rule's own convention
+    (and the one every exact rate such as 100% agrees with), need no note."""
     text, best = facts.rounding.note()
-    if best is not None:
+    if best is not None and best != "half_up":
         yield Hit(text, found=ROUNDING_NAMES[best])
 
 

@@ -17,6 +17,7 @@ from reviewer.checks.registry import report_rule, rule
 from reviewer.config import Config
 from reviewer.forms.template import is_instruction, placeholder_in
 from reviewer.model import Category, EvaluationTable, Evidence, Indicator, Location, Severity
+from reviewer.parse.table import is_title
 
 _L1_ALLOWED = ("产出指标", "效益指标", "满意度指标", "成本指标", "效果指标")
 
@@ -111,6 +112,14 @@ def section_missing(ctx: TableContext) -> Iterator[Hit]:
             found="、".join(missing),
             evidence=[],
             suggestion="按规定格式补全表格。",
+        )
+    if not department_form and t.project and is_title(t.project):
+        yield Hit(
+            f"项目名称一栏填写的是表名「{t.project}」，未写明项目名称。",
+            found=t.project,
+            evidence=cell_evidence(t.cells.get("project")),
+            severity=Severity.INFO,
+            suggestion="在项目名称一栏填写项目本身的名称。",
         )
 
 
@@ -332,9 +341,14 @@ _PERSONS = ("project_lead", "finance_lead")
 )
 def field_left_empty(ctx: TableContext) -> Iterator[Hit]:
     t = ctx.table
+    # a table cut off before its indicators may be cut inside its goal row: its goal cells
+    # are not called empty (the text fields come after the indicators, and a cut before them
+    # leaves them unprinted, not empty)
+    cut_in_goals = not t.complete and not t.indicators
+    fields = ("goal_expected", "goal_actual", *_REQUIRED_TEXT)
     empty = [
         (field, t.labels[field])
-        for field in ("goal_expected", "goal_actual", *_REQUIRED_TEXT)
+        for field in fields[2 * cut_in_goals :]
         if field in t.labels and not (getattr(t, field, None) or t.fields.get(field))
     ]
     if not t.name and t.labels.get("department") and ctx.family.subject == "department":
@@ -357,31 +371,3 @@ def field_left_empty(ctx: TableContext) -> Iterator[Hit]:
             severity=Severity.INFO,
             suggestion="填写负责人姓名。",
         )
-
-
-@rule(
-    "P110",
-    "表格不完整",
-    "table-cut-off",
-    Category.STRUCTURE,
-    Severity.INFO,
-    "建议",
-    "structure",
-    what="文档在本表中途结束（截断），只复核了可见部分；需要全表才能判断的规则（分值合计、总分、缺项）未用于本表。",
-    why="截断造成的缺失不是单位的错误；如实说明只复核了哪些内容。",
-    example="文档在满意度指标一行中途结束。",
-    fix="取得完整的自评表后重新复核。",
-    rubric=True,
-    on_doubt=True,
-)
-def table_cut_off(ctx: TableContext) -> Iterator[Hit]:
-    t = ctx.table
-    if t.complete:
-        return
-    last = t.indicators[-1].name if t.indicators else ""
-    where = f"最后可见的指标为「{last}」" if last else "绩效指标部分未出现"
-    yield Hit(
-        f"文档在本表中途结束，{where}；只复核了可见部分，分值合计、总分等需要全表的检查未进行。",
-        evidence=[],
-        suggestion="取得完整的自评表后重新复核。",
-    )

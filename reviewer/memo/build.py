@@ -136,7 +136,9 @@ def _table_review(
         heading=words.table_heading(index, t.name),
         family=t.family,
         form_line=words.form_line(family.title, family.name),
-        reading_note=words.reading_note(t.complete, t.reliable),
+        reading_note=words.reading_note(
+            t.complete, t.reliable, t.indicators[-1].name if t.indicators else None
+        ),
         summary=words.table_summary(
             claimed_text, recomputed_text, rate_text, t.first_line, t.last_line
         ),
@@ -343,13 +345,15 @@ def _notes(
     llm: LlmRun,
     report_findings: list[MemoFinding],
 ) -> Notes:
+    codes = {f.code for f in report_findings}
     not_reviewed: list[str] = []
-    if facts.leftovers:
+    if facts.leftovers and "P101" not in codes:  # P101's own item says it, when it is on
         not_reviewed.append(words.leftovers_unread(len(facts.leftovers)))
     if not llm.enabled:
         not_reviewed.append(words.llm_unused(llm.note))
     not_reviewed += [words.llm_failed(s.project, s.error) for s in llm.failed_tables]
-    rounding, _ = facts.rounding.note()
+    # B102 says it when the rates are not rounded half up (and when the rule is on)
+    rounding = next((f.message for f in report_findings if f.code == "B102"), "")
 
     items = [NoteItem(text=rounding)] if rounding else []
     items += [

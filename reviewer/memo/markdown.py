@@ -30,7 +30,7 @@ def _evidence(f: MemoFinding) -> str:
 
 def finding_lines(f: MemoFinding) -> list[str]:
     code = one_line(f.code).replace("`", "")
-    lines = [f"{f.number}. **【{f.severity.label}】**{md(f.message)} `{code}`{md(f.origin)}"]
+    lines = [f"{f.number}. 【**{f.severity.label}**】{md(f.message)} `{code}`{md(f.origin)}"]
     if f.found_text or f.expected_text:
         lines.append(
             f"   - {words.FOUND}：{md(f.found_text)}；{words.EXPECTED}：{md(f.expected_text)}"

@@ -117,8 +117,16 @@ def is_title(text: str) -> bool:
 
 
 def starts_table(row: Row) -> bool:
-    """A row with the form's title (the first row of a table, or of the next one)."""
-    return _TITLE_HINT.search(row.joined) is not None and any(is_title(c.text) for c in row.cells)
+    """A row with the form's title (the first row of a table, or of the next one). A title
+    printed after a name key (项目名称 | …补助经费支出绩效自评表) is that key's value."""
+    if _TITLE_HINT.search(row.joined) is None:
+        return False
+    for c in row.cells:
+        if is_title(c.text):
+            return True
+        if key(c.text).endswith("名称"):
+            return False
+    return False
 
 
 _RECOGNISE_ROWS = 40  # the title, header, funds and indicator header are within these

@@ -99,14 +99,16 @@ class TestB102RoundingConvention:
         assert [f.code for f in findings] == ["B102"]
         assert "向上取整" in findings[0].message and findings[0].table_index is None
 
-    def test_half_up_preferred_on_a_tie(self, tmp_path: Path) -> None:
-        # 95 % exactly: every convention prints 95.00 %.
-        (f,) = run_for(tmp_path, make_table())
-        assert f.code == "B102" and f.found == "四舍五入"
-        assert "（与四舍五入一致的仅" not in f.message
+    def test_no_note_when_rates_are_rounded_half_up(self, tmp_path: Path) -> None:
+        # 95 % exactly (every convention prints 95.00 %, half-up preferred on the tie), and
+        # 95.123 % printed 95.12 %: the rule's own convention needs no note.
+        half_up = executed(95123.0, project="项目乙", rate_pct=95.12, exec_score=9.51)
+        assert run_for(tmp_path, make_table(), half_up) == []
 
     def test_ignored_like_any_rule(self, tmp_path: Path) -> None:
-        assert run_for(tmp_path, make_table(), ignore=["B102"]) == []
+        up = executed(95123.0, rate_pct=95.13, exec_score=9.51)
+        assert [f.code for f in run_for(tmp_path, up)] == ["B102"]
+        assert run_for(tmp_path, up, ignore=["B102"]) == []
 
 
 # B103 execution score --------------------------------------------------------------------

@@ -15,6 +15,7 @@ from reviewer.api import parse_file
 from reviewer.checks import active_rules, check_table, run_checks
 from reviewer.config import Config
 from reviewer.model import EvaluationTable
+from reviewer.pipeline import review
 from tests.builders import (
     clean_indicators,
     codes,
@@ -225,25 +226,46 @@ class TestP109FieldLeftEmpty(RuleCase):
         return make_table()
 
 
-# P110 a table cut off ----------------------------------------------------------------------
+# A table cut off (a reading note, not a rule) ----------------------------------------------
 
 
-class TestP110TableCutOff:
-    def test_a_document_ending_inside_a_table_is_said_and_whole_table_rules_wait(
-        self, tmp_path: Path
-    ) -> None:
-        path = write_tables(tmp_path / "t.txt", make_table())
-        text = path.read_text(encoding="utf-8")
-        cut = text[: text.index("参训人员满意度") + len("参训人员满意度")]  # the last row's name
-        path.write_text(cut, encoding="utf-8")
-        report = parse_file(path)
-        (table,) = report.tables
-        assert not table.complete and table.indicators[-1].partial
-        found = {f.code for f in run_checks(report, Config())}
-        assert "P110" in found
-        # a 满意度 row of 10 points is past the cut: that is not a weight or total error
-        assert not found & {"W101", "W102", "T101", "P102", "P103"}
+def test_whole_table_rules_wait_on_a_table_cut_off(
+    tmp_path: Path,
+) -> None:
+    path = write_tables(tmp_path / "t.txt", make_table())
+    text = path.read_text(encoding="utf-8")
+    cut = text[: text.index("参训人员满意度") + len("参训人员满意度")]  # the last row's name
+    path.write_text(cut, encoding="utf-8")
+    report = parse_file(path)
+    (table,) = report.tables
+    assert not table.complete and table.indicators[-1].partial
+    found = {f.code for f in run_checks(report, Config())}
+    # a 满意度 row of 10 points is past the cut: that is not a weight or total error
+    assert not found & {"W101", "W102", "T101", "P102", "P103"}
 
-    def test_a_whole_table_is_not_reported(self, tmp_path: Path) -> None:
-        path = write_tables(tmp_path / "t.txt", make_table())
-        assert "P110" not in {f.code for f in run_checks(parse_file(path), Config())}
+
+def test_the_memo_says_where_the_table_was_cut_once_not_as_a_finding(tmp_path: Path) -> None:
+    path = write_tables(tmp_path / "t.txt", make_table())
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text[: text.index("参训人员满意度") + len("参训人员满意度")], "utf-8")
+    (t,) = review(parse_file(path)).memo.tables
+    assert "文档在表中截断，最后可见的指标为「参训人员满意度」" in t.reading_note
+    assert not any("截断" in f.message or "中途结束" in f.message for f in t.findings)
+
+
+def test_a_whole_table_has_no_reading_note(tmp_path: Path) -> None:
+    path = write_tables(tmp_path / "t.txt", make_table())
+    assert review(parse_file(path)).memo.tables[0].reading_note == ""
+
+
+def test_a_goal_cut_off_by_the_end_of_the_text_is_not_called_empty(tmp_path: Path) -> None:
+    table = make_table()
+    path = write_tables(tmp_path / "t.txt", table)
+    text = path.read_text(encoding="utf-8")
+    path.write_text(
+        text[: text.index(table.goal_actual)], "utf-8"
+    )  # ends before 实际完成情况's text
+    report = parse_file(path)
+    (t,) = report.tables
+    assert not t.complete and not t.goal_actual and "goal_actual" in t.labels
+    assert "P109" not in {f.code for f in run_checks(report, Config())}

@@ -188,3 +188,10 @@ def test_matching_by_groups_equals_one_assignment_over_everything() -> None:
 
 def _ok(label: Label, p: Prediction) -> bool:
     return bool(match([label], [p]).matched)
+
+
+def test_names_printed_in_traditional_characters_with_pinyin_match_the_simplified_read() -> None:
+    """A label copied from a mirror site's print (衛(wèi)片…) names the row the tool read as 卫片…."""
+    label = lab("a", "衛(wèi)片執(zhí)法補(bǔ)助經(jīng)費(fèi)", project="項(xiàng)目驗收")
+    r = match([label], [pred("卫片执法补助经费", project="项目验收")])
+    assert [x.id for x, _ in r.matched] == ["a"]

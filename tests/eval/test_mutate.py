@@ -194,10 +194,11 @@ def test_funds_stay_consistent_unless_they_are_the_mutation(
 def test_each_label_names_a_row_of_its_table(
     injected_ds: Dataset, parsed: list[tuple[str, EvaluationTable]]
 ) -> None:
+    """Or the report as a whole: the rounding note's knock-on (B102) is about the report."""
     for d, (_, t) in zip(injected_ds.documents, parsed, strict=True):
         names = {i.name for i in t.indicators}
         for lab in d.labels:
-            assert lab.project == t.project
+            assert lab.project == t.project or (lab.project == "" and lab.codes == ["B102"])
             assert lab.indicator is None or lab.indicator in names, (d.id, lab.indicator)
 
 
@@ -211,3 +212,21 @@ def test_a_mutation_changes_the_table(injected_ds: Dataset) -> None:
 def test_render_of_a_base_table_is_what_the_generator_writes(injected_dir: Path) -> None:
     tables = mutate.base_tables()
     assert render_text([tables[3]]) == (injected_dir / "docs" / "base-03-clean.txt").read_text()
+
+
+def test_a_rate_printed_other_than_half_up_brings_an_optional_rounding_label(
+    injected_ds: Dataset, parsed: list[tuple[str, EvaluationTable]]
+) -> None:
+    from decimal import ROUND_HALF_UP, Decimal
+
+    from reviewer.checks.budget import exact_rate
+
+    with_note = 0
+    for d, (_, t) in zip(injected_ds.documents, parsed, strict=True):
+        rounding = [lab for lab in d.labels if lab.codes == ["B102"]]
+        exact, printed = exact_rate(t), t.funds.annual_total.rate_pct
+        if rounding:
+            with_note += 1
+            assert rounding[0].optional and exact is not None and printed is not None
+            assert exact.quantize(Decimal("0.01"), ROUND_HALF_UP) != Decimal(str(printed))
+    assert with_note > 0
