@@ -23,27 +23,33 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from rich.console import Console
-from rich.markdown import Markdown
-from rich.table import Table
-
-from reviewer.api import parse_file
-from reviewer.checks.registry import AUTHORITIES, GROUPS, SCOPES, all_rules, get_rule
-from reviewer.config import Config, load_config, parse_codes
 from reviewer.errors import ReviewerError, UsageError
 from reviewer.llm.settings import add_llm_arguments, settings_from_args
-from reviewer.llm.stage import LlmStage
-from reviewer.model import Report
 from reviewer.version import __version__
 
 if TYPE_CHECKING:
+    from rich.console import Console
+
+    from reviewer.config import Config
+    from reviewer.model import Report
     from reviewer.pipeline import ProgressHook
+
+# Each command imports what it needs when it runs: `review --version` and `review rules` never
+# import the pipeline, and a review imports neither the LLM client nor renderers it does not use.
 
 COMMANDS = ("review", "parse", "rules", "explain", "eval")
 
 
 def _stderr() -> Console:
+    from rich.console import Console
+
     return Console(stderr=True, highlight=False)
+
+
+def _stdout() -> Console:
+    from rich.console import Console
+
+    return Console(highlight=False)
 
 
 def _warn_leftovers(report: Report, err: Console) -> None:
@@ -59,6 +65,8 @@ def _warn_leftovers(report: Report, err: Console) -> None:
 
 def cmd_parse(args: argparse.Namespace) -> int:
     """解析自评表并输出结构化内容（JSON 或表格）。"""
+    from reviewer.api import parse_file
+
     report = parse_file(args.file)
     err = _stderr()
     if args.format == "json":
@@ -66,12 +74,15 @@ def cmd_parse(args: argparse.Namespace) -> int:
     else:
         from reviewer.render_parse import print_tables
 
-        print_tables(report, Console(highlight=False))
+        print_tables(report, _stdout())
     _warn_leftovers(report, err)
     return 0
 
 
 def _effective_config(args: argparse.Namespace) -> Config:
+    from reviewer.checks.registry import all_rules
+    from reviewer.config import load_config, parse_codes
+
     config = load_config(args.config)
     updates: dict[str, object] = {}
     if args.select is not None:
@@ -123,6 +134,7 @@ def _is_batch(args: argparse.Namespace) -> bool:
 def _review_batch(args: argparse.Namespace) -> int:
     """Several files: memos into --out-dir, a ranked summary, one progress bar."""
     from reviewer.batch import run_batch
+    from reviewer.llm.stage import LlmStage
 
     config = _effective_config(args)
     if args.output:
@@ -161,10 +173,8 @@ def _review_batch(args: argparse.Namespace) -> int:
 def _review_one(args: argparse.Namespace) -> int:
     """One file: the memo to the terminal, stdout or the file given with -o."""
     from reviewer.atomic import atomic_write
-    from reviewer.memo.html import render_html
-    from reviewer.memo.jsonout import render_json
-    from reviewer.memo.markdown import render_markdown
-    from reviewer.memo.word import render_docx
+    from reviewer.llm.stage import LlmStage
+    from reviewer.memo.render import render_memo
     from reviewer.pipeline import review
 
     fmt = args.format or _format_of(args.output)
@@ -178,28 +188,21 @@ def _review_one(args: argparse.Namespace) -> int:
     report = result.report
 
     if args.output:
-        content: str | bytes
-        if fmt == "json":
-            content = render_json(result.memo)
-        elif fmt == "html":
-            content = render_html(result.memo, report)
-        elif fmt == "docx":
-            content = render_docx(result.memo)
-        else:
-            content = render_markdown(result.memo)
+        content = render_memo("markdown" if fmt == "terminal" else fmt, result.memo, report)
         try:
             atomic_write(Path(args.output), content)
         except OSError as exc:
             raise UsageError(f"无法写入 {args.output}：{exc.strerror or exc}") from exc
         err.print(f"复核意见已写入 {args.output}")
-    elif fmt == "json":
-        sys.stdout.write(render_json(result.memo))
-    elif fmt == "markdown":
-        sys.stdout.write(render_markdown(result.memo))
-    elif fmt == "html":
-        sys.stdout.write(render_html(result.memo, report))
-    else:
-        Console(highlight=False).print(Markdown(render_markdown(result.memo)))
+    else:  # docx was refused above: every other format is text
+        text = render_memo("markdown" if fmt == "terminal" else fmt, result.memo, report)
+        assert isinstance(text, str)
+        if fmt == "terminal":
+            from rich.markdown import Markdown
+
+            _stdout().print(Markdown(text))
+        else:
+            sys.stdout.write(text)
 
     llm = result.llm
     if not llm.enabled:
@@ -222,7 +225,8 @@ def _review_one(args: argparse.Namespace) -> int:
 @contextmanager
 def _llm_progress(err: Console) -> Iterator[ProgressHook]:
     """A progress bar on stderr for the LLM stage, shown once the stage starts."""
-    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
+    if TYPE_CHECKING:
+        from rich.progress import Progress
 
     bar: Progress | None = None
     task = None
@@ -230,6 +234,8 @@ def _llm_progress(err: Console) -> Iterator[ProgressHook]:
     def hook(stage: str, done: int, total: int) -> None:
         nonlocal bar, task
         if bar is None:
+            from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
+
             bar = Progress(
                 TextColumn("大模型审读"),
                 BarColumn(),
@@ -251,6 +257,10 @@ def _llm_progress(err: Console) -> Iterator[ProgressHook]:
 
 def cmd_rules(args: argparse.Namespace) -> int:
     """列出全部复核规则。"""
+    from rich.table import Table
+
+    from reviewer.checks.registry import SCOPES, all_rules
+
     table = Table(title="复核规则", show_lines=False)
     for col in ("代码", "名称", "类别", "默认级别", "依据", "范围"):
         table.add_column(col)
@@ -263,11 +273,13 @@ def cmd_rules(args: argparse.Namespace) -> int:
             r.authority,
             SCOPES[r.scope],
         )
-    Console(highlight=False).print(table)
+    _stdout().print(table)
     return 0
 
 
 def explain_text(code: str) -> str:
+    from reviewer.checks.registry import AUTHORITIES, GROUPS, SCOPES, get_rule
+
     r = get_rule(code)
     if r is None:
         raise UsageError(f"没有规则 {code}（用 review rules 查看全部规则）")
@@ -294,7 +306,9 @@ def explain_text(code: str) -> str:
 
 def cmd_explain(args: argparse.Namespace) -> int:
     """打印一条规则的说明。"""
-    Console(highlight=False).print(Markdown(explain_text(args.code)))
+    from rich.markdown import Markdown
+
+    _stdout().print(Markdown(explain_text(args.code)))
     return 0
 
 

@@ -29,7 +29,6 @@ from reviewer.api import gc_paused, parse_file
 from reviewer.checks import active_rules, run_checks
 from reviewer.checks.registry import Rule
 from reviewer.config import Config
-from reviewer.llm.twins import twin_of
 from reviewer.memo.build import build_memo
 from reviewer.memo.model import Memo
 from reviewer.model import Finding, LlmRun, Report, Severity
@@ -144,13 +143,16 @@ def merge(
     selected = {r.code for r in rules}
     kept: list[Finding] = list(rule_findings)
     dropped = 0
-    for f in llm_findings:
-        if f.code not in selected:
-            continue
-        if twin_of(f, rule_findings) is not None:
-            dropped += 1
-            continue
-        kept.append(_at_most_warning(f))
+    if llm_findings:  # the twin matcher (and its quote finder) is imported only when needed
+        from reviewer.llm.twins import twin_of
+
+        for f in llm_findings:
+            if f.code not in selected:
+                continue
+            if twin_of(f, rule_findings) is not None:
+                dropped += 1
+                continue
+            kept.append(_at_most_warning(f))
     floor = Severity(config.min_severity).rank
     return [f for f in kept if f.severity.rank >= floor], dropped
 

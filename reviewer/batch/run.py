@@ -53,6 +53,7 @@ from reviewer.config import Config
 from reviewer.errors import ReviewerError
 from reviewer.llm.settings import LlmSettings
 from reviewer.llm.stage import LlmStage
+from reviewer.memo.render import render_memo
 from reviewer.model import Severity
 from reviewer.pipeline import Analysis, Review, analyse, complete
 
@@ -76,24 +77,6 @@ class BatchResult:
         if self.count("failed"):
             return 2
         return 3 if 3 in codes else 1 if 1 in codes else 0
-
-
-def _render(fmt: str, result: Review) -> str | bytes:
-    if fmt == "docx":
-        from reviewer.memo.word import render_docx
-
-        return render_docx(result.memo)
-    if fmt == "json":
-        from reviewer.memo.jsonout import render_json
-
-        return render_json(result.memo)
-    if fmt == "html":
-        from reviewer.memo.html import render_html
-
-        return render_html(result.memo, result.report)
-    from reviewer.memo.markdown import render_markdown
-
-    return render_markdown(result.memo)
 
 
 def _rows(result: Review) -> list[TableRow]:
@@ -153,7 +136,7 @@ def _finish(a: _Analysed, llm: LlmStage | None) -> FileOutcome:
     task = a.task
     result = complete(a.analysis, task.config, llm)
     try:
-        atomic_write(task.memo, _render(task.fmt, result))
+        atomic_write(task.memo, render_memo(task.fmt, result.memo, result.report))
     except OSError as exc:
         return _failed(task, f"无法写入复核意见 {task.memo_rel}：{exc.strerror or exc}")
     outcome = FileOutcome(
