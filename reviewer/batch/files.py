@@ -1,11 +1,8 @@
-"""Batch plumbing: which files to review, where their memos go, and whether a memo is current.
+"""Batch plumbing: which files to review and where their memos go.
 
-``collect_inputs`` expands files, directories and globs; ``plan_tasks`` names each input's memo in
-the output folder (mirroring the inputs' folders); ``atomic_write`` writes through a temporary file
-and ``os.replace`` so that a memo is never seen half written, even when a run is interrupted. Each
-memo has a small sidecar (``.reviewer/<memo>.json`` in the output folder) recording the input's
-hash, the tool version and the configuration's hash, plus the figures the summary needs; a memo is
-up to date when its sidecar matches, so a re-run skips it without parsing the input again.
+``collect_inputs`` expands files, directories and globs; ``memo_names`` names each input's memo in
+the output folder (mirroring the inputs' folders); ``config_stamp`` is what a memo depends on
+besides its input. Whether a memo is current is the records' business (``records``).
 """
 
 from __future__ import annotations
@@ -13,12 +10,10 @@ from __future__ import annotations
 import glob
 import hashlib
 import os
+from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
-from pydantic import BaseModel, Field
-
-from reviewer.atomic import atomic_write
 from reviewer.config import Config
 from reviewer.ingest.sniff import INPUT_SUFFIXES
 from reviewer.version import __version__
@@ -26,44 +21,6 @@ from reviewer.version import __version__
 MEMO_SUFFIXES = {"markdown": ".md", "json": ".json", "html": ".html", "docx": ".docx"}
 SIDECAR_DIR = ".reviewer"
 _GLOB_CHARS = frozenset("*?[")
-
-
-class TableRow(BaseModel):
-    """What the summary shows for one table."""
-
-    table_index: int
-    project: str
-    department: str = ""
-    errors: int = 0
-    warnings: int = 0
-    infos: int = 0
-    claimed_total: float | None = None
-    claimed_grade: str | None = None
-    recomputed_total: float | None = None
-    recomputed_grade: str | None = None
-    full_year_budget: float | None = None
-    executed: float | None = None
-    amount_unit: str = "元"
-
-
-class FileOutcome(BaseModel):
-    """How one input fared: reviewed now, up to date from an earlier run, or failed."""
-
-    source: str  # as the summary shows it: relative to the inputs' common folder
-    memo: str | None = None  # relative to the output folder
-    status: str  # "reviewed", "skipped" (memo up to date), "failed"
-    error: str | None = None
-    exit_code: int = 0  # the single-file exit code (0, 1 or 3) under the run's --fail-on
-    leftovers: int = 0
-    tables: list[TableRow] = Field(default_factory=list)
-
-
-class Sidecar(BaseModel):
-    """Stored beside each memo: what it was made from, and the summary figures."""
-
-    stamp: str
-    input_sha256: str
-    outcome: FileOutcome
 
 
 @dataclass(frozen=True)
@@ -82,10 +39,6 @@ class Task:
     @property
     def memo(self) -> Path:
         return self.out_dir / self.memo_rel
-
-    @property
-    def sidecar(self) -> Path:
-        return self.out_dir / SIDECAR_DIR / f"{self.memo_rel}.json"
 
 
 def _is_glob(spec: str) -> bool:
@@ -154,7 +107,8 @@ def memo_names(files: list[Path], base: Path, fmt: str) -> list[tuple[str, str]]
     suffix = MEMO_SUFFIXES[fmt]
     displays = [f.resolve().relative_to(base).as_posix() for f in files]
     stems = [str(Path(d).with_suffix("")) for d in displays]
-    clash = {s for s in stems if stems.count(s) > 1}
+    counts = Counter(stems)
+    clash = {s for s, n in counts.items() if n > 1}
     return [(d, (d if s in clash else s) + suffix) for d, s in zip(displays, stems, strict=True)]
 
 
@@ -171,23 +125,3 @@ def file_sha256(path: Path) -> str:
         for block in iter(lambda: fh.read(1 << 20), b""):
             h.update(block)
     return h.hexdigest()
-
-
-def up_to_date(task: Task) -> FileOutcome | None:
-    """The recorded outcome when the task's memo is current, else None."""
-    if not task.memo.is_file() or not task.sidecar.is_file():
-        return None
-    try:
-        side = Sidecar.model_validate_json(task.sidecar.read_text(encoding="utf-8"))
-        current = side.stamp == task.stamp and side.input_sha256 == file_sha256(task.source)
-    except (OSError, ValueError):
-        return None
-    if not current:
-        return None
-    return side.outcome.model_copy(update={"status": "skipped"})
-
-
-def write_sidecar(task: Task, outcome: FileOutcome, input_sha256: str) -> None:
-    """Record the outcome; ``input_sha256`` is the hash of the input as it was read."""
-    side = Sidecar(stamp=task.stamp, input_sha256=input_sha256, outcome=outcome)
-    atomic_write(task.sidecar, side.model_dump_json(indent=1))

@@ -2,11 +2,15 @@
 
     run_batch(["报表/", "其他/*.txt"], Path("复核结果"), config=config, jobs=4)
 
-Parsing and the rules run in worker processes (``jobs``; 1 runs in this process). Each worker
-writes its memo atomically and a sidecar beside it, so an interrupted run (Ctrl-C) leaves every
-memo already written intact, and a re-run skips inputs whose memo is up to date. A file that fails
-(unreadable, not a form) is recorded with its error and the others go on. The summary (Markdown,
-CSV, .xlsx) ranks every table by risk and links each row to its memo.
+Parsing and the rules run in worker processes (``jobs``; 1 runs in this process), a few files
+per hand-out and never more than a few hand-outs ahead, so that this process does work in
+proportion to the files whatever their number. Each worker writes its memo atomically; this
+process records each outcome in the output folder's index (``records``) as it arrives, so an
+interrupted run (Ctrl-C) leaves every memo already written intact and recorded, and a re-run
+skips inputs whose memo is up to date. A file that fails (unreadable, not a form) is recorded
+with its error and the others go on. The summary (Markdown, CSV, .xlsx) ranks every table by risk
+and links each row to its memo; it is written from the records, and not at all when they have
+not changed.
 
 Every file goes through the one review pipeline (``reviewer.pipeline``). Offline, a worker runs
 all of it (``review``). With the LLM stage enabled, workers run ``analyse`` (parse and rules, the
@@ -16,10 +20,10 @@ through one thread pool of ``max_concurrency`` threads, so the limit is shared a
 
 from __future__ import annotations
 
-import contextlib
 import os
 import signal
-from collections.abc import Callable, Generator
+from collections import deque
+from collections.abc import Callable, Iterator
 from concurrent.futures import (
     FIRST_COMPLETED,
     Executor,
@@ -36,18 +40,8 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
 from reviewer.atomic import atomic_write
-from reviewer.batch.files import (
-    FileOutcome,
-    TableRow,
-    Task,
-    collect_inputs,
-    common_base,
-    config_stamp,
-    file_sha256,
-    memo_names,
-    up_to_date,
-    write_sidecar,
-)
+from reviewer.batch.files import Task, collect_inputs, common_base, config_stamp, memo_names
+from reviewer.batch.records import FileOutcome, InputState, RecordIndex, TableRow
 from reviewer.batch.summary import write_summaries
 from reviewer.config import Config
 from reviewer.errors import ReviewerError
@@ -113,16 +107,16 @@ class _Analysed:
 
     task: Task
     analysis: Analysis
-    sha: str
+    made_from: InputState | None
 
 
 def _analyse(task: Task) -> _Analysed | FileOutcome:
     """Parse and run the rules; a file that cannot be reviewed becomes a failed outcome."""
     try:
-        sha = file_sha256(task.source) if task.source.is_file() else ""
+        made_from = InputState.of(task.source) if task.source.is_file() else None
         analysis = analyse(task.source, task.config)
         analysis.report.source = task.display
-        return _Analysed(task, analysis, sha)
+        return _Analysed(task, analysis, made_from)
     except ReviewerError as exc:
         return _failed(task, exc.message)
     except OSError as exc:
@@ -132,7 +126,7 @@ def _analyse(task: Task) -> _Analysed | FileOutcome:
 
 
 def _finish(a: _Analysed, llm: LlmStage | None) -> FileOutcome:
-    """The rest of the pipeline (LLM stage, merge, memo); write the memo and its sidecar."""
+    """The rest of the pipeline (LLM stage, merge, memo); write the memo."""
     task = a.task
     result = complete(a.analysis, task.config, llm)
     try:
@@ -146,10 +140,9 @@ def _finish(a: _Analysed, llm: LlmStage | None) -> FileOutcome:
         exit_code=result.exit_code(task.config.fail_on),
         leftovers=len(result.report.leftovers),
         tables=_rows(result),
+        # an incomplete LLM review is not recorded as current: the next run retries it
+        made_from=None if result.llm.failed_tables else a.made_from,
     )
-    if not result.llm.failed_tables:  # an incomplete LLM review is retried by the next run
-        with contextlib.suppress(OSError):  # without its sidecar the memo is redone next time
-            write_sidecar(task, outcome, a.sha)
     return outcome
 
 
@@ -162,40 +155,106 @@ def review_task(task: Task) -> FileOutcome:
     return _finish(analysed, LlmStage(LlmSettings(enabled=False, note=task.llm_note)))
 
 
+def _review_chunk(tasks: list[Task]) -> list[FileOutcome]:
+    return [review_task(t) for t in tasks]
+
+
+def _analyse_chunk(tasks: list[Task]) -> list[_Analysed | FileOutcome]:
+    return [_analyse(t) for t in tasks]
+
+
 def _ignore_sigint() -> None:
-    """Workers finish the file in hand on Ctrl-C; the parent stops handing out new ones."""
+    """Workers finish the files in hand on Ctrl-C; the parent stops handing out new ones."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
-def _outcomes(
-    tasks: list[Task], jobs: int, llm: LlmStage | None
-) -> Generator[FileOutcome, None, None]:
-    """Outcomes as files finish. Closing the iterator cancels what has not started."""
-    if jobs <= 1 and llm is None:
-        for task in tasks:
-            yield review_task(task)
-        return
-    procs = ProcessPoolExecutor(max_workers=max(jobs, 1), initializer=_ignore_sigint)
-    threads = ThreadPoolExecutor(max_workers=llm.max_concurrency) if llm else None
-    pending: set[Future[Any]] = set()
-    try:
-        work = _analyse if llm else review_task
-        pending = {procs.submit(work, t) for t in tasks}
-        while pending:
-            done, pending = wait(pending, return_when=FIRST_COMPLETED)
+def chunk_size(files: int, jobs: int) -> int:
+    """Files per hand-out: up to 8 (fewer round trips), while every worker gets many."""
+    return max(1, min(8, files // (jobs * 16)))
+
+
+class _Runner:
+    """Outcomes as files finish, in worker processes (and LLM threads).
+
+    At most ``2 × jobs`` hand-outs are in the worker pool at a time, and at most that many
+    files wait for the LLM stage, so waiting for the next result looks at a handful of futures
+    (not at every file of the run) and memory does not grow with the run. ``stop`` cancels what
+    has not started, waits for the files in hand and returns their outcomes.
+    """
+
+    def __init__(self, tasks: list[Task], jobs: int, llm: LlmStage | None) -> None:
+        self.llm = llm
+        self.sequential = jobs <= 1 and llm is None
+        self.tasks = iter(tasks)
+        self.size = chunk_size(len(tasks), max(jobs, 1))
+        self.window = 2 * max(jobs, 1)
+        self.pending: set[Future[Any]] = set()
+        self.ready: deque[FileOutcome] = deque()  # finished, not yet taken
+        self.analysing = 0  # hand-outs in the worker pool
+        self.procs: ProcessPoolExecutor | None = None
+        self.threads: ThreadPoolExecutor | None = None
+        if not self.sequential:
+            self.procs = ProcessPoolExecutor(max_workers=max(jobs, 1), initializer=_ignore_sigint)
+        if llm is not None:
+            self.threads = ThreadPoolExecutor(max_workers=llm.max_concurrency)
+
+    def _hand_out(self) -> None:
+        assert self.procs is not None
+        work = _analyse_chunk if self.llm else _review_chunk
+        waiting_llm = len(self.pending) - self.analysing
+        while self.analysing < self.window and waiting_llm < self.window * self.size:
+            chunk = [t for _, t in zip(range(self.size), self.tasks, strict=False)]
+            if not chunk:
+                return
+            self.pending.add(self.procs.submit(work, chunk))
+            self.analysing += 1
+
+    def __iter__(self) -> Iterator[FileOutcome]:
+        if self.sequential:
+            for task in self.tasks:
+                yield review_task(task)
+            return
+        self._hand_out()
+        while self.pending or self.ready:
+            while self.ready:
+                yield self.ready.popleft()
+            if not self.pending:
+                break
+            done, self.pending = wait(self.pending, return_when=FIRST_COMPLETED)
             for fut in done:
-                value = fut.result()
-                if isinstance(value, _Analysed):
-                    assert llm is not None and threads is not None
-                    pending.add(threads.submit(_finish, value, llm))
-                elif isinstance(value, FileOutcome):
-                    yield value
-    finally:
-        for fut in pending:
+                self._take(fut.result())
+            self._hand_out()
+
+    def _take(self, value: object) -> None:
+        if isinstance(value, list):  # a hand-out of the worker pool
+            self.analysing -= 1
+            for item in value:
+                if isinstance(item, _Analysed):
+                    assert self.llm is not None and self.threads is not None
+                    self.pending.add(self.threads.submit(_finish, item, self.llm))
+                else:
+                    self.ready.append(item)
+        elif isinstance(value, FileOutcome):
+            self.ready.append(value)
+
+    def stop(self) -> list[FileOutcome]:
+        """Cancel what has not started; wait for what has; return the outcomes of the files
+        finished meanwhile (their memos are written: they count as done)."""
+        for fut in self.pending:
             fut.cancel()
-        pools: list[Executor] = [procs] + ([threads] if threads else [])
+        pools: list[Executor] = [p for p in (self.procs, self.threads) if p is not None]
         for pool in pools:
             pool.shutdown(wait=True, cancel_futures=True)
+        finished = list(self.ready)
+        for fut in self.pending:
+            if fut.cancelled() or fut.exception() is not None:
+                continue
+            value = fut.result()
+            items = value if isinstance(value, list) else [value]
+            finished += [item for item in items if isinstance(item, FileOutcome)]
+        self.pending = set()
+        self.ready.clear()
+        return finished
 
 
 def plan(
@@ -247,10 +306,12 @@ def run_batch(
     tasks, unmatched = plan(specs, out_dir, config, fmt, llm.note if llm is not None else "")
     out_dir.mkdir(parents=True, exist_ok=True)
 
+    index = RecordIndex(out_dir)
+    by_name = {t.display: t for t in tasks}
     finished: dict[str, FileOutcome] = {}
     todo: list[Task] = []
     for task in tasks:
-        current = up_to_date(task)
+        current = index.current(task)
         if current is None:
             todo.append(task)
         else:
@@ -266,17 +327,25 @@ def run_batch(
         progress_task = bar.add_task(
             "", total=len(tasks), completed=len(tasks) - len(todo), note=note
         )
-        stream = _outcomes(todo, jobs, live)
+        runner = _Runner(todo, jobs, live)
+
+        def record(outcome: FileOutcome) -> None:
+            finished[outcome.source] = outcome
+            if outcome.status != "failed":
+                index.add(by_name[outcome.source], outcome)
+
         try:
-            for n, outcome in enumerate(stream, 1):
-                finished[outcome.source] = outcome
+            for n, outcome in enumerate(runner, 1):
+                record(outcome)
                 bar.advance(progress_task)
                 if on_file_done is not None:
                     on_file_done(n)
         except KeyboardInterrupt:
             interrupted = True
         finally:
-            stream.close()
+            for outcome in runner.stop():
+                record(outcome)
+            index.close()
 
     order = [t.display for t in tasks] + unmatched
     outcomes = [finished[name] for name in order if name in finished]

@@ -1,0 +1,262 @@
+"""What became of each input of a batch, kept compactly: the summary is written from these
+records, and a rerun skips an input whose record says its memo is current.
+
+A :class:`FileOutcome` is one input's record: its status, and for a reviewed file one
+:class:`TableRow` (a plain tuple) per table with the figures the summary shows. The output
+folder keeps the records of every memo it holds in one index, ``.reviewer/index.jsonl``: one JSON
+line per memo, appended as files finish (so an interrupted run keeps what it did) and rewritten
+once at the end of a run with the latest line per memo.
+
+A memo is current when its record was made with the same tool version, configuration and
+format (the task's stamp) from the same input: the same SHA-256, or, to spare reading every input
+again, the same size and modification time when the file was already older than two seconds
+when it was hashed (a file changed within the same clock tick as the hash is hashed again).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import json
+import os
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import IO, Any, NamedTuple
+
+from reviewer.atomic import atomic_write
+from reviewer.batch.files import SIDECAR_DIR, Task, file_sha256
+
+INDEX_NAME = "index.jsonl"
+INDEX_FORMAT = 1
+# A modification time this much older than the hash is trusted to mean "unchanged".
+_SETTLED_NS = 2_000_000_000
+
+
+class TableRow(NamedTuple):
+    """What the summary shows for one table (a tuple: 100,000 of them stay small and quick)."""
+
+    table_index: int
+    project: str
+    department: str = ""
+    errors: int = 0
+    warnings: int = 0
+    infos: int = 0
+    claimed_total: float | None = None
+    claimed_grade: str | None = None
+    recomputed_total: float | None = None
+    recomputed_grade: str | None = None
+    full_year_budget: float | None = None
+    executed: float | None = None
+    amount_unit: str = "元"
+
+
+@dataclass(slots=True)
+class FileOutcome:
+    """How one input fared: reviewed now, up to date from an earlier run, or failed."""
+
+    source: str  # as the summary shows it: relative to the inputs' common folder
+    status: str  # "reviewed", "skipped" (memo up to date), "failed"
+    memo: str | None = None  # relative to the output folder
+    error: str | None = None
+    exit_code: int = 0  # the single-file exit code (0, 1 or 3) under the run's --fail-on
+    leftovers: int = 0
+    tables: list[TableRow] = field(default_factory=list)
+    # What the memo was made from, when a rerun may skip it (None: redo it next time, e.g. an
+    # incomplete LLM review or a failure).
+    made_from: InputState | None = None
+
+    def digest(self) -> str:
+        """A digest of what the summary shows of this input (not of how this run got it)."""
+        shown = [self.source, self.memo, self.status == "failed", self.error, self.tables]
+        text = json.dumps(shown, ensure_ascii=False, separators=(",", ":"))
+        return hashlib.sha256(text.encode("utf-8")).hexdigest()[:32]
+
+
+@dataclass(frozen=True, slots=True)
+class InputState:
+    """The input a memo was made from: its hash, and its size and time when hashed."""
+
+    sha256: str
+    size: int
+    mtime_ns: int
+    hashed_ns: int
+
+    @classmethod
+    def of(cls, path: Path) -> InputState:
+        """Stat, then hash: a change after the stat shows as a different time next run."""
+        st = path.stat()
+        return cls(file_sha256(path), st.st_size, st.st_mtime_ns, time.time_ns())
+
+
+def _line(task: Task, outcome: FileOutcome, state: InputState) -> str:
+    return json.dumps(
+        {
+            "format": INDEX_FORMAT,
+            "memo": task.memo_rel,
+            "source": task.display,
+            "stamp": task.stamp,
+            "sha256": state.sha256,
+            "size": state.size,
+            "mtime_ns": state.mtime_ns,
+            "hashed_ns": state.hashed_ns,
+            "exit_code": outcome.exit_code,
+            "leftovers": outcome.leftovers,
+            "tables": outcome.tables,
+        },
+        ensure_ascii=False,
+        separators=(",", ":"),
+    )
+
+
+class RecordIndex:
+    """The output folder's index of memos and what each was made from."""
+
+    def __init__(self, out_dir: Path) -> None:
+        self.path = out_dir / SIDECAR_DIR / INDEX_NAME
+        self._lines: dict[str, str] = {}  # memo → its latest line
+        self._parsed: dict[str, dict[str, Any]] = {}
+        self._appended = 0
+        self._stale = False  # lines superseded or refreshed: rewrite at close
+        self._fh: IO[str] | None = None
+        self._load()
+
+    def _load(self) -> None:
+        try:
+            text = self.path.read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError):
+            return
+        for line in text.splitlines():
+            try:
+                entry = json.loads(line)
+            except ValueError:  # a line cut short by a killed run: its memo is redone
+                self._stale = True
+                continue
+            if not isinstance(entry, dict) or entry.get("format") != INDEX_FORMAT:
+                self._stale = True
+                continue
+            memo = str(entry.get("memo"))
+            if memo in self._lines:
+                self._stale = True
+            self._lines[memo] = line
+            self._parsed[memo] = entry
+
+    def current(self, task: Task) -> FileOutcome | None:
+        """The recorded outcome (status ``skipped``) when the task's memo is current, else None."""
+        entry = self._parsed.get(task.memo_rel)
+        if entry is None or entry["stamp"] != task.stamp or entry["source"] != task.display:
+            return None
+        try:
+            if not task.memo.is_file():
+                return None
+            st = task.source.stat()
+            settled = entry["mtime_ns"] < entry["hashed_ns"] - _SETTLED_NS
+            same = settled and (st.st_size, st.st_mtime_ns) == (entry["size"], entry["mtime_ns"])
+            if not same:
+                state = InputState.of(task.source)
+                if state.sha256 != entry["sha256"]:
+                    return None
+                entry.update(size=state.size, mtime_ns=state.mtime_ns, hashed_ns=state.hashed_ns)
+                self._lines[task.memo_rel] = json.dumps(
+                    entry, ensure_ascii=False, separators=(",", ":")
+                )
+                self._stale = True
+            tables = [TableRow(*row) for row in entry["tables"]]
+        except (OSError, KeyError, TypeError, ValueError):
+            return None
+        return FileOutcome(
+            source=task.display,
+            status="skipped",
+            memo=task.memo_rel,
+            exit_code=int(entry["exit_code"]),
+            leftovers=int(entry["leftovers"]),
+            tables=tables,
+            made_from=None,
+        )
+
+    def add(self, task: Task, outcome: FileOutcome) -> None:
+        """Record a memo just written (appended at once: an interrupted run keeps it)."""
+        if outcome.made_from is None:
+            self.forget(task)
+            return
+        line = _line(task, outcome, outcome.made_from)
+        if task.memo_rel in self._lines:
+            self._stale = True
+        self._lines[task.memo_rel] = line
+        self._parsed.pop(task.memo_rel, None)  # this run's outcome is in hand, not looked up
+        try:
+            if self._fh is None:
+                self.path.parent.mkdir(parents=True, exist_ok=True)
+                self._fh = self.path.open("a", encoding="utf-8")
+            self._fh.write(line + "\n")
+            self._appended += 1
+        except OSError:  # without its record the memo is redone next time
+            self._stale = True
+
+    def forget(self, task: Task) -> None:
+        """A memo that must be redone next time (rewritten, or its review incomplete)."""
+        if self._lines.pop(task.memo_rel, None) is not None:
+            self._parsed.pop(task.memo_rel, None)
+            self._stale = True
+
+    def close(self) -> None:
+        """Flush; rewrite the index with one line per memo when lines were superseded."""
+        if self._fh is not None:
+            with contextlib.suppress(OSError):
+                self._fh.close()
+            self._fh = None
+        if not self._stale:
+            return
+        text = "".join(line + "\n" for line in self._lines.values())
+        with contextlib.suppress(OSError):
+            atomic_write(self.path, text)
+        self._stale = False
+
+
+def summary_digest(outcomes: list[FileOutcome], unfinished: list[str], version: str) -> str:
+    """What the summary is made of: when it is unchanged, the summary files need not be
+    written again."""
+    h = hashlib.sha256(f"{version}\n".encode())
+    for outcome in outcomes:
+        h.update(outcome.digest().encode("ascii"))
+    h.update(json.dumps(unfinished, ensure_ascii=False).encode("utf-8"))
+    return h.hexdigest()
+
+
+def unchanged(out_dir: Path, digest: str, paths: list[Path]) -> bool:
+    """True when the summaries at ``paths`` were written from ``digest`` and not touched since."""
+    stamp = read_summary_stamp(out_dir)
+    if stamp is None or stamp.get("digest") != digest:
+        return False
+    files = stamp.get("files")
+    if not isinstance(files, dict):
+        return False
+    for path in paths:
+        try:
+            st = path.stat()
+        except OSError:
+            return False
+        if files.get(path.name) != [st.st_size, st.st_mtime_ns]:
+            return False
+    return True
+
+
+def _stamp_path(out_dir: Path) -> Path:
+    return out_dir / SIDECAR_DIR / "summary.json"
+
+
+def read_summary_stamp(out_dir: Path) -> dict[str, Any] | None:
+    try:
+        data = json.loads(_stamp_path(out_dir).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    return data if isinstance(data, dict) else None
+
+
+def write_summary_stamp(out_dir: Path, digest: str, paths: list[Path]) -> None:
+    files = {}
+    for path in paths:
+        st = os.stat(path)
+        files[path.name] = [st.st_size, st.st_mtime_ns]
+    with contextlib.suppress(OSError):
+        atomic_write(_stamp_path(out_dir), json.dumps({"digest": digest, "files": files}))
