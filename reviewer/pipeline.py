@@ -46,6 +46,7 @@ class Analysis:
 
     report: Report
     rule_findings: list[Finding]
+    recomputed: dict[int, float] = field(default_factory=dict)  # table index → total by the rules
 
 
 @dataclass
@@ -77,9 +78,10 @@ class Review:
 def analyse(source: str | Path | Report, config: Config) -> Analysis:
     """Ingest and parse ``source`` (unless it is parsed already) and run the selected rules."""
     report = source if isinstance(source, Report) else parse_file(source)
+    totals: dict[int, float] = {}
     with gc_paused():
-        findings = run_checks(report, config, active_rules(config))
-    return Analysis(report, findings)
+        findings = run_checks(report, config, active_rules(config), totals)
+    return Analysis(report, findings, totals)
 
 
 def _llm_selected(rules: Sequence[Rule]) -> bool:
@@ -109,7 +111,7 @@ def complete(
     run.duplicates_dropped = dropped
     applied = [r for r in rules if r.scope != "llm" or run.enabled]
     with gc_paused():
-        memo = build_memo(report, findings, config, applied, run)
+        memo = build_memo(report, findings, config, applied, run, analysis.recomputed)
     return Review(report, findings, memo, run, rules)
 
 

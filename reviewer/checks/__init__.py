@@ -49,9 +49,17 @@ def _finding(hit: Hit, rule: Rule, table: EvaluationTable | None, index: int | N
 
 
 def check_table(
-    table: EvaluationTable, index: int, config: Config, rules: Sequence[Rule]
+    table: EvaluationTable,
+    index: int,
+    config: Config,
+    rules: Sequence[Rule],
+    totals: dict[int, float] | None = None,
 ) -> list[Finding]:
-    """The findings of the per-table rules among ``rules`` for one table."""
+    """The findings of the per-table rules among ``rules`` for one table.
+
+    ``totals``, when given, receives the table's recomputed total (a table with indicators),
+    computed once with the rows' expectations the rules already worked out: the memo shows it.
+    """
     ctx = TableContext(table, index, config)
     out: list[Finding] = []
     for r in rules:
@@ -59,6 +67,8 @@ def check_table(
             continue
         for hit in r.check(ctx):
             out.append(_finding(hit, r, table, index))
+    if totals is not None and table.indicators:
+        totals[index] = ctx.recomputed_total()
     return out
 
 
@@ -74,11 +84,17 @@ def check_report(report: Report, config: Config, rules: Sequence[Rule]) -> list[
 
 
 def run_checks(
-    report: Report, config: Config, rules: Sequence[Rule] | None = None
+    report: Report,
+    config: Config,
+    rules: Sequence[Rule] | None = None,
+    totals: dict[int, float] | None = None,
 ) -> list[Finding]:
-    """Every deterministic finding for a report, from the selected rules (all severities)."""
+    """Every deterministic finding for a report, from the selected rules (all severities).
+
+    ``totals``, when given, receives each table's recomputed total (see ``check_table``).
+    """
     rules = active_rules(config) if rules is None else rules
     findings = check_report(report, config, rules)
     for index, table in enumerate(report.tables):
-        findings.extend(check_table(table, index, config, rules))
+        findings.extend(check_table(table, index, config, rules, totals))
     return findings

@@ -94,9 +94,11 @@ def _table_review(
     config: Config,
     llm_status: str | None,
     assessment: str,
+    recomputed: float | None,
 ) -> TableReview:
     row = t.funds.annual_total
-    recomputed = recomputed_total(t, config) if t.indicators else None
+    if recomputed is None and t.indicators:
+        recomputed = recomputed_total(t, config)
     rate_ref = row.cells.get("rate_pct")
     rate_printed = rate_ref.text if rate_ref else None
     claimed_grade = t.grade or (
@@ -254,8 +256,12 @@ def build_memo(
     config: Config,
     rules: list[Rule],
     llm: LlmRun | None = None,
+    recomputed: dict[int, float] | None = None,
 ) -> Memo:
+    """The memo of ``report``; ``recomputed`` holds the tables' totals when the rules have
+    computed them already (``run_checks(..., totals=)``), else they are computed here."""
     llm = llm or LlmRun()
+    recomputed = recomputed or {}
     per_table: dict[int, list[Finding]] = {}
     report_level: list[Finding] = []
     for f in findings:
@@ -275,6 +281,7 @@ def build_memo(
                 config,
                 status.status if status else None,
                 status.assessment if status else "",
+                recomputed.get(index),
             )
         )
     report_findings = _numbered(report_level)
