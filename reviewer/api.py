@@ -39,7 +39,7 @@ def gc_paused() -> Iterator[None]:
             gc.enable()
 
 
-def _no_table(path: str | Path) -> InputError:
+def no_table_error(path: str | Path) -> InputError:
     return InputError(
         f"未在 {Path(path).name} 中找到财政项目支出绩效自评表（项目名称、绩效指标等栏目）"
     )
@@ -54,7 +54,7 @@ def parse_file(path: str | Path) -> Report:
     except OSError as exc:
         raise InputError(f"读取 {Path(path).name} 时出错：{exc.strerror or exc}") from exc
     if not report.tables:
-        raise _no_table(path)
+        raise no_table_error(path)
     return report
 
 
@@ -68,4 +68,4 @@ def iter_tables(path: str | Path) -> Iterator[EvaluationTable]:
         found = True
         yield table
     if not found:
-        raise _no_table(path)
+        raise no_table_error(path)

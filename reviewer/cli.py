@@ -3,7 +3,7 @@
     review FILE [-o memo.md|.json|.html|.docx] [--format terminal|markdown|json|html|docx]
                                                                    review a report (default command)
     review FILE|DIR|GLOB ... [--out-dir DIR] [--jobs N]            batch: memos and a ranked summary
-    review parse FILE [--format json|table]                       show what the parser read
+    review parse FILE [--format json|jsonl|table]                 show what the parser read
     review rules                                                   list the rules
     review explain CODE                                            one rule's documentation
 
@@ -32,6 +32,7 @@ if TYPE_CHECKING:
 
     from reviewer.config import Config
     from reviewer.model import Report
+    from reviewer.parse_json import Parsed
     from reviewer.pipeline import ProgressHook
 
 # Each command imports what it needs when it runs: `review --version` and `review rules` never
@@ -52,30 +53,35 @@ def _stdout() -> Console:
     return Console(highlight=False)
 
 
-def _warn_leftovers(report: Report, err: Console) -> None:
-    for left in report.leftovers:
-        where = f"{report.source} {left.location.describe()}"
+def _warn_leftovers(parsed: Report | Parsed, tables: int, err: Console) -> None:
+    for left in parsed.leftovers:
+        where = f"{parsed.source} {left.location.describe()}"
         err.print(f"[yellow]警告[/]：{where} 未能解析：{left.text[:60]}", soft_wrap=True)
-    acc = report.accounting
+    acc = parsed.accounting
     err.print(
-        f"已解析 {len(report.tables)} 张表；非空行 {acc.nonempty_lines} 行，"
+        f"已解析 {tables} 张表；非空行 {acc.nonempty_lines} 行，"
         f"已使用 {acc.consumed_lines} 行，未解析 {acc.reported_lines} 行。"
     )
 
 
 def cmd_parse(args: argparse.Namespace) -> int:
-    """解析自评表并输出结构化内容（JSON 或表格）。"""
+    """解析自评表并输出结构化内容（JSON、JSON Lines 或表格）。
+
+    JSON 与 JSON Lines 逐表写出、不在内存中保留已写出的表，大文件也只占少量内存。
+    """
+    if args.format in ("json", "jsonl"):
+        from reviewer.parse_json import write_json, write_jsonl
+
+        write = write_json if args.format == "json" else write_jsonl
+        parsed = write(args.file, sys.stdout)
+        _warn_leftovers(parsed, parsed.tables, _stderr())
+        return 0
     from reviewer.api import parse_file
+    from reviewer.render_parse import print_tables
 
     report = parse_file(args.file)
-    err = _stderr()
-    if args.format == "json":
-        sys.stdout.write(report.model_dump_json(indent=2) + "\n")
-    else:
-        from reviewer.render_parse import print_tables
-
-        print_tables(report, _stdout())
-    _warn_leftovers(report, err)
+    print_tables(report, _stdout())
+    _warn_leftovers(report, len(report.tables), _stderr())
     return 0
 
 
@@ -356,7 +362,12 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("parse", help="解析自评表并输出结构化内容", description=cmd_parse.__doc__)
     p.add_argument("file", help="自评表文件：PDF、Excel（.xlsx）、Word（.docx）或文本")
-    p.add_argument("--format", choices=("json", "table"), default="json", help="输出格式")
+    p.add_argument(
+        "--format",
+        choices=("json", "jsonl", "table"),
+        default="json",
+        help="输出格式：json（整份文档）、jsonl（每行一个对象：报告、各表、未解析内容、合计）或 table",
+    )
     p.set_defaults(func=cmd_parse)
 
     lr = sub.add_parser("rules", help="列出全部复核规则", description=cmd_rules.__doc__)
