@@ -110,10 +110,42 @@ def describe_transient(exc: BaseException, settings: LlmSettings, retries: int =
     return redact(text, settings.api_key.reveal())
 
 
-_FINISH = {
+# An answer the server cut short or filtered: the table fails (asking again cannot help).
+FINISHED = {
     "length": "模型回答超出输出长度上限被截断（finish_reason=length），可在配置中调大 max_tokens",
     "content_filter": "内容审核拦截：模型的回答被服务商过滤（finish_reason=content_filter）",
 }
+
+
+def request_params(settings: LlmSettings, mode: ResponseMode) -> dict[str, Any]:
+    """The request parameters as configured, besides model and messages (the cache key's).
+
+    What the endpoint taught a run (a refused ``temperature``) is applied at send time and is
+    not part of the key, so that later runs still find the answer in the cache.
+    """
+    params: dict[str, Any] = {}
+    if settings.temperature is not None:
+        params["temperature"] = settings.temperature
+    if settings.max_tokens is not None:
+        params[settings.token_parameter] = settings.max_tokens
+    if mode is ResponseMode.JSON_SCHEMA:
+        params["response_format"] = {
+            "type": "json_schema",
+            "json_schema": {"name": SCHEMA_NAME, "strict": True, "schema": answer_schema()},
+        }
+    elif mode is ResponseMode.JSON_OBJECT:
+        params["response_format"] = {"type": "json_object"}
+    if settings.extra_body:
+        params["extra_body"] = dict(settings.extra_body)
+    return params
+
+
+def request_body(settings: LlmSettings, prompt: TablePrompt, mode: ResponseMode) -> dict[str, Any]:
+    """The JSON body of the first request for ``prompt``, as the live path sends it (what the
+    ``openai`` client does with ``extra_body``: its keys merged in): a batch input line's body."""
+    params = request_params(settings, mode)
+    extra = params.pop("extra_body", None) or {}
+    return {"model": settings.model, "messages": prompt.messages(mode), **params, **extra}
 
 
 class ChatClient:
@@ -134,26 +166,8 @@ class ChatClient:
         await self._client.close()
 
     def params(self, mode: ResponseMode) -> dict[str, Any]:
-        """The request parameters as configured, besides model and messages (the cache key's).
-
-        What the endpoint taught this run (a refused ``temperature``) is applied at send time
-        and is not part of the key, so that later runs still find the answer in the cache.
-        """
-        params: dict[str, Any] = {}
-        if self.settings.temperature is not None:
-            params["temperature"] = self.settings.temperature
-        if self.settings.max_tokens is not None:
-            params[self.settings.token_parameter] = self.settings.max_tokens
-        if mode is ResponseMode.JSON_SCHEMA:
-            params["response_format"] = {
-                "type": "json_schema",
-                "json_schema": {"name": SCHEMA_NAME, "strict": True, "schema": answer_schema()},
-            }
-        elif mode is ResponseMode.JSON_OBJECT:
-            params["response_format"] = {"type": "json_object"}
-        if self.settings.extra_body:
-            params["extra_body"] = dict(self.settings.extra_body)
-        return params
+        """The request parameters as configured (``request_params``)."""
+        return request_params(self.settings, mode)
 
     def _sent_params(self, mode: ResponseMode) -> dict[str, Any]:
         params = self.params(mode)
@@ -163,18 +177,19 @@ class ChatClient:
                 params["max_completion_tokens"] = value
         return params
 
+    def _kwargs(self, messages: list[dict[str, str]], mode: ResponseMode) -> dict[str, Any]:
+        """The arguments of ``chat.completions.create`` for ``messages`` in ``mode``."""
+        return {"model": self.settings.model, "messages": messages, **self._sent_params(mode)}
+
     async def _send(
         self, messages: list[dict[str, str]], mode: ResponseMode, stats: CallStats
     ) -> object:
         """One HTTP request. A ChatCompletion, or a str when a 200 body is not JSON."""
         stats.attempts += 1
         log.debug("request %d, response format %s", stats.attempts, mode.value)
-        kwargs: dict[str, Any] = {
-            "model": self.settings.model,
-            "messages": messages,
-            **self._sent_params(mode),
-        }
-        completion: object = await self._client.chat.completions.create(**kwargs)
+        completion: object = await self._client.chat.completions.create(
+            **self._kwargs(messages, mode)
+        )
         return completion
 
     async def complete(self, prompt: TablePrompt, stats: CallStats) -> ChatResult:
@@ -231,20 +246,12 @@ class ChatClient:
                 raise LlmCallError(describe_transient(exc, self.settings, retried)) from None
             stats.retries.update(transport.retries)
 
-            if isinstance(completion, ChatCompletion):
-                usage = completion.usage
-                tokens_in = usage.prompt_tokens if usage else 0
-                tokens_out = usage.completion_tokens if usage else 0
-                content = _content(completion)
-                finish = completion.choices[0].finish_reason if completion.choices else None
-            else:  # a 200 whose body is not JSON, e.g. a proxy's HTML page
-                tokens_in = tokens_out = 0
-                content, finish = None, None
+            content, finish, tokens_in, tokens_out = read_completion(completion)
             stats.tokens_in += tokens_in
             stats.tokens_out += tokens_out
-            if finish in _FINISH:  # asking again in a longer conversation cannot help
+            if finish in FINISHED:  # asking again in a longer conversation cannot help
                 stats.wasted_tokens += tokens_in + tokens_out
-                raise LlmCallError(_FINISH[finish])
+                raise LlmCallError(FINISHED[finish])
             try:
                 if not isinstance(completion, ChatCompletion):
                     raise AnswerError("接口返回的不是对话补全（chat completion）")
@@ -269,6 +276,18 @@ class ChatClient:
                 self.settings.api_key.reveal(),
             )
         )
+
+
+def read_completion(completion: object) -> tuple[str | None, str | None, int, int]:
+    """(content, finish reason, prompt tokens, completion tokens) of an answer; a 200 whose
+    body is not a chat completion (a proxy's HTML page) gives (None, None, 0, 0)."""
+    if not isinstance(completion, ChatCompletion):
+        return None, None, 0, 0
+    usage = completion.usage
+    tokens_in = usage.prompt_tokens if usage else 0
+    tokens_out = usage.completion_tokens if usage else 0
+    finish = completion.choices[0].finish_reason if completion.choices else None
+    return _content(completion), finish, tokens_in, tokens_out
 
 
 def _content(completion: ChatCompletion) -> str | None:
