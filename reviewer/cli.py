@@ -132,6 +132,7 @@ def _is_batch(args: argparse.Namespace) -> bool:
     return (
         len(args.file) > 1
         or args.out_dir is not None
+        or args.llm_batch
         or Path(first).is_dir()
         or (any(ch in first for ch in "*?[") and not Path(first).exists())
     )
@@ -153,10 +154,33 @@ def _review_batch(args: argparse.Namespace) -> int:
     out_dir = Path(args.out_dir or "review-out")
     err = _stderr()
     settings = settings_from_args(args, env=os.environ, config=config.llm)
-    stage = LlmStage(settings, shared_limit=True)
-    result = run_batch(
-        args.file, out_dir, config=config, fmt=fmt, jobs=args.jobs, llm=stage, console=err
-    )
+    if args.llm_batch:
+        from reviewer.batch.llm_batch import run_llm_batch
+
+        try:
+            result, failures = run_llm_batch(
+                args.file,
+                out_dir,
+                config=config,
+                settings=settings,
+                fmt=fmt,
+                jobs=args.jobs or os.cpu_count() or 1,
+                console=err,
+            )
+        except KeyboardInterrupt:
+            err.print(
+                "已中断：已提交的批处理仍在服务商处进行，进度保存在输出目录；"
+                "重新运行同一命令即可继续等待并取回结果。",
+                soft_wrap=True,
+            )
+            return 130
+        for line in failures:
+            err.print(f"[yellow]批处理失败[/]：{line}", soft_wrap=True, markup=True)
+    else:
+        stage = LlmStage(settings, shared_limit=True)
+        result = run_batch(
+            args.file, out_dir, config=config, fmt=fmt, jobs=args.jobs, llm=stage, console=err
+        )
     if not settings.enabled and settings.note:
         err.print(settings.note, soft_wrap=True)
     for o in result.outcomes:
@@ -344,6 +368,13 @@ def build_parser() -> argparse.ArgumentParser:
     )
     r.add_argument("--out-dir", help="批量复核：复核意见和汇总表写入此目录（默认 review-out）")
     r.add_argument("-j", "--jobs", type=int, help="批量复核：并行的进程数（默认为全部 CPU 核数）")
+    r.add_argument(
+        "--llm-batch",
+        dest="llm_batch",
+        action="store_true",
+        help="批量复核：大模型审读通过服务商的批处理接口（Batch API）提交，费用约为一半，"
+        "24 小时内返回；中断后重新运行同一命令即可继续",
+    )
     r.add_argument("--select", help="只用这些规则，逗号分隔的代码或前缀（如 S,B101）")
     r.add_argument("--ignore", help="不用这些规则，逗号分隔的代码或前缀")
     r.add_argument(

@@ -257,13 +257,24 @@ class _Runner:
         return finished
 
 
+def _llm_identity(llm: LlmStage | None) -> str:
+    """What a memo depends on when the LLM stage reads the tables: model, endpoint, prompts."""
+    if llm is None or not llm.enabled:
+        return ""
+    from reviewer.llm.prompts import prompt_version
+
+    s = llm.settings
+    return f":llm:{s.model}@{s.display_base_url}:{prompt_version()}"
+
+
 def plan(
-    specs: list[str], out_dir: Path, config: Config, fmt: str, llm_note: str = ""
+    specs: list[str], out_dir: Path, config: Config, fmt: str, llm: LlmStage | None = None
 ) -> tuple[list[Task], list[str]]:
     """The tasks for ``specs``, and the specs that matched no file."""
     files, unmatched = collect_inputs(specs, out_dir)
     base = common_base(files)
-    stamp = config_stamp(config, fmt)
+    stamp = config_stamp(config, fmt) + _llm_identity(llm)
+    llm_note = llm.note if llm is not None else ""
     tasks = [
         Task(f, display, out_dir, memo_rel, fmt, config, llm_note, stamp)
         for f, (display, memo_rel) in zip(files, memo_names(files, base, fmt), strict=True)
@@ -303,7 +314,7 @@ def run_batch(
     console = console or Console(stderr=True, highlight=False)
     jobs = jobs or os.cpu_count() or 1
     live = llm if llm is not None and llm.enabled else None
-    tasks, unmatched = plan(specs, out_dir, config, fmt, llm.note if llm is not None else "")
+    tasks, unmatched = plan(specs, out_dir, config, fmt, llm)
     out_dir.mkdir(parents=True, exist_ok=True)
 
     index = RecordIndex(out_dir)
