@@ -7,6 +7,7 @@ besides its input. Whether a memo is current is the records' business (``records
 
 from __future__ import annotations
 
+import functools
 import glob
 import hashlib
 import os
@@ -45,19 +46,52 @@ def _is_glob(spec: str) -> bool:
     return any(ch in spec for ch in _GLOB_CHARS) and not Path(spec).exists()
 
 
+@functools.cache
+def _real(path: Path) -> Path:
+    """``path.resolve()``, worked out once per folder: a province's 7,000 inputs are resolved
+    several times while planning, each time a system call per folder of the path. The cache is
+    emptied at each ``collect_inputs``."""
+    if path.name in ("", ".", "..") or path.is_symlink():
+        return path.resolve()
+    return _real(path.parent) / path.name
+
+
 def _inside(path: Path, folder: Path | None) -> bool:
-    return folder is not None and path.resolve().is_relative_to(folder.resolve())
+    return folder is not None and _real(path).is_relative_to(_real(folder))
 
 
 def _walk(folder: Path, skip: Path | None) -> list[Path]:
-    found = []
-    for path in sorted(folder.rglob("*")):
-        rel = path.relative_to(folder).parts
-        if any(part.startswith(".") for part in rel) or _inside(path, skip):
+    """The inputs below ``folder``, in ``sorted(folder.rglob("*"))`` order: hidden files and
+    folders, and the folder ``skip`` (the output), left out; symlinked folders not entered.
+
+    One directory listing per folder, the output folder recognised once per folder: a
+    province's 7,000 inputs are found in a fraction of a second."""
+    found: list[Path] = []
+    stack = [folder]
+    while stack:
+        here = stack.pop()
+        if here != folder and _inside(here, skip):
             continue
-        if path.is_file() and path.suffix.lower() in INPUT_SUFFIXES:
-            found.append(path)
-    return found
+        try:
+            entries = list(os.scandir(here))
+        except OSError:
+            continue
+        for entry in entries:
+            if entry.name.startswith("."):
+                continue
+            path = here / entry.name
+            try:
+                if entry.is_dir(follow_symlinks=False):
+                    stack.append(path)
+                elif (
+                    entry.is_file()
+                    and Path(entry.name).suffix.lower() in INPUT_SUFFIXES
+                    and not (entry.is_symlink() and _inside(path, skip))
+                ):
+                    found.append(path)
+            except OSError:
+                continue
+    return sorted(found)
 
 
 def collect_inputs(specs: list[str], out_dir: Path | None = None) -> tuple[list[Path], list[str]]:
@@ -66,6 +100,7 @@ def collect_inputs(specs: list[str], out_dir: Path | None = None) -> tuple[list[
     Returns the files and the specs that matched nothing. A named file that does not exist is
     kept: reviewing it fails with the reader's own message, and the summary lists it.
     """
+    _real.cache_clear()
     files: list[Path] = []
     unmatched: list[str] = []
     for spec in specs:
@@ -85,7 +120,7 @@ def collect_inputs(specs: list[str], out_dir: Path | None = None) -> tuple[list[
     seen: set[Path] = set()
     unique = []
     for f in files:
-        key = f.resolve()
+        key = _real(f)
         if key not in seen:
             seen.add(key)
             unique.append(f)
@@ -96,7 +131,7 @@ def common_base(files: list[Path]) -> Path:
     """The deepest folder holding every input: memos mirror the inputs' folders below it."""
     if not files:
         return Path.cwd()
-    return Path(os.path.commonpath([str(f.resolve().parent) for f in files]))
+    return Path(os.path.commonpath([str(_real(f).parent) for f in files]))
 
 
 def memo_names(files: list[Path], base: Path, fmt: str) -> list[tuple[str, str]]:
@@ -105,7 +140,7 @@ def memo_names(files: list[Path], base: Path, fmt: str) -> list[tuple[str, str]]
     ``科室/报告.txt`` → ``科室/报告.md``; two inputs differing only in suffix keep it (``报告.txt.md``).
     """
     suffix = MEMO_SUFFIXES[fmt]
-    displays = [f.resolve().relative_to(base).as_posix() for f in files]
+    displays = [_real(f).relative_to(base).as_posix() for f in files]
     stems = [str(Path(d).with_suffix("")) for d in displays]
     counts = Counter(stems)
     clash = {s for s, n in counts.items() if n > 1}

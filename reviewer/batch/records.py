@@ -20,7 +20,7 @@ import hashlib
 import json
 import os
 import time
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, Any, NamedTuple
 
@@ -51,26 +51,68 @@ class TableRow(NamedTuple):
     amount_unit: str = "元"
 
 
-@dataclass(slots=True)
 class FileOutcome:
-    """How one input fared: reviewed now, up to date from an earlier run, or failed."""
+    """How one input fared: reviewed now, up to date from an earlier run, or failed.
 
-    source: str  # as the summary shows it: relative to the inputs' common folder
-    status: str  # "reviewed", "skipped" (memo up to date), "failed"
-    memo: str | None = None  # relative to the output folder
-    error: str | None = None
-    exit_code: int = 0  # the single-file exit code (0, 1 or 3) under the run's --fail-on
-    leftovers: int = 0
-    tables: list[TableRow] = field(default_factory=list)
-    # What the memo was made from, when a rerun may skip it (None: redo it next time, e.g. an
-    # incomplete LLM review or a failure).
-    made_from: InputState | None = None
+    ``source`` is the input as the summary shows it (relative to the inputs' common folder),
+    ``memo`` its memo relative to the output folder, ``exit_code`` the single-file exit code
+    (0, 1 or 3) under the run's ``--fail-on``; ``made_from`` what the memo was made from, when a
+    rerun may skip it (None: redo it next time, e.g. an incomplete LLM review or a failure).
+    An outcome read from the index keeps its tables as JSON until they are asked for: a rerun
+    whose summary is unchanged never needs them.
+    """
+
+    __slots__ = (
+        "_digest",
+        "_tables",
+        "_tables_json",
+        "error",
+        "exit_code",
+        "leftovers",
+        "made_from",
+        "memo",
+        "source",
+        "status",
+    )
+
+    def __init__(
+        self,
+        source: str,
+        status: str,  # "reviewed", "skipped" (memo up to date), "failed"
+        memo: str | None = None,
+        error: str | None = None,
+        exit_code: int = 0,
+        leftovers: int = 0,
+        tables: list[TableRow] | None = None,
+        made_from: InputState | None = None,
+        *,
+        tables_json: str | None = None,
+        digest: str | None = None,
+    ) -> None:
+        self.source = source
+        self.status = status
+        self.memo = memo
+        self.error = error
+        self.exit_code = exit_code
+        self.leftovers = leftovers
+        self.made_from = made_from
+        self._tables = tables if tables is not None or tables_json is not None else []
+        self._tables_json = tables_json
+        self._digest = digest
+
+    @property
+    def tables(self) -> list[TableRow]:
+        if self._tables is None:
+            self._tables = [TableRow(*row) for row in json.loads(self._tables_json or "[]")]
+        return self._tables
 
     def digest(self) -> str:
         """A digest of what the summary shows of this input (not of how this run got it)."""
-        shown = [self.source, self.memo, self.status == "failed", self.error, self.tables]
-        text = json.dumps(shown, ensure_ascii=False, separators=(",", ":"))
-        return hashlib.sha256(text.encode("utf-8")).hexdigest()[:32]
+        if self._digest is None:
+            shown = [self.source, self.memo, self.status == "failed", self.error, self.tables]
+            text = json.dumps(shown, ensure_ascii=False, separators=(",", ":"))
+            self._digest = hashlib.sha256(text.encode("utf-8")).hexdigest()[:32]
+        return self._digest
 
 
 @dataclass(frozen=True, slots=True)
@@ -102,7 +144,8 @@ def _line(task: Task, outcome: FileOutcome, state: InputState) -> str:
             "hashed_ns": state.hashed_ns,
             "exit_code": outcome.exit_code,
             "leftovers": outcome.leftovers,
-            "tables": outcome.tables,
+            "digest": outcome.digest(),
+            "tables": outcome.tables,  # last: a rerun reads the rest without them
         },
         ensure_ascii=False,
         separators=(",", ":"),
@@ -127,12 +170,8 @@ class RecordIndex:
         except (OSError, UnicodeDecodeError):
             return
         for line in text.splitlines():
-            try:
-                entry = json.loads(line)
-            except ValueError:  # a line cut short by a killed run: its memo is redone
-                self._stale = True
-                continue
-            if not isinstance(entry, dict) or entry.get("format") != INDEX_FORMAT:
+            entry = _head(line)
+            if entry is None:  # a line cut short by a killed run: its memo is redone
                 self._stale = True
                 continue
             memo = str(entry.get("memo"))
@@ -157,22 +196,24 @@ class RecordIndex:
                 if state.sha256 != entry["sha256"]:
                     return None
                 entry.update(size=state.size, mtime_ns=state.mtime_ns, hashed_ns=state.hashed_ns)
-                self._lines[task.memo_rel] = json.dumps(
-                    entry, ensure_ascii=False, separators=(",", ":")
+                head = json.dumps(
+                    {k: v for k, v in entry.items() if k != "tables"},
+                    ensure_ascii=False,
+                    separators=(",", ":"),
                 )
+                self._lines[task.memo_rel] = f"{head[:-1]}{_TABLES}{entry['tables']}}}"
                 self._stale = True
-            tables = [TableRow(*row) for row in entry["tables"]]
+            return FileOutcome(
+                source=task.display,
+                status="skipped",
+                memo=task.memo_rel,
+                exit_code=int(entry["exit_code"]),
+                leftovers=int(entry["leftovers"]),
+                tables_json=str(entry["tables"]),
+                digest=str(entry["digest"]),
+            )
         except (OSError, KeyError, TypeError, ValueError):
             return None
-        return FileOutcome(
-            source=task.display,
-            status="skipped",
-            memo=task.memo_rel,
-            exit_code=int(entry["exit_code"]),
-            leftovers=int(entry["leftovers"]),
-            tables=tables,
-            made_from=None,
-        )
 
     def add(self, task: Task, outcome: FileOutcome) -> None:
         """Record a memo just written (appended at once: an interrupted run keeps it)."""
@@ -211,6 +252,24 @@ class RecordIndex:
         with contextlib.suppress(OSError):
             atomic_write(self.path, text)
         self._stale = False
+
+
+_TABLES = ',"tables":'
+
+
+def _head(line: str) -> dict[str, Any] | None:
+    """A line's fields but its tables, which are kept as JSON text under ``"tables"``."""
+    cut = line.find(_TABLES)  # a quote inside a value is escaped: the first one is the key
+    if cut < 0 or not line.endswith("}"):
+        return None
+    try:
+        entry = json.loads(line[:cut] + "}")
+    except ValueError:
+        return None
+    if not isinstance(entry, dict) or entry.get("format") != INDEX_FORMAT:
+        return None
+    entry["tables"] = line[cut + len(_TABLES) : -1]
+    return entry
 
 
 def summary_digest(outcomes: list[FileOutcome], unfinished: list[str], version: str) -> str:

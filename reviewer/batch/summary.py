@@ -215,8 +215,6 @@ def write_summaries(
     Nothing is written when the summaries there were made from the same records and have not
     been touched since.
     """
-    from reviewer.batch.summary_xlsx import write_xlsx
-
     md = out_dir / f"{SUMMARY_STEM}.md"
     csv_path = out_dir / f"{SUMMARY_STEM}.csv"
     xlsx = out_dir / f"{SUMMARY_STEM}.xlsx"
@@ -224,6 +222,8 @@ def write_summaries(
     digest = summary_digest(outcomes, unfinished, __version__)
     if unchanged(out_dir, digest, paths):
         return paths
+    from reviewer.batch.summary_xlsx import write_xlsx
+
     rows = rank(outcomes, unfinished)
     atomic_write(md, render_markdown(outcomes, unfinished, rows))
     atomic_write(csv_path, render_csv(rows))
