@@ -32,15 +32,21 @@ from collections.abc import Callable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import IO, Any
+from typing import IO, TYPE_CHECKING
 
 from rich.console import Console
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
 from reviewer.atomic import atomic_write
 from reviewer.batch.files import SIDECAR_DIR, Task
 from reviewer.batch.records import RecordIndex
-from reviewer.batch.run import BatchResult, _ignore_sigint, chunk_size, plan, run_batch
+from reviewer.batch.run import (
+    BatchResult,
+    _ignore_sigint,
+    chunk_size,
+    plan,
+    progress_bar,
+    run_batch,
+)
 from reviewer.checks import active_rules
 from reviewer.config import Config
 from reviewer.errors import ReviewerError, UsageError
@@ -48,6 +54,11 @@ from reviewer.llm.batch_answers import BatchAnswer, BatchAnswers
 from reviewer.llm.capabilities import Capabilities, Ladder, ResponseMode
 from reviewer.llm.settings import LlmSettings
 from reviewer.llm.stage import LlmStage
+
+if TYPE_CHECKING:
+    from openai.types import Batch
+
+    from reviewer.llm.batch_api import BatchApi
 
 STATE_DIR = "llm-batch"
 STATE_FORMAT = 1
@@ -238,18 +249,6 @@ def prepare(
 # -- 2.–4. submit, wait, collect ----------------------------------------------------------------
 
 
-def _bar(console: Console) -> Progress:
-    return Progress(
-        TextColumn("大模型批处理"),
-        BarColumn(),
-        MofNCompleteColumn(),
-        TextColumn("{task.fields[note]}"),
-        TimeElapsedColumn(),
-        console=console,
-        transient=False,
-    )
-
-
 _STATUS = {
     "prepared": "待提交",
     "uploaded": "已上传",
@@ -292,7 +291,7 @@ def submit_and_collect(
                 part.status = "validating"
                 state.save()
         total = sum(p.requests for p in state.parts)
-        with _bar(console) as bar:
+        with progress_bar(console, "大模型批处理") as bar:
             progress = bar.add_task("", total=total, note="")
             while True:
                 for part in state.parts:
@@ -333,10 +332,10 @@ def submit_and_collect(
 
 
 def _collect(
-    api: Any,
+    api: BatchApi,
     state: State,
     part: Part,
-    batch: Any,
+    batch: Batch,
     settings: LlmSettings,
     answers: BatchAnswers,
 ) -> None:

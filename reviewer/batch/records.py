@@ -159,7 +159,6 @@ class RecordIndex:
         self.path = out_dir / SIDECAR_DIR / INDEX_NAME
         self._lines: dict[str, str] = {}  # memo → its latest line
         self._parsed: dict[str, dict[str, Any]] = {}
-        self._appended = 0
         self._stale = False  # lines superseded or refreshed: rewrite at close
         self._fh: IO[str] | None = None
         self._load()
@@ -230,7 +229,6 @@ class RecordIndex:
                 self.path.parent.mkdir(parents=True, exist_ok=True)
                 self._fh = self.path.open("a", encoding="utf-8")
             self._fh.write(line + "\n")
-            self._appended += 1
         except OSError:  # without its record the memo is redone next time
             self._stale = True
 

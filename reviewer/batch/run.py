@@ -282,9 +282,10 @@ def plan(
     return tasks, unmatched
 
 
-def _progress(console: Console) -> Progress:
+def progress_bar(console: Console, label: str = "复核") -> Progress:
+    """The batch's progress bar on ``console``: a label, the bar, done of total, a note, time."""
     return Progress(
-        TextColumn("复核"),
+        TextColumn(label),
         BarColumn(),
         MofNCompleteColumn(),
         TextColumn("{task.fields[note]}"),
@@ -333,7 +334,7 @@ def run_batch(
         )
 
     interrupted = False
-    with _progress(console) as bar:
+    with progress_bar(console) as bar:
         note = f"（{len(finished)} 个未变化，跳过）" if finished else ""
         progress_task = bar.add_task(
             "", total=len(tasks), completed=len(tasks) - len(todo), note=note
