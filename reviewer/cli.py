@@ -3,6 +3,7 @@
     review FILE [-o memo.md|.json|.html|.docx] [--format terminal|markdown|json|html|docx]
                                                                    review a report (default command)
     review FILE|DIR|GLOB ... [--out-dir DIR] [--jobs N]            batch: memos and a ranked summary
+    review DIR --out-dir DIR --llm-batch                           batch, the LLM through the provider's batch engine
     review parse FILE [--format json|jsonl|table]                 show what the parser read
     review rules                                                   list the rules
     review explain CODE                                            one rule's documentation

@@ -324,6 +324,11 @@ def submit_and_collect(
         raise BatchRunError(
             f"{exc.message}（批处理进度已保存在 {state.folder}，重新运行同一命令即可继续）"
         ) from None
+    except OSError as exc:
+        raise BatchRunError(
+            f"无法读写批处理文件（{exc.strerror or exc}）：进度保存在 {state.folder}，"
+            "重新运行同一命令即可继续"
+        ) from None
     finally:
         api.close()
     state.parts = []
@@ -408,9 +413,12 @@ def run_llm_batch(
         tasks, _ = plan(specs, out_dir, config, fmt, stage)
         index = RecordIndex(out_dir)
         todo = [t for t in tasks if index.current(t) is None]
-        with console.status("准备批处理请求（解析并复核各文件）…"):
-            count = prepare(todo, settings, state, answers, jobs)
-        state.save()
+        try:
+            with console.status("准备批处理请求（解析并复核各文件）…"):
+                count = prepare(todo, settings, state, answers, jobs)
+            state.save()
+        except OSError as exc:
+            raise BatchRunError(f"无法写入批处理请求（{exc.strerror or exc}）：{folder}") from None
         if count:
             console.print(f"提交批处理：{count} 个请求，分 {len(state.parts)} 批。", soft_wrap=True)
     if state.parts:
