@@ -22,6 +22,8 @@ import shutil
 import subprocess
 import sys
 import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -211,11 +213,34 @@ MUTANTS = [
 _FAILED = re.compile(r"^(?:FAILED|ERROR) (\S+)", re.MULTILINE)
 
 
-def copy_tree(dest: Path) -> None:
-    ignore = shutil.ignore_patterns("__pycache__", ".pytest_cache", "*.egg-info")
-    for name in ("reviewer", "tests"):
+def copy_tree(dest: Path, names: tuple[str, ...] = ("reviewer", "tests")) -> None:
+    """Copy these top-level folders of the repository (and pyproject.toml) into ``dest``."""
+    ignore = shutil.ignore_patterns("__pycache__", ".pytest_cache", "*.egg-info", "runs")
+    for name in names:
         shutil.copytree(ROOT / name, dest / name, ignore=ignore)
     shutil.copy2(ROOT / "pyproject.toml", dest / "pyproject.toml")
+
+
+def by_name(prefix: str) -> Mutant:
+    """The mutant whose name starts with ``prefix``."""
+    (m,) = [m for m in MUTANTS if m.name.startswith(prefix)]
+    return m
+
+
+@contextmanager
+def mutated(where: Path, m: Mutant) -> Iterator[bool]:
+    """Apply ``m`` to the copy in ``where`` for the duration of the block (False, and nothing
+    changed, when its line is not exactly once in the source)."""
+    target = where / m.path
+    original = target.read_text(encoding="utf-8")
+    if original.count(m.old) != 1:
+        yield False
+        return
+    target.write_text(original.replace(m.old, m.new), encoding="utf-8")
+    try:
+        yield True
+    finally:
+        target.write_text(original, encoding="utf-8")
 
 
 def run_pytest(where: Path, tests: list[str]) -> tuple[int, list[str]]:
@@ -266,17 +291,13 @@ def main() -> int:
             print("the tests must pass before mutation")
             return 2
         for m in mutants:
-            target = where / m.path
-            original = target.read_text(encoding="utf-8")
-            if original.count(m.old) != 1:
+            with mutated(where, m) as applied:
+                if applied:
+                    code, failed = run_pytest(where, [*args.tests, *m.tests])
+            if not applied:
                 print(f"NOT APPLIED  {m.name}: {m.old!r} is not once in {m.path}")
                 bad += 1
                 continue
-            target.write_text(original.replace(m.old, m.new), encoding="utf-8")
-            try:
-                code, failed = run_pytest(where, [*args.tests, *m.tests])
-            finally:
-                target.write_text(original, encoding="utf-8")
             if failed:
                 shown = failed if args.all_failures else failed[:6]
                 more = "" if len(shown) == len(failed) else f" … (+{len(failed) - len(shown)})"

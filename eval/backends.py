@@ -19,7 +19,7 @@ from typing import Literal, Protocol
 
 from reviewer.config import Config
 from reviewer.llm.stage import LlmStage
-from reviewer.model import Finding, LlmRun
+from reviewer.model import Finding, LlmRun, Report
 from reviewer.pipeline import review
 
 BACKENDS = ("rules", "llm", "replay")
@@ -33,6 +33,7 @@ class BackendUnavailable(RuntimeError):
 class Review:
     findings: list[Finding]
     llm: LlmRun | None = None  # the LLM stage's run record, for failures and invalid outputs
+    report: Report | None = None  # the parse the findings are about (the dumb tool reads it)
 
 
 class Backend(Protocol):
@@ -52,7 +53,8 @@ class RulesBackend:
         self.config = config
 
     def review(self, path: Path) -> Review:
-        return Review(review(path, config=self.config).findings)
+        result = review(path, config=self.config)
+        return Review(result.findings, report=result.report)
 
 
 def _stage(config: Config, mode: Literal["live", "replay"], cassette: Path) -> LlmStage:
@@ -85,7 +87,7 @@ class LlmBackend:
 
     def review(self, path: Path) -> Review:
         result = review(path, config=self.config, llm=self.stage)
-        return Review(result.findings, result.llm)
+        return Review(result.findings, result.llm, result.report)
 
 
 def make_backend(name: str, config: Config, cassette: Path) -> Backend:

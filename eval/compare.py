@@ -1,84 +1,112 @@
-"""The baseline gate: align a run with a committed baseline, dataset by dataset and document
-by document; fail when a category's precision or recall drops by more than the margin."""
+"""The baseline gate: a run fails when anything it scores got worse, counted finding by finding.
+
+The baseline keeps, per dataset, the digest of what was scored (labels and document bytes) and,
+per document, the labels missed, the findings in excess (by code|project|indicator, with their
+number), the labels found with another severity, and whether the document could not be read.
+Those are the accepted imperfections. The run fails (exit 1) on:
+
+- a label missed that the baseline found, in any category (one is enough);
+- a finding in excess that the baseline did not have (more of the same key counts too);
+- a label the baseline found with its own severity, now found with another;
+- a document that could no longer be read;
+- a dataset whose digest differs from the baseline's, or from its pin (``spec.json`` for the
+  generated set, ``frozen.json`` for pre-registered labels), a dataset the baseline does not
+  cover, or a baseline made with another backend.
+
+Improvements (labels now found, excess findings gone) are listed and never fail. After a change
+meant to move the figures, regenerate the baseline with one command (``REGENERATE``) and commit
+it with the change, saying why: that is how a regression is explicitly accepted.
+"""
 
 from __future__ import annotations
 
 import json
+from collections import Counter
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 from pydantic import BaseModel, Field
 
-from eval.metrics import CATEGORIES, OVERALL, DatasetSummary, Stats
+from eval.metrics import CATEGORIES, OVERALL, DatasetSummary, DocDiff, Stats
 
-BASELINE_FORMAT = "reviewer-eval-baseline/1"
-DEFAULT_MARGIN = 0.02
+BASELINE_FORMAT = "reviewer-eval-baseline/2"
+REGENERATE = "python -m eval baseline"
+Kind = Literal["missed", "spurious", "severity", "unreadable", "digest", "pin", "coverage"]
+KIND_ZH = {
+    "missed": "新遗漏",
+    "spurious": "新误报",
+    "severity": "级别改变",
+    "unreadable": "新的无法读取",
+    "digest": "数据集已变",
+    "pin": "与固定摘要不符",
+    "coverage": "基线未覆盖",
+}
 
 
-class Regression(BaseModel):
+class Failure(BaseModel):
     dataset: str
-    category: str
-    metric: str  # precision / recall
-    baseline: float
-    current: float
-
-    @property
-    def drop(self) -> float:
-        return self.baseline - self.current
+    kind: Kind
+    category: str = ""  # the category the regression counts in ("" for dataset-wide problems)
+    doc: str = ""
+    item: str = ""  # a label id or a code|project|indicator key
+    detail: str = ""
 
 
-class DocChange(BaseModel):
+class Improvement(BaseModel):
     dataset: str
     doc: str
-    newly_missed: list[str] = Field(default_factory=list)  # label ids
-    newly_spurious: list[str] = Field(default_factory=list)  # code|project|indicator
     now_found: list[str] = Field(default_factory=list)
     no_longer_spurious: list[str] = Field(default_factory=list)
-
-    @property
-    def worse(self) -> bool:
-        return bool(self.newly_missed or self.newly_spurious)
 
 
 class Comparison(BaseModel):
     baseline: str
-    margin: float
-    regressions: list[Regression] = Field(default_factory=list)
-    docs: list[DocChange] = Field(default_factory=list)
-    notes: list[str] = Field(default_factory=list)
+    failures: list[Failure] = Field(default_factory=list)
+    improvements: list[Improvement] = Field(default_factory=list)
 
     @property
     def passed(self) -> bool:
-        return not self.regressions
+        return not self.failures
+
+    def per_category(self) -> dict[tuple[str, str], Counter[str]]:
+        """(dataset, category) → count of each kind of regression."""
+        out: dict[tuple[str, str], Counter[str]] = {}
+        for f in self.failures:
+            out.setdefault((f.dataset, f.category or "—"), Counter())[f.kind] += 1
+        return out
 
 
-def _stats_entry(s: Stats) -> dict[str, Any]:
-    return {"tp": s.tp, "fp": s.fp, "fn": s.fn, "precision": s.precision, "recall": s.recall}
+def _counts(s: Stats) -> dict[str, int]:
+    return {"tp": s.tp, "fp": s.fp, "fn": s.fn}
 
 
 def baseline_of(backend: str, summaries: list[DatasetSummary]) -> dict[str, Any]:
-    """What a baseline keeps: per dataset, per category counts and ratios, and per document
-    the labels missed and the findings reported in excess. No timestamps: it diffs cleanly."""
+    """What a baseline keeps (no timestamps: it diffs cleanly)."""
+    datasets = {}
+    for s in summaries:
+        docs = {}
+        for d in s.docs:
+            entry = {
+                "missed": sorted(m.label for m in d.missed),
+                "spurious": dict(sorted(Counter(x.key for x in d.spurious).items())),
+                "severity": sorted(m.label for m in d.severity),
+                "unreadable": d.error is not None,
+            }
+            if entry["missed"] or entry["spurious"] or entry["severity"] or entry["unreadable"]:
+                docs[d.id] = entry
+        datasets[s.dataset] = {
+            "digest": s.digest,
+            "categories": {c: _counts(s.categories[c]) for c in CATEGORIES},
+            OVERALL: _counts(s.overall),
+            # documents with a miss, an excess finding, a severity mismatch or a read error;
+            # every other document was clean
+            "docs": docs,
+        }
     return {
         "format": BASELINE_FORMAT,
         "backend": backend,
-        "datasets": {
-            s.dataset: {
-                "digest": s.digest,
-                "categories": {c: _stats_entry(s.categories[c]) for c in CATEGORIES},
-                OVERALL: _stats_entry(s.overall),
-                # documents with a miss or an excess finding; every other document was clean
-                "docs": {
-                    d.id: {
-                        "missed": [m.label for m in d.missed],
-                        "spurious": sorted(x.key for x in d.spurious),
-                    }
-                    for d in s.docs
-                    if d.missed or d.spurious
-                },
-            }
-            for s in summaries
-        },
+        "regenerate": REGENERATE,
+        "datasets": datasets,
     }
 
 
@@ -90,77 +118,84 @@ def write_baseline(path: Path, backend: str, summaries: list[DatasetSummary]) ->
 def load_baseline(path: Path) -> dict[str, Any]:
     data: dict[str, Any] = json.loads(path.read_text(encoding="utf-8"))
     if data.get("format") != BASELINE_FORMAT:
-        raise ValueError(f"{path}: not a baseline file ({BASELINE_FORMAT})")
+        raise ValueError(f"{path}: 不是基线文件（{BASELINE_FORMAT}）/ not a baseline file")
     return data
 
 
-def _metric_regressions(
-    name: str, base: dict[str, Any], cur: DatasetSummary, margin: float
-) -> list[Regression]:
-    out = []
-    rows = [(c, base["categories"].get(c, {}), cur.categories[c]) for c in CATEGORIES]
-    rows.append((OVERALL, base.get(OVERALL, {}), cur.overall))
-    for category, b, s in rows:
-        for metric in ("precision", "recall"):
-            old, new = b.get(metric), getattr(s, metric)
-            if old is None:
-                continue
-            if new is None:
-                # no predictions at all (precision) where there were some: precision is 0
-                new = 0.0 if metric == "precision" and b.get("tp", 0) + b.get("fp", 0) else None
-            if new is not None and old - new > margin + 1e-12:
-                out.append(
-                    Regression(
-                        dataset=name, category=category, metric=metric, baseline=old, current=new
-                    )
-                )
-    return out
-
-
-def _doc_changes(name: str, base: dict[str, Any], cur: DatasetSummary) -> list[DocChange]:
-    out = []
-    base_docs: dict[str, Any] = base.get("docs", {})
-    for d in cur.docs:
-        b = base_docs.get(d.id, {})  # absent: the document was clean in the baseline
-        missed, spurious = {m.label for m in d.missed}, {x.key for x in d.spurious}
-        old_missed, old_spurious = set(b.get("missed", [])), set(b.get("spurious", []))
-        change = DocChange(
-            dataset=name,
-            doc=d.id,
-            newly_missed=sorted(missed - old_missed),
-            newly_spurious=sorted(spurious - old_spurious),
-            now_found=sorted(old_missed - missed),
-            no_longer_spurious=sorted(old_spurious - spurious),
+def _dataset(name: str, s: DatasetSummary, base: dict[str, Any], out: Comparison) -> None:
+    if base.get("digest") != s.digest:
+        out.failures.append(
+            Failure(
+                dataset=name,
+                kind="digest",
+                detail=f"基线 {str(base.get('digest'))[:12]}…，本次 {str(s.digest)[:12]}…；"
+                f"数据集改动后请重新生成基线：{REGENERATE}",
+            )
         )
-        if (
-            change.newly_missed
-            or change.newly_spurious
-            or change.now_found
-            or change.no_longer_spurious
-        ):
-            out.append(change)
-    return out
+    base_docs: dict[str, Any] = base.get("docs", {})
+    for d in s.docs:
+        b = base_docs.get(d.id, {})  # absent: the document was clean in the baseline
+        _doc(name, d, b, out)
 
 
-def compare(
-    summaries: list[DatasetSummary], baseline: dict[str, Any], source: str, margin: float
-) -> Comparison:
-    result = Comparison(baseline=source, margin=margin)
+def _doc(name: str, d: DocDiff, b: dict[str, Any], out: Comparison) -> None:
+    def fail(kind: Kind, category: str, item: str, detail: str) -> None:
+        out.failures.append(
+            Failure(dataset=name, kind=kind, category=category, doc=d.id, item=item, detail=detail)
+        )
+
+    old_missed = set(b.get("missed", []))
+    for m in d.missed:
+        if m.label not in old_missed:
+            fail("missed", m.category, m.label, m.note)
+    allowed = Counter(b.get("spurious", {}))
+    for x in d.spurious:
+        if allowed[x.key] > 0:
+            allowed[x.key] -= 1
+        else:
+            fail("spurious", x.category, x.key, x.message)
+    old_severity = set(b.get("severity", []))
+    for sev in d.severity:
+        # a label the baseline found with its severity (a newly found one is an improvement)
+        if sev.label not in old_severity and sev.label not in old_missed:
+            fail("severity", sev.category, sev.label, f"{sev.expected} → {sev.found}（{sev.code}）")
+    if d.error is not None and not b.get("unreadable"):
+        fail("unreadable", "", "", d.error)
+    gone = Counter(b.get("spurious", {})) - Counter(x.key for x in d.spurious)
+    change = Improvement(
+        dataset=name,
+        doc=d.id,
+        now_found=sorted(old_missed - {m.label for m in d.missed}),
+        no_longer_spurious=sorted(gone.elements()),
+    )
+    if change.now_found or change.no_longer_spurious:
+        out.improvements.append(change)
+
+
+def compare(summaries: list[DatasetSummary], baseline: dict[str, Any], source: str) -> Comparison:
+    out = Comparison(baseline=source)
     datasets: dict[str, Any] = baseline.get("datasets", {})
     for s in summaries:
+        if baseline.get("backend") != s.backend:
+            out.failures.append(
+                Failure(
+                    dataset=s.dataset,
+                    kind="coverage",
+                    detail=f"基线后端为 {baseline.get('backend')}，本次为 {s.backend}",
+                )
+            )
+            continue
+        for problem in s.problems:
+            out.failures.append(Failure(dataset=s.dataset, kind="pin", detail=problem))
         base = datasets.get(s.dataset)
         if base is None:
-            result.notes.append(f"基线中没有数据集 {s.dataset}，未比较 / dataset not in baseline")
-            continue
-        if base.get("digest") and s.digest and base["digest"] != s.digest:
-            result.notes.append(
-                f"数据集 {s.dataset} 与基线生成时不同（digest 不一致），逐文档对齐仅供参考"
-                " / dataset differs from the baseline's; document alignment is indicative only"
+            out.failures.append(
+                Failure(
+                    dataset=s.dataset,
+                    kind="coverage",
+                    detail=f"基线中没有数据集 {s.dataset}；请重新生成基线：{REGENERATE}",
+                )
             )
-        result.regressions += _metric_regressions(s.dataset, base, s, margin)
-        result.docs += _doc_changes(s.dataset, base, s)
-    if baseline.get("backend") and summaries and baseline["backend"] != summaries[0].backend:
-        result.notes.append(
-            f"基线后端为 {baseline['backend']}，本次为 {summaries[0].backend} / backends differ"
-        )
-    return result
+            continue
+        _dataset(s.dataset, s, base, out)
+    return out

@@ -1,18 +1,31 @@
-"""Matching predictions (the review's findings) to labels, one to one.
+"""Matching predictions (the review's findings) to labels, one to one, on place *and* content.
 
-The rule, printed in every report (``RULE``): a prediction matches a label when the project
-and the category agree and the indicator agrees after normalisation (``reviewer.textnorm.fold``;
-a label may list alternative indicators) or both name no indicator. Each label and each
-prediction is used at most once. Among all one-to-one assignments, the one with the most
-matched required labels is taken, then the one absorbing the most predictions into optional
-labels; remaining ties prefer a label whose expected rule codes include the prediction's code,
-then a label of the prediction's layer (rules / llm). The assignment is exact (Hungarian
-algorithm), computed separately for each (project, category), since no edge crosses them.
+The rule, printed in every report (``RULE``): a prediction matches a label when
+
+- **place**: the project agrees (after ``reviewer.textnorm.fold``; one name containing the other
+  counts, for codes printed before a name; a label may list alternatives, and a label without a
+  project matches any table of its document) and the row agrees (the indicator after
+  normalisation, or both name none; a table-level ``any_row`` label also takes a finding on any
+  row);
+- **content**: the prediction's rule code starts with one of the label's ``codes`` (a code or a
+  family), or its message contains the label's ``cue``.
+
+A finding on the right row about something else is therefore a false positive, and the label it
+did not find a miss. The category is not compared: a label's codes say what finds it, and the
+catalogue files some problems under another category than a labeller might (a TP counts under the
+label's category, an FP under the prediction's). Each label and each prediction is used at most
+once; among all one-to-one assignments the one with the most matched required labels is taken,
+then the one absorbing the most predictions into optional labels; remaining ties prefer an exact
+code, a named row, then the same category and layer. Further predictions that match an
+``any_row`` label already used are absorbed (the label describes several rows). The assignment
+is exact (Hungarian algorithm) per connected group of compatible labels and predictions.
+
+``match(..., content=False)`` drops the content condition and compares categories instead: the
+content-blind rule this harness used before, kept to show what content-aware matching changes.
 """
 
 from __future__ import annotations
 
-from collections import defaultdict
 from dataclasses import dataclass, field
 
 from eval.labels import Label
@@ -20,12 +33,14 @@ from reviewer.model import Category, Finding, Severity
 from reviewer.textnorm import fold
 
 RULE = (
-    "匹配规则 / Matching rule: 预测与标注的项目、类别一致，且指标名称（规范化后）一致或同为空，"
-    "即为匹配；一一对应，取匹配标注数最多的分配（匈牙利算法），同分时优先规则代码、再优先同一层。"
-    " A prediction matches a label when project and category agree and the indicator agrees after"
-    " normalisation (NFKC, no spaces, lower case; a label may list alternatives) or both are none;"
-    " one-to-one, maximising matched required labels (Hungarian algorithm); ties prefer the"
-    " label's expected rule code, then the same layer."
+    "匹配规则 / Matching rule: 预测与标注的项目、行（指标名称规范化后一致，或同为整表）一致，"
+    "且内容一致——规则代码属于标注列出的代码或代码族，或意见文字含标注给出的提示词——才算找到；"
+    "位置对而内容不对的，计一条误报和一条遗漏。一一对应，取找到标注数最多的分配（匈牙利算法）。"
+    " A prediction matches a label when project and row agree (indicator after normalisation, or"
+    " both the table as a whole) AND its content agrees: its rule code is one of the label's codes"
+    " or code families, or its message contains the label's cue. A finding on the right row about"
+    " something else is a false positive plus a miss. One-to-one, maximising found labels"
+    " (Hungarian algorithm)."
 )
 
 
@@ -55,24 +70,51 @@ class Prediction:
 @dataclass
 class MatchResult:
     matched: list[tuple[Label, Prediction]] = field(default_factory=list)  # required labels
-    absorbed: list[tuple[Label, Prediction]] = field(default_factory=list)  # optional labels
+    absorbed: list[tuple[Label, Prediction]] = field(default_factory=list)  # optional / any_row
     missed: list[Label] = field(default_factory=list)  # required labels left unmatched
     spurious: list[Prediction] = field(default_factory=list)
 
 
-def compatible(label: Label, pred: Prediction) -> bool:
-    if label.project != pred.project or label.category != pred.category:
+def _same_project(name: str, project: str) -> bool:
+    if not name or not project:
+        return name == project  # "" (the whole report) only matches ""
+    a, b = fold(name), fold(project)
+    return a == b or (min(len(a), len(b)) >= 4 and (a in b or b in a))
+
+
+def place_agrees(label: Label, pred: Prediction) -> bool:
+    if label.project is not None and not any(
+        _same_project(n, pred.project) for n in [label.project, *label.project_alternatives]
+    ):
         return False
-    if label.indicator is None or pred.indicator is None:
-        return label.indicator is None and pred.indicator is None
+    if label.indicator is None:
+        return pred.indicator is None or label.any_row
+    if pred.indicator is None:
+        return False
     names = {fold(label.indicator), *(fold(a) for a in label.indicator_alternatives)}
     return fold(pred.indicator) in names
+
+
+def content_agrees(label: Label, pred: Prediction) -> bool:
+    if any(pred.code.startswith(c) for c in label.codes):
+        return True
+    return bool(label.cue) and fold(label.cue) in fold(pred.message)
+
+
+def compatible(label: Label, pred: Prediction, content: bool = True) -> bool:
+    if not place_agrees(label, pred):
+        return False
+    return content_agrees(label, pred) if content else label.category == pred.category
 
 
 def _weight(label: Label, pred: Prediction) -> int:
     w = 1_000_000 if not label.optional else 1_000
     if pred.code in label.codes:
+        w += 100
+    if label.indicator is not None:
         w += 10
+    if label.category == pred.category:
+        w += 2
     if label.layer == pred.source:
         w += 1
     return w
@@ -126,34 +168,63 @@ def hungarian_max(weights: list[list[int]]) -> list[int]:
     return assign
 
 
-def _match_group(labels: list[Label], preds: list[Prediction], out: MatchResult) -> None:
-    # rows: labels; columns: predictions plus one "unmatched" column per label (weight 0)
-    cols = len(preds) + len(labels)
-    weights = [
-        [_weight(lab, p) if compatible(lab, p) else 0 for p in preds] + [0] * len(labels)
-        for lab in labels
-    ]
-    assert len(labels) <= cols
-    assign = hungarian_max(weights) if labels else []
-    used: set[int] = set()
-    for i, (lab, j) in enumerate(zip(labels, assign, strict=True)):
-        if 0 <= j < len(preds) and weights[i][j] > 0:
-            used.add(j)
-            (out.absorbed if lab.optional else out.matched).append((lab, preds[j]))
+def _groups(edges: dict[int, list[int]], n_labels: int) -> list[tuple[list[int], list[int]]]:
+    """Connected components of the label–prediction compatibility graph that hold an edge."""
+    parent = list(range(n_labels))
+
+    def find(x: int) -> int:
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    owner: dict[int, int] = {}
+    for i, preds in edges.items():
+        for j in preds:
+            if j in owner:
+                parent[find(i)] = find(owner[j])
+            else:
+                owner[j] = i
+    labels: dict[int, list[int]] = {}
+    for i in edges:
+        labels.setdefault(find(i), []).append(i)
+    preds_of: dict[int, set[int]] = {}
+    for j, i in owner.items():
+        preds_of.setdefault(find(i), set()).add(j)
+    return [(ls, sorted(preds_of[root])) for root, ls in labels.items()]
+
+
+def match(labels: list[Label], preds: list[Prediction], content: bool = True) -> MatchResult:
+    """The one-to-one matching of one document's labels and predictions (see ``RULE``)."""
+    edges = {
+        i: [j for j, p in enumerate(preds) if compatible(lab, p, content)]
+        for i, lab in enumerate(labels)
+    }
+    edges = {i: js for i, js in edges.items() if js}
+    chosen: dict[int, int] = {}  # label index → prediction index
+    for group_labels, group_preds in _groups(edges, len(labels)):
+        weights = [
+            [_weight(labels[i], preds[j]) if j in edges[i] else 0 for j in group_preds]
+            + [0] * len(group_labels)
+            for i in group_labels
+        ]
+        for row, (i, col) in enumerate(zip(group_labels, hungarian_max(weights), strict=True)):
+            if col < len(group_preds) and weights[row][col] > 0:
+                chosen[i] = group_preds[col]
+    out = MatchResult()
+    used = set(chosen.values())
+    for i, lab in enumerate(labels):
+        if i in chosen:
+            (out.absorbed if lab.optional else out.matched).append((lab, preds[chosen[i]]))
         elif not lab.optional:
             out.missed.append(lab)
-    out.spurious.extend(p for j, p in enumerate(preds) if j not in used)
-
-
-def match(labels: list[Label], preds: list[Prediction]) -> MatchResult:
-    """The one-to-one matching of one document's labels and predictions (see ``RULE``)."""
-    groups_l: dict[tuple[str, Category], list[Label]] = defaultdict(list)
-    groups_p: dict[tuple[str, Category], list[Prediction]] = defaultdict(list)
-    for lab in labels:
-        groups_l[(lab.project, lab.category)].append(lab)
-    for p in preds:
-        groups_p[(p.project, p.category)].append(p)
-    out = MatchResult()
-    for key in sorted(set(groups_l) | set(groups_p)):
-        _match_group(groups_l.get(key, []), groups_p.get(key, []), out)
+    broad = [labels[i] for i in chosen if labels[i].any_row]
+    for j, p in enumerate(preds):
+        if j in used:
+            continue
+        host = next((lab for lab in broad if compatible(lab, p, content)), None)
+        if host is not None:
+            out.absorbed.append((host, p))
+        else:
+            out.spurious.append(p)
     return out

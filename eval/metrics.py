@@ -1,26 +1,38 @@
-"""Per-category and overall TP / FP / FN, precision, recall and F1, with bootstrap intervals.
+"""Per-category and overall TP / FP / FN, precision, recall and F1, with Wilson intervals.
 
 Counting: a matched required label is a TP, an unmatched required label an FN, a prediction
-matched to no label an FP; predictions absorbed by optional labels, and LLM-layer labels on
-tables whose LLM review failed, count in none of them (the latter are reported apart).
+matched to no label an FP; predictions absorbed by optional (or ``any_row``) labels, and LLM-layer
+labels on tables whose LLM review failed, count in none of them (the latter are reported apart).
+A TP and an FN count under the label's category, an FP under the prediction's.
 
-Intervals: 95 % percentile bootstrap, resampling units with replacement (fixed seed). A unit is
-one table of one document (for the injected set, where each document holds one table, that is
-the document); findings about a whole report form a unit of their own.
+Intervals: 95 % Wilson score intervals for precision (TP of TP + FP) and recall (TP of TP + FN).
+They treat labels (and predictions) as independent trials, which findings clustered in one table
+are not, so they are somewhat too narrow; unlike percentile bootstrap intervals they do not
+collapse to a point at 0 or 100 %.
+
+Besides the real tool, every summary scores the content-blind tools (``eval/blind.py``) on the
+same labels, and the real and the dumb tool under the content-blind (place-only) rule, so that a
+reader sees what the rules add over pointing at every deducted row.
 """
 
 from __future__ import annotations
 
+import math
 from collections import defaultdict
-from random import Random
+from typing import Any
 
 from pydantic import BaseModel, Field
 
-from eval.harness import DatasetRun, DocResult
-from reviewer.model import Category
+from eval.harness import TOOL, DatasetRun, DocResult
+from eval.labels import Label
+from eval.match import MatchResult, match
+from eval.parsecheck import ParseCheck
+from reviewer.model import Category, Severity
 
 CATEGORIES = [c.value for c in Category]
+SEVERITIES = [s.value for s in Severity]
 OVERALL = "overall"
+Z95 = 1.959963984540054
 
 
 class Stats(BaseModel):
@@ -32,12 +44,19 @@ class Stats(BaseModel):
     f1: float | None = None
     ci_precision: tuple[float, float] | None = None
     ci_recall: tuple[float, float] | None = None
-    ci_f1: tuple[float, float] | None = None
 
 
 class LayerStats(BaseModel):
     labels: int = 0
     found: int = 0
+
+
+class SeverityStats(BaseModel):
+    """Required labels of one severity: how many, found, and found with the same severity."""
+
+    labels: int = 0
+    found: int = 0
+    same: int = 0
 
 
 class Miss(BaseModel):
@@ -54,36 +73,73 @@ class Spurious(BaseModel):
     message: str
 
 
+class SeverityMismatch(BaseModel):
+    label: str
+    category: str
+    expected: str
+    found: str
+    code: str
+
+
 class DocDiff(BaseModel):
     id: str
     mutation: str = ""
+    layout: str = ""
     matched: int = 0
     missed: list[Miss] = Field(default_factory=list)
     spurious: list[Spurious] = Field(default_factory=list)
+    severity: list[SeverityMismatch] = Field(default_factory=list)
     error: str | None = None
 
 
 class DatasetSummary(BaseModel):
     dataset: str
     backend: str
+    role: str = "regression"
+    labels_scored: str = "current"  # or "pre-registered" (--exclude-amended)
     scoring: str
     digest: str | None = None
     documents: int
-    units: int
     seconds: float
     categories: dict[str, Stats]
     overall: Stats
+    # The findings a reviewer acts on (错误 and 需核实): how many are real, and how many of the
+    # error and warning labels they find. Remarks (提示) count in ``overall`` only.
+    flagged: Stats = Field(default_factory=lambda: stats(0, 0, 0))
+    # The LLM stage alone: its findings that matched, those that did not, and the labels
+    # expected of it (layer llm) that it missed.
+    llm_only: Stats = Field(default_factory=lambda: stats(0, 0, 0))
     layers: dict[str, LayerStats]  # required labels by expected layer, and how many were found
-    optional_labels: int = 0
-    absorbed: int = 0  # predictions matched to optional labels
-    excluded: int = 0  # predictions also made on the base document (difference scoring)
+    severity: dict[str, SeverityStats]  # required labels by their severity
     severity_agreement: float | None = None  # among matched pairs
+    blind: dict[str, Stats] = Field(default_factory=dict)  # overall: dumb, nonsense, place-only
+    optional_labels: int = 0
+    absorbed: int = 0  # predictions matched to optional labels or absorbed by any_row labels
+    excluded: int = 0  # predictions also made on the base document (difference scoring)
     errors: int = 0  # documents the backend could not review
     llm_failed_tables: int = 0
     llm_invalid_outputs: int = 0
     llm_unscored_labels: int = 0  # llm labels on tables whose LLM review failed
     mutations: dict[str, Stats] = Field(default_factory=dict)
+    layouts: dict[str, Stats] = Field(default_factory=dict)
     docs: list[DocDiff] = Field(default_factory=list)
+    parse: list[ParseCheck] = Field(default_factory=list)
+    provenance: dict[str, Any] = Field(default_factory=dict)
+    problems: list[str] = Field(default_factory=list)
+
+
+_FLAGGED = (Severity.ERROR, Severity.WARNING)
+
+
+def wilson(k: int, n: int, z: float = Z95) -> tuple[float, float] | None:
+    """The Wilson score interval for k successes in n trials (None when n is 0)."""
+    if n == 0:
+        return None
+    p = k / n
+    denom = 1 + z * z / n
+    centre = (p + z * z / (2 * n)) / denom
+    half = z * math.sqrt(p * (1 - p) / n + z * z / (4 * n * n)) / denom
+    return (round(max(0.0, centre - half), 4), round(min(1.0, centre + half), 4))
 
 
 def ratios(tp: int, fp: int, fn: int) -> tuple[float | None, float | None, float | None]:
@@ -95,75 +151,29 @@ def ratios(tp: int, fp: int, fn: int) -> tuple[float | None, float | None, float
     return p, r, f
 
 
-def _stats(tp: int, fp: int, fn: int) -> Stats:
+def stats(tp: int, fp: int, fn: int) -> Stats:
     p, r, f = ratios(tp, fp, fn)
-    return Stats(tp=tp, fp=fp, fn=fn, precision=p, recall=r, f1=f)
+    return Stats(
+        tp=tp,
+        fp=fp,
+        fn=fn,
+        precision=p,
+        recall=r,
+        f1=f,
+        ci_precision=wilson(tp, tp + fp),
+        ci_recall=wilson(tp, tp + fn),
+    )
 
 
-Vector = dict[int, int]  # sparse: index (category × 3 + [tp, fp, fn]) → count
+def _labels(d: DocResult, preregistered: bool) -> list[Label]:
+    return d.preregistered if preregistered else d.labels
 
 
-def _units(run: DatasetRun) -> list[Vector]:
-    units: dict[tuple[str, str], Vector] = defaultdict(lambda: defaultdict(int))
-    for d in run.docs:
-        r = d.result
-        for lab, _ in r.matched:
-            units[(d.id, lab.project)][CATEGORIES.index(lab.category.value) * 3] += 1
-        for p in r.spurious:
-            units[(d.id, p.project)][CATEGORIES.index(p.category.value) * 3 + 1] += 1
-        for lab in r.missed:
-            units[(d.id, lab.project)][CATEGORIES.index(lab.category.value) * 3 + 2] += 1
-        if not any(doc == d.id for doc, _ in units):  # a document with nothing to count
-            units[(d.id, "")] = defaultdict(int)
-    return [dict(v) for v in units.values()]
-
-
-def _interval(values: list[float]) -> tuple[float, float] | None:
-    if not values:
-        return None
-    values.sort()
-    lo = values[int(0.025 * (len(values) - 1))]
-    hi = values[round(0.975 * (len(values) - 1))]
-    return (round(lo, 4), round(hi, 4))
-
-
-def bootstrap(units: list[Vector], resamples: int, seed: int) -> dict[str, dict[str, list[float]]]:
-    """Per category (and overall): the resampled precision, recall and F1 values."""
-    rng = Random(seed)
-    n = len(units)
-    names = [*CATEGORIES, OVERALL]
-    out: dict[str, dict[str, list[float]]] = {
-        c: {"precision": [], "recall": [], "f1": []} for c in names
-    }
-    if n == 0:
-        return out
-    for _ in range(resamples):
-        sums = [0] * (len(CATEGORIES) * 3)
-        for i in rng.choices(range(n), k=n):
-            for pos, val in units[i].items():
-                sums[pos] += val
-        totals = [sum(sums[k::3]) for k in range(3)]
-        for c, (tp, fp, fn) in zip(
-            names, [*(sums[k * 3 : k * 3 + 3] for k in range(len(CATEGORIES))), totals], strict=True
-        ):
-            for name, value in zip(("precision", "recall", "f1"), ratios(tp, fp, fn), strict=True):
-                if value is not None:
-                    out[c][name].append(value)
-    return out
-
-
-def _with_ci(stats: Stats, samples: dict[str, list[float]]) -> Stats:
-    stats.ci_precision = _interval(samples["precision"]) if stats.precision is not None else None
-    stats.ci_recall = _interval(samples["recall"]) if stats.recall is not None else None
-    stats.ci_f1 = _interval(samples["f1"]) if stats.f1 is not None else None
-    return stats
-
-
-def _doc_diff(d: DocResult) -> DocDiff:
-    r = d.result
+def _doc_diff(d: DocResult, r: MatchResult) -> DocDiff:
     return DocDiff(
         id=d.id,
         mutation=d.mutation,
+        layout=d.layout,
         matched=len(r.matched),
         missed=[
             Miss(
@@ -178,58 +188,113 @@ def _doc_diff(d: DocResult) -> DocDiff:
         spurious=[
             Spurious(key=p.key(), category=p.category.value, message=p.message) for p in r.spurious
         ],
+        severity=[
+            SeverityMismatch(
+                label=lab.id,
+                category=lab.category.value,
+                expected=lab.severity.value,
+                found=p.severity.value,
+                code=p.code,
+            )
+            for lab, p in r.matched
+            if lab.severity != p.severity
+        ],
         error=d.error,
     )
 
 
-def summarize(run: DatasetRun, resamples: int = 1000, seed: int = 0) -> DatasetSummary:
+def _overall(results: list[MatchResult]) -> Stats:
+    return stats(
+        sum(len(r.matched) for r in results),
+        sum(len(r.spurious) for r in results),
+        sum(len(r.missed) for r in results),
+    )
+
+
+def _blind(run: DatasetRun, preregistered: bool) -> dict[str, Stats]:
+    out = {}
+    for name, variant, content in (
+        ("dumb", "dumb", True),
+        ("nonsense", "nonsense", True),
+        ("tool-place-only", TOOL, False),
+        ("dumb-place-only", "dumb", False),
+    ):
+        out[name] = _overall(
+            [match(_labels(d, preregistered), d.predictions[variant], content) for d in run.docs]
+        )
+    return out
+
+
+def summarize(run: DatasetRun, preregistered: bool = False) -> DatasetSummary:
     counts = {c: [0, 0, 0] for c in CATEGORIES}
     layers = {"rules": LayerStats(), "llm": LayerStats()}
-    mutation_counts: dict[str, list[int]] = defaultdict(lambda: [0, 0, 0])
-    same_severity = matched_pairs = 0
+    severity = {s: SeverityStats() for s in SEVERITIES}
+    flagged = [0, 0, 0]
+    llm_only = [0, 0, 0]
+    by_mutation: dict[str, list[int]] = defaultdict(lambda: [0, 0, 0])
+    by_layout: dict[str, list[int]] = defaultdict(lambda: [0, 0, 0])
+    diffs = []
+    absorbed = 0
     for d in run.docs:
-        r = d.result
+        r = match(_labels(d, preregistered), d.predictions[TOOL])
+        diffs.append(_doc_diff(d, r))
+        absorbed += len(r.absorbed)
+        flagged[0] += sum(p.severity in _FLAGGED for _, p in r.matched)
+        flagged[1] += sum(p.severity in _FLAGGED for p in r.spurious)
+        flagged[2] += sum(lab.severity in _FLAGGED for lab in r.missed)
+        llm_only[0] += sum(p.source == "llm" for _, p in r.matched)
+        llm_only[1] += sum(p.source == "llm" for p in r.spurious)
+        llm_only[2] += sum(lab.layer == "llm" for lab in r.missed)
         for lab, p in r.matched:
             counts[lab.category.value][0] += 1
             layers[lab.layer].found += 1
-            same_severity += lab.severity == p.severity
-            matched_pairs += 1
+            severity[lab.severity.value].found += 1
+            severity[lab.severity.value].same += lab.severity == p.severity
         for p in r.spurious:
             counts[p.category.value][1] += 1
         for lab in r.missed:
             counts[lab.category.value][2] += 1
-        if d.mutation:
-            m = mutation_counts[d.mutation]
-            m[0] += len(r.matched)
-            m[1] += len(r.spurious)
-            m[2] += len(r.missed)
-    for lab in run.labels:
-        if not lab.optional:
-            layers[lab.layer].labels += 1
-    units = _units(run)
-    samples = bootstrap(units, resamples, seed)
-    categories = {c: _with_ci(_stats(*counts[c]), samples[c]) for c in CATEGORIES}
+        for key, table in ((d.mutation, by_mutation), (d.layout, by_layout)):
+            if key:
+                table[key][0] += len(r.matched)
+                table[key][1] += len(r.spurious)
+                table[key][2] += len(r.missed)
+    required = [lab for lab in run.labels(preregistered) if not lab.optional]
+    for lab in required:
+        layers[lab.layer].labels += 1
+        severity[lab.severity.value].labels += 1
+    matched = sum(s.found for s in severity.values())
     total = [sum(v[k] for v in counts.values()) for k in range(3)]
-    overall = _with_ci(_stats(*total), samples[OVERALL])
     return DatasetSummary(
         dataset=run.name,
         backend=run.backend,
+        role=run.role,
+        labels_scored="pre-registered" if preregistered else "current",
         scoring=run.scoring,
         digest=run.digest,
         documents=len(run.docs),
-        units=len(units),
         seconds=round(run.seconds, 2),
-        categories=categories,
-        overall=overall,
+        categories={c: stats(*counts[c]) for c in CATEGORIES},
+        overall=stats(*total),
+        flagged=stats(*flagged),
+        llm_only=stats(*llm_only),
         layers=layers,
-        optional_labels=sum(lab.optional for lab in run.labels),
-        absorbed=sum(len(d.result.absorbed) for d in run.docs),
+        severity=severity,
+        severity_agreement=(
+            round(sum(s.same for s in severity.values()) / matched, 4) if matched else None
+        ),
+        blind=_blind(run, preregistered),
+        optional_labels=sum(lab.optional for lab in run.labels(preregistered)),
+        absorbed=absorbed,
         excluded=sum(d.excluded for d in run.docs),
-        severity_agreement=round(same_severity / matched_pairs, 4) if matched_pairs else None,
         errors=sum(d.error is not None for d in run.docs),
         llm_failed_tables=sum(len(d.llm_failed) for d in run.docs),
         llm_invalid_outputs=sum(d.llm_invalid for d in run.docs),
         llm_unscored_labels=sum(len(d.unscored) for d in run.docs),
-        mutations={k: _stats(*v) for k, v in sorted(mutation_counts.items())},
-        docs=[_doc_diff(d) for d in run.docs],
+        mutations={k: stats(*v) for k, v in sorted(by_mutation.items())},
+        layouts={k: stats(*v) for k, v in sorted(by_layout.items())},
+        docs=diffs,
+        parse=[d.parse for d in run.docs if d.parse is not None],
+        provenance={k: run.provenance[k] for k in ("made_by", "process") if k in run.provenance},
+        problems=run.problems,
     )

@@ -1,8 +1,9 @@
 """Injected errors: one known mutation per document, made from the gold parse of the seed.
 
-Each mutated document holds one table (the mutated seed table), rendered in the seed's text
-layout by ``reviewer.layout_text.render_text``; next to it lies the unmutated table (its
-*base*). The mutations (``eval/mutations/``) keep everything else consistent, so that exactly
+Each mutated document holds one table (the mutated seed table), rendered in one of the text
+layouts documents arrive in (``LAYOUTS``, taken in turn): the tool's clean tab layout, the
+seed's page-broken layout, pipes, one cell per line; next to it lies the unmutated table (its
+*base*), rendered in the same layout. The mutations (``eval/mutations/``) keep everything else consistent, so that exactly
 one problem is injected; the harness scores only findings the review does not also report on
 the base (``scoring: difference``).
 
@@ -12,20 +13,32 @@ byte-identical files; ``eval/datasets/injected/spec.json`` pins their digest.
 
 from __future__ import annotations
 
-import hashlib
 import json
+from collections.abc import Callable
 from pathlib import Path
 from random import Random
 
-from eval.labels import Dataset, Document, Label, dump_dataset
+from eval.labels import Dataset, Document, Label, dump_dataset, layer_of
 from eval.mutations import MUTATIONS, Want, direction, grade_of, reset_decks
-from reviewer.layout_text import render_text
+from reviewer.layout_text import render_text, table_lines
 from reviewer.model import Category, EvaluationTable, Severity
 from reviewer.parse.values import parse_value
+from tests.fixtures.generate.make_text import cell_per_line_text, paged_text, pipe_text
 
 REPO = Path(__file__).resolve().parent.parent
 GOLD = REPO / "tests" / "fixtures" / "000_064cf56e05d2d068.parse.json"
 SPEC = REPO / "eval" / "datasets" / "injected" / "spec.json"
+# The layouts a mutated document (and its base) is rendered in, in turn.
+LAYOUTS: dict[str, Callable[[list[EvaluationTable]], str]] = {
+    "clean": render_text,
+    "paged": paged_text,
+    "pipes": pipe_text,
+    "lines": cell_per_line_text,
+}
+# Layouts that drop empty cells, as copying from a web page does: a cell the mutation empties
+# (or fills) moves every cell after it, which no reader can undo. Such a document is rendered
+# in the page-broken layout instead, which keeps every cell in its column.
+LOSSY = {"pipes", "lines"}
 
 
 def base_tables(gold: Path = GOLD) -> list[EvaluationTable]:
@@ -91,7 +104,7 @@ def _labels(doc_id: str, project: str, wants: list[Want]) -> list[Label]:
             indicator=w.indicator,
             indicator_alternatives=w.alternatives,
             severity=w.severity,
-            layer="rules" if w.codes else "llm",
+            layer=layer_of(w.codes),
             note=w.note,
             optional=w.optional,
             codes=w.codes,
@@ -100,16 +113,29 @@ def _labels(doc_id: str, project: str, wants: list[Want]) -> list[Label]:
     ]
 
 
+def _blanks(t: EvaluationTable) -> list[tuple[int, ...]]:
+    """Where the empty cells are, line by line, in the published layout."""
+    return [
+        tuple(i for i, c in enumerate(line.split("\t")) if not c.strip()) for line in table_lines(t)
+    ]
+
+
+def _base(k: int, layout: str) -> str:
+    return f"docs/base-{k:02d}-{layout}.txt"
+
+
 def generate(out: Path, *, seed: int, count: int, gold: Path = GOLD) -> Dataset:
-    """Write ``count`` mutated documents, the 14 base documents and ``labels.json`` to ``out``."""
+    """Write ``count`` mutated documents, the 14 base documents in each layout and
+    ``labels.json`` to ``out``."""
     bases = base_tables(gold)
-    docs_dir = out / "docs"
-    docs_dir.mkdir(parents=True, exist_ok=True)
+    (out / "docs").mkdir(parents=True, exist_ok=True)
     for k, table in enumerate(bases):
-        (docs_dir / f"base-{k:02d}.txt").write_text(render_text([table]), encoding="utf-8")
+        for layout, render in LAYOUTS.items():
+            (out / _base(k, layout)).write_text(render([table]), encoding="utf-8")
     rng = Random(seed)
     reset_decks()
     kinds = sorted(MUTATIONS)
+    layouts = list(LAYOUTS)
     seen: set[str] = set()
     documents: list[Document] = []
     step = 0
@@ -122,22 +148,31 @@ def generate(out: Path, *, seed: int, count: int, gold: Path = GOLD) -> Dataset:
             injected = MUTATIONS[kind](bases[k].model_copy(deep=True), rng)
             if injected is None:
                 continue
-            text = render_text([injected.table])
-            if text in seen:
+            clean = render_text([injected.table])
+            if clean in seen:
                 continue
-            seen.add(text)
+            seen.add(clean)
+            layout = layouts[len(documents) % len(layouts)]
+            if layout in LOSSY and _blanks(injected.table) != _blanks(bases[k]):
+                layout = "paged"
             doc_id = f"inj-{len(documents) + 1:04d}"
             path = f"docs/{doc_id}.txt"
-            (out / path).write_text(text, encoding="utf-8")
+            (out / path).write_text(LAYOUTS[layout]([injected.table]), encoding="utf-8")
             wants = injected.wants + [
                 w
                 for w in _knock_ons(bases[k], injected.table)
                 if not any(x.codes == w.codes for x in injected.wants)
             ]
             labels = _labels(doc_id, injected.table.project, wants)
-            base = f"docs/base-{k:02d}.txt"
             documents.append(
-                Document(id=doc_id, path=path, labels=labels, mutation=kind, base=base)
+                Document(
+                    id=doc_id,
+                    path=path,
+                    labels=labels,
+                    mutation=kind,
+                    base=_base(k, layout),
+                    layout=layout,
+                )
             )
             break
     ds = Dataset(
@@ -153,17 +188,8 @@ def generate(out: Path, *, seed: int, count: int, gold: Path = GOLD) -> Dataset:
         documents=documents,
     )
     (out / "labels.json").write_text(dump_dataset(ds), encoding="utf-8")
+    ds._root = out.resolve()
     return ds
-
-
-def digest(folder: Path) -> str:
-    """sha256 over every generated file (path and bytes), in path order."""
-    h = hashlib.sha256()
-    for p in [*sorted(folder.rglob("*.txt")), folder / "labels.json"]:
-        h.update(p.relative_to(folder).as_posix().encode())
-        h.update(b"\0")
-        h.update(p.read_bytes())
-    return h.hexdigest()
 
 
 def read_spec(path: Path = SPEC) -> dict[str, int | str]:

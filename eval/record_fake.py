@@ -47,8 +47,6 @@ def record(cassettes: Path = CASSETTES) -> int:
                     str(cassettes),
                     "--out",
                     str(Path(tmp) / "out"),
-                    "--bootstrap",
-                    "50",
                 ]
             )
         finally:

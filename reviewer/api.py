@@ -9,8 +9,10 @@ from pathlib import Path
 
 from reviewer.errors import InputError
 from reviewer.ingest import read_grid
+from reviewer.limits import Limits
 from reviewer.model import EvaluationTable, Report
 from reviewer.parse import TableStream, parse_grid
+from reviewer.untrusted import path_text
 
 
 @contextmanager
@@ -39,33 +41,52 @@ def gc_paused() -> Iterator[None]:
             gc.enable()
 
 
-def no_table_error(path: str | Path) -> InputError:
+def no_table(path: str | Path) -> InputError:
+    """The error for a file that holds no self-evaluation table."""
     return InputError(
         f"未在 {Path(path).name} 中找到财政项目支出绩效自评表（项目名称、绩效指标等栏目）"
     )
 
 
-def parse_file(path: str | Path) -> Report:
-    """Read and parse a report file; raise InputError when it holds no self-evaluation table."""
-    grid = read_grid(path)
+def parse_file(path: str | Path, limits: Limits | None = None, form: str | None = None) -> Report:
+    """Read and parse a report file within ``limits`` (the defaults if None); raise InputError
+    when it holds no self-evaluation table, LimitError when it goes past a limit."""
+    grid = read_grid(path, limits)
     try:
         with gc_paused():
-            report = parse_grid(grid)
+            report = parse_grid(grid, form)
     except OSError as exc:
-        raise InputError(f"读取 {Path(path).name} 时出错：{exc.strerror or exc}") from exc
+        raise read_error(path, exc) from exc
     if not report.tables:
-        raise no_table_error(path)
+        raise no_table(path)
+    report.source = path_text(report.source)  # a name that is not UTF-8 is still written out
     return report
 
 
-def iter_tables(path: str | Path) -> Iterator[EvaluationTable]:
+def stream_file(
+    path: str | Path, limits: Limits | None = None, form: str | None = None
+) -> tuple[str, TableStream]:
+    """A report's name (as the memo shows it) and its tables, parsed one by one as they are
+    read: the stream's ``leftovers`` and ``accounting`` fill in as it goes. Reading errors
+    surface while iterating (:func:`read_error`)."""
+    grid = read_grid(path, limits)
+    return path_text(grid.source), TableStream(grid, form)
+
+
+def read_error(path: str | Path, exc: OSError) -> InputError:
+    return InputError(f"读取 {Path(path).name} 时出错：{exc.strerror or exc}")
+
+
+def iter_tables(
+    path: str | Path, limits: Limits | None = None, form: str | None = None
+) -> Iterator[EvaluationTable]:
     """Yield a file's tables one by one as they are parsed, holding none of them.
 
     For very large files; leftovers are not collected (use ``parse_file`` for those).
     """
     found = False
-    for table in TableStream(read_grid(path)):
+    for table in TableStream(read_grid(path, limits), form):
         found = True
         yield table
     if not found:
-        raise no_table_error(path)
+        raise no_table(path)

@@ -17,29 +17,34 @@ interrupted (the memos already written are kept).
 from __future__ import annotations
 
 import argparse
+import io
 import os
 import sys
-from collections.abc import Iterator, Sequence
+import tempfile
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, BinaryIO, TextIO
 
 from reviewer.errors import ReviewerError, UsageError
 from reviewer.llm.settings import add_llm_arguments, settings_from_args
+from reviewer.untrusted import terminal
 from reviewer.version import __version__
 
 if TYPE_CHECKING:
     from rich.console import Console
 
     from reviewer.config import Config
-    from reviewer.model import Report
+    from reviewer.llm.stage import LlmStage
+    from reviewer.memo.model import SeverityCounts
+    from reviewer.model import LlmRun, Report
     from reviewer.parse_json import Parsed
     from reviewer.pipeline import ProgressHook
 
 # Each command imports what it needs when it runs: `review --version` and `review rules` never
 # import the pipeline, and a review imports neither the LLM client nor renderers it does not use.
 
-COMMANDS = ("review", "parse", "rules", "explain", "eval")
+COMMANDS = ("review", "parse", "rules", "explain", "forms", "eval")
 
 
 def _stderr() -> Console:
@@ -55,13 +60,18 @@ def _stdout() -> Console:
 
 
 def _warn_leftovers(parsed: Report | Parsed, tables: int, err: Console) -> None:
+    from reviewer.grid import UNRECOGNISED
+
     for left in parsed.leftovers:
-        where = f"{parsed.source} {left.location.describe()}"
-        err.print(f"[yellow]警告[/]：{where} 未能解析：{left.text[:60]}", soft_wrap=True)
+        where = terminal(f"{parsed.source} {left.location.describe()}")
+        err.print(f"[yellow]警告[/]：{where} 未能解析：{terminal(left.text[:60])}", soft_wrap=True)
     acc = parsed.accounting
+    unread = sum(left.reason != UNRECOGNISED for left in parsed.leftovers)
     err.print(
         f"已解析 {tables} 张表；非空行 {acc.nonempty_lines} 行，"
-        f"已使用 {acc.consumed_lines} 行，未解析 {acc.reported_lines} 行。"
+        f"已使用 {acc.consumed_lines} 行，未解析 {acc.reported_lines} 行"
+        + (f"；另有 {unread} 处未能读取（见上方警告）。" if unread else "。"),
+        soft_wrap=True,
     )
 
 
@@ -70,17 +80,21 @@ def cmd_parse(args: argparse.Namespace) -> int:
 
     JSON 与 JSON Lines 逐表写出、不在内存中保留已写出的表，大文件也只占少量内存。
     """
+    from reviewer.config import load_config
+
+    config = load_config(args.config)
+    form = args.form or config.form
     if args.format in ("json", "jsonl"):
         from reviewer.parse_json import write_json, write_jsonl
 
         write = write_json if args.format == "json" else write_jsonl
-        parsed = write(args.file, sys.stdout)
+        parsed = write(args.file, sys.stdout, config.limits, form)
         _warn_leftovers(parsed, parsed.tables, _stderr())
         return 0
     from reviewer.api import parse_file
     from reviewer.render_parse import print_tables
 
-    report = parse_file(args.file)
+    report = parse_file(args.file, config.limits, form)
     print_tables(report, _stdout())
     _warn_leftovers(report, len(report.tables), _stderr())
     return 0
@@ -100,6 +114,8 @@ def _effective_config(args: argparse.Namespace) -> Config:
         updates["min_severity"] = args.min_severity
     if args.fail_on:
         updates["fail_on"] = args.fail_on
+    if args.form:
+        updates["form"] = args.form
     config = config.model_copy(update=updates)
     known = {r.code for r in all_rules()}
     for pattern in config.select + config.ignore:
@@ -176,20 +192,23 @@ def _review_batch(args: argparse.Namespace) -> int:
             )
             return 130
         for line in failures:
-            err.print(f"[yellow]批处理失败[/]：{line}", soft_wrap=True, markup=True)
+            err.print(f"[yellow]批处理失败[/]：{terminal(line)}", soft_wrap=True)
     else:
         stage = LlmStage(settings, shared_limit=True)
         result = run_batch(
             args.file, out_dir, config=config, fmt=fmt, jobs=args.jobs, llm=stage, console=err
         )
     if not settings.enabled and settings.note:
-        err.print(settings.note, soft_wrap=True)
+        err.print(terminal(settings.note), soft_wrap=True)
     for o in result.outcomes:
         if o.status == "failed":
-            err.print(f"[red]未能复核[/]：{o.source}：{o.error}", soft_wrap=True)
+            err.print(
+                f"[red]未能复核[/]：{terminal(o.source)}：{terminal(o.error or '')}", soft_wrap=True
+            )
     err.print(
         f"本次复核 {result.count('reviewed')} 个文件，未变化而跳过 {result.count('skipped')} 个，"
-        f"未能复核 {result.count('failed')} 个；复核意见与汇总表（summary.md / .csv / .xlsx）在 {out_dir}。",
+        f"未能复核 {result.count('failed')} 个；复核意见与汇总表（summary.md / .csv / .xlsx）"
+        f"在 {terminal(str(out_dir))}。",
         soft_wrap=True,
     )
     if result.interrupted:
@@ -202,55 +221,120 @@ def _review_batch(args: argparse.Namespace) -> int:
 
 
 def _review_one(args: argparse.Namespace) -> int:
-    """One file: the memo to the terminal, stdout or the file given with -o."""
-    from reviewer.atomic import atomic_write
-    from reviewer.llm.stage import LlmStage
-    from reviewer.memo.render import render_memo
-    from reviewer.pipeline import review
+    """One file: the memo to the terminal, stdout or the file given with -o.
 
+    Markdown, JSON and the terminal take the streaming review (memory does not grow with the
+    file); HTML and Word draw from the whole report.
+    """
     fmt = args.format or _format_of(args.output)
     if fmt == "docx" and not args.output:
         raise UsageError("Word 复核意见是二进制文件，不能输出到终端：请用 -o 复核意见.docx")
+    from reviewer.llm.stage import LlmStage
+
     config = _effective_config(args)
     stage = LlmStage(settings_from_args(args, env=os.environ, config=config.llm))
     err = _stderr()
+    if fmt in ("html", "docx"):
+        source, tables, counts, llm, code = _review_whole(args, fmt, config, stage, err)
+    else:
+        source, tables, counts, llm, code = _review_streamed(args, fmt, config, stage, err)
+    if not llm.enabled:
+        if llm.note:
+            err.print(terminal(llm.note), soft_wrap=True)
+    elif llm.stopped:  # key, quota, access or model: one line says it all
+        err.print(terminal(llm.stopped), style="yellow", soft_wrap=True)
+    elif llm.failed_tables:
+        names = terminal("、".join(t.project for t in llm.failed_tables))
+        err.print(f"[yellow]大模型审读未完成[/]：{names}（仅有确定性复核结果）", soft_wrap=True)
+    err.print(
+        f"{terminal(source)}：{tables} 张表，错误 {counts.error} 项，"
+        f"需核实 {counts.warning} 项，提示 {counts.info} 项。",
+        soft_wrap=True,
+    )
+    return code
+
+
+_Outcome = tuple[str, int, "SeverityCounts", "LlmRun", int]
+
+
+def _written(args: argparse.Namespace, err: Console, write: Callable[[BinaryIO], object]) -> None:
+    """The memo to the file given with -o, atomically."""
+    from reviewer.atomic import atomic_file
+
+    try:
+        with atomic_file(Path(args.output)) as fh:
+            write(fh)
+    except OSError as exc:
+        raise UsageError(f"无法写入 {args.output}：{exc.strerror or exc}") from exc
+    err.print(f"复核意见已写入 {terminal(args.output)}", soft_wrap=True)
+
+
+def _review_whole(
+    args: argparse.Namespace, fmt: str, config: Config, stage: LlmStage, err: Console
+) -> _Outcome:
+    from reviewer.memo.render import render_memo
+    from reviewer.pipeline import review
+
     with _llm_progress(err) as progress:
         result = review(args.file, config=config, llm=stage, progress=progress)
     report = result.report
-
+    content = render_memo(fmt, result.memo, report)
     if args.output:
-        content = render_memo("markdown" if fmt == "terminal" else fmt, result.memo, report)
-        try:
-            atomic_write(Path(args.output), content)
-        except OSError as exc:
-            raise UsageError(f"无法写入 {args.output}：{exc.strerror or exc}") from exc
-        err.print(f"复核意见已写入 {args.output}")
-    else:  # docx was refused above: every other format is text
-        text = render_memo("markdown" if fmt == "terminal" else fmt, result.memo, report)
-        assert isinstance(text, str)
-        if fmt == "terminal":
-            from rich.markdown import Markdown
+        data = content if isinstance(content, bytes) else content.encode("utf-8")
+        _written(args, err, lambda fh: fh.write(data))
+    else:  # docx was refused above: HTML is text
+        assert isinstance(content, str)
+        sys.stdout.write(content)
+    code = result.exit_code(config.fail_on)
+    return report.source, len(report.tables), result.memo.overview.counts, result.llm, code
 
-            _stdout().print(Markdown(text))
+
+def _review_streamed(
+    args: argparse.Namespace, fmt: str, config: Config, stage: LlmStage, err: Console
+) -> _Outcome:
+    from reviewer.memo.stream import MemoSpool
+    from reviewer.pipeline import review_stream
+
+    # the memo's parts wait beside the output (they are as large as the memo), else in /tmp
+    folder = Path(args.output).absolute().parent if args.output else None
+    with MemoSpool(
+        "json" if fmt == "json" else "markdown", folder if folder and folder.is_dir() else None
+    ) as spool:
+        with _llm_progress(err) as progress:
+            result = review_stream(args.file, spool, config=config, llm=stage, progress=progress)
+        if args.output:
+            _written(args, err, lambda fh: _as_text(fh, lambda out: spool.write(result.memo, out)))
+        elif fmt == "terminal":
+            _print_markdown(lambda out: spool.write(result.memo, out))
         else:
-            sys.stdout.write(text)
+            spool.write(result.memo, sys.stdout)
+    code = result.exit_code(config.fail_on)
+    return result.source, result.tables, result.counts, result.llm, code
 
-    llm = result.llm
-    if not llm.enabled:
-        if llm.note:
-            err.print(llm.note, soft_wrap=True)
-    elif llm.stopped:  # key, quota, access or model: one line says it all
-        err.print(llm.stopped, style="yellow", markup=False, soft_wrap=True)
-    elif llm.failed_tables:
-        names = "、".join(t.project for t in llm.failed_tables)
-        err.print(f"[yellow]大模型审读未完成[/]：{names}（仅有确定性复核结果）", soft_wrap=True)
-    c = result.memo.overview.counts
-    err.print(
-        f"{report.source}：{len(report.tables)} 张表，错误 {c.error} 项，需核实 {c.warning} 项，"
-        f"提示 {c.info} 项。",
-        soft_wrap=True,
-    )
-    return result.exit_code(config.fail_on)
+
+def _as_text(fh: BinaryIO, write: Callable[[TextIO], None]) -> None:
+    text = io.TextIOWrapper(fh, encoding="utf-8", newline="")
+    write(text)
+    text.flush()
+    text.detach()  # the file is the caller's to close
+
+
+def _print_markdown(write: Callable[[TextIO], None]) -> None:
+    """The Markdown memo in the terminal, a section at a time (never all of it in memory)."""
+    from rich.markdown import Markdown
+
+    console = _stdout()
+    with tempfile.TemporaryFile("w+", encoding="utf-8", newline="") as tmp:
+        write(tmp)
+        tmp.seek(0)
+        chunk: list[str] = []
+        for line in tmp:
+            if line.startswith(("## ", "### ")) and chunk:
+                console.print(Markdown("".join(chunk)))
+                chunk = []
+            chunk.append(line)
+        if chunk:
+            console.print(Markdown("".join(chunk)))
 
 
 @contextmanager
@@ -275,7 +359,7 @@ def _llm_progress(err: Console) -> Iterator[ProgressHook]:
                 transient=True,
             )
             bar.start()
-            task = bar.add_task(stage, total=total)
+            task = bar.add_task(stage, total=total or None)  # 0: not known (a streamed file)
         assert task is not None
         bar.update(task, completed=done)
 
@@ -284,6 +368,56 @@ def _llm_progress(err: Console) -> Iterator[ProgressHook]:
     finally:
         if bar is not None:
             bar.stop()
+
+
+def cmd_forms(args: argparse.Namespace) -> int:
+    """列出可识别的表格类型（表格家族）：名称、如何识别、评分约定。
+
+    复核时自动识别每张表的类型，并在复核意见中注明；--form 名称 可指定按某一类型读取。
+    """
+    from reviewer.forms.families import FAMILIES
+
+    out = _stdout()
+    for f in FAMILIES:
+        s = f.scoring
+        points = (
+            "评分表，只复核算术"
+            if s.rubric
+            else f"预算执行{_points(s.execution_weight)}，指标{_points(s.indicator_total)}，"
+            f"行分值称“{s.weight_label}”，"
+            + ("原则上按50/30/10设置分值" if s.default_split else "不适用50/30/10的默认分值")
+            + (
+                f"，执行率低于{s.explain_execution_below:g}%须说明原因"
+                if s.explain_execution_below
+                else ""
+            )
+        )
+        out.print(f"[bold]{f.name}[/]  {terminal(f.title)}", soft_wrap=True)
+        out.print(f"  识别与栏目：{terminal(f.note)}", soft_wrap=True)
+        out.print(f"  评分约定：{terminal(points)}。", soft_wrap=True)
+        out.print()
+    return 0
+
+
+def _points(value: float | None) -> str:
+    return "不计分" if value is None else f"{value:g}分"
+
+
+class FormNames:
+    """The form families' names, as ``--form`` accepts them: the registry is imported only when
+    the option is used or the help is shown (``review --version`` never reads it; the option's
+    ``metavar`` spares argparse listing them while the parser is built)."""
+
+    def _names(self) -> list[str]:
+        from reviewer.forms.families import FAMILIES
+
+        return [f.name for f in FAMILIES]
+
+    def __contains__(self, name: object) -> bool:
+        return name in self._names()
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._names())
 
 
 def cmd_rules(args: argparse.Namespace) -> int:
@@ -389,6 +523,12 @@ def build_parser() -> argparse.ArgumentParser:
     r.add_argument(
         "--config", help="配置文件（reviewer.toml 或含 [tool.reviewer] 的 pyproject.toml）"
     )
+    r.add_argument(
+        "--form",
+        choices=FormNames(),
+        metavar="FORM",  # the names are listed in the help, read from the registry then
+        help="按指定的表格类型读取：%(choices)s（默认从表格内容识别；review forms 说明各类型）",
+    )
     add_llm_arguments(r)
     r.set_defaults(func=cmd_review)
 
@@ -400,10 +540,20 @@ def build_parser() -> argparse.ArgumentParser:
         default="json",
         help="输出格式：json（整份文档）、jsonl（每行一个对象：报告、各表、未解析内容、合计）或 table",
     )
+    p.add_argument("--config", help="配置文件（其中 [limits] 设定读取上限）")
+    p.add_argument(
+        "--form",
+        choices=FormNames(),
+        metavar="FORM",
+        help="按指定的表格类型读取：%(choices)s（默认自动识别）",
+    )
     p.set_defaults(func=cmd_parse)
 
     lr = sub.add_parser("rules", help="列出全部复核规则", description=cmd_rules.__doc__)
     lr.set_defaults(func=cmd_rules)
+
+    fm = sub.add_parser("forms", help="列出可识别的表格类型", description=cmd_forms.__doc__)
+    fm.set_defaults(func=cmd_forms)
 
     e = sub.add_parser("explain", help="打印一条规则的说明", description=cmd_explain.__doc__)
     e.add_argument("code", help="规则代码，如 S102")
@@ -432,7 +582,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         try:
             return cmd_eval(args_list[1:])
         except ReviewerError as exc:
-            _stderr().print(f"[red]错误[/]：{exc.message}", soft_wrap=True)
+            _stderr().print(f"[red]错误[/]：{terminal(exc.message)}", soft_wrap=True)
             return exc.exit_code
     if args_list and args_list[0] not in COMMANDS and not args_list[0].startswith("-"):
         args_list.insert(0, "review")
@@ -447,7 +597,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         code: int = args.func(args)
     except ReviewerError as exc:
-        _stderr().print(f"[red]错误[/]：{exc.message}", soft_wrap=True)
+        _stderr().print(f"[red]错误[/]：{terminal(exc.message)}", soft_wrap=True)
         return exc.exit_code
     except KeyboardInterrupt:
         _stderr().print("已中断。")
@@ -455,11 +605,18 @@ def main(argv: Sequence[str] | None = None) -> int:
     except BrokenPipeError:
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return 1
+    except OSError as exc:  # the disk, not the tool: a full disk, a folder that cannot be written
+        where = f" {exc.filename}" if exc.filename else ""
+        _stderr().print(
+            f"[red]错误[/]：无法写入或读取{terminal(where)}：{terminal(exc.strerror or str(exc))}",
+            soft_wrap=True,
+        )
+        return 2
     except Exception as exc:  # a defect of ours: one line for the user, the trace on request
         if os.environ.get("REVIEWER_DEBUG"):
             raise
         _stderr().print(
-            f"[red]内部错误[/]：{type(exc).__name__}: {exc}。这是 reviewer 的缺陷，请报告；"
+            f"[red]内部错误[/]：{type(exc).__name__}: {terminal(str(exc))}。这是 reviewer 的缺陷，请报告；"
             "设置 REVIEWER_DEBUG=1 可显示详细信息。",
             soft_wrap=True,
         )

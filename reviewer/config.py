@@ -2,7 +2,8 @@
 
 Read from ``reviewer.toml`` or the ``[tool.reviewer]`` table of ``pyproject.toml`` (the first
 found in the current directory or above it), or from ``--config FILE``; command-line flags
-override the file. Every threshold that provincial systems set differently is here.
+override the file. Every threshold that provincial systems set differently is here, and the
+``[limits]`` on what one input may make the readers do (``reviewer.limits``).
 """
 
 from __future__ import annotations
@@ -11,15 +12,17 @@ import tomllib
 from pathlib import Path
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from reviewer.errors import UsageError
+from reviewer.limits import Limits
 
 
 class Thresholds(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     low_execution_pct: float = 90.0  # B4: below this rate, the text must explain it
+    low_execution_warn_pct: float = 80.0  # B4: below this, 需核实; between it and the above, 提示
     completion_over_execution_pct: float = 5.0  # B4: completion above execution, relative %
     over_achievement_warn: float = 1.2  # D5: A >= 1.2 T is flagged
     over_achievement_explain: float = 1.3  # D5: A >= 1.3 T needs a written reason
@@ -41,8 +44,24 @@ class Config(BaseModel):
     fail_on: Literal["error", "warning", "info", "never"] = Field("error", alias="fail-on")
     lower_is_better: Literal["linear", "ratio"] = Field("linear", alias="lower-is-better")
     thresholds: Thresholds = Field(default_factory=Thresholds)
+    limits: Limits = Field(default_factory=Limits)  # what one input may make the readers do
+    form: str | None = None  # a form family's name: read every table as that form (--form)
     llm: dict[str, Any] = Field(default_factory=dict)
     source: str = ""  # where the configuration was read from
+
+    @field_validator("form")
+    @classmethod
+    def _form(cls, value: str | None) -> str | None:
+        return _known_form(value)
+
+
+def _known_form(name: str | None) -> str | None:
+    from reviewer.forms.families import FAMILIES
+
+    if name is not None and name not in {f.name for f in FAMILIES}:
+        names = "、".join(f.name for f in FAMILIES)
+        raise ValueError(f"未知的表格类型 {name}（可选：{names}；用 review forms 查看）")
+    return name
 
 
 def parse_codes(value: str | None) -> list[str]:

@@ -5,6 +5,7 @@ the CLI prints it and exits with the error's code instead of a traceback::
 
     ReviewerError            exit 2 unless stated
     ├── InputError           the file cannot be read as a report (missing, empty, binary, no table)
+    │   └── LimitError       reading it would exceed a configured limit (reviewer.limits)
     └── UsageError           a command-line or configuration mistake
 """
 
@@ -21,6 +22,10 @@ class ReviewerError(Exception):
 
 class InputError(ReviewerError):
     """The input cannot be read as a self-evaluation report."""
+
+
+class LimitError(InputError):
+    """Reading the input would go past one of the configured limits (a bomb, or a file too big)."""
 
 
 class UsageError(ReviewerError):

@@ -15,6 +15,8 @@ from typing import Any
 
 from reviewer.model import Accounting, CellRef, Leftover, Location
 
+UNRECOGNISED = "未能识别的内容"  # the parser's reason; a reader's own leftovers give theirs
+
 
 @dataclass(slots=True)
 class Cell:
@@ -79,7 +81,7 @@ def account(rows: Iterable[Row], leftovers: list[Leftover], acc: Accounting) -> 
         if unused:
             reported += 1
             leftovers.extend(
-                Leftover(text=c.text, location=c.location, reason="未能识别的内容") for c in unused
+                Leftover(text=c.text, location=c.location, reason=UNRECOGNISED) for c in unused
             )
     acc.nonempty_lines += nonempty
     acc.reported_lines += reported

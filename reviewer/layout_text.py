@@ -72,7 +72,19 @@ def table_lines(t: EvaluationTable) -> list[str]:
         lines.append(
             f"\t总分\t\t\t\t\t{fmt_number(t.total_weight)}\t{fmt_number(t.total_score)}\t{t.grade}"
         )
+    for key, text in t.fields.items():  # the form's text fields after the table (评价结论 …)
+        lines.append(f"{t.labels.get(key) or FIELD_LABELS.get(key, key)}\t{text}")
     return lines
+
+
+# How the national form prints the text fields a table may carry.
+FIELD_LABELS = {
+    "conclusion": "评价结论",
+    "problems": "存在问题",
+    "measures": "改进措施",
+    "implementation": "项目实施内容及过程概述",
+    "other_notes": "其他需要说明事项",
+}
 
 
 def render_text(tables: Iterable[EvaluationTable]) -> str:

@@ -234,6 +234,8 @@ class FundRow(BaseModel):
     weight: float | None = None
     rate_pct: float | None = None
     score: float | None = None
+    reason: str = ""  # the form's own 原因 column (Sichuan), as printed
+    kind: str = ""  # for a row in Funds.extra: by_income, by_expense, central_funds, … or ""
     cells: dict[str, CellRef] = Field(default_factory=dict)
 
 
@@ -242,6 +244,9 @@ class Funds(BaseModel):
     current_year_appropriation: FundRow = Field(default_factory=FundRow)
     prior_year_carryover: FundRow = Field(default_factory=FundRow)
     other: FundRow = Field(default_factory=FundRow)
+    # Rows beyond the four of the national form, by their printed label: the breakdowns by
+    # income or by expenditure (财政专户管理资金, 基本支出 …), central and local funds.
+    extra: dict[str, FundRow] = Field(default_factory=dict)
 
     def rows(self) -> dict[str, FundRow]:
         return {
@@ -270,6 +275,7 @@ class Indicator(BaseModel):
     target_value: ParsedValue = Field(default_factory=ParsedValue)
     actual_value: ParsedValue = Field(default_factory=ParsedValue)
     lines: list[int] = Field(default_factory=list)
+    partial: bool = False  # cut off by the end of the document: printed only in part
     cells: dict[str, CellRef] = Field(default_factory=dict)
 
     @property
@@ -277,10 +283,24 @@ class Indicator(BaseModel):
         return f"R{self.lines[0]}" if self.lines else "R?"
 
 
+class ReadingDoubt(BaseModel):
+    """Why a table may have been misread (the plausibility check), with the cells that show it."""
+
+    reason: str  # one Chinese sentence
+    evidence: list[CellRef] = Field(default_factory=list)
+
+
 class EvaluationTable(BaseModel):
-    """One project's 财政项目支出绩效自评表."""
+    """One project's (or, on a 部门整体 form, one department's) self-evaluation table.
+
+    Every form family maps to this one shape; ``family`` names the form, ``labels`` keeps the
+    form's own words for its columns and fields (``weight`` → 权重 on a Sichuan form), so that
+    the memo can speak them.
+    """
 
     project: str
+    family: str = "national-2020"
+    subject: str = "project"  # "department" on a 部门整体 form: it names a 部门, not a 项目
     department: str = ""
     implementer: str = ""
     year: int | None = None
@@ -295,7 +315,25 @@ class EvaluationTable(BaseModel):
     grade: str = ""
     first_line: int = 0
     last_line: int = 0
+    labels: dict[str, str] = Field(default_factory=dict)  # role or field → printed label
+    fields: dict[str, str] = Field(default_factory=dict)  # other printed fields (评价结论 …)
+    notes: list[str] = Field(default_factory=list)  # notes printed under the table (注：…)
+    stated_weights: dict[str, float] = Field(default_factory=dict)  # 产出指标(50分), footnotes
+    complete: bool = True  # False: the document ends, or begins, inside this table (cut off)
+    begins_inside: bool = False  # the text starts inside this table (no title, no header)
+    template_text: list[CellRef] = Field(default_factory=list)  # placeholder rows left (……)
+    doubts: list[ReadingDoubt] = Field(default_factory=list)  # the plausibility check's
     cells: dict[str, CellRef] = Field(default_factory=dict)
+
+    @property
+    def reliable(self) -> bool:
+        """Read without doubt: the score and arithmetic rules may judge it."""
+        return not self.doubts
+
+    @property
+    def name(self) -> str:
+        """What the table is about: the project, or the department on a 部门整体 form."""
+        return self.project or self.department
 
 
 class Leftover(BaseModel):

@@ -22,10 +22,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TextIO
 
-from reviewer.api import no_table_error
+from reviewer.api import no_table
 from reviewer.ingest import read_grid
+from reviewer.limits import Limits
 from reviewer.model import Accounting, EvaluationTable, Leftover, Report
 from reviewer.parse import TableStream
+from reviewer.untrusted import path_text
 
 _TABLES = '"tables": []'
 
@@ -40,20 +42,22 @@ class Parsed:
     accounting: Accounting = field(default_factory=Accounting)
 
 
-def _stream(path: str | Path) -> tuple[TableStream, Iterator[EvaluationTable], EvaluationTable]:
+def _stream(
+    path: str | Path, limits: Limits | None, form: str | None
+) -> tuple[TableStream, Iterator[EvaluationTable], EvaluationTable]:
     """The stream, its iterator and its first table (InputError when there is none)."""
-    stream = TableStream(read_grid(path))
+    stream = TableStream(read_grid(path, limits), form)
     tables = iter(stream)
     first = next(tables, None)
     if first is None:
-        raise no_table_error(path)
+        raise no_table(path)
     return stream, tables, first
 
 
 def _shell(stream: TableStream) -> str:
     grid = stream.grid
     return Report(
-        source=grid.source,
+        source=path_text(grid.source),  # a name that is not UTF-8 is still written out
         format=grid.format,
         encoding=grid.encoding,
         leftovers=stream.leftovers,
@@ -61,9 +65,12 @@ def _shell(stream: TableStream) -> str:
     ).model_dump_json(indent=2)
 
 
-def write_json(path: str | Path, out: TextIO) -> Parsed:
-    """Write the Report of ``path`` to ``out`` as indented JSON, one table at a time."""
-    stream, tables, first = _stream(path)
+def write_json(
+    path: str | Path, out: TextIO, limits: Limits | None = None, form: str | None = None
+) -> Parsed:
+    """Write the Report of ``path`` to ``out`` as indented JSON, one table at a time (read
+    within ``limits``, as the form family ``form`` when given)."""
+    stream, tables, first = _stream(path, limits, form)
     head = _shell(stream).split(_TABLES, 1)[0]  # source, format, encoding: known already
     out.write(head + '"tables": [\n    ')
     n = 0
@@ -74,16 +81,19 @@ def write_json(path: str | Path, out: TextIO) -> Parsed:
         n += 1
     tail = _shell(stream).split(_TABLES, 1)[1]  # leftovers and accounting: known at the end
     out.write("\n  ]" + tail + "\n")
-    return Parsed(stream.grid.source, n, stream.leftovers, stream.accounting)
+    return Parsed(path_text(stream.grid.source), n, stream.leftovers, stream.accounting)
 
 
-def write_jsonl(path: str | Path, out: TextIO) -> Parsed:
+def write_jsonl(
+    path: str | Path, out: TextIO, limits: Limits | None = None, form: str | None = None
+) -> Parsed:
     """Write the Report of ``path`` to ``out`` as JSON Lines (see the module's docstring)."""
-    stream, tables, first = _stream(path)
+    stream, tables, first = _stream(path, limits, form)
     grid = stream.grid
+    source = path_text(grid.source)
     head = {
         "kind": "report",
-        "source": grid.source,
+        "source": source,
         "format": grid.format,
         "encoding": grid.encoding,
     }
@@ -96,7 +106,7 @@ def write_jsonl(path: str | Path, out: TextIO) -> Parsed:
         out.write('{"kind":"leftover",' + left.model_dump_json()[1:] + "\n")
     accounting = stream.accounting.model_dump_json()
     out.write(f'{{"kind":"end","tables":{n},"accounting":{accounting}}}\n')
-    return Parsed(grid.source, n, stream.leftovers, stream.accounting)
+    return Parsed(source, n, stream.leftovers, stream.accounting)
 
 
 def _chain(first: EvaluationTable, rest: Iterator[EvaluationTable]) -> Iterator[EvaluationTable]:

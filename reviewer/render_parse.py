@@ -8,6 +8,7 @@ from rich.table import Table
 
 from reviewer.model import EvaluationTable, Report
 from reviewer.numbers import fmt
+from reviewer.untrusted import terminal
 
 
 def _fmt(x: float | None) -> str:
@@ -16,8 +17,8 @@ def _fmt(x: float | None) -> str:
 
 def table_view(t: EvaluationTable) -> Panel:
     head = Table.grid(padding=(0, 2))
-    head.add_row("主管部门", t.department, "实施单位", t.implementer)
-    funds = Table(title=f"项目资金（{t.amount_unit}）", title_justify="left")
+    head.add_row("主管部门", terminal(t.department), "实施单位", terminal(t.implementer))
+    funds = Table(title=f"项目资金（{terminal(t.amount_unit)}）", title_justify="left")
     for col in ("", "年初预算数", "全年预算数", "全年执行数", "分值", "执行率", "得分"):
         funds.add_column(col, justify="right" if col else "left")
     names = {
@@ -40,7 +41,7 @@ def table_view(t: EvaluationTable) -> Panel:
     goals = Table(show_header=True, expand=True)
     goals.add_column("预期目标", ratio=1)
     goals.add_column("实际完成情况", ratio=1)
-    goals.add_row(t.goal_expected, t.goal_actual)
+    goals.add_row(terminal(t.goal_expected), terminal(t.goal_actual))
     ind = Table(title="绩效指标", title_justify="left", expand=True)
     for col in (
         "一级指标",
@@ -54,11 +55,16 @@ def table_view(t: EvaluationTable) -> Panel:
     ):
         ind.add_column(col, justify="right" if col in ("分值", "得分") else "left")
     for i in t.indicators:
+        texts = (i.l1, i.l2, i.name, i.target, i.actual)
         ind.add_row(
-            i.l1, i.l2, i.name, i.target, i.actual, _fmt(i.weight), _fmt(i.score), i.explanation
+            *(terminal(x) for x in texts),
+            _fmt(i.weight),
+            _fmt(i.score),
+            terminal(i.explanation),
         )
-    ind.add_row("总分", "", "", "", "", _fmt(t.total_weight), _fmt(t.total_score), t.grade)
-    title = f"{t.project}（{t.year or '年度不详'}）  第{t.first_line}–{t.last_line}行"
+    grade = terminal(t.grade or "")
+    ind.add_row("总分", "", "", "", "", _fmt(t.total_weight), _fmt(t.total_score), grade)
+    title = f"{terminal(t.project)}（{t.year or '年度不详'}）  第{t.first_line}–{t.last_line}行"
     return Panel(Group(head, funds, goals, ind), title=title, title_align="left")
 
 

@@ -13,7 +13,8 @@ Handlers here: :func:`valid` (a grounded answer built from the table in the prom
 :func:`smart` (what a good model reports, quoted the way models quote), :func:`status` (an HTTP
 error), :func:`slow`, :func:`invalid_json`, :func:`refuse_json_schema`, :func:`ungrounded`,
 :func:`clear_rule_findings`, :func:`disconnect`, :func:`finished` (``finish_reason`` length or
-content_filter), and :func:`per_project` to give one table a different behaviour.
+content_filter), :func:`trickling` (a byte at a time), :func:`huge` and :func:`many_findings`
+(answers past the limits), and :func:`per_project` to give one table a different behaviour.
 
 Personalities behave like a provider: :func:`openai_like` (strict ``json_schema``, unknown
 parameters refused), :func:`deepseek_like` (no ``json_schema``; ``json_object`` wants the word
@@ -96,6 +97,7 @@ class Reply:
     headers: dict[str, str] = field(default_factory=dict)
     delay: float = 0.0
     disconnect: bool = False
+    trickle: float = 0.0  # seconds between the bytes of the body (0: all at once)
 
 
 Handler = Callable[[Seen], Reply]
@@ -253,6 +255,37 @@ def slow(seconds: float, then: Handler = valid) -> Handler:
 
 def disconnect(seen: Seen) -> Reply:
     return Reply(disconnect=True)
+
+
+def trickling(interval: float, then: Handler = valid) -> Handler:
+    """``then``'s reply, its body sent one byte every ``interval`` seconds: every read gets a
+    byte well within any read timeout, yet the whole answer takes minutes."""
+
+    def handler(seen: Seen) -> Reply:
+        reply = then(seen)
+        reply.trickle = interval
+        return reply
+
+    return handler
+
+
+def huge(chars: int) -> Handler:
+    """A valid answer padded with an assessment of ``chars`` characters."""
+
+    def handler(seen: Seen) -> Reply:
+        return completion(answer_json(grounded_findings(seen), "很" * chars), seen)
+
+    return handler
+
+
+def many_findings(count: int) -> Handler:
+    """A valid answer whose one grounded finding is repeated ``count`` times."""
+
+    def handler(seen: Seen) -> Reply:
+        one = grounded_findings(seen)[0]
+        return completion(answer_json([one] * count, ASSESSMENT), seen)
+
+    return handler
 
 
 def refuse_json_schema(then: Handler = valid, refuse_json_object: bool = False) -> Handler:
@@ -845,6 +878,13 @@ class FakeOpenAI:
                 for k, v in reply.headers.items():
                     self.send_header(k, v)
                 self.end_headers()
-                self.wfile.write(data)
+                if not reply.trickle:
+                    self.wfile.write(data)
+                    return
+                self.wfile.flush()
+                for i in range(len(data)):
+                    time.sleep(reply.trickle)
+                    self.wfile.write(data[i : i + 1])
+                    self.wfile.flush()
 
         return Handler

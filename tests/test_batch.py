@@ -336,11 +336,12 @@ def test_collect_inputs_from_files_folders_and_globs(tmp_path: Path) -> None:
         str(tmp_path / "*.pdf"),
         str(tmp_path / "missing.txt"),
     ]
-    files, unmatched = collect_inputs(specs)
+    files, problems = collect_inputs(specs)
     names = [f.name for f in files]
     expected = ["报告003.txt", "报告004.txt", "报告005.txt", "报告000.txt", "报告001.txt"]
     assert names == [*expected, "missing.txt"]
-    assert unmatched == [str(tmp_path / "*.pdf")]
+    glob_spec = str(tmp_path / "*.pdf")
+    assert problems == {glob_spec: f"没有与 {glob_spec} 匹配的文件"}
 
 
 def test_unmatched_glob_and_missing_file_are_listed_as_failed(tmp_path: Path) -> None:

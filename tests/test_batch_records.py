@@ -74,6 +74,24 @@ def test_a_memo_deleted_by_hand_is_written_again(corpus: Path, tmp_path: Path) -
     assert (out / "报告3.md").is_file()
 
 
+def test_a_memo_replaced_by_one_of_the_same_size_is_written_again(
+    corpus: Path, tmp_path: Path
+) -> None:
+    out = tmp_path / "out"
+    run_batch([str(corpus)], out, config=Config(), jobs=1)
+    memo = out / "报告4.md"
+    text = memo.read_text(encoding="utf-8")
+    memo.write_text(text.replace("项目4", "项目X"), encoding="utf-8")  # same size, new content
+    assert memo.stat().st_size == len(text.encode("utf-8"))
+    _age(memo)  # and as old as the others: only its hash tells
+    touched = out / "报告5.md"
+    os.utime(touched)  # a new time, the same content: hashed, found the same, skipped
+    again = run_batch([str(corpus)], out, config=Config(), jobs=1)
+    by_source = {o.source: o.status for o in again.outcomes}
+    assert by_source["报告4.txt"] == "reviewed" and by_source["报告5.txt"] == "skipped"
+    assert memo.read_text(encoding="utf-8") == text
+
+
 def test_hand_outs_are_a_few_files_and_many_per_worker() -> None:
     assert chunk_size(10, 2) == 1
     assert chunk_size(7143, 2) == 8

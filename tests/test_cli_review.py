@@ -22,7 +22,7 @@ def test_json_output_validates_against_published_schema(capsys: pytest.CaptureFi
     doc = json.loads(capsys.readouterr().out)
     schema = json.loads(SCHEMA_PATH.read_text(encoding="utf-8"))
     jsonschema.validate(doc, schema)
-    assert doc["schema_version"] == "1.1"
+    assert doc["schema_version"] == "1.2"
     assert len(doc["tables"]) == 14
 
 
@@ -123,12 +123,12 @@ def test_no_color_and_piped_output_has_no_escape_codes(tmp_path: Path) -> None:
 def test_an_internal_defect_is_one_line_not_a_traceback(
     monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    import reviewer.pipeline
+    from reviewer.memo.build import MemoAssembly
 
     def broken(*args: object, **kwargs: object) -> None:
         raise RuntimeError("boom")
 
-    monkeypatch.setattr(reviewer.pipeline, "complete", broken)
+    monkeypatch.setattr(MemoAssembly, "add_table", broken)  # the memo of every format
     monkeypatch.delenv("REVIEWER_DEBUG", raising=False)
     assert main([str(SEED)]) == 70
     err = capsys.readouterr().err.strip()

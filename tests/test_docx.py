@@ -3,12 +3,14 @@ and cell."""
 
 from __future__ import annotations
 
+import zipfile
 from pathlib import Path
 
 import pytest
 from docx import Document
 
 from reviewer.api import parse_file
+from reviewer.cli import main
 from reviewer.ingest import read_grid
 from tests.fixtures.generate.make_docx import write_docx
 from tests.fixtures.generate.source import gold_tables
@@ -135,3 +137,24 @@ def test_paragraphs_around_a_table_with_merged_cells(tmp_path: Path) -> None:
     assert [(left.text, left.location.describe()) for left in report.leftovers] == [
         ("填表人：张三", "第5行第1格")  # the fifth paragraph
     ]
+
+
+@pytest.mark.parametrize("span", ["x", "1.5", ""])
+def test_a_damaged_cell_attribute_is_an_input_error(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], span: str
+) -> None:
+    # python-docx reads an attribute's value only when asked, while the rows are read.
+    path = tmp_path / "small.docx"
+    _small_document(path)
+    with zipfile.ZipFile(path) as zf:
+        parts = {info.filename: zf.read(info) for info in zf.infolist()}
+    xml = parts["word/document.xml"].decode()
+    parts["word/document.xml"] = xml.replace(
+        "<w:tcPr>", f'<w:tcPr><w:gridSpan w:val="{span}"/>', 1
+    ).encode()
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as zf:
+        for name, data in parts.items():
+            zf.writestr(name, data)
+    assert main(["parse", str(path)]) == 2
+    err = capsys.readouterr().err.strip()
+    assert err == "错误：small.docx 无法作为 Word 文件打开：文件已损坏或不完整"

@@ -233,3 +233,18 @@ def test_a_goal_text_mentioning_project_funds_stays_a_goal(tmp_path: Path) -> No
     assert report.leftovers == []
     t = report.tables[0]
     assert t.goal_actual.startswith("项目资金已全部用于培训") and t.amount_unit == "元"
+
+
+def test_a_stray_line_in_the_funds_block_is_reported_not_glued_into_the_goal(
+    tmp_path: Path,
+) -> None:
+    from tests.builders import make_table, write_tables
+
+    path = write_tables(tmp_path / "t.txt", make_table())
+    text = path.read_text(encoding="utf-8")
+    at = text.index("年度总体目标")
+    path.write_text(text[:at] + "\t扫描件第2页 ###\n" + text[at:], encoding="utf-8")
+    report = parse_file(path)
+    (table,) = report.tables
+    assert "扫描件" not in table.goal_expected + table.goal_actual
+    assert [lo.text for lo in report.leftovers] == ["扫描件第2页###"]

@@ -2,15 +2,20 @@
 
 from __future__ import annotations
 
+from collections import Counter
+from pathlib import Path
+
 import pytest
 
+from reviewer.api import parse_file
+from reviewer.checks import active_rules, run_checks
 from reviewer.config import Config
 from reviewer.memo.build import build_memo
 from reviewer.memo.markdown import render_markdown
 from reviewer.memo.words import leftover_lines
 from reviewer.model import Category, Finding, Report, Severity
 from reviewer.pipeline import Review, review
-from tests.builders import make_table
+from tests.builders import make_table, write_tables
 from tests.conftest import SEED
 
 
@@ -49,6 +54,8 @@ def test_a_finding_carries_its_label_and_figures(result: Review) -> None:
 
 def test_overview_sentences(result: Review) -> None:
     o = result.memo.overview
+    n = Counter(f.severity for f in result.findings)
+    assert n[Severity.ERROR] == 8  # the seed's errors, as its expert labels have them
     with_errors = {
         f.table_index
         for f in result.findings
@@ -58,7 +65,8 @@ def test_overview_sentences(result: Review) -> None:
         "共复核自评表 14 张，全年预算数合计 21,824,065.64 元，全年执行数合计 21,371,357.91 元，"
         "总体执行率 97.93%。",
         "自评总分平均 95.56 分，按规则复算平均 95.15 分。",
-        f"共发现错误 8 项、需核实 35 项、提示 10 项；{len(with_errors)} 张表存在错误。",
+        f"共发现错误 {n[Severity.ERROR]} 项、需核实 {n[Severity.WARNING]} 项、"
+        f"提示 {n[Severity.INFO]} 项；{len(with_errors)} 张表存在错误。",
     ]
 
 
@@ -108,3 +116,26 @@ def test_leftover_lines_show_fifty_then_the_count() -> None:
     lines = leftover_lines(pairs)
     assert lines[0] == "第1行：内容1" and lines[49] == "第50行：内容50"
     assert lines[50:] == ["……共 52 处"]
+
+
+@pytest.mark.parametrize("cut", [False, True], ids=["whole", "cut-off"])
+def test_the_totals_the_rules_computed_are_the_ones_the_memo_computes(
+    tmp_path: Path, cut: bool
+) -> None:
+    text = SEED.read_text(encoding="utf-8")
+    if cut:  # a last table that ends inside a row: its rows printed in part are not judged
+        last = write_tables(tmp_path / "last.txt", make_table()).read_text(encoding="utf-8")
+        text += "\n\n" + last[: last.index("参训人员满意度") + len("参训人员满意度")]
+    path = tmp_path / "report.txt"
+    path.write_text(text, encoding="utf-8")
+    report = parse_file(path)
+    config = Config()
+    rules = active_rules(config)
+    totals: dict[int, float] = {}
+    findings = run_checks(report, config, rules, totals)
+    whole = [i for i, t in enumerate(report.tables) if not any(r.partial for r in t.indicators)]
+    assert sorted(totals) == whole  # the rules computed each table's they judged whole
+    shared = build_memo(report, findings, config, rules, None, totals)
+    alone = build_memo(report, findings, config, rules)  # each total computed by the memo
+    assert shared == alone
+    assert [t.recomputed_total for t in shared.tables].count(None) == int(cut)

@@ -1,8 +1,12 @@
 """The PDF reader: ruled tables with merged cells and centred labels, tables continued over a
-page break, text around the tables, ruling-less pages, and PDFs that cannot be read."""
+page break, text around the tables, ruling-less pages, pages without text, and PDFs that
+cannot be read."""
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pdfplumber
@@ -14,7 +18,7 @@ from reviewer.cli import main
 from reviewer.ingest import read_grid
 from reviewer.ingest.pdf import page_rows
 from reviewer.ingest.pdf_layout import join_wrapped
-from tests.fixtures.generate import make_pdf
+from tests.fixtures.generate import hostile, make_pdf
 from tests.fixtures.generate.source import gold_tables
 
 
@@ -132,4 +136,65 @@ def test_a_scanned_page_in_a_text_pdf_is_reported(tmp_path: Path) -> None:
         last = len(pdf.pages)
     assert [(left.location.page, "OCR" in left.reason) for left in report.leftovers] == [
         (last, True)
+    ]
+
+
+def _outlines(canvas: Canvas) -> None:
+    """A table drawn, its text converted to outlines: lines and curves, no characters."""
+    canvas.rect(100, 100, 400, 300)
+    path = canvas.beginPath()
+    path.moveTo(120, 120)
+    path.curveTo(150, 200, 200, 50, 250, 120)
+    canvas.drawPath(path)
+
+
+def test_every_page_without_text_is_reported_with_its_number(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = tmp_path / "pages.pdf"
+    make_pdf.write_pdf_then(path, gold_tables()[:1], [lambda canvas: None, _outlines])
+    report = parse_file(path)
+    assert len(report.tables) == 1
+    with pdfplumber.open(path) as pdf:
+        last = len(pdf.pages)
+    found = [(left.location.page, left.text) for left in report.leftovers]
+    assert found == [
+        (last - 1, "（本页没有可读取的文字）"),
+        (last, "（页面只有线条或图形，没有可读取的文字）"),
+    ]
+    assert main(["parse", str(path)]) == 0
+    err = capsys.readouterr().err
+    assert f"第{last - 1}页" in err and f"第{last}页" in err
+    assert "未解析 0 行；另有 2 处未能读取（见上方警告）" in err
+
+
+@pytest.mark.parametrize(
+    "mediabox",
+    [b"[0 0 595 842 /x 1]", b"[0 0 /x 842]", b"[0 0 595]", b"[0 0 (a) 842]"],
+)
+def test_a_damaged_object_is_an_input_error(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], mediabox: bytes
+) -> None:
+    path = tmp_path / "box.pdf"
+    path.write_bytes(hostile.one_page_pdf(hostile.TEXT, mediabox=mediabox))
+    assert "无法作为 PDF 读取" in _error(path, capsys)
+
+
+def test_pdfminer_says_nothing_on_stderr(tmp_path: Path) -> None:
+    # A font descriptor without its bounding box: pdfminer logs a warning about it. The CLI
+    # is run as a program, so that logging is as it is for users (no pytest handler).
+    path = tmp_path / "font.pdf"
+    font = b"<< /Type /Font /Subtype /TrueType /BaseFont /Foo /FontDescriptor 6 0 R >>"
+    descriptor = b"<< /Type /FontDescriptor /FontName /Foo /Flags 32 >>"
+    path.write_bytes(hostile.one_page_pdf(hostile.TEXT, font=font, extra=[descriptor]))
+    done = subprocess.run(
+        [sys.executable, "-m", "reviewer.cli", "parse", str(path)],
+        capture_output=True,
+        text=True,
+        env={k: v for k, v in os.environ.items() if k != "REVIEWER_DEBUG"},
+        check=False,
+    )
+    assert done.returncode == 2
+    assert done.stderr.strip().splitlines() == [
+        f"错误：未在 {path.name} 中找到财政项目支出绩效自评表（项目名称、绩效指标等栏目）"
     ]

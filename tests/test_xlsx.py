@@ -12,6 +12,7 @@ from openpyxl import Workbook, load_workbook
 from reviewer.api import parse_file
 from reviewer.ingest.xlsx import cell_text, format_number
 from reviewer.model import EvaluationTable
+from tests.fixtures.generate import hostile
 from tests.fixtures.generate.make_xlsx import write_xlsx
 from tests.fixtures.generate.source import gold_tables
 
@@ -138,3 +139,46 @@ def test_formatting_far_below_the_form_costs_nothing(tmp_path: Path) -> None:
     assert time.perf_counter() - started < 5  # visiting every row took ~25 s
     assert [t.project for t in report.tables] == ["司法行政宣传"]
     assert report.leftovers == []
+
+
+def test_a_formula_saved_without_its_value_is_reported(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # openpyxl (like other programs) saves formulas without the value Excel would compute:
+    # read for its value, such a cell is empty, and 全年预算数 would seem missing.
+    path = tmp_path / "r.xlsx"
+    write_xlsx(gold_tables()[:1], path, sheets=1)
+    wb = load_workbook(path)
+    ws = wb.worksheets[0]
+    budget = parse_file(path).tables[0].funds.annual_total.cells["full_year_budget"].cell or ""
+    ws[budget] = "=D7+D8+D9"
+    ws["K1"] = '=IF(1,"","")'
+    wb.save(path)
+    report = parse_file(path)
+    assert [(left.location.describe(), left.text) for left in report.leftovers] == [
+        ("自评表1!K1", '是公式但文件未保存计算结果（=IF(1,"","")）'),
+        (f"自评表1!{budget}", "是公式但文件未保存计算结果（=D7+D8+D9）"),
+    ]
+    from reviewer.cli import main
+
+    assert main(["parse", str(path)]) == 0
+    err = capsys.readouterr().err
+    assert f"自评表1!{budget} 未能解析：是公式但文件未保存计算结果" in err
+    assert "另有 2 处未能读取" in err
+
+
+def test_a_formula_with_its_saved_value_reads_as_the_value(tmp_path: Path) -> None:
+    # As Excel saves them: the value beside the formula; an empty string result typed "str".
+    rows = (
+        '<row r="1"><c r="A1"><f>1+1</f><v>2</v></c>'
+        '<c r="B1" t="str"><f>IF(1,"","")</f><v></v></c><c r="C1"><f>1/0</f></c></row>'
+    )
+    path = tmp_path / "r.xlsx"
+    path.write_bytes(hostile.xlsx_package(hostile.xlsx_sheet(rows)))
+    from reviewer.ingest import read_grid
+
+    grid = read_grid(path)
+    assert [c.text for r in grid.rows for c in r.cells] == ["2"]
+    assert [(left.location.describe(), left.text) for left in grid.extra_leftovers] == [
+        ("Sheet1!C1", "是公式但文件未保存计算结果（=1/0）")
+    ]

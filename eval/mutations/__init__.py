@@ -249,6 +249,7 @@ def mentions(t: EvaluationTable, words: tuple[str, ...]) -> bool:
 from eval.mutations import (  # noqa: E402
     arithmetic,
     consistency,
+    edges,
     explanation,
     indicator,
     scoring,
@@ -261,6 +262,7 @@ __all__ = [
     "Want",
     "arithmetic",
     "consistency",
+    "edges",
     "explanation",
     "indicator",
     "scoring",

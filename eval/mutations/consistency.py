@@ -62,7 +62,8 @@ def m_narrative_contradicts(t: EvaluationTable, rng: Random) -> Injected | None:
     sentence = f"全年{ind.name}实际完成{fmt_number(wrong)}{ind.actual_value.unit}。"
     t.goal_actual = t.goal_actual.rstrip("。") + "。" + sentence
     note = f"注入：实际完成情况写“{sentence}”，与「{ind.name}」实际完成值{ind.actual}矛盾。"
-    return Injected(t, [Want(Category.CONSISTENCY, Severity.WARNING, note, ind.name)])
+    wants = [Want(Category.CONSISTENCY, Severity.WARNING, note, ind.name, codes=["N102", "L101"])]
+    return Injected(t, wants)
 
 
 @mutation("repeated-actual")

@@ -19,14 +19,16 @@ on where it was:
    grounding, merge and memo as the live path for the same answers.
 
 A table left without an answer (an expired or cancelled batch, a failed request) is reported as
-such in its memo (exit code 3), and the next run submits it again.
+such in its memo (exit code 3), and the next run submits it again. Settings with which no request
+can be sent (a key or an address the HTTP client cannot use) submit nothing: every memo is written
+with the rules' review and the reason (exit code 3), and batches already submitted wait for a run
+with working settings.
 """
 
 from __future__ import annotations
 
 import contextlib
 import dataclasses
-import json
 import time
 from collections.abc import Callable, Iterator
 from concurrent.futures import ProcessPoolExecutor
@@ -36,7 +38,7 @@ from typing import IO, TYPE_CHECKING
 
 from rich.console import Console
 
-from reviewer.atomic import atomic_write
+from reviewer.atomic import atomic_file, atomic_write_json, read_json
 from reviewer.batch.files import SIDECAR_DIR, Task
 from reviewer.batch.records import RecordIndex
 from reviewer.batch.run import (
@@ -52,7 +54,7 @@ from reviewer.config import Config
 from reviewer.errors import ReviewerError, UsageError
 from reviewer.llm.batch_answers import BatchAnswer, BatchAnswers
 from reviewer.llm.capabilities import Capabilities, Ladder, ResponseMode
-from reviewer.llm.settings import LlmSettings
+from reviewer.llm.settings import LlmSettings, endpoint_problem
 from reviewer.llm.stage import LlmStage
 
 if TYPE_CHECKING:
@@ -109,13 +111,15 @@ class State:
     @classmethod
     def load(cls, folder: Path, settings: LlmSettings) -> State:
         state = cls(folder, settings.display_base_url, settings.model)
+        data = read_json(state.path)
+        if data is None or data.get("format") != STATE_FORMAT:
+            return state
         try:
-            data = json.loads(state.path.read_text(encoding="utf-8"))
-        except (OSError, ValueError):
-            return state
-        if not isinstance(data, dict) or data.get("format") != STATE_FORMAT:
-            return state
-        parts = [Part(**p) for p in data.get("parts", []) if isinstance(p, dict)]
+            parts = [Part(**p) for p in data.get("parts", []) if isinstance(p, dict)]
+        except TypeError:  # fields of another version, or damaged
+            raise UsageError(
+                f"批处理进度文件 {state.path} 无法读取：若其中的批处理已不需要，删除该文件后重新运行"
+            ) from None
         active = [p for p in parts if p.status != "collected"]
         if active and (data.get("endpoint"), data.get("model")) != (state.endpoint, state.model):
             raise UsageError(
@@ -133,7 +137,7 @@ class State:
             "model": self.model,
             "parts": [dataclasses.asdict(p) for p in self.parts],
         }
-        atomic_write(self.path, json.dumps(data, ensure_ascii=False, indent=1))
+        atomic_write_json(self.path, data)
 
 
 # -- 1. prepare ---------------------------------------------------------------------------------
@@ -175,25 +179,39 @@ def _prompt_stream(tasks: list[Task], jobs: int) -> Iterator[str]:
 
 
 class _PartWriter:
-    """Write requests into ``input-N.jsonl`` files of at most ``batch_size`` requests."""
+    """Write requests into ``input-N.jsonl`` files of at most ``batch_size`` requests, each
+    through :func:`~reviewer.atomic.atomic_file` (use as a context manager: an error leaves no
+    part behind)."""
 
     def __init__(self, state: State, first: int, limit: int) -> None:
         self.state = state
         self.n = first - 1
         self.limit = limit
         self.parts: list[Part] = []
-        self._fh: IO[str] | None = None
+        self._file = contextlib.ExitStack()  # the part being written
+        self._fh: IO[bytes] | None = None
         self._keys: dict[str, list[str]] = {}
         self._count = 0
         self._bytes = 0
 
+    def __enter__(self) -> _PartWriter:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        if exc[0] is None:
+            self._close()
+        else:
+            self._file.__exit__(*exc)  # type: ignore[arg-type]
+
     def add(self, custom_id: str, line: str, cache_key: str, mode: ResponseMode) -> None:
-        size = len(line.encode("utf-8")) + 1
+        data = (line + "\n").encode("utf-8")
+        size = len(data)
         if self._fh is None or self._count >= self.limit or self._bytes + size > MAX_PART_BYTES:
             self._close()
             self.n += 1
-            self._fh = (self.state.folder / f"input-{self.n}.jsonl").open("w", encoding="utf-8")
-        self._fh.write(line + "\n")
+            path = self.state.folder / Part(self.n, 0).input
+            self._fh = self._file.enter_context(atomic_file(path))
+        self._fh.write(data)
         self._keys[custom_id] = [cache_key, mode.value]
         self._count += 1
         self._bytes += size
@@ -201,15 +219,10 @@ class _PartWriter:
     def _close(self) -> None:
         if self._fh is None:
             return
-        self._fh.close()
-        keys = self.state.folder / f"keys-{self.n}.json"
-        atomic_write(keys, json.dumps(self._keys))
+        self._file.close()
+        atomic_write_json(self.state.folder / Part(self.n, 0).keys, self._keys)
         self.parts.append(Part(self.n, self._count))
         self._fh, self._keys, self._count, self._bytes = None, {}, 0, 0
-
-    def close(self) -> list[Part]:
-        self._close()
-        return self.parts
 
 
 def prepare(
@@ -225,23 +238,23 @@ def prepare(
     mode = Capabilities(settings.cache_dir).start(settings.base_url, settings.model)
     cache = ResponseCache(settings.cache_dir) if settings.use_cache else None
     first = max((p.n for p in state.parts), default=0) + 1
-    writer = _PartWriter(state, first, settings.batch_size)
     seen: set[str] = set()
-    for user in _prompt_stream(tasks, jobs):
-        prompt = TablePrompt(user)
-        custom_id = batch_key(settings, prompt)
-        if custom_id in seen:  # the same table twice: one request serves both
-            continue
-        seen.add(custom_id)
-        known = answers.get(custom_id)
-        if known is not None and known.answer is not None:
-            continue
-        cache_key = answer_key(settings, prompt, mode)
-        if cache is not None and cache.get(cache_key) is not None:
-            continue
-        line = request_line(custom_id, request_body(settings, prompt, mode))
-        writer.add(custom_id, line, cache_key, mode)
-    parts = writer.close()
+    with _PartWriter(state, first, settings.batch_size) as writer:
+        for user in _prompt_stream(tasks, jobs):
+            prompt = TablePrompt(user)
+            custom_id = batch_key(settings, prompt)
+            if custom_id in seen:  # the same table twice: one request serves both
+                continue
+            seen.add(custom_id)
+            known = answers.get(custom_id)
+            if known is not None and known.answer is not None:
+                continue
+            cache_key = answer_key(settings, prompt, mode)
+            if cache is not None and cache.get(cache_key) is not None:
+                continue
+            line = request_line(custom_id, request_body(settings, prompt, mode))
+            writer.add(custom_id, line, cache_key, mode)
+    parts = writer.parts
     state.parts += parts
     return sum(p.requests for p in parts)
 
@@ -305,7 +318,7 @@ def submit_and_collect(
                     if batch.status in FINAL:
                         _collect(api, state, part, batch, settings, answers)
                         if batch.status == "failed":
-                            failures.append(batch_failure(batch))
+                            failures.append(batch_failure(batch, settings))
                 state.save()
                 statuses = sorted({_STATUS.get(p.status, p.status) for p in state.parts})
                 bar.update(
@@ -350,7 +363,11 @@ def _collect(
     from reviewer.llm.cache import ResponseCache
     from reviewer.llm.errors import Failure
 
-    keys: dict[str, list[str]] = json.loads((state.folder / part.keys).read_text(encoding="utf-8"))
+    keys = read_json(state.folder / part.keys)
+    if keys is None:
+        raise BatchRunError(
+            f"批处理文件 {state.folder / part.keys} 缺失或已损坏：删除 {state.folder} 后重新提交"
+        )
     modes = {cid: mode for cid, (_, mode) in keys.items()}
     cache = ResponseCache(settings.cache_dir) if settings.use_cache else None
     refused: set[str] = set()
@@ -409,7 +426,10 @@ def run_llm_batch(
     stage = LlmStage(dataclasses.replace(settings, batch_answers=answers), shared_limit=True)
     failures: list[str] = []
     asks_llm = any(r.scope == "llm" for r in active_rules(config))
-    if not state.parts and asks_llm:
+    problem = endpoint_problem(settings)
+    if problem is not None:  # nothing can be sent: the memos say so, with the rules' review
+        failures.append(problem)
+    elif not state.parts and asks_llm:
         tasks, _ = plan(specs, out_dir, config, fmt, stage)
         index = RecordIndex(out_dir)
         todo = [t for t in tasks if index.current(t) is None]
@@ -421,7 +441,7 @@ def run_llm_batch(
             raise BatchRunError(f"无法写入批处理请求（{exc.strerror or exc}）：{folder}") from None
         if count:
             console.print(f"提交批处理：{count} 个请求，分 {len(state.parts)} 批。", soft_wrap=True)
-    if state.parts:
+    if state.parts and problem is None:
         failures = submit_and_collect(state, settings, answers, console, on_poll)
     result = run_batch(
         specs, out_dir, config=config, fmt=fmt, jobs=jobs, llm=stage, console=console

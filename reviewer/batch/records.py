@@ -10,7 +10,10 @@ once at the end of a run with the latest line per memo.
 A memo is current when its record was made with the same tool version, configuration and
 format (the task's stamp) from the same input: the same SHA-256, or, to spare reading every input
 again, the same size and modification time when the file was already older than two seconds
-when it was hashed (a file changed within the same clock tick as the hash is hashed again).
+when it was hashed (a file changed within the same clock tick as the hash is hashed again). The
+memo must be the one the record was made with, too: its SHA-256 is recorded with its size and
+time as written, and a memo with another size or time is hashed again (a memo replaced since, or
+one that another input's memo once took over, is not taken as current and is written again).
 """
 
 from __future__ import annotations
@@ -19,16 +22,17 @@ import contextlib
 import hashlib
 import json
 import os
+import stat
 import time
 from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, Any, NamedTuple
 
-from reviewer.atomic import atomic_write
+from reviewer.atomic import atomic_write, atomic_write_json, read_json
 from reviewer.batch.files import SIDECAR_DIR, Task, file_sha256
 
 INDEX_NAME = "index.jsonl"
-INDEX_FORMAT = 1
+INDEX_FORMAT = 2  # 2: the memo's own hash, size and time
 # A modification time this much older than the hash is trusted to mean "unchanged".
 _SETTLED_NS = 2_000_000_000
 
@@ -56,8 +60,9 @@ class FileOutcome:
 
     ``source`` is the input as the summary shows it (relative to the inputs' common folder),
     ``memo`` its memo relative to the output folder, ``exit_code`` the single-file exit code
-    (0, 1 or 3) under the run's ``--fail-on``; ``made_from`` what the memo was made from, when a
-    rerun may skip it (None: redo it next time, e.g. an incomplete LLM review or a failure).
+    (0, 1 or 3) under the run's ``--fail-on``; ``made_from`` what the memo was made from, and
+    ``written`` the memo as written, when a rerun may skip it (None: redo it next time, e.g. an
+    incomplete LLM review or a failure).
     An outcome read from the index keeps its tables as JSON until they are asked for: a rerun
     whose summary is unchanged never needs them.
     """
@@ -73,6 +78,7 @@ class FileOutcome:
         "memo",
         "source",
         "status",
+        "written",
     )
 
     def __init__(
@@ -84,7 +90,8 @@ class FileOutcome:
         exit_code: int = 0,
         leftovers: int = 0,
         tables: list[TableRow] | None = None,
-        made_from: InputState | None = None,
+        made_from: FileState | None = None,
+        written: FileState | None = None,
         *,
         tables_json: str | None = None,
         digest: str | None = None,
@@ -96,6 +103,7 @@ class FileOutcome:
         self.exit_code = exit_code
         self.leftovers = leftovers
         self.made_from = made_from
+        self.written = written
         self._tables = tables if tables is not None or tables_json is not None else []
         self._tables_json = tables_json
         self._digest = digest
@@ -116,8 +124,8 @@ class FileOutcome:
 
 
 @dataclass(frozen=True, slots=True)
-class InputState:
-    """The input a memo was made from: its hash, and its size and time when hashed."""
+class FileState:
+    """A file as it was: its hash, and its size and time when hashed."""
 
     sha256: str
     size: int
@@ -125,13 +133,19 @@ class InputState:
     hashed_ns: int
 
     @classmethod
-    def of(cls, path: Path) -> InputState:
+    def of(cls, path: Path) -> FileState:
         """Stat, then hash: a change after the stat shows as a different time next run."""
         st = path.stat()
         return cls(file_sha256(path), st.st_size, st.st_mtime_ns, time.time_ns())
 
+    @classmethod
+    def written(cls, path: Path, data: bytes) -> FileState:
+        """A file just written with ``data``: hashed from the bytes in hand, not read back."""
+        st = path.stat()
+        return cls(hashlib.sha256(data).hexdigest(), st.st_size, st.st_mtime_ns, time.time_ns())
 
-def _line(task: Task, outcome: FileOutcome, state: InputState) -> str:
+
+def _line(task: Task, outcome: FileOutcome, state: FileState, memo: FileState) -> str:
     return json.dumps(
         {
             "format": INDEX_FORMAT,
@@ -142,6 +156,9 @@ def _line(task: Task, outcome: FileOutcome, state: InputState) -> str:
             "size": state.size,
             "mtime_ns": state.mtime_ns,
             "hashed_ns": state.hashed_ns,
+            "memo_sha256": memo.sha256,
+            "memo_size": memo.size,
+            "memo_mtime_ns": memo.mtime_ns,
             "exit_code": outcome.exit_code,
             "leftovers": outcome.leftovers,
             "digest": outcome.digest(),
@@ -185,16 +202,29 @@ class RecordIndex:
         if entry is None or entry["stamp"] != task.stamp or entry["source"] != task.display:
             return None
         try:
-            if not task.memo.is_file():
+            memo = task.memo.stat()
+            if not stat.S_ISREG(memo.st_mode):
                 return None
+            refresh = False
+            # The memo as written, with its size and time then: another file put in its place
+            # has another time (or size), and is hashed.
+            if (memo.st_size, memo.st_mtime_ns) != (entry["memo_size"], entry["memo_mtime_ns"]):
+                if memo.st_size != entry["memo_size"]:
+                    return None
+                if file_sha256(task.memo) != entry["memo_sha256"]:
+                    return None
+                entry.update(memo_mtime_ns=memo.st_mtime_ns)
+                refresh = True
             st = task.source.stat()
             settled = entry["mtime_ns"] < entry["hashed_ns"] - _SETTLED_NS
             same = settled and (st.st_size, st.st_mtime_ns) == (entry["size"], entry["mtime_ns"])
             if not same:
-                state = InputState.of(task.source)
+                state = FileState.of(task.source)
                 if state.sha256 != entry["sha256"]:
                     return None
                 entry.update(size=state.size, mtime_ns=state.mtime_ns, hashed_ns=state.hashed_ns)
+                refresh = True
+            if refresh:
                 head = json.dumps(
                     {k: v for k, v in entry.items() if k != "tables"},
                     ensure_ascii=False,
@@ -216,10 +246,10 @@ class RecordIndex:
 
     def add(self, task: Task, outcome: FileOutcome) -> None:
         """Record a memo just written (appended at once: an interrupted run keeps it)."""
-        if outcome.made_from is None:
+        if outcome.made_from is None or outcome.written is None:
             self.forget(task)
             return
-        line = _line(task, outcome, outcome.made_from)
+        line = _line(task, outcome, outcome.made_from, outcome.written)
         if task.memo_rel in self._lines:
             self._stale = True
         self._lines[task.memo_rel] = line
@@ -303,11 +333,7 @@ def _stamp_path(out_dir: Path) -> Path:
 
 
 def read_summary_stamp(out_dir: Path) -> dict[str, Any] | None:
-    try:
-        data = json.loads(_stamp_path(out_dir).read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return None
-    return data if isinstance(data, dict) else None
+    return read_json(_stamp_path(out_dir))
 
 
 def write_summary_stamp(out_dir: Path, digest: str, paths: list[Path]) -> None:
@@ -316,4 +342,4 @@ def write_summary_stamp(out_dir: Path, digest: str, paths: list[Path]) -> None:
         st = os.stat(path)
         files[path.name] = [st.st_size, st.st_mtime_ns]
     with contextlib.suppress(OSError):
-        atomic_write(_stamp_path(out_dir), json.dumps({"digest": digest, "files": files}))
+        atomic_write_json(_stamp_path(out_dir), {"digest": digest, "files": files})

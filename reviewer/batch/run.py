@@ -8,7 +8,8 @@ proportion to the files whatever their number. Each worker writes its memo atomi
 process records each outcome in the output folder's index (``records``) as it arrives, so an
 interrupted run (Ctrl-C) leaves every memo already written intact and recorded, and a re-run
 skips inputs whose memo is up to date. A file that fails (unreadable, not a form) is recorded
-with its error and the others go on. The summary (Markdown, CSV, .xlsx) ranks every table by risk
+with its error and the others go on; so is a file whose work raises past its own handling or whose
+worker process dies (the batch never hangs on it nor stops for it). The summary (Markdown, CSV, .xlsx) ranks every table by risk
 and links each row to its memo; it is written from the records, and not at all when they have
 not changed.
 
@@ -32,6 +33,7 @@ from concurrent.futures import (
     ThreadPoolExecutor,
     wait,
 )
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -41,7 +43,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 
 from reviewer.atomic import atomic_write
 from reviewer.batch.files import Task, collect_inputs, common_base, config_stamp, memo_names
-from reviewer.batch.records import FileOutcome, InputState, RecordIndex, TableRow
+from reviewer.batch.records import FileOutcome, FileState, RecordIndex, TableRow
 from reviewer.batch.summary import write_summaries
 from reviewer.config import Config
 from reviewer.errors import ReviewerError
@@ -101,19 +103,29 @@ def _failed(task: Task, message: str) -> FileOutcome:
     return FileOutcome(source=task.display, status="failed", error=message)
 
 
+_WORKER_DIED = "复核进程意外退出（可能是内存不足或被系统终止），本文件未能复核；重新运行会再次复核"
+
+
+def _crashed(task: Task, exc: BaseException) -> FileOutcome:
+    """The outcome of a file whose worker died or whose work raised past its own handling."""
+    if isinstance(exc, BrokenProcessPool):
+        return _failed(task, _WORKER_DIED)
+    return _failed(task, f"复核时出现内部错误（{type(exc).__name__}：{exc}）")
+
+
 @dataclass
 class _Analysed:
     """A worker's result when the LLM stage runs in the parent: the parse and rule findings."""
 
     task: Task
     analysis: Analysis
-    made_from: InputState | None
+    made_from: FileState | None
 
 
 def _analyse(task: Task) -> _Analysed | FileOutcome:
     """Parse and run the rules; a file that cannot be reviewed becomes a failed outcome."""
     try:
-        made_from = InputState.of(task.source) if task.source.is_file() else None
+        made_from = FileState.of(task.source) if task.source.is_file() else None
         analysis = analyse(task.source, task.config)
         analysis.report.source = task.display
         return _Analysed(task, analysis, made_from)
@@ -122,15 +134,18 @@ def _analyse(task: Task) -> _Analysed | FileOutcome:
     except OSError as exc:
         return _failed(task, f"无法读取文件：{exc.strerror or exc}")
     except Exception as exc:  # one bad file must not stop the batch: record and go on
-        return _failed(task, f"复核时出现内部错误（{type(exc).__name__}：{exc}）")
+        return _crashed(task, exc)
 
 
 def _finish(a: _Analysed, llm: LlmStage | None) -> FileOutcome:
     """The rest of the pipeline (LLM stage, merge, memo); write the memo."""
     task = a.task
     result = complete(a.analysis, task.config, llm)
+    content = render_memo(task.fmt, result.memo, result.report)
+    data = content.encode("utf-8") if isinstance(content, str) else content
     try:
-        atomic_write(task.memo, render_memo(task.fmt, result.memo, result.report))
+        atomic_write(task.memo, data)
+        written = FileState.written(task.memo, data)
     except OSError as exc:
         return _failed(task, f"无法写入复核意见 {task.memo_rel}：{exc.strerror or exc}")
     outcome = FileOutcome(
@@ -142,6 +157,7 @@ def _finish(a: _Analysed, llm: LlmStage | None) -> FileOutcome:
         tables=_rows(result),
         # an incomplete LLM review is not recorded as current: the next run retries it
         made_from=None if result.llm.failed_tables else a.made_from,
+        written=written,
     )
     return outcome
 
@@ -155,8 +171,17 @@ def review_task(task: Task) -> FileOutcome:
     return _finish(analysed, LlmStage(LlmSettings(enabled=False, note=task.llm_note)))
 
 
+def _reviewed(task: Task) -> FileOutcome:
+    """``review_task``, with whatever it raises past its own handling (a memo that cannot be
+    rendered, say) recorded as the file's failure: the others go on."""
+    try:
+        return review_task(task)
+    except Exception as exc:
+        return _crashed(task, exc)
+
+
 def _review_chunk(tasks: list[Task]) -> list[FileOutcome]:
-    return [review_task(t) for t in tasks]
+    return [_reviewed(t) for t in tasks]
 
 
 def _analyse_chunk(tasks: list[Task]) -> list[_Analysed | FileOutcome]:
@@ -180,6 +205,11 @@ class _Runner:
     files wait for the LLM stage, so waiting for the next result looks at a handful of futures
     (not at every file of the run) and memory does not grow with the run. ``stop`` cancels what
     has not started, waits for the files in hand and returns their outcomes.
+
+    A future that raises fails its files: a hand-out of several files that could not be sent
+    to a worker (an argument that cannot be pickled) is handed out again file by file, so that
+    only the culprit fails; when a worker dies the pool breaks, and every file still in it or
+    not yet handed out fails at once.
     """
 
     def __init__(self, tasks: list[Task], jobs: int, llm: LlmStage | None) -> None:
@@ -189,8 +219,12 @@ class _Runner:
         self.size = chunk_size(len(tasks), max(jobs, 1))
         self.window = 2 * max(jobs, 1)
         self.pending: set[Future[Any]] = set()
+        # the files of each future, and whether it is a hand-out of the worker pool
+        self.owner: dict[Future[Any], tuple[list[Task], bool]] = {}
         self.ready: deque[FileOutcome] = deque()  # finished, not yet taken
+        self.alone: deque[Task] = deque()  # files to hand out one by one
         self.analysing = 0  # hand-outs in the worker pool
+        self.broken: BrokenProcessPool | None = None
         self.procs: ProcessPoolExecutor | None = None
         self.threads: ThreadPoolExecutor | None = None
         if not self.sequential:
@@ -198,21 +232,35 @@ class _Runner:
         if llm is not None:
             self.threads = ThreadPoolExecutor(max_workers=llm.max_concurrency)
 
-    def _hand_out(self) -> None:
+    def _submit(self, chunk: list[Task]) -> None:
         assert self.procs is not None
         work = _analyse_chunk if self.llm else _review_chunk
+        if self.broken is None:
+            try:
+                fut = self.procs.submit(work, chunk)
+            except BrokenProcessPool as exc:  # a worker died: nothing more runs in this pool
+                self.broken = exc
+            else:
+                self.pending.add(fut)
+                self.owner[fut] = (chunk, True)
+                self.analysing += 1
+                return
+        self.ready.extend(_crashed(t, self.broken) for t in chunk)
+
+    def _hand_out(self) -> None:
+        while self.alone and self.analysing < self.window:
+            self._submit([self.alone.popleft()])
         waiting_llm = len(self.pending) - self.analysing
         while self.analysing < self.window and waiting_llm < self.window * self.size:
             chunk = [t for _, t in zip(range(self.size), self.tasks, strict=False)]
             if not chunk:
                 return
-            self.pending.add(self.procs.submit(work, chunk))
-            self.analysing += 1
+            self._submit(chunk)
 
     def __iter__(self) -> Iterator[FileOutcome]:
         if self.sequential:
             for task in self.tasks:
-                yield review_task(task)
+                yield _reviewed(task)
             return
         self._hand_out()
         while self.pending or self.ready:
@@ -222,20 +270,32 @@ class _Runner:
                 break
             done, self.pending = wait(self.pending, return_when=FIRST_COMPLETED)
             for fut in done:
-                self._take(fut.result())
+                self._take(fut)
             self._hand_out()
 
-    def _take(self, value: object) -> None:
-        if isinstance(value, list):  # a hand-out of the worker pool
+    def _take(self, fut: Future[Any]) -> None:
+        tasks, handout = self.owner.pop(fut)
+        if handout:
             self.analysing -= 1
-            for item in value:
-                if isinstance(item, _Analysed):
-                    assert self.llm is not None and self.threads is not None
-                    self.pending.add(self.threads.submit(_finish, item, self.llm))
-                else:
-                    self.ready.append(item)
-        elif isinstance(value, FileOutcome):
-            self.ready.append(value)
+        try:
+            value = fut.result()
+        except Exception as exc:
+            if isinstance(exc, BrokenProcessPool):
+                self.broken = exc
+            elif handout and len(tasks) > 1:
+                self.alone.extend(tasks)  # which of them could not be sent: one at a time
+                return
+            self.ready.extend(_crashed(t, exc) for t in tasks)
+            return
+        items = value if isinstance(value, list) else [value]
+        for item in items:
+            if isinstance(item, _Analysed):
+                assert self.llm is not None and self.threads is not None
+                later = self.threads.submit(_finish, item, self.llm)
+                self.pending.add(later)
+                self.owner[later] = ([item.task], False)
+            elif isinstance(item, FileOutcome):
+                self.ready.append(item)
 
     def stop(self) -> list[FileOutcome]:
         """Cancel what has not started; wait for what has; return the outcomes of the files
@@ -269,9 +329,10 @@ def _llm_identity(llm: LlmStage | None) -> str:
 
 def plan(
     specs: list[str], out_dir: Path, config: Config, fmt: str, llm: LlmStage | None = None
-) -> tuple[list[Task], list[str]]:
-    """The tasks for ``specs``, and the specs that matched no file."""
-    files, unmatched = collect_inputs(specs, out_dir)
+) -> tuple[list[Task], dict[str, str]]:
+    """The tasks for ``specs``, and what could not be taken (specs that matched no file,
+    folders that could not be read), with why."""
+    files, problems = collect_inputs(specs, out_dir)
     base = common_base(files)
     stamp = config_stamp(config, fmt) + _llm_identity(llm)
     llm_note = llm.note if llm is not None else ""
@@ -279,7 +340,7 @@ def plan(
         Task(f, display, out_dir, memo_rel, fmt, config, llm_note, stamp)
         for f, (display, memo_rel) in zip(files, memo_names(files, base, fmt), strict=True)
     ]
-    return tasks, unmatched
+    return tasks, problems
 
 
 def progress_bar(console: Console, label: str = "复核") -> Progress:
@@ -315,7 +376,7 @@ def run_batch(
     console = console or Console(stderr=True, highlight=False)
     jobs = jobs or os.cpu_count() or 1
     live = llm if llm is not None and llm.enabled else None
-    tasks, unmatched = plan(specs, out_dir, config, fmt, llm)
+    tasks, problems = plan(specs, out_dir, config, fmt, llm)
     out_dir.mkdir(parents=True, exist_ok=True)
 
     index = RecordIndex(out_dir)
@@ -328,10 +389,8 @@ def run_batch(
             todo.append(task)
         else:
             finished[task.display] = current
-    for spec in unmatched:
-        finished[spec] = FileOutcome(
-            source=spec, status="failed", error=f"没有与 {spec} 匹配的文件"
-        )
+    for name, why in problems.items():
+        finished[name] = FileOutcome(source=name, status="failed", error=why)
 
     interrupted = False
     with progress_bar(console) as bar:
@@ -359,7 +418,7 @@ def run_batch(
                 record(outcome)
             index.close()
 
-    order = [t.display for t in tasks] + unmatched
+    order = [t.display for t in tasks] + list(problems)
     outcomes = [finished[name] for name in order if name in finished]
     unfinished = [name for name in order if name not in finished]
     result = BatchResult(outcomes, unfinished, interrupted)

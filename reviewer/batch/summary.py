@@ -18,7 +18,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import quote
 
+from reviewer import untrusted
 from reviewer.atomic import atomic_write
+from reviewer.batch.files import SUMMARY_STEM
 from reviewer.batch.records import (
     FileOutcome,
     TableRow,
@@ -29,7 +31,6 @@ from reviewer.batch.records import (
 from reviewer.numbers import fmt, fmt_money, fmt_signed
 from reviewer.version import __version__
 
-SUMMARY_STEM = "summary"
 RANKING = "排序依据（风险高者在前）：错误数、需核实数、自评与复算总分之差、预算执行率（低者在前）。"
 COLUMNS = (
     "序号",
@@ -63,6 +64,7 @@ class Ranked:
     error: str | None = None
     rank: int | None = None
     text: list[str] | None = None  # the row as text, made once for the three summaries
+    cells: list[str] | None = None  # the row as spreadsheet cells, once for CSV and .xlsx
 
     @property
     def gap(self) -> float | None:
@@ -152,6 +154,14 @@ def _row(r: Ranked) -> list[str]:
     return r.text
 
 
+def sheet_cells(r: Ranked) -> list[str]:
+    """The row as CSV and .xlsx cells: text that a spreadsheet never takes for a formula, on
+    one line, without control characters (``untrusted.sheet_row``)."""
+    if r.cells is None:
+        r.cells = untrusted.sheet_row(_row(r))
+    return r.cells
+
+
 def _headline(outcomes: list[FileOutcome], unfinished: list[str], rows: list[Ranked]) -> list[str]:
     n_tables = sum(1 for r in rows if r.table is not None)
     failed = sum(1 for o in outcomes if o.status == "failed")
@@ -168,10 +178,6 @@ def _headline(outcomes: list[FileOutcome], unfinished: list[str], rows: list[Ran
     return lines
 
 
-def _md_cell(text: str) -> str:
-    return text.replace("\\", "\\\\").replace("|", "\\|").replace("\n", " ")
-
-
 def render_markdown(outcomes: list[FileOutcome], unfinished: list[str], rows: list[Ranked]) -> str:
     out = ["# 批量复核汇总", "", *_headline(outcomes, unfinished, rows), "", RANKING, ""]
     heads = [c for c in COLUMNS if c != "状态"]
@@ -184,17 +190,20 @@ def render_markdown(outcomes: list[FileOutcome], unfinished: list[str], rows: li
     for r in rows:
         if r.table is None:
             continue
-        cells = [_md_cell(c) for c in _row(r)[:-1]]
+        cells = untrusted.markdown_row(_row(r)[:-1])
         cells[-1] = f"[复核意见]({quote(r.memo or '')})"
         out.append("| " + " | ".join(cells) + " |")
     failed = [r for r in rows if r.status == "failed"]
     if failed:
         out += ["", "## 未能复核的文件", ""]
-        out += [f"- {_md_cell(r.source)}：{_md_cell(r.error or '原因不详')}" for r in failed]
+        out += [
+            "- {}：{}".format(*untrusted.markdown_row([r.source, r.error or "原因不详"]))
+            for r in failed
+        ]
     rest = [r for r in rows if r.status == "unfinished"]
     if rest:
         out += ["", "## 运行被中断，尚未复核的文件（重新运行即可继续）", ""]
-        out += [f"- {_md_cell(r.source)}" for r in rest]
+        out += [f"- {untrusted.markdown(r.source)}" for r in rest]
     out.append("")
     return "\n".join(out)
 
@@ -203,7 +212,7 @@ def render_csv(rows: list[Ranked]) -> str:
     buf = io.StringIO()
     writer = csv.writer(buf, lineterminator="\r\n")
     writer.writerow(COLUMNS)
-    writer.writerows(_row(r) for r in rows)
+    writer.writerows(sheet_cells(r) for r in rows)
     return "\ufeff" + buf.getvalue()  # with a BOM, spreadsheet programs read it as UTF-8
 
 

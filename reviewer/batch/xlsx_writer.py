@@ -12,6 +12,7 @@ that XML 1.0 cannot hold (control characters) are dropped, as in the Word memo.
 
 from __future__ import annotations
 
+import contextlib
 import re
 import zipfile
 from collections.abc import Sequence
@@ -62,14 +63,16 @@ def column_letter(n: int) -> str:
 class SheetWriter:
     """Write rows in order; ``close`` finishes the file. Use as a context manager.
 
-    ``widths`` are the column widths in characters; ``freeze`` the top-left cell of the
+    ``target`` is a path, or a file opened for writing in binary (the caller's to close, as
+    :func:`~reviewer.atomic.atomic_file` gives); ``widths`` are the column widths in characters; ``freeze`` the top-left cell of the
     scrolling pane (``C5``); the auto-filter, when set with :meth:`filter_from`, spans from its
     header row to the last row written.
     """
 
-    def __init__(self, path: Path, sheet: str, widths: Sequence[float], freeze: str) -> None:
-        self.path = path
-        self._zip = zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED, compresslevel=1)
+    def __init__(
+        self, target: Path | IO[bytes], sheet: str, widths: Sequence[float], freeze: str
+    ) -> None:
+        self._zip = zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED, compresslevel=1)
         self._sheet = sheet
         self._cols = [column_letter(i) for i in range(1, len(widths) + 1)]
         self._row = 0
@@ -99,8 +102,11 @@ class SheetWriter:
     def __exit__(self, *exc: object) -> None:
         if exc[0] is None:
             self.close()
-        else:
-            self._zip.close()
+            return
+        # the file is thrown away: what closing it says beside the error in flight is noise
+        for close in (self._out.close, self._zip.close):
+            with contextlib.suppress(Exception):
+                close()
 
     def _write(self, text: str) -> None:
         self._buf.append(text)

@@ -2,7 +2,13 @@
 
 ``check_table`` runs the per-table rules (scope ``table``), ``check_report`` the rules about the
 whole report (scope ``report``: the rate rounding convention, content left unparsed);
-``run_checks`` does both. Every finding gets its rule's code, category and default severity
+``run_checks`` does both.
+
+A per-table rule runs only where the table as read lets it judge (``applies``): on a table the
+plausibility check doubts, only the rules that read text no misreading can change; on a table
+cut off by the document, only the rules that do not need every row; on a rubric, only
+arithmetic. A row cut off
+at the end of a document is not judged at all. Every finding gets its rule's code, category and default severity
 here: a check states only what it found. Selection (``--select``/``--ignore``) is applied by
 passing the active rules; ``--min-severity`` is applied by the pipeline to every finding.
 """
@@ -12,12 +18,21 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from reviewer.checks.budget import rounding_note
-from reviewer.checks.context import Hit, TableContext
+from reviewer.checks.context import Hit, ReportFacts, TableContext
 from reviewer.checks.registry import Rule, selected
 from reviewer.config import Config
+from reviewer.forms.families import DEFAULT, Family, get_family
 from reviewer.model import EvaluationTable, Finding, Location, Report
 
-__all__ = ["active_rules", "check_report", "check_table", "rounding_note", "run_checks"]
+__all__ = [
+    "ReportFacts",
+    "active_rules",
+    "check_facts",
+    "check_report",
+    "check_table",
+    "rounding_note",
+    "run_checks",
+]
 
 
 def active_rules(config: Config) -> list[Rule]:
@@ -48,6 +63,15 @@ def _finding(hit: Hit, rule: Rule, table: EvaluationTable | None, index: int | N
     )
 
 
+def applies(rule: Rule, table: EvaluationTable, family: Family) -> bool:
+    """Whether ``rule`` may judge ``table`` as it was read."""
+    if not table.reliable and not rule.on_doubt:
+        return False
+    if rule.whole and not table.complete:
+        return False
+    return rule.rubric or not family.scoring.rubric
+
+
 def check_table(
     table: EvaluationTable,
     index: int,
@@ -57,28 +81,41 @@ def check_table(
 ) -> list[Finding]:
     """The findings of the per-table rules among ``rules`` for one table.
 
-    ``totals``, when given, receives the table's recomputed total (a table with indicators),
-    computed once with the rows' expectations the rules already worked out: the memo shows it.
+    ``totals``, when given, receives the table's recomputed total (a table with indicators,
+    none of them printed only in part), computed once with the rows' expectations the rules
+    already worked out: the memo shows it.
     """
-    ctx = TableContext(table, index, config)
+    family = get_family(table.family) or DEFAULT
+    judged = table
+    if any(i.partial for i in table.indicators):  # the rules see the rows printed whole
+        judged = table.model_copy(
+            update={"indicators": [i for i in table.indicators if not i.partial]}
+        )
+    ctx = TableContext(judged, index, config, family)
     out: list[Finding] = []
     for r in rules:
-        if r.check is None:
+        if r.check is None or not applies(r, table, family):
             continue
         for hit in r.check(ctx):
             out.append(_finding(hit, r, table, index))
-    if totals is not None and table.indicators:
+    if totals is not None and table.indicators and judged is table:
         totals[index] = ctx.recomputed_total()
     return out
 
 
 def check_report(report: Report, config: Config, rules: Sequence[Rule]) -> list[Finding]:
     """The findings of the whole-report rules among ``rules``."""
+    return check_facts(ReportFacts.of(report), config, rules)
+
+
+def check_facts(facts: ReportFacts, config: Config, rules: Sequence[Rule]) -> list[Finding]:
+    """The findings of the whole-report rules among ``rules``, from what was gathered of the
+    report's tables (for a report read one table at a time)."""
     out: list[Finding] = []
     for r in rules:
         if r.check_report is None:
             continue
-        for hit in r.check_report(report, config):
+        for hit in r.check_report(facts, config):
             out.append(_finding(hit, r, None, None))
     return out
 

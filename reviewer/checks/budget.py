@@ -3,14 +3,17 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
 from decimal import ROUND_CEILING, ROUND_FLOOR, ROUND_HALF_UP, Decimal
 from functools import lru_cache
 
-from reviewer.checks.context import Hit, TableContext, cell_evidence
+from reviewer.checks.context import Hit, ReportFacts, TableContext, cell_evidence
 from reviewer.checks.registry import report_rule, rule
 from reviewer.config import Config
-from reviewer.model import Category, EvaluationTable, Report, Severity
+from reviewer.forms.template import without_instructions
+from reviewer.model import Category, EvaluationTable, Severity
 from reviewer.numbers import fmt
 from reviewer.parse.values import decimals
 
@@ -94,24 +97,41 @@ def execution_rate(ctx: TableContext) -> Iterator[Hit]:
     )
 
 
+@dataclass
+class RoundingTally:
+    """Which rounding conventions reproduce the printed rates, counted table by table (so that
+    a report read one table at a time needs no more than this)."""
+
+    tables: int = 0  # tables whose printed rate some convention reproduces
+    counts: Counter[str] = field(default_factory=Counter)
+
+    def add(self, table: EvaluationTable) -> None:
+        checked = rate_conventions(table)
+        if checked is not None and checked[0]:
+            self.tables += 1
+            self.counts.update(checked[0])
+
+    def note(self) -> tuple[str, str | None]:
+        """(Chinese sentence on the rate rounding convention, convention name or None)."""
+        if not self.tables:
+            return "", None
+        counts = {name: self.counts[name] for name in ROUNDING_NAMES}
+        best = max(ROUNDING_NAMES, key=lambda name: (counts[name], name == "half_up"))
+        n, k = self.tables, counts[best]
+        text = f"执行率取舍方式：{n}张表的执行率中，{k}张与“{ROUNDING_NAMES[best]}”保留两位小数一致"
+        if best != "half_up":
+            half = counts["half_up"]
+            text += f"（与四舍五入一致的仅{half}张）"
+        text += "；末位一个单位以内的差异按取舍方式处理，不作为计算错误。"
+        return text, best
+
+
 def rounding_note(tables: Iterable[EvaluationTable]) -> tuple[str, str | None]:
     """(Chinese sentence on the rate rounding convention, convention name or None)."""
-    fits_per_table = []
+    tally = RoundingTally()
     for t in tables:
-        checked = rate_conventions(t)
-        if checked is not None and checked[0]:
-            fits_per_table.append(checked[0])
-    if not fits_per_table:
-        return "", None
-    counts = {name: sum(name in fits for fits in fits_per_table) for name in ROUNDING_NAMES}
-    best = max(ROUNDING_NAMES, key=lambda name: (counts[name], name == "half_up"))
-    n, k = len(fits_per_table), counts[best]
-    text = f"执行率取舍方式：{n}张表的执行率中，{k}张与“{ROUNDING_NAMES[best]}”保留两位小数一致"
-    if best != "half_up":
-        half = counts["half_up"]
-        text += f"（与四舍五入一致的仅{half}张）"
-    text += "；末位一个单位以内的差异按取舍方式处理，不作为计算错误。"
-    return text, best
+        tally.add(t)
+    return tally.note()
 
 
 @report_rule(
@@ -127,8 +147,8 @@ def rounding_note(tables: Iterable[EvaluationTable]) -> tuple[str, str | None]:
     example="14张表的执行率均为向上取整，如99.8418%填为99.85%。",
     fix="无需修改；如当地要求四舍五入，统一按四舍五入填报。",
 )
-def rounding_convention(report: Report, config: Config) -> Iterator[Hit]:
-    text, best = rounding_note(report.tables)
+def rounding_convention(facts: ReportFacts, config: Config) -> Iterator[Hit]:
+    text, best = facts.rounding.note()
     if best is not None:
         yield Hit(text, found=ROUNDING_NAMES[best])
 
@@ -179,6 +199,7 @@ def execution_score(ctx: TableContext) -> Iterator[Hit]:
     exact = exact_rate(ctx.table)
     assert exact is not None
     over = "，超过了分值" if row.score > row.weight else ""
+    harsher = row.score < by_exact  # scored below the rule: to ask about, not an overstatement
     yield Hit(
         f"预算执行得分填报为{fmt(row.score)}分{over}，按执行率{float(exact):.2f}% × 分值"
         f"{fmt(row.weight)}应为{by_exact:.2f}分。",
@@ -187,6 +208,7 @@ def execution_score(ctx: TableContext) -> Iterator[Hit]:
         evidence=cell_evidence(
             row.cells.get("rate_pct"), row.cells.get("weight"), row.cells.get("score")
         ),
+        severity=Severity.WARNING if harsher else None,
         suggestion="按执行率 × 分值重新计算预算执行得分，不得超过分值。",
     )
 
@@ -198,8 +220,10 @@ def shown_rate(table: EvaluationTable, exact: Decimal) -> str:
 
 
 def _explains_execution(table: EvaluationTable) -> bool:
-    text = table.goal_actual + "".join(i.explanation for i in table.indicators)
-    return bool(_EXECUTION_WORDS.search(text))
+    """Whether the unit's own words (not the template's instructions) explain the rate."""
+    texts = [table.goal_actual, table.funds.annual_total.reason, *table.fields.values()]
+    texts += [i.explanation for i in table.indicators]
+    return any(_EXECUTION_WORDS.search(without_instructions(t)) for t in texts if t)
 
 
 @rule(
@@ -217,12 +241,22 @@ def _explains_execution(table: EvaluationTable) -> bool:
 )
 def low_execution(ctx: TableContext) -> Iterator[Hit]:
     exact = exact_rate(ctx.table)
-    limit = ctx.thresholds.low_execution_pct
+    limit = ctx.family.scoring.explain_execution_below or ctx.thresholds.low_execution_pct
     if exact is None or float(exact) >= limit or _explains_execution(ctx.table):
         return
     row = ctx.table.funds.annual_total
+    where = (
+        "表格可见部分未说明资金未执行的原因（表格不完整，说明可能在截断之后），需向单位核实"
+        if not ctx.table.complete
+        else "实际完成情况与偏差原因栏均未说明资金未执行的原因"
+    )
+    # Below 80 % every system asks; between 80 and 90 % only some do (unless the form asks).
+    ask = float(exact) < ctx.thresholds.low_execution_warn_pct or bool(
+        ctx.family.scoring.explain_execution_below
+    )
     yield Hit(
-        f"预算执行率为{shown_rate(ctx.table, exact)}，低于{limit:g}%，实际完成情况与偏差原因栏均未说明资金未执行的原因。",
+        f"预算执行率为{shown_rate(ctx.table, exact)}，低于{limit:g}%，{where}。",
+        severity=None if ask else Severity.INFO,
         expected=f"≥ {limit:g}% 或说明原因",
         found=shown_rate(ctx.table, exact),
         evidence=cell_evidence(
@@ -252,6 +286,11 @@ def low_execution_high_score(ctx: TableContext) -> Iterator[Hit]:
         return
     inds = [i for i in ctx.table.indicators if i.weight and i.score is not None]
     total_w = sum(i.weight or 0.0 for i in inds)
+    scoring = ctx.family.scoring
+    if not inds and scoring.weights != "column" and ctx.table.complete:
+        # no 分值 column (20/80): the rows share the form's indicator points
+        inds = [i for i in ctx.table.indicators if i.score is not None]
+        total_w = scoring.indicator_total if inds else 0.0
     if not total_w:
         return
     completion = sum(i.score or 0.0 for i in inds) / total_w * 100

@@ -3,10 +3,15 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from reviewer.checks.recompute import Expectation, expect
 from reviewer.config import Config, Thresholds
-from reviewer.model import CellRef, EvaluationTable, Evidence, Indicator, Severity
+from reviewer.forms.families import DEFAULT, Family
+from reviewer.model import CellRef, EvaluationTable, Evidence, Indicator, Leftover, Report, Severity
+
+if TYPE_CHECKING:
+    from reviewer.checks.budget import RoundingTally
 
 
 @dataclass(slots=True)
@@ -22,11 +27,38 @@ class Hit:
     severity: Severity | None = None  # overrides the rule's default (e.g. by size)
 
 
+def _rounding_tally() -> RoundingTally:
+    from reviewer.checks.budget import RoundingTally  # budget's rules import this module
+
+    return RoundingTally()
+
+
+@dataclass
+class ReportFacts:
+    """What the whole-report rules see: the content left unparsed and the rates' rounding,
+    gathered table by table (``add_table``), so that a report read one table at a time is
+    checked as a whole without being held."""
+
+    leftovers: list[Leftover] = field(default_factory=list)
+    rounding: RoundingTally = field(default_factory=_rounding_tally)
+
+    def add_table(self, table: EvaluationTable) -> None:
+        self.rounding.add(table)
+
+    @classmethod
+    def of(cls, report: Report) -> ReportFacts:
+        facts = cls(leftovers=report.leftovers)
+        for table in report.tables:
+            facts.add_table(table)
+        return facts
+
+
 @dataclass(slots=True)
 class TableContext:
     table: EvaluationTable
     index: int
     config: Config
+    family: Family = DEFAULT  # the form's family: its conventions (points, labels)
     _expectations: dict[int, Expectation] = field(default_factory=dict)
     # Per-table results several rules share, computed once (e.g. the narrative's claims).
     shared: dict[str, object] = field(default_factory=dict)

@@ -24,6 +24,11 @@ _SHORTFALL = re.compile(
 _DONE = re.compile(r"已完成|全部完成|已达成|均已完成|按时完成|顺利完成")
 
 
+def has_column(ctx: TableContext) -> bool:
+    """The form has a 偏差原因 column for each row (a 20/80 form has one field per table)."""
+    return "explanation" in ctx.table.labels
+
+
 def needs_explanation(i: Indicator, ctx: TableContext) -> bool:
     """A deducted row, or a missed target, needs 偏差原因分析及改进措施 (E1)."""
     deducted = i.weight is not None and i.score is not None and i.score < i.weight
@@ -44,6 +49,8 @@ def needs_explanation(i: Indicator, ctx: TableContext) -> bool:
     fix="写明未达成的原因和下一步改进措施。",
 )
 def explanation_missing(ctx: TableContext) -> Iterator[Hit]:
+    if not has_column(ctx):
+        return
     for i in ctx.table.indicators:
         if needs_explanation(i, ctx) and _EMPTY.match(i.explanation):
             yield Hit(
@@ -71,6 +78,8 @@ def explanation_missing(ctx: TableContext) -> Iterator[Hit]:
     fix="补充具体的改进措施（如调整计划、加强进度管理、下一年度合理设置指标值）。",
 )
 def explanation_without_measure(ctx: TableContext) -> Iterator[Hit]:
+    if not has_column(ctx):
+        return
     for i in ctx.table.indicators:
         text = i.explanation
         if _EMPTY.match(text) or not needs_explanation(i, ctx) or _MEASURE.search(text):

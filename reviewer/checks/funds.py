@@ -6,6 +6,7 @@ from collections.abc import Iterator
 
 from reviewer.checks.context import Hit, TableContext, cell_evidence
 from reviewer.checks.registry import rule
+from reviewer.forms.template import without_instructions
 from reviewer.model import Category, Severity
 from reviewer.numbers import fmt
 
@@ -33,21 +34,33 @@ _PARTS = ("current_year_appropriation", "prior_year_carryover", "other")
 def fund_rows_add_up(ctx: TableContext) -> Iterator[Hit]:
     funds = ctx.table.funds
     total = funds.annual_total
-    for col, label in _COLUMNS.items():
-        parts = [getattr(getattr(funds, p), col) for p in _PARTS]
+    rows = [getattr(funds, p) for p in _PARTS]
+    if not total.cells or not any(r.cells for r in rows):
+        return  # a form without source rows (20/80 prints the total only): nothing to add up
+    wrong: list[str] = []
+    refs = []
+    expected_shown: list[str] = []
+    found_shown: list[str] = []
+    for col in _COLUMNS:
+        parts = [getattr(r, col) for r in rows]
         claimed = getattr(total, col)
         if claimed is None and all(v is None for v in parts):
             continue
         expected = round(sum(v or 0.0 for v in parts), 2)
         if abs((claimed or 0.0) - expected) > 0.005:
-            refs = [total.cells.get(col)] + [getattr(funds, p).cells.get(col) for p in _PARTS]
-            yield Hit(
-                f"{label}：年度资金总额为{fmt(claimed)}，各资金来源合计为{fmt(expected)}，两者不符。",
-                expected=fmt(expected),
-                found=fmt(claimed),
-                evidence=cell_evidence(*refs),
-                suggestion="核对各资金来源金额，使年度资金总额等于当年财政拨款、上年结转资金与其他资金之和。",
-            )
+            label = _label(ctx, col)
+            wrong.append(f"{label}：年度资金总额为{fmt(claimed)}，各资金来源合计为{fmt(expected)}")
+            expected_shown.append(f"{label}{fmt(expected)}")
+            found_shown.append(f"{label}{fmt(claimed)}")
+            refs += [total.cells.get(col)] + [r.cells.get(col) for r in rows]
+    if wrong:
+        yield Hit(
+            "；".join(wrong) + "，两者不符。",
+            expected="，".join(expected_shown),
+            found="，".join(found_shown),
+            evidence=cell_evidence(*refs),
+            suggestion="核对各资金来源金额，使年度资金总额等于当年财政拨款、上年结转资金与其他资金之和。",
+        )
 
 
 @rule(
@@ -65,14 +78,24 @@ def fund_rows_add_up(ctx: TableContext) -> Iterator[Hit]:
 )
 def executed_over_budget(ctx: TableContext) -> Iterator[Hit]:
     row = ctx.table.funds.annual_total
-    if row.full_year_budget and row.executed is not None and row.executed > row.full_year_budget:
+    # A form without a 全年预算数 column (年初预算数(A) / 全年执行数(B)) compares with what it has.
+    field = "full_year_budget" if row.full_year_budget else "initial_budget"
+    budget = getattr(row, field)
+    if budget and row.executed is not None and row.executed > budget:
+        label = _label(ctx, field)
         yield Hit(
-            f"全年执行数{fmt(row.executed)}超过全年预算数{fmt(row.full_year_budget)}。",
-            expected=f"≤ {fmt(row.full_year_budget)}",
+            f"{_label(ctx, 'executed')}{fmt(row.executed)}超过{label}{fmt(budget)}"
+            f"（{row.executed / budget * 100:.1f}%）。",
+            expected=f"≤ {fmt(budget)}",
             found=fmt(row.executed),
-            evidence=cell_evidence(row.cells.get("full_year_budget"), row.cells.get("executed")),
+            evidence=cell_evidence(row.cells.get(field), row.cells.get("executed")),
             suggestion="核实执行数与预算数；如有追加预算，应相应调整全年预算数。",
         )
+
+
+def _label(ctx: TableContext, field: str) -> str:
+    """A funds column as the form names it (调整后预算数, 预算数(A) …)."""
+    return ctx.table.labels.get(f"funds.{field}", _COLUMNS.get(field, field))
 
 
 @rule(
@@ -89,10 +112,16 @@ def executed_over_budget(ctx: TableContext) -> Iterator[Hit]:
     fix="补填全年预算数；如项目确无预算，应说明情况。",
 )
 def budget_missing(ctx: TableContext) -> Iterator[Hit]:
-    row = ctx.table.funds.annual_total
+    t = ctx.table
+    row = t.funds.annual_total
+    if not row.cells or "funds.full_year_budget" not in t.labels:
+        return  # no funds block in view, or a form without the column (年初预算数(A) only)
     if not row.full_year_budget:
+        parts = [getattr(t.funds, p).full_year_budget for p in _PARTS]
+        zero_over_parts = row.full_year_budget == 0 and any(parts)
         yield Hit(
-            "年度资金总额的全年预算数缺失或为0，无法计算执行率。",
+            f"年度资金总额的{_label(ctx, 'full_year_budget')}缺失或为0，无法计算执行率。",
+            severity=Severity.WARNING if zero_over_parts else None,
             found=fmt(row.full_year_budget),
             evidence=cell_evidence(row.cells.get("full_year_budget"), row.cells.get("rate_pct")),
             suggestion="补填全年预算数，并据此重新计算执行率及其得分。",
@@ -113,19 +142,26 @@ def budget_missing(ctx: TableContext) -> Iterator[Hit]:
     fix="在实际完成情况或说明中写明预算追加或调减的原因。",
 )
 def budget_changed(ctx: TableContext) -> Iterator[Hit]:
-    row = ctx.table.funds.annual_total
+    t = ctx.table
+    row = t.funds.annual_total
     b0, b = row.initial_budget, row.full_year_budget
-    if not b0 or not b:  # no budget at all is F103's
+    if b0 is None or not b:  # no budget at all is F103's
         return
-    change = (b - b0) / b0 * 100
-    if abs(change) <= ctx.thresholds.budget_change_pct:
+    # A form that asks for a reason for any adjustment (Sichuan) wants one for any change.
+    required = ctx.family.scoring.explain_any_adjustment
+    change = (b - b0) / b0 * 100 if b0 else 100.0
+    if abs(change) < 0.005 or (abs(change) <= ctx.thresholds.budget_change_pct and not required):
         return
-    text = ctx.table.goal_actual + "".join(i.explanation for i in ctx.table.indicators)
-    if any(w in text for w in ("追加", "调减", "调增", "调整预算", "预算调整")):
+    text = t.goal_actual + "".join(i.explanation for i in t.indicators)
+    text += without_instructions(row.reason) + "".join(t.fields.values())
+    if any(w in text for w in ("追加", "调减", "调增", "调整预算", "预算调整", "调整后")):
         return
-    verb = "增加" if change > 0 else "减少"
+    verb = "增加" if b > b0 else "减少"
+    size = f"{abs(change):.1f}%" if b0 else "（年初为0）"
     yield Hit(
-        f"全年预算数较年初预算数{verb}{abs(change):.1f}%（{fmt(b0)} → {fmt(b)}），表中未说明调整原因。",
+        f"{_label(ctx, 'full_year_budget')}较{_label(ctx, 'initial_budget')}{verb}{size}"
+        f"（{fmt(b0)} → {fmt(b)}），表中未说明调整原因。",
+        severity=Severity.WARNING if required else None,
         expected=f"差异 ≤ {ctx.thresholds.budget_change_pct:g}% 或有说明",
         found=f"{change:+.1f}%",
         evidence=cell_evidence(row.cells.get("initial_budget"), row.cells.get("full_year_budget")),

@@ -35,6 +35,7 @@ from reviewer.claims.extract import FUTURE, MONEY_UNITS, Claim, sentence_at
 from reviewer.claims.match import common_run, unit_class
 from reviewer.model import Category, Evidence, Severity
 from reviewer.numbers import fmt
+from reviewer.parse.values import decimals
 
 _SHARED_KEY = "claims"
 
@@ -230,6 +231,7 @@ def _reported(c: Claim, a: Analysis) -> bool:
     why="实际完成情况应逐项报告预期目标的完成结果（E3）；带数量的目标既无叙述也无指标，就无从判断是否完成。",
     example="预期目标“编印培训教材500册”，实际完成情况与绩效指标均未提及教材的编印数量。",
     fix="在实际完成情况中写明该事项的完成数量，或说明未完成的原因；该事项应设置相应的绩效指标。",
+    whole=True,
 )
 def goal_figure_unreported(ctx: TableContext) -> Iterator[Hit]:
     t = ctx.table
@@ -265,21 +267,27 @@ _WHOLE = re.compile(r"项目|全年|年度|总|共|累计|合计|预算|执行|�
 _PART_WORDS = re.compile(r"用于|补助|补贴|标准|单价|费用")
 
 
-def _amounts_yuan(ctx: TableContext) -> list[float]:
+def _amounts_yuan(ctx: TableContext) -> list[tuple[float, float]]:
     """Every amount of the fund block in 元, with the differences a narrative may quote
-    (结余 = 全年预算 − 执行, 调整 = 年初 − 全年)."""
+    (结余 = 全年预算 − 执行, 调整 = 年初 − 全年); each with the rounding its printed form
+    allows (132.912 万元 is 1,329,120 元 to the nearest 10 元)."""
     factor = 10_000.0 if "万" in ctx.table.amount_unit else 1.0
-    out: list[float] = []
+    out: list[tuple[float, float]] = []
     for row in ctx.table.funds.rows().values():
-        vals = [v for v in (row.initial_budget, row.full_year_budget, row.executed) if v]
-        out.extend(v * factor for v in vals)
         b0, b, x = row.initial_budget, row.full_year_budget, row.executed
+        tol: dict[str, float] = {}
+        for f in ("initial_budget", "full_year_budget", "executed"):
+            ref = row.cells.get(f)
+            tol[f] = factor * 0.5 * 10 ** -decimals(ref.text) if ref is not None else 0.0
+        for f, v in (("initial_budget", b0), ("full_year_budget", b), ("executed", x)):
+            if v:
+                out.append((v * factor, tol[f]))
         if b is not None and x is not None:
-            out.append((b - x) * factor)
+            out.append(((b - x) * factor, tol["full_year_budget"] + tol["executed"]))
         if b0 is not None and b is not None:
-            out.append(abs(b0 - b) * factor)
+            out.append((abs(b0 - b) * factor, tol["initial_budget"] + tol["full_year_budget"]))
         if b0 is not None and x is not None:
-            out.append((b0 - x) * factor)
+            out.append(((b0 - x) * factor, tol["initial_budget"] + tol["executed"]))
     return out
 
 
@@ -307,7 +315,7 @@ def _rates(ctx: TableContext) -> list[float]:
 )
 def narrative_amount_vs_funds(ctx: TableContext) -> Iterator[Hit]:
     a = analysis(ctx)
-    amounts: list[float] | None = None
+    amounts: list[tuple[float, float]] | None = None
     row = ctx.table.funds.annual_total
     for i, c in enumerate(a.claims):
         if not (c.is_money or c.unit == "%"):
@@ -322,7 +330,10 @@ def narrative_amount_vs_funds(ctx: TableContext) -> Iterator[Hit]:
             if amounts is None:
                 amounts = _amounts_yuan(ctx)
             scale = MONEY_UNITS[c.unit]
-            if not amounts or any(c.agrees(v, scale=scale) for v in amounts):
+            said = (c.number or 0.0) * scale
+            if not amounts or any(
+                c.agrees(v, scale=scale) or abs(said - v) <= slack for v, slack in amounts
+            ):
                 continue
             unit = ctx.table.amount_unit
             shown = (

@@ -53,9 +53,18 @@ class Expectation(NamedTuple):  # a tuple: made for every row, read-only
     partial: bool = False
 
 
+_UNIT_NOTE = re.compile(r"[(（][^()（）]*[)）]$")
+# A date's tail after its year (2023年12月 → 年12月): a date, not a unit.
+_DATE_TAIL = re.compile(r"^年(\d{1,2}月(\d{1,2}日)?)?(前|底|末|以前)?$")
+
+
 def norm_unit(unit: str) -> str:
+    """A unit to compare: aliases merged, a description in brackets dropped (%(百分比) → %),
+    a date's tail (年12月) treated as no unit."""
+    unit = _UNIT_NOTE.sub("", unit.strip()) if unit.endswith((")", "）")) else unit
     unit = _UNIT_ALIASES.get(unit, unit)
-    return unit.strip().rstrip("。.")
+    unit = unit.strip().rstrip("。.")
+    return "" if _DATE_TAIL.match(unit) else unit
 
 
 def units_differ(target: ParsedValue, actual: ParsedValue) -> bool:

@@ -32,12 +32,11 @@ from typing import TYPE_CHECKING, Literal
 from reviewer.model import Category, Severity
 
 if TYPE_CHECKING:
-    from reviewer.checks.context import Hit, TableContext
+    from reviewer.checks.context import Hit, ReportFacts, TableContext
     from reviewer.config import Config
-    from reviewer.model import Report
 
 Check = Callable[["TableContext"], Iterable["Hit"]]
-ReportCheck = Callable[["Report", "Config"], Iterable["Hit"]]
+ReportCheck = Callable[["ReportFacts", "Config"], Iterable["Hit"]]
 Scope = Literal["table", "report", "llm"]
 SCOPES: dict[str, str] = {"table": "逐表", "report": "全报告", "llm": "大模型"}
 
@@ -77,6 +76,10 @@ class Rule:
     check_report: ReportCheck | None = None  # scope "report": run once per report
     scope: Scope = "table"
     twins: tuple[str, ...] = ()  # scope "llm": the rules that report the same thing
+    # When a per-table rule applies (the engine decides, from the table as read):
+    on_doubt: bool = False  # also judges a table the plausibility check doubts (text only)
+    whole: bool = False  # needs the whole table: silent on one cut off by the document's end
+    rubric: bool = False  # also checks a rubric (评分表), where only arithmetic can be checked
 
     @property
     def family(self) -> str:
@@ -99,13 +102,36 @@ def rule(
     why: str,
     example: str,
     fix: str,
+    on_doubt: bool = False,
+    whole: bool = False,
+    rubric: bool = False,
 ) -> Callable[[Check], Check]:
-    """Register a per-table check function under ``code``."""
+    """Register a per-table check function under ``code``.
+
+    ``on_doubt``: the rule also judges a table that may have been misread (it reads only text
+    that stays right whatever the columns: instructions, the template's leftovers); ``whole``:
+    the rule needs every row (sums, totals, what is missing); ``rubric``: it applies to a
+    rubric form too.
+    """
 
     def register(fn: Check) -> Check:
         define(
             Rule(
-                code, title, name, category, severity, authority, group, what, why, example, fix, fn
+                code,
+                title,
+                name,
+                category,
+                severity,
+                authority,
+                group,
+                what,
+                why,
+                example,
+                fix,
+                fn,
+                on_doubt=on_doubt,
+                whole=whole,
+                rubric=rubric,
             )
         )
         return fn

@@ -37,6 +37,7 @@ def _scored(ind: Indicator) -> list[Indicator]:
     why="超额完成不加分；得分超过分值或为负数都是错误。",
     example="分值10分的指标得12分。",
     fix="得分不超过分值；超额完成应在偏差原因栏说明。",
+    rubric=True,
 )
 def score_within_weight(ctx: TableContext) -> Iterator[Hit]:
     for ind in ctx.table.indicators:

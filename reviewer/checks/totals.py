@@ -61,6 +61,8 @@ def recomputed_total(
     why="总分决定评价等级；与各项得分之和不符说明漏计、重计或抄错。",
     example="各项得分之和为93.93，总分填98.93。",
     fix="按各项得分之和改正总分。",
+    whole=True,
+    rubric=True,
 )
 def total_adds_up(ctx: TableContext) -> Iterator[Hit]:
     t = ctx.table
@@ -89,6 +91,8 @@ def total_adds_up(ctx: TableContext) -> Iterator[Hit]:
     why="自评满分100分，超额完成不加分。",
     example="总分填102分。",
     fix="按规则重新计分，总分不超过100分。",
+    whole=True,
+    rubric=True,
 )
 def total_over_100(ctx: TableContext) -> Iterator[Hit]:
     t = ctx.table
@@ -114,6 +118,7 @@ def total_over_100(ctx: TableContext) -> Iterator[Hit]:
     why="等级由总分决定；等级与总分不符会误导评价结果的使用。",
     example="总分86分，等级填“优”。",
     fix="按总分所在区间改正等级。",
+    whole=True,
 )
 def grade_matches(ctx: TableContext) -> Iterator[Hit]:
     t = ctx.table
@@ -142,6 +147,7 @@ def grade_matches(ctx: TableContext) -> Iterator[Hit]:
     why="逐项复算的得分差异累积起来可能改变评价等级，这是复核结论中最受关注的一点。",
     example="自评总分92.5（优），复算总分88.1（良）。",
     fix="按复算结果调整各项得分和总分。",
+    whole=True,
 )
 def recomputed_grade(ctx: TableContext) -> Iterator[Hit]:
     t = ctx.table

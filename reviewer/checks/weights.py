@@ -8,7 +8,6 @@ from reviewer.checks.context import Hit, TableContext, cell_evidence
 from reviewer.checks.registry import rule
 from reviewer.model import Category, Severity
 from reviewer.numbers import fmt
-from reviewer.parse.labels import L1_DEFAULT_WEIGHT
 
 
 @rule(
@@ -23,17 +22,28 @@ from reviewer.parse.labels import L1_DEFAULT_WEIGHT
     why="自评满分为100分；分值合计不为100，得分与等级都失去可比性。",
     example="三级指标分值合计85分，加预算执行10分，共95分。",
     fix="调整各指标分值，使合计为100分。",
+    whole=True,
+    rubric=True,
 )
 def weights_sum(ctx: TableContext) -> Iterator[Hit]:
     t = ctx.table
+    scoring = ctx.family.scoring
     weights = [i.weight for i in t.indicators]
-    if not weights or any(w is None for w in weights):
+    if scoring.weights != "column" or not weights or any(w is None for w in weights):
         return
-    total = sum(w or 0.0 for w in weights) + (t.funds.annual_total.weight or 0.0)
-    if abs(total - 100) > 0.005:
+    budget_w = t.funds.annual_total.weight
+    if budget_w is None and scoring.execution_weight is not None:
+        # the funds block printed no points: the indicators must make up their share alone
+        expected, parts = scoring.indicator_total, "三级指标"
+        total = sum(w or 0.0 for w in weights)
+    else:
+        expected, parts = scoring.total, "三级指标与预算执行"
+        total = sum(w or 0.0 for w in weights) + (budget_w or 0.0)
+    label = ctx.family.scoring.weight_label
+    if abs(total - expected) > 0.005:
         yield Hit(
-            f"三级指标分值与预算执行分值合计为{fmt(total)}分，不等于100分。",
-            expected="100",
+            f"{parts}{label}合计为{fmt(total)}分，不等于{fmt(expected)}分。",
+            expected=fmt(expected),
             found=fmt(total),
             evidence=cell_evidence(
                 t.funds.annual_total.cells.get("weight"), t.cells.get("total_weight")
@@ -54,16 +64,20 @@ def weights_sum(ctx: TableContext) -> Iterator[Hit]:
     why="财预〔2020〕10号附件规定了原则上的权重；不同的分配须有理由，否则可能借权重拉高得分。",
     example="产出指标合计40分、效益指标40分。",
     fix="按默认权重调整分值，或在报告中说明采用不同权重的理由。",
+    whole=True,
 )
 def default_split(ctx: TableContext) -> Iterator[Hit]:
     t = ctx.table
+    split = ctx.family.scoring.default_split
+    if split is None or any(i.weight is None for i in t.indicators):
+        return  # the form does not follow 50/30/10 (20/80, transfer payments, 部门整体)
     sums: dict[str, float] = {}
     for i in t.indicators:
         if i.weight is not None and i.l1:
             sums[i.l1] = sums.get(i.l1, 0.0) + i.weight
     off = [
         f"{l1}{fmt(sums.get(l1, 0.0))}分（默认{fmt(default)}分）"
-        for l1, default in L1_DEFAULT_WEIGHT.items()
+        for l1, default in split
         if abs(sums.get(l1, 0.0) - default) > 0.005
     ]
     budget_w = t.funds.annual_total.weight
@@ -91,6 +105,7 @@ def default_split(ctx: TableContext) -> Iterator[Hit]:
     why="分值为0或负数的指标不参与计分，等于没有设置该指标。",
     example="满意度指标分值填0。",
     fix="删除不计分的指标，或为其设置正的分值。",
+    rubric=True,
 )
 def positive_weights(ctx: TableContext) -> Iterator[Hit]:
     for i in ctx.table.indicators:
@@ -117,6 +132,8 @@ def positive_weights(ctx: TableContext) -> Iterator[Hit]:
     why="总分行的分值是合计；与各行之和不符说明有行漏计或填错。",
     example="各行分值之和为100，总分行分值填95。",
     fix="改正总分行分值，或补全漏填的行。",
+    whole=True,
+    rubric=True,
 )
 def printed_total_weight(ctx: TableContext) -> Iterator[Hit]:
     t = ctx.table
@@ -124,6 +141,11 @@ def printed_total_weight(ctx: TableContext) -> Iterator[Hit]:
     if ref is None or t.total_weight is None or any(i.weight is None for i in t.indicators):
         return
     total = sum(i.weight or 0.0 for i in t.indicators) + (t.funds.annual_total.weight or 0.0)
+    if (
+        abs(t.total_weight - ctx.family.scoring.total) <= 0.005
+        and ctx.family.scoring.weights == "column"
+    ):
+        return  # the row prints the form's 100 over rows that do not add up to it: W101's
     if abs(t.total_weight - total) > 0.005:
         yield Hit(
             f"总分行分值填报为{fmt(t.total_weight)}，各行分值之和为{fmt(total)}。",

@@ -12,33 +12,39 @@ from reviewer.errors import InputError
 from reviewer.grid import Grid
 from reviewer.ingest.sniff import DOCX, PDF, XLSX, sniff
 from reviewer.ingest.text import read_text
+from reviewer.limits import Limits, bounded_rows, check_file_size
 
 
-def _read(path: Path) -> Grid:
+def _read(path: Path, limits: Limits) -> Grid:
     kind = sniff(path)
     if kind == XLSX:
         from reviewer.ingest.xlsx import read_xlsx
 
-        return read_xlsx(path)
+        return read_xlsx(path, limits)
     if kind == DOCX:
         from reviewer.ingest.docx import read_docx
 
-        return read_docx(path)
+        return read_docx(path, limits)
     if kind == PDF:
         from reviewer.ingest.pdf import read_pdf
 
-        return read_pdf(path)
-    return read_text(path)
+        return read_pdf(path, limits)
+    return read_text(path, limits)
 
 
-def read_grid(path: str | Path) -> Grid:
-    """Read ``path`` with the reader its content and extension call for."""
+def read_grid(path: str | Path, limits: Limits | None = None) -> Grid:
+    """Read ``path`` with the reader its content and extension call for, within ``limits``
+    (the defaults if None): a limit reached stops the reading with LimitError."""
     p = Path(path)
+    limits = limits or Limits()
     if not p.exists():
         raise InputError(f"找不到文件：{p}")
     if p.is_dir():
         raise InputError(f"这是一个目录，不是文件：{p}")
     try:
-        return _read(p)
+        check_file_size(p, limits)
+        grid = _read(p, limits)
     except OSError as exc:
         raise InputError(f"无法读取文件 {p}：{exc.strerror or exc}") from exc
+    grid.rows = bounded_rows(grid.rows, p.name, limits)
+    return grid

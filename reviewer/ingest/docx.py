@@ -17,15 +17,17 @@ from pathlib import Path
 from typing import Any
 
 from docx import Document
+from docx.exceptions import InvalidXmlError
 from docx.oxml.ns import qn
 from docx.oxml.table import CT_Tbl
 from docx.oxml.text.paragraph import CT_P
 from docx.oxml.xmlchemy import BaseOxmlElement
 from docx.text.paragraph import Paragraph
 
-from reviewer.errors import InputError
 from reviewer.grid import Cell, Grid, Row
 from reviewer.ingest.layouts import split_spaced
+from reviewer.ingest.package import damaged_package, verify_package
+from reviewer.limits import Limits
 from reviewer.textnorm import clean_cell
 
 _SECT = qn("w:sectPr")
@@ -81,7 +83,7 @@ class _Reader:
             if _breaks_page(tr):
                 self.page_break = True
             cells: list[Cell] = []
-            col = 1 + tr.grid_before
+            col = 1 + max(tr.grid_before, 0)
             for tc in tr.tc_lst:
                 if tc.vMerge != "continue":
                     raw = "\n".join(_text(p) for p in tc.iter(qn("w:p")))
@@ -89,25 +91,29 @@ class _Reader:
                     if text:
                         where = {"table": self.tables, "row": r, "column": col}
                         cells.append(Cell(text, self.line + 1, col, raw, where=where))
-                col += tc.grid_span
+                col += max(tc.grid_span, 1)
             if cells:
                 self.line += 1
                 yield self._row(cells)
 
 
-def _rows(body: BaseOxmlElement) -> Iterator[Row]:
+def _rows(path: Path, body: BaseOxmlElement) -> Iterator[Row]:
     reader = _Reader()
-    for block in _blocks(body):
-        yield from reader.table(block) if isinstance(block, CT_Tbl) else reader.paragraph(block)
+    try:
+        for block in _blocks(body):
+            yield from reader.table(block) if isinstance(block, CT_Tbl) else reader.paragraph(block)
+    except (ValueError, InvalidXmlError) as exc:  # python-docx reads attributes when asked
+        raise damaged_package(path, "Word") from exc
 
 
 def _load(path: Path) -> Any:
     try:
         return Document(str(path))
     except Exception as exc:  # python-docx raises many kinds on a damaged package
-        raise InputError(f"{path.name} 无法作为 Word 文件打开：文件已损坏或不完整") from exc
+        raise damaged_package(path, "Word") from exc
 
 
-def read_docx(path: Path) -> Grid:
+def read_docx(path: Path, limits: Limits) -> Grid:
+    verify_package(path, "Word", limits)
     document = _load(path)
-    return Grid(rows=_rows(document.element.body), source=path.name, format="docx")
+    return Grid(rows=_rows(path, document.element.body), source=path.name, format="docx")

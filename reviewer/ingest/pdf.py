@@ -8,99 +8,182 @@ a table continued on the next page reads on as the parser expects of published P
 are located by page, row (counted down the page) and column.
 
 A PDF with no text at all is a scan: that is an error (OCR is needed). A page of a text PDF
-that is only a picture is reported, so that it is not skipped silently.
+that yields no text (a picture, text drawn as outlines, a blank or unreadable page) is
+reported with its number, so that it is not skipped silently. A damaged file or object is
+an error with one line, whatever pdfminer raised; pdfminer's own log messages are not shown.
+Pages are read one at a time within the limits (``pdf_bounds``): page count, what a page
+draws, and what the file's streams unpack to.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import logging
+import warnings
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import pdfplumber
-from pdfminer.pdfdocument import PDFPasswordIncorrect
-from pdfminer.psexceptions import PSException
+from pdfminer.pdfdocument import PDFEncryptionError
+from pdfminer.pdfpage import PDFPage
+from pdfminer.pdftypes import resolve1
+from pdfplumber.pdf import PDF
 from pdfplumber.utils.exceptions import PdfminerException
 
-from reviewer.errors import InputError
+from reviewer.errors import InputError, LimitError
 from reviewer.grid import Cell, Grid, Row
-from reviewer.ingest.pdf_layout import PRow, RuledTable, block_rows, line_rows
+from reviewer.ingest.pdf_bounds import BoundedPage, reading
+from reviewer.ingest.pdf_layout import Char, PRow, RuledTable, block_rows, line_rows
+from reviewer.limits import Limits, UnpackBudget, exceeded
 from reviewer.model import Leftover, Location
 from reviewer.textnorm import clean_cell
 
-# pdfplumber wraps some pdfminer errors; pdfminer's own derive from PSException.
-_PDF_ERRORS = (PdfminerException, PSException)
+for _name in ("pdfminer", "pdfplumber"):  # their warnings about odd files are not the user's
+    logging.getLogger(_name).addHandler(logging.NullHandler())
+
+T = TypeVar("T")
 
 
-def _damaged(path: Path, exc: Exception) -> InputError:
+def _damaged(path: Path, exc: BaseException) -> InputError:
     cause = exc.args[0] if isinstance(exc, PdfminerException) and exc.args else exc
-    if isinstance(cause, PDFPasswordIncorrect):
+    if isinstance(cause, PDFEncryptionError):
         return InputError(f"{path.name} 已加密，需要密码才能打开：请提供未加密的 PDF")
     return InputError(f"{path.name} 无法作为 PDF 读取：文件已损坏或不完整")
 
 
-def page_rows(page: Any) -> list[PRow]:
-    """A page's rows, top to bottom: ruled tables' rows and the text around them."""
+def _guarded(path: Path, budget: UnpackBudget, call: Callable[..., T], *args: Any) -> T:
+    """``call(*args)`` into pdfplumber within the file's budget, quietly; whatever it raises on
+    a damaged file (pdfminer raises many kinds) becomes one InputError, limits excepted."""
+    try:
+        with reading(budget), warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            return call(*args)
+    except LimitError:
+        raise
+    except Exception as exc:
+        if isinstance(exc, PdfminerException) and exc.args and isinstance(exc.args[0], LimitError):
+            raise exc.args[0] from None  # pdfplumber wraps whatever opening the file raised
+        raise _damaged(path, exc) from exc
+
+
+@dataclass(slots=True)
+class _Content:
+    """What pdfplumber found on a page, as plain data."""
+
+    chars: list[Char]
+    tables: list[RuledTable]
+    images: bool = False
+    graphics: bool = False
+
+
+def _content(page: Any) -> _Content:
     chars = [c for c in page.chars if c["text"]]
-    tables = [RuledTable(t.bbox, t.cells) for t in page.find_tables()]
-    if not tables:
-        return block_rows(chars)
+    if not chars:
+        return _Content([], [], bool(page.images), bool(page.rects or page.lines or page.curves))
+    return _Content(chars, [RuledTable(t.bbox, t.cells) for t in page.find_tables()])
+
+
+def _arrange(content: _Content) -> list[PRow]:
+    """A page's rows, top to bottom: ruled tables' rows and the text around them."""
+    if not content.tables:
+        return block_rows(content.chars)
     free = []
-    for c in chars:
+    for c in content.chars:
         x, y = (c["x0"] + c["x1"]) / 2, (c["top"] + c["bottom"]) / 2
-        table = next((t for t in tables if t.contains(x, y)), None)
+        table = next((t for t in content.tables if t.contains(x, y)), None)
         if table is None or not table.add(c):
             free.append(c)
     rows = line_rows(free)
-    for t in tables:
+    for t in content.tables:
         rows.extend(t.rows())
     rows.sort(key=lambda r: r.top)
     return rows
 
 
-def _rows(path: Path, pdf: Any, leftovers: list[Leftover]) -> Iterator[Row]:
-    line = 0
-    try:
-        for number, page in enumerate(pdf.pages, start=1):
-            prows = page_rows(page)
-            if not prows and page.images:
-                leftovers.append(
-                    Leftover(
-                        text="（整页为图片，没有文字层）",
-                        location=Location(page=number),
-                        reason="扫描页：需要先做文字识别（OCR）才能复核",
-                    )
-                )
-            for row_no, prow in enumerate(prows, start=1):
-                cells = []
-                for pc in prow.cells:
-                    text = clean_cell(pc.raw)
-                    if text:
-                        where = {"page": number, "row": row_no, "column": pc.column}
-                        cells.append(Cell(text, line + 1, pc.column, pc.raw, where=where))
-                if cells:
-                    line += 1
-                    yield Row(cells=cells, line=line, page_break_before=row_no == 1 and line > 1)
-            page.close()
-    except _PDF_ERRORS as exc:
-        raise _damaged(path, exc) from exc
-    finally:
-        pdf.close()
+def page_rows(page: Any) -> list[PRow]:
+    """A pdfplumber page's rows, top to bottom."""
+    return _arrange(_content(page))
 
 
-def read_pdf(path: Path) -> Grid:
-    try:
-        pdf = pdfplumber.open(path)
-        has_text = any(page.chars for page in pdf.pages)
-    except _PDF_ERRORS as exc:
-        raise _damaged(path, exc) from exc
-    if not has_text:
-        pdf.close()
-        raise InputError(
-            f"{path.name} 没有文字层（可能是扫描件或图片）：请先做文字识别（OCR），"
-            "或提供可复制文字的 PDF"
-        )
-    leftovers: list[Leftover] = []
+def _textless(number: int, content: _Content) -> Leftover:
+    """The report of a page that yields no text."""
+    if content.images:
+        text, reason = "（整页为图片，没有文字层）", "扫描页：需要先做文字识别（OCR）才能复核"
+    elif content.graphics:
+        text = "（页面只有线条或图形，没有可读取的文字）"
+        reason = "文字可能已转为曲线：请提供可复制文字的 PDF"
+    else:
+        text, reason = "（本页没有可读取的文字）", "空白页，或页面内容无法读取"
+    return Leftover(text=text, location=Location(page=number), reason=reason)
+
+
+def _declared_pages(pdf: PDF) -> object:
+    """The page count the document states (it may lie: pages are counted as read, too)."""
+    pages = resolve1(pdf.doc.catalog.get("Pages"))
+    return resolve1(pages.get("Count")) if isinstance(pages, dict) else None
+
+
+class _Reader:
+    def __init__(self, path: Path, pdf: PDF, budget: UnpackBudget) -> None:
+        self.path = path
+        self.pdf = pdf
+        self.budget = budget
+        self.limits = budget.limits
+        self.leftovers: list[Leftover] = []
+
+    def _too_many_pages(self, count: object) -> None:
+        if isinstance(count, int) and count > self.limits.pdf_pages:
+            what = f"页数 {count:,} 超过上限 {self.limits.pdf_pages:,}"
+            raise exceeded(self.path.name, what, "pdf_pages")
+
+    def pages(self) -> Iterator[BoundedPage]:
+        """The pages one at a time (pdfplumber's ``pages`` would hold them all)."""
+        path, pdf, budget = self.path, self.pdf, self.budget
+        self._too_many_pages(_guarded(path, budget, _declared_pages, pdf))
+        found = PDFPage.create_pages(pdf.doc)  # a generator: it runs in the calls below
+        number = 0
+        while (page_obj := _guarded(path, budget, next, found, None)) is not None:
+            number += 1
+            self._too_many_pages(number)
+            most = self.limits.pdf_page_objects
+            yield _guarded(path, budget, BoundedPage, pdf, page_obj, number, path.name, most)
+
+    def rows(self) -> Iterator[Row]:
+        line = 0
+        try:
+            for page in self.pages():
+                number = page.page_number
+                content = _guarded(self.path, self.budget, _content, page)
+                page.close()
+                before = line
+                for row_no, prow in enumerate(_arrange(content), start=1):
+                    cells = []
+                    for pc in prow.cells:
+                        text = clean_cell(pc.raw)
+                        if text:
+                            where = {"page": number, "row": row_no, "column": pc.column}
+                            cells.append(Cell(text, line + 1, pc.column, pc.raw, where=where))
+                    if cells:
+                        line += 1
+                        yield Row(
+                            cells=cells, line=line, page_break_before=row_no == 1 and line > 1
+                        )
+                if line == before:
+                    self.leftovers.append(_textless(number, content))
+        finally:
+            self.pdf.stream.close()
+        if line == 0:
+            raise InputError(
+                f"{self.path.name} 没有文字层（可能是扫描件或图片）：请先做文字识别（OCR），"
+                "或提供可复制文字的 PDF"
+            )
+
+
+def read_pdf(path: Path, limits: Limits) -> Grid:
+    budget = UnpackBudget(path, limits)
+    pdf = _guarded(path, budget, pdfplumber.open, path)
+    reader = _Reader(path, pdf, budget)
     return Grid(
-        rows=_rows(path, pdf, leftovers), source=path.name, format="pdf", extra_leftovers=leftovers
+        rows=reader.rows(), source=path.name, format="pdf", extra_leftovers=reader.leftovers
     )

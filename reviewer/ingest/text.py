@@ -18,8 +18,10 @@ from pathlib import Path
 from reviewer.errors import InputError
 from reviewer.grid import Grid, Row
 from reviewer.ingest.layouts import Layout, detect_layout, layout_rows, rows_from_lines
+from reviewer.limits import Limits, exceeded
 
 _CHUNK = 1 << 16
+_WHOLE_LINES_BYTES = 16 << 20  # up to this size, a file's longest line may be read whole
 _SAMPLE_LINES = 200
 
 
@@ -71,14 +73,29 @@ def text_rows(lines: Iterable[str]) -> tuple[Layout, Iterator[Row]]:
     return layout, layout_rows(itertools.chain(sample, it), layout)
 
 
-def _file_lines(path: Path, encoding: str) -> Iterator[str]:
+def _file_lines(path: Path, encoding: str, limits: Limits) -> Iterator[str]:
+    """The file's lines; a line longer than ``limits.cell_chars`` is not read whole.
+
+    A file small enough that any line of it fits in memory is read the fast way, line by line
+    as Python iterates a file; a larger one line by line in bounded pieces.
+    """
+    most = limits.cell_chars
     with path.open("r", encoding=encoding, newline=None) as fh:
-        yield from fh
+        lines: Iterator[str] = (
+            iter(fh)
+            if path.stat().st_size <= _WHOLE_LINES_BYTES
+            else iter(lambda: fh.readline(most + 1), "")
+        )
+        for number, line in enumerate(lines, start=1):
+            if len(line) > most and (len(line) > most + 1 or not line.endswith("\n")):
+                what = f"第{number}行的内容超过上限 {most:,} 个字符"
+                raise exceeded(path.name, what, "cell_chars")
+            yield line
 
 
-def read_text(path: Path) -> Grid:
+def read_text(path: Path, limits: Limits) -> Grid:
     encoding = detect_encoding(path)
-    layout, rows = text_rows(_file_lines(path, encoding))
+    layout, rows = text_rows(_file_lines(path, encoding, limits))
     return Grid(
         rows=rows,
         source=path.name,

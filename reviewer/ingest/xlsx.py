@@ -6,7 +6,9 @@ in their group). Numbers are shown as the sheet shows them: percentages by their
 format (0.9985 as ``99.85%``), fixed decimals and thousands separators likewise. Each sheet,
 and each manual page break, starts a new page. Cells are located as ``Sheet!B12``.
 
-Formulas are read by their cached values (what Excel last computed and saved).
+Formulas are read by their cached values (what Excel last computed and saved); a formula
+saved without its value is reported with its cell (``xlsx_scan``). Before openpyxl opens the
+file, the package is checked against the limits (``package``) and its cells are counted.
 """
 
 from __future__ import annotations
@@ -14,16 +16,22 @@ from __future__ import annotations
 import datetime as dt
 import itertools
 import re
+import warnings
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
+from xml.etree import ElementTree
 
-from openpyxl import load_workbook
+from openpyxl.reader.excel import ExcelReader
+from openpyxl.utils.exceptions import CellCoordinatesException
 from openpyxl.workbook.workbook import Workbook
 from openpyxl.worksheet.worksheet import Worksheet
 
-from reviewer.errors import InputError
 from reviewer.grid import Cell, Grid, Row
+from reviewer.ingest.package import damaged_package, verify_package
+from reviewer.ingest.xlsx_scan import WorkbookScan, unvalued_formulas
+from reviewer.limits import Limits
+from reviewer.model import Leftover, Location
 from reviewer.textnorm import clean_cell
 
 _DECIMALS = re.compile(r"\.([0#?]+)")
@@ -57,12 +65,40 @@ def cell_text(value: Any, number_format: str) -> str:
     return str(value)
 
 
-def _load(path: Path) -> Workbook:
+def _load(path: Path) -> ExcelReader:
+    """The workbook read (``load_workbook`` is this, keeping the reader for its sheet parts)."""
+    # Not read-only: read-only sheets do not know their merged cells.
+    reader = ExcelReader(path, read_only=False, data_only=True)
     try:
-        # Not read-only: read-only sheets do not know their merged cells.
-        return load_workbook(path, data_only=True)
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")  # unsupported extensions and the like: not ours to say
+            reader.read()
     except Exception as exc:  # openpyxl raises many kinds on a damaged package
-        raise InputError(f"{path.name} 无法作为 Excel 文件打开：文件已损坏或不完整") from exc
+        raise damaged_package(path, "Excel") from exc
+    return reader
+
+
+def _unvalued(path: Path, reader: ExcelReader, scan: WorkbookScan) -> list[Leftover]:
+    """The formulas saved without their values, located by sheet title and cell."""
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        sheets = [(s.name, rel.target) for s, rel in reader.parser.find_sheets()]
+    leftovers = []
+    try:
+        for title, part in sheets:
+            if part not in scan.with_formulas:
+                continue
+            for where, formula in unvalued_formulas(path, part):
+                leftovers.append(
+                    Leftover(
+                        text=f"是公式但文件未保存计算结果（={formula}）",
+                        location=Location(sheet=title, cell=where),
+                        reason="公式没有保存的计算结果：请在 Excel 中打开、重新计算并保存后再复核",
+                    )
+                )
+    except (ElementTree.ParseError, ValueError, CellCoordinatesException) as exc:
+        raise damaged_package(path, "Excel") from exc
+    return leftovers
 
 
 def _stored_rows(ws: Worksheet) -> Iterator[tuple[int, list[Any]]]:
@@ -98,6 +134,13 @@ def _rows(workbook: Workbook) -> Iterator[Row]:
                 page_break = False
 
 
-def read_xlsx(path: Path) -> Grid:
-    workbook = _load(path)
-    return Grid(rows=_rows(workbook), source=path.name, format="xlsx")
+def read_xlsx(path: Path, limits: Limits) -> Grid:
+    scan = WorkbookScan(path.name, limits)
+    verify_package(path, "Excel", limits, scan.watch)
+    reader = _load(path)
+    return Grid(
+        rows=_rows(reader.wb),
+        source=path.name,
+        format="xlsx",
+        extra_leftovers=_unvalued(path, reader, scan),
+    )

@@ -96,9 +96,9 @@ class BatchAnswers:
             os.close(fd)
         try:
             data = json.loads(raw)
-        except ValueError:
+            return BatchAnswer.from_json(data) if isinstance(data, dict) else None
+        except (ValueError, TypeError):  # a damaged line: the table is asked again
             return None
-        return BatchAnswer.from_json(data) if isinstance(data, dict) else None
 
     def add(self, items: list[tuple[str, BatchAnswer]]) -> None:
         """Append answers (one write, flushed to disk: they cost money)."""

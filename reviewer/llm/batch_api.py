@@ -32,21 +32,29 @@ import openai
 from openai.types import Batch
 from openai.types.chat import ChatCompletion
 
+from reviewer.atomic import atomic_file
 from reviewer.llm.batch_answers import BatchAnswer
 from reviewer.llm.cache import CachedAnswer
-from reviewer.llm.client import FINISHED, describe_transient, read_completion
+from reviewer.llm.client import (
+    FINISHED,
+    describe_transient,
+    parse_limited,
+    read_completion,
+    too_large,
+)
 from reviewer.llm.errors import (
     FATAL,
     Failure,
     LlmCallError,
     LlmStopped,
     classify_error,
+    clip,
     describe_failure,
     redact,
     server_message,
 )
 from reviewer.llm.retry import classify
-from reviewer.llm.schema import AnswerError, parse_answer
+from reviewer.llm.schema import AnswerError, AnswerTooLarge
 from reviewer.llm.settings import LlmSettings
 
 ENDPOINT = "/v1/chat/completions"
@@ -109,26 +117,24 @@ class BatchApi:
             raise self._fail(exc) from None
 
     def download(self, file_id: str, path: Path) -> None:
-        """Stream a file's content to ``path`` (through a temporary file)."""
-        tmp = path.with_name(f".{path.name}.tmp")
+        """Stream a file's content to ``path`` (atomically: never half a file)."""
         try:
             with (
                 self._client.files.with_streaming_response.content(file_id) as response,
-                tmp.open("wb") as fh,
+                atomic_file(path) as fh,
             ):
                 for chunk in response.iter_bytes():
                     fh.write(chunk)
-            tmp.replace(path)
         except openai.OpenAIError as exc:
-            tmp.unlink(missing_ok=True)
             raise self._fail(exc) from None
 
 
-def batch_failure(batch: Batch) -> str:
-    """Why a batch failed as a whole (its input was refused), on one line."""
+def batch_failure(batch: Batch, settings: LlmSettings) -> str:
+    """Why a batch failed as a whole (its input was refused), on one line, without the key."""
     errors = batch.errors.data if batch.errors and batch.errors.data else []
     said = "；".join(f"{e.code or ''} {e.message or ''}".strip() for e in errors[:3])
-    return f"服务商拒绝了批处理（{batch.id}）" + (f"：{said[:200]}" if said else "")
+    said = clip(said, 200, settings.api_key.reveal())
+    return f"服务商拒绝了批处理（{clip(batch.id, 80, '')}）" + (f"：{said}" if said else "")
 
 
 @dataclass(frozen=True)
@@ -175,12 +181,12 @@ def _answer(
 ) -> tuple[BatchAnswer, Failure | None]:
     response = line.get("response")
     if isinstance(response, dict) and response.get("status_code") == 200:
-        return _completion(response.get("body"), mode), None
+        return _completion(response.get("body"), mode, settings), None
     if isinstance(response, dict) and isinstance(response.get("status_code"), int):
         exc = _ResultError(response["status_code"], response.get("body"))
         failure = classify_error(exc)
         if _transient(exc.status_code) and failure is not Failure.QUOTA:
-            server = server_message(exc)
+            server = server_message(exc, settings.api_key.reveal())
             said = f"（{server}）" if server else ""
             text = f"批处理中本表的请求失败（HTTP {exc.status_code}）{said}：重新运行同一命令会再次提交"
             return BatchAnswer(None, text), None
@@ -192,11 +198,11 @@ def _answer(
         return BatchAnswer(None, EXPIRED), None
     if code == "batch_cancelled":
         return BatchAnswer(None, CANCELLED), None
-    said = " ".join(str(error.get("message") or "").split())[:160]
+    said = clip(str(error.get("message") or ""), 160, settings.api_key.reveal())
     return BatchAnswer(None, f"批处理中本表的请求失败（{code or '原因不详'}：{said}）"), None
 
 
-def _completion(body: Any, mode: str) -> BatchAnswer:
+def _completion(body: Any, mode: str, settings: LlmSettings) -> BatchAnswer:
     try:
         completion: object = ChatCompletion.model_validate(body)
     except ValueError:
@@ -207,7 +213,9 @@ def _completion(body: Any, mode: str) -> BatchAnswer:
     try:
         if not isinstance(completion, ChatCompletion):
             raise AnswerError("接口返回的不是对话补全（chat completion）")
-        parse_answer(content, lenient=True)
+        parse_limited(content, settings)
+    except AnswerTooLarge as exc:
+        return BatchAnswer(None, too_large(exc), tokens_in, tokens_out)
     except AnswerError as exc:
         return BatchAnswer(None, f"模型回答未通过校验：{exc}", tokens_in, tokens_out)
     return BatchAnswer(CachedAnswer(content or "", mode, tokens_in, tokens_out))

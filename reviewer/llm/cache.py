@@ -3,9 +3,9 @@
 The key is a SHA-256 over the base URL (without credentials), the model, the messages, the
 request parameters (response format, temperature, max tokens), the answer schema and the prompt
 version. The API key is not part of it and is never written. Only answers that passed validation
-are stored: errors, refusals and invalid answers are never cached. Files are written to a
-temporary name in the same directory and moved into place with :func:`os.replace`, so a reader
-never sees half a file and concurrent writers cannot corrupt an entry.
+are stored: errors, refusals and invalid answers are never cached. Files are written atomically
+(:mod:`reviewer.atomic`), so a reader never sees half a file and concurrent writers cannot corrupt
+an entry.
 
 Layout: ``<cache dir>/llm/responses/<2 hex>/<64 hex>.json``.
 """
@@ -15,16 +15,17 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import json
-import os
-import tempfile
 import time
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from reviewer.atomic import atomic_write_json, read_json
+from reviewer.llm.capabilities import ResponseMode
 from reviewer.llm.settings import display_url
 
 FORMAT = 1
+_MODES = frozenset(m.value for m in ResponseMode)
 
 
 def stable_hash(payload: Any) -> str:
@@ -55,31 +56,6 @@ def request_key(
     )
 
 
-def atomic_write_json(path: Path, data: Any) -> None:
-    """Write JSON to ``path`` via a temporary file in the same directory and ``os.replace``."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as fh:
-            json.dump(data, fh, ensure_ascii=False, indent=1)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        with contextlib.suppress(FileNotFoundError):
-            os.unlink(tmp)
-        raise
-
-
-def read_json(path: Path) -> dict[str, Any] | None:
-    """A JSON object from ``path``, or None when missing, unreadable or not an object."""
-    try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return None
-    return data if isinstance(data, dict) else None
-
-
 @dataclass(frozen=True)
 class CachedAnswer:
     """A validated answer as stored: its text, the response format that produced it, usage."""
@@ -99,10 +75,16 @@ class CachedAnswer:
 
     @classmethod
     def from_json(cls, data: dict[str, Any]) -> CachedAnswer | None:
+        """The answer an entry holds, or None when any field has the wrong type or value (an
+        entry written by another version, or damaged): such an entry is a miss, never a crash.
+        """
         content, fmt = data.get("content"), data.get("response_format")
-        if not isinstance(content, str) or not isinstance(fmt, str):
+        tokens = [data.get("tokens_in", 0), data.get("tokens_out", 0)]
+        if not isinstance(content, str) or fmt not in _MODES:
             return None
-        return cls(content, fmt, int(data.get("tokens_in") or 0), int(data.get("tokens_out") or 0))
+        if not all(type(n) is int and n >= 0 for n in tokens):
+            return None
+        return cls(content, str(fmt), tokens[0], tokens[1])
 
 
 class ResponseCache:
@@ -113,15 +95,23 @@ class ResponseCache:
         return self.root / key[:2] / f"{key}.json"
 
     def get(self, key: str) -> CachedAnswer | None:
-        data = read_json(self.path(key))
+        """The stored answer; None for a miss. A damaged entry is discarded, so that the
+        answer asked for again replaces it."""
+        path = self.path(key)
+        data = read_json(path)
         if data is None or data.get("format") != FORMAT or data.get("key") != key:
+            if data is None and path.exists():
+                self.discard(key)
             return None
-        return CachedAnswer.from_json(data)
+        answer = CachedAnswer.from_json(data)
+        if answer is None:
+            self.discard(key)
+        return answer
 
     def put(self, key: str, answer: CachedAnswer) -> None:
         entry = {"format": FORMAT, "key": key, "created": int(time.time()), **answer.to_json()}
-        atomic_write_json(self.path(key), entry)
+        atomic_write_json(self.path(key), entry, fsync=True)
 
     def discard(self, key: str) -> None:
-        with contextlib.suppress(FileNotFoundError):
+        with contextlib.suppress(OSError):  # a read-only cache stays as it is
             self.path(key).unlink()

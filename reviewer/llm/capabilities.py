@@ -19,7 +19,7 @@ from __future__ import annotations
 from enum import StrEnum
 from pathlib import Path
 
-from reviewer.llm.cache import atomic_write_json, read_json
+from reviewer.atomic import atomic_write_json, read_json
 from reviewer.llm.settings import display_url
 
 

@@ -18,7 +18,8 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from reviewer.llm.cache import CachedAnswer, atomic_write_json, read_json, stable_hash
+from reviewer.atomic import atomic_write_json, read_json
+from reviewer.llm.cache import CachedAnswer, stable_hash
 from reviewer.llm.settings import display_url
 
 FORMAT = 1

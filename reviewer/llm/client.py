@@ -13,16 +13,21 @@ Three layers, each handling one kind of trouble:
    a bad key, an exhausted quota, a forbidden or unknown model stops the stage
    (:class:`LlmStopped`);
 3. answer — an answer cut short (``finish_reason`` ``length``) or filtered
-   (``content_filter``) fails the table at once; otherwise the content is validated locally
+   (``content_filter``) fails the table at once, as does one longer than
+   ``settings.max_answer_chars`` or with more than ``settings.max_findings`` findings;
+   otherwise the content is validated locally
    (:func:`~reviewer.llm.schema.parse_answer`): a broken envelope is re-asked at most
    ``settings.max_reasks`` times, quoting the error; a malformed finding is dropped alone.
 
-Every HTTP request is counted in :class:`CallStats`, as are the tokens of answers thrown away.
-Messages are short Chinese lines that never hold the key.
+Each HTTP request has a deadline of ``settings.timeout`` seconds in all (the openai client's own
+timeout bounds each read, which a server trickling bytes never exceeds); a request past its
+deadline is a timeout, retried as one. Every HTTP request is counted in :class:`CallStats`, as
+are the tokens of answers thrown away. Messages are short Chinese lines that never hold the key.
 """
 
 from __future__ import annotations
 
+import asyncio
 import functools
 import logging
 from collections import Counter
@@ -45,8 +50,21 @@ from reviewer.llm.errors import (
     unsupported_parameter,
 )
 from reviewer.llm.prompts import TablePrompt, reask_message
-from reviewer.llm.retry import FailureKind, TransientRetry, classify, retry_after_seconds
-from reviewer.llm.schema import SCHEMA_NAME, AnswerError, ParsedAnswer, answer_schema, parse_answer
+from reviewer.llm.retry import (
+    FailureKind,
+    RequestDeadline,
+    TransientRetry,
+    classify,
+    retry_after_seconds,
+)
+from reviewer.llm.schema import (
+    SCHEMA_NAME,
+    AnswerError,
+    AnswerTooLarge,
+    ParsedAnswer,
+    answer_schema,
+    parse_answer,
+)
 from reviewer.llm.settings import LlmSettings
 
 log = logging.getLogger("reviewer.llm")
@@ -103,7 +121,7 @@ def describe_transient(exc: BaseException, settings: LlmSettings, retries: int =
         else:
             text = f"接口持续限流（HTTP 429{again}）"
     elif isinstance(exc, openai.APIStatusError):
-        server = server_message(exc)
+        server = server_message(exc, settings.api_key.reveal())
         text = f"接口返回 HTTP {exc.status_code}{again}" + (f"（{server}）" if server else "")
     else:
         text = f"调用接口出错：{type(exc).__name__}"
@@ -187,9 +205,15 @@ class ChatClient:
         """One HTTP request. A ChatCompletion, or a str when a 200 body is not JSON."""
         stats.attempts += 1
         log.debug("request %d, response format %s", stats.attempts, mode.value)
-        completion: object = await self._client.chat.completions.create(
-            **self._kwargs(messages, mode)
-        )
+        # The client's own timeout bounds each read, not the request: a server that trickles
+        # a byte every few seconds would hold it for ever. The deadline is for the whole request.
+        try:
+            async with asyncio.timeout(self.settings.timeout):
+                completion: object = await self._client.chat.completions.create(
+                    **self._kwargs(messages, mode)
+                )
+        except TimeoutError:
+            raise RequestDeadline(self.settings.timeout) from None
         return completion
 
     async def complete(self, prompt: TablePrompt, stats: CallStats) -> ChatResult:
@@ -240,7 +264,7 @@ class ChatClient:
                     raise _Refused(classify_error(exc), exc) from None
                 retried = sum(transport.retries.values())
                 raise LlmCallError(describe_transient(exc, self.settings, retried)) from None
-            except openai.OpenAIError as exc:
+            except (openai.OpenAIError, RequestDeadline) as exc:
                 stats.retries.update(transport.retries)
                 retried = sum(transport.retries.values())
                 raise LlmCallError(describe_transient(exc, self.settings, retried)) from None
@@ -255,7 +279,10 @@ class ChatClient:
             try:
                 if not isinstance(completion, ChatCompletion):
                     raise AnswerError("接口返回的不是对话补全（chat completion）")
-                answer = parse_answer(content, lenient=True)
+                answer = parse_limited(content, self.settings)
+            except AnswerTooLarge as exc:
+                stats.wasted_tokens += tokens_in + tokens_out
+                raise LlmCallError(too_large(exc)) from None
             except AnswerError as exc:
                 error = exc
                 stats.wasted_tokens += tokens_in + tokens_out
@@ -276,6 +303,24 @@ class ChatClient:
                 self.settings.api_key.reveal(),
             )
         )
+
+
+def parse_limited(content: str | None, settings: LlmSettings) -> ParsedAnswer:
+    """``parse_answer`` under the configured limits on the answer's length and findings."""
+    return parse_answer(
+        content,
+        lenient=True,
+        max_chars=settings.max_answer_chars,
+        max_findings=settings.max_findings,
+    )
+
+
+def too_large(exc: AnswerTooLarge) -> str:
+    """The table's failure for an answer over a limit, and where the limit is set."""
+    return (
+        f"{exc}：本表不采用该回答（上限可在配置文件 [llm] 的 max_answer_chars、"
+        "max_findings 中调整）"
+    )
 
 
 def read_completion(completion: object) -> tuple[str | None, str | None, int, int]:

@@ -133,10 +133,19 @@ def _error_fields(exc: HttpFailure) -> tuple[str, str, str, str]:
     return "", "", "", body if isinstance(body, str) else ""
 
 
-def server_message(exc: HttpFailure) -> str:
-    """The provider's own error message, on one line and bounded."""
-    text = " ".join(_error_fields(exc)[3].split())
-    return text[:_SERVER_TEXT] + ("…" if len(text) > _SERVER_TEXT else "")
+def clip(text: str, limit: int, secret: str) -> str:
+    """``text`` on one line, redacted, then cut at ``limit`` characters.
+
+    In that order: a key cut in two by the limit would no longer match the redaction and would
+    show all but its last characters.
+    """
+    one = redact(" ".join(text.split()), secret)
+    return one[:limit] + ("…" if len(one) > limit else "")
+
+
+def server_message(exc: HttpFailure, secret: str) -> str:
+    """The provider's own error message, on one line, without the key, and bounded."""
+    return clip(_error_fields(exc)[3], _SERVER_TEXT, secret)
 
 
 def unsupported_parameter(exc: HttpFailure) -> str | None:
@@ -183,10 +192,15 @@ def is_quota(exc: BaseException | None) -> bool:
 _STOP = "已停止大模型审读，本次仅有确定性复核结果"
 
 
+def stop_message(reason: str) -> str:
+    """The one line for a stage that cannot go on: why, and that only the rules' review is in."""
+    return f"{reason}；{_STOP}。"
+
+
 def describe_failure(exc: HttpFailure, failure: Failure, settings: LlmSettings) -> str:
     """One Chinese line for a non-transient error: what happened and what to do."""
     status = exc.status_code
-    server = server_message(exc)
+    server = server_message(exc, settings.api_key.reveal())
     said = f"（服务端：{server}）" if server else ""
     if failure is Failure.UNAUTHORIZED:
         text = f"大模型密钥无效（HTTP {status}）：请检查 OPENAI_API_KEY 或配置的密钥；{_STOP}。"

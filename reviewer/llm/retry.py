@@ -7,7 +7,8 @@ connection         ``APIConnectionError``                           backoff, ``c
 rate limit (429)   ``RateLimitError`` (not ``insufficient_quota``)  wait ``Retry-After`` when
                                                                     given, else backoff
 server (5xx)       ``APIStatusError`` with status >= 500             backoff, ``server``
-timeout            ``APITimeoutError`` (and HTTP 408)               backoff, ``timeout``
+timeout            ``APITimeoutError`` (and HTTP 408), or the       backoff, ``timeout``
+                   request's deadline passed (``RequestDeadline``)
 anything else      400, 401, 402, 403, 404, 422, quota 429 …        raised at once
 =================  ==============================================  =========================
 
@@ -44,9 +45,17 @@ class FailureKind(StrEnum):
     TIMEOUT = "timeout"
 
 
+class RequestDeadline(Exception):
+    """A request took longer than its deadline in all (however steadily bytes arrived)."""
+
+    def __init__(self, seconds: float) -> None:
+        super().__init__(f"request deadline of {seconds:g} s exceeded")
+        self.seconds = seconds
+
+
 def classify(exc: BaseException | None) -> FailureKind | None:
     """The kind of a transient failure, or None when it must not be retried."""
-    if isinstance(exc, openai.APITimeoutError):
+    if isinstance(exc, openai.APITimeoutError | RequestDeadline):
         return FailureKind.TIMEOUT
     if isinstance(exc, openai.APIConnectionError):
         return FailureKind.CONNECTION

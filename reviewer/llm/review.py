@@ -37,12 +37,12 @@ from reviewer.llm.cache import CachedAnswer, ResponseCache, request_key
 from reviewer.llm.capabilities import LADDER, Capabilities, Ladder, ResponseMode, most_degraded
 from reviewer.llm.cassette import Cassette, cassette_key
 from reviewer.llm.client import CallStats, ChatClient, request_params
-from reviewer.llm.errors import LlmCallError, LlmStopped
+from reviewer.llm.errors import LlmCallError, LlmStopped, clip, stop_message
 from reviewer.llm.gate import EndpointGate
 from reviewer.llm.grounding import MAX_DROPPED, bounded, ground_findings
 from reviewer.llm.prompts import TablePrompt, build_prompt, prompt_version
 from reviewer.llm.schema import LLM_RULES, AnswerError, ParsedAnswer, parse_answer, schema_text
-from reviewer.llm.settings import LlmSettings
+from reviewer.llm.settings import LlmSettings, endpoint_problem
 from reviewer.model import (
     DroppedFinding,
     EvaluationTable,
@@ -340,6 +340,10 @@ async def review_report_llm(
     """
     if not settings.enabled:
         return [], LlmRun(enabled=False, note=settings.note)
+    replay = settings.cassette_mode == "replay"
+    problem = None if replay else endpoint_problem(settings)
+    if problem is not None:
+        return [], stopped_run(report, settings, stop_message(problem))
     stage = _Stage(settings, gate)
     run = LlmRun(
         enabled=True,
@@ -359,12 +363,12 @@ async def review_report_llm(
                     stage, index, table, findings, claims.get(index) if claims else None
                 )
             except Exception as exc:  # one table's surprise must not sink the others
-                log.exception("LLM review of table %d failed", index)
+                log.debug("LLM review of table %d failed", index, exc_info=True)
                 status = TableLlmStatus(
                     table_index=index,
                     project=table.project,
                     status="failed",
-                    error=f"内部错误：{type(exc).__name__}",
+                    error=surprise(exc, settings),
                 )
                 outcome = _Outcome(status, [])
         done += 1
@@ -399,15 +403,63 @@ async def review_report_llm(
             log.warning("cannot remember the response format: %s", exc.strerror or exc)
     used = most_degraded([o.mode for o in outcomes if o.mode is not None])
     run.response_format = used.value if used else None
+    run.stopped = stage.gate.stopped
+    finish_run(run, settings)
+    return new, run
+
+
+def finish_run(run: LlmRun, settings: LlmSettings) -> None:
+    """The run's cost and its note (why it stopped, or which tables it could not review)."""
     run.cost = _cost(settings, run.tokens_in, run.tokens_out)
     failed = run.failed_tables
-    run.stopped = stage.gate.stopped
     if run.stopped:
         run.note = run.stopped
     elif failed:
         names = "、".join(t.project for t in failed)
         run.note = f"以下 {len(failed)} 张表未完成大模型叙述审读：{names}。"
-    return new, run
+
+
+def fold_run(total: LlmRun, part: LlmRun, offset: int) -> None:
+    """Add to ``total`` the record of a run over some of the report's tables, the first of
+    them table ``offset`` (a report reviewed a window of tables at a time); then
+    :func:`finish_run`."""
+    for name in ("model", "base_url", "prompt_version", "currency"):
+        if not getattr(total, name):
+            setattr(total, name, getattr(part, name))
+    total.tables += [
+        s.model_copy(update={"table_index": s.table_index + offset}) for s in part.tables
+    ]
+    for name in ("requests", "cache_hits", "attempts", "wasted_tokens", "tokens_in", "tokens_out"):
+        setattr(total, name, getattr(total, name) + getattr(part, name))
+    formats = [ResponseMode(f) for f in (total.response_format, part.response_format) if f]
+    worst = most_degraded(formats)
+    total.response_format = worst.value if worst else None
+    total.stopped = total.stopped or part.stopped
+
+
+def surprise(exc: BaseException, settings: LlmSettings) -> str:
+    """One line for an exception nobody expected: its kind and its words, without the key."""
+    said = clip(str(exc), 120, settings.api_key.reveal())
+    return f"大模型审读出错（{type(exc).__name__}{'：' + said if said else ''}）"
+
+
+def stopped_run(
+    report: Report, settings: LlmSettings, reason: str, error: str | None = None
+) -> LlmRun:
+    """The record of a stage that could not review any table: each table failed, for
+    ``reason`` (or ``error``, what each table's status says)."""
+    return LlmRun(
+        enabled=True,
+        note=reason,
+        stopped=reason,
+        model=settings.model,
+        base_url=settings.display_base_url,
+        currency=settings.currency,
+        tables=[
+            TableLlmStatus(table_index=i, project=t.project, status="failed", error=error or reason)
+            for i, t in enumerate(report.tables)
+        ],
+    )
 
 
 def _cost(settings: LlmSettings, tokens_in: int, tokens_out: int) -> float | None:

@@ -176,6 +176,11 @@ class AnswerError(ValueError):
     """The model's answer is not valid JSON of the required shape; ``str`` is told to the model."""
 
 
+class AnswerTooLarge(AnswerError):
+    """The answer exceeds a configured limit (its length, its findings): it is not used, and the
+    model is not asked again (a longer conversation cannot make it shorter)."""
+
+
 @dataclass(frozen=True)
 class InvalidFinding:
     """A finding in the answer that does not fit the schema: dropped alone, and counted."""
@@ -250,7 +255,13 @@ def _describe(exc: ValidationError) -> str:
     return "；".join(parts)
 
 
-def parse_answer(content: str | None, *, lenient: bool = True) -> ParsedAnswer:
+def parse_answer(
+    content: str | None,
+    *,
+    lenient: bool = True,
+    max_chars: int | None = None,
+    max_findings: int | None = None,
+) -> ParsedAnswer:
     """Validate the model's answer, finding by finding.
 
     ``lenient`` looks for the JSON object after reasoning, in a code fence or after prose
@@ -258,9 +269,14 @@ def parse_answer(content: str | None, *, lenient: bool = True) -> ParsedAnswer:
     be an object with a ``findings`` array (else :class:`AnswerError`, and the model is asked
     again); each finding is validated on its own, and one that does not fit is dropped and
     counted in ``invalid`` while the others are kept.
+
+    An answer longer than ``max_chars`` characters, or with more than ``max_findings``
+    findings, raises :class:`AnswerTooLarge` before anything else is read from it.
     """
     if content is None or not content.strip():
         raise AnswerError("回答为空")
+    if max_chars is not None and len(content) > max_chars:
+        raise AnswerTooLarge(f"模型回答过长（{len(content):,} 字符，上限 {max_chars:,} 字符）")
     try:
         data = extract_json(content) if lenient else json.loads(content)
     except json.JSONDecodeError as exc:
@@ -274,6 +290,10 @@ def parse_answer(content: str | None, *, lenient: bool = True) -> ParsedAnswer:
     raw_findings = data.get("findings")
     if not isinstance(raw_findings, list):
         raise AnswerError("回答缺少 findings 数组（没有问题时应为 []）")
+    if max_findings is not None and len(raw_findings) > max_findings:
+        raise AnswerTooLarge(
+            f"模型回答给出 {len(raw_findings):,} 条意见，超过每表上限 {max_findings:,} 条"
+        )
     assessment = data.get("assessment")
     findings: list[AnswerFinding] = []
     invalid: list[InvalidFinding] = []

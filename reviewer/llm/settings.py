@@ -37,6 +37,8 @@ DEFAULT_CONCURRENCY = 4
 DEFAULT_TIMEOUT = 120.0
 DEFAULT_BATCH_POLL = 30.0  # seconds between two looks at a submitted batch
 DEFAULT_BATCH_SIZE = 50_000  # requests per batch (OpenAI's limit)
+DEFAULT_MAX_ANSWER_CHARS = 100_000  # a table's answer is a few thousand characters
+DEFAULT_MAX_FINDINGS = 100  # findings in one table's answer; a real table has a dozen at most
 LOCAL_PLACEHOLDER_KEY = "no-key-required"
 EXTRA_BODY_ENV = "REVIEWER_LLM_EXTRA_BODY"
 
@@ -63,6 +65,8 @@ CONFIG_KEYS = frozenset(
         "cache_dir",
         "temperature",
         "max_tokens",
+        "max_answer_chars",
+        "max_findings",
         "extra_body",
         "price_input_per_1m",
         "price_output_per_1m",
@@ -182,6 +186,8 @@ class LlmSettings:
     batch_size: int = DEFAULT_BATCH_SIZE
     # Answers from the provider's batch engine: the stage reads them instead of asking.
     batch_answers: BatchAnswers | None = field(default=None, repr=False, compare=False)
+    max_answer_chars: int = DEFAULT_MAX_ANSWER_CHARS  # a longer answer fails its table
+    max_findings: int = DEFAULT_MAX_FINDINGS  # an answer with more findings fails its table
 
     @property
     def display_base_url(self) -> str:
@@ -194,10 +200,42 @@ def display_url(url: str) -> str:
         parts = urlsplit(url)
     except ValueError:
         return "<无效地址>"
-    host = parts.hostname or ""
-    if parts.port:
-        host = f"{host}:{parts.port}"
+    try:
+        host = parts.hostname or ""
+        if parts.port:
+            host = f"{host}:{parts.port}"
+    except ValueError:  # a port out of range or not a number: show it as written
+        host = parts.netloc.rpartition("@")[2]
     return urlunsplit((parts.scheme, host, parts.path, "", ""))
+
+
+_URL_EXAMPLE = "应为 http:// 或 https:// 开头的完整地址，如 https://api.deepseek.com"
+
+
+def endpoint_problem(settings: LlmSettings) -> str | None:
+    """Why no request can be sent with these settings (one Chinese line), or None.
+
+    Checked before the first request: a key or a base URL that the HTTP client cannot even put
+    into a request would otherwise fail every table alike, each with its own traceback.
+    """
+    key = settings.api_key.reveal()
+    if any(not (ch.isascii() and ch.isprintable()) or ch.isspace() for ch in key):
+        return (
+            "大模型密钥含有非 ASCII 字符、空格或控制字符（如全角字符、中文、换行），无法发送："
+            "请检查 OPENAI_API_KEY 或配置的密钥"
+        )
+    url = settings.base_url
+    shown = display_url(url)
+    try:
+        parts = urlsplit(url)
+        parts.port  # noqa: B018 - raises ValueError for a port out of range or not a number
+    except ValueError:
+        return f"大模型接口地址无效：{shown}（端口或格式有误），{_URL_EXAMPLE}"
+    if parts.scheme.lower() not in ("http", "https"):
+        return f"大模型接口地址无效：{shown}（协议不是 http 或 https），{_URL_EXAMPLE}"
+    if not parts.hostname or any(ch.isspace() for ch in url):
+        return f"大模型接口地址无效：{shown}（没有主机名或含有空格），{_URL_EXAMPLE}"
+    return None
 
 
 def is_local_url(url: str) -> bool:
@@ -227,7 +265,7 @@ def _first(*values: Any) -> Any:
 def _number(name: str, value: Any, *, integer: bool = False, positive: bool = False) -> Any:
     """Parse a number from a flag or config value; UsageError (Chinese) if invalid or negative."""
     try:
-        if isinstance(value, bool):
+        if isinstance(value, bool) or (integer and isinstance(value, float) and value % 1):
             raise ValueError
         x = int(value) if integer else float(value)
     except (TypeError, ValueError):
@@ -335,6 +373,13 @@ def resolve_settings(
         if config.get("max_tokens") is None
         else _number("max_tokens", config["max_tokens"], integer=True, positive=True)
     )
+    limits = {
+        name: _number(name, _first(config.get(name), default), integer=True, positive=True)
+        for name, default in (
+            ("max_answer_chars", DEFAULT_MAX_ANSWER_CHARS),
+            ("max_findings", DEFAULT_MAX_FINDINGS),
+        )
+    }
     prices = {
         name: None if config.get(name) is None else _number(name, config[name])
         for name in ("price_input_per_1m", "price_output_per_1m")
@@ -409,6 +454,8 @@ def resolve_settings(
         retry=retry,
         batch_poll=batch_poll,
         batch_size=batch_size,
+        max_answer_chars=limits["max_answer_chars"],
+        max_findings=limits["max_findings"],
     )
 
 
@@ -438,7 +485,7 @@ def add_llm_arguments(parser: argparse.ArgumentParser) -> None:
         dest="llm_timeout",
         type=float,
         metavar="SECONDS",
-        help=f"单次请求超时秒数（默认 {DEFAULT_TIMEOUT:g}）",
+        help=f"单次请求的总时限秒数，含等待与接收回答（默认 {DEFAULT_TIMEOUT:g}）",
     )
     g.add_argument(
         "--no-cache", dest="no_cache", action="store_true", help="不读取也不写入大模型应答缓存"

@@ -17,11 +17,15 @@ batch, running up to ``max_concurrency`` files at once, never has more than
 from __future__ import annotations
 
 import dataclasses
+import logging
+import os
 from collections.abc import Callable
 from dataclasses import dataclass
 
 from reviewer.llm.settings import LlmSettings
 from reviewer.model import Finding, LlmRun, Report
+
+log = logging.getLogger("reviewer.llm")
 
 
 @dataclass
@@ -57,9 +61,18 @@ class LlmStage:
         if not self.enabled:
             return LlmResult([], LlmRun(enabled=False, note=self.note))
         from reviewer.claims import claims_by_table
-        from reviewer.llm.review import run_llm_review
+        from reviewer.llm.errors import stop_message
+        from reviewer.llm.review import run_llm_review, stopped_run, surprise
 
-        found, run = run_llm_review(
-            report, rule_findings, self._per_file, claims_by_table(report), progress
-        )
+        try:
+            found, run = run_llm_review(
+                report, rule_findings, self._per_file, claims_by_table(report), progress
+            )
+        except Exception as exc:  # the LLM stage is optional: its failure keeps the rules' review
+            if os.environ.get("REVIEWER_DEBUG"):
+                raise
+            log.debug("the LLM stage failed", exc_info=True)
+            return LlmResult(
+                [], stopped_run(report, self.settings, stop_message(surprise(exc, self.settings)))
+            )
         return LlmResult(found, run)

@@ -9,10 +9,11 @@ from __future__ import annotations
 from collections.abc import Sequence
 from functools import cache
 
-from reviewer.checks import rounding_note
+from reviewer.checks import ReportFacts
 from reviewer.checks.registry import GROUPS, Rule, get_rule
 from reviewer.checks.totals import grade_of, recomputed_total
 from reviewer.config import Config
+from reviewer.forms.families import DEFAULT, get_family
 from reviewer.memo import words
 from reviewer.memo.model import (
     IssueGroup,
@@ -26,7 +27,7 @@ from reviewer.memo.model import (
     SeverityCounts,
     TableReview,
 )
-from reviewer.model import EvaluationTable, Finding, LlmRun, Report, Severity
+from reviewer.model import EvaluationTable, Finding, LlmRun, Report, Severity, TableLlmStatus
 from reviewer.numbers import fmt_money, fmt_score, fmt_signed
 from reviewer.version import __version__
 
@@ -97,7 +98,9 @@ def _table_review(
     recomputed: float | None,
 ) -> TableReview:
     row = t.funds.annual_total
-    if recomputed is None and t.indicators:
+    if not _recomputable(t):
+        recomputed = None
+    elif recomputed is None:  # the rules did not compute it: computed here
         recomputed = recomputed_total(t, config)
     rate_ref = row.cells.get("rate_pct")
     rate_printed = rate_ref.text if rate_ref else None
@@ -114,6 +117,7 @@ def _table_review(
     recomputed_text = fmt_score(recomputed, recomputed_grade)
     rate_text = rate_printed or "—"
     numbered = _numbered(findings)
+    family = get_family(t.family) or DEFAULT
     return TableReview(
         table_index=index,
         project=t.project,
@@ -133,7 +137,10 @@ def _table_review(
         findings=numbered,
         counts=_counts(numbered),
         score_gap=gap,
-        heading=words.table_heading(index, t.project),
+        heading=words.table_heading(index, t.name),
+        family=t.family,
+        form_line=words.form_line(family.title, family.name),
+        reading_note=words.reading_note(t.complete, t.reliable),
         summary=words.table_summary(
             claimed_text, recomputed_text, rate_text, t.first_line, t.last_line
         ),
@@ -148,81 +155,208 @@ def _table_review(
     )
 
 
-def _overview(report: Report, reviews: list[TableReview], counts: SeverityCounts) -> Overview:
-    budget = sum(t.funds.annual_total.full_year_budget or 0.0 for t in report.tables)
-    executed = sum(t.funds.annual_total.executed or 0.0 for t in report.tables)
-    claimed = [r.claimed_total for r in reviews if r.claimed_total is not None]
-    recomputed = [r.recomputed_total for r in reviews if r.recomputed_total is not None]
-    unit = "、".join(sorted({t.amount_unit for t in report.tables})) or "元"
-    overview = Overview(
-        tables=len(report.tables),
-        amount_unit=unit,
-        full_year_budget=round(budget, 2),
-        executed=round(executed, 2),
-        execution_rate_pct=round(executed / budget * 100, 2) if budget else None,
-        claimed_total_mean=round(sum(claimed) / len(claimed), 2) if claimed else None,
-        recomputed_total_mean=round(sum(recomputed) / len(recomputed), 2) if recomputed else None,
-        counts=counts,
-        tables_with_errors=sum(1 for r in reviews if r.counts.error),
-        sentences=[],
+def _recomputable(t: EvaluationTable) -> bool:
+    """A total can be recomputed from the rows: the table is whole, read without doubt, and
+    every row has its actual and its points (a form without 分值, or an evaluation never
+    done, leaves nothing to recompute)."""
+    return (
+        bool(t.indicators)
+        and t.complete
+        and t.reliable
+        and all(i.actual and i.weight is not None for i in t.indicators)
     )
-    overview.sentences = words.overview_sentences(overview)
-    return overview
 
 
-def _main_issues(findings: list[Finding], reviews: list[TableReview]) -> list[IssueGroup]:
-    """二、主要问题: the tables' findings above 提示, grouped by kind, the worst kinds first.
+class _Group:
+    """What 二、主要问题 gathers for one kind of problem, finding by finding."""
 
-    Each group lists, table by table, the labels of its findings (indicators or rule titles).
+    def __init__(self) -> None:
+        self.count = 0
+        self.worst = Severity.INFO
+        self.codes: set[str] = set()
+        self.projects: dict[str, None] = {}
+        self.model_projects: dict[str, None] = {}  # of the model's findings: listed after
+
+    def add(self, f: Finding) -> None:
+        self.count += 1
+        if f.severity.rank > self.worst.rank:
+            self.worst = f.severity
+        self.codes.add(f.code)
+        (self.model_projects if f.source == "llm" else self.projects)[f.project] = None
+
+
+class MemoAssembly:
+    """The memo, built table by table: for a report held whole (:func:`build_memo`) or read one
+    table at a time (the streaming review), with the same words and figures either way.
+
+    ``add_table`` returns the table's part of 三、逐项复核意见 and its entries in 二、主要问题;
+    with ``keep=False`` they are not kept (the caller writes them out), and ``finish`` gives
+    the memo without them (its ``tables`` and its groups' ``tables`` empty). The findings of
+    each table come in the pipeline's order: the rules' first, then the model's; 二、主要问题
+    lists groups and projects in the order they first appear among the rules' findings, then
+    among the model's.
     """
-    groups: dict[str, list[Finding]] = {}
-    for f in findings:
-        if f.table_index is not None and f.severity is not Severity.INFO:
-            groups.setdefault(group_of(f), []).append(f)
-    worst = {key: max({f.severity for f in fs}, key=lambda s: s.rank) for key, fs in groups.items()}
-    ordered = sorted(groups.items(), key=lambda kv: (-worst[kv[0]].rank, -len(kv[1])))
-    labels: dict[str, dict[int, dict[str, None]]] = {}  # group → table → labels, in order
-    for r in reviews:
-        for f in r.findings:
-            if f.severity is not Severity.INFO:
-                labels.setdefault(group_of(f), {}).setdefault(r.table_index, {})[f.label] = None
-    out = []
-    for n, (key, fs) in enumerate(ordered, 1):
-        projects = list(dict.fromkeys(f.project for f in fs))
-        tables = [
-            IssueTable(table_index=i, project=reviews[i].project, labels=list(names))
-            for i, names in labels.get(key, {}).items()
-        ]
-        out.append(
-            IssueGroup(
-                key=key,
-                title=GROUPS[key],
-                codes=sorted({f.code for f in fs}),
-                count=len(fs),
-                projects=projects,
-                worst=worst[key],
-                heading=words.issue_heading(n, GROUPS[key], len(fs), worst[key]),
-                projects_line=words.projects_line(projects),
-                tables=tables,
-            )
+
+    def __init__(self, config: Config, *, keep: bool = True) -> None:
+        self.config = config
+        self.keep = keep
+        self.reviews: list[TableReview] = []
+        self.issue_tables: dict[str, list[IssueTable]] = {}
+        self.tables = 0
+        self._budget = 0.0
+        self._executed = 0.0
+        self._claimed: list[float] = [0.0, 0.0]  # sum, count
+        self._recomputed: list[float] = [0.0, 0.0]
+        self._units: set[str] = set()
+        self._departments: dict[str, None] = {}  # the first three: the title names two, or 等
+        self._years: set[int] = set()
+        self._values: list[str] = []  # severities of the tables' findings
+        self._with_errors = 0
+        self._groups: dict[str, _Group] = {}
+        self._model_groups: dict[str, _Group] = {}  # groups first seen in the model's findings
+
+    def add_table(
+        self,
+        index: int,
+        table: EvaluationTable,
+        findings: list[Finding],
+        status: TableLlmStatus | None = None,
+        recomputed: float | None = None,
+    ) -> tuple[TableReview, list[tuple[str, IssueTable]]]:
+        """``recomputed``: the table's total as the rules computed it (None: computed here)."""
+        review = _table_review(
+            index,
+            table,
+            findings,
+            self.config,
+            status.status if status else None,
+            status.assessment if status else "",
+            recomputed,
         )
-    return out
+        self.tables += 1
+        row = table.funds.annual_total
+        self._budget += row.full_year_budget or 0.0
+        self._executed += row.executed or 0.0
+        for acc, value in (
+            (self._claimed, review.claimed_total),
+            (self._recomputed, review.recomputed_total),
+        ):
+            if value is not None:
+                acc[0] += value
+                acc[1] += 1
+        self._units.add(table.amount_unit)
+        if table.department and len(self._departments) < 3:
+            self._departments[table.department] = None
+        if table.year:
+            self._years.add(table.year)
+        self._values += [f.severity.value for f in findings]
+        self._with_errors += bool(review.counts.error)
+        for f in findings:
+            if f.severity is not Severity.INFO:
+                self._group(f).add(f)
+        labels: dict[str, dict[str, None]] = {}
+        for f in review.findings:
+            if f.severity is not Severity.INFO:
+                labels.setdefault(group_of(f), {})[f.label] = None
+        entries = [
+            (key, IssueTable(table_index=index, project=review.project, labels=list(names)))
+            for key, names in labels.items()
+        ]
+        if self.keep:
+            self.reviews.append(review)
+            for key, entry in entries:
+                self.issue_tables.setdefault(key, []).append(entry)
+        return review, entries
+
+    def _group(self, f: Finding) -> _Group:
+        key = group_of(f)
+        group = self._groups.get(key) or self._model_groups.get(key)
+        if group is None:
+            group = _Group()
+            (self._model_groups if f.source == "llm" else self._groups)[key] = group
+        return group
+
+    def finish(
+        self,
+        source: str,
+        report_findings: list[Finding],
+        facts: ReportFacts,
+        rules: list[Rule],
+        llm: LlmRun,
+    ) -> Memo:
+        """The memo, once every table is in: ``report_findings`` are the findings about the
+        report as a whole (``table_index`` None), ``facts`` what was gathered of its tables."""
+        numbered = _numbered(report_findings)
+        values = [f.severity.value for f in report_findings] + self._values
+        counts = SeverityCounts(**{s.value: values.count(s.value) for s in Severity})
+        years = sorted(self._years)
+        return Memo(
+            source=source,
+            title=words.title(list(self._departments), years),
+            byline=words.byline(source, __version__),
+            overview=self._overview(counts),
+            main_issues=self._main_issues(),
+            tables=self.reviews,
+            report_findings=numbered,
+            notes=_notes(facts, self.config, rules, llm, numbered),
+        )
+
+    def _overview(self, counts: SeverityCounts) -> Overview:
+        claimed_sum, claimed_n = self._claimed
+        recomputed_sum, recomputed_n = self._recomputed
+        budget, executed = self._budget, self._executed
+        overview = Overview(
+            tables=self.tables,
+            amount_unit="、".join(sorted(self._units)) or "元",
+            full_year_budget=round(budget, 2),
+            executed=round(executed, 2),
+            execution_rate_pct=round(executed / budget * 100, 2) if budget else None,
+            claimed_total_mean=round(claimed_sum / claimed_n, 2) if claimed_n else None,
+            recomputed_total_mean=round(recomputed_sum / recomputed_n, 2) if recomputed_n else None,
+            counts=counts,
+            tables_with_errors=self._with_errors,
+            sentences=[],
+        )
+        overview.sentences = words.overview_sentences(overview)
+        return overview
+
+    def _main_issues(self) -> list[IssueGroup]:
+        """二、主要问题: the tables' findings above 提示, grouped by kind, the worst kinds first."""
+        groups = {**self._groups, **self._model_groups}
+        ordered = sorted(groups.items(), key=lambda kv: (-kv[1].worst.rank, -kv[1].count))
+        out = []
+        for n, (key, g) in enumerate(ordered, 1):
+            projects = list({**g.projects, **g.model_projects})
+            out.append(
+                IssueGroup(
+                    key=key,
+                    title=GROUPS[key],
+                    codes=sorted(g.codes),
+                    count=g.count,
+                    projects=projects,
+                    worst=g.worst,
+                    heading=words.issue_heading(n, GROUPS[key], g.count, g.worst),
+                    projects_line=words.projects_line(projects),
+                    tables=self.issue_tables.get(key, []),
+                )
+            )
+        return out
 
 
 def _notes(
-    report: Report,
+    facts: ReportFacts,
     config: Config,
     rules: list[Rule],
     llm: LlmRun,
     report_findings: list[MemoFinding],
 ) -> Notes:
     not_reviewed: list[str] = []
-    if report.leftovers:
-        not_reviewed.append(words.leftovers_unread(len(report.leftovers)))
+    if facts.leftovers:
+        not_reviewed.append(words.leftovers_unread(len(facts.leftovers)))
     if not llm.enabled:
         not_reviewed.append(words.llm_unused(llm.note))
     not_reviewed += [words.llm_failed(s.project, s.error) for s in llm.failed_tables]
-    rounding, _ = rounding_note(report.tables)
+    rounding, _ = facts.rounding.note()
 
     items = [NoteItem(text=rounding)] if rounding else []
     items += [
@@ -238,14 +372,14 @@ def _notes(
     return Notes(
         rules_applied=[RuleApplied(code=r.code, name=r.name, authority=r.authority) for r in rules],
         rounding=rounding,
-        leftovers=report.leftovers,
+        leftovers=facts.leftovers,
         not_reviewed=not_reviewed,
         llm=llm,
         config_source=config.source,
         basis=words.basis(len(rules), sorted({r.code[0] for r in rules})),
         items=items,
         leftover_lines=words.leftover_lines(
-            [(lo.location.describe(), lo.text) for lo in report.leftovers]
+            [(lo.location.describe(), lo.text) for lo in facts.leftovers]
         ),
     )
 
@@ -258,8 +392,9 @@ def build_memo(
     llm: LlmRun | None = None,
     recomputed: dict[int, float] | None = None,
 ) -> Memo:
-    """The memo of ``report``; ``recomputed`` holds the tables' totals when the rules have
-    computed them already (``run_checks(..., totals=)``), else they are computed here."""
+    """The memo of a report held whole (see :class:`MemoAssembly`); ``recomputed`` holds the
+    tables' totals when the rules have computed them already (``run_checks(..., totals=)``),
+    else they are computed here."""
     llm = llm or LlmRun()
     recomputed = recomputed or {}
     per_table: dict[int, list[Finding]] = {}
@@ -270,30 +405,9 @@ def build_memo(
         else:
             per_table.setdefault(f.table_index, []).append(f)
     statuses = {s.table_index: s for s in llm.tables}
-    reviews = []
+    assembly = MemoAssembly(config)
     for index, t in enumerate(report.tables):
-        status = statuses.get(index)
-        reviews.append(
-            _table_review(
-                index,
-                t,
-                per_table.get(index, []),
-                config,
-                status.status if status else None,
-                status.assessment if status else "",
-                recomputed.get(index),
-            )
+        assembly.add_table(
+            index, t, per_table.get(index, []), statuses.get(index), recomputed.get(index)
         )
-    report_findings = _numbered(report_level)
-    departments = list(dict.fromkeys(t.department for t in report.tables if t.department))
-    years = sorted({t.year for t in report.tables if t.year})
-    return Memo(
-        source=report.source,
-        title=words.title(departments, years),
-        byline=words.byline(report.source, __version__),
-        overview=_overview(report, reviews, _counts(findings)),
-        main_issues=_main_issues(findings, reviews),
-        tables=reviews,
-        report_findings=report_findings,
-        notes=_notes(report, config, rules, llm, report_findings),
-    )
+    return assembly.finish(report.source, report_level, ReportFacts.of(report), rules, llm)

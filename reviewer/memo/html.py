@@ -9,13 +9,13 @@ document text is escaped: the document is untrusted.
 
 from __future__ import annotations
 
-from html import escape
 from importlib.resources import files
 
 from reviewer.memo import words
 from reviewer.memo.html_form import Mark, Td, cell_id, draw_form, form_ids, form_rows
 from reviewer.memo.model import Memo, MemoFinding, NoteItem, TableReview
 from reviewer.model import Finding, Location, Report, Severity
+from reviewer.untrusted import html_text as escape
 
 _SEVERITIES = (Severity.ERROR, Severity.WARNING, Severity.INFO)
 
@@ -115,8 +115,10 @@ def _table_section(t: TableReview, report: Report) -> str:
         f'<section class="table-review" id="table-{t.table_index + 1}">',
         f"<h3>{escape(t.heading)}</h3>",
         _scores(t),
-        f'<p class="head">{escape(t.summary)}</p>',
+        f'<p class="head">{escape(t.form_line)}<br>{escape(t.summary)}</p>',
     ]
+    if t.reading_note:
+        out.append(f'<p class="note">{escape(t.reading_note)}</p>')
     if t.llm_note:
         out.append(f'<p class="note">{escape(t.llm_note)}</p>')
     if t.assessment_line:

@@ -11,10 +11,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from html import escape
 
 from reviewer.model import CellRef, EvaluationTable, FundRow, Indicator, Location, Severity
 from reviewer.numbers import fmt_number
+from reviewer.untrusted import html_text as escape
 
 _UNSAFE = re.compile(r"[^0-9A-Za-z]")
 _FUND_LABELS = (

@@ -7,8 +7,11 @@ module; a test keeps the two identical, so the published schema is always the on
 from __future__ import annotations
 
 import json
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import Any
+
+from pydantic import BaseModel
 
 from reviewer.memo.model import SCHEMA_VERSION, Memo
 
@@ -32,6 +35,48 @@ def schema_text() -> str:
 
 def render_json(memo: Memo) -> str:
     return memo.model_dump_json(indent=2) + "\n"
+
+
+# Where the per-table lists sit in the memo's JSON (indent 2): the top-level "tables" (before
+# "report_findings") and each group's "tables" (its last field). Inside a JSON string a quote or
+# a line break is escaped, so these can only be the memo's own keys.
+_TABLES = '\n  "tables": [],\n'
+_GROUP_TABLES = '\n      "tables": []\n'
+
+
+def json_item(item: BaseModel, depth: int) -> str:
+    """An element of a list at ``depth`` (2: the memo's tables, 4: a group's tables), as it
+    stands in the memo's JSON."""
+    pad = "  " * depth
+    return "\n".join(pad + line for line in item.model_dump_json(indent=2).split("\n"))
+
+
+def _list(items: Iterable[str], depth: int) -> Iterator[str]:
+    """A JSON list of items already laid out by :func:`json_item`; ``[]`` when there is none."""
+    first = True
+    for item in items:
+        yield ("[\n" if first else ",\n") + item
+        first = False
+    yield "[]" if first else "\n" + "  " * (depth - 1) + "]"
+
+
+def json_chunks(
+    memo: Memo, tables: Iterable[str], group_tables: Callable[[int], Iterable[str]]
+) -> Iterator[str]:
+    """The memo's JSON in pieces, its per-table lists given apart (as for
+    :func:`~reviewer.memo.markdown.markdown_lines`): ``memo`` holds none of them, ``tables``
+    gives the items of its ``tables`` and ``group_tables(n)`` those of its n-th group's."""
+    text = render_json(memo)
+    head, found, tail = text.partition(_TABLES)
+    assert found, "the memo's tables are expected empty"
+    pieces = head.split(_GROUP_TABLES)
+    for n, piece in enumerate(pieces[:-1]):
+        yield piece + '\n      "tables": '
+        yield from _list(group_tables(n), 4)
+        yield "\n"
+    yield pieces[-1] + '\n  "tables": '
+    yield from _list(tables, 2)
+    yield ",\n" + tail
 
 
 if __name__ == "__main__":  # python -m reviewer.memo.jsonout  → rewrite the committed schema

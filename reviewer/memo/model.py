@@ -15,7 +15,7 @@ from pydantic import BaseModel
 from reviewer.model import Finding, Leftover, LlmRun, Severity
 from reviewer.version import __version__
 
-SCHEMA_VERSION = "1.1"
+SCHEMA_VERSION = "1.2"
 
 
 class SeverityCounts(BaseModel):
@@ -104,6 +104,9 @@ class TableReview(BaseModel):
     claimed_text: str  # 82.99（良）
     recomputed_text: str
     score_gap_text: str  # +4; "" without both totals
+    family: str = "national-2020"  # the form family the table was read as
+    form_line: str = ""  # 表格类型：… (the family, in the form's own name)
+    reading_note: str = ""  # the table was cut off or may be misread: what was not reviewed
     llm_note: str  # why only the rules' findings are shown, when the LLM review failed; else ""
     assessment_line: str  # 总体评价（大模型）：…, or ""
 

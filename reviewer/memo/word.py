@@ -11,7 +11,6 @@ characters, lone surrogates from undecodable file names) are dropped, never writ
 from __future__ import annotations
 
 import io
-import re
 from datetime import UTC, datetime
 
 from docx import Document
@@ -29,11 +28,11 @@ from docx.text.run import Run
 from reviewer.memo import words
 from reviewer.memo.model import Memo, MemoFinding, TableReview
 from reviewer.model import Severity
+from reviewer.untrusted import xml_safe
 
 BODY_FONT = "宋体"  # SimSun
 HEADING_FONT = "黑体"  # SimHei
 LATIN_FONT = "Times New Roman"
-_XML_UNSAFE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
 _SEVERITY_COLOUR = {  # memo.css: --err, --warn, --info
     Severity.ERROR: RGBColor(0xC5, 0x22, 0x1F),
     Severity.WARNING: RGBColor(0xB2, 0x6A, 0x00),
@@ -46,7 +45,7 @@ _INDENT = Cm(0.74)  # two characters of 五号 text
 
 def _safe(text: str) -> str:
     """``text`` without the characters an XML document cannot contain."""
-    return _XML_UNSAFE.sub("", text)
+    return xml_safe(text)
 
 
 def _run(p: Paragraph, text: str, *, bold: bool = False, colour: RGBColor | None = None) -> Run:
@@ -211,7 +210,10 @@ def _finding(doc: DocxDocument, f: MemoFinding) -> None:
 
 def _table_review(doc: DocxDocument, t: TableReview) -> None:
     _heading(doc, t.heading, 2)
+    _paragraph(doc, t.form_line)
     _paragraph(doc, t.summary)
+    if t.reading_note:
+        _run(_paragraph(doc), t.reading_note, colour=_SEVERITY_COLOUR[Severity.WARNING])
     if t.llm_note:
         _run(_paragraph(doc), t.llm_note, colour=_SEVERITY_COLOUR[Severity.ERROR])
     if t.assessment_line:

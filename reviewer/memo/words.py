@@ -110,6 +110,19 @@ def form_caption(first: int, last: int) -> str:
     return f"原表（第{first}–{last}行）：标色单元格为复核意见所涉内容，角标为意见序号"
 
 
+def form_line(title: str, name: str) -> str:
+    return f"表格类型：{title}（{name}）。"
+
+
+def reading_note(complete: bool, reliable: bool) -> str:
+    """What the review of a table left out because of how the table reached us."""
+    if not reliable:
+        return "本表可能未被正确读取，未作分值与算术复核，请人工核对（见本表意见）。"
+    if not complete:
+        return "本表不完整（文档在表中截断），只复核了可见部分。"
+    return ""
+
+
 def llm_failed_note(status: str | None) -> str:
     return "本表的大模型审读失败，以下仅为确定性复核结果。" if status == "failed" else ""
 

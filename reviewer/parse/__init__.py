@@ -8,17 +8,31 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 
+from reviewer.forms.families import get_family
 from reviewer.grid import Grid, Row, account
 from reviewer.model import Accounting, EvaluationTable, Leftover, Report
-from reviewer.parse.table import TITLE_WORD, YEAR, is_title, parse_table
+from reviewer.parse.table import YEAR, parse_table, starts_table
+
+# Keys that name a table's subject: a second one in a block starts the next table.
+_SUBJECT_KEYS = ("项目名称", "专项名称", "专项资金名称", "部门(单位)名称", "单位名称")
 
 
 def _starts_table(row: Row) -> bool:
-    return TITLE_WORD in row.joined and any(is_title(c.text) for c in row.cells)
+    return starts_table(row)
 
 
 def _has_project_key(row: Row) -> bool:
-    return "项目名称" in row.joined and any(c.text.startswith("项目名称") for c in row.cells)
+    joined = row.joined
+    return any(k in joined for k in _SUBJECT_KEYS) and any(
+        c.text.startswith(_SUBJECT_KEYS) for c in row.cells
+    )
+
+
+def _has_body(row: Row) -> bool:
+    """A row of the table's body (funds or indicators): after one, a new subject key starts
+    the next table; before it, a second key is the same table's (单位名称 in a line above)."""
+    joined = row.joined
+    return "年度资金总额" in joined or "一级指标" in joined or "预算数" in joined
 
 
 def _is_year_line(row: Row) -> bool:
@@ -27,48 +41,68 @@ def _is_year_line(row: Row) -> bool:
 
 
 def split_tables(rows: Iterable[Row]) -> Iterator[list[Row]]:
-    """Cut the rows into one block per table: at each title, or at a second 项目名称."""
+    """Cut the rows into one block per table: at a title once the block has a body (funds or
+    indicators), or at a subject key (项目名称 …) once a key and a body were seen."""
     current: list[Row] = []
-    seen_project = False
+    body = key_then_body = key_seen = False
     for row in rows:
-        new = _starts_table(row) or (_has_project_key(row) and seen_project)
-        if new and current:
+        title = _starts_table(row)
+        subject = _has_project_key(row)
+        if current and ((title and body) or (subject and key_then_body)):
             carried: list[Row] = []
-            if not _starts_table(row):
+            if not title:
                 # an untitled table: its year line (if any) sits just above 项目名称
                 while current and _is_year_line(current[-1]):
                     carried.insert(0, current.pop())
             yield current
             current = carried
-            seen_project = False
+            body = key_then_body = key_seen = False
         current.append(row)
-        if _has_project_key(row):
-            seen_project = True
+        key_seen = key_seen or subject
+        if _has_body(row):
+            body = True
+            key_then_body = key_then_body or key_seen
     if current:
         yield current
+
+
+def _continued(table: EvaluationTable) -> None:
+    """The document goes on after ``table``: it was not cut off at its end, whatever its last
+    row lacks (it may still begin inside, on a page excerpt)."""
+    table.complete = not table.begins_inside
+    for ind in table.indicators:
+        ind.partial = False
 
 
 class TableStream:
     """Iterate over a grid's tables; leftovers and accounting fill in as it goes."""
 
-    def __init__(self, grid: Grid) -> None:
+    def __init__(self, grid: Grid, form: str | None = None) -> None:
+        """``form``: a family's name to read every table as (else each is recognised)."""
         self.grid = grid
+        self.family = get_family(form) if form else None
         self.leftovers: list[Leftover] = []
         self.accounting = Accounting()
 
     def __iter__(self) -> Iterator[EvaluationTable]:
+        held: EvaluationTable | None = None  # the document goes on after it: it is not cut
         for block in split_tables(self.grid.rows):
-            table = parse_table(block)
+            table = parse_table(block, self.family)
             account(block, self.leftovers, self.accounting)
             if table is not None:
-                yield table
+                if held is not None:
+                    _continued(held)
+                    yield held
+                held = table
+        if held is not None:
+            yield held
         # What the reader could not turn into cells (a scanned page), known once it has read.
         self.leftovers.extend(self.grid.extra_leftovers)
 
 
-def parse_grid(grid: Grid) -> Report:
+def parse_grid(grid: Grid, form: str | None = None) -> Report:
     """Parse a grid into a Report. Never raises on odd input: what it cannot place it reports."""
-    stream = TableStream(grid)
+    stream = TableStream(grid, form)
     tables = list(stream)
     return Report(
         source=grid.source,

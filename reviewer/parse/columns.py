@@ -1,11 +1,15 @@
 """The 绩效指标 header: which column holds what, read from the header's own labels.
 
 Forms differ in their columns: 分值 before 年度指标值, the target split into 指标性质 /
-指标值 / 度量单位, extra columns such as 复核分. A row is mapped by these labels when its
-cells sit under them (``by_column``), or, when a paste dropped its empty cells, when it has
-one cell per column in the header's order (``in_order``, only for a header whose order is not
-the standard one). Otherwise the section parser reads the row by content, which assumes the
-standard order and copes with columns shifted between PDF pages.
+指标值 / 度量单位, extra columns such as 复核分, no 分值 at all (20/80), the Hebei form's
+符号 / 单位 / 单项指标得分 / 权重占比 / 折算得分. Each family declares its labels
+(``reviewer/forms/families.py``); a header printed over two rows (年度指标值 above
+指标性质 / 指标值 / 度量单位) is merged, the lower row naming the columns it spans.
+
+A row is mapped by these labels when its cells sit under them (``by_column``), or, when a paste
+dropped its empty cells, when it has one cell per column in the header's order (``in_order``,
+only for a header whose order is not the standard one). Otherwise the section parser reads the
+row by content, which assumes the standard order and copes with columns shifted between pages.
 """
 
 from __future__ import annotations
@@ -14,9 +18,11 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from functools import lru_cache
 
+from reviewer.forms.families import DEFAULT, Family
+from reviewer.forms.vocabulary import lookup
 from reviewer.grid import Cell, Row
 from reviewer.parse import labels as lb
-from reviewer.parse.values import parse_number
+from reviewer.parse.values import is_placeholder, parse_points
 
 
 class Role(StrEnum):
@@ -33,7 +39,6 @@ class Role(StrEnum):
     EXTRA = "extra"  # a column the form adds (复核分, 备注): kept under its label
 
 
-_SCORE_LABELS = frozenset({"得分", "自评得分", "自评分", "单位自评得分"})
 _LABEL_LEVEL = {Role.L1: "l1", Role.L2: "l2"}
 # The label kinds a category column accepts.
 _FITS = {
@@ -42,38 +47,32 @@ _FITS = {
 }
 # Roles a row may leave empty at its end when a paste dropped the empty cells.
 _OPTIONAL = frozenset({Role.EXPLANATION, Role.EXTRA})
+# What makes a row an indicator row besides its name.
+_ROW_VALUES = (Role.TARGET, Role.ACTUAL, Role.WEIGHT, Role.SCORE)
 # Columns that hold numbers on the 总分 row.
 _TOTAL_ROLES = frozenset({Role.WEIGHT, Role.SCORE, Role.EXTRA})
 # The standard form's content columns, which reading a row by content assumes.
 _STANDARD = [Role.NAME, Role.TARGET, Role.ACTUAL, Role.WEIGHT, Role.SCORE, Role.EXPLANATION]
 
 
-@lru_cache(maxsize=1024)
-def header_role(text: str) -> Role | None:
-    """The role of a header label; None for a piece of the vertical label 绩效指标."""
+# Family roles kept under their label (the Hebei form's 指标解释, 完成情况, 单项指标得分).
+_KEPT_AS_EXTRA = frozenset({"extra", "description", "completion", "item_score"})
+
+
+def header_role(text: str, family: Family = DEFAULT) -> Role | None:
+    """The role of a header label in ``family``'s form; None for a piece of the vertical label
+    绩效指标 (or a label the form does not use for a column)."""
+    return _header_role(text, family)
+
+
+@lru_cache(maxsize=4096)
+def _header_role(text: str, family: Family) -> Role | None:
     if lb.is_vertical_fragment(text, "绩效指标"):
         return None
-    if text == "一级指标":
-        return Role.L1
-    if text == "二级指标":
-        return Role.L2
-    if text in ("三级指标", "指标名称", "绩效指标名称"):
-        return Role.NAME
-    if text in _SCORE_LABELS:
-        return Role.SCORE
-    if text.startswith(("分值", "权重", "指标分值")):
-        return Role.WEIGHT
-    if "实际" in text or text.endswith("完成值"):
-        return Role.ACTUAL
-    if "性质" in text:
-        return Role.NATURE
-    if text.endswith("单位"):
-        return Role.UNIT
-    if "指标值" in text or "目标值" in text:
-        return Role.TARGET
-    if "偏差" in text or "原因" in text or "改进措施" in text:
-        return Role.EXPLANATION
-    return Role.EXTRA
+    role = lookup(text, family.indicator_columns)
+    if role is None:
+        return Role.EXTRA
+    return Role.EXTRA if role in _KEPT_AS_EXTRA else Role(role)
 
 
 @dataclass(slots=True)
@@ -84,6 +83,7 @@ class IndicatorColumns:
     labels: dict[int, str] = field(default_factory=dict)
     name_column: int = 3
     standard: bool = True  # the content columns are in the standard order (or unknown)
+    any_labels: bool = False  # a rubric's categories are its own words (规划, 执行 …)
 
     def _content_columns(self) -> list[int]:
         """Columns from 三级指标 rightwards: what a row holds after its category labels."""
@@ -98,7 +98,9 @@ class IndicatorColumns:
         role = self.roles.get(cell.column)
         if role not in _LABEL_LEVEL:
             return None
-        return _LABEL_LEVEL[role] if lb.label_kind(cell.text) in _FITS[role] else None
+        if self.any_labels or lb.label_kind(cell.text) in _FITS[role]:
+            return _LABEL_LEVEL[role]
+        return None
 
     def by_column(self, cells: list[Cell]) -> RowMap | None:
         """The row's cells by role, when every cell sits under a header label that fits it."""
@@ -160,23 +162,27 @@ class RowMap:
     extras: dict[str, Cell] = field(default_factory=dict)
 
     def has_values(self) -> bool:
-        """An indicator row: a name, and a plain number as 分值 and as 得分."""
-        weight, score = self.cells.get(Role.WEIGHT), self.cells.get(Role.SCORE)
-        return (
-            Role.NAME in self.cells
-            and weight is not None
-            and score is not None
-            and parse_number(weight.text) is not None
-            and parse_number(score.text) is not None
-        )
+        """An indicator row: a name and something of the row besides (a target, an actual, a
+        分值 or a 得分: a form without 分值, or a row never scored, is still a row), with
+        分值 and 得分, where printed, plain numbers."""
+        cells = self.cells
+        if Role.NAME not in cells:
+            return False
+        for role in (Role.WEIGHT, Role.SCORE):
+            c = cells.get(role)
+            if c is not None and parse_points(c.text) is None and not is_placeholder(c.text):
+                return False
+        # a row cut by the end of the document still opens its category (产出指标 | 数量指标 |
+        # name): a fragment of a row broken by a page never carries a label
+        return any(role in cells for role in _ROW_VALUES) or Role.L1 in cells or Role.L2 in cells
 
 
-def read_header(row: Row) -> IndicatorColumns:
+def read_header(row: Row, family: Family = DEFAULT) -> IndicatorColumns:
     """The header row's columns; its cells are used (they are the form's layout)."""
     cols = IndicatorColumns()
     for c in row.cells:
         c.used = True
-        role = header_role(c.text)
+        role = header_role(c.text, family)
         if role is None:
             continue
         if role is not Role.EXTRA and role in cols.roles.values():
@@ -185,6 +191,61 @@ def read_header(row: Row) -> IndicatorColumns:
         cols.labels[c.column] = c.text
         if role is Role.NAME:
             cols.name_column = c.column
-    roles = [cols.roles[col] for col in cols._content_columns()]
-    cols.standard = roles in (_STANDARD, _STANDARD[:-1]) or not roles
+    cols.standard = _is_standard(cols)
+    cols.any_labels = family.scoring.rubric
     return cols
+
+
+def is_sub_header(row: Row, family: Family = DEFAULT) -> bool:
+    """The lower row of a two-row header: every cell a column label of the form (指标性质,
+    指标值, 度量单位; 符号, 单位(文字描述), 权重占比 …), none of them a category or a value."""
+    roles = [_declared(c.text, family) for c in row.cells]
+    return bool(roles) and all(r is not None for r in roles)
+
+
+def _declared(text: str, family: Family) -> str | None:
+    return lookup(text, family.indicator_columns)
+
+
+def merge_header(upper: IndicatorColumns, lower: Row, family: Family = DEFAULT) -> IndicatorColumns:
+    """The columns of a header printed over two rows: the lower row names the columns it spans
+    (年度指标值 → 指标性质 / 指标值 / 度量单位), the upper row the others. A column the lower
+    row leaves unnamed inside a span takes the upper label's role (the Hebei form prints 符号
+    and 单位 under 预期指标值, and nothing over the value between them)."""
+    merged = IndicatorColumns(
+        dict(upper.roles), dict(upper.labels), upper.name_column, any_labels=upper.any_labels
+    )
+    lower_roles: dict[int, Role] = {}
+    for c in lower.cells:
+        c.used = True
+        role = header_role(c.text, family)
+        if role is None:
+            continue
+        lower_roles[c.column] = role
+        merged.labels[c.column] = c.text
+        if role is Role.NAME:
+            merged.name_column = c.column
+    upper_cols = sorted(upper.roles)
+    for i, col in enumerate(upper_cols):
+        end = upper_cols[i + 1] if i + 1 < len(upper_cols) else max(lower_roles, default=col) + 1
+        span = [k for k in lower_roles if col <= k < end]
+        if not span:
+            continue
+        role = merged.roles.pop(col)
+        if role in lower_roles.values() or role is Role.EXTRA:
+            continue
+        free = [k for k in range(col, end) if k not in lower_roles]
+        if free:  # the upper label names the unlabelled column of its span
+            merged.roles[free[0]] = role
+            merged.labels[free[0]] = upper.labels[col]
+    for col, role in lower_roles.items():
+        if role is not Role.EXTRA and role in merged.roles.values():
+            role = Role.EXTRA
+        merged.roles[col] = role
+    merged.standard = _is_standard(merged)
+    return merged
+
+
+def _is_standard(cols: IndicatorColumns) -> bool:
+    roles = [cols.roles[col] for col in cols._content_columns()]
+    return roles in (_STANDARD, _STANDARD[:-1]) or not roles

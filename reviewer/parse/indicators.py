@@ -27,7 +27,7 @@ from typing import Any
 from reviewer.grid import Cell, Row
 from reviewer.parse import labels as lb
 from reviewer.parse.columns import IndicatorColumns, Role, RowMap
-from reviewer.parse.values import is_operator, parse_number, parse_value
+from reviewer.parse.values import is_operator, parse_number, parse_points, parse_value
 
 _MAX_COMBINATIONS = 20000
 _FAMILIES = frozenset(lb.L2_FAMILY.values())
@@ -40,8 +40,8 @@ class Draft:
     name: list[Cell]
     target: Cell | None
     actual: Cell | None
-    weight: Cell
-    score: Cell
+    weight: Cell | None  # None on a form without 分值 (20/80)
+    score: Cell | None  # None where the form or the row prints no 得分
     explanation: list[Cell]
     lines: list[int]
     page_break_before: bool
@@ -117,8 +117,8 @@ def _draft_from_map(row_map: RowMap, row: Row) -> Draft:
         name=[m[Role.NAME]],
         target=m.get(Role.TARGET),
         actual=m.get(Role.ACTUAL),
-        weight=m[Role.WEIGHT],
-        score=m[Role.SCORE],
+        weight=m.get(Role.WEIGHT),
+        score=m.get(Role.SCORE),
         explanation=[explanation] if explanation else [],
         lines=[row.line],
         page_break_before=row.page_break_before,
@@ -148,8 +148,39 @@ def _draft_by_content(content: list[Cell], row: Row) -> Draft | None:
     )
 
 
-def parse_section(rows: Sequence[Row], columns: IndicatorColumns) -> list[dict[str, Any]]:
-    """Parse the rows between the 绩效指标 header and 总分 into Indicators.
+def stated_weights(events: Sequence[LabelEvent]) -> dict[str, float]:
+    """Weights printed in category labels (产出指标(50分) → {"产出指标": 50})."""
+    out: dict[str, float] = {}
+    for ev in events:
+        weight = lb.weight_note(ev.text)[1]
+        if weight is not None:
+            name = lb.l1_name(ev.text) if ev.level == "l1" else lb.l2_name(ev.text)
+            out.setdefault(name, weight)
+    return out
+
+
+@dataclass
+class Section:
+    """The 绩效指标 section as read: its rows, the weights its labels state (产出指标(50分)),
+    and the template's placeholder rows left in it (……)."""
+
+    indicators: list[dict[str, Any]] = field(default_factory=list)
+    stated_weights: dict[str, float] = field(default_factory=dict)
+    placeholders: list[Cell] = field(default_factory=list)
+    ends_with_label: bool = False  # a category label after the last row: the next is cut off
+
+
+_ELLIPSIS = frozenset("…．.。·")
+
+
+def is_ellipsis(text: str) -> bool:
+    """A cell holding only an ellipsis (……, ...): the template's "more rows here"."""
+    return bool(text) and set(text) <= _ELLIPSIS
+
+
+def parse_section(rows: Sequence[Row], columns: IndicatorColumns) -> Section:
+    """Parse the rows between the 绩效指标 header and 总分 into Indicators, and the weights the
+    category labels state.
 
     ``columns`` is what the header says each column holds. A values-less fragment beyond the
     column after 三级指标 continues an explanation, otherwise a name.
@@ -161,18 +192,24 @@ def parse_section(rows: Sequence[Row], columns: IndicatorColumns) -> list[dict[s
     context_l1 = ""
     name_column = columns.name_column
 
+    placeholders: list[Cell] = []
     for ri, row in enumerate(rows):
         cells = row.cells
         # Leading pieces of vertical labels (绩 / 效 指 标) are layout, not content.
         while cells and lb.is_vertical_fragment(cells[0].text, "绩效指标"):
             cells[0].used = True
             cells = cells[1:]
+        if cells and all(is_ellipsis(c.text) for c in cells):
+            for c in cells:
+                c.used = True
+            placeholders.extend(cells)
+            continue
         row_map = columns.by_column(cells)
         if row_map is not None:  # labels by the column they sit in
             row_events = [
-                LabelEvent(pos=0.0, level=role.value, text=c.text)
+                LabelEvent(pos=0.0, level=role.value, text=label.text)
                 for role in (Role.L1, Role.L2)
-                if (c := row_map.cells.get(role)) is not None
+                if (label := row_map.cells.get(role)) is not None
             ]
             content = []
         else:
@@ -211,11 +248,29 @@ def parse_section(rows: Sequence[Row], columns: IndicatorColumns) -> list[dict[s
                 fragments.append(Fragment(c, role, ri, row.page_break_before, next_break))
         events.extend(row_events)
 
-    if not drafts:
-        return []
-    _attach_fragments(drafts, fragments, draft_at_row)
-    _assign_labels(drafts, events)
-    return [_to_indicator(d) for d in drafts]
+    section = Section(stated_weights=stated_weights(events), placeholders=placeholders)
+    section.ends_with_label = any(e.pos > len(drafts) - 1 for e in events)
+    if drafts:
+        _attach_fragments(drafts, fragments, draft_at_row)
+        _assign_labels(drafts, _without_empty_headings(events, len(drafts)))
+        section.indicators = [_to_indicator(d) for d in drafts]
+    return section
+
+
+def _without_empty_headings(events: list[LabelEvent], n: int) -> list[LabelEvent]:
+    """Drop the template's empty headings: a label on a row of its own that has no rows of
+    its own — the next row prints a different label of the same level (经济效益指标 left
+    empty above 社会效益指标), or no row follows it (the last label of the section). A label
+    in the middle of its merged cell, between rows of its group, is kept."""
+    on_rows = {(e.level, e.pos): lb.stem(e.text) for e in events if e.pos % 1 == 0}
+    kept = []
+    for e in events:
+        if e.pos % 1:
+            nxt = on_rows.get((e.level, e.pos + 0.5))
+            if e.pos > n - 1 or (nxt is not None and nxt != lb.stem(e.text)):
+                continue
+        kept.append(e)
+    return kept
 
 
 def _attach_fragments(
@@ -333,7 +388,7 @@ def _assign_labels(drafts: list[Draft], events: list[LabelEvent]) -> None:
     n = len(drafts)
     l1_events = [e for e in events if e.level == "l1"]
     l2_events = [e for e in events if e.level == "l2"]
-    weights = [parse_number(d.weight.text) or 0.0 for d in drafts]
+    weights = [_points(d.weight) or 0.0 for d in drafts]
 
     l1_groups = _groups(l1_events)
     if not l1_groups:  # no 一级 labels printed: infer them from the 二级 labels' families
@@ -348,7 +403,11 @@ def _assign_labels(drafts: list[Draft], events: list[LabelEvent]) -> None:
     # 一级 label (an unknown one such as 其他指标 may hold any 二级 label).
     stems = [g.stem for g in l1_groups]
     l1_rows = {e.pos for e in l1_events}
-    families = [lb.family_of_l2(e.text) for e in l2_events]
+    # 成本指标 and its 二级 labels sit under 产出指标 on forms without a 成本 一级 (2021+).
+    families = [
+        "产出" if fam == "成本" and "成本" not in stems else fam
+        for fam in (lb.family_of_l2(e.text) for e in l2_events)
+    ]
     for e, fam in zip(l2_events, families, strict=True):
         if fam is not None and stems.count(fam) == 1 and e.pos not in l1_rows:
             l1_groups[stems.index(fam)].positions.append(e.pos)
@@ -358,18 +417,26 @@ def _assign_labels(drafts: list[Draft], events: list[LabelEvent]) -> None:
     hints1 = [lb.l1_hint(name, h) for name, h in zip(names, l2_hints, strict=True)]
 
     def scorer_l1() -> Callable[[list[int]], float]:
-        defaults = [lb.L1_DEFAULT_WEIGHT.get(g.stem + "指标") for g in l1_groups]
+        # A weight the label prints (产出指标(70分)) is evidence the default split is not.
+        stated = [lb.weight_note(g.text)[1] for g in l1_groups]
+        defaults = [
+            w if w is not None else lb.L1_DEFAULT_WEIGHT.get(g.stem + "指标")
+            for w, g in zip(stated, l1_groups, strict=True)
+        ]
+        bonus = [1.0 if w is not None else 0.4 for w in stated]
         # Prefix sums: a span's weight and each group's hint score in O(1) for every candidate.
         weight_upto = list(itertools.accumulate(weights, initial=0.0))
         hints_upto = [_hint_scores(hints1, g.stem, -1.0) for g in l1_groups]
 
         def score(bounds: list[int]) -> float:
             total = 0.0
-            for (a, b), upto, default in zip(_spans(n, bounds), hints_upto, defaults, strict=True):
+            for (a, b), upto, default, plus in zip(
+                _spans(n, bounds), hints_upto, defaults, bonus, strict=True
+            ):
                 if default is not None and abs(weight_upto[b] - weight_upto[a] - default) < 1e-6:
                     # The default split is evidence, but weaker than a row's own wording:
                     # forms that depart from 50/30/10 must not have rows moved to restore it.
-                    total += 0.4
+                    total += plus
                 total += upto[b] - upto[a]
             return total
 
@@ -406,7 +473,11 @@ def _assign_labels(drafts: list[Draft], events: list[LabelEvent]) -> None:
         for (x, y), grp in zip(spans2, l2_groups or [_Group("", [])], strict=True):
             for d in drafts[a + x : a + y]:
                 d.l1 = l1
-                d.l2 = grp.text
+                d.l2 = lb.l2_name(grp.text) if grp.text else ""
+
+
+def _points(cell: Cell | None) -> float | None:
+    return parse_points(cell.text) if cell is not None else None
 
 
 def _join(cells: list[Cell]) -> str:
@@ -424,19 +495,23 @@ def _target_text(d: Draft) -> str:
 
 
 def _with_unit(value: str, unit: Cell | None) -> str:
-    """A value with the row's 度量单位 appended, unless it is qualitative or has it already."""
+    """A value with the row's 度量单位 appended, unless it is qualitative or has a unit."""
     if unit is None or not value or value.endswith(unit.text):
         return value
-    return value + unit.text if parse_value(value).number is not None else value
+    parsed = parse_value(value)
+    return value + unit.text if parsed.number is not None and not parsed.unit else value
 
 
 def _to_indicator(d: Draft) -> dict[str, Any]:
     """The indicator's fields, validated with the whole table."""
     target = _target_text(d)
     actual = d.actual.text if d.actual else ""
-    if d.unit is not None:
-        actual = _with_unit(actual, d.unit)
-    cells: dict[str, Any] = {"weight": d.weight.ref(), "score": d.score.ref()}
+    # The actual stays as printed; compared with the target, it is read in the row's unit.
+    actual_read = _with_unit(actual, d.unit) if d.unit is not None else actual
+    cells: dict[str, Any] = {}
+    for key, value in (("weight", d.weight), ("score", d.score)):
+        if value is not None:
+            cells[key] = value.ref()
     for key, part in (("name", d.name), ("explanation", d.explanation)):
         for n, piece in enumerate(part):  # a field broken by a page: name, name+1, …
             cells[key if n == 0 else f"{key}+{n}"] = piece.ref()
@@ -455,11 +530,11 @@ def _to_indicator(d: Draft) -> dict[str, Any]:
         "name": _join(d.name),
         "target": target,
         "actual": actual,
-        "weight": parse_number(d.weight.text),
-        "score": parse_number(d.score.text),
+        "weight": _points(d.weight),
+        "score": _points(d.score),
         "explanation": _join(d.explanation),
         "target_value": parse_value(target),
-        "actual_value": parse_value(actual),
+        "actual_value": parse_value(actual_read),
         "lines": d.lines,
         "cells": cells,
     }

@@ -17,7 +17,10 @@ VERTICAL_LABELS = ("绩效指标", "年度总体目标", "项目资金")
 # budget execution).
 L1_DEFAULT_WEIGHT = {"产出指标": 50.0, "效益指标": 30.0, "满意度指标": 10.0}
 
-_L1 = re.compile(r"^(产出|效益|满意度|成本)(指标)?$")
+# 预算执行率 is a row of the indicator block on the Hebei form, with its own 一级 label.
+_L1 = re.compile(r"^(产出|效益|效果|满意度|成本)(指标)?$|^预算执行率$")
+# A weight printed in the label (产出指标(50分), 规划 (15分)) and a trailing 等 (…指标等).
+_WEIGHT_NOTE = re.compile(r"\s*[(（]\s*(\d+(?:\.\d+)?)\s*分\s*[)）]\s*$")
 _L2 = re.compile(
     r"^(数量|质量|时效|成本|经济效益|社会效益|生态效益|环境效益|可持续影响|服务对象满意度|"
     r"经济成本|社会成本|生态环境成本|满意度)(指标)?$"
@@ -47,13 +50,38 @@ class LabelKind(StrEnum):
     UNKNOWN = "unknown"  # a “…指标” this vocabulary does not know (其他指标): its place decides
 
 
+@lru_cache(maxsize=4096)
+def weight_note(text: str) -> tuple[str, float | None]:
+    """A label and the weight printed in it: ``产出指标(50分)`` → (``产出指标``, 50.0)."""
+    m = _WEIGHT_NOTE.search(text)
+    if m is None:
+        return text, None
+    return text[: m.start()], float(m.group(1))
+
+
+@lru_cache(maxsize=4096)
+def printed_label(text: str) -> str:
+    """A category label as the form names it: no weight note, no spaces (``经济效益 指标``)."""
+    return weight_note(text)[0].replace(" ", "")
+
+
+@lru_cache(maxsize=4096)
+def _bare(text: str) -> str:
+    """The label to classify: printed, without a trailing 等 (``服务对象满意度指标等``)."""
+    label = printed_label(text)
+    return label[:-1] if label.endswith("指标等") else label
+
+
+@lru_cache(maxsize=4096)
 def stem(label: str) -> str:
-    """``社会效益指标`` → ``社会效益``."""
+    """``社会效益指标`` → ``社会效益``; ``产出指标(50分)`` → ``产出``."""
+    label = _bare(label)
     return label[:-2] if label.endswith("指标") else label
 
 
 def classify_label(text: str) -> LabelKind | None:
     """Is this cell a category label, and of which level?"""
+    text = _bare(text)
     if len(text) > 12:
         return None
     if text in ("成本指标", "成本", "满意度指标", "满意度"):
@@ -73,14 +101,23 @@ def label_kind(text: str) -> LabelKind | None:
     if is_vertical_fragment(text, "绩效指标"):
         return None
     kind = classify_label(text)
-    if kind is None and text.endswith("指标") and 2 < len(text) <= 10:
+    label = _bare(text)
+    if kind is None and label.endswith("指标") and 2 < len(label) <= 10:
         return LabelKind.UNKNOWN
     return kind
 
 
 def l1_name(text: str) -> str:
-    """The canonical 一级指标 name for a label (``产出`` → ``产出指标``)."""
-    return stem(text) + "指标"
+    """The canonical 一级指标 name for a label (``产出`` → ``产出指标``); a label of the form's
+    own (a rubric's 规划) as printed."""
+    if classify_label(text) in (LabelKind.L1, LabelKind.AMBIGUOUS, LabelKind.L2):
+        return stem(text) + "指标"
+    return printed_label(text)
+
+
+def l2_name(text: str) -> str:
+    """A 二级指标 label as printed, without spaces or a weight note."""
+    return printed_label(text)
 
 
 def family_of_l2(label: str) -> str | None:

@@ -1,132 +1,143 @@
-"""One table's rows → an EvaluationTable.
+"""One table's rows → an EvaluationTable, in the vocabulary of the table's form family.
 
-The form's sections (header, 项目资金, 年度总体目标, 绩效指标, 总分) are found by their
-keywords; columns inside a section are mapped by the section's own header labels.
+The form's sections (header, funds, goals, 绩效指标, totals, the fields and notes after them) are
+found by their labels, which each family declares (``reviewer/forms/families.py``); columns inside
+a section are mapped by the section's own header labels. What a row says that the form has no
+field for (项目类别, 金额单位 …) is kept in ``fields`` under its printed label.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from functools import lru_cache
 from typing import Any
 
+from reviewer.forms.families import DEFAULT, Family
+from reviewer.forms.recognise import recognise
+from reviewer.forms.vocabulary import any_label, key, lookup, unnumbered
 from reviewer.grid import Cell, Row
 from reviewer.model import EvaluationTable
 from reviewer.parse import labels as lb
-from reviewer.parse.columns import IndicatorColumns, Role, read_header
+from reviewer.parse import plausibility
+from reviewer.parse.columns import IndicatorColumns, Role, is_sub_header, merge_header, read_header
+from reviewer.parse.funds import FundsReader, funds_label_piece, is_fund_header
 from reviewer.parse.indicators import parse_section
-from reviewer.parse.values import is_placeholder, parse_amount, parse_number, parse_percent
+from reviewer.parse.values import parse_points
 from reviewer.textnorm import collapse_spaces
 
-TITLE_WORD = "绩效自评表"
 YEAR = re.compile(r"((?:19|20)\d{2})\s*年")
-_HEADER_KEYS = {
-    "项目名称": "project",
-    "主管部门": "department",
-    "主管单位": "department",
-    "预算部门": "department",
-    "实施单位": "implementer",
-    "项目实施单位": "implementer",
-    "预算单位": "implementer",
-}
-_FUND_COLUMNS = (
-    ("年初预算", "initial_budget"),
-    ("全年预算", "full_year_budget"),
-    ("全年执行", "executed"),
-    ("执行数", "executed"),
-    ("分值", "weight"),
-    ("执行率", "rate_pct"),
-    ("得分", "score"),
-)
-_DEFAULT_FUND_COLUMNS = (
-    "initial_budget",
-    "full_year_budget",
-    "executed",
-    "weight",
-    "rate_pct",
-    "score",
-)
-_FUND_ROWS = (
-    ("资金总额", "annual_total"),
-    ("财政拨款", "current_year_appropriation"),
-    ("上年结转", "prior_year_carryover"),
-    ("其他资金", "other"),
-)
 _TOTAL_WORDS = ("总分", "合计", "总计")
 _TOTAL_RE = re.compile(r"(?:^|\t)(?:总分|合计|总计)(?:\t|$)")
-_HEADER_KEY_RE = re.compile("|".join(_HEADER_KEYS))
 _GRADE_WORDS = ("优", "良", "中", "差", "优秀", "良好", "合格", "不合格")
-_FILLER = ("其中：", "其中:", "其中", "—", "-")
+_NOTE_START = re.compile(r"^(注|备注|说明)\s*[:：]")
+_SECTION = re.compile(r"^[一二三四五六七八九十]+、\S{2,14}$")
+_SECTION_HINTS = "、-—–页附公金"  # a first look for _SECTION and _FURNITURE
+# Page furniture: page numbers (-1-, 第2页), attachment marks (附件:, 附件二), a disclosure
+# table's number (公开14表).
+_FURNITURE = re.compile(
+    r"^(?:[-—–]\s*\d+\s*[-—–]|第\d+页(?:共\d+页)?|附件[一二三四五六七八九十\d]*:?|公开\d+表)$"
+)
+_GOAL_ANCHORS = ("年度总体目标", "年度目标", "项目基本情况")
+# Title words: a cell naming the form (…绩效自评表, …绩效目标自评表, …评分表).
+_TITLE_WORDS = ("自评表", "评分表")
+# A run of leader dots at the end of a text (……………… filling the cell): layout, not words.
+_LEADER = re.compile(r"\s*[.·…][\s.·…]{5,}$")
+_LEADER_END = frozenset(".·…")
+
+
+@lru_cache(maxsize=8192)
+def header_key(text: str, family: Family) -> tuple[str, str, str] | None:
+    """(field, printed key, value glued on) when ``text`` is one of ``family``'s header keys
+    (项目名称, 项目名称：XX, 实施单位(盖章)); None otherwise."""
+    k = key(text)
+    for label, field in family.header_fields:
+        lk = key(label)
+        if k == lk or (k.startswith(lk) and k[len(lk) : len(lk) + 1] in (":", "(")):
+            rest = k[len(lk) :]
+            if rest.startswith("(") and ")" in rest:  # 实施单位(盖章)
+                rest = rest[rest.index(")") + 1 :]
+            glued = rest.lstrip(":") if rest.startswith(":") else ""
+            return field, label, _printed_after_colon(text) if glued else ""
+    return None
+
+
+@lru_cache(maxsize=8192)
+def goal_label(text: str, family: Family) -> str | None:
+    """``goal_expected`` / ``goal_actual`` when ``text`` labels one of the goal's texts."""
+    k = unnumbered(text)
+    if any_label(k, family.goal_expected):
+        return "goal_expected"
+    if any_label(k, family.goal_actual):
+        return "goal_actual"
+    return None
+
+
+@lru_cache(maxsize=8192)
+def field_label(text: str, family: Family) -> tuple[str, str, str] | None:
+    """(field, printed label, text glued after a colon) when ``text`` names one of the form's
+    text fields (评价结论, 1.项目实施内容及过程概述, 项目负责人：查小兵)."""
+    k = unnumbered(text)
+    field = lookup(k, family.text_fields)
+    if field is not None:
+        return field, k, ""
+    head, colon, _ = k.partition(":")
+    field = lookup(head, family.text_fields) if colon else None
+    return (field, head, _printed_after_colon(text)) if field else None
+
+
+def _printed_after_colon(text: str) -> str:
+    """The printed text after a key's colon: ``项目名称：XX`` → ``XX``."""
+    for colon in (":", "："):
+        if colon in text:
+            return text.split(colon, 1)[1].strip()
+    return ""
 
 
 def is_title(text: str) -> bool:
-    return TITLE_WORD in text and len(text) <= 40
+    """A cell naming the form: …绩效…自评表 (项目支出绩效自评表, 绩效目标自评表,
+    部门整体支出绩效评价自评表 …) or …评分表, not a sentence that mentions one."""
+    return len(text) <= 48 and "绩效" in text and any(w in text for w in _TITLE_WORDS)
 
 
-def _key_of(text: str) -> tuple[str, str] | None:
-    """A header key cell, possibly with its value glued on (``项目名称：XX``)."""
-    for key, field in _HEADER_KEYS.items():
-        if text.startswith(key):
-            rest = text[len(key) :].lstrip("：:").strip()
-            return field, rest
-    return None
+def starts_table(row: Row) -> bool:
+    """A row with the form's title (the first row of a table, or of the next one)."""
+    joined = row.joined
+    return any(w in joined for w in _TITLE_WORDS) and any(is_title(c.text) for c in row.cells)
 
 
-def _fund_row_key(text: str) -> str | None:
-    for word, key in _FUND_ROWS:
-        if word in text and len(text) <= 16:
-            return key
-    return None
+_RECOGNISE_ROWS = 40  # the title, header, funds and indicator header are within these
 
 
-def _fund_columns(row: Row) -> tuple[list[tuple[int, str]], str | None]:
-    """Column roles by header label, with their positions; and the amount unit if stated."""
-    roles: list[tuple[int, str]] = []
-    unit = None
-    for c in row.cells:
-        if "万元" in c.text:
-            unit = "万元"
-        elif "元" in c.text and unit is None:
-            unit = "元"
-        for word, role in _FUND_COLUMNS:
-            if word in c.text and role not in (r for _, r in roles):
-                roles.append((c.column, role))
-                c.used = True
-                break
-        if funds_label_piece(c.text) is not None:
-            c.used = True
-    return roles, unit
-
-
-_UNIT_IN_BRACKETS = re.compile(r"[(（]\s*(万元|元)\s*[)）]")
-
-
-def funds_label_piece(text: str) -> str | None:
-    """A piece of the vertical label 项目资金（元）, as a page break splits it (项目资 /
-    金（万元）): the unit it states ("" if none); None for any other text."""
-    m = _UNIT_IN_BRACKETS.search(text)
-    rest = _UNIT_IN_BRACKETS.sub("", text)
-    if (m and not rest) or (rest and lb.is_vertical_fragment(rest, "项目资金")):
-        return m.group(1) if m else ""
-    return None
-
-
-def _is_fund_header(cells: list[Cell]) -> bool:
-    """The 项目资金 header: a short label cell, not a goal text that mentions 项目资金."""
-    return any(
-        (c.text.startswith("项目资金") or "年初预算" in c.text) and len(c.text) <= 12 for c in cells
-    )
+def family_of(rows: Sequence[Row]) -> Family:
+    """The family of a table, recognised from its first rows' cells."""
+    return recognise(row.joined for row in rows[:_RECOGNISE_ROWS]).family
 
 
 class _TableBuilder:
-    def __init__(self, rows: Sequence[Row]) -> None:
+    def __init__(self, rows: Sequence[Row], family: Family) -> None:
         self.rows = rows
-        self.t: dict[str, Any] = {"project": "", "year": None, "cells": {}, "indicators": []}
-        self.funds: dict[str, dict[str, Any]] = {key: {"cells": {}} for _, key in _FUND_ROWS}
-        self.fund_roles: list[tuple[int, str]] = []
+        self.family = family
+        self.t: dict[str, Any] = {
+            "project": "",
+            "year": None,
+            "cells": {},
+            "indicators": [],
+            "family": family.name,
+            "labels": {},
+            "fields": {},
+            "notes": [],
+            "stated_weights": {},
+        }
+        self.funds = FundsReader(family, self.t)
         self.goal_cols: dict[str, int] = {}
+        self.goal_other: dict[int, str] = {}  # columns the goal block adds, by printed label
         self.goal_parts: dict[str, list[Cell]] = {"goal_expected": [], "goal_actual": []}
         self.columns = IndicatorColumns()
+        self.ended = False  # a totals row or the fields after it were read: the table is whole
+        self.totals_row = False
+        self.ends_with_label = False
+        self.section_cells: list[Cell] = []
 
     def build(self) -> EvaluationTable | None:
         rows = self.rows
@@ -134,52 +145,51 @@ class _TableBuilder:
         state = "head"
         while i < len(rows):
             row = rows[i]
-            joined = row.joined
             cells = row.cells
-            if "一级指标" in joined or "三级指标" in joined:
+            if state == "notes":
+                self._note(row)
+            elif _NOTE_START.match(cells[0].text if cells else ""):
+                self._note(row)
+                state = "notes"
+            elif self._is_indicator_header(row):
                 i = self._indicators(i)
                 state = "after"
                 continue
-            if TITLE_WORD in joined and any(is_title(c.text) for c in cells):
+            elif starts_table(row):
                 self._title(row)
-            elif ("项目资金" in joined or "年初预算" in joined) and _is_fund_header(cells):
-                self.fund_roles, unit = _fund_columns(row)
-                if unit:
-                    self.t["amount_unit"] = unit
+            elif self._text_field(row):
+                pass
+            elif is_fund_header(row, self.family):
+                self.funds.header(row)
                 state = "funds"
-                self._fund_row(row)  # some layouts put 年度资金总额 on the header row
-            elif ("预期目标" in joined or "实际完成情况" in joined) and any(
-                c.text in ("预期目标", "实际完成情况") for c in cells
-            ):
+            elif self._is_goal_header(row):
                 self._goal_header(row)
                 state = "goals"
-            elif _HEADER_KEY_RE.search(joined) and any(_key_of(c.text) for c in cells):
-                self._header(row)
-            elif state == "head" and len(cells) == 1 and YEAR.search(joined):
+            elif self._section_title(row) or self._header(row):
+                pass
+            elif state == "head" and len(cells) == 1 and YEAR.search(row.joined):
                 self._year(cells[0])
-            elif state == "funds" and any(_fund_row_key(c.text) for c in cells):
-                self._fund_row(row)
-            elif state in ("goals", "funds") and cells:
+            elif state == "funds" and self.funds.row(row):
+                pass
+            elif state == "goals" and cells:
                 self._goal_content(row)
+            elif state == "after" and self._is_total(row):
+                self._totals(row)
             elif state == "after":
                 self._after(row)
+            elif state == "head":
+                self._label_value_pairs(row)
             i += 1
-        t = self.t
-        if not t["project"] and not t["indicators"]:
-            return None
-        t["funds"] = self.funds
-        for field, parts in self.goal_parts.items():
-            t[field] = "".join(collapse_spaces(c.raw or c.text) for c in parts)
-        self._complete_totals()
-        t["first_line"] = rows[0].line
-        t["last_line"] = rows[-1].line
-        return EvaluationTable.model_validate(t)
+        return self._finish()
+
+    # -- the parts of the form ------------------------------------------------------------
 
     def _title(self, row: Row) -> None:
         for c in row.cells:
             if is_title(c.text):
                 c.used = True
                 self._year(c, quiet=True)
+                self.t["labels"].setdefault("title", c.text)
             elif YEAR.search(c.text) and len(c.text) <= 12:
                 self._year(c)
 
@@ -192,82 +202,161 @@ class _TableBuilder:
         elif not quiet and m:
             cell.used = True
 
-    def _header(self, row: Row) -> None:
+    def _header_key(self, text: str) -> tuple[str, str, str] | None:
+        return header_key(text, self.family)
+
+    def _header(self, row: Row) -> bool:
+        """Header keys and their values (several per row); False when the row has none."""
         cells = row.cells
+        if not any(self._header_key(c.text) for c in cells):
+            return False
         i = 0
         while i < len(cells):
             c = cells[i]
-            kv = _key_of(c.text)
+            kv = self._header_key(c.text)
             if kv is None:
                 i += 1
                 continue
-            field, glued = kv
+            field, label, glued = kv
             c.used = True
             value_cell: Cell | None = c if glued else None
             value = glued
-            if not glued and i + 1 < len(cells) and _key_of(cells[i + 1].text) is None:
+            if not glued and i + 1 < len(cells) and self._header_key(cells[i + 1].text) is None:
                 value_cell = cells[i + 1]
                 value = value_cell.text
                 value_cell.used = True
                 i += 1
             if value_cell is not None:
-                self.t[field] = value
-                self.t["cells"][field] = value_cell.ref()
+                self._set_field(field, label, value, value_cell)
             i += 1
+        return True
 
-    def _fund_row(self, row: Row) -> None:
-        cells = row.cells
-        for label in cells:
-            key = _fund_row_key(label.text)
-            if key is not None:
-                break
+    def _set_field(self, field: str, label: str, value: str, cell: Cell) -> None:
+        if field in ("project", "department", "implementer"):
+            if not self.t.get(field):
+                self.t[field] = value
+                self.t["cells"][field] = cell.ref()
+                self.t["labels"].setdefault(field, label)
         else:
-            return
-        label.used = True
-        fund_row = self.funds[key]
-        if self.fund_roles:  # columns as the header places them, relative to the label column
-            first = self.fund_roles[0][0]
-            by_column = {c.column: c for c in cells}
-            mapped = [
-                (role, by_column.get(label.column + 1 + pos - first))
-                for pos, role in self.fund_roles
-            ]
-        else:
-            mapped = []
-        if not any(c for _, c in mapped):  # no header, or nothing aligned: read in order
-            after = [c for c in cells if c.column > label.column and c.text not in _FILLER]
-            roles = [r for _, r in self.fund_roles] or list(_DEFAULT_FUND_COLUMNS)
-            mapped = list(zip(roles, after, strict=False))
-        for role, c in mapped:
-            if c is None:
-                continue
-            if is_placeholder(c.text):
-                c.used = True
-                continue
-            number = parse_percent(c.text) if role == "rate_pct" else parse_amount(c.text)
-            if number is None:
-                continue
-            fund_row[role] = number
-            fund_row["cells"][role] = c.ref()
-            c.used = True
-        for c in cells:
-            if c.text in _FILLER:
-                c.used = True
-            elif c.column < label.column and (unit := funds_label_piece(c.text)) is not None:
-                c.used = True  # the rest of 项目资金（万元）, continued after a page break
-                if unit and "amount_unit" not in self.t:
+            self.t["fields"].setdefault(label, value)
+            self.t["cells"].setdefault(f"field:{label}", cell.ref())
+
+    def _section_title(self, row: Row) -> bool:
+        """Numbered section titles (一、基本情况) and the amount unit stated on its own
+        (金额单位：万元): the form's layout, read and kept."""
+        if not any(ch in row.joined for ch in _SECTION_HINTS):
+            return False
+        found = False
+        for c in row.cells:
+            k = key(c.text)
+            if _FURNITURE.match(k):
+                c.used = found = True
+            elif k.startswith("金额单位"):
+                unit = "万元" if "万元" in k else "元" if "元" in k else None
+                if unit:
                     self.t["amount_unit"] = unit
+                c.used = found = True
+            elif _SECTION.match(k):
+                self.t["labels"].setdefault(f"section:{k}", c.text)
+                c.used = found = True
+        return found and all(c.used for c in row.cells)  # else the rest of the row is read on
+
+    def _label_value_pairs(self, row: Row) -> None:
+        """A header row of label | value pairs the family has no key for (项目类别 | …,
+        基本支出总额 | 864.2万 | 项目支出总额 | 0): kept in ``fields`` under each label."""
+        cells = [c for c in row.cells if not c.used]
+        if len(cells) < 2 or len(cells) % 2:
+            return
+        labels = cells[0::2]
+        if any(len(c.text) > 12 or parse_points(c.text) is not None for c in labels):
+            return
+        for label, value in zip(labels, cells[1::2], strict=True):
+            self._set_field("", key(label.text), value.text, value)
+            label.used = value.used = True
+
+    def _field_label(self, cell: Cell) -> tuple[str, str, str] | None:
+        return field_label(cell.text, self.family)
+
+    def _text_field(self, row: Row) -> bool:
+        """A printed field of the form's own (评价结论 | …, 项目负责人：…), kept under its
+        field; several on one row (项目负责人：… | 财务负责人：…) each under its own."""
+        cells = row.cells
+        first = self._field_label(cells[0]) if cells else None
+        if first is None:
+            return False
+        current = first
+        text: list[str] = [first[2]]
+        anchor = cells[0]
+        anchor.used = True
+        for c in cells[1:]:
+            c.used = True
+            another = self._field_label(c)
+            if another is not None:
+                self._store_field(current, "".join(text), anchor)
+                current, text, anchor = another, [another[2]], c
+            else:
+                text.append(collapse_spaces(c.raw or c.text))
+        self._store_field(current, "".join(text), anchor)
+        if self.t["indicators"]:
+            self.ended = True
+        return True
+
+    def _store_field(self, named: tuple[str, str, str], text: str, cell: Cell) -> None:
+        field, label, _ = named
+        fields = self.t["fields"]
+        fields[field] = fields.get(field, "") + text.strip()
+        self.t["labels"].setdefault(field, label)
+        self.t["cells"].setdefault(f"field:{field}", cell.ref())
+
+    def _note(self, row: Row) -> None:
+        text = "".join(c.text for c in row.cells)
+        for c in row.cells:
+            c.used = True
+        self.t["notes"].append(text)
+        self.ended = self.ended or bool(self.t["indicators"])
+
+    # -- goals ------------------------------------------------------------------------------
+
+    def _goal_label(self, text: str) -> str | None:
+        return goal_label(text, self.family)
+
+    def _is_goal_header(self, row: Row) -> bool:
+        found = {self._goal_label(c.text) for c in row.cells} - {None}
+        if "goal_expected" in found and "goal_actual" in found:
+            return True
+        first = row.cells[0].text if row.cells else ""
+        return bool(found) and any(w in key(first) for w in _GOAL_ANCHORS)
 
     def _goal_header(self, row: Row) -> None:
-        for c in row.cells:
-            if c.text == "预期目标":
-                self.goal_cols["goal_expected"] = c.column
-                c.used = True
-            elif c.text == "实际完成情况":
-                self.goal_cols["goal_actual"] = c.column
-                c.used = True
+        """The goal block's labels: they name the columns of the rows below. Text beside a
+        label on its own row (年度目标1:(80分) | text) is the goal itself; a short last label
+        the family does not know (总体完成率(%)) is a column kept under its label."""
+        cells = row.cells
+        self.goal_cols = {}
+        self.goal_other = {}
+        for i, c in enumerate(cells):
+            c.used = True
+            field = self._goal_label(c.text)
+            if field is not None:
+                self.goal_cols.setdefault(field, c.column)
+                self.t["labels"].setdefault(field, unnumbered(c.text))
+            elif i == 0 or any(w in key(c.text) for w in _GOAL_ANCHORS):
+                continue  # the block's own label (年度总体目标, 项目基本情况)
             elif lb.is_vertical_fragment(c.text, "年度总体目标"):
-                c.used = True
+                continue
+            elif len(c.text) <= 16 and i == len(cells) - 1 and len(self.goal_cols) > 1:
+                self.goal_other[c.column] = c.text
+            elif self.goal_cols:
+                self._goal_text(c)
+
+    def _goal_text(self, cell: Cell) -> None:
+        field = next(iter(self.goal_cols)) if len(self.goal_cols) == 1 else "goal_expected"
+        self._add_goal(field, cell)
+
+    def _add_goal(self, field: str, cell: Cell) -> None:
+        self.goal_parts[field].append(cell)
+        cell.used = True
+        self.t["cells"].setdefault(field, cell.ref())
 
     def _goal_content(self, row: Row) -> None:
         """Each cell goes to the goal whose header column it sits under (or is nearest to).
@@ -276,9 +365,14 @@ class _TableBuilder:
         per goal, not under the header's columns, is read in order.
         """
         cols = self.goal_cols or {"goal_expected": 2, "goal_actual": 5}
+        other = self.goal_other
         cells = []
         for c in row.cells:
             if lb.is_vertical_fragment(c.text, "年度总体目标") and len(c.text) <= 6:
+                c.used = True
+            elif c.column in other:
+                label = other[c.column]
+                self.t["fields"][label] = (self.t["fields"].get(label, "") + " " + c.text).strip()
                 c.used = True
             else:
                 cells.append(c)
@@ -291,33 +385,64 @@ class _TableBuilder:
                 for c in cells
             ]
         for c, field in zip(cells, fields, strict=True):
-            self.goal_parts[field].append(c)
-            c.used = True
-            self.t["cells"].setdefault(field, c.ref())
+            self._add_goal(field, c)
+
+    # -- indicators -------------------------------------------------------------------------
+
+    def _is_indicator_header(self, row: Row) -> bool:
+        """The 绩效指标 header: a cell that is the 一级指标 or 三级指标 label, or the upper row
+        of a two-row header (年度指标值 … 实际完成值 over the columns they span)."""
+        joined = row.joined
+        if not ("指标" in joined or "目标值" in joined):
+            return False
+        roles = {lookup(c.text, self.family.indicator_columns) for c in row.cells}
+        return bool(roles & {"l1", "name"}) or {"target", "actual"} <= roles
 
     def _indicators(self, start: int) -> int:
-        self.columns = columns = read_header(self.rows[start])
+        family = self.family
+        columns = read_header(self.rows[start], family)
         end = start + 1
-        while end < len(self.rows) and not self._is_total(self.rows[end]):
-            if TITLE_WORD in self.rows[end].joined:
-                break
+        if end < len(self.rows) and is_sub_header(self.rows[end], family):
+            columns = merge_header(columns, self.rows[end], family)
             end += 1
-        self.t["indicators"] = parse_section(self.rows[start + 1 : end], columns)
+        self.columns = columns
+        for col, role in columns.roles.items():
+            if role is not Role.EXTRA:
+                self.t["labels"].setdefault(role.value, columns.labels[col])
+        first = end
+        while end < len(self.rows) and not self._ends_indicators(self.rows[end]):
+            end += 1
+        section = parse_section(self.rows[first:end], columns)
+        self.section_cells = [c for row in self.rows[first:end] for c in row.cells]
+        self.t["indicators"] = section.indicators
+        self.t["stated_weights"].update(section.stated_weights)
+        self.t["template_text"] = [c.ref() for c in section.placeholders]
+        self.ends_with_label = section.ends_with_label
         if end < len(self.rows) and self._is_total(self.rows[end]):
             self._totals(self.rows[end])
             end += 1
         return end
+
+    def _ends_indicators(self, row: Row) -> bool:
+        if self._is_total(row) or starts_table(row):
+            return True
+        first = row.cells[0].text if row.cells else ""
+        if _NOTE_START.match(first):
+            return True
+        return len(row.cells) <= 2 and field_label(first, self.family) is not None
 
     @staticmethod
     def _is_total(row: Row) -> bool:
         return _TOTAL_RE.search(row.joined) is not None
 
     def _totals(self, row: Row) -> None:
+        self.ended = True
+        self.totals_row = True
         numbers: list[Cell] = []
         for c in row.cells:
             if c.text in _TOTAL_WORDS or lb.is_vertical_fragment(c.text, "绩效指标"):
                 c.used = True
-            elif parse_number(c.text) is not None:
+            elif parse_points(c.text) is not None:
                 numbers.append(c)
             elif c.text in _GRADE_WORDS:
                 self.t["grade"] = c.text
@@ -334,11 +459,11 @@ class _TableBuilder:
         else:
             w, s = None, numbers[-1] if numbers else None
         if w is not None:
-            self.t["total_weight"] = parse_number(w.text)
+            self.t["total_weight"] = parse_points(w.text)
             self.t["cells"]["total_weight"] = w.ref()
             w.used = True
         if s is not None:
-            self.t["total_score"] = parse_number(s.text)
+            self.t["total_score"] = parse_points(s.text)
             self.t["cells"]["total_score"] = s.ref()
             self.t["total_printed"] = True
             s.used = True
@@ -352,18 +477,79 @@ class _TableBuilder:
                 self.t["grade"] = cells[i + 1].text
                 self.t["cells"]["grade"] = cells[i + 1].ref()
 
-    def _complete_totals(self) -> None:
-        """A table printed without its 总分 row still gets totals: the sums of its rows."""
+    # -- the table as a whole ---------------------------------------------------------------
+
+    def _finish(self) -> EvaluationTable | None:
         t = self.t
-        if not t["indicators"]:
+        funds = self.funds.result()
+        subject_named = t["project"] or t.get("department")
+        if not (t["project"] or t["indicators"] or (subject_named and self.funds.seen)):
+            return None
+        t["funds"] = funds
+        dept_key = key(t["labels"].get("department", ""))
+        if not t["project"] and t.get("department") and "名称" in dept_key:
+            t["subject"] = "department"  # 单位名称 / 部门(单位)名称: a 部门整体 table
+        for field, parts in self.goal_parts.items():
+            text = "".join(collapse_spaces(c.raw or c.text) for c in parts)
+            t[field] = _LEADER.sub("", text) if text[-1:] in _LEADER_END else text
+        t["begins_inside"] = self._starts_inside()
+        cut = self._cut_short() or t["begins_inside"]
+        t["complete"] = not cut
+        if cut and t["indicators"] and not self.ends_with_label:
+            t["indicators"][-1]["partial"] = True
+        self._complete_totals()
+        t["doubts"] = plausibility.check(t, self.family, self.section_cells)
+        t["first_line"] = self.rows[0].line
+        t["last_line"] = self.rows[-1].line
+        return EvaluationTable.model_validate(t)
+
+    def _starts_inside(self) -> bool:
+        """The text begins inside this table: no title, no subject, no funds block above its
+        indicators (a page excerpt starting mid-table)."""
+        labels = self.t["labels"]
+        return not (
+            {"title", "project", "department", "implementer"} & labels.keys() or self.funds.seen
+        )
+
+    def _cut_short(self) -> bool:
+        """The table looks cut off where it ends: no indicator rows, or a last row lacking what
+        the rows before it have (a 得分, an actual, a target)."""
+        rows = self.t["indicators"]
+        if not rows or self.ends_with_label:
+            return True
+        values = ("target", "actual", "weight", "score")
+        if not any(r[f] not in (None, "") for r in rows for f in values):
+            return True  # labels and names only: the values were cut (or printed elsewhere)
+        last, before = rows[-1], rows[:-1]
+        printed = set(self.columns.roles.values())
+        if {Role.ACTUAL, Role.SCORE} <= printed and all(
+            last[f] in (None, "") for f in ("actual", "weight", "score")
+        ):
+            return True  # the row stops before its values, though the form has columns for them
+        for field in ("score", "actual", "target"):
+            empty = last[field] in (None, "")
+            if empty and any(r[field] not in (None, "") for r in before):
+                return True
+        return False
+
+    def _complete_totals(self) -> None:
+        """A table printed without its 总分 row still gets totals: the sums of its rows. Not a
+        table cut off before it (its rows are not all there), nor one whose 总分 row printed
+        only part (合计 | 100 | | : the 得分 left blank is a finding, not a sum to supply)."""
+        t = self.t
+        if not t["indicators"] or not t["complete"] or self.totals_row:
             return
-        total = self.funds["annual_total"]
-        for key, field in (("total_weight", "weight"), ("total_score", "score")):
-            if t.get(key) is None:
+        total = t["funds"]["annual_total"]
+        for key_, field in (("total_weight", "weight"), ("total_score", "score")):
+            if t.get(key_) is None:
                 parts = [ind[field] for ind in t["indicators"]] + [total.get(field)]
-                t[key] = round(sum(x or 0.0 for x in parts), 2)
+                t[key_] = round(sum(x or 0.0 for x in parts), 2)
 
 
-def parse_table(rows: Sequence[Row]) -> EvaluationTable | None:
-    """Parse one table's rows; None when they hold no table at all."""
-    return _TableBuilder(rows).build()
+def parse_table(rows: Sequence[Row], family: Family | None = None) -> EvaluationTable | None:
+    """Parse one table's rows (in ``family``'s vocabulary, else the one recognised from them);
+    None when they hold no table at all."""
+    return _TableBuilder(rows, family or family_of(rows) or DEFAULT).build()
+
+
+__all__ = ["YEAR", "funds_label_piece", "is_title", "parse_table", "starts_table"]

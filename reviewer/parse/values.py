@@ -33,6 +33,7 @@ _SYMBOLS: tuple[tuple[str, Operator], ...] = (
     (">", Operator.GT),
     ("<", Operator.LT),
     ("=", Operator.EQ),
+    ("═", Operator.EQ),  # a box-drawing double line, printed for = by some templates
 )
 # Word operators written before the number, longest first.
 _PREFIX_WORDS: tuple[tuple[str, Operator], ...] = (
@@ -90,6 +91,19 @@ def parse_number(text: str) -> float | None:
     if _PLAIN_NUMBER.match(t):
         return float(t.replace(",", ""))
     return None
+
+
+_POINTS = re.compile(rf"^({_NUMBER})\s*分$")
+
+
+@lru_cache(maxsize=4096)
+def parse_points(text: str) -> float | None:
+    """A number of points: ``10``, ``9.5``, or with its unit, ``100分``."""
+    n = parse_number(text)
+    if n is not None:
+        return n
+    m = _POINTS.match(ascii_form(text))
+    return float(m.group(1).replace(",", "")) if m else None
 
 
 def is_placeholder(text: str) -> bool:

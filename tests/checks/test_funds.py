@@ -36,7 +36,7 @@ class TestF101FundRowsAddUp(RuleCase):
 
     def test_one_cent_off_fires(self, tmp_path: Path) -> None:
         (f,) = findings_of(tmp_path, with_appropriation(99999.99), "F101")
-        assert (f.expected, f.found) == ("99,999.99", "100,000")
+        assert (f.expected, f.found) == ("全年预算数99,999.99", "全年预算数100,000")
         assert "全年预算数" in f.message
 
     def test_blank_sources_count_as_zero(self, tmp_path: Path) -> None:

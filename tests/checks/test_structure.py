@@ -15,7 +15,16 @@ from reviewer.api import parse_file
 from reviewer.checks import active_rules, check_table, run_checks
 from reviewer.config import Config
 from reviewer.model import EvaluationTable
-from tests.builders import codes, findings_of, make_table, write_tables
+from tests.builders import (
+    clean_indicators,
+    codes,
+    findings_of,
+    ind,
+    make_table,
+    table_findings,
+    with_row,
+    write_tables,
+)
 from tests.checks.cases import RuleCase
 
 # P101 content left unparsed (whole report) -----------------------------------------------
@@ -54,17 +63,25 @@ class TestP103SectionMissing(RuleCase):
     code = "P103"
 
     def broken(self) -> EvaluationTable:
-        return make_table(goal_actual="")
+        return make_table(project="")
 
     def clean(self) -> EvaluationTable:
         return make_table()
+
+    def test_names_the_missing_part(self, tmp_path: Path) -> None:
+        (f,) = findings_of(tmp_path, make_table(project=""), "P103")
+        assert f.found == "项目名称"
 
     @pytest.mark.parametrize(
         ("field", "named"),
         [("goal_actual", "实际完成情况"), ("goal_expected", "预期目标")],
     )
-    def test_names_the_missing_part(self, tmp_path: Path, field: str, named: str) -> None:
-        (f,) = findings_of(tmp_path, make_table(**{field: ""}), "P103")
+    def test_a_printed_field_left_empty_is_p109_not_a_missing_part(
+        self, tmp_path: Path, field: str, named: str
+    ) -> None:
+        found = table_findings(tmp_path, make_table(**{field: ""}))
+        assert "P103" not in {f.code for f in found}
+        (f,) = [f for f in found if f.code == "P109"]
         assert f.found == named
 
 
@@ -122,3 +139,111 @@ class TestP105InstructionsInDocument(RuleCase):
     def test_catches_instructions_to_a_reviewer_or_an_ai(self, tmp_path: Path, text: str) -> None:
         table = make_table(goal_actual="全年组织业务培训10场，培训210人。" + text)
         assert codes(tmp_path, table) == {"P105"}
+
+
+# P106 template text left in ----------------------------------------------------------------
+
+_INSTRUCTION = "结合自评情况,说明项目自评总分,说明项目实施取得的成效或成果。(200字以内)"
+
+
+class TestP106TemplateTextLeft(RuleCase):
+    code = "P106"
+
+    def broken(self) -> EvaluationTable:
+        return make_table(fields={"conclusion": _INSTRUCTION})
+
+    def clean(self) -> EvaluationTable:
+        return make_table(fields={"conclusion": "项目按计划完成，自评得分99.5分。"})
+
+    def test_an_instruction_is_an_error_a_placeholder_a_remark(self, tmp_path: Path) -> None:
+        (instruction,) = findings_of(tmp_path, self.broken(), "P106")
+        assert instruction.severity.value == "error" and "评价结论" in instruction.message
+        rows = with_row(1, ind("受益人数(≥**人)", ">=200人", "=210人", 10, 10))
+        (placeholder,) = findings_of(tmp_path, make_table(indicators=rows), "P106")
+        assert placeholder.severity.value == "info" and "**" in placeholder.message
+
+    def test_the_instruction_is_not_taken_for_an_explanation(self, tmp_path: Path) -> None:
+        # low execution, and the only text about it is the template's own instruction
+        table = make_table(
+            budget=(100000.0, 100000.0, 50000.0),
+            fields={"conclusion": "预算执行率未达到90%的需说明原因(100字以内)"},
+        )
+        assert "B104" in codes(tmp_path, table)
+
+
+# P107 self-evaluation not done -----------------------------------------------------------
+
+
+class TestP107SelfEvaluationNotDone(RuleCase):
+    code = "P107"
+
+    def broken(self) -> EvaluationTable:
+        rows = [i.model_copy(update={"actual": "", "score": None}) for i in clean_indicators()]
+        return make_table(indicators=rows, total_score=None, total_printed=True)
+
+    def clean(self) -> EvaluationTable:
+        return make_table()
+
+    def test_one_blank_row_of_many_is_not_an_undone_evaluation(self, tmp_path: Path) -> None:
+        rows = with_row(0, ind("培训场次", "=10场", "", 20, 20))
+        assert "P107" not in codes(tmp_path, make_table(indicators=rows))
+
+
+# P108 table misread ------------------------------------------------------------------------
+
+
+class TestP108TableMisread(RuleCase):
+    code = "P108"
+
+    def broken(self) -> EvaluationTable:
+        # the 分值 column holds the targets' figures: weights summing to tens of thousands
+        rows = [
+            ind("农村低保发放人数", ">=21933人", "=21980人", 21933, 21980),
+            ind("建档立卡贫困人口数量", ">=9431人", "=9453人", 9431, 9453),
+            ind("接受临时救助人次数", ">=59人次", "=87人次", 59, 87),
+        ]
+        return make_table(indicators=rows, total_weight=100.0, total_score=31530.0)
+
+    def clean(self) -> EvaluationTable:
+        return make_table()
+
+    def test_a_misread_table_gets_no_score_or_arithmetic_finding(self, tmp_path: Path) -> None:
+        found = codes(tmp_path, self.broken())
+        assert found == {"P108"}  # not S101, W101, T101 … on numbers read in the wrong column
+
+
+# P109 a field left empty -----------------------------------------------------------------
+
+
+class TestP109FieldLeftEmpty(RuleCase):
+    code = "P109"
+
+    def broken(self) -> EvaluationTable:
+        return make_table(goal_expected="")
+
+    def clean(self) -> EvaluationTable:
+        return make_table()
+
+
+# P110 a table cut off ----------------------------------------------------------------------
+
+
+class TestP110TableCutOff:
+    def test_a_document_ending_inside_a_table_is_said_and_whole_table_rules_wait(
+        self, tmp_path: Path
+    ) -> None:
+        path = write_tables(tmp_path / "t.txt", make_table())
+        text = path.read_text(encoding="utf-8")
+        cut = text[: text.index("参训人员满意度") + len("参训人员满意度")]  # the last row's name
+        path.write_text(cut, encoding="utf-8")
+        report = parse_file(path)
+        (table,) = report.tables
+        assert not table.complete and table.indicators[-1].partial
+        found = {f.code for f in run_checks(report, Config())}
+        assert "P110" in found
+        # a 满意度 row of 10 points is past the cut: that is not a weight or total error
+        assert not found & {"W101", "W102", "T101", "P102", "P103"}
+
+    def test_a_whole_table_is_not_reported(self, tmp_path: Path) -> None:
+        path = write_tables(tmp_path / "t.txt", make_table())
+        assert "P110" not in {f.code for f in run_checks(parse_file(path), Config())}

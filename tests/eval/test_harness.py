@@ -8,12 +8,13 @@ from pathlib import Path
 
 import pytest
 
-from eval.backends import BackendUnavailable, LlmBackend, Review, RulesBackend, make_backend
+from eval.backends import BackendUnavailable, LlmBackend, Review, make_backend
 from eval.harness import run_dataset, subtract
 from eval.labels import Dataset, Document, Label
 from eval.match import Prediction
 from eval.metrics import DatasetSummary, summarize
 from reviewer.config import Config
+from reviewer.errors import ReviewerError
 from reviewer.llm.settings import resolve_settings
 from reviewer.llm.stage import LlmResult, LlmStage
 from reviewer.model import (
@@ -27,13 +28,13 @@ from reviewer.model import (
 
 
 @pytest.fixture(scope="module")
-def injected_summary(injected_ds: Dataset) -> DatasetSummary:
-    return summarize(run_dataset(injected_ds, RulesBackend(Config())), resamples=200)
+def injected_summary(summaries: dict[str, DatasetSummary]) -> DatasetSummary:
+    return summaries["injected"]
 
 
 @pytest.fixture(scope="module")
-def seed_summary(seed_ds: Dataset) -> DatasetSummary:
-    return summarize(run_dataset(seed_ds, RulesBackend(Config())), resamples=200)
+def seed_summary(summaries: dict[str, DatasetSummary]) -> DatasetSummary:
+    return summaries["seed"]
 
 
 def test_rules_reach_the_acceptance_figures_on_injected_errors(
@@ -77,6 +78,10 @@ class FakeBackend:
         self.by_name, self.llm = by_name, llm
 
     def review(self, path: Path) -> Review:
+        if path.name == "broken.txt":
+            raise ReviewerError("未在 broken.txt 中找到财政项目支出绩效自评表")
+        if path.name == "defect.txt":
+            raise KeyError("a parser defect")
         return Review(self.by_name.get(path.name, []), self.llm)
 
 
@@ -101,6 +106,7 @@ def _label(i: str, category: Category, layer: str = "rules", ind: str | None = N
             "severity": "error",
             "layer": layer,
             "note": "n",
+            "codes": ["S1", "N1", "E1", "X"],
         }
     )
 
@@ -125,9 +131,30 @@ def test_difference_scoring_ignores_what_the_base_already_had(tmp_path: Path) ->
     ds._root = tmp_path
     run = run_dataset(ds, backend)
     r = run.docs[0]
-    assert [lab.id for lab, _ in r.result.matched] == ["l"]
-    assert [p.code for p in r.result.spurious] == ["S109"]
+    assert [p.code for p in r.predictions["tool"]] == ["S102", "S109"]
     assert r.excluded == 1
+    s = summarize(run)
+    assert (s.overall.tp, s.overall.fp, s.overall.fn) == (1, 1, 0)
+    assert [x.key for x in s.docs[0].spurious] == ["S109|甲|y"]
+    # the nonsense tool is made from the same findings, and differenced the same way
+    assert len(r.predictions["nonsense"]) == 2
+
+
+def test_a_document_that_cannot_be_read_counts_all_its_labels_missed(tmp_path: Path) -> None:
+    labels = [_label("a", Category.SCORING), _label("b", Category.CONSISTENCY)]
+    docs = [
+        Document(id="broken", path="broken.txt", labels=labels),
+        Document(id="defect", path="defect.txt", labels=[_label("c", Category.SCORING)]),
+        Document(id="ok", path="ok.txt", labels=[_label("d", Category.SCORING)]),
+    ]
+    ds = Dataset(dataset="t", documents=docs)
+    ds._root = tmp_path
+    backend = FakeBackend({"ok.txt": [_finding("S102", Category.SCORING)]})
+    s = summarize(run_dataset(ds, backend))
+    assert s.errors == 2 and (s.overall.tp, s.overall.fn) == (1, 3)
+    errors = {d.id: d.error for d in s.docs}
+    assert errors["broken"] is not None and "找到" in errors["broken"]
+    assert errors["defect"] is not None and "KeyError" in errors["defect"]
 
 
 def test_llm_failures_are_counted_apart_from_wrong_answers(tmp_path: Path) -> None:
@@ -142,7 +169,7 @@ def test_llm_failures_are_counted_apart_from_wrong_answers(tmp_path: Path) -> No
     labels = [_label("rules", Category.SCORING), _label("llm", Category.CONSISTENCY, "llm")]
     ds = Dataset(dataset="t", documents=[Document(id="d", path="doc.txt", labels=labels)])
     ds._root = tmp_path
-    s = summarize(run_dataset(ds, backend), resamples=10)
+    s = summarize(run_dataset(ds, backend))
     assert s.llm_failed_tables == 1 and s.llm_invalid_outputs == 2
     assert s.llm_unscored_labels == 1
     assert s.categories["scoring"].fn == 1 and s.categories["consistency"].fn == 0
@@ -192,6 +219,6 @@ class _FakeStage(LlmStage):
 
 def test_llm_backend_adds_the_llm_findings_to_the_rules(seed_ds: Dataset) -> None:
     backend = LlmBackend(Config(), "replay", Path("unused"), stage=_FakeStage())
-    s = summarize(run_dataset(seed_ds, backend), resamples=10)
+    s = summarize(run_dataset(seed_ds, backend))
     assert s.backend == "replay"
     assert s.layers["llm"].found >= 1

@@ -55,7 +55,7 @@ def test_the_llm_backend_records_into_a_new_folder_and_never_over_a_recording(
     with FakeOpenAI() as server:
         monkeypatch.setenv("OPENAI_API_KEY", "sk-eval-test")
         monkeypatch.setenv("OPENAI_BASE_URL", server.base_url)
-        args = ["--backend", "llm", "--dataset", "seed", "--bootstrap", "20", "--out", str(out)]
+        args = ["--backend", "llm", "--dataset", "seed", "--out", str(out)]
         assert main(args) == 0
         assert (out / "cassettes" / "seed" / "meta.json").is_file()  # by default, beside the report
         asked = server.count

@@ -21,7 +21,7 @@ import pytest
 from reviewer.cli import main
 from tests.builders import make_table, write_tables
 from tests.conftest import SEED
-from tests.fake_openai import FakeOpenAI, per_project, status, valid
+from tests.fake_openai import FakeOpenAI, many_findings, per_project, status, valid
 from tests.llm.conftest import FAKE_KEY
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -123,6 +123,33 @@ def test_a_partly_failed_batch_fails_only_its_failed_tables(
     # the same answers live: the same memos, the failed table included (exit 3 too)
     assert live(inputs, env / "live", env / "cache-live", monkeypatch) == 3
     assert memos(env / "out") == memos(env / "live")
+
+
+def test_a_batch_answer_over_the_limits_fails_its_table_as_a_live_one_does(
+    env: Path, fake: FakeOpenAI, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    (env / "reviewer.toml").write_text(CONFIG + "max_findings = 3\n", encoding="utf-8")
+    inputs = corpus(env / "in", 2, 2)
+    fake.script(then=per_project({"项目001-01": many_findings(4)}, default=valid))
+    assert main([str(inputs), "--out-dir", str(env / "out"), "--llm-batch", "--jobs", "1"]) == 3
+    failed = memos(env / "out")["报告001.md"]
+    assert "超过每表上限 3 条" in failed and "max_findings" in failed
+    assert "超过每表上限" not in memos(env / "out")["报告000.md"]
+    assert live(inputs, env / "live", env / "cache-live", monkeypatch) == 3
+    assert memos(env / "out") == memos(env / "live")
+
+
+def test_a_key_that_cannot_be_sent_submits_nothing_and_keeps_the_rules_review(
+    env: Path, fake: FakeOpenAI, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setenv("OPENAI_API_KEY", "sk-密钥")
+    inputs = corpus(env / "in", 1, 2)
+    assert main([str(inputs), "--out-dir", str(env / "out"), "--llm-batch", "--jobs", "1"]) == 3
+    err = capsys.readouterr().err
+    assert "Traceback" not in err and "内部错误" not in err and "非 ASCII" in err
+    assert fake.count == 0 and batches_created(fake) == 0
+    memo = memos(env / "out")["报告000.md"]
+    assert "非 ASCII" in memo and "仅有确定性复核结果" in memo
 
 
 def test_a_batch_refused_as_a_whole_says_so_and_the_next_run_submits_again(

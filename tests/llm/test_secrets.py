@@ -11,7 +11,7 @@ from reviewer.llm.review import run_llm_review
 from reviewer.llm.settings import resolve_settings
 from reviewer.model import Report
 from tests.fake_openai import FakeOpenAI, per_project, status, valid
-from tests.llm.conftest import FAST
+from tests.llm.conftest import FAST, MakeSettings
 
 SECRET = "sk-proj-Zq8VtT3stK3yN0tF0rPr1nt-4242"
 
@@ -72,3 +72,21 @@ def test_the_key_is_sent_and_never_leaks(
     assert "503" in (run.tables[1].error or "") and "***" in (run.tables[1].error or "")
     assert "400" in (run.tables[2].error or "") and "***" in (run.tables[2].error or "")
     assert "401" in (run.tables[3].error or "") and run.stopped is not None
+
+
+PLAIN_KEY = "Zq8VtT3stK3yN0tF0rPr1ntAbCdE4242"  # 32 characters, no sk- prefix to recognise
+
+
+@pytest.mark.parametrize("before", [100, 114, 130, 150])
+def test_a_key_cut_by_the_length_limit_is_redacted_first(
+    two_tables: Report, make_settings: MakeSettings, fake: FakeOpenAI, before: int
+) -> None:
+    # A server echoes the key after a long message: the part of the message we keep ends
+    # inside the key. Redacting the kept part would miss it and show most of the key.
+    assert len(PLAIN_KEY) == 32
+    fake.script(then=status(400, "x" * before + " " + PLAIN_KEY + " rejected"))
+    _findings, run = run_llm_review(two_tables, [], make_settings(key=PLAIN_KEY))
+    errors = [t.error or "" for t in run.tables]
+    assert all("400" in e for e in errors)
+    for e in errors:
+        assert not any(PLAIN_KEY[i : i + 6] in e for i in range(len(PLAIN_KEY) - 5)), e

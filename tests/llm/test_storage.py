@@ -7,7 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from reviewer.llm.cache import CachedAnswer, ResponseCache, atomic_write_json, request_key
+from reviewer.atomic import atomic_write_json
+from reviewer.llm.cache import CachedAnswer, ResponseCache, request_key
 from reviewer.llm.capabilities import Capabilities, Ladder, ResponseMode
 from reviewer.llm.cassette import Cassette, cassette_key
 

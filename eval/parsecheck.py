@@ -1,0 +1,89 @@
+"""The parse against the gold: per file, tables and indicator rows found, and rows read right.
+
+A gold table is *found* when a parsed table carries its 项目名称 (after ``fold``; one containing
+the other counts), or, for a table the gold gives no name, when the document yields a parsed
+table not claimed by a named one. A gold indicator row is *found* when a parsed table of the
+document has a row of the same name (after ``fold``), and *right* when, besides, each of its
+target, actual, 分值 and 得分 that the gold gives agrees: texts after ``fold``, numbers as numbers
+(the gold's values are strings as printed). Rows cut by the excerpt (``partial``) are compared on
+the fields the gold gives.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel
+
+from reviewer.model import Indicator, Report
+from reviewer.textnorm import fold
+
+
+class ParseCheck(BaseModel):
+    doc: str
+    gold_tables: int
+    tables_parsed: int = 0
+    tables_found: int = 0
+    gold_rows: int
+    rows_found: int = 0
+    rows_right: int = 0
+    error: str | None = None  # the file could not be read as a report
+
+
+def _number(text: str) -> float | None:
+    try:
+        return float(text.replace(",", "").strip())
+    except ValueError:
+        return None
+
+
+def _same_name(a: str, b: str) -> bool:
+    x, y = fold(a), fold(b)
+    return x == y or (min(len(x), len(y)) >= 4 and (x in y or y in x))
+
+
+def _row_right(gold: dict[str, Any], got: Indicator) -> bool:
+    for key in ("target", "actual"):
+        if gold.get(key) is not None and fold(gold[key]) != fold(getattr(got, key)):
+            return False
+    for key in ("weight", "score"):
+        value = gold.get(key)
+        if value is None or value == "":
+            continue
+        if _number(value) != getattr(got, key):
+            return False
+    return True
+
+
+def _tables_found(gold_tables: list[dict[str, Any]], report: Report) -> int:
+    unclaimed = list(report.tables)
+    found = 0
+    for g in sorted(gold_tables, key=lambda t: t.get("project") is None):
+        name = g.get("project")
+        hit = next(
+            (t for t in unclaimed if name is None or _same_name(name, t.project)),
+            None,
+        )
+        if hit is not None:
+            unclaimed.remove(hit)
+            found += 1
+    return found
+
+
+def check(doc: str, gold_path: Path, report: Report | None, error: str | None) -> ParseCheck:
+    gold = json.loads(gold_path.read_text(encoding="utf-8"))
+    rows = [i for t in gold["tables"] for i in t["indicators"]]
+    out = ParseCheck(doc=doc, gold_tables=len(gold["tables"]), gold_rows=len(rows), error=error)
+    if report is None:
+        return out
+    parsed = {fold(i.name): i for t in report.tables for i in t.indicators}
+    out.tables_parsed = len(report.tables)
+    out.tables_found = _tables_found(gold["tables"], report)
+    for row in rows:
+        got = parsed.get(fold(row["name"]))
+        if got is not None:
+            out.rows_found += 1
+            out.rows_right += _row_right(row, got)
+    return out

@@ -1,0 +1,409 @@
+"""The form families reviewers receive, as data: one place to read and extend.
+
+Each family declares how it is recognised (its title and signature labels), the labels of its
+header, funds block, goal block and indicator columns, and its scoring conventions. The parser
+reads every family into the same EvaluationTable; the family's conventions tell the rules what
+the form promises (execution worth 10 or 20, 分值 or 权重, whether rows are scored at all), and
+its printed labels let the memo speak the form's own words.
+
+Labels are matched on normalised text (simplified characters, no spaces, ASCII brackets): a
+label here is written that way. A label ending in ``*`` matches as a prefix, so that
+``产出指标(50分)`` or ``全年执行数(B)`` match ``产出指标*`` / ``全年执行数*``.
+
+To add a family: copy the closest one, change its signatures and the labels that differ, and
+add a small table in that family's own labels to ``tests/forms/`` (see the existing ones).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Literal
+
+Subject = Literal["project", "department"]
+WeightSource = Literal["column", "labels", "none"]
+
+
+@dataclass(frozen=True)
+class Scoring:
+    """What the form promises about its points."""
+
+    scored: bool = True  # the rows carry 得分 (a transfer-payment form may print none)
+    rubric: bool = False  # 评分表: criteria and points, no targets: only arithmetic is checked
+    execution_weight: float | None = 10.0  # the points of budget execution (10, or 20 on 20/80)
+    indicator_total: float = 90.0  # the points of the indicator block (90, or 80 on 20/80)
+    weights: WeightSource = "column"  # row weights in a 分值/权重 column, only in labels, or none
+    weight_label: str = "分值"  # what the form calls a row's maximum points
+    default_split: tuple[tuple[str, float], ...] | None = (
+        ("产出指标", 50.0),
+        ("效益指标", 30.0),
+        ("满意度指标", 10.0),
+    )  # 原则上 (财预〔2020〕10号): checked only where the form follows it
+    explain_execution_below: float | None = None  # a reason is required below this rate (%)
+    explain_any_adjustment: bool = False  # the form asks a reason for any in-year budget change
+    total: float = 100.0
+
+
+@dataclass(frozen=True, eq=False)  # one object per family: compared and hashed by identity
+class Family:
+    name: str  # stable slug, used by --form and in the JSON
+    title: str  # what the form is called (Chinese)
+    note: str  # how to recognise it and what differs (Chinese, for `review forms`)
+    titles: tuple[str, ...]  # words of the title (the first match recognises strongly)
+    signatures: tuple[str, ...]  # labels only this family prints
+    subject: Subject = "project"
+    # printed header key → field (project, department, implementer, or kept under its label)
+    header_fields: tuple[tuple[str, str], ...] = ()
+    fund_columns: tuple[tuple[str, str], ...] = ()  # printed column label → FundRow field
+    fund_rows: tuple[tuple[str, str], ...] = ()  # printed row label → Funds row
+    goal_expected: tuple[str, ...] = ()
+    goal_actual: tuple[str, ...] = ()
+    indicator_columns: tuple[tuple[str, str], ...] = ()  # printed header label → column role
+    text_fields: tuple[tuple[str, str], ...] = ()  # printed label → key of a table-level text
+    scoring: Scoring = field(default_factory=Scoring)
+    # The parts the form has (a missing one is P103's): its subject (项目/部门), the funds block,
+    # the goal's two texts, the indicators.
+    sections: tuple[str, ...] = ("subject", "funds", "goal_expected", "goal_actual", "indicators")
+
+
+# -- the labels most families share ---------------------------------------------------------
+
+_HEADER = (
+    ("项目名称", "project"),
+    ("专项名称", "project"),
+    ("专项资金名称", "project"),
+    ("转移支付(项目)名称", "project"),
+    ("转移支付名称", "project"),
+    ("主管部门", "department"),
+    ("主管单位", "department"),
+    ("预算部门", "department"),
+    ("县级主管部门", "department"),
+    ("实施单位", "implementer"),
+    ("项目实施单位", "implementer"),
+    ("实施(主管)单位", "implementer"),
+    ("预算单位", "implementer"),
+    ("项目负责人及电话", "contact"),
+    ("负责人及电话", "contact"),
+    ("部门(单位)名称", "department"),
+    ("单位名称", "department"),
+    ("报表编号", "form_number"),
+    ("是否为专项资金", "special_fund"),
+    ("填报日期", "date"),
+    ("单位(盖章)", "seal"),
+    ("部门", "reporting_unit"),
+)
+_FUND_COLUMNS = (
+    ("年初预算数*", "initial_budget"),
+    ("年初预算*", "initial_budget"),
+    ("全年预算数*", "full_year_budget"),
+    ("调整后预算数*", "full_year_budget"),
+    ("调整预算数*", "full_year_budget"),
+    ("预算数(A)", "full_year_budget"),
+    ("全年执行数*", "executed"),
+    ("预算执行数*", "executed"),
+    ("执行数(B)", "executed"),
+    ("执行数*", "executed"),
+    ("分值*", "weight"),
+    ("权重*", "weight"),
+    ("执行率*", "rate_pct"),
+    ("预算执行率*", "rate_pct"),
+    ("得分*", "score"),
+    ("自评得分*", "score"),
+)
+_FUND_ROWS = (
+    ("年度资金总额*", "annual_total"),
+    ("年度财政资金总额*", "annual_total"),
+    ("资金总额*", "annual_total"),
+    ("其中:当年财政拨款*", "current_year_appropriation"),
+    ("当年财政拨款*", "current_year_appropriation"),
+    ("其中:本年财政拨款*", "current_year_appropriation"),
+    ("本年财政拨款*", "current_year_appropriation"),
+    ("财政拨款*", "current_year_appropriation"),
+    ("上年结转资金*", "prior_year_carryover"),
+    ("上年结转*", "prior_year_carryover"),
+    ("其他资金*", "other"),
+)
+_GOAL_EXPECTED = ("预期目标", "年初设定目标", "项目年度目标", "年度预期目标")
+_GOAL_ACTUAL = (
+    "实际完成情况",
+    "全年实际完成情况",
+    "年度总体目标完成情况综述",
+    "年度总体目标完成情况",
+    "年度目标完成情况",
+    "目标实际完成情况",
+    "具体完成情况",
+)
+_INDICATOR_COLUMNS = (
+    ("一级指标", "l1"),
+    ("二级指标", "l2"),
+    ("三级指标", "name"),
+    ("指标名称", "name"),
+    ("绩效指标名称", "name"),
+    ("年度指标值*", "target"),
+    ("年初目标值*", "target"),
+    ("预期指标值*", "target"),
+    ("指标值", "target"),
+    ("指标性质", "nature"),
+    ("度量单位", "unit"),
+    ("实际完成值*", "actual"),
+    ("全年实际值*", "actual"),
+    ("全年完成值*", "actual"),
+    ("实际完成指标值*", "actual"),
+    ("完成值", "actual"),
+    ("分值*", "weight"),
+    ("权重*", "weight"),
+    ("得分", "score"),
+    ("自评得分", "score"),
+    ("自评分", "score"),
+    ("偏差原因分析及改进措施*", "explanation"),
+    ("偏差原因分析*", "explanation"),
+    ("未完成原因分析*", "explanation"),
+    ("未完成原因及拟采取的改进措施*", "explanation"),
+    ("未完成原因和改进措施*", "explanation"),
+    ("未完成原因*", "explanation"),
+)
+_TEXT_FIELDS = (
+    ("评价结论", "conclusion"),
+    ("存在问题", "problems"),
+    ("改进措施", "measures"),
+    ("其他需要说明事项", "other_notes"),
+    ("说明", "other_notes"),
+    ("偏差大或目标未完成原因分析", "deviation_analysis"),
+    ("改进措施及结果应用方案", "improvement_measures"),
+    ("项目负责人", "project_lead"),
+    ("财务负责人", "finance_lead"),
+)
+
+NATIONAL = Family(
+    name="national-2020",
+    title="项目支出绩效自评表（财预〔2020〕10号 附件1）",
+    note=(
+        "项目名称、年度资金总额，绩效指标栏目为年度指标值/实际完成值/分值/得分/偏差原因分析及改进措施；"
+        "含各地变体：资金情况(万元)、调整预算数、分值在年度指标值之前、指标性质/指标值/度量单位分列、"
+        "一级指标标明分值如“产出指标(50分)”、复核分等附加栏目。预算执行10分，指标90分（原则上50/30/10）。"
+    ),
+    titles=("项目支出绩效自评表", "绩效目标自评表", "绩效自评表"),
+    signatures=("年度资金总额", "年初预算数", "偏差原因分析及改进措施", "年度指标值"),
+    header_fields=_HEADER,
+    fund_columns=_FUND_COLUMNS,
+    fund_rows=_FUND_ROWS,
+    goal_expected=_GOAL_EXPECTED,
+    goal_actual=_GOAL_ACTUAL,
+    indicator_columns=_INDICATOR_COLUMNS,
+    text_fields=_TEXT_FIELDS,
+)
+
+SICHUAN = Family(
+    name="sichuan-zp",
+    title="部门预算项目支出绩效自评表（四川，报表编号 510000_…zp）",
+    note=(
+        "预算执行情况(10分)：年初预算/调整后预算数/预算执行数/预算执行率/权重/得分/原因，"
+        "行为总额、其中:财政资金、财政专户管理资金、单位资金、其他资金；绩效指标(90分)的目标分为"
+        "指标性质/指标值/度量单位，用“权重”而非“分值”，偏差说明栏为“未完成原因分析”；"
+        "表后有评价结论/存在问题/改进措施。执行率低于90%须说明原因。"
+    ),
+    titles=("部门预算项目支出绩效自评表",),
+    signatures=("调整后预算数", "预算执行数", "未完成原因分析", "财政专户管理资金", "510000_"),
+    header_fields=_HEADER,
+    fund_columns=(*_FUND_COLUMNS, ("原因", "reason")),
+    fund_rows=(
+        ("总额", "annual_total"),
+        ("其中:财政资金*", "current_year_appropriation"),
+        ("财政资金*", "current_year_appropriation"),
+        ("财政专户管理资金*", "by_income"),
+        ("单位资金*", "by_income"),
+        ("其他资金*", "other"),
+    ),
+    goal_expected=_GOAL_EXPECTED,
+    goal_actual=_GOAL_ACTUAL,
+    indicator_columns=_INDICATOR_COLUMNS,
+    text_fields=(*_TEXT_FIELDS, ("项目实施内容及过程概述", "implementation")),
+    scoring=Scoring(weight_label="权重", explain_execution_below=90.0, explain_any_adjustment=True),
+)
+
+TWENTY_EIGHTY = Family(
+    name="20-80",
+    title="项目支出绩效自评表（预算执行20分、绩效目标80分）",
+    note=(
+        "预算执行情况(20分)：预算数(A)/执行数(B)/执行率(B/A)/得分(20分*执行率)；年度绩效目标(80分)："
+        "一级/二级/三级指标、年初目标值(A)/实际完成值(B)/得分，没有分值栏，分值写在一级指标或表注中"
+        "（湖北、云南保山等）。不适用50/30/10的默认分值。"
+    ),
+    titles=("项目支出绩效自评表",),
+    signatures=("(20分)", "(80分)", "年初目标值(A)", "得分(20分*执行率)", "20分*执行率"),
+    header_fields=_HEADER,
+    fund_columns=_FUND_COLUMNS,
+    fund_rows=(*_FUND_ROWS, ("部门整体支出总额*", "annual_total")),
+    goal_expected=(*_GOAL_EXPECTED, "年度目标*"),
+    goal_actual=_GOAL_ACTUAL,
+    indicator_columns=_INDICATOR_COLUMNS,
+    text_fields=_TEXT_FIELDS,
+    scoring=Scoring(
+        execution_weight=20.0, indicator_total=80.0, weights="labels", default_split=None
+    ),
+    sections=("subject", "funds", "indicators"),
+)
+
+HEBEI = Family(
+    name="hebei-4section",
+    title="预算项目绩效自评表（河北，四个部分）",
+    note=(
+        "一、基本情况 二、预算执行情况（预算数/到位数/执行数/预算执行进度）三、目标完成情况 "
+        "四、年度绩效指标完成情况：指标分值栏写的是指标解释，预期指标值分为符号/值/单位(文字描述)，"
+        "自评得分分为单项指标得分/权重占比(%)/单项指标折算得分。一级指标“效果指标”属正常。"
+    ),
+    titles=("预算项目绩效自评表",),
+    signatures=(
+        "四、年度绩效指标完成情况",
+        "单项指标折算得分",
+        "权重占比",
+        "预算执行进度",
+        "到位数",
+    ),
+    header_fields=_HEADER,
+    fund_columns=(
+        ("预算数*", "full_year_budget"),
+        ("预算安排情况*", "full_year_budget"),
+        ("执行数*", "executed"),
+        ("资金执行情况*", "executed"),
+        ("预算执行进度*", "rate_pct"),
+        ("到位数*", "received"),
+        ("资金到位情况*", "received"),
+    ),
+    fund_rows=(
+        ("预算数", "annual_total"),
+        ("其中:财政资金*", "current_year_appropriation"),
+        ("其他", "other"),
+    ),
+    goal_expected=_GOAL_EXPECTED,
+    goal_actual=_GOAL_ACTUAL,
+    indicator_columns=(
+        ("一级指标", "l1"),
+        ("二级指标", "l2"),
+        ("三级指标", "name"),
+        ("指标分值", "description"),
+        ("预期指标值*", "target"),
+        ("符号", "nature"),
+        ("单位(文字描述)*", "unit"),
+        ("单项指标实际完成值*", "actual"),
+        ("单项指标完成情况*", "completion"),
+        ("单项指标得分*", "item_score"),
+        ("权重占比*", "weight"),
+        ("单项指标折算得分*", "score"),
+        ("自评得分", "score"),
+    ),
+    text_fields=_TEXT_FIELDS,
+    scoring=Scoring(execution_weight=None, weight_label="权重占比", default_split=None),
+)
+
+TRANSFER = Family(
+    name="transfer-payment",
+    title="转移支付（专项资金）绩效目标自评表",
+    note=(
+        "转移支付(项目)名称或专项(资金)名称、中央/省级/县级主管部门；资金按来源分列（中央、省、市县）；"
+        "指标栏目同国家表，有的没有分值/得分；区域绩效目标自评表的预算执行、年度目标和指标各部分分值"
+        "以数字单列。不适用50/30/10的默认分值。"
+    ),
+    titles=("区域绩效目标自评表", "专项资金绩效目标自评表", "转移支付绩效目标自评表"),
+    signatures=("中央主管部门", "省级财政部门", "专项名称", "专项资金名称", "转移支付", "中央补助"),
+    header_fields=(
+        *_HEADER,
+        ("中央主管部门", "central_department"),
+        ("省级财政部门", "provincial_finance"),
+        ("省级主管部门", "provincial_department"),
+    ),
+    fund_columns=(*_FUND_COLUMNS, ("预算数", "full_year_budget")),
+    fund_rows=(
+        *_FUND_ROWS,
+        ("其中:中央、省、市补助县级资金*", "central_funds"),
+        ("其中:中央补助*", "central_funds"),
+        ("中央补助*", "central_funds"),
+        ("地方资金/其他*", "local_funds"),
+    ),
+    goal_expected=_GOAL_EXPECTED,
+    goal_actual=_GOAL_ACTUAL,
+    indicator_columns=_INDICATOR_COLUMNS,
+    text_fields=_TEXT_FIELDS,
+    scoring=Scoring(default_split=None),
+)
+
+DEPARTMENT = Family(
+    name="dept-wide",
+    title="部门整体支出绩效自评表",
+    note=(
+        "评价对象是部门（单位），不是项目：部门(单位)名称/单位名称；资金按收入性质、支出性质分列"
+        "（基本支出、项目支出）；绩效指标用国家表栏目或20/80的栏目。有目标值和完成值的，"
+        "按项目表的规则复核。不适用50/30/10的默认分值。"
+    ),
+    titles=("部门整体支出绩效自评表", "部门整体绩效自评表"),
+    signatures=("部门(单位)名称", "单位名称", "按收入性质分", "按支出性质分", "部门整体支出总额"),
+    subject="department",
+    header_fields=(
+        ("部门(单位)名称", "department"),
+        ("预算部门、单位名称", "department"),
+        ("预算部门(单位)名称", "department"),
+        ("单位名称", "department"),
+        ("部门名称", "department"),
+        *_HEADER,
+    ),
+    fund_columns=(*_FUND_COLUMNS, ("得分计算方法", "method")),
+    fund_rows=(
+        *_FUND_ROWS,
+        ("部门整体支出总额*", "annual_total"),
+        ("基本支出*", "by_expense"),
+        ("项目支出*", "by_expense"),
+        ("按收入性质分*", "by_income"),
+        ("按支出性质分*", "by_expense"),
+        ("其他", "other"),
+    ),
+    goal_expected=(*_GOAL_EXPECTED, "年度目标*"),
+    goal_actual=_GOAL_ACTUAL,
+    indicator_columns=(*_INDICATOR_COLUMNS, ("得分计算方法", "extra")),
+    text_fields=_TEXT_FIELDS,
+    scoring=Scoring(default_split=None),
+)
+
+RUBRIC = Family(
+    name="rubric",
+    title="部门整体支出绩效评价自评表（评分表）",
+    note=(
+        "评分表：序号/一级/二级/三级指标/指标分值/指标解释/评分标准/自评得分，没有目标值和完成值。"
+        "只能复核算术（各级分值之和、得分不超过分值、总分），其余内容需人工复核。"
+    ),
+    titles=("绩效评价自评表", "评分表"),
+    signatures=("指标解释", "评分标准", "指标说明及评分标准", "序号"),
+    subject="department",
+    header_fields=(("单位", "department"), ("部门", "department"), *_HEADER),
+    goal_expected=(),
+    goal_actual=(),
+    indicator_columns=(
+        ("序号", "extra"),
+        ("一级指标", "l1"),
+        ("二级指标", "l2"),
+        ("三级指标", "name"),
+        ("指标分值", "weight"),
+        ("分值", "weight"),
+        ("指标解释", "extra"),
+        ("指标说明及评分标准", "extra"),
+        ("评分标准", "extra"),
+        ("自评得分", "score"),
+        ("得分", "score"),
+    ),
+    text_fields=_TEXT_FIELDS,
+    scoring=Scoring(rubric=True, execution_weight=None, indicator_total=100.0, default_split=None),
+    sections=("indicators",),
+)
+
+FAMILIES: tuple[Family, ...] = (
+    NATIONAL,
+    SICHUAN,
+    TWENTY_EIGHTY,
+    HEBEI,
+    TRANSFER,
+    DEPARTMENT,
+    RUBRIC,
+)
+DEFAULT = NATIONAL
+
+
+def get_family(name: str) -> Family | None:
+    return next((f for f in FAMILIES if f.name == name), None)

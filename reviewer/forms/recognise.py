@@ -1,0 +1,43 @@
+"""Which family a table is, from what it prints: its title and the labels only it uses.
+
+A title naming a family (部门预算项目支出绩效自评表, 区域绩效目标自评表 …) decides, the longest
+(most specific) matching title first; among families whose titles match equally (the national
+form and 20/80 share theirs), the signature labels found decide. Ties go to the earlier family in
+``FAMILIES`` (national-2020 first), so an unknown variant is read as the national form.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from reviewer.forms.families import DEFAULT, FAMILIES, Family
+from reviewer.forms.vocabulary import key, normalise
+
+
+@dataclass(frozen=True)
+class Recognition:
+    family: Family
+    score: tuple[int, int]  # (length of the matching title, signature labels found)
+    evidence: tuple[str, ...]  # what was found: the title and signature labels
+
+
+def recognise(texts: Iterable[str]) -> Recognition:
+    """The family whose title and signatures best match ``texts`` (a table's cells, or its
+    rows' text, in order)."""
+    texts = list(texts)
+    joined = normalise("\n".join(texts))
+    title_cells = [key(t) for t in texts if "自评表" in t or "评分表" in t]
+    best = Recognition(DEFAULT, (0, 0), ())
+    for family in FAMILIES:
+        title = _best_title(family, title_cells)
+        found = [label for label in family.signatures if key(label) in joined]
+        score = (len(title), len(found))
+        if score > best.score:
+            best = Recognition(family, score, tuple([title] if title else []) + tuple(found))
+    return best
+
+
+def _best_title(family: Family, title_cells: list[str]) -> str:
+    found = [t for t in family.titles for cell in title_cells if key(t) in cell]
+    return max(found, key=len, default="")

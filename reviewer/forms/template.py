@@ -1,0 +1,40 @@
+"""The template's own words, left in a filled form: instructions and placeholders.
+
+A form arrives with instructions in its cells (``结合自评情况，说明项目自评总分……（200字以内）``,
+``1.预算执行率=预算执行数/调整后预算数，…未达到90%的需说明原因``) and placeholders in its rows
+(``(≥**人)``, ``指标2``, ``……``). A unit that leaves them in place has not filled the field: that is
+a finding, and such text is never taken for an explanation.
+"""
+
+from __future__ import annotations
+
+import re
+
+# A field's instruction: a word budget in brackets, or the template's stock phrases.
+_INSTRUCTION = re.compile(
+    r"[(（]\s*\d+\s*字以内\s*[)）]"
+    r"|需说明原因|应单独说明理由|对照年度目标[，,]?说明|结合自评情况[，,]"
+    r"|针对项目自评中发现的问题|其他资金包括[:：]"
+)
+# A placeholder in a row: stars for a number (≥**人), a numbered stub (指标1), dots.
+_PLACEHOLDER = re.compile(r"\*\*|＊＊|^指标\s*\d+$|^[…．.。·]{2,}$|[(（]\s*[≥≤<>=]\s*[)）]")
+_STARS = re.compile(r"^★+")
+
+
+def is_instruction(text: str) -> bool:
+    """The text is (or holds) the template's instruction for the field, not the unit's words."""
+    return bool(text) and _INSTRUCTION.search(text) is not None
+
+
+def placeholder_in(text: str) -> str | None:
+    """The template placeholder printed in ``text`` (``**`` in ``(≥**人)``, ``★``), or None."""
+    m = _PLACEHOLDER.search(text)
+    if m is not None:
+        return m.group(0)
+    m = _STARS.match(text)
+    return m.group(0) if m else None
+
+
+def without_instructions(text: str) -> str:
+    """``text`` with nothing of it if it is an instruction: what the unit itself wrote."""
+    return "" if is_instruction(text) else text

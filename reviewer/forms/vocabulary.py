@@ -1,0 +1,80 @@
+"""Matching a cell against the families' labels: one normal form for both sides.
+
+``key`` turns printed text into the form labels are written in (``families.py``): NFKC (full-width
+brackets and colons to ASCII), no whitespace, no trailing colon. ``matches`` compares a key with a
+label, a trailing ``*`` meaning "starts with". ``lookup`` finds the first label of a table that
+matches. Everything here is cached: forms repeat the same few labels on every table.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from functools import lru_cache
+
+from reviewer.textnorm import nfkc
+
+_SPACE = re.compile(r"\s+")
+_NUMBERING = re.compile(r"^(?:[一二三四五六七八九十]+、|\d+[.、]|[(（]\d+[)）])")
+
+
+def normalise(text: str) -> str:
+    """The normal form of any text, uncached (for long texts): see ``key``."""
+    return _SPACE.sub("", nfkc(text)).rstrip(":")
+
+
+@lru_cache(maxsize=8192)
+def key(text: str) -> str:
+    """The normal form of a printed label: ``项目资金 （万元）：`` → ``项目资金(万元)``."""
+    return normalise(text)
+
+
+@lru_cache(maxsize=8192)
+def unnumbered(text: str) -> str:
+    """The key without a leading section number: ``1.项目年度目标完成情况`` → ``项目年度目标完成情况``."""
+    return _NUMBERING.sub("", key(text))
+
+
+def matches(k: str, label: str) -> bool:
+    """Whether key ``k`` is ``label`` (``label*``: starts with it)."""
+    if label.endswith("*"):
+        return k.startswith(label[:-1])
+    return k == label
+
+
+class _Matcher:
+    """One table of labels, with what each key seen so far matched (first match wins)."""
+
+    __slots__ = ("found", "table")
+
+    def __init__(self, table: Sequence[tuple[str, str]]) -> None:
+        self.table = tuple(table)
+        self.found: dict[str, str | None] = {}
+
+    def lookup(self, k: str) -> str | None:
+        try:
+            return self.found[k]
+        except KeyError:
+            pass
+        value = next((v for label, v in self.table if matches(k, label)), None)
+        if len(self.found) < 65536:
+            self.found[k] = value
+        return value
+
+
+# Matchers by the identity of their table: the families' tables are constants, kept alive here.
+_MATCHERS: dict[int, tuple[Sequence[tuple[str, str]], _Matcher]] = {}
+
+
+def lookup(text: str, table: Sequence[tuple[str, str]]) -> str | None:
+    """The value of the first ``(label, value)`` whose label matches ``text``, or None."""
+    entry = _MATCHERS.get(id(table))
+    if entry is None or entry[0] is not table:
+        entry = _MATCHERS[id(table)] = (table, _Matcher(table))
+    return entry[1].lookup(key(text))
+
+
+def any_label(text: str, labels: Sequence[str]) -> bool:
+    """Whether ``text`` is one of ``labels`` (each possibly ending in ``*``)."""
+    k = key(text)
+    return any(matches(k, label) for label in labels)

@@ -1,0 +1,220 @@
+"""The funds block (项目资金 / 资金情况 / 预算执行情况): its columns, its rows, its unit.
+
+Columns are mapped by the block's header labels in the family's words (年初预算数 / 全年预算数 /
+调整后预算数 / 预算数(A) …); rows by their labels (年度资金总额 / 总额 / 其中：财政资金 …). Rows the
+national form has no field for (财政专户管理资金, 基本支出, 中央补助 …) are kept in
+``Funds.extra`` under their printed label. The Hebei form prints label and amount side by side
+(预算数 | 6.84 | 到位数 | 6.84 | 执行数 | 6.84 | 100.00): such a row is read pair by pair.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from typing import Any
+
+from reviewer.forms.families import Family
+from reviewer.forms.vocabulary import lookup, unnumbered
+from reviewer.grid import Cell, Row
+from reviewer.parse import labels as lb
+from reviewer.parse.values import is_placeholder, parse_amount, parse_percent
+
+_ANCHORS = ("项目资金", "资金情况", "预算执行情况", "年度预算申请", "部门(单位)总体", "年度预算数")
+# A funds header has one of these (its anchor or a column label): a cheap first look.
+_HEADER_HINTS = ("预算", "资金", "执行", "金额")
+_MAIN_ROWS = ("annual_total", "current_year_appropriation", "prior_year_carryover", "other")
+_NUMERIC = ("initial_budget", "full_year_budget", "executed", "weight", "rate_pct", "score")
+_DEFAULT_COLUMNS = ("initial_budget", "full_year_budget", "executed", "weight", "rate_pct", "score")
+_FILLER = ("其中：", "其中:", "其中", "—", "-")
+_UNIT_IN_BRACKETS = re.compile(r"[(（]\s*(万元|元)\s*[)）]?")
+_POINTS_NOTE = re.compile(r"[(（]\s*(\d+(?:\.\d+)?)\s*分\s*[)）]")
+
+
+def _has_digit(text: str) -> bool:
+    return any(ch.isdigit() for ch in text)
+
+
+def funds_label_piece(text: str) -> str | None:
+    """A piece of the vertical label 项目资金（元）, as a page break splits it (项目资 /
+    金（万元）): the unit it states ("" if none); None for any other text."""
+    m = _UNIT_IN_BRACKETS.search(text)
+    rest = _UNIT_IN_BRACKETS.sub("", text)
+    if (m and not rest) or (rest and lb.is_vertical_fragment(rest, "项目资金")):
+        return m.group(1) if m else ""
+    return None
+
+
+@lru_cache(maxsize=8192)
+def _is_anchor(text: str) -> bool:
+    k = unnumbered(text)
+    return any(k.startswith(a) for a in _ANCHORS) and len(k) <= 24
+
+
+def _column_role(text: str, family: Family) -> str | None:
+    return lookup(text, family.fund_columns)
+
+
+def is_fund_header(row: Row, family: Family) -> bool:
+    """The funds block's header: its anchor label (a short label cell, not a goal text that
+    mentions 项目资金) or at least two of its column labels."""
+    joined = row.joined
+    if not any(w in joined for w in _HEADER_HINTS):
+        return False  # most rows: no word a funds header has
+    cells = row.cells
+    if any(_is_anchor(c.text) for c in cells):
+        return True
+    if cells and lookup(cells[0].text, family.fund_rows) is not None:
+        return False  # a row of amounts that names its columns (预算数 | 6.84 | 到位数 | …)
+    roles = [_column_role(c.text, family) for c in cells]
+    found = [r for r in roles if r is not None]
+    budget_like = {"initial_budget", "full_year_budget", "executed"} & set(found)
+    return (
+        len(found) >= 2 and bool(budget_like) and not any(c.text.startswith("一级") for c in cells)
+    )
+
+
+class FundsReader:
+    """Reads the funds block row by row into the table's dict ``t`` (unit, labels, cells)."""
+
+    def __init__(self, family: Family, t: dict[str, Any]) -> None:
+        self.family = family
+        self.t = t
+        self.roles: list[tuple[int, str]] = []
+        self.rows: dict[str, dict[str, Any]] = {k: {"cells": {}} for k in _MAIN_ROWS}
+        self.extra: dict[str, dict[str, Any]] = {}
+        self.seen = False
+        self.points_cell: Cell | None = None  # where the block states its points
+
+    def header(self, row: Row) -> None:
+        """Column roles by header label, with their positions; the unit and the block's points
+        (预算执行情况(10分)) if stated. Some layouts put the first row on the header row."""
+        self.seen = True
+        roles: list[tuple[int, str]] = []
+        for c in row.cells:
+            text = c.text
+            if "万元" in text:
+                self.t["amount_unit"] = "万元"
+            elif "元" in text and "amount_unit" not in self.t and _UNIT_IN_BRACKETS.search(text):
+                self.t["amount_unit"] = "元"
+            if (points := _POINTS_NOTE.search(text)) is not None and _is_anchor(text):
+                # 预算执行情况(20分): the block's points, when no 分值 column states them
+                self.t["stated_weights"].setdefault("预算执行", float(points.group(1)))
+                self.points_cell = c
+            role = _column_role(text, self.family)
+            if role is not None and role not in (r for _, r in roles):
+                roles.append((c.column, role))
+                self.t["labels"].setdefault(f"funds.{role}", text)
+                c.used = True
+            elif _is_anchor(text) or funds_label_piece(text) is not None:
+                c.used = True
+                self.t["labels"].setdefault("funds", text)
+        self.roles = roles
+        self.row(row)
+
+    def _row_key(self, text: str) -> str | None:
+        kind = lookup(text, self.family.fund_rows)
+        if kind is not None:
+            return kind
+        return None
+
+    def row(self, row: Row) -> bool:
+        """Read a funds row; False when the row is not one (no row label, no amounts)."""
+        cells = row.cells
+        label: Cell | None = None
+        kind: str | None = None
+        for c in cells:
+            kind = self._row_key(c.text)
+            if kind is not None:
+                label = c
+                break
+        if label is None or kind is None:
+            return False
+        self.seen = True
+        label.used = True
+        if kind in _MAIN_ROWS and not self.rows[kind]["cells"]:
+            target = self.rows[kind]
+        else:
+            target = self.extra.setdefault(label.text, {"cells": {}, "kind": kind})
+        if self._pairs(row, label, target):
+            return True
+        for role, mapped in self._map(cells, label):
+            if mapped is None:
+                continue
+            c = mapped
+            if role == "reason":
+                target["reason"] = c.text
+                target["cells"]["reason"] = c.ref()
+                c.used = True
+                continue
+            if role not in _NUMERIC:  # a column the form adds (得分计算方法, 到位数)
+                target["cells"][role] = c.ref()
+                c.used = True
+                continue
+            if is_placeholder(c.text):
+                c.used = True
+                continue
+            number = parse_percent(c.text) if role == "rate_pct" else parse_amount(c.text)
+            if number is None:
+                continue
+            target[role] = number
+            target["cells"][role] = c.ref()
+            c.used = True
+        for c in cells:
+            if c.text in _FILLER:
+                c.used = True
+            elif c.column < label.column and (unit := funds_label_piece(c.text)) is not None:
+                c.used = True  # the rest of 项目资金（万元）, continued after a page break
+                if unit and "amount_unit" not in self.t:
+                    self.t["amount_unit"] = unit
+        return True
+
+    def _map(self, cells: list[Cell], label: Cell) -> list[tuple[str, Cell | None]]:
+        """Each header role with the cell under it (relative to the label column), or, when
+        nothing aligns, the cells after the label in the header's order."""
+        roles = self.roles
+        if roles:
+            first = roles[0][0]
+            by_column = {c.column: c for c in cells}
+            mapped = [(role, by_column.get(label.column + 1 + pos - first)) for pos, role in roles]
+            if any(c for _, c in mapped):
+                return mapped
+        after = [c for c in cells if c.column > label.column and c.text not in _FILLER]
+        order = [r for _, r in roles] or list(_DEFAULT_COLUMNS)
+        return list(zip(order, after, strict=False))
+
+    def _pairs(self, row: Row, label: Cell, target: dict[str, Any]) -> bool:
+        """A row of label | amount pairs (the Hebei form): amounts go to the header's roles in
+        order, a last bare number (the rate) to the role left."""
+        after = [c for c in row.cells if c.column > label.column]
+        if all(_has_digit(c.text) or c.text in _FILLER for c in after):
+            return False  # amounts only: an ordinary row
+        pairs = [c for c in after if self._row_key(c.text) or _column_role(c.text, self.family)]
+        if not pairs or not self.roles:
+            return False
+        values = [c for c in after if c not in pairs]
+        for c in pairs:
+            c.used = True
+        order = [r for _, r in self.roles]
+        for role, c in zip(order, values, strict=False):
+            if is_placeholder(c.text):
+                c.used = True
+                continue
+            if role not in _NUMERIC:  # a column the form adds (到位数): kept as printed
+                target["cells"][role] = c.ref()
+                c.used = True
+                continue
+            number = parse_percent(c.text) if role == "rate_pct" else parse_amount(c.text)
+            if number is not None:
+                target[role] = number
+                target["cells"][role] = c.ref()
+                c.used = True
+        return True
+
+    def result(self) -> dict[str, Any]:
+        total = self.rows["annual_total"]
+        if "weight" not in total and self.points_cell is not None and total["cells"]:
+            total["weight"] = self.t["stated_weights"]["预算执行"]
+            total["cells"]["weight"] = self.points_cell.ref()
+        out: dict[str, Any] = dict(self.rows)
+        out["extra"] = dict(self.extra)
+        return out

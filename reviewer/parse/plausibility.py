@@ -1,0 +1,138 @@
+"""Was the table read right? A plausibility check on each parsed table.
+
+A table read in the wrong columns produces numbers no form would print: weights summing to
+thousands, a 分值 column holding the targets, scores above their weights on most rows, a rate
+printed beside amounts that give another. Reviewed as if right, such a table yields dozens of
+false findings; marked as doubtful (``EvaluationTable.doubts``), it gets one honest finding
+(P108) and the rules that read its numbers stay silent. Each doubt names the cells that show it.
+
+Only gross signs count: a department's own arithmetic error (a rate off by a few points, one
+score above its weight) is a finding for the rules, not a doubt about the reading.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from reviewer.forms.families import Family
+from reviewer.grid import Cell
+from reviewer.model import CellRef, ReadingDoubt
+from reviewer.numbers import fmt
+from reviewer.parse.values import parse_value
+
+_MAX_ROW_WEIGHT_SHARE = 1.0  # a row worth more than the whole form
+_WEIGHT_SUM_FACTOR = 1.6  # weights summing past 1.6 × the form's total
+_MOST = 0.6  # "most rows"
+_UNPLACED = 0.15  # share of the indicator section's cells left unplaced
+# A name ending in a comparison and a number (资金到位及时率≧100): a value glued to the name.
+_VALUE_IN_NAME = re.compile(r"(?:[≥≤≧≦═=<>﹦]|>=|<=)\s*\d+(?:\.\d+)?\s*%?$")
+
+
+def check(
+    t: dict[str, Any], family: Family, section_cells: list[Cell] | None = None
+) -> list[ReadingDoubt]:
+    """The doubts about table ``t`` (the parsed table's fields, before validation);
+    ``section_cells`` are the cells of its 绩效指标 section, used or not."""
+    doubts: list[ReadingDoubt] = []
+    rows = [r for r in t["indicators"] if not r.get("partial")]
+    total = family.scoring.total
+    weights = [(r, r["weight"]) for r in rows if r["weight"] is not None]
+    if weights:
+        heavy = [r for r, w in weights if w > total * _MAX_ROW_WEIGHT_SHARE]
+        weight_sum = sum(w for _, w in weights)
+        if heavy or weight_sum > total * _WEIGHT_SUM_FACTOR:
+            doubts.append(
+                ReadingDoubt(
+                    reason=f"三级指标分值合计{fmt(weight_sum)}分，远超满分{fmt(total)}分，"
+                    "分值一栏读入的可能是指标值或完成值。",
+                    evidence=_cells(heavy or [r for r, _ in weights], "weight"),
+                )
+            )
+    if len(weights) >= 3:
+        like_targets = [r for r, w in weights if _equals_a_value(r, w)]
+        if len(like_targets) >= _MOST * len(weights) and len(like_targets) >= 3:
+            doubts.append(
+                ReadingDoubt(
+                    reason="多数指标行的分值与其指标值或完成值的数字相同，分值一栏读入的可能是指标值。",
+                    evidence=_cells(like_targets, "weight", "target"),
+                )
+            )
+    scored = [r for r in rows if r["weight"] is not None and r["score"] is not None]
+    over = [r for r in scored if r["score"] > r["weight"] + 1e-9]
+    if len(scored) >= 3 and len(over) >= _MOST * len(scored):
+        doubts.append(
+            ReadingDoubt(
+                reason=f"{len(over)}个指标行的得分大于分值，得分与分值两栏可能错位。",
+                evidence=_cells(over, "weight", "score"),
+            )
+        )
+    glued = [r for r in rows if _VALUE_IN_NAME.search(r["name"])]
+    if len(glued) >= 2:
+        doubts.append(
+            ReadingDoubt(
+                reason=f"{len(glued)}个指标名称的末尾带着运算符和数字（如“{glued[0]['name'][-12:]}”），"
+                "指标值可能被并入了名称，各栏可能错位。",
+                evidence=_cells(glued, "target"),
+            )
+        )
+    if section_cells:
+        unused = [c for c in section_cells if not c.used]
+        if len(unused) >= 4 and len(unused) >= _UNPLACED * len(section_cells):
+            doubts.append(
+                ReadingDoubt(
+                    reason=f"绩效指标部分有{len(unused)}格（共{len(section_cells)}格）未能归入任何指标行，"
+                    "表格的行列可能没有读对。",
+                    evidence=[c.ref() for c in unused[:6]],
+                )
+            )
+    doubts.extend(_funds_doubts(t))
+    return doubts
+
+
+def _equals_a_value(row: dict[str, Any], weight: float) -> bool:
+    """The row's weight is the number of its target or its actual (and that number is not a
+    plausible weight by coincidence: 10 for =10场 is possible, 21933 is not)."""
+    numbers = {row["target_value"].number, row["actual_value"].number}
+    if row["target"] and row["target_value"].number is None:
+        numbers.add(parse_value(row["target"]).number)
+    return weight in numbers and weight > 30
+
+
+def _funds_doubts(t: dict[str, Any]) -> list[ReadingDoubt]:
+    total = t["funds"]["annual_total"]
+    rate, budget, executed = (
+        total.get("rate_pct"),
+        total.get("full_year_budget"),
+        total.get("executed"),
+    )
+    if rate is None or not budget or executed is None:
+        return []
+    exact = executed / budget * 100
+    # A rate far from its amounts that equals one of the row's other cells: shifted columns.
+    shifted = abs(rate - exact) > 5 and any(
+        rate == total.get(f) for f in ("initial_budget", "full_year_budget", "executed", "score")
+    )
+    if not shifted and not (rate > 1000 and exact < 200):
+        return []
+    return [
+        ReadingDoubt(
+            reason=f"资金一行的执行率{fmt(rate)}与其金额（{fmt(executed)} ÷ {fmt(budget)} = "
+            f"{exact:.2f}%）相去甚远，且与本行另一格的数字相同，资金各栏可能错位。",
+            evidence=[
+                ref
+                for f in ("full_year_budget", "executed", "rate_pct")
+                if (ref := total["cells"].get(f)) is not None
+            ],
+        )
+    ]
+
+
+def _cells(rows: list[dict[str, Any]], *fields: str) -> list[CellRef]:
+    out: list[CellRef] = []
+    for r in rows[:4]:
+        for f in ("name", *fields):
+            ref = r["cells"].get(f)
+            if isinstance(ref, CellRef):
+                out.append(ref)
+    return out

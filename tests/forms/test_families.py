@@ -1,0 +1,291 @@
+"""Each form family, from a small table written in that family's own labels (tab layout).
+
+For each family: the table is recognised as it, read into the one EvaluationTable shape (the
+form's words kept in ``labels``), and reviewed by the family's conventions — the points of
+budget execution, the default split where it applies, no finding the form cannot cause.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from reviewer.api import parse_file
+from reviewer.cli import main
+from reviewer.config import Config
+from reviewer.model import EvaluationTable
+from reviewer.pipeline import review
+
+
+def _write(tmp_path: Path, rows: list[list[str]]) -> Path:
+    path = tmp_path / "form.txt"
+    path.write_text("\n".join("\t".join(r) for r in rows) + "\n", encoding="utf-8")
+    return path
+
+
+def _table(tmp_path: Path, rows: list[list[str]]) -> EvaluationTable:
+    report = parse_file(_write(tmp_path, rows))
+    assert report.leftovers == [], [lo.text for lo in report.leftovers]
+    (table,) = report.tables
+    return table
+
+
+def _codes(tmp_path: Path, rows: list[list[str]]) -> set[str]:
+    """The codes of the findings about the table (not the report's rounding note)."""
+    found = review(_write(tmp_path, rows), config=Config()).findings
+    return {f.code for f in found if f.table_index is not None}
+
+
+SICHUAN = [
+    ["报表编号:510000_0013zp"],
+    ["部门预算项目支出绩效自评表(2023年度)"],
+    ["项目名称", "51000021R000000019951-工资性支出"],
+    ["主管部门", "某县发展和改革局", "实施单位 (盖章)", "某县发展和改革局"],
+    ["项目基本情况", "1.项目年度目标完成情况", "项目年度目标", "年度目标完成情况"],
+    ["", "", "保障工资及时足额发放。", "全年按月足额发放工资238.93万元。"],
+    ["", "2.项目实施内容及过程概述", "按月发放工资。"],
+    [
+        "预算执行情况(10分)",
+        "年度预算数(万元)",
+        "年初预算",
+        "调整后预算数",
+        "预算执行数",
+        "预算执行率",
+        "权重",
+        "得分",
+        "原因",
+    ],
+    ["", "总额", "238.93", "238.93", "238.93", "100.00%", "10", "10", ""],
+    ["", "其中:财政资金", "238.93", "238.93", "238.93", "100.00%", "/", "/"],
+    ["", "财政专户管理资金", "0.00", "0.00", "0.00", "0.00%", "/", "/"],
+    ["", "单位资金", "0.00", "0.00", "0.00", "0.00%", "/", "/"],
+    [
+        "绩效指标(90分)",
+        "一级指标",
+        "二级指标",
+        "三级指标",
+        "指标性质",
+        "指标值",
+        "度量单位",
+        "完成值",
+        "权重",
+        "得分",
+        "未完成原因分析",
+    ],
+    ["", "产出指标", "数量指标", "发放覆盖率", "=", "100", "%", "100%", "50", "50", ""],
+    ["", "效益指标", "社会效益指标", "足额保障率", "=", "100", "%", "100%", "30", "30", ""],
+    ["", "满意度指标", "服务对象满意度指标", "职工满意度", "≥", "90", "%", "95%", "10", "10", ""],
+    ["合计", "", "", "", "", "", "", "", "100", "100", ""],
+    ["评价结论", "工资按月足额发放，自评得分100分。"],
+    ["存在问题", "无"],
+    ["改进措施", "继续做好工资发放。"],
+    ["项目负责人:张三", "财务负责人:李四"],
+]
+
+
+def test_sichuan_form_reads_its_own_words(tmp_path: Path) -> None:
+    t = _table(tmp_path, SICHUAN)
+    assert (t.family, t.project, t.implementer) == (
+        "sichuan-zp",
+        "51000021R000000019951-工资性支出",
+        "某县发展和改革局",
+    )
+    total = t.funds.annual_total
+    assert (total.initial_budget, total.full_year_budget, total.executed) == (
+        238.93,
+        238.93,
+        238.93,
+    )
+    assert (total.weight, total.score, t.amount_unit) == (10, 10, "万元")
+    assert set(t.funds.extra) == {"财政专户管理资金", "单位资金"}
+    assert t.funds.extra["单位资金"].kind == "by_income"
+    assert [(i.name, i.target, i.actual, i.weight) for i in t.indicators] == [
+        ("发放覆盖率", "=100%", "100%", 50),
+        ("足额保障率", "=100%", "100%", 30),
+        ("职工满意度", "≥90%", "95%", 10),
+    ]
+    assert (t.labels["weight"], t.labels["explanation"]) == ("权重", "未完成原因分析")
+    assert t.fields["conclusion"].startswith("工资按月足额发放")
+    assert (t.fields["project_lead"], t.fields["finance_lead"]) == ("张三", "李四")
+    assert t.goal_actual == "全年按月足额发放工资238.93万元。"
+    assert t.complete and t.reliable
+
+
+def test_sichuan_form_clean_has_no_finding_and_asks_a_reason_for_any_change(
+    tmp_path: Path,
+) -> None:
+    assert _codes(tmp_path, SICHUAN) == set()
+    changed = [r[:] for r in SICHUAN]
+    changed[8][2] = "200.00"  # 年初预算 200 → 调整后 238.93: the form asks a reason for any change
+    assert "F104" in _codes(tmp_path, changed)
+
+
+TWENTY_EIGHTY = [
+    ["2022年度项目支出绩效自评表"],
+    ["项目名称", "某合作社生猪养殖场建设项目"],
+    ["主管部门", "某县供销合作社联合社", "项目实施单位", "某专业合作社"],
+    [
+        "预算执行情况(万元) (20分)",
+        "预算数(A)",
+        "执行数(B)",
+        "执行率(B/A)",
+        "得分 (20分*执行率)",
+    ],
+    ["年度财政资金总额", "50", "50", "100%", "20"],
+    [
+        "年度绩效目标 (80分)",
+        "一级指标",
+        "二级指标",
+        "三级指标",
+        "年初目标值(A)",
+        "实际完成值(B)",
+        "得分",
+    ],
+    ["", "产出指标(40分)", "数量指标", "公猪舍面积", "≥22.8平方米", "22.8平方米", "20"],
+    ["", "", "时效指标", "按期完工率", "≥90%", "100%", "20"],
+    ["", "效益指标(30分)", "经济效益指标", "年出栏生猪", "≥200头", "220头", "30"],
+    ["", "满意度指标(10分)", "服务对象满意度指标", "农户满意度", "≥90%", "95%", "10"],
+    ["总分", "100分"],
+]
+
+
+def test_twenty_eighty_form_has_no_weight_column_and_execution_worth_20(tmp_path: Path) -> None:
+    t = _table(tmp_path, TWENTY_EIGHTY)
+    assert t.family == "20-80"
+    assert t.funds.annual_total.weight == 20  # from the block's label: 预算执行情况(20分)
+    assert [(i.weight, i.score) for i in t.indicators] == [
+        (None, 20),
+        (None, 20),
+        (None, 30),
+        (None, 10),
+    ]
+    assert t.stated_weights["产出指标"] == 40 and t.total_score == 100
+    # 40/30/10 is not a departure from 50/30/10 here, nor is the absent 分值 a weight error
+    assert _codes(tmp_path, TWENTY_EIGHTY) == set()
+
+
+def test_twenty_eighty_total_must_add_up(tmp_path: Path) -> None:
+    wrong = [r[:] for r in TWENTY_EIGHTY]
+    wrong[-1] = ["总分", "95分"]
+    assert "T101" in _codes(tmp_path, wrong)
+
+
+HEBEI = [
+    ["某县民政局2020年度预算项目绩效自评表"],
+    [
+        "一、基本情况",
+        "项目名称:",
+        "百岁老人高龄津贴",
+        "实施(主管)单位",
+        "314002-某县民政局",
+        "金额单位: 万元",
+    ],
+    ["二、预算执行情况", "预算安排情况(调整后)", "资金到位情况", "资金执行情况", "预算执行进度(%)"],
+    ["预算数", "6.84", "到位数", "6.84", "执行数", "6.84", "100.00"],
+    ["其中:财政资金", "6.84", "其中:财政资金", "6.84", "其中:财政资金", "6.84"],
+    ["三、目标完成情况", "年度预期目标", "具体完成情况", "总体完成率(%)"],
+    ["", "为百岁老人发放补贴。", "为19名百岁老人发放补贴6.84万元。", "100.00"],
+]
+
+
+def test_hebei_form_reads_label_amount_pairs_and_its_sections(tmp_path: Path) -> None:
+    report = parse_file(_write(tmp_path, HEBEI))
+    (t,) = report.tables
+    assert t.family == "hebei-4section" and t.amount_unit == "万元"
+    total = t.funds.annual_total
+    assert (total.full_year_budget, total.executed, total.rate_pct) == (6.84, 6.84, 100.0)
+    assert total.cells["received"].text == "6.84"  # 到位数: kept as printed
+    assert t.goal_actual == "为19名百岁老人发放补贴6.84万元。"
+    assert t.fields["总体完成率(%)"] == "100.00"
+
+
+DEPARTMENT = [
+    ["部门整体支出绩效自评表"],
+    ["部门(单位)名称", "某镇人民政府"],
+    ["年度资金总额:", "1172.55", "1172.55", "1100.00", "10", "93.81%", "9.38"],
+]
+
+
+def test_department_form_names_a_department_not_a_project(tmp_path: Path) -> None:
+    rows = [
+        DEPARTMENT[0],
+        DEPARTMENT[1],
+        [
+            "部门(单位)总体资金(万元)",
+            "年初预算数",
+            "全年预算数",
+            "全年执行数",
+            "分值",
+            "执行率",
+            "得分",
+        ],
+        DEPARTMENT[2],
+    ]
+    report = parse_file(_write(tmp_path, rows))
+    (t,) = report.tables
+    assert (t.family, t.subject, t.department, t.project) == (
+        "dept-wide",
+        "department",
+        "某镇人民政府",
+        "",
+    )
+    assert t.name == "某镇人民政府"
+    assert not t.complete  # the excerpt ends before its indicators
+    codes = {f.code for f in review(report).findings}
+    assert "P103" not in codes  # a cut table is not said to lack its parts
+    assert "P110" in codes
+
+
+RUBRIC = [
+    ["2023年度部门整体支出绩效评价自评表"],
+    ["单位", "某县司法局"],
+    ["序号", "一级指标", "二级指标", "三级指标", "指标分值", "指标解释", "评分标准", "自评得分"],
+    ["1", "规划(15分)", "基础信息(3分)", "基础信息完整性", "3", "信息是否完整。", "完整得3分", "3"],
+    ["2", "", "工作计划(12分)", "工作计划完整性", "12", "计划是否完整。", "完整得12分", "12"],
+    ["3", "执行(85分)", "预算执行(85分)", "预算执行率", "85", "执行率。", "按执行率计分", "90"],
+    ["总分", "", "", "", "100", "", "", "105"],
+]
+
+
+def test_rubric_gets_only_its_arithmetic(tmp_path: Path) -> None:
+    t = _table(tmp_path, RUBRIC)
+    assert t.family == "rubric"
+    assert [(i.l1, i.name, i.weight, i.score) for i in t.indicators] == [
+        ("规划", "基础信息完整性", 3, 3),
+        ("规划", "工作计划完整性", 12, 12),
+        ("执行", "预算执行率", 85, 90),
+    ]
+    codes = _codes(tmp_path, RUBRIC)
+    assert "S101" in codes  # 90 points on a row worth 85
+    # no targets to score against, no 50/30/10, no funds block: nothing but arithmetic
+    assert not {c for c in codes if c[0] in "BFEN"} and "W102" not in codes
+
+
+TRANSFER = [
+    ["食品监管补助资金区域绩效目标自评表"],
+    ["专项名称", "食品监管补助资金"],
+    ["中央主管部门", "市场监管总局", "省级财政部门", "某省财政厅"],
+    ["项目资金(万元)", "全年预算数", "全年执行数", "执行率"],
+    ["年度资金总额", "2.38", "2.38", "100%"],
+    ["其中:中央补助", "2.38", "2.38", "100%"],
+]
+
+
+def test_transfer_payment_form(tmp_path: Path) -> None:
+    report = parse_file(_write(tmp_path, TRANSFER))
+    (t,) = report.tables
+    assert (t.family, t.project) == ("transfer-payment", "食品监管补助资金")
+    assert t.fields["中央主管部门"] == "市场监管总局"
+    assert t.funds.extra["其中:中央补助"].kind == "central_funds"
+
+
+def test_form_names_a_family_on_the_command_line(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = _write(tmp_path, TWENTY_EIGHTY)
+    assert main(["parse", str(path), "--form", "national-2020"]) == 0
+    assert '"family": "national-2020"' in capsys.readouterr().out
+    assert main(["forms"]) == 0
+    listed = capsys.readouterr().out
+    assert all(name in listed for name in ("sichuan-zp", "20-80", "rubric", "hebei-4section"))
