@@ -5,14 +5,19 @@
 Prints tables parsed per CPU-second, streaming with ``iter_tables`` and whole with
 ``parse_file`` (each run, then the best and the median: see ``runs.py``), and memory: the
 streaming peak at two file sizes (it should not grow with the file), and for a whole parse
-the peak against the size of the Report it returns.
+the peak against the size of the Report it returns; and the peak memory (maximum resident set
+size) of the command ``review parse FILE --format json`` and ``--format jsonl``, which stream
+the tables to stdout (issue 17: under 300 MB for 10,000 tables).
 """
 
 from __future__ import annotations
 
 import argparse
 import math
+import subprocess
+import sys
 import tempfile
+import time
 import tracemalloc
 from pathlib import Path
 
@@ -23,6 +28,27 @@ from reviewer.api import iter_tables, parse_file
 SEED = Path(__file__).resolve().parent.parent / "examples" / "000_064cf56e05d2d068.txt"
 SEED_TABLES = 14
 TARGET = 2000  # tables per second on one core (issue 2)
+CLI_PEAK_MIB = 300  # review parse on 10,000 tables (issue 17)
+
+# Runs the command in a fresh process and prints its peak resident memory (KiB on Linux).
+_PEAK = (
+    "import resource, subprocess, sys\n"
+    "subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=True)\n"
+    "print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)"
+)
+
+
+def cli_peak(path: Path, fmt: str) -> tuple[float, float]:
+    """(peak MiB, wall s) of ``review parse path --format fmt`` with its output discarded."""
+    review = str(Path(sys.executable).parent / "review")
+    t0 = time.perf_counter()
+    done = subprocess.run(
+        [sys.executable, "-c", _PEAK, review, "parse", str(path), "--format", fmt],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    return int(done.stdout.strip()) / 1024, time.perf_counter() - t0
 
 
 def make_file(directory: Path, tables: int) -> Path:
@@ -75,6 +101,13 @@ def main() -> None:
             f"whole report: peak {peak / mib:.0f} MiB, Report held {held / mib:.0f} MiB"
             f" (peak/Report = {peak / held:.2f})"
         )
+        for fmt in ("json", "jsonl"):
+            rss, wall = cli_peak(big, fmt)
+            verdict = "met" if rss < CLI_PEAK_MIB else "NOT met"
+            print(
+                f"review parse --format {fmt}: peak {rss:.0f} MiB resident, {wall:.1f} s "
+                f"({n} tables; target under {CLI_PEAK_MIB} MiB: {verdict})"
+            )
 
 
 if __name__ == "__main__":

@@ -41,7 +41,8 @@ def gc_paused() -> Iterator[None]:
             gc.enable()
 
 
-def _no_table(path: str | Path) -> InputError:
+def no_table(path: str | Path) -> InputError:
+    """The error for a file that holds no self-evaluation table."""
     return InputError(
         f"未在 {Path(path).name} 中找到财政项目支出绩效自评表（项目名称、绩效指标等栏目）"
     )
@@ -57,7 +58,7 @@ def parse_file(path: str | Path, limits: Limits | None = None, form: str | None 
     except OSError as exc:
         raise read_error(path, exc) from exc
     if not report.tables:
-        raise _no_table(path)
+        raise no_table(path)
     report.source = path_text(report.source)  # a name that is not UTF-8 is still written out
     return report
 
@@ -76,10 +77,6 @@ def read_error(path: str | Path, exc: OSError) -> InputError:
     return InputError(f"读取 {Path(path).name} 时出错：{exc.strerror or exc}")
 
 
-def no_table(path: str | Path) -> InputError:
-    return _no_table(path)
-
-
 def iter_tables(
     path: str | Path, limits: Limits | None = None, form: str | None = None
 ) -> Iterator[EvaluationTable]:
@@ -92,4 +89,4 @@ def iter_tables(
         found = True
         yield table
     if not found:
-        raise _no_table(path)
+        raise no_table(path)

@@ -3,7 +3,8 @@
     review FILE [-o memo.md|.json|.html|.docx] [--format terminal|markdown|json|html|docx]
                                                                    review a report (default command)
     review FILE|DIR|GLOB ... [--out-dir DIR] [--jobs N]            batch: memos and a ranked summary
-    review parse FILE [--format json|table]                       show what the parser read
+    review DIR --out-dir DIR --llm-batch                           batch, the LLM through the provider's batch engine
+    review parse FILE [--format json|jsonl|table]                 show what the parser read
     review rules                                                   list the rules
     review explain CODE                                            one rule's documentation
 
@@ -25,42 +26,49 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, BinaryIO, TextIO
 
-from rich.console import Console
-from rich.markdown import Markdown
-from rich.markup import escape
-from rich.table import Table
-
-from reviewer.api import parse_file
-from reviewer.checks.registry import AUTHORITIES, GROUPS, SCOPES, all_rules, get_rule
-from reviewer.config import Config, load_config, parse_codes
 from reviewer.errors import ReviewerError, UsageError
 from reviewer.llm.settings import add_llm_arguments, settings_from_args
-from reviewer.llm.stage import LlmStage
-from reviewer.model import Report
 from reviewer.untrusted import terminal
 from reviewer.version import __version__
 
 if TYPE_CHECKING:
+    from rich.console import Console
+
+    from reviewer.config import Config
+    from reviewer.llm.stage import LlmStage
     from reviewer.memo.model import SeverityCounts
-    from reviewer.model import LlmRun
+    from reviewer.model import LlmRun, Report
+    from reviewer.parse_json import Parsed
     from reviewer.pipeline import ProgressHook
-from reviewer.grid import UNRECOGNISED
+
+# Each command imports what it needs when it runs: `review --version` and `review rules` never
+# import the pipeline, and a review imports neither the LLM client nor renderers it does not use.
 
 COMMANDS = ("review", "parse", "rules", "explain", "forms", "eval")
 
 
 def _stderr() -> Console:
+    from rich.console import Console
+
     return Console(stderr=True, highlight=False)
 
 
-def _warn_leftovers(report: Report, err: Console) -> None:
-    for left in report.leftovers:
-        where = terminal(f"{report.source} {left.location.describe()}")
+def _stdout() -> Console:
+    from rich.console import Console
+
+    return Console(highlight=False)
+
+
+def _warn_leftovers(parsed: Report | Parsed, tables: int, err: Console) -> None:
+    from reviewer.grid import UNRECOGNISED
+
+    for left in parsed.leftovers:
+        where = terminal(f"{parsed.source} {left.location.describe()}")
         err.print(f"[yellow]警告[/]：{where} 未能解析：{terminal(left.text[:60])}", soft_wrap=True)
-    acc = report.accounting
-    unread = sum(left.reason != UNRECOGNISED for left in report.leftovers)
+    acc = parsed.accounting
+    unread = sum(left.reason != UNRECOGNISED for left in parsed.leftovers)
     err.print(
-        f"已解析 {len(report.tables)} 张表；非空行 {acc.nonempty_lines} 行，"
+        f"已解析 {tables} 张表；非空行 {acc.nonempty_lines} 行，"
         f"已使用 {acc.consumed_lines} 行，未解析 {acc.reported_lines} 行"
         + (f"；另有 {unread} 处未能读取（见上方警告）。" if unread else "。"),
         soft_wrap=True,
@@ -68,21 +76,34 @@ def _warn_leftovers(report: Report, err: Console) -> None:
 
 
 def cmd_parse(args: argparse.Namespace) -> int:
-    """解析自评表并输出结构化内容（JSON 或表格）。"""
-    config = load_config(args.config)
-    report = parse_file(args.file, config.limits, args.form or config.form)
-    err = _stderr()
-    if args.format == "json":
-        sys.stdout.write(report.model_dump_json(indent=2) + "\n")
-    else:
-        from reviewer.render_parse import print_tables
+    """解析自评表并输出结构化内容（JSON、JSON Lines 或表格）。
 
-        print_tables(report, Console(highlight=False))
-    _warn_leftovers(report, err)
+    JSON 与 JSON Lines 逐表写出、不在内存中保留已写出的表，大文件也只占少量内存。
+    """
+    from reviewer.config import load_config
+
+    config = load_config(args.config)
+    form = args.form or config.form
+    if args.format in ("json", "jsonl"):
+        from reviewer.parse_json import write_json, write_jsonl
+
+        write = write_json if args.format == "json" else write_jsonl
+        parsed = write(args.file, sys.stdout, config.limits, form)
+        _warn_leftovers(parsed, parsed.tables, _stderr())
+        return 0
+    from reviewer.api import parse_file
+    from reviewer.render_parse import print_tables
+
+    report = parse_file(args.file, config.limits, form)
+    print_tables(report, _stdout())
+    _warn_leftovers(report, len(report.tables), _stderr())
     return 0
 
 
 def _effective_config(args: argparse.Namespace) -> Config:
+    from reviewer.checks.registry import all_rules
+    from reviewer.config import load_config, parse_codes
+
     config = load_config(args.config)
     updates: dict[str, object] = {}
     if args.select is not None:
@@ -128,6 +149,7 @@ def _is_batch(args: argparse.Namespace) -> bool:
     return (
         len(args.file) > 1
         or args.out_dir is not None
+        or args.llm_batch
         or Path(first).is_dir()
         or (any(ch in first for ch in "*?[") and not Path(first).exists())
     )
@@ -136,6 +158,7 @@ def _is_batch(args: argparse.Namespace) -> bool:
 def _review_batch(args: argparse.Namespace) -> int:
     """Several files: memos into --out-dir, a ranked summary, one progress bar."""
     from reviewer.batch import run_batch
+    from reviewer.llm.stage import LlmStage
 
     config = _effective_config(args)
     if args.output:
@@ -148,10 +171,33 @@ def _review_batch(args: argparse.Namespace) -> int:
     out_dir = Path(args.out_dir or "review-out")
     err = _stderr()
     settings = settings_from_args(args, env=os.environ, config=config.llm)
-    stage = LlmStage(settings, shared_limit=True)
-    result = run_batch(
-        args.file, out_dir, config=config, fmt=fmt, jobs=args.jobs, llm=stage, console=err
-    )
+    if args.llm_batch:
+        from reviewer.batch.llm_batch import run_llm_batch
+
+        try:
+            result, failures = run_llm_batch(
+                args.file,
+                out_dir,
+                config=config,
+                settings=settings,
+                fmt=fmt,
+                jobs=args.jobs or os.cpu_count() or 1,
+                console=err,
+            )
+        except KeyboardInterrupt:
+            err.print(
+                "已中断：已提交的批处理仍在服务商处进行，进度保存在输出目录；"
+                "重新运行同一命令即可继续等待并取回结果。",
+                soft_wrap=True,
+            )
+            return 130
+        for line in failures:
+            err.print(f"[yellow]批处理失败[/]：{terminal(line)}", soft_wrap=True)
+    else:
+        stage = LlmStage(settings, shared_limit=True)
+        result = run_batch(
+            args.file, out_dir, config=config, fmt=fmt, jobs=args.jobs, llm=stage, console=err
+        )
     if not settings.enabled and settings.note:
         err.print(terminal(settings.note), soft_wrap=True)
     for o in result.outcomes:
@@ -183,6 +229,8 @@ def _review_one(args: argparse.Namespace) -> int:
     fmt = args.format or _format_of(args.output)
     if fmt == "docx" and not args.output:
         raise UsageError("Word 复核意见是二进制文件，不能输出到终端：请用 -o 复核意见.docx")
+    from reviewer.llm.stage import LlmStage
+
     config = _effective_config(args)
     stage = LlmStage(settings_from_args(args, env=os.environ, config=config.llm))
     err = _stderr()
@@ -224,21 +272,19 @@ def _written(args: argparse.Namespace, err: Console, write: Callable[[BinaryIO],
 def _review_whole(
     args: argparse.Namespace, fmt: str, config: Config, stage: LlmStage, err: Console
 ) -> _Outcome:
-    from reviewer.memo.html import render_html
-    from reviewer.memo.word import render_docx
+    from reviewer.memo.render import render_memo
     from reviewer.pipeline import review
 
     with _llm_progress(err) as progress:
         result = review(args.file, config=config, llm=stage, progress=progress)
     report = result.report
-    if fmt == "docx":
-        data = render_docx(result.memo)
+    content = render_memo(fmt, result.memo, report)
+    if args.output:
+        data = content if isinstance(content, bytes) else content.encode("utf-8")
         _written(args, err, lambda fh: fh.write(data))
-    elif args.output:
-        text = render_html(result.memo, report)
-        _written(args, err, lambda fh: fh.write(text.encode("utf-8")))
-    else:
-        sys.stdout.write(render_html(result.memo, report))
+    else:  # docx was refused above: HTML is text
+        assert isinstance(content, str)
+        sys.stdout.write(content)
     code = result.exit_code(config.fail_on)
     return report.source, len(report.tables), result.memo.overview.counts, result.llm, code
 
@@ -275,7 +321,9 @@ def _as_text(fh: BinaryIO, write: Callable[[TextIO], None]) -> None:
 
 def _print_markdown(write: Callable[[TextIO], None]) -> None:
     """The Markdown memo in the terminal, a section at a time (never all of it in memory)."""
-    console = Console(highlight=False)
+    from rich.markdown import Markdown
+
+    console = _stdout()
     with tempfile.TemporaryFile("w+", encoding="utf-8", newline="") as tmp:
         write(tmp)
         tmp.seek(0)
@@ -292,7 +340,8 @@ def _print_markdown(write: Callable[[TextIO], None]) -> None:
 @contextmanager
 def _llm_progress(err: Console) -> Iterator[ProgressHook]:
     """A progress bar on stderr for the LLM stage, shown once the stage starts."""
-    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
+    if TYPE_CHECKING:
+        from rich.progress import Progress
 
     bar: Progress | None = None
     task = None
@@ -300,6 +349,8 @@ def _llm_progress(err: Console) -> Iterator[ProgressHook]:
     def hook(stage: str, done: int, total: int) -> None:
         nonlocal bar, task
         if bar is None:
+            from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
+
             bar = Progress(
                 TextColumn("大模型审读"),
                 BarColumn(),
@@ -326,7 +377,7 @@ def cmd_forms(args: argparse.Namespace) -> int:
     """
     from reviewer.forms.families import FAMILIES
 
-    out = Console(highlight=False)
+    out = _stdout()
     for f in FAMILIES:
         s = f.scoring
         points = (
@@ -341,9 +392,9 @@ def cmd_forms(args: argparse.Namespace) -> int:
                 else ""
             )
         )
-        out.print(f"[bold]{f.name}[/]  {escape(f.title)}", soft_wrap=True)
-        out.print(f"  识别与栏目：{escape(f.note)}", soft_wrap=True)
-        out.print(f"  评分约定：{escape(points)}。", soft_wrap=True)
+        out.print(f"[bold]{f.name}[/]  {terminal(f.title)}", soft_wrap=True)
+        out.print(f"  识别与栏目：{terminal(f.note)}", soft_wrap=True)
+        out.print(f"  评分约定：{terminal(points)}。", soft_wrap=True)
         out.print()
     return 0
 
@@ -352,14 +403,29 @@ def _points(value: float | None) -> str:
     return "不计分" if value is None else f"{value:g}分"
 
 
-def form_choices() -> list[str]:
-    from reviewer.forms.families import FAMILIES
+class FormNames:
+    """The form families' names, as ``--form`` accepts them: the registry is imported only when
+    the option is used or the help is shown (``review --version`` never reads it; the option's
+    ``metavar`` spares argparse listing them while the parser is built)."""
 
-    return [f.name for f in FAMILIES]
+    def _names(self) -> list[str]:
+        from reviewer.forms.families import FAMILIES
+
+        return [f.name for f in FAMILIES]
+
+    def __contains__(self, name: object) -> bool:
+        return name in self._names()
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._names())
 
 
 def cmd_rules(args: argparse.Namespace) -> int:
     """列出全部复核规则。"""
+    from rich.table import Table
+
+    from reviewer.checks.registry import SCOPES, all_rules
+
     table = Table(title="复核规则", show_lines=False)
     for col in ("代码", "名称", "类别", "默认级别", "依据", "范围"):
         table.add_column(col)
@@ -372,11 +438,13 @@ def cmd_rules(args: argparse.Namespace) -> int:
             r.authority,
             SCOPES[r.scope],
         )
-    Console(highlight=False).print(table)
+    _stdout().print(table)
     return 0
 
 
 def explain_text(code: str) -> str:
+    from reviewer.checks.registry import AUTHORITIES, GROUPS, SCOPES, get_rule
+
     r = get_rule(code)
     if r is None:
         raise UsageError(f"没有规则 {code}（用 review rules 查看全部规则）")
@@ -403,7 +471,9 @@ def explain_text(code: str) -> str:
 
 def cmd_explain(args: argparse.Namespace) -> int:
     """打印一条规则的说明。"""
-    Console(highlight=False).print(Markdown(explain_text(args.code)))
+    from rich.markdown import Markdown
+
+    _stdout().print(Markdown(explain_text(args.code)))
     return 0
 
 
@@ -433,6 +503,13 @@ def build_parser() -> argparse.ArgumentParser:
     )
     r.add_argument("--out-dir", help="批量复核：复核意见和汇总表写入此目录（默认 review-out）")
     r.add_argument("-j", "--jobs", type=int, help="批量复核：并行的进程数（默认为全部 CPU 核数）")
+    r.add_argument(
+        "--llm-batch",
+        dest="llm_batch",
+        action="store_true",
+        help="批量复核：大模型审读通过服务商的批处理接口（Batch API）提交，费用约为一半，"
+        "24 小时内返回；中断后重新运行同一命令即可继续",
+    )
     r.add_argument("--select", help="只用这些规则，逗号分隔的代码或前缀（如 S,B101）")
     r.add_argument("--ignore", help="不用这些规则，逗号分隔的代码或前缀")
     r.add_argument(
@@ -448,17 +525,28 @@ def build_parser() -> argparse.ArgumentParser:
     )
     r.add_argument(
         "--form",
-        choices=form_choices(),
-        help="按指定的表格类型读取（默认从表格内容识别；review forms 列出全部类型）",
+        choices=FormNames(),
+        metavar="FORM",  # the names are listed in the help, read from the registry then
+        help="按指定的表格类型读取：%(choices)s（默认从表格内容识别；review forms 说明各类型）",
     )
     add_llm_arguments(r)
     r.set_defaults(func=cmd_review)
 
     p = sub.add_parser("parse", help="解析自评表并输出结构化内容", description=cmd_parse.__doc__)
     p.add_argument("file", help="自评表文件：PDF、Excel（.xlsx）、Word（.docx）或文本")
-    p.add_argument("--format", choices=("json", "table"), default="json", help="输出格式")
+    p.add_argument(
+        "--format",
+        choices=("json", "jsonl", "table"),
+        default="json",
+        help="输出格式：json（整份文档）、jsonl（每行一个对象：报告、各表、未解析内容、合计）或 table",
+    )
     p.add_argument("--config", help="配置文件（其中 [limits] 设定读取上限）")
-    p.add_argument("--form", choices=form_choices(), help="按指定的表格类型读取（默认自动识别）")
+    p.add_argument(
+        "--form",
+        choices=FormNames(),
+        metavar="FORM",
+        help="按指定的表格类型读取：%(choices)s（默认自动识别）",
+    )
     p.set_defaults(func=cmd_parse)
 
     lr = sub.add_parser("rules", help="列出全部复核规则", description=cmd_rules.__doc__)

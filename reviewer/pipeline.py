@@ -29,7 +29,6 @@ from reviewer.api import gc_paused, no_table, parse_file, read_error, stream_fil
 from reviewer.checks import ReportFacts, active_rules, check_facts, check_table, run_checks
 from reviewer.checks.registry import Rule
 from reviewer.config import Config
-from reviewer.llm.twins import twin_of
 from reviewer.memo.build import MemoAssembly, build_memo
 from reviewer.memo.model import Memo, SeverityCounts
 from reviewer.model import EvaluationTable, Finding, LlmRun, Report, Severity, TableLlmStatus
@@ -48,6 +47,7 @@ class Analysis:
 
     report: Report
     rule_findings: list[Finding]
+    recomputed: dict[int, float] = field(default_factory=dict)  # table index → total by the rules
 
 
 @dataclass
@@ -86,9 +86,10 @@ def analyse(source: str | Path | Report, config: Config) -> Analysis:
     report = (
         source if isinstance(source, Report) else parse_file(source, config.limits, config.form)
     )
+    totals: dict[int, float] = {}
     with gc_paused():
-        findings = run_checks(report, config, active_rules(config))
-    return Analysis(report, findings)
+        findings = run_checks(report, config, active_rules(config), totals)
+    return Analysis(report, findings, totals)
 
 
 def _llm_selected(rules: Sequence[Rule]) -> bool:
@@ -127,7 +128,7 @@ def complete(
     run.duplicates_dropped = dropped
     applied = [r for r in rules if r.scope != "llm" or run.enabled]
     with gc_paused():
-        memo = build_memo(report, findings, config, applied, run)
+        memo = build_memo(report, findings, config, applied, run, analysis.recomputed)
     return Review(report, findings, memo, run, rules)
 
 
@@ -161,13 +162,16 @@ def merge(
     selected = {r.code for r in rules}
     kept: list[Finding] = list(rule_findings)
     dropped = 0
-    for f in llm_findings:
-        if f.code not in selected:
-            continue
-        if twin_of(f, rule_findings) is not None:
-            dropped += 1
-            continue
-        kept.append(_at_most_warning(f))
+    if llm_findings:  # the twin matcher (and its quote finder) is imported only when needed
+        from reviewer.llm.twins import twin_of
+
+        for f in llm_findings:
+            if f.code not in selected:
+                continue
+            if twin_of(f, rule_findings) is not None:
+                dropped += 1
+                continue
+            kept.append(_at_most_warning(f))
     floor = Severity(config.min_severity).rank
     return [f for f in kept if f.severity.rank >= floor], dropped
 
@@ -236,6 +240,7 @@ def review_stream(
     facts = ReportFacts(leftovers=stream.leftovers)
     assembly = MemoAssembly(config, keep=False)
     window = _Window()
+    totals: dict[int, float] = {}  # the window's totals as the rules computed them
     tables = 0
 
     def flush() -> None:
@@ -243,14 +248,15 @@ def review_stream(
         for index, table, findings, status in _reviewed(stage, window, run, name, progress):
             merged, dropped = merge(findings[0], findings[1], config, rules)
             run.duplicates_dropped += dropped
-            spool.add(*assembly.add_table(index, table, merged, status))
+            spool.add(*assembly.add_table(index, table, merged, status, totals.pop(index, None)))
         window.items.clear()
 
     try:
         for index, table in enumerate(stream):
             tables += 1
             facts.add_table(table)
-            window.items.append((index, table, check_table(table, index, config, rules)))
+            found = check_table(table, index, config, rules, totals)
+            window.items.append((index, table, found))
             if stage is None or len(window.items) >= LLM_WINDOW:
                 flush()
         flush()

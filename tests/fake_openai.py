@@ -23,6 +23,14 @@ off), :func:`reasoning_like` (``temperature`` / ``max_tokens`` refused), :func:`
 (``<think>`` and fenced JSON), :func:`quota_exhausted` and :func:`wrong_key`.
 
 The server counts requests and the most that were in flight at once.
+
+It is also a batch engine, as the OpenAI Batch API: ``POST /v1/files`` (multipart upload,
+purpose ``batch``), ``GET /v1/files/{id}/content``, ``POST /v1/batches`` and
+``GET /v1/batches/{id}``. A batch is worked through in a thread of the server, each request by
+the same handlers as a live one (``batch_delay`` seconds each), so a batch outlives the client
+that submitted it; ``expire_after`` makes a batch expire after that many requests (the rest get
+``batch_expired`` in the error file), ``refuse_batches`` fails every batch at validation.
+``control`` lists the files and batches calls (method, path).
 """
 
 from __future__ import annotations
@@ -34,6 +42,8 @@ import threading
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from email.parser import BytesParser
+from email.policy import HTTP
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
 
@@ -578,6 +588,48 @@ def wrong_key(seen: Seen) -> Reply:
     )
 
 
+@dataclass
+class FakeBatch:
+    """A batch as the fake engine keeps it."""
+
+    id: str
+    input_file_id: str
+    created_at: int
+    status: str = "validating"
+    total: int = 0
+    completed: int = 0
+    failed: int = 0
+    output_file_id: str | None = None
+    error_file_id: str | None = None
+    errors: list[dict[str, Any]] = field(default_factory=list)
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "object": "batch",
+            "endpoint": "/v1/chat/completions",
+            "errors": {"object": "list", "data": self.errors} if self.errors else None,
+            "input_file_id": self.input_file_id,
+            "completion_window": "24h",
+            "status": self.status,
+            "output_file_id": self.output_file_id,
+            "error_file_id": self.error_file_id,
+            "created_at": self.created_at,
+            "request_counts": {
+                "total": self.total,
+                "completed": self.completed,
+                "failed": self.failed,
+            },
+            "metadata": None,
+        }
+
+
+EXPIRED_ERROR = {
+    "code": "batch_expired",
+    "message": "This request could not be executed before the completion window expired.",
+}
+
+
 class _Server(ThreadingHTTPServer):
     daemon_threads = True
     block_on_close = False
@@ -598,6 +650,14 @@ class FakeOpenAI:
         self._in_flight = 0
         self._queue: list[Handler] = []
         self._lock = threading.Lock()
+        # the batch engine
+        self.files: dict[str, tuple[str, bytes]] = {}  # id → (purpose, content)
+        self.batches: dict[str, FakeBatch] = {}
+        self.control: list[tuple[str, str]] = []
+        self.batch_delay = 0.0
+        self.expire_after: int | None = None
+        self.refuse_batches = False
+        self._ids = 0
         self._server = _Server(("127.0.0.1", 0), self._handler_class())
         self._thread = threading.Thread(
             target=self._server.serve_forever, kwargs={"poll_interval": 0.02}, daemon=True
@@ -663,6 +723,107 @@ class FakeOpenAI:
         with self._lock:
             self._in_flight -= 1
 
+    # -- the batch engine -------------------------------------------------------------------
+    def _new_id(self, prefix: str) -> str:
+        with self._lock:
+            self._ids += 1
+            return f"{prefix}-fake-{self._ids}"
+
+    def _store(self, purpose: str, content: bytes) -> dict[str, Any]:
+        file_id = self._new_id("file")
+        self.files[file_id] = (purpose, content)
+        return {
+            "id": file_id,
+            "object": "file",
+            "bytes": len(content),
+            "created_at": int(time.time()),
+            "filename": f"{file_id}.jsonl",
+            "purpose": purpose,
+            "status": "processed",
+        }
+
+    def _create_batch(self, body: dict[str, Any]) -> Reply:
+        file_id = str(body.get("input_file_id"))
+        if file_id not in self.files:
+            return Reply(404, {"error": {"message": f"no file {file_id}", "type": "invalid"}})
+        batch = FakeBatch(self._new_id("batch"), file_id, int(time.time()))
+        self.batches[batch.id] = batch
+        threading.Thread(target=self._work, args=(batch,), daemon=True).start()
+        return Reply(body=batch.to_json())
+
+    def _work(self, batch: FakeBatch) -> None:
+        """Answer a batch's requests one by one, as the live endpoint would each of them."""
+        lines = [json.loads(x) for x in self.files[batch.input_file_id][1].splitlines() if x]
+        time.sleep(self.batch_delay)
+        if self.refuse_batches:
+            batch.errors = [{"code": "invalid_request", "message": "Invalid input file (fake)."}]
+            batch.status = "failed"
+            return
+        batch.total = len(lines)
+        batch.status = "in_progress"
+        out: list[str] = []
+        errors: list[str] = []
+        for k, line in enumerate(lines):
+            if self.expire_after is not None and k >= self.expire_after:
+                for rest in lines[k:]:
+                    record = {"id": f"batch_req_{k}", "custom_id": rest["custom_id"]}
+                    errors.append(json.dumps({**record, "response": None, "error": EXPIRED_ERROR}))
+                    batch.failed += 1
+                batch.status = "expired"
+                break
+            time.sleep(self.batch_delay)
+            _seen, reply = self._next(str(line["url"]), {}, line["body"])
+            self._done()
+            response = {"status_code": reply.status, "request_id": f"req-{k}", "body": reply.body}
+            record = {"id": f"batch_req_{k}", "custom_id": line["custom_id"]}
+            text = json.dumps({**record, "response": response, "error": None}, ensure_ascii=False)
+            if reply.status == 200:
+                out.append(text)
+                batch.completed += 1
+            else:
+                errors.append(text)
+                batch.failed += 1
+        if out:
+            batch.output_file_id = self._store("batch_output", "\n".join(out).encode() + b"\n")[
+                "id"
+            ]
+        if errors:
+            batch.error_file_id = self._store("batch_output", "\n".join(errors).encode() + b"\n")[
+                "id"
+            ]
+        if batch.status != "expired":
+            batch.status = "completed"
+
+    def _control(self, method: str, path: str, headers: dict[str, str], raw: bytes) -> Reply:
+        """The files and batches endpoints."""
+        with self._lock:
+            self.control.append((method, path))
+        parts = path.split("?")[0].rstrip("/").split("/")
+        if method == "POST" and path.endswith("/files"):
+            message = BytesParser(policy=HTTP).parsebytes(
+                f"Content-Type: {headers.get('content-type', '')}\r\n\r\n".encode() + raw
+            )
+            fields: dict[str, bytes] = {}
+            for part in message.iter_parts():
+                name = part.get_param("name", header="content-disposition")
+                payload = part.get_payload(decode=True)
+                if isinstance(name, str) and isinstance(payload, bytes):
+                    fields[name] = payload
+            return Reply(body=self._store(fields["purpose"].decode(), fields["file"]))
+        if method == "GET" and len(parts) >= 2 and parts[-1] == "content":
+            found = self.files.get(parts[-2])
+            if found is None:
+                return Reply(404, {"error": {"message": "no such file", "type": "invalid"}})
+            return Reply(body=found[1].decode("utf-8"))
+        if method == "POST" and path.endswith("/batches"):
+            return self._create_batch(json.loads(raw or b"{}"))
+        if method == "GET" and len(parts) >= 2 and parts[-2] == "batches":
+            batch = self.batches.get(parts[-1])
+            if batch is None:
+                return Reply(404, {"error": {"message": "no such batch", "type": "invalid"}})
+            return Reply(body=batch.to_json())
+        return Reply(404, {"error": {"message": f"no route {method} {path}"}})
+
     def _handler_class(self) -> type[BaseHTTPRequestHandler]:
         fake = self
 
@@ -672,14 +833,21 @@ class FakeOpenAI:
             def log_message(self, format: str, *args: Any) -> None:
                 pass
 
+            def do_GET(self) -> None:
+                headers = {k.lower(): v for k, v in self.headers.items()}
+                self._send(fake._control("GET", self.path, headers, b""))
+
             def do_POST(self) -> None:
                 length = int(self.headers.get("Content-Length") or 0)
                 raw = self.rfile.read(length)
+                headers = {k.lower(): v for k, v in self.headers.items()}
+                if self.path.endswith(("/files", "/batches")):
+                    self._send(fake._control("POST", self.path, headers, raw))
+                    return
                 try:
                     body = json.loads(raw or b"{}")
                 except ValueError:
                     body = {"_raw": raw.decode("utf-8", "replace")}
-                headers = {k.lower(): v for k, v in self.headers.items()}
                 if not self.path.endswith("/chat/completions"):
                     self._send(Reply(404, {"error": {"message": f"no route {self.path}"}}))
                     return

@@ -186,16 +186,22 @@ def test_rerun_skips_up_to_date_memos_and_redoes_changed_inputs(
     corpus, out = small
     first = run_batch([str(corpus)], out, config=Config(), jobs=2)
     assert (first.count("reviewed"), first.count("skipped")) == (20, 0)
-    ranking = [{k: v for k, v in r.items() if k != "状态"} for r in read_csv(out / "summary.csv")]
+    ranking = read_csv(out / "summary.csv")
+    assert {r["状态"] for r in ranking} == {"已复核"}
     stamps = {p: p.stat().st_mtime_ns for p in out.rglob("*.md") if p.name != "summary.md"}
+    summaries = {p: (p.read_bytes(), p.stat().st_mtime_ns) for p in out.glob("summary.*")}
 
     again = run_batch([str(corpus)], out, config=Config(), jobs=2)
     assert (again.count("reviewed"), again.count("skipped")) == (0, 20)
     assert all(p.stat().st_mtime_ns == t for p, t in stamps.items())
-    # the summary is rebuilt from the sidecars, without parsing: the same ranking
-    rows = read_csv(out / "summary.csv")
-    assert [{k: v for k, v in r.items() if k != "状态"} for r in rows] == ranking
-    assert {r["状态"] for r in rows} == {"已复核（未变化，沿用上次结果）"}
+    # nothing changed: the summaries say the same, so they are not written again
+    assert {p: (p.read_bytes(), p.stat().st_mtime_ns) for p in summaries} == summaries
+
+    (out / "summary.xlsx").unlink()  # a summary gone (or edited) is written again
+    run_batch([str(corpus)], out, config=Config(), jobs=1)
+    assert (out / "summary.xlsx").is_file()
+    assert (out / "summary.csv").stat().st_mtime_ns != summaries[out / "summary.csv"][1]
+    assert read_csv(out / "summary.csv") == ranking
 
     write_tables(corpus / "报告003.txt", make_table(project="改过的项目", total_score=99.0))
     changed = run_batch([str(corpus)], out, config=Config(), jobs=2)

@@ -189,6 +189,28 @@ def test_an_argument_that_cannot_be_sent_to_a_worker_fails_its_file_only(
     assert result.exit_code == 2
 
 
+def test_in_a_hand_out_of_several_files_only_the_one_that_cannot_be_sent_fails(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    inputs = tmp_path / "in"
+    inputs.mkdir()
+    for n in range(6):
+        write_tables(inputs / f"r{n}.txt", make_table(project=f"项目{n}"))
+    real_plan = batch_run.plan
+
+    def plan(*args: object, **kwargs: object) -> tuple[list[Task], dict[str, str]]:
+        tasks, problems = real_plan(*args, **kwargs)  # type: ignore[arg-type]
+        tasks[4] = dataclasses.replace(tasks[4], llm_note=_Unpicklable())  # type: ignore[arg-type]
+        return tasks, problems
+
+    monkeypatch.setattr(batch_run, "plan", plan)
+    monkeypatch.setattr(batch_run, "chunk_size", lambda files, jobs: 3)  # r3, r4, r5 together
+    result = run_batch([str(inputs)], tmp_path / "out", config=Config(), jobs=2)
+    status = {o.source: o.status for o in result.outcomes}
+    assert status == {f"r{n}.txt": "failed" if n == 4 else "reviewed" for n in range(6)}
+    assert result.exit_code == 2
+
+
 _CRASH = """
 import json, os, sys
 from pathlib import Path

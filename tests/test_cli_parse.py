@@ -76,3 +76,81 @@ def test_console_script_prints_no_traceback(tmp_path: Path) -> None:
     assert proc.returncode == 2
     assert "Traceback" not in proc.stderr
     assert proc.stderr.strip().startswith("错误")
+
+
+def _with_leftover(tmp_path: Path) -> Path:
+    path = tmp_path / "r.txt"
+    path.write_text("多余的一行\n" + SEED.read_text(encoding="utf-8"), encoding="utf-8")
+    return path
+
+
+@pytest.mark.parametrize("with_leftover", [False, True])
+def test_streamed_json_is_the_report_document(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], with_leftover: bool
+) -> None:
+    from reviewer.api import parse_file
+
+    path = _with_leftover(tmp_path) if with_leftover else SEED
+    assert main(["parse", str(path), "--format", "json"]) == 0
+    assert capsys.readouterr().out == parse_file(path).model_dump_json(indent=2) + "\n"
+
+
+def test_json_lines_hold_the_file_each_table_the_leftovers_and_the_count(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from reviewer.api import parse_file
+
+    path = _with_leftover(tmp_path)
+    assert main(["parse", str(path), "--format", "jsonl"]) == 0
+    lines = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
+    report = json.loads(parse_file(path).model_dump_json())
+    kinds = [line["kind"] for line in lines]
+    n = len(report["tables"])
+    assert kinds == ["report"] + ["table"] * n + ["leftover", "end"]
+    assert lines[0] == {
+        "kind": "report",
+        "source": report["source"],
+        "format": report["format"],
+        "encoding": report["encoding"],
+    }
+    assert [line["table"] for line in lines[1 : n + 1]] == report["tables"]
+    assert [line["index"] for line in lines[1 : n + 1]] == list(range(n))
+    leftover = {k: v for k, v in lines[-2].items() if k != "kind"}
+    assert [leftover] == report["leftovers"] and leftover["text"] == "多余的一行"
+    assert lines[-1] == {"kind": "end", "tables": n, "accounting": report["accounting"]}
+
+
+@pytest.mark.parametrize("fmt", ["json", "jsonl"])
+def test_a_file_without_a_table_writes_nothing_and_exits_2(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], fmt: str
+) -> None:
+    path = tmp_path / "none.txt"
+    path.write_text("随便一段文字\n没有表格\n", encoding="utf-8")
+    assert main(["parse", str(path), "--format", fmt]) == 2
+    cap = capsys.readouterr()
+    assert cap.out == "" and "未在" in cap.err and len(cap.err.strip().splitlines()) == 1
+
+
+def test_streamed_json_memory_does_not_grow_with_the_file(tmp_path: Path) -> None:
+    import io
+    import tracemalloc
+
+    from reviewer.parse_json import write_json
+
+    seed = SEED.read_text(encoding="utf-8")
+    small, big = tmp_path / "small.txt", tmp_path / "big.txt"
+    small.write_text(seed, encoding="utf-8")
+    big.write_text("\n\n".join([seed] * 10), encoding="utf-8")
+
+    class Sink(io.StringIO):
+        def write(self, s: str) -> int:  # count, do not keep
+            return len(s)
+
+    peaks = []
+    for path in (small, big):
+        tracemalloc.start()
+        parsed = write_json(path, Sink())
+        peaks.append(tracemalloc.get_traced_memory()[1])
+        tracemalloc.stop()
+        assert parsed.tables == (14 if path is small else 140)
+    assert peaks[1] < 2 * peaks[0]  # ten times the tables, not ten times the memory

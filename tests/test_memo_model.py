@@ -3,16 +3,19 @@
 from __future__ import annotations
 
 from collections import Counter
+from pathlib import Path
 
 import pytest
 
+from reviewer.api import parse_file
+from reviewer.checks import active_rules, run_checks
 from reviewer.config import Config
 from reviewer.memo.build import build_memo
 from reviewer.memo.markdown import render_markdown
 from reviewer.memo.words import leftover_lines
 from reviewer.model import Category, Finding, Report, Severity
 from reviewer.pipeline import Review, review
-from tests.builders import make_table
+from tests.builders import make_table, write_tables
 from tests.conftest import SEED
 
 
@@ -124,3 +127,26 @@ def test_the_severity_label_is_bold_whatever_the_message_begins_with(result: Rev
     items = [line for line in html.splitlines() if line.startswith("<li>【")]
     assert any("】「" in i for i in items) and any("】实际完成情况" in i for i in items)
     assert all(i.startswith("<li>【<strong>") for i in items), items[:3]
+
+
+@pytest.mark.parametrize("cut", [False, True], ids=["whole", "cut-off"])
+def test_the_totals_the_rules_computed_are_the_ones_the_memo_computes(
+    tmp_path: Path, cut: bool
+) -> None:
+    text = SEED.read_text(encoding="utf-8")
+    if cut:  # a last table that ends inside a row: its rows printed in part are not judged
+        last = write_tables(tmp_path / "last.txt", make_table()).read_text(encoding="utf-8")
+        text += "\n\n" + last[: last.index("参训人员满意度") + len("参训人员满意度")]
+    path = tmp_path / "report.txt"
+    path.write_text(text, encoding="utf-8")
+    report = parse_file(path)
+    config = Config()
+    rules = active_rules(config)
+    totals: dict[int, float] = {}
+    findings = run_checks(report, config, rules, totals)
+    whole = [i for i, t in enumerate(report.tables) if not any(r.partial for r in t.indicators)]
+    assert sorted(totals) == whole  # the rules computed each table's they judged whole
+    shared = build_memo(report, findings, config, rules, None, totals)
+    alone = build_memo(report, findings, config, rules)  # each total computed by the memo
+    assert shared == alone
+    assert [t.recomputed_total for t in shared.tables].count(None) == int(cut)

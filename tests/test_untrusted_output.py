@@ -24,7 +24,7 @@ from reviewer.memo.markdown import render_markdown
 from reviewer.memo.word import render_docx
 from reviewer.model import Category, Finding, LlmRun, Report, Severity, TableLlmStatus
 from reviewer.pipeline import review
-from reviewer.untrusted import markdown, sheet_cell, terminal
+from reviewer.untrusted import markdown, markdown_row, sheet_cell, sheet_row, terminal
 from tests.builders import ind, make_table, with_row, write_tables
 from tests.conftest import SEED
 from tests.fake_stage import ScriptedStage
@@ -85,6 +85,21 @@ def _assert_no_markup(html: str) -> None:
 )
 def test_a_sheet_cell_is_never_a_formula(text: str, cell: str) -> None:
     assert sheet_cell(text) == cell
+
+
+_ROW_CELLS = [
+    *(FORMULA, "+1+1", "-2+3", "@SUM(A1)", "\t=1+1", " =1", "-", "+", "- 3", "-3.", "+4x"),
+    *("-12.5%", "+4", "-2.50", "1,234.5", "-5 ", "", "  ", "项目", "88.5（良）", "3~5次"),
+    *(ESCAPES, SCRIPT, LINK, AUTOLINK, MARKUP, "&amp;", "a|b", "a\x00b", "行\n换"),
+]
+
+
+def test_a_row_of_cells_is_escaped_as_each_cell_alone() -> None:
+    for a in _ROW_CELLS:
+        for b in _ROW_CELLS:
+            for row in ([a, b], [b, a, "安全的文字"], ["1", a, "-3", b]):
+                assert sheet_row(row) == [sheet_cell(c) for c in row], row
+                assert markdown_row(row) == [markdown(c) for c in row], row
 
 
 def test_summary_cells_are_text_never_formulas(hostile_file: Path, tmp_path: Path) -> None:

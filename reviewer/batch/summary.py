@@ -4,6 +4,10 @@ Ranking (the riskiest first): more errors; then more findings to verify (需核�
 between the claimed and the recomputed total score; then lower budget execution (全年执行数 /
 全年预算数). Each row links to its memo by a path relative to the summary. Files that could not be
 reviewed follow, each with its error; so do files an interrupted run did not reach.
+
+The summary says what the output folder holds for these inputs, not what this run did (the
+command line says that): so a rerun that changes nothing leaves it as it is, and skips writing
+it (``records.unchanged``), which for a province's 100,000 tables saves seconds.
 """
 
 from __future__ import annotations
@@ -16,8 +20,16 @@ from urllib.parse import quote
 
 from reviewer import untrusted
 from reviewer.atomic import atomic_write
-from reviewer.batch.files import SUMMARY_STEM, FileOutcome, TableRow
+from reviewer.batch.files import SUMMARY_STEM
+from reviewer.batch.records import (
+    FileOutcome,
+    TableRow,
+    summary_digest,
+    unchanged,
+    write_summary_stamp,
+)
 from reviewer.numbers import fmt, fmt_money, fmt_signed
+from reviewer.version import __version__
 
 RANKING = "排序依据（风险高者在前）：错误数、需核实数、自评与复算总分之差、预算执行率（低者在前）。"
 COLUMNS = (
@@ -51,6 +63,8 @@ class Ranked:
     table: TableRow | None = None
     error: str | None = None
     rank: int | None = None
+    text: list[str] | None = None  # the row as text, made once for the three summaries
+    cells: list[str] | None = None  # the row as spreadsheet cells, once for CSV and .xlsx
 
     @property
     def gap(self) -> float | None:
@@ -71,7 +85,7 @@ class Ranked:
             return f"未能复核：{self.error}"
         if self.status == "unfinished":
             return "未复核（运行被中断）"
-        return "已复核（未变化，沿用上次结果）" if self.status == "skipped" else "已复核"
+        return "已复核"
 
 
 def risk_key(r: Ranked) -> tuple[int, int, float, float, str, int]:
@@ -135,29 +149,33 @@ def _cells(r: Ranked) -> list[str]:
 
 def _row(r: Ranked) -> list[str]:
     """The row as text, in COLUMNS order."""
-    return [str(r.rank or ""), r.source, *_cells(r), r.memo or "", r.state()]
+    if r.text is None:
+        r.text = [str(r.rank or ""), r.source, *_cells(r), r.memo or "", r.state()]
+    return r.text
+
+
+def sheet_cells(r: Ranked) -> list[str]:
+    """The row as CSV and .xlsx cells: text that a spreadsheet never takes for a formula, on
+    one line, without control characters (``untrusted.sheet_row``)."""
+    if r.cells is None:
+        r.cells = untrusted.sheet_row(_row(r))
+    return r.cells
 
 
 def _headline(outcomes: list[FileOutcome], unfinished: list[str], rows: list[Ranked]) -> list[str]:
     n_tables = sum(1 for r in rows if r.table is not None)
-    reviewed = sum(1 for o in outcomes if o.status == "reviewed")
-    skipped = sum(1 for o in outcomes if o.status == "skipped")
     failed = sum(1 for o in outcomes if o.status == "failed")
     errors = sum(r.table.errors for r in rows if r.table is not None)
     warnings = sum(r.table.warnings for r in rows if r.table is not None)
     with_errors = sum(1 for r in rows if r.table is not None and r.table.errors)
     lines = [
-        f"共 {len(outcomes) + len(unfinished)} 个文件：本次复核 {reviewed} 个，未变化而沿用上次结果 "
-        f"{skipped} 个，未能复核 {failed} 个"
+        f"共 {len(outcomes) + len(unfinished)} 个文件：已复核 {len(outcomes) - failed} 个，"
+        f"未能复核 {failed} 个"
         + (f"，因运行中断尚未复核 {len(unfinished)} 个" if unfinished else "")
         + "。",
         f"共 {n_tables} 张表，发现错误 {errors} 项、需核实 {warnings} 项；{with_errors} 张表存在错误。",
     ]
     return lines
-
-
-def _md_cell(text: str) -> str:
-    return untrusted.markdown(text)
 
 
 def render_markdown(outcomes: list[FileOutcome], unfinished: list[str], rows: list[Ranked]) -> str:
@@ -172,17 +190,20 @@ def render_markdown(outcomes: list[FileOutcome], unfinished: list[str], rows: li
     for r in rows:
         if r.table is None:
             continue
-        cells = [_md_cell(c) for c in _row(r)[:-1]]
+        cells = untrusted.markdown_row(_row(r)[:-1])
         cells[-1] = f"[复核意见]({quote(r.memo or '')})"
         out.append("| " + " | ".join(cells) + " |")
     failed = [r for r in rows if r.status == "failed"]
     if failed:
         out += ["", "## 未能复核的文件", ""]
-        out += [f"- {_md_cell(r.source)}：{_md_cell(r.error or '原因不详')}" for r in failed]
+        out += [
+            "- {}：{}".format(*untrusted.markdown_row([r.source, r.error or "原因不详"]))
+            for r in failed
+        ]
     rest = [r for r in rows if r.status == "unfinished"]
     if rest:
         out += ["", "## 运行被中断，尚未复核的文件（重新运行即可继续）", ""]
-        out += [f"- {_md_cell(r.source)}" for r in rest]
+        out += [f"- {untrusted.markdown(r.source)}" for r in rest]
     out.append("")
     return "\n".join(out)
 
@@ -191,21 +212,30 @@ def render_csv(rows: list[Ranked]) -> str:
     buf = io.StringIO()
     writer = csv.writer(buf, lineterminator="\r\n")
     writer.writerow(COLUMNS)
-    writer.writerows([untrusted.sheet_cell(c) for c in _row(r)] for r in rows)
+    writer.writerows(sheet_cells(r) for r in rows)
     return "\ufeff" + buf.getvalue()  # with a BOM, spreadsheet programs read it as UTF-8
 
 
 def write_summaries(
     outcomes: list[FileOutcome], unfinished: list[str], out_dir: Path
 ) -> list[Path]:
-    """Write summary.md, summary.csv and summary.xlsx into ``out_dir``; return their paths."""
-    from reviewer.batch.summary_xlsx import xlsx_bytes
+    """Write summary.md, summary.csv and summary.xlsx into ``out_dir``; return their paths.
 
-    rows = rank(outcomes, unfinished)
+    Nothing is written when the summaries there were made from the same records and have not
+    been touched since.
+    """
     md = out_dir / f"{SUMMARY_STEM}.md"
     csv_path = out_dir / f"{SUMMARY_STEM}.csv"
     xlsx = out_dir / f"{SUMMARY_STEM}.xlsx"
+    paths = [md, csv_path, xlsx]
+    digest = summary_digest(outcomes, unfinished, __version__)
+    if unchanged(out_dir, digest, paths):
+        return paths
+    from reviewer.batch.summary_xlsx import write_xlsx
+
+    rows = rank(outcomes, unfinished)
     atomic_write(md, render_markdown(outcomes, unfinished, rows))
     atomic_write(csv_path, render_csv(rows))
-    atomic_write(xlsx, xlsx_bytes(rows, _headline(outcomes, unfinished, rows)))
-    return [md, csv_path, xlsx]
+    write_xlsx(xlsx, rows, _headline(outcomes, unfinished, rows))
+    write_summary_stamp(out_dir, digest, paths)
+    return paths

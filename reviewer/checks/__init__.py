@@ -73,9 +73,18 @@ def applies(rule: Rule, table: EvaluationTable, family: Family) -> bool:
 
 
 def check_table(
-    table: EvaluationTable, index: int, config: Config, rules: Sequence[Rule]
+    table: EvaluationTable,
+    index: int,
+    config: Config,
+    rules: Sequence[Rule],
+    totals: dict[int, float] | None = None,
 ) -> list[Finding]:
-    """The findings of the per-table rules among ``rules`` for one table."""
+    """The findings of the per-table rules among ``rules`` for one table.
+
+    ``totals``, when given, receives the table's recomputed total (a table with indicators,
+    none of them printed only in part), computed once with the rows' expectations the rules
+    already worked out: the memo shows it.
+    """
     family = get_family(table.family) or DEFAULT
     judged = table
     if any(i.partial for i in table.indicators):  # the rules see the rows printed whole
@@ -89,6 +98,8 @@ def check_table(
             continue
         for hit in r.check(ctx):
             out.append(_finding(hit, r, table, index))
+    if totals is not None and table.indicators and judged is table:
+        totals[index] = ctx.recomputed_total()
     return out
 
 
@@ -110,11 +121,17 @@ def check_facts(facts: ReportFacts, config: Config, rules: Sequence[Rule]) -> li
 
 
 def run_checks(
-    report: Report, config: Config, rules: Sequence[Rule] | None = None
+    report: Report,
+    config: Config,
+    rules: Sequence[Rule] | None = None,
+    totals: dict[int, float] | None = None,
 ) -> list[Finding]:
-    """Every deterministic finding for a report, from the selected rules (all severities)."""
+    """Every deterministic finding for a report, from the selected rules (all severities).
+
+    ``totals``, when given, receives each table's recomputed total (see ``check_table``).
+    """
     rules = active_rules(config) if rules is None else rules
     findings = check_report(report, config, rules)
     for index, table in enumerate(report.tables):
-        findings.extend(check_table(table, index, config, rules))
+        findings.extend(check_table(table, index, config, rules, totals))
     return findings

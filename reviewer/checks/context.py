@@ -75,6 +75,18 @@ class TableContext:
     def thresholds(self) -> Thresholds:
         return self.config.thresholds
 
+    def recomputed_total(self) -> float:
+        """The table's total under the rules (computed once: the rules and the memo share it)."""
+        total = self.shared.get("recomputed_total")
+        if total is None:
+            from reviewer.checks.totals import recomputed_total
+
+            total = self.shared["recomputed_total"] = recomputed_total(
+                self.table, self.config, self.expect
+            )
+        assert isinstance(total, float)
+        return total
+
 
 def cell_evidence(*refs: CellRef | None) -> list[Evidence]:
     """Evidence from table cells, quoted as printed."""

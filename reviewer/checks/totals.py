@@ -153,7 +153,7 @@ def recomputed_grade(ctx: TableContext) -> Iterator[Hit]:
     t = ctx.table
     if t.total_score is None or not t.indicators:
         return
-    recomputed = recomputed_total(t, ctx.config, ctx.expect)
+    recomputed = ctx.recomputed_total()
     claimed_grade = grade_of(t.total_score, ctx.config)
     new_grade = grade_of(recomputed, ctx.config)
     if new_grade != claimed_grade and recomputed < t.total_score:

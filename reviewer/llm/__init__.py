@@ -18,18 +18,35 @@ disk), ``capabilities`` (what format worked per endpoint), ``cassette`` (record 
 evidence, or the finding dropped with the reason), ``twins`` (which findings a rule already
 reported), ``review`` (the per-table work, run by the stage).
 
-Nothing here imports the ``openai`` client until a stage actually runs, so that an offline
-review starts quickly.
+Nothing here imports the ``openai`` client until a stage actually runs, and the names below are
+imported on first use, so that an offline review (and ``review --version``) starts quickly.
 """
 
-from reviewer.llm.settings import (
-    LlmSettings,
-    Secret,
-    add_llm_arguments,
-    resolve_settings,
-    settings_from_args,
-)
-from reviewer.llm.stage import LlmResult, LlmStage
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from reviewer.lazy import lazy_getattr
+
+if TYPE_CHECKING:
+    from reviewer.llm.settings import (
+        LlmSettings,
+        Secret,
+        add_llm_arguments,
+        resolve_settings,
+        settings_from_args,
+    )
+    from reviewer.llm.stage import LlmResult, LlmStage
+
+_WHERE = {
+    "LlmResult": "reviewer.llm.stage",
+    "LlmStage": "reviewer.llm.stage",
+    "LlmSettings": "reviewer.llm.settings",
+    "Secret": "reviewer.llm.settings",
+    "add_llm_arguments": "reviewer.llm.settings",
+    "resolve_settings": "reviewer.llm.settings",
+    "settings_from_args": "reviewer.llm.settings",
+}
 
 __all__ = [
     "LlmResult",
@@ -40,3 +57,6 @@ __all__ = [
     "resolve_settings",
     "settings_from_args",
 ]
+
+
+__getattr__ = lazy_getattr(__name__, _WHERE)

@@ -21,8 +21,8 @@ Three layers, each handling one kind of trouble:
 
 Each HTTP request has a deadline of ``settings.timeout`` seconds in all (the openai client's own
 timeout bounds each read, which a server trickling bytes never exceeds); a request past its
-deadline is a timeout, retried as one. Every HTTP request is counted in :class:`CallStats`, as are the tokens of answers thrown away.
-Messages are short Chinese lines that never hold the key.
+deadline is a timeout, retried as one. Every HTTP request is counted in :class:`CallStats`, as
+are the tokens of answers thrown away. Messages are short Chinese lines that never hold the key.
 """
 
 from __future__ import annotations
@@ -128,10 +128,42 @@ def describe_transient(exc: BaseException, settings: LlmSettings, retries: int =
     return redact(text, settings.api_key.reveal())
 
 
-_FINISH = {
+# An answer the server cut short or filtered: the table fails (asking again cannot help).
+FINISHED = {
     "length": "模型回答超出输出长度上限被截断（finish_reason=length），可在配置中调大 max_tokens",
     "content_filter": "内容审核拦截：模型的回答被服务商过滤（finish_reason=content_filter）",
 }
+
+
+def request_params(settings: LlmSettings, mode: ResponseMode) -> dict[str, Any]:
+    """The request parameters as configured, besides model and messages (the cache key's).
+
+    What the endpoint taught a run (a refused ``temperature``) is applied at send time and is
+    not part of the key, so that later runs still find the answer in the cache.
+    """
+    params: dict[str, Any] = {}
+    if settings.temperature is not None:
+        params["temperature"] = settings.temperature
+    if settings.max_tokens is not None:
+        params[settings.token_parameter] = settings.max_tokens
+    if mode is ResponseMode.JSON_SCHEMA:
+        params["response_format"] = {
+            "type": "json_schema",
+            "json_schema": {"name": SCHEMA_NAME, "strict": True, "schema": answer_schema()},
+        }
+    elif mode is ResponseMode.JSON_OBJECT:
+        params["response_format"] = {"type": "json_object"}
+    if settings.extra_body:
+        params["extra_body"] = dict(settings.extra_body)
+    return params
+
+
+def request_body(settings: LlmSettings, prompt: TablePrompt, mode: ResponseMode) -> dict[str, Any]:
+    """The JSON body of the first request for ``prompt``, as the live path sends it (what the
+    ``openai`` client does with ``extra_body``: its keys merged in): a batch input line's body."""
+    params = request_params(settings, mode)
+    extra = params.pop("extra_body", None) or {}
+    return {"model": settings.model, "messages": prompt.messages(mode), **params, **extra}
 
 
 class ChatClient:
@@ -152,26 +184,8 @@ class ChatClient:
         await self._client.close()
 
     def params(self, mode: ResponseMode) -> dict[str, Any]:
-        """The request parameters as configured, besides model and messages (the cache key's).
-
-        What the endpoint taught this run (a refused ``temperature``) is applied at send time
-        and is not part of the key, so that later runs still find the answer in the cache.
-        """
-        params: dict[str, Any] = {}
-        if self.settings.temperature is not None:
-            params["temperature"] = self.settings.temperature
-        if self.settings.max_tokens is not None:
-            params[self.settings.token_parameter] = self.settings.max_tokens
-        if mode is ResponseMode.JSON_SCHEMA:
-            params["response_format"] = {
-                "type": "json_schema",
-                "json_schema": {"name": SCHEMA_NAME, "strict": True, "schema": answer_schema()},
-            }
-        elif mode is ResponseMode.JSON_OBJECT:
-            params["response_format"] = {"type": "json_object"}
-        if self.settings.extra_body:
-            params["extra_body"] = dict(self.settings.extra_body)
-        return params
+        """The request parameters as configured (``request_params``)."""
+        return request_params(self.settings, mode)
 
     def _sent_params(self, mode: ResponseMode) -> dict[str, Any]:
         params = self.params(mode)
@@ -181,22 +195,23 @@ class ChatClient:
                 params["max_completion_tokens"] = value
         return params
 
+    def _kwargs(self, messages: list[dict[str, str]], mode: ResponseMode) -> dict[str, Any]:
+        """The arguments of ``chat.completions.create`` for ``messages`` in ``mode``."""
+        return {"model": self.settings.model, "messages": messages, **self._sent_params(mode)}
+
     async def _send(
         self, messages: list[dict[str, str]], mode: ResponseMode, stats: CallStats
     ) -> object:
         """One HTTP request. A ChatCompletion, or a str when a 200 body is not JSON."""
         stats.attempts += 1
         log.debug("request %d, response format %s", stats.attempts, mode.value)
-        kwargs: dict[str, Any] = {
-            "model": self.settings.model,
-            "messages": messages,
-            **self._sent_params(mode),
-        }
         # The client's own timeout bounds each read, not the request: a server that trickles
         # a byte every few seconds would hold it for ever. The deadline is for the whole request.
         try:
             async with asyncio.timeout(self.settings.timeout):
-                completion: object = await self._client.chat.completions.create(**kwargs)
+                completion: object = await self._client.chat.completions.create(
+                    **self._kwargs(messages, mode)
+                )
         except TimeoutError:
             raise RequestDeadline(self.settings.timeout) from None
         return completion
@@ -255,35 +270,19 @@ class ChatClient:
                 raise LlmCallError(describe_transient(exc, self.settings, retried)) from None
             stats.retries.update(transport.retries)
 
-            if isinstance(completion, ChatCompletion):
-                usage = completion.usage
-                tokens_in = usage.prompt_tokens if usage else 0
-                tokens_out = usage.completion_tokens if usage else 0
-                content = _content(completion)
-                finish = completion.choices[0].finish_reason if completion.choices else None
-            else:  # a 200 whose body is not JSON, e.g. a proxy's HTML page
-                tokens_in = tokens_out = 0
-                content, finish = None, None
+            content, finish, tokens_in, tokens_out = read_completion(completion)
             stats.tokens_in += tokens_in
             stats.tokens_out += tokens_out
-            if finish in _FINISH:  # asking again in a longer conversation cannot help
+            if finish in FINISHED:  # asking again in a longer conversation cannot help
                 stats.wasted_tokens += tokens_in + tokens_out
-                raise LlmCallError(_FINISH[finish])
+                raise LlmCallError(FINISHED[finish])
             try:
                 if not isinstance(completion, ChatCompletion):
                     raise AnswerError("接口返回的不是对话补全（chat completion）")
-                answer = parse_answer(
-                    content,
-                    lenient=True,
-                    max_chars=self.settings.max_answer_chars,
-                    max_findings=self.settings.max_findings,
-                )
+                answer = parse_limited(content, self.settings)
             except AnswerTooLarge as exc:
                 stats.wasted_tokens += tokens_in + tokens_out
-                raise LlmCallError(
-                    f"{exc}：本表不采用该回答（上限可在配置文件 [llm] 的 max_answer_chars、"
-                    "max_findings 中调整）"
-                ) from None
+                raise LlmCallError(too_large(exc)) from None
             except AnswerError as exc:
                 error = exc
                 stats.wasted_tokens += tokens_in + tokens_out
@@ -304,6 +303,36 @@ class ChatClient:
                 self.settings.api_key.reveal(),
             )
         )
+
+
+def parse_limited(content: str | None, settings: LlmSettings) -> ParsedAnswer:
+    """``parse_answer`` under the configured limits on the answer's length and findings."""
+    return parse_answer(
+        content,
+        lenient=True,
+        max_chars=settings.max_answer_chars,
+        max_findings=settings.max_findings,
+    )
+
+
+def too_large(exc: AnswerTooLarge) -> str:
+    """The table's failure for an answer over a limit, and where the limit is set."""
+    return (
+        f"{exc}：本表不采用该回答（上限可在配置文件 [llm] 的 max_answer_chars、"
+        "max_findings 中调整）"
+    )
+
+
+def read_completion(completion: object) -> tuple[str | None, str | None, int, int]:
+    """(content, finish reason, prompt tokens, completion tokens) of an answer; a 200 whose
+    body is not a chat completion (a proxy's HTML page) gives (None, None, 0, 0)."""
+    if not isinstance(completion, ChatCompletion):
+        return None, None, 0, 0
+    usage = completion.usage
+    tokens_in = usage.prompt_tokens if usage else 0
+    tokens_out = usage.completion_tokens if usage else 0
+    finish = completion.choices[0].finish_reason if completion.choices else None
+    return _content(completion), finish, tokens_in, tokens_out
 
 
 def _content(completion: ChatCompletion) -> str | None:

@@ -27,13 +27,15 @@ model not found        404                                        the LLM stage 
 Transient failures (connection, rate limit, 5xx, timeouts) are retried by
 :mod:`reviewer.llm.retry`; a 429 that means the quota is spent is not one of them
 (:func:`is_quota`). Every message is one Chinese line that never holds the key (:func:`redact`).
+An error reads the same whether the ``openai`` client raised it or a batch's result file holds
+it: the functions below need only its status and body (:class:`HttpFailure`).
 """
 
 from __future__ import annotations
 
 import re
 from enum import StrEnum
-from typing import Any
+from typing import Any, Protocol
 
 import openai
 
@@ -85,6 +87,16 @@ _UNSUPPORTED_TEXT = re.compile(
 )
 
 
+class HttpFailure(Protocol):
+    """An HTTP error: ``openai.APIStatusError``, or an error line of a batch's results."""
+
+    @property
+    def status_code(self) -> int: ...
+
+    @property
+    def body(self) -> object: ...
+
+
 class LlmCallError(Exception):
     """The table could not be reviewed; ``message`` is Chinese, one line, without secrets."""
 
@@ -105,7 +117,7 @@ def redact(text: str, secret: str) -> str:
     return _KEYLIKE.sub(lambda m: f"{m.group(1)}-***", text)
 
 
-def _error_fields(exc: openai.APIStatusError) -> tuple[str, str, str, str]:
+def _error_fields(exc: HttpFailure) -> tuple[str, str, str, str]:
     """(code, type, param, message) of the error body, lower-cased where they are identifiers."""
     body: Any = exc.body
     if isinstance(body, dict) and isinstance(body.get("error"), dict):
@@ -131,12 +143,12 @@ def clip(text: str, limit: int, secret: str) -> str:
     return one[:limit] + ("…" if len(one) > limit else "")
 
 
-def server_message(exc: openai.APIStatusError, secret: str) -> str:
+def server_message(exc: HttpFailure, secret: str) -> str:
     """The provider's own error message, on one line, without the key, and bounded."""
     return clip(_error_fields(exc)[3], _SERVER_TEXT, secret)
 
 
-def unsupported_parameter(exc: openai.APIStatusError) -> str | None:
+def unsupported_parameter(exc: HttpFailure) -> str | None:
     """``temperature`` or ``max_tokens`` when the error says that parameter is not accepted."""
     code, _, param, message = _error_fields(exc)
     for name in _PARAMETERS:
@@ -148,7 +160,7 @@ def unsupported_parameter(exc: openai.APIStatusError) -> str | None:
     return None
 
 
-def classify_error(exc: openai.APIStatusError) -> Failure:
+def classify_error(exc: HttpFailure) -> Failure:
     """The failure a non-transient HTTP error stands for (see the module's table)."""
     code, kind, param, message = _error_fields(exc)
     ids = {code, kind}
@@ -185,7 +197,7 @@ def stop_message(reason: str) -> str:
     return f"{reason}；{_STOP}。"
 
 
-def describe_failure(exc: openai.APIStatusError, failure: Failure, settings: LlmSettings) -> str:
+def describe_failure(exc: HttpFailure, failure: Failure, settings: LlmSettings) -> str:
     """One Chinese line for a non-transient error: what happened and what to do."""
     status = exc.status_code
     server = server_message(exc, settings.api_key.reveal())

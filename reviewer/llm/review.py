@@ -32,10 +32,11 @@ from dataclasses import dataclass
 
 from reviewer.config import Config
 from reviewer.errors import UsageError
+from reviewer.llm.batch_answers import NOT_IN_BATCH
 from reviewer.llm.cache import CachedAnswer, ResponseCache, request_key
 from reviewer.llm.capabilities import LADDER, Capabilities, Ladder, ResponseMode, most_degraded
 from reviewer.llm.cassette import Cassette, cassette_key
-from reviewer.llm.client import CallStats, ChatClient
+from reviewer.llm.client import CallStats, ChatClient, request_params
 from reviewer.llm.errors import LlmCallError, LlmStopped, clip, stop_message
 from reviewer.llm.gate import EndpointGate
 from reviewer.llm.grounding import MAX_DROPPED, bounded, ground_findings
@@ -92,6 +93,7 @@ class _Stage:
                     )
         use_cache = settings.use_cache and not self.replay
         self.cache = ResponseCache(settings.cache_dir) if use_cache else None
+        self.batch = settings.batch_answers  # answers from the provider's batch engine
         self.capabilities = Capabilities(settings.cache_dir)
         start = LADDER[0] if self.replay else self.capabilities.start(self.base_url, self.model)
         self.ladder = Ladder(start)
@@ -108,19 +110,39 @@ class _Stage:
                 ) from None
 
     def key(self, prompt: TablePrompt, mode: ResponseMode) -> str:
-        assert self.client is not None
-        return request_key(
-            base_url=self.base_url,
-            model=self.model,
-            messages=prompt.canonical,
-            params=self.client.params(mode),
-            schema=self.schema,
-            prompt_version=self.version,
-        )
+        return answer_key(self.settings, prompt, mode, model=self.model, base_url=self.base_url)
+
+    def batch_key(self, prompt: TablePrompt) -> str:
+        return batch_key(self.settings, prompt)
 
     async def close(self) -> None:
         if self.client is not None:
             await self.client.close()
+
+
+def answer_key(
+    settings: LlmSettings,
+    prompt: TablePrompt,
+    mode: ResponseMode,
+    *,
+    model: str | None = None,
+    base_url: str | None = None,
+) -> str:
+    """The response cache's key of ``prompt`` asked in ``mode`` (never includes the key)."""
+    return request_key(
+        base_url=base_url or settings.base_url,
+        model=model or settings.model,
+        messages=prompt.canonical,
+        params=request_params(settings, mode),
+        schema=schema_text(),
+        prompt_version=prompt_version(),
+    )
+
+
+def batch_key(settings: LlmSettings, prompt: TablePrompt) -> str:
+    """The ``custom_id`` of ``prompt`` in a batch: its cache key in the first rung's format,
+    whatever format the request went in, so that looking an answer up needs no format."""
+    return answer_key(settings, prompt, LADDER[0])
 
 
 def endpoint_gate(settings: LlmSettings) -> EndpointGate:
@@ -131,6 +153,17 @@ def endpoint_gate(settings: LlmSettings) -> EndpointGate:
 
 def _has_text(table: EvaluationTable) -> bool:
     return bool(table.goal_expected or table.goal_actual or table.indicators)
+
+
+def prompt_for(
+    table: EvaluationTable, index: int, findings: list[Finding], claims: list[str] | None
+) -> TablePrompt | None:
+    """The prompt for table ``index`` (None when it has no text to read): the live path and a
+    batch's requests use this one function, so a batch asks exactly what a live run would."""
+    if not _has_text(table):
+        return None
+    own = [f for f in findings if f.table_index == index]
+    return build_prompt(table, own, claims)
 
 
 def _replayed(stage: _Stage, prompt: TablePrompt, status: TableLlmStatus) -> _Answer:
@@ -161,6 +194,29 @@ def _cached(stage: _Stage, prompt: TablePrompt, status: TableLlmStatus) -> _Answ
         return None
     status.status = "cached"
     return answer, parsed
+
+
+def _batched(
+    stage: _Stage, prompt: TablePrompt, status: TableLlmStatus, stats: CallStats
+) -> tuple[_Answer, ResponseMode | None]:
+    """The batch's answer for this prompt, reported as a live request's would be (one request,
+    its tokens); a table the batch did not ask about may be in the cache; else it failed."""
+    assert stage.batch is not None
+    found = stage.batch.get(stage.batch_key(prompt))
+    if found is None:
+        got = _cached(stage, prompt, status)
+        if got is None:
+            status.status, status.error = "failed", NOT_IN_BATCH
+        return got, None
+    stats.attempts = status.attempts = 1
+    stats.tokens_in = status.tokens_in = found.tokens_in
+    stats.tokens_out = status.tokens_out = found.tokens_out
+    if found.answer is None:
+        status.status, status.error = "failed", found.error
+        stats.wasted_tokens = found.tokens_in + found.tokens_out
+        return None, None
+    mode = ResponseMode(found.answer.response_format)
+    return (found.answer, parse_answer(found.answer.content, lenient=True)), mode
 
 
 async def _asked(
@@ -206,15 +262,16 @@ async def _review_table(
     claims: list[str] | None,
 ) -> _Outcome:
     status = TableLlmStatus(table_index=index, project=table.project, status="ok")
-    if not _has_text(table):
+    prompt = prompt_for(table, index, findings, claims)
+    if prompt is None:
         status.status, status.error = "skipped", "本表没有可审读的文字"
         return _Outcome(status, [])
-    own = [f for f in findings if f.table_index == index]
-    prompt = build_prompt(table, own, claims)
     stats = CallStats()
     network_mode: ResponseMode | None = None
     if stage.replay:
         got = _replayed(stage, prompt, status)
+    elif stage.batch is not None:
+        got, network_mode = _batched(stage, prompt, status, stats)
     else:
         got = _cached(stage, prompt, status)
         if got is None:

@@ -22,16 +22,21 @@ import os
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 from urllib.parse import urlsplit, urlunsplit
 
 from reviewer.errors import UsageError
 from reviewer.llm.quirks import quirks_for
 
+if TYPE_CHECKING:
+    from reviewer.llm.batch_answers import BatchAnswers
+
 DEFAULT_MODEL = "gpt-4o-mini"
 DEFAULT_BASE_URL = "https://api.openai.com/v1"
 DEFAULT_CONCURRENCY = 4
 DEFAULT_TIMEOUT = 120.0
+DEFAULT_BATCH_POLL = 30.0  # seconds between two looks at a submitted batch
+DEFAULT_BATCH_SIZE = 50_000  # requests per batch (OpenAI's limit)
 DEFAULT_MAX_ANSWER_CHARS = 100_000  # a table's answer is a few thousand characters
 DEFAULT_MAX_FINDINGS = 100  # findings in one table's answer; a real table has a dozen at most
 LOCAL_PLACEHOLDER_KEY = "no-key-required"
@@ -71,6 +76,8 @@ CONFIG_KEYS = frozenset(
         "retry_base_delay",
         "retry_max_delay",
         "retry_after_max",
+        "batch_poll",
+        "batch_size",
     }
 )
 
@@ -175,6 +182,10 @@ class LlmSettings:
     cassette_mode: CassetteMode | None = None
     retry: RetryPolicies = field(default_factory=RetryPolicies)
     max_reasks: int = 2
+    batch_poll: float = DEFAULT_BATCH_POLL
+    batch_size: int = DEFAULT_BATCH_SIZE
+    # Answers from the provider's batch engine: the stage reads them instead of asking.
+    batch_answers: BatchAnswers | None = field(default=None, repr=False, compare=False)
     max_answer_chars: int = DEFAULT_MAX_ANSWER_CHARS  # a longer answer fails its table
     max_findings: int = DEFAULT_MAX_FINDINGS  # an answer with more findings fails its table
 
@@ -400,6 +411,16 @@ def resolve_settings(
         else _number("retry_after_max", config["retry_after_max"]),
     )
 
+    batch_poll = _number(
+        "batch_poll", _first(config.get("batch_poll"), DEFAULT_BATCH_POLL), positive=True
+    )
+    batch_size = _number(
+        "batch_size",
+        _first(config.get("batch_size"), DEFAULT_BATCH_SIZE),
+        integer=True,
+        positive=True,
+    )
+
     if cli.get("no_llm"):
         enabled, note, secret = False, NOTE_DISABLED, Secret("")
     elif cassette_mode == "replay":
@@ -431,6 +452,8 @@ def resolve_settings(
         cassette_dir=cassette_dir,
         cassette_mode=cassette_mode,
         retry=retry,
+        batch_poll=batch_poll,
+        batch_size=batch_size,
         max_answer_chars=limits["max_answer_chars"],
         max_findings=limits["max_findings"],
     )

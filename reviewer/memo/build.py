@@ -95,9 +95,13 @@ def _table_review(
     config: Config,
     llm_status: str | None,
     assessment: str,
+    recomputed: float | None,
 ) -> TableReview:
     row = t.funds.annual_total
-    recomputed = recomputed_total(t, config) if _recomputable(t) else None
+    if not _recomputable(t):
+        recomputed = None
+    elif recomputed is None:  # the rules did not compute it: computed here
+        recomputed = recomputed_total(t, config)
     rate_ref = row.cells.get("rate_pct")
     rate_printed = rate_ref.text if rate_ref else None
     claimed_grade = t.grade or (
@@ -219,7 +223,9 @@ class MemoAssembly:
         table: EvaluationTable,
         findings: list[Finding],
         status: TableLlmStatus | None = None,
+        recomputed: float | None = None,
     ) -> tuple[TableReview, list[tuple[str, IssueTable]]]:
+        """``recomputed``: the table's total as the rules computed it (None: computed here)."""
         review = _table_review(
             index,
             table,
@@ -227,6 +233,7 @@ class MemoAssembly:
             self.config,
             status.status if status else None,
             status.assessment if status else "",
+            recomputed,
         )
         self.tables += 1
         row = table.funds.annual_total
@@ -387,9 +394,13 @@ def build_memo(
     config: Config,
     rules: list[Rule],
     llm: LlmRun | None = None,
+    recomputed: dict[int, float] | None = None,
 ) -> Memo:
-    """The memo of a report held whole (see :class:`MemoAssembly`)."""
+    """The memo of a report held whole (see :class:`MemoAssembly`); ``recomputed`` holds the
+    tables' totals when the rules have computed them already (``run_checks(..., totals=)``),
+    else they are computed here."""
     llm = llm or LlmRun()
+    recomputed = recomputed or {}
     per_table: dict[int, list[Finding]] = {}
     report_level: list[Finding] = []
     for f in findings:
@@ -400,5 +411,7 @@ def build_memo(
     statuses = {s.table_index: s for s in llm.tables}
     assembly = MemoAssembly(config)
     for index, t in enumerate(report.tables):
-        assembly.add_table(index, t, per_table.get(index, []), statuses.get(index))
+        assembly.add_table(
+            index, t, per_table.get(index, []), statuses.get(index), recomputed.get(index)
+        )
     return assembly.finish(report.source, report_level, ReportFacts.of(report), rules, llm)
