@@ -38,7 +38,8 @@ from reviewer.api import parse_file  # noqa: E402
 from reviewer.checks import run_checks  # noqa: E402
 from reviewer.claims import claims_by_table  # noqa: E402
 from reviewer.config import Config  # noqa: E402
-from reviewer.llm import resolve_settings, run_llm_review  # noqa: E402
+from reviewer.llm import resolve_settings  # noqa: E402
+from reviewer.llm.ask import ask_tables  # noqa: E402
 from reviewer.llm.capabilities import ResponseMode  # noqa: E402
 from reviewer.llm.prompts import build_prompt  # noqa: E402
 from reviewer.llm.schema import schema_text  # noqa: E402
@@ -93,7 +94,7 @@ def timed_run(report: Report, server: FakeOpenAI, cache: str, concurrency: int) 
         {},
     )
     t0 = time.perf_counter()
-    _, run = run_llm_review(report, [], settings)
+    _, run = ask_tables(report, [], settings)
     wall = time.perf_counter() - t0
     if any(t.status != "ok" for t in run.tables):
         raise SystemExit("FAILED: tables failed")

@@ -30,7 +30,10 @@ class BackendUnavailable(RuntimeError):
 
 
 @dataclass
-class Review:
+class Output:
+    """What a backend hands the harness for one document (not the pipeline's Review: only what
+    is scored)."""
+
     findings: list[Finding]
     llm: LlmRun | None = None  # the LLM stage's run record, for failures and invalid outputs
     report: Report | None = None  # the parse the findings are about (the dumb tool reads it)
@@ -39,8 +42,8 @@ class Review:
 class Backend(Protocol):
     name: str
 
-    def review(self, path: Path) -> Review:
-        """Review one document file."""
+    def review(self, path: Path) -> Output:
+        """Review one document file: the findings to score and what they came from."""
         ...
 
 
@@ -52,9 +55,9 @@ class RulesBackend:
     def __init__(self, config: Config) -> None:
         self.config = config
 
-    def review(self, path: Path) -> Review:
+    def review(self, path: Path) -> Output:
         result = review(path, config=self.config)
-        return Review(result.findings, report=result.report)
+        return Output(result.findings, report=result.report)
 
 
 def _stage(config: Config, mode: Literal["live", "replay"], cassette: Path) -> LlmStage:
@@ -85,9 +88,9 @@ class LlmBackend:
         self.config = config
         self.stage = stage or _stage(config, mode, cassette)
 
-    def review(self, path: Path) -> Review:
+    def review(self, path: Path) -> Output:
         result = review(path, config=self.config, llm=self.stage)
-        return Review(result.findings, result.llm, result.report)
+        return Output(result.findings, result.llm, result.report)
 
 
 def make_backend(name: str, config: Config, cassette: Path) -> Backend:

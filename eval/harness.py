@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from eval.backends import Backend, Review
+from eval.backends import Backend, Output
 from eval.blind import dumb, nonsense
 from eval.labels import Dataset, Document, Label
 from eval.match import Prediction
@@ -78,12 +78,12 @@ def subtract(preds: list[Prediction], base: list[Prediction]) -> tuple[list[Pred
     return out, len(preds) - len(out)
 
 
-def _variants(review: Review) -> dict[str, list[Prediction]]:
+def _variants(review: Output) -> dict[str, list[Prediction]]:
     tool = [Prediction.of(f) for f in review.findings]
     return {TOOL: tool, "dumb": dumb(review.report), "nonsense": nonsense(tool)}
 
 
-def _llm_accounting(review: Review) -> tuple[list[str], int]:
+def _llm_accounting(review: Output) -> tuple[list[str], int]:
     if review.llm is None:
         return [], 0
     failed = [t.project for t in review.llm.failed_tables]
@@ -101,7 +101,7 @@ class _Runner:
         self.backend = backend
         self.bases: dict[Path, dict[str, list[Prediction]]] = {}
 
-    def _review(self, path: Path) -> tuple[Review | None, str | None]:
+    def _review(self, path: Path) -> tuple[Output | None, str | None]:
         try:
             return self.backend.review(path), None
         except ReviewerError as exc:

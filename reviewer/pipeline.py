@@ -265,7 +265,7 @@ def review_stream(
     if not tables:
         raise no_table(source)
     if stage is not None:
-        from reviewer.llm.review import finish_run
+        from reviewer.llm.ask import finish_run
 
         finish_run(run, stage.settings)
     report_findings, _ = merge(check_facts(facts, config, rules), [], config, rules)
@@ -287,7 +287,7 @@ def _reviewed(
     stage's record folded into ``run``."""
     if stage is None or not window.items:
         return [(i, t, (f, []), None) for i, t, f in window.items]
-    from reviewer.llm.review import fold_run, stopped_run
+    from reviewer.llm.ask import fold_run, stopped_run
 
     offset = window.items[0][0]
     part_report = Report(source=source, tables=[t for _, t, _ in window.items])

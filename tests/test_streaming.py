@@ -138,14 +138,14 @@ class _TableModel(ScriptedStage):
 def test_with_the_llm_stage_over_windows_the_memo_is_the_same(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, fmt: str
 ) -> None:
-    from reviewer.llm import review as llm_review
+    from reviewer.llm import ask as llm_ask
 
     path = _copies(tmp_path, 2)
 
     def finish(run: LlmRun, settings: object) -> None:  # the fake's run has no note to add
         run.note = run.note or ""
 
-    monkeypatch.setattr(llm_review, "finish_run", finish)
+    monkeypatch.setattr(llm_ask, "finish_run", finish)
     whole = review(path, llm=_TableModel())
     monkeypatch.setattr(pipeline, "LLM_WINDOW", 5)  # 28 tables: six windows
     model = _TableModel()

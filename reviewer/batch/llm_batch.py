@@ -6,7 +6,7 @@ the command can be stopped (Ctrl-C, a killed process, a machine turned off) and 
 on where it was:
 
 1. prepare — parse and check every input whose memo is not current (worker processes), build
-   each table's prompt exactly as the live stage would (``reviewer.llm.review.prompt_for``), and
+   each table's prompt exactly as the live stage would (``reviewer.llm.ask.prompt_for``), and
    write one request per prompt that has no answer yet (in neither the batch answers nor the
    response cache) to ``input-N.jsonl`` (at most ``batch_size`` requests a part);
 2. upload each part (files endpoint, purpose ``batch``) and create its batch;
@@ -146,7 +146,7 @@ class State:
 def _prompts(tasks: list[Task]) -> list[list[str]]:
     """Worker: each file's prompts (the user messages; tables without text have none)."""
     from reviewer.claims import claims_by_table
-    from reviewer.llm.review import prompt_for
+    from reviewer.llm.ask import prompt_for
     from reviewer.pipeline import analyse
 
     out: list[list[str]] = []
@@ -229,11 +229,11 @@ def prepare(
     tasks: list[Task], settings: LlmSettings, state: State, answers: BatchAnswers, jobs: int
 ) -> int:
     """Write the requests of every table that has no answer yet; return how many."""
+    from reviewer.llm.ask import answer_key, batch_key
     from reviewer.llm.batch_api import request_line
     from reviewer.llm.cache import ResponseCache
     from reviewer.llm.client import request_body
     from reviewer.llm.prompts import TablePrompt
-    from reviewer.llm.review import answer_key, batch_key
 
     mode = Capabilities(settings.cache_dir).start(settings.base_url, settings.model)
     cache = ResponseCache(settings.cache_dir) if settings.use_cache else None

@@ -27,6 +27,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
+from functools import partial
 from typing import TYPE_CHECKING, Literal
 
 from reviewer.model import Category, Severity
@@ -114,25 +115,11 @@ def rule(
     rubric form too.
     """
 
+    described = partial(Rule, code, title, name, category, severity, authority, group)
+
     def register(fn: Check) -> Check:
         define(
-            Rule(
-                code,
-                title,
-                name,
-                category,
-                severity,
-                authority,
-                group,
-                what,
-                why,
-                example,
-                fix,
-                fn,
-                on_doubt=on_doubt,
-                whole=whole,
-                rubric=rubric,
-            )
+            described(what, why, example, fix, fn, on_doubt=on_doubt, whole=whole, rubric=rubric)
         )
         return fn
 
@@ -155,24 +142,10 @@ def report_rule(
 ) -> Callable[[ReportCheck], ReportCheck]:
     """Register a check that runs once over the whole report under ``code``."""
 
+    described = partial(Rule, code, title, name, category, severity, authority, group)
+
     def register(fn: ReportCheck) -> ReportCheck:
-        define(
-            Rule(
-                code,
-                title,
-                name,
-                category,
-                severity,
-                authority,
-                group,
-                what,
-                why,
-                example,
-                fix,
-                check_report=fn,
-                scope="report",
-            )
-        )
+        define(described(what, why, example, fix, check_report=fn, scope="report"))
         return fn
 
     return register

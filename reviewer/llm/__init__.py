@@ -16,7 +16,7 @@ parameters, re-asks), ``errors`` (what a provider's error means), ``retry`` (tra
 disk), ``capabilities`` (what format worked per endpoint), ``cassette`` (record and replay),
 ``quotes`` (a quote found in the table's cells, the way models quote), ``grounding`` (what is
 evidence, or the finding dropped with the reason), ``twins`` (which findings a rule already
-reported), ``review`` (the per-table work, run by the stage).
+reported), ``ask`` (the per-table work, run by the stage).
 
 Nothing here imports the ``openai`` client until a stage actually runs, and the names below are
 imported on first use, so that an offline review (and ``review --version``) starts quickly.

@@ -6,7 +6,7 @@ the provider counted. The file is appended to as batches are collected; a later 
 same id wins. Only offsets are held in memory, so that 100,000 answers cost little; a lookup
 reads its line (``os.pread``: safe from several threads).
 
-The review stage (``reviewer.llm.review``) looks a table up here instead of asking the endpoint:
+The LLM stage (``reviewer.llm.ask``) looks a table up here instead of asking the endpoint:
 a found answer is grounded and reported exactly as a live one would be (status ``ok``, one
 request, its tokens), so the memos are the live path's for the same answers.
 """

@@ -11,7 +11,8 @@ changes them. Merging (the severity cap, deduplication against rule twins, selec
 
 For a batch, ``shared_limit=True`` runs each file's tables one request at a time, so that the
 batch, running up to ``max_concurrency`` files at once, never has more than
-``settings.concurrency`` requests in flight.
+``settings.concurrency`` requests in flight, and every file goes through one endpoint gate
+(``reviewer.llm.gate``): a wrong key costs the batch one request, not one per file.
 """
 
 from __future__ import annotations
@@ -19,11 +20,16 @@ from __future__ import annotations
 import dataclasses
 import logging
 import os
+import threading
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from reviewer.llm.settings import LlmSettings
 from reviewer.model import Finding, LlmRun, Report
+
+if TYPE_CHECKING:
+    from reviewer.llm.gate import EndpointGate
 
 log = logging.getLogger("reviewer.llm")
 
@@ -41,6 +47,9 @@ class LlmStage:
         self.settings = settings
         self.max_concurrency = settings.concurrency
         self._per_file = dataclasses.replace(settings, concurrency=1) if shared_limit else settings
+        self._shared_limit = shared_limit
+        self._gate: EndpointGate | None = None  # the batch's one gate, made on first use
+        self._gate_lock = threading.Lock()
 
     @property
     def enabled(self) -> bool:
@@ -61,12 +70,17 @@ class LlmStage:
         if not self.enabled:
             return LlmResult([], LlmRun(enabled=False, note=self.note))
         from reviewer.claims import claims_by_table
+        from reviewer.llm.ask import ask_tables, stopped_run, surprise
         from reviewer.llm.errors import stop_message
-        from reviewer.llm.review import run_llm_review, stopped_run, surprise
 
         try:
-            found, run = run_llm_review(
-                report, rule_findings, self._per_file, claims_by_table(report), progress
+            found, run = ask_tables(
+                report,
+                rule_findings,
+                self._per_file,
+                claims_by_table(report),
+                progress,
+                gate=self._shared_gate(),
             )
         except Exception as exc:  # the LLM stage is optional: its failure keeps the rules' review
             if os.environ.get("REVIEWER_DEBUG"):
@@ -76,3 +90,14 @@ class LlmStage:
                 [], stopped_run(report, self.settings, stop_message(surprise(exc, self.settings)))
             )
         return LlmResult(found, run)
+
+    def _shared_gate(self) -> EndpointGate | None:
+        """The gate every file of a batch shares (None outside a batch: one per run)."""
+        if not self._shared_limit:
+            return None
+        from reviewer.llm.ask import endpoint_gate
+
+        with self._gate_lock:
+            if self._gate is None:
+                self._gate = endpoint_gate(self.settings)
+            return self._gate

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from eval.backends import BackendUnavailable, LlmBackend, Review, make_backend
+from eval.backends import BackendUnavailable, LlmBackend, Output, make_backend
 from eval.harness import run_dataset, subtract
 from eval.labels import Dataset, Document, Label
 from eval.match import Prediction
@@ -77,12 +77,12 @@ class FakeBackend:
     def __init__(self, by_name: dict[str, list[Finding]], llm: LlmRun | None = None) -> None:
         self.by_name, self.llm = by_name, llm
 
-    def review(self, path: Path) -> Review:
+    def review(self, path: Path) -> Output:
         if path.name == "broken.txt":
             raise ReviewerError("未在 broken.txt 中找到财政项目支出绩效自评表")
         if path.name == "defect.txt":
             raise KeyError("a parser defect")
-        return Review(self.by_name.get(path.name, []), self.llm)
+        return Output(self.by_name.get(path.name, []), self.llm)
 
 
 def _finding(code: str, category: Category, project: str = "甲", ind: str | None = None) -> Finding:

@@ -11,10 +11,10 @@ import httpx2
 import openai
 import pytest
 
+from reviewer.llm.ask import ask_tables
 from reviewer.llm.capabilities import Capabilities, ResponseMode
 from reviewer.llm.errors import FATAL, Failure, classify_error, unsupported_parameter
 from reviewer.llm.retry import classify
-from reviewer.llm.review import run_llm_review
 from reviewer.model import Report
 from tests.fake_openai import (
     FakeOpenAI,
@@ -175,12 +175,12 @@ def test_a_refused_temperature_is_dropped_once_for_the_run_and_the_cache_still_h
     fake.script(then=reasoning_like)
     settings = make_settings(cli={"model": "house-reasoner"})  # a name no quirk knows
     assert settings.temperature == 0
-    _, run = run_llm_review(seed_report, [], settings)
+    _, run = ask_tables(seed_report, [], settings)
     assert {t.status for t in run.tables} == {"ok"}
     assert ["temperature" in s.body for s in fake.requests] == [True] + [False] * 14
     assert fake.count == 15  # the refusal taught every table
     fake.reset_counts()
-    _, again = run_llm_review(seed_report, [], settings)
+    _, again = ask_tables(seed_report, [], settings)
     assert fake.count == 0 and again.cache_hits == 14
 
 
@@ -189,7 +189,7 @@ def test_a_table_whose_parameter_is_refused_twice_fails(
 ) -> None:
     refuse = status(400, "Unsupported parameter: 'temperature'", param="temperature")
     fake.script(then=refuse)
-    _, run = run_llm_review(_one(seed_report), [], make_settings())
+    _, run = ask_tables(_one(seed_report), [], make_settings())
     assert fake.count == 2 and run.tables[0].status == "failed"
     assert "不接受请求参数" in (run.tables[0].error or "")
 
@@ -201,7 +201,7 @@ def test_an_answer_cut_short_or_filtered_is_not_asked_again(
     fake: FakeOpenAI, make_settings: MakeSettings, seed_report: Report, reason: str, said: str
 ) -> None:
     fake.script(then=finished(reason))
-    _, run = run_llm_review(_one(seed_report), [], make_settings())
+    _, run = ask_tables(_one(seed_report), [], make_settings())
     assert fake.count == 1 and run.tables[0].status == "failed"
     assert said in (run.tables[0].error or "") and run.wasted_tokens > 0
 
@@ -218,7 +218,7 @@ def test_a_content_filter_fails_its_table_and_teaches_nothing(
     )
     fake.script(then=per_project({blocked: filtered}, default=valid))
     settings = make_settings(cli={"concurrency": 4})
-    _, run = run_llm_review(seed_report, [], settings)
+    _, run = ask_tables(seed_report, [], settings)
     assert fake.count == 14 and {s.response_format for s in fake.requests} == {"json_schema"}
     (failed,) = run.failed_tables
     assert failed.project == blocked and "内容审核拦截" in (failed.error or "")
@@ -243,7 +243,7 @@ def test_fatal_errors_stop_the_stage(
     said: str,
 ) -> None:
     fake.script(then=lambda seen: Reply(status=code, body=body))
-    _, run = run_llm_review(seed_report, [], make_settings(cli={"concurrency": 8}))
+    _, run = ask_tables(seed_report, [], make_settings(cli={"concurrency": 8}))
     assert fake.count == 1 and run.stopped is not None and said in run.stopped
 
 
@@ -252,9 +252,9 @@ def test_an_endpoint_that_answered_before_is_not_probed(
 ) -> None:
     fake.latency = 0.2
     settings = make_settings(cli={"concurrency": 4})
-    run_llm_review(_one(seed_report), [], settings)  # the first run probes: one request alone
+    ask_tables(_one(seed_report), [], settings)  # the first run probes: one request alone
     fake.reset_counts()
-    run_llm_review(seed_report, [], make_settings(cli={"concurrency": 4, "no_cache": True}))
+    ask_tables(seed_report, [], make_settings(cli={"concurrency": 4, "no_cache": True}))
     first_wave = [s for s in fake.requests if s.started - fake.requests[0].started < 0.1]
     assert len(first_wave) == 4  # known endpoint: full concurrency from the first request
 
@@ -263,7 +263,7 @@ def test_a_new_endpoint_is_probed_with_one_request_first(
     fake: FakeOpenAI, make_settings: MakeSettings, seed_report: Report
 ) -> None:
     fake.latency = 0.2
-    run_llm_review(seed_report, [], make_settings(cli={"concurrency": 4}))
+    ask_tables(seed_report, [], make_settings(cli={"concurrency": 4}))
     starts = [s.started - fake.requests[0].started for s in fake.requests]
     assert sum(t < 0.1 for t in starts) == 1  # the probe went alone
     assert sum(0.15 < t < 0.3 for t in starts) == 4  # then the others, four at a time
@@ -272,12 +272,11 @@ def test_a_new_endpoint_is_probed_with_one_request_first(
 def test_a_batch_with_a_wrong_key_costs_one_request(
     fake: FakeOpenAI, make_settings: MakeSettings, seed_report: Report
 ) -> None:
-    from reviewer.config import Config
-    from reviewer.llm.review import SharedLimitStage
+    from reviewer.llm.stage import LlmStage
 
     fake.script(then=status(401, "Incorrect API key provided", error_code="invalid_api_key"))
-    stage = SharedLimitStage(make_settings(cli={"concurrency": 2}))
-    runs = [stage.review(seed_report, [], Config())[0] for _ in range(3)]
+    stage = LlmStage(make_settings(cli={"concurrency": 2}), shared_limit=True)  # as batch builds it
+    runs = [stage.run(seed_report, []).run for _ in range(3)]
     assert fake.count == 1
     assert all(r.stopped and "密钥无效" in r.stopped for r in runs)
 
@@ -288,7 +287,7 @@ def test_quirks_and_extra_body_reach_the_request(
     settings = make_settings(
         cli={"model": "o4-mini"}, config={"max_tokens": 2000, "extra_body": {"seed": 7}}
     )
-    run_llm_review(_one(seed_report), [], settings)
+    ask_tables(_one(seed_report), [], settings)
     (seen,) = fake.requests
     assert seen.body["max_completion_tokens"] == 2000 and seen.body["seed"] == 7
     assert "max_tokens" not in seen.body and "temperature" not in seen.body

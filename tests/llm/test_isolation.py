@@ -11,9 +11,9 @@ from typing import Any
 import pytest
 
 from reviewer.cli import main
-from reviewer.llm import review as llm_review
+from reviewer.llm import ask as llm_ask
+from reviewer.llm.ask import ask_tables
 from reviewer.llm.cache import ResponseCache
-from reviewer.llm.review import run_llm_review
 from reviewer.model import Report
 from tests.conftest import SEED
 from tests.fake_openai import FakeOpenAI, valid
@@ -109,7 +109,7 @@ def test_a_surprise_in_the_stage_keeps_the_rules_review_and_exits_3(
     def broken(*args: object, **kwargs: object) -> None:
         raise RuntimeError("something nobody foresaw")
 
-    monkeypatch.setattr(llm_review, "review_report_llm", broken)
+    monkeypatch.setattr(llm_ask, "ask_tables_async", broken)
     code, doc, err = _review(tmp_path, monkeypatch, capsys, key=FAKE_KEY, base_url=fake.base_url)
     assert code == 3, err
     assert "Traceback" not in err and "RuntimeError" in err
@@ -128,8 +128,8 @@ def test_a_surprise_in_one_table_is_logged_without_a_traceback(
     def broken(*args: object, **kwargs: object) -> None:
         raise UnicodeEncodeError("ascii", "ж", 0, 1, "ordinal not in range(128)")
 
-    monkeypatch.setattr(llm_review, "build_prompt", broken)
-    _findings, run = run_llm_review(two_tables, [], make_settings())
+    monkeypatch.setattr(llm_ask, "build_prompt", broken)
+    _findings, run = ask_tables(two_tables, [], make_settings())
     assert [t.status for t in run.tables] == ["failed", "failed"]
     assert all("UnicodeEncodeError" in (t.error or "") for t in run.tables)
     assert "Traceback" not in caplog.text
@@ -155,7 +155,7 @@ def test_a_cache_entry_with_a_wrong_field_is_discarded_and_asked_again(
 ) -> None:
     fake.script(then=valid)
     settings = make_settings()
-    _findings, first = run_llm_review(two_tables, [], settings)
+    _findings, first = ask_tables(two_tables, [], settings)
     assert [t.status for t in first.tables] == ["ok", "ok"]
     entries = sorted((cache_dir / "llm" / "responses").rglob("*.json"))
     assert len(entries) == 2
@@ -164,10 +164,10 @@ def test_a_cache_entry_with_a_wrong_field_is_discarded_and_asked_again(
         path.write_text(json.dumps({**data, **damage}), encoding="utf-8")
 
     fake.reset_counts()
-    _findings, second = run_llm_review(two_tables, [], settings)
+    _findings, second = ask_tables(two_tables, [], settings)
     assert [t.status for t in second.tables] == ["ok", "ok"]  # asked again, not crashed
     assert fake.count == 2
-    _findings, third = run_llm_review(two_tables, [], settings)
+    _findings, third = ask_tables(two_tables, [], settings)
     assert [t.status for t in third.tables] == ["cached", "cached"]  # the entries were replaced
 
 

@@ -8,7 +8,7 @@ import time
 import pytest
 
 from reviewer.errors import UsageError
-from reviewer.llm.review import run_llm_review
+from reviewer.llm.ask import ask_tables
 from reviewer.llm.settings import resolve_settings
 from reviewer.model import Report
 from tests.fake_openai import FakeOpenAI, huge, many_findings, trickling, valid
@@ -26,7 +26,7 @@ def test_a_server_trickling_bytes_is_cut_off_at_the_deadline(
     # the whole answer (about 1 KB) would take two minutes.
     fake.script(then=trickling(0.1))
     t0 = time.monotonic()
-    findings, run = run_llm_review(_one(two_tables), [], make_settings(cli={"llm_timeout": 1}))
+    findings, run = ask_tables(_one(two_tables), [], make_settings(cli={"llm_timeout": 1}))
     elapsed = time.monotonic() - t0
     assert findings == [] and run.tables[0].status == "failed"
     assert "超时" in (run.tables[0].error or "")
@@ -38,7 +38,7 @@ def test_a_fast_answer_within_the_deadline_is_kept(
     fake: FakeOpenAI, make_settings: MakeSettings, two_tables: Report
 ) -> None:
     fake.script(then=trickling(0.0005))  # about half a second in all: within 5 s
-    findings, run = run_llm_review(_one(two_tables), [], make_settings(cli={"llm_timeout": 5}))
+    findings, run = ask_tables(_one(two_tables), [], make_settings(cli={"llm_timeout": 5}))
     assert run.tables[0].status == "ok" and findings
 
 
@@ -46,7 +46,7 @@ def test_an_answer_longer_than_the_limit_fails_its_table_without_asking_again(
     fake: FakeOpenAI, make_settings: MakeSettings, two_tables: Report
 ) -> None:
     fake.script(then=huge(2_000_000))  # a few MB of answer
-    findings, run = run_llm_review(two_tables, [], make_settings())
+    findings, run = ask_tables(two_tables, [], make_settings())
     assert findings == []
     assert [t.status for t in run.tables] == ["failed", "failed"]
     error = run.tables[0].error or ""
@@ -59,7 +59,7 @@ def test_too_many_findings_fail_the_table_with_the_limit_named(
 ) -> None:
     fake.script(then=many_findings(60_000))
     t0 = time.monotonic()
-    findings, run = run_llm_review(
+    findings, run = ask_tables(
         two_tables, [], make_settings(config={"max_answer_chars": 100_000_000})
     )
     assert time.monotonic() - t0 < 20
@@ -72,11 +72,11 @@ def test_the_limits_are_configurable(
     fake: FakeOpenAI, make_settings: MakeSettings, two_tables: Report
 ) -> None:
     fake.script(then=many_findings(3))
-    _findings, strict = run_llm_review(two_tables, [], make_settings(config={"max_findings": 2}))
+    _findings, strict = ask_tables(two_tables, [], make_settings(config={"max_findings": 2}))
     assert {t.status for t in strict.tables} == {"failed"}
     assert "上限 2 条" in (strict.tables[0].error or "")
     fake.script(then=valid)
-    _findings, short = run_llm_review(
+    _findings, short = ask_tables(
         two_tables, [], make_settings(config={"max_answer_chars": 50}, use_cache=False)
     )
     assert {t.status for t in short.tables} == {"failed"}

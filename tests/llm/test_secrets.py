@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from reviewer.llm.review import run_llm_review
+from reviewer.llm.ask import ask_tables
 from reviewer.llm.settings import resolve_settings
 from reviewer.model import Report
 from tests.fake_openai import FakeOpenAI, per_project, status, valid
@@ -43,9 +43,9 @@ def test_the_key_is_sent_and_never_leaks(
             {"OPENAI_API_KEY": SECRET, "REVIEWER_CACHE_DIR": str(cache)},
             FAST,
         )
-        findings, run = run_llm_review(report, [], settings)
+        findings, run = ask_tables(report, [], settings)
         # A second run, served from the cache where it can be.
-        findings2, run2 = run_llm_review(report, [], settings)
+        findings2, run2 = ask_tables(report, [], settings)
         sent = {s.headers.get("authorization") for s in fake.requests}
 
     assert sent == {f"Bearer {SECRET}"}  # the key was really used
@@ -85,7 +85,7 @@ def test_a_key_cut_by_the_length_limit_is_redacted_first(
     # inside the key. Redacting the kept part would miss it and show most of the key.
     assert len(PLAIN_KEY) == 32
     fake.script(then=status(400, "x" * before + " " + PLAIN_KEY + " rejected"))
-    _findings, run = run_llm_review(two_tables, [], make_settings(key=PLAIN_KEY))
+    _findings, run = ask_tables(two_tables, [], make_settings(key=PLAIN_KEY))
     errors = [t.error or "" for t in run.tables]
     assert all("400" in e for e in errors)
     for e in errors:

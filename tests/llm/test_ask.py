@@ -13,7 +13,7 @@ import socket
 import time
 from pathlib import Path
 
-from reviewer.llm.review import run_llm_review
+from reviewer.llm.ask import ask_tables
 from reviewer.model import Category, Finding, Report, Severity
 from tests.fake_openai import (
     ASSESSMENT,
@@ -56,7 +56,7 @@ def _rule_finding(table_index: int, project: str, code: str = "F301") -> Finding
 def test_valid_answers_give_grounded_llm_findings(
     fake: FakeOpenAI, make_settings: MakeSettings, two_tables: Report
 ) -> None:
-    findings, run = run_llm_review(two_tables, [], make_settings())
+    findings, run = ask_tables(two_tables, [], make_settings())
     assert fake.count == 2 and run.attempts == 2 and run.requests == 2
     assert [t.status for t in run.tables] == ["ok", "ok"]
     assert len(findings) == 4 and all(f.source == "llm" for f in findings)
@@ -81,7 +81,7 @@ def test_the_request_is_what_the_contract_says(
     rules = [_rule_finding(0, two_tables.tables[0].project, "F301")]
     rules.append(_rule_finding(1, two_tables.tables[1].project, "F999"))
     claims = {1: ["叙述称开展专题培训5场"]}
-    run_llm_review(two_tables, rules, make_settings(cli={"model": "m-1"}), claims=claims)
+    ask_tables(two_tables, rules, make_settings(cli={"model": "m-1"}), claims=claims)
     first, second = sorted(fake.requests, key=lambda s: s.project != two_tables.tables[0].project)
     assert "叙述称开展专题培训5场" in second.text and "叙述称开展专题培训5场" not in first.text
     assert first.headers["authorization"] == f"Bearer {FAKE_KEY}"
@@ -97,7 +97,7 @@ def test_a_clean_table_gives_no_finding(
     fake: FakeOpenAI, make_settings: MakeSettings, two_tables: Report
 ) -> None:
     fake.script(then=empty)
-    findings, run = run_llm_review(two_tables, [], make_settings())
+    findings, run = ask_tables(two_tables, [], make_settings())
     assert findings == [] and [t.status for t in run.tables] == ["ok", "ok"]
     assert run.tables[0].assessment == "叙述清楚，与指标一致。"
 
@@ -110,7 +110,7 @@ def test_429_with_retry_after_then_success(
 ) -> None:
     one = two_tables.model_copy(update={"tables": two_tables.tables[:1]})
     fake.script(status(429, headers={"Retry-After": "0.4"}), then=valid)
-    findings, run = run_llm_review(one, [], make_settings())
+    findings, run = ask_tables(one, [], make_settings())
     assert fake.count == 2 and run.attempts == 2 and run.tables[0].attempts == 2
     assert run.tables[0].status == "ok" and len(findings) == 2
     waited = fake.requests[1].started - fake.requests[0].started
@@ -122,7 +122,7 @@ def test_retry_after_beyond_the_limit_fails_the_table_at_once(
 ) -> None:
     one = two_tables.model_copy(update={"tables": two_tables.tables[:1]})
     fake.script(then=status(429, headers={"Retry-After": "3600"}))
-    findings, run = run_llm_review(one, [], make_settings(config={"retry_after_max": 5}))
+    findings, run = ask_tables(one, [], make_settings(config={"retry_after_max": 5}))
     assert findings == []
     assert fake.count == 1 and run.tables[0].status == "failed"
     assert "3600" in (run.tables[0].error or "")
@@ -134,7 +134,7 @@ def test_repeated_5xx_fails_one_table_and_the_others_go_on(
     broken = seed_report.tables[3].project
     fake.script(then=per_project({broken: status(503)}))
     settings = make_settings(cli={"concurrency": 4})
-    findings, run = run_llm_review(seed_report, [], settings)
+    findings, run = ask_tables(seed_report, [], settings)
     failed = run.failed_tables
     assert [t.project for t in failed] == [broken]
     assert failed[0].attempts == settings.retry.server.attempts == 4
@@ -149,7 +149,7 @@ def test_5xx_then_success_recovers(
     fake: FakeOpenAI, make_settings: MakeSettings, two_tables: Report
 ) -> None:
     fake.script(status(500), status(502), then=valid)
-    findings, run = run_llm_review(two_tables, [], make_settings())
+    findings, run = ask_tables(two_tables, [], make_settings())
     assert [t.status for t in run.tables] == ["ok", "ok"]
     assert fake.count == 4 and run.attempts == 4 and len(findings) == 4
 
@@ -159,7 +159,7 @@ def test_slow_answer_times_out_then_succeeds(
 ) -> None:
     one = two_tables.model_copy(update={"tables": two_tables.tables[:1]})
     fake.script(slow(2.0), then=valid)
-    findings, run = run_llm_review(one, [], make_settings(cli={"llm_timeout": 0.4}))
+    findings, run = ask_tables(one, [], make_settings(cli={"llm_timeout": 0.4}))
     assert run.tables[0].status == "ok" and run.tables[0].attempts == 2 and len(findings) == 2
 
 
@@ -169,7 +169,7 @@ def test_always_slow_fails_with_a_timeout(
     one = two_tables.model_copy(update={"tables": two_tables.tables[:1]})
     fake.script(then=slow(2.0))
     t0 = time.monotonic()
-    findings, run = run_llm_review(one, [], make_settings(cli={"llm_timeout": 0.3}))
+    findings, run = ask_tables(one, [], make_settings(cli={"llm_timeout": 0.3}))
     assert findings == [] and run.tables[0].status == "failed"
     assert "超时" in (run.tables[0].error or "")
     assert run.tables[0].attempts == fake.count == 2  # the timeout policy's budget
@@ -181,7 +181,7 @@ def test_dropped_connection_is_retried(
 ) -> None:
     one = two_tables.model_copy(update={"tables": two_tables.tables[:1]})
     fake.script(disconnect, then=valid)
-    findings, run = run_llm_review(one, [], make_settings())
+    findings, run = ask_tables(one, [], make_settings())
     assert run.tables[0].status == "ok" and fake.count == 2 and run.attempts == 2
     assert len(findings) == 2
 
@@ -193,7 +193,7 @@ def test_unreachable_server_fails_after_the_connection_budget(
         s.bind(("127.0.0.1", 0))
         port = s.getsockname()[1]
     settings = make_settings(cli={"base_url": f"http://127.0.0.1:{port}/v1"})
-    findings, run = run_llm_review(two_tables, [], settings)
+    findings, run = ask_tables(two_tables, [], settings)
     assert findings == [] and [t.status for t in run.tables] == ["failed", "failed"]
     assert all(t.attempts == settings.retry.connection.attempts for t in run.tables)
     assert f"127.0.0.1:{port}" in (run.tables[0].error or "")
@@ -206,7 +206,7 @@ def test_a_wrong_key_costs_one_request_and_stops_the_stage(
     fake: FakeOpenAI, make_settings: MakeSettings, seed_report: Report
 ) -> None:
     fake.script(then=status(401, "Incorrect API key provided", error_code="invalid_api_key"))
-    findings, run = run_llm_review(seed_report, [], make_settings(cli={"concurrency": 4}))
+    findings, run = ask_tables(seed_report, [], make_settings(cli={"concurrency": 4}))
     assert findings == [] and fake.count == 1 and run.attempts == 1
     assert run.stopped is not None and "密钥无效（HTTP 401）" in run.stopped
     assert "OPENAI_API_KEY" in run.stopped and run.note == run.stopped
@@ -219,7 +219,7 @@ def test_an_unknown_model_stops_the_stage(
     fake: FakeOpenAI, make_settings: MakeSettings, two_tables: Report
 ) -> None:
     fake.script(then=status(404, "The model `gpt-9` does not exist", error_code="model_not_found"))
-    _, run = run_llm_review(two_tables, [], make_settings(cli={"model": "gpt-9"}))
+    _, run = ask_tables(two_tables, [], make_settings(cli={"model": "gpt-9"}))
     assert fake.count == 1 and run.stopped is not None
     assert "找不到模型 gpt-9（HTTP 404）" in run.stopped
 
@@ -232,7 +232,7 @@ def test_invalid_json_then_valid_is_reasked_with_the_error(
 ) -> None:
     one = two_tables.model_copy(update={"tables": two_tables.tables[:1]})
     fake.script(invalid_json, then=valid)
-    findings, run = run_llm_review(one, [], make_settings())
+    findings, run = ask_tables(one, [], make_settings())
     assert run.tables[0].status == "ok" and len(findings) == 2
     assert fake.count == 2 and run.attempts == 2
     reask = fake.requests[1].messages
@@ -249,7 +249,7 @@ def test_invalid_answers_are_reasked_at_most_twice(
 ) -> None:
     one = two_tables.model_copy(update={"tables": two_tables.tables[:1]})
     fake.script(then=invalid_json)
-    findings, run = run_llm_review(one, [], make_settings())
+    findings, run = ask_tables(one, [], make_settings())
     assert findings == [] and run.tables[0].status == "failed"
     assert fake.count == 3 and run.attempts == 3
     assert "未通过校验" in (run.tables[0].error or "")
@@ -261,7 +261,7 @@ def test_a_malformed_finding_is_dropped_alone_without_asking_again(
 ) -> None:
     one = two_tables.model_copy(update={"tables": two_tables.tables[:1]})
     fake.script(then=wrong_shape)
-    findings, run = run_llm_review(one, [], make_settings())
+    findings, run = ask_tables(one, [], make_settings())
     assert findings == [] and run.tables[0].status == "ok" and fake.count == 1
     assert run.tables[0].findings_invalid == 1 and run.tables[0].findings_dropped == 0
     (dropped,) = run.tables[0].dropped
@@ -275,7 +275,7 @@ def test_ungrounded_quotes_are_dropped_and_counted(
     fake: FakeOpenAI, make_settings: MakeSettings, two_tables: Report
 ) -> None:
     fake.script(then=ungrounded)
-    findings, run = run_llm_review(two_tables, [], make_settings())
+    findings, run = ask_tables(two_tables, [], make_settings())
     assert [(t.findings_kept, t.findings_dropped) for t in run.tables] == [(1, 2), (1, 2)]
     assert len(findings) == 2
     assert all(UNFOUND_QUOTE not in e.quote for f in findings for e in f.evidence)
@@ -288,7 +288,7 @@ def test_an_answer_cannot_clear_or_change_rule_findings(
     rules.append(_rule_finding(1, two_tables.tables[1].project, "F201"))
     before = copy.deepcopy(rules)
     fake.script(then=clear_rule_findings)
-    findings, run = run_llm_review(two_tables, rules, make_settings())
+    findings, run = ask_tables(two_tables, rules, make_settings())
     assert rules == before  # untouched
     assert all(f.source == "llm" and f.code.startswith("L") for f in findings)
     assert not any(f.code in ("F101", "F201") for f in findings)
@@ -305,10 +305,10 @@ def test_second_run_is_served_from_the_cache_with_zero_requests(
     fake: FakeOpenAI, make_settings: MakeSettings, seed_report: Report
 ) -> None:
     settings = make_settings(cli={"concurrency": 8})
-    first, run1 = run_llm_review(seed_report, [], settings)
+    first, run1 = ask_tables(seed_report, [], settings)
     assert fake.count == 14
     fake.reset_counts()
-    second, run2 = run_llm_review(seed_report, [], settings)
+    second, run2 = ask_tables(seed_report, [], settings)
     assert fake.count == 0
     assert second == first
     assert run2.cache_hits == 14 and run2.requests == 0 and run2.attempts == 0
@@ -320,18 +320,18 @@ def test_second_run_is_served_from_the_cache_with_zero_requests(
 def test_no_cache_asks_again(
     fake: FakeOpenAI, make_settings: MakeSettings, two_tables: Report
 ) -> None:
-    run_llm_review(two_tables, [], make_settings())
-    run_llm_review(two_tables, [], make_settings(cli={"no_cache": True}))
+    ask_tables(two_tables, [], make_settings())
+    ask_tables(two_tables, [], make_settings(cli={"no_cache": True}))
     assert fake.count == 4
 
 
 def test_cache_key_follows_model_and_rule_findings(
     fake: FakeOpenAI, make_settings: MakeSettings, two_tables: Report
 ) -> None:
-    run_llm_review(two_tables, [], make_settings())
-    run_llm_review(two_tables, [], make_settings(cli={"model": "other"}))
+    ask_tables(two_tables, [], make_settings())
+    ask_tables(two_tables, [], make_settings(cli={"model": "other"}))
     assert fake.count == 4
-    run_llm_review(two_tables, [_rule_finding(0, "p")], make_settings())
+    ask_tables(two_tables, [_rule_finding(0, "p")], make_settings())
     assert fake.count == 5  # only the table whose findings changed
 
 
@@ -339,14 +339,14 @@ def test_errors_and_invalid_answers_are_never_cached(
     fake: FakeOpenAI, make_settings: MakeSettings, two_tables: Report, cache_dir: Path
 ) -> None:
     fake.script(then=status(503))
-    run_llm_review(two_tables, [], make_settings())
+    ask_tables(two_tables, [], make_settings())
     fake.script(then=invalid_json)
-    run_llm_review(two_tables, [], make_settings())
+    ask_tables(two_tables, [], make_settings())
     responses = cache_dir / "llm" / "responses"
     assert not responses.exists() or not list(responses.rglob("*.json"))
     fake.script(then=valid)
     fake.reset_counts()
-    _, run = run_llm_review(two_tables, [], make_settings())
+    _, run = ask_tables(two_tables, [], make_settings())
     assert fake.count == 2 and {t.status for t in run.tables} == {"ok"}
     assert len(list(responses.rglob("*.json"))) == 2
     assert not list(responses.rglob("*.tmp"))  # atomic writes leave no temporary file
@@ -360,7 +360,7 @@ def test_tables_run_in_parallel_up_to_the_limit(
 ) -> None:
     fake.latency = 0.3
     t0 = time.monotonic()
-    _, run = run_llm_review(seed_report, [], make_settings(cli={"concurrency": 4}))
+    _, run = ask_tables(seed_report, [], make_settings(cli={"concurrency": 4}))
     elapsed = time.monotonic() - t0
     assert fake.max_in_flight == 4
     assert elapsed < 14 * 0.3 * 0.6  # four waves of 0.3 s (1.2 s), far from fourteen (4.2 s)
@@ -371,7 +371,7 @@ def test_progress_reports_each_finished_table(
     make_settings: MakeSettings, seed_report: Report
 ) -> None:
     seen: list[int] = []
-    run_llm_review(seed_report, [], make_settings(cli={"concurrency": 3}), progress=seen.append)
+    ask_tables(seed_report, [], make_settings(cli={"concurrency": 3}), progress=seen.append)
     assert seen == list(range(1, 15))
 
 
@@ -381,10 +381,10 @@ def test_cost_from_configured_prices(
     settings = make_settings(
         config={"price_input_per_1m": 2.0, "price_output_per_1m": 8.0, "currency": "CNY"}
     )
-    _, run = run_llm_review(two_tables, [], settings)
+    _, run = ask_tables(two_tables, [], settings)
     expected = run.tokens_in / 1e6 * 2.0 + run.tokens_out / 1e6 * 8.0
     assert run.cost is not None and abs(run.cost - expected) < 1e-6 and run.currency == "CNY"
-    _, no_prices = run_llm_review(two_tables, [], make_settings(cli={"no_cache": True}))
+    _, no_prices = ask_tables(two_tables, [], make_settings(cli={"no_cache": True}))
     assert no_prices.cost is None
 
 
@@ -392,7 +392,7 @@ def test_disabled_stage_makes_no_request(
     fake: FakeOpenAI, make_settings: MakeSettings, two_tables: Report
 ) -> None:
     settings = make_settings(key="", cli={"base_url": "https://api.example.com/v1"})
-    findings, run = run_llm_review(two_tables, [], settings)
+    findings, run = ask_tables(two_tables, [], settings)
     assert findings == [] and not run.enabled and "OPENAI_API_KEY" in run.note
     assert fake.count == 0
 
@@ -406,12 +406,12 @@ def test_record_then_replay_offline(
     cassette = tmp_path / "cassette"
     with FakeOpenAI() as server:
         rec = make_settings(cli={"base_url": server.base_url, "llm_record": str(cassette)})
-        recorded, rec_run = run_llm_review(two_tables, [], rec)
+        recorded, rec_run = ask_tables(two_tables, [], rec)
         assert server.count == 2
     assert len(list(cassette.glob("*.json"))) == 3  # two answers and meta.json
     # The server is gone; no key, no base URL: the replay needs neither.
     replay = make_settings(key="", cli={"llm_replay": str(cassette), "base_url": None})
-    replayed, run = run_llm_review(two_tables, [], replay)
+    replayed, run = ask_tables(two_tables, [], replay)
     assert replayed == recorded
     assert {t.status for t in run.tables} == {"replayed"} and run.attempts == 0
     assert run.model == rec_run.model
@@ -423,9 +423,9 @@ def test_replay_of_an_unrecorded_table_fails_that_table(
 ) -> None:
     cassette = tmp_path / "cassette"
     only_first = seed_report.model_copy(update={"tables": seed_report.tables[:1]})
-    run_llm_review(only_first, [], make_settings(cli={"llm_record": str(cassette)}))
+    ask_tables(only_first, [], make_settings(cli={"llm_record": str(cassette)}))
     two = seed_report.model_copy(update={"tables": seed_report.tables[:2]})
-    _, run = run_llm_review(two, [], make_settings(cli={"llm_replay": str(cassette)}))
+    _, run = ask_tables(two, [], make_settings(cli={"llm_replay": str(cassette)}))
     assert [t.status for t in run.tables] == ["replayed", "failed"]
     assert "回放" in (run.tables[1].error or "")
     assert fake.count == 1  # only the recording
@@ -436,5 +436,5 @@ def test_a_200_that_is_not_a_completion_is_reasked(
 ) -> None:
     one = two_tables.model_copy(update={"tables": two_tables.tables[:1]})
     fake.script(lambda seen: Reply(body="<html>网关维护中</html>"), then=valid)
-    findings, run = run_llm_review(one, [], make_settings())
+    findings, run = ask_tables(one, [], make_settings())
     assert run.tables[0].status == "ok" and run.attempts == 2 and len(findings) == 2

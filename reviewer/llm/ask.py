@@ -1,8 +1,8 @@
-"""The LLM stage: review every table's narrative, in parallel, and return grounded findings.
+"""The LLM stage's work: ask the model about every table's narrative, in parallel; ground its findings.
 
 ::
 
-    findings, run = run_llm_review(report, rule_findings, settings)
+    findings, run = ask_tables(report, rule_findings, settings)
 
 Per table: build the prompt (table, its deterministic findings, claims) → cache or cassette →
 the endpoint (:class:`~reviewer.llm.client.ChatClient`, behind the
@@ -25,12 +25,10 @@ counts are those of this run (a cached table costs none).
 from __future__ import annotations
 
 import asyncio
-import dataclasses
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from reviewer.config import Config
 from reviewer.errors import UsageError
 from reviewer.llm.batch_answers import NOT_IN_BATCH
 from reviewer.llm.cache import CachedAnswer, ResponseCache, request_key
@@ -254,7 +252,7 @@ async def _asked(
     return (answer, result.answer), result.mode
 
 
-async def _review_table(
+async def _ask_table(
     stage: _Stage,
     index: int,
     table: EvaluationTable,
@@ -322,7 +320,7 @@ def _message_of(raw: object) -> str:
     return bounded(message) if isinstance(message, str) else ""
 
 
-async def review_report_llm(
+async def ask_tables_async(
     report: Report,
     findings: list[Finding],
     settings: LlmSettings,
@@ -359,7 +357,7 @@ async def review_report_llm(
         nonlocal done
         async with semaphore:
             try:
-                outcome = await _review_table(
+                outcome = await _ask_table(
                     stage, index, table, findings, claims.get(index) if claims else None
                 )
             except Exception as exc:  # one table's surprise must not sink the others
@@ -469,7 +467,7 @@ def _cost(settings: LlmSettings, tokens_in: int, tokens_out: int) -> float | Non
     return round(tokens_in / 1e6 * (pin or 0.0) + tokens_out / 1e6 * (pout or 0.0), 6)
 
 
-def run_llm_review(
+def ask_tables(
     report: Report,
     findings: list[Finding],
     settings: LlmSettings,
@@ -477,30 +475,5 @@ def run_llm_review(
     progress: Progress | None = None,
     gate: EndpointGate | None = None,
 ) -> tuple[list[Finding], LlmRun]:
-    """Synchronous :func:`review_report_llm` (runs its own event loop)."""
-    return asyncio.run(review_report_llm(report, findings, settings, claims, progress, gate))
-
-
-class SharedLimitStage:
-    """The LLM stage for a batch of files under one concurrency limit.
-
-    The batch runs up to ``max_concurrency`` files' LLM reviews at once, each one request at a
-    time, so the whole batch never has more than ``settings.concurrency`` requests in flight.
-    One gate serves the whole batch: a wrong key costs one request, not one per file.
-    """
-
-    def __init__(self, settings: LlmSettings) -> None:
-        self.settings = settings
-        self.max_concurrency = settings.concurrency
-        self.gate = endpoint_gate(settings)
-
-    def review(
-        self, report: Report, findings: list[Finding], config: Config
-    ) -> tuple[LlmRun, list[Finding]]:
-        from reviewer.claims import claims_by_table
-
-        one_at_a_time = dataclasses.replace(self.settings, concurrency=1)
-        found, run = run_llm_review(
-            report, findings, one_at_a_time, claims_by_table(report), gate=self.gate
-        )
-        return run, found
+    """Synchronous :func:`ask_tables_async` (runs its own event loop)."""
+    return asyncio.run(ask_tables_async(report, findings, settings, claims, progress, gate))
