@@ -199,8 +199,8 @@ MUTANTS = [
     Mutant(
         "W101 allowance 0.005 → 0.02",
         "reviewer/checks/weights.py",
-        "abs(total - 100) > 0.005",
-        "abs(total - 100) > 0.02",
+        "abs(total - expected) > 0.005",
+        "abs(total - expected) > 0.02",
     ),
     Mutant(
         "W104 allowance 0.005 → 0.02",
