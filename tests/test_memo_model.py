@@ -13,7 +13,7 @@ from reviewer.config import Config
 from reviewer.memo.build import build_memo
 from reviewer.memo.markdown import render_markdown
 from reviewer.memo.words import leftover_lines
-from reviewer.model import Category, Finding, Report, Severity
+from reviewer.model import Category, EvaluationTable, Finding, Report, Severity
 from reviewer.pipeline import Review, review
 from tests.builders import make_table, write_tables
 from tests.conftest import SEED
@@ -150,3 +150,29 @@ def test_the_totals_the_rules_computed_are_the_ones_the_memo_computes(
     alone = build_memo(report, findings, config, rules)  # each total computed by the memo
     assert shared == alone
     assert [t.recomputed_total for t in shared.tables].count(None) == int(cut)
+
+
+def _overview_of(*tables: EvaluationTable) -> list[str]:
+    config = Config()
+    report = Report(source="r.txt", tables=list(tables))
+    return build_memo(report, [], config, active_rules(config)).overview.sentences
+
+
+def test_a_budget_not_read_is_not_summed_as_zero() -> None:
+    unread = make_table(budget=(None, None, None), rate_pct=None, exec_score=None)
+    (first, *_) = _overview_of(unread)
+    assert first == "共复核自评表 1 张，各表的全年预算数均未能读出，未合计预算数和执行数。"
+
+
+def test_the_sum_says_which_tables_it_leaves_out() -> None:
+    unread = make_table(budget=(None, None, None), rate_pct=None, exec_score=None)
+    (first, *_) = _overview_of(make_table(), unread)
+    assert first == (
+        "共复核自评表 2 张，全年预算数合计 100,000.00 元，全年执行数合计 95,000.00 元，"
+        "总体执行率 95.00%（1 张表的全年预算数未能读出，未计入）。"
+    )
+
+
+def test_amounts_in_different_units_are_not_added() -> None:
+    (first, *_) = _overview_of(make_table(), make_table(amount_unit="万元"))
+    assert first == "共复核自评表 2 张，各表金额单位不一（万元、元），未合计预算数和执行数。"

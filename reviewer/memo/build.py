@@ -205,8 +205,9 @@ class MemoAssembly:
         self.reviews: list[TableReview] = []
         self.issue_tables: dict[str, list[IssueTable]] = {}
         self.tables = 0
-        self._budget = 0.0
+        self._budget = 0.0  # over the tables whose 全年预算数 was read
         self._executed = 0.0
+        self._funds_read = 0
         self._claimed: list[float] = [0.0, 0.0]  # sum, count
         self._recomputed: list[float] = [0.0, 0.0]
         self._units: set[str] = set()
@@ -237,8 +238,11 @@ class MemoAssembly:
         )
         self.tables += 1
         row = table.funds.annual_total
-        self._budget += row.full_year_budget or 0.0
-        self._executed += row.executed or 0.0
+        if row.full_year_budget is not None:  # a budget not read is not a budget of 0
+            self._funds_read += 1
+            self._budget += row.full_year_budget
+            self._executed += row.executed or 0.0
+            self._units.add(table.amount_unit)
         for acc, value in (
             (self._claimed, review.claimed_total),
             (self._recomputed, review.recomputed_total),
@@ -246,7 +250,6 @@ class MemoAssembly:
             if value is not None:
                 acc[0] += value
                 acc[1] += 1
-        self._units.add(table.amount_unit)
         if table.department and len(self._departments) < 3:
             self._departments[table.department] = None
         if table.year:
@@ -307,12 +310,14 @@ class MemoAssembly:
         claimed_sum, claimed_n = self._claimed
         recomputed_sum, recomputed_n = self._recomputed
         budget, executed = self._budget, self._executed
+        summable = self._funds_read > 0 and len(self._units) == 1  # 元 and 万元 do not add
         overview = Overview(
             tables=self.tables,
             amount_unit="、".join(sorted(self._units)) or "元",
-            full_year_budget=round(budget, 2),
-            executed=round(executed, 2),
-            execution_rate_pct=round(executed / budget * 100, 2) if budget else None,
+            full_year_budget=round(budget, 2) if summable else None,
+            executed=round(executed, 2) if summable else None,
+            funds_read=self._funds_read,
+            execution_rate_pct=round(executed / budget * 100, 2) if summable and budget else None,
             claimed_total_mean=round(claimed_sum / claimed_n, 2) if claimed_n else None,
             recomputed_total_mean=round(recomputed_sum / recomputed_n, 2) if recomputed_n else None,
             counts=counts,

@@ -15,7 +15,7 @@ from pydantic import BaseModel
 from reviewer.model import Finding, Leftover, LlmRun, Severity
 from reviewer.version import __version__
 
-SCHEMA_VERSION = "1.2"
+SCHEMA_VERSION = "1.3"
 
 
 class SeverityCounts(BaseModel):
@@ -43,8 +43,11 @@ class Overview(BaseModel):
 
     tables: int
     amount_unit: str
-    full_year_budget: float
-    executed: float
+    # Sums over the tables whose 全年预算数 was read (``funds_read`` of them); None when no
+    # table's was, or when the tables state their amounts in different units.
+    full_year_budget: float | None
+    executed: float | None
+    funds_read: int
     execution_rate_pct: float | None
     claimed_total_mean: float | None
     recomputed_total_mean: float | None

@@ -71,11 +71,7 @@ def title(departments: list[str], years: list[int]) -> str:
 
 
 def overview_sentences(o: Overview) -> list[str]:
-    rate = f"，总体执行率 {o.execution_rate_pct:.2f}%" if o.execution_rate_pct is not None else ""
-    out = [
-        f"共复核自评表 {o.tables} 张，全年预算数合计 {fmt_money(o.full_year_budget)} {o.amount_unit}，"
-        f"全年执行数合计 {fmt_money(o.executed)} {o.amount_unit}{rate}。"
-    ]
+    out = [f"共复核自评表 {o.tables} 张，{_funds_sentence(o)}"]
     if o.claimed_total_mean is not None:
         out.append(
             f"自评总分平均 {fmt(o.claimed_total_mean)} 分，"
@@ -87,6 +83,21 @@ def overview_sentences(o: Overview) -> list[str]:
         f"{o.tables_with_errors} 张表存在错误。"
     )
     return out
+
+
+def _funds_sentence(o: Overview) -> str:
+    """The overview's sums, or why there are none: a budget not read is never a budget of 0."""
+    if o.funds_read == 0:
+        return "各表的全年预算数均未能读出，未合计预算数和执行数。"
+    if o.full_year_budget is None or o.executed is None:
+        return f"各表金额单位不一（{o.amount_unit}），未合计预算数和执行数。"
+    rate = f"，总体执行率 {o.execution_rate_pct:.2f}%" if o.execution_rate_pct is not None else ""
+    unread = o.tables - o.funds_read
+    scope = f"（{unread} 张表的全年预算数未能读出，未计入）" if unread else ""
+    return (
+        f"全年预算数合计 {fmt_money(o.full_year_budget)} {o.amount_unit}，"
+        f"全年执行数合计 {fmt_money(o.executed)} {o.amount_unit}{rate}{scope}。"
+    )
 
 
 def issue_heading(n: int, title: str, count: int, worst: Severity) -> str:
