@@ -4,9 +4,9 @@ A file of 1 MB can unpack to gigabytes (an .xlsx or .docx is a zip of XML parts;
 streams are deflated), hold millions of cells, or draw millions of characters on one page.
 Every reader checks these limits before or while it reads and stops at the first one reached,
 with one Chinese line that names the limit and its configuration key (the ``[limits]`` table
-of reviewer.toml). The defaults leave ample room for the largest real reports: a provincial
-file of 10,000 tables is tens of MB of text, about a million spreadsheet cells, or
-20,000 to 30,000 PDF pages.
+of reviewer.toml). The defaults leave ample room for the largest real reports: a province's
+year of 100,000 tables is about 220 MB of text and 10 million cells; a file of 10,000 tables
+is about a million spreadsheet cells, or 20,000 to 30,000 PDF pages.
 """
 
 from __future__ import annotations
@@ -29,7 +29,9 @@ class Limits(BaseModel):
     file_mb: float = Field(1024, gt=0)  # the input file's size
     unpacked_mb: float = Field(2048, gt=0)  # xlsx/docx parts, or PDF streams, once unpacked
     unpack_ratio: float = Field(100, gt=0)  # unpacked ÷ file size, once over RATIO_FLOOR_MB
-    cells: int = Field(5_000_000, gt=0)  # non-empty cells (xlsx: every stored cell)
+    # non-empty cells (xlsx: every stored cell): a file of file_mb holds up to ~50 million, and
+    # a province's year (100,000 tables of the national form) about 10 million
+    cells: int = Field(50_000_000, gt=0)
     cell_chars: int = Field(100_000, gt=0)  # characters in one cell, or one line of text
     pdf_pages: int = Field(100_000, gt=0)
     pdf_page_objects: int = Field(100_000, gt=0)  # characters, lines, images, forms on a page
