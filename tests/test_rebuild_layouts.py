@@ -293,6 +293,50 @@ def test_one_cell_per_paragraph() -> None:
     ]
 
 
+# national-2020: one cell per paragraph, the indicator rows never filled in (no target, actual,
+# 分值 or 得分): once the layout drops the empty cells, a category label follows a name.
+UNFILLED = (
+    "\n\n".join(
+        [
+            "项目支出绩效自评表",
+            "项目名称",
+            "对口支援经费",
+            "绩效指标",
+            "一级指标",
+            "二级指标",
+            "三级指标",
+            "年度指标值",
+            "实际完成值",
+            "分值",
+            "得分",
+            "偏差原因分析及改进措施",
+            "产出指标",
+            "数量指标",
+            "经费使用率",
+            "质量指标",
+            "经费完成情况",
+            "时效指标",
+            "经费完成进度",
+            "效益指标",
+            "社会效益指标",
+            "经费使用完成情况",
+        ]
+    )
+    + "\n"
+)
+
+
+def test_rows_never_filled_in_keep_their_categories_out_of_the_values() -> None:
+    layout, rows = rebuilt(UNFILLED)
+    assert layout is Layout.PARAGRAPHS
+    assert rows[-4:] == [
+        [("产出指标", 2), ("数量指标", 3), ("经费使用率", 4)],
+        [("质量指标", 3), ("经费完成情况", 4)],
+        [("时效指标", 3), ("经费完成进度", 4)],
+        [("效益指标", 2), ("社会效益指标", 3), ("经费使用完成情况", 4)],
+    ]
+
+
 # hebei-4section: single spaces between cells, a row per line, a two-row indicator header.
 WORDS = (
     "某县民政局2021年度预算项目绩效自评表\n"

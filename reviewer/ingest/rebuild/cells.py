@@ -182,11 +182,23 @@ def _unit(c: Look) -> float:
     return 0.0 if c.unit else 3.0 if c.word and not c.label else INF
 
 
+# A category the form knows (质量指标, 效益指标) as a row's target or actual: what a row whose
+# values were never filled in looks like once a layout drops its empty cells, never a value.
+_LABEL_AS_VALUE = 8.0  # above dropping the cell (_DROP in indicators)
+_KNOWN_LABELS = frozenset({lb.LabelKind.L1, lb.LabelKind.L2, lb.LabelKind.AMBIGUOUS})
+
+
+def _known_label(c: Look) -> bool:
+    return c.label in _KNOWN_LABELS
+
+
 def _target(c: Look) -> float:
     if c.op_value or c.percent or c.num_unit or c.number:
         return 0.0
     if c.date:
         return 0.2
+    if _known_label(c):
+        return _LABEL_AS_VALUE
     if c.label is not None or c.operator:
         return 3.0
     return 0.3 if c.word else 1.0
@@ -199,6 +211,8 @@ def _actual(c: Look) -> float:
         return 0.2
     if c.op_value:
         return 0.5
+    if _known_label(c):
+        return _LABEL_AS_VALUE
     if c.label is not None or c.operator:
         return 3.0
     return 0.0 if c.word else 0.8
