@@ -86,7 +86,7 @@ class Comparison:
     same: int  # rebuilt indicators equal to one read from the rendering
 
 
-def _indicators(rows: list[Row]) -> list[tuple[object, ...]]:
+def indicators(rows: list[Row]) -> list[tuple[object, ...]]:
     report = parse_grid(Grid(rows=rows, source="x.txt"))
     return [
         (key(i.l1), key(i.l2), key(i.name), key(i.target), key(i.actual), i.weight, i.score)
@@ -107,7 +107,7 @@ def compare(text: Path, tsv: Path) -> Comparison:
         for k in range(block.size):
             matched += 1
             aligned += ua[block.a + k] == ub[block.b + k]
-    got, want = _indicators(mine), _indicators(ref)
+    got, want = indicators(mine), indicators(ref)
     same = sum((Counter(got) & Counter(want)).values())
     return Comparison(
         matched, len([r for r in a if r]), aligned, grid.format, len(got), len(want), same
