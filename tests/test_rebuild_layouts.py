@@ -396,6 +396,33 @@ def test_single_spaces_a_row_per_line() -> None:
     assert rows[10][0] == ("效果指标", 2)
 
 
+# The same Hebei form one cell per paragraph: its two header rows run together, and the
+# satisfaction row's name repeats its 二级 label without 指标.
+HEBEI_PARAGRAPHS = "\n\n".join(
+    cell
+    for line in (
+        "某县民政局2021年度预算项目绩效自评表",
+        "一、基本情况 项目名称: 困难群众救助",
+        "四、年度绩效指标完成情况 一级指标 二级指标 三级指标 指标分值 预期指标值 单项指标实际完成值 单项指标完成情况 自评得分",
+        "符号 单位(文字描述) 单项指标得分 权重占比(%) 单项指标折算得分",
+        "产出指标 数量指标 救助人数 年度救助困难群众人数 >= 500 人 520人 完成 100.00 60.00 60.00",
+        "满意度指标 服务对象满意度指标 服务对象满意度 受助群众的满意程度 >= 90 % 95% 完成 100.00 40.00 40.00",
+    )
+    for cell in line.split(" ")
+)
+
+
+def test_a_two_row_header_run_together_and_a_name_like_its_category() -> None:
+    layout, rows = rebuilt(HEBEI_PARAGRAPHS + "\n")
+    assert layout is Layout.PARAGRAPHS
+    header, sub, first, second = rows[-4:]
+    assert [c for _, c in header] == [1, 2, 3, 4, 5, 6, 9, 10, 11]
+    assert [c for _, c in sub] == [6, 8, 11, 12, 13]
+    assert [c for _, c in first] == list(range(2, 14))
+    assert second[:3] == [("满意度指标", 2), ("服务对象满意度指标", 3), ("服务对象满意度", 4)]
+    assert [c for _, c in second] == list(range(2, 14))
+
+
 # national-2020 (Anhui, from .docx): the whole table on one line after the file's metadata.
 FLAT = "张三 admin 2022-01-01T00:00:00Z False 附件: 项目支出绩效自评表 (2022年度) 项目名称 农村公路建设 主管部门 101-某镇人民政府 实施单位 101001-某镇人民政府 项目资金 (万元) 年初预算数 全年预算数 全年执行数 分值 执行率 得分 年度资金总额: 100 100 95 10 95% 9.5 其中:本年财政拨款 100 100 95 上年结转资金 其他资金 年度总体目标 预期目标 实际完成情况 本项目计划新建道路 5公里，改善出行条件。 本项目已建成道路 5公里，出行条件明显改善。 绩效指标 一级指标 二级指标 三级指标 年度指标值 实际完成值 分值 得分 偏差原因分析及改进措施 产出指标(50分) 数量指标 新建道路里程 ≥5公里 5公里 30 30 质量指标 工程验收合格率 100% 100% 20 20 效益指标(30分) 社会效益指标 群众出行便利程度 明显改善 达成预期指标 30 30 满意度指标(10分) 满意度指标 群众满意度 ≥90% 95% 10 10\n"
 

@@ -55,6 +55,7 @@ class Look:
     placeholder: bool = False  # / — 无
     label: lb.LabelKind | None = None  # a category label (产出指标, 其他指标)
     weighted: bool = False  # a label with its points: 产出指标(50分), 规划 (15分)
+    bare: bool = False  # a category label without 指标 (满意度, 服务对象满意度): often a name
     date: bool = False
     word: bool = False  # short text: 及时, 完成, 效果明显
     text: bool = False  # anything else that is words
@@ -93,6 +94,7 @@ def look(text: str) -> Look:
         placeholder=is_placeholder(t),
         label=label,
         weighted=weighted,
+        bare=label is not None and not weighted and not t.endswith("指标"),
         date=bool(_DATE.match(t)),
         word=not has_digit and len(t) <= _MAX_WORD,
         text=not number,
@@ -128,6 +130,11 @@ def fit(slot: Slot, c: Look) -> float:
     return _FITS[slot](c)
 
 
+# A category label printed without 指标 is less surely a category, and more likely a name.
+_BARE_LABEL = 0.6
+_BARE_NAME = 0.8
+
+
 def _l1(c: Look) -> float:
     if c.label is lb.LabelKind.L1:
         return 0.0
@@ -140,9 +147,9 @@ def _l1(c: Look) -> float:
 
 def _l2(c: Look) -> float:
     if c.label is lb.LabelKind.L2:
-        return 0.0
+        return _BARE_LABEL if c.bare else 0.0
     if c.label is lb.LabelKind.AMBIGUOUS:
-        return 0.25  # alone on its row, 成本指标 is more often 二级
+        return 0.25 + (_BARE_LABEL if c.bare else 0.0)  # alone, 成本指标 is more often 二级
     if c.label is lb.LabelKind.UNKNOWN or (c.weighted and c.text):
         return 0.6 if not c.weighted else 0.2
     return INF
@@ -151,6 +158,8 @@ def _l2(c: Look) -> float:
 def _name(c: Look) -> float:
     if c.operator:
         return INF
+    if c.bare and c.label is not lb.LabelKind.L1:  # 服务对象满意度 under 服务对象满意度指标
+        return _BARE_NAME
     if c.label in (lb.LabelKind.L1, lb.LabelKind.L2) or c.weighted:
         return 2.5
     if c.label is not None:

@@ -56,6 +56,7 @@ _ROLE_SLOT = {
 _LABEL_SLOTS = frozenset({Slot.L1, Slot.L2, Slot.NAME, Slot.SEQ})
 _TARGET_PARTS = frozenset({Slot.NATURE, Slot.VALUE, Slot.UNIT, Slot.TARGET})
 _SCORE_PARTS = frozenset({Slot.NUMBER, Slot.WEIGHT, Slot.SCORE})
+_RESULTS = frozenset({Slot.ACTUAL, Slot.SCORE, Slot.WORD})
 
 
 @dataclass(slots=True)
@@ -94,14 +95,19 @@ def is_section(t: Token) -> bool:
 
 def split_rows(labels: list[Token], family: Family) -> tuple[list[Token], list[Token]]:
     """A two-row header read as one run of labels: the second row starts at a category or
-    name label that follows a value column (``…偏差原因分析 一级指标 二级指标 …``)."""
-    seen_value = False
+    name label that follows a value column (``…偏差原因分析 一级指标 二级指标 …``), or at a
+    part of a split target printed after the results (Hebei's ``…自评得分 符号 单位 …``:
+    a form prints its target's parts before its actual, never after)."""
+    seen_value = seen_result = False
     for i, t in enumerate(labels):
         slot = slot_of(t.text, family)
         if slot in (Slot.L1, Slot.L2, Slot.NAME) and seen_value:
             return labels[:i], labels[i:]
+        if slot in (Slot.NATURE, Slot.UNIT) and seen_result:
+            return labels[:i], labels[i:]
         if slot not in _LABEL_SLOTS:
             seen_value = True
+        seen_result = seen_result or slot in _RESULTS
     return labels, []
 
 
