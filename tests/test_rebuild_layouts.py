@@ -423,6 +423,36 @@ def test_a_two_row_header_run_together_and_a_name_like_its_category() -> None:
     assert [c for _, c in second] == list(range(2, 14))
 
 
+# national-2020 variant (Yunnan): single spaces, a row per line, the header's upper row naming
+# the value columns and its lower row the categories and the split target's parts.
+WORDS_UPPER_FIRST = (
+    "项目支出绩效自评表\n"
+    "项目名称 营养改善计划专项资金\n"
+    "绩效指标 年度指标值 实际完成值 分值 得分 偏差原因分析及改进措施\n"
+    "一级指标 二级指标 三级指标 指标性质 指标值 度量单位\n"
+    "产出指标 数量指标 学生受资助人数 ≧ 735 人次 735 10 10\n"
+    "质量指标 营养改善计划覆盖率 ≧ 100 % 100% 10 10\n"
+)
+
+
+def test_an_upper_header_row_without_the_category_columns() -> None:
+    layout, rows = rebuilt(WORDS_UPPER_FIRST)
+    assert layout is Layout.WORDS
+    *_, first, second = rows
+    assert first == [
+        ("产出指标", 2),
+        ("数量指标", 3),
+        ("学生受资助人数", 4),
+        ("≧", 5),
+        ("735", 6),
+        ("人次", 7),
+        ("735", 8),
+        ("10", 9),
+        ("10", 10),
+    ]
+    assert [c for _, c in second] == [3, 4, 5, 6, 7, 8, 9, 10]
+
+
 # national-2020 (Anhui, from .docx): the whole table on one line after the file's metadata.
 FLAT = "张三 admin 2022-01-01T00:00:00Z False 附件: 项目支出绩效自评表 (2022年度) 项目名称 农村公路建设 主管部门 101-某镇人民政府 实施单位 101001-某镇人民政府 项目资金 (万元) 年初预算数 全年预算数 全年执行数 分值 执行率 得分 年度资金总额: 100 100 95 10 95% 9.5 其中:本年财政拨款 100 100 95 上年结转资金 其他资金 年度总体目标 预期目标 实际完成情况 本项目计划新建道路 5公里，改善出行条件。 本项目已建成道路 5公里，出行条件明显改善。 绩效指标 一级指标 二级指标 三级指标 年度指标值 实际完成值 分值 得分 偏差原因分析及改进措施 产出指标(50分) 数量指标 新建道路里程 ≥5公里 5公里 30 30 质量指标 工程验收合格率 100% 100% 20 20 效益指标(30分) 社会效益指标 群众出行便利程度 明显改善 达成预期指标 30 30 满意度指标(10分) 满意度指标 群众满意度 ≥90% 95% 10 10\n"
 

@@ -30,7 +30,7 @@ from reviewer.ingest.rebuild.goals import goal_line, read_goals
 from reviewer.ingest.rebuild.header import Header
 from reviewer.ingest.rebuild.indicators import Placed
 from reviewer.ingest.rebuild.section import (
-    line_starts_indicators,
+    lines_start_indicators,
     read_indicator_lines,
     read_indicators,
     read_total,
@@ -126,7 +126,7 @@ class Builder:
         goal_head: list[Token] = []  # the goal block's header, while in the block
         while k < len(lines):
             line = [t for t in lines[k] if not t.empty]
-            if line and line_starts_indicators(self, line):
+            if line and lines_start_indicators(self, lines, k):
                 k = read_indicator_lines(self, lines, k)
                 continue
             if line:

@@ -68,6 +68,24 @@ def line_starts_indicators(b: Builder, line: list[Token]) -> bool:
     )
 
 
+def lines_start_indicators(b: Builder, lines: list[list[Token]], k: int) -> bool:
+    """Line ``k`` starts the section's header: it names the category or name columns itself,
+    or it is the header's upper row and the next line, all column labels, names them
+    (``绩效指标 年度指标值 实际完成值 …`` over ``一级指标 二级指标 三级指标 指标性质 …``)."""
+    line = [t for t in lines[k] if not t.empty]
+    if not line or not kinds(line[0].text) & {Kind.COLUMN, Kind.SECTION}:
+        return False
+    if line_starts_indicators(b, line):
+        return True
+    below = [t for t in lines[k + 1] if not t.empty] if k + 1 < len(lines) else []
+    return (
+        sum(Kind.COLUMN in kinds(t.text) for t in line) >= _MIN_HEADER_LABELS
+        and bool(below)
+        and all(Kind.COLUMN in kinds(t.text) for t in below)
+        and line_starts_indicators(b, below)
+    )
+
+
 def _header_tokens(
     b: Builder, toks: list[Token], i: int
 ) -> tuple[list[Token], list[Token], list[Token], int]:
