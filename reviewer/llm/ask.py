@@ -1,4 +1,4 @@
-"""The LLM stage's work: ask the model about every table's narrative, in parallel; ground its findings.
+"""The LLM stage's work: ask about each table's narrative, in parallel, and ground the findings.
 
 ::
 
