@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import cache
 
 from reviewer.forms.families import DEFAULT, FAMILIES, Family
 from reviewer.forms.vocabulary import key, normalise
@@ -30,14 +31,28 @@ def recognise(texts: Iterable[str]) -> Recognition:
     title_cells = [key(t) for t in texts if "自评表" in t or "评分表" in t]
     best = Recognition(DEFAULT, (0, 0), ())
     for family in FAMILIES:
-        title = _best_title(family, title_cells)
-        found = [label for label in family.signatures if key(label) in joined]
+        titles, signatures = _keyed(family)
+        title = _best_title(titles, title_cells) if title_cells else ""
+        found = [label for label, k in signatures if k in joined]
         score = (len(title), len(found))
         if score > best.score:
             best = Recognition(family, score, tuple([title] if title else []) + tuple(found))
     return best
 
 
-def _best_title(family: Family, title_cells: list[str]) -> str:
-    found = [t for t in family.titles for cell in title_cells if key(t) in cell]
+_Keyed = tuple[tuple[str, str], ...]
+
+
+@cache
+def _keyed(family: Family) -> tuple[_Keyed, _Keyed]:
+    """The family's titles and signatures, each with its key (computed once per family)."""
+    return (
+        tuple((t, key(t)) for t in family.titles),
+        tuple((label, key(label)) for label in family.signatures),
+    )
+
+
+def _best_title(titles: _Keyed, title_cells: list[str]) -> str:
+    """The longest title found in a title cell (the first of them, if several as long)."""
+    found = (t for t, k in titles if any(k in cell for cell in title_cells))
     return max(found, key=len, default="")
