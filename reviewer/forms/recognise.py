@@ -28,10 +28,10 @@ def recognise(texts: Iterable[str]) -> Recognition:
     rows' text, in order)."""
     texts = list(texts)
     joined = normalise("\n".join(texts))
-    title_cells = [key(t) for t in texts if "自评表" in t or "评分表" in t]
+    # the title cells' keys, one per line (a key has no whitespace, so none spans two cells)
+    title_cells = "\n".join([key(t) for t in texts if "自评表" in t or "评分表" in t])
     best = Recognition(DEFAULT, (0, 0), ())
-    for family in FAMILIES:
-        titles, signatures = _keyed(family)
+    for family, titles, signatures in _keyed():
         title = _best_title(titles, title_cells) if title_cells else ""
         found = [label for label, k in signatures if k in joined]
         score = (len(title), len(found))
@@ -44,15 +44,18 @@ _Keyed = tuple[tuple[str, str], ...]
 
 
 @cache
-def _keyed(family: Family) -> tuple[_Keyed, _Keyed]:
-    """The family's titles and signatures, each with its key (computed once per family)."""
-    return (
-        tuple((t, key(t)) for t in family.titles),
-        tuple((label, key(label)) for label in family.signatures),
+def _keyed() -> tuple[tuple[Family, _Keyed, _Keyed], ...]:
+    """Each family with its titles and signatures, each with its key (computed once)."""
+    return tuple(
+        (
+            family,
+            tuple((t, key(t)) for t in family.titles),
+            tuple((label, key(label)) for label in family.signatures),
+        )
+        for family in FAMILIES
     )
 
 
-def _best_title(titles: _Keyed, title_cells: list[str]) -> str:
+def _best_title(titles: _Keyed, title_cells: str) -> str:
     """The longest title found in a title cell (the first of them, if several as long)."""
-    found = (t for t, k in titles if any(k in cell for cell in title_cells))
-    return max(found, key=len, default="")
+    return max([t for t, k in titles if k in title_cells], key=len, default="")

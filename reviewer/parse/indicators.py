@@ -199,7 +199,7 @@ def parse_section(rows: Sequence[Row], columns: IndicatorColumns) -> Section:
         while cells and lb.is_vertical_fragment(cells[0].text, "绩效指标"):
             cells[0].used = True
             cells = cells[1:]
-        if cells and all(is_ellipsis(c.text) for c in cells):
+        if cells and cells[0].text[:1] in _ELLIPSIS and all(is_ellipsis(c.text) for c in cells):
             for c in cells:
                 c.used = True
             placeholders.extend(cells)
