@@ -111,18 +111,16 @@ class FundsReader:
         self.row(row)
 
     def _row_key(self, text: str) -> str | None:
-        kind = lookup(text, self.family.fund_rows)
-        if kind is not None:
-            return kind
-        return None
+        return lookup(text, self.family.fund_rows)
 
     def row(self, row: Row) -> bool:
         """Read a funds row; False when the row is not one (no row label, no amounts)."""
         cells = row.cells
         label: Cell | None = None
         kind: str | None = None
-        for c in cells:
-            kind = self._row_key(c.text)
+        fund_rows = self.family.fund_rows
+        for c in cells:  # lookup() itself rather than _row_key(): this runs for every cell
+            kind = lookup(c.text, fund_rows)
             if kind is not None:
                 label = c
                 break

@@ -509,15 +509,18 @@ def _to_indicator(d: Draft) -> dict[str, Any]:
     # The actual stays as printed; compared with the target, it is read in the row's unit.
     actual_read = _with_unit(actual, d.unit) if d.unit is not None else actual
     cells: dict[str, Any] = {}
-    for key, value in (("weight", d.weight), ("score", d.score)):
-        if value is not None:
-            cells[key] = value.ref()
+    weight, score = d.weight, d.score
+    if weight is not None:
+        cells["weight"] = weight.ref()
+    if score is not None:
+        cells["score"] = score.ref()
     for key, part in (("name", d.name), ("explanation", d.explanation)):
         for n, piece in enumerate(part):  # a field broken by a page: name, name+1, …
             cells[key if n == 0 else f"{key}+{n}"] = piece.ref()
-    for key, single in (("target", d.target), ("actual", d.actual)):
-        if single is not None:
-            cells[key] = single.ref()
+    if d.target is not None:
+        cells["target"] = d.target.ref()
+    if d.actual is not None:
+        cells["actual"] = d.actual.ref()
     if d.nature is not None:
         cells["target_nature"] = d.nature.ref()
     if d.unit is not None:
@@ -530,8 +533,8 @@ def _to_indicator(d: Draft) -> dict[str, Any]:
         "name": _join(d.name),
         "target": target,
         "actual": actual,
-        "weight": _points(d.weight),
-        "score": _points(d.score),
+        "weight": _points(weight),
+        "score": _points(score),
         "explanation": _join(d.explanation),
         "target_value": parse_value(target),
         "actual_value": parse_value(actual_read),
