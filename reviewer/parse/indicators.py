@@ -481,6 +481,8 @@ def _points(cell: Cell | None) -> float | None:
 
 
 def _join(cells: list[Cell]) -> str:
+    if len(cells) == 1:  # most fields are one cell
+        return cells[0].text
     return "".join([c.text for c in cells])
 
 
