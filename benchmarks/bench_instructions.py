@@ -17,6 +17,7 @@ from __future__ import annotations
 import argparse
 import os
 import re
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -85,6 +86,8 @@ def main() -> None:
     ap.add_argument("other", nargs="?", type=Path, help="another checkout to compare with")
     ap.add_argument("--copies", type=int, default=15, help="extra copies of the seed (default 15)")
     args = ap.parse_args()
+    if shutil.which("valgrind") is None:
+        raise SystemExit("valgrind is needed (apt-get install valgrind)")
     with tempfile.TemporaryDirectory() as tmp:
         small = make_file(Path(tmp), 1)
         big = make_file(Path(tmp), 1 + args.copies)
