@@ -53,7 +53,16 @@ def clean_cell(text: str) -> str:
 
 def collapse_spaces(text: str) -> str:
     """Trim and collapse whitespace runs to one space (for narrative text)."""
-    return _SPACE_RUN.sub(" ", text).strip()
+    return " ".join(text.split())
+
+
+def without_spaces(text: str) -> str:
+    """``text`` with all whitespace removed.
+
+    ``str.split()`` cuts at exactly the characters ``\\s`` matches in a str pattern (those
+    ``str.isspace`` accepts), and on CJK text it is several times faster than ``re.sub``.
+    """
+    return "".join(text.split())
 
 
 def fold(text: str) -> str:
@@ -62,4 +71,4 @@ def fold(text: str) -> str:
     Two texts that differ only in full-/half-width forms, spacing or case fold alike; used to
     find quoted evidence in the document and to compare names.
     """
-    return _SPACE_RUN.sub("", nfkc(text)).lower()
+    return without_spaces(nfkc(text)).lower()

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import cache
 
 from reviewer.forms.families import DEFAULT, FAMILIES, Family
 from reviewer.forms.vocabulary import key, normalise
@@ -27,17 +28,34 @@ def recognise(texts: Iterable[str]) -> Recognition:
     rows' text, in order)."""
     texts = list(texts)
     joined = normalise("\n".join(texts))
-    title_cells = [key(t) for t in texts if "自评表" in t or "评分表" in t]
+    # the title cells' keys, one per line (a key has no whitespace, so none spans two cells)
+    title_cells = "\n".join([key(t) for t in texts if "自评表" in t or "评分表" in t])
     best = Recognition(DEFAULT, (0, 0), ())
-    for family in FAMILIES:
-        title = _best_title(family, title_cells)
-        found = [label for label in family.signatures if key(label) in joined]
+    for family, titles, signatures in _keyed():
+        title = _best_title(titles, title_cells) if title_cells else ""
+        found = [label for label, k in signatures if k in joined]
         score = (len(title), len(found))
         if score > best.score:
             best = Recognition(family, score, tuple([title] if title else []) + tuple(found))
     return best
 
 
-def _best_title(family: Family, title_cells: list[str]) -> str:
-    found = [t for t in family.titles for cell in title_cells if key(t) in cell]
-    return max(found, key=len, default="")
+_Keyed = tuple[tuple[str, str], ...]
+
+
+@cache
+def _keyed() -> tuple[tuple[Family, _Keyed, _Keyed], ...]:
+    """Each family with its titles and signatures, each with its key (computed once)."""
+    return tuple(
+        (
+            family,
+            tuple((t, key(t)) for t in family.titles),
+            tuple((label, key(label)) for label in family.signatures),
+        )
+        for family in FAMILIES
+    )
+
+
+def _best_title(titles: _Keyed, title_cells: str) -> str:
+    """The longest title found in a title cell (the first of them, if several as long)."""
+    return max([t for t, k in titles if k in title_cells], key=len, default="")

@@ -12,15 +12,14 @@ import re
 from collections.abc import Sequence
 from functools import lru_cache
 
-from reviewer.textnorm import nfkc
+from reviewer.textnorm import nfkc, without_spaces
 
-_SPACE = re.compile(r"\s+")
 _NUMBERING = re.compile(r"^(?:[一二三四五六七八九十]+、|\d+[.、]|[(（]\d+[)）])")
 
 
 def normalise(text: str) -> str:
     """The normal form of any text, uncached (for long texts): see ``key``."""
-    return _SPACE.sub("", nfkc(text)).rstrip(":")
+    return without_spaces(nfkc(text)).rstrip(":")
 
 
 @lru_cache(maxsize=8192)
@@ -43,35 +42,35 @@ def matches(k: str, label: str) -> bool:
 
 
 class _Matcher:
-    """One table of labels, with what each key seen so far matched (first match wins)."""
+    """One table of labels, with what each text seen so far matched (first match wins)."""
 
     __slots__ = ("found", "table")
 
     def __init__(self, table: Sequence[tuple[str, str]]) -> None:
-        self.table = tuple(table)
+        self.table = table
+        # by the text as printed: a text seen before costs one look-up, not its key's as well
         self.found: dict[str, str | None] = {}
 
-    def lookup(self, k: str) -> str | None:
-        try:
-            return self.found[k]
-        except KeyError:
-            pass
+    def match(self, text: str) -> str | None:
+        k = key(text)
         value = next((v for label, v in self.table if matches(k, label)), None)
         if len(self.found) < 65536:
-            self.found[k] = value
+            self.found[text] = value
         return value
 
 
+_UNSEEN = "\0unseen"  # not a value of any table (and compared by identity)
 # Matchers by the identity of their table: the families' tables are constants, kept alive here.
-_MATCHERS: dict[int, tuple[Sequence[tuple[str, str]], _Matcher]] = {}
+_MATCHERS: dict[int, _Matcher] = {}
 
 
 def lookup(text: str, table: Sequence[tuple[str, str]]) -> str | None:
     """The value of the first ``(label, value)`` whose label matches ``text``, or None."""
-    entry = _MATCHERS.get(id(table))
-    if entry is None or entry[0] is not table:
-        entry = _MATCHERS[id(table)] = (table, _Matcher(table))
-    return entry[1].lookup(key(text))
+    matcher = _MATCHERS.get(id(table))
+    if matcher is None or matcher.table is not table:
+        matcher = _MATCHERS[id(table)] = _Matcher(table)
+    value = matcher.found.get(text, _UNSEEN)
+    return matcher.match(text) if value is _UNSEEN else value
 
 
 def any_label(text: str, labels: Sequence[str]) -> bool:

@@ -12,15 +12,15 @@ from collections.abc import Iterable, Iterator
 from reviewer.forms.families import get_family
 from reviewer.grid import Grid, Row, account
 from reviewer.model import Accounting, EvaluationTable, Leftover, Report
-from reviewer.parse.table import YEAR, parse_table, starts_table
+from reviewer.parse.table import TITLE_HINT, YEAR, parse_table, starts_table
 
 # Keys that name a table's subject: a second one in a block starts the next table.
 _SUBJECT_KEYS = ("项目名称", "专项名称", "专项资金名称", "部门(单位)名称", "单位名称")
+_SUBJECT_HINT = re.compile("|".join(re.escape(k) for k in _SUBJECT_KEYS))  # one scan per row
 
 
 def _has_project_key(row: Row) -> bool:
-    joined = row.joined
-    return any(k in joined for k in _SUBJECT_KEYS) and any(
+    return _SUBJECT_HINT.search(row.joined) is not None and any(
         c.text.startswith(_SUBJECT_KEYS) for c in row.cells
     )
 
@@ -34,6 +34,11 @@ def _has_body(row: Row) -> bool:
     return _BODY.search(row.joined) is not None
 
 
+# A row with none of the words a title, a subject key or a body row has is none of them: most
+# rows, told apart with one scan of their text.
+_ANY_HINT = re.compile("|".join(p.pattern for p in (TITLE_HINT, _SUBJECT_HINT, _BODY)))
+
+
 def _is_year_line(row: Row) -> bool:
     cells = row.cells
     return len(cells) == 1 and bool(YEAR.search(cells[0].text)) and len(cells[0].text) <= 12
@@ -45,6 +50,9 @@ def split_tables(rows: Iterable[Row]) -> Iterator[list[Row]]:
     current: list[Row] = []
     body = key_then_body = key_seen = False
     for row in rows:
+        if _ANY_HINT.search(row.joined) is None:
+            current.append(row)
+            continue
         title = starts_table(row)
         subject = _has_project_key(row)
         if current and ((title and body) or (subject and key_then_body)):

@@ -33,10 +33,6 @@ _UNIT_IN_BRACKETS = re.compile(r"[(（]\s*(万元|元)\s*[)）]?")
 _POINTS_NOTE = re.compile(r"[(（]\s*(\d+(?:\.\d+)?)\s*分\s*[)）]")
 
 
-def _has_digit(text: str) -> bool:
-    return _DIGIT.search(text) is not None
-
-
 def funds_label_piece(text: str) -> str | None:
     """A piece of the vertical label 项目资金（元）, as a page break splits it (项目资 /
     金（万元）): the unit it states ("" if none); None for any other text."""
@@ -115,18 +111,16 @@ class FundsReader:
         self.row(row)
 
     def _row_key(self, text: str) -> str | None:
-        kind = lookup(text, self.family.fund_rows)
-        if kind is not None:
-            return kind
-        return None
+        return lookup(text, self.family.fund_rows)
 
     def row(self, row: Row) -> bool:
         """Read a funds row; False when the row is not one (no row label, no amounts)."""
         cells = row.cells
         label: Cell | None = None
         kind: str | None = None
-        for c in cells:
-            kind = self._row_key(c.text)
+        fund_rows = self.family.fund_rows
+        for c in cells:  # lookup() itself rather than _row_key(): this runs for every cell
+            kind = lookup(c.text, fund_rows)
             if kind is not None:
                 label = c
                 break
@@ -189,7 +183,7 @@ class FundsReader:
         """A row of label | amount pairs (the Hebei form): amounts go to the header's roles in
         order, a last bare number (the rate) to the role left."""
         after = [c for c in row.cells if c.column > label.column]
-        if all(_has_digit(c.text) or c.text in _FILLER for c in after):
+        if all(_DIGIT.search(c.text) is not None or c.text in _FILLER for c in after):
             return False  # amounts only: an ordinary row
         pairs = [c for c in after if self._row_key(c.text) or _column_role(c.text, self.family)]
         if not pairs or not self.roles:

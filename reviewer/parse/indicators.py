@@ -199,7 +199,7 @@ def parse_section(rows: Sequence[Row], columns: IndicatorColumns) -> Section:
         while cells and lb.is_vertical_fragment(cells[0].text, "绩效指标"):
             cells[0].used = True
             cells = cells[1:]
-        if cells and all(is_ellipsis(c.text) for c in cells):
+        if cells and cells[0].text[:1] in _ELLIPSIS and all(is_ellipsis(c.text) for c in cells):
             for c in cells:
                 c.used = True
             placeholders.extend(cells)
@@ -481,6 +481,8 @@ def _points(cell: Cell | None) -> float | None:
 
 
 def _join(cells: list[Cell]) -> str:
+    if len(cells) == 1:  # most fields are one cell
+        return cells[0].text
     return "".join([c.text for c in cells])
 
 
@@ -509,15 +511,18 @@ def _to_indicator(d: Draft) -> dict[str, Any]:
     # The actual stays as printed; compared with the target, it is read in the row's unit.
     actual_read = _with_unit(actual, d.unit) if d.unit is not None else actual
     cells: dict[str, Any] = {}
-    for key, value in (("weight", d.weight), ("score", d.score)):
-        if value is not None:
-            cells[key] = value.ref()
+    weight, score = d.weight, d.score
+    if weight is not None:
+        cells["weight"] = weight.ref()
+    if score is not None:
+        cells["score"] = score.ref()
     for key, part in (("name", d.name), ("explanation", d.explanation)):
         for n, piece in enumerate(part):  # a field broken by a page: name, name+1, …
             cells[key if n == 0 else f"{key}+{n}"] = piece.ref()
-    for key, single in (("target", d.target), ("actual", d.actual)):
-        if single is not None:
-            cells[key] = single.ref()
+    if d.target is not None:
+        cells["target"] = d.target.ref()
+    if d.actual is not None:
+        cells["actual"] = d.actual.ref()
     if d.nature is not None:
         cells["target_nature"] = d.nature.ref()
     if d.unit is not None:
@@ -530,8 +535,8 @@ def _to_indicator(d: Draft) -> dict[str, Any]:
         "name": _join(d.name),
         "target": target,
         "actual": actual,
-        "weight": _points(d.weight),
-        "score": _points(d.score),
+        "weight": _points(weight),
+        "score": _points(score),
         "explanation": _join(d.explanation),
         "target_value": parse_value(target),
         "actual_value": parse_value(actual_read),

@@ -133,7 +133,9 @@ def is_vertical_fragment(text: str, label: str | None = None) -> bool:
     """
     if not text:
         return False
-    return any(text in v for v in ((label,) if label else VERTICAL_LABELS))
+    if label:
+        return text in label
+    return any(text in v for v in VERTICAL_LABELS)
 
 
 # Words in an indicator's name that suggest its 二级指标, in order of precedence.

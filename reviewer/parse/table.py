@@ -38,10 +38,12 @@ _SECTION_HINTS = re.compile("[、\\-—–页附公金]")  # a first look for _S
 _FURNITURE = re.compile(
     r"^(?:[-—–]\s*\d+\s*[-—–]|第\d+页(?:共\d+页)?|附件[一二三四五六七八九十\d]*:?|公开\d+表)$"
 )
+# What a key matching _FURNITURE, 金额单位 or _SECTION starts with: other cells need no regex.
+_SECTION_FIRST = frozenset("-—–第附公金一二三四五六七八九十")
 _GOAL_ANCHORS = ("年度总体目标", "年度目标", "项目基本情况")
 # Title words: a cell naming the form (…绩效自评表, …绩效目标自评表, …评分表).
 _TITLE_WORDS = ("自评表", "评分表")
-_TITLE_HINT = re.compile("|".join(_TITLE_WORDS))
+TITLE_HINT = re.compile("|".join(_TITLE_WORDS))
 # A run of leader dots at the end of a text (……………… filling the cell): layout, not words.
 _LEADER = re.compile(r"\s*[.·…][\s.·…]{5,}$")
 _LEADER_END = frozenset(".·…")
@@ -119,7 +121,7 @@ def is_title(text: str) -> bool:
 def starts_table(row: Row) -> bool:
     """A row with the form's title (the first row of a table, or of the next one). A title
     printed after a name key (项目名称 | …补助经费支出绩效自评表) is that key's value."""
-    if _TITLE_HINT.search(row.joined) is None:
+    if TITLE_HINT.search(row.joined) is None:
         return False
     for c in row.cells:
         if is_title(c.text):
@@ -281,6 +283,8 @@ class _TableBuilder:
         found = False
         for c in row.cells:
             k = key(c.text)
+            if k[:1] not in _SECTION_FIRST:
+                continue
             if _FURNITURE.match(k):
                 c.used = found = True
             elif k.startswith("金额单位"):
@@ -468,7 +472,9 @@ class _TableBuilder:
 
     @staticmethod
     def _is_total(row: Row) -> bool:
-        return _TOTAL_RE.search(row.joined) is not None
+        joined = row.joined
+        # a first look without the regex, whose (^|\t) start makes it try every position
+        return ("总" in joined or "合计" in joined) and _TOTAL_RE.search(joined) is not None
 
     def _totals(self, row: Row) -> None:
         self.ended = True
@@ -587,4 +593,4 @@ def parse_table(rows: Sequence[Row], family: Family | None = None) -> Evaluation
     return _TableBuilder(rows, family or family_of(rows) or DEFAULT).build()
 
 
-__all__ = ["YEAR", "funds_label_piece", "is_title", "parse_table", "starts_table"]
+__all__ = ["TITLE_HINT", "YEAR", "funds_label_piece", "is_title", "parse_table", "starts_table"]

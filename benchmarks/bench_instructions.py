@@ -1,0 +1,106 @@
+"""Parse cost of the seed layout in CPU instructions per table, counted by valgrind.
+
+    python benchmarks/bench_instructions.py [OTHER_CHECKOUT] [--copies 15]
+
+Wall and CPU timings on this shared VM swing by ±30 %, far more than the 10 % the parse
+speed must stay within (issue 12); an instruction count does not. The file is the bundled
+seed repeated, as ``bench_parse.py`` builds it. Each tree's interpreter (``.venv`` of the
+checkout) runs under ``valgrind --tool=callgrind`` twice: once streaming the seed repeated
+once (imports, reading, the first parse that compiles regexes and fills caches), once the
+seed repeated ``1 + copies`` times. The difference, divided by ``14 × copies`` tables, is the
+steady cost of one table, with start-up and warm-up excluded. Given another checkout (with
+its own ``.venv``), it is measured the same way and the ratio of this tree to it printed.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+SEED = ROOT / "examples" / "000_064cf56e05d2d068.txt"
+SEED_TABLES = 14
+
+# Streams every table of the file given as argument, as ``bench_parse.stream_count`` does.
+_PARSE = (
+    "import sys\n"
+    "from reviewer.api import iter_tables\n"
+    "n = sum(1 for _ in iter_tables(sys.argv[1]))\n"
+    "assert n == int(sys.argv[2]), n\n"
+)
+_COLLECTED = re.compile(r"Collected\s*:\s*(\d+)")
+
+
+def make_file(directory: Path, copies: int) -> Path:
+    text = SEED.read_text(encoding="utf-8")
+    path = directory / f"seed-x{copies}.txt"
+    with path.open("w", encoding="utf-8") as fh:
+        for _ in range(copies):
+            fh.write(text)
+            fh.write("\n\n")
+    return path
+
+
+def instructions(python: Path, path: Path, tables: int) -> int:
+    """Instructions executed by ``python`` streaming ``path`` (which holds ``tables`` tables)."""
+    env = dict(os.environ, PYTHONHASHSEED="0")  # the same hashing, so the same work, each run
+    done = subprocess.run(
+        [
+            "valgrind",
+            "--tool=callgrind",
+            "--callgrind-out-file=/dev/null",
+            str(python),
+            "-c",
+            _PARSE,
+            str(path),
+            str(tables),
+        ],
+        capture_output=True,
+        text=True,
+        env=env,
+        cwd=path.parent,  # not the checkout: its ``reviewer`` must come from the .venv install
+    )
+    found = _COLLECTED.search(done.stderr)
+    if done.returncode != 0 or not found:
+        raise SystemExit(f"{python} failed under valgrind:\n{done.stderr[-2000:]}")
+    return int(found.group(1))
+
+
+def per_table(tree: Path, small: Path, big: Path, copies: int) -> float:
+    python = tree / ".venv" / "bin" / "python"
+    if not python.exists():
+        raise SystemExit(f"{tree} has no .venv (python3 -m venv .venv && pip install -e .)")
+    base = instructions(python, small, SEED_TABLES)
+    full = instructions(python, big, SEED_TABLES * (1 + copies))
+    return (full - base) / (SEED_TABLES * copies)
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__)
+    ap.add_argument("other", nargs="?", type=Path, help="another checkout to compare with")
+    ap.add_argument("--copies", type=int, default=15, help="extra copies of the seed (default 15)")
+    args = ap.parse_args()
+    if shutil.which("valgrind") is None:
+        raise SystemExit("valgrind is needed (apt-get install valgrind)")
+    with tempfile.TemporaryDirectory() as tmp:
+        small = make_file(Path(tmp), 1)
+        big = make_file(Path(tmp), 1 + args.copies)
+        tables = SEED_TABLES * args.copies
+        print(f"seed layout: {tables} tables past the first copy, instructions per table")
+        here = per_table(ROOT, small, big, args.copies)
+        print(f"  this tree ({ROOT}): {here / 1e6:.2f} M")
+        if args.other is not None:
+            other = per_table(args.other.resolve(), small, big, args.copies)
+            print(f"  other tree ({args.other}): {other / 1e6:.2f} M")
+            print(f"  ratio this/other: {here / other:.3f} (issue 12: at most 1.10)")
+    sys.stdout.flush()
+
+
+if __name__ == "__main__":
+    main()
