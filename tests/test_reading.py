@@ -4,10 +4,17 @@ what was printed."""
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from opencc import OpenCC
 
 from reviewer.api import parse_file
+from reviewer.forms import script
 from reviewer.grid import Cell, Row
 from reviewer.ingest.reading import readable_rows
+from tests.conftest import SEED
 
 # A national-2020 table as a mirror site republishes it: traditional, with pinyin glosses.
 TRADITIONAL = [
@@ -87,3 +94,34 @@ def test_pinyin_glosses_go_even_in_simplified_text() -> None:
     rows = list(readable_rows(iter(_rows(["项(xiàng)目名称", "主管部门"]))))
     cell = rows[0].cells[0]
     assert (cell.text, cell.printed, rows[0].joined) == ("项目名称", "项(xiàng)目名称", "项目名称")
+
+
+# Simplified and traditional forms of the form's words, and other characters.
+_ALPHABET = (
+    "项目资金预算执行率绩效指标满意度項目資金預算執行率績效指標滿意度一二三的了着著干乾覆复 0123%"
+)
+
+
+def _fully_converted(sample: str) -> bool:
+    """is_traditional as it was before its pre-check: convert the whole sample, then count."""
+    cjk = script._CJK.findall(sample)
+    if not cjk:
+        return False
+    converted = OpenCC("t2s").convert("".join(cjk))
+    changed = {a for a, b in zip(cjk, converted, strict=False) if a != b}
+    differing = sum(1 for a, b in zip(cjk, converted, strict=False) if a != b)
+    return len(changed) >= script._MIN_CHANGED and differing >= script._MIN_SHARE * len(cjk)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=_ALPHABET, max_size=200))
+def test_the_pre_check_never_changes_whether_a_sample_is_traditional(sample: str) -> None:
+    assert script.is_traditional(sample) == _fully_converted(sample)
+
+
+def test_a_simplified_sample_is_answered_without_converting_it(monkeypatch: Any) -> None:
+    def refuse() -> None:
+        raise AssertionError("converted a simplified sample")
+
+    monkeypatch.setattr(script, "_converter", refuse)
+    assert not script.is_traditional(SEED.read_text(encoding="utf-8")[:20000])

@@ -11,7 +11,9 @@ from __future__ import annotations
 
 import re
 from functools import cache, lru_cache
+from pathlib import Path
 
+import opencc
 from opencc import OpenCC
 
 _CJK = re.compile(r"[\u4e00-\u9fff]")
@@ -26,6 +28,23 @@ def _converter() -> OpenCC:
     return OpenCC("t2s")
 
 
+@cache
+def _changeable() -> frozenset[str]:
+    """Every character the ``t2s`` conversion can change: where an entry of its dictionaries
+    (the same ones ``t2s.json`` chains) differs from its key. A simplified text holds few."""
+    folder = Path(opencc.__file__).parent / "dictionary"
+    chars: set[str] = set()
+    for name in ("TSPhrases.txt", "TSCharacters.txt"):
+        for line in (folder / name).read_text(encoding="utf-8").splitlines():
+            source, _, targets = line.partition("\t")
+            for target in targets.split(" "):
+                if len(target) != len(source):
+                    chars.update(source)
+                else:
+                    chars.update(a for a, b in zip(source, target, strict=True) if a != b)
+    return frozenset(chars)
+
+
 def has_pinyin(text: str) -> bool:
     return _PINYIN.search(text) is not None
 
@@ -34,6 +53,12 @@ def is_traditional(sample: str) -> bool:
     """Whether ``sample`` is written in traditional characters (enough of them differ)."""
     cjk = _CJK.findall(sample)
     if not cjk:
+        return False
+    # Only characters the conversion can change are ever counted as changed: too few of
+    # them and the answer is no, without converting the sample (a tenth of reading a file).
+    changeable = _changeable()
+    candidates = [c for c in cjk if c in changeable]
+    if len(set(candidates)) < _MIN_CHANGED or len(candidates) < _MIN_SHARE * len(cjk):
         return False
     converted = _converter().convert("".join(cjk))
     changed = {a for a, b in zip(cjk, converted, strict=False) if a != b}
