@@ -204,3 +204,29 @@ def test_total_row_by_header_columns(tmp_path: Path) -> None:
         t = _parse(tmp_path, EXTRA_COLUMN, pipes=pipes)
         assert (t.total_weight, t.total_score) == (100, 91)
         assert t.cells["复核分"].text == "89"
+
+
+# 区域绩效目标自评表 (transfer payment): the column after the values has no label, only the
+# section's points above it, and holds the points each row got.
+BARE_POINTS = [
+    [
+        "年度绩效指标完成情况",
+        "一级指标",
+        "二级指标",
+        "三级指标",
+        "年度指标值",
+        "实际完成指标值",
+        "50",
+    ],
+    ["", "产出指标", "质量指标", "违法案件查办率", "100%", "100%", "4"],
+    ["", "", "时效指标", "整体完成时间", "2021年12月31日", "2021年12月31日", "5"],
+]
+
+
+def test_a_column_headed_only_by_the_section_points_holds_the_scores(tmp_path: Path) -> None:
+    t = _parse(tmp_path, BARE_POINTS)
+    assert [(i.name, i.weight, i.score) for i in t.indicators] == [
+        ("违法案件查办率", None, 4),
+        ("整体完成时间", None, 5),
+    ]
+    assert t.indicators[0].cells["score"].text == "4"

@@ -185,6 +185,10 @@ def read_header(row: Row, family: Family = DEFAULT) -> IndicatorColumns:
         role = header_role(c.text, family)
         if role is None:
             continue
+        if role is Role.EXTRA and _bare_points(c.text) and Role.SCORE not in cols.roles.values():
+            # a column headed only by the section's points (区域绩效目标自评表: 50 over the
+            # rows' points, the rebuilt rows' score column): the points each row got
+            role = Role.SCORE
         if role is not Role.EXTRA and role in cols.roles.values():
             role = Role.EXTRA  # a second column of the same kind: keep it, do not guess
         cols.roles[c.column] = role
@@ -194,6 +198,10 @@ def read_header(row: Row, family: Family = DEFAULT) -> IndicatorColumns:
     cols.standard = _is_standard(cols)
     cols.any_labels = family.scoring.rubric
     return cols
+
+
+def _bare_points(text: str) -> bool:
+    return parse_points(text) is not None and text.strip().replace(".", "", 1).isdigit()
 
 
 def is_sub_header(row: Row, family: Family = DEFAULT) -> bool:
