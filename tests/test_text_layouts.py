@@ -85,10 +85,20 @@ SMALL = [
 ]
 
 
+def _padded(row: list[str]) -> list[str]:
+    return [*row, *[" "] * (8 - len(row))]
+
+
 @pytest.mark.parametrize(
     ("layout", "render"),
     [
-        (Layout.PIPES, lambda rows: "\n".join("| " + " | ".join(r) + " |" for r in rows)),
+        # a pipe table that keeps its empty cells is read by position ...
+        (
+            Layout.PIPES,
+            lambda rows: "\n".join("| " + " | ".join(_padded(r)) + " |" for r in rows),
+        ),
+        # ... one whose empty cells were dropped is rebuilt from the form's labels
+        (Layout.WRAPPED, lambda rows: "\n".join("| " + " | ".join(r) + " |" for r in rows)),
         (Layout.SPACES, lambda rows: "\n".join("   ".join(r) for r in rows)),
         (Layout.LINES, lambda rows: "\n\n".join("\n".join(r) for r in rows)),
     ],
@@ -144,3 +154,16 @@ def test_pasted_layouts_never_raise_and_account_for_every_row(
     assert acc.consumed_lines + acc.reported_lines == acc.nonempty_lines
     unused = sum(1 for c in (c for r in grid_rows for c in r.cells) if not c.used)
     assert len(report.leftovers) == unused
+
+
+def render_pipes(rows: list[list[str]]) -> str:
+    return "\n".join("| " + " | ".join(r) + " |" for r in rows) + "\n"
+
+
+def test_pipes_without_empty_cells_are_read_by_position_when_a_column_is_unknown() -> None:
+    """A header naming a column no form's vocabulary knows (复核分) cannot be rebuilt from the
+    labels: such a table is read by position, as pasted."""
+    header, first, second, total = SMALL[-4:]
+    rows = [*SMALL[:-4], [*header, "复核分"], [*first, "78"], [*second, "10"], total]
+    assert detect_layout(render_pipes(rows).splitlines()) is Layout.PIPES
+    assert detect_layout(render_pipes(SMALL).splitlines()) is Layout.WRAPPED

@@ -107,6 +107,7 @@ _BAR_LINE = re.compile(r"^[^|｜]*[|｜]+\s*$")
 _COLLAPSED = re.compile(r"[|｜][|｜]")
 _MIN_PARAGRAPHS = 10
 _WRAPPED_SHARE = 0.2
+_EMPTY_CELL = re.compile(r"[|｜]\s+[|｜]")
 _MIN_WORDS = 3
 _MIN_LABELS = 3
 _FLAT_LINES = 3
@@ -149,9 +150,31 @@ def _wrapped(piped: Sequence[str]) -> bool:
     rows = [s.strip() for s in piped if not _is_border(s)]
     if any(_COLLAPSED.search(s) or s in ("|", "｜") for s in rows):
         return True
+    if not any(_EMPTY_CELL.search(s) for s in rows) and _known_indicator_header(rows):
+        # A form always has empty cells (merged categories): these were dropped, and a row's
+        # cells no longer stand under their columns. Rebuilt from the form's labels, unless
+        # the header names a column the forms' vocabulary does not know (read by position).
+        return True
     ends = [s for s in rows if s.endswith(("|", "｜"))]
     unopened = sum(not s.startswith(("|", "｜")) for s in ends)
     return 0 < unopened < len(ends) and unopened >= _WRAPPED_SHARE * len(ends)
+
+
+def _known_indicator_header(rows: Sequence[str]) -> bool:
+    """The indicator header's rows (from the one naming 一级指标 or 三级指标 to the first
+    row that is not all labels) name only columns the forms know."""
+    from reviewer.ingest.rebuild.anchors import Kind, kinds
+
+    labels = {Kind.COLUMN, Kind.SECTION}
+    start = next((i for i, s in enumerate(rows) if "一级指标" in s or "三级指标" in s), None)
+    if start is None:
+        return False
+    for s in rows[start:]:
+        cells = [c.strip() for c in _PIPE.split(s) if c.strip()]
+        known = [bool(kinds(c) & labels) for c in cells]
+        if not all(known):
+            return s != rows[start] and not any(known)  # a row of values ends the header
+    return True
 
 
 def _words_layout(nonempty: Sequence[str]) -> Layout | None:
