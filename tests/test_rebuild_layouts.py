@@ -693,3 +693,22 @@ def test_text_that_cannot_be_split_is_refused_with_its_reason(
     with pytest.raises(InputError) as err:
         parse_file(path)
     assert err.value.message == message
+
+
+def test_notes_under_a_table_in_single_spaces_do_not_hide_its_layout() -> None:
+    notes = "".join(
+        f"{n}.{text}\n"
+        for n, text in enumerate(
+            (
+                "预算执行情况口径:预算数为调整后财政资金总额(包括上年结余结转),执行数为实际支出数。",
+                "定量指标完成数汇总原则:绝对值直接累加计算,相对值按照资金额度加权平均计算。",
+                "定性指标计分原则:达成预期指标、部分达成预期指标并具有一定效果、未达成预期指标三档。",
+                "基于经济性、效率性、效益性和公平性的原则,合理确定各项指标的分值和评分标准。",
+                "请在备注栏中说明未完成原因及改进措施,并附相关佐证材料,以备抽查复核之用。",
+            ),
+            start=1,
+        )
+    )
+    layout, rows = rebuilt(WORDS_UPPER_FIRST + "备注:\n" + notes)
+    assert layout is Layout.WORDS
+    assert ("产出指标", 2) in rows[4]

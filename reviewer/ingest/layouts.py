@@ -109,6 +109,7 @@ _MIN_PARAGRAPHS = 10
 _WRAPPED_SHARE = 0.2
 _EMPTY_CELL = re.compile(r"[|｜]\s+[|｜]")
 _MIN_WORDS = 3
+_PROSE = 30  # characters of a line with no space that reads as prose, not as one cell
 _MIN_LABELS = 3
 _FLAT_LINES = 3
 _FLAT_WORDS = 30
@@ -190,7 +191,9 @@ def _words_layout(nonempty: Sequence[str]) -> Layout | None:
         len(counts) <= _FLAT_LINES and max(counts) >= _FLAT_WORDS
     ):
         return Layout.FLAT  # a table per line (or one or two lines for the whole text)
-    if sum(len(s.split()) >= _MIN_WORDS for s in nonempty) >= 0.5 * len(nonempty):
+    # a note or a paragraph of prose under the table is one long word: not a row of cells
+    rows = [s for s in nonempty if len(s) <= _PROSE or len(s.split()) > 1]
+    if sum(len(s.split()) >= _MIN_WORDS for s in rows) >= 0.5 * len(rows):
         return Layout.WORDS
     return None
 
