@@ -167,3 +167,18 @@ def test_pipes_without_empty_cells_are_read_by_position_when_a_column_is_unknown
     rows = [*SMALL[:-4], [*header, "复核分"], [*first, "78"], [*second, "10"], total]
     assert detect_layout(render_pipes(rows).splitlines()) is Layout.PIPES
     assert detect_layout(render_pipes(SMALL).splitlines()) is Layout.WRAPPED
+
+
+def test_pipes_without_empty_cells_in_traditional_characters_are_rebuilt(tmp_path: Path) -> None:
+    from opencc import OpenCC
+
+    text = OpenCC("s2t").convert(render_pipes(SMALL))
+    assert "績效指標" in text  # the labels are printed in traditional characters
+    assert detect_layout(text.splitlines()) is Layout.WRAPPED
+    path = tmp_path / "t.txt"
+    path.write_text(text, encoding="utf-8")
+    (t,) = parse_file(path).tables
+    assert [(i.name, i.weight, i.score) for i in t.indicators] == [
+        ("甲数", 80, 80),
+        ("提升乙", 10, 10),
+    ]

@@ -164,8 +164,11 @@ def _wrapped(piped: Sequence[str]) -> bool:
 def _known_indicator_header(rows: Sequence[str]) -> bool:
     """The indicator header's rows (from the one naming 一级指标 or 三级指标 to the first
     row that is not all labels) name only columns the forms know."""
+    from reviewer.forms.script import for_reading, is_traditional
     from reviewer.ingest.rebuild.anchors import Kind, kinds
 
+    traditional = is_traditional("\n".join(rows))  # 一級指標 is read as 一级指标
+    rows = [for_reading(s, traditional) for s in rows]
     labels = {Kind.COLUMN, Kind.SECTION}
     start = next((i for i, s in enumerate(rows) if "一级指标" in s or "三级指标" in s), None)
     if start is None:
