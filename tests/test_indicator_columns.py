@@ -160,6 +160,22 @@ def test_amount_unit_from_a_column_header(tmp_path: Path) -> None:
     assert t.funds.annual_total.full_year_budget == 100
 
 
+def test_amount_unit_from_the_amounts_where_no_label_states_it(tmp_path: Path) -> None:
+    head = [r[:] for r in HEAD]
+    head[4] = ["项目资金", "", "年初预算数", "全年预算数", "全年执行数", "分值", "执行率", "得分"]
+    head[5] = ["", "年度资金总额", "100万元", "100万元", "90万元", "10", "90.00%", "9"]
+    (t,) = parse_file(_write(tmp_path, head + WEIGHT_FIRST)).tables
+    assert t.amount_unit == "万元"
+    assert (t.funds.annual_total.full_year_budget, t.funds.annual_total.executed) == (100, 90)
+
+
+def test_a_stated_unit_is_not_overridden_by_the_amounts(tmp_path: Path) -> None:
+    head = [r[:] for r in HEAD]  # 项目资金 (元), as the national form prints it
+    head[5] = ["", "年度资金总额", "100", "100", "90万", "10", "90.00%", "9"]
+    (t,) = parse_file(_write(tmp_path, head + WEIGHT_FIRST)).tables
+    assert t.amount_unit == "元"
+
+
 def test_a_name_that_reads_like_a_label_stays_a_name(tmp_path: Path) -> None:
     body = [
         ["", "一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分"],

@@ -150,7 +150,7 @@ class FundsReader:
             if is_placeholder(c.text):
                 c.used = True
                 continue
-            number = parse_percent(c.text) if role == "rate_pct" else parse_amount(c.text)
+            number = parse_percent(c.text) if role == "rate_pct" else self._amount(c.text)
             if number is None:
                 continue
             target[role] = number
@@ -200,12 +200,20 @@ class FundsReader:
                 target["cells"][role] = c.ref()
                 c.used = True
                 continue
-            number = parse_percent(c.text) if role == "rate_pct" else parse_amount(c.text)
+            number = parse_percent(c.text) if role == "rate_pct" else self._amount(c.text)
             if number is not None:
                 target[role] = number
                 target["cells"][role] = c.ref()
                 c.used = True
         return True
+
+    def _amount(self, text: str) -> float | None:
+        """An amount; one printed with 万 (620.82万元) states the block's unit where its header
+        does not (the table's amounts are then in 万元, not the default 元)."""
+        number = parse_amount(text)
+        if number is not None and "万" in text and "amount_unit" not in self.t:
+            self.t["amount_unit"] = "万元"
+        return number
 
     def result(self) -> dict[str, Any]:
         total = self.rows["annual_total"]
