@@ -22,11 +22,11 @@ from reviewer.batch import BatchResult, run_batch
 from reviewer.batch.files import collect_inputs
 from reviewer.cli import main
 from reviewer.config import Config
-from reviewer.llm.settings import resolve_settings
-from reviewer.llm.stage import LlmResult, LlmStage
+from reviewer.llm.stage import LlmResult
 from reviewer.model import Category, EvaluationTable, Finding, LlmRun, Report, Severity
 from reviewer.pipeline import review
 from tests.builders import clean_indicators, ind, make_table, write_tables
+from tests.fake_stage import ScriptedStage
 
 ROOT = Path(__file__).resolve().parent.parent
 HEAVY = (17, 93, 158)  # files whose every table has seven errors: they must rank first
@@ -279,12 +279,11 @@ def test_ctrl_c_with_worker_processes_leaves_only_complete_memos(
     assert rerun.count("reviewed") == 20 - len(written)
 
 
-class FakeLlm(LlmStage):
+class FakeLlm(ScriptedStage):
     """Stands in for the LLM stage: counts how many calls run at once."""
 
     def __init__(self, limit: int) -> None:
-        settings = resolve_settings({"llm_replay": "unused", "concurrency": limit}, {}, {})
-        super().__init__(settings, shared_limit=True)
+        super().__init__(shared_limit=True, concurrency=limit)
         self.running = 0
         self.peak = 0
         self.calls = 0

@@ -300,11 +300,11 @@ class _FailingLlm(ScriptedStage):
         super().__init__(shared_limit=True)
         self.fail = True
 
-    def answer(
+    def run(
         self,
         report: Report,
         rule_findings: list[Finding],
-        progress: Callable[[int], None] | None,
+        progress: Callable[[int], None] | None = None,
     ) -> LlmResult:
         status = "failed" if self.fail else "ok"
         tables = [

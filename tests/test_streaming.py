@@ -82,11 +82,11 @@ class _TableModel(ScriptedStage):
         self.calls: list[int] = []
         self.stop_after = stop_after
 
-    def answer(
+    def run(
         self,
         report: Report,
         rule_findings: list[Finding],
-        progress: Callable[[int], None] | None,
+        progress: Callable[[int], None] | None = None,
     ) -> LlmResult:
         self.calls.append(len(report.tables))
         if self.stop_after is not None and len(self.calls) > self.stop_after:

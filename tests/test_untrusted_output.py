@@ -145,11 +145,11 @@ def test_summary_markdown_shows_names_as_text(hostile_file: Path, tmp_path: Path
 class _HostileModel(ScriptedStage):
     """An LLM stage whose answer carries HTML, links and escapes."""
 
-    def answer(
+    def run(
         self,
         report: Report,
         rule_findings: list[Finding],
-        progress: Callable[[int], None] | None,
+        progress: Callable[[int], None] | None = None,
     ) -> LlmResult:
         finding = Finding(
             code="L101",

@@ -147,7 +147,8 @@ def _runs(lines: Sequence[str]) -> list[int]:
 
 def _wrapped(piped: Sequence[str]) -> bool:
     """Pipe rows as web tables print them: collapsed empty cells (``||||``), bare ``|`` lines,
-    or rows whose cells wrap onto lines that do not start a row."""
+    no empty cell at all under an indicator header the forms know, or rows whose cells wrap
+    onto lines that do not start a row."""
     rows = [s.strip() for s in piped if not _is_border(s)]
     if any(_COLLAPSED.search(s) or s in ("|", "｜") for s in rows):
         return True

@@ -15,8 +15,7 @@ from eval.match import Prediction
 from eval.metrics import DatasetSummary, summarize
 from reviewer.config import Config
 from reviewer.errors import ReviewerError
-from reviewer.llm.settings import resolve_settings
-from reviewer.llm.stage import LlmResult, LlmStage
+from reviewer.llm.stage import LlmResult
 from reviewer.model import (
     Category,
     Finding,
@@ -25,6 +24,7 @@ from reviewer.model import (
     Severity,
     TableLlmStatus,
 )
+from tests.fake_stage import ScriptedStage
 
 
 @pytest.fixture(scope="module")
@@ -190,11 +190,8 @@ def test_llm_backends_say_in_one_line_when_they_cannot_run(
         make_backend("nope", Config(), tmp_path)
 
 
-class _FakeStage(LlmStage):
+class _FakeStage(ScriptedStage):
     """An enabled stage that answers without a model: one finding on the training table."""
-
-    def __init__(self) -> None:
-        super().__init__(resolve_settings({"llm_replay": "unused"}, {}, {}))
 
     def run(
         self,

@@ -197,8 +197,13 @@ _LABEL_AS_VALUE = 8.0  # above dropping the cell (_DROP in indicators)
 _KNOWN_LABELS = frozenset({lb.LabelKind.L1, lb.LabelKind.L2, lb.LabelKind.AMBIGUOUS})
 
 
-def _known_label(c: Look) -> bool:
-    return c.label in _KNOWN_LABELS
+def _not_a_value(c: Look) -> float | None:
+    """What a label or a bare operator costs as a target or an actual (None: neither)."""
+    if c.label in _KNOWN_LABELS:
+        return _LABEL_AS_VALUE
+    if c.label is not None or c.operator:
+        return 3.0
+    return None
 
 
 def _target(c: Look) -> float:
@@ -206,10 +211,8 @@ def _target(c: Look) -> float:
         return 0.0
     if c.date:
         return 0.2
-    if _known_label(c):
-        return _LABEL_AS_VALUE
-    if c.label is not None or c.operator:
-        return 3.0
+    if (cost := _not_a_value(c)) is not None:
+        return cost
     return 0.3 if c.word else 1.0
 
 
@@ -220,10 +223,8 @@ def _actual(c: Look) -> float:
         return 0.2
     if c.op_value:
         return 0.5
-    if _known_label(c):
-        return _LABEL_AS_VALUE
-    if c.label is not None or c.operator:
-        return 3.0
+    if (cost := _not_a_value(c)) is not None:
+        return cost
     return 0.0 if c.word else 0.8
 
 
