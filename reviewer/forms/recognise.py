@@ -10,10 +10,11 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from reviewer.forms.families import DEFAULT, FAMILIES, Family
-from reviewer.forms.vocabulary import key, normalise
+from reviewer.forms.vocabulary import key
+from reviewer.textnorm import nfkc, without_spaces
 
 
 @dataclass(frozen=True)
@@ -27,12 +28,22 @@ def recognise(texts: Iterable[str]) -> Recognition:
     """The family whose title and signatures best match ``texts`` (a table's cells, or its
     rows' text, in order)."""
     texts = list(texts)
-    joined = normalise("\n".join(texts))
     # the title cells' keys, one per line (a key has no whitespace, so none spans two cells)
     title_cells = "\n".join([key(t) for t in texts if "自评表" in t or "评分表" in t])
+    titles = _titles(title_cells)
+    # A family with a shorter title never wins, whatever its signatures: only the families
+    # with the longest title found are told apart by theirs (looked for in the whole text).
+    longest = max(len(t) for t in titles)
+    joined: str | None = None
     best = Recognition(DEFAULT, (0, 0), ())
-    for family, titles, signatures in _keyed():
-        title = _best_title(titles, title_cells) if title_cells else ""
+    for (family, _, signatures), title in zip(_keyed(), titles, strict=True):
+        if len(title) < longest:
+            continue
+        if joined is None:
+            # the texts' normal form run together, as ``normalise`` makes it of the whole (a
+            # line break is dropped with the other whitespace); a form's label rows repeat
+            # from table to table, so each text's is cached
+            joined = "".join([_spaceless(t) for t in texts])
         found = [label for label, k in signatures if k in joined]
         score = (len(title), len(found))
         if score > best.score:
@@ -56,6 +67,18 @@ def _keyed() -> tuple[tuple[Family, _Keyed, _Keyed], ...]:
     )
 
 
-def _best_title(titles: _Keyed, title_cells: str) -> str:
-    """The longest title found in a title cell (the first of them, if several as long)."""
-    return max([t for t, k in titles if k in title_cells], key=len, default="")
+@lru_cache(maxsize=256)
+def _titles(title_cells: str) -> tuple[str, ...]:
+    """Each family's longest title found in a title cell (the first of them, if several as
+    long; "" for none), in the order of ``FAMILIES``. The same few titles head every table."""
+    return tuple(
+        max([t for t, k in titles if k in title_cells], key=len, default="") if title_cells else ""
+        for _, titles, _ in _keyed()
+    )
+
+
+@lru_cache(maxsize=4096)
+def _spaceless(text: str) -> str:
+    """NFKC without whitespace: ``normalise`` without its trailing-colon rule, which only
+    matters at the end of a text (no key ends with a colon)."""
+    return without_spaces(nfkc(text))

@@ -67,7 +67,7 @@ def check(
                 evidence=_cells(over, "weight", "score"),
             )
         )
-    glued = [r for r in rows if _VALUE_IN_NAME.search(r["name"])]
+    glued = [r for r in rows if _value_in_name(r["name"])]
     if len(glued) >= 2:
         doubts.append(
             ReadingDoubt(
@@ -88,6 +88,12 @@ def check(
             )
     doubts.extend(_funds_doubts(t))
     return doubts
+
+
+def _value_in_name(name: str) -> bool:
+    # the regex only where the name ends as it demands (a digit or %): most names do not
+    last = name.rstrip()[-1:]
+    return (last == "%" or last.isdecimal()) and _VALUE_IN_NAME.search(name) is not None
 
 
 def _equals_a_value(row: dict[str, Any], weight: float) -> bool:

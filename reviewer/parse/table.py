@@ -132,6 +132,9 @@ def starts_table(row: Row) -> bool:
 
 
 _RECOGNISE_ROWS = 40  # the title, header, funds and indicator header are within these
+# A form's titles and labels are short; a longer cell is narrative, where a label's words
+# prove nothing (and normalising it is most of recognition's cost).
+_LABEL_CHARS = 64
 
 
 def family_of(rows: Sequence[Row]) -> Family:
@@ -139,8 +142,11 @@ def family_of(rows: Sequence[Row]) -> Family:
     header, funds, goals and the indicator columns: where a form's own labels are)."""
     head: list[str] = []
     for row in rows[:_RECOGNISE_ROWS]:
-        head.append(row.joined)
-        if "一级指标" in row.joined or "三级指标" in row.joined:
+        joined = row.joined
+        if len(joined) > _LABEL_CHARS:  # narrative (the goals, a project's description)
+            joined = "\t".join([c.text for c in row.cells if len(c.text) <= _LABEL_CHARS])
+        head.append(joined)
+        if "一级指标" in joined or "三级指标" in joined:
             break
     return recognise(head).family
 
