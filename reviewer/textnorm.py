@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterable
 
 _SPACE_RUN = re.compile(r"\s+")
 _ASCII_WORD = re.compile(r"[0-9A-Za-z]")
@@ -72,3 +73,23 @@ def fold(text: str) -> str:
     find quoted evidence in the document and to compare names.
     """
     return without_spaces(nfkc(text)).lower()
+
+
+class Words:
+    """A first look for any of a few words (or characters) in a text.
+
+    ``str.__contains__`` scans Chinese text many times faster than a regex alternation, which
+    tests every character against the words' first characters one by one; the parser takes
+    such a first look at every row, so this is what it uses.
+    """
+
+    __slots__ = ("words",)
+
+    def __init__(self, words: Iterable[str]) -> None:
+        self.words = tuple(words)
+
+    def found_in(self, text: str) -> bool:
+        for word in self.words:  # noqa: SIM110 (a loop costs less than any() and a generator)
+            if word in text:
+                return True
+        return False

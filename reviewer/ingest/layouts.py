@@ -221,8 +221,10 @@ def _tab_cells(line: str, number: int) -> list[Cell] | None:
     col = 0
     for raw in line.split("\t"):  # the hot loop of a large text file: kept lean
         col += 1
+        if not raw:  # most cells of a form's row are empty
+            continue
         text = raw.strip()
-        if not text:  # most cells of a form's row are empty
+        if not text:
             continue
         if " " in text or "\u3000" in text or "\xa0" in text:
             text = clean_cell(text)  # spaces inside a cell: wrapping artefacts to remove

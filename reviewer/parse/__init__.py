@@ -13,30 +13,33 @@ from reviewer.forms.families import get_family
 from reviewer.grid import Grid, Row, account
 from reviewer.model import Accounting, EvaluationTable, Leftover, Report
 from reviewer.parse.table import TITLE_HINT, YEAR, parse_table, starts_table
+from reviewer.textnorm import Words
 
 # Keys that name a table's subject: a second one in a block starts the next table.
 _SUBJECT_KEYS = ("项目名称", "专项名称", "专项资金名称", "部门(单位)名称", "单位名称")
-_SUBJECT_HINT = re.compile("|".join(re.escape(k) for k in _SUBJECT_KEYS))  # one scan per row
+_SUBJECT_HINT = Words(_SUBJECT_KEYS)
 
 
 def _has_project_key(row: Row) -> bool:
-    return _SUBJECT_HINT.search(row.joined) is not None and any(
+    return _SUBJECT_HINT.found_in(row.joined) and any(
         c.text.startswith(_SUBJECT_KEYS) for c in row.cells
     )
 
 
-_BODY = re.compile("年度资金总额|一级指标|预算数")
+_BODY = Words(("年度资金总额", "一级指标", "预算数"))
 
 
 def _has_body(row: Row) -> bool:
     """A row of the table's body (funds or indicators): after one, a new subject key starts
     the next table; before it, a second key is the same table's (单位名称 in a line above)."""
-    return _BODY.search(row.joined) is not None
+    return _BODY.found_in(row.joined)
 
 
 # A row with none of the words a title, a subject key or a body row has is none of them: most
-# rows, told apart with one scan of their text.
-_ANY_HINT = re.compile("|".join(p.pattern for p in (TITLE_HINT, _SUBJECT_HINT, _BODY)))
+# rows, told apart with a first look at their text.
+_ANY_HINT = re.compile(
+    "|".join(re.escape(w) for w in (*TITLE_HINT.words, *_SUBJECT_HINT.words, *_BODY.words))
+)
 
 
 def _is_year_line(row: Row) -> bool:

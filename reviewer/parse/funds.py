@@ -18,12 +18,13 @@ from reviewer.forms.vocabulary import lookup, unnumbered
 from reviewer.grid import Cell, Row
 from reviewer.parse import labels as lb
 from reviewer.parse.values import is_placeholder, parse_amount, parse_percent
+from reviewer.textnorm import Words
 
 _ANCHORS = ("项目资金", "资金情况", "预算执行情况", "年度预算申请", "部门(单位)总体", "年度预算数")
 # A first look for an anchor in a row's printed text (full-width brackets and spaces allowed).
 _ANCHOR_HINT = re.compile(r"项目资|资金情况|预算执行情况|年度预算申请|总体\s*资金|年度预算数")
 # A funds header has one of these (its anchor or a column label): a cheap first look.
-_HEADER_HINTS = re.compile("预算|资金|执行|金额")
+_HEADER_HINTS = Words(("预算", "资金", "执行", "金额"))
 _DIGIT = re.compile(r"\d")
 _MAIN_ROWS = ("annual_total", "current_year_appropriation", "prior_year_carryover", "other")
 _NUMERIC = ("initial_budget", "full_year_budget", "executed", "weight", "rate_pct", "score")
@@ -57,7 +58,7 @@ def is_fund_header(row: Row, family: Family) -> bool:
     """The funds block's header: its anchor label (a short label cell, not a goal text that
     mentions 项目资金) or at least two of its column labels."""
     joined = row.joined
-    if _HEADER_HINTS.search(joined) is None:
+    if not _HEADER_HINTS.found_in(joined):
         return False  # most rows: no word a funds header has
     cells = row.cells
     if _ANCHOR_HINT.search(joined) is not None and any(_is_anchor(c.text) for c in cells):

@@ -24,7 +24,7 @@ from reviewer.parse.columns import IndicatorColumns, Role, is_sub_header, merge_
 from reviewer.parse.funds import FundsReader, funds_label_piece, is_fund_header
 from reviewer.parse.indicators import parse_section
 from reviewer.parse.values import parse_points
-from reviewer.textnorm import collapse_spaces
+from reviewer.textnorm import Words, collapse_spaces
 
 YEAR = re.compile(r"((?:19|20)\d{2})\s*年")
 _TOTAL_WORDS = ("总分", "合计", "总计")
@@ -43,7 +43,7 @@ _SECTION_FIRST = frozenset("-—–第附公金一二三四五六七八九十")
 _GOAL_ANCHORS = ("年度总体目标", "年度目标", "项目基本情况")
 # Title words: a cell naming the form (…绩效自评表, …绩效目标自评表, …评分表).
 _TITLE_WORDS = ("自评表", "评分表")
-TITLE_HINT = re.compile("|".join(_TITLE_WORDS))
+TITLE_HINT = Words(_TITLE_WORDS)
 # A run of leader dots at the end of a text (……………… filling the cell): layout, not words.
 _LEADER = re.compile(r"\s*[.·…][\s.·…]{5,}$")
 _LEADER_END = frozenset(".·…")
@@ -121,7 +121,7 @@ def is_title(text: str) -> bool:
 def starts_table(row: Row) -> bool:
     """A row with the form's title (the first row of a table, or of the next one). A title
     printed after a name key (项目名称 | …补助经费支出绩效自评表) is that key's value."""
-    if TITLE_HINT.search(row.joined) is None:
+    if not TITLE_HINT.found_in(row.joined):
         return False
     for c in row.cells:
         if is_title(c.text):
