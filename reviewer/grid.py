@@ -80,7 +80,7 @@ class Cell(CellRef):
         return (CellRef, *(getattr(ref, name) for name in CellRef._all_fields()))
 
 
-@dataclass(slots=True)
+@dataclass(slots=True, init=False)
 class Row:
     """A row's non-empty cells, each knowing its column; readers leave out empty cells.
 
@@ -90,11 +90,14 @@ class Row:
     cells: list[Cell]
     line: int
     page_break_before: bool = False
-    joined: str = field(init=False, default="")
+    joined: str = ""
 
-    def __post_init__(self) -> None:
-        # a list joins faster than a generator (this runs for every row)
-        self.joined = "\t".join([c.text for c in self.cells])
+    def __init__(self, cells: list[Cell], line: int, page_break_before: bool = False) -> None:
+        # written out, not generated with a __post_init__: one call less for every row
+        self.cells = cells
+        self.line = line
+        self.page_break_before = page_break_before
+        self.joined = "\t".join([c.text for c in cells])  # a list joins faster than a generator
 
 
 @dataclass(slots=True)

@@ -271,7 +271,7 @@ def rows_from_lines(
         if "\f" in line:
             page_break = True
             line = line.replace("\f", "")
-        if not line.strip():
+        if not line or line.isspace():
             page_break = True
             continue
         cells = split(line, number)

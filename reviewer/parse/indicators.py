@@ -20,6 +20,7 @@ structure rather than by column positions (which shift from page to page):
 from __future__ import annotations
 
 import itertools
+import operator
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -30,6 +31,7 @@ from reviewer.parse.columns import IndicatorColumns, Role, RowMap
 from reviewer.parse.values import is_operator, parse_number, parse_points, parse_value
 
 _MAX_COMBINATIONS = 20000
+_POS = operator.attrgetter("pos")
 _FAMILIES = frozenset(lb.L2_FAMILY.values())
 
 
@@ -319,7 +321,7 @@ class _Group:
 def _groups(events: list[LabelEvent]) -> list[_Group]:
     """Consecutive events with the same label are one merged cell seen twice."""
     groups: list[_Group] = []
-    for ev in sorted(events, key=lambda e: e.pos):
+    for ev in sorted(events, key=_POS):
         stem = lb.stem(ev.text)
         if groups and groups[-1].stem == stem:
             groups[-1].positions.append(ev.pos)
@@ -331,7 +333,7 @@ def _groups(events: list[LabelEvent]) -> list[_Group]:
 def _segment(
     n: int,
     groups: list[_Group],
-    scorer: Callable[[], Callable[[list[int]], float]],
+    scorer: Callable[[], Callable[[Sequence[int]], float]],
 ) -> list[int]:
     """Choose group boundaries (first row of each group after the first).
 
@@ -344,8 +346,10 @@ def _segment(
         return []
     ranges: list[range] = []
     for j in range(1, k):
-        lo = max(int(p + 1.5) if p % 1 == 0 else int(p + 1) for p in groups[j - 1].positions)
-        hi = min(int(p + 0.5) if p % 1 else int(p) for p in groups[j].positions)
+        # the boundary falls after every position of the group above (a label on a row
+        # of its own, x.5, just after it) and at or before every one of the group below
+        lo = max([int(p + 1.5) if p % 1 == 0 else int(p + 1) for p in groups[j - 1].positions])
+        hi = min([int(p + 0.5) if p % 1 else int(p) for p in groups[j].positions])
         lo = max(lo, 1)
         hi = min(hi, n - 1)
         ranges.append(range(lo, hi + 1) if lo <= hi else range(hi, hi + 1))
@@ -354,15 +358,12 @@ def _segment(
     best: list[int] | None = None
     best_score = float("-inf")
     score = scorer()
-    for count, combo in enumerate(itertools.product(*ranges)):
-        if count >= _MAX_COMBINATIONS:
-            break
-        bounds = list(combo)
-        if any(b2 <= b1 for b1, b2 in itertools.pairwise(bounds)):
-            continue
-        s = score(bounds) + 1e-6 * sum(bounds)
+    for combo in itertools.islice(itertools.product(*ranges), _MAX_COMBINATIONS):
+        if k > 2 and not all(map(operator.lt, combo, combo[1:])):
+            continue  # boundaries out of order
+        s = score(combo) + 1e-6 * sum(combo)
         if s > best_score:
-            best, best_score = bounds, s
+            best, best_score = list(combo), s
     if best is None:  # labels out of order: fall back to each label's own position
         best = [max(1, min(n - 1, int(min(g.positions) + 0.5))) for g in groups[1:]]
         for i in range(1, len(best)):
@@ -370,18 +371,20 @@ def _segment(
     return best
 
 
-def _spans(n: int, bounds: list[int]) -> list[tuple[int, int]]:
+def _spans(n: int, bounds: Sequence[int]) -> list[tuple[int, int]]:
     return list(itertools.pairwise([0, *bounds, n]))
 
 
 def _hint_scores(hints: list[str | None], stem: str, mismatch: float) -> list[float]:
     """Prefix sums of the rows' wording as evidence for a group: +1 for each row whose name
     points to the group's label, ``mismatch`` for each that points elsewhere."""
-    return list(
-        itertools.accumulate(
-            (0.0 if h is None else 1.0 if h == stem else mismatch for h in hints), initial=0.0
-        )
-    )
+    sums = [0.0]
+    total = 0.0
+    for h in hints:
+        if h is not None:
+            total += 1.0 if h == stem else mismatch
+        sums.append(total)
+    return sums
 
 
 def _assign_labels(drafts: list[Draft], events: list[LabelEvent]) -> None:
@@ -416,7 +419,7 @@ def _assign_labels(drafts: list[Draft], events: list[LabelEvent]) -> None:
     l2_hints = [lb.l2_hint(name) for name in names]
     hints1 = [lb.l1_hint(name, h) for name, h in zip(names, l2_hints, strict=True)]
 
-    def scorer_l1() -> Callable[[list[int]], float]:
+    def scorer_l1() -> Callable[[Sequence[int]], float]:
         # A weight the label prints (产出指标(70分)) is evidence the default split is not.
         stated = [lb.weight_note(g.text)[1] for g in l1_groups]
         defaults = [
@@ -428,7 +431,7 @@ def _assign_labels(drafts: list[Draft], events: list[LabelEvent]) -> None:
         weight_upto = list(itertools.accumulate(weights, initial=0.0))
         hints_upto = [_hint_scores(hints1, g.stem, -1.0) for g in l1_groups]
 
-        def score(bounds: list[int]) -> float:
+        def score(bounds: Sequence[int]) -> float:
             total = 0.0
             for (a, b), upto, default, plus in zip(
                 _spans(n, bounds), hints_upto, defaults, bonus, strict=True
@@ -459,12 +462,14 @@ def _assign_labels(drafts: list[Draft], events: list[LabelEvent]) -> None:
 
         def scorer_l2(
             a: int = a, b: int = b, groups: list[_Group] = l2_groups
-        ) -> Callable[[list[int]], float]:
+        ) -> Callable[[Sequence[int]], float]:
             prefix = [_hint_scores(l2_hints[a:b], grp.stem, -0.25) for grp in groups]
 
-            def score(bounds: list[int]) -> float:
-                spans = _spans(b - a, bounds)
-                return sum(upto[y] - upto[x] for (x, y), upto in zip(spans, prefix, strict=True))
+            def score(bounds: Sequence[int]) -> float:
+                total = 0.0
+                for (x, y), upto in zip(_spans(b - a, bounds), prefix, strict=True):
+                    total += upto[y] - upto[x]
+                return total
 
             return score
 
