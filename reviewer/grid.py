@@ -97,7 +97,13 @@ class Row:
         self.cells = cells
         self.line = line
         self.page_break_before = page_break_before
-        self.joined = "\t".join([c.text for c in cells])  # a list joins faster than a generator
+        if len(cells) == 1:
+            self.joined = cells[0].text
+        else:
+            texts = []  # a loop, not a comprehension: in 3.11 each one is a call
+            for c in cells:
+                texts.append(c.text)
+            self.joined = "\t".join(texts)
 
 
 @dataclass(slots=True)
@@ -116,6 +122,11 @@ def account(rows: Iterable[Row], leftovers: list[Leftover], acc: Accounting) -> 
         if not row.cells:
             continue
         nonempty += 1
+        for c in row.cells:  # most rows have every cell used: no list made for them
+            if not c.used:
+                break
+        else:
+            continue
         unused = [c for c in row.cells if not c.used]
         if unused:
             reported += 1

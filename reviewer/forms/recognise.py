@@ -33,7 +33,7 @@ def recognise(texts: Iterable[str]) -> Recognition:
     titles = _titles(title_cells)
     # A family with a shorter title never wins, whatever its signatures: only the families
     # with the longest title found are told apart by theirs (looked for in the whole text).
-    longest = max(len(t) for t in titles)
+    longest = max(map(len, titles))
     joined: str | None = None
     best = Recognition(DEFAULT, (0, 0), ())
     for (family, _, signatures), title in zip(_keyed(), titles, strict=True):

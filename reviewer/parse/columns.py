@@ -174,7 +174,7 @@ class RowMap:
                 return False
         # a row cut by the end of the document still opens its category (产出指标 | 数量指标 |
         # name): a fragment of a row broken by a page never carries a label
-        return any(role in cells for role in _ROW_VALUES) or Role.L1 in cells or Role.L2 in cells
+        return not cells.keys().isdisjoint(_ROW_VALUES) or Role.L1 in cells or Role.L2 in cells
 
 
 def read_header(row: Row, family: Family = DEFAULT) -> IndicatorColumns:

@@ -90,6 +90,7 @@ class FundsReader:
         (预算执行情况(10分)) if stated. Some layouts put the first row on the header row."""
         self.seen = True
         roles: list[tuple[int, str]] = []
+        taken: set[str] = set()
         for c in row.cells:
             text = c.text
             if "万元" in text:
@@ -101,8 +102,9 @@ class FundsReader:
                 self.t["stated_weights"].setdefault("预算执行", float(points.group(1)))
                 self.points_cell = c
             role = _column_role(text, self.family)
-            if role is not None and role not in (r for _, r in roles):
+            if role is not None and role not in taken:
                 roles.append((c.column, role))
+                taken.add(role)
                 self.t["labels"].setdefault(f"funds.{role}", text)
                 c.used = True
             elif _is_anchor(text) or funds_label_piece(text) is not None:
@@ -184,7 +186,10 @@ class FundsReader:
         """A row of label | amount pairs (the Hebei form): amounts go to the header's roles in
         order, a last bare number (the rate) to the role left."""
         after = [c for c in row.cells if c.column > label.column]
-        if all(_DIGIT.search(c.text) is not None or c.text in _FILLER for c in after):
+        for c in after:  # a loop, not all() over a generator: this runs for every funds row
+            if c.text not in _FILLER and _DIGIT.search(c.text) is None:
+                break
+        else:
             return False  # amounts only: an ordinary row
         pairs = [c for c in after if self._row_key(c.text) or _column_role(c.text, self.family)]
         if not pairs or not self.roles:

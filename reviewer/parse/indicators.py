@@ -251,7 +251,11 @@ def parse_section(rows: Sequence[Row], columns: IndicatorColumns) -> Section:
         events.extend(row_events)
 
     section = Section(stated_weights=stated_weights(events), placeholders=placeholders)
-    section.ends_with_label = any(e.pos > len(drafts) - 1 for e in events)
+    last = len(drafts) - 1
+    for e in events:
+        if e.pos > last:
+            section.ends_with_label = True
+            break
     if drafts:
         _attach_fragments(drafts, fragments, draft_at_row)
         _assign_labels(drafts, _without_empty_headings(events, len(drafts)))

@@ -40,7 +40,7 @@ def check(
     weights = [(r, r["weight"]) for r in rows if r["weight"] is not None]
     if weights:
         heavy = [r for r, w in weights if w > total * _MAX_ROW_WEIGHT_SHARE]
-        weight_sum = sum(w for _, w in weights)
+        weight_sum = sum([w for _, w in weights])
         if heavy or weight_sum > total * _WEIGHT_SUM_FACTOR:
             doubts.append(
                 ReadingDoubt(
