@@ -174,10 +174,16 @@ class FundsReader:
         roles = self.roles
         if roles:
             first = roles[0][0]
-            by_column = {c.column: c for c in cells}
-            mapped = [(role, by_column.get(label.column + 1 + pos - first)) for pos, role in roles]
-            if any(c for _, c in mapped):
-                return mapped
+            by_column: dict[int, Cell] = {}
+            for c in cells:  # loops, not comprehensions: this runs for every funds row
+                by_column[c.column] = c
+            shift = label.column + 1 - first
+            mapped: list[tuple[str, Cell | None]] = []
+            for pos, role in roles:
+                mapped.append((role, by_column.get(pos + shift)))
+            for _, under in mapped:
+                if under is not None:
+                    return mapped
         after = [c for c in cells if c.column > label.column and c.text not in _FILLER]
         order = [r for _, r in roles] or list(_DEFAULT_COLUMNS)
         return list(zip(order, after, strict=False))

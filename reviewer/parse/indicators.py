@@ -208,11 +208,12 @@ def parse_section(rows: Sequence[Row], columns: IndicatorColumns) -> Section:
             continue
         row_map = columns.by_column(cells)
         if row_map is not None:  # labels by the column they sit in
-            row_events = [
-                LabelEvent(pos=0.0, level=role.value, text=label.text)
-                for role in (Role.L1, Role.L2)
-                if (label := row_map.cells.get(role)) is not None
-            ]
+            row_events: list[
+                LabelEvent
+            ] = []  # a loop, not a comprehension: this runs for every row
+            for level in (Role.L1, Role.L2):
+                if (label := row_map.cells.get(level)) is not None:
+                    row_events.append(LabelEvent(pos=0.0, level=level.value, text=label.text))
             content = []
         else:
             label_cells: list[tuple[lb.LabelKind, str]] = []
@@ -246,8 +247,8 @@ def parse_section(rows: Sequence[Row], columns: IndicatorColumns) -> Section:
                 ev.pos = len(drafts) - 0.5
             next_break = ri + 1 < len(rows) and rows[ri + 1].page_break_before
             for c in content:
-                role = "explanation" if c.column > name_column + 1 else "name"
-                fragments.append(Fragment(c, role, ri, row.page_break_before, next_break))
+                part = "explanation" if c.column > name_column + 1 else "name"
+                fragments.append(Fragment(c, part, ri, row.page_break_before, next_break))
         events.extend(row_events)
 
     section = Section(stated_weights=stated_weights(events), placeholders=placeholders)
@@ -357,8 +358,9 @@ def _segment(
         lo = max(lo, 1)
         hi = min(hi, n - 1)
         ranges.append(range(lo, hi + 1) if lo <= hi else range(hi, hi + 1))
-    if all(len(r) == 1 for r in ranges) and all(a[0] < b[0] for a, b in itertools.pairwise(ranges)):
-        return [r[0] for r in ranges]  # the labels leave no row in doubt
+    fixed = [r[0] for r in ranges if len(r) == 1]
+    if len(fixed) == len(ranges) and (k == 2 or all(map(operator.lt, fixed, fixed[1:]))):
+        return fixed  # the labels leave no row in doubt
     best: list[int] | None = None
     best_score = float("-inf")
     score = scorer()
@@ -411,10 +413,11 @@ def _assign_labels(drafts: list[Draft], events: list[LabelEvent]) -> None:
     stems = [g.stem for g in l1_groups]
     l1_rows = {e.pos for e in l1_events}
     # 成本指标 and its 二级 labels sit under 产出指标 on forms without a 成本 一级 (2021+).
-    families = [
-        "产出" if fam == "成本" and "成本" not in stems else fam
-        for fam in (lb.family_of_l2(e.text) for e in l2_events)
-    ]
+    cost_as_output = "成本" not in stems
+    families: list[str | None] = []
+    for e in l2_events:
+        fam = lb.family_of_l2(e.text)
+        families.append("产出" if fam == "成本" and cost_as_output else fam)
     for e, fam in zip(l2_events, families, strict=True):
         if fam is not None and stems.count(fam) == 1 and e.pos not in l1_rows:
             l1_groups[stems.index(fam)].positions.append(e.pos)
@@ -490,8 +493,10 @@ def _points(cell: Cell | None) -> float | None:
 
 
 def _join(cells: list[Cell]) -> str:
-    if len(cells) == 1:  # most fields are one cell
+    if len(cells) == 1:  # most fields are one cell, or none
         return cells[0].text
+    if not cells:
+        return ""
     return "".join([c.text for c in cells])
 
 

@@ -115,7 +115,7 @@ def _printed_after_colon(text: str) -> str:
 def is_title(text: str) -> bool:
     """A cell naming the form: …绩效…自评表 (项目支出绩效自评表, 绩效目标自评表,
     部门整体支出绩效评价自评表 …) or …评分表, not a sentence that mentions one."""
-    return len(text) <= 48 and "绩效" in text and any(w in text for w in _TITLE_WORDS)
+    return len(text) <= 48 and "绩效" in text and TITLE_HINT.found_in(text)
 
 
 def starts_table(row: Row) -> bool:
@@ -288,6 +288,9 @@ class _TableBuilder:
             return False
         found = False
         for c in row.cells:
+            first = c.text[:1]
+            if first > " " and first.isascii() and first not in _SECTION_FIRST:
+                continue  # an amount, most often: its key starts the same (ASCII is normal)
             k = key(c.text)
             if k[:1] not in _SECTION_FIRST:
                 continue
