@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 from enum import StrEnum
+from functools import lru_cache
 from typing import NamedTuple
 
 from reviewer.config import Config
@@ -58,6 +59,7 @@ _UNIT_NOTE = re.compile(r"[(（][^()（）]*[)）]$")
 _DATE_TAIL = re.compile(r"^年(\d{1,2}月(\d{1,2}日)?)?(前|底|末|以前)?$")
 
 
+@lru_cache(maxsize=4096)
 def norm_unit(unit: str) -> str:
     """A unit to compare: aliases merged, a description in brackets dropped (%(百分比) → %),
     a date's tail (年12月) treated as no unit."""
