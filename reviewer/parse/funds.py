@@ -9,6 +9,7 @@ national form has no field for (财政专户管理资金, 基本支出, 中央�
 
 from __future__ import annotations
 
+import itertools
 import re
 from functools import lru_cache
 from typing import Any
@@ -30,6 +31,8 @@ _MAIN_ROWS = ("annual_total", "current_year_appropriation", "prior_year_carryove
 _NUMERIC = ("initial_budget", "full_year_budget", "executed", "weight", "rate_pct", "score")
 _DEFAULT_COLUMNS = ("initial_budget", "full_year_budget", "executed", "weight", "rate_pct", "score")
 _FILLER = ("其中：", "其中:", "其中", "—", "-")
+_AMOUNTS = ("initial_budget", "full_year_budget", "executed")
+_BARE_UNITS = ("万元", "元")  # an amount cell printed with its unit only: left blank
 _UNIT_IN_BRACKETS = re.compile(r"[(（]\s*(万元|元)\s*[)）]?")
 _POINTS_NOTE = re.compile(r"[(（]\s*(\d+(?:\.\d+)?)\s*分\s*[)）]")
 
@@ -84,6 +87,9 @@ class FundsReader:
         self.extra: dict[str, dict[str, Any]] = {}
         self.seen = False
         self.points_cell: Cell | None = None  # where the block states its points
+        # the amount columns in the order the block named them line by line (预算数: | 2.38,
+        # then 执行数: | 2.38), for its other rows when its header names none
+        self.line_roles: list[str] = []
 
     def header(self, row: Row) -> None:
         """Column roles by header label, with their positions; the unit and the block's points
@@ -128,7 +134,7 @@ class FundsReader:
                 label = c
                 break
         if label is None or kind is None:
-            return False
+            return self._named_amounts(row)
         self.seen = True
         label.used = True
         if kind in _MAIN_ROWS and not self.rows[kind]["cells"]:
@@ -153,6 +159,10 @@ class FundsReader:
             if is_placeholder(c.text):
                 c.used = True
                 continue
+            if c.text in _BARE_UNITS:  # the unit printed in a cell left without its amount
+                c.used = True
+                self.t.setdefault("amount_unit", c.text)
+                continue
             number = parse_percent(c.text) if role == "rate_pct" else self._amount(c.text)
             if number is None:
                 continue
@@ -160,8 +170,8 @@ class FundsReader:
             target["cells"][role] = c.ref()
             c.used = True
         for c in cells:
-            if c.text in _FILLER:
-                c.used = True
+            if c.text in _FILLER or (c is not label and c.text == label.text):
+                c.used = True  # filler, or the row's label printed again over another column
             elif c.column < label.column and (unit := funds_label_piece(c.text)) is not None:
                 c.used = True  # the rest of 项目资金（万元）, continued after a page break
                 if unit and "amount_unit" not in self.t:
@@ -184,9 +194,35 @@ class FundsReader:
             for _, under in mapped:
                 if under is not None:
                     return mapped
-        after = [c for c in cells if c.column > label.column and c.text not in _FILLER]
-        order = [r for _, r in roles] or list(_DEFAULT_COLUMNS)
+        after = [
+            c
+            for c in cells
+            if c.column > label.column and c.text not in _FILLER and c.text != label.text
+        ]
+        order = [r for _, r in roles] or self.line_roles or list(_DEFAULT_COLUMNS)
         return list(zip(order, after, strict=False))
+
+    def _named_amounts(self, row: Row) -> bool:
+        """A line without a row label whose amounts each follow their column's label
+        (预算数: | 2.38, and 执行数: | 2.38 on the next line): the block's total printed a
+        column at a time, as the 区域绩效目标自评表 is in a paragraph layout. What else the
+        line holds is left to be reported."""
+        target = self.rows["annual_total"]
+        found = False
+        for c, value in itertools.pairwise(row.cells):
+            role = _column_role(c.text, self.family)
+            if role not in _AMOUNTS or role in target:
+                continue
+            number = self._amount(value.text)
+            if number is None:
+                continue
+            target[role] = number
+            target["cells"][role] = value.ref()
+            c.used = value.used = True
+            self.line_roles.append(role)
+            found = True
+        self.seen = self.seen or found
+        return found
 
     def _pairs(self, row: Row, label: Cell, target: dict[str, Any]) -> bool:
         """A row of label | amount pairs (the Hebei form): amounts go to the header's roles in

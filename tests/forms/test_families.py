@@ -279,6 +279,52 @@ def test_transfer_payment_form(tmp_path: Path) -> None:
     assert t.funds.extra["其中:中央补助"].kind == "central_funds"
 
 
+TRANSFER_BY_LINE = [
+    ["食品监管补助资金区域绩效目标自评表"],
+    ["专项名称", "食品监管补助资金"],
+    ["中央主管部门", "市场监管总局", "省级财政部门", "某省财政厅"],
+    ["预算执行情况"],
+    ["预算数:", "2.38"],
+    ["执行数:", "2.30"],
+    ["其中:中央补助", "2.38万元", "其中:中央补助", "2.30万元"],
+    ["地方资金/其他", "万元", "地方资金/其他", "万元"],
+]
+
+
+def test_transfer_payment_funds_named_a_column_per_line(tmp_path: Path) -> None:
+    """预算数: | 2.38 and 执行数: | 2.30 on lines of their own, with no row label, are the
+    block's total; the rows below print their label over each column (中央补助 | 2.38万元 |
+    中央补助 | 2.30万元): their amounts go to the columns in the order the lines named them,
+    not to 年初预算数 first, and a cell holding only 万元 is an amount left blank."""
+    t = _table(tmp_path, TRANSFER_BY_LINE)
+    total = t.funds.annual_total
+    assert (total.initial_budget, total.full_year_budget, total.executed) == (None, 2.38, 2.30)
+    central = t.funds.extra["其中:中央补助"]
+    assert (central.initial_budget, central.full_year_budget, central.executed) == (
+        None,
+        2.38,
+        2.30,
+    )
+    local = t.funds.extra["地方资金/其他"]
+    assert (local.full_year_budget, local.executed) == (None, None)
+    assert t.amount_unit == "万元"
+
+
+def test_transfer_payment_funds_a_cell_per_paragraph(tmp_path: Path) -> None:
+    """The same block as published, one cell per paragraph, reads the same."""
+    path = tmp_path / "form.txt"
+    path.write_text("\n\n".join(c for row in TRANSFER_BY_LINE for c in row) + "\n", "utf-8")
+    (t,) = parse_file(path).tables
+    total = t.funds.annual_total
+    assert (total.full_year_budget, total.executed) == (2.38, 2.30)
+    central = t.funds.extra["其中:中央补助"]
+    assert (central.initial_budget, central.full_year_budget, central.executed) == (
+        None,
+        2.38,
+        2.30,
+    )
+
+
 def test_form_names_a_family_on_the_command_line(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
