@@ -117,13 +117,17 @@ class FundsReader:
                 c.used = True
                 self.t["labels"].setdefault("funds", text)
         self.roles = roles
-        self.row(row)
+        self._labelled(row)
 
     def _row_key(self, text: str) -> str | None:
         return lookup(text, self.family.fund_rows)
 
     def row(self, row: Row) -> bool:
         """Read a funds row; False when the row is not one (no row label, no amounts)."""
+        return self._labelled(row) or self._named_amounts(row)
+
+    def _labelled(self, row: Row) -> bool:
+        """A row with a row label (年度资金总额 | …, 其中:中央补助 | …); False for any other."""
         cells = row.cells
         label: Cell | None = None
         kind: str | None = None
@@ -134,7 +138,7 @@ class FundsReader:
                 label = c
                 break
         if label is None or kind is None:
-            return self._named_amounts(row)
+            return False
         self.seen = True
         label.used = True
         if kind in _MAIN_ROWS and not self.rows[kind]["cells"]:
