@@ -67,7 +67,12 @@ def terminal(text: str) -> str:
 
 def markdown(text: str) -> str:
     """For Markdown: one line, every character that could start markup or HTML escaped."""
-    return _MARKDOWN.sub(r"\\\g<0>", one_line(text))  # a backslash before each
+    return _MARKDOWN.sub(_backslashed, one_line(text))
+
+
+def _backslashed(m: re.Match[str]) -> str:
+    # a function, not a template: a template sends every call through re's Python code
+    return "\\" + m.group(0)
 
 
 def sheet_cell(text: str) -> str:
