@@ -21,9 +21,12 @@ _SUBJECT_HINT = Words(_SUBJECT_KEYS)
 
 
 def _has_project_key(row: Row) -> bool:
-    return _SUBJECT_HINT.found_in(row.joined) and any(
-        c.text.startswith(_SUBJECT_KEYS) for c in row.cells
-    )
+    if not _SUBJECT_HINT.found_in(row.joined):
+        return False
+    for c in row.cells:  # noqa: SIM110 (a loop costs less than any() and a generator)
+        if c.text.startswith(_SUBJECT_KEYS):
+            return True
+    return False
 
 
 _BODY = Words(("年度资金总额", "一级指标", "预算数"))

@@ -442,8 +442,14 @@ class _TableBuilder:
         joined = row.joined
         if not ("指标" in joined or "目标值" in joined):
             return False
-        roles = {lookup(c.text, self.family.indicator_columns) for c in row.cells}
-        return bool(roles & {"l1", "name"}) or {"target", "actual"} <= roles
+        columns = self.family.indicator_columns
+        roles = set()
+        for c in row.cells:  # a loop, not a comprehension: this runs on most indicator rows
+            role = lookup(c.text, columns)
+            if role == "l1" or role == "name":
+                return True
+            roles.add(role)
+        return "target" in roles and "actual" in roles
 
     def _indicators(self, start: int) -> int:
         family = self.family
