@@ -13,8 +13,7 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 
 from reviewer.forms.families import DEFAULT, FAMILIES, Family
-from reviewer.forms.vocabulary import key
-from reviewer.textnorm import nfkc, without_spaces
+from reviewer.forms.vocabulary import key, spaceless
 
 
 @dataclass(frozen=True)
@@ -41,8 +40,7 @@ def recognise(texts: Iterable[str]) -> Recognition:
             continue
         if joined is None:
             # the texts' normal form run together, as ``normalise`` makes it of the whole (a
-            # line break is dropped with the other whitespace); a form's label rows repeat
-            # from table to table, so each text's is cached
+            # line break is dropped with the other whitespace; no key ends with a colon)
             joined = "".join([_spaceless(t) for t in texts])
         found = [label for label, k in signatures if k in joined]
         score = (len(title), len(found))
@@ -77,8 +75,5 @@ def _titles(title_cells: str) -> tuple[str, ...]:
     )
 
 
-@lru_cache(maxsize=4096)
-def _spaceless(text: str) -> str:
-    """NFKC without whitespace: ``normalise`` without its trailing-colon rule, which only
-    matters at the end of a text (no key ends with a colon)."""
-    return without_spaces(nfkc(text))
+# A form's label rows repeat from table to table: their normal forms are cached.
+_spaceless = lru_cache(maxsize=4096)(spaceless)

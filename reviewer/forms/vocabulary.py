@@ -17,9 +17,15 @@ from reviewer.textnorm import nfkc, without_spaces
 _NUMBERING = re.compile(r"^(?:[一二三四五六七八九十]+、|\d+[.、]|[(（]\d+[)）])")
 
 
+def spaceless(text: str) -> str:
+    """NFKC without whitespace: the normal form but for its trailing-colon rule, which only
+    matters at the end of a text (texts normalised apart may be run together)."""
+    return without_spaces(nfkc(text))
+
+
 def normalise(text: str) -> str:
     """The normal form of any text, uncached (for long texts): see ``key``."""
-    return without_spaces(nfkc(text)).rstrip(":")
+    return spaceless(text).rstrip(":")
 
 
 @lru_cache(maxsize=8192)
