@@ -18,10 +18,20 @@ _WIDE_TO_NFKC = {
 }
 
 
+# The full-width punctuation Chinese text is full of: found with ``in`` (no regex scan) and
+# replaced first, after which most text is normalised already.
+_COMMON_WIDE = "，（）：；！？％"
+
+
 def nfkc(text: str) -> str:
     """``unicodedata.normalize("NFKC", text)``, the same result, several times faster on
     Chinese text."""
     if text.isascii():
+        return text
+    for ch in _COMMON_WIDE:
+        if ch in text:
+            text = text.replace(ch, _WIDE_TO_NFKC[ch])
+    if unicodedata.is_normalized("NFKC", text):
         return text
     for ch in set(_WIDE.findall(text)):
         text = text.replace(ch, _WIDE_TO_NFKC[ch])

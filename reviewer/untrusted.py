@@ -25,6 +25,8 @@ import html
 import re
 from collections.abc import Sequence
 
+from reviewer.textnorm import Words
+
 # C0 and C1 controls, DEL, and the bidirectional controls that can make a file name read
 # backwards on screen ("Trojan Source"). Tab, CR and LF are among them: one line is one line.
 _CONTROLS = re.compile("[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
@@ -35,6 +37,9 @@ _BREAKS = re.compile("[\t\n\r\x0b\x0c\x85\u2028\u2029]+")
 # word), table cells (|), strikethrough (~, as in 3~5次), and the backslash itself. CommonMark
 # lets a backslash escape each. What starts nothing stays as written: < 1.2, >=90分, file_name.
 _MARKDOWN = re.compile(r"[\\`*\[\]|~]|<(?=[A-Za-z/!?])|&(?=[#A-Za-z0-9])")
+# The characters ``_MARKDOWN`` starts with: a text without any (most) needs no regex scan, and
+# finding a character with ``in`` is several times faster than a regex scan of Chinese text.
+_MARKDOWN_START = Words("\\`*[]|~<&")
 _FORMULA_START = frozenset("=+-@")
 _NUMBER = re.compile(r"[+-]?\d[\d,]*(\.\d+)?%?")
 # A cell (after the start of a row or a NUL between cells) that :func:`sheet_cell` would change
@@ -67,7 +72,10 @@ def terminal(text: str) -> str:
 
 def markdown(text: str) -> str:
     """For Markdown: one line, every character that could start markup or HTML escaped."""
-    return _MARKDOWN.sub(_backslashed, one_line(text))
+    text = one_line(text)
+    if not _MARKDOWN_START.found_in(text):
+        return text
+    return _MARKDOWN.sub(_backslashed, text)
 
 
 def _backslashed(m: re.Match[str]) -> str:
@@ -96,7 +104,7 @@ def markdown_row(cells: Sequence[str]) -> list[str]:
     """:func:`markdown` of each cell; a row that needs nothing is checked at once (a match
     inside a cell is a match in the joined row: the row is never passed over wrongly)."""
     joined = "".join(cells)
-    if joined.isprintable() and not _MARKDOWN.search(joined):
+    if joined.isprintable() and not _MARKDOWN_START.found_in(joined):
         return list(cells)
     return [markdown(c) for c in cells]
 

@@ -29,16 +29,14 @@ _TRADITIONAL = str.maketrans(
     "请无视记词规则设约说盖绕过废审员复评专统给满优问题错误报认为写输标务须应当会别仅对将这现语级来遗弃务启据",
 )
 # Invisible characters that split a word for the eye's benefit only, and spaces.
-_INVISIBLE = re.compile(
-    "[\u00ad\u115f\u1160\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u3164\ufeff \t\u3000\xa0]+"
-)
-_ZERO_WIDTH = re.compile(
-    "[\u00ad\u115f\u1160\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u3164\ufeff]"
-)
-_HAS_TRADITIONAL = re.compile(
-    "[請無視記詞規則設約說蓋繞過廢審員復評專統給滿優問題錯誤報認為寫輸標務須應當會別僅對將這現語級來遺棄]"
-)
-
+_ZERO_WIDTH_CHARS = "\u00ad\u115f\u1160\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u3164\ufeff"
+_INVISIBLE_CHARS = _ZERO_WIDTH_CHARS + " \t\u3000\xa0"
+_INVISIBLE = re.compile(f"[{_INVISIBLE_CHARS}]+")
+_ZERO_WIDTH = re.compile(f"[{_ZERO_WIDTH_CHARS}]")
+_TRADITIONAL_CHARS = "請無視記詞規則設約說蓋繞過廢審員復評專統給滿優問題錯誤報認為寫輸標務須應當會別僅對將這現語級來遺棄"
+_HAS_TRADITIONAL = re.compile(f"[{_TRADITIONAL_CHARS}]")
+# Either of them: one scan tells whether a text needs any of the two steps (most need none).
+_TRADITIONAL_OR_INVISIBLE = re.compile(f"[{_TRADITIONAL_CHARS}{_INVISIBLE_CHARS}]")
 _OVERRIDE = (
     "忽略|忽视|无视|漠视|忘记|忘掉|忘了|不用理会|不要理会|不必理会|无需理会|别理会|不理会|"
     "不用管|不要管|别管|抛开|抛弃|绕过|跳过|推翻|覆盖|丢弃|舍弃|清除|清空"
@@ -136,6 +134,8 @@ def normalise(text: str) -> str:
     """The form the patterns read: NFKC, lower case, simplified, without invisible characters
     and spaces (line breaks kept)."""
     text = nfkc(text).lower()
+    if _TRADITIONAL_OR_INVISIBLE.search(text) is None:  # one scan for both, usually enough
+        return text
     if _HAS_TRADITIONAL.search(text):
         text = text.translate(_TRADITIONAL)
     if _INVISIBLE.search(text):

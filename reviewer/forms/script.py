@@ -49,16 +49,30 @@ def has_pinyin(text: str) -> bool:
     return _PINYIN.search(text) is not None
 
 
+@cache
+def _changeable_cjk() -> re.Pattern[str]:
+    """A CJK character the conversion can change (of ``_changeable``), as a regex class: a
+    scan with it makes no string of the characters it passes over, as listing them does."""
+    points = sorted(ord(c) for c in _changeable() if _CJK.fullmatch(c))
+    ranges: list[list[int]] = []
+    for p in points:  # runs of consecutive code points as ranges: a quicker compile
+        if ranges and p == ranges[-1][1] + 1:
+            ranges[-1][1] = p
+        else:
+            ranges.append([p, p])
+    return re.compile("[" + "".join(f"{chr(a)}-{chr(b)}" for a, b in ranges) + "]")
+
+
 def is_traditional(sample: str) -> bool:
     """Whether ``sample`` is written in traditional characters (enough of them differ)."""
-    cjk = _CJK.findall(sample)
-    if not cjk:
-        return False
     # Only characters the conversion can change are ever counted as changed: too few of
-    # them and the answer is no, without converting the sample (a tenth of reading a file).
-    changeable = _changeable()
-    candidates = [c for c in cjk if c in changeable]
-    if len(set(candidates)) < _MIN_CHANGED or len(candidates) < _MIN_SHARE * len(cjk):
+    # them and the answer is no, without converting the sample (a tenth of reading a file)
+    # and without listing its CJK characters (most documents are simplified and hold none).
+    candidates = _changeable_cjk().findall(sample)
+    if len(set(candidates)) < _MIN_CHANGED:
+        return False
+    cjk = _CJK.findall(sample)
+    if len(candidates) < _MIN_SHARE * len(cjk):
         return False
     converted = _converter().convert("".join(cjk))
     changed = {a for a, b in zip(cjk, converted, strict=False) if a != b}
