@@ -187,11 +187,16 @@ def render_markdown(outcomes: list[FileOutcome], unfinished: list[str], rows: li
         + "|".join("---:" if h in ("序号", "错误", "需核实", "提示") else "---" for h in heads)
         + "|"
     )
+    links: dict[str, str] = {}  # a file's tables link to its one memo: quoted once
     for r in rows:
         if r.table is None:
             continue
         cells = untrusted.markdown_row(_row(r)[:-1])
-        cells[-1] = f"[复核意见]({quote(r.memo or '')})"
+        memo = r.memo or ""
+        link = links.get(memo)
+        if link is None:
+            link = links[memo] = f"[复核意见]({quote(memo)})"
+        cells[-1] = link
         out.append("| " + " | ".join(cells) + " |")
     failed = [r for r in rows if r.status == "failed"]
     if failed:

@@ -76,7 +76,10 @@ class SheetWriter:
         self._sheet = sheet
         self._cols = [column_letter(i) for i in range(1, len(widths) + 1)]
         self._row = 0
-        self._links: list[tuple[str, str]] = []
+        # each linked cell and its target's relationship; cells linking to the same target
+        # (a file's tables, its memo) share one relationship
+        self._links: list[tuple[str, int]] = []
+        self._targets: dict[str, int] = {}
         self._filter_row: int | None = None
         self._buf: list[str] = []
         self._out: IO[bytes] = self._zip.open("xl/worksheets/sheet1.xml", "w", force_zip64=True)
@@ -131,7 +134,8 @@ class SheetWriter:
                 values.append(cell.value)
                 styles.append(cell.style)
                 if cell.target is not None:
-                    self._links.append((letter + r, cell.target))
+                    rel = self._targets.setdefault(cell.target, len(self._targets) + 1)
+                    self._links.append((letter + r, rel))
             else:
                 values.append(cell)  # type: ignore[arg-type]
                 styles.append(PLAIN)
@@ -161,10 +165,7 @@ class SheetWriter:
             tail.append(f'<autoFilter ref="A{self._filter_row}:{self._cols[-1]}{last}"/>')
         if self._links:
             tail.append("<hyperlinks>")
-            tail += [
-                f'<hyperlink ref="{ref}" r:id="rId{k}"/>'
-                for k, (ref, _) in enumerate(self._links, 1)
-            ]
+            tail += [f'<hyperlink ref="{ref}" r:id="rId{rel}"/>' for ref, rel in self._links]
             tail.append("</hyperlinks>")
         tail.append(
             '<pageMargins left="0.75" right="0.75" top="1" bottom="1" header="0.5" footer="0.5"/>'
@@ -177,7 +178,7 @@ class SheetWriter:
             rels = "".join(
                 f'<Relationship Id="rId{k}" Type="{_REL}/hyperlink" '
                 f'Target={quoteattr(_ILLEGAL.sub("", target))} TargetMode="External"/>'
-                for k, (_, target) in enumerate(self._links, 1)
+                for target, k in self._targets.items()
             )
             self._zip.writestr(
                 "xl/worksheets/_rels/sheet1.xml.rels",
