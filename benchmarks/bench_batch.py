@@ -10,9 +10,12 @@ Each run reviews every file into a fresh output folder (memos, records and the t
 included) and prints its wall time, the CPU time of this process and of the worker processes,
 and the CPU per table (all processes, summaries included); then a rerun over the same folder,
 where nothing changed. Other processes on a shared machine lengthen wall time, so each line shows
-the 1-minute load average before the run, and with ``--repeat`` the best run is the least
-disturbed. Targets (issue 17, on 2 cores, ``--jobs 2``): 100,000 tables in 60 s wall, 1.2 ms of CPU
-per table, a no-change rerun in 3 s.
+the 1-minute load average before the run and the share of CPU time the hypervisor took
+meanwhile (steal: on a virtual machine whose host is busy, each CPU-second does less work), and
+with ``--repeat`` the best run is the least disturbed. Targets (issue 17, on 2 cores,
+``--jobs 2``): 100,000 tables in 60 s wall, 1.2 ms of CPU per table, a no-change rerun in 3 s.
+A CPU's speed differs between machines of the same kind: ``bench_instructions.py`` counts
+instructions, which do not depend on it.
 """
 
 from __future__ import annotations
@@ -78,6 +81,25 @@ def make_corpus(folder: Path, files: int, tables: int) -> int:
     return n
 
 
+def _stolen() -> tuple[int, int] | None:
+    """(steal, total) jiffies of all CPUs so far (Linux), or None where /proc/stat is not."""
+    try:
+        with open("/proc/stat", encoding="ascii") as fh:
+            fields = [int(x) for x in fh.readline().split()[1:]]
+    except (OSError, ValueError):
+        return None
+    return (fields[7] if len(fields) > 7 else 0), sum(fields[:8])
+
+
+def _steal_share(before: tuple[int, int] | None) -> str:
+    """The share of the machine's CPU time the hypervisor took since ``before`` (a virtual
+    machine's neighbours: the run got that much less CPU than its wall time suggests)."""
+    after = _stolen()
+    if before is None or after is None or after[1] == before[1]:
+        return "not known"
+    return f"{100 * (after[0] - before[0]) / (after[1] - before[1]):.0f} %"
+
+
 def _cpu() -> tuple[float, float]:
     """CPU seconds (user + system) of this process and of its finished child processes."""
     me = resource.getrusage(resource.RUSAGE_SELF)
@@ -118,13 +140,15 @@ def main() -> None:
                 out = Path(tmp) / f"out-{jobs}"
                 shutil.rmtree(out, ignore_errors=True)
                 load = os.getloadavg()[0]
+                steal = _stolen()
                 wall, mine, workers, tables = timed_run(corpus, out, jobs, quiet)
                 assert tables == written
                 per_table = (mine + workers) / tables * 1000
                 print(
                     f"--jobs {jobs} run {k}: {tables} tables in {wall:.2f} s wall "
                     f"({tables / wall:,.0f} tables/s); CPU {mine:.1f} s here + {workers:.1f} s "
-                    f"in workers = {per_table:.3f} ms per table (load average before: {load:.2f})"
+                    f"in workers = {per_table:.3f} ms per table (load average before: {load:.2f}; "
+                    f"CPU time stolen by the hypervisor meanwhile: {_steal_share(steal)})"
                 )
                 load = os.getloadavg()[0]
                 rewall, remine, reworkers, _ = timed_run(corpus, out, jobs, quiet)
