@@ -1,6 +1,6 @@
 """Parse cost of the seed layout in CPU instructions per table, counted by valgrind.
 
-    python benchmarks/bench_instructions.py [OTHER_CHECKOUT] [--copies 15]
+    python benchmarks/bench_instructions.py [OTHER_CHECKOUT] [--copies 15] [--review]
 
 Wall and CPU timings on this shared VM swing by ±30 %, far more than the 10 % the parse
 speed must stay within (issue 12); an instruction count does not. The file is the bundled
@@ -14,6 +14,10 @@ its own ``.venv``), it is measured the same way and the ratio of this tree to it
 It is measured twice: on the seed repeated as it is (the benchmark issue 12 names), and with
 each copy's project names and amounts made its own, as a real report's tables differ: the
 parser caches what it derives from a cell's text, and repeated text would flatter the caches.
+
+``--review`` measures the whole review of such a file as a batch worker does it (parse, rules,
+the memo rendered and written): issue 17's CPU per table, counted so that it does not depend on
+the machine's speed or its neighbours.
 """
 
 from __future__ import annotations
@@ -37,6 +41,19 @@ _PARSE = (
     "from reviewer.api import iter_tables\n"
     "n = sum(1 for _ in iter_tables(sys.argv[1]))\n"
     "assert n == int(sys.argv[2]), n\n"
+)
+# Reviews the file given as argument as a batch worker does (parse, rules, memo written).
+_REVIEW = (
+    "import sys\n"
+    "from pathlib import Path\n"
+    "from reviewer.batch.run import plan, review_task\n"
+    "from reviewer.config import Config\n"
+    "src = Path(sys.argv[1])\n"
+    "out = src.parent / ('memos-' + src.stem)\n"
+    "tasks, _ = plan([str(src)], out, Config(), 'markdown')\n"
+    "out.mkdir(exist_ok=True)\n"
+    "done = review_task(tasks[0])\n"
+    "assert done.status == 'reviewed' and len(done.tables) == int(sys.argv[2]), done\n"
 )
 _COLLECTED = re.compile(r"Collected\s*:\s*(\d+)")
 
@@ -69,8 +86,9 @@ def make_file(directory: Path, copies: int, vary: bool = False) -> Path:
     return path
 
 
-def instructions(python: Path, path: Path, tables: int) -> int:
-    """Instructions executed by ``python`` streaming ``path`` (which holds ``tables`` tables)."""
+def instructions(python: Path, path: Path, tables: int, code: str = _PARSE) -> int:
+    """Instructions executed by ``python`` running ``code`` (streaming, by default) on
+    ``path``, which holds ``tables`` tables."""
     env = dict(os.environ, PYTHONHASHSEED="0")  # the same hashing, so the same work, each run
     done = subprocess.run(
         [
@@ -79,7 +97,7 @@ def instructions(python: Path, path: Path, tables: int) -> int:
             "--callgrind-out-file=/dev/null",
             str(python),
             "-c",
-            _PARSE,
+            code,
             str(path),
             str(tables),
         ],
@@ -94,12 +112,12 @@ def instructions(python: Path, path: Path, tables: int) -> int:
     return int(found.group(1))
 
 
-def per_table(tree: Path, small: Path, big: Path, copies: int) -> float:
+def per_table(tree: Path, small: Path, big: Path, copies: int, code: str = _PARSE) -> float:
     python = tree / ".venv" / "bin" / "python"
     if not python.exists():
         raise SystemExit(f"{tree} has no .venv (python3 -m venv .venv && pip install -e .)")
-    base = instructions(python, small, SEED_TABLES)
-    full = instructions(python, big, SEED_TABLES * (1 + copies))
+    base = instructions(python, small, SEED_TABLES, code)
+    full = instructions(python, big, SEED_TABLES * (1 + copies), code)
     return (full - base) / (SEED_TABLES * copies)
 
 
@@ -107,24 +125,34 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__)
     ap.add_argument("other", nargs="?", type=Path, help="another checkout to compare with")
     ap.add_argument("--copies", type=int, default=15, help="extra copies of the seed (default 15)")
+    ap.add_argument(
+        "--review",
+        action="store_true",
+        help="measure the whole review of a file as a batch worker does it (issue 17), "
+        "names and amounts varied, instead of the parse",
+    )
     args = ap.parse_args()
     if shutil.which("valgrind") is None:
         raise SystemExit("valgrind is needed (apt-get install valgrind)")
+    code = _REVIEW if args.review else _PARSE
+    what = "whole review (parse, rules, memo written)" if args.review else "parse"
     with tempfile.TemporaryDirectory() as tmp:
-        for vary in (False, True):
+        for vary in (True,) if args.review else (False, True):
             small = make_file(Path(tmp), 1, vary)
             big = make_file(Path(tmp), 1 + args.copies, vary)
             tables = SEED_TABLES * args.copies
             how = "names and amounts varied per copy" if vary else "repeated as it is"
             print(
-                f"seed layout, {how}: {tables} tables past the first copy, instructions per table"
+                f"seed layout, {how}: {tables} tables past the first copy, "
+                f"instructions per table, {what}"
             )
-            here = per_table(ROOT, small, big, args.copies)
+            here = per_table(ROOT, small, big, args.copies, code)
             print(f"  this tree ({ROOT}): {here / 1e6:.2f} M")
             if args.other is not None:
-                other = per_table(args.other.resolve(), small, big, args.copies)
+                other = per_table(args.other.resolve(), small, big, args.copies, code)
                 print(f"  other tree ({args.other}): {other / 1e6:.2f} M")
-                print(f"  ratio this/other: {here / other:.3f} (issue 12: at most 1.10)")
+                limit = "" if args.review else " (issue 12: at most 1.10)"
+                print(f"  ratio this/other: {here / other:.3f}{limit}")
     sys.stdout.flush()
 
 
