@@ -24,7 +24,7 @@ def _fund_line(label: str, row: FundRow, total: bool) -> str:
         _amount(row.full_year_budget),
         _amount(row.executed),
     ]
-    if total:
+    if total or row.weight is not None or row.score is not None:  # a row scored as well
         rate = "" if row.rate_pct is None else f"{row.rate_pct:.2f}%"
         cells += [fmt_number(row.weight), rate, fmt_number(row.score)]
     else:

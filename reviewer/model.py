@@ -225,7 +225,8 @@ class ParsedValue(BaseModel):
 class FundRow(BaseModel):
     """One row of the 项目资金 block. Amounts are in ``EvaluationTable.amount_unit``.
 
-    Only 年度资金总额 carries weight, rate and score; on the other rows they stay ``None``.
+    年度资金总额 carries weight, rate and score; the other rows only on the forms that score
+    them as well (其中:当年财政拨款, 基本支出 …), else they stay ``None``.
     """
 
     initial_budget: float | None = None

@@ -13,7 +13,7 @@ from reviewer.checks.context import Hit, ReportFacts, TableContext, cell_evidenc
 from reviewer.checks.registry import report_rule, rule
 from reviewer.config import Config
 from reviewer.forms.template import without_instructions
-from reviewer.model import Category, EvaluationTable, Severity
+from reviewer.model import Category, CellRef, EvaluationTable, FundRow, Severity
 from reviewer.numbers import fmt
 from reviewer.parse.values import decimals
 
@@ -29,12 +29,27 @@ _EXECUTION_WORDS = re.compile(
 )
 
 
-def exact_rate(table: EvaluationTable) -> Decimal | None:
-    """X / B × 100, exactly; None when it cannot be computed (B1: never divide by B = 0)."""
-    row = table.funds.annual_total
-    if not row.full_year_budget or row.executed is None:
+def budget_field(table: EvaluationTable) -> str:
+    """The budget column the rate divides by: 全年预算数, or 年初预算数 on a form that prints
+    no 全年预算数 (a 部门整体 form's 年初预算数(A) / 全年执行数(B))."""
+    labels = table.labels
+    if "funds.full_year_budget" not in labels and "funds.initial_budget" in labels:
+        return "initial_budget"
+    return "full_year_budget"
+
+
+def row_rate(table: EvaluationTable, row: FundRow) -> Decimal | None:
+    """A fund row's X / B × 100, exactly; None when it cannot be computed (B1: never divide by
+    B = 0)."""
+    budget = getattr(row, budget_field(table))
+    if not budget or row.executed is None:
         return None
-    return _rate(row.executed, row.full_year_budget)
+    return _rate(row.executed, budget)
+
+
+def exact_rate(table: EvaluationTable) -> Decimal | None:
+    """年度资金总额's X / B × 100, exactly; None when it cannot be computed."""
+    return row_rate(table, table.funds.annual_total)
 
 
 @lru_cache(maxsize=256)
@@ -72,28 +87,62 @@ def rate_conventions(table: EvaluationTable) -> tuple[set[str], bool] | None:
     fix="按全年执行数 ÷ 全年预算数重新计算执行率，并相应调整得分。",
 )
 def execution_rate(ctx: TableContext) -> Iterator[Hit]:
-    checked = rate_conventions(ctx.table)
+    t = ctx.table
+    checked = rate_conventions(t)
     if checked is None:
         return
     fits, within_unit = checked
+    row = t.funds.annual_total
     if fits or within_unit:
+        yield from _rate_without_percent(t)
         return
-    exact = exact_rate(ctx.table)
+    exact = exact_rate(t)
     assert exact is not None
-    row = ctx.table.funds.annual_total
     by_initial = ""
-    if row.initial_budget and row.executed is not None and row.rate_pct is not None:
+    if (
+        budget_field(t) == "full_year_budget"
+        and row.initial_budget
+        and row.executed is not None
+        and row.rate_pct is not None
+    ):
         wrong = row.executed / row.initial_budget * 100
         if abs(wrong - row.rate_pct) < 0.01:
             by_initial = "（表中执行率是以年初预算数为分母计算的）"
+    executed = t.labels.get("funds.executed", "全年执行数")
     yield Hit(
-        f"执行率填报为{fmt(row.rate_pct)}%，按全年执行数÷全年预算数应为{float(exact):.2f}%{by_initial}。",
+        f"执行率填报为{fmt(row.rate_pct)}%，按{executed}÷{_budget_label(t)}应为"
+        f"{float(exact):.2f}%{by_initial}。",
         expected=f"{float(exact):.2f}%",
         found=f"{fmt(row.rate_pct)}%",
         evidence=cell_evidence(
             row.cells.get("full_year_budget"), row.cells.get("executed"), row.cells.get("rate_pct")
         ),
         suggestion="按全年执行数÷全年预算数重新计算执行率，并据此调整预算执行得分。",
+    )
+
+
+def _rate_without_percent(t: EvaluationTable) -> Iterator[Hit]:
+    """A rate that is right but printed as a bare number (20 for 20%) in a column whose label
+    does not say it is in per cent: to be written with its % sign."""
+    ref = t.funds.annual_total.cells.get("rate_pct")
+    label = t.labels.get("funds.rate_pct", "执行率")
+    if ref is None or "%" in ref.text or "％" in ref.text or "%" in label or "％" in label:
+        return
+    yield Hit(
+        f"执行率填报为“{ref.text}”，未带百分号（应为{ref.text}%），易与金额或分值混淆。",
+        expected=f"{ref.text}%",
+        found=ref.text,
+        evidence=cell_evidence(ref),
+        severity=Severity.INFO,
+        suggestion="执行率按百分数填写，带上百分号。",
+    )
+
+
+def _budget_label(t: EvaluationTable) -> str:
+    """The budget column the rate divides by, as the form names it."""
+    field = budget_field(t)
+    return t.labels.get(
+        f"funds.{field}", "年初预算数" if field == "initial_budget" else "全年预算数"
     )
 
 
@@ -155,26 +204,92 @@ def rounding_convention(facts: ReportFacts, config: Config) -> Iterator[Hit]:
         yield Hit(text, found=ROUNDING_NAMES[best])
 
 
+def _score_check(
+    rate: Decimal, row: FundRow, tolerance: float, by_printed: bool = True
+) -> tuple[float, bool] | None:
+    """(rate × 分值 capped at 分值, whether the row's printed 得分 agrees within tolerance, by the
+    exact rate or, with ``by_printed``, by the printed, rounded one). None when the row prints
+    no 分值."""
+    if row.weight is None:
+        return None
+    by_exact = min(float(rate) * row.weight / 100, row.weight)
+    if row.score is None:
+        return by_exact, False
+    candidates = [by_exact]
+    if by_printed and row.rate_pct is not None:
+        candidates.append(min(row.rate_pct * row.weight / 100, row.weight))
+    ok = row.score <= row.weight + 1e-9 and any(
+        abs(row.score - c) <= tolerance + 1e-9 for c in candidates
+    )
+    return by_exact, ok
+
+
 def expected_execution_score(table: EvaluationTable, tolerance: float) -> tuple[float, bool] | None:
     """(X / B × wb capped at wb, whether the printed score agrees with it within tolerance).
 
     The printed score may also be computed from the printed (rounded) rate; both agree.
     None when the score cannot be checked.
     """
-    row = table.funds.annual_total
     exact = exact_rate(table)
-    if row.weight is None or exact is None:
+    if exact is None:
         return None
-    by_exact = min(float(exact) * row.weight / 100, row.weight)
-    if row.score is None:
-        return by_exact, False
-    candidates = [by_exact]
-    if row.rate_pct is not None:
-        candidates.append(min(row.rate_pct * row.weight / 100, row.weight))
-    ok = row.score <= row.weight + 1e-9 and any(
-        abs(row.score - c) <= tolerance + 1e-9 for c in candidates
+    return _score_check(exact, table.funds.annual_total, tolerance)
+
+
+_PART_NAMES = {
+    "current_year_appropriation": "其中：当年财政拨款",
+    "prior_year_carryover": "上年结转资金",
+    "other": "其他资金",
+}
+
+
+def scored_parts(table: EvaluationTable) -> list[tuple[str, FundRow]]:
+    """The fund rows besides 年度资金总额 that print a 分值 and a 得分 of their own (a form that
+    scores 当年财政拨款, or 基本支出 and 项目支出, as it scores the total), with their names."""
+    funds = table.funds
+    named = [(name, getattr(funds, field)) for field, name in _PART_NAMES.items()]
+    named += list(funds.extra.items())
+    return [(n, r) for n, r in named if r.weight is not None and r.score is not None]
+
+
+def rate_over_parts(table: EvaluationTable) -> Decimal | None:
+    """The rate of the sources' sums, for a 年度资金总额 printed with a budget of 0 over sources
+    that have one (the total row left at zero); None otherwise."""
+    funds = table.funds
+    field = budget_field(table)
+    if getattr(funds.annual_total, field) != 0:
+        return None
+    parts = [getattr(funds, p) for p in _PART_NAMES]
+    budget = sum(getattr(r, field) or 0.0 for r in parts)
+    executed = [r.executed for r in parts if getattr(r, field)]
+    if budget <= 0 or None in executed:
+        return None
+    return _rate(round(sum(e or 0.0 for e in executed), 6), round(budget, 6))
+
+
+def execution_score_over_parts(table: EvaluationTable, tolerance: float) -> Hit | None:
+    """B103's finding on a 年度资金总额 left at a budget of 0 whose sources give a rate: its
+    printed 得分 against that rate (None when it agrees, or cannot be checked)."""
+    row = table.funds.annual_total
+    rate = rate_over_parts(table)
+    if rate is None or row.score is None or row.weight is None:
+        return None
+    checked = _score_check(rate, row, tolerance, by_printed=False)  # the printed rate is void
+    if checked is None or checked[1]:
+        return None
+    by_parts = checked[0]
+    field = budget_field(table)
+    return Hit(
+        f"年度资金总额一行{_budget_label(table)}为0，执行率无从计算，预算执行得分填报为{fmt(row.score)}分；"
+        f"按其下各项资金合计，执行率为{float(rate):.2f}%，× 分值{fmt(row.weight)}应为{by_parts:.2f}分。",
+        expected=f"{by_parts:.2f}",
+        found=fmt(row.score),
+        evidence=cell_evidence(
+            row.cells.get(field), row.cells.get("rate_pct"), row.cells.get("score")
+        ),
+        severity=Severity.WARNING,  # the total row is to be filled in first: to ask about
+        suggestion="填写年度资金总额一行的金额（各项资金之和），并据此计算执行率及其得分。",
     )
-    return by_exact, ok
 
 
 @rule(
@@ -191,24 +306,46 @@ def expected_execution_score(table: EvaluationTable, tolerance: float) -> tuple[
     fix="按执行率 × 分值重新计算预算执行得分（保留两位小数），不超过分值。",
 )
 def execution_score(ctx: TableContext) -> Iterator[Hit]:
-    row = ctx.table.funds.annual_total
-    checked = expected_execution_score(ctx.table, ctx.thresholds.score_tolerance)
+    t = ctx.table
+    tolerance = ctx.thresholds.score_tolerance
+    over_parts = execution_score_over_parts(t, tolerance)
+    if over_parts is not None:
+        yield over_parts
+    exact = exact_rate(t)
+    if exact is not None:
+        yield from _row_score(t, "", t.funds.annual_total, exact, tolerance)
+    for name, row in scored_parts(t):
+        rate = row_rate(t, row)
+        if rate is not None:
+            yield from _row_score(t, f"「{name}」一行的", row, rate, tolerance)
+
+
+def _rate_refs(t: EvaluationTable, row: FundRow) -> list[CellRef | None]:
+    """The cells a row's rate comes from: the printed rate, else its budget and executed."""
+    if "rate_pct" in row.cells:
+        return [row.cells["rate_pct"]]
+    return [row.cells.get(budget_field(t)), row.cells.get("executed")]
+
+
+def _row_score(
+    t: EvaluationTable, where: str, row: FundRow, rate: Decimal, tolerance: float
+) -> Iterator[Hit]:
+    """A fund row's printed 得分 against its rate × 分值 (``where``: "" for 年度资金总额)."""
+    checked = _score_check(rate, row, tolerance)
     if checked is None or row.score is None or row.weight is None:
         return
     by_exact, ok = checked
     if ok:
         return
-    exact = exact_rate(ctx.table)
-    assert exact is not None
     over = "，超过了分值" if row.score > row.weight else ""
     harsher = row.score < by_exact  # scored below the rule: to ask about, not an overstatement
     yield Hit(
-        f"预算执行得分填报为{fmt(row.score)}分{over}，按执行率{float(exact):.2f}% × 分值"
+        f"{where}预算执行得分填报为{fmt(row.score)}分{over}，按执行率{float(rate):.2f}% × 分值"
         f"{fmt(row.weight)}应为{by_exact:.2f}分。",
         expected=f"{by_exact:.2f}",
         found=fmt(row.score),
         evidence=cell_evidence(
-            row.cells.get("rate_pct"), row.cells.get("weight"), row.cells.get("score")
+            *_rate_refs(t, row), row.cells.get("weight"), row.cells.get("score")
         ),
         severity=Severity.WARNING if harsher else None,
         suggestion="按执行率 × 分值重新计算预算执行得分，不得超过分值。",

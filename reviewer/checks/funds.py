@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from reviewer.checks.budget import execution_score_over_parts
 from reviewer.checks.context import Hit, TableContext, cell_evidence
 from reviewer.checks.registry import rule
 from reviewer.forms.template import without_instructions
-from reviewer.model import Category, Severity
+from reviewer.model import Category, FundRow, Severity
 from reviewer.numbers import fmt
 
 _COLUMNS = {
@@ -100,16 +101,16 @@ def _label(ctx: TableContext, field: str) -> str:
 
 @rule(
     "F103",
-    "全年预算数缺失",
+    "全年预算数或执行数缺失",
     "budget-missing",
     Category.ARITHMETIC,
     Severity.ERROR,
     "强制",
     "budget",
-    what="全年预算数缺失或为0时无法计算执行率。",
-    why="执行率以全年预算数为分母；预算为0或空白时执行率与其得分都无从计算。",
-    example="年度资金总额一行全年预算数为空，执行率却填写为100%。",
-    fix="补填全年预算数；如项目确无预算，应说明情况。",
+    what="全年预算数缺失或为0时无法计算执行率；执行数一栏空白而填有执行率或得分时，执行率无从核对。",
+    why="执行率以全年预算数为分母、全年执行数为分子；任一空白，执行率与其得分都无从计算或核对。",
+    example="年度资金总额一行全年预算数为空，执行率却填写为100%；或只填了一个金额，执行数一栏为空。",
+    fix="补填全年预算数和全年执行数；如项目确无预算，应说明情况。",
 )
 def budget_missing(ctx: TableContext) -> Iterator[Hit]:
     t = ctx.table
@@ -119,6 +120,8 @@ def budget_missing(ctx: TableContext) -> Iterator[Hit]:
     if not row.full_year_budget:
         parts = [getattr(t.funds, p).full_year_budget for p in _PARTS]
         zero_over_parts = row.full_year_budget == 0 and any(parts)
+        if zero_over_parts and execution_score_over_parts(t, ctx.thresholds.score_tolerance):
+            return  # B103 says it, with the score the sources give
         yield Hit(
             f"年度资金总额的{_label(ctx, 'full_year_budget')}缺失或为0，无法计算执行率。",
             severity=Severity.WARNING if zero_over_parts else None,
@@ -126,6 +129,28 @@ def budget_missing(ctx: TableContext) -> Iterator[Hit]:
             evidence=cell_evidence(row.cells.get("full_year_budget"), row.cells.get("rate_pct")),
             suggestion="补填全年预算数，并据此重新计算执行率及其得分。",
         )
+    elif row.executed is None and "funds.executed" in t.labels and _claims_a_rate(row):
+        claimed = "、".join(
+            _CLAIMED[f].format(ref.text) for f in _CLAIMED if (ref := row.cells.get(f)) is not None
+        )
+        yield Hit(
+            f"年度资金总额一行只填了一个金额（{_label(ctx, 'full_year_budget')}"
+            f"{fmt(row.full_year_budget)}），{_label(ctx, 'executed')}一栏空白，"
+            f"填报的{claimed}无从核对。",
+            severity=Severity.WARNING,
+            found=f"{_label(ctx, 'executed')}空白",
+            evidence=cell_evidence(
+                row.cells.get("full_year_budget"), row.cells.get("rate_pct"), row.cells.get("score")
+            ),
+            suggestion="补填全年执行数，并据此核对执行率及其得分。",
+        )
+
+
+_CLAIMED = {"rate_pct": "执行率{}", "score": "得分{}分"}
+
+
+def _claims_a_rate(row: FundRow) -> bool:
+    return row.rate_pct is not None or row.score is not None
 
 
 @rule(

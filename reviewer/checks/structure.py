@@ -224,16 +224,14 @@ def instructions_in_document(ctx: TableContext) -> Iterator[Hit]:
 )
 def template_text_left(ctx: TableContext) -> Iterator[Hit]:
     t = ctx.table
-    instructions = [
-        (field, text)
-        for field, text in (
-            ("goal_expected", t.goal_expected),
-            ("goal_actual", t.goal_actual),
-            *t.fields.items(),
-        )
-        if is_instruction(text)
-    ]
-    if instructions:
+    # The goal's cells and the fields after the indicators (评价结论, 存在问题 …) are parts of
+    # the form far apart, filled in for different things: each part left as the template's
+    # instructions is its own finding.
+    goal = [("goal_expected", t.goal_expected), ("goal_actual", t.goal_actual)]
+    for part in (goal, list(t.fields.items())):
+        instructions = [(field, text) for field, text in part if is_instruction(text)]
+        if not instructions:
+            continue
         names = "、".join(t.labels.get(f, f) for f, _ in instructions)
         yield Hit(
             f"{names}仍为模板的填写说明，未填写实际内容。",
@@ -338,6 +336,7 @@ _PERSONS = ("project_lead", "finance_lead")
     why="留空的栏目无法复核，也说明自评不完整。",
     example="年度总体目标的预期目标一栏为空，只填了实际完成情况。",
     fix="补填留空的栏目。",
+    rubric=True,
 )
 def field_left_empty(ctx: TableContext) -> Iterator[Hit]:
     t = ctx.table

@@ -268,6 +268,8 @@ class _TableBuilder:
                 i += 1
             if value_cell is not None:
                 self._set_field(field, label, value, value_cell)
+            elif field in ("project", "department", "implementer"):
+                self.t["labels"].setdefault(field, label)  # printed, left empty (P109)
             i += 1
         return True
 

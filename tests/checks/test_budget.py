@@ -16,7 +16,7 @@ import pytest
 from reviewer.api import parse_file
 from reviewer.checks import run_checks
 from reviewer.config import Config
-from reviewer.model import EvaluationTable, Finding, Indicator
+from reviewer.model import EvaluationTable, Finding, Indicator, Severity
 from tests.builders import clean_indicators, codes, findings_of, ind, make_table, write_tables
 from tests.checks.cases import RuleCase
 
@@ -79,6 +79,25 @@ class TestB101ExecutionRate(RuleCase):
         (f,) = findings_of(tmp_path, table, "B101")
         assert "以年初预算数为分母" in f.message
 
+    @pytest.mark.parametrize(
+        ("printed", "header", "fires"),
+        [
+            ("95", "执行率", True),  # right, but a bare number: 95 what?
+            ("95.00%", "执行率", False),
+            ("95", "执行率(%)", False),  # the column says it is in per cent
+        ],
+    )
+    def test_a_rate_without_its_percent_sign(
+        self, tmp_path: Path, printed: str, header: str, fires: bool
+    ) -> None:
+        path = write_tables(tmp_path / "t.txt", make_table())
+        text = path.read_text(encoding="utf-8")
+        assert "\t95.00%\t" in text and "\t执行率\t" in text
+        text = text.replace("\t95.00%\t", f"\t{printed}\t").replace("\t执行率\t", f"\t{header}\t")
+        path.write_text(text, encoding="utf-8")
+        found = [f for f in run_checks(parse_file(path), Config()) if f.code == "B101"]
+        assert [f.severity for f in found] == ([Severity.INFO] if fires else [])
+
 
 def run_for(tmp_path: Path, *tables: EvaluationTable, **config: Any) -> list[Finding]:
     """Every finding for a file of ``tables``, the report-level ones included."""
@@ -140,6 +159,55 @@ class TestB103ExecutionScore(RuleCase):
         assert codes(tmp_path, make_table(budget=full, exec_score=10.0)) == set()
         over = make_table(budget=full, exec_score=10.01)
         assert "B103" in codes(tmp_path, over)
+
+    def test_each_fund_row_that_prints_a_score_is_checked(self, tmp_path: Path) -> None:
+        # 当年财政拨款 printed with its own 分值 and 得分: 95,000 / 100,000 × 10 = 9.5.
+        def scored(score: float) -> EvaluationTable:
+            table = make_table()
+            part = table.funds.current_year_appropriation.model_copy(
+                update={"weight": 10.0, "rate_pct": 95.0, "score": score}
+            )
+            funds = table.funds.model_copy(update={"current_year_appropriation": part})
+            return table.model_copy(update={"funds": funds})
+
+        assert codes(tmp_path, scored(9.5)) == set()
+        (lower,) = findings_of(tmp_path, scored(8.0), "B103")
+        assert "当年财政拨款" in lower.message and "9.50" in lower.message
+        assert lower.severity is Severity.WARNING  # scored below the rule: to ask about
+        (over,) = findings_of(tmp_path, scored(10.0), "B103")
+        assert over.severity is Severity.ERROR
+
+    def test_a_total_left_at_zero_is_scored_from_its_sources(self, tmp_path: Path) -> None:
+        # 年度资金总额 0 / 0 / 0 with 执行率 0 and 得分 0, while 当年财政拨款 is 100,000 / 95,000.
+        table = make_table(rate_pct=0.0, exec_score=0.0)
+        total = table.funds.annual_total.model_copy(
+            update={"initial_budget": 0.0, "full_year_budget": 0.0, "executed": 0.0}
+        )
+        table = table.model_copy(
+            update={"funds": table.funds.model_copy(update={"annual_total": total})}
+        )
+        found = run_for(tmp_path, table)
+        (f,) = [f for f in found if f.code == "B103"]
+        assert "为0" in f.message and "9.50" in f.message and f.severity is Severity.WARNING
+        assert "F103" not in {f.code for f in found}  # said once, by B103
+
+    def test_a_form_without_full_year_budget_divides_by_its_budget_a(self, tmp_path: Path) -> None:
+        # A 部门整体 form printing 年初预算数(A) and 全年执行数(B) only, scoring 基本支出 and
+        # 项目支出 as it scores the total: 基本支出 180 / 200 = 90 % of 10 is 9, printed 10.
+        text = (
+            "部门整体支出绩效自评表 | |\n"
+            "部门(单位)名称 | 某镇人民政府 |\n"
+            "部门(单位)总体 资金(万元) | 资 金 来 源 | 年初预算数(A) | 全年执行数(B) | 分值(10分) "
+            "| 得分 |\n"
+            "年度资金总额: | 300 | 290 | 10 | 9.67 |\n"
+            "基本支出 | 200 | 180 | 10 | 10 |\n"
+            "项目支出 | 100 | 110 | 10 | 10 |\n"
+        )
+        path = tmp_path / "dept.txt"
+        path.write_text(text, encoding="utf-8")
+        report = parse_file(path)
+        found = [f for f in run_checks(report, Config()) if f.code == "B103"]
+        assert [("基本支出" in f.message, "9.00" in f.message) for f in found] == [(True, True)]
 
 
 # B104 low execution unexplained ----------------------------------------------------------

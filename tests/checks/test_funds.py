@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from reviewer.model import EvaluationTable
+from reviewer.model import EvaluationTable, Severity
 from tests.builders import codes, findings_of, make_table
 from tests.checks.cases import RuleCase
 
@@ -78,6 +78,26 @@ class TestF103BudgetMissing(RuleCase):
     def test_a_blank_budget_fires_too(self, tmp_path: Path) -> None:
         table = make_table(budget=(100000.0, None, 95000.0), rate_pct=None, exec_score=0.0)
         assert codes(tmp_path, table) == {"F103"}
+
+    def test_one_amount_with_a_claimed_rate_is_reported(self, tmp_path: Path) -> None:
+        # 全年执行数 blank while 执行率 95% and 得分 9.5 are printed: neither can be checked.
+        (f,) = findings_of(tmp_path, _executed_blank(rate_pct=95.0, score=9.5), "F103")
+        assert "只填了一个金额" in f.message and "执行率95.00%" in f.message
+        assert f.severity is Severity.WARNING
+
+    def test_one_amount_without_a_claimed_rate_is_not(self, tmp_path: Path) -> None:
+        assert "F103" not in codes(tmp_path, _executed_blank(rate_pct=None, score=None))
+
+
+def _executed_blank(rate_pct: float | None, score: float | None) -> EvaluationTable:
+    """The clean table with 年度资金总额's 全年执行数 left blank."""
+    table = make_table()
+    total = table.funds.annual_total.model_copy(
+        update={"executed": None, "rate_pct": rate_pct, "score": score}
+    )
+    return table.model_copy(
+        update={"funds": table.funds.model_copy(update={"annual_total": total})}
+    )
 
 
 # F104 budget changed in the year ---------------------------------------------------------

@@ -163,6 +163,16 @@ class TestP106TemplateTextLeft(RuleCase):
         (placeholder,) = findings_of(tmp_path, make_table(indicators=rows), "P106")
         assert placeholder.severity.value == "info" and "**" in placeholder.message
 
+    def test_the_goal_and_the_closing_fields_are_reported_apart(self, tmp_path: Path) -> None:
+        # The goal's 实际完成情况 and the 评价结论 are parts of the form far apart: two findings.
+        goal_instruction = "对照年度目标，说明目标的实际完成情况。(200字以内)"
+        table = make_table(goal_actual=goal_instruction, fields={"conclusion": _INSTRUCTION})
+        found = findings_of(tmp_path, table, "P106")
+        assert [("实际完成情况" in f.message, "评价结论" in f.message) for f in found] == [
+            (True, False),
+            (False, True),
+        ]
+
     def test_the_instruction_is_not_taken_for_an_explanation(self, tmp_path: Path) -> None:
         # low execution, and the only text about it is the template's own instruction
         table = make_table(

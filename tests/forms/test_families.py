@@ -261,6 +261,15 @@ def test_rubric_gets_only_its_arithmetic(tmp_path: Path) -> None:
     assert not {c for c in codes if c[0] in "BFEN"} and "W102" not in codes
 
 
+def test_rubric_with_its_unit_left_empty(tmp_path: Path) -> None:
+    # 单位 printed with nothing after it: the rubric does not say whose it is.
+    rows = [RUBRIC[0], ["单位", ""], *RUBRIC[2:]]
+    t = _table(tmp_path, rows)
+    assert t.name == "" and t.labels.get("department") == "单位"
+    assert "P109" in _codes(tmp_path, rows)
+    assert "P109" not in _codes(tmp_path, RUBRIC)  # 某县司法局: filled in
+
+
 TRANSFER = [
     ["食品监管补助资金区域绩效目标自评表"],
     ["专项名称", "食品监管补助资金"],
