@@ -10,10 +10,11 @@ from decimal import ROUND_CEILING, ROUND_FLOOR, ROUND_HALF_UP, Decimal
 from functools import lru_cache
 
 from reviewer.checks.context import Hit, ReportFacts, TableContext, cell_evidence
+from reviewer.checks.recompute import target_met
 from reviewer.checks.registry import report_rule, rule
 from reviewer.config import Config
 from reviewer.forms.template import without_instructions
-from reviewer.model import Category, CellRef, EvaluationTable, FundRow, Severity
+from reviewer.model import Category, CellRef, EvaluationTable, FundRow, Indicator, Severity
 from reviewer.numbers import fmt
 from reviewer.parse.values import decimals
 
@@ -252,19 +253,32 @@ def scored_parts(table: EvaluationTable) -> list[tuple[str, FundRow]]:
     return [(n, r) for n, r in named if r.weight is not None and r.score is not None]
 
 
-def rate_over_parts(table: EvaluationTable) -> Decimal | None:
-    """The rate of the sources' sums, for a 年度资金总额 printed with a budget of 0 over sources
-    that have one (the total row left at zero); None otherwise."""
+def sources_total(table: EvaluationTable) -> FundRow | None:
+    """The sums of the sources (当年财政拨款, 上年结转资金, 其他资金) for a 年度资金总额 printed with
+    a budget of 0 over sources that have one (the total row left at zero); None otherwise."""
     funds = table.funds
     field = budget_field(table)
     if getattr(funds.annual_total, field) != 0:
         return None
     parts = [getattr(funds, p) for p in _PART_NAMES]
-    budget = sum(getattr(r, field) or 0.0 for r in parts)
-    executed = [r.executed for r in parts if getattr(r, field)]
-    if budget <= 0 or None in executed:
+    if not any(getattr(r, field) for r in parts):
         return None
-    return _rate(round(sum(e or 0.0 for e in executed), 6), round(budget, 6))
+
+    def summed(name: str) -> float | None:
+        values = [getattr(r, name) for r in parts if getattr(r, field)]
+        return None if None in values else round(sum(v or 0.0 for v in values), 6)
+
+    return FundRow(
+        initial_budget=summed("initial_budget"),
+        full_year_budget=summed("full_year_budget"),
+        executed=summed("executed"),
+    )
+
+
+def rate_over_parts(table: EvaluationTable) -> Decimal | None:
+    """The rate of the sources' sums when the total row was left at zero (``sources_total``)."""
+    summed = sources_total(table)
+    return row_rate(table, summed) if summed is not None else None
 
 
 def execution_score_over_parts(table: EvaluationTable, tolerance: float) -> Hit | None:
@@ -352,10 +366,44 @@ def _row_score(
     )
 
 
+_VISIBLE_ROWS = 3  # rows, at least, before "all of them met" says anything
+
+
+def _visible_rows_all_met(ctx: TableContext, exact: Decimal) -> Iterator[Hit]:
+    """B105 on a table cut off before its end, on a form without a 分值 column (20/80): the
+    rows' share of the points is not known, but every visible row reaching its target while
+    little was spent says the same."""
+    t = ctx.table
+    met = [m for i in t.indicators if (m := _met(ctx, i)) is not None]
+    if len(met) < _VISIBLE_ROWS or not all(met):
+        return
+    yield Hit(
+        f"预算执行率仅{shown_rate(t, exact)}，而表格可见的{len(met)}个指标均达到年度指标值"
+        f"（表格不完整，其余指标未能核对），执行率低但得分高。",
+        expected="指标完成程度与执行率相符",
+        found=f"{len(met)}个指标均达标",
+        evidence=cell_evidence(t.funds.annual_total.cells.get("rate_pct")),
+        suggestion="核实各指标完成值是否真实；如属资金节约，应在说明中写明。",
+    )
+
+
+def _met(ctx: TableContext, ind: Indicator) -> bool | None:
+    """Whether a row reached its target: as the rules judge it, or, where they cannot tell the
+    direction (a target printed without ≥ or ≤), an actual equal to the target."""
+    met = target_met(ind, ctx.config)
+    if met is None:
+        target, actual = ind.target_value.number, ind.actual_value.number
+        if target is not None and actual is not None and target == actual:
+            return True
+    return met
+
+
 def shown_rate(table: EvaluationTable, exact: Decimal) -> str:
     """The rate as the table prints it, or the exact rate to 0.01 when it prints none."""
     ref = table.funds.annual_total.cells.get("rate_pct")
-    return ref.text if ref is not None else f"{float(exact):.2f}%"
+    if ref is None:
+        return f"{float(exact):.2f}%"
+    return ref.text if "%" in ref.text or "％" in ref.text else f"{ref.text}%"
 
 
 def _explains_execution(table: EvaluationTable) -> bool:
@@ -431,6 +479,8 @@ def low_execution_high_score(ctx: TableContext) -> Iterator[Hit]:
         inds = [i for i in ctx.table.indicators if i.score is not None]
         total_w = scoring.indicator_total if inds else 0.0
     if not total_w:
+        if scoring.weights != "column" and not ctx.table.complete:
+            yield from _visible_rows_all_met(ctx, exact)
         return
     completion = sum(i.score or 0.0 for i in inds) / total_w * 100
     if completion > float(exact) * (1 + th.completion_over_execution_pct / 100):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from reviewer.checks.budget import execution_score_over_parts
+from reviewer.checks.budget import execution_score_over_parts, sources_total
 from reviewer.checks.context import Hit, TableContext, cell_evidence
 from reviewer.checks.registry import rule
 from reviewer.forms.template import without_instructions
@@ -169,7 +169,9 @@ def _claims_a_rate(row: FundRow) -> bool:
 def budget_changed(ctx: TableContext) -> Iterator[Hit]:
     t = ctx.table
     row = t.funds.annual_total
-    b0, b = row.initial_budget, row.full_year_budget
+    summed = sources_total(t)  # a total row left at zero: its sources say what it should
+    amounts = summed if summed is not None else row
+    b0, b = amounts.initial_budget, amounts.full_year_budget
     if b0 is None or not b:  # no budget at all is F103's
         return
     # A form that asks for a reason for any adjustment (Sichuan) wants one for any change.
@@ -183,12 +185,19 @@ def budget_changed(ctx: TableContext) -> Iterator[Hit]:
         return
     verb = "增加" if b > b0 else "减少"
     size = f"{abs(change):.1f}%" if b0 else "（年初为0）"
+    whose = "" if summed is None else "按各项资金合计，"
     yield Hit(
-        f"{_label(ctx, 'full_year_budget')}较{_label(ctx, 'initial_budget')}{verb}{size}"
+        f"{whose}{_label(ctx, 'full_year_budget')}较{_label(ctx, 'initial_budget')}{verb}{size}"
         f"（{fmt(b0)} → {fmt(b)}），表中未说明调整原因。",
         severity=Severity.WARNING if required else None,
         expected=f"差异 ≤ {ctx.thresholds.budget_change_pct:g}% 或有说明",
         found=f"{change:+.1f}%",
-        evidence=cell_evidence(row.cells.get("initial_budget"), row.cells.get("full_year_budget")),
+        evidence=cell_evidence(
+            *(
+                r.cells.get(f)
+                for r in ([row] if summed is None else [getattr(t.funds, p) for p in _PARTS])
+                for f in ("initial_budget", "full_year_budget")
+            )
+        ),
         suggestion="说明年中追加或调减预算的原因。",
     )

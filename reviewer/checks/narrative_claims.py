@@ -308,13 +308,15 @@ def _rates(ctx: TableContext) -> list[float]:
     "强制",
     "consistency",
     what="叙述中说明项目全年预算、资金、支出、结余的金额（元、万元），与项目资金表的任何金额（年初预算数、全年预算数、全年执行数，"
-    "及其差额）都不符（按叙述所写的精度取舍）；或所称执行率与资金表的执行率不符。用于某一用途的部分金额、补助标准不在此列。",
+    "及其差额）都不符（按叙述所写的精度取舍）；或所称执行率与资金表的执行率不符；或叙述给出总额并以“其中”分列两项以上金额，"
+    "各项合计与总额不符。用于某一用途的部分金额、补助标准不在此列。",
     why="叙述中引用的资金数字应与项目资金表一致（E3）；不一致时至少有一处填报有误。",
     example="资金表全年执行数95,000元，实际完成情况称“全年支出资金12万元”。",
     fix="核对资金数字，叙述与资金表统一；引用部分金额的，写明用途。",
 )
 def narrative_amount_vs_funds(ctx: TableContext) -> Iterator[Hit]:
     a = analysis(ctx)
+    yield from _breakdowns_that_do_not_add_up(a.claims)
     amounts: list[tuple[float, float]] | None = None
     row = ctx.table.funds.annual_total
     for i, c in enumerate(a.claims):
@@ -365,3 +367,50 @@ def narrative_amount_vs_funds(ctx: TableContext) -> Iterator[Hit]:
                 evidence=[_sentence_evidence(c), *cell_evidence(row.cells.get("rate_pct"))],
                 suggestion="核对执行率，叙述与资金表统一。",
             )
+
+
+# A total, then 其中 and its parts: 共完成预算资金89.97万元。其中:30万元用于…;30万元用于…
+_TOTAL_WORDS = re.compile(r"共|总|合计|总计|累计")
+_BREAKDOWN = "其中"
+_BREAKDOWN_GAP = 4  # characters between the total and its 其中 (元, 。 ：)
+_BREAKDOWN_END = re.compile(r"[。！？!?\n]")
+
+
+def _breakdowns_that_do_not_add_up(claims: tuple[Claim, ...]) -> Iterator[Hit]:
+    """A money total the narrative breaks down (其中 …) into two or more amounts that do not
+    add up to it (at the precision printed)."""
+    for k, total in enumerate(claims):
+        if not total.is_money or total.approx or total.op != "=":
+            continue
+        if not _TOTAL_WORDS.search(total.lead):
+            continue
+        text = total.source_text
+        at = text.find(_BREAKDOWN, total.end, total.end + _BREAKDOWN_GAP + len(_BREAKDOWN))
+        if at < 0:
+            continue
+        stop = _BREAKDOWN_END.search(text, at)  # the parts may be listed with ；between them
+        end = len(text) if stop is None else stop.start()
+        following = text.find(_BREAKDOWN, at + len(_BREAKDOWN), end)
+        end = end if following < 0 else following  # a second 其中 breaks down a part
+        parts = [
+            c
+            for c in claims[k + 1 :]
+            if c.source == total.source and at < c.start < end and c.is_money
+        ]
+        if len(parts) < 2 or any(c.approx or c.op != "=" for c in parts):
+            continue
+        said = total.value_yuan
+        summed = sum(c.value_yuan for c in parts)
+        slack = min(c.step * MONEY_UNITS[c.unit] for c in (total, *parts)) / 2
+        if abs(summed - said) <= slack:
+            continue
+        unit = next((u for u in ("亿元", "万元") if total.text.endswith(u)), "元")  # as printed
+        shown = f"{fmt(round(summed / MONEY_UNITS[unit], 6))}{unit}"
+        yield Hit(
+            f"{total.source_label}称共{total.text}，其中各项（{'、'.join(c.text for c in parts)}）"
+            f"合计{shown}，与所称总额不符。",
+            expected=total.text,
+            found=shown,
+            evidence=[Evidence(quote=text[total.sentence_span[0] : end], location=total.location)],
+            suggestion="核对总额与各分项金额；分项未全部列出的，写明其余用途。",
+        )

@@ -120,6 +120,14 @@ def _qualitative(ind: Indicator, config: Config) -> Expectation:
     return Expectation(Direction.QUALITATIVE, True, band=(w * th.qualitative_band_full, w))
 
 
+def target_met(ind: Indicator, config: Config) -> bool | None:
+    """Whether row ``ind`` reached its target (None when it cannot be told), whatever its
+    weight: also for a form without a 分值 column, whose rows carry none."""
+    if ind.weight is None:
+        ind = ind.model_copy(update={"weight": 1.0})  # the weight scales scores, not "met"
+    return expect(ind, config).met
+
+
 def expect(ind: Indicator, config: Config) -> Expectation:
     """What the rules say row ``ind`` should score."""
     w = ind.weight

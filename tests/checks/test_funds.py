@@ -125,6 +125,19 @@ class TestF104BudgetChanged(RuleCase):
         table = make_table(budget=(100000.0, full_year, full_year * 0.95))
         assert codes(tmp_path, table) == fires
 
+    def test_a_total_left_at_zero_is_read_from_its_sources(self, tmp_path: Path) -> None:
+        # 年度资金总额 0 / 0 / 0 while 当年财政拨款 went from 150,000 to 100,000 (−33.3 %).
+        table = make_table(budget=(150000.0, 100000.0, 95000.0))
+        total = table.funds.annual_total.model_copy(
+            update={"initial_budget": 0.0, "full_year_budget": 0.0, "executed": 0.0}
+        )
+        table = table.model_copy(
+            update={"funds": table.funds.model_copy(update={"annual_total": total})}
+        )
+        (f,) = findings_of(tmp_path, table, "F104")
+        assert "按各项资金合计" in f.message and "33.3%" in f.message
+        assert {e.quote for e in f.evidence} >= {"150000.00", "100000.00"}
+
     def test_explained_change(self, tmp_path: Path) -> None:
         table = make_table(
             budget=(100000.0, 150000.0, 142500.0),

@@ -374,6 +374,26 @@ class TestN106NarrativeAmountVsFunds(RuleCase):
         (f,) = findings_of(tmp_path, wrong, "N106")
         assert "全年执行数9.5万元" in f.message and f.found == "95万元"
 
+    @pytest.mark.parametrize(
+        ("sentence", "fires"),
+        [
+            # 9.5万元 broken down into parts that add up (a 。 or ；between them is no stop)
+            ("本项目共支出资金9.5万元。其中：讲课费5万元；教材费4.5万元。", False),
+            ("本项目共支出资金9.5万元，其中讲课费5万元、教材费4.6万元。", True),
+            ("本项目共支出资金95000元，其中讲课费50000元、教材费40000元。", True),
+            ("本项目共支出资金9.5万元，其中讲课费5万元。", False),  # one part: not a breakdown
+            ("本项目共支出资金9.5万元，其中讲课费约5万元、教材费4万元。", False),  # approximate
+        ],
+    )
+    def test_a_total_and_its_parts(self, tmp_path: Path, sentence: str, fires: bool) -> None:
+        found = findings_of(tmp_path, make_table(goal_actual=f"{DONE}。{sentence}"), "N106")
+        assert any("其中各项" in f.message for f in found) is fires
+
+    def test_the_parts_sum_is_said_in_the_totals_unit(self, tmp_path: Path) -> None:
+        sentence = "本项目共支出资金9.5万元，其中讲课费5万元、教材费4.6万元。"
+        (f,) = findings_of(tmp_path, make_table(goal_actual=f"{DONE}。{sentence}"), "N106")
+        assert "合计9.6万元" in f.message and f.expected == "9.5万元"
+
 
 # The seed --------------------------------------------------------------------------------
 

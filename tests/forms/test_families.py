@@ -171,6 +171,20 @@ def test_twenty_eighty_total_must_add_up(tmp_path: Path) -> None:
     assert "T101" in _codes(tmp_path, wrong)
 
 
+def test_twenty_eighty_cut_off_with_little_spent_and_every_row_met(tmp_path: Path) -> None:
+    # 10 of 50 spent (20%), and the document ends inside the table: the rows' share of the 80
+    # points is unknown, but each of the three rows in view reached its target.
+    rows = [r[:] for r in TWENTY_EIGHTY[:-2]]
+    rows.append(["", "满意度指标(10分)", "服务对象满意度指标", "农户满意度"])  # cut in this row
+    rows[4] = ["年度财政资金总额", "50", "10", "20%", "4"]
+    t = _table(tmp_path, rows)
+    assert not t.complete and [i.partial for i in t.indicators] == [False, False, False, True]
+    found = [f for f in review(_write(tmp_path, rows)).findings if f.code == "B105"]
+    assert [("3个指标均达到" in f.message) for f in found] == [True]
+    rows[8][5] = "15平方米"  # one row in view short of its target: nothing to say
+    assert "B105" not in _codes(tmp_path, rows)
+
+
 HEBEI = [
     ["某县民政局2020年度预算项目绩效自评表"],
     [
