@@ -328,10 +328,15 @@ def execution_score(ctx: TableContext) -> Iterator[Hit]:
     exact = exact_rate(t)
     if exact is not None:
         yield from _row_score(t, "", t.funds.annual_total, exact, tolerance)
+    total = _scored_figures(t.funds.annual_total)
     for name, row in scored_parts(t):
         rate = row_rate(t, row)
-        if rate is not None:
+        if rate is not None and _scored_figures(row) != total:  # the total's twice: said once
             yield from _row_score(t, f"「{name}」一行的", row, rate, tolerance)
+
+
+def _scored_figures(row: FundRow) -> tuple[float | None, ...]:
+    return row.initial_budget, row.full_year_budget, row.executed, row.weight, row.score
 
 
 def _rate_refs(t: EvaluationTable, row: FundRow) -> list[CellRef | None]:

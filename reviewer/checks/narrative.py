@@ -81,17 +81,39 @@ def copy_kind(t: EvaluationTable, threshold: float) -> tuple[str, str, bool] | N
     if score >= threshold:
         what = "与预期目标完全相同" if identical else f"与预期目标几乎相同（相似度{score:.2f}）"
         return what, f"相似度 {score:.2f}", identical
-    if (
-        lb > la
-        and not new_figures(t.goal_expected, t.goal_actual)  # cheaper: first
-        and _containment(*(bigrams or (_bigrams(plan), _bigrams(actual)))) >= 0.95
-    ):
+    if new_figures(t.goal_expected, t.goal_actual):
+        return None  # figures of its own: results reported, whatever else is copied
+    if lb > la and _containment(*(bigrams or (_bigrams(plan), _bigrams(actual)))) >= 0.95:
         return (
             "完整照录了预期目标，只增补了文字，没有写出任何完成数字",
             "照录预期目标，无完成数字",
             False,
         )
+    copied = _copied_parts(t.goal_expected, t.goal_actual)
+    if copied:
+        return (
+            f"有{len(copied)}处是预期目标的原文（“{copied[0]}”）",
+            "摘录预期目标原文",
+            False,
+        )
     return None
+
+
+# Where a narrative's parts end: sentences, and the numbers of an item list ((1) …, 1、…).
+_PART_BREAK = re.compile(r"[。；;！？!?\n]|[(（]\s*\d{1,2}\s*[)）]|(?<![\d.])\d{1,2}[、.](?!\d)")
+_MIN_PART = 8  # characters (folded): shorter parts (完成。) say too little to call them copies
+
+
+def _copied_parts(plan: str, actual: str) -> list[str]:
+    """The parts of ``actual`` that are the plan's own words, cut from it (every character pair
+    of the part is in the plan), when they make up half of its parts' text or more; else []."""
+    plan_pairs = _bigrams(fold(plan)).keys()
+    parts = [p.strip(" ,，、：:") for p in _PART_BREAK.split(actual)]
+    parts = [p for p in parts if len(fold(p)) >= _MIN_PART]
+    copied = [p for p in parts if _bigrams(fold(p)).keys() <= plan_pairs]
+    if not copied or 2 * sum(map(len, copied)) < sum(map(len, parts)):
+        return []
+    return copied
 
 
 def copied(ctx: TableContext) -> tuple[str, str, bool] | None:
@@ -109,7 +131,8 @@ def copied(ctx: TableContext) -> tuple[str, str, bool] | None:
     Severity.WARNING,
     "强制",
     "consistency",
-    what="实际完成情况与预期目标完全相同或几乎相同（相似度默认≥0.8，可配置），或完整照录预期目标、只增补文字而没有任何完成数字。",
+    what="实际完成情况与预期目标完全相同或几乎相同（相似度默认≥0.8，可配置），或完整照录预期目标、只增补文字而没有任何完成数字，"
+    "或一半以上的内容是从预期目标中逐字摘录的（且没有预期目标以外的数字）。",
     why="实际完成情况应逐项说明目标的完成结果和数据，而不是重复预期目标；照抄说明没有真正自评。",
     example="预期目标与实际完成情况都是“为贯彻落实《法律援助条例》的精神……”。",
     fix="逐项写明预期目标的实际完成结果，附具体数量、时间和效果。",

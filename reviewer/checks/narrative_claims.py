@@ -32,8 +32,8 @@ from reviewer.checks.narrative import copied, similarity
 from reviewer.checks.registry import rule
 from reviewer.claims.analysis import Analysis, analyse
 from reviewer.claims.extract import FUTURE, MONEY_UNITS, Claim, sentence_at
-from reviewer.claims.match import common_run, unit_class
-from reviewer.model import Category, Evidence, Severity
+from reviewer.claims.match import Target, common_run, unit_class
+from reviewer.model import Category, Evidence, Indicator, Severity
 from reviewer.numbers import fmt
 from reviewer.parse.values import decimals
 
@@ -62,25 +62,31 @@ def _sentence_evidence(c: Claim) -> Evidence:
     "consistency",
     what="预期目标或实际完成情况中的数量，与计量单位相同、名称相符的绩效指标不一致。实际完成情况中的结果与实际完成值比较，"
     "预期目标和“不少于”“确保”等承诺与年度指标值比较；约数（约、余、以上）按其范围比较。"
-    "数字与该指标的年度指标值或实际完成值之一相符、可对应几个指标、或同一段文字有几个数字对应同一指标的，不报告。",
+    "数字与该指标的年度指标值或实际完成值之一相符、可对应几个指标、或同一段文字有几个数字对应同一指标的，不报告；"
+    "但实际完成情况所写的结果恰是年度指标值、而实际完成值另有其数的（百分率除外），报告叙述写的是计划数。",
     why="总体目标完成情况须与绩效指标相互印证（E3）：同一事项叙述与指标数字不一，至少有一处填报有误。",
     example="预期目标称对“20余家行业、园区、商圈特色站室”开展测评，而指标“公共法律服务特色站室测评家数”年度指标值为=5家。",
     fix="核对叙述与指标的数据来源，统一为实际数字；二者统计口径不同的，在叙述中写明口径。",
 )
 def narrative_figure_vs_indicator(ctx: TableContext) -> Iterator[Hit]:
     a = analysis(ctx)
-    if all(m.agrees or m.best is None for m in a.matches.values()):
+    if all(m.best is None for m in a.matches.values()):
         return
     shared: Counter[tuple[str, int]] = Counter()
     for m in a.matches.values():
         for _, t in m.candidates:
             shared[(m.claim.source, id(t.indicator))] += 1
+    restated: list[tuple[Claim, Indicator]] = []
     for _, m in sorted(a.matches.items()):
         best = m.best
-        if m.agrees or best is None:
+        if best is None:
             continue
         c, ind = m.claim, best.indicator
         if shared[(c.source, id(ind))] > 1:  # parts, or several states of one thing
+            continue
+        if m.agrees:
+            if _plan_for_result(c, best):
+                restated.append((c, best.indicator))
             continue
         which, value = best.compared(c)
         if value is None:
@@ -96,6 +102,40 @@ def narrative_figure_vs_indicator(ctx: TableContext) -> Iterator[Hit]:
             evidence=[_sentence_evidence(c), *indicator_evidence(ind, "target", "actual")],
             suggestion="核对叙述与指标的数据来源，统一为实际数字；口径不同的应在叙述中写明。",
         )
+    if restated and copied(ctx) is None:  # a copied goal restates it all: N101 says so
+        yield _plan_restated(restated)
+
+
+def _plan_for_result(c: Claim, t: Target) -> bool:
+    """A result in 实际完成情况 that repeats its row's 年度指标值 while the row's 实际完成值
+    says otherwise: the narrative restates the plan, not what was done. Not a rate (满意度达到
+    80%): a narrative quotes the standard a rate reached as often as the rate itself."""
+    if c.source != "goal_actual" or c.promise or t.target is None or t.actual is None:
+        return False
+    if c.unit in ("%", "％"):
+        return False
+    return c.agrees(*t.target) and not c.agrees(*t.actual)
+
+
+def _plan_restated(restated: list[tuple[Claim, Indicator]]) -> Hit:
+    """One finding for the table's results that restate their rows' plans."""
+    said = "；".join(
+        f"“{c.excerpt}”（{c.text}）与指标{ilabel(ind)}的年度指标值{ind.target}相同，"
+        f"实际完成值为{ind.actual}"
+        for c, ind in restated
+    )
+    (c, first), *_ = restated
+    return Hit(
+        f"{c.source_label}中{said}：叙述写的是计划数，不是完成结果。",
+        indicator=first if len(restated) == 1 else None,
+        expected="、".join(ind.actual for _, ind in restated),
+        found="、".join(c.text for c, _ in restated),
+        evidence=[
+            _sentence_evidence(c),
+            *(e for _, ind in restated for e in indicator_evidence(ind, "target", "actual")),
+        ],
+        suggestion="实际完成情况应写实际完成的数字，与指标实际完成值一致。",
+    )
 
 
 @rule(

@@ -177,6 +177,18 @@ class TestB103ExecutionScore(RuleCase):
         (over,) = findings_of(tmp_path, scored(10.0), "B103")
         assert over.severity is Severity.ERROR
 
+    def test_a_source_row_printing_the_totals_figures_again_is_said_once(
+        self, tmp_path: Path
+    ) -> None:
+        # 当年财政拨款 is the whole budget and prints the total's 分值 and 得分 (8) again.
+        table = make_table(exec_score=8.0)
+        part = table.funds.current_year_appropriation.model_copy(
+            update={"weight": 10.0, "rate_pct": 95.0, "score": 8.0}
+        )
+        funds = table.funds.model_copy(update={"current_year_appropriation": part})
+        found = findings_of(tmp_path, table.model_copy(update={"funds": funds}), "B103")
+        assert len(found) == 1 and "当年财政拨款" not in found[0].message
+
     def test_a_total_left_at_zero_is_scored_from_its_sources(self, tmp_path: Path) -> None:
         # 年度资金总额 0 / 0 / 0 with 执行率 0 and 得分 0, while 当年财政拨款 is 100,000 / 95,000.
         table = make_table(rate_pct=0.0, exec_score=0.0)

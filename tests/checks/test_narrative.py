@@ -108,6 +108,30 @@ class TestN101ActualCopiesGoal(RuleCase):
         if fires:
             assert "完整照录了预期目标" in found[0].message
 
+    def test_parts_of_the_plan_copied_word_for_word(self, tmp_path: Path) -> None:
+        plan = "(1)组织开展全区司法行政业务培训工作。(2)提升基层司法所工作人员的业务能力。"
+        actual = "(1)较好地完成了年度工作任务。(2)提升基层司法所工作人员的业务能力。"
+        (f,) = findings_of(tmp_path, make_table(goal_expected=plan, goal_actual=actual), "N101")
+        assert "有1处是预期目标的原文" in f.message
+        assert "提升基层司法所工作人员的业务能力" in f.message
+
+    @pytest.mark.parametrize(
+        "actual",
+        [
+            # the copied part is less than half of the text
+            "(1)全年组织业务培训工作，覆盖各街镇司法所，共计培训全体工作人员。"
+            "(2)提升基层司法所工作人员的业务能力。",
+            # figures of its own: results are reported
+            "(1)全年组织业务培训10场，培训210人。(2)提升基层司法所工作人员的业务能力。",
+            # done, not copied: 已 is the unit's own word
+            "(1)较好地完成了年度工作任务。(2)已提升基层司法所工作人员的业务能力。",
+        ],
+    )
+    def test_copied_parts_not_reported(self, tmp_path: Path, actual: str) -> None:
+        plan = "(1)组织开展全区司法行政业务培训工作。(2)提升基层司法所工作人员的业务能力。"
+        table = make_table(goal_expected=plan, goal_actual=actual)
+        assert "N101" not in codes(tmp_path, table)
+
 
 # N102 a narrative figure against the indicators ------------------------------------------
 
@@ -162,6 +186,34 @@ class TestN102NarrativeFigureVsIndicator(RuleCase):
         assert f.evidence[0].quote in text  # the sentence, verbatim
         assert f.indicator in ("培训场次", "培训人数")
         assert {e.quote for e in f.evidence[1:]} >= {f.indicator}
+
+    def test_a_result_that_restates_the_plan(self, tmp_path: Path) -> None:
+        # 培训200人 is the row's target (>=200人); the row says 210 were trained.
+        actual = "全年组织业务培训10场，培训200人，参训人员业务能力明显提升。"
+        (f,) = findings_of(tmp_path, make_table(goal_actual=actual), "N102")
+        assert "写的是计划数" in f.message and f.indicator == "培训人数"
+        assert f.expected == "=210人" and f.found == "200人"
+
+    def test_results_that_restate_the_plan_are_one_finding(self, tmp_path: Path) -> None:
+        rows = clean_indicators()
+        rows[0] = ind("培训场次", ">=10场", "=12场", 20, 20)
+        actual = "全年组织业务培训10场，培训200人，参训人员业务能力明显提升。"
+        (f,) = findings_of(tmp_path, make_table(indicators=rows, goal_actual=actual), "N102")
+        assert "「培训场次」" in f.message and "「培训人数」" in f.message
+        assert f.indicator is None  # about two rows
+
+    @pytest.mark.parametrize(
+        "actual",
+        [
+            "全年组织业务培训10场，培训210人，参训人员满意度达到90%。",  # a rate's standard
+            "组织业务培训10场，培训200人，提升业务能力。",  # the goal copied: N101's
+        ],
+    )
+    def test_no_restated_plan_for_a_rate_or_a_copied_goal(
+        self, tmp_path: Path, actual: str
+    ) -> None:
+        found = findings_of(tmp_path, make_table(goal_actual=actual), "N102")
+        assert not any("写的是计划数" in f.message for f in found)
 
     def test_silent_on_a_tie_between_rows(self, tmp_path: Path) -> None:
         rows = clean_indicators()
