@@ -349,7 +349,8 @@ def _rates(ctx: TableContext) -> list[float]:
     "consistency",
     what="叙述中说明项目全年预算、资金、支出、结余的金额（元、万元），与项目资金表的任何金额（年初预算数、全年预算数、全年执行数，"
     "及其差额）都不符（按叙述所写的精度取舍）；或所称执行率与资金表的执行率不符；或叙述给出总额并以“其中”分列两项以上金额，"
-    "各项合计与总额不符。用于某一用途的部分金额、补助标准不在此列。",
+    "各项合计与总额不符。用于某一用途的部分金额、补助标准不在此列。资金表以万元为单位而叙述以元写出万元以上的金额的，"
+    "作为提示报告。",
     why="叙述中引用的资金数字应与项目资金表一致（E3）；不一致时至少有一处填报有误。",
     example="资金表全年执行数95,000元，实际完成情况称“全年支出资金12万元”。",
     fix="核对资金数字，叙述与资金表统一；引用部分金额的，写明用途。",
@@ -357,6 +358,7 @@ def _rates(ctx: TableContext) -> list[float]:
 def narrative_amount_vs_funds(ctx: TableContext) -> Iterator[Hit]:
     a = analysis(ctx)
     yield from _breakdowns_that_do_not_add_up(a.claims)
+    yield from _amounts_in_another_unit(ctx, a.claims)
     amounts: list[tuple[float, float]] | None = None
     row = ctx.table.funds.annual_total
     for i, c in enumerate(a.claims):
@@ -454,3 +456,34 @@ def _breakdowns_that_do_not_add_up(claims: tuple[Claim, ...]) -> Iterator[Hit]:
             evidence=[Evidence(quote=text[total.sentence_span[0] : end], location=total.location)],
             suggestion="核对总额与各分项金额；分项未全部列出的，写明其余用途。",
         )
+
+
+_YUAN_OF_A_WAN_TABLE = 10_000.0  # 元 amounts this large read as 万元 in a 万元 table
+
+
+def _amounts_in_another_unit(ctx: TableContext, claims: tuple[Claim, ...]) -> Iterator[Hit]:
+    """Amounts the narrative writes in 元 (2026400元) in a table whose amounts are in 万元:
+    the reader has to convert to compare them (a note, not an error)."""
+    if ctx.table.amount_unit != "万元":
+        return
+    in_yuan = [
+        c
+        for c in claims
+        if c.is_money
+        and c.text.endswith("元")
+        and not c.text.endswith(("万元", "亿元"))
+        and c.value_yuan >= _YUAN_OF_A_WAN_TABLE
+    ]
+    if not in_yuan:
+        return
+    first = in_yuan[0]
+    shown = "、".join(c.text for c in in_yuan[:3]) + ("等" if len(in_yuan) > 3 else "")
+    yield Hit(
+        f"{first.source_label}中的金额以元为单位（{shown}），而项目资金表以万元为单位，"
+        "两者需换算才能核对。",
+        expected="万元",
+        found=shown,
+        evidence=[_sentence_evidence(first)],
+        severity=Severity.INFO,
+        suggestion="叙述中的金额与项目资金表使用同一单位（万元）。",
+    )

@@ -86,13 +86,26 @@ def total_row_missing(ctx: TableContext) -> Iterator[Hit]:
     why="缺少任何一部分，相应的复核都无法进行。",
     example="表格没有实际完成情况一栏。",
     fix="按财预〔2020〕10号附件格式补全表格。",
-    whole=True,
 )
 def section_missing(ctx: TableContext) -> Iterator[Hit]:
     t = ctx.table
-    has = ctx.family.sections
-    missing = []
     department_form = t.subject == "department" or ctx.family.subject == "department"
+    if t.complete:  # a table cut off by the document is not said to lack what was cut
+        yield from _sections_missing(t, ctx.family.sections, department_form)
+    if not department_form and t.project and is_title(t.project):
+        yield Hit(
+            f"项目名称一栏填写的是表名「{t.project}」，未写明项目名称。",
+            found=t.project,
+            evidence=cell_evidence(t.cells.get("project")),
+            severity=Severity.INFO,
+            suggestion="在项目名称一栏填写项目本身的名称。",
+        )
+
+
+def _sections_missing(
+    t: EvaluationTable, has: tuple[str, ...], department_form: bool
+) -> Iterator[Hit]:
+    missing = []
     if "subject" in has and not (t.department if department_form else t.project):
         missing.append("部门（单位）名称" if department_form else "项目名称")
     total = t.funds.annual_total
@@ -112,14 +125,6 @@ def section_missing(ctx: TableContext) -> Iterator[Hit]:
             found="、".join(missing),
             evidence=[],
             suggestion="按规定格式补全表格。",
-        )
-    if not department_form and t.project and is_title(t.project):
-        yield Hit(
-            f"项目名称一栏填写的是表名「{t.project}」，未写明项目名称。",
-            found=t.project,
-            evidence=cell_evidence(t.cells.get("project")),
-            severity=Severity.INFO,
-            suggestion="在项目名称一栏填写项目本身的名称。",
         )
 
 

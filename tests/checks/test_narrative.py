@@ -441,6 +441,16 @@ class TestN106NarrativeAmountVsFunds(RuleCase):
         found = findings_of(tmp_path, make_table(goal_actual=f"{DONE}。{sentence}"), "N106")
         assert any("其中各项" in f.message for f in found) is fires
 
+    def test_amounts_in_yuan_in_a_wan_yuan_table_are_noted(self, tmp_path: Path) -> None:
+        wan = dict(amount_unit="万元", budget=(10.0, 10.0, 9.5), exec_score=9.5, rate_pct=95.0)
+        in_yuan = make_table(goal_actual=f"{DONE}。全年支出资金95000元。", **wan)
+        (f,) = findings_of(tmp_path, in_yuan, "N106")
+        assert f.severity is Severity.INFO and "95000元" in f.message
+        small = make_table(goal_actual=f"{DONE}。人均补助500元。", **wan)  # a rate, not 万元
+        assert "N106" not in codes(tmp_path, small)
+        in_wan = make_table(goal_actual=f"{DONE}。全年支出资金9.5万元。", **wan)
+        assert "N106" not in codes(tmp_path, in_wan)
+
     def test_the_parts_sum_is_said_in_the_totals_unit(self, tmp_path: Path) -> None:
         sentence = "本项目共支出资金9.5万元，其中讲课费5万元、教材费4.6万元。"
         (f,) = findings_of(tmp_path, make_table(goal_actual=f"{DONE}。{sentence}"), "N106")

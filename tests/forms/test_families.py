@@ -370,3 +370,9 @@ def test_a_form_title_in_the_project_name_cell_is_the_project_not_a_new_table(
     found = review(_write(tmp_path, rows), config=Config()).findings
     (p103,) = [f for f in found if f.code == "P103"]
     assert "填写的是表名" in p103.message and p103.severity == "info"
+    # said on a table the document cuts off too: the name is in view whatever follows
+    last = next(i for i, r in enumerate(rows) if "职工满意度" in r)
+    cut = [*rows[:last], rows[last][:4]]  # the document ends inside the last indicator row
+    assert not _table(tmp_path, cut).complete
+    found = review(_write(tmp_path, cut), config=Config()).findings
+    assert [f.message for f in found if f.code == "P103"] == [p103.message]
