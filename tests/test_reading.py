@@ -125,3 +125,13 @@ def test_a_simplified_sample_is_answered_without_converting_it(monkeypatch: Any)
 
     monkeypatch.setattr(script, "_converter", refuse)
     assert not script.is_traditional(SEED.read_text(encoding="utf-8")[:20000])
+
+
+def test_the_regex_class_finds_the_characters_the_loop_finds() -> None:
+    # A batch process scans samples with one regex class of the convertible CJK characters;
+    # a process that reads a few documents loops over them: both find the same characters.
+    every_cjk = "".join(map(chr, range(0x4E00, 0xA000))) + "abc，。 項目"
+    convertible = script._changeable_cjk()
+    assert script._changeable_cjk_class().findall(every_cjk) == [
+        c for c in every_cjk if c in convertible
+    ]
