@@ -15,9 +15,10 @@ It is measured twice: on the seed repeated as it is (the benchmark issue 12 name
 each copy's project names and amounts made its own, as a real report's tables differ: the
 parser caches what it derives from a cell's text, and repeated text would flatter the caches.
 
-``--review`` measures the whole review of such a file as a batch worker does it (parse, rules,
-the memo rendered and written): issue 17's CPU per table, counted so that it does not depend on
-the machine's speed or its neighbours.
+``--review`` measures the whole review as a batch worker does it (parse, rules, the memo
+rendered and written), over files of one varied seed copy each (14 tables, as the batch
+benchmark writes them): issue 17's CPU per table, counted so that it does not depend on the
+machine's speed or its neighbours.
 """
 
 from __future__ import annotations
@@ -29,6 +30,7 @@ import shutil
 import subprocess
 import sys
 import tempfile
+from functools import partial
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -42,18 +44,20 @@ _PARSE = (
     "n = sum(1 for _ in iter_tables(sys.argv[1]))\n"
     "assert n == int(sys.argv[2]), n\n"
 )
-# Reviews the file given as argument as a batch worker does (parse, rules, memo written).
+# Reviews every file of the folder given as argument as a batch worker does (parse, rules, the
+# memo written), one file at a time.
 _REVIEW = (
     "import sys\n"
     "from pathlib import Path\n"
     "from reviewer.batch.run import plan, review_task\n"
     "from reviewer.config import Config\n"
     "src = Path(sys.argv[1])\n"
-    "out = src.parent / ('memos-' + src.stem)\n"
+    "out = src.parent / ('memos-' + src.name)\n"
     "tasks, _ = plan([str(src)], out, Config(), 'markdown')\n"
     "out.mkdir(exist_ok=True)\n"
-    "done = review_task(tasks[0])\n"
-    "assert done.status == 'reviewed' and len(done.tables) == int(sys.argv[2]), done\n"
+    "done = [review_task(t) for t in tasks]\n"
+    "assert all(d.status == 'reviewed' for d in done), done\n"
+    "assert sum(len(d.tables) for d in done) == int(sys.argv[2])\n"
 )
 _COLLECTED = re.compile(r"Collected\s*:\s*(\d+)")
 
@@ -74,6 +78,17 @@ def _varied(text: str, k: int) -> str:
                 cells[i] = f"{cell}（{k}）"
         lines.append("\t".join(cells))
     return "\n".join(lines)
+
+
+def make_folder(directory: Path, copies: int) -> Path:
+    """A folder of ``copies`` files, each the seed with its own names and amounts (14 tables a
+    file, as the batch benchmark's files)."""
+    text = SEED.read_text(encoding="utf-8")
+    folder = directory / f"seed-files-{copies}"
+    folder.mkdir()
+    for k in range(copies):
+        (folder / f"{k:04d}.txt").write_text(_varied(text, k), encoding="utf-8")
+    return folder
 
 
 def make_file(directory: Path, copies: int, vary: bool = False) -> Path:
@@ -138,8 +153,9 @@ def main() -> None:
     what = "whole review (parse, rules, memo written)" if args.review else "parse"
     with tempfile.TemporaryDirectory() as tmp:
         for vary in (True,) if args.review else (False, True):
-            small = make_file(Path(tmp), 1, vary)
-            big = make_file(Path(tmp), 1 + args.copies, vary)
+            made = make_folder if args.review else partial(make_file, vary=vary)
+            small = made(Path(tmp), 1)
+            big = made(Path(tmp), 1 + args.copies)
             tables = SEED_TABLES * args.copies
             how = "names and amounts varied per copy" if vary else "repeated as it is"
             print(

@@ -50,6 +50,8 @@ def _may_hold_markdown(text: str) -> bool:
     if len(text) < _SHORT:
         return _MARKDOWN_CHAR.search(text) is not None
     return _MARKDOWN_START.found_in(text)
+
+
 _FORMULA_START = frozenset("=+-@")
 _NUMBER = re.compile(r"[+-]?\d[\d,]*(\.\d+)?%?")
 # A cell (after the start of a row or a NUL between cells) that :func:`sheet_cell` would change

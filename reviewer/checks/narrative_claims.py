@@ -131,7 +131,10 @@ def _plan_restated(restated: list[tuple[Claim, Indicator]]) -> Hit:
         expected="、".join(ind.actual for _, ind in restated),
         found="、".join(c.text for c, _ in restated),
         evidence=[
-            _sentence_evidence(c),
+            *(
+                Evidence(quote=q, location=c.location)
+                for q in dict.fromkeys(k.sentence for k, _ in restated)
+            ),
             *(e for _, ind in restated for e in indicator_evidence(ind, "target", "actual")),
         ],
         suggestion="实际完成情况应写实际完成的数字，与指标实际完成值一致。",
