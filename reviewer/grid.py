@@ -91,12 +91,16 @@ class Row:
     line: int
     page_break_before: bool = False
     joined: str = ""
+    # Rebuilt from a layout that dropped the empty cells, with figures whose columns (完成值,
+    # 分值, 得分) were a guess: which cell was the empty one could not be told.
+    guessed: bool = False
 
     def __init__(self, cells: list[Cell], line: int, page_break_before: bool = False) -> None:
         # written out, not generated with a __post_init__: one call less for every row
         self.cells = cells
         self.line = line
         self.page_break_before = page_break_before
+        self.guessed = False
         if len(cells) == 1:
             self.joined = cells[0].text
         else:

@@ -15,6 +15,7 @@ from reviewer.api import parse_file
 from reviewer.errors import InputError
 from reviewer.ingest.layouts import Layout
 from reviewer.ingest.text import text_rows
+from reviewer.pipeline import review
 
 Rows = list[list[tuple[str, int]]]
 
@@ -712,3 +713,52 @@ def test_notes_under_a_table_in_single_spaces_do_not_hide_its_layout() -> None:
     layout, rows = rebuilt(WORDS_UPPER_FIRST + "备注:\n" + notes)
     assert layout is Layout.WORDS
     assert ("产出指标", 2) in rows[4]
+
+
+# Sichuan form, one cell per line ending " |": the 完成值 and 得分 of each row left blank.
+_UNSCORED_HEAD = [
+    "部门预算项目支出绩效自评表(2023年度)",
+    "项目名称",
+    "某工资性支出",
+    "绩效指标(90分)",
+    "一级指标",
+    "二级指标",
+    "三级指标",
+    "指标性质",
+    "指标值",
+    "度量单位",
+    "完成值",
+    "权重",
+    "得分",
+    "未完成原因分析",
+]
+_UNSCORED_ROWS = [
+    ["产出指标", "数量指标", "发放覆盖率", "=", "100", "%", "", "60", "", ""],
+    ["效益指标", "社会效益指标", "足额保障率", "=", "100", "%", "", "30", "", ""],
+]
+
+
+def _unscored(keep_empty: bool) -> str:
+    cells = [*_UNSCORED_HEAD, *(c for row in _UNSCORED_ROWS for c in row)]
+    return "".join(f"{c} |\n" if c else "|\n" for c in cells if c or keep_empty)
+
+
+def test_a_blank_cell_kept_places_the_figures_a_dropped_one_leaves_in_doubt(
+    tmp_path: Path,
+) -> None:
+    # With the blank cells printed (a bare "|"), 60 and 30 sit under 权重; with them dropped,
+    # they could be 完成值, 权重 or 得分: the table is said to be possibly misread, and no rule
+    # judges 60 as a 完成值 against the target 100%.
+    kept = tmp_path / "kept.txt"
+    kept.write_text(_unscored(keep_empty=True), encoding="utf-8")
+    (t,) = parse_file(kept).tables
+    assert [(i.actual, i.weight) for i in t.indicators] == [("", 60), ("", 30)]
+    assert t.reliable
+
+    dropped = tmp_path / "dropped.txt"
+    dropped.write_text(_unscored(keep_empty=False), encoding="utf-8")
+    (t,) = parse_file(dropped).tables
+    assert not t.reliable and "省略了空白格" in t.doubts[0].reason
+    found = review(dropped).findings
+    assert "P108" in {f.code for f in found}
+    assert not [f for f in found if f.code[0] in "ESW"]  # nothing judged on a guessed column

@@ -16,7 +16,7 @@ import re
 from typing import Any
 
 from reviewer.forms.families import Family
-from reviewer.grid import Cell
+from reviewer.grid import Cell, Row
 from reviewer.model import CellRef, ReadingDoubt
 from reviewer.numbers import fmt
 from reviewer.parse.values import parse_value
@@ -30,12 +30,17 @@ _VALUE_IN_NAME = re.compile(r"(?:[≥≤≧≦═=<>﹦]|>=|<=)\s*\d+(?:\.\d+)?\
 
 
 def check(
-    t: dict[str, Any], family: Family, section_cells: list[Cell] | None = None
+    t: dict[str, Any],
+    family: Family,
+    section_cells: list[Cell] | None = None,
+    guessed_rows: list[Row] | None = None,
 ) -> list[ReadingDoubt]:
     """The doubts about table ``t`` (the parsed table's fields, before validation);
-    ``section_cells`` are the cells of its 绩效指标 section, used or not."""
+    ``section_cells`` are the cells of its 绩效指标 section, used or not; ``guessed_rows`` its
+    rows rebuilt with figures whose columns were a guess (``Row.guessed``)."""
     doubts: list[ReadingDoubt] = []
     rows = [r for r in t["indicators"] if not r.get("partial")]
+    doubts.extend(_guessed(rows, guessed_rows or []))
     total = family.scoring.total
     weights = [(r, r["weight"]) for r in rows if r["weight"] is not None]
     if weights:
@@ -88,6 +93,23 @@ def check(
             )
     doubts.extend(_funds_doubts(t))
     return doubts
+
+
+def _guessed(rows: list[dict[str, Any]], guessed_rows: list[Row]) -> list[ReadingDoubt]:
+    """A doubt when indicator rows (not one cut off by the document's end) were rebuilt with
+    figures whose columns could not be told: their 完成值, 分值 and 得分 may be any of them."""
+    lines = {row.line for row in guessed_rows}
+    hit = [r for r in rows if not lines.isdisjoint(r["lines"])]
+    if not hit:
+        return []
+    first = hit[0]["name"]
+    return [
+        ReadingDoubt(
+            reason=f"{len(hit)}个指标行（如「{first}」）印出时省略了空白格，无法确定其中的数字"
+            "是完成值、分值还是得分。",
+            evidence=_cells(hit, "actual", "weight", "score"),
+        )
+    ]
 
 
 def _value_in_name(name: str) -> bool:

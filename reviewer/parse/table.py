@@ -175,6 +175,7 @@ class _TableBuilder:
         self.totals_row = False
         self.ends_with_label = False
         self.section_cells: list[Cell] = []
+        self.guessed_rows: list[Row] = []  # rows whose figures' columns were a guess
 
     def build(self) -> EvaluationTable | None:
         rows = self.rows
@@ -469,6 +470,7 @@ class _TableBuilder:
             end += 1
         section = parse_section(self.rows[first:end], columns)
         self.section_cells = [c for row in self.rows[first:end] for c in row.cells]
+        self.guessed_rows = [row for row in self.rows[first:end] if row.guessed]
         self.t["indicators"] = section.indicators
         self.t["stated_weights"].update(section.stated_weights)
         self.t["template_text"] = [c.ref() for c in section.placeholders]
@@ -556,7 +558,7 @@ class _TableBuilder:
         if cut and t["indicators"] and not self.ends_with_label:
             t["indicators"][-1]["partial"] = True
         self._complete_totals()
-        t["doubts"] = plausibility.check(t, self.family, self.section_cells)
+        t["doubts"] = plausibility.check(t, self.family, self.section_cells, self.guessed_rows)
         t["first_line"] = self.rows[0].line
         t["last_line"] = self.rows[-1].line
         return EvaluationTable.model_validate(t)

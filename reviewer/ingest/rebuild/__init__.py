@@ -78,4 +78,6 @@ def _row(placed: list[Placed]) -> Row:
         column = max(p.column, last + 1)
         last = column
         cells.append(Cell(t.text, t.line, column, t.raw, where={"line": t.line}, printed=t.printed))
-    return Row(cells=cells, line=min(c.line for c in cells))
+    row = Row(cells=cells, line=min(c.line for c in cells))
+    row.guessed = any(p.guessed for p in placed)
+    return row

@@ -22,6 +22,7 @@ A cell that fits nowhere is left on a row of its own, for the parser to report.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from itertools import combinations
 
 from reviewer.ingest.rebuild import cells as cl
 from reviewer.ingest.rebuild.header import Header, Slot
@@ -41,6 +42,9 @@ _GLUED = frozenset({Slot.NAME, Slot.TARGET, Slot.ACTUAL, Slot.WORD, Slot.TEXT, S
 class Placed:
     token: Token
     column: int  # the grid column
+    # Placed by a tie: its row's empty cells were dropped, and the figure fits as well in
+    # another of the row's value columns (完成值, 分值, 得分) as in the one it was given.
+    guessed: bool = False
 
 
 def rebuild(
@@ -109,7 +113,48 @@ def rebuild(
         cost = new_cost
         back.append(came)
     best = min(range(m + 1), key=lambda s: cost[s] + close(s))
-    return _rows(tokens, back, best, header)
+    rows, covered = _rows(tokens, back, best, header)
+    _mark_ties(rows, covered, tokens, header, fits, miss)
+    return rows
+
+
+_VALUE_SLOTS = frozenset({Slot.ACTUAL, Slot.WEIGHT, Slot.SCORE})
+_TIE = 1e-9
+
+
+def _mark_ties(
+    rows: list[list[Placed]],
+    covered: list[set[int]],
+    tokens: list[Token],
+    header: Header,
+    fits: list[list[float]],
+    miss: list[float],
+) -> None:
+    """Mark the figures of each row whose value columns (完成值, 分值, 得分) were not all given
+    a cell (an empty one counts: a layout that keeps empty cells shows which was empty), when
+    another choice of those columns fits the row's figures at the same cost: a layout that
+    drops empty cells leaves no way to tell which of them was the empty one."""
+    slots = header.slots()
+    value_slots = [j for j, s in enumerate(slots) if s in _VALUE_SLOTS]
+    slot_of = {c.number: j for j, c in enumerate(header.columns)}
+    index = {id(t): i for i, t in enumerate(tokens)}
+    for row, given in zip(rows, covered, strict=True):
+        if given.issuperset(value_slots):
+            continue
+        placed = [(p, slot_of.get(p.column)) for p in row]
+        values = [(p, j) for p, j in placed if j in value_slots and id(p.token) in index]
+        if not values:
+            continue
+        figures = [index[id(p.token)] for p, _ in values]
+
+        def cost(chosen: tuple[int, ...], figures: list[int] = figures) -> float:
+            fit = sum(fits[i][j] for i, j in zip(figures, chosen, strict=True))
+            return fit + sum(miss[j] for j in value_slots if j not in chosen)
+
+        costs = [cost(c) for c in combinations(value_slots, len(figures))]
+        if sum(1 for c in costs if c <= min(costs) + _TIE) > 1:
+            for p, _ in values:
+                p.guessed = True
 
 
 def _words(c: cl.Look) -> bool:
@@ -121,7 +166,8 @@ def _words(c: cl.Look) -> bool:
 
 def _rows(
     tokens: list[Token], back: list[list[tuple[int, int, bool]]], state: int, header: Header
-) -> list[list[Placed]]:
+) -> tuple[list[list[Placed]], list[set[int]]]:
+    """The rows, and for each the header columns (indices) given a cell, an empty one too."""
     placed: list[tuple[int, bool]] = []  # per token: column index (-1: nowhere), new row
     for i in range(len(tokens) - 1, -1, -1):
         prev, col, new = back[i][state]
@@ -129,15 +175,19 @@ def _rows(
         state = prev
     placed.reverse()
     rows: list[list[Placed]] = []
+    covered: list[set[int]] = []
     current: list[Placed] | None = None
     for t, (col, new) in zip(tokens, placed, strict=True):
         if col < 0:
             if not t.empty:
                 rows.append([Placed(t, 1)])  # fits nowhere: the parser reports it
+                covered.append(set())
             continue
         if new or current is None:
             current = []
             rows.append(current)
+            covered.append(set())
+        covered[-1].add(col)
         if t.empty:
             continue
         number = header.columns[col].number
@@ -145,4 +195,5 @@ def _rows(
             current[-1] = Placed(merge(current[-1].token, t), number)
         else:
             current.append(Placed(t, number))
-    return [r for r in rows if r]
+    kept = [(r, c) for r, c in zip(rows, covered, strict=True) if r]
+    return [r for r, _ in kept], [c for _, c in kept]
