@@ -154,3 +154,42 @@ def actual_copies_goal(ctx: TableContext) -> Iterator[Hit]:
         suggestion="逐项写明预期目标的实际完成结果，附具体数量、时间和效果。",
         severity=Severity.ERROR if identical else Severity.WARNING,
     )
+
+
+# What a unit writes when it reports nothing: 完成, 已完成, 全部完成, 达到预期 … (at most this
+# many characters once folded, no figure, and a word saying it is done): nothing to check.
+_BARE_REPORT = 6
+_DONE_WORDS = re.compile(r"完成|达到|达成|实现|达标|良好|较好|已")
+
+
+@rule(
+    "N107",
+    "实际完成情况没有实际内容",
+    "actual-says-nothing",
+    Category.CONSISTENCY,
+    Severity.WARNING,
+    "强制",
+    "consistency",
+    what="实际完成情况只说已经完成（如“完成”“已完成”“达到预期”，不超过6个字且没有任何数字），"
+    "没有写明完成了哪些工作、完成了多少。表格在指标之前被文档截断的不报告（文字可能不全）。",
+    why="实际完成情况应逐项说明目标的完成结果和数据（E3）；只写“完成”无从判断目标是否实现，等于没有自评。",
+    example="预期目标为“购买安可设备并完成资金支付”，实际完成情况只填了“完成”。",
+    fix="逐项写明预期目标的实际完成结果，附具体数量、时间和效果。",
+    on_doubt=True,
+)
+def actual_says_nothing(ctx: TableContext) -> Iterator[Hit]:
+    t = ctx.table
+    if not t.complete and not t.indicators:
+        return  # cut off before its indicators: the goal's text may be cut, not written so
+    said = fold(t.goal_actual).strip("。.，,；;！!")
+    if not said or len(said) > _BARE_REPORT or any(ch.isdigit() for ch in said):
+        return
+    if _DONE_WORDS.search(said) is None:
+        return  # a fragment (通过项目实施), not a report of being done
+    yield Hit(
+        f"实际完成情况只写了“{t.goal_actual.strip()}”，没有写明完成了哪些工作、完成了多少。",
+        expected="逐项写明完成结果",
+        found=t.goal_actual.strip(),
+        evidence=cell_evidence(t.cells.get("goal_actual")) or [Evidence(quote=t.goal_actual)],
+        suggestion="逐项写明预期目标的实际完成结果，附具体数量、时间和效果。",
+    )

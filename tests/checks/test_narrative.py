@@ -133,6 +133,33 @@ class TestN101ActualCopiesGoal(RuleCase):
         assert "N101" not in codes(tmp_path, table)
 
 
+# N107 an actual that says nothing but "done" ---------------------------------------------
+
+
+class TestN107ActualSaysNothing(RuleCase):
+    code = "N107"
+
+    def broken(self) -> EvaluationTable:
+        return make_table(goal_actual="已完成。")
+
+    def clean(self) -> EvaluationTable:
+        return make_table()
+
+    @pytest.mark.parametrize(
+        ("actual", "fires"),
+        [
+            ("完成", True),
+            ("全部完成", True),
+            ("达到预期", True),
+            ("完成10场", False),  # a figure: something to check
+            ("通过项目实施", False),  # a fragment, not a report of being done
+            ("已按计划完成全部培训任务", False),  # more than a word or two
+        ],
+    )
+    def test_bare_reports(self, tmp_path: Path, actual: str, fires: bool) -> None:
+        assert ("N107" in codes(tmp_path, make_table(goal_actual=actual))) is fires
+
+
 # N102 a narrative figure against the indicators ------------------------------------------
 
 
