@@ -47,8 +47,6 @@ _FITS = {
 }
 # Roles a row may leave empty at its end when a paste dropped the empty cells.
 _OPTIONAL = frozenset({Role.EXPLANATION, Role.EXTRA})
-# The numbers of a row after its target, whose order a dropped empty cell makes uncertain.
-_VALUE_ROLES = frozenset({Role.ACTUAL, Role.WEIGHT, Role.SCORE})
 # What makes a row an indicator row besides its name.
 _ROW_VALUES = (Role.TARGET, Role.ACTUAL, Role.WEIGHT, Role.SCORE)
 # Columns that hold numbers on the 总分 row.
@@ -129,14 +127,7 @@ class IndicatorColumns:
         if any(self.roles[col] not in _OPTIONAL for col in order[len(cells) :]):
             return None
         row = self._place(list(zip(order, cells, strict=False)))
-        if not row.has_values():
-            return None
-        # A value column left unfilled after a value placed: the empty one may have been any.
-        unfilled = {self.roles[col] for col in order[len(cells) :]}
-        row.guessed = not unfilled.isdisjoint(_VALUE_ROLES) and not row.cells.keys().isdisjoint(
-            _VALUE_ROLES
-        )
-        return row
+        return row if row.has_values() else None
 
     def totals(self, numbers: list[Cell]) -> RowMap | None:
         """The 总分 row's numbers by role: under the header's 分值 / 得分 / extra columns, or,
@@ -169,9 +160,6 @@ class RowMap:
 
     cells: dict[Role, Cell] = field(default_factory=dict)
     extras: dict[str, Cell] = field(default_factory=dict)
-    # Placed by guess: the row's empty cells were dropped, and whether its numbers are the
-    # 完成值, the 分值 or the 得分 depends on which of them were the empty ones.
-    guessed: bool = False
 
     def has_values(self) -> bool:
         """An indicator row: a name and something of the row besides (a target, an actual, a
