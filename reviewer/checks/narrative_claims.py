@@ -112,9 +112,13 @@ def _plan_for_result(c: Claim, t: Target) -> bool:
     80%): a narrative quotes the standard a rate reached as often as the rate itself."""
     if c.source != "goal_actual" or c.promise or t.target is None or t.actual is None:
         return False
-    if c.unit in ("%", "％"):
-        return False
+    if c.unit in ("%", "％") or _NAMED_AS_PLAN.search(c.lead):
+        return False  # a rate's standard, or the plan named as such (超额完成目标200人)
     return c.agrees(*t.target) and not c.agrees(*t.actual)
+
+
+# Words that name a figure as the plan, beside a result (完成目标200人的105%).
+_NAMED_AS_PLAN = re.compile(r"计划|预期|目标|原定|指标值")
 
 
 def _plan_restated(restated: list[tuple[Claim, Indicator]]) -> Hit:

@@ -234,6 +234,7 @@ class TestN102NarrativeFigureVsIndicator(RuleCase):
         [
             "全年组织业务培训10场，培训210人，参训人员满意度达到90%。",  # a rate's standard
             "组织业务培训10场，培训200人，提升业务能力。",  # the goal copied: N101's
+            "全年组织业务培训10场，超额完成目标培训200人。",  # the plan, named as the plan
         ],
     )
     def test_no_restated_plan_for_a_rate_or_a_copied_goal(
