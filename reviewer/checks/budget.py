@@ -110,7 +110,7 @@ def execution_rate(ctx: TableContext) -> Iterator[Hit]:
         wrong = row.executed / row.initial_budget * 100
         if abs(wrong - row.rate_pct) < 0.01:
             by_initial = "（表中执行率是以年初预算数为分母计算的）"
-    executed = t.labels.get("funds.executed", "全年执行数")
+    executed = fund_label(t, "executed")
     yield Hit(
         f"执行率填报为{fmt(row.rate_pct)}%，按{executed}÷{_budget_label(t)}应为"
         f"{float(exact):.2f}%{by_initial}。",
@@ -140,12 +140,27 @@ def _rate_without_percent(t: EvaluationTable) -> Iterator[Hit]:
     )
 
 
+# The fund block's amount columns and its source rows, by field, as the national form names them.
+AMOUNT_COLUMNS = {
+    "initial_budget": "年初预算数",
+    "full_year_budget": "全年预算数",
+    "executed": "全年执行数",
+}
+SOURCES = {
+    "current_year_appropriation": "其中：当年财政拨款",
+    "prior_year_carryover": "上年结转资金",
+    "other": "其他资金",
+}
+
+
+def fund_label(t: EvaluationTable, field: str) -> str:
+    """A funds column as the table's form names it (调整后预算数, 预算数(A) …)."""
+    return t.labels.get(f"funds.{field}", AMOUNT_COLUMNS.get(field, field))
+
+
 def _budget_label(t: EvaluationTable) -> str:
     """The budget column the rate divides by, as the form names it."""
-    field = budget_field(t)
-    return t.labels.get(
-        f"funds.{field}", "年初预算数" if field == "initial_budget" else "全年预算数"
-    )
+    return fund_label(t, budget_field(t))
 
 
 @dataclass
@@ -238,18 +253,11 @@ def expected_execution_score(table: EvaluationTable, tolerance: float) -> tuple[
     return _score_check(exact, table.funds.annual_total, tolerance)
 
 
-_PART_NAMES = {
-    "current_year_appropriation": "其中：当年财政拨款",
-    "prior_year_carryover": "上年结转资金",
-    "other": "其他资金",
-}
-
-
 def scored_parts(table: EvaluationTable) -> list[tuple[str, FundRow]]:
     """The fund rows besides 年度资金总额 that print a 分值 and a 得分 of their own (a form that
     scores 当年财政拨款, or 基本支出 and 项目支出, as it scores the total), with their names."""
     funds = table.funds
-    named = [(name, getattr(funds, field)) for field, name in _PART_NAMES.items()]
+    named = [(name, getattr(funds, field)) for field, name in SOURCES.items()]
     named += list(funds.extra.items())
     return [(n, r) for n, r in named if r.weight is not None and r.score is not None]
 
@@ -261,7 +269,7 @@ def sources_total(table: EvaluationTable) -> FundRow | None:
     field = budget_field(table)
     if getattr(funds.annual_total, field) != 0:
         return None
-    parts = [getattr(funds, p) for p in _PART_NAMES]
+    parts = [getattr(funds, p) for p in SOURCES]
     if not any(getattr(r, field) for r in parts):
         return None
 

@@ -4,19 +4,20 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from reviewer.checks.budget import execution_score_over_parts, sources_total
+from reviewer.checks.budget import (
+    AMOUNT_COLUMNS,
+    SOURCES,
+    execution_score_over_parts,
+    fund_label,
+    sources_total,
+)
 from reviewer.checks.context import Hit, TableContext, cell_evidence
 from reviewer.checks.registry import rule
 from reviewer.forms.template import without_instructions
 from reviewer.model import Category, FundRow, Severity
 from reviewer.numbers import fmt
 
-_COLUMNS = {
-    "initial_budget": "年初预算数",
-    "full_year_budget": "全年预算数",
-    "executed": "全年执行数",
-}
-_PARTS = ("current_year_appropriation", "prior_year_carryover", "other")
+_PARTS = tuple(SOURCES)
 
 
 @rule(
@@ -42,7 +43,7 @@ def fund_rows_add_up(ctx: TableContext) -> Iterator[Hit]:
     refs = []
     expected_shown: list[str] = []
     found_shown: list[str] = []
-    for col in _COLUMNS:
+    for col in AMOUNT_COLUMNS:
         parts = [getattr(r, col) for r in rows]
         claimed = getattr(total, col)
         if claimed is None and all(v is None for v in parts):
@@ -96,7 +97,7 @@ def executed_over_budget(ctx: TableContext) -> Iterator[Hit]:
 
 def _label(ctx: TableContext, field: str) -> str:
     """A funds column as the form names it (调整后预算数, 预算数(A) …)."""
-    return ctx.table.labels.get(f"funds.{field}", _COLUMNS.get(field, field))
+    return fund_label(ctx.table, field)
 
 
 @rule(
@@ -129,7 +130,7 @@ def budget_missing(ctx: TableContext) -> Iterator[Hit]:
             evidence=cell_evidence(row.cells.get("full_year_budget"), row.cells.get("rate_pct")),
             suggestion="补填全年预算数，并据此重新计算执行率及其得分。",
         )
-    elif row.executed is None and "funds.executed" in t.labels and _claims_a_rate(row):
+    elif row.executed is None and "funds.executed" in t.labels and _claims_rate_or_score(row):
         claimed = "、".join(
             _CLAIMED[f].format(ref.text) for f in _CLAIMED if (ref := row.cells.get(f)) is not None
         )
@@ -149,7 +150,7 @@ def budget_missing(ctx: TableContext) -> Iterator[Hit]:
 _CLAIMED = {"rate_pct": "执行率{}", "score": "得分{}分"}
 
 
-def _claims_a_rate(row: FundRow) -> bool:
+def _claims_rate_or_score(row: FundRow) -> bool:
     return row.rate_pct is not None or row.score is not None
 
 

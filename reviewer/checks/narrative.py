@@ -108,10 +108,10 @@ def _copied_parts(plan: str, actual: str) -> list[str]:
     """The parts of ``actual`` that are the plan's own words, cut from it (every character pair
     of the part is in the plan), when they make up half of its parts' text or more; else []."""
     plan_pairs = _bigrams(fold(plan)).keys()
-    parts = [p.strip(" ,，、：:") for p in _PART_BREAK.split(actual)]
-    parts = [p for p in parts if len(fold(p)) >= _MIN_PART]
-    copied = [p for p in parts if _bigrams(fold(p)).keys() <= plan_pairs]
-    if not copied or 2 * sum(map(len, copied)) < sum(map(len, parts)):
+    folded = [(p, fold(p)) for p in (q.strip(" ,，、：:") for q in _PART_BREAK.split(actual))]
+    parts = [(p, f) for p, f in folded if len(f) >= _MIN_PART]
+    copied = [p for p, f in parts if _bigrams(f).keys() <= plan_pairs]
+    if not copied or 2 * sum(map(len, copied)) < sum(len(p) for p, _ in parts):
         return []
     return copied
 
