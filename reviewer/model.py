@@ -322,6 +322,7 @@ class EvaluationTable(BaseModel):
     stated_weights: dict[str, float] = Field(default_factory=dict)  # 产出指标(50分), footnotes
     complete: bool = True  # False: the document ends, or begins, inside this table (cut off)
     begins_inside: bool = False  # the text starts inside this table (no title, no header)
+    ends_inside: bool = False  # the text stops inside this table (its last rows are missing)
     template_text: list[CellRef] = Field(default_factory=list)  # placeholder rows left (……)
     doubts: list[ReadingDoubt] = Field(default_factory=list)  # the plausibility check's
     cells: dict[str, CellRef] = Field(default_factory=dict)

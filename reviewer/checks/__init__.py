@@ -91,7 +91,13 @@ def check_table(
         judged = table.model_copy(
             update={"indicators": [i for i in table.indicators if not i.partial]}
         )
-    ctx = TableContext(judged, index, config, family)
+    ctx = TableContext(
+        judged,
+        index,
+        config,
+        family,
+        cut_before_indicators=table.ends_inside and not table.indicators,
+    )
     out: list[Finding] = []
     for r in rules:
         if r.check is None or not applies(r, table, family):

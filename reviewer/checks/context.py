@@ -59,6 +59,9 @@ class TableContext:
     index: int
     config: Config
     family: Family = DEFAULT  # the form's family: its conventions (points, labels)
+    # The document stops before the table's indicators began (the rules see only the rows
+    # printed whole, so a table cut inside its first row has none either: this tells them apart).
+    cut_before_indicators: bool = False
     _expectations: dict[int, Expectation] = field(default_factory=dict)
     # Per-table results several rules share, computed once (e.g. the narrative's claims).
     shared: dict[str, object] = field(default_factory=dict)

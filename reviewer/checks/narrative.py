@@ -179,8 +179,8 @@ _DONE_WORDS = re.compile(r"完成|达到|达成|实现|达标|良好|较好|已"
 )
 def actual_says_nothing(ctx: TableContext) -> Iterator[Hit]:
     t = ctx.table
-    if not t.complete and not t.indicators:
-        return  # cut off before its indicators: the goal's text may be cut, not written so
+    if ctx.cut_before_indicators:
+        return  # the goal's text may be cut, not written so
     said = fold(t.goal_actual).strip("。.，,；;！!")
     if not said or len(said) > _BARE_REPORT or any(ch.isdigit() for ch in said):
         return

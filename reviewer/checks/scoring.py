@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from collections.abc import Iterator
 
@@ -279,14 +280,26 @@ def over_achievement(ctx: TableContext) -> Iterator[Hit]:
     Severity.WARNING,
     "系统",
     "design",
-    what="年度指标值与实际完成值应使用同一计量单位。",
+    what="年度指标值与实际完成值应使用同一计量单位。年度指标值是带单位的数量（≤30万元、≥95%），"
+    "实际完成值却只写“完成”“达标”等文字、没有数值，而该行得了分的，同样报告：完成情况无法与指标值比较。",
     why="单位不同（分与份、%与个数、元与万元）时完成情况无法比较，计分也就没有依据。",
-    example="年度指标值>=90分，实际完成值=100份。",
+    example="年度指标值>=90分，实际完成值=100份；年度指标值≤30万元，实际完成值“完成”，得满分。",
     fix="统一计量单位，按同一口径填报完成值。",
 )
 def unit_mismatch(ctx: TableContext) -> Iterator[Hit]:
     for i in ctx.table.indicators:
         t, a = i.target_value, i.actual_value
+        if a.number is None and t.is_quantitative and t.unit and _says_done(a.word, i.score):
+            yield Hit(
+                f"{ilabel(i)}年度指标值为{i.target}，实际完成值只写了“{i.actual}”，"
+                "没有实际数值，无法判断是否达到指标值。",
+                indicator=i,
+                expected=f"以“{norm_unit(t.unit)}”为单位的实际数值",
+                found=i.actual,
+                evidence=indicator_evidence(i, "target", "actual"),
+                suggestion="填写实际完成的数值（与年度指标值同一单位），再按完成比例计分。",
+            )
+            continue
         if t.number is None or a.number is None or not units_differ(t, a):
             continue
         yield Hit(
@@ -297,6 +310,26 @@ def unit_mismatch(ctx: TableContext) -> Iterator[Hit]:
             evidence=indicator_evidence(i, "target", "actual"),
             suggestion="统一计量单位后重新填报实际完成值。",
         )
+
+
+# An actual that only says the work is done (完成, 已完成, 达标, 达到预期): a verdict, not a
+# value. Words of not doing it (未完成, 没有达到) are the not-done actuals S102 reads.
+_DONE_WORD = re.compile(r"^(?:已|全部|基本)?(?:完成|达到|达成|实现|达标|合格)")
+_NOT_DONE_WORD = re.compile(r"未|没|不|无|差")
+_VERDICT_LENGTH = 8  # characters: longer texts describe something (a range, a note)
+
+
+def _says_done(word: str, score: float | None) -> bool:
+    """``word`` (an actual without a number) only says the work was done, and the row scored."""
+    w = word.strip("。.，, ")
+    return (
+        bool(w)
+        and len(w) <= _VERDICT_LENGTH
+        and score is not None
+        and score > 0
+        and _DONE_WORD.match(w) is not None
+        and _NOT_DONE_WORD.search(w) is None
+    )
 
 
 @rule(

@@ -348,7 +348,7 @@ def field_left_empty(ctx: TableContext) -> Iterator[Hit]:
     # a table cut off before its indicators may be cut inside its goal row: its goal cells
     # are not called empty (the text fields come after the indicators, and a cut before them
     # leaves them unprinted, not empty)
-    cut_in_goals = not t.complete and not t.indicators
+    cut_in_goals = ctx.cut_before_indicators
     fields = ("goal_expected", "goal_actual", *_REQUIRED_TEXT)
     empty = [
         (field, t.labels[field])

@@ -64,13 +64,14 @@ def weights_sum(ctx: TableContext) -> Iterator[Hit]:
     why="财预〔2020〕10号附件规定了原则上的权重；不同的分配须有理由，否则可能借权重拉高得分。",
     example="产出指标合计40分、效益指标40分。",
     fix="按默认权重调整分值，或在报告中说明采用不同权重的理由。",
-    whole=True,
 )
 def default_split(ctx: TableContext) -> Iterator[Hit]:
     t = ctx.table
     split = ctx.family.scoring.default_split
     if split is None or any(i.weight is None for i in t.indicators):
         return  # the form does not follow 50/30/10 (20/80, transfer payments, 部门整体)
+    if not (t.complete or _block_whole(ctx)):
+        return
     sums: dict[str, float] = {}
     for i in t.indicators:
         if i.weight is not None and i.l1:
@@ -91,6 +92,17 @@ def default_split(ctx: TableContext) -> Iterator[Hit]:
             evidence=[],
             suggestion="按默认权重设置分值，或说明采用不同权重的理由。",
         )
+
+
+def _block_whole(ctx: TableContext) -> bool:
+    """A table whose text begins inside it still has its whole indicator block when the text
+    goes on past the block and the rows' 分值 make up the block's points (90 of 100): a page
+    excerpt that began inside the block would leave some out."""
+    t = ctx.table
+    if t.ends_inside or not t.indicators:
+        return False
+    total = sum(i.weight or 0.0 for i in t.indicators)
+    return abs(total - ctx.family.scoring.indicator_total) < 0.005
 
 
 @rule(

@@ -141,7 +141,10 @@ def _table_review(
         family=t.family,
         form_line=words.form_line(family.title, family.name),
         reading_note=words.reading_note(
-            t.complete, t.reliable, t.indicators[-1].name if t.indicators else None
+            t.begins_inside,
+            t.ends_inside,
+            t.reliable,
+            t.indicators[-1].name if t.indicators else None,
         ),
         summary=words.table_summary(
             claimed_text, recomputed_text, rate_text, t.first_line, t.last_line

@@ -125,19 +125,25 @@ def form_line(title: str, name: str) -> str:
     return f"表格类型：{title}（{name}）。"
 
 
-def reading_note(complete: bool, reliable: bool, last_visible: str | None) -> str:
+def reading_note(
+    begins_inside: bool, ends_inside: bool, reliable: bool, last_visible: str | None
+) -> str:
     """What the review of a table left out because of how the table reached us: a cut-off
     table is not the department's error, and is said here, once, not as a finding.
     ``last_visible``: the last indicator read ("" when the indicators never began)."""
     if not reliable:
         return "本表可能未被正确读取，未作分值与算术复核，请人工核对（见本表意见）。"
-    if not complete:
+    cuts = []
+    if begins_inside:
+        cuts.append("文档从表的中间开始，表头（项目名称、资金、目标）未出现")
+    if ends_inside:
         where = f"最后可见的指标为「{last_visible}」" if last_visible else "绩效指标部分未出现"
-        return (
-            f"本表不完整（文档在表中截断，{where}），只复核了可见部分；"
-            "分值合计、总分、缺项等需要全表的检查未进行。"
-        )
-    return ""
+        cuts.append(f"文档在表中截断，{where}")
+    if not cuts:
+        return ""
+    # a table missing only its top still has its rows: what needs the funds block is left
+    left = "分值合计、总分、缺项等需要全表" if ends_inside else "分值合计、总分等需要资金部分"
+    return f"本表不完整（{'；'.join(cuts)}），只复核了可见部分；{left}的检查未进行。"
 
 
 def llm_failed_note(status: str | None) -> str:

@@ -82,6 +82,7 @@ def split_tables(rows: Iterable[Row]) -> Iterator[list[Row]]:
 def _continued(table: EvaluationTable) -> None:
     """The document goes on after ``table``: it was not cut off at its end, whatever its last
     row lacks (it may still begin inside, on a page excerpt)."""
+    table.ends_inside = False
     table.complete = not table.begins_inside
     for ind in table.indicators:
         ind.partial = False

@@ -553,10 +553,10 @@ class _TableBuilder:
             text = "".join(collapse_spaces(c.raw or c.text) for c in parts)
             t[field] = _LEADER.sub("", text) if text[-1:] in _LEADER_END else text
         t["begins_inside"] = self._starts_inside()
-        cut = self._cut_short() or t["begins_inside"]
-        t["complete"] = not cut
-        if cut and t["indicators"] and not self.ends_with_label:
-            t["indicators"][-1]["partial"] = True
+        t["ends_inside"] = self._cut_short()
+        t["complete"] = not (t["ends_inside"] or t["begins_inside"])
+        if t["ends_inside"] and t["indicators"] and not self.ends_with_label:
+            t["indicators"][-1]["partial"] = True  # a table only missing its top ends whole
         self._complete_totals()
         t["doubts"] = plausibility.check(t, self.family, self.section_cells, self.guessed_rows)
         t["first_line"] = self.rows[0].line

@@ -13,10 +13,12 @@ from pathlib import Path
 
 import pytest
 
+from reviewer.api import parse_file
+from reviewer.checks import run_checks
 from reviewer.config import Config
 from reviewer.model import EvaluationTable, Finding, Severity
 from reviewer.pipeline import Review, review
-from tests.builders import clean_indicators, codes, findings_of, ind, make_table
+from tests.builders import clean_indicators, codes, findings_of, ind, make_table, write_tables
 from tests.checks.cases import RuleCase
 from tests.conftest import SEED
 
@@ -158,6 +160,24 @@ class TestN107ActualSaysNothing(RuleCase):
     )
     def test_bare_reports(self, tmp_path: Path, actual: str, fires: bool) -> None:
         assert ("N107" in codes(tmp_path, make_table(goal_actual=actual))) is fires
+
+    def test_a_table_cut_inside_its_first_indicator_row_is_still_judged(
+        self, tmp_path: Path
+    ) -> None:
+        # the goal above the indicators is whole; only the row the text stops in is not
+        path = write_tables(tmp_path / "t.txt", make_table(goal_actual="完成"))
+        text = path.read_text(encoding="utf-8")
+        path.write_text(text[: text.index("=10场") + 4], encoding="utf-8")
+        report = parse_file(path)
+        (table,) = report.tables
+        assert table.ends_inside and [i.partial for i in table.indicators] == [True]
+        assert "N107" in {f.code for f in run_checks(report, Config())}
+
+    def test_a_table_cut_before_its_indicators_may_be_cut_in_its_goal(self, tmp_path: Path) -> None:
+        path = write_tables(tmp_path / "t.txt", make_table(goal_actual="完成"))
+        text = path.read_text(encoding="utf-8")
+        path.write_text(text[: text.index("绩效指标")], encoding="utf-8")
+        assert "N107" not in {f.code for f in run_checks(parse_file(path), Config())}
 
 
 # N102 a narrative figure against the indicators ------------------------------------------

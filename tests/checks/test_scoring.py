@@ -370,6 +370,28 @@ class TestS108UnitMismatch(RuleCase):
     def test_an_actual_without_a_unit_is_not_a_mismatch(self, tmp_path: Path) -> None:
         assert codes(tmp_path, pass_rate("=98")) == set()
 
+    def test_a_done_word_against_a_quantity_that_scored_cannot_be_compared(
+        self, tmp_path: Path
+    ) -> None:
+        for actual in ("完成", "已完成", "达标", "达成预期指标"):
+            assert codes(tmp_path, pass_rate(actual)) == {"S108"}, actual
+
+    def test_words_of_not_doing_it_or_describing_it_are_left_to_other_rules(
+        self, tmp_path: Path
+    ) -> None:
+        # 未完成 is a not-done actual (its score is S102's); a sentence describes a result
+        assert "S108" not in codes(tmp_path, pass_rate("未完成"))
+        assert "S108" not in codes(tmp_path, pass_rate("完成了全部培训并通过验收考核"))
+
+    def test_a_done_word_on_a_row_that_scored_nothing_is_not_reported(self, tmp_path: Path) -> None:
+        row = ind("培训合格率", ">=95%", "完成", 10, 0, l2="质量指标")
+        table = make_table(indicators=with_row(2, row))
+        assert "S108" not in codes(tmp_path, table)
+
+    def test_a_done_word_against_a_qualitative_target_is_not_reported(self, tmp_path: Path) -> None:
+        row = ind("培训质量", "达标", "完成", 10, 10, l2="质量指标")
+        assert "S108" not in codes(tmp_path, make_table(indicators=with_row(2, row)))
+
 
 # S109 the same actual on rows with different targets -------------------------------------
 

@@ -263,6 +263,60 @@ def test_the_memo_says_where_the_table_was_cut_once_not_as_a_finding(tmp_path: P
     assert not any("截断" in f.message or "中途结束" in f.message for f in t.findings)
 
 
+def _from_indicator_header(path: Path, drop: tuple[str, ...] = ()) -> Path:
+    """The table's text from its 绩效指标 header on (a page excerpt that began inside it),
+    without the lines naming ``drop``."""
+    text = path.read_text(encoding="utf-8")
+    lines = text[text.index("绩效指标\t一级指标") :].splitlines()
+    path.write_text("\n".join(x for x in lines if not any(d in x for d in drop)), "utf-8")
+    return path
+
+
+def test_the_memo_says_a_table_began_inside_not_that_it_was_cut_at_its_end(
+    tmp_path: Path,
+) -> None:
+    path = _from_indicator_header(write_tables(tmp_path / "t.txt", make_table()))
+    (t,) = review(parse_file(path)).memo.tables
+    assert "文档从表的中间开始" in t.reading_note
+    assert "截断" not in t.reading_note
+
+
+def test_rows_of_a_table_that_began_inside_are_judged_whole(tmp_path: Path) -> None:
+    # the last row of a table whose text goes on to its 总分 is not a row cut off
+    rows = with_row(6, ind("参训人员满意度", ">=90%", "=95%", 10, 12, l1="满意度指标"))
+    path = _from_indicator_header(write_tables(tmp_path / "t.txt", make_table(indicators=rows)))
+    report = parse_file(path)
+    (table,) = report.tables
+    assert table.begins_inside and not table.ends_inside and not table.indicators[-1].partial
+    assert "S101" in {f.code for f in run_checks(report, Config())}
+
+
+def off_split() -> list[EvaluationTable]:
+    rows = clean_indicators()
+    rows[0] = ind("培训场次", "=10场", "=10场", 40, 40)  # 产出 70, 效益 10, 满意度 10
+    rows[4] = ind("提升业务能力", "提升", "提升", 5, 5, l1="效益指标", l2="社会效益指标")
+    rows[5] = ind("减少工作差错", "减少", "减少", 5, 5, l1="效益指标", l2="社会效益指标")
+    return [make_table(indicators=rows)]
+
+
+def test_the_split_of_a_whole_block_is_checked_though_the_table_began_inside(
+    tmp_path: Path,
+) -> None:
+    path = _from_indicator_header(write_tables(tmp_path / "t.txt", *off_split()))
+    assert "W102" in {f.code for f in run_checks(parse_file(path), Config())}
+
+
+def test_the_split_of_a_block_missing_rows_above_the_excerpt_is_not_checked(
+    tmp_path: Path,
+) -> None:
+    # the excerpt lost the 产出 rows printed before it: their points are missing, not moved
+    path = write_tables(tmp_path / "t.txt", *off_split())
+    path = _from_indicator_header(path, drop=("培训场次", "培训人数", "培训合格率"))
+    (table,) = parse_file(path).tables
+    assert table.begins_inside and table.indicators
+    assert "W102" not in {f.code for f in run_checks(parse_file(path), Config())}
+
+
 def test_a_whole_table_has_no_reading_note(tmp_path: Path) -> None:
     path = write_tables(tmp_path / "t.txt", make_table())
     assert review(parse_file(path)).memo.tables[0].reading_note == ""
