@@ -237,6 +237,9 @@ class FundRow(BaseModel):
     score: float | None = None
     reason: str = ""  # the form's own 原因 column (Sichuan), as printed
     kind: str = ""  # for a row in Funds.extra: by_income, by_expense, central_funds, … or ""
+    # The one amount of a breakdown line that prints it beside its label (按收入性质分：2030.12,
+    # the 部门整体 form's layout): the form does not say which column it is.
+    amount: float | None = None
     cells: dict[str, CellRef] = Field(default_factory=dict)
 
 

@@ -28,12 +28,19 @@ _PARTS = tuple(SOURCES)
     Severity.ERROR,
     "强制",
     "budget",
-    what="每一金额列中，年度资金总额应等于当年财政拨款、上年结转资金与其他资金之和（空白按0计）。",
+    what="每一金额列中，年度资金总额应等于当年财政拨款、上年结转资金与其他资金之和（空白按0计）。"
+    "部门整体表按收入性质、按支出性质分列的（按收入性质分：2030.12），各项之和应等于各自的合计，"
+    "两个合计也应相等。",
     why="资金来源合计是表格本身的算术；合计不符说明金额填报有误，后续执行率与得分均不可信。",
-    example="年度资金总额全年预算数为0，而当年财政拨款为900000.00。",
+    example="年度资金总额全年预算数为0，而当年财政拨款为900000.00；按收入性质分2030.12，按支出性质分1925.67。",
     fix="核对各资金来源金额，使年度资金总额等于各来源之和。",
 )
 def fund_rows_add_up(ctx: TableContext) -> Iterator[Hit]:
+    yield from _sources_add_up(ctx)
+    yield from _breakdowns_add_up(ctx)
+
+
+def _sources_add_up(ctx: TableContext) -> Iterator[Hit]:
     funds = ctx.table.funds
     total = funds.annual_total
     rows = [getattr(funds, p) for p in _PARTS]
@@ -63,6 +70,49 @@ def fund_rows_add_up(ctx: TableContext) -> Iterator[Hit]:
             evidence=cell_evidence(*refs),
             suggestion="核对各资金来源金额，使年度资金总额等于当年财政拨款、上年结转资金与其他资金之和。",
         )
+
+
+_SIDES = (
+    ("income_total", "by_income", "按收入性质分"),
+    ("expense_total", "by_expense", "按支出性质分"),
+)
+
+
+def _breakdowns_add_up(ctx: TableContext) -> Iterator[Hit]:
+    """The 部门整体 breakdowns printed a line to a cell: each side's parts against its total,
+    then the two totals against each other."""
+    lines = [r for r in ctx.table.funds.extra.values() if "amount" in r.cells]
+    totals: dict[str, FundRow] = {}
+    for total_kind, part_kind, name in _SIDES:
+        total = next((r for r in lines if r.kind == total_kind and r.amount is not None), None)
+        parts = [r for r in lines if r.kind == part_kind]
+        if total is None:
+            continue
+        totals[name] = total
+        assert total.amount is not None
+        if not any(p.amount is not None for p in parts):
+            continue
+        added = round(sum(p.amount or 0.0 for p in parts), 2)
+        if abs(added - total.amount) > 0.005:
+            yield Hit(
+                f"{name}合计为{fmt(total.amount)}，其下各项之和为{fmt(added)}，两者不符。",
+                expected=fmt(added),
+                found=fmt(total.amount),
+                evidence=cell_evidence(total.cells["amount"], *(p.cells["amount"] for p in parts)),
+                suggestion=f"核对{name}的各项金额，使各项之和等于合计。",
+            )
+    if len(totals) == 2:
+        income, expense = totals["按收入性质分"], totals["按支出性质分"]
+        assert income.amount is not None and expense.amount is not None
+        if abs(income.amount - expense.amount) > 0.005:
+            yield Hit(
+                f"按收入性质分合计{fmt(income.amount)}，按支出性质分合计{fmt(expense.amount)}，"
+                f"同一笔资金两种分列的合计相差{fmt(round(abs(income.amount - expense.amount), 2))}。",
+                expected=fmt(income.amount),
+                found=fmt(expense.amount),
+                evidence=cell_evidence(income.cells["amount"], expense.cells["amount"]),
+                suggestion="核对按收入性质和按支出性质分列的金额，使两者合计相等。",
+            )
 
 
 @rule(

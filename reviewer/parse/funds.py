@@ -34,6 +34,9 @@ _FILLER = ("其中：", "其中:", "其中", "—", "-")
 _AMOUNTS = ("initial_budget", "full_year_budget", "executed")
 _BARE_UNITS = ("万元", "元")  # an amount cell printed with its unit only: left blank
 _UNIT_IN_BRACKETS = re.compile(r"[(（]\s*(万元|元)\s*[)）]?")
+# A line of the 部门整体 breakdown printed in one cell: (其中：)label：amount (or nothing).
+_INLINE = re.compile(r"^(?:其中\s*[:：])?\s*([^:：]+?)\s*[:：]\s*(.*?)\s*$")
+_BREAKDOWN_KINDS = ("income_total", "expense_total", "by_income", "by_expense")
 _POINTS_NOTE = re.compile(r"[(（]\s*(\d+(?:\.\d+)?)\s*分\s*[)）]")
 
 
@@ -124,7 +127,36 @@ class FundsReader:
 
     def row(self, row: Row) -> bool:
         """Read a funds row; False when the row is not one (no row label, no amounts)."""
-        return self._labelled(row) or self._named_amounts(row)
+        return self._inline(row) or self._labelled(row) or self._named_amounts(row)
+
+    def _inline(self, row: Row) -> bool:
+        """The 部门整体 form's breakdown by income and by expense, each line's label and amount
+        in one cell (按收入性质分：2030.12 | 其中：基本支出：900.47 | 项目支出：): read when
+        every cell of the row is such a line. Lines under 按收入性质分 other than the
+        expense side's (其他资金 …) are the income side's parts."""
+        joined = row.joined
+        if self.family.subject != "department" or (":" not in joined and "：" not in joined):
+            return False
+        read: list[tuple[Cell, str, str, float | None]] = []
+        for c in row.cells:
+            m = _INLINE.match(c.text)
+            kind = self._row_key(m.group(1)) if m is not None else None
+            if m is None or kind is None:
+                return False
+            value = m.group(2)
+            amount = self._amount(value) if value else None
+            if amount is None and value and not is_placeholder(value):
+                return False
+            read.append((c, m.group(1), kind, amount))
+        for c, label, kind, amount in read:
+            side = kind if kind in _BREAKDOWN_KINDS else "by_income"
+            target = self.extra.setdefault(label, {"cells": {}, "kind": side})
+            target["cells"]["amount"] = c.ref()
+            if amount is not None:
+                target["amount"] = amount
+            c.used = True
+        self.seen = True
+        return True
 
     def _labelled(self, row: Row) -> bool:
         """A row with a row label (年度资金总额 | …, 其中:中央补助 | …); False for any other."""

@@ -250,6 +250,61 @@ def test_department_form_names_a_department_not_a_project(tmp_path: Path) -> Non
     assert "P103" not in codes  # a cut table is not said to lack its parts
 
 
+def _department_with_breakdown(income: list[str], expense: list[str]) -> list[list[str]]:
+    """The 部门整体 form with its breakdown lines printed label：amount in one cell each."""
+    header = ["部门(单位)总体资金(万元)", "年初预算数", "全年预算数", "全年执行数", "分值"]
+    return [
+        *DEPARTMENT[:2],
+        [*header, "执行率", "得分"],
+        ["年度资金总额", "861.10", "2030.12", "2030.12", "10", "100%", "10"],
+        ["按收入性质分：" + income[0], "按支出性质分：" + expense[0]],
+        ["其中：一般公共预算：" + income[1], "其中：基本支出：" + expense[1]],
+        ["政府性基金拨款：" + income[2], "项目支出：" + expense[2]],
+        ["纳入专户管理的非税收入拨款："],
+        ["其他资金：" + income[3]],
+    ]
+
+
+def test_department_breakdown_lines_are_read_label_and_amount_from_one_cell(
+    tmp_path: Path,
+) -> None:
+    rows = _department_with_breakdown(
+        ["2030.12", "1325.68", "118.82", "585.62"], ["2030.12", "1004.92", "1025.20"]
+    )
+    report = parse_file(_write(tmp_path, rows))
+    assert report.leftovers == [], [lo.text for lo in report.leftovers]
+    (t,) = report.tables
+    read = {label: (row.kind, row.amount) for label, row in t.funds.extra.items()}
+    assert read == {
+        "按收入性质分": ("income_total", 2030.12),
+        "按支出性质分": ("expense_total", 2030.12),
+        "一般公共预算": ("by_income", 1325.68),
+        "基本支出": ("by_expense", 1004.92),
+        "政府性基金拨款": ("by_income", 118.82),
+        "项目支出": ("by_expense", 1025.20),
+        "纳入专户管理的非税收入拨款": ("by_income", None),
+        "其他资金": ("by_income", 585.62),
+    }
+    assert t.funds.other.cells == {}  # 其他资金 here is a part of the income, not a source row
+    assert "F101" not in {f.code for f in review(report).findings}
+
+
+def test_department_breakdowns_that_do_not_add_up(tmp_path: Path) -> None:
+    # by expense 900.47 + 1025.20 = 1925.67: its own sum holds, but not the income's 2030.12
+    rows = _department_with_breakdown(
+        ["2030.12", "1325.68", "118.82", "585.62"], ["1925.67", "900.47", "1025.20"]
+    )
+    found = [f for f in review(_write(tmp_path, rows)).findings if f.code == "F101"]
+    assert [(f.found, f.expected) for f in found] == [("1,925.67", "2,030.12")]
+    # a part changed: the income side's sum no longer makes its total
+    rows = _department_with_breakdown(
+        ["2030.12", "1325.68", "118.82", "500.00"], ["2030.12", "1004.92", "1025.20"]
+    )
+    found = [f for f in review(_write(tmp_path, rows)).findings if f.code == "F101"]
+    assert [(f.found, f.expected) for f in found] == [("2,030.12", "1,944.5")]
+    assert "按收入性质分合计为2,030.12" in found[0].message
+
+
 RUBRIC = [
     ["2023年度部门整体支出绩效评价自评表"],
     ["单位", "某县司法局"],
