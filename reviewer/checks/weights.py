@@ -1,10 +1,11 @@
-"""W: 分值 — sums to 100, the default split, positive weights (C1–C3)."""
+"""W: 分值 — sums to 100, the default split, positive weights, printed sub-totals (C1–C3)."""
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Iterator
 
-from reviewer.checks.context import Hit, TableContext, cell_evidence
+from reviewer.checks.context import Hit, TableContext, cell_evidence, indicator_evidence
 from reviewer.checks.registry import rule
 from reviewer.model import Category, Severity
 from reviewer.numbers import fmt
@@ -166,3 +167,60 @@ def printed_total_weight(ctx: TableContext) -> Iterator[Hit]:
             evidence=cell_evidence(ref),
             suggestion="核对总分行分值与各行分值。",
         )
+
+
+@rule(
+    "W105",
+    "一级指标分值小计不符",
+    "category-subtotals",
+    Category.ARITHMETIC,
+    Severity.ERROR,
+    "强制",
+    "design",
+    what="一级指标标明的分值（产出指标(50分)）应等于其下各三级指标分值之和。"
+    "只在各行无论怎样依次归入各一级指标都无法与标明的分值相符时报告（各行的归类读不准时不报告）。",
+    why="一级指标后标明的分值是该类的小计；与各行分值之和不符，说明有行的分值填错、漏填，或小计本身有误。",
+    example="产出指标(50分)下各行分值合计45分，效益指标(30分)下合计35分。",
+    fix="核对各指标的分值，使每类合计等于标明的分值，或更正标明的分值。",
+    whole=True,
+    rubric=True,
+)
+def category_subtotals(ctx: TableContext) -> Iterator[Hit]:
+    t = ctx.table
+    rows = t.indicators
+    if ctx.family.scoring.weights != "column" or not rows:
+        return
+    weights = [i.weight for i in rows]
+    groups = list(dict.fromkeys(i.l1 for i in rows))
+    stated = [t.stated_weights.get(g) for g in groups]
+    if any(w is None for w in weights) or "" in groups or any(s is None for s in stated):
+        return  # a row without its 分值, a group without a printed sub-total
+    if any(
+        a.l1 != b.l1 and b.l1 in groups[: groups.index(a.l1)] for a, b in itertools.pairwise(rows)
+    ):
+        return  # a group's rows not together: not a printed form's order
+    # Could the rows, taken in order, be cut into the groups so that every sub-total holds? Then
+    # the only question is which rows a merged label covers, which reading may get wrong.
+    ends = {round(x, 2) for x in itertools.accumulate(w or 0.0 for w in weights)}
+    cuts = [round(x, 2) for x in itertools.accumulate(s or 0.0 for s in stated)]
+    if (
+        all(c in ends for c in cuts)
+        and abs(cuts[-1] - round(sum(w or 0.0 for w in weights), 2)) < 0.005
+    ):
+        return
+    sums = {g: sum(i.weight or 0.0 for i in rows if i.l1 == g) for g in groups}
+    off = [
+        (g, s)
+        for g, s in zip(groups, stated, strict=True)
+        if s is not None and abs(sums[g] - s) > 0.005
+    ]
+    if not off:
+        return
+    yield Hit(
+        "；".join(f"{g}标明{fmt(s)}分，其下各指标分值合计{fmt(sums[g])}分" for g, s in off)
+        + "，两者不符。",
+        expected="，".join(f"{g}{fmt(s)}" for g, s in off),
+        found="，".join(f"{g}{fmt(sums[g])}" for g, _ in off),
+        evidence=[e for i in rows if i.l1 in dict(off) for e in indicator_evidence(i, "weight")],
+        suggestion="核对各指标的分值，使每个一级指标下的分值合计等于标明的分值。",
+    )

@@ -10,8 +10,10 @@ from pathlib import Path
 
 import pytest
 
+from reviewer.checks import active_rules, check_table
+from reviewer.config import Config
 from reviewer.model import EvaluationTable, Indicator
-from tests.builders import clean_indicators, codes, ind, make_table, with_row
+from tests.builders import clean_indicators, codes, ind, make_table, table_findings, with_row
 from tests.checks.cases import RuleCase
 
 
@@ -129,3 +131,57 @@ class TestW104PrintedTotalWeight(RuleCase):
     )
     def test_allowance(self, tmp_path: Path, printed: float, fires: set[str]) -> None:
         assert codes(tmp_path, make_table(total_weight=printed)) == fires
+
+
+# W105 printed sub-totals of the 一级 groups ------------------------------------------------
+
+
+def with_subtotals(rows: list[Indicator], output: int = 50, outcome: int = 30) -> list[Indicator]:
+    """``rows`` with each 一级 label printing its points: 产出指标(50分) …"""
+    noted = {
+        "产出指标": f"产出指标({output}分)",
+        "效益指标": f"效益指标({outcome}分)",
+        "满意度指标": "满意度指标(10分)",
+    }
+    return [r.model_copy(update={"l1": noted[r.l1]}) for r in rows]
+
+
+class TestW105CategorySubtotals(RuleCase):
+    code = "W105"
+
+    def broken(self) -> EvaluationTable:
+        # labels of 60 and 20 over rows of 50 | 30 | 10: no cut of the rows in order gives
+        # 60 | 20 | 10
+        return make_table(indicators=with_subtotals(clean_indicators(), 60, 20))
+
+    def clean(self) -> EvaluationTable:
+        return make_table(indicators=with_subtotals(clean_indicators()))
+
+    def test_the_message_names_each_group_off_with_both_figures(self, tmp_path: Path) -> None:
+        (hit,) = [f for f in table_findings(tmp_path, self.broken()) if f.code == "W105"]
+        assert "产出指标标明60分，其下各指标分值合计50分" in hit.message
+        assert "效益指标标明20分，其下各指标分值合计30分" in hit.message
+        assert "满意度" not in hit.message
+
+    def test_rows_that_another_reading_of_the_labels_would_fit_are_not_reported(self) -> None:
+        # one row read under 产出 that, read under 效益, makes every sub-total hold: which rows a
+        # merged label covers is what reading may get wrong, so nothing is claimed
+        stated = {"产出指标": 50.0, "效益指标": 30.0, "满意度指标": 10.0}
+        cfg = Config()
+
+        def w105(rows: list[Indicator]) -> bool:
+            table = make_table(indicators=rows, stated_weights=stated)
+            return "W105" in {f.code for f in check_table(table, 0, cfg, active_rules(cfg))}
+
+        misread = clean_indicators()
+        misread[4] = misread[4].model_copy(update={"l1": "产出指标"})
+        assert not w105(misread)
+        misread[3] = ind("培训完成及时性", "及时", "及时", 5, 5, l2="时效指标")
+        misread[5] = ind("减少工作差错", "减少", "减少", 20, 20, l1="效益指标", l2="社会效益指标")
+        assert w105(misread)  # no reading of the labels makes these rows fit
+
+    def test_labels_without_points_are_not_checked(self, tmp_path: Path) -> None:
+        rows = clean_indicators()
+        rows[3] = ind("培训完成及时性", "及时", "及时", 5, 5, l2="时效指标")
+        rows[5] = ind("减少工作差错", "减少", "减少", 20, 20, l1="效益指标", l2="社会效益指标")
+        assert "W105" not in codes(tmp_path, make_table(indicators=rows))
