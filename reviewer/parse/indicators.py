@@ -422,9 +422,15 @@ def _assign_labels(drafts: list[Draft], events: list[LabelEvent]) -> None:
         if fam is not None and stems.count(fam) == 1 and e.pos not in l1_rows:
             l1_groups[stems.index(fam)].positions.append(e.pos)
 
-    names = [d.name_text() for d in drafts]
-    l2_hints = [lb.l2_hint(name) for name in names]
-    hints1 = [lb.l1_hint(name, h) for name, h in zip(names, l2_hints, strict=True)]
+    # What each row's wording suggests (二级, then 一级): read only when some row is in doubt.
+    hints: list[list[str | None]] = []
+
+    def wording() -> list[list[str | None]]:
+        if not hints:
+            names = [d.name_text() for d in drafts]
+            l2 = [lb.l2_hint(name) for name in names]
+            hints.extend([l2, [lb.l1_hint(name, h) for name, h in zip(names, l2, strict=True)]])
+        return hints
 
     def scorer_l1() -> Callable[[Sequence[int]], float]:
         # A weight the label prints (产出指标(70分)) is evidence the default split is not.
@@ -436,7 +442,7 @@ def _assign_labels(drafts: list[Draft], events: list[LabelEvent]) -> None:
         bonus = [1.0 if w is not None else 0.4 for w in stated]
         # Prefix sums: a span's weight and each group's hint score in O(1) for every candidate.
         weight_upto = list(itertools.accumulate(weights, initial=0.0))
-        hints_upto = [_hint_scores(hints1, g.stem, -1.0) for g in l1_groups]
+        hints_upto = [_hint_scores(wording()[1], g.stem, -1.0) for g in l1_groups]
 
         def score(bounds: Sequence[int]) -> float:
             total = 0.0
@@ -470,7 +476,7 @@ def _assign_labels(drafts: list[Draft], events: list[LabelEvent]) -> None:
         def scorer_l2(
             a: int = a, b: int = b, groups: list[_Group] = l2_groups
         ) -> Callable[[Sequence[int]], float]:
-            prefix = [_hint_scores(l2_hints[a:b], grp.stem, -0.25) for grp in groups]
+            prefix = [_hint_scores(wording()[0][a:b], grp.stem, -0.25) for grp in groups]
 
             def score(bounds: Sequence[int]) -> float:
                 total = 0.0
