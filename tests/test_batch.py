@@ -23,6 +23,7 @@ from reviewer.batch import BatchResult, run_batch
 from reviewer.batch.files import collect_inputs
 from reviewer.cli import main
 from reviewer.config import Config
+from reviewer.layout_text import render_text
 from reviewer.llm.stage import LlmResult
 from reviewer.model import Category, EvaluationTable, Finding, LlmRun, Report, Severity
 from reviewer.pipeline import review
@@ -246,6 +247,7 @@ import json, os, signal, sys
 from pathlib import Path
 from reviewer.batch import run_batch
 from reviewer.config import Config
+from reviewer.layout_text import render_text
 
 def hook(n):
     if n == 5:
@@ -427,7 +429,9 @@ def test_a_folder_of_every_input_format_is_reviewed_whole(tmp_path: Path) -> Non
         sub = folder / name
         sub.mkdir(parents=True)
         write_rendering(name, tables, sub)
+    with (folder / "表.csv").open("w", newline="", encoding="utf-8") as fh:
+        csv.writer(fh).writerows(line.split("\t") for line in render_text(tables).splitlines())
     result = run_batch([str(folder)], tmp_path / "out", config=Config(), jobs=1)
     reviewed = sorted(Path(o.source).suffix for o in result.outcomes if o.status == "reviewed")
-    assert reviewed == [".docx", ".pdf", ".txt", ".xlsx"]
+    assert reviewed == [".csv", ".docx", ".pdf", ".txt", ".xlsx"]
     assert all(len(o.tables) == 2 for o in result.outcomes)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import csv
+import io
 from pathlib import Path
 
 import pytest
@@ -25,6 +27,9 @@ from tests.test_parse_properties import VOCAB
         ("项目名称    甲\n主管部门    乙      实施单位  丙\n标题\n", Layout.SPACES),
         ("项目名称\n甲\n\n主管部门\n乙\n实施单位\n丙\n", Layout.LINES),
         ("随便一段文字\n没有表格\n", Layout.TABS),
+        ("项目名称,甲,,,\n主管部门,乙,实施单位,丙,\n", Layout.CSV),
+        # prose with ASCII commas (no empty cells between them) is not comma-separated cells
+        ("根据管理办法,将资金支付给施工方,并于12月前完成,验收合格。\n", Layout.TABS),
     ],
 )
 def test_detect_layout(text: str, layout: Layout) -> None:
@@ -85,8 +90,14 @@ SMALL = [
 ]
 
 
-def _padded(row: list[str]) -> list[str]:
-    return [*row, *[" "] * (8 - len(row))]
+def _padded(row: list[str], blank: str = " ") -> list[str]:
+    return [*row, *[blank] * (8 - len(row))]
+
+
+def render_csv(rows: list[list[str]]) -> str:
+    out = io.StringIO()
+    csv.writer(out, lineterminator="\n").writerows(rows)
+    return out.getvalue()
 
 
 @pytest.mark.parametrize(
@@ -101,6 +112,8 @@ def _padded(row: list[str]) -> list[str]:
         (Layout.WRAPPED, lambda rows: "\n".join("| " + " | ".join(r) + " |" for r in rows)),
         (Layout.SPACES, lambda rows: "\n".join("   ".join(r) for r in rows)),
         (Layout.LINES, lambda rows: "\n\n".join("\n".join(r) for r in rows)),
+        # a spreadsheet saved as .csv, every row as wide as the sheet
+        (Layout.CSV, lambda rows: render_csv([_padded(r, "") for r in rows])),
     ],
 )
 def test_small_table_in_each_layout(tmp_path: Path, layout: Layout, render: object) -> None:
@@ -136,7 +149,7 @@ _rows_strategy = st.lists(st.lists(_cell, max_size=9), max_size=40)
 
 
 @settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(_rows_strategy, st.sampled_from(["pipes", "spaces", "lines"]))
+@given(_rows_strategy, st.sampled_from(["pipes", "spaces", "lines", "csv"]))
 def test_pasted_layouts_never_raise_and_account_for_every_row(
     rows: list[list[str]], layout: str
 ) -> None:
@@ -144,9 +157,12 @@ def test_pasted_layouts_never_raise_and_account_for_every_row(
         text = "\n".join("| " + " | ".join(r) + " |" for r in rows)
     elif layout == "spaces":
         text = "\n".join("    ".join(r) for r in rows)
+    elif layout == "csv":
+        text = render_csv(rows)
     else:
         text = "\n\n".join("\n".join(r) for r in rows)
-    _, it = text_rows(text.splitlines(keepends=True))
+    stated = Layout.CSV if layout == "csv" else None
+    _, it = text_rows(text.splitlines(keepends=True), stated)
     grid_rows = list(it)
     report = parse_grid(Grid(rows=grid_rows, source="x.txt"))
     acc = report.accounting
@@ -154,6 +170,31 @@ def test_pasted_layouts_never_raise_and_account_for_every_row(
     assert acc.consumed_lines + acc.reported_lines == acc.nonempty_lines
     unused = sum(1 for c in (c for r in grid_rows for c in r.cells) if not c.used)
     assert len(report.leftovers) == unused
+
+
+def test_csv_records_keep_quoted_commas_and_line_breaks_at_their_place() -> None:
+    text = render_csv(
+        [["项目名称", "甲，乙,丙", "", ""], ["偏差原因分析及\n改进措施", "", "x", ""]]
+    )
+    _, rows = text_rows(text.splitlines(keepends=True), Layout.CSV)
+    got = [[(c.text, c.line, c.column) for c in r.cells] for r in rows]
+    assert got == [
+        [("项目名称", 1, 1), ("甲，乙,丙", 1, 2)],
+        [("偏差原因分析及\n改进措施", 2, 1), ("x", 2, 3)],  # the record starts on line 2
+    ]
+
+
+def test_a_csv_file_is_read_as_comma_separated_by_its_name(tmp_path: Path) -> None:
+    # too few empty cells to tell from the text alone: the extension says it
+    path = tmp_path / "t.csv"
+    path.write_text(render_csv(SMALL), encoding="gb18030")
+    report = parse_file(path)
+    assert report.format == "text/csv" and report.leftovers == []
+    (t,) = report.tables
+    assert [(i.name, i.weight, i.score) for i in t.indicators] == [
+        ("甲数", 80, 80),
+        ("提升乙", 10, 10),
+    ]
 
 
 def render_pipes(rows: list[list[str]]) -> str:

@@ -11,6 +11,10 @@ And the layouts people paste:
   fixed-width text and PDF-to-text tools print them.
 * lines: one cell per line; a blank line ends a row, two blank lines (or a form feed) mark a
   page break.
+* csv: comma-separated values, a spreadsheet saved as .csv (quoted cells may hold commas and
+  line breaks); told by the file's extension, or by commas between the cells of most lines
+  with the empty cells (``,,``) a form's rows leave. A cell's column is its position in the record, as in a
+  spreadsheet.
 
 Pasted text usually drops empty cells, so in those layouts a cell's column is its position
 among the row's cells: the parser maps columns by header labels and content, not by position.
@@ -32,6 +36,7 @@ sample of the first lines.
 
 from __future__ import annotations
 
+import csv
 import re
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from enum import StrEnum
@@ -51,6 +56,7 @@ class Layout(StrEnum):
     WORDS = "words"
     FLAT = "flat"
     GLUED = "glued"
+    CSV = "csv"
 
 
 # The layouts whose rows are rebuilt, by the name ``rebuild`` knows them by.
@@ -83,6 +89,11 @@ def detect_layout(sample: Sequence[str]) -> Layout:
     n = len(nonempty)
     if sum("\t" in s for s in nonempty) >= 0.2 * n:
         return Layout.TABS
+    if (
+        sum(s.count(",") >= _CSV_COMMAS for s in nonempty) >= 0.5 * n
+        and sum(",," in s for s in nonempty) >= _CSV_EMPTY_SHARE * n
+    ):
+        return Layout.CSV  # commas between most lines' cells, and empty cells (,,) in some
     piped = [s for s in nonempty if _PIPE.search(s)]
     if len(piped) >= 0.5 * n:
         if sum(bool(_BAR_LINE.match(s)) for s in piped) >= 0.8 * len(piped):
@@ -103,6 +114,8 @@ def detect_layout(sample: Sequence[str]) -> Layout:
     return Layout.TABS
 
 
+_CSV_COMMAS = 3  # a line of four cells or more
+_CSV_EMPTY_SHARE = 0.1  # a form's rows leave cells empty; prose with commas does not (,,)
 _BAR_LINE = re.compile(r"^[^|｜]*[|｜]+\s*$")
 _COLLAPSED = re.compile(r"[|｜][|｜]")
 _MIN_PARAGRAPHS = 10
@@ -282,6 +295,22 @@ def rows_from_lines(
         first = False
 
 
+def _csv_rows(lines: Iterable[str]) -> Iterator[Row]:
+    """A row per record, located at the line the record starts on; a record with no text
+    (,,,) is skipped, as a spreadsheet's empty row is."""
+    reader = csv.reader(line.replace("\f", "") for line in lines)
+    start = 1
+    for record in reader:
+        line, start = start, reader.line_num + 1
+        cells = []
+        for column, raw in enumerate(record, start=1):
+            text = clean_cell(raw)
+            if text:
+                cells.append(Cell(text, line, column, raw))
+        if cells:
+            yield Row(cells=cells, line=line)
+
+
 def _rows_cell_per_line(lines: Iterable[str]) -> Iterator[Row]:
     cells: list[Cell] = []
     blanks = 0  # blank lines since the last row ended
@@ -319,6 +348,8 @@ def layout_rows(lines: Iterable[str], layout: Layout) -> Iterator[Row]:
         return iter(rebuild_rows(text, REBUILT[layout]))
     if layout is Layout.LINES:
         return _rows_cell_per_line(lines)
+    if layout is Layout.CSV:
+        return _csv_rows(lines)
     if layout is Layout.PIPES:
         return rows_from_lines(lines, _pipe_cells)
     if layout is Layout.SPACES:

@@ -34,7 +34,7 @@ _CHUNK = 1 << 20
 
 # What a folder given to batch review is searched for: every suffix a reader takes, and the
 # legacy .doc/.xls, so that such a file is listed with how to convert it, not silently skipped.
-INPUT_SUFFIXES = (".txt", ".tsv", ".pdf", ".xlsx", ".xlsm", ".docx", ".doc", ".xls")
+INPUT_SUFFIXES = (".txt", ".tsv", ".csv", ".pdf", ".xlsx", ".xlsm", ".docx", ".doc", ".xls")
 
 
 def _contains(path: Path, needle: bytes) -> bool:

@@ -1,8 +1,8 @@
 """The text reader: bytes → lines → cells.
 
 Handles UTF-8 (with or without BOM), UTF-16 with BOM, GB18030/GBK, and CR, LF or CRLF line ends.
-Cells are tab-separated (the published layout), or in one of the pasted or published layouts
-that ``layouts`` detects from the first lines (pipes, runs of spaces, one cell per line, and
+Cells are tab-separated (the published layout), comma-separated (a .csv file), or in one of
+the pasted or published layouts that ``layouts`` detects from the first lines (pipes, runs of spaces, one cell per line, and
 those whose rows are rebuilt: ``reviewer.ingest.rebuild``).
 A blank line, or a form feed, is where the PDF extraction broke the page. The file is read
 twice as a stream (once to settle the encoding, once to parse), never held whole in memory.
@@ -73,14 +73,15 @@ def split_rows(text: str) -> list[Row]:
     return list(rows_from_lines(io.StringIO(text, newline=None)))
 
 
-def text_rows(lines: Iterable[str]) -> tuple[Layout, Iterator[Row]]:
-    """Rows of a text in whichever layout its first lines show, and that layout.
+def text_rows(lines: Iterable[str], layout: Layout | None = None) -> tuple[Layout, Iterator[Row]]:
+    """Rows of a text in ``layout``, else in whichever layout its first lines show; and that
+    layout.
 
     Unreadable when the text cannot be cut into cells without guessing (glued or scrambled)."""
     it = iter(lines)
     sample = list(itertools.islice(it, _SAMPLE_LINES))
     stripped = [line.rstrip("\r\n") for line in sample]
-    layout = detect_layout(stripped)
+    layout = layout or detect_layout(stripped)
     if layout is Layout.GLUED:
         example = glued_example([s for s in stripped if s.strip()])
         raise Unreadable(f"没有单元格分隔（数字粘连，如“{example}”）")
@@ -109,8 +110,9 @@ def _file_lines(path: Path, encoding: str, limits: Limits) -> Iterator[str]:
 
 def read_text(path: Path, limits: Limits) -> Grid:
     encoding = detect_encoding(path)
+    stated = Layout.CSV if path.suffix.lower() == ".csv" else None
     try:
-        layout, rows = text_rows(_file_lines(path, encoding, limits))
+        layout, rows = text_rows(_file_lines(path, encoding, limits), stated)
     except Unreadable as exc:
         raise InputError(f"{path.name} 的文字{exc.reason}，无法可靠还原表格") from exc
     return Grid(
