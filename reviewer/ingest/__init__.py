@@ -1,6 +1,6 @@
 """Readers: turn an input file into a Grid of located cells.
 
-The reader is chosen by content (see ``sniff``); the PDF, Excel and Word readers are imported
+The reader is chosen by content (see ``sniff``); the PDF, Excel, Word and web page readers are imported
 only when a file needs them, so that reading text stays quick to start.
 """
 
@@ -11,7 +11,7 @@ from pathlib import Path
 from reviewer.errors import InputError
 from reviewer.grid import Grid
 from reviewer.ingest.reading import readable_rows
-from reviewer.ingest.sniff import DOCX, PDF, XLSX, sniff
+from reviewer.ingest.sniff import DOCX, HTML, PDF, XLSX, sniff
 from reviewer.ingest.text import read_text
 from reviewer.limits import Limits, bounded_rows, check_file_size
 
@@ -30,6 +30,10 @@ def _read(path: Path, limits: Limits) -> Grid:
         from reviewer.ingest.pdf import read_pdf
 
         return read_pdf(path, limits)
+    if kind == HTML:
+        from reviewer.ingest.html import read_html
+
+        return read_html(path, limits)
     return read_text(path, limits)
 
 

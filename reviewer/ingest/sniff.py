@@ -3,7 +3,8 @@
 A PDF starts with ``%PDF-`` (after at most 1 KiB of junk, as the format allows); .xlsx and
 .docx are zip packages holding ``xl/`` or ``word/``; the legacy binary .doc / .xls (and
 password-protected .xlsx / .docx, which Office wraps the same way) are OLE2 compound files.
-Everything else is text. A file whose extension promises a container its content does not
+A web page (named .html / .htm, or text that starts ``<!DOCTYPE html`` or ``<html``) is read
+as HTML. Everything else is text. A file whose extension promises a container its content does not
 hold is damaged or misnamed: that is said plainly rather than read as text.
 """
 
@@ -17,6 +18,7 @@ from reviewer.errors import InputError
 PDF = "pdf"
 XLSX = "xlsx"
 DOCX = "docx"
+HTML = "html"
 TEXT = "text"
 
 _OLE2 = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
@@ -34,7 +36,11 @@ _CHUNK = 1 << 20
 
 # What a folder given to batch review is searched for: every suffix a reader takes, and the
 # legacy .doc/.xls, so that such a file is listed with how to convert it, not silently skipped.
-INPUT_SUFFIXES = (".txt", ".tsv", ".csv", ".pdf", ".xlsx", ".xlsm", ".docx", ".doc", ".xls")
+INPUT_SUFFIXES = (
+    ".txt", ".tsv", ".csv", ".html", ".htm", ".pdf", ".xlsx", ".xlsm", ".docx", ".doc", ".xls"
+)  # fmt: skip
+_HTML_SUFFIXES = (".html", ".htm", ".xhtml")
+_HTML_STARTS = (b"<!doctype html", b"<html")
 
 
 def _contains(path: Path, needle: bytes) -> bool:
@@ -72,7 +78,8 @@ def _ole2_error(path: Path) -> InputError:
 
 
 def sniff(path: Path) -> str:
-    """The reader ``path`` needs: PDF, XLSX, DOCX or TEXT; InputError for what none can read."""
+    """The reader ``path`` needs: PDF, XLSX, DOCX, HTML or TEXT; InputError for what none can
+    read."""
     with path.open("rb") as fh:
         head = fh.read(1024)
     if head.startswith(_OLE2):
@@ -81,6 +88,9 @@ def sniff(path: Path) -> str:
         return _zip_kind(path)
     if b"%PDF-" in head:
         return PDF
+    start = head.lstrip(b"\xef\xbb\xbf \t\r\n")[:14].lower()
+    if path.suffix.lower() in _HTML_SUFFIXES or start.startswith(_HTML_STARTS):
+        return HTML
     kind = _CONTAINER_EXTENSIONS.get(path.suffix.lower())
     if kind is not None and head.strip():
         raise InputError(

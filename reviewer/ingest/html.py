@@ -1,0 +1,218 @@
+"""The web page reader (.html, saved from a browser or a government site): tables and the text
+around them, in document order.
+
+Published tables often reach reviewers as web pages. A table cell is located by table, row and
+column (``第2个表格第3行第4格``), its column counted as a browser lays it out: a cell spanning
+columns (``colspan``) is one cell at its first column, a cell spanning rows (``rowspan``) holds
+its text in its first row and leaves its column taken in the rows below, so its label is read
+once, at the top of what it spans (as the Word reader reads merged cells). Line breaks inside a
+cell (``<br>``, paragraphs) are kept as line breaks. Text outside tables is read a block
+(paragraph, heading, list item, line) at a time, cut into cells at tabs or runs of spaces, and
+located by its block number (shown as a line). Scripts, styles and the page's head are not read.
+The file is read in pieces, never held whole.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from html.parser import HTMLParser
+from pathlib import Path
+
+from reviewer.grid import Cell, Grid, Row
+from reviewer.ingest.layouts import split_spaced
+from reviewer.ingest.text import detect_encoding
+from reviewer.limits import Limits
+from reviewer.textnorm import clean_cell
+
+_CHUNK = 1 << 16
+_SKIPPED = frozenset({"script", "style", "head", "template", "noscript"})
+# Tags that end a block of text outside a table, or a line inside a cell.
+_BLOCKS = frozenset(
+    {
+        "p", "div", "br", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6", "section",
+        "article", "header", "footer", "blockquote", "pre", "hr", "dt", "dd", "caption", "title",
+    }
+)  # fmt: skip
+_MAX_SPAN = 1000  # columns or rows one cell may span: a larger number is a typo or a trap
+
+
+def _span(value: str | None) -> int:
+    try:
+        return min(max(int(value or "1"), 1), _MAX_SPAN)
+    except ValueError:
+        return 1
+
+
+class _Table:
+    """A table being read: its number, its current row, and the columns that cells spanning
+    rows from above still take (column → rows left)."""
+
+    def __init__(self, number: int) -> None:
+        self.number = number
+        self.row = 0
+        self.taken: dict[int, int] = {}
+        self.cells: list[Cell] = []
+        self.column = 1
+
+    def start_row(self) -> None:
+        self.row += 1
+        self.cells = []
+        self.column = 1
+
+    def end_row(self) -> None:
+        self.taken = {c: n - 1 for c, n in self.taken.items() if n > 1}
+
+    def place(self, colspan: int, rowspan: int) -> int:
+        """The column a new cell starts at (past the columns taken from above)."""
+        while self.column in self.taken:
+            self.column += 1
+        start = self.column
+        if rowspan > 1:
+            for c in range(start, start + colspan):
+                self.taken[c] = rowspan
+        self.column += colspan
+        return start
+
+
+class _Reader(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.rows: list[Row] = []  # rows finished, taken by the caller after each piece
+        self.line = 0
+        self.blocks = 0
+        self.tables = 0
+        self.skipping: list[str] = []
+        self.stack: list[_Table] = []  # tables inside tables
+        self.text: list[str] = []  # the text of the block or cell being read
+        self.cell: tuple[int, int] | None = None  # (column, table number) of the open cell
+
+    # -- text outside tables, and cells -------------------------------------------------------
+
+    def _flush_block(self) -> None:
+        text = "".join(self.text)
+        self.text = []
+        if not text.strip():
+            return
+        self.blocks += 1
+        for piece in text.splitlines():
+            cells = split_spaced(piece, self.line + 1)
+            if cells:
+                self.line += 1
+                for c in cells:
+                    c.where = {"line": self.blocks, "column": c.column}
+                self.rows.append(Row(cells=cells, line=self.line))
+
+    def _open_cell(self, attrs: list[tuple[str, str | None]]) -> None:
+        table = self.stack[-1]
+        if self.cell is not None:
+            self._close_cell()
+        if table.row == 0:
+            table.start_row()  # a cell outside any <tr>
+        values = dict(attrs)
+        column = table.place(_span(values.get("colspan")), _span(values.get("rowspan")))
+        self.cell = (column, table.number)
+        self.text = []
+
+    def _close_cell(self) -> None:
+        if self.cell is None:
+            return
+        column, _ = self.cell
+        table = self.stack[-1]
+        raw = "".join(self.text).strip("\n")
+        self.text = []
+        self.cell = None
+        text = clean_cell(raw)
+        if text:
+            where = {"table": table.number, "row": table.row, "column": column}
+            table.cells.append(Cell(text, self.line + 1, column, raw, where=where))
+
+    def _end_row(self) -> None:
+        self._close_cell()
+        table = self.stack[-1]
+        if table.cells:
+            self.line += 1
+            for c in table.cells:
+                c.line = self.line
+            self.rows.append(Row(cells=table.cells, line=self.line))
+        table.cells = []
+        table.end_row()
+
+    # -- the parser's events ------------------------------------------------------------------
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if self.skipping or tag in _SKIPPED:
+            if tag in _SKIPPED:
+                self.skipping.append(tag)
+            return
+        if tag == "table":
+            if self.stack and self.cell is not None:
+                self._close_cell()  # a table inside a cell: its rows are read as rows
+            elif not self.stack:
+                self._flush_block()
+            self.tables += 1
+            self.stack.append(_Table(self.tables))
+        elif self.stack and tag == "tr":
+            if self.stack[-1].row and (self.stack[-1].cells or self.cell is not None):
+                self._end_row()
+            self.stack[-1].start_row()
+        elif self.stack and tag in ("td", "th"):
+            self._open_cell(attrs)
+        elif tag in _BLOCKS:
+            if self.cell is not None:
+                self.text.append("\n")
+            elif not self.stack:
+                self._flush_block()
+
+    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.handle_starttag(tag, attrs)
+        if tag not in ("br", "hr"):
+            self.handle_endtag(tag)
+
+    def handle_endtag(self, tag: str) -> None:
+        if self.skipping:
+            if tag == self.skipping[-1]:
+                self.skipping.pop()
+            return
+        if tag == "table" and self.stack:
+            if self.cell is not None or self.stack[-1].cells:
+                self._end_row()
+            self.stack.pop()
+        elif self.stack and tag == "tr":
+            self._end_row()
+        elif self.stack and tag in ("td", "th"):
+            self._close_cell()
+        elif tag in _BLOCKS and not self.stack:
+            self._flush_block()
+
+    def handle_data(self, data: str) -> None:
+        if self.skipping:
+            return
+        if self.stack and self.cell is None:
+            if data.strip():  # text in a table but in no cell: read as a block of its own
+                self.text = [data]
+                self._flush_block()
+            return
+        self.text.append(data)
+
+    def finish(self) -> None:
+        self.close()
+        self.skipping = []  # a script or style left open runs to the end of the page
+        while self.stack:  # tables left open end with the page
+            self.handle_endtag("table")
+        self._flush_block()
+
+
+def _rows(path: Path, encoding: str) -> Iterator[Row]:
+    reader = _Reader()
+    with path.open("r", encoding=encoding, newline=None) as fh:
+        while chunk := fh.read(_CHUNK):
+            reader.feed(chunk)
+            yield from reader.rows
+            reader.rows = []
+    reader.finish()
+    yield from reader.rows
+
+
+def read_html(path: Path, limits: Limits) -> Grid:
+    encoding = detect_encoding(path)
+    return Grid(rows=_rows(path, encoding), source=path.name, format="html", encoding=encoding)

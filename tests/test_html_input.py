@@ -1,0 +1,154 @@
+"""Web pages as input (reviewer/ingest/html.py): a form published as an HTML table, with the
+merged cells a browser draws (rowspan, colspan), the text around it, and what a page also holds
+(scripts, styles, entities, line breaks in cells)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from reviewer.api import parse_file
+from reviewer.checks import run_checks
+from reviewer.cli import main
+from reviewer.config import Config
+from reviewer.errors import InputError
+from reviewer.grid import Grid
+from reviewer.ingest import read_grid
+from reviewer.parse import parse_grid
+
+# The national form as a government site draws it: 项目资金 and 绩效指标 span their rows, each
+# 一级 and 二级 label spans its group, 项目名称's value spans the columns to the right.
+PAGE = """<!DOCTYPE html>
+<html><head><meta charset="{charset}"><title>自评表</title>
+<style>td {{ border: 1px solid }}</style><script>var x = "<td>不是表格</td>";</script></head>
+<body>
+<h2>财政项目支出绩效自评表</h2>
+<p>(2023&nbsp;年度)</p>
+<table>
+<tr><td>项目名称</td><td colspan="7">业务培训</td></tr>
+<tr><td>主管部门</td><td colspan="3">某区司法局</td><td>实施单位</td><td colspan="3">某区司法局</td></tr>
+<tr><td rowspan="3">项目资金<br>(元)</td><td></td><td>年初预算数</td><td>全年预算数</td>
+    <td>全年执行数</td><td>分值</td><td>执行率</td><td>得分</td></tr>
+<tr><td>年度资金总额</td><td>100000.00</td><td>100000.00</td><td>95000.00</td><td>10</td>
+    <td>95.00%</td><td>9.5</td></tr>
+<tr><td>其中：当年财政拨款</td><td>100000.00</td><td>100000.00</td><td>95000.00</td><td>—</td>
+    <td></td><td></td></tr>
+<tr><td rowspan="2">年度总体目标</td><td colspan="3">预期目标</td><td colspan="4">实际完成情况</td></tr>
+<tr><td colspan="3">组织业务培训10场，培训200人。</td>
+    <td colspan="4">全年组织业务培训10场，培训210人。</td></tr>
+<tr><td rowspan="5">绩效指标</td><td>一级指标</td><td>二级指标</td><td>三级指标</td><td>年度指标值</td>
+    <td>实际完成值</td><td>分值</td><td>得分</td><td>偏差原因分析及改进措施</td></tr>
+<tr><td rowspan="2">产出指标</td><td rowspan="2">数量指标</td><td>培训场次</td><td>=10场</td>
+    <td>=10场</td><td>40</td><td>40</td><td></td></tr>
+<tr><td>培训人数</td><td>&gt;=200人</td><td>=150人</td><td>20</td><td>20</td><td></td></tr>
+<tr><td>效益指标</td><td>社会效益指标</td><td>提升业务能力</td><td>提升</td><td>提升</td><td>20</td>
+    <td>20</td><td></td></tr>
+<tr><td>满意度指标</td><td>服务对象满意度指标</td><td>参训人员满意度</td><td>&gt;=90%</td>
+    <td>=95%</td><td>10</td><td>10</td><td></td></tr>
+<tr><td colspan="6">总分</td><td>100</td><td>99.5</td><td></td></tr>
+</table>
+<p>填表人：张三</p>
+</body></html>
+"""
+
+
+def _page(tmp_path: Path, name: str = "表.html", encoding: str = "utf-8") -> Path:
+    path = tmp_path / name
+    charset = "gb2312" if encoding == "gb18030" else encoding
+    path.write_text(PAGE.format(charset=charset), encoding=encoding)
+    return path
+
+
+def test_a_form_drawn_with_merged_cells_is_read_as_printed(tmp_path: Path) -> None:
+    report = parse_file(_page(tmp_path))
+    assert report.format == "html"
+    (t,) = report.tables
+    assert (t.project, t.department, t.year) == ("业务培训", "某区司法局", 2023)
+    row = t.funds.annual_total
+    assert (row.full_year_budget, row.executed, row.rate_pct, row.score) == (
+        100000.0,
+        95000.0,
+        95.0,
+        9.5,
+    )
+    assert t.goal_actual == "全年组织业务培训10场，培训210人。"
+    assert [(i.l1, i.l2, i.name, i.actual, i.weight, i.score) for i in t.indicators] == [
+        ("产出指标", "数量指标", "培训场次", "=10场", 40, 40),
+        ("产出指标", "数量指标", "培训人数", "=150人", 20, 20),
+        ("效益指标", "社会效益指标", "提升业务能力", "提升", 20, 20),
+        ("满意度指标", "服务对象满意度指标", "参训人员满意度", "=95%", 10, 10),
+    ]
+    assert (t.total_weight, t.total_score) == (100, 99.5)
+    # row 10 of the table; 绩效指标, 产出指标 and 数量指标 span down into it from above, so its
+    # first cell (培训人数) is in column 4 and its 实际完成值 in column 6, as a browser draws it
+    second = t.indicators[1]
+    assert second.cells["actual"].describe() == "第1个表格第10行第6格"
+
+
+def test_the_text_around_the_table_is_read_and_what_is_left_is_reported(tmp_path: Path) -> None:
+    report = parse_file(_page(tmp_path))
+    assert [lo.text for lo in report.leftovers] == ["填表人：张三"]  # not silently dropped
+    texts = [c.text for r in read_grid(_page(tmp_path)).rows for c in r.cells]
+    assert "不是表格" not in " ".join(texts)  # a script is not the page's text
+    assert "td {" not in " ".join(texts)
+
+
+def test_the_review_finds_what_the_table_holds(tmp_path: Path) -> None:
+    # 培训人数 met 150 of 200 yet took its full 20 points
+    found = {(f.code, f.indicator) for f in run_checks(parse_file(_page(tmp_path)), Config())}
+    assert ("S102", "培训人数") in found
+
+
+def test_a_page_in_gbk_named_otherwise_is_told_by_its_content(tmp_path: Path) -> None:
+    path = _page(tmp_path, "下载.txt", encoding="gb18030")
+    report = parse_file(path)
+    assert report.format == "html" and report.tables[0].project == "业务培训"
+
+
+def test_line_breaks_in_a_cell_are_kept_and_spans_are_bounded(tmp_path: Path) -> None:
+    path = tmp_path / "t.html"
+    path.write_text(
+        "<table><tr><td colspan='99999999'>偏差原因分析<br/>及改进措施</td><td>甲</td></tr>"
+        "<tr><td rowspan='x'>乙</td><td>丙</td></tr></table>",
+        encoding="utf-8",
+    )
+    rows = list(read_grid(path).rows)
+    assert [[(c.text, c.column) for c in r.cells] for r in rows] == [
+        [("偏差原因分析\n及改进措施", 1), ("甲", 1001)],
+        [("乙", 1), ("丙", 2)],
+    ]
+
+
+def test_the_command_reviews_a_web_page(tmp_path: Path) -> None:
+    out = tmp_path / "复核意见.md"
+    assert main([str(_page(tmp_path)), "-o", str(out)]) == 1  # S102 is an error
+    assert "培训人数" in out.read_text(encoding="utf-8")
+
+
+_piece = st.sampled_from(
+    [
+        "<table>", "</table>", "<tr>", "</tr>", "<td>", "</td>", "<th colspan='2'>",
+        "<td rowspan='3'>", "<br>", "<p>", "</p>", "<script>", "</script>", "项目名称", "分值",
+        "绩效指标", "=10场", "100", "&nbsp;", "&lt;", "<div>", "</div>", "<!-- x -->", "<",
+    ]
+)  # fmt: skip
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.one_of(_piece, st.text(max_size=5)), max_size=60))
+def test_any_page_is_read_without_error_and_every_cell_accounted_for(pieces: list[str]) -> None:
+    import tempfile
+
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "t.html"
+        path.write_text("<html>" + "".join(pieces), encoding="utf-8")
+        try:
+            grid = read_grid(path)
+            rows = list(grid.rows)
+        except InputError:
+            return  # an empty page is refused with its reason
+        report = parse_grid(Grid(rows=rows, source="t.html"))
+        unused = sum(1 for r in rows for c in r.cells if not c.used)
+        assert len(report.leftovers) == unused
