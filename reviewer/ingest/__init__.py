@@ -1,7 +1,7 @@
 """Readers: turn an input file into a Grid of located cells.
 
-The reader is chosen by content (see ``sniff``); the PDF, Excel, Word and web page readers are imported
-only when a file needs them, so that reading text stays quick to start.
+The reader is chosen by content (see ``sniff``); the PDF, Excel, Word and web page readers are
+imported only when a file needs them, so that reading text stays quick to start.
 """
 
 from __future__ import annotations
