@@ -130,7 +130,11 @@ def _breakdowns_add_up(ctx: TableContext) -> Iterator[Hit]:
 )
 def executed_over_budget(ctx: TableContext) -> Iterator[Hit]:
     row = ctx.table.funds.annual_total
-    # A form without a 全年预算数 column (年初预算数(A) / 全年执行数(B)) compares with what it has.
+    # A form without a 全年预算数 column (年初预算数(A) / 全年执行数(B)) compares with what it has;
+    # one that prints the column and left it blank is F103's (the budget may have been adjusted
+    # in the year: spending past 年初预算数 is then no finding).
+    if not row.full_year_budget and "funds.full_year_budget" in ctx.table.labels:
+        return
     field = "full_year_budget" if row.full_year_budget else "initial_budget"
     budget = getattr(row, field)
     if budget and row.executed is not None and row.executed > budget:

@@ -10,8 +10,11 @@ from pathlib import Path
 
 import pytest
 
+from reviewer.api import parse_file
+from reviewer.checks import run_checks
+from reviewer.config import Config
 from reviewer.model import EvaluationTable, Severity
-from tests.builders import codes, findings_of, make_table
+from tests.builders import codes, findings_of, make_table, write_tables
 from tests.checks.cases import RuleCase
 
 
@@ -61,6 +64,34 @@ class TestF102ExecutedOverBudget(RuleCase):
     def test_one_cent_over_fires(self, tmp_path: Path) -> None:
         table = make_table(budget=(100000.0, 100000.0, 100000.01))
         assert codes(tmp_path, table) == {"F102"}
+
+    def test_a_form_without_a_full_year_budget_compares_with_the_initial_one(
+        self, tmp_path: Path
+    ) -> None:
+        # 年初预算数(A) / 全年执行数(B): the form has no 全年预算数 column at all
+        path = write_tables(tmp_path / "t.txt", make_table(budget=(100000.0, 100000.0, 120000.0)))
+        lines = path.read_text(encoding="utf-8").splitlines()
+        start = next(i for i, x in enumerate(lines) if x.startswith("项目资金"))
+        for i in range(start, start + 5):  # the header and the four rows: drop 全年预算数
+            cells = lines[i].split("\t")
+            lines[i] = "\t".join(cells[:3] + cells[4:])
+        lines[start] = (
+            lines[start]
+            .replace("年初预算数", "年初预算数(A)")
+            .replace("全年执行数", "全年执行数(B)")
+        )
+        path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+        report = parse_file(path)
+        assert report.tables[0].funds.annual_total.full_year_budget is None
+        assert "F102" in {f.code for f in run_checks(report, Config())}
+
+    def test_a_blank_full_year_budget_is_not_replaced_by_the_initial_one(
+        self, tmp_path: Path
+    ) -> None:
+        # the form prints 全年预算数 and this row left it blank (F103): the budget may have
+        # grown in the year, so spending past 年初预算数 says nothing
+        table = make_table(budget=(100000.0, None, 120000.0), rate_pct=None, exec_score=0.0)
+        assert codes(tmp_path, table) == {"F103"}
 
 
 # F103 budget missing ---------------------------------------------------------------------
