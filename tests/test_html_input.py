@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -152,3 +153,42 @@ def test_any_page_is_read_without_error_and_every_cell_accounted_for(pieces: lis
         report = parse_grid(Grid(rows=rows, source="t.html"))
         unused = sum(1 for r in rows for c in r.cells if not c.used)
         assert len(report.leftovers) == unused
+
+
+def _mhtml(tmp_path: Path, charset: str, name: str = "表.mhtml") -> Path:
+    """The page saved as one file, as a browser saves it: a multipart/related message whose
+    first part is the page, quoted-printable, in ``charset``."""
+    from email.message import EmailMessage
+
+    message = EmailMessage()
+    message["From"] = "<Saved by Blink>"
+    message["Subject"] = "自评表"
+    message.make_related()
+    page = PAGE.format(charset=charset)
+    part = EmailMessage()
+    part.set_content(page.encode(charset), "text", "html", cte="quoted-printable")
+    part.set_param("charset", charset)
+    message.attach(part)
+    path = tmp_path / name
+    path.write_bytes(bytes(message))
+    return path
+
+
+def test_a_page_saved_as_one_file_is_read_from_its_html_part(tmp_path: Path) -> None:
+    for charset in ("utf-8", "gb18030"):
+        report = parse_file(_mhtml(tmp_path, charset))
+        assert report.format == "mhtml"
+        (t,) = report.tables
+        assert (t.project, len(t.indicators), t.total_score) == ("业务培训", 4, 99.5), charset
+    # told by its content too
+    assert parse_file(_mhtml(tmp_path, "utf-8", "下载.dat")).format == "mhtml"
+
+
+def test_a_single_file_page_without_a_page_in_it_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "空.mhtml"
+    path.write_bytes(
+        b"MIME-Version: 1.0\r\nContent-Type: multipart/related; boundary=b\r\n\r\n"
+        b"--b\r\nContent-Type: image/png\r\n\r\nxx\r\n--b--\r\n"
+    )
+    with pytest.raises(InputError, match="没有 HTML 网页部分"):
+        parse_file(path)

@@ -11,7 +11,7 @@ from pathlib import Path
 from reviewer.errors import InputError
 from reviewer.grid import Grid
 from reviewer.ingest.reading import readable_rows
-from reviewer.ingest.sniff import DOCX, HTML, PDF, XLSX, sniff
+from reviewer.ingest.sniff import DOCX, HTML, MHTML, PDF, XLSX, sniff
 from reviewer.ingest.text import read_text
 from reviewer.limits import Limits, bounded_rows, check_file_size
 
@@ -34,6 +34,10 @@ def _read(path: Path, limits: Limits) -> Grid:
         from reviewer.ingest.html import read_html
 
         return read_html(path, limits)
+    if kind == MHTML:
+        from reviewer.ingest.html import read_mhtml
+
+        return read_mhtml(path, limits)
     return read_text(path, limits)
 
 

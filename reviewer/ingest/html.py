@@ -9,15 +9,19 @@ once, at the top of what it spans (as the Word reader reads merged cells). Line 
 cell (``<br>``, paragraphs) are kept as line breaks. Text outside tables is read a block
 (paragraph, heading, list item, line) at a time, cut into cells at tabs or runs of spaces, and
 located by its block number (shown as a line). Scripts, styles and the page's head are not read.
-The file is read in pieces, never held whole.
+The file is read in pieces, never held whole; a page saved as one file (.mhtml, 网页，单个文件)
+is read from its HTML part.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import email
+import email.policy
+from collections.abc import Iterable, Iterator
 from html.parser import HTMLParser
 from pathlib import Path
 
+from reviewer.errors import InputError
 from reviewer.grid import Cell, Grid, Row
 from reviewer.ingest.layouts import split_spaced
 from reviewer.ingest.text import detect_encoding
@@ -202,17 +206,38 @@ class _Reader(HTMLParser):
         self._flush_block()
 
 
-def _rows(path: Path, encoding: str) -> Iterator[Row]:
+def _rows(chunks: Iterable[str]) -> Iterator[Row]:
     reader = _Reader()
-    with path.open("r", encoding=encoding, newline=None) as fh:
-        while chunk := fh.read(_CHUNK):
-            reader.feed(chunk)
-            yield from reader.rows
-            reader.rows = []
+    for chunk in chunks:
+        reader.feed(chunk)
+        yield from reader.rows
+        reader.rows = []
     reader.finish()
     yield from reader.rows
 
 
+def _file_chunks(path: Path, encoding: str) -> Iterator[str]:
+    with path.open("r", encoding=encoding, newline=None) as fh:
+        while chunk := fh.read(_CHUNK):
+            yield chunk
+
+
 def read_html(path: Path, limits: Limits) -> Grid:
     encoding = detect_encoding(path)
-    return Grid(rows=_rows(path, encoding), source=path.name, format="html", encoding=encoding)
+    rows = _rows(_file_chunks(path, encoding))
+    return Grid(rows=rows, source=path.name, format="html", encoding=encoding)
+
+
+def read_mhtml(path: Path, limits: Limits) -> Grid:
+    """A page saved as one file (.mhtml / .mht: 网页，单个文件): its HTML part, decoded as its
+    headers say (quoted-printable or base64, in its charset)."""
+    with path.open("rb") as fh:
+        message = email.message_from_binary_file(fh, policy=email.policy.default)
+    for part in message.walk():
+        if part.get_content_type() == "text/html":
+            try:
+                text = part.get_content()
+            except (LookupError, ValueError) as exc:  # an unknown charset, a damaged part
+                raise InputError(f"{path.name} 的网页部分无法解码：{exc}") from exc
+            return Grid(rows=_rows([text]), source=path.name, format="mhtml")
+    raise InputError(f"{path.name} 是单文件网页（MHTML），但其中没有 HTML 网页部分")

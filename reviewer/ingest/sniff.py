@@ -4,7 +4,8 @@ A PDF starts with ``%PDF-`` (after at most 1 KiB of junk, as the format allows);
 .docx are zip packages holding ``xl/`` or ``word/``; the legacy binary .doc / .xls (and
 password-protected .xlsx / .docx, which Office wraps the same way) are OLE2 compound files.
 A web page (named .html / .htm, or text that starts ``<!DOCTYPE html`` or ``<html``) is read
-as HTML. Everything else is text. A file whose extension promises a container its content does not
+as HTML; one saved as a single file (.mhtml / .mht, or a MIME multipart/related message) from
+its HTML part. Everything else is text. A file whose extension promises a container its content does not
 hold is damaged or misnamed: that is said plainly rather than read as text.
 """
 
@@ -19,6 +20,7 @@ PDF = "pdf"
 XLSX = "xlsx"
 DOCX = "docx"
 HTML = "html"
+MHTML = "mhtml"
 TEXT = "text"
 
 _OLE2 = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
@@ -37,10 +39,12 @@ _CHUNK = 1 << 20
 # What a folder given to batch review is searched for: every suffix a reader takes, and the
 # legacy .doc/.xls, so that such a file is listed with how to convert it, not silently skipped.
 INPUT_SUFFIXES = (
-    ".txt", ".tsv", ".csv", ".html", ".htm", ".pdf", ".xlsx", ".xlsm", ".docx", ".doc", ".xls"
+    ".txt", ".tsv", ".csv", ".html", ".htm", ".mhtml", ".mht", ".pdf", ".xlsx", ".xlsm", ".docx",
+    ".doc", ".xls",
 )  # fmt: skip
 _HTML_SUFFIXES = (".html", ".htm", ".xhtml")
 _HTML_STARTS = (b"<!doctype html", b"<html")
+_MHTML_SUFFIXES = (".mhtml", ".mht")
 
 
 def _contains(path: Path, needle: bytes) -> bool:
@@ -91,6 +95,10 @@ def sniff(path: Path) -> str:
     start = head.lstrip(b"\xef\xbb\xbf \t\r\n")[:14].lower()
     if path.suffix.lower() in _HTML_SUFFIXES or start.startswith(_HTML_STARTS):
         return HTML
+    if path.suffix.lower() in _MHTML_SUFFIXES or (
+        b"multipart/related" in head.lower() and b"mime-version" in head.lower()
+    ):
+        return MHTML
     kind = _CONTAINER_EXTENSIONS.get(path.suffix.lower())
     if kind is not None and head.strip():
         raise InputError(
