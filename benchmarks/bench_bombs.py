@@ -1,4 +1,5 @@
-"""Time and peak memory to refuse hostile files: zip bombs (.xlsx, .docx), PDF bombs.
+"""Time and peak memory to refuse hostile files: zip bombs (.xlsx, .docx), PDF bombs, a web
+page of cells spanning 1,000 columns and rows.
 
     python benchmarks/bench_bombs.py [--timeout 60] [--max-gb 4]
 
@@ -44,6 +45,11 @@ BOMBS = {
         "2 million characters on a page",
     ),
     "PDF forms bomb": ("forms.pdf", hostile.pdf_forms_bomb, "forms drawing forms: 10^9 lines"),
+    "HTML spans bomb": (
+        "spans.html",
+        hostile.html_spans_bomb,
+        "20,000 rows, each a cell spanning 1,000 columns and rows",
+    ),
 }
 
 
@@ -58,7 +64,7 @@ def refuse(path: Path) -> None:
     """In the child process: read ``path``, print seconds, memory and the message as JSON."""
     from reviewer.api import parse_file
     from reviewer.errors import InputError
-    from reviewer.ingest import docx, pdf, xlsx  # noqa: F401  # imported before the clock starts
+    from reviewer.ingest import docx, html, pdf, xlsx  # noqa: F401  # imported before the clock starts
 
     base = _rss_mb()
     t0 = time.perf_counter()

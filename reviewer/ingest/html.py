@@ -37,19 +37,23 @@ _BLOCKS = frozenset(
         "article", "header", "footer", "blockquote", "pre", "hr", "dt", "dd", "caption", "title",
     }
 )  # fmt: skip
-_MAX_SPAN = 1000  # columns or rows one cell may span: a larger number is a typo or a trap
+# A form has a few dozen columns at most: columns past this many, and spans larger than these,
+# are typos or traps (a page of cells spanning 1,000 columns and rows would cost a reader
+# laying it out cell by cell time to the square), and are cut to them.
+_MAX_COLUMN = 200
+_MAX_ROWSPAN = 10_000
 
 
-def _span(value: str | None) -> int:
+def _span(value: str | None, most: int) -> int:
     try:
-        return min(max(int(value or "1"), 1), _MAX_SPAN)
+        return min(max(int(value or "1"), 1), most)
     except ValueError:
         return 1
 
 
 class _Table:
     """A table being read: its number, its current row, and the columns that cells spanning
-    rows from above still take (column → rows left)."""
+    rows from above still take (column → the last row it is taken in)."""
 
     def __init__(self, number: int) -> None:
         self.number = number
@@ -63,18 +67,17 @@ class _Table:
         self.cells = []
         self.column = 1
 
-    def end_row(self) -> None:
-        self.taken = {c: n - 1 for c, n in self.taken.items() if n > 1}
-
     def place(self, colspan: int, rowspan: int) -> int:
         """The column a new cell starts at (past the columns taken from above)."""
-        while self.column in self.taken:
+        taken, row = self.taken, self.row
+        while self.column < _MAX_COLUMN and taken.get(self.column, 0) >= row:
             self.column += 1
         start = self.column
+        end = min(start + colspan, _MAX_COLUMN)
         if rowspan > 1:
-            for c in range(start, start + colspan):
-                self.taken[c] = rowspan
-        self.column += colspan
+            for c in range(start, end):
+                taken[c] = row + rowspan - 1
+        self.column = max(end, start)
         return start
 
 
@@ -113,7 +116,8 @@ class _Reader(HTMLParser):
         if table.row == 0:
             table.start_row()  # a cell outside any <tr>
         values = dict(attrs)
-        column = table.place(_span(values.get("colspan")), _span(values.get("rowspan")))
+        colspan = _span(values.get("colspan"), _MAX_COLUMN)
+        column = table.place(colspan, _span(values.get("rowspan"), _MAX_ROWSPAN))
         self.cell = (column, table.number)
         self.text = []
 
@@ -139,7 +143,6 @@ class _Reader(HTMLParser):
                 c.line = self.line
             self.rows.append(Row(cells=table.cells, line=self.line))
         table.cells = []
-        table.end_row()
 
     # -- the parser's events ------------------------------------------------------------------
 
