@@ -155,19 +155,25 @@ def test_any_page_is_read_without_error_and_every_cell_accounted_for(pieces: lis
         assert len(report.leftovers) == unused
 
 
-def _mhtml(tmp_path: Path, charset: str, name: str = "表.mhtml") -> Path:
+def _mhtml(
+    tmp_path: Path,
+    charset: str,
+    name: str = "表.mhtml",
+    label: str | None = None,
+    project: str = "",
+) -> Path:
     """The page saved as one file, as a browser saves it: a multipart/related message whose
-    first part is the page, quoted-printable, in ``charset``."""
+    first part is the page, quoted-printable, in ``charset`` (labelled ``label`` if given)."""
     from email.message import EmailMessage
 
     message = EmailMessage()
     message["From"] = "<Saved by Blink>"
     message["Subject"] = "自评表"
     message.make_related()
-    page = PAGE.format(charset=charset)
+    page = PAGE.format(charset=charset).replace("业务培训", project or "业务培训")
     part = EmailMessage()
     part.set_content(page.encode(charset), "text", "html", cte="quoted-printable")
-    part.set_param("charset", charset)
+    part.set_param("charset", label or charset)
     message.attach(part)
     path = tmp_path / name
     path.write_bytes(bytes(message))
@@ -182,6 +188,12 @@ def test_a_page_saved_as_one_file_is_read_from_its_html_part(tmp_path: Path) -> 
         assert (t.project, len(t.indicators), t.total_score) == ("业务培训", 4, 99.5), charset
     # told by its content too
     assert parse_file(_mhtml(tmp_path, "utf-8", "下载.dat")).format == "mhtml"
+
+
+def test_a_page_labelled_gb2312_is_read_whole_as_gb18030(tmp_path: Path) -> None:
+    # 喆 is in GBK/GB18030, not in GB2312: a strict GB2312 decoding would fail or replace it
+    path = _mhtml(tmp_path, "gb18030", label="gb2312", project="喆园培训")
+    assert parse_file(path).tables[0].project == "喆园培训"
 
 
 def test_a_single_file_page_without_a_page_in_it_is_refused(tmp_path: Path) -> None:

@@ -238,9 +238,27 @@ def read_mhtml(path: Path, limits: Limits) -> Grid:
         message = email.message_from_binary_file(fh, policy=email.policy.default)
     for part in message.walk():
         if part.get_content_type() == "text/html":
-            try:
-                text = part.get_content()
-            except (LookupError, ValueError) as exc:  # an unknown charset, a damaged part
-                raise InputError(f"{path.name} 的网页部分无法解码：{exc}") from exc
+            data = part.get_payload(decode=True)
+            text = _decoded(data if isinstance(data, bytes) else b"", part.get_content_charset())
+            if text is None:
+                raise InputError(f"{path.name} 的网页部分无法按其字符集解码：文件可能已损坏")
             return Grid(rows=_rows([text]), source=path.name, format="mhtml")
     raise InputError(f"{path.name} 是单文件网页（MHTML），但其中没有 HTML 网页部分")
+
+
+# Pages labelled GB2312 or GBK often hold characters only GB18030 has: read them as GB18030.
+_GB = frozenset({"gb2312", "gbk", "gb_2312-80", "x-gbk", "cp936", "gb18030"})
+
+
+def _decoded(data: bytes, charset: str | None) -> str | None:
+    """``data`` decoded as its charset says (GB charsets as GB18030), else as UTF-8 or GB18030;
+    None when none decodes it whole (nothing is replaced silently)."""
+    label = (charset or "").lower()
+    for encoding in ("gb18030" if label in _GB else label, "utf-8", "gb18030"):
+        if not encoding:
+            continue
+        try:
+            return data.decode(encoding)
+        except (LookupError, UnicodeDecodeError):
+            continue
+    return None
