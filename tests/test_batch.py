@@ -6,6 +6,7 @@ import csv
 import json
 import os
 import re
+import shutil
 import subprocess
 import sys
 import threading
@@ -431,7 +432,9 @@ def test_a_folder_of_every_input_format_is_reviewed_whole(tmp_path: Path) -> Non
         write_rendering(name, tables, sub)
     with (folder / "表.csv").open("w", newline="", encoding="utf-8") as fh:
         csv.writer(fh).writerows(line.split("\t") for line in render_text(tables).splitlines())
+    shutil.copy(Path(__file__).parent / "fixtures" / "xls" / "form.xls", folder / "旧表.xls")
     result = run_batch([str(folder)], tmp_path / "out", config=Config(), jobs=1)
     reviewed = sorted(Path(o.source).suffix for o in result.outcomes if o.status == "reviewed")
-    assert reviewed == [".csv", ".docx", ".pdf", ".txt", ".xlsx"]
-    assert all(len(o.tables) == 2 for o in result.outcomes)
+    assert reviewed == [".csv", ".docx", ".pdf", ".txt", ".xls", ".xlsx"]
+    assert [len(o.tables) for o in result.outcomes if o.source.endswith(".xls")] == [1]
+    assert all(len(o.tables) == 2 for o in result.outcomes if not o.source.endswith(".xls"))

@@ -1,7 +1,7 @@
 """Fuzzing the readers through the command line: small valid files of every format, mutated.
 
 A seeded mutator (so that a failure replays) changes bytes of a one-table report as text,
-.xlsx, .docx and PDF: flips bits, overwrites, deletes, repeats or truncates spans, and inserts
+.xlsx, .xls, .docx and PDF: flips bits, overwrites, deletes, repeats or truncates spans, and inserts
 tokens of the format's own syntax. In a zip package the mutation is made either to the raw
 bytes or inside one of its parts, re-packed, so that it reaches the XML readers rather than
 stopping at the zip's checksums. ``review`` must answer every mutant with exit 0, 1 or 2
@@ -33,12 +33,23 @@ from tests.fixtures.generate.source import gold_tables
 
 EXAMPLES = int(os.environ.get("REVIEWER_FUZZ_EXAMPLES", "0"))
 # mutants per format in the suite: enough to reach every reader's error paths in seconds
-DEFAULT_EXAMPLES = {"txt": 30, "xlsx": 25, "docx": 25, "pdf": 30, "plain.pdf": 30}
+XLS_FORM = Path(__file__).parent / "fixtures" / "xls" / "form.xls"
+DEFAULT_EXAMPLES = {"txt": 30, "xlsx": 25, "xls": 40, "docx": 25, "pdf": 30, "plain.pdf": 30}
 HAN = re.compile(r"[\u4e00-\u9fff]")
 
 TOKENS = {
     "xml": [b"<", b">", b"&", b"&amp;", b"</c>", b"<f>SUM(A1)</f>", b'r="XFE0"', b'"', b"\x00"],
     "pdf": [b"<<", b">>", b"0 R", b"99 0 R", b"/Length 99999", b"stream", b"endobj", b"[", b"("],
+    # BIFF records: BOF, EOF, a cell, a string table, a merged range; lengths of 0 and 0xFFFF
+    "xls": [
+        b"\x09\x08",
+        b"\x0a\x00",
+        b"\xfd\x00",
+        b"\xfc\x00",
+        b"\xe5\x00",
+        b"\x00\x00",
+        b"\xff\xff",
+    ],
 }
 ATTRIBUTE = re.compile(rb'="([^"]*)"')
 ODD_VALUES = [
@@ -148,7 +159,8 @@ def seeds(tmp_path_factory: pytest.TempPathFactory) -> dict[str, bytes]:
         "pdf": lambda t: write_ruled_pdf(t, directory / "s.pdf", compress=False),
         "plain.pdf": lambda t: write_plain_pdf(t, directory / "s.plain.pdf", compress=False),
     }
-    out = {"txt": _first_table_text()}
+    # the legacy workbook is a committed fixture (its writer, xlwt, is not a test dependency)
+    out = {"txt": _first_table_text(), "xls": XLS_FORM.read_bytes()}
     for suffix, write in writers.items():
         write(table)
         out[suffix] = (directory / f"s.{suffix}").read_bytes()
@@ -160,7 +172,7 @@ def _mutant(suffix: str, seed: bytes, rng: random.Random) -> bytes:
         return _mutate_package(seed, rng)
     if suffix == "txt":
         return _mutate_text(seed, rng)
-    return _mutate(seed, rng, TOKENS["pdf"])
+    return _mutate(seed, rng, TOKENS["xls" if suffix == "xls" else "pdf"])
 
 
 @pytest.mark.parametrize("suffix", list(DEFAULT_EXAMPLES))

@@ -11,7 +11,7 @@ from pathlib import Path
 from reviewer.errors import InputError
 from reviewer.grid import Grid
 from reviewer.ingest.reading import readable_rows
-from reviewer.ingest.sniff import DOCX, HTML, MHTML, PDF, XLSX, sniff
+from reviewer.ingest.sniff import DOCX, HTML, MHTML, PDF, XLS, XLSX, sniff
 from reviewer.ingest.text import read_text
 from reviewer.limits import Limits, bounded_rows, check_file_size
 
@@ -22,6 +22,10 @@ def _read(path: Path, limits: Limits) -> Grid:
         from reviewer.ingest.xlsx import read_xlsx
 
         return read_xlsx(path, limits)
+    if kind == XLS:
+        from reviewer.ingest.xls import read_xls
+
+        return read_xls(path, limits)
     if kind == DOCX:
         from reviewer.ingest.docx import read_docx
 

@@ -2,7 +2,8 @@
 
 A PDF starts with ``%PDF-`` (after at most 1 KiB of junk, as the format allows); .xlsx and
 .docx are zip packages holding ``xl/`` or ``word/``; the legacy binary .doc / .xls (and
-password-protected .xlsx / .docx, which Office wraps the same way) are OLE2 compound files.
+password-protected .xlsx / .docx, which Office wraps the same way) are OLE2 compound files, of
+which a workbook (a ``Workbook`` stream: .xls, and WPS's .et) is read, the others refused.
 A web page (named .html / .htm, or text that starts ``<!DOCTYPE html`` or ``<html``) is read
 as HTML; one saved as a single file (.mhtml / .mht, or a MIME multipart/related message) from
 its HTML part. Everything else is text. A file whose extension promises a container its content does not
@@ -21,11 +22,14 @@ XLSX = "xlsx"
 DOCX = "docx"
 HTML = "html"
 MHTML = "mhtml"
+XLS = "xls"
 TEXT = "text"
 
 _OLE2 = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _ZIP = (b"PK\x03\x04", b"PK\x05\x06")
 _ENCRYPTED_STREAM = "EncryptionInfo".encode("utf-16-le")
+# The stream a legacy Excel workbook keeps its sheets in (Excel 97 and later; BIFF5: Book).
+_WORKBOOK_STREAMS = ("Workbook".encode("utf-16-le"), "Book\x00".encode("utf-16-le"))
 _CONTAINER_EXTENSIONS = {
     ".pdf": "PDF",
     ".xlsx": "Excel",
@@ -77,16 +81,21 @@ def _ole2_error(path: Path) -> InputError:
             f"{path.name} 是设有打开密码的 Office 文件：请去除密码后另存为 .xlsx 或 .docx 再复核"
         )
     return InputError(
-        f"{path.name} 是旧版 Word/Excel 二进制格式（.doc/.xls）：请另存为 .docx 或 .xlsx 后再复核"
+        f"{path.name} 是旧版 Word/Excel 二进制格式（.doc，或无法识别的 .xls）："
+        "请另存为 .docx 或 .xlsx 后再复核"
     )
 
 
 def sniff(path: Path) -> str:
-    """The reader ``path`` needs: PDF, XLSX, DOCX, HTML or TEXT; InputError for what none can
-    read."""
+    """The reader ``path`` needs: PDF, XLSX, XLS, DOCX, HTML, MHTML or TEXT; InputError for what
+    none can read."""
     with path.open("rb") as fh:
         head = fh.read(1024)
     if head.startswith(_OLE2):
+        if not _contains(path, _ENCRYPTED_STREAM) and any(
+            _contains(path, name) for name in _WORKBOOK_STREAMS
+        ):
+            return XLS
         raise _ole2_error(path)
     if head.startswith(_ZIP):
         return _zip_kind(path)
