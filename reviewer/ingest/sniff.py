@@ -3,7 +3,7 @@
 A PDF starts with ``%PDF-`` (after at most 1 KiB of junk, as the format allows); .xlsx and
 .docx are zip packages holding ``xl/`` or ``word/``; the legacy binary .doc / .xls (and
 password-protected .xlsx / .docx, which Office wraps the same way) are OLE2 compound files, of
-which a workbook (a ``Workbook`` stream: .xls, and WPS's .et) is read, the others refused.
+which a workbook (a ``Workbook`` stream: .xls) is read, the others refused.
 A web page (named .html / .htm, or text that starts ``<!DOCTYPE html`` or ``<html``) is read
 as HTML; one saved as a single file (.mhtml / .mht, or a MIME multipart/related message) from
 its HTML part. Everything else is text. A file whose extension promises a container its content does not
