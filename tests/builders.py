@@ -152,3 +152,24 @@ def codes(tmp_path: Path, table: EvaluationTable, **config: Any) -> set[str]:
 
 def findings_of(tmp_path: Path, table: EvaluationTable, code: str, **config: Any) -> list[Finding]:
     return [f for f in table_findings(tmp_path, table, **config) if f.code == code]
+
+
+def assert_training_form(t: EvaluationTable) -> None:
+    """``t`` is the 业务培训 form drawn with merged cells that the web page of
+    tests/test_html_input.py and the workbook tests/fixtures/xls/form.xls both hold, read whole."""
+    assert (t.project, t.department, t.year) == ("业务培训", "某区司法局", 2023)
+    row = t.funds.annual_total
+    assert (row.full_year_budget, row.executed, row.rate_pct, row.score) == (
+        100000.0,
+        95000.0,
+        95.0,
+        9.5,
+    )
+    assert t.goal_actual == "全年组织业务培训10场，培训210人。"
+    assert [(i.l1, i.l2, i.name, i.actual, i.weight, i.score) for i in t.indicators] == [
+        ("产出指标", "数量指标", "培训场次", "=10场", 40, 40),
+        ("产出指标", "数量指标", "培训人数", "=150人", 20, 20),
+        ("效益指标", "社会效益指标", "提升业务能力", "提升", 20, 20),
+        ("满意度指标", "服务对象满意度指标", "参训人员满意度", "=95%", 10, 10),
+    ]
+    assert (t.total_weight, t.total_score) == (100, 99.5)

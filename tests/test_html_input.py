@@ -18,6 +18,7 @@ from reviewer.errors import InputError
 from reviewer.grid import Grid
 from reviewer.ingest import read_grid
 from reviewer.parse import parse_grid
+from tests.builders import assert_training_form
 
 # The national form as a government site draws it: 项目资金 and 绩效指标 span their rows, each
 # 一级 and 二级 label spans its group, 项目名称's value spans the columns to the right.
@@ -66,22 +67,7 @@ def test_a_form_drawn_with_merged_cells_is_read_as_printed(tmp_path: Path) -> No
     report = parse_file(_page(tmp_path))
     assert report.format == "html"
     (t,) = report.tables
-    assert (t.project, t.department, t.year) == ("业务培训", "某区司法局", 2023)
-    row = t.funds.annual_total
-    assert (row.full_year_budget, row.executed, row.rate_pct, row.score) == (
-        100000.0,
-        95000.0,
-        95.0,
-        9.5,
-    )
-    assert t.goal_actual == "全年组织业务培训10场，培训210人。"
-    assert [(i.l1, i.l2, i.name, i.actual, i.weight, i.score) for i in t.indicators] == [
-        ("产出指标", "数量指标", "培训场次", "=10场", 40, 40),
-        ("产出指标", "数量指标", "培训人数", "=150人", 20, 20),
-        ("效益指标", "社会效益指标", "提升业务能力", "提升", 20, 20),
-        ("满意度指标", "服务对象满意度指标", "参训人员满意度", "=95%", 10, 10),
-    ]
-    assert (t.total_weight, t.total_score) == (100, 99.5)
+    assert_training_form(t)
     # row 10 of the table; 绩效指标, 产出指标 and 数量指标 span down into it from above, so its
     # first cell (培训人数) is in column 4 and its 实际完成值 in column 6, as a browser draws it
     second = t.indicators[1]
