@@ -13,8 +13,8 @@ And the layouts people paste:
   page break.
 * csv: comma-separated values, a spreadsheet saved as .csv (quoted cells may hold commas and
   line breaks); told by the file's extension, or by commas between the cells of most lines
-  with the empty cells (``,,``) a form's rows leave. A cell's column is its position in the record, as in a
-  spreadsheet.
+  with the empty cells (``,,``) a form's rows leave. A cell's column is its position in the
+  record, as in a spreadsheet.
 
 Pasted text usually drops empty cells, so in those layouts a cell's column is its position
 among the row's cells: the parser maps columns by header labels and content, not by position.

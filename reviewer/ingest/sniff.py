@@ -6,8 +6,8 @@ password-protected .xlsx / .docx, which Office wraps the same way) are OLE2 comp
 which a workbook (a ``Workbook`` stream: .xls) is read, the others refused.
 A web page (named .html / .htm, or text that starts ``<!DOCTYPE html`` or ``<html``) is read
 as HTML; one saved as a single file (.mhtml / .mht, or a MIME multipart/related message) from
-its HTML part. Everything else is text. A file whose extension promises a container its content does not
-hold is damaged or misnamed: that is said plainly rather than read as text.
+its HTML part. Everything else is text. A file whose extension promises a container its content
+does not hold is damaged or misnamed: that is said plainly rather than read as text.
 """
 
 from __future__ import annotations
@@ -41,7 +41,7 @@ _CONTAINER_EXTENSIONS = {
 _CHUNK = 1 << 20
 
 # What a folder given to batch review is searched for: every suffix a reader takes, and the
-# legacy .doc/.xls, so that such a file is listed with how to convert it, not silently skipped.
+# legacy .doc, so that such a file is listed with how to convert it, not silently skipped.
 INPUT_SUFFIXES = (
     ".txt", ".tsv", ".csv", ".html", ".htm", ".mhtml", ".mht", ".pdf", ".xlsx", ".xlsm", ".docx",
     ".doc", ".xls",

@@ -2,8 +2,8 @@
 
 Handles UTF-8 (with or without BOM), UTF-16 with BOM, GB18030/GBK, and CR, LF or CRLF line ends.
 Cells are tab-separated (the published layout), comma-separated (a .csv file), or in one of
-the pasted or published layouts that ``layouts`` detects from the first lines (pipes, runs of spaces, one cell per line, and
-those whose rows are rebuilt: ``reviewer.ingest.rebuild``).
+the pasted or published layouts that ``layouts`` detects from the first lines (pipes, runs of
+spaces, one cell per line, and those whose rows are rebuilt: ``reviewer.ingest.rebuild``).
 A blank line, or a form feed, is where the PDF extraction broke the page. The file is read
 twice as a stream (once to settle the encoding, once to parse), never held whole in memory.
 """
