@@ -188,39 +188,36 @@ def printed_total_weight(ctx: TableContext) -> Iterator[Hit]:
 def category_subtotals(ctx: TableContext) -> Iterator[Hit]:
     t = ctx.table
     rows = t.indicators
-    if ctx.family.scoring.weights != "column" or not rows:
-        return
-    weights = [i.weight for i in rows]
     groups = list(dict.fromkeys(i.l1 for i in rows))
-    stated = [t.stated_weights.get(g) for g in groups]
-    if any(w is None for w in weights) or "" in groups or any(s is None for s in stated):
+    printed = {g: t.stated_weights.get(g) for g in groups}
+    weights = [i.weight for i in rows]
+    if ctx.family.scoring.weights != "column" or not rows or "" in groups:
+        return
+    if None in weights or None in printed.values():
         return  # a row without its 分值, a group without a printed sub-total
     if any(
         a.l1 != b.l1 and b.l1 in groups[: groups.index(a.l1)] for a, b in itertools.pairwise(rows)
     ):
         return  # a group's rows not together: not a printed form's order
+    stated = {g: s or 0.0 for g, s in printed.items()}
     # Could the rows, taken in order, be cut into the groups so that every sub-total holds? Then
     # the only question is which rows a merged label covers, which reading may get wrong.
     ends = {round(x, 2) for x in itertools.accumulate(w or 0.0 for w in weights)}
-    cuts = [round(x, 2) for x in itertools.accumulate(s or 0.0 for s in stated)]
+    cuts = [round(x, 2) for x in itertools.accumulate(stated.values())]
     if (
         all(c in ends for c in cuts)
         and abs(cuts[-1] - round(sum(w or 0.0 for w in weights), 2)) < 0.005
     ):
         return
     sums = {g: sum(i.weight or 0.0 for i in rows if i.l1 == g) for g in groups}
-    off = [
-        (g, s)
-        for g, s in zip(groups, stated, strict=True)
-        if s is not None and abs(sums[g] - s) > 0.005
-    ]
+    off = [g for g in groups if abs(sums[g] - stated[g]) > 0.005]
     if not off:
         return
     yield Hit(
-        "；".join(f"{g}标明{fmt(s)}分，其下各指标分值合计{fmt(sums[g])}分" for g, s in off)
+        "；".join(f"{g}标明{fmt(stated[g])}分，其下各指标分值合计{fmt(sums[g])}分" for g in off)
         + "，两者不符。",
-        expected="，".join(f"{g}{fmt(s)}" for g, s in off),
-        found="，".join(f"{g}{fmt(sums[g])}" for g, _ in off),
-        evidence=[e for i in rows if i.l1 in dict(off) for e in indicator_evidence(i, "weight")],
+        expected="，".join(f"{g}{fmt(stated[g])}" for g in off),
+        found="，".join(f"{g}{fmt(sums[g])}" for g in off),
+        evidence=[e for i in rows if i.l1 in off for e in indicator_evidence(i, "weight")],
         suggestion="核对各指标的分值，使每个一级指标下的分值合计等于标明的分值。",
     )

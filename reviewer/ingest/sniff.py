@@ -51,15 +51,17 @@ _HTML_STARTS = (b"<!doctype html", b"<html")
 _MHTML_SUFFIXES = (".mhtml", ".mht")
 
 
-def _contains(path: Path, needle: bytes) -> bool:
-    """Whether ``needle`` occurs in the file, read in chunks."""
+def _found(path: Path, needles: tuple[bytes, ...]) -> set[bytes]:
+    """Which of ``needles`` occur in the file, read once in chunks."""
+    found: set[bytes] = set()
+    keep = max(len(n) for n in needles) - 1
     tail = b""
     with path.open("rb") as fh:
         while chunk := fh.read(_CHUNK):
-            if needle in tail + chunk:
-                return True
-            tail = chunk[-len(needle) :]
-    return False
+            window = tail + chunk
+            found.update(n for n in needles if n in window)
+            tail = window[-keep:] if keep else b""
+    return found
 
 
 def _zip_kind(path: Path) -> str:
@@ -75,8 +77,8 @@ def _zip_kind(path: Path) -> str:
     raise InputError(f"{path.name} 是压缩包，但不是 Excel（.xlsx）或 Word（.docx）文件")
 
 
-def _ole2_error(path: Path) -> InputError:
-    if _contains(path, _ENCRYPTED_STREAM):
+def _ole2_error(path: Path, encrypted: bool) -> InputError:
+    if encrypted:
         return InputError(
             f"{path.name} 是设有打开密码的 Office 文件：请去除密码后另存为 .xlsx 或 .docx 再复核"
         )
@@ -92,11 +94,11 @@ def sniff(path: Path) -> str:
     with path.open("rb") as fh:
         head = fh.read(1024)
     if head.startswith(_OLE2):
-        if not _contains(path, _ENCRYPTED_STREAM) and any(
-            _contains(path, name) for name in _WORKBOOK_STREAMS
-        ):
+        streams = _found(path, (_ENCRYPTED_STREAM, *_WORKBOOK_STREAMS))
+        encrypted = _ENCRYPTED_STREAM in streams
+        if not encrypted and streams:
             return XLS
-        raise _ole2_error(path)
+        raise _ole2_error(path, encrypted)
     if head.startswith(_ZIP):
         return _zip_kind(path)
     if b"%PDF-" in head:

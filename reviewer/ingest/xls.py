@@ -1,9 +1,11 @@
 """The legacy Excel reader (.xls, Excel 97–2003, with xlrd): what budget systems still export.
 
 Read as the .xlsx reader reads a workbook: every sheet, each stored cell located by sheet and
-coordinate (``Sheet1!B12``), numbers shown as their number format shows them (``0.00%``), the
-cells a merged range covers left empty so that its label is read once, at its top-left cell.
-A page break Excel recorded, or a new sheet, starts a new page.
+coordinate (``Sheet1!B12``), numbers shown as their number format shows them (``0.00%``). A
+merged range holds its value in its top-left cell and Excel leaves the cells it covers blank,
+so its label is read once; the ranges themselves are not expanded (a few bytes of a file may
+declare ranges of millions of cells). The cells read count against the limits as every
+reader's do (``bounded_rows``). A page break Excel recorded, or a new sheet, starts a new page.
 """
 
 from __future__ import annotations
@@ -17,7 +19,7 @@ import xlrd
 from reviewer.errors import InputError
 from reviewer.grid import Cell, Grid, Row
 from reviewer.ingest.xlsx import cell_text
-from reviewer.limits import Limits, exceeded
+from reviewer.limits import Limits
 from reviewer.textnorm import clean_cell
 
 
@@ -67,21 +69,13 @@ def _number_format(book: Any, cell: Any) -> str:
         return "General"
 
 
-def _rows(path: Path, book: Any, limits: Limits) -> Iterator[Row]:
+def _rows(path: Path, book: Any) -> Iterator[Row]:
     line = 0
-    cells_read = 0
     for sheet_no in range(book.nsheets):
         try:
             sheet = book.sheet_by_index(sheet_no)
         except Exception as exc:  # a damaged sheet
             raise InputError(f"{path.name} 的第{sheet_no + 1}个工作表无法读取：文件已损坏") from exc
-        covered = {
-            (r, c)
-            for rlo, rhi, clo, chi in sheet.merged_cells
-            for r in range(rlo, rhi)
-            for c in range(clo, chi)
-            if (r, c) != (rlo, clo)
-        }
         breaks = {b[0] for b in getattr(sheet, "horizontal_page_breaks", [])}
         page_break = sheet_no > 0
         for r in range(sheet.nrows):
@@ -89,11 +83,8 @@ def _rows(path: Path, book: Any, limits: Limits) -> Iterator[Row]:
                 page_break = True
             out: list[Cell] = []
             for c, cell in enumerate(sheet.row(r)):
-                if cell.ctype in (xlrd.XL_CELL_EMPTY, xlrd.XL_CELL_BLANK) or (r, c) in covered:
+                if cell.ctype in (xlrd.XL_CELL_EMPTY, xlrd.XL_CELL_BLANK):
                     continue
-                cells_read += 1
-                if cells_read > limits.cells:
-                    raise exceeded(path.name, f"单元格数超过上限 {limits.cells:,}", "cells")
                 value = _value(book, cell)
                 raw = cell_text(value, _number_format(book, cell))
                 text = clean_cell(raw)
@@ -109,4 +100,4 @@ def _rows(path: Path, book: Any, limits: Limits) -> Iterator[Row]:
 
 def read_xls(path: Path, limits: Limits) -> Grid:
     book = _open(path)
-    return Grid(rows=_rows(path, book, limits), source=path.name, format="xls")
+    return Grid(rows=_rows(path, book), source=path.name, format="xls")
