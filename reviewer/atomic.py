@@ -21,7 +21,11 @@ _TEMP_FLAGS = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0)
 def _open_temp(path: Path) -> tuple[int, str]:
     """A new file beside ``path`` to write it through, named for this process and a counter
     (``O_EXCL``: never a file that exists, such as one a killed run left); the folder is made
-    when missing. Its mode is an ordinary file's (0666 less the umask, applied by the system)."""
+    when missing. Its mode is an ordinary file's (0666 less the umask, applied by the system).
+
+    Threads may write into the same missing folder at once: each makes it (``exist_ok``) and
+    tries again, so one that finds it made by another meanwhile is not taken for a failure."""
+    made = False
     while True:
         tmp = os.path.join(path.parent, f".{path.name}.{os.getpid()}.{next(_TEMP_NUMBERS)}.tmp")
         try:
@@ -29,9 +33,10 @@ def _open_temp(path: Path) -> tuple[int, str]:
         except FileExistsError:
             continue
         except FileNotFoundError:
-            if path.parent.is_dir():
-                raise
+            if made:
+                raise  # the folder is there, the file still cannot be made: not ours to mend
             path.parent.mkdir(parents=True, exist_ok=True)
+            made = True
 
 
 @contextmanager
