@@ -16,7 +16,7 @@ from reviewer.config import Config
 from reviewer.forms.template import without_instructions
 from reviewer.model import Category, CellRef, EvaluationTable, FundRow, Indicator, Severity
 from reviewer.numbers import fmt
-from reviewer.parse.values import decimals
+from reviewer.parse.values import decimals, parse_percent
 
 ROUNDING = {"half_up": ROUND_HALF_UP, "truncate": ROUND_FLOOR, "round_up": ROUND_CEILING}
 ROUNDING_NAMES = {
@@ -59,6 +59,21 @@ def _rate(executed: float, budget: float) -> Decimal:
     return Decimal(str(executed)) / Decimal(str(budget)) * 100
 
 
+def as_fraction(row: FundRow) -> bool:
+    """Whether the row's rate was printed as a fraction (0.9862, read as 98.62%)."""
+    ref = row.cells.get("rate_pct")
+    printed = parse_percent(ref.text) if ref is not None else None
+    return printed is not None and row.rate_pct is not None and printed != row.rate_pct
+
+
+def printed_rate(row: FundRow) -> str:
+    """The row's rate as the memo quotes it: in per cent, with the fraction as printed."""
+    ref = row.cells.get("rate_pct")
+    if ref is not None and as_fraction(row):
+        return f"{ref.text}（即{fmt(row.rate_pct)}%）"
+    return f"{fmt(row.rate_pct)}%"
+
+
 def rate_conventions(table: EvaluationTable) -> tuple[set[str], bool] | None:
     """Which rounding conventions reproduce the printed rate, and whether the printed rate is
     within one unit of its last digit of the exact rate. None when there is nothing to check."""
@@ -67,7 +82,7 @@ def rate_conventions(table: EvaluationTable) -> tuple[set[str], bool] | None:
     ref = row.cells.get("rate_pct")
     if exact is None or row.rate_pct is None or ref is None:
         return None
-    d = decimals(ref.text)
+    d = max(decimals(ref.text) - 2, 0) if as_fraction(row) else decimals(ref.text)
     unit = Decimal(1).scaleb(-d)
     printed = Decimal(str(row.rate_pct))
     fits = {name for name, mode in ROUNDING.items() if exact.quantize(unit, mode) == printed}
@@ -112,7 +127,7 @@ def execution_rate(ctx: TableContext) -> Iterator[Hit]:
             by_initial = "（表中执行率是以年初预算数为分母计算的）"
     executed = fund_label(t, "executed")
     yield Hit(
-        f"执行率填报为{fmt(row.rate_pct)}%，按{executed}÷{_budget_label(t)}应为"
+        f"执行率填报为{printed_rate(row)}，按{executed}÷{_budget_label(t)}应为"
         f"{float(exact):.2f}%{by_initial}。",
         expected=f"{float(exact):.2f}%",
         found=f"{fmt(row.rate_pct)}%",
@@ -130,6 +145,8 @@ def _rate_without_percent(t: EvaluationTable) -> Iterator[Hit]:
     label = t.labels.get("funds.rate_pct", "执行率")
     if ref is None or "%" in ref.text or "％" in ref.text or "%" in label or "％" in label:
         return
+    if as_fraction(t.funds.annual_total):
+        return  # 0.9862 is a fraction, which no one reads as an amount or a score
     yield Hit(
         f"执行率填报为“{ref.text}”，未带百分号（应为{ref.text}%），易与金额或分值混淆。",
         expected=f"{ref.text}%",

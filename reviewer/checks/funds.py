@@ -37,6 +37,7 @@ _PARTS = tuple(SOURCES)
 )
 def fund_rows_add_up(ctx: TableContext) -> Iterator[Hit]:
     yield from _sources_add_up(ctx)
+    yield from _parts_by_column(ctx)
     yield from _breakdowns_add_up(ctx)
 
 
@@ -70,6 +71,48 @@ def _sources_add_up(ctx: TableContext) -> Iterator[Hit]:
             evidence=cell_evidence(*refs),
             suggestion="核对各资金来源金额，使年度资金总额等于当年财政拨款、上年结转资金与其他资金之和。",
         )
+
+
+def _parts_by_column(ctx: TableContext) -> Iterator[Hit]:
+    """Rows that split 年度资金总额 in the amount columns besides the national sources: the
+    部门整体 form's breakdown by expense (其中:基本支出 | 1,204.36 | …) and a transfer payment's
+    funds by level (中央补助 / 省级资金 / 市县资金): each set against the total, column by
+    column."""
+    total = ctx.table.funds.annual_total
+    if not total.cells:
+        return
+    for kinds, name in _BY_COLUMN:
+        parts = [
+            r
+            for r in ctx.table.funds.extra.values()
+            if r.kind in kinds and any(c in r.cells for c in AMOUNT_COLUMNS)
+        ]
+        if len(parts) < 2:
+            continue
+        wrong: list[str] = []
+        refs = []
+        for col in AMOUNT_COLUMNS:
+            claimed = getattr(total, col)
+            values = [getattr(r, col) for r in parts]
+            if claimed is None or any(v is None for v in values):
+                continue
+            added = round(sum(v or 0.0 for v in values), 2)
+            if abs(claimed - added) > 0.005:
+                label = _label(ctx, col)
+                wrong.append(f"{label}：年度资金总额为{fmt(claimed)}，{name}之和为{fmt(added)}")
+                refs += [total.cells.get(col)] + [r.cells.get(col) for r in parts]
+        if wrong:
+            yield Hit(
+                "；".join(wrong) + "，两者不符。",
+                evidence=cell_evidence(*refs),
+                suggestion=f"核对{name}的金额，使其合计等于年度资金总额。",
+            )
+
+
+_BY_COLUMN = (
+    (("by_expense",), "按支出性质分各项"),
+    (("central_funds", "local_funds"), "各级资金"),
+)
 
 
 _SIDES = (

@@ -24,7 +24,13 @@ from reviewer.model import Indicator, Operator, ParsedValue
 
 _TIME_UNITS = ("月", "日", "号", "季度", "月底", "月份", "月前", "月底前", "年")
 _PARTIAL = re.compile(r"部分|基本|大部|较好|一般|有所")
-_NEGATIVE = re.compile(r"^(未|没有|无|不)|未达|未完成|不达标|不合格|下降|降低")
+_FAILED = re.compile(r"未达|未完成|不达标|不合格")
+# Words that state a shortfall where the target asks for more (有效提升: 下降), but restate
+# the target where it asks for less or for none (有效降低: 有效降低; 无重大事故: 无重大事故).
+_NEGATIVE = re.compile(r"^(未|没有|无|不)|下降|降低")
+_ASKS_FOR_LESS = re.compile(
+    r"^(未|没有|无|不|零|杜绝|避免|严禁|禁止)|下降|降低|减少|减轻|遏制|控制"
+)
 _UNIT_ALIASES = {"％": "%", "个百分点": "%"}
 
 
@@ -102,7 +108,12 @@ def _qualitative(ind: Indicator, config: Config) -> Expectation:
     w = ind.weight or 0.0
     th = config.thresholds
     actual = ind.actual_value
-    if actual.not_done or (actual.word and _NEGATIVE.search(actual.word)):
+    word = actual.word
+    if (
+        actual.not_done
+        or (word and _FAILED.search(word))
+        or (word and _NEGATIVE.search(word) and not _ASKS_FOR_LESS.search(ind.target))
+    ):
         return Expectation(
             Direction.QUALITATIVE, False, band=(0.0, w * th.qualitative_band_partial)
         )

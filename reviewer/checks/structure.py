@@ -19,7 +19,7 @@ from reviewer.forms.template import is_instruction, placeholder_in
 from reviewer.model import Category, EvaluationTable, Evidence, Indicator, Location, Severity
 from reviewer.parse.table import is_title
 
-_L1_ALLOWED = ("产出指标", "效益指标", "满意度指标", "成本指标", "效果指标")
+_L1_ALLOWED = ("产出指标", "效益指标", "满意度指标", "成本指标", "效果指标")  # + family.l1_extra
 
 
 @report_rule(
@@ -66,7 +66,23 @@ def unparsed_content(facts: ReportFacts, config: Config) -> Iterator[Hit]:
 def total_row_missing(ctx: TableContext) -> Iterator[Hit]:
     t = ctx.table
     printed_row = t.total_printed or "total_weight" in t.cells  # 合计 | 100 | (得分 blank)
-    if t.indicators and not printed_row and ctx.family.scoring.scored:
+    if not t.indicators or printed_row or not ctx.family.scoring.scored:
+        return
+    unscored = "weight" not in t.labels and "score" not in t.labels
+    if (
+        unscored
+        and all(i.weight is None and i.score is None for i in t.indicators)
+        and (t.funds.annual_total.score is None)
+    ):
+        # a form that prints no 分值 or 得分 at all (some transfer-payment forms): no total to
+        # miss, and nothing scored to recompute one from
+        yield Hit(
+            "表格没有分值、得分栏，也没有总分：本表未自评打分，分值与得分无从核对。",
+            severity=Severity.INFO,
+            evidence=[],
+            suggestion="如本表应自评打分，请补填分值、得分与总分。",
+        )
+    else:
         yield Hit(
             "表格缺少总分行，已按各项得分之和代为计算。",
             evidence=[],
@@ -142,13 +158,14 @@ def _sections_missing(
     fix="按规定的指标体系为每个指标填写一级、二级指标。",
 )
 def category_labels(ctx: TableContext) -> Iterator[Hit]:
+    extra = ctx.family.l1_extra
     for i in ctx.table.indicators:
         problem = ""
         if not i.l1:
             problem = "没有一级指标"
-        elif i.l1 not in _L1_ALLOWED:
+        elif i.l1 not in _L1_ALLOWED and i.l1 not in extra:
             problem = f"一级指标“{i.l1}”不在规定范围内"
-        elif not i.l2:
+        elif not i.l2 and i.l1 not in extra:  # 预算执行率 is a row of its own there
             problem = "没有二级指标"
         if problem:
             yield Hit(

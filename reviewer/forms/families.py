@@ -63,6 +63,8 @@ class Family:
     # The parts the form has (a missing one is P103's): its subject (项目/部门), the funds block,
     # the goal's two texts, the indicators.
     sections: tuple[str, ...] = ("subject", "funds", "goal_expected", "goal_actual", "indicators")
+    # 一级指标 labels the form prints besides 产出/效益/满意度/成本 (P104)
+    l1_extra: tuple[str, ...] = ()
 
 
 # -- the labels most families share ---------------------------------------------------------
@@ -283,6 +285,7 @@ HEBEI = Family(
         ("指标分值", "description"),
         ("预期指标值*", "target"),
         ("符号", "nature"),
+        ("值", "target"),  # the value between them, printed by some, left unlabelled by others
         ("单位(文字描述)*", "unit"),
         ("单项指标实际完成值*", "actual"),
         ("单项指标完成情况*", "completion"),
@@ -293,6 +296,7 @@ HEBEI = Family(
     ),
     text_fields=_TEXT_FIELDS,
     scoring=Scoring(execution_weight=None, weight_label="权重占比", default_split=None),
+    l1_extra=("效果指标", "预算执行率指标"),  # the budget's execution is an indicator row here
 )
 
 TRANSFER = Family(
@@ -310,6 +314,8 @@ TRANSFER = Family(
         ("中央主管部门", "central_department"),
         ("省级财政部门", "provincial_finance"),
         ("省级主管部门", "provincial_department"),
+        ("地方主管部门", "local_department"),
+        ("地方财政部门", "local_finance"),
     ),
     fund_columns=(*_FUND_COLUMNS, ("预算数", "full_year_budget")),
     fund_rows=(
@@ -317,7 +323,14 @@ TRANSFER = Family(
         ("其中:中央、省、市补助县级资金*", "central_funds"),
         ("其中:中央补助*", "central_funds"),
         ("中央补助*", "central_funds"),
+        ("中央资金*", "central_funds"),
         ("地方资金/其他*", "local_funds"),
+        ("地方资金*", "local_funds"),
+        ("省级资金*", "local_funds"),
+        ("省级补助*", "local_funds"),
+        ("市县资金*", "local_funds"),
+        ("市级资金*", "local_funds"),
+        ("县级资金*", "local_funds"),
     ),
     goal_expected=_GOAL_EXPECTED,
     goal_actual=_GOAL_ACTUAL,

@@ -37,7 +37,39 @@ _UNIT_IN_BRACKETS = re.compile(r"[(（]\s*(万元|元)\s*[)）]?")
 # A line of the 部门整体 breakdown printed in one cell: (其中：)label：amount (or nothing).
 _INLINE = re.compile(r"^(?:其中\s*[:：])?\s*([^:：]+?)\s*[:：]\s*(.*?)\s*$")
 _BREAKDOWN_KINDS = ("income_total", "expense_total", "by_income", "by_expense")
+_QIZHONG = re.compile(r"^其中\s*[:：]?\s*")
 _POINTS_NOTE = re.compile(r"[(（]\s*(\d+(?:\.\d+)?)\s*分\s*[)）]")
+
+
+def _row_kind(text: str, fund_rows: tuple[tuple[str, str], ...]) -> str | None:
+    """The funds row a row label names; 其中:基本支出 as 基本支出 where the form's words do not
+    list it with 其中."""
+    kind = lookup(text, fund_rows)
+    if kind is None and text.startswith("其中"):
+        rest = _QIZHONG.sub("", text)
+        if rest and rest != text:
+            kind = lookup(rest, fund_rows)
+    return kind
+
+
+def _count(mapped: list[tuple[str, Cell | None]]) -> int:
+    return sum(c is not None for _, c in mapped)
+
+
+def _fraction_rate(row: dict[str, Any], label: str) -> None:
+    """A rate printed as a fraction (0.9862 for 98.62%) is read in per cent: when its cell and
+    its column's label have no % sign, it is at most 1.5, and the row's amounts give a rate
+    the fraction reading is nearer to than the per-cent one (0.5 under 执行率(%) is 0.5%)."""
+    rate, executed = row.get("rate_pct"), row.get("executed")
+    budget = row.get("full_year_budget") or row.get("initial_budget")
+    ref = row["cells"].get("rate_pct")
+    if rate is None or executed is None or not budget or ref is None or rate > 1.5:
+        return
+    if "%" in ref.text or "％" in ref.text or "%" in label or "％" in label:
+        return
+    exact = executed / budget * 100
+    if exact >= 10 and abs(rate * 100 - exact) < abs(rate - exact):
+        row["rate_pct"] = round(rate * 100, 10)
 
 
 def funds_label_piece(text: str) -> str | None:
@@ -93,6 +125,7 @@ class FundsReader:
         # the amount columns in the order the block named them line by line (预算数: | 2.38,
         # then 执行数: | 2.38), for its other rows when its header names none
         self.line_roles: list[str] = []
+        self.shifts: dict[int, int] = {}  # the row label's column → the columns' shift (_map)
 
     def header(self, row: Row) -> None:
         """Column roles by header label, with their positions; the unit and the block's points
@@ -123,11 +156,36 @@ class FundsReader:
         self._labelled(row)
 
     def _row_key(self, text: str) -> str | None:
-        return lookup(text, self.family.fund_rows)
+        return _row_kind(text, self.family.fund_rows)
 
     def row(self, row: Row) -> bool:
         """Read a funds row; False when the row is not one (no row label, no amounts)."""
-        return self._inline(row) or self._labelled(row) or self._named_amounts(row)
+        if self._inline(row):
+            return True
+        parts = self._side_by_side(row)
+        if parts:
+            for part in parts:
+                self._labelled(part)
+            return True
+        return self._labelled(row) or self._named_amounts(row)
+
+    def _side_by_side(self, row: Row) -> list[Row]:
+        """A row of the 部门整体 form's two breakdowns printed side by side (其中:财政拨款 |
+        2,146.80 | … | 其中:基本支出 | 1,204.36 | …): one part per row label, each read as a
+        row of its own. Empty for a row with one row label or none."""
+        if self.family.subject != "department" or len(row.cells) < 4:
+            return []
+        fund_rows = self.family.fund_rows
+        starts = [i for i, c in enumerate(row.cells) if _row_kind(c.text, fund_rows) is not None]
+        if len(starts) < 2 or (
+            starts[0] != 0 and any(c.text not in _FILLER for c in row.cells[: starts[0]])
+        ):
+            return []
+        bounds = [*starts, len(row.cells)]
+        return [
+            Row(row.cells[a:b], row.line, row.page_break_before)
+            for a, b in itertools.pairwise(bounds)
+        ]
 
     def _inline(self, row: Row) -> bool:
         """The 部门整体 form's breakdown by income and by expense, each line's label and amount
@@ -164,8 +222,8 @@ class FundsReader:
         label: Cell | None = None
         kind: str | None = None
         fund_rows = self.family.fund_rows
-        for c in cells:  # lookup() itself rather than _row_key(): this runs for every cell
-            kind = lookup(c.text, fund_rows)
+        for c in cells:  # not _row_key(): this runs for every cell
+            kind = _row_kind(c.text, fund_rows)
             if kind is not None:
                 label = c
                 break
@@ -219,17 +277,25 @@ class FundsReader:
         nothing aligns, the cells after the label in the header's order."""
         roles = self.roles
         if roles:
-            first = roles[0][0]
             by_column: dict[int, Cell] = {}
             for c in cells:  # loops, not comprehensions: this runs for every funds row
-                by_column[c.column] = c
-            shift = label.column + 1 - first
-            mapped: list[tuple[str, Cell | None]] = []
-            for pos, role in roles:
-                mapped.append((role, by_column.get(pos + shift)))
-            for _, under in mapped:
-                if under is not None:
-                    return mapped
+                if c.column > label.column and c.text not in _FILLER:
+                    by_column[c.column] = c
+            # The first column under the header's first label follows the row label (text
+            # layouts, where a merged label takes no column); or the columns are the grid's own
+            # (a web page, a sheet: the row label spans two columns, the header's one).
+            # Which one, the block's first row that tells them apart decides for its rows
+            # whose label is in the same column (the rows below the total leave cells blank).
+            shift = self.shifts.get(label.column, label.column + 1 - roles[0][0])
+            best = self._mapped(roles, by_column, shift)
+            if shift != 0 and label.column not in self.shifts:
+                direct = self._mapped(roles, by_column, 0)
+                if _count(direct) != _count(best):
+                    if _count(direct) > _count(best):
+                        best, shift = direct, 0
+                    self.shifts[label.column] = shift
+            if _count(best):
+                return best
         after = [
             c
             for c in cells
@@ -237,6 +303,15 @@ class FundsReader:
         ]
         order = [r for _, r in roles] or self.line_roles or list(_DEFAULT_COLUMNS)
         return list(zip(order, after, strict=False))
+
+    @staticmethod
+    def _mapped(
+        roles: list[tuple[int, str]], by_column: dict[int, Cell], shift: int
+    ) -> list[tuple[str, Cell | None]]:
+        mapped: list[tuple[str, Cell | None]] = []
+        for pos, role in roles:
+            mapped.append((role, by_column.get(pos + shift)))
+        return mapped
 
     def _named_amounts(self, row: Row) -> bool:
         """A line without a row label whose amounts each follow their column's label
@@ -301,6 +376,9 @@ class FundsReader:
 
     def result(self) -> dict[str, Any]:
         total = self.rows["annual_total"]
+        label = self.t["labels"].get("funds.rate_pct", "")
+        for row in (*self.rows.values(), *self.extra.values()):
+            _fraction_rate(row, label)
         if "weight" not in total and self.points_cell is not None and total["cells"]:
             total["weight"] = self.t["stated_weights"]["预算执行"]
             total["cells"]["weight"] = self.points_cell.ref()

@@ -32,6 +32,7 @@ _NATURE_WORDS = frozenset(
 )
 _UNIT_CHARS = (
     "个人次件项家户元吨米天年月日台套头座起场期所间条辆张册本篇份处株亩棵只级分秒时周批部座"
+    "轮班趟盏眼栋幢宗例枚剂双箱袋桶瓶盒斤克升顷节届站床名尾匹块根层笔"  # more measure words
 )
 _UNIT = re.compile(rf"^(?:%|‰|[{_UNIT_CHARS}]|[^\d\s]{{0,4}}[{_UNIT_CHARS}%]|[^\d\s]*/[^\d\s]+)")
 _WEIGHTED = re.compile(r"[(（]\s*\d+(?:\.\d+)?\s*分\s*[)）]$")

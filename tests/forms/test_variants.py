@@ -1,0 +1,351 @@
+"""Variants of the families that documents written independently of the tool showed, and that
+it misread: each small table here prints one of them, and the test names what must be read.
+
+A misread there was a confident wrong finding (a rate taken from the 分值 column, a unit taken
+for the actual, an 二级 row moved to another 一级), so each test also says which finding must
+not be made.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from reviewer.api import parse_file
+from reviewer.config import Config
+from reviewer.ingest.rebuild.cells import look
+from reviewer.model import Finding
+from reviewer.pipeline import review
+
+
+def _write(tmp_path: Path, rows: list[list[str]], name: str = "form.txt") -> Path:
+    path = tmp_path / name
+    path.write_text("\n".join("\t".join(r) for r in rows) + "\n", encoding="utf-8")
+    return path
+
+
+def _findings(path: Path) -> list[Finding]:
+    return [f for f in review(path, config=Config()).findings if f.table_index is not None]
+
+
+# -- a web page: the funds block's row labels span two columns, its header label one ----------
+
+_PAGE = """<html><head><meta charset="utf-8"></head><body><table>
+<tr><td colspan=9>项目支出绩效自评表</td></tr>
+<tr><td>项目名称</td><td colspan=8>送戏下乡</td></tr>
+<tr><td rowspan=3>项目资金(万元)</td><td colspan=2>&nbsp;</td><td>年初预算数</td><td>全年预算数</td>
+<td>全年执行数</td><td>分值</td><td>执行率</td><td>得分</td><td>复核分</td></tr>
+<tr><td colspan=2>年度资金总额</td><td>38.60</td><td>38.60</td><td>37.92</td><td>10</td>
+<td>98.24%</td><td>9.82</td><td>9.82</td></tr>
+<tr><td colspan=2>其中:当年财政拨款</td><td>32.60</td><td>32.60</td><td>31.92</td><td>—</td>
+<td>—</td><td>—</td><td>—</td></tr>
+</table></body></html>
+"""
+
+
+def test_funds_columns_of_a_web_page_are_the_grids_own(tmp_path: Path) -> None:
+    path = tmp_path / "page.html"
+    path.write_text(_PAGE, encoding="utf-8")
+    (t,) = parse_file(path).tables
+    total, own = t.funds.annual_total, t.funds.current_year_appropriation
+    assert (total.initial_budget, total.full_year_budget, total.executed) == (38.6, 38.6, 37.92)
+    assert (total.weight, total.rate_pct, total.score) == (10.0, 98.24, 9.82)
+    # the rows below the total leave the other columns blank: the total's columns hold for them
+    assert (own.initial_budget, own.full_year_budget, own.executed) == (32.6, 32.6, 31.92)
+    assert own.weight is None
+    assert "B101" not in {f.code for f in _findings(path)}
+
+
+# -- the 2020 form's 二级 成本指标 sits under 产出指标 ---------------------------------------
+
+_COST_UNDER_OUTPUT = [
+    ["项目支出绩效自评表"],
+    ["项目名称", "某项目"],
+    [
+        "绩效指标",
+        "一级指标",
+        "二级指标",
+        "三级指标",
+        "年度指标值",
+        "实际完成值",
+        "分值",
+        "得分",
+        "偏差原因分析及改进措施",
+    ],
+    ["", "产出指标", "数量指标", "演出场次", "≥120场", "126场", "20", "20", ""],
+    ["", "", "质量指标", "合格率", "100%", "100%", "20", "20", ""],
+    ["", "", "成本指标", "每场补助标准", "≤200元/场", "200元/场", "20", "20", ""],
+    ["", "效益指标", "社会效益指标", "参与人次", "≥15万人次", "15万人次", "20", "20", ""],
+    ["", "满意度指标", "服务对象满意度指标", "群众满意度", "≥90%", "96%", "10", "10", ""],
+]
+
+
+def test_cost_row_of_the_2020_form_stays_under_output(tmp_path: Path) -> None:
+    # 60/20/10 split: the default-split evidence (50/30) must not move the 成本 row to 效益
+    (t,) = parse_file(_write(tmp_path, _COST_UNDER_OUTPUT)).tables
+    cost = next(i for i in t.indicators if i.l2 == "成本指标")
+    assert cost.l1 == "产出指标"
+
+
+# -- rates printed as fractions ---------------------------------------------------------------
+
+
+def _with_rate(rate: str, label: str = "执行率") -> list[list[str]]:
+    return [
+        ["项目支出绩效自评表"],
+        ["项目名称", "某项目"],
+        ["项目资金(万元)", "", "年初预算数", "全年预算数", "全年执行数", "分值", label, "得分"],
+        ["", "年度资金总额", "186.00", "186.00", "183.43", "10", rate, "9.86"],
+    ]
+
+
+def test_a_rate_printed_as_a_fraction_is_read_in_per_cent(tmp_path: Path) -> None:
+    path = _write(tmp_path, _with_rate("0.9862"))
+    (t,) = parse_file(path).tables
+    assert t.funds.annual_total.rate_pct == 98.62
+    codes = {f.code for f in _findings(path)}
+    assert "B101" not in codes  # right, and no one takes 0.9862 for an amount: no note either
+
+
+def test_a_wrong_fraction_is_quoted_as_printed(tmp_path: Path) -> None:
+    (b101,) = [f for f in _findings(_write(tmp_path, _with_rate("0.9586"))) if f.code == "B101"]
+    assert "0.9586（即95.86%）" in b101.message and "98.62%" in b101.message
+
+
+def test_a_small_rate_under_a_per_cent_label_stays_as_printed(tmp_path: Path) -> None:
+    (t,) = parse_file(_write(tmp_path, _with_rate("0.99", "执行率(%)"))).tables
+    assert t.funds.annual_total.rate_pct == 0.99
+
+
+# -- measure words are units -------------------------------------------------------------------
+
+
+def test_measure_words_are_units() -> None:
+    for unit in (
+        "轮",
+        "班",
+        "趟",
+        "盏",
+        "栋",
+        "宗",
+        "例",
+        "枚",
+        "箱",
+        "斤",
+        "顷",
+        "届",
+        "站",
+        "名",
+    ):
+        assert look(unit).unit, unit
+
+
+# -- the Hebei form: 值 printed under 预期指标值, and its 预算执行率 row ------------------------
+
+_HEBEI = [
+    ["某县农业农村局2024年度预算项目绩效自评表"],
+    ["一、基本情况", "项目名称:", "动物防疫补助", "实施(主管)单位", "某县农业农村局"],
+    ["二、预算执行情况", "预算安排情况(调整后)", "资金到位情况", "资金执行情况", "预算执行进度(%)"],
+    ["", "预算数", "86.50", "到位数", "86.50", "执行数", "79.38", "91.77"],
+    [
+        "四、年度绩效指标完成情况",
+        "一级指标",
+        "二级指标",
+        "三级指标",
+        "指标分值",
+        "预期指标值",
+        "",
+        "",
+        "单项指标实际完成值",
+        "单项指标完成情况",
+        "自评得分",
+    ],
+    [
+        "",
+        "",
+        "",
+        "",
+        "",
+        "符号",
+        "值",
+        "单位(文字描述)",
+        "",
+        "",
+        "单项指标得分",
+        "权重占比(%)",
+        "单项指标折算得分",
+    ],
+    [
+        "",
+        "产出指标",
+        "数量指标",
+        "免疫数量",
+        "完成免疫的数量",
+        ">=",
+        "120",
+        "万头(只)",
+        "126.4万头(只)",
+        "完成",
+        "100.00",
+        "90.00",
+        "90.00",
+    ],
+    [
+        "",
+        "预算执行率",
+        "",
+        "预算执行率",
+        "预算执行数占预算数的比例",
+        "=",
+        "100",
+        "%(百分比)",
+        "91.77%",
+        "基本完成",
+        "91.77",
+        "10.00",
+        "9.18",
+    ],
+]
+
+
+def test_hebei_value_column_labelled_in_the_lower_header_row(tmp_path: Path) -> None:
+    path = _write(tmp_path, _HEBEI)
+    (t,) = parse_file(path).tables
+    first = t.indicators[0]
+    assert (first.name, first.target, first.actual) == (
+        "免疫数量",
+        ">=120万头(只)",
+        "126.4万头(只)",
+    )
+    assert (first.weight, first.score) == (90.0, 90.0)
+    # 预算执行率 is a row of its own on this form: no 二级, and not an irregular 一级
+    assert "P104" not in {f.code for f in _findings(path)}
+
+
+# -- qualitative targets that ask for less, or for none -----------------------------------------
+
+
+def _qualitative(target: str, actual: str, score: str) -> list[list[str]]:
+    return [
+        ["项目支出绩效自评表"],
+        ["项目名称", "某项目"],
+        [
+            "绩效指标",
+            "一级指标",
+            "二级指标",
+            "三级指标",
+            "年度指标值",
+            "实际完成值",
+            "分值",
+            "得分",
+            "偏差原因分析及改进措施",
+        ],
+        ["", "效益指标", "社会效益指标", "群众出行时间成本", target, actual, "10", score, ""],
+    ]
+
+
+def test_an_actual_that_restates_a_target_asking_for_less_is_met(tmp_path: Path) -> None:
+    for target, actual in (("有效降低", "有效降低"), ("无重大安全事故", "无重大安全事故")):
+        path = _write(tmp_path, _qualitative(target, actual, "10"), f"{target}.txt")
+        codes = {f.code for f in _findings(path)}
+        assert not codes & {"S106", "E101"}, (target, codes)
+
+
+def test_a_decrease_where_the_target_asks_for_more_is_not_met(tmp_path: Path) -> None:
+    codes = {f.code for f in _findings(_write(tmp_path, _qualitative("有效提升", "下降", "10")))}
+    assert "S106" in codes
+
+
+# -- the 部门整体 form's two breakdowns printed side by side ------------------------------------
+
+_DEPARTMENT = [
+    ["部门整体支出绩效自评表"],
+    ["部门(单位)名称", "某县自然资源局"],
+    [
+        "年度预算执行情况(万元)",
+        "",
+        "年初预算数",
+        "全年预算数",
+        "全年执行数",
+        "分值",
+        "执行率",
+        "得分",
+    ],
+    ["", "年度资金总额", "2,316.80", "2,351.45", "2,291.63", "10", "97.46%", "9.75"],
+    [
+        "",
+        "按收入性质分",
+        "年初预算数",
+        "全年预算数",
+        "全年执行数",
+        "按支出性质分",
+        "年初预算数",
+        "全年预算数",
+        "全年执行数",
+    ],
+    [
+        "",
+        "其中:财政拨款",
+        "2,146.80",
+        "2,181.45",
+        "2,121.63",
+        "其中:基本支出",
+        "1,204.36",
+        "1,215.90",
+        "1,215.90",
+    ],
+    ["", "其他资金", "170.00", "170.00", "170.00", "项目支出", "1,112.44", "1,135.55", "1,055.73"],
+]
+
+
+def test_department_breakdowns_side_by_side_are_read_each_under_its_columns(
+    tmp_path: Path,
+) -> None:
+    path = _write(tmp_path, _DEPARTMENT)
+    (t,) = parse_file(path).tables
+    funds = t.funds
+    own = funds.current_year_appropriation
+    assert (own.initial_budget, own.full_year_budget, own.executed) == (2146.8, 2181.45, 2121.63)
+    assert funds.other.executed == 170.0 and funds.other.weight is None
+    basic, project = funds.extra["其中:基本支出"], funds.extra["项目支出"]
+    assert (basic.kind, basic.executed, project.executed) == ("by_expense", 1215.9, 1055.73)
+    # 基本支出 + 项目支出 executed: 2,271.63 against 2,291.63; the other columns add up
+    (f101,) = [f for f in _findings(path) if f.code == "F101"]
+    assert "全年执行数" in f101.message and "2,271.63" in f101.message
+    assert "全年预算数" not in f101.message and "年初预算数" not in f101.message
+
+
+# -- a transfer payment's funds by level, and a form that prints no score ------------------------
+
+_TRANSFER = [
+    ["2023年度转移支付区域绩效目标自评表"],
+    ["转移支付(项目)名称", "高标准农田建设"],
+    ["中央主管部门", "农业农村部", "", "地方主管部门", "某县农业农村局"],
+    ["资金情况(万元)", "", "全年预算数", "全年执行数", "执行率"],
+    ["", "年度资金总额", "3,420.82", "2,516.94", "73.58%"],
+    ["", "其中:中央补助", "2,400.00", "1,812.36", "75.52%"],
+    ["", "省级资金", "400.00", "260.00", "65.00%"],
+    ["", "市县资金", "620.82", "404.58", "65.17%"],
+    [
+        "绩效指标",
+        "一级指标",
+        "二级指标",
+        "三级指标",
+        "年度指标值",
+        "实际完成值",
+        "偏差原因分析及改进措施",
+    ],
+    ["", "产出指标", "数量指标", "新建高标准农田面积", "3.2万亩", "3.2万亩", ""],
+]
+
+
+def test_transfer_funds_by_level_must_add_up_to_the_total(tmp_path: Path) -> None:
+    path = _write(tmp_path, _TRANSFER)
+    report = parse_file(path)
+    assert report.leftovers == [], [lo.text for lo in report.leftovers]
+    (t,) = report.tables
+    assert t.fields["地方主管部门"] == "某县农业农村局"
+    assert {r.kind for r in t.funds.extra.values()} == {"central_funds", "local_funds"}
+    found = {f.code: f for f in _findings(path)}
+    assert "2,476.94" in found["F101"].message  # 1,812.36 + 260.00 + 404.58
+    # no 分值, 得分 or 总分 at all: said once, as a remark, not as a missing total row
+    assert found["P102"].severity.value == "info" and "未自评打分" in found["P102"].message
