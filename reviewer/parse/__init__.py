@@ -50,6 +50,28 @@ def _is_year_line(row: Row) -> bool:
     return len(cells) == 1 and bool(YEAR.search(cells[0].text)) and len(cells[0].text) <= 12
 
 
+# A page's number printed on a line of its own (- 1 -, —2—, 第3页, 第3页 共5页): a page break.
+_PAGE_NUMBER = re.compile(r"^(?:[-—–－~]\d{1,4}[-—–－~]|第\d{1,4}页(?:[,，/]?共\d{1,4}页)?)$")
+
+
+def _page_numbers_out(rows: Iterable[Row], taken: list[Row]) -> Iterator[Row]:
+    """The rows without the page numbers printed between them (into ``taken``, their cell
+    used): the row after one begins a new page, as after the blank line a page break leaves,
+    so that an indicator row broken by it is joined again and the number is not read into it."""
+    page_break = False
+    for row in rows:
+        cells = row.cells
+        if len(cells) == 1 and _PAGE_NUMBER.match(cells[0].text.replace(" ", "")):
+            cells[0].used = True
+            taken.append(row)
+            page_break = True
+            continue
+        if page_break:
+            row.page_break_before = True
+            page_break = False
+        yield row
+
+
 def split_tables(rows: Iterable[Row]) -> Iterator[list[Row]]:
     """Cut the rows into one block per table: at a title once the block has a body (funds or
     indicators), or at a subject key (项目名称 …) once a key and a body were seen."""
@@ -100,9 +122,12 @@ class TableStream:
 
     def __iter__(self) -> Iterator[EvaluationTable]:
         held: EvaluationTable | None = None  # the document goes on after it: it is not cut
-        for block in split_tables(self.grid.rows):
+        page_numbers: list[Row] = []
+        for block in split_tables(_page_numbers_out(self.grid.rows, page_numbers)):
             table = parse_table(block, self.family)
             account(block, self.leftovers, self.accounting)
+            account(page_numbers, self.leftovers, self.accounting)
+            page_numbers.clear()
             if table is not None:
                 if held is not None:
                     _continued(held)

@@ -580,6 +580,9 @@ class _TableBuilder:
         values = ("target", "actual", "weight", "score")
         if not any(r[f] not in (None, "") for r in rows for f in values):
             return True  # labels and names only: the values were cut (or printed elsewhere)
+        t = self.t
+        if self.totals_row and (t.get("total_score") is not None or t.get("total_weight")):
+            return False  # a 总分 row with its figures follows: a last row without is unfilled
         last, before = rows[-1], rows[:-1]
         printed = set(self.columns.roles.values())
         if {Role.ACTUAL, Role.SCORE} <= printed and all(

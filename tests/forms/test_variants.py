@@ -349,3 +349,57 @@ def test_transfer_funds_by_level_must_add_up_to_the_total(tmp_path: Path) -> Non
     assert "2,476.94" in found["F101"].message  # 1,812.36 + 260.00 + 404.58
     # no 分值, 得分 or 总分 at all: said once, as a remark, not as a missing total row
     assert found["P102"].severity.value == "info" and "未自评打分" in found["P102"].message
+
+
+# -- a page number printed between two indicator rows ---------------------------------------------
+
+
+def test_a_page_number_line_is_a_page_break_not_part_of_a_row(tmp_path: Path) -> None:
+    rows = [
+        *_COST_UNDER_OUTPUT[:4],
+        ["", "", "质量指标", "随访率", "≥95%", "96.9%", "20", "20", ""],
+        [],
+        ["- 1 -"],
+        ["", "", "", "符合率", "≥90%", "92%", "20", "20", ""],
+        *_COST_UNDER_OUTPUT[6:],
+    ]
+    report = parse_file(_write(tmp_path, rows))
+    (t,) = report.tables
+    assert [i.name for i in t.indicators][1:3] == ["随访率", "符合率"]
+    assert report.leftovers == []  # the number is used, as a page break
+    assert report.accounting.consumed_lines == report.accounting.nonempty_lines
+
+
+# -- pipes with empty cells dropped and a header wrapped over two lines ---------------------------
+
+_TWENTY_EIGHTY_PIPES = """2023年度项目支出绩效自评表
+| 项目名称 | 农作物病虫害统防统治 |
+| 预算执行情况(万元) | 预算数 | 执行数 | 执行率 | 得分 |
+| (20分) | (A) | (B) | (B/A) | (20分*执行率) |
+| 年度财政资金总额 | 85.00 | 66.12 | 77.79% | 15.56 |
+| 年度绩效目标 | 一级指标 | 二级指标 | 三级指标 | 年初目标值 | 实际完成值 | 得分 |
+| (80分) | (A) | (B) |
+| 产出指标(40分) | 数量指标(20分) | 作业面积 | ≥3.5万亩 | 3.62万亩 | 10 |
+| 监测点数量 | 12个 | 12个 | 10 |
+| 质量指标(20分) | 危害损失率 | ≤5% | 3.8% | 20 |
+| 效益指标(30分) | 社会效益指标(30分) | 防控效果 | 有效控制 | 有效控制 | 30 |
+| 满意度指标(10分) | 服务对象满意度指标(10分) | 种植户满意度 | ≥90% |
+| 总分 | 95.56 |
+"""
+
+
+def test_notes_under_a_wrapped_header_join_their_labels(tmp_path: Path) -> None:
+    path = tmp_path / "pipes.txt"
+    path.write_text(_TWENTY_EIGHTY_PIPES, encoding="utf-8")
+    (t,) = parse_file(path).tables
+    assert t.family == "20-80"
+    assert [(i.name, i.target, i.actual, i.score) for i in t.indicators[:2]] == [
+        ("作业面积", "≥3.5万亩", "3.62万亩", 10.0),
+        ("监测点数量", "12个", "12个", 10.0),
+    ]
+    # the last row was never scored; the 总分 row after it shows the table is whole
+    last = t.indicators[-1]
+    assert (last.name, last.actual, last.score, last.partial) == ("种植户满意度", "", None, False)
+    assert t.complete
+    found = {f.code: f for f in _findings(path)}
+    assert "85.56" in found["T101"].message  # 15.56 + 70, not the printed 95.56

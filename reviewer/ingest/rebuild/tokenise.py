@@ -126,12 +126,57 @@ def pipe_tokens(lines: Iterable[str]) -> Stream:
             if rest:
                 t = out.tokens[-1]
                 out.tokens[-1] = merge(t, Token(clean_cell(rest), rest, t.line, group=t.group))
+        start = len(out.tokens)
         for raw in pieces:
             text = clean_cell(raw)
             if text:
                 out.tokens.append(Token(text, raw.strip(), number, group=number))
+        if start and _notes_under(out.tokens, start):
+            del out.tokens[start:]
         open_cell = bool(_PIPE.search(body)) and body[-1:] not in "|｜"
     return out
+
+
+_NOTE = re.compile(r"^[(（][^()（）]{1,16}[)）]$")
+_LETTER_NOTE = re.compile(r"^[(（]\s*[A-Za-z]\s*(?:[/÷]\s*[A-Za-z]\s*)?[)）]$")
+_VALUE_LABEL = re.compile(r"(?:数|值|率)$")
+
+
+def _notes_under(tokens: list[Token], start: int) -> bool:
+    """A header wrapped over two lines, its second line only the notes under its labels
+    (``(80分) | (A) | (B)`` under ``年度绩效目标 | … | 年初目标值 | 实际完成值 | 得分``): each
+    note is joined to its label on the line above, and True returned (the line is used up).
+    With as many notes as labels, note k goes under label k; with fewer (the empty cells
+    collapsed), a points note goes to the first label, lettered notes in order to the labels
+    of values (…数, …值, …率), and any other to 得分. False, and nothing joined, when the line
+    holds anything but notes or a note finds no label."""
+    notes = tokens[start:]
+    if not all(_NOTE.match(t.text) for t in notes):
+        return False
+    group = tokens[start - 1].group
+    above = [i for i in range(start) if tokens[i].group == group]
+    if len(above) < 2 or len(notes) > len(above):
+        return False  # a title's (2023年度) under it is a line of its own
+    if len(notes) == len(above):
+        places = above
+    else:
+        places = []
+        values = [i for i in above[1:] if _VALUE_LABEL.search(tokens[i].text)]
+        for k, note in enumerate(notes):
+            if k == 0 and _WEIGHT_NOTE.match(note.text):
+                places.append(above[0])
+            elif _LETTER_NOTE.match(note.text) and values:
+                places.append(values.pop(0))
+            else:
+                score = [i for i in above if tokens[i].text.startswith("得分")]
+                if not score or score[0] in places:
+                    return False
+                places.append(score[0])
+        if len(set(places)) != len(places):
+            return False
+    for i, note in zip(places, notes, strict=True):
+        tokens[i] = merge(tokens[i], note)
+    return True
 
 
 def word_tokens(lines: Iterable[str], *, lines_are_rows: bool) -> Stream:
