@@ -202,10 +202,10 @@ def render_pipes(rows: list[list[str]]) -> str:
 
 
 def test_pipes_without_empty_cells_are_read_by_position_when_a_column_is_unknown() -> None:
-    """A header naming a column no form's vocabulary knows (复核分) cannot be rebuilt from the
+    """A header naming a column no form's vocabulary knows (专家评议) cannot be rebuilt from the
     labels: such a table is read by position, as pasted."""
     header, first, second, total = SMALL[-4:]
-    rows = [*SMALL[:-4], [*header, "复核分"], [*first, "78"], [*second, "10"], total]
+    rows = [*SMALL[:-4], [*header, "专家评议"], [*first, "78"], [*second, "10"], total]
     assert detect_layout(render_pipes(rows).splitlines()) is Layout.PIPES
     assert detect_layout(render_pipes(SMALL).splitlines()) is Layout.WRAPPED
 

@@ -355,11 +355,25 @@ def execution_score(ctx: TableContext) -> Iterator[Hit]:
     exact = exact_rate(t)
     if exact is not None:
         yield from _row_score(t, "", t.funds.annual_total, exact, tolerance)
+        for row, name in _execution_rows(t):
+            yield from _row_score(t, f"「{name}」一行的", row, exact, tolerance)
     total = _scored_figures(t.funds.annual_total)
     for name, row in scored_parts(t):
         rate = row_rate(t, row)
         if rate is not None and _scored_figures(row) != total:  # the total's twice: said once
             yield from _row_score(t, f"「{name}」一行的", row, rate, tolerance)
+
+
+def _execution_rows(t: EvaluationTable) -> Iterator[tuple[FundRow, str]]:
+    """Indicator rows that score the budget's execution (the Hebei form's 预算执行率 row, its
+    权重 and 折算得分), as fund rows to check like the funds block's score."""
+    rate = t.funds.annual_total.cells.get("rate_pct")
+    for i in t.indicators:
+        if i.l1 == "预算执行率指标" and i.weight is not None and i.score is not None:
+            cells = {k: ref for k in ("weight", "score") if (ref := i.cells.get(k)) is not None}
+            if rate is not None:
+                cells["rate_pct"] = rate
+            yield FundRow(weight=i.weight, score=i.score, cells=cells), i.name
 
 
 def _scored_figures(row: FundRow) -> tuple[float | None, ...]:

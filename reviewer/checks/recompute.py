@@ -81,6 +81,31 @@ def units_differ(target: ParsedValue, actual: ParsedValue) -> bool:
     return bool(a) and bool(b) and a != b
 
 
+_DATE = re.compile(r"((?:19|20)\d{2})\s*年(?:\s*(\d{1,2})\s*月(?:\s*(\d{1,2})\s*[日号])?)?")
+
+
+def _date_key(text: str, *, deadline: bool) -> int | None:
+    """A date printed with its year as yyyymmdd; a month or a year without its day counts to
+    its end as a deadline (2021年11月底前: 20211131) and from its start as a completion
+    (2021年12月: 20211200). None when the text has no such date."""
+    m = _DATE.search(text)
+    if m is None:
+        return None
+    year, month, day = m.group(1), m.group(2), m.group(3)
+    if month is None:
+        return int(year) * 10000 + (1231 if deadline else 0)
+    if day is None:
+        return int(year) * 10000 + int(month) * 100 + (31 if deadline else 0)
+    return int(year) * 10000 + int(month) * 100 + int(day)
+
+
+def _dates(target: str, actual: str) -> tuple[int, int] | None:
+    """The target's and the actual's dates when both print one with its year."""
+    t = _date_key(target, deadline=True)
+    a = _date_key(actual, deadline=False) if t is not None else None
+    return None if t is None or a is None else (t, a)
+
+
 def _is_time(v: ParsedValue) -> bool:
     return norm_unit(v.unit) in _TIME_UNITS
 
@@ -157,6 +182,10 @@ def expect(ind: Indicator, config: Config) -> Expectation:
     if a.number is None or t.number is None:
         return Expectation(d, None)
     A, T = a.number, t.number
+    if d is not Direction.RANGE and (dates := _dates(ind.target, ind.actual)) is not None:
+        # 2021年12月 against 2021年11月底前: the dates, not the years (2021 against 2021)
+        met = dates[1] <= dates[0]
+        return Expectation(Direction.DEADLINE, met, expected=w if met else None)
     if d is Direction.RANGE:
         upper = t.upper if t.upper is not None else T
         lo_a, hi_a = A, a.upper if a.upper is not None else A

@@ -129,9 +129,14 @@ def _sections_missing(
         v is None for v in (total.full_year_budget, total.executed, total.initial_budget)
     ):
         missing.append("项目资金")
+    # A goal printed as one field (年度目标: the 20/80 forms) asks for no 实际完成情况 beside it:
+    # the indicators tell what was done.
+    one_goal_field = t.labels.get("goal_expected", "").startswith("年度目标")
     for field, word in (("goal_expected", "预期目标"), ("goal_actual", "实际完成情况")):
         # a printed label with its cell left empty is P109's, not a missing part of the form
         if field in has and not getattr(t, field) and field not in t.labels:
+            if field == "goal_actual" and one_goal_field:
+                continue
             missing.append(word)
     if "indicators" in has and not t.indicators:
         missing.append("绩效指标")
@@ -291,7 +296,8 @@ def _field_location(t: EvaluationTable, field: str) -> Location | None:
     Severity.ERROR,
     "强制",
     "structure",
-    what="指标行有年度指标值或分值，但实际完成值和得分都是空白：自评没有做。",
+    what="指标行有年度指标值或分值，但实际完成值和得分都是空白：自评没有做（多数行如此时整表报告一次，"
+    "少数行如此时逐行报告）。",
     why="自评表的核心是对照目标填写完成值并打分；完成值与得分空白，等于没有自评。",
     example="两个指标行只填了指标值和权重，完成值、得分均为空白，合计得分也为空。",
     fix="逐项填写实际完成值并按规则计算得分。",
@@ -303,7 +309,18 @@ def self_evaluation_not_done(ctx: TableContext) -> Iterator[Hit]:
     if not ctx.family.scoring.scored:
         return
     blank = [i for i in t.indicators if not i.actual and i.score is None]
-    if not blank or len(blank) * 2 < len(t.indicators):
+    if not blank:
+        return
+    if len(blank) * 2 < len(t.indicators):
+        # a few rows left unevaluated among scored ones: each said, where its row is whole
+        for i in blank:
+            if not i.partial and (i.target or i.weight is not None):
+                yield Hit(
+                    f"{ilabel(i)}实际完成值和得分均为空白：该指标没有自评。",
+                    indicator=i,
+                    evidence=indicator_evidence(i, "target", "weight"),
+                    suggestion="填写该指标的实际完成值，并按评分规则计算得分。",
+                )
         return
     total = t.funds.annual_total
     extra = (

@@ -110,6 +110,10 @@ _FUND_COLUMNS = (
     ("预算执行率*", "rate_pct"),
     ("得分*", "score"),
     ("自评得分*", "score"),
+    # a finance bureau's own score beside the department's: kept as printed, not checked
+    ("复核分*", "review_score"),
+    ("复核得分*", "review_score"),
+    ("财政审核评分*", "review_score"),
 )
 _FUND_ROWS = (
     ("年度资金总额*", "annual_total"),
@@ -156,6 +160,9 @@ _INDICATOR_COLUMNS = (
     ("得分", "score"),
     ("自评得分", "score"),
     ("自评分", "score"),
+    ("复核分*", "extra"),
+    ("复核得分*", "extra"),
+    ("财政审核评分*", "extra"),
     ("偏差原因分析及改进措施*", "explanation"),
     ("偏差原因分析*", "explanation"),
     ("未完成原因分析*", "explanation"),

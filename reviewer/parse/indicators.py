@@ -57,6 +57,10 @@ class Draft:
         return _join(self.name)
 
 
+def _name_only(d: Draft) -> bool:
+    return not (d.target or d.actual or d.weight or d.score or d.explanation or d.nature)
+
+
 @dataclass(slots=True)
 class LabelEvent:
     pos: float  # row index; x.5 for a label on a row of its own between two indicator rows
@@ -237,6 +241,15 @@ def parse_section(rows: Sequence[Row], columns: IndicatorColumns) -> Section:
             if row_map is not None
             else _draft_by_content(content, row)
         )
+        if (
+            d is not None
+            and _name_only(d)
+            and ri + 1 < len(rows)
+            and rows[ri + 1].page_break_before
+        ):
+            # a name the page broke before its values: a fragment of the row it goes on in
+            content = d.name
+            d = None
         if d is not None:
             draft_at_row[ri] = len(drafts)
             for ev in row_events:

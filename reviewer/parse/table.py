@@ -468,7 +468,7 @@ class _TableBuilder:
         first = end
         while end < len(self.rows) and not self._ends_indicators(self.rows[end]):
             end += 1
-        section = parse_section(self.rows[first:end], columns)
+        section = parse_section(self._without_repeated_headers(first, end), columns)
         self.section_cells = [c for row in self.rows[first:end] for c in row.cells]
         self.guessed_rows = [row for row in self.rows[first:end] if row.guessed]
         self.t["indicators"] = section.indicators
@@ -479,6 +479,27 @@ class _TableBuilder:
             self._totals(self.rows[end])
             end += 1
         return end
+
+    def _without_repeated_headers(self, first: int, end: int) -> list[Row]:
+        """The section's rows without the header a page prints again at its top (with its
+        lower row, if any): its cells used, and the row after it begins the new page, so that
+        an indicator row the page broke is joined again across it."""
+        rows: list[Row] = []
+        new_page = False
+        lower = False
+        for row in self.rows[first:end]:
+            if self._is_indicator_header(row) or (lower and is_sub_header(row, self.family)):
+                for c in row.cells:
+                    c.used = True
+                new_page = True
+                lower = not lower
+                continue
+            lower = False
+            if new_page:
+                row.page_break_before = True
+                new_page = False
+            rows.append(row)
+        return rows
 
     def _ends_indicators(self, row: Row) -> bool:
         if self._is_total(row) or starts_table(row):

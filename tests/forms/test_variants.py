@@ -52,6 +52,7 @@ def test_funds_columns_of_a_web_page_are_the_grids_own(tmp_path: Path) -> None:
     # the rows below the total leave the other columns blank: the total's columns hold for them
     assert (own.initial_budget, own.full_year_budget, own.executed) == (32.6, 32.6, 31.92)
     assert own.weight is None
+    assert total.cells["review_score"].text == "9.82"  # the bureau's 复核分, kept as printed
     assert "B101" not in {f.code for f in _findings(path)}
 
 
@@ -217,8 +218,16 @@ def test_hebei_value_column_labelled_in_the_lower_header_row(tmp_path: Path) -> 
         "126.4万头(只)",
     )
     assert (first.weight, first.score) == (90.0, 90.0)
-    # 预算执行率 is a row of its own on this form: no 二级, and not an irregular 一级
-    assert "P104" not in {f.code for f in _findings(path)}
+    # 预算执行率 is a row of its own on this form: no 二级, and not an irregular 一级; its
+    # 9.18 is 10 × 91.77%
+    assert not {"P104", "B103"} & {f.code for f in _findings(path)}
+
+
+def test_hebei_execution_row_scored_above_its_rate(tmp_path: Path) -> None:
+    rows = [r[:] for r in _HEBEI]
+    rows[-1][-1] = "9.77"  # 10 × 97.71%, a rate the amounts (79.38 / 86.50) do not give
+    (b103,) = [f for f in _findings(_write(tmp_path, rows)) if f.code == "B103"]
+    assert "「预算执行率」" in b103.message and "9.18" in b103.message
 
 
 # -- qualitative targets that ask for less, or for none -----------------------------------------
@@ -403,3 +412,70 @@ def test_notes_under_a_wrapped_header_join_their_labels(tmp_path: Path) -> None:
     assert t.complete
     found = {f.code: f for f in _findings(path)}
     assert "85.56" in found["T101"].message  # 15.56 + 70, not the printed 95.56
+    assert found["P107"].indicator == "种植户满意度"  # one row of six not evaluated
+
+
+# -- dates with their year ----------------------------------------------------------------------
+
+
+def test_a_deadline_missed_by_a_month_of_the_same_year_is_missed(tmp_path: Path) -> None:
+    rows = [r[:] for r in _COST_UNDER_OUTPUT]
+    rows[5] = ["", "", "时效指标", "完成时间", "2021年11月底前", "2021年12月", "20", "20", ""]
+    found = {f.code for f in _findings(_write(tmp_path, rows))}
+    assert {"S102", "E101"} <= found  # full score and no word on the month's delay
+    rows[5][5] = "2021年11月"
+    assert not {"S102", "E101"} & {f.code for f in _findings(_write(tmp_path, rows, "met.txt"))}
+
+
+# -- the indicator header printed again at the top of the next page -----------------------------
+
+
+def test_a_repeated_header_is_not_a_row_and_the_name_it_broke_is_joined(tmp_path: Path) -> None:
+    header = _COST_UNDER_OUTPUT[2]
+    rows = [
+        *_COST_UNDER_OUTPUT[:4],
+        ["", "", "时效指标", "春秋两季集中免"],
+        [],
+        header,
+        ["", "", "", "疫工作完成时限", "2022年11月底前", "2022年11月", "20", "20", ""],
+        *_COST_UNDER_OUTPUT[5:],
+    ]
+    path = _write(tmp_path, rows)
+    report = parse_file(path)
+    (t,) = report.tables
+    assert [i.name for i in t.indicators][:2] == ["演出场次", "春秋两季集中免疫工作完成时限"]
+    assert t.indicators[1].l1 == "产出指标" and t.indicators[1].l2 == "时效指标"
+    assert report.leftovers == []
+    assert "P104" not in {f.code for f in _findings(path)}
+
+
+# -- a goal printed as one field asks for no 实际完成情况 -----------------------------------------
+
+
+def test_a_twenty_eighty_department_form_has_no_actual_goal_field(tmp_path: Path) -> None:
+    rows = [
+        ["2021年度部门整体支出绩效自评表"],
+        ["单位名称", "某县自然资源局"],
+        [
+            "预算执行情况(万元)(20分)",
+            "",
+            "预算数(A)",
+            "执行数(B)",
+            "执行率(B/A)",
+            "得分(20分*执行率)",
+        ],
+        ["", "部门整体支出总额", "2,035.60", "1,862.35", "91.49%", "18.30"],
+        ["年度目标", "严格落实耕地保护制度。"],
+        [
+            "年度绩效指标",
+            "一级指标",
+            "二级指标",
+            "三级指标",
+            "年初目标值(A)",
+            "实际完成值(B)",
+            "得分",
+        ],
+        ["", "产出指标(80分)", "数量指标(80分)", "不动产登记办件量", "≥6000件", "6428件", "80"],
+        ["总分", "", "", "", "", "", "98.30"],
+    ]
+    assert "P103" not in {f.code for f in _findings(_write(tmp_path, rows))}
