@@ -14,6 +14,7 @@ row by content, which assumes the standard order and copes with columns shifted 
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from enum import StrEnum
 from functools import lru_cache
@@ -51,6 +52,7 @@ _OPTIONAL = frozenset({Role.EXPLANATION, Role.EXTRA})
 _ROW_VALUES = (Role.TARGET, Role.ACTUAL, Role.WEIGHT, Role.SCORE)
 # Columns that hold numbers on the 总分 row.
 _TOTAL_ROLES = frozenset({Role.WEIGHT, Role.SCORE, Role.EXTRA})
+_WORDS_COLUMN = re.compile(r"解释|标准|说明|方法|依据|原因|备注|序号")
 # The standard form's content columns, which reading a row by content assumes.
 _STANDARD = [Role.NAME, Role.TARGET, Role.ACTUAL, Role.WEIGHT, Role.SCORE, Role.EXPLANATION]
 
@@ -134,14 +136,22 @@ class IndicatorColumns:
         for a header in another order, in that order; None to read them as the last two."""
         if not numbers:
             return None
-        if all(self.roles.get(c.column) in _TOTAL_ROLES for c in numbers):
+        if all(self._holds_total(c.column) for c in numbers):
             return self._place([(c.column, c) for c in numbers])
         if self.standard:
             return None
-        order = [col for col in self._content_columns() if self.roles[col] in _TOTAL_ROLES]
+        order = [col for col in self._content_columns() if self._holds_total(col)]
         if len(numbers) > len(order):
             return None
         return self._place(list(zip(order, numbers, strict=False)))
+
+    def _holds_total(self, col: int) -> bool:
+        """A column a 总分 row's number may stand in: 分值, 得分, or an added column of figures
+        (复核分), not one of words (指标解释, 评分标准, 得分计算方法)."""
+        role = self.roles.get(col)
+        if role is Role.EXTRA:
+            return _WORDS_COLUMN.search(self.labels.get(col, "")) is None
+        return role in _TOTAL_ROLES
 
     def _place(self, placed: list[tuple[int, Cell]]) -> RowMap:
         row = RowMap()

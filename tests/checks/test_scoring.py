@@ -443,3 +443,13 @@ class TestS110PercentOver100(RuleCase):
 
     def test_one_hundredth_over_100_fires(self, tmp_path: Path) -> None:
         assert codes(tmp_path, pass_rate("=100.01%")) == {"S110"}
+
+
+def test_s109_a_round_rate_shared_by_two_rows_is_not_suspicious(tmp_path: Path) -> None:
+    rows = clean_indicators()
+    rows[0] = ind("应免密度", ">=90%", "=95%", 10, 10)
+    rows.insert(1, ind("监测合格率", ">=98%", "=95%", 10, 9.69))
+    assert "S109" not in codes(tmp_path, make_table(indicators=rows))
+    rows[0] = ind("应免密度", ">=90%", "=95.3%", 10, 10)
+    rows[1] = ind("监测合格率", ">=98%", "=95.3%", 10, 9.72)
+    assert "S109" in codes(tmp_path, make_table(indicators=rows))

@@ -479,3 +479,28 @@ def test_a_twenty_eighty_department_form_has_no_actual_goal_field(tmp_path: Path
         ["总分", "", "", "", "", "", "98.30"],
     ]
     assert "P103" not in {f.code for f in _findings(_write(tmp_path, rows))}
+
+
+# -- a rubric's 合计 whose figures a collapsed layout left under the wrong columns ----------------
+
+
+def test_a_rubric_total_is_not_read_into_a_column_of_words(tmp_path: Path) -> None:
+    rows = [
+        ["部门整体支出绩效评价自评表"],
+        ["部门(单位)名称", "某县住建局"],
+        ["一级指标", "二级指标", "三级指标", "分值", "指标解释", "评分标准", "自评得分"],
+        [
+            "产出(50分)",
+            "职责履行(50分)",
+            "重点工作完成率",
+            "50",
+            "完成数÷计划数",
+            "每降1%扣1分",
+            "48",
+        ],
+        ["效果(50分)", "履职效益(50分)", "社会效益", "50", "履职产生的效益", "酌情评分", "47"],
+        ["合计", "", "", "100", "97"],  # 97 printed one cell after 100, under 指标解释
+    ]
+    (t,) = parse_file(_write(tmp_path, rows)).tables
+    assert (t.total_weight, t.total_score) == (100.0, 97.0)
+    assert "T101" in {f.code for f in _findings(_write(tmp_path, rows, "again.txt"))}  # 48 + 47
