@@ -131,6 +131,9 @@ def starts_table(row: Row) -> bool:
     return False
 
 
+# Keys printed after another key's value on the same line (单位名称：某局 填报日期：…).
+_TRAILING_FIELD = re.compile(r"(填报日期|填表日期|填报时间|填报人|填表人|联系人|联系电话|审核人)\s*[:：]\s*")
+
 _RECOGNISE_ROWS = 40  # the title, header, funds and indicator header are within these
 # A form's titles and labels are short; a longer cell is narrative, where a label's words
 # prove nothing (and normalising it is most of recognition's cost).
@@ -268,11 +271,24 @@ class _TableBuilder:
                 value_cell.used = True
                 i += 1
             if value_cell is not None:
+                if glued:
+                    value = self._trailing_fields(value, value_cell)
                 self._set_field(field, label, value, value_cell)
             elif field in ("project", "department", "implementer"):
                 self.t["labels"].setdefault(field, label)  # printed, left empty (P109)
             i += 1
         return True
+
+    def _trailing_fields(self, value: str, cell: Cell) -> str:
+        """A key's value glued in one cell with the next keys of its line (单位名称：某局 填报日期：
+        2024年3月18日): the value up to the first of them; each of them kept as a field."""
+        parts = _TRAILING_FIELD.split(value)
+        if len(parts) < 3 or not parts[0].strip():
+            return value
+        for label, rest in zip(parts[1::2], parts[2::2], strict=True):
+            self.t["fields"].setdefault(label, rest.strip())
+            self.t["cells"].setdefault(f"field:{label}", cell.ref())
+        return parts[0].strip()
 
     def _set_field(self, field: str, label: str, value: str, cell: Cell) -> None:
         if field in ("project", "department", "implementer"):

@@ -504,3 +504,13 @@ def test_a_rubric_total_is_not_read_into_a_column_of_words(tmp_path: Path) -> No
     (t,) = parse_file(_write(tmp_path, rows)).tables
     assert (t.total_weight, t.total_score) == (100.0, 97.0)
     assert "T101" in {f.code for f in _findings(_write(tmp_path, rows, "again.txt"))}  # 48 + 47
+
+
+def test_a_key_glued_with_the_next_keys_of_its_line_keeps_its_own_value(tmp_path: Path) -> None:
+    rows = [r[:] for r in _COST_UNDER_OUTPUT]
+    rows.insert(1, ["单位名称(盖章):某县文化馆 填报日期:2024年3月18日 填报人:张三"])
+    report = parse_file(_write(tmp_path, rows))
+    (t,) = report.tables
+    assert t.department == "某县文化馆"
+    assert (t.fields["填报日期"], t.fields["填报人"]) == ("2024年3月18日", "张三")
+    assert report.leftovers == []
