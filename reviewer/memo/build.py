@@ -216,6 +216,7 @@ class MemoAssembly:
         self._units: set[str] = set()
         self._departments: dict[str, None] = {}  # the first three: the title names two, or 等
         self._years: set[int] = set()
+        self._forms: set[str] = set()  # what the tables are called (项目支出/部门整体支出 …)
         self._values: list[str] = []  # severities of the tables' findings
         self._with_errors = 0
         self._groups: dict[str, _Group] = {}
@@ -253,8 +254,10 @@ class MemoAssembly:
             if value is not None:
                 acc[0] += value
                 acc[1] += 1
-        if table.department and len(self._departments) < 3:
-            self._departments[table.department] = None
+        who = table.department or table.implementer
+        if who and len(self._departments) < 3:
+            self._departments[who] = None
+        self._forms.add(words.form_name(table.subject, table.family))
         if table.year:
             self._years.add(table.year)
         self._values += [f.severity.value for f in findings]
@@ -300,7 +303,7 @@ class MemoAssembly:
         years = sorted(self._years)
         return Memo(
             source=source,
-            title=words.title(list(self._departments), years),
+            title=words.title(list(self._departments), years, sorted(self._forms)),
             byline=words.byline(source, __version__),
             overview=self._overview(counts),
             main_issues=self._main_issues(),

@@ -64,10 +64,23 @@ def byline(source: str, version: str) -> str:
     return f"来源文件：{source}　复核工具：{TOOL} {version}"
 
 
-def title(departments: list[str], years: list[int]) -> str:
+def form_name(subject: str, family: str) -> str:
+    """What a table is called in the memo's title."""
+    if subject == "department":
+        return "部门整体支出绩效自评表"
+    if family == "transfer-payment":
+        return "转移支付绩效目标自评表"
+    return "项目支出绩效自评表"
+
+
+def title(departments: list[str], years: list[int], forms: list[str] | None = None) -> str:
+    """关于{单位}{年度}{表}的复核意见: the form's name when every table is of one kind."""
     who = "、".join(departments[:2]) + ("等" if len(departments) > 2 else "")
     year = f"{years[0]}年度" if len(years) == 1 else ""
-    return f"关于{who}{year}项目支出绩效自评表的复核意见"
+    form = (
+        forms[0] if forms and len(forms) == 1 else ("绩效自评表" if forms else "项目支出绩效自评表")
+    )
+    return f"关于{who}{year}{form}的复核意见"
 
 
 def overview_sentences(o: Overview) -> list[str]:

@@ -132,7 +132,9 @@ def starts_table(row: Row) -> bool:
 
 
 # Keys printed after another key's value on the same line (单位名称：某局 填报日期：…).
-_TRAILING_FIELD = re.compile(r"(填报日期|填表日期|填报时间|填报人|填表人|联系人|联系电话|审核人)\s*[:：]\s*")
+_TRAILING_FIELD = re.compile(
+    r"(填报日期|填表日期|填报时间|填报人|填表人|联系人|联系电话|审核人)\s*[:：]\s*"
+)
 
 _RECOGNISE_ROWS = 40  # the title, header, funds and indicator header are within these
 # A form's titles and labels are short; a longer cell is narrative, where a label's words

@@ -514,3 +514,10 @@ def test_a_key_glued_with_the_next_keys_of_its_line_keeps_its_own_value(tmp_path
     assert t.department == "某县文化馆"
     assert (t.fields["填报日期"], t.fields["填报人"]) == ("2024年3月18日", "张三")
     assert report.leftovers == []
+
+
+def test_the_memo_names_the_form_its_tables_are(tmp_path: Path) -> None:
+    dept = review(_write(tmp_path, _DEPARTMENT, "dept.txt"), config=Config()).memo.title
+    assert dept == "关于某县自然资源局部门整体支出绩效自评表的复核意见"
+    project = review(_write(tmp_path, _COST_UNDER_OUTPUT, "p.txt"), config=Config()).memo.title
+    assert project.endswith("项目支出绩效自评表的复核意见")
