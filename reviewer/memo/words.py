@@ -122,7 +122,7 @@ def projects_line(projects: list[str]) -> str:
 
 
 def table_heading(index: int, project: str) -> str:
-    return f"{index + 1}. {project}"
+    return f"{index + 1}. {project or '（未读到项目名称）'}"
 
 
 def table_summary(claimed: str, recomputed: str, rate: str, first: int, last: int) -> str:

@@ -15,6 +15,7 @@ row by content, which assumes the standard order and copes with columns shifted 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
 from functools import lru_cache
@@ -208,6 +209,73 @@ def read_header(row: Row, family: Family = DEFAULT) -> IndicatorColumns:
     cols.standard = _is_standard(cols)
     cols.any_labels = family.scoring.rubric
     return cols
+
+
+_HEADERLESS_ROWS = 3
+_NATIONAL_LABELS = {
+    Role.L1: "一级指标",
+    Role.L2: "二级指标",
+    Role.NAME: "三级指标",
+    Role.TARGET: "年度指标值",
+    Role.ACTUAL: "实际完成值",
+    Role.WEIGHT: "分值",
+    Role.SCORE: "得分",
+    Role.EXPLANATION: "偏差原因分析及改进措施",
+}
+
+
+def headerless(rows: Sequence[Row], not_names: Callable[[str], bool]) -> IndicatorColumns | None:
+    """The national form's columns of indicator rows printed without their header (a page
+    excerpt that begins inside the indicator block): the first rows each print, from one same
+    column on, a name, a target, an actual, then 分值 and an 得分 of at most twice it; at least
+    one target is not a bare number (so that funds rows, all amounts, are not taken for
+    them), no name is a label or what ``not_names`` rejects (a funds row's label). None when
+    the rows are not such."""
+    if len(rows) < _HEADERLESS_ROWS:
+        return None
+    columns: set[int] = set()
+    worded = False
+    for row in rows[:_HEADERLESS_ROWS]:
+        found = _name_column(row, not_names)
+        if found is None:
+            return None
+        columns.add(found[0])
+        worded = worded or found[1]
+    if len(columns) != 1 or not worded:
+        return None
+    k = columns.pop()
+    roles = [Role.L1, Role.L2, Role.NAME, Role.TARGET, Role.ACTUAL, Role.WEIGHT, Role.SCORE]
+    cols = IndicatorColumns()
+    for col, role in zip(range(k - 2, k + 6), [*roles, Role.EXPLANATION], strict=True):
+        if col >= 1:
+            cols.roles[col] = role
+            cols.labels[col] = _NATIONAL_LABELS[role]
+    cols.name_column = k
+    cols.standard = _is_standard(cols)
+    return cols
+
+
+def _name_column(row: Row, not_names: Callable[[str], bool]) -> tuple[int, bool] | None:
+    """(the name's column, whether the target is more than a bare number) when the row's last
+    cells read name, target, actual, 分值, 得分 (and perhaps an explanation)."""
+    by_column = {c.column: c for c in row.cells}
+    for c in row.cells:
+        k = c.column
+        name, target, actual = c, by_column.get(k + 1), by_column.get(k + 2)
+        weight, score = by_column.get(k + 3), by_column.get(k + 4)
+        if target is None or actual is None or weight is None or score is None:
+            continue
+        if any(col > k + 5 for col in by_column):
+            continue
+        w, sc = parse_points(weight.text), parse_points(score.text)
+        if w is None or sc is None or not 0 < w <= 100 or not 0 <= sc <= 2 * w:
+            continue
+        if parse_points(name.text) is not None or lb.label_kind(name.text) is not None:
+            return None
+        if not_names(name.text):
+            return None
+        return k, parse_points(target.text) is None
+    return None
 
 
 def _bare_points(text: str) -> bool:

@@ -126,6 +126,7 @@ class FundsReader:
         # then 执行数: | 2.38), for its other rows when its header names none
         self.line_roles: list[str] = []
         self.shifts: dict[int, int] = {}  # the row label's column → the columns' shift (_map)
+        self.breakdown_lines = False  # 部门整体 breakdown lines read (label and one amount)
 
     def header(self, row: Row) -> None:
         """Column roles by header label, with their positions; the unit and the block's points
@@ -164,10 +165,34 @@ class FundsReader:
             return True
         parts = self._side_by_side(row)
         if parts:
-            for part in parts:
-                self._labelled(part)
+            if not self._single_amounts(parts):
+                for part in parts:
+                    self._labelled(part)
             return True
-        return self._labelled(row) or self._named_amounts(row)
+        if self.breakdown_lines and self._single_amounts([row]):
+            return True
+        return self._labelled(row) or self._named_amounts(row) or self._unlabelled(row)
+
+    def _unlabelled(self, row: Row) -> bool:
+        """The 20/80 form's one row of figures under its header, printed without a row label
+        (268.50 | 194.26 | 72.35% | 14.47): the block's total, read under the header's columns
+        where they stand, else in their order. False for any other row."""
+        total = self.rows["annual_total"]
+        if total["cells"] or not self.roles or not row.cells:
+            return False
+        if any(self._amount(c.text) is None and parse_percent(c.text) is None for c in row.cells):
+            return False
+        label = Cell("", row.line, row.cells[0].column - 1)
+        for role, c in self._map(row.cells, label):
+            if c is None or role not in _NUMERIC:
+                continue
+            number = parse_percent(c.text) if role == "rate_pct" else self._amount(c.text)
+            if number is not None:
+                total[role] = number
+                total["cells"][role] = c.ref()
+                c.used = True
+        self.seen = True
+        return bool(total["cells"])
 
     def _side_by_side(self, row: Row) -> list[Row]:
         """A row of the 部门整体 form's two breakdowns printed side by side (其中:财政拨款 |
@@ -207,12 +232,41 @@ class FundsReader:
                 return False
             read.append((c, m.group(1), kind, amount))
         for c, label, kind, amount in read:
-            side = kind if kind in _BREAKDOWN_KINDS else "by_income"
-            target = self.extra.setdefault(label, {"cells": {}, "kind": side})
-            target["cells"]["amount"] = c.ref()
-            if amount is not None:
-                target["amount"] = amount
+            self._breakdown_line(label, kind, amount, c)
             c.used = True
+        self.seen = True
+        return True
+
+    def _breakdown_line(self, label: str, kind: str, amount: float | None, cell: Cell) -> None:
+        """One line of the 部门整体 breakdowns: its label's single amount (the form does not
+        say which column it is). Lines other than the expense side's are the income side's."""
+        side = kind if kind in _BREAKDOWN_KINDS else "by_income"
+        target = self.extra.setdefault(label, {"cells": {}, "kind": side})
+        target["cells"]["amount"] = cell.ref()
+        if amount is not None:
+            target["amount"] = amount
+        self.breakdown_lines = True
+
+    def _single_amounts(self, parts: list[Row]) -> bool:
+        """Breakdown lines printed label | amount (one amount each, side by side, or one per
+        row once such lines began): read as lines; False when a part has more amounts."""
+        read: list[tuple[Cell, str, Cell | None]] = []
+        for part in parts:
+            label, *values = part.cells
+            kind = self._row_key(label.text)
+            if kind is None or len(values) > 1:
+                return False
+            read.append((label, kind, values[0] if values else None))
+        for _, _, value in read:
+            amount = self._amount(value.text) if value is not None else None
+            if value is not None and amount is None and not is_placeholder(value.text):
+                return False
+        for label, kind, value in read:
+            amount = self._amount(value.text) if value is not None else None
+            self._breakdown_line(label.text, kind, amount, value or label)
+            label.used = True
+            if value is not None:
+                value.used = True
         self.seen = True
         return True
 

@@ -20,7 +20,14 @@ from reviewer.grid import Cell, Row
 from reviewer.model import EvaluationTable
 from reviewer.parse import labels as lb
 from reviewer.parse import plausibility
-from reviewer.parse.columns import IndicatorColumns, Role, is_sub_header, merge_header, read_header
+from reviewer.parse.columns import (
+    IndicatorColumns,
+    Role,
+    headerless,
+    is_sub_header,
+    merge_header,
+    read_header,
+)
 from reviewer.parse.funds import FundsReader, funds_label_piece, is_fund_header
 from reviewer.parse.indicators import parse_section
 from reviewer.parse.values import parse_points
@@ -181,6 +188,7 @@ class _TableBuilder:
         self.ends_with_label = False
         self.section_cells: list[Cell] = []
         self.guessed_rows: list[Row] = []  # rows whose figures' columns were a guess
+        self.headerless = False  # indicator rows read without their header: a page excerpt
 
     def build(self) -> EvaluationTable | None:
         rows = self.rows
@@ -196,6 +204,10 @@ class _TableBuilder:
                 state = "notes"
             elif self._is_indicator_header(row):
                 i = self._indicators(i)
+                state = "after"
+                continue
+            elif state == "head" and (columns := self._headerless(i)) is not None:
+                i = self._indicators(i, columns)
                 state = "after"
                 continue
             elif starts_table(row):
@@ -472,13 +484,27 @@ class _TableBuilder:
             roles.add(role)
         return "target" in roles and "actual" in roles
 
-    def _indicators(self, start: int) -> int:
+    def _headerless(self, i: int) -> IndicatorColumns | None:
+        """The national columns of a page excerpt that begins inside the indicator rows, with
+        no header above them (see ``columns.headerless``)."""
+        if self.family.indicator_columns is not DEFAULT.indicator_columns:
+            return None  # other forms' columns cannot be told from their rows alone
+        fund_rows = self.family.fund_rows
+        return headerless(self.rows[i : i + 3], lambda t: lookup(t, fund_rows) is not None)
+
+    def _indicators(self, start: int, printed: IndicatorColumns | None = None) -> int:
+        """The indicator block from its header at ``start`` (or, with ``printed``, the
+        columns of rows printed without one, from ``start``)."""
         family = self.family
-        columns = read_header(self.rows[start], family)
-        end = start + 1
-        if end < len(self.rows) and is_sub_header(self.rows[end], family):
-            columns = merge_header(columns, self.rows[end], family)
-            end += 1
+        if printed is not None:
+            columns, end = printed, start
+            self.headerless = True
+        else:
+            columns = read_header(self.rows[start], family)
+            end = start + 1
+            if end < len(self.rows) and is_sub_header(self.rows[end], family):
+                columns = merge_header(columns, self.rows[end], family)
+                end += 1
         self.columns = columns
         for col, role in columns.roles.items():
             if role is not Role.EXTRA:
@@ -605,6 +631,8 @@ class _TableBuilder:
     def _starts_inside(self) -> bool:
         """The text begins inside this table: no title, no subject, no funds block above its
         indicators (a page excerpt starting mid-table)."""
+        if self.headerless:
+            return True  # the rows above, and the header, are not in the text
         labels = self.t["labels"]
         return not (
             {"title", "project", "department", "implementer"} & labels.keys() or self.funds.seen

@@ -10,8 +10,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from reviewer.api import parse_file
 from reviewer.config import Config
+from reviewer.errors import InputError
 from reviewer.ingest.rebuild.cells import look
 from reviewer.model import Finding
 from reviewer.pipeline import review
@@ -521,3 +524,121 @@ def test_the_memo_names_the_form_its_tables_are(tmp_path: Path) -> None:
     assert dept == "关于某县自然资源局部门整体支出绩效自评表的复核意见"
     project = review(_write(tmp_path, _COST_UNDER_OUTPUT, "p.txt"), config=Config()).memo.title
     assert project.endswith("项目支出绩效自评表的复核意见")
+
+
+# -- a page excerpt that begins inside the indicator rows, with no header above them -------------
+
+_EXCERPT = """某县人民政府
+首页 | 政务公开 | 财政预决算
+某县农业农村局2021年度项目支出绩效自评表（二）
+发布日期：2022-06-17
+| | | | 新建灌溉渠道长度 | ≥12公里 | 12.6公里 | 8 | 8 | |
+| | | | 新建田间道路长度 | ≥9.5公里 | 9.8公里 | 7 | 7 | |
+| | | 质量指标 | 工程质量验收合格率 | ≥90% | 96% | 8 | 8 | |
+| | | 时效指标 | 竣工验收时间 | 2021年11月底前 | 2022年1月 | 5 | 5 | |
+| | 满意度指标 | 服务对象满意度指标 | 受益农户满意度 | ≥90% | 96% | 10 | 10 | |
+| 总分 | | | | | | 100 | 97.64 | |
+"""
+
+
+def test_indicator_rows_without_their_header_are_read_as_a_page_excerpt(tmp_path: Path) -> None:
+    path = tmp_path / "excerpt.txt"
+    path.write_text(_EXCERPT, encoding="utf-8")
+    (t,) = parse_file(path).tables
+    assert [(i.name, i.target, i.actual, i.weight, i.score) for i in t.indicators][3] == (
+        "竣工验收时间",
+        "2021年11月底前",
+        "2022年1月",
+        5.0,
+        5.0,
+    )
+    assert t.begins_inside and not t.complete
+    codes = {f.code for f in _findings(path)}
+    assert "S102" in codes  # the month late, at full score
+    # the rows above the excerpt are not in it: no total to check, no part said missing
+    assert not {"T101", "P103"} & codes
+
+
+def test_funds_rows_without_their_header_are_not_read_as_indicators(tmp_path: Path) -> None:
+    rows = [
+        ["某县农业农村局2021年度项目支出绩效自评表"],
+        ["", "年度资金总额", "100", "100", "90", "10", "9"],
+        ["", "其中:当年财政拨款", "80", "80", "72", "8", "8"],
+        ["", "上年结转资金", "20", "20", "18", "2", "2"],
+    ]
+    with pytest.raises(InputError, match="未在"):  # a title and amounts: no table to review
+        parse_file(_write(tmp_path, rows))
+
+
+# -- a 20/80 funds row printed without its row label ----------------------------------------------
+
+
+def test_a_twenty_eighty_funds_row_without_its_label_is_the_total(tmp_path: Path) -> None:
+    rows = [
+        ["项目支出绩效自评表"],
+        ["项目名称", "农田设施管护"],
+        [
+            "预算执行情况（万元）（20分）",
+            "预算数(A)",
+            "",
+            "执行数(B)",
+            "执行率(B/A)",
+            "得分（20分×执行率）",
+        ],
+        ["", "268.50", "", "194.26", "72.35%", "14.47"],
+        [
+            "年度绩效目标（80分）",
+            "一级指标",
+            "二级指标",
+            "三级指标",
+            "年初目标值(A)",
+            "实际完成值(B)",
+            "得分",
+        ],
+        ["", "产出指标（80分）", "数量指标（80分）", "管护面积", "≥42万亩", "42.6万亩", "80"],
+        ["总分", "", "", "", "", "", "94.47"],
+    ]
+    path = _write(tmp_path, rows)
+    (t,) = parse_file(path).tables
+    total = t.funds.annual_total
+    assert (total.full_year_budget, total.executed, total.rate_pct, total.score) == (
+        268.5,
+        194.26,
+        72.35,
+        14.47,
+    )
+    codes = {f.code for f in _findings(path)}
+    assert "B104" in codes and not {"P103", "T101"} & codes  # 80 + 14.47 = 94.47
+
+
+# -- the 部门整体 breakdown printed label | amount, the two sides on one row ------------------------
+
+
+def test_department_breakdown_lines_side_by_side_with_one_amount_each(tmp_path: Path) -> None:
+    rows = [
+        ["部门整体支出绩效自评表"],
+        ["部门（单位）名称", "", "某县自然资源局"],
+        [
+            "年度预算申请（万元）",
+            "",
+            "",
+            "年初预算数",
+            "全年预算数",
+            "全年执行数",
+            "分值",
+            "执行率",
+            "得分",
+        ],
+        ["", "年度资金总额", "", "1402.80", "1402.80", "1318.66", "10", "94.00%", "9.40"],
+        ["", "按收入性质分", "", "1318.66", "按支出性质分", "", "1318.66"],
+        ["", "其中：一般公共预算", "", "1246.24", "其中：基本支出", "", "823.47"],
+        ["", "其他资金", "", "72.42", "项目支出", "", "475.19"],
+    ]
+    path = _write(tmp_path, rows)
+    (t,) = parse_file(path).tables
+    extra = t.funds.extra
+    assert (extra["其中：基本支出"].kind, extra["其中：基本支出"].amount) == ("by_expense", 823.47)
+    assert (extra["其他资金"].kind, extra["其他资金"].amount) == ("by_income", 72.42)
+    assert t.funds.other.initial_budget is None  # a breakdown line, not the 其他资金 column row
+    (f101,) = [f for f in _findings(path) if f.code == "F101"]
+    assert "1,298.66" in f101.message  # 823.47 + 475.19 against 1318.66; income adds up
