@@ -7,6 +7,7 @@ from collections.abc import Iterator
 
 from reviewer.checks.context import Hit, TableContext, ilabel, indicator_evidence
 from reviewer.checks.registry import rule
+from reviewer.forms.template import is_instruction, without_instructions
 from reviewer.model import Category, Indicator, Severity
 from reviewer.numbers import fmt
 
@@ -43,7 +44,7 @@ def needs_explanation(i: Indicator, ctx: TableContext) -> bool:
     Severity.ERROR,
     "强制",
     "explanation",
-    what="扣分或未达成指标值的指标，偏差原因分析及改进措施栏不得空白（“无”“—”视为空白）。",
+    what="扣分或未达成指标值的指标，偏差原因分析及改进措施栏不得空白（“无”“—”和模板的填写说明视为空白）。",
     why="财预〔2020〕10号要求对偏差分析原因并提出改进措施；空白说明自评流于形式。",
     example="年度指标值=36人，实际完成值=32人，偏差原因栏空白。",
     fix="写明未达成的原因和下一步改进措施。",
@@ -52,10 +53,11 @@ def explanation_missing(ctx: TableContext) -> Iterator[Hit]:
     if not has_column(ctx):
         return
     for i in ctx.table.indicators:
-        if needs_explanation(i, ctx) and _EMPTY.match(i.explanation):
+        if needs_explanation(i, ctx) and _EMPTY.match(without_instructions(i.explanation)):
+            left = "仍为模板的填写说明" if i.explanation and is_instruction(i.explanation) else "空白"
             yield Hit(
                 f"{ilabel(i)}年度指标值{i.target}，实际完成值{i.actual}，得{fmt(i.score)}分"
-                f"（分值{fmt(i.weight)}分），偏差原因分析及改进措施栏空白。",
+                f"（分值{fmt(i.weight)}分），偏差原因分析及改进措施栏{left}。",
                 indicator=i,
                 expected="原因及改进措施",
                 found=i.explanation or "（空白）",

@@ -269,6 +269,17 @@ def template_text_left(ctx: TableContext) -> Iterator[Hit]:
             ],
             suggestion="按栏目要求填写实际内容，删除模板的填写说明。",
         )
+    explained = [i for i in t.indicators if i.explanation and is_instruction(i.explanation)]
+    if explained:
+        label = t.labels.get("explanation", "偏差原因分析及改进措施")
+        yield Hit(
+            "、".join(ilabel(i) for i in explained[:5])
+            + ("等" if len(explained) > 5 else "")
+            + f"的{label}栏仍为模板的填写说明，未填写实际内容。",
+            found=explained[0].explanation[:40],
+            evidence=[e for i in explained[:5] for e in indicator_evidence(i, "explanation")],
+            suggestion="写明偏差原因和改进措施，删除模板的填写说明。",
+        )
     marked = [(i, mark) for i in t.indicators if (mark := placeholder_in(i.name)) is not None]
     if marked or t.template_text:
         marks = sorted({m for _, m in marked} | {c.text for c in t.template_text})

@@ -61,20 +61,21 @@ def test_funds_columns_of_a_web_page_are_the_grids_own(tmp_path: Path) -> None:
 
 # -- the 2020 form's 二级 成本指标 sits under 产出指标 ---------------------------------------
 
+_HEADER = [
+    "绩效指标",
+    "一级指标",
+    "二级指标",
+    "三级指标",
+    "年度指标值",
+    "实际完成值",
+    "分值",
+    "得分",
+    "偏差原因分析及改进措施",
+]
 _COST_UNDER_OUTPUT = [
     ["项目支出绩效自评表"],
     ["项目名称", "某项目"],
-    [
-        "绩效指标",
-        "一级指标",
-        "二级指标",
-        "三级指标",
-        "年度指标值",
-        "实际完成值",
-        "分值",
-        "得分",
-        "偏差原因分析及改进措施",
-    ],
+    _HEADER,
     ["", "产出指标", "数量指标", "演出场次", "≥120场", "126场", "20", "20", ""],
     ["", "", "质量指标", "合格率", "100%", "100%", "20", "20", ""],
     ["", "", "成本指标", "每场补助标准", "≤200元/场", "200元/场", "20", "20", ""],
@@ -240,17 +241,7 @@ def _qualitative(target: str, actual: str, score: str) -> list[list[str]]:
     return [
         ["项目支出绩效自评表"],
         ["项目名称", "某项目"],
-        [
-            "绩效指标",
-            "一级指标",
-            "二级指标",
-            "三级指标",
-            "年度指标值",
-            "实际完成值",
-            "分值",
-            "得分",
-            "偏差原因分析及改进措施",
-        ],
+        _HEADER,
         ["", "效益指标", "社会效益指标", "群众出行时间成本", target, actual, "10", score, ""],
     ]
 
@@ -642,3 +633,21 @@ def test_department_breakdown_lines_side_by_side_with_one_amount_each(tmp_path: 
     assert t.funds.other.initial_budget is None  # a breakdown line, not the 其他资金 column row
     (f101,) = [f for f in _findings(path) if f.code == "F101"]
     assert "1,298.66" in f101.message  # 823.47 + 475.19 against 1318.66; income adds up
+
+
+def test_an_explanation_left_as_the_templates_instruction_is_none(tmp_path: Path) -> None:
+    rows = [r[:] for r in _COST_UNDER_OUTPUT]
+    rows[4] = [
+        "",
+        "",
+        "质量指标",
+        "政策知晓率",
+        "≥85%",
+        "81%",
+        "20",
+        "19.06",
+        "（填写偏差原因及拟采取的改进措施）",
+    ]
+    found = {f.code: f for f in _findings(_write(tmp_path, rows))}
+    assert "模板的填写说明" in found["E101"].message  # points lost, nothing said
+    assert "政策知晓率" in found["P106"].message
