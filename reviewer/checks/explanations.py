@@ -54,7 +54,9 @@ def explanation_missing(ctx: TableContext) -> Iterator[Hit]:
         return
     for i in ctx.table.indicators:
         if needs_explanation(i, ctx) and _EMPTY.match(without_instructions(i.explanation)):
-            left = "仍为模板的填写说明" if i.explanation and is_instruction(i.explanation) else "空白"
+            left = (
+                "仍为模板的填写说明" if i.explanation and is_instruction(i.explanation) else "空白"
+            )
             yield Hit(
                 f"{ilabel(i)}年度指标值{i.target}，实际完成值{i.actual}，得{fmt(i.score)}分"
                 f"（分值{fmt(i.weight)}分），偏差原因分析及改进措施栏{left}。",
