@@ -16,7 +16,7 @@ _INSTRUCTION = re.compile(
     r"|需说明原因|应单独说明理由|对照年度目标[，,]?说明|结合自评情况[，,]"
     r"|针对项目自评中发现的问题|其他资金包括[:：]"
     # a whole cell that only says what to write there: （填写偏差原因及拟采取的改进措施）
-    r"|^\s*[(（]\s*(?:请|此处)?(?:填写|填报|列明|简述)[^()（）]{0,40}[)）]\s*$"
+    r"|^\s*[(（][^()（）已]{0,20}(?:填写|填报|列明|简述)[^()（）]{0,40}[)）]\s*$"
 )
 # A placeholder in a row: stars for a number (≥**人), a numbered stub (指标1), dots.
 _PLACEHOLDER = re.compile(r"\*\*|＊＊|^指标\s*\d+$|^[…．.。·]{2,}$|[(（]\s*[≥≤<>=]\s*[)）]")

@@ -38,7 +38,7 @@ def _qualitative_with_nature(gold: Path) -> int:
 
 
 def test_the_set_is_there() -> None:
-    assert len(DOCUMENTS) == 36
+    assert len(DOCUMENTS) == 48
     assert all(_gold(d).is_file() for d in DOCUMENTS)
 
 

@@ -651,3 +651,14 @@ def test_an_explanation_left_as_the_templates_instruction_is_none(tmp_path: Path
     found = {f.code: f for f in _findings(_write(tmp_path, rows))}
     assert "模板的填写说明" in found["E101"].message  # points lost, nothing said
     assert "政策知晓率" in found["P106"].message
+
+
+def test_columns_and_fields_named_in_other_words(tmp_path: Path) -> None:
+    rows = [r[:] for r in _COST_UNDER_OUTPUT]
+    rows[2] = [*_HEADER[:5], "全年实际完成值", *_HEADER[6:]]  # 全年实际完成值 for 实际完成值
+    rows.append(["其他需要说明的事项", "无"])
+    report = parse_file(_write(tmp_path, rows))
+    (t,) = report.tables
+    assert [i.actual for i in t.indicators][:2] == ["126场", "100%"]
+    assert t.indicators[-1].name == "群众满意度"  # the field after the table is not a name
+    assert t.fields["other_notes"] == "无" and report.leftovers == []
