@@ -122,3 +122,9 @@ def indicator_evidence(ind: Indicator, *fields: str) -> list[Evidence]:
 def ilabel(ind: Indicator) -> str:
     """How a memo names an indicator row."""
     return f"「{ind.name}」"
+
+
+def goal_scored(table: EvaluationTable) -> bool:
+    """The goal block prints its own 分值/得分 (some 区域绩效目标自评表): points the total holds
+    and the tool does not read, so sums of weights and scores cannot be checked."""
+    return "goal.points" in table.labels

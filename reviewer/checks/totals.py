@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 
-from reviewer.checks.context import Hit, TableContext, cell_evidence
+from reviewer.checks.context import Hit, TableContext, cell_evidence, goal_scored
 from reviewer.checks.recompute import Expectation, recomputed_score
 from reviewer.checks.registry import rule
 from reviewer.config import Config
@@ -67,6 +67,14 @@ def recomputed_total(
 def total_adds_up(ctx: TableContext) -> Iterator[Hit]:
     t = ctx.table
     if not t.total_printed or t.total_score is None or not t.indicators:
+        return
+    if goal_scored(t):
+        yield Hit(
+            "年度总体目标一栏另有分值、得分，本工具未读取其分数，总分未核对。",
+            severity=Severity.INFO,
+            evidence=cell_evidence(t.cells.get("total_score")),
+            suggestion="核对总分时请计入年度总体目标的得分。",
+        )
         return
     expected = claimed_sum(t)
     if abs(t.total_score - expected) > ctx.thresholds.score_tolerance + 1e-9:
@@ -151,7 +159,7 @@ def grade_matches(ctx: TableContext) -> Iterator[Hit]:
 )
 def recomputed_grade(ctx: TableContext) -> Iterator[Hit]:
     t = ctx.table
-    if t.total_score is None or not t.indicators:
+    if t.total_score is None or not t.indicators or goal_scored(t):
         return
     recomputed = ctx.recomputed_total()
     claimed_grade = grade_of(t.total_score, ctx.config)

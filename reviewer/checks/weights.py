@@ -5,7 +5,13 @@ from __future__ import annotations
 import itertools
 from collections.abc import Iterator
 
-from reviewer.checks.context import Hit, TableContext, cell_evidence, indicator_evidence
+from reviewer.checks.context import (
+    Hit,
+    TableContext,
+    cell_evidence,
+    goal_scored,
+    indicator_evidence,
+)
 from reviewer.checks.registry import rule
 from reviewer.model import Category, Severity
 from reviewer.numbers import fmt
@@ -32,6 +38,8 @@ def weights_sum(ctx: TableContext) -> Iterator[Hit]:
     weights = [i.weight for i in t.indicators]
     if scoring.weights != "column" or not weights or any(w is None for w in weights):
         return
+    if goal_scored(t):
+        return  # the goal block holds points of its own, not read
     budget_w = t.funds.annual_total.weight
     if budget_w is None and scoring.execution_weight is not None:
         # the funds block printed no points: the indicators must make up their share alone

@@ -138,6 +138,8 @@ def starts_table(row: Row) -> bool:
     return False
 
 
+# Labels of points printed in the goal block of forms that score it (区域绩效目标自评表).
+_POINTS_LABELS = frozenset({"分值", "得分", "权重", "自评得分"})
 # Keys printed after another key's value on the same line (单位名称：某局 填报日期：…).
 _TRAILING_FIELD = re.compile(
     r"(填报日期|填表日期|填报时间|填报人|填表人|联系人|联系电话|审核人)\s*[:：]\s*"
@@ -417,7 +419,9 @@ class _TableBuilder:
         for i, c in enumerate(cells):
             c.used = True
             field = self._goal_label(c.text)
-            if field is not None:
+            if c.text in _POINTS_LABELS:
+                self.t["labels"].setdefault("goal.points", c.text)  # the goal block is scored
+            elif field is not None:
                 self.goal_cols.setdefault(field, c.column)
                 self.t["labels"].setdefault(field, unnumbered(c.text))
             elif i == 0 or any(w in key(c.text) for w in _GOAL_ANCHORS):
@@ -444,6 +448,20 @@ class _TableBuilder:
         Pasted text drops empty cells, so the columns no longer line up; a row with one cell
         per goal, not under the header's columns, is read in order.
         """
+        if row.cells and all(c.text in _POINTS_LABELS for c in row.cells):
+            for c in row.cells:  # 分值 | 得分 over the goal's own points, on a row of their own
+                c.used = True
+            self.t["labels"].setdefault("goal.points", row.cells[0].text)
+            return
+        if "goal.points" in self.t["labels"] and all(
+            parse_points(c.text) is not None for c in row.cells
+        ):
+            for c in row.cells:  # the goal's points, kept as printed (the checks do not use them)
+                self.t["fields"]["年度总体目标分值"] = (
+                    self.t["fields"].get("年度总体目标分值", "") + " " + c.text
+                ).strip()
+                c.used = True
+            return
         cols = self.goal_cols or {"goal_expected": 2, "goal_actual": 5}
         other = self.goal_other
         cells = []

@@ -662,3 +662,54 @@ def test_columns_and_fields_named_in_other_words(tmp_path: Path) -> None:
     assert [i.actual for i in t.indicators][:2] == ["126场", "100%"]
     assert t.indicators[-1].name == "群众满意度"  # the field after the table is not a name
     assert t.fields["other_notes"] == "无" and report.leftovers == []
+
+
+# -- a transfer payment's goal block with points of its own ---------------------------------------
+
+
+def test_a_scored_goal_block_leaves_the_total_unchecked_and_says_so(tmp_path: Path) -> None:
+    rows = [
+        ["2022年度中央对地方转移支付区域绩效目标自评表"],
+        ["转移支付（项目）名称", "农机购置与应用补贴"],
+        [
+            "资金情况（万元）",
+            "",
+            "全年预算数（A）",
+            "全年执行数（B）",
+            "执行率（B/A）",
+            "分值",
+            "得分",
+        ],
+        ["", "年度资金总额", "2356.00", "1707.38", "72.47%", "20", "14.49"],
+        ["年度总体目标", "预期目标", "实际完成情况", "分值", "得分"],
+        ["", "补贴购置农业机械1500台（套）以上。", "补贴购置农业机械1528台（套）。", "30", "30"],
+        [
+            "绩效指标",
+            "一级指标",
+            "二级指标",
+            "三级指标",
+            "年度指标值",
+            "实际完成值",
+            "分值",
+            "得分",
+        ],
+        [
+            "",
+            "产出指标",
+            "数量指标",
+            "补贴购置农业机械数量",
+            "≥1500台（套）",
+            "1528台（套）",
+            "50",
+            "50",
+        ],
+        ["总分", "", "", "", "", "", "100", "94.49"],
+    ]
+    path = _write(tmp_path, rows)
+    report = parse_file(path)
+    (t,) = report.tables
+    assert t.goal_expected == "补贴购置农业机械1500台（套）以上。"  # not the points
+    assert report.leftovers == []
+    found = {f.code: f for f in _findings(path)}
+    # 14.49 + 50 + the goal's 30: not a wrong total, nor weights of 70
+    assert found["T101"].severity.value == "info" and "W101" not in found
