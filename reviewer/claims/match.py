@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from reviewer.claims.extract import Claim
+from reviewer.claims.extract import MONEY_UNITS, Claim
 from reviewer.model import Indicator
 
 _UNIT_CLASS = {
@@ -74,8 +74,10 @@ class Target:
     def of(cls, ind: Indicator, unit: str) -> Target | None:
         """The indicator with its unit class ``unit``; None when it has no figure."""
         tv, av = ind.target_value, ind.actual_value
-        target = None if tv.number is None else (tv.number, tv.upper)
-        actual = None if av.number is None else (av.number, av.upper)
+        # money is compared in 元, as claims are (598.46万元 → 5 984 600)
+        scale = MONEY_UNITS.get(tv.unit) or MONEY_UNITS.get(av.unit) or 1.0
+        target = None if tv.number is None else _scaled(tv.number, tv.upper, scale)
+        actual = None if av.number is None else _scaled(av.number, av.upper, scale)
         if not unit or (target is None and actual is None):
             return None
         full = _BRACKETS.sub("", ind.name) if "(" in ind.name or "（" in ind.name else ind.name
@@ -91,6 +93,12 @@ class Target:
     def agrees(self, claim: Claim) -> bool:
         """The claim fits the target or the actual (either: a narrative may quote both)."""
         return any(v is not None and claim.agrees(*v) for v in (self.target, self.actual))
+
+
+def _scaled(number: float, upper: float | None, scale: float) -> tuple[float, float | None]:
+    if scale == 1.0:
+        return number, upper
+    return number * scale, None if upper is None else upper * scale
 
 
 def score(claim: Claim, t: Target) -> int:

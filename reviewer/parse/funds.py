@@ -330,6 +330,7 @@ class FundsReader:
         """Each header role with the cell under it (relative to the label column), or, when
         nothing aligns, the cells after the label in the header's order."""
         roles = self.roles
+        best: list[tuple[str, Cell | None]] = []
         if roles:
             by_column: dict[int, Cell] = {}
             for c in cells:  # loops, not comprehensions: this runs for every funds row
@@ -348,14 +349,16 @@ class FundsReader:
                     if _count(direct) > _count(best):
                         best, shift = direct, 0
                     self.shifts[label.column] = shift
-            if _count(best):
-                return best
         after = [
             c
             for c in cells
             if c.column > label.column and c.text not in _FILLER and c.text != label.text
         ]
         order = [r for _, r in roles] or self.line_roles or list(_DEFAULT_COLUMNS)
+        # Where the columns leave a figure out (a header whose labels span more columns than
+        # the figures under them), every figure in the header's order instead.
+        if roles and _count(best) and (_count(best) >= len(after) or len(after) > len(order)):
+            return best
         return list(zip(order, after, strict=False))
 
     @staticmethod

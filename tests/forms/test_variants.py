@@ -713,3 +713,69 @@ def test_a_scored_goal_block_leaves_the_total_unchecked_and_says_so(tmp_path: Pa
     found = {f.code: f for f in _findings(path)}
     # 14.49 + 50 + the goal's 30: not a wrong total, nor weights of 70
     assert found["T101"].severity.value == "info" and "W101" not in found
+
+
+# -- money in the narrative against an indicator in 万元 ------------------------------------------
+
+
+def _money(narrative: str) -> list[list[str]]:
+    rows = [r[:] for r in _COST_UNDER_OUTPUT]
+    rows[2:2] = [
+        ["年度总体目标", "预期目标", "", "", "实际完成情况"],
+        ["", "完成供水工程维修养护。", "", "", narrative],
+    ]
+    rows[7] = [
+        "",
+        "",
+        "成本指标",
+        "维修养护资金支出控制数",
+        "≤612.8万元",
+        "598.46万元",
+        "20",
+        "20",
+        "",
+    ]
+    return rows
+
+
+def test_money_in_the_narrative_is_compared_in_yuan(tmp_path: Path) -> None:
+    same = _write(tmp_path, _money("完成维修养护，支出维修养护资金598.46万元。"), "same.txt")
+    assert "N102" not in {f.code for f in _findings(same)}
+    other = _write(tmp_path, _money("完成维修养护，支出维修养护资金568.46万元。"), "other.txt")
+    assert "N102" in {f.code for f in _findings(other)}
+
+
+def test_funds_figures_left_out_by_the_columns_are_read_in_the_headers_order(
+    tmp_path: Path,
+) -> None:
+    # each header label printed over three columns, the figures one to a column
+    rows = [
+        ["中央对地方转移支付区域绩效目标自评表"],
+        ["转移支付（项目）名称", "农业生产发展资金"],
+        ["地方主管部门", "某县农业农村局", "", "资金使用单位", "某县农业农村局"],
+        [
+            "资金情况（万元）",
+            "",
+            "",
+            "全年预算数（A）",
+            "",
+            "",
+            "全年执行数（B）",
+            "",
+            "",
+            "执行率（B/A）",
+        ],
+        ["", "年度资金总额", "", "1856.40", "1420.35", "76.51%"],
+        ["", "其中：中央财政资金", "", "1526.40", "1203.62", "78.85%"],
+        ["", "省级财政资金", "", "180.00", "132.73", "73.74%"],
+        ["", "市县财政资金", "", "160.00", "84.00", "52.50%"],
+    ]
+    path = tmp_path / "t.txt"
+    path.write_text("\n".join("\t".join(r) for r in rows) + "\n", encoding="utf-8")
+    report = parse_file(path)
+    (t,) = report.tables
+    total = t.funds.annual_total
+    assert (total.full_year_budget, total.executed, total.rate_pct) == (1856.4, 1420.35, 76.51)
+    assert t.implementer == "某县农业农村局" and report.leftovers == []
+    (f101,) = [f for f in _findings(path) if f.code == "F101"]
+    assert "1,866.4" in f101.message  # 1526.40 + 180.00 + 160.00 against 1856.40
