@@ -208,10 +208,6 @@ class _TableBuilder:
                 i = self._indicators(i)
                 state = "after"
                 continue
-            elif state == "head" and (columns := self._headerless(i)) is not None:
-                i = self._indicators(i, columns)
-                state = "after"
-                continue
             elif starts_table(row):
                 self._title(row)
             elif self._text_field(row):
@@ -234,6 +230,10 @@ class _TableBuilder:
                 self._totals(row)
             elif state == "after":
                 self._after(row)
+            elif state == "head" and (columns := self._headerless(i)) is not None:
+                i = self._indicators(i, columns)  # rows recognised as nothing else
+                state = "after"
+                continue
             elif state == "head":
                 self._label_value_pairs(row)
             i += 1
