@@ -84,11 +84,12 @@ def units_differ(target: ParsedValue, actual: ParsedValue) -> bool:
 _DATE = re.compile(r"((?:19|20)\d{2})\s*年(?:\s*(\d{1,2})\s*月(?:\s*(\d{1,2})\s*[日号])?)?")
 
 
+@lru_cache(maxsize=4096)
 def _date_key(text: str, *, deadline: bool) -> int | None:
     """A date printed with its year as yyyymmdd; a month or a year without its day counts to
     its end as a deadline (2021年11月底前: 20211131) and from its start as a completion
     (2021年12月: 20211200). None when the text has no such date."""
-    m = _DATE.search(text)
+    m = _DATE.search(text) if "年" in text else None
     if m is None:
         return None
     year, month, day = m.group(1), m.group(2), m.group(3)

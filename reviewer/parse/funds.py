@@ -53,7 +53,11 @@ def _row_kind(text: str, fund_rows: tuple[tuple[str, str], ...]) -> str | None:
 
 
 def _count(mapped: list[tuple[str, Cell | None]]) -> int:
-    return sum(c is not None for _, c in mapped)
+    n = 0
+    for _, c in mapped:  # a loop, not sum() over a generator: this runs for every funds row
+        if c is not None:
+            n += 1
+    return n
 
 
 def _fraction_rate(row: dict[str, Any], label: str) -> None:
@@ -276,8 +280,10 @@ class FundsReader:
         label: Cell | None = None
         kind: str | None = None
         fund_rows = self.family.fund_rows
-        for c in cells:  # not _row_key(): this runs for every cell
-            kind = _row_kind(c.text, fund_rows)
+        for c in cells:  # lookup() first, not _row_key(): this runs for every cell
+            kind = lookup(c.text, fund_rows)
+            if kind is None and c.text.startswith("其中"):
+                kind = _row_kind(c.text, fund_rows)
             if kind is not None:
                 label = c
                 break
@@ -331,6 +337,7 @@ class FundsReader:
         nothing aligns, the cells after the label in the header's order."""
         roles = self.roles
         best: list[tuple[str, Cell | None]] = []
+        found = 0
         if roles:
             by_column: dict[int, Cell] = {}
             for c in cells:  # loops, not comprehensions: this runs for every funds row
@@ -343,11 +350,13 @@ class FundsReader:
             # whose label is in the same column (the rows below the total leave cells blank).
             shift = self.shifts.get(label.column, label.column + 1 - roles[0][0])
             best = self._mapped(roles, by_column, shift)
+            found = _count(best)
             if shift != 0 and label.column not in self.shifts:
                 direct = self._mapped(roles, by_column, 0)
-                if _count(direct) != _count(best):
-                    if _count(direct) > _count(best):
-                        best, shift = direct, 0
+                direct_found = _count(direct)
+                if direct_found != found:
+                    if direct_found > found:
+                        best, shift, found = direct, 0, direct_found
                     self.shifts[label.column] = shift
         after = [
             c
@@ -357,7 +366,7 @@ class FundsReader:
         order = [r for _, r in roles] or self.line_roles or list(_DEFAULT_COLUMNS)
         # Where the columns leave a figure out (a header whose labels span more columns than
         # the figures under them), every figure in the header's order instead.
-        if roles and _count(best) and (_count(best) >= len(after) or len(after) > len(order)):
+        if roles and found and (found >= len(after) or len(after) > len(order)):
             return best
         return list(zip(order, after, strict=False))
 

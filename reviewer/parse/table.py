@@ -550,7 +550,10 @@ class _TableBuilder:
         new_page = False
         lower = False
         for row in self.rows[first:end]:
-            if self._is_indicator_header(row) or (lower and is_sub_header(row, self.family)):
+            # only at a page's top (the cheap test first: most rows are none)
+            if (row.page_break_before or lower) and (
+                self._is_indicator_header(row) or (lower and is_sub_header(row, self.family))
+            ):
                 for c in row.cells:
                     c.used = True
                 new_page = True
