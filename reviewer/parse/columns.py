@@ -212,16 +212,10 @@ def read_header(row: Row, family: Family = DEFAULT) -> IndicatorColumns:
 
 
 _HEADERLESS_ROWS = 3
-_NATIONAL_LABELS = {
-    Role.L1: "一级指标",
-    Role.L2: "二级指标",
-    Role.NAME: "三级指标",
-    Role.TARGET: "年度指标值",
-    Role.ACTUAL: "实际完成值",
-    Role.WEIGHT: "分值",
-    Role.SCORE: "得分",
-    Role.EXPLANATION: "偏差原因分析及改进措施",
-}
+# The national form's label for each role, as its vocabulary spells it first (一级指标 …).
+_NATIONAL_LABELS: dict[Role, str] = {}
+for _label, _role in DEFAULT.indicator_columns:
+    _NATIONAL_LABELS.setdefault(Role(_role), _label.rstrip("*"))
 
 
 def headerless(rows: Sequence[Row], not_names: Callable[[str], bool]) -> IndicatorColumns | None:

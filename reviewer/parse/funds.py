@@ -254,19 +254,18 @@ class FundsReader:
     def _single_amounts(self, parts: list[Row]) -> bool:
         """Breakdown lines printed label | amount (one amount each, side by side, or one per
         row once such lines began): read as lines; False when a part has more amounts."""
-        read: list[tuple[Cell, str, Cell | None]] = []
+        read: list[tuple[Cell, str, Cell | None, float | None]] = []
         for part in parts:
             label, *values = part.cells
             kind = self._row_key(label.text)
             if kind is None or len(values) > 1:
                 return False
-            read.append((label, kind, values[0] if values else None))
-        for _, _, value in read:
+            value = values[0] if values else None
             amount = self._amount(value.text) if value is not None else None
             if value is not None and amount is None and not is_placeholder(value.text):
                 return False
-        for label, kind, value in read:
-            amount = self._amount(value.text) if value is not None else None
+            read.append((label, kind, value, amount))
+        for label, kind, value, amount in read:
             self._breakdown_line(label.text, kind, amount, value or label)
             label.used = True
             if value is not None:

@@ -456,10 +456,10 @@ class _TableBuilder:
         if "goal.points" in self.t["labels"] and all(
             parse_points(c.text) is not None for c in row.cells
         ):
-            for c in row.cells:  # the goal's points, kept as printed (the checks do not use them)
-                self.t["fields"]["年度总体目标分值"] = (
-                    self.t["fields"].get("年度总体目标分值", "") + " " + c.text
-                ).strip()
+            # the goal's points, kept as printed (the checks do not use them)
+            printed = [self.t["fields"].get("年度总体目标分值", ""), *(c.text for c in row.cells)]
+            self.t["fields"]["年度总体目标分值"] = " ".join(p for p in printed if p)
+            for c in row.cells:
                 c.used = True
             return
         cols = self.goal_cols or {"goal_expected": 2, "goal_actual": 5}
