@@ -19,6 +19,7 @@ from collections.abc import Sequence
 
 from reviewer.checks.budget import rounding_note
 from reviewer.checks.context import Hit, ReportFacts, TableContext
+from reviewer.checks.implied import implied_weights
 from reviewer.checks.registry import Rule, selected
 from reviewer.config import Config
 from reviewer.forms.families import DEFAULT, Family, get_family
@@ -87,10 +88,18 @@ def check_table(
     """
     family = get_family(table.family) or DEFAULT
     judged = table
-    if any(i.partial for i in table.indicators):  # the rules see the rows printed whole
+    whole = not any(i.partial for i in table.indicators)
+    if not whole:  # the rules see the rows printed whole
         judged = table.model_copy(
             update={"indicators": [i for i in table.indicators if not i.partial]}
         )
+    notes: dict[int, str] = {}  # id of a row given an implied weight → how it was found
+    if implied := implied_weights(judged):
+        rows = list(judged.indicators)
+        for k, found in implied.items():
+            rows[k] = rows[k].model_copy(update={"weight": found.weight})
+            notes[id(rows[k])] = found.note()
+        judged = judged.model_copy(update={"indicators": rows})
     ctx = TableContext(
         judged,
         index,
@@ -103,8 +112,10 @@ def check_table(
         if r.check is None or not applies(r, table, family):
             continue
         for hit in r.check(ctx):
+            if hit.indicator is not None and id(hit.indicator) in notes:
+                hit.message = hit.message.rstrip("。") + notes[id(hit.indicator)] + "。"
             out.append(_finding(hit, r, table, index))
-    if totals is not None and table.indicators and judged is table:
+    if totals is not None and table.indicators and whole:
         totals[index] = ctx.recomputed_total()
     return out
 

@@ -355,8 +355,9 @@ def execution_score(ctx: TableContext) -> Iterator[Hit]:
     exact = exact_rate(t)
     if exact is not None:
         yield from _row_score(t, "", t.funds.annual_total, exact, tolerance)
-        for row, name in _execution_rows(t):
-            yield from _row_score(t, f"「{name}」一行的", row, exact, tolerance)
+        for row, indicator in _execution_rows(t):
+            where = f"「{indicator.name}」一行的"
+            yield from _row_score(t, where, row, exact, tolerance, indicator)
     total = _scored_figures(t.funds.annual_total)
     for name, row in scored_parts(t):
         rate = row_rate(t, row)
@@ -364,7 +365,7 @@ def execution_score(ctx: TableContext) -> Iterator[Hit]:
             yield from _row_score(t, f"「{name}」一行的", row, rate, tolerance)
 
 
-def _execution_rows(t: EvaluationTable) -> Iterator[tuple[FundRow, str]]:
+def _execution_rows(t: EvaluationTable) -> Iterator[tuple[FundRow, Indicator]]:
     """Indicator rows that score the budget's execution (the Hebei form's 预算执行率 row, its
     权重 and 折算得分), as fund rows to check like the funds block's score."""
     rate = t.funds.annual_total.cells.get("rate_pct")
@@ -373,7 +374,7 @@ def _execution_rows(t: EvaluationTable) -> Iterator[tuple[FundRow, str]]:
             cells = {k: ref for k in ("weight", "score") if (ref := i.cells.get(k)) is not None}
             if rate is not None:
                 cells["rate_pct"] = rate
-            yield FundRow(weight=i.weight, score=i.score, cells=cells), i.name
+            yield FundRow(weight=i.weight, score=i.score, cells=cells), i
 
 
 def _scored_figures(row: FundRow) -> tuple[float | None, ...]:
@@ -388,7 +389,12 @@ def _rate_refs(t: EvaluationTable, row: FundRow) -> list[CellRef | None]:
 
 
 def _row_score(
-    t: EvaluationTable, where: str, row: FundRow, rate: Decimal, tolerance: float
+    t: EvaluationTable,
+    where: str,
+    row: FundRow,
+    rate: Decimal,
+    tolerance: float,
+    indicator: Indicator | None = None,
 ) -> Iterator[Hit]:
     """A fund row's printed 得分 against its rate × 分值 (``where``: "" for 年度资金总额)."""
     checked = _score_check(rate, row, tolerance)
@@ -402,6 +408,7 @@ def _row_score(
     yield Hit(
         f"{where}预算执行得分填报为{fmt(row.score)}分{over}，按执行率{float(rate):.2f}% × 分值"
         f"{fmt(row.weight)}应为{by_exact:.2f}分。",
+        indicator=indicator,
         expected=f"{by_exact:.2f}",
         found=fmt(row.score),
         evidence=cell_evidence(

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from reviewer.checks.recompute import Expectation, expect
+from reviewer.checks.recompute import Expectation, expect, target_met
 from reviewer.config import Config, Thresholds
 from reviewer.forms.families import DEFAULT, Family
 from reviewer.model import CellRef, EvaluationTable, Evidence, Indicator, Leftover, Report, Severity
@@ -73,6 +73,13 @@ class TableContext:
         if e is None:
             e = self._expectations[key] = expect(ind, self.config)
         return e
+
+    def met(self, ind: Indicator) -> bool | None:
+        """Whether ``ind`` reached its target (None: cannot be told), on a form with or
+        without a 分值 column."""
+        if ind.weight is None:
+            return target_met(ind, self.config)
+        return self.expect(ind).met
 
     @property
     def thresholds(self) -> Thresholds:

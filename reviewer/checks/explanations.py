@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from reviewer.checks.context import Hit, TableContext, ilabel, indicator_evidence
+from reviewer.checks.context import Hit, TableContext, cell_evidence, ilabel, indicator_evidence
 from reviewer.checks.registry import rule
 from reviewer.forms.template import is_instruction, without_instructions
 from reviewer.model import Category, Indicator, Severity
@@ -15,7 +15,8 @@ _EMPTY = re.compile(r"^[\s无/—\-－、.。]*$")
 # Words that announce what the unit will do about it.
 _MEASURE = re.compile(
     r"将|拟|下一步|下一年|下年|今后|后续|以后|加强|改进|完善|争取|督促|提前|优化|做好|确保|"
-    r"加快|落实|建立|健全|强化|规范|调整.{0,6}(目标|指标)|合理设置|整改|避免|推进|持续"
+    r"加快|落实|建立|健全|强化|规范|调整.{0,6}(目标|指标)|合理设置|整改|避免|推进|"
+    r"持续(跟踪|推进|加强|做好|关注|督促|优化|改进|完善|开展|抓好|监测|跟进)"
 )
 # Words that admit a shortfall.
 _SHORTFALL = re.compile(
@@ -33,7 +34,7 @@ def has_column(ctx: TableContext) -> bool:
 def needs_explanation(i: Indicator, ctx: TableContext) -> bool:
     """A deducted row, or a missed target, needs 偏差原因分析及改进措施 (E1)."""
     deducted = i.weight is not None and i.score is not None and i.score < i.weight
-    return deducted or ctx.expect(i).met is False
+    return deducted or ctx.met(i) is False
 
 
 @rule(
@@ -48,23 +49,50 @@ def needs_explanation(i: Indicator, ctx: TableContext) -> bool:
     why="财预〔2020〕10号要求对偏差分析原因并提出改进措施；空白说明自评流于形式。",
     example="年度指标值=36人，实际完成值=32人，偏差原因栏空白。",
     fix="写明未达成的原因和下一步改进措施。",
+    rubric=True,  # a 评分表 with a 扣分原因 column: a deducted row says why
 )
 def explanation_missing(ctx: TableContext) -> Iterator[Hit]:
     if not has_column(ctx):
+        yield from _table_field_missing(ctx)
         return
     for i in ctx.table.indicators:
         if needs_explanation(i, ctx) and _EMPTY.match(without_instructions(i.explanation)):
             left = (
                 "仍为模板的填写说明" if i.explanation and is_instruction(i.explanation) else "空白"
             )
+            values = f"年度指标值{i.target}，实际完成值{i.actual}，" if i.target or i.actual else ""
+            column = ctx.table.labels.get("explanation", "偏差原因分析及改进措施")
             yield Hit(
-                f"{ilabel(i)}年度指标值{i.target}，实际完成值{i.actual}，得{fmt(i.score)}分"
-                f"（分值{fmt(i.weight)}分），偏差原因分析及改进措施栏{left}。",
+                f"{ilabel(i)}{values}得{fmt(i.score)}分"
+                f"（分值{fmt(i.weight)}分），{column}栏{left}。",
                 indicator=i,
                 expected="原因及改进措施",
                 found=i.explanation or "（空白）",
                 evidence=indicator_evidence(i, "target", "actual", "score"),
                 suggestion="在偏差原因栏写明未达成的原因和下一步改进措施。",
+            )
+
+
+def _table_field_missing(ctx: TableContext) -> Iterator[Hit]:
+    """A form with one 偏差大或目标未完成原因分析 field for the whole table (20/80): each row
+    that needs an explanation, when the field is left empty, 无 or the template's instruction."""
+    t = ctx.table
+    label = t.labels.get("deviation_analysis")
+    text = t.fields.get("deviation_analysis", "")
+    if label is None or not _EMPTY.match(without_instructions(text)):
+        return
+    said = f"为“{text[:20]}”" if text.strip() else "空白"
+    ref = t.cells.get("field:deviation_analysis")
+    for i in t.indicators:
+        if needs_explanation(i, ctx):
+            yield Hit(
+                f"{ilabel(i)}年度指标值{i.target}，实际完成值{i.actual}，未达成或已扣分，"
+                f"而本表“{label}”栏{said}，没有说明偏差原因。",
+                indicator=i,
+                expected="原因及改进措施",
+                found=text or "（空白）",
+                evidence=indicator_evidence(i, "target", "actual", "score") + cell_evidence(ref),
+                suggestion=f"在“{label}”栏写明各项未达成指标的原因和下一步改进措施。",
             )
 
 

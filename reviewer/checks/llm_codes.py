@@ -53,7 +53,7 @@ _llm(
     "llm-narrative-vs-indicator",
     Category.CONSISTENCY,
     "consistency",
-    ("N102",),
+    ("N102", "N108"),
     what="实际完成情况所述的数量、时间或范围与指标行的实际完成值不符，或叙述中的数字没有指标支撑。",
     example="叙述称“开展培训12场”，数量指标“培训场次”的实际完成值为10场。",
     fix="核对叙述与指标，更正错误的一方，并说明差异原因。",

@@ -7,9 +7,9 @@ import re
 from collections import Counter
 from collections.abc import Iterator
 
-from reviewer.checks.context import Hit, TableContext, cell_evidence
+from reviewer.checks.context import Hit, TableContext, cell_evidence, ilabel, indicator_evidence
 from reviewer.checks.registry import rule
-from reviewer.model import Category, EvaluationTable, Evidence, Severity
+from reviewer.model import Category, EvaluationTable, Evidence, Location, Severity
 from reviewer.textnorm import fold
 
 _FIGURE = re.compile(
@@ -193,3 +193,60 @@ def actual_says_nothing(ctx: TableContext) -> Iterator[Hit]:
         evidence=cell_evidence(t.cells.get("goal_actual")) or [Evidence(quote=t.goal_actual)],
         suggestion="逐项写明预期目标的实际完成结果，附具体数量、时间和效果。",
     )
+
+
+# A sentence saying every target was reached: 各项绩效目标全部完成, 所有指标均已达成, 全面完成
+# 了年度绩效目标. Not 基本完成 / 大部分完成 (which admit a shortfall), nor a plan (将, 确保).
+_ALL_MET = re.compile(
+    r"(?:各项|所有|全部|全年)(?:绩效)?(?:目标|指标|任务)(?:任务)?[^。；;，,]{0,4}?"
+    r"(?:均已|均|全部|全面|都已|都|已)(?:已)?(?:按期|按时|如期|顺利|圆满)?(?:完成|达成|实现|达到)"
+    r"|(?:全面|圆满)(?:完成|实现|达成)(?:了)?(?:各项|全部|年度|全年|预期)?(?:绩效)?(?:目标|指标)"
+)
+_HEDGED = re.compile(r"基本|大部分|部分|未|没有|尚|将|确保|力争|计划")
+
+
+@rule(
+    "N108",
+    "叙述称目标全部完成而指标未达成",
+    "narrative-claims-all-met",
+    Category.CONSISTENCY,
+    Severity.WARNING,
+    "强制",
+    "consistency",
+    what="实际完成情况称各项绩效目标全部完成（“各项绩效目标全部完成”“全面完成年度目标”等），"
+    "而有指标行的实际完成值未达到年度指标值。",
+    why="叙述应如实反映指标的完成情况；指标未达成而称全部完成，自评结论与数据相互矛盾。",
+    example="实际完成情况称“项目各项绩效目标全部完成”，而“新增校舍面积”完成4,600平方米，指标值≥5,000平方米。",
+    fix="如实写明未完成的指标及其原因，或核实指标的实际完成值。",
+)
+def narrative_claims_all_met(ctx: TableContext) -> Iterator[Hit]:
+    t = ctx.table
+    claim = next(
+        (
+            m
+            for m in _ALL_MET.finditer(t.goal_actual)
+            if not _HEDGED.search(t.goal_actual[max(0, m.start() - 4) : m.end()])
+        ),
+        None,
+    )
+    if claim is None:
+        return
+    missed = [i for i in t.indicators if ctx.met(i) is False]
+    if not missed:
+        return
+    rows = "、".join(f"{ilabel(i)}（指标值{i.target}，完成{i.actual}）" for i in missed[:3])
+    more = f"等{len(missed)}项" if len(missed) > 3 else ""
+    yield Hit(
+        f"实际完成情况称“{claim.group(0)}”，但{rows}{more}未达到年度指标值。",
+        indicator=missed[0],
+        expected="如实说明未达成的指标",
+        found=claim.group(0),
+        evidence=[Evidence(quote=claim.group(0), location=_goal_location(t))]
+        + [e for i in missed[:3] for e in indicator_evidence(i, "target", "actual")],
+        suggestion="如实写明未完成的指标及其原因，或核实指标的实际完成值。",
+    )
+
+
+def _goal_location(t: EvaluationTable) -> Location | None:
+    ref = t.cells.get("goal_actual")
+    return ref.plain() if ref is not None else None

@@ -477,6 +477,7 @@ def _amounts_in_another_unit(ctx: TableContext, claims: tuple[Claim, ...]) -> It
         c
         for c in claims
         if c.is_money
+        and c.comparable  # not 单台平均补助142,000元: a rate, not an amount of the fund block
         and c.text.endswith("元")
         and not c.text.endswith(("万元", "亿元"))
         and c.value_yuan >= _YUAN_OF_A_WAN_TABLE

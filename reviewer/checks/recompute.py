@@ -21,6 +21,7 @@ from typing import NamedTuple
 
 from reviewer.config import Config
 from reviewer.model import Indicator, Operator, ParsedValue
+from reviewer.units import factor
 
 _TIME_UNITS = ("月", "日", "号", "季度", "月底", "月份", "月前", "月底前", "年")
 _PARTIAL = re.compile(r"部分|基本|大部|较好|一般|有所")
@@ -62,7 +63,7 @@ class Expectation(NamedTuple):  # a tuple: made for every row, read-only
 
 _UNIT_NOTE = re.compile(r"[(（][^()（）]*[)）]$")
 # A date's tail after its year (2023年12月 → 年12月): a date, not a unit.
-_DATE_TAIL = re.compile(r"^年(\d{1,2}月(\d{1,2}日)?)?(前|底|末|以前)?$")
+_DATE_TAIL = re.compile(r"^年(\d{1,2}月(\d{1,2}日)?)?(底前|末前|前|底|末|以前)?(完成|完工|竣工)?$")
 
 
 @lru_cache(maxsize=4096)
@@ -76,7 +77,8 @@ def norm_unit(unit: str) -> str:
 
 
 def units_differ(target: ParsedValue, actual: ParsedValue) -> bool:
-    """Both values carry a unit and the units are not the same (D8)."""
+    """Both values carry a unit and the units are not the same (D8: one 计量单位 per row, 元
+    against 万元 included; ``expect`` compares such a row through the conversion)."""
     a, b = norm_unit(target.unit), norm_unit(actual.unit)
     return bool(a) and bool(b) and a != b
 
@@ -105,6 +107,14 @@ def _dates(target: str, actual: str) -> tuple[int, int] | None:
     t = _date_key(target, deadline=True)
     a = _date_key(actual, deadline=False) if t is not None else None
     return None if t is None or a is None else (t, a)
+
+
+def scale_of(target: ParsedValue, actual: ParsedValue) -> float:
+    """What the actual is multiplied by to be in the target's unit (1.0: the same, or not
+    convertible — the mismatch is S108's)."""
+    if not target.unit or not actual.unit:
+        return 1.0
+    return factor(norm_unit(actual.unit), norm_unit(target.unit)) or 1.0
 
 
 def _is_time(v: ParsedValue) -> bool:
@@ -182,14 +192,16 @@ def expect(ind: Indicator, config: Config) -> Expectation:
         return Expectation(d, False)
     if a.number is None or t.number is None:
         return Expectation(d, None)
-    A, T = a.number, t.number
+    # 12,350米 against ≥12公里: the actual stated in the target's unit
+    scale = scale_of(t, a) if a.unit != t.unit else 1.0
+    A, T, a_upper = a.number * scale, t.number, None if a.upper is None else a.upper * scale
     if d is not Direction.RANGE and (dates := _dates(ind.target, ind.actual)) is not None:
         # 2021年12月 against 2021年11月底前: the dates, not the years (2021 against 2021)
         met = dates[1] <= dates[0]
         return Expectation(Direction.DEADLINE, met, expected=w if met else None)
     if d is Direction.RANGE:
         upper = t.upper if t.upper is not None else T
-        lo_a, hi_a = A, a.upper if a.upper is not None else A
+        lo_a, hi_a = A, a_upper if a_upper is not None else A
         met = lo_a >= T and hi_a <= upper
         return Expectation(d, met, expected=w if met else None)
     if d is Direction.DEADLINE:

@@ -7,7 +7,13 @@ from collections import defaultdict
 from collections.abc import Iterator
 
 from reviewer.checks.context import Hit, TableContext, ilabel, indicator_evidence
-from reviewer.checks.recompute import Direction, norm_unit, units_differ
+from reviewer.checks.recompute import (
+    Direction,
+    direction_of,
+    norm_unit,
+    scale_of,
+    units_differ,
+)
 from reviewer.checks.registry import rule
 from reviewer.model import Category, Indicator, Operator, Severity
 from reviewer.numbers import fmt
@@ -289,7 +295,13 @@ def over_achievement(ctx: TableContext) -> Iterator[Hit]:
 def unit_mismatch(ctx: TableContext) -> Iterator[Hit]:
     for i in ctx.table.indicators:
         t, a = i.target_value, i.actual_value
-        if a.number is None and t.is_quantitative and t.unit and _says_done(a.word, i.score):
+        if (
+            a.number is None
+            and t.is_quantitative
+            and norm_unit(t.unit)
+            and direction_of(t) is not Direction.DEADLINE  # 已完成 by a deadline: no quantity
+            and _says_done(a.word, i.score)
+        ):
             yield Hit(
                 f"{ilabel(i)}年度指标值为{i.target}，实际完成值只写了“{i.actual}”，"
                 "没有实际数值，无法判断是否达到指标值。",
@@ -302,8 +314,15 @@ def unit_mismatch(ctx: TableContext) -> Iterator[Hit]:
             continue
         if t.number is None or a.number is None or not units_differ(t, a):
             continue
+        scale = scale_of(t, a)
+        converted = (
+            f"；实际完成值折合{fmt(round(a.number * scale, 6))}{norm_unit(t.unit)}，已按此核对完成情况"
+            if scale != 1.0
+            else ""
+        )
         yield Hit(
-            f"{ilabel(i)}{_tv(i)}，计量单位不一致（“{norm_unit(t.unit)}”与“{norm_unit(a.unit)}”）。",
+            f"{ilabel(i)}{_tv(i)}，计量单位不一致（“{norm_unit(t.unit)}”与“{norm_unit(a.unit)}”）"
+            f"{converted}。",
             indicator=i,
             expected=norm_unit(t.unit),
             found=norm_unit(a.unit),

@@ -287,6 +287,7 @@ def template_text_left(ctx: TableContext) -> Iterator[Hit]:
         evidence += [Evidence(quote=c.text, location=c) for c in t.template_text[:3]]
         yield Hit(
             f"指标中保留了模板的占位内容（{'、'.join(marks)}），涉及{len(marked) + len(t.template_text)}处。",
+            indicator=marked[0][0] if len(marked) == 1 and not t.template_text else None,
             found="、".join(marks),
             evidence=evidence,
             severity=Severity.INFO,

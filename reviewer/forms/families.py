@@ -422,6 +422,8 @@ RUBRIC = Family(
         ("评分标准", "extra"),
         ("自评得分", "score"),
         ("得分", "score"),
+        ("扣分原因", "explanation"),
+        ("扣分说明", "explanation"),
     ),
     text_fields=_TEXT_FIELDS,
     scoring=Scoring(rubric=True, execution_weight=None, indicator_total=100.0, default_split=None),

@@ -310,7 +310,11 @@ def _attach_fragments(
         elif nxt is None or frag.after_break:
             to_next = False
         elif frag.before_break:
-            to_next = True
+            # the row below began before the break, unless the text above is a sentence the
+            # break cut (its explanation wrapped on: 施工队伍 / 调配不足影响，…)
+            to_next = not (
+                frag.kind == "explanation" and prev.explanation and _unfinished(prev.explanation)
+            )
         elif frag.kind == "name":
             to_next = len(nxt.name_text()) <= 2
         else:
@@ -327,6 +331,11 @@ def _attach_fragments(
         if line not in target.lines:
             target.lines.append(line)
             target.lines.sort()
+
+
+def _unfinished(cells: list[Cell]) -> bool:
+    """Text that stops inside a sentence (no 。；! at its end)."""
+    return not cells[-1].text.rstrip().endswith(("。", "；", ";", "！", "!", "？", "?"))
 
 
 @dataclass(slots=True)

@@ -18,7 +18,15 @@ from reviewer.checks import run_checks
 from reviewer.config import Config
 from reviewer.model import EvaluationTable, Finding, Severity
 from reviewer.pipeline import Review, review
-from tests.builders import clean_indicators, codes, findings_of, ind, make_table, write_tables
+from tests.builders import (
+    clean_indicators,
+    codes,
+    findings_of,
+    goal_texts,
+    ind,
+    make_table,
+    write_tables,
+)
 from tests.checks.cases import RuleCase
 from tests.conftest import SEED
 
@@ -550,3 +558,52 @@ def test_seed_findings_quote_their_sentence_verbatim(seed: Review) -> None:
             t.cells["goal_actual"].line,
             t.cells["goal_expected"].line,
         )
+
+
+# N108 the narrative says every target was met while a row missed ------------------------
+
+
+def _one_missed(goal_actual_tail: str) -> EvaluationTable:
+    """The clean table with 培训人数 missed (180 of ≥200, scored in proportion and explained),
+    its 实际完成情况 quoting the rows and ending with ``goal_actual_tail``."""
+    rows = clean_indicators()
+    rows[1] = ind("培训人数", ">=200人", "=180人", 10, 9, "部分学员因疫情未能参训，下一步将补训。")
+    actual = goal_texts(rows)[1].rstrip("。") + goal_actual_tail
+    return make_table(indicators=rows, goal_actual=actual)
+
+
+class TestN108NarrativeClaimsAllMet(RuleCase):
+    code = "N108"
+
+    def broken(self) -> EvaluationTable:
+        return _one_missed("，项目各项绩效目标全部完成。")
+
+    def clean(self) -> EvaluationTable:
+        return _one_missed("，培训人数未达到目标。")
+
+    @pytest.mark.parametrize(
+        ("tail", "fires"),
+        [
+            ("，各项目标任务均已完成。", True),
+            ("，全面完成了年度绩效目标。", True),
+            ("，所有指标均已达成。", True),
+            ("，各项绩效目标基本完成。", False),  # admits a shortfall
+            ("，各项目标大部分完成。", False),
+            ("，确保各项目标全部完成。", False),  # a promise, not a result
+        ],
+    )
+    def test_phrasings(self, tmp_path: Path, tail: str, fires: bool) -> None:
+        assert ("N108" in codes(tmp_path, _one_missed(tail))) is fires
+
+    def test_names_the_missed_row_and_quotes_the_claim(self, tmp_path: Path) -> None:
+        (f,) = findings_of(tmp_path, self.broken(), "N108")
+        assert f.indicator == "培训人数"
+        assert "各项绩效目标全部完成" in f.message and "180人" in f.message
+        assert any(e.quote == "各项绩效目标全部完成" for e in f.evidence)
+
+    def test_every_target_met_says_nothing(self, tmp_path: Path) -> None:
+        table = make_table()
+        table = table.model_copy(
+            update={"goal_actual": table.goal_actual + "各项绩效目标全部完成。"}
+        )
+        assert "N108" not in codes(tmp_path, table)

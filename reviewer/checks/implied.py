@@ -1,0 +1,71 @@
+"""Row weights a form without a 分值 column still fixes through the points its labels print.
+
+A 20/80 form prints no 分值 per row, only the points of its categories: 时效指标(5分),
+产出指标(40分). Two things follow from those alone, with no guessing:
+
+- a category holding one row gives that row its points (时效指标(5分) over one row: 5);
+- a category whose rows' 得分 add up to exactly its points has every row at full marks (no
+  row may score above its weight, and the weights add up to the category's points), so each
+  row's weight is its score.
+
+``implied_weights`` gives, for the rows so fixed, the weight and the label it comes from; the
+rules then judge those rows as they judge rows with a printed 分值 (a missed target kept at full
+marks, a score above its weight). Only a table printed whole is read this way: a category cut by
+the end of the document may hold more rows than are visible.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from reviewer.model import EvaluationTable, Indicator
+from reviewer.numbers import fmt
+
+
+@dataclass(frozen=True, slots=True)
+class Implied:
+    weight: float
+    label: str  # the category whose printed points fix it
+    points: float  # those points
+
+    def note(self) -> str:
+        """How the weight was found, for the finding's message."""
+        how = "其下仅此一行" if self.weight == self.points else "其下各行得分之和等于该分值"
+        return f"（本表无分值列：“{self.label}”标明{fmt(self.points)}分，{how}，该行分值即{fmt(self.weight)}分）"
+
+
+def implied_weights(table: EvaluationTable) -> dict[int, Implied]:
+    """Row index → the weight the printed category points fix (rows with a printed 分值, or a
+    table cut off, give none)."""
+    rows = table.indicators
+    stated = table.stated_weights
+    if not rows or not stated or not table.complete or table.ends_inside:
+        return {}
+    if any(i.weight is not None for i in rows):
+        return {}
+    out: dict[int, Implied] = {}
+    for level in ("l2", "l1"):  # the finer category first: it fixes more
+        for label, members in _groups(rows, level).items():
+            points = stated.get(label)
+            scores = [rows[k].score for k in members]
+            if points is None or any(s is None for s in scores):
+                continue
+            if len(members) == 1:
+                out.setdefault(members[0], Implied(points, label, points))
+            elif abs(sum(s or 0.0 for s in scores) - points) <= 0.005:
+                for k in members:
+                    out.setdefault(k, Implied(rows[k].score or 0.0, label, points))
+    return out
+
+
+def _groups(rows: list[Indicator], level: str) -> dict[str, list[int]]:
+    """Rows by their category at ``level``; a label under two parents (数量指标 of 产出 and of
+    another 一级) is not one category, and is left out."""
+    groups: dict[str, list[int]] = {}
+    parents: dict[str, set[str]] = {}
+    for k, i in enumerate(rows):
+        label = getattr(i, level)
+        if label:
+            groups.setdefault(label, []).append(k)
+            parents.setdefault(label, set()).add(i.l1 if level == "l2" else "")
+    return {label: ks for label, ks in groups.items() if len(parents[label]) == 1}

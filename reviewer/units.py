@@ -1,0 +1,62 @@
+"""Units of one quantity in different scales: 公里 and 米, 万元 and 元, 万人 and 人, 吨 and 千克.
+
+A target printed as ≥12公里 and an actual as 12,350米 state one length; a target of 不高于15万元/台
+and an actual of 142,000元/台 one price. ``factor(source, dest)`` gives the number that turns a
+figure in ``source`` into ``dest`` (1000 from 公里 to 米), or None when the two units do not
+measure the same thing in scales this module knows (亩 and 公顷 are left apart: a conversion
+between land measures is the department's to state, not ours to assume).
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+# unit → (base unit, how many base units it holds)
+_BASES: dict[str, tuple[str, float]] = {
+    "公里": ("米", 1000.0),
+    "千米": ("米", 1000.0),
+    "米": ("米", 1.0),
+    "延米": ("米", 1.0),
+    "厘米": ("米", 0.01),
+    "平方公里": ("平方米", 1_000_000.0),
+    "平方千米": ("平方米", 1_000_000.0),
+    "平方米": ("平方米", 1.0),
+    "㎡": ("平方米", 1.0),
+    "吨": ("千克", 1000.0),
+    "千克": ("千克", 1.0),
+    "公斤": ("千克", 1.0),
+    "克": ("千克", 0.001),
+    "元": ("元", 1.0),
+}
+_PREFIXES = (("亿", 100_000_000.0), ("万", 10_000.0), ("千", 1000.0))
+
+
+@lru_cache(maxsize=1024)
+def _in_base(unit: str) -> tuple[str, float] | None:
+    """A unit as (base, scale): 万元 → (元, 10000), 万人 → (人, 10000), 公里 → (米, 1000);
+    a rate per something keeps its denominator (万元/台 → (元/台, 10000))."""
+    head, slash, per = unit.strip().partition("/")
+    if not head:
+        return None
+    base = _BASES.get(head)
+    if base is None:
+        for prefix, scale in _PREFIXES:
+            rest = head[len(prefix) :]
+            if head.startswith(prefix) and rest and rest[0] not in "米克":  # 千米, 千克: bases
+                inner = _BASES.get(rest, (rest, 1.0))
+                base = (inner[0], inner[1] * scale)
+                break
+        else:
+            base = (head, 1.0)
+    return (base[0] + slash + per, base[1])
+
+
+def factor(source: str, dest: str) -> float | None:
+    """What a figure in ``source`` is multiplied by to be stated in ``dest``: 1.0 for the same
+    unit (or two names of it: 公里, 千米), None when the units do not convert."""
+    if source == dest:
+        return 1.0
+    a, b = _in_base(source), _in_base(dest)
+    if a is None or b is None or a[0] != b[0]:
+        return None
+    return a[1] / b[1]
