@@ -4,7 +4,7 @@ A gold table is *found* when a parsed table carries its 项目名称 (after ``na
 traditional read as simplified; one containing the other counts), or, for a table the gold gives
 no name, when the document yields a parsed table not claimed by a named one. A gold indicator row
 is *found* when a parsed table of the document has a row of the same name (after ``name_key``),
-and *right* when, besides, each of its target, actual, 分值 and 得分 that the gold gives agrees:
+and *right* when, besides, for one such row (a report's tables may share a row's name), each of its target, actual, 分值 and 得分 that the gold gives agrees:
 texts after ``name_key``, numbers as numbers (the gold's values are strings as printed). Rows cut
 by the excerpt (``partial``) are compared on the fields the gold gives.
 """
@@ -78,12 +78,15 @@ def check(doc: str, gold_path: Path, report: Report | None, error: str | None) -
     out = ParseCheck(doc=doc, gold_tables=len(gold["tables"]), gold_rows=len(rows), error=error)
     if report is None:
         return out
-    parsed = {name_key(i.name): i for t in report.tables for i in t.indicators}
+    parsed: dict[str, list[Indicator]] = {}
+    for t in report.tables:
+        for i in t.indicators:
+            parsed.setdefault(name_key(i.name), []).append(i)
     out.tables_parsed = len(report.tables)
     out.tables_found = _tables_found(gold["tables"], report)
     for row in rows:
         got = parsed.get(name_key(row["name"]))
-        if got is not None:
+        if got:  # a name several tables print (满意度 rows): right if one of them reads so
             out.rows_found += 1
-            out.rows_right += _row_right(row, got)
+            out.rows_right += any(_row_right(row, i) for i in got)
     return out

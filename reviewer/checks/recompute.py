@@ -21,6 +21,7 @@ from typing import NamedTuple
 
 from reviewer.config import Config
 from reviewer.model import Indicator, Operator, ParsedValue
+from reviewer.textnorm import fold
 from reviewer.units import factor
 
 _TIME_UNITS = ("月", "日", "号", "季度", "月底", "月份", "月前", "月底前", "年")
@@ -30,7 +31,7 @@ _FAILED = re.compile(r"未达|未完成|不达标|不合格")
 # the target where it asks for less or for none (有效降低: 有效降低; 无重大事故: 无重大事故).
 _NEGATIVE = re.compile(r"^(未|没有|无|不)|下降|降低")
 _ASKS_FOR_LESS = re.compile(
-    r"^(未|没有|无|不|零|杜绝|避免|严禁|禁止)|下降|降低|减少|减轻|遏制|控制"
+    r"^(未|没有|无|不|零|杜绝|避免|严禁|禁止|[≤<＜])|下降|降低|减少|减轻|遏制|控制|不高于|不超过"
 )
 _UNIT_ALIASES = {"％": "%", "个百分点": "%"}
 
@@ -63,7 +64,9 @@ class Expectation(NamedTuple):  # a tuple: made for every row, read-only
 
 _UNIT_NOTE = re.compile(r"[(（][^()（）]*[)）]$")
 # A date's tail after its year (2023年12月 → 年12月): a date, not a unit.
-_DATE_TAIL = re.compile(r"^年(\d{1,2}月(\d{1,2}日)?)?(底前|末前|前|底|末|以前)?(完成|完工|竣工)?$")
+_DATE_TAIL = re.compile(
+    r"^(年(\d{1,2}月)?(\d{1,2}[日号])?|月\d{1,2}[日号])(底前|末前|前|底|末|以前)?(完成|完工|竣工)?$"
+)
 
 
 @lru_cache(maxsize=4096)
@@ -102,10 +105,28 @@ def _date_key(text: str, *, deadline: bool) -> int | None:
     return int(year) * 10000 + int(month) * 100 + int(day)
 
 
+_MONTH_DAY = re.compile(r"(\d{1,2})\s*月(?:\s*(\d{1,2})\s*[日号])?")
+
+
+@lru_cache(maxsize=4096)
+def _month_day_key(text: str, *, deadline: bool) -> int | None:
+    """A date printed without its year (6月30日前, 6月25日) as mmdd, a month without its day
+    counted as for ``_date_key``."""
+    m = _MONTH_DAY.search(text) if "月" in text and "年" not in text else None
+    if m is None or not 1 <= int(m.group(1)) <= 12:
+        return None
+    day = m.group(2)
+    return int(m.group(1)) * 100 + (int(day) if day else (31 if deadline else 0))
+
+
 def _dates(target: str, actual: str) -> tuple[int, int] | None:
-    """The target's and the actual's dates when both print one with its year."""
+    """The target's and the actual's dates when both print one with its year, or both one
+    without (6月25日 against 6月30日前)."""
     t = _date_key(target, deadline=True)
     a = _date_key(actual, deadline=False) if t is not None else None
+    if t is None and a is None:
+        t = _month_day_key(target, deadline=True)
+        a = _month_day_key(actual, deadline=False) if t is not None else None
     return None if t is None or a is None else (t, a)
 
 
@@ -153,6 +174,8 @@ def _qualitative(ind: Indicator, config: Config) -> Expectation:
         return Expectation(
             Direction.QUALITATIVE, False, band=(0.0, w * th.qualitative_band_partial)
         )
+    if actual.word and fold(actual.word) == fold(ind.target):  # 有所提高 against 有所提高
+        return Expectation(Direction.QUALITATIVE, True, band=(w * th.qualitative_band_full, w))
     if actual.word and _PARTIAL.search(actual.word):
         band = (w * th.qualitative_band_partial, w * th.qualitative_band_full)
         return Expectation(Direction.QUALITATIVE, False, band=band, partial=True)

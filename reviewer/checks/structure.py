@@ -280,6 +280,17 @@ def template_text_left(ctx: TableContext) -> Iterator[Hit]:
             evidence=[e for i in explained[:5] for e in indicator_evidence(i, "explanation")],
             suggestion="写明偏差原因和改进措施，删除模板的填写说明。",
         )
+    for i in t.indicators:  # no target was set: nothing to judge the row's result by
+        if (mark := placeholder_in(i.target)) is not None:
+            yield Hit(
+                f"{ilabel(i)}年度指标值仍为模板的占位内容“{i.target}”，未设定指标值，"
+                f"实际完成值{i.actual or '（空白）'}是否达标无从判断。",
+                indicator=i,
+                found=mark,
+                evidence=indicator_evidence(i, "target"),
+                severity=Severity.WARNING,
+                suggestion="按本项目的计划填写年度指标值，再据以评价完成情况和计分。",
+            )
     marked = [(i, mark) for i in t.indicators if (mark := placeholder_in(i.name)) is not None]
     if marked or t.template_text:
         marks = sorted({m for _, m in marked} | {c.text for c in t.template_text})

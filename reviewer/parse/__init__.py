@@ -52,20 +52,41 @@ def _is_year_line(row: Row) -> bool:
 
 # A page's number printed on a line of its own (- 1 -, —2—, 第3页, 第3页 共5页): a page break.
 _PAGE_NUMBER = re.compile(r"^(?:[-—–－~]\d{1,4}[-—–－~]|第\d{1,4}页(?:[,，/]?共\d{1,4}页)?)$")
+# A bare number alone on the first line after a page break (the page's number at its foot, as
+# PDF text puts it): 2.
+_BARE_PAGE_NUMBER = re.compile(r"^\s*\d{1,3}\s*$")
 
 
 def _page_numbers_out(rows: Iterable[Row], taken: list[Row]) -> Iterator[Row]:
     """The rows without the page numbers printed between them (into ``taken``, their cell
     used): the row after one begins a new page, as after the blank line a page break leaves,
-    so that an indicator row broken by it is joined again and the number is not read into it."""
+    so that an indicator row broken by it is joined again and the number is not read into it.
+
+    A page's running head (the report's title repeated at the top of each page) goes with the
+    number before it: a line of one cell that opens a page with the text the document opened
+    with, or that an earlier page opened with. A table's own title is never taken so."""
     page_break = False
+    heads: set[str] = set()  # texts that opened the document or a page
+    first = True
     for row in rows:
         cells = row.cells
-        if len(cells) == 1 and _PAGE_NUMBER.match(cells[0].text.replace(" ", "")):
+        if len(cells) == 1 and (
+            _PAGE_NUMBER.match(cells[0].text.replace(" ", ""))
+            or (row.page_break_before and _BARE_PAGE_NUMBER.match(cells[0].text))
+        ):
             cells[0].used = True
             taken.append(row)
             page_break = True
             continue
+        if first or page_break:
+            if len(cells) == 1 and not starts_table(row):
+                text = cells[0].text.strip()
+                if page_break and text in heads:
+                    cells[0].used = True
+                    taken.append(row)
+                    continue  # the page break passes on to the row below it
+                heads.add(text)
+            first = False
         if page_break:
             row.page_break_before = True
             page_break = False

@@ -34,8 +34,8 @@ from reviewer.parse.values import parse_points
 from reviewer.textnorm import Words, collapse_spaces
 
 YEAR = re.compile(r"((?:19|20)\d{2})\s*年")
-_TOTAL_WORDS = ("总分", "合计", "总计")
-_TOTAL_RE = re.compile(r"(?:^|\t)(?:总分|合计|总计)(?:\t|$)")
+_TOTAL_WORDS = ("总分", "合计", "总计", "自评总分", "自评得分合计", "总分合计")
+_TOTAL_RE = re.compile(r"(?:^|\t)(?:自评总分|自评得分合计|总分合计|总分|合计|总计)(?:\t|$)")
 _GRADE_WORDS = ("优", "良", "中", "差", "优秀", "良好", "合格", "不合格")
 _NOTE_START = re.compile(r"^(注|备注|说明)\s*[:：]")
 _SECTION = re.compile(r"^[一二三四五六七八九十]+、\S{2,14}$")

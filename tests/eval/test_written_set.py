@@ -16,6 +16,7 @@ import pytest
 from eval.parsecheck import check
 from reviewer.api import parse_file
 from reviewer.errors import InputError
+from reviewer.pipeline import review
 
 WRITTEN = Path(__file__).resolve().parents[2] / "eval" / "datasets" / "written"
 DOCUMENTS = sorted(p for p in WRITTEN.glob("*/texts/*") if p.is_file())
@@ -37,12 +38,42 @@ def _qualitative_with_nature(gold: Path) -> int:
     )
 
 
+# Documents of sets i–n still read wrong (see the dataset's README): each is expected to fail
+# its check, strictly, so that a fix shows here and the entry goes.
+MISREAD = {
+    "k05_guangxi_lipu_weijian_xiangcunyisheng_2020.txt": (
+        "collapsed pipes: the header's wrapped 改进措施 leaves 措施 in the first row's name"
+    ),
+    "m01_hebei_weixian_nongyenongcun_cunzhuangqingjie_2021.txt": (
+        "Hebei form in wrapped pipes: the 预算执行率 row's values go to its target"
+    ),
+    "m06_hebei_yuxian_jiaoyu_xueqianzizhu_2019.txt": (
+        "Hebei form in single spaces: the unit (文字描述) is read into the actual"
+    ),
+}
+# A 评分表 printed in extraction order, values before labels: not read; the memo must say so.
+UNREAD = "m03_jiangxi_yudu_nongyenongcun_bumenzhengti_pingfen_2019.txt"
+
+
+def _marks(doc: Path) -> list[pytest.MarkDecorator]:
+    reason = MISREAD.get(doc.name)
+    return [pytest.mark.xfail(strict=True, reason=reason)] if reason else []
+
+
 def test_the_set_is_there() -> None:
-    assert len(DOCUMENTS) == 48
+    assert len(DOCUMENTS) == 84
     assert all(_gold(d).is_file() for d in DOCUMENTS)
+    assert {d.name for d in DOCUMENTS} >= {*MISREAD, UNREAD}
 
 
-@pytest.mark.parametrize("doc", DOCUMENTS, ids=lambda p: f"{p.parent.parent.name}/{p.name}")
+@pytest.mark.parametrize(
+    "doc",
+    [
+        pytest.param(d, marks=_marks(d), id=f"{d.parent.parent.name}/{d.name}")
+        for d in DOCUMENTS
+        if d.name != UNREAD
+    ],
+)
 def test_document_reads_as_its_gold(doc: Path) -> None:
     if json.loads(_gold(doc).read_text(encoding="utf-8"))["readable"] is False:
         # glued text: the honest result is a clear refusal, not a guess
@@ -53,3 +84,10 @@ def test_document_reads_as_its_gold(doc: Path) -> None:
     assert result.tables_found == result.gold_tables
     assert result.rows_found == result.gold_rows
     assert result.rows_right == result.gold_rows - _qualitative_with_nature(_gold(doc))
+
+
+def test_a_table_not_read_is_said_to_be_misread() -> None:
+    (doc,) = [d for d in DOCUMENTS if d.name == UNREAD]
+    found = review(doc).findings
+    assert any(f.code == "P108" and "可能未被正确读取" in f.message for f in found)
+    assert {f.code for f in found} <= {"P108", "P101"}  # nothing judged on what was not read
