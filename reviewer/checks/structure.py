@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from reviewer.checks.context import (
@@ -178,6 +179,39 @@ def category_labels(ctx: TableContext) -> Iterator[Hit]:
                 indicator=i,
                 evidence=indicator_evidence(i),
                 suggestion="为该指标填写规定的一级、二级指标。",
+            )
+
+
+# Rows that measure the money itself (its arrival, payment, spending): inputs and process, not
+# effects, whatever category they are filed under.
+_FUNDS_MEASURE = re.compile(
+    r"^(项目|财政|补助|专项)?资金(到位|拨付|支付|执行|使用)率$|^预算执行(率|进度)$|^资金拨付及时率$"
+)
+
+
+@rule(
+    "P110",
+    "资金类指标列为效益指标",
+    "funds-as-benefit",
+    Category.INDICATOR,
+    Severity.WARNING,
+    "强制",
+    "design",
+    what="效益指标应衡量项目实施的效果（经济、社会、生态效益和可持续影响）；资金到位率、拨付率、"
+    "支付率、预算执行率等衡量的是资金本身，列为效益指标并计分的报告。",
+    why="资金是否到位、是否花出去是投入和过程，不是效益；把它列为效益指标，效益的分值就没有衡量效果。",
+    example="社会效益指标“项目资金到位率”，指标值=100%，得10分。",
+    fix="把资金类指标移出效益指标（预算执行另有分值），按项目效果设置效益指标。",
+)
+def funds_as_benefit(ctx: TableContext) -> Iterator[Hit]:
+    for i in ctx.table.indicators:
+        if "效益" in i.l1 and _FUNDS_MEASURE.match(i.name.strip()):
+            yield Hit(
+                f"{ilabel(i)}衡量的是资金本身，却列为{i.l2 or i.l1}，效益分值没有衡量项目效果。",
+                indicator=i,
+                found=f"{i.l1}/{i.l2}",
+                evidence=indicator_evidence(i),
+                suggestion="把资金类指标移出效益指标，按项目效果设置效益指标。",
             )
 
 

@@ -407,6 +407,8 @@ class _TableBuilder:
         if "goal_expected" in found and "goal_actual" in found:
             return True
         first = row.cells[0].text if row.cells else ""
+        if found and self.goal_cols and self._goal_label(first) in found - self.goal_cols.keys():
+            return True  # the block's next label on a row of its own (实际完成情况 | text)
         return bool(found) and any(w in key(first) for w in _GOAL_ANCHORS)
 
     def _goal_header(self, row: Row) -> None:

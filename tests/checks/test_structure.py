@@ -333,3 +333,39 @@ def test_a_goal_cut_off_by_the_end_of_the_text_is_not_called_empty(tmp_path: Pat
     (t,) = report.tables
     assert not t.complete and not t.goal_actual and "goal_actual" in t.labels
     assert "P109" not in {f.code for f in run_checks(report, Config())}
+
+
+# P110 a row that measures the money filed as a benefit -------------------------------------
+
+
+def _benefit_row(name: str) -> EvaluationTable:
+    rows = clean_indicators()
+    rows[4] = ind(name, "=100%", "=100%", 15, 15, l1="效益指标", l2="社会效益指标")
+    return make_table(indicators=rows)
+
+
+class TestP110FundsAsBenefit(RuleCase):
+    code = "P110"
+
+    def broken(self) -> EvaluationTable:
+        return _benefit_row("项目资金到位率")
+
+    def clean(self) -> EvaluationTable:
+        return _benefit_row("群众知晓率")
+
+    @pytest.mark.parametrize(
+        ("name", "fires"),
+        [
+            ("资金拨付率", True),
+            ("预算执行率", True),
+            ("资金到位及时性", False),
+            ("受益群众覆盖率", False),
+        ],
+    )
+    def test_names(self, tmp_path: Path, name: str, fires: bool) -> None:
+        assert ("P110" in codes(tmp_path, _benefit_row(name))) is fires
+
+    def test_the_same_row_as_an_output_is_not_reported(self, tmp_path: Path) -> None:
+        rows = clean_indicators()
+        rows[1] = ind("资金拨付率", "=100%", "=100%", 10, 10, l2="时效指标")
+        assert "P110" not in codes(tmp_path, make_table(indicators=rows))

@@ -133,7 +133,9 @@ def pipe_tokens(lines: Iterable[str]) -> Stream:
                 out.tokens.append(Token(text, raw.strip(), number, group=number))
         if start and _notes_under(out.tokens, start):
             del out.tokens[start:]
-        open_cell = bool(_PIPE.search(body)) and body[-1:] not in "|｜"
+        has_pipe = bool(_PIPE.search(body))
+        # a line without a pipe inside an open cell leaves it open (析及改进 / 措施 |)
+        open_cell = (open_cell and not has_pipe) or (has_pipe and body[-1:] not in "|｜")
     return out
 
 
