@@ -16,13 +16,16 @@ _EMPTY = re.compile(r"^[\s无/—\-－、.。]*$")
 _MEASURE = re.compile(
     r"将|拟|下一步|下一年|下年|今后|后续|以后|加强|改进|完善|争取|督促|提前|优化|做好|确保|"
     r"加快|落实|建立|健全|强化|规范|调整.{0,8}(目标|指标|计划)|合理设置|整改|避免|推进|"
-    r"持续(跟踪|推进|加强|做好|关注|督促|优化|改进|完善|开展|抓好|监测|跟进)"
+    r"持续(跟踪|推进|加强|做好|关注|督促|优化|改进|完善|开展|抓好|监测|跟进)|增设|加密|"
+    r"已(采取|安排|部署|组织)|纳入.{0,8}(计划|预算)|优先实施"
 )
 # Words that admit a shortfall.
 _SHORTFALL = re.compile(
     r"未完成|未达|未能|未按|没有|不足|短缺|离职|退休|缺员|减少|推迟|延期|延迟|滞后|取消|暂停|"
     r"未进行|未开展|差距|偏差|低于"
 )
+# Saying there was none (无偏差, 未发生偏差) admits no shortfall.
+_NO_DEVIATION = re.compile(r"(?:无|没有|未出现|未发生|不存在)(?:明显|任何)?(?:偏差|偏离|差距)")
 _DONE = re.compile(r"已完成|全部完成|已达成|均已完成|按时完成|顺利完成")
 
 
@@ -146,7 +149,7 @@ def explanation_contradicts(ctx: TableContext) -> Iterator[Hit]:
             continue
         met = ctx.expect(i).met
         full = i.score >= i.weight
-        if full and _SHORTFALL.search(text):
+        if full and _SHORTFALL.search(_NO_DEVIATION.sub("", text)):
             msg = f"{ilabel(i)}得满分{fmt(i.score)}分，但偏差原因写明“{text}”，说明与得分矛盾。"
         elif met is False and _DONE.search(text) and not _SHORTFALL.search(text):
             msg = f"{ilabel(i)}实际完成值{i.actual}未达到年度指标值{i.target}，说明却称“{text}”。"

@@ -64,6 +64,8 @@ class Expectation(NamedTuple):  # a tuple: made for every row, read-only
 
 _UNIT_NOTE = re.compile(r"[(（][^()（）]*[)）]$")
 # A date's tail after its year (2023年12月 → 年12月): a date, not a unit.
+# Months listed (5月、11月底前): the tail after the first month's number, a date not a unit.
+_MONTH_LIST = re.compile(r"^月(?:[、,，及和]\d{1,2}月)+(?:底前|末前|前|底|末|以前)?$")
 _DATE_TAIL = re.compile(
     r"^(年(\d{1,2}月)?(\d{1,2}[日号])?|月\d{1,2}[日号])(底前|末前|前|底|末|以前)?(完成|完工|竣工)?$"
 )
@@ -76,7 +78,7 @@ def norm_unit(unit: str) -> str:
     unit = _UNIT_NOTE.sub("", unit.strip()) if unit.endswith((")", "）")) else unit
     unit = _UNIT_ALIASES.get(unit, unit)
     unit = unit.strip().rstrip("。.")
-    return "" if _DATE_TAIL.match(unit) else unit
+    return "" if _DATE_TAIL.match(unit) or _MONTH_LIST.match(unit) else unit
 
 
 def units_differ(target: ParsedValue, actual: ParsedValue) -> bool:

@@ -165,13 +165,15 @@ def _sections_missing(
 )
 def category_labels(ctx: TableContext) -> Iterator[Hit]:
     extra = ctx.family.l1_extra
+    # a form printing only 一级 and 三级 (no 二级 column, no row with one) asks for no 二级
+    two_levels = "l2" not in ctx.table.labels and not any(i.l2 for i in ctx.table.indicators)
     for i in ctx.table.indicators:
         problem = ""
         if not i.l1:
             problem = "没有一级指标"
         elif i.l1 not in _L1_ALLOWED and i.l1 not in extra:
             problem = f"一级指标“{i.l1}”不在规定范围内"
-        elif not i.l2 and i.l1 not in extra:  # 预算执行率 is a row of its own there
+        elif not i.l2 and i.l1 not in extra and not two_levels:  # 预算执行率: a row of its own
             problem = "没有二级指标"
         if problem:
             yield Hit(

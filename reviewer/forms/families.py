@@ -173,6 +173,8 @@ _INDICATOR_COLUMNS = (
     ("未完成原因及拟采取的改进措施*", "explanation"),
     ("未完成原因和改进措施*", "explanation"),
     ("未完成原因*", "explanation"),
+    ("扣分原因*", "explanation"),
+    ("扣分说明*", "explanation"),
 )
 _TEXT_FIELDS = (
     ("评价结论", "conclusion"),

@@ -7,8 +7,8 @@ columns (``colspan``) is one cell at its first column, a cell spanning rows (``r
 its text in its first row and leaves its column taken in the rows below, so its label is read
 once, at the top of what it spans (as the Word reader reads merged cells). Line breaks inside a
 cell (``<br>``, paragraphs) are kept as line breaks. Text outside tables is read a block
-(paragraph, heading, list item, line) at a time, cut into cells at tabs or runs of spaces, and
-located by its block number (shown as a line). Scripts, styles and the page's head are not read.
+(paragraph, heading, list item, line) at a time, cut into cells at tabs or runs of spaces (at
+its pipes, for a table pasted as pipe rows), and located by its block number (shown as a line). Scripts, styles and the page's head are not read.
 The file is read in pieces, never held whole; a page saved as one file (.mhtml, 网页，单个文件)
 is read from its HTML part.
 """
@@ -23,7 +23,7 @@ from pathlib import Path
 
 from reviewer.errors import InputError
 from reviewer.grid import Cell, Grid, Row
-from reviewer.ingest.layouts import split_spaced
+from reviewer.ingest.layouts import split_piped, split_spaced
 from reviewer.ingest.text import detect_encoding
 from reviewer.limits import Limits
 from reviewer.textnorm import clean_cell
@@ -102,7 +102,10 @@ class _Reader(HTMLParser):
             return
         self.blocks += 1
         for piece in text.splitlines():
-            cells = split_spaced(piece, self.line + 1)
+            # a table pasted as pipe rows into paragraphs (a mirror site's copy) is cut at pipes
+            cells = split_piped(piece, self.line + 1)
+            if cells is None:
+                cells = split_spaced(piece, self.line + 1)
             if cells:
                 self.line += 1
                 for c in cells:

@@ -261,6 +261,15 @@ def _pipe_cells(line: str, number: int) -> list[Cell] | None:
     return cells
 
 
+def split_piped(line: str, number: int) -> list[Cell] | None:
+    """A pasted pipe row (``| 项目名称 | 某项目 |``) cut at its pipes, or None when the line is
+    not one (it must open with a pipe and hold another)."""
+    body = line.strip()
+    if body[:1] not in "|｜" or len(_PIPE.findall(body)) < 2:
+        return None
+    return _pipe_cells(body, number) or []
+
+
 def split_spaced(line: str, number: int) -> list[Cell]:
     """A line whose cells are separated by tabs or runs of spaces; empty cells are dropped
     and a cell's column is its position among the line's cells."""

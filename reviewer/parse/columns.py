@@ -53,7 +53,8 @@ _OPTIONAL = frozenset({Role.EXPLANATION, Role.EXTRA})
 _ROW_VALUES = (Role.TARGET, Role.ACTUAL, Role.WEIGHT, Role.SCORE)
 # Columns that hold numbers on the 总分 row.
 _TOTAL_ROLES = frozenset({Role.WEIGHT, Role.SCORE, Role.EXTRA})
-_WORDS_COLUMN = re.compile(r"解释|标准|说明|方法|依据|原因|备注|序号")
+# Columns whose cells a 总分 row never totals: words, and each row's own rate (完成率).
+_WORDS_COLUMN = re.compile(r"解释|标准|说明|方法|依据|原因|备注|序号|完成率|完成比例|完成程度")
 # The standard form's content columns, which reading a row by content assumes.
 _STANDARD = [Role.NAME, Role.TARGET, Role.ACTUAL, Role.WEIGHT, Role.SCORE, Role.EXPLANATION]
 

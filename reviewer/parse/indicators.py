@@ -137,7 +137,7 @@ def _draft_from_map(row_map: RowMap, row: Row) -> Draft:
 def _draft_by_content(content: list[Cell], row: Row) -> Draft | None:
     split = _split_values(content)
     if split is None:
-        return None
+        return _unfilled(content, row)
     j, k = split
     before = content[:j]
     for c in content:
@@ -149,6 +149,28 @@ def _draft_by_content(content: list[Cell], row: Row) -> Draft | None:
         weight=content[j],
         score=content[k],
         explanation=content[k + 1 :],
+        lines=[row.line],
+        page_break_before=row.page_break_before,
+    )
+
+
+def _unfilled(content: list[Cell], row: Row) -> Draft | None:
+    """A row printed with its name, target and 分值 only, the empty cells dropped
+    (师生满意度 | ≥90% | 10): the self-evaluation left undone on it, not a piece of another row."""
+    if len(content) != 3 or parse_number(content[2].text) is None:
+        return None
+    target = parse_value(content[1].text)
+    if not target.operator_written or target.number is None or parse_number(content[0].text):
+        return None
+    for c in content:
+        c.used = True
+    return Draft(
+        name=[content[0]],
+        target=content[1],
+        actual=None,
+        weight=content[2],
+        score=None,
+        explanation=[],
         lines=[row.line],
         page_break_before=row.page_break_before,
     )

@@ -25,6 +25,10 @@ _MAX_ROW_WEIGHT_SHARE = 1.0  # a row worth more than the whole form
 _WEIGHT_SUM_FACTOR = 1.6  # weights summing past 1.6 × the form's total
 _MOST = 0.6  # "most rows"
 _UNPLACED = 0.15  # share of the indicator section's cells left unplaced
+# Column labels of the indicator header, never part of an indicator's name.
+_HEADER_WORDS = re.compile(
+    r"实际完成值|年度指标值|偏差原因|改进措施|三级指标|二级指标|完成值|指标值|评分标准|得满分|扣\d+(?:\.\d+)?分"
+)
 # A name ending in a comparison and a number (资金到位及时率≧100): a value glued to the name.
 _VALUE_IN_NAME = re.compile(r"(?:[≥≤≧≦═=<>﹦]|>=|<=)\s*\d+(?:\.\d+)?\s*%?$")
 
@@ -79,6 +83,26 @@ def check(
                 reason=f"{len(glued)}个指标名称的末尾带着运算符和数字（如“{glued[0]['name'][-12:]}”），"
                 "指标值可能被并入了名称，各栏可能错位。",
                 evidence=_cells(glued, "target"),
+            )
+        )
+    if not family.scoring.rubric:  # a 评分表 prints no targets: its rows have only points
+        with_score = [r for r in rows if r["score"] is not None]
+        blank = [r for r in with_score if not r["target"] and not r["actual"]]
+        if len(blank) >= 3 and len(blank) >= _MOST * len(with_score):
+            doubts.append(
+                ReadingDoubt(
+                    reason=f"{len(blank)}个指标行有得分，却没有读到年度指标值和实际完成值，"
+                    "各栏可能错位。",
+                    evidence=_cells(blank, "weight", "score"),
+                )
+            )
+    headed = [r for r in rows if _HEADER_WORDS.search(r["name"])]
+    if len(headed) >= 2 or any(len(set(_HEADER_WORDS.findall(r["name"]))) >= 2 for r in headed):
+        doubts.append(
+            ReadingDoubt(
+                reason=f"{len(headed)}个指标名称中夹着表头的栏目名称（如“{headed[0]['name'][:24]}”），"
+                "表头或其他栏的文字可能被并入了名称。",
+                evidence=_cells(headed, "name"),
             )
         )
     if section_cells:

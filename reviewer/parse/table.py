@@ -34,6 +34,17 @@ from reviewer.parse.values import parse_points
 from reviewer.textnorm import Words, collapse_spaces
 
 YEAR = re.compile(r"((?:19|20)\d{2})\s*年")
+_TAIL = 4  # the most characters of a header cell's wrapped tail (原因, 指标)
+
+
+@lru_cache(maxsize=16)
+def _header_labels(family: Family) -> frozenset[str]:
+    """The indicator header's labels as printed whole (and 绩效指标), for joining wrapped tails."""
+    return frozenset(
+        {key("绩效指标"), *(key(label.rstrip("*")) for label, _ in family.indicator_columns)}
+    )
+
+
 _TOTAL_WORDS = ("总分", "合计", "总计", "自评总分", "自评得分合计", "总分合计")
 _TOTAL_RE = re.compile(r"(?:^|\t)(?:自评总分|自评得分合计|总分合计|总分|合计|总计)(?:\t|$)")
 _GRADE_WORDS = ("优", "良", "中", "差", "优秀", "良好", "合格", "不合格")
@@ -504,6 +515,34 @@ class _TableBuilder:
             roles.add(role)
         return "target" in roles and "actual" in roles
 
+    def _header_tails(self, header: Row, row: Row) -> bool:
+        """A header whose cells wrapped, printed as a row of the tails alone with the empty
+        cells collapsed (``绩效 | 一级指标 | … | 扣分`` over ``指标 | 原因``): each tail joins,
+        in order, the first header cell it completes into a label of the form (扣分原因) or
+        into 绩效指标; the header cells then read as the whole labels (quoting what was
+        printed). False, and nothing joined, unless every tail finds its cell."""
+        tails, heads = row.cells, header.cells
+        if not tails or len(tails) >= len(heads) or any(len(c.text) > _TAIL for c in tails):
+            return False
+        labels = _header_labels(self.family)
+        places: list[int] = []
+        k = 0
+        for c in tails:
+            while k < len(heads):
+                if key(heads[k].text + c.text) in labels:  # the whole label, not a part of one
+                    break
+                k += 1
+            if k == len(heads):
+                return False
+            places.append(k)
+            k += 1
+        for k, c in zip(places, tails, strict=True):
+            head = heads[k]
+            head.printed = head.printed or head.text
+            head.text += c.text
+            c.used = True
+        return True
+
     def _headerless(self, i: int) -> IndicatorColumns | None:
         """The national columns of a page excerpt that begins inside the indicator rows, with
         no header above them (see ``columns.headerless``)."""
@@ -520,8 +559,10 @@ class _TableBuilder:
             columns, end = printed, start
             self.headerless = True
         else:
-            columns = read_header(self.rows[start], family)
             end = start + 1
+            if end < len(self.rows) and self._header_tails(self.rows[start], self.rows[end]):
+                end += 1
+            columns = read_header(self.rows[start], family)
             if end < len(self.rows) and is_sub_header(self.rows[end], family):
                 columns = merge_header(columns, self.rows[end], family)
                 end += 1

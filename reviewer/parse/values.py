@@ -90,7 +90,16 @@ def parse_number(text: str) -> float | None:
     t = text.strip() if text.isascii() else ascii_form(text)
     if _PLAIN_NUMBER.match(t):
         return float(t.replace(",", ""))
+    if _OCR_DIGIT.match(t):  # a scan's O for 0, l for 1 among digits (1O, 9.5l)
+        fixed = t.translate(_OCR_DIGITS)
+        if _PLAIN_NUMBER.match(fixed):
+            return float(fixed.replace(",", ""))
     return None
+
+
+# Letters OCR puts for digits, inside a figure of digits: at least one digit, short.
+_OCR_DIGIT = re.compile(r"^(?=[^OolI]*\d)[\d.,]*[OolI][\d.,OolI]*$")
+_OCR_DIGITS = str.maketrans("OolI", "0011")
 
 
 _POINTS = re.compile(rf"^({_NUMBER})\s*分$")

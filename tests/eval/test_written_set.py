@@ -42,10 +42,8 @@ def _qualitative_with_nature(gold: Path) -> int:
 # its check, strictly, so that a fix shows here and the entry goes.
 MISREAD = {
     "m01_hebei_weixian_nongyenongcun_cunzhuangqingjie_2021.txt": (
-        "Hebei form in wrapped pipes: the 预算执行率 row's values go to its target"
-    ),
-    "m06_hebei_yuxian_jiaoyu_xueqianzizhu_2019.txt": (
-        "Hebei form in single spaces: the unit (文字描述) is read into the actual"
+        "Hebei form in wrapped pipes: the 预算执行率 row, printed without its empty cells, has its"
+        " rate read as a target and its 单项指标得分 as the actual"
     ),
 }
 # A 评分表 printed in extraction order, values before labels: not read; the memo must say so.

@@ -37,6 +37,8 @@ _UNIT_CHARS = (
 _UNIT = re.compile(rf"^(?:%|‰|[{_UNIT_CHARS}]|[^\d\s]{{0,4}}[{_UNIT_CHARS}%]|[^\d\s]*/[^\d\s]+)")
 _WEIGHTED = re.compile(r"[(（]\s*\d+(?:\.\d+)?\s*分\s*[)）]$")
 _MAX_UNIT = 8
+# A unit column's description in brackets, as the Hebei form prints it: (文字描述), (百分比).
+_DESCRIBED = re.compile(r"^[(（](?:文字描述|百分比|数值|文字|描述)[)）]$")
 # Words that end in a measure word's character and are not units: 提升 (升), 及时 (时), 按期 (期).
 _NOT_UNIT = re.compile(r"(提升|上升|及时|按时|准时|适时|如期|按期|定期|长期|短期|基本|成本|升级)$")
 _MAX_WORD = 10
@@ -82,7 +84,7 @@ def look(text: str) -> Look:
         and not has_digit
         and len(t) <= _MAX_UNIT
         and label is None
-        and bool(_UNIT.match(t))
+        and (bool(_UNIT.match(t)) or bool(_DESCRIBED.match(t)))
         and not operator
         and not _NOT_UNIT.search(t)
     )

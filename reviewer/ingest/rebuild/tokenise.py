@@ -111,17 +111,23 @@ def pipe_tokens(lines: Iterable[str]) -> Stream:
     """Pipe rows as web pages print them: empty cells collapsed (dropped here), a row's
     cells often wrapped over several lines. Each line is a group. A table line that ends
     inside a cell (no closing pipe) continues that cell on the next line, up to its first
-    pipe."""
+    pipe; a line of the table without any pipe is a cell's first part, continued by the next
+    line's text up to its first pipe (一级 / 指标 |), if that line has one."""
     out = Stream(grouped=True)
     open_cell = False  # the previous table line ended inside a cell
+    part = False  # the previous line, in a table, held no pipe: a cell's first part
+    in_table = False  # the previous line was a table line
     for number, line in enumerate(lines, start=1):
         line = line.rstrip("\r\n")
         if not line.strip() or _is_border(line):
-            open_cell = False
+            open_cell = part = False
+            in_table = bool(line.strip())
             continue
         body = line.strip()
+        has_pipe = bool(_PIPE.search(body))
         pieces = _PIPE.split(line)
-        if open_cell and out.tokens and body[:1] not in "|｜":
+        goes_on = open_cell or (part and has_pipe)
+        if goes_on and out.tokens and body[:1] not in "|｜":
             rest = pieces.pop(0).strip()
             if rest:
                 t = out.tokens[-1]
@@ -133,9 +139,11 @@ def pipe_tokens(lines: Iterable[str]) -> Stream:
                 out.tokens.append(Token(text, raw.strip(), number, group=number))
         if start and _notes_under(out.tokens, start):
             del out.tokens[start:]
-        has_pipe = bool(_PIPE.search(body))
-        # a line without a pipe inside an open cell leaves it open (析及改进 / 措施 |)
-        open_cell = (open_cell and not has_pipe) or (has_pipe and body[-1:] not in "|｜")
+        if has_pipe:
+            open_cell, part = body[-1:] not in "|｜", False
+        else:  # 析及改进 inside an open cell leaves it open; 一级 in a table starts a cell
+            open_cell, part = open_cell, in_table and not open_cell
+        in_table = in_table or has_pipe
     return out
 
 
