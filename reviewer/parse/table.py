@@ -17,7 +17,7 @@ from reviewer.forms.families import DEFAULT, Family
 from reviewer.forms.recognise import recognise
 from reviewer.forms.vocabulary import any_label, key, lookup, unnumbered
 from reviewer.grid import Cell, Row
-from reviewer.model import EvaluationTable
+from reviewer.model import EvaluationTable, ReadingDoubt
 from reviewer.parse import labels as lb
 from reviewer.parse import plausibility
 from reviewer.parse.columns import (
@@ -688,9 +688,24 @@ class _TableBuilder:
             t["indicators"][-1]["partial"] = True  # a table only missing its top ends whole
         self._complete_totals()
         t["doubts"] = plausibility.check(t, self.family, self.section_cells, self.guessed_rows)
+        if not t["indicators"] and (glued := self._glued_indicator_header()) is not None:
+            t["doubts"].append(glued)  # not a document cut before its indicators: unread ones
         t["first_line"] = self.rows[0].line
         t["last_line"] = self.rows[-1].line
         return EvaluationTable.model_validate(t)
+
+    def _glued_indicator_header(self) -> ReadingDoubt | None:
+        """The 绩效指标 header printed with its labels run together in one cell (一级指标二级指标
+        三级指标…, a scan's text layer): the rows under it are there but cannot be read."""
+        for row in self.rows:
+            for c in row.cells:
+                if not c.used and "一级指标" in c.text and "三级指标" in c.text:
+                    return ReadingDoubt(
+                        reason=f"绩效指标的表头“{c.text[:24]}”各栏文字连在一起，没有单元格分隔，"
+                        "其下的指标行无法读取。",
+                        evidence=[c.ref()],
+                    )
+        return None
 
     def _starts_inside(self) -> bool:
         """The text begins inside this table: no title, no subject, no funds block above its
