@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 from pathlib import Path
+from unicodedata import east_asian_width
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -223,3 +224,82 @@ def test_pipes_without_empty_cells_in_traditional_characters_are_rebuilt(tmp_pat
         ("甲数", 80, 80),
         ("提升乙", 10, 10),
     ]
+
+
+def _laid_out(*cells: tuple[int, str]) -> str:
+    """A line with each text at its display column (a CJK character is two columns wide)."""
+    line, width = "", 0
+    for column, text in cells:
+        line += " " * (column - width) + text
+        width = column + sum(2 if east_asian_width(ch) in "WF" else 1 for ch in text)
+    return line
+
+
+# pdftotext -layout columns: 一级 7, 二级 13, 三级 23, 年度 41, 实际 55, 分值 67, 得分 73, 偏差 79
+FIXED = [
+    _laid_out((26, "财政项目支出绩效自评表")),
+    "",
+    _laid_out((1, "项目名称"), (15, "农田管护")),
+    "",
+    _laid_out(
+        (7, "一级"),
+        (13, "二级指标"),
+        (23, "三级指标"),
+        (41, "年度"),
+        (55, "实际"),
+        (67, "分值"),
+        (73, "得分"),
+        (79, "偏差原因分析"),
+    ),
+    _laid_out((7, "指标"), (41, "指标值"), (55, "完成值"), (79, "及改进措施")),
+    _laid_out(
+        (23, "新建高标准农田"),
+        (41, "≥3.2万亩"),
+        (55, "3.05万亩"),
+        (67, "10"),
+        (73, "9"),
+        (79, "部分地块因土地流转"),
+    ),
+    _laid_out((13, "数量指标"), (23, "面积"), (79, "纠纷未能按期施工")),
+    _laid_out((23, "修复沟渠长度"), (41, "≥85公里"), (55, "87.6公里"), (67, "8"), (73, "8")),
+    _laid_out((7, "产出"), (79, "受汛期影响工期顺延；")),
+    _laid_out(
+        (7, "指标"),
+        (13, "时效指标"),
+        (23, "项目竣工时间"),
+        (41, "12月底"),
+        (55, "2022年3月"),
+        (67, "6"),
+        (73, "4"),
+        (79, "今后将汛期因素纳入"),
+    ),
+    _laid_out((41, "前"), (79, "工期计划")),
+    "",
+    _laid_out((1, "总分"), (67, "24"), (73, "21")),
+]
+
+
+def test_fixed_width_text_is_read_by_its_columns() -> None:
+    # pdftotext -layout: a header wrapped over two lines, cells wrapped around a row's figures
+    layout, rows = text_rows([line + "\n" for line in FIXED])
+    assert layout is Layout.FIXED
+    got = [[c.text for c in r.cells] for r in rows]
+    assert ["一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分",
+            "偏差原因分析及改进措施"] in got  # fmt: skip
+    assert [
+        "新建高标准农田面积",
+        "≥3.2万亩",
+        "3.05万亩",
+        "10",
+        "9",
+        "部分地块因土地流转纠纷未能按期施工",
+    ] in [r[-6:] for r in got]
+    assert ["产出指标", "时效指标", "项目竣工时间", "12月底前", "2022年3月", "6", "4",
+            "受汛期影响工期顺延；今后将汛期因素纳入工期计划"] in got  # fmt: skip
+
+
+def test_spaced_text_without_a_page_layout_stays_line_by_line() -> None:
+    lines = ["项目名称  农田管护", "主管部门  某局  实施单位  某中心"] * 6
+    layout, rows = text_rows([line + "\n" for line in lines])
+    assert layout is Layout.SPACES
+    assert [c.text for c in next(iter(rows)).cells] == ["项目名称", "农田管护"]

@@ -49,6 +49,7 @@ class Layout(StrEnum):
     TABS = "tabs"
     PIPES = "pipes"
     SPACES = "spaces"
+    FIXED = "fixed"
     LINES = "lines"
     BARS = "bars"
     PARAGRAPHS = "paragraphs"
@@ -100,7 +101,9 @@ def detect_layout(sample: Sequence[str]) -> Layout:
             return Layout.BARS
         return Layout.WRAPPED if _wrapped(piped) else Layout.PIPES
     if sum(bool(_SPACE_RUN.search(s.strip())) for s in nonempty) >= 0.3 * n:
-        return Layout.SPACES
+        from reviewer.ingest.fixed import looks_fixed
+
+        return Layout.FIXED if looks_fixed(nonempty) else Layout.SPACES
     if glued_example(nonempty) is not None:
         return Layout.GLUED
     words = _words_layout(nonempty)
@@ -361,6 +364,10 @@ def layout_rows(lines: Iterable[str], layout: Layout) -> Iterator[Row]:
         return _csv_rows(lines)
     if layout is Layout.PIPES:
         return rows_from_lines(lines, _pipe_cells)
+    if layout is Layout.FIXED:
+        from reviewer.ingest.fixed import fixed_rows
+
+        return fixed_rows([line.rstrip("\r\n") for line in lines])
     if layout is Layout.SPACES:
         return rows_from_lines(lines, split_spaced)
     return rows_from_lines(lines)

@@ -28,7 +28,11 @@ _UNPLACED = 0.15  # share of the indicator section's cells left unplaced
 # Column labels of the indicator header, never part of an indicator's name.
 _HEADER_WORDS = re.compile(
     r"实际完成值|年度指标值|偏差原因|改进措施|三级指标|二级指标|完成值|指标值|评分标准|得满分|扣\d+(?:\.\d+)?分"
+    # a category label, or the 总分 row, run into a name: rows of the table joined into one
+    r"|(?:产出|效益|满意度|数量|质量|时效|社会效益|经济效益|生态效益|可持续影响)指标.|总分|合计$"
 )
+# A name that begins with a category label and goes on (效益指标新增市场主体户数).
+_LABEL_FIRST = re.compile(r"^(?:产出|效益|满意度)指标.")
 # A name ending in a comparison and a number (资金到位及时率≧100): a value glued to the name.
 _VALUE_IN_NAME = re.compile(r"(?:[≥≤≧≦═=<>﹦]|>=|<=)\s*\d+(?:\.\d+)?\s*%?$")
 
@@ -97,7 +101,11 @@ def check(
                 )
             )
     headed = [r for r in rows if _HEADER_WORDS.search(r["name"])]
-    if len(headed) >= 2 or any(len(set(_HEADER_WORDS.findall(r["name"]))) >= 2 for r in headed):
+    if (
+        len(headed) >= 2
+        or any(len(set(_HEADER_WORDS.findall(r["name"]))) >= 2 for r in headed)
+        or any(_LABEL_FIRST.match(r["name"]) for r in headed)
+    ):
         doubts.append(
             ReadingDoubt(
                 reason=f"{len(headed)}个指标名称中夹着表头的栏目名称（如“{headed[0]['name'][:24]}”），"

@@ -49,9 +49,6 @@ MISREAD = {
     "o2_guangxi_lipu_jiaoyu_bozhuoxuexiao_2022.txt": (
         "OCR damage inside values (l500套, a stray 5 before 8套) and a digit glued to a name"
     ),
-    "p03_zhejiang_deqing_wenguanglvti_gonggongwenhua_2024.txt": (
-        "pdftotext -layout: wrapped explanations read into the names of three rows"
-    ),
     "q1_jiangxi_xiangdong_nongyenongcun_stacked_2021.xlsx": (
         "tables stacked on one sheet: one row's target (=0起) not read"
     ),
@@ -68,9 +65,8 @@ UNREAD = {
     "m03_jiangxi_yudu_nongyenongcun_bumenzhengti_pingfen_2019.txt",  # 评分表 printed flat
     "o3_sichuan_yilong_weijian_jicengyiliao_2024.txt",  # OCR in single spaces, 末 for 未
     "o4_hubei_hongan_wenlv_nongjiashuwu_2019.pdf",  # a text layer without separators
-    "p01_henan_dancheng_nongyenongcun_gaobiaozhun_2021.txt",  # pdftotext -layout, wrapped cells
-    "p02_guangxi_lingchuan_weijian_jibengonggongweisheng_2022.txt",
-    "p04_jiangxi_yudu_shichangjianguan_bumenzhengti_2023.txt",
+    "p02_guangxi_lingchuan_weijian_jibengonggongweisheng_2022.txt",  # pdftotext -layout, a
+    # page without blank lines whose labels' pieces run into the names
     "p05_gansu_tongwei_nongcunzonggai_meilixiangcun_2020.txt",
     "p06_fujian_jianou_canlian_liangxiangbutie_kangfu_2019.txt",
     "r02_gansu_tongwei_weijian_cunweishengshi_2023.txt",  # criteria columns, pipes collapsed
