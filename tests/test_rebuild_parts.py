@@ -16,7 +16,7 @@ from reviewer.ingest.rebuild.funds import place
 from reviewer.ingest.rebuild.goals import split_goals
 from reviewer.ingest.rebuild.header import build_header
 from reviewer.ingest.rebuild.indicators import rebuild
-from reviewer.ingest.rebuild.tokenise import Token
+from reviewer.ingest.rebuild.tokenise import Token, pipe_tokens
 from tests.test_parse_properties import VOCAB
 
 
@@ -307,3 +307,34 @@ def test_a_pipe_cell_wrapped_onto_the_next_line_is_one_cell() -> None:
 def test_header_oddities_lose_no_cell(cells: list[str], layout: str) -> None:
     rows = rebuild_rows(_render(cells, layout), layout)
     assert _chars([c.text for r in rows for c in r.cells]) == _chars(cells)
+
+
+def test_a_header_cell_opened_by_a_lone_pipe_and_wrapped_is_one_cell() -> None:
+    # | / 一级 / 指标 | / 二级 / 指标 | … : each label printed over two lines of its own
+    lines = [
+        "|",
+        "一级",
+        "指标 |",
+        "二级",
+        "指标 |",
+        "三级指标 | 分值 | 偏差原因分",
+        "析及改进",
+        "措施 |",
+    ]
+    assert [t.text for t in pipe_tokens(lines).tokens] == [
+        "一级指标",
+        "二级指标",
+        "三级指标",
+        "分值",
+        "偏差原因分析及改进措施",
+    ]
+
+
+def test_lines_without_pipes_after_a_table_stay_apart() -> None:
+    lines = ["| 存在问题 | 无 |", "备注:", "1.其他资金包括社会投入资金。"]
+    assert [t.text for t in pipe_tokens(lines).tokens] == [
+        "存在问题",
+        "无",
+        "备注:",
+        "1.其他资金包括社会投入资金。",
+    ]
