@@ -12,6 +12,7 @@ from hypothesis import strategies as st
 from reviewer.forms.families import NATIONAL, TWENTY_EIGHTY
 from reviewer.ingest.layouts import Layout, detect_layout
 from reviewer.ingest.rebuild import Unreadable, rebuild_rows
+from reviewer.ingest.rebuild.cells import look
 from reviewer.ingest.rebuild.funds import place
 from reviewer.ingest.rebuild.goals import split_goals
 from reviewer.ingest.rebuild.header import build_header
@@ -338,3 +339,22 @@ def test_lines_without_pipes_after_a_table_stay_apart() -> None:
         "备注:",
         "1.其他资金包括社会投入资金。",
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "unit"),
+    [
+        ("个", True),
+        ("人次", True),
+        ("万元/公里", True),
+        ("%(百分比)", True),
+        ("公里", True),
+        ("分钟", True),
+        ("个百分点", True),
+        ("部分提高", False),  # starts with a measure word's character (部), is no unit
+        ("提升", False),
+        ("及时", False),
+    ],
+)
+def test_a_unit_is_the_whole_cell(text: str, unit: bool) -> None:
+    assert look(text).unit is unit

@@ -70,7 +70,6 @@ UNREAD = {
     "p05_gansu_tongwei_nongcunzonggai_meilixiangcun_2020.txt",
     "p06_fujian_jianou_canlian_liangxiangbutie_kangfu_2019.txt",
     "r02_gansu_tongwei_weijian_cunweishengshi_2023.txt",  # criteria columns, pipes collapsed
-    "s01_sichuan_minchuan_shuiliju_yinshui_2021.txt",  # a 定性 row's empty cells dropped
     "s06_hebei_boyang_weijianju_shebeigouzhi_2019.txt",  # the Hebei 预算执行率 row in pipes
     "t02_jiangxi_zhangyuan_weijianwei_gonggongweisheng_2023.txt",  # single spaces, two tables
     "t03_shaanxi_qingquan_liuwanzhen_renjuhuanjing_2020.txt",  # figures glued (95.2%9.52)

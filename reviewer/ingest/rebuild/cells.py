@@ -32,9 +32,13 @@ _NATURE_WORDS = frozenset(
 )
 _UNIT_CHARS = (
     "个人次件项家户元吨米天年月日台套头座起场期所间条辆张册本篇份处株亩棵只级分秒时周批部座"
-    "轮班趟盏眼栋幢宗例枚剂双箱袋桶瓶盒斤克升顷节届站床名尾匹块根层笔"  # more measure words
+    "轮班趟盏眼栋幢宗例枚剂双箱袋桶瓶盒斤克升顷节届站床名尾匹块根层笔点里钟"  # more measure words
 )
-_UNIT = re.compile(rf"^(?:%|‰|[{_UNIT_CHARS}]|[^\d\s]{{0,4}}[{_UNIT_CHARS}%]|[^\d\s]*/[^\d\s]+)")
+# A whole cell that is a unit (个, 人次, 万元/公里), maybe with a note in brackets (%(百分比)).
+_UNIT = re.compile(
+    rf"^(?:%|‰|[{_UNIT_CHARS}]|[^\d\s]{{0,4}}[{_UNIT_CHARS}%]|[^\d\s]*/[^\d\s]+)"
+    r"(?:[(（][^()（）]*[)）])?$"
+)
 _WEIGHTED = re.compile(r"[(（]\s*\d+(?:\.\d+)?\s*分\s*[)）]$")
 _MAX_UNIT = 8
 # A unit column's description in brackets, as the Hebei form prints it: (文字描述), (百分比).
