@@ -96,8 +96,13 @@ def _resolve_ambiguous(texts: list[tuple[lb.LabelKind, str]], context_l1: str) -
         key = (level, text)
         if key not in seen:
             seen.add(key)
-            events.append(LabelEvent(pos=0.0, level=level, text=text))
+            events.append(LabelEvent(pos=0.0, level=level, text=_one_line(text)))
     return events
+
+
+def _one_line(text: str) -> str:
+    """A label broken over lines in its cell (效益<br>指标) is one label."""
+    return "".join(text.split()) if "\n" in text else text
 
 
 def _split_values(cells: list[Cell]) -> tuple[int, int] | None:
@@ -239,7 +244,8 @@ def parse_section(rows: Sequence[Row], columns: IndicatorColumns) -> Section:
             ] = []  # a loop, not a comprehension: this runs for every row
             for level in (Role.L1, Role.L2):
                 if (label := row_map.cells.get(level)) is not None:
-                    row_events.append(LabelEvent(pos=0.0, level=level.value, text=label.text))
+                    text = _one_line(label.text)
+                    row_events.append(LabelEvent(pos=0.0, level=level.value, text=text))
             content = []
         else:
             label_cells: list[tuple[lb.LabelKind, str]] = []
@@ -452,6 +458,18 @@ def _assign_labels(drafts: list[Draft], events: list[LabelEvent]) -> None:
                 if lb.family_of_l2(e.text)
             ]
         )
+    elif l2_events and l2_events[0].pos < min(e.pos for e in l1_events):
+        # a page excerpt beginning inside the block: the rows above its first 一级 label whose
+        # 二级 labels belong to another 一级 (数量指标 above 效益指标) take that 一级, inferred
+        first_l1 = min(e.pos for e in l1_events)
+        known = {g.stem for g in l1_groups}
+        inferred = [
+            LabelEvent(e.pos, "l1", fam + "指标")
+            for e in l2_events
+            if e.pos < first_l1 and (fam := lb.family_of_l2(e.text)) and fam not in known
+        ]
+        if inferred:
+            l1_groups = _groups(inferred) + l1_groups
     # An 二级 label pins its row to the 一级 group of its family, unless the row names its own
     # 一级 label (an unknown one such as 其他指标 may hold any 二级 label).
     stems = [g.stem for g in l1_groups]

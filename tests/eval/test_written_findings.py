@@ -104,3 +104,19 @@ def test_no_errors_or_warnings_on_the_clean_documents() -> None:
         assert not _gold_rows(doc)  # the writer labelled no problem
         loud = [f for f in _findings(doc) if f.severity is not Severity.INFO]
         assert loud == [], doc
+
+
+def test_an_excerpt_beginning_inside_the_block_infers_its_lost_category() -> None:
+    # t01 begins at the indicator rows: 产出指标 was printed on the page before, 效益<br>指标 below
+    # the 二级 labels 数量指标 … 成本指标 of the first rows; those rows are 产出, as their 二级 says
+    (path,) = (WRITTEN / "t" / "texts").glob("t01*")
+    rows = review(path).report.tables[0].indicators
+    assert [(i.l1, i.l2) for i in rows[:6]] == [
+        ("产出指标", "数量指标"),
+        ("产出指标", "数量指标"),
+        ("产出指标", "质量指标"),
+        ("产出指标", "时效指标"),
+        ("产出指标", "成本指标"),
+        ("效益指标", "经济效益指标"),
+    ]
+    assert not [f for f in _findings("t/t01") if f.code in ("P104", "W102")]
