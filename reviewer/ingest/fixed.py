@@ -28,14 +28,12 @@ from dataclasses import dataclass, field
 
 from reviewer.grid import Cell, Row
 from reviewer.parse.labels import label_kind
-from reviewer.parse.values import parse_number
+from reviewer.parse.values import is_placeholder, parse_percent
 from reviewer.textnorm import clean_cell
 
 _GAP = re.compile(r"\S+(?: \S+)*")  # a piece: text with single spaces inside, two or more around
 # The first label of a part of the form (its funds, goal and indicator headers): a part of its own.
 _SECTION = re.compile(r"^(?:一级(?:指标)?|预期目标|年初(?:预算数?)?|绩效指标)$")
-_DASHES = frozenset({"—", "——", "-", "--", "－", "/", "／"})
-_PERCENT = re.compile(r"^\d+(?:\.\d+)?\s*%$")
 _LABEL_LINES = 4  # lines, at most, a category label is broken over
 _HEADER_PIECE = 16  # characters, at most, of a header label's piece
 _SAME_START = 2  # display columns within which two starts are one column's
@@ -124,13 +122,12 @@ def _blocks(lines: Sequence[str]) -> Iterator[tuple[list[list[Piece]], bool]]:
 
 
 def _is_figure(text: str) -> bool:
-    t = text.replace(" ", "")
-    return parse_number(t) is not None or bool(_PERCENT.match(t))
+    return parse_percent(text.replace(" ", "")) is not None  # a number, or a rate with its %
 
 
 def _anchor(line: list[Piece]) -> bool:
     """A row's own line: two figures or more (a dash standing for an empty amount counts)."""
-    return sum(_is_figure(p.text) or p.text in _DASHES for p in line) >= 2
+    return sum(_is_figure(p.text) or is_placeholder(p.text) for p in line) >= 2
 
 
 def _columns(block: list[list[Piece]], header: list[int]) -> list[int]:

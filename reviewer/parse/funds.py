@@ -190,11 +190,7 @@ class FundsReader:
         for role, c in self._map(row.cells, label):
             if c is None or role not in _NUMERIC:
                 continue
-            number = parse_percent(c.text) if role == "rate_pct" else self._amount(c.text)
-            if number is not None:
-                total[role] = number
-                total["cells"][role] = c.ref()
-                c.used = True
+            self._put(total, role, c)
         self.seen = True
         return bool(total["cells"])
 
@@ -424,12 +420,16 @@ class FundsReader:
                 target["cells"][role] = c.ref()
                 c.used = True
                 continue
-            number = parse_percent(c.text) if role == "rate_pct" else self._amount(c.text)
-            if number is not None:
-                target[role] = number
-                target["cells"][role] = c.ref()
-                c.used = True
+            self._put(target, role, c)
         return True
+
+    def _put(self, row: dict[str, Any], role: str, c: Cell) -> None:
+        """A figure of a fund row under its role: a rate as a percent, else an amount."""
+        number = parse_percent(c.text) if role == "rate_pct" else self._amount(c.text)
+        if number is not None:
+            row[role] = number
+            row["cells"][role] = c.ref()
+            c.used = True
 
     def _amount(self, text: str) -> float | None:
         """An amount; one printed with 万 (620.82万元) states the block's unit where its header

@@ -29,6 +29,7 @@ from reviewer.grid import Cell, Row
 from reviewer.parse import labels as lb
 from reviewer.parse.columns import IndicatorColumns, Role, RowMap
 from reviewer.parse.values import is_operator, parse_number, parse_points, parse_value
+from reviewer.textnorm import without_spaces
 
 _MAX_COMBINATIONS = 20000
 _POS = operator.attrgetter("pos")
@@ -102,7 +103,7 @@ def _resolve_ambiguous(texts: list[tuple[lb.LabelKind, str]], context_l1: str) -
 
 def _one_line(text: str) -> str:
     """A label broken over lines in its cell (效益<br>指标) is one label."""
-    return "".join(text.split()) if "\n" in text else text
+    return without_spaces(text) if "\n" in text else text
 
 
 def _split_values(cells: list[Cell]) -> tuple[int, int] | None:
