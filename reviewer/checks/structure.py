@@ -40,7 +40,7 @@ def unparsed_content(facts: ReportFacts, config: Config) -> Iterator[Hit]:
     leftovers = facts.leftovers
     if not leftovers:
         return
-    lines = sorted({lo.location.describe() for lo in leftovers})
+    lines = list(dict.fromkeys(lo.location.describe() for lo in leftovers))  # document order
     shown = "、".join(lines[:10]) + ("等" if len(lines) > 10 else "")
     yield Hit(
         f"有{len(leftovers)}处内容未能解析，未纳入复核（{shown}）。",

@@ -122,6 +122,14 @@ def split_tables(rows: Iterable[Row]) -> Iterator[list[Row]]:
         yield current
 
 
+def _unused(rows: list[Row]) -> None:
+    """Mark the cells of rows that turned out to hold no table as not used, so that they
+    are reported (a 上一篇：…绩效自评表 link taken for a title is not a table's)."""
+    for row in rows:
+        for c in row.cells:
+            c.used = False
+
+
 def _continued(table: EvaluationTable) -> None:
     """The document goes on after ``table``: it was not cut off at its end, whatever its last
     row lacks (it may still begin inside, on a page excerpt)."""
@@ -146,6 +154,8 @@ class TableStream:
         page_numbers: list[Row] = []
         for block in split_tables(_page_numbers_out(self.grid.rows, page_numbers)):
             table = parse_table(block, self.family)
+            if table is None:
+                _unused(block)  # what a block that held no table used was used for nothing
             account(block, self.leftovers, self.accounting)
             account(page_numbers, self.leftovers, self.accounting)
             page_numbers.clear()

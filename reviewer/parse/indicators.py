@@ -162,9 +162,13 @@ def _draft_by_content(content: list[Cell], row: Row) -> Draft | None:
 
 def _unfilled(content: list[Cell], row: Row) -> Draft | None:
     """A row printed with its name, target and 分值 only, the empty cells dropped
-    (师生满意度 | ≥90% | 10): the self-evaluation left undone on it, not a piece of another row."""
-    if len(content) != 3 or parse_number(content[2].text) is None:
+    (师生满意度 | ≥90% | 10): the self-evaluation left undone on it, not a piece of another row.
+    Or a row with its name, target and actual and no 分值 or 得分 (群众满意度 | ≥90% | 94%): a
+    row left unscored, or the last one of a page cut after its actual."""
+    if len(content) != 3:
         return None
+    if parse_number(content[2].text) is None:
+        return _unscored(content, row)
     target = parse_value(content[1].text)
     if not target.operator_written or target.number is None or parse_number(content[0].text):
         return None
@@ -175,6 +179,28 @@ def _unfilled(content: list[Cell], row: Row) -> Draft | None:
         target=content[1],
         actual=None,
         weight=content[2],
+        score=None,
+        explanation=[],
+        lines=[row.line],
+        page_break_before=row.page_break_before,
+    )
+
+
+def _unscored(content: list[Cell], row: Row) -> Draft | None:
+    name, target_cell, actual_cell = content
+    target = parse_value(target_cell.text)
+    actual = parse_value(actual_cell.text)
+    if not target.operator_written or target.number is None or actual.number is None:
+        return None
+    if parse_number(name.text) is not None:
+        return None
+    for c in content:
+        c.used = True
+    return Draft(
+        name=[name],
+        target=target_cell,
+        actual=actual_cell,
+        weight=None,
         score=None,
         explanation=[],
         lines=[row.line],
@@ -289,6 +315,8 @@ def parse_section(rows: Sequence[Row], columns: IndicatorColumns) -> Section:
                 ev.pos = len(drafts) - 0.5
             next_break = ri + 1 < len(rows) and rows[ri + 1].page_break_before
             for c in content:
+                if lb.is_site_furniture(c.text):
+                    continue  # not the table's: left unused, it is reported as unparsed
                 part = "explanation" if c.column > name_column + 1 else "name"
                 fragments.append(Fragment(c, part, ri, row.page_break_before, next_break))
         events.extend(row_events)

@@ -53,6 +53,17 @@ class LabelKind(StrEnum):
     UNKNOWN = "unknown"  # a “…指标” this vocabulary does not know (其他指标): its place decides
 
 
+# A web page's own links and buttons around a copied table (【打印】【关闭】, 上一篇：…): never a
+# part of the table, though a page cut inside the table prints them right after its last row.
+_SITE_FURNITURE = re.compile(
+    r"^(?:[【\[](?:打印|关闭|返回|收藏|分享|字体)|(?:上一篇|下一篇|相关链接|相关阅读|责任编辑)[:：]?)"
+)
+
+
+def is_site_furniture(text: str) -> bool:
+    return _SITE_FURNITURE.match(text) is not None
+
+
 @lru_cache(maxsize=4096)
 def weight_note(text: str) -> tuple[str, float | None]:
     """A label and the weight printed in it: ``产出指标(50分)`` → (``产出指标``, 50.0)."""

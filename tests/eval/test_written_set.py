@@ -55,10 +55,6 @@ MISREAD = {
     "q4_sichuan_pingshan_shijianju_webpage_2023.txt": (
         "three families in one web page's text: the one-cell-per-paragraph table is not found"
     ),
-    "t04_fujian_jianxi_wentiju_nongjiashuwu_2022_trad.html": (
-        "an excerpt cut in its last row, with the site's 【打印】【关闭】 after it: both read into"
-        " the row above's name"
-    ),
 }
 # Documents whose tables are not read: the memo must say so (P108), not review them.
 UNREAD = {

@@ -748,3 +748,40 @@ def test_funds_figures_left_out_by_the_columns_are_read_in_the_headers_order(
     assert t.implementer == "某县农业农村局" and report.leftovers == []
     (f101,) = [f for f in _findings(path) if f.code == "F101"]
     assert "1,866.4" in f101.message  # 1526.40 + 180.00 + 160.00 against 1856.40
+
+
+# -- a web copy cut in its last row, the site's links after it -----------------------------------
+
+_CUT_WEB_COPY = """| 2022年度项目支出绩效自评表 | ||||||||
+| 项目名称 | 农家书屋提升项目 | |||||||
+| 项目资金（万元） | 年初预算数 | 全年预算数 | 全年执行数 | 分值 | 执行率 | 得分 | ||
+| 年度资金总额 | 86.50 | 86.50 | 80.12 | 10 | 92.62% | 9.26 | ||
+| 年度总体目标 | 预期目标 | 实际完成情况 | ||||||
+| 更新图书1.2万册。 | 更新图书1.25万册。 | |||||||
+| 绩效指标 | 一级指标 | 二级指标 | 三级指标 | 年度指标值 | 实际完成值 | 分值 | 得分 | 偏差原因分析及改进措施 |
+| 产出指标 | 数量指标 | 图书更新量 | ≥1.2万册 | 1.25万册 | 10 | 10 | |
+| 效益指标 | 可持续影响指标 | 长效机制 | 健全 | 健全 | 15 | 15 | |
+| 满意度指标 | 服务对象满意度指标 | 群众满意度 | ≥90% | 94% |
+【打印】【关闭】
+上一篇：某县2022年体育彩票公益金项目绩效自评表
+"""
+
+
+def test_a_row_cut_after_its_actual_is_a_row_and_the_sites_links_are_reported(
+    tmp_path: Path,
+) -> None:
+    path = tmp_path / "copy.txt"
+    path.write_text(_CUT_WEB_COPY, encoding="utf-8")
+    report = parse_file(path)
+    (t,) = report.tables
+    last = t.indicators[-1]
+    assert (last.name, last.target, last.actual) == ("群众满意度", "≥90%", "94%")
+    assert (last.weight, last.score, last.partial) == (None, None, True)
+    assert t.indicators[-2].name == "长效机制"  # nothing of the cut row read into it
+    # the links are not the table's: reported, the one taken for a title too
+    assert [lo.text for lo in report.leftovers][-2:] == [
+        "【打印】【关闭】",
+        "上一篇：某县2022年体育彩票公益金项目绩效自评表",
+    ]
+    acc = report.accounting
+    assert acc.consumed_lines + acc.reported_lines == acc.nonempty_lines

@@ -16,7 +16,7 @@ from functools import lru_cache
 
 from reviewer.forms.families import FAMILIES
 from reviewer.forms.vocabulary import key, matches, unnumbered
-from reviewer.parse.labels import label_kind
+from reviewer.parse.labels import is_site_furniture, label_kind
 
 
 class Kind(StrEnum):
@@ -32,6 +32,7 @@ class Kind(StrEnum):
     TOTAL = "total"  # 总分, 合计
     FIELD = "field"  # a closing field: 评价结论, 项目负责人 …
     NOTE = "note"  # a note under the table: 注:, 备注:
+    SITE = "site"  # a web page's own links after a copied table: 【打印】, 上一篇：
 
 
 # Anchors that end whatever part the stream is in.
@@ -46,11 +47,12 @@ ENDS = frozenset(
         Kind.TOTAL,
         Kind.FIELD,
         Kind.NOTE,
+        Kind.SITE,
     }
 )
 # Anchors that end the indicator section wherever they stand (a funds or goal label there
 # may name an indicator).
-CLOSING = frozenset({Kind.TITLE, Kind.KEY, Kind.TOTAL, Kind.FIELD, Kind.NOTE})
+CLOSING = frozenset({Kind.TITLE, Kind.KEY, Kind.TOTAL, Kind.FIELD, Kind.NOTE, Kind.SITE})
 # Header keys written on the right of another key's row (主管部门 X 实施单位 Y).
 RIGHT_FIELDS = frozenset({"implementer", "contact", "provincial_department"})
 
@@ -179,6 +181,8 @@ def kinds(text: str) -> frozenset[Kind]:
         found.add(Kind.KEY)
     if _is_field(k) or _is_field(u):
         found.add(Kind.FIELD)
+    if is_site_furniture(text):
+        found.add(Kind.SITE)
     for kind, unnumber, labels in _TABLE:
         if _any(u if unnumber else k, labels):
             found.add(kind)

@@ -94,7 +94,7 @@ class Builder:
                 i += 1
             elif starts_indicators(self, i):
                 i = read_indicators(self, i)
-            elif Kind.TITLE in ks:
+            elif ks & {Kind.TITLE, Kind.SITE}:  # a row of its own
                 self.close()
                 self.rows.append([Placed(t, 1)])
                 i += 1
