@@ -62,6 +62,21 @@ def clean_cell(text: str) -> str:
     return "".join(out)
 
 
+# A pipe that separates cells: not one escaped as Markdown escapes a pipe inside a cell (\|).
+CELL_BAR = re.compile(r"(?<!\\)[|｜]")
+_LINE_BREAK_TAG = re.compile(r"<br\s*/?>", re.IGNORECASE)
+
+
+def pipe_cell(raw: str) -> str:
+    r"""A cell cut from a pipe row, as ``clean_cell`` gives it, with a Markdown table's
+    escapes undone: ``\|`` is a pipe, ``<br>`` a line break inside the cell."""
+    if "\\" in raw:
+        raw = raw.replace("\\|", "|").replace("\\｜", "｜")
+    if "<" in raw:
+        raw = _LINE_BREAK_TAG.sub("\n", raw)
+    return clean_cell(raw)
+
+
 def collapse_spaces(text: str) -> str:
     """Trim and collapse whitespace runs to one space (for narrative text)."""
     return " ".join(text.split())

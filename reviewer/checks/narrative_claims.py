@@ -154,7 +154,8 @@ def _plan_restated(restated: list[tuple[Claim, Indicator]]) -> Hit:
     "建议",
     "consistency",
     what="叙述中宣布的数量（N类、N项、N个方面、N大、N种）与随后（或紧前）列举的项数不一致。"
-    "以“、”分隔的列举只把最后一项按“和”“及”拆分；以“等”结尾的列举不计数。",
+    "以“、”分隔的列举只把最后一项按“和”“及”拆分；以“等”结尾的列举不计数；“N个”后括号内列举的"
+    "是种类（12个场馆（图书馆、文化馆、博物馆）），少于N项不报告。",
     why="宣布“八类人员”却只列出七类，说明遗漏了一项，或数量写错；复核时须请单位核实。",
     example="“对八类人员开展业务培训，包括社区矫正和安帮工作人员业务培训、人民调解员业务培训、律师业务培训、依法治区培训、"
     "司法行政干部培训、行政执法人员培训、法治政府建设培训”——列举七项。",
@@ -164,6 +165,8 @@ def enumeration_count(ctx: TableContext) -> Iterator[Hit]:
     for e in analysis(ctx).enumerations:
         n = len(e.items)
         if n == e.announced or (e.may_overrun and n > e.announced):
+            continue
+        if e.may_fall_short and n < e.announced:
             continue
         yield Hit(
             f"{e.source_label}称“{e.announce_text}”，但列举了{n}项（{'、'.join(e.items)}），数量不一致。",

@@ -263,6 +263,9 @@ class Enumeration:
     start: int  # offset of the announcement in the source text
     # A comma list that may run on into the clauses after it: only a shortfall is certain.
     may_overrun: bool = False
+    # The kinds of what was counted, in brackets after N个 (12个场馆（图书馆、文化馆、博物馆）):
+    # fewer items than the count are kinds, not members; only more items is certain.
+    may_fall_short: bool = False
     location: Location | None = None
 
     @property
@@ -560,11 +563,13 @@ def _enumerations(source: str, t: _Text, scanned: list[Claim]) -> list[Enumerati
             window_end = sentence_stop.start()
         opener = _LIST_START.search(text, end, window_end)
         listed: tuple[list[str], bool] | None = None
+        kinds = False
         if opener is not None:
             before_opener = text[end : opener.start()]
             paren = opener.group() in "（("
             if not (paren and re.search(r"[，,]", before_opener)):
                 listed = _list_after(text, opener.end())
+            kinds = paren and claim.unit == "个"
         elif claim.unit != "个":
             before_items = _list_before(text, claim.clause_span[0], claim.start)
             listed = (before_items, False) if before_items else None
@@ -580,6 +585,7 @@ def _enumerations(source: str, t: _Text, scanned: list[Claim]) -> list[Enumerati
                 sentence=claim.sentence,
                 start=claim.start,
                 may_overrun=overrun,
+                may_fall_short=kinds,
                 location=claim.location,
             )
         )

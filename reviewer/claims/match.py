@@ -33,6 +33,9 @@ _GENERIC_TAIL = re.compile(
     r"户数|项数|册数|套数|期数|场数|总数|数)$"
 )
 _BRACKETS = re.compile(r"[（(][^）)]*[）)]")
+# An indicator measured per person, household, mu or pupil (人均补助标准 84元): a total the
+# narrative states (补助资金838.42万元) is not its figure, unless the claim says so too.
+_PER_UNIT = re.compile(r"人均|户均|亩均|生均|次均|单位|每[人户亩个]")
 MIN_RUN = 3
 
 
@@ -69,6 +72,7 @@ class Target:
     full: str  # the name without its bracketed part
     target: tuple[float, float | None] | None
     actual: tuple[float, float | None] | None
+    per: str = ""  # the name's per-unit word (人均), which a claim about it must say too
 
     @classmethod
     def of(cls, ind: Indicator, unit: str) -> Target | None:
@@ -81,7 +85,10 @@ class Target:
         if not unit or (target is None and actual is None):
             return None
         full = _BRACKETS.sub("", ind.name) if "(" in ind.name or "（" in ind.name else ind.name
-        return cls(ind, unit, core_name(ind.name), full, target, actual)
+        per = _PER_UNIT.search(ind.name)
+        return cls(
+            ind, unit, core_name(ind.name), full, target, actual, per.group(0) if per else ""
+        )
 
     def compared(self, claim: Claim) -> tuple[str, tuple[float, float | None] | None]:
         """Which figure a claim is compared with: the actual for a result in 实际完成情况,
@@ -103,7 +110,10 @@ def _scaled(number: float, upper: float | None, scale: float) -> tuple[float, fl
 
 def score(claim: Claim, t: Target) -> int:
     """How well the claim's words match the indicator name (0 when they do not); a claim
-    that names the indicator in full outranks any partial match."""
+    that names the indicator in full outranks any partial match; a per-unit indicator
+    (人均…) matches only a claim that says it is per unit."""
+    if t.per and t.per not in claim.before and t.per not in claim.after:
+        return 0
     if len(t.full) >= 2 and (t.full in claim.before or t.full in claim.after):
         return 100 + len(t.full)
     run = max(common_run(claim.before, t.core), common_run(claim.after, t.core))

@@ -42,7 +42,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from enum import StrEnum
 
 from reviewer.grid import Cell, Row
-from reviewer.textnorm import clean_cell
+from reviewer.textnorm import CELL_BAR, clean_cell, pipe_cell
 
 
 class Layout(StrEnum):
@@ -70,7 +70,7 @@ REBUILT = {
 }
 
 
-_PIPE = re.compile(r"[|｜]")
+_PIPE = CELL_BAR
 _BORDER = re.compile(r"^[\s|｜+:=\-—─━│┃┼├┤┌┐└┘]*$")
 _RULE = re.compile(r"[-—─━=]{3}")
 _SPACE_RUN = re.compile(r"[ \t\u3000\xa0]{2,}|\t")
@@ -258,7 +258,7 @@ def _pipe_cells(line: str, number: int) -> list[Cell] | None:
         body = body[:-1]
     cells = []
     for col, raw in enumerate(_PIPE.split(body), start=1):
-        text = clean_cell(raw)
+        text = pipe_cell(raw)
         if text:
             cells.append(Cell(text, number, col, raw.strip()))
     return cells

@@ -21,9 +21,19 @@ from reviewer.parse import labels as lb
 from reviewer.parse.values import is_placeholder, parse_amount, parse_percent
 from reviewer.textnorm import Words
 
-_ANCHORS = ("项目资金", "资金情况", "预算执行情况", "年度预算申请", "部门(单位)总体", "年度预算数")
+_ANCHORS = (
+    "项目资金",
+    "资金情况",
+    "预算执行情况",
+    "年度预算申请",
+    "部门(单位)总体",
+    "部门整体资金",
+    "年度预算数",
+)
 # A first look for an anchor in a row's printed text (full-width brackets and spaces allowed).
-_ANCHOR_HINT = re.compile(r"项目资|资金情况|预算执行情况|年度预算申请|总体\s*资金|年度预算数")
+_ANCHOR_HINT = re.compile(
+    r"项目资|资金情况|预算执行情况|年度预算申请|总体\s*资金|整体资金|年度预算数"
+)
 # A funds header has one of these (its anchor or a column label): a cheap first look.
 _HEADER_HINTS = Words(("预算", "资金", "执行", "金额"))
 _DIGIT = re.compile(r"\d")

@@ -785,3 +785,132 @@ def test_a_row_cut_after_its_actual_is_a_row_and_the_sites_links_are_reported(
     ]
     acc = report.accounting
     assert acc.consumed_lines + acc.reported_lines == acc.nonempty_lines
+
+
+# -- the same columns under other provinces' words --------------------------------------------
+
+
+_SYNONYMS = [
+    ["项目支出绩效自评表"],
+    ["项目名称", "村庄清洁行动"],
+    ["主管单位", "某县农业农村局", "", "", "项目实施单位", "某县环境服务中心"],
+    [
+        "项目资金（万元）",
+        "",
+        "年初预算数",
+        "全年预算数（调整后）",
+        "全年实际支出",
+        "满分",
+        "预算执行率",
+        "得分",
+    ],
+    ["", "年度资金总额", "320.00", "356.50", "331.20", "10", "92.90%", "9.29"],
+    [
+        "绩效指标",
+        "指标类别",
+        "指标子类",
+        "具体指标",
+        "计划值",
+        "实现值",
+        "标准分",
+        "实得分",
+        "偏差说明",
+    ],
+    ["", "产出指标", "数量指标", "清理垃圾量", "≥1.2万吨", "1.35万吨", "40", "40", ""],
+    ["", "", "时效指标", "资金拨付时间", "2021年6月底前拨付", "2021年5月拨付", "10", "10", ""],
+    ["", "效益指标", "生态效益指标", "无害化处理率", "≥70%", "65%", "30", "30", ""],
+    ["", "满意度指标", "服务对象满意度指标", "群众满意度", "≥90%", "92%", "10", "12", ""],
+    ["总分", "", "", "", "", "", "100", "101.29"],
+]
+
+
+def test_columns_named_in_other_provinces_words_are_read(tmp_path: Path) -> None:
+    path = _write(tmp_path, _SYNONYMS)
+    (t,) = parse_file(path).tables
+    assert [(i.l1, i.l2, i.name) for i in t.indicators][:2] == [
+        ("产出指标", "数量指标", "清理垃圾量"),
+        ("产出指标", "时效指标", "资金拨付时间"),
+    ]
+    assert [(i.target, i.actual, i.weight, i.score) for i in t.indicators][2:] == [
+        ("≥70%", "65%", 30.0, 30.0),
+        ("≥90%", "92%", 10.0, 12.0),
+    ]
+    total = t.funds.annual_total
+    assert (total.executed, total.weight, total.rate_pct) == (331.2, 10.0, 92.9)
+    assert t.department == "某县农业农村局" and t.implementer == "某县环境服务中心"
+    found = {(f.code, f.indicator) for f in _findings(path)}
+    assert ("S101", "群众满意度") in found  # 12 of 10
+    assert ("S102", "无害化处理率") in found  # 65% against ≥70% at full marks
+    # a deadline and a completion date each followed by the verb: dates, not units
+    assert not any(code == "S108" for code, _ in found)
+
+
+def test_a_department_tables_income_lines_in_other_words(tmp_path: Path) -> None:
+    rows = [
+        ["部门整体支出绩效自评表"],
+        ["预算单位名称", "某县卫生健康局"],
+        ["主管单位", "某县人民政府", "", "", "单位负责人", "韦某"],
+        [
+            "部门整体资金（万元）",
+            "",
+            "年初预算数",
+            "全年预算数",
+            "全年实际支出",
+            "分值",
+            "执行率",
+            "得分",
+        ],
+        ["", "年度资金总额", "4186.30", "5024.72", "4622.75", "10", "92.00%", "9.20"],
+        ["", "按收入性质分：财政拨款收入", "4036.30", "4874.72", "4472.75", "—", "—", "—"],
+        ["", "事业收入", "150.00", "150.00", "150.00", "—", "—", "—"],
+    ]
+    report = parse_file(_write(tmp_path, rows))
+    (t,) = report.tables
+    assert (t.subject, t.department) == ("department", "某县卫生健康局")
+    assert t.funds.extra["事业收入"].kind == "by_income"
+    assert report.leftovers == [], [lo.text for lo in report.leftovers]
+
+
+def test_a_total_in_the_narrative_is_not_a_per_person_indicators_figure(tmp_path: Path) -> None:
+    rows = [r[:] for r in _COST_UNDER_OUTPUT]
+    rows.insert(2, ["年度总体目标", "预期目标", "", "", "实际完成情况"])
+    rows.insert(3, ["", "开展演出。", "", "", "追加基本公共卫生服务补助资金838.42万元。"])
+    rows[7] = ["", "", "成本指标", "人均基本公共卫生服务补助标准", "≥84元", "84元", "20", "20", ""]
+    codes = {f.code for f in _findings(_write(tmp_path, rows))}
+    assert "N102" not in codes
+
+
+def test_kinds_in_brackets_after_a_count_are_not_its_members(tmp_path: Path) -> None:
+    rows = [r[:] for r in _COST_UNDER_OUTPUT]
+    rows.insert(2, ["年度总体目标", "预期目标", "", "", "实际完成情况"])
+    goal = "保障全市12个公共文化场馆（图书馆、文化馆、美术馆、博物馆）免费开放。"
+    rows.insert(3, ["", goal, "", "", "全市12个场馆全年免费开放。"])
+    assert "N103" not in {f.code for f in _findings(_write(tmp_path, rows))}
+    rows[3][1] = "保障全市3个场馆（图书馆、文化馆、美术馆、博物馆）免费开放。"
+    # more members listed than announced is certain either way
+    assert "N103" in {f.code for f in _findings(_write(tmp_path, rows, "more.txt"))}
+
+
+# -- a Markdown table, as a converter renders one -------------------------------------------------
+
+_MARKDOWN = """| 项目支出绩效自评表 |  |  |  |  |  |  |  |  |
+| --- | --- | --- | --- | --- | --- | --- | --- | --- |
+| 项目名称 |  | 基本公共卫生服务 |  |  |  |  |  |  |
+| 绩效指标 | 一级指标 | 二级指标 | 三级指标 | 年度<br>指标值 | 实际<br/>完成值 | 分值 | 得分 | 偏差原因分析及<br>改进措施 |
+|  | 产出指标 | 数量指标 | 老年人健康管理率（体检\\|随访） | ≥65% | 67.2% | 50 | 50 |  |
+|  | 效益指标 | 社会效益指标 | 居民健康素养水平 | ≥25% | 26.4% | 30 | 30 |  |
+|  | 满意度指标 | 服务对象满意度指标 | 居民满意度 | ≥85% | 88.3% | 10 | 10 |  |
+| 总分 |  |  |  |  |  | 90 | 90 |  |
+"""
+
+
+def test_a_markdown_tables_escaped_pipes_and_line_breaks_are_inside_cells(
+    tmp_path: Path,
+) -> None:
+    path = tmp_path / "table.md.txt"
+    path.write_text(_MARKDOWN, encoding="utf-8")
+    (t,) = parse_file(path).tables
+    first = t.indicators[0]
+    assert first.name == "老年人健康管理率（体检|随访）"
+    assert (first.target, first.actual, first.weight, first.score) == ("≥65%", "67.2%", 50.0, 50.0)
+    assert [i.actual for i in t.indicators] == ["67.2%", "26.4%", "88.3%"]

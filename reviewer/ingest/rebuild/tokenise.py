@@ -20,9 +20,9 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
 from reviewer.ingest.reading import Script, read_text, script_of
-from reviewer.textnorm import clean_cell
+from reviewer.textnorm import CELL_BAR, clean_cell, pipe_cell
 
-_PIPE = re.compile(r"[|｜]")
+_PIPE = CELL_BAR
 _BORDER = re.compile(r"^[\s|｜+:=\-—─━│┃┼├┤┌┐└┘]*$")
 _RULE = re.compile(r"[-—─━=]{3}")
 _WORD_SPLIT = re.compile(r"[ \u3000\xa0\t]+")
@@ -131,10 +131,10 @@ def pipe_tokens(lines: Iterable[str]) -> Stream:
             rest = pieces.pop(0).strip()
             if rest:
                 t = out.tokens[-1]
-                out.tokens[-1] = merge(t, Token(clean_cell(rest), rest, t.line, group=t.group))
+                out.tokens[-1] = merge(t, Token(pipe_cell(rest), rest, t.line, group=t.group))
         start = len(out.tokens)
         for raw in pieces:
-            text = clean_cell(raw)
+            text = pipe_cell(raw)
             if text:
                 out.tokens.append(Token(text, raw.strip(), number, group=number))
         if start and _notes_under(out.tokens, start):
