@@ -48,6 +48,18 @@ def row_rate(table: EvaluationTable, row: FundRow) -> Decimal | None:
     return _rate(row.executed, budget)
 
 
+def zero_budget(table: EvaluationTable) -> bool:
+    """A project with no budget (全年预算数 printed 0, nothing executed) whose execution the form
+    leaves unscored (执行率 and 得分 blank): the rate does not apply, it is not missing."""
+    row = table.funds.annual_total
+    return (
+        getattr(row, budget_field(table)) == 0
+        and not row.executed
+        and row.rate_pct is None
+        and row.score is None
+    )
+
+
 def exact_rate(table: EvaluationTable) -> Decimal | None:
     """年度资金总额's X / B × 100, exactly; None when it cannot be computed."""
     return row_rate(table, table.funds.annual_total)

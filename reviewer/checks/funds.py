@@ -10,6 +10,7 @@ from reviewer.checks.budget import (
     execution_score_over_parts,
     fund_label,
     sources_total,
+    zero_budget,
 )
 from reviewer.checks.context import Hit, TableContext, cell_evidence
 from reviewer.checks.registry import rule
@@ -220,6 +221,16 @@ def budget_missing(ctx: TableContext) -> Iterator[Hit]:
         zero_over_parts = row.full_year_budget == 0 and any(parts)
         if zero_over_parts and execution_score_over_parts(t, ctx.thresholds.score_tolerance):
             return  # B103 says it, with the score the sources give
+        if not zero_over_parts and zero_budget(t):
+            yield Hit(
+                f"年度资金总额的{_label(ctx, 'full_year_budget')}为0、未执行，执行率与其得分未填："
+                "零预算项目不适用执行率。",
+                severity=Severity.INFO,
+                found=fmt(row.full_year_budget),
+                evidence=cell_evidence(row.cells.get("full_year_budget")),
+                suggestion="如确为零预算项目，请在表注中说明，总分按不含预算执行的分值折算。",
+            )
+            return
         yield Hit(
             f"年度资金总额的{_label(ctx, 'full_year_budget')}缺失或为0，无法计算执行率。",
             severity=Severity.WARNING if zero_over_parts else None,

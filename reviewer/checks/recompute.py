@@ -92,6 +92,22 @@ def units_differ(target: ParsedValue, actual: ParsedValue) -> bool:
 _DATE = re.compile(r"((?:19|20)\d{2})\s*年(?:\s*(\d{1,2})\s*月(?:\s*(\d{1,2})\s*[日号])?)?")
 
 
+_QUARTER = re.compile(r"\s*度?\s*第?([一二三四1-4]|上半|下半)(?:季度|年)")
+_QUARTER_END = {
+    "一": 3,
+    "1": 3,
+    "二": 6,
+    "2": 6,
+    "三": 9,
+    "3": 9,
+    "四": 12,
+    "4": 12,
+    "上半": 6,
+    "下半": 12,
+}
+_HALVES = frozenset({"上半", "下半"})
+
+
 @lru_cache(maxsize=4096)
 def _date_key(text: str, *, deadline: bool) -> int | None:
     """A date printed with its year as yyyymmdd; a month or a year without its day counts to
@@ -101,6 +117,11 @@ def _date_key(text: str, *, deadline: bool) -> int | None:
     if m is None:
         return None
     year, month, day = m.group(1), m.group(2), m.group(3)
+    if month is None and (q := _QUARTER.match(text, m.end())) is not None:
+        # a quarter or a half-year as a month: its last as a deadline, its first as a time
+        last = _QUARTER_END[q.group(1)]
+        first = last - 5 if q.group(1) in _HALVES else last - 2
+        return int(year) * 10000 + (last * 100 + 31 if deadline else first * 100)
     if month is None:
         return int(year) * 10000 + (1231 if deadline else 0)
     if day is None:
@@ -164,6 +185,20 @@ def direction_of(target: ParsedValue) -> Direction:
     return Direction.HIGHER
 
 
+# What a qualitative target compares with (较上年有所提高), and a note an actual adds in brackets
+# (有所提高（由78%升至83%）): neither changes what was asked or what was reported.
+_BASELINE = re.compile(r"^(?:较上年度?|比上年度?|较去年|比去年|同比|较往年|与上年相比)")
+_BRACKET_NOTE = re.compile(r"[(（][^()（）]*[)）]$")
+
+
+def _same_words(actual: str, target: str) -> bool:
+    """The actual restates the target's words: 有所提高 against 有所提高, or against
+    较上年有所提高; 有所提高（由78%升至83%） too."""
+    a = fold(_BRACKET_NOTE.sub("", actual))
+    t = fold(target)
+    return bool(a) and (a == t or a == _BASELINE.sub("", t))
+
+
 def _qualitative(ind: Indicator, config: Config) -> Expectation:
     w = ind.weight or 0.0
     th = config.thresholds
@@ -177,7 +212,7 @@ def _qualitative(ind: Indicator, config: Config) -> Expectation:
         return Expectation(
             Direction.QUALITATIVE, False, band=(0.0, w * th.qualitative_band_partial)
         )
-    if actual.word and fold(actual.word) == fold(ind.target):  # 有所提高 against 有所提高
+    if actual.word and _same_words(actual.word, ind.target):  # 有所提高 against 有所提高
         return Expectation(Direction.QUALITATIVE, True, band=(w * th.qualitative_band_full, w))
     if actual.word and _PARTIAL.search(actual.word):
         band = (w * th.qualitative_band_partial, w * th.qualitative_band_full)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
+from decimal import ROUND_HALF_UP, Decimal
 
 from reviewer.checks.context import Hit, TableContext, cell_evidence, goal_scored
 from reviewer.checks.recompute import Expectation, recomputed_score
@@ -10,6 +11,7 @@ from reviewer.checks.registry import rule
 from reviewer.config import Config
 from reviewer.model import Category, EvaluationTable, Indicator, Severity
 from reviewer.numbers import fmt
+from reviewer.parse.values import decimals
 
 
 def grade_of(total: float, config: Config) -> str:
@@ -57,7 +59,8 @@ def recomputed_total(
     Severity.ERROR,
     "强制",
     "score",
-    what="总分应等于各指标得分与预算执行得分之和。",
+    what="总分应等于各指标得分与预算执行得分之和；总分按较少的小数位四舍五入印出的"
+    "（之和96.55，总分印96.6）只作提示。",
     why="总分决定评价等级；与各项得分之和不符说明漏计、重计或抄错。",
     example="各项得分之和为93.93，总分填98.93。",
     fix="按各项得分之和改正总分。",
@@ -78,6 +81,17 @@ def total_adds_up(ctx: TableContext) -> Iterator[Hit]:
         return
     expected = claimed_sum(t)
     if abs(t.total_score - expected) > ctx.thresholds.score_tolerance + 1e-9:
+        if _rounded_to_print(t, expected):
+            yield Hit(
+                f"总分填报为{fmt(t.total_score)}分，各指标得分与预算执行得分之和为{fmt(expected)}分，"
+                "是按较少的小数位四舍五入印出的。",
+                severity=Severity.INFO,
+                expected=fmt(expected),
+                found=fmt(t.total_score),
+                evidence=cell_evidence(t.cells.get("total_score")),
+                suggestion="总分按各项得分之和填报，保留与各项得分相同的小数位。",
+            )
+            return
         yield Hit(
             f"总分填报为{fmt(t.total_score)}分，各指标得分与预算执行得分之和为{fmt(expected)}分。",
             expected=fmt(expected),
@@ -85,6 +99,18 @@ def total_adds_up(ctx: TableContext) -> Iterator[Hit]:
             evidence=cell_evidence(t.cells.get("total_score")),
             suggestion="按各项得分之和改正总分。",
         )
+
+
+def _rounded_to_print(t: EvaluationTable, expected: float) -> bool:
+    """The total printed with fewer decimals than the sum has, and the sum rounded to them
+    (96.55 printed 96.6): a precision to remark on, not a wrong total. Whole points (97 for
+    96.55) are too coarse to tell rounding from a mistake."""
+    cell = t.cells.get("total_score")
+    shown = decimals(cell.text) if cell is not None else 0
+    if shown == 0 or t.total_score is None:
+        return False
+    unit = Decimal(1).scaleb(-shown)
+    return Decimal(str(expected)).quantize(unit, ROUND_HALF_UP) == Decimal(str(t.total_score))
 
 
 @rule(

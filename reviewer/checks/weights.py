@@ -5,6 +5,7 @@ from __future__ import annotations
 import itertools
 from collections.abc import Iterator
 
+from reviewer.checks.budget import zero_budget
 from reviewer.checks.context import (
     Hit,
     TableContext,
@@ -161,7 +162,10 @@ def printed_total_weight(ctx: TableContext) -> Iterator[Hit]:
     ref = t.cells.get("total_weight")
     if ref is None or t.total_weight is None or any(i.weight is None for i in t.indicators):
         return
-    total = sum(i.weight or 0.0 for i in t.indicators) + (t.funds.annual_total.weight or 0.0)
+    rows = sum(i.weight or 0.0 for i in t.indicators)
+    total = rows + (t.funds.annual_total.weight or 0.0)
+    if zero_budget(t) and abs(t.total_weight - rows) <= 0.005:
+        return  # the execution's points left out of a project with no budget, as its 0 says
     if (
         abs(t.total_weight - ctx.family.scoring.total) <= 0.005
         and ctx.family.scoring.weights == "column"

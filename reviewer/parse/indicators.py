@@ -362,7 +362,19 @@ def _attach_fragments(
         nxt = drafts[draft_at_row[next_rows[0]]] if next_rows else None
         if prev is None and nxt is None:
             continue
-        if prev is None:
+        kind = frag.kind
+        if (
+            kind == "name"
+            and prev is not None
+            and prev.explanation
+            and not prev.explanation[-1].text.rstrip().endswith(("。", "！", "!"))
+            and _is_sentence(frag.cell.text)
+        ):
+            # the rest of the row above's explanation, cut at a line break inside its cell
+            # (a text saved from a sheet starts it in the first column)
+            kind = "explanation"
+            to_next = False
+        elif prev is None:
             to_next = True
         elif nxt is None or frag.after_break:
             to_next = False
@@ -378,7 +390,7 @@ def _attach_fragments(
             to_next = not prev.explanation
         target = nxt if to_next else prev
         assert target is not None
-        part = target.name if frag.kind == "name" else target.explanation
+        part = target.name if kind == "name" else target.explanation
         if to_next:
             part.insert(0, frag.cell)
         else:
@@ -388,6 +400,11 @@ def _attach_fragments(
         if line not in target.lines:
             target.lines.append(line)
             target.lines.sort()
+
+
+def _is_sentence(text: str) -> bool:
+    """Text that ends as a sentence does (。；!), never as an indicator's name."""
+    return len(text) >= 8 and text.rstrip().endswith(("。", "；", ";", "！", "!"))
 
 
 def _unfinished(cells: list[Cell]) -> bool:

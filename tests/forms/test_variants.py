@@ -914,3 +914,92 @@ def test_a_markdown_tables_escaped_pipes_and_line_breaks_are_inside_cells(
     assert first.name == "老年人健康管理率（体检|随访）"
     assert (first.target, first.actual, first.weight, first.score) == ("≥65%", "67.2%", 50.0, 50.0)
     assert [i.actual for i in t.indicators] == ["67.2%", "26.4%", "88.3%"]
+
+
+# -- review content the written sets showed -------------------------------------------------------
+
+
+def test_a_total_printed_to_one_decimal_is_a_remark_not_an_error(tmp_path: Path) -> None:
+    rows = [r[:] for r in _COST_UNDER_OUTPUT]
+    rows[3][7] = "19.55"  # 19.55 + 20 + 20 + 20 + 10 = 89.55
+    rows.append(["总分", "", "", "", "", "", "90", "89.6"])
+    found = {f.code: f for f in _findings(_write(tmp_path, rows))}
+    assert found["T101"].severity.value == "info" and "四舍五入" in found["T101"].message
+    rows[-1][7] = "89.7"
+    found = {f.code: f for f in _findings(_write(tmp_path, rows, "wrong.txt"))}
+    assert found["T101"].severity.value == "error"
+
+
+def test_a_qualitative_target_against_last_year_restated_is_met(tmp_path: Path) -> None:
+    rows = [r[:] for r in _COST_UNDER_OUTPUT]
+    rows[6] = [
+        "",
+        "效益指标",
+        "社会效益指标",
+        "社会知晓率",
+        "较上年有所提高",
+        "有所提高（由78%升至83%）",
+        "20",
+        "20",
+        "",
+    ]
+    found = {f.code for f in _findings(_write(tmp_path, rows)) if f.indicator == "社会知晓率"}
+    assert not found & {"S106", "E101", "S102"}
+
+
+def test_a_deadline_given_as_a_quarter_ends_with_its_last_month(tmp_path: Path) -> None:
+    rows = [r[:] for r in _COST_UNDER_OUTPUT]
+    rows[4] = ["", "", "时效指标", "完工时间", "2025年第三季度", "2025年10月", "20", "20", ""]
+    found = {f.code for f in _findings(_write(tmp_path, rows)) if f.indicator == "完工时间"}
+    assert "S102" in found  # October is after the third quarter: missed at full marks
+    rows[4][5] = "2025年9月"
+    found = {f.code for f in _findings(_write(tmp_path, rows, "met.txt")) if f.indicator}
+    assert not found & {"S102", "S103", "S106"}
+
+
+def test_a_project_with_no_budget_is_not_said_to_lack_one(tmp_path: Path) -> None:
+    rows = [
+        ["项目支出绩效自评表"],
+        ["项目名称", "法律进社区（零预算项目）"],
+        [
+            "项目资金（万元）",
+            "",
+            "年初预算数",
+            "全年预算数",
+            "全年执行数",
+            "分值",
+            "执行率",
+            "得分",
+        ],
+        ["", "年度资金总额", "0.00", "0.00", "0.00", "10", "", ""],
+        _HEADER,
+        ["", "产出指标", "数量指标", "活动场次", "≥24场", "26场", "50", "50", ""],
+        ["", "效益指标", "社会效益指标", "化解率", "≥90%", "92%", "30", "30", ""],
+        ["", "满意度指标", "服务对象满意度指标", "群众满意度", "≥90%", "95%", "10", "10", ""],
+        ["总分", "", "", "", "", "", "90", "90"],
+    ]
+    found = {f.code: f for f in _findings(_write(tmp_path, rows))}
+    assert found["F103"].severity.value == "info"  # said, not an error
+    assert "W104" not in found  # 90: the execution's 10 points left out, as the 0 budget says
+
+
+def test_an_explanation_broken_by_a_line_break_goes_on_in_the_first_column(
+    tmp_path: Path,
+) -> None:
+    rows = [r[:] for r in _COST_UNDER_OUTPUT]
+    rows[6] = [
+        "",
+        "效益指标",
+        "社会效益指标",
+        "入园率",
+        "≥98%",
+        "92.6%",
+        "20",
+        "18.9",
+        "受部分幼儿园撤并影响，入园率未达预期；",
+    ]
+    rows.insert(7, ["下一步将协调开通校车线路并加大宣传动员力度。"])
+    (t,) = parse_file(_write(tmp_path, rows)).tables
+    row = next(i for i in t.indicators if i.name.startswith("入园率"))
+    assert row.name == "入园率"
+    assert row.explanation.endswith("下一步将协调开通校车线路并加大宣传动员力度。")
