@@ -198,3 +198,47 @@ def test_pdfminer_says_nothing_on_stderr(tmp_path: Path) -> None:
     assert done.stderr.strip().splitlines() == [
         f"错误：未在 {path.name} 中找到财政项目支出绩效自评表（项目名称、绩效指标等栏目）"
     ]
+
+
+def test_a_header_written_sideways_reads_in_its_own_direction(tmp_path: Path) -> None:
+    path = tmp_path / "turned.pdf"
+    canvas = Canvas(str(path), pagesize=(595, 842))
+    canvas.setFont(make_pdf.FONT, 10)
+    for c, x in enumerate((50, 110, 170)):
+        canvas.rect(x, 700, 60, 60)
+        canvas.rect(x, 680, 60, 20)
+        canvas.drawString(x + 5, 686, ("甲", "15", "14")[c])
+    canvas.drawString(55, 726, "指标")
+    for x, word, angle in ((135, "分值", 90), (195, "得分", -90)):
+        canvas.saveState()
+        canvas.translate(x, 730 - 10 if angle == 90 else 730 + 10)
+        canvas.rotate(angle)
+        canvas.drawString(0, 0, word)  # upwards, then downwards
+        canvas.restoreState()
+    canvas.save()
+    with pdfplumber.open(path) as pdf:
+        rows = page_rows(pdf.pages[0])
+    assert [c.raw for c in rows[0].cells] == ["指标", "分值", "得分"]
+
+
+def test_a_seals_words_are_not_read_into_the_cells_they_cover(tmp_path: Path) -> None:
+    path = tmp_path / "sealed.pdf"
+    canvas = Canvas(str(path), pagesize=(595, 842))
+    canvas.setFont(make_pdf.FONT, 10)
+    for c, value in enumerate(("满意度", "10", "10")):
+        canvas.rect(50 + 60 * c, 700, 60, 20)
+        canvas.drawString(55 + 60 * c, 706, value)
+    canvas.setFillColorRGB(0.85, 0.1, 0.1)
+    for k, ch in enumerate("某县文化局"):  # a ring of characters, each at its own angle
+        canvas.saveState()
+        canvas.translate(110 + 12 * k, 712 - 3 * k)
+        canvas.rotate(30 - 15 * k)
+        canvas.drawString(0, 0, ch)
+        canvas.restoreState()
+    canvas.drawString(165, 704, "（盖章）")  # level, in the seal's ink, over a score
+    canvas.save()
+    grid = read_grid(path)
+    rows = list(grid.rows)
+    assert [c.text for c in rows[0].cells] == ["满意度", "10", "10"]
+    (seal,) = grid.extra_leftovers
+    assert seal.location.page == 1 and "盖章" in seal.text and "县" in seal.text

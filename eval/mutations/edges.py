@@ -60,17 +60,21 @@ def _claimed(t: EvaluationTable) -> Decimal:
     return sum((Decimal(str(s)) for s in parts if s is not None), Decimal(0))
 
 
+def _places(d: Decimal) -> int:
+    exponent = d.as_tuple().exponent
+    return -exponent if isinstance(exponent, int) else 0
+
+
 def _total_off(t: EvaluationTable, rng: Random, off: str) -> float | None:
     """A total ``off`` from the sum, printed with as many decimals as the offset: a total that
     drops one (98.60 printed 98.6 for 98.62) is the sum rounded to fewer decimals, a remark."""
     if t.total_score is None:
         return None
     claimed = _claimed(t)
-    places = -Decimal(off).as_tuple().exponent
+    places = _places(Decimal(off))
     for sign in rng.sample((1, -1), 2):
-        exact = claimed + sign * Decimal(off)
-        new = float(exact)
-        if -Decimal(str(new)).normalize().as_tuple().exponent < places:
+        new = float(claimed + sign * Decimal(off))
+        if _places(Decimal(str(new)).normalize()) < places:
             continue
         if new <= 100 and grade_of(new) == grade_of(t.total_score) and new != t.total_score:
             return new

@@ -75,13 +75,42 @@ class _Content:
     tables: list[RuledTable]
     images: bool = False
     graphics: bool = False
+    overlay: str = ""  # text set at a slant over the page (a seal's ring of characters)
+
+
+# A seal's characters are set round a ring, each at its own angle; a table's text runs
+# level or turned by a right angle (a header written sideways), never otherwise.
+_LEVEL = 1e-3
+_MAX_OVERLAY = 200
+
+
+def _slanted(c: Char) -> bool:
+    a, b = float(c["matrix"][0]), float(c["matrix"][1])
+    return abs(a * b) > _LEVEL
+
+
+def _ink(c: Char) -> tuple[float, ...] | None:
+    """A character's fill colour when it is a colour (not black, grey or white)."""
+    colour = c.get("non_stroking_color")
+    if not isinstance(colour, tuple | list) or len(colour) != 3:
+        return None
+    values = tuple(float(v) for v in colour)
+    return values if max(values) - min(values) > 0.3 else None
 
 
 def _content(page: Any) -> _Content:
     chars = [c for c in page.chars if c["text"]]
     if not chars:
         return _Content([], [], bool(page.images), bool(page.rects or page.lines or page.curves))
-    return _Content(chars, [RuledTable(t.bbox, t.cells) for t in page.find_tables()])
+    overlay = [c for c in chars if _slanted(c)]
+    if overlay:  # read apart: set over the cells, its characters would be read into them
+        # the seal's level words (（盖章）) are in its ink, a colour the table's text is not
+        inks = {_ink(c) for c in overlay} - {None}
+        chars = [c for c in chars if not _slanted(c) and _ink(c) not in inks]
+        overlay = [c for c in page.chars if c["text"] and (_slanted(c) or _ink(c) in inks)]
+    tables = [RuledTable(t.bbox, t.cells) for t in page.find_tables()]
+    text = "".join(c["text"] for c in overlay)[:_MAX_OVERLAY]
+    return _Content(chars, tables, overlay=text)
 
 
 def _arrange(content: _Content) -> list[PRow]:
@@ -171,6 +200,14 @@ class _Reader:
                         )
                 if line == before:
                     self.leftovers.append(_textless(number, content))
+                if content.overlay:
+                    self.leftovers.append(
+                        Leftover(
+                            text=content.overlay,
+                            location=Location(page=number),
+                            reason="斜排叠印在页面上的文字（如印章），未作为表格内容读取",
+                        )
+                    )
         finally:
             self.pdf.stream.close()
         if line == 0:

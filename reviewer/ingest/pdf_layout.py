@@ -87,7 +87,28 @@ def _ascii_word(ch: str) -> bool:
 
 
 def char_text(chars: Iterable[Char]) -> str:
+    chars = list(chars)
+    if chars and not any(c["upright"] for c in chars):
+        return _turned_text(chars)
     return join_wrapped(_line_text(line) for line in text_lines(chars))
+
+
+def _turned_text(chars: list[Char]) -> str:
+    """A cell written sideways (a narrow header turned a quarter turn, 分值 reading upwards):
+    its lines are columns of characters, read up the page when turned anticlockwise (the
+    next line to the right), down it when turned clockwise (the next line to the left)."""
+    up = float(chars[0]["matrix"][1]) > 0
+    ordered = sorted(chars, key=lambda c: float(c["x0"]), reverse=not up)
+    lines: list[list[Char]] = []
+    for c in ordered:
+        if lines and abs(float(c["x0"]) - float(lines[-1][0]["x0"])) <= 0.4 * float(c["size"]):
+            lines[-1].append(c)
+        else:
+            lines.append([c])
+    return join_wrapped(
+        "".join(c["text"] for c in sorted(line, key=lambda c: float(c["top"]), reverse=up))
+        for line in lines
+    )
 
 
 def _edges(values: Iterable[float]) -> list[float]:

@@ -25,6 +25,9 @@ _MAX_ROW_WEIGHT_SHARE = 1.0  # a row worth more than the whole form
 _WEIGHT_SUM_FACTOR = 1.6  # weights summing past 1.6 × the form's total
 _MOST = 0.6  # "most rows"
 _UNPLACED = 0.15  # share of the indicator section's cells left unplaced
+# An amount no larger than a row's points, beside a budget a thousand times larger.
+_POINTS_LIKE = 100.0
+_TINY_SHARE = 1000
 # Column labels of the indicator header, never part of an indicator's name.
 _HEADER_WORDS = re.compile(
     r"实际完成值|年度指标值|偏差原因|改进措施|三级指标|二级指标|完成值|指标值|评分标准|得满分|扣\d+(?:\.\d+)?分"
@@ -168,7 +171,22 @@ def _funds_doubts(t: dict[str, Any]) -> list[ReadingDoubt]:
         total.get("full_year_budget"),
         total.get("executed"),
     )
-    if rate is None or not budget or executed is None:
+    if not budget or executed is None:
+        return []
+    if executed <= _POINTS_LIKE and budget >= _POINTS_LIKE * _TINY_SHARE:
+        # 18,473,926.40 budgeted and 10 executed: the 分值 or the 得分 read as the amount
+        return [
+            ReadingDoubt(
+                reason=f"资金一行的执行数{fmt(executed)}不到预算数{fmt(budget)}的千分之一，"
+                "读入的可能是分值或得分，资金各栏可能错位。",
+                evidence=[
+                    ref
+                    for f in ("full_year_budget", "executed")
+                    if (ref := total["cells"].get(f)) is not None
+                ],
+            )
+        ]
+    if rate is None:
         return []
     exact = executed / budget * 100
     # A rate far from its amounts that equals one of the row's other cells: shifted columns.

@@ -1003,3 +1003,19 @@ def test_an_explanation_broken_by_a_line_break_goes_on_in_the_first_column(
     row = next(i for i in t.indicators if i.name.startswith("入园率"))
     assert row.name == "入园率"
     assert row.explanation.endswith("下一步将协调开通校车线路并加大宣传动员力度。")
+
+
+def test_an_amount_no_larger_than_points_beside_millions_is_a_misread(tmp_path: Path) -> None:
+    # a PDF whose amounts wrap inside narrow cells: 分值 and 得分 read as 执行数 and 分值
+    rows = [
+        ["项目支出绩效自评表"],
+        ["项目名称", "基本公共卫生服务"],
+        ["项目资金（元）", "", "年初预算数", "全年预算数", "全年执行数", "分值", "执行率", "得分"],
+        ["", "年度资金总额", "18,650,000.00", "18,473,926.40", "10", "9.91", "", ""],
+        *_COST_UNDER_OUTPUT[2:],
+    ]
+    path = _write(tmp_path, rows)
+    (t,) = parse_file(path).tables
+    assert t.doubts and "千分之一" in t.doubts[0].reason
+    found = {f.code for f in _findings(path)}
+    assert "P108" in found and not found & {"B104", "B105", "F103", "T101"}
