@@ -94,6 +94,8 @@ class Location:
         ``第2个表格第3行第4格``."""
         if self.sheet is not None and self.cell is not None:
             return f"{self.sheet}!{self.cell}"
+        if self.sheet is not None:
+            return f"工作表“{self.sheet}”"
         parts = []
         if self.page is not None:
             parts.append(f"第{self.page}页")

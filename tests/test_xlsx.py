@@ -27,6 +27,9 @@ from tests.fixtures.generate.source import gold_tables
         (0.1 + 0.2, "General", "0.3"),
         (7, "General", "7"),
         (9.98, "0.00", "9.98"),
+        (812, '0"头"', "812头"),  # the text a format prints after the number
+        (1200.5, '#,##0.00"元"', "1,200.50元"),
+        (3, '"第"0"期"', "第3期"),
     ],
 )
 def test_numbers_as_the_sheet_shows_them(value: float, number_format: str, text: str) -> None:
@@ -182,3 +185,28 @@ def test_a_formula_with_its_saved_value_reads_as_the_value(tmp_path: Path) -> No
     assert [(left.location.describe(), left.text) for left in grid.extra_leftovers] == [
         ("Sheet1!C1", "是公式但文件未保存计算结果（=1/0）")
     ]
+
+
+def test_hidden_rows_columns_and_sheets_are_reported_not_read(tmp_path: Path) -> None:
+    path = tmp_path / "r.xlsx"
+    write_xlsx(gold_tables()[:1], path, sheets=1)
+    wb = load_workbook(path)
+    ws = wb.worksheets[0]
+    first = parse_file(path).tables[0].indicators[0]
+    row = int((first.cells["name"].cell or "")[1:])
+    ws.insert_rows(row + 1)  # a draft of the row below it, hidden
+    for col, cell in enumerate(ws[row], start=1):
+        ws.cell(row + 1, col, cell.value)
+    ws.row_dimensions[row + 1].hidden = True
+    ws["Z1"] = "旧数据"
+    ws.column_dimensions["Z"].hidden = True
+    wb.create_sheet("草稿")["A1"] = "项目名称"
+    wb["草稿"].sheet_state = "hidden"
+    wb.save(path)
+    report = parse_file(path)
+    (t,) = report.tables
+    assert [i.name for i in t.indicators].count(first.name) == 1  # the hidden copy is not read
+    hidden = [lo for lo in report.leftovers if "隐藏" in lo.reason]
+    places = {lo.location.describe() for lo in hidden}
+    assert {"自评表1!Z1", "工作表“草稿”"} <= places
+    assert first.name in {lo.text for lo in hidden}  # the hidden row's cells, each reported

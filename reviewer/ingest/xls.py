@@ -18,8 +18,9 @@ import xlrd
 
 from reviewer.errors import InputError
 from reviewer.grid import Cell, Grid, Row
-from reviewer.ingest.xlsx import cell_text
+from reviewer.ingest.xlsx import cell_text, hidden_cell, hidden_sheet
 from reviewer.limits import Limits
+from reviewer.model import Leftover
 from reviewer.textnorm import clean_cell
 
 
@@ -69,14 +70,33 @@ def _number_format(book: Any, cell: Any) -> str:
         return "General"
 
 
-def _rows(path: Path, book: Any) -> Iterator[Row]:
+def _hidden(sheet: Any) -> tuple[set[int], set[int]]:
+    """The sheet's hidden rows and columns (numbers from 0, as xlrd counts them)."""
+    rows = {r for r, info in getattr(sheet, "rowinfo_map", {}).items() if info.hidden}
+    columns = {c for c, info in getattr(sheet, "colinfo_map", {}).items() if info.hidden}
+    return rows, columns
+
+
+def _rows(path: Path, book: Any, hidden: list[Leftover]) -> Iterator[Row]:
     line = 0
     for sheet_no in range(book.nsheets):
         try:
             sheet = book.sheet_by_index(sheet_no)
         except Exception as exc:  # a damaged sheet
             raise InputError(f"{path.name} 的第{sheet_no + 1}个工作表无法读取：文件已损坏") from exc
+        if getattr(sheet, "visibility", 0):  # 1 hidden, 2 very hidden
+            count = sum(
+                1
+                for r in range(sheet.nrows)
+                for cell in sheet.row(r)
+                if cell.ctype not in (xlrd.XL_CELL_EMPTY, xlrd.XL_CELL_BLANK)
+            )
+            if count:
+                hidden.append(hidden_sheet(sheet.name, count))
+            book.unload_sheet(sheet_no)
+            continue
         breaks = {b[0] for b in getattr(sheet, "horizontal_page_breaks", [])}
+        hidden_rows, hidden_columns = _hidden(sheet)
         page_break = sheet_no > 0
         for r in range(sheet.nrows):
             if r in breaks:
@@ -88,8 +108,11 @@ def _rows(path: Path, book: Any) -> Iterator[Row]:
                 value = _value(book, cell)
                 raw = cell_text(value, _number_format(book, cell))
                 text = clean_cell(raw)
-                if text:
-                    where = {"sheet": sheet.name, "cell": f"{_column_name(c)}{r + 1}"}
+                name = f"{_column_name(c)}{r + 1}"
+                if text and (r in hidden_rows or c in hidden_columns):
+                    hidden.append(hidden_cell(text, sheet.name, name))
+                elif text:
+                    where = {"sheet": sheet.name, "cell": name}
                     out.append(Cell(text, line + 1, c + 1, raw, where=where))
             if out:
                 line += 1
@@ -100,4 +123,7 @@ def _rows(path: Path, book: Any) -> Iterator[Row]:
 
 def read_xls(path: Path, limits: Limits) -> Grid:
     book = _open(path)
-    return Grid(rows=_rows(path, book), source=path.name, format="xls")
+    hidden: list[Leftover] = []
+    return Grid(
+        rows=_rows(path, book, hidden), source=path.name, format="xls", extra_leftovers=hidden
+    )

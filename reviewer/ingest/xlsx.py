@@ -37,18 +37,42 @@ from reviewer.textnorm import clean_cell
 _DECIMALS = re.compile(r"\.([0#?]+)")
 
 
+# Text a number format prints around the number: "头" quoted, or one character escaped (\元).
+_LITERAL = re.compile(r'"([^"]*)"|\\(.)')
+_PLACEHOLDER = re.compile(r"[0#?]")
+
+
 def format_number(value: float, number_format: str) -> str:
-    """A number as the cell's number format shows it (percent, decimals, thousands)."""
+    """A number as the cell's number format shows it (percent, decimals, thousands, and the
+    text the format prints before or after it: ``0"头"`` shows 812 as 812头)."""
     section = number_format.split(";", 1)[0]
+    prefix = suffix = ""
+    if '"' in section or "\\" in section:
+        section, prefix, suffix = _without_literals(section)
     m = _DECIMALS.search(section)
     places = len(m.group(1)) if m else 0
     if "%" in section:
-        return f"{value * 100:.{places}f}%"
+        return f"{prefix}{value * 100:.{places}f}%{suffix}"
     if m or "0" in section:
         sep = "," if "," in section else ""
-        return f"{value:{sep}.{places}f}"
+        return f"{prefix}{value:{sep}.{places}f}{suffix}"
     text = f"{value:.15g}"  # General: no float noise (0.30000000000000004 → 0.3)
     return text if "e" not in text else repr(value)
+
+
+def _without_literals(section: str) -> tuple[str, str, str]:
+    """The format section without its literal text, and the text before and after the
+    number."""
+    bare = _LITERAL.sub(lambda m: " " * len(m.group(0)), section)
+    digits = [m.start() for m in _PLACEHOLDER.finditer(bare)]
+    if not digits:
+        return bare, "", ""
+    prefix: list[str] = []
+    suffix: list[str] = []
+    for m in _LITERAL.finditer(section):
+        text = m.group(1) if m.group(1) is not None else m.group(2)
+        (prefix if m.start() < digits[0] else suffix).append(text)
+    return bare, "".join(prefix), "".join(suffix)
 
 
 def cell_text(value: Any, number_format: str) -> str:
@@ -109,10 +133,29 @@ def _stored_rows(ws: Worksheet) -> Iterator[tuple[int, list[Any]]]:
         yield row_no, [cell for _, cell in group]
 
 
-def _rows(workbook: Workbook) -> Iterator[Row]:
+def _hidden(ws: Worksheet) -> tuple[set[int], set[int]]:
+    """The sheet's hidden rows and hidden columns (numbers from 1)."""
+    rows = {r for r, dim in ws.row_dimensions.items() if dim.hidden}
+    columns: set[int] = set()
+    for dim in ws.column_dimensions.values():
+        if dim.hidden and dim.min is not None and dim.max is not None:
+            columns.update(range(dim.min, min(dim.max, _MAX_HIDDEN_SPAN) + 1))
+    return rows, columns
+
+
+_MAX_HIDDEN_SPAN = 16384  # Excel's last column
+
+
+def _rows(workbook: Workbook, hidden: list[Leftover]) -> Iterator[Row]:
     line = 0
     for sheet_no, ws in enumerate(workbook.worksheets):
+        if ws.sheet_state != "visible":
+            count = sum(1 for _, cells in _stored_rows(ws) for c in cells if c.value is not None)
+            if count:
+                hidden.append(hidden_sheet(ws.title, count))
+            continue
         breaks = {b.id for b in ws.row_breaks.brk}  # a break after row id
+        hidden_rows, hidden_columns = _hidden(ws)
         page_break = sheet_no > 0
         last_row = 0
         for row_no, cells in _stored_rows(ws):
@@ -125,7 +168,9 @@ def _rows(workbook: Workbook) -> Iterator[Row]:
                     continue  # empty, or covered by a merged cell
                 raw = cell_text(c.value, c.number_format)
                 text = clean_cell(raw)
-                if text:
+                if text and (row_no in hidden_rows or c.column in hidden_columns):
+                    hidden.append(hidden_cell(text, ws.title, c.coordinate))
+                elif text:
                     where = {"sheet": ws.title, "cell": c.coordinate}
                     out.append(Cell(text, line + 1, c.column, raw, where=where))
             if out:
@@ -134,13 +179,31 @@ def _rows(workbook: Workbook) -> Iterator[Row]:
                 page_break = False
 
 
+def hidden_cell(text: str, sheet: str, where: str) -> Leftover:
+    """A cell of a hidden row or column: not what the sheet shows, reported, not read."""
+    return Leftover(
+        text=text,
+        location=Location(sheet=sheet, cell=where),
+        reason="隐藏的行或列中的内容（表格显示和打印时看不到），未纳入复核",
+    )
+
+
+def hidden_sheet(title: str, count: int) -> Leftover:
+    return Leftover(
+        text=f"（隐藏的工作表，{count}格有内容）",
+        location=Location(sheet=title),
+        reason="隐藏的工作表（打开文件时看不到），未纳入复核",
+    )
+
+
 def read_xlsx(path: Path, limits: Limits) -> Grid:
     scan = WorkbookScan(path.name, limits)
     verify_package(path, "Excel", limits, scan.watch)
     reader = _load(path)
+    leftovers = _unvalued(path, reader, scan)
     return Grid(
-        rows=_rows(reader.wb),
+        rows=_rows(reader.wb, leftovers),
         source=path.name,
         format="xlsx",
-        extra_leftovers=_unvalued(path, reader, scan),
+        extra_leftovers=leftovers,
     )

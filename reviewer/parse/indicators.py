@@ -148,8 +148,10 @@ def _draft_by_content(content: list[Cell], row: Row) -> Draft | None:
     before = content[:j]
     for c in content:
         c.used = True
+    # 指标性质 printed in a cell of its own between the name and the target (定性, ≥)
+    nature = before[-3] if len(before) >= 4 and _is_nature(before[-3].text) else None
     return Draft(
-        name=before[:-2],
+        name=before[:-3] if nature is not None else before[:-2],
         target=before[-2] if len(before) >= 2 else None,
         actual=before[-1] if before else None,
         weight=content[j],
@@ -157,7 +159,12 @@ def _draft_by_content(content: list[Cell], row: Row) -> Draft | None:
         explanation=content[k + 1 :],
         lines=[row.line],
         page_break_before=row.page_break_before,
+        nature=nature,
     )
+
+
+def _is_nature(text: str) -> bool:
+    return text == "定性" or text == "定量" or is_operator(text)
 
 
 def _unfilled(content: list[Cell], row: Row) -> Draft | None:

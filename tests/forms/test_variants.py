@@ -1019,3 +1019,42 @@ def test_an_amount_no_larger_than_points_beside_millions_is_a_misread(tmp_path: 
     assert t.doubts and "千分之一" in t.doubts[0].reason
     found = {f.code for f in _findings(path)}
     assert "P108" in found and not found & {"B104", "B105", "F103", "T101"}
+
+
+def test_a_twenty_eighty_forms_funds_by_source_under_their_total(tmp_path: Path) -> None:
+    rows = [
+        ["2023年度项目支出绩效自评表"],
+        ["项目名称", "肉牛产业发展项目"],
+        [
+            "预算执行情况（万元）（20分）",
+            "资金来源",
+            "预算数（A）",
+            "执行数（B）",
+            "执行率（B/A）",
+            "得分（20分*执行率）",
+        ],
+        ["", "合计", "386.50", "381.70", "98.76%", "19.75"],
+        ["", "其中：中央资金", "200.00", "200.00", "100.00%"],
+        ["", "省级资金", "150.00", "146.20", "97.47%"],
+        ["", "县级资金", "36.50", "34.50", "94.52%"],
+        [
+            "年度绩效指标",
+            "一级指标",
+            "二级指标",
+            "三级指标",
+            "年初目标值（A）",
+            "实际完成值（B）",
+            "得分",
+        ],
+        ["", "产出指标（40分）", "数量指标", "新建圈舍", "≥6000平方米", "6120平方米", "40"],
+        ["", "效益指标（30分）", "经济效益指标", "户均增收", "≥3000元", "3260元", "30"],
+        ["", "满意度指标（10分）", "服务对象满意度指标", "养殖户满意度", "≥90%", "95%", "10"],
+        ["总分", "", "", "", "", "", "99.75"],
+    ]
+    path = _write(tmp_path, rows)
+    (t,) = parse_file(path).tables
+    total = t.funds.annual_total
+    assert (total.full_year_budget, total.executed, total.score) == (386.5, 381.7, 19.75)
+    found = {f.code: f for f in _findings(path)}
+    assert "P103" not in found  # the funds block is there
+    assert "380.7" in found["F101"].message  # 200 + 146.2 + 34.5 executed, not 381.7
