@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 import gc
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
 from reviewer.errors import InputError
 from reviewer.ingest import read_grid
 from reviewer.limits import Limits
-from reviewer.model import EvaluationTable, Report
+from reviewer.model import EvaluationTable, Leftover, Report
 from reviewer.parse import TableStream, parse_grid
 from reviewer.untrusted import path_text
 
@@ -41,11 +41,31 @@ def gc_paused() -> Iterator[None]:
             gc.enable()
 
 
-def no_table(path: str | Path) -> InputError:
-    """The error for a file that holds no self-evaluation table."""
-    return InputError(
-        f"未在 {Path(path).name} 中找到财政项目支出绩效自评表（项目名称、绩效指标等栏目）"
-    )
+# A form's own labels: two of them in a text that yields no table mean the form is there, in
+# a layout that could not be rebuilt, not that the file holds none.
+_FORM_LABELS = (
+    "项目名称",
+    "年度资金总额",
+    "一级指标",
+    "二级指标",
+    "三级指标",
+    "年度指标值",
+    "实际完成值",
+)
+
+
+def no_table(path: str | Path, leftovers: Iterable[Leftover] = ()) -> InputError:
+    """The error for a file that holds no self-evaluation table; ``leftovers`` (what was read
+    and not placed) tell a form that could not be rebuilt from a file without one."""
+    name = Path(path).name
+    seen = [label for label in _FORM_LABELS if any(label in lo.text for lo in leftovers)]
+    if len(seen) >= 2:
+        shown = "、".join(f"“{label}”" for label in seen[:3])
+        return InputError(
+            f"{name} 中有自评表的栏目（{shown}），但未能还原出表格的行列"
+            "（可能是每格一行或按列复制的文字）：请提供原始表格文件（.xlsx、.docx 或 PDF）再复核"
+        )
+    return InputError(f"未在 {name} 中找到财政项目支出绩效自评表（项目名称、绩效指标等栏目）")
 
 
 def parse_file(path: str | Path, limits: Limits | None = None, form: str | None = None) -> Report:
@@ -58,7 +78,7 @@ def parse_file(path: str | Path, limits: Limits | None = None, form: str | None 
     except OSError as exc:
         raise read_error(path, exc) from exc
     if not report.tables:
-        raise no_table(path)
+        raise no_table(path, report.leftovers)
     report.source = path_text(report.source)  # a name that is not UTF-8 is still written out
     return report
 
@@ -85,8 +105,9 @@ def iter_tables(
     For very large files; leftovers are not collected (use ``parse_file`` for those).
     """
     found = False
-    for table in TableStream(read_grid(path, limits), form):
+    stream = TableStream(read_grid(path, limits), form)
+    for table in stream:
         found = True
         yield table
     if not found:
-        raise no_table(path)
+        raise no_table(path, stream.leftovers)

@@ -50,7 +50,7 @@ def _stream(
     tables = iter(stream)
     first = next(tables, None)
     if first is None:
-        raise no_table(path)
+        raise no_table(path, stream.leftovers)
     return stream, tables, first
 
 

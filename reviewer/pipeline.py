@@ -263,7 +263,7 @@ def review_stream(
     except OSError as exc:
         raise read_error(source, exc) from exc
     if not tables:
-        raise no_table(source)
+        raise no_table(source, stream.leftovers)
     if stage is not None:
         from reviewer.llm.ask import finish_run
 

@@ -45,6 +45,11 @@ def test_parse_warns_about_leftovers(tmp_path: Path, capsys: pytest.CaptureFixtu
         (b"  \n\n", "为空"),
         (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "二进制"),
         ("随便一段文字\n没有表格".encode(), "未在"),
+        # the form's labels, one cell per line in column order: there, but not rebuilt
+        (
+            "项目名称\n某项目\n年度资金总额\n一级指标\n二级指标\n三级指标\n".encode(),
+            "未能还原出表格",
+        ),
         (b"\xff\xfe\x00\xd8", "UTF-16"),
     ],
 )

@@ -60,8 +60,8 @@ MISREAD = {
         " next page, is read into the name"
     ),
     "z01_gansu_jingtai_nongyenongcun_gaobiaozhunnongtian_2019.txt": (
-        "a PDF copy with the header and funds block one cell per line in column order: refused"
-        " as holding no table"
+        "a PDF copy with the header and funds block one cell per line in column order: refused,"
+        " saying the form's labels are there but its rows and columns could not be rebuilt"
     ),
 }
 # Documents whose tables are not read: the memo must say so (P108), not review them.
