@@ -190,3 +190,27 @@ def test_a_single_file_page_without_a_page_in_it_is_refused(tmp_path: Path) -> N
     )
     with pytest.raises(InputError, match="没有 HTML 网页部分"):
         parse_file(path)
+
+
+def test_cells_a_browser_does_not_show_are_reported_not_read(tmp_path: Path) -> None:
+    page = tmp_path / "hidden.html"
+    page.write_text(
+        """<html><head><meta charset="utf-8"></head><body><table>
+<tr><td>项目名称</td><td>某项目</td></tr>
+<tr><td>一级指标</td><td>二级指标</td><td>三级指标</td><td>年度指标值</td><td>实际完成值</td>
+<td>分值</td><td>得分</td></tr>
+<tr><td>产出指标</td><td>时效指标</td><td>完工时间</td><td style="display: none">2021年12月</td>
+<td>2021年12月底前</td><td>2022年3月</td><td>10</td><td>10</td></tr>
+<tr><td>满意度指标</td><td>服务对象满意度指标</td><td>满意度</td><td>≥90%</td><td>95%</td>
+<td>10</td><td><span hidden>9</span>10</td></tr>
+</table></body></html>""",
+        encoding="utf-8",
+    )
+    report = parse_file(page)
+    rows = report.tables[0].indicators
+    assert [(i.name, i.target, i.actual, i.score) for i in rows] == [
+        ("完工时间", "2021年12月底前", "2022年3月", 10.0),
+        ("满意度", "≥90%", "95%", 10.0),
+    ]
+    hidden = [lo for lo in report.leftovers if "不显示" in lo.reason]
+    assert [lo.text for lo in hidden] == ["2021年12月", "9"]

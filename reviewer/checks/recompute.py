@@ -199,11 +199,35 @@ def _same_words(actual: str, target: str) -> bool:
     return bool(a) and (a == t or a == _BASELINE.sub("", t))
 
 
+# A change stated with its size (下降3个百分点, 提高2%, 减少2起): the change the target asks for
+# and the change reached compare as amounts, more being better whichever the direction.
+_CHANGE = re.compile(
+    r"(下降|降低|减少|压减|提高|提升|增加|增长)\s*(\d+(?:\.\d+)?)\s*(个百分点|%|[^\d\s]*)"
+)
+_FALLS = frozenset({"下降", "降低", "减少", "压减"})
+
+
+def _stated_change(ind: Indicator) -> Expectation | None:
+    """下降3个百分点 against 下降1.5个百分点: half the fall asked for, scored as a share."""
+    t, a = _CHANGE.search(ind.target), _CHANGE.search(ind.actual)
+    if t is None or a is None or (t.group(1) in _FALLS) != (a.group(1) in _FALLS):
+        return None
+    if t.group(3) != a.group(3) or float(t.group(2)) <= 0:
+        return None
+    w = ind.weight or 0.0
+    ratio = float(a.group(2)) / float(t.group(2))
+    if ratio >= 1:
+        return Expectation(Direction.HIGHER, True, expected=w, ratio=ratio)
+    return Expectation(Direction.HIGHER, False, expected=round(w * ratio, 2), ratio=ratio)
+
+
 def _qualitative(ind: Indicator, config: Config) -> Expectation:
     w = ind.weight or 0.0
     th = config.thresholds
     actual = ind.actual_value
     word = actual.word
+    if (change := _stated_change(ind)) is not None:
+        return change
     if (
         actual.not_done
         or (word and _FAILED.search(word))
@@ -263,7 +287,7 @@ def expect(ind: Indicator, config: Config) -> Expectation:
     if d is Direction.RANGE:
         upper = t.upper if t.upper is not None else T
         lo_a, hi_a = A, a_upper if a_upper is not None else A
-        met = lo_a >= T and hi_a <= upper
+        met = lo_a >= T and hi_a <= upper  # D7: outside the window, either side, falls short
         return Expectation(d, met, expected=w if met else None)
     if d is Direction.DEADLINE:
         met = A <= T
@@ -285,7 +309,8 @@ def expect(ind: Indicator, config: Config) -> Expectation:
     ratio = A / T
     if ratio >= 1:
         return Expectation(d, True, expected=w, ratio=ratio)
-    return Expectation(d, False, expected=round(w * ratio, 2), ratio=ratio)
+    # a fall against a rise asked for (-3% against ≥5%) earns nothing, not a negative score
+    return Expectation(d, False, expected=round(w * max(ratio, 0.0), 2), ratio=ratio)
 
 
 def recomputed_score(

@@ -33,9 +33,9 @@ _GENERIC_TAIL = re.compile(
     r"户数|项数|册数|套数|期数|场数|总数|数)$"
 )
 _BRACKETS = re.compile(r"[（(][^）)]*[）)]")
-# An indicator measured per person, household, mu or pupil (人均补助标准 84元): a total the
-# narrative states (补助资金838.42万元) is not its figure, unless the claim says so too.
-_PER_UNIT = re.compile(r"人均|户均|亩均|生均|次均|单位|每[人户亩个]")
+# An indicator measured per person, household, mu, pupil or day (人均补助标准 84元, 日均处理量):
+# a total the narrative states (补助资金838.42万元) is not its figure, unless the claim says so.
+_PER_UNIT = re.compile(r"人均|户均|亩均|生均|次均|日均|月均|年均|单位|每[人户亩个日天月年]")
 MIN_RUN = 3
 
 

@@ -26,6 +26,7 @@ from reviewer.grid import Cell, Grid, Row
 from reviewer.ingest.layouts import split_piped, split_spaced
 from reviewer.ingest.text import detect_encoding
 from reviewer.limits import Limits
+from reviewer.model import Leftover, Location
 from reviewer.textnorm import clean_cell
 
 _CHUNK = 1 << 16
@@ -42,6 +43,19 @@ _BLOCKS = frozenset(
 # laying it out cell by cell time to the square), and are cut to them.
 _MAX_COLUMN = 200
 _MAX_ROWSPAN = 10_000
+# Elements a browser does not show (style="display:none", the hidden attribute): an old value
+# left in the page beside the shown one is not the table's.
+_VOID = frozenset({"br", "hr", "img", "input", "meta", "link", "wbr", "col", "area", "base"})
+_MAX_HIDDEN_TEXT = 200
+
+
+def _hidden(attrs: list[tuple[str, str | None]]) -> bool:
+    for name, value in attrs:
+        if name == "hidden":
+            return True
+        if name == "style" and value and "display:none" in value.replace(" ", "").lower():
+            return True
+    return False
 
 
 def _span(value: str | None, most: int) -> int:
@@ -82,9 +96,12 @@ class _Table:
 
 
 class _Reader(HTMLParser):
-    def __init__(self) -> None:
+    def __init__(self, leftovers: list[Leftover]) -> None:
         super().__init__(convert_charrefs=True)
         self.rows: list[Row] = []  # rows finished, taken by the caller after each piece
+        self.leftovers = leftovers  # what the page holds and does not show
+        self.hiding: tuple[str, int] | None = None  # the hidden element's tag, its depth
+        self.hidden_text: list[str] = []
         self.line = 0
         self.blocks = 0
         self.tables = 0
@@ -149,7 +166,45 @@ class _Reader(HTMLParser):
 
     # -- the parser's events ------------------------------------------------------------------
 
+    def _hide(self, tag: str, attrs: list[tuple[str, str | None]]) -> bool:
+        """Track the element a browser does not show; True while inside one."""
+        if self.hiding is not None:
+            hidden_tag, depth = self.hiding
+            if tag == hidden_tag and tag not in _VOID:
+                self.hiding = (hidden_tag, depth + 1)
+            return True
+        if tag in _VOID or not _hidden(attrs):
+            return False
+        self.hiding = (tag, 1)
+        return True
+
+    def _shown_again(self, tag: str) -> bool:
+        """At an end tag inside a hidden element: True while still inside it; its text is
+        reported when it ends."""
+        if self.hiding is None:
+            return False
+        hidden_tag, depth = self.hiding
+        if tag != hidden_tag:
+            return True
+        if depth > 1:
+            self.hiding = (hidden_tag, depth - 1)
+            return True
+        self.hiding = None
+        text = clean_cell(" ".join(self.hidden_text))[:_MAX_HIDDEN_TEXT]
+        self.hidden_text = []
+        if text:
+            self.leftovers.append(
+                Leftover(
+                    text=text,
+                    location=Location(line=self.line + 1),
+                    reason="网页中设为不显示（display:none）的内容，浏览时看不到，未纳入复核",
+                )
+            )
+        return True
+
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if not self.skipping and self._hide(tag, attrs):
+            return
         if self.skipping or tag in _SKIPPED:
             if tag in _SKIPPED:
                 self.skipping.append(tag)
@@ -179,6 +234,8 @@ class _Reader(HTMLParser):
             self.handle_endtag(tag)
 
     def handle_endtag(self, tag: str) -> None:
+        if not self.skipping and self._shown_again(tag):
+            return
         if self.skipping:
             if tag == self.skipping[-1]:
                 self.skipping.pop()
@@ -197,6 +254,9 @@ class _Reader(HTMLParser):
     def handle_data(self, data: str) -> None:
         if self.skipping:
             return
+        if self.hiding is not None:
+            self.hidden_text.append(data)
+            return
         if self.stack and self.cell is None:
             if data.strip():  # text in a table but in no cell: read as a block of its own
                 self.text = [data]
@@ -212,8 +272,8 @@ class _Reader(HTMLParser):
         self._flush_block()
 
 
-def _rows(chunks: Iterable[str]) -> Iterator[Row]:
-    reader = _Reader()
+def _rows(chunks: Iterable[str], leftovers: list[Leftover]) -> Iterator[Row]:
+    reader = _Reader(leftovers)
     for chunk in chunks:
         reader.feed(chunk)
         yield from reader.rows
@@ -230,8 +290,11 @@ def _file_chunks(path: Path, encoding: str) -> Iterator[str]:
 
 def read_html(path: Path, limits: Limits) -> Grid:
     encoding = detect_encoding(path)
-    rows = _rows(_file_chunks(path, encoding))
-    return Grid(rows=rows, source=path.name, format="html", encoding=encoding)
+    hidden: list[Leftover] = []
+    rows = _rows(_file_chunks(path, encoding), hidden)
+    return Grid(
+        rows=rows, source=path.name, format="html", encoding=encoding, extra_leftovers=hidden
+    )
 
 
 def read_mhtml(path: Path, limits: Limits) -> Grid:
@@ -245,7 +308,10 @@ def read_mhtml(path: Path, limits: Limits) -> Grid:
             text = _decoded(data if isinstance(data, bytes) else b"", part.get_content_charset())
             if text is None:
                 raise InputError(f"{path.name} 的网页部分无法按其字符集解码：文件可能已损坏")
-            return Grid(rows=_rows([text]), source=path.name, format="mhtml")
+            hidden: list[Leftover] = []
+            return Grid(
+                rows=_rows([text], hidden), source=path.name, format="mhtml", extra_leftovers=hidden
+            )
     raise InputError(f"{path.name} 是单文件网页（MHTML），但其中没有 HTML 网页部分")
 
 

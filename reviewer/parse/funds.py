@@ -115,7 +115,7 @@ def is_fund_header(row: Row, family: Family) -> bool:
     cells = row.cells
     if _ANCHOR_HINT.search(joined) is not None and any(_is_anchor(c.text) for c in cells):
         return True
-    if cells and lookup(cells[0].text, family.fund_rows) is not None:
+    if cells and lookup(cells[0].text, family.fund_rows) is not None and _DIGIT.search(joined):
         return False  # a row of amounts that names its columns (预算数 | 6.84 | 到位数 | …)
     roles = [_column_role(c.text, family) for c in cells]
     found = [r for r in roles if r is not None]

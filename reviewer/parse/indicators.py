@@ -322,8 +322,8 @@ def parse_section(rows: Sequence[Row], columns: IndicatorColumns) -> Section:
                 ev.pos = len(drafts) - 0.5
             next_break = ri + 1 < len(rows) and rows[ri + 1].page_break_before
             for c in content:
-                if lb.is_site_furniture(c.text):
-                    continue  # not the table's: left unused, it is reported as unparsed
+                if lb.is_site_furniture(c.text) or lb.is_task_heading(c.text):
+                    continue  # not a row's: left unused, it is reported as unparsed
                 part = "explanation" if c.column > name_column + 1 else "name"
                 fragments.append(Fragment(c, part, ri, row.page_break_before, next_break))
         events.extend(row_events)

@@ -20,7 +20,8 @@ L1_DEFAULT_WEIGHT = {"产出指标": 50.0, "效益指标": 30.0, "满意度指�
 # 预算执行率 is a row of the indicator block on the Hebei form, with its own 一级 label.
 _L1 = re.compile(r"^(产出|效益|效果|满意度|成本)(指标)?$|^预算执行率$")
 # A weight printed in the label (产出指标(50分), 规划 (15分)) and a trailing 等 (…指标等).
-_WEIGHT_NOTE = re.compile(r"\s*[(（]\s*(\d+(?:\.\d+)?)\s*分\s*[)）]\s*$")
+# 产出指标(50分), or the share of 100 points: 产出指标（50%）
+_WEIGHT_NOTE = re.compile(r"\s*[(（]\s*(\d+(?:\.\d+)?)\s*(?:分|%|％)\s*[)）]\s*$")
 _L2 = re.compile(
     r"^(数量|质量|时效|日效性|成本|经济效益|社会效益|生态效益|环境效益|可持续影响|服务对象满意度|"
     r"经济成本|社会成本|生态环境成本|满意度|服务对象)(指标)?$"
@@ -62,6 +63,15 @@ _SITE_FURNITURE = re.compile(
 
 def is_site_furniture(text: str) -> bool:
     return _SITE_FURNITURE.match(text) is not None
+
+
+# A 部门整体 form's task heading over the rows of that task (任务一：基本公共卫生服务): a group's
+# title, never part of an indicator's name.
+_TASK_HEADING = re.compile(r"^(?:任务|工作任务|重点任务)[一二三四五六七八九十\d]+[:：、.]")
+
+
+def is_task_heading(text: str) -> bool:
+    return _TASK_HEADING.match(text) is not None
 
 
 @lru_cache(maxsize=4096)

@@ -71,7 +71,7 @@ _SUFFIX_WORDS: tuple[tuple[str, Operator], ...] = (
 )
 _VALUE = re.compile(rf"^({_NUMBER})\s*([^\d\s].*)?$")
 _RANGE = re.compile(
-    rf"^({_NUMBER})\s*([^\d\s~～至\-—]*)\s*(?:-|~|～|至|—|－|到)\s*({_NUMBER})\s*(.*)$"
+    rf"^({_NUMBER})\s*([^\d\s~～至\-—–]*)\s*(?:-|~|～|至|—|–|－|到)\s*({_NUMBER})\s*(.*)$"
 )
 _WORD_WITH_NUMBER = re.compile(rf"^([^\d(（]+)[(（]\s*({_NUMBER})\s*([^)）]*)[)）]$")
 _NOT_DONE = ("未进行", "未完成", "未开展", "未实施", "未启动", "未举办", "未达成", "未执行", "没有")

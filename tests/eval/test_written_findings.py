@@ -110,7 +110,7 @@ def test_no_errors_or_warnings_on_the_clean_documents() -> None:
         assert loud == [], doc
 
 
-# Tables the writers of sets u–z labelled no problem in, in documents holding others too (or
+# Tables the writers of sets u–z and aa–af labelled no problem in, in documents holding others too (or
 # alone): their harmless variation (a total rounded to one decimal, a zero-budget project, a
 # date followed by its verb, 7个县（市、区）…) gets no error or warning.
 _CLEAN_TABLES = [
@@ -128,6 +128,20 @@ _CLEAN_TABLES = [
     ("y/y05", 0),
     ("y/y06", 1),
     ("z/z05", 0),
+    # sets aa–af (ad01's and ad05's clean tables print 万亩 against 亩, which S108 reports as
+    # D8 asks; their writer called it harmless: the disagreement is in the written README)
+    ("aa/aa04", 0),
+    ("aa/aa06", 0),
+    ("ab/ab02", 1),
+    ("ab/ab05", 0),
+    ("ac/ac06", 0),
+    ("ad/ad02", 1),
+    ("ad/ad03", 1),
+    ("ad/ad04", 0),
+    ("ae/ae03", 0),
+    ("ae/ae06", 0),
+    ("af/af02", 1),
+    ("af/af05", 0),
 ]
 
 

@@ -878,6 +878,10 @@ def test_a_total_in_the_narrative_is_not_a_per_person_indicators_figure(tmp_path
     rows[7] = ["", "", "成本指标", "人均基本公共卫生服务补助标准", "≥84元", "84元", "20", "20", ""]
     codes = {f.code for f in _findings(_write(tmp_path, rows))}
     assert "N102" not in codes
+    # a day's figure against the year's total (全年收运处理12.1万吨 against 日均处理量331.5吨)
+    rows[3][4] = "全年收运处理城镇生活垃圾12.1万吨。"
+    rows[7] = ["", "", "数量指标", "日均生活垃圾处理量", "≥300吨", "331.5吨", "20", "20", ""]
+    assert "N102" not in {f.code for f in _findings(_write(tmp_path, rows, "daily.txt"))}
 
 
 def test_kinds_in_brackets_after_a_count_are_not_its_members(tmp_path: Path) -> None:
@@ -1058,3 +1062,65 @@ def test_a_twenty_eighty_forms_funds_by_source_under_their_total(tmp_path: Path)
     found = {f.code: f for f in _findings(path)}
     assert "P103" not in found  # the funds block is there
     assert "380.7" in found["F101"].message  # 200 + 146.2 + 34.5 executed, not 381.7
+
+
+def _row_codes(tmp_path: Path, row: list[str], name: str = "row.txt") -> set[str]:
+    rows = [r[:] for r in _COST_UNDER_OUTPUT]
+    rows[4] = row
+    return {f.code for f in _findings(_write(tmp_path, rows, name)) if f.indicator == row[3]}
+
+
+def test_a_range_written_with_an_en_dash_is_a_range(tmp_path: Path) -> None:
+    row = ["", "", "质量指标", "管网漏损率", "10%–15%", "12.4%", "20", "20", ""]
+    assert not _row_codes(tmp_path, row) & {"S102", "E101", "S108"}  # inside: met, one unit
+    row[5] = "16.2%"  # outside it: missed at full marks (D7)
+    assert "S102" in _row_codes(tmp_path, row, "above.txt")
+
+
+def test_a_fall_asked_for_and_half_of_it_reached(tmp_path: Path) -> None:
+    row = [
+        "",
+        "",
+        "质量指标",
+        "转外就医率",
+        "下降3个百分点",
+        "下降1.5个百分点",
+        "20",
+        "10",
+        "原因及措施",
+    ]
+    codes = _row_codes(tmp_path, row)
+    assert not codes & {"S106", "S104", "S102"}  # 20 × 1.5 / 3 = 10: right
+    row[7] = "20"
+    assert "S102" in _row_codes(tmp_path, row, "full.txt")  # half the fall at full marks
+
+
+def test_a_fall_against_a_rise_asked_for_earns_nothing_not_less(tmp_path: Path) -> None:
+    row = ["", "", "质量指标", "进出口额增长率", "≥5%", "-3%", "20", "0", "原因及措施"]
+    assert "S104" not in _row_codes(tmp_path, row)  # 0 is right; it was "-12, deducted too little"
+
+
+def test_task_headings_inside_the_indicator_rows_are_not_names(tmp_path: Path) -> None:
+    rows = [r[:] for r in _COST_UNDER_OUTPUT]
+    rows.insert(3, ["任务一：送戏下乡"])
+    report = parse_file(_write(tmp_path, rows))
+    assert report.tables[0].indicators[0].name == "演出场次"
+    assert "任务一：送戏下乡" in [lo.text for lo in report.leftovers]  # said, not dropped
+
+
+def test_a_transfer_payments_project_key_and_a_total_row_named_by_its_header(
+    tmp_path: Path,
+) -> None:
+    rows = [
+        ["部门整体支出绩效自评表"],
+        ["部门（单位）名称", "某县教育体育局"],
+        ["部门整体支出总额", "年初预算数", "全年预算数", "全年执行数", "分值", "执行率", "得分"],
+        ["", "38,652.70", "40,118.36", "39,804.52", "10", "99.22%", "9.92"],
+        *_COST_UNDER_OUTPUT[2:],
+    ]
+    (t,) = parse_file(_write(tmp_path, rows)).tables
+    total = t.funds.annual_total
+    assert (total.full_year_budget, total.executed, total.score) == (40118.36, 39804.52, 9.92)
+    rows = [["转移支付项目名称", "天然林保护"], *_COST_UNDER_OUTPUT[2:]]
+    (t,) = parse_file(_write(tmp_path, rows, "transfer.txt")).tables
+    assert t.project == "天然林保护"

@@ -39,7 +39,7 @@ _UNIT = re.compile(
     rf"^(?:%|‰|[{_UNIT_CHARS}]|[^\d\s]{{0,4}}[{_UNIT_CHARS}%]|[^\d\s]*/[^\d\s]+)"
     r"(?:[(（][^()（）]*[)）])?$"
 )
-_WEIGHTED = re.compile(r"[(（]\s*\d+(?:\.\d+)?\s*分\s*[)）]$")
+_WEIGHTED = re.compile(r"[(（]\s*\d+(?:\.\d+)?\s*(?:分|%|％)\s*[)）]$")
 _MAX_UNIT = 8
 # A unit column's description in brackets, as the Hebei form prints it: (文字描述), (百分比).
 _DESCRIBED = re.compile(r"^[(（](?:文字描述|百分比|数值|文字|描述)[)）]$")
