@@ -34,7 +34,7 @@ from reviewer.parse.values import parse_points
 from reviewer.textnorm import Words, collapse_spaces
 
 YEAR = re.compile(r"((?:19|20)\d{2})\s*年")
-_TAIL = 4  # the most characters of a header cell's wrapped tail (原因, 指标)
+_TAIL = 6  # the most characters of a header cell's wrapped tail (原因, 指标, 及改进措施)
 
 
 @lru_cache(maxsize=16)
@@ -543,6 +543,29 @@ class _TableBuilder:
             c.used = True
         return True
 
+    def _header_goes_on(self, header: Row, row: Row) -> bool:
+        """A header line that stopped inside its last cell (年度指标 |), the next line
+        beginning with the rest of it (值 | 实际完成 |): the rest joins that cell, the line's
+        other cells go on the header after it. False, and nothing joined, unless the two
+        pieces make a label of the form that the rest alone is not."""
+        cells, heads = row.cells, header.cells
+        if not cells or not heads or len(cells[0].text) > _TAIL:
+            return False
+        labels = _header_labels(self.family)
+        last, rest = heads[-1], cells[0]
+        if key(last.text + rest.text) not in labels or key(rest.text) in labels:
+            return False
+        last.printed = last.printed or last.text
+        last.text += rest.text
+        rest.used = True
+        column = last.column
+        for c in cells[1:]:
+            column += 1
+            c.column = column
+            heads.append(c)
+        header.joined = "\t".join(c.text for c in heads)
+        return True
+
     def _headerless(self, i: int) -> IndicatorColumns | None:
         """The national columns of a page excerpt that begins inside the indicator rows, with
         no header above them (see ``columns.headerless``)."""
@@ -560,6 +583,8 @@ class _TableBuilder:
             self.headerless = True
         else:
             end = start + 1
+            while end < len(self.rows) and self._header_goes_on(self.rows[start], self.rows[end]):
+                end += 1
             if end < len(self.rows) and self._header_tails(self.rows[start], self.rows[end]):
                 end += 1
             columns = read_header(self.rows[start], family)

@@ -86,9 +86,6 @@ UNREAD = {
     "t03_shaanxi_qingquan_liuwanzhen_renjuhuanjing_2020.txt",  # figures glued (95.2%9.52)
     "v05_shandong_changle_weijian_jibengonggongweisheng_2019.pdf",  # amounts wrapped in narrow
     # cells of a PDF without rules: 分值 read as the amount executed
-    "ae02_gansu_tianshui_maiji_weijianju_zhengtimubiao_2024.txt",  # pipes, the indicator header
-    # wrapped over two lines with its empty cells collapsed, rows grouped by task
-    "af04_hunan_longhui_shuiliju_nongcunyinshui_2020.txt",  # likewise, a header over three lines
     "ac04_shandong_licheng_hongjialou_liangxiang_2019_landscape.pdf",  # two tables side by side
     # on a landscape page, read as one (its weights add up to 180)
 }

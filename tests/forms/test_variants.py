@@ -1124,3 +1124,48 @@ def test_a_transfer_payments_project_key_and_a_total_row_named_by_its_header(
     rows = [["转移支付项目名称", "天然林保护"], *_COST_UNDER_OUTPUT[2:]]
     (t,) = parse_file(_write(tmp_path, rows, "transfer.txt")).tables
     assert t.project == "天然林保护"
+
+
+# -- a header whose cells wrapped, copied as pipe lines ---------------------------------------
+
+_HEADER_OVER_LINES = """项目支出绩效自评表
+项目名称 | 农村饮水巩固提升 |
+绩效指标 | 一级指标 | 二级指标 | 三级指标 | 年度指标 |
+值 | 实际完成 |
+值 | 分值 | 得分 | 偏差原因分析及改进 |
+措施 |
+产出指标 | 数量指标 | 新建供水工程处数 | ≥18处 | 18处 | 50 | 50 |
+效益指标 | 社会效益指标 | 受益人口 | ≥5.2万人 | 5.36万人 | 30 | 30 |
+满意度指标 | 服务对象满意度指标 | 群众满意度 | ≥90% | 93% | 10 | 10 |
+总分 | 90 | 90 |
+"""
+
+_TAILS_UNDER = """项目支出绩效自评表
+| 项目名称 | 基本公共卫生服务 |
+| 绩效指标 | 一级 | 二级指标 | 三级指标 | 年度 | 实际 | 分值 | 得分 | 偏差原因分析 |
+| 指标 | 指标值 | 完成值 | 及改进措施 |
+| 产出指标 | 数量指标 | 健康管理人数 | ≥2.6万人 | 2.71万人 | 50 | 50 |
+| 效益指标 | 社会效益指标 | 疫苗接种率 | ≥95% | 96.2% | 30 | 30 |
+| 满意度指标 | 服务对象满意度指标 | 居民满意度 | ≥90% | 91% | 10 | 10 |
+| 总分 | 90 | 90 |
+"""
+
+
+@pytest.mark.parametrize(
+    ("text", "first"),
+    [
+        (_HEADER_OVER_LINES, ("新建供水工程处数", "≥18处", "18处", 50.0, 50.0)),
+        (_TAILS_UNDER, ("健康管理人数", "≥2.6万人", "2.71万人", 50.0, 50.0)),
+    ],
+    ids=["goes-on", "tails"],
+)
+def test_a_header_wrapped_over_pipe_lines_reads_as_its_labels(
+    tmp_path: Path, text: str, first: tuple[str, str, str, float, float]
+) -> None:
+    path = tmp_path / "copy.txt"
+    path.write_text(text, encoding="utf-8")
+    (t,) = parse_file(path).tables
+    assert {"target", "actual", "weight", "score", "explanation"} <= t.labels.keys()
+    row = t.indicators[0]
+    assert (row.name, row.target, row.actual, row.weight, row.score) == first
+    assert len(t.indicators) == 3
