@@ -121,19 +121,6 @@ _FUND_COLUMNS = (
     ("复核得分*", "review_score"),
     ("财政审核评分*", "review_score"),
 )
-_FUND_ROWS = (
-    ("年度资金总额*", "annual_total"),
-    ("年度财政资金总额*", "annual_total"),
-    ("资金总额*", "annual_total"),
-    ("其中:当年财政拨款*", "current_year_appropriation"),
-    ("当年财政拨款*", "current_year_appropriation"),
-    ("其中:本年财政拨款*", "current_year_appropriation"),
-    ("本年财政拨款*", "current_year_appropriation"),
-    ("财政拨款*", "current_year_appropriation"),
-    ("上年结转资金*", "prior_year_carryover"),
-    ("上年结转*", "prior_year_carryover"),
-    ("其他资金*", "other"),
-)
 # Funds by the level of government that gives them (a transfer payment's, a 20/80 form's).
 _SOURCE_ROWS = (
     ("其中:中央、省、市补助县级资金*", "central_funds"),
@@ -153,6 +140,25 @@ _SOURCE_ROWS = (
     ("市县资金*", "local_funds"),
     ("市级资金*", "local_funds"),
     ("县级资金*", "local_funds"),
+    ("县级配套*", "local_funds"),
+    ("市级配套*", "local_funds"),
+    ("地方配套*", "local_funds"),
+)
+_FUND_ROWS = (
+    ("年度资金总额*", "annual_total"),
+    ("年度财政资金总额*", "annual_total"),
+    ("资金总额*", "annual_total"),
+    ("其中:当年财政拨款*", "current_year_appropriation"),
+    ("当年财政拨款*", "current_year_appropriation"),
+    ("其中:本年财政拨款*", "current_year_appropriation"),
+    ("本年财政拨款*", "current_year_appropriation"),
+    ("财政拨款*", "current_year_appropriation"),
+    ("上年结转资金*", "prior_year_carryover"),
+    ("上年结转*", "prior_year_carryover"),
+    ("其他资金*", "other"),
+    # funds by the level of government, under their 合计 (a 资金来源 column)
+    ("合计", "annual_total"),
+    *_SOURCE_ROWS,
 )
 _GOAL_EXPECTED = ("预期目标", "年初设定目标", "项目年度目标", "年度预期目标")
 _GOAL_ACTUAL = (
@@ -297,13 +303,7 @@ TWENTY_EIGHTY = Family(
     signatures=("(20分)", "(80分)", "年初目标值(A)", "得分(20分*执行率)", "20分*执行率"),
     header_fields=_HEADER,
     fund_columns=_FUND_COLUMNS,
-    # 合计 over the funds by source (资金来源: 中央资金, 省级资金 …)
-    fund_rows=(
-        *_FUND_ROWS,
-        ("部门整体支出总额*", "annual_total"),
-        ("合计", "annual_total"),
-        *_SOURCE_ROWS,
-    ),
+    fund_rows=(*_FUND_ROWS, ("部门整体支出总额*", "annual_total")),
     goal_expected=(*_GOAL_EXPECTED, "年度目标*"),
     goal_actual=_GOAL_ACTUAL,
     indicator_columns=_INDICATOR_COLUMNS,
@@ -388,7 +388,7 @@ TRANSFER = Family(
         ("地方财政部门", "local_finance"),
     ),
     fund_columns=(*_FUND_COLUMNS, ("预算数", "full_year_budget")),
-    fund_rows=(*_FUND_ROWS, *_SOURCE_ROWS),
+    fund_rows=_FUND_ROWS,
     goal_expected=_GOAL_EXPECTED,
     goal_actual=_GOAL_ACTUAL,
     indicator_columns=_INDICATOR_COLUMNS,

@@ -57,6 +57,10 @@ _PAGE_NUMBER = re.compile(r"^(?:[-—–－~]\d{1,4}[-—–－~]|第\d{1,4}页(
 _BARE_PAGE_NUMBER = re.compile(r"^\s*\d{1,3}\s*$")
 
 
+# A title marked as continued (…自评表（续）, 续表): the page goes on with the table above.
+_CONTINUED = re.compile(r"[(（]\s*续\s*[)）]\s*$|^续表|续表$")
+
+
 def _page_numbers_out(rows: Iterable[Row], taken: list[Row]) -> Iterator[Row]:
     """The rows without the page numbers printed between them (into ``taken``, their cell
     used): the row after one begins a new page, as after the blank line a page break leaves,
@@ -77,6 +81,13 @@ def _page_numbers_out(rows: Iterable[Row], taken: list[Row]) -> Iterator[Row]:
             cells[0].used = True
             taken.append(row)
             page_break = True
+            continue
+        new_page = page_break or row.page_break_before
+        if new_page and len(cells) == 1 and _CONTINUED.search(cells[0].text):
+            # the table's title printed again over its next page, marked 续: not a new table
+            cells[0].used = True
+            taken.append(row)
+            page_break = True  # passed on to the row below it
             continue
         if first or page_break:
             if len(cells) == 1 and not starts_table(row):

@@ -1169,3 +1169,38 @@ def test_a_header_wrapped_over_pipe_lines_reads_as_its_labels(
     row = t.indicators[0]
     assert (row.name, row.target, row.actual, row.weight, row.score) == first
     assert len(t.indicators) == 3
+
+
+def test_a_title_marked_continued_at_a_page_top_goes_on_with_the_table(tmp_path: Path) -> None:
+    rows = [
+        ["某县2019年度项目支出绩效自评表"],
+        *_COST_UNDER_OUTPUT[1:5],
+        ["第 1 页,共 2 页"],
+        [],
+        ["某县2019年度项目支出绩效自评表(续)"],
+        *_COST_UNDER_OUTPUT[5:],
+    ]
+    report = parse_file(_write(tmp_path, rows))
+    (t,) = report.tables
+    assert [i.name for i in t.indicators][-2:] == ["参与人次", "群众满意度"]
+    assert report.leftovers == []  # the repeated title is the page's, used as such
+
+
+def test_the_national_forms_funds_by_source_under_their_total(tmp_path: Path) -> None:
+    rows = [
+        ["项目绩效目标实现情况表"],
+        ["项目名称", "基本公共卫生服务"],
+        ["资金来源", "", "年初预算数", "调整后预算数", "实际支出数", "执行率", "权重", "得分"],
+        ["合计", "", "1,286.40", "1,312.80", "1,298.55", "98.91%", "10", "9.89"],
+        ["中央补助", "", "702.00", "702.00", "702.00", "100.00%"],
+        ["县级配套", "", "584.40", "610.80", "590.55", "96.69%"],
+        *_COST_UNDER_OUTPUT[2:],
+    ]
+    path = _write(tmp_path, rows)
+    (t,) = parse_file(path).tables
+    total = t.funds.annual_total
+    assert (total.full_year_budget, total.executed, total.score) == (1312.8, 1298.55, 9.89)
+    assert {r.kind for r in t.funds.extra.values()} == {"central_funds", "local_funds"}
+    assert "P103" not in {f.code for f in _findings(path)} or "项目资金" not in next(
+        f.message for f in _findings(path) if f.code == "P103"
+    )
