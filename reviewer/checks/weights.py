@@ -70,7 +70,8 @@ def weights_sum(ctx: TableContext) -> Iterator[Hit]:
     Severity.WARNING,
     "原则上",
     "design",
-    what="分值原则上按产出指标50分、效益指标30分、满意度指标10分、预算执行率10分设置。",
+    what="分值原则上按产出指标50分、效益指标30分、满意度指标10分、预算执行率10分设置；"
+    "成本指标单列为一级指标的，与产出指标合计50分。",
     why="财预〔2020〕10号附件规定了原则上的权重；不同的分配须有理由，否则可能借权重拉高得分。",
     example="产出指标合计40分、效益指标40分。",
     fix="按默认权重调整分值，或在报告中说明采用不同权重的理由。",
@@ -86,6 +87,11 @@ def default_split(ctx: TableContext) -> Iterator[Hit]:
     for i in t.indicators:
         if i.weight is not None and i.l1:
             sums[i.l1] = sums.get(i.l1, 0.0) + i.weight
+    output, cost = sums.get("产出指标"), sums.get("成本指标")
+    if output is not None and cost is not None and abs(output + cost - 50) <= 0.005:
+        # the 2021+ forms print 成本 as an 一级 of its own, its points taken from 产出's 50
+        sums["产出指标"] = output + cost
+        del sums["成本指标"]
     off = [
         f"{l1}{fmt(sums.get(l1, 0.0))}分（默认{fmt(default)}分）"
         for l1, default in split

@@ -12,11 +12,11 @@ import re
 
 # A field's instruction: a word budget in brackets, or the template's stock phrases.
 _INSTRUCTION = re.compile(
-    r"[(（]\s*\d+\s*字以内\s*[)）]"
+    r"[(（]\s*\d+\s*字以内\s*[)）]|[,，]\s*限\s*\d+\s*字\s*[)）]"
     r"|需说明原因|应单独说明理由|对照年度目标[，,]?说明|结合自评情况[，,]"
     r"|针对项目自评中发现的问题|其他资金包括[:：]"
     # a whole cell that only says what to write there: （填写偏差原因及拟采取的改进措施）
-    r"|^\s*[(（][^()（）已]{0,20}(?:填写|填报|列明|简述)[^()（）]{0,40}[)）]\s*$"
+    r"|^\s*[(（][^()（）已]{0,20}(?:填写|填报|列明|简述|需说明|请说明)[^()（）]{0,40}[)）]\s*$"
 )
 # A placeholder in a row: stars for a number (≥**人), a numbered stub (指标1), dots.
 _PLACEHOLDER = re.compile(r"\*\*|＊＊|^指标\s*\d+$|^[…．.。·]{2,}$|[(（]\s*[≥≤<>=]\s*[)）]")

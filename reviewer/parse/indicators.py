@@ -32,6 +32,7 @@ from reviewer.parse.values import is_operator, parse_number, parse_points, parse
 from reviewer.textnorm import without_spaces
 
 _MAX_COMBINATIONS = 20000
+_SUBTOTAL = frozenset({"小计", "小 计", "分项小计"})
 _POS = operator.attrgetter("pos")
 _FAMILIES = frozenset(lb.L2_FAMILY.values())
 
@@ -321,6 +322,8 @@ def parse_section(rows: Sequence[Row], columns: IndicatorColumns) -> Section:
             for ev in row_events:
                 ev.pos = len(drafts) - 0.5
             next_break = ri + 1 < len(rows) and rows[ri + 1].page_break_before
+            if content and content[0].text in _SUBTOTAL:
+                continue  # a category's 小计 row: not a row's piece; left unused, reported
             for c in content:
                 if lb.is_site_furniture(c.text) or lb.is_task_heading(c.text):
                     continue  # not a row's: left unused, it is reported as unparsed

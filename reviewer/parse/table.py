@@ -34,6 +34,8 @@ from reviewer.parse.values import parse_points
 from reviewer.textnorm import Words, collapse_spaces
 
 YEAR = re.compile(r"((?:19|20)\d{2})\s*年")
+# A project's name printed as a column of the indicator header (a long export).
+_PROJECT_COLUMNS = frozenset({"项目名称", "项目", "专项名称"})
 _TAIL = 6  # the most characters of a header cell's wrapped tail (原因, 指标, 及改进措施)
 
 
@@ -202,6 +204,9 @@ class _TableBuilder:
         self.section_cells: list[Cell] = []
         self.guessed_rows: list[Row] = []  # rows whose figures' columns were a guess
         self.headerless = False  # indicator rows read without their header: a page excerpt
+        # the indicator header names the project as a column: a system's export, one row per
+        # indicator with its project's fields repeated, several projects in one block
+        self.project_column: Cell | None = None
 
     def build(self) -> EvaluationTable | None:
         rows = self.rows
@@ -588,6 +593,9 @@ class _TableBuilder:
             if end < len(self.rows) and self._header_tails(self.rows[start], self.rows[end]):
                 end += 1
             columns = read_header(self.rows[start], family)
+            self.project_column = next(
+                (c for c in self.rows[start].cells if key(c.text) in _PROJECT_COLUMNS), None
+            )
             if end < len(self.rows) and is_sub_header(self.rows[end], family):
                 columns = merge_header(columns, self.rows[end], family)
                 end += 1
@@ -715,6 +723,14 @@ class _TableBuilder:
         t["doubts"] = plausibility.check(t, self.family, self.section_cells, self.guessed_rows)
         if not t["indicators"] and (glued := self._glued_indicator_header()) is not None:
             t["doubts"].append(glued)  # not a document cut before its indicators: unread ones
+        if self.project_column is not None and t["indicators"]:
+            t["doubts"].append(
+                ReadingDoubt(
+                    reason="绩效指标的表头有“项目名称”一栏：这是按指标逐行导出的明细，每行重复其项目的"
+                    "名称和资金，可能含多个项目；本工具未按项目拆分成表，各行未逐项目复核。",
+                    evidence=[self.project_column.ref()],
+                )
+            )
         t["first_line"] = self.rows[0].line
         t["last_line"] = self.rows[-1].line
         return EvaluationTable.model_validate(t)

@@ -1204,3 +1204,71 @@ def test_the_national_forms_funds_by_source_under_their_total(tmp_path: Path) ->
     assert "P103" not in {f.code for f in _findings(path)} or "项目资金" not in next(
         f.message for f in _findings(path) if f.code == "P103"
     )
+
+
+def test_a_categorys_subtotal_row_is_not_read_into_a_name(tmp_path: Path) -> None:
+    rows = [r[:] for r in _COST_UNDER_OUTPUT]
+    rows.insert(6, ["", "", "小计", "", "", "", "60", "60", ""])
+    report = parse_file(_write(tmp_path, rows))
+    names = [i.name for i in report.tables[0].indicators]
+    assert names == ["演出场次", "合格率", "每场补助标准", "参与人次", "群众满意度"]
+    assert "小计" in [lo.text for lo in report.leftovers]  # reported, its figures unchecked
+
+
+def test_a_long_export_with_a_project_column_is_said_not_split(tmp_path: Path) -> None:
+    header = [
+        "项目名称",
+        "主管部门",
+        "一级指标",
+        "二级指标",
+        "三级指标",
+        "指标值",
+        "实际完成值",
+        "分值",
+        "得分",
+    ]
+    rows = [
+        ["部门项目支出绩效自评表（导出）"],
+        header,
+        ["甲项目", "某局", "产出指标", "数量指标", "培训人次", "≥100人次", "120人次", "50", "50"],
+        ["甲项目", "某局", "效益指标", "社会效益指标", "满意度", "≥90%", "95%", "40", "40"],
+        ["乙项目", "某局", "产出指标", "数量指标", "检查次数", "≥10次", "8次", "50", "50"],
+        ["乙项目", "某局", "效益指标", "社会效益指标", "满意度", "≥90%", "92%", "40", "40"],
+    ]
+    path = _write(tmp_path, rows)
+    found = {f.code for f in _findings(path)}
+    assert "P108" in found and "S102" not in found  # not reviewed as one project's rows
+
+
+def test_measures_already_taken_are_measures(tmp_path: Path) -> None:
+    rows = [r[:] for r in _COST_UNDER_OUTPUT]
+    for k, note in enumerate(
+        [
+            "降雨偏少蓄水不足；已实施3座水库清淤扩容，并制定枯水期轮灌方案。",
+            "与道路施工交叉推迟实施；已与交通部门协调，列入2023年一季度计划。",
+        ]
+    ):
+        rows[3 + k][5:9] = ["100场" if k == 0 else "98%", "20", "18", note]
+    assert "E102" not in {f.code for f in _findings(_write(tmp_path, rows))}
+
+
+def test_cost_as_its_own_category_takes_its_points_from_outputs_fifty(tmp_path: Path) -> None:
+    rows = [
+        ["项目支出绩效自评表"],
+        ["项目名称", "某项目"],
+        _HEADER,
+        ["", "产出指标", "数量指标", "处理量", "≥100吨", "120吨", "40", "40", ""],
+        ["", "成本指标", "经济成本指标", "运维单价", "≤50元/吨", "48元/吨", "10", "10", ""],
+        ["", "效益指标", "社会效益指标", "达标率", "≥90%", "95%", "30", "30", ""],
+        ["", "满意度指标", "服务对象满意度指标", "满意度", "≥90%", "96%", "10", "10", ""],
+    ]
+    assert "W102" not in {f.code for f in _findings(_write(tmp_path, rows))}
+    rows[3][6:8] = ["45", "45"]  # 55 for 产出 and 成本: off the default
+    assert "W102" in {f.code for f in _findings(_write(tmp_path, rows, "off.txt"))}
+
+
+def test_a_template_instruction_with_a_character_limit_is_an_instruction(tmp_path: Path) -> None:
+    rows = [r[:] for r in _COST_UNDER_OUTPUT]
+    rows[4][5:9] = ["96%", "20", "19.2", "（未完成的需说明偏差原因及改进措施，限100字）"]
+    found = {f.code for f in _findings(_write(tmp_path, rows))}
+    assert "P106" in found
