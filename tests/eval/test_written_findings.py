@@ -110,7 +110,7 @@ def test_no_errors_or_warnings_on_the_clean_documents() -> None:
         assert loud == [], doc
 
 
-# Tables the writers of sets u–z and aa–af labelled no problem in, in documents holding others too (or
+# Tables the writers of sets u–z, aa–af and ba–bf labelled no problem in, in documents holding others too (or
 # alone): their harmless variation (a total rounded to one decimal, a zero-budget project, a
 # date followed by its verb, 7个县（市、区）…) gets no error or warning.
 _CLEAN_TABLES = [
@@ -142,6 +142,19 @@ _CLEAN_TABLES = [
     ("ae/ae06", 0),
     ("af/af02", 1),
     ("af/af05", 0),
+    # sets ba–bf (bd06 prints its goal as 年度绩效目标 | text and 目标实现情况 | text rows, which
+    # are not read: P103 says the goal is missing; be06's narrative is 0.85 like its goal: N101)
+    ("bb/bb1a", 1),
+    ("bc/bc01", 1),
+    ("bc/bc02", 1),
+    ("bc/bc03", 1),
+    ("bc/bc05", 1),
+    ("bc/bc06", 0),
+    ("bc/bc06", 1),
+    ("bd/bd04", 1),
+    ("be/be05", 0),
+    ("bf/bf02", 0),
+    ("bf/bf04", 1),
 ]
 
 
