@@ -61,6 +61,7 @@ _FURNITURE = re.compile(
 # What a key matching _FURNITURE, 金额单位 or _SECTION starts with: other cells need no regex.
 _SECTION_FIRST = frozenset("-—–第附公金一二三四五六七八九十")
 _GOAL_ANCHORS = ("年度总体目标", "年度目标", "项目基本情况")
+_GOAL_TEXT = 15  # the fewest characters of a goal written beside its label
 # Title words: a cell naming the form (…绩效自评表, …绩效目标自评表, …评分表).
 _TITLE_WORDS = ("自评表", "评分表")
 TITLE_HINT = Words(_TITLE_WORDS)
@@ -425,6 +426,8 @@ class _TableBuilder:
         first = row.cells[0].text if row.cells else ""
         if found and self.goal_cols and self._goal_label(first) in found - self.goal_cols.keys():
             return True  # the block's next label on a row of its own (实际完成情况 | text)
+        if len(row.cells) == 2 and self._goal_label(first) and len(row.cells[1].text) >= _GOAL_TEXT:
+            return True  # a goal as a labelled field: 年度绩效目标 | text, 目标实现情况 | text
         return bool(found) and any(w in key(first) for w in _GOAL_ANCHORS)
 
     def _goal_header(self, row: Row) -> None:

@@ -142,8 +142,7 @@ _CLEAN_TABLES = [
     ("ae/ae06", 0),
     ("af/af02", 1),
     ("af/af05", 0),
-    # sets ba–bf (bd06 prints its goal as 年度绩效目标 | text and 目标实现情况 | text rows, which
-    # are not read: P103 says the goal is missing; be06's narrative is 0.85 like its goal: N101)
+    # sets ba–bf (be06's narrative is 0.85 like its goal: N101, left out)
     ("bb/bb1a", 1),
     ("bc/bc01", 1),
     ("bc/bc02", 1),
@@ -152,6 +151,7 @@ _CLEAN_TABLES = [
     ("bc/bc06", 0),
     ("bc/bc06", 1),
     ("bd/bd04", 1),
+    ("bd/bd06", 0),
     ("be/be05", 0),
     ("bf/bf02", 0),
     ("bf/bf04", 1),

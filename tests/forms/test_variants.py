@@ -1272,3 +1272,17 @@ def test_a_template_instruction_with_a_character_limit_is_an_instruction(tmp_pat
     rows[4][5:9] = ["96%", "20", "19.2", "（未完成的需说明偏差原因及改进措施，限100字）"]
     found = {f.code for f in _findings(_write(tmp_path, rows))}
     assert "P106" in found
+
+
+def test_a_goal_written_as_labelled_fields_is_read(tmp_path: Path) -> None:
+    rows = [r[:] for r in _COST_UNDER_OUTPUT]
+    rows.insert(
+        2, ["年度绩效目标", "全年开展送戏下乡演出120场以上，惠及群众15万人次，群众满意度90%以上。"]
+    )
+    rows.insert(3, ["目标实现情况", "全年开展送戏下乡演出126场，惠及群众15万人次，群众满意度96%。"])
+    path = _write(tmp_path, rows)
+    (t,) = parse_file(path).tables
+    assert t.goal_expected.startswith("全年开展送戏下乡演出120场")
+    assert t.goal_actual.startswith("全年开展送戏下乡演出126场")
+    missing = " ".join(f.message for f in _findings(path) if f.code == "P103")
+    assert "预期目标" not in missing and "实际完成情况" not in missing  # (it has no funds block)
