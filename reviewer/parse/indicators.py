@@ -33,6 +33,7 @@ from reviewer.textnorm import without_spaces
 
 _MAX_COMBINATIONS = 20000
 _SUBTOTAL = frozenset({"小计", "小 计", "分项小计"})
+_LABEL_TAIL = "指标"
 _POS = operator.attrgetter("pos")
 _FAMILIES = frozenset(lb.L2_FAMILY.values())
 
@@ -267,6 +268,13 @@ def parse_section(rows: Sequence[Row], columns: IndicatorColumns) -> Section:
         while cells and lb.is_vertical_fragment(cells[0].text, "绩效指标"):
             cells[0].used = True
             cells = cells[1:]
+        if _LABEL_TAIL in row.joined:
+            # the tail of a category label wrapped onto this row (社会效益 / 指标): the label's
+            tails = [c for c in cells if c.text == _LABEL_TAIL and c.column < name_column]
+            for c in tails:
+                c.used = True
+            if tails:
+                cells = [c for c in cells if c not in tails]
         if cells and cells[0].text[:1] in _ELLIPSIS and all(is_ellipsis(c.text) for c in cells):
             for c in cells:
                 c.used = True

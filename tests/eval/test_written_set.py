@@ -54,9 +54,6 @@ MISREAD = {
     "bb3b_hubei_yunxi_wenlvju_gonggongwenhua_2020.txt": (
         "a PDF viewer's copy of a 20/80 form: refused, saying so"
     ),
-    "bd01_jiangxi_xiushui_shuiliju_yinshui_2021.txt": (
-        "a 二级 label wrapped over two rows of a PDF's text: its second piece read into a name"
-    ),
     "aa05_shanxi_yushe_shichangjianguan_bumenzhengti_2025.html": (
         "a form drawn with <div>s styled as a table (display:table-row / table-cell): refused,"
         " saying the form's labels are there but its rows and columns could not be rebuilt"

@@ -1286,3 +1286,13 @@ def test_a_goal_written_as_labelled_fields_is_read(tmp_path: Path) -> None:
     assert t.goal_actual.startswith("全年开展送戏下乡演出126场")
     missing = " ".join(f.message for f in _findings(path) if f.code == "P103")
     assert "预期目标" not in missing and "实际完成情况" not in missing  # (it has no funds block)
+
+
+def test_a_category_labels_tail_wrapped_onto_the_next_row_is_not_a_name(tmp_path: Path) -> None:
+    rows = [r[:] for r in _COST_UNDER_OUTPUT]
+    # the 一级 label printed in the middle of its rows, beside the 二级 label's wrapped tail
+    rows[6] = ["", "", "社会效益", "参与人次", "≥15万人次", "15万人次", "10", "10", ""]
+    rows.insert(7, ["", "效益指标", "指标", "受益率", "≥88%", "90%", "10", "10", ""])
+    (t,) = parse_file(_write(tmp_path, rows)).tables
+    row = next(i for i in t.indicators if i.name.endswith("受益率"))
+    assert (row.name, row.target, row.actual, row.score) == ("受益率", "≥88%", "90%", 10.0)
