@@ -268,13 +268,14 @@ def parse_section(rows: Sequence[Row], columns: IndicatorColumns) -> Section:
         while cells and lb.is_vertical_fragment(cells[0].text, "绩效指标"):
             cells[0].used = True
             cells = cells[1:]
-        if _LABEL_TAIL in row.joined:
-            # the tail of a category label wrapped onto this row (社会效益 / 指标): the label's
-            tails = [c for c in cells if c.text == _LABEL_TAIL and c.column < name_column]
-            for c in tails:
+        for k, c in enumerate(cells):  # the label columns only: a few cells at most
+            if c.column >= name_column:
+                break
+            if c.text == _LABEL_TAIL:
+                # the tail of a category label wrapped onto this row (社会效益 / 指标): the label's
                 c.used = True
-            if tails:
-                cells = [c for c in cells if c not in tails]
+                cells = cells[:k] + cells[k + 1 :]
+                break
         if cells and cells[0].text[:1] in _ELLIPSIS and all(is_ellipsis(c.text) for c in cells):
             for c in cells:
                 c.used = True
@@ -420,14 +421,17 @@ def _attach_fragments(
             target.lines.sort()
 
 
+_SENTENCE_ENDS = ("。", "；", ";", "！", "!")
+
+
 def _is_sentence(text: str) -> bool:
     """Text that ends as a sentence does (。；!), never as an indicator's name."""
-    return len(text) >= 8 and text.rstrip().endswith(("。", "；", ";", "！", "!"))
+    return len(text) >= 8 and text.rstrip().endswith(_SENTENCE_ENDS)
 
 
 def _unfinished(cells: list[Cell]) -> bool:
     """Text that stops inside a sentence (no 。；! at its end)."""
-    return not cells[-1].text.rstrip().endswith(("。", "；", ";", "！", "!", "？", "?"))
+    return not cells[-1].text.rstrip().endswith((*_SENTENCE_ENDS, "？", "?"))
 
 
 @dataclass(slots=True)
