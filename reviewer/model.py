@@ -330,6 +330,9 @@ class EvaluationTable(BaseModel):
     ends_inside: bool = False  # the text stops inside this table (its last rows are missing)
     template_text: list[CellRef] = Field(default_factory=list)  # placeholder rows left (……)
     doubts: list[ReadingDoubt] = Field(default_factory=list)  # the plausibility check's
+    # unfolded from a system's long export (one row per indicator, several projects): what the
+    # export does not print (the goal, a 总分 row) is the export's omission, not the table's
+    exported: bool = False
     cells: dict[str, CellRef] = Field(default_factory=dict)
 
     @property

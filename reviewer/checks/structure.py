@@ -83,6 +83,13 @@ def total_row_missing(ctx: TableContext) -> Iterator[Hit]:
             evidence=[],
             suggestion="如本表应自评打分，请补填分值、得分与总分。",
         )
+    elif t.exported:
+        yield Hit(
+            "系统导出的明细没有总分，已按各项得分之和代为计算。",
+            severity=Severity.INFO,
+            evidence=[],
+            suggestion="如需核对自评总分，请提供正式的自评表。",
+        )
     else:
         yield Hit(
             "表格缺少总分行，已按各项得分之和代为计算。",
@@ -108,7 +115,7 @@ def section_missing(ctx: TableContext) -> Iterator[Hit]:
     t = ctx.table
     department_form = t.subject == "department" or ctx.family.subject == "department"
     if t.complete:  # a table cut off by the document is not said to lack what was cut
-        yield from _sections_missing(t, ctx.family.sections, department_form)
+        yield from _sections_missing(t, ctx.family.sections, department_form, t.exported)
     if not department_form and t.project and is_title(t.project):
         yield Hit(
             f"项目名称一栏填写的是表名「{t.project}」，未写明项目名称。",
@@ -120,8 +127,10 @@ def section_missing(ctx: TableContext) -> Iterator[Hit]:
 
 
 def _sections_missing(
-    t: EvaluationTable, has: tuple[str, ...], department_form: bool
+    t: EvaluationTable, has: tuple[str, ...], department_form: bool, exported: bool
 ) -> Iterator[Hit]:
+    """What the table lacks; a system's export that does not print the goal is said not to
+    have it (information), not to lack it."""
     missing = []
     if "subject" in has and not (t.department if department_form else t.project):
         missing.append("部门（单位）名称" if department_form else "项目名称")
@@ -141,6 +150,16 @@ def _sections_missing(
             missing.append(word)
     if "indicators" in has and not t.indicators:
         missing.append("绩效指标")
+    goals = [w for w in missing if w in ("预期目标", "实际完成情况")]
+    if exported and goals:
+        missing = [w for w in missing if w not in goals]
+        yield Hit(
+            "系统导出的明细未列出" + "、".join(goals) + "，相应内容未复核。",
+            found="、".join(goals),
+            evidence=[],
+            severity=Severity.INFO,
+            suggestion="如需复核总体目标的完成情况，请提供正式的自评表。",
+        )
     if missing:
         yield Hit(
             "表格缺少" + "、".join(missing) + "，相应内容无法复核。",

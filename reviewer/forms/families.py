@@ -112,6 +112,11 @@ _FUND_COLUMNS = (
     ("分值*", "weight"),
     ("权重*", "weight"),
     ("满分*", "weight"),
+    # a system export's funds columns name the rate they score (执行率分值 / 执行率得分)
+    ("执行率分值*", "weight"),
+    ("预算执行率分值*", "weight"),
+    ("执行率得分*", "score"),
+    ("预算执行率得分*", "score"),
     ("执行率*", "rate_pct"),
     ("预算执行率*", "rate_pct"),
     ("得分*", "score"),
@@ -256,6 +261,7 @@ NATIONAL = Family(
     titles=("项目支出绩效自评表", "绩效目标自评表", "绩效自评表"),
     signatures=("年度资金总额", "年初预算数", "偏差原因分析及改进措施", "年度指标值"),
     header_fields=_HEADER,
+    # a system export's one budget column (年度预算数(万元)); a Sichuan form's group label
     fund_columns=_FUND_COLUMNS,
     fund_rows=_FUND_ROWS,
     goal_expected=_GOAL_EXPECTED,
@@ -451,7 +457,7 @@ RUBRIC = Family(
         "只能复核算术（各级分值之和、得分不超过分值、总分），其余内容需人工复核。"
     ),
     titles=("绩效评价自评表", "评分表"),
-    signatures=("指标解释", "评分标准", "指标说明及评分标准", "序号"),
+    signatures=("指标解释", "评分标准", "指标说明及评分标准"),
     subject="department",
     header_fields=(("单位", "department"), ("部门", "department"), *_HEADER),
     goal_expected=(),

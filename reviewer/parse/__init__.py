@@ -12,6 +12,7 @@ from collections.abc import Iterable, Iterator
 from reviewer.forms.families import get_family
 from reviewer.grid import Grid, Row, account
 from reviewer.model import Accounting, EvaluationTable, Leftover, Report
+from reviewer.parse.long_export import Opening, Unfolded, Unfolder, fresh
 from reviewer.parse.table import TITLE_HINT, YEAR, parse_table, starts_table
 from reviewer.textnorm import Words
 
@@ -163,11 +164,21 @@ class TableStream:
     def __iter__(self) -> Iterator[EvaluationTable]:
         held: EvaluationTable | None = None  # the document goes on after it: it is not cut
         page_numbers: list[Row] = []
-        for block in split_tables(_page_numbers_out(self.grid.rows, page_numbers)):
+        exports = Unfolder()
+        rows = exports.rows(_page_numbers_out(self.grid.rows, page_numbers))
+        for block in split_tables(rows):
+            if exports.printed:
+                fresh(block)
             table = parse_table(block, self.family)
+            if table is not None and exports.printed:
+                table.exported = any(isinstance(r, Opening) for r in block)
             if table is None:
                 _unused(block)  # what a block that held no table used was used for nothing
-            account(block, self.leftovers, self.accounting)
+            account(
+                [r for r in block if not isinstance(r, Unfolded)] if exports.printed else block,
+                self.leftovers,
+                self.accounting,
+            )
             account(page_numbers, self.leftovers, self.accounting)
             page_numbers.clear()
             if table is not None:
@@ -177,6 +188,8 @@ class TableStream:
                 held = table
         if held is not None:
             yield held
+        # an export's printed rows are accounted for, not the rows unfolded from them
+        account(exports.printed, self.leftovers, self.accounting)
         # What the reader could not turn into cells (a scanned page), known once it has read.
         self.leftovers.extend(self.grid.extra_leftovers)
 

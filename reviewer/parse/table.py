@@ -52,16 +52,27 @@ _TOTAL_RE = re.compile(r"(?:^|\t)(?:自评总分|自评得分合计|总分合计
 _GRADE_WORDS = ("优", "良", "中", "差", "优秀", "良好", "合格", "不合格")
 _NOTE_START = re.compile(r"^(注|备注|说明)\s*[:：]")
 _SECTION = re.compile(r"^[一二三四五六七八九十]+、\S{2,14}$")
-_SECTION_HINTS = re.compile("[、\\-—–页附公金]")  # a first look for _SECTION and _FURNITURE
+_SECTION_HINTS = re.compile("[、\\-—–页附公金单]")  # a first look for _SECTION and _FURNITURE
 # Page furniture: page numbers (-1-, 第2页), attachment marks (附件:, 附件二), a disclosure
 # table's number (公开14表).
 _FURNITURE = re.compile(
     r"^(?:[-—–]\s*\d+\s*[-—–]|第\d+页(?:共\d+页)?|附件[一二三四五六七八九十\d]*:?|公开\d+表)$"
 )
 # What a key matching _FURNITURE, 金额单位 or _SECTION starts with: other cells need no regex.
-_SECTION_FIRST = frozenset("-—–第附公金一二三四五六七八九十")
+_SECTION_FIRST = frozenset("-—–第附公金单一二三四五六七八九十")
+_UNIT_ALONE = frozenset({"单位:元", "单位:万元"})  # the amount unit stated without 金额
+
+
+def stated_unit(k: str) -> str | None:
+    """The amount unit a cell's key states on its own (金额单位：万元, 单位：元); None else."""
+    if k.startswith("金额单位") or k in _UNIT_ALONE:
+        return "万元" if "万元" in k else "元" if "元" in k else None
+    return None
+
+
 _GOAL_ANCHORS = ("年度总体目标", "年度目标", "项目基本情况")
 _GOAL_TEXT = 15  # the fewest characters of a goal written beside its label
+LONE_GOAL_LABELS = frozenset({"年度总体目标", "年度目标"})  # the block's label, beside its goal
 # Title words: a cell naming the form (…绩效自评表, …绩效目标自评表, …评分表).
 _TITLE_WORDS = ("自评表", "评分表")
 TITLE_HINT = Words(_TITLE_WORDS)
@@ -335,7 +346,7 @@ class _TableBuilder:
 
     def _section_title(self, row: Row) -> bool:
         """Numbered section titles (一、基本情况) and the amount unit stated on its own
-        (金额单位：万元): the form's layout, read and kept."""
+        (金额单位：万元, 单位：元): the form's layout, read and kept."""
         if _SECTION_HINTS.search(row.joined) is None:
             return False
         found = False
@@ -348,8 +359,8 @@ class _TableBuilder:
                 continue
             if _FURNITURE.match(k):
                 c.used = found = True
-            elif k.startswith("金额单位"):
-                unit = "万元" if "万元" in k else "元" if "元" in k else None
+            elif k.startswith("金额单位") or k in _UNIT_ALONE:
+                unit = stated_unit(k)
                 if unit:
                     self.t["amount_unit"] = unit
                 c.used = found = True
@@ -417,7 +428,20 @@ class _TableBuilder:
     def _goal_label(self, text: str) -> str | None:
         return goal_label(text, self.family)
 
+    @staticmethod
+    def _lone_goal(row: Row) -> bool:
+        """The goal printed beside the block's own label on a row of two cells (年度总体目标 |
+        text, as a system's export gives it): the expected goal."""
+        cells = row.cells
+        return (
+            len(cells) == 2
+            and len(cells[1].text) >= _GOAL_TEXT
+            and key(cells[0].text) in LONE_GOAL_LABELS
+        )
+
     def _is_goal_header(self, row: Row) -> bool:
+        if self._lone_goal(row):
+            return True
         if goal_hint(self.family).search(row.joined) is None:
             return False
         found = {self._goal_label(c.text) for c in row.cells} - {None}
@@ -437,6 +461,13 @@ class _TableBuilder:
         cells = row.cells
         self.goal_cols = {}
         self.goal_other = {}
+        if self._lone_goal(row):
+            label, text = cells
+            label.used = True
+            self.goal_cols["goal_expected"] = label.column
+            self.t["labels"].setdefault("goal_expected", unnumbered(label.text))
+            self._add_goal("goal_expected", text)
+            return
         for i, c in enumerate(cells):
             c.used = True
             field = self._goal_label(c.text)

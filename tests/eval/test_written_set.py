@@ -41,10 +41,6 @@ def _qualitative_with_nature(gold: Path) -> int:
 # Documents still read wrong (see the dataset's README), each expected to fail its check,
 # strictly, so that a fix shows here and its entry goes.
 MISREAD = {
-    "ba06_fujian_pucheng_xiangmu_zipinghuizong_2022.txt": (
-        "a long export with a summary row per project, as text: refused, saying the form's labels"
-        " are there but its rows could not be rebuilt"
-    ),
     "bb1b_gansu_dingxi_anding_shuiwuju_2021.txt": (
         "a PDF viewer's copy (single spaces, wrapped cells interleaved): refused, saying so"
     ),
@@ -101,12 +97,6 @@ UNREAD = {
     # cells of a PDF without rules: 分值 read as the amount executed
     "ac04_shandong_licheng_hongjialou_liangxiang_2019_landscape.pdf",  # two tables side by side
     # on a landscape page, read as one (its weights add up to 180)
-    # a system's long export, one row per indicator, several projects: not split by project
-    "ba01_jiangxi_taihe_xiangmu_zipingdaochu_2021.xlsx",
-    "ba02_gansu_qinan_xiangmu_jixiaozipingmingxi_2024.csv",
-    "ba03_guangxi_huanjiang_xiangmu_zipinghuizong_2020.xlsx",
-    "ba04_shandong_yinan_xiangmu_zipingdaochu_2023.txt",
-    "ba05_liaoning_jianping_xiangmu_zipingmingxi_2019.txt",
     "bb3a_hubei_yunxi_wenlvju_gonggongwenhua_2020.pdf",  # 20/80, vertical labels between rows
     "bd02_guangxi_ronganxian_nongyenongcun_gaobiaozhunnongtian_2022.xlsx",  # 产出/效益/满意度
     # as column groups side by side

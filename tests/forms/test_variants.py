@@ -1214,31 +1214,6 @@ def test_a_categorys_subtotal_row_is_not_read_into_a_name(tmp_path: Path) -> Non
     assert "小计" in [lo.text for lo in report.leftovers]  # reported, its figures unchecked
 
 
-def test_a_long_export_with_a_project_column_is_said_not_split(tmp_path: Path) -> None:
-    header = [
-        "项目名称",
-        "主管部门",
-        "一级指标",
-        "二级指标",
-        "三级指标",
-        "指标值",
-        "实际完成值",
-        "分值",
-        "得分",
-    ]
-    rows = [
-        ["部门项目支出绩效自评表（导出）"],
-        header,
-        ["甲项目", "某局", "产出指标", "数量指标", "培训人次", "≥100人次", "120人次", "50", "50"],
-        ["甲项目", "某局", "效益指标", "社会效益指标", "满意度", "≥90%", "95%", "40", "40"],
-        ["乙项目", "某局", "产出指标", "数量指标", "检查次数", "≥10次", "8次", "50", "50"],
-        ["乙项目", "某局", "效益指标", "社会效益指标", "满意度", "≥90%", "92%", "40", "40"],
-    ]
-    path = _write(tmp_path, rows)
-    found = {f.code for f in _findings(path)}
-    assert "P108" in found and "S102" not in found  # not reviewed as one project's rows
-
-
 def test_measures_already_taken_are_measures(tmp_path: Path) -> None:
     rows = [r[:] for r in _COST_UNDER_OUTPUT]
     for k, note in enumerate(
@@ -1295,3 +1270,42 @@ def test_a_category_labels_tail_wrapped_onto_the_next_row_is_not_a_name(tmp_path
     (t,) = parse_file(_write(tmp_path, rows)).tables
     row = next(i for i in t.indicators if i.name.endswith("受益率"))
     assert (row.name, row.target, row.actual, row.score) == ("受益率", "≥88%", "90%", 10.0)
+
+
+def test_the_goal_beside_the_block_label_is_the_expected_goal(tmp_path: Path) -> None:
+    goal = "完成全县58处农村集中供水工程维修养护，保障12.6万农村人口饮水安全。"
+    rows = [
+        ["项目支出绩效自评表"],
+        ["项目名称", "某项目"],
+        ["年度总体目标", goal],
+        ["一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分"],
+        ["产出指标", "数量指标", "维修养护工程处数", "≥58处", "58处", "90", "90"],
+    ]
+    report = parse_file(_write(tmp_path, rows))
+    assert report.tables[0].goal_expected == goal
+    assert report.tables[0].fields == {}
+
+
+def test_the_amount_unit_stated_alone_is_read(tmp_path: Path) -> None:
+    rows = [
+        ["项目支出绩效自评表"],
+        ["单位：万元"],
+        ["项目名称", "某项目"],
+        ["项目资金", "年初预算数", "全年预算数", "全年执行数", "分值", "执行率", "得分"],
+        ["年度资金总额", "10", "10", "9", "10", "90%", "9"],
+        ["一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分"],
+        ["产出指标", "数量指标", "维修养护工程处数", "≥58处", "58处", "90", "90"],
+    ]
+    report = parse_file(_write(tmp_path, rows))
+    assert report.tables[0].amount_unit == "万元"
+    assert report.leftovers == []
+
+
+def test_a_serial_column_does_not_make_a_form_a_rubric(tmp_path: Path) -> None:
+    rows = [
+        ["序号", "一级指标", "二级指标", "三级指标", "指标值", "实际完成值", "分值", "得分"],
+        ["1", "产出指标", "数量指标", "面积", "≥3.2万亩", "3.35万亩", "20", "20"],
+    ]
+    (table,) = parse_file(_write(tmp_path, rows)).tables
+    assert table.family == "national-2020"
+    assert (table.indicators[0].target, table.indicators[0].actual) == ("≥3.2万亩", "3.35万亩")
