@@ -37,7 +37,13 @@ def has_column(ctx: TableContext) -> bool:
 
 
 def needs_explanation(i: Indicator, ctx: TableContext) -> bool:
-    """A deducted row, or a missed target, needs 偏差原因分析及改进措施 (E1)."""
+    """A deducted row, or a missed target, needs 偏差原因分析及改进措施 (E1); a row scoring
+    the budget's execution (预算执行率, a Hebei form's) is asked for its reason as the funds
+    block is, below the threshold (B104); a 评分表's deducted criterion still says why."""
+    if not ctx.family.scoring.rubric and (
+        i.l1.startswith("预算执行") or i.name.startswith("预算执行")
+    ):
+        return False
     deducted = i.weight is not None and i.score is not None and i.score < i.weight
     return deducted or ctx.met(i) is False
 

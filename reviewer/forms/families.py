@@ -369,6 +369,8 @@ HEBEI = Family(
         ("权重占比*", "weight"),
         ("单项指标折算得分*", "score"),
         ("自评得分", "score"),
+        # a Hebei form printing the national form's columns (实际完成值 | 分值 | 得分 | 偏差…)
+        *_INDICATOR_COLUMNS,
     ),
     text_fields=_TEXT_FIELDS,
     scoring=Scoring(execution_weight=None, weight_label="权重占比", default_split=None),

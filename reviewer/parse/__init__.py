@@ -59,7 +59,7 @@ _BARE_PAGE_NUMBER = re.compile(r"^\s*\d{1,3}\s*$")
 
 
 # A title marked as continued (…自评表（续）, 续表): the page goes on with the table above.
-_CONTINUED = re.compile(r"[(（]\s*续\s*[)）]\s*$|^续表|续表$")
+_CONTINUED = re.compile(r"[(（]\s*续表?\s*[)）]\s*$|^续表|续表$")
 
 
 def _page_numbers_out(rows: Iterable[Row], taken: list[Row]) -> Iterator[Row]:

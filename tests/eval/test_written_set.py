@@ -57,6 +57,54 @@ MISREAD = {
     "ae04_guangxi_guilin_lingchuan_zhujianju_bumenzhengti_2020.pdf": (
         "a ruled PDF whose last 二级 label shares its cell line with the name: read into the name"
     ),
+    "cb01_guangxi_guanyang_nongyenongcunju_huce_2021.txt": (
+        "single spaces: a 三级 name wrapped mid-word over two lines, its row not found"
+    ),
+    "cb02_sichuan_tongjiang_weijianju_jigongpeitao_2022.txt": (
+        "runs of spaces: 满意度指标 and its 二级 label run together with one space, the row lost"
+    ),
+    "cb03_hubei_wufeng_wenlvju_feiyi_guangchang_2024.txt": (
+        "a second 20/80 table printing only its indicator rows and 总分 is not found"
+    ),
+    "cb05_zhejiang_lishui_shijianju_choujian_2025_clean.txt": (
+        "pdftotext -layout with a running foot between rows: said to be misread (P108)"
+    ),
+    "cb06_jiangxi_jian_jiaotongju_anfang_2019.txt": (
+        "分值 before 年度指标值 in single spaces: a 定性 row's target read as its actual"
+    ),
+    "cc1_jiangxi_yudu_weijian_2022.pdf": (
+        "a row split by the page (its name on one page, its values on the next) read into the"
+        " name above it"
+    ),
+    "cc1_jiangxi_yudu_weijian_2022_pdftext.txt": "the text of cc1's PDF: the same split row",
+    "cc2_hubei_qichun_shuili_yinshui_2020.pdf": (
+        "a 20/80 PDF whose split row and running head run into the names"
+    ),
+    "cc2_hubei_qichun_shuili_yinshui_2020_pdftext.txt": (
+        "a PDF's text without layout (single spaces, interleaved cells): refused, saying so"
+    ),
+    "cc3_sichuan_yuechi_jiaoti_youer_2024.pdf": (
+        "a Sichuan PDF whose explanation cell runs over the page: the running head read into"
+        " the name"
+    ),
+    "cc3_sichuan_yuechi_jiaoti_youer_2024_pdftext.txt": (
+        "a PDF's text without layout: refused, saying so"
+    ),
+    "cd01_hebei_fuchuan_shuiliju_yinshuiweihu_2021_ocr.txt": (
+        "OCR: l for 1 in figures glued to names (受益人口l5.00l5.00): said to be misread (P108)"
+    ),
+    "cd02_sichuan_tuoyuan_nongyenongcun_gaobiaozhunnongtian_2023_ocr.txt": (
+        "OCR: two cells run together (9510) and ≥ read as 2: said to be misread (P108)"
+    ),
+    "cd03_hubei_yunchuan_jiaotongju_nongcungonglu_yanghu_2020_ocr.txt": (
+        "OCR of a 20/80 form with vertical labels: refused, saying so"
+    ),
+    "cd05_yunnan_longchuan_jikongzhongxin_mianyiguihua_2019_ocr_clean.txt": (
+        "OCR with O for 0 in figures: said to be misread (P108)"
+    ),
+    "cd06_hebei_zhangyang_weijianju_xiangmu_2022_scan.pdf": (
+        "a scan's OCR text layer in single spaces: refused, saying so"
+    ),
     "m01_hebei_weixian_nongyenongcun_cunzhuangqingjie_2021.txt": (
         "Hebei form in wrapped pipes: the 预算执行率 row, printed without its empty cells, has its"
         " rate read as a target and its 单项指标得分 as the actual"
@@ -109,7 +157,7 @@ def _marks(doc: Path) -> list[pytest.MarkDecorator]:
 
 
 def test_the_set_is_there() -> None:
-    assert len(DOCUMENTS) == 228
+    assert len(DOCUMENTS) == 264
     assert all(_gold(d).is_file() for d in DOCUMENTS)
     assert {d.name for d in DOCUMENTS} >= {*MISREAD, *UNREAD}
 

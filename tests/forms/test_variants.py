@@ -1171,13 +1171,16 @@ def test_a_header_wrapped_over_pipe_lines_reads_as_its_labels(
     assert len(t.indicators) == 3
 
 
-def test_a_title_marked_continued_at_a_page_top_goes_on_with_the_table(tmp_path: Path) -> None:
+@pytest.mark.parametrize("mark", ["(续)", "（续表）"])
+def test_a_title_marked_continued_at_a_page_top_goes_on_with_the_table(
+    tmp_path: Path, mark: str
+) -> None:
     rows = [
         ["某县2019年度项目支出绩效自评表"],
         *_COST_UNDER_OUTPUT[1:5],
         ["第 1 页,共 2 页"],
         [],
-        ["某县2019年度项目支出绩效自评表(续)"],
+        [f"某县2019年度项目支出绩效自评表{mark}"],
         *_COST_UNDER_OUTPUT[5:],
     ]
     report = parse_file(_write(tmp_path, rows))
