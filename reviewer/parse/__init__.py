@@ -68,8 +68,8 @@ def _page_numbers_out(rows: Iterable[Row], taken: list[Row]) -> Iterator[Row]:
     so that an indicator row broken by it is joined again and the number is not read into it.
 
     A page's running head (the report's title repeated at the top of each page) goes with the
-    number before it: a line of one cell that opens a page with the text the document opened
-    with, or that an earlier page opened with. A table's own title is never taken so."""
+    number before it: a line that opens a page with the text the document opened with, or that
+    an earlier page opened with. A table's own title, alone on its line, is never taken so."""
     page_break = False
     heads: set[str] = set()  # texts that opened the document or a page
     first = True
@@ -91,10 +91,15 @@ def _page_numbers_out(rows: Iterable[Row], taken: list[Row]) -> Iterator[Row]:
             page_break = True  # passed on to the row below it
             continue
         if first or page_break:
-            if len(cells) == 1 and not starts_table(row):
-                text = cells[0].text.strip()
+            # one cell that is no title, or several (unit, 附件3, the form's name) that are no
+            # row of the form's body: a page's running head when a page opens with it again
+            if (len(cells) == 1 and not starts_table(row)) or (
+                len(cells) > 1 and not _has_body(row)
+            ):
+                text = row.joined.strip()
                 if page_break and text in heads:
-                    cells[0].used = True
+                    for c in cells:
+                        c.used = True
                     taken.append(row)
                     continue  # the page break passes on to the row below it
                 heads.add(text)

@@ -72,20 +72,14 @@ MISREAD = {
     "cb06_jiangxi_jian_jiaotongju_anfang_2019.txt": (
         "分值 before 年度指标值 in single spaces: a 定性 row's target read as its actual"
     ),
-    "cc1_jiangxi_yudu_weijian_2022.pdf": (
-        "a row split by the page (its name on one page, its values on the next) read into the"
-        " name above it"
+    "cc1_jiangxi_yudu_weijian_2022_pdftext.txt": (
+        "the text of cc1's PDF: a row split by the page read into the name above it"
     ),
-    "cc1_jiangxi_yudu_weijian_2022_pdftext.txt": "the text of cc1's PDF: the same split row",
     "cc2_hubei_qichun_shuili_yinshui_2020.pdf": (
         "a 20/80 PDF whose split row and running head run into the names"
     ),
     "cc2_hubei_qichun_shuili_yinshui_2020_pdftext.txt": (
         "a PDF's text without layout (single spaces, interleaved cells): refused, saying so"
-    ),
-    "cc3_sichuan_yuechi_jiaoti_youer_2024.pdf": (
-        "a Sichuan PDF whose explanation cell runs over the page: the running head read into"
-        " the name"
     ),
     "cc3_sichuan_yuechi_jiaoti_youer_2024_pdftext.txt": (
         "a PDF's text without layout: refused, saying so"

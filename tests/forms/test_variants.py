@@ -1312,3 +1312,21 @@ def test_a_serial_column_does_not_make_a_form_a_rubric(tmp_path: Path) -> None:
     (table,) = parse_file(_write(tmp_path, rows)).tables
     assert table.family == "national-2020"
     assert (table.indicators[0].target, table.indicators[0].actual) == ("≥3.2万亩", "3.35万亩")
+
+
+def test_a_running_head_of_several_cells_over_each_page_is_taken_out(tmp_path: Path) -> None:
+    head = ["某县卫生健康委员会2022年度部门决算公开", "附件3", "项目支出绩效自评表"]
+    rows = [
+        head,
+        *_COST_UNDER_OUTPUT[:6],
+        ["第 1 页 共 2 页"],
+        [],
+        head,
+        _HEADER,
+        *_COST_UNDER_OUTPUT[6:],
+    ]
+    report = parse_file(_write(tmp_path, rows))
+    (t,) = report.tables  # the head over page 2 names the form: not a second table
+    assert [i.name for i in t.indicators][-2:] == ["参与人次", "群众满意度"]
+    # the first page's head is reported (nothing told it apart yet), the second's taken out
+    assert {lo.location.line for lo in report.leftovers} == {1}
