@@ -110,15 +110,35 @@ def _page_numbers_out(rows: Iterable[Row], taken: list[Row]) -> Iterator[Row]:
         yield row
 
 
+_TOTAL_ROW = re.compile(r"^(?:总分|自评总分)(?:\t|$)")
+
+
+def _is_indicator_header(row: Row) -> bool:
+    """The indicator header: cells labelled 一级指标 and 三级指标 (not a note naming them)."""
+    if "一级指标" not in row.joined:
+        return False
+    texts = {c.text for c in row.cells}
+    return "一级指标" in texts and "三级指标" in texts
+
+
 def split_tables(rows: Iterable[Row]) -> Iterator[list[Row]]:
     """Cut the rows into one block per table: at a title once the block has a body (funds or
     indicators), or at a subject key (项目名称 …) once a key and a body were seen."""
     current: list[Row] = []
     body = key_then_body = key_seen = False
+    totalled = False  # an indicator header, then a 总分 row: a header after it is the next table's
     for row in rows:
-        if _ANY_HINT.search(row.joined) is None:
+        joined = row.joined
+        if "总分" in joined and body and _TOTAL_ROW.match(joined):
+            totalled = True
+        if _ANY_HINT.search(joined) is None:
             current.append(row)
             continue
+        if current and totalled and _is_indicator_header(row):
+            # a second table printing only its indicator rows (附件2（续页）): not this one's
+            yield current
+            current = []
+            body = key_then_body = key_seen = totalled = False
         title = starts_table(row)
         subject = _has_project_key(row)
         if current and ((title and body) or (subject and key_then_body)):
@@ -129,7 +149,7 @@ def split_tables(rows: Iterable[Row]) -> Iterator[list[Row]]:
                     carried.insert(0, current.pop())
             yield current
             current = carried
-            body = key_then_body = key_seen = False
+            body = key_then_body = key_seen = totalled = False
         current.append(row)
         key_seen = key_seen or subject
         if _has_body(row):

@@ -63,9 +63,6 @@ MISREAD = {
     "cb02_sichuan_tongjiang_weijianju_jigongpeitao_2022.txt": (
         "runs of spaces: 满意度指标 and its 二级 label run together with one space, the row lost"
     ),
-    "cb03_hubei_wufeng_wenlvju_feiyi_guangchang_2024.txt": (
-        "a second 20/80 table printing only its indicator rows and 总分 is not found"
-    ),
     "cb05_zhejiang_lishui_shijianju_choujian_2025_clean.txt": (
         "pdftotext -layout with a running foot between rows: said to be misread (P108)"
     ),

@@ -1330,3 +1330,20 @@ def test_a_running_head_of_several_cells_over_each_page_is_taken_out(tmp_path: P
     assert [i.name for i in t.indicators][-2:] == ["参与人次", "群众满意度"]
     # the first page's head is reported (nothing told it apart yet), the second's taken out
     assert {lo.location.line for lo in report.leftovers} == {1}
+
+
+def test_a_second_table_printing_only_its_rows_after_a_total_is_its_own(tmp_path: Path) -> None:
+    rows = [
+        *_COST_UNDER_OUTPUT,
+        ["总分", "", "", "", "", "", "90", "90", ""],
+        ["备注：各三级指标分值见上表。"],
+        ["附件2（续页）"],
+        _HEADER,
+        *_COST_UNDER_OUTPUT[3:5],
+        ["总分", "", "", "", "", "", "40", "40", ""],
+    ]
+    report = parse_file(_write(tmp_path, rows))
+    first, second = report.tables  # not swallowed as notes under the first table's 备注
+    assert len(first.indicators) == 5
+    assert [i.name for i in second.indicators] == ["演出场次", "合格率"]
+    assert second.total_score == 40
