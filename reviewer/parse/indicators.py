@@ -64,6 +64,16 @@ def _name_only(d: Draft) -> bool:
     return not (d.target or d.actual or d.weight or d.score or d.explanation or d.nature)
 
 
+_NAME_TAIL = 2  # the most characters of a name's last piece wrapped onto its values' line
+
+
+def _name_tail(row: Row, name_column: int) -> bool:
+    """The row opens with a name's short tail, then its values (农村卫生厕所普 / 及率 | ≥85% …):
+    the name-only row above is that name's start."""
+    cells = row.cells
+    return len(cells) >= 2 and cells[0].column == name_column and len(cells[0].text) <= _NAME_TAIL
+
+
 @dataclass(slots=True)
 class LabelEvent:
     pos: float  # row index; x.5 for a label on a row of its own between two indicator rows
@@ -317,9 +327,10 @@ def parse_section(rows: Sequence[Row], columns: IndicatorColumns) -> Section:
             d is not None
             and _name_only(d)
             and ri + 1 < len(rows)
-            and rows[ri + 1].page_break_before
+            and (rows[ri + 1].page_break_before or _name_tail(rows[ri + 1], name_column))
         ):
-            # a name the page broke before its values: a fragment of the row it goes on in
+            # a name the page, or the cell's width, broke before its values: a fragment of
+            # the row it goes on in
             content = d.name
             d = None
         if d is not None:

@@ -1347,3 +1347,25 @@ def test_a_second_table_printing_only_its_rows_after_a_total_is_its_own(tmp_path
     assert len(first.indicators) == 5
     assert [i.name for i in second.indicators] == ["演出场次", "合格率"]
     assert second.total_score == 40
+
+
+def test_a_name_wrapped_with_a_short_tail_on_its_values_line_is_one_name(tmp_path: Path) -> None:
+    rows = [
+        *_COST_UNDER_OUTPUT[:4],
+        ["", "效益指标", "社会效益指标", "农村卫生厕所普"],
+        [
+            "",
+            "",
+            "",
+            "及率",
+            "≥85%",
+            "83.4%",
+            "20",
+            "19.6",
+            "部分村组改厕意愿不强；下一步加强宣传。",
+        ],
+        *_COST_UNDER_OUTPUT[7:],
+    ]
+    (t,) = parse_file(_write(tmp_path, rows)).tables
+    row = next(i for i in t.indicators if i.name.endswith("及率"))
+    assert (row.name, row.target, row.l1) == ("农村卫生厕所普及率", "≥85%", "效益指标")
