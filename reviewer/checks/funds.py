@@ -15,8 +15,9 @@ from reviewer.checks.budget import (
 from reviewer.checks.context import Hit, TableContext, cell_evidence
 from reviewer.checks.registry import rule
 from reviewer.forms.template import without_instructions
-from reviewer.model import Category, FundRow, Severity
+from reviewer.model import Category, CellRef, FundRow, Severity
 from reviewer.numbers import fmt
+from reviewer.parse.values import decimals
 
 _PARTS = tuple(SOURCES)
 
@@ -52,6 +53,7 @@ def _sources_add_up(ctx: TableContext) -> Iterator[Hit]:
     refs = []
     expected_shown: list[str] = []
     found_shown: list[str] = []
+    last_digit = True  # every difference one unit of the last printed digit
     for col in AMOUNT_COLUMNS:
         parts = [getattr(r, col) for r in rows]
         claimed = getattr(total, col)
@@ -59,12 +61,23 @@ def _sources_add_up(ctx: TableContext) -> Iterator[Hit]:
             continue
         expected = round(sum(v or 0.0 for v in parts), 2)
         if abs((claimed or 0.0) - expected) > 0.005:
+            last_digit = last_digit and _one_unit(total.cells.get(col), claimed, expected)
             label = _label(ctx, col)
             wrong.append(f"{label}：年度资金总额为{fmt(claimed)}，各资金来源合计为{fmt(expected)}")
             expected_shown.append(f"{label}{fmt(expected)}")
             found_shown.append(f"{label}{fmt(claimed)}")
             refs += [total.cells.get(col)] + [r.cells.get(col) for r in rows]
-    if wrong:
+    if wrong and last_digit and ctx.table.amount_unit == "万元":
+        # amounts in 万元 are rounded from 元 one by one: a sum a cent of 万元 off is rounding
+        yield Hit(
+            "；".join(wrong) + "，相差末位一个单位，可能是各来源金额分别取整所致。",
+            severity=Severity.INFO,
+            expected="，".join(expected_shown),
+            found="，".join(found_shown),
+            evidence=cell_evidence(*refs),
+            suggestion="如无取整原因，请核对各资金来源金额。",
+        )
+    elif wrong:
         yield Hit(
             "；".join(wrong) + "，两者不符。",
             expected="，".join(expected_shown),
@@ -72,6 +85,14 @@ def _sources_add_up(ctx: TableContext) -> Iterator[Hit]:
             evidence=cell_evidence(*refs),
             suggestion="核对各资金来源金额，使年度资金总额等于当年财政拨款、上年结转资金与其他资金之和。",
         )
+
+
+def _one_unit(cell: CellRef | None, claimed: float | None, expected: float) -> bool:
+    """The total differs from the sum by one unit of its last printed digit (65.46 for
+    65.45), with two decimals printed."""
+    if cell is None or claimed is None or decimals(cell.text) != 2:
+        return False
+    return abs(abs(claimed - expected) - 0.01) < 1e-6
 
 
 def _parts_by_column(ctx: TableContext) -> Iterator[Hit]:

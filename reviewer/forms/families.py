@@ -122,6 +122,9 @@ _FUND_COLUMNS = (
     ("得分*", "score"),
     ("自评得分*", "score"),
     # a finance bureau's own score beside the department's: kept as printed, not checked
+    # the funds received, a column some provinces add: kept as printed, not an amount spent
+    ("全年到位数*", "received"),
+    ("到位数*", "received"),
     ("复核分*", "review_score"),
     ("复核得分*", "review_score"),
     ("财政审核评分*", "review_score"),

@@ -42,6 +42,41 @@ class TestF101FundRowsAddUp(RuleCase):
         assert (f.expected, f.found) == ("全年预算数99,999.99", "全年预算数100,000")
         assert "全年预算数" in f.message
 
+    def test_a_cent_of_wan_yuan_off_is_rounding_said_as_information(self, tmp_path: Path) -> None:
+        t = with_appropriation(99999.99)
+        t.amount_unit = "万元"  # amounts rounded from 元 one by one to 0.01 万元
+        (f,) = findings_of(tmp_path, t, "F101")
+        assert f.severity is Severity.INFO and "末位一个单位" in f.message
+        t = with_appropriation(99999.98)
+        t.amount_unit = "万元"
+        (f,) = findings_of(tmp_path, t, "F101")
+        assert f.severity is Severity.ERROR
+
+    def test_funds_received_are_not_read_as_spent(self, tmp_path: Path) -> None:
+        rows = [
+            ["项目支出绩效自评表"],
+            ["项目名称", "某项目"],
+            [
+                "项目资金（万元）",
+                "",
+                "年初预算数",
+                "全年预算数",
+                "全年到位数",
+                "全年执行数",
+                "分值",
+                "执行率",
+                "得分",
+            ],
+            ["", "年度资金总额", "480.00", "480.00", "456.00", "452.16", "10", "94.20%", "9.42"],
+            ["", "其中：当年财政拨款", "420.00", "420.00", "396.00", "392.16", "—", "—", "—"],
+            ["", "上年结转资金", "60.00", "60.00", "60.00", "60.00", "—", "—", "—"],
+        ]
+        path = tmp_path / "t.txt"
+        path.write_text("\n".join("\t".join(r) for r in rows) + "\n", encoding="utf-8")
+        (t,) = parse_file(path).tables
+        assert t.funds.current_year_appropriation.executed == 392.16
+        assert t.funds.annual_total.executed == 452.16
+
     def test_blank_sources_count_as_zero(self, tmp_path: Path) -> None:
         t = make_table()
         t.funds.prior_year_carryover.full_year_budget = None
