@@ -27,6 +27,7 @@ from reviewer.parse.columns import Role, header_role
 from reviewer.parse.table import LONE_GOAL_LABELS, goal_label, stated_unit
 from reviewer.textnorm import Words
 
+# A first look: a header names the project and the indicator (三级指标, 指标名称) both.
 _HINT = Words(("项目名称", "专项名称", "项目"))
 _PROJECT_KEYS = frozenset({"项目名称", "专项名称", "项目", "转移支付项目名称"})
 _FIRST_INDICATOR = frozenset({Role.L1, Role.L2, Role.NAME})
@@ -106,7 +107,7 @@ def read_header(row: Row) -> _Header | None:
     """The header of a long export, or None for any other row: it names the project as a
     column before the indicator columns, which hold a name and a target or an actual."""
     cells = row.cells
-    project = next((c for c in cells if _key(c.text) in _PROJECT_KEYS), None)
+    project = next((c for c in cells if c.text in _PROJECT_KEYS), None)
     if project is None:
         return None
     roles = {c.column: header_role(_key(c.text), DEFAULT) for c in cells}
@@ -178,7 +179,12 @@ class Unfolder:
                     continue
                 yield from self._end(held)
                 held = None
-            if _HINT.found_in(row.joined) and (header := read_header(row)) is not None:
+            joined = row.joined
+            if (
+                "指标" in joined
+                and _HINT.found_in(joined)
+                and (header := read_header(row)) is not None
+            ):
                 self.header = header
                 continue
             if len(row.cells) == 1 and stated_unit(key(row.cells[0].text)) is not None:
