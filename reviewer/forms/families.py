@@ -121,10 +121,10 @@ _FUND_COLUMNS = (
     ("预算执行率*", "rate_pct"),
     ("得分*", "score"),
     ("自评得分*", "score"),
-    # a finance bureau's own score beside the department's: kept as printed, not checked
     # the funds received, a column some provinces add: kept as printed, not an amount spent
     ("全年到位数*", "received"),
     ("到位数*", "received"),
+    # a finance bureau's own score beside the department's: kept as printed, not checked
     ("复核分*", "review_score"),
     ("复核得分*", "review_score"),
     ("财政审核评分*", "review_score"),
@@ -264,7 +264,6 @@ NATIONAL = Family(
     titles=("项目支出绩效自评表", "绩效目标自评表", "绩效自评表"),
     signatures=("年度资金总额", "年初预算数", "偏差原因分析及改进措施", "年度指标值"),
     header_fields=_HEADER,
-    # a system export's one budget column (年度预算数(万元)); a Sichuan form's group label
     fund_columns=_FUND_COLUMNS,
     fund_rows=_FUND_ROWS,
     goal_expected=_GOAL_EXPECTED,

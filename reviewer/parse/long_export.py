@@ -6,12 +6,13 @@ columns (一级指标 … 偏差原因) and a project total (总分, 等级); be
 the project's fields printed again on each (or once, on a summary row that opens the project:
 项目汇总 / 合计 under 一级指标). The form's parser reads one table of the national layout, so each
 project's rows are unfolded into one: its fields as labelled rows, its funds under their header,
-its goal, the indicator header and rows, and a 总分 row. The unfolded rows are copies of the
-printed cells that keep their locations: evidence still points at what the document prints.
+its goal, the indicator header and rows, and a 总分 row. The unfolded rows hold the printed
+cells, moved to the column the form has them in but keeping their locations: evidence still
+points at what the document prints, and the printed rows are what is accounted for.
 
 Each project-level cell is used once, from the project's first row; where a later row prints
-the same text it is a repeat, consumed; where it prints another, it is reported (a project's
-budget differing between its rows is not something to pick from).
+the same text it is a repeat, consumed; where it prints another, it is left unused and so
+reported (a project's budget differing between its rows is not something to pick from).
 """
 
 from __future__ import annotations
@@ -31,17 +32,12 @@ from reviewer.textnorm import Words
 _HINT = Words(("项目名称", "专项名称", "项目"))
 _PROJECT_KEYS = frozenset({"项目名称", "专项名称", "项目", "转移支付项目名称"})
 _FIRST_INDICATOR = frozenset({Role.L1, Role.L2, Role.NAME})
-_ROW_VALUES = frozenset({Role.TARGET, Role.ACTUAL, Role.WEIGHT, Role.SCORE})
 _SERIAL = frozenset({"序号", "编号"})
 _TOTAL = re.compile(r"总分|自评得分合计|综合得分")
 _GRADE = re.compile(r"等级|评价结果")
 # What a project's summary row prints under 一级指标 (or 三级指标) instead of a category.
 _SUMMARY = frozenset({"合计", "项目汇总", "汇总", "总计", "小计", "项目合计"})
 _BUDGET = "年度预算数"  # an export's budget column: the year's budget as adjusted
-
-
-def _key(text: str) -> str:
-    return re.sub(r"\s+", "", text)
 
 
 class Unfolded(Row):
@@ -71,7 +67,7 @@ def _as_full_year(c: Cell) -> Cell:
     """An export's one budget column (年度预算数(万元)) read as the form's 全年预算数; its
     evidence quotes what is printed."""
     c.printed = c.printed or c.text
-    c.text = "全年预算数" + _key(c.text)[len(_BUDGET) :]
+    c.text = "全年预算数" + key(c.text)[len(_BUDGET) :]
     return c
 
 
@@ -110,7 +106,7 @@ def read_header(row: Row) -> _Header | None:
     project = next((c for c in cells if c.text in _PROJECT_KEYS), None)
     if project is None:
         return None
-    roles = {c.column: header_role(_key(c.text), DEFAULT) for c in cells}
+    roles = {c.column: header_role(key(c.text), DEFAULT) for c in cells}
     start = next(
         (
             c.column
@@ -127,13 +123,13 @@ def read_header(row: Row) -> _Header | None:
     if Role.NAME not in block or not (block & {Role.TARGET, Role.ACTUAL}):
         return None
     before = [c for c in cells if c.column < start and c is not project]
-    serial = [c for c in before if _key(c.text) in _SERIAL]
+    serial = [c for c in before if key(c.text) in _SERIAL]
     indicators = serial + [c for c in cells if start <= c.column <= end]
     header = _Header(row, project.column, project, [], [], [], indicators)
     for c in before:
         if c in serial:
             continue
-        k = _key(c.text)
+        k = key(c.text)
         if goal_label(k, DEFAULT) is not None or k in LONE_GOAL_LABELS:
             header.goals.append((c.column, c))
         elif lookup(c.text, DEFAULT.fund_columns) is not None or k.startswith(_BUDGET):
@@ -147,7 +143,7 @@ def read_header(row: Row) -> _Header | None:
             header.total = (c.column, c)
         elif header.grade is None and _GRADE.search(c.text):
             header.grade = (c.column, c)
-    header.keys = {c.column: _key(c.text) for c in cells}
+    header.keys = {c.column: key(c.text) for c in cells}
     header.indicator_columns = frozenset(c.column for c in header.indicators)
     header.project_columns = frozenset(header.keys) - header.indicator_columns
     return header
@@ -211,7 +207,7 @@ class Unfolder:
                 self.started = True
                 self.printed.append(header.row)
                 for c in header.funds:
-                    if _key(c.text).startswith(_BUDGET):
+                    if key(c.text).startswith(_BUDGET):
                         _as_full_year(c)
                 for pair in (header.total, header.grade):  # the columns of total and grade
                     if pair is not None:
@@ -241,7 +237,7 @@ class Unfolder:
         assert header is not None
         keys = header.keys
         return len(row.cells) == len(keys) and all(
-            keys.get(c.column) == _key(c.text) for c in row.cells
+            keys.get(c.column) == key(c.text) for c in row.cells
         )
 
     def _is_data(self, row: Row) -> bool:
@@ -262,9 +258,9 @@ class Unfolder:
         own = header.project_columns
         mine = [c for c in row.cells if c.column in own]
         named = next((c for c in mine if c.column == header.project), None)
-        if named is not None and _key(named.text) != self.project:
+        if named is not None and key(named.text) != self.project:
             yield from self._close()
-            self.project = _key(named.text)
+            self.project = key(named.text)
             self.first = {c.column: c for c in mine}
             yield from self._opening()
         else:
@@ -277,7 +273,7 @@ class Unfolder:
         one of its rows is not something to pick from)."""
         for c in cells:
             first = self.first.get(c.column)
-            if first is not None and _key(first.text) == _key(c.text):
+            if first is not None and key(first.text) == key(c.text):
                 c.used = True
 
     def _opening(self) -> Iterator[Row]:
@@ -307,10 +303,10 @@ class Unfolder:
         assert header is not None
         columns = header.indicator_columns
         cells = [c for c in row.cells if c.column in columns]
-        if any(_key(c.text) in _SUMMARY for c in cells):
+        if any(key(c.text) in _SUMMARY for c in cells):
             # the project's summary row: its figures are the table's (分值 100 under 合计)
             for c in cells:
-                if _key(c.text) in _SUMMARY:
+                if key(c.text) in _SUMMARY:
                     c.used = True
                     self.summary[None] = c
                 else:
@@ -337,7 +333,7 @@ class Unfolder:
         label = header.total[1] if header.total is not None else named
         if label is None or not (weight or total):
             return
-        roles = {header_role(_key(c.text), DEFAULT): c.column for c in header.indicators}
+        roles = {header_role(key(c.text), DEFAULT): c.column for c in header.indicators}
         cells = [_placed(label, 1)]
         if weight is not None:
             cells.append(_placed(weight, roles.get(Role.WEIGHT, 2)))

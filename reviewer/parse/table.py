@@ -63,9 +63,14 @@ _SECTION_FIRST = frozenset("-—–第附公金单一二三四五六七八九十
 _UNIT_ALONE = frozenset({"单位:元", "单位:万元"})  # the amount unit stated without 金额
 
 
+def _unit_line(k: str) -> bool:
+    """A cell's key stating the amount unit on its own (金额单位：万元, 单位：元)."""
+    return k.startswith("金额单位") or k in _UNIT_ALONE
+
+
 def stated_unit(k: str) -> str | None:
-    """The amount unit a cell's key states on its own (金额单位：万元, 单位：元); None else."""
-    if k.startswith("金额单位") or k in _UNIT_ALONE:
+    """The amount unit such a cell states; None for any other cell (or none stated)."""
+    if _unit_line(k):
         return "万元" if "万元" in k else "元" if "元" in k else None
     return None
 
@@ -359,7 +364,7 @@ class _TableBuilder:
                 continue
             if _FURNITURE.match(k):
                 c.used = found = True
-            elif k.startswith("金额单位") or k in _UNIT_ALONE:
+            elif _unit_line(k):
                 unit = stated_unit(k)
                 if unit:
                     self.t["amount_unit"] = unit
