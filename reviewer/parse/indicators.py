@@ -64,6 +64,23 @@ def _name_only(d: Draft) -> bool:
     return not (d.target or d.actual or d.weight or d.score or d.explanation or d.nature)
 
 
+_FIRST_LEVEL = (lb.LabelKind.L1, lb.LabelKind.AMBIGUOUS)
+_SECOND_LEVEL = (lb.LabelKind.L2, lb.LabelKind.AMBIGUOUS)
+
+
+def _glued_labels(text: str) -> list[tuple[lb.LabelKind, str]] | None:
+    """A 一级 and a 二级 label the layout ran into one cell (满意度指标服务对象满意度指标, a
+    column too narrow for the pair): both, each with its kind; None for any other text."""
+    if text.count("指标") != 2:
+        return None
+    end = text.index("指标") + 2
+    first, second = text[:end], text[end:].strip()
+    one, two = lb.classify_label(first), lb.classify_label(second)
+    if one in _FIRST_LEVEL and two in _SECOND_LEVEL:
+        return [(one, first), (two, second)]
+    return None
+
+
 _NAME_TAIL = 2  # the most characters of a name's last piece wrapped onto its values' line
 
 
@@ -305,10 +322,16 @@ def parse_section(rows: Sequence[Row], columns: IndicatorColumns) -> Section:
             label_cells: list[tuple[lb.LabelKind, str]] = []
             n_labels = 0
             for c in cells:  # labels come first in a row; the first non-label starts content
+                if len(label_cells) >= 2:
+                    break  # a 一级 and a 二级 label: what follows is the name (服务对象满意度)
                 kind = lb.label_kind(c.text)
                 if kind is None:
-                    break
-                label_cells.append((kind, c.text))
+                    glued = _glued_labels(c.text)
+                    if glued is None:
+                        break
+                    label_cells.extend(glued)  # 满意度指标 服务对象满意度指标 in one cell
+                else:
+                    label_cells.append((kind, c.text))
                 c.used = True
                 n_labels += 1
             content = cells[n_labels:]

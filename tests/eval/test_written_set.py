@@ -57,9 +57,6 @@ MISREAD = {
     "ae04_guangxi_guilin_lingchuan_zhujianju_bumenzhengti_2020.pdf": (
         "a ruled PDF whose last 二级 label shares its cell line with the name: read into the name"
     ),
-    "cb02_sichuan_tongjiang_weijianju_jigongpeitao_2022.txt": (
-        "runs of spaces: 满意度指标 and its 二级 label run together with one space, the row lost"
-    ),
     "cb05_zhejiang_lishui_shijianju_choujian_2025_clean.txt": (
         "pdftotext -layout with a running foot between rows: said to be misread (P108)"
     ),

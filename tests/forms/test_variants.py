@@ -1369,3 +1369,16 @@ def test_a_name_wrapped_with_a_short_tail_on_its_values_line_is_one_name(tmp_pat
     (t,) = parse_file(_write(tmp_path, rows)).tables
     row = next(i for i in t.indicators if i.name.endswith("及率"))
     assert (row.name, row.target, row.l1) == ("农村卫生厕所普及率", "≥85%", "效益指标")
+
+
+def test_a_category_pair_run_into_one_cell_is_two_labels_and_the_name_follows(
+    tmp_path: Path,
+) -> None:
+    rows = [
+        *_COST_UNDER_OUTPUT[:7],
+        ["", "满意度指标 服务对象满意度指标", "服务对象满意度", "≥85%", "88%", "10", "10"],
+    ]
+    (t,) = parse_file(_write(tmp_path, rows)).tables
+    last = t.indicators[-1]
+    assert (last.l1, last.l2, last.name) == ("满意度指标", "服务对象满意度指标", "服务对象满意度")
+    assert (last.target, last.actual) == ("≥85%", "88%")
