@@ -762,3 +762,28 @@ def test_a_blank_cell_kept_places_the_figures_a_dropped_one_leaves_in_doubt(
     found = review(dropped).findings
     assert "P108" in {f.code for f in found}
     assert not [f for f in found if f.code[0] in "ESW"]  # nothing judged on a guessed column
+
+
+# A text cut off inside its last row, single spaces, 分值 before 年度指标值: the row's cells are
+# the first of its columns (its target, not its actual).
+_CUT_IN_LAST_ROW = """项目支出绩效自评表
+项目名称 某项目
+一级指标 二级指标 三级指标 分值 年度指标值 实际完成值 得分 偏差原因分析及改进措施
+产出指标 数量指标 改造户数 50 ≥1200户 1250户 50
+质量指标 验收合格率 10 ≥95% 97% 10
+效益指标 社会效益指标 群众出行安全感 30 进一步增强
+"""
+
+
+def test_a_row_cut_by_the_end_of_the_text_keeps_its_first_columns(tmp_path: Path) -> None:
+    path = tmp_path / "cut.txt"
+    path.write_text(_CUT_IN_LAST_ROW, encoding="utf-8")
+    (t,) = parse_file(path).tables
+    last = t.indicators[-1]
+    assert (last.name, last.weight, last.target, last.actual) == (
+        "群众出行安全感",
+        30,
+        "进一步增强",
+        "",
+    )
+    assert last.partial

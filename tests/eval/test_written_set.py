@@ -60,9 +60,6 @@ MISREAD = {
     "cb05_zhejiang_lishui_shijianju_choujian_2025_clean.txt": (
         "pdftotext -layout with a running foot between rows: said to be misread (P108)"
     ),
-    "cb06_jiangxi_jian_jiaotongju_anfang_2019.txt": (
-        "分值 before 年度指标值 in single spaces: a 定性 row's target read as its actual"
-    ),
     "cc1_jiangxi_yudu_weijian_2022_pdftext.txt": (
         "the text of cc1's PDF: a row split by the page read into the name above it"
     ),

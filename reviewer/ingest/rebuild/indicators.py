@@ -48,12 +48,13 @@ class Placed:
 
 
 def rebuild(
-    tokens: list[Token], header: Header, *, grouped: bool, strict: bool
+    tokens: list[Token], header: Header, *, grouped: bool, strict: bool, cut_off: bool = False
 ) -> list[list[Placed]]:
     """The rows of ``tokens`` (the section's cells after its header) under ``header``.
 
     ``grouped``: a token's group starting hints at a row starting; ``strict``: each group is
-    exactly one row."""
+    exactly one row; ``cut_off``: the text ends inside the last row, whose cells are the first of
+    its columns (the columns after its last cell cost nothing: they were cut off)."""
     if not tokens:
         return []
     slots = header.slots()
@@ -112,7 +113,7 @@ def rebuild(
                     new_cost[j + 1], came[j + 1] = v, (s, j, True)
         cost = new_cost
         back.append(came)
-    best = min(range(m + 1), key=lambda s: cost[s] + close(s))
+    best = min(range(m + 1), key=lambda s: cost[s] + (close(s) if not cut_off or s <= name else 0))
     rows, covered = _rows(tokens, back, best, header)
     _mark_ties(rows, covered, tokens, header, fits, miss)
     return rows

@@ -120,6 +120,13 @@ def _header_tokens(
     return section, labels, extra, j
 
 
+def _cut(body: list[Token], at_end: bool) -> bool:
+    """The text ends inside the rows (no 总分 after them) and its layout dropped the empty
+    cells: its last row may be cut short, its cells the first of its columns. A layout that
+    keeps empty cells shows where each row ends."""
+    return at_end and not any(t.empty for t in body)
+
+
 def read_indicators(b: Builder, i: int) -> int:
     """The indicator section from its header; the index after it."""
     b.close()
@@ -132,7 +139,16 @@ def read_indicators(b: Builder, i: int) -> int:
     end = j
     while end < len(toks) and not (not toks[end].empty and ends_section(b, end)):
         end += 1
-    b.rows.extend(ind.rebuild(toks[j:end], header, grouped=b.stream.grouped, strict=False))
+    body = toks[j:end]
+    b.rows.extend(
+        ind.rebuild(
+            body,
+            header,
+            grouped=b.stream.grouped,
+            strict=False,
+            cut_off=_cut(body, end == len(toks)),
+        )
+    )
     return end
 
 
@@ -161,7 +177,8 @@ def read_indicator_lines(b: Builder, lines: list[list[Token]], k: int) -> int:
             break
         end += 1
     body = [t for line in lines[nxt:end] for t in line]
-    b.rows.extend(ind.rebuild(body, header, grouped=True, strict=True))
+    cut_off = _cut(body, end == len(lines))
+    b.rows.extend(ind.rebuild(body, header, grouped=True, strict=True, cut_off=cut_off))
     return end
 
 
