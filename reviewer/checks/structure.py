@@ -115,7 +115,7 @@ def section_missing(ctx: TableContext) -> Iterator[Hit]:
     t = ctx.table
     department_form = t.subject == "department" or ctx.family.subject == "department"
     if t.complete:  # a table cut off by the document is not said to lack what was cut
-        yield from _sections_missing(t, ctx.family.sections, department_form, t.exported)
+        yield from _sections_missing(t, ctx.family.sections, department_form)
     if not department_form and t.project and is_title(t.project):
         yield Hit(
             f"项目名称一栏填写的是表名「{t.project}」，未写明项目名称。",
@@ -127,7 +127,7 @@ def section_missing(ctx: TableContext) -> Iterator[Hit]:
 
 
 def _sections_missing(
-    t: EvaluationTable, has: tuple[str, ...], department_form: bool, exported: bool
+    t: EvaluationTable, has: tuple[str, ...], department_form: bool
 ) -> Iterator[Hit]:
     """What the table lacks; a system's export that does not print the goal is said not to
     have it (information), not to lack it."""
@@ -151,7 +151,7 @@ def _sections_missing(
     if "indicators" in has and not t.indicators:
         missing.append("绩效指标")
     goals = [w for w in missing if w in ("预期目标", "实际完成情况")]
-    if exported and goals:
+    if t.exported and goals:
         missing = [w for w in missing if w not in goals]
         yield Hit(
             "系统导出的明细未列出" + "、".join(goals) + "，相应内容未复核。",

@@ -110,10 +110,12 @@ def _page_numbers_out(rows: Iterable[Row], taken: list[Row]) -> Iterator[Row]:
         yield row
 
 
+# A 总分 row opening with its label (narrower than the table's total words: a funds block's
+# 合计 row does not end a table's indicators).
 _TOTAL_ROW = re.compile(r"^(?:总分|自评总分)(?:\t|$)")
 
 
-def _is_indicator_header(row: Row) -> bool:
+def _labels_indicator_columns(row: Row) -> bool:
     """The indicator header: cells labelled 一级指标 and 三级指标 (not a note naming them)."""
     if "一级指标" not in row.joined:
         return False
@@ -134,7 +136,7 @@ def split_tables(rows: Iterable[Row]) -> Iterator[list[Row]]:
         if _ANY_HINT.search(joined) is None:
             current.append(row)
             continue
-        if current and totalled and _is_indicator_header(row):
+        if current and totalled and _labels_indicator_columns(row):
             # a second table printing only its indicator rows (附件2（续页）): not this one's
             yield current
             current = []
