@@ -787,3 +787,89 @@ def test_a_row_cut_by_the_end_of_the_text_keeps_its_first_columns(tmp_path: Path
         "",
     )
     assert last.partial
+
+
+# A PDF viewer's copy of a Sichuan form: cells between single spaces, each wrapped line of a
+# long cell a line of its own (most lines hold fewer than three words), and where the page
+# ends its number, then the running head and the indicator header printed again, in the
+# middle of an explanation.
+_VIEWER_PAGE_ONE = [
+    "某县教育和体育局 2024年度项目支出绩效自评结果公开",
+    "部门预算项目支出绩效自评表（2024年度）",
+    "项目名称 学前教育幼儿资助",
+    "主管部门 某县教育和体育局 实施单位 某县教育和体育局",
+    "项目年度目标 年度目标完成情况",
+    "对全县公办幼儿园在园幼儿按标准减免保教费，资助家庭 全年资助家庭经济困难幼儿",
+    "经济困难幼儿。 2612人次。",
+    "绩效指标（90分）",
+    "一级指标 二级指标 三级指标 指标性质 指标值 度量单位 完成值 权重 得分 未完成原因分析",
+    "产出指标 数量指标 资助幼儿人次 ≥ 2600 人次 2612 30 30",
+    "时效指标 资金拨付及时率 ≥ 95 % 82 30 25.9 因秋季学期名单复核时间延长，",
+    "部分资金于次年1月才拨付，导致",
+]
+_VIEWER_PAGE_TWO = [
+    "拨付及时率未达到目标值。下一步将提前启",
+    "动名单复核，确保资金按学期拨付到位。",
+    "满意度指标 服务对象满意度指标 家长满意度 ≥ 90 % 95 30 30",
+    "合计 90 85.9",
+    "项目负责人：何某 财务负责人：唐某",
+]
+
+
+def _viewer_copy(page_end: list[str]) -> str:
+    return "\n".join(_VIEWER_PAGE_ONE + page_end + _VIEWER_PAGE_TWO) + "\n"
+
+
+@pytest.mark.parametrize(
+    "page_end",
+    [
+        [],
+        ["第 1 页 共 2 页", _VIEWER_PAGE_ONE[0], _VIEWER_PAGE_ONE[8]],
+    ],
+    ids=["no-page-break", "page-number-running-head-header"],
+)
+def test_a_pdf_viewers_copy_is_read_its_page_furniture_set_apart(
+    tmp_path: Path, page_end: list[str]
+) -> None:
+    path = tmp_path / "viewer.txt"
+    path.write_text(_viewer_copy(page_end), encoding="utf-8")
+    nonempty = [s for s in path.read_text(encoding="utf-8").splitlines() if s.strip()]
+    assert sum(len(s.split()) >= 3 for s in nonempty) < 0.5 * len(nonempty)
+    report = parse_file(path)
+    (table,) = report.tables
+    assert [i.name for i in table.indicators] == ["资助幼儿人次", "资金拨付及时率", "家长满意度"]
+    late = table.indicators[1]
+    assert (late.target, late.actual, late.weight, late.score) == ("≥95%", "82", 30, 25.9)
+    assert late.explanation == (
+        "因秋季学期名单复核时间延长，部分资金于次年1月才拨付，导致拨付及时率未达到目标值。"
+        "下一步将提前启动名单复核，确保资金按学期拨付到位。"
+    )
+    assert (table.total_weight, table.total_score) == (90, 85.9)
+    # every row used, the page's furniture as printed: nothing reported, nothing dropped
+    assert not report.leftovers
+    acc = report.accounting
+    assert acc.reported_lines == 0 and acc.consumed_lines == acc.nonempty_lines
+
+
+@pytest.mark.parametrize("running_head", [True, False])
+def test_a_pdf_viewers_copy_whose_next_table_opens_a_page_keeps_its_header(
+    tmp_path: Path, running_head: bool
+) -> None:
+    """The header after a page number is the page's furniture only inside a section the
+    break interrupted, and a title only when no table follows it: the next table's title
+    (the line the document opened with, when it has no running head), and its own header
+    opening a page after its goal block, are read."""
+    head = _VIEWER_PAGE_ONE[:1] if running_head else []
+    second = [s.replace("学前教育幼儿资助", "义务教育营养改善") for s in _VIEWER_PAGE_ONE[1:7]]
+    second += ["第 2 页 共 3 页", *head, *_VIEWER_PAGE_ONE[8:10], "合计 30 30"]
+    first = head + _VIEWER_PAGE_ONE[1:11]
+    first += ["满意度指标 服务对象满意度指标 家长满意度 ≥ 90 % 95 30 30"]
+    text = [*first, "合计 90 85.9", "第 1 页 共 3 页", *head, *second]
+    path = tmp_path / "two.txt"
+    path.write_text("\n".join(text) + "\n", encoding="utf-8")
+    report = parse_file(path)
+    assert [t.project for t in report.tables] == ["学前教育幼儿资助", "义务教育营养改善"]
+    # the second table begins at its title, the line after the page's number and head
+    assert report.tables[1].first_line == text.index("第 1 页 共 3 页") + len(head) + 2
+    assert [i.name for i in report.tables[1].indicators] == ["资助幼儿人次"]
+    assert not report.leftovers

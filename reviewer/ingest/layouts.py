@@ -127,6 +127,8 @@ _EMPTY_CELL = re.compile(r"[|｜]\s+[|｜]")
 _MIN_WORDS = 3
 _PROSE = 30  # characters of a line with no space that reads as prose, not as one cell
 _MIN_LABELS = 3
+_WORDS_WITH_HEADER = 0.3  # of the lines with three words or more, when the header is in words
+_HEADER_WORDS = 4
 _FLAT_LINES = 3
 _FLAT_WORDS = 30
 # A percentage glued to the next number (100%100%), or one with more decimals than a rate
@@ -213,9 +215,21 @@ def _words_layout(nonempty: Sequence[str]) -> Layout | None:
         return Layout.FLAT  # a table per line (or one or two lines for the whole text)
     # a note or a paragraph of prose under the table is one long word: not a row of cells
     rows = [s for s in nonempty if len(s) <= _PROSE or len(s.split()) > 1]
-    if sum(len(s.split()) >= _MIN_WORDS for s in rows) >= 0.5 * len(rows):
+    share = sum(len(s.split()) >= _MIN_WORDS for s in rows) / len(rows)
+    if share >= 0.5:
+        return Layout.WORDS
+    # A PDF viewer's copy: wrapped cells go on over lines of their own, but the indicator
+    # header is one line of the form's column labels between single spaces.
+    if share >= _WORDS_WITH_HEADER and any(_header_in_words(s) for s in rows):
         return Layout.WORDS
     return None
+
+
+def _header_in_words(line: str) -> bool:
+    from reviewer.ingest.rebuild.anchors import Kind, kinds
+
+    words = line.split()
+    return len(words) >= _HEADER_WORDS and all(Kind.COLUMN in kinds(w) for w in words)
 
 
 def glued_example(nonempty: Sequence[str]) -> str | None:

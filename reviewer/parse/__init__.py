@@ -14,7 +14,7 @@ from reviewer.grid import Grid, Row, account
 from reviewer.model import Accounting, EvaluationTable, Leftover, Report
 from reviewer.parse.long_export import Opening, Unfolded, Unfolder, fresh
 from reviewer.parse.table import TITLE_HINT, YEAR, parse_table, starts_table
-from reviewer.textnorm import Words
+from reviewer.textnorm import PAGE_NUMBER, Words
 
 # Keys that name a table's subject: a second one in a block starts the next table.
 _SUBJECT_KEYS = ("项目名称", "专项名称", "专项资金名称", "部门(单位)名称", "单位名称")
@@ -51,8 +51,6 @@ def _is_year_line(row: Row) -> bool:
     return len(cells) == 1 and bool(YEAR.search(cells[0].text)) and len(cells[0].text) <= 12
 
 
-# A page's number printed on a line of its own (- 1 -, —2—, 第3页, 第3页 共5页): a page break.
-_PAGE_NUMBER = re.compile(r"^(?:[-—–－~]\d{1,4}[-—–－~]|第\d{1,4}页(?:[,，/]?共\d{1,4}页)?)$")
 # A bare number alone on the first line after a page break (the page's number at its foot, as
 # PDF text puts it): 2.
 _BARE_PAGE_NUMBER = re.compile(r"^\s*\d{1,3}\s*$")
@@ -75,8 +73,12 @@ def _page_numbers_out(rows: Iterable[Row], taken: list[Row]) -> Iterator[Row]:
     first = True
     for row in rows:
         cells = row.cells
+        if cells and cells[0].used and all(c.used for c in cells):
+            taken.append(row)  # a page's furniture its reader set apart (rebuild.furniture)
+            page_break = True
+            continue
         if len(cells) == 1 and (
-            _PAGE_NUMBER.match(cells[0].text.replace(" ", ""))
+            PAGE_NUMBER.match(cells[0].text.replace(" ", ""))
             or (row.page_break_before and _BARE_PAGE_NUMBER.match(cells[0].text))
         ):
             cells[0].used = True

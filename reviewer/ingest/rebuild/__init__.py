@@ -20,6 +20,7 @@ from reviewer.forms.recognise import recognise
 from reviewer.grid import Cell, Row
 from reviewer.ingest.reading import SAMPLE_ROWS
 from reviewer.ingest.rebuild.anchors import is_any_label, is_block_label
+from reviewer.ingest.rebuild.furniture import page_furniture, with_furniture
 from reviewer.ingest.rebuild.indicators import Placed
 from reviewer.ingest.rebuild.order import first_break
 from reviewer.ingest.rebuild.rows import rebuild_stream
@@ -57,6 +58,9 @@ def _stream(lines: Sequence[str], layout: str) -> Stream:
 
 def rebuild_rows(lines: Sequence[str], layout: str) -> list[Row]:
     """The rows of a text in ``layout`` (one of ``LAYOUTS``); Unreadable when scrambled."""
+    furniture = page_furniture(lines) if layout == "words" else {}
+    if furniture:
+        lines = ["" if i in furniture else s for i, s in enumerate(lines)]
     stream = _stream(lines, layout)
     apply_script(stream, "\n".join(lines[:SAMPLE_ROWS]))
     join_pieces(stream, is_any_label, is_block_label)
@@ -66,7 +70,7 @@ def rebuild_rows(lines: Sequence[str], layout: str) -> list[Row]:
             label, before = broken
             raise Unreadable(f"顺序错乱（如“{label}”出现在“{before}”之后）")
     family = recognise(t.text for t in stream.tokens if not t.empty).family
-    return [_row(r) for r in rebuild_stream(stream, family) if r]
+    return with_furniture([_row(r) for r in rebuild_stream(stream, family) if r], furniture)
 
 
 def _row(placed: list[Placed]) -> Row:

@@ -14,7 +14,9 @@ over the cells, the state being the next free column of the open row):
 * where the layout's lines or paragraphs hint at rows, a row that starts inside one or runs
   past its end; where each line is a row, no other cut;
 * where single spaces separate cells, a word joined to the cell before it (a name printed
-  with a space in it).
+  with a space in it);
+* where each line is a row, a line of one piece of text under a row whose explanation it goes
+  on with (a PDF viewer's copy prints a wrapped cell's lines as lines of their own).
 
 A cell that fits nowhere is left on a row of its own, for the parser to report.
 """
@@ -36,6 +38,8 @@ _CUT_INSIDE = 1.0  # a row starting inside a line (where lines hint at rows)
 _RUN_ON = 0.4  # a row running on into the next line
 _GLUE = 0.8  # a word joined to the cell before it (a cell cut at its own space)
 _GLUED = frozenset({Slot.NAME, Slot.TARGET, Slot.ACTUAL, Slot.WORD, Slot.TEXT, Slot.EXPLANATION})
+_WRAPPED = 0.3  # a line of text going on with the explanation of the row above
+_SENTENCE_END = ("。", "！", "!", "；")
 
 
 @dataclass(slots=True)
@@ -80,6 +84,17 @@ def rebuild(
         i > 0 and t.spaced and _words(looks[i]) and _words(looks[i - 1])
         for i, t in enumerate(tokens)
     ]
+    # a line of one piece of text after a piece of text left unfinished: the rest of a cell
+    wrapped = [
+        strict
+        and starts[i]
+        and (i + 1 == len(tokens) or starts[i + 1])
+        and i > 0
+        and _words(looks[i])
+        and _words(looks[i - 1])
+        and not tokens[i - 1].text.endswith(_SENTENCE_END)
+        for i in range(len(tokens))
+    ]
     inf = cl.INF
     # cost[s]: best cost with the open row's next free column s (0: no row open)
     cost = [0.0] + [inf] * m
@@ -99,6 +114,10 @@ def rebuild(
                 new_cost[s], came[s] = c + drop, (s, -1, False)
             if s > 0 and glue[i] and slots[s - 1] in _GLUED:  # a cell cut at a space
                 v = c + _GLUE
+                if v < new_cost[s]:
+                    new_cost[s], came[s] = v, (s, s - 1, False)
+            if s > 0 and wrapped[i] and slots[s - 1] is Slot.EXPLANATION:
+                v = c + _WRAPPED  # the explanation above goes on: the row stays open
                 if v < new_cost[s]:
                     new_cost[s], came[s] = v, (s, s - 1, False)
             if s > 0:  # on in the open row

@@ -1,0 +1,85 @@
+"""A page's furniture in text copied page by page from a PDF viewer.
+
+Such a copy prints, where each page ends, the page's number (第 1 页 共 2 页), then at the top
+of the next page its running head (the line the document opened with) and the table's header
+printed again. Read as words, these lines run into the rows around them: an explanation broken
+by the page gets the page number in its middle, the repeated header's labels become a row.
+They are set apart here, by line, before the words are read, and given back as rows whose
+cells are already used: accounted for as printed, never read into the table.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from reviewer.grid import Cell, Row
+from reviewer.ingest.rebuild.anchors import ENDS, Kind, kinds
+from reviewer.textnorm import PAGE_NUMBER
+
+_HEADER_LABELS = 3  # column labels on a line that make it the indicator header
+_TITLE_LOOKAHEAD = 4  # lines after a title within which a table's first header key comes
+
+
+def _is_header(words: list[str]) -> bool:
+    return sum(Kind.COLUMN in kinds(w) for w in words) >= _HEADER_LABELS
+
+
+def _opens(lines: Sequence[str], i: int) -> bool:
+    """The title on line ``i`` opens a table: a header key (项目名称 …) follows it closely."""
+    after = [s.split() for s in lines[i + 1 :] if s.strip()][:_TITLE_LOOKAHEAD]
+    return any(Kind.KEY in kinds(words[0]) for words in after)
+
+
+def page_furniture(lines: Sequence[str]) -> dict[int, str]:
+    """The furniture lines (index → the line's text, its spaces collapsed): each page number,
+    and the lines right after it that repeat the document's first line or an earlier page's
+    (never a table's title: the next table may open the page), or the indicator header of a
+    section the page break interrupted."""
+    found: dict[int, str] = {}
+    openings: set[str] = set()  # the texts that opened the document or a page
+    header = ""  # the header of the indicator section being read, "" outside one
+    after_break = False
+    for i, line in enumerate(lines):
+        words = line.split()
+        if not words:
+            continue
+        text = " ".join(words)
+        if PAGE_NUMBER.match("".join(words)):
+            found[i] = text
+            after_break = True
+            continue
+        if after_break and text == header:
+            found[i] = text
+            continue
+        first = kinds(words[0])
+        if after_break and text in openings and not (Kind.TITLE in first and _opens(lines, i)):
+            found[i] = text
+            continue
+        if after_break or not openings:
+            openings.add(text)
+            after_break = False
+        if _is_header(words):
+            header = text
+        elif first & ENDS:
+            header = ""  # the section ended (总分, a field, the next table)
+    return found
+
+
+def with_furniture(rows: list[Row], furniture: dict[int, str]) -> list[Row]:
+    """``rows`` with a row for each furniture line (index → text) put back in line order, its
+    cell used."""
+    if not furniture:
+        return rows
+    out: list[Row] = []
+    pending = sorted(furniture.items())
+    for row in rows:
+        while pending and pending[0][0] + 1 < row.line:
+            out.append(_row(*pending.pop(0)))
+        out.append(row)
+    out.extend(_row(i, text) for i, text in pending)
+    return out
+
+
+def _row(index: int, text: str) -> Row:
+    line = index + 1
+    return Row(cells=[Cell(text, line, 1, text, used=True, where={"line": line})], line=line)
