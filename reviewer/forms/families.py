@@ -203,6 +203,7 @@ _INDICATOR_COLUMNS = (
     ("预期值*", "target"),
     ("指标性质", "nature"),
     ("度量单位", "unit"),
+    ("计量单位*", "unit"),
     ("实际完成值*", "actual"),
     ("全年实际完成值*", "actual"),
     ("年度实际完成值*", "actual"),
@@ -214,6 +215,9 @@ _INDICATOR_COLUMNS = (
     ("完成值*", "actual"),
     ("实现值*", "actual"),
     ("实际完成", "actual"),
+    # over 完成值 | 完成率 on a header printed over two rows, or the actual's column alone
+    ("实际完成情况", "actual"),
+    ("完成率*", "extra"),
     ("分值*", "weight"),
     ("权重*", "weight"),
     ("指标分值*", "weight"),
@@ -238,6 +242,9 @@ _INDICATOR_COLUMNS = (
     ("偏差说明*", "explanation"),
     ("偏差原因*", "explanation"),
     ("存在问题及整改措施*", "explanation"),
+    # 偏差原因 | 改进措施 printed as two columns: the explanation is both
+    ("改进措施*", "measures"),
+    ("整改措施*", "measures"),
 )
 _TEXT_FIELDS = (
     ("评价结论", "conclusion"),

@@ -38,6 +38,7 @@ class Role(StrEnum):
     WEIGHT = "weight"
     SCORE = "score"
     EXPLANATION = "explanation"
+    MEASURES = "measures"  # 改进措施 in a column of its own, beside 偏差原因
     EXTRA = "extra"  # a column the form adds (复核分, 备注): kept under its label
 
 
@@ -48,7 +49,7 @@ _FITS = {
     Role.L2: frozenset({lb.LabelKind.L2, lb.LabelKind.AMBIGUOUS, lb.LabelKind.UNKNOWN}),
 }
 # Roles a row may leave empty at its end when a paste dropped the empty cells.
-_OPTIONAL = frozenset({Role.EXPLANATION, Role.EXTRA})
+_OPTIONAL = frozenset({Role.EXPLANATION, Role.MEASURES, Role.EXTRA})
 # What makes a row an indicator row besides its name.
 _ROW_VALUES = (Role.TARGET, Role.ACTUAL, Role.WEIGHT, Role.SCORE)
 # Columns that hold numbers on the 总分 row.

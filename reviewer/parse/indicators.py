@@ -153,14 +153,15 @@ def _draft_from_map(row_map: RowMap, row: Row) -> Draft:
         c.used = True
     for c in row_map.extras.values():
         c.used = True
-    explanation = m.get(Role.EXPLANATION)
+    # 偏差原因 and 改进措施 printed in two columns are one explanation
+    explanation = [c for c in (m.get(Role.EXPLANATION), m.get(Role.MEASURES)) if c is not None]
     return Draft(
         name=[m[Role.NAME]],
         target=m.get(Role.TARGET),
         actual=m.get(Role.ACTUAL),
         weight=m.get(Role.WEIGHT),
         score=m.get(Role.SCORE),
-        explanation=[explanation] if explanation else [],
+        explanation=explanation,
         lines=[row.line],
         page_break_before=row.page_break_before,
         nature=m.get(Role.NATURE),

@@ -52,6 +52,7 @@ _ROLE_SLOT = {
     "completion": Slot.WORD,
     "description": Slot.TEXT,
     "explanation": Slot.EXPLANATION,
+    "measures": Slot.EXPLANATION,
 }
 _LABEL_SLOTS = frozenset({Slot.L1, Slot.L2, Slot.NAME, Slot.SEQ})
 _TARGET_PARTS = frozenset({Slot.NATURE, Slot.VALUE, Slot.UNIT, Slot.TARGET})
