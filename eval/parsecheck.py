@@ -44,9 +44,20 @@ def _same_name(a: str, b: str) -> bool:
     return x == y or (min(len(x), len(y)) >= 4 and (x in y or y in x))
 
 
+def _readings(gold: dict[str, Any], key: str) -> set[str]:
+    """What the gold's ``key`` may be read as: the text, and for a target whose unit the gold
+    keeps apart (``unit``, printed in a 计量单位 column) the target with its unit, as a
+    parser reads a 度量单位 column into the target."""
+    value = gold[key]
+    unit = gold.get("unit")
+    if key != "target" or not isinstance(unit, str) or not unit.strip() or unit in ("—", "/"):
+        return {name_key(value)}
+    return {name_key(value), name_key(value + unit)}
+
+
 def _row_right(gold: dict[str, Any], got: Indicator) -> bool:
     for key in ("target", "actual"):
-        if gold.get(key) is not None and name_key(gold[key]) != name_key(getattr(got, key)):
+        if gold.get(key) is not None and name_key(getattr(got, key)) not in _readings(gold, key):
             return False
     for key in ("weight", "score"):
         value = gold.get(key)

@@ -246,3 +246,50 @@ def test_a_column_headed_only_by_the_section_points_holds_the_scores(tmp_path: P
         ("整体完成时间", None, 5),
     ]
     assert t.indicators[0].cells["score"].text == "4"
+
+
+# Columns other provinces add: 计量单位 in its own column, 实际完成情况 printed over 完成值 |
+# 完成率 (a header over two rows), 偏差原因 | 改进措施 as two columns, 评分标准 after them.
+TWO_ROW_HEADER = [
+    [
+        "绩效指标",
+        "一级指标",
+        "二级指标",
+        "三级指标",
+        "计量单位",
+        "年度指标值",
+        "实际完成情况",
+        "",
+        "分值",
+        "得分",
+        "偏差原因",
+        "改进措施",
+        "评分标准",
+    ],
+    ["", "", "", "", "", "", "完成值", "完成率", "", "", "", "", ""],
+    [
+        *["", "产出指标", "数量指标", "培训人数", "人", "≥200", "180", "90.00%", "40", "36"],
+        *["学员外出务工。", "下半年补训。", "按比例计分"],
+    ],
+    ["", "", "质量指标", "合格率", "%", "=100", "100", "100.00%", "40", "40", "", "", "达标满分"],
+    [
+        *["", "效益指标", "社会效益指标", "提升能力", "—", "提升", "提升", "—", "10", "10"],
+        *["", "", "定性"],
+    ],
+    ["", "总分", "", "", "", "", "", "", "90", "86", "", "", ""],
+]
+
+
+def test_a_header_over_two_rows_with_unit_and_measures_columns(tmp_path: Path) -> None:
+    t = _parse(tmp_path, TWO_ROW_HEADER)
+    assert _values(t) == [
+        ("数量指标", "培训人数", "≥200人", "180", 40, 36),
+        ("质量指标", "合格率", "=100%", "100", 40, 40),
+        ("社会效益指标", "提升能力", "提升", "提升", 10, 10),
+    ]
+    first = t.indicators[0]
+    # 偏差原因 and 改进措施 are one explanation; 完成率 and 评分标准 kept under their labels
+    assert first.explanation == "学员外出务工。下半年补训。"
+    assert first.actual_value.unit == "人"
+    assert first.cells["完成率"].text == "90.00%"
+    assert (t.total_weight, t.total_score) == (90, 86)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from reviewer.parse.labels import LabelKind, family_of_l2, label_kind, stem, weight_note
+from reviewer.parse.labels import LabelKind, family_of_l2, l2_hint, label_kind, stem, weight_note
 
 
 @pytest.mark.parametrize(
@@ -41,3 +41,19 @@ def test_stem_drops_weight_note_and_trailing_deng() -> None:
 def test_family_of_printed_labels() -> None:
     assert family_of_l2("服务对象满意度指标等") == "满意度"
     assert family_of_l2("日效性指标") == "产出"
+
+
+@pytest.mark.parametrize(
+    ("name", "hint"),
+    [
+        # the name's last word is its head: a count, whatever words before it suggest
+        ("高血压患者规范管理人数", "数量"),
+        ("验收合格工程场次", "数量"),
+        ("岗前培训人次", "数量"),
+        ("严重精神障碍患者规范管理率", "质量"),
+        ("资金拨付及时率", "时效"),
+        ("0-6岁儿童健康管理率", None),
+    ],
+)
+def test_the_wording_a_row_gives_for_its_second_level(name: str, hint: str | None) -> None:
+    assert l2_hint(name) == hint

@@ -873,3 +873,37 @@ def test_a_pdf_viewers_copy_whose_next_table_opens_a_page_keeps_its_header(
     assert report.tables[1].first_line == text.index("第 1 页 共 3 页") + len(head) + 2
     assert [i.name for i in report.tables[1].indicators] == ["资助幼儿人次"]
     assert not report.leftovers
+
+
+# A web table's pipes with empty cells dropped and the header's wrapped labels cut into cells
+# of their own at their line breaks (一级 | 指标, 年度 | 指标值, 偏差原因分析 | 及改进措施),
+# 分值 before 年度指标值.
+LABELS_CUT = (
+    "| 项目支出绩效自评表 |\n"
+    "| 项目名称 | 基本公共卫生服务项目 |\n"
+    "| 主管部门 | 某县卫生健康局 | 实施单位 | 某县疾病预防控制中心 |\n"
+    "| 绩效指标 | 一级 | 指标 | 二级 | 指标 | 三级指标 | 分值 | 年度 | 指标值 | 实际 | 完成值 "
+    "| 得分 | 偏差原因分析 | 及改进措施 |\n"
+    "| 产出指标 | 数量指标 | 高血压患者规范管理人数 | 40 | ≥9800人 | 9650人 | 39.39 "
+    "| 部分患者外出务工失访;下一步加强随访。 |\n"
+    "| 质量指标 | 孕产妇系统管理率 | 40 | 90%-95% | 92.6% | 40 |\n"
+    "| 效益指标 | 社会效益指标 | 居民健康素养水平 | 10 | 逐步提高 | 较上年提高 | 10 |\n"
+    "| 总分 | 90 | 89.39 |\n"
+)
+
+
+def test_a_header_whose_labels_were_cut_into_cells_is_read(tmp_path: Path) -> None:
+    layout, _ = rebuilt(LABELS_CUT)
+    assert layout is Layout.WRAPPED
+    path = tmp_path / "t.txt"
+    path.write_text(LABELS_CUT, encoding="utf-8")
+    (table,) = parse_file(path).tables
+    assert table.labels["target"] == "年度指标值"
+    assert table.labels["explanation"] == "偏差原因分析及改进措施"
+    assert [(i.name, i.target, i.actual, i.weight, i.score) for i in table.indicators] == [
+        ("高血压患者规范管理人数", "≥9800人", "9650人", 40, 39.39),
+        ("孕产妇系统管理率", "90%-95%", "92.6%", 40, 40),
+        ("居民健康素养水平", "逐步提高", "较上年提高", 10, 10),
+    ]
+    assert table.indicators[0].explanation == "部分患者外出务工失访;下一步加强随访。"
+    assert table.reliable

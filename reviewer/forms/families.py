@@ -255,6 +255,7 @@ _TEXT_FIELDS = (
     ("其他说明事项", "other_notes"),
     ("说明", "other_notes"),
     ("偏差大或目标未完成原因分析", "deviation_analysis"),
+    ("偏差原因分析", "deviation_analysis"),  # a row of its own under the indicators (20/80)
     ("改进措施及结果应用方案", "improvement_measures"),
     ("项目负责人", "project_lead"),
     ("财务负责人", "finance_lead"),

@@ -145,6 +145,12 @@ def split_tables(rows: Iterable[Row]) -> Iterator[list[Row]]:
             body = key_then_body = key_seen = totalled = False
         title = starts_table(row)
         subject = _has_project_key(row)
+        if subject and key_seen and not body:
+            cover = _title_after_key(current)
+            if cover:  # a workbook's cover listed the projects under 项目名称: no table
+                yield NoTable(current[:cover])
+                current = current[cover:]
+                key_seen = False
         if current and ((title and body) or (subject and key_then_body)):
             carried: list[Row] = []
             if not title:
@@ -161,6 +167,18 @@ def split_tables(rows: Iterable[Row]) -> Iterator[list[Row]]:
             key_then_body = key_then_body or key_seen
     if current:
         yield current
+
+
+class NoTable(list[Row]):
+    """Rows that split_tables knows hold no table: reported, never parsed as one."""
+
+
+def _title_after_key(rows: list[Row]) -> int:
+    """Where a block with a 项目名称 but no body yet begins again: at a title printed after its
+    last 项目名称 row (a cover listing the projects, then the first project's own form); 0 when
+    there is none."""
+    last_key = max((k for k, r in enumerate(rows) if _has_project_key(r)), default=-1)
+    return next((k for k in range(len(rows) - 1, last_key, -1) if starts_table(rows[k])), 0)
 
 
 def _unused(rows: list[Row]) -> None:
@@ -198,7 +216,7 @@ class TableStream:
         for block in split_tables(rows):
             if exports.printed:
                 fresh(block)
-            table = parse_table(block, self.family)
+            table = None if isinstance(block, NoTable) else parse_table(block, self.family)
             if table is not None and exports.printed:
                 table.exported = any(isinstance(r, Opening) for r in block)
             if table is None:

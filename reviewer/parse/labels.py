@@ -215,8 +215,15 @@ _OUTCOME_VERBS = (
 _L2_WORDING_RE = tuple((l2, re.compile("|".join(words))) for l2, words in _L2_WORDING)
 
 
+# A name ending in what it counts (…规范管理人数, …培训人次) is a 数量 indicator, whatever
+# words before the end suggest: the last word of a Chinese name is its head.
+_COUNT_END = re.compile(r"(?:数量|人数|次数|场次|人次|户数|个数|家数|份数|件数|台数)$")
+
+
 def l2_hint(name: str) -> str | None:
     """The 二级指标 stem an indicator's wording suggests, or None."""
+    if _COUNT_END.search(name):
+        return "数量"
     for l2, pattern in _L2_WORDING_RE:
         if pattern.search(name):
             return l2

@@ -259,8 +259,8 @@ class _TableBuilder:
                 pass
             elif state == "goals" and cells:
                 self._goal_content(row)
-            elif state == "after" and self._is_total(row):
-                self._totals(row)
+            elif state == "after" and not self.totals_row and self._is_total(row):
+                self._totals(row)  # the first only: a 合计 further down is another table's
             elif state == "after":
                 self._after(row)
             elif state == "head" and (columns := self._headerless(i)) is not None:

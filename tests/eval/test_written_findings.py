@@ -172,6 +172,25 @@ _CLEAN_TABLES = [
     ("cf/cf02", 1),
     ("cf/cf06", 0),
     ("cc/cc1_jiangxi_yudu_weijian_2022.", 1),  # the PDF (its text is still misread)
+    # sets cg–cl (the new sets of this stop; cl01's text is said to be misread, not reviewed)
+    ("cg/cg01", 1),
+    ("cg/cg05", 0),
+    ("ch/ch02", 0),
+    ("ch/ch03", 1),
+    ("ch/ch06", 0),
+    ("ci/ci04", 0),
+    ("ci/ci04", 1),
+    ("cj/cj02", 0),
+    ("cj/cj06", 0),
+    ("ck/ck01", 2),
+    ("ck/ck01", 4),
+    ("ck/ck02", 1),
+    ("ck/ck02", 4),
+    ("ck/ck03", 0),
+    ("ck/ck04", 0),
+    ("ck/ck05", 0),
+    ("ck/ck06", 1),
+    ("cl/cl01_guangxi_deling_nongyenongcun_2021_nogrid.", 1),
 ]
 
 

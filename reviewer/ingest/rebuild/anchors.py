@@ -218,3 +218,8 @@ def is_any_label(text: str) -> bool:
 
 def is_block_label(text: str) -> bool:
     return Kind.FUND_BLOCK in kinds(text)
+
+
+def is_column_label(text: str) -> bool:
+    """An indicator column's label (一级指标, 年度指标值, 偏差原因分析及改进措施)."""
+    return Kind.COLUMN in kinds(text)

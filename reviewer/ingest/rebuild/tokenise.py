@@ -243,14 +243,19 @@ def merge(a: Token, b: Token) -> Token:
 
 
 def join_pieces(
-    stream: Stream, is_label: Callable[[str], bool], block_labels: Callable[[str], bool]
+    stream: Stream,
+    is_label: Callable[[str], bool],
+    block_labels: Callable[[str], bool],
+    column_labels: Callable[[str], bool],
 ) -> None:
     """Join the tokens that only make sense together: a weight note after its label
     (``(20分)``), a unit note after a block label (``项目资金`` ``(万元)``), a unit after
     ``金额单位:``, and label pieces cut at spaces (``年度 总体 目标``).
 
     ``is_label(text)`` says whether text is one of the form's labels; ``block_labels(text)``
-    whether it is the label of the funds block, which its unit note belongs to."""
+    whether it is the label of the funds block, which its unit note belongs to;
+    ``column_labels(text)`` whether it is an indicator column's label (一级指标 cut into 一级 |
+    指标 is joined again)."""
     out: list[Token] = []
     toks = stream.tokens
     i = 0
@@ -263,6 +268,10 @@ def join_pieces(
                 i += 1
                 continue
             if t.spaced and prev.text.endswith(("单位:", "单位：")) and _UNIT_WORD.match(t.text):
+                out[-1] = merge(prev, t)
+                i += 1
+                continue
+            if _label_wrapped(prev, t, column_labels):
                 out[-1] = merge(prev, t)
                 i += 1
                 continue
@@ -307,6 +316,22 @@ def _label_run(
         if is_label(merged.text):
             best = (merged, j + 1)
     return best
+
+
+_CONJUNCTIONS = ("及", "和", "与")
+
+
+def _label_wrapped(prev: Token, t: Token, is_column: Callable[[str], bool]) -> bool:
+    """A column label wrapped over two cells of one row (一级 | 指标, 实际 | 完成值, 偏差原因分析
+    | 及改进措施: a paste that cut the header's cells at their line breaks)."""
+    if t.spaced or prev.group != t.group or len(prev.text) + len(t.text) > _MAX_LABEL:
+        return False
+    if not is_column(prev.text + t.text):
+        return False
+    return not is_column(prev.text) or (t.text.startswith(_CONJUNCTIONS) and not is_column(t.text))
+
+
+_MAX_LABEL = 16
 
 
 def _unclosed(text: str) -> bool:

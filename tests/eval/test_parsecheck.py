@@ -1,0 +1,56 @@
+"""eval/parsecheck.py: a parsed row against its gold row."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from eval.parsecheck import check
+from reviewer.model import EvaluationTable, Indicator, Report
+
+
+def _report(target: str) -> Report:
+    row = Indicator(
+        l1="产出指标",
+        l2="数量指标",
+        name="新建集中供水工程",
+        target=target,
+        actual="12",
+        weight=10,
+        score=10,
+        explanation="",
+    )
+    return Report(source="t.txt", tables=[EvaluationTable(project="饮水工程", indicators=[row])])
+
+
+def _gold(tmp_path: Path, **row: str) -> Path:
+    gold = {
+        "tables": [
+            {
+                "project": "饮水工程",
+                "indicators": [
+                    {"name": "新建集中供水工程", "actual": "12", "weight": "10", "score": "10"}
+                    | row
+                ],
+            }
+        ]
+    }
+    path = tmp_path / "g.json"
+    path.write_text(json.dumps(gold, ensure_ascii=False), encoding="utf-8")
+    return path
+
+
+def test_a_target_whose_unit_the_gold_keeps_apart_may_be_read_with_it(tmp_path: Path) -> None:
+    """A 计量单位 column: the gold keeps ``unit`` apart, a parser joins it to the target."""
+    gold = _gold(tmp_path, target="≥12", unit="处")
+    assert check("t.txt", gold, _report("≥12处"), None).rows_right == 1
+    assert check("t.txt", gold, _report("≥12"), None).rows_right == 1
+    assert check("t.txt", gold, _report("≥12个"), None).rows_right == 0
+
+
+def test_without_a_unit_apart_the_target_must_agree(tmp_path: Path) -> None:
+    gold = _gold(tmp_path, target="≥12")
+    assert check("t.txt", gold, _report("≥12"), None).rows_right == 1
+    assert check("t.txt", gold, _report("≥12处"), None).rows_right == 0
+    placeholder = _gold(tmp_path, target="≥12", unit="—")
+    assert check("t.txt", placeholder, _report("≥12—"), None).rows_right == 0

@@ -1,0 +1,70 @@
+"""Where a table begins and ends in a document that holds other things besides: a workbook's
+cover listing the projects, another table's 合计 after the 总分, a 20/80 form's 偏差原因分析
+row under its indicators."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from reviewer.api import parse_file
+from reviewer.model import Report
+
+FORM = [
+    ["项目支出绩效自评表"],
+    ["(2019年度)"],
+    ["项目名称", "农村公路养护工程"],
+    ["主管部门", "某县交通运输局", "", "", "实施单位", "某县公路养护中心"],
+    ["项目资金 (万元)", "", "年初预算数", "全年预算数", "全年执行数", "分值", "执行率", "得分"],
+    ["", "年度资金总额", "100", "100", "90", "10", "90.00%", "9"],
+    ["年度总体目标", "预期目标", "", "", "实际完成情况"],
+    ["", "养护县乡道100公里。", "", "", "养护县乡道100公里。"],
+    ["绩效指标", "一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分"],
+    ["", "产出指标", "数量指标", "养护里程", "≥100公里", "100公里", "50", "50"],
+    ["", "效益指标", "社会效益指标", "群众出行条件", "改善", "改善", "30", "30"],
+    ["", "满意度指标", "服务对象满意度指标", "群众满意度", "≥90%", "95%", "10", "10"],
+    ["总分", "", "", "", "", "", "100", "99"],
+]
+
+
+def _parse(tmp_path: Path, rows: list[list[str]]) -> Report:
+    path = tmp_path / "t.txt"
+    path.write_text("\n".join("\t".join(r) for r in rows) + "\n", encoding="utf-8")
+    return parse_file(path)
+
+
+def test_a_cover_listing_the_projects_is_no_table(tmp_path: Path) -> None:
+    cover = [
+        ["某县交通运输局2019年度项目支出绩效自评表目录"],
+        ["序号", "项目名称", "工作表", "自评得分"],
+        ["1", "农村公路养护工程", "农村公路养护", "99.00"],
+    ]
+    report = _parse(tmp_path, cover + FORM)
+    (table,) = report.tables
+    assert table.project == "农村公路养护工程"
+    assert table.first_line == len(cover) + 1  # from the form's own title
+    assert len(table.indicators) == 3
+    # the cover's cells are reported, not read into the table
+    assert {"工作表", "农村公路养护", "99.00"} <= {x.text for x in report.leftovers}
+
+
+def test_the_first_total_is_the_tables_another_tables_total_below_it_is_not(
+    tmp_path: Path,
+) -> None:
+    spending = [
+        ["表2 农村公路养护工程资金使用明细"],
+        ["序号", "路段", "合同金额", "支付金额"],
+        ["1", "城关至白沙段", "496.90", "473.12"],
+        ["合计", "", "496.90", "473.12"],
+    ]
+    report = _parse(tmp_path, FORM + spending)
+    (table,) = report.tables
+    assert (table.total_weight, table.total_score) == (100, 99)
+    assert "473.12" in {x.text for x in report.leftovers}
+
+
+def test_a_deviation_analysis_row_under_the_indicators_is_a_field(tmp_path: Path) -> None:
+    rows = [*FORM[:-1], ["偏差原因分析", "无"], ["改进措施", "加强养护管理。"], FORM[-1]]
+    report = _parse(tmp_path, rows)
+    (table,) = report.tables
+    assert [i.name for i in table.indicators] == ["养护里程", "群众出行条件", "群众满意度"]
+    assert table.fields["deviation_analysis"] == "无"
