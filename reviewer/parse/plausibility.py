@@ -36,6 +36,10 @@ _HEADER_WORDS = re.compile(
 )
 # A name that begins with a category label and goes on (效益指标新增市场主体户数).
 _LABEL_FIRST = re.compile(r"^(?:产出|效益|满意度)指标.")
+# A percentage run into the figure after it (100.00%100%): cells of several columns, or of
+# several rows, read as one.
+_RUN_TOGETHER = re.compile(r"\d%\d")
+_RUN_FIELDS = ("name", "target", "actual", "explanation")
 # A name ending in a comparison and a number (资金到位及时率≧100): a value glued to the name.
 _VALUE_IN_NAME = re.compile(r"(?:[≥≤≧≦═=<>﹦]|>=|<=)\s*\d+(?:\.\d+)?\s*%?$")
 
@@ -90,6 +94,16 @@ def check(
                 reason=f"{len(glued)}个指标名称的末尾带着运算符和数字（如“{glued[0]['name'][-12:]}”），"
                 "指标值可能被并入了名称，各栏可能错位。",
                 evidence=_cells(glued, "target"),
+            )
+        )
+    run = [(r, f) for r in rows for f in _RUN_FIELDS if _RUN_TOGETHER.search(r[f])]
+    if len(run) >= 2 or any(len(_RUN_TOGETHER.findall(r[f])) >= 2 for r, f in run):
+        r, f = run[0]
+        doubts.append(
+            ReadingDoubt(
+                reason=f"{len(run)}格中几个百分数连在一起（如“{r[f][:30]}”），"
+                "几栏或几行的文字可能被并成了一格，各栏可能错位。",
+                evidence=_cells([r for r, _ in run], *_RUN_FIELDS[1:]),
             )
         )
     if not family.scoring.rubric:  # a 评分表 prints no targets: its rows have only points

@@ -1382,3 +1382,25 @@ def test_a_category_pair_run_into_one_cell_is_two_labels_and_the_name_follows(
     last = t.indicators[-1]
     assert (last.l1, last.l2, last.name) == ("满意度指标", "服务对象满意度指标", "服务对象满意度")
     assert (last.target, last.actual) == ("≥85%", "88%")
+
+
+def test_percentages_run_together_in_a_cell_are_a_misread(tmp_path: Path) -> None:
+    # several columns read into one cell: the 完成率 and the next rows' figures glued on
+    rows = [
+        ["项目支出绩效自评表"],
+        ["项目名称", "公益性岗位补贴"],
+        [
+            *["绩效指标", "一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值"],
+            *["分值", "得分", "偏差原因分析及改进措施"],
+        ],
+        [
+            *["", "产出指标", "数量指标", "安置人数", "≥300人", "306人", "50", "50"],
+            "不得分10100.00%100%100%完成得满分",
+        ],
+        ["", "效益指标", "社会效益指标", "托底安置率", "≥95%", "96.5%", "30", "30"],
+        ["", "满意度指标", "服务对象满意度指标", "满意度", "≥90%", "92%", "10", "10"],
+    ]
+    path = _write(tmp_path, rows)
+    (t,) = parse_file(path).tables
+    assert any("连在一起" in d.reason for d in t.doubts)
+    assert "P108" in {f.code for f in _findings(path)}
