@@ -110,9 +110,6 @@ MISREAD = {
     "o2_guangxi_lipu_jiaoyu_bozhuoxuexiao_2022.txt": (
         "OCR damage inside values (l500套, a stray 5 before 8套) and a digit glued to a name"
     ),
-    "q1_jiangxi_xiangdong_nongyenongcun_stacked_2021.xlsx": (
-        "tables stacked on one sheet: one row's target (=0起) not read"
-    ),
     "q4_sichuan_pingshan_shijianju_webpage_2023.txt": (
         "three families in one web page's text: the one-cell-per-paragraph table is not found"
     ),
