@@ -55,9 +55,16 @@ class Draft:
     nature: Cell | None = None  # 指标性质, when the form prints it apart from the value
     unit: Cell | None = None  # 度量单位, likewise
     extras: dict[str, Cell] = field(default_factory=dict)  # columns the form adds, by label
+    # the rest of a target or an actual a page broke, printed at the top of the next page
+    continued: dict[str, list[Cell]] = field(default_factory=dict)
 
     def name_text(self) -> str:
         return _join(self.name)
+
+
+# The value columns whose cell a page may break: a piece under them at a page's top goes on
+# with the row above's cell of that column.
+_VALUE_PARTS = {Role.TARGET: "target", Role.ACTUAL: "actual"}
 
 
 def _name_only(d: Draft) -> bool:
@@ -81,6 +88,26 @@ def _glued_labels(text: str) -> list[tuple[lb.LabelKind, str]] | None:
     return None
 
 
+def _label_before_name(name: list[Cell]) -> tuple[str, list[Cell]] | None:
+    """A 二级 label run into the name's cell (a PDF whose label column's rule did not part
+    them; the label may wrap onto the name's next line): the label, and the name's cells
+    without it, the one it ended in cut where it ended; None for any other name."""
+    text = _join(name)
+    end = text.find("指标") + 2
+    if end < 4 or len(text) - end < _MIN_NAME:
+        return None
+    if lb.classify_label(text[:end]) is not lb.LabelKind.L2:
+        return None
+    for k, c in enumerate(name):
+        if end <= len(c.text):
+            rest = c.text[end:].strip()
+            head = [Cell(rest, c.line, c.column, rest, used=True, where=c.where)] if rest else []
+            return text[: text.find("指标") + 2], head + name[k + 1 :]
+        end -= len(c.text)
+    return None
+
+
+_MIN_NAME = 2
 _NAME_TAIL = 2  # the most characters of a name's last piece wrapped onto its values' line
 
 
@@ -101,7 +128,7 @@ class LabelEvent:
 @dataclass(slots=True)
 class Fragment:
     cell: Cell
-    kind: str  # "name" or "explanation"
+    kind: str  # "name", "explanation", or "target" / "actual" at the top of a page
     row_index: int  # index in the section's rows
     after_break: bool  # the fragment's row starts a page
     before_break: bool  # the next row starts a page
@@ -358,6 +385,11 @@ def parse_section(rows: Sequence[Row], columns: IndicatorColumns) -> Section:
             content = d.name
             d = None
         if d is not None:
+            if d.name and all(ev.level != "l2" for ev in row_events):
+                glued_l2 = _label_before_name(d.name)
+                if glued_l2 is not None:  # 服务对象满意度指标改造住户满意度 in one cell
+                    row_events.append(LabelEvent(0.0, "l2", glued_l2[0]))
+                    d.name = glued_l2[1]
             draft_at_row[ri] = len(drafts)
             for ev in row_events:
                 ev.pos = float(len(drafts))
@@ -371,7 +403,10 @@ def parse_section(rows: Sequence[Row], columns: IndicatorColumns) -> Section:
             for c in content:
                 if lb.is_site_furniture(c.text) or lb.is_task_heading(c.text):
                     continue  # not a row's: left unused, it is reported as unparsed
-                part = "explanation" if c.column > name_column + 1 else "name"
+                role = columns.roles.get(c.column)
+                part = _VALUE_PARTS.get(role) if role and row.page_break_before else None
+                if part is None:
+                    part = "explanation" if c.column > name_column + 1 else "name"
                 fragments.append(Fragment(c, part, ri, row.page_break_before, next_break))
         events.extend(row_events)
 
@@ -417,6 +452,14 @@ def _attach_fragments(
         if prev is None and nxt is None:
             continue
         kind = frag.kind
+        if kind in _VALUE_PARTS.values():
+            if prev is not None and getattr(prev, kind) is not None:
+                # under the 年度指标值 or 实际完成值 column at the top of a page: the rest of
+                # the row above's cell, which the page broke
+                prev.continued.setdefault(kind, []).append(frag.cell)
+                _add_line(prev, frag.cell)
+                continue
+            kind = "name"
         if (
             kind == "name"
             and prev is not None
@@ -449,11 +492,14 @@ def _attach_fragments(
             part.insert(0, frag.cell)
         else:
             part.append(frag.cell)
-        frag.cell.used = True
-        line = frag.cell.line
-        if line not in target.lines:
-            target.lines.append(line)
-            target.lines.sort()
+        _add_line(target, frag.cell)
+
+
+def _add_line(d: Draft, cell: Cell) -> None:
+    cell.used = True
+    if cell.line not in d.lines:
+        d.lines.append(cell.line)
+        d.lines.sort()
 
 
 _SENTENCE_ENDS = ("。", "；", ";", "！", "!")
@@ -693,6 +739,9 @@ def _to_indicator(d: Draft) -> dict[str, Any]:
     """The indicator's fields, validated with the whole table."""
     target = _target_text(d)
     actual = d.actual.text if d.actual else ""
+    if d.continued:  # a target or an actual broken by a page: its pieces joined
+        target += _join(d.continued.get("target", []))
+        actual += _join(d.continued.get("actual", []))
     # The actual stays as printed; compared with the target, it is read in the row's unit.
     actual_read = _with_unit(actual, d.unit) if d.unit is not None else actual
     cells: dict[str, Any] = {}
@@ -708,6 +757,9 @@ def _to_indicator(d: Draft) -> dict[str, Any]:
         cells["target"] = d.target.ref()
     if d.actual is not None:
         cells["actual"] = d.actual.ref()
+    for key, more in d.continued.items():
+        for n, piece in enumerate(more, start=1):
+            cells[f"{key}+{n}"] = piece.ref()
     if d.nature is not None:
         cells["target_nature"] = d.nature.ref()
     if d.unit is not None:

@@ -55,9 +55,6 @@ MISREAD = {
         "a form drawn with <div>s styled as a table (display:table-row / table-cell): refused,"
         " saying the form's labels are there but its rows and columns could not be rebuilt"
     ),
-    "ae04_guangxi_guilin_lingchuan_zhujianju_bumenzhengti_2020.pdf": (
-        "a ruled PDF whose last 二级 label shares its cell line with the name: read into the name"
-    ),
     "cb05_zhejiang_lishui_shijianju_choujian_2025_clean.txt": (
         "pdftotext -layout with a running foot between rows: said to be misread (P108)"
     ),
@@ -112,10 +109,6 @@ MISREAD = {
     ),
     "q4_sichuan_pingshan_shijianju_webpage_2023.txt": (
         "three families in one web page's text: the one-cell-per-paragraph table is not found"
-    ),
-    "v04_guizhou_sandu_jiaoyuju_bumenzhengti_2024.pdf": (
-        "a row cut by the page in its target and actual cells: their rest, at the top of the"
-        " next page, is read into the name"
     ),
     "z01_gansu_jingtai_nongyenongcun_gaobiaozhunnongtian_2019.txt": (
         "a PDF copy with the header and funds block one cell per line in column order: refused,"

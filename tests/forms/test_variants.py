@@ -1404,3 +1404,60 @@ def test_percentages_run_together_in_a_cell_are_a_misread(tmp_path: Path) -> Non
     (t,) = parse_file(path).tables
     assert any("连在一起" in d.reason for d in t.doubts)
     assert "P108" in {f.code for f in _findings(path)}
+
+
+def test_a_target_and_an_actual_broken_by_a_page_are_joined(tmp_path: Path) -> None:
+    # the page breaks inside a row's 年度指标值 and 实际完成值 cells: their rest opens the page
+    rows = [
+        ["项目支出绩效自评表"],
+        ["项目名称", "义务教育均衡发展"],
+        [
+            *["绩效指标", "一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值"],
+            *["分值", "得分", "偏差原因分析及改进措施"],
+        ],
+        ["", "产出指标", "数量指标", "义务教育巩固率", "≥95%", "96.3%", "50", "50"],
+        [
+            *["", "效益指标", "社会效益指标", "控辍保学目标", "适龄儿童少年失学辍学动态"],
+            *["全县适龄儿童少年失学辍学实现动态", "30", "30"],
+        ],
+        ["第1页，共2页"],
+        ["", "", "", "", "清零，无新增辍学学生", "清零，全年劝返复学12人"],
+        ["", "满意度指标", "服务对象满意度指标", "家长满意度", "≥90%", "93.5%", "10", "10"],
+        ["总分", "", "", "", "", "", "90", "90"],
+    ]
+    report = parse_file(_write(tmp_path, rows))
+    (t,) = report.tables
+    assert [i.name for i in t.indicators] == ["义务教育巩固率", "控辍保学目标", "家长满意度"]
+    row = t.indicators[1]
+    assert row.target == "适龄儿童少年失学辍学动态清零，无新增辍学学生"
+    assert row.actual == "全县适龄儿童少年失学辍学实现动态清零，全年劝返复学12人"
+    assert row.cells["target+1"].text == "清零，无新增辍学学生"
+    assert row.lines == [5, 7]
+    assert not report.leftovers
+
+
+def test_a_second_level_label_run_into_the_name_is_parted_from_it(tmp_path: Path) -> None:
+    # a PDF whose 二级 column rule was not drawn: the label and the name read as one cell
+    rows = [
+        ["项目支出绩效自评表"],
+        ["项目名称", "农村危房改造"],
+        [
+            "绩效指标",
+            "一级指标",
+            "二级指标",
+            "三级指标",
+            "年度指标值",
+            "实际完成值",
+            "分值",
+            "得分",
+        ],
+        ["", "产出指标", "数量指标", "改造户数", "≥120户", "126户", "50", "50"],
+        ["", "效益指标", "社会效益指标", "居住条件", "改善", "改善", "30", "30"],
+        ["", "满意度指标", "服务对象满意度指标改造住户满意度", "", "≥90%", "92%", "10", "10"],
+    ]
+    (t,) = parse_file(_write(tmp_path, rows)).tables
+    last = t.indicators[-1]
+    assert (last.l1, last.l2, last.name) == ("满意度指标", "服务对象满意度指标", "改造住户满意度")
+    assert last.cells["name"].text == "改造住户满意度"
+    # a name that only begins like a label's word stays whole
+    assert t.indicators[1].name == "居住条件"
