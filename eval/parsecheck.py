@@ -33,8 +33,10 @@ class ParseCheck(BaseModel):
 
 
 def _number(text: str) -> float | None:
+    """A gold figure as printed: thousands separators, and the 分 some forms print after
+    points (15分), are not part of the number."""
     try:
-        return float(text.replace(",", "").strip())
+        return float(text.replace(",", "").strip().removesuffix("分"))
     except ValueError:
         return None
 

@@ -88,6 +88,7 @@ def test_arabic_numerals(text: str, value: float) -> None:
         ("群众满意度95.5%。", "95.5%", 95.5, "%", "群众满意度"),
         ("百分之九十五的群众表示满意。", "百分之九十五", 95, "%", ""),
         ("共1,200人参加。", "1,200人", 1200, "人", "参加"),
+        ("扶助对象4 000名。", "4 000名", 4000, "名", "扶助对象"),  # thousands by a space
     ],
 )
 def test_quantity_unit_and_noun(

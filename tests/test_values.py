@@ -63,6 +63,29 @@ def test_amounts_and_numbers() -> None:
 
 
 @pytest.mark.parametrize(
+    ("text", "number", "unit"),
+    [
+        ("95,2%", 95.2, "%"),  # a decimal comma: one or two digits after it
+        ("18,6万人次", 18.6, "万人次"),
+        ("3 456 000", 3456000.0, ""),  # thousands parted by spaces
+        ("1 850元/人·月", 1850.0, "元/人·月"),
+        ("12,000", 12000.0, ""),  # three digits after the comma: thousands
+        ("4,024,422.6", 4024422.6, ""),
+    ],
+)
+def test_thousands_and_decimal_marks_as_forms_print_them(
+    text: str, number: float, unit: str
+) -> None:
+    value = parse_value(text)
+    assert (value.number, value.unit) == (number, unit)
+
+
+def test_numbers_that_are_not_one_number_stay_words() -> None:
+    assert parse_number("2021 100") is None  # two figures, not a thousands group
+    assert parse_amount("3 456 000") == 3456000.0
+
+
+@pytest.mark.parametrize(
     ("raw", "clean"),
     [
         ("宣传活 动场次", "宣传活动场次"),

@@ -184,13 +184,17 @@ def _sections_missing(
 )
 def category_labels(ctx: TableContext) -> Iterator[Hit]:
     extra = ctx.family.l1_extra
+
+    def own(l1: str) -> bool:  # a 部门整体 form's own category, its weight stated (履职效能(50分))
+        return ctx.family.own_categories and l1 in ctx.table.stated_weights
+
     # a form printing only 一级 and 三级 (no 二级 column, no row with one) asks for no 二级
     two_levels = "l2" not in ctx.table.labels and not any(i.l2 for i in ctx.table.indicators)
     for i in ctx.table.indicators:
         problem = ""
         if not i.l1:
             problem = "没有一级指标"
-        elif i.l1 not in _L1_ALLOWED and i.l1 not in extra:
+        elif i.l1 not in _L1_ALLOWED and i.l1 not in extra and not own(i.l1):
             problem = f"一级指标“{i.l1}”不在规定范围内"
         elif not i.l2 and i.l1 not in extra and not two_levels:  # 预算执行率: a row of its own
             problem = "没有二级指标"

@@ -47,7 +47,10 @@ _UNIT_ALT = "|".join(
 )
 # A number opens with one character of a single class, so that the regex engine can skip
 # ahead to the next digit or numeral without trying the pattern at every character.
-_NUM = rf"[\d{CN_LEAD}](?:(?<=\d)\d*(?:,\d{{3}})*(?:\.\d+)?[万亿千]?|(?<=[{CN_LEAD}])[{CN_ALL}]*)"
+# Thousands are parted by commas or by spaces (4 000名).
+_NUM = (
+    rf"[\d{CN_LEAD}](?:(?<=\d)\d*(?:[, ]\d{{3}})*(?:\.\d+)?[万亿千]?|(?<=[{CN_LEAD}])[{CN_ALL}]*)"
+)
 _TAIL = r"(?P<tail>及以上|以上|及以下|以下|以内|左右|上下|之多)?"
 _QTY = re.compile(
     rf"(?P<num>{_NUM})"
@@ -340,8 +343,8 @@ def _value(num: str) -> float | None:
         return None if value is None else float(value)
     mult = _MULT.get(num[-1])
     if mult is None:
-        return float(num.replace(",", ""))
-    return float(num[:-1].replace(",", "")) * mult
+        return float(num.replace(",", "").replace(" ", ""))
+    return float(num[:-1].replace(",", "").replace(" ", "")) * mult
 
 
 def _bounds(

@@ -108,12 +108,20 @@ def _scaled(number: float, upper: float | None, scale: float) -> tuple[float, fl
     return number * scale, None if upper is None else upper * scale
 
 
+# A claim about the budget's own execution (预算执行率, 资金支出率) and the words an indicator
+# names the funds with: only such an indicator may be what the claim reports.
+_FUNDS_RATE = re.compile(r"(?:预算|资金)(?:执行|支出|使用)率\s*(?:为|达到?|是|[:：])?\s*$")
+_FUNDS_WORDS = re.compile(r"预算|资金")
+
+
 def score(claim: Claim, t: Target) -> int:
     """How well the claim's words match the indicator name (0 when they do not); a claim
     that names the indicator in full outranks any partial match; a per-unit indicator
     (人均…) matches only a claim that says it is per unit."""
     if t.per and t.per not in claim.before and t.per not in claim.after:
         return 0
+    if _FUNDS_RATE.search(claim.before) and not _FUNDS_WORDS.search(t.full):
+        return 0  # 预算执行率99.12%: the funds' rate, not an indicator's 政府采购执行率
     if len(t.full) >= 2 and (t.full in claim.before or t.full in claim.after):
         return 100 + len(t.full)
     run = max(common_run(claim.before, t.core), common_run(claim.after, t.core))

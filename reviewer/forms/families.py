@@ -65,6 +65,8 @@ class Family:
     sections: tuple[str, ...] = ("subject", "funds", "goal_expected", "goal_actual", "indicators")
     # 一级指标 labels the form prints besides 产出/效益/满意度/成本 (P104)
     l1_extra: tuple[str, ...] = ()
+    # The form may name its own 一级 categories (履职效能(50分)) where it states their weights
+    own_categories: bool = False
 
 
 # -- the labels most families share ---------------------------------------------------------
@@ -156,6 +158,7 @@ _FUND_ROWS = (
     ("年度资金总额*", "annual_total"),
     ("年度财政资金总额*", "annual_total"),
     ("资金总额*", "annual_total"),
+    ("项目支出总额*", "annual_total"),  # the 20/80 form's row (项目支出总额 | 预算数 | 执行数 …)
     ("其中:当年财政拨款*", "current_year_appropriation"),
     ("当年财政拨款*", "current_year_appropriation"),
     ("其中:本年财政拨款*", "current_year_appropriation"),
@@ -459,6 +462,7 @@ DEPARTMENT = Family(
     indicator_columns=(*_INDICATOR_COLUMNS, ("得分计算方法", "extra")),
     text_fields=_TEXT_FIELDS,
     scoring=Scoring(default_split=None),
+    own_categories=True,
 )
 
 RUBRIC = Family(

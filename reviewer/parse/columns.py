@@ -64,6 +64,29 @@ _STANDARD = [Role.NAME, Role.TARGET, Role.ACTUAL, Role.WEIGHT, Role.SCORE, Role.
 _KEPT_AS_EXTRA = frozenset({"extra", "description", "completion", "item_score"})
 
 
+_HEADING_CHARS = (2, 8)  # a category's own word: 履职效能, 管理效率
+
+
+def _weighted_heading(text: str) -> bool:
+    """A short word with its weight (履职效能(50分)): a category the form names itself, in a
+    category column."""
+    bare, weight = lb.weight_note(text)
+    lo, hi = _HEADING_CHARS
+    return weight is not None and lo <= len(bare) <= hi and not any(ch.isdigit() for ch in bare)
+
+
+def _own_heading(cell: Cell, cells: list[Cell], cols: IndicatorColumns) -> bool:
+    """A short word in a category column of a row whose name stands in its own column (预算管理
+    | “三公”经费变动率 | …): the form's own category, not a name out of place."""
+    lo, hi = _HEADING_CHARS
+    text = cell.text
+    if not lo <= len(text) <= hi or any(ch.isdigit() for ch in text):
+        return False
+    if lb.label_kind(text) is not None:  # a known label in the other level's column: shifted
+        return False
+    return any(c.column == cols.name_column for c in cells)
+
+
 def header_role(text: str, family: Family = DEFAULT) -> Role | None:
     """The role of a header label in ``family``'s form; None for a piece of the vertical label
     绩效指标 (or a label the form does not use for a column)."""
@@ -89,6 +112,9 @@ class IndicatorColumns:
     name_column: int = 3
     standard: bool = True  # the content columns are in the standard order (or unknown)
     any_labels: bool = False  # a rubric's categories are its own words (规划, 执行 …)
+    # a category of the form's own was read with its weight (履职效能(50分)): its 二级 words
+    # (预算管理, 资产管理) are the form's own too
+    own_categories: bool = False
 
     def _content_columns(self) -> list[int]:
         """Columns from 三级指标 rightwards: what a row holds after its category labels."""
@@ -105,6 +131,9 @@ class IndicatorColumns:
             return None
         if self.any_labels or lb.label_kind(cell.text) in _FITS[role]:
             return _LABEL_LEVEL[role]
+        if _weighted_heading(cell.text):  # 履职效能(50分): a form's own category, weighted
+            self.own_categories = True
+            return _LABEL_LEVEL[role]
         return None
 
     def by_column(self, cells: list[Cell]) -> RowMap | None:
@@ -118,7 +147,11 @@ class IndicatorColumns:
             if role is Role.EXTRA:
                 row.extras[self.labels[c.column]] = c
                 continue
-            if role in _LABEL_LEVEL and self.label_level(c) is None:
+            if (
+                role in _LABEL_LEVEL
+                and self.label_level(c) is None
+                and not (self.own_categories and _own_heading(c, cells, self))
+            ):
                 return None
             row.cells[role] = c
         return row if row.has_values() else None

@@ -88,6 +88,19 @@ def _glued_labels(text: str) -> list[tuple[lb.LabelKind, str]] | None:
     return None
 
 
+def _weight_on_label_above(events: list[LabelEvent], role: Role | None, note: str) -> None:
+    """Give the weight note wrapped under a label (产出指标 / （60分）) to that label."""
+    level = _LABEL_LEVELS.get(role) if role is not None else None
+    for ev in reversed(events):
+        if ev.level == level:
+            if lb.weight_note(ev.text)[1] is None:
+                ev.text += note
+            return
+
+
+_LABEL_LEVELS = {Role.L1: "l1", Role.L2: "l2"}
+
+
 def _label_before_name(name: list[Cell]) -> tuple[str, list[Cell]] | None:
     """A 二级 label run into the name's cell (a PDF whose label column's rule did not part
     them; the label may wrap onto the name's next line): the label, and the name's cells
@@ -326,8 +339,11 @@ def parse_section(rows: Sequence[Row], columns: IndicatorColumns) -> Section:
         for k, c in enumerate(cells):  # the label columns only: a few cells at most
             if c.column >= name_column:
                 break
-            if c.text == _LABEL_TAIL:
-                # the tail of a category label wrapped onto this row (社会效益 / 指标): the label's
+            if c.text == _LABEL_TAIL or lb.is_weight_note(c.text):
+                # the tail of a category label wrapped onto this row (社会效益 / 指标, 产出指标 /
+                # （60分）): the label's; a weight it states goes with the label above
+                if c.text != _LABEL_TAIL:
+                    _weight_on_label_above(events, columns.roles.get(c.column), c.text)
                 c.used = True
                 cells = cells[:k] + cells[k + 1 :]
                 break

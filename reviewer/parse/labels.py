@@ -83,6 +83,12 @@ def weight_note(text: str) -> tuple[str, float | None]:
     return text[: m.start()], float(m.group(1))
 
 
+def is_weight_note(text: str) -> bool:
+    """Only a weight note (``（60分）``): a label's tail a narrow column wrapped onto a line of
+    its own."""
+    return _WEIGHT_NOTE.fullmatch(text) is not None
+
+
 @lru_cache(maxsize=4096)
 def printed_label(text: str) -> str:
     """A category label as the form names it: no weight note, no spaces (``经济效益 指标``)."""

@@ -106,6 +106,15 @@ def check(
                 evidence=_cells([r for r, _ in run], *_RUN_FIELDS[1:]),
             )
         )
+    swollen = [r for r in rows if _swollen(r["name"])]
+    if len(swollen) >= 2:
+        doubts.append(
+            ReadingDoubt(
+                reason=f"{len(swollen)}个指标名称过长或夹着多处数字（如“{swollen[0]['name'][:30]}”），"
+                "其他栏或下面几行的文字可能被并入了名称。",
+                evidence=_cells(swollen, "target"),
+            )
+        )
     if not family.scoring.rubric:  # a 评分表 prints no targets: its rows have only points
         with_score = [r for r in rows if r["score"] is not None]
         blank = [r for r in with_score if not r["target"] and not r["actual"]]
@@ -159,6 +168,16 @@ def _guessed(rows: list[dict[str, Any]], guessed_rows: list[Row]) -> list[Readin
             evidence=_cells(hit, "actual", "weight", "score"),
         )
     ]
+
+
+_DIGIT_RUN = re.compile(r"\d+")
+_LONG_NAME = 50  # characters: longer than any indicator's name
+_NAME_FIGURES = 3  # separate figures in one name (0-6岁 has two)
+
+
+def _swollen(name: str) -> bool:
+    """A name holding what its row, or the rows below, print: too long, or three figures."""
+    return len(name) > _LONG_NAME or len(_DIGIT_RUN.findall(name)) >= _NAME_FIGURES
 
 
 def _value_in_name(name: str) -> bool:

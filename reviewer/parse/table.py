@@ -50,7 +50,21 @@ def _header_labels(family: Family) -> frozenset[str]:
 _TOTAL_WORDS = ("总分", "合计", "总计", "自评总分", "自评得分合计", "总分合计")
 _TOTAL_RE = re.compile(r"(?:^|\t)(?:自评总分|自评得分合计|总分合计|总分|合计|总计)(?:\t|$)")
 _GRADE_WORDS = ("优", "良", "中", "差", "优秀", "良好", "合格", "不合格")
+# A grade printed with its label in one cell (等级：优, 自评等级：良好).
+_LABELLED_GRADE = re.compile(
+    r"^(?:自评|评价)?(?:等级|结果|结论)\s*[:：]\s*(优秀|良好|不合格|合格|优|良|中|差)$"
+)
 _NOTE_START = re.compile(r"^(注|备注|说明)\s*[:：]")
+
+
+def _grade(text: str) -> str | None:
+    """The grade a 总分 row's cell prints (优, or 等级：优), None for other text."""
+    if text in _GRADE_WORDS:
+        return text
+    m = _LABELLED_GRADE.match(text) if "：" in text or ":" in text else None
+    return m.group(1) if m else None
+
+
 _SECTION = re.compile(r"^[一二三四五六七八九十]+、\S{2,14}$")
 _SECTION_HINTS = re.compile("[、\\-—–页附公金单]")  # a first look for _SECTION and _FURNITURE
 # Page furniture: page numbers (-1-, 第2页), attachment marks (附件:, 附件二), a disclosure
@@ -705,8 +719,8 @@ class _TableBuilder:
                 c.used = True
             elif parse_points(c.text) is not None:
                 numbers.append(c)
-            elif c.text in _GRADE_WORDS:
-                self.t["grade"] = c.text
+            elif (grade := _grade(c.text)) is not None:
+                self.t["grade"] = grade
                 self.t["cells"]["grade"] = c.ref()
                 c.used = True
         mapped = self.columns.totals(numbers)

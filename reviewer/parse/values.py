@@ -15,7 +15,14 @@ from reviewer.model import Operator, ParsedValue
 from reviewer.textnorm import nfkc
 
 _PLACEHOLDERS = frozenset({"", "—", "——", "-", "--", "/", "／", "无", "N/A", "n/a", "—-", "－"})
-_NUMBER = r"[-+]?\d+(?:,\d{3})*(?:\.\d+)?|[-+]?\.\d+"
+# A number as forms print it: 12,000 and 1 234.5 (thousands), 95,2 (a decimal comma: one or
+# two digits after it, never three), 0.95, .5.
+_NUMBER = (
+    r"[-+]?\d{1,3}(?: \d{3})+(?:\.\d+)?"
+    r"|[-+]?\d+,\d{1,2}(?![\d,])"
+    r"|[-+]?\d+(?:,\d{3})*(?:\.\d+)?|[-+]?\.\d+"
+)
+_DECIMAL_COMMA = re.compile(r"^[-+]?\d+,\d{1,2}$")
 _PLAIN_NUMBER = re.compile(rf"^(?:{_NUMBER})$")
 _AMOUNT = re.compile(rf"^({_NUMBER})\s*(万元|元|万)?$")
 _PERCENT = re.compile(rf"^({_NUMBER})\s*%$")
@@ -89,11 +96,11 @@ def parse_number(text: str) -> float | None:
     Cached: a form repeats the same few weights and scores on every row."""
     t = text.strip() if text.isascii() else ascii_form(text)
     if _PLAIN_NUMBER.match(t):
-        return float(t.replace(",", ""))
+        return _num(t)
     if _OCR_DIGIT.match(t):  # a scan's O for 0, l for 1 among digits (1O, 9.5l)
         fixed = t.translate(_OCR_DIGITS)
         if _PLAIN_NUMBER.match(fixed):
-            return float(fixed.replace(",", ""))
+            return _num(fixed)
     return None
 
 
@@ -112,7 +119,7 @@ def parse_points(text: str) -> float | None:
     if n is not None:
         return n
     m = _POINTS.match(ascii_form(text))
-    return float(m.group(1).replace(",", "")) if m else None
+    return _num(m.group(1)) if m else None
 
 
 def is_placeholder(text: str) -> bool:
@@ -127,7 +134,7 @@ def parse_amount(text: str) -> float | None:
         return None
     m = _AMOUNT.match(t)
     if m:
-        return float(m.group(1).replace(",", ""))
+        return _num(m.group(1))
     return None
 
 
@@ -138,7 +145,7 @@ def parse_percent(text: str) -> float | None:
         return None
     m = _PERCENT.match(t)
     if m:
-        return float(m.group(1).replace(",", ""))
+        return _num(m.group(1))
     return parse_number(t)
 
 
@@ -149,7 +156,10 @@ def decimals(text: str) -> int:
 
 
 def _num(text: str) -> float:
-    return float(text.replace(",", ""))
+    """A number ``_NUMBER`` matched, as a float."""
+    if _DECIMAL_COMMA.match(text):
+        return float(text.replace(",", "."))
+    return float(text.replace(",", "").replace(" ", ""))
 
 
 def is_operator(text: str) -> bool:

@@ -69,6 +69,7 @@ class TestE102ExplanationWithoutMeasure(RuleCase):
             "部分人员请假，今后合理安排时间",
             "部分人员请假，将加强组织",
             "部分人员请假，下年度调整指标值",
+            "原因：部分人员请假。措施：分批次组织补训。",  # the measure under its heading
         ],
     )
     def test_measure_words(self, tmp_path: Path, explanation: str) -> None:

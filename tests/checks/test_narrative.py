@@ -25,6 +25,7 @@ from tests.builders import (
     goal_texts,
     ind,
     make_table,
+    with_row,
     write_tables,
 )
 from tests.checks.cases import RuleCase
@@ -217,6 +218,14 @@ class TestN102NarrativeFigureVsIndicator(RuleCase):
         self, tmp_path: Path, actual: str
     ) -> None:
         assert "N102" not in narrative_codes(tmp_path, goal_actual=actual)
+
+    def test_the_budgets_execution_rate_is_not_an_indicators(self, tmp_path: Path) -> None:
+        # 预算执行率99.12% is the funds' rate, not the row 政府采购执行率 (=100%, 100%)
+        row = ind("政府采购执行率", "=100%", "100%", 10, 10, l2="质量指标")
+        table = make_table(indicators=with_row(2, row), goal_actual=f"{DONE}，预算执行率99.12%。")
+        assert "N102" not in codes(tmp_path, table)
+        said = f"{DONE}，政府采购执行率95%。"
+        assert "N102" in codes(tmp_path, make_table(indicators=with_row(2, row), goal_actual=said))
 
     @pytest.mark.parametrize(
         ("field", "text", "compared"),

@@ -54,3 +54,10 @@ def test_without_a_unit_apart_the_target_must_agree(tmp_path: Path) -> None:
     assert check("t.txt", gold, _report("≥12处"), None).rows_right == 0
     placeholder = _gold(tmp_path, target="≥12", unit="—")
     assert check("t.txt", placeholder, _report("≥12—"), None).rows_right == 0
+
+
+def test_points_printed_with_their_unit_are_read_as_numbers(tmp_path: Path) -> None:
+    gold = _gold(tmp_path, target="≥12", weight="10分", score="10分")
+    assert check("t.txt", gold, _report("≥12"), None).rows_right == 1
+    wrong = _gold(tmp_path, target="≥12", weight="10分", score="9分")
+    assert check("t.txt", wrong, _report("≥12"), None).rows_right == 0

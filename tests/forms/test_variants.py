@@ -1461,3 +1461,136 @@ def test_a_second_level_label_run_into_the_name_is_parted_from_it(tmp_path: Path
     assert last.cells["name"].text == "改造住户满意度"
     # a name that only begins like a label's word stays whole
     assert t.indicators[1].name == "居住条件"
+
+
+def test_a_weight_note_wrapped_under_its_label_goes_with_it(tmp_path: Path) -> None:
+    # 产出指标 / （60分） over two rows of a narrow 一级 column; the grade printed 等级：优
+    rows = [
+        ["项目支出绩效自评表"],
+        ["项目名称", "农田设施管护"],
+        [
+            "绩效指标",
+            "一级指标",
+            "二级指标",
+            "三级指标",
+            "年度指标值",
+            "实际完成值",
+            "分值",
+            "得分",
+        ],
+        ["", "产出指标", "数量指标", "管护面积", "≥3.2万亩", "3.2万亩", "30", "30"],
+        ["", "（60分）", "时效指标", "管护任务按期完成率", "≥95%", "96%", "30", "30"],
+        ["", "效益指标", "社会效益指标", "管护责任落实率", "=100%", "100%", "20", "20"],
+        ["", "（20分）", "", "", "", "", "", ""],
+        ["", "满意度指标", "服务对象满意度指标", "农户满意度", "≥90%", "93.6%", "10", "10"],
+        ["总分", "", "", "", "", "", "90", "90", "等级：优"],
+    ]
+    report = parse_file(_write(tmp_path, rows))
+    (t,) = report.tables
+    assert [i.name for i in t.indicators] == [
+        "管护面积",
+        "管护任务按期完成率",
+        "管护责任落实率",
+        "农户满意度",
+    ]
+    assert t.indicators[1].l1 == "产出指标"
+    assert t.stated_weights == {"产出指标": 60.0, "效益指标": 20.0}
+    assert t.grade == "优"
+    assert not report.leftovers
+
+
+def test_a_department_forms_own_weighted_categories_are_read_and_allowed(tmp_path: Path) -> None:
+    # 部门整体: 一级 履职效能(50分) / 管理效率(20分), 二级 words of its own (预算管理, 资产管理)
+    rows = [
+        ["部门整体支出绩效自评表"],
+        ["部门（单位）名称", "某县文化和旅游局"],
+        [
+            "绩效指标",
+            "一级指标",
+            "二级指标",
+            "三级指标",
+            "分值",
+            "年度指标值",
+            "实际完成值",
+            "得分",
+        ],
+        ["", "履职效能(50分)", "数量指标", "送戏下乡场次", "30", "≥120场", "126场", "30"],
+        ["", "", "质量指标", "旅游投诉按期办结率", "20", "≥98%", "100%", "20"],
+        ["", "管理效率(20分)", "预算管理", "预算调整率", "10", "≤10%", "4.38%", "10"],
+        ["", "", "资产管理", "固定资产利用率", "10", "≥90%", "95%", "10"],
+        ["", "满意度指标", "服务对象满意度指标", "群众满意度", "20", "≥90%", "94.3%", "20"],
+        ["总分", "", "", "", "100", "", "", "100", "自评结果:优"],
+    ]
+    path = _write(tmp_path, rows)
+    report = parse_file(path)
+    (t,) = report.tables
+    assert [(i.l1, i.l2, i.name) for i in t.indicators][2:4] == [
+        ("管理效率", "预算管理", "预算调整率"),
+        ("管理效率", "资产管理", "固定资产利用率"),
+    ]
+    assert t.stated_weights["履职效能"] == 50.0 and t.grade == "优"
+    assert not report.leftovers
+    # the form's own categories, their weights stated, are not said to be irregular (P104)
+    assert "P104" not in {f.code for f in _findings(path)}
+
+
+def test_names_that_swallowed_the_rows_below_are_a_misread(tmp_path: Path) -> None:
+    # a copy whose empty cells were dropped: rows run into the names of the rows above
+    rows = [
+        ["项目支出绩效自评表"],
+        ["项目名称", "基本公共卫生服务"],
+        [
+            "绩效指标",
+            "一级指标",
+            "二级指标",
+            "三级指标",
+            "分值",
+            "年度指标值",
+            "实际完成值",
+            "得分",
+        ],
+        ["", "产出指标", "数量指标", "居民电子健康档案建档率", "40", "≥90%", "91.3%", "40"],
+        ["", "", "时效指标", "资金拨付及时性人均补助标准569元2、69元5", "10", "及时", "及时", "10"],
+        [
+            *["", "效益指标", "社会效益指标"],
+            "居民健康素养水平基本公共卫生服务长效机制健全亲，该文档总共3页，到这已经超出免费预览范围，如果喜欢就下载吧！",
+            *["30", "提升", "提升", "30"],
+        ],
+    ]
+    path = _write(tmp_path, rows)
+    (t,) = parse_file(path).tables
+    assert any("过长或夹着多处数字" in d.reason for d in t.doubts)
+    assert "P108" in {f.code for f in _findings(path)}
+
+
+def test_a_twenty_eighty_forms_project_spending_row_is_its_funds_total(tmp_path: Path) -> None:
+    rows = [
+        ["2023年度项目支出绩效自评表"],
+        ["项目名称", "乡镇渡口安全管理补助"],
+        [
+            "预算执行情况（万元）（20分）",
+            "预算数(A)",
+            "执行数(B)",
+            "执行率(B/A)",
+            "得分(20分*执行率)",
+        ],
+        ["项目支出总额", "24.00", "24.00", "100.00%", "20.00"],
+        [
+            "年度绩效指标",
+            "一级指标",
+            "二级指标",
+            "三级指标",
+            "年初目标值(A)",
+            "实际完成值(B)",
+            "得分",
+        ],
+        ["", "产出指标（40分）", "数量指标", "安全管理员配备", "≥9人", "9人", "40"],
+        ["", "效益指标（30分）", "社会效益指标", "渡运安全事故", "0起", "0起", "30"],
+        ["", "满意度指标（10分）", "满意度指标", "渡运群众满意度", "≥90%", "93%", "10"],
+        ["总分", "100.00"],
+    ]
+    path = _write(tmp_path, rows)
+    (t,) = parse_file(path).tables
+    total = t.funds.annual_total
+    assert (total.full_year_budget, total.executed, total.score) == (24, 24, 20)
+    assert not {"P103", "T101"} & {f.code for f in _findings(path)}
