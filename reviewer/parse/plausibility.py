@@ -107,7 +107,7 @@ def check(
             )
         )
     swollen = [r for r in rows if _swollen(r["name"])]
-    if len(swollen) >= 2:
+    if len(swollen) >= 2 or any(_COMPARED_INSIDE.search(r["name"]) for r in swollen):
         doubts.append(
             ReadingDoubt(
                 reason=f"{len(swollen)}个指标名称过长或夹着多处数字（如“{swollen[0]['name'][:30]}”），"
@@ -171,6 +171,8 @@ def _guessed(rows: list[dict[str, Any]], guessed_rows: list[Row]) -> list[Readin
 
 
 _DIGIT_RUN = re.compile(r"\d+")
+# A comparison and its figure inside a name (…及时率≥95%2、…): another row's target in it.
+_COMPARED_INSIDE = re.compile(r"(?:[≥≤≧≦＞＜><=＝]|>=|<=)\s*\d")
 _LONG_NAME = 50  # characters: longer than any indicator's name
 _NAME_FIGURES = 3  # separate figures in one name (0-6岁 has two)
 

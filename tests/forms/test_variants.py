@@ -1594,3 +1594,35 @@ def test_a_twenty_eighty_forms_project_spending_row_is_its_funds_total(tmp_path:
     total = t.funds.annual_total
     assert (total.full_year_budget, total.executed, total.score) == (24, 24, 20)
     assert not {"P103", "T101"} & {f.code for f in _findings(path)}
+
+
+def test_a_name_holding_another_rows_target_and_figures_is_a_misread(tmp_path: Path) -> None:
+    # a row without its values (the page cut it) joined to the name above, figures and all
+    rows = [
+        ["项目支出绩效自评表"],
+        ["项目名称", "学前教育资助"],
+        [
+            "绩效指标",
+            "一级指标",
+            "二级指标",
+            "三级指标",
+            "分值",
+            "年度指标值",
+            "实际完成值",
+            "得分",
+        ],
+        ["", "产出指标", "数量指标", "资助人数", "40", "≥1580人", "1598人", "40"],
+        [
+            "",
+            "",
+            "质量指标",
+            "资助对象精准率资助资金发放及时率≥95%2、1001010",
+            "20",
+            "=100%",
+            "100%",
+            "20",
+        ],
+        ["", "效益指标", "社会效益指标", "入园保障率", "30", "≥98%", "99.2%", "30"],
+    ]
+    (t,) = parse_file(_write(tmp_path, rows)).tables
+    assert any("过长或夹着多处数字" in d.reason for d in t.doubts)
