@@ -408,6 +408,8 @@ def layout_rows(lines: Iterable[str], layout: Layout) -> Iterator[Row]:
         from reviewer.ingest.fixed import fixed_rows
 
         return fixed_rows([line.rstrip("\r\n") for line in lines])
+    from reviewer.ingest.mirror import unmarked
+
     if layout is Layout.SPACES:
-        return rows_from_lines(lines, split_spaced)
-    return rows_from_lines(lines)
+        return unmarked(rows_from_lines(lines, split_spaced))
+    return unmarked(rows_from_lines(lines))

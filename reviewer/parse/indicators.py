@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import itertools
 import operator
+import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -34,6 +35,7 @@ from reviewer.textnorm import without_spaces
 _MAX_COMBINATIONS = 20000
 _SUBTOTAL = frozenset({"小计", "小 计", "分项小计"})
 _LABEL_TAIL = "指标"
+_TEMPLATE_NAME = re.compile(r"^指标\d{1,2}$")  # the template's own name for an empty row
 _POS = operator.attrgetter("pos")
 _FAMILIES = frozenset(lb.L2_FAMILY.values())
 
@@ -347,7 +349,11 @@ def parse_section(rows: Sequence[Row], columns: IndicatorColumns) -> Section:
                 c.used = True
                 cells = cells[:k] + cells[k + 1 :]
                 break
-        if cells and cells[0].text[:1] in _ELLIPSIS and all(is_ellipsis(c.text) for c in cells):
+        if (
+            cells and cells[0].text[:1] in _ELLIPSIS and all(is_ellipsis(c.text) for c in cells)
+        ) or (
+            len(cells) == 1 and _TEMPLATE_NAME.match(cells[0].text)
+        ):  # the template's placeholder rows (……, 指标2) left in
             for c in cells:
                 c.used = True
             placeholders.extend(cells)

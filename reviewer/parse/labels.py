@@ -57,7 +57,10 @@ class LabelKind(StrEnum):
 # A web page's own links and buttons around a copied table (【打印】【关闭】, 上一篇：…): never a
 # part of the table, though a page cut inside the table prints them right after its last row.
 _SITE_FURNITURE = re.compile(
-    r"^(?:[【\[](?:打印|关闭|返回|收藏|分享|字体)|(?:上一篇|下一篇|相关链接|相关阅读|责任编辑)[:：]?)"
+    r"^(?:[【\[](?:打印|关闭|返回|收藏|分享|字体)|(?:上一篇|下一篇|相关链接|相关阅读|责任编辑)[:：]?"
+    # a document-mirror site's preview limit and its links (该文档共4页，到这已超出免费预览范围)
+    r"|(?:亲[，,])?该文档(?:总)?共\d+页|剩余\d*页未读|(?:立即)?下载(?:文档|此文档|提示|本文)"
+    r"|相关搜索|文档贡献者|本文档为【)"
 )
 
 
