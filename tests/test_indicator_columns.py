@@ -293,3 +293,11 @@ def test_a_header_over_two_rows_with_unit_and_measures_columns(tmp_path: Path) -
     assert first.actual_value.unit == "人"
     assert first.cells["完成率"].text == "90.00%"
     assert (t.total_weight, t.total_score) == (90, 86)
+
+
+def test_a_lone_figure_on_the_total_row_of_a_reordered_header_is_the_score(tmp_path: Path) -> None:
+    # 分值 before 年度指标值, the 总分 row printing only the score, its empty cells dropped
+    rows = [*WEIGHT_FIRST[:-1], ["总分", "91"]]
+    for pipes in (False, True):
+        t = _parse(tmp_path, rows, pipes=pipes)
+        assert (t.total_weight, t.total_score) == (None, 91)

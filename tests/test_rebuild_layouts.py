@@ -907,3 +907,29 @@ def test_a_header_whose_labels_were_cut_into_cells_is_read(tmp_path: Path) -> No
     ]
     assert table.indicators[0].explanation == "部分患者外出务工失访;下一步加强随访。"
     assert table.reliable
+
+
+# A grid written with its empty cells as || (no space): every row as many cells, empties before
+# filled ones; the header wrapped over two rows (年度 / 指标值).
+GRID_BARS = (
+    "|项目名称|农村劳动力技能培训||||||\n"
+    "|一级指标|二级指标|三级指标|分值|年度|实际|得分|偏差原因分析|\n"
+    "|||||指标值|完成值||及改进措施|\n"
+    "|产出指标(50分)|数量指标|培训人次|50|≥600人次|582人次|48.5|部分学员农忙无法参训。|\n"
+    "|||取得证书人数|30|≥400人|421人|30||\n"
+    "|满意度指标(10分)|服务对象满意度指标|学员满意度|10|≥90%|95%|10||\n"
+)
+
+
+def test_a_grid_writing_its_empty_cells_as_bars_is_read_by_its_columns(tmp_path: Path) -> None:
+    layout, _ = rebuilt(GRID_BARS)
+    assert layout is Layout.PIPES
+    path = tmp_path / "t.txt"
+    path.write_text(GRID_BARS, encoding="utf-8")
+    (table,) = parse_file(path).tables
+    assert table.labels["target"] == "年度指标值"
+    assert [(i.l1, i.name, i.target, i.actual, i.weight, i.score) for i in table.indicators] == [
+        ("产出指标", "培训人次", "≥600人次", "582人次", 50, 48.5),
+        ("产出指标", "取得证书人数", "≥400人", "421人", 30, 30),
+        ("满意度指标", "学员满意度", "≥90%", "95%", 10, 10),
+    ]

@@ -63,12 +63,13 @@ class Expectation(NamedTuple):  # a tuple: made for every row, read-only
 
 
 _UNIT_NOTE = re.compile(r"[(（][^()（）]*[)）]$")
-# A date's tail after its year (2023年12月 → 年12月) or its month (6月底前 → 月底前): a date,
-# not a unit.
+# A date's tail after its year (2023年12月 → 年12月, 2022-09-30 → -09-30) or its month
+# (6月底前 → 月底前): a date, not a unit.
 # Months listed (5月、11月底前): the tail after the first month's number, a date not a unit.
 _MONTH_LIST = re.compile(r"^月(?:[、,，及和]\d{1,2}月)+(?:底前|末前|前|底|末|以前)?$")
 _DATE_TAIL = re.compile(
-    r"^(年(\d{1,2}月)?(\d{1,2}[日号])?|月(\d{1,2}[日号])?)(底前|末前|前|底|末|以前)?"
+    r"^(年(\d{1,2}月)?(\d{1,2}[日号])?|月(\d{1,2}[日号])?|[-/.]\d{1,2}(?:[-/.]\d{1,2})?)"
+    r"(底前|末前|前|底|末|以前)?"
     r"(完成|完工|竣工|拨付|发放|支付|兑付|验收|开工|启动|交付|上线)?(到位|完毕)?$"
 )
 

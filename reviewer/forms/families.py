@@ -188,6 +188,7 @@ _INDICATOR_COLUMNS = (
     ("三级指标", "name"),
     ("指标名称", "name"),
     ("绩效指标名称", "name"),
+    ("指标内容", "name"),  # older forms (2018–2019)
     # other provinces' words for the same columns
     ("指标类别", "l1"),
     ("指标子类", "l2"),

@@ -38,6 +38,7 @@ from __future__ import annotations
 
 import csv
 import re
+from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from collections.abc import Set as AbstractSet
 from enum import StrEnum
@@ -124,6 +125,11 @@ _BAR_LINE = re.compile(r"^[^|｜]*[|｜]+\s*$")
 _COLLAPSED = re.compile(r"[|｜][|｜]")
 _MIN_PARAGRAPHS = 10
 _WRAPPED_SHARE = 0.2
+_GRID_BARS = 7  # pipes of a row of six cells or more
+_GRID_SHARE = 0.8  # of the pipe rows
+_GRID_GAPPED = 0.3  # of the pipe rows with an empty cell before a filled one
+# An empty cell (|| or | |) followed later on the row by a filled one.
+_GAP = re.compile(r"[|｜]\s*[|｜]\s*[^|｜\s]")
 _EMPTY_CELL = re.compile(r"[|｜]\s+[|｜]")
 _MIN_WORDS = 3
 _PROSE = 30  # characters of a line with no space that reads as prose, not as one cell
@@ -170,6 +176,8 @@ def _wrapped(piped: Sequence[str]) -> bool:
     no empty cell at all under an indicator header the forms know, or rows whose cells wrap
     onto lines that do not start a row."""
     rows = [s.strip() for s in piped if not _is_border(s)]
+    if _one_grid(rows):
+        return False  # every row as many cells: empty ones written || are cells, not dropped
     if any(_COLLAPSED.search(s) or s in ("|", "｜") for s in rows):
         return True
     if not any(_EMPTY_CELL.search(s) for s in rows) and _known_indicator_header(rows):
@@ -180,6 +188,21 @@ def _wrapped(piped: Sequence[str]) -> bool:
     ends = [s for s in rows if s.endswith(("|", "｜"))]
     unopened = sum(not s.startswith(("|", "｜")) for s in ends)
     return 0 < unopened < len(ends) and unopened >= _WRAPPED_SHARE * len(ends)
+
+
+def _one_grid(rows: Sequence[str]) -> bool:
+    """Most pipe rows hold the same number of cells, and many: a grid that writes its empty
+    cells (``||``), not a web table that dropped them."""
+    counts = Counter(len(_PIPE.findall(s)) for s in rows)
+    if not counts:
+        return False
+    bars, n = counts.most_common(1)[0]
+    if bars < _GRID_BARS or n < _GRID_SHARE * len(rows):
+        return False
+    # rows padded to one length after their cells were pushed left keep their empties at the
+    # end; a grid has empty cells before filled ones (merged labels, blank values)
+    gapped = sum(bool(_GAP.search(s)) for s in rows)
+    return gapped >= _GRID_GAPPED * len(rows)
 
 
 def _known_indicator_header(rows: Sequence[str]) -> bool:

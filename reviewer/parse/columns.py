@@ -174,8 +174,8 @@ class IndicatorColumns:
             return None
         if all(self._holds_total(c.column) for c in numbers):
             return self._place([(c.column, c) for c in numbers])
-        if self.standard:
-            return None
+        if self.standard or len(numbers) == 1:
+            return None  # read as the last two; one figure not under its column is the 总分
         order = [col for col in self._content_columns() if self._holds_total(col)]
         if len(numbers) > len(order):
             return None

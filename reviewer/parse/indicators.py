@@ -128,9 +128,16 @@ _NAME_TAIL = 2  # the most characters of a name's last piece wrapped onto its va
 
 def _name_tail(row: Row, name_column: int) -> bool:
     """The row opens with a name's short tail, then its values (农村卫生厕所普 / 及率 | ≥85% …):
-    the name-only row above is that name's start."""
+    the name-only row above is that name's start. The tail sits under the name's column, or
+    in the first column where a line break inside the name's cell started a new line of the
+    text (工程设施完 / 好率 → ≥95% …)."""
     cells = row.cells
-    return len(cells) >= 2 and cells[0].column == name_column and len(cells[0].text) <= _NAME_TAIL
+    return (
+        len(cells) >= 2
+        and cells[0].column in (name_column, 1)
+        and len(cells[0].text) <= _NAME_TAIL
+        and parse_number(cells[0].text) is None
+    )
 
 
 @dataclass(slots=True)

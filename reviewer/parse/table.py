@@ -91,6 +91,11 @@ def stated_unit(k: str) -> str | None:
 
 _GOAL_ANCHORS = ("年度总体目标", "年度目标", "项目基本情况")
 _GOAL_TEXT = 15  # the fewest characters of a goal written beside its label
+_KEY_ROW_KEYS = 2  # header keys on a row of column labels over their values
+# A system's own column label beside the header keys (项目编码, 单位编码, 导出日期, 项目类型).
+_COLUMN_LABEL = re.compile(
+    r"^\D{0,6}(?:编码|代码|编号|日期|时间|类型|类别|级次|年度)$|^是否\D{1,4}$"
+)
 LONE_GOAL_LABELS = frozenset({"年度总体目标", "年度目标"})  # the block's label, beside its goal
 # Title words: a cell naming the form (…绩效自评表, …绩效目标自评表, …评分表).
 _TITLE_WORDS = ("自评表", "评分表")
@@ -231,6 +236,7 @@ class _TableBuilder:
         self.columns = IndicatorColumns()
         self.ended = False  # a totals row or the fields after it were read: the table is whole
         self.totals_row = False
+        self.header_text = ""  # the indicator header as printed, to know its repeats
         self.ends_with_label = False
         self.section_cells: list[Cell] = []
         self.guessed_rows: list[Row] = []  # rows whose figures' columns were a guess
@@ -265,6 +271,9 @@ class _TableBuilder:
             elif self._is_goal_header(row):
                 self._goal_header(row)
                 state = "goals"
+            elif state == "head" and self._key_row(i):
+                i += 2  # the keys, and the row of their values under them
+                continue
             elif self._section_title(row) or self._header(row):
                 pass
             elif state == "head" and len(cells) == 1 and YEAR.search(row.joined):
@@ -308,6 +317,35 @@ class _TableBuilder:
 
     def _header_key(self, text: str) -> tuple[str, str, str] | None:
         return header_key(text, self.family)
+
+    def _key_row(self, i: int) -> bool:
+        """Header keys printed as column labels over a row of their values (项目编码 | 项目名称 |
+        主管部门 | … over 5111… | 地质灾害群测群防员补助 | …, a system's export): each value is its
+        key's, by column; the other labels keep theirs as fields. False when row ``i`` is not
+        such a row."""
+        rows = self.rows
+        if i + 1 >= len(rows) or header_hint(self.family).search(rows[i].joined) is None:
+            return False
+        keys = {c.column: self._header_key(c.text) for c in rows[i].cells}
+        found = {k: kv for k, kv in keys.items() if kv is not None and not kv[2]}
+        below = {c.column: c for c in rows[i + 1].cells}
+        if len(found) < _KEY_ROW_KEYS or not set(found) <= set(below):
+            return False
+        if any(keys[c.column] is None and not _COLUMN_LABEL.search(c.text) for c in rows[i].cells):
+            return False  # a value beside its key (某区司法局), not a column's label (单位编码)
+        if is_fund_header(rows[i + 1], self.family) or any(
+            self._header_key(c.text) for c in below.values()
+        ):
+            return False  # the row below is the next block's labels, not the keys' values
+        for c in rows[i].cells:
+            value = below.get(c.column)
+            if value is None:
+                continue
+            kv = keys[c.column]
+            field, label = (kv[0], kv[1]) if kv is not None else ("", key(c.text))
+            self._set_field(field, label, value.text, value)
+            c.used = value.used = True
+        return True
 
     def _header(self, row: Row) -> bool:
         """Header keys and their values (several per row); False when the row has none."""
@@ -495,8 +533,10 @@ class _TableBuilder:
             elif field is not None:
                 self.goal_cols.setdefault(field, c.column)
                 self.t["labels"].setdefault(field, unnumbered(c.text))
-            elif i == 0 or any(w in key(c.text) for w in _GOAL_ANCHORS):
-                continue  # the block's own label (年度总体目标, 项目基本情况)
+            elif i == 0 or (
+                len(c.text) < _GOAL_TEXT and any(w in key(c.text) for w in _GOAL_ANCHORS)
+            ):
+                continue  # the block's own label (年度总体目标, 项目基本情况), not a text naming it
             elif lb.is_vertical_fragment(c.text, "年度总体目标"):
                 continue
             elif len(c.text) <= 16 and i == len(cells) - 1 and len(self.goal_cols) > 1:
@@ -641,6 +681,7 @@ class _TableBuilder:
             self.headerless = True
         else:
             end = start + 1
+            self.header_text = self.rows[start].joined  # as printed, before any joining
             while end < len(self.rows) and self._header_goes_on(self.rows[start], self.rows[end]):
                 end += 1
             if end < len(self.rows) and self._header_tails(self.rows[start], self.rows[end]):
@@ -678,7 +719,15 @@ class _TableBuilder:
         rows: list[Row] = []
         new_page = False
         lower = False
+        header = self.header_text
         for row in self.rows[first:end]:
+            if header and row.joined == header:
+                # the header printed again between rows (a system's export repeats it every
+                # few rows, a page its top): a break, as a page's, that a name may go on over
+                for c in row.cells:
+                    c.used = True
+                new_page = lower = True  # its lower row, if printed, comes next
+                continue
             # only at a page's top (the cheap test first: most rows are none)
             if (row.page_break_before or lower) and (
                 self._is_indicator_header(row) or (lower and is_sub_header(row, self.family))

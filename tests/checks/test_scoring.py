@@ -392,8 +392,11 @@ class TestS108UnitMismatch(RuleCase):
         row = ind("培训质量", "达标", "完成", 10, 10, l2="质量指标")
         assert "S108" not in codes(tmp_path, make_table(indicators=with_row(2, row)))
 
-    def test_a_month_and_its_deadline_are_dates_not_units(self, tmp_path: Path) -> None:
-        row = ind("资金发放时间", "6月底前", "6月", 10, 10, l2="时效指标")
+    @pytest.mark.parametrize(
+        ("target", "actual"), [("6月底前", "6月"), ("≤2022-09-30", "2022-09-22")]
+    )
+    def test_dates_are_not_units(self, tmp_path: Path, target: str, actual: str) -> None:
+        row = ind("资金发放时间", target, actual, 10, 10, l2="时效指标")
         assert "S108" not in codes(tmp_path, make_table(indicators=with_row(2, row)))
 
 

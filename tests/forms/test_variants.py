@@ -1626,3 +1626,124 @@ def test_a_name_holding_another_rows_target_and_figures_is_a_misread(tmp_path: P
     ]
     (t,) = parse_file(_write(tmp_path, rows)).tables
     assert any("过长或夹着多处数字" in d.reason for d in t.doubts)
+
+
+def test_a_goal_text_naming_the_years_goal_is_a_text_not_a_label(tmp_path: Path) -> None:
+    # 实际完成情况 | text on a row of its own, the text saying 年度目标 in its sentences
+    done = "全年为1.2万名老年人提供健康管理服务，较上年增加795人，全面完成年度目标。"
+    rows = [
+        ["项目支出绩效自评表"],
+        ["项目名称", "基本公共卫生服务"],
+        ["年度总体目标", "预期目标", "为辖区常住居民提供基本公共卫生服务，提高居民健康素养。"],
+        ["", "实际完成情况", done],
+        [
+            "绩效指标",
+            "一级指标",
+            "二级指标",
+            "三级指标",
+            "年度指标值",
+            "实际完成值",
+            "分值",
+            "得分",
+        ],
+        ["", "产出指标", "数量指标", "老年人健康管理人数", "≥11500人", "12035人", "90", "90"],
+    ]
+    report = parse_file(_write(tmp_path, rows))
+    (t,) = report.tables
+    assert t.goal_actual == done
+    assert not report.leftovers
+
+
+def test_an_older_forms_name_column_and_a_name_broken_by_a_line_break(tmp_path: Path) -> None:
+    # 指标内容 names the indicator column (2018–2019 forms); a line break inside a name's cell
+    # starts the next line of the text with the name's tail (工程设施完 / 好率)
+    rows = [
+        ["年度绩效目标自评表"],
+        ["项目名称", "高标准农田管护"],
+        ["一级指标", "二级指标", "指标内容", "分值", "年度指标值", "实际完成值", "得分"],
+        ["产出指标", "数量指标", "管护面积", "50", "≥2.3万亩", "2.3万亩", "50"],
+        ["效益指标", "可持续影响指标", "工程设施完"],
+        ["好率", "30", "≥95%", "96%", "30"],
+        ["满意度指标", "服务对象满意度指标", "农户满意度", "10", "≥90%", "93%", "10"],
+    ]
+    report = parse_file(_write(tmp_path, rows))
+    (t,) = report.tables
+    assert [(i.name, i.target, i.actual, i.weight, i.score) for i in t.indicators] == [
+        ("管护面积", "≥2.3万亩", "2.3万亩", 50, 50),
+        ("工程设施完好率", "≥95%", "96%", 30, 30),
+        ("农户满意度", "≥90%", "93%", 10, 10),
+    ]
+    assert not report.leftovers
+
+
+def test_a_systems_export_keys_over_their_values_and_its_header_repeated(tmp_path: Path) -> None:
+    # 项目编码 | 项目名称 | 主管部门 | … over a row of values; the indicator header printed again
+    # every few rows (no page break)
+    header = [
+        *["项目编码", "指标编码", "一级指标", "二级指标", "三级指标", "指标性质", "指标值"],
+        *["度量单位", "完成值", "权重", "得分", "未完成原因分析"],
+    ]
+    code = "51112925R000000140053"
+    rows = [
+        ["部门预算项目支出绩效自评表(2025年度)"],
+        ["项目编码", "项目名称", "单位编码", "主管部门", "实施单位(盖章)", "导出日期"],
+        [
+            code,
+            "地质灾害群测群防员补助",
+            "407001",
+            "沐川县自然资源局",
+            "沐川县自然资源局本级",
+            "2026-02-26",
+        ],
+        ["绩效指标(90分)"],
+        header,
+        [
+            code,
+            "ZB5101",
+            "产出指标",
+            "数量指标",
+            "群测群防员人数",
+            "≥",
+            "212",
+            "人",
+            "212",
+            "40",
+            "40",
+        ],
+        header,
+        [
+            code,
+            "ZB5104",
+            "效益指标",
+            "社会效益指标",
+            "隐患点监测覆盖率",
+            "=",
+            "100",
+            "%",
+            "100",
+            "40",
+            "40",
+        ],
+        [
+            code,
+            "ZB5106",
+            "满意度指标",
+            "服务对象满意度指标",
+            "满意度",
+            "≥",
+            "90",
+            "%",
+            "96",
+            "10",
+            "10",
+        ],
+    ]
+    report = parse_file(_write(tmp_path, rows))
+    (t,) = report.tables
+    assert (t.project, t.department, t.implementer) == (
+        "地质灾害群测群防员补助",
+        "沐川县自然资源局",
+        "沐川县自然资源局本级",
+    )
+    assert t.fields["项目编码"] == code and t.fields["导出日期"] == "2026-02-26"
+    assert [i.name for i in t.indicators] == ["群测群防员人数", "隐患点监测覆盖率", "满意度"]

@@ -211,12 +211,24 @@ def total_row(b: Builder, label: Token, items: list[Token]) -> list[Placed]:
     while items and items[0].empty:  # the columns before the points
         items = items[1:]
     shown = items if b.stream.explicit_empties else [t for t in items if not t.empty]
+    score = _score_column(b)
+    if len(shown) == 1 and not shown[0].empty and score is not None:
+        return [*row, Placed(shown[0], score)]  # a 总分 row printing only the score
     last = slots[-1] if slots else 1
     for k, t in enumerate(shown):
         col = slots[k] if k < len(slots) else last + k - len(slots) + 1
         if not t.empty:
             row.append(Placed(t, col))
     return row
+
+
+def _score_column(b: Builder) -> int | None:
+    """The 得分 column of the section's header, when it has 分值 too (else None)."""
+    h = b.header
+    if h is None or not h.column_of(Slot.WEIGHT):
+        return None
+    score = h.column_of(Slot.SCORE)
+    return score[0] if score else None
 
 
 def _total_columns(b: Builder) -> list[int]:
