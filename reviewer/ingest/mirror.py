@@ -25,7 +25,14 @@ def unmarked(rows: Iterable[Row]) -> Iterator[Row]:
     """``rows`` with a mirror's page markers set apart (see the module's doc)."""
     expected = 0  # the next page's number, once the first page's marker was seen
     held: Row | None = None
-    for n, row in enumerate(rows):
+    it = iter(rows)
+    for n, row in enumerate(it):
+        if n >= _FIRST_WITHIN and not expected:  # no mirror's first marker: rows as they are
+            if held is not None:
+                yield held
+            yield row
+            yield from it
+            return
         cells = row.cells
         m = _MARKER.match(cells[0].text) if cells else None
         if m is not None and expected == 0 and m.group(1) == "1" and n < _FIRST_WITHIN:

@@ -96,7 +96,7 @@ def check(
                 evidence=_cells(glued, "target"),
             )
         )
-    run = [(r, f) for r in rows for f in _RUN_FIELDS if _RUN_TOGETHER.search(r[f])]
+    run = [(r, f) for r in rows for f in _RUN_FIELDS if "%" in r[f] and _RUN_TOGETHER.search(r[f])]
     if len(run) >= 2 or any(len(_RUN_TOGETHER.findall(r[f])) >= 2 for r, f in run):
         r, f = run[0]
         doubts.append(
@@ -170,16 +170,15 @@ def _guessed(rows: list[dict[str, Any]], guessed_rows: list[Row]) -> list[Readin
     ]
 
 
-_DIGIT_RUN = re.compile(r"\d+")
+_THREE_FIGURES = re.compile(r"\d\D+\d\D+\d")  # three separate figures (0-6岁 has two)
 # A comparison and its figure inside a name (…及时率≥95%2、…): another row's target in it.
 _COMPARED_INSIDE = re.compile(r"(?:[≥≤≧≦＞＜><=＝]|>=|<=)\s*\d")
 _LONG_NAME = 50  # characters: longer than any indicator's name
-_NAME_FIGURES = 3  # separate figures in one name (0-6岁 has two)
 
 
 def _swollen(name: str) -> bool:
     """A name holding what its row, or the rows below, print: too long, or three figures."""
-    return len(name) > _LONG_NAME or len(_DIGIT_RUN.findall(name)) >= _NAME_FIGURES
+    return len(name) > _LONG_NAME or _THREE_FIGURES.search(name) is not None
 
 
 def _value_in_name(name: str) -> bool:
