@@ -11,6 +11,7 @@ used as the page's number. Anything else is left as it was printed.
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Iterable, Iterator
 
@@ -23,16 +24,17 @@ _MIN_COLUMN = 3  # the row above reaches this column: a table row, not a line of
 
 def unmarked(rows: Iterable[Row]) -> Iterator[Row]:
     """``rows`` with a mirror's page markers set apart (see the module's doc)."""
+    it = iter(rows)
+    head = list(itertools.islice(it, _FIRST_WITHIN))
+    if not any(r.cells and r.cells[0].text.startswith("1、") for r in head):
+        return itertools.chain(head, it)  # no mirror: the rows as they are, at no cost
+    return _unmarked(itertools.chain(head, it))
+
+
+def _unmarked(rows: Iterator[Row]) -> Iterator[Row]:
     expected = 0  # the next page's number, once the first page's marker was seen
     held: Row | None = None
-    it = iter(rows)
-    for n, row in enumerate(it):
-        if n >= _FIRST_WITHIN and not expected:  # no mirror's first marker: rows as they are
-            if held is not None:
-                yield held
-            yield row
-            yield from it
-            return
+    for n, row in enumerate(rows):
         cells = row.cells
         m = _MARKER.match(cells[0].text) if cells else None
         if m is not None and expected == 0 and m.group(1) == "1" and n < _FIRST_WITHIN:
