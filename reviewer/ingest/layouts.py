@@ -40,7 +40,6 @@ import csv
 import re
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from collections.abc import Set as AbstractSet
 from enum import StrEnum
 
 from reviewer.grid import Cell, Row
@@ -136,7 +135,6 @@ _PROSE = 30  # characters of a line with no space that reads as prose, not as on
 _MIN_LABELS = 3
 _WORDS_WITH_HEADER = 0.3  # of the lines with three words or more, when the header is in words
 _HEADER_WORDS = 4
-_CONJUNCTIONS = ("及", "和", "与", "(", "（")
 _FLAT_LINES = 3
 _FLAT_WORDS = 30
 # A percentage glued to the next number (100%100%), or one with more decimals than a rate
@@ -218,35 +216,24 @@ def _known_indicator_header(rows: Sequence[str]) -> bool:
     if start is None:
         return False
     for s in rows[start:]:
-        cells = _wrapped_labels([c.strip() for c in _PIPE.split(s) if c.strip()], labels)
+        cells = _wrapped_labels([c.strip() for c in _PIPE.split(s) if c.strip()])
         known = [bool(kinds(c) & labels) for c in cells]
         if not all(known):
             return s != rows[start] and not any(known)  # a row of values ends the header
     return True
 
 
-def _wrapped_labels(cells: list[str], labels: AbstractSet[object]) -> list[str]:
-    """Header cells with a label wrapped over two cells joined again (一级 | 指标,
-    偏差原因分析 | 及改进措施: a paste that cut a wrapped label at its line break)."""
-    from reviewer.ingest.rebuild.anchors import kinds
+def _wrapped_labels(cells: list[str]) -> list[str]:
+    """Header cells with a label wrapped over two cells joined again (``label_goes_on``)."""
+    from reviewer.ingest.rebuild.anchors import label_goes_on
 
     out: list[str] = []
     for c in cells:
-        if out and kinds(out[-1] + c) & labels and _wraps_on(out[-1], c, labels):
+        if out and label_goes_on(out[-1], c):
             out[-1] += c
         else:
             out.append(c)
     return out
-
-
-def _wraps_on(head: str, tail: str, labels: AbstractSet[object]) -> bool:
-    """``tail`` goes on with ``head``: a piece no label alone (一级 | 指标, 实际 | 完成值),
-    or a label followed by a piece that opens with a conjunction (… | 及改进措施)."""
-    from reviewer.ingest.rebuild.anchors import kinds
-
-    if not kinds(head) & labels:
-        return True
-    return tail[:1] in _CONJUNCTIONS and not kinds(tail) & labels
 
 
 def _words_layout(nonempty: Sequence[str]) -> Layout | None:

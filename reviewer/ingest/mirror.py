@@ -43,10 +43,11 @@ def _unmarked(rows: Iterator[Row]) -> Iterator[Row]:
             expected += 1
             if held is not None and held.cells and held.cells[-1].column >= _MIN_COLUMN:
                 yield held
-                if _opens_anew(row.cells[0].text[m.end() :]):  # 2、项目支出绩效自评表
-                    marker, held = _parted(row, m.end())
+                rest = cells[0].text[m.end() :].strip()
+                if _opens_anew(rest):  # 2、项目支出绩效自评表
+                    marker, held = _parted(row, m.end(), rest)
                 else:
-                    marker, held = _go_on(held, row, m.end()), None
+                    marker, held = _go_on(held, row, m.end(), rest), None
                 yield marker
                 continue
         if held is not None:
@@ -60,13 +61,12 @@ def _opens_anew(rest: str) -> bool:
     """The page opens with a title or one of the form's labels: a new line, not a row's rest."""
     from reviewer.ingest.rebuild.anchors import kinds
 
-    return bool(rest) and bool(kinds(rest.strip().split()[0]))
+    return bool(rest) and bool(kinds(rest.split()[0]))
 
 
-def _parted(row: Row, cut: int) -> tuple[Row, Row]:
-    """The marker's own row, and ``row`` without it."""
+def _parted(row: Row, cut: int, rest: str) -> tuple[Row, Row]:
+    """The marker's own row, and ``row`` without it (its first cell's ``rest``)."""
     first = row.cells[0]
-    rest = first.text[cut:].strip()
     cells = [Cell(rest, first.line, first.column, rest, where=first.where), *row.cells[1:]]
     return _marker_row(first, cut), Row(cells=cells, line=row.line)
 
@@ -78,11 +78,11 @@ def _marker_row(first: Cell, cut: int) -> Row:
     )
 
 
-def _go_on(above: Row, row: Row, cut: int) -> Row:
-    """Put the rest of ``row`` (after its marker, ``cut`` characters) back on the row
-    ``above``, in the columns after its last cell; the marker's own row."""
+def _go_on(above: Row, row: Row, cut: int, rest: str) -> Row:
+    """Put the rest of ``row`` (its first cell's ``rest`` after the marker of ``cut``
+    characters, and its other cells) back on the row ``above``, in the columns after its last
+    cell; the marker's own row."""
     first = row.cells[0]
-    rest = first.text[cut:].strip()
     column = above.cells[-1].column
     if rest:
         column += 1

@@ -42,7 +42,7 @@ class Role(StrEnum):
     EXTRA = "extra"  # a column the form adds (复核分, 备注): kept under its label
 
 
-_LABEL_LEVEL = {Role.L1: "l1", Role.L2: "l2"}
+LABEL_LEVEL = {Role.L1: "l1", Role.L2: "l2"}  # a category column → its label level
 # The label kinds a category column accepts.
 _FITS = {
     Role.L1: frozenset({lb.LabelKind.L1, lb.LabelKind.AMBIGUOUS, lb.LabelKind.UNKNOWN}),
@@ -121,19 +121,19 @@ class IndicatorColumns:
         return [
             col
             for col in sorted(self.roles)
-            if col >= self.name_column and self.roles[col] not in _LABEL_LEVEL
+            if col >= self.name_column and self.roles[col] not in LABEL_LEVEL
         ]
 
     def label_level(self, cell: Cell) -> str | None:
         """``l1``/``l2`` when the cell sits in a category column and reads as that label."""
         role = self.roles.get(cell.column)
-        if role not in _LABEL_LEVEL:
+        if role not in LABEL_LEVEL:
             return None
         if self.any_labels or lb.label_kind(cell.text) in _FITS[role]:
-            return _LABEL_LEVEL[role]
+            return LABEL_LEVEL[role]
         if _weighted_heading(cell.text):  # 履职效能(50分): a form's own category, weighted
             self.own_categories = True
-            return _LABEL_LEVEL[role]
+            return LABEL_LEVEL[role]
         return None
 
     def by_column(self, cells: list[Cell]) -> RowMap | None:
@@ -148,7 +148,7 @@ class IndicatorColumns:
                 row.extras[self.labels[c.column]] = c
                 continue
             if (
-                role in _LABEL_LEVEL
+                role in LABEL_LEVEL
                 and self.label_level(c) is None
                 and not (self.own_categories and _own_heading(c, cells, self))
             ):

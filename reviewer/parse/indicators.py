@@ -28,7 +28,7 @@ from typing import Any
 
 from reviewer.grid import Cell, Row
 from reviewer.parse import labels as lb
-from reviewer.parse.columns import IndicatorColumns, Role, RowMap
+from reviewer.parse.columns import LABEL_LEVEL, IndicatorColumns, Role, RowMap
 from reviewer.parse.values import is_operator, parse_number, parse_points, parse_value
 from reviewer.textnorm import without_spaces
 
@@ -92,15 +92,12 @@ def _glued_labels(text: str) -> list[tuple[lb.LabelKind, str]] | None:
 
 def _weight_on_label_above(events: list[LabelEvent], role: Role | None, note: str) -> None:
     """Give the weight note wrapped under a label (产出指标 / （60分）) to that label."""
-    level = _LABEL_LEVELS.get(role) if role is not None else None
+    level = LABEL_LEVEL.get(role) if role is not None else None
     for ev in reversed(events):
         if ev.level == level:
             if lb.weight_note(ev.text)[1] is None:
                 ev.text += note
             return
-
-
-_LABEL_LEVELS = {Role.L1: "l1", Role.L2: "l2"}
 
 
 def _label_before_name(name: list[Cell]) -> tuple[str, list[Cell]] | None:
@@ -111,13 +108,14 @@ def _label_before_name(name: list[Cell]) -> tuple[str, list[Cell]] | None:
     end = text.find("指标") + 2
     if end < 4 or len(text) - end < _MIN_NAME:
         return None
-    if lb.classify_label(text[:end]) is not lb.LabelKind.L2:
+    label = text[:end]
+    if lb.classify_label(label) is not lb.LabelKind.L2:
         return None
-    for k, c in enumerate(name):
+    for k, c in enumerate(name):  # the cell the label ends in, and where in it
         if end <= len(c.text):
             rest = c.text[end:].strip()
             head = [Cell(rest, c.line, c.column, rest, used=True, where=c.where)] if rest else []
-            return text[: text.find("指标") + 2], head + name[k + 1 :]
+            return label, head + name[k + 1 :]
         end -= len(c.text)
     return None
 

@@ -19,7 +19,7 @@ from collections.abc import Sequence
 from reviewer.forms.recognise import recognise
 from reviewer.grid import Cell, Row
 from reviewer.ingest.reading import SAMPLE_ROWS
-from reviewer.ingest.rebuild.anchors import is_any_label, is_block_label, is_column_label
+from reviewer.ingest.rebuild.anchors import is_any_label, is_block_label, label_goes_on
 from reviewer.ingest.rebuild.furniture import page_furniture, with_furniture
 from reviewer.ingest.rebuild.indicators import Placed
 from reviewer.ingest.rebuild.order import first_break
@@ -63,7 +63,7 @@ def rebuild_rows(lines: Sequence[str], layout: str) -> list[Row]:
         lines = ["" if i in furniture else s for i, s in enumerate(lines)]
     stream = _stream(lines, layout)
     apply_script(stream, "\n".join(lines[:SAMPLE_ROWS]))
-    join_pieces(stream, is_any_label, is_block_label, is_column_label)
+    join_pieces(stream, is_any_label, is_block_label, label_goes_on)
     if layout == "flat":
         broken = first_break(stream.tokens)
         if broken is not None:

@@ -220,6 +220,17 @@ def is_block_label(text: str) -> bool:
     return Kind.FUND_BLOCK in kinds(text)
 
 
-def is_column_label(text: str) -> bool:
-    """An indicator column's label (一级指标, 年度指标值, 偏差原因分析及改进措施)."""
-    return Kind.COLUMN in kinds(text)
+_HEADER_KINDS = frozenset({Kind.COLUMN, Kind.SECTION})
+# Words that open the rest of a label wrapped onto its next line (… | 及改进措施, … | (A)).
+_GOES_ON = ("及", "和", "与", "(", "（")
+
+
+def label_goes_on(head: str, tail: str) -> bool:
+    """A header label a paste cut at its line break into two cells (一级 | 指标, 实际 | 完成值,
+    偏差原因分析 | 及改进措施): together a label, and ``tail`` no label of its own after one (or a
+    piece no label alone, ``head``)."""
+    if not kinds(head + tail) & _HEADER_KINDS:
+        return False
+    if not kinds(head) & _HEADER_KINDS:
+        return True
+    return tail[:1] in _GOES_ON and not kinds(tail) & _HEADER_KINDS

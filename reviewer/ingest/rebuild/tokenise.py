@@ -246,7 +246,7 @@ def join_pieces(
     stream: Stream,
     is_label: Callable[[str], bool],
     block_labels: Callable[[str], bool],
-    column_labels: Callable[[str], bool],
+    goes_on: Callable[[str, str], bool],
 ) -> None:
     """Join the tokens that only make sense together: a weight note after its label
     (``(20分)``), a unit note after a block label (``项目资金`` ``(万元)``), a unit after
@@ -254,8 +254,8 @@ def join_pieces(
 
     ``is_label(text)`` says whether text is one of the form's labels; ``block_labels(text)``
     whether it is the label of the funds block, which its unit note belongs to;
-    ``column_labels(text)`` whether it is an indicator column's label (一级指标 cut into 一级 |
-    指标 is joined again)."""
+    ``goes_on(head, tail)`` whether two cells of a row are one header label cut at its line
+    break (一级 | 指标 is joined again)."""
     out: list[Token] = []
     toks = stream.tokens
     i = 0
@@ -271,7 +271,7 @@ def join_pieces(
                 out[-1] = merge(prev, t)
                 i += 1
                 continue
-            if _label_wrapped(prev, t, column_labels):
+            if _label_wrapped(prev, t, goes_on):
                 out[-1] = merge(prev, t)
                 i += 1
                 continue
@@ -318,17 +318,12 @@ def _label_run(
     return best
 
 
-_CONJUNCTIONS = ("及", "和", "与")
-
-
-def _label_wrapped(prev: Token, t: Token, is_column: Callable[[str], bool]) -> bool:
-    """A column label wrapped over two cells of one row (一级 | 指标, 实际 | 完成值, 偏差原因分析
-    | 及改进措施: a paste that cut the header's cells at their line breaks)."""
+def _label_wrapped(prev: Token, t: Token, goes_on: Callable[[str, str], bool]) -> bool:
+    """Two cells of one row (not pieces cut at spaces) that are one header label cut at its
+    line break."""
     if t.spaced or prev.group != t.group or len(prev.text) + len(t.text) > _MAX_LABEL:
         return False
-    if not is_column(prev.text + t.text):
-        return False
-    return not is_column(prev.text) or (t.text.startswith(_CONJUNCTIONS) and not is_column(t.text))
+    return goes_on(prev.text, t.text)
 
 
 _MAX_LABEL = 16
