@@ -108,6 +108,14 @@ def test_nature_value_and_unit_in_separate_columns(tmp_path: Path) -> None:
     assert t.indicators[2].target_value.operator == "qualitative"
 
 
+def test_a_target_left_as_the_templates_stars_keeps_its_unit(tmp_path: Path) -> None:
+    # ≥ | ** | %: the number never filled in, the unit printed beside it all the same
+    rows = [list(r) for r in SPLIT_TARGET]
+    rows[2][4:8] = ["≥", "**", "%", ""]
+    t = _parse(tmp_path, rows)
+    assert [i.target for i in t.indicators] == ["≥200人", "≥**%", "提升"]
+
+
 EXTRA_COLUMN = [
     [
         "绩效指标",

@@ -26,6 +26,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from reviewer.forms.template import placeholder_in
 from reviewer.grid import Cell, Row
 from reviewer.parse import labels as lb
 from reviewer.parse.columns import LABEL_LEVEL, IndicatorColumns, Role, RowMap
@@ -755,11 +756,14 @@ def _target_text(d: Draft) -> str:
 
 
 def _with_unit(value: str, unit: Cell | None) -> str:
-    """A value with the row's 度量单位 appended, unless it is qualitative or has a unit."""
+    """A value with the row's 度量单位 appended, unless it is qualitative or has a unit. The
+    template's stars for a number never filled in (≥ | ** | %) take the unit as a number would."""
     if unit is None or not value or value.endswith(unit.text):
         return value
     parsed = parse_value(value)
-    return value + unit.text if parsed.number is not None and not parsed.unit else value
+    if parsed.number is not None:
+        return value if parsed.unit else value + unit.text
+    return value + unit.text if placeholder_in(value) in ("**", "＊＊") else value
 
 
 def _to_indicator(d: Draft) -> dict[str, Any]:

@@ -80,9 +80,6 @@ MISREAD = {
     "cd05_yunnan_longchuan_jikongzhongxin_mianyiguihua_2019_ocr_clean.txt": (
         "OCR with O for 0 in figures: said to be misread (P108)"
     ),
-    "ck04_hebei_fuping_jiaotongyunshuju_2019.xls": (
-        "a Hebei target never filled in (≥ | ** | %): read as ≥** without its unit"
-    ),
     "cl01_guangxi_deling_nongyenongcun_2021_nogrid.pdf": (
         "a PDF without rules whose date rows print the target a line above the name: the name"
         " is read as the target"
@@ -107,9 +104,6 @@ MISREAD = {
             "cq06_henan_tonggang_weijianwei_jibengongwei_2019.txt",
         )
     },
-    "cv02_guangxi_guanyang_jiaoyuju_xueshengzizhu_2024.html": (
-        "a page marker (—第1页—) printed inside a name's cell of a web page is read into the name"
-    ),
     "cw02_guangdong_ruyuan_weijianju_jibengonggongweisheng_2021.txt": (
         "forty rows in wrapped pipes: the row under the header wrapped inside its cells, and the"
         " row above the header printed again, are lost"

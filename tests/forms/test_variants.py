@@ -351,12 +351,13 @@ def test_transfer_funds_by_level_must_add_up_to_the_total(tmp_path: Path) -> Non
 # -- a page number printed between two indicator rows ---------------------------------------------
 
 
-def test_a_page_number_line_is_a_page_break_not_part_of_a_row(tmp_path: Path) -> None:
+@pytest.mark.parametrize("marker", ["- 1 -", "第 2 页 共 5 页", "— 第1页 —"])
+def test_a_page_number_line_is_a_page_break_not_part_of_a_row(tmp_path: Path, marker: str) -> None:
     rows = [
         *_COST_UNDER_OUTPUT[:4],
         ["", "", "质量指标", "随访率", "≥95%", "96.9%", "20", "20", ""],
         [],
-        ["- 1 -"],
+        [marker],
         ["", "", "", "符合率", "≥90%", "92%", "20", "20", ""],
         *_COST_UNDER_OUTPUT[6:],
     ]
