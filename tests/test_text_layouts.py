@@ -279,6 +279,31 @@ FIXED = [
 ]
 
 
+def test_fixed_width_page_number_above_a_form_feed_is_no_part_of_the_next_page() -> None:
+    # — 1 — ends a page, the next opens with a form feed on its first line (no blank line),
+    # its header's first label cut (一级指 / 标) and printed where the number is
+    header = [
+        _laid_out(
+            (5, "一级指"),
+            (13, "二级指标"),
+            (23, "三级指标"),
+            (41, "年度"),
+            (55, "实际"),
+            (67, "分值"),
+            (73, "得分"),
+            (79, "偏差原因分析"),
+        ),
+        _laid_out((5, "标"), (41, "指标值"), (55, "完成值"), (79, "及改进措施")),
+    ]
+    lines = [*FIXED[:8], "", _laid_out((5, "— 1 —")), "\f" + header[0], header[1], *FIXED[8:]]
+    layout, rows = text_rows([line + "\n" for line in lines])
+    assert layout is Layout.FIXED
+    got = [[c.text for c in r.cells] for r in rows]
+    assert ["—1—"] in got
+    assert got.count(["一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值",
+                      "得分", "偏差原因分析及改进措施"]) == 2  # fmt: skip
+
+
 def test_fixed_width_text_is_read_by_its_columns() -> None:
     # pdftotext -layout: a header wrapped over two lines, cells wrapped around a row's figures
     layout, rows = text_rows([line + "\n" for line in FIXED])
@@ -303,3 +328,36 @@ def test_spaced_text_without_a_page_layout_stays_line_by_line() -> None:
     layout, rows = text_rows([line + "\n" for line in lines])
     assert layout is Layout.SPACES
     assert [c.text for c in next(iter(rows)).cells] == ["项目名称", "农田管护"]
+
+
+_WRAPPED_HEADER_PIPES = """| 项目名称 | 乡村道路养护 |  |  |  |  |  |  |
+| 项目资金（万元） | 年初预算数 | 全年预算数 | 全年执行数 | 分值 | 执行率 | 得分 |  |
+| 年度资金总额 | 50 | 50 | 50 | 10 | 100% | 10 |  |
+| 绩效指标 | 一级指标 | 二级指标 | 三级指标 | 年度
+指标值 | 实际
+完成值 | 分值 | 得分 | 偏差原因分析
+及改进措施 |
+| 产出指标 | 数量指标 | 养护里程 | ≥120公里 | 126公里 | 40 | 40 |  |
+| 质量指标 | 路面完好率 | ≥90% | 93% | 40 | 40 |  |
+| 一级指标 | 二级指标 | 三级指标 | 年度指标值 | 实际完成值 | 分值 | 得分 | 偏差原因分析及改进措施 |
+| 满意度指标 | 服务对象满意度指标 | 群众满意度 | ≥90% | 95% | 10 | 10 |  |
+| 总分 |  |  |  | 100 | 100 |  |  |
+"""
+
+
+def test_pipe_rows_wrapped_in_their_cells_and_a_header_printed_again(tmp_path: Path) -> None:
+    """A pipe row whose cells wrap onto lines of their own is one row; the indicator header
+    printed again between rows, its labels unwrapped, is no indicator row."""
+    assert detect_layout(_WRAPPED_HEADER_PIPES.splitlines()) is Layout.PIPES
+    path = tmp_path / "t.txt"
+    path.write_text(_WRAPPED_HEADER_PIPES, encoding="utf-8")
+    report = parse_file(path)
+    (t,) = report.tables
+    assert [(i.l1, i.name, i.target, i.weight, i.score) for i in t.indicators] == [
+        ("产出指标", "养护里程", "≥120公里", 40, 40),
+        ("产出指标", "路面完好率", "≥90%", 40, 40),
+        ("满意度指标", "群众满意度", "≥90%", 10, 10),
+    ]
+    assert t.doubts == []
+    assert report.leftovers == []
+    assert report.accounting.consumed_lines == report.accounting.nonempty_lines

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from decimal import ROUND_CEILING, ROUND_FLOOR, ROUND_HALF_UP, Decimal
 from functools import lru_cache
 
-from reviewer.checks.context import Hit, ReportFacts, TableContext, cell_evidence
+from reviewer.checks.context import Hit, ReportFacts, TableContext, cell_evidence, scores_execution
 from reviewer.checks.recompute import target_met
 from reviewer.checks.registry import report_rule, rule
 from reviewer.config import Config
@@ -382,7 +382,7 @@ def _execution_rows(t: EvaluationTable) -> Iterator[tuple[FundRow, Indicator]]:
     权重 and 折算得分), as fund rows to check like the funds block's score."""
     rate = t.funds.annual_total.cells.get("rate_pct")
     for i in t.indicators:
-        if i.l1 == "预算执行率指标" and i.weight is not None and i.score is not None:
+        if scores_execution(i) and i.weight is not None and i.score is not None:
             cells = {k: ref for k in ("weight", "score") if (ref := i.cells.get(k)) is not None}
             if rate is not None:
                 cells["rate_pct"] = rate

@@ -131,6 +131,16 @@ def ilabel(ind: Indicator) -> str:
     return f"「{ind.name}」"
 
 
+# The 一级 of a row that scores the budget's execution (预算执行率 printed as an indicator row
+# of its own: the Hebei form's, the 2024 national form's) instead of the funds block.
+EXECUTION_ROW = "预算执行率指标"
+
+
+def scores_execution(ind: Indicator) -> bool:
+    """The row scores the budget's execution (its 一级 and its name are 预算执行率)."""
+    return ind.l1 == EXECUTION_ROW
+
+
 def goal_scored(table: EvaluationTable) -> bool:
     """The goal block prints its own 分值/得分 (some 区域绩效目标自评表): points the total holds
     and the tool does not read, so sums of weights and scores cannot be checked."""

@@ -6,7 +6,13 @@ import re
 from collections import defaultdict
 from collections.abc import Iterator
 
-from reviewer.checks.context import Hit, TableContext, ilabel, indicator_evidence
+from reviewer.checks.context import (
+    Hit,
+    TableContext,
+    ilabel,
+    indicator_evidence,
+    scores_execution,
+)
 from reviewer.checks.recompute import (
     Direction,
     direction_of,
@@ -26,6 +32,14 @@ _RULE_WORDS = {
 
 def _tv(ind: Indicator) -> str:
     return f"年度指标值{ind.target}，实际完成值{ind.actual}"
+
+
+def _against_target(ctx: TableContext) -> Iterator[Indicator]:
+    """The rows whose score is judged against their target: not the row that scores the
+    budget's execution (预算执行率), which B103 judges by the funds' own rate."""
+    for i in ctx.table.indicators:
+        if not scores_execution(i):
+            yield i
 
 
 def _scored(ind: Indicator) -> list[Indicator]:
@@ -75,7 +89,7 @@ def score_within_weight(ctx: TableContext) -> Iterator[Hit]:
     fix="按完成比例调整得分，并在偏差原因栏说明未达成原因及改进措施。",
 )
 def unmet_full_marks(ctx: TableContext) -> Iterator[Hit]:
-    for i in ctx.table.indicators:
+    for i in _against_target(ctx):
         if i.weight is None or i.score is None or i.score < i.weight:
             continue
         e = ctx.expect(i)
@@ -112,7 +126,7 @@ def unmet_full_marks(ctx: TableContext) -> Iterator[Hit]:
     fix="核实完成值；如确已达成应给满分，如另有扣分理由应写明。",
 )
 def met_but_deducted(ctx: TableContext) -> Iterator[Hit]:
-    for i in ctx.table.indicators:
+    for i in _against_target(ctx):
         if i.weight is None or i.score is None or i.score >= i.weight:
             continue
         e = ctx.expect(i)
@@ -142,7 +156,7 @@ def met_but_deducted(ctx: TableContext) -> Iterator[Hit]:
 )
 def deduction_not_proportional(ctx: TableContext) -> Iterator[Hit]:
     th = ctx.thresholds
-    for i in ctx.table.indicators:
+    for i in _against_target(ctx):
         if i.weight is None or i.score is None or i.score >= i.weight:
             continue
         e = ctx.expect(i)
@@ -252,7 +266,7 @@ def qualitative_band(ctx: TableContext) -> Iterator[Hit]:
 )
 def over_achievement(ctx: TableContext) -> Iterator[Hit]:
     th = ctx.thresholds
-    for i in ctx.table.indicators:
+    for i in _against_target(ctx):
         e = ctx.expect(i)
         if (
             e.direction is not Direction.HIGHER
@@ -403,7 +417,7 @@ def repeated_actual(ctx: TableContext) -> Iterator[Hit]:
     fix="核实实际完成值的计算口径。",
 )
 def percent_over_100(ctx: TableContext) -> Iterator[Hit]:
-    for i in ctx.table.indicators:
+    for i in _against_target(ctx):
         a = i.actual_value
         if norm_unit(a.unit) == "%" and a.number is not None and a.number > 100:
             yield Hit(

@@ -12,6 +12,7 @@ from reviewer.checks.context import (
     cell_evidence,
     ilabel,
     indicator_evidence,
+    scores_execution,
 )
 from reviewer.checks.injection import find_instructions, may_hold_instructions, visible
 from reviewer.checks.registry import report_rule, rule
@@ -194,9 +195,11 @@ def category_labels(ctx: TableContext) -> Iterator[Hit]:
         problem = ""
         if not i.l1:
             problem = "没有一级指标"
+        elif scores_execution(i):
+            continue  # 预算执行率: a row of its own, with no 二级
         elif i.l1 not in _L1_ALLOWED and i.l1 not in extra and not own(i.l1):
             problem = f"一级指标“{i.l1}”不在规定范围内"
-        elif not i.l2 and i.l1 not in extra and not two_levels:  # 预算执行率: a row of its own
+        elif not i.l2 and i.l1 not in extra and not two_levels:
             problem = "没有二级指标"
         if problem:
             yield Hit(

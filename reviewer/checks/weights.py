@@ -12,6 +12,7 @@ from reviewer.checks.context import (
     cell_evidence,
     goal_scored,
     indicator_evidence,
+    scores_execution,
 )
 from reviewer.checks.registry import rule
 from reviewer.model import Category, Severity
@@ -42,7 +43,11 @@ def weights_sum(ctx: TableContext) -> Iterator[Hit]:
     if goal_scored(t):
         return  # the goal block holds points of its own, not read
     budget_w = t.funds.annual_total.weight
-    if budget_w is None and scoring.execution_weight is not None:
+    if (
+        budget_w is None
+        and scoring.execution_weight is not None
+        and not any(scores_execution(i) for i in t.indicators)
+    ):
         # the funds block printed no points: the indicators must make up their share alone
         expected, parts = scoring.indicator_total, "三级指标"
         total = sum(w or 0.0 for w in weights)

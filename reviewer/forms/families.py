@@ -86,6 +86,8 @@ _HEADER = (
     ("项目实施单位", "implementer"),
     ("实施(主管)单位", "implementer"),
     ("预算单位", "implementer"),
+    ("项目实施周期", "period"),
+    ("实施周期", "period"),
     ("项目负责人及电话", "contact"),
     ("单位负责人", "contact"),
     ("负责人及电话", "contact"),
@@ -95,6 +97,8 @@ _HEADER = (
     ("是否为专项资金", "special_fund"),
     ("填报日期", "date"),
     ("单位(盖章)", "seal"),
+    ("填报单位", "reporting_unit"),
+    ("填报单位(盖章)", "reporting_unit"),
     ("部门", "reporting_unit"),
 )
 _FUND_COLUMNS = (
@@ -123,6 +127,9 @@ _FUND_COLUMNS = (
     ("预算执行率*", "rate_pct"),
     ("得分*", "score"),
     ("自评得分*", "score"),
+    # a project of several years: its whole budget beside this year's, kept as printed
+    ("项目总预算*", "project_total"),
+    ("总预算数*", "project_total"),
     # the funds received, a column some provinces add: kept as printed, not an amount spent
     ("全年到位数*", "received"),
     ("到位数*", "received"),
@@ -380,15 +387,17 @@ HEBEI = Family(
         ("单项指标实际完成值*", "actual"),
         ("单项指标完成情况*", "completion"),
         ("单项指标得分*", "item_score"),
+        ("单项得分*", "item_score"),
         ("权重占比*", "weight"),
         ("单项指标折算得分*", "score"),
+        ("折算得分*", "score"),
         ("自评得分", "score"),
         # a Hebei form printing the national form's columns (实际完成值 | 分值 | 得分 | 偏差…)
         *_INDICATOR_COLUMNS,
     ),
     text_fields=_TEXT_FIELDS,
     scoring=Scoring(execution_weight=None, weight_label="权重占比", default_split=None),
-    l1_extra=("效果指标", "预算执行率指标"),  # the budget's execution is an indicator row here
+    l1_extra=("效果指标",),
 )
 
 TRANSFER = Family(

@@ -109,8 +109,10 @@ def _blocks(lines: Sequence[str]) -> Iterator[tuple[list[list[Piece]], bool]]:
             blanks += 1
             continue
         pieces = _pieces(number, line)
-        if block and any(_SECTION.match(p.text) for p in pieces):
-            yield block, page_break  # a page printed without blank lines: its parts apart
+        if block and (form_feed or any(_SECTION.match(p.text) for p in pieces)):
+            # a page printed without blank lines: its parts apart; a form feed opening a line
+            # right under the text above (a page's number): a new page
+            yield block, page_break
             block, page_break = [], False
         if not block:
             page_break = not first and (blanks >= 2 or form_feed)

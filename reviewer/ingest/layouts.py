@@ -339,9 +339,15 @@ def rows_from_lines(
 ) -> Iterator[Row]:
     """One row per line, cut into cells by ``split`` (None: a border line, not content).
     Blank lines and form feeds become page breaks."""
+    return _rows_from_numbered(enumerate(lines, start=1), split)
+
+
+def _rows_from_numbered(
+    numbered: Iterable[tuple[int, str]], split: Callable[[str, int], list[Cell] | None]
+) -> Iterator[Row]:
     page_break = False
     first = True
-    for number, line in enumerate(lines, start=1):
+    for number, line in numbered:
         line = line.rstrip("\r\n")
         if "\f" in line:
             page_break = True
@@ -355,6 +361,35 @@ def rows_from_lines(
         yield Row(cells=cells, line=number, page_break_before=page_break and not first)
         page_break = False
         first = False
+
+
+_WRAP_LINES = 6  # lines of one pipe row whose cells wrap: more is no wrapped row
+
+
+def _pipe_rows_unwrapped(lines: Iterable[str]) -> Iterator[tuple[int, str]]:
+    """The numbered lines of a pipe table, a row whose cells wrap onto lines of their own
+    (``| 三级指标 | 年度`` / ``指标值 | 实际`` / ``及改进措施 |``) given as one line at its first
+    line's number, the breaks kept inside its cells. A row opens with a pipe and does not close
+    with one; the lines after it open with none, and the last of them closes with one. Lines
+    that do not end so are given as they are."""
+    held: list[str] = []  # an open row and the lines that went on with it
+    start = 0
+    for number, line in enumerate(lines, start=1):
+        body = line.strip()
+        if held:
+            if body and body[0] not in "|｜" and "\f" not in line and len(held) < _WRAP_LINES:
+                held.append(line.rstrip("\r\n"))
+                if body[-1] in "|｜":
+                    yield start, "\n".join(held)
+                    held = []
+                continue
+            yield from enumerate(held, start=start)  # no wrapped row after all
+            held = []
+        if body and body[0] in "|｜" and body[-1] not in "|｜" and _PIPE.search(body, 1):
+            held, start = [line.rstrip("\r\n")], number
+            continue
+        yield number, line
+    yield from enumerate(held, start=start)
 
 
 def _csv_rows(lines: Iterable[str]) -> Iterator[Row]:
@@ -413,7 +448,7 @@ def layout_rows(lines: Iterable[str], layout: Layout) -> Iterator[Row]:
     if layout is Layout.CSV:
         return _csv_rows(lines)
     if layout is Layout.PIPES:
-        return rows_from_lines(lines, _pipe_cells)
+        return _rows_from_numbered(_pipe_rows_unwrapped(lines), _pipe_cells)
     if layout is Layout.FIXED:
         from reviewer.ingest.fixed import fixed_rows
 

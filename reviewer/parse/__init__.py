@@ -151,6 +151,8 @@ def split_tables(rows: Iterable[Row]) -> Iterator[list[Row]]:
                 yield NoTable(current[:cover])
                 current = current[cover:]
                 key_seen = False
+        if title and _next_section(row, current):
+            title = False  # 二、绩效评价评分表 under 一、项目基本情况: the table's next part
         if current and ((title and body) or (subject and key_then_body)):
             carried: list[Row] = []
             if not title:
@@ -167,6 +169,19 @@ def split_tables(rows: Iterable[Row]) -> Iterator[list[Row]]:
             key_then_body = key_then_body or key_seen
     if current:
         yield current
+
+
+# A numbered section's heading: 一、 (二) （三）
+_SECTION = re.compile(r"^(?:[(（]\s*)?([一二三四五六七八九十])\s*(?:[)）]|、)")
+
+
+def _next_section(row: Row, current: list[Row]) -> bool:
+    """A form printed in numbered sections, the section after the first (二、绩效评价评分表),
+    its heading naming the form: the table goes on, it does not begin again."""
+    m = _SECTION.match(row.cells[0].text) if row.cells else None
+    if m is None or m.group(1) == "一":
+        return False
+    return any(r.cells and _SECTION.match(r.cells[0].text) for r in current)
 
 
 class NoTable(list[Row]):

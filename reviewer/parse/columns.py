@@ -154,6 +154,9 @@ class IndicatorColumns:
             ):
                 return None
             row.cells[role] = c
+        label = row.cells.get(Role.L1)
+        if label is not None and Role.NAME not in row.cells and lb.is_row_of_its_own(label.text):
+            row.cells[Role.NAME] = label  # 预算执行率 printed across the label columns
         return row if row.has_values() else None
 
     def in_order(self, cells: list[Cell]) -> RowMap | None:

@@ -103,7 +103,14 @@ def _is_anchor(text: str) -> bool:
 
 
 def _column_role(text: str, family: Family) -> str | None:
-    return lookup(text, family.fund_columns)
+    role = lookup(text, family.fund_columns)
+    if role is None and text.startswith(_THIS_YEAR) and len(text) > 3:
+        # a project of several years: 本年度年初预算数 beside its 项目总预算
+        role = lookup(text.removeprefix("本年度").removeprefix("本年"), family.fund_columns)
+    return role
+
+
+_THIS_YEAR = ("本年度", "本年")
 
 
 def is_fund_header(row: Row, family: Family) -> bool:
@@ -167,6 +174,14 @@ class FundsReader:
             elif _is_anchor(text) or funds_label_piece(text) is not None:
                 c.used = True
                 self.t["labels"].setdefault("funds", text)
+            elif text in _THIS_YEAR:
+                c.used = True  # over this year's columns, beside the project's whole budget
+        if self.roles and not any(r["cells"] for r in self.rows.values()):
+            # the lower row of a header over two rows (项目总预算 | 本年度 … over 年初预算数 …):
+            # the upper row's labels stand where the lower row prints none
+            columns = {col for col, _ in roles}
+            roles += [(col, r) for col, r in self.roles if col not in columns and r not in taken]
+            roles.sort()
         self.roles = roles
         self._labelled(row)
 

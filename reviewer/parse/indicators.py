@@ -9,9 +9,10 @@ structure rather than by column positions (which shift from page to page):
 
 * A merged category cell prints its label once, often in the middle of the rows it spans, or
   on a row of its own. Groups are contiguous and in form order and each contains its label, so
-  the rows between two labels are the only ones in doubt; they are settled by the default
-  weight split (产出 50, 效益 30, 满意度 10), the 二级指标 labels' families, and the
-  indicator's own wording, and otherwise stay with the label above.
+  the rows between two labels are the only ones in doubt; they stay with the label above
+  unless the 二级指标 labels' families pin them below, or the evidence for moving them (the
+  default weight split 产出 50, 效益 30, 满意度 10; the indicators' own wording) outweighs
+  what moving costs (``_MOVE_COST`` a row).
 * A row broken by a page leaves a fragment without values: the part before the break is a
   prefix of the next row, the part after it a suffix of the previous one.
 * Vertical labels (绩 / 效 指 标) land in the first column of unrelated rows.
@@ -34,6 +35,12 @@ from reviewer.parse.values import is_operator, parse_number, parse_points, parse
 from reviewer.textnorm import without_spaces
 
 _MAX_COMBINATIONS = 20000
+# What moving one row from the label above it to the label below costs in evidence: a row's
+# own wording (a hint, 1) moves that row, and so do two groups' default weights made up by the
+# move (0.4 each), but not a block of rows that say nothing (measured over the written sets
+# and the corpus: labels printed at the top of their merged cells are the rule, and one
+# hinted row pulling the rows above it along misread rubrics and web tables).
+_MOVE_COST = 0.75
 _SUBTOTAL = frozenset({"小计", "小 计", "分项小计"})
 _LABEL_TAIL = "指标"
 _TEMPLATE_NAME = re.compile(r"^指标\d{1,2}$")  # the template's own name for an empty row
@@ -534,8 +541,12 @@ _SENTENCE_ENDS = ("。", "；", ";", "！", "!")
 
 
 def _is_sentence(text: str) -> bool:
-    """Text that ends as a sentence does (。；!), never as an indicator's name."""
-    return len(text) >= 8 and text.rstrip().endswith(_SENTENCE_ENDS)
+    """Text that ends as a sentence does (。；!), never as an indicator's name: a full stop
+    ends even a short one (回统筹使用。), a semicolon one of some length."""
+    text = text.rstrip()
+    if text.endswith(("。", "！", "!")):
+        return len(text) >= 2
+    return len(text) >= 8 and text.endswith(_SENTENCE_ENDS)
 
 
 def _unfinished(cells: list[Cell]) -> bool:
@@ -594,7 +605,8 @@ def _segment(
     for combo in itertools.islice(itertools.product(*ranges), _MAX_COMBINATIONS):
         if k > 2 and not all(map(operator.lt, combo, combo[1:])):
             continue  # boundaries out of order
-        s = score(combo) + 1e-6 * sum(combo)
+        moved = sum(r[-1] - b for r, b in zip(ranges, combo, strict=True))
+        s = score(combo) - _MOVE_COST * moved - 1e-6 * moved
         if s > best_score:
             best, best_score = list(combo), s
     if best is None:  # labels out of order: fall back to each label's own position
@@ -681,7 +693,12 @@ def _assign_labels(drafts: list[Draft], events: list[LabelEvent]) -> None:
         bonus = [1.0 if w is not None else 0.4 for w in stated]
         # Prefix sums: a span's weight and each group's hint score in O(1) for every candidate.
         weight_upto = list(itertools.accumulate(weights, initial=0.0))
-        hints_upto = [_hint_scores(wording()[1], g.stem, -1.0) for g in l1_groups]
+        # a form's own category (a rubric's 决策, 过程) says nothing of what a row's wording
+        # points to: a row pointing to 产出 is no evidence against its being there
+        hints_upto = [
+            _hint_scores(wording()[1], g.stem, -1.0 if g.stem in _FAMILIES else 0.0)
+            for g in l1_groups
+        ]
 
         def score(bounds: Sequence[int]) -> float:
             total = 0.0

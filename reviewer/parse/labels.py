@@ -140,6 +140,12 @@ def label_kind(text: str) -> LabelKind | None:
     return kind
 
 
+def is_row_of_its_own(text: str) -> bool:
+    """A 一级 label that is an indicator row in itself (预算执行率, printed across the 一级,
+    二级 and 三级 columns by the Hebei form and the 2024 national one)."""
+    return _bare(text) == "预算执行率"
+
+
 def l1_name(text: str) -> str:
     """The canonical 一级指标 name for a label (``产出`` → ``产出指标``); a label of the form's
     own (a rubric's 规划) as printed."""

@@ -32,7 +32,7 @@ _TINY_SHARE = 1000
 _HEADER_WORDS = re.compile(
     r"实际完成值|年度指标值|偏差原因|改进措施|三级指标|二级指标|完成值|指标值|评分标准|得满分|扣\d+(?:\.\d+)?分"
     # a category label, or the 总分 row, run into a name: rows of the table joined into one
-    r"|(?:产出|效益|满意度|数量|质量|时效|社会效益|经济效益|生态效益|可持续影响)指标.|总分|合计$"
+    r"|(?:产出|效益|满意度|数量|质量|时效|社会效益|经济效益|生态效益|可持续影响)指标(?=.)|总分|合计$"
 )
 # A name that begins with a category label and goes on (效益指标新增市场主体户数).
 _LABEL_FIRST = re.compile(r"^(?:产出|效益|满意度)指标.")

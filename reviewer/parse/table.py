@@ -237,6 +237,7 @@ class _TableBuilder:
         self.ended = False  # a totals row or the fields after it were read: the table is whole
         self.totals_row = False
         self.header_text = ""  # the indicator header as printed, to know its repeats
+        self.header_cells: frozenset[str] = frozenset()  # its cells' texts, likewise
         self.ends_with_label = False
         self.section_cells: list[Cell] = []
         self.guessed_rows: list[Row] = []  # rows whose figures' columns were a guess
@@ -682,6 +683,7 @@ class _TableBuilder:
         else:
             end = start + 1
             self.header_text = self.rows[start].joined  # as printed, before any joining
+            self.header_cells = frozenset(c.text for c in self.rows[start].cells)
             while end < len(self.rows) and self._header_goes_on(self.rows[start], self.rows[end]):
                 end += 1
             if end < len(self.rows) and self._header_tails(self.rows[start], self.rows[end]):
@@ -728,10 +730,13 @@ class _TableBuilder:
                     c.used = True
                 new_page = lower = True  # its lower row, if printed, comes next
                 continue
-            # only at a page's top (the cheap test first: most rows are none)
-            if (row.page_break_before or lower) and (
-                self._is_indicator_header(row) or (lower and is_sub_header(row, self.family))
-            ):
+            # at a page's top, or printed again between rows with its labels wrapped (or not)
+            # otherwise: then it opens with a label of the header (the cheap tests first)
+            if (
+                row.page_break_before
+                or lower
+                or (len(row.cells) > 2 and row.cells[0].text in self.header_cells)
+            ) and (self._is_indicator_header(row) or (lower and is_sub_header(row, self.family))):
                 for c in row.cells:
                     c.used = True
                 new_page = True

@@ -104,10 +104,6 @@ MISREAD = {
             "cq06_henan_tonggang_weijianwei_jibengongwei_2019.txt",
         )
     },
-    "cw02_guangdong_ruyuan_weijianju_jibengonggongweisheng_2021.txt": (
-        "forty rows in wrapped pipes: the row under the header wrapped inside its cells, and the"
-        " row above the header printed again, are lost"
-    ),
     "cy04_sichuan_muchuan_zirangziyuanju_2025.txt": (
         "a date target with 日期 in the 度量单位 column: read as ≤2025-11-30 without the word"
     ),

@@ -431,3 +431,42 @@ def test_a_form_title_in_the_project_name_cell_is_the_project_not_a_new_table(
     assert not _table(tmp_path, cut).complete
     found = review(_write(tmp_path, cut), config=Config()).findings
     assert [f.message for f in found if f.code == "P103"] == [p103.message]
+
+
+# A rubric printed in numbered sections, its 一级 labels at the top of their merged cells and
+# the 二级 words of 财预〔2020〕10号's framework (产出数量 …) under 产出.
+RUBRIC_IN_SECTIONS = [
+    ["某县交通运输局2020年度项目支出绩效自评评分表"],
+    ["一、项目基本情况"],
+    ["项目名称", "农村公路日常养护", "主管部门", "某县交通运输局"],
+    ["项目资金(万元)", "年初预算数", "全年预算数", "全年执行数"],
+    ["年度资金总额", "560.00", "560.00", "548.80"],
+    ["二、绩效评价评分表"],
+    ["一级指标", "二级指标", "三级指标", "分值", "评分标准", "评分依据", "得分"],
+    ["决策", "项目立项", "立项依据充分性", "10", "依据充分的得10分。", "依据充分。", "10"],
+    ["过程", "资金管理", "预算执行率", "20", "得分=执行率×20。", "执行率98%。", "19.6"],
+    ["", "", "资金使用合规性", "10", "合规的得10分。", "合规。", "10"],
+    ["", "组织实施", "制度执行有效性", "10", "按月考核的得10分。", "按月考核。", "10"],
+    ["产出", "产出数量", "日常养护里程", "20", "完成466公里的得20分。", "完成466公里。", "20"],
+    ["", "产出成本", "养护成本控制", "10", "不超过1.2万元/公里的得10分。", "1.18万元。", "10"],
+    ["效益", "社会效益", "群众出行条件改善", "20", "明显改善的得20分。", "明显改善。", "20"],
+    ["合计", "", "", "100", "", "", "99.6"],
+]
+
+
+def test_rubric_in_numbered_sections_is_one_table_with_labels_from_their_top(
+    tmp_path: Path,
+) -> None:
+    """二、绩效评价评分表 names the form but is the table's second part, not a new table; a row
+    whose wording points to 产出 (资金使用合规性: 合规 → 质量) stays under the label above it. (The rubric reads no funds block: its amounts are reported.)"""
+    (t,) = parse_file(_write(tmp_path, RUBRIC_IN_SECTIONS)).tables
+    assert t.family == "rubric" and t.project == "农村公路日常养护"
+    assert [(i.l1, i.l2, i.name) for i in t.indicators] == [
+        ("决策", "项目立项", "立项依据充分性"),
+        ("过程", "资金管理", "预算执行率"),
+        ("过程", "资金管理", "资金使用合规性"),
+        ("过程", "组织实施", "制度执行有效性"),
+        ("产出指标", "产出数量", "日常养护里程"),
+        ("产出指标", "产出成本", "养护成本控制"),
+        ("效益指标", "社会效益", "群众出行条件改善"),
+    ]

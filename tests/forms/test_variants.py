@@ -229,6 +229,18 @@ def test_hebei_value_column_labelled_in_the_lower_header_row(tmp_path: Path) -> 
     assert not {"P104", "B103"} & {f.code for f in _findings(path)}
 
 
+def test_hebei_scores_under_their_short_labels(tmp_path: Path) -> None:
+    # 单项得分 | 权重(%) | 折算得分: the 得分 is the 折算得分, the 分值 the 权重
+    rows = [r[:] for r in _HEBEI]
+    rows[5][-3:] = ["单项得分", "权重(%)", "折算得分"]
+    (t,) = parse_file(_write(tmp_path, rows)).tables
+    assert [(i.name, i.weight, i.score) for i in t.indicators] == [
+        ("免疫数量", 90.0, 90.0),
+        ("预算执行率", 10.0, 9.18),
+    ]
+    assert (t.labels["weight"], t.labels["score"]) == ("权重(%)", "折算得分")
+
+
 def test_hebei_execution_row_scored_above_its_rate(tmp_path: Path) -> None:
     rows = [r[:] for r in _HEBEI]
     rows[-1][-1] = "9.77"  # 10 × 97.71%, a rate the amounts (79.38 / 86.50) do not give
@@ -351,7 +363,7 @@ def test_transfer_funds_by_level_must_add_up_to_the_total(tmp_path: Path) -> Non
 # -- a page number printed between two indicator rows ---------------------------------------------
 
 
-@pytest.mark.parametrize("marker", ["- 1 -", "第 2 页 共 5 页", "— 第1页 —"])
+@pytest.mark.parametrize("marker", ["- 1 -", "第 2 页 共 5 页", "— 第1页 —", "—— 第2页 ——"])
 def test_a_page_number_line_is_a_page_break_not_part_of_a_row(tmp_path: Path, marker: str) -> None:
     rows = [
         *_COST_UNDER_OUTPUT[:4],
@@ -1629,6 +1641,32 @@ def test_a_name_holding_another_rows_target_and_figures_is_a_misread(tmp_path: P
     assert any("过长或夹着多处数字" in d.reason for d in t.doubts)
 
 
+def test_a_name_that_swallowed_the_total_and_the_next_title_is_a_misread(tmp_path: Path) -> None:
+    # the last row's name ran on into the 总分 row and the next table's heading
+    rows = [
+        ["项目支出绩效自评表"],
+        ["项目名称", "农家书屋出版物补充更新"],
+        [
+            "绩效指标",
+            "一级指标",
+            "二级指标",
+            "三级指标",
+            "年度指标值",
+            "实际完成值",
+            "分值",
+            "得分",
+        ],
+        ["", "产出指标", "数量指标", "覆盖农家书屋数量", "386个", "386个", "40", "40"],
+        ["", "效益指标", "社会效益指标", "持续开放率", "≥95%", "97%", "30", "30"],
+        [
+            *["", "满意度指标", "服务对象满意度指标"],
+            *["农村群众满意度指标总分二、送戏下乡惠民演出项目", "≥85%", "91%", "10", "10"],
+        ],
+    ]
+    (t,) = parse_file(_write(tmp_path, rows)).tables
+    assert any("表头的栏目名称" in d.reason for d in t.doubts)
+
+
 def test_a_goal_text_naming_the_years_goal_is_a_text_not_a_label(tmp_path: Path) -> None:
     # 实际完成情况 | text on a row of its own, the text saying 年度目标 in its sentences
     done = "全年为1.2万名老年人提供健康管理服务，较上年增加795人，全面完成年度目标。"
@@ -1748,3 +1786,114 @@ def test_a_systems_export_keys_over_their_values_and_its_header_repeated(tmp_pat
     )
     assert t.fields["项目编码"] == code and t.fields["导出日期"] == "2026-02-26"
     assert [i.name for i in t.indicators] == ["群测群防员人数", "隐患点监测覆盖率", "满意度"]
+
+
+# -- the 2024 national form: 序号, 预算执行率 as a row of its own, a project of several years --
+
+_NATIONAL_2024 = [
+    ["项目支出绩效自评表"],
+    ["填报单位：某县监测站"],
+    ["项目名称", "2024—2026年监测站运行维护", "", "", "", "", "项目实施周期", "2024年—2026年"],
+    ["主管部门", "某县生态环境局", "", "", "", "", "实施单位", "某县监测站"],
+    ["项目资金(元)", "", "项目总预算", "本年度", "本年度", "本年度", "本年度"],
+    ["", "", "", "年初预算数", "全年预算数", "全年执行数", "执行率"],
+    ["", "年度资金总额", "2850000.00", "950000.00", "980000.00", "968420.00", "98.82%"],
+    ["", "当年财政拨款", "2700000.00", "900000.00", "900000.00", "888420.00", "—"],
+    ["", "其他资金", "150000.00", "50000.00", "80000.00", "80000.00", "—"],
+    ["年度总体目标", "预期目标", "", "", "", "实际完成情况"],
+    ["", "保障6个监测站全年运行。", "", "", "", "6个监测站全年稳定运行。"],
+    [
+        "序号",
+        "一级指标",
+        "二级指标",
+        "三级指标",
+        "指标方向",
+        "计量单位",
+        "年度指标值",
+        "实际完成值",
+        "分值",
+        "得分",
+        "偏差原因分析及改进措施",
+    ],
+    ["1", "产出指标", "数量指标", "运维站点数量", "正向", "个", "≥6", "6", "50", "50", ""],
+    ["2", "效益指标", "生态效益指标", "优良天数比率", "正向", "%", "≥70", "71.8", "30", "30", ""],
+    [
+        "3",
+        "满意度指标",
+        "服务对象满意度指标",
+        "部门满意度",
+        "正向",
+        "%",
+        "≥90",
+        "96",
+        "10",
+        "10",
+        "",
+    ],
+    [
+        "4",
+        "预算执行率",
+        "",
+        "",
+        "正向",
+        "%",
+        "100",
+        "98.82",
+        "10",
+        "9.88",
+        "结余资金11,580.00元系采购节约，已按规定收",
+    ],
+    ["回统筹使用。"],
+    ["总分", "", "", "", "", "", "", "", "100", "99.88", ""],
+]
+
+
+# this year's columns named once, with 本年度 glued to each label
+_ONE_ROW_HEADER = [
+    [
+        "项目资金(元)",
+        "",
+        "项目总预算",
+        "本年度年初预算数",
+        "本年度全年预算数",
+        "本年度全年执行数",
+        "本年度执行率",
+    ]
+]
+
+
+@pytest.mark.parametrize("one_row", [False, True])
+def test_national_2024_form_scores_execution_in_a_row_of_its_own(
+    tmp_path: Path, one_row: bool
+) -> None:
+    rows = _NATIONAL_2024
+    if one_row:
+        rows = [*rows[:4], *_ONE_ROW_HEADER, *rows[6:]]
+    path = _write(tmp_path, rows)
+    report = parse_file(path)
+    assert report.leftovers == [], [lo.text for lo in report.leftovers]
+    (t,) = report.tables
+    # this year's columns under 本年度, the project's whole budget beside them
+    total = t.funds.annual_total
+    assert (total.full_year_budget, total.executed, total.rate_pct) == (980000, 968420, 98.82)
+    assert (t.fields["项目实施周期"], t.fields["填报单位"]) == ("2024年—2026年", "某县监测站")
+    last = t.indicators[-1]
+    assert (last.l1, last.l2, last.name, last.weight, last.score) == (
+        "预算执行率指标",
+        "",
+        "预算执行率",
+        10,
+        9.88,
+    )
+    # the explanation's last line, wrapped onto a line of its own, is the explanation's
+    assert last.explanation.endswith("已按规定收回统筹使用。")
+    # a clean table: the row is no irregular 一级, the 分值 make 100 with it, 9.88 = 10 × 98.82%
+    assert _findings(path) == []
+
+
+def test_national_2024_execution_row_judged_by_the_funds_rate_once(tmp_path: Path) -> None:
+    rows = [list(r) for r in _NATIONAL_2024]
+    rows[-3][9] = "10"  # full marks at 98.82%
+    codes = [f.code for f in _findings(_write(tmp_path, rows))]
+    assert "B103" in codes  # 10 × 98.82% is 9.88
+    assert "S102" not in codes  # not reported again as a target missed at full marks
