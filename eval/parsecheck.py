@@ -12,6 +12,7 @@ by the excerpt (``partial``) are compared on the fields the gold gives.
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 from typing import Any
 
@@ -34,11 +35,19 @@ class ParseCheck(BaseModel):
 
 def _number(text: str) -> float | None:
     """A gold figure as printed: thousands separators, and the 分 some forms print after
-    points (15分), are not part of the number."""
+    points (15分), are not part of the number; an OCR'd figure's letters for digits (1O, l0)
+    are the digits they stand for."""
+    text = text.replace(",", "").strip().removesuffix("分")
+    if _OCR_FIGURE.fullmatch(text) and any(ch.isdigit() for ch in text):
+        text = text.translate(_OCR_DIGITS)
     try:
-        return float(text.replace(",", "").strip().removesuffix("分"))
+        return float(text)
     except ValueError:
         return None
+
+
+_OCR_FIGURE = re.compile(r"[\dOolI.]+")
+_OCR_DIGITS = str.maketrans("OolI", "0011")
 
 
 def _same_name(a: str, b: str) -> bool:

@@ -31,6 +31,8 @@ from tests.test_parse_properties import VOCAB
         ("项目名称,甲,,,\n主管部门,乙,实施单位,丙,\n", Layout.CSV),
         # prose with ASCII commas (no empty cells between them) is not comma-separated cells
         ("根据管理办法,将资金支付给施工方,并于12月前完成,验收合格。\n", Layout.TABS),
+        # a scan's grid lines between cells apart by spaces: no pipe table
+        ("项目资金  | 年初预算数  全年预算数\n年度资金总额  360 | 350  10  97％\n", Layout.SPACES),
     ],
 )
 def test_detect_layout(text: str, layout: Layout) -> None:
@@ -361,3 +363,49 @@ def test_pipe_rows_wrapped_in_their_cells_and_a_header_printed_again(tmp_path: P
     assert t.doubts == []
     assert report.leftovers == []
     assert report.accounting.consumed_lines == report.accounting.nonempty_lines
+
+
+# A scan's OCR text: laid out, but its columns wander from line to line, and grid lines are
+# left between some cells (| and ｜).
+_OCR = """                    项目支出绩效自评表
+                                 (2021年度)
+项目名称   农田建设项目
+主管部门    某县农业农村局          实施单位   某县农田建设服务中心
+项目资金       | 年初预算数    全年预算数 | 全年执行数    分值   执行率     得分
+(万元)    年度资金总额     360   360 | 350 | 10  97.22％ | 9.72
+          其中:当年财政拨款 | 360   360    350     — | —     —
+年度总体目标      预期目标
+   新建高标准农田3.2万亩,项目区粮食综合生产能力明显提升。
+                  实际完成情况
+   完成新建高标准农田3.2万亩,项目已于2021年底全面完工。
+一级指标     二级指标     三级指标           年度指  实际完  分值    得分     偏差原因分析及改进
+                                          标值       成值                     措施
+            数量指标    新建高标准农田面积     ≥3.2万亩   3.2万亩     20  20
+       新建田间道路长度    ≥35公里    38.5公里    20 | 20
+产出指标     质量指标    工程验收合格率  100%   100%  10 | 10
+        时效指标   项目完工时间    2021年12月底前     2021年12月 | 10   10
+效益指标     社会效益指标  受益农户数  ≥6800户    7120户 | 30 | 30
+满意度指标   服务对象满意度指标 | 受益群众满意度  ≥90%  93.6％     10  10
+总分                         100    99.72
+"""
+
+
+def test_a_scans_text_is_read_line_by_line_with_its_grid_marks_between_cells(
+    tmp_path: Path,
+) -> None:
+    assert detect_layout(_OCR.splitlines()) is Layout.FIXED  # laid out by position, it seems
+    path = tmp_path / "ocr.txt"
+    path.write_text(_OCR, encoding="utf-8")
+    report = parse_file(path)
+    (t,) = report.tables
+    assert t.doubts == []
+    assert (t.funds.annual_total.executed, t.total_score) == (350, 99.72)
+    assert [(i.name, i.target, i.actual, i.weight, i.score) for i in t.indicators] == [
+        ("新建高标准农田面积", "≥3.2万亩", "3.2万亩", 20, 20),
+        ("新建田间道路长度", "≥35公里", "38.5公里", 20, 20),
+        ("工程验收合格率", "100%", "100%", 10, 10),
+        ("项目完工时间", "2021年12月底前", "2021年12月", 10, 10),
+        ("受益农户数", "≥6800户", "7120户", 30, 30),
+        ("受益群众满意度", "≥90%", "93.6％", 10, 10),
+    ]
+    assert report.leftovers == []

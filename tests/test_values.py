@@ -54,6 +54,7 @@ def test_amounts_and_numbers() -> None:
     assert parse_amount("—") is None
     assert parse_amount("") is None
     assert parse_amount("12.5万元") == 12.5
+    assert parse_amount("23l8.60") == 2318.6  # a scan's l for 1
     assert parse_number("9.98") == 9.98
     assert parse_number("=9") is None
     assert parse_number("10分") is None
@@ -78,6 +79,15 @@ def test_thousands_and_decimal_marks_as_forms_print_them(
 ) -> None:
     value = parse_value(text)
     assert (value.number, value.unit) == (number, unit)
+
+
+@pytest.mark.parametrize(
+    ("text", "number"),
+    [("1O", 10.0), ("9.5l", 9.51), ("l0", 10.0), ("I5", 15.0), ("lO", None), ("l", None)],
+)
+def test_a_scans_letters_for_digits_in_a_figure(text: str, number: float | None) -> None:
+    # OCR's O for 0, l or I for 1, first or later in the figure; letters alone are no figure
+    assert parse_number(text) == number
 
 
 def test_numbers_that_are_not_one_number_stay_words() -> None:

@@ -361,6 +361,8 @@ HEBEI = Family(
     header_fields=_HEADER,
     fund_columns=(
         ("预算数*", "full_year_budget"),
+        ("年初预算数*", "initial_budget"),
+        ("调整后预算数*", "full_year_budget"),
         ("预算安排情况*", "full_year_budget"),
         ("执行数*", "executed"),
         ("资金执行情况*", "executed"),
@@ -370,8 +372,10 @@ HEBEI = Family(
     ),
     fund_rows=(
         ("预算数", "annual_total"),
+        ("合计", "annual_total"),  # funds by source under 资金来源, their total first
         ("其中:财政资金*", "current_year_appropriation"),
         ("其他", "other"),
+        ("其他资金", "other"),
     ),
     goal_expected=_GOAL_EXPECTED,
     goal_actual=_GOAL_ACTUAL,

@@ -23,13 +23,17 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from reviewer.grid import Cell, Row
 from reviewer.parse.labels import label_kind
 from reviewer.parse.values import is_placeholder, parse_percent
 from reviewer.textnorm import clean_cell
+
+if TYPE_CHECKING:
+    from reviewer.model import Report
 
 _GAP = re.compile(r"\S+(?: \S+)*")  # a piece: text with single spaces inside, two or more around
 # The first label of a part of the form (its funds, goal and indicator headers): a part of its own.
@@ -67,6 +71,30 @@ def looks_fixed(sample: Sequence[str]) -> bool:
     indented = sum(s.startswith("  ") for s in lines)
     far = sum(len(s) - len(s.lstrip()) >= 10 for s in lines)
     return indented >= 0.4 * len(lines) and far >= 0.1 * len(lines)
+
+
+def fixed_or_spaced(
+    lines: Sequence[str], spaced_rows: Callable[[Sequence[str]], Iterator[Row]]
+) -> Iterator[Row]:
+    """The rows of a text laid out by position; or, when reading it by position leaves every
+    table it finds said to be misread (or finds none) and reading it a line at a time (cells
+    apart where runs of spaces or a scan's grid marks part them) leaves some table that is
+    not, its rows a line at a time: a scan's OCR text keeps its lines but not its columns.
+
+    Each reading is parsed to be judged (the text is short: a laid-out page or a few), and
+    the one kept is read again, as the trial parses marked its cells used."""
+    from reviewer.grid import Grid
+    from reviewer.parse import parse_grid
+
+    if _misread(parse_grid(Grid(rows=fixed_rows(lines), source=""))):
+        by_line = parse_grid(Grid(rows=spaced_rows(lines), source=""))
+        if any(not t.doubts for t in by_line.tables):
+            return spaced_rows(lines)
+    return fixed_rows(lines)
+
+
+def _misread(report: Report) -> bool:
+    return all(t.doubts for t in report.tables)
 
 
 def fixed_rows(lines: Sequence[str]) -> Iterator[Row]:

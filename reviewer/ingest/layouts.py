@@ -97,7 +97,7 @@ def detect_layout(sample: Sequence[str]) -> Layout:
     ):
         return Layout.CSV  # commas between most lines' cells, and empty cells (,,) in some
     piped = [s for s in nonempty if _PIPE.search(s)]
-    if len(piped) >= 0.5 * n:
+    if len(piped) >= 0.5 * n and not _grid_marks(piped):
         if sum(bool(_BAR_LINE.match(s)) for s in piped) >= 0.8 * len(piped):
             return Layout.BARS
         return Layout.WRAPPED if _wrapped(piped) else Layout.PIPES
@@ -124,6 +124,8 @@ _BAR_LINE = re.compile(r"^[^|｜]*[|｜]+\s*$")
 _COLLAPSED = re.compile(r"[|｜][|｜]")
 _MIN_PARAGRAPHS = 10
 _WRAPPED_SHARE = 0.2
+_EDGED_SHARE = 0.3  # of the piped lines (real pipe tables: 0.7 and more; a scan's: none)
+_BAR_WITH_SPACES = re.compile(r"\s*[|｜丨]\s*")
 _GRID_BARS = 7  # pipes of a row of six cells or more
 _GRID_SHARE = 0.8  # of the pipe rows
 _GRID_GAPPED = 0.3  # of the pipe rows with an empty cell before a filled one
@@ -152,6 +154,18 @@ _GLUED_LABELS = (
     "执行数",
     "主管部门",
 )
+
+
+def _grid_marks(piped: Sequence[str]) -> bool:
+    """Bars that are the grid lines a scan's text kept, not a pipe table's: lines that
+    neither open nor close with a bar (a pipe table's do: | 项目名称 | …) and whose other
+    cells stand apart by runs of spaces (3871.26 | 10  97.13％ | 9.71)."""
+    edged = spaced = 0
+    for s in piped:
+        s = s.strip()
+        edged += s[:1] in "|｜" or s[-1:] in "|｜"
+        spaced += _SPACE_RUN.search(_BAR_WITH_SPACES.sub("|", s)) is not None
+    return edged < _EDGED_SHARE * len(piped) and spaced >= 0.5 * len(piped)
 
 
 def _runs(lines: Sequence[str]) -> list[int]:
@@ -323,11 +337,17 @@ def split_piped(line: str, number: int) -> list[Cell] | None:
     return _pipe_cells(body, number) or []
 
 
+# Between cells of a spaced line: a run of spaces, a tab, or a grid line the scan's text kept
+# (丨 or ｜ anywhere, | with a space beside it: 8 | 8, 年度指｜实际完)
+_SPACED_CELLS = re.compile(r"[ \t\u3000\xa0]{2,}|\t|\s*[丨｜]\s*|\s+\|\s*|\s*\|\s+")
+
+
 def split_spaced(line: str, number: int) -> list[Cell]:
-    """A line whose cells are separated by tabs or runs of spaces; empty cells are dropped
-    and a cell's column is its position among the line's cells."""
+    """A line whose cells are separated by tabs, runs of spaces or the marks a scan's grid
+    leaves (``_SPACED_CELLS``); empty cells are dropped and a cell's column is its position
+    among the line's cells."""
     cells: list[Cell] = []
-    for raw in _SPACE_RUN.split(line.strip()):
+    for raw in _SPACED_CELLS.split(line.strip()):
         text = clean_cell(raw)
         if text:
             cells.append(Cell(text, number, len(cells) + 1, raw))
@@ -435,6 +455,13 @@ def _rows_cell_per_line(lines: Iterable[str]) -> Iterator[Row]:
         yield Row(cells=cells, line=cells[0].line, page_break_before=row_break)
 
 
+def spaced_rows(lines: Iterable[str]) -> Iterator[Row]:
+    """A row per line, cells apart where runs of spaces (or a scan's grid marks) part them."""
+    from reviewer.ingest.mirror import unmarked
+
+    return unmarked(rows_from_lines(lines, split_spaced))
+
+
 def layout_rows(lines: Iterable[str], layout: Layout) -> Iterator[Row]:
     """Rows of a text in ``layout``; a rebuilt layout is read whole (``rebuild.Unreadable``
     when it cannot be read without guessing)."""
@@ -450,11 +477,11 @@ def layout_rows(lines: Iterable[str], layout: Layout) -> Iterator[Row]:
     if layout is Layout.PIPES:
         return _rows_from_numbered(_pipe_rows_unwrapped(lines), _pipe_cells)
     if layout is Layout.FIXED:
-        from reviewer.ingest.fixed import fixed_rows
+        from reviewer.ingest.fixed import fixed_or_spaced
 
-        return fixed_rows([line.rstrip("\r\n") for line in lines])
+        return fixed_or_spaced([line.rstrip("\r\n") for line in lines], spaced_rows)
+    if layout is Layout.SPACES:
+        return spaced_rows(lines)
     from reviewer.ingest.mirror import unmarked
 
-    if layout is Layout.SPACES:
-        return unmarked(rows_from_lines(lines, split_spaced))
     return unmarked(rows_from_lines(lines))

@@ -55,6 +55,12 @@ def _row_kind(text: str, fund_rows: tuple[tuple[str, str], ...]) -> str | None:
     """The funds row a row label names; 其中:基本支出 as 基本支出 where the form's words do not
     list it with 其中."""
     kind = lookup(text, fund_rows)
+    if kind is None and not text.startswith("其中"):
+        # the block's label run into the row's (项目资金其中：当年财政拨款), a layout's doing
+        head, _, rest = text.partition("其中")
+        if rest and _is_anchor(head):
+            text = "其中" + rest
+            kind = lookup(text, fund_rows)
     if kind is None and text.startswith("其中"):
         rest = _QIZHONG.sub("", text)
         if rest and rest != text:
@@ -111,6 +117,9 @@ def _column_role(text: str, family: Family) -> str | None:
 
 
 _THIS_YEAR = ("本年度", "本年")
+# Header words over columns that hold no figure of their own: this year's (beside the project's
+# whole budget), or the row labels' (资金来源 over 合计, 其中:财政资金 …).
+_OVER_LABELS = frozenset({*_THIS_YEAR, "资金来源"})
 
 
 def is_fund_header(row: Row, family: Family) -> bool:
@@ -174,8 +183,8 @@ class FundsReader:
             elif _is_anchor(text) or funds_label_piece(text) is not None:
                 c.used = True
                 self.t["labels"].setdefault("funds", text)
-            elif text in _THIS_YEAR:
-                c.used = True  # over this year's columns, beside the project's whole budget
+            elif text in _OVER_LABELS:
+                c.used = True  # over this year's columns, or over the row labels
         if self.roles and not any(r["cells"] for r in self.rows.values()):
             # the lower row of a header over two rows (项目总预算 | 本年度 … over 年初预算数 …):
             # the upper row's labels stand where the lower row prints none
@@ -302,7 +311,7 @@ class FundsReader:
         fund_rows = self.family.fund_rows
         for c in cells:  # lookup() first, not _row_key(): this runs for every cell
             kind = lookup(c.text, fund_rows)
-            if kind is None and c.text.startswith("其中"):
+            if kind is None and "其中" in c.text:
                 kind = _row_kind(c.text, fund_rows)
             if kind is not None:
                 label = c

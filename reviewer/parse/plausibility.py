@@ -170,7 +170,7 @@ def _guessed(rows: list[dict[str, Any]], guessed_rows: list[Row]) -> list[Readin
     ]
 
 
-_THREE_FIGURES = re.compile(r"\d\D+\d\D+\d")  # three separate figures (0-6岁 has two)
+_THREE_FIGURES = re.compile(r"\d+\D+\d+\D+\d")  # three separate figures (0-6岁 has two)
 # A comparison and its figure inside a name (…及时率≥95%2、…): another row's target in it.
 _COMPARED_INSIDE = re.compile(r"(?:[≥≤≧≦＞＜><=＝]|>=|<=)\s*\d")
 _LONG_NAME = 50  # characters: longer than any indicator's name
@@ -227,12 +227,16 @@ def _funds_doubts(t: dict[str, Any]) -> list[ReadingDoubt]:
     shifted = abs(rate - exact) > 5 and any(
         rate == total.get(f) for f in ("initial_budget", "full_year_budget", "executed", "score")
     )
-    if not shifted and not (rate > 1000 and exact < 200):
+    # Or a tenth of it or less, or ten times as much: a figure cut in two (8 4.24%) or a
+    # column's figure in the rate's place, not a rate reckoned on the wrong amount.
+    apart = exact >= 10 and (rate <= exact / 10 or rate >= exact * 10)
+    if not shifted and not apart and not (rate > 1000 and exact < 200):
         return []
+    why = "且与本行另一格的数字相同，资金各栏可能错位" if shifted else "资金各栏可能错位或识别有误"
     return [
         ReadingDoubt(
             reason=f"资金一行的执行率{fmt(rate)}与其金额（{fmt(executed)} ÷ {fmt(budget)} = "
-            f"{exact:.2f}%）相去甚远，且与本行另一格的数字相同，资金各栏可能错位。",
+            f"{exact:.2f}%）相去甚远，{why}。",
             evidence=[
                 ref
                 for f in ("full_year_budget", "executed", "rate_pct")

@@ -105,7 +105,7 @@ def parse_number(text: str) -> float | None:
 
 
 # Letters OCR puts for digits, inside a figure of digits: at least one digit, short.
-_OCR_DIGIT = re.compile(r"^(?=[^OolI]*\d)[\d.,]*[OolI][\d.,OolI]*$")
+_OCR_DIGIT = re.compile(r"^(?=.*\d)[\d.,OolI]*[OolI][\d.,OolI]*$")
 _OCR_DIGITS = str.maketrans("OolI", "0011")
 
 
@@ -135,7 +135,7 @@ def parse_amount(text: str) -> float | None:
     m = _AMOUNT.match(t)
     if m:
         return _num(m.group(1))
-    return None
+    return parse_number(t)  # a scan's letters for digits (23l8.60), if that is what it is
 
 
 def parse_percent(text: str) -> float | None:

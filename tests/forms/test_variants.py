@@ -229,6 +229,26 @@ def test_hebei_value_column_labelled_in_the_lower_header_row(tmp_path: Path) -> 
     assert not {"P104", "B103"} & {f.code for f in _findings(path)}
 
 
+def test_hebei_funds_by_source_under_their_total(tmp_path: Path) -> None:
+    # (二)项目资金情况: 资金来源 | 年初预算数 | 调整后预算数 | 到位数 | 执行数 | 预算执行进度(%)
+    rows = [
+        _HEBEI[0],
+        _HEBEI[1],
+        ["(二)项目资金情况"],
+        ["资金来源", "年初预算数", "调整后预算数", "到位数", "执行数", "预算执行进度(%)"],
+        ["合计", "86.50", "86.50", "86.50", "79.38", "91.77"],
+        ["其中:财政资金", "86.50", "86.50", "86.50", "79.38", ""],
+        ["其他资金", "0.00", "0.00", "0.00", "0.00", ""],
+        *_HEBEI[4:],
+    ]
+    report = parse_file(_write(tmp_path, rows))
+    (t,) = report.tables
+    total = t.funds.annual_total
+    assert (total.initial_budget, total.full_year_budget, total.executed) == (86.5, 86.5, 79.38)
+    assert t.funds.other.executed == 0
+    assert [lo.text for lo in report.leftovers] == ["(二)项目资金情况"]
+
+
 def test_hebei_scores_under_their_short_labels(tmp_path: Path) -> None:
     # 单项得分 | 权重(%) | 折算得分: the 得分 is the 折算得分, the 分值 the 权重
     rows = [r[:] for r in _HEBEI]
@@ -1641,6 +1661,34 @@ def test_a_name_holding_another_rows_target_and_figures_is_a_misread(tmp_path: P
     assert any("过长或夹着多处数字" in d.reason for d in t.doubts)
 
 
+def test_a_name_holding_the_row_below_with_its_figures_is_a_misread(tmp_path: Path) -> None:
+    # the row below (its 分值 unread) and its wrapped explanation ran into a name: figures of
+    # several digits (100, 80, 2022) count as three figures as much as single digits do
+    rows = [
+        ["项目支出绩效自评表"],
+        ["项目名称", "高标准农田建设"],
+        [
+            "绩效指标",
+            "一级指标",
+            "二级指标",
+            "三级指标",
+            "年度指标值",
+            "实际完成值",
+            "分值",
+            "得分",
+        ],
+        ["", "产出指标", "数量指标", "新建农田面积", "≥3.2万亩", "3.2万亩", "50", "50"],
+        [
+            *["", "", "成本指标"],
+            *["亩均财政投资项目区亩均粮食产能提高≥100斤80斤后期管护,2022年跟踪测产"],
+            *["≤1500元", "1209.8元", "30", "30"],
+        ],
+        ["", "满意度指标", "服务对象满意度指标", "群众满意度", "≥90%", "93.6%", "10", "10"],
+    ]
+    (t,) = parse_file(_write(tmp_path, rows)).tables
+    assert any("过长或夹着多处数字" in d.reason for d in t.doubts)
+
+
 def test_a_name_that_swallowed_the_total_and_the_next_title_is_a_misread(tmp_path: Path) -> None:
     # the last row's name ran on into the 总分 row and the next table's heading
     rows = [
@@ -1897,3 +1945,36 @@ def test_national_2024_execution_row_judged_by_the_funds_rate_once(tmp_path: Pat
     codes = [f.code for f in _findings(_write(tmp_path, rows))]
     assert "B103" in codes  # 10 × 98.82% is 9.88
     assert "S102" not in codes  # not reported again as a target missed at full marks
+
+
+def test_the_funds_label_run_into_a_row_label_is_that_rows(tmp_path: Path) -> None:
+    # a laid-out page read by position put 项目资金 and 其中：当年财政拨款 in one cell
+    rows = [
+        *_COST_UNDER_OUTPUT[:2],
+        ["", "年初预算数", "全年预算数", "全年执行数", "分值", "执行率", "得分"],
+        ["年度资金总额", "1,860,000.00", "1,860,000.00", "1,831,420.00", "10", "98.46%", "9.85"],
+        ["项目资金其中：当年财政拨款", "1,860,000.00", "1,860,000.00", "1,831,420.00"],
+        ["上年结转资金", "0.00", "0.00", "0.00"],
+        *_COST_UNDER_OUTPUT[2:],
+    ]
+    path = _write(tmp_path, rows)
+    report = parse_file(path)
+    (t,) = report.tables
+    assert t.funds.current_year_appropriation.executed == 1831420
+    assert report.leftovers == []
+    assert "F101" not in {f.code for f in _findings(path)}  # the sources add up
+
+
+def test_a_rate_a_tenth_of_what_its_amounts_give_is_a_misread(tmp_path: Path) -> None:
+    # a scan cut 84.24% in two (8 | 4.24%): the rate read is 8, the amounts give 82.43%
+    rows = [
+        *_COST_UNDER_OUTPUT[:2],
+        ["", "年初预算数", "全年预算数", "全年执行数", "分值", "执行率", "得分"],
+        ["年度资金总额", "520.00", "468.00", "385.76", "10", "8", "8.42"],
+        *_COST_UNDER_OUTPUT[2:],
+    ]
+    path = _write(tmp_path, rows)
+    (t,) = parse_file(path).tables
+    assert any("执行率8与其金额" in d.reason for d in t.doubts)
+    codes = {f.code for f in _findings(path)}
+    assert "P108" in codes and "B101" not in codes  # said misread, not judged
