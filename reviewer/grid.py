@@ -16,6 +16,8 @@ from typing import Any
 from reviewer.model import Accounting, CellRef, Leftover, Location
 
 UNRECOGNISED = "未能识别的内容"  # the parser's reason; a reader's own leftovers give theirs
+# A reader's reason for a table published as a picture (a web page's <img alt="绩效自评表">).
+IMAGE_TABLE = "以图片发布的表格，无法读取其中的内容"
 
 
 class Cell(CellRef):

@@ -158,3 +158,26 @@ def test_a_damaged_cell_attribute_is_an_input_error(
     assert main(["parse", str(path)]) == 2
     err = capsys.readouterr().err.strip()
     assert err == "错误：small.docx 无法作为 Word 文件打开：文件已损坏或不完整"
+
+
+def test_a_table_inside_a_cell_is_read_as_rows_of_its_own(tmp_path: Path) -> None:
+    # a layout table: its first row holds the form's title, its second row one cell holding
+    # the form itself as a table (as Word nests a table in a cell)
+    path = tmp_path / "nested.docx"
+    _small_document(path)
+    doc = Document(str(path))
+    inner = doc.tables[0]._tbl
+    outer = doc.add_table(rows=2, cols=1)
+    outer.rows[0].cells[0].text = "附件：绩效自评情况"
+    holder = outer.rows[1].cells[0]
+    holder.paragraphs[0].text = "（表格见下）"
+    holder._tc.append(inner)  # moved into the cell, after its paragraph
+    doc.save(str(path))
+    (t,) = parse_file(path).tables
+    assert [(i.name, i.weight, i.score) for i in t.indicators] == [
+        ("甲数", 30, 30),
+        ("乙数", 30, 30),
+        ("丙合格率", 20, 20),
+        ("提升丁", 10, 10),
+    ]
+    assert (t.total_weight, t.total_score) == (100, 99)

@@ -88,6 +88,18 @@ def test_the_review_finds_what_the_table_holds(tmp_path: Path) -> None:
     assert ("S102", "培训人数") in found
 
 
+def test_a_value_struck_through_is_left_out_and_reported(tmp_path: Path) -> None:
+    page = PAGE.format(charset="utf-8").replace(
+        "<td>=150人</td>", "<td><del>=180人</del> =150人</td>"
+    )
+    path = tmp_path / "t.html"
+    path.write_text(page, encoding="utf-8")
+    report = parse_file(path)
+    assert report.tables[0].indicators[1].actual == "=150人"
+    (struck,) = [lo for lo in report.leftovers if lo.text == "=180人"]
+    assert "删除线" in struck.reason
+
+
 def test_a_page_in_gbk_named_otherwise_is_told_by_its_content(tmp_path: Path) -> None:
     path = _page(tmp_path, "下载.txt", encoding="gb18030")
     report = parse_file(path)

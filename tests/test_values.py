@@ -3,7 +3,14 @@ from __future__ import annotations
 import pytest
 
 from reviewer.model import Operator
-from reviewer.parse.values import decimals, parse_amount, parse_number, parse_percent, parse_value
+from reviewer.parse.values import (
+    decimals,
+    parse_amount,
+    parse_number,
+    parse_percent,
+    parse_points,
+    parse_value,
+)
 from reviewer.textnorm import clean_cell
 
 
@@ -88,6 +95,23 @@ def test_thousands_and_decimal_marks_as_forms_print_them(
 def test_a_scans_letters_for_digits_in_a_figure(text: str, number: float | None) -> None:
     # OCR's O for 0, l or I for 1, first or later in the figure; letters alone are no figure
     assert parse_number(text) == number
+
+
+@pytest.mark.parametrize(
+    ("text", "number", "unit"),
+    [("83.3%①", 83.3, "%"), ("3.2万亩※", 3.2, "万亩"), ("95%*", 95, "%")],
+)
+def test_a_footnote_mark_after_a_value_is_no_unit(text: str, number: float, unit: str) -> None:
+    value = parse_value(text)
+    assert (value.number, value.unit) == (number, unit)
+
+
+@pytest.mark.parametrize(
+    ("text", "points"),
+    [("9（扣1分）", 9.0), ("8 (扣2分)", 8.0), ("9分（扣1分）", 9.0), ("9（扣1分", None)],
+)
+def test_points_with_a_note_after_them(text: str, points: float | None) -> None:
+    assert parse_points(text) == points
 
 
 def test_numbers_that_are_not_one_number_stay_words() -> None:

@@ -3,6 +3,7 @@ and locations as Sheet!B12."""
 
 from __future__ import annotations
 
+import datetime as dt
 import time
 from pathlib import Path
 
@@ -34,6 +35,41 @@ from tests.fixtures.generate.source import gold_tables
 )
 def test_numbers_as_the_sheet_shows_them(value: float, number_format: str, text: str) -> None:
     assert format_number(value, number_format) == text
+
+
+@pytest.mark.parametrize(
+    ("number_format", "text"),
+    [
+        ('yyyy"年"m"月"d"日"', "2021年12月20日"),
+        ("yyyy-mm-dd", "2021-12-20"),
+        ("yyyy/m/d", "2021/12/20"),
+        ("General", "2021-12-20"),  # no date format: ISO
+        ("dddd", "2021-12-20"),  # a weekday's name is not spelled out: ISO
+    ],
+)
+def test_dates_as_the_sheet_shows_them(number_format: str, text: str) -> None:
+    assert cell_text(dt.datetime(2021, 12, 20), number_format) == text
+
+
+def test_two_forms_side_by_side_on_a_sheet_are_read_one_after_the_other(tmp_path: Path) -> None:
+    t = gold_tables()[0]
+    path = tmp_path / "pair.xlsx"
+    write_xlsx([t], path, sheets=1)
+    wb = load_workbook(path)
+    ws = wb.worksheets[0]
+    width = ws.max_column
+    for row in list(ws.iter_rows()):
+        for c in row:
+            if c.value is not None:
+                twin = ws.cell(row=c.row, column=c.column + width + 1)
+                twin.value = "第二个项目" if c.value == t.project else c.value
+                twin.number_format = c.number_format
+    wb.save(path)
+    report = parse_file(path)
+    left, right = report.tables
+    assert (left.project, right.project) == (t.project, "第二个项目")
+    assert [i.name for i in right.indicators] == [i.name for i in left.indicators]
+    assert _amounts(right) == _amounts(left)
 
 
 def test_text_stays_text() -> None:

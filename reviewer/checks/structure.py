@@ -18,6 +18,7 @@ from reviewer.checks.injection import find_instructions, may_hold_instructions, 
 from reviewer.checks.registry import report_rule, rule
 from reviewer.config import Config
 from reviewer.forms.template import is_instruction, placeholder_in
+from reviewer.grid import IMAGE_TABLE
 from reviewer.model import Category, EvaluationTable, Evidence, Indicator, Location, Severity
 from reviewer.parse.table import is_title
 
@@ -38,7 +39,7 @@ _L1_ALLOWED = ("产出指标", "效益指标", "满意度指标", "成本指标"
     fix="检查所列内容；如为表格的一部分，请调整格式后重新复核。",
 )
 def unparsed_content(facts: ReportFacts, config: Config) -> Iterator[Hit]:
-    leftovers = facts.leftovers
+    leftovers = [lo for lo in facts.leftovers if lo.reason != IMAGE_TABLE]  # P111 says those
     if not leftovers:
         return
     lines = list(dict.fromkeys(lo.location.describe() for lo in leftovers))  # document order
@@ -48,6 +49,32 @@ def unparsed_content(facts: ReportFacts, config: Config) -> Iterator[Hit]:
         found=str(len(leftovers)),
         evidence=[Evidence(quote=lo.text, location=lo.location) for lo in leftovers[:20]],
         suggestion="检查所列内容；如属于表格的一部分，请调整格式后重新复核。",
+    )
+
+
+@report_rule(
+    "P111",
+    "表格以图片发布，无法读取",
+    "table-as-picture",
+    Category.STRUCTURE,
+    Severity.WARNING,
+    "强制",
+    "structure",
+    what="文件中有以图片发布的自评表（如网页中说明为“绩效自评表”的图片），其内容无法读取，未纳入复核。",
+    why="图片里的数字与文字无法核对；不能把没有读到的表当作没有问题。",
+    example="网页正文中的表2是一张图片，图片说明为“绩效自评表”。",
+    fix="取得该表的文字版本（Excel、Word 或可复制文字的 PDF）后再复核。",
+)
+def table_as_picture(facts: ReportFacts, config: Config) -> Iterator[Hit]:
+    pictures = [lo for lo in facts.leftovers if lo.reason == IMAGE_TABLE]
+    if not pictures:
+        return
+    where = "、".join(dict.fromkeys(lo.location.describe() for lo in pictures))
+    yield Hit(
+        f"文件中有{len(pictures)}张以图片发布的表格（{where}），其内容无法读取，未纳入复核。",
+        found=str(len(pictures)),
+        evidence=[Evidence(quote=lo.text, location=lo.location) for lo in pictures[:20]],
+        suggestion="取得该表的文字版本（Excel、Word 或可复制文字的 PDF）后再复核。",
     )
 
 

@@ -171,6 +171,7 @@ _FUND_ROWS = (
     ("其中:本年财政拨款*", "current_year_appropriation"),
     ("本年财政拨款*", "current_year_appropriation"),
     ("财政拨款*", "current_year_appropriation"),
+    ("财政资金*", "current_year_appropriation"),  # 其中：财政资金 | 其他资金 under the total
     ("上年结转资金*", "prior_year_carryover"),
     ("上年结转*", "prior_year_carryover"),
     ("其他资金*", "other"),
@@ -264,6 +265,8 @@ _TEXT_FIELDS = (
     ("其他需要说明事项", "other_notes"),
     ("其他需要说明的事项", "other_notes"),
     ("其他说明事项", "other_notes"),
+    ("其他需要说明的问题", "other_notes"),
+    ("其他需要说明问题", "other_notes"),
     ("说明", "other_notes"),
     ("偏差大或目标未完成原因分析", "deviation_analysis"),
     ("偏差原因分析", "deviation_analysis"),  # a row of its own under the indicators (20/80)

@@ -78,23 +78,33 @@ class _Reader:
             yield self._row(cells)
 
     def table(self, tbl: CT_Tbl) -> Iterator[Row]:
+        """The table's rows; a table inside a cell (a layout table holding the form's
+        indicators) is read as rows of its own after the row of that cell, as a browser shows
+        it, not as one cell of its text."""
         self.tables += 1
+        number = self.tables
         for r, tr in enumerate(tbl.tr_lst, start=1):
             if _breaks_page(tr):
                 self.page_break = True
             cells: list[Cell] = []
+            inner: list[CT_Tbl] = []
             col = 1 + max(tr.grid_before, 0)
             for tc in tr.tc_lst:
                 if tc.vMerge != "continue":
-                    raw = "\n".join(_text(p) for p in tc.iter(qn("w:p")))
+                    nested = tc.xpath("./w:tbl")
+                    paragraphs = tc.xpath("./w:p") if nested else tc.iter(qn("w:p"))
+                    inner.extend(nested)
+                    raw = "\n".join(_text(p) for p in paragraphs)
                     text = clean_cell(raw)
                     if text:
-                        where = {"table": self.tables, "row": r, "column": col}
+                        where = {"table": number, "row": r, "column": col}
                         cells.append(Cell(text, self.line + 1, col, raw, where=where))
                 col += max(tc.grid_span, 1)
             if cells:
                 self.line += 1
                 yield self._row(cells)
+            for t in inner:
+                yield from self.table(t)
 
 
 def _rows(path: Path, body: BaseOxmlElement) -> Iterator[Row]:

@@ -22,7 +22,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 from reviewer.errors import InputError
-from reviewer.grid import Cell, Grid, Row
+from reviewer.grid import IMAGE_TABLE, Cell, Grid, Row
 from reviewer.ingest.layouts import split_piped, split_spaced
 from reviewer.ingest.text import detect_encoding
 from reviewer.limits import Limits
@@ -47,6 +47,10 @@ _MAX_ROWSPAN = 10_000
 # left in the page beside the shown one is not the table's.
 _VOID = frozenset({"br", "hr", "img", "input", "meta", "link", "wbr", "col", "area", "base"})
 _MAX_HIDDEN_TEXT = 200
+_HIDDEN_REASON = "网页中设为不显示（display:none）的内容，浏览时看不到，未纳入复核"
+# Text struck through (<del>80%</del> 85%): a value the page shows as replaced, not the cell's.
+_STRUCK = frozenset({"del", "s", "strike"})
+_STRUCK_REASON = "网页中划去（删除线）的内容，已被替换，未纳入复核"
 
 
 def _hidden(attrs: list[tuple[str, str | None]]) -> bool:
@@ -101,6 +105,7 @@ class _Reader(HTMLParser):
         self.rows: list[Row] = []  # rows finished, taken by the caller after each piece
         self.leftovers = leftovers  # what the page holds and does not show
         self.hiding: tuple[str, int] | None = None  # the hidden element's tag, its depth
+        self.hiding_reason = _HIDDEN_REASON  # why its text is left out: unseen, or struck
         self.hidden_text: list[str] = []
         self.line = 0
         self.blocks = 0
@@ -173,9 +178,11 @@ class _Reader(HTMLParser):
             if tag == hidden_tag and tag not in _VOID:
                 self.hiding = (hidden_tag, depth + 1)
             return True
-        if tag in _VOID or not _hidden(attrs):
+        struck = tag in _STRUCK
+        if tag in _VOID or not (struck or _hidden(attrs)):
             return False
         self.hiding = (tag, 1)
+        self.hiding_reason = _STRUCK_REASON if struck else _HIDDEN_REASON
         return True
 
     def _shown_again(self, tag: str) -> bool:
@@ -197,7 +204,7 @@ class _Reader(HTMLParser):
                 Leftover(
                     text=text,
                     location=Location(line=self.line + 1),
-                    reason="网页中设为不显示（display:none）的内容，浏览时看不到，未纳入复核",
+                    reason=self.hiding_reason,
                 )
             )
         return True
@@ -209,7 +216,9 @@ class _Reader(HTMLParser):
             if tag in _SKIPPED:
                 self.skipping.append(tag)
             return
-        if tag == "table":
+        if tag == "img":
+            self._picture(attrs)
+        elif tag == "table":
             if self.stack and self.cell is not None:
                 self._close_cell()  # a table inside a cell: its rows are read as rows
             elif not self.stack:
@@ -227,6 +236,18 @@ class _Reader(HTMLParser):
                 self.text.append("\n")
             elif not self.stack:
                 self._flush_block()
+
+    def _picture(self, attrs: list[tuple[str, str | None]]) -> None:
+        """A picture whose description names the form: a table published as an image, which
+        no text reading can review; said so, where it stands."""
+        said = " ".join(v for k, v in attrs if k in ("alt", "title") and v)
+        said = clean_cell(said)[:_MAX_HIDDEN_TEXT]
+        if _names_a_form(said):
+            self.leftovers.append(
+                Leftover(
+                    text=f"[图片]{said}", location=Location(line=self.line + 1), reason=IMAGE_TABLE
+                )
+            )
 
     def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         self.handle_starttag(tag, attrs)
@@ -270,6 +291,11 @@ class _Reader(HTMLParser):
         while self.stack:  # tables left open end with the page
             self.handle_endtag("table")
         self._flush_block()
+
+
+def _names_a_form(text: str) -> bool:
+    """A picture's description naming a form: 绩效自评表, 项目支出绩效自评表（图）."""
+    return "表" in text and ("绩效" in text or "自评" in text)
 
 
 def _rows(chunks: Iterable[str], leftovers: list[Leftover]) -> Iterator[Row]:

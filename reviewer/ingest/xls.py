@@ -18,6 +18,7 @@ import xlrd
 
 from reviewer.errors import InputError
 from reviewer.grid import Cell, Grid, Row
+from reviewer.ingest.side_by_side import read_apart
 from reviewer.ingest.xlsx import cell_text, hidden_cell, hidden_sheet
 from reviewer.limits import Limits
 from reviewer.model import Leftover
@@ -125,5 +126,8 @@ def read_xls(path: Path, limits: Limits) -> Grid:
     book = _open(path)
     hidden: list[Leftover] = []
     return Grid(
-        rows=_rows(path, book, hidden), source=path.name, format="xls", extra_leftovers=hidden
+        rows=read_apart(_rows(path, book, hidden)),
+        source=path.name,
+        format="xls",
+        extra_leftovers=hidden,
     )

@@ -29,6 +29,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from reviewer.grid import Cell, Grid, Row
 from reviewer.ingest.package import damaged_package, verify_package
+from reviewer.ingest.side_by_side import read_apart
 from reviewer.ingest.xlsx_scan import WorkbookScan, unvalued_formulas
 from reviewer.limits import Limits
 from reviewer.model import Leftover, Location
@@ -83,10 +84,44 @@ def cell_text(value: Any, number_format: str) -> str:
     if isinstance(value, int | float):
         return format_number(float(value), number_format)
     if isinstance(value, dt.datetime):
-        return value.date().isoformat() if value.time() == dt.time() else value.isoformat(" ")
-    if isinstance(value, dt.date | dt.time):
+        if value.time() == dt.time():
+            return format_date(value.date(), number_format)
+        return value.isoformat(" ")
+    if isinstance(value, dt.date):
+        return format_date(value, number_format)
+    if isinstance(value, dt.time):
         return value.isoformat()
     return str(value)
+
+
+# A date format's parts: quoted or escaped text, the year, month and day, their separators; any
+# other part (times, weekdays, a locale code) is one this reader does not spell out.
+_DATE_PART = re.compile(
+    r'"([^"]*)"|\\(.)|(yyyy|yy|mm(?!m)|m(?!m)|dd(?!d)|d(?!d))|([-/.\s年月日])|(.)', re.IGNORECASE
+)
+
+
+def format_date(day: dt.date, number_format: str) -> str:
+    """A date as its cell's format shows it (yyyy"年"m"月"d"日" → 2021年12月20日, yyyy/m/d);
+    ISO (2021-12-20) for a format of other parts, or none."""
+    out: list[str] = []
+    for m in _DATE_PART.finditer(number_format.split(";", 1)[0]):
+        literal, escaped, part, separator, other = m.groups()
+        if other is not None:
+            return day.isoformat()
+        if part is not None:
+            part = part.lower()
+            if part == "yyyy":
+                out.append(f"{day.year:04d}")
+            elif part == "yy":
+                out.append(f"{day.year % 100:02d}")
+            elif part[0] == "m":
+                out.append(f"{day.month:0{len(part)}d}")
+            else:
+                out.append(f"{day.day:0{len(part)}d}")
+        else:
+            out.append(literal if literal is not None else escaped or separator or "")
+    return "".join(out) or day.isoformat()
 
 
 def _load(path: Path) -> ExcelReader:
@@ -202,7 +237,7 @@ def read_xlsx(path: Path, limits: Limits) -> Grid:
     reader = _load(path)
     leftovers = _unvalued(path, reader, scan)
     return Grid(
-        rows=_rows(reader.wb, leftovers),
+        rows=read_apart(_rows(reader.wb, leftovers)),
         source=path.name,
         format="xlsx",
         extra_leftovers=leftovers,

@@ -129,9 +129,12 @@ class IndicatorColumns:
         role = self.roles.get(cell.column)
         if role not in LABEL_LEVEL:
             return None
-        if self.any_labels or lb.label_kind(cell.text) in _FITS[role]:
+        text = cell.text
+        if self.any_labels or lb.label_kind(text) in _FITS[role]:
             return LABEL_LEVEL[role]
-        if _weighted_heading(cell.text):  # 履职效能(50分): a form's own category, weighted
+        if text.endswith("指") and lb.label_kind(text + "标") in _FITS[role]:
+            return LABEL_LEVEL[role]  # its cell cut its last character onto the next line
+        if _weighted_heading(text):  # 履职效能(50分): a form's own category, weighted
             self.own_categories = True
             return LABEL_LEVEL[role]
         return None
@@ -157,6 +160,13 @@ class IndicatorColumns:
         label = row.cells.get(Role.L1)
         if label is not None and Role.NAME not in row.cells and lb.is_row_of_its_own(label.text):
             row.cells[Role.NAME] = label  # 预算执行率 printed across the label columns
+        name = row.cells.get(Role.NAME)
+        if (
+            name is not None
+            and name.text.startswith("标")
+            and any(c.text.endswith("指") for c in cells if c.column < name.column)
+        ):
+            return None  # a label cut into the name's cell (…满意度指 | 标改造住户满意度)
         return row if row.has_values() else None
 
     def in_order(self, cells: list[Cell]) -> RowMap | None:

@@ -155,8 +155,12 @@ def l1_name(text: str) -> str:
 
 
 def l2_name(text: str) -> str:
-    """A 二级指标 label as printed, without spaces or a weight note."""
-    return printed_label(text)
+    """A 二级指标 label as printed, without spaces or a weight note; whole where its cell cut
+    its last character onto the next line (服务对象满意度指 / 标)."""
+    label = printed_label(text)
+    if label.endswith("指") and classify_label(label + "标") is not None:
+        return label + "标"
+    return label
 
 
 def family_of_l2(label: str) -> str | None:

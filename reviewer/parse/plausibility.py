@@ -107,7 +107,11 @@ def check(
             )
         )
     swollen = [r for r in rows if _swollen(r["name"])]
-    if len(swollen) >= 2 or any(_COMPARED_INSIDE.search(r["name"]) for r in swollen):
+    if len(swollen) >= 2 or any(
+        # another row's comparison in it, or a sentence (…结转下年使用。): no name ends so
+        _COMPARED_INSIDE.search(r["name"]) or r["name"].rstrip().endswith("。")
+        for r in swollen
+    ):
         doubts.append(
             ReadingDoubt(
                 reason=f"{len(swollen)}个指标名称过长或夹着多处数字（如“{swollen[0]['name'][:30]}”），"

@@ -110,15 +110,19 @@ _OCR_DIGITS = str.maketrans("OolI", "0011")
 
 
 _POINTS = re.compile(rf"^({_NUMBER})\s*分$")
+# Points with a note in brackets after them: 9（扣1分）, 8 (扣2分).
+_NOTED_POINTS = re.compile(rf"^({_NUMBER})\s*分?\s*[(（][^()（）]*[)）]$")
 
 
 @lru_cache(maxsize=4096)
 def parse_points(text: str) -> float | None:
-    """A number of points: ``10``, ``9.5``, or with its unit, ``100分``."""
+    """A number of points: ``10``, ``9.5``, with its unit, ``100分``, or with a note after
+    it, ``9（扣1分）``."""
     n = parse_number(text)
     if n is not None:
         return n
-    m = _POINTS.match(ascii_form(text))
+    t = ascii_form(text)
+    m = _POINTS.match(t) or _NOTED_POINTS.match(t)
     return _num(m.group(1)) if m else None
 
 
@@ -177,8 +181,16 @@ def parse_value(text: str) -> ParsedValue:
     return ParsedValue(**_parse_fields(text))
 
 
+# Footnote marks after a value (83.3%①, 3.2万亩※): the note's sign, not the unit (NFKC would
+# read ① as 1).
+_MARKS = re.compile(r"[\u2460-\u2473\u2776-\u277f※*＊†‡]+$")
+_MARK_ENDS = frozenset("※*＊†‡").union(
+    chr(c) for c in (*range(0x2460, 0x2474), *range(0x2776, 0x2780))
+)
+
+
 def _parse_fields(text: str) -> dict[str, Any]:
-    t = ascii_form(text)
+    t = ascii_form(_MARKS.sub("", text) if text and text[-1] in _MARK_ENDS else text)
     if not t:
         return {}
     for word in _NOT_DONE:

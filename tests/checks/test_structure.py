@@ -1,8 +1,9 @@
 """P rules (reviewer/checks/structure.py and the engine): the form itself.
 
-One class per rule. P101 (content left unparsed) is a finding about the whole report, and
-P104 (category labels) cannot be broken through the text layout, so those two are tested
-their own way; the others have a broken table and its clean twin.
+One class per rule. P101 (content left unparsed) and P111 (a table published as a picture) are
+findings about the whole report, and P104 (category labels) cannot be broken through the text
+layout, so those three are tested their own way; the others have a broken table and its clean
+twin.
 """
 
 from __future__ import annotations
@@ -42,6 +43,33 @@ class TestP101UnparsedContent:
     def test_nothing_left_nothing_reported(self, tmp_path: Path) -> None:
         path = write_tables(tmp_path / "t.txt", make_table())
         assert "P101" not in {f.code for f in run_checks(parse_file(path), Config())}
+
+
+# P111 a table published as a picture (whole report) --------------------------------------
+
+
+class TestP111TableAsPicture:
+    def test_a_picture_naming_the_form_is_said_not_read(self, tmp_path: Path) -> None:
+        from tests.test_html_input import PAGE
+
+        page = PAGE.format(charset="utf-8").replace(
+            "<p>填表人：张三</p>",
+            '<p>表2</p><p><img src="/u/1.jpg" alt="绩效自评表"></p><img src="/u/a.png" alt="徽标">',
+        )
+        path = tmp_path / "t.html"
+        path.write_text(page, encoding="utf-8")
+        report = parse_file(path)
+        (picture,) = [lo for lo in report.leftovers if lo.text.startswith("[图片]")]
+        assert picture.text == "[图片]绩效自评表"  # the logo names no form: not a table
+        found = {f.code: f for f in run_checks(report, Config())}
+        assert found["P111"].severity.value == "warning"
+        assert "1张以图片发布的表格" in found["P111"].message
+        listed = [e.quote for e in found["P101"].evidence]  # 表2, left over as ever
+        assert "[图片]绩效自评表" not in listed  # said once, by P111
+
+    def test_no_picture_nothing_said(self, tmp_path: Path) -> None:
+        path = write_tables(tmp_path / "t.txt", make_table())
+        assert "P111" not in {f.code for f in run_checks(parse_file(path), Config())}
 
 
 # P102 total row missing ------------------------------------------------------------------

@@ -1978,3 +1978,67 @@ def test_a_rate_a_tenth_of_what_its_amounts_give_is_a_misread(tmp_path: Path) ->
     assert any("执行率8与其金额" in d.reason for d in t.doubts)
     codes = {f.code for f in _findings(path)}
     assert "P108" in codes and "B101" not in codes  # said misread, not judged
+
+
+@pytest.mark.parametrize(
+    ("cut", "name_cell", "after"),
+    [
+        # the label's last character wrapped onto a line of its own
+        ("服务对象满意度指", "种植户满意度", [["", "", "标"]]),
+        # or run into the name's cell (a PDF's cells)
+        ("服务对象满意度指", "标种植户满意度", []),
+    ],
+)
+def test_a_label_cut_before_its_last_character(
+    tmp_path: Path, cut: str, name_cell: str, after: list[list[str]]
+) -> None:
+    rows = [
+        *_COST_UNDER_OUTPUT[:-1],
+        ["", "满意度指标", cut, name_cell, "≥90%", "93%", "10", "10", ""],
+        *after,
+    ]
+    (t,) = parse_file(_write(tmp_path, rows)).tables
+    last = t.indicators[-1]
+    assert (last.l1, last.l2, last.name, last.target) == (
+        "满意度指标",
+        "服务对象满意度指标",
+        "种植户满意度",
+        "≥90%",
+    )
+    assert len(t.indicators) == len(_COST_UNDER_OUTPUT) - 3
+
+
+def test_fiscal_funds_under_the_total_are_this_years_appropriation(tmp_path: Path) -> None:
+    rows = [
+        *_COST_UNDER_OUTPUT[:2],
+        ["项目资金（万元）", "年度资金总额", "300.00", "287.45", "95.82%", "19.16"],
+        ["", "其中：财政资金", "300.00", "287.45"],
+        *_COST_UNDER_OUTPUT[2:],
+    ]
+    rows.insert(2, ["", "", "预算数(A)", "执行数(B)", "执行率(B/A)", "得分(20分*执行率)"])
+    report = parse_file(_write(tmp_path, rows))
+    (t,) = report.tables
+    assert t.funds.current_year_appropriation.executed == 287.45
+    assert report.leftovers == []
+
+
+def test_a_name_that_swallowed_a_sentence_is_a_misread(tmp_path: Path) -> None:
+    # a field's text under the last row read into its name: longer than any name, a sentence
+    rows = [
+        *_COST_UNDER_OUTPUT[:-1],
+        [
+            *["", "满意度指标", "服务对象满意度指标"],
+            "群众满意度其他需要说明的问题受疫情影响，线下培训班次压缩，结余资金452.50万元已按规定"
+            "结转下年使用。",
+            *["≥90%", "96%", "10", "10", ""],
+        ],
+    ]
+    (t,) = parse_file(_write(tmp_path, rows)).tables
+    assert any("过长或夹着多处数字" in d.reason for d in t.doubts)
+
+
+def test_other_matters_under_the_rows_are_a_field_not_the_last_name(tmp_path: Path) -> None:
+    rows = [*_COST_UNDER_OUTPUT, ["其他需要说明的问题", "结余资金已按规定结转下年使用。"]]
+    (t,) = parse_file(_write(tmp_path, rows)).tables
+    assert t.indicators[-1].name == "群众满意度"
+    assert "结余资金" in t.fields["other_notes"]
