@@ -25,7 +25,7 @@ _MEASURE = re.compile(
 # Words that admit a shortfall.
 _SHORTFALL = re.compile(
     r"未完成|未达|未能|未按|没有|不足|短缺|离职|退休|缺员|减少|推迟|延期|延迟|滞后|取消|暂停|"
-    r"未进行|未开展|差距|偏差|低于"
+    r"未进行|未开展|差距|偏差|低于|难以|无法|不能"
 )
 # Saying there was none (无偏差, 未发生偏差) admits no shortfall.
 _NO_DEVIATION = re.compile(r"(?:无|没有|未出现|未发生|不存在)(?:明显|任何)?(?:偏差|偏离|差距)")

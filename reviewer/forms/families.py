@@ -110,6 +110,9 @@ _FUND_COLUMNS = (
     ("调整后预算*", "full_year_budget"),
     ("预算数(A)", "full_year_budget"),
     ("全年执行数*", "executed"),
+    # a transfer payment's funds issued (下达) in the year: its budget
+    ("年初下达数*", "initial_budget"),
+    ("全年下达数*", "full_year_budget"),
     ("预算执行数*", "executed"),
     ("全年实际支出*", "executed"),
     ("实际支出*", "executed"),
@@ -127,6 +130,9 @@ _FUND_COLUMNS = (
     ("预算执行率*", "rate_pct"),
     ("得分*", "score"),
     ("自评得分*", "score"),
+    # the year's adjustment between 年初 and 全年 (调整数: −240,000.00), kept as printed
+    ("调整数*", "adjustment"),
+    ("预算调整数*", "adjustment"),
     # a project of several years: its whole budget beside this year's, kept as printed
     ("项目总预算*", "project_total"),
     ("总预算数*", "project_total"),

@@ -204,6 +204,17 @@ def _equals_a_value(row: dict[str, Any], weight: float) -> bool:
 
 def _funds_doubts(t: dict[str, Any]) -> list[ReadingDoubt]:
     total = t["funds"]["annual_total"]
+    weight = total.get("weight")
+    if weight is not None and weight > 100:
+        # no form gives its funds more than the 100 points of the whole table: an amount
+        # read under 分值, the block's columns taken in the wrong order
+        return [
+            ReadingDoubt(
+                reason=f"资金一行的分值读作{fmt(weight)}，超过全表的100分，读入的可能是金额，"
+                "资金各栏可能错位。",
+                evidence=[ref for f in ("weight",) if (ref := total["cells"].get(f)) is not None],
+            )
+        ]
     rate, budget, executed = (
         total.get("rate_pct"),
         total.get("full_year_budget"),

@@ -253,7 +253,7 @@ class _TableBuilder:
         while i < len(rows):
             row = rows[i]
             cells = row.cells
-            if state == "notes":
+            if state == "notes" and not self._form_goes_on(row):
                 self._note(row)
             elif _NOTE_START.match(cells[0].text if cells else ""):
                 self._note(row)
@@ -295,6 +295,11 @@ class _TableBuilder:
                 self._label_value_pairs(row)
             i += 1
         return self._finish()
+
+    def _form_goes_on(self, row: Row) -> bool:
+        """A note printed inside the form (注：年中追加… under the funds block), the form going
+        on below it: its goal block or its indicator header ends the note."""
+        return self._is_goal_header(row) or self._is_indicator_header(row)
 
     # -- the parts of the form ------------------------------------------------------------
 

@@ -98,3 +98,8 @@ class TestE103ExplanationContradictsScore(RuleCase):
     def test_says_done_and_admits_a_shortfall(self, tmp_path: Path) -> None:
         table = trainees("=180人", 9, "已完成培训，部分人员离职未参训，下一步将加强组织")
         assert codes(tmp_path, table) == set()
+
+    def test_says_it_could_not_be_done_on_time(self, tmp_path: Path) -> None:
+        # 难以按时完成 admits the shortfall: no claim that the work was done
+        table = trainees("=180人", 9, "部分学员常年外出，培训难以按时完成；下一步开展线上培训")
+        assert codes(tmp_path, table) == set()

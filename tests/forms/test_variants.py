@@ -2042,3 +2042,102 @@ def test_other_matters_under_the_rows_are_a_field_not_the_last_name(tmp_path: Pa
     (t,) = parse_file(_write(tmp_path, rows)).tables
     assert t.indicators[-1].name == "群众满意度"
     assert "结余资金" in t.fields["other_notes"]
+
+
+def test_an_adjustment_column_between_the_budgets_is_kept_apart(tmp_path: Path) -> None:
+    # 年初预算数 | 调整数 | 全年预算数: the sub-rows' figures stand under their own columns
+    rows = [
+        *_COST_UNDER_OUTPUT[:2],
+        [
+            "项目资金（元）",
+            "",
+            "",
+            "年初预算数",
+            "调整数",
+            "全年预算数",
+            "全年执行数",
+            "分值",
+            "执行率",
+            "得分",
+        ],
+        [
+            "",
+            "年度资金总额",
+            "1,860,000.00",
+            "-240,000.00",
+            "1,620,000.00",
+            "1,587,000.00",
+            "10",
+            "97.96%",
+            "9.80",
+        ],
+        [
+            "",
+            "其中：当年财政拨款",
+            "1,860,000.00",
+            "-240,000.00",
+            "1,620,000.00",
+            "1,587,000.00",
+            "—",
+            "—",
+            "—",
+        ],
+        *_COST_UNDER_OUTPUT[2:],
+    ]
+    path = _write(tmp_path, rows)
+    (t,) = parse_file(path).tables
+    sub = t.funds.current_year_appropriation
+    assert (sub.full_year_budget, sub.executed) == (1620000, 1587000)
+    assert sub.cells["adjustment"].text == "-240,000.00"
+    assert "F101" not in {f.code for f in _findings(path)}
+
+
+def test_a_funds_weight_above_the_tables_100_points_is_a_misread(tmp_path: Path) -> None:
+    # two columns no vocabulary knows (甲栏 | 乙栏) before the known ones: the amounts are read
+    # in order, one of them under 分值
+    rows = [
+        *_COST_UNDER_OUTPUT[:2],
+        ["资金情况", "甲栏", "乙栏", "全年执行数", "分值", "执行率", "得分"],
+        ["年度资金总额", "1,846.20万元", "1,846.20万元", "1,823.05万元", "10", "98.75", "9.87"],
+        *_COST_UNDER_OUTPUT[2:],
+    ]
+    path = _write(tmp_path, rows)
+    (t,) = parse_file(path).tables
+    assert t.funds.annual_total.weight == 1846.2
+    assert any("超过全表的100分" in d.reason for d in t.doubts)
+    codes = {f.code for f in _findings(path)}
+    assert "P108" in codes and "W101" not in codes
+
+
+def test_a_transfer_payments_funds_issued_are_its_budget(tmp_path: Path) -> None:
+    rows = [
+        *_COST_UNDER_OUTPUT[:2],
+        ["资金情况", "年初下达数", "全年下达数", "全年执行数", "分值", "执行率", "得分"],
+        ["年度资金总额", "1,846.20万元", "1,846.20万元", "1,823.05万元", "10", "98.75", "9.87"],
+        *_COST_UNDER_OUTPUT[2:],
+    ]
+    (t,) = parse_file(_write(tmp_path, rows)).tables
+    total = t.funds.annual_total
+    assert (total.initial_budget, total.full_year_budget, total.executed, total.weight) == (
+        1846.2,
+        1846.2,
+        1823.05,
+        10,
+    )
+
+
+def test_a_note_inside_the_form_does_not_end_it(tmp_path: Path) -> None:
+    # 注：… under the funds block, the goal block and the indicators below it
+    rows = [
+        *_COST_UNDER_OUTPUT[:2],
+        ["项目资金（万元）", "年初预算数", "全年预算数", "全年执行数", "分值", "执行率", "得分"],
+        ["年度资金总额", "100", "120", "118", "10", "98.33%", "9.83"],
+        ["注：年中追加困难群众救助补助资金20万元，全年预算数相应调增。"],
+        ["年度总体目标", "预期目标", "实际完成情况"],
+        ["", "组织演出120场。", "全年组织演出126场。"],
+        *_COST_UNDER_OUTPUT[2:],
+    ]
+    (t,) = parse_file(_write(tmp_path, rows)).tables
+    assert len(t.indicators) == len(_COST_UNDER_OUTPUT) - 3
+    assert t.goal_actual == "全年组织演出126场。"
+    assert any("年中追加" in n for n in t.notes)
