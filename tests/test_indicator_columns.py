@@ -108,6 +108,22 @@ def test_nature_value_and_unit_in_separate_columns(tmp_path: Path) -> None:
     assert t.indicators[2].target_value.operator == "qualitative"
 
 
+def test_a_unit_column_headed_only_dan_wei(tmp_path: Path) -> None:
+    # 目标值 | 单位 | 实际完成值: the unit beside the target, headed 单位 alone
+    rows = [
+        [
+            *["绩效指标", "一级指标", "二级指标", "三级指标", "目标值", "单位"],
+            *["实际完成值", "分值", "得分", "偏差原因分析及改进措施"],
+        ],
+        ["", "产出指标", "数量指标", "农田面积", "≥12000", "亩", "12350", "40", "40", ""],
+        ["", "", "质量指标", "验收合格率", "=100", "%", "100%", "40", "40", ""],
+        ["", "效益指标", "社会效益指标", "提升能力", "提升", "", "提升", "10", "10", ""],
+        ["", "总分", "", "", "", "", "", "100", "100", ""],
+    ]
+    t = _parse(tmp_path, rows)
+    assert [i.target for i in t.indicators] == ["≥12000亩", "=100%", "提升"]
+
+
 def test_a_target_left_as_the_templates_stars_keeps_its_unit(tmp_path: Path) -> None:
     # ≥ | ** | %: the number never filled in, the unit printed beside it all the same
     rows = [list(r) for r in SPLIT_TARGET]

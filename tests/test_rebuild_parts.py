@@ -358,3 +358,12 @@ def test_lines_without_pipes_after_a_table_stay_apart() -> None:
 )
 def test_a_unit_is_the_whole_cell(text: str, unit: bool) -> None:
     assert look(text).unit is unit
+
+
+def test_a_fund_row_printed_with_its_qizhong_is_a_fund_row() -> None:
+    # 其中：财政拨款, a row the forms list as 财政拨款: it starts a row, not ends the one above
+    from reviewer.ingest.rebuild.anchors import Kind, kinds
+
+    assert Kind.FUND_ROW in kinds("其中：财政拨款")
+    assert Kind.FUND_ROW in kinds("其中:财政拨款")
+    assert Kind.FUND_ROW not in kinds("其中")  # the word alone names no row

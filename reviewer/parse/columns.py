@@ -239,9 +239,13 @@ class RowMap:
 def read_header(row: Row, family: Family = DEFAULT) -> IndicatorColumns:
     """The header row's columns; its cells are used (they are the form's layout)."""
     cols = IndicatorColumns()
+    last: Role | None = None
     for c in row.cells:
         c.used = True
         role = header_role(c.text, family)
+        if c.text == "单位" and last is Role.TARGET and role in (None, Role.EXTRA):
+            role = Role.UNIT  # 目标值 | 单位: the target's unit in a column of its own
+        last = role
         if role is None:
             continue
         if role is Role.EXTRA and _bare_points(c.text) and Role.SCORE not in cols.roles.values():

@@ -40,6 +40,9 @@ _LABEL_FIRST = re.compile(r"^(?:产出|效益|满意度)指标.")
 # several rows, read as one.
 _RUN_TOGETHER = re.compile(r"\d%\d")
 _RUN_FIELDS = ("name", "target", "actual", "explanation")
+# A category's points with more text after them inside a name (…措施）（30分）可持续影): a label
+# and other rows read into the name (a weight note ends a label, never a name's middle).
+_POINTS_INSIDE = re.compile(r"[(（]\s*\d+(?:\.\d+)?\s*分\s*[)）]\s*\S")
 # A name ending in a comparison and a number (资金到位及时率≧100): a value glued to the name.
 _VALUE_IN_NAME = re.compile(r"(?:[≥≤≧≦═=<>﹦]|>=|<=)\s*\d+(?:\.\d+)?\s*%?$")
 
@@ -56,6 +59,7 @@ def check(
     doubts: list[ReadingDoubt] = []
     rows = [r for r in t["indicators"] if not r.get("partial")]
     doubts.extend(_guessed(rows, guessed_rows or []))
+    doubts.extend(_rows_lost(t, rows))
     total = family.scoring.total
     weights = [(r, r["weight"]) for r in rows if r["weight"] is not None]
     if weights:
@@ -97,13 +101,26 @@ def check(
             )
         )
     run = [(r, f) for r in rows for f in _RUN_FIELDS if "%" in r[f] and _RUN_TOGETHER.search(r[f])]
-    if len(run) >= 2 or any(len(_RUN_TOGETHER.findall(r[f])) >= 2 for r, f in run):
+    if (
+        len(run) >= 2
+        or any(len(_RUN_TOGETHER.findall(r[f])) >= 2 for r, f in run)
+        or any(f == "name" for _, f in run)  # a name holds no percentage run into a figure
+    ):
         r, f = run[0]
         doubts.append(
             ReadingDoubt(
                 reason=f"{len(run)}格中几个百分数连在一起（如“{r[f][:30]}”），"
                 "几栏或几行的文字可能被并成了一格，各栏可能错位。",
                 evidence=_cells([r for r, _ in run], *_RUN_FIELDS[1:]),
+            )
+        )
+    pointed = [r for r in rows if "分" in r["name"] and _POINTS_INSIDE.search(r["name"])]
+    if pointed:
+        doubts.append(
+            ReadingDoubt(
+                reason=f"{len(pointed)}个指标名称中夹着类别的分值（如“{pointed[0]['name'][:30]}”），"
+                "类别标签或其他行的文字可能被并入了名称，各栏可能错位。",
+                evidence=_cells(pointed, "target"),
             )
         )
     swollen = [r for r in rows if _swollen(r["name"])]
@@ -155,6 +172,30 @@ def check(
             )
     doubts.extend(_funds_doubts(t))
     return doubts
+
+
+def _rows_lost(t: dict[str, Any], rows: list[dict[str, Any]]) -> list[ReadingDoubt]:
+    """A printed 总分 far above the scores read (98.78 printed, 70 read): rows not read, their
+    points missing from the sum, rather than a total misreckoned by a fifth of the table."""
+    printed = t.get("total_score")
+    scores = [r["score"] for r in rows if r["score"] is not None]
+    if printed is None or not scores or t.get("begins_inside") or t.get("ends_inside"):
+        return []  # an excerpt's total holds the points of rows it does not print
+    if "goal.points" in t["labels"]:
+        return []  # the goal block's own points are in the total, not in the rows'
+    read = sum(scores) + (t["funds"]["annual_total"].get("score") or 0.0)
+    if printed - read <= _LOST_POINTS:
+        return []
+    return [
+        ReadingDoubt(
+            reason=f"总分填报{fmt(printed)}分，读到的各项得分之和只有{fmt(read)}分，相差过大，"
+            "部分指标行可能没有读到。",
+            evidence=[ref] if (ref := t["cells"].get("total_score")) is not None else [],
+        )
+    ]
+
+
+_LOST_POINTS = 20.0  # a misreckoned total is off by a point or a few, not by a fifth
 
 
 def _guessed(rows: list[dict[str, Any]], guessed_rows: list[Row]) -> list[ReadingDoubt]:

@@ -55,6 +55,10 @@ _LABELLED_GRADE = re.compile(
     r"^(?:自评|评价)?(?:等级|结果|结论)\s*[:：]\s*(优秀|良好|不合格|合格|优|良|中|差)$"
 )
 _NOTE_START = re.compile(r"^(注|备注|说明)\s*[:：]")
+# The form's sign-off under its rows, no 总分 row before it: 填报单位（盖章）：… 填报人：…
+_SIGN_OFF = re.compile(
+    r"^(?:填报单位|填报人|填表人|联系人|联系电话|审核人|单位负责人|财务负责人)[^:：]{0,6}[:：]"
+)
 
 
 def _grade(text: str) -> str | None:
@@ -758,10 +762,18 @@ class _TableBuilder:
         if self._is_total(row) or starts_table(row):
             return True
         cells = row.cells
-        if not cells or len(cells) > 2:
-            return False  # notes and the fields after the table are one or two cells
+        if not cells:
+            return False
         first = cells[0].text
-        return _NOTE_START.match(first) is not None or field_label(first, self.family) is not None
+        if len(cells) > 2:
+            # notes and the fields after the table are one or two cells; the sign-off (填报单位：…
+            # 填报人：… 联系电话：…) any number, each key with its value
+            return len(first) < 40 and _SIGN_OFF.match(first) is not None
+        return (
+            _NOTE_START.match(first) is not None
+            or _SIGN_OFF.match(first) is not None
+            or field_label(first, self.family) is not None
+        )
 
     @staticmethod
     def _is_total(row: Row) -> bool:

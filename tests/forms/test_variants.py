@@ -2141,3 +2141,41 @@ def test_a_note_inside_the_form_does_not_end_it(tmp_path: Path) -> None:
     assert len(t.indicators) == len(_COST_UNDER_OUTPUT) - 3
     assert t.goal_actual == "全年组织演出126场。"
     assert any("年中追加" in n for n in t.notes)
+
+
+def test_the_sign_off_under_the_rows_is_no_part_of_the_last_name(tmp_path: Path) -> None:
+    # no 总分 row: the sign-off follows the last indicator row, its keys apart
+    rows = [
+        *_COST_UNDER_OUTPUT,
+        ["填报单位（盖章）：某区教育局", "填报人：黄丽", "联系电话：0775-2826419"],
+    ]
+    (t,) = parse_file(_write(tmp_path, rows)).tables
+    assert t.indicators[-1].name == "群众满意度"
+
+
+@pytest.mark.parametrize(
+    ("name", "reason"),
+    [
+        # a percentage run into the next row's target, inside a name
+        ("工程竣工验收合格率100%2022年8月底前单位面积维修改造", "百分数连在一起"),
+        # a category label and its points read into a name
+        ("农村自来水普及率及改进措施）（30分）可持续影", "夹着类别的分值"),
+    ],
+)
+def test_a_name_holding_other_cells_is_a_misread(tmp_path: Path, name: str, reason: str) -> None:
+    rows = [
+        *_COST_UNDER_OUTPUT[:-1],
+        ["", "满意度指标", "服务对象满意度指标", name, "≥90%", "96%", "10", "10", ""],
+    ]
+    (t,) = parse_file(_write(tmp_path, rows)).tables
+    assert any(reason in d.reason for d in t.doubts)
+
+
+def test_a_total_far_above_the_scores_read_is_a_misread(tmp_path: Path) -> None:
+    # 总分 100 printed, 40 read (two rows of 20): rows lost, not a total misreckoned by sixty
+    rows = [*_COST_UNDER_OUTPUT[:5], ["", "总分", "", "", "", "", "100", "100", ""]]
+    (t,) = parse_file(_write(tmp_path, rows)).tables
+    assert any("部分指标行可能没有读到" in d.reason for d in t.doubts)
+    rows[-1][7] = "55"  # 15 above the 40 read: an error to report, not a misread
+    (t,) = parse_file(_write(tmp_path, rows, "b.txt")).tables
+    assert not t.doubts

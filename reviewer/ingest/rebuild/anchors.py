@@ -187,7 +187,15 @@ def kinds(text: str) -> frozenset[Kind]:
     for kind, unnumber, labels in _TABLE:
         if _any(u if unnumber else k, labels):
             found.add(kind)
+    if Kind.FUND_ROW not in found and k.startswith("其中"):
+        # 其中：财政拨款, a row the forms list without its 其中 (财政拨款*)
+        rest = _QIZHONG.sub("", k)
+        if rest and _any(rest, _FUND_ROWS):
+            found.add(Kind.FUND_ROW)
     return frozenset(found)
+
+
+_QIZHONG = re.compile(r"^其中[:：]?")
 
 
 def label_role(text: str, tables: Sequence[Sequence[tuple[str, str]]]) -> str | None:
