@@ -108,6 +108,24 @@ def test_nature_value_and_unit_in_separate_columns(tmp_path: Path) -> None:
     assert t.indicators[2].target_value.operator == "qualitative"
 
 
+def test_columns_named_with_zhi_biao_before_each(tmp_path: Path) -> None:
+    # 指标名称 | 指标目标值 | 指标实际值 | 指标分值 | 指标得分 | 未完成原因
+    rows = [
+        [
+            *["绩效指标", "一级指标", "二级指标", "指标名称", "指标目标值", "指标实际值"],
+            *["指标分值", "指标得分", "未完成原因"],
+        ],
+        ["", "产出指标", "数量指标", "修复数量", "≥120处", "104处", "40", "35", "汛期延误"],
+        ["", "效益指标", "社会效益指标", "提升能力", "提升", "提升", "50", "50", ""],
+        ["", "总分", "", "", "", "", "90", "85", ""],
+    ]
+    t = _parse(tmp_path, rows)
+    assert [(i.name, i.target, i.actual, i.weight, i.score) for i in t.indicators] == [
+        ("修复数量", "≥120处", "104处", 40, 35),
+        ("提升能力", "提升", "提升", 50, 50),
+    ]
+
+
 def test_a_unit_column_headed_only_dan_wei(tmp_path: Path) -> None:
     # 目标值 | 单位 | 实际完成值: the unit beside the target, headed 单位 alone
     rows = [

@@ -185,7 +185,14 @@ _FUND_ROWS = (
     ("合计", "annual_total"),
     *_SOURCE_ROWS,
 )
-_GOAL_EXPECTED = ("预期目标", "年初设定目标", "项目年度目标", "年度预期目标", "年度绩效目标")
+_GOAL_EXPECTED = (
+    "预期目标",
+    "年初设定目标",
+    "项目年度目标",
+    "年度预期目标",
+    "年度绩效目标",
+    "年初目标",
+)
 _GOAL_ACTUAL = (
     "实际完成情况",
     "全年实际完成情况",
@@ -217,6 +224,7 @@ _INDICATOR_COLUMNS = (
     ("年度目标值*", "target"),
     ("年度计划值*", "target"),
     ("目标值*", "target"),
+    ("指标目标值*", "target"),
     ("计划值*", "target"),
     ("预期值*", "target"),
     ("指标性质", "nature"),
@@ -227,6 +235,7 @@ _INDICATOR_COLUMNS = (
     ("年度实际完成值*", "actual"),
     ("实际完成数*", "actual"),
     ("实际值*", "actual"),
+    ("指标实际值*", "actual"),
     ("全年实际值*", "actual"),
     ("全年完成值*", "actual"),
     ("实际完成指标值*", "actual"),
@@ -242,6 +251,7 @@ _INDICATOR_COLUMNS = (
     ("标准分*", "weight"),
     ("满分*", "weight"),
     ("得分", "score"),
+    ("指标得分", "score"),
     ("自评得分", "score"),
     ("自评分", "score"),
     ("实得分*", "score"),

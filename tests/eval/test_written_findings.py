@@ -286,6 +286,13 @@ _CLEAN_TABLES = [
     ("dw/dw02", 0),
     ("dx/dx05", 0),
     ("dt/03_h", 0),
+    # sets dy, dz, ea (dz01: its header's typo 实际完成清况 leaves the actual unread, P103; ea02:
+    # a met row's note says 压力不足, which E103 reads as a shortfall beside full marks)
+    ("dy/dy02", 0),
+    ("dz/dz02", 0),
+    ("dz/dz02", 1),
+    ("dz/dz04", 0),
+    ("dz/dz06", 1),
 ]
 
 

@@ -2179,3 +2179,18 @@ def test_a_total_far_above_the_scores_read_is_a_misread(tmp_path: Path) -> None:
     rows[-1][7] = "55"  # 15 above the 40 read: an error to report, not a misread
     (t,) = parse_file(_write(tmp_path, rows, "b.txt")).tables
     assert not t.doubts
+
+
+def test_a_goal_block_headed_nian_chu_mu_biao(tmp_path: Path) -> None:
+    # 年度总体目标完成情况(80分) | 年初目标 | 全年实际完成情况: two texts, not one actual
+    rows = [
+        *_COST_UNDER_OUTPUT[:2],
+        ["年度总体目标完成情况(80分)", "年初目标", "", "全年实际完成情况"],
+        ["", "开发公益性岗位不少于560个。", "", "全年开发公益性岗位572个。"],
+        *_COST_UNDER_OUTPUT[2:],
+    ]
+    (t,) = parse_file(_write(tmp_path, rows)).tables
+    assert (t.goal_expected, t.goal_actual) == (
+        "开发公益性岗位不少于560个。",
+        "全年开发公益性岗位572个。",
+    )
