@@ -41,6 +41,8 @@ _MAX_COMBINATIONS = 20000
 # and the corpus: labels printed at the top of their merged cells are the rule, and one
 # hinted row pulling the rows above it along misread rubrics and web tables).
 _MOVE_COST = 0.75
+# A heading over the rows of one of a department's units: 二级单位：郸城县第一高级中学
+_UNIT_HEADING = re.compile(r"^(?:二级单位|所属单位|下属单位|预算单位)\s*[:：]")
 _SUBTOTAL = frozenset({"小计", "小 计", "分项小计"})
 _LABEL_TAIL = "指标"
 _TEMPLATE_NAME = re.compile(r"^指标\d{1,2}$")  # the template's own name for an empty row
@@ -370,6 +372,10 @@ def parse_section(rows: Sequence[Row], columns: IndicatorColumns) -> Section:
             for c in cells:
                 c.used = True
             placeholders.extend(cells)
+            continue
+        if len(cells) == 1 and _UNIT_HEADING.match(cells[0].text):
+            # 二级单位：某中学 over a 部门整体 form's rows of that unit: no part of a name (left
+            # unused, it is reported with the content not read)
             continue
         row_map = columns.by_column(cells)
         if row_map is not None:  # labels by the column they sit in

@@ -143,10 +143,6 @@ MISREAD = {
     "ea01_gansu_dingxi_anding_nongye_gaobiaozhunnongtian_2021.txt": (
         "a long table over three pages: one row under 生态效益指标 after a repeated header lost"
     ),
-    "ea04_henan_zhoukou_dancheng_jiaotiju_bumenzhengti_2023.txt": (
-        "a 部门整体 form's indicators in blocks under 二级单位：… headings: six rows of the later"
-        " blocks lost"
-    ),
     "dw06_shanxi_pingyao_zhujianju_laojiuxiaoqu_gaizao_2019.txt": (
         "a web page's text with its tags stripped, cells apart by single spaces: refused,"
         " saying the form's labels are there but its rows and columns could not be rebuilt"

@@ -2194,3 +2194,22 @@ def test_a_goal_block_headed_nian_chu_mu_biao(tmp_path: Path) -> None:
         "开发公益性岗位不少于560个。",
         "全年开发公益性岗位572个。",
     )
+
+
+def test_a_units_heading_over_its_rows_is_no_part_of_a_name(tmp_path: Path) -> None:
+    # a 部门整体 form listing each 二级单位's rows under a heading of its own
+    rows = [
+        *_COST_UNDER_OUTPUT[:3],
+        ["二级单位：某县第一高级中学"],
+        *_COST_UNDER_OUTPUT[3:5],
+        ["二级单位：某县实验小学"],
+        *_COST_UNDER_OUTPUT[5:],
+    ]
+    report = parse_file(_write(tmp_path, rows))
+    (t,) = report.tables
+    assert [i.name for i in t.indicators] == [r[3] for r in _COST_UNDER_OUTPUT[3:]]
+    # the headings are not dropped: reported with what was not read
+    assert [lo.text for lo in report.leftovers] == [
+        "二级单位：某县第一高级中学",
+        "二级单位：某县实验小学",
+    ]
