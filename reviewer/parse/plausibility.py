@@ -253,7 +253,7 @@ def _funds_doubts(t: dict[str, Any]) -> list[ReadingDoubt]:
             ReadingDoubt(
                 reason=f"资金一行的分值读作{fmt(weight)}，超过全表的100分，读入的可能是金额，"
                 "资金各栏可能错位。",
-                evidence=[ref for f in ("weight",) if (ref := total["cells"].get(f)) is not None],
+                evidence=[ref] if (ref := total["cells"].get("weight")) is not None else [],
             )
         ]
     rate, budget, executed = (
