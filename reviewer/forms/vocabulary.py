@@ -40,6 +40,15 @@ def unnumbered(text: str) -> str:
     return _NUMBERING.sub("", key(text))
 
 
+def without_qizhong(text: str) -> str:
+    """A funds row's label without the 其中 that puts it under the total (``其中：当年财政拨款``
+    → ``当年财政拨款``); the text itself when it has none."""
+    return _QIZHONG.sub("", text)
+
+
+_QIZHONG = re.compile(r"^其中\s*[:：]?\s*")
+
+
 def matches(k: str, label: str) -> bool:
     """Whether key ``k`` is ``label`` (``label*``: starts with it)."""
     if label.endswith("*"):

@@ -132,7 +132,7 @@ class IndicatorColumns:
         text = cell.text
         if self.any_labels or lb.label_kind(text) in _FITS[role]:
             return LABEL_LEVEL[role]
-        if text.endswith("指") and lb.label_kind(text + "标") in _FITS[role]:
+        if (whole := lb.uncut(text)) != text and lb.label_kind(whole) in _FITS[role]:
             return LABEL_LEVEL[role]  # its cell cut its last character onto the next line
         if _weighted_heading(text):  # 履职效能(50分): a form's own category, weighted
             self.own_categories = True

@@ -15,7 +15,7 @@ from functools import lru_cache
 from typing import Any
 
 from reviewer.forms.families import Family
-from reviewer.forms.vocabulary import lookup, unnumbered
+from reviewer.forms.vocabulary import lookup, unnumbered, without_qizhong
 from reviewer.grid import Cell, Row
 from reviewer.parse import labels as lb
 from reviewer.parse.values import is_placeholder, parse_amount, parse_percent
@@ -47,7 +47,6 @@ _UNIT_IN_BRACKETS = re.compile(r"[(（]\s*(万元|元)\s*[)）]?")
 # A line of the 部门整体 breakdown printed in one cell: (其中：)label：amount (or nothing).
 _INLINE = re.compile(r"^(?:其中\s*[:：])?\s*([^:：]+?)\s*[:：]\s*(.*?)\s*$")
 _BREAKDOWN_KINDS = ("income_total", "expense_total", "by_income", "by_expense")
-_QIZHONG = re.compile(r"^其中\s*[:：]?\s*")
 _POINTS_NOTE = re.compile(r"[(（]\s*(\d+(?:\.\d+)?)\s*分\s*[)）]")
 
 
@@ -62,7 +61,7 @@ def _row_kind(text: str, fund_rows: tuple[tuple[str, str], ...]) -> str | None:
             text = "其中" + rest
             kind = lookup(text, fund_rows)
     if kind is None and text.startswith("其中"):
-        rest = _QIZHONG.sub("", text)
+        rest = without_qizhong(text)
         if rest and rest != text:
             kind = lookup(rest, fund_rows)
     return kind

@@ -156,8 +156,13 @@ def l1_name(text: str) -> str:
 
 def l2_name(text: str) -> str:
     """A 二级指标 label as printed, without spaces or a weight note; whole where its cell cut
-    its last character onto the next line (服务对象满意度指 / 标)."""
-    label = printed_label(text)
+    its last character (``uncut``)."""
+    return uncut(printed_label(text))
+
+
+def uncut(label: str) -> str:
+    """A label whose cell cut its last character onto the next line, whole again
+    (服务对象满意度指 / 标 → 服务对象满意度指标); any other text as it is."""
     if label.endswith("指") and classify_label(label + "标") is not None:
         return label + "标"
     return label

@@ -15,7 +15,7 @@ from enum import StrEnum
 from functools import lru_cache
 
 from reviewer.forms.families import FAMILIES
-from reviewer.forms.vocabulary import key, matches, unnumbered
+from reviewer.forms.vocabulary import key, matches, unnumbered, without_qizhong
 from reviewer.parse.labels import is_site_furniture, label_kind
 
 
@@ -189,13 +189,10 @@ def kinds(text: str) -> frozenset[Kind]:
             found.add(kind)
     if Kind.FUND_ROW not in found and k.startswith("其中"):
         # 其中：财政拨款, a row the forms list without its 其中 (财政拨款*)
-        rest = _QIZHONG.sub("", k)
+        rest = without_qizhong(k)
         if rest and _any(rest, _FUND_ROWS):
             found.add(Kind.FUND_ROW)
     return frozenset(found)
-
-
-_QIZHONG = re.compile(r"^其中[:：]?")
 
 
 def label_role(text: str, tables: Sequence[Sequence[tuple[str, str]]]) -> str | None:
