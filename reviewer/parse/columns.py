@@ -169,6 +169,17 @@ class IndicatorColumns:
             return None  # a label cut into the name's cell (…满意度指 | 标改造住户满意度)
         return row if row.has_values() else None
 
+    def shifted(self, by: int) -> IndicatorColumns:
+        """The same columns ``by`` places to the right."""
+        return IndicatorColumns(
+            roles={col + by: role for col, role in self.roles.items()},
+            labels={col + by: label for col, label in self.labels.items()},
+            name_column=self.name_column + by,
+            standard=self.standard,
+            any_labels=self.any_labels,
+            own_categories=self.own_categories,
+        )
+
     def in_order(self, cells: list[Cell]) -> RowMap | None:
         """A row whose empty cells were dropped: its cells in the header's order of content
         columns, leaving only optional columns (explanation, extras) unfilled at the end."""
@@ -261,6 +272,36 @@ def read_header(row: Row, family: Family = DEFAULT) -> IndicatorColumns:
     cols.standard = _is_standard(cols)
     cols.any_labels = family.scoring.rubric
     return cols
+
+
+def aligned(columns: IndicatorColumns, rows: Sequence[Row]) -> IndicatorColumns:
+    """The header's columns, or the same one place to the right where the rows sit so: a
+    header printed without the form's leading 绩效指标 cell (merged down the rows, in a text
+    it prints on their first row only) over rows that keep its place. Rows then run one column
+    past the header's last, or print a category label under 三级指标, and more of them read by
+    column one place to the right; read by the header's places, a row whose 二级 label stands
+    under 三级指标 would take the label for its name and its name for its target."""
+    if not columns.roles:
+        return columns
+    last = max(columns.roles)
+    if not any(_one_place_right(row, columns, last) for row in rows):
+        return columns  # the cheap test first: this runs for every table
+    moved = columns.shifted(1)
+    here = sum(columns.by_column(row.cells) is not None for row in rows)
+    there = sum(moved.by_column(row.cells) is not None for row in rows)
+    return moved if there > here else columns
+
+
+def _one_place_right(row: Row, columns: IndicatorColumns, last: int) -> bool:
+    """Whether the row runs past the header's ``last`` column or prints a category label under
+    its 三级指标."""
+    cells = row.cells
+    if not cells:
+        return False
+    if cells[-1].column > last:
+        return True
+    name = columns.name_column
+    return any(c.column == name and lb.label_kind(c.text) is not None for c in cells)
 
 
 _HEADERLESS_ROWS = 3

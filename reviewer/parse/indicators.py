@@ -30,7 +30,7 @@ from typing import Any
 from reviewer.forms.template import placeholder_in
 from reviewer.grid import Cell, Row
 from reviewer.parse import labels as lb
-from reviewer.parse.columns import LABEL_LEVEL, IndicatorColumns, Role, RowMap
+from reviewer.parse.columns import LABEL_LEVEL, IndicatorColumns, Role, RowMap, aligned
 from reviewer.parse.values import is_operator, parse_number, parse_points, parse_value
 from reviewer.textnorm import without_spaces
 
@@ -344,6 +344,7 @@ def parse_section(rows: Sequence[Row], columns: IndicatorColumns) -> Section:
     fragments: list[Fragment] = []
     draft_at_row: dict[int, int] = {}
     context_l1 = ""
+    columns = aligned(columns, rows)
     name_column = columns.name_column
 
     placeholders: list[Cell] = []

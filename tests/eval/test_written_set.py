@@ -140,9 +140,6 @@ MISREAD = {
             "ds04_guangxi_guiling_ziranziyuan_bumenzhengti_2023.txt",
         )
     },
-    "ea01_gansu_dingxi_anding_nongye_gaobiaozhunnongtian_2021.txt": (
-        "a long table over three pages: one row under 生态效益指标 after a repeated header lost"
-    ),
     "dw06_shanxi_pingyao_zhujianju_laojiuxiaoqu_gaizao_2019.txt": (
         "a web page's text with its tags stripped, cells apart by single spaces: refused,"
         " saying the form's labels are there but its rows and columns could not be rebuilt"

@@ -470,6 +470,36 @@ def test_a_repeated_header_is_not_a_row_and_the_name_it_broke_is_joined(tmp_path
     assert "P104" not in {f.code for f in _findings(path)}
 
 
+def test_rows_that_keep_the_header_s_missing_leading_cell_are_read_one_place_right(
+    tmp_path: Path,
+) -> None:
+    # The header printed without the merged 绩效指标 cell, which holds its place in the rows
+    # (empty after the first): a 二级 label then stands under 三级指标, and a row whose actual is
+    # a plain figure (0.62) read by the header's places took the label for its name.
+    rows = [
+        *_COST_UNDER_OUTPUT[:2],
+        _HEADER[1:],
+        ["绩效指标", "产出指标", "数量指标", "演出场次", "≥120场", "126场", "20", "20"],
+        ["", "", "质量指标", "演出合格率", "100%", "100%", "20", "20"],
+        ["", "", "", "节目验收通过率", "≥95%", "96.5%", "20", "20"],
+        ["", "效益指标", "社会效益指标", "参与人次", "≥15万人次", "15万人次", "10", "10"],
+        ["", "", "生态效益指标", "舞台灯光节能系数", "≥0.6", "0.62", "10", "10"],
+        ["", "", "", "废弃道具回收率", "≥90%", "92%", "10", "10"],
+        ["", "满意度指标", "服务对象满意度指标", "群众满意度", "≥90%", "96%", "10", "10"],
+        ["总分", "", "", "", "", "100", "100"],
+    ]
+    (t,) = parse_file(_write(tmp_path, rows)).tables
+    eco = next(i for i in t.indicators if i.l2 == "生态效益指标")
+    assert (eco.name, eco.target, eco.actual, eco.weight, eco.score) == (
+        "舞台灯光节能系数",
+        "≥0.6",
+        "0.62",
+        10.0,
+        10.0,
+    )
+    assert len(t.indicators) == 7 and (t.total_weight, t.total_score) == (100.0, 100.0)
+
+
 # -- a goal printed as one field asks for no 实际完成情况 -----------------------------------------
 
 
