@@ -343,3 +343,47 @@ def test_a_lone_figure_on_the_total_row_of_a_reordered_header_is_the_score(tmp_p
     for pipes in (False, True):
         t = _parse(tmp_path, rows, pipes=pipes)
         assert (t.total_weight, t.total_score) == (None, 91)
+
+
+def test_an_actual_split_into_half_year_and_year_columns_reads_the_year(tmp_path: Path) -> None:
+    # 实际完成值 over 上半年 | 全年: the year's figure is the actual (126 meets ≥120, where the
+    # half year's 58 would not), the half year's is kept under its own label
+    body = [
+        [
+            "绩效指标",
+            "一级指标",
+            "二级指标",
+            "三级指标",
+            "年度指标值",
+            "实际完成值",
+            "",
+            "分值",
+            "得分",
+        ],
+        ["", "", "", "", "", "上半年", "全年"],
+        ["", "产出指标", "数量指标", "改造供水管网", "≥120公里", "58公里", "126公里", "50", "50"],
+        ["", "效益指标", "社会效益指标", "受益人口", "≥2.1万人", "1.2万人", "2.06万人", "40", "40"],
+        ["", "总分", "", "", "", "", "", "90", "90"],
+    ]
+    t = _parse(tmp_path, body)
+    assert _values(t) == [
+        ("数量指标", "改造供水管网", "≥120公里", "126公里", 50, 50),
+        ("社会效益指标", "受益人口", "≥2.1万人", "2.06万人", 40, 40),
+    ]
+    assert t.indicators[0].cells["实际完成值（上半年）"].text == "58公里"
+
+
+def test_an_indicator_header_in_the_goal_block_s_words_reads_the_targets(tmp_path: Path) -> None:
+    # 预期目标 | 实际完成 over the indicator rows: 预期目标 heads the targets (it had been kept as
+    # an extra column, every target left blank and a missed ≥90% unseen)
+    body = [
+        ["绩效指标", "一级指标", "二级指标", "三级指标", "预期目标", "实际完成", "分值", "得分"],
+        ["", "产出指标", "数量指标", "放映场次", "≥4400场", "4400场", "50", "50"],
+        ["", "满意度指标", "服务对象满意度指标", "群众满意度", "≥90%", "88%", "40", "40"],
+        ["", "总分", "", "", "", "", "90", "90"],
+    ]
+    t = _parse(tmp_path, body)
+    assert _values(t) == [
+        ("数量指标", "放映场次", "≥4400场", "4400场", 50, 50),
+        ("服务对象满意度指标", "群众满意度", "≥90%", "88%", 40, 40),
+    ]

@@ -263,6 +263,9 @@ def read_header(row: Row, family: Family = DEFAULT) -> IndicatorColumns:
             # a column headed only by the section's points (区域绩效目标自评表: 50 over the
             # rows' points, the rebuilt rows' score column): the points each row got
             role = Role.SCORE
+        if role is Role.EXTRA and c.text in _GOAL_WORDS and Role.TARGET not in cols.roles.values():
+            # 预期目标 | 实际完成 over the indicator rows: the goal block's words for the columns
+            role = Role.TARGET
         if role is not Role.EXTRA and role in cols.roles.values():
             role = Role.EXTRA  # a second column of the same kind: keep it, do not guess
         cols.roles[c.column] = role
@@ -303,6 +306,9 @@ def _one_place_right(row: Row, columns: IndicatorColumns, last: int) -> bool:
     name = columns.name_column
     return any(c.column == name and lb.label_kind(c.text) is not None for c in cells)
 
+
+# The goal block's word for what was planned, heading an indicator header's target column.
+_GOAL_WORDS = frozenset(("预期目标", "年度目标", "绩效目标", "计划目标", "目标"))
 
 _HEADERLESS_ROWS = 3
 # The national form's label for each role, as its vocabulary spells it first (一级指标 …).
@@ -373,7 +379,17 @@ def is_sub_header(row: Row, family: Family = DEFAULT) -> bool:
     """The lower row of a two-row header: every cell a column label of the form (指标性质,
     指标值, 度量单位; 符号, 单位(文字描述), 权重占比 …), none of them a category or a value."""
     roles = [_declared(c.text, family) for c in row.cells]
-    return bool(roles) and all(r is not None for r in roles)
+    return bool(roles) and all(
+        r is not None or _PERIOD.fullmatch(c.text) for r, c in zip(roles, row.cells, strict=True)
+    )
+
+
+# The periods a value column is split into on a header's lower row (实际完成值 → 上半年 |
+# 全年): the year's column takes the upper label's role, a part of the year is kept beside it.
+_PERIOD = re.compile(
+    r"(全年度?|年度|上半年|下半年|[一二三四1-4]季度|前三季度|1[-—~至]\d{1,2}月|截至\d{1,2}月(?:底|末)?)"
+)
+_WHOLE_YEAR = ("全年", "全年度", "年度")
 
 
 def _declared(text: str, family: Family) -> str | None:
@@ -391,6 +407,14 @@ def merge_header(upper: IndicatorColumns, lower: Row, family: Family = DEFAULT) 
     lower_roles: dict[int, Role] = {}
     for c in lower.cells:
         c.used = True
+        if _PERIOD.fullmatch(c.text):
+            over = max((col for col in upper.roles if col <= c.column), default=None)
+            if over is None:
+                continue
+            whole = c.text in _WHOLE_YEAR
+            lower_roles[c.column] = upper.roles[over] if whole else Role.EXTRA
+            merged.labels[c.column] = upper.labels[over] + ("" if whole else f"（{c.text}）")
+            continue
         role = header_role(c.text, family)
         if role is None:
             continue

@@ -183,8 +183,6 @@ UNREAD = {
     # wrapped inside its cells over five lines: read into the first row's name
     "dm02_jiangxi_yudu_jiaotiju_bumenzhengti_pingfen_2024.txt",  # a rubric in web pipes, its
     # empty cells collapsed and its criteria columns wrapped: rows run together
-    "dx04_gansu_tongwei_shuiwuju_nongcunyinshui_2019.txt",  # two 实际完成值 columns (上半年 /
-    # 全年) under a header over two rows: values read into the names
     "ds03_hubei_jingbei_xiaoshe_2022.txt",  # PDF viewer's copy of a 20/80 form: rows run
     # together (a percentage into the next row's date)
     "ds05_gansu_longan_yinshui_2025.txt",  # PDF viewer's copy: a label and its points in a name
