@@ -35,6 +35,12 @@ from reviewer.textnorm import clean_cell
         ("１，２００元", Operator.EQ, 1200, None, "元", ""),
         ("提升", Operator.QUALITATIVE, None, None, "", "提升"),
         ("促进(11人)", Operator.QUALITATIVE, 11, None, "人", "促进"),
+        # approximate figures: the figure, the unit without 左右 (else 家左右 ≠ 家, a false S108)
+        ("60%左右", Operator.EQ, 60, None, "%", ""),
+        ("5家上下", Operator.EQ, 5, None, "家", ""),
+        ("约90%", Operator.EQ, 90, None, "%", ""),
+        ("大约3天", Operator.EQ, 3, None, "天", ""),
+        ("约束", Operator.QUALITATIVE, None, None, "", "约束"),
     ],
 )
 def test_parse_value(

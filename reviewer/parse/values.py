@@ -76,6 +76,9 @@ _SUFFIX_WORDS: tuple[tuple[str, Operator], ...] = (
     ("以内", Operator.LE),
     ("之内", Operator.LE),
 )
+# Words that make a figure approximate (约90%, 60%左右, 5家上下): read as the figure.
+_ABOUT = ("约", "大约")
+_ABOUT_AFTER = ("左右", "上下")
 _VALUE = re.compile(rf"^({_NUMBER})\s*([^\d\s].*)?$")
 _RANGE = re.compile(
     rf"^({_NUMBER})\s*([^\d\s~～至\-—–]*)\s*(?:-|~|～|至|—|–|－|到)\s*({_NUMBER})\s*(.*)$"
@@ -210,6 +213,8 @@ def _parse_fields(text: str) -> dict[str, Any]:
                 operator, written, rest = op, True, rest[len(word) :].strip()
                 break
 
+    if operator is None and rest.startswith(_ABOUT):
+        rest = rest.removeprefix("大约").removeprefix("约").strip()  # 约90%: about a figure
     m = _RANGE.match(rest)
     if m and operator in (None, Operator.EQ):
         unit = (m.group(4) or m.group(2)).strip()
@@ -224,6 +229,8 @@ def _parse_fields(text: str) -> dict[str, Any]:
     m = _VALUE.match(rest)
     if m:
         unit = (m.group(2) or "").strip()
+        if unit.endswith(_ABOUT_AFTER):  # 60%左右: about the figure, not a unit's part
+            unit = unit[:-2].strip()
         for word, op in _SUFFIX_WORDS:
             if unit.endswith(word) and operator in (None, Operator.LE, Operator.GE):
                 operator, written, unit = op, True, unit[: -len(word)].strip()
