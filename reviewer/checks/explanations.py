@@ -154,8 +154,8 @@ def explanation_without_measure(ctx: TableContext) -> Iterator[Hit]:
 def explanation_contradicts(ctx: TableContext) -> Iterator[Hit]:
     for i in ctx.table.indicators:
         text = i.explanation
-        if _EMPTY.match(text) or i.weight is None or i.score is None:
-            continue
+        if _EMPTY.match(text) or i.weight is None or i.score is None or is_instruction(text):
+            continue  # the template's instruction left in says nothing (P106 reports it)
         met = ctx.expect(i).met
         full = i.score >= i.weight
         if full and _SHORTFALL.search(_NO_DEVIATION.sub("", text)):

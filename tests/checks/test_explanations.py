@@ -99,6 +99,11 @@ class TestE103ExplanationContradictsScore(RuleCase):
         table = trainees("=180人", 9, "已完成培训，部分人员离职未参训，下一步将加强组织")
         assert codes(tmp_path, table) == set()
 
+    def test_the_template_s_instruction_left_in_is_no_contradiction(self, tmp_path: Path) -> None:
+        # （未完成指标须填写…） left in beside a full score says nothing: P106 reports it
+        table = trainees("=210人", 10, "（未完成指标须填写偏差原因及改进措施）")
+        assert codes(tmp_path, table) == {"P106"}
+
     def test_says_it_could_not_be_done_on_time(self, tmp_path: Path) -> None:
         # 难以按时完成 admits the shortfall: no claim that the work was done
         table = trainees("=180人", 9, "部分学员常年外出，培训难以按时完成；下一步开展线上培训")
