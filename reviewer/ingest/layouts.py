@@ -412,6 +412,63 @@ def _pipe_rows_unwrapped(lines: Iterable[str]) -> Iterator[tuple[int, str]]:
     yield from enumerate(held, start=start)
 
 
+# The tail of a cell whose line break a copied Word table kept (路面技术状况指数 / （PQI）,
+# 产出指标 / (50分)), opening the next line before the row's other cells.
+_BRACKET_TAIL = re.compile(r"^[(（][^()（）]{1,12}[)）]$")
+_FIGURE = re.compile(r"^[≥≤><=]?\s*\d[\d.,]*\s*%?$")
+
+
+def _tab_rows_rejoined(rows: Iterable[Row]) -> Iterator[Row]:
+    """Tab rows with a cell's line break joined again: a row that stops in its label or name
+    columns (no figure in it), and the next line opening at its first column with a bracketed
+    tail (（PQI）, (50分)) and going on with cells of its own. The tail ends the cell it broke,
+    and the cells after it take the columns after that cell, so long as the row does not run
+    past the widest row read so far (its header)."""
+    held: Row | None = None  # the row before, yielded once the next is read
+    width = 0
+    for row in rows:
+        cells = row.cells
+        if (
+            held is not None
+            and len(cells) > 1
+            and cells[0].column == 1
+            and cells[0].text[:1] in "(（"  # the cheap test first: this runs for every row
+            and _joins(held, row, width)
+        ):
+            last = held.cells[-1]
+            shift = last.column - 1
+            last.text += cells[0].text
+            last.raw += "\n" + cells[0].raw
+            for c in cells[1:]:
+                c.column += shift
+            held.cells.extend(cells[1:])
+            if len(held.cells) > 3:
+                width = max(width, held.cells[-1].column)
+            yield held
+            held = None
+            continue
+        if held is not None:
+            yield held
+        if len(cells) > 3:
+            width = max(width, cells[-1].column)
+        held = row
+    if held is not None:
+        yield held
+
+
+def _joins(held: Row, row: Row, width: int) -> bool:
+    """``row`` goes on with ``held``'s last cell (see ``_tab_rows_rejoined``)."""
+    cells = row.cells
+    return (
+        not row.page_break_before
+        and row.line == held.line + 1
+        and bool(held.cells)
+        and _BRACKET_TAIL.match(cells[0].text) is not None
+        and cells[-1].column + held.cells[-1].column - 1 <= width
+        and not any(_FIGURE.match(c.text) for c in held.cells)
+    )
+
+
 def _csv_rows(lines: Iterable[str]) -> Iterator[Row]:
     """A row per record, located at the line the record starts on; a record with no text
     (,,,) is skipped, as a spreadsheet's empty row is."""
@@ -484,4 +541,4 @@ def layout_rows(lines: Iterable[str], layout: Layout) -> Iterator[Row]:
         return spaced_rows(lines)
     from reviewer.ingest.mirror import unmarked
 
-    return unmarked(rows_from_lines(lines))
+    return unmarked(_tab_rows_rejoined(rows_from_lines(lines)))

@@ -13,7 +13,7 @@ from reviewer.forms.families import get_family
 from reviewer.grid import Grid, Row, account
 from reviewer.model import Accounting, EvaluationTable, Leftover, Report
 from reviewer.parse.long_export import Opening, Unfolded, Unfolder, fresh
-from reviewer.parse.table import TITLE_HINT, YEAR, parse_table, starts_table
+from reviewer.parse.table import SIGN_OFF, TITLE_HINT, YEAR, parse_table, starts_table
 from reviewer.textnorm import PAGE_NUMBER, Words
 
 # Keys that name a table's subject: a second one in a block starts the next table.
@@ -67,7 +67,8 @@ def _page_numbers_out(rows: Iterable[Row], taken: list[Row]) -> Iterator[Row]:
 
     A page's running head (the report's title repeated at the top of each page) goes with the
     number before it: a line that opens a page with the text the document opened with, or that
-    an earlier page opened with. A table's own title, alone on its line, is never taken so."""
+    an earlier page opened with (its page number aside: 第2页/共3页). A table's own title, alone
+    on its line, is never taken so."""
     page_break = False
     heads: set[str] = set()  # texts that opened the document or a page
     first = True
@@ -92,24 +93,102 @@ def _page_numbers_out(rows: Iterable[Row], taken: list[Row]) -> Iterator[Row]:
             taken.append(row)
             page_break = True  # passed on to the row below it
             continue
-        if first or page_break:
+        if first or new_page:
             # one cell that is no title, or several (unit, 附件3, the form's name) that are no
             # row of the form's body: a page's running head when a page opens with it again
             if (len(cells) == 1 and not starts_table(row)) or (
                 len(cells) > 1 and not _has_body(row)
             ):
                 text = row.joined.strip()
-                if page_break and text in heads:
+                paged = "页" in text  # 第1页/共2页: a page's head, wherever a page breaks
+                if paged:
+                    text = _DIGITS.sub("0", text)  # its page's number aside
+                if (page_break or paged) and text in heads:
                     for c in cells:
                         c.used = True
                     taken.append(row)
-                    continue  # the page break passes on to the row below it
-                heads.add(text)
+                    page_break = True  # passed on to the row below it
+                    continue
+                if first or page_break or paged:
+                    heads.add(text)
             first = False
         if page_break:
             row.page_break_before = True
             page_break = False
         yield row
+
+
+_DIGITS = re.compile(r"\d+")
+# The rows of a page held while the next is read; a longer page (a text without page breaks)
+# is passed on as it comes, its foot no longer looked at.
+_PAGE_ROWS_HELD = 400
+
+
+def _without_page_feet(rows: Iterable[Row], taken: list[Row]) -> Iterator[Row]:
+    """The rows without the line printed at the foot of every page (into ``taken``, its cells
+    used): a page's last row that is the next page's last row too, digits aside (the report's
+    title, the unit's name, 第1页), or a sign-off (填报人：… 联系电话：…) over a page that goes
+    on with no new table. Read as a row, a foot in the middle of a table ends it there.
+
+    A page's foot is known as such once the next page is read, so a page is held until then
+    (up to ``_PAGE_ROWS_HELD`` rows)."""
+    feet: set[str] = set()
+    pending: list[Row] = []  # the page before the one being read: its foot undecided
+    page: list[Row] = []
+    first: Row | None = None  # the first row of the page being read
+    for row in rows:
+        if row.page_break_before and page:
+            yield from _settled(pending, first, page[-1], feet, taken)
+            pending, page, first = page, [], None
+        if first is None:
+            first = row
+        page.append(row)
+        if len(page) > _PAGE_ROWS_HELD:
+            yield from pending
+            yield from page[:-1]
+            pending, page = [], page[-1:]
+    yield from _settled(pending, first, page[-1] if page else None, feet, taken)
+    if page and _foot_key(page[-1]) in feet:
+        _take(page.pop(), taken)  # the last page's foot, as the pages' before it
+    yield from page
+
+
+def _settled(
+    page: list[Row], after: Row | None, next_foot: Row | None, feet: set[str], taken: list[Row]
+) -> list[Row]:
+    """``page``'s rows, without its foot when that is the page's furniture: the next page
+    opens with ``after`` and ends with ``next_foot``."""
+    if not page or after is None or next_foot is None:
+        return page
+    foot = page[-1]
+    k = _foot_key(foot)
+    if k is None:
+        return page
+    signed = SIGN_OFF.match(foot.cells[0].text) is not None
+    continues = not starts_table(after) and not _SUBJECT_HINT.found_in(after.joined)
+    if k in feet or k == _foot_key(next_foot) or (signed and continues):
+        feet.add(k)
+        _take(page.pop(), taken)
+    return page
+
+
+def _foot_key(row: Row) -> str | None:
+    """What a page's foot is compared by (its digits aside); None for a row that is no page's
+    furniture: a row of the form's body or its 总分, a title, or one of many cells."""
+    cells = row.cells
+    if not cells or len(cells) > 4 or _has_body(row) or _TOTAL_ROW.match(row.joined):
+        return None
+    if starts_table(row):
+        return None  # a title at a page's foot opens the table the next page prints
+    if len(cells) > 2 and SIGN_OFF.match(cells[0].text) is None:
+        return None
+    return _DIGITS.sub("0", row.joined)
+
+
+def _take(row: Row, taken: list[Row]) -> None:
+    for c in row.cells:
+        c.used = True
+    taken.append(row)
 
 
 # A 总分 row opening with its label (narrower than the table's total words: a funds block's
@@ -227,7 +306,9 @@ class TableStream:
         held: EvaluationTable | None = None  # the document goes on after it: it is not cut
         page_numbers: list[Row] = []
         exports = Unfolder()
-        rows = exports.rows(_page_numbers_out(self.grid.rows, page_numbers))
+        rows = exports.rows(
+            _without_page_feet(_page_numbers_out(self.grid.rows, page_numbers), page_numbers)
+        )
         for block in split_tables(rows):
             if exports.printed:
                 fresh(block)
@@ -250,6 +331,7 @@ class TableStream:
                 held = table
         if held is not None:
             yield held
+        account(page_numbers, self.leftovers, self.accounting)  # taken after the last block
         # an export's printed rows are accounted for, not the rows unfolded from them
         account(exports.printed, self.leftovers, self.accounting)
         # What the reader could not turn into cells (a scanned page), known once it has read.

@@ -56,7 +56,7 @@ _LABELLED_GRADE = re.compile(
 )
 _NOTE_START = re.compile(r"^(注|备注|说明)\s*[:：]")
 # The form's sign-off under its rows, no 总分 row before it: 填报单位（盖章）：… 填报人：…
-_SIGN_OFF = re.compile(
+SIGN_OFF = re.compile(
     r"^(?:填报单位|填报人|填表人|联系人|联系电话|审核人|单位负责人|财务负责人)[^:：]{0,6}[:：]"
 )
 
@@ -768,10 +768,10 @@ class _TableBuilder:
         if len(cells) > 2:
             # notes and the fields after the table are one or two cells; the sign-off (填报单位：…
             # 填报人：… 联系电话：…) any number, each key with its value
-            return len(first) < 40 and _SIGN_OFF.match(first) is not None
+            return len(first) < 40 and SIGN_OFF.match(first) is not None
         return (
             _NOTE_START.match(first) is not None
-            or _SIGN_OFF.match(first) is not None
+            or SIGN_OFF.match(first) is not None
             or field_label(first, self.family) is not None
         )
 

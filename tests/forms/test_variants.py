@@ -500,6 +500,81 @@ def test_rows_that_keep_the_header_s_missing_leading_cell_are_read_one_place_rig
     assert len(t.indicators) == 7 and (t.total_weight, t.total_score) == (100.0, 100.0)
 
 
+def test_a_sign_off_at_a_page_s_foot_does_not_end_the_table(tmp_path: Path) -> None:
+    # Each page printed with the form's sign-off at its foot and the unit and page number at
+    # its head: the sign-off over rows that go on, on the next page, with no new table is the
+    # page's footer, and the head (第2页/共2页 against 第1页/共2页) the page's running head.
+    sign_off = ["填报人：张某", "联系电话：0578-5100000", "填报日期：2022年3月"]
+    head = ["单位名称：某县文旅局", "第{}页/共2页"]
+    rows = [
+        [head[0], head[1].format(1)],
+        *_COST_UNDER_OUTPUT[:5],
+        sign_off,
+        ["\f" + head[0], head[1].format(2)],
+        *_COST_UNDER_OUTPUT[5:],
+        ["总分", "", "", "", "", "", "100", "100"],
+        ["审核人：李某", "单位负责人：王某"],
+    ]
+    report = parse_file(_write(tmp_path, rows))
+    (t,) = report.tables
+    assert [i.name for i in t.indicators] == [
+        "演出场次",
+        "合格率",
+        "每场补助标准",
+        "参与人次",
+        "群众满意度",
+    ]
+    assert t.total_score == 100
+    # neither the footer nor the head is left over as content not read
+    assert not any("第2页" in lo.text or lo.location.line == 7 for lo in report.leftovers)
+
+
+def test_a_line_at_the_foot_of_every_page_does_not_end_the_table(tmp_path: Path) -> None:
+    # The report's title printed at each page's foot, once inside the table: the last row of
+    # the next page too, it is the pages' furniture (read as a title, it had cut the table in
+    # two and lost the row after it)
+    foot = ["某县2023年度部门预算项目绩效自评结果公开"]
+    rows = [
+        *_COST_UNDER_OUTPUT[:5],
+        foot,
+        ["\f" + _HEADER[0], *_HEADER[1:]],
+        *_COST_UNDER_OUTPUT[5:],
+        ["总分", "", "", "", "", "", "100", "100"],
+        foot,
+    ]
+    report = parse_file(_write(tmp_path, rows))
+    (t,) = report.tables
+    assert [i.name for i in t.indicators] == [
+        "演出场次",
+        "合格率",
+        "每场补助标准",
+        "参与人次",
+        "群众满意度",
+    ]
+    assert not any("结果公开" in lo.text for lo in report.leftovers)
+
+
+def test_a_cell_s_line_break_kept_by_a_copied_word_table_is_joined_again(
+    tmp_path: Path,
+) -> None:
+    # A Word table copied as text keeps a cell's line break unquoted: the cell's tail opens
+    # the next line, the row's other cells after it (产出指标 / (50分)\t数量指标\t…)
+    rows = [
+        *_COST_UNDER_OUTPUT[:3],
+        ["", "产出指标\n(50分)", "数量指标", "演出场次", "≥120场", "126场", "20", "20"],
+        ["", "", "质量指标", "路面技术状况指数\n（PQI）", "≥80", "81.6", "20", "20"],
+        *_COST_UNDER_OUTPUT[5:],
+    ]
+    report = parse_file(_write(tmp_path, rows))
+    (t,) = report.tables
+    assert [(i.l1, i.name, i.target, i.actual) for i in t.indicators[:2]] == [
+        ("产出指标", "演出场次", "≥120场", "126场"),
+        ("产出指标", "路面技术状况指数（PQI）", "≥80", "81.6"),
+    ]
+    assert t.stated_weights.get("产出指标") == 50
+    assert report.leftovers == []
+
+
 # -- a goal printed as one field asks for no 实际完成情况 -----------------------------------------
 
 
