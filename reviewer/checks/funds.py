@@ -49,6 +49,15 @@ def _sources_add_up(ctx: TableContext) -> Iterator[Hit]:
     rows = [getattr(funds, p) for p in _PARTS]
     if not total.cells or not any(r.cells for r in rows):
         return  # a form without source rows (20/80 prints the total only): nothing to add up
+    income = [r for r in funds.extra.values() if r.kind == "by_income" and _has_amounts(r)]
+    if (
+        income
+        and not funds.current_year_appropriation.cells
+        and not funds.prior_year_carryover.cells
+    ):
+        # a 部门整体 form's sources by income (一般公共预算拨款, 政府性基金拨款), its 其他资金
+        # among them: they add up to the total together
+        rows = [*income, funds.other]
     wrong: list[str] = []
     refs = []
     expected_shown: list[str] = []
@@ -87,6 +96,10 @@ def _sources_add_up(ctx: TableContext) -> Iterator[Hit]:
         )
 
 
+def _has_amounts(row: FundRow) -> bool:
+    return any(c in row.cells for c in AMOUNT_COLUMNS)
+
+
 def _one_unit(cell: CellRef | None, claimed: float | None, expected: float) -> bool:
     """The total differs from the sum by one unit of its last printed digit (65.46 for
     65.45), with two decimals printed."""
@@ -104,11 +117,7 @@ def _parts_by_column(ctx: TableContext) -> Iterator[Hit]:
     if not total.cells:
         return
     for kinds, name in _BY_COLUMN:
-        parts = [
-            r
-            for r in ctx.table.funds.extra.values()
-            if r.kind in kinds and any(c in r.cells for c in AMOUNT_COLUMNS)
-        ]
+        parts = [r for r in ctx.table.funds.extra.values() if r.kind in kinds and _has_amounts(r)]
         if len(parts) < 2:
             continue
         wrong: list[str] = []

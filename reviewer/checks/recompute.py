@@ -9,7 +9,9 @@ scoring checks and by the memo's recomputed totals:
 * ``= 0``: met iff A <= 0 (D4); ``>= 0``: the ratio is undefined (D9);
 * ranges (``3-10月``) and deadlines (``9月``): met inside the window; outside there is no
   formula, only the need for a deduction (D7);
-* qualitative: 达成 [0.8w, w], 部分达成 [0.6w, 0.8w), 未达成 below 0.6w (D6).
+* qualitative: 达成 [0.8w, w], 部分达成 [0.6w, 0.8w), 未达成 below 0.6w (D6);
+* several targets in one cell (≥95%；≤5天) against as many actuals: met when each is, with no
+  formula when one is not.
 """
 
 from __future__ import annotations
@@ -21,6 +23,7 @@ from typing import NamedTuple
 
 from reviewer.config import Config
 from reviewer.model import Indicator, Operator, ParsedValue
+from reviewer.parse.values import parse_value
 from reviewer.textnorm import fold
 from reviewer.units import factor
 
@@ -114,10 +117,18 @@ _HALVES = frozenset({"上半", "下半"})
 def _date_key(text: str, *, deadline: bool) -> int | None:
     """A date printed with its year as yyyymmdd; a month or a year without its day counts to
     its end as a deadline (2021年11月底前: 20211131) and from its start as a completion
-    (2021年12月: 20211200). None when the text has no such date."""
-    m = _DATE.search(text) if "年" in text else None
-    if m is None:
+    (2021年12月: 20211200). None when the text has no such date. A completion printing several
+    dates (2座于2021年10月完工，2座于2022年5月完工) is done at the last of them."""
+    if "年" not in text:
         return None
+    if deadline:
+        m = _DATE.search(text)
+        return None if m is None else _key_at(text, m, deadline=True)
+    return max((_key_at(text, m, deadline=False) for m in _DATE.finditer(text)), default=None)
+
+
+def _key_at(text: str, m: re.Match[str], *, deadline: bool) -> int:
+    """The key of the date ``m`` found in ``text`` (see ``_date_key``)."""
     year, month, day = m.group(1), m.group(2), m.group(3)
     if month is None and (q := _QUARTER.match(text, m.end())) is not None:
         # a quarter or a half-year as a month: its last as a deadline, its first as a time
@@ -262,8 +273,48 @@ def target_met(ind: Indicator, config: Config) -> bool | None:
     return expect(ind, config).met
 
 
+_PARTS = re.compile(r"[；;]")
+
+
+def parts(ind: Indicator) -> list[Indicator] | None:
+    """A row stating several targets in one cell (≥95%；≤5天) and as many actuals
+    (97.2%；7天): one row per target with its actual; None for any other row."""
+    target, actual = ind.target, ind.actual
+    if not ("；" in target or ";" in target) or not ("；" in actual or ";" in actual):
+        return None
+    targets = [t.strip() for t in _PARTS.split(target) if t.strip()]
+    actuals = [a.strip() for a in _PARTS.split(actual) if a.strip()]
+    if len(targets) < 2 or len(targets) != len(actuals):
+        return None
+    return [
+        ind.model_copy(
+            update={
+                "target": t,
+                "actual": a,
+                "target_value": parse_value(t),
+                "actual_value": parse_value(a),
+            }
+        )
+        for t, a in zip(targets, actuals, strict=True)
+    ]
+
+
+def _each_part(ind: Indicator, pairs: list[Indicator], config: Config) -> Expectation:
+    """A row of several targets: met when each is met (the first one missed says how), with
+    no formula for a score when one is not."""
+    found = [expect(p, config) for p in pairs]
+    missed = next((e for e in found if e.met is False), None)
+    if missed is not None:
+        return Expectation(missed.direction, False)
+    if all(e.met for e in found):
+        return Expectation(found[0].direction, True, expected=ind.weight)
+    return Expectation(found[0].direction, None)
+
+
 def expect(ind: Indicator, config: Config) -> Expectation:
     """What the rules say row ``ind`` should score."""
+    if (pairs := parts(ind)) is not None:
+        return _each_part(ind, pairs, config)
     w = ind.weight
     t, a = ind.target_value, ind.actual_value
     d = direction_of(t)

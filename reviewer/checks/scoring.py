@@ -17,6 +17,7 @@ from reviewer.checks.recompute import (
     Direction,
     direction_of,
     norm_unit,
+    parts,
     scale_of,
     units_differ,
 )
@@ -292,6 +293,11 @@ def over_achievement(ctx: TableContext) -> Iterator[Hit]:
         )
 
 
+def _numbers_in_units_apart(i: Indicator) -> bool:
+    t, a = i.target_value, i.actual_value
+    return t.number is not None and a.number is not None and units_differ(t, a)
+
+
 @rule(
     "S108",
     "计量单位不一致",
@@ -326,8 +332,15 @@ def unit_mismatch(ctx: TableContext) -> Iterator[Hit]:
                 suggestion="填写实际完成的数值（与年度指标值同一单位），再按完成比例计分。",
             )
             continue
-        if t.number is None or a.number is None or not units_differ(t, a):
+        # a row of several targets (≥95%；≤5天) is compared target by target
+        pair = next(
+            (p for p in parts(i) or [i] if _numbers_in_units_apart(p)),
+            None,
+        )
+        if pair is None:
             continue
+        t, a = pair.target_value, pair.actual_value
+        assert t.number is not None and a.number is not None
         scale = scale_of(t, a)
         converted = (
             f"；实际完成值折合{fmt(round(a.number * scale, 6))}{norm_unit(t.unit)}，已按此核对完成情况"

@@ -99,6 +99,12 @@ class TestS102UnmetFullMarks(RuleCase):
             ("9月", "10月", 10, {"S102"}),  # deadline missed
             ("=0", "=0", 10, set()),  # = 0 met
             ("=0", "=2", 10, {"S102"}),
+            # a completion printing two dates is done at the later one
+            ("2021年11月底前", "2座于2021年10月完工，2座于2022年5月完工", 10, {"S102"}),
+            ("2021年11月底前", "2座于2021年9月完工，2座于2021年10月完工", 10, set()),
+            # two targets in one cell, each against its actual (not one unit 天 against %)
+            ("≥95%；≤5天", "97.2%；7天", 10, {"S102"}),
+            ("≥95%；≤5天", "97.2%；4天", 10, set()),
         ],
     )
     def test_directions(

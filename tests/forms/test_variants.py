@@ -351,6 +351,37 @@ def test_department_breakdowns_side_by_side_are_read_each_under_its_columns(
     assert "全年预算数" not in f101.message and "年初预算数" not in f101.message
 
 
+def test_department_sources_by_income_add_up_with_their_other_funds(tmp_path: Path) -> None:
+    # 按收入性质分 over 一般公共预算拨款 | 政府性基金拨款 | 其他资金: the three are the sources (only
+    # 其他资金 had been counted: a false F101 on a table whose funds add up)
+    rows = [
+        ["部门整体支出绩效自评表"],
+        ["部门（单位）名称", "某县自然资源局"],
+        [
+            "年度预算执行情况（万元）",
+            "",
+            "年初预算数",
+            "全年预算数",
+            "全年执行数",
+            "分值",
+            "执行率",
+            "得分",
+        ],
+        ["", "年度资金总额", "2,186.50", "3,045.80", "2,871.36", "10", "94.27%", "9.43"],
+        ["", "按收入性质分"],
+        ["", "一般公共预算拨款", "1,986.50", "2,315.60", "2,168.92"],
+        ["", "政府性基金拨款", "200.00", "690.20", "662.44"],
+        ["", "其他资金", "0", "40.00", "40.00"],
+        ["", "按支出性质分"],
+        ["", "基本支出", "1,102.30", "1,125.40", "1,118.75"],
+        ["", "项目支出", "1,084.20", "1,920.40", "1,752.61"],
+    ]
+    assert "F101" not in {f.code for f in _findings(_write(tmp_path, rows))}
+    rows[7] = ["", "其他资金", "0", "40.00", "30.00"]  # executed: 2,861.36 against 2,871.36
+    (f101,) = [f for f in _findings(_write(tmp_path, rows, "off.txt")) if f.code == "F101"]
+    assert "2,861.36" in f101.message
+
+
 # -- a transfer payment's funds by level, and a form that prints no score ------------------------
 
 _TRANSFER = [
