@@ -293,6 +293,16 @@ _CLEAN_TABLES = [
     ("dz/dz02", 1),
     ("dz/dz04", 0),
     ("dz/dz06", 1),
+    # sets eb–eg (the OCR set ec apart: its clean tables are said to be misread)
+    ("eb/eb02", 0),
+    ("eb/eb05", 0),
+    ("ed/ed01", 1),
+    ("ee/ee01", 1),
+    ("ee/ee02", 1),
+    ("ee/ee04", 1),
+    ("ef/ef05", 0),
+    ("eg/eg01", 1),
+    ("eg/eg04", 0),
 ]
 
 
