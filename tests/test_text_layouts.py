@@ -413,3 +413,17 @@ def test_a_scans_text_is_read_line_by_line_with_its_grid_marks_between_cells(
         ("受益群众满意度", "≥90%", "93.6％", 10, 10),
     ]
     assert report.leftovers == []
+
+
+def test_a_cell_s_line_break_in_tab_text_joins_one_row_with_its_text() -> None:
+    # a copied Word table's cell broke over two lines: one row, its joined text the whole row's
+    lines = [
+        "绩效指标\t一级指标\t二级指标\t三级指标\t年度指标值\t实际完成值\t分值\t得分\n",
+        "\t产出指标\n",
+        "(50分)\t数量指标\t演出场次\t≥120场\t126场\t50\t50\n",
+    ]
+    _, it = text_rows(lines, None)
+    rows = list(it)
+    assert [r.line for r in rows] == [1, 2]
+    assert rows[1].joined == "产出指标(50分)\t数量指标\t演出场次\t≥120场\t126场\t50\t50"
+    assert [c.column for c in rows[1].cells] == [2, 3, 4, 5, 6, 7, 8]

@@ -441,10 +441,10 @@ def _tab_rows_rejoined(rows: Iterable[Row]) -> Iterator[Row]:
             last.raw += "\n" + cells[0].raw
             for c in cells[1:]:
                 c.column += shift
-            held.cells.extend(cells[1:])
-            if len(held.cells) > 3:
-                width = max(width, held.cells[-1].column)
-            yield held
+            joined = Row([*held.cells, *cells[1:]], held.line, held.page_break_before)
+            if len(joined.cells) > 3:
+                width = max(width, joined.cells[-1].column)
+            yield joined
             held = None
             continue
         if held is not None:

@@ -104,9 +104,7 @@ def _page_numbers_out(rows: Iterable[Row], taken: list[Row]) -> Iterator[Row]:
                 if paged:
                     text = _DIGITS.sub("0", text)  # its page's number aside
                 if (page_break or paged) and text in heads:
-                    for c in cells:
-                        c.used = True
-                    taken.append(row)
+                    _take(row, taken)
                     page_break = True  # passed on to the row below it
                     continue
                 if first or page_break or paged:
