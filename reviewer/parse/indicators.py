@@ -100,6 +100,26 @@ def _glued_labels(text: str) -> list[tuple[lb.LabelKind, str]] | None:
     return None
 
 
+def _cut_label(text: str, below: Row | None) -> list[tuple[lb.LabelKind, str]] | None:
+    """A label its cell's width cut, its rest on the line below with no row of its own (服务对象满
+    / 意度指标): the whole label, the rest's cell used and taken from ``below``; None when the
+    text is no such label's beginning."""
+    if below is None or not 0 < len(below.cells) <= 2:
+        return None
+    for rest in below.cells:
+        if len(rest.text) > 6:
+            continue
+        kind = lb.label_kind(text + rest.text)
+        if kind not in (None, lb.LabelKind.UNKNOWN) and lb.label_kind(rest.text) in (
+            None,
+            lb.LabelKind.UNKNOWN,
+        ):  # a label the form knows (服务对象满意度指标), not any words before 指标
+            rest.used = True
+            below.cells = [c for c in below.cells if c is not rest]
+            return [(kind, text + rest.text)]
+    return None
+
+
 def _weight_on_label_above(events: list[LabelEvent], role: Role | None, note: str) -> None:
     """Give the weight note wrapped under a label (产出指标 / （60分）) to that label."""
     level = LABEL_LEVEL.get(role) if role is not None else None
@@ -354,17 +374,19 @@ def parse_section(rows: Sequence[Row], columns: IndicatorColumns) -> Section:
         while cells and lb.is_vertical_fragment(cells[0].text, "绩效指标"):
             cells[0].used = True
             cells = cells[1:]
-        for k, c in enumerate(cells):  # the label columns only: a few cells at most
-            if c.column >= name_column:
-                break
+        k = 0
+        while k < len(cells) and cells[k].column < name_column:  # the label columns only
+            c = cells[k]
             if c.text == _LABEL_TAIL or lb.is_weight_note(c.text):
                 # the tail of a category label wrapped onto this row (社会效益 / 指标, 产出指标 /
-                # （60分）): the label's; a weight it states goes with the label above
+                # （60分）, both: （20分） | 指标): the label's; a weight it states goes with the
+                # label above
                 if c.text != _LABEL_TAIL:
                     _weight_on_label_above(events, columns.roles.get(c.column), c.text)
                 c.used = True
                 cells = cells[:k] + cells[k + 1 :]
-                break
+                continue
+            k += 1
         if (
             cells and cells[0].text[:1] in _ELLIPSIS and all(is_ellipsis(c.text) for c in cells)
         ) or (
@@ -396,7 +418,9 @@ def parse_section(rows: Sequence[Row], columns: IndicatorColumns) -> Section:
                     break  # a 一级 and a 二级 label: what follows is the name (服务对象满意度)
                 kind = lb.label_kind(c.text)
                 if kind is None:
-                    glued = _glued_labels(c.text)
+                    glued = _glued_labels(c.text) or _cut_label(
+                        c.text, rows[ri + 1] if ri + 1 < len(rows) else None
+                    )
                     if glued is None:
                         break
                     label_cells.extend(glued)  # 满意度指标 服务对象满意度指标 in one cell

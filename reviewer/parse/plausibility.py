@@ -43,6 +43,10 @@ _RUN_FIELDS = ("name", "target", "actual", "explanation")
 # A category's points with more text after them inside a name (…措施）（30分）可持续影): a label
 # and other rows read into the name (a weight note ends a label, never a name's middle).
 _POINTS_INSIDE = re.compile(r"[(（]\s*\d+(?:\.\d+)?\s*分\s*[)）]\s*\S")
+# A name that is a value (≥95%, 83.3%): the row read a column to the right, its name taken
+# for a label and its target for the name.
+_NAME_IS_VALUE = re.compile(r"^(?:[≥≤≧≦<>=]|>=|<=)?\s*\d+(?:[.,]\d+)*\s*%?$")
+_VALUE_STARTS = frozenset("≥≤≧≦<>=0123456789")
 # A name ending in a comparison and a number (资金到位及时率≧100): a value glued to the name.
 _VALUE_IN_NAME = re.compile(r"(?:[≥≤≧≦═=<>﹦]|>=|<=)\s*\d+(?:\.\d+)?\s*%?$")
 
@@ -112,6 +116,15 @@ def check(
                 reason=f"{len(run)}格中几个百分数连在一起（如“{r[f][:30]}”），"
                 "几栏或几行的文字可能被并成了一格，各栏可能错位。",
                 evidence=_cells([r for r, _ in run], *_RUN_FIELDS[1:]),
+            )
+        )
+    valued = [r for r in rows if r["name"][:1] in _VALUE_STARTS and _NAME_IS_VALUE.match(r["name"])]
+    if valued:
+        doubts.append(
+            ReadingDoubt(
+                reason=f"{len(valued)}个指标名称是一个数值（如“{valued[0]['name']}”），"
+                "指标名称、指标值等栏可能错位。",
+                evidence=_cells(valued, "target"),
             )
         )
     pointed = [r for r in rows if "分" in r["name"] and _POINTS_INSIDE.search(r["name"])]

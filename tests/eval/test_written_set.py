@@ -156,13 +156,6 @@ MISREAD = {
         "OCR text with 丨 and | borders, the goal columns interleaved: two rows lost after a"
         " wrapped explanation"
     ),
-    "ec03_hubei_yuanan_jiaotongju_nongcungonglu_2022.txt": (
-        "OCR text of a 20/80 form, its group weights on lines of their own: refused, saying the"
-        " form's labels are there but its rows and columns could not be rebuilt"
-    ),
-    "ec05_henan_luyi_minzhengju_liushouertong_2019.txt": (
-        "OCR text, 分值 before 年度指标值 with （60分） notes: a row lost"
-    ),
     "ee01_hunan_xinping_caizhengju_duoxiangmu_2023.txt": (
         "four projects in one text, the third published with its header only: that table is"
         " not counted as one"

@@ -606,6 +606,44 @@ def test_a_cell_s_line_break_kept_by_a_copied_word_table_is_joined_again(
     assert report.leftovers == []
 
 
+def test_a_weight_note_and_a_label_s_tail_on_one_wrapped_line_are_both_the_labels(
+    tmp_path: Path,
+) -> None:
+    # 效益指标 / （20分） and 社会效益 / 指标 wrapped onto one line under the row: both tails are
+    # the labels' (the second had been read into the row's name: 参与人次指标)
+    rows = [
+        *_COST_UNDER_OUTPUT[:4],
+        ["", "效益指标", "社会效益", "参与人次", "≥15万人次", "15万人次", "20", "20", ""],
+        ["", "（20分）", "指标"],
+        *_COST_UNDER_OUTPUT[7:],
+    ]
+    report = parse_file(_write(tmp_path, rows))
+    (t,) = report.tables
+    row = next(i for i in t.indicators if i.l1 == "效益指标")
+    assert row.name == "参与人次"
+    assert t.stated_weights.get("效益指标") == 20
+
+
+def test_a_label_cut_by_its_cell_s_width_is_whole_again_with_its_rest_below(
+    tmp_path: Path,
+) -> None:
+    # 服务对象满 / 意度指标 and 产出指标(4 / 0分): each label's rest on the line below, alone; the
+    # whole label is the row's (服务对象满 had been read into the name, 意度指标 lost)
+    rows = [
+        *_COST_UNDER_OUTPUT[:3],
+        ["", "产出指标(4", "数量指标", "演出场次", "≥120场", "126场", "40", "40", ""],
+        ["", "0分)"],
+        *_COST_UNDER_OUTPUT[6:7],
+        ["", "满意度指标", "服务对象满", "群众满意度", "≥90%", "96%", "10", "10", ""],
+        ["", "", "意度指标"],
+    ]
+    report = parse_file(_write(tmp_path, rows))
+    (t,) = report.tables
+    last = t.indicators[-1]
+    assert (last.l1, last.l2, last.name) == ("满意度指标", "服务对象满意度指标", "群众满意度")
+    assert t.indicators[0].name == "演出场次" and t.stated_weights.get("产出指标") == 40
+
+
 # -- a goal printed as one field asks for no 实际完成情况 -----------------------------------------
 
 
