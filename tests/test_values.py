@@ -41,6 +41,11 @@ from reviewer.textnorm import clean_cell
         ("约90%", Operator.EQ, 90, None, "%", ""),
         ("大约3天", Operator.EQ, 3, None, "天", ""),
         ("约束", Operator.QUALITATIVE, None, None, "", "约束"),
+        # a scan's letters for digits at a figure's start (1l26公里 had the unit l26公里)
+        ("1l26公里", Operator.EQ, 1126, None, "公里", ""),
+        ("≥l5年", Operator.GE, 15, None, "年", ""),
+        ("1OO%", Operator.EQ, 100, None, "%", ""),
+        ("lot", Operator.QUALITATIVE, None, None, "", "lot"),
     ],
 )
 def test_parse_value(

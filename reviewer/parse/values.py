@@ -110,6 +110,9 @@ def parse_number(text: str) -> float | None:
 # Letters OCR puts for digits, inside a figure of digits: at least one digit, short.
 _OCR_DIGIT = re.compile(r"^(?=.*\d)[\d.,OolI]*[OolI][\d.,OolI]*$")
 _OCR_DIGITS = str.maketrans("OolI", "0011")
+_OCR_LETTERS = frozenset("OolI")
+# A figure's leading run of digits and OCR letters (1l26 in 1l26公里).
+_OCR_RUN = re.compile(r"[\dOolI][\d.,OolI]*")
 
 
 _POINTS = re.compile(rf"^({_NUMBER})\s*分$")
@@ -213,6 +216,12 @@ def _parse_fields(text: str) -> dict[str, Any]:
                 operator, written, rest = op, True, rest[len(word) :].strip()
                 break
 
+    if (
+        _OCR_LETTERS.intersection(rest)
+        and (m := _OCR_RUN.match(rest))
+        and _OCR_DIGIT.match(m.group())
+    ):
+        rest = m.group().translate(_OCR_DIGITS) + rest[m.end() :]  # a scan's 1l26公里, l5年
     if operator is None and rest.startswith(_ABOUT):
         rest = rest.removeprefix("大约").removeprefix("约").strip()  # 约90%: about a figure
     m = _RANGE.match(rest)
