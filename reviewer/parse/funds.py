@@ -48,6 +48,7 @@ _UNIT_IN_BRACKETS = re.compile(r"[(（]\s*(万元|元)\s*[)）]?")
 _INLINE = re.compile(r"^(?:其中\s*[:：])?\s*([^:：]+?)\s*[:：]\s*(.*?)\s*$")
 _BREAKDOWN_KINDS = ("income_total", "expense_total", "by_income", "by_expense")
 _POINTS_NOTE = re.compile(r"[(（]\s*(\d+(?:\.\d+)?)\s*分\s*[)）]")
+_BRACKETED = re.compile(r"^[(（][^()（）]*[)）]$")
 
 
 def _row_kind(text: str, fund_rows: tuple[tuple[str, str], ...]) -> str | None:
@@ -198,7 +199,7 @@ class FundsReader:
 
     def row(self, row: Row) -> bool:
         """Read a funds row; False when the row is not one (no row label, no amounts)."""
-        if self._inline(row):
+        if self._inline(row) or self._header_notes(row):
             return True
         parts = self._side_by_side(row)
         if parts:
@@ -209,6 +210,25 @@ class FundsReader:
         if self.breakdown_lines and self._single_amounts([row]):
             return True
         return self._labelled(row) or self._named_amounts(row) or self._unlabelled(row)
+
+    def _header_notes(self, row: Row) -> bool:
+        """The header's notes wrapped onto a line of their own before any row of figures
+        ((20分) under 预算执行情况, (20分*执行率) under 得分): the first states the block's points.
+        False for any other row."""
+        if self.points_cell is not None or not self.roles or not row.cells:
+            return False
+        if any(r["cells"] for r in self.rows.values()):
+            return False
+        if not all(_BRACKETED.match(c.text) for c in row.cells):
+            return False
+        points = _POINTS_NOTE.fullmatch(row.cells[0].text)
+        if points is None:
+            return False
+        self.t["stated_weights"].setdefault("预算执行", float(points.group(1)))
+        self.points_cell = row.cells[0]
+        for c in row.cells:
+            c.used = True
+        return True
 
     def _unlabelled(self, row: Row) -> bool:
         """The 20/80 form's one row of figures under its header, printed without a row label

@@ -644,6 +644,29 @@ def test_a_label_cut_by_its_cell_s_width_is_whole_again_with_its_rest_below(
     assert t.indicators[0].name == "演出场次" and t.stated_weights.get("产出指标") == 40
 
 
+def test_the_funds_points_wrapped_onto_a_line_of_their_own_are_the_blocks(
+    tmp_path: Path,
+) -> None:
+    # 预算执行情况(万元) / (20分) and 得分 / (20分*执行率) wrapped below the header: the block is
+    # worth 20 points, so 16 at 71.21 % is 2 points too many (the score had gone unchecked)
+    rows = [
+        ["项目支出绩效自评表"],
+        ["项目名称", "农村公路养护"],
+        ["预算执行情况(万元)", "预算数(A)", "执行数(B)", "执行率(B/A)", "得分"],
+        ["(20分)", "", "", "", "(20分*执行率)"],
+        ["年度资金总额", "860.00", "612.40", "71.21%", "16.00"],
+        ["年度目标", "完成全县农村公路日常养护。"],
+        ["年度绩效指标", *_TWENTY_EIGHTY],
+        ["", "产出指标(80分)", "数量指标(80分)", "日常养护里程", "≥1126公里", "1126公里", "80"],
+        ["总分", "", "", "", "", "", "96.00"],
+    ]
+    path = _write(tmp_path, rows)
+    (t,) = parse_file(path).tables
+    assert t.funds.annual_total.weight == 20
+    (b103,) = [f for f in _findings(path) if f.code == "B103"]
+    assert "14.24" in b103.message
+
+
 # -- a goal printed as one field asks for no 实际完成情况 -----------------------------------------
 
 
