@@ -387,3 +387,20 @@ def test_an_indicator_header_in_the_goal_block_s_words_reads_the_targets(tmp_pat
         ("数量指标", "放映场次", "≥4400场", "4400场", 50, 50),
         ("服务对象满意度指标", "群众满意度", "≥90%", "88%", 40, 40),
     ]
+
+
+def test_a_header_whose_labels_are_cut_in_two_over_two_rows(tmp_path: Path) -> None:
+    # 一级 | 二级 | 三级 | 分值 | 年度 | 实际 over 指标 | 指标 | 指标 | | 指标值 | 完成值: each label
+    # whole from its two pieces (the header had not been found, and no row read)
+    body = [
+        ["绩效指标", "一级", "二级", "三级", "分值", "年度", "实际", "得分", "偏差原因分析"],
+        ["", "指标", "指标", "指标", "", "指标值", "完成值", "", "及改进措施"],
+        ["", "产出指标", "数量指标", "维修工程数量", "50", "≥45处", "46处", "50", ""],
+        ["", "效益指标", "社会效益指标", "保障人口", "40", "≥8.6万人", "8.7万人", "40", ""],
+        ["总分", "", "", "", "90", "", "", "90", ""],
+    ]
+    t = _parse(tmp_path, body)
+    assert _values(t) == [
+        ("数量指标", "维修工程数量", "≥45处", "46处", 50, 50),
+        ("社会效益指标", "保障人口", "≥8.6万人", "8.7万人", 40, 40),
+    ]

@@ -12,6 +12,7 @@ from collections.abc import Iterable, Iterator
 from reviewer.forms.families import get_family
 from reviewer.grid import Grid, Row, account
 from reviewer.model import Accounting, EvaluationTable, Leftover, Report
+from reviewer.parse.labels import is_site_furniture
 from reviewer.parse.long_export import Opening, Unfolded, Unfolder, fresh
 from reviewer.parse.table import SIGN_OFF, TITLE_HINT, YEAR, parse_table, starts_table
 from reviewer.textnorm import PAGE_NUMBER, Words
@@ -208,8 +209,24 @@ def split_tables(rows: Iterable[Row]) -> Iterator[list[Row]]:
     current: list[Row] = []
     body = key_then_body = key_seen = False
     totalled = False  # an indicator header, then a 总分 row: a header after it is the next table's
+    declared = False  # in a 绩效目标申报表: rows no table's until the next form's title
     for row in rows:
         joined = row.joined
+        if "表" in joined and _is_declaration(row):
+            # 项目支出绩效目标申报表: the targets declared before the year, not a self-evaluation
+            if current:
+                yield current
+            current = NoTable([row])
+            body = key_then_body = key_seen = totalled = False
+            declared = True
+            continue
+        if declared:
+            if not starts_table(row):
+                current.append(row)
+                continue
+            yield current
+            current = []
+            declared = False
         if "总分" in joined and body and _TOTAL_ROW.match(joined):
             totalled = True
         if _ANY_HINT.search(joined) is None:
@@ -230,6 +247,17 @@ def split_tables(rows: Iterable[Row]) -> Iterator[list[Row]]:
                 key_seen = False
         if title and _next_section(row, current):
             title = False  # 二、绩效评价评分表 under 一、项目基本情况: the table's next part
+        if (
+            title
+            and not body
+            and not key_seen
+            and not is_site_furniture(row.cells[0].text)  # 上一篇：…自评表, a page's link
+            and len(current) > _PREAMBLE_ROWS
+        ):
+            # a report's pages before the form (its prose, other tables, a contents list naming
+            # the form): no table's, whatever form-like words they hold
+            yield NoTable(current)
+            current = []
         if current and ((title and body) or (subject and key_then_body)):
             carried: list[Row] = []
             if not title:
@@ -246,6 +274,24 @@ def split_tables(rows: Iterable[Row]) -> Iterator[list[Row]]:
             key_then_body = key_then_body or key_seen
     if current:
         yield current
+
+
+_DECLARATION = re.compile(r"绩效目标(?:申报)?表$|绩效目标申报")
+
+
+def _is_declaration(row: Row) -> bool:
+    """The title of a 绩效目标申报表 (the targets a project declares, no actual, no score)."""
+    cells = row.cells
+    return (
+        len(cells) <= 2
+        and len(cells[0].text) <= 40
+        and "自评" not in cells[0].text
+        and _DECLARATION.search(cells[0].text) is not None
+    )
+
+
+# Rows before a title with no subject key and no body among them: a report's own pages.
+_PREAMBLE_ROWS = 12
 
 
 # A numbered section's heading: 一、 (二) （三）

@@ -47,8 +47,19 @@ def _header_labels(family: Family) -> frozenset[str]:
     )
 
 
-_TOTAL_WORDS = ("总分", "合计", "总计", "自评总分", "自评得分合计", "总分合计")
-_TOTAL_RE = re.compile(r"(?:^|\t)(?:自评总分|自评得分合计|总分合计|总分|合计|总计)(?:\t|$)")
+_TOTAL_WORDS = (
+    "总分",
+    "合计",
+    "总计",
+    "自评总分",
+    "自评得分合计",
+    "总分合计",
+    "合计得分",
+    "得分合计",
+)
+_TOTAL_RE = re.compile(
+    r"(?:^|\t)(?:自评总分|自评得分合计|总分合计|合计得分|得分合计|总分|合计|总计)(?:\t|$)"
+)
 _GRADE_WORDS = ("优", "良", "中", "差", "优秀", "良好", "合格", "不合格")
 # A grade printed with its label in one cell (等级：优, 自评等级：良好).
 _LABELLED_GRADE = re.compile(
@@ -59,6 +70,26 @@ _NOTE_START = re.compile(r"^(注|备注|说明)\s*[:：]")
 SIGN_OFF = re.compile(
     r"^(?:填报单位|填报人|填表人|联系人|联系电话|审核人|单位负责人|财务负责人)[^:：]{0,6}[:：]"
 )
+
+
+def _any_amount(funds: dict[str, Any]) -> bool:
+    """Whether the funds block read any figure (its rows, and the rows it adds)."""
+    rows = [r for k, r in funds.items() if k != "extra"] + list(funds["extra"].values())
+    return any(isinstance(v, float) for r in rows for k, v in r.items() if k != "cells")
+
+
+# What the template prints in an indicator row for the department to fill in.
+_TEMPLATE_MARK = re.compile(r"[*＊…]|^指标\d")
+_TEMPLATE_ROW = re.compile(r"^指标\d{1,2}$")
+
+
+def _template_only(rows: list[dict[str, Any]], cells: list[Cell]) -> bool:
+    """An indicator section holding only the template's marks (指标1：……, ≥**场, *): rows
+    named 指标1, 指标2 …, and nothing else left unread but such marks."""
+    if any(_TEMPLATE_ROW.match(r["name"]) is None for r in rows):
+        return False
+    unused = [c for c in cells if not c.used]
+    return bool(rows or unused) and all(_TEMPLATE_MARK.search(c.text) for c in unused)
 
 
 def _grade(text: str) -> str | None:
@@ -242,6 +273,7 @@ class _TableBuilder:
         self.totals_row = False
         self.header_text = ""  # the indicator header as printed, to know its repeats
         self.header_cells: frozenset[str] = frozenset()  # its cells' texts, likewise
+        self.stacked = False  # the header's labels cut in two over two rows (_stacked_header)
         self.ends_with_label = False
         self.section_cells: list[Cell] = []
         self.guessed_rows: list[Row] = []  # rows whose figures' columns were a guess
@@ -262,7 +294,7 @@ class _TableBuilder:
             elif _NOTE_START.match(cells[0].text if cells else ""):
                 self._note(row)
                 state = "notes"
-            elif self._is_indicator_header(row):
+            elif self._is_indicator_header(row) or self._stacked_header(i):
                 i = self._indicators(i)
                 state = "after"
                 continue
@@ -623,6 +655,36 @@ class _TableBuilder:
             roles.add(role)
         return "target" in roles and "actual" in roles
 
+    def _stacked_header(self, i: int) -> bool:
+        """The indicator header printed over two rows, each label cut in two under itself
+        (一级 | 二级 | 三级 | 年度 … over 指标 | 指标 | 指标 | 指标值 …): the upper row's cells
+        then read as the labels the two rows make column by column (quoting what was printed),
+        the lower row's cells used. False, and nothing joined, unless that makes the header."""
+        if i + 1 >= len(self.rows):
+            return False
+        upper, lower = self.rows[i], self.rows[i + 1]
+        if len(lower.cells) < 3 or "指标" not in lower.joined or "级" not in upper.joined:
+            return False
+        above = {c.column: c for c in upper.cells}
+        if any(c.column not in above for c in lower.cells):
+            return False  # every lower piece under an upper one
+        below = {c.column: c.text for c in lower.cells}
+        whole = Row(
+            [Cell(c.text + below.get(c.column, ""), c.line, c.column) for c in upper.cells],
+            upper.line,
+        )
+        if not self._is_indicator_header(whole):
+            return False
+        for c in upper.cells:
+            if c.column in below:
+                c.printed = c.printed or c.text
+                c.text += below[c.column]
+        for c in lower.cells:
+            c.used = True
+        upper.joined = whole.joined
+        self.stacked = True
+        return True
+
     def _header_tails(self, header: Row, row: Row) -> bool:
         """A header whose cells wrapped, printed as a row of the tails alone with the empty
         cells collapsed (``绩效 | 一级指标 | … | 扣分`` over ``指标 | 原因``): each tail joins,
@@ -690,7 +752,7 @@ class _TableBuilder:
             columns, end = printed, start
             self.headerless = True
         else:
-            end = start + 1
+            end = start + 2 if self.stacked else start + 1  # its lower row read with it
             self.header_text = self.rows[start].joined  # as printed, before any joining
             self.header_cells = frozenset(c.text for c in self.rows[start].cells)
             while end < len(self.rows) and self._header_goes_on(self.rows[start], self.rows[end]):
@@ -831,6 +893,8 @@ class _TableBuilder:
         subject_named = t["project"] or t.get("department")
         if not (t["project"] or t["indicators"] or (subject_named and self.funds.seen)):
             return None
+        if not _any_amount(funds) and _template_only(t["indicators"], self.section_cells):
+            return None  # a 填表说明 quoting the template's rows (指标1：……, ≥**场): no table
         t["funds"] = funds
         dept_key = key(t["labels"].get("department", ""))
         if not t["project"] and t.get("department") and "名称" in dept_key:

@@ -667,6 +667,38 @@ def test_the_funds_points_wrapped_onto_a_line_of_their_own_are_the_blocks(
     assert "14.24" in b103.message
 
 
+def test_a_target_declaration_form_and_a_template_s_sample_rows_are_no_tables(
+    tmp_path: Path,
+) -> None:
+    # a workbook's 填表说明 quoting the template's rows (指标1 | ≥**个) and its 绩效目标申报表
+    # (targets only) before the self-evaluation: neither is a table to review (they had drawn
+    # P107 errors: "自评没有完成")
+    rows = [
+        ["项目名称:某项目"],  # the workbook's cover
+        ["填表说明"],
+        ["一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分"],
+        ["产出指标", "数量指标", "指标1", "≥**个", "**个", "*", "*"],
+        ["指标2", "……"],
+        ["2023年度项目支出绩效目标申报表"],
+        ["项目名称", "某项目"],
+        ["一级指标", "二级指标", "三级指标", "指标值"],
+        ["产出指标", "数量指标", "演出场次", "≥120场"],
+        ["效益指标", "社会效益指标", "参与人次", "≥15万人次"],
+        *_COST_UNDER_OUTPUT,
+    ]
+    path = _write(tmp_path, rows)
+    (t,) = parse_file(path).tables
+    assert [i.name for i in t.indicators][:1] == ["演出场次"] and t.indicators[0].actual == "126场"
+    assert "P107" not in {f.code for f in _findings(path)}
+
+
+def test_a_total_row_labelled_he_ji_de_fen_ends_the_rows(tmp_path: Path) -> None:
+    # 合计得分 | … | 100 under the last row: the table's total (the last row had been lost)
+    rows = [*_COST_UNDER_OUTPUT, ["合计得分", "", "", "", "", "", "", "90"]]
+    (t,) = parse_file(_write(tmp_path, rows)).tables
+    assert t.indicators[-1].name == "群众满意度" and t.total_score == 90
+
+
 # -- a goal printed as one field asks for no 实际完成情况 -----------------------------------------
 
 
