@@ -28,7 +28,10 @@ from reviewer.textnorm import fold
 from reviewer.units import factor
 
 _TIME_UNITS = ("月", "日", "号", "季度", "月底", "月份", "月前", "月底前", "年")
-_PARTIAL = re.compile(r"部分|基本|大部|较好|一般|有所")
+_PARTIAL = re.compile(r"部分|基本|大部|一般|有所")
+# A verdict that grades without saying whether the target was reached (较好 against 有效改善,
+# against 良好): the row's achievement cannot be told from it.
+_GRADE_ONLY = re.compile(r"^较好")
 _FAILED = re.compile(r"未达|未完成|不达标|不合格")
 # Words that state a shortfall where the target asks for more (有效提升: 下降), but restate
 # the target where it asks for less or for none (有效降低: 有效降低; 无重大事故: 无重大事故).
@@ -249,8 +252,16 @@ def _qualitative(ind: Indicator, config: Config) -> Expectation:
         return Expectation(
             Direction.QUALITATIVE, False, band=(0.0, w * th.qualitative_band_partial)
         )
-    if actual.word and _same_words(actual.word, ind.target):  # 有所提高 against 有所提高
+    if (
+        actual.word
+        and (
+            _same_words(actual.word, ind.target)  # 有所提高 against 有所提高
+            or (actual.word.startswith("有所") and actual.word[2:].rstrip("。") in ind.target)
+        )
+    ):  # 有所提升 against 提升 / 逐步提升: the change asked for, made
         return Expectation(Direction.QUALITATIVE, True, band=(w * th.qualitative_band_full, w))
+    if actual.word and _GRADE_ONLY.match(actual.word):
+        return Expectation(Direction.QUALITATIVE, None)
     if actual.word and _PARTIAL.search(actual.word):
         band = (w * th.qualitative_band_partial, w * th.qualitative_band_full)
         return Expectation(Direction.QUALITATIVE, False, band=band, partial=True)
