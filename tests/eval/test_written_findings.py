@@ -303,6 +303,15 @@ _CLEAN_TABLES = [
     ("ef/ef05", 0),
     ("eg/eg01", 1),
     ("eg/eg04", 0),
+    # sets eh–em
+    ("eh/eh04", 0),
+    ("ei/ei02", 0),
+    ("ei/ei05", 1),
+    ("ej/ej04", 0),
+    ("ek/ek04", 1),
+    ("el/el04", 0),
+    ("em/em01", 0),
+    ("em/em05", 1),
 ]
 
 
