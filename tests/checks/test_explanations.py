@@ -70,6 +70,8 @@ class TestE102ExplanationWithoutMeasure(RuleCase):
             "部分人员请假，将加强组织",
             "部分人员请假，下年度调整指标值",
             "原因：部分人员请假。措施：分批次组织补训。",  # the measure under its heading
+            "部分人员请假，补训场地计划于2022年3月底前完工",  # a plan with its date
+            "部分人员请假，预计次年一季度完成补训",
         ],
     )
     def test_measure_words(self, tmp_path: Path, explanation: str) -> None:
@@ -97,6 +99,11 @@ class TestE103ExplanationContradictsScore(RuleCase):
 
     def test_says_done_and_admits_a_shortfall(self, tmp_path: Path) -> None:
         table = trainees("=180人", 9, "已完成培训，部分人员离职未参训，下一步将加强组织")
+        assert codes(tmp_path, table) == set()
+
+    def test_a_task_put_off_is_no_claim_that_it_was_done(self, tmp_path: Path) -> None:
+        # 顺延至次年 admits the shortfall; 已完成 there speaks of a step taken since
+        table = trainees("=180人", 9, "部分培训顺延至次年实施；已完成补训方案审批，下一步组织补训")
         assert codes(tmp_path, table) == set()
 
     def test_the_template_s_instruction_left_in_is_no_contradiction(self, tmp_path: Path) -> None:
