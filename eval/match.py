@@ -32,7 +32,7 @@ from functools import lru_cache
 from eval.labels import Label
 from reviewer.forms.script import for_reading
 from reviewer.model import Category, Finding, Severity
-from reviewer.textnorm import fold
+from reviewer.textnorm import fold, without_enumeration
 
 RULE = (
     "匹配规则 / Matching rule: 预测与标注的项目、行（指标名称规范化后一致，或同为整表）一致，"
@@ -81,8 +81,9 @@ class MatchResult:
 def name_key(text: str) -> str:
     """A name as compared: folded, and read as the tool reads it (a label copied from a form
     printed in traditional characters, with a mirror site's pinyin, names the same row as the
-    simplified name the parser gives it)."""
-    return fold(for_reading(text, True))
+    simplified name the parser gives it), without a list's number before it (①受益人口 and
+    受益人口 name one row)."""
+    return fold(for_reading(without_enumeration(text.strip()), True))
 
 
 def _same_project(name: str, project: str) -> bool:

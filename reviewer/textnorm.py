@@ -96,6 +96,27 @@ def without_spaces(text: str) -> str:
     return "".join(text.split())
 
 
+# A list's number before an item (一、 （一） ① 1. 1.1.1 (1)): the item's place, not its words.
+# A plain figure stays (65岁及以上…, 1.5万人次): a number is only taken with a separator after
+# it, or as a dotted outline number before the item's words.
+_ENUMERATION = re.compile(
+    r"^\s*(?:[一二三四五六七八九十]{1,3}[、.．]|[(（][一二三四五六七八九十\d]{1,3}[)）]|[\u2460-\u2473]"
+    r"|\d{1,2}(?:[.．]\d{1,2}){1,3}(?=\s|[\u4e00-\u9fff“《（(])|\d{1,2}[、.．](?!\d))\s*"
+)
+
+
+def without_enumeration(text: str) -> str:
+    """``text`` without a list's number before it: （一）数量指标 → 数量指标, ①受益人口 → 受益人口."""
+    if not text or not (text[0] in "(（" or text[0].isdigit() or text[0] in _ENUMERATION_STARTS):
+        return text  # the cheap test first: most texts open with none
+    return _ENUMERATION.sub("", text, count=1)
+
+
+_ENUMERATION_STARTS = frozenset("一二三四五六七八九十 ") | frozenset(
+    map(chr, range(0x2460, 0x2474))
+)
+
+
 def fold(text: str) -> str:
     """Fold text for comparison: NFKC, no whitespace, lower case.
 

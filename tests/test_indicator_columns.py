@@ -404,3 +404,58 @@ def test_a_header_whose_labels_are_cut_in_two_over_two_rows(tmp_path: Path) -> N
         ("数量指标", "维修工程数量", "≥45处", "46处", 50, 50),
         ("社会效益指标", "保障人口", "≥8.6万人", "8.7万人", 40, 40),
     ]
+
+
+def test_a_target_adjusted_in_the_year_is_the_one_read(tmp_path: Path) -> None:
+    # 年初目标值 | 调整后目标值: the adjusted target is scored, the first kept under its label
+    body = [
+        [
+            "绩效指标",
+            "一级指标",
+            "二级指标",
+            "三级指标",
+            "年初目标值",
+            "调整后目标值",
+            "实际完成值",
+            "分值",
+            "得分",
+        ],
+        ["", "产出指标", "数量指标", "维修渠道长度", "≥45公里", "≥50公里", "48公里", "50", "48"],
+        ["", "效益指标", "经济效益指标", "亩均节本增收", "≥80元", "≥60元", "65元", "40", "40"],
+        ["", "总分", "", "", "", "", "", "90", "88"],
+    ]
+    t = _parse(tmp_path, body)
+    assert [(i.name, i.target) for i in t.indicators] == [
+        ("维修渠道长度", "≥50公里"),
+        ("亩均节本增收", "≥60元"),
+    ]
+    assert t.indicators[0].cells["年初目标值"].text == "≥45公里"
+
+
+def test_numbered_labels_and_a_merged_pair_of_labels_are_the_form_s(tmp_path: Path) -> None:
+    # （一）数量指标 and 一、产出指标 are the labels without their list numbers; 产出指标-数量指标 is
+    # the two in one cell (each had been read as a name, rows running together)
+    body = [
+        [
+            "绩效指标",
+            "一级指标",
+            "二级指标",
+            "三级指标",
+            "年度指标值",
+            "实际完成值",
+            "分值",
+            "得分",
+        ],
+        ["", "一、产出指标", "（一）数量指标", "①供水工程数量", "≥18处", "18处", "30", "30"],
+        ["", "", "（二）质量指标", "①验收合格率", "100%", "100%", "20", "20"],
+        ["", "效益指标-社会效益指标", "", "①受益人口", "≥2.6万人", "2.71万人", "30", "30"],
+        ["", "满意度指标", "（一）服务对象满意度指标", "①群众满意度", "≥90%", "95%", "10", "10"],
+        ["总分", "", "", "", "", "", "90", "90"],
+    ]
+    t = _parse(tmp_path, body)
+    assert [(i.l1, i.l2, i.name) for i in t.indicators] == [
+        ("产出指标", "数量指标", "①供水工程数量"),
+        ("产出指标", "质量指标", "①验收合格率"),
+        ("效益指标", "社会效益指标", "①受益人口"),
+        ("满意度指标", "服务对象满意度指标", "①群众满意度"),
+    ]

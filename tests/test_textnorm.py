@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import unicodedata
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from reviewer.textnorm import fold, nfkc
+from reviewer.textnorm import fold, nfkc, without_enumeration
 
 # Full-width forms, CJK, compatibility characters (①, ㎡, ﬁ, …), and combining marks that
 # compose with the character before them: the cases where a shortcut could go wrong.
@@ -37,3 +38,24 @@ def test_nfkc_examples() -> None:
 
 def test_fold_drops_spaces_and_case() -> None:
     assert fold("Ｈｅｌｌｏ　Ｗｏｒｌｄ，你 好") == "helloworld,你好"
+
+
+@pytest.mark.parametrize(
+    ("text", "bare"),
+    [
+        ("（一）数量指标", "数量指标"),
+        ("一、产出指标", "产出指标"),
+        ("①受益人口", "受益人口"),
+        ("1.1.1完成整治村数", "完成整治村数"),
+        ("1.4.1“三公”经费支出", "“三公”经费支出"),
+        ("(1)日均垃圾清运量", "日均垃圾清运量"),
+        ("3.维修改造校舍面积", "维修改造校舍面积"),
+        # a figure that opens a name is the name's
+        ("65岁及以上老年人健康管理率", "65岁及以上老年人健康管理率"),
+        ("2019年度资金", "2019年度资金"),
+        ("10万元以上项目", "10万元以上项目"),
+        ("十分满意率", "十分满意率"),
+    ],
+)
+def test_a_list_number_before_an_item_is_not_its_words(text: str, bare: str) -> None:
+    assert without_enumeration(text) == bare

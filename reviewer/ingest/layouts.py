@@ -97,7 +97,11 @@ def detect_layout(sample: Sequence[str]) -> Layout:
     ):
         return Layout.CSV  # commas between most lines' cells, and empty cells (,,) in some
     piped = [s for s in nonempty if _PIPE.search(s)]
-    if len(piped) >= 0.5 * n and not _grid_marks(piped):
+    if (
+        len(piped) >= 0.5 * n
+        # a pipe table among a message's lines (a chat's text, an e-mail): its header tells it
+        or (len(piped) >= 0.25 * n and any(_PIPED_HEADER.search(s) for s in piped))
+    ) and not _grid_marks(piped):
         if sum(bool(_BAR_LINE.match(s)) for s in piped) >= 0.8 * len(piped):
             return Layout.BARS
         return Layout.WRAPPED if _wrapped(piped) else Layout.PIPES
@@ -215,6 +219,10 @@ def _one_grid(rows: Sequence[str]) -> bool:
     # end; a grid has empty cells before filled ones (merged labels, blank values)
     gapped = sum(bool(_GAP.search(s)) for s in rows)
     return gapped >= _GRID_GAPPED * len(rows)
+
+
+# An indicator header printed as a pipe row: | 一级指标 | 二级指标 | 三级指标 | …
+_PIPED_HEADER = re.compile(r"^\s*[|｜]\s*一级指标\s*[|｜]\s*二级指标\s*[|｜]")
 
 
 def _known_indicator_header(rows: Sequence[str]) -> bool:

@@ -266,6 +266,17 @@ def read_header(row: Row, family: Family = DEFAULT) -> IndicatorColumns:
         if role is Role.EXTRA and c.text in _GOAL_WORDS and Role.TARGET not in cols.roles.values():
             # 预期目标 | 实际完成 over the indicator rows: the goal block's words for the columns
             role = Role.TARGET
+        if (
+            role in (Role.TARGET, Role.EXTRA)
+            and Role.TARGET in cols.roles.values()
+            and _ADJUSTED_TARGET.search(c.text)
+        ):
+            # 年初目标值 | 调整后目标值: the target adjusted in the year is the one scored; the
+            # first is kept under its label
+            for col, r in cols.roles.items():
+                if r is Role.TARGET:
+                    cols.roles[col] = Role.EXTRA
+            role = Role.TARGET
         if role is not Role.EXTRA and role in cols.roles.values():
             role = Role.EXTRA  # a second column of the same kind: keep it, do not guess
         cols.roles[c.column] = role
@@ -307,6 +318,7 @@ def _one_place_right(row: Row, columns: IndicatorColumns, last: int) -> bool:
     return any(c.column == name and lb.label_kind(c.text) is not None for c in cells)
 
 
+_ADJUSTED_TARGET = re.compile(r"(?:调整后|调整|修订后|变更后)的?(?:年度)?(?:目标|指标)值")
 # The goal block's word for what was planned, heading an indicator header's target column.
 _GOAL_WORDS = frozenset(("预期目标", "年度目标", "绩效目标", "计划目标", "目标"))
 

@@ -18,7 +18,7 @@ from reviewer.forms.families import Family
 from reviewer.forms.vocabulary import lookup, unnumbered, without_qizhong
 from reviewer.grid import Cell, Row
 from reviewer.parse import labels as lb
-from reviewer.parse.values import is_placeholder, parse_amount, parse_percent
+from reviewer.parse.values import is_placeholder, parse_amount, parse_percent, parse_points
 from reviewer.textnorm import Words
 
 _ANCHORS = (
@@ -49,6 +49,20 @@ _INLINE = re.compile(r"^(?:其中\s*[:：])?\s*([^:：]+?)\s*[:：]\s*(.*?)\s*$"
 _BREAKDOWN_KINDS = ("income_total", "expense_total", "by_income", "by_expense")
 _POINTS_NOTE = re.compile(r"[(（]\s*(\d+(?:\.\d+)?)\s*分\s*[)）]")
 _BRACKETED = re.compile(r"^[(（][^()（）]*[)）]$")
+# The figures of funds written as a sentence, each with what names it.
+_SENTENCE_CHARS = 200
+_AMOUNT_IN_WORDS = r"(?P<v>\d[\d,]*(?:\.\d+)?\s*万?元)"
+_SENTENCE_FIGURES = (
+    ("initial_budget", re.compile(r"年初预算(?:数|安排)?[:：为]?\s*" + _AMOUNT_IN_WORDS)),
+    (
+        "full_year_budget",
+        re.compile(r"(?:全年预算|调整后预算|(?<![年初])预算)(?:数)?[:：为]?\s*" + _AMOUNT_IN_WORDS),
+    ),
+    ("executed", re.compile(r"(?:全年)?执行(?:数|金额)?[:：为]?\s*" + _AMOUNT_IN_WORDS)),
+    ("rate_pct", re.compile(r"执行率[:：为]?\s*(?P<v>\d+(?:\.\d+)?\s*%|0\.\d+)")),
+    ("weight", re.compile(r"(?:分值[:：为]?\s*|预算执行情况[(（])(?P<v>\d+(?:\.\d+)?)\s*分")),
+    ("score", re.compile(r"(?<![=＝])得分[:：为]?\s*(?P<v>\d+(?:\.\d+)?)\s*分")),
+)
 
 
 def _row_kind(text: str, fund_rows: tuple[tuple[str, str], ...]) -> str | None:
@@ -210,6 +224,41 @@ class FundsReader:
         if self.breakdown_lines and self._single_amounts([row]):
             return True
         return self._labelled(row) or self._named_amounts(row) or self._unlabelled(row)
+
+    def sentence(self, row: Row) -> bool:
+        """The funds written as a sentence instead of a block (项目资金：年初预算86万元，全年预算
+        92万元，执行87.4万元，执行率95.00%，分值10分，得分9.5分): its figures as the total's,
+        each quoted as printed. False for any other row, and once the total has figures."""
+        cells = row.cells
+        if len(cells) != 1 or self.rows["annual_total"]["cells"]:
+            return False
+        c = cells[0]
+        text = c.text
+        if "执行率" not in text or "预算" not in text or len(text) > _SENTENCE_CHARS:
+            return False
+        found = [(role, m) for role, pattern in _SENTENCE_FIGURES if (m := pattern.search(text))]
+        if sum(role in ("initial_budget", "full_year_budget", "executed") for role, _ in found) < 2:
+            return False
+        total = self.rows["annual_total"]
+        where = c.ref()
+        for role, m in found:
+            figure = m.group("v")
+            part = Cell(figure, c.line, c.column, figure)
+            if c.where is not None or c.printed is not None:
+                part.where = {
+                    f: getattr(where, f)
+                    for f in ("line", "column", "page", "row", "sheet", "cell", "table")
+                }
+            if role in ("weight", "score"):
+                number = parse_points(figure)
+                if number is not None:
+                    total[role] = number
+                    total["cells"][role] = part.ref()
+            else:
+                self._put(total, role, part)
+        c.used = True
+        self.seen = True
+        return bool(total["cells"])
 
     def _header_notes(self, row: Row) -> bool:
         """The header's notes wrapped onto a line of their own before any row of figures

@@ -89,11 +89,12 @@ _SECOND_LEVEL = (lb.LabelKind.L2, lb.LabelKind.AMBIGUOUS)
 
 def _glued_labels(text: str) -> list[tuple[lb.LabelKind, str]] | None:
     """A 一级 and a 二级 label the layout ran into one cell (满意度指标服务对象满意度指标, a
-    column too narrow for the pair): both, each with its kind; None for any other text."""
+    column too narrow for the pair), or a form printed as one (产出指标-数量指标): both, each
+    with its kind; None for any other text."""
     if text.count("指标") != 2:
         return None
     end = text.index("指标") + 2
-    first, second = text[:end], text[end:].strip()
+    first, second = text[:end], text[end:].strip().lstrip("-－—–/／·")  # 产出指标-数量指标
     one, two = lb.classify_label(first), lb.classify_label(second)
     if one in _FIRST_LEVEL and two in _SECOND_LEVEL:
         return [(one, first), (two, second)]

@@ -10,6 +10,8 @@ import re
 from enum import StrEnum
 from functools import lru_cache
 
+from reviewer.textnorm import without_enumeration
+
 # The vertical labels of the form, which extraction splits over lines (绩 / 效 指 标).
 VERTICAL_LABELS = ("绩效指标", "年度总体目标", "项目资金")
 
@@ -94,8 +96,9 @@ def is_weight_note(text: str) -> bool:
 
 @lru_cache(maxsize=4096)
 def printed_label(text: str) -> str:
-    """A category label as the form names it: no weight note, no spaces (``经济效益 指标``)."""
-    return weight_note(text)[0].replace(" ", "")
+    """A category label as the form names it: no weight note, no spaces (``经济效益 指标``), no
+    list number before it (（一）数量指标)."""
+    return weight_note(without_enumeration(text))[0].replace(" ", "")
 
 
 @lru_cache(maxsize=4096)

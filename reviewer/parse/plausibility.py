@@ -149,7 +149,13 @@ def check(
                 evidence=_cells(swollen, "target"),
             )
         )
-    if not family.scoring.rubric:  # a 评分表 prints no targets: its rows have only points
+    labels = t["labels"]
+    # a 评分表 prints no targets: its rows have only points (so does a form headed as one:
+    # 分值 | 自评得分 | 扣分原因, no target or actual column)
+    rubric_columns = "扣分" in labels.get("explanation", "") and not (
+        "target" in labels or "actual" in labels
+    )
+    if not family.scoring.rubric and not rubric_columns:
         with_score = [r for r in rows if r["score"] is not None]
         blank = [r for r in with_score if not r["target"] and not r["actual"]]
         if len(blank) >= 3 and len(blank) >= _MOST * len(with_score):

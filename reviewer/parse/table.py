@@ -72,6 +72,10 @@ SIGN_OFF = re.compile(
 )
 
 
+# A goal's label and its text on one line: 预期目标：…, 实际完成情况：…
+_GOAL_LINE = re.compile(r"^\s*([^:：]{2,12})[:：]\s*(\S.{4,})$")
+
+
 def _any_amount(funds: dict[str, Any]) -> bool:
     """Whether the funds block read any figure (its rows, and the rows it adds)."""
     rows = [r for k, r in funds.items() if k != "extra"] + list(funds["extra"].values())
@@ -305,6 +309,10 @@ class _TableBuilder:
             elif is_fund_header(row, self.family):
                 self.funds.header(row)
                 state = "funds"
+            elif state in ("head", "funds") and self.funds.sentence(row):
+                state = "funds"
+            elif state != "after" and self._goal_line(row):
+                pass
             elif self._is_goal_header(row):
                 self._goal_header(row)
                 state = "goals"
@@ -585,6 +593,36 @@ class _TableBuilder:
                 self.goal_other[c.column] = c.text
             elif self.goal_cols:
                 self._goal_text(c)
+
+    def _goal_line(self, row: Row) -> bool:
+        """A goal written as a labelled line of its own (预期目标：全年培育…, 实际完成情况：…):
+        its text (after the label) as that goal's. False for any other row."""
+        cells = row.cells
+        if len(cells) != 1:
+            return False
+        m = _GOAL_LINE.match(cells[0].text)
+        if m is None:
+            return False
+        label = m.group(1)
+        if any_label(label, self.family.goal_expected):
+            field = "goal_expected"
+        elif any_label(label, self.family.goal_actual):
+            field = "goal_actual"
+        else:
+            return False
+        c = cells[0]
+        text = m.group(2)
+        part = Cell(text, c.line, c.column, text)
+        ref = c.ref()
+        if c.where is not None or c.printed is not None:
+            part.where = {
+                f: getattr(ref, f)
+                for f in ("line", "column", "page", "row", "sheet", "cell", "table")
+            }
+        c.used = True
+        self._add_goal(field, part)
+        self.t["labels"].setdefault(field, m.group(1))
+        return True
 
     def _goal_text(self, cell: Cell) -> None:
         field = next(iter(self.goal_cols)) if len(self.goal_cols) == 1 else "goal_expected"

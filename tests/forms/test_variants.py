@@ -699,6 +699,33 @@ def test_a_total_row_labelled_he_ji_de_fen_ends_the_rows(tmp_path: Path) -> None
     assert t.indicators[-1].name == "群众满意度" and t.total_score == 90
 
 
+def test_funds_and_goals_written_as_sentences_are_read(tmp_path: Path) -> None:
+    # a form typed in a message: the funds as a sentence, the goals as labelled lines, the
+    # indicators as a table; the funds had gone unread (P103, and a 总分 short of the execution
+    # score: T101), and the goals too
+    rows = [
+        ["2021年度财政项目支出绩效自评表"],
+        ["项目名称：某项目"],
+        [
+            "项目资金：年初预算86万元，全年预算92万元，执行87.4万元，执行率101.63%，分值10分，得分10分。"
+        ],
+        ["预期目标：全年组织送戏下乡演出不少于120场。"],
+        ["实际完成情况：全年组织送戏下乡演出126场。"],
+        *_COST_UNDER_OUTPUT[2:],
+        ["总分", "", "", "", "", "", "100", "100"],
+    ]
+    path = _write(tmp_path, rows)
+    (t,) = parse_file(path).tables
+    total = t.funds.annual_total
+    assert (total.initial_budget, total.full_year_budget, total.executed) == (86, 92, 87.4)
+    assert (total.rate_pct, total.weight, total.score) == (101.63, 10, 10)
+    assert t.goal_expected == "全年组织送戏下乡演出不少于120场。"
+    assert t.goal_actual == "全年组织送戏下乡演出126场。"
+    found = {f.code for f in _findings(path)}
+    assert "B101" in found  # 87.4 / 86: the rate on the initial budget
+    assert not {"P103", "T101"} & found
+
+
 # -- a goal printed as one field asks for no 实际完成情况 -----------------------------------------
 
 
