@@ -130,6 +130,14 @@ class TestP104CategoryLabels:
         assert self.codes_on_model(table) == {"P104"}
         assert self.codes_on_model(make_table()) == set()
 
+    def test_a_satisfaction_row_needs_no_second_level_label(self) -> None:
+        # 满意度指标（10分） printed across the 一级 and 二级 columns: its one 二级 goes unsaid
+        table = make_table()
+        last = table.indicators[-1]
+        assert last.l1 == "满意度指标"
+        last.l2 = ""
+        assert self.codes_on_model(table) == set()
+
     @pytest.mark.parametrize(
         ("l1", "fires"),
         [("", True), ("其他指标", True), ("成本指标", False), ("产出指标", False)],
