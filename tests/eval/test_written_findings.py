@@ -13,6 +13,8 @@ from pathlib import Path
 
 import pytest
 
+from reviewer.api import parse_file
+from reviewer.errors import InputError
 from reviewer.model import Finding, Severity
 from reviewer.pipeline import review
 
@@ -312,6 +314,14 @@ _CLEAN_TABLES = [
     ("el/el04", 0),
     ("em/em01", 0),
     ("em/em05", 1),
+    # sets en–et (en06 apart: N105 misses 巡山护林315天 for the goal's 巡护不少于300天; er04
+    # apart: a percentage run into a figure in a 扣分原因 is read as a sign of a misread)
+    ("en/en05", 0),
+    ("eo/eo06", 0),
+    ("ep/ep01", 1),
+    ("es/es02", 1),
+    ("et/et01", 1),
+    ("et/et06", 0),
 ]
 
 
@@ -344,3 +354,23 @@ def test_an_excerpt_beginning_inside_the_block_infers_its_lost_category() -> Non
         ("效益指标", "经济效益指标"),
     ]
     assert not [f for f in _findings("t/t01") if f.code in ("P104", "W102")]
+
+
+def test_a_form_typed_as_a_list_is_said_to_be_one_that_could_not_be_rebuilt() -> None:
+    # en03: a form typed in a chat message, its indicators as a numbered list under 一、产出指标
+    # (50分): not read, and the refusal says the form's labels are there (it had said that no
+    # self-evaluation table was found)
+    (path,) = (WRITTEN / "en" / "texts").glob("en03*")
+    with pytest.raises(InputError) as caught:
+        parse_file(path)
+    assert "有自评表的栏目" in str(caught.value) and "产出指标" in str(caught.value)
+
+
+def test_a_self_evaluation_headed_as_a_rubric_is_not_doubted_for_printing_no_targets() -> None:
+    # er04: a 部门整体支出绩效自评表 headed 分值 | 自评得分 | 扣分原因, as a 评分表 is: rows of
+    # points only are no sign of columns read wrong (26 rows had been said to lack their
+    # targets and actuals)
+    (path,) = (WRITTEN / "er" / "texts").glob("er04*")
+    (t,) = parse_file(path).tables
+    assert len(t.indicators) == 26
+    assert not any("没有读到年度指标值" in d.reason for d in t.doubts)
