@@ -4,7 +4,15 @@ from __future__ import annotations
 
 import pytest
 
-from reviewer.parse.labels import LabelKind, family_of_l2, l2_hint, label_kind, stem, weight_note
+from reviewer.parse.labels import (
+    LabelKind,
+    family_of_l2,
+    l2_hint,
+    label_kind,
+    printed_label,
+    stem,
+    weight_note,
+)
 
 
 @pytest.mark.parametrize(
@@ -57,3 +65,22 @@ def test_family_of_printed_labels() -> None:
 )
 def test_the_wording_a_row_gives_for_its_second_level(name: str, hint: str | None) -> None:
     assert l2_hint(name) == hint
+
+
+@pytest.mark.parametrize(
+    ("printed", "meant"),
+    [
+        # a character mistyped or misread: the label meant
+        ("产岀指标", "产出指标"),
+        ("效溢指标", "效益指标"),
+        ("满惫度指标", "满意度指标"),
+        ("数最指标", "数量指标"),
+        # the form's own words a character away from a label stay as printed
+        ("绩效指标", "绩效指标"),
+        ("效果指标", "效果指标"),
+        ("其他指标", "其他指标"),
+        ("社会效益指标", "社会效益指标"),
+    ],
+)
+def test_a_label_with_one_character_slipped_is_the_label_meant(printed: str, meant: str) -> None:
+    assert printed_label(printed) == meant

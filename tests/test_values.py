@@ -46,6 +46,9 @@ from reviewer.textnorm import clean_cell
         ("≥l5年", Operator.GE, 15, None, "年", ""),
         ("1OO%", Operator.EQ, 100, None, "%", ""),
         ("lot", Operator.QUALITATIVE, None, None, "", "lot"),
+        # a ratio to one is its second term (≥1:1.2 against 1:1.35 had been units :1.2, :1.35)
+        ("≥1:1.2", Operator.GE, 1.2, None, "", ""),
+        ("1：1.35", Operator.EQ, 1.35, None, "", ""),
     ],
 )
 def test_parse_value(

@@ -69,8 +69,8 @@ def recomputed_total(
 )
 def total_adds_up(ctx: TableContext) -> Iterator[Hit]:
     t = ctx.table
-    if not t.total_printed or t.total_score is None or not t.indicators:
-        return
+    if not t.total_printed or t.total_score is None or not _rows_scored(t):
+        return  # a form that scores no row (a transfer payment's 自评得分 alone): no sum
     if goal_scored(t):
         yield Hit(
             "年度总体目标一栏另有分值、得分，本工具未读取其分数，总分未核对。",
@@ -99,6 +99,11 @@ def total_adds_up(ctx: TableContext) -> Iterator[Hit]:
             evidence=cell_evidence(t.cells.get("total_score")),
             suggestion="按各项得分之和改正总分。",
         )
+
+
+def _rows_scored(t: EvaluationTable) -> bool:
+    """Some indicator row of the table prints a score."""
+    return any(i.score is not None for i in t.indicators)
 
 
 def _rounded_to_print(t: EvaluationTable, expected: float) -> bool:
@@ -185,7 +190,7 @@ def grade_matches(ctx: TableContext) -> Iterator[Hit]:
 )
 def recomputed_grade(ctx: TableContext) -> Iterator[Hit]:
     t = ctx.table
-    if t.total_score is None or not t.indicators or goal_scored(t):
+    if t.total_score is None or not _rows_scored(t) or goal_scored(t):
         return
     recomputed = ctx.recomputed_total()
     claimed_grade = grade_of(t.total_score, ctx.config)

@@ -78,6 +78,7 @@ _HEADER = (
     ("转移支付(项目)名称", "project"),
     ("转移支付名称", "project"),
     ("转移支付项目名称", "project"),
+    ("转移支付资金名称", "project"),
     ("主管部门", "department"),
     ("主管单位", "department"),
     ("预算部门", "department"),

@@ -155,6 +155,14 @@ _MIN_NAME = 2
 _NAME_TAIL = 2  # the most characters of a name's last piece wrapped onto its values' line
 
 
+def _values_only(row: Row, name_column: int) -> bool:
+    """The row prints a row's values and nothing in its name or label columns: the values of
+    the name above, its cell merged down over both rows (a workbook's merged name cell holds its
+    text in the first)."""
+    cells = row.cells
+    return len(cells) >= 2 and cells[0].column > name_column and name_column > 1
+
+
 def _name_tail(row: Row, name_column: int) -> bool:
     """The row opens with a name's short tail, then its values (农村卫生厕所普 / 及率 | ≥85% …):
     the name-only row above is that name's start. The tail sits under the name's column, or
@@ -183,6 +191,7 @@ class Fragment:
     row_index: int  # index in the section's rows
     after_break: bool  # the fragment's row starts a page
     before_break: bool  # the next row starts a page
+    labelled: bool = False  # the fragment's row opens a category (质量指标 | 地质灾害隐患点)
 
 
 def _resolve_ambiguous(texts: list[tuple[lb.LabelKind, str]], context_l1: str) -> list[LabelEvent]:
@@ -445,7 +454,11 @@ def parse_section(rows: Sequence[Row], columns: IndicatorColumns) -> Section:
             d is not None
             and _name_only(d)
             and ri + 1 < len(rows)
-            and (rows[ri + 1].page_break_before or _name_tail(rows[ri + 1], name_column))
+            and (
+                rows[ri + 1].page_break_before
+                or _name_tail(rows[ri + 1], name_column)
+                or _values_only(rows[ri + 1], name_column)
+            )
         ):
             # a name the page, or the cell's width, broke before its values: a fragment of
             # the row it goes on in
@@ -474,7 +487,9 @@ def parse_section(rows: Sequence[Row], columns: IndicatorColumns) -> Section:
                 part = _VALUE_PARTS.get(role) if role and row.page_break_before else None
                 if part is None:
                     part = "explanation" if c.column > name_column + 1 else "name"
-                fragments.append(Fragment(c, part, ri, row.page_break_before, next_break))
+                fragments.append(
+                    Fragment(c, part, ri, row.page_break_before, next_break, bool(row_events))
+                )
         events.extend(row_events)
 
     section = Section(stated_weights=stated_weights(events), placeholders=placeholders)
@@ -548,6 +563,8 @@ def _attach_fragments(
             to_next = not (
                 frag.kind == "explanation" and prev.explanation and _unfinished(prev.explanation)
             )
+        elif frag.kind == "name" and frag.labelled:
+            to_next = True  # a row opening a category begins a name: the row above is another's
         elif frag.kind == "name":
             to_next = len(nxt.name_text()) <= 2
         else:

@@ -29,6 +29,54 @@ _L2 = re.compile(
     r"经济成本|社会成本|生态环境成本|满意度|服务对象)(指标)?$"
 )
 
+# The form's labels with one character mistyped or misread (产岀指标, 效溢指标, 满惫度指标,
+# 数最指标): the label meant, for each variant whose other characters are the label's.
+_KNOWN_LABELS = (
+    "产出指标",
+    "效益指标",
+    "满意度指标",
+    "成本指标",
+    "数量指标",
+    "质量指标",
+    "时效指标",
+    "经济效益指标",
+    "社会效益指标",
+    "生态效益指标",
+    "可持续影响指标",
+    "服务对象满意度指标",
+)
+
+
+def _slips() -> dict[str, str]:
+    """Each known label with one of its characters (not in 指标) blanked, to the label."""
+    out: dict[str, str] = {}
+    for label in _KNOWN_LABELS:
+        for i in range(len(label) - 2):
+            out[label[:i] + "\0" + label[i + 1 :]] = label
+    return out
+
+
+_SLIP_PATTERNS = _slips()
+# Words a character away from a label that are words of their own (绩效指标 is not 时效指标).
+_OWN_WORDS = frozenset(
+    ("绩效指标", "其他指标", "共性指标", "个性指标", "核心指标", "效率指标", "评价指标", "考核指标")
+)
+_SLIP_LENGTHS = frozenset(len(label) for label in _KNOWN_LABELS)
+
+
+def _meant(label: str) -> str:
+    """The label as printed when the form knows it; else the one known label it differs from
+    by one character (产岀指标 → 产出指标); else as printed."""
+    if _L1.match(label) or _L2.match(label) or label in _OWN_WORDS:
+        return label
+    found = {
+        meant
+        for i in range(len(label) - 2)
+        if (meant := _SLIP_PATTERNS.get(label[:i] + "\0" + label[i + 1 :])) is not None
+    }
+    return found.pop() if len(found) == 1 else label
+
+
 # Which 一级指标 each 二级指标 belongs to.
 L2_FAMILY = {
     "数量": "产出",
@@ -98,7 +146,8 @@ def is_weight_note(text: str) -> bool:
 def printed_label(text: str) -> str:
     """A category label as the form names it: no weight note, no spaces (``经济效益 指标``), no
     list number before it (（一）数量指标)."""
-    return weight_note(without_enumeration(text))[0].replace(" ", "")
+    label = weight_note(without_enumeration(text))[0].replace(" ", "")
+    return _meant(label) if len(label) in _SLIP_LENGTHS and label.endswith("指标") else label
 
 
 @lru_cache(maxsize=4096)

@@ -79,6 +79,7 @@ _SUFFIX_WORDS: tuple[tuple[str, Operator], ...] = (
 # Words that make a figure approximate (约90%, 60%左右, 5家上下): read as the figure.
 _ABOUT = ("约", "大约")
 _ABOUT_AFTER = ("左右", "上下")
+_RATIO = re.compile(rf"^({_NUMBER})\s*[:：]\s*({_NUMBER})$")
 _VALUE = re.compile(rf"^({_NUMBER})\s*([^\d\s].*)?$")
 _RANGE = re.compile(
     rf"^({_NUMBER})\s*([^\d\s~～至\-—–]*)\s*(?:-|~|～|至|—|–|－|到)\s*({_NUMBER})\s*(.*)$"
@@ -224,6 +225,14 @@ def _parse_fields(text: str) -> dict[str, Any]:
         rest = m.group().translate(_OCR_DIGITS) + rest[m.end() :]  # a scan's 1l26公里, l5年
     if operator is None and rest.startswith(_ABOUT):
         rest = rest.removeprefix("大约").removeprefix("约").strip()  # 约90%: about a figure
+    m = _RATIO.match(rest)
+    if m and _num(m.group(1)) == 1:  # 1:1.2, a ratio to one (not a time of day, 10:30)
+        return dict(
+            operator=operator or Operator.EQ,
+            number=_num(m.group(2)),
+            unit="",
+            operator_written=written,
+        )
     m = _RANGE.match(rest)
     if m and operator in (None, Operator.EQ):
         unit = (m.group(4) or m.group(2)).strip()

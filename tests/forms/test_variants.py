@@ -726,6 +726,28 @@ def test_funds_and_goals_written_as_sentences_are_read(tmp_path: Path) -> None:
     assert not {"P103", "T101"} & found
 
 
+def test_a_transfer_payment_s_self_score_line_ends_its_rows(tmp_path: Path) -> None:
+    # 自评得分 | 100 and 偏差原因 | 无偏差。 under a transfer payment's last row: the table's total
+    # and a field, not the row's name (改造户满意度自评得分100偏差原因无偏差。)
+    rows = [
+        *_TRANSFER,
+        ["", "满意度指标", "服务对象满意度指标", "改造户满意度", "≥90%", "96.5%", ""],
+        ["自评得分", "100"],
+        ["偏差原因", "无偏差。"],
+    ]
+    path = _write(tmp_path, rows)
+    (t,) = parse_file(path).tables
+    assert t.indicators[-1].name == "改造户满意度" and t.total_score == 100
+    # no row prints a score: the self-score is no sum to check (it had drawn T101: 0 against 100)
+    assert not {"T101", "T104"} & {f.code for f in _findings(path)}
+
+
+def test_a_transfer_payment_named_by_its_funds_name_key(tmp_path: Path) -> None:
+    rows = [_TRANSFER[0], ["转移支付资金名称", "高标准农田建设"], *_TRANSFER[2:]]
+    (t,) = parse_file(_write(tmp_path, rows)).tables
+    assert t.project == "高标准农田建设"
+
+
 # -- a goal printed as one field asks for no 实际完成情况 -----------------------------------------
 
 
