@@ -97,9 +97,14 @@ def units_differ(target: ParsedValue, actual: ParsedValue) -> bool:
     return bool(a) and bool(b) and a != b
 
 
-_DATE = re.compile(r"((?:19|20)\d{2})\s*年(?:\s*(\d{1,2})\s*月(?:\s*(\d{1,2})\s*[日号])?)?")
+_DATE = re.compile(
+    r"((?:19|20)\d{2})\s*年(?:\s*(\d{1,2})\s*月(?:\s*(\d{1,2})\s*[日号])?)?"
+    # 2021.12, 2021-12-31, 2021/12: a year and its month (and day) by separators
+    r"|((?:19|20)\d{2})[.\-/](\d{1,2})(?:[.\-/](\d{1,2}))?(?![\d.]|\s*[万元亿千百个人户次吨亩斤里米%])"
+)
 
 
+_SEPARATED_DATE = re.compile(r"(?:19|20)\d{2}[.\-/]\d{1,2}")
 _QUARTER = re.compile(r"\s*度?\s*第?([一二三四1-4]|上半|下半)(?:季度|年)")
 _QUARTER_END = {
     "一": 3,
@@ -122,7 +127,7 @@ def _date_key(text: str, *, deadline: bool) -> int | None:
     its end as a deadline (2021年11月底前: 20211131) and from its start as a completion
     (2021年12月: 20211200). None when the text has no such date. A completion printing several
     dates (2座于2021年10月完工，2座于2022年5月完工) is done at the last of them."""
-    if "年" not in text:
+    if "年" not in text and not _SEPARATED_DATE.search(text):
         return None
     if deadline:
         m = _DATE.search(text)
@@ -132,7 +137,10 @@ def _date_key(text: str, *, deadline: bool) -> int | None:
 
 def _key_at(text: str, m: re.Match[str], *, deadline: bool) -> int:
     """The key of the date ``m`` found in ``text`` (see ``_date_key``)."""
-    year, month, day = m.group(1), m.group(2), m.group(3)
+    if m.group(1) is None:  # 2021.12: by separators
+        year, month, day = m.group(4), m.group(5), m.group(6)
+    else:
+        year, month, day = m.group(1), m.group(2), m.group(3)
     if month is None and (q := _QUARTER.match(text, m.end())) is not None:
         # a quarter or a half-year as a month: its last as a deadline, its first as a time
         last = _QUARTER_END[q.group(1)]

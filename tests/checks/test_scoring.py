@@ -102,6 +102,9 @@ class TestS102UnmetFullMarks(RuleCase):
             # a completion printing two dates is done at the later one
             ("2021年11月底前", "2座于2021年10月完工，2座于2022年5月完工", 10, {"S102"}),
             ("2021年11月底前", "2座于2021年9月完工，2座于2021年10月完工", 10, set()),
+            # a date by separators is a date (2021.11 against 2021.12 is early, not 99.99 %)
+            ("2021.12", "2021.11", 10, set()),
+            ("2021.12", "2022.01", 10, {"S102"}),
             # two targets in one cell, each against its actual (not one unit 天 against %)
             ("≥95%；≤5天", "97.2%；7天", 10, {"S102"}),
             ("≥95%；≤5天", "97.2%；4天", 10, set()),
