@@ -50,14 +50,10 @@ def _sources_add_up(ctx: TableContext) -> Iterator[Hit]:
     if not total.cells or not any(r.cells for r in rows):
         return  # a form without source rows (20/80 prints the total only): nothing to add up
     income = [r for r in funds.extra.values() if r.kind == "by_income" and _has_amounts(r)]
-    if (
-        income
-        and not funds.current_year_appropriation.cells
-        and not funds.prior_year_carryover.cells
-    ):
-        # a 部门整体 form's sources by income (一般公共预算拨款, 政府性基金拨款), its 其他资金
-        # among them: they add up to the total together
-        rows = [*income, funds.other]
+    if income and not funds.current_year_appropriation.cells:
+        # a 部门整体 form's sources by income (一般公共预算拨款, 政府性基金拨款), its 上年结转
+        # and 其他资金 among them: they add up to the total together
+        rows = [*income, funds.prior_year_carryover, funds.other]
     wrong: list[str] = []
     refs = []
     expected_shown: list[str] = []

@@ -322,6 +322,17 @@ _CLEAN_TABLES = [
     ("es/es02", 1),
     ("et/et01", 1),
     ("et/et06", 0),
+    # sets eu–fb (fb04 apart: its sources by income read as a national form's, a false F101)
+    ("eu/eu02", 0),
+    ("eu/eu06", 0),
+    ("ev/ev04", 0),
+    ("ex/ex02", 1),
+    ("ex/ex04", 0),
+    ("ey/ey03", 0),
+    ("fa/fa04", 0),
+    ("fb/fb01", 0),
+    ("fb/fb03", 0),
+    ("fb/fb05", 0),
 ]
 
 
