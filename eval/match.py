@@ -78,12 +78,19 @@ class MatchResult:
 
 
 @lru_cache(maxsize=16384)
+def text_key(text: str) -> str:
+    """A printed value as compared: folded, and read as the tool reads it (traditional
+    characters as simplified)."""
+    return fold(for_reading(text, True))
+
+
+@lru_cache(maxsize=16384)
 def name_key(text: str) -> str:
     """A name as compared: folded, and read as the tool reads it (a label copied from a form
     printed in traditional characters, with a mirror site's pinyin, names the same row as the
     simplified name the parser gives it), without a list's number before it (①受益人口 and
     受益人口 name one row)."""
-    return fold(for_reading(without_enumeration(text.strip()), True))
+    return text_key(without_enumeration(text.strip()))
 
 
 def _same_project(name: str, project: str) -> bool:

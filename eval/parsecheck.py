@@ -5,7 +5,7 @@ traditional read as simplified; one containing the other counts), or, for a tabl
 no name, when the document yields a parsed table not claimed by a named one. A gold indicator row
 is *found* when a parsed table of the document has a row of the same name (after ``name_key``),
 and *right* when, besides, for one such row (a report's tables may share a row's name), each of its target, actual, 分值 and 得分 that the gold gives agrees:
-texts after ``name_key``, numbers as numbers (the gold's values are strings as printed). Rows cut
+texts after ``text_key``, numbers as numbers (the gold's values are strings as printed). Rows cut
 by the excerpt (``partial``) are compared on the fields the gold gives.
 """
 
@@ -18,7 +18,7 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from eval.match import name_key
+from eval.match import name_key, text_key
 from reviewer.model import Indicator, Report
 
 
@@ -63,13 +63,13 @@ def _readings(gold: dict[str, Any], key: str) -> set[str]:
     value = gold[key]
     unit = gold.get("unit")
     if key != "target" or not isinstance(unit, str) or not unit.strip() or unit in ("—", "/"):
-        return {name_key(value)}
-    return {name_key(value), name_key(value + unit)}
+        return {text_key(value)}
+    return {text_key(value), text_key(value + unit)}
 
 
 def _row_right(gold: dict[str, Any], got: Indicator) -> bool:
     for key in ("target", "actual"):
-        if gold.get(key) is not None and name_key(getattr(got, key)) not in _readings(gold, key):
+        if gold.get(key) is not None and text_key(getattr(got, key)) not in _readings(gold, key):
             return False
     for key in ("weight", "score"):
         value = gold.get(key)

@@ -77,6 +77,15 @@ class Cell(CellRef):
             return CellRef(text, **self.where)
         return CellRef(text, self.line, self.column)
 
+    def piece(self, text: str) -> Cell:
+        """A piece of this cell's text (a figure in a sentence, a label's text after it) as a
+        cell of its own, at this cell's place: what quotes it quotes the piece."""
+        part = Cell(text, self.line, self.column, text)
+        if self.where is not None or self.printed is not None:
+            ref = self.ref()
+            part.where = {f: getattr(ref, f) for f in CellRef._all_fields() if f != "text"}
+        return part
+
     def _key(self) -> tuple[object, ...]:
         ref = self.ref()
         return (CellRef, *(getattr(ref, name) for name in CellRef._all_fields()))

@@ -98,10 +98,12 @@ def without_spaces(text: str) -> str:
 
 # A list's number before an item (一、 （一） ① 1. 1.1.1 (1)): the item's place, not its words.
 # A plain figure stays (65岁及以上…, 1.5万人次): a number is only taken with a separator after
-# it, or as a dotted outline number before the item's words.
+# it, or as an outline number before the item's words (1.1.1, or 1.1 before no unit).
 _ENUMERATION = re.compile(
     r"^\s*(?:[一二三四五六七八九十]{1,3}[、.．]|[(（][一二三四五六七八九十\d]{1,3}[)）]|[\u2460-\u2473]"
-    r"|\d{1,2}(?:[.．]\d{1,2}){1,3}(?=\s|[\u4e00-\u9fff“《（(])|\d{1,2}[、.．](?!\d))\s*"
+    r"|\d{1,2}(?:[.．]\d{1,2}){2,3}(?=\s|[\u4e00-\u9fff“《（(])"
+    r"|\d{1,2}[.．]\d{1,2}(?![万萬亿億千百元个人户次吨亩公斤里米倍])(?=\s|[\u4e00-\u9fff“《（(])"
+    r"|\d{1,2}[、.．](?!\d))\s*"
 )
 
 

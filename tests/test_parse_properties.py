@@ -5,7 +5,7 @@ from __future__ import annotations
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from reviewer.grid import Grid
+from reviewer.grid import Cell, Grid
 from reviewer.ingest.text import split_rows
 from reviewer.parse import parse_grid
 
@@ -101,3 +101,14 @@ def test_seed_with_lines_cut_out_never_raises(start: int, length: int) -> None:
 
     lines = SEED.read_text(encoding="utf-8").split("\n")
     _check("\n".join(lines[:start] + lines[start + length :]))
+
+
+def test_a_piece_of_a_cell_is_quoted_at_the_cell_s_place() -> None:
+    # a figure in a funds sentence, a goal's text after its label: quoted as the piece, at the
+    # cell's line and column, or, for a workbook's cell, its sheet and cell
+    plain = Cell("项目资金：年初预算86万元", 12, 1)
+    piece = plain.piece("86万元")
+    assert (piece.ref().text, piece.ref().line, piece.ref().column) == ("86万元", 12, 1)
+    sheet = Cell("预期目标：全年培训300人", 5, 2, where={"sheet": "自评表", "cell": "B5"})
+    ref = sheet.piece("全年培训300人").ref()
+    assert (ref.text, ref.sheet, ref.cell) == ("全年培训300人", "自评表", "B5")

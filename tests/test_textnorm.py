@@ -55,6 +55,7 @@ def test_fold_drops_spaces_and_case() -> None:
         ("2019年度资金", "2019年度资金"),
         ("10万元以上项目", "10万元以上项目"),
         ("十分满意率", "十分满意率"),
+        ("1.5万人次以上", "1.5万人次以上"),
     ],
 )
 def test_a_list_number_before_an_item_is_not_its_words(text: str, bare: str) -> None:

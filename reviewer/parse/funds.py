@@ -240,15 +240,9 @@ class FundsReader:
         if sum(role in ("initial_budget", "full_year_budget", "executed") for role, _ in found) < 2:
             return False
         total = self.rows["annual_total"]
-        where = c.ref()
         for role, m in found:
             figure = m.group("v")
-            part = Cell(figure, c.line, c.column, figure)
-            if c.where is not None or c.printed is not None:
-                part.where = {
-                    f: getattr(where, f)
-                    for f in ("line", "column", "page", "row", "sheet", "cell", "table")
-                }
+            part = c.piece(figure)
             if role in ("weight", "score"):
                 number = parse_points(figure)
                 if number is not None:

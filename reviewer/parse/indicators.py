@@ -117,6 +117,7 @@ def _cut_label(text: str, below: Row | None) -> list[tuple[lb.LabelKind, str]] |
         ):  # a label the form knows (服务对象满意度指标), not any words before 指标
             rest.used = True
             below.cells = [c for c in below.cells if c is not rest]
+            below.joined = "\t".join(c.text for c in below.cells)
             return [(kind, text + rest.text)]
     return None
 

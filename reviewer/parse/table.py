@@ -611,14 +611,7 @@ class _TableBuilder:
         else:
             return False
         c = cells[0]
-        text = m.group(2)
-        part = Cell(text, c.line, c.column, text)
-        ref = c.ref()
-        if c.where is not None or c.printed is not None:
-            part.where = {
-                f: getattr(ref, f)
-                for f in ("line", "column", "page", "row", "sheet", "cell", "table")
-            }
+        part = c.piece(m.group(2))
         c.used = True
         self._add_goal(field, part)
         self.t["labels"].setdefault(field, m.group(1))
