@@ -264,9 +264,13 @@ def test_a_new_endpoint_is_probed_with_one_request_first(
 ) -> None:
     fake.latency = 0.2
     ask_tables(seed_report, [], make_settings(cli={"concurrency": 4}))
-    starts = [s.started - fake.requests[0].started for s in fake.requests]
-    assert sum(t < 0.1 for t in starts) == 1  # the probe went alone
-    assert sum(0.15 < t < 0.3 for t in starts) == 4  # then the others, four at a time
+    starts = sorted(s.started for s in fake.requests)
+    # told apart by order and spacing, not by windows of wall time (a loaded machine starts
+    # threads late): the probe went alone, the next waiting for its answer ...
+    assert starts[1] - starts[0] > 0.15
+    # ... then the others four at a time: four start before any of them is answered
+    wave = [t for t in starts[1:] if t - starts[1] < 0.15]
+    assert len(wave) == 4
 
 
 def test_a_batch_with_a_wrong_key_costs_one_request(
