@@ -45,7 +45,7 @@ _MOVE_COST = 0.75
 _UNIT_HEADING = re.compile(r"^(?:二级单位|所属单位|下属单位|预算单位)\s*[:：]")
 _SUBTOTAL = frozenset({"小计", "小 计", "分项小计"})
 _LABEL_TAIL = "指标"
-_TEMPLATE_NAME = re.compile(r"^指标\d{1,2}$")  # the template's own name for an empty row
+TEMPLATE_NAME = re.compile(r"^指标\d{1,2}$")  # the template's own name for an empty row
 _POS = operator.attrgetter("pos")
 _FAMILIES = frozenset(lb.L2_FAMILY.values())
 
@@ -401,7 +401,7 @@ def parse_section(rows: Sequence[Row], columns: IndicatorColumns) -> Section:
         if (
             cells and cells[0].text[:1] in _ELLIPSIS and all(is_ellipsis(c.text) for c in cells)
         ) or (
-            len(cells) == 1 and _TEMPLATE_NAME.match(cells[0].text)
+            len(cells) == 1 and TEMPLATE_NAME.match(cells[0].text)
         ):  # the template's placeholder rows (……, 指标2) left in
             for c in cells:
                 c.used = True

@@ -29,7 +29,7 @@ from reviewer.parse.columns import (
     read_header,
 )
 from reviewer.parse.funds import FundsReader, funds_label_piece, is_fund_header
-from reviewer.parse.indicators import parse_section
+from reviewer.parse.indicators import TEMPLATE_NAME, parse_section
 from reviewer.parse.values import parse_points
 from reviewer.textnorm import Words, collapse_spaces
 
@@ -84,13 +84,12 @@ def _any_amount(funds: dict[str, Any]) -> bool:
 
 # What the template prints in an indicator row for the department to fill in.
 _TEMPLATE_MARK = re.compile(r"[*＊…]|^指标\d")
-_TEMPLATE_ROW = re.compile(r"^指标\d{1,2}$")
 
 
 def _template_only(rows: list[dict[str, Any]], cells: list[Cell]) -> bool:
     """An indicator section holding only the template's marks (指标1：……, ≥**场, *): rows
     named 指标1, 指标2 …, and nothing else left unread but such marks."""
-    if any(_TEMPLATE_ROW.match(r["name"]) is None for r in rows):
+    if any(TEMPLATE_NAME.match(r["name"]) is None for r in rows):
         return False
     unused = [c for c in cells if not c.used]
     return bool(rows or unused) and all(_TEMPLATE_MARK.search(c.text) for c in unused)
