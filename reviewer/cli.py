@@ -28,7 +28,8 @@ from typing import TYPE_CHECKING, BinaryIO, TextIO
 
 from reviewer.errors import ReviewerError, UsageError
 from reviewer.llm.settings import add_llm_arguments, settings_from_args
-from reviewer.untrusted import terminal
+from reviewer.status import Status
+from reviewer.untrusted import one_line, terminal
 from reviewer.version import __version__
 
 if TYPE_CHECKING:
@@ -47,31 +48,24 @@ if TYPE_CHECKING:
 COMMANDS = ("review", "parse", "rules", "explain", "forms", "eval")
 
 
-def _stderr() -> Console:
-    from rich.console import Console
-
-    return Console(stderr=True, highlight=False)
-
-
 def _stdout() -> Console:
     from rich.console import Console
 
     return Console(highlight=False)
 
 
-def _warn_leftovers(parsed: Report | Parsed, tables: int, err: Console) -> None:
+def _warn_leftovers(parsed: Report | Parsed, tables: int, err: Status) -> None:
     from reviewer.grid import UNRECOGNISED
 
     for left in parsed.leftovers:
-        where = terminal(f"{parsed.source} {left.location.describe()}")
-        err.print(f"[yellow]警告[/]：{where} 未能解析：{terminal(left.text[:60])}", soft_wrap=True)
+        where = one_line(f"{parsed.source} {left.location.describe()}")
+        err.say(("警告", "yellow"), f"：{where} 未能解析：{one_line(left.text[:60])}")
     acc = parsed.accounting
     unread = sum(left.reason != UNRECOGNISED for left in parsed.leftovers)
-    err.print(
+    err.say(
         f"已解析 {tables} 张表；非空行 {acc.nonempty_lines} 行，"
         f"已使用 {acc.consumed_lines} 行，未解析 {acc.reported_lines} 行"
-        + (f"；另有 {unread} 处未能读取（见上方警告）。" if unread else "。"),
-        soft_wrap=True,
+        + (f"；另有 {unread} 处未能读取（见上方警告）。" if unread else "。")
     )
 
 
@@ -89,14 +83,14 @@ def cmd_parse(args: argparse.Namespace) -> int:
 
         write = write_json if args.format == "json" else write_jsonl
         parsed = write(args.file, sys.stdout, config.limits, form)
-        _warn_leftovers(parsed, parsed.tables, _stderr())
+        _warn_leftovers(parsed, parsed.tables, Status())
         return 0
     from reviewer.api import parse_file
     from reviewer.render_parse import print_tables
 
     report = parse_file(args.file, config.limits, form)
     print_tables(report, _stdout())
-    _warn_leftovers(report, len(report.tables), _stderr())
+    _warn_leftovers(report, len(report.tables), Status())
     return 0
 
 
@@ -169,7 +163,7 @@ def _review_batch(args: argparse.Namespace) -> int:
     if args.jobs is not None and args.jobs < 1:
         raise UsageError("--jobs 至少为 1")
     out_dir = Path(args.out_dir or "review-out")
-    err = _stderr()
+    err = Status()
     settings = settings_from_args(args, env=os.environ, config=config.llm)
     if args.llm_batch:
         from reviewer.batch.llm_batch import run_llm_batch
@@ -182,40 +176,41 @@ def _review_batch(args: argparse.Namespace) -> int:
                 settings=settings,
                 fmt=fmt,
                 jobs=args.jobs or os.cpu_count() or 1,
-                console=err,
+                console=err.console,
             )
         except KeyboardInterrupt:
-            err.print(
+            err.say(
                 "已中断：已提交的批处理仍在服务商处进行，进度保存在输出目录；"
-                "重新运行同一命令即可继续等待并取回结果。",
-                soft_wrap=True,
+                "重新运行同一命令即可继续等待并取回结果。"
             )
             return 130
         for line in failures:
-            err.print(f"[yellow]批处理失败[/]：{terminal(line)}", soft_wrap=True)
+            err.say(("批处理失败", "yellow"), f"：{one_line(line)}")
     else:
         stage = LlmStage(settings, shared_limit=True)
         result = run_batch(
-            args.file, out_dir, config=config, fmt=fmt, jobs=args.jobs, llm=stage, console=err
+            args.file,
+            out_dir,
+            config=config,
+            fmt=fmt,
+            jobs=args.jobs,
+            llm=stage,
+            console=err.console,
         )
     if not settings.enabled and settings.note:
-        err.print(terminal(settings.note), soft_wrap=True)
+        err.say(one_line(settings.note))
     for o in result.outcomes:
         if o.status == "failed":
-            err.print(
-                f"[red]未能复核[/]：{terminal(o.source)}：{terminal(o.error or '')}", soft_wrap=True
-            )
-    err.print(
+            err.say(("未能复核", "red"), f"：{one_line(o.source)}：{one_line(o.error or '')}")
+    err.say(
         f"本次复核 {result.count('reviewed')} 个文件，未变化而跳过 {result.count('skipped')} 个，"
         f"未能复核 {result.count('failed')} 个；复核意见与汇总表（summary.md / .csv / .xlsx）"
-        f"在 {terminal(str(out_dir))}。",
-        soft_wrap=True,
+        f"在 {one_line(str(out_dir))}。"
     )
     if result.interrupted:
-        err.print(
+        err.say(
             f"已中断：已写好的复核意见完整保留，{len(result.unfinished)} 个文件尚未复核；"
-            "重新运行同一命令会跳过已完成的文件。",
-            soft_wrap=True,
+            "重新运行同一命令会跳过已完成的文件。"
         )
     return result.exit_code
 
@@ -233,23 +228,22 @@ def _review_one(args: argparse.Namespace) -> int:
 
     config = _effective_config(args)
     stage = LlmStage(settings_from_args(args, env=os.environ, config=config.llm))
-    err = _stderr()
+    err = Status()
     if fmt in ("html", "docx"):
         source, tables, counts, llm, code = _review_whole(args, fmt, config, stage, err)
     else:
         source, tables, counts, llm, code = _review_streamed(args, fmt, config, stage, err)
     if not llm.enabled:
         if llm.note:
-            err.print(terminal(llm.note), soft_wrap=True)
+            err.say(one_line(llm.note))
     elif llm.stopped:  # key, quota, access or model: one line says it all
-        err.print(terminal(llm.stopped), style="yellow", soft_wrap=True)
+        err.say((one_line(llm.stopped), "yellow"))
     elif llm.failed_tables:
-        names = terminal("、".join(t.project for t in llm.failed_tables))
-        err.print(f"[yellow]大模型审读未完成[/]：{names}（仅有确定性复核结果）", soft_wrap=True)
-    err.print(
-        f"{terminal(source)}：{tables} 张表，错误 {counts.error} 项，"
-        f"需核实 {counts.warning} 项，提示 {counts.info} 项。",
-        soft_wrap=True,
+        names = one_line("、".join(t.project for t in llm.failed_tables))
+        err.say(("大模型审读未完成", "yellow"), f"：{names}（仅有确定性复核结果）")
+    err.say(
+        f"{one_line(source)}：{tables} 张表，错误 {counts.error} 项，"
+        f"需核实 {counts.warning} 项，提示 {counts.info} 项。"
     )
     return code
 
@@ -257,7 +251,7 @@ def _review_one(args: argparse.Namespace) -> int:
 _Outcome = tuple[str, int, "SeverityCounts", "LlmRun", int]
 
 
-def _written(args: argparse.Namespace, err: Console, write: Callable[[BinaryIO], object]) -> None:
+def _written(args: argparse.Namespace, err: Status, write: Callable[[BinaryIO], object]) -> None:
     """The memo to the file given with -o, atomically."""
     from reviewer.atomic import atomic_file
 
@@ -266,11 +260,11 @@ def _written(args: argparse.Namespace, err: Console, write: Callable[[BinaryIO],
             write(fh)
     except OSError as exc:
         raise UsageError(f"无法写入 {args.output}：{exc.strerror or exc}") from exc
-    err.print(f"复核意见已写入 {terminal(args.output)}", soft_wrap=True)
+    err.say(f"复核意见已写入 {one_line(args.output)}")
 
 
 def _review_whole(
-    args: argparse.Namespace, fmt: str, config: Config, stage: LlmStage, err: Console
+    args: argparse.Namespace, fmt: str, config: Config, stage: LlmStage, err: Status
 ) -> _Outcome:
     from reviewer.memo.render import render_memo
     from reviewer.pipeline import review
@@ -290,7 +284,7 @@ def _review_whole(
 
 
 def _review_streamed(
-    args: argparse.Namespace, fmt: str, config: Config, stage: LlmStage, err: Console
+    args: argparse.Namespace, fmt: str, config: Config, stage: LlmStage, err: Status
 ) -> _Outcome:
     from reviewer.memo.stream import MemoSpool
     from reviewer.pipeline import review_stream
@@ -338,7 +332,7 @@ def _print_markdown(write: Callable[[TextIO], None]) -> None:
 
 
 @contextmanager
-def _llm_progress(err: Console) -> Iterator[ProgressHook]:
+def _llm_progress(err: Status) -> Iterator[ProgressHook]:
     """A progress bar on stderr for the LLM stage, shown once the stage starts."""
     if TYPE_CHECKING:
         from rich.progress import Progress
@@ -355,7 +349,7 @@ def _llm_progress(err: Console) -> Iterator[ProgressHook]:
                 TextColumn("大模型审读"),
                 BarColumn(),
                 MofNCompleteColumn(),
-                console=err,
+                console=err.console,
                 transient=True,
             )
             bar.start()
@@ -582,7 +576,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         try:
             return cmd_eval(args_list[1:])
         except ReviewerError as exc:
-            _stderr().print(f"[red]错误[/]：{terminal(exc.message)}", soft_wrap=True)
+            Status().say(("错误", "red"), f"：{one_line(exc.message)}")
             return exc.exit_code
     if args_list and args_list[0] not in COMMANDS and not args_list[0].startswith("-"):
         args_list.insert(0, "review")
@@ -597,28 +591,28 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         code: int = args.func(args)
     except ReviewerError as exc:
-        _stderr().print(f"[red]错误[/]：{terminal(exc.message)}", soft_wrap=True)
+        Status().say(("错误", "red"), f"：{one_line(exc.message)}")
         return exc.exit_code
     except KeyboardInterrupt:
-        _stderr().print("已中断。")
+        Status().say("已中断。")
         return 130
     except BrokenPipeError:
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return 1
     except OSError as exc:  # the disk, not the tool: a full disk, a folder that cannot be written
         where = f" {exc.filename}" if exc.filename else ""
-        _stderr().print(
-            f"[red]错误[/]：无法写入或读取{terminal(where)}：{terminal(exc.strerror or str(exc))}",
-            soft_wrap=True,
+        Status().say(
+            ("错误", "red"),
+            f"：无法写入或读取{one_line(where)}：{one_line(exc.strerror or str(exc))}",
         )
         return 2
     except Exception as exc:  # a defect of ours: one line for the user, the trace on request
         if os.environ.get("REVIEWER_DEBUG"):
             raise
-        _stderr().print(
-            f"[red]内部错误[/]：{type(exc).__name__}: {terminal(str(exc))}。这是 reviewer 的缺陷，请报告；"
+        Status().say(
+            ("内部错误", "red"),
+            f"：{type(exc).__name__}: {one_line(str(exc))}。这是 reviewer 的缺陷，请报告；"
             "设置 REVIEWER_DEBUG=1 可显示详细信息。",
-            soft_wrap=True,
         )
         return 70
     return code
