@@ -65,6 +65,16 @@ def test_spaced_rows_split_at_runs_not_single_spaces() -> None:
     ]
 
 
+def test_a_line_parted_by_single_ideographic_spaces_is_split_there() -> None:
+    # a phone's copy (fh04): one U+3000 between cells, where the other lines have runs of spaces
+    text = "项目名称  甲\n质量指标\u3000孕产妇系统管理率\u3000５\u3000≥９０％\n预期目标 \u3000甲\n"
+    assert _rows(text) == [
+        [("项目名称", 1), ("甲", 2)],
+        [("质量指标", 1), ("孕产妇系统管理率", 2), ("５", 3), ("≥９０％", 4)],
+        [("预期目标", 1), ("甲", 2)],
+    ]
+
+
 def test_cell_per_line_rows_and_page_breaks() -> None:
     text = "项目名称\n甲\n\n主管部门\n乙\n\n\n数量指标\n丙\n"
     _, rows = text_rows(text.splitlines(keepends=True))

@@ -15,7 +15,7 @@ from reviewer.checks.budget import (
 from reviewer.checks.context import Hit, TableContext, cell_evidence
 from reviewer.checks.registry import rule
 from reviewer.forms.template import without_instructions
-from reviewer.model import Category, CellRef, FundRow, Severity
+from reviewer.model import Category, CellRef, FundRow, Funds, Severity
 from reviewer.numbers import fmt
 from reviewer.parse.values import decimals
 
@@ -49,11 +49,15 @@ def _sources_add_up(ctx: TableContext) -> Iterator[Hit]:
     rows = [getattr(funds, p) for p in _PARTS]
     if not total.cells or not any(r.cells for r in rows):
         return  # a form without source rows (20/80 prints the total only): nothing to add up
-    income = [r for r in funds.extra.values() if r.kind == "by_income" and _has_amounts(r)]
+    income = _extra(funds, ("by_income",))
     if income and not funds.current_year_appropriation.cells:
         # a 部门整体 form's sources by income (一般公共预算拨款, 政府性基金拨款), its 上年结转
         # and 其他资金 among them: they add up to the total together
         rows = [*income, funds.prior_year_carryover, funds.other]
+    elif _levels_among_sources(funds):
+        # funds by level (中央补助, 自治区资金, 师市配套) in the place of 当年财政拨款, with
+        # 上年结转 or 其他资金 beside them: together they make the total
+        rows = [*_extra(funds, _LEVELS), funds.prior_year_carryover, funds.other]
     wrong: list[str] = []
     refs = []
     expected_shown: list[str] = []
@@ -96,6 +100,24 @@ def _has_amounts(row: FundRow) -> bool:
     return any(c in row.cells for c in AMOUNT_COLUMNS)
 
 
+def _extra(funds: Funds, kinds: tuple[str, ...]) -> list[FundRow]:
+    """The rows beyond the national form's of these kinds that print an amount."""
+    return [r for r in funds.extra.values() if r.kind in kinds and _has_amounts(r)]
+
+
+_LEVELS = ("central_funds", "local_funds")
+
+
+def _levels_among_sources(funds: Funds) -> bool:
+    """Funds by level printed instead of 当年财政拨款, beside the form's 上年结转资金 or 其他资金
+    rows: all of them are the total's sources (added up by ``_sources_add_up``)."""
+    return (
+        not funds.current_year_appropriation.cells
+        and bool(funds.prior_year_carryover.cells or funds.other.cells)
+        and bool(_extra(funds, _LEVELS))
+    )
+
+
 def _one_unit(cell: CellRef | None, claimed: float | None, expected: float) -> bool:
     """The total differs from the sum by one unit of its last printed digit (65.46 for
     65.45), with two decimals printed."""
@@ -112,9 +134,10 @@ def _parts_by_column(ctx: TableContext) -> Iterator[Hit]:
     total = ctx.table.funds.annual_total
     if not total.cells:
         return
+    funds = ctx.table.funds
     for kinds, name in _BY_COLUMN:
-        parts = [r for r in ctx.table.funds.extra.values() if r.kind in kinds and _has_amounts(r)]
-        if len(parts) < 2:
+        parts = _extra(funds, kinds)
+        if len(parts) < 2 or (kinds == _LEVELS and _levels_among_sources(funds)):
             continue
         wrong: list[str] = []
         refs = []
@@ -138,7 +161,7 @@ def _parts_by_column(ctx: TableContext) -> Iterator[Hit]:
 
 _BY_COLUMN = (
     (("by_expense",), "按支出性质分各项"),
-    (("central_funds", "local_funds"), "各级资金"),
+    (_LEVELS, "各级资金"),
 )
 
 

@@ -167,6 +167,28 @@ _SOURCE_ROWS = (
     ("县级配套*", "local_funds"),
     ("市级配套*", "local_funds"),
     ("地方配套*", "local_funds"),
+    # the levels of autonomous regions, leagues, banners and the XPCC (兵团, its 师市)
+    ("自治区资金*", "local_funds"),
+    ("自治区补助*", "local_funds"),
+    ("自治区财政资金*", "local_funds"),
+    ("兵团资金*", "local_funds"),
+    ("兵团补助*", "local_funds"),
+    ("师市资金*", "local_funds"),
+    ("师市配套*", "local_funds"),
+    ("地市资金*", "local_funds"),
+    ("地市配套*", "local_funds"),
+    ("州级资金*", "local_funds"),
+    ("州级配套*", "local_funds"),
+    ("盟市资金*", "local_funds"),
+    ("盟市配套*", "local_funds"),
+    ("旗级资金*", "local_funds"),
+    ("旗县资金*", "local_funds"),
+    ("旗县配套*", "local_funds"),
+    ("区县资金*", "local_funds"),
+    ("区县配套*", "local_funds"),
+    # a unit's own funds beside the governments': part of the same total
+    ("自筹资金*", "local_funds"),
+    ("自筹*", "local_funds"),
 )
 _FUND_ROWS = (
     ("年度资金总额*", "annual_total"),
@@ -201,6 +223,7 @@ _GOAL_ACTUAL = (
     "年度总体目标完成情况",
     "年度目标完成情况",
     "目标实际完成情况",
+    "实际完成目标",
     "具体完成情况",
     "目标实现情况",
 )
@@ -245,6 +268,7 @@ _INDICATOR_COLUMNS = (
     ("实际完成", "actual"),
     # over 完成值 | 完成率 on a header printed over two rows, or the actual's column alone
     ("实际完成情况", "actual"),
+    ("完成情况", "actual"),  # older forms: 指标内容 | 指标值 | 完成情况
     ("完成率*", "extra"),
     ("分值*", "weight"),
     ("权重*", "weight"),

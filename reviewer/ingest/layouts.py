@@ -348,6 +348,10 @@ def split_piped(line: str, number: int) -> list[Cell] | None:
 # Between cells of a spaced line: a run of spaces, a tab, or a grid line the scan's text kept
 # (丨 or ｜ anywhere, | with a space beside it: 8 | 8, 年度指｜实际完)
 _SPACED_CELLS = re.compile(r"[ \t\u3000\xa0]{2,}|\t|\s*[丨｜]\s*|\s+\|\s*|\s*\|\s+")
+# A line with none of those whose cells are parted by one ideographic space each (质量指标　孕产妇
+# 系统管理率　５　≥９０％), as a phone's copy or a typist gives it: parted there.
+_IDEOGRAPHIC_GAP = re.compile("(?<=\\S)\u3000(?=\\S)")
+_MIN_IDEOGRAPHIC_GAPS = 2
 
 
 def split_spaced(line: str, number: int) -> list[Cell]:
@@ -355,7 +359,11 @@ def split_spaced(line: str, number: int) -> list[Cell]:
     leaves (``_SPACED_CELLS``); empty cells are dropped and a cell's column is its position
     among the line's cells."""
     cells: list[Cell] = []
-    for raw in _SPACED_CELLS.split(line.strip()):
+    body = line.strip()
+    parts = _SPACED_CELLS.split(body)
+    if len(parts) == 1 and len(_IDEOGRAPHIC_GAP.findall(body)) >= _MIN_IDEOGRAPHIC_GAPS:
+        parts = body.split("\u3000")  # typed with one ideographic space between its cells
+    for raw in parts:
         text = clean_cell(raw)
         if text:
             cells.append(Cell(text, number, len(cells) + 1, raw))

@@ -193,6 +193,10 @@ class Fragment:
     after_break: bool  # the fragment's row starts a page
     before_break: bool  # the next row starts a page
     labelled: bool = False  # the fragment's row opens a category (质量指标 | 地质灾害隐患点)
+    # alone on its line, in the first column, left of the name's: a line that lost its tabs (a
+    # cell's line break in a copied Word table or a saved sheet), the rest of the line above's
+    # last cell
+    line_start: bool = False
 
 
 def _resolve_ambiguous(texts: list[tuple[lb.LabelKind, str]], context_l1: str) -> list[LabelEvent]:
@@ -488,8 +492,11 @@ def parse_section(rows: Sequence[Row], columns: IndicatorColumns) -> Section:
                 part = _VALUE_PARTS.get(role) if role and row.page_break_before else None
                 if part is None:
                     part = "explanation" if c.column > name_column + 1 else "name"
+                line_start = len(cells) == 1 and c.column == 1 < name_column - 1
                 fragments.append(
-                    Fragment(c, part, ri, row.page_break_before, next_break, bool(row_events))
+                    Fragment(
+                        c, part, ri, row.page_break_before, next_break, bool(row_events), line_start
+                    )
                 )
         events.extend(row_events)
 
@@ -548,7 +555,7 @@ def _attach_fragments(
             and prev is not None
             and prev.explanation
             and not prev.explanation[-1].text.rstrip().endswith(("。", "！", "!"))
-            and _is_sentence(frag.cell.text)
+            and (_is_sentence(frag.cell.text) or (frag.line_start and _last_is_explanation(prev)))
         ):
             # the rest of the row above's explanation, cut at a line break inside its cell
             # (a text saved from a sheet starts it in the first column)
@@ -578,6 +585,13 @@ def _attach_fragments(
         else:
             part.append(frag.cell)
         _add_line(target, frag.cell)
+
+
+def _last_is_explanation(d: Draft) -> bool:
+    """The draft's explanation ends its line: nothing printed right of it."""
+    last = d.explanation[-1]
+    cells = [*d.name, d.target, d.actual, d.weight, d.score, d.nature, d.unit, *d.extras.values()]
+    return all(c.column <= last.column for c in cells if c is not None and c.line == last.line)
 
 
 def _add_line(d: Draft, cell: Cell) -> None:

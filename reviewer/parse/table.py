@@ -288,7 +288,7 @@ class _TableBuilder:
     def build(self) -> EvaluationTable | None:
         rows = self.rows
         i = 0
-        state = "head"
+        state = resumed = "head"
         while i < len(rows):
             row = rows[i]
             cells = row.cells
@@ -296,7 +296,11 @@ class _TableBuilder:
                 self._note(row)
             elif _NOTE_START.match(cells[0].text if cells else ""):
                 self._note(row)
-                state = "notes"
+                if state != "notes":
+                    resumed, state = state, "notes"
+            elif state == "notes":  # the form goes on where the note broke in
+                state = resumed
+                continue
             elif self._is_indicator_header(row) or self._stacked_header(i):
                 i = self._indicators(i)
                 state = "after"
@@ -340,9 +344,16 @@ class _TableBuilder:
         return self._finish()
 
     def _form_goes_on(self, row: Row) -> bool:
-        """A note printed inside the form (注：年中追加… under the funds block), the form going
-        on below it: its goal block or its indicator header ends the note."""
-        return self._is_goal_header(row) or self._is_indicator_header(row)
+        """A note printed inside the form (注：年中追加… under the funds block, 说明：… above
+        the form's first row), the form going on below it: its head's keys (项目名称 | …), its
+        funds header, its goal block or its indicator header ends the note."""
+        cells = row.cells
+        return (
+            self._is_goal_header(row)
+            or self._is_indicator_header(row)
+            or is_fund_header(row, self.family)
+            or (bool(cells) and self._header_key(cells[0].text) is not None)
+        )
 
     # -- the parts of the form ------------------------------------------------------------
 

@@ -1904,7 +1904,9 @@ def test_a_twenty_eighty_forms_project_spending_row_is_its_funds_total(tmp_path:
     (t,) = parse_file(path).tables
     total = t.funds.annual_total
     assert (total.full_year_budget, total.executed, total.score) == (24, 24, 20)
-    assert not {"P103", "T101"} & {f.code for f in _findings(path)}
+    found = _findings(path)
+    assert "T101" not in {f.code for f in found}
+    assert not any("项目名称" in f.message or "项目资金" in f.message for f in found)
 
 
 def test_a_name_holding_another_rows_target_and_figures_is_a_misread(tmp_path: Path) -> None:
@@ -2491,3 +2493,136 @@ def test_a_units_heading_over_its_rows_is_no_part_of_a_name(tmp_path: Path) -> N
         "二级单位：某县第一高级中学",
         "二级单位：某县实验小学",
     ]
+
+
+# -- round 20: 说明 above the form, levels of autonomous regions, older columns, wrapped cells --
+
+_FORM_BODY = [
+    ["项目名称", "", "高标准农田建设后续管护经费"],
+    ["主管部门", "", "于都县农业农村局", "", "", "实施单位", "", "于都县农田建设服务中心"],
+    [
+        "项目资金（万元）",
+        "",
+        "",
+        "年初预算数",
+        "全年预算数",
+        "全年执行数",
+        "分值",
+        "执行率",
+        "得分",
+    ],
+    ["", "", "年度资金总额", "280.00", "310.00", "301.26", "10", "97.18%", "9.72"],
+    ["", "", "其中：当年财政拨款", "250.00", "280.00", "277.76", "—"],
+    ["", "", "上年结转资金", "30.00", "30.00", "23.50", "—"],
+    [
+        "绩效指标",
+        "一级指标",
+        "二级指标",
+        "三级指标",
+        "年度指标值",
+        "实际完成值",
+        "分值",
+        "得分",
+        "偏差原因分析及改进措施",
+    ],
+    ["", "产出指标", "数量指标", "管护高标准农田面积", "≥12.6万亩", "12.6万亩", "90", "90"],
+    ["总分", "", "", "", "", "", "100", "99.72"],
+]
+
+
+def test_a_note_above_the_form_leaves_its_head_and_funds_to_it(tmp_path: Path) -> None:
+    # a Word file's 说明 paragraph above the table (ff01): it had been read as a note running on
+    # to the indicators, the 项目名称 and the funds with it, and 总分 then failed to add up
+    note = [
+        ["说明：根据县财政局通知要求开展了绩效自评。该项目年初预算280.00万元，全年预算310.00万元。"]
+    ]
+    path = _write(tmp_path, [["项目支出绩效自评表"], *note, *_FORM_BODY])
+    (t,) = parse_file(path).tables
+    assert t.project == "高标准农田建设后续管护经费"
+    assert (t.funds.annual_total.executed, t.funds.prior_year_carryover.executed) == (301.26, 23.5)
+    assert t.notes and t.notes[0].startswith("说明：")
+    found = _findings(path)
+    assert "T101" not in {f.code for f in found}
+    assert not any("项目名称" in f.message or "项目资金" in f.message for f in found)
+
+
+def test_funds_by_level_beside_other_funds_add_up_with_them(tmp_path: Path) -> None:
+    # the XPCC's and an autonomous region's levels (兵团资金, 师市配套, 自治区资金) under
+    # 其中:中央补助, and the form's 其他资金 row: the total is all of them (fe01)
+    head = [
+        ["项目名称", "某项目"],
+        ["项目资金 (万元)", "", "年初预算数", "全年预算数", "全年执行数", "分值", "执行率", "得分"],
+    ]
+    levels = [
+        ["", "年度资金总额", "6800.00", "7350.00", "6924.60", "10", "94.21%", "9.42"],
+        ["", "其中:中央补助", "5600.00", "5600.00", "5412.30", "—"],
+        ["", "兵团资金", "1200.00", "1200.00", "1132.30", "—"],
+        ["", "师市配套", "0.00", "550.00", "380.00", "—"],
+        ["", "其他资金", "0.00", "0.00", "0.00", "—"],
+    ]
+    path = _write(tmp_path, [*head, *levels, *_FORM_BODY[6:]])
+    (t,) = parse_file(path).tables
+    assert {k: r.kind for k, r in t.funds.extra.items()} == {
+        "其中:中央补助": "central_funds",
+        "兵团资金": "local_funds",
+        "师市配套": "local_funds",
+    }
+    assert "F101" not in {f.code for f in _findings(path)}
+    levels[3][4] = "370.00"  # now they do not add up: said once
+    path = _write(tmp_path, [*head, *levels, *_FORM_BODY[6:]], "wrong.txt")
+    assert [f.code for f in _findings(path)].count("F101") == 1
+
+
+def test_an_older_form_prints_its_actuals_under_完成情况(tmp_path: Path) -> None:
+    rows = [
+        ["项目名称", "大气污染防治专项资金"],
+        [
+            "绩效指标 完成情况",
+            "一级指标",
+            "二级指标",
+            "指标内容",
+            "指标值",
+            "完成情况",
+            "未完成原因及改进措施",
+        ],
+        ["", "产出指标", "数量指标", "淘汰城区燃煤小锅炉", "60台", "60台"],
+        ["", "", "", "新建空气质量自动监测站", "3个", "2个", "选址调整，计划2016年3月底前建成"],
+    ]
+    (t,) = parse_file(_write(tmp_path, rows)).tables
+    assert [(i.target, i.actual) for i in t.indicators] == [("60台", "60台"), ("3个", "2个")]
+
+
+def test_a_line_without_tabs_under_a_row_ends_its_explanation(tmp_path: Path) -> None:
+    # a copied Word table: the explanation cell's line break leaves its tail alone on a line
+    # (fe05), which had been read into the row's name
+    rows = [
+        ["项目名称", "防火专项经费"],
+        [
+            "绩效指标",
+            "一级指标",
+            "二级指标",
+            "三级指标",
+            "分值",
+            "年度指标值",
+            "全年实际值",
+            "得分",
+            "未完成原因及改进措施",
+        ],
+        [
+            "",
+            "产出指标",
+            "时效指标",
+            "防火物资到位时间",
+            "5",
+            "3月15日前",
+            "3月28日",
+            "3",
+            "受道路解冻影响运输",
+        ],
+        ["推迟"],
+        ["", "", "成本指标", "扑火队员人均补助", "5", "≤2.4万元/人", "2.4万元/人", "5"],
+    ]
+    (t,) = parse_file(_write(tmp_path, rows)).tables
+    first, second = t.indicators
+    assert (first.name, first.explanation) == ("防火物资到位时间", "受道路解冻影响运输推迟")
+    assert second.name == "扑火队员人均补助"
