@@ -3,7 +3,8 @@
 A 20/80 form prints no 分值 per row, only the points of its categories: 时效指标(5分),
 产出指标(40分). Two things follow from those alone, with no guessing:
 
-- a category holding one row gives that row its points (时效指标(5分) over one row: 5);
+- a category holding one row gives that row its points (时效指标(5分) over one row: 5; the
+  same label printed again with other points over the next row gives that row those);
 - a category whose rows' 得分 add up to exactly its points has every row at full marks (no
   row may score above its weight, and the weights add up to the category's points), so each
   row's weight is its score.
@@ -20,6 +21,8 @@ from dataclasses import dataclass
 
 from reviewer.model import EvaluationTable, Indicator
 from reviewer.numbers import fmt
+from reviewer.parse.indicators import LABEL_POINTS
+from reviewer.parse.values import parse_points
 
 
 @dataclass(frozen=True, slots=True)
@@ -44,6 +47,11 @@ def implied_weights(table: EvaluationTable) -> dict[int, Implied]:
     if any(i.weight is not None for i in rows):
         return {}
     out: dict[int, Implied] = {}
+    for k, row in enumerate(rows):  # a label over this row only, its points read with it
+        ref = row.cells.get(LABEL_POINTS)
+        points = parse_points(ref.text) if ref is not None else None
+        if points is not None:
+            out[k] = Implied(points, row.l2, points)
     for level in ("l2", "l1"):  # the finer category first: it fixes more
         for label, members in _groups(rows, level).items():
             points = stated.get(label)

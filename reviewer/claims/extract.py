@@ -323,7 +323,13 @@ def _inside_quotes(text: str, pos: int) -> bool:
 
 
 def _context_before(text: str, clause_start: int, pos: int) -> str:
-    """Up to 16 characters before ``pos`` in its clause, back to the nearest 、 or bracket."""
+    """Up to 16 characters before ``pos`` in its clause, back to the nearest 、 or bracket; a
+    bracket closed right before the figure is passed over (实施养护工程(中修、大修)126公里: the
+    words are 实施养护工程)."""
+    if pos > clause_start and text[pos - 1] in ")）":
+        opener = max(text.rfind("(", clause_start, pos), text.rfind("（", clause_start, pos))
+        if opener > clause_start:
+            pos = opener
     m = _BEFORE_TAIL.search(text, max(clause_start, pos - _CONTEXT), pos)
     return m.group() if m else ""
 

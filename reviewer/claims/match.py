@@ -17,6 +17,7 @@ from dataclasses import dataclass
 
 from reviewer.claims.extract import MONEY_UNITS, Claim
 from reviewer.model import Indicator
+from reviewer.units import factor
 
 _UNIT_CLASS = {
     "名": "人",
@@ -81,7 +82,10 @@ class Target:
         # money is compared in 元, as claims are (598.46万元 → 5 984 600)
         scale = MONEY_UNITS.get(tv.unit) or MONEY_UNITS.get(av.unit) or 1.0
         target = None if tv.number is None else _scaled(tv.number, tv.upper, scale)
-        actual = None if av.number is None else _scaled(av.number, av.upper, scale)
+        # an actual printed in another scale of the target's unit (126400米 against ≥126公里)
+        # is compared in the target's, as S108 reads it
+        into = factor(av.unit, tv.unit) if scale == 1.0 and tv.unit and av.unit else None
+        actual = None if av.number is None else _scaled(av.number, av.upper, scale * (into or 1.0))
         if not unit or (target is None and actual is None):
             return None
         full = _BRACKETS.sub("", ind.name) if "(" in ind.name or "（" in ind.name else ind.name

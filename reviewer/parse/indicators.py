@@ -74,6 +74,10 @@ class Draft:
         return _join(self.name)
 
 
+# The key, among an indicator's cells, of the points its own 二级 label prints, on a form
+# without a 分值 column (see ``_weights_from_labels``).
+LABEL_POINTS = "label_points"
+
 # The value columns whose cell a page may break: a piece under them at a page's top goes on
 # with the row above's cell of that column.
 _VALUE_PARTS = {Role.TARGET: "target", Role.ACTUAL: "actual"}
@@ -508,9 +512,38 @@ def parse_section(rows: Sequence[Row], columns: IndicatorColumns) -> Section:
             break
     if drafts:
         _attach_fragments(drafts, fragments, draft_at_row)
+        if Role.WEIGHT not in columns.roles.values():
+            _weights_from_labels(drafts, events, rows, draft_at_row)
         _assign_labels(drafts, _without_empty_headings(events, len(drafts)))
         section.indicators = [_to_indicator(d) for d in drafts]
     return section
+
+
+def _weights_from_labels(
+    drafts: list[Draft],
+    events: list[LabelEvent],
+    rows: Sequence[Row],
+    draft_at_row: dict[int, int],
+) -> None:
+    """On a form without a 分值 column, an 二级 label printed with its points over one row only
+    (数量指标(8分) | 维修养护农村供水工程 | …, as 20/80 forms print them, the same label again
+    with other points over the next): the points are kept with the row, quoted from the label
+    (``LABEL_POINTS``), for the review to take as the row's weight, saying where it comes from.
+    Points over several rows are the group's, and stay the label's."""
+    row_of = {d: r for r, d in draft_at_row.items()}
+    starts = sorted(e.pos for e in events)
+    for e in events:
+        figure = lb.weight_figure(e.text) if e.level == "l2" and e.pos % 1 == 0 else None
+        if figure is None:
+            continue
+        following = [p for p in starts if p > e.pos]
+        end = following[0] if following else float(len(drafts))
+        first = int(e.pos)
+        if end - first > 1 or first not in row_of:
+            continue
+        label = next((c for c in rows[row_of[first]].cells if c.text == e.text), None)
+        if label is not None:
+            drafts[first].extras[LABEL_POINTS] = label.piece(figure)
 
 
 def _without_empty_headings(events: list[LabelEvent], n: int) -> list[LabelEvent]:

@@ -136,6 +136,12 @@ def weight_note(text: str) -> tuple[str, float | None]:
     return text[: m.start()], float(m.group(1))
 
 
+def weight_figure(text: str) -> str | None:
+    """The weight printed in a label, as printed: ``数量指标(8分)`` → ``8``."""
+    m = _WEIGHT_NOTE.search(text)
+    return m.group(1) if m else None
+
+
 def is_weight_note(text: str) -> bool:
     """Only a weight note (``（60分）``): a label's tail a narrow column wrapped onto a line of
     its own."""

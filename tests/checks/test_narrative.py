@@ -219,6 +219,19 @@ class TestN102NarrativeFigureVsIndicator(RuleCase):
     ) -> None:
         assert "N102" not in narrative_codes(tmp_path, goal_actual=actual)
 
+    def test_an_actual_in_another_scale_of_the_targets_unit_is_compared_converted(
+        self, tmp_path: Path
+    ) -> None:
+        # fe04: ≥126公里 against 126400米 (S108 says the units differ), the narrative 126.4公里
+        row = ind("养护工程实施里程", "≥126公里", "126400米", 10, 10, l2="数量指标")
+        said = f"{DONE}，实施养护工程126.4公里。"
+        table = make_table(indicators=with_row(2, row), goal_actual=said)
+        assert "N102" not in codes(tmp_path, table)
+        wrong = make_table(
+            indicators=with_row(2, row), goal_actual=f"{DONE}，实施养护工程120公里。"
+        )
+        assert "N102" in codes(tmp_path, wrong)
+
     def test_the_budgets_execution_rate_is_not_an_indicators(self, tmp_path: Path) -> None:
         # 预算执行率99.12% is the funds' rate, not the row 政府采购执行率 (=100%, 100%)
         row = ind("政府采购执行率", "=100%", "100%", 10, 10, l2="质量指标")
@@ -433,6 +446,11 @@ class TestN105GoalFigureUnreported(RuleCase):
                 False,
             ),
             (BOOKS, BOOKS, False),  # a copy is N101's
+            (  # a bracket between the item and its figure: the item's words are before it
+                "组织业务培训10场，培训200人，编印培训教材(含电子版、纸质版)500册。",
+                f"{DONE}，编印培训教材480册。",
+                False,
+            ),
         ],
     )
     def test_goal_figure_without_a_result(

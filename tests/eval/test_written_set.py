@@ -42,8 +42,9 @@ def _qualitative_with_nature(gold: Path) -> int:
 # strictly, so that a fix shows here and its entry goes.
 MISREAD = {
     "fg04_hubei_xiangyang_gucheng_shuiliju_nongcunyinshui_weixiu_2021.txt": (
-        "a 20/80 form with no 分值 column, each row's weight printed in its 二级 cell"
-        " (数量指标(8分)): the weights are not read as the rows'"
+        "a 20/80 form without a 分值 column: its gold takes each row's weight from its 二级 label"
+        " (数量指标(8分)); the tool leaves the printed weight empty, as e/05's gold does, and"
+        " the review takes the label's points as the row's weight, saying so (S101)"
     ),
     "fh01_hunan_shaoyang_longhui_nongyenongcunju_cesuogeming_2023.txt": (
         "a WeChat copy, one cell per line under a heading per section: refused, saying the form's"

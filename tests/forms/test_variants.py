@@ -2626,3 +2626,29 @@ def test_a_line_without_tabs_under_a_row_ends_its_explanation(tmp_path: Path) ->
     first, second = t.indicators
     assert (first.name, first.explanation) == ("防火物资到位时间", "受道路解冻影响运输推迟")
     assert second.name == "扑火队员人均补助"
+
+
+def test_a_20_80_forms_points_printed_in_an_二级_label_over_one_row_are_its_weight(
+    tmp_path: Path,
+) -> None:
+    # fg04: no 分值 column, 数量指标(8分) over one row each; a weight over two rows is the
+    # group's, and no row's
+    text = "\n".join(
+        [
+            "| 项目名称 | 农村饮水工程维修养护 |",
+            "| 年度绩效指标 (80分) | 一级指标 | 二级指标 | 三级指标 | 年初目标值(A) | 实际完成值(B) | 得分 |",
+            "| 产出指标(40分) | 数量指标(8分) | 维修养护农村供水工程 | ≥86处 | 91处 | 8 |",
+            "| 数量指标(7分) | 更换维修供水管网 | ≥45公里 | 47.3公里 | 9 |",
+            "| 质量指标(25分) | 水质达标率 | ≥90% | 92% | 12 |",
+            "| 工程验收合格率 | 100% | 100% | 13 |",
+        ]
+    )
+    path = tmp_path / "form.txt"
+    path.write_text(text + "\n", encoding="utf-8")
+    (t,) = parse_file(path).tables
+    assert all(i.weight is None for i in t.indicators)  # no 分值 is printed for any row
+    points = [(i.name, ref.text) for i in t.indicators if (ref := i.cells.get("label_points"))]
+    assert points == [("维修养护农村供水工程", "8"), ("更换维修供水管网", "7")]
+    (over,) = [f for f in _findings(path) if f.code == "S101"]
+    assert over.indicator == "更换维修供水管网"
+    assert "0–7分" in over.message and "本表无分值列：“数量指标”标明7分" in over.message
