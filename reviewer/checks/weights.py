@@ -76,7 +76,8 @@ def weights_sum(ctx: TableContext) -> Iterator[Hit]:
     "原则上",
     "design",
     what="分值原则上按产出指标50分、效益指标30分、满意度指标10分、预算执行率10分设置；"
-    "成本指标单列为一级指标的，与产出指标合计50分。",
+    "成本指标单列为一级指标的，与产出指标合计50分。这一默认权重始于财预〔2020〕10号，"
+    "2018年度及以前的表不适用。",
     why="财预〔2020〕10号附件规定了原则上的权重；不同的分配须有理由，否则可能借权重拉高得分。",
     example="产出指标合计40分、效益指标40分。",
     fix="按默认权重调整分值，或在报告中说明采用不同权重的理由。",
@@ -86,6 +87,8 @@ def default_split(ctx: TableContext) -> Iterator[Hit]:
     split = ctx.family.scoring.default_split
     if split is None or any(i.weight is None for i in t.indicators):
         return  # the form does not follow 50/30/10 (20/80, transfer payments, 部门整体)
+    if t.year is not None and t.year < _DEFAULT_SPLIT_FROM:
+        return  # evaluated before 财预〔2020〕10号 set the split
     if not (t.complete or _block_whole(ctx)):
         return
     sums: dict[str, float] = {}
@@ -113,6 +116,11 @@ def default_split(ctx: TableContext) -> Iterator[Hit]:
             evidence=[],
             suggestion="按默认权重设置分值，或说明采用不同权重的理由。",
         )
+
+
+# The first budget year evaluated under 财预〔2020〕10号 (issued in February 2020, it governed
+# the self-evaluations of 2019 made that spring).
+_DEFAULT_SPLIT_FROM = 2019
 
 
 def _block_whole(ctx: TableContext) -> bool:

@@ -7,6 +7,7 @@ compared with, so it can build on them instead of counting again.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from reviewer.claims.extract import Claim, Enumeration, extract
@@ -28,6 +29,9 @@ class Analysis:
     matches: dict[int, Match]
 
 
+_BRACKETED_TAIL = re.compile(r"\s*[(（].*$")
+
+
 def analyse(table: EvaluationTable) -> Analysis:
     ex = extract(table)
     levels = [(i, c) for i, c in enumerate(ex.claims) if c.comparable and not c.future]
@@ -40,7 +44,8 @@ def analyse(table: EvaluationTable) -> Analysis:
         raw = ind.target_value.unit or ind.actual_value.unit
         if not raw:
             continue
-        unit = unit_class(raw)
+        # a part's figure bracketed after the unit (%(其中千吨万人工程≥98%)) is not the unit
+        unit = unit_class(_BRACKETED_TAIL.sub("", raw) or raw)
         if unit in units and (t := Target.of(ind, unit)) is not None:
             targets.append(t)
             by_unit.setdefault(unit, []).append(t)

@@ -464,7 +464,8 @@ def _scan(source: str, t: _Text, year: int | None, location: Location | None) ->
 
 
 # An enumeration's list starts at one of these, close after the announced noun.
-_LIST_START = re.compile(r"包括|包含|涵盖|分别是|分别为|[：:（(]")
+# (a colon between figures is a ratio or a time, 1:1.26, 8:30: no list's start)
+_LIST_START = re.compile(r"包括|包含|涵盖|分别是|分别为|(?<!\d)[：:]|[（(]")
 _LIST_WINDOW = 24
 _ORDINAL = "一二三四五六七八九十"
 _CONNECTORS = ("以及", "和", "及", "与")

@@ -149,6 +149,8 @@ _FUND_COLUMNS = (
 _SOURCE_ROWS = (
     ("其中:中央、省、市补助县级资金*", "central_funds"),
     ("其中:中央补助*", "central_funds"),
+    ("其中:中央和省级补助资金*", "central_funds"),
+    ("中央和省级补助资金*", "central_funds"),
     ("中央补助*", "central_funds"),
     ("中央资金*", "central_funds"),
     ("其中:中央资金*", "central_funds"),
@@ -210,6 +212,7 @@ _FUND_ROWS = (
 )
 _GOAL_EXPECTED = (
     "预期目标",
+    "年度目标",  # beside 长期目标 (2018–2019 forms): the year's goal is the one reviewed
     "年初设定目标",
     "项目年度目标",
     "年度预期目标",

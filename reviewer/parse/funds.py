@@ -184,11 +184,15 @@ class FundsReader:
                 self.t["amount_unit"] = "万元"
             elif "元" in text and "amount_unit" not in self.t and _UNIT_IN_BRACKETS.search(text):
                 self.t["amount_unit"] = "元"
-            if (points := _POINTS_NOTE.search(text)) is not None and _is_anchor(text):
+            points = _POINTS_NOTE.search(text)
+            # the block's own label, first on the row, may name a column's words with its
+            # points (预算执行率（10分） | 年初预算数 | … | 执行率 | 得分, 2018): no column's label
+            label = points is not None and c is row.cells[0]
+            if points is not None and (label or _is_anchor(text)):
                 # 预算执行情况(20分): the block's points, when no 分值 column states them
                 self.t["stated_weights"].setdefault("预算执行", float(points.group(1)))
                 self.points_cell = c
-            role = _column_role(text, self.family)
+            role = None if label else _column_role(text, self.family)
             if role is not None and role not in taken:
                 roles.append((c.column, role))
                 taken.add(role)

@@ -128,6 +128,9 @@ def stated_unit(k: str) -> str | None:
 
 
 _GOAL_ANCHORS = ("年度总体目标", "年度目标", "项目基本情况")
+# Goals a form prints beside the year's (长期目标 | 年度目标 | 实际完成情况, 2018–2019): each
+# kept as a field under its label, not read into the year's goal.
+_OTHER_GOALS = frozenset({"长期目标", "中长期目标", "项目长期目标", "长期绩效目标"})
 _GOAL_TEXT = 15  # the fewest characters of a goal written beside its label
 _KEY_ROW_KEYS = 2  # header keys on a row of column labels over their values
 # A system's own column label beside the header keys (项目编码, 单位编码, 导出日期, 项目类型).
@@ -587,8 +590,11 @@ class _TableBuilder:
             return
         for i, c in enumerate(cells):
             c.used = True
-            field = self._goal_label(c.text)
-            if c.text in _POINTS_LABELS:
+            block_label = i == 0 and len(cells) > 2 and key(c.text) in _GOAL_ANCHORS
+            field = None if block_label else self._goal_label(c.text)
+            if key(c.text) in _OTHER_GOALS:
+                self.goal_other[c.column] = c.text  # 长期目标 beside the year's: kept apart
+            elif c.text in _POINTS_LABELS:
                 self.t["labels"].setdefault("goal.points", c.text)  # the goal block is scored
             elif field is not None:
                 self.goal_cols.setdefault(field, c.column)

@@ -232,6 +232,22 @@ class TestN102NarrativeFigureVsIndicator(RuleCase):
         )
         assert "N102" in codes(tmp_path, wrong)
 
+    def test_a_figure_of_a_row_with_a_bracketed_part_is_that_rows(self, tmp_path: Path) -> None:
+        # fc01: 93.6%（其中千吨万人工程98.2%） is the water-quality row's, whose unit read with
+        # its bracket had left it out; the claim went to another row sharing a few words
+        quality = ind(
+            "农村供水工程水质检测合格率",
+            "≥95%（其中千吨万人工程≥98%）",
+            "93.6%（其中千吨万人工程98.2%）",
+            10,
+            10,
+            l2="质量指标",
+        )
+        other = ind("农村规模化供水工程覆盖人口比例提升幅度", "≥3%", "3.4%", 10, 10, l2="质量指标")
+        rows = with_row(3, other, with_row(2, quality))
+        said = f"{DONE}，全年农村供水工程水质检测合格率93.6%。"
+        assert "N102" not in codes(tmp_path, make_table(indicators=rows, goal_actual=said))
+
     def test_the_budgets_execution_rate_is_not_an_indicators(self, tmp_path: Path) -> None:
         # 预算执行率99.12% is the funds' rate, not the row 政府采购执行率 (=100%, 100%)
         row = ind("政府采购执行率", "=100%", "100%", 10, 10, l2="质量指标")
@@ -358,6 +374,8 @@ class TestN103EnumerationCount(RuleCase):
             ("培训对象分为三类，包括律师、调解员等", False),  # 等: examples only
             ("培训对象分为两类，包括律师（含公职律师、公司律师）、调解员", False),  # 、 in brackets
             ("培训对象分为两类，包括“法律明白人、调解员”和律师", False),  # 、 in quotes
+            # a ratio's colon after the count opens no list (fl04: 16个乡镇…医护比1:1.26)
+            ("覆盖全部16个乡镇，医护比达到1:1.26、床护比1:0.8", False),
         ],
     )
     def test_counts_listed_items(self, tmp_path: Path, listing: str, fires: bool) -> None:

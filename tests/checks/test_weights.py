@@ -83,6 +83,14 @@ class TestW102DefaultSplit(RuleCase):
         )
         assert codes(tmp_path, make_table(indicators=rows)) == {"W102"}
 
+    @pytest.mark.parametrize(("year", "fires"), [(2017, False), (2018, False), (2019, True)])
+    def test_the_split_holds_from_the_first_year_evaluated_under_the_2020_rule(
+        self, tmp_path: Path, year: int, fires: bool
+    ) -> None:
+        # 财预〔2020〕10号 set the split; a 2018 table (fd02: 65/20/5) was made without it
+        table = self.broken().model_copy(update={"year": year})
+        assert ("W102" in codes(tmp_path, table)) is fires
+
 
 # W103 positive weights -------------------------------------------------------------------
 

@@ -2652,3 +2652,74 @@ def test_a_20_80_forms_points_printed_in_an_二级_label_over_one_row_are_its_we
     (over,) = [f for f in _findings(path) if f.code == "S101"]
     assert over.indicator == "更换维修供水管网"
     assert "0–7分" in over.message and "本表无分值列：“数量指标”标明7分" in over.message
+
+
+def test_a_funds_block_labelled_by_its_rate_and_points_reads_its_columns(tmp_path: Path) -> None:
+    # fd02 (2018): the block's label 预算执行率（10分） had been taken for the 执行率 column, every
+    # figure then read one column off (a rate of 1450)
+    text = "\n".join(
+        [
+            "项目名称 | 农村公路养护工程 |",
+            "预算执行率（10分） | 年初预算数 | 全年预算数 | 全年执行数 | 执行率 | 得分 |",
+            "年度资金总额 | 1450 | 1450 | 1323.38 | 91.27% | 10 |",
+            "其中：财政拨款 | 1450 | 1450 | 1323.38 | 91.27% |",
+            "绩效指标 | 一级指标 | 二级指标 | 三级指标 | 年度指标值 | 实际完成值 | 分值 | 得分 |",
+            "产出指标 | 数量指标 | 农村公路日常养护里程 | ≥1260公里 | 1260公里 | 90 | 90 |",
+        ]
+    )
+    path = tmp_path / "form.txt"
+    path.write_text(text + "\n", encoding="utf-8")
+    (t,) = parse_file(path).tables
+    total = t.funds.annual_total
+    assert (total.initial_budget, total.full_year_budget, total.executed) == (1450, 1450, 1323.38)
+    assert (total.rate_pct, total.score, total.weight) == (91.27, 10.0, 10.0)
+    assert "F103" not in {f.code for f in _findings(path)}
+
+
+def test_a_long_term_goal_beside_the_years_is_kept_apart(tmp_path: Path) -> None:
+    # fd04 (2019): 总体目标 | 长期目标 | 年度目标 | 实际完成情况 — the year's goal is the one the
+    # indicators answer (it had been said missing, P103)
+    rows = [
+        ["项目名称", "农村饮水安全巩固提升工程"],
+        ["总体目标", "长期目标", "", "年度目标", "", "实际完成情况"],
+        [
+            "",
+            "到2020年全县自来水普及率达到88%以上。",
+            "",
+            "新建供水管网186公里。",
+            "",
+            "完成新建供水管网192.4公里。",
+        ],
+        *_FORM_BODY[6:],
+    ]
+    path = _write(tmp_path, rows)
+    (t,) = parse_file(path).tables
+    assert (t.goal_expected, t.goal_actual) == (
+        "新建供水管网186公里。",
+        "完成新建供水管网192.4公里。",
+    )
+    assert t.fields["长期目标"] == "到2020年全县自来水普及率达到88%以上。"
+    assert not [f for f in _findings(path) if f.code == "P103" and "预期目标" in f.message]
+
+
+def test_a_20_80_forms_total_named_项目资金总额_is_its_total(tmp_path: Path) -> None:
+    # fl03: 项目资金总额 over 其中:中央和省级补助资金 and 县级财政资金 had been no funds row, the
+    # execution score then missing from 总分 (false T101, T104, P103)
+    text = "\n".join(
+        [
+            "项目名称 | 农村供水工程维修养护项目 | ||||",
+            "预算执行情况(万元) (20分) | 预算数(A) | 执行数(B) | 执行率(B/A) | 得分 (20分*执行率) |",
+            "项目资金总额 | 386.00 | 376.83 | 97.62% | 19.52 |",
+            "其中:中央和省级补助资金 | 300.00 | 300.00 | 100.00% |",
+            "县级财政资金 | 86.00 | 76.83 | 89.34% |",
+            "年度绩效指标 | 一级指标 | 二级指标 | 三级指标 | 年初目标值(A) | 实际完成值(B) | 得分 |",
+            "产出指标 | 数量指标 | 维修养护供水工程数量 | ≥45处 | 47处 | 80 |",
+            "总分 | 99.52分 |",
+        ]
+    )
+    path = tmp_path / "form.txt"
+    path.write_text(text + "\n", encoding="utf-8")
+    (t,) = parse_file(path).tables
+    assert (t.funds.annual_total.full_year_budget, t.funds.annual_total.executed) == (386, 376.83)
+    assert t.funds.extra["其中:中央和省级补助资金"].kind == "central_funds"
+    assert not {"T101", "P103", "F101"} & {f.code for f in _findings(path)}
