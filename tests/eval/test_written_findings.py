@@ -333,6 +333,31 @@ _CLEAN_TABLES = [
     ("fb/fb01", 0),
     ("fb/fb03", 0),
     ("fb/fb05", 0),
+    # sets fc–fh (fe01's second table apart: 已简化补正流程，实行按月集中兑付 is read as no measure)
+    ("fc/fc03", 0),
+    ("fc/fc05", 0),
+    ("fc/fc06", 0),
+    ("fd/fd02", 1),
+    ("fd/fd04", 1),
+    ("fd/fd06", 0),
+    ("fe/fe04", 1),
+    ("ff/ff03", 0),
+    ("ff/ff06", 0),
+    ("fh/fh03", 2),
+    # sets fi–fn (fn apart: pdftotext -layout text loses rows)
+    ("fi/fi01", 0),
+    ("fi/fi03", 1),
+    ("fi/fi04", 1),
+    ("fj/fj04", 0),
+    ("fj/fj06", 0),
+    ("fk/fk02", 0),
+    ("fk/fk05", 0),
+    ("fl/fl01", 0),
+    ("fl/fl01", 1),
+    ("fl/fl02", 0),
+    ("fl/fl06", 0),
+    ("fm/fm03", 0),
+    ("fm/fm06", 0),
 ]
 
 
