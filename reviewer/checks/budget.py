@@ -464,11 +464,20 @@ def _met(ctx: TableContext, ind: Indicator) -> bool | None:
 
 
 def shown_rate(table: EvaluationTable, exact: Decimal) -> str:
-    """The rate as the table prints it, or the exact rate to 0.01 when it prints none."""
+    """The rate as the table prints it, or the exact rate to 0.01 when it prints none; a
+    printed rate other than the funds give (98.91% on 年初预算, B101's) follows the rate the
+    funds give: 83.50%（表中填报为98.91%）."""
     ref = table.funds.annual_total.cells.get("rate_pct")
     if ref is None:
         return f"{float(exact):.2f}%"
-    return ref.text if "%" in ref.text or "％" in ref.text else f"{ref.text}%"
+    printed = ref.text if "%" in ref.text or "％" in ref.text else f"{ref.text}%"
+    rate = table.funds.annual_total.rate_pct
+    if rate is not None and abs(rate - float(exact)) > _SHOWN_RATE_SLACK:
+        return f"{float(exact):.2f}%（表中填报为{printed}）"
+    return printed
+
+
+_SHOWN_RATE_SLACK = 0.1  # points: a printed rate further off is not the funds' rate rounded
 
 
 def _explains_execution(table: EvaluationTable) -> bool:

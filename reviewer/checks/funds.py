@@ -58,6 +58,7 @@ def _sources_add_up(ctx: TableContext) -> Iterator[Hit]:
         # funds by level (中央补助, 自治区资金, 师市配套) in the place of 当年财政拨款, with
         # 上年结转 or 其他资金 beside them: together they make the total
         rows = [*_extra(funds, _LEVELS), funds.prior_year_carryover, funds.other]
+    rows += _extra(funds, ("source",))  # a form's own sources beside them (财政专户管理资金)
     wrong: list[str] = []
     refs = []
     expected_shown: list[str] = []

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import itertools
+import re
 from collections.abc import Iterator
 
 from reviewer.checks.budget import zero_budget
@@ -15,7 +16,7 @@ from reviewer.checks.context import (
     scores_execution,
 )
 from reviewer.checks.registry import rule
-from reviewer.model import Category, Severity
+from reviewer.model import Category, EvaluationTable, Severity
 from reviewer.numbers import fmt
 
 
@@ -105,6 +106,8 @@ def default_split(ctx: TableContext) -> Iterator[Hit]:
         for l1, default in split
         if abs(sums.get(l1, 0.0) - default) > 0.005
     ]
+    if off and _split_in_notes(t, sums):
+        return  # the form's own note sets the split the rows follow (产出指标40分,效益指标40分)
     budget_w = t.funds.annual_total.weight
     if budget_w is not None and abs(budget_w - 10) > 0.005:
         off.append(f"预算执行率{fmt(budget_w)}分（默认10分）")
@@ -116,6 +119,20 @@ def default_split(ctx: TableContext) -> Iterator[Hit]:
             evidence=[],
             suggestion="按默认权重设置分值，或说明采用不同权重的理由。",
         )
+
+
+_NOTE_POINTS = re.compile(
+    r"(产出指标|效益指标|满意度指标|成本指标)\s*[（(]?\s*(\d+(?:\.\d+)?)\s*分"
+)
+
+
+def _split_in_notes(t: EvaluationTable, sums: dict[str, float]) -> bool:
+    """The table's notes state the points of two categories or more, and the rows follow them
+    (注：…产出指标40分，效益指标40分，满意度指标10分): a split the form sets, not a departure."""
+    stated = {m.group(1): float(m.group(2)) for m in _NOTE_POINTS.finditer(" ".join(t.notes))}
+    return len(stated) >= 2 and all(
+        abs(sums.get(l1, 0.0) - points) <= 0.005 for l1, points in stated.items()
+    )
 
 
 # The first budget year evaluated under 财预〔2020〕10号 (issued in February 2020, it governed

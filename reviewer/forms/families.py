@@ -41,6 +41,9 @@ class Scoring:
     explain_execution_below: float | None = None  # a reason is required below this rate (%)
     explain_any_adjustment: bool = False  # the form asks a reason for any in-year budget change
     total: float = 100.0
+    # the 合计 row prints the weights' total and the system leaves its 得分 blank (四川): a lone
+    # figure there equal to the form's total is the weights', not a score
+    total_score_may_be_blank: bool = False
 
 
 @dataclass(frozen=True, eq=False)  # one object per family: compared and hashed by identity
@@ -355,15 +358,21 @@ SICHUAN = Family(
         ("总额", "annual_total"),
         ("其中:财政资金*", "current_year_appropriation"),
         ("财政资金*", "current_year_appropriation"),
-        ("财政专户管理资金*", "by_income"),
-        ("单位资金*", "by_income"),
+        # sources of the total beside 财政资金 and 其他资金 (added up with them)
+        ("财政专户管理资金*", "source"),
+        ("单位资金*", "source"),
         ("其他资金*", "other"),
     ),
     goal_expected=_GOAL_EXPECTED,
     goal_actual=_GOAL_ACTUAL,
     indicator_columns=_INDICATOR_COLUMNS,
     text_fields=(*_TEXT_FIELDS, ("项目实施内容及过程概述", "implementation")),
-    scoring=Scoring(weight_label="权重", explain_execution_below=90.0, explain_any_adjustment=True),
+    scoring=Scoring(
+        weight_label="权重",
+        explain_execution_below=90.0,
+        explain_any_adjustment=True,
+        total_score_may_be_blank=True,
+    ),
 )
 
 TWENTY_EIGHTY = Family(

@@ -88,6 +88,31 @@ def lookup(text: str, table: Sequence[tuple[str, str]]) -> str | None:
     return matcher.match(text) if value is _UNSEEN else value
 
 
+_SLIP_MIN = 5  # the shortest label a one-character slip is read through (年度资金总颔)
+
+
+def lookup_slipped(text: str, table: Sequence[tuple[str, str]]) -> str | None:
+    """The value of the one label of ``table`` that ``text`` prints with one character
+    mistyped (年度资金总颔 for 年度资金总额), at least ``_SLIP_MIN`` characters long and kept
+    whole (a prefix label ``X*`` against the text's first ``len(X)`` characters); None when none
+    or several are."""
+    k = key(text)
+    found = set()
+    for label, value in table:
+        bare = label.rstrip("*")
+        if len(bare) < _SLIP_MIN:
+            continue
+        if label.endswith("*"):
+            part = k[: len(bare)]
+        elif len(k) == len(bare):
+            part = k
+        else:
+            continue
+        if len(part) == len(bare) and sum(a != b for a, b in zip(part, bare, strict=True)) == 1:
+            found.add(value)
+    return found.pop() if len(found) == 1 else None
+
+
 def any_label(text: str, labels: Sequence[str]) -> bool:
     """Whether ``text`` is one of ``labels`` (each possibly ending in ``*``)."""
     k = key(text)

@@ -18,7 +18,17 @@ from reviewer.parse.table import SIGN_OFF, TITLE_HINT, YEAR, parse_table, starts
 from reviewer.textnorm import PAGE_NUMBER, Words
 
 # Keys that name a table's subject: a second one in a block starts the next table.
-_SUBJECT_KEYS = ("项目名称", "专项名称", "专项资金名称", "部门(单位)名称", "单位名称")
+_SUBJECT_KEYS = (
+    "项目名称",
+    "专项名称",
+    "专项资金名称",
+    "部门(单位)名称",
+    "部门（单位）名称",
+    "单位名称",
+    "转移支付(项目)名称",
+    "转移支付（项目）名称",
+    "转移支付资金名称",
+)
 _SUBJECT_HINT = Words(_SUBJECT_KEYS)
 
 

@@ -167,6 +167,14 @@ class IndicatorColumns:
             and any(c.text.endswith("指") for c in cells if c.column < name.column)
         ):
             return None  # a label cut into the name's cell (…满意度指 | 标改造住户满意度)
+        if (
+            name is not None
+            and Role.L2 in self.roles.values()
+            and lb.label_kind(name.text) is lb.LabelKind.L2
+            and lb.printed_label(name.text).endswith("指标")
+        ):
+            return None  # an 二级 label in the name's column (经济成本指标 | 单个自然村…): a row
+            # pushed one column right (a merged label's text printed on it), read in order
         return row if row.has_values() else None
 
     def shifted(self, by: int) -> IndicatorColumns:

@@ -15,7 +15,7 @@ from functools import lru_cache
 from typing import Any
 
 from reviewer.forms.families import Family
-from reviewer.forms.vocabulary import lookup, unnumbered, without_qizhong
+from reviewer.forms.vocabulary import lookup, lookup_slipped, unnumbered, without_qizhong
 from reviewer.grid import Cell, Row
 from reviewer.parse import labels as lb
 from reviewer.parse.values import is_placeholder, parse_amount, parse_percent, parse_points
@@ -382,6 +382,10 @@ class FundsReader:
             if kind is not None:
                 label = c
                 break
+        if label is None and cells and len(cells) > 1:
+            # the row's label typed with one character wrong (年度资金总颔 | 1,286.50万元 | …)
+            kind = lookup_slipped(cells[0].text, fund_rows)
+            label = cells[0] if kind is not None else None
         if label is None or kind is None:
             return False
         self.seen = True

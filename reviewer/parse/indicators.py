@@ -389,8 +389,9 @@ def parse_section(rows: Sequence[Row], columns: IndicatorColumns) -> Section:
     placeholders: list[Cell] = []
     for ri, row in enumerate(rows):
         cells = row.cells
-        # Leading pieces of vertical labels (绩 / 效 指 标) are layout, not content.
-        while cells and lb.is_vertical_fragment(cells[0].text, "绩效指标"):
+        # Leading pieces of vertical labels (绩 / 效 指 标) are layout, not content; so is the
+        # block's label with its points, printed on a row of a new page (绩效指标(90分) | …).
+        while cells and lb.is_vertical_fragment(lb.weight_note(cells[0].text)[0], "绩效指标"):
             cells[0].used = True
             cells = cells[1:]
         k = 0

@@ -68,7 +68,7 @@ _LABELLED_GRADE = re.compile(
 _NOTE_START = re.compile(r"^(注|备注|说明)\s*[:：]")
 # The form's sign-off under its rows, no 总分 row before it: 填报单位（盖章）：… 填报人：…
 SIGN_OFF = re.compile(
-    r"^(?:填报单位|填报人|填表人|联系人|联系电话|审核人|单位负责人|财务负责人)[^:：]{0,6}[:：]"
+    r"^(?:填报单位|填表单位|填报人|填表人|联系人|联系电话|审核人|单位负责人|财务负责人)[^:：]{0,6}[:：]"
 )
 
 
@@ -128,6 +128,11 @@ def stated_unit(k: str) -> str | None:
 
 
 _GOAL_ANCHORS = ("年度总体目标", "年度目标", "项目基本情况")
+# A cell of an indicator row the form's categories name (数量指标/职业技能培训人次/≥3000人次):
+# unread in a table that read no indicator, two of them say its indicators were not rebuilt.
+_CATEGORY_WORDS = re.compile(r"(?:数量|质量|时效|成本|社会效益|经济效益|生态效益|满意度)指标")
+_LABEL_ONLY = 9  # longer than a category's label printed alone (服务对象满意度指标)
+_UNREAD_ROWS = 2
 # Goals a form prints beside the year's (长期目标 | 年度目标 | 实际完成情况, 2018–2019): each
 # kept as a field under its label, not read into the year's goal.
 _OTHER_GOALS = frozenset({"长期目标", "中长期目标", "项目长期目标", "长期绩效目标"})
@@ -906,8 +911,13 @@ class _TableBuilder:
                 self.t["grade"] = grade
                 self.t["cells"]["grade"] = c.ref()
                 c.used = True
-        mapped = self.columns.totals(numbers)
-        if mapped is not None:
+        lone_weights = len(numbers) == 1 and self._weights_total(numbers[0])
+        mapped = None if lone_weights else self.columns.totals(numbers)
+        w: Cell | None
+        s: Cell | None
+        if lone_weights:
+            w, s = numbers[0], None  # 合计 | 100 |, its 得分 left blank by the system (四川)
+        elif mapped is not None:
             w, s = mapped.cells.get(Role.WEIGHT), mapped.cells.get(Role.SCORE)
             for label, c in mapped.extras.items():
                 self.t["cells"][label] = c.ref()
@@ -925,6 +935,12 @@ class _TableBuilder:
             self.t["cells"]["total_score"] = s.ref()
             self.t["total_printed"] = True
             s.used = True
+
+    def _weights_total(self, cell: Cell) -> bool:
+        """A lone figure on the 合计 row of a form whose system leaves the total score blank
+        (``Scoring.total_score_may_be_blank``), equal to the form's total: the weights'."""
+        scoring = self.family.scoring
+        return scoring.total_score_may_be_blank and parse_points(cell.text) == scoring.total
 
     def _after(self, row: Row) -> None:
         """Rows after 总分: a stated grade is read; anything else is left to be reported."""
@@ -961,6 +977,8 @@ class _TableBuilder:
         t["doubts"] = plausibility.check(t, self.family, self.section_cells, self.guessed_rows)
         if not t["indicators"] and (glued := self._glued_indicator_header()) is not None:
             t["doubts"].append(glued)  # not a document cut before its indicators: unread ones
+        elif not t["indicators"] and (unread := self._unread_indicator_rows()) is not None:
+            t["doubts"].append(unread)
         if self.project_column is not None and t["indicators"]:
             t["doubts"].append(
                 ReadingDoubt(
@@ -972,6 +990,24 @@ class _TableBuilder:
         t["first_line"] = self.rows[0].line
         t["last_line"] = self.rows[-1].line
         return EvaluationTable.model_validate(t)
+
+    def _unread_indicator_rows(self) -> ReadingDoubt | None:
+        """No indicator row read, while rows of the table left unread name the form's
+        categories (数量指标/职业技能培训人次/≥3000人次/…, typed with slashes): the indicators
+        are there, in a layout that was not rebuilt."""
+        unread = [
+            c
+            for row in self.rows
+            for c in row.cells
+            if not c.used and _CATEGORY_WORDS.search(c.text) and len(c.text) > _LABEL_ONLY
+        ]
+        if len(unread) < _UNREAD_ROWS:
+            return None
+        return ReadingDoubt(
+            reason=f"绩效指标部分有{len(unread)}处（如“{unread[0].text[:24]}”）未能读出为指标行，"
+            "本表的绩效指标没有复核。",
+            evidence=[c.ref() for c in unread[:6]],
+        )
 
     def _glued_indicator_header(self) -> ReadingDoubt | None:
         """The 绩效指标 header printed with its labels run together in one cell (一级指标二级指标

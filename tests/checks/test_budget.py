@@ -247,6 +247,16 @@ class TestB104LowExecutionUnexplained(RuleCase):
         table = executed(amount, indicators=low_completion(), goal_actual=UNDERSPENT)
         assert codes(tmp_path, table) == fires
 
+    def test_a_printed_rate_the_funds_do_not_give_is_shown_beside_theirs(
+        self, tmp_path: Path
+    ) -> None:
+        # fo03: 98.91% printed (on 年初预算), 83.50% by the funds: the message had said
+        # “预算执行率为98.91%，低于90%”
+        table = executed(85000.0, indicators=low_completion(), rate_pct=98.0, score=9.8)
+        (f,) = findings_of(tmp_path, table, "B104")
+        assert f.message.startswith("预算执行率为85.00%（表中填报为98") and f.found is not None
+        assert "85.00%" in f.found
+
     def test_threshold_is_configurable(self, tmp_path: Path) -> None:
         table = executed(88000.0, indicators=low_completion())
         assert "B104" in codes(tmp_path, table)

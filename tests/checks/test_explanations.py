@@ -72,6 +72,7 @@ class TestE102ExplanationWithoutMeasure(RuleCase):
             "原因：部分人员请假。措施：分批次组织补训。",  # the measure under its heading
             "部分人员请假，补训场地计划于2022年3月底前完工",  # a plan with its date
             "部分人员请假，预计次年一季度完成补训",
+            "部分人员请假，已简化请假补训流程，实行按月集中补训",  # fe01: a measure already taken
         ],
     )
     def test_measure_words(self, tmp_path: Path, explanation: str) -> None:

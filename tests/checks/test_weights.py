@@ -13,7 +13,16 @@ import pytest
 from reviewer.checks import active_rules, check_table
 from reviewer.config import Config
 from reviewer.model import EvaluationTable, Indicator
-from tests.builders import clean_indicators, codes, ind, make_table, table_findings, with_row
+from reviewer.pipeline import review
+from tests.builders import (
+    clean_indicators,
+    codes,
+    ind,
+    make_table,
+    table_findings,
+    with_row,
+    write_tables,
+)
 from tests.checks.cases import RuleCase
 
 
@@ -82,6 +91,23 @@ class TestW102DefaultSplit(RuleCase):
             "提升业务能力", "提升", "提升", 15.01, 15.01, l1="效益指标", l2="社会效益指标"
         )
         assert codes(tmp_path, make_table(indicators=rows)) == {"W102"}
+
+    @pytest.mark.parametrize(
+        ("note", "fires"),
+        [
+            ("注：产出指标55分、效益指标25分、满意度指标10分。", False),  # the rows' split
+            ("注：产出指标50分、效益指标30分、满意度指标10分。", True),  # not the rows' split
+            ("注：产出指标55分。", True),  # one category says too little
+        ],
+    )
+    def test_a_split_the_forms_own_note_sets_is_no_departure(
+        self, tmp_path: Path, note: str, fires: bool
+    ) -> None:
+        # fr03, fb02: 注：…产出指标40分，效益指标40分，满意度指标10分 under the table
+        path = write_tables(tmp_path / "form.txt", self.broken())
+        path.write_text(path.read_text(encoding="utf-8") + note + "\n", encoding="utf-8")
+        found = {f.code for f in review(path).findings}
+        assert ("W102" in found) is fires
 
     @pytest.mark.parametrize(("year", "fires"), [(2017, False), (2018, False), (2019, True)])
     def test_the_split_holds_from_the_first_year_evaluated_under_the_2020_rule(

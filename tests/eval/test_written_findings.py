@@ -333,13 +333,14 @@ _CLEAN_TABLES = [
     ("fb/fb01", 0),
     ("fb/fb03", 0),
     ("fb/fb05", 0),
-    # sets fc–fh (fe01's second table apart: 已简化补正流程，实行按月集中兑付 is read as no measure)
+    # sets fc–fh
     ("fc/fc03", 0),
     ("fc/fc05", 0),
     ("fc/fc06", 0),
     ("fd/fd02", 1),
     ("fd/fd04", 1),
     ("fd/fd06", 0),
+    ("fe/fe01", 1),
     ("fe/fe04", 1),
     ("ff/ff03", 0),
     ("ff/ff06", 0),
@@ -358,6 +359,19 @@ _CLEAN_TABLES = [
     ("fl/fl06", 0),
     ("fm/fm03", 0),
     ("fm/fm06", 0),
+    # sets fo–ft
+    ("fo/fo04", 1),
+    ("fo/fo06", 1),
+    ("fp/fp03", 1),
+    ("fp/fp04", 0),
+    ("fq/fq03", 0),
+    ("fr/fr01", 0),
+    ("fr/fr02", 0),
+    ("fr/fr03", 0),
+    ("fr/fr05", 0),
+    ("fs/fs01", 0),
+    ("fs/fs05", 1),
+    ("ft/ft06", 1),
 ]
 
 

@@ -99,7 +99,7 @@ def test_sichuan_form_reads_its_own_words(tmp_path: Path) -> None:
     )
     assert (total.weight, total.score, t.amount_unit) == (10, 10, "万元")
     assert set(t.funds.extra) == {"财政专户管理资金", "单位资金"}
-    assert t.funds.extra["单位资金"].kind == "by_income"
+    assert t.funds.extra["单位资金"].kind == "source"  # a source of 总额, added up with 财政资金
     assert [(i.name, i.target, i.actual, i.weight) for i in t.indicators] == [
         ("发放覆盖率", "=100%", "100%", 50),
         ("足额保障率", "=100%", "100%", 30),

@@ -15,6 +15,7 @@ import pytest
 from reviewer.api import parse_file
 from reviewer.config import Config
 from reviewer.errors import InputError
+from reviewer.forms.vocabulary import lookup_slipped
 from reviewer.ingest.rebuild.cells import look
 from reviewer.model import Finding
 from reviewer.pipeline import review
@@ -2723,3 +2724,175 @@ def test_a_20_80_forms_total_named_项目资金总额_is_its_total(tmp_path: Pat
     assert (t.funds.annual_total.full_year_budget, t.funds.annual_total.executed) == (386, 376.83)
     assert t.funds.extra["其中:中央和省级补助资金"].kind == "central_funds"
     assert not {"T101", "P103", "F101"} & {f.code for f in _findings(path)}
+
+
+def test_a_table_whose_indicators_were_not_rebuilt_is_said_to_be_misread(tmp_path: Path) -> None:
+    # fq04: indicator rows typed with slashes between their cells; the table had been reviewed
+    # with no indicator and no word of it (its rows only listed as unparsed)
+    text = "\n".join(
+        [
+            "项目名称：2023年职业技能提升行动培训补贴",
+            "主管部门：郸城县人力资源和社会保障局",
+            "绩效指标（二级指标/三级指标/年度指标值/实际完成值/分值/得分/偏差原因分析及改进措施）",
+            "一、产出指标（50分）",
+            "数量指标/职业技能培训人次/≥3000人次/3260人次/15/15/",
+            "质量指标/培训合格率/≥85%/91.2%/10/10/",
+            "社会效益指标/培训后就业率/≥60%/58.5%/15/15/部分学员外出务工",
+        ]
+    )
+    path = tmp_path / "typed.txt"
+    path.write_text(text + "\n", encoding="utf-8")
+    (t,) = parse_file(path).tables
+    assert t.indicators == [] and not t.reliable
+    (doubt,) = t.doubts
+    assert "绩效指标部分有3处" in doubt.reason and len(doubt.evidence) == 3
+    assert {f.code for f in _findings(path)} <= {"P101", "P108"}
+
+
+def test_a_funds_row_label_typed_with_one_character_wrong_is_read(tmp_path: Path) -> None:
+    # fq03: 年度资金总颔 (for 总额), typed by hand: the funds had been said missing (P103) and 总分
+    # not to add up (T101)
+    rows = [
+        ["项目名称", "基本公共卫生服务补助资金"],
+        ["项目资金（万元）", "年初预算数", "全年预算数", "全年执行数", "分值", "执行率", "得分"],
+        ["年度资金总颔", "1,286.50万元", "1,342.80万元", "1,305.20万元", "10", "97.20%", "9.72"],
+        ["当年财政拨款", "1,186.50万元", "1,242.80万元", "1,205.20万元"],
+        ["上年结转资金", "100.00万元", "100.00万元", "100.00万元"],
+        *_FORM_BODY[6:],
+    ]
+    path = _write(tmp_path, rows)
+    (t,) = parse_file(path).tables
+    assert (t.funds.annual_total.full_year_budget, t.funds.annual_total.score) == (1342.8, 9.72)
+    found = _findings(path)
+    assert not {"T101", "F101"} & {f.code for f in found}
+    assert not [f for f in found if f.code == "P103" and "项目资金" in f.message]
+
+
+def test_only_one_known_label_a_character_away_is_taken() -> None:
+    table = [("年度资金总额*", "annual_total"), ("其他资金*", "other"), ("上年结转资金*", "carry")]
+    assert lookup_slipped("年度资金总颔", table) == "annual_total"
+    assert lookup_slipped("年度资金总颔（万元）", table) == "annual_total"
+    assert lookup_slipped("其他资全", table) is None  # too short to read through a slip
+    assert lookup_slipped("年度资本总颔", table) is None  # two characters away
+    assert lookup_slipped("某某", [("甲乙丙丁戊", "a"), ("甲乙丙丁己", "b")]) is None
+    assert (
+        lookup_slipped("甲乙丙丁庚", [("甲乙丙丁戊", "a"), ("甲乙丙丁己", "b")]) is None
+    )  # two fit
+
+
+_SICHUAN = """报表编号:510000_0013zp |
+部门预算项目支出绩效自评表(2024年度) |
+项目名称 | 2024年职业技能提升培训补贴 |
+预算执行情况
+(10分) | 年度预算数(万元) | 年初预算 | 调整后预算数 | 预算执行数 | 预算执行率 | 权重 | 得分 | 原因 |
+总额 | 860.00 | 1020.00 | 1003.46 | 98.38% | 10 | 9.84 | 年中追加补助资金。 |
+其中:财政资金 | 600.00 | 700.00 | 689.26 | 98.47% | / | / |
+财政专户管理资金 | 260.00 | 320.00 | 314.20 | 98.19% | / | / |
+单位资金 | 0.00 | 0.00 | 0.00 | 0.00% | / | / |
+其他资金 | / | / |
+绩效指标(90分) | 一级指标 | 二级指标 | 三级指标 | 指标性质 | 指标值 | 度量单位 | 完成值 | 权重 | 得分 | 未完成原因分析 |
+产出指标 | 数量指标 | 补贴性职业技能培训人次 | ≥ | 6000 | 人次 | 6842 | 90 | 90 |
+合计 | 100 |
+"""
+
+
+def test_a_sichuan_forms_sources_and_its_合计_left_without_a_score(tmp_path: Path) -> None:
+    # fr02: 财政专户管理资金 is a source of 总额 beside 财政资金 (a false F101 had added 财政资金
+    # alone), and 合计 | 100 | is the weights' total, its 得分 left blank by the system (a false
+    # T101 had read 100 as the total score)
+    path = tmp_path / "sichuan.txt"
+    path.write_text(_SICHUAN, encoding="utf-8")
+    (t,) = parse_file(path).tables
+    assert t.family == "sichuan-zp"
+    assert (t.total_weight, t.total_score) == (100.0, None)
+    assert not {"F101", "T101"} & {f.code for f in _findings(path)}
+
+
+def test_the_forms_sign_off_under_its_last_row_is_no_part_of_it(tmp_path: Path) -> None:
+    # fp06: 填表单位（盖章）：… under a table without a 总分 row had been read into the last name
+    rows = [*_FORM_BODY[:8], ["填表单位（盖章）：于都县农田建设服务中心填报日期：2024年3月18日"]]
+    (t,) = parse_file(_write(tmp_path, rows)).tables
+    assert [i.name for i in t.indicators] == ["管护高标准农田面积"]
+
+
+def test_transfer_payments_in_one_file_split_at_each_name(tmp_path: Path) -> None:
+    # fp04: 表2's 转移支付（项目）名称 had not started a table: its funds went to 表1's
+    def block(name: str, total: str) -> list[list[str]]:
+        return [
+            ["转移支付（项目）名称", "", name],
+            ["资金情况（万元）", "", "全年预算数", "全年执行数", "分值", "执行率", "得分"],
+            ["", "年度资金总额", total, total, "10", "100%", "10"],
+            ["", "其中：中央资金", total, total, "—", "100%", "—"],
+            ["一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分"],
+            ["产出指标", "数量指标", "免费提供教科书学生人数", "≥9.8万人", "9.86万人", "90", "90"],
+        ]
+
+    rows = [
+        ["表1"],
+        *block("城乡义务教育补助经费", "14,268.35"),
+        ["表2"],
+        *block("学生资助", "2,386.40"),
+    ]
+    first, second = parse_file(_write(tmp_path, rows)).tables
+    assert (first.project, first.funds.annual_total.full_year_budget) == (
+        "城乡义务教育补助经费",
+        14268.35,
+    )
+    assert (second.project, second.funds.annual_total.full_year_budget) == ("学生资助", 2386.4)
+
+
+def test_the_blocks_label_with_its_points_on_a_new_pages_row_is_layout(tmp_path: Path) -> None:
+    # fo03: a PDF's second page prints 绩效指标(90分) on its first row; it had been read as the
+    # rows' 一级 (P104 twice, and the split of points off)
+    rows = [
+        *_FORM_BODY[:8],
+        ["绩效指标(90分)", "", "质量指标", "验收合格率", "100%", "100%", "10", "10"],
+        ["", "", "时效指标", "完工及时率", "100%", "100%", "10", "10"],
+    ]
+    (t,) = parse_file(_write(tmp_path, rows)).tables
+    assert [(i.l1, i.l2) for i in t.indicators[1:]] == [
+        ("产出指标", "质量指标"),
+        ("产出指标", "时效指标"),
+    ]
+
+
+def test_a_row_pushed_right_with_its_二级_in_the_names_column_is_read_in_order(
+    tmp_path: Path,
+) -> None:
+    # fs05: the merged 绩效指标 label printed on a middle row pushed it one column right, its
+    # 二级 (经济成本指标) under 三级指标; the row had been read with that label as its name
+    rows = [
+        ["项目名称", "农村生活污水治理"],
+        [
+            "一级指标",
+            "二级指标",
+            "三级指标",
+            "年度指标值",
+            "",
+            "",
+            "实际完成值",
+            "分值",
+            "得分",
+            "偏差原因分析及改进措施",
+        ],
+        ["", "", "", "指标性质", "指标值", "度量单位", "", "", "", ""],
+        ["", "数量指标", "治理自然村数", "≥", "18", "个", "18", "30", "30", ""],
+        ["产出指标", "质量指标", "出水水质达标率", "≥", "90", "%", "92.5", "30", "30", ""],
+        ["", "时效指标", "项目完工时间", "≤", "11", "月", "11", "15", "15", ""],
+        [
+            "绩效指标",
+            "",
+            "经济成本指标",
+            "单个自然村平均治理投资",
+            "≤",
+            "21",
+            "万元/个",
+            "19.59",
+            "15",
+            "15",
+            "",
+        ],
+    ]
+    (t,) = parse_file(_write(tmp_path, rows)).tables
+    last = t.indicators[-1]
+    assert (last.l2, last.name, last.weight) == ("经济成本指标", "单个自然村平均治理投资", 15.0)
