@@ -33,7 +33,7 @@ from reviewer.checks.registry import rule
 from reviewer.claims.analysis import Analysis, analyse
 from reviewer.claims.extract import FUTURE, MONEY_UNITS, Claim, sentence_at
 from reviewer.claims.match import Target, common_run, unit_class
-from reviewer.model import Category, Evidence, Indicator, Severity
+from reviewer.model import Category, EvaluationTable, Evidence, Indicator, Severity
 from reviewer.numbers import fmt
 from reviewer.parse.values import decimals
 
@@ -74,8 +74,8 @@ def narrative_figure_vs_indicator(ctx: TableContext) -> Iterator[Hit]:
         return
     shared: Counter[tuple[str, int]] = Counter()
     for m in a.matches.values():
-        for _, t in m.candidates:
-            shared[(m.claim.source, id(t.indicator))] += 1
+        if m.best is not None:  # the row a claim is about; a weaker or tied match is not
+            shared[(m.claim.source, id(m.best.indicator))] += 1
     restated: list[tuple[Claim, Indicator]] = []
     for _, m in sorted(a.matches.items()):
         best = m.best
@@ -321,24 +321,33 @@ def _amounts_yuan(ctx: TableContext) -> list[tuple[float, float]]:
     """Every amount of the fund block in 元, with the differences a narrative may quote
     (结余 = 全年预算 − 执行, 调整 = 年初 − 全年); each with the rounding its printed form
     allows (132.912 万元 is 1,329,120 元 to the nearest 10 元)."""
-    factor = 10_000.0 if "万" in ctx.table.amount_unit else 1.0
     out: list[tuple[float, float]] = []
-    for row in ctx.table.funds.rows().values():
-        b0, b, x = row.initial_budget, row.full_year_budget, row.executed
-        tol: dict[str, float] = {}
-        for f in ("initial_budget", "full_year_budget", "executed"):
-            ref = row.cells.get(f)
-            tol[f] = factor * 0.5 * 10 ** -decimals(ref.text) if ref is not None else 0.0
-        for f, v in (("initial_budget", b0), ("full_year_budget", b), ("executed", x)):
-            if v:
-                out.append((v * factor, tol[f]))
-        if b is not None and x is not None:
-            out.append(((b - x) * factor, tol["full_year_budget"] + tol["executed"]))
-        if b0 is not None and b is not None:
-            out.append((abs(b0 - b) * factor, tol["initial_budget"] + tol["full_year_budget"]))
-        if b0 is not None and x is not None:
-            out.append(((b0 - x) * factor, tol["initial_budget"] + tol["executed"]))
+    for factor in _unit_factors(ctx.table):
+        for row in ctx.table.funds.rows().values():
+            b0, b, x = row.initial_budget, row.full_year_budget, row.executed
+            tol: dict[str, float] = {}
+            for f in ("initial_budget", "full_year_budget", "executed"):
+                ref = row.cells.get(f)
+                tol[f] = factor * 0.5 * 10 ** -decimals(ref.text) if ref is not None else 0.0
+            for f, v in (("initial_budget", b0), ("full_year_budget", b), ("executed", x)):
+                if v:
+                    out.append((v * factor, tol[f]))
+            if b is not None and x is not None:
+                out.append(((b - x) * factor, tol["full_year_budget"] + tol["executed"]))
+            if b0 is not None and b is not None:
+                out.append((abs(b0 - b) * factor, tol["initial_budget"] + tol["full_year_budget"]))
+            if b0 is not None and x is not None:
+                out.append(((b0 - x) * factor, tol["initial_budget"] + tol["executed"]))
     return out
+
+
+def _unit_factors(t: EvaluationTable) -> tuple[float, ...]:
+    """What the fund block's figures are multiplied by to be 元: by its unit when the form
+    prints one (万元, 元); either, when it prints none (145.00 under 预算数, 河北)."""
+    if "万" in t.amount_unit:
+        return (10_000.0,)
+    printed = any("元" in label for key, label in t.labels.items() if key.startswith("funds"))
+    return (1.0,) if printed else (1.0, 10_000.0)
 
 
 def _rates(ctx: TableContext) -> list[float]:

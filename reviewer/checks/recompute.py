@@ -39,7 +39,7 @@ _NEGATIVE = re.compile(r"^(未|没有|无|不)|下降|降低")
 _ASKS_FOR_LESS = re.compile(
     r"^(未|没有|无|不|零|杜绝|避免|严禁|禁止|[≤<＜])|下降|降低|减少|减轻|遏制|控制|不高于|不超过"
 )
-_UNIT_ALIASES = {"％": "%", "个百分点": "%"}
+_UNIT_ALIASES = {"％": "%", "个百分点": "%", "%o": "‰"}  # %o: OCR's reading of ‰
 
 
 class Direction(StrEnum):
@@ -74,7 +74,9 @@ _UNIT_NOTE = re.compile(r"[(（][^()（）]*[)）]$")
 # Months listed (5月、11月底前): the tail after the first month's number, a date not a unit.
 _MONTH_LIST = re.compile(r"^月(?:[、,，及和]\d{1,2}月)+(?:底前|末前|前|底|末|以前)?$")
 _DATE_TAIL = re.compile(
-    r"^(年(\d{1,2}月)?(\d{1,2}[日号])?|月(\d{1,2}[日号])?|[-/.]\d{1,2}(?:[-/.]\d{1,2})?)"
+    # a year's months as a range too (2022年3-10月: 年3-10月)
+    r"^(年(\d{1,2}(?:[-－~～至到]\d{1,2})?月)?(\d{1,2}[日号])?|月(\d{1,2}[日号])?"
+    r"|[-/.]\d{1,2}(?:[-/.]\d{1,2})?)"
     r"(底前|末前|前|底|末|以前)?"
     r"(完成|完工|竣工|拨付|发放|支付|兑付|验收|开工|启动|交付|上线)?(到位|完毕)?$"
 )

@@ -273,6 +273,7 @@ def over_achievement(ctx: TableContext) -> Iterator[Hit]:
             e.direction is not Direction.HIGHER
             or e.ratio is None
             or e.ratio < th.over_achievement_warn
+            or _rate_past_whole(i)
         ):
             continue
         unexplained = e.ratio >= th.over_achievement_explain and not i.explanation.strip()
@@ -291,6 +292,13 @@ def over_achievement(ctx: TableContext) -> Iterator[Hit]:
             suggestion="说明超额完成的原因；如属目标设定偏低，按偏离度适度调减得分，并在下年度合理设置指标值。",
             severity=severity,
         )
+
+
+def _rate_past_whole(i: Indicator) -> bool:
+    """A rate's actual printed past 100 without its % (929 for 92%: a scan read % as 9): not
+    an achievement to weigh against the target."""
+    t, a = i.target_value, i.actual_value
+    return norm_unit(t.unit) == "%" and not a.unit and a.number is not None and a.number > 100
 
 
 def _numbers_in_units_apart(i: Indicator) -> bool:

@@ -491,7 +491,11 @@ def parse_section(rows: Sequence[Row], columns: IndicatorColumns) -> Section:
             if content and content[0].text in _SUBTOTAL:
                 continue  # a category's 小计 row: not a row's piece; left unused, reported
             for c in content:
-                if lb.is_site_furniture(c.text) or lb.is_task_heading(c.text):
+                if (
+                    lb.is_site_furniture(c.text)
+                    or lb.is_task_heading(c.text)
+                    or lb.is_stamp(c.raw or c.text)
+                ):
                     continue  # not a row's: left unused, it is reported as unparsed
                 role = columns.roles.get(c.column)
                 part = _VALUE_PARTS.get(role) if role and row.page_break_before else None
@@ -860,11 +864,18 @@ def _join(cells: list[Cell]) -> str:
     return "".join([c.text for c in cells])
 
 
+_DESCRIBED = 3  # characters: longer than a unit (个, 万元), a target described in words
+
+
 def _target_text(d: Draft) -> str:
     """年度指标值 as one text: 指标性质 (when it is a comparison) + 指标值 + 度量单位."""
     value = d.target.text if d.target else ""
     if d.nature is None and d.unit is None:
         return value
+    if not value and d.unit is not None and len(d.unit.text) >= _DESCRIBED:
+        # a qualitative target written in the 单位(文字描述) column, its 值 left empty
+        # (河北: 建立县级统筹保障机制): the description is the target
+        return d.unit.text
     if d.nature is not None and is_operator(d.nature.text):
         value = d.nature.text + value
     return _with_unit(value, d.unit)

@@ -118,6 +118,16 @@ def is_site_furniture(text: str) -> bool:
     return _SITE_FURNITURE.match(text) is not None
 
 
+# A seal's text as OCR gives it between a scan's rows: its characters apart (施 甸 县 林 业 局),
+# or its star alone.
+_STAMP = re.compile(r"^(?:[\u4e00-\u9fff]\s+){3,}[\u4e00-\u9fff]$|^[★☆]$")
+
+
+def is_stamp(raw: str) -> bool:
+    """A seal's text (``raw``: the cell as printed, its spaces kept)."""
+    return _STAMP.match(raw.strip()) is not None
+
+
 # A 部门整体 form's task heading over the rows of that task (任务一：基本公共卫生服务): a group's
 # title, never part of an indicator's name.
 _TASK_HEADING = re.compile(r"^(?:任务|工作任务|重点任务)[一二三四五六七八九十\d]+[:：、.]")

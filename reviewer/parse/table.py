@@ -43,7 +43,26 @@ _TAIL = 6  # the most characters of a header cell's wrapped tail (原因, 指标
 def _header_labels(family: Family) -> frozenset[str]:
     """The indicator header's labels as printed whole (and 绩效指标), for joining wrapped tails."""
     return frozenset(
-        {key("绩效指标"), *(key(label.rstrip("*")) for label, _ in family.indicator_columns)}
+        {
+            key("绩效指标"),
+            key("年度绩效目标"),  # the 20/80 form's block label (年度绩 / 效目标)
+            *(key(label.rstrip("*")) for label, _ in family.indicator_columns),
+        }
+    )
+
+
+# A header label's bracketed tail wrapped onto the next line (年初目标值 / (A), 执行率 / (B/A)).
+_LABEL_NOTE = re.compile(r"^[(（][A-Za-z/]{1,5}[)）]$")
+
+
+def _completes(head: str, tail: str, labels: frozenset[str], family: Family) -> bool:
+    """``tail`` completes ``head`` into a label of the form: the whole label, or a label
+    the form's words begin and a bracketed letter note (年初目标值(A))."""
+    whole = key(head + tail)
+    if whole in labels:
+        return True
+    return (
+        _LABEL_NOTE.match(tail) is not None and lookup(whole, family.indicator_columns) is not None
     )
 
 
@@ -751,7 +770,7 @@ class _TableBuilder:
         k = 0
         for c in tails:
             while k < len(heads):
-                if key(heads[k].text + c.text) in labels:  # the whole label, not a part of one
+                if _completes(heads[k].text, c.text, labels, self.family):  # not a part of one
                     break
                 k += 1
             if k == len(heads):

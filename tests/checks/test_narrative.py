@@ -248,6 +248,17 @@ class TestN102NarrativeFigureVsIndicator(RuleCase):
         said = f"{DONE}，全年农村供水工程水质检测合格率93.6%。"
         assert "N102" not in codes(tmp_path, make_table(indicators=rows, goal_actual=said))
 
+    def test_a_claim_tied_between_rows_does_not_hide_anothers_match(self, tmp_path: Path) -> None:
+        # ft04: 管理率67.2% ties 高血压 and 2型糖尿病's rows; it had counted as a second figure
+        # for each, and 高血压患者规范管理率62.4% (the row: 68.4%) was left unsaid
+        rows = with_row(2, ind("高血压患者规范管理率", "≥60%", "68.4%", 10, 10, l2="质量指标"))
+        rows = with_row(
+            3, ind("2型糖尿病患者规范管理率", "≥60%", "58.3%", 10, 10, l2="质量指标"), rows
+        )
+        said = f"{DONE}，健康管理率67.2%；高血压患者规范管理率62.4%，2型糖尿病患者规范管理率58.3%。"
+        (f,) = findings_of(tmp_path, make_table(indicators=rows, goal_actual=said), "N102")
+        assert f.indicator == "高血压患者规范管理率" and f.found == "62.4%"
+
     def test_the_budgets_execution_rate_is_not_an_indicators(self, tmp_path: Path) -> None:
         # 预算执行率99.12% is the funds' rate, not the row 政府采购执行率 (=100%, 100%)
         row = ind("政府采购执行率", "=100%", "100%", 10, 10, l2="质量指标")

@@ -334,6 +334,17 @@ class TestS107OverAchievement(RuleCase):
     def clean(self) -> EvaluationTable:
         return make_table(indicators=with_row(0, ind("培训场次", "=10场", "=11场", 20, 20)))
 
+    @pytest.mark.parametrize(("actual", "fires"), [("929", False), ("129%", True)])
+    def test_a_rate_past_100_without_its_sign_is_no_achievement(
+        self, tmp_path: Path, actual: str, fires: bool
+    ) -> None:
+        # fu06: 92% read by the OCR as 929 against ≥90%: not 10.32 times the target
+        row = ind(
+            "受益群众满意度", "≥90%", actual, 10, 10, l1="满意度指标", l2="服务对象满意度指标"
+        )
+        table = make_table(indicators=with_row(6, row))
+        assert ("S107" in codes(tmp_path, table)) is fires
+
     @pytest.mark.parametrize(
         ("actual", "explanation", "severities"),
         [
@@ -408,7 +419,12 @@ class TestS108UnitMismatch(RuleCase):
         assert "S108" not in codes(tmp_path, make_table(indicators=with_row(2, row)))
 
     @pytest.mark.parametrize(
-        ("target", "actual"), [("6月底前", "6月"), ("≤2022-09-30", "2022-09-22")]
+        ("target", "actual"),
+        [
+            ("6月底前", "6月"),
+            ("≤2022-09-30", "2022-09-22"),
+            ("2022年3-10月", "2022年4-9月"),  # fy05: a range of months within a year
+        ],
     )
     def test_dates_are_not_units(self, tmp_path: Path, target: str, actual: str) -> None:
         row = ind("资金发放时间", target, actual, 10, 10, l2="时效指标")

@@ -372,6 +372,16 @@ _CLEAN_TABLES = [
     ("fs/fs01", 0),
     ("fs/fs05", 1),
     ("ft/ft06", 1),
+    # sets fu–fz (fu's OCR apart, said misread or its seal read into names)
+    ("fu/fu04", 0),
+    ("fv/fv02", 0),
+    ("fv/fv05", 0),
+    ("fx/fx01", 0),
+    ("fx/fx02", 0),
+    ("fx/fx03", 1),
+    ("fx/fx04", 0),
+    ("fy/fy02", 1),
+    ("fy/fy05", 0),
 ]
 
 

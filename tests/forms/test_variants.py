@@ -2896,3 +2896,70 @@ def test_a_row_pushed_right_with_its_二级_in_the_names_column_is_read_in_order
     (t,) = parse_file(_write(tmp_path, rows)).tables
     last = t.indicators[-1]
     assert (last.l2, last.name, last.weight) == ("经济成本指标", "单个自然村平均治理投资", 15.0)
+
+
+def test_a_20_80_headers_wrapped_tails_join_their_labels(tmp_path: Path) -> None:
+    # fy06: 年度绩 / 效目标 and 年初目标值 / (A), 实际完成值 / (B) on the line under the header;
+    # the tails had been read into the first row's name ((A)效目标新建苹果矮化密植园面积)
+    rows = [
+        ["项目名称", "苹果矮化密植园建设"],
+        ["年度绩", "一级指标", "二级指标", "三级指标", "年初目标值", "实际完成值", "得分"],
+        ["效目标", "", "", "", "(A)", "(B)", ""],
+        ["", "产出指标(50分)", "数量指标", "新建苹果矮化密植园面积", "≥3000亩", "3120亩", "80"],
+    ]
+    (t,) = parse_file(_write(tmp_path, rows)).tables
+    (row,) = t.indicators
+    assert (row.name, row.target, row.actual) == ("新建苹果矮化密植园面积", "≥3000亩", "3120亩")
+    assert t.labels["target"] == "年初目标值(A)"
+
+
+def test_an_ocr_pipe_rows_grid_marks_and_seal_are_not_the_tables_words(tmp_path: Path) -> None:
+    # fu04: 82.44 丨 95.86% (a grid line read as 丨 inside a pipe cell) had left 执行数 blank
+    # (F103, and 总分 not adding up); the seal's 施 甸 县 … 局 / ★ had gone into a name; ‰ read
+    # as %o is ‰
+    text = "\n".join(
+        [
+            "| 项目名称 | 2023年森林草原防灭火专项经费 |",
+            "| 预算执行情况（万元） | 预算数(A) | 执行数(B) | 执行率(B/A) | 得分 |",
+            "| 年度财政资金总额 | 86.OO | 82.44 丨 95.86% | 19.17 |",
+            "| 一级指标 | 二级指标 | 三级指标 | 年度指标值 | 实际完成值 | 分值 | 得分 |",
+            "| 产出指标 | 质量指标 | 森林火灾受害率 | ≤O.9‰ | 0.12%o | 40 | 40 |",
+            "施 甸 县 林 业 和 草 原 局",
+            "★",
+            "| | 时效指标 | 火情处置响应时间 | ≤3O分钟 | 25分钟 | 40 | 40 |",
+        ]
+    )
+    path = tmp_path / "ocr.txt"
+    path.write_text(text + "\n", encoding="utf-8")
+    (t,) = parse_file(path).tables
+    total = t.funds.annual_total
+    assert (total.full_year_budget, total.executed, total.rate_pct) == (86.0, 82.44, 95.86)
+    assert [i.name for i in t.indicators] == ["森林火灾受害率", "火情处置响应时间"]
+    assert not {"F103", "S108"} & {f.code for f in _findings(path)}
+
+
+def test_a_hebei_target_described_in_words_is_the_target() -> None:
+    # fv02: 符号 and 值 left empty, the target in 单位(文字描述); it had been read as no target
+    (path,) = (Path(__file__).parents[2] / "eval/datasets/written/fv/texts").glob("fv02_*")
+    (t,) = parse_file(path).tables
+    row = next(i for i in t.indicators if i.name == "农村学校取暖经费保障机制")
+    assert (row.target, row.actual) == ("建立县级统筹保障机制", "已建立")
+    assert all(i.target for i in t.indicators)
+
+
+@pytest.mark.parametrize(("spent", "fires"), [("142.87万元", False), ("150.00万元", True)])
+def test_a_funds_block_printing_no_unit_is_compared_in_either(
+    tmp_path: Path, spent: str, fires: bool
+) -> None:
+    # fv05: 预算数 145.00 / 执行数 142.87 with no unit printed; the narrative's 142.87万元 had
+    # been compared with 142.87元 (a false N106)
+    rows = [
+        ["项目名称", "森林草原防火专项经费"],
+        ["项目资金", "年初预算数", "全年预算数", "全年执行数", "分值", "执行率", "得分"],
+        ["年度资金总额", "145.00", "145.00", "142.87", "10", "98.53%", "9.85"],
+        ["年度总体目标", "预期目标", "实际完成情况"],
+        ["", "组建专业森林消防队伍。", f"组建专业森林消防队伍126人，全年支出防火经费{spent}。"],
+        *_FORM_BODY[6:],
+    ]
+    found = {f.code for f in _findings(_write(tmp_path, rows))}
+    assert ("N106" in found) is fires
