@@ -200,6 +200,7 @@ _FUND_ROWS = (
     ("年度财政资金总额*", "annual_total"),
     ("资金总额*", "annual_total"),
     ("项目支出总额*", "annual_total"),  # the 20/80 form's row (项目支出总额 | 预算数 | 执行数 …)
+    ("项目资金总额*", "annual_total"),
     ("其中:当年财政拨款*", "current_year_appropriation"),
     ("当年财政拨款*", "current_year_appropriation"),
     ("其中:本年财政拨款*", "current_year_appropriation"),
@@ -512,6 +513,7 @@ DEPARTMENT = Family(
     fund_rows=(
         *_FUND_ROWS,
         ("部门整体支出总额*", "annual_total"),
+        ("总额", "annual_total"),  # 四川's 部门整体 form: 总额 | 年初预算 | 调整后预算数 | …
         ("基本支出*", "by_expense"),
         ("项目支出*", "by_expense"),
         ("按收入性质分*", "income_total"),

@@ -205,10 +205,12 @@ def goal_hint(family: Family) -> re.Pattern[str]:
 def goal_label(text: str, family: Family) -> str | None:
     """``goal_expected`` / ``goal_actual`` when ``text`` labels one of the goal's texts."""
     k = unnumbered(text)
-    if any_label(k, family.goal_expected):
-        return "goal_expected"
+    # the actual's labels first: they name the goal's completion (年度目标完成情况), which a
+    # prefix of the expected's (年度目标*) also matches
     if any_label(k, family.goal_actual):
         return "goal_actual"
+    if any_label(k, family.goal_expected):
+        return "goal_expected"
     return None
 
 
@@ -614,8 +616,12 @@ class _TableBuilder:
             return
         for i, c in enumerate(cells):
             c.used = True
-            block_label = i == 0 and len(cells) > 2 and key(c.text) in _GOAL_ANCHORS
+            block_label = (
+                i == 0 and len(cells) > 2 and any(key(c.text).startswith(a) for a in _GOAL_ANCHORS)
+            )
             field = None if block_label else self._goal_label(c.text)
+            if i == 0:
+                block_named = block_label and key(c.text) != "年度总体目标"
             if key(c.text) in _OTHER_GOALS:
                 self.goal_other[c.column] = c.text  # 长期目标 beside the year's: kept apart
             elif c.text in _POINTS_LABELS:
@@ -623,6 +629,11 @@ class _TableBuilder:
             elif field is not None:
                 self.goal_cols.setdefault(field, c.column)
                 self.t["labels"].setdefault(field, unnumbered(c.text))
+            elif i > 0 and key(c.text) == "年度总体目标" and block_named:
+                # under the block's own label (年度总体目标完成情况 | 年度总体目标 | … | 年度目标
+                # 完成情况, 四川's 部门整体 form): the goal set, beside its completion
+                self.goal_cols.setdefault("goal_expected", c.column)
+                self.t["labels"].setdefault("goal_expected", c.text)
             elif i == 0 or (
                 len(c.text) < _GOAL_TEXT and any(w in key(c.text) for w in _GOAL_ANCHORS)
             ):

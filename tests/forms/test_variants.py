@@ -2703,7 +2703,7 @@ def test_a_long_term_goal_beside_the_years_is_kept_apart(tmp_path: Path) -> None
     assert not [f for f in _findings(path) if f.code == "P103" and "预期目标" in f.message]
 
 
-def test_a_20_80_forms_total_named_项目资金总额_is_its_total(tmp_path: Path) -> None:
+def test_中央和省级补助资金_is_a_level_of_a_20_80_forms_funds(tmp_path: Path) -> None:
     # fl03: 项目资金总额 over 其中:中央和省级补助资金 and 县级财政资金 had been no funds row, the
     # execution score then missing from 总分 (false T101, T104, P103)
     text = "\n".join(
@@ -2963,3 +2963,53 @@ def test_a_funds_block_printing_no_unit_is_compared_in_either(
     ]
     found = {f.code for f in _findings(_write(tmp_path, rows))}
     assert ("N106" in found) is fires
+
+
+def test_a_20_80_forms_funds_total_named_项目资金总额_over_national_rows(tmp_path: Path) -> None:
+    # fw02: 项目资金总额 over 其中：财政拨款 / 其他资金 had been no funds row (false P103, and 总分
+    # short by the execution score: T101, T104, W104)
+    text = "\n".join(
+        [
+            "项目名称\t食品安全监督抽检经费",
+            "预算执行情况（万元）（20分）\t预算数（A）\t执行数（B）\t执行率（B/A）\t得分（20分*执行率）",
+            "项目资金总额\t120.00\t104.82\t87.35%\t17.47",
+            "其中：财政拨款\t120.00\t104.82\t87.35%\t—",
+            "绩效指标\t一级指标\t二级指标\t三级指标\t年初目标值（A）\t实际完成值（B）\t分值\t得分",
+            "\t产出指标\t数量指标\t抽检批次\t≥2100批次\t2160批次\t80\t80",
+            "总分\t\t\t\t\t\t100\t97.47",
+        ]
+    )
+    path = tmp_path / "form.txt"
+    path.write_text(text + "\n", encoding="utf-8")
+    (t,) = parse_file(path).tables
+    assert (t.funds.annual_total.full_year_budget, t.funds.annual_total.executed) == (120, 104.82)
+    assert not {"P103", "T101"} & {f.code for f in _findings(path)}
+
+
+def test_a_sichuan_department_forms_总额_and_its_goal_columns(tmp_path: Path) -> None:
+    # fw05: 总额 is the total of a 部门整体 form too; 年度总体目标完成情况 | 年度总体目标 | 年度目标
+    # 完成情况 labels the block, the goal set and its completion (they had been read swapped)
+    rows = [
+        ["部门整体支出绩效自评表"],
+        ["部门名称", "宜宾市叙州区司法局"],
+        ["年度总体目标完成情况", "年度总体目标", "", "", "", "年度目标完成情况"],
+        ["", "全年调解矛盾纠纷2800件以上。", "", "", "", "全年调解矛盾纠纷3012件。"],
+        [
+            "预算执行情况（10分）",
+            "年度预算数（万元）",
+            "年初预算",
+            "调整后预算数",
+            "预算执行数",
+            "预算执行率",
+            "权重",
+            "得分",
+        ],
+        ["", "总额", "1012.50", "1045.92", "1037.32", "99.18%", "10", "9.92"],
+        *_FORM_BODY[6:],
+    ]
+    (t,) = parse_file(_write(tmp_path, rows)).tables
+    assert (t.goal_expected, t.goal_actual) == (
+        "全年调解矛盾纠纷2800件以上。",
+        "全年调解矛盾纠纷3012件。",
+    )
+    assert t.funds.annual_total.executed == 1037.32
