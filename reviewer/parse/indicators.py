@@ -520,7 +520,12 @@ def parse_section(rows: Sequence[Row], columns: IndicatorColumns) -> Section:
         if Role.WEIGHT not in columns.roles.values():
             _weights_from_labels(drafts, events, rows, draft_at_row)
         _assign_labels(drafts, _without_empty_headings(events, len(drafts)))
-        section.indicators = [_to_indicator(d) for d in drafts]
+        described = any(
+            "文字" in columns.labels.get(col, "")
+            for col, role in columns.roles.items()
+            if role is Role.UNIT
+        )
+        section.indicators = [_to_indicator(d, described) for d in drafts]
     return section
 
 
@@ -864,17 +869,14 @@ def _join(cells: list[Cell]) -> str:
     return "".join([c.text for c in cells])
 
 
-_DESCRIBED = 3  # characters: longer than a unit (个, 万元), a target described in words
-
-
-def _target_text(d: Draft) -> str:
-    """年度指标值 as one text: 指标性质 (when it is a comparison) + 指标值 + 度量单位."""
+def _target_text(d: Draft, described: bool = False) -> str:
+    """年度指标值 as one text: 指标性质 (when it is a comparison) + 指标值 + 度量单位. With
+    ``described`` (the unit's column is 单位(文字描述), 河北), a target written there in words, its
+    值 left empty (建立县级统筹保障机制), is the target."""
     value = d.target.text if d.target else ""
     if d.nature is None and d.unit is None:
         return value
-    if not value and d.unit is not None and len(d.unit.text) >= _DESCRIBED:
-        # a qualitative target written in the 单位(文字描述) column, its 值 left empty
-        # (河北: 建立县级统筹保障机制): the description is the target
+    if not value and described and d.unit is not None:
         return d.unit.text
     if d.nature is not None and is_operator(d.nature.text):
         value = d.nature.text + value
@@ -892,9 +894,10 @@ def _with_unit(value: str, unit: Cell | None) -> str:
     return value + unit.text if placeholder_in(value) in ("**", "＊＊") else value
 
 
-def _to_indicator(d: Draft) -> dict[str, Any]:
-    """The indicator's fields, validated with the whole table."""
-    target = _target_text(d)
+def _to_indicator(d: Draft, described: bool = False) -> dict[str, Any]:
+    """The indicator's fields, validated with the whole table (``described``: as for
+    ``_target_text``)."""
+    target = _target_text(d, described)
     actual = d.actual.text if d.actual else ""
     if d.continued:  # a target or an actual broken by a page: its pieces joined
         target += _join(d.continued.get("target", []))

@@ -118,9 +118,9 @@ def is_site_furniture(text: str) -> bool:
     return _SITE_FURNITURE.match(text) is not None
 
 
-# A seal's text as OCR gives it between a scan's rows: its characters apart (施 甸 县 林 业 局),
-# or its star alone.
-_STAMP = re.compile(r"^(?:[\u4e00-\u9fff]\s+){3,}[\u4e00-\u9fff]$|^[★☆]$")
+# A seal's text as OCR gives it between a scan's rows: its characters apart, ending as a unit's
+# name ends (施 甸 县 林 业 局), or its star alone.
+_STAMP = re.compile(r"^(?:[\u4e00-\u9fff]\s+){3,}[局委办院所站队会厅部处室府司心社校章]$|^[★☆]$")
 
 
 def is_stamp(raw: str) -> bool:
