@@ -248,6 +248,17 @@ def test_enumeration_with_semicolons_and_ordinals() -> None:
     assert items("主要做了三项工作：一是宣传；二是培训。") == [(3, ("一是宣传", "二是培训"))]
 
 
+def test_targets_set_out_under_a_count_are_not_the_kinds_it_counts() -> None:
+    # 12类服务 is the national programme's name; the targets after its colon are not its kinds
+    text = "提供12类国家基本公共卫生服务：建档率保持在90%以上；规范管理率达到70%以上。"
+    (e,) = extract(make_table(goal_expected=text, goal_actual="")).enumerations
+    assert e.announced == 12 and len(e.items) == 2 and e.may_fall_short
+    (kinds,) = extract(
+        make_table(goal_expected="开展三类活动：宣传；培训。", goal_actual="")
+    ).enumerations
+    assert not kinds.may_fall_short  # kinds named without figures: one is missing
+
+
 def test_enumeration_in_brackets_and_before_its_count() -> None:
     assert items("按照5项（水费、电费、通讯费、网络费、邮寄费）缴纳。") == [
         (5, ("水费", "电费", "通讯费", "网络费", "邮寄费"))

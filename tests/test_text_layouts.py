@@ -13,6 +13,7 @@ from hypothesis import strategies as st
 
 from reviewer.api import parse_file
 from reviewer.grid import Grid
+from reviewer.ingest.fixed import fixed_rows
 from reviewer.ingest.layouts import Layout, detect_layout
 from reviewer.ingest.text import text_rows
 from reviewer.parse import parse_grid
@@ -337,6 +338,116 @@ def test_fixed_width_text_is_read_by_its_columns() -> None:
     ] in [r[-6:] for r in got]
     assert ["产出指标", "时效指标", "项目竣工时间", "12月底前", "2022年3月", "6", "4",
             "受汛期影响工期顺延；今后将汛期因素纳入工期计划"] in got  # fmt: skip
+
+
+# A header's title line printed above 一级指标 (年度 / 实际 centred over two lines), the first
+# row's name wrapped above and below its figures (the figures' own line empty in that column),
+# the names left of their centred title 三级指标 and running across where it starts.
+CENTRED = [
+    _laid_out((26, "财政项目支出绩效自评表")),
+    "",
+    _laid_out((1, "项目名称"), (15, "农田管护")),
+    _laid_out((47, "年度"), (61, "实际"), (85, "偏差原因分析")),
+    _laid_out((5, "一级指标"), (15, "二级指标"), (31, "三级指标"), (73, "分值"), (79, "得分")),
+    _laid_out((47, "指标值"), (61, "完成值"), (85, "及改进措施")),
+    _laid_out((23, "维修养护农村供水工程数")),
+    _laid_out((47, "≥42处"), (61, "42处"), (73, "10"), (79, "10")),
+    _laid_out((13, "数量指标"), (23, "量")),
+    _laid_out(
+        (5, "产出指标"), (23, "适龄儿童疫苗接种"), (47, "≥90%"), (61, "96.8%"), (73, "10"),
+        (79, "10"),
+    ),
+    _laid_out((23, "率")),
+    _laid_out(
+        (13, "质量指标"), (23, "农村饮水工程水质达标率"), (47, "≥95%"), (61, "97%"),
+        (73, "10"), (79, "10"),
+    ),
+    "",
+    # the page prints a blank line between its rows: still one table
+    _laid_out((23, "维修工程验收合格率"), (47, "100%"), (61, "100%"), (73, "10"), (79, "10")),
+]  # fmt: skip
+
+
+def test_fixed_width_cells_wrapped_around_their_figures_stay_with_their_row() -> None:
+    layout, rows = text_rows([line + "\n" for line in CENTRED])
+    assert layout is Layout.FIXED
+    got = [[c.text for c in r.cells] for r in rows]
+    assert ["一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分",
+            "偏差原因分析及改进措施"] in got  # fmt: skip
+    names = [r[-5] for r in got if r[-1] == "10"]
+    assert names == [
+        "维修养护农村供水工程数量",
+        "适龄儿童疫苗接种率",
+        "农村饮水工程水质达标率",
+        "维修工程验收合格率",
+    ]
+    assert ["数量指标", "维修养护农村供水工程数量", "≥42处", "42处", "10", "10"] in got
+
+
+def test_fixed_width_rows_printed_a_blank_line_apart_are_read_under_their_header() -> None:
+    header = _laid_out(
+        (5, "一级指标"), (15, "二级指标"), (31, "三级指标"), (47, "年度指标值"),
+        (61, "实际完成值"), (73, "分值"), (79, "得分"),
+    )  # fmt: skip
+    lines = [
+        _laid_out((26, "财政项目支出绩效自评表")),
+        "",
+        header,
+        "",
+        _laid_out(
+            (5, "产出指标"), (15, "数量指标"), (25, "放映场次"), (47, "≥1596场"), (61, "1602场"),
+            (73, "15"), (79, "15"),
+        ),
+        "",
+        _laid_out((15, "质量指标"), (25, "放映设备完好"), (47, "≥95%"), (61, "97%"), (73, "5"),
+                  (79, "5")),
+        _laid_out((25, "率")),  # a name wrapped in its cell: read by position, not by line
+        "",
+        _laid_out((1, "注：以上数据以验收报告为准。")),
+    ] * 2  # fmt: skip
+    layout, rows = text_rows([line + "\n" for line in lines])
+    assert layout is Layout.FIXED
+    got = [[c.text for c in r.cells] for r in rows]
+    assert got.count(["产出指标", "数量指标", "放映场次", "≥1596场", "1602场", "15", "15"]) == 2
+    assert got.count(["质量指标", "放映设备完好率", "≥95%", "97%", "5", "5"]) == 2
+
+
+def test_fixed_width_20_80_rows_with_one_figure_and_the_fields_under_the_table() -> None:
+    # a 20/80 form (ga03): a row's only figure its score beside a target and an actual with
+    # units; a label broken over a row's line (可持续影 / … / 响指标), another's tail below it
+    # (社会效益 / 指标); 总分 and the form's fields under the table are lines of their own
+    lines = [
+        _laid_out((26, "项目支出绩效自评表")),
+        "",
+        _laid_out((1, "| 项目名称"), (15, "农村公路安全生命防护工程 |")),
+        _laid_out((12, "一级指标"), (24, "二级指标"), (38, "三级指标"), (66, "年初目标值"),
+                  (84, "实际完成值"), (102, "得分")),
+        _laid_out((12, "效益指标"), (24, "社会效益"), (38, "农村公路交通事故发生率"), (66, "较上年下降"),
+                  (84, "下降12.5%"), (104, "15")),
+        _laid_out((24, "指标")),
+        _laid_out((38, "已实施路段隐患消除率"), (66, "100%"), (84, "100%"), (104, "10")),
+        _laid_out((24, "可持续影")),
+        _laid_out((38, "防护设施设计使用年限"), (66, "≥10年"), (84, "10年"), (104, "5")),
+        _laid_out((24, "响指标")),
+        _laid_out((1, "总分"), (102, "98.1")),
+        _laid_out((1, "偏差大或目标"), (24, "无")),
+        _laid_out((1, "未完成原因分析")),
+    ]  # fmt: skip
+    got = [[c.text for c in r.cells] for r in fixed_rows(lines)]
+    assert ["项目名称", "农村公路安全生命防护工程"] in got  # the scan's grid marks dropped
+    assert [
+        "效益指标",
+        "社会效益指标",
+        "农村公路交通事故发生率",
+        "较上年下降",
+        "下降12.5%",
+        "15",
+    ] in got
+    # the label centred over its two rows: the first takes it, the second goes on under it
+    assert ["可持续影响指标", "已实施路段隐患消除率", "100%", "100%", "10"] in got
+    assert ["防护设施设计使用年限", "≥10年", "10年", "5"] in got
+    assert ["总分", "98.1"] in got
+    assert ["偏差大或目标", "无"] in got and ["未完成原因分析"] in got
 
 
 def test_spaced_text_without_a_page_layout_stays_line_by_line() -> None:

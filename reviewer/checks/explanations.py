@@ -76,9 +76,11 @@ def explanation_missing(ctx: TableContext) -> Iterator[Hit]:
             )
             values = f"年度指标值{i.target}，实际完成值{i.actual}，" if i.target or i.actual else ""
             column = ctx.table.labels.get("explanation", "偏差原因分析及改进措施")
+            points = f"得{fmt(i.score)}分" if i.score is not None else ""
+            if points and i.weight is not None:
+                points += f"（分值{fmt(i.weight)}分）"
             yield Hit(
-                f"{ilabel(i)}{values}得{fmt(i.score)}分"
-                f"（分值{fmt(i.weight)}分），{column}栏{left}。",
+                f"{ilabel(i)}{values}{points}{'，' if points else ''}{column}栏{left}。",
                 indicator=i,
                 expected="原因及改进措施",
                 found=i.explanation or "（空白）",

@@ -20,6 +20,7 @@ from reviewer.config import Config
 from reviewer.forms.template import is_instruction, placeholder_in
 from reviewer.grid import IMAGE_TABLE
 from reviewer.model import Category, EvaluationTable, Evidence, Indicator, Location, Severity
+from reviewer.parse import labels as lb
 from reviewer.parse.table import is_title
 
 _L1_ALLOWED = ("产出指标", "效益指标", "满意度指标", "成本指标", "效果指标")  # + family.l1_extra
@@ -213,8 +214,12 @@ def _sections_missing(
 def category_labels(ctx: TableContext) -> Iterator[Hit]:
     extra = ctx.family.l1_extra
 
-    def own(l1: str) -> bool:  # a 部门整体 form's own category, its weight stated (履职效能(50分))
-        return ctx.family.own_categories and l1 in ctx.table.stated_weights
+    def own(l1: str) -> bool:
+        """A 部门整体 form's own category (履职效能, 部门管理): such forms have no national list
+        of 一级 categories; a known 二级 label in its place is still misplaced."""
+        return ctx.family.own_categories and (
+            l1 in ctx.table.stated_weights or lb.label_kind(l1) is not lb.LabelKind.L2
+        )
 
     # a form printing only 一级 and 三级 (no 二级 column, no row with one) asks for no 二级
     two_levels = "l2" not in ctx.table.labels and not any(i.l2 for i in ctx.table.indicators)

@@ -38,6 +38,12 @@ _BRACKETS = re.compile(r"[（(][^）)]*[）)]")
 # a total the narrative states (补助资金838.42万元) is not its figure, unless the claim says so.
 _PER_UNIT = re.compile(r"人均|户均|亩均|生均|次均|日均|月均|年均|单位|每[人户亩个日天月年]")
 MIN_RUN = 3
+# Words a narrative and a name use for one thing (惠及学生2.14万人, 受益学生人数).
+_SYNONYM = re.compile(r"惠及")
+
+
+def _same_words(text: str) -> str:
+    return _SYNONYM.sub("受益", text) if "惠及" in text else text
 
 
 def unit_class(unit: str) -> str:
@@ -128,7 +134,8 @@ def score(claim: Claim, t: Target) -> int:
         return 0  # 预算执行率99.12%: the funds' rate, not an indicator's 政府采购执行率
     if len(t.full) >= 2 and (t.full in claim.before or t.full in claim.after):
         return 100 + len(t.full)
-    run = max(common_run(claim.before, t.core), common_run(claim.after, t.core))
+    core = _same_words(t.core)
+    run = max(common_run(_same_words(claim.before), core), common_run(claim.after, core))
     return run if run >= MIN_RUN or run == len(t.core) >= 2 else 0
 
 

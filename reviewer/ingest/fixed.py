@@ -28,7 +28,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from reviewer.grid import Cell, Row
-from reviewer.parse.labels import label_kind
+from reviewer.parse.labels import classify_label, is_weight_note, label_kind
 from reviewer.parse.values import is_placeholder, parse_percent
 from reviewer.textnorm import clean_cell
 
@@ -38,9 +38,21 @@ if TYPE_CHECKING:
 _GAP = re.compile(r"\S+(?: \S+)*")  # a piece: text with single spaces inside, two or more around
 # The first label of a part of the form (its funds, goal and indicator headers): a part of its own.
 _SECTION = re.compile(r"^(?:一级(?:指标)?|预期目标|年初(?:预算数?)?|绩效指标)$")
+# A column's title, or a piece of one wrapped over the header's lines (年度 / 指标值, 偏差原因分析
+# / 及改进措施, （A）): a line of nothing else is the header's, not a row's.
+_TITLE = re.compile(
+    r"指标|分值|得分|权重|值|偏差|原因|措施|预算|执行|完成|年度|实际|目标|情况|性质|单位|评分|备注"
+    r"|满分|序号|^[（(][A-Z][）)]$"
+)
+_DIGIT = re.compile(r"\d")
+_VALUE_PIECE = 12  # characters, at most, of a value with its unit (≥1,500万人次, 2023年10月底前)
+_GRID = "|｜"  # a scan's grid lines, read as characters
+_TOTALS = frozenset(("总分", "合计", "总计"))
+_LABEL_TAILS = frozenset(("指标", "标"))
 _LABEL_LINES = 4  # lines, at most, a category label is broken over
 _HEADER_PIECE = 16  # characters, at most, of a header label's piece
 _SAME_START = 2  # display columns within which two starts are one column's
+_ACROSS = 4  # display columns (two CJK characters) a piece runs on past where a title starts
 
 
 @dataclass(slots=True)
@@ -82,13 +94,17 @@ def fixed_or_spaced(
     not, its rows a line at a time: a scan's OCR text keeps its lines but not its columns.
 
     Each reading is parsed to be judged (the text is short: a laid-out page or a few), and
-    the one kept is read again, as the trial parses marked its cells used."""
+    the one kept is read again, as the trial parses marked its cells used. A reading that
+    finds no table gives way to one that finds some, even misread: the memo says so."""
     from reviewer.grid import Grid
     from reviewer.parse import parse_grid
 
-    if _misread(parse_grid(Grid(rows=fixed_rows(lines), source=""))):
+    by_position = parse_grid(Grid(rows=fixed_rows(lines), source=""))
+    if _misread(by_position):
         by_line = parse_grid(Grid(rows=spaced_rows(lines), source=""))
-        if any(not t.doubts for t in by_line.tables):
+        if any(not t.doubts for t in by_line.tables) or (
+            by_line.tables and not by_position.tables  # some table, if only to say it misread
+        ):
             return spaced_rows(lines)
     return fixed_rows(lines)
 
@@ -98,10 +114,30 @@ def _misread(report: Report) -> bool:
 
 
 def fixed_rows(lines: Sequence[str]) -> Iterator[Row]:
-    header: list[int] = []  # the starts of the last header's labels: a page goes on under them
-    for block, page_break in _blocks(lines):
-        rows, header = _block_rows(block, header)
-        if rows and page_break:
+    parts = [_part(block, page_break) for block, page_break in _blocks(lines)]
+    # A table's columns are read from all its blocks: a block of figures goes on under the
+    # header above it when it has none of its own or prints the same one again (a page's top),
+    # so that its cells fall in the columns the header's do.
+    tables: list[list[_Part]] = []
+    text = ""
+    for part in parts:
+        if not part.anchors:
+            continue
+        if part.header and (part.header_text != text or not tables):
+            tables.append([part])
+            text = part.header_text
+        elif tables:
+            tables[-1].append(part)
+        else:
+            tables.append([part])
+    for table in tables:
+        lines_of = [line for part in table for line in part.block]
+        starts = _columns(lines_of, table[0].header)
+        for part in table:
+            part.starts = starts
+    for part in parts:
+        rows = _part_rows(part)
+        if rows and part.page_break:
             rows[0].page_break = True
         for r in rows:
             row = _to_row(r)
@@ -114,10 +150,18 @@ def _width(text: str) -> int:
 
 
 def _pieces(number: int, line: str) -> list[Piece]:
+    """The line's pieces at their display columns; a scan's grid line kept at a piece's edge
+    (| 项目名称) is no part of its text."""
     out = []
     for m in _GAP.finditer(line):
+        text = m.group()
         start = _width(line[: m.start()])
-        out.append(Piece(number, start, start + _width(m.group()), m.group()))
+        end = start + _width(text)
+        if text[0] in _GRID or text[-1] in _GRID:
+            text = text.strip(_GRID + " ")
+            if not text:
+                continue
+        out.append(Piece(number, start, end, text))
     return out
 
 
@@ -131,17 +175,24 @@ def _blocks(lines: Sequence[str]) -> Iterator[tuple[list[list[Piece]], bool]]:
             raw = raw.replace("\f", "")
         line = raw.rstrip("\r\n")
         if not line.strip():
-            if block:
-                yield block, page_break
-                block = []
             blanks += 1
             continue
         pieces = _pieces(number, line)
-        if block and (form_feed or any(_SECTION.match(p.text) for p in pieces)):
-            # a page printed without blank lines: its parts apart; a form feed opening a line
-            # right under the text above (a page's number): a new page
+        if block and blanks == 1 and not form_feed and _anchor(pieces):
+            blanks = 0  # a page printed with a blank line between its rows: one table still
+        if block and blanks:
             yield block, page_break
-            block, page_break = [], False
+            block = []
+        elif block and (form_feed or any(_SECTION.match(p.text) for p in pieces)):
+            # a page printed without blank lines: its parts apart, the header's lines printed
+            # above its first label with it; a form feed opening a line right under the text
+            # above (a page's number): a new page
+            keep = len(block)
+            while not form_feed and keep > 0 and _header_line(block[keep - 1]):
+                keep -= 1
+            if keep:
+                yield block[:keep], page_break
+                block, page_break = block[keep:], False
         if not block:
             page_break = not first and (blanks >= 2 or form_feed)
         first = False
@@ -151,28 +202,70 @@ def _blocks(lines: Sequence[str]) -> Iterator[tuple[list[list[Piece]], bool]]:
         yield block, page_break
 
 
+def _title(p: Piece) -> bool:
+    """A column's title or a piece of one: short, its words a title's, or a title's last
+    character or two wrapped (一级指 / 标)."""
+    return (
+        len(p.text) <= _HEADER_PIECE
+        and bool(_TITLE.search(p.text) or len(p.text) <= 2)
+        and not _is_figure(p.text)
+    )
+
+
+def _header_like(line: list[Piece]) -> bool:
+    """A line the header may hold: short pieces, most of them titles (a goal's text wrapped
+    right above the header is not)."""
+    return all(len(p.text) <= _HEADER_PIECE for p in line) and 2 * sum(
+        _title(p) for p in line
+    ) >= len(line)
+
+
+def _header_line(line: list[Piece]) -> bool:
+    """A line of the header: column titles only."""
+    return bool(line) and all(_title(p) for p in line)
+
+
 def _is_figure(text: str) -> bool:
     return parse_percent(text.replace(" ", "")) is not None  # a number, or a rate with its %
 
 
 def _anchor(line: list[Piece]) -> bool:
-    """A row's own line: two figures or more (a dash standing for an empty amount counts)."""
-    return sum(_is_figure(p.text) or is_placeholder(p.text) for p in line) >= 2
+    """A row's own line: two figures or more (a dash standing for an empty amount counts), or
+    a figure (the row's points) beside a value with its unit or sign (≥10年 | 10年 | 5)."""
+    figures = sum(_is_figure(p.text) or is_placeholder(p.text) for p in line)
+    if figures >= 2:
+        return True
+    return figures == 1 and any(
+        len(p.text) <= _VALUE_PIECE and _DIGIT.search(p.text) and not _is_figure(p.text)
+        for p in line
+    )
 
 
 def _columns(block: list[list[Piece]], header: list[int]) -> list[int]:
     """The starts of the block's columns: where text (not a figure) starts on two lines, and
     where each of the header's labels starts."""
-    starts = sorted(
-        [p.start for line in block for p in line if not _is_figure(p.text)] + header * 2
-    )
+    texts = [p for line in block for p in line if not _is_figure(p.text)]
+    starts = sorted([p.start for p in texts] + header * 2)
     clusters: list[list[int]] = []
     for s in starts:
         if clusters and s - clusters[-1][-1] <= _SAME_START:
             clusters[-1].append(s)
         else:
             clusters.append([s])
-    return [c[0] for c in clusters if len(c) >= 2] or [0]
+    body = [p.start for line in block if not _header_line(line) for p in line]
+    rows = [p for line in block if _anchor(line) for p in line if not _is_figure(p.text)]
+    # a title centred over a wider column (三级指标 over the names) starts no column of its
+    # own: text on rows' own lines runs across where it starts, and not two lines start there
+    kept = [
+        c[0]
+        for c in clusters
+        if len(c) >= 2
+        and (
+            sum(s in c for s in body) >= 2
+            or not any(p.start < c[0] and p.end > c[0] + _ACROSS for p in rows)
+        )
+    ]
+    return kept or [0]
 
 
 def _place(p: Piece, starts: list[int]) -> int:
@@ -186,54 +279,119 @@ def _place(p: Piece, starts: list[int]) -> int:
     return best + 1
 
 
-def _block_rows(block: list[list[Piece]], inherited: list[int]) -> tuple[list[_Row], list[int]]:
-    """The block's rows, and the header starts the next block inherits (a block of figures
-    without a header of its own goes on under the last one: a table broken by a page)."""
+@dataclass(slots=True)
+class _Part:
+    """A block: its row anchors, where its header and its first row's lines begin."""
+
+    block: list[list[Piece]]
+    page_break: bool
+    anchors: list[int]
+    top: int  # the first row's own lines start here: its cells wrapped above its figures
+    head: int  # the header's first line
+    header: list[int]  # the starts of the header's labels
+    header_text: str
+    starts: list[int] = field(default_factory=list)  # the columns, when read with others
+
+
+def _part(block: list[list[Piece]], page_break: bool) -> _Part:
     anchors = [i for i, line in enumerate(block) if _anchor(line)]
     first = anchors[0] if anchors else 0
-    head = first
-    while head > 0 and all(len(p.text) <= _HEADER_PIECE for p in block[head - 1]):
+    top = first
+    while (
+        top > 0
+        and first - top < _LABEL_LINES - 1
+        and not any(_title(p) and label_kind(p.text) is None for p in block[top - 1])
+        and all(len(p.text) <= _HEADER_PIECE for p in block[top - 1])
+        and not any(_is_figure(p.text) for p in block[top - 1])  # a row of its own
+    ):
+        top -= 1
+    if top > 0 and not any(_title(p) for p in block[top - 1]):
+        top = first  # no header above the lines: not the first row's, as far as one can tell
+    head = top
+    while head > 0 and _header_like(block[head - 1]):
         head -= 1
-    header = [p.start for line in block[head:first] for p in line]
-    if anchors and not header:
-        header = inherited
-    starts = _columns(block, header)
+    lines = block[head:top]
+    header = [p.start for line in lines for p in line]
+    text = "".join(p.text for line in lines for p in line)
+    return _Part(block, page_break, anchors, top, head, header, text)
+
+
+def _part_rows(part: _Part) -> list[_Row]:
+    """The block's rows: each anchor's with the pieces around it; lines of their own above the
+    header and in a block without figures."""
+    block, anchors, top, head = part.block, part.anchors, part.top, part.head
+    starts = part.starts or _columns(block, part.header)
     for line in block:
         for p in line:
             p.column = _place(p, starts)
     _join_labels(block)
     if not anchors:
-        return [_line_row(line) for line in block], inherited
+        return [_line_row(line) for line in block]
     rows = [_line_row(line) for line in block[:head]]
-    if head < first:
+    if head < top:
         labels = _Row(line=block[head][0].line)
-        for line in block[head:first]:
+        for line in block[head:top]:
             for p in line:
                 labels.add(p)
         rows.append(labels)
+    end = _table_end(block, anchors[-1])
     anchored = {i: _Row(line=block[i][0].line) for i in anchors}
-    for i in range(first, len(block)):
+    for i in range(top, end):
         for p in block[i]:
             anchored[_nearest(i, p.column, anchors, block)].add(p)
     rows.extend(anchored[i] for i in anchors)
-    return rows, header
+    rows.extend(_line_row(line) for line in block[end:])
+    return rows
+
+
+def _table_end(block: list[list[Piece]], last: int) -> int:
+    """Where the lines under the last row stop going on with its cells: at a line opening in
+    the first column with words of its own (总分, 偏差大或目标未完成原因分析, 注：…), not a
+    category label's piece (指 / 标, 标（10分）)."""
+    for i in range(last + 1, len(block)):
+        first = block[i][0]
+        text = first.text
+        if first.column == 1 and text in _TOTALS:
+            return i
+        if (
+            first.column == 1
+            and len(text) > 2
+            and label_kind(text) is None
+            and not is_weight_note(text)
+        ):
+            return i
+    return len(block)
 
 
 def _join_labels(block: list[list[Piece]]) -> None:
     """A category label broken over the lines of its merged cell (产出指 / 标, 服务对象 / 满意度指
-    / 标) is one label, whatever rows its pieces stand beside: joined into its first piece."""
+    / 标) is one label, whatever rows its pieces stand beside (a row's line between them,
+    empty in that column: 可持续影 / … / 响指标): joined into its first piece."""
+    for i, line in enumerate(block[1:], start=1):  # 社会效益 / 指标: the tail goes up
+        for p in line:
+            if p.text in _LABEL_TAILS:
+                above = next((q for q in block[i - 1] if q.column == p.column and q.text), None)
+                if above is not None and classify_label(above.text + p.text) is not None:
+                    above.text, p.text = above.text + p.text, ""
     for i, line in enumerate(block):
         for p in line:
             if not p.text or label_kind(p.text) is not None:
                 continue
             run = [p]
-            for k in range(i + 1, min(i + _LABEL_LINES, len(block))):
+            skipped = False
+            for k in range(i + 1, min(i + _LABEL_LINES + 1, len(block))):
                 nxt = next((q for q in block[k] if q.column == p.column), None)
                 if nxt is None:
-                    break
+                    if skipped or len(run) > 1:
+                        break
+                    skipped = True
+                    continue
+                if "级指标" in nxt.text:
+                    break  # the header's 一级指标 under a label above it: a title, not a tail
                 run.append(nxt)
                 text = "".join(q.text for q in run)
-                if label_kind(text) is not None:
+                # across a row's line only a label the form knows (可持续影响指标)
+                if (classify_label if skipped else label_kind)(text) is not None:
                     p.text = text
                     for q in run[1:]:
                         q.text = ""  # kept in its place: the column still runs through it
@@ -251,10 +409,31 @@ def _nearest(i: int, column: int, anchors: list[int], block: list[list[Piece]]) 
     if above is None or below is None:
         return below if above is None else above  # type: ignore[return-value]
 
-    def runs_to(a: int) -> bool:  # every line from i to anchor a has a piece in the column
-        lo, hi = sorted((i, a))
-        return all(any(p.column == column for p in block[k]) for k in range(lo, hi + 1))
+    def holds(k: int) -> bool:
+        return 0 <= k < len(block) and any(p.column == column for p in block[k])
 
+    def runs(k: int, a: int | None) -> bool:  # every line from k to anchor a has a piece
+        if a is None:
+            return False
+        lo, hi = sorted((k, a))
+        return all(holds(n) for n in range(lo, hi + 1))
+
+    def runs_to(a: int) -> bool:
+        return runs(i, a)
+
+    # a cell centred on its row's figures with an even count of lines leaves the figures'
+    # own line empty in its column, its pieces right above and right below it, unless each
+    # of the two is the end of the cell of the row beyond it
+    for a in (above, below):
+        if abs(i - a) == 1 and not holds(a) and holds(a - 1) and holds(a + 1):
+            beyond = [
+                runs(k, max((n for n in anchors if n < k), default=None))
+                if k < a
+                else runs(k, min((n for n in anchors if n > k), default=None))
+                for k in (a - 1, a + 1)
+            ]
+            if not all(beyond):
+                return a
     up, down = runs_to(above), runs_to(below)
     if up != down:
         return above if up else below

@@ -75,16 +75,29 @@ def _weighted_heading(text: str) -> bool:
     return weight is not None and lo <= len(bare) <= hi and not any(ch.isdigit() for ch in bare)
 
 
+def own_heading_text(text: str) -> bool:
+    """A short word that may be a category of the form's own (预算管理, 部门履职): no figure,
+    no known label of the form's."""
+    lo, hi = _HEADING_CHARS
+    return (
+        lo <= len(text) <= hi
+        and not any(ch.isdigit() for ch in text)
+        and lb.label_kind(text) is None
+        and lb.uncut(text) == text  # a label cut in its cell (服务对象满意度指 | 标…)
+    )
+
+
 def _own_heading(cell: Cell, cells: list[Cell], cols: IndicatorColumns) -> bool:
     """A short word in a category column of a row whose name stands in its own column (预算管理
     | “三公”经费变动率 | …): the form's own category, not a name out of place."""
-    lo, hi = _HEADING_CHARS
-    text = cell.text
-    if not lo <= len(text) <= hi or any(ch.isdigit() for ch in text):
+    if not own_heading_text(cell.text):  # a known label in the other level's column: shifted
         return False
-    if lb.label_kind(text) is not None:  # a known label in the other level's column: shifted
-        return False
-    return any(c.column == cols.name_column for c in cells)
+    # the row stands in its columns: a name under 三级指标 and its points under 得分 (a row
+    # whose empty cells were dropped has its name in a category column, its points elsewhere)
+    scored = [col for col, role in cols.roles.items() if role is Role.SCORE]
+    return any(c.column == cols.name_column for c in cells) and any(
+        c.column in scored and parse_points(c.text) is not None for c in cells
+    )
 
 
 def header_role(text: str, family: Family = DEFAULT) -> Role | None:
@@ -293,6 +306,9 @@ def read_header(row: Row, family: Family = DEFAULT) -> IndicatorColumns:
             cols.name_column = c.column
     cols.standard = _is_standard(cols)
     cols.any_labels = family.scoring.rubric
+    # a department's form names its own categories (部门管理 / 预算管理) whether or not it
+    # prints their weights in them
+    cols.own_categories = family.own_categories
     return cols
 
 

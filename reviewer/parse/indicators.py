@@ -30,7 +30,14 @@ from typing import Any
 from reviewer.forms.template import placeholder_in
 from reviewer.grid import Cell, Row
 from reviewer.parse import labels as lb
-from reviewer.parse.columns import LABEL_LEVEL, IndicatorColumns, Role, RowMap, aligned
+from reviewer.parse.columns import (
+    LABEL_LEVEL,
+    IndicatorColumns,
+    Role,
+    RowMap,
+    aligned,
+    own_heading_text,
+)
 from reviewer.parse.values import is_operator, parse_number, parse_points, parse_value
 from reviewer.textnorm import without_spaces
 
@@ -289,6 +296,27 @@ def _draft_by_content(content: list[Cell], row: Row) -> Draft | None:
     )
 
 
+def _own_labels(content: list[Cell], events: list[LabelEvent], most: int) -> list[Cell]:
+    """A department's row whose empty cells were dropped, its categories its own words
+    (部门履职 | 社会救助 | 城乡低保按时足额发放率 | =100% | …): the words before the name are
+    its 一级 and 二级 (one word: its 二级, the 一级 going on from above). The content left."""
+    split = _split_values(content)
+    if split is None:
+        return content
+    before = content[: split[0]]
+    n = len(before) - 3  # the name, the target and the actual stand before the points
+    heads = before[:n]
+    if not 1 <= n <= most or not all(
+        own_heading_text(c.text) or lb.label_kind(c.text) is not None for c in heads
+    ):
+        return content
+    levels = ("l1", "l2")[2 - n :]
+    for level, c in zip(levels, heads, strict=True):
+        c.used = True
+        events.append(LabelEvent(pos=0.0, level=level, text=_one_line(c.text)))
+    return content[n:]
+
+
 def _is_nature(text: str) -> bool:
     return text == "定性" or text == "定量" or is_operator(text)
 
@@ -450,6 +478,8 @@ def parse_section(rows: Sequence[Row], columns: IndicatorColumns) -> Section:
                 n_labels += 1
             content = cells[n_labels:]
             row_events = _resolve_ambiguous(label_cells, context_l1)
+            if columns.own_categories and len(label_cells) < 2:
+                content = _own_labels(content, row_events, 2 - len(label_cells))
             row_map = None if columns.standard else columns.in_order(content)
         for ev in row_events:
             if ev.level == "l1":

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from reviewer.model import EvaluationTable
-from tests.builders import MEASURE, codes, ind, make_table, with_row
+from tests.builders import MEASURE, codes, findings_of, ind, make_table, with_row
 from tests.checks.cases import RuleCase
 
 
@@ -49,6 +49,12 @@ class TestE101ExplanationMissing(RuleCase):
     def test_a_lower_is_better_row_met_on_its_target_needs_none(self, tmp_path: Path) -> None:
         row = ind("培训完成及时性", "<=3天", "=3天", 10, 10, l2="时效指标")
         assert codes(tmp_path, make_table(indicators=with_row(3, row))) == set()
+
+    def test_a_row_without_points_printed_is_told_without_them(self, tmp_path: Path) -> None:
+        # a 部门整体 form with no 分值 column (gc03): no "分值—分" in the message
+        row = ind("培训人数", ">=200人", "=180人", None, 8, l2="数量指标")
+        (f,) = findings_of(tmp_path, make_table(indicators=with_row(1, row)), "E101")
+        assert "得8分，" in f.message and "分值" not in f.message.split("，偏差")[0]
 
 
 # E102 explanation without a measure ------------------------------------------------------

@@ -232,6 +232,14 @@ class TestN102NarrativeFigureVsIndicator(RuleCase):
         )
         assert "N102" in codes(tmp_path, wrong)
 
+    def test_benefiting_is_said_with_either_word(self, tmp_path: Path) -> None:
+        # gf04: 惠及学生2.14万人 of the row 受益学生人数 2136人 (a 万 slipped in)
+        row = ind("受益学生人数", "≥2000人", "2136人", 10, 10, l1="效益指标", l2="社会效益指标")
+        wrong = make_table(indicators=with_row(2, row), goal_actual=f"{DONE}，惠及学生2.14万人。")
+        assert "N102" in codes(tmp_path, wrong)
+        right = make_table(indicators=with_row(2, row), goal_actual=f"{DONE}，惠及学生2136人。")
+        assert "N102" not in codes(tmp_path, right)
+
     def test_a_figure_of_a_row_with_a_bracketed_part_is_that_rows(self, tmp_path: Path) -> None:
         # fc01: 93.6%（其中千吨万人工程98.2%） is the water-quality row's, whose unit read with
         # its bracket had left it out; the claim went to another row sharing a few words
@@ -643,6 +651,9 @@ class TestN108NarrativeClaimsAllMet(RuleCase):
             ("，各项目标任务均已完成。", True),
             ("，全面完成了年度绩效目标。", True),
             ("，所有指标均已达成。", True),
+            ("，年度绩效目标全面完成。", True),
+            ("，项目各项建设任务全部完成。", True),
+            ("，年度目标部分完成。", False),
             ("，各项绩效目标基本完成。", False),  # admits a shortfall
             ("，各项目标大部分完成。", False),
             ("，确保各项目标全部完成。", False),  # a promise, not a result

@@ -1846,6 +1846,153 @@ def test_a_department_forms_own_weighted_categories_are_read_and_allowed(tmp_pat
     assert "P104" not in {f.code for f in _findings(path)}
 
 
+_OWN_HEADER = ["绩效指标", "一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "得分"]
+_OWN_ROWS = [  # 一级 and 二级 in words of the department's own, no weights printed in them
+    ["", "部门管理", "预算管理", "预算执行率", "≥95%", "96.61%", "5"],
+    ["", "", "", "项目支出预算细化率", "≥90%", "94%", "3"],
+    ["", "", "资金管理", "资金使用合规性", "合规", "合规", "4"],
+    ["", "部门履职", "公共卫生服务", "居民电子健康档案建档率", "≥90%", "92.3%", "8"],
+    ["", "履职效益", "社会效益", "居民人均预期寿命", "≥78.5岁", "78.9岁", "8"],
+]
+_OWN_READ = [
+    ("部门管理", "预算管理", "预算执行率"),
+    ("部门管理", "预算管理", "项目支出预算细化率"),
+    ("部门管理", "资金管理", "资金使用合规性"),
+    ("部门履职", "公共卫生服务", "居民电子健康档案建档率"),
+    ("履职效益", "社会效益", "居民人均预期寿命"),
+]
+
+
+def _own_form(rows: list[list[str]]) -> list[list[str]]:
+    return [["部门整体支出绩效自评表"], ["部门（单位）名称", "某市卫生健康委员会"], *rows]
+
+
+def test_a_department_forms_own_categories_without_weights_are_read_in_their_columns(
+    tmp_path: Path,
+) -> None:
+    # gc03: a 部门整体 form whose 一级 weights stand only in a note under it
+    path = _write(
+        tmp_path, _own_form([_OWN_HEADER, *_OWN_ROWS, ["", "自评总分", "", "", "", "", "28"]])
+    )
+    report = parse_file(path)
+    (t,) = report.tables
+    assert [(i.l1, i.l2, i.name) for i in t.indicators] == _OWN_READ
+    assert [i.score for i in t.indicators] == [5, 3, 4, 8, 8]
+    assert "P104" not in {f.code for f in _findings(path)}  # a department's own categories
+
+
+def test_a_department_forms_own_categories_are_read_with_the_empty_cells_dropped(
+    tmp_path: Path,
+) -> None:
+    # gc05: a web page's pipes, the merged cells dropped (部门履职 | 公共卫生服务 | name | …)
+    lines = [
+        "| " + " | ".join(c for c in row if c) + " |"
+        for row in _own_form([_OWN_HEADER, *_OWN_ROWS])
+    ]
+    path = tmp_path / "form.txt"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    (t,) = parse_file(path).tables
+    assert [(i.l1, i.l2, i.name) for i in t.indicators] == _OWN_READ
+
+
+def test_a_department_forms_own_categories_are_read_where_merged_cells_are_left_out(
+    tmp_path: Path,
+) -> None:
+    # gc05: Markdown rows keep their empty cells but leave out the merged ones before the name
+    lines = [
+        "部门整体支出绩效自评表",
+        "| 部门(单位)名称 | 某县民政局 |",
+        "| 绩效指标 | 一级指标 | 二级指标 | 三级指标 | 年度指标值 | 实际完成值 | 分值 | 得分 |"
+        " 偏差原因分析及改进措施 |",
+        "| 部门管理 | 预算管理 | 预算执行率 | ≥95% | 97.80% | 6 | 6 |  |",
+        "| 结转结余率 | ≤5% | 2.20% | 4 | 4 |  |",
+        "| 资金管理 | 救助资金社会化发放率 | =100% | 100% | 5 | 5 |  |",
+        "| 部门履职 | 社会救助 | 城乡低保按时足额发放率 | =100% | 100% | 10 | 10 |  |",
+        "| 总分 | 25 | 25 |",
+    ]
+    path = tmp_path / "form.txt"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    (t,) = parse_file(path).tables
+    assert [(i.l1, i.l2, i.name, i.weight) for i in t.indicators] == [
+        ("部门管理", "预算管理", "预算执行率", 6),
+        ("部门管理", "预算管理", "结转结余率", 4),
+        ("部门管理", "资金管理", "救助资金社会化发放率", 5),
+        ("部门履职", "社会救助", "城乡低保按时足额发放率", 10),
+    ]
+
+
+def _points_form(
+    funds_header: list[str], funds_row: list[str], weights: list[str]
+) -> list[list[str]]:
+    return [
+        ["部门整体支出绩效自评表"],
+        ["部门（单位）名称", "某县民政局"],
+        funds_header,
+        funds_row,
+        [
+            "绩效指标",
+            "一级指标",
+            "二级指标",
+            "三级指标",
+            "年度指标值",
+            "实际完成值",
+            "分值",
+            "得分",
+        ],
+        ["", "部门管理", "预算管理", "预算执行率", "≥95%", "97.8%", weights[0], weights[0]],
+        ["", "部门履职", "社会救助", "低保按时足额发放率", "=100%", "100%", weights[1], weights[1]],
+        [
+            "",
+            "履职效益",
+            "社会效益",
+            "困难群众基本生活保障",
+            "应保尽保",
+            "应保尽保",
+            weights[2],
+            weights[2],
+        ],
+    ]
+
+
+def test_rows_make_up_the_hundred_where_the_funds_block_scores_nothing(tmp_path: Path) -> None:
+    # gc05: the funds block has no 分值 column, so the indicators carry all 100 points
+    header = ["部门整体支出(万元)", "收入性质", "年初预算数", "全年预算数", "全年执行数", "执行率"]
+    row = ["", "年度资金总额", "9865.32", "11204.87", "10958.16", "97.80%"]
+    hundred = _write(tmp_path, _points_form(header, row, ["30", "40", "30"]), "a.txt")
+    assert "W101" not in {f.code for f in _findings(hundred)}
+    ninety = _write(tmp_path, _points_form(header, row, ["30", "40", "20"]), "b.txt")
+    assert "W101" not in {f.code for f in _findings(ninety)}  # or 90, as the national form's
+    off = _write(tmp_path, _points_form(header, row, ["30", "40", "25"]), "c.txt")
+    assert "W101" in {f.code for f in _findings(off)}
+
+
+def test_a_project_forms_short_names_are_not_taken_for_categories(tmp_path: Path) -> None:
+    # only a department's form names its own categories: a project form's rows whose empty
+    # cells were dropped keep their short names (corpus 014's second table)
+    rows = [
+        ["项目支出绩效自评表"],
+        ["项目名称", "援滇对口支援经费"],
+        [
+            "绩效指标",
+            "一级指标",
+            "二级指标",
+            "三级指标",
+            "年度指标值",
+            "实际完成值",
+            "分值",
+            "得分",
+        ],
+        ["", "产出指标", "数量指标", "经费使用率"],
+        ["", "", "质量指标", "经费完成情况"],
+        ["", "", "时效指标", "经费完成进度"],
+    ]
+    lines = ["| " + " | ".join(c for c in row if c) + " |" for row in rows]
+    path = tmp_path / "form.txt"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    (t,) = parse_file(path).tables
+    assert [i.name for i in t.indicators] == ["经费使用率", "经费完成情况", "经费完成进度"]
+
+
 def test_names_that_swallowed_the_rows_below_are_a_misread(tmp_path: Path) -> None:
     # a copy whose empty cells were dropped: rows run into the names of the rows above
     rows = [

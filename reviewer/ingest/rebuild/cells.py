@@ -46,6 +46,7 @@ _DESCRIBED = re.compile(r"^[(（](?:文字描述|百分比|数值|文字|描述)
 # Words that end in a measure word's character and are not units: 提升 (升), 及时 (时), 按期 (期).
 _NOT_UNIT = re.compile(r"(提升|上升|及时|按时|准时|适时|如期|按期|定期|长期|短期|基本|成本|升级)$")
 _MAX_WORD = 10
+_HEADING_CHARS = (2, 8)  # a category's own word: 投入, 履职效能, 预算编制
 
 
 @dataclass(frozen=True, slots=True)
@@ -67,6 +68,7 @@ class Look:
     bare: bool = False  # a category label without 指标 (满意度, 服务对象满意度): often a name
     date: bool = False
     word: bool = False  # short text: 及时, 完成, 效果明显
+    heading: bool = False  # a short word that may be a form's own category: 投入, 预算编制
     text: bool = False  # anything else that is words
 
 
@@ -107,6 +109,14 @@ def look(text: str) -> Look:
         bare=label is not None and not weighted and not t.endswith("指标"),
         date=bool(_DATE.match(t)),
         word=not has_digit and len(t) <= _MAX_WORD,
+        heading=(
+            not has_digit
+            and _HEADING_CHARS[0] <= len(t) <= _HEADING_CHARS[1]
+            and label is None
+            and not (unit or operator or weighted)
+            and not is_placeholder(t)
+            and not _DATE.match(t)
+        ),
         text=not number,
     )
 
@@ -133,16 +143,26 @@ _EMPTY_FIT = {
 _EMPTY_DEFAULT = 0.3
 
 
-def fit(slot: Slot, c: Look) -> float:
-    """The cost of cell ``c`` in a column holding ``slot``."""
+def fit(slot: Slot, c: Look, own: bool = False) -> float:
+    """The cost of cell ``c`` in a column holding ``slot``; ``own``: the form names its own
+    categories (a department's), so a short word may stand in a category column."""
     if c.empty:
         return _EMPTY_FIT.get(slot, _EMPTY_DEFAULT)
-    return _FITS[slot](c)
+    cost = _FITS[slot](c)
+    if own and cost >= INF and c.heading and slot in _OWN_COST:
+        return _OWN_COST[slot]
+    return cost
 
 
 # A category label printed without 指标 is less surely a category, and more likely a name.
 _BARE_LABEL = 0.6
 _BARE_NAME = 0.8
+
+
+# A word the form does not know as a category, in a category column of a form that names its
+# own (投入 | 预算编制 | 部门预算按时编报率 …): dearer than any label it knows, and alone on a
+# row an 二级 (its 一级 merged over the rows above).
+_OWN_COST = {Slot.L1: 1.3, Slot.L2: 1.2}
 
 
 def _l1(c: Look) -> float:

@@ -52,19 +52,26 @@ class Placed:
 
 
 def rebuild(
-    tokens: list[Token], header: Header, *, grouped: bool, strict: bool, cut_off: bool = False
+    tokens: list[Token],
+    header: Header,
+    *,
+    grouped: bool,
+    strict: bool,
+    cut_off: bool = False,
+    own: bool = False,
 ) -> list[list[Placed]]:
     """The rows of ``tokens`` (the section's cells after its header) under ``header``.
 
     ``grouped``: a token's group starting hints at a row starting; ``strict``: each group is
     exactly one row; ``cut_off``: the text ends inside the last row, whose cells are the first of
-    its columns (the columns after its last cell cost nothing: they were cut off)."""
+    its columns (the columns after its last cell cost nothing: they were cut off); ``own``:
+    the form names its own categories (a department's)."""
     if not tokens:
         return []
     slots = header.slots()
     m = len(slots)
     looks = [cl.look(t.text) if not t.empty else cl.EMPTY for t in tokens]
-    fits = [[cl.fit(s, c) for s in slots] for c in looks]
+    fits = [[cl.fit(s, c, own) for s in slots] for c in looks]
     miss = [cl.MISSING.get(s, cl.MISSING_DEFAULT) for s in slots]
     prefix = [0.0]
     for x in miss:

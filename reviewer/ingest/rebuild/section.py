@@ -147,6 +147,7 @@ def read_indicators(b: Builder, i: int) -> int:
             grouped=b.stream.grouped,
             strict=False,
             cut_off=_cut(body, end == len(toks)),
+            own=b.family.own_categories,
         )
     )
     return end
@@ -178,7 +179,16 @@ def read_indicator_lines(b: Builder, lines: list[list[Token]], k: int) -> int:
         end += 1
     body = [t for line in lines[nxt:end] for t in line]
     cut_off = _cut(body, end == len(lines))
-    b.rows.extend(ind.rebuild(body, header, grouped=True, strict=True, cut_off=cut_off))
+    b.rows.extend(
+        ind.rebuild(
+            body,
+            header,
+            grouped=True,
+            strict=True,
+            cut_off=cut_off,
+            own=b.family.own_categories,
+        )
+    )
     return end
 
 
