@@ -82,6 +82,7 @@ def test_amounts_and_numbers() -> None:
     assert parse_percent("99.85%") == 99.85
     assert parse_percent("—") is None
     assert decimals("99.00%") == 2 and decimals("9.9") == 1 and decimals("10") == 0
+    assert decimals("95.44o") == 2  # a scan's % read as o is no decimal
 
 
 @pytest.mark.parametrize(
@@ -109,6 +110,23 @@ def test_thousands_and_decimal_marks_as_forms_print_them(
 def test_a_scans_letters_for_digits_in_a_figure(text: str, number: float | None) -> None:
     # OCR's O for 0, l or I for 1, first or later in the figure; letters alone are no figure
     assert parse_number(text) == number
+
+
+@pytest.mark.parametrize(
+    ("text", "number", "unit"),
+    [
+        ("12b", 126, ""),  # OCR's b for 6, B for 8, S for 5 after a figure's first digit
+        ("16.B万人次", 16.8, "万人次"),
+        ("2S人", 25, "人"),
+        ("B级", None, ""),  # a grade, no figure
+        ("3B级", 3, "B级"),
+    ],
+)
+def test_a_scans_letters_for_later_digits_in_a_value(
+    text: str, number: float | None, unit: str
+) -> None:
+    value = parse_value(text)
+    assert (value.number, value.unit) == (number, unit)
 
 
 @pytest.mark.parametrize(

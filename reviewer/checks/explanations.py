@@ -31,7 +31,9 @@ _SHORTFALL = re.compile(
 )
 # Saying there was none (无偏差, 未发生偏差) admits no shortfall.
 _NO_DEVIATION = re.compile(r"(?:无|没有|未出现|未发生|不存在)(?:明显|任何)?(?:偏差|偏离|差距)")
-_DONE = re.compile(r"已完成|全部完成|已达成|均已完成|按时完成|顺利完成")
+_DONE = re.compile(
+    r"已完成|全部完成|已达成|均已完成|按时完成|顺利完成|按计划完成|按期完成|如期完成"
+)
 
 
 def has_column(ctx: TableContext) -> bool:

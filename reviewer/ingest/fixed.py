@@ -40,6 +40,7 @@ _GAP = re.compile(r"\S+(?: \S+)*")  # a piece: text with single spaces inside, t
 _SECTION = re.compile(r"^(?:一级(?:指标)?|预期目标|年初(?:预算数?)?|绩效指标)$")
 # A column's title, or a piece of one wrapped over the header's lines (年度 / 指标值, 偏差原因分析
 # / 及改进措施, （A）): a line of nothing else is the header's, not a row's.
+_BRACKETED = re.compile(r"[（(][^（()）]{1,6}[)）]")
 _TITLE = re.compile(
     r"指标|分值|得分|权重|值|偏差|原因|措施|预算|执行|完成|年度|实际|目标|情况|性质|单位|评分|备注"
     r"|满分|序号|^[（(][A-Z][）)]$"
@@ -207,7 +208,12 @@ def _title(p: Piece) -> bool:
     character or two wrapped (一级指 / 标)."""
     return (
         len(p.text) <= _HEADER_PIECE
-        and bool(_TITLE.search(p.text) or len(p.text) <= 2)
+        and bool(
+            _TITLE.search(p.text)
+            or len(p.text) <= 2
+            or is_weight_note(p.text)
+            or _BRACKETED.fullmatch(p.text)  # (万元), (A): a label's note wrapped
+        )
         and not _is_figure(p.text)
     )
 

@@ -79,11 +79,12 @@ def _page_numbers_out(rows: Iterable[Row], taken: list[Row]) -> Iterator[Row]:
     A page's running head (the report's title repeated at the top of each page) goes with the
     number before it: a line that opens a page with the text the document opened with, or that
     an earlier page opened with (its page number aside: 第2页/共3页). A table's own title, alone
-    on its line, is never taken so."""
+    on its line, is taken so only where the page goes on with no new table under it (a running
+    head naming the form, 某局2022年度项目支出绩效自评表, over a page of the same table's rows)."""
     page_break = False
     heads: set[str] = set()  # texts that opened the document or a page
     first = True
-    for row in rows:
+    for row, after in _with_next(rows):  # one row ahead: the rows stream
         cells = row.cells
         if cells and cells[0].used and all(c.used for c in cells):
             taken.append(row)  # a page's furniture its reader set apart (rebuild.furniture)
@@ -107,19 +108,18 @@ def _page_numbers_out(rows: Iterable[Row], taken: list[Row]) -> Iterator[Row]:
         if first or new_page:
             # one cell that is no title, or several (unit, 附件3, the form's name) that are no
             # row of the form's body: a page's running head when a page opens with it again
-            if (len(cells) == 1 and not starts_table(row)) or (
-                len(cells) > 1 and not _has_body(row)
-            ):
+            if len(cells) == 1 or not _has_body(row):
                 text = row.joined.strip()
                 paged = "页" in text  # 第1页/共2页: a page's head, wherever a page breaks
                 if paged:
                     text = _DIGITS.sub("0", text)  # its page's number aside
-                if (page_break or paged) and text in heads:
+                head = len(cells) > 1 or not (starts_table(row) and _opens(after))
+                if head and (page_break or paged) and text in heads:
                     _take(row, taken)
                     page_break = True  # passed on to the row below it
                     continue
                 if first or page_break or paged:
-                    heads.add(text)
+                    heads.add(text)  # a title too: a later page may open with it as its head
             first = False
         if page_break:
             row.page_break_before = True
@@ -128,6 +128,28 @@ def _page_numbers_out(rows: Iterable[Row], taken: list[Row]) -> Iterator[Row]:
 
 
 _DIGITS = re.compile(r"\d+")
+
+
+def _with_next(rows: Iterable[Row]) -> Iterator[tuple[Row, Row | None]]:
+    """Each row with the one after it (None after the last)."""
+    it = iter(rows)
+    row = next(it, None)
+    for after in it:
+        assert row is not None
+        yield row, after
+        row = after
+    if row is not None:
+        yield row, None
+
+
+def _opens(after: Row | None) -> bool:
+    """A title over ``after`` opens a table: the line under it is another title, the year, or
+    the project's or unit's fields (the last line of all: it may, the rest is cut)."""
+    if after is None:
+        return True
+    return starts_table(after) or _is_year_line(after) or _SUBJECT_HINT.found_in(after.joined)
+
+
 # The rows of a page held while the next is read; a longer page (a text without page breaks)
 # is passed on as it comes, its foot no longer looked at.
 _PAGE_ROWS_HELD = 400

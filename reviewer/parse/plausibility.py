@@ -96,7 +96,8 @@ def check(
             )
         )
     glued = [r for r in rows if _value_in_name(r["name"])]
-    if len(glued) >= 2:
+    # one is enough where the target left holds no figure (…建档率≥70 | %): the value split
+    if len(glued) >= 2 or any(r["target"] and r["target_value"].number is None for r in glued):
         doubts.append(
             ReadingDoubt(
                 reason=f"{len(glued)}个指标名称的末尾带着运算符和数字（如“{glued[0]['name'][-12:]}”），"

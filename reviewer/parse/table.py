@@ -66,6 +66,32 @@ def _completes(head: str, tail: str, labels: frozenset[str], family: Family) -> 
     )
 
 
+# An explanation's label cut off mid-phrase (未完成原因及拟采取的, 偏差原因分析及).
+_CUT_PHRASE = ("的", "及", "和", "与", "、")
+
+
+def _join_cut_explanation(header: Row, family: Family) -> None:
+    """The explanation's label cut mid-phrase, its rest printed as the next cell (a web page's
+    row of the wrapped tail read on: 未完成原因及拟采取的 | 改进措施): one label, one column,
+    not an explanation and a column of measures left empty."""
+    cells = header.cells
+    columns = family.indicator_columns
+    for k in range(len(cells) - 1):
+        head, tail = cells[k], cells[k + 1]
+        if (
+            head.text.endswith(_CUT_PHRASE)
+            and len(tail.text) <= _TAIL
+            and lookup(head.text, columns) == "explanation"
+            and lookup(head.text + tail.text, columns) == "explanation"
+        ):
+            head.printed = head.printed or head.text
+            head.text += tail.text
+            tail.used = True
+            del cells[k + 1]
+            header.joined = "\t".join(c.text for c in cells)
+            return
+
+
 _TOTAL_WORDS = (
     "总分",
     "合计",
@@ -841,6 +867,7 @@ class _TableBuilder:
                 end += 1
             if end < len(self.rows) and self._header_tails(self.rows[start], self.rows[end]):
                 end += 1
+            _join_cut_explanation(self.rows[start], family)
             columns = read_header(self.rows[start], family)
             self.project_column = next(
                 (c for c in self.rows[start].cells if key(c.text) in _PROJECT_COLUMNS), None

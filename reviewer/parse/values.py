@@ -109,11 +109,12 @@ def parse_number(text: str) -> float | None:
 
 
 # Letters OCR puts for digits, inside a figure of digits: at least one digit, short.
-_OCR_DIGIT = re.compile(r"^(?=.*\d)[\d.,OolI]*[OolI][\d.,OolI]*$")
-_OCR_DIGITS = str.maketrans("OolI", "0011")
-_OCR_LETTERS = frozenset("OolI")
-# A figure's leading run of digits and OCR letters (1l26 in 1l26公里).
-_OCR_RUN = re.compile(r"[\dOolI][\d.,OolI]*")
+_OCR_DIGIT = re.compile(r"^(?=.*\d)[\d.,OolI]*[OolIbBS][\d.,OolIbBS]*$")
+_OCR_DIGITS = str.maketrans("OolIbBS", "0011685")
+_OCR_LETTERS = frozenset("OolIbBS")
+# A figure's leading run of digits and OCR letters (1l26 in 1l26公里, 12b for 126): b, B and S
+# (6, 8, 5) only after the run's first character, never opening it (B级 is a grade).
+_OCR_RUN = re.compile(r"[\dOolI][\d.,OolIbBS]*")
 
 
 _POINTS = re.compile(rf"^({_NUMBER})\s*分$")
@@ -161,9 +162,16 @@ def parse_percent(text: str) -> float | None:
 
 
 def decimals(text: str) -> int:
-    """How many decimals a printed number shows (``99.00%`` → 2, ``9.9`` → 1)."""
+    """How many decimals a printed number shows (``99.00%`` → 2, ``9.9`` → 1; the digits
+    only: a scan's % read as o, ``95.44o``, shows 2)."""
     t = ascii_form(text).rstrip("%").strip()
-    return len(t.split(".", 1)[1]) if "." in t else 0
+    if "." not in t:
+        return 0
+    tail = t.split(".", 1)[1]
+    n = 0
+    while n < len(tail) and tail[n].isdigit():
+        n += 1
+    return n
 
 
 def _num(text: str) -> float:
@@ -221,6 +229,7 @@ def _parse_fields(text: str) -> dict[str, Any]:
         _OCR_LETTERS.intersection(rest)
         and (m := _OCR_RUN.match(rest))
         and _OCR_DIGIT.match(m.group())
+        and rest[m.end() : m.end() + 1] != "级"  # 3B级: a grade, no figure
     ):
         rest = m.group().translate(_OCR_DIGITS) + rest[m.end() :]  # a scan's 1l26公里, l5年
     if operator is None and rest.startswith(_ABOUT):

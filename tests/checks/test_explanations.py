@@ -100,8 +100,9 @@ class TestE103ExplanationContradictsScore(RuleCase):
     def clean(self) -> EvaluationTable:
         return trainees("=210人", 10, "超额完成")
 
-    def test_says_done_beside_a_missed_target(self, tmp_path: Path) -> None:
-        table = trainees("=180人", 9, "已完成，下一步将加强组织")
+    @pytest.mark.parametrize("done", ["已完成", "按计划完成", "按期完成"])
+    def test_says_done_beside_a_missed_target(self, tmp_path: Path, done: str) -> None:
+        table = trainees("=180人", 9, f"{done}，下一步将加强组织")
         assert codes(tmp_path, table) == {"E103"}
 
     def test_says_done_and_admits_a_shortfall(self, tmp_path: Path) -> None:

@@ -1718,6 +1718,81 @@ def test_percentages_run_together_in_a_cell_are_a_misread(tmp_path: Path) -> Non
     assert "P108" in {f.code for f in _findings(path)}
 
 
+def test_an_explanations_label_cut_mid_phrase_is_one_column(tmp_path: Path) -> None:
+    # gd06: a web page's header row, its last label's rest on a row of its own
+    lines = [
+        "| 项目支出绩效目标自评表 |",
+        "| 项目名称 | 职业技能提升培训补贴 |",
+        "| 绩效指标 | 一级指标 | 二级指标 | 三级指标 | 分值 | 年度指标值 | 全年实际值 | 得分 |"
+        " 未完成原因及拟采取的 |",
+        "| 改进措施 |",
+        "| 产出指标(50分) | 数量指标 | 职业技能培训人数 | 50 | ≥2400人次 | 2465人次 | 50 |",
+        "| 效益指标(30分) | 社会效益指标 | 培训后就业创业率 | 30 | ≥60% | 63.5% | 30 |",
+        "| 满意度指标(10分) | 服务对象满意度指标 | 参训学员满意度 | 10 | ≥90% | 92.7% | 10 |",
+    ]
+    path = tmp_path / "form.txt"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    (t,) = parse_file(path).tables
+    assert t.labels["explanation"] == "未完成原因及拟采取的改进措施"
+    assert "measures" not in t.labels
+    assert "P109" not in {f.code for f in _findings(path)}
+
+
+def test_a_running_head_naming_the_form_opens_no_new_table(tmp_path: Path) -> None:
+    # ga02: the report's title at each page's top, the page going on with the same table
+    head = ["平江县卫生健康局2022年度项目支出绩效自评表"]
+    header = [
+        "绩效指标",
+        "一级指标",
+        "二级指标",
+        "三级指标",
+        "年度指标值",
+        "实际完成值",
+        "分值",
+        "得分",
+    ]
+    rows = [
+        head,
+        ["项目支出绩效自评表"],
+        ["项目名称", "基本公共卫生服务项目"],
+        header,
+        ["", "产出指标", "数量指标", "居民电子健康档案建档率", "≥90%", "92.6%", "50", "50"],
+        ["— 1 —"],
+        head,
+        header,
+        ["", "效益指标", "社会效益指标", "居民健康素养水平", "≥25%", "27.4%", "30", "30"],
+        ["", "满意度指标", "服务对象满意度指标", "服务对象满意度", "≥85%", "91.3%", "10", "10"],
+    ]
+    report = parse_file(_write(tmp_path, rows))
+    (t,) = report.tables
+    assert [i.name for i in t.indicators] == [
+        "居民电子健康档案建档率",
+        "居民健康素养水平",
+        "服务对象满意度",
+    ]
+
+
+def test_a_value_split_between_a_name_and_its_target_is_a_misread(tmp_path: Path) -> None:
+    # OCR (ge03): ≥70 read into the name, its % left alone in the target: one row says enough
+    rows = [
+        ["项目支出绩效自评表"],
+        ["项目名称", "基本公共卫生服务"],
+        [
+            *["绩效指标", "一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值"],
+            *["分值", "得分"],
+        ],
+        ["", "产出指标", "数量指标", "居民电子健康档案建档率≥70", "%", "72.6%", "50", "50"],
+        ["", "效益指标", "社会效益指标", "居民健康素养水平", "≥25%", "26.3%", "30", "30"],
+        ["", "满意度指标", "服务对象满意度指标", "满意度", "≥85%", "87%", "10", "10"],
+    ]
+    path = _write(tmp_path, rows)
+    (t,) = parse_file(path).tables
+    assert any("运算符和数字" in d.reason for d in t.doubts)
+    rows[3][3:5] = ["居民电子健康档案建档率≥70", "≥70%"]  # a name quoting its target: no doubt
+    (t,) = parse_file(_write(tmp_path, rows, "b.txt")).tables
+    assert not t.doubts
+
+
 def test_a_target_and_an_actual_broken_by_a_page_are_joined(tmp_path: Path) -> None:
     # the page breaks inside a row's 年度指标值 and 实际完成值 cells: their rest opens the page
     rows = [
