@@ -450,6 +450,27 @@ def test_fixed_width_20_80_rows_with_one_figure_and_the_fields_under_the_table()
     assert ["偏差大或目标", "无"] in got and ["未完成原因分析"] in got
 
 
+def test_fixed_width_cells_one_space_apart_are_parted_at_a_value_or_after_a_label() -> None:
+    # a column printed one space after a name that filled its own (gg04, gg05); a page's foot
+    # spaced out (第 1 页 共 2 页) stays one piece
+    from reviewer.ingest.fixed import _pieces
+
+    def texts(line: str) -> list[str]:
+        return [p.text for p in _pieces(1, line)]
+
+    assert texts("食品安全监督抽检批 ≥2400批次    2650批次      8") == [
+        "食品安全监督抽检批", "≥2400批次", "2650批次", "8"
+    ]  # fmt: skip
+    assert texts("食品安全事故发生数 0起          0起") == ["食品安全事故发生数", "0起", "0起"]
+    assert texts("项目完工时间  2022年11月底前 2022年11月") == [
+        "项目完工时间", "2022年11月底前", "2022年11月"
+    ]  # fmt: skip
+    assert texts("社会效益指标 受益群众人数") == ["社会效益指标", "受益群众人数"]
+    assert texts("可持续影响指 工程设计使用年限") == ["可持续影响指", "工程设计使用年限"]
+    assert texts("第 1 页 共 2 页") == ["第 1 页 共 2 页"]
+    assert texts("实施 3 个村庄的改造") == ["实施 3 个村庄的改造"]  # words, not a value
+
+
 def test_spaced_text_without_a_page_layout_stays_line_by_line() -> None:
     lines = ["项目名称  农田管护", "主管部门  某局  实施单位  某中心"] * 6
     layout, rows = text_rows([line + "\n" for line in lines])

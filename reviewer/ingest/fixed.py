@@ -28,7 +28,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from reviewer.grid import Cell, Row
-from reviewer.parse.labels import classify_label, is_weight_note, label_kind
+from reviewer.parse.labels import KNOWN_LABELS, classify_label, is_weight_note, label_kind
 from reviewer.parse.values import is_placeholder, parse_percent
 from reviewer.textnorm import clean_cell
 
@@ -42,12 +42,19 @@ _SECTION = re.compile(r"^(?:一级(?:指标)?|预期目标|年初(?:预算数?)?
 # / 及改进措施, （A）): a line of nothing else is the header's, not a row's.
 _BRACKETED = re.compile(r"[（(][^（()）]{1,6}[)）]")
 _TITLE = re.compile(
-    r"指标|分值|得分|权重|值|偏差|原因|措施|预算|执行|完成|年度|实际|目标|情况|性质|单位|评分|备注"
+    r"指标|分值|得分|权重|值|偏差|原因|措施|改进|采取|分析|预算|执行|完成|年度|实际|目标|情况|性质"
+    r"|单位|评分|备注"
     r"|满分|序号|^[（(][A-Z][）)]$"
 )
 _DIGIT = re.compile(r"\d")
 _VALUE_PIECE = 12  # characters, at most, of a value with its unit (≥1,500万人次, 2023年10月底前)
 _GRID = "|｜"  # a scan's grid lines, read as characters
+# One space between Chinese words and a value: a sign (≥2400批次), a date, or a figure with
+# its unit or rate (0起, 92.5%, 16.42万元) ending the piece or followed by another value.
+_SINGLE_SPACE_VALUE = re.compile(
+    r"(?<=[\u4e00-\u9fff）)”][\u4e00-\u9fff）)”]) "
+    r"(?=[≥≤＞＜<>=]|\d{4}年\d{1,2}月|\d[\d.,]*(?:%|(?!页)[\u4e00-\u9fff/]{0,4})(?:$| [≥≤\d]))"
+)
 _TOTALS = frozenset(("总分", "合计", "总计"))
 _LABEL_TAILS = frozenset(("指标", "标"))
 _LABEL_LINES = 4  # lines, at most, a category label is broken over
@@ -152,18 +159,46 @@ def _width(text: str) -> int:
 
 def _pieces(number: int, line: str) -> list[Piece]:
     """The line's pieces at their display columns; a scan's grid line kept at a piece's edge
-    (| 项目名称) is no part of its text."""
+    (| 项目名称) is no part of its text; a column printed one space after a name that filled
+    its own (食品安全监督抽检批 ≥2400批次) is a piece of its own."""
     out = []
     for m in _GAP.finditer(line):
-        text = m.group()
-        start = _width(line[: m.start()])
-        end = start + _width(text)
-        if text[0] in _GRID or text[-1] in _GRID:
-            text = text.strip(_GRID + " ")
-            if not text:
-                continue
-        out.append(Piece(number, start, end, text))
+        for a, b in _cells_apart(m.group(), m.start()):
+            text = line[a:b]
+            start = _width(line[:a])
+            end = start + _width(text)
+            if text[0] in _GRID or text[-1] in _GRID:
+                text = text.strip(_GRID + " ")
+                if not text:
+                    continue
+            out.append(Piece(number, start, end, text))
     return out
+
+
+def _cells_apart(text: str, at: int) -> list[tuple[int, int]]:
+    """Where a piece parts at single spaces: before a value (a sign, or a figure with its unit)
+    after Chinese words, and after a category label, whole or cut (社会效益指标 受益群众人数,
+    可持续影响指 工程设计使用年限), that opens it."""
+    if " " not in text:
+        return [(at, at + len(text))]
+    spans = []
+    begin = 0
+    first = text.find(" ")
+    if first > 0 and _opens_with_label(text[:first]):
+        spans.append((at, at + first))
+        begin = first + 1
+    for m in _SINGLE_SPACE_VALUE.finditer(text, begin):
+        spans.append((at + begin, at + m.start()))
+        begin = m.end()
+    spans.append((at + begin, at + len(text)))
+    return spans
+
+
+def _opens_with_label(word: str) -> bool:
+    """A category label, or the first four characters or more of one (its cell cut it)."""
+    if classify_label(word) is not None:
+        return True
+    return len(word) >= 4 and any(label.startswith(word) for label in KNOWN_LABELS)
 
 
 def _blocks(lines: Sequence[str]) -> Iterator[tuple[list[list[Piece]], bool]]:

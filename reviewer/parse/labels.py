@@ -31,7 +31,7 @@ _L2 = re.compile(
 
 # The form's labels with one character mistyped or misread (产岀指标, 效溢指标, 满惫度指标,
 # 数最指标): the label meant, for each variant whose other characters are the label's.
-_KNOWN_LABELS = (
+KNOWN_LABELS = (
     "产出指标",
     "效益指标",
     "满意度指标",
@@ -50,7 +50,7 @@ _KNOWN_LABELS = (
 def _slips() -> dict[str, str]:
     """Each known label with one of its characters (not in 指标) blanked, to the label."""
     out: dict[str, str] = {}
-    for label in _KNOWN_LABELS:
+    for label in KNOWN_LABELS:
         for i in range(len(label) - 2):
             out[label[:i] + "\0" + label[i + 1 :]] = label
     return out
@@ -61,7 +61,7 @@ _SLIP_PATTERNS = _slips()
 _OWN_WORDS = frozenset(
     ("绩效指标", "其他指标", "共性指标", "个性指标", "核心指标", "效率指标", "评价指标", "考核指标")
 )
-_SLIP_LENGTHS = frozenset(len(label) for label in _KNOWN_LABELS)
+_SLIP_LENGTHS = frozenset(len(label) for label in KNOWN_LABELS)
 
 
 def _meant(label: str) -> str:
