@@ -242,3 +242,33 @@ def test_a_seals_words_are_not_read_into_the_cells_they_cover(tmp_path: Path) ->
     assert [c.text for c in rows[0].cells] == ["满意度", "10", "10"]
     (seal,) = grid.extra_leftovers
     assert seal.location.page == 1 and "盖章" in seal.text and "县" in seal.text
+
+
+def _chars(text: str, x0: float, top: float, size: float = 8.5) -> list[dict[str, object]]:
+    """A line of CJK characters as pdfplumber gives them, each one size wide."""
+    return [
+        {"text": ch, "x0": x0 + k * size, "x1": x0 + (k + 1) * size, "top": top,
+         "bottom": top + size, "size": size}
+        for k, ch in enumerate(text)
+    ]  # fmt: skip
+
+
+def test_lines_stacked_close_in_a_page_without_rules_are_wrapped_only_when_set_alike() -> None:
+    # gk06: a title, its unit and the project's fields a line apart, none of them wrapped; a
+    # name wrapped in its cell goes on from the same left edge
+    from reviewer.ingest.pdf_layout import block_rows
+
+    chars = [
+        *_chars("项目支出绩效自评表", 230, 80),
+        *_chars("填报单位：某县教育和体育局（盖章）", 44, 111.6),
+        *_chars("单位：元", 250, 111.6),
+        *_chars("项目名称", 47, 124.1),
+        *_chars("2023年学前教育家庭经济困难幼儿资助资金", 117, 124.1),
+        *_chars("资助家庭经济困难", 117, 150),
+        *_chars("幼儿人次", 117, 162.5),
+        *_chars("1275人次", 300, 150),
+    ]
+    rows = [[c.raw for c in r.cells] for r in block_rows(chars)]
+    assert ["填报单位：某县教育和体育局（盖章）", "单位：元"] in rows
+    assert ["项目名称", "2023年学前教育家庭经济困难幼儿资助资金"] in rows
+    assert ["资助家庭经济困难幼儿人次", "1275人次"] in rows

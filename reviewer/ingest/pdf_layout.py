@@ -210,6 +210,16 @@ class _Block:
     bottom: float
 
 
+def _goes_on(b: _Block, x0: float, x1: float, size: float) -> bool:
+    """A line under a block goes on with its cell when it is set as the cell's lines are:
+    from the same left edge, or centred on the same middle. Lines of other cells stacked close
+    in a page without rules (a title, its unit, the project's name under them) start and
+    centre elsewhere."""
+    last = b.lines[-1]
+    lx0, lx1 = float(last[0]["x0"]), float(last[-1]["x1"])
+    return abs(x0 - lx0) <= size or abs((x0 + x1) / 2 - (lx0 + lx1) / 2) <= size
+
+
 def block_rows(chars: Sequence[Char]) -> list[PRow]:
     """A page without rulings: see the module docstring."""
     if not chars:
@@ -221,7 +231,9 @@ def block_rows(chars: Sequence[Char]) -> list[PRow]:
         line_top = float(min(c["top"] for c in line))
         recent = [b for b in recent if line_top - b.bottom < 0.6 * size]
         taken: list[_Block] = []
-        for seg in _segments(line, 0.4 * size):
+        segments = _segments(line, 0.4 * size)
+        spans = [(float(g[0]["x0"]), float(g[-1]["x1"])) for g in segments]
+        for seg in segments:
             x0, x1 = float(seg[0]["x0"]), float(seg[-1]["x1"])
             top = float(min(c["top"] for c in seg))
             bottom = float(max(c["bottom"] for c in seg))
@@ -231,6 +243,10 @@ def block_rows(chars: Sequence[Char]) -> list[PRow]:
                 if b not in taken
                 and 0 <= top - b.bottom < 0.6 * size
                 and min(x1, b.x1) - max(x0, b.x0) > 0
+                and _goes_on(b, x0, x1, size)
+                # a cell's next line holds no other cell under it (填报单位：… over 项目名称 |
+                # the project's name: two cells, not one wrapped)
+                and sum(min(a1, b.x1) - max(a0, b.x0) > 0 for a0, a1 in spans) == 1
             ]
             if above:
                 b = max(above, key=lambda b: b.bottom)

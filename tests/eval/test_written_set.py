@@ -72,21 +72,6 @@ MISREAD = {
     "gj03_sichuan_nanchong_yilong_nongyenongcunju_gaobiaozhunnongtian_2023.txt": (
         "Sichuan pipes with empty cells collapsed: a row's unit read as its actual"
     ),
-    "gk01_jiangxi_ganzhou_xinfeng_nongyenongcunju_gaobiaozhunnongtian_2023.pdf": (
-        "a PDF without rules: the project's name, wrapped in its cell, not found (P103)"
-    ),
-    "gk02_henan_luoyang_luanchuan_wenguanglvju_sanxiangmu_2023.pdf": (
-        "a PDF without rules: the projects' names not found (P103)"
-    ),
-    "gk03_hubei_yichang_zigui_shuiliju_nongcungongshui_2023.pdf": (
-        "a PDF without rules: the project's name not found (P103)"
-    ),
-    "gk05_sichuan_nanchong_yingshan_weijianju_gongwei_shebei_2023.pdf": (
-        "a PDF without rules, landscape: the projects' names not found (P103)"
-    ),
-    "gk06_shandong_linyi_yinan_jiaotiju_xueqianzizhu_2023.pdf": (
-        "a PDF without rules: the project's name, wrapped beside the unit's, not found (P103)"
-    ),
     "db03_hubei_yunmeng_jiaoyuju_bozuohuanjie_2022.txt": (
         "fixed-width 20/80 form: the last row's name takes its label's wrapped tail (指标(10分))"
     ),
