@@ -6,14 +6,23 @@ where the tool centres them), its other cells' pieces on the lines around it. Re
 (the ``spaces`` layout), every piece would be a row of its own. Here the page is read as the
 printer laid it out:
 
-* a block is the lines between blank lines (two blank lines or a form feed: a page break), or
-  from a part's first label (年初, 预期目标, 一级指标) where a page prints no blank line;
+* a block is the lines between blank lines (two blank lines or a form feed: a page break; one
+  blank line before a row's own line parts nothing), or from a part's first label (年初,
+  预期目标, 一级指标) where a page prints no blank line, the header's title lines above that
+  label going with it;
+* pieces are parted by two spaces or more, and by one before a value after Chinese words or
+  after a category label (食品安全监督抽检批 ≥2400批次, 社会效益指标 受益群众人数);
 * a column starts where text starts on two lines or more (display width: a CJK character is two
-  columns wide); a piece belongs to the column it overlaps most (figures are right-aligned);
-* a line with two figures or more anchors a row; the lines of labels right above a block's first
-  anchor are its header, joined column by column into one row; every piece of another line joins
-  the row whose anchor its column runs on to without a gap, if only one does, else the nearer
-  (the one above on a tie), in its column, in reading order;
+  columns wide), or where the header's labels start, unless a title is centred over a wider
+  column whose rows' words run across it; a table's columns are read from all its blocks (its
+  pages, the header printed again or not); a piece belongs to the column it overlaps most;
+* a line with two figures or more, or one beside a value with its unit, anchors a row; the
+  lines of titles right above a block's first anchor are its header, joined column by column
+  into one row, and the lines between them and the anchor are the first row's; every piece of
+  another line joins the row whose anchor its column runs on to without a gap, if only one does
+  (or the row whose figures' line, empty in that column, it and its neighbour frame), else the
+  nearer (the one above on a tie), in its column, in reading order; from 总分 or a field's label
+  in the first column on, lines under the last row are rows of their own;
 * a block without figures (titles, the goal texts, notes) keeps a row per line.
 
 The rows go to the parser like any other layout's; what it cannot place it reports.

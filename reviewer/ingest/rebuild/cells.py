@@ -15,6 +15,7 @@ from functools import lru_cache
 
 from reviewer.ingest.rebuild.header import Slot
 from reviewer.parse import labels as lb
+from reviewer.parse.columns import own_heading_text
 from reviewer.parse.values import ascii_form, is_operator, is_placeholder, parse_number
 
 INF = 1e9
@@ -46,7 +47,6 @@ _DESCRIBED = re.compile(r"^[(（](?:文字描述|百分比|数值|文字|描述)
 # Words that end in a measure word's character and are not units: 提升 (升), 及时 (时), 按期 (期).
 _NOT_UNIT = re.compile(r"(提升|上升|及时|按时|准时|适时|如期|按期|定期|长期|短期|基本|成本|升级)$")
 _MAX_WORD = 10
-_HEADING_CHARS = (2, 8)  # a category's own word: 投入, 履职效能, 预算编制
 
 
 @dataclass(frozen=True, slots=True)
@@ -110,10 +110,8 @@ def look(text: str) -> Look:
         date=bool(_DATE.match(t)),
         word=not has_digit and len(t) <= _MAX_WORD,
         heading=(
-            not has_digit
-            and _HEADING_CHARS[0] <= len(t) <= _HEADING_CHARS[1]
-            and label is None
-            and not (unit or operator or weighted)
+            not (unit or operator or weighted)
+            and own_heading_text(t)
             and not is_placeholder(t)
             and not _DATE.match(t)
         ),
