@@ -95,6 +95,18 @@ def check(
                 evidence=_cells(over, "weight", "score"),
             )
         )
+    # most rows with a target and a score but no actual, under a header where no column was
+    # read as the actuals' (度量单位 and 完成值 read as one label): not read. (A header with
+    # the column, its cells left empty, is the unit's omission, not a misreading.)
+    blank = [r for r in rows if r["score"] is not None and not r["actual"] and r["target"]]
+    if "actual" not in t["labels"] and len(blank) >= 3 and len(blank) >= _MOST * len(rows):
+        doubts.append(
+            ReadingDoubt(
+                reason=f"{len(blank)}个指标行有得分而没有读到实际完成值，表头中也没有读到实际完成值一栏，"
+                "该栏可能与其他栏合并或未能读取。",
+                evidence=_cells(blank, "target"),
+            )
+        )
     glued = [r for r in rows if _value_in_name(r["name"])]
     # one is enough where the target left holds no figure (…建档率≥70 | %): the value split
     if len(glued) >= 2 or any(r["target"] and r["target_value"].number is None for r in glued):

@@ -63,9 +63,6 @@ MISREAD = {
     "gi04_shandong_linyi_yinan_renshe_jiuye_2023.txt": (
         "OCR of a scanned report with two tables: three rows lost"
     ),
-    "gi05_sichuan_yibin_pingshan_weijianju_jiangfu_shebei_2023.txt": (
-        "pdftotext -layout of a Sichuan form: 度量单位 and 完成值 read as one column, the actuals lost"
-    ),
     "gi06_yunnan_baoshan_shidian_linyecaoyuanju_fanghuo_2023.txt": (
         "OCR of a 20/80 form: two rows lost"
     ),
@@ -281,6 +278,8 @@ MISREAD = {
 }
 # Documents whose tables are not read: the memo must say so (P108), not review them.
 UNREAD = {
+    "gi05_sichuan_yibin_pingshan_weijianju_jiangfu_shebei_2023.txt",  # pdftotext -layout of a
+    # Sichuan form: 度量单位 and 完成值 read as one header label, the actuals not read
     "gg02_hebei_xingtai_neiqiu_weishengjiankangju_jiatingyisheng_2022.txt",  # pdftotext
     # -layout of the Hebei form, names and 指标解释 wrapped into each other
     "gk04_yunnan_baoshan_shidian_nongyenongcunju_lvsefangkong_shucaijidi_2023.pdf",  # a 20/80

@@ -1718,6 +1718,38 @@ def test_percentages_run_together_in_a_cell_are_a_misread(tmp_path: Path) -> Non
     assert "P108" in {f.code for f in _findings(path)}
 
 
+def test_rows_without_actuals_under_a_header_without_their_column_are_a_misread(
+    tmp_path: Path,
+) -> None:
+    # gi05: 度量单位 and 完成值 read as one header label, the actuals lost with it; a header
+    # that prints the column with its cells left empty (dv06) is the unit's omission instead
+    header = [
+        "绩效指标",
+        "一级指标",
+        "二级指标",
+        "三级指标",
+        "年度指标值",
+        "度量单位完成值",
+        "分值",
+        "得分",
+    ]
+    rows = [
+        ["项目支出绩效自评表"],
+        ["项目名称", "计划生育奖励扶助"],
+        header,
+        ["", "产出指标", "数量指标", "奖励扶助对象人数", "≥3255", "人", "50", "50"],
+        ["", "效益指标", "社会效益指标", "政策知晓率", "≥90", "%", "30", "30"],
+        ["", "满意度指标", "服务对象满意度指标", "扶助对象满意度", "≥90", "%", "10", "10"],
+    ]
+    (t,) = parse_file(_write(tmp_path, rows)).tables
+    assert any("没有读到实际完成值" in d.reason for d in t.doubts)
+    rows[2][5] = "实际完成值"
+    for row in rows[3:]:
+        row[5] = ""
+    (t,) = parse_file(_write(tmp_path, rows, "b.txt")).tables
+    assert not t.doubts
+
+
 def test_an_explanations_label_cut_mid_phrase_is_one_column(tmp_path: Path) -> None:
     # gd06: a web page's header row, its last label's rest on a row of its own
     lines = [
