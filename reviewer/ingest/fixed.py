@@ -37,7 +37,13 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from reviewer.grid import Cell, Row
-from reviewer.parse.labels import KNOWN_LABELS, classify_label, is_weight_note, label_kind
+from reviewer.parse.labels import (
+    KNOWN_LABELS,
+    TOTAL_WORDS,
+    classify_label,
+    is_weight_note,
+    label_kind,
+)
 from reviewer.parse.values import is_placeholder, parse_percent
 from reviewer.textnorm import clean_cell
 
@@ -64,7 +70,6 @@ _SINGLE_SPACE_VALUE = re.compile(
     r"(?<=[\u4e00-\u9fff）)”][\u4e00-\u9fff）)”]) "
     r"(?=[≥≤＞＜<>=]|\d{4}年\d{1,2}月|\d[\d.,]*(?:%|(?!页)[\u4e00-\u9fff/]{0,4})(?:$| [≥≤\d]))"
 )
-_TOTALS = frozenset(("总分", "合计", "总计"))
 _LABEL_TAILS = frozenset(("指标", "标"))
 _LABEL_LINES = 4  # lines, at most, a category label is broken over
 _HEADER_PIECE = 16  # characters, at most, of a header label's piece
@@ -401,7 +406,7 @@ def _table_end(block: list[list[Piece]], last: int) -> int:
     for i in range(last + 1, len(block)):
         first = block[i][0]
         text = first.text
-        if first.column == 1 and text in _TOTALS:
+        if first.column == 1 and text in TOTAL_WORDS:
             return i
         if (
             first.column == 1

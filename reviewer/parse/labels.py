@@ -12,6 +12,18 @@ from functools import lru_cache
 
 from reviewer.textnorm import without_enumeration
 
+# The words a 总分 row opens with.
+TOTAL_WORDS = (
+    "总分",
+    "合计",
+    "总计",
+    "自评总分",
+    "自评得分合计",
+    "总分合计",
+    "合计得分",
+    "得分合计",
+)
+
 # The vertical labels of the form, which extraction splits over lines (绩 / 效 指 标).
 VERTICAL_LABELS = ("绩效指标", "年度总体目标", "项目资金")
 

@@ -92,16 +92,6 @@ def _join_cut_explanation(header: Row, family: Family) -> None:
             return
 
 
-_TOTAL_WORDS = (
-    "总分",
-    "合计",
-    "总计",
-    "自评总分",
-    "自评得分合计",
-    "总分合计",
-    "合计得分",
-    "得分合计",
-)
 _TOTAL_RE = re.compile(
     r"(?:^|\t)(?:自评总分|自评得分合计|总分合计|合计得分|得分合计|总分|合计|总计)(?:\t|$)"
 )
@@ -960,7 +950,7 @@ class _TableBuilder:
         self.totals_row = True
         numbers: list[Cell] = []
         for c in row.cells:
-            if c.text in _TOTAL_WORDS or lb.is_vertical_fragment(c.text, "绩效指标"):
+            if c.text in lb.TOTAL_WORDS or lb.is_vertical_fragment(c.text, "绩效指标"):
                 c.used = True
             elif parse_points(c.text) is not None:
                 numbers.append(c)
