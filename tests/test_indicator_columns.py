@@ -108,6 +108,26 @@ def test_nature_value_and_unit_in_separate_columns(tmp_path: Path) -> None:
     assert t.indicators[2].target_value.operator == "qualitative"
 
 
+def test_header_labels_a_scan_misread_by_one_character(tmp_path: Path) -> None:
+    # 指标性庾 and 度量単位: OCR's slips of 指标性质 and 度量单位, no other column's labels
+    header = [
+        "指标性庾" if c == "指标性质" else "度量単位" if c == "度量单位" else c
+        for c in SPLIT_TARGET[0]
+    ]
+    t = _parse(tmp_path, [header, *SPLIT_TARGET[1:]])
+    assert _values(t)[0] == ("数量指标", "培训人数", "≥200人", "180", 40, 36)
+    assert t.indicators[0].target_value.operator == ">="
+
+
+def test_a_label_a_character_from_a_named_column_stays_an_extra_column() -> None:
+    from reviewer.grid import Cell, Row
+    from reviewer.parse.columns import read_header
+
+    labels = ["一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "上年实际值"]
+    cols = read_header(Row(cells=[Cell(x, 1, k) for k, x in enumerate(labels, start=1)], line=1))
+    assert cols.roles[5] is Role.ACTUAL and cols.roles[6] is Role.EXTRA
+
+
 def test_columns_named_with_zhi_biao_before_each(tmp_path: Path) -> None:
     # 指标名称 | 指标目标值 | 指标实际值 | 指标分值 | 指标得分 | 未完成原因
     rows = [

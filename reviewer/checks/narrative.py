@@ -14,7 +14,8 @@ from reviewer.textnorm import fold
 
 _FIGURE = re.compile(
     r"(\d+(?:\.\d+)?|[零〇一二两三四五六七八九十百千万]+)\s*"
-    r"(个|家|人|次|场|份|件|类|项|篇|台|元|万元|%|％|年|月|日|天|期|批|所|处|条|户|名|座|套)"
+    r"(万人次|人次|万人|万亩|万元|平方米|立方米|公里|千米|公斤|千克|公顷|小时|个|家|人|次|场|份|件|类"
+    r"|项|篇|台|元|%|％|年|月|日|天|期|批|所|处|条|户|名|座|套|亩|吨|米|辆|册|头|株)"
 )
 
 
@@ -59,6 +60,9 @@ def _dice(ba: Counter[tuple[str, str]], bb: Counter[tuple[str, str]]) -> float:
     return 2 * common / total if total else 0.0
 
 
+_REPORTED = 2  # figures of its own that make a text in the plan's words a report
+
+
 def copy_kind(t: EvaluationTable, threshold: float) -> tuple[str, str, bool] | None:
     """How 实际完成情况 copies 预期目标: (what to say, the figure found, identical), or None.
 
@@ -78,10 +82,14 @@ def copy_kind(t: EvaluationTable, threshold: float) -> tuple[str, str, bool] | N
     elif near and min(len(plan), len(actual)) >= 2:
         bigrams = _bigrams(plan), _bigrams(actual)
         score = _dice(*bigrams)
-    if score >= threshold:
+    own = new_figures(t.goal_expected, t.goal_actual)
+    # the plan's sentence with two results or more of its own (机耕路22公里 → 22.4公里, 提升0.5个
+    # 等级 → 0.3个等级): reported in the plan's words, not a copy; sums spent are no results
+    results = [f for f in own if not f.endswith("元")]
+    if score >= threshold and (identical or len(results) < _REPORTED):
         what = "与预期目标完全相同" if identical else f"与预期目标几乎相同（相似度{score:.2f}）"
         return what, f"相似度 {score:.2f}", identical
-    if new_figures(t.goal_expected, t.goal_actual):
+    if own:
         return None  # figures of its own: results reported, whatever else is copied
     if lb > la and _containment(*(bigrams or (_bigrams(plan), _bigrams(actual)))) >= 0.95:
         return (

@@ -134,6 +134,7 @@ _FUND_COLUMNS = (
     ("预算执行率*", "rate_pct"),
     ("得分*", "score"),
     ("自评得分*", "score"),
+    ("评分*", "score"),
     # the year's adjustment between 年初 and 全年 (调整数: −240,000.00), kept as printed
     ("调整数*", "adjustment"),
     ("预算调整数*", "adjustment"),
@@ -172,6 +173,11 @@ _SOURCE_ROWS = (
     ("县级配套*", "local_funds"),
     ("市级配套*", "local_funds"),
     ("地方配套*", "local_funds"),
+    ("市县配套*", "local_funds"),
+    ("省级配套*", "local_funds"),
+    ("市级补助*", "local_funds"),
+    ("县级补助*", "local_funds"),
+    ("上级补助*", "local_funds"),
     # the levels of autonomous regions, leagues, banners and the XPCC (兵团, its 师市)
     ("自治区资金*", "local_funds"),
     ("自治区补助*", "local_funds"),
@@ -194,6 +200,7 @@ _SOURCE_ROWS = (
     # a unit's own funds beside the governments': part of the same total
     ("自筹资金*", "local_funds"),
     ("自筹*", "local_funds"),
+    ("单位自筹*", "local_funds"),
 )
 _FUND_ROWS = (
     ("年度资金总额*", "annual_total"),

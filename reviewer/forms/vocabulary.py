@@ -91,16 +91,18 @@ def lookup(text: str, table: Sequence[tuple[str, str]]) -> str | None:
 _SLIP_MIN = 5  # the shortest label a one-character slip is read through (年度资金总颔)
 
 
-def lookup_slipped(text: str, table: Sequence[tuple[str, str]]) -> str | None:
+def lookup_slipped(
+    text: str, table: Sequence[tuple[str, str]], shortest: int = _SLIP_MIN
+) -> str | None:
     """The value of the one label of ``table`` that ``text`` prints with one character
-    mistyped (年度资金总颔 for 年度资金总额), at least ``_SLIP_MIN`` characters long and kept
+    mistyped (年度资金总颔 for 年度资金总额), at least ``shortest`` characters long and kept
     whole (a prefix label ``X*`` against the text's first ``len(X)`` characters); None when none
     or several are."""
     k = key(text)
     found = set()
     for label, value in table:
         bare = label.rstrip("*")
-        if len(bare) < _SLIP_MIN:
+        if len(bare) < shortest:
             continue
         if label.endswith("*"):
             part = k[: len(bare)]

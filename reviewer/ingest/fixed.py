@@ -41,6 +41,7 @@ from reviewer.parse.labels import (
     KNOWN_LABELS,
     TOTAL_WORDS,
     classify_label,
+    is_ellipsis,
     is_weight_note,
     label_kind,
 )
@@ -191,16 +192,18 @@ def _pieces(number: int, line: str) -> list[Piece]:
 
 def _cells_apart(text: str, at: int) -> list[tuple[int, int]]:
     """Where a piece parts at single spaces: before a value (a sign, or a figure with its unit)
-    after Chinese words, and after a category label, whole or cut (社会效益指标 受益群众人数,
-    可持续影响指 工程设计使用年限), that opens it."""
+    after Chinese words, and after each category label, whole or cut (社会效益指标 受益群众人数,
+    可持续影响指 工程设计使用年限, 满意度指标 服务对象满意度 群众满意度), that opens it."""
     if " " not in text:
         return [(at, at + len(text))]
     spans = []
     begin = 0
-    first = text.find(" ")
-    if first > 0 and _opens_with_label(text[:first]):
-        spans.append((at, at + first))
-        begin = first + 1
+    for _ in range(2):  # a 一级 and a 二级 label
+        space = text.find(" ", begin)
+        if space <= begin or not _opens_with_label(text[begin:space]):
+            break
+        spans.append((at + begin, at + space))
+        begin = space + 1
     for m in _SINGLE_SPACE_VALUE.finditer(text, begin):
         spans.append((at + begin, at + m.start()))
         begin = m.end()
@@ -290,9 +293,13 @@ def _anchor(line: list[Piece]) -> bool:
     figures = sum(_is_figure(p.text) or is_placeholder(p.text) for p in line)
     if figures >= 2:
         return True
-    return figures == 1 and any(
-        len(p.text) <= _VALUE_PIECE and _DIGIT.search(p.text) and not _is_figure(p.text)
-        for p in line
+    return figures == 1 and (
+        any(
+            len(p.text) <= _VALUE_PIECE and _DIGIT.search(p.text) and not _is_figure(p.text)
+            for p in line
+        )
+        # a qualitative row: its points last, after a label, a name, a target and an actual
+        or (len(line) >= 4 and _is_figure(line[-1].text))
     )
 
 
@@ -392,9 +399,12 @@ def _part_rows(part: _Part) -> list[_Row]:
     end = _table_end(block, anchors[-1])
     anchored = {i: _Row(line=block[i][0].line) for i in anchors}
     for i in range(top, end):
+        if all(is_ellipsis(p.text) for p in block[i]):
+            anchored[i] = _line_row(block[i])  # the template's "more rows here": no row's
+            continue
         for p in block[i]:
             anchored[_nearest(i, p.column, anchors, block)].add(p)
-    rows.extend(anchored[i] for i in anchors)
+    rows.extend(anchored[i] for i in sorted(anchored))
     rows.extend(_line_row(line) for line in block[end:])
     return rows
 
@@ -467,11 +477,17 @@ def _nearest(i: int, column: int, anchors: list[int], block: list[list[Piece]]) 
     def holds(k: int) -> bool:
         return 0 <= k < len(block) and any(p.column == column for p in block[k])
 
+    def labels_only(k: int) -> bool:  # a category label's own line, left of the column
+        return all(p.column < column for p in block[k])
+
     def runs(k: int, a: int | None) -> bool:  # every line from k to anchor a has a piece
         if a is None:
             return False
         lo, hi = sorted((k, a))
         return all(holds(n) for n in range(lo, hi + 1))
+
+    def apart(lo: int, hi: int) -> int:  # lines from lo to hi, a label's own lines not counted
+        return sum(not labels_only(n) for n in range(lo + 1, hi + 1))
 
     def runs_to(a: int) -> bool:
         return runs(i, a)
@@ -492,7 +508,7 @@ def _nearest(i: int, column: int, anchors: list[int], block: list[list[Piece]]) 
     up, down = runs_to(above), runs_to(below)
     if up != down:
         return above if up else below
-    return above if i - above <= below - i else below
+    return above if apart(above, i) <= apart(i, below) else below
 
 
 def _line_row(line: list[Piece]) -> _Row:

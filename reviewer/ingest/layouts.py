@@ -322,10 +322,14 @@ def _tab_cells(line: str, number: int) -> list[Cell] | None:
     return cells
 
 
+# A scan's grid mark outside a pipe row's first or last pipe (丨 | | 质量指标 | …): no cell.
+_EDGE_MARK = re.compile(r"^[丨Il]\s+(?=[|｜])|(?<=[|｜])\s+[丨Il]$")
+
+
 def _pipe_cells(line: str, number: int) -> list[Cell] | None:
     if _is_border(line):
         return None
-    body = line.strip()
+    body = _EDGE_MARK.sub("", line.strip())
     if body[:1] in "|｜":
         body = body[1:]
     if body[-1:] in "|｜":

@@ -12,9 +12,10 @@ from collections.abc import Iterable, Iterator
 from reviewer.forms.families import get_family
 from reviewer.grid import Grid, Row, account
 from reviewer.model import Accounting, EvaluationTable, Leftover, Report
-from reviewer.parse.labels import is_site_furniture
+from reviewer.parse.labels import is_site_furniture, label_kind, weight_note
 from reviewer.parse.long_export import Opening, Unfolded, Unfolder, fresh
 from reviewer.parse.table import SIGN_OFF, TITLE_HINT, YEAR, parse_table, starts_table
+from reviewer.parse.values import parse_points
 from reviewer.textnorm import PAGE_NUMBER, Words
 
 # Keys that name a table's subject: a second one in a block starts the next table.
@@ -113,8 +114,15 @@ def _page_numbers_out(rows: Iterable[Row], taken: list[Row]) -> Iterator[Row]:
                 paged = "页" in text  # 第1页/共2页: a page's head, wherever a page breaks
                 if paged:
                     text = _DIGITS.sub("0", text)  # its page's number aside
-                head = len(cells) > 1 or not (starts_table(row) and _opens(after))
-                if head and (page_break or paged) and text in heads:
+                titled = starts_table(row)
+                head = len(cells) > 1 or not (titled and _opens(after))
+                # the form's title over a page whose rows go on with the indicators above: that
+                # page's running head, if never seen before
+                if (
+                    head
+                    and (page_break or paged)
+                    and (text in heads or (titled and _goes_on(after)))
+                ):
                     _take(row, taken)
                     page_break = True  # passed on to the row below it
                     continue
@@ -148,6 +156,16 @@ def _opens(after: Row | None) -> bool:
     if after is None:
         return True
     return starts_table(after) or _is_year_line(after) or _SUBJECT_HINT.found_in(after.joined)
+
+
+def _goes_on(after: Row | None) -> bool:
+    """A row of the indicators: opening with a category label, or a name with its values."""
+    if after is None or not after.cells:
+        return False
+    cells = after.cells
+    return label_kind(weight_note(cells[0].text)[0]) is not None or (
+        len(cells) >= 4 and parse_points(cells[-1].text) is not None
+    )
 
 
 # The rows of a page held while the next is read; a longer page (a text without page breaks)

@@ -21,7 +21,7 @@ from enum import StrEnum
 from functools import lru_cache
 
 from reviewer.forms.families import DEFAULT, Family
-from reviewer.forms.vocabulary import lookup
+from reviewer.forms.vocabulary import lookup, lookup_slipped
 from reviewer.grid import Cell, Row
 from reviewer.parse import labels as lb
 from reviewer.parse.values import is_placeholder, parse_points
@@ -114,6 +114,15 @@ def _header_role(text: str, family: Family) -> Role | None:
     if role is None:
         return Role.EXTRA
     return Role.EXTRA if role in _KEPT_AS_EXTRA else Role(role)
+
+
+def _slipped_role(text: str, family: Family) -> Role | None:
+    """The role of a scan's header label with one character misread (指标性庾, 度量単位)."""
+    role = lookup_slipped(text, family.indicator_columns, _HEADER_SLIP_MIN)
+    return None if role is None or role in _KEPT_AS_EXTRA else Role(role)
+
+
+_HEADER_SLIP_MIN = 4  # characters: 指标性质, 度量单位 (三个字的 完成值 and 指标值 are too near)
 
 
 @dataclass(slots=True)
@@ -304,6 +313,15 @@ def read_header(row: Row, family: Family = DEFAULT) -> IndicatorColumns:
         cols.labels[c.column] = c.text
         if role is Role.NAME:
             cols.name_column = c.column
+    for c in row.cells:
+        # a label one character from one of the form's, for a column no other label names
+        # (上年实际值 beside 实际完成值 stays the extra column it is)
+        if cols.roles.get(c.column) is Role.EXTRA:
+            role = _slipped_role(c.text, family)
+            if role is not None and role not in cols.roles.values():
+                cols.roles[c.column] = role
+                if role is Role.NAME:
+                    cols.name_column = c.column
     cols.standard = _is_standard(cols)
     cols.any_labels = family.scoring.rubric
     # a department's form names its own categories (部门管理 / 预算管理) whether or not it

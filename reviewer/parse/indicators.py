@@ -391,14 +391,6 @@ class Section:
     ends_with_label: bool = False  # a category label after the last row: the next is cut off
 
 
-_ELLIPSIS = frozenset("…．.。·")
-
-
-def is_ellipsis(text: str) -> bool:
-    """A cell holding only an ellipsis (……, ...): the template's "more rows here"."""
-    return bool(text) and text[0] in _ELLIPSIS and set(text) <= _ELLIPSIS
-
-
 def parse_section(rows: Sequence[Row], columns: IndicatorColumns) -> Section:
     """Parse the rows between the 绩效指标 header and 总分 into Indicators, and the weights the
     category labels state.
@@ -419,7 +411,7 @@ def parse_section(rows: Sequence[Row], columns: IndicatorColumns) -> Section:
         cells = row.cells
         # Leading pieces of vertical labels (绩 / 效 指 标) are layout, not content; so is the
         # block's label with its points, printed on a row of a new page (绩效指标(90分) | …).
-        while cells and lb.is_vertical_fragment(lb.weight_note(cells[0].text)[0], "绩效指标"):
+        while cells and lb.is_section_fragment(lb.weight_note(cells[0].text)[0]):
             cells[0].used = True
             cells = cells[1:]
         k = 0
@@ -435,9 +427,7 @@ def parse_section(rows: Sequence[Row], columns: IndicatorColumns) -> Section:
                 cells = cells[:k] + cells[k + 1 :]
                 continue
             k += 1
-        if (
-            cells and cells[0].text[:1] in _ELLIPSIS and all(is_ellipsis(c.text) for c in cells)
-        ) or (
+        if (cells and all(lb.is_ellipsis(c.text) for c in cells)) or (
             len(cells) == 1 and TEMPLATE_NAME.match(cells[0].text)
         ):  # the template's placeholder rows (……, 指标2) left in
             for c in cells:

@@ -24,8 +24,12 @@ TOTAL_WORDS = (
     "得分合计",
 )
 
+# The indicator section's vertical label (绩效指标, or 年度绩效指标 / 年度绩效目标 where a form
+# prints it so).
+SECTION_LABELS = ("年度绩效指标", "年度绩效目标")
+
 # The vertical labels of the form, which extraction splits over lines (绩 / 效 指 标).
-VERTICAL_LABELS = ("绩效指标", "年度总体目标", "项目资金")
+VERTICAL_LABELS = (*SECTION_LABELS, "年度总体目标", "项目资金")
 
 # 一级指标 and the default weight the national form gives each (原则上: 50/30/10, plus 10 for
 # budget execution).
@@ -211,7 +215,7 @@ def label_kind(text: str) -> LabelKind | None:
     """A category label cell in the 绩效指标 section, and its level; pieces of the vertical
     label 绩效指标 are not labels. An unknown ``…指标`` is UNKNOWN: 一级 when another label
     follows it in the row, else 二级."""
-    if is_vertical_fragment(text, "绩效指标"):
+    if is_section_fragment(text):
         return None
     kind = classify_label(text)
     label = _bare(text)
@@ -251,6 +255,19 @@ def uncut(label: str) -> str:
 def family_of_l2(label: str) -> str | None:
     """The 一级指标 (as a stem: 产出/效益/满意度/成本) that a 二级指标 label belongs to."""
     return L2_FAMILY.get(stem(label))
+
+
+def is_section_fragment(text: str) -> bool:
+    """A piece of the indicator section's vertical label (年度 / 绩效 / 指标, 目标)."""
+    return any(is_vertical_fragment(text, label) for label in SECTION_LABELS)
+
+
+_ELLIPSIS = frozenset("…．.。·")
+
+
+def is_ellipsis(text: str) -> bool:
+    """A cell holding only an ellipsis (……, ...): the template's "more rows here"."""
+    return bool(text) and text[0] in _ELLIPSIS and set(text) <= _ELLIPSIS
 
 
 def is_vertical_fragment(text: str, label: str | None = None) -> bool:

@@ -815,13 +815,16 @@ class _TableBuilder:
         """A header line that stopped inside its last cell (年度指标 |), the next line
         beginning with the rest of it (值 | 实际完成 |): the rest joins that cell, the line's
         other cells go on the header after it. False, and nothing joined, unless the two
-        pieces make a label of the form that the rest alone is not."""
+        pieces make a label of the form that they are not both alone (年度 | 指标值: the rest
+        may be one, 指标值, where the cell it ends is none)."""
         cells, heads = row.cells, header.cells
         if not cells or not heads or len(cells[0].text) > _TAIL:
             return False
         labels = _header_labels(self.family)
         last, rest = heads[-1], cells[0]
-        if key(last.text + rest.text) not in labels or key(rest.text) in labels:
+        if key(last.text + rest.text) not in labels or (
+            key(rest.text) in labels and key(last.text) in labels
+        ):
             return False
         last.printed = last.printed or last.text
         last.text += rest.text
@@ -950,7 +953,7 @@ class _TableBuilder:
         self.totals_row = True
         numbers: list[Cell] = []
         for c in row.cells:
-            if c.text in lb.TOTAL_WORDS or lb.is_vertical_fragment(c.text, "绩效指标"):
+            if c.text in lb.TOTAL_WORDS or lb.is_section_fragment(c.text):
                 c.used = True
             elif parse_points(c.text) is not None:
                 numbers.append(c)

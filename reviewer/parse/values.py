@@ -89,8 +89,13 @@ _NOT_DONE = ("未进行", "未完成", "未开展", "未实施", "未启动", "�
 
 
 def ascii_form(text: str) -> str:
-    """Full-width digits and signs to ASCII (NFKC), without touching CJK text."""
-    return nfkc(text).replace("〜", "～").strip()
+    """Full-width digits and signs to ASCII (NFKC), without touching CJK text; a scan's 。
+    between digits is the decimal point it misread (45。30)."""
+    t = nfkc(text).replace("〜", "～").strip()
+    return _OCR_POINT.sub(".", t) if "。" in t else t
+
+
+_OCR_POINT = re.compile(r"(?<=\d)。(?=\d)")
 
 
 @lru_cache(maxsize=4096)

@@ -45,26 +45,11 @@ MISREAD = {
         "OCR, l for the grid on one page, | on the next: every row read, the second project's"
         " name not found"
     ),
-    "gg01_sichuan_nanchong_yilong_nongyenongcunju_gaobiaozhunnongtian_guanhu_2023.txt": (
-        "pdftotext -layout of a Sichuan form, figures centred between a name's lines: three rows lost"
-    ),
     "gg03_hubei_xiaogan_yunmeng_jiaotongyunshuju_nongcungonglu_yanghu_2023.txt": (
         "pdftotext -layout of a 20/80 form whose merged 效益指标 cell a page breaks: rows lost"
     ),
     "gg04_hunan_yueyang_pingjiang_shichangjianduguanliju_bumenzhengti_2023.txt": (
         "pdftotext -layout of a 部门整体 form, a name's tail two lines under its figures: two rows lost"
-    ),
-    "gg06_sichuan_yibin_xingwen_wenhualvyouju_mianfeikaifang_wenhuazhenxing_2023.txt": (
-        "pdftotext -layout of two Sichuan forms over three pages: two rows lost"
-    ),
-    "gi03_hubei_yichang_yuanan_shuilihehupoju_nongcunyinshui_weixiu_2022.txt": (
-        "pdftotext -layout of a 20/80 form after a short report: two rows lost"
-    ),
-    "gi04_shandong_linyi_yinan_renshe_jiuye_2023.txt": (
-        "OCR of a scanned report with two tables: three rows lost"
-    ),
-    "gi06_yunnan_baoshan_shidian_linyecaoyuanju_fanghuo_2023.txt": (
-        "OCR of a 20/80 form: two rows lost"
     ),
     "gj03_sichuan_nanchong_yilong_nongyenongcunju_gaobiaozhunnongtian_2023.txt": (
         "Sichuan pipes with empty cells collapsed: a row's unit read as its actual"
@@ -84,9 +69,6 @@ MISREAD = {
     ),
     "ge02_anhui_luan_huoqiu_jiaotongyunshuju_nongcungonglu_chengxianggongjiao_2022.txt": (
         "OCR with grid marks read as I and a page head inside a table: two names take them"
-    ),
-    "ge05_hubei_jingzhou_gongan_shuilihehupoju_xiaoxingshuiku_weixiuyanghu_2022.txt": (
-        "OCR of a 20/80 form, a label split over lines beside the last rows: two rows run together"
     ),
     "fu02_shandong_linyi_yinan_weijianju_jiceng_qianyue_2022.txt": (
         "OCR text with a seal's (盖章) text inside the table: two names took it"
@@ -119,9 +101,6 @@ MISREAD = {
     "fl05_yunnan_puer_jingdong_linyeju_tianranlin_zhuanyizhifu_2023.txt": (
         "a transfer payment's table with its cells parted by single spaces: refused, saying the"
         " form's labels are there"
-    ),
-    "fn04_jiangsu_yancheng_sheyang_shuiliju_yinshui_hezhang_2022.txt": (
-        "pdftotext -layout text, a header repeated over a page: rows lost"
     ),
     "fn06_hunan_yueyang_pingjiang_minzhengju_kunnanqunzhongjiuzhu_2020.txt": (
         "pdftotext -layout text, the last row broken over the page: rows lost"
@@ -282,8 +261,6 @@ UNREAD = {
     # Sichuan form: 度量单位 and 完成值 read as one header label, the actuals not read
     "gg02_hebei_xingtai_neiqiu_weishengjiankangju_jiatingyisheng_2022.txt",  # pdftotext
     # -layout of the Hebei form, names and 指标解释 wrapped into each other
-    "gk04_yunnan_baoshan_shidian_nongyenongcunju_lvsefangkong_shucaijidi_2023.pdf",  # a 20/80
-    # PDF without rules, weights in the labels
     "ge03_sichuan_nanchong_yingshan_weishengjiankangju_jibengonggongweisheng_2023.txt",  # OCR
     # of a Sichuan form, 二级 labels split and 5 read as S
     "ge06_yunnan_baoshan_longling_nongyenongcunju_zipishihu_chanye_2023.txt",  # OCR of a
@@ -317,7 +294,6 @@ UNREAD = {
     "o3_sichuan_yilong_weijian_jicengyiliao_2024.txt",  # OCR in single spaces, 末 for 未
     "o4_hubei_hongan_wenlv_nongjiashuwu_2019.pdf",  # a text layer without separators
     "p05_gansu_tongwei_nongcunzonggai_meilixiangcun_2020.txt",
-    "r02_gansu_tongwei_weijian_cunweishengshi_2023.txt",  # criteria columns, pipes collapsed
     "s06_hebei_boyang_weijianju_shebeigouzhi_2019.txt",  # the Hebei 预算执行率 row in pipes
     "t02_jiangxi_zhangyuan_weijianwei_gonggongweisheng_2023.txt",  # single spaces, two tables
     "t03_shaanxi_qingquan_liuwanzhen_renjuhuanjing_2020.txt",  # figures glued (95.2%9.52)

@@ -3267,3 +3267,26 @@ def test_a_sichuan_department_forms_总额_and_its_goal_columns(tmp_path: Path) 
         "全年调解矛盾纠纷3012件。",
     )
     assert t.funds.annual_total.executed == 1037.32
+
+
+def test_funds_by_province_county_and_unit_add_up_and_a_score_headed_pingfen(
+    tmp_path: Path,
+) -> None:
+    # 省级资金 | 市县配套 | 单位自筹 | 上年结转 beside 中央资金, under a 评分 column (gm01, gm03)
+    head = [
+        ["项目名称", "某项目"],
+        ["项目资金 (万元)", "", "年初预算数", "全年预算数", "全年执行数", "权重", "执行率", "评分"],
+    ]
+    levels = [
+        ["", "年度资金总额", "186.00", "212.40", "201.36", "10", "94.80%", "9.48"],
+        ["", "其中:中央资金", "120.00", "120.00", "120.00", "—"],
+        ["", "省级资金", "36.00", "36.00", "33.80", "—"],
+        ["", "市县配套", "30.00", "30.00", "25.16", "—"],
+        ["", "单位自筹", "0.00", "0.00", "0.00", "—"],
+        ["", "上年结转", "0.00", "26.40", "22.40", "—"],
+    ]
+    path = _write(tmp_path, [*head, *levels, *_FORM_BODY[6:]])
+    (t,) = parse_file(path).tables
+    assert t.funds.annual_total.score == 9.48
+    assert t.funds.extra["市县配套"].kind == t.funds.extra["单位自筹"].kind == "local_funds"
+    assert "F101" not in {f.code for f in _findings(path)}
