@@ -479,3 +479,15 @@ def test_numbered_labels_and_a_merged_pair_of_labels_are_the_form_s(tmp_path: Pa
         ("效益指标", "社会效益指标", "①受益人口"),
         ("满意度指标", "服务对象满意度指标", "①群众满意度"),
     ]
+
+
+def test_a_scans_header_line_with_labels_one_space_apart_is_cut_into_them() -> None:
+    from reviewer.ingest.layouts import split_spaced
+    from reviewer.parse.columns import header_words
+
+    line = "绩效指标(9O分) 一級指标 二级指标 三级指杯 指标性贡 指标值 度量単位 完戍值 杈重 得分"
+    cells = split_spaced(line, 1)
+    assert [c.text for c in cells][1:4] == ["一級指标", "二级指标", "三级指杯"]
+    assert len(cells) == 10
+    # words with a label or two among them are no header
+    assert header_words("完成 二级指标 的 年度 任务 共 计 十 项") is None

@@ -37,6 +37,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from reviewer.grid import Cell, Row
+from reviewer.parse.columns import header_words
 from reviewer.parse.labels import (
     KNOWN_LABELS,
     TOTAL_WORDS,
@@ -71,6 +72,7 @@ _SINGLE_SPACE_VALUE = re.compile(
     r"(?<=[\u4e00-\u9fff）)”][\u4e00-\u9fff）)”]) "
     r"(?=[≥≤＞＜<>=]|\d{4}年\d{1,2}月|\d[\d.,]*(?:%|(?!页)[\u4e00-\u9fff/]{0,4})(?:$| [≥≤\d]))"
 )
+_HEADER_GAPS = 3  # single spaces of a scan's header line: four labels, the fewest looked at
 _LABEL_TAILS = frozenset(("指标", "标"))
 _LABEL_LINES = 4  # lines, at most, a category label is broken over
 _HEADER_PIECE = 16  # characters, at most, of a header label's piece
@@ -196,6 +198,13 @@ def _cells_apart(text: str, at: int) -> list[tuple[int, int]]:
     可持续影响指 工程设计使用年限, 满意度指标 服务对象满意度 群众满意度), that opens it."""
     if " " not in text:
         return [(at, at + len(text))]
+    if text.count(" ") >= _HEADER_GAPS and (words := header_words(text)) is not None:
+        spans, begin = [], 0
+        for w in words:  # a scan's header line, its labels one space apart
+            begin = text.index(w, begin)
+            spans.append((at + begin, at + begin + len(w)))
+            begin += len(w)
+        return spans
     spans = []
     begin = 0
     for _ in range(2):  # a 一级 and a 二级 label

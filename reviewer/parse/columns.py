@@ -116,7 +116,7 @@ def _header_role(text: str, family: Family) -> Role | None:
     return Role.EXTRA if role in _KEPT_AS_EXTRA else Role(role)
 
 
-def _slipped_role(text: str, family: Family) -> Role | None:
+def slipped_role(text: str, family: Family) -> Role | None:
     """The role of a scan's header label with one character misread (指标性庾, 度量単位)."""
     role = lookup_slipped(text, family.indicator_columns, _HEADER_SLIP_MIN)
     return None if role is None or role in _KEPT_AS_EXTRA else Role(role)
@@ -317,7 +317,7 @@ def read_header(row: Row, family: Family = DEFAULT) -> IndicatorColumns:
         # a label one character from one of the form's, for a column no other label names
         # (上年实际值 beside 实际完成值 stays the extra column it is)
         if cols.roles.get(c.column) is Role.EXTRA:
-            role = _slipped_role(c.text, family)
+            role = slipped_role(c.text, family)
             if role is not None and role not in cols.roles.values():
                 cols.roles[c.column] = role
                 if role is Role.NAME:
@@ -500,3 +500,32 @@ def merge_header(upper: IndicatorColumns, lower: Row, family: Family = DEFAULT) 
 def _is_standard(cols: IndicatorColumns) -> bool:
     roles = [cols.roles[col] for col in cols._content_columns()]
     return roles in (_STANDARD, _STANDARD[:-1]) or not roles
+
+
+_HEADER_WORDS_MIN = 3  # header labels among a line's words that make it a header
+
+
+@lru_cache(maxsize=1)
+def _all_header_labels() -> tuple[tuple[str, str], ...]:
+    from reviewer.forms.families import FAMILIES
+
+    seen: dict[str, str] = {}
+    for family in FAMILIES:
+        for label, role in family.indicator_columns:
+            seen.setdefault(label, role)
+    return tuple(seen.items())
+
+
+def header_words(text: str) -> list[str] | None:
+    """A scan's header line whose labels one space parts (一級指标 二级指标 三级指杯 指标性贡
+    指标值 …): its words, when three or more and half or more of them are column labels of a
+    form (one character misread in a long one allowed); else None."""
+    if text.count(" ") < _HEADER_WORDS_MIN:
+        return None
+    words = text.split()
+    table = _all_header_labels()
+    known = sum(
+        lookup(w, table) is not None or lookup_slipped(w, table, _HEADER_SLIP_MIN) is not None
+        for w in words
+    )
+    return words if known >= _HEADER_WORDS_MIN and 2 * known >= len(words) else None

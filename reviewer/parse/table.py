@@ -27,6 +27,7 @@ from reviewer.parse.columns import (
     is_sub_header,
     merge_header,
     read_header,
+    slipped_role,
 )
 from reviewer.parse.funds import FundsReader, funds_label_piece, is_fund_header
 from reviewer.parse.indicators import TEMPLATE_NAME, parse_section
@@ -751,6 +752,10 @@ class _TableBuilder:
             if role == "l1" or role == "name":
                 return True
             roles.add(role)
+        if "l2" in roles:  # 二级指标 beside a scan's 一級指标 or 三级指杯: one character misread
+            for c in row.cells:
+                if slipped_role(c.text, self.family) in (Role.L1, Role.NAME):
+                    return True
         return "target" in roles and "actual" in roles
 
     def _stacked_header(self, i: int) -> bool:
