@@ -84,6 +84,7 @@ def _page_numbers_out(rows: Iterable[Row], taken: list[Row]) -> Iterator[Row]:
     head naming the form, 某局2022年度项目支出绩效自评表, over a page of the same table's rows)."""
     page_break = False
     heads: set[str] = set()  # texts that opened the document or a page
+    lines: set[str] = set()  # short lines of one cell seen anywhere (a few hundred at most)
     first = True
     for row, after in _with_next(rows):  # one row ahead: the rows stream
         cells = row.cells
@@ -116,12 +117,13 @@ def _page_numbers_out(rows: Iterable[Row], taken: list[Row]) -> Iterator[Row]:
                     text = _DIGITS.sub("0", text)  # its page's number aside
                 titled = starts_table(row)
                 head = len(cells) > 1 or not (titled and _opens(after))
-                # the form's title over a page whose rows go on with the indicators above: that
-                # page's running head, if never seen before
+                # the form's title, or a line printed before, over a page whose rows go on with
+                # the indicators above: that page's running head (the report's title the first
+                # page printed under its table of contents, with no break before it)
                 if (
                     head
                     and (page_break or paged)
-                    and (text in heads or (titled and _goes_on(after)))
+                    and (text in heads or ((titled or text in lines) and _goes_on(after)))
                 ):
                     _take(row, taken)
                     page_break = True  # passed on to the row below it
@@ -129,6 +131,8 @@ def _page_numbers_out(rows: Iterable[Row], taken: list[Row]) -> Iterator[Row]:
                 if first or page_break or paged:
                     heads.add(text)  # a title too: a later page may open with it as its head
             first = False
+        if len(cells) == 1 and len(cells[0].text) <= _HEAD_CHARS and len(lines) < _LINES_KEPT:
+            lines.add(cells[0].text)
         if page_break:
             row.page_break_before = True
             page_break = False
@@ -158,13 +162,20 @@ def _opens(after: Row | None) -> bool:
     return starts_table(after) or _is_year_line(after) or _SUBJECT_HINT.found_in(after.joined)
 
 
+_HEAD_CHARS = 40  # characters of a running head, at most
+_LINES_KEPT = 512  # short lines remembered: the rows stream, memory stays flat
+
+
 def _goes_on(after: Row | None) -> bool:
-    """A row of the indicators: opening with a category label, or a name with its values."""
+    """A row of the indicators: opening with a category label, a name with its values, or
+    their header printed again over a new page."""
     if after is None or not after.cells:
         return False
     cells = after.cells
-    return label_kind(weight_note(cells[0].text)[0]) is not None or (
-        len(cells) >= 4 and parse_points(cells[-1].text) is not None
+    return (
+        label_kind(weight_note(cells[0].text)[0]) is not None
+        or (len(cells) >= 4 and parse_points(cells[-1].text) is not None)
+        or "一级指标" in after.joined
     )
 
 

@@ -117,6 +117,17 @@ def check(
                 evidence=_cells(glued, "target"),
             )
         )
+    # a figure, then a comparison and its figure (1092%≥90%农村生活垃圾…): another row's values
+    # run into the name; no name prints a target after a figure of its own
+    compared = [r for r in rows if _FIGURE_THEN_COMPARED.search(r["name"])]
+    if compared:
+        doubts.append(
+            ReadingDoubt(
+                reason=f"{len(compared)}个指标名称中夹着数字和带运算符的指标值（如“{compared[0]['name'][:30]}”），"
+                "其他行的数值可能被并入了名称，各栏可能错位。",
+                evidence=_cells(compared, "target"),
+            )
+        )
     run = [(r, f) for r in rows for f in _RUN_FIELDS if "%" in r[f] and _RUN_TOGETHER.search(r[f])]
     if (
         len(run) >= 2
@@ -251,6 +262,7 @@ _THREE_FIGURES = re.compile(r"\d+\D+\d+\D+\d")  # three separate figures (0-6岁
 # A comparison and its figure inside a name (…及时率≥95%2、…): another row's target in it.
 _COMPARED_INSIDE = re.compile(r"(?:[≥≤≧≦＞＜><=＝]|>=|<=)\s*\d")
 _LONG_NAME = 50  # characters: longer than any indicator's name
+_FIGURE_THEN_COMPARED = re.compile(r"\d[^≥≤≧≦＞＜><=＝\d]{0,3}(?:[≥≤≧≦＞＜><=＝]|>=|<=)\s*\d")
 
 
 def _swollen(name: str) -> bool:

@@ -3290,3 +3290,23 @@ def test_funds_by_province_county_and_unit_add_up_and_a_score_headed_pingfen(
     assert t.funds.annual_total.score == 9.48
     assert t.funds.extra["市县配套"].kind == t.funds.extra["单位自筹"].kind == "local_funds"
     assert "F101" not in {f.code for f in _findings(path)}
+
+
+def test_a_figure_and_another_rows_target_in_a_name_is_a_misread(tmp_path: Path) -> None:
+    # OCR (gr05): a row's score and actual, then the next row's target, read into a name
+    rows = [
+        ["项目支出绩效自评表"],
+        ["项目名称", "农村人居环境整治"],
+        [
+            *["绩效指标", "一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值"],
+            *["分值", "得分"],
+        ],
+        ["", "产出指标", "数量指标", "清运垃圾量", "≥1.8万吨", "1.86万吨", "50", "50"],
+        ["", "效益指标", "社会效益指标", "1092%≥90%无害化处理率", "≥90%", "92%", "30", "30"],
+        ["", "满意度指标", "服务对象满意度指标", "满意度", "≥85%", "87%", "10", "10"],
+    ]
+    (t,) = parse_file(_write(tmp_path, rows)).tables
+    assert any("带运算符的指标值" in d.reason for d in t.doubts)
+    rows[4][3] = "≥60岁老人无害化处理率"  # a comparison opening a name, no figure before it
+    (t,) = parse_file(_write(tmp_path, rows, "b.txt")).tables
+    assert not t.doubts
