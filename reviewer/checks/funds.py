@@ -233,14 +233,28 @@ def executed_over_budget(ctx: TableContext) -> Iterator[Hit]:
     budget = getattr(row, field)
     if budget and row.executed is not None and row.executed > budget:
         label = _label(ctx, field)
+        # the table's own words on the figure it printed (执行数338.92万元含…上年结转…, 执行率为
+        # 100.93%): said, to be read, not a finding to check
+        said = _said_in_table(ctx, row.cells.get("executed"), row.cells.get("rate_pct"))
         yield Hit(
             f"{_label(ctx, 'executed')}{fmt(row.executed)}超过{label}{fmt(budget)}"
-            f"（{row.executed / budget * 100:.1f}%）。",
+            f"（{row.executed / budget * 100:.1f}%）"
+            + ("，表中已说明原因，请核对说明是否成立。" if said else "。"),
+            severity=Severity.INFO if said else None,
             expected=f"≤ {fmt(budget)}",
             found=fmt(row.executed),
             evidence=cell_evidence(row.cells.get(field), row.cells.get("executed")),
             suggestion="核实执行数与预算数；如有追加预算，应相应调整全年预算数。",
         )
+
+
+def _said_in_table(ctx: TableContext, *cells: CellRef | None) -> bool:
+    """Whether the table's texts (实际完成情况, the rows' explanations, the funds' reason, its
+    other fields) quote one of these printed figures."""
+    t = ctx.table
+    text = t.goal_actual + "".join(i.explanation for i in t.indicators)
+    text += without_instructions(t.funds.annual_total.reason) + "".join(t.fields.values())
+    return any(c is not None and c.text and c.text in text for c in cells)
 
 
 def _label(ctx: TableContext, field: str) -> str:

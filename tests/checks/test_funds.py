@@ -96,6 +96,20 @@ class TestF102ExecutedOverBudget(RuleCase):
     def clean(self) -> EvaluationTable:
         return make_table(budget=(100000.0, 100000.0, 100000.0))  # executed == budget
 
+    def test_an_excess_the_table_explains_is_said_for_information(self, tmp_path: Path) -> None:
+        # the narrative quotes the executed amount it explains (上年结转 spent outside the budget)
+        table = make_table(budget=(100000.0, 100000.0, 103120.0))
+        ((f,),) = [findings_of(tmp_path, table, "F102")]
+        assert f.severity is Severity.WARNING
+        table = table.model_copy(
+            update={
+                "goal_actual": table.goal_actual
+                + "全年执行103120.00元，含使用上年结转资金3120.00元。"
+            }
+        )
+        (f,) = findings_of(tmp_path, table, "F102")
+        assert f.severity is Severity.INFO and "表中已说明原因" in f.message
+
     def test_one_cent_over_fires(self, tmp_path: Path) -> None:
         table = make_table(budget=(100000.0, 100000.0, 100000.01))
         assert codes(tmp_path, table) == {"F102"}
