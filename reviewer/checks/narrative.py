@@ -9,7 +9,7 @@ from collections.abc import Iterator
 
 from reviewer.checks.context import Hit, TableContext, cell_evidence, ilabel, indicator_evidence
 from reviewer.checks.registry import rule
-from reviewer.model import Category, EvaluationTable, Evidence, Location, Severity
+from reviewer.model import Category, EvaluationTable, Evidence, Severity
 from reviewer.textnorm import fold
 
 _FIGURE = re.compile(
@@ -222,7 +222,7 @@ _HEDGED = re.compile(r"基本|大部分|部分|未|没有|尚|将|确保|力争|
     Severity.WARNING,
     "强制",
     "consistency",
-    what="实际完成情况称各项绩效目标全部完成（“各项绩效目标全部完成”“全面完成年度目标”等），"
+    what="实际完成情况（或表后的评价结论）称各项绩效目标全部完成（“各项绩效目标全部完成”“全面完成年度目标”等），"
     "而有指标行的实际完成值未达到年度指标值。",
     why="叙述应如实反映指标的完成情况；指标未达成而称全部完成，自评结论与数据相互矛盾。",
     example="实际完成情况称“项目各项绩效目标全部完成”，而“新增校舍面积”完成4,600平方米，指标值≥5,000平方米。",
@@ -230,32 +230,34 @@ _HEDGED = re.compile(r"基本|大部分|部分|未|没有|尚|将|确保|力争|
 )
 def narrative_claims_all_met(ctx: TableContext) -> Iterator[Hit]:
     t = ctx.table
-    claim = next(
+    # 实际完成情况, or the 评价结论 a form asks for after the rows (the Sichuan form's)
+    said = [("实际完成情况", t.goal_actual, "goal_actual")]
+    if t.fields.get("conclusion"):
+        said.append(("评价结论", t.fields["conclusion"], "field:conclusion"))
+    found = next(
         (
-            m
-            for m in _ALL_MET.finditer(t.goal_actual)
-            if not _HEDGED.search(t.goal_actual[max(0, m.start() - 4) : m.end()])
+            (where, m, cell)
+            for where, text, cell in said
+            for m in _ALL_MET.finditer(text)
+            if not _HEDGED.search(text[max(0, m.start() - 4) : m.end()])
         ),
         None,
     )
-    if claim is None:
+    if found is None:
         return
     missed = [i for i in t.indicators if ctx.met(i) is False]
     if not missed:
         return
+    where, claim, cell = found
     rows = "、".join(f"{ilabel(i)}（指标值{i.target}，完成{i.actual}）" for i in missed[:3])
     more = f"等{len(missed)}项" if len(missed) > 3 else ""
+    ref = t.cells.get(cell)
     yield Hit(
-        f"实际完成情况称“{claim.group(0)}”，但{rows}{more}未达到年度指标值。",
+        f"{where}称“{claim.group(0)}”，但{rows}{more}未达到年度指标值。",
         indicator=missed[0],
         expected="如实说明未达成的指标",
         found=claim.group(0),
-        evidence=[Evidence(quote=claim.group(0), location=_goal_location(t))]
+        evidence=[Evidence(quote=claim.group(0), location=ref.plain() if ref else None)]
         + [e for i in missed[:3] for e in indicator_evidence(i, "target", "actual")],
         suggestion="如实写明未完成的指标及其原因，或核实指标的实际完成值。",
     )
-
-
-def _goal_location(t: EvaluationTable) -> Location | None:
-    ref = t.cells.get("goal_actual")
-    return ref.plain() if ref is not None else None

@@ -119,15 +119,11 @@ def check(
         )
     # a figure, then a comparison and its figure (1092%≥90%农村生活垃圾…): another row's values
     # run into the name; no name prints a target after a figure of its own
-    compared = [r for r in rows if _FIGURE_THEN_COMPARED.search(r["name"])]
-    if compared:
-        doubts.append(
-            ReadingDoubt(
-                reason=f"{len(compared)}个指标名称中夹着数字和带运算符的指标值（如“{compared[0]['name'][:30]}”），"
-                "其他行的数值可能被并入了名称，各栏可能错位。",
-                evidence=_cells(compared, "target"),
-            )
-        )
+    doubts += _names(
+        [r for r in rows if _FIGURE_THEN_COMPARED.search(r["name"])],
+        "中夹着数字和带运算符的指标值",
+        "其他行的数值可能被并入了名称，各栏可能错位。",
+    )
     run = [(r, f) for r in rows for f in _RUN_FIELDS if "%" in r[f] and _RUN_TOGETHER.search(r[f])]
     if (
         len(run) >= 2
@@ -142,24 +138,16 @@ def check(
                 evidence=_cells([r for r, _ in run], *_RUN_FIELDS[1:]),
             )
         )
-    valued = [r for r in rows if r["name"][:1] in _VALUE_STARTS and _NAME_IS_VALUE.match(r["name"])]
-    if valued:
-        doubts.append(
-            ReadingDoubt(
-                reason=f"{len(valued)}个指标名称是一个数值（如“{valued[0]['name']}”），"
-                "指标名称、指标值等栏可能错位。",
-                evidence=_cells(valued, "target"),
-            )
-        )
-    pointed = [r for r in rows if "分" in r["name"] and _POINTS_INSIDE.search(r["name"])]
-    if pointed:
-        doubts.append(
-            ReadingDoubt(
-                reason=f"{len(pointed)}个指标名称中夹着类别的分值（如“{pointed[0]['name'][:30]}”），"
-                "类别标签或其他行的文字可能被并入了名称，各栏可能错位。",
-                evidence=_cells(pointed, "target"),
-            )
-        )
+    doubts += _names(
+        [r for r in rows if r["name"][:1] in _VALUE_STARTS and _NAME_IS_VALUE.match(r["name"])],
+        "是一个数值",
+        "指标名称、指标值等栏可能错位。",
+    )
+    doubts += _names(
+        [r for r in rows if "分" in r["name"] and _POINTS_INSIDE.search(r["name"])],
+        "中夹着类别的分值",
+        "类别标签或其他行的文字可能被并入了名称，各栏可能错位。",
+    )
     swollen = [r for r in rows if _swollen(r["name"])]
     if len(swollen) >= 2 or any(
         # another row's comparison in it, or a sentence (…结转下年使用。): no name ends so
@@ -215,6 +203,19 @@ def check(
             )
     doubts.extend(_funds_doubts(t))
     return doubts
+
+
+def _names(hit: list[dict[str, Any]], holds: str, so: str) -> list[ReadingDoubt]:
+    """A doubt when some rows' names are what a name never is: how many, the first's name."""
+    if not hit:
+        return []
+    first = hit[0]["name"][:30]
+    return [
+        ReadingDoubt(
+            reason=f"{len(hit)}个指标名称{holds}（如“{first}”），{so}",
+            evidence=_cells(hit, "target"),
+        )
+    ]
 
 
 def _rows_lost(t: dict[str, Any], rows: list[dict[str, Any]]) -> list[ReadingDoubt]:

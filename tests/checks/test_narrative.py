@@ -698,6 +698,13 @@ class TestN108NarrativeClaimsAllMet(RuleCase):
         assert "各项绩效目标全部完成" in f.message and "180人" in f.message
         assert any(e.quote == "各项绩效目标全部完成" for e in f.evidence)
 
+    def test_a_conclusion_after_the_rows_claiming_it_too(self, tmp_path: Path) -> None:
+        # the Sichuan form's 评价结论 (gv05): 各项绩效指标均已完成 beside a missed row
+        table = self.clean()
+        table.fields["conclusion"] = "项目自评总分99分，各项绩效指标均已完成。"
+        (f,) = findings_of(tmp_path, table, "N108")
+        assert f.message.startswith("评价结论称“各项绩效指标均已完成”")
+
     def test_every_target_met_says_nothing(self, tmp_path: Path) -> None:
         table = make_table()
         table = table.model_copy(

@@ -51,8 +51,15 @@ def ends_section(b: Builder, i: int, toks: list[Token] | None = None) -> bool:
         return True
     nxt = [t for t in toks[i + 1 : i + 2 * _LOOKAHEAD] if not t.empty][:_LOOKAHEAD]
     if ks & {Kind.FUND_BLOCK, Kind.FUND_ONLY}:
-        if nxt and nxt[0].text == toks[i].text:
-            return False  # 预算执行率 | 预算执行率 | 84.25%: the Hebei form's row, as 一级 and name
+        prev = next(
+            (t for t in reversed(toks[max(0, i - 2 * _LOOKAHEAD) : i]) if not t.empty), None
+        )
+        if (nxt and nxt[0].text == toks[i].text) or (
+            prev is not None and prev.text == toks[i].text
+        ):
+            # 预算执行率 | 预算执行率 | 84.25%: the Hebei form's row, as 一级 and as name (its
+            # definition after it, 预算执行数/预算数×100%, names no column of a funds block)
+            return False
         return any(Kind.FUND_COLUMN in kinds(t.text) for t in nxt)
     if Kind.GOAL in ks:
         return bool(nxt) and Kind.GOAL in kinds(nxt[0].text)
