@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from reviewer.checks.budget import (
@@ -67,8 +68,8 @@ def _sources_add_up(ctx: TableContext) -> Iterator[Hit]:
     for col in AMOUNT_COLUMNS:
         parts = [getattr(r, col) for r in rows]
         claimed = getattr(total, col)
-        if claimed is None and all(v is None for v in parts):
-            continue
+        if all(v is None for v in parts):
+            continue  # no source printed in this column (or none read): nothing adds up to it
         expected = round(sum(v or 0.0 for v in parts), 2)
         if abs((claimed or 0.0) - expected) > 0.005:
             last_digit = last_digit and _one_unit(total.cells.get(col), claimed, expected)
@@ -250,11 +251,19 @@ def executed_over_budget(ctx: TableContext) -> Iterator[Hit]:
 
 def _said_in_table(ctx: TableContext, *cells: CellRef | None) -> bool:
     """Whether the table's texts (实际完成情况, the rows' explanations, the funds' reason, its
-    other fields) quote one of these printed figures."""
+    other fields) quote one of these printed figures, or say the spending passed the budget
+    (全年执行数超出全年预算数12.74万元)."""
     t = ctx.table
     text = t.goal_actual + "".join(i.explanation for i in t.indicators)
     text += without_instructions(t.funds.annual_total.reason) + "".join(t.fields.values())
-    return any(c is not None and c.text and c.text in text for c in cells)
+    return _PASSED_BUDGET.search(text) is not None or any(
+        c is not None and c.text and c.text in text for c in cells
+    )
+
+
+_PASSED_BUDGET = re.compile(
+    r"(?:执行数|支出数?)[^。；;]{0,4}(?:超出|超过|高于|大于)[^。；;]{0,6}预算"
+)
 
 
 def _label(ctx: TableContext, field: str) -> str:

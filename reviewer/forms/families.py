@@ -325,6 +325,11 @@ _TEXT_FIELDS = (
     ("说明", "other_notes"),
     ("偏差大或目标未完成原因分析", "deviation_analysis"),
     ("偏差原因分析", "deviation_analysis"),  # a row of its own under the indicators (20/80)
+    # a 部门整体 form's note on its funds under the block (why the budget changed, why the
+    # spending passed it)
+    ("预算调整及执行情况说明", "budget_note"),
+    ("预算调整情况说明", "budget_note"),
+    ("预算执行情况说明", "budget_note"),
     ("改进措施及结果应用方案", "improvement_measures"),
     ("项目负责人", "project_lead"),
     ("财务负责人", "finance_lead"),

@@ -52,6 +52,16 @@ class TestF101FundRowsAddUp(RuleCase):
         (f,) = findings_of(tmp_path, t, "F101")
         assert f.severity is Severity.ERROR
 
+    def test_a_column_no_source_prints_adds_nothing_up(self, tmp_path: Path) -> None:
+        # the sources' 年初预算数 all blank (or not read): no sum to compare with the total's
+        t = make_table()
+        for part in (t.funds.current_year_appropriation, t.funds.prior_year_carryover):
+            part.initial_budget = None
+        t.funds.other.initial_budget = None
+        assert "F101" not in codes(tmp_path, t)
+        t.funds.prior_year_carryover.initial_budget = 1.0  # one printed: the sum is its own
+        assert "F101" in codes(tmp_path, t)
+
     def test_funds_received_are_not_read_as_spent(self, tmp_path: Path) -> None:
         rows = [
             ["项目支出绩效自评表"],
@@ -109,6 +119,12 @@ class TestF102ExecutedOverBudget(RuleCase):
         )
         (f,) = findings_of(tmp_path, table, "F102")
         assert f.severity is Severity.INFO and "表中已说明原因" in f.message
+
+    def test_a_note_saying_the_spending_passed_the_budget_explains_it(self, tmp_path: Path) -> None:
+        table = make_table(budget=(100000.0, 100000.0, 103120.0))
+        table.fields["other_notes"] = "全年执行数超出全年预算数3120元，系检验收入超收。"
+        (f,) = findings_of(tmp_path, table, "F102")
+        assert f.severity is Severity.INFO
 
     def test_one_cent_over_fires(self, tmp_path: Path) -> None:
         table = make_table(budget=(100000.0, 100000.0, 100000.01))
