@@ -139,6 +139,11 @@ def check(
             )
         )
     doubts += _names(
+        [r for r in rows if "。" in r["name"].rstrip("。")],
+        "中夹着句子",
+        "说明栏或表后栏目的文字可能被并入了名称，各栏可能错位。",
+    )
+    doubts += _names(
         [r for r in rows if r["name"][:1] in _VALUE_STARTS and _NAME_IS_VALUE.match(r["name"])],
         "是一个数值",
         "指标名称、指标值等栏可能错位。",

@@ -74,7 +74,7 @@ MISREAD = {
     ),
     "gx03_shandong_weifang_zhucheng_wenhualvyouju_xiangmuzhichu_2023.txt": (
         "a viewer's copy, cells one space apart and labels a character a line: label pieces run"
-        " into names, two of three tables not said to be misread"
+        " into names, the first of three tables not said to be misread"
     ),
     "gx05_fujian_sanming_jiangle_linyeju_xiangmuzhichu_2022.txt": (
         "a viewer's copy with every text run on its own line: refused, saying the form's labels"

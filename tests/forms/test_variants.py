@@ -3310,3 +3310,7 @@ def test_a_figure_and_another_rows_target_in_a_name_is_a_misread(tmp_path: Path)
     rows[4][3] = "≥60岁老人无害化处理率"  # a comparison opening a name, no figure before it
     (t,) = parse_file(_write(tmp_path, rows, "b.txt")).tables
     assert not t.doubts
+    # an explanation's sentence read into a name (gx03: 天，于12月中旬完工。下一步将)
+    rows[4][3] = "天，于12月中旬完工。下一步将"
+    (t,) = parse_file(_write(tmp_path, rows, "c.txt")).tables
+    assert any("中夹着句子" in d.reason for d in t.doubts)
