@@ -72,7 +72,6 @@ _SINGLE_SPACE_VALUE = re.compile(
     r"(?<=[\u4e00-\u9fff）)”][\u4e00-\u9fff）)”]) "
     r"(?=[≥≤＞＜<>=]|\d{4}年\d{1,2}月|\d[\d.,]*(?:%|(?!页)[\u4e00-\u9fff/]{0,4})(?:$| [≥≤\d]))"
 )
-_HEADER_GAPS = 3  # single spaces of a scan's header line: four labels, the fewest looked at
 _LABEL_TAILS = frozenset(("指标", "标"))
 _LABEL_LINES = 4  # lines, at most, a category label is broken over
 _HEADER_PIECE = 16  # characters, at most, of a header label's piece
@@ -198,7 +197,7 @@ def _cells_apart(text: str, at: int) -> list[tuple[int, int]]:
     可持续影响指 工程设计使用年限, 满意度指标 服务对象满意度 群众满意度), that opens it."""
     if " " not in text:
         return [(at, at + len(text))]
-    if text.count(" ") >= _HEADER_GAPS and (words := header_words(text)) is not None:
+    if (words := header_words(text)) is not None:
         spans, begin = [], 0
         for w in words:  # a scan's header line, its labels one space apart
             begin = text.index(w, begin)

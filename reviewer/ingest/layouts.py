@@ -369,7 +369,7 @@ def split_spaced(line: str, number: int) -> list[Cell]:
     parts = _SPACED_CELLS.split(body)
     if len(parts) == 1 and len(_IDEOGRAPHIC_GAP.findall(body)) >= _MIN_IDEOGRAPHIC_GAPS:
         parts = body.split("\u3000")  # typed with one ideographic space between its cells
-    if any(p.count(" ") >= _HEADER_GAPS for p in parts):
+    if any(" " in p for p in parts):
         parts = [w for p in parts for w in _header_parts(p)]
     for raw in parts:
         text = clean_cell(raw)
@@ -378,13 +378,8 @@ def split_spaced(line: str, number: int) -> list[Cell]:
     return cells
 
 
-_HEADER_GAPS = 3  # single spaces of a scan's header line: four labels, the fewest looked at
-
-
 def _header_parts(part: str) -> list[str]:
     """A part whose header labels one space parts (a scan's header line), cut into them."""
-    if part.count(" ") < _HEADER_GAPS:
-        return [part]
     from reviewer.parse.columns import header_words
 
     return header_words(part) or [part]

@@ -520,7 +520,7 @@ def header_words(text: str) -> list[str] | None:
     """A scan's header line whose labels one space parts (一級指标 二级指标 三级指杯 指标性贡
     指标值 …): its words, when three or more and half or more of them are column labels of a
     form (one character misread in a long one allowed); else None."""
-    if text.count(" ") < _HEADER_WORDS_MIN:
+    if text.count(" ") < _HEADER_WORDS_MIN:  # four labels at the fewest: most text ends here
         return None
     words = text.split()
     table = _all_header_labels()
