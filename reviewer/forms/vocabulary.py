@@ -59,12 +59,13 @@ def matches(k: str, label: str) -> bool:
 class _Matcher:
     """One table of labels, with what each text seen so far matched (first match wins)."""
 
-    __slots__ = ("found", "table")
+    __slots__ = ("found", "slipped", "table")
 
     def __init__(self, table: Sequence[tuple[str, str]]) -> None:
         self.table = table
         # by the text as printed: a text seen before costs one look-up, not its key's as well
         self.found: dict[str, str | None] = {}
+        self.slipped: dict[tuple[str, int], str | None] = {}  # lookup_slipped's, likewise
 
     def match(self, text: str) -> str | None:
         k = key(text)
@@ -79,11 +80,16 @@ _UNSEEN = "\0unseen"  # not a value of any table (and compared by identity)
 _MATCHERS: dict[int, _Matcher] = {}
 
 
-def lookup(text: str, table: Sequence[tuple[str, str]]) -> str | None:
-    """The value of the first ``(label, value)`` whose label matches ``text``, or None."""
+def _matcher(table: Sequence[tuple[str, str]]) -> _Matcher:
     matcher = _MATCHERS.get(id(table))
     if matcher is None or matcher.table is not table:
         matcher = _MATCHERS[id(table)] = _Matcher(table)
+    return matcher
+
+
+def lookup(text: str, table: Sequence[tuple[str, str]]) -> str | None:
+    """The value of the first ``(label, value)`` whose label matches ``text``, or None."""
+    matcher = _matcher(table)
     value = matcher.found.get(text, _UNSEEN)
     return matcher.match(text) if value is _UNSEEN else value
 
@@ -98,7 +104,16 @@ def lookup_slipped(
     mistyped (年度资金总颔 for 年度资金总额), at least ``shortest`` characters long and kept
     whole (a prefix label ``X*`` against the text's first ``len(X)`` characters); None when none
     or several are."""
-    k = key(text)
+    seen = _matcher(table).slipped
+    value = seen.get((text, shortest), _UNSEEN)
+    if value is _UNSEEN:
+        value = _slipped(key(text), table, shortest)
+        if len(seen) < 65536:
+            seen[(text, shortest)] = value
+    return value
+
+
+def _slipped(k: str, table: Sequence[tuple[str, str]], shortest: int) -> str | None:
     found = set()
     for label, value in table:
         bare = label.rstrip("*")
