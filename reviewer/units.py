@@ -51,6 +51,19 @@ def _in_base(unit: str) -> tuple[str, float] | None:
     return (base[0] + slash + per, base[1])
 
 
+def unscaled(unit: str) -> tuple[str, float]:
+    """A count's unit without the 万, 亿 or 千 printed before it, and that scale: 万亩 →
+    (亩, 10000), 万人次 → (人次, 10000); the unit and 1.0 otherwise (公里, 千米, 千克, 万元/台 and
+    万字, a unit of its own, kept as they are)."""
+    if "/" in unit or unit == "万字":
+        return unit, 1.0
+    for prefix, scale in _PREFIXES:
+        rest = unit[len(prefix) :]
+        if unit.startswith(prefix) and rest and rest[0] not in "米克":
+            return rest, scale
+    return unit, 1.0
+
+
 def factor(source: str, dest: str) -> float | None:
     """What a figure in ``source`` is multiplied by to be stated in ``dest``: 1.0 for the same
     unit (or two names of it: 公里, 千米), None when the units do not convert."""

@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 
 from reviewer.checks.context import (
     Hit,
@@ -31,7 +31,7 @@ from reviewer.checks.context import (
 from reviewer.checks.narrative import copied, similarity
 from reviewer.checks.registry import rule
 from reviewer.claims.analysis import Analysis, analyse
-from reviewer.claims.extract import FUTURE, MONEY_UNITS, Claim, sentence_at
+from reviewer.claims.extract import FUTURE, MONEY_UNITS, Claim, field_claims, sentence_at
 from reviewer.claims.match import Target, common_run, unit_class
 from reviewer.model import Category, EvaluationTable, Evidence, Indicator, Severity
 from reviewer.numbers import fmt
@@ -376,16 +376,20 @@ def _rates(ctx: TableContext) -> list[float]:
 )
 def narrative_amount_vs_funds(ctx: TableContext) -> Iterator[Hit]:
     a = analysis(ctx)
-    yield from _breakdowns_that_do_not_add_up(a.claims)
-    yield from _amounts_in_another_unit(ctx, a.claims)
+    # the goals' claims with the rows they match; a field's (项目实施内容及过程概述) on their own
+    fields = [c for c in field_claims(ctx.table) if c.comparable and not c.future]
+    claims = [*a.claims, *fields]
+    yield from _breakdowns_that_do_not_add_up(claims)
+    yield from _amounts_in_another_unit(ctx, claims)
     amounts: list[tuple[float, float]] | None = None
     row = ctx.table.funds.annual_total
-    for i, c in enumerate(a.claims):
+    for i, c in enumerate(claims):
         if not (c.is_money or c.unit == "%"):
             continue
-        m = a.matches.get(i)
+        if i < len(a.claims) and ((m := a.matches.get(i)) is None or m.agrees):
+            continue
         lead = c.lead
-        if m is None or m.agrees or not _FUND_WORDS.search(lead) or _PART_WORDS.search(lead):
+        if not _FUND_WORDS.search(lead) or _PART_WORDS.search(lead):
             continue
         if not _WHOLE.search(lead):
             continue
@@ -437,7 +441,7 @@ _BREAKDOWN_GAP = 4  # characters between the total and its 其中 (元, 。 ：)
 _BREAKDOWN_END = re.compile(r"[。！？!?\n]")
 
 
-def _breakdowns_that_do_not_add_up(claims: tuple[Claim, ...]) -> Iterator[Hit]:
+def _breakdowns_that_do_not_add_up(claims: Sequence[Claim]) -> Iterator[Hit]:
     """A money total the narrative breaks down (其中 …) into two or more amounts that do not
     add up to it (at the precision printed)."""
     for k, total in enumerate(claims):
@@ -480,7 +484,7 @@ def _breakdowns_that_do_not_add_up(claims: tuple[Claim, ...]) -> Iterator[Hit]:
 _YUAN_OF_A_WAN_TABLE = 10_000.0  # 元 amounts this large read as 万元 in a 万元 table
 
 
-def _amounts_in_another_unit(ctx: TableContext, claims: tuple[Claim, ...]) -> Iterator[Hit]:
+def _amounts_in_another_unit(ctx: TableContext, claims: Sequence[Claim]) -> Iterator[Hit]:
     """Amounts the narrative writes in 元 (2026400元) in a table whose amounts are in 万元:
     the reader has to convert to compare them (a note, not an error)."""
     if ctx.table.amount_unit != "万元":

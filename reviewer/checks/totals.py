@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterator
 from decimal import ROUND_HALF_UP, Decimal
 
@@ -9,7 +10,7 @@ from reviewer.checks.context import Hit, TableContext, cell_evidence, goal_score
 from reviewer.checks.recompute import Expectation, recomputed_score
 from reviewer.checks.registry import rule
 from reviewer.config import Config
-from reviewer.model import Category, EvaluationTable, Indicator, Severity
+from reviewer.model import Category, EvaluationTable, Evidence, Indicator, Severity
 from reviewer.numbers import fmt
 from reviewer.parse.values import decimals
 
@@ -203,3 +204,52 @@ def recomputed_grade(ctx: TableContext) -> Iterator[Hit]:
             evidence=cell_evidence(t.cells.get("total_score")),
             suggestion="按复算结果调整各项得分、总分和等级。",
         )
+
+
+# A total the narrative states: 项目自评总分98.76分, 自评得分为95分, 综合得分：96.21分. Not
+# 自评得分分别为… (several projects) nor 均在90分以上 (a band).
+_STATED_TOTAL = re.compile(
+    r"(?:自评|综合|总)(?:总分|得分|分数)(?:为|是|[:：])?\s*(\d{1,3}(?:\.\d{1,2})?)\s*分"
+)
+_TOTAL_SAID_IN = (("goal_actual", "实际完成情况"), ("conclusion", "评价结论"))
+
+
+@rule(
+    "T105",
+    "叙述所称总分与表中总分不符",
+    "stated-total-matches",
+    Category.CONSISTENCY,
+    Severity.WARNING,
+    "强制",
+    "consistency",
+    what="实际完成情况或评价结论中写明的自评总分（“项目自评总分98.76分”“自评得分为95分”）应与表中的总分一致"
+    "（叙述按较少的小数位写出的，四舍五入后一致即可）。",
+    why="评价结论引用的总分是自评结果的文字表述；与表中总分不符，说明其中一处抄错或未随改分更新。",
+    example="总分栏为99.76，评价结论称“经自评，项目自评总分98.76分”。",
+    fix="核对总分，统一评价结论与总分栏。",
+    whole=True,
+)
+def stated_total_matches(ctx: TableContext) -> Iterator[Hit]:
+    t = ctx.table
+    if not t.total_printed or t.total_score is None:
+        return
+    for key, label in _TOTAL_SAID_IN:
+        text = t.goal_actual if key == "goal_actual" else t.fields.get(key, "")
+        for m in _STATED_TOTAL.finditer(text):
+            said = m.group(1)
+            slack = 0.5 * 10 ** -decimals(said) + 1e-9
+            if abs(float(said) - t.total_score) <= slack:
+                continue
+            where = t.labels.get(key) or label
+            ref = t.cells.get(key) or t.cells.get(f"field:{key}")
+            yield Hit(
+                f"{where}称“{m.group(0)}”，而表中总分为{fmt(t.total_score)}分。",
+                expected=fmt(t.total_score),
+                found=said,
+                evidence=[
+                    Evidence(quote=m.group(0), location=ref.plain() if ref else None),
+                    *cell_evidence(t.cells.get("total_score")),
+                ],
+                suggestion="核对总分，统一评价结论与总分栏。",
+            )
+            return

@@ -28,6 +28,9 @@ from reviewer.claims.numerals import CN_ALL, CN_LEAD, parse_chinese, parse_numer
 from reviewer.model import EvaluationTable, Location
 
 SOURCES = {"goal_expected": "预期目标", "goal_actual": "实际完成情况"}
+# Text fields some forms add, read for the amounts they state (N106) and nothing else: a
+# field's key in ``EvaluationTable.fields`` and what the memo calls it.
+FIELD_SOURCES = {"implementation": "项目实施内容及过程概述"}
 
 # Measure words a claim may carry, and words that look like one but mark a date, an age, a
 # ratio or a floor (consumed so that 3个月 is not read as 3个, then dropped).
@@ -220,7 +223,7 @@ class Claim:
 
     @property
     def source_label(self) -> str:
-        return SOURCES.get(self.source, self.source)
+        return SOURCES.get(self.source) or FIELD_SOURCES.get(self.source, self.source)
 
     @property
     def is_money(self) -> bool:
@@ -628,6 +631,17 @@ def extract(table: EvaluationTable) -> Extraction:
         claims.extend(scanned)
         enumerations.extend(_enumerations(source, t, scanned))
     return Extraction(tuple(claims), tuple(enumerations))
+
+
+def field_claims(table: EvaluationTable) -> list[Claim]:
+    """The quantities stated in the text fields of ``FIELD_SOURCES`` (项目实施内容及过程概述)."""
+    claims: list[Claim] = []
+    for source in FIELD_SOURCES:
+        raw = table.fields.get(source, "")
+        if raw:
+            ref = table.cells.get(f"field:{source}")
+            claims.extend(_scan(source, _Text(raw), table.year, ref.plain() if ref else None))
+    return claims
 
 
 def extract_claims(table: EvaluationTable) -> list[Claim]:

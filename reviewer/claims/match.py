@@ -17,7 +17,8 @@ from dataclasses import dataclass
 
 from reviewer.claims.extract import MONEY_UNITS, Claim
 from reviewer.model import Indicator
-from reviewer.units import factor
+from reviewer.parse.values import decimals
+from reviewer.units import factor, unscaled
 
 _UNIT_CLASS = {
     "名": "人",
@@ -46,8 +47,10 @@ def _same_words(text: str) -> str:
 
 
 def unit_class(unit: str) -> str:
-    """A unit folded with its synonyms (名 → 人, 场次 → 次, 万元 → 元)."""
-    return _UNIT_CLASS.get(unit, unit)
+    """A unit folded with its synonyms (名 → 人, 场次 → 次, 万元 → 元) and without the scale a
+    count's may print (万亩 → 亩, 万人次 → 人次)."""
+    folded = _UNIT_CLASS.get(unit)
+    return folded if folded is not None else _UNIT_CLASS.get(bare := unscaled(unit)[0], bare)
 
 
 def core_name(name: str) -> str:
@@ -84,13 +87,19 @@ class Target:
     def of(cls, ind: Indicator, unit: str) -> Target | None:
         """The indicator with its unit class ``unit``; None when it has no figure."""
         tv, av = ind.target_value, ind.actual_value
-        # money is compared in 元, as claims are (598.46万元 → 5 984 600)
-        scale = MONEY_UNITS.get(tv.unit) or MONEY_UNITS.get(av.unit) or 1.0
-        target = None if tv.number is None else _scaled(tv.number, tv.upper, scale)
+        # money is compared in 元, as claims are (598.46万元 → 5 984 600), and a count in its
+        # unit without 万 (2.5万亩 → 25 000 亩), as claims state it
+        money = MONEY_UNITS.get(tv.unit) or MONEY_UNITS.get(av.unit)
+        scale = money or unscaled(tv.unit or av.unit)[1]
+        target = None if tv.number is None else _scaled(tv.number, tv.upper, scale, ind.target)
         # an actual printed in another scale of the target's unit (126400米 against ≥126公里)
         # is compared in the target's, as S108 reads it
-        into = factor(av.unit, tv.unit) if scale == 1.0 and tv.unit and av.unit else None
-        actual = None if av.number is None else _scaled(av.number, av.upper, scale * (into or 1.0))
+        if money is not None:  # each in its own (≥1.2万元 against 13800元)
+            a_scale = MONEY_UNITS.get(av.unit) or money
+        else:
+            into = factor(av.unit, tv.unit) if tv.unit and av.unit else None
+            a_scale = scale * (into or 1.0)
+        actual = None if av.number is None else _scaled(av.number, av.upper, a_scale, ind.actual)
         if not unit or (target is None and actual is None):
             return None
         full = _BRACKETS.sub("", ind.name) if "(" in ind.name or "（" in ind.name else ind.name
@@ -111,10 +120,17 @@ class Target:
         return any(v is not None and claim.agrees(*v) for v in (self.target, self.actual))
 
 
-def _scaled(number: float, upper: float | None, scale: float) -> tuple[float, float | None]:
+def _scaled(
+    number: float, upper: float | None, scale: float, printed: str
+) -> tuple[float, float | None]:
+    """A figure in the claims' unit; one printed in a larger unit as the range its rounding
+    allows (6.24万人 is 62 350–62 450 人: a narrative's 62418人 is that figure)."""
     if scale == 1.0:
         return number, upper
-    return number * scale, None if upper is None else upper * scale
+    half = 0.5 * 10 ** -decimals(printed) * scale if scale > 1.0 else 0.0
+    if not half:
+        return number * scale, None if upper is None else upper * scale
+    return number * scale - half, (number if upper is None else upper) * scale + half
 
 
 # A claim about the budget's own execution (预算执行率, 资金支出率) and the words an indicator

@@ -262,6 +262,43 @@ class TestN102NarrativeFigureVsIndicator(RuleCase):
         )
         assert "N102" in codes(tmp_path, wrong)
 
+    @pytest.mark.parametrize(
+        ("said", "fires"),
+        [
+            ("全年完成高标准农田2.1万亩。", False),  # the row's 2.1万亩
+            ("全年完成高标准农田21000亩。", False),  # the same, in 亩
+            ("全年完成高标准农田2.5万亩。", True),  # dv05: the target, not the 2.1万亩 done
+            ("全年完成高标准农田2.4万亩。", True),  # ex01
+        ],
+    )
+    def test_a_row_printed_in_wan_is_compared_in_its_count(
+        self, tmp_path: Path, said: str, fires: bool
+    ) -> None:
+        # dv05, dy04, ex01: a row in 万亩 / 万人 had no unit a claim's 亩 / 人 could match
+        row = ind("新建高标准农田面积", "≥2.5万亩", "2.1万亩", 10, 8.4, l2="数量指标")
+        table = make_table(indicators=with_row(2, row), goal_actual=f"{DONE}，{said}")
+        assert ("N102" in codes(tmp_path, table)) is fires
+
+    def test_a_figure_rounded_in_wan_holds_the_narratives_count(self, tmp_path: Path) -> None:
+        # gd01: 6.24万人 is 62,350–62,450 人; the narrative's 62418人 is that figure
+        row = ind("老年人健康体检人数", "≥6万人", "6.24万人", 10, 10, l2="数量指标")
+        right = make_table(
+            indicators=with_row(2, row), goal_actual=f"{DONE}，老年人健康体检62418人。"
+        )
+        assert "N102" not in codes(tmp_path, right)
+        wrong = make_table(
+            indicators=with_row(2, row), goal_actual=f"{DONE}，老年人健康体检65418人。"
+        )
+        assert "N102" in codes(tmp_path, wrong)
+
+    def test_target_and_actual_in_different_money_units(self, tmp_path: Path) -> None:
+        # db06: ≥1.2万元 against 13800元; the narrative's 13800元 is the actual
+        row = ind("种植户户均增收", "≥1.2万元", "13800元", 10, 10, l1="效益指标", l2="经济效益指标")
+        said = f"{DONE}，带动种植户户均增收13800元。"
+        assert "N102" not in codes(
+            tmp_path, make_table(indicators=with_row(4, row), goal_actual=said)
+        )
+
     def test_benefiting_is_said_with_either_word(self, tmp_path: Path) -> None:
         # gf04: 惠及学生2.14万人 of the row 受益学生人数 2136人 (a 万 slipped in)
         row = ind("受益学生人数", "≥2000人", "2136人", 10, 10, l1="效益指标", l2="社会效益指标")
@@ -537,6 +574,27 @@ class TestN105GoalFigureUnreported(RuleCase):
 # N106 a narrative amount against the fund block ------------------------------------------
 
 
+# A Sichuan 部门预算项目支出绩效自评表 whose 项目实施内容及过程概述 states an amount.
+SICHUAN_ZP = "\n".join(
+    [
+        "部门预算项目支出绩效自评表(2024年度)",
+        "项目名称\t旅游公共服务设施提升项目",
+        "主管部门\t某县文化广播电视和旅游局\t\t\t实施单位\t某县文化广播电视和旅游局",
+        "项目基本情况\t1.项目年度目标完成情况\t项目年度目标\t\t\t年度目标完成情况",
+        "\t\t新建旅游厕所6座。\t\t\t新建旅游厕所6座。",
+        "\t2.项目实施内容及过程概述\t{implementation}",
+        "预算执行情况(10分)\t年度预算数(万元)\t年初预算\t调整后预算数\t预算执行数\t预算执行率\t权重\t得分",
+        "\t总额\t500.00\t480.00\t468.50\t97.60%\t10\t9.76",
+        "\t其中:财政资金\t500.00\t480.00\t468.50\t97.60%\t/\t/",
+        "绩效指标(90分)\t一级指标\t二级指标\t三级指标\t指标性质\t指标值\t度量单位\t完成值\t权重\t得分\t未完成原因分析",
+        "\t产出指标\t数量指标\t新建旅游厕所\t≥\t6\t座\t6\t50\t50\t",
+        "\t效益指标\t社会效益指标\t设施持续使用年限\t≥\t10\t年\t10\t30\t30\t",
+        "\t满意度指标\t服务对象满意度指标\t游客满意度\t≥\t90\t%\t93\t10\t10\t",
+        "合计\t\t\t\t\t\t\t\t100\t99.76\t",
+    ]
+)
+
+
 class TestN106NarrativeAmountVsFunds(RuleCase):
     code = "N106"
 
@@ -590,6 +648,27 @@ class TestN106NarrativeAmountVsFunds(RuleCase):
     def test_a_total_and_its_parts(self, tmp_path: Path, sentence: str, fires: bool) -> None:
         found = findings_of(tmp_path, make_table(goal_actual=f"{DONE}。{sentence}"), "N106")
         assert any("其中各项" in f.message for f in found) is fires
+
+    @pytest.mark.parametrize(
+        ("said", "fires"),
+        [
+            ("全年支付项目资金486.50万元，其中厕所建设支出201.60万元。", True),  # gv06
+            ("全年支付项目资金468.50万元，其余用于标识标牌制作。", False),  # 预算执行数
+            ("其中旅游厕所建设支出201.60万元。", False),  # a part
+        ],
+    )
+    def test_amounts_in_the_implementation_text(
+        self, tmp_path: Path, said: str, fires: bool
+    ) -> None:
+        # the Sichuan form's 2.项目实施内容及过程概述: its amounts are the project's too
+        path = tmp_path / "zp.txt"
+        path.write_text(SICHUAN_ZP.format(implementation=said), encoding="utf-8")
+        found = [f for f in review(path).findings if f.code == "N106"]
+        assert bool(found) is fires
+        if fires:
+            assert found[0].message.startswith(
+                "项目实施内容及过程概述称“全年支付项目资金486.50万元"
+            )
 
     def test_amounts_in_yuan_in_a_wan_yuan_table_are_noted(self, tmp_path: Path) -> None:
         wan = dict(amount_unit="万元", budget=(10.0, 10.0, 9.5), exec_score=9.5, rate_pct=95.0)

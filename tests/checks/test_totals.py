@@ -158,3 +158,49 @@ class TestT104RecomputedGradeFalls(RuleCase):
     def test_finding_gives_both_totals(self, tmp_path: Path) -> None:
         (f,) = findings_of(tmp_path, sessions_done("=4.995场"), "T104")
         assert (f.expected, f.found) == ("89.99（良）", "100（优）")
+
+
+# T105 the total the narrative states -----------------------------------------------------
+
+
+def _said(text: str, where: str = "conclusion") -> EvaluationTable:
+    """The clean table (total 99.5) with ``text`` in its 评价结论 or 实际完成情况."""
+    if where == "goal_actual":
+        clean = make_table()
+        return make_table(goal_actual=f"{clean.goal_actual}{text}")
+    return make_table(fields={"conclusion": text})
+
+
+class TestT105StatedTotalMatches(RuleCase):
+    code = "T105"
+
+    def broken(self) -> EvaluationTable:
+        return _said("经自评，项目自评总分98.5分，项目实施达到预期。")
+
+    def clean(self) -> EvaluationTable:
+        return _said("经自评，项目自评总分99.5分，项目实施达到预期。")
+
+    @pytest.mark.parametrize(
+        ("text", "fires"),
+        [
+            ("自评得分为99.50分。", set()),
+            ("自评得分100分。", set()),  # 99.5 written in whole points
+            ("综合得分：97分，评价等级为优。", {"T105"}),
+            ("自评得分99.4分。", {"T105"}),
+            ("各项目自评得分分别为98分、99分。", set()),  # several projects' scores
+            ("项目自评得分均在90分以上。", set()),  # a band, not a total
+            ("产出指标得分50分。", set()),  # a part of the total
+        ],
+    )
+    def test_what_counts_as_a_stated_total(
+        self, tmp_path: Path, text: str, fires: set[str]
+    ) -> None:
+        assert codes(tmp_path, _said(text)) == fires
+
+    def test_read_in_the_actual_too(self, tmp_path: Path) -> None:
+        assert codes(tmp_path, _said("自评总分96分。", "goal_actual")) == {"T105"}
+
+    def test_finding_gives_both_totals(self, tmp_path: Path) -> None:
+        (f,) = findings_of(tmp_path, self.broken(), "T105")
+        assert (f.expected, f.found) == ("99.5", "98.5")
+        assert f.evidence[0].quote == "自评总分98.5分"
