@@ -31,6 +31,7 @@ from functools import lru_cache
 
 from eval.labels import Label
 from reviewer.forms.script import for_reading
+from reviewer.ingest.reading import visible
 from reviewer.model import Category, Finding, Severity
 from reviewer.textnorm import fold, without_enumeration
 
@@ -80,8 +81,8 @@ class MatchResult:
 @lru_cache(maxsize=16384)
 def text_key(text: str) -> str:
     """A printed value as compared: folded, and read as the tool reads it (traditional
-    characters as simplified)."""
-    return fold(for_reading(text, True))
+    characters as simplified, zero-width characters left out)."""
+    return fold(for_reading(visible(text), True))
 
 
 @lru_cache(maxsize=16384)

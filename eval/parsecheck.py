@@ -63,10 +63,27 @@ def _readings(gold: dict[str, Any], key: str) -> set[str]:
     keeps apart (``unit``, printed in a 计量单位 column) the target with its unit, as a
     parser reads a 度量单位 column into the target."""
     value = gold[key]
-    unit = gold.get("unit")
-    if key != "target" or not isinstance(unit, str) or not unit.strip() or unit in ("—", "/"):
+    if key != "target":
         return {text_key(value)}
-    return {text_key(value), text_key(value + unit)}
+    values = [value]
+    if value.startswith(("定性", "定量")) and len(value) > 2:
+        values.append(value[2:])  # 指标性质 定性 | 逐步提升: the nature is not the target
+    cells = gold.get("target_cells")
+    if isinstance(cells, list):  # the Hebei form's 符号 | 值 | 单位(文字描述): its words apart
+        kept = [
+            c for c in cells if c and c not in ("定性", "定量") and c.strip("()（）") != "文字描述"
+        ]
+        values.append("".join(kept))
+    sign = _DIRECTIONS.get(gold.get("direction") or "")
+    if sign and value[:1] not in "≥≤<>=＝":
+        values.append(sign + value)  # 指标方向 正向 | 126个: read as ≥126个
+    unit = gold.get("unit")
+    if isinstance(unit, str) and unit.strip() and unit not in ("—", "/"):
+        values += [v + unit for v in values]
+    return {text_key(v) for v in values}
+
+
+_DIRECTIONS = {"正向": "≥", "反向": "≤"}
 
 
 def _row_right(gold: dict[str, Any], got: Indicator) -> bool:

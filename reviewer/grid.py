@@ -9,7 +9,7 @@ cells it uses, so that whatever it did not use is reported: nothing is dropped s
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -128,6 +128,10 @@ class Grid:
     format: str = "text"
     encoding: str = ""
     extra_leftovers: list[Leftover] = field(default_factory=list)
+    # Another reading of the same short text (its format and rows), for the parser to take
+    # when ``rows`` give no table it can read (a phone's copy read line by line, whose cells
+    # are each on a line of their own in places): see ``parse.TableStream``.
+    second: tuple[str, Callable[[], Iterable[Row]]] | None = None
 
 
 def account(rows: Iterable[Row], leftovers: list[Leftover], acc: Accounting) -> None:

@@ -269,6 +269,7 @@ _INDICATOR_COLUMNS = (
     ("计划值*", "target"),
     ("预期值*", "target"),
     ("指标性质", "nature"),
+    ("指标方向", "nature"),  # 正向 / 反向: the comparison the target cell leaves out
     ("度量单位", "unit"),
     ("计量单位*", "unit"),
     ("实际完成值*", "actual"),
@@ -301,6 +302,7 @@ _INDICATOR_COLUMNS = (
     ("复核分*", "extra"),
     ("复核得分*", "extra"),
     ("财政审核评分*", "extra"),
+    ("评分标准*", "extra"),  # the row's scoring rule written out
     ("偏差原因分析及改进措施*", "explanation"),
     ("偏差原因分析*", "explanation"),
     ("未完成原因分析*", "explanation"),

@@ -61,4 +61,7 @@ def read_grid(path: str | Path, limits: Limits | None = None) -> Grid:
     except OSError as exc:
         raise InputError(f"无法读取文件 {p}：{exc.strerror or exc}") from exc
     grid.rows = readable_rows(bounded_rows(grid.rows, p.name, limits))
+    if grid.second is not None:
+        fmt, again = grid.second
+        grid.second = (fmt, lambda: readable_rows(bounded_rows(again(), p.name, limits)))
     return grid

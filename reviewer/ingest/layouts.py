@@ -43,7 +43,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from enum import StrEnum
 
 from reviewer.grid import Cell, Row
-from reviewer.textnorm import CELL_BAR, clean_cell, pipe_cell
+from reviewer.textnorm import CELL_BAR, clean_cell, nfkc, pipe_cell
 
 
 class Layout(StrEnum):
@@ -116,6 +116,8 @@ def detect_layout(sample: Sequence[str]) -> Layout:
     words = _words_layout(nonempty)
     if words is not None:
         return words
+    if sum(_ideographic_gaps(s) for s in nonempty) >= 0.3 * n:
+        return Layout.SPACES  # a phone's copy, one ideographic space between cells
     runs = _runs(lines)
     if len(runs) > 1 and sum(runs) >= 2 * len(runs):
         return Layout.LINES
@@ -160,6 +162,14 @@ _GLUED_LABELS = (
     "执行数",
     "主管部门",
 )
+
+
+def _ideographic_gaps(line: str) -> bool:
+    """A line whose cells single ideographic spaces part (a phone's copy: 产出指标　数量指标
+    with one between them), or runs of spaces."""
+    if _SPACE_RUN.search(line):
+        return True
+    return "\u3000" in line and len(_IDEOGRAPHIC_GAP.findall(line)) >= _MIN_IDEOGRAPHIC_GAPS
 
 
 def _grid_marks(piped: Sequence[str]) -> bool:
@@ -354,8 +364,9 @@ def split_piped(line: str, number: int) -> list[Cell] | None:
 # Between cells of a spaced line: a run of spaces, a tab, or a grid line the scan's text kept
 # (丨 or ｜ anywhere, | with a space beside it: 8 | 8, 年度指｜实际完)
 _SPACED_CELLS = re.compile(r"[ \t\u3000\xa0]{2,}|\t|\s*[丨｜]\s*|\s+\|\s*|\s*\|\s+")
-# A line with none of those whose cells are parted by one ideographic space each (质量指标　孕产妇
-# 系统管理率　５　≥９０％), as a phone's copy or a typist gives it: parted there.
+# Cells parted by one ideographic space each (质量指标　孕产妇系统管理率　５　≥９０％), as a phone's
+# copy or a typist gives them: parted there, in a line with two such gaps or one whose other
+# cells two ideographic spaces part (质量指标　病虫害危害损失率　　≤５％).
 _IDEOGRAPHIC_GAP = re.compile("(?<=\\S)\u3000(?=\\S)")
 _MIN_IDEOGRAPHIC_GAPS = 2
 
@@ -367,8 +378,12 @@ def split_spaced(line: str, number: int) -> list[Cell]:
     cells: list[Cell] = []
     body = line.strip()
     parts = _SPACED_CELLS.split(body)
-    if len(parts) == 1 and len(_IDEOGRAPHIC_GAP.findall(body)) >= _MIN_IDEOGRAPHIC_GAPS:
-        parts = body.split("\u3000")  # typed with one ideographic space between its cells
+    if (
+        "\u3000" in body
+        and (gaps := len(_IDEOGRAPHIC_GAP.findall(body)))
+        and (gaps >= _MIN_IDEOGRAPHIC_GAPS or "\u3000\u3000" in body)
+    ):
+        parts = [q for p in parts for q in p.split("\u3000")]
     if any(" " in p for p in parts):
         parts = [w for p in parts for w in _header_parts(p)]
     for raw in parts:
@@ -547,7 +562,51 @@ def spaced_rows(lines: Iterable[str]) -> Iterator[Row]:
     """A row per line, cells apart where runs of spaces (or a scan's grid marks) part them."""
     from reviewer.ingest.mirror import unmarked
 
-    return unmarked(rows_from_lines(lines, split_spaced))
+    return _lone_figures_joined(unmarked(rows_from_lines(lines, split_spaced)))
+
+
+# A row's label alone on its line and its figures a line each under it, as a phone's copy of a
+# funds row gives them (总额 / ５６０．００ / ５６０．００ / ５４８．６２ / ９７．９７％ / １０ / 无).
+_LONE_FIGURE = re.compile(r"^(?:[≥≤><=]?\d[\d.,]*%?|[-—/]+|无)$")
+_LONE_LABEL_CHARS = 24
+_MIN_LONE_FIGURES = 3
+_MAX_LONE_FIGURES = 12
+
+
+def _lone_figures_joined(rows: Iterable[Row]) -> Iterator[Row]:
+    """Rows with a label row and the lone figures under it made one row, the figures in the
+    columns after the label's in their order (the spaced layout's columns are positions)."""
+    held: list[Row] = []  # a lone label, then the lone figures under it
+    for row in rows:
+        lone = len(row.cells) == 1 and not row.page_break_before
+        if lone and held and len(held) <= _MAX_LONE_FIGURES and _lone_figure(row):
+            held.append(row)
+            continue
+        yield from _joined(held)
+        held = []
+        if lone or (len(row.cells) == 1 and row.page_break_before):
+            text = row.cells[0].text
+            if len(text) <= _LONE_LABEL_CHARS and not _lone_figure(row):
+                held = [row]
+                continue
+        yield row
+    yield from _joined(held)
+
+
+def _lone_figure(row: Row) -> bool:
+    return _LONE_FIGURE.match(nfkc(row.cells[0].text)) is not None
+
+
+def _joined(held: list[Row]) -> Iterator[Row]:
+    if len(held) - 1 < _MIN_LONE_FIGURES:
+        yield from held
+        return
+    first = held[0]
+    cells = [first.cells[0]]
+    for k, row in enumerate(held[1:], start=2):
+        c = row.cells[0]
+        cells.append(Cell(c.text, c.line, k, c.raw))
+    yield Row(cells=cells, line=first.line, page_break_before=first.page_break_before)
 
 
 def layout_rows(lines: Iterable[str], layout: Layout) -> Iterator[Row]:

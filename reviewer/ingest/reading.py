@@ -1,14 +1,17 @@
-"""Cells as the parser reads them: traditional characters as simplified, pinyin glosses dropped.
+"""Cells as the parser reads them: traditional characters as simplified, pinyin glosses dropped,
+zero-width characters taken out.
 
 Every reader's grid passes through ``readable_rows``: a sample of its first rows decides
-whether the document is written in traditional characters (``forms.script.is_traditional``) or
-carries a mirror site's pinyin glosses (``項(xiàng)目``). If so, each cell is read converted,
-one by one, and keeps what was printed in ``Cell.printed`` for evidence; if not, the rows pass
-through untouched (the common case costs one look at the sample).
+whether the document is written in traditional characters (``forms.script.is_traditional``),
+carries a mirror site's pinyin glosses (``項(xiàng)目``) or zero-width characters (a web
+page's ``≥\u200b95%``, lines of a lone ``\u200b`` for empty cells). If so, each cell is read
+converted, one by one, and keeps what was printed in ``Cell.printed`` for evidence; if not, the
+rows pass through untouched (the common case costs one look at the sample).
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
@@ -21,37 +24,54 @@ SAMPLE_CHARS = 4000
 
 @dataclass(frozen=True, slots=True)
 class Script:
-    """How a document's cells are read: ``traditional`` converts, glosses always go."""
+    """How a document's cells are read: ``traditional`` converts, glosses always go;
+    ``invisible``: zero-width characters go too."""
 
     traditional: bool
+    invisible: bool = False
+
+
+# Characters that print nothing (zero-width space, joiners, word joiner, BOM, soft hyphen).
+_INVISIBLE = re.compile("[\u00ad\u200b-\u200d\u2060\ufeff]")
 
 
 def script_of(sample: str) -> Script | None:
     """How to read a document whose sample text is ``sample``; None: as printed."""
     traditional = is_traditional(sample)
-    if traditional or has_pinyin(sample):
-        return Script(traditional)
+    invisible = _INVISIBLE.search(sample) is not None
+    if traditional or invisible or has_pinyin(sample):
+        return Script(traditional, invisible)
     return None
 
 
+def visible(text: str) -> str:
+    """``text`` without the characters that print nothing."""
+    return _INVISIBLE.sub("", text)
+
+
 def read_text(text: str, script: Script) -> str:
-    return for_reading(text, script.traditional)
+    return for_reading(visible(text) if script.invisible else text, script.traditional)
 
 
 def read_cell(cell: Cell, script: Script) -> None:
     """Convert one cell for reading, keeping what was printed."""
-    text = for_reading(cell.text, script.traditional)
+    text = read_text(cell.text, script).strip() if script.invisible else cell.text
+    text = for_reading(text, script.traditional)
     if text != cell.text:
         cell.printed = cell.text if cell.printed is None else cell.printed
         cell.text = text
     if cell.raw:
-        cell.raw = for_reading(cell.raw, script.traditional)
+        cell.raw = read_text(cell.raw, script)
 
 
 def _converted(rows: Iterable[Row], script: Script) -> Iterator[Row]:
     for row in rows:
         for cell in row.cells:
             read_cell(cell, script)
+        if script.invisible and not all(c.text for c in row.cells):
+            row.cells = [c for c in row.cells if c.text]  # a cell of nothing but those
+            if not row.cells:
+                continue
         row.joined = "\t".join([c.text for c in row.cells])
         yield row
 

@@ -108,6 +108,26 @@ def _file_lines(path: Path, encoding: str, limits: Limits) -> Iterator[str]:
             yield line
 
 
+# A short text whose layout reads no table right is read again in the layout nearest to it,
+# and that reading kept if it reads more (parse.TableStream): a text read line by line that holds
+# cells on lines of their own in places (a phone's copy) as a stream of cells the form's labels
+# place (flat); pipe rows with cells left out (a web page's) as written, and the other way round.
+_SECOND = {
+    Layout.TABS: Layout.FLAT,
+    Layout.SPACES: Layout.FLAT,
+    Layout.WRAPPED: Layout.PIPES,
+    Layout.PIPES: Layout.WRAPPED,
+}
+_SECOND_BYTES = 256 << 10
+
+
+def _read_as(layout: Layout, path: Path, encoding: str, limits: Limits) -> Iterable[Row]:
+    try:
+        return layout_rows(_file_lines(path, encoding, limits), layout)
+    except Unreadable:
+        return []
+
+
 def read_text(path: Path, limits: Limits) -> Grid:
     encoding = detect_encoding(path)
     stated = Layout.CSV if path.suffix.lower() == ".csv" else None
@@ -115,9 +135,14 @@ def read_text(path: Path, limits: Limits) -> Grid:
         layout, rows = text_rows(_file_lines(path, encoding, limits), stated)
     except Unreadable as exc:
         raise InputError(f"{path.name} 的文字{exc.reason}，无法可靠还原表格") from exc
+    second = None
+    other = _SECOND.get(layout)
+    if other is not None and path.stat().st_size <= _SECOND_BYTES:
+        second = (f"text/{other}", lambda: _read_as(other, path, encoding, limits))
     return Grid(
         rows=rows,
         source=path.name,
         format="text" if layout is Layout.TABS else f"text/{layout}",
         encoding=encoding,
+        second=second,
     )

@@ -7,7 +7,7 @@ memory as rows: only the parsed tables (or, with ``iter_tables``, not even those
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 
 from reviewer.forms.families import get_family
 from reviewer.grid import Grid, Row, account
@@ -408,11 +408,40 @@ class TableStream:
         self.accounting = Accounting()
 
     def __iter__(self) -> Iterator[EvaluationTable]:
+        if self.grid.second is None:
+            yield from self._read(self.grid.rows, self.leftovers, self.accounting)
+        else:
+            yield from self._better_reading(*self.grid.second)
+        # What the reader could not turn into cells (a scanned page), known once it has read.
+        self.leftovers.extend(self.grid.extra_leftovers)
+
+    def _better_reading(
+        self, fmt: str, again: Callable[[], Iterable[Row]]
+    ) -> list[EvaluationTable]:
+        """The tables of the grid's rows, or of its second reading when the first reads no
+        table right and the second reads one (a short text: both are held)."""
+        tables = list(self._read(self.grid.rows, self.leftovers, self.accounting))
+        if tables and (not all(t.doubts for t in tables) or not self.accounting.reported_lines):
+            return tables  # read, or doubted with every cell placed: no layout's failing
+        leftovers: list[Leftover] = []
+        accounting = Accounting()
+        others = list(self._read(again(), leftovers, accounting))
+        # more rows read without a doubt, and none fewer at all: rows merged into one another
+        # in the second reading that no doubt caught would otherwise pass for a reading
+        if _rows_read(others) <= _rows_read(tables) or _rows(others) < _rows(tables):
+            return tables
+        self.leftovers, self.accounting = leftovers, accounting
+        self.grid.format = fmt
+        return others
+
+    def _read(
+        self, source: Iterable[Row], leftovers: list[Leftover], accounting: Accounting
+    ) -> Iterator[EvaluationTable]:
         held: EvaluationTable | None = None  # the document goes on after it: it is not cut
         page_numbers: list[Row] = []
         exports = Unfolder()
         rows = exports.rows(
-            _without_page_feet(_page_numbers_out(self.grid.rows, page_numbers), page_numbers)
+            _without_page_feet(_page_numbers_out(source, page_numbers), page_numbers)
         )
         for block in split_tables(rows):
             if exports.printed:
@@ -424,10 +453,10 @@ class TableStream:
                 _unused(block)  # what a block that held no table used was used for nothing
             account(
                 [r for r in block if not isinstance(r, Unfolded)] if exports.printed else block,
-                self.leftovers,
-                self.accounting,
+                leftovers,
+                accounting,
             )
-            account(page_numbers, self.leftovers, self.accounting)
+            account(page_numbers, leftovers, accounting)
             page_numbers.clear()
             if table is not None:
                 if held is not None:
@@ -436,11 +465,18 @@ class TableStream:
                 held = table
         if held is not None:
             yield held
-        account(page_numbers, self.leftovers, self.accounting)  # taken after the last block
+        account(page_numbers, leftovers, accounting)  # taken after the last block
         # an export's printed rows are accounted for, not the rows unfolded from them
-        account(exports.printed, self.leftovers, self.accounting)
-        # What the reader could not turn into cells (a scanned page), known once it has read.
-        self.leftovers.extend(self.grid.extra_leftovers)
+        account(exports.printed, leftovers, accounting)
+
+
+def _rows_read(tables: list[EvaluationTable]) -> int:
+    """Indicator rows of the tables read without a doubt."""
+    return sum(len(t.indicators) for t in tables if not t.doubts)
+
+
+def _rows(tables: list[EvaluationTable]) -> int:
+    return sum(len(t.indicators) for t in tables)
 
 
 def parse_grid(grid: Grid, form: str | None = None) -> Report:

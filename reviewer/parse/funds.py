@@ -537,10 +537,19 @@ class FundsReader:
 
     def _amount(self, text: str) -> float | None:
         """An amount; one printed with 万 (620.82万元) states the block's unit where its header
-        does not (the table's amounts are then in 万元, not the default 元)."""
+        does not (the table's amounts are then in 万元, not the default 元). A cell that prints
+        the other unit than the header's (453,000元 under 资金（万元）) is read in the header's."""
         number = parse_amount(text)
-        if number is not None and "万" in text and "amount_unit" not in self.t:
-            self.t["amount_unit"] = "万元"
+        if number is None:
+            return None
+        unit = self.t.get("amount_unit")
+        if "万" in text:
+            if unit is None:
+                self.t["amount_unit"] = "万元"
+            elif unit == "元":
+                number = round(number * 10_000, 2)
+        elif unit == "万元" and text.rstrip().endswith("元"):
+            number = round(number / 10_000, 6)
         return number
 
     def result(self) -> dict[str, Any]:

@@ -38,7 +38,7 @@ from reviewer.parse.columns import (
     aligned,
     own_heading_text,
 )
-from reviewer.parse.values import is_operator, parse_number, parse_points, parse_value
+from reviewer.parse.values import ascii_form, is_operator, parse_number, parse_points, parse_value
 from reviewer.textnorm import without_spaces
 
 _MAX_COMBINATIONS = 20000
@@ -88,6 +88,8 @@ LABEL_POINTS = "label_points"
 # The value columns whose cell a page may break: a piece under them at a page's top goes on
 # with the row above's cell of that column.
 _VALUE_PARTS = {Role.TARGET: "target", Role.ACTUAL: "actual"}
+# A figure on a line of its own (９７．８％ / ５ / ５ under a name a phone's copy broke apart).
+_BARE_FIGURE = re.compile(r"^\d[\d.,]*\s*%?$")
 
 
 def _name_only(d: Draft) -> bool:
@@ -521,6 +523,8 @@ def parse_section(rows: Sequence[Row], columns: IndicatorColumns) -> Section:
                 part = _VALUE_PARTS.get(role) if role and row.page_break_before else None
                 if part is None:
                     part = "explanation" if c.column > name_column + 1 else "name"
+                    if part == "name" and _BARE_FIGURE.match(ascii_form(c.text)):
+                        continue  # a figure alone is no piece of a name: left unused, reported
                 line_start = len(cells) == 1 and c.column == 1 < name_column - 1
                 fragments.append(
                     Fragment(
@@ -900,7 +904,15 @@ def _target_text(d: Draft, described: bool = False) -> str:
         return d.unit.text
     if d.nature is not None and is_operator(d.nature.text):
         value = d.nature.text + value
+    elif d.nature is not None and (sign := _DIRECTIONS.get(d.nature.text.strip())):
+        parsed = parse_value(value)
+        if parsed.number is not None and not parsed.operator_written:
+            value = sign + value  # 正向 | 126个: at least 126个
     return _with_unit(value, d.unit)
+
+
+# A 指标方向 column's words: the comparison a target of that direction makes.
+_DIRECTIONS = {"正向": "≥", "反向": "≤"}
 
 
 def _with_unit(value: str, unit: Cell | None) -> str:

@@ -19,7 +19,9 @@ from reviewer.forms.families import Family
 from reviewer.grid import Cell, Row
 from reviewer.model import CellRef, ReadingDoubt
 from reviewer.numbers import fmt
+from reviewer.parse.labels import is_ellipsis
 from reviewer.parse.values import parse_value
+from reviewer.textnorm import nfkc
 
 _MAX_ROW_WEIGHT_SHARE = 1.0  # a row worth more than the whole form
 _WEIGHT_SUM_FACTOR = 1.6  # weights summing past 1.6 × the form's total
@@ -47,6 +49,8 @@ _POINTS_INSIDE = re.compile(r"[(（]\s*\d+(?:\.\d+)?\s*分\s*[)）]\s*\S")
 # for a label and its target for the name.
 _NAME_IS_VALUE = re.compile(r"^(?:[≥≤≧≦<>=]|>=|<=)?\s*\d+(?:[.,]\d+)*\s*%?$")
 _VALUE_STARTS = frozenset("≥≤≧≦<>=0123456789")
+# A name says what it counts in words: one with no letter at all (%, ——) is another cell's.
+_WORD = re.compile(r"[\u4e00-\u9fffA-Za-z]")
 # A name ending in a comparison and a number (资金到位及时率≧100): a value glued to the name.
 _VALUE_IN_NAME = re.compile(r"(?:[≥≤≧≦═=<>﹦]|>=|<=)\s*\d+(?:\.\d+)?\s*%?$")
 
@@ -61,9 +65,9 @@ def check(
     ``section_cells`` are the cells of its 绩效指标 section, used or not; ``guessed_rows`` its
     rows rebuilt with figures whose columns were a guess (``Row.guessed``)."""
     doubts: list[ReadingDoubt] = []
-    rows = [r for r in t["indicators"] if not r.get("partial")]
+    rows = [_ascii(r) for r in t["indicators"] if not r.get("partial")]
     doubts.extend(_guessed(rows, guessed_rows or []))
-    doubts.extend(_rows_lost(t, rows))
+    doubts.extend(_rows_lost(t, rows, section_cells or []))
     total = family.scoring.total
     weights = [(r, r["weight"]) for r in rows if r["weight"] is not None]
     if weights:
@@ -149,6 +153,23 @@ def check(
         "指标名称、指标值等栏可能错位。",
     )
     doubts += _names(
+        [r for r in rows if r["name"] and not _WORD.search(r["name"]) and not _benign(r["name"])],
+        "没有文字",
+        "指标名称、指标值等栏可能错位。",
+    )
+    # words, a comparison and its figure, more words (…管护机制≥90%重要河湖水质达标率): a target,
+    # and another row's name, read into this one (a bracketed condition, (≥80%), is the name's)
+    doubts += _names(
+        [r for r in rows if _VALUE_MID.search(_BRACKETED.sub("", r["name"]))],
+        "中间夹着带运算符的指标值",
+        "其他栏或其他行的文字可能被并入了名称，各栏可能错位。",
+    )
+    # pieces of names: a bracket left open or closed alone (通报为准）, （自报修之日起计算）农村…),
+    # or a name that is only a bracketed note: a wrapped name cut at its lines
+    cut = [r for r in rows if _cut_name(r["name"])]
+    if len(cut) >= 2 or any(_ONLY_BRACKETED.match(r["name"]) for r in cut):
+        doubts += _names(cut, "残缺不全", "名称换行处可能被断开，各行可能错位。")
+    doubts += _names(
         [r for r in rows if "分" in r["name"] and _POINTS_INSIDE.search(r["name"])],
         "中夹着类别的分值",
         "类别标签或其他行的文字可能被并入了名称，各栏可能错位。",
@@ -210,6 +231,17 @@ def check(
     return doubts
 
 
+# Full-width digits and signs (９７．８％５５), which the tests below read in their ASCII form.
+_WIDE = re.compile("[\uff01-\uff5e]")
+
+
+def _ascii(r: dict[str, Any]) -> dict[str, Any]:
+    """A row whose texts print full-width digits or signs, with them in ASCII (a copy)."""
+    if not any(_WIDE.search(r[f]) for f in _RUN_FIELDS):
+        return r
+    return {**r, **{f: nfkc(r[f]) for f in _RUN_FIELDS}}
+
+
 def _names(hit: list[dict[str, Any]], holds: str, so: str) -> list[ReadingDoubt]:
     """A doubt when some rows' names are what a name never is: how many, the first's name."""
     if not hit:
@@ -223,9 +255,13 @@ def _names(hit: list[dict[str, Any]], holds: str, so: str) -> list[ReadingDoubt]
     ]
 
 
-def _rows_lost(t: dict[str, Any], rows: list[dict[str, Any]]) -> list[ReadingDoubt]:
-    """A printed 总分 far above the scores read (98.78 printed, 70 read): rows not read, their
-    points missing from the sum, rather than a total misreckoned by a fifth of the table."""
+def _rows_lost(
+    t: dict[str, Any], rows: list[dict[str, Any]], section_cells: list[Cell]
+) -> list[ReadingDoubt]:
+    """A printed 总分 above the scores read by what unread rows would hold: far above (98.78
+    printed, 70 read), or by exactly a figure among the indicator section's cells left
+    unplaced (99 printed, 94 read, and 特种设备定期检验率 | 97.8% | 5 | 5 read into no row):
+    rows not read, their points missing from the sum, rather than a total misreckoned."""
     printed = t.get("total_score")
     scores = [r["score"] for r in rows if r["score"] is not None]
     if printed is None or not scores or t.get("begins_inside") or t.get("ends_inside"):
@@ -233,15 +269,34 @@ def _rows_lost(t: dict[str, Any], rows: list[dict[str, Any]]) -> list[ReadingDou
     if "goal.points" in t["labels"]:
         return []  # the goal block's own points are in the total, not in the rows'
     read = sum(scores) + (t["funds"]["annual_total"].get("score") or 0.0)
-    if printed - read <= _LOST_POINTS:
+    missing = printed - read
+    evidence = [ref] if (ref := t["cells"].get("total_score")) is not None else []
+    if missing > _LOST_POINTS:
+        return [
+            ReadingDoubt(
+                reason=f"总分填报{fmt(printed)}分，读到的各项得分之和只有{fmt(read)}分，相差过大，"
+                "部分指标行可能没有读到。",
+                evidence=evidence,
+            )
+        ]
+    if missing <= _SCORE_SLACK:
+        return []
+    unplaced = [c for c in section_cells if not c.used]
+    worth = [c for c in unplaced if abs((parse_value(c.text).number or -1.0) - missing) <= 0.005]
+    figures = [c for c in unplaced if parse_value(c.text).number is not None]
+    if not worth or len(figures) < 2:  # a row's points (and more of its figures) unplaced
         return []
     return [
         ReadingDoubt(
-            reason=f"总分填报{fmt(printed)}分，读到的各项得分之和只有{fmt(read)}分，相差过大，"
-            "部分指标行可能没有读到。",
-            evidence=[ref] if (ref := t["cells"].get("total_score")) is not None else [],
+            reason=f"总分填报{fmt(printed)}分，读到的各项得分之和为{fmt(read)}分，"
+            f"所差{fmt(missing)}分正是绩效指标部分未能归入任何指标行的一格（“{worth[0].text}”）："
+            "该处的指标行可能没有读到。",
+            evidence=[*evidence, *(c.ref() for c in unplaced[:6])],
         )
     ]
+
+
+_SCORE_SLACK = 0.01
 
 
 _LOST_POINTS = 20.0  # a misreckoned total is off by a point or a few, not by a fifth
@@ -271,6 +326,29 @@ _LONG_NAME = 50  # characters: longer than any indicator's name
 _FIGURE_THEN_COMPARED = re.compile(r"\d[^≥≤≧≦＞＜><=＝\d]{0,3}(?:[≥≤≧≦＞＜><=＝]|>=|<=)\s*\d")
 
 
+_VALUE_MID = re.compile(
+    r"(?<=[\u4e00-\u9fff])(?:[≥≤≧≦＞＜]|>=|<=)\s*\d+(?:\.\d+)?\s*%?[\u4e00-\u9fff]{2}"
+)
+_BRACKETED = re.compile(r"[（(][^（()）]*[）)]")
+_ONLY_BRACKETED = re.compile(r"^[（(][^（()）]*[）)]$")
+
+
+_PAGE_NUMBER = re.compile(r"^[-—－]\s*\d+\s*[-—－]$")
+
+
+def _benign(name: str) -> bool:
+    """A name no row has that is no misreading either: the template's …… left in, a page's
+    number (—2—) read in among the rows."""
+    return is_ellipsis(name) or _PAGE_NUMBER.match(name) is not None
+
+
+def _cut_name(name: str) -> bool:
+    """A name whose brackets do not pair, or that is one bracketed note."""
+    opened = name.count("（") + name.count("(")
+    closed = name.count("）") + name.count(")")
+    return opened != closed or _ONLY_BRACKETED.match(name) is not None
+
+
 def _swollen(name: str) -> bool:
     """A name holding what its row, or the rows below, print: too long, or three figures."""
     return len(name) > _LONG_NAME or _THREE_FIGURES.search(name) is not None
@@ -293,24 +371,35 @@ def _equals_a_value(row: dict[str, Any], weight: float) -> bool:
     return weight in numbers
 
 
+_RATE_UNREAD = 1000.0  # % : no execution rate, an amount in its place
+
+
 def _funds_doubts(t: dict[str, Any]) -> list[ReadingDoubt]:
     total = t["funds"]["annual_total"]
-    weight = total.get("weight")
-    if weight is not None and weight > 100:
-        # no form gives its funds more than the 100 points of the whole table: an amount
-        # read under 分值, the block's columns taken in the wrong order
-        return [
-            ReadingDoubt(
-                reason=f"资金一行的分值读作{fmt(weight)}，超过全表的100分，读入的可能是金额，"
-                "资金各栏可能错位。",
-                evidence=[ref] if (ref := total["cells"].get("weight")) is not None else [],
-            )
-        ]
+    for field, label in (("weight", "分值"), ("score", "得分")):
+        points = total.get(field)
+        if points is not None and points > 100:
+            # no form gives its funds more than the 100 points of the whole table: an amount
+            # read under 分值 or 得分, the block's columns taken in the wrong order
+            return [
+                ReadingDoubt(
+                    reason=f"资金一行的{label}读作{fmt(points)}，超过全表的100分，读入的可能是金额，"
+                    "资金各栏可能错位。",
+                    evidence=[ref] if (ref := total["cells"].get(field)) is not None else [],
+                )
+            ]
     rate, budget, executed = (
         total.get("rate_pct"),
         total.get("full_year_budget"),
         total.get("executed"),
     )
+    if rate is not None and rate > _RATE_UNREAD and not budget:
+        return [
+            ReadingDoubt(
+                reason=f"资金一行的执行率读作{fmt(rate)}%，读入的可能是金额，资金各栏可能错位。",
+                evidence=[ref] if (ref := total["cells"].get("rate_pct")) is not None else [],
+            )
+        ]
     if not budget or executed is None:
         return []
     if executed <= _POINTS_LIKE and budget >= _POINTS_LIKE * _TINY_SHARE:

@@ -299,6 +299,13 @@ class TestN102NarrativeFigureVsIndicator(RuleCase):
             tmp_path, make_table(indicators=with_row(4, row), goal_actual=said)
         )
 
+    def test_a_total_is_not_a_per_kilometre_standards_figure(self, tmp_path: Path) -> None:
+        # gz05: 拨付养护补助548.62万元 is the whole sum, not 每公里年养护补助标准's 1916元
+        row = ind("每公里年养护补助标准", "≤2000元", "1916元", 10, 10, l2="成本指标")
+        said = f"{DONE}，拨付养护补助548.62万元。"
+        table = make_table(indicators=with_row(3, row), goal_actual=said)
+        assert "N102" not in codes(tmp_path, table)
+
     def test_benefiting_is_said_with_either_word(self, tmp_path: Path) -> None:
         # gf04: 惠及学生2.14万人 of the row 受益学生人数 2136人 (a 万 slipped in)
         row = ind("受益学生人数", "≥2000人", "2136人", 10, 10, l1="效益指标", l2="社会效益指标")

@@ -216,6 +216,8 @@ def apply_script(stream: Stream, sample: str) -> None:
         return
     for t in stream.tokens:
         _read(t, script)
+    if script.invisible and not stream.explicit_empties:  # a token of zero-width characters
+        stream.tokens = [t for t in stream.tokens if t.text.strip()]
 
 
 def _read(t: Token, script: Script) -> None:

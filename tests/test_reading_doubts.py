@@ -1,0 +1,159 @@
+"""What round 28 showed a reading must doubt, or read, rather than review wrongly: a row lost
+whose points are among the cells left unplaced, names no row has, a fund row's points or rate
+that are amounts; and what a provincial form's columns mean (指标方向, 元 under 万元)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from reviewer.api import parse_file
+from reviewer.model import EvaluationTable
+
+HEADER = [
+    "绩效指标",
+    "一级指标",
+    "二级指标",
+    "三级指标",
+    "年度指标值",
+    "实际完成值",
+    "分值",
+    "得分",
+]
+ROWS = [
+    ["", "产出指标", "数量指标", "培训场次", "≥10场", "12场", "40", "40"],
+    ["", "", "质量指标", "培训合格率", "≥95%", "98%", "10", "10"],
+    ["", "效益指标", "社会效益指标", "业务能力提升", "提升", "提升", "30", "30"],
+    ["", "满意度指标", "服务对象满意度指标", "参训人员满意度", "≥90%", "95%", "10", "10"],
+]
+FUNDS = [
+    ["项目资金（万元）", "", "年初预算数", "全年预算数", "全年执行数", "分值", "执行率", "得分"],
+    ["", "年度资金总额", "100.00", "100.00", "95.00", "10", "95.00%", "9.5"],
+    ["", "其中：当年财政拨款", "100.00", "100.00", "95.00"],
+]
+
+
+def _table(tmp_path: Path, rows: list[list[str]], name: str = "t.txt") -> EvaluationTable:
+    path = tmp_path / name
+    path.write_text("\n".join("\t".join(r) for r in rows) + "\n", encoding="utf-8")
+    (t,) = parse_file(path).tables
+    return t
+
+
+def _form(rows: list[list[str]], total: str = "99.5", funds: list[list[str]] = FUNDS) -> list:
+    return [
+        ["项目支出绩效自评表"],
+        ["项目名称", "业务培训"],
+        *funds,
+        HEADER,
+        *rows,
+        ["总分", "", "", "", "", "", "100", total],
+    ]
+
+
+def test_the_clean_form_is_not_doubted(tmp_path: Path) -> None:
+    assert _table(tmp_path, _form(ROWS)).doubts == []
+
+
+def test_points_missing_from_the_sum_and_unplaced_in_the_section_are_a_row_lost(
+    tmp_path: Path,
+) -> None:
+    # gz06: a row's cells a line each, its name read into the row above, its 97.8% | 5 | 5 in
+    # no row: the total is 5 above the scores read, and a 5 is among the cells unplaced
+    rows = [*ROWS[:2], ["", "", "", "特种设备定期检验率"], ["97.8%"], ["5"], ["5"], *ROWS[2:]]
+    t = _table(tmp_path, _form(rows, total="104.5"))
+    assert any("所差5分正是" in d.reason for d in t.doubts)
+    # the same gap with no figure of it unplaced is the department's arithmetic, not a doubt
+    t = _table(tmp_path, _form(ROWS, total="104.5"), "b.txt")
+    assert t.doubts == []
+
+
+def test_a_figure_alone_on_a_line_is_no_piece_of_a_name(tmp_path: Path) -> None:
+    rows = [*ROWS[:1], ["97.8%"], *ROWS[1:]]
+    t = _table(tmp_path, _form(rows))
+    assert t.indicators[0].name == "培训场次"
+
+
+@pytest.mark.parametrize(
+    ("name", "why"),
+    [
+        ("%", "没有文字"),
+        ("——", "没有文字"),
+        ("管护机制≥90%重要河湖水质达标率", "中间夹着带运算符的指标值"),
+    ],
+)
+def test_names_no_row_has_are_a_misreading(tmp_path: Path, name: str, why: str) -> None:
+    rows = [list(r) for r in ROWS]
+    rows[1][3] = name
+    t = _table(tmp_path, _form(rows))
+    assert any(why in d.reason for d in t.doubts)
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "≥60岁老人健康管理率",  # a comparison opening a name
+        "优良天数比例(≥80%)达标",  # a condition in brackets
+        "……",  # the template's row left in
+        "—2—",  # a page's number read among the rows
+    ],
+)
+def test_names_that_are_no_misreading(tmp_path: Path, name: str) -> None:
+    rows = [list(r) for r in ROWS]
+    rows[1][3] = name
+    assert _table(tmp_path, _form(rows)).doubts == []
+
+
+def test_names_cut_at_their_brackets(tmp_path: Path) -> None:
+    rows = [list(r) for r in ROWS]
+    rows[1][3] = "（按季度抽检）"  # one name that is only a bracketed note
+    assert any("残缺不全" in d.reason for d in _table(tmp_path, _form(rows)).doubts)
+    rows[1][3] = "水质检测合格率（按季度"  # one bracket left open: a typo, maybe
+    assert _table(tmp_path, _form(rows), "b.txt").doubts == []
+    rows[0][3] = "通报为准）培训场次"  # and a second: names cut at their lines
+    assert any("残缺不全" in d.reason for d in _table(tmp_path, _form(rows), "c.txt").doubts)
+
+
+@pytest.mark.parametrize(
+    ("cells", "why"),
+    [
+        (["", "年度资金总额", "100.00", "100.00", "95.00", "10", "95.00%", "1352400"], "得分读作"),
+        (["", "年度资金总额", "", "", "", "10", "1286000", "9.5"], "执行率读作"),
+    ],
+)
+def test_a_fund_rows_points_or_rate_that_are_amounts(
+    tmp_path: Path, cells: list[str], why: str
+) -> None:
+    t = _table(tmp_path, _form(ROWS, funds=[FUNDS[0], cells]))
+    assert any(why in d.reason for d in t.doubts)
+
+
+def test_an_amount_in_the_other_unit_than_the_blocks_is_read_in_the_blocks(
+    tmp_path: Path,
+) -> None:
+    # gz06: 453,000元 under 资金（万元）is 45.3 万元
+    funds = [*FUNDS, ["", "上年结转资金", "0", "453,000元", "453,000元"]]
+    t = _table(tmp_path, _form(ROWS, funds=funds))
+    assert t.funds.prior_year_carryover.full_year_budget == pytest.approx(45.3)
+    yuan = [["项目资金（元）", *FUNDS[0][1:]], *FUNDS[1:], ["", "其他资金", "0", "1.2万元", "0"]]
+    t = _table(tmp_path, _form(ROWS, funds=yuan), "b.txt")
+    assert t.funds.other.full_year_budget == 12000.0
+
+
+@pytest.mark.parametrize(
+    ("direction", "target"),
+    [("正向", "≥126个"), ("反向", "≤126个"), ("正向", "健全")],
+)
+def test_a_direction_column_gives_the_targets_comparison(
+    tmp_path: Path, direction: str, target: str
+) -> None:
+    header = ["绩效指标", "一级指标", "二级指标", "三级指标", "指标方向", "年度指标值"]
+    header += ["实际完成值", "标准分", "评分标准", "得分", "未完成原因"]
+    value = "健全" if target == "健全" else "126个"
+    row = ["", "产出指标", "数量指标", "水站运维覆盖数", direction, value, value, "90"]
+    row += ["完成目标值得满分，未完成按完成比例计分", "90", ""]
+    rows = [["项目支出绩效自评表"], ["项目名称", "水站运维"], header, row]
+    (i,) = _table(tmp_path, rows).indicators
+    assert i.target == target
+    assert "完成目标值" not in i.explanation  # the 评分标准 is the row's rule, no explanation
