@@ -74,12 +74,34 @@ _LINE_BREAK_TAG = re.compile(r"<br\s*/?>", re.IGNORECASE)
 
 def pipe_cell(raw: str) -> str:
     r"""A cell cut from a pipe row, as ``clean_cell`` gives it, with a Markdown table's
-    escapes undone: ``\|`` is a pipe, ``<br>`` a line break inside the cell."""
+    marks undone: ``\|`` is a pipe, ``\*`` a star, ``<br>`` a line break inside the cell,
+    ``**项目名称**`` (bold) the words inside."""
+    raw = unbold(raw)
     if "\\" in raw:
-        raw = raw.replace("\\|", "|").replace("\\｜", "｜")
+        raw = raw.replace("\\｜", "｜")
+        raw = _ESCAPED.sub(r"\1", raw)
     if "<" in raw:
         raw = _LINE_BREAK_TAG.sub("\n", raw)
     return clean_cell(raw)
+
+
+# Words Markdown sets in bold (**项目名称**, __总分__, **单位名称:某局**　**填报日期:…**), as
+# converters set labels: two words or more inside; a template's stars around a value's sign
+# (≥**%，≤**%) are no bold. Then the escapes of punctuation (\* \| \_) a converter writes.
+_BOLD = re.compile(
+    r"(?<![\\*])\*\*(?=\S)((?:\\\*|[^*])*?[\u4e00-\u9fff]{2}(?:\\\*|[^*])*?)(?<=[^\s\\])\*\*(?!\*)"
+    r"|(?<![\\\w])__(?=\S)([^_]*?[\u4e00-\u9fff]{2}[^_]*?)(?<=[^\s\\])__"
+)
+
+
+def unbold(text: str) -> str:
+    """Text Markdown set in bold without its marks (``**项目名称**`` → ``项目名称``)."""
+    if "**" in text or "__" in text:
+        return _BOLD.sub(lambda m: m.group(1) or m.group(2), text)
+    return text
+
+
+_ESCAPED = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|~<>])")
 
 
 def collapse_spaces(text: str) -> str:

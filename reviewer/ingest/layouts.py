@@ -43,7 +43,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from enum import StrEnum
 
 from reviewer.grid import Cell, Row
-from reviewer.textnorm import CELL_BAR, clean_cell, nfkc, pipe_cell
+from reviewer.textnorm import CELL_BAR, clean_cell, nfkc, pipe_cell, unbold
 
 
 class Layout(StrEnum):
@@ -387,7 +387,7 @@ def split_spaced(line: str, number: int) -> list[Cell]:
     if any(" " in p for p in parts):
         parts = [w for p in parts for w in _header_parts(p)]
     for raw in parts:
-        text = clean_cell(raw)
+        text = clean_cell(unbold(raw))  # a Markdown document's lines between its tables
         if text:
             cells.append(Cell(text, number, len(cells) + 1, raw))
     return cells

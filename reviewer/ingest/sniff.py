@@ -43,8 +43,8 @@ _CHUNK = 1 << 20
 # What a folder given to batch review is searched for: every suffix a reader takes, and the
 # legacy .doc, so that such a file is listed with how to convert it, not silently skipped.
 INPUT_SUFFIXES = (
-    ".txt", ".tsv", ".csv", ".html", ".htm", ".mhtml", ".mht", ".pdf", ".xlsx", ".xlsm", ".docx",
-    ".doc", ".xls",
+    ".txt", ".tsv", ".csv", ".md", ".markdown", ".html", ".htm", ".mhtml", ".mht", ".pdf",
+    ".xlsx", ".xlsm", ".docx", ".doc", ".xls",
 )  # fmt: skip
 _HTML_SUFFIXES = (".html", ".htm", ".xhtml")
 _HTML_STARTS = (b"<!doctype html", b"<html")

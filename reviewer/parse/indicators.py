@@ -39,7 +39,7 @@ from reviewer.parse.columns import (
     own_heading_text,
 )
 from reviewer.parse.values import ascii_form, is_operator, parse_number, parse_points, parse_value
-from reviewer.textnorm import without_spaces
+from reviewer.textnorm import clean_cell, without_spaces
 
 _MAX_COMBINATIONS = 20000
 # What moving one row from the label above it to the label below costs in evidence: a row's
@@ -893,6 +893,12 @@ def _join(cells: list[Cell]) -> str:
     return "".join([c.text for c in cells])
 
 
+def _name_text(cells: list[Cell]) -> str:
+    """A name as one line: a line break its cell kept (…等非遗<br>项目社会知名度) is a wrap."""
+    name = _join(cells)
+    return clean_cell(name.replace("\n", " ")) if "\n" in name else name
+
+
 def _target_text(d: Draft, described: bool = False) -> str:
     """年度指标值 as one text: 指标性质 (when it is a comparison) + 指标值 + 度量单位. With
     ``described`` (the unit's column is 单位(文字描述), 河北), a target written there in words, its
@@ -961,7 +967,7 @@ def _to_indicator(d: Draft, described: bool = False) -> dict[str, Any]:
     return {
         "l1": d.l1,
         "l2": d.l2,
-        "name": _join(d.name),
+        "name": _name_text(d.name),
         "target": target,
         "actual": actual,
         "weight": _points(weight),
