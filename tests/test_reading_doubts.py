@@ -157,3 +157,49 @@ def test_a_direction_column_gives_the_targets_comparison(
     (i,) = _table(tmp_path, rows).indicators
     assert i.target == target
     assert "完成目标值" not in i.explanation  # the 评分标准 is the row's rule, no explanation
+
+
+def test_a_form_without_a_first_level_column(tmp_path: Path) -> None:
+    # ha02: 二级指标 | 三级指标 | …, no 一级 column: 成本指标 is a 二级 label there
+    header = ["绩效指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "标准分", "得分"]
+    rows = [
+        ["项目支出绩效自评表"],
+        ["项目名称", "城区环卫保洁"],
+        header,
+        ["", "数量指标", "清扫保洁面积", "≥320万平方米", "320万平方米", "40", "40"],
+        ["", "成本指标", "单位保洁成本", "≤4.2元/平方米", "3.96元/平方米", "10", "10"],
+        ["", "社会效益指标", "群众有效投诉率", "≤2%", "1.5%", "30", "30"],
+        ["", "服务对象满意度指标", "市民满意度", "≥90%", "91.5%", "10", "10"],
+    ]
+    t = _table(tmp_path, rows)
+    assert [(i.l1, i.l2) for i in t.indicators] == [
+        ("产出指标", "数量指标"),
+        ("产出指标", "成本指标"),
+        ("效益指标", "社会效益指标"),
+        ("满意度指标", "服务对象满意度指标"),
+    ]
+
+
+def test_a_pipe_row_whose_lines_each_close_with_a_pipe(tmp_path: Path) -> None:
+    # ha02: a web page's header row, its cells' line breaks printed as lines closing with |
+    text = "\n".join(
+        [
+            "| 2023年度项目支出绩效自评表 |",
+            "| 项目名称 | 城区环卫保洁服务项目 |",
+            "| 项目资金 |",
+            "（万元） | 年初 |",
+            "预算数 | 调整后 |",
+            "预算数 | 实际 |",
+            "支出数 | 支出进度 | 标准分 | 得分 |",
+            "| 年度资金总额 | 1280.00 | 1280.00 | 1266.35 | 98.93% | 10 | 9.89 |",
+            "| 绩效指标 | 一级指标 | 二级指标 | 三级指标 | 年度指标值 | 实际完成值 | 分值 | 得分 |",
+            "| | 产出指标 | 数量指标 | 清扫保洁面积 | ≥320万平方米 | 320万平方米 | 90 | 90 |",
+        ]
+    )
+    path = tmp_path / "p.txt"
+    path.write_text(text + "\n", encoding="utf-8")
+    (t,) = parse_file(path).tables
+    row = t.funds.annual_total
+    assert (row.initial_budget, row.full_year_budget, row.executed) == (1280, 1280, 1266.35)
+    assert (row.rate_pct, row.weight, row.score) == (98.93, 10, 9.89)
+    assert t.labels["funds.initial_budget"] == "年初预算数"

@@ -21,7 +21,11 @@ _MEASURE = re.compile(
     r"(纳入|列入).{0,12}(计划|预算)|优先实施|计划.{0,16}(前|底)(完成|完工|建成|实施)|"
     r"预计.{0,16}(完成|完工|建成)|"
     r"(制定|编制).{0,12}(方案|办法|措施|计划)|延长.{0,8}(时间|时长|开放)|"
-    r"(改进)?措施[:：]\s*\S"  # 原因：…措施：… (the measure under its own heading)
+    r"(改进)?措施[:：]\s*\S|"  # 原因：…措施：… (the measure under its own heading)
+    # a dated step (2023年6月底前完成, 2024年实施…改造); not 改为, which tells as often what
+    # was changed and caused the shortfall (培训由科级领导干部改为青年干部)
+    r"20\d{2}年(\d{1,2}月)?(底前|前|内|底)?(完成|完工|建成|实施|开展|推进|补齐)|"
+    r"逐步(实现|完成|提升|恢复|补齐)"
 )
 # Words that admit a shortfall.
 _SHORTFALL = re.compile(

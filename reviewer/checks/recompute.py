@@ -177,7 +177,17 @@ def _dates(target: str, actual: str) -> tuple[int, int] | None:
     if t is None and a is None:
         t = _month_day_key(target, deadline=True)
         a = _month_day_key(actual, deadline=False) if t is not None else None
+        if t is not None and a is None and (m := _DATE.search(actual)) is not None:
+            # 6月底前 against 2022年6月: the target's month is of the project's year
+            a = _key_at(actual, m, deadline=False) % 10000
     return None if t is None or a is None else (t, a)
+
+
+def _dated(v: ParsedValue) -> bool:
+    """A value that is a date or a month (its number a year, a month or a day: 2022年6月,
+    6月底前发放到位), not a quantity."""
+    unit = v.unit
+    return unit[:1] == "年" or "月底" in unit or (unit[:1] in ("月", "日") and len(unit) > 2)
 
 
 def scale_of(target: ParsedValue, actual: ParsedValue) -> float:
@@ -358,6 +368,8 @@ def expect(ind: Indicator, config: Config) -> Expectation:
         # 2021年12月 against 2021年11月底前: the dates, not the years (2021 against 2021)
         met = dates[1] <= dates[0]
         return Expectation(Direction.DEADLINE, met, expected=w if met else None)
+    if _dated(t) or _dated(a):
+        return Expectation(Direction.DEADLINE, None)  # a date not compared: no ratio of it
     if d is Direction.RANGE:
         upper = t.upper if t.upper is not None else T
         lo_a, hi_a = A, a_upper if a_upper is not None else A

@@ -355,9 +355,13 @@ def unit_mismatch(ctx: TableContext) -> Iterator[Hit]:
             if scale != 1.0
             else ""
         )
+        # the same quantity in another scale, met once converted (≤25万元 against 243,600元):
+        # a matter of notation, not a result hidden by its unit
+        notation = scale != 1.0 and ctx.met(i) is True
         yield Hit(
             f"{ilabel(i)}{_tv(i)}，计量单位不一致（“{norm_unit(t.unit)}”与“{norm_unit(a.unit)}”）"
             f"{converted}。",
+            severity=Severity.INFO if notation else None,
             indicator=i,
             expected=norm_unit(t.unit),
             found=norm_unit(a.unit),

@@ -125,6 +125,7 @@ _FUND_COLUMNS = (
     ("分值*", "weight"),
     ("权重*", "weight"),
     ("满分*", "weight"),
+    ("标准分*", "weight"),
     # a system export's funds columns name the rate they score (执行率分值 / 执行率得分)
     ("执行率分值*", "weight"),
     ("预算执行率分值*", "weight"),
@@ -132,6 +133,7 @@ _FUND_COLUMNS = (
     ("预算执行率得分*", "score"),
     ("执行率*", "rate_pct"),
     ("预算执行率*", "rate_pct"),
+    ("支出进度*", "rate_pct"),  # 年初预算数 | 调整后预算数 | 实际支出数 | 支出进度 (Guangdong)
     ("得分*", "score"),
     ("自评得分*", "score"),
     ("评分*", "score"),

@@ -432,30 +432,49 @@ def _rows_from_numbered(
 _WRAP_LINES = 6  # lines of one pipe row whose cells wrap: more is no wrapped row
 
 
+def _piece_of_a_row(body: str) -> bool:
+    """A line going on with the pipe row above it: no empty cell (a row of its own prints
+    them: 总分 | | | 100 |), no grid mark opening it (a scan's row: I | (40分) | …)."""
+    return not _EDGE_MARK.match(body) and not _EMPTY_CELL.search(body) and "||" not in body
+
+
 def _pipe_rows_unwrapped(lines: Iterable[str]) -> Iterator[tuple[int, str]]:
     """The numbered lines of a pipe table, a row whose cells wrap onto lines of their own
-    (``| 三级指标 | 年度`` / ``指标值 | 实际`` / ``及改进措施 |``) given as one line at its first
-    line's number, the breaks kept inside its cells. A row opens with a pipe and does not close
-    with one; the lines after it open with none, and the last of them closes with one. Lines
-    that do not end so are given as they are."""
-    held: list[str] = []  # an open row and the lines that went on with it
+    given as one line at its first line's number, the breaks kept inside its cells. Two ways
+    a copy prints such a row: it opens with a pipe and does not close with one, the lines after
+    it open with none, and the last of them closes with one (``| 三级指标 | 年度`` / ``指标值 |
+    实际`` / ``及改进措施 |``); or each of its lines closes with a pipe, the first opening with
+    one and the others not (``| 项目资金 |`` / ``（万元） | 年初 |`` / ``预算数 | 调整后 |``): there
+    a line's last pipe is the break inside the cell the next line goes on with. Lines that do
+    not go so are given as they are."""
+    held: list[str] = []  # a row and the lines that went on with it
+    closed = False  # the held row's last line closes with a pipe
     start = 0
     for number, line in enumerate(lines, start=1):
         body = line.strip()
         if held:
-            if body and body[0] not in "|｜" and "\f" not in line and len(held) < _WRAP_LINES:
+            goes_on = body and body[0] not in "|｜" and "\f" not in line and len(held) < _WRAP_LINES
+            if goes_on and not closed:
                 held.append(line.rstrip("\r\n"))
-                if body[-1] in "|｜":
-                    yield start, "\n".join(held)
-                    held = []
+                closed = body[-1] in "|｜"
                 continue
-            yield from enumerate(held, start=start)  # no wrapped row after all
+            if goes_on and body[-1] in "|｜" and _piece_of_a_row(body):
+                held[-1] = held[-1].rstrip()[:-1]  # its closing pipe was a line break
+                held.append(line.rstrip("\r\n"))
+                continue
+            if closed:
+                yield start, "\n".join(held)
+            else:
+                yield from enumerate(held, start=start)  # no wrapped row after all
             held = []
-        if body and body[0] in "|｜" and body[-1] not in "|｜" and _PIPE.search(body, 1):
-            held, start = [line.rstrip("\r\n")], number
+        if body and body[0] in "|｜" and _PIPE.search(body, 1):
+            held, start, closed = [line.rstrip("\r\n")], number, body[-1] in "|｜"
             continue
         yield number, line
-    yield from enumerate(held, start=start)
+    if closed:
+        yield start, "\n".join(held)
+    else:
+        yield from enumerate(held, start=start)
 
 
 # The tail of a cell whose line break a copied Word table kept (路面技术状况指数 / （PQI）,

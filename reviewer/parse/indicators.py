@@ -212,15 +212,20 @@ class Fragment:
     line_start: bool = False
 
 
-def _resolve_ambiguous(texts: list[tuple[lb.LabelKind, str]], context_l1: str) -> list[LabelEvent]:
-    """Turn a row's label cells into l1/l2 events, settling 成本指标 / 满意度指标."""
+def _resolve_ambiguous(
+    texts: list[tuple[lb.LabelKind, str]], context_l1: str, no_l1: bool = False
+) -> list[LabelEvent]:
+    """Turn a row's label cells into l1/l2 events, settling 成本指标 / 满意度指标 (二级 on a
+    form whose header has no 一级 column: ``no_l1``)."""
     events: list[LabelEvent] = []
     seen: set[tuple[str, str]] = set()
     for i, (kind, text) in enumerate(texts):
         level: str
         if kind is lb.LabelKind.AMBIGUOUS:
             later_l2 = any(k is lb.LabelKind.L2 for k, _ in texts[i + 1 :])
-            if later_l2 or lb.stem(text) == "满意度":
+            if no_l1 and not later_l2:
+                level = "l2"
+            elif later_l2 or lb.stem(text) == "满意度":
                 level = "l1"
             else:
                 level = "l2" if context_l1 == "产出" else "l1"
@@ -407,6 +412,8 @@ def parse_section(rows: Sequence[Row], columns: IndicatorColumns) -> Section:
     context_l1 = ""
     columns = aligned(columns, rows)
     name_column = columns.name_column
+    roles = set(columns.roles.values())
+    no_l1 = Role.L2 in roles and Role.L1 not in roles  # 二级指标 | 三级指标 | …, no 一级 column
 
     placeholders: list[Cell] = []
     for ri, row in enumerate(rows):
@@ -469,7 +476,7 @@ def parse_section(rows: Sequence[Row], columns: IndicatorColumns) -> Section:
                 c.used = True
                 n_labels += 1
             content = cells[n_labels:]
-            row_events = _resolve_ambiguous(label_cells, context_l1)
+            row_events = _resolve_ambiguous(label_cells, context_l1, no_l1)
             if columns.own_categories and len(label_cells) < 2:
                 content = _own_labels(content, row_events, 2 - len(label_cells))
             row_map = None if columns.standard else columns.in_order(content)

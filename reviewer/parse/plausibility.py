@@ -372,6 +372,7 @@ def _equals_a_value(row: dict[str, Any], weight: float) -> bool:
 
 
 _RATE_UNREAD = 1000.0  # % : no execution rate, an amount in its place
+_POINTS_AS_RATE = 20.0  # the most points a fund row is worth (the 20/80 form's)
 
 
 def _funds_doubts(t: dict[str, Any]) -> list[ReadingDoubt]:
@@ -425,7 +426,10 @@ def _funds_doubts(t: dict[str, Any]) -> list[ReadingDoubt]:
     # Or a tenth of it or less, or ten times as much: a figure cut in two (8 4.24%) or a
     # column's figure in the rate's place, not a rate reckoned on the wrong amount.
     apart = exact >= 10 and (rate <= exact / 10 or rate >= exact * 10)
-    if not shifted and not apart and not (rate > 1000 and exact < 200):
+    # Or a whole number of points where most of the budget was spent (10 beside 1266.35 of
+    # 1280): the 分值 read as the rate, the rate's column left out.
+    points = rate.is_integer() and rate <= _POINTS_AS_RATE and exact >= 50
+    if not shifted and not apart and not points and not (rate > 1000 and exact < 200):
         return []
     why = "且与本行另一格的数字相同，资金各栏可能错位" if shifted else "资金各栏可能错位或识别有误"
     return [

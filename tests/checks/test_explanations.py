@@ -79,10 +79,16 @@ class TestE102ExplanationWithoutMeasure(RuleCase):
             "部分人员请假，补训场地计划于2022年3月底前完工",  # a plan with its date
             "部分人员请假，预计次年一季度完成补训",
             "部分人员请假，已简化请假补训流程，实行按月集中补训",  # fe01: a measure already taken
+            "部分人员请假；2023年6月底前完成补训",  # hc03: a dated step
         ],
     )
     def test_measure_words(self, tmp_path: Path, explanation: str) -> None:
         assert codes(tmp_path, trainees("=180人", 9, explanation)) == set()
+
+    def test_what_was_changed_is_no_measure(self, tmp_path: Path) -> None:
+        # the seed's 培训人数: the change that caused the shortfall, told with 改为
+        said = "部分人员请假，培训对象由科级干部改为青年干部"
+        assert codes(tmp_path, trainees("=180人", 9, said)) == {"E102"}
 
     def test_a_row_that_needs_no_explanation_needs_no_measure(self, tmp_path: Path) -> None:
         assert codes(tmp_path, trainees("=210人", 10, "按计划实施")) == set()

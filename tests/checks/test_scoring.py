@@ -105,6 +105,10 @@ class TestS102UnmetFullMarks(RuleCase):
             # a date by separators is a date (2021.11 against 2021.12 is early, not 99.99 %)
             ("2021.12", "2021.11", 10, set()),
             ("2021.12", "2022.01", 10, {"S102"}),
+            # a month without its year against a dated actual (gy04: not 2022 / 6 = 337 times)
+            ("6月底前发放到位", "2022年6月", 10, set()),
+            ("6月底前发放到位", "2022年7月", 10, {"S102"}),
+            ("≤12月", "2022年11月", 10, set()),
             # two targets in one cell, each against its actual (not one unit 天 against %)
             ("≥95%；≤5天", "97.2%；7天", 10, {"S102"}),
             ("≥95%；≤5天", "97.2%；4天", 10, set()),
@@ -417,6 +421,21 @@ class TestS108UnitMismatch(RuleCase):
     def test_a_done_word_against_a_qualitative_target_is_not_reported(self, tmp_path: Path) -> None:
         row = ind("培训质量", "达标", "完成", 10, 10, l2="质量指标")
         assert "S108" not in codes(tmp_path, make_table(indicators=with_row(2, row)))
+
+    @pytest.mark.parametrize(
+        ("actual", "score", "severity"),
+        [
+            ("243,600元", 10, Severity.INFO),  # hb04: met once converted, a notation
+            ("263,600元", 10, Severity.WARNING),  # over the ceiling once converted
+        ],
+    )
+    def test_another_scale_of_the_unit(
+        self, tmp_path: Path, actual: str, score: float, severity: Severity
+    ) -> None:
+        row = ind("宣传教育经费支出", "≤25万元", actual, 10, score, l2="成本指标")
+        found = findings_of(tmp_path, make_table(indicators=with_row(3, row)), "S108")
+        assert [f.severity for f in found] == [severity]
+        assert "折合24.36万元" in found[0].message or "折合26.36万元" in found[0].message
 
     @pytest.mark.parametrize(
         ("target", "actual"),
