@@ -270,6 +270,9 @@ MISREAD = {
 }
 # Documents whose tables are not read: the memo must say so (P108), not review them.
 UNREAD = {
+    "gz06_guizhou_qiandongnan_sansui_shichangjianguanju_bumenzhengti_2023.txt",  # a phone's
+    # copy, one row's cells a line each with its target left empty: the row lost, its points
+    # among the cells not placed
     "gi05_sichuan_yibin_pingshan_weijianju_jiangfu_shebei_2023.txt",  # pdftotext -layout of a
     # Sichuan form: 度量单位 and 完成值 read as one header label, the actuals not read
     "gg02_hebei_xingtai_neiqiu_weishengjiankangju_jiatingyisheng_2022.txt",  # pdftotext
@@ -338,7 +341,7 @@ def _marks(doc: Path) -> list[pytest.MarkDecorator]:
 
 
 def test_the_set_is_there() -> None:
-    assert len(DOCUMENTS) == 967
+    assert len(DOCUMENTS) == 1003
     assert all(_gold(d).is_file() for d in DOCUMENTS)
     assert {d.name for d in DOCUMENTS} >= {*MISREAD, *UNREAD}
 
