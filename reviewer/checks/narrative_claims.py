@@ -322,8 +322,10 @@ def _amounts_yuan(ctx: TableContext) -> list[tuple[float, float]]:
     (结余 = 全年预算 − 执行, 调整 = 年初 − 全年); each with the rounding its printed form
     allows (132.912 万元 is 1,329,120 元 to the nearest 10 元)."""
     out: list[tuple[float, float]] = []
+    funds = ctx.table.funds
     for factor in _unit_factors(ctx.table):
-        for row in ctx.table.funds.rows().values():
+        # the block's own rows and the sources it lists besides (单位资金, 财政专户管理资金)
+        for row in (*funds.rows().values(), *funds.extra.values()):
             b0, b, x = row.initial_budget, row.full_year_budget, row.executed
             tol: dict[str, float] = {}
             for f in ("initial_budget", "full_year_budget", "executed"):

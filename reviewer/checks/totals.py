@@ -10,7 +10,7 @@ from reviewer.checks.context import Hit, TableContext, cell_evidence, goal_score
 from reviewer.checks.recompute import Expectation, recomputed_score
 from reviewer.checks.registry import rule
 from reviewer.config import Config
-from reviewer.model import Category, EvaluationTable, Evidence, Indicator, Severity
+from reviewer.model import Category, CellRef, EvaluationTable, Evidence, Indicator, Severity
 from reviewer.numbers import fmt
 from reviewer.parse.values import decimals
 
@@ -211,21 +211,26 @@ def recomputed_grade(ctx: TableContext) -> Iterator[Hit]:
 _STATED_TOTAL = re.compile(
     r"(?:自评|综合|总)(?:总分|得分|分数)(?:为|是|[:：])?\s*(\d{1,3}(?:\.\d{1,2})?)\s*分"
 )
+# A grade it states of the project: 自评等级为“良”, 评价等级：优, …得分99.8分，等级为优; not a row's own
+# (传习活动考核等级为“良”).
+_STATED_GRADE = re.compile(
+    r"(?:自评|评价|综合|分[，,]\s*)等级(?:为|是|评定为|[:：])\s*[“\"‘']?([优良中差])[”\"’']?"
+)
 _TOTAL_SAID_IN = (("goal_actual", "实际完成情况"), ("conclusion", "评价结论"))
 
 
 @rule(
     "T105",
-    "叙述所称总分与表中总分不符",
+    "叙述所称总分或等级与表中总分不符",
     "stated-total-matches",
     Category.CONSISTENCY,
     Severity.WARNING,
     "强制",
     "consistency",
     what="实际完成情况或评价结论中写明的自评总分（“项目自评总分98.76分”“自评得分为95分”）应与表中的总分一致"
-    "（叙述按较少的小数位写出的，四舍五入后一致即可）。",
-    why="评价结论引用的总分是自评结果的文字表述；与表中总分不符，说明其中一处抄错或未随改分更新。",
-    example="总分栏为99.76，评价结论称“经自评，项目自评总分98.76分”。",
+    "（叙述按较少的小数位写出的，四舍五入后一致即可）；写明的等级（“自评等级为良”）应是表中总分所在的等级。",
+    why="评价结论引用的总分和等级是自评结果的文字表述；与表中总分不符，说明其中一处抄错或未随改分更新。",
+    example="总分栏为99.76，评价结论称“经自评，项目自评总分98.76分”；总分99.51，评价结论称“自评等级为良”。",
     fix="核对总分，统一评价结论与总分栏。",
     whole=True,
 )
@@ -235,21 +240,34 @@ def stated_total_matches(ctx: TableContext) -> Iterator[Hit]:
         return
     for key, label in _TOTAL_SAID_IN:
         text = t.goal_actual if key == "goal_actual" else t.fields.get(key, "")
+        where = t.labels.get(key) or label
+        ref = t.cells.get(key) or t.cells.get(f"field:{key}")
         for m in _STATED_TOTAL.finditer(text):
             said = m.group(1)
             slack = 0.5 * 10 ** -decimals(said) + 1e-9
             if abs(float(said) - t.total_score) <= slack:
                 continue
-            where = t.labels.get(key) or label
-            ref = t.cells.get(key) or t.cells.get(f"field:{key}")
-            yield Hit(
-                f"{where}称“{m.group(0)}”，而表中总分为{fmt(t.total_score)}分。",
-                expected=fmt(t.total_score),
-                found=said,
-                evidence=[
-                    Evidence(quote=m.group(0), location=ref.plain() if ref else None),
-                    *cell_evidence(t.cells.get("total_score")),
-                ],
-                suggestion="核对总分，统一评价结论与总分栏。",
-            )
+            yield _said_otherwise(t, where, ref, m.group(0), fmt(t.total_score), said)
             return
+        grade = grade_of(t.total_score, ctx.config)
+        for m in _STATED_GRADE.finditer(text):
+            if m.group(1) != grade:
+                yield _said_otherwise(t, where, ref, m.group(0), grade, m.group(1))
+                return
+
+
+def _said_otherwise(
+    t: EvaluationTable, where: str, ref: CellRef | None, quote: str, expected: str, found: str
+) -> Hit:
+    total = fmt(t.total_score) if t.total_score is not None else ""
+    shown = f"{total}分" if expected == total else f"{total}分，等级为“{expected}”"
+    return Hit(
+        f"{where}称“{quote}”，而表中总分为{shown}。",
+        expected=expected,
+        found=found,
+        evidence=[
+            Evidence(quote=quote, location=ref.plain() if ref else None),
+            *cell_evidence(t.cells.get("total_score")),
+        ],
+        suggestion="核对总分和等级，统一评价结论与总分栏。",
+    )

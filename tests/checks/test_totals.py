@@ -197,6 +197,18 @@ class TestT105StatedTotalMatches(RuleCase):
     ) -> None:
         assert codes(tmp_path, _said(text)) == fires
 
+    @pytest.mark.parametrize(
+        ("text", "fires"),
+        [
+            ("项目自评得分99.5分，自评等级为“良”。", {"T105"}),  # hi04: 99.5 is 优
+            ("项目自评得分99.5分，等级为优。", set()),
+            ("评价等级：优。", set()),
+            ("传承人传习活动考核等级为“良”。", set()),  # a row's own grade, not the project's
+        ],
+    )
+    def test_a_stated_grade(self, tmp_path: Path, text: str, fires: set[str]) -> None:
+        assert codes(tmp_path, _said(text)) == fires
+
     def test_read_in_the_actual_too(self, tmp_path: Path) -> None:
         assert codes(tmp_path, _said("自评总分96分。", "goal_actual")) == {"T105"}
 
