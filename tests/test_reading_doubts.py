@@ -81,6 +81,7 @@ def test_a_figure_alone_on_a_line_is_no_piece_of_a_name(tmp_path: Path) -> None:
         ("%", "没有文字"),
         ("——", "没有文字"),
         ("管护机制≥90%重要河湖水质达标率", "中间夹着带运算符的指标值"),
+        ("补助资金发放时间—2—", "中夹着页码"),  # hg06: a page's number read into a name
     ],
 )
 def test_names_no_row_has_are_a_misreading(tmp_path: Path, name: str, why: str) -> None:

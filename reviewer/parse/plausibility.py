@@ -164,6 +164,11 @@ def check(
         "中间夹着带运算符的指标值",
         "其他栏或其他行的文字可能被并入了名称，各栏可能错位。",
     )
+    doubts += _names(
+        [r for r in rows if _PAGE_NUMBER_INSIDE.search(r["name"])],
+        "中夹着页码",
+        "页脚或下一页的文字可能被并入了名称，该页的各行可能错位。",
+    )
     # pieces of names: a bracket left open or closed alone (通报为准）, （自报修之日起计算）农村…),
     # or a name that is only a bracketed note: a wrapped name cut at its lines
     cut = [r for r in rows if _cut_name(r["name"])]
@@ -334,6 +339,8 @@ _ONLY_BRACKETED = re.compile(r"^[（(][^（()）]*[）)]$")
 
 
 _PAGE_NUMBER = re.compile(r"^[-—－]\s*\d+\s*[-—－]$")
+# A page's number run into a name (补助资金发放时间—2—): a page foot read as the name's tail.
+_PAGE_NUMBER_INSIDE = re.compile(r"(?<=[\u4e00-\u9fff])[—－·]\s?\d{1,3}\s?[—－·]")
 
 
 def _benign(name: str) -> bool:
