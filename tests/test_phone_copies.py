@@ -124,9 +124,13 @@ def test_the_second_reading_is_the_same_streamed(tmp_path: Path) -> None:
 
     path = _write(tmp_path, CELL_PER_LINE)
     _, stream = stream_file(path)
+    leftovers = stream.leftovers  # held before reading, as the streamed review holds them
     streamed = list(stream)
     assert [len(t.indicators) for t in streamed] == [4]
     assert [t.doubts for t in streamed] == [[]]
+    whole = parse_file(path)
+    assert leftovers == whole.leftovers  # the kept reading's, not the first's
+    assert stream.accounting == whole.accounting
 
 
 def test_a_reading_doubted_with_every_cell_placed_is_not_read_again(tmp_path: Path) -> None:

@@ -586,7 +586,6 @@ def spaced_rows(lines: Iterable[str]) -> Iterator[Row]:
 
 # A row's label alone on its line and its figures a line each under it, as a phone's copy of a
 # funds row gives them (总额 / ５６０．００ / ５６０．００ / ５４８．６２ / ９７．９７％ / １０ / 无).
-_LONE_FIGURE = re.compile(r"^(?:[≥≤><=]?\d[\d.,]*%?|[-—/]+|无)$")
 _LONE_LABEL_CHARS = 24
 _MIN_LONE_FIGURES = 3
 _MAX_LONE_FIGURES = 12
@@ -603,7 +602,7 @@ def _lone_figures_joined(rows: Iterable[Row]) -> Iterator[Row]:
             continue
         yield from _joined(held)
         held = []
-        if lone or (len(row.cells) == 1 and row.page_break_before):
+        if len(row.cells) == 1:  # a label may open a page
             text = row.cells[0].text
             if len(text) <= _LONE_LABEL_CHARS and not _lone_figure(row):
                 held = [row]
@@ -613,7 +612,12 @@ def _lone_figures_joined(rows: Iterable[Row]) -> Iterator[Row]:
 
 
 def _lone_figure(row: Row) -> bool:
-    return _LONE_FIGURE.match(nfkc(row.cells[0].text)) is not None
+    """A figure (``_FIGURE``), a dash for none, or 无 (the funds row's 原因)."""
+    text = nfkc(row.cells[0].text)
+    return _FIGURE.match(text) is not None or text == "无" or _DASHES.match(text) is not None
+
+
+_DASHES = re.compile(r"^[-—/]+$")
 
 
 def _joined(held: list[Row]) -> Iterator[Row]:

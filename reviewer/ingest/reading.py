@@ -55,8 +55,9 @@ def read_text(text: str, script: Script) -> str:
 
 def read_cell(cell: Cell, script: Script) -> None:
     """Convert one cell for reading, keeping what was printed."""
-    text = read_text(cell.text, script).strip() if script.invisible else cell.text
-    text = for_reading(text, script.traditional)
+    text = read_text(cell.text, script)
+    if script.invisible:
+        text = text.strip()  # a cell that printed a zero-width character beside its words
     if text != cell.text:
         cell.printed = cell.text if cell.printed is None else cell.printed
         cell.text = text

@@ -430,7 +430,10 @@ class TableStream:
         # in the second reading that no doubt caught would otherwise pass for a reading
         if _rows_read(others) <= _rows_read(tables) or _rows(others) < _rows(tables):
             return tables
-        self.leftovers, self.accounting = leftovers, accounting
+        # in place: a streamed review holds these objects from before the reading
+        self.leftovers[:] = leftovers
+        for name, value in accounting:
+            setattr(self.accounting, name, value)
         self.grid.format = fmt
         return others
 
