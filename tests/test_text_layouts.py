@@ -569,3 +569,18 @@ def test_a_cell_s_line_break_in_tab_text_joins_one_row_with_its_text() -> None:
     assert [r.line for r in rows] == [1, 2]
     assert rows[1].joined == "产出指标(50分)\t数量指标\t演出场次\t≥120场\t126场\t50\t50"
     assert [c.column for c in rows[1].cells] == [2, 3, 4, 5, 6, 7, 8]
+
+
+def test_a_scans_rule_read_as_a_lone_bar_is_no_line_of_a_fixed_layout() -> None:
+    # OCR of a table laid out with spaces, a rule above the goal read as "|" on a line of its
+    # own: it had left an empty line in a block, which the reader indexed (IndexError).
+    lines = [
+        "|",
+        "年度总体    预期目标                                实际完成情况",
+        " 目标       全县签约12万人以上，重点人群签约率达到75%。    全县签约12.6万人，重点人群签约率78.2%。",
+        "一级指标    二级指标      三级指标              分值  年度指标值    实际完成值    得分",
+        "产出指标（50分）  数量指标      家庭医生签约人数      15    ≥12万人       12.6万人      15",
+    ]
+    rows = [[c.text for c in r.cells] for r in fixed_rows(lines)]
+    assert ["产出指标（50分）", "数量指标", "家庭医生签约人数"] in [r[:3] for r in rows]
+    assert all("|" not in cells for cells in rows)

@@ -239,6 +239,8 @@ def _blocks(lines: Sequence[str]) -> Iterator[tuple[list[list[Piece]], bool]]:
             blanks += 1
             continue
         pieces = _pieces(number, line)
+        if not pieces:
+            continue  # a line of grid marks only (a scan's rule read as |): a border, no text
         if block and blanks == 1 and not form_feed and _anchor(pieces):
             blanks = 0  # a page printed with a blank line between its rows: one table still
         if block and blanks:

@@ -59,6 +59,7 @@ class Layout(StrEnum):
     FLAT = "flat"
     GLUED = "glued"
     CSV = "csv"
+    MARKED = "marked"  # cells parted by typed marks (/ 、 ；｜ ——): reviewer.ingest.marked
 
 
 # The layouts whose rows are rebuilt, by the name ``rebuild`` knows them by.
@@ -98,6 +99,10 @@ def detect_layout(sample: Sequence[str]) -> Layout:
         and sum(",," in s for s in nonempty) >= _CSV_EMPTY_SHARE * n
     ):
         return Layout.CSV  # commas between most lines' cells, and empty cells (,,) in some
+    from reviewer.ingest.marked import typed_marks
+
+    if typed_marks(nonempty):
+        return Layout.MARKED  # cells parted by typed marks (/ 、 ；｜ ——): a chat's, a mail's
     piped = [s for s in nonempty if _PIPE.search(s)]
     if (
         len(piped) >= 0.5 * n
@@ -405,10 +410,10 @@ def rows_from_lines(
 ) -> Iterator[Row]:
     """One row per line, cut into cells by ``split`` (None: a border line, not content).
     Blank lines and form feeds become page breaks."""
-    return _rows_from_numbered(enumerate(lines, start=1), split)
+    return rows_from_numbered(enumerate(lines, start=1), split)
 
 
-def _rows_from_numbered(
+def rows_from_numbered(
     numbered: Iterable[tuple[int, str]], split: Callable[[str, int], list[Cell] | None]
 ) -> Iterator[Row]:
     page_break = False
@@ -645,13 +650,17 @@ def layout_rows(lines: Iterable[str], layout: Layout) -> Iterator[Row]:
     if layout is Layout.CSV:
         return _csv_rows(lines)
     if layout is Layout.PIPES:
-        return _rows_from_numbered(_pipe_rows_unwrapped(lines), _pipe_cells)
+        return rows_from_numbered(_pipe_rows_unwrapped(lines), _pipe_cells)
     if layout is Layout.FIXED:
         from reviewer.ingest.fixed import fixed_or_spaced
 
         return fixed_or_spaced([line.rstrip("\r\n") for line in lines], spaced_rows)
     if layout is Layout.SPACES:
         return spaced_rows(lines)
+    if layout is Layout.MARKED:
+        from reviewer.ingest.marked import marked_rows
+
+        return marked_rows(lines)
     from reviewer.ingest.mirror import unmarked
 
     return unmarked(_tab_rows_rejoined(rows_from_lines(lines)))

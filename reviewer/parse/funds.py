@@ -171,6 +171,9 @@ class FundsReader:
         self.line_roles: list[str] = []
         self.shifts: dict[int, int] = {}  # the row label's column → the columns' shift (_map)
         self.breakdown_lines = False  # 部门整体 breakdown lines read (label and one amount)
+        # the sentence the total's figures were read from (sentence()), until a block's own
+        # 年度资金总额 row gives them
+        self.sentence_cell: Cell | None = None
 
     def header(self, row: Row) -> None:
         """Column roles by header label, with their positions; the unit and the block's points
@@ -255,6 +258,7 @@ class FundsReader:
             else:
                 self._put(total, role, part)
         c.used = True
+        self.sentence_cell = c
         self.seen = True
         return bool(total["cells"])
 
@@ -390,6 +394,12 @@ class FundsReader:
             return False
         self.seen = True
         label.used = True
+        if kind == "annual_total" and self.sentence_cell is not None:
+            # a report's sentence about its funds above the block (项目全年预算820.00万元,其中年初
+            # 预算600.00万元…): the block's own row states the total; the sentence is narrative
+            self.sentence_cell.used = False
+            self.sentence_cell = None
+            self.rows[kind] = {"cells": {}}
         if kind in _MAIN_ROWS and not self.rows[kind]["cells"]:
             target = self.rows[kind]
         else:
@@ -453,8 +463,12 @@ class FundsReader:
             if shift != 0 and label.column not in self.shifts:
                 direct = self._mapped(roles, by_column, 0)
                 direct_found = _count(direct)
-                if direct_found != found:
-                    if direct_found > found:
+                # as many figures either way: the reading whose figures begin under the
+                # header's first column (年初预算数), not one that leaves it blank and puts an
+                # amount under 分值 (a breakdown's label a column right of the total's)
+                leads = direct_found == found and direct[0][1] is not None and best[0][1] is None
+                if direct_found != found or leads:
+                    if direct_found > found or leads:
                         best, shift, found = direct, 0, direct_found
                     self.shifts[label.column] = shift
         after = [

@@ -48,6 +48,8 @@ _MAX_COMBINATIONS = 20000
 # and the corpus: labels printed at the top of their merged cells are the rule, and one
 # hinted row pulling the rows above it along misread rubrics and web tables).
 _MOVE_COST = 0.75
+# A category numbered as a heading (三、满意度指标（10分）): a 一级 label, whatever the header.
+_NUMBERED_HEADING = re.compile(r"^[一二三四五六七八九十]+[、.．]")
 # A heading over the rows of one of a department's units: 二级单位：郸城县第一高级中学
 _UNIT_HEADING = re.compile(r"^(?:二级单位|所属单位|下属单位|预算单位)\s*[:：]")
 _SUBTOTAL = frozenset({"小计", "小 计", "分项小计"})
@@ -223,7 +225,7 @@ def _resolve_ambiguous(
         level: str
         if kind is lb.LabelKind.AMBIGUOUS:
             later_l2 = any(k is lb.LabelKind.L2 for k, _ in texts[i + 1 :])
-            if no_l1 and not later_l2:
+            if no_l1 and not later_l2 and not _NUMBERED_HEADING.match(text):
                 level = "l2"
             elif later_l2 or lb.stem(text) == "满意度":
                 level = "l1"

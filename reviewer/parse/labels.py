@@ -23,6 +23,9 @@ TOTAL_WORDS = (
     "合计得分",
     "得分合计",
 )
+# The score's own label on a 总分 row whose figures each follow their label (总分：100分
+# 自评得分：96.21分, as a typist gives it).
+SCORE_WORDS = ("自评得分", "得分", "实际得分", "自评分")
 
 # The indicator section's vertical label (绩效指标, or 年度绩效指标 / 年度绩效目标 where a form
 # prints it so).

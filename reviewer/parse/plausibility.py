@@ -90,6 +90,15 @@ def check(
                     evidence=_cells(like_targets, "weight", "target"),
                 )
             )
+    beyond = [r for r in rows if r["score"] is not None and r["score"] > total]
+    if beyond:  # 1010: two cells' figures (10 | 10) run together, a scan's gap lost
+        doubts.append(
+            ReadingDoubt(
+                reason=f"指标行的得分{fmt(beyond[0]['score'])}大于满分{fmt(total)}分，"
+                "可能是相邻两格的数字连在了一起。",
+                evidence=_cells(beyond, "score"),
+            )
+        )
     scored = [r for r in rows if r["weight"] is not None and r["score"] is not None]
     over = [r for r in scored if r["score"] > r["weight"] + 1e-9]
     if len(scored) >= 3 and len(over) >= _MOST * len(scored):

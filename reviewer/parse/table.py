@@ -8,6 +8,7 @@ field for (项目类别, 金额单位 …) is kept in ``fields`` under its print
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Sequence
 from functools import lru_cache
@@ -131,6 +132,20 @@ def _template_only(rows: list[dict[str, Any]], cells: list[Cell]) -> bool:
     return bool(rows or unused) and all(_TEMPLATE_MARK.search(c.text) for c in unused)
 
 
+def _labelled_totals(cells: list[Cell]) -> tuple[Cell, Cell] | None:
+    """(weight, score) of a 总分 row whose figures each follow their label, the score the
+    one after a ``SCORE_WORDS`` label; None when the row is not printed so."""
+    weight = score = None
+    for before, c in itertools.pairwise(cells):
+        if parse_points(c.text) is None:
+            continue
+        if before.text in lb.SCORE_WORDS:
+            score = c
+        elif before.text in lb.TOTAL_WORDS:
+            weight = c
+    return (weight, score) if weight is not None and score is not None else None
+
+
 def _grade(text: str) -> str | None:
     """The grade a 总分 row's cell prints (优, or 等级：优), None for other text."""
     if text in _GRADE_WORDS:
@@ -167,6 +182,9 @@ _GOAL_ANCHORS = ("年度总体目标", "年度目标", "项目基本情况")
 # A cell of an indicator row the form's categories name (数量指标/职业技能培训人次/≥3000人次):
 # unread in a table that read no indicator, two of them say its indicators were not rebuilt.
 _CATEGORY_WORDS = re.compile(r"(?:数量|质量|时效|成本|社会效益|经济效益|生态效益|满意度)指标")
+# An indicator typed as a list item, each value after its column's name (新建高标准农田面积——指标值：
+# ≥2.5万亩；实际完成值：2.5万亩；分值：10；…).
+_COLUMN_NAMED = re.compile(r"(?:指标值|完成值|实际值)\s*[:：]|目标\s*[:：≥≤=＝><]")
 _LABEL_ONLY = 9  # longer than a category's label printed alone (服务对象满意度指标)
 _UNREAD_ROWS = 2
 # Goals a form prints beside the year's (长期目标 | 年度目标 | 实际完成情况, 2018–2019): each
@@ -974,10 +992,15 @@ class _TableBuilder:
                 self.t["cells"]["grade"] = c.ref()
                 c.used = True
         lone_weights = len(numbers) == 1 and self._weights_total(numbers[0])
-        mapped = None if lone_weights else self.columns.totals(numbers)
+        labelled = _labelled_totals(row.cells)
+        mapped = None if lone_weights or labelled else self.columns.totals(numbers)
         w: Cell | None
         s: Cell | None
-        if lone_weights:
+        if labelled is not None:
+            w, s = labelled
+            for c in row.cells:
+                c.used = c.used or c.text in lb.SCORE_WORDS
+        elif lone_weights:
             w, s = numbers[0], None  # 合计 | 100 |, its 得分 left blank by the system (四川)
         elif mapped is not None:
             w, s = mapped.cells.get(Role.WEIGHT), mapped.cells.get(Role.SCORE)
@@ -1055,13 +1078,16 @@ class _TableBuilder:
 
     def _unread_indicator_rows(self) -> ReadingDoubt | None:
         """No indicator row read, while rows of the table left unread name the form's
-        categories (数量指标/职业技能培训人次/≥3000人次/…, typed with slashes): the indicators
-        are there, in a layout that was not rebuilt."""
+        categories (数量指标/职业技能培训人次/≥3000人次/…, typed with slashes) or give values
+        after their column's name (指标值：≥2.5万亩；实际完成值：…, 目标≥2000人次，完成…: a
+        list): the indicators are there, in a layout that was not rebuilt."""
         unread = [
             c
             for row in self.rows
             for c in row.cells
-            if not c.used and _CATEGORY_WORDS.search(c.text) and len(c.text) > _LABEL_ONLY
+            if not c.used
+            and (_CATEGORY_WORDS.search(c.text) or _COLUMN_NAMED.search(c.text))
+            and len(c.text) > _LABEL_ONLY
         ]
         if len(unread) < _UNREAD_ROWS:
             return None

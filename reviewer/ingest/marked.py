@@ -1,0 +1,248 @@
+"""Text whose cells a typed mark parts: a table retyped into a chat, a forum post or an e-mail
+(``产出指标/数量指标/签约人数/≥42000人/45360人/10``, ``年度资金总额、5,000,000.00、…``).
+
+A typist who has no tab key to hand parts the cells with a mark of one kind, the same on every
+row. The mark is told by the form's labels: several lines open with a label the forms print
+and the mark right after it. Lines are then cut at that mark, except where it belongs to the
+text: inside brackets (执行率(B/A)), between a figure's unit and the unit it is counted per
+(7650元/公里·年), in a date (2023/12/31), and after a text field's label, whose text (a goal,
+an explanation) is cut from its label once and kept whole. Some typists use two marks (、 and
+；), each then parts cells.
+
+What a mail client or a chat does to the lines is undone first: the quote marks of a forwarded
+mail (``> ``) are taken off, lines it broke at a fixed width are joined again, and a line that
+is a mark only, or opens with one, goes on the line above (a row's cells wrapped).
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from collections.abc import Iterable, Iterator, Sequence
+
+from reviewer.grid import Cell, Row
+from reviewer.textnorm import clean_cell
+
+# The marks typists part cells with; a comma is not among them (prose is full of commas).
+MARKS = ("/", "／", "、", "；", ";", "｜", "——", "—")
+_MIN_LINES = 4  # lines that open with a label and the mark, three cells or more
+_MIN_OTHER = 2  # lines so for a second mark
+_MIN_SHARE = 0.2  # of the non-empty lines
+_OPEN = "(（[【《"
+_CLOSE = ")）]】》"
+# A unit a figure is counted per (元/公里, 人/次): after "/" it stays with the figure.
+_PER_UNITS = frozenset(
+    {
+        *("年", "月", "日", "天", "小时", "周", "人", "人次", "户", "次", "台", "套", "件"),
+        *("个", "辆", "头", "只", "床", "所", "家", "公里", "千米", "米", "平方米", "亩"),
+        *("吨", "km", "kg"),
+    }
+)
+_SPACES = re.compile(r"[ \u3000\xa0]{2,}")  # two cells a typist spaced apart on one line
+_FIGURE_WITH_UNIT = re.compile(r"\d\s*[^\d\s/、；;]{1,4}$")
+_DATE = re.compile(r"(?<!\d)(?:19|20)\d{2}/\d{1,2}(?:/\d{1,2})?(?![\d.%])")
+# A label and a colon before the marked cells (年度资金总额：300/280/276.4), or a label with the
+# columns in brackets after it (绩效指标（二级指标/三级指标/年度指标值/…）).
+_COLON = re.compile(r"[:：]")
+_BRACKETED = re.compile(r"^([^(（]{2,16})[(（](.+)[)）]$")
+
+
+def _pieces(line: str, marks: tuple[str, ...]) -> list[str]:
+    """``line`` cut at any of ``marks`` outside brackets and dates."""
+    protected = {m.start() + i for m in _DATE.finditer(line) for i in range(len(m.group()))}
+    pieces: list[str] = []
+    depth = 0
+    start = i = 0
+    while i < len(line):
+        ch = line[i]
+        if ch in _OPEN:
+            depth += 1
+        elif ch in _CLOSE and depth:
+            depth -= 1
+        elif not depth and i not in protected:
+            mark = next((m for m in marks if line.startswith(m, i)), None)
+            if mark is not None:
+                pieces.append(line[start:i])
+                i = start = i + len(mark)
+                continue
+        i += 1
+    pieces.append(line[start:])
+    return pieces
+
+
+def _units_rejoined(pieces: list[str]) -> list[str]:
+    """A unit counted per (公里·年 after 7650元) joined back to its figure."""
+    out: list[str] = []
+    for p in pieces:
+        per = p.strip()
+        if out and _FIGURE_WITH_UNIT.search(out[-1]) and per.split("·")[0] in _PER_UNITS:
+            out[-1] += "/" + p
+        else:
+            out.append(p)
+    return out
+
+
+def _opens_with_label(piece: str) -> bool:
+    from reviewer.ingest.rebuild.anchors import is_any_label
+
+    return is_any_label(piece.strip())
+
+
+def _text_label(piece: str) -> bool:
+    """A label whose cell is a text (预期目标, 实际完成情况, 偏差原因分析…): cut from it once."""
+    from reviewer.ingest.rebuild.anchors import Kind, kinds
+
+    return bool(kinds(piece.strip()) & {Kind.GOAL, Kind.FIELD})
+
+
+_QUOTE = re.compile(r"^\s*(?:>\s?)+")  # a forwarded mail's quote marks
+
+
+def unquoted(line: str) -> str:
+    return _QUOTE.sub("", line) if ">" in line[:8] else line
+
+
+def typed_marks(nonempty: Sequence[str]) -> tuple[str, ...]:
+    """The marks that part the cells of these lines, or none: the one after which most lines
+    open with a form's label (at least ``_MIN_LINES`` and a fifth of the lines) in three
+    cells or more, and any other after which two lines do so."""
+    counts: list[tuple[int, str]] = []
+    for mark in MARKS:
+        n = 0
+        for s in nonempty:
+            if mark not in s or "\t" in s or "|" in s:
+                continue
+            pieces = _pieces(unquoted(s).strip(), (mark,))
+            if len(pieces) >= 3 and _opens_with_label(pieces[0]):
+                n += 1
+        if n:
+            counts.append((n, mark))
+    counts.sort(reverse=True)
+    if not counts or counts[0][0] < max(_MIN_LINES, _MIN_SHARE * len(nonempty)):
+        return ()
+    # the longest first: —— is one mark, not two —
+    return tuple(sorted((mark for n, mark in counts if n >= _MIN_OTHER), key=len, reverse=True))
+
+
+def _label_apart(body: str, marks: tuple[str, ...]) -> tuple[list[str], str]:
+    """The label printed before the marked cells with a colon set apart as a piece of its own
+    (``body`` whole otherwise); and the block's title a header prints its columns in brackets
+    after (绩效指标（一级指标/二级指标/…）): the columns are the pieces, the title ``""``
+    otherwise. The title takes no column (the rows below print none under it): it stays in the
+    first column's raw text."""
+    first = _pieces(body, marks)[0]
+    colons = list(_COLON.finditer(first))
+    if colons and len(first) < len(body):  # the label before the last colon of the first cell
+        at = colons[-1]
+        label = first[: at.start()]
+        if _opens_with_label(label):
+            return [label, *_pieces(body[at.end() :], marks)], ""
+    bracketed = _BRACKETED.match(body)
+    if (
+        bracketed
+        and any(m in bracketed.group(2) for m in marks)
+        and _opens_with_label(bracketed.group(1))
+    ):
+        inner = _pieces(bracketed.group(2), marks)
+        if sum(_opens_with_label(p) for p in inner) >= len(inner) / 2:
+            return inner, body[: bracketed.start(2)]
+    return _pieces(body, marks), ""
+
+
+def _total_apart(piece: str) -> list[str]:
+    """A total's label and its figure typed with a colon (总分：100分): two cells, as the
+    form prints them."""
+    from reviewer.parse.labels import SCORE_WORDS, TOTAL_WORDS
+
+    label, colon, rest = piece.partition("：") if "：" in piece else piece.partition(":")
+    if colon and rest.strip() and label.strip() in TOTAL_WORDS + SCORE_WORDS:
+        return [label, rest]
+    return [piece]
+
+
+def split_marked(line: str, number: int, marks: tuple[str, ...]) -> list[Cell]:
+    """A line cut into cells at ``marks`` (see the module's doc); empty cells are dropped and
+    a cell's column is its position among the line's pieces."""
+    pieces, title = _label_apart(line.strip(), marks)
+    if len(pieces) > 2 and _text_label(pieces[0]):
+        rest_text = line.strip()[len(pieces[0]) :].lstrip()
+        mark = next((m for m in marks if rest_text.startswith(m)), "")
+        pieces = [pieces[0], rest_text[len(mark) :]]
+    elif "/" in marks or "／" in marks:
+        pieces = _units_rejoined(pieces)
+    pieces = [q for p in pieces for s in _SPACES.split(p) for q in _total_apart(s)]
+    cells: list[Cell] = []
+    for col, raw in enumerate(pieces, start=1):
+        text = clean_cell(raw)
+        if text:
+            cells.append(Cell(text, number, col, title + raw if col == 1 else raw))
+    return cells
+
+
+_SAMPLE = 200  # lines the marks are told from
+_WRAP_MIN = 30  # characters of a line a mail client broke at its width
+_WRAPPED_LINES = 4
+_MAX_JOINED = 2000  # characters: a row of the form is far shorter
+
+
+def _wrap_width(nonempty: Sequence[str]) -> int | None:
+    """The width a mail client broke these lines at: the length most long lines share."""
+    lengths = [len(s) for s in nonempty if len(s) >= _WRAP_MIN]
+    if not lengths:
+        return None
+    width, n = max(((k, lengths.count(k)) for k in set(lengths)), key=lambda kn: (kn[1], kn[0]))
+    return width if n >= _WRAPPED_LINES and n >= 0.25 * len(lengths) else None
+
+
+def _column_label(text: str) -> bool:
+    from reviewer.ingest.rebuild.anchors import Kind, kinds
+
+    return Kind.COLUMN in kinds(text.strip())
+
+
+def _unwrapped(
+    numbered: Iterable[tuple[int, str]], marks: tuple[str, ...], width: int | None
+) -> Iterator[tuple[int, str]]:
+    """Lines as typed: a line the client broke at ``width`` goes on with the next (unless
+    the next opens a row with a label); a line that is a mark only or opens with one, or a
+    header's label wrapped after its row's last mark, goes on the line above. A line joined
+    so stops growing at ``_MAX_JOINED`` characters (a text of lines all one width)."""
+    held: tuple[int, str] | None = None
+    for number, raw in numbered:
+        line = unquoted(raw.rstrip("\r\n"))
+        if held is not None:
+            h_number, h_line = held
+            goes_on = (
+                line.strip()
+                and len(h_line) < _MAX_JOINED
+                and (
+                    (
+                        width is not None
+                        and len(h_line) == width
+                        and not _opens_with_label(_pieces(line.strip(), marks)[0])  # a new row
+                    )
+                    or line.lstrip().startswith(marks)
+                    or (h_line.rstrip().endswith(marks) and _column_label(line))
+                )
+            )
+            if goes_on:
+                held = (h_number, h_line + line.strip())
+                continue
+            yield held
+        held = (number, line)
+    if held is not None:
+        yield held
+
+
+def marked_rows(lines: Iterable[str]) -> Iterator[Row]:
+    """Rows of a text whose cells typed marks part, the marks told from its first lines."""
+    from reviewer.ingest.layouts import rows_from_numbered
+
+    it = iter(lines)
+    sample = list(itertools.islice(it, _SAMPLE))
+    nonempty = [unquoted(s.rstrip("\r\n")) for s in sample if s.strip()]
+    marks = typed_marks(nonempty) or MARKS[:1]
+    numbered = _unwrapped(
+        enumerate(itertools.chain(sample, it), start=1), marks, _wrap_width(nonempty)
+    )
+    return rows_from_numbered(numbered, lambda line, number: split_marked(line, number, marks))

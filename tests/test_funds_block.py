@@ -1,0 +1,62 @@
+"""The funds block read where a report says more about its funds than the block: a sentence
+about the funds above the block, and breakdown rows whose labels stand a column right of the
+total's."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from reviewer.api import parse_file
+from reviewer.parse.values import parse_number
+
+ROWS = [
+    "| 绩效指标 | 一级指标 | 二级指标 | 三级指标 | 年度指标值 | 实际完成值 | 分值 | 得分 | 偏差原因分析及改进措施 |",
+    "| | 产出指标 | 数量指标 | 新建供水工程 | ≥18处 | 18处 | 50 | 50 | |",
+    "| | 效益指标 | 社会效益指标 | 受益人口 | ≥4.2万人 | 4.26万人 | 30 | 30 | |",
+    "| | 满意度指标 | 服务对象满意度指标 | 群众满意度 | ≥90% | 92.5% | 10 | 10 | |",
+    "| 总分 | | | | | | 100 | 99.58 | |",
+]
+
+
+def test_a_sentence_about_the_funds_above_the_block_gives_way_to_the_block(
+    tmp_path: Path,
+) -> None:
+    lines = [
+        "项目全年预算820.00万元,其中年初预算600.00万元,实际支出805.60万元,预算执行率98.24%。",
+        "",
+        "项目支出绩效自评表(2024年度)",
+        "| 项目名称 | 农村供水保障工程 | | | | | | |",
+        "| 项目资金(万元) | | 年初预算数 | 全年预算数 | 全年执行数 | 分值 | 执行率 | 得分 |",
+        "| | 年度资金总额 | 600.00 | 820.00 | 785.60 | 10 | 95.80% | 9.58 |",
+        "| | 其中:当年财政拨款 | 600.00 | 820.00 | 785.60 | — | — | — |",
+        *ROWS,
+    ]
+    path = tmp_path / "report.txt"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    report = parse_file(path)
+    (t,) = report.tables
+    total = t.funds.annual_total
+    assert (total.full_year_budget, total.executed, total.rate_pct) == (820.0, 785.6, 95.8)
+    # the sentence is the report's narrative: reported as not read, not taken as figures
+    assert any("805.60" in left.text for left in report.leftovers)
+
+
+WRITTEN = Path(__file__).resolve().parent.parent / "eval" / "datasets" / "written"
+
+
+def test_breakdown_rows_a_column_right_keep_the_headers_columns() -> None:
+    # A web page's 部门整体 form (written set hp, labelled before the tool ran on it): the
+    # total's label spans three columns, each breakdown's two after its group's label, and the
+    # amounts stand under the header's columns in both. They had been read a column off.
+    (doc,) = (WRITTEN / "hp" / "texts").glob("hp03_*")
+    gold = json.loads((WRITTEN / "hp" / "gold" / f"{doc.stem}.json").read_text(encoding="utf-8"))
+    want = {**gold["tables"][0]["funds"]["by_income"], **gold["tables"][0]["funds"]["by_expense"]}
+    (t,) = parse_file(doc).tables
+    rows = {"其他资金": t.funds.other, **t.funds.extra}  # 其他资金 is the form's own row
+    for label, cells in want.items():
+        row = rows[label]
+        got = (row.initial_budget, row.full_year_budget, row.executed)
+        assert got == tuple(
+            parse_number(cells[k]) for k in ("initial_budget", "full_year_budget", "executed")
+        )
