@@ -584,3 +584,38 @@ def test_a_scans_rule_read_as_a_lone_bar_is_no_line_of_a_fixed_layout() -> None:
     rows = [[c.text for c in r.cells] for r in fixed_rows(lines)]
     assert ["产出指标（50分）", "数量指标", "家庭医生签约人数"] in [r[:3] for r in rows]
     assert all("|" not in cells for cells in rows)
+
+
+def test_pipe_rows_that_open_with_a_pipe_only_where_their_first_cell_is_empty(
+    tmp_path: Path,
+) -> None:
+    # a report's table typed with pipes between cells and none at the edges: a row whose first
+    # cell is merged above opens with one, the others do not, and some close with one (an
+    # empty last cell). Rows opening with the form's labels are rows, not wrapped cells.
+    text = "\n".join(
+        [
+            "2020年度项目支出绩效自评表",
+            "项目名称 | 农村饮水安全巩固提升工程",
+            "项目资金(万元) | 年初预算数 | 全年预算数 | 全年执行数 | 分值 | 执行率 | 得分",
+            "年度资金总额 | 960.00 | 960.00 | 946.56 | 10 | 98.60% | 9.86",
+            "其他资金 |  |  |  | — | — | —",
+            "年度总体目标 | 预期目标 | 实际完成情况",
+            " | 新建改造供水工程32处。 | 建成改造供水工程32处。",
+            "绩效指标",
+            "一级指标 | 二级指标 | 三级指标 | 年度指标值 | 实际完成值 | 分值 | 得分 | 偏差原因分析及改进措施",
+            "产出指标 | 数量指标 | 新建改造集中供水工程 | ≥32处 | 32处 | 50 | 50 | ",
+            " | 质量指标 | 工程验收合格率 | =100% | 100% | 30 | 30 | ",
+            "满意度指标 | 服务对象满意度指标 | 受益群众满意度 | ≥90% | 94% | 10 | 10 | ",
+            "总分 | 100 | 99.86 | ",
+        ]
+    )
+    path = tmp_path / "report.txt"
+    path.write_text(text + "\n", encoding="utf-8")
+    (t,) = parse_file(path).tables
+    assert t.goal_expected == "新建改造供水工程32处。"
+    assert [(i.name, i.weight) for i in t.indicators] == [
+        ("新建改造集中供水工程", 50.0),
+        ("工程验收合格率", 30.0),
+        ("受益群众满意度", 10.0),
+    ]
+    assert t.total_score == 99.86

@@ -8,7 +8,6 @@ from pathlib import Path
 from reviewer.api import parse_file
 from reviewer.ingest.layouts import Layout, detect_layout
 from reviewer.ingest.marked import split_marked, typed_marks
-from reviewer.pipeline import review
 
 
 def _write(tmp_path: Path, lines: list[str], name: str = "post.txt") -> Path:
@@ -147,19 +146,31 @@ def test_a_forwarded_mail_broken_at_its_width_is_read_as_typed(tmp_path: Path) -
     ]
 
 
-def test_indicators_typed_as_a_list_are_said_not_to_be_read(tmp_path: Path) -> None:
+def test_indicators_typed_as_a_list_are_read_as_rows(tmp_path: Path) -> None:
     lines = [
         "项目支出绩效自评表",
         "项目名称：高标准农田建设项目",
         "｜项目资金｜年初预算数｜全年预算数｜全年执行数｜分值｜执行率｜得分｜",
         "｜年度资金总额｜3750.00｜3750.00｜3562.80｜10｜95.01%｜9.50｜",
         "三、绩效指标",
-        "1. 新建高标准农田面积——指标值：≥2.5万亩；实际完成值：2.5万亩；分值：10；得分：10",
-        "2. 工程验收合格率——指标值：100%；实际完成值：100%；分值：10；得分：10",
-        "3. 受益群众满意度——指标值：≥90%；实际完成值：93%；分值：10；得分：10",
+        "（一）产出指标",
+        "数量指标：",
+        "1. 新建高标准农田面积——指标值：≥2.5万亩；实际完成值：2.5万亩；分值：50；得分：50",
+        "（二）效益指标",
+        "2. 社会效益指标-受益农户数：目标≥1.2万户，完成1.25万户，分值30，得分30",
+        "（三）满意度指标",
+        "3.一级指标：满意度指标；二级指标：服务对象满意度指标；三级指标：受益群众满意度；"
+        "年度指标值：≥90%；实际完成直：93%；分值：10；得分：10；偏差原因分析及改进措施：无",
+        "总分：100；自评得分：99.5",
     ]
-    result = review(_write(tmp_path, lines))
-    assert any(f.code == "P108" and "可能未被正确读取" in f.message for f in result.findings)
+    (t,) = parse_file(_write(tmp_path, lines)).tables
+    assert [(i.l1, i.l2, i.name, i.target, i.actual, i.weight, i.score) for i in t.indicators] == [
+        ("产出指标", "数量指标", "新建高标准农田面积", "≥2.5万亩", "2.5万亩", 50.0, 50.0),
+        ("效益指标", "社会效益指标", "受益农户数", "≥1.2万户", "1.25万户", 30.0, 30.0),
+        # 实际完成直: the key typed with one character wrong
+        ("满意度指标", "服务对象满意度指标", "受益群众满意度", "≥90%", "93%", 10.0, 10.0),
+    ]
+    assert (t.total_weight, t.total_score) == (100.0, 99.5)
 
 
 def test_lines_joined_at_a_width_stop_growing(tmp_path: Path) -> None:
@@ -173,3 +184,62 @@ def test_lines_joined_at_a_width_stop_growing(tmp_path: Path) -> None:
     assert read_grid(path).format == "text/marked"
     widest = max(len(r.cells) for r in read_grid(path).rows)
     assert widest <= 2000 // len("——某某") + 1  # cells of one row: 3000 had joined into one
+
+
+def test_funds_typed_a_row_a_line_and_an_item_a_field_a_line_are_read(tmp_path: Path) -> None:
+    lines = [
+        "某县水利局2019年度项目支出绩效自评表",
+        "项目名称：农村饮水工程",
+        "项目资金（万元）：",
+        "年度资金总额：年初预算数1,850.00；全年预算数2,120.00；全年执行数1,987.36；分值10；"
+        "执行率93.74%；得分9.37",
+        "其中：当年财政拨款：年初预算数1,600.00；全年预算数1,870.00；全年执行数1,742.16",
+        "上年结转资金：年初预算数250.00；全年预算数250.00；全年执行数245.20",
+        "绩效指标",
+        "（一）产出指标（50分）",
+        "1.数量指标",
+        "（1）新建改造农村供水工程",
+        "年度指标值：≥25处",
+        "实际完成值：27处",
+        "分值：50分",
+        "得分：50分",
+        "偏差原因分析及改进措施：无",
+    ]
+    (t,) = parse_file(_write(tmp_path, lines)).tables
+    total = t.funds.annual_total
+    assert (total.initial_budget, total.full_year_budget, total.executed) == (1850, 2120, 1987.36)
+    assert (total.rate_pct, total.score) == (93.74, 9.37)
+    assert t.funds.current_year_appropriation.executed == 1742.16
+    assert t.funds.prior_year_carryover.executed == 245.2
+    (row,) = t.indicators
+    assert (row.l1, row.l2, row.name) == ("产出指标", "数量指标", "新建改造农村供水工程")
+    assert (row.target, row.actual, row.weight, row.score) == ("≥25处", "27处", 50.0, 50.0)
+    # each value is quoted at the line it is printed on
+    assert row.cells["actual"].line == 12  # 实际完成值：27处
+
+
+def test_a_20_80_forms_funds_typed_a_column_a_line_are_its_row(tmp_path: Path) -> None:
+    lines = [
+        "某区民政局2024年度项目绩效自评表",
+        "项目名称：居家养老服务项目",
+        "一、预算执行情况（20分）",
+        "预算数（A）：486.00万元",
+        "执行数（B）：371.79万元",
+        "执行率（B/A）：76.50%",
+        "得分（20分*执行率）：15.30",
+        "二、年度绩效目标（80分）",
+        "（一）产出指标（80分）",
+        "1.数量指标：服务对象人数，年初目标值（A）≥1200人，实际完成值（B）1236人，得分80",
+    ]
+    (t,) = parse_file(_write(tmp_path, lines)).tables
+    assert t.family == "20-80"  # its title is one the national form shares; its labels decide
+    total = t.funds.annual_total
+    assert (total.full_year_budget, total.executed, total.rate_pct) == (486.0, 371.79, 76.5)
+    (row,) = t.indicators
+    assert (row.l2, row.name, row.target, row.actual, row.score) == (
+        "数量指标",
+        "服务对象人数",
+        "≥1200人",
+        "1236人",
+        80.0,
+    )

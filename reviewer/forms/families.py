@@ -263,6 +263,7 @@ _INDICATOR_COLUMNS = (
     ("年度指标值*", "target"),
     ("年初目标值*", "target"),
     ("预期指标值*", "target"),
+    ("全年指标值*", "target"),  # the transfer-payment form's, beside 全年实际完成值
     ("指标值", "target"),
     ("年度目标值*", "target"),
     ("年度计划值*", "target"),
@@ -403,7 +404,9 @@ TWENTY_EIGHTY = Family(
         "一级/二级/三级指标、年初目标值(A)/实际完成值(B)/得分，没有分值栏，分值写在一级指标或表注中"
         "（湖北、云南保山等）。不适用50/30/10的默认分值。"
     ),
-    titles=("项目支出绩效自评表",),
+    # 绩效自评表 too (XX局2024年度项目绩效自评表): a title the national form shares, its
+    # signatures then decide
+    titles=("项目支出绩效自评表", "绩效自评表"),
     signatures=("(20分)", "(80分)", "年初目标值(A)", "得分(20分*执行率)", "20分*执行率"),
     header_fields=_HEADER,
     fund_columns=_FUND_COLUMNS,

@@ -219,8 +219,11 @@ def _wrapped(piped: Sequence[str]) -> bool:
         # the header names a column the forms' vocabulary does not know (read by position).
         return True
     ends = [s for s in rows if s.endswith(("|", "｜"))]
-    unopened = sum(not s.startswith(("|", "｜")) for s in ends)
-    return 0 < unopened < len(ends) and unopened >= _WRAPPED_SHARE * len(ends)
+    # a line opening with a label of the form opens a row, with a pipe or not (a table whose
+    # rows open with one only where their first cell is empty)
+    opened = sum(s.startswith(("|", "｜")) for s in ends)
+    unopened = sum(not s.startswith(("|", "｜")) and not _opens_a_row(s) for s in ends)
+    return opened > 0 and unopened > 0 and unopened >= _WRAPPED_SHARE * len(ends)
 
 
 def _one_grid(rows: Sequence[str]) -> bool:
@@ -439,8 +442,28 @@ _WRAP_LINES = 6  # lines of one pipe row whose cells wrap: more is no wrapped ro
 
 def _piece_of_a_row(body: str) -> bool:
     """A line going on with the pipe row above it: no empty cell (a row of its own prints
-    them: 总分 | | | 100 |), no grid mark opening it (a scan's row: I | (40分) | …)."""
-    return not _EDGE_MARK.match(body) and not _EMPTY_CELL.search(body) and "||" not in body
+    them: 总分 | | | 100 |), no grid mark opening it (a scan's row: I | (40分) | …), no label
+    of the form opening it (效益指标 | 社会效益指标 | …: a row of a table whose rows open with a
+    pipe only where their first cell is empty)."""
+    if _EDGE_MARK.match(body) or _EMPTY_CELL.search(body) or "||" in body:
+        return False
+    return not _opens_a_row(body)
+
+
+def _opens_a_row(body: str) -> bool:
+    """A line whose first cell is a label that opens a row of the form (a category, the
+    indicator block's title, a funds row, a header key, 总分), not a column's label wrapped
+    in the header (指标值 | 实际 after | 三级指标 | 年度)."""
+    from reviewer.ingest.rebuild.anchors import COLUMN_KINDS, ROW_OPENING, kinds
+    from reviewer.parse.labels import label_kind
+
+    first = _PIPE.split(body, 1)[0].strip()
+    if not first:
+        return False
+    found = kinds(first)
+    # a word that also heads a column (预算数: a row of one form, a column of another) may be
+    # a wrapped header cell's
+    return label_kind(first) is not None or bool(found & ROW_OPENING and not found & COLUMN_KINDS)
 
 
 def _pipe_rows_unwrapped(lines: Iterable[str]) -> Iterator[tuple[int, str]]:
@@ -458,7 +481,13 @@ def _pipe_rows_unwrapped(lines: Iterable[str]) -> Iterator[tuple[int, str]]:
     for number, line in enumerate(lines, start=1):
         body = line.strip()
         if held:
-            goes_on = body and body[0] not in "|｜" and "\f" not in line and len(held) < _WRAP_LINES
+            goes_on = (
+                body
+                and body[0] not in "|｜"
+                and "\f" not in line
+                and len(held) < _WRAP_LINES
+                and not _opens_a_row(body)
+            )
             if goes_on and not closed:
                 held.append(line.rstrip("\r\n"))
                 closed = body[-1] in "|｜"

@@ -113,7 +113,8 @@ def typed_marks(nonempty: Sequence[str]) -> tuple[str, ...]:
             if mark not in s or "\t" in s or "|" in s:
                 continue
             pieces = _pieces(unquoted(s).strip(), (mark,))
-            if len(pieces) >= 3 and _opens_with_label(pieces[0]):
+            # a label alone before the mark: 年度资金总额：年初预算数180万元；… is a keyed line
+            if len(pieces) >= 3 and not _COLON.search(pieces[0]) and _opens_with_label(pieces[0]):
                 n += 1
         if n:
             counts.append((n, mark))
@@ -162,7 +163,13 @@ def _total_apart(piece: str) -> list[str]:
 
 def split_marked(line: str, number: int, marks: tuple[str, ...]) -> list[Cell]:
     """A line cut into cells at ``marks`` (see the module's doc); empty cells are dropped and
-    a cell's column is its position among the line's pieces."""
+    a cell's column is its position among the line's pieces. A pipe row among the lines (the
+    funds block pasted as a table above indicators typed as a list) is cut at its pipes."""
+    from reviewer.ingest.layouts import split_piped
+
+    piped = split_piped(line, number)
+    if piped is not None:
+        return piped
     pieces, title = _label_apart(line.strip(), marks)
     if len(pieces) > 2 and _text_label(pieces[0]):
         rest_text = line.strip()[len(pieces[0]) :].lstrip()

@@ -13,6 +13,7 @@ from reviewer.forms.families import get_family
 from reviewer.grid import Grid, Row, account
 from reviewer.model import Accounting, EvaluationTable, Leftover, Report
 from reviewer.parse.labels import is_site_furniture, label_kind, weight_note
+from reviewer.parse.listed import listed_rows
 from reviewer.parse.long_export import Opening, Unfolded, Unfolder, fresh
 from reviewer.parse.table import SIGN_OFF, TITLE_HINT, YEAR, parse_table, starts_table
 from reviewer.parse.values import parse_points
@@ -443,8 +444,8 @@ class TableStream:
         held: EvaluationTable | None = None  # the document goes on after it: it is not cut
         page_numbers: list[Row] = []
         exports = Unfolder()
-        rows = exports.rows(
-            _without_page_feet(_page_numbers_out(source, page_numbers), page_numbers)
+        rows = listed_rows(
+            exports.rows(_without_page_feet(_page_numbers_out(source, page_numbers), page_numbers))
         )
         for block in split_tables(rows):
             if exports.printed:

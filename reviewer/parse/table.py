@@ -109,6 +109,8 @@ SIGN_OFF = re.compile(
 )
 
 
+# The goal block's own label before its labelled goals on one row.
+_GOAL_BLOCK = ("年度总体目标", "年度目标", "总体目标", "绩效目标")
 # A goal's label and its text on one line: 预期目标：…, 实际完成情况：…
 _GOAL_LINE = re.compile(r"^\s*([^:：]{2,12})[:：]\s*(\S.{4,})$")
 
@@ -681,26 +683,35 @@ class _TableBuilder:
                 self._goal_text(c)
 
     def _goal_line(self, row: Row) -> bool:
-        """A goal written as a labelled line of its own (预期目标：全年培育…, 实际完成情况：…):
-        its text (after the label) as that goal's. False for any other row."""
+        """A goal written as a labelled line of its own (预期目标：全年培育…, 实际完成情况：…),
+        or a row of such cells after the goal block's label (年度总体目标 | 预期目标：… |
+        实际完成情况：…): each text (after its label) as that goal's. False for any other row."""
         cells = row.cells
-        if len(cells) != 1:
+        if len(cells) > 1 and any_label(cells[0].text, _GOAL_BLOCK):
+            cells = cells[1:]
+            if not cells or len(cells) > 2:
+                return False
+        elif len(cells) != 1:
             return False
-        m = _GOAL_LINE.match(cells[0].text)
-        if m is None:
-            return False
-        label = m.group(1)
-        if any_label(label, self.family.goal_expected):
-            field = "goal_expected"
-        elif any_label(label, self.family.goal_actual):
-            field = "goal_actual"
-        else:
-            return False
-        c = cells[0]
-        part = c.piece(m.group(2))
-        c.used = True
-        self._add_goal(field, part)
-        self.t["labels"].setdefault(field, m.group(1))
+        found = []
+        for c in cells:
+            m = _GOAL_LINE.match(c.text)
+            if m is None:
+                return False
+            label = m.group(1)
+            if any_label(label, self.family.goal_expected):
+                found.append(("goal_expected", c, m))
+            elif any_label(label, self.family.goal_actual):
+                found.append(("goal_actual", c, m))
+            else:
+                return False
+        for field, c, m in found:
+            part = c.piece(m.group(2))
+            c.used = True
+            self._add_goal(field, part)
+            self.t["labels"].setdefault(field, m.group(1))
+        if len(row.cells) > len(cells):
+            row.cells[0].used = True  # the block's label
         return True
 
     def _goal_text(self, cell: Cell) -> None:
@@ -718,6 +729,12 @@ class _TableBuilder:
         Pasted text drops empty cells, so the columns no longer line up; a row with one cell
         per goal, not under the header's columns, is read in order.
         """
+        if len(row.cells) == 1 and "指标" in row.joined:
+            title = lb.weight_note(row.cells[0].text)[0]
+            if lb.is_section_fragment(title):  # 绩效指标 on a line of its own: the next block's
+                row.cells[0].used = True
+                self.t["labels"].setdefault(f"section:{key(title)}", row.cells[0].text)
+                return
         if row.cells and all(c.text in _POINTS_LABELS for c in row.cells):
             for c in row.cells:  # 分值 | 得分 over the goal's own points, on a row of their own
                 c.used = True
@@ -1064,6 +1081,15 @@ class _TableBuilder:
             t["doubts"].append(glued)  # not a document cut before its indicators: unread ones
         elif not t["indicators"] and (unread := self._unread_indicator_rows()) is not None:
             t["doubts"].append(unread)
+        elif not t["indicators"] and self.totals_row and t.get("total_score") is not None:
+            # a 总分 row with its score under no indicator read: the rows are there, unread
+            t["doubts"].append(
+                ReadingDoubt(
+                    reason="表中印有总分行，却没有读出任何绩效指标行：指标行的版式未能还原，"
+                    "本表的绩效指标没有复核。",
+                    evidence=[t["cells"]["total_score"]] if "total_score" in t["cells"] else [],
+                )
+            )
         if self.project_column is not None and t["indicators"]:
             t["doubts"].append(
                 ReadingDoubt(

@@ -423,14 +423,14 @@ def test_an_excerpt_beginning_inside_the_block_infers_its_lost_category() -> Non
     assert not [f for f in _findings("t/t01") if f.code in ("P104", "W102")]
 
 
-def test_a_form_typed_as_a_list_is_said_not_to_be_read() -> None:
-    # en03: a form typed in a chat message, its indicators as a numbered list under 一、产出指标
-    # (50分) (1.数量指标——职业技能培训人次：目标≥2000人次，完成…): its header and funds are read
-    # (cells parted by ——), its indicators are not, and the memo says so rather than review a
-    # table without them (it had said that no self-evaluation table was found)
-    (path,) = (WRITTEN / "en" / "texts").glob("en03*")
-    findings = review(path).findings
-    assert any(f.code == "P108" and "未能读出为指标行" in f.message for f in findings)
+def test_a_20_80_form_typed_as_a_list_takes_each_rows_points_from_its_label() -> None:
+    # en04: 1、数量指标（10分）——维修养护农村供水工程处数：年初目标值≥85处，实际完成值91处，
+    # 得分10分。: a 20/80 form prints no 分值 column; the points its label states are the row's
+    (path,) = (WRITTEN / "en" / "texts").glob("en04*")
+    (t,) = parse_file(path).tables
+    first = t.indicators[0]
+    assert (first.l1, first.l2, first.name) == ("产出指标", "数量指标", "维修养护农村供水工程处数")
+    assert (first.target, first.actual, first.weight, first.score) == ("≥85处", "91处", 10.0, 10.0)
 
 
 def test_a_self_evaluation_headed_as_a_rubric_is_not_doubted_for_printing_no_targets() -> None:

@@ -53,6 +53,13 @@ ENDS = frozenset(
 # Anchors that end the indicator section wherever they stand (a funds or goal label there
 # may name an indicator).
 CLOSING = frozenset({Kind.TITLE, Kind.KEY, Kind.TOTAL, Kind.FIELD, Kind.NOTE, Kind.SITE})
+# Anchors a row of the form opens with (not a column's label, which a header's wrapped cell
+# may go on with).
+ROW_OPENING = frozenset(
+    {Kind.TITLE, Kind.KEY, Kind.FUND_BLOCK, Kind.FUND_ROW, Kind.GOAL, Kind.SECTION, Kind.TOTAL}
+)
+# Anchors that head a column (of the indicators or the funds).
+COLUMN_KINDS = frozenset({Kind.COLUMN, Kind.FUND_COLUMN, Kind.FUND_ONLY})
 # Header keys written on the right of another key's row (主管部门 X 实施单位 Y).
 RIGHT_FIELDS = frozenset({"implementer", "contact", "provincial_department"})
 
