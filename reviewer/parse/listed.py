@@ -440,7 +440,12 @@ def listed_rows(rows: Iterable[Row]) -> Iterator[Row]:
         if not (in_list or held or "指标" in joined or "分" in joined):
             yield row
             continue
-        item = _item_of(row) if "分" in joined or "权重" in joined else None
+        item = (
+            _item_of(row)
+            if ("分" in joined or "权重" in joined)
+            and ("：" in joined or ":" in joined or "目标" in joined)  # a key before a value
+            else None
+        )
         if item is not None:
             for c in row.cells:
                 c.used = True  # read as its pieces
