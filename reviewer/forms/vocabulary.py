@@ -30,8 +30,22 @@ def normalise(text: str) -> str:
 
 @lru_cache(maxsize=8192)
 def key(text: str) -> str:
-    """The normal form of a printed label: ``项目资金 （万元）：`` → ``项目资金(万元)``."""
-    return normalise(text)
+    """The normal form of a printed label: ``项目资金 （万元）：`` → ``项目资金(万元)``; the
+    glyphs OCR takes for a label's own read as them (``实际宪成值`` → ``实际完成值``)."""
+    return ocr_label(normalise(text))
+
+
+# Characters OCR reads in place of a label's own, in the words they are misread in: 标 as 杯
+# (指杯), 完 as 宪 (宪成), 分 as 份 (得份). A label, not a value, is read through them.
+_OCR_LABEL = (("指杯", "指标"), ("宪成", "完成"), ("得份", "得分"))
+
+
+def ocr_label(text: str) -> str:
+    """``text`` with the label words OCR misreads (``_OCR_LABEL``) as printed."""
+    for wrong, right in _OCR_LABEL:
+        if wrong in text:
+            text = text.replace(wrong, right)
+    return text
 
 
 @lru_cache(maxsize=8192)

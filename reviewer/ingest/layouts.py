@@ -670,9 +670,12 @@ def layout_rows(lines: Iterable[str], layout: Layout) -> Iterator[Row]:
     """Rows of a text in ``layout``; a rebuilt layout is read whole (``rebuild.Unreadable``
     when it cannot be read without guessing)."""
     if layout in REBUILT:
+        from reviewer.ingest.glued_labels import glued_labels
         from reviewer.ingest.rebuild import rebuild_rows
 
         text = [line.rstrip("\r\n").replace("\f", "") for line in lines]
+        # a header whose labels ran together (一级指标二级指标三级指标…): its labels, spaced
+        text = [" ".join(labels) if (labels := glued_labels(s)) else s for s in text]
         return iter(rebuild_rows(text, REBUILT[layout]))
     if layout is Layout.LINES:
         return _rows_cell_per_line(lines)

@@ -19,6 +19,7 @@ from pathlib import Path
 from reviewer.errors import InputError
 from reviewer.grid import Grid, Row
 from reviewer.ingest.layouts import (
+    REBUILT,
     Layout,
     detect_layout,
     glued_example,
@@ -26,7 +27,9 @@ from reviewer.ingest.layouts import (
     rows_from_lines,
 )
 from reviewer.ingest.rebuild import Unreadable
+from reviewer.ingest.sharing import is_sharing_copy, is_site_line, site_lines_out
 from reviewer.limits import Limits, exceeded
+from reviewer.model import Leftover
 
 _CHUNK = 1 << 16
 _WHOLE_LINES_BYTES = 16 << 20  # up to this size, a file's longest line may be read whole
@@ -73,14 +76,28 @@ def split_rows(text: str) -> list[Row]:
     return list(rows_from_lines(io.StringIO(text, newline=None)))
 
 
-def text_rows(lines: Iterable[str], layout: Layout | None = None) -> tuple[Layout, Iterator[Row]]:
+def text_rows(
+    lines: Iterable[str], layout: Layout | None = None, taken: list[Leftover] | None = None
+) -> tuple[Layout, Iterator[Row]]:
     """Rows of a text in ``layout``, else in whichever layout its first lines show; and that
     layout.
 
-    Unreadable when the text cannot be cut into cells without guessing (glued or scrambled)."""
+    Unreadable when the text cannot be cut into cells without guessing (glued or scrambled).
+    A document-sharing site's own lines are taken out into ``taken`` where it is given.
+    """
     it = iter(lines)
     sample = list(itertools.islice(it, _SAMPLE_LINES))
     stripped = [line.rstrip("\r\n") for line in sample]
+    if taken is not None and is_sharing_copy(stripped):
+        # a sharing site's copy: its own lines out; the pages' numbers off where the text is
+        # read as a stream of cells (a row's a page's number cuts is mirror's, or the spaced
+        # reader's, to join again)
+        cleaned = [s for s in stripped if not is_site_line(s)]
+        markers = (layout or detect_layout(cleaned)) in REBUILT
+        lines = site_lines_out(itertools.chain(sample, it), taken, markers)
+        it = iter(lines)
+        sample = list(itertools.islice(it, _SAMPLE_LINES))
+        stripped = [line.rstrip("\r\n") for line in sample]
     layout = layout or detect_layout(stripped)
     if layout is Layout.GLUED:
         example = glued_example([s for s in stripped if s.strip()])
@@ -123,7 +140,7 @@ _SECOND_BYTES = 256 << 10
 
 def _read_as(layout: Layout, path: Path, encoding: str, limits: Limits) -> Iterable[Row]:
     try:
-        return layout_rows(_file_lines(path, encoding, limits), layout)
+        return text_rows(_file_lines(path, encoding, limits), layout, [])[1]
     except Unreadable:
         return []
 
@@ -131,8 +148,9 @@ def _read_as(layout: Layout, path: Path, encoding: str, limits: Limits) -> Itera
 def read_text(path: Path, limits: Limits) -> Grid:
     encoding = detect_encoding(path)
     stated = Layout.CSV if path.suffix.lower() == ".csv" else None
+    taken: list[Leftover] = []
     try:
-        layout, rows = text_rows(_file_lines(path, encoding, limits), stated)
+        layout, rows = text_rows(_file_lines(path, encoding, limits), stated, taken)
     except Unreadable as exc:
         raise InputError(f"{path.name} 的文字{exc.reason}，无法可靠还原表格") from exc
     second = None
@@ -145,4 +163,5 @@ def read_text(path: Path, limits: Limits) -> Grid:
         format="text" if layout is Layout.TABS else f"text/{layout}",
         encoding=encoding,
         second=second,
+        extra_leftovers=taken,
     )

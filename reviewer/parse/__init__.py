@@ -12,7 +12,7 @@ from collections.abc import Callable, Iterable, Iterator
 from reviewer.forms.families import get_family
 from reviewer.grid import Grid, Row, account
 from reviewer.model import Accounting, EvaluationTable, Leftover, Report
-from reviewer.parse.labels import is_site_furniture, label_kind, weight_note
+from reviewer.parse.labels import TOTAL_WORDS, is_site_furniture, label_kind, weight_note
 from reviewer.parse.listed import listed_rows
 from reviewer.parse.long_export import Opening, Unfolded, Unfolder, fresh
 from reviewer.parse.table import SIGN_OFF, TITLE_HINT, YEAR, parse_table, starts_table
@@ -271,6 +271,8 @@ def split_tables(rows: Iterable[Row]) -> Iterator[list[Row]]:
     current: list[Row] = []
     body = key_then_body = key_seen = False
     totalled = False  # an indicator header, then a 总分 row: a header after it is the next table's
+    block_title = ""  # the title the block opened with
+    summed = False  # the block's 总分 (合计) row seen
     declared = False  # in a 绩效目标申报表: rows no table's until the next form's title
     for row in rows:
         joined = row.joined
@@ -279,7 +281,7 @@ def split_tables(rows: Iterable[Row]) -> Iterator[list[Row]]:
             if current:
                 yield current
             current = NoTable([row])
-            body = key_then_body = key_seen = totalled = False
+            body = key_then_body = key_seen = totalled = summed = False
             declared = True
             continue
         if declared:
@@ -291,6 +293,8 @@ def split_tables(rows: Iterable[Row]) -> Iterator[list[Row]]:
             declared = False
         if "总分" in joined and body and _TOTAL_ROW.match(joined):
             totalled = True
+        if body and row.cells and row.cells[0].text in TOTAL_WORDS:
+            summed = True  # its 总分 or 合计 row: the table's end
         if _ANY_HINT.search(joined) is None:
             current.append(row)
             continue
@@ -298,7 +302,7 @@ def split_tables(rows: Iterable[Row]) -> Iterator[list[Row]]:
             # a second table printing only its indicator rows (附件2（续页）): not this one's
             yield current
             current = []
-            body = key_then_body = key_seen = totalled = False
+            body = key_then_body = key_seen = totalled = summed = False
         title = starts_table(row)
         subject = _has_project_key(row)
         if subject and key_seen and not body:
@@ -320,6 +324,8 @@ def split_tables(rows: Iterable[Row]) -> Iterator[list[Row]]:
             # the form): no table's, whatever form-like words they hold
             yield NoTable(current)
             current = []
+        if title and body and not summed and row.page_break_before and joined == block_title:
+            title = False  # the table's own title again at a page's top, before its 总分: a head
         if current and ((title and body) or (subject and key_then_body)):
             carried: list[Row] = []
             if not title:
@@ -328,7 +334,9 @@ def split_tables(rows: Iterable[Row]) -> Iterator[list[Row]]:
                     carried.insert(0, current.pop())
             yield current
             current = carried
-            body = key_then_body = key_seen = totalled = False
+            body = key_then_body = key_seen = totalled = summed = False
+        if title and not current:
+            block_title = joined
         current.append(row)
         key_seen = key_seen or subject
         if _has_body(row):
@@ -429,7 +437,13 @@ class TableStream:
         others = list(self._read(again(), leftovers, accounting))
         # more rows read without a doubt, and none fewer at all: rows merged into one another
         # in the second reading that no doubt caught would otherwise pass for a reading
-        if _rows_read(others) <= _rows_read(tables) or _rows(others) < _rows(tables):
+        # and no table cut in two: the second reading of a table doubted for its funds alone
+        # had read its rows as two tables at a page's break
+        if (
+            _rows_read(others) <= _rows_read(tables)
+            or _rows(others) < _rows(tables)
+            or (tables and len(others) > len(tables))
+        ):
             return tables
         # in place: a streamed review holds these objects from before the reading
         self.leftovers[:] = leftovers

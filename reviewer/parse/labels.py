@@ -10,6 +10,7 @@ import re
 from enum import StrEnum
 from functools import lru_cache
 
+from reviewer.forms.vocabulary import ocr_label
 from reviewer.textnorm import without_enumeration
 
 # The words a 总分 row opens with.
@@ -181,7 +182,7 @@ def is_weight_note(text: str) -> bool:
 def printed_label(text: str) -> str:
     """A category label as the form names it: no weight note, no spaces (``经济效益 指标``), no
     list number before it (（一）数量指标)."""
-    label = weight_note(without_enumeration(text))[0].replace(" ", "")
+    label = ocr_label(weight_note(without_enumeration(text))[0].replace(" ", ""))
     return _meant(label) if len(label) in _SLIP_LENGTHS and label.endswith("指标") else label
 
 

@@ -16,7 +16,7 @@ from typing import Any
 
 from reviewer.forms.families import DEFAULT, Family
 from reviewer.forms.recognise import recognise
-from reviewer.forms.vocabulary import any_label, key, lookup, unnumbered
+from reviewer.forms.vocabulary import any_label, key, lookup, ocr_label, unnumbered
 from reviewer.grid import Cell, Row
 from reviewer.model import EvaluationTable, ReadingDoubt
 from reviewer.parse import labels as lb
@@ -187,6 +187,11 @@ _CATEGORY_WORDS = re.compile(r"(?:数量|质量|时效|成本|社会效益|经�
 # An indicator typed as a list item, each value after its column's name (新建高标准农田面积——指标值：
 # ≥2.5万亩；实际完成值：2.5万亩；分值：10；…).
 _COLUMN_NAMED = re.compile(r"(?:指标值|完成值|实际值)\s*[:：]|目标\s*[:：≥≤=＝><]")
+# Marks OCR prints for characters it could not read; this many cells holding them is a table
+# that cannot be checked.
+_ILLEGIBLE = re.compile("[■▇□█▆▅▄�]")
+_ILLEGIBLE_CELLS = 5
+_EXCERPT_TOP_LINES = 2  # a table opening in these first lines of a text opens it
 _LABEL_ONLY = 9  # longer than a category's label printed alone (服务对象满意度指标)
 _UNREAD_ROWS = 2
 # Goals a form prints beside the year's (长期目标 | 年度目标 | 实际完成情况, 2018–2019): each
@@ -625,7 +630,7 @@ class _TableBuilder:
     def _is_goal_header(self, row: Row) -> bool:
         if self._lone_goal(row):
             return True
-        if goal_hint(self.family).search(row.joined) is None:
+        if goal_hint(self.family).search(ocr_label(row.joined)) is None:  # 实际宪成情况 too
             return False
         found = {self._goal_label(c.text) for c in row.cells} - {None}
         if "goal_expected" in found and "goal_actual" in found:
@@ -1090,6 +1095,8 @@ class _TableBuilder:
                     evidence=[t["cells"]["total_score"]] if "total_score" in t["cells"] else [],
                 )
             )
+        if (illegible := self._illegible()) is not None:
+            t["doubts"].append(illegible)
         if self.project_column is not None and t["indicators"]:
             t["doubts"].append(
                 ReadingDoubt(
@@ -1123,6 +1130,18 @@ class _TableBuilder:
             evidence=[c.ref() for c in unread[:6]],
         )
 
+    def _illegible(self) -> ReadingDoubt | None:
+        """Cells a scan's OCR could not read (■, ▇ where characters were): many of them, and
+        what the table says cannot be told."""
+        marked = [c for row in self.rows for c in row.cells if _ILLEGIBLE.search(c.text)]
+        if len(marked) < _ILLEGIBLE_CELLS:
+            return None
+        return ReadingDoubt(
+            reason=f"{len(marked)}格中有无法辨认的字符（如“{marked[0].text[:16]}”），"
+            "扫描件的文字未能识别，本表的内容无法核对。",
+            evidence=[c.ref() for c in marked[:6]],
+        )
+
     def _glued_indicator_header(self) -> ReadingDoubt | None:
         """The 绩效指标 header printed with its labels run together in one cell (一级指标二级指标
         三级指标…, a scan's text layer): the rows under it are there but cannot be read."""
@@ -1142,9 +1161,12 @@ class _TableBuilder:
         if self.headerless:
             return True  # the rows above, and the header, are not in the text
         labels = self.t["labels"]
-        return not (
-            {"title", "project", "department", "implementer"} & labels.keys() or self.funds.seen
-        )
+        if {"title", "project", "department", "implementer"} & labels.keys():
+            return False
+        # no title, no subject: the text begins inside it unless the funds block is there and
+        # some row above it (a title the form's words do not name, a heading) opens the table;
+        # an excerpt opening on the funds block's own rows is cut above them
+        return not self.funds.seen or self.rows[0].line <= _EXCERPT_TOP_LINES
 
     def _cut_short(self) -> bool:
         """The table looks cut off where it ends: no indicator rows, or a last row lacking what
