@@ -10,7 +10,9 @@ from reviewer.pipeline import review
 
 
 def test_a_line_made_only_of_labels_is_cut_into_them() -> None:
-    assert glued_labels("年度绩效目标(80分)一级指标二级指标三级指标年初目标值(A)实际完成值(B)得分") == [
+    assert glued_labels(
+        "年度绩效目标(80分)一级指标二级指标三级指标年初目标值(A)实际完成值(B)得分"
+    ) == [
         "年度绩效目标(80分)",
         "一级指标",
         "二级指标",

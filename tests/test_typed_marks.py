@@ -243,3 +243,26 @@ def test_a_20_80_forms_funds_typed_a_column_a_line_are_its_row(tmp_path: Path) -
         "1236人",
         80.0,
     )
+
+
+def test_an_item_cut_at_its_marks_quotes_each_value_at_its_own_cell(tmp_path: Path) -> None:
+    lines = [
+        "2024年度项目支出绩效自评表",
+        "项目名称／河湖管护项目",
+        "主管部门／某县水利局／实施单位／某县河湖中心",
+        "项目资金／年初预算数／全年预算数／全年执行数／分值／执行率／得分",
+        "年度资金总额／100／100／95／10／95.00%／9.50",
+        "（1）产出指标／数量指标／河湖巡查次数／年度指标值：≥1200次／实际完成值：1268次／分值：10／得分：10",
+        "（2）满意度指标／服务对象满意度指标／群众满意度／年度指标值：≥90%／实际完成值：93%／分值：80／得分：80",
+    ]
+    (t,) = parse_file(_write(tmp_path, lines)).tables
+    row = t.indicators[0]
+    assert (row.name, row.target, row.actual, row.weight, row.score) == (
+        "河湖巡查次数",
+        "≥1200次",
+        "1268次",
+        10.0,
+        10.0,
+    )
+    # 分值：10 and 得分：10: the same figure, each quoted at the cell it is printed in
+    assert (row.cells["weight"].column, row.cells["score"].column) == (6, 7)

@@ -177,7 +177,9 @@ def split_marked(line: str, number: int, marks: tuple[str, ...]) -> list[Cell]:
         pieces = [pieces[0], rest_text[len(mark) :]]
     elif "/" in marks or "／" in marks:
         pieces = _units_rejoined(pieces)
-    pieces = [q for p in pieces for s in _SPACES.split(p) for q in _total_apart(s)]
+    pieces = [s for p in pieces for s in _SPACES.split(p)]
+    if pieces and len(_total_apart(pieces[0])) == 2:  # 总分：100分  自评得分：96.21分
+        pieces = [q for p in pieces for q in _total_apart(p)]
     cells: list[Cell] = []
     for col, raw in enumerate(pieces, start=1):
         text = clean_cell(raw)

@@ -236,21 +236,30 @@ def _as_row(row: Row, item: dict[str, Cell]) -> Row:
 def _item_of(row: Row) -> dict[str, Cell] | None:
     if len(row.cells) == 1:
         return _item(row.cells[0], row.cells[0].text)
-    # cut at a typed mark already (1.数量指标 | 职业技能培训人次：目标≥2000人次，…): read whole
-    whole = Cell("；".join(c.text for c in row.cells), row.line, row.cells[0].column)
-    whole.where = None
-    item = _item(whole, whole.text)
-    if item is None:
-        return None
-    return {role: _located(c, row) for role, c in item.items()}
+    # cut at a typed mark already (1.数量指标 | 职业技能培训人次：目标≥2000人次，…): read whole,
+    # each piece then quoted at the cell it was printed in
+    text = "；".join(c.text for c in row.cells)
+    item = _item(Cell(text, row.line, row.cells[0].column), text)
+    return None if item is None else _located(item, row, text)
 
 
-def _located(piece: Cell, row: Row) -> Cell:
-    """A piece of a row cut at its marks, at the cell it was printed in."""
+def _located(item: dict[str, Cell], row: Row, text: str) -> dict[str, Cell]:
+    """The pieces of ``text`` (``row``'s cells joined by a mark) each at its own cell, found
+    in the order they are printed (two pieces of one text, 10 | 10, at their two cells)."""
+    starts, at = [], 0
     for c in row.cells:
-        if piece.text in c.text:
-            return c.piece(piece.text)
-    return row.cells[0].piece(piece.text)
+        starts.append(at)
+        at += len(c.text) + 1
+    found: dict[str, Cell] = {}
+    after = 0
+    for role, piece in sorted(item.items(), key=lambda rp: text.find(rp[1].text)):
+        where = text.find(piece.text, after)
+        if where < 0:
+            where = max(text.find(piece.text), 0)
+        after = where + len(piece.text)
+        k = max(i for i, start in enumerate(starts) if start <= where)
+        found[role] = row.cells[k].piece(piece.text)
+    return found
 
 
 # The funds block typed a row a line, each figure after its column's name (年度资金总额：
