@@ -9,6 +9,7 @@ from pathlib import Path
 
 from reviewer.api import parse_file
 from reviewer.parse.values import parse_number
+from reviewer.pipeline import review
 
 ROWS = [
     "| 绩效指标 | 一级指标 | 二级指标 | 三级指标 | 年度指标值 | 实际完成值 | 分值 | 得分 | 偏差原因分析及改进措施 |",
@@ -60,3 +61,55 @@ def test_breakdown_rows_a_column_right_keep_the_headers_columns() -> None:
         assert got == tuple(
             parse_number(cells[k]) for k in ("initial_budget", "full_year_budget", "executed")
         )
+
+
+def _dept_wide(tmp_path: Path, breakdown: list[str]) -> Path:
+    lines = [
+        "某县卫生健康局2021年度部门整体支出绩效自评表",
+        "部门(单位)名称\t某县卫生健康局",
+        "资金情况(万元)\t\t年初预算数\t全年预算数\t全年执行数\t分值\t执行率\t得分",
+        "年度资金总额\t\t8425.60\t9137.24\t9004.52\t10\t98.55%\t9.85",
+        *breakdown,
+        "绩效指标\t一级指标\t二级指标\t三级指标\t年度指标值\t实际完成值\t分值\t得分",
+        "\t履职效能\t重点工作履行\t家庭医生签约服务人数\t≥22万人\t22.6万人\t90\t90",
+        "总分\t\t\t\t\t\t100\t99.85",
+    ]
+    path = tmp_path / "dept.txt"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return path
+
+
+def test_a_breakdown_of_single_amounts_is_summed_against_its_own_total(tmp_path: Path) -> None:
+    # 按收入性质分 | 9004.52: the breakdown states its total, the 全年执行数; its lines are not
+    # the 年初预算数 column's (they had been: a false F101 against 8425.60)
+    breakdown = [
+        "按收入性质分\t9004.52",
+        "一般公共预算拨款\t6120.45",
+        "政府性基金拨款\t350.00",
+        "国有资本经营预算拨款\t0",
+        "其他资金\t2534.07",
+        "按支出性质分\t9004.52",
+        "基本支出\t4318.66",
+        "项目支出\t4685.86",
+    ]
+    findings = review(_dept_wide(tmp_path, breakdown)).findings
+    assert not [f for f in findings if f.code == "F101"]
+
+
+def test_breakdowns_of_two_columns_are_not_set_against_each_other(tmp_path: Path) -> None:
+    # the income side sums the 全年预算数, the expense side the 全年执行数: each adds up, and
+    # the two totals are different columns of the block, not one sum printed twice
+    breakdown = [
+        "按收入性质分\t9137.24",
+        "一般公共预算拨款\t6787.24",
+        "其他资金\t2350.00",
+        "按支出性质分\t9004.52",
+        "基本支出\t4318.66",
+        "项目支出\t4685.86",
+    ]
+    findings = review(_dept_wide(tmp_path, breakdown)).findings
+    assert not [f for f in findings if f.code == "F101"]
+    # a side that does not add up is still found
+    breakdown[5] = "项目支出\t4695.86"
+    findings = review(_dept_wide(tmp_path, breakdown)).findings
+    assert [f.code for f in findings if f.code == "F101"] == ["F101"]

@@ -199,7 +199,9 @@ def _breakdowns_add_up(ctx: TableContext) -> Iterator[Hit]:
     if len(totals) == 2:
         income, expense = totals["按收入性质分"], totals["按支出性质分"]
         assert income.amount is not None and expense.amount is not None
-        if abs(income.amount - expense.amount) > 0.005:
+        if abs(income.amount - expense.amount) > 0.005 and not _columns_apart(
+            ctx.table.funds.annual_total, income.amount, expense.amount
+        ):
             yield Hit(
                 f"按收入性质分合计{fmt(income.amount)}，按支出性质分合计{fmt(expense.amount)}，"
                 f"同一笔资金两种分列的合计相差{fmt(round(abs(income.amount - expense.amount), 2))}。",
@@ -208,6 +210,15 @@ def _breakdowns_add_up(ctx: TableContext) -> Iterator[Hit]:
                 evidence=cell_evidence(income.cells["amount"], expense.cells["amount"]),
                 suggestion="核对按收入性质和按支出性质分列的金额，使两者合计相等。",
             )
+
+
+def _columns_apart(total: FundRow, a: float, b: float) -> bool:
+    """Two breakdowns' totals that are two different columns of 年度资金总额 (the income side
+    its 全年预算数, the expense side its 全年执行数): each a sum of its own, not one to compare."""
+    columns = {col: getattr(total, col) for col in AMOUNT_COLUMNS}
+    of_a = {col for col, v in columns.items() if v is not None and abs(v - a) <= 0.005}
+    of_b = {col for col, v in columns.items() if v is not None and abs(v - b) <= 0.005}
+    return bool(of_a) and bool(of_b) and not of_a & of_b
 
 
 @rule(

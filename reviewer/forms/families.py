@@ -542,6 +542,7 @@ DEPARTMENT = Family(
         ("按支出性质分*", "expense_total"),
         ("一般公共预算*", "by_income"),
         ("政府性基金*", "by_income"),
+        ("国有资本经营预算*", "by_income"),  # the third of the government's budgets
         ("纳入专户管理的非税收入*", "by_income"),
         ("财政拨款收入*", "by_income"),
         ("上级补助收入*", "by_income"),

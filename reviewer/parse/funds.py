@@ -228,9 +228,16 @@ class FundsReader:
                 for part in parts:
                     self._labelled(part)
             return True
-        if self.breakdown_lines and self._single_amounts([row]):
+        if (self.breakdown_lines or self._breakdown_total(row)) and self._single_amounts([row]):
             return True
         return self._labelled(row) or self._named_amounts(row) or self._unlabelled(row)
+
+    def _breakdown_total(self, row: Row) -> bool:
+        """A breakdown's own line with one amount (按收入性质分 | 9004.52): which column of the
+        block it is the form does not say, so its lines are read as lines (``_single_amounts``),
+        each side against its own total."""
+        cells = row.cells
+        return len(cells) == 2 and self._row_key(cells[0].text) in ("income_total", "expense_total")
 
     def sentence(self, row: Row) -> bool:
         """The funds written as a sentence instead of a block (项目资金：年初预算86万元，全年预算
