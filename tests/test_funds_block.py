@@ -113,3 +113,41 @@ def test_breakdowns_of_two_columns_are_not_set_against_each_other(tmp_path: Path
     breakdown[5] = "项目支出\t4695.86"
     findings = review(_dept_wide(tmp_path, breakdown)).findings
     assert [f.code for f in findings if f.code == "F101"] == ["F101"]
+
+
+def test_an_excerpt_opening_on_its_keys_and_cut_after_the_total_weight(tmp_path: Path) -> None:
+    # an excerpt opening on 主管部门 (项目名称 above the cut) and ending after 总分 | 100 (its
+    # score past the cut): no missing 项目名称, no total said to be wrong
+    lines = [
+        "主管部门\t某县水务局\t实施单位\t某县供水站",
+        "资金情况(万元)\t\t年初预算数\t全年预算数\t全年执行数\t分值\t执行率\t得分",
+        "年度资金总额\t\t860\t860\t845.16\t10\t98.27%\t9.83",
+        "一级指标\t二级指标\t三级指标\t年度指标值\t实际完成值\t分值\t得分",
+        "产出指标\t数量指标\t新建供水工程\t≥12处\t12处\t50\t50",
+        "效益指标\t社会效益指标\t农村自来水普及率\t≥95%\t95.6%\t30\t30",
+        "满意度指标\t服务对象满意度指标\t受益群众满意度\t≥90%\t94%\t10\t10",
+        "总分\t\t\t\t\t100",
+    ]
+    path = tmp_path / "excerpt.txt"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    result = review(path)
+    (t,) = result.report.tables
+    assert t.begins_inside and t.total_weight == 100 and t.total_score is None
+    assert not [f for f in result.findings if f.code in ("P103", "T101")]
+
+
+def test_a_target_without_its_comparison_takes_the_one_its_name_states(tmp_path: Path) -> None:
+    lines = [
+        "项目支出绩效自评表",
+        "项目名称\t森林防火项目",
+        "一级指标\t二级指标\t三级指标\t年度指标值\t实际完成值\t分值\t得分",
+        "产出指标\t质量指标\t森林火灾受害率(≤0.9‰)\t0.9‰\t0.12‰\t90\t90",
+        "总分\t\t\t\t\t90\t90",
+    ]
+    path = tmp_path / "baoshan.txt"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    result = review(path)
+    (row,) = result.report.tables[0].indicators
+    assert row.target == "0.9‰"  # as printed
+    assert row.target_value.operator is not None and row.target_value.operator.value == "<="
+    assert not [f for f in result.findings if f.code.startswith("S10")]

@@ -29,6 +29,7 @@ from typing import Any
 
 from reviewer.forms.template import placeholder_in
 from reviewer.grid import Cell, Row
+from reviewer.model import ParsedValue
 from reviewer.parse import labels as lb
 from reviewer.parse.columns import (
     LABEL_LEVEL,
@@ -930,6 +931,24 @@ def _target_text(d: Draft, described: bool = False) -> str:
 _DIRECTIONS = {"正向": "≥", "反向": "≤"}
 
 
+# A name that carries its target's comparison (森林火灾受害率(≤0.9‰), Yunnan's forms).
+_NAMED_COMPARISON = re.compile(r"[(（]\s*([≥≤><]|>=|<=)\s*([^()（）]+?)\s*[)）]\s*$")
+
+
+def _with_named_operator(value: ParsedValue, name: str) -> ParsedValue:
+    """A target printed without its comparison (0.9‰) whose name states it with the same
+    figure (森林火灾受害率(≤0.9‰)): the name's comparison; the target as parsed otherwise."""
+    if value.operator_written or value.number is None or ("(" not in name and "（" not in name):
+        return value
+    m = _NAMED_COMPARISON.search(name)
+    if m is None:
+        return value
+    named = parse_value(m.group(1) + m.group(2))
+    if named.number != value.number or named.unit != value.unit:
+        return value
+    return value.model_copy(update={"operator": named.operator, "operator_written": True})
+
+
 def _with_unit(value: str, unit: Cell | None) -> str:
     """A value with the row's 度量单位 appended, unless it is qualitative or has a unit. The
     template's stars for a number never filled in (≥ | ** | %) take the unit as a number would."""
@@ -982,7 +1001,7 @@ def _to_indicator(d: Draft, described: bool = False) -> dict[str, Any]:
         "weight": _points(weight),
         "score": _points(score),
         "explanation": _join(d.explanation),
-        "target_value": parse_value(target),
+        "target_value": _with_named_operator(parse_value(target), _name_text(d.name)),
         "actual_value": parse_value(actual_read),
         "lines": d.lines,
         "cells": cells,

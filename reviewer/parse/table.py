@@ -1013,7 +1013,16 @@ class _TableBuilder:
                 self.t["grade"] = grade
                 self.t["cells"]["grade"] = c.ref()
                 c.used = True
-        lone_weights = len(numbers) == 1 and self._weights_total(numbers[0])
+        lone_weights = len(numbers) == 1 and (
+            self._weights_total(numbers[0])
+            # the form's total alone on the text's last row of a form that prints a 分值 column
+            # (总分 | 100 |, an excerpt cut after it): the weights', its score past the cut
+            or (
+                row is self.rows[-1]
+                and Role.WEIGHT in self.columns.roles.values()
+                and parse_points(numbers[0].text) == self.family.scoring.total
+            )
+        )
         labelled = _labelled_totals(row.cells)
         mapped = None if lone_weights or labelled else self.columns.totals(numbers)
         w: Cell | None
@@ -1161,8 +1170,11 @@ class _TableBuilder:
         if self.headerless:
             return True  # the rows above, and the header, are not in the text
         labels = self.t["labels"]
-        if {"title", "project", "department", "implementer"} & labels.keys():
-            return False
+        if {"title", "project"} & labels.keys() or "名称" in labels.get("department", ""):
+            return False  # its title, or its subject's name (部门(单位)名称 of a 部门整体 form)
+        if {"department", "implementer"} & labels.keys():
+            # 主管部门 | 实施单位 without 项目名称 above them: the text opens on them (an excerpt)
+            return self.rows[0].line <= _EXCERPT_TOP_LINES
         # no title, no subject: the text begins inside it unless the funds block is there and
         # some row above it (a title the form's words do not name, a heading) opens the table;
         # an excerpt opening on the funds block's own rows is cut above them

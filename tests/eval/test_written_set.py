@@ -29,6 +29,12 @@ def _gold(doc: Path) -> Path:
 # Documents still read wrong (see the dataset's README), each expected to fail its check,
 # strictly, so that a fix shows here and its entry goes.
 MISREAD = {
+    "ih01_jiangxi_ganzhou_xingguo_nongyenongcunju_gaobiaozhunnongtian_2021.txt": (
+        "pdftotext -layout of a national form, names wrapped in their column: two rows lost"
+    ),
+    "ih04_zhejiang_jinhua_pujiang_shichangjianguanju_bumenzhengti_2024.txt": (
+        "a PDF viewer's copy of a 部门整体 form, wrapped text on lines of its own: a row lost"
+    ),
     "hx02_anhui_fuyang_linquan_weijianwei_jiatingyisheng_2020.txt": (
         "an excerpt in one cell per line ending ' |', opening inside a table's indicator rows"
         " with no header above them: those rows not read (reported as not parsed)"
@@ -401,7 +407,7 @@ def _marks(doc: Path) -> list[pytest.MarkDecorator]:
 
 
 def test_the_set_is_there() -> None:
-    assert len(DOCUMENTS) == 1147
+    assert len(DOCUMENTS) == 1183
     assert all(_gold(d).is_file() for d in DOCUMENTS)
     assert {d.name for d in DOCUMENTS} >= {*MISREAD, *UNREAD}
 
