@@ -412,22 +412,23 @@ def _fields_joined(rows: Iterable[Row]) -> Iterator[Row]:
             fields.append(row.cells[0])
             continue
         if held is not None:
-            if len(fields) >= _MIN_VALUES:
-                yield Row([*held.cells, *fields], held.line, held.page_break_before)
-            else:
-                yield held
-                yield from (Row([c], c.line) for c in fields)
+            yield from _item_lines(held, fields)
             held, fields = None, []
         if len(row.cells) == 1 and "：" not in row.joined and ":" not in row.joined:
             held = row  # a name, perhaps: its fields may follow
             continue
         yield row
     if held is not None:
-        if len(fields) >= _MIN_VALUES:
-            yield Row([*held.cells, *fields], held.line, held.page_break_before)
-        else:
-            yield held
-            yield from (Row([c], c.line) for c in fields)
+        yield from _item_lines(held, fields)
+
+
+def _item_lines(name: Row, fields: list[Cell]) -> Iterator[Row]:
+    """A name's line and its fields' lines as one row, if they are enough for an item."""
+    if len(fields) >= _MIN_VALUES:
+        yield Row([*name.cells, *fields], name.line, name.page_break_before)
+    else:
+        yield name
+        yield from (Row([c], c.line) for c in fields)
 
 
 def listed_rows(rows: Iterable[Row]) -> Iterator[Row]:
