@@ -88,3 +88,25 @@ def test_a_table_of_illegible_cells_is_said_to_be_misread(tmp_path: Path) -> Non
     ]
     findings = review(_write(tmp_path, rows)).findings
     assert any(f.code == "P108" and "无法辨认" in f.message for f in findings)
+
+
+def test_a_target_and_its_actual_in_one_cell_are_read_under_their_labels(tmp_path: Path) -> None:
+    # an OCR export that missed the rule between 年度指标值 and 实际完成值: "≥92% 93.5%" in one
+    # cell, every cell after it a column left of its label (a false T101 had followed)
+    rows = [
+        [TITLE],
+        ["项目名称", "农村饮水项目"],
+        HEADER,
+        ["", "产出指标", "质量指标", "农村自来水普及率", "≥92% 93.5%", "50", "50"],
+        ["", "效益指标", "社会效益指标", "受益农村人口", "≥5万人", "5.2万人", "30", "30"],
+        ["", "满意度指标", "服务对象满意度指标", "群众满意度", "≥90%", "95%", "10", "10"],
+        ["总分", "", "", "", "", "", "90", "90"],
+    ]
+    path = _write(tmp_path, rows)
+    result = review(path)
+    row = result.report.tables[0].indicators[0]
+    assert (row.target, row.actual, row.weight, row.score) == ("≥92%", "93.5%", 50, 50)
+    # quoted where they are printed: the merged cell's column, and the columns after it
+    assert (row.cells["target"].column, row.cells["actual"].column) == (5, 5)
+    assert row.cells["score"].column == 7
+    assert not [f for f in result.findings if f.code == "T101"]
