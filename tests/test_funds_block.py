@@ -33,14 +33,19 @@ def test_a_sentence_about_the_funds_above_the_block_gives_way_to_the_block(
         "| | 其中:当年财政拨款 | 600.00 | 820.00 | 785.60 | — | — | — |",
         *ROWS,
     ]
-    path = tmp_path / "report.txt"
-    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    path = _written(tmp_path, "report.txt", lines)
     report = parse_file(path)
     (t,) = report.tables
     total = t.funds.annual_total
     assert (total.full_year_budget, total.executed, total.rate_pct) == (820.0, 785.6, 95.8)
     # the sentence is the report's narrative: reported as not read, not taken as figures
     assert any("805.60" in left.text for left in report.leftovers)
+
+
+def _written(tmp_path: Path, name: str, lines: list[str]) -> Path:
+    path = tmp_path / name
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return path
 
 
 WRITTEN = Path(__file__).resolve().parent.parent / "eval" / "datasets" / "written"
@@ -74,9 +79,7 @@ def _dept_wide(tmp_path: Path, breakdown: list[str]) -> Path:
         "\t履职效能\t重点工作履行\t家庭医生签约服务人数\t≥22万人\t22.6万人\t90\t90",
         "总分\t\t\t\t\t\t100\t99.85",
     ]
-    path = tmp_path / "dept.txt"
-    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
-    return path
+    return _written(tmp_path, "dept.txt", lines)
 
 
 def test_a_breakdown_of_single_amounts_is_summed_against_its_own_total(tmp_path: Path) -> None:
@@ -128,8 +131,7 @@ def test_an_excerpt_opening_on_its_keys_and_cut_after_the_total_weight(tmp_path:
         "满意度指标\t服务对象满意度指标\t受益群众满意度\t≥90%\t94%\t10\t10",
         "总分\t\t\t\t\t100",
     ]
-    path = tmp_path / "excerpt.txt"
-    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    path = _written(tmp_path, "excerpt.txt", lines)
     result = review(path)
     (t,) = result.report.tables
     assert t.begins_inside and t.total_weight == 100 and t.total_score is None
@@ -144,8 +146,7 @@ def test_a_target_without_its_comparison_takes_the_one_its_name_states(tmp_path:
         "产出指标\t质量指标\t森林火灾受害率(≤0.9‰)\t0.9‰\t0.12‰\t90\t90",
         "总分\t\t\t\t\t90\t90",
     ]
-    path = tmp_path / "baoshan.txt"
-    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    path = _written(tmp_path, "baoshan.txt", lines)
     result = review(path)
     (row,) = result.report.tables[0].indicators
     assert row.target == "0.9‰"  # as printed

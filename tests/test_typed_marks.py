@@ -8,13 +8,7 @@ from pathlib import Path
 from reviewer.api import parse_file
 from reviewer.ingest.layouts import Layout, detect_layout
 from reviewer.ingest.marked import split_marked, typed_marks
-
-
-def _write(tmp_path: Path, lines: list[str], name: str = "post.txt") -> Path:
-    path = tmp_path / name
-    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
-    return path
-
+from tests.test_phone_copies import _write
 
 # A national form typed with slashes into a forum post, the replies around it.
 SLASHED = [

@@ -325,8 +325,8 @@ def glued_example(nonempty: Sequence[str]) -> str | None:
 
 
 # A target and its actual in one cell, a space apart (≥92% 93.5%): an OCR export that missed
-# the rule between their columns.
-# The target's figure ends with its unit: ≥8 000户 is one figure, its thousands a space apart.
+# the rule between their columns. The target's figure ends with its unit: ≥8 000户 is one
+# figure, its thousands a space apart.
 _MERGED_TARGET = re.compile(r"^([≥≤<>=＝]\s?\d[\d.,]*[^\s\d]{1,6}) (\d[\d.,]*[^\s\d]{0,6})$")
 
 

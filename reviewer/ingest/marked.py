@@ -151,14 +151,11 @@ def _label_apart(body: str, marks: tuple[str, ...]) -> tuple[list[str], str]:
 
 
 def _total_apart(piece: str) -> list[str]:
-    """A total's label and its figure typed with a colon (总分：100分): two cells, as the
-    form prints them."""
-    from reviewer.parse.labels import SCORE_WORDS, TOTAL_WORDS
+    """A total's label and its figure typed with a colon (总分：100分): two cells."""
+    from reviewer.parse.labels import labelled_total
 
-    label, colon, rest = piece.partition("：") if "：" in piece else piece.partition(":")
-    if colon and rest.strip() and label.strip() in TOTAL_WORDS + SCORE_WORDS:
-        return [label, rest]
-    return [piece]
+    parts = labelled_total(piece)
+    return [piece] if parts is None else list(parts)
 
 
 def split_marked(line: str, number: int, marks: tuple[str, ...]) -> list[Cell]:

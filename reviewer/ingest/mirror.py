@@ -17,7 +17,8 @@ from collections.abc import Iterable, Iterator
 
 from reviewer.grid import Cell, Row
 
-_MARKER = re.compile(r"^(\d{1,3})、")
+# A page's number and 、 opening a line (1、, 2、 …).
+MARKER = re.compile(r"^(\d{1,3})、")
 _FIRST_WITHIN = 12  # rows: where the first page's marker (1、) must come
 _MIN_COLUMN = 3  # the row above reaches this column: a table row, not a line of prose
 
@@ -36,7 +37,7 @@ def _unmarked(rows: Iterator[Row]) -> Iterator[Row]:
     held: Row | None = None
     for n, row in enumerate(rows):
         cells = row.cells
-        m = _MARKER.match(cells[0].text) if cells else None
+        m = MARKER.match(cells[0].text) if cells else None
         if m is not None and expected == 0 and m.group(1) == "1" and n < _FIRST_WITHIN:
             expected = 2
         elif m is not None and expected and int(m.group(1)) == expected:

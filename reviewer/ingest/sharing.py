@@ -12,9 +12,9 @@ cutting a tab-separated row is ``mirror``'s to place).
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable, Iterator, Sequence
 
+from reviewer.ingest.mirror import MARKER
 from reviewer.model import Leftover, Location
 
 # Words only a sharing site's own lines hold.
@@ -33,7 +33,6 @@ _SITE_WORDS = (
 )
 _SITE_LINE_CHARS = 80  # a site's line is short; a longer one is the document's text
 _MIN_SITE_LINES = 2
-_MARKER = re.compile(r"^\s*(\d{1,3})、")
 SITE_REASON = "文档分享网站加在页间的文字（网站名称、下载提示等），不属于自评表，未纳入复核"
 
 
@@ -62,7 +61,7 @@ def site_lines_out(lines: Iterable[str], taken: list[Leftover], markers: bool) -
             )
             yield "\n"
             continue
-        if markers and (m := _MARKER.match(line)) and int(m.group(1)) == page:
+        if markers and (m := MARKER.match(line.lstrip())) and int(m.group(1)) == page:
             page += 1
-            line = line[m.end() :]
+            line = line.lstrip()[m.end() :]
         yield line

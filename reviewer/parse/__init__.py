@@ -282,6 +282,7 @@ def split_tables(rows: Iterable[Row]) -> Iterator[list[Row]]:
                 yield current
             current = NoTable([row])
             body = key_then_body = key_seen = totalled = summed = False
+            block_title = ""
             declared = True
             continue
         if declared:
@@ -291,6 +292,7 @@ def split_tables(rows: Iterable[Row]) -> Iterator[list[Row]]:
             yield current
             current = []
             declared = False
+            block_title = ""
         if "总分" in joined and body and _TOTAL_ROW.match(joined):
             totalled = True
         if body and row.cells and row.cells[0].text in TOTAL_WORDS:
@@ -303,6 +305,7 @@ def split_tables(rows: Iterable[Row]) -> Iterator[list[Row]]:
             yield current
             current = []
             body = key_then_body = key_seen = totalled = summed = False
+            block_title = ""
         title = starts_table(row)
         subject = _has_project_key(row)
         if subject and key_seen and not body:
@@ -324,6 +327,7 @@ def split_tables(rows: Iterable[Row]) -> Iterator[list[Row]]:
             # the form): no table's, whatever form-like words they hold
             yield NoTable(current)
             current = []
+            block_title = ""
         if title and body and not summed and row.page_break_before and joined == block_title:
             title = False  # the table's own title again at a page's top, before its 总分: a head
         if current and ((title and body) or (subject and key_then_body)):
@@ -335,7 +339,8 @@ def split_tables(rows: Iterable[Row]) -> Iterator[list[Row]]:
             yield current
             current = carried
             body = key_then_body = key_seen = totalled = summed = False
-        if title and not current:
+            block_title = ""
+        if title and not block_title:
             block_title = joined
         current.append(row)
         key_seen = key_seen or subject

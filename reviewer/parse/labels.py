@@ -28,6 +28,16 @@ TOTAL_WORDS = (
 # 自评得分：96.21分, as a typist gives it).
 SCORE_WORDS = ("自评得分", "得分", "实际得分", "自评分")
 
+
+def labelled_total(text: str) -> tuple[str, str] | None:
+    """A total's or a score's label and its figure typed with a colon in one piece (总分：100分,
+    自评得分：96.21分): the two, as the form prints them in two cells; None for any other text."""
+    label, colon, rest = text.partition("：") if "：" in text else text.partition(":")
+    if colon and rest.strip() and label.strip() in TOTAL_WORDS + SCORE_WORDS:
+        return label, rest
+    return None
+
+
 # The indicator section's vertical label (绩效指标, or 年度绩效指标 / 年度绩效目标 where a form
 # prints it so).
 SECTION_LABELS = ("年度绩效指标", "年度绩效目标")

@@ -31,6 +31,7 @@ from reviewer.forms.families import DEFAULT
 from reviewer.forms.vocabulary import lookup, lookup_slipped
 from reviewer.grid import Cell, Row
 from reviewer.parse import labels as lb
+from reviewer.textnorm import without_enumeration
 
 # The columns of the header put before the items, in the form's order, named in words that
 # no family's signature holds (the family is told by what the document prints).
@@ -187,7 +188,7 @@ def _heading(row: Row) -> Cell | None:
     if len(row.cells) != 1:
         return None
     text = row.cells[0].text
-    label = re.sub(r"^\s*[（(][一二三四五六七八九十]+[)）]\s*", "", text).rstrip("：: ")
+    label = without_enumeration(text.strip()).rstrip("：: ")
     if lb.label_kind(lb.weight_note(label)[0]) is None and lb.label_kind(label) is None:
         return None
     return row.cells[0].piece(label) if label != text else row.cells[0]
@@ -203,11 +204,10 @@ def _total(row: Row) -> Row | None:
         return None
     cells = [cell.piece(m.group(1))]
     for segment in _SEGMENTS.split(m.group(2)):
-        key, colon, value = segment.partition("：") if "：" in segment else segment.partition(":")
-        if colon:
-            cells += [cell.piece(key.strip()), cell.piece(value.strip())]
+        if (parts := lb.labelled_total(segment)) is not None:
+            cells += [cell.piece(parts[0].strip()), cell.piece(parts[1].strip())]
         elif segment.strip():
-            cells.append(cell.piece(segment.strip()))
+            cells.append(cell.piece(segment.strip()))  # 100, or 等级：优 (a grade's own cell)
     for k, c in enumerate(cells, start=1):
         c.column = k
     return Row(cells, row.line, row.page_break_before)
