@@ -152,3 +152,43 @@ def test_a_target_without_its_comparison_takes_the_one_its_name_states(tmp_path:
     assert row.target == "0.9‰"  # as printed
     assert row.target_value.operator is not None and row.target_value.operator.value == "<="
     assert not [f for f in result.findings if f.code.startswith("S10")]
+
+
+def test_a_side_whose_first_line_names_its_first_item_is_summed_against_the_total(
+    tmp_path: Path,
+) -> None:
+    # ir03: 按收入性质分：一般公共预算拨款 | 6120.45 is the first item's line (a Word table's
+    # merged side label before it), not the side's total; a side printed without its total
+    # is summed against 年度资金总额, one of whose columns it must be
+    breakdown = [
+        "按收入性质分：一般公共预算拨款\t6120.45",
+        "政府性基金拨款\t350.00",
+        "其他资金\t2534.07",
+        "按支出性质分：基本支出\t4318.66",
+        "项目支出\t4685.86",
+    ]
+    findings = review(_dept_wide(tmp_path, breakdown)).findings
+    assert not [f for f in findings if f.code == "F101"]
+    breakdown[4] = "项目支出\t4585.86"  # the expense side 100 short of every column
+    (f,) = [f for f in review(_dept_wide(tmp_path, breakdown)).findings if f.code == "F101"]
+    assert f.message.startswith("按支出性质分各项之和为8,904.52")
+
+
+def test_breakdown_lines_beside_the_blocks_label_printed_down_its_rows(tmp_path: Path) -> None:
+    # iv04 (pdftotext): 年度预算 / 执行情况 / （万元）, the block's label, on the lines of the
+    # breakdown, each line's label and amount in one cell
+    breakdown = [
+        "\t按收入性质分：9004.52\t按支出性质分：9004.52",
+        "年度预算\t其中：一般公共预算：6120.45\t其中：基本支出：4318.66",
+        "执行情况\t政府性基金拨款：350.00\t项目支出：4685.86",
+        "\t其他资金：2534.07",
+    ]
+    report = parse_file(_dept_wide(tmp_path, breakdown))
+    (t,) = report.tables
+    amounts = {label: row.amount for label, row in t.funds.extra.items()}
+    assert (amounts["一般公共预算"], amounts["政府性基金拨款"], amounts["项目支出"]) == (
+        6120.45,
+        350.0,
+        4685.86,
+    )
+    assert not [f for f in review(_dept_wide(tmp_path, breakdown)).findings if f.code == "F101"]

@@ -128,6 +128,24 @@ def test_a_label_a_character_from_a_named_column_stays_an_extra_column() -> None
     assert cols.roles[5] is Role.ACTUAL and cols.roles[6] is Role.EXTRA
 
 
+def test_a_group_label_joined_to_its_first_columns_label_names_that_column() -> None:
+    # a copy laid out by position joins 预期指标值 (over 符号 | 值 | 单位) to 符号, and 自评得分
+    # (over three scores) to 单项指标得分: each column keeps its own label's role
+    from reviewer.forms.families import get_family
+    from reviewer.grid import Cell, Row
+    from reviewer.parse.columns import read_header
+
+    labels = [
+        *["一级指标", "二级指标", "三级指标", "指标分值", "预期指标值符号", "值", "单位(文字描述)"],
+        *["单项指标实际完成值", "单项指标完成情况", "自评得分单项指标得分", "权重占比(%)"],
+        "单项指标折算得分",
+    ]
+    row = Row(cells=[Cell(x, 1, k) for k, x in enumerate(labels, start=1)], line=1)
+    cols = read_header(row, get_family("hebei-4section"))
+    assert (cols.roles[5], cols.roles[6], cols.roles[7]) == (Role.NATURE, Role.TARGET, Role.UNIT)
+    assert cols.roles[8] is Role.ACTUAL and cols.roles[12] is Role.SCORE
+
+
 def test_columns_named_with_zhi_biao_before_each(tmp_path: Path) -> None:
     # 指标名称 | 指标目标值 | 指标实际值 | 指标分值 | 指标得分 | 未完成原因
     rows = [

@@ -102,6 +102,15 @@ def test_wrapped_lines_join_without_the_wrap() -> None:
     assert join_wrapped(["Hello", "World"]) == "Hello World"
 
 
+def test_a_number_a_ruled_cell_wrapped_is_one_number() -> None:
+    assert join_wrapped(["工程验收合格率1", "00%"]) == "工程验收合格率100%"
+    assert join_wrapped(["18,650,000.0", "0"]) == "18,650,000.00"
+    # the next line opening a numbered item is no part of the number
+    assert join_wrapped(["完成率达到100", "2.下一步加强管理"]) == "完成率达到100 2.下一步加强管理"
+    # lines stacked into a cell by their positions alone may be two cells': the space stays
+    assert join_wrapped(["18,650,000.0", "0"], ruled=False) == "18,650,000.0 0"
+
+
 def _error(path: Path, capsys: pytest.CaptureFixture[str]) -> str:
     assert main(["parse", str(path)]) == 2
     err = capsys.readouterr().err.strip()

@@ -204,3 +204,35 @@ def test_a_pipe_row_whose_lines_each_close_with_a_pipe(tmp_path: Path) -> None:
     assert (row.initial_budget, row.full_year_budget, row.executed) == (1280, 1280, 1266.35)
     assert (row.rate_pct, row.weight, row.score) == (98.93, 10, 9.89)
     assert t.labels["funds.initial_budget"] == "年初预算数"
+
+
+def test_a_funds_header_over_amounts_no_row_was_read_from_is_a_misreading(
+    tmp_path: Path,
+) -> None:
+    # iv03 (pdftotext, the Hebei form): each amount joined to its label in one cell, under
+    # the header's columns; the block's header read, its 年度资金总额 not: said, not reviewed
+    # as a table without funds (a false P103) whose total lacks the funds' score (a false T101)
+    from reviewer.parse.table import FUNDS_UNREAD
+    from reviewer.pipeline import review
+
+    funds = [
+        [
+            "项目资金（万元）",
+            "",
+            "年初预算数",
+            "全年预算数",
+            "全年执行数",
+            "分值",
+            "执行率",
+            "得分",
+        ],
+        ["预算数100.00", "", "到位数100.00", "执行数95.00", "95.00"],
+    ]
+    rows = _form(ROWS, funds=funds)
+    t = _table(tmp_path, rows)
+    assert [d.reason for d in t.doubts] == [FUNDS_UNREAD]
+    assert t.doubts[0].evidence[0].text == "预算数100.00"
+    codes = {f.code for f in review(tmp_path / "t.txt").findings}
+    assert "P108" in codes and not codes & {"P103", "T101"}
+    # a block whose rows were read is not doubted
+    assert _table(tmp_path, _form(ROWS)).doubts == []

@@ -57,6 +57,23 @@ def test_pipe_rows_keep_positions_and_skip_borders() -> None:
     ]
 
 
+def test_a_leading_pipe_of_an_unedged_table_closes_an_empty_first_cell() -> None:
+    # rows print no pipe before their first cell; a row whose first cell is empty opens
+    # with a space and a pipe: its cells stay under the header's columns
+    text = (
+        "一、基本情况 | 项目名称: | 某项目 |\n"
+        "四、绩效指标 | 一级指标 | 二级指标 | 三级指标 |\n"
+        " | 产出指标 | 数量指标 | 甲 |\n"
+    )
+    assert _rows(text)[-2:] == [
+        [("四、绩效指标", 1), ("一级指标", 2), ("二级指标", 3), ("三级指标", 4)],
+        [("产出指标", 2), ("数量指标", 3), ("甲", 4)],
+    ]
+    # an edged table's leading pipe is its edge
+    edged = "| 一级指标 | 二级指标 |\n | 产出指标 | 数量指标 |\n"
+    assert _rows(edged) == [[("一级指标", 1), ("二级指标", 2)], [("产出指标", 1), ("数量指标", 2)]]
+
+
 def test_spaced_rows_split_at_runs_not_single_spaces() -> None:
     text = "项目资金 (元)    年初预算数  全年预算数\n年度 总体 目标\u3000\u3000预期目标\n标题\n"
     assert _rows(text) == [
@@ -338,6 +355,50 @@ def test_fixed_width_text_is_read_by_its_columns() -> None:
     ] in [r[-6:] for r in got]
     assert ["产出指标", "时效指标", "项目竣工时间", "12月底前", "2022年3月", "6", "4",
             "受汛期影响工期顺延；今后将汛期因素纳入工期计划"] in got  # fmt: skip
+
+
+def _by_count(*cells: tuple[int, str]) -> str:
+    """A line with each text at its column counted in characters, as ``pdftotext -layout``
+    places a word at its x position whatever the characters before it."""
+    line = ""
+    for column, text in cells:
+        line += " " * (column - len(line)) + text
+    return line
+
+
+# pdftotext -layout from a ruled PDF: columns counted in characters; a goal's text wrapped to a
+# line of its own right above the indicator header; an explanation wrapped over three lines
+# around its row's figures, its first line right under the row above (whose cell is empty).
+BY_COUNT = [
+    _by_count((20, "项目支出绩效自评表")),
+    "",
+    _by_count((2, "项目名称"), (12, "农田管护项目")),
+    _by_count((2, "年度总体目标"), (12, "完成农田管护3.2万亩，修复沟渠85公里，保障"), (40, "完成农田管护3.05万亩，")),
+    _by_count((12, "项目区灌溉需求。"), (40, "修复沟渠87.6公里，惠及农户1.2万")),
+    _by_count((40, "户。")),
+    _by_count((4, "一级指标"), (12, "二级指标"), (20, "三级指标"), (32, "年度"), (40, "实际"), (48, "分值"), (53, "得分"), (60, "偏差原因分析")),
+    _by_count((32, "指标值"), (40, "完成值"), (60, "及改进措施")),
+    _by_count((12, "数量指标"), (20, "修复沟渠长度"), (32, "≥85公里"), (40, "87.6公里"), (48, "10"), (53, "10")),
+    _by_count((60, "部分地块因土地流转纠纷")),
+    _by_count((4, "产出指标"), (20, "农田管护面积"), (32, "≥3.2万亩"), (40, "3.05万亩"), (48, "10"), (53, "9.53"), (60, "未能按期施工；下一步将")),
+    _by_count((60, "加快调解进度。")),
+    _by_count((12, "时效指标"), (20, "项目竣工时间"), (32, "12月底前"), (40, "12月20日"), (48, "10"), (53, "10")),
+    "",
+    _by_count((4, "总分"), (48, "30"), (53, "29.53")),
+]  # fmt: skip
+
+
+def test_fixed_width_counted_in_characters_is_read_by_its_columns() -> None:
+    layout, rows = text_rows([line + "\n" for line in BY_COUNT])
+    assert layout is Layout.FIXED
+    got = [[c.text for c in r.cells] for r in rows]
+    # the goal's last line is the goal's, not the first label of the header
+    assert ["一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分",
+            "偏差原因分析及改进措施"] in got  # fmt: skip
+    assert ["数量指标", "修复沟渠长度", "≥85公里", "87.6公里", "10", "10"] in got
+    # the explanation's first line, under a row whose cell is empty, is the next row's
+    assert ["产出指标", "农田管护面积", "≥3.2万亩", "3.05万亩", "10", "9.53",
+            "部分地块因土地流转纠纷未能按期施工；下一步将加快调解进度。"] in got  # fmt: skip
 
 
 # A header's title line printed above 一级指标 (年度 / 实际 centred over two lines), the first

@@ -9,7 +9,14 @@ from dataclasses import dataclass, field
 from decimal import ROUND_CEILING, ROUND_FLOOR, ROUND_HALF_UP, Decimal
 from functools import lru_cache
 
-from reviewer.checks.context import Hit, ReportFacts, TableContext, cell_evidence, scores_execution
+from reviewer.checks.context import (
+    Hit,
+    ReportFacts,
+    TableContext,
+    cell_evidence,
+    execution_against_target,
+    scores_execution,
+)
 from reviewer.checks.recompute import target_met
 from reviewer.checks.registry import report_rule, rule
 from reviewer.config import Config
@@ -379,9 +386,13 @@ def execution_score(ctx: TableContext) -> Iterator[Hit]:
 
 def _execution_rows(t: EvaluationTable) -> Iterator[tuple[FundRow, Indicator]]:
     """Indicator rows that score the budget's execution (the Hebei form's 预算执行率 row, its
-    权重 and 折算得分), as fund rows to check like the funds block's score."""
+    权重 and 折算得分), as fund rows to check like the funds block's score. A row whose target
+    is a rate below 100% (≥95%) is scored against that target, as the form's other rows are
+    (its actual reaching it earns the row's weight): not checked here."""
     rate = t.funds.annual_total.cells.get("rate_pct")
     for i in t.indicators:
+        if execution_against_target(i):
+            continue
         if scores_execution(i) and i.weight is not None and i.score is not None:
             cells = {k: ref for k in ("weight", "score") if (ref := i.cells.get(k)) is not None}
             if rate is not None:
@@ -480,11 +491,18 @@ def shown_rate(table: EvaluationTable, exact: Decimal) -> str:
 _SHOWN_RATE_SLACK = 0.1  # points: a printed rate further off is not the funds' rate rounded
 
 
-def _explains_execution(table: EvaluationTable) -> bool:
-    """Whether the unit's own words (not the template's instructions) explain the rate."""
+def _explains_execution(table: EvaluationTable, words: re.Pattern[str] = _EXECUTION_WORDS) -> bool:
+    """Whether the unit's own words (not the template's instructions) explain the rate (by
+    ``words``)."""
     texts = [table.goal_actual, table.funds.annual_total.reason, *table.fields.values()]
     texts += [i.explanation for i in table.indicators]
-    return any(_EXECUTION_WORDS.search(without_instructions(t)) for t in texts if t)
+    return any(words.search(without_instructions(t)) for t in texts if t)
+
+
+# The funds left over because the work cost less than budgeted: the outputs done in full.
+_SAVED = re.compile(
+    r"节约|节支|节省|低于预算|成交价|中标价|招标价|结余资金(?:已)?(?:按规定)?(?:交回|上缴|收回)"
+)
 
 
 @rule(
@@ -536,7 +554,7 @@ def low_execution(ctx: TableContext) -> Iterator[Hit]:
     "系统",
     "budget",
     what="执行率低于阈值时，指标完成程度（指标得分合计 ÷ 指标分值合计）超过执行率5%以上（相对值）的，提示“执行率低但得分高”；"
-    "没有分值栏且被截断的表格，可见的指标（至少3个）全部达到年度指标值的，同样提示。",
+    "没有分值栏且被截断的表格，可见的指标（至少3个）全部达到年度指标值的，同样提示。表中已说明资金结余是节约所致（如采购成交价低于预算）的不提示。",
     why="一体化系统对“执行率低但得分高”给出预警：钱没有花完而产出全部完成，需要核实产出或预算是否真实。",
     example="执行率59.30%，而产出、效益、满意度指标几乎全部满分（完成程度97.8%）。",
     fix="核实指标完成值是否真实，或说明资金结余而产出已完成的原因（如节约）。",
@@ -546,6 +564,8 @@ def low_execution_high_score(ctx: TableContext) -> Iterator[Hit]:
     th = ctx.thresholds
     if exact is None or float(exact) >= th.low_execution_pct:
         return
+    if _explains_execution(ctx.table, _SAVED):
+        return  # the money saved, the outputs done: what the rule asks the unit to say
     inds = [i for i in ctx.table.indicators if i.weight and i.score is not None]
     total_w = sum(i.weight or 0.0 for i in inds)
     scoring = ctx.family.scoring

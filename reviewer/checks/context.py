@@ -8,7 +8,16 @@ from typing import TYPE_CHECKING
 from reviewer.checks.recompute import Expectation, expect, target_met
 from reviewer.config import Config, Thresholds
 from reviewer.forms.families import DEFAULT, Family
-from reviewer.model import CellRef, EvaluationTable, Evidence, Indicator, Leftover, Report, Severity
+from reviewer.model import (
+    CellRef,
+    EvaluationTable,
+    Evidence,
+    Indicator,
+    Leftover,
+    Operator,
+    Report,
+    Severity,
+)
 
 if TYPE_CHECKING:
     from reviewer.checks.budget import RoundingTally
@@ -139,6 +148,21 @@ EXECUTION_ROW = "预算执行率指标"
 def scores_execution(ind: Indicator) -> bool:
     """The row scores the budget's execution (its 一级 and its name are 预算执行率)."""
     return ind.l1 == EXECUTION_ROW
+
+
+def execution_against_target(ind: Indicator) -> bool:
+    """A row scoring the budget's execution whose target is a rate below 100% (≥95%): scored
+    against that target, as the form's other rows are, not as the rate × its weight."""
+    target = ind.target_value
+    return (
+        scores_execution(ind)
+        and target.operator in (Operator.GE, Operator.GT)
+        and target.number is not None
+        and target.number < _FULL_RATE
+    )
+
+
+_FULL_RATE = 100.0
 
 
 def goal_scored(table: EvaluationTable) -> bool:

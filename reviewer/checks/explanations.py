@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from reviewer.checks.context import Hit, TableContext, cell_evidence, ilabel, indicator_evidence
 from reviewer.checks.registry import rule
 from reviewer.forms.template import is_instruction, without_instructions
-from reviewer.model import Category, Indicator, Severity
+from reviewer.model import Category, Indicator, Operator, Severity
 from reviewer.numbers import fmt
 
 _EMPTY = re.compile(r"^[\s无/—\-－、.。]*$")
@@ -17,14 +17,15 @@ _MEASURE = re.compile(
     r"将|拟|下一步|下一年|下年|今后|后续|以后|加强|改进|完善|争取|督促|提前|优化|做好|确保|"
     r"加快|落实|建立|健全|强化|规范|调整.{0,8}(目标|指标|计划)|合理设置|整改|避免|推进|"
     r"持续(跟踪|推进|加强|做好|关注|督促|优化|改进|完善|开展|抓好|监测|跟进)|增设|加密|"
-    r"已(采取|安排|部署|组织|实施|推动|启动|开展|协调|制定|着手|编制|调整|与|简化|改为)|"
+    r"已(采取|安排|部署|组织|实施|推动|启动|开展|协调|制定|着手|编制|调整|与|简化|改为|委托)|"
     r"(纳入|列入).{0,12}(计划|预算)|优先实施|计划.{0,16}(前|底)(完成|完工|建成|实施)|"
     r"预计.{0,16}(完成|完工|建成)|"
     r"(制定|编制).{0,12}(方案|办法|措施|计划)|延长.{0,8}(时间|时长|开放)|"
     r"(改进)?措施[:：]\s*\S|"  # 原因：…措施：… (the measure under its own heading)
     # a dated step (2023年6月底前完成, 2024年实施…改造); not 改为, which tells as often what
     # was changed and caused the shortfall (培训由科级领导干部改为青年干部)
-    r"20\d{2}年(\d{1,2}月)?(底前|前|内|底)?(完成|完工|建成|实施|开展|推进|补齐)|"
+    r"20\d{2}年(\d{1,2}月|[一二三四]季度|[春夏秋冬]季[^，,；;。]{0,6})?(底前|前|内|底)?"
+    r"(完成|完工|建成|实施|开展|推进|补(齐|设|建|种|植|发|签|足|训)|到位)|"
     r"逐步(实现|完成|提升|恢复|补齐)"
 )
 # Words that admit a shortfall.
@@ -33,11 +34,20 @@ _SHORTFALL = re.compile(
     r"顺延|暂缓|延后|延误|"
     r"未进行|未开展|差距|偏差|低于|难以|无法|不能"
 )
+# On a row whose target is a ceiling (森林火灾受害率≤0.9‰), being below it or a fall is the aim.
+_BELOW = re.compile(r"低于|减少")
 # Saying there was none (无偏差, 未发生偏差) admits no shortfall.
 _NO_DEVIATION = re.compile(r"(?:无|没有|未出现|未发生|不存在)(?:明显|任何)?(?:偏差|偏离|差距)")
 _DONE = re.compile(
     r"已完成|全部完成|已达成|均已完成|按时完成|顺利完成|按计划完成|按期完成|如期完成"
 )
+
+
+def _admits_shortfall(i: Indicator, text: str) -> bool:
+    text = _NO_DEVIATION.sub("", text)
+    if i.target_value.operator in (Operator.LE, Operator.LT):
+        text = _BELOW.sub("", text)
+    return _SHORTFALL.search(text) is not None
 
 
 def has_column(ctx: TableContext) -> bool:
@@ -168,7 +178,7 @@ def explanation_contradicts(ctx: TableContext) -> Iterator[Hit]:
             continue  # the template's instruction left in says nothing (P106 reports it)
         met = ctx.expect(i).met
         full = i.score >= i.weight
-        if full and _SHORTFALL.search(_NO_DEVIATION.sub("", text)):
+        if full and _admits_shortfall(i, text):
             msg = f"{ilabel(i)}得满分{fmt(i.score)}分，但偏差原因写明“{text}”，说明与得分矛盾。"
         elif met is False and _DONE.search(text) and not _SHORTFALL.search(text):
             msg = f"{ilabel(i)}实际完成值{i.actual}未达到年度指标值{i.target}，说明却称“{text}”。"

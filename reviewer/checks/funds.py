@@ -182,6 +182,7 @@ def _breakdowns_add_up(ctx: TableContext) -> Iterator[Hit]:
         total = next((r for r in lines if r.kind == total_kind and r.amount is not None), None)
         parts = [r for r in lines if r.kind == part_kind]
         if total is None:
+            yield from _side_against_the_total(ctx, name, parts)
             continue
         totals[name] = total
         assert total.amount is not None
@@ -210,6 +211,32 @@ def _breakdowns_add_up(ctx: TableContext) -> Iterator[Hit]:
                 evidence=cell_evidence(income.cells["amount"], expense.cells["amount"]),
                 suggestion="核对按收入性质和按支出性质分列的金额，使两者合计相等。",
             )
+
+
+def _side_against_the_total(ctx: TableContext, name: str, parts: list[FundRow]) -> Iterator[Hit]:
+    """A side printed without its own total (按支出性质分：基本支出 | 1,986.45 / 项目支出 |
+    2,618.86): its parts' sum against 年度资金总额, which one of its columns must be."""
+    total = ctx.table.funds.annual_total
+    amounts = [p.amount for p in parts if p.amount is not None]
+    columns = [(col, v) for col in AMOUNT_COLUMNS if (v := getattr(total, col)) is not None]
+    if len(amounts) < _MIN_PARTS or len(amounts) < len(parts) or not columns:
+        return
+    added = round(sum(amounts), 2)
+    if any(abs(added - v) <= 0.005 for _, v in columns):
+        return
+    shown = "、".join(f"{_label(ctx, col)}{fmt(v)}" for col, v in columns)
+    yield Hit(
+        f"{name}各项之和为{fmt(added)}，与年度资金总额（{shown}）均不相符。",
+        expected=shown,
+        found=fmt(added),
+        evidence=cell_evidence(
+            *(total.cells.get(col) for col, _ in columns), *(p.cells["amount"] for p in parts)
+        ),
+        suggestion=f"核对{name}的各项金额，使其合计等于年度资金总额。",
+    )
+
+
+_MIN_PARTS = 2
 
 
 def _columns_apart(total: FundRow, a: float, b: float) -> bool:

@@ -311,7 +311,7 @@ def goal_figure_unreported(ctx: TableContext) -> Iterator[Hit]:
     )
 
 
-_FUND_WORDS = re.compile(r"预算|资金|经费|支出|拨付|拨款|执行|结余|结转|投入|总额")
+_FUND_WORDS = re.compile(r"预算|资金|经费|支出|拨付|拨款|执行|结余|结转|投入|投资|总额")
 # The whole project's money, not one use of it (支出培训经费3万元 may be a part).
 _WHOLE = re.compile(r"项目|全年|年度|总|共|累计|合计|预算|执行|结余|结转|到位")
 _PART_WORDS = re.compile(r"用于|补助|补贴|标准|单价|费用")

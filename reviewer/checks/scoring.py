@@ -9,6 +9,7 @@ from collections.abc import Iterator
 from reviewer.checks.context import (
     Hit,
     TableContext,
+    execution_against_target,
     ilabel,
     indicator_evidence,
     scores_execution,
@@ -37,9 +38,10 @@ def _tv(ind: Indicator) -> str:
 
 def _against_target(ctx: TableContext) -> Iterator[Indicator]:
     """The rows whose score is judged against their target: not the row that scores the
-    budget's execution (预算执行率), which B103 judges by the funds' own rate."""
+    budget's execution (预算执行率), which B103 judges by the funds' own rate, unless its target
+    is a rate below 100% (``execution_against_target``)."""
     for i in ctx.table.indicators:
-        if not scores_execution(i):
+        if not scores_execution(i) or execution_against_target(i):
             yield i
 
 

@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 
 from reviewer.claims.extract import Claim, Enumeration, extract
-from reviewer.claims.match import Match, Target, match, unit_class
+from reviewer.claims.match import MIN_RUN, Match, Target, match, unit_class
 from reviewer.model import EvaluationTable, Report
 
 PROMPT_LINES = 40  # claims beyond this are left out of the prompt (long narratives)
@@ -34,7 +34,7 @@ _BRACKETED_TAIL = re.compile(r"\s*[(（].*$")
 
 def analyse(table: EvaluationTable) -> Analysis:
     ex = extract(table)
-    levels = [(i, c) for i, c in enumerate(ex.claims) if c.comparable and not c.future]
+    levels = [(i, c) for i, c in enumerate(ex.claims) if (c.comparable or c.part) and not c.future]
     if not levels:
         return Analysis(table, ex.claims, ex.enumerations, (), {})
     units = {unit_class(c.unit) for _, c in levels}
@@ -50,7 +50,24 @@ def analyse(table: EvaluationTable) -> Analysis:
             targets.append(t)
             by_unit.setdefault(unit, []).append(t)
     matches = {i: match(c, by_unit.get(unit_class(c.unit), [])) for i, c in levels}
+    for i, c in levels:  # a part is compared only with an indicator its words name
+        if c.part and not _named(matches[i]):
+            del matches[i]
     return Analysis(table, ex.claims, ex.enumerations, tuple(targets), matches)
+
+
+def _named(m: Match) -> bool:
+    """The part's words name one indicator: at length, or that indicator is a part itself
+    (其中：脱贫户受益户数 against 其中脱贫户1,208户)."""
+    best = m.best
+    if best is None:
+        return False
+    run = m.candidates[0][0]
+    return run >= _PART_RUN or (run >= MIN_RUN and best.indicator.name.startswith(_PART_OF))
+
+
+_PART_RUN = 6  # characters of an indicator's name a part's words must share with it
+_PART_OF = "其中"
 
 
 def _figure(c: Claim) -> str:

@@ -78,7 +78,8 @@ _WIDE_MAP = {
 }
 _SENTENCE_CHARS = frozenset("。！？!?；;\n")
 _SENTENCE_END = re.compile(r"[。！？!?；;\n]")
-_CLAUSE_END = re.compile(r"[。！？!?；;\n，,：:]")
+# A comma or colon between digits is a figure's (2,315人, 8:30), not a clause's end.
+_CLAUSE_END = re.compile(r"[。！？!?；;\n，]|(?<!\d)[,:：]|[,:：](?!\d)")
 _BEFORE_TAIL = re.compile("[^、（(）)“”《》]*$")
 _AFTER_STOP_RE = re.compile("[，,。；;：:！？!?（(）)“”《》的\n]")
 _CONTEXT = 16  # characters of context kept on each side of a number
@@ -97,6 +98,7 @@ _DELTA = re.compile(
 _PARTIAL = re.compile(
     r"其中|每|人均|平均|单次|单场|单价|以来|历年|近\d+年|近[一二三四五六七八九十]+年"
 )
+_PART_OF = "其中"
 _YEAR = re.compile(r"(\d{4})年")
 # Any of the words above: most clauses have none, and one search tells.
 _MARKS = re.compile("|".join(p.pattern for p in (PROMISE, _DELTA, _PARTIAL, _YEAR)))
@@ -144,6 +146,9 @@ class Claim:
     number_text: str = ""  # the number as printed (二十, 1.5万), for its rounding step
     clause_span: tuple[int, int] = (0, 0)  # the clause (between commas) around it
     scan_text: str = ""  # source_text with ASCII digits (same offsets), as scanned
+    # a part of a total said before it (其中困难残疾人生活补贴惠及2,315人): compared only with
+    # the indicator its words name
+    part: bool = False
     _near: tuple[str, str] | None = field(default=None, repr=False, compare=False)
 
     @property
@@ -445,6 +450,14 @@ def _scan(source: str, t: _Text, year: int | None, location: Location | None) ->
             promise = PROMISE.search(lead) is not None
             other_year = year is not None and any(int(y) != year for y in _YEAR.findall(lead))
             comparable = not (other_year or _DELTA.search(lead) or _PARTIAL.search(lead))
+            part = (
+                not comparable
+                and _PART_OF in lead
+                and not (other_year or _DELTA.search(lead))
+                and _PARTIAL.search(lead.replace(_PART_OF, "")) is None
+            )
+        else:
+            part = False
         out.append(
             Claim(
                 source,
@@ -461,6 +474,7 @@ def _scan(source: str, t: _Text, year: int | None, location: Location | None) ->
                 num,
                 (c_start, c_end),
                 text,
+                part,
             )
         )
     return out

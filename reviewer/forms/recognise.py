@@ -1,8 +1,10 @@
 """Which family a table is, from what it prints: its title and the labels only it uses.
 
 A title naming a family (部门预算项目支出绩效自评表, 区域绩效目标自评表 …) decides, the longest
-(most specific) matching title first; among families whose titles match equally (the national
-form and 20/80 share theirs), the signature labels found decide. Ties go to the earlier family in
+(most specific) matching title first, unless that title is another family's with a word or two
+before it (部门预算项目支出绩效自评表: 项目支出绩效自评表) and the table prints none of the first
+family's signature labels and three or more of the other's; among families whose titles match
+equally (the national form and 20/80 share theirs), the signature labels found decide. Ties go to the earlier family in
 ``FAMILIES`` (national-2020 first), so an unknown variant is read as the national form.
 """
 
@@ -30,23 +32,38 @@ def recognise(texts: Iterable[str]) -> Recognition:
     # the title cells' keys, one per line (a key has no whitespace, so none spans two cells)
     title_cells = "\n".join([key(t) for t in texts if "自评表" in t or "评分表" in t])
     titles = _titles(title_cells)
-    # A family with a shorter title never wins, whatever its signatures: only the families
-    # with the longest title found are told apart by theirs (looked for in the whole text).
+    # A family with a shorter title wins only as said above: the families with the longest
+    # title found are told apart by their signatures (looked for in the whole text).
     longest = max(map(len, titles))
-    joined: str | None = None
+    # the texts' normal form run together, as ``normalise`` makes it of the whole (a line
+    # break is dropped with the other whitespace; no key ends with a colon)
+    joined = "".join([_spaceless(t) for t in texts])
     best = Recognition(DEFAULT, (0, 0), ())
+    best_title = ""
+    printed, printed_title = best, ""  # the family whose labels the table prints most
     for (family, _, signatures), title in zip(_keyed(), titles, strict=True):
-        if len(title) < longest:
-            continue
-        if joined is None:
-            # the texts' normal form run together, as ``normalise`` makes it of the whole (a
-            # line break is dropped with the other whitespace; no key ends with a colon)
-            joined = "".join([_spaceless(t) for t in texts])
         found = [label for label, k in signatures if k in joined]
         score = (len(title), len(found))
-        if score > best.score:
-            best = Recognition(family, score, tuple([title] if title else []) + tuple(found))
+        evidence = tuple([title] if title else []) + tuple(found)
+        if len(title) == longest and score > best.score:
+            best, best_title = Recognition(family, score, evidence), title
+        if len(found) > printed.score[1]:
+            printed, printed_title = Recognition(family, score, evidence), title
+    if (
+        best.score[0]
+        and not best.score[1]
+        and printed.score[1] >= _PRINTED_LABELS
+        and best_title.endswith(printed_title)
+        and 2 * len(printed_title) > len(best_title)
+    ):
+        # a title that is another form's title with a word or two before it (部门预算项目支出
+        # 绩效自评表: 项目支出绩效自评表) over a table that prints none of the longer one's
+        # labels and many of the other's: the other
+        return printed
     return best
+
+
+_PRINTED_LABELS = 3
 
 
 _Keyed = tuple[tuple[str, str], ...]

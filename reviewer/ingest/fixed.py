@@ -122,11 +122,12 @@ def fixed_or_spaced(
     finds no table gives way to one that finds some, even misread: the memo says so."""
     from reviewer.grid import Grid
     from reviewer.parse import parse_grid
+    from reviewer.parse.table import layout_doubted
 
     by_position = parse_grid(Grid(rows=fixed_rows(lines), source=""))
     if _misread(by_position):
         by_line = parse_grid(Grid(rows=spaced_rows(lines), source=""))
-        if any(not t.doubts for t in by_line.tables) or (
+        if any(not layout_doubted(t) for t in by_line.tables) or (
             by_line.tables and not by_position.tables  # some table, if only to say it misread
         ):
             return spaced_rows(lines)
@@ -134,11 +135,14 @@ def fixed_or_spaced(
 
 
 def _misread(report: Report) -> bool:
-    return all(t.doubts for t in report.tables)
+    from reviewer.parse.table import layout_doubted
+
+    return all(layout_doubted(t) for t in report.tables)
 
 
 def fixed_rows(lines: Sequence[str]) -> Iterator[Row]:
-    parts = [_part(block, page_break) for block, page_break in _blocks(lines)]
+    width = _metric(lines)
+    parts = [_part(block, page_break) for block, page_break in _blocks(lines, width)]
     # A table's columns are read from all its blocks: a block of figures goes on under the
     # header above it when it has none of its own or prints the same one again (a page's top),
     # so that its cells fall in the columns the header's do.
@@ -173,16 +177,53 @@ def _width(text: str) -> int:
     return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
 
 
-def _pieces(number: int, line: str) -> list[Piece]:
-    """The line's pieces at their display columns; a scan's grid line kept at a piece's edge
-    (| 项目名称) is no part of its text; a column printed one space after a name that filled
-    its own (食品安全监督抽检批 ≥2400批次) is a piece of its own."""
+Width = Callable[[str], int]
+
+
+def _metric(lines: Sequence[str]) -> Width:
+    """How the text measures its columns: by display width (a CJK character two columns, as
+    a terminal shows it and as people align by hand), or a character a column (as
+    ``pdftotext -layout`` places each word at its x position, whatever the characters before
+    it). Told by the pieces after CJK text on their line, where the two differ: a character a
+    column when nearly all of them start where a piece of another line starts, counted so,
+    and clearly more of them than counted by display width."""
+    by_width: dict[int, set[int]] = {}
+    by_count: dict[int, set[int]] = {}
+    for number, raw in enumerate(lines):
+        line = raw.replace("\f", "").rstrip("\r\n")
+        for m in _GAP.finditer(line):
+            before = line[: m.start()]
+            wide = _width(before)
+            if wide == len(before):
+                continue  # no CJK before it: the same column either way
+            by_width.setdefault(wide, set()).add(number)
+            by_count.setdefault(len(before), set()).add(number)
+    pieces = sum(len(on) for on in by_count.values())
+    shared_count = sum(len(on) for on in by_count.values() if len(on) > 1)
+    shared_width = sum(len(on) for on in by_width.values() if len(on) > 1)
+    if (
+        pieces
+        and shared_count >= _COUNT_ALIGNED * pieces
+        and shared_count > _COUNT_BETTER * shared_width
+    ):
+        return len
+    return _width
+
+
+_COUNT_ALIGNED = 0.9  # of the pieces after CJK text, aligned when a character is a column
+_COUNT_BETTER = 1.1  # and clearly more of them than by display width (which a tie keeps)
+
+
+def _pieces(number: int, line: str, width: Width = _width) -> list[Piece]:
+    """The line's pieces at their columns (``width`` measures them); a scan's grid line kept
+    at a piece's edge (| 项目名称) is no part of its text; a column printed one space after a
+    name that filled its own (食品安全监督抽检批 ≥2400批次) is a piece of its own."""
     out = []
     for m in _GAP.finditer(line):
         for a, b in _cells_apart(m.group(), m.start()):
             text = line[a:b]
-            start = _width(line[:a])
-            end = start + _width(text)
+            start = width(line[:a])
+            end = start + width(text)
             if text[0] in _GRID or text[-1] in _GRID:
                 text = text.strip(_GRID + " ")
                 if not text:
@@ -226,7 +267,7 @@ def _opens_with_label(word: str) -> bool:
     return len(word) >= 4 and any(label.startswith(word) for label in KNOWN_LABELS)
 
 
-def _blocks(lines: Sequence[str]) -> Iterator[tuple[list[list[Piece]], bool]]:
+def _blocks(lines: Sequence[str], width: Width) -> Iterator[tuple[list[list[Piece]], bool]]:
     """The blocks between blank lines, each with whether it begins a page."""
     block: list[list[Piece]] = []
     blanks, form_feed, first, page_break = 0, False, True, False
@@ -238,7 +279,7 @@ def _blocks(lines: Sequence[str]) -> Iterator[tuple[list[list[Piece]], bool]]:
         if not line.strip():
             blanks += 1
             continue
-        pieces = _pieces(number, line)
+        pieces = _pieces(number, line, width)
         if not pieces:
             continue  # a line of grid marks only (a scan's rule read as |): a border, no text
         if block and blanks == 1 and not form_feed and _anchor(pieces):
@@ -277,7 +318,11 @@ def _title(p: Piece) -> bool:
             or _BRACKETED.fullmatch(p.text)  # (万元), (A): a label's note wrapped
         )
         and not _is_figure(p.text)
+        and p.text[-1:] not in _SENTENCE_STOPS  # a sentence's wrapped end (户。), not a title's
     )
+
+
+_SENTENCE_STOPS = "。；;，,"
 
 
 def _header_like(line: list[Piece]) -> bool:
@@ -388,6 +433,11 @@ def _part(block: list[list[Piece]], page_break: bool) -> _Part:
     return _Part(block, page_break, anchors, top, head, header, text)
 
 
+# An amount after its label in one piece (按收入性质分：1,642.80), as a 部门整体 form's breakdown
+# prints its lines.
+_LABELLED_AMOUNT = re.compile(r"^[^\d：:]{2,16}[：:]\s*\d[\d,]*(?:\.\d+)?$")
+
+
 def _part_rows(part: _Part) -> list[_Row]:
     """The block's rows: each anchor's with the pieces around it; lines of their own above the
     header and in a block without figures."""
@@ -412,8 +462,11 @@ def _part_rows(part: _Part) -> list[_Row]:
         if all(is_ellipsis(p.text) for p in block[i]):
             anchored[i] = _line_row(block[i])  # the template's "more rows here": no row's
             continue
+        if i not in anchored and all(_LABELLED_AMOUNT.match(p.text) for p in block[i]):
+            anchored[i] = _line_row(block[i])  # a breakdown's line (项目支出：730.36): its own
+            continue
         for p in block[i]:
-            anchored[_nearest(i, p.column, anchors, block)].add(p)
+            anchored[_nearest(i, p.column, anchors, block, top)].add(p)
     rows.extend(anchored[i] for i in sorted(anchored))
     rows.extend(_line_row(line) for line in block[end:])
     return rows
@@ -473,10 +526,13 @@ def _join_labels(block: list[list[Piece]]) -> None:
                     break
 
 
-def _nearest(i: int, column: int, anchors: list[int], block: list[list[Piece]]) -> int:
+def _nearest(
+    i: int, column: int, anchors: list[int], block: list[list[Piece]], top: int = 0
+) -> int:
     """The anchor line whose row a piece on line ``i`` in ``column`` belongs to: the one its
     column runs on to without a gap, if only one does (a cell wrapped around its row's figures);
-    else the nearer, the one above on a tie."""
+    else the nearer, the one above on a tie. A title on a line above ``top`` is the header's:
+    no row's cell is centred over it."""
     if i in anchors:
         return i
     above = max((a for a in anchors if a < i), default=None)
@@ -486,6 +542,9 @@ def _nearest(i: int, column: int, anchors: list[int], block: list[list[Piece]]) 
 
     def holds(k: int) -> bool:
         return 0 <= k < len(block) and any(p.column == column for p in block[k])
+
+    def titled(k: int) -> bool:  # the header's line: its piece in the column is a title
+        return k < top and any(p.column == column and _title(p) for p in block[k])
 
     def labels_only(k: int) -> bool:  # a category label's own line, left of the column
         return all(p.column < column for p in block[k])
@@ -506,7 +565,7 @@ def _nearest(i: int, column: int, anchors: list[int], block: list[list[Piece]]) 
     # own line empty in its column, its pieces right above and right below it, unless each
     # of the two is the end of the cell of the row beyond it
     for a in (above, below):
-        if abs(i - a) == 1 and not holds(a) and holds(a - 1) and holds(a + 1):
+        if abs(i - a) == 1 and not holds(a) and holds(a - 1) and holds(a + 1) and not titled(a - 1):
             beyond = [
                 runs(k, max((n for n in anchors if n < k), default=None))
                 if k < a

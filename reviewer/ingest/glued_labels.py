@@ -18,6 +18,14 @@ _MAX_CHARS = 160
 
 
 @cache
+def _goal_columns() -> frozenset[str]:
+    """The goal block's two column labels (预期目标, 实际完成情况), as the forms print them."""
+    from reviewer.forms.families import FAMILIES
+
+    return frozenset(t for f in FAMILIES for t in (*f.goal_expected, *f.goal_actual))
+
+
+@cache
 def _labels() -> frozenset[str]:
     """Every label the forms print, as printed (a prefix label ``X*`` as ``X``)."""
     from reviewer.forms.families import FAMILIES
@@ -45,13 +53,31 @@ def _labels() -> frozenset[str]:
 
 def glued_labels(line: str) -> list[str] | None:
     """The labels a line is made of, each with the note printed after it; None when the line
-    holds fewer than three or anything that is no label."""
+    holds anything that is no label, or fewer than three labels (two: the goal's columns)."""
     text = line.strip()
     if not text or " " in text or len(text) > _MAX_CHARS:
         return None
+    fewest = _split(text, more=False)
+    if fewest is None:
+        return None
+    # A label that is two labels (执行率得分: 执行率 | 得分) is cut in two where no label then
+    # comes twice: 分值执行率得分 is three columns, 执行率分值执行率得分 two.
+    most = _split(text, more=True)
+    result = most if most is not None and len(set(most)) == len(most) else fewest
+    if len(result) >= _MIN_LABELS:
+        return result
+    # the goal block's two columns run together (预期目标实际完成情况): two labels no
+    # other label joins, where two labels of other kinds often make one (一般公共预算财政拨款)
+    goals = _goal_columns()
+    return result if len(result) == 2 and all(r in goals for r in result) else None
+
+
+def _split(text: str, more: bool) -> list[str] | None:
+    """``text`` as a run of labels, each with its notes: the fewest labels (or the most, where
+    ``more``); None when it is not one."""
     labels = _labels()
     longest = max(map(len, labels))
-    # best[i]: the fewest labels that make text[:i], with the split (None: it cannot be made)
+    # best[i]: the split of text[:i] with the fewest (most) labels; None: it cannot be made
     best: list[list[str] | None] = [None] * (len(text) + 1)
     best[0] = []
     for i in range(len(text)):
@@ -67,7 +93,20 @@ def glued_labels(line: str) -> list[str] | None:
                 end = note.end()
                 note = _NOTE.match(text, end)
             split = [*best[i], text[i:end]]  # type: ignore[misc]
-            if best[end] is None or len(split) < len(best[end]):  # type: ignore[arg-type]
+            known = best[end]
+            if known is None or (len(split) > len(known) if more else len(split) < len(known)):
                 best[end] = split
-    result = best[len(text)]
-    return result if result is not None and len(result) >= _MIN_LABELS else None
+    return best[len(text)]
+
+
+def labels_spaced(line: str) -> str:
+    """``line`` with each word made of run-together labels (``glued_labels``) cut into them,
+    a space between; the other words as they are."""
+    if len(line) < _MIN_LABELS * 2:
+        return line
+    words = line.split()
+    if len(words) <= 1:
+        labels = glued_labels(line)
+        return " ".join(labels) if labels else line
+    out = [" ".join(labels) if (labels := glued_labels(w)) else w for w in words]
+    return " ".join(out) if out != words else line

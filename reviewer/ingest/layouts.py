@@ -378,6 +378,37 @@ def _pipe_cells(line: str, number: int) -> list[Cell] | None:
     return cells
 
 
+def _unedged(lines: Sequence[str]) -> bool:
+    """Rows printed with no pipe before their first cell (一、基本情况 | 项目名称: | … |), a row
+    whose first cell is empty opening with a space and a pipe ( | 预算数 | 412.80 |): no line
+    opens with a pipe at its very start."""
+    texted = indented = 0
+    for s in lines:
+        if not _PIPE.search(s):
+            continue
+        if s[:1] in "|｜":
+            return False  # an edged table's row (| 项目名称 | … |)
+        body = s.lstrip()
+        if body[:1] in "|｜":
+            indented += 1
+        elif body:
+            texted += 1
+    return indented >= _UNEDGED_ROWS and texted >= _UNEDGED_ROWS
+
+
+_UNEDGED_ROWS = 2
+
+
+def _unedged_cells(line: str, number: int) -> list[Cell] | None:
+    """A row of an unedged table (``_unedged``): a pipe opening it closes its empty first
+    cell, so its cells are a column on."""
+    cells = _pipe_cells(line, number)
+    if cells and line[:1].isspace() and line.lstrip()[:1] in "|｜":
+        for c in cells:
+            c.column += 1
+    return cells
+
+
 def split_piped(line: str, number: int) -> list[Cell] | None:
     """A pasted pipe row (``| 项目名称 | 某项目 |``) cut at its pipes, or None when the line is
     not one (it must open with a pipe and hold another)."""
@@ -688,19 +719,21 @@ def layout_rows(lines: Iterable[str], layout: Layout) -> Iterator[Row]:
     """Rows of a text in ``layout``; a rebuilt layout is read whole (``rebuild.Unreadable``
     when it cannot be read without guessing)."""
     if layout in REBUILT:
-        from reviewer.ingest.glued_labels import glued_labels
+        from reviewer.ingest.glued_labels import labels_spaced
         from reviewer.ingest.rebuild import rebuild_rows
 
         text = [line.rstrip("\r\n").replace("\f", "") for line in lines]
         # a header whose labels ran together (一级指标二级指标三级指标…): its labels, spaced
-        text = [" ".join(labels) if (labels := glued_labels(s)) else s for s in text]
+        text = [labels_spaced(s) for s in text]
         return iter(rebuild_rows(text, REBUILT[layout]))
     if layout is Layout.LINES:
         return _rows_cell_per_line(lines)
     if layout is Layout.CSV:
         return _csv_rows(lines)
     if layout is Layout.PIPES:
-        return rows_from_numbered(_pipe_rows_unwrapped(lines), _pipe_cells)
+        lines = list(lines)
+        split = _unedged_cells if _unedged(lines) else _pipe_cells
+        return rows_from_numbered(_pipe_rows_unwrapped(lines), split)
     if layout is Layout.FIXED:
         from reviewer.ingest.fixed import fixed_or_spaced
 

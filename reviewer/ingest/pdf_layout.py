@@ -2,7 +2,9 @@
 
 * ``char_text``: a cell's characters → its text: lines top to bottom, characters left to
   right; a line wrap joins without a space (wrapped CJK text), except between two ASCII
-  letters or digits, where the wrap took a space.
+  letters or digits, where the wrap took a space; in a ruled cell, digits on both sides are
+  one number the cell's width wrapped (工程验收合格率1 / 00%), unless the next line opens a
+  numbered item.
 * ``table_rows``: a ruled table's cells (bounding boxes, merged cells being one larger box)
   → rows. A cell belongs to the row and column where its top-left corner sits: a merged
   label is read once, at the top of what it spans, wherever in it the text is drawn.
@@ -15,6 +17,7 @@
 from __future__ import annotations
 
 import bisect
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from statistics import median
@@ -72,14 +75,28 @@ def _line_text(line: Sequence[Char]) -> str:
     return "".join(out)
 
 
-def join_wrapped(lines: Iterable[str]) -> str:
-    """Wrapped lines of one cell → its text (see the module docstring)."""
+def join_wrapped(lines: Iterable[str], ruled: bool = True) -> str:
+    """Wrapped lines of one cell → its text (see the module docstring). Digits are joined
+    across a wrap only in a ``ruled`` cell: lines stacked into a cell by their positions alone
+    may be two cells' (a guess whose space shows)."""
     text = ""
     for line in lines:
-        if text and line and _ascii_word(text[-1]) and _ascii_word(line[0]):
+        if (
+            text
+            and line
+            and _ascii_word(text[-1])
+            and _ascii_word(line[0])
+            and not (
+                ruled and text[-1].isdigit() and line[0].isdigit() and not _NUMBERED.match(line)
+            )
+        ):
             text += " "
         text += line
     return text
+
+
+# A line opening a numbered item (2.下一步, 3、): not the rest of a number a wrap cut (00%, 00.5).
+_NUMBERED = re.compile(r"\d{1,2}[.、．)）](?!\d)")
 
 
 def _ascii_word(ch: str) -> bool:
@@ -269,7 +286,7 @@ def block_rows(chars: Sequence[Char]) -> list[PRow]:
         cells: list[PCell] = []
         for b in sorted(row, key=lambda b: b.x0):
             column = _nearest(stops, b.x0) + 1 if stops else len(cells) + 1
-            text = join_wrapped(_line_text(seg) for seg in b.lines).strip()
+            text = join_wrapped((_line_text(seg) for seg in b.lines), ruled=False).strip()
             cells.append(PCell(text, column, b.x0))
         out.append(PRow(row[0].top, [c for c in cells if c.raw]))
     return out

@@ -15,7 +15,14 @@ from reviewer.model import Accounting, EvaluationTable, Leftover, Report
 from reviewer.parse.labels import TOTAL_WORDS, is_site_furniture, label_kind, weight_note
 from reviewer.parse.listed import listed_rows
 from reviewer.parse.long_export import Opening, Unfolded, Unfolder, fresh
-from reviewer.parse.table import SIGN_OFF, TITLE_HINT, YEAR, parse_table, starts_table
+from reviewer.parse.table import (
+    SIGN_OFF,
+    TITLE_HINT,
+    YEAR,
+    layout_doubted,
+    parse_table,
+    starts_table,
+)
 from reviewer.parse.values import parse_points
 from reviewer.textnorm import PAGE_NUMBER, Words
 
@@ -435,7 +442,9 @@ class TableStream:
         """The tables of the grid's rows, or of its second reading when the first reads no
         table right and the second reads one (a short text: both are held)."""
         tables = list(self._read(self.grid.rows, self.leftovers, self.accounting))
-        if tables and (not all(t.doubts for t in tables) or not self.accounting.reported_lines):
+        if tables and (
+            not all(layout_doubted(t) for t in tables) or not self.accounting.reported_lines
+        ):
             return tables  # read, or doubted with every cell placed: no layout's failing
         leftovers: list[Leftover] = []
         accounting = Accounting()
@@ -495,7 +504,7 @@ class TableStream:
 
 def _rows_read(tables: list[EvaluationTable]) -> int:
     """Indicator rows of the tables read without a doubt."""
-    return sum(len(t.indicators) for t in tables if not t.doubts)
+    return sum(len(t.indicators) for t in tables if not layout_doubted(t))
 
 
 def _rows(tables: list[EvaluationTable]) -> int:

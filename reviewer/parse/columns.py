@@ -277,13 +277,28 @@ class RowMap:
         return not cells.keys().isdisjoint(_ROW_VALUES) or Role.L1 in cells or Role.L2 in cells
 
 
+# Labels printed over several columns (the Hebei form's 预期指标值 over 符号 | 值 | 单位, 自评得分
+# over its three scores), which a copy laid out by position joins to the first column's label.
+_GROUP_LABELS = ("预期指标值", "自评得分")
+
+
+def _under_group(text: str, family: Family) -> str:
+    """A column's label without the label of the group over it joined before it (预期指标值符号
+    → 符号), when what is left is a column's label of its own."""
+    for group in _GROUP_LABELS:
+        rest = text.removeprefix(group)
+        if rest != text and rest and header_role(rest, family) not in (None, Role.EXTRA):
+            return rest
+    return text
+
+
 def read_header(row: Row, family: Family = DEFAULT) -> IndicatorColumns:
     """The header row's columns; its cells are used (they are the form's layout)."""
     cols = IndicatorColumns()
     last: Role | None = None
     for c in row.cells:
         c.used = True
-        role = header_role(c.text, family)
+        role = header_role(_under_group(c.text, family), family)
         if c.text == "单位" and last is Role.TARGET and role in (None, Role.EXTRA):
             role = Role.UNIT  # 目标值 | 单位: the target's unit in a column of its own
         last = role

@@ -65,10 +65,20 @@ _SENTENCE_FIGURES = (
 )
 
 
+_SIDE_TOTALS = frozenset({"income_total", "expense_total"})
+_SIDE_AND_ITEM = re.compile(r"^按(?:收入|支出)性质分\s*[:：]\s*(\S.*)$")
+
+
 def _row_kind(text: str, fund_rows: tuple[tuple[str, str], ...]) -> str | None:
     """The funds row a row label names; 其中:基本支出 as 基本支出 where the form's words do not
     list it with 其中."""
     kind = lookup(text, fund_rows)
+    if kind in _SIDE_TOTALS and (m := _SIDE_AND_ITEM.match(text)) is not None:
+        # a breakdown's first line under its side's label (按收入性质分：一般公共预算拨款 |
+        # 4,105.31, a Word table's merged cell): the item's amount; the side's total not printed
+        item = lookup(m.group(1), fund_rows)
+        if item is not None and item not in _SIDE_TOTALS:
+            return item
     if kind is None and not text.startswith("其中"):
         # the block's label run into the row's (项目资金其中：当年财政拨款), a layout's doing
         head, _, rest = text.partition("其中")
@@ -116,6 +126,17 @@ def funds_label_piece(text: str) -> str | None:
     return None
 
 
+def _block_label_piece(text: str) -> bool:
+    """A piece of the block's own label printed down its rows (项目资金 / （万元）, 年度预算 /
+    执行情况)."""
+    return funds_label_piece(text) is not None or (
+        len(text) >= _LABEL_PIECE and any(lb.is_vertical_fragment(text, a) for a in _ANCHORS)
+    )
+
+
+_LABEL_PIECE = 2
+
+
 @lru_cache(maxsize=8192)
 def _is_anchor(text: str) -> bool:
     k = unnumbered(text)
@@ -136,6 +157,10 @@ _THIS_YEAR = ("本年度", "本年")
 _OVER_LABELS = frozenset({*_THIS_YEAR, "资金来源"})
 
 
+_ROW_AMOUNTS = 2
+_AMOUNT_CELL = re.compile(r"^\d[\d,]*(?:\.\d+)?$")  # an amount alone in its cell (1,850.00)
+
+
 def is_fund_header(row: Row, family: Family) -> bool:
     """The funds block's header: its anchor label (a short label cell, not a goal text that
     mentions 项目资金) or at least two of its column labels."""
@@ -144,7 +169,12 @@ def is_fund_header(row: Row, family: Family) -> bool:
         return False  # most rows: no word a funds header has
     cells = row.cells
     if _ANCHOR_HINT.search(joined) is not None and any(_is_anchor(c.text) for c in cells):
-        return True
+        # the block's label printed on one of its rows (项目资金 | 其中：当年财政拨款 | 1,850.00
+        # | …, a merged label's text at its middle line): that row, not the header
+        return not (
+            any(lookup(c.text, family.fund_rows) is not None for c in cells)
+            and sum(_AMOUNT_CELL.match(c.text) is not None for c in cells) >= _ROW_AMOUNTS
+        )
     if cells and lookup(cells[0].text, family.fund_rows) is not None and _DIGIT.search(joined):
         return False  # a row of amounts that names its columns (预算数 | 6.84 | 到位数 | …)
     roles = [_column_role(c.text, family) for c in cells]
@@ -174,11 +204,14 @@ class FundsReader:
         # the sentence the total's figures were read from (sentence()), until a block's own
         # 年度资金总额 row gives them
         self.sentence_cell: Cell | None = None
+        self.header_line: int | None = None  # the line of the block's first header row
 
     def header(self, row: Row) -> None:
         """Column roles by header label, with their positions; the unit and the block's points
         (预算执行情况(10分)) if stated. Some layouts put the first row on the header row."""
         self.seen = True
+        if self.header_line is None:
+            self.header_line = row.line
         roles: list[tuple[int, str]] = []
         taken: set[str] = set()
         for c in row.cells:
@@ -237,7 +270,10 @@ class FundsReader:
         block it is the form does not say, so its lines are read as lines (``_single_amounts``),
         each side against its own total."""
         cells = row.cells
-        return len(cells) == 2 and self._row_key(cells[0].text) in ("income_total", "expense_total")
+        return len(cells) == 2 and (
+            self._row_key(cells[0].text) in _SIDE_TOTALS
+            or _SIDE_AND_ITEM.match(cells[0].text) is not None  # its first item's line
+        )
 
     def sentence(self, row: Row) -> bool:
         """The funds written as a sentence instead of a block (项目资金：年初预算86万元，全年预算
@@ -332,7 +368,10 @@ class FundsReader:
         if self.family.subject != "department" or (":" not in joined and "：" not in joined):
             return False
         read: list[tuple[Cell, str, str, float | None]] = []
-        for c in row.cells:
+        cells = row.cells
+        if len(cells) > 1 and _block_label_piece(cells[0].text):
+            cells = cells[1:]  # the block's label, printed down its rows (年度预算 / 执行情况)
+        for c in cells:
             m = _INLINE.match(c.text)
             kind = self._row_key(m.group(1)) if m is not None else None
             if m is None or kind is None:
@@ -345,6 +384,7 @@ class FundsReader:
         for c, label, kind, amount in read:
             self._breakdown_line(label, kind, amount, c)
             c.used = True
+        row.cells[0].used = True  # a line's label, or the block's label beside the lines
         self.seen = True
         return True
 

@@ -198,6 +198,7 @@ _UNREAD_ROWS = 2
 # kept as a field under its label, not read into the year's goal.
 _OTHER_GOALS = frozenset({"长期目标", "中长期目标", "项目长期目标", "长期绩效目标"})
 _GOAL_TEXT = 15  # the fewest characters of a goal written beside its label
+_SENTENCE_END = re.compile(r"[。；;，,]")
 _KEY_ROW_KEYS = 2  # header keys on a row of column labels over their values
 # A system's own column label beside the header keys (项目编码, 单位编码, 导出日期, 项目类型).
 _COLUMN_LABEL = re.compile(
@@ -303,6 +304,23 @@ _TRAILING_FIELD = re.compile(
     r"(填报日期|填表日期|填报时间|填报人|填表人|联系人|联系电话|审核人)\s*[:：]\s*"
 )
 
+_BUDGET_FIELDS = ("initial_budget", "full_year_budget", "executed")
+# The doubt on a funds block whose rows were not read: the block's own, whatever layout the
+# text is read in (a reading of the rows is not chosen by it).
+FUNDS_UNREAD = (
+    "资金部分的栏目已读到，年度资金总额的金额却未能读出（其下的金额未能对应到栏目），"
+    "资金部分没有复核。"
+)
+
+
+def layout_doubted(t: EvaluationTable) -> bool:
+    """Whether the table's reading is doubted for what a layout decides: its rows and columns
+    (not its funds block alone)."""
+    return any(d.reason != FUNDS_UNREAD for d in t.doubts)
+
+
+_AMOUNT_IN = re.compile(r"\d[\d,]*\.\d{2}")  # an amount as the funds block prints it (1,386.50)
+
 _RECOGNISE_ROWS = 40  # the title, header, funds and indicator header are within these
 # A form's titles and labels are short; a longer cell is narrative, where a label's words
 # prove nothing (and normalising it is most of recognition's cost).
@@ -350,6 +368,7 @@ class _TableBuilder:
         self.stacked = False  # the header's labels cut in two over two rows (_stacked_header)
         self.ends_with_label = False
         self.section_cells: list[Cell] = []
+        self.first_indicator_line: int | None = None  # the indicator header's line
         self.guessed_rows: list[Row] = []  # rows whose figures' columns were a guess
         self.headerless = False  # indicator rows read without their header: a page excerpt
         # the indicator header names the project as a column: a system's export, one row per
@@ -378,6 +397,7 @@ class _TableBuilder:
                 continue
             elif starts_table(row):
                 self._title(row)
+                self._header(row)  # keys printed after the title on its line (项目名称 …)
             elif self._text_field(row):
                 pass
             elif is_fund_header(row, self.family):
@@ -656,6 +676,7 @@ class _TableBuilder:
             self.t["labels"].setdefault("goal_expected", unnumbered(label.text))
             self._add_goal("goal_expected", text)
             return
+        texts: list[Cell] = []
         for i, c in enumerate(cells):
             c.used = True
             block_label = (
@@ -682,9 +703,23 @@ class _TableBuilder:
                 continue  # the block's own label (年度总体目标, 项目基本情况), not a text naming it
             elif lb.is_vertical_fragment(c.text, "年度总体目标"):
                 continue
-            elif len(c.text) <= 16 and i == len(cells) - 1 and len(self.goal_cols) > 1:
+            elif (
+                len(c.text) <= 16
+                and i == len(cells) - 1
+                and len(self.goal_cols) > 1
+                and not _SENTENCE_END.search(c.text)  # a label, not a short goal (…2.71万册。)
+            ):
                 self.goal_other[c.column] = c.text
             elif self.goal_cols:
+                texts.append(c)
+        if len(texts) > 1 and len(texts) == len(self.goal_cols):
+            # the texts on the labels' line, as many as the labels: each under its label, in
+            # order (年度总体目标 预期目标 实际完成情况 text text, a copy without the cells)
+            by_column = sorted(self.goal_cols, key=self.goal_cols.__getitem__)
+            for field, c in zip(by_column, texts, strict=True):
+                self._add_goal(field, c)
+        else:
+            for c in texts:
                 self._goal_text(c)
 
     def _goal_line(self, row: Row) -> bool:
@@ -925,6 +960,8 @@ class _TableBuilder:
             if role is not Role.EXTRA:
                 self.t["labels"].setdefault(role.value, columns.labels[col])
         first = end
+        if first < len(self.rows) and self.first_indicator_line is None:
+            self.first_indicator_line = self.rows[start].line
         while end < len(self.rows) and not self._ends_indicators(self.rows[end]):
             end += 1
         section = parse_section(self._without_repeated_headers(first, end), columns)
@@ -1106,6 +1143,8 @@ class _TableBuilder:
             )
         if (illegible := self._illegible()) is not None:
             t["doubts"].append(illegible)
+        if (funds_unread := self._unread_funds(funds)) is not None:
+            t["doubts"].append(funds_unread)
         if self.project_column is not None and t["indicators"]:
             t["doubts"].append(
                 ReadingDoubt(
@@ -1138,6 +1177,26 @@ class _TableBuilder:
             "本表的绩效指标没有复核。",
             evidence=[c.ref() for c in unread[:6]],
         )
+
+    def _unread_funds(self, funds: dict[str, Any]) -> ReadingDoubt | None:
+        """The funds block's header read, its 年度资金总额 not, while amounts under the header
+        were left unread before the indicators: the block's rows are there, misread."""
+        start = self.funds.header_line
+        total = funds["annual_total"]
+        if start is None or not self.t["indicators"] or self.first_indicator_line is None:
+            return None
+        if any(total.get(f) is not None for f in _BUDGET_FIELDS):
+            return None
+        left = [
+            c
+            for row in self.rows
+            if start < row.line < self.first_indicator_line
+            for c in row.cells
+            if not c.used and _AMOUNT_IN.search(c.text)
+        ]
+        if not left:
+            return None
+        return ReadingDoubt(reason=FUNDS_UNREAD, evidence=[c.ref() for c in left[:4]])
 
     def _illegible(self) -> ReadingDoubt | None:
         """Cells a scan's OCR could not read (■, ▇ where characters were): many of them, and
@@ -1224,4 +1283,12 @@ def parse_table(rows: Sequence[Row], family: Family | None = None) -> Evaluation
     return _TableBuilder(rows, family or family_of(rows) or DEFAULT).build()
 
 
-__all__ = ["TITLE_HINT", "YEAR", "funds_label_piece", "is_title", "parse_table", "starts_table"]
+__all__ = [
+    "TITLE_HINT",
+    "YEAR",
+    "funds_label_piece",
+    "is_title",
+    "layout_doubted",
+    "parse_table",
+    "starts_table",
+]

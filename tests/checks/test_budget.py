@@ -276,10 +276,7 @@ class TestB105LowExecutionHighScore(RuleCase):
     code = "B105"
 
     def broken(self) -> EvaluationTable:
-        return executed(
-            85000.0,
-            goal_actual="全年组织业务培训10场，培训210人；因集中采购节约，资金结余15000元。",
-        )
+        return executed(85000.0, goal_actual="全年组织业务培训10场，培训210人；资金结余15000元。")
 
     def clean(self) -> EvaluationTable:
         return executed(
@@ -296,6 +293,20 @@ class TestB105LowExecutionHighScore(RuleCase):
     def test_low_execution_threshold(self, tmp_path: Path, amount: float, fires: set[str]) -> None:
         saved = f"全年组织业务培训10场，培训210人；{SAVED}{100000 - amount:g}元。"
         assert codes(tmp_path, executed(amount, goal_actual=saved)) == fires
+
+    @pytest.mark.parametrize(
+        "said",
+        [
+            "因集中采购节约，资金结余15000元。",
+            "培训场地采购成交价低于预算，结余资金已按规定交回财政。",
+        ],
+    )
+    def test_money_saved_with_the_outputs_done_is_what_the_rule_asks(
+        self, tmp_path: Path, said: str
+    ) -> None:
+        # the rule's own advice: 如属资金节约，应在说明中写明; said, there is nothing to ask
+        table = executed(85000.0, goal_actual="全年组织业务培训10场，培训210人；" + said)
+        assert "B105" not in codes(tmp_path, table)
 
     @pytest.mark.parametrize(
         ("trainees", "fires"),

@@ -80,6 +80,8 @@ class TestE102ExplanationWithoutMeasure(RuleCase):
             "部分人员请假，预计次年一季度完成补训",
             "部分人员请假，已简化请假补训流程，实行按月集中补训",  # fe01: a measure already taken
             "部分人员请假；2023年6月底前完成补训",  # hc03: a dated step
+            "部分人员请假；待场地完工后于2023年一季度补训到位",  # iu04: a dated remedy
+            "部分人员请假；已委托培训机构于2023年春季开学前补齐",  # iu06: a step taken
         ],
     )
     def test_measure_words(self, tmp_path: Path, explanation: str) -> None:
@@ -124,6 +126,16 @@ class TestE103ExplanationContradictsScore(RuleCase):
         # （未完成指标须填写…） left in beside a full score says nothing: P106 reports it
         table = trainees("=210人", 10, "（未完成指标须填写偏差原因及改进措施）")
         assert codes(tmp_path, table) == {"P106"}
+
+    def test_below_a_ceiling_is_the_aim_not_a_shortfall(self, tmp_path: Path) -> None:
+        # a ≤ row met: 低于 and 减少 say it went the way the row wants
+        row = ind(
+            "森林火灾受害率", "<=0.9‰", "0.12‰", 10, 10, "全年火灾减少，受害率远低于控制目标。"
+        )
+        assert "E103" not in codes(tmp_path, make_table(indicators=with_row(1, row)))
+        # on a ≥ row, 低于 is the shortfall itself
+        table = trainees("=210人", 10, "参训人数低于往年")
+        assert "E103" in codes(tmp_path, table)
 
     def test_says_it_could_not_be_done_on_time(self, tmp_path: Path) -> None:
         # 难以按时完成 admits the shortfall: no claim that the work was done

@@ -279,6 +279,30 @@ class TestN102NarrativeFigureVsIndicator(RuleCase):
         table = make_table(indicators=with_row(2, row), goal_actual=f"{DONE}，{said}")
         assert ("N102" in codes(tmp_path, table)) is fires
 
+    @pytest.mark.parametrize(("said", "fires"), [("2,351人", False), ("2,315人", True)])
+    def test_a_part_named_by_an_indicator_of_its_own_is_compared_with_it(
+        self, tmp_path: Path, said: str, fires: bool
+    ) -> None:
+        # ip06: 其中 marks a part of a total, but this part is what its own row counts; the
+        # comma inside 2,315 is the figure's, not the clause's end
+        row = ind("困难残疾人生活补贴发放人数", ">=2300人", "2351人", 10, 10, l2="数量指标")
+        text = f"{DONE}，发放两项补贴，其中困难残疾人生活补贴惠及{said}。"
+        table = make_table(indicators=with_row(2, row), goal_actual=text)
+        found = findings_of(tmp_path, table, "N102")
+        assert bool(found) is fires
+        assert all(f"其中困难残疾人生活补贴惠及{said}" in f.message for f in found)
+
+    def test_a_part_compared_with_a_row_that_is_that_part(self, tmp_path: Path) -> None:
+        # it05: 其中脱贫户1,208户 against the row 其中：脱贫户受益户数 1280户
+        row = ind("其中：脱贫户受益户数", ">=1200户", "1280户", 10, 10, l2="数量指标")
+        said = f"{DONE}，惠及农户3120户，其中脱贫户1,208户。"
+        table = make_table(indicators=with_row(2, row), goal_actual=said)
+        assert "N102" in codes(tmp_path, table)
+        agreeing = make_table(
+            indicators=with_row(2, row), goal_actual=f"{DONE}，惠及农户3120户，其中脱贫户1280户。"
+        )
+        assert "N102" not in codes(tmp_path, agreeing)
+
     def test_a_figure_rounded_in_wan_holds_the_narratives_count(self, tmp_path: Path) -> None:
         # gd01: 6.24万人 is 62,350–62,450 人; the narrative's 62418人 is that figure
         row = ind("老年人健康体检人数", "≥6万人", "6.24万人", 10, 10, l2="数量指标")
@@ -625,6 +649,8 @@ class TestN106NarrativeAmountVsFunds(RuleCase):
             ("为群众挽回经济损失12万元。", False),  # not the project's money
             ("支出培训经费3万元。", False),  # one use of the money, not the project's total
             ("本项目结余资金3万元。", True),
+            ("项目全年完成投资9.5万元。", False),  # it03: the money spent, said as invested
+            ("项目全年完成投资1,186.3万元。", True),  # …and a thousands comma in the figure
         ],
     )
     def test_amounts_against_the_fund_block(

@@ -508,3 +508,22 @@ def test_the_goals_actual_under_a_longer_label(tmp_path: Path, actual_label: str
     table = _table(tmp_path, rows)
     assert table.goal_expected == "更换老旧供水管网35公里。"
     assert table.goal_actual == "更换老旧供水管网31.2公里。"
+
+
+def test_a_longer_title_over_another_forms_labels_is_that_form() -> None:
+    from reviewer.forms.recognise import recognise
+
+    national = [
+        "项目资金(万元)\t年初预算数\t全年预算数\t全年执行数\t分值\t执行率\t得分",
+        "年度资金总额\t64.00\t64.00\t64.00\t10\t100.00%\t10.00",
+        "一级指标\t二级指标\t三级指标\t年度指标值\t实际完成值\t分值\t得分\t偏差原因分析及改进措施",
+    ]
+    # iu05: 部门预算项目支出绩效自评表 is 四川's title, over the national form's labels
+    seen = recognise(["某局2022年度部门预算项目支出绩效自评表", "项目支出绩效自评表", *national])
+    assert seen.family.name == "national-2020"
+    # a title naming another subject is no longer word for the same form: 部门整体 stays
+    seen = recognise(["某局2025年度部门整体支出绩效自评表", "部门名称\t某局", *national])
+    assert seen.family.name == "dept-wide"
+    # and 四川's own labels keep 四川's form
+    sichuan = ["部门预算项目支出绩效自评表", "总额\t年初预算\t调整后预算数\t预算执行数\t预算执行率"]
+    assert recognise(sichuan).family.name == "sichuan-zp"

@@ -1,0 +1,108 @@
+"""The Hebei four-section form (预算项目绩效自评表) as a web page's pipe copy with no pipe before
+each row's first cell: its 预算执行率 row, printed across the label columns, read as a row and
+scored as the form scores it."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from reviewer.pipeline import review
+
+EXECUTION = "| 预算执行率 | 预算执行率 | 预算执行率 | 执行数占预算数的比例 |"
+
+
+def _hebei(tmp_path: Path, rate_row: str, executed: str, progress: str) -> Path:
+    lines = [
+        "某县残疾人联合会2019年度预算项目绩效自评表 |",
+        "一、基本情况 | 项目名称: | 困难残疾人生活补贴 | 是否为专项资金: | 是 | 实施(主管)单位 | "
+        "某县残疾人联合会 | 金额单位: | 万元 |",
+        "二、预算执行情况 | 预算安排情况(调整后) |  | 资金到位情况 |  | 资金执行情况 |  | "
+        "预算执行进度(%) |",
+        f" | 预算数 | 400.00 | 到位数 | 400.00 | 执行数 | {executed} | {progress} |",
+        "三、目标完成情况 | 年度预期目标 |  |  | 具体完成情况 |  |  | 总体完成率(%) |",
+        " | 保障困难残疾人2300人以上的基本生活。 |  |  | 全年惠及困难残疾人2351人。 |  |  | 100.00 |",
+        "四、年度绩效指标完成情况 | 一级指标 | 二级指标 | 三级指标 | 指标解释 | 预期指标值 |  |  | "
+        "单项指标实际完成值 | 单项指标完成情况 | 自评得分 |  |  |",
+        " |  |  |  |  | 符号 | 指标值 | 单位(文字描述) |  |  | 单项指标得分 | 权重占比(%) | "
+        "单项指标折算得分 |",
+        " | 产出指标 | 数量指标 | 补贴发放人数 | 全年享受补贴的人数 | >= | 2300 | 人 | 2351人 | 完成 "
+        "| 100 | 40 | 40.00 |",
+        " | 效果指标 | 社会效益指标 | 补贴政策知晓率 | 抽样调查知晓比例 | >= | 85 | %(百分比) | 91.3% "
+        "| 完成 | 100 | 30 | 30.00 |",
+        " | 满意度指标 | 服务对象满意度指标 | 受助残疾人满意度 | 抽样调查满意程度 | >= | 90 | %(百分比) "
+        "| 96% | 完成 | 100 | 20 | 20.00 |",
+        " " + EXECUTION + " " + rate_row,
+        "合计 |  |  |  |  |  |  |  |  |  |  | 100 | 100.00 |",
+    ]
+    path = tmp_path / "hebei.txt"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return path
+
+
+def test_the_execution_row_across_the_label_columns_is_one_row(tmp_path: Path) -> None:
+    path = _hebei(
+        tmp_path, "= | 100 | %(百分比) | 100.00% | 完成 | 100 | 10 | 10.00 |", "400.00", "100"
+    )
+    result = review(path)
+    (t,) = result.report.tables
+    *_, last = t.indicators
+    assert [i.name for i in t.indicators] == [
+        "补贴发放人数",
+        "补贴政策知晓率",
+        "受助残疾人满意度",
+        "预算执行率",
+    ]
+    assert (last.target, last.actual, last.weight, last.score) == (
+        "=100%(百分比)",
+        "100.00%",
+        10.0,
+        10.0,
+    )
+    # every row sits under its own column: no 一级 read as a 二级, no name taken for a label
+    assert [i.l2 for i in t.indicators[:3]] == ["数量指标", "社会效益指标", "服务对象满意度指标"]
+    assert not [f for f in result.findings if f.severity.value == "error"]
+
+
+@pytest.mark.parametrize(
+    ("row", "executed", "progress", "code", "fires"),
+    [
+        # a target of 100%: the row scores the rate × its weight (9.70 of 10 at 97%)
+        (
+            "= | 100 | %(百分比) | 97.00% | 未完成 | 97 | 10 | 9.70 |",
+            "388.00",
+            "97.00",
+            "B103",
+            False,
+        ),
+        (
+            "= | 100 | %(百分比) | 97.00% | 未完成 | 97 | 10 | 10.00 |",
+            "388.00",
+            "97.00",
+            "B103",
+            True,
+        ),
+        # a target below 100% reached: the row's full weight, as the form's other rows
+        (
+            ">= | 95 | %(百分比) | 97.00% | 完成 | 100 | 10 | 10.00 |",
+            "388.00",
+            "97.00",
+            "B103",
+            False,
+        ),
+        # … and not reached: a full score is the rows' rule broken (S102), not B103's
+        (
+            ">= | 95 | %(百分比) | 90.00% | 未完成 | 100 | 10 | 10.00 |",
+            "360.00",
+            "90.00",
+            "S102",
+            True,
+        ),
+    ],
+)
+def test_the_execution_row_is_scored_as_its_target_says(
+    tmp_path: Path, row: str, executed: str, progress: str, code: str, fires: bool
+) -> None:
+    result = review(_hebei(tmp_path, row, executed, progress))
+    assert (code in {f.code for f in result.findings}) is fires
