@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 
 _SPACE_RUN = re.compile(r"\s+")
 _ASCII_WORD = re.compile(r"[0-9A-Za-z]")
@@ -77,6 +77,8 @@ def pipe_cell(raw: str) -> str:
     marks undone: ``\|`` is a pipe, ``\*`` a star, ``<br>`` a line break inside the cell,
     ``**项目名称**`` (bold) the words inside."""
     raw = unbold(raw)
+    if raw[:1] in _MARK_STARTS or raw[:2].strip()[:1] in _MARK_STARTS:
+        raw = _LINE_MARK.sub("", raw, count=1)  # - 项目名称：…, ## 一、项目资金
     if "\\" in raw:
         raw = raw.replace("\\｜", "｜")
         raw = _ESCAPED.sub(r"\1", raw)
@@ -84,6 +86,12 @@ def pipe_cell(raw: str) -> str:
         raw = _LINE_BREAK_TAG.sub("\n", raw)
     return clean_cell(raw)
 
+
+# A Markdown line's own mark before its words: a list's bullet (- 项目名称：…) or a heading's
+# hashes (## 一、项目资金（万元）); a lone dash (—, -), a figure (-5%) or a page's number (- 1 -)
+# is no such mark.
+_LINE_MARK = re.compile(r"^\s*(?:[-*+•]|#{1,6})\s+(?=[^\d\s])")
+_MARK_STARTS = frozenset("-*+•#")
 
 # Words Markdown sets in bold (**项目名称**, __总分__, **单位名称:某局**　**填报日期:…**), as
 # converters set labels: two words or more inside; a template's stars around a value's sign
@@ -168,3 +176,24 @@ class Words:
             if word in text:
                 return True
         return False
+
+
+# A forwarded mail's quote marks before a line (> , >> ): a space after each is theirs, a tab
+# is the line's own (its first cell left empty).
+_QUOTE = re.compile(r"^ *(?:> ?)+")
+
+
+def unquoted(line: str) -> str:
+    """``line`` without a mail's quote marks before it."""
+    return _QUOTE.sub("", line) if ">" in line[:8] else line
+
+
+def is_quoted(lines: Sequence[str]) -> bool:
+    """Whether these lines are mostly a mail's quoted text (> before each)."""
+    nonempty = [s for s in lines if s.strip()]
+    quoted = sum(s.lstrip(" ")[:1] == ">" for s in nonempty)
+    return quoted >= _QUOTED_LINES and quoted >= _QUOTED_SHARE * len(nonempty)
+
+
+_QUOTED_LINES = 5
+_QUOTED_SHARE = 0.3

@@ -192,3 +192,58 @@ def test_breakdown_lines_beside_the_blocks_label_printed_down_its_rows(tmp_path:
         4685.86,
     )
     assert not [f for f in review(_dept_wide(tmp_path, breakdown)).findings if f.code == "F101"]
+
+
+def test_a_funds_header_printed_over_two_lines_is_joined_column_by_column(
+    tmp_path: Path,
+) -> None:
+    # ja04: two spaces between cells, the funds labels cut over two lines (年初 / 预算数)
+    lines = [
+        "2023年度部门整体支出绩效自评表",
+        "部门（单位）名称  某县市场监督管理局",
+        "年度预算  年初  全年  全年  分值  执行率  得分",
+        "（万元）  预算数  预算数  执行数",
+        "年度资金总额  2,465.30  2,618.74  2,540.18  10  97.00%  9.70",
+        "年度绩效指标  一级指标  二级指标  三级指标  年度指标值  实际完成值  分值  得分",
+        "产出指标  数量指标  登记注册业务办结量  ≥2.5万件  2.73万件  90  90",
+        "总分  100  99.70",
+    ]
+    (t,) = parse_file(_written(tmp_path, "dept.txt", lines)).tables
+    total = t.funds.annual_total
+    assert (total.initial_budget, total.full_year_budget, total.executed) == (
+        2465.3,
+        2618.74,
+        2540.18,
+    )
+    assert t.labels["funds.initial_budget"] == "年初预算数"
+
+
+def test_rows_a_column_on_from_their_label_are_read_as_the_full_row_shows(
+    tmp_path: Path,
+) -> None:
+    # iw01 (a page's cells a line each, |-ended): the label spans two cells; the total row's
+    # figures, all there, show where the columns are, for the rows below with blanks
+    cells = [
+        "项目名称 |", "乡村道路养护项目 |",
+        "项目资金(万元) |", "|", "年初预算数 |", "全年预算数 |", "全年执行数 |", "分值 |",
+        "执行率 |", "得分 |",
+        "年度资金总额 |", "|", "1200 |", "1350 |", "1281.36 |", "10 |", "94.92% |", "9.49 |",
+        "其中:当年财政拨款 |", "|", "1200 |", "1200 |", "1140.5 |", "— |", "95.04% |", "— |",
+        "上年结转资金 |", "|", "0 |", "150 |", "140.86 |", "— |", "93.91% |", "— |",
+        "一级指标 |", "二级指标 |", "三级指标 |", "年度指标值 |", "实际完成值 |", "分值 |", "得分 |",
+        "产出指标 |", "数量指标 |", "养护里程 |", "≥120公里 |", "126公里 |", "90 |", "89.49 |",
+        "总分 |", "100 |", "99.49 |",
+    ]  # fmt: skip
+    report = parse_file(_written(tmp_path, "page.txt", cells))
+    (t,) = report.tables
+    funds = t.funds
+    assert (
+        funds.current_year_appropriation.full_year_budget,
+        funds.prior_year_carryover.executed,
+    ) == (
+        1200.0,
+        140.86,
+    )
+    assert not [
+        f for f in review(_written(tmp_path, "page.txt", cells)).findings if f.code == "F101"
+    ]

@@ -41,6 +41,11 @@ CONVERTED = """**附件2**
         ("(≥\\*\\*亩)", "(≥**亩)"),  # escaped stars are the template's, kept
         ("≥**%，≤**%", "≥**%，≤**%"),  # a template's stars around a sign: no bold
         ("a\\|b", "a|b"),
+        ("- 项目名称：某项目", "项目名称：某项目"),  # a list's bullet (ja01)
+        ("## 一、项目资金（万元）", "一、项目资金（万元）"),  # a heading's hashes
+        ("- 1 -", "-1-"),  # a page's number, no bullet
+        ("-5%", "-5%"),
+        ("—", "—"),
     ],
 )
 def test_a_converters_marks_are_undone_in_a_cell(raw: str, cell: str) -> None:

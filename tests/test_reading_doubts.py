@@ -236,3 +236,36 @@ def test_a_funds_header_over_amounts_no_row_was_read_from_is_a_misreading(
     assert "P108" in codes and not codes & {"P103", "T101"}
     # a block whose rows were read is not doubted
     assert _table(tmp_path, _form(ROWS)).doubts == []
+
+
+def test_names_holding_their_rows_comparisons_or_a_sentence_are_a_misreading(
+    tmp_path: Path,
+) -> None:
+    # ix05 (a PDF without rules): the target's columns read into the names of several rows
+    rows = [
+        ["", "产出指标", "数量指标", "放映场次>=3672场3672场", "完成", "100.00", "40", "40"],
+        ["", "", "质量指标", "设备完好率>=95%(百分比)", "完成", "100.00", "10", "10"],
+        *ROWS[2:],
+    ]
+    (doubt,) = _table(tmp_path, _form(rows)).doubts
+    assert "运算符和指标值" in doubt.reason
+    # one row may print its condition so: no doubt
+    one = [["", "产出指标", "数量指标", "受害率≤0.9‰以内", "≤0.9‰", "0.5‰", "40", "40"], *ROWS[1:]]
+    assert _table(tmp_path, _form(one)).doubts == []
+    # ix06: the actual's words, a sentence, in the name's column, the name under the target
+    swapped = [
+        *ROWS[:2],
+        [
+            "",
+            "效益指标",
+            "社会效益指标",
+            "基本规范,个别乡镇存在延迟发放",
+            "发放规范性",
+            "规范",
+            "30",
+            "30",
+        ],
+        ROWS[3],
+    ]
+    (doubt,) = _table(tmp_path, _form(swapped)).doubts
+    assert "带逗号的句子" in doubt.reason

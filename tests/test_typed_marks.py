@@ -260,3 +260,55 @@ def test_an_item_cut_at_its_marks_quotes_each_value_at_its_own_cell(tmp_path: Pa
     )
     # 分值：10 and 得分：10: the same figure, each quoted at the cell it is printed in
     assert (row.cells["weight"].column, row.cells["score"].column) == (6, 7)
+
+
+def test_slashes_with_spaces_part_cells_and_a_row_may_open_with_its_empty_cell(
+    tmp_path: Path,
+) -> None:
+    # ja06: cells a space, a slash and a space apart: a slash inside a cell (8000元/场) is the
+    # cell's; a row opening with the mark has its first cell empty, a new row, and the goal
+    # block's labels before the text each take their cell
+    lines = [
+        "2019年度项目支出绩效自评表",
+        "项目名称 / 非遗保护传承项目",
+        "项目资金（元） / 年初预算数 / 全年预算数 / 全年执行数 / 分值 / 执行率 / 得分",
+        "年度资金总额 / 600000.00 / 600000.00 / 588000.00 / 10 / 98.00% / 9.80",
+        "年度总体目标 / 预期目标 / 开展非遗展演展示活动40场以上。",
+        " / 实际完成情况 / 全年开展非遗展演展示活动42场。",
+        "一级指标 / 二级指标 / 三级指标 / 年度指标值 / 实际完成值 / 分值 / 得分 / 偏差原因分析及改进措施",
+        "产出指标 / 数量指标 / 展演活动场次 / ≥40场 / 42场 / 50 / 50 / 无",
+        "产出指标 / 成本指标 / 单场展演补助标准 / ≤8000元/场 / 8000元/场 / 10 / 10 / 无",
+        "效益指标 / 社会效益指标 / 非遗传承氛围 / 提升 / 提升 / 20 / 20 / 无",
+        "满意度指标 / 服务对象满意度指标 / 群众满意度 / ≥90% / 95% / 10 / 10 / 无",
+        "总分 / 100 / 99.80",
+    ]
+    (t,) = parse_file(_write(tmp_path, lines)).tables
+    assert t.goal_expected == "开展非遗展演展示活动40场以上。"
+    assert t.goal_actual == "全年开展非遗展演展示活动42场。"
+    cost = t.indicators[1]
+    assert (cost.name, cost.target, cost.actual) == ("单场展演补助标准", "≤8000元/场", "8000元/场")
+
+
+def test_a_mails_quoted_tab_table_keeps_its_columns(tmp_path: Path) -> None:
+    # ja02: "> " before each tab row; a row opening with a tab (its first cell empty) keeps it
+    rows = [
+        "2022年度项目支出绩效自评表",
+        "项目名称\t家庭医生签约服务",
+        "项目资金（元）\t\t年初预算数\t全年预算数\t全年执行数\t分值\t执行率\t得分",
+        "年度资金总额\t1,200,000.00\t1,350,000.00\t1,287,450.00\t10\t95.37%\t9.54",
+        "绩效指标\t一级指标\t二级指标\t三级指标\t年度指标值\t实际完成值\t分值\t得分",
+        "\t产出指标\t数量指标\t签约服务人数\t≥12万人\t12.6万人\t50\t50",
+        "\t效益指标\t社会效益指标\t签约居民履约率\t≥90%\t93%\t30\t30",
+        "\t满意度指标\t服务对象满意度指标\t签约居民满意度\t≥85%\t90.1%\t10\t9.54",
+        "总分\t\t\t\t\t\t100\t99.08",
+    ]
+    lines = ["王科长：", "请核一下转来的表。", "", *("> " + r for r in rows), "", "--", "刘文"]
+    (t,) = parse_file(_write(tmp_path, lines)).tables
+    assert t.funds.annual_total.executed == 1287450.0
+    first = t.indicators[0]
+    assert (first.l1, first.name, first.target, first.actual) == (
+        "产出指标",
+        "签约服务人数",
+        "≥12万人",
+        "12.6万人",
+    )

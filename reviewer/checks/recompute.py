@@ -190,6 +190,13 @@ def _dated(v: ParsedValue) -> bool:
     return unit[:1] == "年" or "月底" in unit or (unit[:1] in ("月", "日") and len(unit) > 2)
 
 
+def _rate_against_count(target: ParsedValue, actual: ParsedValue) -> bool:
+    """A rate against a count (≥75% against 7.8万人): no achievement to weigh (S108 says the
+    units differ)."""
+    t, a = norm_unit(target.unit), norm_unit(actual.unit)
+    return bool(t) and bool(a) and (t == "%") != (a == "%")
+
+
 def scale_of(target: ParsedValue, actual: ParsedValue) -> float:
     """What the actual is multiplied by to be in the target's unit (1.0: the same, or not
     convertible — the mismatch is S108's)."""
@@ -359,7 +366,7 @@ def expect(ind: Indicator, config: Config) -> Expectation:
         if d in (Direction.HIGHER,):
             return Expectation(d, False, expected=0.0, ratio=0.0)
         return Expectation(d, False)
-    if a.number is None or t.number is None:
+    if a.number is None or t.number is None or _rate_against_count(t, a):
         return Expectation(d, None)
     # 12,350米 against ≥12公里: the actual stated in the target's unit
     scale = scale_of(t, a) if a.unit != t.unit else 1.0

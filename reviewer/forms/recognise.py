@@ -40,25 +40,40 @@ def recognise(texts: Iterable[str]) -> Recognition:
     joined = "".join([_spaceless(t) for t in texts])
     best = Recognition(DEFAULT, (0, 0), ())
     best_title = ""
-    printed, printed_title = best, ""  # the family whose labels the table prints most
     for (family, _, signatures), title in zip(_keyed(), titles, strict=True):
+        if len(title) < longest:
+            continue
         found = [label for label, k in signatures if k in joined]
         score = (len(title), len(found))
-        evidence = tuple([title] if title else []) + tuple(found)
-        if len(title) == longest and score > best.score:
-            best, best_title = Recognition(family, score, evidence), title
-        if len(found) > printed.score[1]:
-            printed, printed_title = Recognition(family, score, evidence), title
-    if (
-        best.score[0]
-        and not best.score[1]
-        and printed.score[1] >= _PRINTED_LABELS
-        and best_title.endswith(printed_title)
-        and 2 * len(printed_title) > len(best_title)
-    ):
+        if score > best.score:
+            best = Recognition(family, score, tuple([title] if title else []) + tuple(found))
+            best_title = title
+    if best.score[0] and not best.score[1]:
         # a title that is another form's title with a word or two before it (部门预算项目支出
         # 绩效自评表: 项目支出绩效自评表) over a table that prints none of the longer one's
         # labels and many of the other's: the other
+        return _printed_instead(best, best_title, titles, joined)
+    return best
+
+
+def _printed_instead(
+    best: Recognition, best_title: str, titles: tuple[str, ...], joined: str
+) -> Recognition:
+    """The family whose signatures the table prints most, when its title is ``best_title``'s
+    last words (a title with a word or two before it) and it prints three or more; else
+    ``best``."""
+    printed, printed_title = best, ""
+    for (family, _, signatures), title in zip(_keyed(), titles, strict=True):
+        found = [label for label, k in signatures if k in joined]
+        if len(found) > printed.score[1]:
+            evidence = tuple([title] if title else []) + tuple(found)
+            printed = Recognition(family, (len(title), len(found)), evidence)
+            printed_title = title
+    if (
+        printed.score[1] >= _PRINTED_LABELS
+        and best_title.endswith(printed_title)
+        and 2 * len(printed_title) > len(best_title)
+    ):
         return printed
     return best
 

@@ -21,7 +21,7 @@ import re
 from collections.abc import Iterable, Iterator, Sequence
 
 from reviewer.grid import Cell, Row
-from reviewer.textnorm import clean_cell
+from reviewer.textnorm import clean_cell, unquoted
 
 # The marks typists part cells with; a comma is not among them (prose is full of commas).
 MARKS = ("/", "／", "、", "；", ";", "｜", "——", "—")
@@ -38,6 +38,8 @@ _PER_UNITS = frozenset(
         *("吨", "km", "kg"),
     }
 )
+_SPACED_SLASH = " / "
+_SPACED_MARKS = 2
 _SPACES = re.compile(r"[ \u3000\xa0]{2,}")  # two cells a typist spaced apart on one line
 _FIGURE_WITH_UNIT = re.compile(r"\d\s*[^\d\s/、；;]{1,4}$")
 _DATE = re.compile(r"(?<!\d)(?:19|20)\d{2}/\d{1,2}(?:/\d{1,2})?(?![\d.%])")
@@ -48,7 +50,10 @@ _BRACKETED = re.compile(r"^([^(（]{2,16})[(（](.+)[)）]$")
 
 
 def _pieces(line: str, marks: tuple[str, ...]) -> list[str]:
-    """``line`` cut at any of ``marks`` outside brackets and dates."""
+    """``line`` cut at any of ``marks`` outside brackets and dates; a line whose slashes part
+    its cells with spaces around them (a / b / c) is cut at those alone (8000元/场 stays)."""
+    if "/" in marks and line.count(_SPACED_SLASH) >= _SPACED_MARKS:
+        marks = tuple(_SPACED_SLASH if m == "/" else m for m in marks)
     protected = {m.start() + i for m in _DATE.finditer(line) for i in range(len(m.group()))}
     pieces: list[str] = []
     depth = 0
@@ -93,13 +98,6 @@ def _text_label(piece: str) -> bool:
     from reviewer.ingest.rebuild.anchors import Kind, kinds
 
     return bool(kinds(piece.strip()) & {Kind.GOAL, Kind.FIELD})
-
-
-_QUOTE = re.compile(r"^\s*(?:>\s?)+")  # a forwarded mail's quote marks
-
-
-def unquoted(line: str) -> str:
-    return _QUOTE.sub("", line) if ">" in line[:8] else line
 
 
 def typed_marks(nonempty: Sequence[str]) -> tuple[str, ...]:
@@ -168,10 +166,15 @@ def split_marked(line: str, number: int, marks: tuple[str, ...]) -> list[Cell]:
     if piped is not None:
         return piped
     pieces, title = _label_apart(line.strip(), marks)
-    if len(pieces) > 2 and _text_label(pieces[0]):
-        rest_text = line.strip()[len(pieces[0]) :].lstrip()
+    # the text after the last label of the line's leading labels (年度总体目标 / 预期目标 / …)
+    labels = next((k for k, p in enumerate(pieces) if not _text_label(p)), len(pieces))
+    if len(pieces) > labels + 1 and labels:
+        rest_text = line.strip()
+        for p in pieces[:labels]:
+            rest_text = rest_text[rest_text.index(p) + len(p) :]
+        rest_text = rest_text.lstrip()
         mark = next((m for m in marks if rest_text.startswith(m)), "")
-        pieces = [pieces[0], rest_text[len(mark) :]]
+        pieces = [*pieces[:labels], rest_text[len(mark) :]]
     elif "/" in marks or "／" in marks:
         pieces = _units_rejoined(pieces)
     pieces = [s for p in pieces for s in _SPACES.split(p)]
@@ -227,7 +230,7 @@ def _unwrapped(
                         and len(h_line) == width
                         and not _opens_with_label(_pieces(line.strip(), marks)[0])  # a new row
                     )
-                    or line.lstrip().startswith(marks)
+                    or (line.lstrip().startswith(marks) and not _empty_first(line, marks))
                     or (h_line.rstrip().endswith(marks) and _column_label(line))
                 )
             )
@@ -238,6 +241,15 @@ def _unwrapped(
         held = (number, line)
     if held is not None:
         yield held
+
+
+def _empty_first(line: str, marks: tuple[str, ...]) -> bool:
+    """A row whose first cell is empty: its mark first, then a label of the form ( / 实际完成
+    情况 / …), not the rest of the line above."""
+    body = line.strip()
+    mark = next((m for m in marks if body.startswith(m)), "")
+    rest = _pieces(body[len(mark) :].strip(), marks)
+    return len(rest) > 1 and _opens_with_label(rest[0])
 
 
 def marked_rows(lines: Iterable[str]) -> Iterator[Row]:

@@ -30,6 +30,7 @@ from reviewer.ingest.rebuild import Unreadable
 from reviewer.ingest.sharing import is_sharing_copy, is_site_line, site_lines_out
 from reviewer.limits import Limits, exceeded
 from reviewer.model import Leftover
+from reviewer.textnorm import is_quoted, unquoted
 
 _CHUNK = 1 << 16
 _WHOLE_LINES_BYTES = 16 << 20  # up to this size, a file's longest line may be read whole
@@ -96,6 +97,11 @@ def text_rows(
         markers = (layout or detect_layout(cleaned)) in REBUILT
         lines = site_lines_out(itertools.chain(sample, it), taken, markers)
         it = iter(lines)
+        sample = list(itertools.islice(it, _SAMPLE_LINES))
+        stripped = [line.rstrip("\r\n") for line in sample]
+    if is_quoted(stripped):
+        # a forwarded mail's quoted text (> before each line): its quote marks are no cells
+        it = (unquoted(line) for line in itertools.chain(sample, it))
         sample = list(itertools.islice(it, _SAMPLE_LINES))
         stripped = [line.rstrip("\r\n") for line in sample]
     layout = layout or detect_layout(stripped)

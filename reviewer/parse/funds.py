@@ -528,6 +528,16 @@ class FundsReader:
         # the figures under them), every figure in the header's order instead.
         if roles and found and (found >= len(after) or len(after) > len(order)):
             return best
+        if (
+            roles
+            and len(after) == len(roles)
+            and after[-1].column - after[0].column == len(after) - 1
+            and label.column not in self.shifts
+        ):
+            # a full row of figures under the header's columns, a column on from where the
+            # label puts them (年度资金总额 | (empty) | 1200 | …, a label spanning two cells):
+            # the rows with this label's column are read so, blanks and all
+            self.shifts[label.column] = after[0].column - roles[0][0]
         return list(zip(order, after, strict=False))
 
     @staticmethod

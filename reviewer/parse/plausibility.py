@@ -173,6 +173,22 @@ def check(
         "中间夹着带运算符的指标值",
         "其他栏或其他行的文字可能被并入了名称，各栏可能错位。",
     )
+    # a comparison and its figure after the name's words, in several rows (公益电影放映场次>=3672场
+    # 3672场): the target's columns read into the name (one row may print its condition so)
+    compared = [r for r in rows if _COMPARED_AFTER_WORDS.search(_BRACKETED.sub("", r["name"]))]
+    if len(compared) >= _COMPARED_NAMES:
+        doubts += _names(
+            compared,
+            "中带着运算符和指标值",
+            "指标值、完成值等栏可能被并入了名称，各栏可能错位。",
+        )
+    # a clause after a comma where the name is (基本规范,个别乡镇存在延迟发放), the row's words
+    # beside it a column on: no name is a sentence
+    doubts += _names(
+        [r for r in rows if _CLAUSES.search(r["name"]) and not _DIGIT.search(r["target"])],
+        "是带逗号的句子",
+        "实际完成值等栏的文字可能读进了名称一栏，该行各栏可能错位。",
+    )
     doubts += _names(
         [r for r in rows if _PAGE_NUMBER_INSIDE.search(r["name"])],
         "中夹着页码",
@@ -344,6 +360,10 @@ _VALUE_MID = re.compile(
     r"(?<=[\u4e00-\u9fff])(?:[≥≤≧≦＞＜]|>=|<=)\s*\d+(?:\.\d+)?\s*%?[\u4e00-\u9fff]{2}"
 )
 _BRACKETED = re.compile(r"[（(][^（()）]*[）)]")
+_COMPARED_AFTER_WORDS = re.compile(r"(?<=[\u4e00-\u9fff])(?:[≥≤≧≦＞＜]|>=|<=)\s*\d")
+_COMPARED_NAMES = 2
+_CLAUSES = re.compile(r"[\u4e00-\u9fff][,，][\u4e00-\u9fff]")
+_DIGIT = re.compile(r"\d")
 _ONLY_BRACKETED = re.compile(r"^[（(][^（()）]*[）)]$")
 
 

@@ -197,6 +197,12 @@ _UNREAD_ROWS = 2
 # Goals a form prints beside the year's (长期目标 | 年度目标 | 实际完成情况, 2018–2019): each
 # kept as a field under its label, not read into the year's goal.
 _OTHER_GOALS = frozenset({"长期目标", "中长期目标", "项目长期目标", "长期绩效目标"})
+# The year's column of a goal block whose columns are the periods (总体目标 | 长期目标 | 年度目标).
+_YEAR_GOALS = frozenset({"年度目标", "年度绩效目标"})
+_PERIOD_CELLS = 4
+_STACKED_PIECES = 3  # label pieces on the lower row of a funds header printed over two
+_STACKED_PIECE = 6  # characters of such a piece at most (预算数, （万元）)
+_DIGITS = re.compile(r"\d")
 _GOAL_TEXT = 15  # the fewest characters of a goal written beside its label
 _SENTENCE_END = re.compile(r"[。；;，,]")
 _KEY_ROW_KEYS = 2  # header keys on a row of column labels over their values
@@ -403,10 +409,19 @@ class _TableBuilder:
             elif is_fund_header(row, self.family):
                 self.funds.header(row)
                 state = "funds"
+            elif state == "head" and self._stacked_funds_header(i):
+                self.funds.header(row)  # its labels joined with the row under it
+                state = "funds"
+                i += 2
+                continue
             elif state in ("head", "funds") and self.funds.sentence(row):
                 state = "funds"
-            elif state != "after" and self._goal_line(row):
+            elif (state != "after" and self._goal_line(row)) or (
+                state == "goals" and self._goal_by_row(row)
+            ):
                 pass
+            elif self._periods_header(row):
+                state = "goals"
             elif self._is_goal_header(row):
                 self._goal_header(row)
                 state = "goals"
@@ -754,6 +769,51 @@ class _TableBuilder:
             row.cells[0].used = True  # the block's label
         return True
 
+    def _periods_header(self, row: Row) -> bool:
+        """The older form's goal header with the periods as its columns (总体目标 | 长期目标 |
+        年度目标): the year's column and the long term's kept for the rows below."""
+        cells = row.cells
+        if not 2 <= len(cells) <= _PERIOD_CELLS or "长期" not in row.joined:
+            return False  # most rows: no period's label (a first look, without the keys)
+        keys = [key(c.text) for c in cells]
+        year = next((c for c, k in zip(cells, keys, strict=True) if k in _YEAR_GOALS), None)
+        longer = [c for c, k in zip(cells, keys, strict=True) if k in _OTHER_GOALS]
+        if (
+            year is None
+            or not longer
+            or any(self._goal_label(c.text) == "goal_actual" for c in cells)
+        ):
+            return False  # 总体目标 | 长期目标 | 年度目标 | 实际完成情况: the goals as columns
+        self.goal_cols = {"goal_expected": year.column}
+        self.goal_other = {c.column: c.text for c in longer}
+        for c in cells:
+            c.used = True  # the block's label, and the periods
+        return True
+
+    def _goal_by_row(self, row: Row) -> bool:
+        """The older form's goals with the periods as columns (总体目标 | 长期目标 | 年度目标) and
+        the goals as rows (预期目标 | … | … / 实际完成情况 | … | …): the year's column of each
+        row is that goal; the long-term column is kept as a field. False for any other row."""
+        cells = row.cells
+        if len(cells) < 2 or not self.goal_other or len(self.goal_cols) != 1:
+            return False
+        field = self._goal_label(cells[0].text)
+        if field not in ("goal_expected", "goal_actual"):
+            return False
+        (year,) = self.goal_cols.values()
+        cells[0].used = True
+        self.t["labels"].setdefault(field, cells[0].text)
+        for c in cells[1:]:
+            period = self.goal_other.get(c.column)
+            if period is not None:
+                name = f"{period}（{cells[0].text}）"
+                self.t["fields"][name] = c.text
+                self.t["cells"].setdefault(f"field:{name}", c.ref())
+                c.used = True
+            elif c.column >= year or c is cells[-1]:
+                self._add_goal(field, c)
+        return True
+
     def _goal_text(self, cell: Cell) -> None:
         field = next(iter(self.goal_cols)) if len(self.goal_cols) == 1 else "goal_expected"
         self._add_goal(field, cell)
@@ -861,6 +921,37 @@ class _TableBuilder:
             c.used = True
         upper.joined = whole.joined
         self.stacked = True
+        return True
+
+    def _stacked_funds_header(self, i: int) -> bool:
+        """The funds header printed over two rows, its labels cut in two (年度预算 | 年初 | 全年 |
+        全年 | 分值 | … over （万元） | 预算数 | 预算数 | 执行数): the upper row's cells joined
+        with the lower's column by column (quoting what was printed), the lower row's used.
+        False, and nothing joined, unless that makes the funds header."""
+        if i + 1 >= len(self.rows):
+            return False
+        upper, lower = self.rows[i], self.rows[i + 1]
+        if len(lower.cells) < _STACKED_PIECES or any(
+            len(c.text) > _STACKED_PIECE or _DIGITS.search(c.text) for c in lower.cells
+        ):
+            return False
+        above = {c.column: c for c in upper.cells}
+        if any(c.column not in above for c in lower.cells):
+            return False  # every lower piece under an upper one
+        below = {c.column: c.text for c in lower.cells}
+        whole = Row(
+            [Cell(c.text + below.get(c.column, ""), c.line, c.column) for c in upper.cells],
+            upper.line,
+        )
+        if not is_fund_header(whole, self.family):
+            return False
+        for c in upper.cells:
+            if c.column in below:
+                c.printed = c.printed or c.text
+                c.text += below[c.column]
+        for c in lower.cells:
+            c.used = True
+        upper.joined = whole.joined
         return True
 
     def _header_tails(self, header: Row, row: Row) -> bool:
@@ -1026,6 +1117,7 @@ class _TableBuilder:
             _NOTE_START.match(first) is not None
             or SIGN_OFF.match(first) is not None
             or field_label(first, self.family) is not None
+            or (len(cells) == 1 and _unit_line(key(first)))  # 单位:万元 under the table
         )
 
     @staticmethod

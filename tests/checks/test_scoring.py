@@ -413,6 +413,11 @@ class TestS108UnitMismatch(RuleCase):
         assert "S108" not in codes(tmp_path, pass_rate("未完成"))
         assert "S108" not in codes(tmp_path, pass_rate("完成了全部培训并通过验收考核"))
 
+    def test_a_rate_against_a_count_is_not_weighed(self, tmp_path: Path) -> None:
+        # ja02: ≥75% against 7.8万人 — the units differ, so nothing says the target was missed
+        row = ind("重点人群签约率", ">=75%", "7.8万人", 10, 10, l2="质量指标")
+        assert codes(tmp_path, make_table(indicators=with_row(2, row))) == {"S108"}
+
     def test_a_done_word_on_a_row_that_scored_nothing_is_not_reported(self, tmp_path: Path) -> None:
         row = ind("培训合格率", ">=95%", "完成", 10, 0, l2="质量指标")
         table = make_table(indicators=with_row(2, row))

@@ -325,6 +325,12 @@ MISREAD = {
 }
 # Documents whose tables are not read: the memo must say so (P108), not review them.
 UNREAD = {
+    "iw04_sichuan_mianyang_santai_nongyenongcunju_xianjiezijin_2023.txt",  # a transfer-payment
+    # form's excerpt in single spaces: its rows not rebuilt
+    "ix05_hebei_xingtai_neiqiu_wenhuaguangdianju_nongcundianying_2019.pdf",  # a Hebei PDF
+    # without rules: the target's columns read into the names
+    "ix06_henan_nanyang_xixia_minzhengju_kunjingertong_2024.pdf",  # a PDF without rules: one
+    # row's name and actual read a column apart
     "hg06_shanxi_changzhi_qinxian_jiaoyuju_xueshengzizhu_2020.txt",  # OCR laid out with
     # spaces, a page's number right under a row read into its name: the second table doubted
     "gz06_guizhou_qiandongnan_sansui_shichangjianguanju_bumenzhengti_2023.txt",  # a phone's
@@ -408,7 +414,7 @@ def _marks(doc: Path) -> list[pytest.MarkDecorator]:
 
 
 def test_the_set_is_there() -> None:
-    assert len(DOCUMENTS) == 1261
+    assert len(DOCUMENTS) == 1291
     assert all(_gold(d).is_file() for d in DOCUMENTS)
     assert {d.name for d in DOCUMENTS} >= {*MISREAD, *UNREAD}
 

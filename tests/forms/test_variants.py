@@ -2957,6 +2957,25 @@ def test_a_long_term_goal_beside_the_years_is_kept_apart(tmp_path: Path) -> None
     assert not [f for f in _findings(path) if f.code == "P103" and "预期目标" in f.message]
 
 
+def test_goals_as_rows_under_the_periods_as_columns(tmp_path: Path) -> None:
+    # iz03 (2019): 总体目标 | 长期目标 | 年度目标 over 预期目标 | … | … and 实际完成情况 | … | …
+    rows = [
+        ["项目名称", "农村饮水安全巩固提升工程"],
+        ["总体目标", "长期目标", "年度目标"],
+        ["预期目标", "到2020年全县自来水普及率达到88%以上。", "新建供水管网186公里。"],
+        ["实际完成情况", "全县自来水普及率达到86.5%。", "完成新建供水管网192.4公里。"],
+        *_FORM_BODY[6:],
+    ]
+    path = _write(tmp_path, rows)
+    (t,) = parse_file(path).tables
+    assert (t.goal_expected, t.goal_actual) == (
+        "新建供水管网186公里。",
+        "完成新建供水管网192.4公里。",
+    )
+    assert t.fields["长期目标（预期目标）"] == "到2020年全县自来水普及率达到88%以上。"
+    assert not [f for f in _findings(path) if f.code == "P103" and "预期目标" in f.message]
+
+
 def test_中央和省级补助资金_is_a_level_of_a_20_80_forms_funds(tmp_path: Path) -> None:
     # fl03: 项目资金总额 over 其中:中央和省级补助资金 and 县级财政资金 had been no funds row, the
     # execution score then missing from 总分 (false T101, T104, P103)
