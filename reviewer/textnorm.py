@@ -65,8 +65,10 @@ def clean_cell(text: str) -> str:
 # A pipe that separates cells: not one escaped as Markdown escapes a pipe inside a cell (\|).
 # A page's number printed on a line of its own (- 1 -, —2—, ·18·, 第3页, 第3页 共5页, — 第1页 —), its
 # spaces removed: a page break.
+# (a scan's OCR reads 1 as l or I and 0 as O in it: - l -, — lO —)
 PAGE_NUMBER = re.compile(
-    r"^(?:[-—–－~·・•]\d{1,4}[-—–－~·・•]|([-—–－~]{1,3})?第\d{1,4}页(?:[,，/]?共\d{1,4}页)?(?(1)[-—–－~]{1,3}))$"
+    r"^(?:[-—–－~·・•][\dlIO]{1,4}[-—–－~·・•]"
+    r"|([-—–－~]{1,3})?第\d{1,4}页(?:[,，/]?共\d{1,4}页)?(?(1)[-—–－~]{1,3}))$"
 )
 CELL_BAR = re.compile(r"(?<!\\)[|｜]")
 _LINE_BREAK_TAG = re.compile(r"<br\s*/?>", re.IGNORECASE)

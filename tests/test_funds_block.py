@@ -247,3 +247,43 @@ def test_rows_a_column_on_from_their_label_are_read_as_the_full_row_shows(
     assert not [
         f for f in review(_written(tmp_path, "page.txt", cells)).findings if f.code == "F101"
     ]
+
+
+def test_a_20_80_forms_total_under_the_blocks_own_label(tmp_path: Path) -> None:
+    # jc03 (pdftotext): 项目资金 | 620.00 | 558.00 | 90.00% | 18 — the block's label is its
+    # only row's
+    lines = [
+        "2023年度项目支出绩效自评表",
+        "项目名称\t学前教育发展资金",
+        "预算执行情况(万元)(20分)",
+        "\t预算数(A)\t执行数(B)\t执行率(B/A)\t得分(20分*执行率)",
+        "项目资金\t620.00\t558.00\t90.00%\t18",
+        "年度绩效目标(80分)\t一级指标\t二级指标\t三级指标\t年初目标值(A)\t实际完成值(B)\t得分",
+        "\t产出指标\t数量指标\t补助幼儿园数\t≥42所\t42所\t80",
+        "总分\t98",
+    ]
+    (t,) = parse_file(_written(tmp_path, "t.txt", lines)).tables
+    total = t.funds.annual_total
+    assert (total.full_year_budget, total.executed, total.score) == (620.0, 558.0, 18.0)
+
+
+def test_the_group_label_over_the_amount_columns_joined_to_the_first(tmp_path: Path) -> None:
+    # jc02 (pdftotext, 四川's form): 年度预算数(万元) over 年初预算 | 调整后预算数 | 预算执行数,
+    # joined to the first column's label by the layout
+    lines = [
+        "部门预算项目支出绩效自评表(2022年度)",
+        "项目名称\t基本公共卫生服务项目",
+        "预算执行情况(10分)\t年度预算数(万元)年初预算\t调整后预算数\t预算执行数\t预算执行率\t权重\t得分",
+        "总额\t1862.40\t1862.40\t1815.75\t97.50%\t10\t9.75",
+        "一级指标\t二级指标\t三级指标\t指标性质\t指标值\t度量单位\t完成值\t权重\t得分",
+        "产出指标\t数量指标\t建档率\t≥\t90\t%\t92.3%\t90\t90",
+        "合计\t\t\t\t\t\t\t100\t99.75",
+    ]
+    (t,) = parse_file(_written(tmp_path, "t.txt", lines)).tables
+    total = t.funds.annual_total
+    assert (total.initial_budget, total.full_year_budget, total.executed) == (
+        1862.4,
+        1862.4,
+        1815.75,
+    )
+    assert t.labels["funds.initial_budget"] == "年初预算"

@@ -269,3 +269,18 @@ def test_names_holding_their_rows_comparisons_or_a_sentence_are_a_misreading(
     ]
     (doubt,) = _table(tmp_path, _form(swapped)).doubts
     assert "带逗号的句子" in doubt.reason
+
+
+def test_a_value_run_into_its_rows_points_is_a_misreading(tmp_path: Path) -> None:
+    # jd02 (OCR laid out with spaces): 100%10, the actual and its 分值 in one cell, the row's
+    # 分值 then missing from its column
+    rows = [*ROWS[:1], ["", "", "质量指标", "培训合格率", "≥95%", "98%10", "", "10"], *ROWS[2:]]
+    (doubt,) = _table(tmp_path, _form(rows)).doubts
+    assert "几个百分数连在一起" in doubt.reason
+
+
+def test_the_amount_unit_under_the_rows_is_no_part_of_the_last_name(tmp_path: Path) -> None:
+    # iz04: 单位:万元 on a line of its own under the indicator rows
+    rows = [*_form(ROWS)[:-1], ["单位:万元"]]
+    t = _table(tmp_path, rows)
+    assert t.indicators[-1].name == "参训人员满意度" and t.amount_unit == "万元"

@@ -680,3 +680,16 @@ def test_pipe_rows_that_open_with_a_pipe_only_where_their_first_cell_is_empty(
         ("受益群众满意度", 10.0),
     ]
     assert t.total_score == 99.86
+
+
+@pytest.mark.parametrize("number", ["第 1 页  共 2 页", "- l -", "— lO —"])
+def test_a_pages_number_parted_or_misread_by_ocr_is_no_part_of_a_name(
+    tmp_path: Path, number: str
+) -> None:
+    # jd04, jd02: the page's number under the last row, its pieces two spaces apart, or its
+    # 1 read as l and its 0 as O by a scan's OCR
+    lines = [*FIXED[:-2], "", _laid_out((40, number)), ""]
+    path = tmp_path / "page.txt"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    (t,) = parse_file(path).tables
+    assert t.indicators[-1].name == "项目竣工时间"

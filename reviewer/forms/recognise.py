@@ -59,8 +59,9 @@ def recognise(texts: Iterable[str]) -> Recognition:
 def _printed_instead(
     best: Recognition, best_title: str, titles: tuple[str, ...], joined: str
 ) -> Recognition:
-    """The family whose signatures the table prints most, when its title is ``best_title``'s
-    last words (a title with a word or two before it) and it prints three or more; else
+    """The family whose signatures the table prints most (three or more), when its title is
+    ``best_title``'s last words (a title with a word or two before it), or when none of its
+    titles was found and one of them ends with ``best_title`` (its start cut off); else
     ``best``."""
     printed, printed_title = best, ""
     for (family, _, signatures), title in zip(_keyed(), titles, strict=True):
@@ -69,12 +70,12 @@ def _printed_instead(
             evidence = tuple([title] if title else []) + tuple(found)
             printed = Recognition(family, (len(title), len(found)), evidence)
             printed_title = title
-    if (
-        printed.score[1] >= _PRINTED_LABELS
-        and best_title.endswith(printed_title)
-        and 2 * len(printed_title) > len(best_title)
-    ):
-        return printed
+    if printed.score[1] < _PRINTED_LABELS:
+        return best
+    if best_title.endswith(printed_title) and 2 * len(printed_title) > len(best_title):
+        return printed  # the longer title is the other's with a word or two before it
+    if not printed_title and any(t.endswith(best_title) for t in printed.family.titles):
+        return printed  # the other's own title cut at its start (…算项目支出绩效自评表)
     return best
 
 

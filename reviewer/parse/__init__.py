@@ -74,6 +74,7 @@ def _is_year_line(row: Row) -> bool:
 # A bare number alone on the first line after a page break (the page's number at its foot, as
 # PDF text puts it): 2.
 _BARE_PAGE_NUMBER = re.compile(r"^\s*\d{1,3}\s*$")
+_PAGE_NUMBER_CELLS = 2
 
 
 # A title marked as continued (…自评表（续）, 续表): the page goes on with the table above.
@@ -100,11 +101,14 @@ def _page_numbers_out(rows: Iterable[Row], taken: list[Row]) -> Iterator[Row]:
             taken.append(row)  # a page's furniture its reader set apart (rebuild.furniture)
             page_break = True
             continue
-        if len(cells) == 1 and (
-            PAGE_NUMBER.match(cells[0].text.replace(" ", ""))
-            or (row.page_break_before and _BARE_PAGE_NUMBER.match(cells[0].text))
-        ):
-            cells[0].used = True
+        if (
+            len(cells) == 1 and _BARE_PAGE_NUMBER.match(cells[0].text) and row.page_break_before
+        ) or (
+            0 < len(cells) <= _PAGE_NUMBER_CELLS
+            and PAGE_NUMBER.match("".join(c.text for c in cells).replace(" ", ""))
+        ):  # 第 1 页 | 共 2 页: its pieces a layout parted
+            for c in cells:
+                c.used = True
             taken.append(row)
             page_break = True
             continue

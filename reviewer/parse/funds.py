@@ -158,6 +158,9 @@ _OVER_LABELS = frozenset({*_THIS_YEAR, "资金来源"})
 
 
 _ROW_AMOUNTS = 2
+# The label a funds header prints over its amount columns (年度预算数(万元) over 年初预算 | 调整后
+# 预算数 | 预算执行数), and what a layout joined after it.
+_GROUP_LABEL = re.compile(r"^(?:年度预算数|资金情况)\s*(?:[(（](?:万元|元)[)）])?(.*)$")
 _AMOUNT_CELL = re.compile(r"^\d[\d,]*(?:\.\d+)?$")  # an amount alone in its cell (1,850.00)
 
 
@@ -228,6 +231,7 @@ class FundsReader:
                 # 预算执行情况(20分): the block's points, when no 分值 column states them
                 self.t["stated_weights"].setdefault("预算执行", float(points.group(1)))
                 self.points_cell = c
+            text = self._under_group(text)
             role = None if label else _column_role(text, self.family)
             if role is not None and role not in taken:
                 roles.append((c.column, role))
@@ -420,6 +424,23 @@ class FundsReader:
         self.seen = True
         return True
 
+    def _under_group(self, text: str) -> str:
+        """A column's label without the label of the group over it joined before it (年度预算数
+        (万元)年初预算 → 年初预算, a copy laid out by position), when what is left is a column's."""
+        m = _GROUP_LABEL.match(text)
+        if m is None or not m.group(1) or _column_role(m.group(1), self.family) is None:
+            return text
+        return m.group(1)
+
+    def _block_label_row(self, cells: list[Cell]) -> bool:
+        return (
+            bool(self.roles)
+            and not self.rows["annual_total"]["cells"]
+            and len(cells) > _ROW_AMOUNTS
+            and _is_anchor(cells[0].text)
+            and sum(_AMOUNT_CELL.match(c.text) is not None for c in cells[1:]) >= _ROW_AMOUNTS
+        )
+
     def _labelled(self, row: Row) -> bool:
         """A row with a row label (年度资金总额 | …, 其中:中央补助 | …); False for any other."""
         cells = row.cells
@@ -437,6 +458,10 @@ class FundsReader:
             # the row's label typed with one character wrong (年度资金总颔 | 1,286.50万元 | …)
             kind = lookup_slipped(cells[0].text, fund_rows)
             label = cells[0] if kind is not None else None
+        if label is None and self._block_label_row(cells):
+            # the block's own label on its only row, under the header (项目资金 | 620.00 |
+            # 558.00 | 90.00% | 18: a 20/80 form's total)
+            label, kind = cells[0], "annual_total"
         if label is None or kind is None:
             return False
         self.seen = True

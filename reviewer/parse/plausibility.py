@@ -41,6 +41,8 @@ _LABEL_FIRST = re.compile(r"^(?:产出|效益|满意度)指标.")
 # A percentage run into the figure after it (100.00%100%): cells of several columns, or of
 # several rows, read as one.
 _RUN_TOGETHER = re.compile(r"\d%\d")
+# A figure, its unit, then a figure (1815批次10); not a date's (2023年11月) nor a rate's (per 万人).
+_UNIT_THEN_POINTS = re.compile(r"\d(?![年月日号])[\u4e00-\u9fff]{1,3}\d+(?:\.\d+)?$")
 _RUN_FIELDS = ("name", "target", "actual", "explanation")
 # A category's points with more text after them inside a name (…措施）（30分）可持续影): a label
 # and other rows read into the name (a weight note ends a label, never a name's middle).
@@ -142,6 +144,8 @@ def check(
         len(run) >= 2
         or any(len(_RUN_TOGETHER.findall(r[f])) >= 2 for r, f in run)
         or any(f == "name" for _, f in run)  # a name holds no percentage run into a figure
+        # a value run into the row's points, its 分值 or 得分 then missing (100%10)
+        or any(f in ("target", "actual") and None in (r["weight"], r["score"]) for r, f in run)
     ):
         r, f = run[0]
         doubts.append(
@@ -149,6 +153,23 @@ def check(
                 reason=f"{len(run)}格中几个百分数连在一起（如“{r[f][:30]}”），"
                 "几栏或几行的文字可能被并成了一格，各栏可能错位。",
                 evidence=_cells([r for r, _ in run], *_RUN_FIELDS[1:]),
+            )
+        )
+    # a value with its unit run into the row's points, its 分值 or 得分 then missing
+    # (1815批次10): the cells after it are a column off
+    glued = [
+        r
+        for r in rows
+        if None in (r["weight"], r["score"])
+        and any(_UNIT_THEN_POINTS.search(r[f]) for f in ("target", "actual"))
+    ]
+    if glued:
+        first = glued[0]
+        doubts.append(
+            ReadingDoubt(
+                reason=f"{len(glued)}行的指标值或完成值后连着数字（如“{first['actual'][:30]}”），"
+                "分值或得分可能被并入了这一格，该行各栏可能错位。",
+                evidence=_cells(glued, "target", "actual"),
             )
         )
     doubts += _names(

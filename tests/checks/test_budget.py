@@ -247,6 +247,19 @@ class TestB104LowExecutionUnexplained(RuleCase):
         table = executed(amount, indicators=low_completion(), goal_actual=UNDERSPENT)
         assert codes(tmp_path, table) == fires
 
+    @pytest.mark.parametrize(
+        ("said", "fires"),
+        [
+            ("部分工程推迟至次年实施，资金结转使用。", set()),  # jb05: carried into next year
+            ("上年结转资金2万元并入本年使用。", {"B104"}),  # last year's money: no reason
+        ],
+    )
+    def test_money_carried_into_the_next_year_is_a_reason(
+        self, tmp_path: Path, said: str, fires: set[str]
+    ) -> None:
+        table = executed(85000.0, indicators=low_completion(), goal_actual=UNDERSPENT + said)
+        assert codes(tmp_path, table) == fires
+
     def test_a_printed_rate_the_funds_do_not_give_is_shown_beside_theirs(
         self, tmp_path: Path
     ) -> None:

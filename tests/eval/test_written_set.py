@@ -325,6 +325,8 @@ MISREAD = {
 }
 # Documents whose tables are not read: the memo must say so (P108), not review them.
 UNREAD = {
+    "jd06_hunan_shaoyang_longhui_shuiliju_shanhongzaihai_2019.txt",  # OCR too damaged to read
+    # (gold readable false): no refusal, but its table said misread
     "iw04_sichuan_mianyang_santai_nongyenongcunju_xianjiezijin_2023.txt",  # a transfer-payment
     # form's excerpt in single spaces: its rows not rebuilt
     "ix05_hebei_xingtai_neiqiu_wenhuaguangdianju_nongcundianying_2019.pdf",  # a Hebei PDF
@@ -414,7 +416,7 @@ def _marks(doc: Path) -> list[pytest.MarkDecorator]:
 
 
 def test_the_set_is_there() -> None:
-    assert len(DOCUMENTS) == 1291
+    assert len(DOCUMENTS) == 1321
     assert all(_gold(d).is_file() for d in DOCUMENTS)
     assert {d.name for d in DOCUMENTS} >= {*MISREAD, *UNREAD}
 

@@ -524,6 +524,10 @@ def test_a_longer_title_over_another_forms_labels_is_that_form() -> None:
     # a title naming another subject is no longer word for the same form: 部门整体 stays
     seen = recognise(["某局2025年度部门整体支出绩效自评表", "部门名称\t某局", *national])
     assert seen.family.name == "dept-wide"
+    # 四川's title cut at its start (…算项目支出绩效自评表) over 四川's labels: 四川's form
+    cut = ["算项目支出绩效自评表(2022年度)", "总额\t年初预算\t调整后预算数\t预算执行数\t预算执行率"]
+    cut.append("一级指标\t二级指标\t三级指标\t指标性质\t指标值\t度量单位\t完成值\t未完成原因分析")
+    assert recognise(cut).family.name == "sichuan-zp"
     # and 四川's own labels keep 四川's form
     sichuan = ["部门预算项目支出绩效自评表", "总额\t年初预算\t调整后预算数\t预算执行数\t预算执行率"]
     assert recognise(sichuan).family.name == "sichuan-zp"
