@@ -287,3 +287,47 @@ def test_the_group_label_over_the_amount_columns_joined_to_the_first(tmp_path: P
         1815.75,
     )
     assert t.labels["funds.initial_budget"] == "年初预算"
+
+
+def test_an_excerpt_opening_inside_the_funds_header(tmp_path: Path) -> None:
+    # jh06: the page's copy opens on the header's last labels (全年执行数 | 分值 | 执行率 | 得分);
+    # the total row printed whole: the header's columns are its last ones, for the rows
+    # below too (with their placeholders), and the budgets under no label are reported
+    lines = [
+        "全年执行数 | 分值 | 执行率 | 得分 |",
+        "年度资金总额 | 1,250.00 | 1,180.00 | 1,132.80 | 10 | 96.00% | 9.60 |",
+        "其中:当年财政拨款 | 1,250.00 | 1,180.00 | 1,132.80 | - | - | - |",
+        *ROWS,
+    ]
+    report = parse_file(_written(tmp_path, "cut.txt", lines))
+    (t,) = report.tables
+    total, own = t.funds.annual_total, t.funds.current_year_appropriation
+    assert (total.executed, total.weight, total.rate_pct, total.score) == (1132.8, 10, 96.0, 9.6)
+    assert own.executed == 1132.8
+    assert "1,250.00" in {lo.text for lo in report.leftovers}
+    assert not [
+        f for f in review(_written(tmp_path, "cut.txt", lines)).findings if f.code == "F101"
+    ]
+
+
+def test_a_20_80_total_under_its_blocks_points_wrapped_from_the_label(tmp_path: Path) -> None:
+    # jk03 (an OCR tab export): 预算执行情况(万元) | 预算数(A) | … over (20分) | 150.00 | …,
+    # the label's points wrapped onto the row of figures; a rate beside its correction (93%95%)
+    # is no run of figures
+    lines = [
+        "2024年度项目支出绩效自评表",
+        "项目名称\t校园安全防控体系建设项目",
+        "预算执行情况(万元)\t预算数(A)\t执行数(B)\t执行率(B/A)\t得分(20分*执行率)",
+        "(20分)\t150.00\t112.50\t75.00%\t16",
+        "年度绩效目标\t一级指标\t二级指标\t三级指标\t年初目标值(A)\t实际完成值(B)\t得分",
+        "(80分)\t产出指标\t数量指标\t监控设备安装\t≥120套\t126套\t70",
+        "\t满意度指标\t服务对象满意度指标\t家长满意度\t≥90%\t93%95%\t10",
+        "总分\t96",
+    ]
+    result = review(_written(tmp_path, "t.txt", lines))
+    (t,) = result.report.tables
+    total = t.funds.annual_total
+    assert (total.full_year_budget, total.executed, total.score) == (150.0, 112.5, 16.0)
+    assert t.reliable
+    (f,) = [f for f in result.findings if f.code == "B103"]  # 16 against 20 × 75% = 15
+    assert "15.00" in f.message

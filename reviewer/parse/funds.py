@@ -92,6 +92,9 @@ def _row_kind(text: str, fund_rows: tuple[tuple[str, str], ...]) -> str | None:
     return kind
 
 
+_BUDGETS = ("initial_budget", "full_year_budget")
+
+
 def _count(mapped: list[tuple[str, Cell | None]]) -> int:
     n = 0
     for _, c in mapped:  # a loop, not sum() over a generator: this runs for every funds row
@@ -208,6 +211,8 @@ class FundsReader:
         # 年度资金总额 row gives them
         self.sentence_cell: Cell | None = None
         self.header_line: int | None = None  # the line of the block's first header row
+        # label columns whose rows' figures end where a cut header's columns do (_map)
+        self.right_aligned: set[int] = set()
 
     def header(self, row: Row) -> None:
         """Column roles by header label, with their positions; the unit and the block's points
@@ -437,7 +442,7 @@ class FundsReader:
             bool(self.roles)
             and not self.rows["annual_total"]["cells"]
             and len(cells) > _ROW_AMOUNTS
-            and _is_anchor(cells[0].text)
+            and (_is_anchor(cells[0].text) or _POINTS_NOTE.fullmatch(cells[0].text) is not None)
             and sum(_AMOUNT_CELL.match(c.text) is not None for c in cells[1:]) >= _ROW_AMOUNTS
         )
 
@@ -462,6 +467,10 @@ class FundsReader:
             # the block's own label on its only row, under the header (项目资金 | 620.00 |
             # 558.00 | 90.00% | 18: a 20/80 form's total)
             label, kind = cells[0], "annual_total"
+            if (points := _POINTS_NOTE.fullmatch(label.text)) is not None:
+                # the block's points wrapped under its label ((20分)): what it is worth
+                self.t["stated_weights"].setdefault("预算执行", float(points.group(1)))
+                self.points_cell = label
         if label is None or kind is None:
             return False
         self.seen = True
@@ -548,6 +557,22 @@ class FundsReader:
             for c in cells
             if c.column > label.column and c.text not in _FILLER and c.text != label.text
         ]
+        if (
+            roles
+            and len(after) > len(roles)
+            and roles[0][1] not in _BUDGETS
+            and after[-1].column - after[0].column == len(after) - 1
+        ):
+            # a header cut before its first columns (an excerpt opening on 全年执行数 | 分值 |
+            # 执行率 | 得分) over a row printed whole: its columns are the row's last ones
+            shift = after[-1].column - roles[-1][0]
+            right = self._mapped(roles, by_column, shift)
+            if _count(right) == len(roles):
+                self.shifts[label.column] = shift  # the rows below with blanks read so too
+                self.right_aligned.add(label.column)
+                return right
+        if roles and label.column in self.right_aligned:
+            return best  # a row under the cut header: its figures where the full row's were
         order = [r for _, r in roles] or self.line_roles or list(_DEFAULT_COLUMNS)
         # Where the columns leave a figure out (a header whose labels span more columns than
         # the figures under them), every figure in the header's order instead.

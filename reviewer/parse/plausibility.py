@@ -41,6 +41,8 @@ _LABEL_FIRST = re.compile(r"^(?:产出|效益|满意度)指标.")
 # A percentage run into the figure after it (100.00%100%): cells of several columns, or of
 # several rows, read as one.
 _RUN_TOGETHER = re.compile(r"\d%\d")
+# A rate and its correction written beside it (93%95%, a scan's handwriting): read as no figure.
+_CORRECTION = re.compile(r"^\d[\d.]*%\d[\d.]*%$")
 # A figure, its unit, then a figure (1815批次10); not a date's (2023年11月) nor a rate's (per 万人).
 _UNIT_THEN_POINTS = re.compile(r"\d(?![年月日号])[\u4e00-\u9fff]{1,3}\d+(?:\.\d+)?$")
 _RUN_FIELDS = ("name", "target", "actual", "explanation")
@@ -139,7 +141,12 @@ def check(
         "中夹着数字和带运算符的指标值",
         "其他行的数值可能被并入了名称，各栏可能错位。",
     )
-    run = [(r, f) for r in rows for f in _RUN_FIELDS if "%" in r[f] and _RUN_TOGETHER.search(r[f])]
+    run = [
+        (r, f)
+        for r in rows
+        for f in _RUN_FIELDS
+        if "%" in r[f] and _RUN_TOGETHER.search(r[f]) and not _CORRECTION.match(r[f])
+    ]
     if (
         len(run) >= 2
         or any(len(_RUN_TOGETHER.findall(r[f])) >= 2 for r, f in run)

@@ -2627,12 +2627,30 @@ def test_an_adjustment_column_between_the_budgets_is_kept_apart(tmp_path: Path) 
     assert "F101" not in {f.code for f in _findings(path)}
 
 
-def test_a_funds_weight_above_the_tables_100_points_is_a_misread(tmp_path: Path) -> None:
-    # two columns no vocabulary knows (甲栏 | 乙栏) before the known ones: the amounts are read
-    # in order, one of them under 分值
+def test_columns_no_vocabulary_knows_before_the_known_ones_are_left_to_report(
+    tmp_path: Path,
+) -> None:
+    # 甲栏 | 乙栏 before 全年执行数 | 分值 | 执行率 | 得分, over a row of figures printed whole:
+    # the known columns are the row's last ones; the two amounts under no known label reported
     rows = [
         *_COST_UNDER_OUTPUT[:2],
         ["资金情况", "甲栏", "乙栏", "全年执行数", "分值", "执行率", "得分"],
+        ["年度资金总额", "1,846.20万元", "1,846.20万元", "1,823.05万元", "10", "98.75", "9.87"],
+        *_COST_UNDER_OUTPUT[2:],
+    ]
+    report = parse_file(_write(tmp_path, rows))
+    (t,) = report.tables
+    total = t.funds.annual_total
+    assert (total.executed, total.weight, total.rate_pct, total.score) == (1823.05, 10, 98.75, 9.87)
+    assert "1,846.20万元" in {lo.text for lo in report.leftovers}
+
+
+def test_a_funds_weight_above_the_tables_100_points_is_a_misread(tmp_path: Path) -> None:
+    # a header naming fewer columns than its row prints, from its first: the amounts read by
+    # column, one of them under 分值
+    rows = [
+        *_COST_UNDER_OUTPUT[:2],
+        ["资金情况", "全年预算数", "分值", "执行率", "得分"],
         ["年度资金总额", "1,846.20万元", "1,846.20万元", "1,823.05万元", "10", "98.75", "9.87"],
         *_COST_UNDER_OUTPUT[2:],
     ]
