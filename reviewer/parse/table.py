@@ -903,23 +903,10 @@ class _TableBuilder:
         upper, lower = self.rows[i], self.rows[i + 1]
         if len(lower.cells) < 3 or "指标" not in lower.joined or "级" not in upper.joined:
             return False
-        above = {c.column: c for c in upper.cells}
-        if any(c.column not in above for c in lower.cells):
-            return False  # every lower piece under an upper one
-        below = {c.column: c.text for c in lower.cells}
-        whole = Row(
-            [Cell(c.text + below.get(c.column, ""), c.line, c.column) for c in upper.cells],
-            upper.line,
-        )
-        if not self._is_indicator_header(whole):
+        whole = _column_by_column(upper, lower)
+        if whole is None or not self._is_indicator_header(whole):
             return False
-        for c in upper.cells:
-            if c.column in below:
-                c.printed = c.printed or c.text
-                c.text += below[c.column]
-        for c in lower.cells:
-            c.used = True
-        upper.joined = whole.joined
+        _join_stacked(upper, lower, whole)
         self.stacked = True
         return True
 
@@ -935,23 +922,10 @@ class _TableBuilder:
             len(c.text) > _STACKED_PIECE or _DIGITS.search(c.text) for c in lower.cells
         ):
             return False
-        above = {c.column: c for c in upper.cells}
-        if any(c.column not in above for c in lower.cells):
-            return False  # every lower piece under an upper one
-        below = {c.column: c.text for c in lower.cells}
-        whole = Row(
-            [Cell(c.text + below.get(c.column, ""), c.line, c.column) for c in upper.cells],
-            upper.line,
-        )
-        if not is_fund_header(whole, self.family):
+        whole = _column_by_column(upper, lower)
+        if whole is None or not is_fund_header(whole, self.family):
             return False
-        for c in upper.cells:
-            if c.column in below:
-                c.printed = c.printed or c.text
-                c.text += below[c.column]
-        for c in lower.cells:
-            c.used = True
-        upper.joined = whole.joined
+        _join_stacked(upper, lower, whole)
         return True
 
     def _header_tails(self, header: Row, row: Row) -> bool:
@@ -1367,6 +1341,32 @@ class _TableBuilder:
             if t.get(key_) is None:
                 parts = [ind[field] for ind in t["indicators"]] + [total.get(field)]
                 t[key_] = round(sum(x or 0.0 for x in parts), 2)
+
+
+def _column_by_column(upper: Row, lower: Row) -> Row | None:
+    """The labels two header rows make joined column by column (年度 over 指标值, 年初 over 预算数);
+    None when a lower piece stands under no upper one."""
+    above = {c.column for c in upper.cells}
+    if any(c.column not in above for c in lower.cells):
+        return None
+    below = {c.column: c.text for c in lower.cells}
+    return Row(
+        [Cell(c.text + below.get(c.column, ""), c.line, c.column) for c in upper.cells],
+        upper.line,
+    )
+
+
+def _join_stacked(upper: Row, lower: Row, whole: Row) -> None:
+    """The upper row's cells read as the labels ``whole`` joined (quoting what was printed),
+    the lower row's used."""
+    below = {c.column: c.text for c in lower.cells}
+    for c in upper.cells:
+        if c.column in below:
+            c.printed = c.printed or c.text
+            c.text += below[c.column]
+    for c in lower.cells:
+        c.used = True
+    upper.joined = whole.joined
 
 
 def parse_table(rows: Sequence[Row], family: Family | None = None) -> EvaluationTable | None:
