@@ -68,3 +68,23 @@ def test_a_deviation_analysis_row_under_the_indicators_is_a_field(tmp_path: Path
     (table,) = report.tables
     assert [i.name for i in table.indicators] == ["养护里程", "群众出行条件", "群众满意度"]
     assert table.fields["deviation_analysis"] == "无"
+
+
+def test_a_text_stopping_inside_its_total_figure_is_cut_there(tmp_path: Path) -> None:
+    # jm04: a page's excerpt ends at "| 总分 | 100 | 99." — the score cut after its point is
+    # no 100 to check against the rows' sum (a false T101)
+    from reviewer.pipeline import review
+
+    lines = [
+        "| 一级指标 | 二级指标 | 三级指标 | 年度指标值 | 实际完成值 | 分值 | 得分 |",
+        "| 产出指标 | 数量指标 | 设备购置 | ≥20台 | 20台 | 50 | 50 |",
+        "| 效益指标 | 社会效益指标 | 服务能力 | 提升 | 提升 | 40 | 39.81 |",
+        "| 满意度指标 | 服务对象满意度指标 | 患者满意度 | ≥90% | 93.6% | 10 | 10 |",
+        "| 总分 | 100 | 99.",
+    ]
+    path = tmp_path / "cut.txt"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    result = review(path)
+    (t,) = result.report.tables
+    assert t.ends_inside
+    assert "T101" not in {f.code for f in result.findings}

@@ -311,9 +311,13 @@ def goal_figure_unreported(ctx: TableContext) -> Iterator[Hit]:
     )
 
 
-_FUND_WORDS = re.compile(r"预算|资金|经费|支出|拨付|拨款|执行|结余|结转|投入|投资|总额")
+_FUND_WORDS = re.compile(
+    r"预算|资金|经费|支出|拨付|拨款|执行|结余|结转|投入|投资|总额|追加|调减|调增"
+)
 # The whole project's money, not one use of it (支出培训经费3万元 may be a part).
-_WHOLE = re.compile(r"项目|全年|年度|总|共|累计|合计|预算|执行|结余|结转|到位")
+_WHOLE = re.compile(
+    r"项目|全年|年度|总|共|累计|合计|预算|执行|结余|结转|到位|实际支出|追加|调减|调增"
+)
 _PART_WORDS = re.compile(r"用于|补助|补贴|标准|单价|费用")
 
 
@@ -437,7 +441,8 @@ def narrative_amount_vs_funds(ctx: TableContext) -> Iterator[Hit]:
 
 
 # A total, then 其中 and its parts: 共完成预算资金89.97万元。其中:30万元用于…;30万元用于…
-_TOTAL_WORDS = re.compile(r"共|总|合计|总计|累计")
+_TOTAL_WORDS = re.compile(r"共|总|合计|总计|累计|全年预算|年度预算")
+_SPENT = re.compile(r"支出|执行|结余|结转")
 _BREAKDOWN = "其中"
 _BREAKDOWN_GAP = 4  # characters between the total and its 其中 (元, 。 ：)
 _BREAKDOWN_END = re.compile(r"[。！？!?\n]")
@@ -462,7 +467,10 @@ def _breakdowns_that_do_not_add_up(claims: Sequence[Claim]) -> Iterator[Hit]:
         parts = [
             c
             for c in claims[k + 1 :]
-            if c.source == total.source and at < c.start < end and c.is_money
+            if c.source == total.source
+            and at < c.start < end
+            and c.is_money
+            and not _SPENT.search(c.lead)  # 实际支出817万元 after the parts: no part
         ]
         if len(parts) < 2 or any(c.approx or c.op != "=" for c in parts):
             continue

@@ -200,6 +200,7 @@ _OTHER_GOALS = frozenset({"长期目标", "中长期目标", "项目长期目标
 # The year's column of a goal block whose columns are the periods (总体目标 | 长期目标 | 年度目标).
 _YEAR_GOALS = frozenset({"年度目标", "年度绩效目标"})
 _PERIOD_CELLS = 4
+_CUT_NUMBER = re.compile(r"^\d+\.$")  # a figure cut after its point: an excerpt's last characters
 _STACKED_PIECES = 3  # label pieces on the lower row of a funds header printed over two
 _STACKED_PIECE = 6  # characters of such a piece at most (预算数, （万元）)
 _DIGITS = re.compile(r"\d")
@@ -1311,6 +1312,9 @@ class _TableBuilder:
         rows = self.t["indicators"]
         if not rows or self.ends_with_label:
             return True
+        end = self.rows[-1].cells
+        if len(end) == 1 and _CUT_NUMBER.match(end[0].text):
+            return True  # the text stops inside a figure (总分 | 100 | 99.): cut there
         values = ("target", "actual", "weight", "score")
         if not any(r[f] not in (None, "") for r in rows for f in values):
             return True  # labels and names only: the values were cut (or printed elsewhere)

@@ -651,6 +651,12 @@ class TestN106NarrativeAmountVsFunds(RuleCase):
             ("本项目结余资金3万元。", True),
             ("项目全年完成投资9.5万元。", False),  # it03: the money spent, said as invested
             ("项目全年完成投资1,186.3万元。", True),  # …and a thousands comma in the figure
+            ("实际支出12万元。", True),  # jn01: the money spent, said so
+            ("实际支出9.5万元。", False),
+            ("年中调减3万元。", True),  # jn03: no change between 年初 and 全年 in the block
+            # jn06: a budget broken down by source after 其中, the amount spent after the parts
+            ("全年预算10万元，其中：中央资金6万元、省级资金3万元，实际支出9.5万元。", True),
+            ("全年预算10万元，其中：中央资金6万元、省级资金4万元，实际支出9.5万元。", False),
         ],
     )
     def test_amounts_against_the_fund_block(
