@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from reviewer.claims.extract import Claim, Enumeration, extract
+from reviewer.claims.extract import PART_OF, Claim, Enumeration, extract
 from reviewer.claims.match import MIN_RUN, Match, Target, match, unit_class
 from reviewer.model import EvaluationTable, Report
 
@@ -63,11 +63,10 @@ def _named(m: Match) -> bool:
     if best is None:
         return False
     run = m.candidates[0][0]
-    return run >= _PART_RUN or (run >= MIN_RUN and best.indicator.name.startswith(_PART_OF))
+    return run >= _PART_RUN or (run >= MIN_RUN and best.indicator.name.startswith(PART_OF))
 
 
 _PART_RUN = 6  # characters of an indicator's name a part's words must share with it
-_PART_OF = "其中"
 
 
 def _figure(c: Claim) -> str:

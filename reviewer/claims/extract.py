@@ -98,7 +98,7 @@ _DELTA = re.compile(
 _PARTIAL = re.compile(
     r"其中|每|人均|平均|单次|单场|单价|以来|历年|近\d+年|近[一二三四五六七八九十]+年"
 )
-_PART_OF = "其中"
+PART_OF = "其中"  # before a part of a total said earlier
 _YEAR = re.compile(r"(\d{4})年")
 # Any of the words above: most clauses have none, and one search tells.
 _MARKS = re.compile("|".join(p.pattern for p in (PROMISE, _DELTA, _PARTIAL, _YEAR)))
@@ -452,9 +452,9 @@ def _scan(source: str, t: _Text, year: int | None, location: Location | None) ->
             comparable = not (other_year or _DELTA.search(lead) or _PARTIAL.search(lead))
             part = (
                 not comparable
-                and _PART_OF in lead
+                and PART_OF in lead
                 and not (other_year or _DELTA.search(lead))
-                and _PARTIAL.search(lead.replace(_PART_OF, "")) is None
+                and _PARTIAL.search(lead.replace(PART_OF, "")) is None
             )
         else:
             part = False

@@ -526,9 +526,7 @@ def _join_labels(block: list[list[Piece]]) -> None:
                     break
 
 
-def _nearest(
-    i: int, column: int, anchors: list[int], block: list[list[Piece]], top: int = 0
-) -> int:
+def _nearest(i: int, column: int, anchors: list[int], block: list[list[Piece]], top: int) -> int:
     """The anchor line whose row a piece on line ``i`` in ``column`` belongs to: the one its
     column runs on to without a gap, if only one does (a cell wrapped around its row's figures);
     else the nearer, the one above on a tie. A title on a line above ``top`` is the header's:

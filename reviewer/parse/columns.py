@@ -279,17 +279,7 @@ class RowMap:
 
 # Labels printed over several columns (the Hebei form's 预期指标值 over 符号 | 值 | 单位, 自评得分
 # over its three scores), which a copy laid out by position joins to the first column's label.
-_GROUP_LABELS = ("预期指标值", "自评得分")
-
-
-def _under_group(text: str, family: Family) -> str:
-    """A column's label without the label of the group over it joined before it (预期指标值符号
-    → 符号), when what is left is a column's label of its own."""
-    for group in _GROUP_LABELS:
-        rest = text.removeprefix(group)
-        if rest != text and rest and header_role(rest, family) not in (None, Role.EXTRA):
-            return rest
-    return text
+_GROUP_LABEL = re.compile(r"^(?:预期指标值|自评得分)(.*)$")
 
 
 def read_header(row: Row, family: Family = DEFAULT) -> IndicatorColumns:
@@ -298,7 +288,10 @@ def read_header(row: Row, family: Family = DEFAULT) -> IndicatorColumns:
     last: Role | None = None
     for c in row.cells:
         c.used = True
-        role = header_role(_under_group(c.text, family), family)
+        text = lb.under_group(
+            c.text, _GROUP_LABEL, lambda t: header_role(t, family) not in (None, Role.EXTRA)
+        )
+        role = header_role(text, family)
         if c.text == "单位" and last is Role.TARGET and role in (None, Role.EXTRA):
             role = Role.UNIT  # 目标值 | 单位: the target's unit in a column of its own
         last = role

@@ -236,7 +236,9 @@ class FundsReader:
                 # 预算执行情况(20分): the block's points, when no 分值 column states them
                 self.t["stated_weights"].setdefault("预算执行", float(points.group(1)))
                 self.points_cell = c
-            text = self._under_group(text)
+            text = lb.under_group(
+                text, _GROUP_LABEL, lambda t: _column_role(t, self.family) is not None
+            )
             role = None if label else _column_role(text, self.family)
             if role is not None and role not in taken:
                 roles.append((c.column, role))
@@ -428,14 +430,6 @@ class FundsReader:
                 value.used = True
         self.seen = True
         return True
-
-    def _under_group(self, text: str) -> str:
-        """A column's label without the label of the group over it joined before it (年度预算数
-        (万元)年初预算 → 年初预算, a copy laid out by position), when what is left is a column's."""
-        m = _GROUP_LABEL.match(text)
-        if m is None or not m.group(1) or _column_role(m.group(1), self.family) is None:
-            return text
-        return m.group(1)
 
     def _block_label_row(self, cells: list[Cell]) -> bool:
         return (

@@ -7,6 +7,7 @@ extraction shifts columns from page to page, while the words stay the same.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from enum import StrEnum
 from functools import lru_cache
 
@@ -373,3 +374,12 @@ def l1_hint(name: str, l2: str | None) -> str | None:
     if name.startswith(_OUTCOME_VERBS):
         return "效益"
     return "产出" if l2 in ("时效", "质量", "数量") else None
+
+
+def under_group(text: str, group: re.Pattern[str], names_a_column: Callable[[str], bool]) -> str:
+    """A column's label without the label of the group printed over several columns that a
+    layout joined before it (预期指标值符号 → 符号, 年度预算数(万元)年初预算 → 年初预算): ``group``
+    matches the group's label and captures what follows; that is kept when it names a column."""
+    m = group.match(text)
+    rest = m.group(1) if m is not None else ""
+    return rest if rest and names_a_column(rest) else text
