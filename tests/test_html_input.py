@@ -226,3 +226,45 @@ def test_cells_a_browser_does_not_show_are_reported_not_read(tmp_path: Path) -> 
     ]
     hidden = [lo for lo in report.leftovers if "不显示" in lo.reason]
     assert [lo.text for lo in hidden] == ["2021年12月", "9"]
+
+
+# A transfer-payment form as a county site draws it: each target's unit after a <br>, no
+# explanation column, one 偏差原因分析及改进措施 row under the indicators for the whole table.
+TRANSFER = """<html><head><meta charset="utf-8"></head><body><table border="1">
+<caption>某县2022年度中央财政衔接推进乡村振兴补助资金绩效自评表</caption>
+<tr><th colspan="2">转移支付(项目)名称</th><td colspan="6">中央财政衔接推进乡村振兴补助资金</td></tr>
+<tr><th colspan="2">中央主管部门</th><td colspan="2">财政部</td>
+    <th colspan="2">地方主管部门</th><td colspan="2">某县乡村振兴局</td></tr>
+<tr><th rowspan="4">资金情况<br>（万元）</th><th></th><th colspan="2">全年预算数（A）</th>
+    <th colspan="2">全年执行数（B）</th><th colspan="2">执行率（B/A）</th></tr>
+<tr><td>年度资金总额</td><td colspan="2">6700.00</td><td colspan="2">6512.40</td>
+    <td colspan="2">97.20%</td></tr>
+<tr><td>其中：中央补助</td><td colspan="2">5200.00</td><td colspan="2">5030.40</td>
+    <td colspan="2">—</td></tr>
+<tr><td>地方资金</td><td colspan="2">1500.00</td><td colspan="2">1482.00</td>
+    <td colspan="2">—</td></tr>
+<tr><th rowspan="3">绩<br>效<br>指<br>标</th><th>一级指标</th><th>二级指标</th><th>三级指标</th>
+    <th>年度指标值</th><th>实际完成值</th><th>分值</th><th>得分</th></tr>
+<tr><td>产出指标</td><td>数量指标</td><td>支持产业项目个数</td><td>≥42<br>个</td><td>45个</td>
+    <td>50</td><td>50</td></tr>
+<tr><td>效益指标</td><td>社会效益指标</td><td>监测对象风险消除率</td><td>≥80<br>%</td><td>76%</td>
+    <td>50</td><td>50</td></tr>
+<tr><th colspan="2">偏差原因分析及改进措施</th><td colspan="6">{said}</td></tr>
+</table></body></html>"""
+
+
+@pytest.mark.parametrize("said", ["无", "无偏差"])
+def test_a_transfer_form_s_one_explanation_row_is_its_explanation(
+    tmp_path: Path, said: str
+) -> None:
+    path = tmp_path / "transfer.html"
+    path.write_text(TRANSFER.format(said=said), encoding="utf-8")
+    report = parse_file(path)
+    (t,) = report.tables
+    # a value broken over lines in its cell (≥80<br>%) is one value
+    assert [i.target for i in t.indicators] == ["≥42个", "≥80%"]
+    assert t.fields["deviation_analysis"] == said
+    assert "偏差原因分析及改进措施" not in {lo.text for lo in report.leftovers}
+    # the missed row has no cause: 无, or 无偏差 beside a shortfall, explains nothing
+    found = [f for f in run_checks(report, Config()) if f.code == "E101"]
+    assert [f.indicator for f in found] == ["监测对象风险消除率"]

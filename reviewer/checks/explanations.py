@@ -12,6 +12,9 @@ from reviewer.model import Category, Indicator, Operator, Severity
 from reviewer.numbers import fmt
 
 _EMPTY = re.compile(r"^[\s无/—\-－、.。]*$")
+# A table's one explanation field that says there was no deviation (无偏差): no cause given
+# for a row that missed.
+_NO_DEVIATION = re.compile(r"^\s*(?:无|没有|不存在)(?:明显|任何)?偏差[。.]?\s*$")
 # Words that announce what the unit will do about it.
 _MEASURE = re.compile(
     r"将|拟|下一步|下一年|下年|今后|后续|以后|加强|改进|完善|争取|督促|提前|优化|做好|确保|"
@@ -107,11 +110,13 @@ def explanation_missing(ctx: TableContext) -> Iterator[Hit]:
 
 def _table_field_missing(ctx: TableContext) -> Iterator[Hit]:
     """A form with one 偏差大或目标未完成原因分析 field for the whole table (20/80): each row
-    that needs an explanation, when the field is left empty, 无 or the template's instruction."""
+    that needs an explanation, when the field is left empty, 无, 无偏差 or the template's
+    instruction."""
     t = ctx.table
     label = t.labels.get("deviation_analysis")
     text = t.fields.get("deviation_analysis", "")
-    if label is None or not _EMPTY.match(without_instructions(text)):
+    said = without_instructions(text)
+    if label is None or not (_EMPTY.match(said) or _NO_DEVIATION.match(said)):
         return
     said = f"为“{text[:20]}”" if text.strip() else "空白"
     ref = t.cells.get("field:deviation_analysis")

@@ -97,7 +97,7 @@ _llm(
     "llm-internal-contradiction",
     Category.CONSISTENCY,
     "consistency",
-    ("N103",),
+    ("N103", "N109"),
     what="叙述前后说法不一，例如同一事项数字不同，或列举的项数与所称数量不符。",
     example="前文称“完成三类培训”，后文列出四类。",
     fix="统一前后说法，更正有误的数字或列举。",

@@ -1,4 +1,4 @@
-"""N102–N106: the figures the narrative states, against the indicators, the fund block and
+"""N102–N106, N109: the figures the narrative states, against the indicators, the fund block and
 themselves (E3: 实际完成情况 reports results and figures against each 预期目标 item, and the
 figures quoted in the narrative agree with the indicators and the fund block).
 
@@ -6,7 +6,7 @@ The claims come from ``reviewer.claims`` (extracted once per table and shared by
 Every finding quotes the sentence its figure comes from, with the location of its goal cell,
 and the indicator cells or fund cells it was compared with.
 
-All five rules are ``consistency`` (memo section 完成情况与指标不一致). Plan language in the
+All six rules are ``consistency`` (memo section 完成情况与指标不一致). Plan language in the
 实际完成情况 (N104) is filed there too, beside N101: like a copied goal, it is the narrative
 failing to report results against the goal, not a deviation explanation.
 
@@ -31,7 +31,14 @@ from reviewer.checks.context import (
 from reviewer.checks.narrative import copied, similarity
 from reviewer.checks.registry import rule
 from reviewer.claims.analysis import Analysis, analyse
-from reviewer.claims.extract import FUTURE, MONEY_UNITS, Claim, field_claims, sentence_at
+from reviewer.claims.extract import (
+    FUTURE,
+    MONEY_UNITS,
+    MULTIPLIERS,
+    Claim,
+    field_claims,
+    sentence_at,
+)
 from reviewer.claims.match import Target, common_run, unit_class
 from reviewer.model import Category, EvaluationTable, Evidence, Indicator, Severity
 from reviewer.numbers import fmt
@@ -448,31 +455,39 @@ _BREAKDOWN_GAP = 4  # characters between the total and its 其中 (元, 。 ：)
 _BREAKDOWN_END = re.compile(r"[。！？!?\n]")
 
 
+def _parts_after(claims: Sequence[Claim], k: int) -> tuple[list[Claim], int] | None:
+    """The figures listed after 其中 right after claim ``k`` (其中：讲课费5万元；教材费4.5万元),
+    with the end of their list: None when no 其中 follows the figure. The list runs to the
+    sentence's end (a ；between parts is no stop) or to a second 其中, which breaks down a part."""
+    total = claims[k]
+    text = total.source_text
+    at = text.find(_BREAKDOWN, total.end, total.end + _BREAKDOWN_GAP + len(_BREAKDOWN))
+    if at < 0:
+        return None
+    stop = _BREAKDOWN_END.search(text, at)
+    end = len(text) if stop is None else stop.start()
+    following = text.find(_BREAKDOWN, at + len(_BREAKDOWN), end)
+    end = end if following < 0 else following
+    parts = [c for c in claims[k + 1 :] if c.source == total.source and at < c.start < end]
+    return parts, end
+
+
+def _exact(claims: Sequence[Claim]) -> bool:
+    return all(not c.approx and c.op == "=" for c in claims)
+
+
 def _breakdowns_that_do_not_add_up(claims: Sequence[Claim]) -> Iterator[Hit]:
     """A money total the narrative breaks down (其中 …) into two or more amounts that do not
     add up to it (at the precision printed)."""
     for k, total in enumerate(claims):
-        if not total.is_money or total.approx or total.op != "=":
+        if not total.is_money or not _exact([total]) or not _TOTAL_WORDS.search(total.lead):
             continue
-        if not _TOTAL_WORDS.search(total.lead):
+        if (found := _parts_after(claims, k)) is None:
             continue
-        text = total.source_text
-        at = text.find(_BREAKDOWN, total.end, total.end + _BREAKDOWN_GAP + len(_BREAKDOWN))
-        if at < 0:
-            continue
-        stop = _BREAKDOWN_END.search(text, at)  # the parts may be listed with ；between them
-        end = len(text) if stop is None else stop.start()
-        following = text.find(_BREAKDOWN, at + len(_BREAKDOWN), end)
-        end = end if following < 0 else following  # a second 其中 breaks down a part
-        parts = [
-            c
-            for c in claims[k + 1 :]
-            if c.source == total.source
-            and at < c.start < end
-            and c.is_money
-            and not _SPENT.search(c.lead)  # 实际支出817万元 after the parts: no part
-        ]
-        if len(parts) < 2 or any(c.approx or c.op != "=" for c in parts):
+        listed, end = found
+        # 实际支出817万元 after the parts: no part
+        parts = [c for c in listed if c.is_money and not _SPENT.search(c.lead)]
+        if len(parts) < 2 or not _exact(parts):
             continue
         said = total.value_yuan
         summed = sum(c.value_yuan for c in parts)
@@ -481,6 +496,7 @@ def _breakdowns_that_do_not_add_up(claims: Sequence[Claim]) -> Iterator[Hit]:
             continue
         unit = next((u for u in ("亿元", "万元") if total.text.endswith(u)), "元")  # as printed
         shown = f"{fmt(round(summed / MONEY_UNITS[unit], 6))}{unit}"
+        text = total.source_text
         yield Hit(
             f"{total.source_label}称共{total.text}，其中各项（{'、'.join(c.text for c in parts)}）"
             f"合计{shown}，与所称总额不符。",
@@ -488,6 +504,81 @@ def _breakdowns_that_do_not_add_up(claims: Sequence[Claim]) -> Iterator[Hit]:
             found=shown,
             evidence=[Evidence(quote=text[total.sentence_span[0] : end], location=total.location)],
             suggestion="核对总额与各分项金额；分项未全部列出的，写明其余用途。",
+        )
+
+
+# Parts that come to nearly all of their total but not all of it read as the whole split, with
+# a slip in one figure; parts far below it are groups picked out of the whole (其中脱贫户520户).
+_SPLIT_SHARE = 0.8
+_NOT_COUNTED = frozenset({"%", "‰", "℃"})
+
+
+def _counted_parts(total: Claim, listed: Sequence[Claim]) -> list[Claim]:
+    """The parts of a count: the figures after 其中 in its unit, while they run on. A figure in
+    another unit ends them in a clause of its own (；新建候车亭12个), not inside a part's clause
+    (二期改造小区1,540户: a name's numeral); a figure above the total is no part of it."""
+    with_a_part = {c.clause_span for c in listed if c.unit == total.unit}
+    parts: list[Claim] = []
+    for c in listed:
+        if c.unit != total.unit:
+            if c.clause_span not in with_a_part:
+                break
+            continue
+        if c.number > total.number:
+            break
+        parts.append(c)
+    return parts
+
+
+@rule(
+    "N109",
+    "叙述分项合计与总数不符",
+    "narrative-parts-vs-total",
+    Category.CONSISTENCY,
+    Severity.WARNING,
+    "建议",
+    "consistency",
+    what="叙述给出一个数量（人次、户、处等），紧接着以“其中”分列两项以上同一单位的数量，各项合计超过该数量；"
+    "或各项合计不足该数量但已达其八成以上（读来是全部分项，却有一个数字写错）。"
+    "各项合计远小于总数的（其中脱贫户520户），是从总数中挑出的部分，不报告；金额的分项见N106。",
+    why="同一段叙述中总数与分项自相矛盾，至少有一个数字填报有误；复核时须请单位核实。",
+    example="实际完成情况称“全年组织开展职业技能培训3,150人次，其中农村转移劳动力2,110人次、"
+    "城镇登记失业人员1,140人次”——分项合计3,250人次。",
+    fix="核对总数与各分项数字；分项未全部列出的，写明其余部分。",
+)
+def narrative_parts_vs_total(ctx: TableContext) -> Iterator[Hit]:
+    a = analysis(ctx)
+    claims = [*a.claims, *(c for c in field_claims(ctx.table) if c.comparable and not c.future)]
+    for k, total in enumerate(claims):
+        if total.is_money or total.unit in _NOT_COUNTED or not _exact([total]):
+            continue
+        if (found := _parts_after(claims, k)) is None:
+            continue
+        listed, end = found
+        parts = _counted_parts(total, listed)
+        if len(parts) < 2 or not _exact(parts):
+            continue
+        slack = min(c.step for c in (total, *parts)) / 2
+        sums = [sum(c.number for c in parts[:n]) for n in range(2, len(parts) + 1)]
+        if any(abs(summed - total.number) <= slack for summed in sums):
+            continue  # the first parts add up: the figures after them count something else
+        summed = sums[-1]
+        if not (summed > total.number + slack or summed >= _SPLIT_SHARE * total.number):
+            continue
+        scale = MULTIPLIERS.get(total.number_text[-1:], 1.0)  # in the total's own 万 (2.05万亩)
+        shown = f"{fmt(round(summed / scale, 6))}{total.number_text[-1] if scale > 1 else ''}"
+        shown += total.unit
+        # the row the total is compared with (N102), when it matches one
+        m = a.matches.get(k) if k < len(a.claims) else None
+        text = total.source_text
+        yield Hit(
+            f"{total.source_label}称{total.text}，其中各项（{'、'.join(c.text for c in parts)}）"
+            f"合计{shown}，{'超过' if summed > total.number else '少于'}所称总数。",
+            expected=total.text,
+            found=shown,
+            evidence=[Evidence(quote=text[total.sentence_span[0] : end], location=total.location)],
+            suggestion="核对总数与各分项数字；分项未全部列出的，写明其余部分。",
+            indicator=m.best.indicator if m is not None and m.best is not None else None,
         )
 
 

@@ -113,7 +113,7 @@ _NOUN_TAIL = re.compile(
 _NOUN_HEAD = re.compile(r"^(?:完成|开展|组织|举办|评选|聘请|产生|形成|提交|实现|达到)")
 _EXCERPT = 20
 _NOT_UNIT_SET = frozenset(_NOT_UNITS)
-_MULT = {"万": 10_000.0, "亿": 100_000_000.0, "千": 1000.0}
+MULTIPLIERS = {"万": 10_000.0, "亿": 100_000_000.0, "千": 1000.0}  # after a number: 1.5万
 
 
 @dataclass(slots=True)
@@ -220,7 +220,7 @@ class Claim:
         num = self.number_text
         if not num:
             return 1.0
-        mult = _MULT.get(num[-1], 1.0)
+        mult = MULTIPLIERS.get(num[-1], 1.0)
         if num[0] in CN_LEAD:
             return mult
         digits = num.rstrip("万亿千")
@@ -355,7 +355,7 @@ def _value(num: str) -> float | None:
     if num[0] in CN_LEAD:
         value = parse_chinese(num)
         return None if value is None else float(value)
-    mult = _MULT.get(num[-1])
+    mult = MULTIPLIERS.get(num[-1])
     if mult is None:
         return float(num.replace(",", "").replace(" ", ""))
     return float(num[:-1].replace(",", "").replace(" ", "")) * mult

@@ -40,6 +40,9 @@ _BRACKETS = re.compile(r"[（(][^）)]*[）)]")
 # a total the narrative states (补助资金838.42万元) is not its figure, unless the claim says so.
 _PER_UNIT = re.compile(r"人均|户均|亩均|生均|次均|日均|月均|年均|单位|每[\u4e00-\u9fff]|标准$")
 MIN_RUN = 3
+# Places a count may count before the words of what was done in them (25个乡镇生活垃圾收集…),
+# not a level's word (村级垃圾收集点).
+_PLACES = re.compile(r"^(?:乡镇|行政村|自然村|村|社区|街道)(?!级)")
 
 
 def _same_words(text: str) -> str:
@@ -151,7 +154,10 @@ def score(claim: Claim, t: Target) -> int:
     if len(t.full) >= 2 and (t.full in claim.before or t.full in claim.after):
         return 100 + len(t.full)
     core = _same_words(t.core)
-    run = max(common_run(_same_words(claim.before), core), common_run(claim.after, core))
+    after = claim.after
+    if (place := _PLACES.match(after)) is not None and place.group(0) not in t.full:
+        after = ""  # 25个乡镇生活垃圾收集清运处理: it counts the 乡镇 the work covers
+    run = max(common_run(_same_words(claim.before), core), common_run(after, core))
     return run if run >= MIN_RUN or run == len(t.core) >= 2 else 0
 
 

@@ -333,6 +333,8 @@ _TEXT_FIELDS = (
     ("说明", "other_notes"),
     ("偏差大或目标未完成原因分析", "deviation_analysis"),
     ("偏差原因分析", "deviation_analysis"),  # a row of its own under the indicators (20/80)
+    # …under a transfer-payment form's indicators, which have no column for it
+    ("偏差原因分析及改进措施", "deviation_analysis"),
     # a 部门整体 form's note on its funds under the block (why the budget changed, why the
     # spending passed it)
     ("预算调整及执行情况说明", "budget_note"),

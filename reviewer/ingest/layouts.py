@@ -441,13 +441,33 @@ def split_spaced(line: str, number: int) -> list[Cell]:
         and (gaps >= _MIN_IDEOGRAPHIC_GAPS or "\u3000\u3000" in body)
     ):
         parts = [q for p in parts for q in p.split("\u3000")]
-    if any(" " in p for p in parts):
+    if len(parts) == 1 and (words := _single_spaced(body)) is not None:
+        parts = words
+    elif any(" " in p for p in parts):
         parts = [w for p in parts for w in _header_parts(p)]
     for raw in parts:
         text = clean_cell(unbold(raw))  # a Markdown document's lines between its tables
         if text:
             cells.append(Cell(text, number, len(cells) + 1, raw))
     return cells
+
+
+# A row an OCR service ran together, one space between its cells (新建机耕道路长度 ≥18公里
+# 16.5公里 10 10) in a text whose other rows runs of spaces part: cut at its spaces when it
+# ends with two figures and opens with words. A figure here holds a digit, and few other
+# characters (≥92%, 93.l%, 2019年10月, 1064元/亩).
+_FIGURE_WORD = re.compile(r"^(?=\D{0,3}\d)[^\s]{1,12}$")
+_MIN_SPACED_WORDS = 3
+
+
+def _single_spaced(line: str) -> list[str] | None:
+    words = line.split(" ")
+    if len(words) < _MIN_SPACED_WORDS or any(not w for w in words):
+        return None
+    tail = [nfkc(w) for w in words[-2:]]
+    if all(_FIGURE_WORD.match(w) for w in tail) and not _FIGURE_WORD.match(nfkc(words[0])):
+        return words
+    return None
 
 
 def _header_parts(part: str) -> list[str]:

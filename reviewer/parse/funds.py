@@ -318,19 +318,22 @@ class FundsReader:
 
     def _header_notes(self, row: Row) -> bool:
         """The header's notes wrapped onto a line of their own before any row of figures
-        ((20分) under 预算执行情况, (20分*执行率) under 得分): the first states the block's points.
-        False for any other row."""
-        if self.points_cell is not None or not self.roles or not row.cells:
+        ((20分) under 预算执行情况, (20分*执行率) under 得分, （万元） under 项目资金): the first
+        states the block's points or its unit. False for any other row."""
+        if not self.roles or not row.cells:
             return False
         if any(r["cells"] for r in self.rows.values()):
             return False
         if not all(_BRACKETED.match(c.text) for c in row.cells):
             return False
-        points = _POINTS_NOTE.fullmatch(row.cells[0].text)
-        if points is None:
+        first = row.cells[0].text
+        if (unit := _UNIT_IN_BRACKETS.fullmatch(first)) is not None:
+            self.t.setdefault("amount_unit", unit.group(1))
+        elif self.points_cell is None and (points := _POINTS_NOTE.fullmatch(first)) is not None:
+            self.t["stated_weights"].setdefault("预算执行", float(points.group(1)))
+            self.points_cell = row.cells[0]
+        else:
             return False
-        self.t["stated_weights"].setdefault("预算执行", float(points.group(1)))
-        self.points_cell = row.cells[0]
         for c in row.cells:
             c.used = True
         return True

@@ -213,6 +213,10 @@ class Fragment:
     # cell's line break in a copied Word table or a saved sheet), the rest of the line above's
     # last cell
     line_start: bool = False
+    # the fragment's row opens a category whose label differs from the last of its level: a
+    # row of its own even at the top of a page (效益指标 | 生态效益指标 | 疫情发生面积较 /
+    # 上年下降 | 下降 | …), where a merged label printed again over the page's first row is not
+    new_category: bool = False
 
 
 def _resolve_ambiguous(
@@ -241,6 +245,10 @@ def _resolve_ambiguous(
             seen.add(key)
             events.append(LabelEvent(pos=0.0, level=level, text=_one_line(text)))
     return events
+
+
+def _lines_joined(text: str) -> str:
+    return "".join(line.strip() for line in text.split("\n")) if "\n" in text else text
 
 
 def _one_line(text: str) -> str:
@@ -413,6 +421,7 @@ def parse_section(rows: Sequence[Row], columns: IndicatorColumns) -> Section:
     fragments: list[Fragment] = []
     draft_at_row: dict[int, int] = {}
     context_l1 = ""
+    last_label: dict[str, str] = {}  # the stem of the last label of each level
     columns = aligned(columns, rows)
     name_column = columns.name_column
     roles = set(columns.roles.values())
@@ -483,9 +492,13 @@ def parse_section(rows: Sequence[Row], columns: IndicatorColumns) -> Section:
             if columns.own_categories and len(label_cells) < 2:
                 content = _own_labels(content, row_events, 2 - len(label_cells))
             row_map = None if columns.standard else columns.in_order(content)
+        new_category = False
         for ev in row_events:
+            stem = lb.stem(ev.text)
+            new_category = new_category or last_label.get(ev.level, stem) != stem
+            last_label[ev.level] = stem
             if ev.level == "l1":
-                context_l1 = lb.stem(ev.text)
+                context_l1 = stem
 
         d = (
             _draft_from_map(row_map, row)
@@ -538,7 +551,14 @@ def parse_section(rows: Sequence[Row], columns: IndicatorColumns) -> Section:
                 line_start = len(cells) == 1 and c.column == 1 < name_column - 1
                 fragments.append(
                     Fragment(
-                        c, part, ri, row.page_break_before, next_break, bool(row_events), line_start
+                        c,
+                        part,
+                        ri,
+                        row.page_break_before,
+                        next_break,
+                        bool(row_events),
+                        line_start,
+                        new_category,
                     )
                 )
         events.extend(row_events)
@@ -640,7 +660,7 @@ def _attach_fragments(
             to_next = False
         elif prev is None:
             to_next = True
-        elif nxt is None or frag.after_break:
+        elif nxt is None or (frag.after_break and not (kind == "name" and frag.new_category)):
             to_next = False
         elif frag.before_break:
             # the row below began before the break, unless the text above is a sentence the
@@ -968,6 +988,9 @@ def _to_indicator(d: Draft, described: bool = False) -> dict[str, Any]:
     if d.continued:  # a target or an actual broken by a page: its pieces joined
         target += _join(d.continued.get("target", []))
         actual += _join(d.continued.get("actual", []))
+    # a value broken over lines in its cell (≥80<br>%, a target and its unit as two
+    # paragraphs) is one value
+    target, actual = _lines_joined(target), _lines_joined(actual)
     # The actual stays as printed; compared with the target, it is read in the row's unit.
     actual_read = _with_unit(actual, d.unit) if d.unit is not None else actual
     cells: dict[str, Any] = {}

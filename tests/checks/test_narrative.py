@@ -31,7 +31,7 @@ from tests.builders import (
 from tests.checks.cases import RuleCase
 from tests.conftest import SEED
 
-N_CODES = ("N102", "N103", "N104", "N105", "N106")
+N_CODES = ("N102", "N103", "N104", "N105", "N106", "N109")
 DONE = "全年组织业务培训10场，培训210人"  # agrees with the builder's rows
 
 
@@ -248,6 +248,22 @@ class TestN102NarrativeFigureVsIndicator(RuleCase):
         self, tmp_path: Path, actual: str
     ) -> None:
         assert "N102" not in narrative_codes(tmp_path, goal_actual=actual)
+
+    @pytest.mark.parametrize(
+        ("said", "fires"),
+        [
+            # jq06: 25个乡镇 counts the townships the collection covers, not collection points
+            ("完成全县25个乡镇生活垃圾收集点建设。", False),
+            ("建成25个村级垃圾收集点。", True),  # 村级: the points' level, the points counted
+            ("建成25个垃圾收集点。", True),
+        ],
+    )
+    def test_a_count_of_places_the_work_covers_is_not_the_rows(
+        self, tmp_path: Path, said: str, fires: bool
+    ) -> None:
+        row = ind("新建垃圾收集点", "≥120个", "126个", 10, 10, l2="数量指标")
+        table = make_table(indicators=with_row(2, row), goal_actual=f"{DONE}，{said}")
+        assert ("N102" in codes(tmp_path, table)) is fires
 
     def test_an_actual_in_another_scale_of_the_targets_unit_is_compared_converted(
         self, tmp_path: Path
@@ -723,6 +739,48 @@ class TestN106NarrativeAmountVsFunds(RuleCase):
         sentence = "本项目共支出资金9.5万元，其中讲课费5万元、教材费4.6万元。"
         (f,) = findings_of(tmp_path, make_table(goal_actual=f"{DONE}。{sentence}"), "N106")
         assert "合计9.6万元" in f.message and f.expected == "9.5万元"
+
+
+# N109 a count and its parts after 其中 ---------------------------------------------------
+
+
+class TestN109NarrativePartsVsTotal(RuleCase):
+    code = "N109"
+
+    def broken(self) -> EvaluationTable:
+        return make_table(goal_actual="全年组织业务培训10场，培训210人，其中干部120人、职工110人。")
+
+    def clean(self) -> EvaluationTable:
+        return make_table(goal_actual="全年组织业务培训10场，培训210人，其中干部120人、职工90人。")
+
+    @pytest.mark.parametrize(
+        ("said", "fires"),
+        [
+            ("培训210人，其中干部120人、职工90人。", False),  # they add up
+            ("培训210人，其中干部120人、职工110人。", True),  # jf06: more than the total
+            ("培训210人，其中干部120人、职工80人。", True),  # jn04: all but a slip
+            ("培训210人，其中青年干部30人、女职工25人。", False),  # groups picked out of it
+            ("培训210人，其中干部120人。", False),  # one part: not a breakdown
+            ("培训210人，其中干部约120人、职工110人。", False),  # approximate
+            ("培训210人，其中：一期培训120人、二期培训110人。", True),  # a name's numeral
+            # the parts end at a clause holding no part: 12场 and what comes after it
+            ("培训210人，其中干部120人、职工90人，开展送教下乡12场，服务群众800人。", False),
+            # a figure above the total is no part of it (hc03: another item's area)
+            ("培训210人，其中干部120人；（2）服务群众800人。", False),
+            ("培训210人，其中干部120人、职工90人，服务群众800人。", False),  # first two add up
+        ],
+    )
+    def test_parts_against_their_total(self, tmp_path: Path, said: str, fires: bool) -> None:
+        actual = f"全年组织业务培训10场，{said}"
+        assert ("N109" in narrative_codes(tmp_path, goal_actual=actual)) is fires
+
+    def test_message_sums_in_the_totals_own_wan(self, tmp_path: Path) -> None:
+        rows = with_row(1, ind("高标准农田建设面积", ">=2万亩", "=2.15万亩", 10, 10))
+        actual = "全年组织业务培训10场，建成高标准农田2.15万亩，其中新建1.32万亩、改造0.73万亩。"
+        (f,) = findings_of(tmp_path, make_table(indicators=rows, goal_actual=actual), "N109")
+        assert "合计2.05万亩，少于所称总数" in f.message
+        assert (f.expected, f.found, f.indicator) == ("2.15万亩", "2.05万亩", "高标准农田建设面积")
+        assert f.evidence[0].quote == actual.rstrip("。")  # the sentence up to its end
 
 
 # The seed --------------------------------------------------------------------------------

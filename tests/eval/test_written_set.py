@@ -325,6 +325,8 @@ MISREAD = {
 }
 # Documents whose tables are not read: the memo must say so (P108), not review them.
 UNREAD = {
+    "jr04_gansu_tianshui_qinan_jiaoyuju_xueqianjiaoyu_2024.txt",  # OCR half blotted out (▒):
+    # its readable rows kept, the table said misread
     "jk06_henan_zhoukou_shenqiu_nongyenongcunju_gaobiaozhunnongtian_2023.txt",  # OCR too
     # damaged to read (gold readable false): its table said misread
     "jd06_hunan_shaoyang_longhui_shuiliju_shanhongzaihai_2019.txt",  # OCR too damaged to read
@@ -418,7 +420,7 @@ def _marks(doc: Path) -> list[pytest.MarkDecorator]:
 
 
 def test_the_set_is_there() -> None:
-    assert len(DOCUMENTS) == 1381
+    assert len(DOCUMENTS) == 1411
     assert all(_gold(d).is_file() for d in DOCUMENTS)
     assert {d.name for d in DOCUMENTS} >= {*MISREAD, *UNREAD}
 
