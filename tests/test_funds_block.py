@@ -331,3 +331,18 @@ def test_a_20_80_total_under_its_blocks_points_wrapped_from_the_label(tmp_path: 
     assert t.reliable
     (f,) = [f for f in result.findings if f.code == "B103"]  # 16 against 20 × 75% = 15
     assert "15.00" in f.message
+
+
+def test_the_amount_unit_in_the_cell_after_its_key_is_the_tables(tmp_path: Path) -> None:
+    # jw05: 金额单位 | 万元 on a header row, the unit in a cell of its own
+    lines = [
+        "项目支出绩效自评表(2024年度)",
+        "| 项目名称 | 农村供水保障工程 | 金额单位 | 万元 | | | | |",
+        "| 项目资金 | | 年初预算数 | 全年预算数 | 全年执行数 | 分值 | 执行率 | 得分 |",
+        "| | 年度资金总额 | 600.00 | 820.00 | 785.60 | 10 | 95.80% | 9.58 |",
+        *ROWS,
+    ]
+    report = parse_file(_written(tmp_path, "report.txt", lines))
+    (t,) = report.tables
+    assert t.amount_unit == "万元"
+    assert not [lo for lo in report.leftovers if lo.text in ("金额单位", "万元")]

@@ -106,3 +106,18 @@ def test_the_execution_row_is_scored_as_its_target_says(
 ) -> None:
     result = review(_hebei(tmp_path, row, executed, progress))
     assert (code in {f.code for f in result.findings}) is fires
+
+
+def test_the_execution_row_with_no_target_printed_is_still_one_row(tmp_path: Path) -> None:
+    # jw05: 符号 | 值 | 单位 left empty on the row (a Word table's merged label cells repeat
+    # 预算执行率 in each): the rate is its actual, the label cells no part of its name
+    row = " |  |  | 95.00% | 部分完成 | 95 | 10 | 9.50 |"
+    (t,) = review(_hebei(tmp_path, row, "380.00", "95.00")).report.tables
+    last = t.indicators[-1]
+    assert (last.name, last.target, last.actual, last.weight, last.score) == (
+        "预算执行率",
+        "",
+        "95.00%",
+        10.0,
+        9.5,
+    )

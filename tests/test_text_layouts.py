@@ -104,6 +104,18 @@ def test_cell_per_line_rows_and_page_breaks() -> None:
     ]
 
 
+def test_cell_per_line_a_labels_bracketed_tail_on_its_own_line_is_the_labels() -> None:
+    # jz04: a PDF viewer's copy, 年初目标值 / (A): the header's cells, not a column each; a
+    # figure's bracket stays a cell of its own
+    text = "三级指标\n年初目标值\n(A)\n实际完成值\n(B)\n得分\n\n送戏下乡场次\n60场\n(含)\n"
+    _, rows = text_rows(text.splitlines(keepends=True))
+    got = [[(c.text, c.column) for c in r.cells] for r in rows]
+    assert got == [
+        [("三级指标", 1), ("年初目标值(A)", 2), ("实际完成值(B)", 3), ("得分", 4)],
+        [("送戏下乡场次", 1), ("60场", 2), ("(含)", 3)],
+    ]
+
+
 SMALL = [
     ["财政项目支出绩效自评表"],
     ["(2022 年度)"],

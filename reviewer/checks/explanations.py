@@ -12,9 +12,16 @@ from reviewer.model import Category, Indicator, Operator, Severity
 from reviewer.numbers import fmt
 
 _EMPTY = re.compile(r"^[\s无/—\-－、.。]*$")
-# A table's one explanation field that says there was no deviation (无偏差): no cause given
-# for a row that missed.
-_NO_DEVIATION = re.compile(r"^\s*(?:无|没有|不存在)(?:明显|任何)?偏差[。.]?\s*$")
+# An explanation that is only a grade of completion (基本完成, 部分完成): no cause, no measure.
+_GRADE_ONLY = re.compile(
+    r"^\s*(?:基本|部分|大部分|全部|已|未)?(?:完成|达成|实现)(?:目标)?[。.]?\s*$"
+)
+
+
+def _says_nothing(text: str) -> bool:
+    return bool(_EMPTY.match(text) or _GRADE_ONLY.match(text))
+
+
 # Words that announce what the unit will do about it.
 _MEASURE = re.compile(
     r"将|拟|下一步|下一年|下年|今后|后续|以后|加强|改进|完善|争取|督促|提前|优化|做好|确保|"
@@ -28,7 +35,8 @@ _MEASURE = re.compile(
     # a dated step (2023年6月底前完成, 2024年实施…改造); not 改为, which tells as often what
     # was changed and caused the shortfall (培训由科级领导干部改为青年干部)
     r"20\d{2}年(\d{1,2}月|[一二三四]季度|[春夏秋冬]季[^，,；;。]{0,6})?(底前|前|内|底)?"
-    r"(完成|完工|建成|实施|开展|推进|补(齐|设|建|种|植|发|签|足|训)|到位)|"
+    # …the step a few words on (2025年随工程一并实施, 2025年工程完工后覆盖)
+    r"[^，,；;。的]{0,6}?(完成|完工|建成|实施|开展|推进|补(齐|设|建|种|植|发|签|足|训)|到位)|"
     r"逐步(实现|完成|提升|恢复|补齐)"
 )
 # Words that admit a shortfall.
@@ -78,7 +86,8 @@ def needs_explanation(i: Indicator, ctx: TableContext) -> bool:
     Severity.ERROR,
     "强制",
     "explanation",
-    what="扣分或未达成指标值的指标，偏差原因分析及改进措施栏不得空白（“无”“—”和模板的填写说明视为空白）。",
+    what="扣分或未达成指标值的指标，偏差原因分析及改进措施栏不得空白（“无”“—”、模板的填写说明和只写完成程度的"
+    "“基本完成”“部分完成”视为空白）。",
     why="财预〔2020〕10号要求对偏差分析原因并提出改进措施；空白说明自评流于形式。",
     example="年度指标值=36人，实际完成值=32人，偏差原因栏空白。",
     fix="写明未达成的原因和下一步改进措施。",
@@ -89,10 +98,14 @@ def explanation_missing(ctx: TableContext) -> Iterator[Hit]:
         yield from _table_field_missing(ctx)
         return
     for i in ctx.table.indicators:
-        if needs_explanation(i, ctx) and _EMPTY.match(without_instructions(i.explanation)):
-            left = (
-                "仍为模板的填写说明" if i.explanation and is_instruction(i.explanation) else "空白"
-            )
+        said = without_instructions(i.explanation)
+        if needs_explanation(i, ctx) and _says_nothing(said):
+            if i.explanation and is_instruction(i.explanation):
+                left = "仍为模板的填写说明"
+            elif said.strip():
+                left = f"只写了“{said.strip()}”，未说明原因和改进措施"
+            else:
+                left = "空白"
             values = f"年度指标值{i.target}，实际完成值{i.actual}，" if i.target or i.actual else ""
             column = ctx.table.labels.get("explanation", "偏差原因分析及改进措施")
             points = f"得{fmt(i.score)}分" if i.score is not None else ""
@@ -116,7 +129,9 @@ def _table_field_missing(ctx: TableContext) -> Iterator[Hit]:
     label = t.labels.get("deviation_analysis")
     text = t.fields.get("deviation_analysis", "")
     said = without_instructions(text)
-    if label is None or not (_EMPTY.match(said) or _NO_DEVIATION.match(said)):
+    # 无偏差 beside a row that missed: no cause given
+    none = _NO_DEVIATION.fullmatch(said.strip().rstrip("。.")) is not None
+    if label is None or not (_EMPTY.match(said) or none):
         return
     said = f"为“{text[:20]}”" if text.strip() else "空白"
     ref = t.cells.get("field:deviation_analysis")
@@ -151,8 +166,8 @@ def explanation_without_measure(ctx: TableContext) -> Iterator[Hit]:
         return
     for i in ctx.table.indicators:
         text = i.explanation
-        if _EMPTY.match(text) or not needs_explanation(i, ctx) or _MEASURE.search(text):
-            continue
+        if _says_nothing(text) or not needs_explanation(i, ctx) or _MEASURE.search(text):
+            continue  # one that says nothing is E101's
         yield Hit(
             f"{ilabel(i)}偏差原因为“{text}”，只说明了原因，未提出改进措施。",
             indicator=i,

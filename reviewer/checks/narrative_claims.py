@@ -29,12 +29,14 @@ from reviewer.checks.context import (
     indicator_evidence,
 )
 from reviewer.checks.narrative import copied, similarity
+from reviewer.checks.recompute import dates_in
 from reviewer.checks.registry import rule
 from reviewer.claims.analysis import Analysis, analyse
 from reviewer.claims.extract import (
     FUTURE,
     MONEY_UNITS,
     MULTIPLIERS,
+    PROMISE,
     Claim,
     field_claims,
     sentence_at,
@@ -70,12 +72,16 @@ def _sentence_evidence(c: Claim) -> Evidence:
     what="预期目标或实际完成情况中的数量，与计量单位相同、名称相符的绩效指标不一致。实际完成情况中的结果与实际完成值比较，"
     "预期目标和“不少于”“确保”等承诺与年度指标值比较；约数（约、余、以上）按其范围比较。"
     "数字与该指标的年度指标值或实际完成值之一相符、可对应几个指标、或同一段文字有几个数字对应同一指标的，不报告；"
-    "但实际完成情况所写的结果恰是年度指标值、而实际完成值另有其数的（百分率除外），报告叙述写的是计划数。",
+    "但实际完成情况所写的结果恰是年度指标值、而实际完成值另有其数的（百分率除外），报告叙述写的是计划数。"
+    "较上年的增减量只与本身计量增减的指标（亩均增收、增幅）比较。实际完成情况所写的完工、竣工验收日期"
+    "（于2023年12月20日完工；于2023年11月底前全部完工）与名称为该事项时间的唯一指标的实际完成值没有一天能对上的，"
+    "也报告。",
     why="总体目标完成情况须与绩效指标相互印证（E3）：同一事项叙述与指标数字不一，至少有一处填报有误。",
     example="预期目标称对“20余家行业、园区、商圈特色站室”开展测评，而指标“公共法律服务特色站室测评家数”年度指标值为=5家。",
     fix="核对叙述与指标的数据来源，统一为实际数字；二者统计口径不同的，在叙述中写明口径。",
 )
 def narrative_figure_vs_indicator(ctx: TableContext) -> Iterator[Hit]:
+    yield from _dates_vs_rows(ctx)
     a = analysis(ctx)
     if all(m.best is None for m in a.matches.values()):
         return
@@ -111,6 +117,63 @@ def narrative_figure_vs_indicator(ctx: TableContext) -> Iterator[Hit]:
         )
     if restated and copied(ctx) is None:  # a copied goal restates it all: N101 says so
         yield _plan_restated(restated)
+
+
+# What a date in 实际完成情况 says was done then (项目于2023年12月20日完成竣工验收), and the
+# words a row's name gives that event (项目竣工验收时间): acceptance first, then completion.
+_EVENTS = {"竣工验收": "验收", "交工验收": "验收", "验收": "验收", "完工": "完工", "竣工": "完工"}
+_EVENT_NAMES = {"验收": ("验收",), "完工": ("完工", "竣工")}
+_AFTER_DATE = 12  # characters from a date to the word of its event
+# 于2023年11月底前全部完工: done by then, at any day up to it
+_BY_AFTER = re.compile(r"\s*(?:底|末)?(?:之前|以前|前)")
+
+
+def _dates_vs_rows(ctx: TableContext) -> Iterator[Hit]:
+    """A date the narrative says an event was done on (完工, 竣工验收) against the actual of
+    the one row whose name is that event's time, when no day both may mean is the same
+    (2023年12月20日 against 2023年11月; 2021年12月底前 against 2022年3月)."""
+    text = ctx.table.goal_actual
+    if "年" not in text:
+        return
+    for start, end, first, last in dates_in(text):
+        if _BY_AFTER.match(text, end):
+            first = 0  # done by the end of it, at any day before
+        sentence = sentence_at(text, start)
+        if FUTURE.search(sentence) or PROMISE.search(sentence):
+            continue
+        after = re.split(r"[，,；;。]", text[end : end + _AFTER_DATE], maxsplit=1)[0]
+        # the first event word after the date, the longer at a tie (竣工验收 before 竣工)
+        found = [(after.find(w), -len(w), w) for w in _EVENTS if w in after]
+        if not found:
+            continue
+        printed_word = min(found)[2]
+        word = _EVENTS[printed_word]
+        rows = [
+            (i, keys)
+            for i in ctx.table.indicators
+            if any(n in i.name for n in _EVENT_NAMES[word])
+            and (word == "验收") == ("验收" in i.name)
+            and (keys := [(a, b) for _, _, a, b in dates_in(i.actual)])
+        ]
+        if len(rows) != 1 or len(rows[0][1]) != 1:
+            continue
+        done_first, done_last = rows[0][1][0]
+        if done_first <= last and first <= done_last:
+            continue  # the days the two may mean meet: no contradiction certain
+        ind = rows[0][0]
+        printed = text[start : end + after.find(printed_word) + len(printed_word)]
+        ref = ctx.table.cells.get("goal_actual")
+        yield Hit(
+            f"实际完成情况称“{printed}”，而指标{ilabel(ind)}实际完成值为{ind.actual}，两者不一致。",
+            indicator=ind,
+            expected=ind.actual,
+            found=printed,
+            evidence=[
+                Evidence(quote=sentence, location=ref.plain() if ref is not None else None),
+                *indicator_evidence(ind, "target", "actual"),
+            ],
+            suggestion="核对完成时间，叙述与指标统一；时间晚于指标值的，应如实扣分并说明原因。",
+        )
 
 
 def _plan_for_result(c: Claim, t: Target) -> bool:
@@ -451,7 +514,8 @@ def narrative_amount_vs_funds(ctx: TableContext) -> Iterator[Hit]:
 _TOTAL_WORDS = re.compile(r"共|总|合计|总计|累计|全年预算|年度预算")
 _SPENT = re.compile(r"支出|执行|结余|结转")
 _BREAKDOWN = "其中"
-_BREAKDOWN_GAP = 4  # characters between the total and its 其中 (元, 。 ：)
+# characters between the total and its 其中 in its sentence (元，, ，超额完成年度任务，)
+_BREAKDOWN_GAP = 12
 _BREAKDOWN_END = re.compile(r"[。！？!?\n]")
 
 
@@ -462,8 +526,11 @@ def _parts_after(claims: Sequence[Claim], k: int) -> tuple[list[Claim], int] | N
     total = claims[k]
     text = total.source_text
     at = text.find(_BREAKDOWN, total.end, total.end + _BREAKDOWN_GAP + len(_BREAKDOWN))
-    if at < 0:
+    # in the figure's sentence, or opening the next (共支出9.5万元。其中：…)
+    if at < 0 or _BREAKDOWN_END.search(text[total.end : at].rstrip("。 ")):
         return None
+    if any(c.source == total.source and total.end <= c.start < at for c in claims[k + 1 :]):
+        return None  # another figure before the 其中: the parts are that one's
     stop = _BREAKDOWN_END.search(text, at)
     end = len(text) if stop is None else stop.start()
     following = text.find(_BREAKDOWN, at + len(_BREAKDOWN), end)

@@ -17,6 +17,7 @@ scoring checks and by the memo's recomputed totals:
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from enum import StrEnum
 from functools import lru_cache
 from typing import NamedTuple
@@ -153,6 +154,14 @@ def _key_at(text: str, m: re.Match[str], *, deadline: bool) -> int:
     if day is None:
         return int(year) * 10000 + int(month) * 100 + (31 if deadline else 0)
     return int(year) * 10000 + int(month) * 100 + int(day)
+
+
+def dates_in(text: str) -> Iterator[tuple[int, int, int, int]]:
+    """Each date printed with its year in ``text``: its start and end, and the first and last
+    day it may mean as keys (``_date_key``: 2023年11月 is 20231100–20231131, 2022年一季度
+    20220100–20220331, 2023年11月28日 that day)."""
+    for m in _DATE.finditer(text):
+        yield m.start(), m.end(), _key_at(text, m, deadline=False), _key_at(text, m, deadline=True)
 
 
 _MONTH_DAY = re.compile(r"(\d{1,2})\s*月(?:\s*(\d{1,2})\s*[日号])?")

@@ -430,6 +430,10 @@ def repeated_actual(ctx: TableContext) -> Iterator[Hit]:
         )
 
 
+# Rates that may pass 100%: a task done beyond its plan, a growth.
+_MAY_PASS_100 = re.compile(r"完成率|完成比例|增长|增幅|增速|提高|提升")
+
+
 @rule(
     "S110",
     "比率超过100%",
@@ -438,14 +442,17 @@ def repeated_actual(ctx: TableContext) -> Iterator[Hit]:
     Severity.WARNING,
     "系统",
     "consistency",
-    what="以百分比计的比率类指标，实际完成值不应超过100%。",
-    why="完成率、合格率、满意度等比率不可能超过100%，超过说明数据有误。",
+    what="以百分比计的比率类指标，实际完成值不应超过100%。任务完成率（完成率、完成比例）和增长率、增幅可以超过100%"
+    "（超额完成由S107报告），不在此列。",
+    why="合格率、覆盖率、满意度等占比类比率不可能超过100%，超过说明数据有误。",
     example="年度指标值=100%，实际完成值=105%。",
     fix="核实实际完成值的计算口径。",
 )
 def percent_over_100(ctx: TableContext) -> Iterator[Hit]:
     for i in _against_target(ctx):
         a = i.actual_value
+        if _MAY_PASS_100.search(i.name):
+            continue  # 森林抚育任务完成率108.3%: more done than planned
         if norm_unit(a.unit) == "%" and a.number is not None and a.number > 100:
             yield Hit(
                 f"{ilabel(i)}实际完成值为{i.actual}，比率超过100%。",

@@ -34,7 +34,11 @@ _BRACKETED_TAIL = re.compile(r"\s*[(（].*$")
 
 def analyse(table: EvaluationTable) -> Analysis:
     ex = extract(table)
-    levels = [(i, c) for i, c in enumerate(ex.claims) if (c.comparable or c.part) and not c.future]
+    levels = [
+        (i, c)
+        for i, c in enumerate(ex.claims)
+        if (c.comparable or c.part or (c.change and c.unit in _RATES)) and not c.future
+    ]
     if not levels:
         return Analysis(table, ex.claims, ex.enumerations, (), {})
     units = {unit_class(c.unit) for _, c in levels}
@@ -49,11 +53,25 @@ def analyse(table: EvaluationTable) -> Analysis:
         if unit in units and (t := Target.of(ind, unit)) is not None:
             targets.append(t)
             by_unit.setdefault(unit, []).append(t)
-    matches = {i: match(c, by_unit.get(unit_class(c.unit), [])) for i, c in levels}
+    matches = {i: match(c, _compared_with(c, by_unit)) for i, c in levels}
     for i, c in levels:  # a part is compared only with an indicator its words name
         if c.part and not _named(matches[i]):
             del matches[i]
     return Analysis(table, ex.claims, ex.enumerations, tuple(targets), matches)
+
+
+def _compared_with(c: Claim, by_unit: dict[str, list[Target]]) -> list[Target]:
+    """The indicators a claim may be about: those of its unit; for a change, only those that
+    measure a change themselves."""
+    targets = by_unit.get(unit_class(c.unit), [])
+    if c.change and not c.comparable:
+        return [t for t in targets if _CHANGE_NAME.search(t.full)]
+    return targets
+
+
+_RATES = frozenset({"%", "％"})
+# An indicator that measures a change: its figure is a rise or a fall, as a change claim's is.
+_CHANGE_NAME = re.compile(r"增收|增长|增幅|增速|提高|提升|下降|降低|减少")
 
 
 def _named(m: Match) -> bool:

@@ -149,6 +149,9 @@ class Claim:
     # a part of a total said before it (其中困难残疾人生活补贴惠及2,315人): compared only with
     # the indicator its words name
     part: bool = False
+    # a change this year (较上年提高百分之八, 增长9.2%): compared only with an indicator that
+    # measures a change (茶园亩均增收, 人均纯收入增幅)
+    change: bool = False
     _near: tuple[str, str] | None = field(default=None, repr=False, compare=False)
 
     @property
@@ -450,14 +453,16 @@ def _scan(source: str, t: _Text, year: int | None, location: Location | None) ->
             promise = PROMISE.search(lead) is not None
             other_year = year is not None and any(int(y) != year for y in _YEAR.findall(lead))
             comparable = not (other_year or _DELTA.search(lead) or _PARTIAL.search(lead))
+            delta = _DELTA.search(lead) is not None
             part = (
                 not comparable
                 and PART_OF in lead
-                and not (other_year or _DELTA.search(lead))
+                and not (other_year or delta)
                 and _PARTIAL.search(lead.replace(PART_OF, "")) is None
             )
+            change = delta and not other_year and _PARTIAL.search(lead) is None
         else:
-            part = False
+            part = change = False
         out.append(
             Claim(
                 source,
@@ -475,6 +480,7 @@ def _scan(source: str, t: _Text, year: int | None, location: Location | None) ->
                 (c_start, c_end),
                 text,
                 part,
+                change,
             )
         )
     return out

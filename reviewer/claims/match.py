@@ -120,8 +120,16 @@ class Target:
         return "target", self.target
 
     def agrees(self, claim: Claim) -> bool:
-        """The claim fits the target or the actual (either: a narrative may quote both)."""
-        return any(v is not None and claim.agrees(*v) for v in (self.target, self.actual))
+        """The claim fits the target or the actual (either: a narrative may quote both). A
+        change fits one of either sign: 下降3.2% is an 增幅 of -3.2%."""
+        for v in (self.target, self.actual):
+            if v is None:
+                continue
+            if claim.agrees(*v):
+                return True
+            if claim.change and v[1] is None and claim.agrees(-v[0]):
+                return True
+        return False
 
 
 def _scaled(

@@ -675,9 +675,22 @@ def _rows_cell_per_line(lines: Iterable[str]) -> Iterator[Row]:
             first = False
         blanks = 0
         form_feed = False
+        if cells and _label_tail(cells[-1].text, text):
+            # a label's bracketed tail its cell wrapped onto a line of its own (年初目标值 /
+            # (A), 执行率 / (B/A)): the label's, not a column of its own
+            last = cells[-1]
+            cells[-1] = Cell(last.text + text, last.line, last.column, last.raw, where=last.where)
+            continue
         cells.append(Cell(text, number, len(cells) + 1, line.strip(), where={"line": number}))
     if cells:
         yield Row(cells=cells, line=cells[0].line, page_break_before=row_break)
+
+
+_LABEL_TAIL = re.compile(r"^[(（][^()（）]{1,14}[)）]$")
+
+
+def _label_tail(before: str, text: str) -> bool:
+    return _LABEL_TAIL.match(text) is not None and not any(ch.isdigit() for ch in before)
 
 
 def spaced_rows(lines: Iterable[str]) -> Iterator[Row]:

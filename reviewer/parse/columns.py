@@ -177,6 +177,10 @@ class IndicatorColumns:
                 and self.label_level(c) is None
                 and not (self.own_categories and _own_heading(c, cells, self))
             ):
+                first = row.cells.get(Role.L1)
+                if first is not None and first.text == c.text and lb.is_row_of_its_own(c.text):
+                    c.used = True  # 预算执行率 merged across the label columns, printed in each
+                    continue
                 return None
             row.cells[role] = c
         label = row.cells.get(Role.L1)

@@ -165,7 +165,8 @@ _FURNITURE = re.compile(
 )
 # What a key matching _FURNITURE, 金额单位 or _SECTION starts with: other cells need no regex.
 _SECTION_FIRST = frozenset("-—–第附公金单一二三四五六七八九十")
-_UNIT_ALONE = frozenset({"单位:元", "单位:万元"})  # the amount unit stated without 金额
+_UNIT_ALONE = frozenset({"单位:元", "单位:万元"})
+_AMOUNT_UNITS = frozenset({"元", "万元"})  # the amount unit stated without 金额
 
 
 def _unit_line(k: str) -> bool:
@@ -574,7 +575,8 @@ class _TableBuilder:
         if _SECTION_HINTS.search(row.joined) is None:
             return False
         found = False
-        for c in row.cells:
+        cells = row.cells
+        for n, c in enumerate(cells):
             first = c.text[:1]
             if first > " " and first.isascii() and first not in _SECTION_FIRST:
                 continue  # an amount, most often: its key starts the same (ASCII is normal)
@@ -585,6 +587,10 @@ class _TableBuilder:
                 c.used = found = True
             elif _unit_line(k):
                 unit = stated_unit(k)
+                after = cells[n + 1] if n + 1 < len(cells) else None
+                if not unit and after is not None and after.text in _AMOUNT_UNITS:
+                    unit = after.text  # 金额单位 | 万元: the unit in the cell after its key
+                    after.used = True
                 if unit:
                     self.t["amount_unit"] = unit
                 c.used = found = True

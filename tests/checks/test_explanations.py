@@ -38,6 +38,15 @@ class TestE101ExplanationMissing(RuleCase):
     def test_placeholders_are_blank(self, tmp_path: Path, blank: str) -> None:
         assert codes(tmp_path, trainees("=180人", 9, blank)) == {"E101"}
 
+    @pytest.mark.parametrize("grade", ["基本完成", "部分完成", "已完成", "完成。"])
+    def test_a_grade_of_completion_alone_is_no_explanation(
+        self, tmp_path: Path, grade: str
+    ) -> None:
+        # jx03: 基本完成 beside a missed target gives no cause and no measure (not E102's)
+        (f,) = findings_of(tmp_path, trainees("=180人", 9, grade), "E101")
+        assert f"只写了“{grade}”" in f.message
+        assert "E102" not in codes(tmp_path, trainees("=180人", 9, grade))
+
     def test_a_deduction_of_one_hundredth_needs_an_explanation(self, tmp_path: Path) -> None:
         # Met, yet deducted: S103 says so, and E101 asks why.
         assert codes(tmp_path, trainees("=210人", 9.99)) == {"S103", "E101"}
@@ -82,6 +91,7 @@ class TestE102ExplanationWithoutMeasure(RuleCase):
             "部分人员请假；2023年6月底前完成补训",  # hc03: a dated step
             "部分人员请假；待场地完工后于2023年一季度补训到位",  # iu04: a dated remedy
             "部分人员请假；已委托培训机构于2023年春季开学前补齐",  # iu06: a step taken
+            "部分人员请假；2023年随补训一并实施",  # jy03: the dated step a few words on
         ],
     )
     def test_measure_words(self, tmp_path: Path, explanation: str) -> None:

@@ -265,6 +265,55 @@ class TestN102NarrativeFigureVsIndicator(RuleCase):
         table = make_table(indicators=with_row(2, row), goal_actual=f"{DONE}，{said}")
         assert ("N102" in codes(tmp_path, table)) is fires
 
+    @pytest.mark.parametrize(
+        ("actual", "said", "fires"),
+        [
+            ("2023年11月28日", "项目于2023年12月20日全部完工", True),  # jx04
+            ("2023年11月", "全部工程于2023年12月20日完工", True),  # ft01: months apart
+            ("2023年12月", "全部工程于2023年12月20日完工", False),  # the day is in the month
+            ("2022年3月", "项目于2021年12月底前全部完工", True),  # ei01: done by, not so
+            ("2021年11月", "项目于2021年12月底前全部完工", False),
+            ("2022年3月", "顺延至2022年一季度完工", False),  # cq01: March is in the quarter
+            ("2023年11月28日", "项目于2023年3月开工", False),  # a start, not the completion
+            ("2023年11月28日", "项目于2023年12月20日通过竣工验收", False),  # another event
+            ("2023年11月28日", "项目计划于2023年12月20日完工", False),  # a plan
+        ],
+    )
+    def test_a_completion_date_against_the_row_of_its_time(
+        self, tmp_path: Path, actual: str, said: str, fires: bool
+    ) -> None:
+        row = ind("项目完工时间", "2023年12月底前", actual, 10, 10, l2="时效指标")
+        table = make_table(indicators=with_row(3, row), goal_actual=f"{DONE}，{said}。")
+        found = findings_of(tmp_path, table, "N102")
+        assert any(f.indicator == "项目完工时间" for f in found) is fires
+
+    def test_an_acceptance_date_is_compared_with_the_acceptance_row(self, tmp_path: Path) -> None:
+        # jx01: 竣工验收 is the acceptance, not the completion; the rate row of 验收 has no date
+        rows = with_row(3, ind("项目竣工验收时间", "2023年11月30日前", "2023年11月28日", 5, 5))
+        rows[2] = ind("工程验收合格率", ">=98%", "=100%", 10, 10, l2="质量指标")
+        said = f"{DONE}，项目于2023年12月20日完成竣工验收。"
+        (f,) = findings_of(tmp_path, make_table(indicators=rows, goal_actual=said), "N102")
+        assert f.indicator == "项目竣工验收时间" and f.found == "2023年12月20日完成竣工验收"
+
+    @pytest.mark.parametrize(
+        ("row", "said", "fires"),
+        [
+            # jx06: a rise said against a row that measures a rise
+            (("茶园亩均增收", ">=10%", "=12%"), "茶园亩均增收较上年提高百分之八", True),
+            (("茶园亩均增收", ">=10%", "=12%"), "茶园亩均增收较上年提高12%", False),
+            # fa03: a fall is the row's rise with its sign turned
+            (("粮食亩产增幅", ">=5%", "=-3.2%"), "粮食亩产较上年下降3.2%", False),
+            # a rise against a row of a level is no comparison
+            (("茶园病虫害防治覆盖率", ">=90%", "=95%"), "茶园病虫害防治覆盖率较上年提高8%", False),
+        ],
+    )
+    def test_a_change_is_compared_with_a_row_that_measures_one(
+        self, tmp_path: Path, row: tuple[str, str, str], said: str, fires: bool
+    ) -> None:
+        changed = ind(*row, 10, 10, l1="效益指标", l2="经济效益指标")
+        table = make_table(indicators=with_row(4, changed), goal_actual=f"{DONE}，{said}。")
+        assert ("N102" in codes(tmp_path, table)) is fires
+
     def test_an_actual_in_another_scale_of_the_targets_unit_is_compared_converted(
         self, tmp_path: Path
     ) -> None:
@@ -768,6 +817,10 @@ class TestN109NarrativePartsVsTotal(RuleCase):
             # a figure above the total is no part of it (hc03: another item's area)
             ("培训210人，其中干部120人；（2）服务群众800人。", False),
             ("培训210人，其中干部120人、职工90人，服务群众800人。", False),  # first two add up
+            # jx03: words between the total and its 其中, in its sentence
+            ("培训210人，超额完成年度任务，其中干部120人、职工110人。", True),
+            ("培训210人，开展交流12次，其中干部120人、职工110人。", False),  # 其中 is 12次's
+            ("培训210人。全年开展交流，其中干部120人、职工110人。", False),  # another sentence
         ],
     )
     def test_parts_against_their_total(self, tmp_path: Path, said: str, fires: bool) -> None:

@@ -506,6 +506,11 @@ class TestS110PercentOver100(RuleCase):
     def test_one_hundredth_over_100_fires(self, tmp_path: Path) -> None:
         assert codes(tmp_path, pass_rate("=100.01%")) == {"S110"}
 
+    def test_a_task_done_beyond_its_plan_may_pass_100(self, tmp_path: Path) -> None:
+        # jy06: 森林抚育任务完成率 108.3% against ≥100%: more done than planned, not bad data
+        rows = with_row(2, ind("森林抚育任务完成率", ">=100%", "=108.3%", 10, 10, l2="质量指标"))
+        assert "S110" not in codes(tmp_path, make_table(indicators=rows))
+
 
 def test_s109_a_round_rate_shared_by_two_rows_is_not_suspicious(tmp_path: Path) -> None:
     rows = clean_indicators()
