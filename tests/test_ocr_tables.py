@@ -20,6 +20,27 @@ def test_labels_read_through_the_glyphs_ocr_takes_for_theirs() -> None:
     assert parse_value("宪成").word == "宪成"
 
 
+def test_more_label_glyphs_ocr_misreads_and_the_rows_read_through_them(tmp_path: Path) -> None:
+    # kc02, kc03, kc05: 分 read as 份 (份值, 总份, (50份)), 一 as a hyphen (-级指标)
+    assert (key("份值"), key("-级指标")) == ("分值", "一级指标")
+    rows = [
+        [TITLE],
+        ["项目名称", "农村供水保障工程"],
+        ["项目资金", "", "年初预算数", "全年预算数", "全年执行数", "份值", "执行率", "得分"],
+        ["", "年度资金总额", "860.00", "860.00", "812.40", "10", "94.47%", "9.45"],
+        ["绩效指标", "-级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "份值", "得分"],
+        ["", "产出指标(50份)", "数量指标", "新建供水工程", "≥12处", "12处", "50", "50"],
+        ["", "效益指标(40份)", "社会效益指标", "受益人口", "≥4.5万人", "4.62万人", "40", "40"],
+        ["总份", "", "", "", "", "", "100", "99.45"],
+    ]
+    (t,) = parse_file(_write(tmp_path, rows)).tables
+    assert [(i.l1, i.name, i.weight, i.score) for i in t.indicators] == [
+        ("产出指标", "新建供水工程", 50.0, 50.0),
+        ("效益指标", "受益人口", 40.0, 40.0),
+    ]
+    assert (t.total_weight, t.total_score) == (100.0, 99.45)
+
+
 def test_a_figure_and_its_correction_side_by_side_is_no_figure() -> None:
     for text in ("95% 96%", "12000人12460人", "92%94%"):
         assert parse_value(text).number is None, text

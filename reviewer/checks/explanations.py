@@ -163,6 +163,7 @@ def _table_field_missing(ctx: TableContext) -> Iterator[Hit]:
 )
 def explanation_without_measure(ctx: TableContext) -> Iterator[Hit]:
     if not has_column(ctx):
+        yield from _table_field_without_measure(ctx)
         return
     for i in ctx.table.indicators:
         text = i.explanation
@@ -176,6 +177,35 @@ def explanation_without_measure(ctx: TableContext) -> Iterator[Hit]:
             evidence=indicator_evidence(i, "explanation"),
             suggestion="补充具体的改进措施。",
         )
+
+
+def _table_field_without_measure(ctx: TableContext) -> Iterator[Hit]:
+    """A form whose one 偏差原因分析 field gives a cause and whose 改进措施 field beside it is
+    left empty or 无 (20/80), while a row needs an explanation."""
+    t = ctx.table
+    cause = without_instructions(t.fields.get("deviation_analysis", ""))
+    label = t.labels.get("measures")
+    measures = without_instructions(t.fields.get("measures", ""))
+    if label is None or _says_nothing(cause) or _MEASURE.search(cause):
+        return
+    if not _EMPTY.match(measures):
+        return
+    missed = [i for i in t.indicators if needs_explanation(i, ctx)]
+    if not missed:
+        return
+    said = f"为“{measures.strip()}”" if measures.strip() else "空白"
+    yield Hit(
+        f"本表“{t.labels.get('deviation_analysis', '偏差原因分析')}”栏说明了原因，而“{label}”栏{said}，"
+        "没有提出改进措施。",
+        indicator=missed[0] if len(missed) == 1 else None,
+        expected="原因及改进措施",
+        found=measures or "（空白）",
+        evidence=[
+            *cell_evidence(t.cells.get("field:deviation_analysis")),
+            *cell_evidence(t.cells.get("field:measures")),
+        ],
+        suggestion=f"在“{label}”栏写明下一步的改进措施。",
+    )
 
 
 @rule(

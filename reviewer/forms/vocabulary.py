@@ -36,8 +36,16 @@ def key(text: str) -> str:
 
 
 # Characters OCR reads in place of a label's own, in the words they are misread in: 标 as 杯
-# (指杯), 完 as 宪 (宪成), 分 as 份 (得份). A label, not a value, is read through them.
-_OCR_LABEL = (("指杯", "指标"), ("宪成", "完成"), ("得份", "得分"))
+# (指杯), 完 as 宪 (宪成), 分 as 份 (得份, 份值, 总份), 一 as a hyphen (-级指标). A label, not a
+# value, is read through them.
+_OCR_LABEL = (
+    ("指杯", "指标"),
+    ("宪成", "完成"),
+    ("得份", "得分"),
+    ("份值", "分值"),
+    ("总份", "总分"),
+    ("-级指标", "一级指标"),
+)
 
 
 def ocr_label(text: str) -> str:

@@ -40,9 +40,9 @@ from reviewer.grid import Cell, Row
 from reviewer.parse.columns import header_words
 from reviewer.parse.labels import (
     KNOWN_LABELS,
-    TOTAL_WORDS,
     classify_label,
     is_ellipsis,
+    is_total_word,
     is_weight_note,
     label_kind,
 )
@@ -479,7 +479,7 @@ def _table_end(block: list[list[Piece]], last: int) -> int:
     for i in range(last + 1, len(block)):
         first = block[i][0]
         text = first.text
-        if first.column == 1 and text in TOTAL_WORDS:
+        if first.column == 1 and is_total_word(text):
             return i
         if (
             first.column == 1

@@ -138,6 +138,9 @@ def _file_lines(path: Path, encoding: str, limits: Limits) -> Iterator[str]:
 _SECOND = {
     Layout.TABS: Layout.FLAT,
     Layout.SPACES: Layout.FLAT,
+    # cells a line each with a blank line here and there, not between every row (an excerpt
+    # ending in a site's links): the cells as a stream
+    Layout.LINES: Layout.FLAT,
     Layout.WRAPPED: Layout.PIPES,
     Layout.PIPES: Layout.WRAPPED,
 }

@@ -12,7 +12,7 @@ from collections.abc import Callable, Iterable, Iterator
 from reviewer.forms.families import get_family
 from reviewer.grid import Grid, Row, account
 from reviewer.model import Accounting, EvaluationTable, Leftover, Report
-from reviewer.parse.labels import TOTAL_WORDS, is_site_furniture, label_kind, weight_note
+from reviewer.parse.labels import is_site_furniture, is_total_word, label_kind, weight_note
 from reviewer.parse.listed import listed_rows
 from reviewer.parse.long_export import Opening, Unfolded, Unfolder, fresh
 from reviewer.parse.table import (
@@ -306,7 +306,7 @@ def split_tables(rows: Iterable[Row]) -> Iterator[list[Row]]:
             block_title = ""
         if "总分" in joined and body and _TOTAL_ROW.match(joined):
             totalled = True
-        if body and row.cells and row.cells[0].text in TOTAL_WORDS:
+        if body and row.cells and is_total_word(row.cells[0].text):
             summed = True  # its 总分 or 合计 row: the table's end
         if _ANY_HINT.search(joined) is None:
             current.append(row)

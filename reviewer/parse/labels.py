@@ -20,11 +20,20 @@ TOTAL_WORDS = (
     "合计",
     "总计",
     "自评总分",
+    "自评总得分",
+    "总得分",
     "自评得分合计",
     "总分合计",
     "合计得分",
     "得分合计",
 )
+
+
+def is_total_word(text: str) -> bool:
+    """One of ``TOTAL_WORDS``, as printed or as OCR misreads it (总份)."""
+    return text in TOTAL_WORDS or ocr_label(text) in TOTAL_WORDS
+
+
 # The score's own label on a 总分 row whose figures each follow their label (总分：100分
 # 自评得分：96.21分, as a typist gives it).
 SCORE_WORDS = ("自评得分", "得分", "实际得分", "自评分")
@@ -53,8 +62,8 @@ L1_DEFAULT_WEIGHT = {"产出指标": 50.0, "效益指标": 30.0, "满意度指�
 # 预算执行率 is a row of the indicator block on the Hebei form, with its own 一级 label.
 _L1 = re.compile(r"^(产出|效益|效果|满意度|成本)(指标)?$|^预算执行率$")
 # A weight printed in the label (产出指标(50分), 规划 (15分)) and a trailing 等 (…指标等).
-# 产出指标(50分), or the share of 100 points: 产出指标（50%）
-_WEIGHT_NOTE = re.compile(r"\s*[(（]\s*(\d+(?:\.\d+)?)\s*(?:分|%|％)\s*[)）]\s*$")
+# 产出指标(50分), or the share of 100 points: 产出指标（50%）; 分 as OCR reads it, 份
+_WEIGHT_NOTE = re.compile(r"\s*[(（]\s*(\d+(?:\.\d+)?)\s*(?:分|份|%|％)\s*[)）]\s*$")
 _L2 = re.compile(
     r"^(数量|质量|时效|日效性|成本|经济效益|社会效益|生态效益|环境效益|可持续影响|服务对象满意度|"
     r"经济成本|社会成本|生态环境成本|满意度|服务对象)(指标)?$"

@@ -94,8 +94,9 @@ def _join_cut_explanation(header: Row, family: Family) -> None:
             return
 
 
+# a 总分 row: one of its words as a cell of its own (the longer first)
 _TOTAL_RE = re.compile(
-    r"(?:^|\t)(?:自评总分|自评得分合计|总分合计|合计得分|得分合计|总分|合计|总计)(?:\t|$)"
+    r"(?:^|\t)(?:" + "|".join(sorted(lb.TOTAL_WORDS, key=len, reverse=True)) + r")(?:\t|$)"
 )
 _GRADE_WORDS = ("优", "良", "中", "差", "优秀", "良好", "合格", "不合格")
 # A grade printed with its label in one cell (等级：优, 自评等级：良好).
@@ -143,7 +144,7 @@ def _labelled_totals(cells: list[Cell]) -> tuple[Cell, Cell] | None:
             continue
         if before.text in lb.SCORE_WORDS:
             score = c
-        elif before.text in lb.TOTAL_WORDS:
+        elif lb.is_total_word(before.text):
             weight = c
     return (weight, score) if weight is not None and score is not None else None
 
@@ -1105,7 +1106,7 @@ class _TableBuilder:
     def _is_total(row: Row) -> bool:
         joined = row.joined
         # a first look without the regex, whose (^|\t) start makes it try every position
-        if ("总" in joined or "合计" in joined) and _TOTAL_RE.search(joined) is not None:
+        if ("总" in joined or "合计" in joined) and _TOTAL_RE.search(ocr_label(joined)) is not None:
             return True
         # a transfer payment's 自评得分 | 100 under its rows (a header's cell, never its first)
         return joined.startswith("自评得分\t")
@@ -1115,7 +1116,7 @@ class _TableBuilder:
         self.totals_row = True
         numbers: list[Cell] = []
         for c in row.cells:
-            if c.text in lb.TOTAL_WORDS or lb.is_section_fragment(c.text):
+            if lb.is_total_word(c.text) or lb.is_section_fragment(c.text):
                 c.used = True
             elif parse_points(c.text) is not None:
                 numbers.append(c)
