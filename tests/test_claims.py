@@ -62,9 +62,23 @@ def test_chinese_numerals(text: str, value: int) -> None:
     assert parse_numeral(text) == value
 
 
+@pytest.mark.parametrize(
+    ("text", "value"), [("九十七点八二", 97.82), ("八十五点五", 85.5), ("零点五", 0.5)]
+)
+def test_chinese_numerals_with_a_decimal_point(text: str, value: float) -> None:
+    assert parse_numeral(text) == value
+
+
+def test_a_percentage_in_words_keeps_its_decimals_and_their_step() -> None:
+    # kj01: 执行率百分之九十七点八二 is 97.82%, not 97%
+    (c,) = claims("全年执行率百分之九十七点八二。")
+    assert (c.number, c.unit, c.step) == (97.82, "%", 0.01)
+
+
 @pytest.mark.parametrize("text", ["四五", "十四五", "二〇二三", "千", "万", "三百五千", "十件"])
 def test_not_one_chinese_number(text: str) -> None:
     assert parse_chinese(text) is None
+    assert parse_numeral(text + "点") is None  # a point with no digit after it
 
 
 @pytest.mark.parametrize(

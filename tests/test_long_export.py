@@ -107,3 +107,20 @@ def test_rows_naming_no_project_are_not_unfolded(tmp_path: Path) -> None:
     assert [t.exported for t in report.tables] == [False]
     acc = report.accounting
     assert acc.nonempty_lines == 2
+
+
+def test_the_budgets_points_and_score_named_for_its_execution(tmp_path: Path) -> None:
+    # kg01: 预算执行分值 / 预算执行得分 are the funds' weight and score (their total then adds up)
+    header = [*_HEADER[:5], "预算执行分值", "预算执行得分", *_HEADER[5:], "总分"]
+    rows = [
+        header,
+        [*_A, "10", "9.5", "产出指标", "数量指标", "培训人次", "≥100人次", "120人次", "50", "50", "",
+         "99.5"],
+        [*_A, "10", "9.5", "效益指标", "社会效益指标", "满意度", "≥90%", "95%", "40", "40", "",
+         "99.5"],
+    ]  # fmt: skip
+    result = review(_write(tmp_path, rows))
+    (t,) = result.report.tables
+    assert (t.funds.annual_total.weight, t.funds.annual_total.score) == (10.0, 9.5)
+    assert t.total_score == 99.5
+    assert "T101" not in {f.code for f in result.findings}

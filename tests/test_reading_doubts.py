@@ -82,6 +82,8 @@ def test_a_figure_alone_on_a_line_is_no_piece_of_a_name(tmp_path: Path) -> None:
         ("——", "没有文字"),
         ("管护机制≥90%重要河湖水质达标率", "中间夹着带运算符的指标值"),
         ("补助资金发放时间—2—", "中夹着页码"),  # hg06: a page's number read into a name
+        # kf04: the next row's category and name read into this one
+        ("高血压患者规范管理率满意度指标签约居民满意度", "中间夹着指标类别"),
     ],
 )
 def test_names_no_row_has_are_a_misreading(tmp_path: Path, name: str, why: str) -> None:
@@ -98,6 +100,8 @@ def test_names_no_row_has_are_a_misreading(tmp_path: Path, name: str, why: str) 
         "优良天数比例(≥80%)达标",  # a condition in brackets
         "……",  # the template's row left in
         "—2—",  # a page's number read among the rows
+        "服务对象满意度指标",  # a category's label as the name, at its start
+        "农村生活污水治理率提升指标值",  # no category's label between words
     ],
 )
 def test_names_that_are_no_misreading(tmp_path: Path, name: str) -> None:

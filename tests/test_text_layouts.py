@@ -457,6 +457,46 @@ def test_fixed_width_cells_wrapped_around_their_figures_stay_with_their_row() ->
     assert ["数量指标", "维修养护农村供水工程数量", "≥42处", "42处", "10", "10"] in got
 
 
+def test_fixed_width_a_name_wrapped_around_its_row_and_a_pages_number_between_rows() -> None:
+    # kf01: a row's name printed above and below its figures, its own line empty there, beside
+    # rows whose names fit on their line; a page's number in two pieces between rows
+    header = _laid_out(
+        (2, "绩效指标"), (14, "一级指标"), (25, "二级指标"), (37, "三级指标"),
+        (55, "年度指标值"), (70, "实际完成值"), (84, "分值"), (92, "得分"),
+    )  # fmt: skip
+    lines = [
+        _laid_out((25, "项目支出绩效自评表")),
+        "",
+        header,
+        _laid_out((14, "产出指标"), (25, "质量指标"), (37, "养护路段优良路率"), (55, "≥85%"),
+                  (70, "88%"), (84, "10"), (92, "10")),
+        _laid_out((37, "工程完工")),
+        _laid_out((25, "时效指标"), (55, "=100%"), (70, "100%"), (84, "5"), (92, "5")),
+        _laid_out((37, "及时率")),
+        _laid_out((25, "成本指标"), (37, "每公里养护成本"), (55, "≤1.2万元"), (70, "1.15万元"),
+                  (84, "10"), (92, "10")),
+        "",
+        _laid_out((31, "第 1 页"), (42, "共 2 页")),
+        "",
+        _laid_out((14, "效益指标"), (25, "社会效益"), (37, "群众出行条件改善"), (55, "明显改善"),
+                  (70, "明显改善"), (84, "15"), (92, "15")),
+        _laid_out((25, "指标")),
+    ]  # fmt: skip
+    got = [[c.text for c in r.cells] for r in fixed_rows(lines)]
+    names = [r[-5] for r in got if len(r) >= 6 and r[-1] != "得分"]
+    assert names == ["养护路段优良路率", "工程完工及时率", "每公里养护成本", "群众出行条件改善"]
+    assert ["第1页", "共2页"] in got  # a line of its own, which the parser takes as a break
+    assert [
+        "效益指标",
+        "社会效益指标",
+        "群众出行条件改善",
+        "明显改善",
+        "明显改善",
+        "15",
+        "15",
+    ] in got
+
+
 def test_fixed_width_rows_printed_a_blank_line_apart_are_read_under_their_header() -> None:
     header = _laid_out(
         (5, "一级指标"), (15, "二级指标"), (31, "三级指标"), (47, "年度指标值"),

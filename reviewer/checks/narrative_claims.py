@@ -123,7 +123,8 @@ def narrative_figure_vs_indicator(ctx: TableContext) -> Iterator[Hit]:
 # words a row's name gives that event (项目竣工验收时间): acceptance first, then completion.
 _EVENTS = {"竣工验收": "验收", "交工验收": "验收", "验收": "验收", "完工": "完工", "竣工": "完工"}
 _EVENT_NAMES = {"验收": ("验收",), "完工": ("完工", "竣工")}
-_AFTER_DATE = 12  # characters from a date to the word of its event
+_AFTER_DATE = 12  # characters between a date and the word of its event
+_DONE_AFTER = re.compile(r"\s*(?:底|末)?(?:之前|以前|前)?(?:全部|全面|顺利)?(?:完成|结束)")
 # 于2023年11月底前全部完工: done by then, at any day up to it
 _BY_AFTER = re.compile(r"\s*(?:底|末)?(?:之前|以前|前)")
 
@@ -144,6 +145,16 @@ def _dates_vs_rows(ctx: TableContext) -> Iterator[Hit]:
         after = re.split(r"[，,；;。]", text[end : end + _AFTER_DATE], maxsplit=1)[0]
         # the first event word after the date, the longer at a tie (竣工验收 before 竣工)
         found = [(after.find(w), -len(w), w) for w in _EVENTS if w in after]
+        phrase_start = start
+        done = _DONE_AFTER.match(after)
+        if not found and done is not None:
+            # the event named before the date, its completion after it (项目竣工验收推迟至
+            # 2024年3月完成)
+            before = re.split(r"[，,；;。]", text[max(0, start - _AFTER_DATE) : start])[-1]
+            # the word ending nearest the date, the longer at a tie (竣工验收 before 验收)
+            found = [(-before.rfind(w) - len(w), -len(w), w) for w in _EVENTS if w in before]
+            if found:
+                phrase_start = start - len(before) + before.rfind(min(found)[2])
         if not found:
             continue
         printed_word = min(found)[2]
@@ -161,7 +172,10 @@ def _dates_vs_rows(ctx: TableContext) -> Iterator[Hit]:
         if done_first <= last and first <= done_last:
             continue  # the days the two may mean meet: no contradiction certain
         ind = rows[0][0]
-        printed = text[start : end + after.find(printed_word) + len(printed_word)]
+        if phrase_start < start and done is not None:
+            printed = text[phrase_start : end + done.end()]
+        else:
+            printed = text[start : end + after.find(printed_word) + len(printed_word)]
         ref = ctx.table.cells.get("goal_actual")
         yield Hit(
             f"实际完成情况称“{printed}”，而指标{ilabel(ind)}实际完成值为{ind.actual}，两者不一致。",
@@ -512,7 +526,13 @@ def narrative_amount_vs_funds(ctx: TableContext) -> Iterator[Hit]:
 
 # A total, then 其中 and its parts: 共完成预算资金89.97万元。其中:30万元用于…;30万元用于…
 _TOTAL_WORDS = re.compile(r"共|总|合计|总计|累计|全年预算|年度预算")
-_SPENT = re.compile(r"支出|执行|结余|结转")
+# money spent or left after the parts (实际支出817万元, 结转下年12万元), not a source among them
+# (上年结转资金87.20万元)
+_SPENT = re.compile(r"支出|执行|结余|(?<!上年)结转")
+# a figure per item after the parts (单座平均投资43.6万元): no part of the total
+_PER_ITEM = re.compile(r"平均|人均|户均|亩均|单[座个台户项处所]|每")
+# the money spent, then its uses after 其中 (kj06: 实际支出198.70万元，其中用于管网维修…)
+_SPENT_TOTAL = re.compile(r"(?:实际|全年|累计)?支出(?:资金|经费)?$")
 _BREAKDOWN = "其中"
 # characters between the total and its 其中 in its sentence (元，, ，超额完成年度任务，)
 _BREAKDOWN_GAP = 12
@@ -547,26 +567,34 @@ def _breakdowns_that_do_not_add_up(claims: Sequence[Claim]) -> Iterator[Hit]:
     """A money total the narrative breaks down (其中 …) into two or more amounts that do not
     add up to it (at the precision printed)."""
     for k, total in enumerate(claims):
-        if not total.is_money or not _exact([total]) or not _TOTAL_WORDS.search(total.lead):
+        if not total.is_money or not _exact([total]):
+            continue
+        whole = _TOTAL_WORDS.search(total.lead) is not None
+        if not whole and _SPENT_TOTAL.search(total.lead) is None:
             continue
         if (found := _parts_after(claims, k)) is None:
             continue
         listed, end = found
         # 实际支出817万元 after the parts: no part
-        parts = [c for c in listed if c.is_money and not _SPENT.search(c.lead)]
+        parts = [
+            c
+            for c in listed
+            if c.is_money and not _SPENT.search(c.lead) and not _PER_ITEM.search(c.lead)
+        ]
         if len(parts) < 2 or not _exact(parts):
             continue
         said = total.value_yuan
         summed = sum(c.value_yuan for c in parts)
         slack = min(c.step * MONEY_UNITS[c.unit] for c in (total, *parts)) / 2
-        if abs(summed - said) <= slack:
-            continue
+        if abs(summed - said) <= slack or (not whole and summed < said):
+            continue  # the money spent told by its main uses: more than it only is wrong
         unit = next((u for u in ("亿元", "万元") if total.text.endswith(u)), "元")  # as printed
         shown = f"{fmt(round(summed / MONEY_UNITS[unit], 6))}{unit}"
         text = total.source_text
+        said_as = f"共{total.text}" if whole else f"支出{total.text}"
         yield Hit(
-            f"{total.source_label}称共{total.text}，其中各项（{'、'.join(c.text for c in parts)}）"
-            f"合计{shown}，与所称总额不符。",
+            f"{total.source_label}称{said_as}，其中各项（{'、'.join(c.text for c in parts)}）"
+            f"合计{shown}，与所称{'总额' if whole else '支出'}不符。",
             expected=total.text,
             found=shown,
             evidence=[Evidence(quote=text[total.sentence_span[0] : end], location=total.location)],
@@ -583,7 +611,8 @@ _NOT_COUNTED = frozenset({"%", "‰", "℃"})
 def _counted_parts(total: Claim, listed: Sequence[Claim]) -> list[Claim]:
     """The parts of a count: the figures after 其中 in its unit, while they run on. A figure in
     another unit ends them in a clause of its own (；新建候车亭12个), not inside a part's clause
-    (二期改造小区1,540户: a name's numeral); a figure above the total is no part of it."""
+    (二期改造小区1,540户: a name's numeral); a figure above the total, or one per item (平均每处),
+    is no part of it."""
     with_a_part = {c.clause_span for c in listed if c.unit == total.unit}
     parts: list[Claim] = []
     for c in listed:
@@ -591,7 +620,7 @@ def _counted_parts(total: Claim, listed: Sequence[Claim]) -> list[Claim]:
             if c.clause_span not in with_a_part:
                 break
             continue
-        if c.number > total.number:
+        if c.number > total.number or _PER_ITEM.search(c.lead):
             break
         parts.append(c)
     return parts

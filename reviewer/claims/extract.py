@@ -24,7 +24,13 @@ import re
 from bisect import bisect_left
 from dataclasses import dataclass, field
 
-from reviewer.claims.numerals import CN_ALL, CN_LEAD, parse_chinese, parse_numeral
+from reviewer.claims.numerals import (
+    CN_ALL,
+    CN_LEAD,
+    DIGITS,
+    POINT,
+    parse_numeral,
+)
 from reviewer.model import EvaluationTable, Location
 
 SOURCES = {"goal_expected": "预期目标", "goal_actual": "实际完成情况"}
@@ -61,7 +67,9 @@ _QTY = re.compile(
     rf"(?P<fuzzy>余|多|几|来)?\s?"
     rf"(?P<unit>{_UNIT_ALT}){_TAIL}"
 )
-_PERCENT_WORDS = re.compile(rf"百分之(?P<num>[{CN_LEAD}][{CN_ALL}]*){_TAIL}")
+_PERCENT_WORDS = re.compile(
+    rf"百分之(?P<num>[{CN_LEAD}][{CN_ALL}]*(?:{POINT}[{''.join(DIGITS)}]+)?){_TAIL}"
+)
 # Only full-width forms that have a one-character ASCII twin (so offsets do not move); the
 # Chinese comma stays as it is, or 18，361个 would read as eighteen thousand.
 _WIDE = re.compile("[０-９％．＋－～Ａ-Ｚａ-ｚ\u3000]")
@@ -225,7 +233,7 @@ class Claim:
             return 1.0
         mult = MULTIPLIERS.get(num[-1], 1.0)
         if num[0] in CN_LEAD:
-            return mult
+            return 10.0 ** -len(num.partition(POINT)[2]) if POINT in num else mult
         digits = num.rstrip("万亿千")
         return mult * (10.0 ** -len(digits.split(".", 1)[1]) if "." in digits else 1.0)
 
@@ -356,8 +364,7 @@ def _context_after(text: str, pos: int) -> str:
 def _value(num: str) -> float | None:
     """A number the quantity pattern matched (its form is known: no checks needed)."""
     if num[0] in CN_LEAD:
-        value = parse_chinese(num)
-        return None if value is None else float(value)
+        return parse_numeral(num)  # 九十七点八二 too
     mult = MULTIPLIERS.get(num[-1])
     if mult is None:
         return float(num.replace(",", "").replace(" ", ""))

@@ -35,10 +35,10 @@ _GENERIC_TAIL = re.compile(
     r"户数|项数|册数|套数|期数|场数|总数|数)$"
 )
 _BRACKETS = re.compile(r"[（(][^）)]*[）)]")
-# An indicator measured per person, household, mu, pupil, day or kilometre (人均补助标准 84元,
-# 日均处理量, 每公里年养护补助标准), or a standard (…补助标准):
-# a total the narrative states (补助资金838.42万元) is not its figure, unless the claim says so.
-_PER_UNIT = re.compile(r"人均|户均|亩均|生均|次均|日均|月均|年均|单位|每[\u4e00-\u9fff]|标准$")
+# An indicator measured per person, household, mu, pupil, day, kilometre or one item (人均补助
+# 标准 84元, 日均处理量, 每公里年养护补助标准, 单个礼堂建设补助), or a standard (…补助标准): a total
+# the narrative states (补助资金838.42万元) is not its figure, unless the claim says so.
+_PER_UNIT = re.compile(r"人均|户均|亩均|生均|次均|日均|月均|年均|单位|单个|每[\u4e00-\u9fff]|标准$")
 MIN_RUN = 3
 # Places a count may count before the words of what was done in them (25个乡镇生活垃圾收集…),
 # not a level's word (村级垃圾收集点).

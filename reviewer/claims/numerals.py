@@ -1,5 +1,5 @@
 """Numbers as the narrative writes them: Arabic (``1,200`` ``1.5万``) or Chinese (``十``
-``二十`` ``一百零五`` ``两`` ``三千万``).
+``二十`` ``一百零五`` ``两`` ``三千万`` ``九十七点八二``).
 
 ``parse_numeral`` gives the value or None when the text is not one number (``四五`` "four or
 five", ``十四五`` the plan's name, ``二〇二三`` a year spelt digit by digit). Approximation words
@@ -31,6 +31,13 @@ _BIG = {"万": 10_000, "亿": 100_000_000}
 CN_LEAD = "".join(DIGITS) + "十"
 CN_ALL = CN_LEAD + "百千万亿"
 _MULTIPLIERS = {"万": 10_000.0, "亿": 100_000_000.0, "千": 1000.0}
+
+
+POINT = "点"  # the decimal point of a Chinese numeral (九十七点八二)
+
+
+def _decimal_digits(text: str) -> bool:
+    return bool(text) and all(ch in DIGITS for ch in text)
 
 
 def parse_chinese(text: str) -> int | None:
@@ -74,8 +81,12 @@ def parse_numeral(text: str) -> float | None:
     if not text:
         return None
     if text[0] in CN_LEAD:
-        value = parse_chinese(text)
-        return None if value is None else float(value)
+        whole, point, fraction = text.partition(POINT)
+        value = parse_chinese(whole)
+        if value is None or (point and not _decimal_digits(fraction)):
+            return None
+        decimals = "".join(str(DIGITS[ch]) for ch in fraction)
+        return float(f"{value}.{decimals}") if point else float(value)
     mult = _MULTIPLIERS.get(text[-1])
     number = parse_number(text[:-1] if mult else text)
     if number is None:

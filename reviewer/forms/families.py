@@ -131,6 +131,8 @@ _FUND_COLUMNS = (
     ("预算执行率分值*", "weight"),
     ("执行率得分*", "score"),
     ("预算执行率得分*", "score"),
+    ("预算执行分值*", "weight"),  # …or the budget's execution itself (预算执行分值 / 预算执行得分)
+    ("预算执行得分*", "score"),
     ("执行率*", "rate_pct"),
     ("预算执行率*", "rate_pct"),
     ("支出进度*", "rate_pct"),  # 年初预算数 | 调整后预算数 | 实际支出数 | 支出进度 (Guangdong)

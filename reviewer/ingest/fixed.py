@@ -47,7 +47,7 @@ from reviewer.parse.labels import (
     label_kind,
 )
 from reviewer.parse.values import is_placeholder, parse_percent
-from reviewer.textnorm import clean_cell
+from reviewer.textnorm import PAGE_NUMBER, clean_cell
 
 if TYPE_CHECKING:
     from reviewer.model import Report
@@ -73,6 +73,8 @@ _SINGLE_SPACE_VALUE = re.compile(
     r"(?=[≥≤＞＜<>=]|\d{4}年\d{1,2}月|\d[\d.,]*(?:%|(?!页)[\u4e00-\u9fff/]{0,4})(?:$| [≥≤\d]))"
 )
 _LABEL_TAILS = frozenset(("指标", "标"))
+# the titles of the columns every row fills: its name (三级指标), its target and its actual
+_FILLED_TITLE = re.compile(r"三级指标|指标名称|指标值|完成值")
 _LABEL_LINES = 4  # lines, at most, a category label is broken over
 _HEADER_PIECE = 16  # characters, at most, of a header label's piece
 _SAME_START = 2  # display columns within which two starts are one column's
@@ -417,6 +419,7 @@ def _part(block: list[list[Piece]], page_break: bool) -> _Part:
     while (
         top > 0
         and first - top < _LABEL_LINES - 1
+        and not _page_number(block[top - 1])
         and not any(_title(p) and label_kind(p.text) is None for p in block[top - 1])
         and all(len(p.text) <= _HEADER_PIECE for p in block[top - 1])
         and not any(_is_figure(p.text) for p in block[top - 1])  # a row of its own
@@ -446,7 +449,7 @@ def _part_rows(part: _Part) -> list[_Row]:
     for line in block:
         for p in line:
             p.column = _place(p, starts)
-    _join_labels(block)
+    _join_labels([line for line in block if not _page_number(line)])
     if not anchors:
         return [_line_row(line) for line in block]
     rows = [_line_row(line) for line in block[:head]]
@@ -457,6 +460,9 @@ def _part_rows(part: _Part) -> list[_Row]:
                 labels.add(p)
         rows.append(labels)
     end = _table_end(block, anchors[-1])
+    # columns every row fills (its name, target and actual): a row's own line empty there
+    # has its cell wrapped around it
+    filled = {p.column for line in block[head:top] for p in line if _FILLED_TITLE.search(p.text)}
     anchored = {i: _Row(line=block[i][0].line) for i in anchors}
     for i in range(top, end):
         if all(is_ellipsis(p.text) for p in block[i]):
@@ -465,11 +471,19 @@ def _part_rows(part: _Part) -> list[_Row]:
         if i not in anchored and all(_LABELLED_AMOUNT.match(p.text) for p in block[i]):
             anchored[i] = _line_row(block[i])  # a breakdown's line (项目支出：730.36): its own
             continue
+        if i not in anchored and _page_number(block[i]):
+            anchored[i] = _line_row(block[i])  # 第 1 页    共 2 页: no row's cells
+            continue
         for p in block[i]:
-            anchored[_nearest(i, p.column, anchors, block, top)].add(p)
+            anchored[_nearest(i, p.column, anchors, block, top, p.column in filled)].add(p)
     rows.extend(anchored[i] for i in sorted(anchored))
     rows.extend(_line_row(line) for line in block[end:])
     return rows
+
+
+def _page_number(line: list[Piece]) -> bool:
+    """A page's number on a line of its own, in one piece or two (第 1 页    共 2 页)."""
+    return PAGE_NUMBER.match("".join(p.text for p in line).replace(" ", "")) is not None
 
 
 def _table_end(block: list[list[Piece]], last: int) -> int:
@@ -526,11 +540,19 @@ def _join_labels(block: list[list[Piece]]) -> None:
                     break
 
 
-def _nearest(i: int, column: int, anchors: list[int], block: list[list[Piece]], top: int) -> int:
+def _nearest(
+    i: int,
+    column: int,
+    anchors: list[int],
+    block: list[list[Piece]],
+    top: int,
+    filled: bool = False,
+) -> int:
     """The anchor line whose row a piece on line ``i`` in ``column`` belongs to: the one its
     column runs on to without a gap, if only one does (a cell wrapped around its row's figures);
     else the nearer, the one above on a tie. A title on a line above ``top`` is the header's:
-    no row's cell is centred over it."""
+    no row's cell is centred over it. In a column every row fills (``filled``: the names), a
+    row's own line empty there takes the pieces right above and below it."""
     if i in anchors:
         return i
     above = max((a for a in anchors if a < i), default=None)
@@ -570,7 +592,7 @@ def _nearest(i: int, column: int, anchors: list[int], block: list[list[Piece]], 
                 else runs(k, min((n for n in anchors if n > k), default=None))
                 for k in (a - 1, a + 1)
             ]
-            if not all(beyond):
+            if filled or not all(beyond):
                 return a
     up, down = runs_to(above), runs_to(below)
     if up != down:

@@ -201,6 +201,13 @@ def check(
         "中间夹着带运算符的指标值",
         "其他栏或其他行的文字可能被并入了名称，各栏可能错位。",
     )
+    # a category's label between words (高血压患者规范管理率满意度指标签约居民满意度): the next row's
+    # label and name read into this one
+    doubts += _names(
+        [r for r in rows if _CATEGORY_MID.search(r["name"])],
+        "中间夹着指标类别",
+        "下一行的类别和名称可能被并入了这一行，各栏可能错位。",
+    )
     # a comparison and its figure after the name's words, in several rows (公益电影放映场次>=3672场
     # 3672场): the target's columns read into the name (one row may print its condition so)
     compared = [r for r in rows if _COMPARED_AFTER_WORDS.search(_BRACKETED.sub("", r["name"]))]
@@ -388,6 +395,10 @@ _VALUE_MID = re.compile(
     r"(?<=[\u4e00-\u9fff])(?:[≥≤≧≦＞＜]|>=|<=)\s*\d+(?:\.\d+)?\s*%?[\u4e00-\u9fff]{2}"
 )
 _BRACKETED = re.compile(r"[（(][^（()）]*[）)]")
+_CATEGORY_MID = re.compile(
+    r"(?<=[\u4e00-\u9fff]{2})(?:数量|质量|时效|成本|社会效益|经济效益|生态效益|可持续影响|满意度)指标"
+    r"(?=[\u4e00-\u9fff]{2})"
+)
 _COMPARED_AFTER_WORDS = re.compile(r"(?<=[\u4e00-\u9fff])(?:[≥≤≧≦＞＜]|>=|<=)\s*\d")
 _COMPARED_NAMES = 2
 _CLAUSES = re.compile(r"[\u4e00-\u9fff][,，][\u4e00-\u9fff]")

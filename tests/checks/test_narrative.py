@@ -254,6 +254,8 @@ class TestN102NarrativeFigureVsIndicator(RuleCase):
         [
             # jq06: 25个乡镇 counts the townships the collection covers, not collection points
             ("完成全县25个乡镇生活垃圾收集点建设。", False),
+            # kj05: a row of one point's cost is no total's figure
+            ("其中用于垃圾收集点建设补助3000万元。", False),
             ("建成25个村级垃圾收集点。", True),  # 村级: the points' level, the points counted
             ("建成25个垃圾收集点。", True),
         ],
@@ -277,6 +279,9 @@ class TestN102NarrativeFigureVsIndicator(RuleCase):
             ("2023年11月28日", "项目于2023年3月开工", False),  # a start, not the completion
             ("2023年11月28日", "项目于2023年12月20日通过竣工验收", False),  # another event
             ("2023年11月28日", "项目计划于2023年12月20日完工", False),  # a plan
+            # kj03: the event named before the date, its completion after it
+            ("2023年12月", "项目完工推迟至2024年3月完成", True),
+            ("2023年12月", "项目完工于2023年12月完成", False),
         ],
     )
     def test_a_completion_date_against_the_row_of_its_time(
@@ -747,6 +752,17 @@ class TestN106NarrativeAmountVsFunds(RuleCase):
             ("本项目共支出资金95000元，其中讲课费50000元、教材费40000元。", True),
             ("本项目共支出资金9.5万元，其中讲课费5万元。", False),  # one part: not a breakdown
             ("本项目共支出资金9.5万元，其中讲课费约5万元、教材费4万元。", False),  # approximate
+            # kj06: the money spent told by its uses: more than it is wrong, less is its main
+            # uses only
+            ("实际支出9.5万元，其中用于讲课费5万元、用于教材费4.6万元。", True),
+            ("实际支出9.5万元，其中用于讲课费5万元、用于教材费4万元。", False),
+            # kh05: a prior year's carry-over is a source among the parts; a figure per item
+            # after them is none
+            (
+                "项目总投资9.5万元，其中当年财政拨款8万元、上年结转资金1.5万元，单场平均3.2万元。",
+                False,
+            ),
+            ("项目总投资9.5万元，其中当年财政拨款8万元、上年结转资金1万元。", True),
         ],
     )
     def test_a_total_and_its_parts(self, tmp_path: Path, sentence: str, fires: bool) -> None:
