@@ -509,3 +509,24 @@ def test_a_scans_header_line_with_labels_one_space_apart_is_cut_into_them() -> N
     assert len(cells) == 10
     # words with a label or two among them are no header
     assert header_words("完成 二级指标 的 年度 任务 共 计 十 项") is None
+
+
+def test_a_serial_column_beside_levels_printed_under_their_group_label(tmp_path: Path) -> None:
+    # km02: 序号 | 绩效指标 (over 一级 | 二级 | 三级) | 年度指标值 …, the levels on the row under
+    # it; and the template's rows left in (指标1 | 指标1, ……) are no rows
+    body = [
+        ["序号", "绩效指标", "", "", "年度指标值", "实际完成值", "分值", "得分"],
+        ["", "一级指标", "二级指标", "三级指标"],
+        ["1", "产出指标", "数量指标", "培训场次", "=10场", "=10场", "40", "40"],
+        ["2", "", "质量指标", "合格率", ">=95%", "=98%", "40", "40"],
+        ["", "", "指标1", "指标1"],
+        ["3", "效益指标", "社会效益指标", "提升能力", "提升", "提升", "10", "10"],
+        ["总分", "", "", "", "", "", "100", "99"],
+    ]
+    path = _write(tmp_path, HEAD + body)
+    (t,) = parse_file(path).tables
+    assert [(i.l1, i.l2, i.name, i.score) for i in t.indicators] == [
+        ("产出指标", "数量指标", "培训场次", 40.0),
+        ("产出指标", "质量指标", "合格率", 40.0),
+        ("效益指标", "社会效益指标", "提升能力", 10.0),
+    ]

@@ -119,8 +119,14 @@ def test_the_budgets_points_and_score_named_for_its_execution(tmp_path: Path) ->
         [*_A, "10", "9.5", "效益指标", "社会效益指标", "满意度", "≥90%", "95%", "40", "40", "",
          "99.5"],
     ]  # fmt: skip
+    full = [*_B, "10", "10", "产出指标", "数量指标", "检查次数", "≥10次", "10次", "50", "50", "",
+            "100"]  # fmt: skip
+    rows += [full, [*full[:7], "效益指标", "社会效益指标", "满意度", "≥90%", "92%", "40", "40", "",
+                    "100"]]  # fmt: skip
     result = review(_write(tmp_path, rows))
-    (t,) = result.report.tables
-    assert (t.funds.annual_total.weight, t.funds.annual_total.score) == (10.0, 9.5)
-    assert t.total_score == 99.5
+    a, b = result.report.tables
+    assert (a.funds.annual_total.weight, a.funds.annual_total.score) == (10.0, 9.5)
+    assert a.total_score == 99.5
+    # kg01: a full 100 under the export's 总分 is the project's score, not its weights' total
+    assert b.total_score == 100.0
     assert "T101" not in {f.code for f in result.findings}

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from reviewer.api import parse_file
 from reviewer.forms.vocabulary import key
 from reviewer.parse.labels import LabelKind, label_kind
@@ -39,6 +41,26 @@ def test_more_label_glyphs_ocr_misreads_and_the_rows_read_through_them(tmp_path:
         ("效益指标", "受益人口", 40.0, 40.0),
     ]
     assert (t.total_weight, t.total_score) == (100.0, 99.45)
+
+
+def test_rows_parted_by_runs_of_spaces_among_rows_parted_by_tabs(tmp_path: Path) -> None:
+    # kn04: an OCR service's text, some lines' cells parted by tabs, some by runs of spaces
+    rows = [
+        [TITLE],
+        ["项目名称", "农村供水保障工程"],
+        ["项目资金", "", "年初预算数", "全年预算数", "全年执行数", "分值", "执行率", "得分"],
+        ["", "年度资金总额   860.00   860.00   812.40   10   94.47%   9.45"],
+        HEADER,
+        ["", "产出指标", "数量指标", "新建供水工程", "≥12处", "12处", "50", "50"],
+        ["", "效益指标   社会效益指标   受益人口   ≥4.5万人   4.62万人   40   40"],
+        ["总分", "", "", "", "", "", "100", "99.45"],
+    ]
+    (t,) = parse_file(_write(tmp_path, rows)).tables
+    assert [(i.l1, i.name, i.actual, i.score) for i in t.indicators] == [
+        ("产出指标", "新建供水工程", "12处", 50.0),
+        ("效益指标", "受益人口", "4.62万人", 40.0),
+    ]
+    assert t.funds.annual_total.executed == 812.40
 
 
 def test_a_figure_and_its_correction_side_by_side_is_no_figure() -> None:
@@ -97,7 +119,8 @@ def test_a_table_continued_on_a_second_page_under_its_own_title_is_one_table(
     assert not [f for f in review(path).findings if f.code == "S108"]
 
 
-def test_a_table_of_illegible_cells_is_said_to_be_misread(tmp_path: Path) -> None:
+@pytest.mark.parametrize("mark", ["▇", "■", "▒"])  # kn05: a scan's smudge in medium shade
+def test_a_table_of_illegible_cells_is_said_to_be_misread(tmp_path: Path, mark: str) -> None:
     rows = [
         ["项■支出绩效■评表"],
         ["项目名称", "残疾人两项■▇▇", "主管▇▇", "某县民▇▇"],
@@ -107,6 +130,7 @@ def test_a_table_of_illegible_cells_is_said_to_be_misread(tmp_path: Path) -> Non
         ["", "产出指标", "数量指标", "▇▇▇▇补贴发放人数", "≥▇▇▇▇人", "▇▇▇▇人", "50", "50"],
         ["总分", "", "", "", "", "", "100", "9▇.▇"],
     ]
+    rows = [[c.replace("▇", mark).replace("■", mark) for c in r] for r in rows]
     findings = review(_write(tmp_path, rows)).findings
     assert any(f.code == "P108" and "无法辨认" in f.message for f in findings)
 

@@ -57,6 +57,12 @@ def analysis(ctx: TableContext) -> Analysis:
     return a
 
 
+def _with_fields(ctx: TableContext, a: Analysis) -> list[Claim]:
+    """The goals' claims (their positions those of ``a.matches``), then a text field's
+    (项目实施内容及过程概述) that state a level for this year."""
+    return [*a.claims, *(c for c in field_claims(ctx.table) if c.comparable and not c.future)]
+
+
 def _sentence_evidence(c: Claim) -> Evidence:
     return Evidence(quote=c.sentence, location=c.location)
 
@@ -466,9 +472,7 @@ def _rates(ctx: TableContext) -> list[float]:
 )
 def narrative_amount_vs_funds(ctx: TableContext) -> Iterator[Hit]:
     a = analysis(ctx)
-    # the goals' claims with the rows they match; a field's (项目实施内容及过程概述) on their own
-    fields = [c for c in field_claims(ctx.table) if c.comparable and not c.future]
-    claims = [*a.claims, *fields]
+    claims = _with_fields(ctx, a)
     yield from _breakdowns_that_do_not_add_up(claims)
     yield from _amounts_in_another_unit(ctx, claims)
     amounts: list[tuple[float, float]] | None = None
@@ -644,7 +648,7 @@ def _counted_parts(total: Claim, listed: Sequence[Claim]) -> list[Claim]:
 )
 def narrative_parts_vs_total(ctx: TableContext) -> Iterator[Hit]:
     a = analysis(ctx)
-    claims = [*a.claims, *(c for c in field_claims(ctx.table) if c.comparable and not c.future)]
+    claims = _with_fields(ctx, a)
     for k, total in enumerate(claims):
         if total.is_money or total.unit in _NOT_COUNTED or not _exact([total]):
             continue

@@ -330,6 +330,9 @@ def glued_example(nonempty: Sequence[str]) -> str | None:
 _MERGED_TARGET = re.compile(r"^([≥≤<>=＝]\s?\d[\d.,]*[^\s\d]{1,6}) (\d[\d.,]*[^\s\d]{0,6})$")
 
 
+_SPACE_RUN_CELLS = re.compile(r" {3,}")
+
+
 def _tab_cells(line: str, number: int) -> list[Cell] | None:
     cells = []
     col = 0
@@ -342,6 +345,14 @@ def _tab_cells(line: str, number: int) -> list[Cell] | None:
         if not text:
             continue
         if " " in text or "\u3000" in text or "\xa0" in text:
+            if "   " in text and len(spaced := _SPACE_RUN_CELLS.split(text)) > 1:
+                # a line whose cells OCR parted with runs of spaces, not tabs, in a text
+                # whose other lines tabs part (年度资金总额   800.00   800.00 …)
+                printed = {"line": number, "column": col}
+                for k, part in enumerate(spaced):
+                    shift += 1 if k else 0
+                    cells.append(Cell(clean_cell(part), number, col + shift, raw, where=printed))
+                continue
             if (merged := _MERGED_TARGET.match(text)) is not None:
                 # two cells under their two labels, each quoted at the cell it was printed in
                 printed = {"line": number, "column": col}

@@ -492,8 +492,8 @@ def merge_header(upper: IndicatorColumns, lower: Row, family: Family = DEFAULT) 
     for i, col in enumerate(upper_cols):
         end = upper_cols[i + 1] if i + 1 < len(upper_cols) else max(lower_roles, default=col) + 1
         span = [k for k in lower_roles if col <= k < end]
-        if not span:
-            continue
+        if not span or (col not in lower_roles and upper.roles[col] is Role.EXTRA):
+            continue  # 序号 over nothing, the lower labels under a group label beside it
         role = merged.roles.pop(col)
         if role in lower_roles.values() or role is Role.EXTRA:
             continue

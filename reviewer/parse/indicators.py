@@ -448,9 +448,9 @@ def parse_section(rows: Sequence[Row], columns: IndicatorColumns) -> Section:
                 cells = cells[:k] + cells[k + 1 :]
                 continue
             k += 1
-        if (cells and all(lb.is_ellipsis(c.text) for c in cells)) or (
-            len(cells) == 1 and TEMPLATE_NAME.match(cells[0].text)
-        ):  # the template's placeholder rows (……, 指标2) left in
+        if cells and all(
+            lb.is_ellipsis(c.text) or TEMPLATE_NAME.match(c.text) for c in cells
+        ):  # the template's placeholder rows (……, 指标2, 指标1 | 指标1) left in
             for c in cells:
                 c.used = True
             placeholders.extend(cells)

@@ -191,7 +191,7 @@ _CATEGORY_WORDS = re.compile(r"(?:数量|质量|时效|成本|社会效益|经�
 _COLUMN_NAMED = re.compile(r"(?:指标值|完成值|实际值)\s*[:：]|目标\s*[:：≥≤=＝><]")
 # Marks OCR prints for characters it could not read; this many cells holding them is a table
 # that cannot be checked.
-_ILLEGIBLE = re.compile("[■▇□█▆▅▄�]")
+_ILLEGIBLE = re.compile("[■▇□█▆▅▄▒░▓�]")
 _ILLEGIBLE_CELLS = 5
 _EXCERPT_TOP_LINES = 2  # a table opening in these first lines of a text opens it
 _LABEL_ONLY = 9  # longer than a category's label printed alone (服务对象满意度指标)
@@ -1127,10 +1127,12 @@ class _TableBuilder:
         lone_weights = len(numbers) == 1 and (
             self._weights_total(numbers[0])
             # the form's total alone on the text's last row of a form that prints a 分值 column
-            # (总分 | 100 |, an excerpt cut after it): the weights', its score past the cut
+            # (总分 | 100 |, an excerpt cut after it): the weights', its score past the cut;
+            # not one under the 得分 column (a project's full score in a system's export)
             or (
                 row is self.rows[-1]
                 and Role.WEIGHT in self.columns.roles.values()
+                and self.columns.roles.get(numbers[0].column) is not Role.SCORE
                 and parse_points(numbers[0].text) == self.family.scoring.total
             )
         )

@@ -322,6 +322,11 @@ MISREAD = {
 }
 # Documents whose tables are not read: the memo must say so (P108), not review them.
 UNREAD = {
+    "kl01_hebei_xingtai_neiqiu_nongyenongcunju_shucaijidi_2021.pdf",  # a Hebei PDF without
+    # rules: its 指标解释 and target columns read into the names, said misread
+    "kn04_shandong_linyi_yishui_shuiliju_nongcungongshui_2024.txt",  # OCR with tabs and runs
+    # of spaces mixed, two rows on one line and the form's title again mid-table: said misread
+    "kn05_gansu_tianshui_qinan_minzhengju_canjirenbutie_2019.txt",  # OCR half blotted out (▒)
     "jr04_gansu_tianshui_qinan_jiaoyuju_xueqianjiaoyu_2024.txt",  # OCR half blotted out (▒):
     # its readable rows kept, the table said misread
     "jk06_henan_zhoukou_shenqiu_nongyenongcunju_gaobiaozhunnongtian_2023.txt",  # OCR too
@@ -417,7 +422,7 @@ def _marks(doc: Path) -> list[pytest.MarkDecorator]:
 
 
 def test_the_set_is_there() -> None:
-    assert len(DOCUMENTS) == 1501
+    assert len(DOCUMENTS) == 1531
     assert all(_gold(d).is_file() for d in DOCUMENTS)
     assert {d.name for d in DOCUMENTS} >= {*MISREAD, *UNREAD}
 
