@@ -37,9 +37,10 @@ class ParseCheck(BaseModel):
 def _number(text: str) -> float | None:
     """A gold figure as printed: thousands separators, the 分 some forms print after points
     (15分) and a note after them (9（扣1分）) are not part of the number; an OCR'd figure's
-    letters for digits (1O, l0) are the digits they stand for."""
+    letters for digits (1O, l0) are the digits they stand for; a spreadsheet's mark that a
+    figure is text ('10) is no part of it."""
     text = unicodedata.normalize("NFKC", text)  # full-width figures (４．６１) as printed
-    text = _NOTE.sub("", text.replace(",", "")).strip().removesuffix("分")
+    text = _NOTE.sub("", text.replace(",", "")).strip().removesuffix("分").removeprefix("'")
     if _OCR_FIGURE.fullmatch(text) and any(ch.isdigit() for ch in text):
         text = text.translate(_OCR_DIGITS)
     try:

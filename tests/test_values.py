@@ -173,3 +173,11 @@ def test_numbers_that_are_not_one_number_stay_words() -> None:
 )
 def test_clean_cell(raw: str, clean: str) -> None:
     assert clean_cell(raw) == clean
+
+
+def test_a_figure_marked_as_text_in_a_spreadsheet_is_the_figure() -> None:
+    # ks05: '300.00, '92.30%, '10 typed with the apostrophe that keeps them text
+    assert parse_number("'300.00") == 300.0
+    assert parse_percent("'92.30%") == 92.3
+    assert parse_value("'12.6%").number == 12.6
+    assert parse_value("'提升").word == "'提升"  # words keep it: only a figure's mark goes

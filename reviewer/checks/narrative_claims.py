@@ -47,6 +47,7 @@ from reviewer.numbers import fmt
 from reviewer.parse.values import decimals
 
 _SHARED_KEY = "claims"
+_FIELDS_KEY = "claims with fields"
 
 
 def analysis(ctx: TableContext) -> Analysis:
@@ -59,8 +60,13 @@ def analysis(ctx: TableContext) -> Analysis:
 
 def _with_fields(ctx: TableContext, a: Analysis) -> list[Claim]:
     """The goals' claims (their positions those of ``a.matches``), then a text field's
-    (项目实施内容及过程概述) that state a level for this year."""
-    return [*a.claims, *(c for c in field_claims(ctx.table) if c.comparable and not c.future)]
+    (项目实施内容及过程概述) that state a level for this year; read once, shared by N106 and
+    N109."""
+    claims = ctx.shared.get(_FIELDS_KEY)
+    if not isinstance(claims, list):
+        fields = (c for c in field_claims(ctx.table) if c.comparable and not c.future)
+        claims = ctx.shared[_FIELDS_KEY] = [*a.claims, *fields]
+    return claims
 
 
 def _sentence_evidence(c: Claim) -> Evidence:
@@ -140,9 +146,9 @@ def _dates_vs_rows(ctx: TableContext) -> Iterator[Hit]:
     the one row whose name is that event's time, when no day both may mean is the same
     (2023年12月20日 against 2023年11月; 2021年12月底前 against 2022年3月)."""
     text = ctx.table.goal_actual
-    if "年" not in text:
+    if "月" not in text and "年" not in text:
         return
-    for start, end, first, last in dates_in(text):
+    for start, end, first, last in dates_in(text, ctx.table.year):
         if _BY_AFTER.match(text, end):
             first = 0  # done by the end of it, at any day before
         sentence = sentence_at(text, start)
@@ -170,7 +176,7 @@ def _dates_vs_rows(ctx: TableContext) -> Iterator[Hit]:
             for i in ctx.table.indicators
             if any(n in i.name for n in _EVENT_NAMES[word])
             and (word == "验收") == ("验收" in i.name)
-            and (keys := [(a, b) for _, _, a, b in dates_in(i.actual)])
+            and (keys := [(a, b) for _, _, a, b in dates_in(i.actual, ctx.table.year)])
         ]
         if len(rows) != 1 or len(rows[0][1]) != 1:
             continue

@@ -156,12 +156,30 @@ def _key_at(text: str, m: re.Match[str], *, deadline: bool) -> int:
     return int(year) * 10000 + int(month) * 100 + int(day)
 
 
-def dates_in(text: str) -> Iterator[tuple[int, int, int, int]]:
+def dates_in(text: str, year: int | None = None) -> Iterator[tuple[int, int, int, int]]:
     """Each date printed with its year in ``text``: its start and end, and the first and last
     day it may mean as keys (``_date_key``: 2023年11月 is 20231100–20231131, 2022年一季度
-    20220100–20220331, 2023年11月28日 that day)."""
-    for m in _DATE.finditer(text):
-        yield m.start(), m.end(), _key_at(text, m, deadline=False), _key_at(text, m, deadline=True)
+    20220100–20220331, 2023年11月28日 that day); with ``year``, a date printed without one
+    (8月20日) too, in that year. In the order printed."""
+    found = [
+        (m.start(), m.end(), _key_at(text, m, deadline=False), _key_at(text, m, deadline=True))
+        for m in _DATE.finditer(text)
+    ]
+    if year is not None and "月" in text:
+        for m in _YEARLESS.finditer(text):
+            month = int(m.group(1))
+            if not 1 <= month <= _MONTHS:
+                continue
+            day = int(m.group(2)) if m.group(2) else None
+            first = year * 10000 + month * 100 + (day or 0)
+            found.append((m.start(), m.end(), first, first if day else first + 31))
+        found.sort()
+    yield from found
+
+
+_MONTHS = 12
+# a month (and its day) printed without its year: not one that follows a year or a figure
+_YEARLESS = re.compile(r"(?<![年\d./-])(\d{1,2})\s*月(?:\s*(\d{1,2})\s*[日号])?")
 
 
 _MONTH_DAY = re.compile(r"(\d{1,2})\s*月(?:\s*(\d{1,2})\s*[日号])?")

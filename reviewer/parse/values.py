@@ -92,10 +92,14 @@ def ascii_form(text: str) -> str:
     """Full-width digits and signs to ASCII (NFKC), without touching CJK text; a scan's 。
     between digits is the decimal point it misread (45。30)."""
     t = nfkc(text).replace("〜", "～").strip()
+    if t[:1] == "'":
+        t = _TEXT_MARK.sub("", t)
     return _OCR_POINT.sub(".", t) if "。" in t else t
 
 
 _OCR_POINT = re.compile(r"(?<=\d)。(?=\d)")
+# A spreadsheet's mark that a figure is stored as text ('92.30%, '100), typed into the cell
+_TEXT_MARK = re.compile(r"^'(?=[\d.+\-≥≤<>=])")
 
 
 @lru_cache(maxsize=4096)
@@ -104,6 +108,8 @@ def parse_number(text: str) -> float | None:
 
     Cached: a form repeats the same few weights and scores on every row."""
     t = text.strip() if text.isascii() else ascii_form(text)
+    if t[:1] == "'":
+        t = _TEXT_MARK.sub("", t)
     if _PLAIN_NUMBER.match(t):
         return _num(t)
     if _OCR_DIGIT.match(t):  # a scan's O for 0, l for 1 among digits (1O, 9.5l)

@@ -92,6 +92,7 @@ class TestE102ExplanationWithoutMeasure(RuleCase):
             "部分人员请假；待场地完工后于2023年一季度补训到位",  # iu04: a dated remedy
             "部分人员请假；已委托培训机构于2023年春季开学前补齐",  # iu06: a step taken
             "部分人员请假；2023年随补训一并实施",  # jy03: the dated step a few words on
+            "部分人员请假；已新增周末补训班2期",  # ks04: a step already taken
         ],
     )
     def test_measure_words(self, tmp_path: Path, explanation: str) -> None:

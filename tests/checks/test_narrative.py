@@ -282,6 +282,9 @@ class TestN102NarrativeFigureVsIndicator(RuleCase):
             # kj03: the event named before the date, its completion after it
             ("2023年12月", "项目完工推迟至2024年3月完成", True),
             ("2023年12月", "项目完工于2023年12月完成", False),
+            # kr03: a date without its year is of the table's year (2023)
+            ("2023年9月28日", "全部工程于8月20日前完工", True),
+            ("2023年8月18日", "全部工程于8月20日前完工", False),
         ],
     )
     def test_a_completion_date_against_the_row_of_its_time(
