@@ -119,6 +119,24 @@ def test_a_table_continued_on_a_second_page_under_its_own_title_is_one_table(
     assert not [f for f in review(path).findings if f.code == "S108"]
 
 
+def test_a_pages_rows_under_the_title_and_header_printed_again_go_on(tmp_path: Path) -> None:
+    # kv06: no blank line at the page's break, its number read -l-, then the form's title and
+    # its indicator header again: the rows of both pages are the table's, none replaced
+    rows = [
+        [TITLE],
+        ["项目名称", "农村供水保障工程"],
+        HEADER,
+        ["", "产出指标", "数量指标", "新建供水工程", "≥12处", "12处", "50", "50"],
+        ["-l-"],
+        [TITLE],
+        HEADER,
+        ["", "效益指标", "社会效益指标", "受益人口", "≥4.5万人", "4.62万人", "40", "40"],
+        ["总分", "", "", "", "", "", "90", "90"],
+    ]
+    (t,) = parse_file(_write(tmp_path, rows)).tables
+    assert [i.name for i in t.indicators] == ["新建供水工程", "受益人口"]
+
+
 @pytest.mark.parametrize("mark", ["▇", "■", "▒"])  # kn05: a scan's smudge in medium shade
 def test_a_table_of_illegible_cells_is_said_to_be_misread(tmp_path: Path, mark: str) -> None:
     rows = [

@@ -288,3 +288,23 @@ def test_the_amount_unit_under_the_rows_is_no_part_of_the_last_name(tmp_path: Pa
     rows = [*_form(ROWS)[:-1], ["单位:万元"]]
     t = _table(tmp_path, rows)
     assert t.indicators[-1].name == "参训人员满意度" and t.amount_unit == "万元"
+
+
+@pytest.mark.parametrize(
+    ("explanation", "doubted"),
+    [
+        ("10 9.51036l00人", True),  # kv03: a row's figures read into the row below's cell
+        ("29.8530", True),
+        ("部分人员请假，下一步分批补训", False),
+        ("2所", False),  # one figure
+    ],
+)
+def test_an_explanation_of_figures_only_is_a_misreading(
+    tmp_path: Path, explanation: str, doubted: bool
+) -> None:
+    rows = [list(r) for r in ROWS]
+    rows[1] = [*rows[1][:7], "9", explanation]
+    header = [*HEADER, "偏差原因分析及改进措施"]
+    form = [r if r[:2] != HEADER[:2] else header for r in _form(rows, total="98.5")]
+    t = _table(tmp_path, form)
+    assert any("偏差原因栏只有数字" in d.reason for d in t.doubts) is doubted

@@ -201,6 +201,18 @@ def check(
         "中间夹着带运算符的指标值",
         "其他栏或其他行的文字可能被并入了名称，各栏可能错位。",
     )
+    # an explanation of figures only (10 9.51036l00人): a row's points and values read into the
+    # explanation of the row below them
+    figured = [r for r in rows if _FIGURES_ONLY.match(r.get("explanation") or "")]
+    if figured:
+        first = figured[0]
+        doubts.append(
+            ReadingDoubt(
+                reason=f"{len(figured)}行的偏差原因栏只有数字（如“{first['explanation'][:30]}”），"
+                "其他行的分值、指标值可能被并入了这一栏，该行各栏可能错位。",
+                evidence=_cells(figured, "explanation"),
+            )
+        )
     # a category's label between words (高血压患者规范管理率满意度指标签约居民满意度): the next row's
     # label and name read into this one
     doubts += _names(
@@ -395,6 +407,8 @@ _VALUE_MID = re.compile(
     r"(?<=[\u4e00-\u9fff])(?:[≥≤≧≦＞＜]|>=|<=)\s*\d+(?:\.\d+)?\s*%?[\u4e00-\u9fff]{2}"
 )
 _BRACKETED = re.compile(r"[（(][^（()）]*[）)]")
+# figures and their units only, two figures at least, no word (10 9.51036l00人)
+_FIGURES_ONLY = re.compile(r"^(?=(?:.*\d){2})[\d.,%％lO\s]+[\u4e00-\u9fff%]{0,2}[\d.,%％lO\s]*$")
 _CATEGORY_MID = re.compile(
     r"(?<=[\u4e00-\u9fff]{2})(?:数量|质量|时效|成本|社会效益|经济效益|生态效益|可持续影响|满意度)指标"
     r"(?=[\u4e00-\u9fff]{2})"

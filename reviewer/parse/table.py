@@ -1038,11 +1038,17 @@ class _TableBuilder:
         while end < len(self.rows) and not self._ends_indicators(self.rows[end]):
             end += 1
         section = parse_section(self._without_repeated_headers(first, end), columns)
-        self.section_cells = [c for row in self.rows[first:end] for c in row.cells]
-        self.guessed_rows = [row for row in self.rows[first:end] if row.guessed]
-        self.t["indicators"] = section.indicators
+        # a page's rows under the form's title and header printed again (a scan's next page):
+        # the table's rows go on, none replaced
+        more = bool(self.t["indicators"]) and not self.totals_row
+        if not more:
+            self.section_cells, self.guessed_rows, self.t["template_text"] = [], [], []
+            self.t["indicators"] = []
+        self.section_cells += [c for row in self.rows[first:end] for c in row.cells]
+        self.guessed_rows += [row for row in self.rows[first:end] if row.guessed]
+        self.t["indicators"] = [*self.t["indicators"], *section.indicators]
         self.t["stated_weights"].update(section.stated_weights)
-        self.t["template_text"] = [c.ref() for c in section.placeholders]
+        self.t["template_text"] += [c.ref() for c in section.placeholders]
         self.ends_with_label = section.ends_with_label
         if end < len(self.rows) and self._is_total(self.rows[end]):
             self._totals(self.rows[end])
