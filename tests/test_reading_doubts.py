@@ -308,3 +308,15 @@ def test_an_explanation_of_figures_only_is_a_misreading(
     form = [r if r[:2] != HEADER[:2] else header for r in _form(rows, total="98.5")]
     t = _table(tmp_path, form)
     assert any("偏差原因栏只有数字" in d.reason for d in t.doubts) is doubted
+
+
+@pytest.mark.parametrize(("total", "doubted"), [("99.78", True), ("", False)])
+def test_rows_without_figures_beside_a_total_that_prints_one(
+    tmp_path: Path, total: str, doubted: bool
+) -> None:
+    # kz01: a laid-out scan whose rows' figures stood where the reading did not look; a
+    # template left unfilled (总分 | 100 |) is a self-evaluation not done (P107), not a misreading
+    rows = [[*r[:5], "", r[6], ""] for r in ROWS]
+    form = _form(rows, total=total)
+    t = _table(tmp_path, form)
+    assert any("实际完成值和得分都没有读到" in d.reason for d in t.doubts) is doubted

@@ -94,6 +94,22 @@ def check(
                     evidence=_cells(like_targets, "weight", "target"),
                 )
             )
+    # (nearly) every row's actual and score blank while the total row prints its figures: the
+    # rows' figures stand where the reading did not look for them (no self-evaluation undone)
+    blank = [r for r in rows if not r["actual"] and r["score"] is None]
+    if (
+        len(blank) >= max(_BLANK_ROWS, _MOST * len(rows))
+        # a score printed, or a figure where the form's full points would stand (99.78): not
+        # a template left with its weights only (总分 | 100)
+        and (t.get("total_score") is not None or t.get("total_weight") not in (None, total))
+    ):
+        doubts.append(
+            ReadingDoubt(
+                reason=f"{len(blank)}个指标行的实际完成值和得分都没有读到，而总分行有数字，"
+                "各行的数字可能没有读到或错了栏。",
+                evidence=_cells(blank[:3], "name"),
+            )
+        )
     beyond = [r for r in rows if r["score"] is not None and r["score"] > total]
     if beyond:  # 1010: two cells' figures (10 | 10) run together, a scan's gap lost
         doubts.append(
@@ -408,6 +424,7 @@ _VALUE_MID = re.compile(
 )
 _BRACKETED = re.compile(r"[（(][^（()）]*[）)]")
 # figures and their units only, two figures at least, no word (10 9.51036l00人)
+_BLANK_ROWS = 3
 _FIGURES_ONLY = re.compile(r"^(?=(?:.*\d){2})[\d.,%％lO\s]+[\u4e00-\u9fff%]{0,2}[\d.,%％lO\s]*$")
 _CATEGORY_MID = re.compile(
     r"(?<=[\u4e00-\u9fff]{2})(?:数量|质量|时效|成本|社会效益|经济效益|生态效益|可持续影响|满意度)指标"

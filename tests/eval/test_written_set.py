@@ -29,6 +29,17 @@ def _gold(doc: Path) -> Path:
 # Documents still read wrong (see the dataset's README), each expected to fail its check,
 # strictly, so that a fix shows here and its entry goes.
 MISREAD = {
+    "kz03_hunan_changde_taoyuan_nongyenongcunju_gaobiaozhunnongtian_2023.txt": (
+        "OCR laid out with spaces, a page's footer and the next page's title (续) between rows:"
+        " read as two tables, a row lost"
+    ),
+    "kz05_guangdong_shaoguan_wengyuan_shuiwuju_shanhongzaihai_2024.txt": (
+        "OCR laid out with spaces and full-width digits: a score (９.７８) and the funds' rate"
+        " and score run together not read (a false T101)"
+    ),
+    "ld01_yunnan_dali_binchuan_nongyeju_gaobiaozhunnongtian_2022.txt": (
+        "an excerpt cut inside its last row: the whole row above it lost with the cut one"
+    ),
     "kv02_gansu_tianshui_qinan_nongyenongcunju_gaobiaozhunnongtian_2023.txt": (
         "OCR tabs, the form's title and header again after a page's number: the rows after"
         " them read as a second table, one row lost"
@@ -325,6 +336,11 @@ MISREAD = {
 }
 # Documents whose tables are not read: the memo must say so (P108), not review them.
 UNREAD = {
+    "kz01_sichuan_nanchong_yilong_jiaotongju_nongcungongluyanghu_2022.txt",  # OCR laid out
+    # with spaces and full-width digits, figures on the middle line of three: said misread
+    "kz02_hubei_xiaogan_yunmeng_weijianju_manbingguanli_2021.txt",  # the same, a 20/80 form
+    "kz06_gansu_tianshui_qinzhou_minzhengju_juzhuyanglao_2025.txt",  # too damaged to read
+    # (gold readable false): said misread
     "kw03_fujian_nanping_wuyishan_wenlvju_feiyibaohu_2020.md",  # a Markdown grid table
     # (+---+) beside a goal's long cells: two rows lost, said misread
     "kv03_jiangxi_ganzhou_yudu_weijianwei_jibengonggongweisheng_2022.txt",  # OCR, a score
@@ -426,7 +442,7 @@ def _marks(doc: Path) -> list[pytest.MarkDecorator]:
 
 
 def test_the_set_is_there() -> None:
-    assert len(DOCUMENTS) == 1591
+    assert len(DOCUMENTS) == 1621
     assert all(_gold(d).is_file() for d in DOCUMENTS)
     assert {d.name for d in DOCUMENTS} >= {*MISREAD, *UNREAD}
 
