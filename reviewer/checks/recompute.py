@@ -167,22 +167,16 @@ def dates_in(text: str, year: int | None = None) -> Iterator[tuple[int, int, int
     ]
     if year is not None and "月" in text:
         for m in _YEARLESS.finditer(text):
-            month = int(m.group(1))
-            if not 1 <= month <= _MONTHS:
-                continue
-            day = int(m.group(2)) if m.group(2) else None
-            first = year * 10000 + month * 100 + (day or 0)
-            found.append((m.start(), m.end(), first, first if day else first + 31))
+            first, last = _month_day_at(m, deadline=False), _month_day_at(m, deadline=True)
+            if first is not None and last is not None:
+                found.append((m.start(), m.end(), year * 10000 + first, year * 10000 + last))
         found.sort()
     yield from found
 
 
-_MONTHS = 12
-# a month (and its day) printed without its year: not one that follows a year or a figure
-_YEARLESS = re.compile(r"(?<![年\d./-])(\d{1,2})\s*月(?:\s*(\d{1,2})\s*[日号])?")
-
-
 _MONTH_DAY = re.compile(r"(\d{1,2})\s*月(?:\s*(\d{1,2})\s*[日号])?")
+# the same printed without its year: not one that follows a year or a figure
+_YEARLESS = re.compile(r"(?<![年\d./-])" + _MONTH_DAY.pattern)
 
 
 @lru_cache(maxsize=4096)
@@ -190,7 +184,12 @@ def _month_day_key(text: str, *, deadline: bool) -> int | None:
     """A date printed without its year (6月30日前, 6月25日) as mmdd, a month without its day
     counted as for ``_date_key``."""
     m = _MONTH_DAY.search(text) if "月" in text and "年" not in text else None
-    if m is None or not 1 <= int(m.group(1)) <= 12:
+    return None if m is None else _month_day_at(m, deadline=deadline)
+
+
+def _month_day_at(m: re.Match[str], *, deadline: bool) -> int | None:
+    """The mmdd of a month-and-day match (``_MONTH_DAY``); None for no month."""
+    if not 1 <= int(m.group(1)) <= 12:
         return None
     day = m.group(2)
     return int(m.group(1)) * 100 + (int(day) if day else (31 if deadline else 0))

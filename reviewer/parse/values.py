@@ -91,10 +91,13 @@ _NOT_DONE = ("未进行", "未完成", "未开展", "未实施", "未启动", "�
 def ascii_form(text: str) -> str:
     """Full-width digits and signs to ASCII (NFKC), without touching CJK text; a scan's 。
     between digits is the decimal point it misread (45。30)."""
-    t = nfkc(text).replace("〜", "～").strip()
-    if t[:1] == "'":
-        t = _TEXT_MARK.sub("", t)
+    t = _unmarked(nfkc(text).replace("〜", "～").strip())
     return _OCR_POINT.sub(".", t) if "。" in t else t
+
+
+def _unmarked(t: str) -> str:
+    """A figure without the mark a spreadsheet stores it as text with ('92.30%)."""
+    return _TEXT_MARK.sub("", t) if t[:1] == "'" else t
 
 
 _OCR_POINT = re.compile(r"(?<=\d)。(?=\d)")
@@ -107,9 +110,7 @@ def parse_number(text: str) -> float | None:
     """A plain number (``10``, ``9.98``, ``4,024,422.6``); None for anything else.
 
     Cached: a form repeats the same few weights and scores on every row."""
-    t = text.strip() if text.isascii() else ascii_form(text)
-    if t[:1] == "'":
-        t = _TEXT_MARK.sub("", t)
+    t = _unmarked(text.strip()) if text.isascii() else ascii_form(text)
     if _PLAIN_NUMBER.match(t):
         return _num(t)
     if _OCR_DIGIT.match(t):  # a scan's O for 0, l for 1 among digits (1O, 9.5l)
