@@ -415,6 +415,9 @@ _WHOLE = re.compile(
     r"项目|全年|年度|总|共|累计|合计|预算|执行|结余|结转|到位|实际支出|追加|调减|调增"
 )
 _PART_WORDS = re.compile(r"用于|补助|补贴|标准|单价|费用")
+# The whole project's cost, of which the fiscal funds the block shows are often only a part
+# (项目总投资780万元，其中财政资金612万元、群众投工投劳折资168万元): not the block's to match.
+_WIDER = re.compile(r"总投资|概算|估算")
 
 
 def _amounts_yuan(ctx: TableContext) -> list[tuple[float, float]]:
@@ -470,7 +473,7 @@ def _rates(ctx: TableContext) -> list[float]:
     "consistency",
     what="叙述中说明项目全年预算、资金、支出、结余的金额（元、万元），与项目资金表的任何金额（年初预算数、全年预算数、全年执行数，"
     "及其差额）都不符（按叙述所写的精度取舍）；或所称执行率与资金表的执行率不符；或叙述给出总额并以“其中”分列两项以上金额，"
-    "各项合计与总额不符。用于某一用途的部分金额、补助标准不在此列。资金表以万元为单位而叙述以元写出万元以上的金额的，"
+    "各项合计与总额不符。用于某一用途的部分金额、补助标准，以及项目总投资、概算等常含非财政资金的口径不在此列。资金表以万元为单位而叙述以元写出万元以上的金额的，"
     "作为提示报告。",
     why="叙述中引用的资金数字应与项目资金表一致（E3）；不一致时至少有一处填报有误。",
     example="资金表全年执行数95,000元，实际完成情况称“全年支出资金12万元”。",
@@ -491,7 +494,7 @@ def narrative_amount_vs_funds(ctx: TableContext) -> Iterator[Hit]:
         lead = c.lead
         if not _FUND_WORDS.search(lead) or _PART_WORDS.search(lead):
             continue
-        if not _WHOLE.search(lead):
+        if not _WHOLE.search(lead) or _WIDER.search(lead):
             continue
         if c.is_money:
             if amounts is None:

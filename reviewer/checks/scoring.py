@@ -400,7 +400,7 @@ def _says_done(word: str, score: float | None) -> bool:
     Severity.WARNING,
     "建议",
     "consistency",
-    what="同一张表中，年度指标值不同的几个指标，实际完成值却完全相同（且与指标值不同；95%、90%这类整五的百分比不计）。",
+    what="同一张表中，年度指标值不同的几个指标，实际完成值却完全相同（且与指标值不同；92%、95%这类整数百分比不计）。",
     why="不同指标恰好完成同一数值的可能性很小，常见原因是复制粘贴或以一个数据代替多个指标。",
     example="知晓率、首选率、满意率的实际完成值都是=92.23%。",
     fix="核实各指标的实际完成值及其数据来源。",
@@ -413,8 +413,8 @@ def repeated_actual(ctx: TableContext) -> Iterator[Hit]:
             continue
         if t.number == a.number or a.number in (0, 100) or norm_unit(a.unit) in ("月",):
             continue
-        if a.number % 5 == 0 and norm_unit(a.unit) == "%":
-            continue  # 95%, 90%: round rates two rows may well share
+        if a.number.is_integer() and norm_unit(a.unit) == "%":
+            continue  # 92%, 95%: whole rates two rows of a table may well share
         groups[(a.number, norm_unit(a.unit))].append(i)
     for inds in groups.values():
         if len({i.target_value.number for i in inds}) < 2:

@@ -287,6 +287,8 @@ _INDICATOR_COLUMNS = (
     ("全年完成值*", "actual"),
     ("实际完成指标值*", "actual"),
     ("完成值*", "actual"),
+    ("指标完成值*", "actual"),
+    ("年度完成值*", "actual"),
     ("实现值*", "actual"),
     ("实际完成", "actual"),
     # over 完成值 | 完成率 on a header printed over two rows, or the actual's column alone

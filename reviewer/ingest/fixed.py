@@ -23,20 +23,27 @@ printer laid it out:
   (or the row whose figures' line, empty in that column, it and its neighbour frame), else the
   nearer (the one above on a tie), in its column, in reading order; from 总分 or a field's label
   in the first column on, lines under the last row are rows of their own;
-* a block without figures (titles, the goal texts, notes) keeps a row per line.
+* a block without figures (titles, the goal texts, notes) keeps a row per line;
+* a scan's seal read among the rows (㊞, or pieces of a unit's name the head prints: 健康委)
+  is taken out before the columns are read and reported as such; values a run of spaces parts
+  are never run together into one cell.
 
 The rows go to the parser like any other layout's; what it cannot place it reports.
 """
 
 from __future__ import annotations
 
+import itertools
 import re
 import unicodedata
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from reviewer.forms.families import DEFAULT
+from reviewer.forms.vocabulary import lookup
 from reviewer.grid import Cell, Row
+from reviewer.model import Leftover, Location
 from reviewer.parse.columns import header_words
 from reviewer.parse.labels import (
     KNOWN_LABELS,
@@ -112,39 +119,55 @@ def looks_fixed(sample: Sequence[str]) -> bool:
 
 
 def fixed_or_spaced(
-    lines: Sequence[str], spaced_rows: Callable[[Sequence[str]], Iterator[Row]]
+    lines: Sequence[str],
+    spaced_rows: Callable[[Sequence[str]], Iterator[Row]],
+    taken: list[Leftover] | None = None,
 ) -> Iterator[Row]:
-    """The rows of a text laid out by position; or, when reading it by position leaves every
+    """The rows of a text laid out by position; or, when reading it by position leaves some
     table it finds said to be misread (or finds none) and reading it a line at a time (cells
-    apart where runs of spaces or a scan's grid marks part them) leaves some table that is
-    not, its rows a line at a time: a scan's OCR text keeps its lines but not its columns.
+    apart where runs of spaces or a scan's grid marks part them) reads more tables without a
+    doubt (or as many, fewer doubted), its rows a line at a time: a scan's OCR text keeps its
+    lines but not its columns.
 
     Each reading is parsed to be judged (the text is short: a laid-out page or a few), and
     the one kept is read again, as the trial parses marked its cells used. A reading that
     finds no table gives way to one that finds some, even misread: the memo says so."""
     from reviewer.grid import Grid
     from reviewer.parse import parse_grid
-    from reviewer.parse.table import layout_doubted
 
     by_position = parse_grid(Grid(rows=fixed_rows(lines), source=""))
     if _misread(by_position):
         by_line = parse_grid(Grid(rows=spaced_rows(lines), source=""))
-        if any(not layout_doubted(t) for t in by_line.tables) or (
+        if _judged(by_line) > _judged(by_position) or (
             by_line.tables and not by_position.tables  # some table, if only to say it misread
         ):
             return spaced_rows(lines)
-    return fixed_rows(lines)
+    return fixed_rows(lines, taken)
 
 
 def _misread(report: Report) -> bool:
     from reviewer.parse.table import layout_doubted
 
-    return all(layout_doubted(t) for t in report.tables)
+    return not report.tables or any(layout_doubted(t) for t in report.tables)
 
 
-def fixed_rows(lines: Sequence[str]) -> Iterator[Row]:
+def _judged(report: Report) -> tuple[int, int]:
+    """A reading's worth: its tables read without a doubt, then the fewer doubted."""
+    from reviewer.parse.table import layout_doubted
+
+    doubted = sum(layout_doubted(t) for t in report.tables)
+    return len(report.tables) - doubted, -doubted
+
+
+def fixed_rows(lines: Sequence[str], taken: list[Leftover] | None = None) -> Iterator[Row]:
+    """The rows; a seal's text the scan read among them goes to ``taken`` (see ``_seal``)."""
     width = _metric(lines)
-    parts = [_part(block, page_break) for block, page_break in _blocks(lines, width)]
+    blocks = list(_blocks(lines, width))
+    units = _unit_names(block for block, _ in blocks)
+    if units:
+        for block, _ in blocks:
+            _seal_out(block, units, taken)
+    parts = [_part(block, page_break, width) for block, page_break in blocks]
     # A table's columns are read from all its blocks: a block of figures goes on under the
     # header above it when it has none of its own or prints the same one again (a page's top),
     # so that its cells fall in the columns the header's do.
@@ -153,7 +176,7 @@ def fixed_rows(lines: Sequence[str]) -> Iterator[Row]:
     for part in parts:
         if not part.anchors:
             continue
-        if part.header and (part.header_text != text or not tables):
+        if part.header and (not _same_header(part.header_text, text) or not tables):
             tables.append([part])
             text = part.header_text
         elif tables:
@@ -173,6 +196,63 @@ def fixed_rows(lines: Sequence[str]) -> Iterator[Row]:
             row = _to_row(r)
             if row is not None:
                 yield row
+
+
+# The head's labels whose value names a unit, whose seal a scan may read among the rows.
+_UNIT_LABEL = re.compile(
+    r"^(?:主管部门|实施单位|单位名称|部门名称|填报单位|项目单位|预算单位)[:：]?$"
+)
+_SEAL_MARK = frozenset("㊞印")
+_SEAL_PIECE = 3  # characters, at least, of a unit's name a seal's piece prints
+_SEAL_REASON = "扫描件上印章的文字（单位名称的片段），不是表格内容"
+
+
+def _unit_names(blocks: Iterable[list[list[Piece]]]) -> list[str]:
+    """The units' names the head prints after their labels (主管部门 | 沈丘县卫生健康委员会)."""
+    names = []
+    for block in blocks:
+        for line in block:
+            for p, q in itertools.pairwise(line):
+                if _UNIT_LABEL.match(p.text) and len(q.text) > _SEAL_PIECE:
+                    names.append(q.text)
+    return names
+
+
+def _seal(text: str, units: list[str]) -> bool:
+    """A seal's mark (㊞), or a piece of a unit's name that is not the whole of it (沈丘县卫,
+    健康委): what OCR reads of the round red seal stamped across the form."""
+    if text in _SEAL_MARK:
+        return True
+    return len(text) >= _SEAL_PIECE and any(text in u and text != u for u in units)
+
+
+def _seal_out(block: list[list[Piece]], units: list[str], taken: list[Leftover] | None) -> None:
+    """Take a seal's pieces out of the block's lines with figures (the rows the seal covers),
+    and a seal's piece one space after a label (其中：当年财政拨款 沈丘县卫)."""
+    for line in block:
+        if not any(_is_figure(p.text) for p in line):
+            continue
+        kept = []
+        for p in line:
+            head, _, tail = p.text.rpartition(" ")
+            if _seal(p.text, units):
+                seal = p.text
+            elif head and _seal(tail, units):
+                seal, p.text, p.end = tail, head, p.start + _width(head)
+                kept.append(p)
+            else:
+                kept.append(p)
+                continue
+            if taken is not None:
+                where = Location(line=p.line)
+                taken.append(Leftover(text=seal, location=where, reason=_SEAL_REASON))
+        line[:] = kept
+
+
+def _same_header(a: str, b: str) -> bool:
+    """The header printed again, whole or without the block's label left of it (绩效指标 序号
+    一级指标 … on the first page, 序号 一级指标 … on the next)."""
+    return bool(a and b) and (a.endswith(b) or b.endswith(a))
 
 
 def _width(text: str) -> int:
@@ -372,7 +452,9 @@ def _columns(block: list[list[Piece]], header: list[int]) -> list[int]:
         else:
             clusters.append([s])
     body = [p.start for line in block if not _header_line(line) for p in line]
-    rows = [p for line in block if _anchor(line) for p in line if not _is_figure(p.text)]
+    own = [line for line in block if _anchor(line)]
+    # (figures one space apart, ９７.００％ ９.７０, are two cells, no text running across)
+    rows = [p for line in own for p in line if not all(_is_figure(w) for w in p.text.split())]
     # a title centred over a wider column (三级指标 over the names) starts no column of its
     # own: text on rows' own lines runs across where it starts, and not two lines start there
     kept = [
@@ -384,7 +466,80 @@ def _columns(block: list[list[Piece]], header: list[int]) -> list[int]:
             or not any(p.start < c[0] and p.end > c[0] + _ACROSS for p in rows)
         )
     ]
-    return kept or [0]
+    # ... unless, without it, a row's label and its figure fall in one column (年度资金总额
+    # 860 under 年初预算数, the labels drifting across where that title starts)
+    for h in sorted(set(header) - set(kept)):
+        if any(_parts_at(line, h, kept) for line in own):
+            kept.append(h)
+    return sorted(kept) or [0]
+
+
+def _across(p: Piece, starts: list[int], width: Width) -> list[Piece]:
+    """A figure and the next column's cell one space apart, the piece running on across where
+    that column starts (９７.００％ ９.７０, ９.７８ 偏小，已更换: full-width digits, each twice
+    as wide as the header's were counted, push a cell into the next column): two pieces."""
+    space = p.text.find(" ")
+    if space <= 0 or not _is_figure(p.text[:space]):
+        return [p]
+    at = p.start + width(p.text[: space + 1])  # where the text after the space starts
+    crossed = [s for s in starts if p.start < s < p.end and abs(at - s) <= 2 * _ACROSS]
+    if not crossed:
+        return [p]
+    rest = p.text[space + 1 :].lstrip()
+    # the figure is the column's before the one the rest starts
+    end = min(p.start + width(p.text[:space]), crossed[0] - 1)
+    return [
+        Piece(p.line, p.start, end, p.text[:space]),
+        Piece(p.line, p.end - width(rest), p.end, rest),
+    ]
+
+
+def _apart(line: list[Piece], columns: int) -> None:
+    """Two values a run of spaces parts that fell in one column (95.2%   10   10 printed a
+    little right of 分值; 2450元   10 left of it), or a funds row's label and its first
+    figure (其中：当年财政拨款  1000): the first goes into the column left of them when it is
+    empty on their line, else the second, and those after it up to an empty column, each one
+    column on; two values are never run together into one cell."""
+    for k in range(1, len(line)):
+        a, b = line[k - 1], line[k]
+        if b.column != a.column or not (
+            (_DIGIT.search(a.text) or _is_label_of_figure(a, line)) and _DIGIT.search(b.text)
+        ):
+            continue  # two pieces of one text (a name an OCR gap parts) stay one cell
+        taken = {p.column for p in line}
+        if a.column > 1 and a.column - 1 not in taken:
+            a.column -= 1
+            continue
+        gap = next((c for c in range(b.column + 1, columns + 1) if c not in taken), None)
+        if gap is not None:
+            for p in line[k:]:
+                if p.column < gap:
+                    p.column += 1
+
+
+def _is_label_of_figure(a: Piece, line: list[Piece]) -> bool:
+    """The last piece in words of a line whose other pieces after it are figures (two or
+    more): a funds row's label."""
+    after = line[line.index(a) + 1 :]
+    return (
+        not _is_figure(a.text)
+        and len(after) >= 2
+        and all(_is_figure(p.text) or is_placeholder(p.text) for p in after)
+    )
+
+
+def _parts_at(line: list[Piece], h: int, starts: list[int]) -> bool:
+    """A piece of words before ``h`` and a figure after it on ``line``, no column starting
+    between them: ``h`` parts them."""
+    for a, b in itertools.pairwise(line):
+        if (
+            a.start < h <= b.start + _SAME_START
+            and not _is_figure(a.text)
+            and _is_figure(b.text)
+            and not any(a.start < s <= b.start for s in starts)
+        ):
+            return True
+    return False
 
 
 def _place(p: Piece, starts: list[int]) -> int:
@@ -410,9 +565,10 @@ class _Part:
     header: list[int]  # the starts of the header's labels
     header_text: str
     starts: list[int] = field(default_factory=list)  # the columns, when read with others
+    width: Width = _width  # how the text measures its columns
 
 
-def _part(block: list[list[Piece]], page_break: bool) -> _Part:
+def _part(block: list[list[Piece]], page_break: bool, width: Width = _width) -> _Part:
     anchors = [i for i, line in enumerate(block) if _anchor(line)]
     first = anchors[0] if anchors else 0
     top = first
@@ -433,7 +589,7 @@ def _part(block: list[list[Piece]], page_break: bool) -> _Part:
     lines = block[head:top]
     header = [p.start for line in lines for p in line]
     text = "".join(p.text for line in lines for p in line)
-    return _Part(block, page_break, anchors, top, head, header, text)
+    return _Part(block, page_break, anchors, top, head, header, text, width=width)
 
 
 # An amount after its label in one piece (按收入性质分：1,642.80), as a 部门整体 form's breakdown
@@ -447,8 +603,10 @@ def _part_rows(part: _Part) -> list[_Row]:
     block, anchors, top, head = part.block, part.anchors, part.top, part.head
     starts = part.starts or _columns(block, part.header)
     for line in block:
+        line[:] = [q for p in line for q in _across(p, starts, part.width)]
         for p in line:
             p.column = _place(p, starts)
+        _apart(line, len(starts))
     _join_labels([line for line in block if not _page_number(line)])
     if not anchors:
         return [_line_row(line) for line in block]
@@ -471,14 +629,35 @@ def _part_rows(part: _Part) -> list[_Row]:
         if i not in anchored and all(_LABELLED_AMOUNT.match(p.text) for p in block[i]):
             anchored[i] = _line_row(block[i])  # a breakdown's line (项目支出：730.36): its own
             continue
-        if i not in anchored and _page_number(block[i]):
-            anchored[i] = _line_row(block[i])  # 第 1 页    共 2 页: no row's cells
+        if i not in anchored and (_page_number(block[i]) or _form_title(block[i])):
+            # 第 1 页    共 2 页, 项目支出绩效自评表（续）: no row's cells
+            anchored[i] = _line_row(block[i])
             continue
-        for p in block[i]:
-            anchored[_nearest(i, p.column, anchors, block, top, p.column in filled)].add(p)
+        near = [_nearest(i, p.column, anchors, block, top, p.column in filled) for p in block[i]]
+        if all(_fund_row(p.text) for p in block[i]) and all(
+            any(_fund_row(q.text) for q in anchored[a].cells.get(p.column, ()))
+            for p, a in zip(block[i], near, strict=True)
+        ):
+            anchored[i] = _line_row(block[i])  # 其他资金 with its figures left empty: its own row
+            continue
+        for p, a in zip(block[i], near, strict=True):
+            anchored[a].add(p)
     rows.extend(anchored[i] for i in sorted(anchored))
     rows.extend(_line_row(line) for line in block[end:])
     return rows
+
+
+def _fund_row(text: str) -> bool:
+    """A funds row's label (上年结转资金, 其他资金)."""
+    return lookup(text, DEFAULT.fund_rows) is not None
+
+
+_FORM_TITLE = re.compile(r"(?:自评|评价)表\s*(?:[(（]续[)）])?$")
+
+
+def _form_title(line: list[Piece]) -> bool:
+    """The form's title printed again at a page's top, alone on its line."""
+    return len(line) == 1 and _FORM_TITLE.search(line[0].text) is not None
 
 
 def _page_number(line: list[Piece]) -> bool:
@@ -559,6 +738,15 @@ def _nearest(
     below = min((a for a in anchors if a > i), default=None)
     if above is None or below is None:
         return below if above is None else above  # type: ignore[return-value]
+    if any(is_total_word(p.text) for p in block[below]):
+        return above  # the 总分 row's cells are on its own line: the lines above are a row's
+    # a line opening a category (成本指标 | 家庭医生签约服务费) whose label's column the row
+    # above already fills with its own goes, whole, with the row below
+    for q in block[i]:
+        if label_kind(q.text) is not None and any(
+            r.column == q.column and label_kind(r.text) is not None for r in block[above]
+        ):
+            return below
 
     def holds(k: int) -> bool:
         return 0 <= k < len(block) and any(p.column == column for p in block[k])
@@ -597,7 +785,36 @@ def _nearest(
     up, down = runs_to(above), runs_to(below)
     if up != down:
         return above if up else below
-    return above if apart(above, i) <= apart(i, below) else below
+    # the end of the sentence the lines above began (…随访未能覆盖；下一步 / 联合村医开展电话
+    # 随访。), not the head of the row below's
+    if (
+        up
+        and _ends_sentence(block, i, column)
+        and not _ends_sentence(block, i - 1, column)
+        and (i - 1 == above or _nearest(i - 1, column, anchors, block, top, filled) == above)
+    ):
+        return above
+    if apart(above, i) != apart(i, below):
+        return above if apart(above, i) < apart(i, below) else below
+    # a tie, in a column every row fills: the row below when the line above ends as a name
+    # ends and the piece does not (送戏下乡演出场次 ≥200场 … / 举办县级以上 / 体育赛事场次 ≥12场
+    # …: it opens the name below); else the row above (…小型水利 ≥35座 … / 设施)
+    if filled:
+        before = [p.text for p in block[i - 1] if p.column == column]
+        mine = [p.text for p in block[i] if p.column == column]
+        if before and _NAME_END.search(before[-1]) and not any(_NAME_END.search(t) for t in mine):
+            return below
+    return above
+
+
+def _ends_sentence(block: list[list[Piece]], k: int, column: int) -> bool:
+    """Line ``k``'s piece in ``column`` ends a sentence (…电话随访。)."""
+    texts = [p.text for p in block[k] if p.column == column]
+    return bool(texts) and texts[-1].endswith(("。", "！", "!"))
+
+
+# How an indicator's name ends (…合格率, …场次, …满意度, …面积, …时限, …成本, …水平).
+_NAME_END = re.compile(r"[率数量次度额积长间限本况性平值比例价费准][)）]?$")
 
 
 def _line_row(line: list[Piece]) -> _Row:
@@ -613,10 +830,21 @@ def _line_row(line: list[Piece]) -> _Row:
 
 
 def _to_row(r: _Row) -> Row | None:
-    cells = []
+    cells: list[Cell] = []
     for column in sorted(r.cells):
         pieces = sorted((p for p in r.cells[column] if p.text), key=lambda p: (p.line, p.start))
         if not pieces:
+            continue
+        if (
+            len(pieces) > 1
+            and len({p.line for p in pieces}) == 1
+            and all(_is_figure(p.text) for p in pieces)
+        ):
+            # figures a run of spaces parts on one line, in one column (总分 … 100   99.68
+            # printed right of the header's columns): each a cell, never one run-together figure
+            cells.extend(
+                Cell(p.text, p.line, column, p.text, where={"line": p.line}) for p in pieces
+            )
             continue
         raw = "\n".join(p.text for p in pieces)
         text = clean_cell("".join(clean_cell(p.text) for p in pieces))

@@ -43,7 +43,8 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from enum import StrEnum
 
 from reviewer.grid import Cell, Row
-from reviewer.textnorm import CELL_BAR, clean_cell, nfkc, pipe_cell, unbold
+from reviewer.model import Leftover
+from reviewer.textnorm import CELL_BAR, PAGE_NUMBER, clean_cell, nfkc, pipe_cell, unbold
 
 
 class Layout(StrEnum):
@@ -670,11 +671,32 @@ def _rows_cell_per_line(lines: Iterable[str]) -> Iterator[Row]:
     form_feed = False
     row_break = False
     first = True
+    title: list[Cell] | None = None  # after a page's number: the form's title printed again
     for number, line in enumerate(lines, start=1):
         if "\f" in line:
             form_feed = True
             line = line.replace("\f", "")
         text = clean_cell(line)
+        if title is not None and text:
+            # the title's lines, wrapped (2022年度农机购置与应用补贴区域绩 / 效目标自评表): a
+            # row of their own, the page's next row opening a page; not a title: a row's
+            title.append(Cell(text, number, len(title) + 1, line.strip(), where={"line": number}))
+            joined = "".join(c.text for c in title)
+            if _TITLE_END.search(joined):
+                raw = "\n".join(c.raw for c in title)
+                head = Cell(joined, title[0].line, 1, raw, where={"line": title[0].line})
+                yield Row(cells=[head], line=head.line)
+                title, form_feed = None, True
+            elif len(title) >= _TITLE_LINES:
+                cells, title = title, None
+            continue
+        if not cells and PAGE_NUMBER.match(text):
+            # a page's number between a row's lines and the next's (— 1 —): its own row
+            yield Row(
+                cells=[Cell(text, number, 1, line.strip(), where={"line": number})], line=number
+            )
+            title, form_feed = [], True
+            continue
         if not text:
             if cells:
                 yield Row(cells=cells, line=cells[0].line, page_break_before=row_break)
@@ -698,6 +720,8 @@ def _rows_cell_per_line(lines: Iterable[str]) -> Iterator[Row]:
 
 
 _LABEL_TAIL = re.compile(r"^[(（][^()（）]{1,14}[)）]$")
+_TITLE_END = re.compile(r"(?:自评|评价|情况)表(?:[(（]续[)）])?$")
+_TITLE_LINES = 3
 
 
 def _label_tail(before: str, text: str) -> bool:
@@ -759,9 +783,12 @@ def _joined(held: list[Row]) -> Iterator[Row]:
     yield Row(cells=cells, line=first.line, page_break_before=first.page_break_before)
 
 
-def layout_rows(lines: Iterable[str], layout: Layout) -> Iterator[Row]:
+def layout_rows(
+    lines: Iterable[str], layout: Layout, taken: list[Leftover] | None = None
+) -> Iterator[Row]:
     """Rows of a text in ``layout``; a rebuilt layout is read whole (``rebuild.Unreadable``
-    when it cannot be read without guessing)."""
+    when it cannot be read without guessing). What a reader takes out as no table's (a
+    scan's seal) goes to ``taken``."""
     if layout in REBUILT:
         from reviewer.ingest.glued_labels import labels_spaced
         from reviewer.ingest.rebuild import rebuild_rows
@@ -781,7 +808,7 @@ def layout_rows(lines: Iterable[str], layout: Layout) -> Iterator[Row]:
     if layout is Layout.FIXED:
         from reviewer.ingest.fixed import fixed_or_spaced
 
-        return fixed_or_spaced([line.rstrip("\r\n") for line in lines], spaced_rows)
+        return fixed_or_spaced([line.rstrip("\r\n") for line in lines], spaced_rows, taken)
     if layout is Layout.SPACES:
         return spaced_rows(lines)
     if layout is Layout.MARKED:

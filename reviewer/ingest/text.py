@@ -108,7 +108,7 @@ def text_rows(
     if layout is Layout.GLUED:
         example = glued_example([s for s in stripped if s.strip()])
         raise Unreadable(f"没有单元格分隔（数字粘连，如“{example}”）")
-    return layout, layout_rows(itertools.chain(sample, it), layout)
+    return layout, layout_rows(itertools.chain(sample, it), layout, taken)
 
 
 def _file_lines(path: Path, encoding: str, limits: Limits) -> Iterator[str]:

@@ -339,6 +339,17 @@ def _is_nature(text: str) -> bool:
     return text == "定性" or text == "定量" or is_operator(text)
 
 
+def _cut_row_name(content: list[Cell], row: Row) -> bool:
+    """One name cell alone on its row, in words, unfinished by any value: what an excerpt's
+    end leaves of its last row."""
+    return (
+        len(content) == 1
+        and content[0].line == row.line
+        and parse_number(content[0].text) is None
+        and not lb.is_site_furniture(content[0].text)
+    )
+
+
 def _unfilled(content: list[Cell], row: Row) -> Draft | None:
     """A row printed with its name, target and 分值 only, the empty cells dropped
     (师生满意度 | ≥90% | 10): the self-evaluation left undone on it, not a piece of another row.
@@ -519,6 +530,15 @@ def parse_section(rows: Sequence[Row], columns: IndicatorColumns) -> Section:
             # the row it goes on in
             content = d.name
             d = None
+        if d is None and new_category and ri == len(rows) - 1 and _cut_row_name(content, row):
+            # the last row, opening a category of its own, with only its name: a row the
+            # document's end cut (满意度指标 | 服务对象满意度指标 | 受益农户满意度), not the
+            # rest of another category's name
+            content[0].used = True
+            d = Draft(
+                name=content, target=None, actual=None, weight=None, score=None,
+                explanation=[], lines=[row.line], page_break_before=row.page_break_before,
+            )  # fmt: skip
         if d is not None:
             if d.name and all(ev.level != "l2" for ev in row_events):
                 glued_l2 = _label_before_name(d.name)

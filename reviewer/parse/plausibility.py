@@ -46,6 +46,8 @@ _CORRECTION = re.compile(r"^\d[\d.]*%\d[\d.]*%$")
 # A figure, its unit, then a figure (1815批次10); not a date's (2023年11月) nor a rate's (per 万人).
 _UNIT_THEN_POINTS = re.compile(r"\d(?![年月日号])[\u4e00-\u9fff]{1,3}\d+(?:\.\d+)?$")
 _RUN_FIELDS = ("name", "target", "actual", "explanation")
+_SIGNS = "≥≤≧≦><=＞＜＝"
+_NAME_IN_VALUE = re.compile(r"^[\u4e00-\u9fff]{2,}[^\d]*\d")
 # A category's points with more text after them inside a name (…措施）（30分）可持续影): a label
 # and other rows read into the name (a weight note ends a label, never a name's middle).
 _POINTS_INSIDE = re.compile(r"[(（]\s*\d+(?:\.\d+)?\s*分\s*[)）]\s*\S")
@@ -140,6 +142,30 @@ def check(
                 evidence=_cells(blank, "target"),
             )
         )
+    # a row with no name whose target opens with words and holds a figure: its name read
+    # into the target (危桥改造数量3座); a row named by a category's label alone has no name
+    # left and is no misreading
+    nameless = [r for r in rows if not r["name"] and _NAME_IN_VALUE.match(r["target"] or "")]
+    if nameless:
+        doubts.append(
+            ReadingDoubt(
+                reason=f"{len(nameless)}个指标行有指标值或完成值而没有读到名称"
+                f"（如“{(nameless[0]['target'] or nameless[0]['actual'])[:30]}”），"
+                "名称可能被并入了其他栏，各栏可能错位。",
+                evidence=_cells(nameless, "target", "actual"),
+            )
+        )
+    # most rows with an actual but no target: every form that reports what was done states
+    # what was planned; the targets' column was not found (a header read as a row's cells)
+    untargeted = [r for r in rows if r["actual"] and not r["target"]]
+    if len(untargeted) >= 3 and len(untargeted) >= _MOST * len(rows):
+        doubts.append(
+            ReadingDoubt(
+                reason=f"{len(untargeted)}个指标行有实际完成值而没有读到年度指标值，"
+                "指标值一栏可能没有读到，各栏可能错位。",
+                evidence=_cells(untargeted, "actual"),
+            )
+        )
     glued = [r for r in rows if _value_in_name(r["name"])]
     # one is enough where the target left holds no figure (…建档率≥70 | %): the value split
     if len(glued) >= 2 or any(r["target"] and r["target_value"].number is None for r in glued):
@@ -167,6 +193,8 @@ def check(
         len(run) >= 2
         or any(len(_RUN_TOGETHER.findall(r[f])) >= 2 for r, f in run)
         or any(f == "name" for _, f in run)  # a name holds no percentage run into a figure
+        # an actual opening with a target's sign, another figure after it (≥95%94.2%)
+        or any(f == "actual" and r[f][:1] in _SIGNS for r, f in run)
         # a value run into the row's points, its 分值 or 得分 then missing (100%10)
         or any(f in ("target", "actual") and None in (r["weight"], r["score"]) for r, f in run)
     ):
@@ -219,12 +247,18 @@ def check(
     )
     # an explanation of figures only (10 9.51036l00人): a row's points and values read into the
     # explanation of the row below them
-    figured = [r for r in rows if _FIGURES_ONLY.match(r.get("explanation") or "")]
+    figured = [
+        r
+        for r in rows
+        if _FIGURES_ONLY.match(r.get("explanation") or "")
+        or _VALUES_RUN.search(r.get("explanation") or "")
+    ]
     if figured:
         first = figured[0]
         doubts.append(
             ReadingDoubt(
-                reason=f"{len(figured)}行的偏差原因栏只有数字（如“{first['explanation'][:30]}”），"
+                reason=f"{len(figured)}行的偏差原因栏只有数字或夹着其他行的指标值"
+                f"（如“{first['explanation'][:30]}”），"
                 "其他行的分值、指标值可能被并入了这一栏，该行各栏可能错位。",
                 evidence=_cells(figured, "explanation"),
             )
@@ -426,6 +460,9 @@ _BRACKETED = re.compile(r"[（(][^（()）]*[）)]")
 # figures and their units only, two figures at least, no word (10 9.51036l00人)
 _BLANK_ROWS = 3
 _FIGURES_ONLY = re.compile(r"^(?=(?:.*\d){2})[\d.,%％lO\s]+[\u4e00-\u9fff%]{0,2}[\d.,%％lO\s]*$")
+# a figure run into a comparison and its figure (S593%≥90%): a row's actual and the next
+# row's target, no prose's words between them
+_VALUES_RUN = re.compile(r"[\d%％](?:[≥≤≧≦＞＜]|>=|<=)\s*\d")
 _CATEGORY_MID = re.compile(
     r"(?<=[\u4e00-\u9fff]{2})(?:数量|质量|时效|成本|社会效益|经济效益|生态效益|可持续影响|满意度)指标"
     r"(?=[\u4e00-\u9fff]{2})"

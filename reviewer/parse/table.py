@@ -218,6 +218,27 @@ LONE_GOAL_LABELS = frozenset({"年度总体目标", "年度目标"})  # the bloc
 _TITLE_WORDS = ("自评表", "评分表")
 TITLE_HINT = Words(_TITLE_WORDS)
 # A run of leader dots at the end of a text (……………… filling the cell): layout, not words.
+# Two goal texts one space apart in one cell, where a scan's single spaces part cells: the plan
+# ends a sentence, and the outcome opens as one does (……正常运行。 完成雨量站65个……).
+_GOALS_APART = re.compile(
+    r"(?<=[。；;])[ \u3000]+(?=(?:已|完成|实际|全年|截至|截止|本年|年内|累计|共计?|20\d\d年))"
+)
+
+
+def _goals_in_one(cell: Cell) -> tuple[Cell, Cell] | None:
+    """The expected and the actual goal of a row of one cell, when one place alone parts two
+    texts in it (see ``_GOALS_APART``); both refer to the cell."""
+    text = cell.raw or cell.text
+    parts = _GOALS_APART.split(text.strip())
+    if len(parts) != 2:
+        return None
+    plan, outcome = parts
+    return (
+        Cell(plan, cell.line, cell.column, raw=plan, used=True),
+        Cell(outcome, cell.line, cell.column, raw=outcome, used=True),
+    )
+
+
 _LEADER = re.compile(r"\s*[.·…][\s.·…]{5,}$")
 _LEADER_END = frozenset(".·…")
 
@@ -683,7 +704,12 @@ class _TableBuilder:
             return True  # the block's next label on a row of its own (实际完成情况 | text)
         if len(row.cells) == 2 and self._goal_label(first) and len(row.cells[1].text) >= _GOAL_TEXT:
             return True  # a goal as a labelled field: 年度绩效目标 | text, 目标实现情况 | text
-        return bool(found) and any(w in key(first) for w in _GOAL_ANCHORS)
+        # under the block's label, whole or the first piece of it down its rows (年度总体 /
+        # 目标, the goals' labels stacked on lines of their own)
+        return bool(found) and (
+            any(w in key(first) for w in _GOAL_ANCHORS)
+            or (len(first) >= 2 and lb.is_vertical_fragment(first, "年度总体目标"))
+        )
 
     def _goal_header(self, row: Row) -> None:
         """The goal block's labels: they name the columns of the rows below. Text beside a
@@ -870,6 +896,11 @@ class _TableBuilder:
             else:
                 cells.append(c)
         in_order = sorted(cols, key=cols.__getitem__)
+        if len(cells) == 1 and len(cols) == 2 and (pair := _goals_in_one(cells[0])):
+            cells[0].used = True
+            for c, field in zip(pair, in_order, strict=True):
+                self._add_goal(field, c)
+            return
         if len(cells) == len(cols) and any(c.column not in cols.values() for c in cells):
             fields = in_order
         else:

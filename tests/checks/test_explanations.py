@@ -93,6 +93,7 @@ class TestE102ExplanationWithoutMeasure(RuleCase):
             "部分人员请假；已委托培训机构于2023年春季开学前补齐",  # iu06: a step taken
             "部分人员请假；2023年随补训一并实施",  # jy03: the dated step a few words on
             "部分人员请假；已新增周末补训班2期",  # ks04: a step already taken
+            "部分人员请假，已更换培训场地",  # kz05: 已更换大功率音柱, a step taken
         ],
     )
     def test_measure_words(self, tmp_path: Path, explanation: str) -> None:

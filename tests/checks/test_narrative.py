@@ -730,6 +730,9 @@ class TestN106NarrativeAmountVsFunds(RuleCase):
             # jn06: a budget broken down by source after 其中, the amount spent after the parts
             ("全年预算10万元，其中：中央资金6万元、省级资金3万元，实际支出9.5万元。", True),
             ("全年预算10万元，其中：中央资金6万元、省级资金4万元，实际支出9.5万元。", False),
+            # lh05: the whole project's cost, fiscal funds only a part of it
+            ("项目总投资15万元，其中财政资金10万元、群众投工投劳折资5万元。", False),
+            ("项目概算12万元。", False),
         ],
     )
     def test_amounts_against_the_fund_block(

@@ -520,3 +520,11 @@ def test_s109_a_round_rate_shared_by_two_rows_is_not_suspicious(tmp_path: Path) 
     rows[0] = ind("应免密度", ">=90%", "=95.3%", 10, 10)
     rows[1] = ind("监测合格率", ">=98%", "=95.3%", 10, 9.72)
     assert "S109" in codes(tmp_path, make_table(indicators=rows))
+
+
+def test_a_whole_rate_shared_by_two_rows_is_not_suspicious(tmp_path: Path) -> None:
+    # lm04: 三公经费控制率 and 群众就医满意度 both at 92%: whole rates coincide often enough
+    rows = clean_indicators()
+    rows[0] = ind("应免密度", ">=90%", "=92%", 10, 10)
+    rows.insert(1, ind("监测合格率", ">=95%", "=92%", 10, 9.68))
+    assert "S109" not in codes(tmp_path, make_table(indicators=rows))

@@ -33,6 +33,7 @@ from reviewer.ingest.rebuild.tokenise import (
     pipe_tokens,
     word_tokens,
 )
+from reviewer.ingest.rebuild.wrapped import unwrapped
 
 LAYOUTS = ("bars", "paragraphs", "pipes", "words", "flat")
 
@@ -58,9 +59,11 @@ def _stream(lines: Sequence[str], layout: str) -> Stream:
 
 def rebuild_rows(lines: Sequence[str], layout: str) -> list[Row]:
     """The rows of a text in ``layout`` (one of ``LAYOUTS``); Unreadable when scrambled."""
-    furniture = page_furniture(lines) if layout == "words" else {}
+    furniture = page_furniture(lines) if layout in ("words", "flat") else {}
     if furniture:
         lines = ["" if i in furniture else s for i, s in enumerate(lines)]
+    if layout == "flat":
+        lines = unwrapped(lines, is_any_label)
     stream = _stream(lines, layout)
     apply_script(stream, "\n".join(lines[:SAMPLE_ROWS]))
     join_pieces(stream, is_any_label, is_block_label, label_goes_on)

@@ -70,6 +70,7 @@ class Look:
     word: bool = False  # short text: 及时, 完成, 效果明显
     heading: bool = False  # a short word that may be a form's own category: 投入, 预算编制
     text: bool = False  # anything else that is words
+    own_row: bool = False  # a 一级 label that is a row in itself, its name too (预算执行率)
 
 
 EMPTY = Look(empty=True)
@@ -116,6 +117,7 @@ def look(text: str) -> Look:
             and not _DATE.match(t)
         ),
         text=not number,
+        own_row=label is lb.LabelKind.L1 and lb.is_row_of_its_own(t),
     )
 
 
@@ -188,6 +190,8 @@ def _name(c: Look) -> float:
         return INF
     if c.bare and c.label is not lb.LabelKind.L1:  # 服务对象满意度 under 服务对象满意度指标
         return _BARE_NAME
+    if c.own_row:
+        return _BARE_NAME  # 预算执行率 | 预算执行率 | 项目资金实际支出数…: 一级 and name
     if c.label in (lb.LabelKind.L1, lb.LabelKind.L2) or c.weighted:
         return 2.5
     if c.label is not None:

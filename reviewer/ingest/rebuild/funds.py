@@ -230,10 +230,22 @@ def _read_pairs(b: Builder, i: int) -> int:
         if t.empty:
             j += 1
             continue
-        if j > i and (ks & (ENDS - {Kind.FUND_BLOCK}) or starts_indicators(b, j)):
-            break
+        if j > i and (
+            ks & (ENDS - {Kind.FUND_BLOCK, Kind.FUND_ONLY})
+            or (Kind.FUND_ONLY in ks and Kind.FUND_COLUMN not in ks)
+            or starts_indicators(b, j)
+        ):
+            break  # (the Hebei form's column labels, 资金到位情况 …, go on with the block)
         row_label = Kind.FUND_ROW in ks and Kind.FUND_COLUMN not in ks
-        if not row or (row_label and key(t.text) != label):
+        # the first label printed beside its value after a row of labels (预算安排情况(调整后)
+        # | 资金到位情况 | … , then 预算数 | 1260.00 | 到位数 | …): the values' row begins
+        first_pair = (
+            Kind.FUND_COLUMN in ks
+            and _value_follows(toks, j)
+            and any(Kind.FUND_COLUMN in kinds(p.token.text) for p in row)
+            and not any(is_value(p.token.text) for p in row)
+        )
+        if not row or (row_label and key(t.text) != label) or (first_pair and j > i):
             row, label = [Placed(t, 1)], key(t.text)
             b.rows.append(row)
         else:

@@ -18,6 +18,7 @@ from reviewer.textnorm import PAGE_NUMBER
 
 _HEADER_LABELS = 3  # column labels on a line that make it the indicator header
 _TITLE_LOOKAHEAD = 4  # lines after a title within which a table's first header key comes
+_HEAD_LINES = 2  # the document's first lines, a running head a page's top may repeat
 
 
 def _is_header(words: list[str]) -> bool:
@@ -37,6 +38,9 @@ def page_furniture(lines: Sequence[str]) -> dict[int, str]:
     section the page break interrupted."""
     found: dict[int, str] = {}
     openings: set[str] = set()  # the texts that opened the document or a page
+    # the document's first lines: a running head wrapped over two (涞水县农业农村局2021年度预算
+    # 项目 / 绩效自评表) is printed again whole at each page's top
+    openings.update(" ".join(s.split()) for s in [s for s in lines if s.strip()][:_HEAD_LINES])
     header = ""  # the header of the indicator section being read, "" outside one
     after_break = False
     for i, line in enumerate(lines):
@@ -52,10 +56,16 @@ def page_furniture(lines: Sequence[str]) -> dict[int, str]:
             found[i] = text
             continue
         first = kinds(words[0])
-        if after_break and text in openings and not (Kind.TITLE in first and _opens(lines, i)):
+        if (
+            after_break
+            and (text in openings or Kind.TITLE in first)
+            and not (Kind.TITLE in first and _opens(lines, i))
+        ):
+            # the running head: the document's opening line, or the form's title with its
+            # issuer (施甸县农业农村局2024年度项目支出绩效自评表) opening no table
             found[i] = text
             continue
-        if after_break or not openings:
+        if after_break:
             openings.add(text)
             after_break = False
         if _is_header(words):

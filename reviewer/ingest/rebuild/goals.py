@@ -9,6 +9,7 @@ did (``本项目共申请…`` / ``本项目共完成…``), else the sentence e
 
 from __future__ import annotations
 
+import re
 from functools import reduce
 from typing import TYPE_CHECKING
 
@@ -87,7 +88,14 @@ def read_goals(b: Builder, i: int) -> int:
     if expected is None or actual is None:
         header += [Placed(t, len(head) + 1 + k) for k, t in enumerate(content)]
         return j
-    if any(t.spaced for t in content):
+    figures: list[Token] = []  # 总体完成率(%) after the texts, in a column of its own
+    while len(head) > actual and len(content) > 2 and _is_figure(content[-1].text):
+        figures.insert(0, content.pop())
+    if any(t.spaced for t in content) or (
+        # a copy a line a cell, each text wrapped over lines (…配套建设灌 / 溉排水…): two
+        # texts, not pairs of lines, unless each line opens a goal of its own (目标1：…)
+        len(content) > 2 and not b.stream.grouped and not _enumerated(content)
+    ):
         content = split_goals(content)
     for k in range(0, len(content), 2):
         pair = content[k : k + 2]
@@ -95,7 +103,17 @@ def read_goals(b: Builder, i: int) -> int:
         if len(pair) == 2:
             row.append(Placed(pair[1], actual))
         b.rows.append(row)
+    if figures:
+        b.rows[-1] += [Placed(t, actual + 1 + k) for k, t in enumerate(figures)]
     return j
+
+
+_ENUMERATED = re.compile(r"^(?:目标|任务)?[\d一二三四五六七八九十]+[、.:：)）]")
+
+
+def _enumerated(content: list[Token]) -> bool:
+    """The texts' lines open goals of their own, in pairs (目标1：… / 目标1完成情况：…)."""
+    return sum(bool(_ENUMERATED.match(t.text)) for t in content) * 2 >= len(content)
 
 
 def goal_column(head: list[Token], side: str) -> int | None:

@@ -1,0 +1,221 @@
+"""Scans and PDF copies read as laid out (rounds le–ln of the written tables).
+
+A scan's OCR text keeps its lines but drifts its columns; a PDF viewer's copy prints a cell a
+line, wrapped at the page column's width. Each test below builds the smallest text that shows
+one way such a copy goes wrong, and asserts how it is read.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from reviewer.api import parse_file
+from reviewer.ingest.fixed import fixed_rows
+from reviewer.ingest.rebuild.wrapped import unwrapped
+from reviewer.pipeline import review
+from tests.test_text_layouts import _laid_out
+
+HEADER = _laid_out(
+    (2, "一级指标"), (14, "二级指标"), (26, "三级指标"), (48, "年度指标值"),
+    (62, "实际完成值"), (76, "分值"), (84, "得分"), (92, "偏差原因分析及改进措施"),
+)  # fmt: skip
+
+
+def _row(*cells: tuple[int, str]) -> str:
+    return _laid_out(*cells)
+
+
+def _cells(lines: list[str]) -> list[list[str]]:
+    return [[c.text for c in r.cells] for r in fixed_rows(lines)]
+
+
+def test_a_full_width_figure_one_space_from_the_next_columns_cell_is_two_cells() -> None:
+    # kz05: ９７.００％ ９.７０, each digit twice as wide as the header counted it
+    funds = [
+        _laid_out((20, "年初预算数"), (34, "全年预算数"), (48, "全年执行数"), (62, "分值"),
+                  (70, "执行率"), (82, "得分")),
+        _laid_out((2, "年度资金总额"), (20, "１２０.００"), (34, "１２０.００"), (48, "１１６.４０"),
+                  (62, "10"), (70, "９７.００％ ９.７０")),
+        _laid_out((2, "其中：财政拨款"), (20, "１００.００"), (34, "１００.００"), (48, "９６.４０")),
+    ]  # fmt: skip
+    assert _cells(funds)[1] == [
+        "年度资金总额", "１２０.００", "１２０.００", "１１６.４０", "10", "９７.００％", "９.７０"
+    ]  # fmt: skip
+
+
+def test_a_seals_pieces_among_the_rows_are_taken_out_and_reported(tmp_path: Path) -> None:
+    # le04: the round seal of 沈丘县卫生健康委员会 read across a funds row and a target
+    lines = [
+        _laid_out((30, "项目支出绩效自评表")),
+        "",
+        _laid_out((0, "项目名称"), (18, "基本公共卫生服务项目")),
+        _laid_out((0, "主管部门"), (18, "沈丘县卫生健康委员会"), (58, "实施单位"),
+                  (70, "沈丘县基层卫生服务中心")),
+        "",
+        HEADER,
+        _row((2, "产出指标"), (14, "数量指标"), (26, "健康管理率"), (39, "健康委"),
+             (48, "≥62%"), (62, "63.4%"), (76, "10"), (84, "10")),
+        _row((14, "质量指标"), (26, "档案使用率"), (48, "≥60%"), (62, "61.5%"), (76, "10"),
+             (84, "10")),
+        _row((14, "时效指标"), (26, "资金拨付及时率"), (48, "100%"), (62, "100%"), (76, "10"),
+             (84, "10")),
+        _row((14, "成本指标"), (26, "人均补助标准"), (48, "=89元"), (62, "89元"), (76, "20"),
+             (84, "20")),
+        _row((2, "效益指标"), (14, "社会效益指标"), (26, "健康素养水平"), (48, "≥25%"),
+             (62, "26.3%"), (76, "30"), (84, "30")),
+        _row((2, "满意度指标"), (14, "服务对象满意度指标"), (36, "居民满意度"), (48, "≥85%"),
+             (62, "91.2%"), (76, "20"), (84, "20")),
+        _row((0, "总分"), (76, "100"), (84, "100")),
+    ]  # fmt: skip
+    path = tmp_path / "seal.txt"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    report = parse_file(path)
+    (row, *_) = report.tables[0].indicators
+    assert (row.name, row.target) == ("健康管理率", "≥62%")
+    assert any(x.text == "健康委" and "印章" in x.reason for x in report.leftovers)
+
+
+def test_two_figures_in_one_column_go_into_the_empty_column_beside_them() -> None:
+    # hn03: 95.2%   10   10 printed right of 分值, the 分值 column empty on the line
+    lines = [
+        HEADER,
+        _row((2, "产出指标"), (14, "数量指标"), (26, "受益人数"), (48, "≥90%"), (62, "95.2%"),
+             (76, "10"), (84, "10")),
+        _row((14, "质量指标"), (26, "教师满意度"), (48, "≥90%"), (62, "95.2%"), (83, "10"),
+             (89, "10")),
+    ]  # fmt: skip
+    assert _cells(lines)[-1][-2:] == ["10", "10"]  # two cells, not one 1010
+
+
+def test_a_line_between_two_rows_opening_a_category_goes_with_the_row_below() -> None:
+    # jd01: 成本指标 | 家庭医生签约服务费 on the line between two rows' figures
+    lines = [
+        HEADER,
+        _row((2, "产出指标"), (14, "时效指标"), (26, "补助资金拨付及时率"), (48, "=100%"),
+             (62, "100%"), (76, "10"), (84, "10")),
+        _row((14, "成本指标"), (26, "家庭医生签约服务费")),
+        _row((26, "人均补助标准"), (48, "≤40元/人"), (62, "40元/人"), (76, "10"), (84, "10")),
+    ]  # fmt: skip
+    got = _cells(lines)
+    assert ["成本指标", "家庭医生签约服务费人均补助标准", "≤40元/人", "40元/人", "10", "10"] in got
+
+
+def test_a_names_first_line_goes_below_when_the_row_above_has_ended_its_name() -> None:
+    # le06: 送戏下乡演出场次 ≥200场 … / 举办县级以上 / 体育赛事场次 ≥12场 …
+    lines = [
+        HEADER,
+        _row((2, "产出指标"), (14, "数量指标"), (26, "送戏下乡演出场次"), (48, "≥200场"),
+             (62, "186场"), (76, "10"), (84, "9.30")),
+        _row((26, "举办县级以上")),
+        _row((26, "体育赛事场次"), (48, "≥12场"), (62, "14场"), (76, "10"), (84, "10")),
+        _row((26, "维修涵闸等小型水利"), (48, "≥35座"), (62, "37座"), (76, "6"), (84, "6")),
+        _row((26, "设施")),
+        _row((26, "工程设施完好率"), (48, "≥90%"), (62, "92%"), (76, "8"), (84, "8")),
+    ]  # fmt: skip
+    names = [r[-5] for r in _cells(lines)[1:]]
+    assert names == [
+        "送戏下乡演出场次",
+        "举办县级以上体育赛事场次",
+        "维修涵闸等小型水利设施",  # …水利 does not end a name: 设施 is its end
+        "工程设施完好率",
+    ]
+
+
+def test_the_title_again_and_a_total_row_take_no_rows_cells() -> None:
+    # hg06: 项目支出绩效自评表（续） over a page's first row; lj02: 满意度 / 指标 over 总分
+    lines = [
+        HEADER,
+        _row((2, "产出指标"), (14, "数量指标"), (26, "补助寄宿生人数"), (48, "≥1450人"),
+             (62, "1450人"), (76, "20"), (84, "20")),
+        _row((20, "项目支出绩效自评表（续）")),
+        _row((14, "成本指标"), (26, "生均补助标准"), (48, "=750元/人"), (62, "750元/人"),
+             (76, "10"), (84, "10")),
+        _row((2, "满意度"), (14, "服务对象"), (26, "学生满意度"), (48, "≥90%"), (62, "95%"),
+             (76, "10"), (84, "10")),
+        _row((2, "指标"), (14, "满意度指标")),
+        _row((16, "总分"), (76, "40"), (84, "40")),
+    ]  # fmt: skip
+    got = _cells(lines)
+    assert ["项目支出绩效自评表（续）"] in got
+    assert ["满意度指标", "服务对象满意度指标", "学生满意度", "≥90%", "95%", "10", "10"] in got
+    assert ["总分", "40", "40"] in got
+
+
+def test_a_funds_label_and_its_first_amount_in_one_column_are_two_cells() -> None:
+    # lj01/lj02: the labels drift across where 年初预算数 starts, dropping that column
+    lines = [
+        _laid_out((23, "年初预算数"), (38, "全年预算数"), (53, "全年执行数"), (68, "分值"),
+                  (77, "执行率"), (88, "得分")),
+        _laid_out((1, "项目资金"), (14, "年度资金总额"), (32, "860"), (47, "860"),
+                  (62, "851.4"), (76, "10"), (85, "99.00%"), (96, "9.90")),
+        _laid_out((1, "（万元）"), (13, "其中：当年财政拨款"), (34, "860"), (48, "860"),
+                  (63, "851.4")),
+        _laid_out((16, "上年结转资金")),
+        _laid_out((16, "其他资金")),
+    ]  # fmt: skip
+    got = _cells(lines)
+    assert ["项目资金", "年度资金总额", "860", "860", "851.4", "10", "99.00%", "9.90"] in got
+    assert ["（万元）", "其中：当年财政拨款", "860", "860", "851.4"] in got
+    assert ["上年结转资金"] in got and ["其他资金"] in got  # rows of their own
+
+
+def test_the_goals_labels_stacked_on_lines_of_their_own(tmp_path: Path) -> None:
+    # le02: 年度总体 | 预期目标, the texts under it, then 实际完成情况 alone, its texts under it
+    path = tmp_path / "goals.txt"
+    path.write_text(
+        "项目名称\t农村义务教育学生营养改善计划\n"
+        "年度总体\t预期目标\n"
+        "目标\t为全县学生提供营养膳食补助，\n"
+        "\t全年按200天在校时间保障。\n"
+        "\t实际完成情况\n"
+        "\t全年为31,230名学生提供营养膳食补助，\n"
+        "\t按198天发放。\n"
+        "一级指标\t二级指标\t三级指标\t年度指标值\t实际完成值\t分值\t得分\n"
+        "产出指标\t数量指标\t受益学生人数\t≥31000人\t31230人\t90\t90\n",
+        encoding="utf-8",
+    )
+    (table,) = parse_file(path).tables
+    assert table.goal_expected == "为全县学生提供营养膳食补助，全年按200天在校时间保障。"
+    assert table.goal_actual == "全年为31,230名学生提供营养膳食补助，按198天发放。"
+
+
+def test_a_wrapped_cells_rest_is_joined_to_the_full_line_before_it() -> None:
+    # lf01, lk03: a PDF viewer's copy wrapped at 18 characters
+    lines = [
+        "新建高标准农田面积验收合格的单项工",  # 17: no full line
+        "验收合格的单项工程占已完工单项工程的",  # 18
+        "比例",
+        "2处穿越省道路段因征地协调延后,未完成3",  # 18 wide? no: 20
+        "家庭医生签约服务考核、激励机制运行情",  # 18
+        "况",
+        "项目资金实际支出数占预算数的比例的和",  # 18
+        "满意度指标",  # a label: a cell of its own
+    ]
+    out = unwrapped(lines, lambda text: text == "满意度指标")
+    assert out[1] == "验收合格的单项工程占已完工单项工程的比例" and out[2] == ""
+    assert out[4] == "家庭医生签约服务考核、激励机制运行情况" and out[5] == ""
+    assert out[7] == "满意度指标"
+
+
+def test_the_hebei_budget_row_copied_a_cell_a_line_is_one_row(tmp_path: Path) -> None:
+    # lf06: 预算执行率 | 预算执行率 | 项目资金实际支出数占预算数的比例 | = | 100 | …
+    written = Path(__file__).parent.parent / "eval" / "datasets" / "written" / "lf" / "texts"
+    (doc,) = written.glob("lf06_*")
+    rows = parse_file(doc).tables[0].indicators
+    last = rows[-1]
+    assert (last.name, last.actual, last.weight, last.score) == ("预算执行率", "100.00%", 10, 10)
+    assert not any(r.name.startswith("项目资金实际支出数") for r in rows)
+
+
+def test_rows_with_actuals_and_no_targets_are_said_to_be_misread(tmp_path: Path) -> None:
+    path = tmp_path / "untargeted.txt"
+    path.write_text(
+        "项目名称\t测试项目\n"
+        "一级指标\t二级指标\t三级指标\t年度指标值\t实际完成值\t分值\t得分\n"
+        "产出指标\t数量指标\t甲\t\t10个\t30\t30\n"
+        "\t质量指标\t乙\t\t95%\t30\t30\n"
+        "\t时效指标\t丙\t\t按时\t30\t30\n",
+        encoding="utf-8",
+    )
+    result = review(path)
+    assert any("没有读到年度指标值" in f.message for f in result.findings if f.code == "P108")
