@@ -53,6 +53,11 @@ _FORM_LABELS = (
     "实际完成值",
     "产出指标",
     "满意度指标",
+    # an excerpt opening among the indicator rows, no header above them: their categories
+    "数量指标",
+    "质量指标",
+    "时效指标",
+    "效益指标",
 )
 
 
@@ -65,7 +70,7 @@ def no_table(path: str | Path, leftovers: Iterable[Leftover] = ()) -> InputError
         shown = "、".join(f"“{label}”" for label in seen[:3])
         return InputError(
             f"{name} 中有自评表的栏目（{shown}），但未能还原出表格的行列"
-            "（可能是每格一行或按列复制的文字）：请提供原始表格文件（.xlsx、.docx 或 PDF）再复核"
+            "（可能缺了表头，或是每格一行、按列复制的文字）：请提供原始表格文件（.xlsx、.docx 或 PDF）再复核"
         )
     return InputError(f"未在 {name} 中找到财政项目支出绩效自评表（项目名称、绩效指标等栏目）")
 

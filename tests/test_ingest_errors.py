@@ -64,3 +64,20 @@ def test_corrupt_docx(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> Non
     path = tmp_path / "report.docx"
     path.write_bytes(_zip({"word/document.xml": b"<broken"}))
     assert "无法作为 Word 文件打开" in _one_line_error(path, capsys)
+
+
+def test_indicator_rows_without_their_header_are_said_to_be_the_form_not_read(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # ll04: an excerpt opening among a transfer form's rows, no header, no 分值 or 得分: the
+    # form is there and could not be rebuilt, not a file without one
+    path = tmp_path / "excerpt.txt"
+    path.write_text(
+        "孕产妇系统管理率 ≥85% 91.2%\n"
+        "质量指标 居民电子健康档案动态使用率 ≥50% 56.3%\n"
+        "时效指标 补助资金拨付及时率 100% 100%\n"
+        "满意度指标 服务对象满意度指标 居民满意度 ≥85% 88.6%\n",
+        encoding="utf-8",
+    )
+    err = _one_line_error(path, capsys)
+    assert "中有自评表的栏目" in err and "缺了表头" in err

@@ -229,7 +229,11 @@ def test_no_cell_is_lost_or_made_up(cells: list[str], layout: str) -> None:
         assert layout == "flat"  # a scrambled dump is refused, not read
         return
     printed = [c.printed if c.printed is not None else c.text for r in rows for c in r.cells]
-    assert _chars(printed) == _chars(cells)
+    got, want = _chars(printed), _chars(cells)
+    if layout == "pipes":  # a Markdown table's escape (\# for #, \| for |) is no content
+        got.pop("\\", None)
+        want.pop("\\", None)
+    assert got == want
     for r in rows:
         assert [c.column for c in r.cells] == sorted({c.column for c in r.cells})
 

@@ -219,3 +219,74 @@ def test_rows_with_actuals_and_no_targets_are_said_to_be_misread(tmp_path: Path)
     )
     result = review(path)
     assert any("没有读到年度指标值" in f.message for f in result.findings if f.code == "P108")
+
+
+def test_an_excerpt_opening_among_rows_whose_merged_labels_were_dropped(tmp_path: Path) -> None:
+    # lq01: the first rows print no labels (their merged cells above the cut), later rows print
+    # theirs: all are rows of the one table, read without a header
+    path = tmp_path / "excerpt.txt"
+    path.write_text(
+        "标准农田面积 | ≥2.5万亩 | 2.5万亩 | 10 | 10 | |\n"
+        "配套灌溉渠道长度 | ≥18公里 | 18.6公里 | 5 | 5 | |\n"
+        "质量指标 | 工程验收合格率 | ≥95% | 100% | 5 | 5 | |\n"
+        "时效指标 | 项目完工及时率 | 100% | 92% | 5 | 5 | |\n"
+        "效益指标 | 经济效益指标 | 项目区粮食亩均增产 | ≥50公斤 | 56公斤 | 10 | 10 | |\n"
+        "总分 | 100 | 99.62 | |\n",
+        encoding="utf-8",
+    )
+    (table,) = parse_file(path).tables
+    assert [(i.name, i.target, i.score) for i in table.indicators] == [
+        ("标准农田面积", "≥2.5万亩", 10),
+        ("配套灌溉渠道长度", "≥18公里", 5),
+        ("工程验收合格率", "≥95%", 5),
+        ("项目完工及时率", "100%", 5),
+        ("项目区粮食亩均增产", "≥50公斤", 10),
+    ]
+
+
+def test_the_last_row_cut_after_its_target_is_a_row_of_its_own(tmp_path: Path) -> None:
+    # lq05: 满意度指标 | 服务对象满意度指标 | 村民对文化礼堂满意度 | ≥90% and the text ends
+    path = tmp_path / "cut.txt"
+    path.write_text(
+        "项目名称\t文化礼堂\n"
+        "一级指标\t二级指标\t三级指标\t年度指标值\t实际完成值\t分值\t得分\n"
+        "产出指标\t数量指标\t活动场次\t≥480场\t500场\t50\t50\n"
+        "效益指标\t可持续影响指标\t长效运行机制\t健全\t健全\t30\t30\n"
+        "满意度指标\t服务对象满意度指标\t村民满意度\t≥90%\n",
+        encoding="utf-8",
+    )
+    (table,) = parse_file(path).tables
+    last = table.indicators[-1]
+    assert (last.name, last.target, last.partial) == ("村民满意度", "≥90%", True)
+    assert table.indicators[-2].name == "长效运行机制"
+
+
+def test_a_fields_text_on_the_line_under_its_label_is_its_text(tmp_path: Path) -> None:
+    # lo05: 2.项目实施内容及过程概述 alone on its line, its text on the next
+    path = tmp_path / "field.txt"
+    path.write_text(
+        "项目名称\t送戏下乡\n"
+        "一级指标\t二级指标\t三级指标\t年度指标值\t实际完成值\t分值\t得分\n"
+        "产出指标\t数量指标\t演出场次\t≥120场\t126场\t90\t90\n"
+        "评价结论\n"
+        "全年完成送戏下乡演出126场，群众反响良好，项目绩效目标全部实现。\n",
+        encoding="utf-8",
+    )
+    result = review(path)
+    assert "群众反响良好" in "".join(result.report.tables[0].fields.values())
+    assert not any(x.text.startswith("全年完成送戏") for x in result.report.leftovers)
+
+
+def test_a_hebei_copy_printing_each_groups_label_before_its_parts_is_read() -> None:
+    # lp01: 预期指标值 | 符号 | 值 | 单位(文字描述) … 自评得分 | 单项指标得分 | 权重占比 | …
+    written = Path(__file__).parent.parent / "eval" / "datasets" / "written" / "lp" / "texts"
+    (doc,) = written.glob("lp01_*")
+    table = parse_file(doc).tables[0]
+    first = table.indicators[0]
+    assert (first.name, first.target, first.weight, first.score) == (
+        "高标准农田建设面积",
+        ">=2.6万亩(面积)",
+        20,
+        20,
+    )
+    assert table.funds.annual_total.full_year_budget == 860

@@ -31,8 +31,9 @@ from reviewer.units import factor
 _TIME_UNITS = ("月", "日", "号", "季度", "月底", "月份", "月前", "月底前", "年")
 _PARTIAL = re.compile(r"部分|基本|大部|一般|有所")
 # A verdict that grades without saying whether the target was reached (较好 against 有效改善,
-# against 良好): the row's achievement cannot be told from it.
-_GRADE_ONLY = re.compile(r"^较好")
+# against 良好), or says it basically was (基本健全 against 健全: achieved to one reader, partly
+# to another): the row's achievement cannot be told from it.
+_GRADE_ONLY = re.compile(r"^(?:较好|基本)")
 _FAILED = re.compile(r"未达|未完成|不达标|不合格")
 # Words that state a shortfall where the target asks for more (有效提升: 下降), but restate
 # the target where it asks for less or for none (有效降低: 有效降低; 无重大事故: 无重大事故).

@@ -103,8 +103,9 @@ FUTURE = re.compile(r"下一步|下一年|下年度?|明年|来年|今后|后续
 _DELTA = re.compile(
     r"(?:同比|环比|较|比)(?:上年|去年|上一年|上年度|\d{4}年)|(?:增加|增长|提高|提升|下降|降低|减少|增|降)了?(?:约|近)?$"
 )
+# (分别为63.5%、66.2% after two names: which figure is whose is the list's order, not read)
 _PARTIAL = re.compile(
-    r"其中|每|人均|平均|单次|单场|单价|以来|历年|近\d+年|近[一二三四五六七八九十]+年"
+    r"其中|每|人均|平均|单次|单场|单价|以来|历年|近\d+年|近[一二三四五六七八九十]+年|分别"
 )
 PART_OF = "其中"  # before a part of a total said earlier
 _YEAR = re.compile(r"(\d{4})年")

@@ -172,6 +172,7 @@ _SOURCE_ROWS = (
     ("省级资金*", "local_funds"),
     ("省级补助*", "local_funds"),
     ("市县资金*", "local_funds"),
+    ("市县级资金*", "local_funds"),
     ("市级资金*", "local_funds"),
     ("县级资金*", "local_funds"),
     ("县级配套*", "local_funds"),
@@ -458,6 +459,7 @@ HEBEI = Family(
     fund_rows=(
         ("预算数", "annual_total"),
         ("合计", "annual_total"),  # funds by source under 资金来源, their total first
+        ("总计", "annual_total"),
         ("其中:财政资金*", "current_year_appropriation"),
         ("其他", "other"),
         ("其他资金", "other"),

@@ -189,6 +189,10 @@ def fixed_rows(lines: Sequence[str], taken: list[Leftover] | None = None) -> Ite
         for part in table:
             part.starts = starts
     for part in parts:
+        _place_pieces(part)
+    for table in tables:
+        _figures_back([line for part in table for line in part.block])
+    for part in parts:
         rows = _part_rows(part)
         if rows and part.page_break:
             rows[0].page_break = True
@@ -219,22 +223,31 @@ def _unit_names(blocks: Iterable[list[list[Piece]]]) -> list[str]:
 
 
 def _seal(text: str, units: list[str]) -> bool:
-    """A seal's mark (㊞), or a piece of a unit's name that is not the whole of it (沈丘县卫,
-    健康委): what OCR reads of the round red seal stamped across the form."""
+    """A seal's mark (㊞), a piece of a unit's name that is not the whole of it (沈丘县卫,
+    健康委): what OCR reads of the round red seal stamped across the form; or a unit's name
+    marked as its seal (都安瑶族自治县水利局（章）)."""
     if text in _SEAL_MARK:
         return True
+    if (named := _STAMPED.sub("", text)) != text:
+        return named in units
     return len(text) >= _SEAL_PIECE and any(text in u and text != u for u in units)
+
+
+_STAMPED = re.compile(r"\s*[(（](?:盖)?[章印][)）]$")
 
 
 def _seal_out(block: list[list[Piece]], units: list[str], taken: list[Leftover] | None) -> None:
     """Take a seal's pieces out of the block's lines with figures (the rows the seal covers),
-    and a seal's piece one space after a label (其中：当年财政拨款 沈丘县卫)."""
+    a seal's piece one space after a label (其中：当年财政拨款 沈丘县卫), and a unit's name
+    marked as its seal on any line."""
     for line in block:
-        if not any(_is_figure(p.text) for p in line):
-            continue
+        figures = any(_is_figure(p.text) for p in line)
         kept = []
         for p in line:
             head, _, tail = p.text.rpartition(" ")
+            if not figures and _STAMPED.search(p.text) is None:
+                kept.append(p)
+                continue
             if _seal(p.text, units):
                 seal = p.text
             elif head and _seal(tail, units):
@@ -247,6 +260,7 @@ def _seal_out(block: list[list[Piece]], units: list[str], taken: list[Leftover] 
                 where = Location(line=p.line)
                 taken.append(Leftover(text=seal, location=where, reason=_SEAL_REASON))
         line[:] = kept
+    block[:] = [line for line in block if line]  # a line that held the seal alone: gone
 
 
 def _same_header(a: str, b: str) -> bool:
@@ -426,10 +440,16 @@ def _is_figure(text: str) -> bool:
 
 def _anchor(line: list[Piece]) -> bool:
     """A row's own line: two figures or more (a dash standing for an empty amount counts), or
-    a figure (the row's points) beside a value with its unit or sign (≥10年 | 10年 | 5)."""
+    a figure (the row's points) beside a value with its unit or sign (≥10年 | 10年 | 5), or,
+    with no figure, a name and two values after it (铺设供水管网 | ≥185公里 | 188.6公里)."""
     figures = sum(_is_figure(p.text) or is_placeholder(p.text) for p in line)
     if figures >= 2:
         return True
+    if figures == 0:
+        # a form without points (a transfer form's rows: 铺设供水管网 | ≥185公里 | 188.6公里):
+        # a name, then a target and an actual, each a value with its sign or unit
+        values = [p for p in line if len(p.text) <= _VALUE_PIECE and _DIGIT.search(p.text)]
+        return len(values) >= 2 and len(line) >= 3 and line[-1] in values
     return figures == 1 and (
         any(
             len(p.text) <= _VALUE_PIECE and _DIGIT.search(p.text) and not _is_figure(p.text)
@@ -517,6 +537,31 @@ def _apart(line: list[Piece], columns: int) -> None:
                     p.column += 1
 
 
+def _figures_back(block: list[list[Piece]]) -> None:
+    """A row's closing figures printed a column right of the rest's (15 | 15 under 得分 and
+    偏差原因…, the 分值 column empty on their line): back into the columns the other rows'
+    figures fill, when the column left of them is one of those and empty on their line."""
+    count: dict[int, int] = {}
+    lines = [line for line in block if sum(_is_figure(p.text) for p in line) >= 2]
+    for line in lines:
+        for p in line:
+            if _is_figure(p.text):
+                count[p.column] = count.get(p.column, 0) + 1
+    usual = {c for c, n in count.items() if 2 * n >= len(lines)}
+    for line in lines:
+        run = []  # the closing points (bare numbers; a rate before them is the actual)
+        for p in reversed(line):
+            if not _is_figure(p.text) or "%" in p.text or "％" in p.text:
+                break
+            run.append(p)
+        if len(run) < 2 or run[0].column in usual:
+            continue
+        left = run[-1].column - 1
+        if left in usual and all(p.column != left for p in line):
+            for p in run:
+                p.column -= 1
+
+
 def _is_label_of_figure(a: Piece, line: list[Piece]) -> bool:
     """The last piece in words of a line whose other pieces after it are figures (two or
     more): a funds row's label."""
@@ -597,16 +642,20 @@ def _part(block: list[list[Piece]], page_break: bool, width: Width = _width) -> 
 _LABELLED_AMOUNT = re.compile(r"^[^\d：:]{2,16}[：:]\s*\d[\d,]*(?:\.\d+)?$")
 
 
-def _part_rows(part: _Part) -> list[_Row]:
-    """The block's rows: each anchor's with the pieces around it; lines of their own above the
-    header and in a block without figures."""
-    block, anchors, top, head = part.block, part.anchors, part.top, part.head
-    starts = part.starts or _columns(block, part.header)
-    for line in block:
+def _place_pieces(part: _Part) -> None:
+    """Each piece of the block in its column (the table's, or the block's own)."""
+    starts = part.starts or _columns(part.block, part.header)
+    for line in part.block:
         line[:] = [q for p in line for q in _across(p, starts, part.width)]
         for p in line:
             p.column = _place(p, starts)
         _apart(line, len(starts))
+
+
+def _part_rows(part: _Part) -> list[_Row]:
+    """The block's rows: each anchor's with the pieces around it; lines of their own above the
+    header and in a block without figures."""
+    block, anchors, top, head = part.block, part.anchors, part.top, part.head
     _join_labels([line for line in block if not _page_number(line)])
     if not anchors:
         return [_line_row(line) for line in block]

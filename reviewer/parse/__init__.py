@@ -12,11 +12,16 @@ from collections.abc import Callable, Iterable, Iterator
 from reviewer.forms.families import get_family
 from reviewer.grid import Grid, Row, account
 from reviewer.model import Accounting, EvaluationTable, Leftover, Report
-from reviewer.parse.labels import is_site_furniture, is_total_word, label_kind, weight_note
+from reviewer.parse.labels import (
+    SIGN_OFF,
+    is_site_furniture,
+    is_total_word,
+    label_kind,
+    weight_note,
+)
 from reviewer.parse.listed import listed_rows
 from reviewer.parse.long_export import Opening, Unfolded, Unfolder, fresh
 from reviewer.parse.table import (
-    SIGN_OFF,
     TITLE_HINT,
     YEAR,
     layout_doubted,

@@ -385,8 +385,8 @@ for _label, _role in DEFAULT.indicator_columns:
 
 def headerless(rows: Sequence[Row], not_names: Callable[[str], bool]) -> IndicatorColumns | None:
     """The national form's columns of indicator rows printed without their header (a page
-    excerpt that begins inside the indicator block): the first rows each print, from one same
-    column on, a name, a target, an actual, then 分值 and an 得分 of at most twice it; at least
+    excerpt that begins inside the indicator block): the first rows each print, after their
+    category labels if any, a name, a target, an actual, then 分值 and an 得分 of at most twice it; at least
     one target is not a bare number (so that funds rows, all amounts, are not taken for
     them), no name is a label or what ``not_names`` rejects (a funds row's label). None when
     the rows are not such."""
@@ -398,11 +398,16 @@ def headerless(rows: Sequence[Row], not_names: Callable[[str], bool]) -> Indicat
         found = _name_column(row, not_names)
         if found is None:
             return None
+        if any(c.column < found[0] and lb.label_kind(c.text) is None for c in row.cells):
+            return None  # before the name, only the row's category labels
         columns.add(found[0])
         worded = worded or found[1]
-    if len(columns) != 1 or not worded:
+    if not worded:
         return None
-    k = columns.pop()
+    # rows whose merged label cells were dropped (标准农田面积 | ≥2.5万亩 | … under 质量指标 |
+    # 工程验收合格率 | …) print their names further left: the columns are the fullest row's,
+    # the others read in order
+    k = max(columns)
     roles = [Role.L1, Role.L2, Role.NAME, Role.TARGET, Role.ACTUAL, Role.WEIGHT, Role.SCORE]
     cols = IndicatorColumns()
     for col, role in zip(range(k - 2, k + 6), [*roles, Role.EXPLANATION], strict=True):

@@ -339,15 +339,15 @@ def _is_nature(text: str) -> bool:
     return text == "定性" or text == "定量" or is_operator(text)
 
 
-def _cut_row_name(content: list[Cell], row: Row) -> bool:
-    """One name cell alone on its row, in words, unfinished by any value: what an excerpt's
-    end leaves of its last row."""
-    return (
-        len(content) == 1
-        and content[0].line == row.line
-        and parse_number(content[0].text) is None
-        and not lb.is_site_furniture(content[0].text)
-    )
+def _cut_row(content: list[Cell], row: Row) -> bool:
+    """A name in words alone on its row, or with its target after it: what an excerpt's end
+    leaves of its last row."""
+    if not 1 <= len(content) <= 2 or content[0].line != row.line:
+        return False
+    name = content[0].text
+    if parse_number(name) is not None or lb.is_site_furniture(name):
+        return False
+    return len(content) == 1 or parse_value(content[1].text).number is not None
 
 
 def _unfilled(content: list[Cell], row: Row) -> Draft | None:
@@ -530,14 +530,16 @@ def parse_section(rows: Sequence[Row], columns: IndicatorColumns) -> Section:
             # the row it goes on in
             content = d.name
             d = None
-        if d is None and new_category and ri == len(rows) - 1 and _cut_row_name(content, row):
-            # the last row, opening a category of its own, with only its name: a row the
-            # document's end cut (满意度指标 | 服务对象满意度指标 | 受益农户满意度), not the
-            # rest of another category's name
-            content[0].used = True
+        if d is None and new_category and ri == len(rows) - 1 and _cut_row(content, row):
+            # the last row, opening a category of its own, with only its name (and perhaps its
+            # target): a row the document's end cut (满意度指标 | 服务对象满意度指标 | 受益农户
+            # 满意度 | ≥90%), not the rest of another category's name
+            for c in content:
+                c.used = True
             d = Draft(
-                name=content, target=None, actual=None, weight=None, score=None,
-                explanation=[], lines=[row.line], page_break_before=row.page_break_before,
+                name=content[:1], target=content[1] if len(content) > 1 else None, actual=None,
+                weight=None, score=None, explanation=[], lines=[row.line],
+                page_break_before=row.page_break_before,
             )  # fmt: skip
         if d is not None:
             if d.name and all(ev.level != "l2" for ev in row_events):

@@ -392,3 +392,10 @@ def under_group(text: str, group: re.Pattern[str], names_a_column: Callable[[str
     m = group.match(text)
     rest = m.group(1) if m is not None else ""
     return rest if rest and names_a_column(rest) else text
+
+
+# The form's sign-off under the table (填报单位（盖章）：…, 填报人：…, 联系电话：…): no row's.
+SIGN_OFF = re.compile(
+    r"^(?:填报单位|填表单位|填报人|填表人|填报日期|填表日期|联系人|联系电话|审核人|单位负责人|财务负责人)"
+    r"[^:：]{0,6}[:：]"
+)

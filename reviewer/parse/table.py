@@ -105,9 +105,6 @@ _LABELLED_GRADE = re.compile(
 )
 _NOTE_START = re.compile(r"^(注|备注|说明)\s*[:：]")
 # The form's sign-off under its rows, no 总分 row before it: 填报单位（盖章）：… 填报人：…
-SIGN_OFF = re.compile(
-    r"^(?:填报单位|填表单位|填报人|填表人|联系人|联系电话|审核人|单位负责人|财务负责人)[^:：]{0,6}[:：]"
-)
 
 
 # The goal block's own label before its labelled goals on one row.
@@ -429,7 +426,8 @@ class _TableBuilder:
                 self._title(row)
                 self._header(row)  # keys printed after the title on its line (项目名称 …)
             elif self._text_field(row):
-                pass
+                if i + 1 < len(rows) and self._field_on_next_line(row, rows[i + 1]):
+                    i += 1  # the label alone on its line, its text the next line's
             elif is_fund_header(row, self.family):
                 self.funds.header(row)
                 state = "funds"
@@ -476,13 +474,15 @@ class _TableBuilder:
     def _form_goes_on(self, row: Row) -> bool:
         """A note printed inside the form (注：年中追加… under the funds block, 说明：… above
         the form's first row), the form going on below it: its head's keys (项目名称 | …), its
-        funds header, its goal block or its indicator header ends the note."""
+        funds header, its goal block, its indicator header or its 总分 row ends the note."""
         cells = row.cells
         return (
             self._is_goal_header(row)
             or self._is_indicator_header(row)
             or is_fund_header(row, self.family)
             or (bool(cells) and self._header_key(cells[0].text) is not None)
+            # the 总分 row after a note under the indicators (注：两项来自同一次调查)
+            or (bool(self.t["indicators"]) and not self.totals_row and self._is_total(row))
         )
 
     # -- the parts of the form ------------------------------------------------------------
@@ -659,6 +659,24 @@ class _TableBuilder:
         self._store_field(current, "".join(text), anchor)
         if self.t["indicators"]:
             self.ended = True
+        return True
+
+    def _field_on_next_line(self, row: Row, below: Row) -> bool:
+        """A field's label alone on its row, left empty, and under it one cell of prose
+        that no other part of the form claims (2.项目实施内容及过程概述 / 由县文化馆组织…):
+        the field's text, stored under it."""
+        if len(row.cells) != 1 or len(below.cells) != 1:
+            return False
+        named = self._field_label(row.cells[0])
+        text = below.cells[0]
+        if named is None or named[2] or not _SENTENCE_END.search(text.text):
+            return False
+        if len(text.text) < _GOAL_TEXT or self._field_label(text) is not None:
+            return False
+        if self._is_goal_header(below) or self._is_indicator_header(below):
+            return False
+        text.used = True
+        self.t["fields"][named[0]] = collapse_spaces(text.raw or text.text)
         return True
 
     def _store_field(self, named: tuple[str, str, str], text: str, cell: Cell) -> None:
@@ -1131,10 +1149,10 @@ class _TableBuilder:
         if len(cells) > 2:
             # notes and the fields after the table are one or two cells; the sign-off (填报单位：…
             # 填报人：… 联系电话：…) any number, each key with its value
-            return len(first) < 40 and SIGN_OFF.match(first) is not None
+            return len(first) < 40 and lb.SIGN_OFF.match(first) is not None
         return (
             _NOTE_START.match(first) is not None
-            or SIGN_OFF.match(first) is not None
+            or lb.SIGN_OFF.match(first) is not None
             or field_label(first, self.family) is not None
             or (len(cells) == 1 and _unit_line(key(first)))  # 单位:万元 under the table
         )

@@ -302,11 +302,13 @@ class TestS106QualitativeBand(RuleCase):
             ("未进行", 8.99, set()),
             ("未进行", 9, {"S106"}),
             # 有所提升 against 提升: the change asked for, made (达成); 较好 grades without saying
-            # whether the target was reached: not judged; 基本提升 is partial
+            # whether the target was reached, 基本提升 says it basically was (达成 to one reader,
+            # 部分达成 to another: lq05, lw01): not judged
             ("有所提升", 15, set()),
             ("较好", 15, set()),
             ("较好", 11, set()),  # neither 达成 (held to [12, 15]) nor 部分达成
-            ("基本提升", 15, {"S106"}),
+            ("基本提升", 15, set()),
+            ("基本提升", 13, set()),
         ],
     )
     def test_band_edges(self, tmp_path: Path, actual: str, score: float, fires: set[str]) -> None:

@@ -16,7 +16,7 @@ from functools import lru_cache
 
 from reviewer.forms.families import FAMILIES
 from reviewer.forms.vocabulary import key, matches, unnumbered, without_qizhong
-from reviewer.parse.labels import is_site_furniture, label_kind
+from reviewer.parse.labels import SIGN_OFF, is_site_furniture, label_kind
 
 
 class Kind(StrEnum):
@@ -191,6 +191,8 @@ def kinds(text: str) -> frozenset[Kind]:
         found.add(Kind.FIELD)
     if is_site_furniture(text):
         found.add(Kind.SITE)
+    if SIGN_OFF.match(k):
+        found.add(Kind.NOTE)  # 填报单位（盖章）：… under the table: no row's
     for kind, unnumber, labels in _TABLE:
         if _any(u if unnumber else k, labels):
             found.add(kind)

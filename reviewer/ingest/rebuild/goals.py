@@ -88,24 +88,39 @@ def read_goals(b: Builder, i: int) -> int:
     if expected is None or actual is None:
         header += [Placed(t, len(head) + 1 + k) for k, t in enumerate(content)]
         return j
-    figures: list[Token] = []  # 总体完成率(%) after the texts, in a column of its own
-    while len(head) > actual and len(content) > 2 and _is_figure(content[-1].text):
-        figures.insert(0, content.pop())
-    if any(t.spaced for t in content) or (
-        # a copy a line a cell, each text wrapped over lines (…配套建设灌 / 溉排水…): two
-        # texts, not pairs of lines, unless each line opens a goal of its own (目标1：…)
-        len(content) > 2 and not b.stream.grouped and not _enumerated(content)
-    ):
+    figures: list[Token] = []  # 总体完成率(%) after a goal's texts, in a column of its own
+    if len(head) > actual and len(content) > 2:
+        figures = [t for t in content if _is_figure(t.text)]
+        content = [t for t in content if not _is_figure(t.text)]
+    if any(t.spaced for t in content):
         content = split_goals(content)
+    elif len(content) > 2 and not b.stream.grouped and not _enumerated(content):
+        # a copy a line a cell, each text wrapped over lines (…配套建设灌 / 溉排水…): its
+        # sentences joined again; goals and results in pairs if they make an even number of
+        # texts, else the two texts (unless each line opens a goal of its own: 目标1：…)
+        texts = _sentences(content)
+        content = texts if len(texts) >= 2 and len(texts) % 2 == 0 else split_goals(content)
     for k in range(0, len(content), 2):
         pair = content[k : k + 2]
         row = [Placed(pair[0], expected)]
         if len(pair) == 2:
             row.append(Placed(pair[1], actual))
         b.rows.append(row)
+    first = len(b.rows) - (len(content) + 1) // 2  # the goals' first row
     if figures:
-        b.rows[-1] += [Placed(t, actual + 1 + k) for k, t in enumerate(figures)]
+        b.rows[first] += [Placed(t, actual + 1 + k) for k, t in enumerate(figures)]
     return j
+
+
+def _sentences(lines: list[Token]) -> list[Token]:
+    """Lines joined while a sentence goes on (the line before ends no sentence)."""
+    out: list[Token] = []
+    for t in lines:
+        if out and not out[-1].text.endswith(_SENTENCE_END):
+            out[-1] = merge(out[-1], t)
+        else:
+            out.append(t)
+    return out
 
 
 _ENUMERATED = re.compile(r"^(?:目标|任务)?[\d一二三四五六七八九十]+[、.:：)）]")

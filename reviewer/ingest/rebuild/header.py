@@ -141,8 +141,20 @@ def build_header(
     if lead and not any(s in (Slot.L1, Slot.L2, Slot.NAME) for _, s in first_slots):
         entries.extend(_Entry(s, t.text, below=t) for t, s in lead)
         lead = []
-    for t, s in first_slots:
+    k = 0
+    while k < len(first_slots):
+        t, s = first_slots[k]
+        k += 1
         parts = _group_parts(s, subs)
+        if not parts and not second:
+            # a one-row header printing each group's label before its parts (预期指标值 符号
+            # 值 单位(文字描述) …, 自评得分 单项指标得分 权重占比 …: a copy in reading order)
+            rest = first_slots[k:]
+            parts = _group_parts(s, rest)
+            if len(parts) >= 2:
+                k += len(parts)
+            else:
+                parts = []
         if parts:
             entries.extend(_expand(t, parts))
         else:
