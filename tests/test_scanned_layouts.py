@@ -10,6 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from reviewer.api import parse_file
+from reviewer.errors import InputError
 from reviewer.ingest.fixed import fixed_rows
 from reviewer.ingest.rebuild.wrapped import unwrapped
 from reviewer.pipeline import review
@@ -290,3 +291,36 @@ def test_a_hebei_copy_printing_each_groups_label_before_its_parts_is_read() -> N
         20,
     )
     assert table.funds.annual_total.full_year_budget == 860
+
+
+def test_an_excerpt_of_a_transfer_forms_rows_without_points(tmp_path: Path) -> None:
+    # lq03: no header, no 分值 or 得分: each row a name, a target with its sign, an actual
+    path = tmp_path / "transfer.txt"
+    path.write_text(
+        "\t\t0-6岁儿童健康管理率\t≥85%\t91.2%\t\n"
+        "\t\t孕产妇系统管理率\t≥85%\t88.6%\t\n"
+        "\t\t65岁及以上老年人健康管理率\t≥67%\t71.3%\t\n"
+        "\t时效指标\t补助资金拨付及时率\t100%\t100%\t\n",
+        encoding="utf-8",
+    )
+    (table,) = parse_file(path).tables
+    assert [(i.name, i.target, i.actual, i.weight) for i in table.indicators] == [
+        ("0-6岁儿童健康管理率", "≥85%", "91.2%", None),
+        ("孕产妇系统管理率", "≥85%", "88.6%", None),
+        ("65岁及以上老年人健康管理率", "≥67%", "71.3%", None),
+        ("补助资金拨付及时率", "100%", "100%", None),
+    ]
+
+
+def test_three_lines_of_names_and_plain_numbers_are_no_indicator_rows(tmp_path: Path) -> None:
+    # a table of amounts by year has no target with a sign: not read as indicator rows
+    path = tmp_path / "amounts.txt"
+    path.write_text(
+        "\t教育支出\t120.5\t130.2\n\t卫生支出\t80.1\t85.6\n\t交通支出\t60.0\t66.3\n",
+        encoding="utf-8",
+    )
+    try:
+        tables = parse_file(path).tables
+    except InputError:
+        return
+    assert all(not t.indicators for t in tables)

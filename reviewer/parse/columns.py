@@ -24,7 +24,7 @@ from reviewer.forms.families import DEFAULT, Family
 from reviewer.forms.vocabulary import lookup, lookup_slipped
 from reviewer.grid import Cell, Row
 from reviewer.parse import labels as lb
-from reviewer.parse.values import is_placeholder, parse_points
+from reviewer.parse.values import is_placeholder, parse_points, parse_value
 
 
 class Role(StrEnum):
@@ -386,16 +386,19 @@ for _label, _role in DEFAULT.indicator_columns:
 def headerless(rows: Sequence[Row], not_names: Callable[[str], bool]) -> IndicatorColumns | None:
     """The national form's columns of indicator rows printed without their header (a page
     excerpt that begins inside the indicator block): the first rows each print, after their
-    category labels if any, a name, a target, an actual, then 分值 and an 得分 of at most twice it; at least
-    one target is not a bare number (so that funds rows, all amounts, are not taken for
-    them), no name is a label or what ``not_names`` rejects (a funds row's label). None when
-    the rows are not such."""
+    category labels if any, a name, a target, an actual, then 分值 and an 得分 of at most
+    twice it (or, on a form without points, nothing after the actual but an explanation, each
+    target with its sign); at least one target is not a bare number (so that funds rows, all
+    amounts, are not taken for them), no name is a label or what ``not_names`` rejects (a funds
+    row's label). None when the rows are not such."""
     if len(rows) < _HEADERLESS_ROWS:
         return None
     columns: set[int] = set()
     worded = False
+    scored = _name_column(rows[0], not_names) is not None
+    find = _name_column if scored else _unscored_name_column
     for row in rows[:_HEADERLESS_ROWS]:
-        found = _name_column(row, not_names)
+        found = find(row, not_names)
         if found is None:
             return None
         if any(c.column < found[0] and lb.label_kind(c.text) is None for c in row.cells):
@@ -408,9 +411,11 @@ def headerless(rows: Sequence[Row], not_names: Callable[[str], bool]) -> Indicat
     # 工程验收合格率 | …) print their names further left: the columns are the fullest row's,
     # the others read in order
     k = max(columns)
-    roles = [Role.L1, Role.L2, Role.NAME, Role.TARGET, Role.ACTUAL, Role.WEIGHT, Role.SCORE]
+    roles = [Role.L1, Role.L2, Role.NAME, Role.TARGET, Role.ACTUAL]
+    if scored:
+        roles += [Role.WEIGHT, Role.SCORE]
     cols = IndicatorColumns()
-    for col, role in zip(range(k - 2, k + 6), [*roles, Role.EXPLANATION], strict=True):
+    for col, role in zip(range(k - 2, k - 1 + len(roles)), [*roles, Role.EXPLANATION], strict=True):
         if col >= 1:
             cols.roles[col] = role
             cols.labels[col] = _NATIONAL_LABELS[role]
@@ -439,6 +444,28 @@ def _name_column(row: Row, not_names: Callable[[str], bool]) -> tuple[int, bool]
         if not_names(name.text):
             return None
         return k, parse_points(target.text) is None
+    return None
+
+
+def _unscored_name_column(row: Row, not_names: Callable[[str], bool]) -> tuple[int, bool] | None:
+    """As ``_name_column``, for a form without 分值 or 得分 (a transfer form's rows: 0-6岁
+    儿童健康管理率 | ≥85% | 91.2%): the row's last cells read name, a target with its sign,
+    an actual with a figure (and perhaps an explanation)."""
+    by_column = {c.column: c for c in row.cells}
+    for c in row.cells:
+        k = c.column
+        name, target, actual = c, by_column.get(k + 1), by_column.get(k + 2)
+        if target is None or actual is None or any(col > k + 3 for col in by_column):
+            continue
+        if not parse_value(target.text).operator_written or not any(
+            ch.isdigit() for ch in actual.text
+        ):
+            continue
+        if parse_points(name.text) is not None or lb.label_kind(name.text) is not None:
+            return None
+        if not_names(name.text):
+            return None
+        return k, True
     return None
 
 

@@ -53,10 +53,6 @@ MISREAD = {
         "an excerpt opening among a Sichuan form's rows a cell a line (' |'), no header: refused,"
         " saying the form's labels are there"
     ),
-    "lq03_gansu_dingxi_longxi_weishengjiankangju_jibengonggongweisheng_2020.txt": (
-        "an excerpt opening among a transfer form's rows (no 分值 or 得分), tabs, no header:"
-        " refused, saying the form's labels are there"
-    ),
     "lq04_jiangxi_ganzhou_xinfeng_shichangjianduguanliju_bumenzhengti_2024.txt": (
         "an excerpt of a 部门整体 form's rows on one line, single spaces, no header: refused,"
         " saying the form's labels are there"
