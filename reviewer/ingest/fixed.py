@@ -43,6 +43,7 @@ from typing import TYPE_CHECKING
 from reviewer.forms.families import DEFAULT
 from reviewer.forms.vocabulary import lookup
 from reviewer.grid import Cell, Row
+from reviewer.ingest.rebuild.anchors import header_key
 from reviewer.model import Leftover, Location
 from reviewer.parse.columns import header_words
 from reviewer.parse.labels import (
@@ -202,10 +203,8 @@ def fixed_rows(lines: Sequence[str], taken: list[Leftover] | None = None) -> Ite
                 yield row
 
 
-# The head's labels whose value names a unit, whose seal a scan may read among the rows.
-_UNIT_LABEL = re.compile(
-    r"^(?:主管部门|实施单位|单位名称|部门名称|填报单位|项目单位|预算单位)[:：]?$"
-)
+# The head's keys whose value names a unit, whose seal a scan may read among the rows.
+_UNIT_KEYS = frozenset({"department", "implementer", "reporting_unit"})
 _SEAL_MARK = frozenset("㊞印")
 _SEAL_PIECE = 3  # characters, at least, of a unit's name a seal's piece prints
 _SEAL_REASON = "扫描件上印章的文字（单位名称的片段），不是表格内容"
@@ -217,7 +216,7 @@ def _unit_names(blocks: Iterable[list[list[Piece]]]) -> list[str]:
     for block in blocks:
         for line in block:
             for p, q in itertools.pairwise(line):
-                if _UNIT_LABEL.match(p.text) and len(q.text) > _SEAL_PIECE:
+                if len(q.text) > _SEAL_PIECE and header_key(p.text) in _UNIT_KEYS:
                     names.append(q.text)
     return names
 
