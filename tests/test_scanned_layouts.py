@@ -192,7 +192,8 @@ def test_a_wrapped_cells_rest_is_joined_to_the_full_line_before_it() -> None:
         "项目资金实际支出数占预算数的比例的和",  # 18
         "满意度指标",  # a label: a cell of its own
     ]
-    out = unwrapped(lines, lambda text: text == "满意度指标")
+    out, maybe = unwrapped(lines, lambda text: text == "满意度指标")
+    assert not maybe  # no indicator header above: every rest is joined here
     assert out[1] == "验收合格的单项工程占已完工单项工程的比例" and out[2] == ""
     assert out[4] == "家庭医生签约服务考核、激励机制运行情况" and out[5] == ""
     assert out[7] == "满意度指标"
@@ -324,3 +325,129 @@ def test_three_lines_of_names_and_plain_numbers_are_no_indicator_rows(tmp_path: 
     except InputError:
         return
     assert all(not t.indicators for t in tables)
+
+
+def test_a_long_cells_middle_lines_are_joined() -> None:
+    # mc06: an explanation wrapped over four lines of 12, each as long as the column is wide
+    lines = [
+        "受强降雨影响部分山场林道塌",
+        "方，除治队伍无法进场作业，约",
+        "两成疫木未能在年度内完成采伐",
+        "除治。",
+        "其他",
+        "其他",
+    ]
+    lines = [line[:12] for line in lines[:3]] + lines[3:]
+    out, _ = unwrapped(lines, lambda text: False)
+    assert out[0] == "".join(lines[:4]) and out[1:4] == ["", "", ""]
+
+
+# A PDF viewer's copy of a transfer form a cell a line, wrapped at 12 characters: a name as
+# long as the column is wide, then its target of words (…服务差距 / 不断缩小), and a name
+# wrapped after 12 (65岁及以上老年人城乡社 / 区规范健康管理服务率).
+_TRANSFER_COPY = [
+    "区域绩效目标自评表",
+    "转移支付名称",
+    "基本公共卫生服务补助资金",
+    "一级指标",
+    "二级指标",
+    "三级指标",
+    "指标值",
+    "实际完成值",
+    "偏差原因分析及改进措施",
+    "产出指标",
+    "数量指标",
+    "0-6岁儿童健康管理率",
+    "≥85%",
+    "91.2%",
+    "65岁及以上老年人城乡社",
+    "区规范健康管理服务率",
+    "≥62%",
+    "66.8%",
+    "效益指标",
+    "社会效益指标",
+    "城乡居民公共卫生服务差距",
+    "不断缩小",
+    "逐步缩小",
+    "基层医疗卫生机构服务能力",
+    "良好",
+    "良好",
+    "满意度指标",
+    "服务对象满意度指标",
+    "城乡居民对基本公共卫生服",
+    "务满意度",
+    "≥85%",
+    "90.2%",
+]
+
+
+def test_a_rest_among_the_rows_is_joined_only_where_the_row_reads_whole(tmp_path: Path) -> None:
+    path = tmp_path / "copy.txt"
+    path.write_text("\n".join(_TRANSFER_COPY) + "\n", encoding="utf-8")
+    (table,) = parse_file(path).tables
+    assert [(i.name, i.target, i.actual) for i in table.indicators] == [
+        ("0-6岁儿童健康管理率", "≥85%", "91.2%"),
+        ("65岁及以上老年人城乡社区规范健康管理服务率", "≥62%", "66.8%"),
+        ("城乡居民公共卫生服务差距", "不断缩小", "逐步缩小"),
+        ("基层医疗卫生机构服务能力", "良好", "良好"),
+        ("城乡居民对基本公共卫生服务满意度", "≥85%", "90.2%"),
+    ]
+
+
+def test_a_running_head_naming_the_report_after_a_pages_number_is_no_cell(
+    tmp_path: Path,
+) -> None:
+    # mc05: 第1页 then …农业农村局2022年度项目绩效自评, between a row's cells and the next row
+    head = ["第1页", "某县卫生健康委员会2023年度项目绩效自评"]
+    lines = [*_TRANSFER_COPY[:18], *head, *_TRANSFER_COPY[18:]]
+    path = tmp_path / "copy.txt"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    (table,) = parse_file(path).tables
+    assert [i.name for i in table.indicators][2] == "城乡居民公共卫生服务差距"
+    assert not any("2023年度" in i.name for i in table.indicators)
+
+
+def test_a_funds_total_label_under_its_figures_stays_with_them() -> None:
+    # ly01: 项目资金 and the figures, then （万元） 年度资金总额, then 其中：当年财政拨款 …
+    lines = [
+        _laid_out((18, "年初预算数"), (33, "全年预算数"), (48, "全年执行数"), (63, "分值"),
+                  (72, "执行率"), (83, "得分")),
+        _laid_out((2, "项目资金"), (18, "1280.00"), (33, "1350.00"), (48, "1296.54"), (63, "10"),
+                  (72, "96.04%"), (83, "9.60")),
+        _laid_out((2, "（万元）"), (12, "年度资金总额")),
+        _laid_out((4, "其中：当年财政拨款"), (25, "1280.00"), (39, "1280.00"), (53, "1226.54"),
+                  (69, "—"), (79, "—"), (88, "—")),
+        _laid_out((9, "上年结转资金"), (25, "0"), (38, "70.00"), (52, "70.00"), (68, "—"),
+                  (78, "—"), (87, "—")),
+    ]  # fmt: skip
+    got = _cells(lines)
+    (total,) = [r for r in got if "1350.00" in r]
+    assert any(c.endswith("年度资金总额") for c in total[:2])
+    assert ["其中：当年财政拨款", "1280.00", "1280.00", "1226.54", "—", "—", "—"] in got
+
+
+def test_a_goal_row_repeating_its_merged_cells_is_read_once(tmp_path: Path) -> None:
+    # ma04: a Word table's rows as a converter prints them, a merged cell once a column
+    expected, actual = "养护县乡道1126公里。", "完成养护1126公里。"
+    rows = [
+        ["项目名称", *["农村公路日常养护"] * 6],
+        [
+            "项目资金（万元）",
+            "",
+            "年初预算数",
+            "全年预算数",
+            "全年执行数",
+            "分值",
+            "执行率",
+            "得分",
+        ],
+        ["项目资金（万元）", "年度资金总额", "862.00", "862.00", "855.46", "10", "99.24%", "9.92"],
+        ["年度总体目标", *["预期目标"] * 3, *["实际完成情况"] * 3],
+        ["年度总体目标", *[expected] * 3, *[actual] * 3],
+        ["一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分"],
+        ["产出指标", "数量指标", "养护里程", "≥1126公里", "1126公里", "90", "90"],
+    ]
+    path = tmp_path / "merged.txt"
+    path.write_text("".join(" | ".join(r) + "\n" for r in rows), encoding="utf-8")
+    (table,) = parse_file(path).tables
+    assert (table.goal_expected, table.goal_actual) == (expected, actual)

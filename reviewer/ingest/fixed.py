@@ -682,6 +682,7 @@ def _part_rows(part: _Part) -> list[_Row]:
             anchored[i] = _line_row(block[i])
             continue
         near = [_nearest(i, p.column, anchors, block, top, p.column in filled) for p in block[i]]
+        near = [_unlabelled(block, i, p, a, anchors) for p, a in zip(block[i], near, strict=True)]
         if all(_fund_row(p.text) for p in block[i]) and all(
             any(_fund_row(q.text) for q in anchored[a].cells.get(p.column, ()))
             for p, a in zip(block[i], near, strict=True)
@@ -693,6 +694,23 @@ def _part_rows(part: _Part) -> list[_Row]:
     rows.extend(anchored[i] for i in sorted(anchored))
     rows.extend(_line_row(line) for line in block[end:])
     return rows
+
+
+def _unlabelled(block: list[list[Piece]], i: int, p: Piece, a: int, anchors: list[int]) -> int:
+    """Where a funds row's label on a line of its own (or after the block's label) goes: not
+    to a line that prints its own label (项目资金 1280.00 … / （万元）  年度资金总额 / 其中：当年财政拨款 1280.00 …: the total's
+    label under its figures), but to the other line next to it, if that has none."""
+    if (
+        a == i
+        or not _fund_row(p.text)
+        or any(q.column > p.column for q in block[i])  # its figures or marks on its line
+        or not any(_fund_row(q.text) for q in block[a])
+    ):
+        return a
+    for b in (i - 1, i + 1):
+        if b != a and b in anchors and not any(_fund_row(q.text) for q in block[b]):
+            return b
+    return a
 
 
 def _fund_row(text: str) -> bool:

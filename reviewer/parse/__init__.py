@@ -309,8 +309,13 @@ def split_tables(rows: Iterable[Row]) -> Iterator[list[Row]]:
             current = []
             declared = False
             block_title = ""
-        if "总分" in joined and body and _TOTAL_ROW.match(joined):
-            totalled = True
+        if "总分" in joined and _TOTAL_ROW.match(joined):
+            if not body and not key_seen and any(parse_points(c.text) for c in row.cells):
+                # an excerpt's indicator rows printed without their header or any key above,
+                # then 总分 and its points: a table's body, so a title after it opens the next
+                # table
+                body = summed = True
+            totalled = body
         if body and row.cells and is_total_word(row.cells[0].text):
             summed = True  # its 总分 or 合计 row: the table's end
         if _ANY_HINT.search(joined) is None:

@@ -24,7 +24,7 @@ from reviewer.forms.families import DEFAULT, Family
 from reviewer.forms.vocabulary import lookup, lookup_slipped
 from reviewer.grid import Cell, Row
 from reviewer.parse import labels as lb
-from reviewer.parse.values import is_placeholder, parse_points, parse_value
+from reviewer.parse.values import is_operator, is_placeholder, parse_points, parse_value
 
 
 class Role(StrEnum):
@@ -381,92 +381,140 @@ _HEADERLESS_ROWS = 3
 _NATIONAL_LABELS: dict[Role, str] = {}
 for _label, _role in DEFAULT.indicator_columns:
     _NATIONAL_LABELS.setdefault(Role(_role), _label.rstrip("*"))
+_NATIONAL_LABELS[Role.NATURE] = "指标性质"
+_NATIONAL_LABELS[Role.UNIT] = "度量单位"
+
+
+@dataclass(frozen=True, slots=True)
+class _Shape:
+    """What an indicator row printed without its header holds from its name on."""
+
+    roles: tuple[Role, ...]  # the name's column first
+    optional: frozenset[int] = frozenset()  # places (after the name) a row may leave empty
+
+
+# name | target | actual | 分值 | 得分 (the national form)
+_SCORED = _Shape((Role.NAME, Role.TARGET, Role.ACTUAL, Role.WEIGHT, Role.SCORE))
+# name | 指标性质 | 指标值 | 度量单位 | actual | 分值 | 得分 (Sichuan's 指标性质 apart; a
+# qualitative row leaves its unit empty)
+_SPLIT = _Shape(
+    (Role.NAME, Role.NATURE, Role.TARGET, Role.UNIT, Role.ACTUAL, Role.WEIGHT, Role.SCORE),
+    frozenset({3}),
+)
+# name | 分值 | target | actual | 得分 (a variant printing 分值 before 年度指标值)
+_WEIGHT_FIRST = _Shape((Role.NAME, Role.WEIGHT, Role.TARGET, Role.ACTUAL, Role.SCORE))
+# name | target with its sign | actual (a transfer form without points)
+_UNSCORED = _Shape((Role.NAME, Role.TARGET, Role.ACTUAL))
 
 
 def headerless(rows: Sequence[Row], not_names: Callable[[str], bool]) -> IndicatorColumns | None:
-    """The national form's columns of indicator rows printed without their header (a page
-    excerpt that begins inside the indicator block): the first rows each print, after their
-    category labels if any, a name, a target, an actual, then 分值 and an 得分 of at most
-    twice it (or, on a form without points, nothing after the actual but an explanation, each
-    target with its sign); at least one target is not a bare number (so that funds rows, all
-    amounts, are not taken for them), no name is a label or what ``not_names`` rejects (a funds
-    row's label). None when the rows are not such."""
+    """The columns of indicator rows printed without their header (a page excerpt that begins
+    inside the indicator block): the first rows each print, after a 序号 and their category
+    labels if any, a name and then the cells of one shape: the national form's target,
+    actual, 分值 and an 得分 of at most twice it; the same with 分值 before the target;
+    指标性质, 指标值, 度量单位 apart before the actual and the points; or, on a form without points, a target with its sign and an actual
+    (then perhaps an explanation). At least one target is not a bare number (so that funds rows,
+    all amounts, are not taken for them), no name is a label or what ``not_names`` rejects (a
+    funds row's label). None when the rows are not such, or fit more than one shape."""
     if len(rows) < _HEADERLESS_ROWS:
         return None
-    columns: set[int] = set()
-    worded = False
-    scored = _name_column(rows[0], not_names) is not None
-    find = _name_column if scored else _unscored_name_column
-    for row in rows[:_HEADERLESS_ROWS]:
-        found = find(row, not_names)
-        if found is None:
-            return None
-        if any(c.column < found[0] and lb.label_kind(c.text) is None for c in row.cells):
-            return None  # before the name, only the row's category labels
-        columns.add(found[0])
-        worded = worded or found[1]
-    if not worded:
+    fitting = [
+        (shape, found)
+        for shape in (_SCORED, _WEIGHT_FIRST, _SPLIT, _UNSCORED)
+        if (found := _rows_fit(rows[:_HEADERLESS_ROWS], shape, not_names)) is not None
+    ]
+    if len(fitting) != 1:
         return None
-    # rows whose merged label cells were dropped (标准农田面积 | ≥2.5万亩 | … under 质量指标 |
-    # 工程验收合格率 | …) print their names further left: the columns are the fullest row's,
-    # the others read in order
-    k = max(columns)
-    roles = [Role.L1, Role.L2, Role.NAME, Role.TARGET, Role.ACTUAL]
-    if scored:
-        roles += [Role.WEIGHT, Role.SCORE]
+    shape, (k, numbered) = fitting[0]
+    roles = [Role.L1, Role.L2, *shape.roles, Role.EXPLANATION]
     cols = IndicatorColumns()
-    for col, role in zip(range(k - 2, k - 1 + len(roles)), [*roles, Role.EXPLANATION], strict=True):
+    for col, role in zip(range(k - 2, k - 2 + len(roles)), roles, strict=True):
         if col >= 1:
             cols.roles[col] = role
             cols.labels[col] = _NATIONAL_LABELS[role]
+    if numbered:
+        cols.roles[k - 3] = Role.EXTRA
+        cols.labels[k - 3] = "序号"
     cols.name_column = k
     cols.standard = _is_standard(cols)
     return cols
 
 
-def _name_column(row: Row, not_names: Callable[[str], bool]) -> tuple[int, bool] | None:
+def _rows_fit(
+    rows: Sequence[Row], shape: _Shape, not_names: Callable[[str], bool]
+) -> tuple[int, bool] | None:
+    """(the name's column, whether a 序号 column stands before the labels) when every row fits
+    ``shape`` and some target is more than a bare number."""
+    columns: set[int] = set()
+    numbered = worded = False
+    for row in rows:
+        found = _row_fit(row, shape, not_names)
+        if found is None:
+            return None
+        k, words = found
+        before = [c for c in row.cells if c.column < k]
+        if before and _serial(before[0].text) and before[0].column == k - 3:
+            numbered, before = True, before[1:]
+        if any(lb.label_kind(c.text) is None for c in before):
+            return None  # before the name, only the row's category labels
+        columns.add(k)
+        worded = worded or words
+    if not worded:
+        return None
+    # rows whose merged label cells were dropped (标准农田面积 | ≥2.5万亩 | … under 质量指标 |
+    # 工程验收合格率 | …) print their names further left: the columns are the fullest row's,
+    # the others read in order
+    return max(columns), numbered
+
+
+def _serial(text: str) -> bool:
+    return text.isdigit() and len(text) <= 3
+
+
+def _row_fit(row: Row, shape: _Shape, not_names: Callable[[str], bool]) -> tuple[int, bool] | None:
     """(the name's column, whether the target is more than a bare number) when the row's last
-    cells read name, target, actual, 分值, 得分 (and perhaps an explanation)."""
+    cells read as ``shape`` (and perhaps an explanation after)."""
     by_column = {c.column: c for c in row.cells}
+    n = len(shape.roles)
     for c in row.cells:
         k = c.column
-        name, target, actual = c, by_column.get(k + 1), by_column.get(k + 2)
-        weight, score = by_column.get(k + 3), by_column.get(k + 4)
-        if target is None or actual is None or weight is None or score is None:
+        if any(col > k + n for col in by_column):
             continue
-        if any(col > k + 5 for col in by_column):
+        cells = [by_column.get(k + j) for j in range(n)]
+        if any(x is None for j, x in enumerate(cells) if j not in shape.optional):
             continue
-        w, sc = parse_points(weight.text), parse_points(score.text)
-        if w is None or sc is None or not 0 < w <= 100 or not 0 <= sc <= 2 * w:
-            continue
-        if parse_points(name.text) is not None or lb.label_kind(name.text) is not None:
-            return None
-        if not_names(name.text):
-            return None
-        return k, parse_points(target.text) is None
-    return None
-
-
-def _unscored_name_column(row: Row, not_names: Callable[[str], bool]) -> tuple[int, bool] | None:
-    """As ``_name_column``, for a form without 分值 or 得分 (a transfer form's rows: 0-6岁
-    儿童健康管理率 | ≥85% | 91.2%): the row's last cells read name, a target with its sign,
-    an actual with a figure (and perhaps an explanation)."""
-    by_column = {c.column: c for c in row.cells}
-    for c in row.cells:
-        k = c.column
-        name, target, actual = c, by_column.get(k + 1), by_column.get(k + 2)
-        if target is None or actual is None or any(col > k + 3 for col in by_column):
-            continue
-        if not parse_value(target.text).operator_written or not any(
-            ch.isdigit() for ch in actual.text
+        if not all(
+            _fits_role(role, x, cells, shape) for role, x in zip(shape.roles, cells, strict=True)
         ):
             continue
-        if parse_points(name.text) is not None or lb.label_kind(name.text) is not None:
+        if parse_points(c.text) is not None or lb.label_kind(c.text) is not None:
             return None
-        if not_names(name.text):
+        if not_names(c.text):
             return None
-        return k, True
+        target = cells[shape.roles.index(Role.TARGET)]
+        worded = target is not None and parse_points(target.text) is None
+        return k, worded or shape in (_SPLIT, _UNSCORED)
     return None
+
+
+def _fits_role(role: Role, cell: Cell | None, cells: list[Cell | None], shape: _Shape) -> bool:
+    if cell is None:
+        return True  # an optional place left empty
+    text = cell.text
+    if role is Role.WEIGHT:
+        w = parse_points(text)
+        return w is not None and 0 < w <= 100
+    if role is Role.SCORE:
+        w = parse_points(cells[shape.roles.index(Role.WEIGHT)].text)  # type: ignore[union-attr]
+        sc = parse_points(text)
+        return w is not None and sc is not None and 0 <= sc <= 2 * w
+    if role is Role.NATURE:
+        return text in ("定性", "定量") or is_operator(text)
+    if shape is _UNSCORED and role is Role.TARGET:
+        return parse_value(text).operator_written
+    if shape is _UNSCORED and role is Role.ACTUAL:
+        return any(ch.isdigit() for ch in text)
+    return True
 
 
 def _bare_points(text: str) -> bool:

@@ -914,6 +914,13 @@ class _TableBuilder:
             else:
                 cells.append(c)
         in_order = sorted(cols, key=cols.__getitem__)
+        once = [c for k, c in enumerate(cells) if k == 0 or c.text != cells[k - 1].text]
+        if len(cells) > len(cols) == len(once):
+            # a copy printing a merged cell again in each column it spans (a Word table's
+            # rows as a converter gives them: 目标 | A | A | A | B | B | B): each text once
+            for c in cells:
+                c.used = True
+            cells = once
         if len(cells) == 1 and len(cols) == 2 and (pair := _goals_in_one(cells[0])):
             cells[0].used = True
             for c, field in zip(pair, in_order, strict=True):

@@ -104,6 +104,13 @@ class TestE102ExplanationWithoutMeasure(RuleCase):
         said = "部分人员请假，培训对象由科级干部改为青年干部"
         assert codes(tmp_path, trainees("=180人", 9, said)) == {"E102"}
 
+    def test_something_coming_early_is_a_cause_not_a_step(self, tmp_path: Path) -> None:
+        # 提前 as what happened (雨季提前) tells why; 提前谋划 is what will be done
+        said = "受雨季提前影响，部分培训班次未能开班"
+        assert codes(tmp_path, trainees("=180人", 9, said)) == {"E102"}
+        planned = "受雨季提前影响，部分培训班次未能开班，次年提前谋划开班时间"
+        assert codes(tmp_path, trainees("=180人", 9, planned)) == set()
+
     def test_a_row_that_needs_no_explanation_needs_no_measure(self, tmp_path: Path) -> None:
         assert codes(tmp_path, trainees("=210人", 10, "按计划实施")) == set()
 

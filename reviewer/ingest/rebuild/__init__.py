@@ -47,14 +47,14 @@ class Unreadable(Exception):
         self.reason = reason
 
 
-def _stream(lines: Sequence[str], layout: str) -> Stream:
+def _stream(lines: Sequence[str], layout: str, rests: set[int]) -> Stream:
     if layout == "bars":
         return bar_tokens(lines)
     if layout == "paragraphs":
         return paragraph_tokens(lines)
     if layout == "pipes":
         return pipe_tokens(lines)
-    return word_tokens(lines, lines_are_rows=layout == "words")
+    return word_tokens(lines, lines_are_rows=layout == "words", rests=rests)
 
 
 def rebuild_rows(lines: Sequence[str], layout: str) -> list[Row]:
@@ -62,9 +62,10 @@ def rebuild_rows(lines: Sequence[str], layout: str) -> list[Row]:
     furniture = page_furniture(lines) if layout in ("words", "flat") else {}
     if furniture:
         lines = ["" if i in furniture else s for i, s in enumerate(lines)]
+    rests: set[int] = set()
     if layout == "flat":
-        lines = unwrapped(lines, is_any_label)
-    stream = _stream(lines, layout)
+        lines, rests = unwrapped(lines, is_any_label)
+    stream = _stream(lines, layout, rests)
     apply_script(stream, "\n".join(lines[:SAMPLE_ROWS]))
     join_pieces(stream, is_any_label, is_block_label, label_goes_on)
     if layout == "flat":

@@ -27,6 +27,9 @@ _OP_VALUE = re.compile(
     rf"^(?:>=|<=|=>|=<|[≥≤≧≦><=＝﹦═]|不低于|不少于|不高于|不超过|大于|小于){{1}}\s*{_NUMBER}"
 )
 _NUM_UNIT = re.compile(rf"^{_NUMBER}\s*[^\d\s.,]")
+# A run of words no figure's unit is as long as: a name that opens with a number (65岁及以上
+# 老年人健康管理率, 2型糖尿病患者规范管理率), not a figure with its unit.
+_WORDS_RUN = re.compile(r"[\u4e00-\u9fff]{7,}")
 _DATE = re.compile(r"^\d{4}年(\d{1,2}月)?(\d{1,2}日)?")
 _NATURE_WORDS = frozenset(
     {"定性", "定量", "正向", "反向", "≥", "≤", "=", "═", "﹦", "＝", "≧", "≦"}
@@ -102,7 +105,7 @@ def look(text: str) -> Look:
         points=bool(_POINTS.match(t)),
         operator=operator,
         op_value=bool(_OP_VALUE.match(t)),
-        num_unit=bool(_NUM_UNIT.match(t)) and not number,
+        num_unit=bool(_NUM_UNIT.match(t)) and not number and not _WORDS_RUN.search(t),
         unit=unit,
         placeholder=is_placeholder(t),
         label=label,

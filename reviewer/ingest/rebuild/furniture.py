@@ -10,6 +10,7 @@ cells are already used: accounted for as printed, never read into the table.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from reviewer.grid import Cell, Row
@@ -29,6 +30,15 @@ def _opens(lines: Sequence[str], i: int) -> bool:
     """The title on line ``i`` opens a table: a header key (项目名称 …) follows it closely."""
     after = [s.split() for s in lines[i + 1 :] if s.strip()][:_TITLE_LOOKAHEAD]
     return any(Kind.KEY in kinds(words[0]) for words in after)
+
+
+# A report's name as a running head prints it: its year, then 绩效 or 自评, no sentence.
+_REPORT_NAME = re.compile(r"\d{4}年度?[^,，。;；:：]{0,16}(?:绩效|自评)[^,，。;；:：]{0,12}$")
+_MAX_HEAD = 48
+
+
+def _names_the_report(text: str) -> bool:
+    return len(text) <= _MAX_HEAD and _REPORT_NAME.search(text) is not None
 
 
 def page_furniture(lines: Sequence[str]) -> dict[int, str]:
@@ -58,11 +68,12 @@ def page_furniture(lines: Sequence[str]) -> dict[int, str]:
         first = kinds(words[0])
         if (
             after_break
-            and (text in openings or Kind.TITLE in first)
+            and (text in openings or Kind.TITLE in first or _names_the_report(text))
             and not (Kind.TITLE in first and _opens(lines, i))
         ):
             # the running head: the document's opening line, or the form's title with its
-            # issuer (施甸县农业农村局2024年度项目支出绩效自评表) opening no table
+            # issuer (施甸县农业农村局2024年度项目支出绩效自评表) opening no table, or the
+            # report's name (…农业农村局2022年度项目绩效自评)
             found[i] = text
             continue
         if after_break:

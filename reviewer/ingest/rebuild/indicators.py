@@ -14,7 +14,8 @@ over the cells, the state being the next free column of the open row):
 * where the layout's lines or paragraphs hint at rows, a row that starts inside one or runs
   past its end; where each line is a row, no other cut;
 * where single spaces separate cells, a word joined to the cell before it (a name printed
-  with a space in it);
+  with a space in it); so too a line that may be the rest of a cell wrapped at its column's
+  width (``wrapped``);
 * where each line is a row, a line of one piece of text under a row whose explanation it goes
   on with (a PDF viewer's copy prints a wrapped cell's lines as lines of their own).
 
@@ -37,6 +38,14 @@ _DROP_EMPTY = 0.05
 _CUT_INSIDE = 1.0  # a row starting inside a line (where lines hint at rows)
 _RUN_ON = 0.4  # a row running on into the next line
 _GLUE = 0.8  # a word joined to the cell before it (a cell cut at its own space)
+# A line after a line as long as the column is wide, taken for a cell of its own rather than
+# the rest of the cell above (``wrapped``): the full line says the cell went on.
+_UNJOINED = 0.5
+# Such a line joined to a name or a text: free; to a target or an actual, dear: a value of
+# words fills its column less often than a name, and a name as wide as its column followed by
+# a target of words (…服务差距 / 不断缩小) would else take its row's values into the next row's.
+_REST_INTO = {Slot.NAME: 0.0, Slot.TEXT: 0.0, Slot.EXPLANATION: 0.0, Slot.WORD: 0.6}
+_REST_INTO_VALUE = 1.2
 _GLUED = frozenset({Slot.NAME, Slot.TARGET, Slot.ACTUAL, Slot.WORD, Slot.TEXT, Slot.EXPLANATION})
 _WRAPPED = 0.3  # a line of text going on with the explanation of the row above
 _SENTENCE_END = ("。", "！", "!", "；")
@@ -60,18 +69,39 @@ def rebuild(
     cut_off: bool = False,
     own: bool = False,
 ) -> list[list[Placed]]:
-    """The rows of ``tokens`` (the section's cells after its header) under ``header``.
+    """The rows of ``tokens`` (the section's cells after its header) under ``header``
+    (see ``rebuild_costed``)."""
+    rows, _ = rebuild_costed(
+        tokens, header, grouped=grouped, strict=strict, cut_off=cut_off, own=own
+    )
+    return rows
+
+
+def rebuild_costed(
+    tokens: list[Token],
+    header: Header,
+    *,
+    grouped: bool,
+    strict: bool,
+    cut_off: bool = False,
+    own: bool = False,
+) -> tuple[list[list[Placed]], float]:
+    """The rows of ``tokens`` (the section's cells after its header) under ``header``, and
+    what the best reading cost (lower fits better; comparable between headers of one stream).
 
     ``grouped``: a token's group starting hints at a row starting; ``strict``: each group is
     exactly one row; ``cut_off``: the text ends inside the last row, whose cells are the first of
     its columns (the columns after its last cell cost nothing: they were cut off); ``own``:
     the form names its own categories (a department's)."""
     if not tokens:
-        return []
+        return [], 0.0
     slots = header.slots()
     m = len(slots)
     looks = [cl.look(t.text) if not t.empty else cl.EMPTY for t in tokens]
-    fits = [[cl.fit(s, c, own) for s in slots] for c in looks]
+    fits = [
+        [cl.fit(s, c, own) + (_UNJOINED if t.rest else 0.0) for s in slots]
+        for t, c in zip(tokens, looks, strict=True)
+    ]
     miss = [cl.MISSING.get(s, cl.MISSING_DEFAULT) for s in slots]
     prefix = [0.0]
     for x in miss:
@@ -88,7 +118,9 @@ def rebuild(
 
     starts = [i == 0 or tokens[i].group != tokens[i - 1].group for i in range(len(tokens))]
     glue = [
-        i > 0 and t.spaced and _words(looks[i]) and _words(looks[i - 1])
+        i > 0
+        and _words(looks[i])
+        and ((t.spaced and _words(looks[i - 1])) or (t.rest and not tokens[i - 1].empty))
         for i, t in enumerate(tokens)
     ]
     # a line of one piece of text after a piece of text left unfinished: the rest of a cell
@@ -120,7 +152,7 @@ def rebuild(
             if c + drop < new_cost[s]:  # placed nowhere
                 new_cost[s], came[s] = c + drop, (s, -1, False)
             if s > 0 and glue[i] and slots[s - 1] in _GLUED:  # a cell cut at a space
-                v = c + _GLUE
+                v = c + (_REST_INTO.get(slots[s - 1], _REST_INTO_VALUE) if t.rest else _GLUE)
                 if v < new_cost[s]:
                     new_cost[s], came[s] = v, (s, s - 1, False)
             if s > 0 and wrapped[i] and slots[s - 1] is Slot.EXPLANATION:
@@ -139,10 +171,14 @@ def rebuild(
                     new_cost[j + 1], came[j + 1] = v, (s, j, True)
         cost = new_cost
         back.append(came)
-    best = min(range(m + 1), key=lambda s: cost[s] + (close(s) if not cut_off or s <= name else 0))
+
+    def final(s: int) -> float:
+        return cost[s] + (close(s) if not cut_off or s <= name else 0)
+
+    best = min(range(m + 1), key=final)
     rows, covered = _rows(tokens, back, best, header)
     _mark_ties(rows, covered, tokens, header, fits, miss)
-    return rows
+    return rows, final(best)
 
 
 _VALUE_SLOTS = frozenset({Slot.ACTUAL, Slot.WEIGHT, Slot.SCORE})

@@ -30,6 +30,9 @@ from reviewer.ingest.rebuild.goals import goal_line, read_goals
 from reviewer.ingest.rebuild.header import Header
 from reviewer.ingest.rebuild.indicators import Placed
 from reviewer.ingest.rebuild.section import (
+    Unheaded,
+    find_headerless,
+    find_headerless_lines,
     lines_start_indicators,
     read_indicator_lines,
     read_indicators,
@@ -65,6 +68,11 @@ class Builder:
     header: Header | None = None  # the last indicator header, for the 总分 row
     # the goal block's numbered sub-label (1.项目年度目标完成情况): 2.… fields go beside it
     numbered_column: int = 1
+    # indicator rows with no header above them: searched for up to here (a token's or a
+    # line's index), and the rows found, placed when the stream reaches their start
+    headerless_until: int = -1
+    unheaded: Unheaded | None = None
+    last_header: int | None = None  # where the stream's last indicator header starts (-1: none)
 
     @property
     def toks(self) -> list[Token]:
@@ -85,6 +93,9 @@ class Builder:
         i = 0
         while i < len(toks):
             t = toks[i]
+            if self.unheaded is not None and i == self.unheaded.start:
+                i = self._place_unheaded()
+                continue
             if t.empty:
                 i += 1
                 continue
@@ -110,9 +121,21 @@ class Builder:
                 i = read_goals(self, i)
             elif ks & {Kind.FUND_BLOCK, Kind.FUND_ONLY, Kind.FUND_ROW}:
                 i = read_funds(self, i)
+            elif i > self.headerless_until and (found := find_headerless(self, i)) is not None:
+                self.unheaded = found  # placed when the stream reaches where the rows start
             else:
                 self.free(t)
                 i += 1
+
+    def _place_unheaded(self) -> int:
+        """The headerless rows found, placed; the index after them."""
+        found = self.unheaded
+        assert found is not None
+        self.close()
+        self.header = found.header
+        self.rows.extend(found.rows)
+        self.unheaded = None
+        return found.end
 
     def _by_lines(self) -> None:
         """Each line a row; the indicator section's rows get their columns by its header."""
@@ -126,8 +149,19 @@ class Builder:
         goal_head: list[Token] = []  # the goal block's header, while in the block
         while k < len(lines):
             line = [t for t in lines[k] if not t.empty]
+            if self.unheaded is not None and k == self.unheaded.start:
+                k = self._place_unheaded()
+                continue
             if line and lines_start_indicators(self, lines, k):
                 k = read_indicator_lines(self, lines, k)
+                continue
+            if (
+                line
+                and k > self.headerless_until
+                and not kinds(line[0].text)
+                and (found := find_headerless_lines(self, lines, k)) is not None
+            ):
+                self.unheaded = found
                 continue
             if line:
                 ks = kinds(line[0].text)

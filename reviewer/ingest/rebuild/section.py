@@ -8,12 +8,14 @@ rebuilt under its header by the dynamic programme in ``indicators``.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from reviewer.forms.vocabulary import key
 from reviewer.ingest.rebuild import indicators as ind
 from reviewer.ingest.rebuild.anchors import CLOSING, Kind, kinds
-from reviewer.ingest.rebuild.header import Slot, build_header, slot_of, split_rows
+from reviewer.ingest.rebuild.header import Header, Slot, build_header, slot_of, split_rows
+from reviewer.ingest.rebuild.headerless import rows_without_header
 from reviewer.ingest.rebuild.indicators import Placed
 from reviewer.ingest.rebuild.tokenise import Token
 from reviewer.parse.values import parse_number
@@ -197,6 +199,98 @@ def read_indicator_lines(b: Builder, lines: list[list[Token]], k: int) -> int:
         )
     )
     return end
+
+
+@dataclass(slots=True)
+class Unheaded:
+    """Indicator rows found without a header: they start at token (or line) ``start`` and
+    the section ends before ``end``."""
+
+    start: int
+    end: int
+    rows: list[list[Placed]]
+    header: Header
+
+
+def find_headerless(b: Builder, i: int) -> Unheaded | None:
+    """Indicator rows from token ``i`` on, in a text with no indicator header (an excerpt
+    opening below it), read under the shape that fits them (``headerless``); None when they
+    are no such rows. ``b.headerless_until`` is set to where the search ended: nothing before
+    it is searched again."""
+    if b.header is not None or _header_after(b, i):
+        return None
+    toks = b.toks
+    end = _section_end(b, toks, i)
+    b.headerless_until = end
+    body = toks[i:end]
+    found = rows_without_header(
+        body,
+        grouped=b.stream.grouped,
+        strict=False,
+        cut_off=_cut(body, end == len(toks)),
+        own=b.family.own_categories,
+    )
+    if found is None:
+        return None
+    rows, start, header = found
+    return Unheaded(i + start, end, rows, header)
+
+
+def find_headerless_lines(b: Builder, lines: list[list[Token]], k: int) -> Unheaded | None:
+    """As ``find_headerless``, where each line is a row; ``start`` and ``end`` are lines."""
+    if b.header is not None:
+        return None
+    end = k
+    while end < len(lines):
+        line = [t for t in lines[end] if not t.empty]
+        if line and (ends_section(b, 0, line) or line_starts_indicators(b, line)):
+            break
+        end += 1
+    b.headerless_until = end
+    shown = ([t for t in x if not t.empty] for x in lines[end:])
+    if any(line_starts_indicators(b, x) for x in shown if x):
+        return None
+    body = [t for line in lines[k:end] for t in line]
+    found = rows_without_header(
+        body,
+        grouped=True,
+        strict=True,
+        cut_off=_cut(body, end == len(lines)),
+        own=b.family.own_categories,
+    )
+    if found is None:
+        return None
+    rows, start, header = found
+    first, seen = k, len(lines[k])
+    while seen <= start:
+        first += 1
+        seen += len(lines[first])
+    return Unheaded(first, end, rows, header)
+
+
+def _section_end(b: Builder, toks: list[Token], i: int) -> int:
+    end = i
+    while end < len(toks) and not (not toks[end].empty and ends_section(b, end)):
+        end += 1
+    return end
+
+
+def _header_after(b: Builder, i: int) -> bool:
+    """An indicator header somewhere after token ``i`` (where the stream's last one starts is
+    found once)."""
+    if b.last_header is None:
+        toks = b.toks
+        b.last_header = max(
+            (
+                j
+                for j, t in enumerate(toks)
+                if not t.empty
+                and kinds(t.text) & {Kind.COLUMN, Kind.SECTION}
+                and starts_indicators(b, j)
+            ),
+            default=-1,
+        )
+    return b.last_header >= i
 
 
 # -- 总分 --------------------------------------------------------------------------------

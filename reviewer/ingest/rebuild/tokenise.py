@@ -16,7 +16,7 @@ what survives of the table's rows and empty cells, and the stream records it:
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Collection, Iterable
 from dataclasses import dataclass, field
 
 from reviewer.ingest.reading import Script, read_text, script_of
@@ -41,6 +41,8 @@ class Token:
     empty: bool = False
     group: int = 0
     spaced: bool = False
+    # the line may be the rest of the cell on the line above, wrapped at the column's width
+    rest: bool = False
 
 
 @dataclass(slots=True)
@@ -189,16 +191,22 @@ def _notes_under(tokens: list[Token], start: int) -> bool:
     return True
 
 
-def word_tokens(lines: Iterable[str], *, lines_are_rows: bool) -> Stream:
+def word_tokens(
+    lines: Iterable[str], *, lines_are_rows: bool, rests: Collection[int] = ()
+) -> Stream:
     """Cells separated by single spaces: each word a token, joined back where pieces make one
     cell. With ``lines_are_rows`` each line is a row; otherwise (a whole table on one or two
-    lines) the words carry no row information."""
+    lines) the words carry no row information. ``rests``: the indices of lines that may be
+    the rest of a cell wrapped from the line above (``wrapped``)."""
     out = Stream(grouped=lines_are_rows, lines_are_rows=lines_are_rows)
     for number, line in enumerate(lines, start=1):
         words = [w for w in _WORD_SPLIT.split(line.strip()) if w]
         for k, word in enumerate(words):
             group = number if lines_are_rows else len(out.tokens) + 1
-            out.tokens.append(Token(clean_cell(word), word, number, group=group, spaced=k > 0))
+            rest = k == 0 and number - 1 in rests
+            out.tokens.append(
+                Token(clean_cell(word), word, number, group=group, spaced=k > 0, rest=rest)
+            )
     return out
 
 

@@ -13,6 +13,8 @@ import re
 from collections import Counter
 from collections.abc import Callable, Sequence
 
+from reviewer.ingest.rebuild.anchors import Kind, kinds
+
 _MIN_WIDTH = 12  # characters: a narrower "width" is a column of short cells, not a wrap
 _MIN_FULL = 3  # lines, at least, as long as the width
 _REST = re.compile(r"^[\u4e00-\u9fff、（）()]{1,8}$")  # a short rest of words, no figure
@@ -27,27 +29,64 @@ def _width(lines: Sequence[str]) -> int | None:
     return width if count >= _MIN_FULL else None
 
 
-def unwrapped(lines: Sequence[str], is_label: Callable[[str], bool]) -> list[str]:
+def unwrapped(lines: Sequence[str], is_label: Callable[[str], bool]) -> tuple[list[str], set[int]]:
     """``lines`` with each rest of a wrapped cell joined to the full line before it, its own
     line left empty (the line count kept): a short rest of words (…工程的 / 比例) that is not
     one of the form's labels (二级指标's 满意度指标 stays a cell); after a line that ends no
     sentence, a rest opening where no cell opens (…未完成3 / .5公里;…), a word's end before a
-    clause's mark (…路面损 / 毁;下步将…), or the sentence's end (…施工方案,列入 / 2023年续建
-    计划,6月底前完工。)."""
+    clause's mark (…路面损 / 毁;下步将…), a full line again (a long cell's middle), or the
+    sentence's end (…施工方案,列入 / 2023年续建计划,6月底前完工。).
+
+    Among the indicator rows, where a cell of words may as well be the next cell (a name
+    filling its column exactly, then a target of words: …服务差距 / 不断缩小), a rest of words
+    (no more than a line) is not joined but given back, by its index, for the rows' programme
+    to join or not (``indicators``: the reading that makes whole rows wins)."""
     width = _width(lines)
     if width is None:
-        return list(lines)
+        return list(lines), set()
     out = list(lines)
+    maybe: set[int] = set()
+    section = False
     cell = None  # the index of the line the cell being joined began on
     for i in range(len(lines) - 1):
         full, rest = lines[i].strip(), lines[i + 1].strip()
+        section = _in_section(section, full)
         cell = i if cell is None else cell
-        if len(full) == width and rest and _goes_on(full, rest, is_label):
+        if len(full) != width or not rest or is_label(rest):
+            cell = None
+        elif section and not _certain(full, rest):
+            if len(rest) <= width:
+                maybe.add(i + 1)
+            cell = None
+        elif _goes_on(full, rest, is_label):
             out[cell] += rest
             out[i + 1] = ""
         else:
             cell = None
-    return out
+    return out, maybe
+
+
+def _in_section(section: bool, line: str) -> bool:
+    """Whether the indicator rows go on at ``line`` (their header's labels open them; 总分, a
+    field, the next table's title or block close them)."""
+    ks = kinds(line)
+    if ks & _CLOSES and Kind.COLUMN not in ks:  # 偏差原因分析及改进措施: a column, and a field
+        return False
+    return section or Kind.SECTION in ks or (Kind.COLUMN in ks and not ks & _NOT_ONLY_COLUMN)
+
+
+# Labels an indicator header shares with other blocks (实际完成情况, 分值, 偏差原因分析…): they
+# open no indicator rows.
+_NOT_ONLY_COLUMN = frozenset({Kind.FUND_COLUMN, Kind.GOAL, Kind.FIELD})
+_CLOSES = frozenset(
+    {Kind.TOTAL, Kind.FIELD, Kind.NOTE, Kind.TITLE, Kind.KEY, Kind.GOAL, Kind.FUND_BLOCK}
+)
+
+
+def _certain(full: str, rest: str) -> bool:
+    """A rest no cell could be: it opens where no cell opens, or ends the sentence the full
+    line left open."""
+    return not full.endswith(_STOPS) and (rest[0] in _NO_START or rest.endswith(_STOPS))
 
 
 def _goes_on(full: str, rest: str, is_label: Callable[[str], bool]) -> bool:
@@ -57,6 +96,7 @@ def _goes_on(full: str, rest: str, is_label: Callable[[str], bool]) -> bool:
         return bool(_REST.match(rest))
     return (
         bool(_REST.match(rest))
+        or len(rest) == len(full)  # a full line again: the cell's middle
         or rest[0] in _NO_START
         or rest.endswith(_STOPS)  # no value ends a sentence: the rest of one
         or bool(_WORD_END.match(rest))  # …路面损 / 毁;下步将…: a word's end, then a clause

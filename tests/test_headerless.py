@@ -1,0 +1,118 @@
+"""Excerpts that open among the indicator rows, with no header above them.
+
+A search engine's cache or a page split across posts may show a table from inside its
+indicator block. The rows then carry no column labels; they are read by the shapes the forms
+print them in (national; 分值 before the target; Sichuan's 指标性质 | 指标值 | 度量单位 apart;
+no points), in every layout, or refused when no shape reads them.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from reviewer.api import parse_file
+from reviewer.errors import InputError
+
+_ROWS = [  # 一级, 二级, name, target, actual, 分值, 得分 (merged labels printed once)
+    ("", "质量指标", "道路验收合格率", "≥95%", "98%", "10", "10"),
+    ("", "", "路面平整达标率", "≥90%", "92.5%", "10", "10"),
+    ("", "时效指标", "工程完工及时率", "100%", "100%", "5", "5"),
+    ("效益指标", "社会效益指标", "受益群众人数", "≥3000人", "3120人", "15", "15"),
+]
+_EXPECTED = [
+    ("道路验收合格率", "≥95%", "98%", 10, 10),
+    ("路面平整达标率", "≥90%", "92.5%", 10, 10),
+    ("工程完工及时率", "100%", "100%", 5, 5),
+    ("受益群众人数", "≥3000人", "3120人", 15, 15),
+]
+
+
+def _read(path: Path) -> list[tuple[str, str | None, str | None, float | None, float | None]]:
+    (table,) = parse_file(path).tables
+    return [(i.name, i.target, i.actual, i.weight, i.score) for i in table.indicators]
+
+
+def _cells(row: tuple[str, ...]) -> list[str]:
+    return [c for c in row if c]
+
+
+def test_rows_a_cell_a_line_ending_in_bars(tmp_path: Path) -> None:
+    lines = [f"{c} |" for row in _ROWS for c in [*_cells(row), ""]]
+    path = tmp_path / "bars.txt"
+    path.write_text("\n".join([*lines, "总分 |", "100 |", "99.5 |"]) + "\n", encoding="utf-8")
+    assert _read(path) == _EXPECTED
+
+
+def test_rows_a_cell_a_paragraph(tmp_path: Path) -> None:
+    cells = [c for row in _ROWS for c in _cells(row)]
+    path = tmp_path / "paragraphs.txt"
+    path.write_text("\n\n".join([*cells, "总分", "100", "99.5"]) + "\n", encoding="utf-8")
+    assert _read(path) == _EXPECTED
+
+
+def test_rows_a_line_each_cells_parted_by_single_spaces(tmp_path: Path) -> None:
+    lines = [" ".join(_cells(row)) for row in _ROWS]
+    path = tmp_path / "words.txt"
+    path.write_text("\n".join([*lines, "总分 100 99.5"]) + "\n", encoding="utf-8")
+    assert _read(path) == _EXPECTED
+
+
+def test_a_sichuan_forms_rows_with_the_target_in_three_cells(tmp_path: Path) -> None:
+    path = tmp_path / "sichuan.txt"
+    path.write_text(
+        "数量指标 | 培训人次 | ≥ | 800 | 人次 | 812 | 20 | 20 | |\n"
+        "质量指标 | 培训合格率 | ≥ | 90 | % | 93 | 20 | 20 | |\n"
+        "可持续影响指标 | 培训长效机制 | 定性 | 健全 | | 健全 | 10 | 10 | |\n"
+        "合计 | 100 | 100 | |\n",
+        encoding="utf-8",
+    )
+    assert _read(path) == [
+        ("培训人次", "≥800人次", "812", 20, 20),
+        ("培训合格率", "≥90%", "93", 20, 20),
+        ("培训长效机制", "健全", "健全", 10, 10),
+    ]
+
+
+def test_rows_with_a_serial_number_before_their_labels(tmp_path: Path) -> None:
+    path = tmp_path / "numbered.txt"
+    path.write_text(
+        "".join(f"{k}\t" + "\t".join(row) + "\t\n" for k, row in enumerate(_ROWS, start=4)),
+        encoding="utf-8",
+    )
+    assert _read(path) == _EXPECTED
+
+
+def test_rows_printing_their_points_before_the_target(tmp_path: Path) -> None:
+    shown = [(r[0], r[1], r[2], r[5], r[3], r[4], r[6]) for r in _ROWS]
+    lines = [f"{c} |" for row in shown for c in [*_cells(row), ""]]
+    path = tmp_path / "weight_first.txt"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    assert _read(path) == _EXPECTED
+
+
+def test_the_table_after_the_excerpts_total_is_a_table_of_its_own(tmp_path: Path) -> None:
+    lines = [f"{c} |" for row in _ROWS for c in [*_cells(row), ""]]
+    lines += ["总分 |", "100 |", "99.5 |", "项目支出绩效自评表 |", "项目名称 |", "乡村道路养护 |"]
+    path = tmp_path / "two.txt"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    tables = parse_file(path).tables
+    assert [t.project for t in tables] == ["", "乡村道路养护"]
+    assert [i.name for i in tables[0].indicators] == [e[0] for e in _EXPECTED]
+
+
+@pytest.mark.parametrize("layout", ["bars", "words"])
+def test_lines_of_names_and_amounts_are_no_indicator_rows(tmp_path: Path, layout: str) -> None:
+    rows = [("教育支出", "120.5", "130.2"), ("卫生支出", "80.1", "85.6"), ("交通支出", "60", "66")]
+    if layout == "bars":
+        text = "\n".join(f"{c} |" for row in rows for c in row)
+    else:
+        text = "\n".join(" ".join(row) for row in rows)
+    path = tmp_path / f"{layout}.txt"
+    path.write_text(text + "\n", encoding="utf-8")
+    try:
+        tables = parse_file(path).tables
+    except InputError:
+        return
+    assert all(not t.indicators for t in tables)
