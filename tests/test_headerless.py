@@ -102,6 +102,26 @@ def test_the_table_after_the_excerpts_total_is_a_table_of_its_own(tmp_path: Path
     assert [i.name for i in tables[0].indicators] == [e[0] for e in _EXPECTED]
 
 
+def test_a_hebei_forms_section_four_a_cell_a_line(tmp_path: Path) -> None:
+    # name | 指标分值 (its definition) | 符号 | 值 | 单位 | actual | 完成情况 | 单项指标得分 |
+    # 权重占比 | 折算得分
+    rows = [
+        ["产出指标", "数量指标", "改造户厕数", "完成改造的户厕数量", ">=", "1200", "户", "1200户",
+         "完成", "100.00", "30.00", "30.00"],
+        ["质量指标", "改厕验收合格率", "验收合格户厕的比例", ">=", "95", "%(百分比)", "97%", "完成",
+         "100.00", "30.00", "30.00"],
+        ["效果指标", "社会效益指标", "卫生厕所普及率", "使用卫生厕所户数的比例", ">=", "80",
+         "%(百分比)", "82%", "完成", "100.00", "40.00", "40.00"],
+    ]  # fmt: skip
+    path = tmp_path / "hebei.txt"
+    path.write_text("".join(f"{c} |\n" for row in rows for c in row), encoding="utf-8")
+    assert _read(path) == [
+        ("改造户厕数", ">=1200户", "1200户", 30, 30),
+        ("改厕验收合格率", ">=95%(百分比)", "97%", 30, 30),
+        ("卫生厕所普及率", ">=80%(百分比)", "82%", 40, 40),
+    ]
+
+
 @pytest.mark.parametrize("layout", ["bars", "words"])
 def test_lines_of_names_and_amounts_are_no_indicator_rows(tmp_path: Path, layout: str) -> None:
     rows = [("教育支出", "120.5", "130.2"), ("卫生支出", "80.1", "85.6"), ("交通支出", "60", "66")]

@@ -407,23 +407,16 @@ def test_a_running_head_naming_the_report_after_a_pages_number_is_no_cell(
     assert not any("2023年度" in i.name for i in table.indicators)
 
 
+WRITTEN = Path(__file__).parent.parent / "eval" / "datasets" / "written"
+
+
 def test_a_funds_total_label_under_its_figures_stays_with_them() -> None:
     # ly01: 项目资金 and the figures, then （万元） 年度资金总额, then 其中：当年财政拨款 …
-    lines = [
-        _laid_out((18, "年初预算数"), (33, "全年预算数"), (48, "全年执行数"), (63, "分值"),
-                  (72, "执行率"), (83, "得分")),
-        _laid_out((2, "项目资金"), (18, "1280.00"), (33, "1350.00"), (48, "1296.54"), (63, "10"),
-                  (72, "96.04%"), (83, "9.60")),
-        _laid_out((2, "（万元）"), (12, "年度资金总额")),
-        _laid_out((4, "其中：当年财政拨款"), (25, "1280.00"), (39, "1280.00"), (53, "1226.54"),
-                  (69, "—"), (79, "—"), (88, "—")),
-        _laid_out((9, "上年结转资金"), (25, "0"), (38, "70.00"), (52, "70.00"), (68, "—"),
-                  (78, "—"), (87, "—")),
-    ]  # fmt: skip
-    got = _cells(lines)
-    (total,) = [r for r in got if "1350.00" in r]
-    assert any(c.endswith("年度资金总额") for c in total[:2])
-    assert ["其中：当年财政拨款", "1280.00", "1280.00", "1226.54", "—", "—", "—"] in got
+    (doc,) = (WRITTEN / "ly" / "texts").glob("ly01_*")
+    funds = parse_file(doc).tables[0].funds
+    assert (funds.annual_total.initial_budget, funds.annual_total.full_year_budget) == (1280, 1350)
+    appropriation = funds.current_year_appropriation
+    assert (appropriation.initial_budget, appropriation.executed) == (1280, 1226.54)
 
 
 def test_a_goal_row_repeating_its_merged_cells_is_read_once(tmp_path: Path) -> None:
@@ -451,3 +444,119 @@ def test_a_goal_row_repeating_its_merged_cells_is_read_once(tmp_path: Path) -> N
     path.write_text("".join(" | ".join(r) + "\n" for r in rows), encoding="utf-8")
     (table,) = parse_file(path).tables
     assert (table.goal_expected, table.goal_actual) == (expected, actual)
+
+
+def test_a_narrow_columns_wraps_are_read(tmp_path: Path) -> None:
+    # me03: a copy wrapped at 10 characters, a bare page number and the title again between
+    # rows, a key as wide as the column followed by its value (转移支付（项目）名称 / 基本…)
+    lines = [
+        "转移支付区域绩效目标自评表",
+        "转移支付（项目）名称",
+        "基本公共卫生服务补助",
+        "资金",
+        "一级指标",
+        "二级指标",
+        "三级指标",
+        "指标值",
+        "全年实际值",
+        "未完成原因分析及改进",
+        "措施",
+        "产出指标",
+        "数量指标",
+        "居民电子健康档案建档",
+        "率",
+        "≥90%",
+        "92.6%",
+        "65岁及以上老年人健",
+        "康管理率",
+        "≥67%",
+        "70.4%",
+        "2",
+        "转移支付区域绩效目标自评表",
+        "质量指标",
+        "基本公卫项目管理制度",
+        "健全",
+        "健全",
+        "效益指标",
+        "社会效益指标",
+        "城乡居民基本公共卫生",
+        "服务均等化水平",
+        "逐步提高",
+        "逐步提高",
+    ]
+    path = tmp_path / "narrow.txt"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    (table,) = parse_file(path).tables
+    assert table.project == "基本公共卫生服务补助资金"
+    assert [(i.name, i.target, i.actual) for i in table.indicators] == [
+        ("居民电子健康档案建档率", "≥90%", "92.6%"),
+        ("65岁及以上老年人健康管理率", "≥67%", "70.4%"),
+        ("基本公卫项目管理制度", "健全", "健全"),
+        ("城乡居民基本公共卫生服务均等化水平", "逐步提高", "逐步提高"),
+    ]
+
+
+def test_a_header_label_over_two_lines_set_apart_is_one_column() -> None:
+    # mf02: 实际 over 完成值 and 三级 over 指标, each a few characters apart on the scan
+    (doc,) = (WRITTEN / "mf" / "texts").glob("mf02_*")
+    first = parse_file(doc).tables[0].indicators[0]
+    assert (first.name, first.target, first.actual, first.weight, first.score) == (
+        "65岁以上老年人健康管理人数",
+        "≥1.2万人",
+        "1.23万人",
+        10,
+        10,
+    )
+
+
+def test_funds_labels_printed_under_their_figures_go_with_them() -> None:
+    # mf05: each funds row's figures, then its label on the line under them
+    lines = [
+        _laid_out((38, "年初预算数"), (51, "全年预算数"), (63, "全年执行数")),
+        _laid_out((38, "680.00"), (51, "680.00"), (63, "655.20")),
+        _laid_out((1, "项目资金"), (15, "年度资金总额")),
+        _laid_out((1, "（万元）"), (38, "520.00"), (51, "520.00"), (63, "495.20")),
+        _laid_out((13, "其中：当年财政拨款")),
+        _laid_out((38, "160.00"), (51, "160.00"), (63, "160.00")),
+        _laid_out((14, "上年结转资金")),
+    ]  # fmt: skip
+    got = _cells(lines)
+    assert ["年度资金总额", "680.00", "680.00", "655.20"] in got
+    assert any(r[-4:] == ["其中：当年财政拨款", "520.00", "520.00", "495.20"] for r in got)
+    assert ["上年结转资金", "160.00", "160.00", "160.00"] in got
+
+
+def test_rows_with_points_and_no_scores_under_a_scored_total_are_said_misread(
+    tmp_path: Path,
+) -> None:
+    path = tmp_path / "unscored.txt"
+    path.write_text(
+        "项目名称\t测试项目\n"
+        "一级指标\t二级指标\t三级指标\t年度指标值\t实际完成值\t分值\t得分\n"
+        "产出指标\t数量指标\t甲\t≥10个\t10个\t30\t\n"
+        "\t质量指标\t乙\t≥95%\t96%\t30\t\n"
+        "\t时效指标\t丙\t按时\t按时\t30\t\n"
+        "总分\t\t\t\t\t90\t88\n",
+        encoding="utf-8",
+    )
+    result = review(path)
+    assert any("有分值而没有读到得分" in f.message for f in result.findings if f.code == "P108")
+
+
+def test_pipe_rows_without_outer_pipes_end_at_their_lines_end(tmp_path: Path) -> None:
+    # rows pasted as 项目名称 | 某项目, fewer cells on some lines: no cell goes on to the next
+    path = tmp_path / "unedged.txt"
+    path.write_text(
+        "项目名称 | 农村公路日常养护\n"
+        "年度总体目标 | 预期目标 | 实际完成情况\n"
+        "年度总体目标 | 养护县乡道1126公里。 | 完成养护1126公里。\n"
+        "一级指标 | 二级指标 | 三级指标 | 年度指标值 | 实际完成值 | 分值 | 得分\n"
+        "产出指标 | 数量指标 | 养护里程 | ≥1126公里 | 1126公里 | 90 | 90\n",
+        encoding="utf-8",
+    )
+    (table,) = parse_file(path).tables
+    assert table.project == "农村公路日常养护"
+    assert (table.goal_expected, table.goal_actual) == (
+        "养护县乡道1126公里。",
+        "完成养护1126公里。",
+    )

@@ -361,7 +361,29 @@ def _reported(c: Claim, a: Analysis) -> bool:
             return True
     if any(t.unit == unit and common_run(words, t.core) >= 2 for t in a.targets):
         return True
+    if any(
+        t.unit == unit and _same_figure(c.number, t.target) and _narrated(t, a) for t in a.targets
+    ):
+        # the goal's figure an indicator's target, whose actual the 实际完成情况 states in
+        # other words (保障下游3.5万人 / 受益人口 ≥3.5万人 | 3.6万人 / 受益人口3.6万人)
+        return True
     return any(common_run(words, ind.name) >= 3 for ind in a.table.indicators)
+
+
+def _narrated(t: Target, a: Analysis) -> bool:
+    return any(
+        o.source == "goal_actual"
+        and unit_class(o.unit) == t.unit
+        and _same_figure(o.number, t.actual)
+        for o in a.claims
+    )
+
+
+def _same_figure(number: float, figure: tuple[float, float | None] | None) -> bool:
+    if figure is None:
+        return False
+    low, high = figure
+    return low <= number <= (high if high is not None else low)
 
 
 @rule(

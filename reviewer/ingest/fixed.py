@@ -186,7 +186,7 @@ def fixed_rows(lines: Sequence[str], taken: list[Leftover] | None = None) -> Ite
             tables.append([part])
     for table in tables:
         lines_of = [line for part in table for line in part.block]
-        starts = _columns(lines_of, table[0].header)
+        starts = _columns(lines_of, table[0].header, frozenset().union(*(p.inside for p in table)))
         for part in table:
             part.starts = starts
     for part in parts:
@@ -459,10 +459,14 @@ def _anchor(line: list[Piece]) -> bool:
     )
 
 
-def _columns(block: list[list[Piece]], header: list[int]) -> list[int]:
+def _columns(
+    block: list[list[Piece]], header: list[int], inside: frozenset[int] = frozenset()
+) -> list[int]:
     """The starts of the block's columns: where text (not a figure) starts on two lines, and
     where each of the header's labels starts."""
-    texts = [p for line in block for p in line if not _is_figure(p.text)]
+    # a header label's piece set a little apart from the piece it is printed over (实际 over
+    # 完成值: ``inside``) starts no column of its own: its column starts where the header's does
+    texts = [p for line in block for p in line if not _is_figure(p.text) and id(p) not in inside]
     starts = sorted([p.start for p in texts] + header * 2)
     clusters: list[list[int]] = []
     for s in starts:
@@ -608,6 +612,7 @@ class _Part:
     head: int  # the header's first line
     header: list[int]  # the starts of the header's labels
     header_text: str
+    inside: frozenset[int]  # ids of the header's pieces printed inside another's column
     starts: list[int] = field(default_factory=list)  # the columns, when read with others
     width: Width = _width  # how the text measures its columns
 
@@ -631,9 +636,32 @@ def _part(block: list[list[Piece]], page_break: bool, width: Width = _width) -> 
     while head > 0 and _header_like(block[head - 1]):
         head -= 1
     lines = block[head:top]
-    header = [p.start for line in lines for p in line]
+    header = _header_starts(lines)
+    inside = frozenset(id(p) for line in lines for p in line if p.start not in header)
     text = "".join(p.text for line in lines for p in line)
-    return _Part(block, page_break, anchors, top, head, header, text, width=width)
+    return _Part(block, page_break, anchors, top, head, header, text, inside, width=width)
+
+
+def _header_starts(lines: list[list[Piece]]) -> list[int]:
+    """Where the header's columns start: a label printed over two lines (三级 / 指标, 实际 /
+    完成值) is one column's, its pieces of about one width overlapping though a scan set them
+    a character or two apart; each column starts where its leftmost piece does. (A group's
+    label over its parts, 年度预算数 over 年初预算 | 调整后预算数, is wider: no part's.)"""
+    spans: list[list[int]] = []
+    for p in sorted((p for line in lines for p in line), key=lambda p: p.start):
+        for span in spans:
+            if _stacked(span, p):
+                span[0], span[1] = min(span[0], p.start), max(span[1], p.end)
+                break
+        else:
+            spans.append([p.start, p.end])
+    return [start for start, _ in spans]
+
+
+def _stacked(span: list[int], p: Piece) -> bool:
+    overlap = min(span[1], p.end) - max(span[0], p.start)
+    narrow, wide = sorted((span[1] - span[0], p.end - p.start))
+    return 2 * overlap >= narrow > 0 and wide <= 2 * narrow
 
 
 # An amount after its label in one piece (按收入性质分：1,642.80), as a 部门整体 form's breakdown
@@ -643,7 +671,7 @@ _LABELLED_AMOUNT = re.compile(r"^[^\d：:]{2,16}[：:]\s*\d[\d,]*(?:\.\d+)?$")
 
 def _place_pieces(part: _Part) -> None:
     """Each piece of the block in its column (the table's, or the block's own)."""
-    starts = part.starts or _columns(part.block, part.header)
+    starts = part.starts or _columns(part.block, part.header, part.inside)
     for line in part.block:
         line[:] = [q for p in line for q in _across(p, starts, part.width)]
         for p in line:
@@ -670,6 +698,7 @@ def _part_rows(part: _Part) -> list[_Row]:
     # has its cell wrapped around it
     filled = {p.column for line in block[head:top] for p in line if _FILLED_TITLE.search(p.text)}
     anchored = {i: _Row(line=block[i][0].line) for i in anchors}
+    under = _labels_under(block, anchors)
     for i in range(top, end):
         if all(is_ellipsis(p.text) for p in block[i]):
             anchored[i] = _line_row(block[i])  # the template's "more rows here": no row's
@@ -682,7 +711,9 @@ def _part_rows(part: _Part) -> list[_Row]:
             anchored[i] = _line_row(block[i])
             continue
         near = [_nearest(i, p.column, anchors, block, top, p.column in filled) for p in block[i]]
-        near = [_unlabelled(block, i, p, a, anchors) for p, a in zip(block[i], near, strict=True)]
+        near = [
+            _unlabelled(block, i, p, a, anchors, under) for p, a in zip(block[i], near, strict=True)
+        ]
         if all(_fund_row(p.text) for p in block[i]) and all(
             any(_fund_row(q.text) for q in anchored[a].cells.get(p.column, ()))
             for p, a in zip(block[i], near, strict=True)
@@ -696,21 +727,38 @@ def _part_rows(part: _Part) -> list[_Row]:
     return rows
 
 
-def _unlabelled(block: list[list[Piece]], i: int, p: Piece, a: int, anchors: list[int]) -> int:
-    """Where a funds row's label on a line of its own (or after the block's label) goes: not
-    to a line that prints its own label (项目资金 1280.00 … / （万元）  年度资金总额 / 其中：当年财政拨款 1280.00 …: the total's
-    label under its figures), but to the other line next to it, if that has none."""
-    if (
-        a == i
-        or not _fund_row(p.text)
-        or any(q.column > p.column for q in block[i])  # its figures or marks on its line
-        or not any(_fund_row(q.text) for q in block[a])
-    ):
+def _unlabelled(
+    block: list[list[Piece]], i: int, p: Piece, a: int, anchors: list[int], under: bool
+) -> int:
+    """Where a funds row's label on a line of its own (or after the block's label) goes. Not
+    to a line that prints its own label (项目资金 1280.00 … / （万元）  年度资金总额 / 其中：当年
+    财政拨款 1280.00 …), but to the other line next to it, if that has none; and where the block
+    prints its labels under their figures (``under``), to the figures above it."""
+    if a == i or not _fund_row(p.text) or any(q.column > p.column for q in block[i]):
+        return a  # no label, or its figures or marks on its own line
+
+    def unlabelled(k: int) -> bool:
+        return k in anchors and not any(_fund_row(q.text) for q in block[k])
+
+    if under and unlabelled(i - 1):
+        return i - 1
+    if unlabelled(a):
         return a
-    for b in (i - 1, i + 1):
-        if b != a and b in anchors and not any(_fund_row(q.text) for q in block[b]):
-            return b
-    return a
+    return next((b for b in (i - 1, i + 1) if b != a and unlabelled(b)), a)
+
+
+def _labels_under(block: list[list[Piece]], anchors: list[int]) -> bool:
+    """The funds block prints each row's label on the line under its figures: its first
+    line of figures has no label, the line after it one alone."""
+    if not anchors:
+        return False
+    first = anchors[0]
+    below = block[first + 1] if first + 1 < len(block) else []
+    return (
+        not any(_fund_row(q.text) for q in block[first])
+        and first + 1 not in anchors
+        and any(_fund_row(q.text) for q in below)
+    )
 
 
 def _fund_row(text: str) -> bool:

@@ -391,6 +391,7 @@ class _Shape:
 
     roles: tuple[Role, ...]  # the name's column first
     optional: frozenset[int] = frozenset()  # places (after the name) a row may leave empty
+    labels: tuple[tuple[int, str], ...] = ()  # a place's own label (else the national one)
 
 
 # name | target | actual | 分值 | 得分 (the national form)
@@ -405,6 +406,31 @@ _SPLIT = _Shape(
 _WEIGHT_FIRST = _Shape((Role.NAME, Role.WEIGHT, Role.TARGET, Role.ACTUAL, Role.SCORE))
 # name | target with its sign | actual (a transfer form without points)
 _UNSCORED = _Shape((Role.NAME, Role.TARGET, Role.ACTUAL))
+# name | 指标分值 (its definition) | 符号 | 值 | 单位 | actual | 完成情况 | 单项指标得分 |
+# 权重占比 | 折算得分 (the Hebei form's section 四)
+_HEBEI = _Shape(
+    (
+        Role.NAME,
+        Role.EXTRA,
+        Role.NATURE,
+        Role.TARGET,
+        Role.UNIT,
+        Role.ACTUAL,
+        Role.EXTRA,
+        Role.EXTRA,
+        Role.WEIGHT,
+        Role.SCORE,
+    ),
+    frozenset({4}),
+    (
+        (1, "指标分值"),
+        (6, "单项指标完成情况"),
+        (7, "单项指标得分"),
+        (8, "权重占比(%)"),
+        (9, "单项指标折算得分"),
+    ),
+)
+_SHAPES = (_SCORED, _WEIGHT_FIRST, _SPLIT, _HEBEI, _UNSCORED)
 
 
 def headerless(rows: Sequence[Row], not_names: Callable[[str], bool]) -> IndicatorColumns | None:
@@ -412,26 +438,28 @@ def headerless(rows: Sequence[Row], not_names: Callable[[str], bool]) -> Indicat
     inside the indicator block): the first rows each print, after a 序号 and their category
     labels if any, a name and then the cells of one shape: the national form's target,
     actual, 分值 and an 得分 of at most twice it; the same with 分值 before the target;
-    指标性质, 指标值, 度量单位 apart before the actual and the points; or, on a form without points, a target with its sign and an actual
-    (then perhaps an explanation). At least one target is not a bare number (so that funds rows,
-    all amounts, are not taken for them), no name is a label or what ``not_names`` rejects (a
-    funds row's label). None when the rows are not such, or fit more than one shape."""
+    指标性质, 指标值, 度量单位 apart before the actual and the points; the Hebei form's; or,
+    on a form without points, a target with its sign and an actual (then perhaps an
+    explanation). At least one target is not a bare number (so that funds rows, all amounts,
+    are not taken for them), no name is a label or what ``not_names`` rejects (a funds row's
+    label). None when the rows are not such, or fit more than one shape."""
     if len(rows) < _HEADERLESS_ROWS:
         return None
     fitting = [
         (shape, found)
-        for shape in (_SCORED, _WEIGHT_FIRST, _SPLIT, _UNSCORED)
+        for shape in _SHAPES
         if (found := _rows_fit(rows[:_HEADERLESS_ROWS], shape, not_names)) is not None
     ]
     if len(fitting) != 1:
         return None
     shape, (k, numbered) = fitting[0]
     roles = [Role.L1, Role.L2, *shape.roles, Role.EXPLANATION]
+    own = dict(shape.labels)
     cols = IndicatorColumns()
     for col, role in zip(range(k - 2, k - 2 + len(roles)), roles, strict=True):
         if col >= 1:
             cols.roles[col] = role
-            cols.labels[col] = _NATIONAL_LABELS[role]
+            cols.labels[col] = own.get(col - k) or _NATIONAL_LABELS[role]
     if numbered:
         cols.roles[k - 3] = Role.EXTRA
         cols.labels[k - 3] = "序号"
@@ -493,7 +521,7 @@ def _row_fit(row: Row, shape: _Shape, not_names: Callable[[str], bool]) -> tuple
             return None
         target = cells[shape.roles.index(Role.TARGET)]
         worded = target is not None and parse_points(target.text) is None
-        return k, worded or shape in (_SPLIT, _UNSCORED)
+        return k, worded or shape in (_SPLIT, _HEBEI, _UNSCORED)
     return None
 
 

@@ -112,6 +112,21 @@ def check(
                 evidence=_cells(blank[:3], "name"),
             )
         )
+    # most rows with their 分值 and no 得分 while the total row prints a score: the scores
+    # stand in a column the reading gave another role (a scan's columns drifting under them)
+    unscored = [r for r in rows if r["weight"] is not None and r["score"] is None]
+    if (
+        len(unscored) >= _BLANK_ROWS
+        and len(unscored) >= _MOST * len(rows)
+        and t.get("total_score") is not None
+    ):
+        doubts.append(
+            ReadingDoubt(
+                reason=f"{len(unscored)}个指标行有分值而没有读到得分，而总分行印有得分，"
+                "各行的得分可能错了栏。",
+                evidence=_cells(unscored[:3], "name", "weight"),
+            )
+        )
     beyond = [r for r in rows if r["score"] is not None and r["score"] > total]
     if beyond:  # 1010: two cells' figures (10 | 10) run together, a scan's gap lost
         doubts.append(

@@ -111,6 +111,11 @@ class TestE102ExplanationWithoutMeasure(RuleCase):
         planned = "受雨季提前影响，部分培训班次未能开班，次年提前谋划开班时间"
         assert codes(tmp_path, trainees("=180人", 9, planned)) == set()
 
+    def test_a_step_already_taken_is_a_measure(self, tmp_path: Path) -> None:
+        # mg04: 已推行…，在乡镇延伸设立便民服务点
+        said = "受市场下行影响，申请量下降；已推行网上办理，在乡镇延伸设立便民服务点"
+        assert codes(tmp_path, trainees("=180人", 9, said)) == set()
+
     def test_a_row_that_needs_no_explanation_needs_no_measure(self, tmp_path: Path) -> None:
         assert codes(tmp_path, trainees("=210人", 10, "按计划实施")) == set()
 

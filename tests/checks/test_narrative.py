@@ -674,6 +674,22 @@ class TestN105GoalFigureUnreported(RuleCase):
         table = make_table(indicators=rows, goal_expected=BOOKS)
         assert codes(tmp_path, table) == set()
 
+    def test_silent_when_an_indicators_target_is_the_goals_figure(self, tmp_path: Path) -> None:
+        # mg01: 保障下游3.5万人防洪安全, the row 受益人口 ≥3.5万人 | 3.6万人, and the 实际完成情况
+        # saying 受益人口3.6万人: reported, in other words
+        goal = "组织业务培训10场，培训200人，保障下游1.2万户防洪安全。"
+        told = f"{DONE}，受益农户1.3万户。"
+        silent = f"{DONE}，参训人员业务能力明显提升。"
+        for target, actual, fires in (
+            ("≥1.2万户", told, False),
+            ("≥1.2万户", silent, True),  # ce06: the narrative says nothing of it
+            ("≥2万户", told, True),  # another figure: the goal's is not reported
+        ):
+            rows = clean_indicators()
+            rows.insert(1, ind("受益农户", target, "=1.3万户", 5, 5))
+            table = make_table(indicators=rows, goal_expected=goal, goal_actual=actual)
+            assert ("N105" in codes(tmp_path, table)) is fires
+
 
 # N106 a narrative amount against the fund block ------------------------------------------
 

@@ -37,10 +37,6 @@ MISREAD = {
         "OCR of a transfer form laid out with spaces, no points: two rows' lines read into"
         " others, not said misread"
     ),
-    "lu06_hebei_cangzhou_xianxian_shuiwuju_nongcunyinshui_2022.txt": (
-        "an excerpt of a Hebei form's section 四 a cell a line, no header: refused, saying the"
-        " form's labels are there"
-    ),
     "lr01_jiangxi_ganzhou_xinfeng_nongyenongcunju_gaobiaozhunnongtian_2023.html": (
         "a mobile page whose form is CSS-grid <div>s, not a <table>: refused, saying the form's"
         " labels are there"
@@ -311,6 +307,12 @@ MISREAD = {
 }
 # Documents whose tables are not read: the memo must say so (P108), not review them.
 UNREAD = {
+    "md02_hubei_xiaogan_dawuxian_nongyenongcunju_gaobiaozhunnongtian_2021.txt",  # a 20/80 form's
+    # rows without a header, no 分值 column, bare-number targets: not read, said so
+    "mf02_xinjiang_changji_manasi_weijianwei_jibengonggongweisheng_2022.txt",  # OCR, 分值 before
+    # the target, names over three lines: two rows' figures run together, said misread
+    "mf03_xizang_lasa_duilongdeqing_jiaoyuju_xueqianjiaoyu_2020.txt",  # OCR of a transfer form,
+    # qualitative rows without figures: rows run together, said misread
     "lt04_guangxi_guilin_yangshuo_shichangjianguanju_bumenzhengti_2020.txt",  # OCR of a 部门整体
     # form with its tasks laid out with spaces: its funds not read, said misread
     "lo06_guangxi_hechi_duanxian_shuiliju_nongcunyinshui_2020.txt",  # OCR of a transfer form
@@ -415,7 +417,7 @@ def _marks(doc: Path) -> list[pytest.MarkDecorator]:
 
 
 def test_the_set_is_there() -> None:
-    assert len(DOCUMENTS) == 1771
+    assert len(DOCUMENTS) == 1801
     assert all(_gold(d).is_file() for d in DOCUMENTS)
     assert {d.name for d in DOCUMENTS} >= {*MISREAD, *UNREAD}
 

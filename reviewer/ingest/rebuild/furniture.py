@@ -41,6 +41,21 @@ def _names_the_report(text: str) -> bool:
     return len(text) <= _MAX_HEAD and _REPORT_NAME.search(text) is not None
 
 
+_MAX_PAGE = 999
+
+
+def _bare_page_number(lines: Sequence[str], i: int, openings: set[str]) -> bool:
+    """A page's number printed bare (2), known by the running head on the line after it."""
+    text = lines[i].strip()
+    if not text.isdigit() or int(text) > _MAX_PAGE:
+        return False
+    after = next((s.strip() for s in lines[i + 1 :] if s.strip()), "")
+    head = " ".join(after.split())
+    return bool(head) and (
+        head in openings or Kind.TITLE in kinds(head.split()[0]) or _names_the_report(head)
+    )
+
+
 def page_furniture(lines: Sequence[str]) -> dict[int, str]:
     """The furniture lines (index → the line's text, its spaces collapsed): each page number,
     and the lines right after it that repeat the document's first line or an earlier page's
@@ -58,7 +73,7 @@ def page_furniture(lines: Sequence[str]) -> dict[int, str]:
         if not words:
             continue
         text = " ".join(words)
-        if PAGE_NUMBER.match("".join(words)):
+        if PAGE_NUMBER.match("".join(words)) or _bare_page_number(lines, i, openings):
             found[i] = text
             after_break = True
             continue

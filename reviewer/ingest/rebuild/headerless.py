@@ -9,6 +9,8 @@ them best (``indicators``, the same dynamic programme as under a printed header)
 * the national form's: 一级, 二级, name, target, actual, 分值, 得分, explanation;
 * a variant's, 分值 before the target: … name, 分值, target, actual, 得分 …;
 * Sichuan's, 指标性质 | 指标值 | 度量单位 apart: … name, nature, value, unit, actual, 分值, 得分 …;
+* the Hebei form's section 四: … name, 指标分值 (its definition), 符号, 值, 单位, actual,
+  完成情况, 单项指标得分, 权重占比, 折算得分;
 * a form without points (a transfer form's): … name, target, actual, explanation.
 
 The rows are placed in the columns a tab rendering of that shape gives (一级 in column 2), and
@@ -41,6 +43,20 @@ _SHAPES: tuple[tuple[Slot, ...], ...] = (
         Slot.VALUE,
         Slot.UNIT,
         Slot.ACTUAL,
+        Slot.WEIGHT,
+        Slot.SCORE,
+    ),
+    (
+        Slot.L1,
+        Slot.L2,
+        Slot.NAME,
+        Slot.TEXT,
+        Slot.NATURE,
+        Slot.VALUE,
+        Slot.UNIT,
+        Slot.ACTUAL,
+        Slot.WORD,
+        Slot.NUMBER,
         Slot.WEIGHT,
         Slot.SCORE,
     ),

@@ -114,11 +114,16 @@ def pipe_tokens(lines: Iterable[str]) -> Stream:
     cells often wrapped over several lines. Each line is a group. A table line that ends
     inside a cell (no closing pipe) continues that cell on the next line, up to its first
     pipe; a line of the table without any pipe is a cell's first part, continued by the next
-    line's text up to its first pipe (一级 / 指标 |), if that line has one."""
+    line's text up to its first pipe (一级 / 指标 |), if that line has one. Where no line ends
+    with a pipe, the rows were printed without their outer ones: no cell goes on past its
+    line."""
     out = Stream(grouped=True)
     open_cell = False  # the previous table line ended inside a cell
     part = False  # the previous line, in a table, held no pipe: a cell's first part
     in_table = False  # the previous line was a table line
+    lines = list(lines)
+    # rows printed without their outer pipes (项目名称 | 某项目): a line's end is a row's end
+    edged = any(s.rstrip().endswith(("|", "｜")) for s in lines)
     for number, line in enumerate(lines, start=1):
         line = line.rstrip("\r\n")
         if not line.strip() or _is_border(line):
@@ -142,7 +147,7 @@ def pipe_tokens(lines: Iterable[str]) -> Stream:
         if start and _notes_under(out.tokens, start):
             del out.tokens[start:]
         if has_pipe:
-            open_cell, part = body[-1:] not in "|｜", False
+            open_cell, part = edged and body[-1:] not in "|｜", False
         else:  # 析及改进 inside an open cell leaves it open; 一级 in a table starts a cell
             open_cell, part = open_cell, in_table and not open_cell
         in_table = in_table or has_pipe

@@ -15,18 +15,25 @@ from collections.abc import Callable, Sequence
 
 from reviewer.ingest.rebuild.anchors import Kind, kinds
 
-_MIN_WIDTH = 12  # characters: a narrower "width" is a column of short cells, not a wrap
+_MIN_WIDTH = 8  # characters: a narrower "width" is a column of short cells, not a wrap
+_NARROW = 12  # characters: a width below it is believed only where few lines are longer
 _MIN_FULL = 3  # lines, at least, as long as the width
 _REST = re.compile(r"^[\u4e00-\u9fff、（）()]{1,8}$")  # a short rest of words, no figure
 
 
 def _width(lines: Sequence[str]) -> int | None:
-    """The length most long lines share (a running head printed on each page may be longer)."""
+    """The length most long lines share (a running head printed on each page may be longer).
+    A narrow one (a column of 10 characters) only where fewer lines are longer than are as
+    long: short cells of one length in a text of longer ones are no wrap."""
     lengths = Counter(len(s.strip()) for s in lines if len(s.strip()) >= _MIN_WIDTH)
     if not lengths:
         return None
     width, count = lengths.most_common(1)[0]
-    return width if count >= _MIN_FULL else None
+    if count < _MIN_FULL:
+        return None
+    if width < _NARROW and sum(n for k, n in lengths.items() if k > width) >= count:
+        return None
+    return width
 
 
 def unwrapped(lines: Sequence[str], is_label: Callable[[str], bool]) -> tuple[list[str], set[int]]:
@@ -52,9 +59,9 @@ def unwrapped(lines: Sequence[str], is_label: Callable[[str], bool]) -> tuple[li
         full, rest = lines[i].strip(), lines[i + 1].strip()
         section = _in_section(section, full)
         cell = i if cell is None else cell
-        if len(full) != width or not rest or is_label(rest):
+        if len(full) != width or not rest or is_label(rest) or _label_alone(full, rest, is_label):
             cell = None
-        elif section and not _certain(full, rest):
+        elif section and not _certain(full, rest, is_label):
             if len(rest) <= width:
                 maybe.add(i + 1)
             cell = None
@@ -83,10 +90,17 @@ _CLOSES = frozenset(
 )
 
 
-def _certain(full: str, rest: str) -> bool:
-    """A rest no cell could be: it opens where no cell opens, or ends the sentence the full
-    line left open."""
+def _certain(full: str, rest: str, is_label: Callable[[str], bool]) -> bool:
+    """A rest no cell could be: it opens where no cell opens, ends the sentence the full line
+    left open, or ends the label the full line began (未完成原因分析及改进 / 措施)."""
+    if is_label(full + rest):
+        return True
     return not full.endswith(_STOPS) and (rest[0] in _NO_START or rest.endswith(_STOPS))
+
+
+def _label_alone(full: str, rest: str, is_label: Callable[[str], bool]) -> bool:
+    """A label as wide as the column (转移支付（项目）名称): its value follows, not its rest."""
+    return is_label(full) and not is_label(full + rest)
 
 
 def _goes_on(full: str, rest: str, is_label: Callable[[str], bool]) -> bool:
