@@ -14,6 +14,7 @@ import pytest
 
 from reviewer.api import parse_file
 from reviewer.errors import InputError
+from reviewer.pipeline import review
 
 _ROWS = [  # 一级, 二级, name, target, actual, 分值, 得分 (merged labels printed once)
     ("", "质量指标", "道路验收合格率", "≥95%", "98%", "10", "10"),
@@ -136,3 +137,51 @@ def test_lines_of_names_and_amounts_are_no_indicator_rows(tmp_path: Path, layout
     except InputError:
         return
     assert all(not t.indicators for t in tables)
+
+
+def test_a_twenty_eighty_forms_rows_whose_first_targets_are_bare_numbers(tmp_path: Path) -> None:
+    # md02: name | 年初目标值 | 实际完成值 | 得分, no 分值; a target in words further down
+    path = tmp_path / "twenty.txt"
+    path.write_text(
+        "\t数量指标\t新建高标准农田面积(亩)\t12000\t12000\t8\n"
+        "\t\t新建灌排渠道(公里)\t36.5\t37.2\t6\n"
+        "\t\t新建机耕路(公里)\t18\t18\t6\n"
+        "\t质量指标\t工程验收合格率\t100%\t100%\t8\n",
+        encoding="utf-8",
+    )
+    assert _read(path) == [
+        ("新建高标准农田面积(亩)", "12000", "12000", None, 8),
+        ("新建灌排渠道(公里)", "36.5", "37.2", None, 6),
+        ("新建机耕路(公里)", "18", "18", None, 6),
+        ("工程验收合格率", "100%", "100%", None, 8),
+    ]
+
+
+def test_a_department_forms_rows_in_its_own_categories(tmp_path: Path) -> None:
+    # mi06: 部门管理 | 预算编制 | name …, a row printing one word has its 二级 alone
+    path = tmp_path / "department.txt"
+    path.write_text(
+        "| 部门管理 | 预算编制 | 预算调整率 | ≤10% | 6.8% | 3 | 3 |\n"
+        "| 预算编制准确率 | ≥90% | 93.6% | 4 | 4 |\n"
+        "| 预算执行 | 预算执行率 | ≥95% | 97.42% | 5 | 5 |\n"
+        "| 结转结余率 | ≤5% | 3.1% | 3 | 3 |\n",
+        encoding="utf-8",
+    )
+    result = review(path)
+    (table,) = result.report.tables
+    assert [(i.l1, i.l2, i.name) for i in table.indicators] == [
+        ("部门管理", "预算编制", "预算调整率"),
+        ("部门管理", "预算编制", "预算编制准确率"),
+        ("部门管理", "预算执行", "预算执行率"),
+        ("部门管理", "预算执行", "结转结余率"),
+    ]
+    assert not any(f.code == "P104" for f in result.findings)  # its categories are its own
+
+
+def test_rows_a_cell_a_paragraph_each_with_its_serial_number(tmp_path: Path) -> None:
+    cells = [c for k, row in enumerate(_ROWS, start=4) for c in [str(k), *_cells(row)]]
+    path = tmp_path / "numbered_paragraphs.txt"
+    path.write_text("\n\n".join([*cells, "总分", "100", "99.5"]) + "\n", encoding="utf-8")
+    assert _read(path) == _EXPECTED
+    (table,) = parse_file(path).tables
+    assert all(not i.explanation for i in table.indicators)  # no serial read as one

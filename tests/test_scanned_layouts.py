@@ -560,3 +560,67 @@ def test_pipe_rows_without_outer_pipes_end_at_their_lines_end(tmp_path: Path) ->
         "养护县乡道1126公里。",
         "完成养护1126公里。",
     )
+
+
+def test_a_title_marked_continued_goes_on_with_the_table_without_a_page_break(
+    tmp_path: Path,
+) -> None:
+    # mm06: a Word table's text, 附表2 项目支出绩效自评表（续） and the header again
+    head = "|绩效指标|一级指标|二级指标|三级指标|年度指标值|实际完成值|分值|得分|\n"
+    path = tmp_path / "continued.txt"
+    path.write_text(
+        "附表2  项目支出绩效自评表\n|项目名称|城乡最低生活保障资金|\n" + head
+        + "||产出指标|数量指标|保障人数|≥5000人|5120人|50|50|\n"
+        + "附表2  项目支出绩效自评表（续）\n" + head
+        + "||效益指标|社会效益指标|应保尽保率|100%|100%|40|40|\n"
+        + "|总分|100|100|\n",
+        encoding="utf-8",
+    )  # fmt: skip
+    (table,) = parse_file(path).tables
+    assert [i.name for i in table.indicators] == ["保障人数", "应保尽保率"]
+
+
+def test_a_department_forms_breakdown_under_its_columns_label(tmp_path: Path) -> None:
+    # mm06: 按收入性质分 | 全年执行数 | 按支出性质分 | 全年执行数, then label | amount pairs
+    path = tmp_path / "breakdown.txt"
+    path.write_text(
+        "部门整体支出绩效自评表\n"
+        "|部门（单位）名称|某县民政局|\n"
+        "|年度预算资金（万元）|年初预算数|全年预算数|全年执行数|分值|执行率|得分|\n"
+        "|年度资金总额|8426.70|8426.70|8366.18|10|99.28%|9.93|\n"
+        "|按收入性质分|全年执行数|按支出性质分|全年执行数|\n"
+        "|一般公共预算拨款|8066.18|基本支出|602.45|\n"
+        "|政府性基金预算拨款|300.00|项目支出|7763.73|\n"
+        "|绩效指标|一级指标|二级指标|三级指标|年度指标值|实际完成值|分值|得分|\n"
+        "||履职效能|重点工作|社会救助发放率|100%|100%|90|90|\n",
+        encoding="utf-8",
+    )
+    result = review(path)
+    assert not any(f.code.startswith("F") for f in result.findings)  # each side adds up
+
+
+def test_the_breakdowns_side_labels_on_a_line_of_their_own_are_their_own_row() -> None:
+    # mj05: 按收入性质分:  按支出性质分: under the total's figures
+    lines = [
+        _laid_out((30, "年初预算数"), (46, "全年预算数"), (62, "全年执行数")),
+        _laid_out((1, "年度资金总额"), (30, "1,452.80"), (46, "1,452.80"), (62, "1,437.25")),
+        _laid_out((1, "按收入性质分:"), (48, "按支出性质分:")),
+        _laid_out((1, "一般公共预算财政拨款"), (24, "1,452.80"), (48, "基本支出"), (63, "968.30")),
+    ]  # fmt: skip
+    got = _cells(lines)
+    assert ["年度资金总额", "1,452.80", "1,452.80", "1,437.25"] in got
+    assert ["按收入性质分:", "按支出性质分:"] in got
+
+
+def test_a_row_named_by_another_categorys_label_is_said_misread(tmp_path: Path) -> None:
+    path = tmp_path / "shifted.txt"
+    path.write_text(
+        "项目名称\t测试项目\n"
+        "一级指标\t二级指标\t三级指标\t年度指标值\t实际完成值\t分值\t得分\n"
+        "产出指标\t数量指标\t甲\t≥10个\t10个\t30\t30\n"
+        "效益指标\t经济效益指标\t社会效益指标\t损失明显降低\t明显降低\t30\t30\n"
+        "满意度指标\t服务对象满意度指标\t群众满意度\t≥90%\t95%\t30\t30\n",
+        encoding="utf-8",
+    )
+    result = review(path)
+    assert any("名称是类别" in f.message for f in result.findings if f.code == "P108")

@@ -567,8 +567,10 @@ def _figures_back(block: list[list[Piece]]) -> None:
 
 def _is_label_of_figure(a: Piece, line: list[Piece]) -> bool:
     """The last piece in words of a line whose other pieces after it are figures (two or
-    more): a funds row's label."""
+    more), or a funds row's label a figure follows: a funds row's label."""
     after = line[line.index(a) + 1 :]
+    if _fund_row(a.text) and after and _is_figure(after[0].text):
+        return True  # a breakdown's line, its label and amount beside the other side's
     return (
         not _is_figure(a.text)
         and len(after) >= 2
@@ -664,6 +666,8 @@ def _stacked(span: list[int], p: Piece) -> bool:
     return 2 * overlap >= narrow > 0 and wide <= 2 * narrow
 
 
+# The 部门整体 form's breakdowns' side labels, on a line of their own over their lines.
+_BREAKDOWN_SIDE = re.compile(r"^按(?:收入|支出)性质分\s*[:：]?$")
 # An amount after its label in one piece (按收入性质分：1,642.80), as a 部门整体 form's breakdown
 # prints its lines.
 _LABELLED_AMOUNT = re.compile(r"^[^\d：:]{2,16}[：:]\s*\d[\d,]*(?:\.\d+)?$")
@@ -702,6 +706,9 @@ def _part_rows(part: _Part) -> list[_Row]:
     for i in range(top, end):
         if all(is_ellipsis(p.text) for p in block[i]):
             anchored[i] = _line_row(block[i])  # the template's "more rows here": no row's
+            continue
+        if i not in anchored and all(_BREAKDOWN_SIDE.match(p.text) for p in block[i]):
+            anchored[i] = _line_row(block[i])  # 按收入性质分:  按支出性质分: over their lines
             continue
         if i not in anchored and all(_LABELLED_AMOUNT.match(p.text) for p in block[i]):
             anchored[i] = _line_row(block[i])  # a breakdown's line (项目支出：730.36): its own

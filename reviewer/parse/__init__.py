@@ -118,8 +118,9 @@ def _page_numbers_out(rows: Iterable[Row], taken: list[Row]) -> Iterator[Row]:
             page_break = True
             continue
         new_page = page_break or row.page_break_before
-        if new_page and len(cells) == 1 and _CONTINUED.search(cells[0].text):
+        if len(cells) == 1 and _CONTINUED.search(cells[0].text) and not first:
             # the table's title printed again over its next page, marked 续: not a new table
+            # (a copy that lost the page's break between them says so by the mark alone)
             cells[0].used = True
             taken.append(row)
             page_break = True  # passed on to the row below it

@@ -430,7 +430,13 @@ _HEBEI = _Shape(
         (9, "单项指标折算得分"),
     ),
 )
-_SHAPES = (_SCORED, _WEIGHT_FIRST, _SPLIT, _HEBEI, _UNSCORED)
+# name | target | actual | 得分 (the 20/80 form: no 分值, the points in the 一级 labels)
+_TWENTY = _Shape((Role.NAME, Role.TARGET, Role.ACTUAL, Role.SCORE))
+_SHAPES = (_SCORED, _WEIGHT_FIRST, _SPLIT, _HEBEI, _TWENTY, _UNSCORED)
+# The most points one row of a form without 分值 scores (the 20/80 form's 80 over a few rows).
+_MOST_ROW_POINTS = 50.0
+# Rows looked at for a target in words, where the first rows' are bare numbers.
+_WORDED_ROWS = 8
 
 
 def headerless(rows: Sequence[Row], not_names: Callable[[str], bool]) -> IndicatorColumns | None:
@@ -438,9 +444,10 @@ def headerless(rows: Sequence[Row], not_names: Callable[[str], bool]) -> Indicat
     inside the indicator block): the first rows each print, after a 序号 and their category
     labels if any, a name and then the cells of one shape: the national form's target,
     actual, 分值 and an 得分 of at most twice it; the same with 分值 before the target;
-    指标性质, 指标值, 度量单位 apart before the actual and the points; the Hebei form's; or,
-    on a form without points, a target with its sign and an actual (then perhaps an
-    explanation). At least one target is not a bare number (so that funds rows, all amounts,
+    指标性质, 指标值, 度量单位 apart before the actual and the points; the Hebei form's; the
+    20/80 form's target, actual and 得分; or, on a form without points, a target with its sign
+    and an actual (then perhaps an explanation, never a figure). At least one target among the
+    first rows is not a bare number (so that funds rows, all amounts,
     are not taken for them), no name is a label or what ``not_names`` rejects (a funds row's
     label). None when the rows are not such, or fit more than one shape."""
     if len(rows) < _HEADERLESS_ROWS:
@@ -448,7 +455,7 @@ def headerless(rows: Sequence[Row], not_names: Callable[[str], bool]) -> Indicat
     fitting = [
         (shape, found)
         for shape in _SHAPES
-        if (found := _rows_fit(rows[:_HEADERLESS_ROWS], shape, not_names)) is not None
+        if (found := _rows_fit(rows[:_WORDED_ROWS], shape, not_names)) is not None
     ]
     if len(fitting) != 1:
         return None
@@ -465,34 +472,56 @@ def headerless(rows: Sequence[Row], not_names: Callable[[str], bool]) -> Indicat
         cols.labels[k - 3] = "序号"
     cols.name_column = k
     cols.standard = _is_standard(cols)
+    # categories in the form's own words before a name (部门管理 | 预算编制 | 预算调整率 …): a
+    # department's, read as its rows are (a row printing one word has its 二级 alone)
+    cols.own_categories = any(
+        own_heading_text(c.text)
+        for row in rows[:_HEADERLESS_ROWS]
+        for c in row.cells
+        if c.column < k and lb.label_kind(c.text) is None
+    )
     return cols
 
 
 def _rows_fit(
     rows: Sequence[Row], shape: _Shape, not_names: Callable[[str], bool]
 ) -> tuple[int, bool] | None:
-    """(the name's column, whether a 序号 column stands before the labels) when every row fits
-    ``shape`` and some target is more than a bare number."""
+    """(the name's column, whether a 序号 column stands before the labels) when the first
+    rows fit ``shape`` and some target, theirs or of the fitting rows after, is more than a
+    bare number."""
     columns: set[int] = set()
     numbered = worded = False
-    for row in rows:
+    for n, row in enumerate(rows):
         found = _row_fit(row, shape, not_names)
+        if found is None and n >= _HEADERLESS_ROWS:
+            break  # the first rows decide; those after only show a target in words
         if found is None:
             return None
         k, words = found
+        worded = worded or words
+        if n >= _HEADERLESS_ROWS:
+            continue
         before = [c for c in row.cells if c.column < k]
         if before and _serial(before[0].text) and before[0].column == k - 3:
             numbered, before = True, before[1:]
-        if any(lb.label_kind(c.text) is None for c in before):
+        if any(lb.label_kind(c.text) is None and not own_heading_text(c.text) for c in before):
             return None  # before the name, only the row's category labels
         columns.add(k)
-        worded = worded or words
     if not worded:
         return None
     # rows whose merged label cells were dropped (标准农田面积 | ≥2.5万亩 | … under 质量指标 |
     # 工程验收合格率 | …) print their names further left: the columns are the fullest row's,
     # the others read in order
     return max(columns), numbered
+
+
+# A figure with its sign or its unit (≥2.5万亩, 96%, 1.23万人): a value, never a name (a name
+# may open with a figure, 0-6岁儿童健康管理率, and goes on in words).
+_VALUE_LIKE = re.compile(r"^(?:[≥≤≧≦<>=＞＜＝]|>=|<=)|^\d[\d.,]*\s*[^\d\s]{0,4}$")
+
+
+def _value_like(text: str) -> bool:
+    return _VALUE_LIKE.search(text) is not None
 
 
 def _serial(text: str) -> bool:
@@ -506,7 +535,7 @@ def _row_fit(row: Row, shape: _Shape, not_names: Callable[[str], bool]) -> tuple
     n = len(shape.roles)
     for c in row.cells:
         k = c.column
-        if any(col > k + n for col in by_column):
+        if any(col > k + n for col in by_column) or _value_like(c.text):
             continue
         cells = [by_column.get(k + j) for j in range(n)]
         if any(x is None for j, x in enumerate(cells) if j not in shape.optional):
@@ -515,8 +544,13 @@ def _row_fit(row: Row, shape: _Shape, not_names: Callable[[str], bool]) -> tuple
             _fits_role(role, x, cells, shape) for role, x in zip(shape.roles, cells, strict=True)
         ):
             continue
-        if parse_points(c.text) is not None or lb.label_kind(c.text) is not None:
-            return None
+        after = by_column.get(k + n)
+        if after is not None and parse_points(after.text) is not None:
+            continue  # a figure is no explanation: another shape's points
+        if parse_points(c.text) is not None or (
+            lb.label_kind(c.text) is not None and not lb.is_row_of_its_own(c.text)
+        ):
+            return None  # (预算执行率, a 一级 label that is its row's name too, is a name)
         if not_names(c.text):
             return None
         target = cells[shape.roles.index(Role.TARGET)]
@@ -533,8 +567,10 @@ def _fits_role(role: Role, cell: Cell | None, cells: list[Cell | None], shape: _
         w = parse_points(text)
         return w is not None and 0 < w <= 100
     if role is Role.SCORE:
-        w = parse_points(cells[shape.roles.index(Role.WEIGHT)].text)  # type: ignore[union-attr]
         sc = parse_points(text)
+        if Role.WEIGHT not in shape.roles:
+            return sc is not None and 0 <= sc <= _MOST_ROW_POINTS
+        w = parse_points(cells[shape.roles.index(Role.WEIGHT)].text)  # type: ignore[union-attr]
         return w is not None and sc is not None and 0 <= sc <= 2 * w
     if role is Role.NATURE:
         return text in ("定性", "定量") or is_operator(text)

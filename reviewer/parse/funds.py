@@ -267,6 +267,8 @@ class FundsReader:
         if self._inline(row) or self._header_notes(row):
             return True
         parts = self._side_by_side(row)
+        if self._breakdown_header(parts or [row]):
+            return True
         if parts:
             if not self._single_amounts(parts):
                 for part in parts:
@@ -275,6 +277,31 @@ class FundsReader:
         if (self.breakdown_lines or self._breakdown_total(row)) and self._single_amounts([row]):
             return True
         return self._labelled(row) or self._named_amounts(row) or self._unlabelled(row)
+
+    def _breakdown_header(self, parts: list[Row]) -> bool:
+        """The 部门整体 breakdowns' own header, each side's label over the column its lines
+        give (按收入性质分 | 全年执行数 | 按支出性质分 | 全年执行数): the lines under it are single
+        amounts, each side against its own total (``_single_amounts``)."""
+        if not all(self._breakdown_label(p) for p in parts):
+            return False
+        for p in parts:
+            for c in p.cells:
+                c.used = True
+        self.breakdown_lines = True
+        self.seen = True
+        return True
+
+    def _breakdown_label(self, part: Row) -> bool:
+        """A side's label with the column its lines give, or alone, or (once the breakdown
+        began) the column's label alone on its line (a reader that parted them)."""
+        cells = part.cells
+        if not cells:
+            return False
+        if self._row_key(cells[0].text) in _SIDE_TOTALS:
+            return all(_column_role(c.text, self.family) is not None for c in cells[1:])
+        return self.breakdown_lines and all(
+            _column_role(c.text, self.family) is not None for c in cells
+        )
 
     def _breakdown_total(self, row: Row) -> bool:
         """A breakdown's own line with one amount (按收入性质分 | 9004.52): which column of the

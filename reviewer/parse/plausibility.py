@@ -19,13 +19,14 @@ from reviewer.forms.families import Family
 from reviewer.grid import Cell, Row
 from reviewer.model import CellRef, ReadingDoubt
 from reviewer.numbers import fmt
-from reviewer.parse.labels import is_ellipsis
+from reviewer.parse.labels import is_ellipsis, label_kind
 from reviewer.parse.values import parse_value
 from reviewer.textnorm import nfkc
 
 _MAX_ROW_WEIGHT_SHARE = 1.0  # a row worth more than the whole form
 _WEIGHT_SUM_FACTOR = 1.6  # weights summing past 1.6 × the form's total
 _MOST = 0.6  # "most rows"
+_LABEL_CHARS = 9  # characters, at most, of a category's label (服务对象满意度指标)
 _UNPLACED = 0.15  # share of the indicator section's cells left unplaced
 # An amount no larger than a row's points, beside a budget a thousand times larger.
 _POINTS_LIKE = 100.0
@@ -160,6 +161,26 @@ def check(
     # a row with no name whose target opens with words and holds a figure: its name read
     # into the target (危桥改造数量3座); a row named by a category's label alone has no name
     # left and is no misreading
+    # a row whose name is a category's own label, another than its 一级 and 二级 (效益指标 |
+    # 经济效益指标 | 社会效益指标 | …): the next category's label read into the name column,
+    # the row's cells a column off
+    shifted = [
+        r
+        for r in rows
+        if r["name"].endswith("指标")
+        and len(r["name"]) <= _LABEL_CHARS  # the label alone, not a name run into one
+        and label_kind(r["name"]) is not None
+        and r["name"] not in (r["l1"], r["l2"])
+        and (r["target"] or r["actual"])
+    ]
+    if shifted:
+        doubts.append(
+            ReadingDoubt(
+                reason=f"{len(shifted)}个指标行的名称是类别（如“{shifted[0]['name']}”），"
+                "下一类别的名称可能被读入了指标名称一栏，各栏可能错位。",
+                evidence=_cells(shifted, "name"),
+            )
+        )
     nameless = [r for r in rows if not r["name"] and _NAME_IN_VALUE.match(r["target"] or "")]
     if nameless:
         doubts.append(

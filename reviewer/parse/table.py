@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from functools import lru_cache
 from typing import Any
 
-from reviewer.forms.families import DEFAULT, Family
+from reviewer.forms.families import DEFAULT, DEPARTMENT, Family
 from reviewer.forms.recognise import recognise
 from reviewer.forms.vocabulary import any_label, key, lookup, ocr_label, unnumbered
 from reviewer.grid import Cell, Row
@@ -1059,7 +1059,7 @@ class _TableBuilder:
         if self.family.indicator_columns is not DEFAULT.indicator_columns:
             return None  # other forms' columns cannot be told from their rows alone
         fund_rows = self.family.fund_rows
-        return headerless(self.rows[i : i + 3], lambda t: lookup(t, fund_rows) is not None)
+        return headerless(self.rows[i : i + 8], lambda t: lookup(t, fund_rows) is not None)
 
     def _indicators(self, start: int, printed: IndicatorColumns | None = None) -> int:
         """The indicator block from its header at ``start`` (or, with ``printed``, the
@@ -1068,6 +1068,11 @@ class _TableBuilder:
         if printed is not None:
             columns, end = printed, start
             self.headerless = True
+            if columns.own_categories and not family.own_categories:
+                # rows naming categories in their own words (部门管理 | 预算编制 | …): a
+                # 部门整体 form's, whatever the rows alone let the family be told as
+                family = self.family = DEPARTMENT
+                self.t["family"] = family.name
         else:
             end = start + 2 if self.stacked else start + 1  # its lower row read with it
             self.header_text = self.rows[start].joined  # as printed, before any joining

@@ -29,7 +29,7 @@ _OP_VALUE = re.compile(
 _NUM_UNIT = re.compile(rf"^{_NUMBER}\s*[^\d\s.,]")
 # A run of words no figure's unit is as long as: a name that opens with a number (65岁及以上
 # 老年人健康管理率, 2型糖尿病患者规范管理率), not a figure with its unit.
-_WORDS_RUN = re.compile(r"[\u4e00-\u9fff]{7,}")
+_WORDS_RUN = re.compile(r"[\u4e00-\u9fff]{5,}")
 _DATE = re.compile(r"^\d{4}年(\d{1,2}月)?(\d{1,2}日)?")
 _NATURE_WORDS = frozenset(
     {"定性", "定量", "正向", "反向", "≥", "≤", "=", "═", "﹦", "＝", "≧", "≦"}

@@ -11,6 +11,7 @@ them best (``indicators``, the same dynamic programme as under a printed header)
 * Sichuan's, 指标性质 | 指标值 | 度量单位 apart: … name, nature, value, unit, actual, 分值, 得分 …;
 * the Hebei form's section 四: … name, 指标分值 (its definition), 符号, 值, 单位, actual,
   完成情况, 单项指标得分, 权重占比, 折算得分;
+* the 20/80 form's, no 分值: … name, target, actual, 得分;
 * a form without points (a transfer form's): … name, target, actual, explanation.
 
 The rows are placed in the columns a tab rendering of that shape gives (一级 in column 2), and
@@ -60,6 +61,7 @@ _SHAPES: tuple[tuple[Slot, ...], ...] = (
         Slot.WEIGHT,
         Slot.SCORE,
     ),
+    (Slot.L1, Slot.L2, Slot.NAME, Slot.TARGET, Slot.ACTUAL, Slot.SCORE),
     (Slot.L1, Slot.L2, Slot.NAME, Slot.TARGET, Slot.ACTUAL),
 )
 _FIRST_COLUMN = 2  # 一级's column in a tab rendering (the section's title in column 1)
@@ -77,21 +79,28 @@ def rows_without_header(
     tokens: list[Token], *, grouped: bool, strict: bool, cut_off: bool, own: bool
 ) -> tuple[list[list[Placed]], int, Header] | None:
     """The rows of ``tokens`` under the shape that reads them best, the index of the token
-    they start at, and the shape as a header (for the 总分 row after them). The rows start at the first row read whole or of category labels (what comes before is no
-    indicator row: a title, a page's text, the end of a row cut by the excerpt). None when no
-    shape reads at least three whole rows, every cell from there in some column."""
+    they start at, and the shape as a header (for the 总分 row after them). The rows start at
+    the first row read whole or of category labels (what comes before is no indicator row: a
+    title, a page's text, the end of a row cut by the excerpt). None when no shape reads at
+    least three whole rows, every cell from there in some column. Each shape is tried with
+    categories in the form's own words too (a department's 部门管理 | 预算编制 | …), whose
+    family the rows alone do not tell, and with a 序号 before each row."""
     best: tuple[float, list[list[Placed]], Header] | None = None
-    for slots in _SHAPES:
-        header = _header(slots)
+    tried = ((s, m, q) for s in _SHAPES for m in sorted({own, True}) for q in (False, True))
+    for slots, mine, numbered in tried:
+        header = _header((Slot.SEQ, *slots) if numbered else slots)
         rows, cost = ind.rebuild_costed(
-            tokens, header, grouped=grouped, strict=strict, cut_off=cut_off, own=own
+            tokens, header, grouped=grouped, strict=strict, cut_off=cut_off, own=mine
         )
         first = next((k for k, r in enumerate(rows) if _opens(r, header)), None)
         if first is None:
             continue
         kept = rows[first:]
-        if sum(_whole(r, header) for r in kept) < _MIN_ROWS or any(_stray(r) for r in kept):
+        whole = [r for r in kept if _whole(r, header)]
+        if len(whole) < _MIN_ROWS or any(_stray(r) for r in kept):
             continue
+        if numbered and 3 * sum(Slot.SEQ in _slots_of(r, header) for r in whole) < 2 * len(whole):
+            continue  # a number here and there is no 序号 column
         if best is None or cost < best[0]:
             best = (cost, kept, header)
     if best is None:
