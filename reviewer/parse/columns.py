@@ -446,9 +446,9 @@ def headerless(rows: Sequence[Row], not_names: Callable[[str], bool]) -> Indicat
     actual, 分值 and an 得分 of at most twice it; the same with 分值 before the target;
     指标性质, 指标值, 度量单位 apart before the actual and the points; the Hebei form's; the
     20/80 form's target, actual and 得分; or, on a form without points, a target with its sign
-    and an actual (then perhaps an explanation, never a figure). At least one target among the
-    first rows is not a bare number (so that funds rows, all amounts,
-    are not taken for them), no name is a label or what ``not_names`` rejects (a funds row's
+    and an actual (then perhaps an explanation, never a figure). At least one target of the
+    rows that fit (of up to eight) is not a bare number, so that funds rows, all amounts, are
+    not taken for them; no name is a label or what ``not_names`` rejects (a funds row's
     label). None when the rows are not such, or fit more than one shape."""
     if len(rows) < _HEADERLESS_ROWS:
         return None
