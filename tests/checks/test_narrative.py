@@ -950,6 +950,7 @@ class TestN108NarrativeClaimsAllMet(RuleCase):
             ("，所有指标均已达成。", True),
             ("，年度绩效目标全面完成。", True),
             ("，项目各项建设任务全部完成。", True),
+            ("，年度目标任务全面完成。", True),  # ml05
             ("，年度目标部分完成。", False),
             ("，各项绩效目标基本完成。", False),  # admits a shortfall
             ("，各项目标大部分完成。", False),
