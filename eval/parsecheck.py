@@ -71,8 +71,10 @@ def _readings(gold: dict[str, Any], key: str) -> set[str]:
         values.append(value[2:])  # 指标性质 定性 | 逐步提升: the nature is not the target
     cells = gold.get("target_cells")
     if isinstance(cells, list):  # the Hebei form's 符号 | 值 | 单位(文字描述): its words apart
-        kept = [
-            c for c in cells if c and c not in ("定性", "定量") and c.strip("()（）") != "文字描述"
+        kept = [  # nor a unit column's dash for none (定性 | 持续健全 | /)
+            c
+            for c in cells
+            if c and c not in ("定性", "定量", *_NO_UNIT) and c.strip("()（）") != "文字描述"
         ]
         values.append("".join(kept))
     sign = _DIRECTIONS.get(gold.get("direction") or "")
@@ -85,6 +87,7 @@ def _readings(gold: dict[str, Any], key: str) -> set[str]:
 
 
 _DIRECTIONS = {"正向": "≥", "反向": "≤"}
+_NO_UNIT = ("/", "／", "—", "-")
 
 
 def _row_right(gold: dict[str, Any], got: Indicator) -> bool:

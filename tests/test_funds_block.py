@@ -346,3 +346,28 @@ def test_the_amount_unit_in_the_cell_after_its_key_is_the_tables(tmp_path: Path)
     (t,) = report.tables
     assert t.amount_unit == "万元"
     assert not [lo for lo in report.leftovers if lo.text in ("金额单位", "万元")]
+
+
+def test_source_rows_between_single_spaces_keep_their_columns(tmp_path: Path) -> None:
+    # mp04: a transfer form's funds, cells parted by single spaces, each source row leaving
+    # out its empty 分值 and 得分: its rate is the rate, not the points
+    lines = [
+        "某县2024年度农村供水工程维修养护中央转移支付区域绩效目标自评表",
+        "转移支付(项目)名称 农村供水工程维修养护补助资金",
+        "中央主管部门 水利部 省级主管部门 某省水利厅 实施单位 某县水利局",
+        "资金情况(万元) 全年预算数 全年执行数 分值 执行率 得分",
+        "年度资金总额 420.00 420.00 10 100.00% 10",
+        "其中:中央财政资金 300.00 300.00 100.00%",
+        "省级资金 80.00 80.00 100.00%",
+        "市县资金 40.00 40.00 100.00%",
+        "绩效指标 一级指标 二级指标 三级指标 年度指标值 实际完成值 分值 得分 偏差原因分析及改进措施",
+        "产出指标 数量指标 维修养护工程处数 50处 50处 90 90 无",
+        "总分 100 100",
+    ]
+    path = tmp_path / "words.txt"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    report = parse_file(path)
+    (table,) = report.tables
+    central = next(r for r in table.funds.extra.values() if r.kind == "central_funds")
+    assert (central.full_year_budget, central.executed, central.rate_pct) == (300, 300, 100)
+    assert not report.leftovers

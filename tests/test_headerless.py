@@ -185,3 +185,73 @@ def test_rows_a_cell_a_paragraph_each_with_its_serial_number(tmp_path: Path) -> 
     assert _read(path) == _EXPECTED
     (table,) = parse_file(path).tables
     assert all(not i.explanation for i in table.indicators)  # no serial read as one
+
+
+def test_a_sections_rows_run_together_on_one_line_then_a_whole_table(tmp_path: Path) -> None:
+    # mq05: a web page printing each section on one line, single spaces between the cells: an
+    # excerpt's rows (no header) with its 总分, then a whole table whose rows share a line too;
+    # a row's points before the next row's labels are no 序号 (those count up)
+    excerpt = " ".join(c for row in _ROWS for c in _cells(row)) + " 总分 100 99.5"
+    rows = [
+        ("产出指标", "数量指标", "养护里程", "≥1126公里", "1126公里", "40", "40"),
+        ("", "质量指标", "路面优良率", "≥80%", "85%", "40", "40"),
+    ]
+    table = [
+        "项目支出绩效自评表",
+        "项目名称 农村公路日常养护 主管部门 某县交通运输局",
+        "一级指标 二级指标 三级指标 年度指标值 实际完成值 分值 得分",
+        " ".join(c for row in rows for c in _cells(row)) + " 总分 80 80",
+    ]
+    path = tmp_path / "page.txt"
+    path.write_text("某县交通运输局项目支出绩效自评结果公开\n" + excerpt + "\n" + "\n".join(table) + "\n",
+                    encoding="utf-8")  # fmt: skip
+    first, second = parse_file(path).tables
+    assert [(i.name, i.target, i.actual, i.weight, i.score) for i in first.indicators] == _EXPECTED
+    assert first.total_score == 99.5
+    assert second.project == "农村公路日常养护"
+    assert [(i.name, i.l2, i.actual) for i in second.indicators] == [
+        ("养护里程", "数量指标", "1126公里"),
+        ("路面优良率", "质量指标", "85%"),
+    ]
+
+
+def test_pipe_rows_that_lost_their_merged_cells_with_no_header(tmp_path: Path) -> None:
+    # mq03: | 质量指标 | name | … under a 一级 cell left out, | 效益指标 | 经济效益指标 | … beside
+    # it, a form without points; no empty cell written, no header to say the columns
+    path = tmp_path / "pipes.txt"
+    path.write_text(
+        "| 新建产业路 | ≥12公里 | 12.6公里 |\n"
+        "| 新建日光温室 | ≥160座 | 160座 |\n"
+        "| 质量指标 | 工程验收合格率 | 100% | 100% |\n"
+        "| 时效指标 | 资金拨付及时率 | ≥95% | 100% |\n"
+        "| 效益指标 | 经济效益指标 | 户均增收 | ≥1200元 | 1350元 |\n",
+        encoding="utf-8",
+    )
+    (table,) = parse_file(path).tables
+    assert [(i.name, i.target, i.actual) for i in table.indicators] == [
+        ("新建产业路", "≥12公里", "12.6公里"),
+        ("新建日光温室", "≥160座", "160座"),
+        ("工程验收合格率", "100%", "100%"),
+        ("资金拨付及时率", "≥95%", "100%"),
+        ("户均增收", "≥1200元", "1350元"),
+    ]
+    assert [i.l2 for i in table.indicators][2:] == ["质量指标", "时效指标", "经济效益指标"]
+
+
+def test_a_transfer_forms_rows_whose_targets_are_rates_without_a_sign(tmp_path: Path) -> None:
+    # ll04: no 分值 or 得分, a target of 100% with no sign among targets with one: its unit
+    # says it is a target (a funds row's bare amounts have none)
+    path = tmp_path / "excerpt.txt"
+    path.write_text(
+        "孕产妇系统管理率 ≥85% 91.2%\n"
+        "质量指标 居民电子健康档案动态使用率 ≥50% 56.3%\n"
+        "时效指标 补助资金拨付及时率 100% 100%\n"
+        "满意度指标 服务对象满意度指标 居民满意度 ≥85% 88.6%\n",
+        encoding="utf-8",
+    )
+    assert [(n, t, a) for n, t, a, _, _ in _read(path)] == [
+        ("孕产妇系统管理率", "≥85%", "91.2%"),
+        ("居民电子健康档案动态使用率", "≥50%", "56.3%"),
+        ("补助资金拨付及时率", "100%", "100%"),
+        ("居民满意度", "≥85%", "88.6%"),
+    ]

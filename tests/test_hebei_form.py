@@ -91,6 +91,15 @@ def test_the_execution_row_across_the_label_columns_is_one_row(tmp_path: Path) -
             "B103",
             False,
         ),
+        # a target below 100% reached and the row scored as its rate (97.49% of 10): the form's
+        # way with this row, no deduction to question (S103)
+        (
+            ">= | 90 | %(百分比) | 97.49% | 完成 | 97.49 | 10 | 9.75 |",
+            "389.96",
+            "97.49",
+            "S103",
+            False,
+        ),
         # … and not reached: a full score is the rows' rule broken (S102), not B103's
         (
             ">= | 95 | %(百分比) | 90.00% | 未完成 | 100 | 10 | 10.00 |",
@@ -121,3 +130,64 @@ def test_the_execution_row_with_no_target_printed_is_still_one_row(tmp_path: Pat
         10.0,
         9.5,
     )
+
+
+_SPACED = [  # an OCR engine's text of section 四: its header over two lines, runs of spaces
+    "四、年度绩效指标完成情况",
+    " 一级指标  二级指标    三级指标      指标分值        预期指标值     单项指标实际  单项指标    自评得分",
+    "                                  符号  值    单位(文字描述)  完成值  完成情况  单项指标得分  "
+    "权重占比(%)  单项指标折算得分",
+    "产出指标  数量指标   维修供水工程数量  年度完成维修的工程处数  >=  42  处  42处  完成      100.00"
+    "      50.00       50.00",
+    " 产出指标  质量指标    水质检测合格率    抽检达标水样的比例  >=  95  %(百分比)  86%  未完成  "
+    "90.53   40.00   40.00",
+    "  预算执行率  预算执行率  预算执行率      执行数占预算数的比例  >=  90  %(百分比)  97.49%     完成"
+    "        97.49       10.00       9.75",
+    " 总分                                                                    100.00        99.75",
+]
+
+
+def test_section_four_as_ocr_text_with_its_header_over_two_lines(tmp_path: Path) -> None:
+    # mn03: the lower labels (符号 | 值 | 单位 …) stand under the last columns the rows fill
+    path = tmp_path / "ocr.txt"
+    head = [
+        "预算项目绩效自评表",
+        "项目名称        农村饮水工程维修    实施(主管)单位    某县水务局",
+    ]
+    path.write_text("\n".join([*head, *_SPACED]) + "\n", encoding="utf-8")
+    result = review(path)
+    (t,) = result.report.tables
+    assert [(i.name, i.target, i.actual, i.weight, i.score) for i in t.indicators] == [
+        ("维修供水工程数量", ">=42处", "42处", 50, 50),
+        ("水质检测合格率", ">=95%(百分比)", "86%", 40, 40),
+        ("预算执行率", ">=90%(百分比)", "97.49%", 10, 9.75),
+    ]
+    assert (t.total_weight, t.total_score) == (100, 99.75)
+    assert ("S102", "水质检测合格率") in {(f.code, f.indicator) for f in result.findings}
+
+
+def test_each_of_the_targets_columns_named_in_full(tmp_path: Path) -> None:
+    # mp06: 预期指标值(符号) | 预期指标值 | 单位(文字描述) on one header row; mo02: 资金总额
+    # the funds' total row
+    rows = [
+        ["二、项目资金情况（万元）", "资金来源", "预算数", "到位数", "执行数", "预算执行进度"],
+        ["", "资金总额", "201.00", "201.00", "200.88", "99.94"],
+        ["四、绩效指标完成情况", "一级指标", "二级指标", "三级指标", "指标分值", "预期指标值(符号)",
+         "预期指标值", "单位(文字描述)", "单项指标实际完成值", "单项指标完成情况", "单项指标得分",
+         "权重占比(%)", "单项指标折算得分"],
+        ["", "产出指标", "数量指标", "补贴发放人数", "享受补贴的人数", ">=", "1860", "人(人)",
+         "1860人", "完成", "100.00", "60", "60.00"],
+        ["", "满意度指标", "服务对象满意度指标", "受益对象满意度", "抽样调查满意比例", ">=", "90",
+         "%(百分比)", "95%", "完成", "100.00", "40", "40.00"],
+        ["合计", "", "", "", "", "", "", "", "", "", "", "100", "100.00"],
+    ]  # fmt: skip
+    path = tmp_path / "tabs.txt"
+    text = "某县民政局2025年度预算项目绩效自评表\n一、基本情况\t项目名称:\t困难残疾人生活补贴\n"
+    path.write_text(text + "".join("\t".join(r) + "\n" for r in rows), encoding="utf-8")
+    (t,) = review(path).report.tables
+    total = t.funds.annual_total
+    assert (total.full_year_budget, total.executed) == (201, 200.88)
+    assert [(i.name, i.target, i.actual) for i in t.indicators] == [
+        ("补贴发放人数", ">=1860人(人)", "1860人"),
+        ("受益对象满意度", ">=90%(百分比)", "95%"),
+    ]

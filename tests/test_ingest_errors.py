@@ -69,14 +69,15 @@ def test_corrupt_docx(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> Non
 def test_indicator_rows_without_their_header_are_said_to_be_the_form_not_read(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    # ll04: an excerpt opening among a transfer form's rows, no header, no 分值 or 得分: the
-    # form is there and could not be rebuilt, not a file without one
+    # an excerpt opening among a form's rows, no header, each row's name and one figure (no
+    # shape the forms print): the form is there and could not be rebuilt, not a file without
+    # one (ll04's rows, with their targets, are read: tests/test_headerless.py)
     path = tmp_path / "excerpt.txt"
     path.write_text(
-        "孕产妇系统管理率 ≥85% 91.2%\n"
-        "质量指标 居民电子健康档案动态使用率 ≥50% 56.3%\n"
-        "时效指标 补助资金拨付及时率 100% 100%\n"
-        "满意度指标 服务对象满意度指标 居民满意度 ≥85% 88.6%\n",
+        "孕产妇系统管理率 91.2%\n"
+        "质量指标 居民电子健康档案动态使用率 56.3%\n"
+        "时效指标 补助资金拨付及时率 100%\n"
+        "满意度指标 服务对象满意度指标 居民满意度 88.6%\n",
         encoding="utf-8",
     )
     err = _one_line_error(path, capsys)

@@ -320,3 +320,33 @@ def test_rows_without_figures_beside_a_total_that_prints_one(
     form = _form(rows, total=total)
     t = _table(tmp_path, form)
     assert any("实际完成值和得分都没有读到" in d.reason for d in t.doubts) is doubted
+
+
+def test_a_category_label_without_its_beginning_is_a_misreading(tmp_path: Path) -> None:
+    # mn04 (OCR, narrow columns): 可持 / 续影响指标 wrapped, the first piece read into a row's
+    # name: a label no form prints (续影响指标) says the rows around it were pieced wrongly
+    rows = [
+        *ROWS[:2],
+        ["", "效益指标", "续影响指标", "可持业务能力提升", "提升", "提升", "30", "30"],
+    ]
+    (doubt,) = _table(tmp_path, _form([*rows, ROWS[3]])).doubts
+    assert "类别名称不完整" in doubt.reason and "续影响指标" in doubt.reason
+
+
+def test_a_label_wrapped_in_its_tab_cell_is_joined_with_the_line_after(tmp_path: Path) -> None:
+    # fy06: 服务对象满意 / 度指标 — the tab row breaks in the label's cell and the next line goes
+    # on with the label's end, then the row's name and figures
+    rows = [
+        *ROWS[:3],
+        ["", "满意度指标", "服务对象满意"],
+        ["度指标", "参训人员满意度", "≥90%", "95%", "10", "10"],
+    ]
+    t = _table(tmp_path, _form(rows))
+    assert t.doubts == []
+    last = t.indicators[-1]
+    assert (last.l2, last.name, last.actual, last.score) == (
+        "服务对象满意度指标",
+        "参训人员满意度",
+        "95%",
+        10,
+    )

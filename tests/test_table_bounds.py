@@ -88,3 +88,11 @@ def test_a_text_stopping_inside_its_total_figure_is_cut_there(tmp_path: Path) ->
     (t,) = result.report.tables
     assert t.ends_inside
     assert "T101" not in {f.code for f in result.findings}
+
+
+def test_the_next_attachments_heading_ends_rows_with_no_total(tmp_path: Path) -> None:
+    # mr02: a transfer form's rows end with no 总分; the report's 附件2 (a list of projects,
+    # no self-evaluation table) follows: no part of the last row's name
+    rows = [*FORM[:-1], ["附件2  2021年度项目支出清单"], ["1. 农村公路养护工程  100"]]
+    (table,) = _parse(tmp_path, rows).tables
+    assert table.indicators[-1].name == "群众满意度"

@@ -60,7 +60,8 @@ def _dice(ba: Counter[tuple[str, str]], bb: Counter[tuple[str, str]]) -> float:
     return 2 * common / total if total else 0.0
 
 
-_REPORTED = 2  # figures of its own that make a text in the plan's words a report
+_REPORTED = 1  # figures of its own that make a text in the plan's words a report (mr01)
+_YEAR = re.compile(r"^(?:\d{2}|\d{4})年$")
 
 
 def copy_kind(t: EvaluationTable, threshold: float) -> tuple[str, str, bool] | None:
@@ -83,9 +84,9 @@ def copy_kind(t: EvaluationTable, threshold: float) -> tuple[str, str, bool] | N
         bigrams = _bigrams(plan), _bigrams(actual)
         score = _dice(*bigrams)
     own = new_figures(t.goal_expected, t.goal_actual)
-    # the plan's sentence with two results or more of its own (机耕路22公里 → 22.4公里, 提升0.5个
-    # 等级 → 0.3个等级): reported in the plan's words, not a copy; sums spent are no results
-    results = [f for f in own if not f.endswith("元")]
+    # the plan's sentence with a result of its own (1200套以上 → 1236套, 机耕路22公里 → 22.4公里):
+    # reported in the plan's words, not a copy; sums spent and years (23年在…排名第一) are no results
+    results = [f for f in own if not f.endswith("元") and not _YEAR.match(f)]
     if score >= threshold and (identical or len(results) < _REPORTED):
         what = "与预期目标完全相同" if identical else f"与预期目标几乎相同（相似度{score:.2f}）"
         return what, f"相似度 {score:.2f}", identical

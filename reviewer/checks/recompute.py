@@ -34,7 +34,11 @@ _PARTIAL = re.compile(r"部分|基本|大部|一般|有所")
 # against 良好), or says it basically was (基本健全 against 健全: achieved to one reader, partly
 # to another): the row's achievement cannot be told from it.
 _GRADE_ONLY = re.compile(r"^(?:较好|基本)")
-_FAILED = re.compile(r"未达|未完成|不达标|不合格")
+_FAILED = re.compile(r"未达|未完成|不达标|不合格|尚未")
+# Work under way (正在建立, 推进中) against a target of a state reached (建立健全): partly done,
+# unless the target asks for the work itself to go on (持续推进).
+_UNDER_WAY = re.compile(r"正在|进行中|推进中")
+_ONGOING = re.compile(r"推进|持续|逐步|正在")
 # Words that state a shortfall where the target asks for more (有效提升: 下降), but restate
 # the target where it asks for less or for none (有效降低: 有效降低; 无重大事故: 无重大事故).
 _NEGATIVE = re.compile(r"^(未|没有|无|不)|下降|降低")
@@ -316,7 +320,10 @@ def _qualitative(ind: Indicator, config: Config) -> Expectation:
         return Expectation(Direction.QUALITATIVE, True, band=(w * th.qualitative_band_full, w))
     if actual.word and _GRADE_ONLY.match(actual.word):
         return Expectation(Direction.QUALITATIVE, None)
-    if actual.word and _PARTIAL.search(actual.word):
+    if actual.word and (
+        _PARTIAL.search(actual.word)
+        or (_UNDER_WAY.search(actual.word) and not _ONGOING.search(ind.target))
+    ):
         band = (w * th.qualitative_band_partial, w * th.qualitative_band_full)
         return Expectation(Direction.QUALITATIVE, False, band=band, partial=True)
     if not ind.actual:

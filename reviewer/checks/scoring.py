@@ -25,6 +25,7 @@ from reviewer.checks.recompute import (
 from reviewer.checks.registry import rule
 from reviewer.model import Category, Indicator, Operator, Severity
 from reviewer.numbers import fmt
+from reviewer.parse.labels import is_row_of_its_own
 
 _RULE_WORDS = {
     Direction.HIGHER: "按完成值与指标值的比例计分",
@@ -133,6 +134,8 @@ def met_but_deducted(ctx: TableContext) -> Iterator[Hit]:
         if i.weight is None or i.score is None or i.score >= i.weight:
             continue
         e = ctx.expect(i)
+        if _rate_scored(i):
+            continue  # 预算执行率 scored as its rate (Hebei's): 10 × 97.49% = 9.75
         if e.met is True and e.direction is not Direction.QUALITATIVE:
             yield Hit(
                 f"{ilabel(i)}{_tv(i)}，已达成指标值，但只得{fmt(i.score)}分（分值{fmt(i.weight)}分）。",
@@ -142,6 +145,23 @@ def met_but_deducted(ctx: TableContext) -> Iterator[Hit]:
                 evidence=indicator_evidence(i, "target", "actual", "score"),
                 suggestion="核实实际完成值；已达成的指标应得满分，另有扣分理由的应写明。",
             )
+
+
+def _rate_scored(i: Indicator) -> bool:
+    """The budget-execution row (预算执行率) scored as its weight times the rate it reports,
+    as forms that print it among the indicators score it."""
+    rate = i.actual_value
+    return (
+        is_row_of_its_own(i.name)
+        and i.weight is not None
+        and i.score is not None
+        and rate.unit == "%"
+        and rate.number is not None
+        and abs(i.weight * rate.number / 100 - i.score) <= _RATE_SCORE_TOLERANCE
+    )
+
+
+_RATE_SCORE_TOLERANCE = 0.01
 
 
 @rule(

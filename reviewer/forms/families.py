@@ -458,6 +458,7 @@ HEBEI = Family(
     ),
     fund_rows=(
         ("预算数", "annual_total"),
+        ("资金总额", "annual_total"),
         ("合计", "annual_total"),  # funds by source under 资金来源, their total first
         ("总计", "annual_total"),
         ("其中:财政资金*", "current_year_appropriation"),
@@ -471,6 +472,7 @@ HEBEI = Family(
         ("二级指标", "l2"),
         ("三级指标", "name"),
         ("指标分值", "description"),
+        ("预期指标值(符号)", "nature"),  # the sign, when each of the three is named in full
         ("预期指标值*", "target"),
         ("符号", "nature"),
         ("值", "target"),  # the value between them, printed by some, left unlabelled by others

@@ -214,7 +214,9 @@ def _wrapped(piped: Sequence[str]) -> bool:
         return False  # every row as many cells: empty ones written || are cells, not dropped
     if any(_COLLAPSED.search(s) or s in ("|", "｜") for s in rows):
         return True
-    if not any(_EMPTY_CELL.search(s) for s in rows) and _known_indicator_header(rows):
+    if not any(_EMPTY_CELL.search(s) for s in rows) and (
+        _known_indicator_header(rows) or _labels_pushed_left(rows)
+    ):
         # A form always has empty cells (merged categories): these were dropped, and a row's
         # cells no longer stand under their columns. Rebuilt from the form's labels, unless
         # the header names a column the forms' vocabulary does not know (read by position).
@@ -225,6 +227,22 @@ def _wrapped(piped: Sequence[str]) -> bool:
     opened = sum(s.startswith(("|", "｜")) for s in ends)
     unopened = sum(not s.startswith(("|", "｜")) and not _opens_a_row(s) for s in ends)
     return opened > 0 and unopened > 0 and unopened >= _WRAPPED_SHARE * len(ends)
+
+
+def _labels_pushed_left(rows: Sequence[str]) -> bool:
+    """In rows with no header (an excerpt), a 二级 label opens one row and a 一级 label
+    another (| 质量指标 | … and | 效益指标 | 经济效益指标 | …), no cell being empty: a row
+    under a merged 一级 cell lost that empty cell, so its cells no longer stand under their
+    columns, which no header tells."""
+    from reviewer.parse.labels import LabelKind, label_kind
+
+    if any(_NAMED_COLUMNS.search(s) for s in rows):
+        return False  # under a header the rows are read in order, their names where they are
+    firsts = {label_kind(cells[0]) for s in rows if (cells := _PIPE.split(s.strip(" |｜")))}
+    return LabelKind.L1 in firsts and LabelKind.L2 in firsts
+
+
+_NAMED_COLUMNS = re.compile(r"[一二三]级指标")
 
 
 def _one_grid(rows: Sequence[str]) -> bool:
@@ -601,7 +619,8 @@ _FIGURE = re.compile(r"^[≥≤><=]?\s*\d[\d.,]*\s*%?$")
 def _tab_rows_rejoined(rows: Iterable[Row]) -> Iterator[Row]:
     """Tab rows with a cell's line break joined again: a row that stops in its label or name
     columns (no figure in it), and the next line opening at its first column with a bracketed
-    tail (（PQI）, (50分)) and going on with cells of its own. The tail ends the cell it broke,
+    tail (（PQI）, (50分)) or the end of a category label (服务对象满意 / 度指标) and going on
+    with cells of its own. The tail ends the cell it broke,
     and the cells after it take the columns after that cell, so long as the row does not run
     past the widest row read so far (its header)."""
     held: Row | None = None  # the row before, yielded once the next is read
@@ -612,7 +631,8 @@ def _tab_rows_rejoined(rows: Iterable[Row]) -> Iterator[Row]:
             held is not None
             and len(cells) > 1
             and cells[0].column == 1
-            and cells[0].text[:1] in "(（"  # the cheap test first: this runs for every row
+            # the cheap test first: this runs for every row
+            and (cells[0].text[:1] in "(（" or cells[0].text.endswith("指标"))
             and _joins(held, row, width)
         ):
             last = held.cells[-1]
@@ -643,10 +663,20 @@ def _joins(held: Row, row: Row, width: int) -> bool:
         not row.page_break_before
         and row.line == held.line + 1
         and bool(held.cells)
-        and _BRACKET_TAIL.match(cells[0].text) is not None
+        and (
+            _BRACKET_TAIL.match(cells[0].text) is not None
+            or _ends_label(held.cells[-1].text, cells[0].text)
+        )
         and cells[-1].column + held.cells[-1].column - 1 <= width
         and not any(_FIGURE.match(c.text) for c in held.cells)
     )
+
+
+def _ends_label(head: str, tail: str) -> bool:
+    """``tail`` ends the category label ``head`` began (服务对象满意 / 度指标), no label alone."""
+    from reviewer.parse.labels import classify_label
+
+    return classify_label(head + tail) is not None and classify_label(tail) is None
 
 
 def _csv_rows(lines: Iterable[str]) -> Iterator[Row]:
@@ -732,7 +762,43 @@ def spaced_rows(lines: Iterable[str]) -> Iterator[Row]:
     """A row per line, cells apart where runs of spaces (or a scan's grid marks) part them."""
     from reviewer.ingest.mirror import unmarked
 
-    return _lone_figures_joined(unmarked(rows_from_lines(lines, split_spaced)))
+    return _lone_figures_joined(
+        _lower_labels_placed(unmarked(rows_from_lines(lines, split_spaced)))
+    )
+
+
+def _lower_labels_placed(rows: Iterable[Row]) -> Iterator[Row]:
+    """A header's lower row (符号 | 值 | 单位(文字描述) | … under 预期指标值 and the labels after
+    it) in the last columns of the rows under it: read a line at a time, its labels stand in
+    columns 1, 2, … though they belong under the upper labels that span several columns (the
+    first upper labels, 一级指标 …, span none)."""
+    from reviewer.ingest.rebuild.anchors import Kind, kinds
+
+    def labels(row: Row, share: float = 1.0) -> bool:
+        return sum(Kind.COLUMN in kinds(c.text) for c in row.cells) >= share * len(row.cells)
+
+    window: list[Row] = []
+    for row in rows:
+        window.append(row)
+        if len(window) < 3:
+            continue
+        upper, lower, first = window
+        wide = len(first.cells)
+        if (
+            len(upper.cells) >= _MIN_HEADER_CELLS
+            and labels(upper, 0.5)  # an upper label cut (单项指标实际 / 完成值) is none alone
+            and labels(lower)
+            and len(lower.cells) < wide <= len(upper.cells) + len(lower.cells)
+            and not labels(first)
+        ):
+            shift = wide - len(lower.cells)
+            for c in lower.cells:
+                c.column += shift
+        yield window.pop(0)
+    yield from window
+
+
+_MIN_HEADER_CELLS = 5
 
 
 # A row's label alone on its line and its figures a line each under it, as a phone's copy of a

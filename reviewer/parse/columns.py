@@ -227,7 +227,8 @@ class IndicatorColumns:
 
     def totals(self, numbers: list[Cell]) -> RowMap | None:
         """The 总分 row's numbers by role: under the header's 分值 / 得分 / extra columns, or,
-        for a header in another order, in that order; None to read them as the last two."""
+        for a header in another order, in that order (the last columns', when those in order
+        would hold no 分值 or 得分); None to read them as the last two."""
         if not numbers:
             return None
         if all(self._holds_total(c.column) for c in numbers):
@@ -237,7 +238,12 @@ class IndicatorColumns:
         order = [col for col in self._content_columns() if self._holds_total(col)]
         if len(numbers) > len(order):
             return None
-        return self._place(list(zip(order, numbers, strict=False)))
+        placed = self._place(list(zip(order, numbers, strict=False)))
+        if not placed.cells and any(self.roles[col] in _TOTAL_ROLES for col in order):
+            # figures for the last columns only (the Hebei form's 权重占比 and 折算得分 totals
+            # after columns of each row's own figures): the last columns'
+            return self._place(list(zip(order[-len(numbers) :], numbers, strict=True)))
+        return placed
 
     def _holds_total(self, col: int) -> bool:
         """A column a 总分 row's number may stand in: 分值, 得分, or an added column of figures
@@ -404,7 +410,7 @@ _SPLIT = _Shape(
 )
 # name | 分值 | target | actual | 得分 (a variant printing 分值 before 年度指标值)
 _WEIGHT_FIRST = _Shape((Role.NAME, Role.WEIGHT, Role.TARGET, Role.ACTUAL, Role.SCORE))
-# name | target with its sign | actual (a transfer form without points)
+# name | target with its sign or unit | actual (a transfer form without points)
 _UNSCORED = _Shape((Role.NAME, Role.TARGET, Role.ACTUAL))
 # name | 指标分值 (its definition) | 符号 | 值 | 单位 | actual | 完成情况 | 单项指标得分 |
 # 权重占比 | 折算得分 (the Hebei form's section 四)
@@ -445,7 +451,7 @@ def headerless(rows: Sequence[Row], not_names: Callable[[str], bool]) -> Indicat
     labels if any, a name and then the cells of one shape: the national form's target,
     actual, 分值 and an 得分 of at most twice it; the same with 分值 before the target;
     指标性质, 指标值, 度量单位 apart before the actual and the points; the Hebei form's; the
-    20/80 form's target, actual and 得分; or, on a form without points, a target with its sign
+    20/80 form's target, actual and 得分; or, on a form without points, a target with its sign or unit
     and an actual (then perhaps an explanation, never a figure). At least one target of the
     rows that fit (of up to eight) is not a bare number, so that funds rows, all amounts, are
     not taken for them; no name is a label or what ``not_names`` rejects (a funds row's
@@ -575,7 +581,8 @@ def _fits_role(role: Role, cell: Cell | None, cells: list[Cell | None], shape: _
     if role is Role.NATURE:
         return text in ("定性", "定量") or is_operator(text)
     if shape is _UNSCORED and role is Role.TARGET:
-        return parse_value(text).operator_written
+        value = parse_value(text)  # a sign or a unit (≥95%, 100%, 12公里): no bare amount
+        return value.operator_written or (value.number is not None and bool(value.unit))
     if shape is _UNSCORED and role is Role.ACTUAL:
         return any(ch.isdigit() for ch in text)
     return True

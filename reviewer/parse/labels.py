@@ -248,6 +248,19 @@ def label_kind(text: str) -> LabelKind | None:
     return kind
 
 
+def is_cut_label(text: str) -> bool:
+    """The end of a known category label without its beginning (续影响指标, 度指标): a label
+    wrapped over lines whose first piece went to another row."""
+    label = _bare(text)
+    return (
+        label.endswith("指标")
+        and len(label) > 2
+        and label not in KNOWN_LABELS
+        and classify_label(label) is None
+        and any(k.endswith(label) for k in KNOWN_LABELS)
+    )
+
+
 def is_row_of_its_own(text: str) -> bool:
     """A 一级 label that is an indicator row in itself (预算执行率, printed across the 一级,
     二级 and 三级 columns by the Hebei form and the 2024 national one)."""

@@ -19,7 +19,7 @@ from reviewer.forms.families import Family
 from reviewer.grid import Cell, Row
 from reviewer.model import CellRef, ReadingDoubt
 from reviewer.numbers import fmt
-from reviewer.parse.labels import is_ellipsis, label_kind
+from reviewer.parse.labels import is_cut_label, is_ellipsis, label_kind
 from reviewer.parse.values import parse_value
 from reviewer.textnorm import nfkc
 
@@ -156,6 +156,18 @@ def check(
                 reason=f"{len(blank)}个指标行有得分而没有读到实际完成值，表头中也没有读到实际完成值一栏，"
                 "该栏可能与其他栏合并或未能读取。",
                 evidence=_cells(blank, "target"),
+            )
+        )
+    # a category label cut (续影响指标 for 可持续影响指标): its first piece, wrapped onto a line
+    # above, read into another row's cells; the rows' names went with it
+    cut = [r for r in rows if any(is_cut_label(r[k] or "") for k in ("l1", "l2"))]
+    if cut:
+        label = next(r[k] for r in cut for k in ("l1", "l2") if is_cut_label(r[k] or ""))
+        doubts.append(
+            ReadingDoubt(
+                reason=f"{len(cut)}个指标行的类别名称不完整（如“{label}”），折行的类别与指标名称"
+                "可能被拼入了别的行，各栏可能错位。",
+                evidence=_cells(cut, "name"),
             )
         )
     # a row with no name whose target opens with words and holds a figure: its name read

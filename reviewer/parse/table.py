@@ -104,6 +104,8 @@ _LABELLED_GRADE = re.compile(
     r"^(?:自评|评价)?(?:等级|结果|结论)\s*[:：]\s*(优秀|良好|不合格|合格|优|良|中|差)$"
 )
 _NOTE_START = re.compile(r"^(注|备注|说明)\s*[:：]")
+# A report's next attachment under a table that ends with no 总分 (附件2 2021年度项目支出清单).
+_ATTACHMENT = re.compile(r"^(?:附件|附表)\s*[一二三四五六七八九十\d]+")
 # The form's sign-off under its rows, no 总分 row before it: 填报单位（盖章）：… 填报人：…
 
 
@@ -1164,6 +1166,7 @@ class _TableBuilder:
             return len(first) < 40 and lb.SIGN_OFF.match(first) is not None
         return (
             _NOTE_START.match(first) is not None
+            or _ATTACHMENT.match(first) is not None
             or lb.SIGN_OFF.match(first) is not None
             or field_label(first, self.family) is not None
             or (len(cells) == 1 and _unit_line(key(first)))  # 单位:万元 under the table

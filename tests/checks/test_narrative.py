@@ -132,18 +132,25 @@ class TestN101ActualCopiesGoal(RuleCase):
         "项目区耕地质量提升0.5个等级，亩均粮食产能提高50公斤以上。"
     )
 
-    def test_a_near_copy_with_two_results_of_its_own_is_a_report(self, tmp_path: Path) -> None:
-        actual = (
-            "建成高标准农田1.2万亩，新建及改造灌排渠道18.5公里、机耕路22.4公里，"
-            "项目区耕地质量平均提升0.3个等级，亩均粮食产能提高约52公斤。"
-        )
+    @pytest.mark.parametrize(
+        "actual",
+        [
+            (
+                "建成高标准农田1.2万亩，新建及改造灌排渠道18.5公里、机耕路22.4公里，"
+                "项目区耕地质量平均提升0.3个等级，亩均粮食产能提高约52公斤。"
+            ),
+            # mr01: one figure of the plan met as planned, the other reported (1236套): the
+            # written gold of five more such texts names no copy either
+            FARMLAND.replace("建设", "建成").replace("22公里", "22.4公里"),
+        ],
+    )
+    def test_a_near_copy_with_results_of_its_own_is_a_report(
+        self, tmp_path: Path, actual: str
+    ) -> None:
         table = make_table(goal_expected=self.FARMLAND, goal_actual=actual)
         assert "N101" not in codes(tmp_path, table)
 
-    def test_a_near_copy_with_one_result_or_sums_spent_is_still_a_copy(
-        self, tmp_path: Path
-    ) -> None:
-        one = self.FARMLAND.replace("建设", "建成").replace("22公里", "22.4公里")
+    def test_a_near_copy_with_sums_spent_only_is_still_a_copy(self, tmp_path: Path) -> None:
         plan = (
             "本项目共申请预算资金90万元。其中:30万元用于基建工程项目预算编制;30万元用于基建工程"
             "项目审计;30万元用于基建工程项目设计、规划、测绘。"
@@ -152,9 +159,8 @@ class TestN101ActualCopiesGoal(RuleCase):
             "本项目共完成预算资金89.97万元。其中:30万元用于基建工程项目预算编制;30万元用于基建工程"
             "项目审计;29.99万元用于基建工程项目设计、规划、测绘。"
         )
-        for expected, actual in ((self.FARMLAND, one), (plan, spent)):
-            table = make_table(goal_expected=expected, goal_actual=actual)
-            assert "N101" in codes(tmp_path, table), actual
+        table = make_table(goal_expected=plan, goal_actual=spent)
+        assert "N101" in codes(tmp_path, table)
 
     @pytest.mark.parametrize(
         "actual",

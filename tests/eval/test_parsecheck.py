@@ -23,7 +23,7 @@ def _report(target: str) -> Report:
     return Report(source="t.txt", tables=[EvaluationTable(project="饮水工程", indicators=[row])])
 
 
-def _gold(tmp_path: Path, **row: str) -> Path:
+def _gold(tmp_path: Path, **row: str | list[str]) -> Path:
     gold = {
         "tables": [
             {
@@ -61,3 +61,10 @@ def test_points_printed_with_their_unit_are_read_as_numbers(tmp_path: Path) -> N
     assert check("t.txt", gold, _report("≥12"), None).rows_right == 1
     wrong = _gold(tmp_path, target="≥12", weight="10分", score="9分")
     assert check("t.txt", wrong, _report("≥12"), None).rows_right == 0
+
+
+def test_a_dash_for_no_unit_among_the_targets_cells_is_no_part_of_it(tmp_path: Path) -> None:
+    # mq06: a Sichuan row 定性 | 持续健全 | / — its target is the words, without the dash
+    gold = _gold(tmp_path, target="定性持续健全/", target_cells=["定性", "持续健全", "/"])
+    assert check("t.txt", gold, _report("持续健全"), None).rows_right == 1
+    assert check("t.txt", gold, _report("持续"), None).rows_right == 0

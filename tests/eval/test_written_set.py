@@ -317,6 +317,8 @@ MISREAD = {
 }
 # Documents whose tables are not read: the memo must say so (P108), not review them.
 UNREAD = {
+    "mn04_heilongjiang_qiqihaer_keshan_renshe_zhiyejinengpeixun_2020.txt",  # OCR of a national
+    # form printed narrow, names and labels over three lines drifting apart: said misread
     "mj06_hebei_baoding_laiyuan_nongyenongcunju_gaobiaozhunnongtian_2024.txt",  # OCR of a Hebei
     # 四段式 form laid out with spaces: no row read, said so
     "mk01_hebei_baoding_laishui_nongyenongcunju_gaobiaozhunnongtian_2021.txt",  # a PDF viewer's
@@ -429,7 +431,7 @@ def _marks(doc: Path) -> list[pytest.MarkDecorator]:
 
 
 def test_the_set_is_there() -> None:
-    assert len(DOCUMENTS) == 1831
+    assert len(DOCUMENTS) == 1861
     assert all(_gold(d).is_file() for d in DOCUMENTS)
     assert {d.name for d in DOCUMENTS} >= {*MISREAD, *UNREAD}
 

@@ -181,10 +181,35 @@ def _rows(b: Builder, j: int, roles: list[str]) -> int:
     return j
 
 
-def _row(
-    b: Builder, label: Token | None, items: list[Token], roles: list[str], above: frozenset[int]
+def header_roles(b: Builder, line: list[Token]) -> list[str] | None:
+    """The roles of a funds header printed on a line of its own (资金情况(万元) | 全年预算数 |
+    全年执行数 | 分值 | 执行率 | 得分), or None when ``line`` is no such header."""
+    if not line or Kind.FUND_BLOCK not in kinds(line[0].text):
+        return None
+    columns = [t for t in line[1:] if Kind.FUND_COLUMN in kinds(t.text)]
+    if len(columns) < 2 or len(columns) != len(line) - 1:
+        return None
+    return [_role(t.text, b.family) for t in columns]
+
+
+def line_row(
+    b: Builder, line: list[Token], roles: list[str], above: frozenset[int]
 ) -> list[Placed]:
-    row = [Placed(label, FUND_START - 1)] if label is not None else []
+    """A funds row printed on a line of its own under a header of ``roles`` (placed from
+    column 2 on, as the header's line is), its empty cells left out: each value in the column
+    its kind and the arithmetic say (``place``)."""
+    return _row(b, line[0], line[1:], roles, above, start=2)
+
+
+def _row(
+    b: Builder,
+    label: Token | None,
+    items: list[Token],
+    roles: list[str],
+    above: frozenset[int],
+    start: int = FUND_START,
+) -> list[Placed]:
+    row = [Placed(label, start - 1)] if label is not None else []
     text_cols = [k for k, r in enumerate(roles) if r in TEXT_ROLES]
     value_cols = [k for k, r in enumerate(roles) if r not in TEXT_ROLES]
     values = [t for t in items if t.empty or is_value(t.text)]
@@ -211,8 +236,8 @@ def _row(
     extra = [t for t in (*rest, *texts[len(text_cols) :]) if not t.empty]
     placed = [(t, k) for t, k in placed if not t.empty]
     placed.sort(key=lambda p: p[1])
-    row += [Placed(t, FUND_START + k) for t, k in placed]
-    after = FUND_START + max(len(roles), 1 + max((k for _, k in placed), default=-1))
+    row += [Placed(t, start + k) for t, k in placed]
+    after = start + max(len(roles), 1 + max((k for _, k in placed), default=-1))
     row += [Placed(t, after + n) for n, t in enumerate(extra)]
     return row
 

@@ -44,16 +44,46 @@ def _names_the_report(text: str) -> bool:
 _MAX_PAGE = 999
 
 
+# A page's number of the pages' count (1/2, 2 / 3).
+_OF_PAGES = re.compile(r"^(\d{1,3})\s*/\s*(\d{1,3})$")
+
+
 def _bare_page_number(lines: Sequence[str], i: int, openings: set[str]) -> bool:
-    """A page's number printed bare (2), known by the running head on the line after it."""
+    """A page's number printed bare (2) or of the pages' count (1/2), known by the running
+    head on the line after it; the count's last page by ending the text."""
     text = lines[i].strip()
-    if not text.isdigit() or int(text) > _MAX_PAGE:
+    of = _OF_PAGES.match(text)
+    if of is not None and int(of.group(1)) > int(of.group(2)):
+        return False
+    if of is None and (not text.isdigit() or int(text) > _MAX_PAGE):
         return False
     after = next((s.strip() for s in lines[i + 1 :] if s.strip()), "")
     head = " ".join(after.split())
-    return bool(head) and (
-        head in openings or Kind.TITLE in kinds(head.split()[0]) or _names_the_report(head)
-    )
+    if not head:
+        return of is not None and of.group(1) == of.group(2)
+    return head in openings or Kind.TITLE in kinds(head.split()[0]) or _names_the_report(head)
+
+
+# An issuing body's name (怀来县卫生健康局), as a running head prints it.
+_BODY = re.compile(r"^[\u4e00-\u9fff]{2,30}(?:局|委员会|委|办公室|办|中心|政府|院|站|所|厅|馆)$")
+
+
+def _names_the_issuer(text: str, before: Sequence[str]) -> bool:
+    """``text`` is the name of a body the lines ``before`` named (409001-怀来县卫生健康局)."""
+    return _BODY.match(text) is not None and any(s.strip().endswith(text) for s in before)
+
+
+def _head_wrapped(lines: Sequence[str], i: int, text: str) -> int | None:
+    """The index of the line that ends a running head wrapped after ``text`` (line ``i``:
+    2021年度转移支付区域 / 绩效目标自评表), or None."""
+    two = next((k for k in range(i + 1, len(lines)) if lines[k].strip()), None)
+    if two is None:
+        return None
+    joined = text + "".join(lines[two].split())
+    first = kinds(joined)
+    if (Kind.TITLE in first and not _opens(lines, two)) or _names_the_report(joined):
+        return two
+    return None
 
 
 def page_furniture(lines: Sequence[str]) -> dict[int, str]:
@@ -83,13 +113,21 @@ def page_furniture(lines: Sequence[str]) -> dict[int, str]:
         first = kinds(words[0])
         if (
             after_break
-            and (text in openings or Kind.TITLE in first or _names_the_report(text))
+            and (
+                text in openings
+                or Kind.TITLE in first
+                or _names_the_report(text)
+                or _names_the_issuer(text, lines[:i])
+            )
             and not (Kind.TITLE in first and _opens(lines, i))
         ):
             # the running head: the document's opening line, or the form's title with its
             # issuer (施甸县农业农村局2024年度项目支出绩效自评表) opening no table, or the
-            # report's name (…农业农村局2022年度项目绩效自评)
+            # report's name (…农业农村局2022年度项目绩效自评), or its issuer's
             found[i] = text
+            continue
+        if after_break and (two := _head_wrapped(lines, i, text)) is not None:
+            found[i], found[two] = text, " ".join(lines[two].split())  # a head over two lines
             continue
         if after_break:
             openings.add(text)

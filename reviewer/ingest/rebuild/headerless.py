@@ -22,6 +22,8 @@ as before, saying the form's labels are there.
 
 from __future__ import annotations
 
+import re
+from itertools import pairwise
 from typing import TYPE_CHECKING
 
 from reviewer.ingest.rebuild import indicators as ind
@@ -76,7 +78,12 @@ def _header(slots: Sequence[Slot]) -> Header:
 
 
 def rows_without_header(
-    tokens: list[Token], *, grouped: bool, strict: bool, cut_off: bool, own: bool
+    tokens: list[Token],
+    *,
+    grouped: bool,
+    strict: bool,
+    cut_off: bool,
+    own: bool,
 ) -> tuple[list[list[Placed]], int, Header] | None:
     """The rows of ``tokens`` under the shape that reads them best, the index of the token
     they start at, and the shape as a header (for the 总分 row after them). The rows start at
@@ -99,7 +106,7 @@ def rows_without_header(
         whole = [r for r in kept if _whole(r, header)]
         if len(whole) < _MIN_ROWS or any(_stray(r) for r in kept):
             continue
-        if numbered and 3 * sum(Slot.SEQ in _slots_of(r, header) for r in whole) < 2 * len(whole):
+        if numbered and not _counts_up(whole, header):
             continue  # a number here and there is no 序号 column
         if best is None or cost < best[0]:
             best = (cost, kept, header)
@@ -115,6 +122,20 @@ def _index_of(tokens: list[Token], t: Token) -> int:
         if x is t or (x.line == t.line and not x.empty and t.raw.startswith(x.raw)):
             return i
     return 0
+
+
+def _counts_up(rows: list[list[Placed]], header: Header) -> bool:
+    """Most rows (two in three) carry a 序号, and the 序号s count up (a row's points read as
+    the next row's 序号 do not)."""
+    seq = next(c.number for c in header.columns if c.slot is Slot.SEQ)
+    numbers = [p.token.text for r in rows for p in r if p.column == seq]
+    if 3 * len(numbers) < 2 * len(rows):
+        return False
+    values = [int(m.group()) for n in numbers if (m := _DIGITS.search(n)) is not None]
+    return len(values) == len(numbers) and all(a < b for a, b in pairwise(values))
+
+
+_DIGITS = re.compile(r"\d+")
 
 
 def _slots_of(row: list[Placed], header: Header) -> list[Slot]:

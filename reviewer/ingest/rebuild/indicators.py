@@ -90,7 +90,7 @@ def rebuild_costed(
     what the best reading cost (lower fits better; comparable between headers of one stream).
 
     ``grouped``: a token's group starting hints at a row starting; ``strict``: each group is
-    exactly one row; ``cut_off``: the text ends inside the last row, whose cells are the first of
+    exactly one row, unless it shows more cells than the header has columns (only hints then); ``cut_off``: the text ends inside the last row, whose cells are the first of
     its columns (the columns after its last cell cost nothing: they were cut off); ``own``:
     the form names its own categories (a department's)."""
     if not tokens:
@@ -117,6 +117,7 @@ def rebuild_costed(
         return _HEADING if s <= name else skip(s, m)
 
     starts = [i == 0 or tokens[i].group != tokens[i - 1].group for i in range(len(tokens))]
+    loose = _loose(tokens, m) if strict else [False] * len(tokens)
     glue = [
         i > 0
         and _words(looks[i])
@@ -142,8 +143,13 @@ def rebuild_costed(
         new_cost = [inf] * (m + 1)
         came: list[tuple[int, int, bool]] = [(-1, -1, False)] * (m + 1)
         start = starts[i]
-        cut = 0.0 if not grouped or start else (inf if strict else _CUT_INSIDE)
-        run_on = 0.0 if not grouped or not start else (inf if strict else _RUN_ON)
+        one = strict and not loose[i]  # this token's group is one row
+        cut = 0.0 if not grouped or start else (inf if one else _CUT_INSIDE)
+        run_on = (
+            0.0
+            if not grouped or not start
+            else (inf if strict and not (loose[i] and loose[i - 1]) else _RUN_ON)
+        )
         drop = _DROP_EMPTY if t.empty else _DROP
         for s in range(m + 1):
             c = cost[s]
@@ -179,6 +185,16 @@ def rebuild_costed(
     rows, covered = _rows(tokens, back, best, header)
     _mark_ties(rows, covered, tokens, header, fits, miss)
     return rows, final(best)
+
+
+def _loose(tokens: list[Token], columns: int) -> list[bool]:
+    """Per token: its group shows more cells than there are ``columns`` (several rows run
+    together on one line, as a web page may print a section): a group not held to one row."""
+    shown: dict[int, int] = {}
+    for t in tokens:
+        if not t.empty:
+            shown[t.group] = shown.get(t.group, 0) + 1
+    return [shown.get(t.group, 0) > columns for t in tokens]
 
 
 _VALUE_SLOTS = frozenset({Slot.ACTUAL, Slot.WEIGHT, Slot.SCORE})

@@ -25,7 +25,7 @@ from dataclasses import dataclass, field
 from reviewer.forms.families import FAMILIES, Family
 from reviewer.forms.vocabulary import key, lookup, unnumbered
 from reviewer.ingest.rebuild.anchors import RIGHT_FIELDS, Kind, header_key, kinds
-from reviewer.ingest.rebuild.funds import read_funds
+from reviewer.ingest.rebuild.funds import header_roles, line_row, read_funds
 from reviewer.ingest.rebuild.goals import goal_line, read_goals
 from reviewer.ingest.rebuild.header import Header
 from reviewer.ingest.rebuild.indicators import Placed
@@ -72,7 +72,7 @@ class Builder:
     # line's index), and the rows found, placed when the stream reaches their start
     headerless_until: int = -1
     unheaded: Unheaded | None = None
-    last_header: int | None = None  # where the stream's last indicator header starts (-1: none)
+    headers: list[int] | None = None  # where the stream's indicator headers start
 
     @property
     def toks(self) -> list[Token]:
@@ -147,6 +147,8 @@ class Builder:
                 lines.append([t])
         k = 0
         goal_head: list[Token] = []  # the goal block's header, while in the block
+        fund_roles: list[str] | None = None  # the funds header's, while in the block
+        filled: frozenset[int] = frozenset()  # the funds columns the row above filled
         while k < len(lines):
             line = [t for t in lines[k] if not t.empty]
             if self.unheaded is not None and k == self.unheaded.start:
@@ -169,8 +171,16 @@ class Builder:
                     self.rows.append(goal_line(line, goal_head))
                 elif Kind.TOTAL in ks:
                     self.rows.append(total_row(self, line[0], line[1:]))
+                elif fund_roles and Kind.FUND_ROW in ks and len(line) - 1 < len(fund_roles):
+                    # a funds row whose empty cells were left out (其中:中央财政资金 300.00
+                    # 300.00 100.00% under five columns): each value in its column
+                    row = line_row(self, line, fund_roles, filled)
+                    filled = frozenset(p.column - 2 for p in row[1:]) or filled
+                    self.rows.append(row)
                 else:
                     goal_head = line if Kind.GOAL in ks else []
+                    if Kind.FUND_ROW not in ks:
+                        fund_roles, filled = header_roles(self, line), frozenset()
                     self.rows.append([Placed(t, c) for c, t in enumerate(line, start=1)])
             k += 1
 

@@ -8,6 +8,7 @@ rebuilt under its header by the dynamic programme in ``indicators``.
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -18,6 +19,7 @@ from reviewer.ingest.rebuild.header import Header, Slot, build_header, slot_of, 
 from reviewer.ingest.rebuild.headerless import rows_without_header
 from reviewer.ingest.rebuild.indicators import Placed
 from reviewer.ingest.rebuild.tokenise import Token
+from reviewer.ingest.rebuild.trailing import labels_before_rows
 from reviewer.parse.values import parse_number
 
 if TYPE_CHECKING:
@@ -151,7 +153,7 @@ def read_indicators(b: Builder, i: int) -> int:
     body = toks[j:end]
     b.rows.extend(
         ind.rebuild(
-            body,
+            body if b.family.own_categories else labels_before_rows(body),
             header,
             grouped=b.stream.grouped,
             strict=False,
@@ -217,10 +219,12 @@ def find_headerless(b: Builder, i: int) -> Unheaded | None:
     opening below it), read under the shape that fits them (``headerless``); None when they
     are no such rows. ``b.headerless_until`` is set to where the search ended: nothing before
     it is searched again."""
-    if b.header is not None or _header_after(b, i):
+    if b.header is not None:
         return None
     toks = b.toks
     end = _section_end(b, toks, i)
+    if _header_after(b, i, end):
+        return None
     b.headerless_until = end
     body = toks[i:end]
     found = rows_without_header(
@@ -238,18 +242,22 @@ def find_headerless(b: Builder, i: int) -> Unheaded | None:
 
 def find_headerless_lines(b: Builder, lines: list[list[Token]], k: int) -> Unheaded | None:
     """As ``find_headerless``, where each line is a row; ``start`` and ``end`` are lines."""
-    if b.header is not None:
+    if b.header is not None or _header_above(lines, k):
         return None
     end = k
     while end < len(lines):
         line = [t for t in lines[end] if not t.empty]
-        if line and (ends_section(b, 0, line) or line_starts_indicators(b, line)):
+        if line and (
+            ends_section(b, 0, line) or line_starts_indicators(b, line) or _labels_of_header(line)
+        ):
             break
         end += 1
     b.headerless_until = end
-    shown = ([t for t in x if not t.empty] for x in lines[end:])
-    if any(line_starts_indicators(b, x) for x in shown if x):
-        return None
+    for x in ([t for t in x if not t.empty] for x in lines[end:]):
+        if x and kinds(x[0].text) & _OPENS_TABLE:
+            break  # the next table's: a header after it is that table's
+        if x and (line_starts_indicators(b, x) or _labels_of_header(x)):
+            return None
     body = [t for line in lines[k:end] for t in line]
     found = rows_without_header(
         body,
@@ -275,22 +283,45 @@ def _section_end(b: Builder, toks: list[Token], i: int) -> int:
     return end
 
 
-def _header_after(b: Builder, i: int) -> bool:
-    """An indicator header somewhere after token ``i`` (where the stream's last one starts is
-    found once)."""
-    if b.last_header is None:
-        toks = b.toks
-        b.last_header = max(
-            (
-                j
-                for j, t in enumerate(toks)
-                if not t.empty
-                and kinds(t.text) & {Kind.COLUMN, Kind.SECTION}
-                and starts_indicators(b, j)
-            ),
-            default=-1,
-        )
-    return b.last_header >= i
+_OPENS_TABLE = frozenset({Kind.TITLE, Kind.KEY})
+_HEADER_LABELS = 3
+
+
+def _header_above(lines: list[list[Token]], k: int) -> bool:
+    """A line of header labels above line ``k`` in its table (after the title or keys that
+    opened it): the rows below are under that header, read or not."""
+    for line in reversed(lines[:k]):
+        x = [t for t in line if not t.empty]
+        if x and _labels_of_header(x):
+            return True
+        if x and kinds(x[0].text) & _OPENS_TABLE:
+            return False
+    return False
+
+
+def _labels_of_header(line: list[Token]) -> bool:
+    """A line holding the indicator header's labels, if after a word of its own (绩效 一级指标
+    二级指标 …: the section's title wrapped)."""
+    return sum(Kind.COLUMN in kinds(t.text) for t in line) >= _HEADER_LABELS
+
+
+def _header_after(b: Builder, i: int, end: int) -> bool:
+    """An indicator header after token ``i`` of the table the section ending at ``end`` is
+    in: none of the next table's title or keys before it (where the stream's headers start
+    is found once)."""
+    toks = b.toks
+    if b.headers is None:
+        b.headers = [
+            j
+            for j, t in enumerate(toks)
+            if not t.empty
+            and kinds(t.text) & {Kind.COLUMN, Kind.SECTION}
+            and starts_indicators(b, j)
+        ]
+    at = bisect_left(b.headers, i)
+    if at == len(b.headers):
+        return False
+    return not any(kinds(t.text) & _OPENS_TABLE for t in toks[end : b.headers[at]] if not t.empty)
 
 
 # -- 总分 --------------------------------------------------------------------------------

@@ -28,7 +28,8 @@ def _width(lines: Sequence[str]) -> int | None:
     lengths = Counter(len(s.strip()) for s in lines if len(s.strip()) >= _MIN_WIDTH)
     if not lengths:
         return None
-    width, count = lengths.most_common(1)[0]
+    # of lengths as common, the longest: short cells of one length (2,356.80) are no wrap
+    width, count = max(lengths.items(), key=lambda kv: (kv[1], kv[0]))
     if count < _MIN_FULL:
         return None
     if width < _NARROW and sum(n for k, n in lengths.items() if k > width) >= count:
@@ -92,10 +93,23 @@ _CLOSES = frozenset(
 
 def _certain(full: str, rest: str, is_label: Callable[[str], bool]) -> bool:
     """A rest no cell could be: it opens where no cell opens, ends the sentence the full line
-    left open, or ends the label the full line began (未完成原因分析及改进 / 措施)."""
-    if is_label(full + rest):
+    left open, ends the label the full line began (未完成原因分析及改进 / 措施), or ends the
+    date it began (2025年10月2 / 0日, 2025年10月底 / 前)."""
+    if is_label(full + rest) or _date_ended(full, rest):
         return True
     return not full.endswith(_STOPS) and (rest[0] in _NO_START or rest.endswith(_STOPS))
+
+
+# A date as a target or an actual prints (2023年12月20日, 12月底前, 2024年11月以前).
+_DATE = re.compile(r"^(?:\d{4}年)?\d{1,2}月(?:\d{1,2}日|底|末|[上中下]旬)?(?:前|以前|之前)?$")
+
+
+def _date_ended(full: str, rest: str) -> bool:
+    """``rest``, no date itself, ends the date ``full`` began: a number cut in two (…10月2 /
+    0日) or the date's last word (…10月底 / 前)."""
+    if not _DATE.match(full + rest) or _DATE.match(rest):
+        return False
+    return full[-1].isdigit() or rest in ("前", "以前", "之前")
 
 
 def _label_alone(full: str, rest: str, is_label: Callable[[str], bool]) -> bool:
@@ -106,6 +120,8 @@ def _label_alone(full: str, rest: str, is_label: Callable[[str], bool]) -> bool:
 def _goes_on(full: str, rest: str, is_label: Callable[[str], bool]) -> bool:
     if is_label(rest):
         return False
+    if _date_ended(full, rest):
+        return True
     if full.endswith(_STOPS):
         return bool(_REST.match(rest))
     return (

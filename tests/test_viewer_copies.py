@@ -1,0 +1,192 @@
+"""Tables as a PDF viewer copies them: a cell a line, long cells wrapped at their column's
+width, the page's furniture between rows.
+
+Each test writes the copy a viewer gives of a small national form and checks the rows read
+from it: dates wrapped inside their number or before 前, category labels the copy printed
+after the rows they span, a page numbered of its count (1/2) before the form's title again,
+a running head that is the issuer's name or wraps over two lines.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from reviewer.api import parse_file
+from reviewer.ingest.rebuild.furniture import page_furniture
+from reviewer.ingest.rebuild.wrapped import unwrapped
+from reviewer.pipeline import review
+
+_HEAD = [
+    "项目支出绩效自评表",
+    "项目名称",
+    "乡村图书室补充更新",
+    "主管部门",
+    "某县文化广电和旅游局",
+    "实施单位",
+    "某县图书馆",
+    "项目资金（万元）",
+    "年初预算数",
+    "全年预算数",
+    "全年执行数",
+    "分值",
+    "执行率",
+    "得分",
+    "年度资金总额",
+    "64.00",
+    "64.00",
+    "62.85",
+    "10",
+    "98.20%",
+    "9.82",
+    "绩效指标",
+    "一级指标",
+    "二级指标",
+    "三级指标",
+    "年度指标值",
+    "实际完成值",
+    "分值",
+    "得分",
+    "偏差原因分析及改进措施",
+]
+
+
+def _rows(path: Path) -> list[tuple[str | None, str | None, str, str | None, str | None]]:
+    (table,) = parse_file(path).tables
+    return [(i.l1, i.l2, i.name, i.target, i.actual) for i in table.indicators]
+
+
+def test_a_date_wrapped_inside_its_number_or_before_its_last_word_is_one_cell() -> None:
+    # mo06: 2025年10月底 / 前 and 2025年10月2 / 0日 at a column of 9 characters
+    lines = [
+        "补充更新图书室数量",
+        "配送完成时间",
+        "2025年10月底",
+        "前",
+        "2025年10月2",
+        "0日",
+        "书屋管理员培训覆盖",
+        "率",
+    ]
+    out, maybe = unwrapped(["一级指标", "二级指标", "三级指标", *lines], lambda s: False)
+    assert "2025年10月底前" in out
+    assert "2025年10月20日" in out
+    assert not maybe & {out.index("2025年10月底前"), out.index("2025年10月20日")}
+
+
+def test_labels_printed_after_the_rows_they_span_go_before_them(tmp_path: Path) -> None:
+    # mo06: a viewer that copies each merged category cell once its rows are done
+    body = [
+        *("补充更新图书室数量", "15", "≥158个", "158个", "15"),
+        *("补充出版物册数", "10", "≥9480册", "9520册", "10"),
+        "数量指标",
+        *("出版物验收合格率", "10", "=100%", "100%", "10"),
+        "质量指标",
+        "产出指标",
+        *("图书室年借阅人次", "15", "≥3.2万人次", "3.4万人次", "15"),
+        "社会效益指标",
+        "效益指标",
+        *("群众满意度", "10", "≥90%", "93%", "10"),
+        "服务对象满意度指标",
+        "满意度指标",
+        *("总分", "60", "60"),
+    ]
+    head = [*_HEAD[:-8], "一级指标", "二级指标", "三级指标", "分值", "年度指标值"]
+    head += ["实际完成值", "得分", "偏差原因分析及改进措施"]
+    path = tmp_path / "copy.txt"
+    path.write_text("\n".join([*head, *body]) + "\n", encoding="utf-8")
+    assert _rows(path) == [
+        ("产出指标", "数量指标", "补充更新图书室数量", "≥158个", "158个"),
+        ("产出指标", "数量指标", "补充出版物册数", "≥9480册", "9520册"),
+        ("产出指标", "质量指标", "出版物验收合格率", "=100%", "100%"),
+        ("效益指标", "社会效益指标", "图书室年借阅人次", "≥3.2万人次", "3.4万人次"),
+        ("满意度指标", "服务对象满意度指标", "群众满意度", "≥90%", "93%"),
+    ]
+
+
+def test_labels_before_their_rows_are_left_where_they_are(tmp_path: Path) -> None:
+    body = [
+        *("产出指标", "数量指标", "补充出版物册数", "≥9480册", "9520册", "10", "10"),
+        *("质量指标", "出版物验收合格率", "=100%", "100%", "10", "10"),
+        *("总分", "20", "20"),
+    ]
+    path = tmp_path / "copy.txt"
+    path.write_text("\n".join([*_HEAD, *body]) + "\n", encoding="utf-8")
+    assert _rows(path) == [
+        ("产出指标", "数量指标", "补充出版物册数", "≥9480册", "9520册"),
+        ("产出指标", "质量指标", "出版物验收合格率", "=100%", "100%"),
+    ]
+
+
+def test_a_page_numbered_of_its_count_and_the_title_again_continue_the_table(
+    tmp_path: Path,
+) -> None:
+    # mo04: 1/2, then the form's title at the next page's top, then the indicator header
+    head = _HEAD[:21]
+    rest = [
+        *_HEAD[21:],
+        *("产出指标", "数量指标", "补充出版物册数", "≥9480册", "9520册", "10", "10"),
+        *("总分", "10", "10"),
+        "2/2",
+    ]
+    path = tmp_path / "copy.txt"
+    path.write_text("\n".join([*head, "1/2", "项目支出绩效自评表", *rest]) + "\n", encoding="utf-8")
+    report = parse_file(path)
+    (table,) = report.tables
+    assert table.project == "乡村图书室补充更新"
+    assert [i.name for i in table.indicators] == ["补充出版物册数"]
+    assert not report.leftovers
+
+
+def test_an_issuers_name_after_a_pages_number_is_its_running_head() -> None:
+    # mo02: - 1 - then 怀来县卫生健康局, the body 409001-怀来县卫生健康局 named at the top
+    lines = [
+        "主管部门",
+        "409001-某县卫生健康局",
+        "补助资金拨付及时率",
+        "- 1 -",
+        "某县卫生健康局",
+        "效果指标",
+    ]
+    assert page_furniture(lines) == {3: "- 1 -", 4: "某县卫生健康局"}
+
+
+def test_a_body_named_after_a_pages_number_but_never_before_is_a_cell() -> None:
+    lines = ["主管部门", "某县民政局", "补助资金拨付及时率", "- 1 -", "乡镇卫生院", "≥95%"]
+    assert page_furniture(lines) == {3: "- 1 -"}
+
+
+def test_a_running_head_wrapped_over_two_lines_is_furniture() -> None:
+    # mo01: 第1页, then 2021年度转移支付区域 / 绩效目标自评表 at a column of 12
+    lines = [
+        "亩均财政投入",
+        "≤1500元",
+        "第1页",
+        "2021年度转移支付区域",
+        "绩效目标自评表",
+        "效益指标",
+    ]
+    assert page_furniture(lines) == {2: "第1页", 3: "2021年度转移支付区域", 4: "绩效目标自评表"}
+
+
+def test_of_lengths_as_common_the_longer_is_the_wrap_width() -> None:
+    # mo04: as many amounts of 8 characters (2,356.80) as lines wrapped at 14
+    amounts = ["2,356.80", "2,618.45", "2,590.12", "2,511.82"]
+    text = ["受疫情影响部分线下培训班停办", "；下一步拓展线上培训渠道，扩", "大补贴性培训覆盖面。"]
+    filler = ["全年城镇新增就业不少于650", "0人，开展职业技能培训120"]
+    out, _ = unwrapped([*amounts, *filler, "一级指标", *text], lambda s: False)
+    assert "受疫情影响部分线下培训班停办；下一步拓展线上培训渠道，扩大补贴性培训覆盖面。" in out
+
+
+def test_work_under_way_against_a_state_to_reach_is_a_missed_row(tmp_path: Path) -> None:
+    # mo01: 建立健全 against 正在建立, the 未完成原因分析 empty: the row needs its explanation
+    rows = [
+        "| 一级指标 | 二级指标 | 三级指标 | 年度指标值 | 实际完成值 | 分值 | 得分 | 偏差原因分析及改进措施 |",
+        "| 产出指标 | 数量指标 | 建设面积 | ≥2.5万亩 | 2.5万亩 | 50 | 50 | |",
+        "| 效益指标 | 可持续影响指标 | 工程建后管护机制 | 建立健全 | 正在建立 | 50 | 50 | |",
+        "| 总分 | | | | | 100 | 100 | |",
+    ]
+    path = tmp_path / "table.txt"
+    path.write_text("项目名称 | 高标准农田建设\n" + "\n".join(rows) + "\n", encoding="utf-8")
+    codes = {(f.code, f.indicator) for f in review(path).findings}
+    assert ("E101", "工程建后管护机制") in codes
+    assert ("E101", "建设面积") not in codes
