@@ -191,3 +191,28 @@ def test_each_of_the_targets_columns_named_in_full(tmp_path: Path) -> None:
         ("补贴发放人数", ">=1860人(人)", "1860人"),
         ("受益对象满意度", ">=90%(百分比)", "95%"),
     ]
+
+
+def test_the_execution_row_printed_twice_before_its_definition(tmp_path: Path) -> None:
+    # mv03: 预算执行率 | 预算执行率 | 定义 | = | 100 | … (its empty 二级 dropped with the
+    # spaces between cells): its second copy is its name, the cells after it its own
+    lines = [line for line in _SPACED if not line.startswith(" 总分")]
+    lines[-1] = (
+        "预算执行率   预算执行率   执行数占预算数的比例   =   100   %(百分比)   98.72%   未完成"
+        "   98.72   10.00   9.87"
+    )
+    path = tmp_path / "ocr.txt"
+    head = [
+        "预算项目绩效自评表",
+        "项目名称        农村饮水工程维修    实施(主管)单位    某县水务局",
+    ]
+    path.write_text("\n".join([*head, *lines]) + "\n", encoding="utf-8")
+    (t,) = review(path).report.tables
+    last = t.indicators[-1]
+    assert (last.name, last.target, last.actual, last.weight, last.score) == (
+        "预算执行率",
+        "=100%(百分比)",
+        "98.72%",
+        10,
+        9.87,
+    )

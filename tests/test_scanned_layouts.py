@@ -624,3 +624,45 @@ def test_a_row_named_by_another_categorys_label_is_said_misread(tmp_path: Path) 
     )
     result = review(path)
     assert any("名称是类别" in f.message for f in result.findings if f.code == "P108")
+
+
+def test_a_labels_first_line_goes_where_its_names_first_line_goes() -> None:
+    # ms02: 时效 / 指标 and 项目完工 / 及时率 over two lines, the row above's 质量 / 指标 ended
+    lines = [
+        HEADER,
+        _row((14, "质量"), (26, "项目工程验收")),
+        _row((14, "指标"), (26, "合格率"), (48, "100%"), (62, "100%"), (76, "10"), (84, "10")),
+        _row((14, "时效"), (26, "项目完工")),
+        _row((14, "指标"), (26, "及时率"), (48, "≥95%"), (62, "96%"), (76, "10"), (84, "10")),
+    ]  # fmt: skip
+    assert [r[:2] for r in _cells(lines)[1:]] == [
+        ["质量指标", "项目工程验收合格率"],
+        ["时效指标", "项目完工及时率"],
+    ]
+
+
+def test_a_labels_tail_drifted_a_column_right_is_still_its_tail() -> None:
+    # ly01: 服务对象 / 满意度 / 指标, the last piece alone under the name column
+    lines = [
+        HEADER,
+        _row((2, "满意度"), (14, "服务对象"), (26, "受益农户满")),
+        _row((2, "指标"), (14, "满意度"), (26, "意度"), (48, "≥90%"), (62, "95.2%"), (76, "10"),
+             (84, "10")),
+        _row((27, "指标")),
+    ]  # fmt: skip
+    assert _cells(lines)[1][:3] == ["满意度指标", "服务对象满意度指标", "受益农户满意度"]
+
+
+def test_a_row_of_qualitative_values_is_a_row_of_its_own() -> None:
+    # lo06: a transfer form without points; 建立健全 | 已建立健全 carry no figure
+    lines = [
+        _laid_out((2, "一级指标"), (14, "二级指标"), (26, "三级指标"), (48, "指标值"),
+                  (62, "全年实际值")),
+        _row((2, "效益指标"), (14, "社会效益"), (26, "受益贫困人口"), (48, "≥0.8万人"),
+             (62, "0.83万人")),
+        _row((14, "可持续影响"), (26, "工程长效运行管护机制"), (48, "建立健全"), (62, "已建立健全")),
+        _row((2, "满意度指标"), (14, "服务对象"), (26, "受益群众满意度"), (48, "≥90%"), (62, "93%")),
+    ]  # fmt: skip
+    names = [r for r in _cells(lines)[1:]]
+    assert ["可持续影响", "工程长效运行管护机制", "建立健全", "已建立健全"] in names
+    assert ["社会效益", "受益贫困人口", "≥0.8万人", "0.83万人"] in [r[1:] for r in names]

@@ -67,3 +67,20 @@ def test_the_funds_unit_on_a_line_under_the_header_is_the_blocks(tmp_path: Path)
     t = _table(tmp_path)
     assert t.amount_unit == "万元"
     assert t.funds.annual_total.executed == 812.40
+
+
+def test_a_label_one_space_from_the_name_or_the_amount_after_it(tmp_path: Path) -> None:
+    # ms03: 可持续影响 资助政策持续实施年限; fq02: 其中：当年财政拨款 60, one space each
+    text = (
+        SPACED.replace("年度资金总额    860.00    860.00    812.40    10    94.47%    9.45\n",
+                       "年度资金总额    860.00    860.00    812.40    10    94.47%    9.45\n"
+                       "其中：当年财政拨款 860.00    860.00    812.40\n")
+        .replace("质量指标  水质达标率  ≥95%  96.8%  20  20\n",
+                 "质量指标  水质达标率  ≥95%  96.8%  10  10\n"
+                 "可持续影响 工程设计使用年限  ≥15年  15年  10  10\n")
+    )  # fmt: skip
+    t = _table(tmp_path, text)
+    row = next(i for i in t.indicators if i.name == "工程设计使用年限")
+    assert (row.l2, row.target, row.score) == ("可持续影响", "≥15年", 10)
+    appropriation = t.funds.current_year_appropriation
+    assert (appropriation.initial_budget, appropriation.executed) == (860, 812.40)

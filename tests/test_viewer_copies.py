@@ -190,3 +190,48 @@ def test_work_under_way_against_a_state_to_reach_is_a_missed_row(tmp_path: Path)
     codes = {(f.code, f.indicator) for f in review(path).findings}
     assert ("E101", "工程建后管护机制") in codes
     assert ("E101", "建设面积") not in codes
+
+
+def test_the_day_after_a_month_that_filled_the_line_ends_its_date() -> None:
+    # mt06 at 8 characters: 2020年12月 / 31日前 and 2020年12月 / 25日
+    lines = [
+        "一级指标",
+        "培训补贴资金拨付",
+        "完成时间",
+        "2020年12月",
+        "31日前",
+        "2020年12月",
+        "25日",
+    ]
+    out, _ = unwrapped([*lines, "成本指标", "人均培训补贴标准", "≤1500元"], lambda s: False)
+    assert "2020年12月31日前" in out and "2020年12月25日" in out
+
+
+def test_a_line_beginning_a_label_is_no_rest_of_the_line_above() -> None:
+    # mt06: (2020年度) fills the 8 characters, then 转移支付(项目) / 名称 — a key's two lines
+    lines = [
+        "转移支付区域绩效目标自评表",
+        "(2020年度)",
+        "转移支付(项目)",
+        "名称",
+        "职业技能提升行动",
+    ]
+    labels = {"转移支付(项目)名称"}
+    out, _ = unwrapped([*lines, "人力资源社会保障", "秦安县人力资源和"], lambda s: s in labels)
+    assert "(2020年度)" in out and "转移支付(项目)名称" in out
+
+
+def test_a_copy_read_only_with_a_doubt_is_read_and_said_misread() -> None:
+    # mt03: a Hebei form whose 预算执行率 line prints only its weight and score; no reading
+    # reads it without a doubt: the one that finds the table is kept, the memo says misread
+    (doc,) = (WRITTEN / "mt" / "texts").glob("mt03_*")
+    result = review(doc)
+    (table,) = result.report.tables
+    assert [i.name for i in table.indicators][:2] == [
+        "免费开放乡镇综合文化站数量",
+        "开展群众文化活动场次",
+    ]
+    assert "P108" in {f.code for f in result.findings}
+
+
+WRITTEN = Path(__file__).parent.parent / "eval" / "datasets" / "written"

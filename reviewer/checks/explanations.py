@@ -59,16 +59,38 @@ _DONE = re.compile(
 )
 
 
-def _admits_shortfall(i: Indicator, text: str) -> bool:
+def _admits_shortfall(i: Indicator, text: str, met: bool | None = None) -> bool:
     text = _NO_DEVIATION.sub("", text)
     if i.target_value.operator in (Operator.LE, Operator.LT):
         text = _BELOW.sub("", text)
+    if met and _EXCEEDED.search(text):
+        text = _DEVIATION.sub("", text)  # 超额完成…,属正常偏差: the deviation is the excess
     return _SHORTFALL.search(text) is not None
+
+
+# A met row's explanation of going past its target, whose 偏差 is the excess, no shortfall.
+_EXCEEDED = re.compile(r"超额|超出|超过|高于目标|多于")
+_DEVIATION = re.compile(r"偏差|偏离|差距")
 
 
 def has_column(ctx: TableContext) -> bool:
     """The form has a 偏差原因 column for each row (a 20/80 form has one field per table)."""
     return "explanation" in ctx.table.labels
+
+
+def explanation_of(i: Indicator, ctx: TableContext) -> str:
+    """Row ``i``'s explanation: its own cell, or on a form with one field for the whole table
+    (20/80's 偏差大或目标未完成原因分析) that field, where it names the row or its actual
+    (…开展全民阅读活动168场,超出目标40%,原因是…)."""
+    if has_column(ctx):
+        return i.explanation
+    text = ctx.table.fields.get("deviation_analysis", "")
+    figure = _FIGURE.search(i.actual)
+    named = i.name in text or (figure is not None and figure.group() in text)
+    return text if named else ""
+
+
+_FIGURE = re.compile(r"\d+(?:\.\d+)?")
 
 
 def needs_explanation(i: Indicator, ctx: TableContext) -> bool:
@@ -233,7 +255,7 @@ def explanation_contradicts(ctx: TableContext) -> Iterator[Hit]:
             continue  # the template's instruction left in says nothing (P106 reports it)
         met = ctx.expect(i).met
         full = i.score >= i.weight
-        if full and _admits_shortfall(i, text):
+        if full and _admits_shortfall(i, text, met):
             msg = f"{ilabel(i)}得满分{fmt(i.score)}分，但偏差原因写明“{text}”，说明与得分矛盾。"
         elif met is False and _DONE.search(text) and not _SHORTFALL.search(text):
             msg = f"{ilabel(i)}实际完成值{i.actual}未达到年度指标值{i.target}，说明却称“{text}”。"

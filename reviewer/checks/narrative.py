@@ -9,7 +9,7 @@ from collections.abc import Iterator
 
 from reviewer.checks.context import Hit, TableContext, cell_evidence, ilabel, indicator_evidence
 from reviewer.checks.registry import rule
-from reviewer.model import Category, EvaluationTable, Evidence, Severity
+from reviewer.model import Category, EvaluationTable, Evidence, Indicator, Severity
 from reviewer.textnorm import fold
 
 _FIGURE = re.compile(
@@ -214,6 +214,33 @@ _ALL_MET = re.compile(
     r"(?:完成|实现|达成)"
 )
 _HEDGED = re.compile(r"基本|大部分|部分|未|没有|尚|将|确保|力争|计划")
+_MEASURED = 4  # characters before a rate row's 率 that name what it measures (竣工验收)
+
+
+def _row_claim(
+    said: list[tuple[str, str, str]], missed: list[Indicator]
+) -> tuple[tuple[str, re.Match[str], str], Indicator] | None:
+    """The first claim (where, match, cell) that all of a missed rate row's measure was done,
+    and that row."""
+    for i in missed:
+        claim = _all_of(i)
+        if claim is None:
+            continue
+        for where, text, cell in said:
+            for m in claim.finditer(text):
+                if not _HEDGED.search(text[max(0, m.start() - 4) : m.end()]):
+                    return (where, m, cell), i
+    return None
+
+
+def _all_of(i: Indicator) -> re.Pattern[str] | None:
+    """A claim that every one of what rate row ``i`` measures was done (…率 of 竣工验收:
+    均已通过竣工验收, 全部完成竣工验收), or None for a row that is no rate."""
+    name = i.name.strip()
+    if not name.endswith("率") or len(name) <= _MEASURED or "%" not in i.actual:
+        return None
+    what = re.escape(name[-_MEASURED - 1 : -1])
+    return re.compile(r"(?:均已|均|全部|全都|都已|悉数)(?:已)?(?:通过|完成|实现|达到|落实)?" + what)
 
 
 @rule(
@@ -245,9 +272,15 @@ def narrative_claims_all_met(ctx: TableContext) -> Iterator[Hit]:
         ),
         None,
     )
-    if found is None:
-        return
     missed = [i for i in t.indicators if ctx.met(i) is False]
+    if found is None:
+        # or every one of what a missed rate row measures (12座水库均已通过竣工验收 beside
+        # 水库竣工验收率 83.3%)
+        row_claim = _row_claim(said, missed)
+        if row_claim is None:
+            return
+        found, row = row_claim
+        missed = [row]
     if not missed:
         return
     where, claim, cell = found

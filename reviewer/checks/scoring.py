@@ -14,6 +14,7 @@ from reviewer.checks.context import (
     indicator_evidence,
     scores_execution,
 )
+from reviewer.checks.explanations import explanation_of
 from reviewer.checks.recompute import (
     Direction,
     direction_of,
@@ -298,7 +299,8 @@ def over_achievement(ctx: TableContext) -> Iterator[Hit]:
             or _rate_past_whole(i)
         ):
             continue
-        unexplained = e.ratio >= th.over_achievement_explain and not i.explanation.strip()
+        explained = explanation_of(i, ctx).strip()
+        unexplained = e.ratio >= th.over_achievement_explain and not explained
         if unexplained:
             msg = f"{ilabel(i)}{_tv(i)}，为指标值的{e.ratio:.2f}倍，大幅超额完成但未说明原因。"
             severity = Severity.WARNING

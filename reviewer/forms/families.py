@@ -213,6 +213,7 @@ _FUND_ROWS = (
     ("资金总额*", "annual_total"),
     ("项目支出总额*", "annual_total"),  # the 20/80 form's row (项目支出总额 | 预算数 | 执行数 …)
     ("项目资金总额*", "annual_total"),
+    ("项目总额*", "annual_total"),  # a 20/80 form's (项目总额 | 186.00 | 179.30 | 96.40% | …)
     ("其中:当年财政拨款*", "current_year_appropriation"),
     ("当年财政拨款*", "current_year_appropriation"),
     ("其中:本年财政拨款*", "current_year_appropriation"),

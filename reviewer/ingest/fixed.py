@@ -437,10 +437,25 @@ def _is_figure(text: str) -> bool:
     return parse_percent(text.replace(" ", "")) is not None  # a number, or a rate with its %
 
 
+# A qualitative value as a target or an actual prints it: a few words of a state reached.
+_STATE = re.compile(r"健全|建立|有效|良好|改善|提高|提升|达标|完善|显著|稳定|增强|落实|规范|合格")
+_STATE_PIECE = 6
+
+
+def _qualitative(text: str) -> bool:
+    return (
+        len(text) <= _STATE_PIECE
+        and _STATE.search(text) is not None
+        and label_kind(text) is None
+        and not _DIGIT.search(text)
+    )
+
+
 def _anchor(line: list[Piece]) -> bool:
     """A row's own line: two figures or more (a dash standing for an empty amount counts), or
     a figure (the row's points) beside a value with its unit or sign (≥10年 | 10年 | 5), or,
-    with no figure, a name and two values after it (铺设供水管网 | ≥185公里 | 188.6公里)."""
+    with no figure, a name and two values after it (铺设供水管网 | ≥185公里 | 188.6公里), or
+    two qualitative ones (工程长效运行管护机制 | 建立健全 | 已建立健全)."""
     figures = sum(_is_figure(p.text) or is_placeholder(p.text) for p in line)
     if figures >= 2:
         return True
@@ -448,7 +463,10 @@ def _anchor(line: list[Piece]) -> bool:
         # a form without points (a transfer form's rows: 铺设供水管网 | ≥185公里 | 188.6公里):
         # a name, then a target and an actual, each a value with its sign or unit
         values = [p for p in line if len(p.text) <= _VALUE_PIECE and _DIGIT.search(p.text)]
-        return len(values) >= 2 and len(line) >= 3 and line[-1] in values
+        if len(values) >= 2 and len(line) >= 3 and line[-1] in values:
+            return True
+        # … or a qualitative target and actual (工程长效运行管护机制 | 建立健全 | 已建立健全)
+        return len(line) >= 3 and all(_qualitative(p.text) for p in line[-2:])
     return figures == 1 and (
         any(
             len(p.text) <= _VALUE_PIECE and _DIGIT.search(p.text) and not _is_figure(p.text)
@@ -721,6 +739,7 @@ def _part_rows(part: _Part) -> list[_Row]:
         near = [
             _unlabelled(block, i, p, a, anchors, under) for p, a in zip(block[i], near, strict=True)
         ]
+        near = _labels_with_names(block[i], near)
         if all(_fund_row(p.text) for p in block[i]) and all(
             any(_fund_row(q.text) for q in anchored[a].cells.get(p.column, ()))
             for p, a in zip(block[i], near, strict=True)
@@ -732,6 +751,18 @@ def _part_rows(part: _Part) -> list[_Row]:
     rows.extend(anchored[i] for i in sorted(anchored))
     rows.extend(_line_row(line) for line in block[end:])
     return rows
+
+
+def _labels_with_names(line: list[Piece], near: list[int]) -> list[int]:
+    """Where each piece of a line goes, a category label going where every other piece of
+    the line goes, when they all go one way (时效指标 over 指标 and 项目完工 over 及时率, the
+    name's first line opening the row below: its label opens it too)."""
+    labels = [label_kind(p.text) is not None for p in line]
+    others = {a for a, label in zip(near, labels, strict=True) if not label}
+    if len(others) != 1 or all(labels) or not any(labels):
+        return near
+    (where,) = others
+    return [where if label else a for a, label in zip(near, labels, strict=True)]
 
 
 def _unlabelled(
@@ -812,8 +843,18 @@ def _join_labels(block: list[list[Piece]]) -> None:
     for i, line in enumerate(block[1:], start=1):  # 社会效益 / 指标: the tail goes up
         for p in line:
             if p.text in _LABEL_TAILS:
-                above = next((q for q in block[i - 1] if q.column == p.column and q.text), None)
-                if above is not None and classify_label(above.text + p.text) is not None:
+                # in its column, or, alone on its line, drifted a column right of its label
+                columns = (p.column, p.column - 1) if len(line) == 1 else (p.column,)
+                above = next(
+                    (
+                        q
+                        for c in columns
+                        for q in block[i - 1]
+                        if q.column == c and q.text and classify_label(q.text + p.text)
+                    ),
+                    None,
+                )
+                if above is not None:
                     above.text, p.text = above.text + p.text, ""
     for i, line in enumerate(block):
         for p in line:
@@ -865,8 +906,9 @@ def _nearest(
     # above already fills with its own goes, whole, with the row below
     for q in block[i]:
         if label_kind(q.text) is not None and any(
-            r.column == q.column and label_kind(r.text) is not None for r in block[above]
-        ):
+            r.column == q.column and (label_kind(r.text) is not None or not r.text)
+            for r in block[above]
+        ):  # (an empty piece: the row above's label's tail, joined to its first line)
             return below
 
     def holds(k: int) -> bool:

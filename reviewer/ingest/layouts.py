@@ -501,10 +501,23 @@ def _single_spaced(line: str) -> list[str] | None:
 
 
 def _header_parts(part: str) -> list[str]:
-    """A part whose header labels one space parts (a scan's header line), cut into them."""
+    """A part whose header labels one space parts (a scan's header line), cut into them; a
+    category label one space from the name after it (可持续影响 资助政策持续实施年限), or a
+    funds row's label one space from its first amount (其中：当年财政拨款 60), the label apart."""
+    from reviewer.ingest.rebuild.anchors import Kind, kinds
     from reviewer.parse.columns import header_words
+    from reviewer.parse.labels import LabelKind, label_kind
 
-    return header_words(part) or [part]
+    if words := header_words(part):
+        return words
+    label, _, rest = part.partition(" ")
+    rest = rest.strip()
+    known = (LabelKind.L1, LabelKind.L2, LabelKind.AMBIGUOUS)
+    if rest and label_kind(label) in known and label_kind(part.replace(" ", "")) is None:
+        return [label, rest]
+    if rest and Kind.FUND_ROW in kinds(label) and _FIGURE_WORD.match(nfkc(rest)):
+        return [label, rest]
+    return [part]
 
 
 def rows_from_lines(

@@ -468,10 +468,12 @@ class TableStream:
         # in the second reading that no doubt caught would otherwise pass for a reading
         # and no table cut in two: the second reading of a table doubted for its funds alone
         # had read its rows as two tables at a page's break
-        if (
+        # a reading that finds no table gives way to one that finds some rows, even doubted:
+        # the memo then says the table was misread, rather than that there was none
+        if (tables or not _rows(others)) and (
             _rows_read(others) <= _rows_read(tables)
             or _rows(others) < _rows(tables)
-            or (tables and len(others) > len(tables))
+            or len(others) > len(tables)
         ):
             return tables
         # in place: a streamed review holds these objects from before the reading

@@ -178,10 +178,15 @@ class IndicatorColumns:
                 and not (self.own_categories and _own_heading(c, cells, self))
             ):
                 first = row.cells.get(Role.L1)
-                if first is not None and first.text == c.text and lb.is_row_of_its_own(c.text):
+                if (
+                    first is not None
+                    and first.text == c.text
+                    and lb.is_row_of_its_own(c.text)
+                    and any(x.column == c.column + 1 and x.text == c.text for x in cells)
+                ):
                     c.used = True  # 预算执行率 merged across the label columns, printed in each
                     continue
-                return None
+                return None  # (printed twice, its last copy is the name: read in order)
             row.cells[role] = c
         label = row.cells.get(Role.L1)
         if label is not None and Role.NAME not in row.cells and lb.is_row_of_its_own(label.text):

@@ -483,9 +483,16 @@ def parse_section(rows: Sequence[Row], columns: IndicatorColumns) -> Section:
         else:
             label_cells: list[tuple[lb.LabelKind, str]] = []
             n_labels = 0
-            for c in cells:  # labels come first in a row; the first non-label starts content
+            for n, c in enumerate(cells):  # labels first; the first non-label starts content
                 if len(label_cells) >= 2:
                     break  # a 一级 and a 二级 label: what follows is the name (服务对象满意度)
+                if (
+                    label_cells
+                    and label_cells[-1][1] == c.text
+                    and lb.is_row_of_its_own(c.text)
+                    and not (n + 1 < len(cells) and cells[n + 1].text == c.text)
+                ):
+                    break  # 预算执行率 printed twice, its 二级 left empty: the copy is the name
                 kind = lb.label_kind(c.text)
                 if kind is None:
                     glued = _glued_labels(c.text) or _cut_label(

@@ -161,6 +161,13 @@ class TestE103ExplanationContradictsScore(RuleCase):
         table = trainees("=210人", 10, "参训人数低于往年")
         assert "E103" in codes(tmp_path, table)
 
+    def test_the_deviation_of_an_excess_is_no_shortfall(self, tmp_path: Path) -> None:
+        # mu01: a met row's 偏差 is its excess (超额完成…,属正常偏差), not a shortfall
+        said = "超额完成10人,系部分乡镇整村推进所致,属正常偏差。"
+        assert "E103" not in codes(tmp_path, trainees("=220人", 10, said))
+        # with no excess said, 偏差 beside the full score still admits a shortfall
+        assert "E103" in codes(tmp_path, trainees("=210人", 10, "存在一定偏差"))
+
     def test_says_it_could_not_be_done_on_time(self, tmp_path: Path) -> None:
         # 难以按时完成 admits the shortfall: no claim that the work was done
         table = trainees("=180人", 9, "部分学员常年外出，培训难以按时完成；下一步开展线上培训")

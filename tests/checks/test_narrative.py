@@ -985,3 +985,22 @@ class TestN108NarrativeClaimsAllMet(RuleCase):
             update={"goal_actual": table.goal_actual + "各项绩效目标全部完成。"}
         )
         assert "N108" not in codes(tmp_path, table)
+
+    @pytest.mark.parametrize(
+        ("claim", "fires"),
+        [
+            ("，12座水库均已通过竣工验收。", True),  # mu05
+            ("，全部完成竣工验收。", True),
+            ("，10座水库已通过竣工验收，2座尚未验收。", False),  # no claim of all
+            ("，竣工验收基本完成。", False),
+        ],
+    )
+    def test_every_one_of_what_a_missed_rate_row_measures_claimed_done(
+        self, tmp_path: Path, claim: str, fires: bool
+    ) -> None:
+        rows = clean_indicators()
+        rows[1] = ind("水库竣工验收率", "=100%", "83.3%", 10, 8.33, "2座需补充施工，拟汛前验收。")
+        actual = goal_texts(rows)[1].rstrip("。") + claim
+        table = make_table(indicators=rows, goal_actual=actual)
+        found = [f for f in findings_of(tmp_path, table, "N108") if f.indicator == "水库竣工验收率"]
+        assert bool(found) is fires

@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 
 from reviewer.model import EvaluationTable, Indicator, Severity
+from reviewer.pipeline import review
 from tests.builders import (
     MEASURE,
     clean_indicators,
@@ -530,3 +531,34 @@ def test_a_whole_rate_shared_by_two_rows_is_not_suspicious(tmp_path: Path) -> No
     rows[0] = ind("应免密度", ">=90%", "=92%", 10, 10)
     rows.insert(1, ind("监测合格率", ">=95%", "=92%", 10, 9.68))
     assert "S109" not in codes(tmp_path, make_table(indicators=rows))
+
+
+_TWENTY_EIGHTY = [
+    "某县2018年度项目支出绩效自评表",
+    "| 项目名称 | 农家书屋出版物补充更新 |  |  |",
+    "| 预算执行情况(万元) (20分) | 预算数(A) | 执行数(B) | 执行率(B/A) | 得分 (20分*执行率) |",
+    "| 项目总额 | 186.00 | 179.30 | 96.40% | 19.28 |",
+    "| 年度绩效指标 | 一级指标 | 二级指标 | 三级指标 | 年初目标值(A) | 实际完成值(B) | 得分 |",
+    "| 产出指标(40分) | 数量指标 | 开展全民阅读活动场次 | ≥120场 | 168场 | 40 |",
+    "| 满意度指标(40分) | 服务对象满意度指标 | 村民满意度 | ≥90% | 93% | 40 |",
+    "| 总分 | 99.28 |",
+]
+
+
+@pytest.mark.parametrize(
+    ("field", "severity"),
+    [
+        # mu06: the table's one field explains the 168 场 (上级追加了48场活动任务)
+        ("1.开展全民阅读活动168场,超出目标40%,原因是上级追加了48场活动任务。", Severity.INFO),
+        ("2.农家书屋借阅人次未达目标,受农忙影响。", Severity.WARNING),  # about another row
+    ],
+)
+def test_an_excess_explained_in_the_tables_one_field(
+    tmp_path: Path, field: str, severity: Severity
+) -> None:
+    path = tmp_path / "twenty.txt"
+    lines = [*_TWENTY_EIGHTY, f"| 偏差大或 目标未完成 原因分析 | {field} |"]
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    result = review(path)
+    assert result.report.tables[0].funds.annual_total.executed == 179.30  # 项目总额 read
+    assert [f.severity for f in result.findings if f.code == "S107"] == [severity]

@@ -74,9 +74,12 @@ class Look:
     heading: bool = False  # a short word that may be a form's own category: 投入, 预算编制
     text: bool = False  # anything else that is words
     own_row: bool = False  # a 一级 label that is a row in itself, its name too (预算执行率)
+    figured: bool = False  # words ending in a figure (较上年减少0.3万亩), no clause: an actual
 
 
 EMPTY = Look(empty=True)
+# A short phrase ending in a figure and its unit, no clause mark in it (较上年减少0.3万亩).
+_FIGURE_LAST = re.compile(r"^[^,，;；。:：]{0,12}\d+(?:\.\d+)?[^\d\s,，;；。]{0,3}$")
 
 
 @lru_cache(maxsize=8192)
@@ -121,6 +124,7 @@ def look(text: str) -> Look:
         ),
         text=not number,
         own_row=label is lb.LabelKind.L1 and lb.is_row_of_its_own(t),
+        figured=has_digit and not number and bool(_FIGURE_LAST.search(t)),
     )
 
 
@@ -260,7 +264,7 @@ def _actual(c: Look) -> float:
         return 0.5
     if (cost := _not_a_value(c)) is not None:
         return cost
-    return 0.0 if c.word else 0.8
+    return 0.0 if c.word else 0.3 if c.figured else 0.8
 
 
 def _points(c: Look) -> float:

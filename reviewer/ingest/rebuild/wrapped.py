@@ -60,7 +60,14 @@ def unwrapped(lines: Sequence[str], is_label: Callable[[str], bool]) -> tuple[li
         full, rest = lines[i].strip(), lines[i + 1].strip()
         section = _in_section(section, full)
         cell = i if cell is None else cell
-        if len(full) != width or not rest or is_label(rest) or _label_alone(full, rest, is_label):
+        after = lines[i + 2].strip() if i + 2 < len(lines) else ""
+        if (
+            len(full) != width
+            or not rest
+            or is_label(rest)
+            or _label_alone(full, rest, is_label)
+            or (is_label(rest + after) and not is_label(after))  # 转移支付(项目) / 名称
+        ):
             cell = None
         elif section and not _certain(full, rest, is_label):
             if len(rest) <= width:
@@ -106,10 +113,11 @@ _DATE = re.compile(r"^(?:\d{4}年)?\d{1,2}月(?:\d{1,2}日|底|末|[上中下]�
 
 def _date_ended(full: str, rest: str) -> bool:
     """``rest``, no date itself, ends the date ``full`` began: a number cut in two (…10月2 /
-    0日) or the date's last word (…10月底 / 前)."""
+    0日), the day after the month (…12月 / 31日前) or the date's last word (…10月底 / 前)."""
     if not _DATE.match(full + rest) or _DATE.match(rest):
         return False
-    return full[-1].isdigit() or rest in ("前", "以前", "之前")
+    cut = full[-1].isdigit() or (full[-1] in "年月" and rest[0].isdigit())
+    return cut or rest in ("前", "以前", "之前")
 
 
 def _label_alone(full: str, rest: str, is_label: Callable[[str], bool]) -> bool:
