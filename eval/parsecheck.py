@@ -21,6 +21,7 @@ from pydantic import BaseModel
 
 from eval.match import name_key, text_key
 from reviewer.model import Indicator, Report
+from reviewer.parse.indicators import LABEL_POINTS
 
 
 class ParseCheck(BaseModel):
@@ -98,9 +99,18 @@ def _row_right(gold: dict[str, Any], got: Indicator) -> bool:
         value = gold.get(key)
         if value is None or value == "":
             continue
-        if _number(value) != getattr(got, key):
+        if _number(value) != _value(got, key):
             return False
     return True
+
+
+def _value(got: Indicator, key: str) -> float | None:
+    """The row's weight or score; a weight its one-row 二级 label states (数量指标(15分) over
+    it on a form without a 分值 column), kept with the row for the review, where none is
+    printed in the row."""
+    value = getattr(got, key)
+    points = got.cells.get(LABEL_POINTS) if key == "weight" and value is None else None
+    return _number(points.text) if points is not None else value
 
 
 def _tables_found(gold_tables: list[dict[str, Any]], report: Report) -> int:

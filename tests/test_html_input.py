@@ -268,3 +268,23 @@ def test_a_transfer_form_s_one_explanation_row_is_its_explanation(
     # the missed row has no cause: 无, or 无偏差 beside a shortfall, explains nothing
     found = [f for f in run_checks(report, Config()) if f.code == "E101"]
     assert [f.indicator for f in found] == ["监测对象风险消除率"]
+
+
+def test_a_pages_footer_after_a_table_without_a_total_is_no_part_of_it(tmp_path: Path) -> None:
+    # na05: a transfer form ends with no 总分; the page's share buttons and footer follow
+    rows = [
+        ["一级指标", "二级指标", "三级指标", "指标值", "实际完成值"],
+        ["产出指标", "数量指标", "维修养护工程处数", "≥120处", "126处"],
+        ["满意度指标", "服务对象满意度指标", "受益群众满意度", "≥90%", "93%"],
+    ]
+    table = "".join("<tr>" + "".join(f"<td>{c}</td>" for c in r) + "</tr>" for r in rows)
+    page = (
+        "<html><body><h2>转移支付区域绩效目标自评表</h2><table><tr><td>转移支付(项目)名称</td>"
+        f"<td>农村饮水工程维修养护</td></tr>{table}</table>"
+        "<div>分享到：微信 微博</div><div>主办：某县人民政府办公室</div><div>©版权所有</div>"
+        "</body></html>"
+    )
+    path = tmp_path / "page.html"
+    path.write_text(page, encoding="utf-8")
+    (t,) = parse_file(path).tables
+    assert [i.name for i in t.indicators] == ["维修养护工程处数", "受益群众满意度"]

@@ -666,3 +666,50 @@ def test_a_row_of_qualitative_values_is_a_row_of_its_own() -> None:
     names = [r for r in _cells(lines)[1:]]
     assert ["可持续影响", "工程长效运行管护机制", "建立健全", "已建立健全"] in names
     assert ["社会效益", "受益贫困人口", "≥0.8万人", "0.83万人"] in [r[1:] for r in names]
+
+
+def test_rows_of_words_that_keep_pace_are_rows_of_their_own() -> None:
+    # mx05: 资金下达及时性 | 及时 | 及时, 城乡居民公共卫生差距 | 不断缩小 | 不断缩小
+    lines = [
+        _laid_out((2, "一级指标"), (14, "二级指标"), (26, "三级指标"), (48, "指标值"),
+                  (62, "实际完成值")),
+        _row((2, "产出指标"), (14, "质量指标"), (26, "疫苗接种率"), (48, "≥90%"), (62, "96.5%")),
+        _row((14, "时效指标"), (26, "资金下达及时性"), (48, "及时"), (62, "及时")),
+        _row((2, "效益指标"), (14, "社会效益"), (26, "公共卫生差距"), (48, "不断缩小"),
+             (62, "不断缩小")),
+        _row((2, "满意度指标"), (14, "服务对象"), (26, "居民满意度"), (48, "≥85%"), (62, "90.6%")),
+    ]  # fmt: skip
+    rows = _cells(lines)[1:]
+    assert ["时效指标", "资金下达及时性", "及时", "及时"] in rows
+    assert ["效益指标", "社会效益", "公共卫生差距", "不断缩小", "不断缩小"] in rows
+
+
+def test_a_finance_bureaus_seal_among_the_rows_is_taken_out(tmp_path: Path) -> None:
+    # mx06: 同心县财政局 alone between two rows, 专用章 after a row's figures: the seal
+    lines = [
+        _laid_out((30, "项目支出绩效自评表")),
+        "",
+        _laid_out((0, "项目名称"), (18, "农村供水工程维修养护")),
+        _laid_out((0, "主管部门"), (18, "某县水务局"), (58, "实施单位"), (70, "某县水务局")),
+        "",
+        HEADER,
+        _row((2, "产出指标"), (14, "数量指标"), (26, "维修养护工程"), (48, "≥45处"), (62, "46处"),
+             (76, "20"), (84, "20")),
+        _row((14, "质量指标"), (26, "验收合格率"), (48, "≥95%"), (62, "100%"), (76, "30"),
+             (84, "30")),
+        _row((64, "某县财政局")),
+        _row((2, "效益指标"), (14, "社会效益指标"), (26, "受益人口"), (48, "≥3.5万人"),
+             (62, "3.62万人"), (76, "30"), (84, "30"), (94, "专用章")),
+        _row((2, "满意度指标"), (14, "服务对象满意度指标"), (36, "群众满意度"), (48, "≥90%"),
+             (62, "92%"), (76, "20"), (84, "20")),
+        _row((0, "总分"), (76, "100"), (84, "100")),
+    ]  # fmt: skip
+    path = tmp_path / "seal.txt"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    report = parse_file(path)
+    rows = report.tables[0].indicators
+    assert [(i.name, i.actual, i.explanation) for i in rows[1:3]] == [
+        ("验收合格率", "100%", ""),
+        ("受益人口", "3.62万人", ""),
+    ]
+    assert {x.text for x in report.leftovers} >= {"某县财政局", "专用章"}

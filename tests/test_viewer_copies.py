@@ -235,3 +235,30 @@ def test_a_copy_read_only_with_a_doubt_is_read_and_said_misread() -> None:
 
 
 WRITTEN = Path(__file__).parent.parent / "eval" / "datasets" / "written"
+
+
+def test_a_continued_title_run_into_the_header_below_it_continues_the_table(
+    tmp_path: Path,
+) -> None:
+    # nb04: a cell a line, rows apart by blank lines; the next page's 续 title and the
+    # indicator header printed again as one row: the table goes on, no second one
+    head = _HEAD[:14]
+    first_page = [
+        *_HEAD[21:],
+        "",
+        *("产出指标", "数量指标", "补充出版物册数", "≥9480册", "9520册", "10", "10"),
+    ]
+    second_page = [
+        "— 2 —",
+        "项目支出绩效自评表（乡村图书室补充更新）（续）",
+        *_HEAD[21:],
+        "",
+        *("效益指标", "社会效益指标", "图书室年借阅人次", "≥3.2万人次", "3.4万人次", "10", "10"),
+        "",
+        *("总分", "20", "20"),
+    ]
+    path = tmp_path / "copy.txt"
+    text = "\n\n".join(head) + "\n\n" + "\n".join(first_page) + "\n\n" + "\n".join(second_page)
+    path.write_text(text + "\n", encoding="utf-8")
+    (table,) = parse_file(path).tables
+    assert [i.name for i in table.indicators] == ["补充出版物册数", "图书室年借阅人次"]

@@ -225,7 +225,7 @@ def _seal(text: str, units: list[str]) -> bool:
     """A seal's mark (㊞), a piece of a unit's name that is not the whole of it (沈丘县卫,
     健康委): what OCR reads of the round red seal stamped across the form; or a unit's name
     marked as its seal (都安瑶族自治县水利局（章）)."""
-    if text in _SEAL_MARK:
+    if text in _SEAL_MARK or _SEAL_WORDS.search(text) is not None:
         return True
     if (named := _STAMPED.sub("", text)) != text:
         return named in units
@@ -233,17 +233,31 @@ def _seal(text: str, units: list[str]) -> bool:
 
 
 _STAMPED = re.compile(r"\s*[(（](?:盖)?[章印][)）]$")
+# The words of a seal's ring and centre, whichever body stamped it (同心县财政局 / 专用章).
+_SEAL_WORDS = re.compile(r"^(?:财务|业务|绩效)?专用章$|^公章$")
+# A finance bureau's name on a line of its own among the rows: the seal it stamped.
+_FINANCE_SEAL = re.compile(r"^[\u4e00-\u9fff]{2,12}财政(?:局|厅)$")
 
 
 def _seal_out(block: list[list[Piece]], units: list[str], taken: list[Leftover] | None) -> None:
     """Take a seal's pieces out of the block's lines with figures (the rows the seal covers),
-    a seal's piece one space after a label (其中：当年财政拨款 沈丘县卫), and a unit's name
-    marked as its seal on any line."""
+    a seal's piece one space after a label (其中：当年财政拨款 沈丘县卫), a unit's name
+    marked as its seal on any line, and a finance bureau's name alone on a line among the
+    rows (同心县财政局 over 专用章: the bureau that stamped the form)."""
+    among = False  # below a line of figures: among the rows, not the report's own heading
     for line in block:
         figures = any(_is_figure(p.text) for p in line)
+        alone = among and len(line) == 1 and _FINANCE_SEAL.match(line[0].text) is not None
+        among = among or figures
         kept = []
         for p in line:
             head, _, tail = p.text.rpartition(" ")
+            if alone:
+                seal = p.text
+                if taken is not None:
+                    where = Location(line=p.line)
+                    taken.append(Leftover(text=seal, location=where, reason=_SEAL_REASON))
+                continue
             if not figures and _STAMPED.search(p.text) is None:
                 kept.append(p)
                 continue
@@ -438,7 +452,10 @@ def _is_figure(text: str) -> bool:
 
 
 # A qualitative value as a target or an actual prints it: a few words of a state reached.
-_STATE = re.compile(r"健全|建立|有效|良好|改善|提高|提升|达标|完善|显著|稳定|增强|落实|规范|合格")
+_STATE = re.compile(
+    r"健全|建立|有效|良好|改善|提高|提升|达标|完善|显著|稳定|增强|落实|规范|合格|及时|按时|缩小|降低"
+    r"|下降|减少|增加|扩大|到位"
+)
 _STATE_PIECE = 6
 
 

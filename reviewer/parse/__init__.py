@@ -83,6 +83,7 @@ _PAGE_NUMBER_CELLS = 2
 
 
 # A title marked as continued (…自评表（续）, 续表): the page goes on with the table above.
+_HEADER_AFTER = 3  # cells after a 续 title on its row, at least, for a header printed on with it
 _CONTINUED = re.compile(r"[(（]\s*续表?\s*[)）]\s*$|^续表|续表$")
 
 
@@ -118,6 +119,14 @@ def _page_numbers_out(rows: Iterable[Row], taken: list[Row]) -> Iterator[Row]:
             page_break = True
             continue
         new_page = page_break or row.page_break_before
+        if len(cells) > _HEADER_AFTER and _CONTINUED.search(cells[0].text) and not first:
+            # … printed at the head of the next page's first row (a copy whose page runs title
+            # and header together): the title's cell taken, the row read on
+            cells[0].used = True
+            taken.append(Row([cells[0]], row.line))
+            row.cells = cells = cells[1:]
+            row.joined = "\t".join(c.text for c in cells)
+            new_page = page_break = True
         if len(cells) == 1 and _CONTINUED.search(cells[0].text) and not first:
             # the table's title printed again over its next page, marked 续: not a new table
             # (a copy that lost the page's break between them says so by the mark alone)

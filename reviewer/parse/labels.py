@@ -148,6 +148,8 @@ class LabelKind(StrEnum):
 # part of the table, though a page cut inside the table prints them right after its last row.
 _SITE_FURNITURE = re.compile(
     r"^(?:[【\[](?:打印|关闭|返回|收藏|分享|字体)|(?:上一篇|下一篇|相关链接|相关阅读|责任编辑)[:：]?"
+    # the page's footer after the table (分享到：微信, 主办：…人民政府办公室, 网站标识码)
+    r"|分享到[:：]|主办(?:单位)?[:：]|承办(?:单位)?[:：]|技术支持[:：]|网站标识码|©|版权所有"
     # a document-mirror site's preview limit and its links (该文档共4页，到这已超出免费预览范围)
     r"|(?:亲[，,])?该文档(?:总)?共\d+页|剩余\d*页未读|(?:立即)?下载(?:文档|此文档|提示|本文)"
     r"|相关搜索|文档贡献者|本文档为【)"

@@ -6,7 +6,8 @@ import json
 from pathlib import Path
 
 from eval.parsecheck import check
-from reviewer.model import EvaluationTable, Indicator, Report
+from reviewer.model import CellRef, EvaluationTable, Indicator, Report
+from reviewer.parse.indicators import LABEL_POINTS
 
 
 def _report(target: str) -> Report:
@@ -68,3 +69,15 @@ def test_a_dash_for_no_unit_among_the_targets_cells_is_no_part_of_it(tmp_path: P
     gold = _gold(tmp_path, target="定性持续健全/", target_cells=["定性", "持续健全", "/"])
     assert check("t.txt", gold, _report("持续健全"), None).rows_right == 1
     assert check("t.txt", gold, _report("持续"), None).rows_right == 0
+
+
+def test_a_weight_its_one_row_label_states_is_the_rows(tmp_path: Path) -> None:
+    # mz06: a 20/80 form's 数量指标(15分) over one row, no 分值 column: the row keeps the
+    # label's points for the review (label_points), which the gold's weight "15" reads as
+    gold = _gold(tmp_path, target="≥12", weight="15", score="15")
+    report = _report("≥12")
+    row = report.tables[0].indicators[0]
+    row.weight, row.score = None, 15
+    assert check("t.txt", gold, report, None).rows_right == 0
+    row.cells[LABEL_POINTS] = CellRef(line=3, text="15")
+    assert check("t.txt", gold, report, None).rows_right == 1

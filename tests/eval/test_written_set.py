@@ -37,10 +37,6 @@ MISREAD = {
         "an excerpt of a 部门整体 form's rows in pipes: the last row, cut after its target, read"
         " into the row above's name"
     ),
-    "mj02_guangxi_hechi_duan_nongyenongcunju_qiangzhimianyi_2019.txt": (
-        "OCR of a transfer form laid out with spaces, no points, names over two lines: a"
-        " qualitative row runs into another"
-    ),
     "lt02_jiangxi_ganzhou_yudu_weijianwei_jibengonggongweisheng_2023.txt": (
         "OCR of a transfer form laid out with spaces, no points: two rows' lines read into"
         " others, not said misread"
@@ -109,13 +105,6 @@ MISREAD = {
     "gp04_sichuan_bazhong_mingyang_weishengjiankangju_juesuan_2023.txt": (
         "wrapped pipe rows over a page, the report's running head rebuilt into a row's name"
     ),
-    "gq04_hubei_jingzhou_jianli_shuiliju_xiaoxingshuili_2023.txt": (
-        "a 20/80 form whose weights stand in each row's 二级 cell: its gold takes them as the"
-        " rows' weights, the tool keeps them with the label (LABEL_POINTS)"
-    ),
-    "gq05_yunnan_baoshan_shidian_linyeju_senlinfanghuo_2023.txt": (
-        "a 20/80 form whose weights stand in each row's 二级 cell, as gq04"
-    ),
     "gr02_sichuan_nanchong_yilongxian_weijianju_2023.txt": (
         "OCR's tab export of two Sichuan forms: every row read; the gold keeps a score printed"
         " 1S as printed and joins 定性 to the qualitative targets"
@@ -179,11 +168,6 @@ MISREAD = {
     ),
     "fn06_hunan_yueyang_pingjiang_minzhengju_kunnanqunzhongjiuzhu_2020.txt": (
         "pdftotext -layout text, the last row broken over the page: rows lost"
-    ),
-    "fg04_hubei_xiangyang_gucheng_shuiliju_nongcunyinshui_weixiu_2021.txt": (
-        "a 20/80 form without a 分值 column: its gold takes each row's weight from its 二级 label"
-        " (数量指标(8分)); the tool leaves the printed weight empty, as e/05's gold does, and"
-        " the review takes the label's points as the row's weight, saying so (S101)"
     ),
     "fh02_fujian_nanping_jianyang_wentilvju_nongjiashuwu_2022.txt": (
         "a mobile page of 字段：值 lines: refused, saying the form's labels are there"
@@ -309,6 +293,12 @@ MISREAD = {
 }
 # Documents whose tables are not read: the memo must say so (P108), not review them.
 UNREAD = {
+    "mx01_shanxi_jinzhong_pingyao_wenlvju_wenwuxiushan_2021.txt",  # OCR of a Hebei form whose
+    # header is over two lines without 值: the sign's column lost, said misread
+    "nb04_guangxi_guilin_yangshuo_shuiliju_bumenzhengti_2024.txt",  # a department's report a
+    # cell a line: the funds not read (said so) and a page marked （续） read as a table apart
+    "nb06_heilongjiang_qiqihaer_yian_jiaoyuju_bumenzhengti_2018.txt",  # tab rows whose cells
+    # broke over lines: eleven rows lost, said misread for one table
     "mn04_heilongjiang_qiqihaer_keshan_renshe_zhiyejinengpeixun_2020.txt",  # OCR of a national
     # form printed narrow, names and labels over three lines drifting apart: said misread
     "mj06_hebei_baoding_laiyuan_nongyenongcunju_gaobiaozhunnongtian_2024.txt",  # OCR of a Hebei
@@ -317,8 +307,6 @@ UNREAD = {
     # copy of a Hebei form wrapped at 9 characters: rows and funds lost, said misread
     "mf02_xinjiang_changji_manasi_weijianwei_jibengonggongweisheng_2022.txt",  # OCR, 分值 before
     # the target, names over three lines: two rows' figures run together, said misread
-    "mf03_xizang_lasa_duilongdeqing_jiaoyuju_xueqianjiaoyu_2020.txt",  # OCR of a transfer form,
-    # qualitative rows without figures: rows run together, said misread
     "lt04_guangxi_guilin_yangshuo_shichangjianguanju_bumenzhengti_2020.txt",  # OCR of a 部门整体
     # form with its tasks laid out with spaces: its funds not read, said misread
     "kz01_sichuan_nanchong_yilong_jiaotongju_nongcungongluyanghu_2022.txt",  # OCR laid out
@@ -421,7 +409,7 @@ def _marks(doc: Path) -> list[pytest.MarkDecorator]:
 
 
 def test_the_set_is_there() -> None:
-    assert len(DOCUMENTS) == 1891
+    assert len(DOCUMENTS) == 1921
     assert all(_gold(d).is_file() for d in DOCUMENTS)
     assert {d.name for d in DOCUMENTS} >= {*MISREAD, *UNREAD}
 
