@@ -262,3 +262,13 @@ def test_a_continued_title_run_into_the_header_below_it_continues_the_table(
     path.write_text(text + "\n", encoding="utf-8")
     (table,) = parse_file(path).tables
     assert [i.name for i in table.indicators] == ["补充出版物册数", "图书室年借阅人次"]
+
+
+def test_the_next_tables_title_after_a_pages_number_is_no_running_head() -> None:
+    # nb04: — 7 — then 附表4 2024年度项目支出绩效自评表（山洪灾害防治项目）, its keys below: a
+    # table opens there, whatever its title names or is preceded by on its line
+    lines = [
+        "群众满意度", "≥90%", "95%", "— 7 —", "附表4 2024年度项目支出绩效自评表（山洪灾害防治项目）",
+        "（2024年度）", "项目名称", "山洪灾害防治项目",
+    ]  # fmt: skip
+    assert page_furniture(lines) == {3: "— 7 —"}

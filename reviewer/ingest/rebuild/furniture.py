@@ -119,7 +119,8 @@ def page_furniture(lines: Sequence[str]) -> dict[int, str]:
                 or _names_the_report(text)
                 or _names_the_issuer(text, lines[:i])
             )
-            and not (Kind.TITLE in first and _opens(lines, i))
+            # (not the next table's title, whatever precedes it on its line: 附表4 2024年度…)
+            and not (any(Kind.TITLE in kinds(w) for w in words) and _opens(lines, i))
         ):
             # the running head: the document's opening line, or the form's title with its
             # issuer (施甸县农业农村局2024年度项目支出绩效自评表) opening no table, or the
