@@ -10,7 +10,7 @@ vertical label of the funds block, the indicator section's title).
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from enum import StrEnum
 from functools import lru_cache
 
@@ -173,6 +173,15 @@ def is_title(text: str) -> bool:
 
 def _is_field(k: str) -> bool:
     return any(k == label or k.startswith(label + ":") for label in _FIELDS)
+
+
+HEADER_LABELS = 3  # column labels, at least, that make a line the indicator header's
+
+
+def names_columns(texts: Iterable[str]) -> bool:
+    """Texts naming the indicator header's columns: three of the form's column labels or more
+    (绩效 一级指标 二级指标 …, whatever precedes them)."""
+    return sum(Kind.COLUMN in kinds(t) for t in texts) >= HEADER_LABELS
 
 
 @lru_cache(maxsize=8192)

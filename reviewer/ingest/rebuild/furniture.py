@@ -14,16 +14,11 @@ import re
 from collections.abc import Sequence
 
 from reviewer.grid import Cell, Row
-from reviewer.ingest.rebuild.anchors import ENDS, Kind, kinds
+from reviewer.ingest.rebuild.anchors import ENDS, Kind, kinds, names_columns
 from reviewer.textnorm import PAGE_NUMBER
 
-_HEADER_LABELS = 3  # column labels on a line that make it the indicator header
 _TITLE_LOOKAHEAD = 4  # lines after a title within which a table's first header key comes
 _HEAD_LINES = 2  # the document's first lines, a running head a page's top may repeat
-
-
-def _is_header(words: list[str]) -> bool:
-    return sum(Kind.COLUMN in kinds(w) for w in words) >= _HEADER_LABELS
 
 
 def _opens(lines: Sequence[str], i: int) -> bool:
@@ -133,7 +128,7 @@ def page_furniture(lines: Sequence[str]) -> dict[int, str]:
         if after_break:
             openings.add(text)
             after_break = False
-        if _is_header(words):
+        if names_columns(words):
             header = text
         elif first & ENDS:
             header = ""  # the section ended (总分, a field, the next table)

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 
 from reviewer.forms.vocabulary import key
 from reviewer.ingest.rebuild import indicators as ind
-from reviewer.ingest.rebuild.anchors import CLOSING, Kind, kinds
+from reviewer.ingest.rebuild.anchors import CLOSING, HEADER_LABELS, Kind, kinds, names_columns
 from reviewer.ingest.rebuild.header import Header, Slot, build_header, slot_of, split_rows
 from reviewer.ingest.rebuild.headerless import rows_without_header
 from reviewer.ingest.rebuild.indicators import Placed
@@ -27,7 +27,6 @@ if TYPE_CHECKING:
 
 _GRADES = frozenset({"优", "良", "中", "差", "优秀", "良好", "合格", "不合格"})
 _LOOKAHEAD = 6
-_MIN_HEADER_LABELS = 3
 
 
 def starts_indicators(b: Builder, i: int) -> bool:
@@ -41,7 +40,7 @@ def starts_indicators(b: Builder, i: int) -> bool:
     if Kind.COLUMN not in first:
         return False
     labels = [t for t in window if Kind.COLUMN in kinds(t.text)]
-    return len(labels) >= _MIN_HEADER_LABELS and any(
+    return len(labels) >= HEADER_LABELS and any(
         slot_of(t.text, b.family) in (Slot.L1, Slot.L2, Slot.NAME) for t in labels
     )
 
@@ -76,7 +75,7 @@ def line_starts_indicators(b: Builder, line: list[Token]) -> bool:
     if not kinds(line[0].text) & {Kind.COLUMN, Kind.SECTION}:
         return False
     labels = [t for t in line if kinds(t.text) & {Kind.COLUMN, Kind.SECTION}]
-    return len(labels) >= _MIN_HEADER_LABELS and any(
+    return len(labels) >= HEADER_LABELS and any(
         slot_of(t.text, b.family) in (Slot.L1, Slot.L2, Slot.NAME) for t in labels
     )
 
@@ -92,7 +91,7 @@ def lines_start_indicators(b: Builder, lines: list[list[Token]], k: int) -> bool
         return True
     below = [t for t in lines[k + 1] if not t.empty] if k + 1 < len(lines) else []
     return (
-        sum(Kind.COLUMN in kinds(t.text) for t in line) >= _MIN_HEADER_LABELS
+        names_columns(t.text for t in line)
         and bool(below)
         and all(Kind.COLUMN in kinds(t.text) for t in below)
         and line_starts_indicators(b, below)
@@ -284,7 +283,6 @@ def _section_end(b: Builder, toks: list[Token], i: int) -> int:
 
 
 _OPENS_TABLE = frozenset({Kind.TITLE, Kind.KEY})
-_HEADER_LABELS = 3
 
 
 def _header_above(lines: list[list[Token]], k: int) -> bool:
@@ -302,7 +300,7 @@ def _header_above(lines: list[list[Token]], k: int) -> bool:
 def _labels_of_header(line: list[Token]) -> bool:
     """A line holding the indicator header's labels, if after a word of its own (绩效 一级指标
     二级指标 …: the section's title wrapped)."""
-    return sum(Kind.COLUMN in kinds(t.text) for t in line) >= _HEADER_LABELS
+    return names_columns(t.text for t in line)
 
 
 def _header_after(b: Builder, i: int, end: int) -> bool:
