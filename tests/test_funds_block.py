@@ -371,3 +371,24 @@ def test_source_rows_between_single_spaces_keep_their_columns(tmp_path: Path) ->
     central = next(r for r in table.funds.extra.values() if r.kind == "central_funds")
     assert (central.full_year_budget, central.executed, central.rate_pct) == (300, 300, 100)
     assert not report.leftovers
+
+
+def test_header_labels_wrapped_onto_the_row_under_them(tmp_path: Path) -> None:
+    # 全年预算 / 数 and 全年执行 / 数: the row of the labels' ends is no row of amounts
+    lines = [
+        "2022年度农村公路养护补助资金绩效自评表",
+        "| 转移支付资金名称 | 农村公路养护补助 | | | | |",
+        "| 资金情况(万元) | 全年预算 | 全年执行 | 执行率 | 分值 | 得分 |",
+        "| | 数 | 数 | | | |",
+        "| 年度资金总额 | 500.00 | 480.00 | 96.00% | 10 | 9.60 |",
+        "| 其中:中央补助 | 400.00 | 390.00 | 97.50% | — | — |",
+        *ROWS,
+    ]
+    path = tmp_path / "t.txt"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    (t,) = parse_file(path).tables
+    assert t.doubts == []
+    assert t.funds is not None and t.funds.annual_total is not None
+    total = t.funds.annual_total
+    assert (total.full_year_budget, total.executed, total.rate_pct) == (500.0, 480.0, 96.0)
+    assert t.labels["funds.full_year_budget"] == "全年预算数"

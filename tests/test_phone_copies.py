@@ -178,3 +178,63 @@ def test_a_grid_without_a_second_reading_is_read_once() -> None:
     rows = [Row([Cell("项目名称", 1, 1), Cell("甲", 1, 2)], 1)]
     report = parse_grid(Grid(rows=rows, source="x"))
     assert report.format == "text"
+
+
+# One cell a line, an empty cell a blank line (a viewer's copy): read so, the funds' amounts
+# stand under no column; read as one run of cells, the whole table is read.
+BLANK_CELLS = [
+    "附表1 2024年度部门整体支出绩效自评表",
+    "（2024年度）",
+    "部门（单位）名称",
+    "某县水利局",
+    "年度预算执行情况（万元）",
+    "",
+    *["年初预算数", "全年预算数", "全年执行数", "分值", "执行率", "得分"],
+    *["年度资金总额", "", "500.00", "520.00", "510.00", "10", "98.08%", "9.81"],
+    *["其中：财政拨款", "", "500.00", "500.00", "492.00", "—", "—", "—"],
+    *["上年结转资金", "", "0.00", "20.00", "18.00", "—", "—", "—"],
+    *["一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分"],
+    "偏差原因分析及改进措施",
+    *["产出指标", "数量指标", "维修养护工程数", "≥120处", "126处", "40", "40", ""],
+    *["效益指标", "社会效益指标", "群众饮水安全保障", "有效保障", "有效保障", "30", "30", ""],
+    *["满意度指标", "服务对象满意度指标", "受益群众满意度", "≥90%", "94%", "20", "20", ""],
+    *["总分", "100", "99.81"],
+]
+
+
+def test_a_table_doubted_for_its_funds_alone_is_read_again(tmp_path: Path) -> None:
+    report = parse_file(_write(tmp_path, BLANK_CELLS))
+    assert report.format == "text/flat"
+    (t,) = report.tables
+    assert t.doubts == []
+    assert [(i.name, i.score) for i in t.indicators] == [
+        ("维修养护工程数", 40.0),
+        ("群众饮水安全保障", 30.0),
+        ("受益群众满意度", 20.0),
+    ]
+    assert t.funds is not None and t.funds.annual_total is not None
+    total = t.funds.annual_total
+    assert (total.initial_budget, total.full_year_budget, total.executed) == (500.0, 520.0, 510.0)
+
+
+def test_a_second_reading_whose_funds_total_is_not_whole_is_not_taken(tmp_path: Path) -> None:
+    # a second reading of the same rows whose total has no spending: not read better
+    tabs = [
+        "部门（单位）名称\t某县水利局",
+        "年度预算执行情况（万元）\t年初预算数\t全年预算数\t全年执行数\t分值\t执行率\t得分",
+        "年度资金总额\t500.00\t520.00\t\t10\t98.08%\t9.81",
+        "一级指标\t二级指标\t三级指标\t年度指标值\t实际完成值\t分值\t得分",
+        "产出指标\t数量指标\t维修养护工程数\t≥120处\t126处\t40\t40",
+        "效益指标\t社会效益指标\t群众饮水安全保障\t有效保障\t有效保障\t30\t30",
+        "满意度指标\t服务对象满意度指标\t受益群众满意度\t≥90%\t94%\t20\t20",
+        "总分\t100\t99.81",
+    ]
+    other = read_grid(_write(tmp_path, tabs, "tabs.txt"))
+    grid = read_grid(_write(tmp_path, BLANK_CELLS))
+    assert grid.second is not None
+    fmt, _ = grid.second
+    grid.second = (fmt, lambda: other.rows)
+    report = parse_grid(grid)
+    assert report.format == "text/lines"
+    (t,) = report.tables
+    assert t.doubts

@@ -713,3 +713,34 @@ def test_a_finance_bureaus_seal_among_the_rows_is_taken_out(tmp_path: Path) -> N
         ("受益人口", "3.62万人", ""),
     ]
     assert {x.text for x in report.leftovers} >= {"某县财政局", "专用章"}
+
+
+def test_pieces_of_the_units_name_between_rows_are_its_seal(tmp_path: Path) -> None:
+    # nc04: the department's seal read as 某县卫生 over a row and 健康委员会 under another
+    lines = [
+        _laid_out((30, "项目支出绩效自评表")),
+        "",
+        _laid_out((0, "项目名称"), (18, "基本公共卫生服务")),
+        _laid_out((0, "主管部门"), (18, "某县卫生健康委员会"), (58, "实施单位"), (70, "某县疾控中心")),
+        "",
+        HEADER,
+        _row((2, "产出指标"), (14, "数量指标"), (26, "建档率"), (48, "≥90%"), (62, "91.2%"),
+             (76, "40"), (84, "40")),
+        _row((26, "某县卫生")),
+        _row((2, "效益指标"), (14, "社会效益指标"), (26, "服务能力"), (48, "持续提升"),
+             (62, "持续提升"), (76, "30"), (84, "30")),
+        _row((2, "满意度指标"), (14, "服务对象满意度指标"), (36, "居民满意度"), (48, "≥80%"),
+             (62, "86.4%"), (76, "20"), (84, "20")),
+        _row((40, "健康委员会")),
+        _row((0, "总分"), (76, "90"), (84, "90")),
+    ]  # fmt: skip
+    path = tmp_path / "seal.txt"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    report = parse_file(path)
+    rows = report.tables[0].indicators
+    assert [(i.name, i.l2) for i in rows] == [
+        ("建档率", "数量指标"),
+        ("服务能力", "社会效益指标"),
+        ("居民满意度", "服务对象满意度指标"),
+    ]
+    assert {x.text for x in report.leftovers} >= {"某县卫生", "健康委员会"}

@@ -177,6 +177,42 @@ def test_of_lengths_as_common_the_longer_is_the_wrap_width() -> None:
     assert "受疫情影响部分线下培训班停办；下一步拓展线上培训渠道，扩大补贴性培训覆盖面。" in out
 
 
+def test_a_wrap_width_less_common_than_short_cells_of_one_length() -> None:
+    # nf02: more cells of 8 characters (1,186.00, 服务对象满意度指 …) than lines wrapped at
+    # 13, as many lines longer than 8 (shorter than 13) as those
+    short = [
+        "1,186.00",
+        "2,356.80",
+        "2,618.45",
+        "2,590.12",
+        "2,511.82",
+        "服务对象满意度指",
+        "部门公用经费控制",
+    ]
+    short += ["一般登记业务办结时限", "耕地保护动态巡查覆盖", "违法用地案件查处率高"]
+    text = ["2个补充耕地项目验收推迟至", "次年，下一步加快项目验收进", "度，强化跟踪调度"]
+    filler = [
+        "做好不动产登记、耕地保护、",
+        "违法用地查处和地质灾害防治",
+        "等工作，全年完成不动产登记",
+    ]
+    out, _ = unwrapped([*short, *filler, "1186亩", *text], lambda s: False)
+    assert "2个补充耕地项目验收推迟至次年，下一步加快项目验收进度，强化跟踪调度" in out
+
+
+def test_a_rest_that_closes_the_bracket_the_line_opened_is_joined() -> None:
+    # nf03: 7015户(其中脱贫户1236 / 户) among the indicator rows
+    lines = ["受益农户数", "≥6800户", "7015户(其中脱贫户1236", "户)", "可持续影响指标"]
+    # lines wrapped at 15 characters, as the one the bracket opens on
+    filler = [
+        "项目区亩均粮食产能提升112斤",
+        "新建高标准农田2.6万亩，高效",
+        "节水灌溉面积0.42万亩，受益",
+    ]
+    out, _ = unwrapped([*filler, "一级指标", "二级指标", "三级指标", *lines], lambda s: False)
+    assert "7015户(其中脱贫户1236户)" in out
+
+
 def test_work_under_way_against_a_state_to_reach_is_a_missed_row(tmp_path: Path) -> None:
     # mo01: 建立健全 against 正在建立, the 未完成原因分析 empty: the row needs its explanation
     rows = [

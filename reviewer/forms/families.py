@@ -387,6 +387,8 @@ SICHUAN = Family(
         ("总额", "annual_total"),
         ("其中:财政资金*", "current_year_appropriation"),
         ("财政资金*", "current_year_appropriation"),
+        ("其中:财政拨款*", "current_year_appropriation"),  # a county's name for the same row
+        ("财政拨款*", "current_year_appropriation"),
         # sources of the total beside 财政资金 and 其他资金 (added up with them)
         ("财政专户管理资金*", "source"),
         ("单位资金*", "source"),

@@ -242,8 +242,9 @@ _FINANCE_SEAL = re.compile(r"^[\u4e00-\u9fff]{2,12}财政(?:局|厅)$")
 def _seal_out(block: list[list[Piece]], units: list[str], taken: list[Leftover] | None) -> None:
     """Take a seal's pieces out of the block's lines with figures (the rows the seal covers),
     a seal's piece one space after a label (其中：当年财政拨款 沈丘县卫), a unit's name
-    marked as its seal on any line, and a finance bureau's name alone on a line among the
-    rows (同心县财政局 over 专用章: the bureau that stamped the form)."""
+    marked as its seal on any line, a piece of a unit's name on the lines between rows
+    (重庆市黔江区 over a row, 委员会 under it), and a finance bureau's name alone on a line
+    among the rows (同心县财政局 over 专用章: the bureau that stamped the form)."""
     among = False  # below a line of figures: among the rows, not the report's own heading
     for line in block:
         figures = any(_is_figure(p.text) for p in line)
@@ -258,7 +259,11 @@ def _seal_out(block: list[list[Piece]], units: list[str], taken: list[Leftover] 
                     where = Location(line=p.line)
                     taken.append(Leftover(text=seal, location=where, reason=_SEAL_REASON))
                 continue
-            if not figures and _STAMPED.search(p.text) is None:
+            if (
+                not figures
+                and _STAMPED.search(p.text) is None
+                and not (among and _seal(p.text, units))
+            ):
                 kept.append(p)
                 continue
             if _seal(p.text, units):

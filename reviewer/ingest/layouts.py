@@ -862,6 +862,10 @@ def _joined(held: list[Row]) -> Iterator[Row]:
     yield Row(cells=cells, line=first.line, page_break_before=first.page_break_before)
 
 
+# Ditto marks opening a line, each before a space or the line's end: the cells above's text.
+_DITTO = re.compile(r"^\s*(?:(?:〃|″|同上)(?:[ \u3000]+|$))+")
+
+
 def layout_rows(
     lines: Iterable[str], layout: Layout, taken: list[Leftover] | None = None
 ) -> Iterator[Row]:
@@ -873,8 +877,10 @@ def layout_rows(
         from reviewer.ingest.rebuild import rebuild_rows
 
         text = [line.rstrip("\r\n").replace("\f", "") for line in lines]
-        # a header whose labels ran together (一级指标二级指标三级指标…): its labels, spaced
-        text = [labels_spaced(s) for s in text]
+        # a header whose labels ran together (一级指标二级指标三级指标…): its labels, spaced;
+        # the category labels a typist marked as the row above's (〃 〃 65岁…): left out, as a
+        # merged cell's are
+        text = [labels_spaced(_DITTO.sub("", s)) for s in text]
         return iter(rebuild_rows(text, REBUILT[layout]))
     if layout is Layout.LINES:
         return _rows_cell_per_line(lines)
@@ -895,5 +901,6 @@ def layout_rows(
 
         return marked_rows(lines)
     from reviewer.ingest.mirror import unmarked
+    from reviewer.ingest.paragraphs import paragraphs_rejoined
 
-    return unmarked(_tab_rows_rejoined(rows_from_lines(lines)))
+    return unmarked(paragraphs_rejoined(_tab_rows_rejoined(rows_from_lines(lines))))

@@ -466,24 +466,35 @@ class TableStream:
         """The tables of the grid's rows, or of its second reading when the first reads no
         table right and the second reads one (a short text: both are held)."""
         tables = list(self._read(self.grid.rows, self.leftovers, self.accounting))
-        if tables and (
-            not all(layout_doubted(t) for t in tables) or not self.accounting.reported_lines
-        ):
-            return tables  # read, or doubted with every cell placed: no layout's failing
+        funds_only = _funds_alone_doubted(tables)
+        if tables and not self.accounting.reported_lines:
+            return tables  # doubted with every cell placed: no layout's failing
+        if tables and not funds_only and not all(layout_doubted(t) for t in tables):
+            return tables
         leftovers: list[Leftover] = []
         accounting = Accounting()
         others = list(self._read(again(), leftovers, accounting))
-        # more rows read without a doubt, and none fewer at all: rows merged into one another
-        # in the second reading that no doubt caught would otherwise pass for a reading
-        # and no table cut in two: the second reading of a table doubted for its funds alone
-        # had read its rows as two tables at a page's break
-        # a reading that finds no table gives way to one that finds some rows, even doubted:
-        # the memo then says the table was misread, rather than that there was none
-        if (tables or not _rows(others)) and (
-            _rows_read(others) <= _rows_read(tables)
-            or _rows(others) < _rows(tables)
-            or len(others) > len(tables)
-        ):
+        if funds_only:
+            # every table's rows read and only its funds not: the second reading must read the
+            # same tables and rows, and their funds too, the total's rate its amounts' quotient
+            better = (
+                len(others) == len(tables)
+                and _rows(others) >= _rows(tables)
+                and all(not t.doubts and _total_holds(t) for t in others)
+            )
+        else:
+            # a reading that finds no table gives way to one that finds some rows, even
+            # doubted: the memo then says the table was misread, rather than that there was
+            # none. Else more rows read without a doubt, and none fewer at all (rows merged
+            # into one another that no doubt caught would otherwise pass for a reading), and
+            # no table cut in two (a second reading had read rows as two tables at a page's
+            # break)
+            better = not (tables or not _rows(others)) or (
+                _rows_read(others) > _rows_read(tables)
+                and _rows(others) >= _rows(tables)
+                and len(others) <= len(tables)
+            )
+        if not better:
             return tables
         # in place: a streamed review holds these objects from before the reading
         self.leftovers[:] = leftovers
@@ -531,6 +542,24 @@ class TableStream:
 def _rows_read(tables: list[EvaluationTable]) -> int:
     """Indicator rows of the tables read without a doubt."""
     return sum(len(t.indicators) for t in tables if not layout_doubted(t))
+
+
+def _funds_alone_doubted(tables: list[EvaluationTable]) -> bool:
+    """Whether tables were read and every one is doubted for its funds block alone."""
+    return bool(tables) and all(t.doubts and not layout_doubted(t) for t in tables)
+
+
+def _total_holds(t: EvaluationTable) -> bool:
+    """Whether the funds total was read with its budget and spending, and its printed rate (if
+    any) is within rounding of their quotient: columns read one off would not be."""
+    row = t.funds.annual_total if t.funds is not None else None
+    if row is None or not row.full_year_budget or row.executed is None:
+        return False
+    rate = row.rate_pct
+    return rate is None or abs(row.executed / row.full_year_budget * 100 - rate) < _RATE_ROUNDING
+
+
+_RATE_ROUNDING = 0.6  # percentage points: a rate printed whole (96%) is within them
 
 
 def _rows(tables: list[EvaluationTable]) -> int:

@@ -75,10 +75,11 @@ def _row_kind(text: str, fund_rows: tuple[tuple[str, str], ...]) -> str | None:
     kind = lookup(text, fund_rows)
     if kind in _SIDE_TOTALS and (m := _SIDE_AND_ITEM.match(text)) is not None:
         # a breakdown's first line under its side's label (按收入性质分：一般公共预算拨款 |
-        # 4,105.31, a Word table's merged cell): the item's amount; the side's total not printed
+        # 4,105.31, a Word table's merged cell): the item's amount, a line of that side (its
+        # 财政拨款收入 no national form's 当年财政拨款); the side's total not printed
         item = lookup(m.group(1), fund_rows)
         if item is not None and item not in _SIDE_TOTALS:
-            return item
+            return "by_income" if kind == "income_total" else "by_expense"
     if kind is None and not text.startswith("其中"):
         # the block's label run into the row's (项目资金其中：当年财政拨款), a layout's doing
         head, _, rest = text.partition("其中")
@@ -144,6 +145,24 @@ _LABEL_PIECE = 2
 def _is_anchor(text: str) -> bool:
     k = unnumbered(text)
     return any(k.startswith(a) for a in _ANCHORS) and len(k) <= 24
+
+
+def completes_header(header: Row, lower: Row, family: Family) -> bool:
+    """The row under a funds header holds the ends of labels that wrapped in their cells
+    (全年预算 | 全年执行 over 数 | 数): each piece short, under a header cell naming no column
+    that names one with it."""
+    heads = {c.column: c.text for c in header.cells}
+    return bool(lower.cells) and all(
+        c.column in heads
+        and len(c.text) <= _TAIL_CHARS
+        and _DIGIT.search(c.text) is None
+        and _column_role(heads[c.column], family) is None
+        and _column_role(heads[c.column] + c.text, family) is not None
+        for c in lower.cells
+    )
+
+
+_TAIL_CHARS = 6  # a wrapped label's end (数, 预算数, （万元）)
 
 
 def _column_role(text: str, family: Family) -> str | None:
@@ -478,7 +497,7 @@ class FundsReader:
         fund_rows = self.family.fund_rows
         for c in cells:  # lookup() first, not _row_key(): this runs for every cell
             kind = lookup(c.text, fund_rows)
-            if kind is None and "其中" in c.text:
+            if (kind is None and "其中" in c.text) or kind in _SIDE_TOTALS:
                 kind = _row_kind(c.text, fund_rows)
             if kind is not None:
                 label = c

@@ -30,7 +30,12 @@ from reviewer.parse.columns import (
     read_header,
     slipped_role,
 )
-from reviewer.parse.funds import FundsReader, funds_label_piece, is_fund_header
+from reviewer.parse.funds import (
+    FundsReader,
+    completes_header,
+    funds_label_piece,
+    is_fund_header,
+)
 from reviewer.parse.indicators import TEMPLATE_NAME, parse_section
 from reviewer.parse.values import parse_points
 from reviewer.textnorm import Words, collapse_spaces
@@ -431,6 +436,10 @@ class _TableBuilder:
                 if i + 1 < len(rows) and self._field_on_next_line(row, rows[i + 1]):
                     i += 1  # the label alone on its line, its text the next line's
             elif is_fund_header(row, self.family):
+                lower = rows[i + 1] if i + 1 < len(rows) else None
+                if lower is not None and completes_header(row, lower, self.family):
+                    _join_stacked(row, lower, _column_by_column(row, lower) or row)
+                    i += 1  # the labels' ends, read with them
                 self.funds.header(row)
                 state = "funds"
             elif state == "head" and self._stacked_funds_header(i):

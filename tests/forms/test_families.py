@@ -112,6 +112,14 @@ def test_sichuan_form_reads_its_own_words(tmp_path: Path) -> None:
     assert t.complete and t.reliable
 
 
+def test_sichuan_forms_other_name_for_its_appropriation_row(tmp_path: Path) -> None:
+    # a county's form prints 其中:财政拨款 where the province's prints 其中:财政资金
+    rows = [r if r[1:2] != ["其中:财政资金"] else ["", "其中:财政拨款", *r[2:]] for r in SICHUAN]
+    t = _table(tmp_path, rows)
+    appropriation = t.funds.current_year_appropriation
+    assert appropriation is not None and appropriation.executed == 238.93
+
+
 def test_sichuan_form_clean_has_no_finding_and_asks_a_reason_for_any_change(
     tmp_path: Path,
 ) -> None:

@@ -1183,6 +1183,35 @@ def test_a_department_tables_income_lines_in_other_words(tmp_path: Path) -> None
     assert report.leftovers == [], [lo.text for lo in report.leftovers]
 
 
+def test_the_first_breakdown_line_under_its_sides_label_is_that_sides(tmp_path: Path) -> None:
+    # na04, nd03: 按收入性质分：一般公共预算 in one cell, its amounts the item's, not the side's
+    # total nor the national form's rows (其他资金 after it is an income line, no source row)
+    rows = [
+        ["部门整体支出绩效自评表"],
+        ["部门（单位）名称", "某县市场监督管理局"],
+        [
+            "部门资金（万元）",
+            "",
+            "年初预算数",
+            "全年预算数",
+            "全年执行数",
+            "分值",
+            "执行率",
+            "得分",
+        ],
+        ["", "年度资金总额", "2386.40", "2512.60", "2471.35", "10", "98.36%", "9.84"],
+        ["", "按收入性质分：一般公共预算", "2286.40", "2412.60", "2371.35", "—", "—", "—"],
+        ["", "其他资金", "100.00", "100.00", "100.00", "—", "—", "—"],
+        ["", "按支出性质分：基本支出", "1968.20", "2010.50", "2003.87", "—", "—", "—"],
+        ["", "项目支出", "418.20", "502.10", "467.48", "—", "—", "—"],
+    ]
+    path = _write(tmp_path, rows)
+    (t,) = parse_file(path).tables
+    assert t.funds.extra["按收入性质分：一般公共预算"].kind == "by_income"
+    assert t.funds.extra["按支出性质分：基本支出"].kind == "by_expense"
+    assert "F101" not in {f.code for f in _findings(path)}
+
+
 def test_a_total_in_the_narrative_is_not_a_per_person_indicators_figure(tmp_path: Path) -> None:
     rows = [r[:] for r in _COST_UNDER_OUTPUT]
     rows.insert(2, ["年度总体目标", "预期目标", "", "", "实际完成情况"])

@@ -132,16 +132,23 @@ def _enumerated(content: list[Token]) -> bool:
 
 
 def goal_column(head: list[Token], side: str) -> int | None:
-    """The column of the header's expected or actual goal label, or None."""
+    """The column of the header's expected or actual goal label, or None. The actual's is the
+    first such label after the expected's, where the block's own label (年度目标完成情况 |
+    预期目标 | 实际完成目标) reads as an actual's too."""
+    found: dict[str, list[int]] = {"expected": [], "actual": []}
     for col, t in enumerate(head, start=1):
         k = key(t.text)
         actual = any(lookup(k, tuple((g, "a") for g in f.goal_actual)) for f in FAMILIES)
         expected = any(lookup(k, tuple((g, "e") for g in f.goal_expected)) for f in FAMILIES)
-        if side == "actual" and actual:
-            return col
-        if side == "expected" and expected and not actual:
-            return col
-    return None
+        if actual:
+            found["actual"].append(col)
+        elif expected:
+            found["expected"].append(col)
+    if side == "expected":
+        return found["expected"][0] if found["expected"] else None
+    after = [c for c in found["actual"] if found["expected"] and c > found["expected"][0]]
+    columns = after or found["actual"]
+    return columns[0] if columns else None
 
 
 def goal_line(line: list[Token], head: list[Token]) -> list[Placed]:

@@ -20,6 +20,7 @@ from collections.abc import Callable, Collection, Iterable
 from dataclasses import dataclass, field
 
 from reviewer.ingest.reading import Script, read_text, script_of
+from reviewer.ingest.rebuild.anchors import is_title, kinds
 from reviewer.textnorm import CELL_BAR, clean_cell, pipe_cell
 
 _PIPE = CELL_BAR
@@ -57,20 +58,48 @@ def _is_border(line: str) -> bool:
     return bool(_BORDER.match(line)) and bool(_RULE.search(line))
 
 
+_CELL_END = ("。", "！", "？")  # a line ending a sentence without its bar: a cell of its own
+
+
 def bar_tokens(lines: Iterable[str]) -> Stream:
-    """One cell per line, each ending `` |``; a bare ``|`` is an empty cell, ``||||`` four."""
+    """One cell per line, each ending `` |``; a bare ``|`` is an empty cell, ``||||`` four.
+    A cell of several lines (a goal's list, 1. …； / 2. … |) ends its last with the bar: the
+    lines without one after a cell's, each going on with a sentence, are the next cell's first
+    lines, unless that cell is a label or a title (a section's heading before a table's title
+    is a line of its own, as is a title's and one ending its sentence)."""
     out = Stream(explicit_empties=True)
+    held: list[tuple[int, str]] = []  # lines without a bar after a cell's: the next cell's
+    barred = False  # the line before ended a cell
     for number, line in enumerate(lines, start=1):
         text = line.strip()
         if not text:
+            out.tokens.extend(Token(clean_cell(t), t, n, group=n) for n, t in held)
+            held, barred = [], False
             continue
         content = text.rstrip("|｜").rstrip()
         bars = len(text) - len(text.rstrip("|｜"))
+        if (
+            not bars
+            and (barred or held)
+            and not is_title(content)
+            and not content.endswith(_CELL_END)
+        ):
+            held.append((number, content))  # a cell's line, its sentence going on
+            continue
+        first = held[0][0] if held else number
+        if held and content and bars and not kinds(content):
+            content = "\n".join([*(t for _, t in held), content])
+            held = []
+        elif held:
+            out.tokens.extend(Token(clean_cell(t), t, n, group=n) for n, t in held)
+            held, first = [], number
         if content:
-            out.tokens.append(Token(clean_cell(content), content, number, group=number))
+            out.tokens.append(Token(clean_cell(content), content, first, group=first))
             bars -= 1
         for _ in range(max(bars, 0)):
             out.tokens.append(Token("", "", number, empty=True, group=number))
+        barred = bars >= 0 and text.endswith(("|", "｜"))
+    out.tokens.extend(Token(clean_cell(t), t, n, group=n) for n, t in held)
     return out
 
 
@@ -290,6 +319,19 @@ def join_pieces(
                 out[-1] = merge(prev, t)
                 i += 1
                 continue
+        nxt = toks[i + 1] if i + 1 < len(toks) else None
+        if (
+            nxt is not None
+            and _LIST_MARK.match(t.text)
+            and not t.spaced
+            and nxt.spaced
+            and nxt.line == t.line
+            and not nxt.empty
+            and not is_label(nxt.text)
+        ):
+            out.append(merge(t, nxt))  # 1. 为辖区…: an item of a list, its number and its text
+            i += 2
+            continue
         if _unclosed(t.text) and i + 1 < len(toks) and toks[i + 1].spaced:
             closed = _bracket_run(toks, i)
             if closed is not None:
@@ -307,6 +349,7 @@ def join_pieces(
     stream.tokens = out
 
 
+_LIST_MARK = re.compile(r"^(?:\d{1,2}[.、．]|[(（]\d{1,2}[)）]|[①-⑳])$")  # opening a line
 _MAX_PIECES = 4
 _MAX_PIECE = 4
 _HAS_DIGIT = re.compile(r"\d")

@@ -24,17 +24,19 @@ _REST = re.compile(r"^[\u4e00-\u9fff、（）()]{1,8}$")  # a short rest of word
 def _width(lines: Sequence[str]) -> int | None:
     """The length most long lines share (a running head printed on each page may be longer).
     A narrow one (a column of 10 characters) only where fewer lines are longer than are as
-    long: short cells of one length in a text of longer ones are no wrap."""
+    long: short cells of one length in a text of longer ones are no wrap. Where the commonest
+    length is such short cells, a less common one that fewer lines pass than reach is the
+    wrap (cells of 8 characters among lines wrapped at 13)."""
     lengths = Counter(len(s.strip()) for s in lines if len(s.strip()) >= _MIN_WIDTH)
-    if not lengths:
-        return None
     # of lengths as common, the longest: short cells of one length (2,356.80) are no wrap
-    width, count = max(lengths.items(), key=lambda kv: (kv[1], kv[0]))
-    if count < _MIN_FULL:
-        return None
-    if width < _NARROW and sum(n for k, n in lengths.items() if k > width) >= count:
-        return None
-    return width
+    ranked = sorted(lengths.items(), key=lambda kv: (kv[1], kv[0]), reverse=True)
+    for rank, (width, count) in enumerate(ranked):
+        if count < _MIN_FULL:
+            return None
+        longer = sum(n for k, n in lengths.items() if k > width)
+        if longer < count or (rank == 0 and width >= _NARROW):
+            return width
+    return None
 
 
 def unwrapped(lines: Sequence[str], is_label: Callable[[str], bool]) -> tuple[list[str], set[int]]:
@@ -100,11 +102,20 @@ _CLOSES = frozenset(
 
 def _certain(full: str, rest: str, is_label: Callable[[str], bool]) -> bool:
     """A rest no cell could be: it opens where no cell opens, ends the sentence the full line
-    left open, ends the label the full line began (未完成原因分析及改进 / 措施), or ends the
-    date it began (2025年10月2 / 0日, 2025年10月底 / 前)."""
-    if is_label(full + rest) or _date_ended(full, rest):
+    left open or the bracket it opened, ends the label the full line began (未完成原因分析及改进
+    / 措施), or ends the date it began (2025年10月2 / 0日, 2025年10月底 / 前)."""
+    if is_label(full + rest) or _date_ended(full, rest) or _bracket_closed(full, rest):
         return True
     return not full.endswith(_STOPS) and (rest[0] in _NO_START or rest.endswith(_STOPS))
+
+
+def _bracket_closed(full: str, rest: str) -> bool:
+    """``rest`` closes the bracket ``full`` left open (7015户(其中脱贫户1236 / 户))."""
+    opened = sum(full.count(b) for b in "(（") - sum(full.count(b) for b in ")）")
+    close = min((i for i in (rest.find(")"), rest.find("）")) if i >= 0), default=-1)
+    if opened <= 0 or close < 0:
+        return False
+    return not any(b in rest[:close] for b in "(（")
 
 
 # A date as a target or an actual prints (2023年12月20日, 12月底前, 2024年11月以前).

@@ -1,0 +1,127 @@
+"""Tab rows of a table saved as plain text by a word processor, whose cells of several
+paragraphs broke their row over lines.
+
+Word's "save as plain text" writes a table's row as its cells joined by tabs and ends a
+paragraph inside a cell with a line break: the cell's next paragraphs follow on lines of their
+own, and the row's next cells after a tab on its last paragraph's line::
+
+    <tab><tab>质量指标<tab>水质检测合格率<tab>≥95%<tab>92%<tab>10<tab>10<tab>汛期强降雨导致…
+    改进措施：加装过滤消毒设备，汛期加密抽检。
+    <tab><tab><tab>维修工程验收合格率<tab>100%<tab>…
+
+A row goes on over the lines after it while its last cell is open (narrative: text, no
+figure, no label of the form's) and each line after it is consecutive and opens in its first
+column: either a line of one piece that is no label (a paragraph may open with a label's
+words, 改进措施：…), taken when a row of cells follows it (a line of text alone before a blank
+line or the end is no cell's), or a line going on with the row's next cells that opens with
+no label's words, the row then no wider than the widest row read before (its header).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+
+from reviewer.grid import Cell, Row
+from reviewer.ingest.rebuild.anchors import Kind, kinds
+from reviewer.parse.labels import label_kind
+
+_SENTENCE_END = re.compile(r"[。；;：:，,、]$")
+_CLAUSE_MARK = re.compile(r"[。；;，,]")
+_CLAUSES_CHARS = 16  # a cell of clauses this long is narrative where it was cut
+_FIGURE_ONLY = re.compile(r"^[\d.,%％\s—-]+$")
+_LABELLED = re.compile(r"^[^：:]{2,14}[：:].{2,}")  # a label, its colon, then text of its own
+_WHOLE_LINE = frozenset({Kind.TITLE, Kind.NOTE, Kind.SITE})  # a line of its own, however long
+_MIN_WIDTH = 4  # columns the widest row must have before a row may go on with cells
+
+
+def paragraphs_rejoined(rows: Iterable[Row]) -> Iterator[Row]:
+    """``rows`` with a cell's paragraphs on lines of their own joined back to their cell."""
+    held: Row | None = None
+    pending: list[Row] = []  # lines of one piece after ``held``, awaiting a row of cells
+    width = 0
+    for row in rows:
+        last = pending[-1] if pending else held
+        if held is not None and last is not None and _next_to(last, row) and _is_open(held):
+            first = row.cells[0]
+            if first.column == 1 and len(row.cells) == 1 and not _is_label(first.text):
+                pending.append(row)  # a paragraph, even one opening with a label's words
+                continue
+            if (
+                first.column == 1
+                and not _labelled(first.text)
+                and width >= _MIN_WIDTH
+                and _fits(held, row, width)
+            ):
+                held = _joined(held, pending, row)
+                pending = []
+                continue
+            if len(row.cells) > 1 and pending:
+                held = _joined(held, pending, None)  # a row of cells follows the pieces
+                pending = []
+        if held is not None:
+            yield held
+        yield from pending
+        pending = []
+        if len(row.cells) > 1:
+            width = max(width, row.cells[-1].column)
+        held = row
+    if held is not None:
+        yield held
+    yield from pending
+
+
+def _next_to(above: Row, row: Row) -> bool:
+    last_line = max(c.line for c in above.cells) if above.cells else above.line
+    return bool(row.cells) and not row.page_break_before and row.line == last_line + 1
+
+
+def _is_open(row: Row) -> bool:
+    """Whether the row's last cell may go on: narrative in a column after the first, a
+    sentence (its paragraph ended) or clauses (cut at a width); a name or a label is neither."""
+    if not row.cells:
+        return False
+    text = row.cells[-1].text
+    if row.cells[-1].column < 2 or _FIGURE_ONLY.match(text) or _is_label(text):
+        return False
+    if _SENTENCE_END.search(text) is not None:
+        return True
+    # a long cell of clauses a page's width cut (…是否依据充分,是否符合客观实)
+    return len(text) >= _CLAUSES_CHARS and _CLAUSE_MARK.search(text) is not None
+
+
+def _labelled(text: str) -> bool:
+    """A label of the form's, or text opening with one (项目负责人:张三 | 财务负责人:…): a row
+    of its own before more cells, whatever a paragraph alone may open with."""
+    return bool(kinds(text)) or label_kind(text) is not None
+
+
+def _is_label(text: str) -> bool:
+    """A label of the form's (a title, a key, a column's, a sign-off), not a paragraph opening
+    with one's words (改进措施：加强政策宣传…)."""
+    found = kinds(text)
+    if found & _WHOLE_LINE:
+        return True
+    return (bool(found) and not _LABELLED.match(text)) or label_kind(text) is not None
+
+
+def _fits(held: Row, row: Row, width: int) -> bool:
+    shift = held.cells[-1].column - 1
+    return row.cells[-1].column + shift <= width
+
+
+def _joined(held: Row, pending: list[Row], row: Row | None) -> Row:
+    """``held`` with the pieces and the first cell of ``row`` added to its last cell, and the
+    rest of ``row``'s cells after it."""
+    last = held.cells[-1]
+    pieces = [p.cells[0] for p in pending] + ([row.cells[0]] if row is not None else [])
+    text = last.text + "".join(c.text for c in pieces)
+    raw = "\n".join([last.raw, *(c.raw for c in pieces)])
+    cell = Cell(text, last.line, last.column, raw, where=last.where)
+    cells = [*held.cells[:-1], cell]
+    if row is not None:
+        shift = last.column - 1
+        for c in row.cells[1:]:
+            c.column += shift
+            cells.append(c)
+    return Row(cells, held.line, held.page_break_before)
