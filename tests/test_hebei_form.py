@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from reviewer.api import parse_file
 from reviewer.pipeline import review
 
 EXECUTION = "| 预算执行率 | 预算执行率 | 预算执行率 | 执行数占预算数的比例 |"
@@ -216,3 +217,68 @@ def test_the_execution_row_printed_twice_before_its_definition(tmp_path: Path) -
         10,
         9.87,
     )
+
+
+_GROUPED_HEADER = [
+    "一级指标   二级指标     三级指标          指标分值                预期指标值        "
+    "单项指标实际完成值  单项指标完成情况     自评得分",
+    "                                                           符号    值    单位          "
+    "                         单项指标得分  权重占比(%)  单项指标折算得分",
+]
+_GROUPED_ROWS = [
+    "产出指标   数量指标     管护农田面积      当年完成管护的面积      >=      3.2   万亩       "
+    "3.25万亩           完成          100.00        60           60.00",
+    "           质量指标     设施完好率        期末设施完好比例         >=     95    %          "
+    "96.8%              完成          100.00        30           30.00",
+    "满意度指标 服务对象满意度指标 农户满意度   抽样调查满意比例         >=      90    %          "
+    "93.5%              完成          100.00        10           10.00",
+    "总分                                                                                    "
+    "                                               100          100.00",
+]
+
+
+@pytest.mark.parametrize("lower_lines", [1, 2])
+def test_the_lower_labels_go_under_the_group_labels_above_them(
+    tmp_path: Path, lower_lines: int
+) -> None:
+    # nh01, nh04: 符号 | 值 | 单位 under 预期指标值, the three scores under 自评得分, read a line
+    # at a time in runs of spaces (the lower row over one line, or two)
+    header = list(_GROUPED_HEADER)
+    if lower_lines == 2:
+        lower = header[1]
+        cut = lower.index("单项指标得分")
+        header[1:] = [lower[:cut].rstrip(), " " * cut + lower[cut:]]
+    head = ["某县农业农村局2022年度预算项目绩效自评表", "项目名称:   农田管护经费"]
+    path = tmp_path / "ocr.txt"
+    path.write_text("\n".join([*head, *header, *_GROUPED_ROWS]) + "\n", encoding="utf-8")
+    (t,) = parse_file(path).tables
+    assert t.doubts == []
+    assert [(i.name, i.target, i.actual, i.weight, i.score) for i in t.indicators] == [
+        ("管护农田面积", ">=3.2万亩", "3.25万亩", 60, 60),
+        ("设施完好率", ">=95%", "96.8%", 30, 30),
+        ("农户满意度", ">=90%", "93.5%", 10, 10),
+    ]
+
+
+def test_the_national_forms_words_for_the_funds_total(tmp_path: Path) -> None:
+    # nj05: 年度资金总额 in a Hebei form's funds block
+    rows = [
+        ["二、预算执行情况（万元）"],
+        ["", "预算数", "到位数", "执行数", "预算执行进度"],
+        ["年度资金总额", "52.80", "52.80", "52.00", "98.48%"],
+        ["其中:财政资金", "52.80", "52.80", "52.00", "98.48%"],
+        ["四、年度绩效指标完成情况"],
+        ["一级指标", "二级指标", "三级指标", "指标分值", "预期指标值", "", "",
+         "单项指标实际完成值", "单项指标完成情况", "自评得分"],
+        ["", "", "", "", "符号", "值", "单位(文字描述)", "", "", "单项指标得分", "权重占比(%)",
+         "单项指标折算得分"],
+        ["产出指标", "数量指标", "补充出版物", "补充更新的册数", ">=", "2.64", "万册", "2.64万册",
+         "完成", "100.00", "100", "100.00"],
+    ]  # fmt: skip
+    path = tmp_path / "tabs.txt"
+    text = "某县文化广电和旅游局2022年度预算项目绩效自评表\n"
+    path.write_text(text + "".join("\t".join(r) + "\n" for r in rows), encoding="utf-8")
+    report = parse_file(path)
+    (t,) = report.tables
+    total = t.funds.annual_total
+    assert (total.full_year_budget, total.executed) == (52.8, 52.0)

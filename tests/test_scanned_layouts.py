@@ -744,3 +744,24 @@ def test_pieces_of_the_units_name_between_rows_are_its_seal(tmp_path: Path) -> N
         ("居民满意度", "服务对象满意度指标"),
     ]
     assert {x.text for x in report.leftovers} >= {"某县卫生", "健康委员会"}
+
+
+def test_a_group_label_narrower_than_its_parts_starts_no_column() -> None:
+    # nh03: 自评得分 over 单项指标得分 | 权重占比 | 折算得分, starting inside the first of them:
+    # an item score drifted a character right still falls in its column, not a column of
+    # 自评得分's own
+    lines = [
+        _laid_out((0, "一级指标"), (11, "二级指标"), (25, "三级指标"), (47, "预期指标值"),
+                  (66, "单项指标完成情况"), (88, "自评得分")),
+        _laid_out((47, "符号"), (55, "值"), (61, "单位"), (79, "单项指标得分"),
+                  (93, "权重占比(%)"), (106, "单项指标折算得分")),
+        _laid_out((0, "产出指标"), (11, "数量指标"), (25, "维修养护工程处数"), (47, ">="),
+                  (55, "120"), (61, "处"), (71, "完成"), (85, "100.00"), (99, "60"),
+                  (112, "60.00")),
+        _laid_out((0, "效果指标"), (11, "社会效益指标"), (25, "工程运行机制"), (47, "定性"),
+                  (55, "健全"), (71, "完成"), (86, "100.00"), (100, "40"), (113, "40.00")),
+    ]  # fmt: skip
+    header, first, second = fixed_rows(lines)
+    scores = [c.column for c in header.cells][-3:]  # 单项指标得分 | 权重占比(%) | 折算得分
+    assert [c.column for c in first.cells][-3:] == scores
+    assert [c.column for c in second.cells][-3:] == scores

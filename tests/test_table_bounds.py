@@ -96,3 +96,23 @@ def test_the_next_attachments_heading_ends_rows_with_no_total(tmp_path: Path) ->
     rows = [*FORM[:-1], ["附件2  2021年度项目支出清单"], ["1. 农村公路养护工程  100"]]
     (table,) = _parse(tmp_path, rows).tables
     assert table.indicators[-1].name == "群众满意度"
+
+
+def test_rows_short_of_their_points_with_no_total_and_no_satisfaction_row_are_cut(
+    tmp_path: Path,
+) -> None:
+    # nk03: an excerpt pasted up to its first rows, no 总分 after them: not a table whose
+    # points fall short of 100 (W101), a table cut after a whole row
+    report = _parse(tmp_path, FORM[:10])
+    (t,) = report.tables
+    assert t.ends_inside and not t.complete
+    from reviewer.pipeline import review
+
+    codes = {f.code for f in review(tmp_path / "t.txt").findings}
+    assert "W101" not in codes
+
+
+def test_rows_with_their_satisfaction_row_and_no_total_are_whole(tmp_path: Path) -> None:
+    rows = [r for r in FORM if r[0] != "总分"]
+    (t,) = _parse(tmp_path, rows).tables
+    assert t.complete and not t.ends_inside

@@ -98,3 +98,22 @@ def test_a_line_ending_its_sentence_without_a_bar_is_a_cell_of_its_own(tmp_path:
     assert t.goal_expected == "完成42处集中供水工程维修养护。"
     assert t.goal_actual == "完成45处集中供水工程维修养护。"
     assert t.project == "农村饮水工程维修养护"
+
+
+def test_a_results_label_in_other_words_after_the_expected_goals(tmp_path: Path) -> None:
+    # nj03: 年度总体目标完成情况 | 预期目标 | 目标完成情况, the indicators' section label
+    # 绩效指标完成情况 after the two texts
+    cells = [
+        "项目名称 |", "学生资助补助经费 |",
+        "年度总体目标完成情况 |", "预期目标 |", "目标完成情况 |",
+        "资助家庭经济困难学生12500人次。 |", "全年资助家庭经济困难学生12680人次。 |",
+        "绩效指标完成情况 |",
+        "一级指标 |", "二级指标 |", "三级指标 |", "年度指标值 |", "实际完成值 |", "分值 |",
+        "得分 |",
+        "产出指标 |", "数量指标 |", "资助学生人数 |", "≥12500人次 |", "12680人次 |", "90 |",
+        "90 |",
+        "总分 |", "90 |", "90 |",
+    ]  # fmt: skip
+    (t,) = _read(tmp_path, ["项目支出绩效自评表", *cells]).tables
+    assert t.goal_expected == "资助家庭经济困难学生12500人次。"
+    assert t.goal_actual == "全年资助家庭经济困难学生12680人次。"

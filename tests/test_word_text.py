@@ -7,6 +7,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from reviewer.api import parse_file
+from reviewer.ingest import read_grid
 
 T = "\t"
 HEAD = [
@@ -88,3 +89,38 @@ def test_a_row_opening_with_a_label_of_the_form_is_a_row_of_its_own(tmp_path: Pa
     (t,) = _read(tmp_path, lines).tables
     assert t.indicators[-1].explanation == "个别村组水压不足。"
     assert t.total_score == 98.23
+
+
+def test_a_long_cell_cut_at_a_width_goes_on_on_the_lines_after_it(tmp_path: Path) -> None:
+    # ni02: a PDF tool's tab text, each long cell cut at 18 characters, a number among them
+    # (…及时率1 / 00%): the rest joins its cell with no break in the number
+    goal = [
+        T.join(["年度总体目标", "预期目标", "", "", "实际完成情况", "", "", ""]),
+        T.join(["", "维修养护农村集中供水工程40处。", "", "", "全年为12.1万名农村群众提供供水服"]),
+        "务，工程验收合格率达到100%，物资拨付及时率1",
+        "00%。",
+    ]
+    lines = [*HEAD[:7], *goal, *HEAD[11:]]
+    (t,) = _read(tmp_path, lines).tables
+    assert t.goal_expected == "维修养护农村集中供水工程40处。"
+    assert (
+        t.goal_actual
+        == "全年为12.1万名农村群众提供供水服务，工程验收合格率达到100%，物资拨付及时率100%。"
+    )
+
+
+def test_a_long_name_in_the_forms_head_is_whole(tmp_path: Path) -> None:
+    # corpus 025 as tab text: a key's long value, then head lines of a label and its value
+    lines = [
+        "2022年度项目支出绩效自评表",
+        T.join(["项目名称", "生猪养殖场建设项目"]),
+        T.join(["主管部门", "某县供销合作社联合社", "项目实施单位", "某县某某鸿运牧业专业合作社"]),
+        T.join(["项目类别", "1、部门预算项目 □ 2、县直专项 ☑ 3、省市对下转移支付项目 □"]),
+        T.join(["项目属性", "1、持续性项目 ☑ 2、新增性项目 □"]),
+        *HEAD[4:],
+    ]
+    report = _read(tmp_path, lines)
+    (t,) = report.tables
+    assert t.implementer == "某县某某鸿运牧业专业合作社"
+    rows = {r.line: [c.text for c in r.cells] for r in read_grid(tmp_path / "word.txt").rows}
+    assert rows[5][0] == "项目属性"

@@ -462,6 +462,7 @@ HEBEI = Family(
     fund_rows=(
         ("预算数", "annual_total"),
         ("资金总额", "annual_total"),
+        ("年度资金总额", "annual_total"),  # the national form's words for the same row
         ("合计", "annual_total"),  # funds by source under 资金来源, their total first
         ("总计", "annual_total"),
         ("其中:财政资金*", "current_year_appropriation"),

@@ -49,6 +49,7 @@ from reviewer.parse.columns import header_words
 from reviewer.parse.labels import (
     KNOWN_LABELS,
     classify_label,
+    group_of,
     is_ellipsis,
     is_total_word,
     is_weight_note,
@@ -688,9 +689,14 @@ def _header_starts(lines: list[list[Piece]]) -> list[int]:
     """Where the header's columns start: a label printed over two lines (三级 / 指标, 实际 /
     完成值) is one column's, its pieces of about one width overlapping though a scan set them
     a character or two apart; each column starts where its leftmost piece does. (A group's
-    label over its parts, 年度预算数 over 年初预算 | 调整后预算数, is wider: no part's.)"""
+    label over its parts, 年度预算数 over 年初预算 | 调整后预算数, is wider: no part's; one
+    narrower than its parts, 自评得分 over 单项指标得分 | 权重占比 | …, starts none.)"""
+    texts = {p.text for line in lines for p in line}
+    parts = {g for t in texts if (g := group_of(t, parents=False)) is not None}
     spans: list[list[int]] = []
     for p in sorted((p for line in lines for p in line), key=lambda p: p.start):
+        if group_of(p.text, parents=True) in parts:
+            continue  # 自评得分 over its three scores, its parts' labels under it: theirs
         for span in spans:
             if _stacked(span, p):
                 span[0], span[1] = min(span[0], p.start), max(span[1], p.end)

@@ -44,6 +44,7 @@ from enum import StrEnum
 
 from reviewer.grid import Cell, Row
 from reviewer.model import Leftover
+from reviewer.parse.labels import group_of
 from reviewer.textnorm import CELL_BAR, PAGE_NUMBER, clean_cell, nfkc, pipe_cell, unbold
 
 
@@ -782,33 +783,82 @@ def spaced_rows(lines: Iterable[str]) -> Iterator[Row]:
 
 def _lower_labels_placed(rows: Iterable[Row]) -> Iterator[Row]:
     """A header's lower row (符号 | 值 | 单位(文字描述) | … under 预期指标值 and the labels after
-    it) in the last columns of the rows under it: read a line at a time, its labels stand in
-    columns 1, 2, … though they belong under the upper labels that span several columns (the
-    first upper labels, 一级指标 …, span none)."""
+    it) read a line at a time: its labels stand in columns 1, 2, … though they belong under the
+    upper labels that span several columns. Where the lower labels are the known parts of
+    group labels above them (符号 / 值 / 单位 of 预期指标值, 单项指标得分 / 权重占比 / 折算得分 of
+    自评得分; the lower row printed over one line or two) and the columns then number as many
+    as the first row's cells, each group goes under its label (``_under_groups``); else the
+    lower labels take the last columns of the rows under them (the first upper labels, 一级指标
+    …, span none)."""
     from reviewer.ingest.rebuild.anchors import Kind, kinds
 
     def labels(row: Row, share: float = 1.0) -> bool:
-        return sum(Kind.COLUMN in kinds(c.text) for c in row.cells) >= share * len(row.cells)
+        named = sum(
+            Kind.COLUMN in kinds(c.text) or group_of(c.text, parents=False) is not None
+            for c in row.cells
+        )
+        return named >= share * len(row.cells)
 
     window: list[Row] = []
     for row in rows:
         window.append(row)
-        if len(window) < 3:
+        if len(window) < _HEADER_WINDOW:
             continue
-        upper, lower, first = window
-        wide = len(first.cells)
+        upper, lower, first = window[:3]
         if (
             len(upper.cells) >= _MIN_HEADER_CELLS
             and labels(upper, 0.5)  # an upper label cut (单项指标实际 / 完成值) is none alone
             and labels(lower)
-            and len(lower.cells) < wide <= len(upper.cells) + len(lower.cells)
-            and not labels(first)
         ):
-            shift = wide - len(lower.cells)
-            for c in lower.cells:
-                c.column += shift
+            lowers = [lower]
+            if labels(first) and not labels(window[3]):
+                lowers, first = [lower, first], window[3]  # the lower row over two lines
+            wide = len(first.cells)
+            parts = [c for r in lowers for c in r.cells]
+            if labels(first):
+                pass
+            elif _under_groups(upper.cells, parts, wide):
+                if len(lowers) == 2:  # one lower row, its labels in their columns
+                    window[1:3] = [Row(sorted(parts, key=lambda c: c.column), lower.line)]
+            elif len(lowers) == 1 and len(lower.cells) < wide <= len(upper.cells) + len(
+                lower.cells
+            ):
+                shift = wide - len(lower.cells)
+                for c in lower.cells:
+                    c.column += shift
         yield window.pop(0)
     yield from window
+
+
+_HEADER_WINDOW = 4  # the upper row, the lower over one or two lines, the first row
+
+
+def _under_groups(upper: list[Cell], parts: list[Cell], wide: int) -> bool:
+    """Place ``parts`` under their group labels in ``upper`` and number every column, when
+    each part belongs to a group label there, each group's parts come together and in the
+    order of their labels, and the columns then number ``wide``. False, nothing moved, else."""
+    found = [group_of(c.text, parents=False) for c in parts]
+    heads = {g: i for i, c in enumerate(upper) if (g := group_of(c.text, parents=True)) is not None}
+    groups = [g for g in found if g is not None and g in heads]
+    if not parts or len(groups) != len(found):
+        return False
+    order = [g for k, g in enumerate(groups) if k == 0 or groups[k - 1] != g]
+    if len(order) != len(set(order)) or order != sorted(order, key=lambda g: heads[g]):
+        return False  # a group's parts apart, or groups out of their labels' order
+    if len(upper) - len(order) + len(parts) != wide:
+        return False
+    column = 1
+    for i, c in enumerate(upper):
+        c.column = column
+        group = next((g for g in order if heads[g] == i), None)
+        if group is None:
+            column += 1
+            continue
+        for p, g in zip(parts, groups, strict=True):
+            if g == group:
+                p.column = column
+                column += 1
+    return True
 
 
 _MIN_HEADER_CELLS = 5

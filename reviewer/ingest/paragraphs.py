@@ -23,7 +23,7 @@ import re
 from collections.abc import Iterable, Iterator
 
 from reviewer.grid import Cell, Row
-from reviewer.ingest.rebuild.anchors import Kind, kinds
+from reviewer.ingest.rebuild.anchors import Kind, header_key, kinds
 from reviewer.parse.labels import label_kind
 
 _SENTENCE_END = re.compile(r"[。；;：:，,、]$")
@@ -32,6 +32,8 @@ _CLAUSES_CHARS = 16  # a cell of clauses this long is narrative where it was cut
 _FIGURE_ONLY = re.compile(r"^[\d.,%％\s—-]+$")
 _LABELLED = re.compile(r"^[^：:]{2,14}[：:].{2,}")  # a label, its colon, then text of its own
 _WHOLE_LINE = frozenset({Kind.TITLE, Kind.NOTE, Kind.SITE})  # a line of its own, however long
+_ROW_CELLS = 3
+_CUT_CHARS = 14  # a cell this long, cut at a page's width, may go on without a sentence's mark
 _MIN_WIDTH = 4  # columns the widest row must have before a row may go on with cells
 
 
@@ -42,7 +44,12 @@ def paragraphs_rejoined(rows: Iterable[Row]) -> Iterator[Row]:
     width = 0
     for row in rows:
         last = pending[-1] if pending else held
-        if held is not None and last is not None and _next_to(last, row) and _is_open(held):
+        if (
+            held is not None
+            and last is not None
+            and _next_to(last, row)
+            and (pending or _is_open(held) or _is_long(held, row))
+        ):
             first = row.cells[0]
             if first.column == 1 and len(row.cells) == 1 and not _is_label(first.text):
                 pending.append(row)  # a paragraph, even one opening with a label's words
@@ -51,7 +58,7 @@ def paragraphs_rejoined(rows: Iterable[Row]) -> Iterator[Row]:
                 first.column == 1
                 and not _labelled(first.text)
                 and width >= _MIN_WIDTH
-                and _fits(held, row, width)
+                and _fits(held, row, width + (not pending and _is_long(held, row)))
             ):
                 held = _joined(held, pending, row)
                 pending = []
@@ -96,6 +103,28 @@ def _labelled(text: str) -> bool:
     return bool(kinds(text)) or label_kind(text) is not None
 
 
+def _is_long(held: Row, row: Row) -> bool:
+    """A long cell of words (no sentence's end) a page's width cut: the line after it may hold
+    its rest (全年为5.46万名65岁及以上老年人 / 提供健康管理服务，…, when a row of cells follows;
+    经县乡两级验收合格的改造户厕数占 / 改造总数的比例 | >= | 95 …, when the row stays no wider
+    than its header)."""
+    text = held.cells[-1].text if held.cells else ""
+    return (
+        held.cells[-1].column >= 2
+        and len(text) >= _CUT_CHARS
+        and not _FIGURE_ONLY.match(text)
+        and not _labelled(text)
+        and (len(row.cells) == 1 or _among_rows(held))
+    )
+
+
+def _among_rows(held: Row) -> bool:
+    """A row of the indicators' or a rubric's (three cells or more, none a key of the form's
+    head): a key's value (项目实施单位 | 昌宁县昌龙鸿运牧业专业合作社) or a head's line (项目类别
+    | 1、部门预算项目□…) is whole, the line after it a row of its own."""
+    return len(held.cells) >= _ROW_CELLS and not any(header_key(c.text) for c in held.cells)
+
+
 def _is_label(text: str) -> bool:
     """A label of the form's (a title, a key, a column's, a sign-off), not a paragraph opening
     with one's words (改进措施：加强政策宣传…)."""
@@ -106,6 +135,9 @@ def _is_label(text: str) -> bool:
 
 
 def _fits(held: Row, row: Row, width: int) -> bool:
+    """``held`` and ``row`` joined no wider than ``width``: a cell cut at a page's width may
+    run a column past the header read before it, whose label over two columns (预期指标值 over
+    its sign and its value) was printed once."""
     shift = held.cells[-1].column - 1
     return row.cells[-1].column + shift <= width
 
@@ -116,7 +148,11 @@ def _joined(held: Row, pending: list[Row], row: Row | None) -> Row:
     last = held.cells[-1]
     pieces = [p.cells[0] for p in pending] + ([row.cells[0]] if row is not None else [])
     text = last.text + "".join(c.text for c in pieces)
-    raw = "\n".join([last.raw, *(c.raw for c in pieces)])
+    raw = last.raw
+    for c in pieces:
+        # a paragraph after a sentence's end; a cell's rest cut at a width (…及时率1 / 00%)
+        # goes on without a break
+        raw += ("\n" if _SENTENCE_END.search(raw.rstrip()) else "") + c.raw
     cell = Cell(text, last.line, last.column, raw, where=last.where)
     cells = [*held.cells[:-1], cell]
     if row is not None:

@@ -600,7 +600,11 @@ def _bare_points(text: str) -> bool:
 def is_sub_header(row: Row, family: Family = DEFAULT) -> bool:
     """The lower row of a two-row header: every cell a column label of the form (指标性质,
     指标值, 度量单位; 符号, 单位(文字描述), 权重占比 …), none of them a category or a value."""
-    roles = [_declared(c.text, family) for c in row.cells]
+    signed = _signed(row)
+    roles = [
+        _declared(c.text, family) or ("unit" if c.text == "单位" and signed else None)
+        for c in row.cells
+    ]
     return bool(roles) and all(
         r is not None or _PERIOD.fullmatch(c.text) for r, c in zip(roles, row.cells, strict=True)
     )
@@ -612,6 +616,11 @@ _PERIOD = re.compile(
     r"(全年度?|年度|上半年|下半年|[一二三四1-4]季度|前三季度|1[-—~至]\d{1,2}月|截至\d{1,2}月(?:底|末)?)"
 )
 _WHOLE_YEAR = ("全年", "全年度", "年度")
+
+
+def _signed(row: Row) -> bool:
+    """A lower header row naming the target's sign (符号 | 值 | 单位, the Hebei form's)."""
+    return any(c.text == "符号" for c in row.cells)
 
 
 def _declared(text: str, family: Family) -> str | None:
@@ -638,6 +647,8 @@ def merge_header(upper: IndicatorColumns, lower: Row, family: Family = DEFAULT) 
             merged.labels[c.column] = upper.labels[over] + ("" if whole else f"（{c.text}）")
             continue
         role = header_role(c.text, family)
+        if c.text == "单位" and role in (None, Role.EXTRA) and _signed(lower):
+            role = Role.UNIT  # 符号 | 值 | 单位: the target's unit, its note left off
         if role is None:
             continue
         lower_roles[c.column] = role

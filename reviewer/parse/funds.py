@@ -77,7 +77,7 @@ def _row_kind(text: str, fund_rows: tuple[tuple[str, str], ...]) -> str | None:
         # a breakdown's first line under its side's label (按收入性质分：一般公共预算拨款 |
         # 4,105.31, a Word table's merged cell): the item's amount, a line of that side (its
         # 财政拨款收入 no national form's 当年财政拨款); the side's total not printed
-        item = lookup(m.group(1), fund_rows)
+        item = lookup(m.group(1), fund_rows) or lookup(without_qizhong(m.group(1)), fund_rows)
         if item is not None and item not in _SIDE_TOTALS:
             return "by_income" if kind == "income_total" else "by_expense"
     if kind is None and not text.startswith("其中"):

@@ -11,7 +11,7 @@ from collections.abc import Callable
 from enum import StrEnum
 from functools import lru_cache
 
-from reviewer.forms.vocabulary import ocr_label
+from reviewer.forms.vocabulary import key, ocr_label
 from reviewer.textnorm import without_enumeration
 
 # The words a 总分 row opens with.
@@ -414,3 +414,33 @@ SIGN_OFF = re.compile(
     r"^(?:填报单位|填表单位|填报人|填表人|填报日期|填表日期|联系人|联系电话|审核人|单位负责人|财务负责人)"
     r"[^:：]{0,6}[:：]"
 )
+
+
+_RESULT_ENDS = ("完成情况", "完成目标")
+_RESULT_LABEL = 10  # characters of such a label at most
+
+
+def is_result_label(text: str) -> bool:
+    """A goal block's label for the result in words no family lists (目标完成情况), which
+    after the expected goal's label names the result's column."""
+    return len(text) <= _RESULT_LABEL and key(text).endswith(_RESULT_ENDS)
+
+
+# Group labels printed over several columns, and the labels of their parts on the row below
+# (the Hebei form's 预期指标值 over 符号 | 值 | 单位, 自评得分 over its three scores).
+_GROUPS = (
+    (
+        ("预期指标值", "年度指标值"),
+        ("符号", "值", "单位", "指标性质", "指标值", "度量单位", "计量单位"),
+    ),
+    (("自评得分",), ("单项指标得分", "权重占比", "单项指标折算得分", "折算得分")),
+)
+
+
+def group_of(text: str, parents: bool) -> int | None:
+    """The index of the group ``text`` is the label (``parents``) or a part's label of."""
+    for k, (heads, parts) in enumerate(_GROUPS):
+        names = heads if parents else parts
+        if any(text == n or (not parents and text.startswith(n + "(")) for n in names):
+            return k
+    return None

@@ -207,6 +207,8 @@ _OTHER_GOALS = frozenset({"长期目标", "中长期目标", "项目长期目标
 _YEAR_GOALS = frozenset({"年度目标", "年度绩效目标"})
 _PERIOD_CELLS = 4
 _CUT_NUMBER = re.compile(r"^\d+\.$")  # a figure cut after its point: an excerpt's last characters
+_FULL_POINTS = 100.0  # a whole table's points
+_BEFORE_SATISFACTION = ("产出", "效益", "效果")  # the form's categories before 满意度指标
 _STACKED_PIECES = 3  # label pieces on the lower row of a funds header printed over two
 _STACKED_PIECE = 6  # characters of such a piece at most (预算数, （万元）)
 _DIGITS = re.compile(r"\d")
@@ -401,6 +403,7 @@ class _TableBuilder:
         self.header_cells: frozenset[str] = frozenset()  # its cells' texts, likewise
         self.stacked = False  # the header's labels cut in two over two rows (_stacked_header)
         self.ends_with_label = False
+        self.last_row_whole = False  # cut after a whole row (_short_of_its_points)
         self.section_cells: list[Cell] = []
         self.first_indicator_line: int | None = None  # the indicator header's line
         self.guessed_rows: list[Row] = []  # rows whose figures' columns were a guess
@@ -781,6 +784,14 @@ class _TableBuilder:
                 continue  # the block's own label (年度总体目标, 项目基本情况), not a text naming it
             elif lb.is_vertical_fragment(c.text, "年度总体目标"):
                 continue
+            elif (
+                "goal_expected" in self.goal_cols
+                and "goal_actual" not in self.goal_cols
+                and lb.is_result_label(c.text)
+            ):
+                # a result's own words after the expected's (预期目标 | 目标完成情况)
+                self.goal_cols["goal_actual"] = c.column
+                self.t["labels"].setdefault("goal_actual", c.text)
             elif (
                 len(c.text) <= 16
                 and i == len(cells) - 1
@@ -1279,7 +1290,11 @@ class _TableBuilder:
         t["begins_inside"] = self._starts_inside()
         t["ends_inside"] = self._cut_short()
         t["complete"] = not (t["ends_inside"] or t["begins_inside"])
-        if t["ends_inside"] and t["indicators"] and not self.ends_with_label:
+        if (
+            t["ends_inside"]
+            and t["indicators"]
+            and not (self.ends_with_label or self.last_row_whole)
+        ):
             t["indicators"][-1]["partial"] = True  # a table only missing its top ends whole
         self._complete_totals()
         t["doubts"] = plausibility.check(t, self.family, self.section_cells, self.guessed_rows)
@@ -1419,7 +1434,20 @@ class _TableBuilder:
             empty = last[field] in (None, "")
             if empty and any(r[field] not in (None, "") for r in before):
                 return True
-        return False
+        self.last_row_whole = not self.totals_row and self._short_of_its_points()
+        return self.last_row_whole
+
+    def _short_of_its_points(self) -> bool:
+        """The rows' points and the funds' short of 100, every row of the form's categories
+        before its last (满意度指标): with no 总分 row, an excerpt cut after a whole row."""
+        rows = self.t["indicators"]
+        if not all(any(w in (r["l1"] or "") for w in _BEFORE_SATISFACTION) for r in rows):
+            return False  # a satisfaction row there, or categories of a department's own
+        weights: list[float | None] = [r["weight"] for r in rows]
+        if any(w is None for w in weights):
+            return False
+        funds: float = self.t["funds"]["annual_total"].get("weight") or 0.0
+        return sum(w or 0.0 for w in weights) + funds < _FULL_POINTS
 
     def _complete_totals(self) -> None:
         """A table printed without its 总分 row still gets totals: the sums of its rows. Not a

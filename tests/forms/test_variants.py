@@ -1210,6 +1210,12 @@ def test_the_first_breakdown_line_under_its_sides_label_is_that_sides(tmp_path: 
     assert t.funds.extra["按收入性质分：一般公共预算"].kind == "by_income"
     assert t.funds.extra["按支出性质分：基本支出"].kind == "by_expense"
     assert "F101" not in {f.code for f in _findings(path)}
+    # nk03: the item after its side's label and 其中 (按收入性质分：其中：一般公共预算拨款)
+    rows[4][1] = "按收入性质分：其中：一般公共预算拨款"
+    path = _write(tmp_path, rows, "qizhong.txt")
+    (t,) = parse_file(path).tables
+    assert t.funds.extra["按收入性质分：其中：一般公共预算拨款"].kind == "by_income"
+    assert "F101" not in {f.code for f in _findings(path)}
 
 
 def test_a_total_in_the_narrative_is_not_a_per_person_indicators_figure(tmp_path: Path) -> None:

@@ -19,6 +19,7 @@ from reviewer.ingest.rebuild.anchors import ENDS, Kind, kinds
 from reviewer.ingest.rebuild.indicators import Placed
 from reviewer.ingest.rebuild.section import starts_indicators
 from reviewer.ingest.rebuild.tokenise import Token, merge
+from reviewer.parse.labels import is_result_label
 from reviewer.parse.values import parse_number
 
 if TYPE_CHECKING:
@@ -133,8 +134,8 @@ def _enumerated(content: list[Token]) -> bool:
 
 def goal_column(head: list[Token], side: str) -> int | None:
     """The column of the header's expected or actual goal label, or None. The actual's is the
-    first such label after the expected's, where the block's own label (年度目标完成情况 |
-    预期目标 | 实际完成目标) reads as an actual's too."""
+    first such label after the expected's (or a label there ending 完成情况), where the block's
+    own label (年度目标完成情况 | 预期目标 | 实际完成目标) reads as an actual's too."""
     found: dict[str, list[int]] = {"expected": [], "actual": []}
     for col, t in enumerate(head, start=1):
         k = key(t.text)
@@ -147,6 +148,13 @@ def goal_column(head: list[Token], side: str) -> int | None:
     if side == "expected":
         return found["expected"][0] if found["expected"] else None
     after = [c for c in found["actual"] if found["expected"] and c > found["expected"][0]]
+    if found["expected"] and not after:
+        # a result's own words after the expected's (预期目标 | 目标完成情况)
+        after = [
+            col
+            for col, t in enumerate(head, start=1)
+            if col > found["expected"][0] and is_result_label(t.text)
+        ]
     columns = after or found["actual"]
     return columns[0] if columns else None
 
