@@ -765,3 +765,38 @@ def test_a_group_label_narrower_than_its_parts_starts_no_column() -> None:
     scores = [c.column for c in header.cells][-3:]  # 单项指标得分 | 权重占比(%) | 折算得分
     assert [c.column for c in first.cells][-3:] == scores
     assert [c.column for c in second.cells][-3:] == scores
+
+
+def test_the_goal_blocks_lines_between_the_funds_and_the_indicators(tmp_path: Path) -> None:
+    # nm02: 年度总体目标 alone on its line, then 预期目标：… and 实际完成情况：… wrapped over
+    # lines of their own: not the last funds row's cells
+    lines = [
+        _laid_out((20, "部门整体支出绩效自评表")),
+        _laid_out((0, "部门（单位）名称"), (24, "某县农业农村局")),
+        _laid_out((0, "年度部门整体支出"), (26, "年初预算数"), (40, "全年预算数"),
+                  (54, "全年执行数"), (68, "分值"), (76, "执行率"), (86, "得分")),
+        _laid_out((0, "年度资金总额"), (27, "5,862.40"), (41, "6,120.85"), (55, "5,968.33"),
+                  (69, "10"), (76, "97.51%"), (86, "9.75")),
+        _laid_out((3, "其他资金"), (27, "100.00"), (41, "100.00"), (55, "100.00")),
+        "年度总体目标",
+        _laid_out((11, "预期目标：完成高标准农田建设3.5万亩，发放耕地地力保护补贴，")),
+        _laid_out((11, "推进农村人居环境整治。")),
+        _laid_out((11, "实际完成情况：建成高标准农田3.52万亩，发放耕地地力保护补贴")),
+        _laid_out((11, "1.86万户，全年未发生重大动植物疫情。")),
+        HEADER,
+        _row((2, "产出指标"), (14, "数量指标"), (26, "高标准农田面积"), (48, "≥3.5万亩"),
+             (62, "3.52万亩"), (76, "90"), (84, "90")),
+        _row((0, "总分"), (76, "100"), (84, "99.75")),
+    ]  # fmt: skip
+    path = tmp_path / "goals.txt"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    (t,) = parse_file(path).tables
+    assert (
+        t.goal_expected == "完成高标准农田建设3.5万亩，发放耕地地力保护补贴，推进农村人居环境整治。"
+    )
+    assert (
+        t.goal_actual
+        == "建成高标准农田3.52万亩，发放耕地地力保护补贴1.86万户，全年未发生重大动植物疫情。"
+    )
+    other = t.funds.other
+    assert other is not None and other.executed == 100.0

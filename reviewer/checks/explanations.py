@@ -42,20 +42,23 @@ _MEASURE = re.compile(
     r"20\d{2}年(\d{1,2}月|[一二三四]季度|[春夏秋冬]季[^，,；;。]{0,6})?(底前|前|内|底)?"
     # …the step a few words on (2025年随工程一并实施, 2025年工程完工后覆盖)
     r"[^，,；;。的]{0,6}?(完成|完工|建成|实施|开展|推进|补(齐|设|建|种|植|发|签|足|训|充|配)|到位)|"
-    r"逐步(实现|完成|提升|恢复|补齐)"
+    r"逐步(实现|完成|提升|恢复|补齐)|"
+    r"20\d{2}年结合"  # 2020年结合巩固提升工程延伸管网: a year's plan for it
 )
 # Words that admit a shortfall.
 _SHORTFALL = re.compile(
     r"未完成|未达|未能|未按|没有|不足|短缺|离职|退休|缺员|减少|推迟|延期|延迟|滞后|取消|暂停|"
-    r"顺延|暂缓|延后|延误|"
+    r"顺延|暂缓|延后|延误|延至|"
     r"未进行|未开展|差距|偏差|低于|难以|无法|不能"
 )
 # On a row whose target is a ceiling (森林火灾受害率≤0.9‰), being below it or a fall is the aim.
 _BELOW = re.compile(r"低于|减少")
 # Saying there was none (无偏差, 未发生偏差) admits no shortfall.
 _NO_DEVIATION = re.compile(r"(?:无|没有|未出现|未发生|不存在)(?:明显|任何)?(?:偏差|偏离|差距)")
+# what a row's explanation claims done; not a measure's aim (下一步…确保按期完成)
 _DONE = re.compile(
-    r"已完成|全部完成|已达成|均已完成|按时完成|顺利完成|按计划完成|按期完成|如期完成"
+    r"(?<!确保)(?<!力争)(?<!争取)(?<!保证)(?<!将)"
+    r"(?:已完成|全部完成|已达成|均已完成|按时完成|顺利完成|按计划完成|按期完成|如期完成)"
 )
 
 

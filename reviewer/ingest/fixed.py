@@ -43,7 +43,7 @@ from typing import TYPE_CHECKING
 from reviewer.forms.families import DEFAULT
 from reviewer.forms.vocabulary import lookup
 from reviewer.grid import Cell, Row
-from reviewer.ingest.rebuild.anchors import header_key
+from reviewer.ingest.rebuild.anchors import Kind, header_key, kinds
 from reviewer.model import Leftover, Location
 from reviewer.parse.columns import header_words
 from reviewer.parse.labels import (
@@ -729,13 +729,44 @@ def _place_pieces(part: _Part) -> None:
         _apart(line, len(starts))
 
 
+def _goal_lines_joined(block: list[list[Piece]]) -> list[list[Piece]]:
+    """A block's lines, a goal's text wrapped onto a line of its own under the goal block's
+    label joined to the line it goes on from (see ``_goes_on_above``)."""
+    out: list[list[Piece]] = []
+    goal = False
+    for line in block:
+        if goal and out and _goes_on_above(out[-1], line):
+            out[-1][-1].text += line[0].text
+            continue
+        goal = goal or _opens_goals(line)
+        out.append(line)
+    return out
+
+
+def _goes_on_above(above: list[Piece], line: list[Piece]) -> bool:
+    """A goal's text wrapped onto ``line``: one piece, no label, after a text whose sentence
+    did not end."""
+    return (
+        len(line) == 1
+        and bool(above)
+        and not above[-1].text.endswith(("。", "；", ";"))
+        and not kinds(line[0].text)
+        and "：" not in line[0].text[:8]
+    )
+
+
+def _opens_goals(line: list[Piece]) -> bool:
+    """The goal block's label alone on its line (年度总体目标), the block's texts under it."""
+    return len(line) == 1 and kinds(line[0].text) == {Kind.GOAL}
+
+
 def _part_rows(part: _Part) -> list[_Row]:
     """The block's rows: each anchor's with the pieces around it; lines of their own above the
     header and in a block without figures."""
     block, anchors, top, head = part.block, part.anchors, part.top, part.head
     _join_labels([line for line in block if not _page_number(line)])
     if not anchors:
-        return [_line_row(line) for line in block]
+        return [_line_row(line) for line in _goal_lines_joined(block)]
     rows = [_line_row(line) for line in block[:head]]
     if head < top:
         labels = _Row(line=block[head][0].line)
@@ -749,7 +780,20 @@ def _part_rows(part: _Part) -> list[_Row]:
     filled = {p.column for line in block[head:top] for p in line if _FILLED_TITLE.search(p.text)}
     anchored = {i: _Row(line=block[i][0].line) for i in anchors}
     under = _labels_under(block, anchors)
+    goal: int | None = None  # the goal block's last line, under its label on a line of its own
     for i in range(top, end):
+        if i not in anchored and (goal is not None or _opens_goals(block[i])):
+            # 年度总体目标 alone, then 预期目标：… and 实际完成情况：… over lines of their own:
+            # the goal block's lines, no row's around them; a line going on with the text
+            # above (its sentence not ended) is that text's
+            if goal is not None and _goes_on_above(block[goal], block[i]):
+                block[goal][-1].text += block[i][0].text
+                anchored[goal] = _line_row(block[goal])
+                continue
+            goal = i
+            anchored[i] = _line_row(block[i])
+            continue
+        goal = None
         if all(is_ellipsis(p.text) for p in block[i]):
             anchored[i] = _line_row(block[i])  # the template's "more rows here": no row's
             continue
@@ -777,7 +821,7 @@ def _part_rows(part: _Part) -> list[_Row]:
         for p, a in zip(block[i], near, strict=True):
             anchored[a].add(p)
     rows.extend(anchored[i] for i in sorted(anchored))
-    rows.extend(_line_row(line) for line in block[end:])
+    rows.extend(_line_row(line) for line in _goal_lines_joined(block[end:]))
     return rows
 
 

@@ -469,7 +469,7 @@ class TableStream:
         funds_only = _funds_alone_doubted(tables)
         if tables and not self.accounting.reported_lines:
             return tables  # doubted with every cell placed: no layout's failing
-        if tables and not funds_only and not all(layout_doubted(t) for t in tables):
+        if tables and not funds_only and not all(_misread(t) for t in tables):
             return tables
         leftovers: list[Leftover] = []
         accounting = Accounting()
@@ -483,13 +483,13 @@ class TableStream:
                 and all(not t.doubts and _total_holds(t) for t in others)
             )
         else:
-            # a reading that finds no table gives way to one that finds some rows, even
-            # doubted: the memo then says the table was misread, rather than that there was
-            # none. Else more rows read without a doubt, and none fewer at all (rows merged
+            # a reading that finds no table or no row gives way to one that finds some rows,
+            # even doubted: the memo then says the table was misread, rather than that there
+            # was none. Else more rows read without a doubt, and none fewer at all (rows merged
             # into one another that no doubt caught would otherwise pass for a reading), and
             # no table cut in two (a second reading had read rows as two tables at a page's
             # break)
-            better = not (tables or not _rows(others)) or (
+            better = not (_rows(tables) or not _rows(others)) or (
                 _rows_read(others) > _rows_read(tables)
                 and _rows(others) >= _rows(tables)
                 and len(others) <= len(tables)
@@ -542,6 +542,11 @@ class TableStream:
 def _rows_read(tables: list[EvaluationTable]) -> int:
     """Indicator rows of the tables read without a doubt."""
     return sum(len(t.indicators) for t in tables if not layout_doubted(t))
+
+
+def _misread(t: EvaluationTable) -> bool:
+    """A table whose layout is doubted, or with no indicator row read at all."""
+    return not t.indicators or layout_doubted(t)
 
 
 def _funds_alone_doubted(tables: list[EvaluationTable]) -> bool:

@@ -94,6 +94,7 @@ class TestE102ExplanationWithoutMeasure(RuleCase):
             "部分人员请假；2023年随补训一并实施",  # jy03: the dated step a few words on
             "部分人员请假；已新增周末补训班2期",  # ks04: a step already taken
             "部分人员请假，已更换培训场地",  # kz05: 已更换大功率音柱, a step taken
+            "部分人员请假；2023年结合新学期增开补训班",  # nm04: a year's plan for it
         ],
     )
     def test_measure_words(self, tmp_path: Path, explanation: str) -> None:
@@ -167,6 +168,14 @@ class TestE103ExplanationContradictsScore(RuleCase):
         assert "E103" not in codes(tmp_path, trainees("=220人", 10, said))
         # with no excess said, 偏差 beside the full score still admits a shortfall
         assert "E103" in codes(tmp_path, trainees("=210人", 10, "存在一定偏差"))
+
+    def test_a_measures_aim_is_no_claim_that_it_was_done(self, tmp_path: Path) -> None:
+        # nm02: 延至次年 admits the shortfall; 确保按期完成 is what the next step aims at
+        said = "受连续降雨影响，部分培训延至次年；下一步加强调度，确保按期完成。"
+        assert codes(tmp_path, trainees("=180人", 9, said)) == set()
+        # the aim alone (no shortfall admitted) is still no claim of being done
+        said = "下一步加强调度，确保按期完成。"
+        assert "E103" not in codes(tmp_path, trainees("=180人", 9, said))
 
     def test_says_it_could_not_be_done_on_time(self, tmp_path: Path) -> None:
         # 难以按时完成 admits the shortfall: no claim that the work was done

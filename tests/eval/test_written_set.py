@@ -29,6 +29,10 @@ def _gold(doc: Path) -> Path:
 # Documents still read wrong (see the dataset's README), each expected to fail its check,
 # strictly, so that a fix shows here and its entry goes.
 MISREAD = {
+    "nm03_hainan_sanya_yazhou_nongyenongcunju_xiangcunzhenxing_2022.txt": (
+        "OCR of a transfer form: two rows of words (项目成本控制 | 控制在预算内, 带动脱贫户增收 |"
+        " 有效带动) on consecutive lines read as one row"
+    ),
     "nh03_henan_zhoukou_dancheng_shuiliju_nongcunyinshui_2021.txt": (
         "OCR of a Hebei form laid out by position: 可持续影响指标 one space from the row's name,"
         " its category read as the row above's"
@@ -309,6 +313,12 @@ MISREAD = {
 }
 # Documents whose tables are not read: the memo must say so (P108), not review them.
 UNREAD = {
+    "nn05_guangxi_guilin_linguiqu_linyeju_senlinfanghuo_2024.txt",  # a viewer's copy whose
+    # explanations run over three lines: one row lost, said misread
+    "no05_gansu_tianshui_qinan_nongyenongcunju_nongjigouzhibutie_2020.txt",  # a transfer
+    # form whose 填报说明 under the last row read into its name, said misread
+    "nq06_hubei_xiangyang_gucheng_nongyenongcunju_nongcungaice_2020.pdf",  # a 20/80 PDF:
+    # rows lost, said misread
     "ni06_hebei_baoding_laishui_nongyenongcunju_nongcungaice_2019.txt",  # tab rows cut at a
     # width whose header prints 预期指标值 over two columns, its rows filling three
     "nc01_neimenggu_chifeng_ningcheng_nongmuju_gengdizhiliang_2021.txt",  # OCR of a Hebei
@@ -431,7 +441,7 @@ def _marks(doc: Path) -> list[pytest.MarkDecorator]:
 
 
 def test_the_set_is_there() -> None:
-    assert len(DOCUMENTS) == 1981
+    assert len(DOCUMENTS) == 2011
     assert all(_gold(d).is_file() for d in DOCUMENTS)
     assert {d.name for d in DOCUMENTS} >= {*MISREAD, *UNREAD}
 
