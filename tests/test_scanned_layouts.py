@@ -729,6 +729,7 @@ def test_pieces_of_the_units_name_between_rows_are_its_seal(tmp_path: Path) -> N
         _row((26, "某县卫生")),
         _row((2, "效益指标"), (14, "社会效益指标"), (26, "服务能力"), (48, "持续提升"),
              (62, "持续提升"), (76, "30"), (84, "30")),
+        _row((48, "(专用章)")),  # nr04: the seal's centre in brackets, under a row's target
         _row((2, "满意度指标"), (14, "服务对象满意度指标"), (36, "居民满意度"), (48, "≥80%"),
              (62, "86.4%"), (76, "20"), (84, "20")),
         _row((40, "健康委员会")),
@@ -743,7 +744,8 @@ def test_pieces_of_the_units_name_between_rows_are_its_seal(tmp_path: Path) -> N
         ("服务能力", "社会效益指标"),
         ("居民满意度", "服务对象满意度指标"),
     ]
-    assert {x.text for x in report.leftovers} >= {"某县卫生", "健康委员会"}
+    assert {x.text for x in report.leftovers} >= {"某县卫生", "健康委员会", "(专用章)"}
+    assert [i.target for i in rows] == ["≥90%", "持续提升", "≥80%"]
 
 
 def test_a_group_label_narrower_than_its_parts_starts_no_column() -> None:

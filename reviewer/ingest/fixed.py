@@ -235,7 +235,7 @@ def _seal(text: str, units: list[str]) -> bool:
 
 _STAMPED = re.compile(r"\s*[(（](?:盖)?[章印][)）]$")
 # The words of a seal's ring and centre, whichever body stamped it (同心县财政局 / 专用章).
-_SEAL_WORDS = re.compile(r"^(?:财务|业务|绩效)?专用章$|^公章$")
+_SEAL_WORDS = re.compile(r"^[(（]?(?:(?:财务|业务|绩效)?专用章|公章)[)）]?$")
 # A finance bureau's name on a line of its own among the rows: the seal it stamped.
 _FINANCE_SEAL = re.compile(r"^[\u4e00-\u9fff]{2,12}财政(?:局|厅)$")
 

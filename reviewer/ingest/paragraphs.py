@@ -1,5 +1,6 @@
-"""Tab rows of a table saved as plain text by a word processor, whose cells of several
-paragraphs broke their row over lines.
+"""Tab rows whose long cells broke them over lines: a table saved as plain text by a word
+processor (a cell of several paragraphs), or a PDF tool's tab text cutting each long cell at
+its column's width.
 
 Word's "save as plain text" writes a table's row as its cells joined by tabs and ends a
 paragraph inside a cell with a line break: the cell's next paragraphs follow on lines of their
@@ -14,7 +15,10 @@ figure, no label of the form's) and each line after it is consecutive and opens 
 column: either a line of one piece that is no label (a paragraph may open with a label's
 words, 改进措施：…), taken when a row of cells follows it (a line of text alone before a blank
 line or the end is no cell's), or a line going on with the row's next cells that opens with
-no label's words, the row then no wider than the widest row read before (its header).
+no label's words, the row then no wider than the widest row read before (its header). A
+long cell of words among the rows (no sentence's mark where a width cut it) is open as well.
+This joins what ``layouts._tab_rows_rejoined`` leaves: that one joins the end of a label cut
+in its cell (服务对象满意 / 度指标) before this one runs.
 """
 
 from __future__ import annotations

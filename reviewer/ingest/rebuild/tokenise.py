@@ -73,7 +73,7 @@ def bar_tokens(lines: Iterable[str]) -> Stream:
     for number, line in enumerate(lines, start=1):
         text = line.strip()
         if not text:
-            out.tokens.extend(Token(clean_cell(t), t, n, group=n) for n, t in held)
+            out.tokens.extend(_line_tokens(held))
             held, barred = [], False
             continue
         content = text.rstrip("|｜").rstrip()
@@ -91,16 +91,21 @@ def bar_tokens(lines: Iterable[str]) -> Stream:
             content = "\n".join([*(t for _, t in held), content])
             held = []
         elif held:
-            out.tokens.extend(Token(clean_cell(t), t, n, group=n) for n, t in held)
+            out.tokens.extend(_line_tokens(held))
             held, first = [], number
         if content:
             out.tokens.append(Token(clean_cell(content), content, first, group=first))
             bars -= 1
         for _ in range(max(bars, 0)):
             out.tokens.append(Token("", "", number, empty=True, group=number))
-        barred = bars >= 0 and text.endswith(("|", "｜"))
-    out.tokens.extend(Token(clean_cell(t), t, n, group=n) for n, t in held)
+        barred = text.endswith(("|", "｜"))
+    out.tokens.extend(_line_tokens(held))
     return out
+
+
+def _line_tokens(lines: list[tuple[int, str]]) -> list[Token]:
+    """A token a line (its number, its text), each a group of its own."""
+    return [Token(clean_cell(t), t, n, group=n) for n, t in lines]
 
 
 def paragraph_tokens(lines: Iterable[str]) -> Stream:
