@@ -90,15 +90,15 @@ def _next_to(above: Row, row: Row) -> bool:
 def _is_open(row: Row) -> bool:
     """Whether the row's last cell may go on: narrative in a column after the first, a
     sentence (its paragraph ended) or clauses (cut at a width); a name or a label is neither."""
-    if not row.cells:
+    if not row.cells or row.cells[-1].column < 2:
         return False
     text = row.cells[-1].text
-    if row.cells[-1].column < 2 or _FIGURE_ONLY.match(text) or _is_label(text):
-        return False
-    if _SENTENCE_END.search(text) is not None:
-        return True
-    # a long cell of clauses a page's width cut (…是否依据充分,是否符合客观实)
-    return len(text) >= _CLAUSES_CHARS and _CLAUSE_MARK.search(text) is not None
+    # a sentence, or a long cell of clauses a page's width cut (…是否依据充分,是否符合客观实):
+    # the cheap tests first, this runs for nearly every row
+    narrative = _SENTENCE_END.search(text) is not None or (
+        len(text) >= _CLAUSES_CHARS and _CLAUSE_MARK.search(text) is not None
+    )
+    return narrative and not _FIGURE_ONLY.match(text) and not _is_label(text)
 
 
 def _labelled(text: str) -> bool:
