@@ -736,11 +736,16 @@ def _goal_lines_joined(block: list[list[Piece]]) -> list[list[Piece]]:
     goal = False
     for line in block:
         if goal and out and _goes_on_above(out[-1], line):
-            out[-1][-1].text += line[0].text
+            _take_rest(out[-1], line)
             continue
         goal = goal or _opens_goals(line)
         out.append(line)
     return out
+
+
+def _take_rest(above: list[Piece], line: list[Piece]) -> None:
+    """The goal's text on ``above`` goes on with ``line``'s one piece (``_goes_on_above``)."""
+    above[-1].text += line[0].text
 
 
 def _goes_on_above(above: list[Piece], line: list[Piece]) -> bool:
@@ -787,7 +792,7 @@ def _part_rows(part: _Part) -> list[_Row]:
             # the goal block's lines, no row's around them; a line going on with the text
             # above (its sentence not ended) is that text's
             if goal is not None and _goes_on_above(block[goal], block[i]):
-                block[goal][-1].text += block[i][0].text
+                _take_rest(block[goal], block[i])
                 anchored[goal] = _line_row(block[goal])
                 continue
             goal = i

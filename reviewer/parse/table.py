@@ -403,7 +403,6 @@ class _TableBuilder:
         self.header_cells: frozenset[str] = frozenset()  # its cells' texts, likewise
         self.stacked = False  # the header's labels cut in two over two rows (_stacked_header)
         self.ends_with_label = False
-        self.last_row_whole = False  # cut after a whole row (_short_of_its_points)
         self.section_cells: list[Cell] = []
         self.first_indicator_line: int | None = None  # the indicator header's line
         self.guessed_rows: list[Row] = []  # rows whose figures' columns were a guess
@@ -1288,13 +1287,12 @@ class _TableBuilder:
             text = "".join(collapse_spaces(c.raw or c.text) for c in parts)
             t[field] = _LEADER.sub("", text) if text[-1:] in _LEADER_END else text
         t["begins_inside"] = self._starts_inside()
-        t["ends_inside"] = self._cut_short()
+        cut = self._cut_short()
+        # no 总分 and short of its points: an excerpt cut after a whole row, its last row whole
+        after_a_row = not cut and not self.totals_row and self._short_of_its_points()
+        t["ends_inside"] = cut or after_a_row
         t["complete"] = not (t["ends_inside"] or t["begins_inside"])
-        if (
-            t["ends_inside"]
-            and t["indicators"]
-            and not (self.ends_with_label or self.last_row_whole)
-        ):
+        if cut and t["indicators"] and not self.ends_with_label:
             t["indicators"][-1]["partial"] = True  # a table only missing its top ends whole
         self._complete_totals()
         t["doubts"] = plausibility.check(t, self.family, self.section_cells, self.guessed_rows)
@@ -1434,8 +1432,7 @@ class _TableBuilder:
             empty = last[field] in (None, "")
             if empty and any(r[field] not in (None, "") for r in before):
                 return True
-        self.last_row_whole = not self.totals_row and self._short_of_its_points()
-        return self.last_row_whole
+        return False
 
     def _short_of_its_points(self) -> bool:
         """The rows' points and the funds' short of 100, every row of the form's categories
