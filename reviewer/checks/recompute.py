@@ -72,6 +72,8 @@ class Expectation(NamedTuple):  # a tuple: made for every row, read-only
     band: tuple[float, float] | None = None  # inclusive lower, inclusive upper
     ratio: float | None = None
     partial: bool = False
+    # the band's top is allowed (a grade below the one set: its share, 良 of 优 80 %)
+    top_allowed: bool = False
 
 
 _UNIT_NOTE = re.compile(r"[(（][^()（）]*[)）]$")
@@ -295,6 +297,15 @@ def _stated_change(ind: Indicator) -> Expectation | None:
     return Expectation(Direction.HIGHER, False, expected=round(w * ratio, 2), ratio=ratio)
 
 
+# A grade as a whole value (考核等级 优 against 良), ranked.
+_GRADE_STEP = 0.2  # the share of its points a row loses for each grade below the one set
+_GRADES = {"优": 4, "优秀": 4, "良": 3, "良好": 3, "中": 2, "中等": 2, "合格": 2, "差": 1}
+
+
+def _grade(text: str | None) -> int | None:
+    return _GRADES.get(text.strip().rstrip("。")) if text else None
+
+
 def _qualitative(ind: Indicator, config: Config) -> Expectation:
     w = ind.weight or 0.0
     th = config.thresholds
@@ -310,6 +321,12 @@ def _qualitative(ind: Indicator, config: Config) -> Expectation:
         return Expectation(
             Direction.QUALITATIVE, False, band=(0.0, w * th.qualitative_band_partial)
         )
+    got, asked = _grade(actual.word), _grade(ind.target)
+    if got is not None and asked is not None and got < asked:
+        # a grade below the one set: the target missed, the row's points at most the grade's
+        # share (优/良/中/差 as 100/80/60/0 %: 良 against 优 8 of 10, 中 6)
+        share = max(0.0, 1.0 - _GRADE_STEP * (asked - got))
+        return Expectation(Direction.QUALITATIVE, False, band=(0.0, w * share), top_allowed=True)
     if (
         actual.word
         and (

@@ -257,11 +257,15 @@ def qualitative_band(ctx: TableContext) -> Iterator[Hit]:
             continue
         lo, hi = e.band
         level = "达成" if e.met else ("部分达成" if e.partial else "未达成")
-        too_high = i.score > hi + 1e-9 or (e.met is False and i.score >= hi - 1e-9 and hi > 0)
+        too_high = i.score > hi + 1e-9 or (
+            e.met is False and not e.top_allowed and i.score >= hi - 1e-9 and hi > 0
+        )
         too_low = e.met is True and i.score < lo - 1e-9
         if not (too_high or too_low):
             continue
         band = f"{fmt(lo)}–{fmt(hi)}分" if e.met else f"低于{fmt(hi)}分"
+        if e.top_allowed:
+            band = f"不高于{fmt(hi)}分"
         if e.partial:
             band = f"{fmt(lo)}分至不足{fmt(hi)}分"
         yield Hit(

@@ -21,7 +21,8 @@ from reviewer.forms.vocabulary import key, spaceless
 @dataclass(frozen=True)
 class Recognition:
     family: Family
-    score: tuple[int, int]  # (length of the matching title, signature labels found)
+    # (length of the matching title, signature labels no other family prints, all found)
+    score: tuple[int, int, int]
     evidence: tuple[str, ...]  # what was found: the title and signature labels
 
 
@@ -38,17 +39,20 @@ def recognise(texts: Iterable[str]) -> Recognition:
     # the texts' normal form run together, as ``normalise`` makes it of the whole (a line
     # break is dropped with the other whitespace; no key ends with a colon)
     joined = "".join([_spaceless(t) for t in texts])
-    best = Recognition(DEFAULT, (0, 0), ())
+    best = Recognition(DEFAULT, (0, 0, 0), ())
     best_title = ""
     for (family, _, signatures), title in zip(_keyed(), titles, strict=True):
         if len(title) < longest:
             continue
         found = [label for label, k in signatures if k in joined]
-        score = (len(title), len(found))
+        # labels only it prints decide before those another family prints too (the national
+        # form's 年度资金总额 is the 部门整体 form's as well; 按收入性质分 is that form's alone)
+        own = sum(label not in _shared(family) for label in found)
+        score = (len(title), own, len(found))
         if score > best.score:
             best = Recognition(family, score, tuple([title] if title else []) + tuple(found))
             best_title = title
-    if best.score[0] and not best.score[1]:
+    if best.score[0] and not best.score[2]:
         # a title that is another form's title with a word or two before it (部门预算项目支出
         # 绩效自评表: 项目支出绩效自评表) over a table that prints none of the longer one's
         # labels and many of the other's: the other
@@ -66,11 +70,12 @@ def _printed_instead(
     printed, printed_title = best, ""
     for (family, _, signatures), title in zip(_keyed(), titles, strict=True):
         found = [label for label, k in signatures if k in joined]
-        if len(found) > printed.score[1]:
+        if len(found) > printed.score[2]:
             evidence = tuple([title] if title else []) + tuple(found)
-            printed = Recognition(family, (len(title), len(found)), evidence)
+            own = sum(label not in _shared(family) for label in found)
+            printed = Recognition(family, (len(title), own, len(found)), evidence)
             printed_title = title
-    if printed.score[1] < _PRINTED_LABELS:
+    if printed.score[2] < _PRINTED_LABELS:
         return best
     if best_title.endswith(printed_title) and 2 * len(printed_title) > len(best_title):
         return printed  # the longer title is the other's with a word or two before it
@@ -96,6 +101,19 @@ def _keyed() -> tuple[tuple[Family, _Keyed, _Keyed], ...]:
         )
         for family in FAMILIES
     )
+
+
+@cache
+def _shared(family: Family) -> frozenset[str]:
+    """``family``'s signatures that another family prints among its labels."""
+    printed = {
+        key(label.rstrip("*"))
+        for other in FAMILIES
+        if other is not family
+        for pairs in (other.fund_columns, other.fund_rows, other.indicator_columns)
+        for label, _ in pairs
+    }
+    return frozenset(s for s in family.signatures if key(s) in printed)
 
 
 @lru_cache(maxsize=256)

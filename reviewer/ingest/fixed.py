@@ -73,6 +73,7 @@ _TITLE = re.compile(
     r"|满分|序号|^[（(][A-Z][）)]$"
 )
 _DIGIT = re.compile(r"\d")
+_IN_BRACKETS = re.compile(r"[(（][^()（）]*[)）]")
 _VALUE_PIECE = 12  # characters, at most, of a value with its unit (≥1,500万人次, 2023年10月底前)
 _GRID = "|｜"  # a scan's grid lines, read as characters
 # One space between Chinese words and a value: a sign (≥2400批次), a date, or a figure with
@@ -178,6 +179,9 @@ def fixed_rows(lines: Sequence[str], taken: list[Leftover] | None = None) -> Ite
     for part in parts:
         if not part.anchors:
             continue
+        if part.header and tables and _CONTINUED.search(part.header_text):
+            # 四、年度绩效指标完成情况（续） over a page's rows: the table goes on, its columns
+            part.header, part.inside = [], frozenset()
         if part.header and (not _same_header(part.header_text, text) or not tables):
             tables.append([part])
             text = part.header_text
@@ -192,6 +196,10 @@ def fixed_rows(lines: Sequence[str], taken: list[Leftover] | None = None) -> Ite
             part.starts = starts
     for part in parts:
         _place_pieces(part)
+    for table in tables:
+        filled = _filled(table[0])
+        for part in table:
+            part.filled = filled
     for table in tables:
         _figures_back([line for part in table for line in part.block])
     for part in parts:
@@ -280,6 +288,9 @@ def _seal_out(block: list[list[Piece]], units: list[str], taken: list[Leftover] 
                 taken.append(Leftover(text=seal, location=where, reason=_SEAL_REASON))
         line[:] = kept
     block[:] = [line for line in block if line]  # a line that held the seal alone: gone
+
+
+_CONTINUED = re.compile(r"[(（]续[)）]$")  # a part's title printed again over a page: (续)
 
 
 def _same_header(a: str, b: str) -> bool:
@@ -482,10 +493,20 @@ def _anchor(line: list[Piece]) -> bool:
     figures = sum(_is_figure(p.text) or is_placeholder(p.text) for p in line)
     if figures >= 2:
         return True
+    if line and Kind.KEY in kinds(line[0].text):
+        return False  # the form's head (项目名称 | … | 年度 | 2024): its keys' line, no row's
     if figures == 0:
         # a form without points (a transfer form's rows: 铺设供水管网 | ≥185公里 | 188.6公里):
         # a name, then a target and an actual, each a value with its sign or unit
-        values = [p for p in line if len(p.text) <= _VALUE_PIECE and _DIGIT.search(p.text)]
+        # (a label's points in its brackets, 预算执行情况（20分）, are no value's figure; a
+        # sentence's end, 率保持在90%以上。, is a text's)
+        values = [
+            p
+            for p in line
+            if len(p.text) <= _VALUE_PIECE
+            and _DIGIT.search(_IN_BRACKETS.sub("", p.text))
+            and p.text[-1] not in _SENTENCE_STOPS
+        ]
         if len(values) >= 2 and len(line) >= 3 and line[-1] in values:
             return True
         # … or a qualitative target and actual (工程长效运行管护机制 | 建立健全 | 已建立健全)
@@ -563,18 +584,24 @@ def _apart(line: list[Piece], columns: int) -> None:
     little right of 分值; 2450元   10 left of it), or a funds row's label and its first
     figure (其中：当年财政拨款  1000): the first goes into the column left of them when it is
     empty on their line, else the second, and those after it up to an empty column, each one
-    column on; two values are never run together into one cell."""
+    column on; two values are never run together into one cell. A name's words and a bare
+    figure after them (童健康管理    10, the 分值 drifted into the name's column): the figure
+    goes on, the name stays."""
     for k in range(1, len(line)):
         a, b = line[k - 1], line[k]
-        if b.column != a.column or not (
-            (_DIGIT.search(a.text) or _is_label_of_figure(a, line)) and _DIGIT.search(b.text)
-        ):
+        if b.column != a.column:
+            continue
+        label = _is_label_of_figure(a, line)
+        words = not label and _DIGIT.search(a.text) is None and _is_figure(b.text)
+        if not (words or ((_DIGIT.search(a.text) or label) and _DIGIT.search(b.text))):
             continue  # two pieces of one text (a name an OCR gap parts) stay one cell
         taken = {p.column for p in line}
-        if a.column > 1 and a.column - 1 not in taken:
+        if not words and a.column > 1 and a.column - 1 not in taken:
             a.column -= 1
             continue
-        gap = next((c for c in range(b.column + 1, columns + 1) if c not in taken), None)
+        # every column taken: one past the header's last (a breakdown printed beside another,
+        # 财政拨款 | 3 amounts | 基本支出 | 3 amounts under a header of seven columns)
+        gap = next((c for c in range(b.column + 1, columns + 2) if c not in taken), None)
         if gap is not None:
             for p in line[k:]:
                 if p.column < gap:
@@ -657,6 +684,8 @@ class _Part:
     header_text: str
     inside: frozenset[int]  # ids of the header's pieces printed inside another's column
     starts: list[int] = field(default_factory=list)  # the columns, when read with others
+    # the columns every row fills (see _part_rows), from the header of the table it goes on
+    filled: frozenset[int] = frozenset()
     width: Width = _width  # how the text measures its columns
 
 
@@ -771,6 +800,8 @@ def _part_rows(part: _Part) -> list[_Row]:
     block, anchors, top, head = part.block, part.anchors, part.top, part.head
     _join_labels([line for line in block if not _page_number(line)])
     if not anchors:
+        if (label := _label_beside(block)) is not None:
+            return [_beside_row(block, label)]
         return [_line_row(line) for line in _goal_lines_joined(block)]
     rows = [_line_row(line) for line in block[:head]]
     if head < top:
@@ -782,7 +813,7 @@ def _part_rows(part: _Part) -> list[_Row]:
     end = _table_end(block, anchors[-1])
     # columns every row fills (its name, target and actual): a row's own line empty there
     # has its cell wrapped around it
-    filled = {p.column for line in block[head:top] for p in line if _FILLED_TITLE.search(p.text)}
+    filled = part.filled or _filled(part)
     anchored = {i: _Row(line=block[i][0].line) for i in anchors}
     under = _labels_under(block, anchors)
     goal: int | None = None  # the goal block's last line, under its label on a line of its own
@@ -828,6 +859,39 @@ def _part_rows(part: _Part) -> list[_Row]:
     rows.extend(anchored[i] for i in sorted(anchored))
     rows.extend(_line_row(line) for line in _goal_lines_joined(block[end:]))
     return rows
+
+
+def _label_beside(block: list[list[Piece]]) -> Piece | None:
+    """The goal block's label printed beside a middle line of its texts (a PDF's text keeps a
+    merged label centred on its cell: 年度总体目标 left of the goal's and the result's second
+    lines), every other piece of the block right of it: that label."""
+    firsts = [line[0] for line in block if len(line) >= 2 and kinds(line[0].text) == {Kind.GOAL}]
+    if len(block) < 2 or len(firsts) != 1:
+        return None
+    label = firsts[0]
+    rest = [p for line in block for p in line if p is not label]
+    # (the block's own labels among them, 预期目标 / 实际完成情况 over their texts: read a line
+    # at a time)
+    if all(p.start > label.end and not _is_figure(p.text) and not kinds(p.text) for p in rest):
+        return label
+    return None
+
+
+def _beside_row(block: list[list[Piece]], label: Piece) -> _Row:
+    """The block as one row: the label its first cell, each column's lines joined."""
+    row = _Row(line=block[0][0].line)
+    for line in block:
+        for p in line:
+            # the label in a column of its own, left of the texts (it shared the first's)
+            p.column = 1 if p is label else p.column + 1
+            row.add(p)
+    return row
+
+
+def _filled(part: _Part) -> frozenset[int]:
+    """The columns whose titles in the part's header name what every row fills."""
+    lines = part.block[part.head : part.top]
+    return frozenset(p.column for line in lines for p in line if _FILLED_TITLE.search(p.text))
 
 
 def _labels_with_names(line: list[Piece], near: list[int]) -> list[int]:
@@ -1023,8 +1087,23 @@ def _nearest(
             if filled or not all(beyond):
                 return a
     up, down = runs_to(above), runs_to(below)
+    if (
+        filled
+        and up
+        and not down
+        and holds(above)
+        and not holds(below)
+        and (not holds(below + 1) or below + 1 in anchors)
+        and _opens_name(block, i, column, anchors, top, below)
+    ):
+        return below
     if up != down:
         return above if up else below
+    # in a column every row fills, a blank line parts two rows: a piece right above it ends
+    # the row above (…机收面积增加 / ，明显改善 / (blank) / the next row's figures)
+    gap_above, gap_below = _blank_between(block, above, i), _blank_between(block, i, below)
+    if filled and gap_above != gap_below:
+        return above if gap_below else below
     # the end of the sentence the lines above began (…随访未能覆盖；下一步 / 联合村医开展电话
     # 随访。), not the head of the row below's
     if (
@@ -1045,6 +1124,26 @@ def _nearest(
         if before and _NAME_END.search(before[-1]) and not any(_NAME_END.search(t) for t in mine):
             return below
     return above
+
+
+def _blank_between(block: list[list[Piece]], lo: int, hi: int) -> bool:
+    """A blank line printed between block lines ``lo`` and ``hi`` (the block leaves it out)."""
+    return any(block[k + 1][0].line - block[k][0].line > 1 for k in range(lo, hi))
+
+
+def _opens_name(
+    block: list[list[Piece]], i: int, column: int, anchors: list[int], top: int, below: int
+) -> bool:
+    """Line ``i`` in a names' column opens, or goes on with, the name of the row ``below``,
+    whose figures' line leaves that column empty (65岁及以上老年 / 人健康管理率 over ≥65% …):
+    the line before it ended the name of the row above (…划疫苗接种率), or is itself the
+    opening of the name below and did not end it."""
+    before = [p.text for p in block[i - 1] if p.column == column]
+    if not before:
+        return False
+    if _NAME_END.search(before[-1]):
+        return i - 1 in anchors or _nearest(i - 1, column, anchors, block, top, True) != below
+    return i - 1 not in anchors and _nearest(i - 1, column, anchors, block, top, True) == below
 
 
 def _ends_sentence(block: list[list[Piece]], k: int, column: int) -> bool:

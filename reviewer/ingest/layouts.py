@@ -44,7 +44,7 @@ from enum import StrEnum
 
 from reviewer.grid import Cell, Row
 from reviewer.model import Leftover
-from reviewer.parse.labels import group_of
+from reviewer.parse.labels import LabelKind, group_of, label_kind
 from reviewer.textnorm import CELL_BAR, PAGE_NUMBER, clean_cell, nfkc, pipe_cell, unbold
 
 
@@ -743,7 +743,7 @@ def _rows_cell_per_line(lines: Iterable[str]) -> Iterator[Row]:
             continue
         if not text:
             if cells:
-                yield Row(cells=cells, line=cells[0].line, page_break_before=row_break)
+                yield from _rows_apart(cells, row_break)
                 cells = []
             blanks += 1
             continue
@@ -760,9 +760,72 @@ def _rows_cell_per_line(lines: Iterable[str]) -> Iterator[Row]:
             continue
         cells.append(Cell(text, number, len(cells) + 1, line.strip(), where={"line": number}))
     if cells:
+        yield from _rows_apart(cells, row_break)
+
+
+def _rows_apart(cells: list[Cell], row_break: bool) -> Iterator[Row]:
+    """The cells up to a blank line: one row, or two when the blank line between them was left
+    out: after a row's points (two figures) and its explanation's sentence, a category label
+    (…下一步将开通线上服务。 | 可持续影响指标 | 档案安全事故发生次数 | …) opens the next. Many
+    more cells than a row of any form has: blocks of the form printed without the blank lines
+    between their rows (the funds, the goals, the header), rebuilt as a copy with no row
+    breaks is, by the form's labels."""
+    if len(cells) > _ROW_CELLS and _head_run_together(cells):
+        rows = _rebuilt_block(cells)
+        if rows:
+            if row_break:
+                rows[0].page_break_before = True
+            yield from rows
+            return
+    cut = next(
+        (
+            k
+            for k in range(4, len(cells))
+            if cells[k - 1].text.endswith(("。", "；"))
+            and label_kind(cells[k].text) not in (None, LabelKind.UNKNOWN)
+            and sum(_FIGURE.fullmatch(c.text) is not None for c in cells[:k]) >= 2
+        ),
+        None,
+    )
+    if cut is None:
         yield Row(cells=cells, line=cells[0].line, page_break_before=row_break)
+        return
+    yield Row(cells=cells[:cut], line=cells[0].line, page_break_before=row_break)
+    rest = [
+        Cell(c.text, c.line, n, c.raw, where=c.where) for n, c in enumerate(cells[cut:], start=1)
+    ]
+    yield from _rows_apart(rest, False)
 
 
+def _head_run_together(cells: list[Cell]) -> bool:
+    """The block is the form's head up to its indicator header and a row or so after it (the
+    rows below set apart by blank lines): a block holding the header's own cells (一级指标,
+    三级指标) and few cells after them. (A block holding the table's rows too, a copy with no
+    blank line in the table, is read as one row, by the rows' own pattern.)"""
+    at = next((k for k, c in enumerate(cells) if c.text in _HEADER_CELLS), None)
+    return at is not None and len(cells) - at <= _AFTER_HEADER
+
+
+def _rebuilt_block(cells: list[Cell]) -> list[Row]:
+    """The rows the block's lines make when read by the form's labels; none when they cannot
+    be read so (the block is then one row, as printed)."""
+    from reviewer.ingest.rebuild import Unreadable, rebuild_rows
+
+    text = [""] * cells[-1].line
+    for c in cells:
+        text[c.line - 1] = c.raw
+    try:
+        return rebuild_rows(text, "flat")
+    except Unreadable:
+        return []
+
+
+_ROW_CELLS = 24  # cells, more than a row of any form holds (a Hebei row has 13)
+# The indicator header's own cells: a block holding them holds the form's rows, not a typed
+# list's lines (项目名称：… / （1）新建改造农村供水工程 / 年度指标值：≥25处, read as items)
+_HEADER_CELLS = frozenset({"一级指标", "三级指标"})
+_AFTER_HEADER = 24  # cells after the header's first: its other labels and a row or two
+_FIGURE = re.compile(r"\d+(?:\.\d+)?")  # a row's points, alone in their cell
 _LABEL_TAIL = re.compile(r"^[(（][^()（）]{1,14}[)）]$")
 _TITLE_END = re.compile(r"(?:自评|评价|情况)表(?:[(（]续[)）])?$")
 _TITLE_LINES = 3

@@ -297,16 +297,20 @@ class RowMap:
 _GROUP_LABEL = re.compile(r"^(?:预期指标值|自评得分)(.*)$")
 
 
+_AMOUNT = re.compile(r"\d[\d,]*\.\d+%?")  # 386.50, 98.20%: a figure no header label is
+
+
 def read_header(row: Row, family: Family = DEFAULT) -> IndicatorColumns:
     """The header row's columns; its cells are used (they are the form's layout)."""
     cols = IndicatorColumns()
     last: Role | None = None
     for c in row.cells:
-        c.used = True
         text = lb.under_group(
             c.text, _GROUP_LABEL, lambda t: header_role(t, family) not in (None, Role.EXTRA)
         )
         role = header_role(text, family)
+        # a label, known or not; an amount on the header's row is no label: reported unread
+        c.used = _AMOUNT.fullmatch(c.text) is None
         if c.text == "单位" and last is Role.TARGET and role in (None, Role.EXTRA):
             role = Role.UNIT  # 目标值 | 单位: the target's unit in a column of its own
         last = role
@@ -681,6 +685,7 @@ def _is_standard(cols: IndicatorColumns) -> bool:
     return roles in (_STANDARD, _STANDARD[:-1]) or not roles
 
 
+_ALL_KNOWN = 3  # labels one space apart, every one known: a header's piece
 _HEADER_WORDS_MIN = 3  # header labels among a line's words that make it a header
 
 
@@ -695,11 +700,18 @@ def _all_header_labels() -> tuple[tuple[str, str], ...]:
     return tuple(seen.items())
 
 
+@lru_cache(maxsize=1)
+def _all_fund_labels() -> tuple[tuple[str, str], ...]:
+    from reviewer.forms.families import FAMILIES
+
+    return tuple({label: role for f in FAMILIES for label, role in f.fund_columns}.items())
+
+
 def header_words(text: str) -> list[str] | None:
     """A scan's header line whose labels one space parts (一級指标 二级指标 三级指杯 指标性贡
     指标值 …): its words, when three or more and half or more of them are column labels of a
     form (one character misread in a long one allowed); else None."""
-    if text.count(" ") < _HEADER_WORDS_MIN:  # four labels at the fewest: most text ends here
+    if text.count(" ") < _ALL_KNOWN - 1:  # most text ends here
         return None
     words = text.split()
     table = _all_header_labels()
@@ -707,4 +719,11 @@ def header_words(text: str) -> list[str] | None:
         lookup(w, table) is not None or lookup_slipped(w, table, _HEADER_SLIP_MIN) is not None
         for w in words
     )
+    funds = _all_fund_labels()
+    if len(words) >= _ALL_KNOWN and all(
+        lookup(w, table) is not None or lookup(w, funds) is not None for w in words
+    ):
+        return words  # three labels, each one a form prints (调整后预算数 预算执行数 预算执行率)
+    if text.count(" ") < _HEADER_WORDS_MIN:  # four labels at the fewest, some not known
+        return None
     return words if known >= _HEADER_WORDS_MIN and 2 * known >= len(words) else None

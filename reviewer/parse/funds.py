@@ -25,6 +25,7 @@ _ANCHORS = (
     "项目资金",
     "资金情况",
     "预算执行情况",
+    "年度预算执行情况",  # a 部门整体 form's, over a header of two rows (资金类别 | 预算资金情况 …)
     "年度预算申请",
     "部门(单位)总体",
     "部门整体资金",
@@ -175,14 +176,17 @@ def _column_role(text: str, family: Family) -> str | None:
 
 _THIS_YEAR = ("本年度", "本年")
 # Header words over columns that hold no figure of their own: this year's (beside the project's
-# whole budget), or the row labels' (资金来源 over 合计, 其中:财政资金 …).
-_OVER_LABELS = frozenset({*_THIS_YEAR, "资金来源"})
+# whole budget), the row labels' (资金来源 over 合计, 其中:财政资金 …), or the amounts' group
+# on a header of two rows (预算资金情况 over 年初预算数 | 全年预算数 | 全年执行数).
+_OVER_LABELS = frozenset({*_THIS_YEAR, "资金来源", "资金类别", "预算资金情况"})
 
 
 _ROW_AMOUNTS = 2
 # The label a funds header prints over its amount columns (年度预算数(万元) over 年初预算 | 调整后
 # 预算数 | 预算执行数), and what a layout joined after it.
 _GROUP_LABEL = re.compile(r"^(?:年度预算数|资金情况)\s*(?:[(（](?:万元|元)[)）])?(.*)$")
+_LABEL_CHARS = 4  # a column's label beside a key (单位), shorter than a unit's name
+_UNIT_NOTE_CELL = re.compile(r"^(?:金额)?单位\s*[:：]\s*(万元|元)$")  # 单位：万元 in a cell
 _AMOUNT_CELL = re.compile(r"^\d[\d,]*(?:\.\d+)?$")  # an amount alone in its cell (1,850.00)
 
 
@@ -193,7 +197,20 @@ def is_fund_header(row: Row, family: Family) -> bool:
     if not _HEADER_HINTS.found_in(joined):
         return False  # most rows: no word a funds header has
     cells = row.cells
-    if _ANCHOR_HINT.search(joined) is not None and any(_is_anchor(c.text) for c in cells):
+    anchor = (
+        next((k for k, c in enumerate(cells) if _is_anchor(c.text)), None)
+        if _ANCHOR_HINT.search(joined) is not None
+        else None
+    )
+    if anchor is not None and any(
+        lookup(cells[k].text, family.header_fields) is not None
+        and len(cells[k + 1].text) > _LABEL_CHARS
+        for k in range(anchor - 1)
+    ):
+        # the head's key and its value (部门（单位）名称 | 华容县市场监督管理局), the block's
+        # label run on after them on one row: the head's row, not the funds header
+        return False
+    if anchor is not None:
         # the block's label printed on one of its rows (项目资金 | 其中：当年财政拨款 | 1,850.00
         # | …, a merged label's text at its middle line): that row, not the header
         return not (
@@ -391,10 +408,19 @@ class FundsReader:
         total = self.rows["annual_total"]
         if total["cells"] or not self.roles or not row.cells:
             return False
-        if any(self._amount(c.text) is None and parse_percent(c.text) is None for c in row.cells):
+        cells = row.cells
+        unit = _UNIT_NOTE_CELL.match(cells[0].text)
+        if unit is not None:
+            cells = cells[1:]  # 单位：万元 where the row's label would stand: the amounts' unit
+        if not cells or any(
+            self._amount(c.text) is None and parse_percent(c.text) is None for c in cells
+        ):
             return False
-        label = Cell("", row.line, row.cells[0].column - 1)
-        for role, c in self._map(row.cells, label):
+        if unit is not None:
+            row.cells[0].used = True
+            self.t["amount_unit"] = unit.group(1)
+        label = Cell("", row.line, cells[0].column - 1)
+        for role, c in self._map(cells, label):
             if c is None or role not in _NUMERIC:
                 continue
             self._put(total, role, c)

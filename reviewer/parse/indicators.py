@@ -103,6 +103,9 @@ _FIRST_LEVEL = (lb.LabelKind.L1, lb.LabelKind.AMBIGUOUS)
 _SECOND_LEVEL = (lb.LabelKind.L2, lb.LabelKind.AMBIGUOUS)
 
 
+_LABEL_NOTE = re.compile(r"\s*[(（]\s*\d+(?:\.\d+)?\s*分\s*[)）]")  # a label's points: (30分)
+
+
 def _glued_labels(text: str) -> list[tuple[lb.LabelKind, str]] | None:
     """A 一级 and a 二级 label the layout ran into one cell (满意度指标服务对象满意度指标, a
     column too narrow for the pair), or a form printed as one (产出指标-数量指标): both, each
@@ -110,6 +113,8 @@ def _glued_labels(text: str) -> list[tuple[lb.LabelKind, str]] | None:
     if text.count("指标") != 2:
         return None
     end = text.index("指标") + 2
+    if (note := _LABEL_NOTE.match(text, end)) is not None:
+        end = note.end()  # 效益指标（30分）社会效益指标: the first with its points
     first, second = text[:end], text[end:].strip().lstrip("-－—–/／·")  # 产出指标-数量指标
     one, two = lb.classify_label(first), lb.classify_label(second)
     if one in _FIRST_LEVEL and two in _SECOND_LEVEL:
@@ -354,7 +359,11 @@ def _unfilled(content: list[Cell], row: Row) -> Draft | None:
     """A row printed with its name, target and 分值 only, the empty cells dropped
     (师生满意度 | ≥90% | 10): the self-evaluation left undone on it, not a piece of another row.
     Or a row with its name, target and actual and no 分值 or 得分 (群众满意度 | ≥90% | 94%): a
-    row left unscored, or the last one of a page cut after its actual."""
+    row left unscored, or the last one of a page cut after its actual. Or its name, target,
+    actual and 分值 (安防工程交工验收合格率 | =100% | 100% | 5): its 得分 left empty, or the
+    excerpt cut after the 分值."""
+    if len(content) == 4:
+        return _scoreless(content, row)
     if len(content) != 3:
         return None
     if parse_number(content[2].text) is None:
@@ -374,6 +383,21 @@ def _unfilled(content: list[Cell], row: Row) -> Draft | None:
         lines=[row.line],
         page_break_before=row.page_break_before,
     )
+
+
+def _scoreless(content: list[Cell], row: Row) -> Draft | None:
+    name, target_cell, actual_cell, weight = content
+    draft = _unscored([name, target_cell, actual_cell], row)
+    if draft is None or _BARE_POINTS.fullmatch(weight.text) is None:
+        for c in content[:3]:
+            c.used = False
+        return None
+    weight.used = True
+    draft.weight = weight
+    return draft
+
+
+_BARE_POINTS = re.compile(r"\d{1,3}(?:\.\d{1,2})?")  # a 分值 alone in its cell
 
 
 def _unscored(content: list[Cell], row: Row) -> Draft | None:

@@ -41,6 +41,8 @@ from reviewer.parse.values import parse_points
 from reviewer.textnorm import Words, collapse_spaces
 
 YEAR = re.compile(r"((?:19|20)\d{2})\s*年")
+_YEAR_KEYS = frozenset({"年度", "评价年度", "自评年度", "项目年度"})  # 年度 | 2024 in the head
+_BARE_YEAR = re.compile(r"(?:19|20)\d{2}(?:年度?)?$")
 # A project's name printed as a column of the indicator header (a long export).
 _PROJECT_COLUMNS = frozenset({"项目名称", "项目", "专项名称"})
 _TAIL = 6  # the most characters of a header cell's wrapped tail (原因, 指标, 及改进措施)
@@ -103,6 +105,7 @@ def _join_cut_explanation(header: Row, family: Family) -> None:
 _TOTAL_RE = re.compile(
     r"(?:^|\t)(?:" + "|".join(sorted(lb.TOTAL_WORDS, key=len, reverse=True)) + r")(?:\t|$)"
 )
+_GRADE_LABELS = frozenset({"自评等级", "评价等级", "等级", "综合等级", "绩效等级"})
 _GRADE_WORDS = ("优", "良", "中", "差", "优秀", "良好", "合格", "不合格")
 # A grade printed with its label in one cell (等级：优, 自评等级：良好).
 _LABELLED_GRADE = re.compile(
@@ -219,7 +222,9 @@ _KEY_ROW_KEYS = 2  # header keys on a row of column labels over their values
 _COLUMN_LABEL = re.compile(
     r"^\D{0,6}(?:编码|代码|编号|日期|时间|类型|类别|级次|年度)$|^是否\D{1,4}$"
 )
-LONE_GOAL_LABELS = frozenset({"年度总体目标", "年度目标"})  # the block's label, beside its goal
+# the block's label, beside its goal; a 20/80 form's 年度绩效目标(80分) too, its points left off
+LONE_GOAL_LABELS = frozenset({"年度总体目标", "年度目标", "年度绩效目标"})
+_POINTS_AFTER = re.compile(r"\(\d+(?:\.\d+)?分\)$")  # a label's points, after key(): (80分)
 # Title words: a cell naming the form (…绩效自评表, …绩效目标自评表, …评分表).
 _TITLE_WORDS = ("自评表", "评分表")
 TITLE_HINT = Words(_TITLE_WORDS)
@@ -396,9 +401,12 @@ class _TableBuilder:
         self.goal_cols: dict[str, int] = {}
         self.goal_other: dict[int, str] = {}  # columns the goal block adds, by printed label
         self.goal_parts: dict[str, list[Cell]] = {"goal_expected": [], "goal_actual": []}
+        self.goal_open: str | None = None  # a labelled goal line's field, its text wrapped on
         self.columns = IndicatorColumns()
         self.ended = False  # a totals row or the fields after it were read: the table is whole
         self.totals_row = False
+        self.totals_at = -1  # the 总分 row's index, and its label (合计, 总分 …)
+        self.totals_label = ""
         self.header_text = ""  # the indicator header as printed, to know its repeats
         self.header_cells: frozenset[str] = frozenset()  # its cells' texts, likewise
         self.stacked = False  # the header's labels cut in two over two rows (_stacked_header)
@@ -473,6 +481,8 @@ class _TableBuilder:
                 self._goal_content(row)
             elif state == "after" and not self.totals_row and self._is_total(row):
                 self._totals(row)  # the first only: a 合计 further down is another table's
+            elif state == "after" and self._score_after_sum(row):
+                self._totals(row)  # 合计 the indicators' sum (20/80), 自评总分 the table's
             elif state == "after":
                 self._after(row)
             elif state == "head" and (columns := self._headerless(i)) is not None:
@@ -563,7 +573,7 @@ class _TableBuilder:
             c = cells[i]
             kv = keys[i]
             if kv is None:
-                i += 1
+                i += 2 if self._year_after(c, cells[i + 1] if i + 1 < len(cells) else None) else 1
                 continue
             field, label, glued = kv
             c.used = True
@@ -581,6 +591,16 @@ class _TableBuilder:
             elif field in ("project", "department", "implementer"):
                 self.t["labels"].setdefault(field, label)  # printed, left empty (P109)
             i += 1
+        return True
+
+    def _year_after(self, label: Cell, value: Cell | None) -> bool:
+        """年度 | 2024 among the head's keys: the year the table reports."""
+        if value is None or key(label.text) not in _YEAR_KEYS or not _BARE_YEAR.match(value.text):
+            return False
+        label.used = value.used = True
+        if self.t["year"] is None:
+            self.t["year"] = int(value.text[:4])
+            self.t["cells"]["year"] = value.ref()
         return True
 
     def _trailing_fields(self, value: str, cell: Cell) -> str:
@@ -714,12 +734,13 @@ class _TableBuilder:
     @staticmethod
     def _lone_goal(row: Row) -> bool:
         """The goal printed beside the block's own label on a row of two cells (年度总体目标 |
-        text, as a system's export gives it): the expected goal."""
+        text, as a system's export gives it): the expected goal; on a row of three, the goal
+        and its result after it, as the form orders them, with no label of their own."""
         cells = row.cells
         return (
-            len(cells) == 2
-            and len(cells[1].text) >= _GOAL_TEXT
-            and key(cells[0].text) in LONE_GOAL_LABELS
+            len(cells) in (2, 3)
+            and all(len(c.text) >= _GOAL_TEXT for c in cells[1:])
+            and _POINTS_AFTER.sub("", key(cells[0].text)) in LONE_GOAL_LABELS
         )
 
     def _is_goal_header(self, row: Row) -> bool:
@@ -750,11 +771,14 @@ class _TableBuilder:
         self.goal_cols = {}
         self.goal_other = {}
         if self._lone_goal(row):
-            label, text = cells
+            label, text, *result = cells
             label.used = True
             self.goal_cols["goal_expected"] = label.column
             self.t["labels"].setdefault("goal_expected", unnumbered(label.text))
             self._add_goal("goal_expected", text)
+            for c in result:
+                self.goal_cols["goal_actual"] = c.column
+                self._add_goal("goal_actual", c)
             return
         texts: list[Cell] = []
         for i, c in enumerate(cells):
@@ -815,6 +839,11 @@ class _TableBuilder:
         or a row of such cells after the goal block's label (年度总体目标 | 预期目标：… |
         实际完成情况：…): each text (after its label) as that goal's. False for any other row."""
         cells = row.cells
+        wrapped, self.goal_open = self.goal_open, None
+        if wrapped is not None and self._wraps_goal(row, wrapped):
+            self._add_goal(wrapped, cells[0])  # …高血压患者规 / 范管理3.1万人以上…。
+            self.goal_open = wrapped
+            return True
         if len(cells) > 1 and any_label(cells[0].text, _GOAL_BLOCK):
             cells = cells[1:]
             if not cells or len(cells) > 2:
@@ -826,13 +855,10 @@ class _TableBuilder:
             m = _GOAL_LINE.match(c.text)
             if m is None:
                 return False
-            label = m.group(1)
-            if any_label(label, self.family.goal_expected):
-                found.append(("goal_expected", c, m))
-            elif any_label(label, self.family.goal_actual):
-                found.append(("goal_actual", c, m))
-            else:
+            field = self._goal_label(m.group(1))  # 年度目标完成情况 the result's, not 年度目标*
+            if field is None:
                 return False
+            found.append((field, c, m))
         for field, c, m in found:
             part = c.piece(m.group(2))
             c.used = True
@@ -840,7 +866,24 @@ class _TableBuilder:
             self.t["labels"].setdefault(field, m.group(1))
         if len(row.cells) > len(cells):
             row.cells[0].used = True  # the block's label
+        if len(found) == 1:
+            self.goal_open = found[0][0]
         return True
+
+    def _wraps_goal(self, row: Row, field: str) -> bool:
+        """``row`` is the rest of a labelled goal line's text wrapped onto a line of its own:
+        one cell, no label or labelled line, the text before it not at a sentence's end."""
+        cells = row.cells
+        before = self.goal_parts[field][-1].text if self.goal_parts[field] else ""
+        return (
+            len(cells) == 1
+            and bool(before)
+            and not before.endswith(("。", "；", ";"))
+            and _GOAL_LINE.match(cells[0].text) is None
+            and lb.label_kind(cells[0].text) is None
+            and self._goal_label(cells[0].text) is None
+            and lb.SIGN_OFF.match(cells[0].text) is None
+        )
 
     def _periods_header(self, row: Row) -> bool:
         """The older form's goal header with the periods as its columns (总体目标 | 长期目标 |
@@ -1200,9 +1243,25 @@ class _TableBuilder:
         # a transfer payment's 自评得分 | 100 under its rows (a header's cell, never its first)
         return joined.startswith("自评得分\t")
 
+    def _score_after_sum(self, row: Row) -> bool:
+        """Right after a 合计 row, one labelled the total score (自评总分 | 98.87): on a form
+        that scores its budget apart (20/80), the 合计 is its indicators' sum, this the
+        table's total."""
+        cells = row.cells
+        return (
+            self.totals_row
+            and self.totals_label == "合计"
+            and self.rows.index(row) == self.totals_at + 1
+            and bool(cells)
+            and cells[0].text in ("总分", "自评总分", "自评总得分", "总得分")
+            and self._is_total(row)
+        )
+
     def _totals(self, row: Row) -> None:
         self.ended = True
         self.totals_row = True
+        self.totals_at = self.rows.index(row)
+        self.totals_label = next((c.text for c in row.cells if lb.is_total_word(c.text)), "")
         numbers: list[Cell] = []
         for c in row.cells:
             if lb.is_total_word(c.text) or lb.is_section_fragment(c.text):
@@ -1213,6 +1272,8 @@ class _TableBuilder:
                 self.t["grade"] = grade
                 self.t["cells"]["grade"] = c.ref()
                 c.used = True
+            elif key(c.text) in _GRADE_LABELS:
+                c.used = True  # 自评等级 | 优 beside the total: the grade's label
         lone_weights = len(numbers) == 1 and (
             self._weights_total(numbers[0])
             # the form's total alone on the text's last row of a form that prints a 分值 column

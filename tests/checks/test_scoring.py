@@ -326,6 +326,29 @@ class TestS106QualitativeBand(RuleCase):
         assert [f.severity for f in over] == [Severity.ERROR]
         assert [f.severity for f in under] == [Severity.WARNING]
 
+    @pytest.mark.parametrize(
+        ("target", "actual", "score", "fires"),
+        [
+            # a grade below the one set keeps at most its share (优/良/中/差 as 100/80/60/0 %)
+            ("优", "良", 12, set()),  # 良 of 优: up to 80 % of 15
+            ("优", "良", 10, set()),  # ny01: 7 of 10 beside 良 had been held to 达成's 8–10
+            ("优", "良", 15, {"S106"}),
+            ("优", "中", 9, set()),  # 中 of 优: up to 60 %
+            ("优", "中", 12, {"S106"}),
+            ("良", "优", 15, set()),  # a grade above the one set: met
+            ("良好", "良", 15, set()),  # the same grade in other words
+        ],
+    )
+    def test_a_grade_below_the_one_set_keeps_its_share(
+        self, tmp_path: Path, target: str, actual: str, score: float, fires: set[str]
+    ) -> None:
+        # ny01, y02: 考核等级 优 against 良 read as met (a false S106 on 7 of 10)
+        row = ind(
+            "管护考核等级", target, actual, 15, score, MEASURE, l1="效益指标", l2="社会效益指标"
+        )
+        table = make_table(indicators=with_row(4, row))
+        assert codes(tmp_path, table) & {"S106"} == fires
+
 
 # S107 over-achievement -------------------------------------------------------------------
 
