@@ -261,3 +261,43 @@ def test_three_funds_labels_one_space_apart_are_three_labels() -> None:
         "调整后预算数", "预算执行数", "预算执行率",
     ]  # fmt: skip
     assert header_words("全年完成 三个 村的改造") is None
+
+
+def test_a_20_80_funds_header_then_its_amounts_with_no_label_in_web_pipes(
+    tmp_path: Path,
+) -> None:
+    # od05: | 预算执行情况(20分) | 预算数(A)（万元） | … | 得分(20分*执行率) | over | 1,860.00 | … |:
+    # the header's last label followed by the first amount had been read as label and value
+    # pairs, the funds lost (a false T101 and P103)
+    lines = [
+        "| 2019年度项目支出绩效自评表 |",
+        "| 项目名称 | 小型水库除险加固工程 |",
+        "| 主管部门 | 临朐县水利局 | 实施单位 | 临朐县水利工程建设服务中心 |",
+        "| 预算执行情况(20分) | 预算数(A)（万元） | 执行数(B)（万元） | 执行率(B/A) | 得分(20分*执行率) |",
+        "| 1,860.00 | 1,848.84 | 99.40% | 19.88 |",
+        "| 年度绩效目标(80分) | 预期目标 | 实际完成情况 |",
+        "| 完成全县12座小型水库除险加固主体工程。 | 完成全县12座小型水库除险加固主体工程，灌溉面积恢复1.2万亩。 |",
+        "| 一级指标 | 二级指标 | 三级指标 | 年初目标值(A) | 实际完成值(B) | 得分 | 偏差原因分析及改进措施 |",
+        "| 产出指标(40分) | 数量指标 | 除险加固水库座数 | 12座 | 12座 | 40 |",
+        "| 效益指标(30分) | 社会效益指标 | 受益群众人数 | 3万人 | 3万人 | 30 |",
+        "| 满意度指标(10分) | 服务对象满意度指标 | 群众满意度 | ≥90% | 96% | 10 |",
+        "| 总分 | 99.88 |",
+    ]  # fmt: skip
+    result = review(_written(tmp_path, lines))
+    total = result.report.tables[0].funds.annual_total
+    assert (total.full_year_budget, total.executed, total.score) == (1860.0, 1848.84, 19.88)
+    assert not {"T101", "P103"} & {f.code for f in result.findings}
+
+
+def test_a_targets_sign_among_a_names_words_is_doubted(tmp_path: Path) -> None:
+    # ob03: 普惠性幼儿园覆盖率在普惠园就读幼儿占在园>=幼儿比例, a scan's name, definition and
+    # sign read together: said misread, not reviewed (a false S108, T101 and F101)
+    lines = [
+        "项目支出绩效自评表",
+        "项目名称\t普惠性幼儿园奖补资金",
+        *INDICATORS[:2],
+        "效益指标\t社会效益指标\t普惠性幼儿园覆盖率在普惠园就读幼儿占在园>=幼儿比例\t80%\t83.5%\t30\t30\t",
+        INDICATORS[3],
+    ]  # fmt: skip
+    result = review(_written(tmp_path, lines))
+    assert any(f.code == "P108" and "符号" in f.message for f in result.findings)

@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from reviewer.api import parse_file
+from reviewer.ingest.layouts import spaced_rows
 from reviewer.pipeline import review
 
 EXECUTION = "| 预算执行率 | 预算执行率 | 预算执行率 | 执行数占预算数的比例 |"
@@ -258,6 +259,24 @@ def test_the_lower_labels_go_under_the_group_labels_above_them(
         ("设施完好率", ">=95%", "96.8%", 30, 30),
         ("农户满意度", ">=90%", "93.5%", 10, 10),
     ]
+
+
+def test_upper_labels_wrapped_onto_the_lower_line_among_the_groups_parts() -> None:
+    # nw02: 单项指标 | 单项指标 over 实际完成值 | 完成情况 (the labels' ends on the lower line,
+    # between the groups' parts, 单位（文字描述） one space from 实际完成值), read a line at a
+    # time: each end under its label, each part under its group, the columns as the rows'
+    lines = [
+        "一级指标  二级指标  三级指标  指标分值  预期指标值  单项指标  单项指标  自评得分",
+        "                    符号  值  单位（文字描述） 实际完成值  完成情况  单项指标得分  "
+        "权重占比（%）  单项指标折算得分",
+        "产出指标  数量指标  维修养护工程数量  完成维修养护处数  >=  12  处  12处  完成  100  15  15.00",
+        "          质量指标  工程验收合格率  验收合格工程占比  >=  95  %  100%  完成  100  85  85.00",
+    ]
+    upper, lower, first, _ = list(spaced_rows(lines))
+    columns = {c.text: c.column for c in [*upper.cells, *lower.cells]}
+    assert [columns[t] for t in ("预期指标值", "符号", "值", "单位（文字描述）")] == [5, 5, 6, 7]
+    assert [columns[t] for t in ("实际完成值", "完成情况", "权重占比（%）")] == [8, 9, 11]
+    assert [c.column for c in first.cells if c.text in ("12处", "完成", "15")] == [8, 9, 11]
 
 
 def test_the_national_forms_words_for_the_funds_total(tmp_path: Path) -> None:

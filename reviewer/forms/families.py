@@ -466,6 +466,7 @@ HEBEI = Family(
         ("合计", "annual_total"),  # funds by source under 资金来源, their total first
         ("总计", "annual_total"),
         ("其中:财政资金*", "current_year_appropriation"),
+        ("其中:财政拨款*", "current_year_appropriation"),  # the national form's words for it
         ("其他", "other"),
         ("其他资金", "other"),
     ),

@@ -512,6 +512,11 @@ def _header_parts(part: str) -> list[str]:
     if words := header_words(part):
         return words
     label, _, rest = part.partition(" ")
+    if rest and " " not in rest.strip() and Kind.COLUMN in kinds(label) & kinds(rest.strip()):
+        return [
+            label,
+            rest.strip(),
+        ]  # two column labels one space apart (单位(文字描述) 实际完成值)
     rest = rest.strip()
     known = (LabelKind.L1, LabelKind.L2, LabelKind.AMBIGUOUS)
     if rest and label_kind(label) in known and label_kind(part.replace(" ", "")) is None:
@@ -897,30 +902,41 @@ _HEADER_WINDOW = 4  # the upper row, the lower over one or two lines, the first 
 
 
 def _under_groups(upper: list[Cell], parts: list[Cell], wide: int) -> bool:
-    """Place ``parts`` under their group labels in ``upper`` and number every column, when
-    each part belongs to a group label there, each group's parts come together and in the
-    order of their labels, and the columns then number ``wide``. False, nothing moved, else."""
-    found = [group_of(c.text, parents=False) for c in parts]
-    heads = {g: i for i, c in enumerate(upper) if (g := group_of(c.text, parents=True)) is not None}
-    groups = [g for g in found if g is not None and g in heads]
-    if not parts or len(groups) != len(found):
-        return False
-    order = [g for k, g in enumerate(groups) if k == 0 or groups[k - 1] != g]
-    if len(order) != len(set(order)) or order != sorted(order, key=lambda g: heads[g]):
-        return False  # a group's parts apart, or groups out of their labels' order
-    if len(upper) - len(order) + len(parts) != wide:
+    """Place ``parts`` under their labels in ``upper`` and number every column, when, in the
+    upper labels' order, each part is one of the known parts of the group label above it (符号
+    / 值 / 单位 of 预期指标值: a column each) or the end of the label above it wrapped onto the
+    lower line (单项指标 / 实际完成值: that label's column), some part a group's, and the
+    columns then number ``wide``. False, nothing moved, else."""
+    from reviewer.ingest.rebuild.anchors import Kind, kinds
+
+    plan: list[tuple[Cell, list[Cell], bool]] = []  # each upper label, the parts under it
+    k = 0
+    for c in upper:
+        group = group_of(c.text, parents=True)
+        under: list[Cell] = []
+        if group is not None:
+            while k < len(parts) and group_of(parts[k].text, parents=False) == group:
+                under.append(parts[k])
+                k += 1
+        elif (
+            k < len(parts)
+            and group_of(parts[k].text, parents=False) is None
+            and Kind.COLUMN in kinds(c.text + parts[k].text)
+        ):
+            under.append(parts[k])  # the label's wrapped end: its own column
+            k += 1
+        plan.append((c, under, group is not None and bool(under)))
+    grouped = any(is_group for _, _, is_group in plan)
+    width = sum(len(under) if is_group else 1 for _, under, is_group in plan)
+    if not parts or k != len(parts) or not grouped or width != wide:
         return False
     column = 1
-    for i, c in enumerate(upper):
+    for c, under, is_group in plan:
         c.column = column
-        group = next((g for g in order if heads[g] == i), None)
-        if group is None:
-            column += 1
-            continue
-        for p, g in zip(parts, groups, strict=True):
-            if g == group:
-                p.column = column
-                column += 1
+        for p in under:
+            p.column = column
+            column += is_group
+        column += not is_group
     return True
 
 

@@ -439,6 +439,7 @@ _GROUPS = (
 
 def group_of(text: str, parents: bool) -> int | None:
     """The index of the group ``text`` is the label (``parents``) or a part's label of."""
+    text = text.replace("（", "(")  # 单位（文字描述）, 权重占比（%）: a note after the part
     for k, (heads, parts) in enumerate(_GROUPS):
         names = heads if parents else parts
         if any(text == n or (not parents and text.startswith(n + "(")) for n in names):

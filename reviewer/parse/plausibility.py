@@ -327,6 +327,13 @@ def check(
             "中带着运算符和指标值",
             "指标值、完成值等栏可能被并入了名称，各栏可能错位。",
         )
+    # a comparison's sign with no figure after it in the name (…就读幼儿占在园>=幼儿比例): the
+    # target's sign, and the definition beside the name, read into it; no name prints one
+    doubts += _names(
+        [r for r in rows if _BARE_SIGN.search(r["name"])],
+        "中夹着指标值的符号",
+        "符号一栏和旁边的文字可能被并入了名称，各栏可能错位。",
+    )
     # a clause after a comma where the name is (基本规范,个别乡镇存在延迟发放), the row's words
     # beside it a column on: no name is a sentence
     doubts += _names(
@@ -517,6 +524,9 @@ _CATEGORY_MID = re.compile(
 )
 _COMPARED_AFTER_WORDS = re.compile(r"(?<=[\u4e00-\u9fff])(?:[≥≤≧≦＞＜]|>=|<=)\s*\d")
 _COMPARED_NAMES = 2
+_BARE_SIGN = re.compile(
+    r"(?<=[\u4e00-\u9fff)）])\s*(?:>=|<=|[≥≤≧≦＞＜>=<])\s*(?=[\u4e00-\u9fff]|$)"
+)
 _CLAUSES = re.compile(r"[\u4e00-\u9fff][,，][\u4e00-\u9fff]")
 _DIGIT = re.compile(r"\d")
 _ONLY_BRACKETED = re.compile(r"^[（(][^（()）]*[）)]$")

@@ -29,6 +29,18 @@ def _gold(doc: Path) -> Path:
 # Documents still read wrong (see the dataset's README), each expected to fail its check,
 # strictly, so that a fix shows here and its entry goes.
 MISREAD = {
+    "oc03_gansu_dingxi_tongwei_renshe_jujiyanglaobaoxian_2019.txt": (
+        "pdftotext's layout of a transfer form whose rows of words wrap over three lines: the"
+        " wrapped ends read as a row of their own"
+    ),
+    "oe03_guangxi_yulin_bobai_jiaotongyunshuju_nongcungonglu_2024.txt": (
+        "a viewer's copy of a transfer form: a row of words whose target is missing reads its"
+        " actual as the target"
+    ),
+    "oe05_hebei_xingtai_neiqiu_shuiliju_yinshuiweixiu_2019.txt": (
+        "a viewer's copy of a Hebei form wrapped at eight characters: its header's labels cut"
+        " into pieces, one row read of eight, the rest reported unread but not doubted"
+    ),
     "nx03_gansu_tianshui_qinan_shuiwuju_nongcunyinshui_2019.txt": (
         "pdftotext's layout of a transfer form: a row of words wrapped over two lines after a"
         " blank line, read with its own columns (its target and actual cut at the wrap)"
@@ -334,6 +346,17 @@ MISREAD = {
 }
 # Documents whose tables are not read: the memo must say so (P108), not review them.
 UNREAD = {
+    "ob01_hebei_hengshui_gucheng_nongyenongcunju_gaobiaozhunnongtian_2021.txt",  # OCR of
+    # Hebei forms whose 指标分值 cells hold definitions over two lines: said misread
+    "ob02_hebei_baoding_laiyuan_weishengjiankangju_jibengonggongweisheng_2023.txt",
+    "ob03_hebei_xingtai_weixian_jiaoyuju_puhuixingyoueryuan_2019.txt",
+    "oc01_jiangxi_ganzhou_yudu_nongyenongcunju_gaobiaozhunnongtian_2021.txt",  # pdftotext's
+    # layout, a row's figures on the last of its lines: rows run together, said misread
+    "oc02_zhejiang_quzhou_longyou_weishengjiankangju_bumenzhengti_2023.txt",
+    "oc04_sichuan_nanchong_yingshan_zhujianju_laojiuxiaoqugaizao_2024.txt",
+    "oc05_hubei_yichang_yuanan_wenlvju_gonggongwenhuafuwu_2022.txt",
+    "oe06_hubei_xiaogan_yunmeng_wenhualvyouju_songxixiaxiang_2018.txt",  # a viewer's copy of
+    # a 20/80 form, its category points in the category cells wrapped at nine characters
     "nw02_xinjiang_changji_manasixian_shuiliju_yinshuiweixiu_2023.txt",  # OCR of a Hebei
     # form whose lower header line drifted four or five characters from its rows: said misread
     "nr01_hebei_xingtai_weixian_nongyenongcunju_gaobiaozhunnongtian_2021.txt",  # OCR of a
@@ -468,7 +491,7 @@ def _marks(doc: Path) -> list[pytest.MarkDecorator]:
 
 
 def test_the_set_is_there() -> None:
-    assert len(DOCUMENTS) == 2071
+    assert len(DOCUMENTS) == 2101
     assert all(_gold(d).is_file() for d in DOCUMENTS)
     assert {d.name for d in DOCUMENTS} >= {*MISREAD, *UNREAD}
 

@@ -118,7 +118,16 @@ def read_funds(b: Builder, i: int) -> int:
             break
         if not (ks & {Kind.FUND_BLOCK, Kind.FUND_COLUMN}) and not _unit_note(t, head):
             break
-        if Kind.FUND_COLUMN in ks and _value_follows(toks, j):
+        if (
+            Kind.FUND_COLUMN in ks
+            and _value_follows(toks, j)
+            # (not the last label of a header of several, its row of amounts printed without
+            # a label under it: 执行率(B/A) | 得分(20分*执行率) | 1,860.00 | 1,848.84 | …)
+            and not (
+                sum(Kind.FUND_COLUMN in kinds(h.text) for h in head) >= 2
+                and _values_follow(toks, j, 2)
+            )
+        ):
             b.close()
             return _read_pairs(b, i)
         head.append(t)
@@ -293,6 +302,12 @@ def _value_follows(toks: list[Token], j: int) -> bool:
     """A column label with its value right after it (``预算数: 2.38``)."""
     nxt = next((t for t in toks[j + 1 : j + 3] if not t.empty), None)
     return nxt is not None and is_value(nxt.text) and not kinds(nxt.text)
+
+
+def _values_follow(toks: list[Token], j: int, n: int) -> bool:
+    """``n`` values right after token ``j``, no label between them."""
+    after = [t for t in toks[j + 1 : j + 1 + 2 * n] if not t.empty][:n]
+    return len(after) == n and all(is_value(t.text) and not kinds(t.text) for t in after)
 
 
 def _pairs_with(row: tuple[Token | None, list[Token]], t: Token) -> bool:
