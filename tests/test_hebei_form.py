@@ -279,6 +279,32 @@ def test_upper_labels_wrapped_onto_the_lower_line_among_the_groups_parts() -> No
     assert [c.column for c in first.cells if c.text in ("12处", "完成", "15")] == [8, 9, 11]
 
 
+def test_the_national_forms_words_for_the_funds_source(tmp_path: Path) -> None:
+    # oc06: 其中:财政拨款 under 年度资金总额 (the Hebei form prints 其中:财政资金): its source
+    # row, not a row of nothing (a false F101, the sources summing to 0)
+    rows = [
+        ["二、预算执行情况（万元）"],
+        ["", "预算数", "到位数", "执行数", "预算执行进度"],
+        ["年度资金总额", "640.00", "640.00", "627.36", "98.03%"],
+        ["其中:财政拨款", "640.00", "640.00", "627.36", "98.03%"],
+        ["其他资金", "0.00", "0.00", "0.00", "—"],
+        ["四、年度绩效指标完成情况"],
+        ["一级指标", "二级指标", "三级指标", "指标分值", "预期指标值", "", "",
+         "单项指标实际完成值", "单项指标完成情况", "自评得分"],
+        ["", "", "", "", "符号", "值", "单位(文字描述)", "", "", "单项指标得分", "权重占比(%)",
+         "单项指标折算得分"],
+        ["产出指标", "数量指标", "扶持幼儿园数", "扶持的幼儿园所数", ">=", "18", "所", "18所",
+         "完成", "100.00", "100", "100.00"],
+    ]  # fmt: skip
+    path = tmp_path / "tabs.txt"
+    text = "某县教育局2018年度预算项目绩效自评表\n"
+    path.write_text(text + "".join("\t".join(r) + "\n" for r in rows), encoding="utf-8")
+    result = review(path)
+    source = result.report.tables[0].funds.current_year_appropriation
+    assert (source.full_year_budget, source.executed) == (640.0, 627.36)
+    assert "F101" not in {f.code for f in result.findings}
+
+
 def test_the_national_forms_words_for_the_funds_total(tmp_path: Path) -> None:
     # nj05: 年度资金总额 in a Hebei form's funds block
     rows = [
