@@ -512,12 +512,9 @@ def _header_parts(part: str) -> list[str]:
     if words := header_words(part):
         return words
     label, _, rest = part.partition(" ")
-    if rest and " " not in rest.strip() and Kind.COLUMN in kinds(label) & kinds(rest.strip()):
-        return [
-            label,
-            rest.strip(),
-        ]  # two column labels one space apart (单位(文字描述) 实际完成值)
     rest = rest.strip()
+    if rest and " " not in rest and Kind.COLUMN in kinds(label) & kinds(rest):
+        return [label, rest]  # two column labels one space apart (单位(文字描述) 实际完成值)
     known = (LabelKind.L1, LabelKind.L2, LabelKind.AMBIGUOUS)
     if rest and label_kind(label) in known and label_kind(part.replace(" ", "")) is None:
         return [label, rest]
