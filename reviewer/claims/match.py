@@ -12,11 +12,12 @@ whose best match is tied between indicators is ambiguous; either way nothing is 
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass
 
 from reviewer.claims.extract import MONEY_UNITS, Claim
-from reviewer.model import Indicator
+from reviewer.model import Indicator, Operator
 from reviewer.parse.values import decimals
 from reviewer.units import factor, unscaled
 
@@ -103,7 +104,10 @@ class Target:
         else:
             into = factor(av.unit, tv.unit) if tv.unit and av.unit else None
             a_scale = scale * (into or 1.0)
-        actual = None if av.number is None else _scaled(av.number, av.upper, a_scale, ind.actual)
+        upper = av.upper
+        if av.operator_written and av.operator in (Operator.GE, Operator.GT) and upper is None:
+            upper = math.inf  # an actual printed as a floor (≥300次): any figure above it fits
+        actual = None if av.number is None else _scaled(av.number, upper, a_scale, ind.actual)
         if not unit or (target is None and actual is None):
             return None
         full = _BRACKETS.sub("", ind.name) if "(" in ind.name or "（" in ind.name else ind.name
@@ -165,8 +169,23 @@ def score(claim: Claim, t: Target) -> int:
     after = claim.after
     if (place := _PLACES.match(after)) is not None and place.group(0) not in t.full:
         after = ""  # 25个乡镇生活垃圾收集清运处理: it counts the 乡镇 the work covers
-    run = max(common_run(_same_words(claim.before), core), common_run(after, core))
+    before = _same_words(claim.before)
+    run = max(common_run(before, core), common_run(after, core))
+    if run < MIN_RUN and _swapped(core, before[-_SWAP_WINDOW:]):
+        run = MIN_RUN  # 改造危桥9座 against 危桥改造数量: the name's two words, the other way
     return run if run >= MIN_RUN or run == len(t.core) >= 2 else 0
+
+
+_SWAP_WINDOW = 8  # characters before a claim's figure its words for the row stand in
+
+
+def _swapped(core: str, words: str) -> bool:
+    """A core name of two words of two characters (危桥改造), both in ``words`` in the other
+    order (改造危桥)."""
+    if len(core) != 4:
+        return False
+    first, second = core[:2], core[2:]
+    return first != second and 0 <= words.find(second) < words.find(first)
 
 
 @dataclass(frozen=True, slots=True)

@@ -276,6 +276,23 @@ class TestN102NarrativeFigureVsIndicator(RuleCase):
     @pytest.mark.parametrize(
         ("actual", "said", "fires"),
         [
+            ("7座", "改造危桥9座", True),  # od02: the name's two words the other way round
+            ("9座", "改造危桥9座", False),
+            ("≥7座", "改造危桥9座", False),  # dy06: an actual printed as a floor, 9 above it
+            ("7座", "危桥改造9座", True),
+            ("≥7座", "危桥改造9座", False),  # a floor the claim's figure is above
+        ],
+    )
+    def test_a_claim_naming_the_row_in_its_words_swapped(
+        self, tmp_path: Path, actual: str, said: str, fires: bool
+    ) -> None:
+        row = ind("危桥改造数量", "≥7座", actual, 10, 10, l2="数量指标")
+        table = make_table(indicators=with_row(2, row), goal_actual=f"{DONE}，{said}。")
+        assert ("N102" in codes(tmp_path, table)) is fires
+
+    @pytest.mark.parametrize(
+        ("actual", "said", "fires"),
+        [
             ("2023年11月28日", "项目于2023年12月20日全部完工", True),  # jx04
             ("2023年11月", "全部工程于2023年12月20日完工", True),  # ft01: months apart
             ("2023年12月", "全部工程于2023年12月20日完工", False),  # the day is in the month
