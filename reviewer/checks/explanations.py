@@ -69,12 +69,16 @@ def _admits_shortfall(i: Indicator, text: str, met: bool | None = None) -> bool:
         text = _BELOW.sub("", text)
     if met and _EXCEEDED.search(text):
         text = _DEVIATION.sub("", text)  # 超额完成…,属正常偏差: the deviation is the excess
+        text = _LENGTHENED.sub("", text)  # 渠段因地形需要顺延，超出目标8%: laid longer
     return _SHORTFALL.search(text) is not None
 
 
 # A met row's explanation of going past its target, whose 偏差 is the excess, no shortfall.
 _EXCEEDED = re.compile(r"超额|超出|超过|高于目标|多于")
 _DEVIATION = re.compile(r"偏差|偏离|差距")
+# Beside an excess, what was laid out longer than planned (a channel 顺延 along the terrain),
+# not the work put off.
+_LENGTHENED = re.compile(r"顺延|延长|延伸")
 
 
 def has_column(ctx: TableContext) -> bool:

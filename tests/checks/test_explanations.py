@@ -170,6 +170,13 @@ class TestE103ExplanationContradictsScore(RuleCase):
         # with no excess said, 偏差 beside the full score still admits a shortfall
         assert "E103" in codes(tmp_path, trainees("=210人", 10, "存在一定偏差"))
 
+    def test_work_laid_out_longer_beside_its_excess_is_no_shortfall(self, tmp_path: Path) -> None:
+        # oe01: 部分渠段因地形需要顺延，超出目标8%: the channel laid longer, not put off
+        said = "部分培训点因报名人数需要顺延场次，超出目标5%，已按实结算。"
+        assert "E103" not in codes(tmp_path, trainees("=220人", 10, said))
+        # with no excess said, 顺延 beside the full score is the work put off
+        assert "E103" in codes(tmp_path, trainees("=210人", 10, "部分培训顺延至次年"))
+
     def test_a_measures_aim_is_no_claim_that_it_was_done(self, tmp_path: Path) -> None:
         # nm02: 延至次年 admits the shortfall; 确保按期完成 is what the next step aims at
         said = "受连续降雨影响，部分培训延至次年；下一步加强调度，确保按期完成。"
