@@ -45,10 +45,7 @@ def recognise(texts: Iterable[str]) -> Recognition:
         if len(title) < longest:
             continue
         found = [label for label, k in signatures if k in joined]
-        # labels only it prints decide before those another family prints too (the national
-        # form's 年度资金总额 is the 部门整体 form's as well; 按收入性质分 is that form's alone)
-        own = sum(label not in _shared(family) for label in found)
-        score = (len(title), own, len(found))
+        score = _score(family, title, found)
         if score > best.score:
             best = Recognition(family, score, tuple([title] if title else []) + tuple(found))
             best_title = title
@@ -72,8 +69,7 @@ def _printed_instead(
         found = [label for label, k in signatures if k in joined]
         if len(found) > printed.score[2]:
             evidence = tuple([title] if title else []) + tuple(found)
-            own = sum(label not in _shared(family) for label in found)
-            printed = Recognition(family, (len(title), own, len(found)), evidence)
+            printed = Recognition(family, _score(family, title, found), evidence)
             printed_title = title
     if printed.score[2] < _PRINTED_LABELS:
         return best
@@ -101,6 +97,14 @@ def _keyed() -> tuple[tuple[Family, _Keyed, _Keyed], ...]:
         )
         for family in FAMILIES
     )
+
+
+def _score(family: Family, title: str, found: list[str]) -> tuple[int, int, int]:
+    """A family's match: its title's length, then the signatures found that only it prints
+    (the national form's 年度资金总额 is the 部门整体 form's as well; 按收入性质分 is that form's
+    alone), then all its signatures found."""
+    own = sum(label not in _shared(family) for label in found)
+    return len(title), own, len(found)
 
 
 @cache
