@@ -18,7 +18,7 @@ from dataclasses import dataclass
 
 from reviewer.claims.extract import MONEY_UNITS, Claim
 from reviewer.model import Indicator, Operator
-from reviewer.parse.values import decimals
+from reviewer.parse.values import decimals, parse_value
 from reviewer.units import factor, unscaled
 
 _UNIT_CLASS = {
@@ -32,9 +32,12 @@ _UNIT_CLASS = {
     "亿元": "元",
 }
 _GENERIC_TAIL = re.compile(
-    r"(?:计划完成数|计划完成量|完成数量|完成数|数量|人数|家数|个数|次数|场次|份数|件数|篇数|台数|"
-    r"户数|项数|册数|套数|期数|场数|总数|数)$"
+    r"(?:计划完成数|计划完成量|完成数量|完成数|数量|场次|总数|数"
+    # a count by its counter (人数, 户数, 座数: 桥涵维修座数 counts bridges)
+    r"|[人家个次份件篇台户项册套期场座处所辆头株只批栋间张]数)$"
 )
+# The label of a target set at the year's start, kept beside the adjusted one (年初目标值(A)).
+_INITIAL = re.compile(r"^年初(?:目标|指标)值")
 _BRACKETS = re.compile(r"[（(][^）)]*[）)]")
 # An indicator measured per person, household, mu, pupil, day, kilometre or one item (人均补助
 # 标准 84元, 日均处理量, 每公里年养护补助标准, 单个礼堂建设补助), or a standard (…补助标准): a total
@@ -87,6 +90,9 @@ class Target:
     target: tuple[float, float | None] | None
     actual: tuple[float, float | None] | None
     per: str = ""  # the name's per-unit word (人均), which a claim about it must say too
+    # the target set at the year's start where the form prints it beside the adjusted one
+    # (年初目标值 6座 | 调整后目标值 4座): the plan a 预期目标 may state
+    initial: tuple[float, float | None] | None = None
 
     @classmethod
     def of(cls, ind: Indicator, unit: str) -> Target | None:
@@ -112,8 +118,22 @@ class Target:
             return None
         full = _BRACKETS.sub("", ind.name) if "(" in ind.name or "（" in ind.name else ind.name
         per = _PER_UNIT.search(ind.name)
+        printed = next((c.text for k, c in ind.cells.items() if _INITIAL.match(k)), None)
+        first = None if printed is None else parse_value(printed)
+        initial = (
+            None
+            if first is None or first.number is None or first.unit != tv.unit
+            else _scaled(first.number, first.upper, scale, printed or "")
+        )
         return cls(
-            ind, unit, core_name(ind.name), full, target, actual, per.group(0) if per else ""
+            ind,
+            unit,
+            core_name(ind.name),
+            full,
+            target,
+            actual,
+            per.group(0) if per else "",
+            initial,
         )
 
     def compared(self, claim: Claim) -> tuple[str, tuple[float, float | None] | None]:
@@ -126,7 +146,8 @@ class Target:
     def agrees(self, claim: Claim) -> bool:
         """The claim fits the target or the actual (either: a narrative may quote both). A
         change fits one of either sign: 下降3.2% is an 增幅 of -3.2%."""
-        for v in (self.target, self.actual):
+        planned = (self.initial,) if self.compared(claim)[0] == "target" else ()
+        for v in (self.target, self.actual, *planned):
             if v is None:
                 continue
             if claim.agrees(*v):

@@ -210,6 +210,7 @@ _SOURCE_ROWS = (
 _FUND_ROWS = (
     ("年度资金总额*", "annual_total"),
     ("年度财政资金总额*", "annual_total"),
+    ("年度总金额*", "annual_total"),
     ("资金总额*", "annual_total"),
     ("项目支出总额*", "annual_total"),  # the 20/80 form's row (项目支出总额 | 预算数 | 执行数 …)
     ("项目资金总额*", "annual_total"),

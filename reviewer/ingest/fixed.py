@@ -44,16 +44,20 @@ from reviewer.forms.families import DEFAULT
 from reviewer.forms.vocabulary import lookup
 from reviewer.grid import Cell, Row
 from reviewer.ingest.rebuild.anchors import Kind, header_key, kinds
+from reviewer.ingest.rebuild.furniture import page_furniture, with_furniture
 from reviewer.model import Leftover, Location
 from reviewer.parse.columns import header_words
 from reviewer.parse.labels import (
     KNOWN_LABELS,
+    LabelKind,
     classify_label,
+    family_of_l2,
     group_of,
     is_ellipsis,
     is_total_word,
     is_weight_note,
     label_kind,
+    stem,
 )
 from reviewer.parse.values import is_placeholder, parse_percent
 from reviewer.textnorm import PAGE_NUMBER, clean_cell
@@ -163,7 +167,20 @@ def _judged(report: Report) -> tuple[int, int]:
 
 
 def fixed_rows(lines: Sequence[str], taken: list[Leftover] | None = None) -> Iterator[Row]:
-    """The rows; a seal's text the scan read among them goes to ``taken`` (see ``_seal``)."""
+    """The rows; a seal's text the scan read among them goes to ``taken`` (see ``_seal``).
+    A page's furniture (its number, then the running head at the next page's top) is set
+    apart before the lines are read, and given back as rows of their own, used (a header
+    printed again is read by position: its lines below it are its)."""
+    furniture = page_furniture(lines, headers=False)
+    if not furniture:
+        yield from _rows_by_position(lines, taken)
+        return
+    # (a form feed on a furniture line still opens its page)
+    kept = [("\f" if "\f" in s else "") if i in furniture else s for i, s in enumerate(lines)]
+    yield from with_furniture(list(_rows_by_position(kept, taken)), furniture)
+
+
+def _rows_by_position(lines: Sequence[str], taken: list[Leftover] | None) -> Iterator[Row]:
     width = _metric(lines)
     blocks = list(_blocks(lines, width))
     units = _unit_names(block for block, _ in blocks)
@@ -1022,6 +1039,19 @@ def _join_labels(block: list[list[Piece]]) -> None:
                     break
 
 
+def _heads_below(q: Piece, above: list[Piece], below: list[Piece]) -> bool:
+    """``q`` a 一级 label alone between two rows whose 二级 labels tell it is the row below's
+    (效益指标 between 成本指标's row and 社会效益指标's): not the row above's group."""
+    if label_kind(q.text) not in (LabelKind.L1, LabelKind.AMBIGUOUS):  # (满意度指标: either)
+        return False
+
+    def family(line: list[Piece]) -> str | None:
+        return next((f for p in line if (f := family_of_l2(p.text)) is not None), None)
+
+    upper, lower = family(above), family(below)
+    return lower == stem(q.text) and upper is not None and upper != lower
+
+
 def _nearest(
     i: int,
     column: int,
@@ -1050,6 +1080,8 @@ def _nearest(
             r.column == q.column and (label_kind(r.text) is not None or not r.text)
             for r in block[above]
         ):  # (an empty piece: the row above's label's tail, joined to its first line)
+            return below
+        if len(block[i]) == 1 and _heads_below(q, block[above], block[below]):
             return below
 
     def holds(k: int) -> bool:

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import email
 import email.policy
+import re
 from collections.abc import Iterable, Iterator
 from html.parser import HTMLParser
 from pathlib import Path
@@ -60,6 +61,47 @@ def _hidden(attrs: list[tuple[str, str | None]]) -> bool:
         if name == "style" and value and "display:none" in value.replace(" ", "").lower():
             return True
     return False
+
+
+_TABLE_TAGS = frozenset({"table", "tr", "td", "th"})
+# A style laying other elements out as a table (a CMS's <div style="display:table-row">).
+_CSS_DISPLAY = re.compile(
+    r"display\s*:\s*(table(?:-row|-cell)?|inline-table)(?![\w-])", re.IGNORECASE
+)  # (not table-row-group nor table-header-group: a <tbody>'s and <thead>'s, no row)
+_DISPLAY_ROLE = {"table": "table", "inline-table": "table", "table-row": "tr", "table-cell": "td"}
+
+
+def _css_role(attrs: list[tuple[str, str | None]], styles: dict[str, str]) -> str | None:
+    """The table part (table, tr, td) an element's style, or its class's in the page's style
+    sheet, shows it as; or None."""
+    role = None
+    for name, value in attrs:
+        if name == "style" and value and "table" in value.lower():
+            found = _CSS_DISPLAY.search(value)
+            if found is not None:
+                return _DISPLAY_ROLE[found.group(1).lower()]
+        elif name == "class" and value and styles:
+            role = next((styles[c] for c in value.split() if c in styles), role)
+    return role
+
+
+_MAX_SHEET = 1 << 18  # characters of style sheets read for their table layouts
+_RULE = re.compile(r"([^{}]+)\{([^{}]*)\}")
+_LAST_CLASS = re.compile(r"\.([\w-]+)\s*$")
+
+
+def _sheet_roles(sheet: str) -> dict[str, str]:
+    """The classes a style sheet lays out as a table's parts (.grid .tr { display:table-row })."""
+    roles: dict[str, str] = {}
+    for selectors, body in _RULE.findall(sheet):
+        found = _CSS_DISPLAY.search(body)
+        if found is None:
+            continue
+        for selector in selectors.split(","):
+            last = _LAST_CLASS.search(selector)
+            if last is not None:
+                roles[last.group(1)] = _DISPLAY_ROLE[found.group(1).lower()]
+    return roles
 
 
 def _span(value: str | None, most: int) -> int:
@@ -114,6 +156,11 @@ class _Reader(HTMLParser):
         self.stack: list[_Table] = []  # tables inside tables
         self.text: list[str] = []  # the text of the block or cell being read
         self.cell: tuple[int, int] | None = None  # (column, table number) of the open cell
+        self.depth: dict[str, int] = {}  # per tag, how many of its elements are open
+        self.styles: dict[str, str] = {}  # class → the table part a style sheet shows it as
+        self.sheet: list[str] = []  # the text of the <style> being read
+        self.sheet_size = 0
+        self.roles: list[tuple[str, int, str]] = []  # elements a style shows as a table's part
 
     # -- text outside tables, and cells -------------------------------------------------------
 
@@ -216,6 +263,15 @@ class _Reader(HTMLParser):
             if tag in _SKIPPED:
                 self.skipping.append(tag)
             return
+        if tag not in _VOID:
+            depth = self.depth[tag] = self.depth.get(tag, 0) + 1
+            role = _css_role(attrs, self.styles) if tag not in _TABLE_TAGS else None
+            if role is not None:  # <div style="display:table-cell">: read as the cell it shows
+                self.roles.append((tag, depth, role))
+                tag, attrs = role, []
+        self._start(tag, attrs)
+
+    def _start(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         if tag == "img":
             self._picture(attrs)
         elif tag == "table":
@@ -260,7 +316,18 @@ class _Reader(HTMLParser):
         if self.skipping:
             if tag == self.skipping[-1]:
                 self.skipping.pop()
+                if tag == "style":
+                    self.styles.update(_sheet_roles("".join(self.sheet)))
+                    self.sheet = []
             return
+        depth = self.depth.get(tag, 0)
+        if depth:
+            self.depth[tag] = depth - 1
+        if self.roles and self.roles[-1][:2] == (tag, depth):
+            tag = self.roles.pop()[2]  # the end of an element shown as a table's part
+        self._end(tag)
+
+    def _end(self, tag: str) -> None:
         if tag == "table" and self.stack:
             if self.cell is not None or self.stack[-1].cells:
                 self._end_row()
@@ -274,6 +341,9 @@ class _Reader(HTMLParser):
 
     def handle_data(self, data: str) -> None:
         if self.skipping:
+            if self.skipping[-1] == "style" and self.sheet_size < _MAX_SHEET:
+                self.sheet.append(data)
+                self.sheet_size += len(data)
             return
         if self.hiding is not None:
             self.hidden_text.append(data)

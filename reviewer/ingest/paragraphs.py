@@ -52,7 +52,7 @@ def paragraphs_rejoined(rows: Iterable[Row]) -> Iterator[Row]:
             held is not None
             and last is not None
             and _next_to(last, row)
-            and (pending or _is_open(held) or _is_long(held, row))
+            and (pending or _is_open(held) or _is_long(held, row) or _cut_short(held, row, width))
         ):
             first = row.cells[0]
             if first.column == 1 and len(row.cells) == 1 and not _is_label(first.text):
@@ -120,6 +120,30 @@ def _is_long(held: Row, row: Row) -> bool:
         and not _labelled(text)
         and (len(row.cells) == 1 or _among_rows(held))
     )
+
+
+def _cut_short(held: Row, row: Row, width: int) -> bool:
+    """A row of the indicators' stopping at a short cell of words (a name of two paragraphs:
+    …农村常住居民人均可支配 / 收入增长率 | ≥7% | 8.1% | 15 | 15), the line after it the
+    rest of that cell, then the row's next cells: together no wider than the header."""
+    last = held.cells[-1]
+    if width < _MIN_WIDTH or len(row.cells) < _ROW_CELLS or last.column < _ROW_CELLS:
+        return False
+    return (
+        # an indicator row: under the section's merged label, or opening a category
+        (held.cells[0].column >= 2 or label_kind(held.cells[0].text) is not None)
+        and not any(header_key(c.text) for c in held.cells)
+        and not _FIGURE_ONLY.match(last.text)
+        and not _is_label(last.text)
+        and not _LABEL_COLON.search(last.text)  # 按支出性质分：9004.52, a labelled amount
+        and _NAME_REST.match(row.cells[0].text) is not None
+        and not _labelled(row.cells[0].text)
+        and _fits(held, row, width)
+    )
+
+
+_LABEL_COLON = re.compile(r"[：:]")
+_NAME_REST = re.compile(r"^[\u4e00-\u9fff（）()]{2,}$")  # 收入增长率; not 2、 nor 填表人：
 
 
 def _among_rows(held: Row) -> bool:

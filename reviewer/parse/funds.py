@@ -230,6 +230,28 @@ def is_fund_header(row: Row, family: Family) -> bool:
     )
 
 
+def _past_amounts(mapped: list[tuple[str, Cell | None]]) -> bool:
+    """The first amount column blank, a figure past the amounts' columns (分值, 执行率…)."""
+    return (
+        bool(mapped)
+        and mapped[0][0] in _AMOUNTS
+        and mapped[0][1] is None
+        and any(
+            c is not None and parse_amount(c.text) is not None
+            for role, c in mapped
+            if role not in _AMOUNTS
+        )
+    )
+
+
+def _amounts_only(mapped: list[tuple[str, Cell | None]]) -> bool:
+    """Figures under the amounts' columns only, each one an amount."""
+    return all(
+        c is None if role not in _AMOUNTS else c is None or parse_amount(c.text) is not None
+        for role, c in mapped
+    )
+
+
 class FundsReader:
     """Reads the funds block row by row into the table's dict ``t`` (unit, labels, cells)."""
 
@@ -613,6 +635,20 @@ class FundsReader:
             shift = self.shifts.get(label.column, label.column + 1 - roles[0][0])
             best = self._mapped(roles, by_column, shift)
             found = _count(best)
+            if (
+                label.column not in self.shifts
+                and any(column > label.column for column in self.shifts)
+                and _past_amounts(best)
+            ):
+                # a row whose label stands left of the rows' above, its first amount blank and
+                # figures past the amounts (442.57 under 分值): the row a column off (a web
+                # page's row its rowspan left uncovered, shifted left) is read from the
+                # header's first column when all its figures are amounts then
+                first = min(by_column) - roles[0][0]
+                lead = self._mapped(roles, by_column, first)
+                if _count(lead) >= found and lead[0][1] is not None and _amounts_only(lead):
+                    best, shift, found = lead, first, _count(lead)
+                    self.shifts[label.column] = shift
             if shift != 0 and label.column not in self.shifts:
                 direct = self._mapped(roles, by_column, 0)
                 direct_found = _count(direct)

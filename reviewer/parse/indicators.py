@@ -691,6 +691,8 @@ def _attach_fragments(
         nxt = drafts[draft_at_row[next_rows[0]]] if next_rows else None
         if prev is None and nxt is None:
             continue
+        if nxt is None and prev is not None and _text_under(frag, prev):
+            continue  # left unused: reported
         kind = frag.kind
         if kind in _VALUE_PARTS.values():
             if prev is not None and getattr(prev, kind) is not None:
@@ -735,6 +737,20 @@ def _attach_fragments(
         else:
             part.append(frag.cell)
         _add_line(target, frag.cell)
+
+
+def _text_under(frag: Fragment, last: Draft) -> bool:
+    """The text under a table with no 总分 row, no cell's rest: a sentence alone in the first
+    column a blank line under the last row (总体来看，项目资金使用规范…。), or text outside the
+    page's or document's table the row was read from (a web page's footer: 主办：…)."""
+    table = next((c.where.get("table") for c in last.name if c.where), None)
+    if table is not None and (frag.cell.where or {}).get("table") != table:
+        return True
+    return (
+        frag.line_start
+        and frag.cell.line > max(last.lines, default=frag.cell.line) + 1
+        and _is_sentence(frag.cell.text)
+    )
 
 
 def _last_is_explanation(d: Draft) -> bool:

@@ -290,6 +290,38 @@ class TestN102NarrativeFigureVsIndicator(RuleCase):
         table = make_table(indicators=with_row(2, row), goal_actual=f"{DONE}，{said}。")
         assert ("N102" in codes(tmp_path, table)) is fires
 
+    @pytest.mark.parametrize(("planned", "fires"), [("6座", False), ("5座", True)])
+    def test_a_goal_stating_the_target_set_at_the_years_start(
+        self, tmp_path: Path, planned: str, fires: bool
+    ) -> None:
+        # ep06: 年初目标值 6座 | 调整后目标值 4座, the 预期目标 written at the year's start
+        # (改造危桥6座) states the first; a figure neither target is contradicts them
+        lines = [
+            "项目支出绩效自评表",
+            "项目名称\t农村公路养护",
+            "主管部门\t某旗交通运输局\t实施单位\t某旗公路养护中心",
+            "项目资金（万元）\t\t年初预算数\t全年预算数\t全年执行数\t分值\t执行率\t得分",
+            "\t年度资金总额\t100.00\t100.00\t100.00\t10\t100.00%\t10",
+            "年度总体目标\t预期目标\t实际完成情况",
+            "\t完成养护任务，改造危桥6座。\t完成养护任务，改造危桥4座。",
+            "绩效指标\t一级指标\t二级指标\t三级指标\t分值\t年初目标值\t调整后目标值\t实际完成值"
+            "\t得分\t偏差原因分析及改进措施",
+            f"\t产出指标\t数量指标\t危桥改造座数\t50\t{planned}\t4座\t4座\t50\t年中调整为4座",
+            "\t效益指标\t社会效益指标\t群众出行条件\t30\t有效改善\t有效改善\t有效改善\t30\t",
+            "\t满意度指标\t服务对象满意度指标\t群众满意度\t10\t≥90%\t≥90%\t93%\t10\t",
+            "总分\t\t\t\t100\t\t\t\t100\t",
+        ]
+        path = tmp_path / "t.txt"
+        path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+        assert ("N102" in {f.code for f in review(path).findings}) is fires
+
+    # oj01: a count named by its counter (座数), the narrative's words the other way round
+    @pytest.mark.parametrize("name", ["桥涵维修座数", "桥涵维修数量", "桥涵维修处数"])
+    def test_a_count_named_by_its_counter(self, tmp_path: Path, name: str) -> None:
+        row = ind(name, "≥18座", "18座", 10, 10, l2="数量指标")
+        table = make_table(indicators=with_row(2, row), goal_actual=f"{DONE}，维修桥涵21座。")
+        assert "N102" in codes(tmp_path, table)
+
     @pytest.mark.parametrize(
         ("actual", "said", "fires"),
         [

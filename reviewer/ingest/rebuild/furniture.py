@@ -22,9 +22,16 @@ _HEAD_LINES = 2  # the document's first lines, a running head a page's top may r
 
 
 def _opens(lines: Sequence[str], i: int) -> bool:
-    """The title on line ``i`` opens a table: a header key (项目名称 …) follows it closely."""
+    """The title on line ``i`` opens a table: a header key (项目名称 …) follows it closely,
+    maybe after a scan's rule read as a bar (| 项目名称, l 项目名称)."""
     after = [s.split() for s in lines[i + 1 :] if s.strip()][:_TITLE_LOOKAHEAD]
-    return any(Kind.KEY in kinds(words[0]) for words in after)
+    return any(
+        Kind.KEY in kinds(words[1] if words[0] in _BARS and len(words) > 1 else words[0])
+        for words in after
+    )
+
+
+_BARS = frozenset({"|", "｜", "l", "I"})
 
 
 # A report's name as a running head prints it: its year, then 绩效 or 自评, no sentence.
@@ -68,6 +75,18 @@ def _names_the_issuer(text: str, before: Sequence[str]) -> bool:
     return _BODY.match(text) is not None and any(s.strip().endswith(text) for s in before)
 
 
+def _signed_page_number(words: list[str], openings: set[str]) -> bool:
+    """A page's foot: the issuer's or the report's name, then the page's number, on one line
+    (洋县扶贫开发局        第 2 页)."""
+    if len(words) < 2 or not words[-1].endswith("页"):
+        return False
+    for k in range(len(words) - 1, 0, -1):  # the number may be printed in pieces (第 2 页)
+        if PAGE_NUMBER.match("".join(words[k:])):
+            head = " ".join(words[:k])
+            return head in openings or _BODY.match(head) is not None or _names_the_report(head)
+    return False
+
+
 def _head_wrapped(lines: Sequence[str], i: int, text: str) -> int | None:
     """The index of the line that ends a running head wrapped after ``text`` (line ``i``:
     2021年度转移支付区域 / 绩效目标自评表), or None."""
@@ -81,11 +100,11 @@ def _head_wrapped(lines: Sequence[str], i: int, text: str) -> int | None:
     return None
 
 
-def page_furniture(lines: Sequence[str]) -> dict[int, str]:
+def page_furniture(lines: Sequence[str], headers: bool = True) -> dict[int, str]:
     """The furniture lines (index → the line's text, its spaces collapsed): each page number,
     and the lines right after it that repeat the document's first line or an earlier page's
-    (never a table's title: the next table may open the page), or the indicator header of a
-    section the page break interrupted."""
+    (never a table's title: the next table may open the page), or (``headers``) the indicator
+    header of a section the page break interrupted."""
     found: dict[int, str] = {}
     openings: set[str] = set()  # the texts that opened the document or a page
     # the document's first lines: a running head wrapped over two (涞水县农业农村局2021年度预算
@@ -98,11 +117,15 @@ def page_furniture(lines: Sequence[str]) -> dict[int, str]:
         if not words:
             continue
         text = " ".join(words)
-        if PAGE_NUMBER.match("".join(words)) or _bare_page_number(lines, i, openings):
+        if (
+            PAGE_NUMBER.match("".join(words))
+            or _bare_page_number(lines, i, openings)
+            or _signed_page_number(words, openings)
+        ):
             found[i] = text
             after_break = True
             continue
-        if after_break and text == header:
+        if after_break and headers and text == header:
             found[i] = text
             continue
         first = kinds(words[0])

@@ -120,8 +120,15 @@ def rebuild_costed(
     loose = _loose(tokens, m) if strict else [False] * len(tokens)
     glue = [
         i > 0
-        and _words(looks[i])
-        and ((t.spaced and _words(looks[i - 1])) or (t.rest and not tokens[i - 1].empty))
+        and (
+            (t.spaced and _words(looks[i]) and _words(looks[i - 1]))
+            # a wrapped line's rest, though it reads as a category (…供水工程 / 数量)
+            or (
+                t.rest
+                and (_words(looks[i]) or looks[i].label is not None)
+                and not tokens[i - 1].empty
+            )
+        )
         for i, t in enumerate(tokens)
     ]
     # a line of one piece of text after a piece of text left unfinished: the rest of a cell

@@ -14,6 +14,7 @@ from collections import Counter
 from collections.abc import Callable, Sequence
 
 from reviewer.ingest.rebuild.anchors import Kind, kinds
+from reviewer.parse.labels import label_kind
 
 _MIN_WIDTH = 8  # characters: a narrower "width" is a column of short cells, not a wrap
 _NARROW = 12  # characters: a width below it is believed only where few lines are longer
@@ -63,7 +64,13 @@ def unwrapped(lines: Sequence[str], is_label: Callable[[str], bool]) -> tuple[li
         section = _in_section(section, full)
         cell = i if cell is None else cell
         after = lines[i + 2].strip() if i + 2 < len(lines) else ""
-        if (
+        if len(full) == width and rest and _label_ended(out[cell].strip(), rest, is_label):
+            out[cell] += rest
+            out[i + 1] = ""
+        elif section and len(full) == width and _category_rest(full, rest):
+            maybe.add(i + 1)  # …供水工程 / 数量: the name's end, or the next row's category
+            cell = None
+        elif (
             len(full) != width
             or not rest
             or is_label(rest)
@@ -129,6 +136,20 @@ def _date_ended(full: str, rest: str) -> bool:
         return False
     cut = full[-1].isdigit() or (full[-1] in "年月" and rest[0].isdigit())
     return cut or rest in ("前", "以前", "之前")
+
+
+def _category_rest(full: str, rest: str) -> bool:
+    """A rest that is a category's label (数量, 质量) after a line of words no label itself."""
+    return label_kind(rest) is not None and label_kind(full) is None and not kinds(full)
+
+
+def _label_ended(text: str, rest: str, is_label: Callable[[str], bool]) -> bool:
+    """``rest`` ends the label the cell's text began (单项指标实际完成 / 值), though it is a
+    label of its own too (Hebei's 值 under 预期指标值), or the section's title the text is
+    already (四、年度绩效指标 / 完成情况: a column's label alone)."""
+    if not is_label(text):
+        return is_label(text + rest)
+    return Kind.SECTION in kinds(text) and Kind.SECTION in kinds(text + rest)
 
 
 def _label_alone(full: str, rest: str, is_label: Callable[[str], bool]) -> bool:
