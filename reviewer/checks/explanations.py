@@ -54,8 +54,8 @@ _SHORTFALL = re.compile(
 )
 # On a row whose target is a ceiling (森林火灾受害率≤0.9‰), being below it or a fall is the aim.
 _BELOW = re.compile(r"低于|减少")
-# Saying there was none (无偏差, 未发生偏差) admits no shortfall.
-_NO_DEVIATION = re.compile(r"(?:无|没有|未出现|未发生|不存在)(?:明显|任何)?(?:偏差|偏离|差距)")
+# Saying there was none (无偏差, 未偏差, 未发生偏差) admits no shortfall.
+_NO_DEVIATION = re.compile(r"(?:无|没有|未|未出现|未发生|不存在)(?:明显|任何)?(?:偏差|偏离|差距)")
 # what a row's explanation claims done; not a measure's aim (下一步…确保按期完成)
 _DONE = re.compile(
     r"(?<!确保)(?<!力争)(?<!争取)(?<!保证)(?<!将)"

@@ -538,6 +538,22 @@ def _anchor(line: list[Piece]) -> bool:
     )
 
 
+def _word_row(block: list[list[Piece]], i: int) -> bool:
+    """A row of words opening its category (时效指标 | 资助资金发放及时性 | 按学期及时足额发 |
+    按学期及时足额发放到学): its label (or the label's first piece, 可持续影响指 / 标), a name,
+    a target and an actual, no figure; not when the line after it holds the row's figures
+    (项目建设完工时间 | 2021年12月31日前完 | … over 工 | 完工 | 10 | 10)."""
+    line = block[i]
+    if len(line) < 4 or not (
+        label_kind(line[0].text) is not None or _opens_with_label(line[0].text)
+    ):
+        return False
+    if any(_is_figure(p.text) or is_placeholder(p.text) for p in line) or _header_like(line):
+        return False
+    after = block[i + 1] if i + 1 < len(block) else []
+    return sum(_is_figure(p.text) for p in after) < 2
+
+
 def _columns(
     block: list[list[Piece]], header: list[int], inside: frozenset[int] = frozenset()
 ) -> list[int]:
@@ -707,7 +723,7 @@ class _Part:
 
 
 def _part(block: list[list[Piece]], page_break: bool, width: Width = _width) -> _Part:
-    anchors = [i for i, line in enumerate(block) if _anchor(line)]
+    anchors = [i for i, line in enumerate(block) if _anchor(line) or _word_row(block, i)]
     first = anchors[0] if anchors else 0
     top = first
     while (
@@ -1118,6 +1134,14 @@ def _nearest(
             ]
             if filled or not all(beyond):
                 return a
+    if filled and above == i - 1 and below == i + 1 and _cell_ended(block, above, i, column):
+        return below
+    if (
+        below - i > 1
+        and not runs_to(below)
+        and _beside_a_cell_below(block, i, above, below, column)
+    ):
+        return below
     up, down = runs_to(above), runs_to(below)
     if (
         filled
@@ -1161,6 +1185,42 @@ def _nearest(
 def _blank_between(block: list[list[Piece]], lo: int, hi: int) -> bool:
     """A blank line printed between block lines ``lo`` and ``hi`` (the block leaves it out)."""
     return any(block[k + 1][0].line - block[k][0].line > 1 for k in range(lo, hi))
+
+
+def _beside_a_cell_below(
+    block: list[list[Piece]], i: int, above: int, below: int, column: int
+) -> bool:
+    """Line ``i`` opens another column's cell that runs on, line by line, to the row below's
+    line and not up to the row above's (项目区受益农户数 beside 部分农户承包地调整后未纳入 …,
+    the explanation running down to ≥7000户 | 6850户 | 10 | 9.79): the line is that row's."""
+
+    def holds(k: int, c: int) -> bool:
+        return any(p.column == c for p in block[k])
+
+    for q in block[i]:
+        if q.column == column:
+            continue
+        down = all(holds(k, q.column) for k in range(i + 1, below + 1))
+        if down and not all(holds(k, q.column) for k in range(above, i)):
+            return True
+    return False
+
+
+_SHORTER = 4  # display columns: a line this much short of the column's full ones ends its cell
+
+
+def _cell_ended(block: list[list[Piece]], above: int, i: int, column: int) -> bool:
+    """Right under the row above's line, whose piece in ``column`` is short of the column's
+    full lines, a full line: wrapped text fills every line of a cell but its last, so the cell
+    above ended there and line ``i`` opens the next (…日常养护里 / 程 ≥ 1260 … / 危桥改造（含加固）
+    / 座数 ≥ 6 …, each row's figures on its name's last line)."""
+    theirs = [p for p in block[above] if p.column == column]
+    mine = [p for p in block[i] if p.column == column]
+    if not theirs or not mine:
+        return False
+    full = max(p.end - p.start for line in block for p in line if p.column == column)
+    last, first = theirs[-1], mine[0]
+    return last.end - last.start <= full - _SHORTER and first.end - first.start >= full - 1
 
 
 def _opens_name(

@@ -712,6 +712,23 @@ def _csv_rows(lines: Iterable[str]) -> Iterator[Row]:
 
 
 def _rows_cell_per_line(lines: Iterable[str]) -> Iterator[Row]:
+    from reviewer.ingest.rebuild.furniture import page_furniture
+
+    lines = list(lines)
+    whole, rests = _unwrapped_cells(lines)
+    # a page's foot and the next page's head printed inside a row (no blank line between):
+    # rows of their own, after the row
+    furniture = {  # (a bare number inside a row is its cell: 总分 | 100 | 100, then a title)
+        k: text
+        for k, text in page_furniture([s.replace("\f", "") for s in lines], headers=False).items()
+        if not _BARE_NUMBER.match(text)
+    }
+    # (a page's foot of two lines, the report's name over the number, set apart where it
+    # stands; the next page's running head after the number is left to the title's reading)
+    foot_heads = {
+        k for k in furniture if k + 1 in furniture and PAGE_NUMBER.match(clean_cell(lines[k + 1]))
+    }
+    feet: list[Row] = []
     cells: list[Cell] = []
     blanks = 0  # blank lines since the last row ended
     form_feed = False
@@ -722,7 +739,16 @@ def _rows_cell_per_line(lines: Iterable[str]) -> Iterator[Row]:
         if "\f" in line:
             form_feed = True
             line = line.replace("\f", "")
-        text = clean_cell(line)
+        if number - 1 in rests:
+            continue  # the rest of the cell above, joined to it
+        text = clean_cell(whole.get(number - 1, line))
+        if number - 1 in furniture and (cells or number - 1 in foot_heads):
+            foot = Row(cells=[Cell(text, number, 1, line.strip(), used=True)], line=number)
+            if cells:
+                feet.append(foot)
+            else:
+                yield foot
+            continue
         if title is not None and text:
             # the title's lines, wrapped (2022年度农机购置与应用补贴区域绩 / 效目标自评表): a
             # row of their own, the page's next row opening a page; not a title: a row's
@@ -747,6 +773,8 @@ def _rows_cell_per_line(lines: Iterable[str]) -> Iterator[Row]:
             if cells:
                 yield from _rows_apart(cells, row_break)
                 cells = []
+            yield from feet
+            feet = []
             blanks += 1
             continue
         if not cells:
@@ -763,6 +791,46 @@ def _rows_cell_per_line(lines: Iterable[str]) -> Iterator[Row]:
         cells.append(Cell(text, number, len(cells) + 1, line.strip(), where={"line": number}))
     if cells:
         yield from _rows_apart(cells, row_break)
+    yield from feet
+
+
+def _unwrapped_cells(lines: list[str]) -> tuple[dict[int, str], set[int]]:
+    """A viewer's copy wrapping each long cell at its column's width (…资助家庭经济困难幼 / 儿人数):
+    the lines that gained their cell's rest (index → the whole cell), and the rests' lines.
+    A rest the width leaves in doubt (a name as wide as the column, then a short text) is the
+    cell's when a value follows it (… / 儿人数 / ≥ / 4200), not a target of words."""
+    from reviewer.ingest.rebuild.anchors import is_any_label
+    from reviewer.ingest.rebuild.wrapped import in_section, unwrapped
+
+    plain = [s.rstrip("\r\n").replace("\f", "") for s in lines]
+    out, maybe = unwrapped(plain, is_any_label)
+    joined: dict[int, str] = {}
+    rests: set[int] = set()
+    owner = 0
+    section = False  # among the indicator rows: the head's lines, rows of a kind, stay apart
+    for i, (was, now) in enumerate(zip(plain, out, strict=True)):
+        section = in_section(section, was.strip())
+        if not section:
+            owner = i
+        elif was.strip() and not now:
+            rests.add(i)
+            joined[owner] = out[owner]
+        elif (
+            i in maybe
+            and _WORDS_REST.match(was.strip())
+            and i + 1 < len(plain)
+            and _VALUE_OPENS.match(plain[i + 1].strip())
+        ):
+            rests.add(i)
+            joined[owner] = joined.get(owner, out[owner]) + was.strip()
+        else:
+            owner = i
+    return joined, rests
+
+
+_VALUE_OPENS = re.compile(r"^(?:[≥≤≧≦><=＞＜＝]|\d)")
+_BARE_NUMBER = re.compile(r"^\d{1,3}(?:\s*/\s*\d{1,3})?$")
+_WORDS_REST = re.compile(r"^[\u4e00-\u9fff（）()]{1,8}$")
 
 
 def _rows_apart(cells: list[Cell], row_break: bool) -> Iterator[Row]:

@@ -170,6 +170,18 @@ def check(
                 evidence=_cells(cut, "name"),
             )
         )
+    # two categories' labels in one cell (质量指标时效指标): two rows' lines read as one, the
+    # rows' names and values run together with them
+    doubled = [r for r in rows if any(_two_labels(r[k] or "") for k in ("l1", "l2"))]
+    if doubled:
+        label = next(r[k] for r in doubled for k in ("l1", "l2") if _two_labels(r[k] or ""))
+        doubts.append(
+            ReadingDoubt(
+                reason=f"{len(doubled)}个指标行的类别名称是两个类别连在一起（如“{label[:20]}”），"
+                "相邻两行可能被读成了一行，各栏可能错位。",
+                evidence=_cells(doubled, "name"),
+            )
+        )
     # a row with no name whose target opens with words and holds a figure: its name read
     # into the target (危桥改造数量3座); a row named by a category's label alone has no name
     # left and is no misreading
@@ -535,6 +547,22 @@ _ONLY_BRACKETED = re.compile(r"^[（(][^（()）]*[）)]$")
 _PAGE_NUMBER = re.compile(r"^[-—－]\s*\d+\s*[-—－]$")
 # A page's number run into a name (补助资金发放时间—2—): a page foot read as the name's tail.
 _PAGE_NUMBER_INSIDE = re.compile(r"(?<=[\u4e00-\u9fff])[—－·]\s?\d{1,3}\s?[—－·]")
+
+
+_LABEL_PIECES = re.compile(r"[\u4e00-\u9fff]+?指标")
+
+
+def _two_labels(text: str) -> bool:
+    """``text`` two category labels run together (质量指标时效指标), each one known; not a
+    label and its group's, printed as one with a mark between (产出指标-数量指标)."""
+    if text.count("指标") < 2:  # most labels end here
+        return False
+    pieces = _LABEL_PIECES.findall(text)
+    return (
+        len(pieces) >= 2
+        and "".join(pieces) == text
+        and all(label_kind(p) is not None for p in pieces)
+    )
 
 
 def _benign(name: str) -> bool:

@@ -170,6 +170,11 @@ class TestE103ExplanationContradictsScore(RuleCase):
         # with no excess said, 偏差 beside the full score still admits a shortfall
         assert "E103" in codes(tmp_path, trainees("=210人", 10, "存在一定偏差"))
 
+    @pytest.mark.parametrize("said", ["未偏差", "无偏差", "未发生偏差。"])
+    def test_saying_there_was_no_deviation_admits_none(self, tmp_path: Path, said: str) -> None:
+        # on05: met rows' 未偏差 had been read as 偏差, a shortfall beside the full score
+        assert "E103" not in codes(tmp_path, trainees("=210人", 10, said))
+
     def test_work_laid_out_longer_beside_its_excess_is_no_shortfall(self, tmp_path: Path) -> None:
         # oe01: 部分渠段因地形需要顺延，超出目标8%: the channel laid longer, not put off
         said = "部分培训点因报名人数需要顺延场次，超出目标5%，已按实结算。"

@@ -47,6 +47,11 @@ MISREAD = {
             " value, reported as such, not read as the text the gold gives"
         )
         for name in (
+            "oo01_jiangxi_ganzhou_yudu_nongyenongcunju_gaobiaozhunnongtian_2023.xlsx",
+            "oo02_guangxi_guilin_yangshuo_wenguangtilvju_nongjiashuwu_wenwubaohu_2021.xlsx",
+            "oo03_zhejiang_lishui_jinyun_ziranziyuanju_bumenzhengti_2024.xlsx",
+            "oo05_gansu_tianshui_qinan_weijianju_jibengonggongweisheng_2020.xlsx",
+            "oo06_hubei_yichang_zigui_jiaotongju_nongcungonglu_2024.xlsx",
             "oa01_zhejiang_lishui_jinyun_jiaotongju_gonglu-gongjiaobutie_2022.xlsx",
             "oa02_jiangxi_ganzhou_xinfeng_nongyenongcunju_renjuhuanjing_2021.xlsx",
             "oa03_guangxi_guilin_lingchuan_weishengjiankangju_bumenzhengti_2023.xlsx",
@@ -57,10 +62,6 @@ MISREAD = {
     "nr03_sichuan_nanchong_yingshan_jiaotiju_xiaoshe_weixiu_2022.txt": (
         "OCR of a Sichuan form laid out by position: a name's first line beside its category"
         " labels, its rest with the row's figures below, read as two rows"
-    ),
-    "nm03_hainan_sanya_yazhou_nongyenongcunju_xiangcunzhenxing_2022.txt": (
-        "OCR of a transfer form: two rows of words (项目成本控制 | 控制在预算内, 带动脱贫户增收 |"
-        " 有效带动) on consecutive lines read as one row"
     ),
     "nh03_henan_zhoukou_dancheng_shuiliju_nongcunyinshui_2021.txt": (
         "OCR of a Hebei form laid out by position: 可持续影响指标 one space from the row's name,"
@@ -327,6 +328,12 @@ MISREAD = {
 }
 # Documents whose tables are not read: the memo must say so (P108), not review them.
 UNREAD = {
+    "ol05_hebei_baoding_laiyuan_shuiliju_nongcunyinshuiweihu_2019.txt",  # a viewer's copy of a
+    # Hebei form wrapped at seven characters, its 指标分值 cells definitions over three lines
+    "om05_hubei_xiangyang_gucheng_wenhualvyouju_gonggongwenhua_2019.txt",  # pdftotext's layout
+    # of a 20/80 form, its category points wrapped into the names' column
+    "om06_hebei_xingtai_weixian_shuiliju_nongcunyinshui_2022.txt",  # pdftotext's layout of a
+    # Hebei form whose 指标分值 column holds definitions over three lines
     "og05_shanxi_jinzhong_yuci_zhujianju_gongreguanwang_2024.pdf",  # a PDF drawn without
     # rules, a name on the line above its row's figures: its target's sign read into it
     "oj02_jilin_baishan_fusong_nongyenongcunju_renjuhuanjing_2021.txt",  # OCR of a Hebei form
@@ -472,7 +479,7 @@ def _marks(doc: Path) -> list[pytest.MarkDecorator]:
 
 
 def test_the_set_is_there() -> None:
-    assert len(DOCUMENTS) == 2131
+    assert len(DOCUMENTS) == 2161
     assert all(_gold(d).is_file() for d in DOCUMENTS)
     assert {d.name for d in DOCUMENTS} >= {*MISREAD, *UNREAD}
 

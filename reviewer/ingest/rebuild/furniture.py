@@ -59,10 +59,12 @@ def _bare_page_number(lines: Sequence[str], i: int, openings: set[str]) -> bool:
         return False
     if of is None and (not text.isdigit() or int(text) > _MAX_PAGE):
         return False
-    after = next((s.strip() for s in lines[i + 1 :] if s.strip()), "")
-    head = " ".join(after.split())
+    rest = [k for k in range(i + 1, len(lines)) if lines[k].strip()][:2]
+    head = " ".join(lines[rest[0]].split()) if rest else ""
     if not head:
         return of is not None and of.group(1) == of.group(2)
+    if len(rest) > 1 and PAGE_NUMBER.match("".join(lines[rest[1]].split())):
+        return False  # the report's name over its page's number: the page's foot, ``text`` a row's
     return head in openings or Kind.TITLE in kinds(head.split()[0]) or _names_the_report(head)
 
 
@@ -124,6 +126,12 @@ def page_furniture(lines: Sequence[str], headers: bool = True) -> dict[int, str]
         ):
             found[i] = text
             after_break = True
+            # the page's foot over two lines: the report's name, then its number
+            foot = next((k for k in range(i - 1, -1, -1) if lines[k].strip()), None)
+            if foot is not None and foot not in found:
+                above = " ".join(lines[foot].split())
+                if _names_the_report(above) or (above in openings and foot > _HEAD_LINES):
+                    found[foot] = above
             continue
         if after_break and headers and text == header:
             found[i] = text

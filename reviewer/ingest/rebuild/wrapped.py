@@ -61,7 +61,7 @@ def unwrapped(lines: Sequence[str], is_label: Callable[[str], bool]) -> tuple[li
     cell = None  # the index of the line the cell being joined began on
     for i in range(len(lines) - 1):
         full, rest = lines[i].strip(), lines[i + 1].strip()
-        section = _in_section(section, full)
+        section = in_section(section, full)
         cell = i if cell is None else cell
         after = lines[i + 2].strip() if i + 2 < len(lines) else ""
         if len(full) == width and rest and _label_ended(out[cell].strip(), rest, is_label):
@@ -90,7 +90,7 @@ def unwrapped(lines: Sequence[str], is_label: Callable[[str], bool]) -> tuple[li
     return out, maybe
 
 
-def _in_section(section: bool, line: str) -> bool:
+def in_section(section: bool, line: str) -> bool:
     """Whether the indicator rows go on at ``line`` (their header's labels open them; 总分, a
     field, the next table's title or block close them)."""
     ks = kinds(line)
