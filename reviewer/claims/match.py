@@ -191,10 +191,52 @@ def score(claim: Claim, t: Target) -> int:
     if (place := _PLACES.match(after)) is not None and place.group(0) not in t.full:
         after = ""  # 25个乡镇生活垃圾收集清运处理: it counts the 乡镇 the work covers
     before = _same_words(claim.before)
+    if _other_measure(before, t.full):
+        return 0  # 签约居民满意度达到95% against 签约居民续约率: the claim measures another thing
     run = max(common_run(before, core), common_run(after, core))
+    if run == MIN_RUN and _measure_only(core, before, after):
+        run = 0  # 65岁以上老年人健康管理率 against 孕产妇系统管理率: only the measure's word shared
     if run < MIN_RUN and _swapped(core, before[-_SWAP_WINDOW:]):
         run = MIN_RUN  # 改造危桥9座 against 危桥改造数量: the name's two words, the other way
     return run if run >= MIN_RUN or run == len(t.core) >= 2 else 0
+
+
+# A measure's word every kind of rate or survey ends with (管理率, 覆盖率, 满意度): no name.
+_MEASURE = re.compile(r"[\u4e00-\u9fff]{2}率|满意度")
+
+
+def _measure_only(core: str, *texts: str) -> bool:
+    """The three characters ``core`` shares with the claim's words are a measure's word only,
+    which any rate's name ends with (…管理率), and no two of the name's other words are the
+    claim's (签约服务群众满意度 and 签约居民满意度 share 签约 too)."""
+    measure = _MEASURE.search(core)
+    rest = core[: measure.start()] + "|" + core[measure.end() :] if measure else core
+    return not any(
+        rest[k : k + 2] in text and "|" not in rest[k : k + 2]
+        for k in range(len(rest) - 1)
+        for text in texts
+    )
+
+
+# The measure a claim names right before its figure (…满意度达到95%, …管理率66.5%), and the one
+# an indicator's name ends with.
+_CLAIM_MEASURE = re.compile(
+    r"([\u4e00-\u9fff]{2}率|满意度)(?:达到|达|为|是|保持在|提高到|提升至|超过|不低于|约)?\s*$"
+)
+_NAME_MEASURE = re.compile(r"([\u4e00-\u9fff]{2}率|满意度)$")
+
+
+def _other_measure(before: str, name: str) -> bool:
+    """The claim measures one thing (满意度) and the indicator another (续约率), whose words
+    (续约) the claim does not say (签约服务覆盖率 is a 签约率)."""
+    said = _CLAIM_MEASURE.search(before)
+    named = _NAME_MEASURE.search(name)
+    return (
+        said is not None
+        and named is not None
+        and said.group(1) != named.group(1)
+        and named.group(1)[:-1] not in before
+    )
 
 
 _SWAP_WINDOW = 8  # characters before a claim's figure its words for the row stand in

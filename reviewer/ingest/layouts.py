@@ -459,12 +459,15 @@ _IDEOGRAPHIC_GAP = re.compile("(?<=\\S)\u3000(?=\\S)")
 _MIN_IDEOGRAPHIC_GAPS = 2
 
 
-def split_spaced(line: str, number: int) -> list[Cell]:
+def split_spaced(line: str, number: int) -> list[Cell] | None:
     """A line whose cells are separated by tabs, runs of spaces or the marks a scan's grid
     leaves (``_SPACED_CELLS``); empty cells are dropped and a cell's column is its position
-    among the line's cells."""
+    among the line's cells. None for a report's rule drawn in characters (-----, =====): a
+    border, not content."""
     cells: list[Cell] = []
     body = line.strip()
+    if body[:1] in _RULE_CHARS and _RULE_LINE.fullmatch(body):
+        return None
     parts = _SPACED_CELLS.split(body)
     if (
         "\u3000" in body
@@ -829,6 +832,8 @@ def _unwrapped_cells(lines: list[str]) -> tuple[dict[int, str], set[int]]:
 
 
 _VALUE_OPENS = re.compile(r"^(?:[≥≤≧≦><=＞＜＝]|\d)")
+_RULE_CHARS = frozenset("-=_—─━═+")
+_RULE_LINE = re.compile(r"[-=_—─━═+\s]{4,}")
 _BARE_NUMBER = re.compile(r"^\d{1,3}(?:\s*/\s*\d{1,3})?$")
 _WORDS_REST = re.compile(r"^[\u4e00-\u9fff（）()]{1,8}$")
 

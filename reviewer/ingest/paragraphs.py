@@ -27,7 +27,7 @@ import re
 from collections.abc import Iterable, Iterator
 
 from reviewer.grid import Cell, Row
-from reviewer.ingest.rebuild.anchors import Kind, header_key, kinds
+from reviewer.ingest.rebuild.anchors import Kind, header_key, kinds, label_goes_on
 from reviewer.parse.labels import label_kind
 
 _SENTENCE_END = re.compile(r"[。；;：:，,、]$")
@@ -52,12 +52,21 @@ def paragraphs_rejoined(rows: Iterable[Row]) -> Iterator[Row]:
             held is not None
             and last is not None
             and _next_to(last, row)
-            and (pending or _is_open(held) or _is_long(held, row) or _cut_short(held, row, width))
+            and (
+                pending
+                or _is_open(held)
+                or _is_long(held, row)
+                or _cut_short(held, row, width)
+                or _label_goes_on(held, row)
+            )
         ):
             first = row.cells[0]
             if first.column == 1 and len(row.cells) == 1 and not _is_label(first.text):
                 pending.append(row)  # a paragraph, even one opening with a label's words
                 continue
+            if _label_goes_on(held, row) and not pending:
+                held = _joined(held, [], row)  # a header label of two paragraphs (单项指标 /
+                continue  # 实际完成值 | 单项指标 …): one label, the header's row goes on
             if (
                 first.column == 1
                 and not _labelled(first.text)
@@ -119,6 +128,16 @@ def _is_long(held: Row, row: Row) -> bool:
         and not _FIGURE_ONLY.match(text)
         and not _labelled(text)
         and (len(row.cells) == 1 or _among_rows(held))
+    )
+
+
+def _label_goes_on(held: Row, row: Row) -> bool:
+    """A header's last cell a label's first paragraph, the line after it opening with the
+    rest (单项指标 / 实际完成值): together one of the form's column labels."""
+    return (
+        len(held.cells) >= _ROW_CELLS
+        and row.cells[0].column == 1
+        and label_goes_on(held.cells[-1].text, row.cells[0].text)
     )
 
 

@@ -659,6 +659,7 @@ def merge_header(upper: IndicatorColumns, lower: Row, family: Family = DEFAULT) 
         merged.labels[c.column] = c.text
         if role is Role.NAME:
             merged.name_column = c.column
+    upper = _spread(upper, merged, set(lower_roles))
     upper_cols = sorted(upper.roles)
     for i, col in enumerate(upper_cols):
         end = upper_cols[i + 1] if i + 1 < len(upper_cols) else max(lower_roles, default=col) + 1
@@ -678,6 +679,46 @@ def merge_header(upper: IndicatorColumns, lower: Row, family: Family = DEFAULT) 
         merged.roles[col] = role
     merged.standard = _is_standard(merged)
     return merged
+
+
+def _spread(upper: IndicatorColumns, merged: IndicatorColumns, lower: set[int]) -> IndicatorColumns:
+    """The upper row as printed without the columns its group labels span (Word's plain
+    text writes a merged cell once: 预期指标值 | 单项指标实际完成值 | … over 符号 | 值 | 单位 |
+    | | 单项指标得分 …), each label moved on by the spans before it; ``upper`` itself where
+    no other upper label stands over a sub-label's column inside a group, or the upper row
+    reaches as far as the lower (its columns as printed).
+    ``merged`` gets the moved labels' roles and labels in place of the printed ones."""
+    inside = [
+        col
+        for col in upper.roles
+        if col in lower
+        and col - 1 in lower
+        and upper.labels.get(col) != upper.labels.get(col - 1)  # (a merged label repeated)
+        # over a group's part (值 under 预期指标值), not a wrapped label's end (…实际 / 完成值),
+        # and no group's own label (自评得分 over its parts)
+        and lb.group_of(merged.labels.get(col, ""), parents=False) is not None
+        and lb.group_of(upper.labels.get(col, ""), parents=True) is None
+    ]
+    if not inside or max(upper.roles) >= max(lower):
+        return upper
+    spread = IndicatorColumns(
+        {}, {}, upper.name_column, any_labels=upper.any_labels, own_categories=upper.own_categories
+    )
+    shift = 0
+    for col in sorted(upper.roles):
+        at = col + shift
+        run = 0
+        while at + run in lower:
+            run += 1
+        spread.roles[at], spread.labels[at] = upper.roles[col], upper.labels[col]
+        shift += max(run - 1, 0)
+    for col in upper.roles:
+        merged.roles.pop(col, None)
+        if col not in lower:  # (a sub-label's column keeps the lower row's label)
+            merged.labels.pop(col, None)
+    merged.roles.update(spread.roles)
+    merged.labels.update({col: text for col, text in spread.labels.items() if col not in lower})
+    return spread
 
 
 def _is_standard(cols: IndicatorColumns) -> bool:

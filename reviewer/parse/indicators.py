@@ -463,8 +463,13 @@ def parse_section(rows: Sequence[Row], columns: IndicatorColumns) -> Section:
     no_l1 = Role.L2 in roles and Role.L1 not in roles  # 二级指标 | 三级指标 | …, no 一级 column
 
     placeholders: list[Cell] = []
+    chat = False  # inside a chat's message pasted between the rows (张三 10:33 / 还有…吗)
     for ri, row in enumerate(rows):
         cells = row.cells
+        if len(cells) == 1 and (lb.is_chat_stamp(cells[0].text) or chat):
+            chat = True
+            continue  # a chat's sender and time, its message: no row's (reported unparsed)
+        chat = False
         # Leading pieces of vertical labels (绩 / 效 指 标) are layout, not content; so is the
         # block's label with its points, printed on a row of a new page (绩效指标(90分) | …).
         while cells and lb.is_section_fragment(lb.weight_note(cells[0].text)[0]):

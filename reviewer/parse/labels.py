@@ -160,6 +160,14 @@ def is_site_furniture(text: str) -> bool:
     return _SITE_FURNITURE.match(text) is not None
 
 
+# A chat's sender and the time, over a message pasted with the table's rows (张三 10:32).
+_CHAT_STAMP = re.compile(r"^[\u4e00-\u9fffA-Za-z]{1,8}\s*(?:[01]?\d|2[0-3]):[0-5]\d(?::[0-5]\d)?$")
+
+
+def is_chat_stamp(text: str) -> bool:
+    return _CHAT_STAMP.match(text) is not None
+
+
 # A seal's text as OCR gives it between a scan's rows: its characters apart, ending as a unit's
 # name ends (施 甸 县 林 业 局), or its star alone.
 _STAMP = re.compile(r"^(?:[\u4e00-\u9fff]\s+){3,}[局委办院所站队会厅部处室府司心社校章]$|^[★☆]$")

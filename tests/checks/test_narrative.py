@@ -315,6 +315,51 @@ class TestN102NarrativeFigureVsIndicator(RuleCase):
         path.write_text("\n".join(lines) + "\n", encoding="utf-8")
         assert ("N102" in {f.code for f in review(path).findings}) is fires
 
+    @pytest.mark.parametrize(
+        ("said", "fires"),
+        [
+            ("65岁以上老年人健康管理率66.5%", False),  # ou04: another rate, 管理率 alone shared
+            ("孕产妇系统管理率90.1%", True),
+        ],
+    )
+    def test_a_rate_sharing_only_its_measure_word_is_another(
+        self, tmp_path: Path, said: str, fires: bool
+    ) -> None:
+        row = ind("孕产妇系统管理率", "≥90%", "92.4%", 10, 10, l2="质量指标")
+        table = make_table(indicators=with_row(2, row), goal_actual=f"{DONE}，{said}。")
+        assert ("N102" in codes(tmp_path, table)) is fires
+
+    def test_a_claim_is_about_the_row_measuring_what_it_measures(self, tmp_path: Path) -> None:
+        # ef03: 签约居民满意度达到95%以上 is the 满意度 row's (93%), not 签约居民续约率's
+        # (82.4%), though that name shares more of the claim's words
+        rows = [
+            ind("签约居民续约率", "≥80%", "82.4%", 10, 10, l2="质量指标"),
+            ind(
+                "签约服务群众满意度",
+                "≥90%",
+                "93%",
+                10,
+                10,
+                l1="满意度指标",
+                l2="服务对象满意度指标",
+            ),
+        ]
+        table = make_table(
+            indicators=[*with_row(2, rows[0]), rows[1]],
+            goal_actual=f"{DONE}，续约率82.4%，签约居民满意度达到95%以上。",
+        )
+        found = [f.indicator for f in findings_of(tmp_path, table, "N102")]
+        assert found == ["签约服务群众满意度"]
+
+    def test_a_claim_naming_the_rows_measure_in_more_words(self, tmp_path: Path) -> None:
+        # jn03 (a guard): 签约服务覆盖率 is the 签约率 row's measure, in more words
+        row = ind("重点人群家庭医生签约率", "≥70%", "68%", 10, 9.71, "外出务工人员较多。")
+        table = make_table(
+            indicators=with_row(1, row),
+            goal_actual=f"{DONE}，重点人群家庭医生签约服务覆盖率达72%。",
+        )
+        assert "N102" in codes(tmp_path, table)
+
     # oj01: a count named by its counter (座数), the narrative's words the other way round
     @pytest.mark.parametrize("name", ["桥涵维修座数", "桥涵维修数量", "桥涵维修处数"])
     def test_a_count_named_by_its_counter(self, tmp_path: Path, name: str) -> None:
