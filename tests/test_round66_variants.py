@@ -10,6 +10,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from reviewer.api import parse_file
+from reviewer.ingest.layouts import Layout
+from reviewer.ingest.text import text_rows
 from tests.test_round65_variants import SCAN_HEAD, SCAN_HEADER, SCAN_TOTAL, _scan_row, _written
 from tests.test_text_layouts import _laid_out
 
@@ -220,3 +222,12 @@ def test_a_pages_foot_of_two_lines_after_a_row_is_no_cell(tmp_path: Path) -> Non
         ("资助对象识别准确率", 10.0),
         ("受助家庭满意度", 10.0),
     ]
+
+
+def test_a_digit_no_number_is_read_as_is_before_a_title() -> None:
+    # found by the layouts' fuzz test: a superscript two (²) after a title printed again,
+    # which str.isdigit takes for a digit, had raised where a bare page number is looked for
+    title = "财政项目支出绩效自评表"
+    lines = [title, "", title, title, "²"]
+    _, rows = text_rows([line + "\n" for line in lines], Layout.LINES)
+    assert "²" in [c.text for r in rows for c in r.cells]

@@ -13,6 +13,7 @@ score above its weight) is a finding for the rules, not a doubt about the readin
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from typing import Any
 
 from reviewer.forms.families import Family
@@ -160,28 +161,14 @@ def check(
         )
     # a category label cut (续影响指标 for 可持续影响指标): its first piece, wrapped onto a line
     # above, read into another row's cells; the rows' names went with it
-    cut = [r for r in rows if any(is_cut_label(r[k] or "") for k in ("l1", "l2"))]
-    if cut:
-        label = next(r[k] for r in cut for k in ("l1", "l2") if is_cut_label(r[k] or ""))
-        doubts.append(
-            ReadingDoubt(
-                reason=f"{len(cut)}个指标行的类别名称不完整（如“{label}”），折行的类别与指标名称"
-                "可能被拼入了别的行，各栏可能错位。",
-                evidence=_cells(cut, "name"),
-            )
-        )
+    doubts += _labels(
+        rows, is_cut_label, "不完整", "折行的类别与指标名称可能被拼入了别的行，各栏可能错位。"
+    )
     # two categories' labels in one cell (质量指标时效指标): two rows' lines read as one, the
     # rows' names and values run together with them
-    doubled = [r for r in rows if any(_two_labels(r[k] or "") for k in ("l1", "l2"))]
-    if doubled:
-        label = next(r[k] for r in doubled for k in ("l1", "l2") if _two_labels(r[k] or ""))
-        doubts.append(
-            ReadingDoubt(
-                reason=f"{len(doubled)}个指标行的类别名称是两个类别连在一起（如“{label[:20]}”），"
-                "相邻两行可能被读成了一行，各栏可能错位。",
-                evidence=_cells(doubled, "name"),
-            )
-        )
+    doubts += _labels(
+        rows, _two_labels, "是两个类别连在一起", "相邻两行可能被读成了一行，各栏可能错位。"
+    )
     # a row with no name whose target opens with words and holds a figure: its name read
     # into the target (危桥改造数量3座); a row named by a category's label alone has no name
     # left and is no misreading
@@ -434,6 +421,22 @@ def _ascii(r: dict[str, Any]) -> dict[str, Any]:
     if not any(_WIDE.search(r[f]) for f in _RUN_FIELDS):
         return r
     return {**r, **{f: nfkc(r[f]) for f in _RUN_FIELDS}}
+
+
+def _labels(
+    rows: list[dict[str, Any]], bad: Callable[[str], bool], holds: str, so: str
+) -> list[ReadingDoubt]:
+    """A doubt when some rows' category labels are what no label is: how many, the first."""
+    hit = [r for r in rows if any(bad(r[k] or "") for k in ("l1", "l2"))]
+    if not hit:
+        return []
+    label = next(r[k] for r in hit for k in ("l1", "l2") if bad(r[k] or ""))
+    return [
+        ReadingDoubt(
+            reason=f"{len(hit)}个指标行的类别名称{holds}（如“{label[:20]}”），{so}",
+            evidence=_cells(hit, "name"),
+        )
+    ]
 
 
 def _names(hit: list[dict[str, Any]], holds: str, so: str) -> list[ReadingDoubt]:

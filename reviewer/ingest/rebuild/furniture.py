@@ -57,7 +57,7 @@ def _bare_page_number(lines: Sequence[str], i: int, openings: set[str]) -> bool:
     of = _OF_PAGES.match(text)
     if of is not None and int(of.group(1)) > int(of.group(2)):
         return False
-    if of is None and (not text.isdigit() or int(text) > _MAX_PAGE):
+    if of is None and (not (text.isascii() and text.isdigit()) or int(text) > _MAX_PAGE):
         return False
     rest = [k for k in range(i + 1, len(lines)) if lines[k].strip()][:2]
     head = " ".join(lines[rest[0]].split()) if rest else ""
