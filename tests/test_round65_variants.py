@@ -13,14 +13,8 @@ from pathlib import Path
 from reviewer.api import parse_file
 from reviewer.ingest.rebuild.anchors import is_any_label
 from reviewer.ingest.rebuild.wrapped import unwrapped
+from tests.test_form_variants import _written
 from tests.test_text_layouts import _laid_out
-
-
-def _written(tmp_path: Path, lines: list[str], name: str = "report.txt") -> Path:
-    path = tmp_path / name
-    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
-    return path
-
 
 # -- a PDF viewer's copy, a cell a line, wrapped at eight characters ----------------------------
 

@@ -12,7 +12,8 @@ from pathlib import Path
 from reviewer.api import parse_file
 from reviewer.ingest.layouts import Layout
 from reviewer.ingest.text import text_rows
-from tests.test_round65_variants import SCAN_HEAD, SCAN_HEADER, SCAN_TOTAL, _scan_row, _written
+from tests.test_form_variants import _written
+from tests.test_round65_variants import SCAN_HEAD, SCAN_HEADER, SCAN_TOTAL, _scan_row
 from tests.test_text_layouts import _laid_out
 
 

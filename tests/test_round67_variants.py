@@ -9,7 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from reviewer.api import parse_file
-from tests.test_round65_variants import _written
+from tests.test_form_variants import _written
 
 HEBEI_HEAD = [
     "预算项目绩效自评表",
