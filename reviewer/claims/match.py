@@ -191,14 +191,16 @@ def score(claim: Claim, t: Target) -> int:
     if (place := _PLACES.match(after)) is not None and place.group(0) not in t.full:
         after = ""  # 25个乡镇生活垃圾收集清运处理: it counts the 乡镇 the work covers
     before = _same_words(claim.before)
-    if _other_measure(before, t.full):
-        return 0  # 签约居民满意度达到95% against 签约居民续约率: the claim measures another thing
     run = max(common_run(before, core), common_run(after, core))
     if run == MIN_RUN and _measure_only(core, before, after):
         run = 0  # 65岁以上老年人健康管理率 against 孕产妇系统管理率: only the measure's word shared
     if run < MIN_RUN and _swapped(core, before[-_SWAP_WINDOW:]):
         run = MIN_RUN  # 改造危桥9座 against 危桥改造数量: the name's two words, the other way
-    return run if run >= MIN_RUN or run == len(t.core) >= 2 else 0
+    if not (run >= MIN_RUN or run == len(t.core) >= 2):
+        return 0
+    if _other_measure(before, t.full):
+        return 0  # 签约居民满意度达到95% against 签约居民续约率: the claim measures another thing
+    return run
 
 
 # A measure's word every kind of rate or survey ends with (管理率, 覆盖率, 满意度): no name.

@@ -134,11 +134,17 @@ def _is_long(held: Row, row: Row) -> bool:
 def _label_goes_on(held: Row, row: Row) -> bool:
     """A header's last cell a label's first paragraph, the line after it opening with the
     rest (单项指标 / 实际完成值): together one of the form's column labels."""
+    head, tail = held.cells[-1].text, row.cells[0].text
     return (
-        len(held.cells) >= _ROW_CELLS
-        and row.cells[0].column == 1
-        and label_goes_on(held.cells[-1].text, row.cells[0].text)
+        row.cells[0].column == 1
+        and len(head) <= _LABEL_PIECE  # (the cheap tests first: this runs for most rows)
+        and len(tail) <= _LABEL_PIECE
+        and len(held.cells) >= _ROW_CELLS
+        and label_goes_on(head, tail)
     )
+
+
+_LABEL_PIECE = 8  # characters, at most, of a header label's paragraph (单项指标, 实际完成值)
 
 
 def _cut_short(held: Row, row: Row, width: int) -> bool:
@@ -149,15 +155,15 @@ def _cut_short(held: Row, row: Row, width: int) -> bool:
     if width < _MIN_WIDTH or len(row.cells) < _ROW_CELLS or last.column < _ROW_CELLS:
         return False
     return (
-        # an indicator row: under the section's merged label, or opening a category
-        (held.cells[0].column >= 2 or label_kind(held.cells[0].text) is not None)
-        and not any(header_key(c.text) for c in held.cells)
-        and not _FIGURE_ONLY.match(last.text)
-        and not _is_label(last.text)
-        and not _LABEL_COLON.search(last.text)  # 按支出性质分：9004.52, a labelled amount
-        and _NAME_REST.match(row.cells[0].text) is not None
-        and not _labelled(row.cells[0].text)
+        _NAME_REST.match(row.cells[0].text) is not None  # (the cheap tests first)
         and _fits(held, row, width)
+        and not _LABEL_COLON.search(last.text)  # 按支出性质分：9004.52, a labelled amount
+        and not _FIGURE_ONLY.match(last.text)
+        # an indicator row: under the section's merged label, or opening a category
+        and (held.cells[0].column >= 2 or label_kind(held.cells[0].text) is not None)
+        and not any(header_key(c.text) for c in held.cells)
+        and not _is_label(last.text)
+        and not _labelled(row.cells[0].text)
     )
 
 
