@@ -70,6 +70,16 @@ PAGE_NUMBER = re.compile(
     r"^(?:[-—–－~·・•][\dlIO]{1,4}[-—–－~·・•]"
     r"|([-—–－~]{1,3})?第\d{1,4}页(?:[,，/]?共\d{1,4}页)?(?(1)[-—–－~]{1,3}))$"
 )
+_BORDER = re.compile(r"^[\s|｜+:=_\-—─━═│┃┼├┤┌┐└┘]*$")
+_RULE = re.compile(r"[-—─━═=_]{3}")
+
+
+def is_border(line: str) -> bool:
+    """A table border drawn in characters (``|---|:--:|``, ``+-----+``, a fixed-width report's
+    ``=====``): only rule characters, with a rule."""
+    return bool(_BORDER.match(line)) and bool(_RULE.search(line))
+
+
 CELL_BAR = re.compile(r"(?<!\\)[|｜]")
 _LINE_BREAK_TAG = re.compile(r"<br\s*/?>", re.IGNORECASE)
 

@@ -204,7 +204,8 @@ def score(claim: Claim, t: Target) -> int:
 
 
 # A measure's word every kind of rate or survey ends with (管理率, 覆盖率, 满意度): no name.
-_MEASURE = re.compile(r"[\u4e00-\u9fff]{2}率|满意度")
+_MEASURE_WORD = r"[\u4e00-\u9fff]{2}率|满意度"
+_MEASURE = re.compile(_MEASURE_WORD)
 
 
 def _measure_only(core: str, *texts: str) -> bool:
@@ -223,9 +224,9 @@ def _measure_only(core: str, *texts: str) -> bool:
 # The measure a claim names right before its figure (…满意度达到95%, …管理率66.5%), and the one
 # an indicator's name ends with.
 _CLAIM_MEASURE = re.compile(
-    r"([\u4e00-\u9fff]{2}率|满意度)(?:达到|达|为|是|保持在|提高到|提升至|超过|不低于|约)?\s*$"
+    rf"({_MEASURE_WORD})(?:达到|达|为|是|保持在|提高到|提升至|超过|不低于|约)?\s*$"
 )
-_NAME_MEASURE = re.compile(r"([\u4e00-\u9fff]{2}率|满意度)$")
+_NAME_MEASURE = re.compile(rf"({_MEASURE_WORD})$")
 
 
 def _other_measure(before: str, name: str) -> bool:

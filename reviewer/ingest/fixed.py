@@ -60,7 +60,7 @@ from reviewer.parse.labels import (
     stem,
 )
 from reviewer.parse.values import is_placeholder, parse_percent
-from reviewer.textnorm import PAGE_NUMBER, clean_cell
+from reviewer.textnorm import PAGE_NUMBER, clean_cell, is_border
 
 if TYPE_CHECKING:
     from reviewer.model import Report
@@ -80,7 +80,6 @@ _DIGIT = re.compile(r"\d")
 _IN_BRACKETS = re.compile(r"[(（][^()（）]*[)）]")
 _VALUE_PIECE = 12  # characters, at most, of a value with its unit (≥1,500万人次, 2023年10月底前)
 _GRID = "|｜"  # a scan's grid lines, read as characters
-_RULE = re.compile(r"[-=_—─━═+]{4,}")  # a rule line of a fixed-width report
 # One space between Chinese words and a value: a sign (≥2400批次), a date, or a figure with
 # its unit or rate (0起, 92.5%, 16.42万元) ending the piece or followed by another value.
 _SINGLE_SPACE_VALUE = re.compile(
@@ -372,7 +371,7 @@ def _pieces(number: int, line: str, width: Width = _width) -> list[Piece]:
                 text = text.strip(_GRID + " ")
                 if not text:
                     continue
-            if _RULE.fullmatch(text):
+            if is_border(text):
                 continue  # a report's rule drawn in characters (-----, =====): a border
             out.append(Piece(number, start, end, text))
     return out

@@ -45,7 +45,7 @@ from enum import StrEnum
 from reviewer.grid import Cell, Row
 from reviewer.model import Leftover
 from reviewer.parse.labels import LabelKind, group_of, label_kind
-from reviewer.textnorm import CELL_BAR, PAGE_NUMBER, clean_cell, nfkc, pipe_cell, unbold
+from reviewer.textnorm import CELL_BAR, PAGE_NUMBER, clean_cell, is_border, nfkc, pipe_cell, unbold
 
 
 class Layout(StrEnum):
@@ -77,14 +77,7 @@ REBUILT = {
 _PIPE = CELL_BAR
 # In a pipe row, a scan's grid line the OCR read as 丨 between two cells (82.44 丨 95.86%).
 _PIPE_OR_GRID = re.compile(CELL_BAR.pattern + r"|\s+丨\s+")
-_BORDER = re.compile(r"^[\s|｜+:=\-—─━│┃┼├┤┌┐└┘]*$")
-_RULE = re.compile(r"[-—─━=]{3}")
 _SPACE_RUN = re.compile(r"[ \t\u3000\xa0]{2,}|\t")
-
-
-def _is_border(line: str) -> bool:
-    """A table border (``|---|:--:|``, ``+-----+``): only rule characters, with a rule."""
-    return bool(_BORDER.match(line)) and bool(_RULE.search(line))
 
 
 def detect_layout(sample: Sequence[str]) -> Layout:
@@ -210,7 +203,7 @@ def _wrapped(piped: Sequence[str]) -> bool:
     """Pipe rows as web tables print them: collapsed empty cells (``||||``), bare ``|`` lines,
     no empty cell at all under an indicator header the forms know, or rows whose cells wrap
     onto lines that do not start a row."""
-    rows = [s.strip() for s in piped if not _is_border(s)]
+    rows = [s.strip() for s in piped if not is_border(s)]
     if _one_grid(rows):
         return False  # every row as many cells: empty ones written || are cells, not dropped
     if any(_COLLAPSED.search(s) or s in ("|", "｜") for s in rows):
@@ -394,7 +387,7 @@ _EDGE_MARK = re.compile(r"^[丨Il]\s+(?=[|｜])|(?<=[|｜])\s+[丨Il]$")
 
 
 def _pipe_cells(line: str, number: int) -> list[Cell] | None:
-    if _is_border(line):
+    if is_border(line):
         return None
     body = _EDGE_MARK.sub("", line.strip())
     if body[:1] in "|｜":
@@ -466,7 +459,7 @@ def split_spaced(line: str, number: int) -> list[Cell] | None:
     border, not content."""
     cells: list[Cell] = []
     body = line.strip()
-    if body[:1] in _RULE_CHARS and _RULE_LINE.fullmatch(body):
+    if is_border(body):
         return None
     parts = _SPACED_CELLS.split(body)
     if (
@@ -832,8 +825,6 @@ def _unwrapped_cells(lines: list[str]) -> tuple[dict[int, str], set[int]]:
 
 
 _VALUE_OPENS = re.compile(r"^(?:[≥≤≧≦><=＞＜＝]|\d)")
-_RULE_CHARS = frozenset("-=_—─━═+")
-_RULE_LINE = re.compile(r"[-=_—─━═+\s]{4,}")
 _BARE_NUMBER = re.compile(r"^\d{1,3}(?:\s*/\s*\d{1,3})?$")
 _WORDS_REST = re.compile(r"^[\u4e00-\u9fff（）()]{1,8}$")
 
