@@ -68,7 +68,9 @@ def clean_cell(text: str) -> str:
 # (a scan's OCR reads 1 as l or I and 0 as O in it: - l -, — lO —)
 PAGE_NUMBER = re.compile(
     r"^(?:[-—–－~·・•][\dlIO]{1,4}[-—–－~·・•]"
-    r"|([-—–－~]{1,3})?第\d{1,4}页(?:[,，/]?共\d{1,4}页)?(?(1)[-—–－~]{1,3}))$"
+    r"|([-—–－~=]{1,3}\s?)?第\d{1,4}页(?:[,，/]?共\d{1,4}页)?"
+    # an OCR engine's note on the page (第2页（页面旋转90°，已自动校正）)
+    r"(?:[(（][^()（）]{1,24}[)）])?(?(1)\s?[-—–－~=]{1,3}))$"
 )
 _BORDER = re.compile(r"^[\s|｜+:=_\-—─━═│┃┼├┤┌┐└┘]*$")
 _RULE = re.compile(r"[-—─━═=_]{3}")

@@ -444,8 +444,9 @@ _WIDER = re.compile(r"总投资|概算|估算")
 
 def _amounts_yuan(ctx: TableContext) -> list[tuple[float, float]]:
     """Every amount of the fund block in 元, with the differences a narrative may quote
-    (结余 = 全年预算 − 执行, 调整 = 年初 − 全年); each with the rounding its printed form
-    allows (132.912 万元 is 1,329,120 元 to the nearest 10 元)."""
+    (结余 = 全年预算 − 执行, 调整 = 年初 − 全年) and a 部门整体 breakdown's lines (基本支出
+    1168.30); each with the rounding its printed form allows (132.912 万元 is 1,329,120 元 to
+    the nearest 10 元)."""
     out: list[tuple[float, float]] = []
     funds = ctx.table.funds
     for factor in _unit_factors(ctx.table):
@@ -453,10 +454,15 @@ def _amounts_yuan(ctx: TableContext) -> list[tuple[float, float]]:
         for row in (*funds.rows().values(), *funds.extra.values()):
             b0, b, x = row.initial_budget, row.full_year_budget, row.executed
             tol: dict[str, float] = {}
-            for f in ("initial_budget", "full_year_budget", "executed"):
+            for f in ("initial_budget", "full_year_budget", "executed", "amount"):
                 ref = row.cells.get(f)
                 tol[f] = factor * 0.5 * 10 ** -decimals(ref.text) if ref is not None else 0.0
-            for f, v in (("initial_budget", b0), ("full_year_budget", b), ("executed", x)):
+            for f, v in (
+                ("initial_budget", b0),
+                ("full_year_budget", b),
+                ("executed", x),
+                ("amount", row.amount),
+            ):
                 if v:
                     out.append((v * factor, tol[f]))
             if b is not None and x is not None:
@@ -566,6 +572,9 @@ _TOTAL_WORDS = re.compile(r"共|总|合计|总计|累计|全年预算|年度预�
 _SPENT = re.compile(r"支出|执行|结余|(?<!上年)结转")
 # a figure per item after the parts (单座平均投资43.6万元): no part of the total
 _PER_ITEM = re.compile(r"平均|人均|户均|亩均|单[座个台户项处所]|每")
+# a budget's change told after the parts (全年预算数较年初增加的42.60万元即为该笔结转资金): the
+# amount of a part said again, or the budget's, no part of the total
+_CHANGED = re.compile(r"增加|减少|调增|调减|追加")
 # the money spent, then its uses after 其中 (kj06: 实际支出198.70万元，其中用于管网维修…)
 _SPENT_TOTAL = re.compile(r"(?:实际|全年|累计)?支出(?:资金|经费)?$")
 _BREAKDOWN = "其中"
@@ -614,7 +623,10 @@ def _breakdowns_that_do_not_add_up(claims: Sequence[Claim]) -> Iterator[Hit]:
         parts = [
             c
             for c in listed
-            if c.is_money and not _SPENT.search(c.lead) and not _PER_ITEM.search(c.lead)
+            if c.is_money
+            and not _SPENT.search(c.lead)
+            and not _PER_ITEM.search(c.lead)
+            and not _CHANGED.search(c.lead)
         ]
         if len(parts) < 2 or not _exact(parts):
             continue

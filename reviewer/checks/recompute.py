@@ -92,10 +92,12 @@ _DATE_TAIL = re.compile(
 
 @lru_cache(maxsize=4096)
 def norm_unit(unit: str) -> str:
-    """A unit to compare: aliases merged, a description in brackets dropped (%(百分比) → %),
-    a date's tail (年12月) treated as no unit."""
+    """A unit to compare: aliases merged (OCR's 万兀 for 万元 too), a description in brackets
+    dropped (%(百分比) → %), a date's tail (年12月) treated as no unit."""
     unit = _UNIT_NOTE.sub("", unit.strip()) if unit.endswith((")", "）")) else unit
     unit = _UNIT_ALIASES.get(unit, unit)
+    if "兀" in unit:  # OCR's reading of 元 (万兀): no unit has 兀
+        unit = unit.replace("兀", "元")
     unit = unit.strip().rstrip("。.")
     return "" if _DATE_TAIL.match(unit) or _MONTH_LIST.match(unit) else unit
 

@@ -41,10 +41,13 @@ import re
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from enum import StrEnum
+from functools import partial
 
 from reviewer.grid import Cell, Row
+from reviewer.ingest.rebuild.anchors import category_goes_on
 from reviewer.model import Leftover
 from reviewer.parse.labels import LabelKind, group_of, label_kind
+from reviewer.parse.values import parse_number
 from reviewer.textnorm import CELL_BAR, PAGE_NUMBER, clean_cell, is_border, nfkc, pipe_cell, unbold
 
 
@@ -452,15 +455,19 @@ _IDEOGRAPHIC_GAP = re.compile("(?<=\\S)\u3000(?=\\S)")
 _MIN_IDEOGRAPHIC_GAPS = 2
 
 
-def split_spaced(line: str, number: int) -> list[Cell] | None:
+def split_spaced(line: str, number: int, gap: int | None = None) -> list[Cell] | None:
     """A line whose cells are separated by tabs, runs of spaces or the marks a scan's grid
     leaves (``_SPACED_CELLS``); empty cells are dropped and a cell's column is its position
-    among the line's cells. None for a report's rule drawn in characters (-----, =====): a
-    border, not content."""
+    among the line's cells. With ``gap``, the width of the run of spaces a program parted
+    every cell of the text with (``_uniform_gap``), a run k times as wide holds k - 1 empty
+    cells: the columns after them are counted on. None for a report's rule drawn in characters
+    (-----, =====): a border, not content."""
     cells: list[Cell] = []
     body = line.strip()
     if is_border(body):
         return None
+    if gap is not None:
+        body = _GAP_RUN.sub(lambda m: _empty_cells(len(m.group(0)), gap), body)
     parts = _SPACED_CELLS.split(body)
     if (
         "\u3000" in body
@@ -472,11 +479,46 @@ def split_spaced(line: str, number: int) -> list[Cell] | None:
         parts = words
     elif any(" " in p for p in parts):
         parts = [w for p in parts for w in _header_parts(p)]
+    column = 0
     for raw in parts:
+        if raw == _EMPTY_CELL_MARK:
+            column += 1
+            continue
         text = clean_cell(unbold(raw))  # a Markdown document's lines between its tables
         if text:
-            cells.append(Cell(text, number, len(cells) + 1, raw))
+            column += 1
+            cells.append(Cell(text, number, column, raw))
     return cells
+
+
+# Runs of spaces between two cells' text, and the mark an empty cell between them is given.
+_GAP_RUN = re.compile(r"(?<=\S) {2,}(?=\S)")
+_EMPTY_CELL_MARK = "\x00"
+_MIN_GAPS = 30
+_UNIFORM_GAPS = 0.9  # of the runs, one width: a program's join, not a scan's columns
+
+
+def _empty_cells(run: int, gap: int) -> str:
+    cells, rest = divmod(run, gap)
+    if rest or cells < 2:
+        return " " * run
+    return (" " * gap + _EMPTY_CELL_MARK) * (cells - 1) + " " * gap
+
+
+def _uniform_gap(lines: Sequence[str]) -> int | None:
+    """The width of the runs of spaces that part a text's cells when a program wrote every
+    cell with one width between (four spaces), most runs that width and the others a multiple
+    of it (an empty cell's two gaps side by side); None where the widths vary (a scan's or a
+    viewer's columns, lined up)."""
+    widths = Counter(len(run) for s in lines for run in _GAP_RUN.findall(s.strip()))
+    total = sum(widths.values())
+    if total < _MIN_GAPS:
+        return None
+    width, count = widths.most_common(1)[0]
+    multiples = sum(n for w, n in widths.items() if w % width == 0)
+    if count < _UNIFORM_GAPS * total or multiples < total or count == total:
+        return None
+    return width
 
 
 # A row an OCR service ran together, one space between its cells (新建机耕道路长度 ≥18公里
@@ -659,6 +701,13 @@ def _tab_rows_rejoined(rows: Iterable[Row]) -> Iterator[Row]:
             yield joined
             held = None
             continue
+        if held is not None and len(cells) == 1 and _pushed_on(held, row, width):
+            # the row's last figure a scan pushed onto the next line (… | 10 / 10): its
+            # cell, in the column after the row's last
+            c = cells[0]
+            c.column = held.cells[-1].column + 1
+            held = Row([*held.cells, c], held.line, held.page_break_before)
+            continue
         if held is not None:
             yield held
         if len(cells) > 3:
@@ -666,6 +715,28 @@ def _tab_rows_rejoined(rows: Iterable[Row]) -> Iterator[Row]:
         held = row
     if held is not None:
         yield held
+
+
+def _pushed_on(held: Row, row: Row, width: int) -> bool:
+    """``row``, one figure alone at the line's start right under ``held``, is ``held``'s last
+    cell: ``held`` ends in a figure short of the header's columns, and the lone figure is no
+    more than it (a score after its weight). A page's number comes after a break."""
+    cell = row.cells[0]
+    last = held.cells[-1] if held.cells else None
+    if (
+        last is None
+        or row.page_break_before
+        or row.line != held.line + 1
+        or cell.column != 1
+        or len(held.cells) < _PUSHED_AFTER
+        or last.column + 1 >= width
+    ):
+        return False
+    score, weight = parse_number(cell.text), parse_number(last.text)
+    return score is not None and weight is not None and 0 <= score <= weight
+
+
+_PUSHED_AFTER = 4  # cells, at least, of the row a figure is pushed from: a row of the table
 
 
 def _joins(held: Row, row: Row, width: int) -> bool:
@@ -677,18 +748,11 @@ def _joins(held: Row, row: Row, width: int) -> bool:
         and bool(held.cells)
         and (
             _BRACKET_TAIL.match(cells[0].text) is not None
-            or _ends_label(held.cells[-1].text, cells[0].text)
+            or category_goes_on(held.cells[-1].text, cells[0].text)
         )
         and cells[-1].column + held.cells[-1].column - 1 <= width
         and not any(_FIGURE.match(c.text) for c in held.cells)
     )
-
-
-def _ends_label(head: str, tail: str) -> bool:
-    """``tail`` ends the category label ``head`` began (服务对象满意 / 度指标), no label alone."""
-    from reviewer.parse.labels import classify_label
-
-    return classify_label(head + tail) is not None and classify_label(tail) is None
 
 
 def _csv_rows(lines: Iterable[str]) -> Iterator[Row]:
@@ -796,7 +860,7 @@ def _unwrapped_cells(lines: list[str]) -> tuple[dict[int, str], set[int]]:
     A rest the width leaves in doubt (a name as wide as the column, then a short text) is the
     cell's when a value follows it (… / 儿人数 / ≥ / 4200), not a target of words."""
     from reviewer.ingest.rebuild.anchors import is_any_label
-    from reviewer.ingest.rebuild.wrapped import in_section, unwrapped
+    from reviewer.ingest.rebuild.wrapped import VALUE_OPENS, in_section, unwrapped
 
     plain = [s.rstrip("\r\n").replace("\f", "") for s in lines]
     out, maybe = unwrapped(plain, is_any_label)
@@ -815,7 +879,7 @@ def _unwrapped_cells(lines: list[str]) -> tuple[dict[int, str], set[int]]:
             i in maybe
             and _WORDS_REST.match(was.strip())
             and i + 1 < len(plain)
-            and _VALUE_OPENS.match(plain[i + 1].strip())
+            and VALUE_OPENS.match(plain[i + 1].strip())
         ):
             rests.add(i)
             joined[owner] = joined.get(owner, out[owner]) + was.strip()
@@ -824,7 +888,6 @@ def _unwrapped_cells(lines: list[str]) -> tuple[dict[int, str], set[int]]:
     return joined, rests
 
 
-_VALUE_OPENS = re.compile(r"^(?:[≥≤≧≦><=＞＜＝]|\d)")
 _BARE_NUMBER = re.compile(r"^\d{1,3}(?:\s*/\s*\d{1,3})?$")
 _WORDS_REST = re.compile(r"^[\u4e00-\u9fff（）()]{1,8}$")
 
@@ -905,9 +968,10 @@ def spaced_rows(lines: Iterable[str]) -> Iterator[Row]:
     """A row per line, cells apart where runs of spaces (or a scan's grid marks) part them."""
     from reviewer.ingest.mirror import unmarked
 
-    return _lone_figures_joined(
-        _lower_labels_placed(unmarked(rows_from_lines(lines, split_spaced)))
-    )
+    lines = list(lines)
+    gap = _uniform_gap(lines)
+    split = split_spaced if gap is None else partial(split_spaced, gap=gap)
+    return _lone_figures_joined(_lower_labels_placed(unmarked(rows_from_lines(lines, split))))
 
 
 def _lower_labels_placed(rows: Iterable[Row]) -> Iterator[Row]:

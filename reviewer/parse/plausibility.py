@@ -12,6 +12,7 @@ score above its weight) is a finding for the rules, not a doubt about the readin
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Callable
 from typing import Any
@@ -127,6 +128,25 @@ def check(
                 reason=f"{len(unscored)}个指标行有分值而没有读到得分，而总分行印有得分，"
                 "各行的得分可能错了栏。",
                 evidence=_cells(unscored[:3], "name", "weight"),
+            )
+        )
+    # rows with neither 分值 nor 得分, each over a row of its category with them, two or more:
+    # one indicator's lines cut into two rows (a name wrapped in a narrow
+    # column, its first line a row of its own), the cells of both rows out of place
+    split = [
+        r
+        for r, below in itertools.pairwise(rows)
+        if r["weight"] is None
+        and r["score"] is None
+        and below["weight"] is not None
+        and (below["l1"], below["l2"]) == (r["l1"], r["l2"])
+    ]
+    if len(split) >= _SPLIT_ROWS:
+        doubts.append(
+            ReadingDoubt(
+                reason=f"{len(split)}个指标行没有分值和得分，而其下一行同类指标有："
+                "一个指标的各格可能被拆成了两行，各栏可能错位。",
+                evidence=_cells(split[:3], "name"),
             )
         )
     beyond = [r for r in rows if r["score"] is not None and r["score"] > total]
@@ -528,6 +548,7 @@ _VALUE_MID = re.compile(
 )
 _BRACKETED = re.compile(r"[（(][^（()）]*[）)]")
 # figures and their units only, two figures at least, no word (10 9.51036l00人)
+_SPLIT_ROWS = 2  # such pairs, at least: one row left blank is the form's own
 _BLANK_ROWS = 3
 _FIGURES_ONLY = re.compile(r"^(?=(?:.*\d){2})[\d.,%％lO\s]+[\u4e00-\u9fff%]{0,2}[\d.,%％lO\s]*$")
 # a figure run into a comparison and its figure (S593%≥90%): a row's actual and the next

@@ -89,10 +89,10 @@ _NOT_DONE = ("未进行", "未完成", "未开展", "未实施", "未启动", "�
 
 
 def ascii_form(text: str) -> str:
-    """Full-width digits and signs to ASCII (NFKC), without touching CJK text; a scan's 。
-    between digits is the decimal point it misread (45。30)."""
+    """Full-width digits and signs to ASCII (NFKC), without touching CJK text; a scan's 。 or
+    middle dot between digits is the decimal point it misread (45。30, 98·5)."""
     t = _unmarked(nfkc(text).replace("〜", "～").strip())
-    return _OCR_POINT.sub(".", t) if "。" in t else t
+    return _OCR_POINT.sub(".", t) if "。" in t or "·" in t or "・" in t else t
 
 
 def _unmarked(t: str) -> str:
@@ -100,7 +100,7 @@ def _unmarked(t: str) -> str:
     return _TEXT_MARK.sub("", t) if t[:1] == "'" else t
 
 
-_OCR_POINT = re.compile(r"(?<=\d)。(?=\d)")
+_OCR_POINT = re.compile(r"(?<=\d)[。·・](?=\d)")  # 45。30, 98·5: a decimal point misread
 # A spreadsheet's mark that a figure is stored as text ('92.30%, '100), typed into the cell
 _TEXT_MARK = re.compile(r"^'(?=[\d.+\-≥≤<>=])")
 
@@ -117,7 +117,13 @@ def parse_number(text: str) -> float | None:
         fixed = t.translate(_OCR_DIGITS)
         if _PLAIN_NUMBER.match(fixed):
             return _num(fixed)
+    if (bare := _EDGE_MARK.sub("", t)) != t and _PLAIN_NUMBER.match(bare):
+        return _num(bare)  # a scan's grid line read at the figure's edge (10], |9.5)
     return None
+
+
+# One mark of a cell's rule at a figure's edge, as OCR reads it: a bracket or a bar.
+_EDGE_MARK = re.compile(r"^[\[\]|｜【】]|[\[\]|｜【】]$")
 
 
 # Letters OCR puts for digits, inside a figure of digits: at least one digit, short.

@@ -815,6 +815,27 @@ SICHUAN_ZP = "\n".join(
 )
 
 
+# A 部门整体 form with its breakdowns by income and by expense side by side.
+DEPARTMENT = "\n".join(
+    [
+        "2019年度部门整体支出绩效自评表",
+        "部门（单位）名称\t某县市场监督管理局",
+        "年度预算情况（万元）\t\t年初预算数\t全年预算数\t全年执行数\t分值\t执行率\t得分",
+        "\t年度资金总额\t1520.60\t1586.20\t1563.40\t10\t98.56%\t9.86",
+        "\t按收入性质分\t\t\t全年执行数\t按支出性质分\t\t全年执行数",
+        "\t一般公共预算拨款\t\t\t1540.20\t基本支出\t\t1168.30",
+        "\t其他资金\t\t\t23.20\t项目支出\t\t395.10",
+        "年度总体目标\t预期目标\t\t\t\t实际完成情况",
+        "\t全年完成食品安全监督抽检1200批次以上。\t\t\t\t{actual}完成抽检1286批次。",
+        "年度绩效指标\t一级指标\t二级指标\t三级指标\t年度指标值\t实际完成值\t分值\t得分\t偏差原因分析及改进措施",
+        "\t产出指标\t数量指标\t食品安全监督抽检批次\t≥1200批次\t1286批次\t50\t50\t",
+        "\t效益指标\t社会效益指标\t评价性抽检合格率\t≥97%\t98.7%\t30\t30\t",
+        "\t满意度指标\t服务对象满意度指标\t群众满意度\t≥90%\t93%\t10\t10\t",
+        "总分\t\t\t\t\t\t100\t99.86\t",
+    ]
+)
+
+
 class TestN106NarrativeAmountVsFunds(RuleCase):
     code = "N106"
 
@@ -885,6 +906,11 @@ class TestN106NarrativeAmountVsFunds(RuleCase):
                 False,
             ),
             ("项目总投资9.5万元，其中当年财政拨款8万元、上年结转资金1万元。", True),
+            # fx06: the budget's change after the parts, the carry-over's amount said again
+            (
+                "共支出资金9.5万元，其中上年结转资金1.5万元，全年预算较年初增加的1.5万元即为该笔结转资金。",
+                False,
+            ),
         ],
     )
     def test_a_total_and_its_parts(self, tmp_path: Path, sentence: str, fires: bool) -> None:
@@ -921,6 +947,18 @@ class TestN106NarrativeAmountVsFunds(RuleCase):
         assert "N106" not in codes(tmp_path, small)
         in_wan = make_table(goal_actual=f"{DONE}。全年支出资金9.5万元。", **wan)
         assert "N106" not in codes(tmp_path, in_wan)
+
+    @pytest.mark.parametrize(("spent", "fires"), [("395.10", False), ("359.10", True)])
+    def test_a_department_breakdowns_line_is_the_blocks_amount(
+        self, tmp_path: Path, spent: str, fires: bool
+    ) -> None:
+        # ox05: 项目支出395.10万元, a line of the 部门整体 form's breakdown by expense, had
+        # been said to match no amount of the block
+        said = f"全局支出1563.40万元（基本支出1168.30万元、项目支出{spent}万元）。"
+        path = tmp_path / "dept.txt"
+        path.write_text(DEPARTMENT.format(actual=said), encoding="utf-8")
+        found = [f for f in review(path).findings if f.code == "N106"]
+        assert bool(found) is fires
 
     def test_the_parts_sum_is_said_in_the_totals_unit(self, tmp_path: Path) -> None:
         sentence = "本项目共支出资金9.5万元，其中讲课费5万元、教材费4.6万元。"

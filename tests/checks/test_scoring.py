@@ -426,6 +426,11 @@ class TestS108UnitMismatch(RuleCase):
     def test_an_actual_without_a_unit_is_not_a_mismatch(self, tmp_path: Path) -> None:
         assert codes(tmp_path, pass_rate("=98")) == set()
 
+    def test_ocrs_wan_wu_for_wan_yuan_is_the_same_unit(self, tmp_path: Path) -> None:
+        # ow05: ≤85万兀 against 81.6万元, 元 read as 兀 by a scan
+        row = ind("防火物资采购成本", "≤85万兀", "81.6万元", 10, 10, l2="成本指标")
+        assert "S108" not in codes(tmp_path, make_table(indicators=with_row(2, row)))
+
     def test_a_done_word_against_a_quantity_that_scored_cannot_be_compared(
         self, tmp_path: Path
     ) -> None:

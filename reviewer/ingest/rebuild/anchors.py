@@ -16,7 +16,7 @@ from functools import lru_cache
 
 from reviewer.forms.families import FAMILIES
 from reviewer.forms.vocabulary import key, matches, unnumbered, without_qizhong
-from reviewer.parse.labels import SIGN_OFF, is_site_furniture, label_kind
+from reviewer.parse.labels import SIGN_OFF, classify_label, is_site_furniture, label_kind
 
 
 class Kind(StrEnum):
@@ -71,6 +71,7 @@ _BLOCK_LABELS = (
     "资金情况*",
     "预算执行情况*",
     "年度预算申请*",
+    "年度预算情况*",
     "部门(单位)总体资金*",
     "部门(单位)总体*",
     "部门整体资金*",
@@ -258,3 +259,9 @@ def label_goes_on(head: str, tail: str) -> bool:
     if not kinds(head) & _HEADER_KINDS:
         return True
     return tail[:1] in _GOES_ON and not kinds(tail) & _HEADER_KINDS
+
+
+def category_goes_on(head: str, tail: str) -> bool:
+    """``tail`` ends the category label ``head`` began, wrapped in its narrow column (服务对象满意
+    / 度指标, 可持续影响指 / 标): together a category's label, ``tail`` none alone."""
+    return classify_label(head + tail) is not None and classify_label(tail) is None

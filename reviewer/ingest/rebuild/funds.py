@@ -23,7 +23,7 @@ from reviewer.forms.vocabulary import key
 from reviewer.ingest.rebuild.anchors import ENDS, Kind, kinds, label_role
 from reviewer.ingest.rebuild.indicators import Placed
 from reviewer.ingest.rebuild.section import starts_indicators
-from reviewer.ingest.rebuild.tokenise import Token
+from reviewer.ingest.rebuild.tokenise import Token, merge
 from reviewer.parse.values import ascii_form, is_placeholder, parse_amount, parse_percent
 
 if TYPE_CHECKING:
@@ -222,7 +222,9 @@ def _row(
     text_cols = [k for k, r in enumerate(roles) if r in TEXT_ROLES]
     value_cols = [k for k, r in enumerate(roles) if r not in TEXT_ROLES]
     values = [t for t in items if t.empty or is_value(t.text)]
-    texts = [t for t in items if not t.empty and not is_value(t.text)]
+    texts = _wrapped_joined(
+        [t for t in items if not t.empty and not is_value(t.text)], len(text_cols)
+    )
     placed: list[tuple[Token, int]] = []
     if b.stream.explicit_empties and any(t.empty for t in values[: len(value_cols)]):
         placed = [(t, value_cols[k]) for k, t in enumerate(values) if k < len(value_cols)]
@@ -249,6 +251,26 @@ def _row(
     after = start + max(len(roles), 1 + max((k for _, k in placed), default=-1))
     row += [Placed(t, after + n) for n, t in enumerate(extra)]
     return row
+
+
+def _wrapped_joined(texts: list[Token], columns: int) -> list[Token]:
+    """A row's texts, more than its text columns, with each line that goes on from the line
+    above (a 原因 cell wrapped over three lines: 因春季学期在园幼儿人数较年初 / 预计减少,经县财政局
+    批复调减 / 预算13.60万元。) joined to it, while it ends no sentence."""
+    if not columns or len(texts) <= columns:
+        return texts  # (no text column: the texts are other cells, kept apart)
+    out: list[Token] = []
+    last = 0  # the line the text before ends on
+    for t in texts:
+        if out and t.line == last + 1 and not out[-1].text.endswith(_SENTENCE_ENDS):
+            out[-1] = merge(out[-1], t)
+        else:
+            out.append(t)
+        last = t.line
+    return out
+
+
+_SENTENCE_ENDS = ("。", "！", "？", "；")
 
 
 def _read_pairs(b: Builder, i: int) -> int:

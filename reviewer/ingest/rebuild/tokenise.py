@@ -20,7 +20,7 @@ from collections.abc import Callable, Collection, Iterable
 from dataclasses import dataclass, field
 
 from reviewer.ingest.reading import Script, read_text, script_of
-from reviewer.ingest.rebuild.anchors import is_title, kinds
+from reviewer.ingest.rebuild.anchors import Kind, category_goes_on, is_title, kinds
 from reviewer.textnorm import CELL_BAR, clean_cell, pipe_cell
 
 _PIPE = CELL_BAR
@@ -320,7 +320,7 @@ def join_pieces(
                 out[-1] = merge(prev, t)
                 i += 1
                 continue
-            if _label_wrapped(prev, t, goes_on):
+            if _label_wrapped(prev, t, goes_on, stream.grouped, is_label):
                 out[-1] = merge(prev, t)
                 i += 1
                 continue
@@ -364,7 +364,8 @@ def _label_run(
     toks: list[Token], i: int, is_label: Callable[[str], bool]
 ) -> tuple[Token, int] | None:
     """The longest run of short spaced word pieces from ``i`` that together read as a label
-    (``年度`` ``总体`` ``目标``; ``社会效益`` ``指标``, whose first piece reads as one too)."""
+    (``年度`` ``总体`` ``目标``; ``社会效益`` ``指标``, whose first piece reads as one too;
+    ``年度`` ``指标值``, whose second does)."""
     if len(toks[i].text) > _MAX_PIECE + 2 or _HAS_DIGIT.search(toks[i].text):
         return None
     best = None
@@ -373,20 +374,39 @@ def _label_run(
         t = toks[j]
         if not t.spaced or t.empty or len(t.text) > _MAX_PIECE + 2 or _HAS_DIGIT.search(t.text):
             break
-        if is_label(t.text):  # two labels side by side are two cells
-            break
+        if is_label(t.text) and (
+            j > i + 1 or is_label(merged.text) or Kind.COLUMN not in kinds(merged.text + t.text)
+        ):
+            break  # two labels side by side are two cells; not 年度 指标值, no label first
         merged = merge(merged, t)
         if is_label(merged.text):
             best = (merged, j + 1)
     return best
 
 
-def _label_wrapped(prev: Token, t: Token, goes_on: Callable[[str, str], bool]) -> bool:
+def _label_wrapped(
+    prev: Token,
+    t: Token,
+    goes_on: Callable[[str, str], bool],
+    grouped: bool,
+    is_label: Callable[[str], bool],
+) -> bool:
     """Two cells of one row (not pieces cut at spaces) that are one header label cut at its
-    line break."""
-    if t.spaced or prev.group != t.group or len(prev.text) + len(t.text) > _MAX_LABEL:
+    line break; in a stream of cells a line each (a PDF's text runs, no row told), two lines
+    that are one label wrapped in its narrow column (年度 / 指标值, 实际 / 完成值, 服务对象满意 /
+    度指标, 按收入性 / 质分)."""
+    if t.spaced or len(prev.text) + len(t.text) > _MAX_LABEL:
         return False
-    return goes_on(prev.text, t.text)
+    head, tail = prev.text, t.text
+    if prev.group == t.group:
+        return goes_on(head, tail)
+    if grouped or t.line != prev.line + 1:
+        return False
+    return (
+        goes_on(head, tail)
+        or category_goes_on(head, tail)
+        or (is_label(head + tail) and not is_label(head) and not is_label(tail))
+    )
 
 
 _MAX_LABEL = 16

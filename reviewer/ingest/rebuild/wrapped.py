@@ -13,12 +13,14 @@ import re
 from collections import Counter
 from collections.abc import Callable, Sequence
 
-from reviewer.ingest.rebuild.anchors import Kind, kinds
+from reviewer.ingest.rebuild.anchors import Kind, category_goes_on, kinds
 from reviewer.parse.labels import label_kind
 
 _MIN_WIDTH = 8  # characters: a narrower "width" is a column of short cells, not a wrap
 _NARROW = 12  # characters: a width below it is believed only where few lines are longer
 _MIN_FULL = 3  # lines, at least, as long as the width
+# A line that is one figure (3,286.40, 98.40%): a cell of its own, whatever its length.
+_AMOUNT_LINE = re.compile(r"^[\d,.%]+$")
 _REST = re.compile(r"^[\u4e00-\u9fff、（）()]{1,8}$")  # a short rest of words, no figure
 
 
@@ -54,7 +56,7 @@ def unwrapped(lines: Sequence[str], is_label: Callable[[str], bool]) -> tuple[li
     to join or not (``indicators``: the reading that makes whole rows wins)."""
     width = _width(lines)
     if width is None:
-        return list(lines), set()
+        return list(lines), _unmeasured_rests(lines, is_label)
     out = list(lines)
     maybe: set[int] = set()
     section = False
@@ -73,6 +75,7 @@ def unwrapped(lines: Sequence[str], is_label: Callable[[str], bool]) -> tuple[li
         elif (
             len(full) != width
             or not rest
+            or _AMOUNT_LINE.match(full)  # an amount as wide as the column: a cell of its own
             or is_label(rest)
             or _label_alone(full, rest, is_label)
             or (is_label(rest + after) and not is_label(after))  # 转移支付(项目) / 名称
@@ -87,7 +90,54 @@ def unwrapped(lines: Sequence[str], is_label: Callable[[str], bool]) -> tuple[li
             out[i + 1] = ""
         else:
             cell = None
+    # the indicator rows' cells wrapped at widths of their own, the text's width the goals'
+    maybe |= {i for i in _unmeasured_rests(lines, is_label) if out[i] and out[i - 1]}
     return out, maybe
+
+
+def _unmeasured_rests(lines: Sequence[str], is_label: Callable[[str], bool]) -> set[int]:
+    """With no width to go by (a PDF's text runs a line each, every column wrapped at its own
+    width; the width the text has, the goals'), among the indicator rows a short rest of words
+    after a row's first line of words that ends no sentence, a value opening the line after it
+    (工程设施管护机制 / 落实率 / ≥90%): given back, by its index, for the rows' programme to
+    join or not, as a rest the width leaves in doubt."""
+    maybe: set[int] = set()
+    section = False
+    texts = [s.strip() for s in lines]
+    for i in range(1, len(texts) - 1):
+        section = in_section(section, texts[i - 1])
+        before, rest = texts[i - 1], texts[i]
+        if (
+            section
+            and _opens_row(texts, i - 1)
+            and _REST.match(rest)
+            and _WORDS.match(before)
+            and len(rest) < len(before)  # 控制在预算内 / 控制在预算内: a target, its actual
+            and not before.endswith(_STOPS)
+            and VALUE_OPENS.match(texts[i + 1])
+            and not is_label(rest)
+            and not is_label(before)
+        ):
+            maybe.add(i)
+    return maybe
+
+
+def _opens_row(texts: Sequence[str], i: int) -> bool:
+    """Line ``i`` opens a row's name: above it the row before's last figure (its score), or a
+    category's label (数量指标, 可持续影响指 / 标), not a target's sign (定性)."""
+    if i < 1:
+        return False
+    last = texts[i - 1]
+    if _FIGURE.match(last) or label_kind(last) is not None:
+        return True
+    return i > 1 and category_goes_on(texts[i - 2], last)
+
+
+_FIGURE = re.compile(r"^\d+(?:\.\d+)?$")
+_WORDS = re.compile(r"^[\u4e00-\u9fff、（）()]{4,}$")  # a line of words, no figure
+# A cell opening a row's values: a target's sign (定性 and a direction in their own column), or
+# a figure.
+VALUE_OPENS = re.compile(r"^(?:[≥≤≧≦><=＞＜＝]|\d|(?:定性|正向|反向)$)")
 
 
 def in_section(section: bool, line: str) -> bool:
