@@ -1,6 +1,7 @@
-"""Ways of printing the forms met in round 68 of the written tables (ov–oz): a program's export
-whose cells one width of spaces parts, an empty cell showing as a run twice as wide; a PDF's
-text runs a line each (plain pdftotext), each column wrapped at its own width. Each test
+"""Ways of printing the forms met in rounds 68 and 69 of the written tables (ov–oz, pa–pe): a
+program's export whose cells one width of spaces parts, an empty cell showing as a run twice as
+wide; a PDF's text runs a line each (plain pdftotext), each column wrapped at its own width; a
+scan's slips (a page's head and number between rows, 〇 for 0, a stray bracket). Each test
 builds the smallest text that shows one, and asserts how it is read.
 """
 
@@ -402,3 +403,78 @@ def test_rows_cut_in_two_are_doubted(tmp_path: Path) -> None:
         _written(tmp_path, [*NATIONAL_TABS, *rows[:2], *rows[3:], "总分\t100\t100"])
     ).tables
     assert not any("被拆成了两行" in d.reason for d in t.doubts)
+
+
+def test_round69_a_scans_page_head_and_digits(tmp_path: Path) -> None:
+    # pb03: the form's title and the scan's page (扫描件 第2/2页) on one line between rows had
+    # opened a second table (a false W101 on the first); pb05: 1〇, a score with 〇 for 0
+    lines = [
+        *NATIONAL_TABS,
+        "\t产出指标\t数量指标\t居民电子健康档案建档率\t≥90%\t92.3%\t30\t30",
+        "2019年度项目支出绩效自评表    扫描件 第2/2页",
+        "\t\t质量指标\t孕产妇系统管理率\t≥90%\t95%\t60\t6〇",
+        "\t满意度指标\t服务对象满意度指标\t城乡居民满意度\t≥85%\t88%\t10\t10",
+        "总分\t100\t100",
+    ]
+    (t,) = parse_file(_written(tmp_path, lines)).tables
+    assert [(r.name, r.score) for r in t.indicators] == [
+        ("居民电子健康档案建档率", 30.0),
+        ("孕产妇系统管理率", 60.0),
+        ("城乡居民满意度", 10.0),
+    ]
+
+
+def test_round69_a_unit_per_something_wrapped_in_text_runs(tmp_path: Path) -> None:
+    # pa06: a Sichuan row's 度量单位 元/亩 wrapped in its narrow column (元/ / 亩): the rest had
+    # taken the actual's column, every figure after it a column on (a false S101 and W101)
+    lines = [*TEXT_RUNS[:35], "指标性质", "指标值", "度量单位", "完成值", "分值", "得分"]
+    lines += [
+        "产出指标",
+        "成本指标",
+        "单位面积防火经费",
+        "≤",
+        "3.5",
+        "元/",
+        "亩",
+        "3.2",
+        "90",
+        "90",
+        "满意度指标",
+        "服务对象满意度指标",
+        "受益群众满意度",
+        "≥",
+        "90",
+        "%",
+        "93",
+        "10",
+        "10",
+        "总分",
+        "100",
+        "100",
+    ]
+    (t,) = parse_file(_written(tmp_path, lines)).tables
+    assert [(r.name, r.target, r.actual, r.weight, r.score) for r in t.indicators] == [
+        ("单位面积防火经费", "≤3.5元/亩", "3.2", 90.0, 90.0),
+        ("受益群众满意度", "≥90%", "93", 10.0, 10.0),
+    ]
+
+
+def test_round69_pipe_rows_a_cell_goes_on_in_a_row_of_its_own(tmp_path: Path) -> None:
+    # pe04: a site's pipe rows printing a long cell's rest on a row of its own, the other cells
+    # empty (| | | 度 | | |): the rest had been dropped or read into the name
+    lines = [
+        "# 转移支付区域绩效目标自评表",
+        "| 转移支付（项目）名称 | 农村饮水安全巩固提升 | | | | |",
+        "| 一级指标 | 二级指标 | 三级指标 | 年度指标值 | 全年实际完成值 | 未完成原因分析 |",
+        "| 产出指标 | 数量指标 | 更新改造供水管网长 | ≥80公里 | 86公里 | |",
+        "| | | 度 | | | |",
+        "| 产出指标 | 时效指标 | 工程完工时间 | 2020年11月底 | 2020年11月 | |",
+        "| | | | 前 | | |",
+        "| 满意度指标 | 服务对象满意度指标 | 受益群众满意度 | ≥90% | 92% | |",
+    ]
+    (t,) = parse_file(_written(tmp_path, lines)).tables
+    assert [(r.name, r.target) for r in t.indicators] == [
+        ("更新改造供水管网长度", "≥80公里"),
+        ("工程完工时间", "2020年11月底前"),
+        ("受益群众满意度", "≥90%"),
+    ]

@@ -72,6 +72,76 @@ def test_two_forms_side_by_side_on_a_sheet_are_read_one_after_the_other(tmp_path
     assert _amounts(right) == _amounts(left)
 
 
+def test_a_form_laid_sideways_reads_its_indicators_beside_its_other_blocks(
+    tmp_path: Path,
+) -> None:
+    # oy02: the key, funds and goals in columns A–G, the indicator section from column H on the
+    # same rows, no empty column between: the two parts had been read as one table's rows
+    left = [
+        ["部门预算项目支出绩效自评表"],
+        ["项目名称", "基本公共卫生服务项目"],
+        ["主管部门", "县卫生健康局"],
+        ["项目年度目标", "为辖区常住居民免费提供基本公共卫生服务。"],
+        [
+            "预算执行情况（10分）",
+            "年初预算",
+            "调整后预算数",
+            "预算执行数",
+            "预算执行率",
+            "权重",
+            "得分",
+        ],
+        ["总额", "1126.50", "1126.50", "1101.72", "97.80%", "10", "9.78"],
+    ]
+    right = [
+        [
+            "一级指标",
+            "二级指标",
+            "三级指标",
+            "指标性质",
+            "指标值",
+            "度量单位",
+            "完成值",
+            "权重",
+            "得分",
+        ],
+        ["产出指标", "数量指标", "居民电子健康档案建档率", "≥", "90", "%", "93.1%", "40", "40"],
+        ["产出指标", "质量指标", "高血压患者规范管理率", "≥", "65", "%", "66.8%", "30", "30"],
+        [
+            "效益指标",
+            "社会效益指标",
+            "城乡居民公共卫生差距",
+            "定性",
+            "不断缩小",
+            "",
+            "不断缩小",
+            "10",
+            "10",
+        ],
+        ["满意度指标", "服务对象满意度指标", "居民满意度", "≥", "85", "%", "90.5%", "10", "10"],
+        ["合计", "", "", "", "", "", "", "100", "99.78"],
+    ]
+    wb = Workbook()
+    ws = wb.active
+    for r, cells in enumerate(left, start=1):
+        for c, v in enumerate(cells, start=1):
+            ws.cell(row=r, column=c, value=v)
+    for r, cells in enumerate(right, start=1):
+        for c, v in enumerate(cells, start=8):
+            if v:
+                ws.cell(row=r, column=c, value=v)
+    path = tmp_path / "sideways.xlsx"
+    wb.save(path)
+    (t,) = parse_file(path).tables
+    assert t.funds.annual_total.executed == 1101.72
+    assert [(i.name, i.weight, i.score) for i in t.indicators] == [
+        ("居民电子健康档案建档率", 40.0, 40.0),
+        ("高血压患者规范管理率", 30.0, 30.0),
+        ("城乡居民公共卫生差距", 10.0, 10.0),
+        ("居民满意度", 10.0, 10.0),
+    ]
+
+
 def test_text_stays_text() -> None:
     assert cell_text("=16家", "General") == "=16家"
     assert cell_text("99.85%", "0.00%") == "99.85%"

@@ -44,7 +44,7 @@ from enum import StrEnum
 from functools import partial
 
 from reviewer.grid import Cell, Row
-from reviewer.ingest.rebuild.anchors import category_goes_on
+from reviewer.ingest.rebuild.anchors import category_goes_on, is_any_label
 from reviewer.model import Leftover
 from reviewer.parse.labels import LabelKind, group_of, label_kind
 from reviewer.parse.values import parse_number
@@ -664,6 +664,52 @@ def _pipe_rows_unwrapped(lines: Iterable[str]) -> Iterator[tuple[int, str]]:
         yield from enumerate(held, start=start)
 
 
+def _cells_continued(rows: Iterable[Row]) -> Iterator[Row]:
+    """Pipe rows with a row's cells that went on in a row of their own, its other cells empty
+    (| 产出指标 | 数量指标 | 更新改造供水管网长 | ≥80公里 | … / | | | 度 | | |), joined again: the
+    text goes on with the cell above in its column. Such a row holds a few words and no figure,
+    each under a filled cell of the row just above it."""
+    held: Row | None = None
+    end = 0  # the line the held row ends on, its rows of cells going on included
+    for row in rows:
+        if held is not None and row.line == end + 1 and _goes_on_above(held, row):
+            above = {c.column: c for c in held.cells}
+            for c in row.cells:
+                cell = above[c.column]
+                cell.text += c.text
+                cell.raw += "\n" + c.raw
+            end = row.line
+            continue
+        if held is not None:
+            yield held
+        held, end = row, row.line
+    if held is not None:
+        yield held
+
+
+def _goes_on_above(held: Row, row: Row) -> bool:
+    """Each of ``row``'s cells a rest of words shorter than the filled cell above it (a wrap's
+    last line; a name as long as the one above is the next row's, its values below it)."""
+    above = {c.column: len(c.text) for c in held.cells}
+    return (
+        not row.page_break_before
+        and len(held.cells) >= _CONTINUED_AFTER
+        and 0 < len(row.cells) <= _CONTINUED_CELLS
+        and all(
+            c.column > 1
+            and len(c.text) < above.get(c.column, 0)
+            and _WORDS_ONLY.match(c.text) is not None  # no figure, no placeholder (……)
+            for c in row.cells
+        )
+        and not any(is_any_label(c.text) for c in row.cells)  # 按收入性质分 | 按支出性质分
+    )
+
+
+_WORDS_ONLY = re.compile(r"^[\u4e00-\u9fff（）()、，,。；;]+$")
+_CONTINUED_AFTER = 4  # cells of the row above: a row of the table, not a key's
+_CONTINUED_CELLS = 2
+
+
 # The tail of a cell whose line break a copied Word table kept (路面技术状况指数 / （PQI）,
 # 产出指标 / (50分)), opening the next line before the row's other cells.
 _BRACKET_TAIL = re.compile(r"^[(（][^()（）]{1,12}[)）]$")
@@ -1143,7 +1189,7 @@ def layout_rows(
     if layout is Layout.PIPES:
         lines = list(lines)
         split = _unedged_cells if _unedged(lines) else _pipe_cells
-        return rows_from_numbered(_pipe_rows_unwrapped(lines), split)
+        return _cells_continued(rows_from_numbered(_pipe_rows_unwrapped(lines), split))
     if layout is Layout.FIXED:
         from reviewer.ingest.fixed import fixed_or_spaced
 

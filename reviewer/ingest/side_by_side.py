@@ -1,5 +1,6 @@
 """Forms printed side by side on one sheet (a department's two projects in columns A–I and
-K–S): read one after the other, each its own rows, not as one table of doubled rows.
+K–S): read one after the other, each its own rows, not as one table of doubled rows; so too one
+form laid sideways, its indicators beside its other blocks.
 
 A sheet's columns fall into groups parted by columns with nothing in them. Two groups each
 holding a form's project key (项目名称) on rows near each other are two forms side by side; a
@@ -35,7 +36,7 @@ def _starts(rows: list[Row]) -> list[int]:
         else:
             groups.append([col])
     if len(groups) < 2:
-        return []
+        return _laid_sideways(rows)
     keyed: list[tuple[int, int]] = []  # (first column, the key's line)
     for group in groups:
         inside = set(group)
@@ -45,6 +46,36 @@ def _starts(rows: list[Row]) -> list[int]:
     if len(keyed) < 2 or max(k[1] for k in keyed) - min(k[1] for k in keyed) > _NEAR:
         return []
     return [start for start, _ in keyed]
+
+
+def _laid_sideways(rows: list[Row]) -> list[int]:
+    """One form laid sideways, its indicators beside its other blocks (the key, funds and
+    goals in columns A–G, the indicator section from column H): the first columns of the two
+    parts, read one after the other as the printed form runs; [] for any other sheet. The
+    indicator header's first label opens the right part, the project's key stands left of it,
+    and rows beside each other hold cells on both sides."""
+    found = next(
+        ((r, c) for r in rows for c in r.cells if c.text.replace(" ", "") in _HEADER_FIRST),
+        None,
+    )
+    if found is None or found[1].column < _MIN_LEFT:
+        return []
+    head, at = found[0], found[1].column
+    # the key once, left of the indicators and beside them, below their header's line (an
+    # export's header row names 项目名称 beside 一级指标, and its rows repeat it: a table's
+    # columns, not a form's parts)
+    keyed = [r for r in rows if _key_row(c for c in r.cells if c.column < at) is not None]
+    both = sum(
+        any(c.column < at for c in r.cells) and any(c.column >= at for c in r.cells) for r in rows
+    )
+    if len(keyed) != 1 or keyed[0].line <= head.line or both < _BESIDE_ROWS:
+        return []  # (a form's key above its indicators: one form, printed down the page)
+    return [min(c.column for r in rows for c in r.cells), at]
+
+
+_HEADER_FIRST = ("一级指标",)
+_MIN_LEFT = 3  # columns left of the indicators: a key and its value at least
+_BESIDE_ROWS = 3
 
 
 def _split(rows: list[Row]) -> list[list[Row]]:

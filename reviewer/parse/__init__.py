@@ -10,7 +10,7 @@ import re
 from collections.abc import Callable, Iterable, Iterator
 
 from reviewer.forms.families import get_family
-from reviewer.grid import Grid, Row, account
+from reviewer.grid import Cell, Grid, Row, account
 from reviewer.model import Accounting, EvaluationTable, Leftover, Report
 from reviewer.parse.labels import (
     SIGN_OFF,
@@ -108,11 +108,13 @@ def _page_numbers_out(rows: Iterable[Row], taken: list[Row]) -> Iterator[Row]:
             page_break = True
             continue
         if (
-            len(cells) == 1 and _BARE_PAGE_NUMBER.match(cells[0].text) and row.page_break_before
-        ) or (
-            0 < len(cells) <= _PAGE_NUMBER_CELLS
-            and PAGE_NUMBER.match("".join(c.text for c in cells).replace(" ", ""))
-        ):  # 第 1 页 | 共 2 页: its pieces a layout parted
+            (len(cells) == 1 and _BARE_PAGE_NUMBER.match(cells[0].text) and row.page_break_before)
+            or (
+                0 < len(cells) <= _PAGE_NUMBER_CELLS
+                and PAGE_NUMBER.match("".join(c.text for c in cells).replace(" ", ""))
+            )  # 第 1 页 | 共 2 页: its pieces a layout parted
+            or (0 < len(cells) <= _PAGE_NUMBER_CELLS and _numbered_head(cells))
+        ):
             for c in cells:
                 c.used = True
             taken.append(row)
@@ -167,6 +169,20 @@ def _page_numbers_out(rows: Iterable[Row], taken: list[Row]) -> Iterator[Row]:
 
 
 _DIGITS = re.compile(r"\d+")
+
+
+def _numbered_head(cells: list[Cell]) -> bool:
+    """A page's running head and its number on one line, runs of spaces between (2019年度转移
+    支付区域绩效目标自评表    扫描件 第2/2页), in one cell or two: the page's furniture, not a
+    table's title."""
+    if "页" not in cells[-1].text:  # the cheap test first: this runs for every short row
+        return False
+    head, _, tail = "  ".join(c.text for c in cells).rstrip().rpartition("  ")
+    tail = _SCAN_WORD.sub("", tail.strip()).replace(" ", "")
+    return bool(head.strip()) and PAGE_NUMBER.match(tail) is not None
+
+
+_SCAN_WORD = re.compile(r"^(?:扫描件|扫描页|图片)")
 
 
 def _with_next(rows: Iterable[Row]) -> Iterator[tuple[Row, Row | None]]:

@@ -127,12 +127,12 @@ _EDGE_MARK = re.compile(r"^[\[\]|｜【】]|[\[\]|｜【】]$")
 
 
 # Letters OCR puts for digits, inside a figure of digits: at least one digit, short.
-_OCR_DIGIT = re.compile(r"^(?=.*\d)[\d.,OolI]*[OolIbBS][\d.,OolIbBS]*$")
-_OCR_DIGITS = str.maketrans("OolIbBS", "0011685")
-_OCR_LETTERS = frozenset("OolIbBS")
+_OCR_DIGIT = re.compile(r"^(?=.*\d)[\d.,OolI〇]*[OolIbBS〇][\d.,OolIbBS〇]*$")
+_OCR_DIGITS = str.maketrans("OolIbBS〇", "00116850")  # 〇 too: a scan's 1〇 for 10
+_OCR_LETTERS = frozenset("OolIbBS〇")
 # A figure's leading run of digits and OCR letters (1l26 in 1l26公里, 12b for 126): b, B and S
 # (6, 8, 5) only after the run's first character, never opening it (B级 is a grade).
-_OCR_RUN = re.compile(r"[\dOolI][\d.,OolIbBS]*")
+_OCR_RUN = re.compile(r"[\dOolI〇][\d.,OolIbBS〇]*")
 
 
 _POINTS = re.compile(rf"^({_NUMBER})\s*分$")

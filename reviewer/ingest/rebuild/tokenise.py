@@ -320,7 +320,9 @@ def join_pieces(
                 out[-1] = merge(prev, t)
                 i += 1
                 continue
-            if _label_wrapped(prev, t, goes_on, stream.grouped, is_label):
+            if _label_wrapped(prev, t, goes_on, stream.grouped, is_label) or (
+                not stream.grouped and _unit_wrapped(prev, t)
+            ):
                 out[-1] = merge(prev, t)
                 i += 1
                 continue
@@ -410,6 +412,20 @@ def _label_wrapped(
 
 
 _MAX_LABEL = 16
+
+
+def _unit_wrapped(prev: Token, t: Token) -> bool:
+    """A unit per something wrapped in its narrow column, a line each (元/ / 亩): one cell."""
+    return (
+        not t.spaced
+        and t.line == prev.line + 1
+        and _UNIT_HEAD.match(prev.text) is not None
+        and _UNIT_TAIL.match(t.text) is not None
+    )
+
+
+_UNIT_HEAD = re.compile(r"^[^\d\s/]{1,3}/$")
+_UNIT_TAIL = re.compile(r"^[\u4e00-\u9fff]{1,3}$")
 
 
 def _unclosed(text: str) -> bool:

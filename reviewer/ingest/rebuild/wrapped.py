@@ -123,17 +123,18 @@ def _unmeasured_rests(lines: Sequence[str], is_label: Callable[[str], bool]) -> 
 
 
 def _opens_row(texts: Sequence[str], i: int) -> bool:
-    """Line ``i`` opens a row's name: above it the row before's last figure (its score), or a
+    """Line ``i`` opens a row's name: above it the row before's last figure (its score, or its
+    actual where the form has no points: 5120亩), its explanation's last sentence, or a
     category's label (数量指标, 可持续影响指 / 标), not a target's sign (定性)."""
     if i < 1:
         return False
     last = texts[i - 1]
-    if _FIGURE.match(last) or label_kind(last) is not None:
+    if _FIGURE.match(last) or last.endswith(_STOPS) or label_kind(last) is not None:
         return True
     return i > 1 and category_goes_on(texts[i - 2], last)
 
 
-_FIGURE = re.compile(r"^\d+(?:\.\d+)?$")
+_FIGURE = re.compile(r"^\d[\d.,]*(?:%|[\u4e00-\u9fff]{1,3})?$")  # 10, 5120亩, 98%
 _WORDS = re.compile(r"^[\u4e00-\u9fff、（）()]{4,}$")  # a line of words, no figure
 # A cell opening a row's values: a target's sign (定性 and a direction in their own column), or
 # a figure.
