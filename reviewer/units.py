@@ -51,6 +51,14 @@ def _in_base(unit: str) -> tuple[str, float] | None:
     return (base[0] + slash + per, base[1])
 
 
+def is_measure(unit: str) -> bool:
+    """``unit`` is one of the measures this module scales (平方米, 公里, 万元, 吨), a prefix of
+    scale (万, 亿, 千) allowed before it."""
+    if unit in _BASES:
+        return True
+    return any(unit.startswith(p) and unit[len(p) :] in _BASES for p, _ in _PREFIXES)
+
+
 def unscaled(unit: str) -> tuple[str, float]:
     """A count's unit without the 万, 亿 or 千 printed before it, and that scale: 万亩 →
     (亩, 10000), 万人次 → (人次, 10000); the unit and 1.0 otherwise (公里, 千米, 千克, 万元/台 and

@@ -10,6 +10,9 @@ from __future__ import annotations
 from pathlib import Path
 
 from reviewer.api import parse_file
+from reviewer.forms.families import get_family
+from reviewer.parse import plausibility
+from reviewer.pipeline import review
 from tests.test_form_variants import _written
 
 ZP_HEAD = [
@@ -478,3 +481,149 @@ def test_round69_pipe_rows_a_cell_goes_on_in_a_row_of_its_own(tmp_path: Path) ->
         ("工程完工时间", "2020年11月底前"),
         ("受益群众满意度", "≥90%"),
     ]
+
+
+def test_round69_a_twenty_eighty_forms_brackets_wrapped_in_text_runs(tmp_path: Path) -> None:
+    # pa02: a 20/80 form's labels wrapped inside their brackets (执行率(B/ / A), 产出指标( /
+    # 50分), 年初目标值( / A)): the pieces had stood as cells, every row's figures out of place
+    lines = [
+        "项目支出绩效自评表",
+        "项目名称",
+        "基本公共卫生服务项目",
+        "预算执行情况(万",
+        "元)(20分)",
+        "预算数(A)",
+        "执行数(B)",
+        "执行率(B/",
+        "A)",
+        "得分(20分",
+        "*执行率)",
+        "2436.80",
+        "2398.55",
+        "98.43%",
+        "19.69",
+        "一级指标",
+        "二级指标",
+        "三级指标",
+        "年初目标值(",
+        "A)",
+        "实际完成值(",
+        "B)",
+        "得分",
+        "产出指标(",
+        "50分)",
+        "数量指标(",
+        "50分)",
+        "居民电子健康档案建档率",
+        "≥90%",
+        "93.6%",
+        "50",
+        "满意度指标(",
+        "30分)",
+        "服务对象满",
+        "意度指标(",
+        "30分)",
+        "居民满意度",
+        "≥85%",
+        "90.5%",
+        "30",
+        "总分",
+        "99.69",
+    ]
+    (t,) = parse_file(_written(tmp_path, lines)).tables
+    assert t.funds.annual_total.executed == 2398.55
+    assert [(r.l1, r.name, r.target, r.actual, r.score) for r in t.indicators] == [
+        ("产出指标", "居民电子健康档案建档率", "≥90%", "93.6%", 50.0),
+        ("满意度指标", "居民满意度", "≥85%", "90.5%", 30.0),
+    ]
+    assert t.indicators[1].l2.startswith("服务对象满意度指标")  # 服务对象满 / 意度指标( / 30分)
+    assert not t.doubts
+
+
+def test_round70_a_title_saying_it_prints_a_part(tmp_path: Path) -> None:
+    # pj03: …自评表（绩效指标部分）over the indicators alone: the table had been said to lack its
+    # name, funds and goals (a false P103 error) and its total (P102)
+    lines = [
+        "2022年度农村供水工程维修养护区域绩效目标自评表（绩效指标部分）",
+        "",
+        "一级指标\t二级指标\t三级指标\t指标值\t实际完成值\t分值\t得分\t偏差原因分析及改进措施",
+        "产出指标\t数量指标\t维修养护农村供水工程处数\t≥120处\t126处\t50\t50",
+        "满意度指标\t服务对象满意度指标\t受益群众满意度\t≥90%\t94%\t40\t40",
+    ]
+    path = _written(tmp_path, lines)
+    (t,) = parse_file(path).tables
+    assert t.begins_inside and not t.complete
+    codes = {f.code for f in review(path).findings}
+    assert not codes & {"P102", "P103"}
+
+
+def test_round70_values_and_names_wrapped_in_text_runs(tmp_path: Path) -> None:
+    # pf02, pf06, pa05: a value's unit on the next line (≥12000 / 平方米, 11800平 / 方米, ≤650元/ /
+    # 平方米, 2020年12 / 月底前), a name's first line holding a figure (65岁及以上老年人健 / 康管理率)
+    # and one ending a character short (城乡居民公共卫生差 / 距) before a target of words
+    lines = [*TEXT_RUNS[:44]]
+    lines += [
+        "外墙保温改造面积",
+        "≥12000",
+        "平方米",
+        "11800平",
+        "方米",
+        "30",
+        "29.5",
+        "65岁及以上老年人健",
+        "康管理率",
+        "≥70%",
+        "72%",
+        "20",
+        "20",
+        "校舍维修单位造价",
+        "≤650元/",
+        "平方米",
+        "612元/平",
+        "方米",
+        "10",
+        "10",
+        "项目完工时间",
+        "2020年12",
+        "月底前",
+        "2020年12月",
+        "10",
+        "10",
+        "效益指标",
+        "社会效益指标",
+        "城乡居民公共卫生差",
+        "距",
+        "不断缩小",
+        "逐步缩小",
+        "20",
+        "20",
+        "总分",
+        "100",
+        "99.5",
+    ]
+    (t,) = parse_file(_written(tmp_path, lines)).tables
+    assert [(r.name, r.target, r.actual, r.score) for r in t.indicators] == [
+        ("外墙保温改造面积", "≥12000平方米", "11800平方米", 29.5),
+        ("65岁及以上老年人健康管理率", "≥70%", "72%", 20.0),
+        ("校舍维修单位造价", "≤650元/平方米", "612元/平方米", 10.0),
+        ("项目完工时间", "2020年12月底前", "2020年12月", 10.0),
+        ("城乡居民公共卫生差距", "不断缩小", "逐步缩小", 20.0),
+    ]
+
+
+def test_round70_a_name_cut_into_the_category_column_is_doubted(tmp_path: Path) -> None:
+    # pa03: names wrapped at eight characters in a PDF's text runs, the first line of each read
+    # as the 二级 (项目资金支付及时 | 率): a false T101 had been reported on the rows so read. The
+    # rows as that reading left them, checked as the parser checks a table it read
+    rows = [
+        "\t产出指标\t数量指标\t项目资金支付及时率\t≥95%\t96.5%\t40\t40",
+        "\t产出指标\t数量指标\t部门公用经费控制率\t≤100%\t98.6%\t50\t50",
+        "\t满意度指标\t服务对象满意度指标\t群众满意度\t≥90%\t93%\t10\t10",
+    ]
+    (t,) = parse_file(_written(tmp_path, [*NATIONAL_TABS, *rows, "总分\t100\t100"])).tables
+    table = {**t.model_dump(), "indicators": [dict(r) for r in t.indicators]}
+    assert not plausibility.check(table, get_family(t.family))
+    for r in table["indicators"][:2]:
+        r["l2"], r["name"] = r["name"][:-1], r["name"][-1]  # 项目资金支付及时 | 率
+    doubts = plausibility.check(table, get_family(t.family))
+    assert any("被拆进了类别一栏" in d.reason for d in doubts)

@@ -440,6 +440,8 @@ _PART_WORDS = re.compile(r"用于|补助|补贴|标准|单价|费用")
 # The whole project's cost, of which the fiscal funds the block shows are often only a part
 # (项目总投资780万元，其中财政资金612万元、群众投工投劳折资168万元): not the block's to match.
 _WIDER = re.compile(r"总投资|概算|估算")
+# A 部门整体 table's narrative names many of the department's uses; its own money is said so.
+_DEPARTMENT_WHOLE = re.compile(r"部门|全局|本局|本单位|预算|执行|结余|结转|总|合计|共|累计|支出")
 
 
 def _amounts_yuan(ctx: TableContext) -> list[tuple[float, float]]:
@@ -514,6 +516,7 @@ def narrative_amount_vs_funds(ctx: TableContext) -> Iterator[Hit]:
     yield from _amounts_in_another_unit(ctx, claims)
     amounts: list[tuple[float, float]] | None = None
     row = ctx.table.funds.annual_total
+    department = ctx.family.subject == "department"
     for i, c in enumerate(claims):
         if not (c.is_money or c.unit == "%"):
             continue
@@ -524,6 +527,8 @@ def narrative_amount_vs_funds(ctx: TableContext) -> Iterator[Hit]:
             continue
         if not _WHOLE.search(lead) or _WIDER.search(lead):
             continue
+        if department and not _DEPARTMENT_WHOLE.search(lead):
+            continue  # 全年发放各类社会救助资金: one of a department's uses, not its money
         if c.is_money:
             if amounts is None:
                 amounts = _amounts_yuan(ctx)
@@ -635,6 +640,10 @@ def _breakdowns_that_do_not_add_up(claims: Sequence[Claim]) -> Iterator[Hit]:
         slack = min(c.step * MONEY_UNITS[c.unit] for c in (total, *parts)) / 2
         if abs(summed - said) <= slack or (not whole and summed < said):
             continue  # the money spent told by its main uses: more than it only is wrong
+        if any(
+            abs(sum(c.value_yuan for c in parts[:k]) - said) <= slack for k in range(2, len(parts))
+        ):
+            continue  # its parts add up, a sibling's after them (…80.00万元；上年结转资金60.00万元)
         unit = next((u for u in ("亿元", "万元") if total.text.endswith(u)), "元")  # as printed
         shown = f"{fmt(round(summed / MONEY_UNITS[unit], 6))}{unit}"
         text = total.source_text

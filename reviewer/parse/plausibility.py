@@ -149,6 +149,24 @@ def check(
                 evidence=_cells(split[:3], "name"),
             )
         )
+    # a name of a few characters under a 二级 no form names (率 under 项目资金支付及时, 机制
+    # under 文化遗产保护长效): a wrapped name's first line read as the row's category
+    halved = [
+        r
+        for r in rows
+        if r["l2"]
+        and len(r["name"]) <= _NAME_END_CHARS
+        and _CJK_NAME.search(r["name"])  # a rubric's item numbered 4 is no name's end
+        and label_kind(r["l2"]) is None
+    ]
+    if len(halved) >= _SPLIT_ROWS:
+        doubts.append(
+            ReadingDoubt(
+                reason=f"{len(halved)}个指标行的名称只有几个字（如“{halved[0]['name']}”），"
+                f"二级指标一栏却是“{halved[0]['l2']}”：折行的名称可能被拆进了类别一栏，各栏可能错位。",
+                evidence=_cells(halved[:3], "l2", "name"),
+            )
+        )
     beyond = [r for r in rows if r["score"] is not None and r["score"] > total]
     if beyond:  # 1010: two cells' figures (10 | 10) run together, a scan's gap lost
         doubts.append(
@@ -548,6 +566,8 @@ _VALUE_MID = re.compile(
 )
 _BRACKETED = re.compile(r"[（(][^（()）]*[）)]")
 # figures and their units only, two figures at least, no word (10 9.51036l00人)
+_NAME_END_CHARS = 3  # a name's last line: 率, 覆盖率, 机制
+_CJK_NAME = re.compile(r"[\u4e00-\u9fff]")
 _SPLIT_ROWS = 2  # such pairs, at least: one row left blank is the form's own
 _BLANK_ROWS = 3
 _FIGURES_ONLY = re.compile(r"^(?=(?:.*\d){2})[\d.,%％lO\s]+[\u4e00-\u9fff%]{0,2}[\d.,%％lO\s]*$")

@@ -201,6 +201,8 @@ _COLUMN_NAMED = re.compile(r"(?:指标值|完成值|实际值)\s*[:：]|目标\s
 _ILLEGIBLE = re.compile("[■▇□█▆▅▄▒░▓�]")
 _ILLEGIBLE_CELLS = 5
 _EXCERPT_TOP_LINES = 2  # a table opening in these first lines of a text opens it
+# A title's note that the text prints a part of the form: （绩效指标部分）, （节选）, （摘录）.
+_PART_OF = re.compile(r"[(（][^()（）]{0,12}(?:部分|节选|摘录)[)）]")
 _LABEL_ONLY = 9  # longer than a category's label printed alone (服务对象满意度指标)
 _UNREAD_ROWS = 2
 # Goals a form prints beside the year's (长期目标 | 年度目标 | 实际完成情况, 2018–2019): each
@@ -1458,6 +1460,8 @@ class _TableBuilder:
         if self.headerless:
             return True  # the rows above, and the header, are not in the text
         labels = self.t["labels"]
+        if _PART_OF.search(labels.get("title", "")) and "project" not in labels:
+            return True  # a title saying it prints a part (…自评表（绩效指标部分）): cut above
         if {"title", "project"} & labels.keys() or "名称" in labels.get("department", ""):
             return False  # its title, or its subject's name (部门(单位)名称 of a 部门整体 form)
         if {"department", "implementer"} & labels.keys():

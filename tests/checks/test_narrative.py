@@ -906,6 +906,12 @@ class TestN106NarrativeAmountVsFunds(RuleCase):
                 False,
             ),
             ("项目总投资9.5万元，其中当年财政拨款8万元、上年结转资金1万元。", True),
+            # pg01: the parts of a part of the budget, then the budget's other source after them
+            (
+                "全年预算10万元（当年财政拨款9万元，其中中央资金5万元、省级资金4万元；"
+                "上年结转资金1万元），实际支出9.5万元。",
+                False,
+            ),
             # fx06: the budget's change after the parts, the carry-over's amount said again
             (
                 "共支出资金9.5万元，其中上年结转资金1.5万元，全年预算较年初增加的1.5万元即为该笔结转资金。",
@@ -955,6 +961,21 @@ class TestN106NarrativeAmountVsFunds(RuleCase):
         # ox05: 项目支出395.10万元, a line of the 部门整体 form's breakdown by expense, had
         # been said to match no amount of the block
         said = f"全局支出1563.40万元（基本支出1168.30万元、项目支出{spent}万元）。"
+        path = tmp_path / "dept.txt"
+        path.write_text(DEPARTMENT.format(actual=said), encoding="utf-8")
+        found = [f for f in review(path).findings if f.code == "N106"]
+        assert bool(found) is fires
+
+    @pytest.mark.parametrize(
+        ("said", "fires"),
+        [
+            ("全年发放各类社会救助资金600.00万元。", False),  # ph04: one of the uses
+            ("全局全年支出资金1600.00万元。", True),  # the department's own money
+        ],
+    )
+    def test_a_departments_narrative_names_its_uses(
+        self, tmp_path: Path, said: str, fires: bool
+    ) -> None:
         path = tmp_path / "dept.txt"
         path.write_text(DEPARTMENT.format(actual=said), encoding="utf-8")
         found = [f for f in review(path).findings if f.code == "N106"]

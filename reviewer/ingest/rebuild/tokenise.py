@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 from reviewer.ingest.reading import Script, read_text, script_of
 from reviewer.ingest.rebuild.anchors import Kind, category_goes_on, is_title, kinds
 from reviewer.textnorm import CELL_BAR, clean_cell, pipe_cell
+from reviewer.units import is_measure
 
 _PIPE = CELL_BAR
 _BORDER = re.compile(r"^[\s|｜+:=\-—─━│┃┼├┤┌┐└┘]*$")
@@ -321,9 +322,19 @@ def join_pieces(
                 i += 1
                 continue
             if _label_wrapped(prev, t, goes_on, stream.grouped, is_label) or (
-                not stream.grouped and _unit_wrapped(prev, t)
+                not stream.grouped
+                and (_unit_wrapped(prev, t) or _bracket_wrapped(prev, t) or _value_wrapped(prev, t))
             ):
                 out[-1] = merge(prev, t)
+                before = out[-2] if len(out) > 1 else None
+                if (
+                    not stream.grouped
+                    and before is not None
+                    and before.line == prev.line - 1
+                    and not before.empty
+                    and category_goes_on(before.text, out[-1].text)
+                ):  # 服务对象满 / 意度指标( / 10分): the label's first line too, once closed
+                    out[-2:] = [merge(before, out[-1])]
                 i += 1
                 continue
         nxt = toks[i + 1] if i + 1 < len(toks) else None
@@ -408,6 +419,8 @@ def _label_wrapped(
         goes_on(head, tail)
         or category_goes_on(head, tail)
         or (is_label(head + tail) and not is_label(head) and not is_label(tail))
+        # 实际完成 / 值: 值 a column's label only under 预期指标值, after 符号
+        or (tail == "值" and head != "符号" and Kind.COLUMN in kinds(head + tail))
     )
 
 
@@ -424,6 +437,50 @@ def _unit_wrapped(prev: Token, t: Token) -> bool:
     )
 
 
+def _bracket_wrapped(prev: Token, t: Token) -> bool:
+    """A short cell whose bracket its narrow column wrapped onto the next line (执行率(B/ / A),
+    产出指标( / 50分), 得分(20分 / *执行率)): one cell, the bracket closed on that line."""
+    return (
+        not t.spaced
+        and t.line == prev.line + 1
+        and len(prev.text) <= _BRACKET_PIECE
+        and len(t.text) <= _BRACKET_PIECE
+        and _unclosed(prev.text)
+        and not _unclosed(prev.text + t.text)
+    )
+
+
+_BRACKET_PIECE = 12
+
+
+def _value_wrapped(prev: Token, t: Token) -> bool:
+    """A value wrapped in its narrow column, its unit's rest on the next line (≥12000 / 平方米,
+    11800平 / 方米, ≤680万 / 元, 2020年12 / 月底前): one cell, the unit a measure (or a date's
+    month) whole again. Not a bare figure before a unit (12 / 个): a form with a 度量单位
+    column prints them as two cells; nor a value and the next cell (1.2万亩 / 完成)."""
+    head = _VALUE_HEAD.match(prev.text)
+    if head is None or t.spaced or t.line != prev.line + 1 or not _VALUE_REST.match(t.text):
+        return False
+    if head.group("month"):
+        return t.text in _MONTH_TAILS
+    unit = head.group("unit")
+    if not head.group("sign") and not unit:
+        return False  # 20 / 万元: a figure and its 度量单位's cell
+    if "/" in unit:  # a rate per something (≤650元/ / 平方米, 612元/平 / 方米, 元/ / 亩)
+        per = unit.partition("/")[2] + t.text
+        return is_measure(per) or (unit.endswith("/") and len(t.text) <= _PER_CHARS)
+    return is_measure(unit + t.text)
+
+
+# A value's head: its sign and figure, or a figure and its unit's first characters, or a date
+# cut after its month's figure (≥12000, 11800平, 672.35万, 2020年12).
+_VALUE_HEAD = re.compile(
+    r"^(?:(?P<sign>[≥≤≧≦><＞＜=＝]\s*)?\d[\d.,]*(?P<unit>[\u4e00-\u9fff]{0,2}(?:/[\u4e00-\u9fff]?)?)"
+    r"|(?P<month>\d{4}年\d{1,2}))$"
+)
+_PER_CHARS = 2  # 亩, 人: what a rate is per, printed whole on the next line
+_MONTH_TAILS = frozenset({"月", "月底", "月底前", "月前", "月末", "月以前"})
+_VALUE_REST = re.compile(r"^[\u4e00-\u9fff]{1,3}$")
 _UNIT_HEAD = re.compile(r"^[^\d\s/]{1,3}/$")
 _UNIT_TAIL = re.compile(r"^[\u4e00-\u9fff]{1,3}$")
 

@@ -114,11 +114,20 @@ def _unmeasured_rests(lines: Sequence[str], is_label: Callable[[str], bool]) -> 
             and _WORDS.match(before)
             and len(rest) < len(before)  # 控制在预算内 / 控制在预算内: a target, its actual
             and not before.endswith(_STOPS)
-            and VALUE_OPENS.match(texts[i + 1])
+            # a value after it, or a rest of one character, no cell of its own (…差 / 距)
+            and (VALUE_OPENS.match(texts[i + 1]) or len(rest) == 1)
             and not is_label(rest)
             and not is_label(before)
         ):
             maybe.add(i)
+        elif (
+            section
+            and _CLAUSE.search(before)
+            and not before.endswith(_STOPS)
+            and _TEXT_REST.match(rest)
+            and not is_label(rest)
+        ):
+            maybe.add(i)  # an explanation's sentence going on (…纠纷需 / 移交上级部门处理;下一步)
     return maybe
 
 
@@ -135,7 +144,11 @@ def _opens_row(texts: Sequence[str], i: int) -> bool:
 
 
 _FIGURE = re.compile(r"^\d[\d.,]*(?:%|[\u4e00-\u9fff]{1,3})?$")  # 10, 5120亩, 98%
-_WORDS = re.compile(r"^[\u4e00-\u9fff、（）()]{4,}$")  # a line of words, no figure
+# A line in a sentence (a clause's mark in it), and a line that may go on with one: words first.
+_CLAUSE = re.compile(r"[，,；;、]")
+_TEXT_REST = re.compile(r"^[\u4e00-\u9fff“‘（(][^≥≤≧≦><＞＜=＝]{1,30}$")
+# A line of words, a name's first (65岁及以上老年人健, 0-6岁儿童健康管理): no sign, no figure alone.
+_WORDS = re.compile(r"^(?=(?:[^\u4e00-\u9fff]*[\u4e00-\u9fff]){3})[\u4e00-\u9fff、（）()\d\-]{4,}$")
 # A cell opening a row's values: a target's sign (定性 and a direction in their own column), or
 # a figure.
 VALUE_OPENS = re.compile(r"^(?:[≥≤≧≦><=＞＜＝]|\d|(?:定性|正向|反向)$)")
