@@ -63,12 +63,13 @@ def clean_cell(text: str) -> str:
 
 
 # A pipe that separates cells: not one escaped as Markdown escapes a pipe inside a cell (\|).
-# A page's number printed on a line of its own (- 1 -, —2—, ·18·, 第3页, 第3页 共5页, 第2/3页, — 第1页 —), its
+# A page's number printed on a line of its own (- 1 -, —2—, ·18·, 第3页, 第3页 共5页, 第2/3页, 扫描件 第2/3页,
+# — 第1页 —), its
 # spaces removed: a page break.
 # (a scan's OCR reads 1 as l or I and 0 as O in it: - l -, — lO —)
 PAGE_NUMBER = re.compile(
     r"^(?:[-—–－~·・•][\dlIO]{1,4}[-—–－~·・•]"
-    r"|([-—–－~=]{1,3}\s?)?第\d{1,4}(?:/\d{1,4})?页(?:[,，/]?共\d{1,4}页)?"
+    r"|([-—–－~=]{1,3}\s?)?(?:扫描件|扫描页)?第\d{1,4}(?:/\d{1,4})?页(?:[,，/]?共\d{1,4}页)?"
     # an OCR engine's note on the page (第2页（页面旋转90°，已自动校正）)
     r"(?:[(（][^()（）]{1,24}[)）])?(?(1)\s?[-—–－~=]{1,3}))$"
 )

@@ -627,3 +627,33 @@ def test_round70_a_name_cut_into_the_category_column_is_doubted(tmp_path: Path) 
         r["l2"], r["name"] = r["name"][:-1], r["name"][-1]  # 项目资金支付及时 | 率
     doubts = plausibility.check(table, get_family(t.family))
     assert any("被拆进了类别一栏" in d.reason for d in doubts)
+
+
+def test_round70_an_explanation_going_on_over_lines_in_text_runs(tmp_path: Path) -> None:
+    # pf06: an explanation of four lines whose first holds no clause's mark (1个小区部分楼栋业主意见
+    # / 未统一,约200平方米…): its lines after the first had been read as a row of their own, the
+    # table said misread and its gold N102 not reported
+    lines = [*TEXT_RUNS[:44]]
+    lines += [
+        "外墙保温改造面积",
+        "≥12000平方米",
+        "11800平方米",
+        "40",
+        "39.33",
+        "1个小区部分楼栋业主意见",
+        "未统一,约200平方米外墙保",
+        "温暂缓实施;已纳入2021年",
+        "续建计划。",
+        "改造雨污管网长度",
+        "≥6.5公里",
+        "6.8公里",
+        "50",
+        "50",
+        "总分",
+        "100",
+        "99.33",
+    ]
+    (t,) = parse_file(_written(tmp_path, lines)).tables
+    assert [r.name for r in t.indicators] == ["外墙保温改造面积", "改造雨污管网长度"]
+    assert t.indicators[0].explanation.startswith("1个小区部分楼栋业主意见未统一")
+    assert not t.doubts

@@ -29,12 +29,12 @@ from reviewer.textnorm import fold
 from reviewer.units import factor
 
 _TIME_UNITS = ("月", "日", "号", "季度", "月底", "月份", "月前", "月底前", "年")
-_PARTIAL = re.compile(r"部分|基本|大部|一般|有所")
+_PARTIAL = re.compile(r"部分|基本|大部|一般|有所|尚未全部|尚未完全")
 # A verdict that grades without saying whether the target was reached (较好 against 有效改善,
 # against 良好), or says it basically was (基本健全 against 健全: achieved to one reader, partly
 # to another): the row's achievement cannot be told from it.
 _GRADE_ONLY = re.compile(r"^(?:较好|基本)")
-_FAILED = re.compile(r"未达|未完成|不达标|不合格|尚未")
+_FAILED = re.compile(r"未达|未完成|不达标|不合格|尚未(?!全部|完全)")  # 尚未全部落实: a part done
 # Work under way (正在建立, 推进中) against a target of a state reached (建立健全): partly done,
 # unless the target asks for the work itself to go on (持续推进).
 _UNDER_WAY = re.compile(r"正在|进行中|推进中")

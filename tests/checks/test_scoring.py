@@ -310,6 +310,9 @@ class TestS106QualitativeBand(RuleCase):
             ("较好", 11, set()),  # neither 达成 (held to [12, 15]) nor 部分达成
             ("基本提升", 15, set()),
             ("基本提升", 13, set()),
+            # pl03: 尚未全部落实, not yet all of it done: a part done (部分达成), not 未达成
+            ("提升措施尚未全部落实", 10.5, set()),
+            ("提升措施尚未落实", 10.5, {"S106"}),
         ],
     )
     def test_band_edges(self, tmp_path: Path, actual: str, score: float, fires: set[str]) -> None:

@@ -122,7 +122,11 @@ def _unmeasured_rests(lines: Sequence[str], is_label: Callable[[str], bool]) -> 
             maybe.add(i)
         elif (
             section
-            and _CLAUSE.search(before)
+            and (
+                _CLAUSE.search(before)
+                # an explanation's first line under its row's figures, its sentence going on
+                or (_CLAUSE.search(rest) and i > 1 and _FIGURE.match(texts[i - 2]) is not None)
+            )
             and not before.endswith(_STOPS)
             and _TEXT_REST.match(rest)
             and not is_label(rest)
