@@ -690,11 +690,11 @@ def _cells_continued(rows: Iterable[Row]) -> Iterator[Row]:
 def _goes_on_above(held: Row, row: Row) -> bool:
     """Each of ``row``'s cells a rest of words shorter than the filled cell above it (a wrap's
     last line; a name as long as the one above is the next row's, its values below it)."""
+    if row.page_break_before or not 0 < len(row.cells) <= _CONTINUED_CELLS:
+        return False  # the cheap test first: this runs for every pipe row
     above = {c.column: len(c.text) for c in held.cells}
     return (
-        not row.page_break_before
-        and len(held.cells) >= _CONTINUED_AFTER
-        and 0 < len(row.cells) <= _CONTINUED_CELLS
+        len(held.cells) >= _CONTINUED_AFTER
         and all(
             c.column > 1
             and len(c.text) < above.get(c.column, 0)

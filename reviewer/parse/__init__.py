@@ -178,11 +178,7 @@ def _numbered_head(cells: list[Cell]) -> bool:
     if "页" not in cells[-1].text:  # the cheap test first: this runs for every short row
         return False
     head, _, tail = "  ".join(c.text for c in cells).rstrip().rpartition("  ")
-    tail = _SCAN_WORD.sub("", tail.strip()).replace(" ", "")
-    return bool(head.strip()) and PAGE_NUMBER.match(tail) is not None
-
-
-_SCAN_WORD = re.compile(r"^(?:扫描件|扫描页|图片)")
+    return bool(head.strip()) and PAGE_NUMBER.match(tail.replace(" ", "")) is not None
 
 
 def _with_next(rows: Iterable[Row]) -> Iterator[tuple[Row, Row | None]]:

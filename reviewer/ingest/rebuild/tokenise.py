@@ -462,7 +462,7 @@ def _value_wrapped(prev: Token, t: Token) -> bool:
     if head is None or t.spaced or t.line != prev.line + 1 or not _VALUE_REST.match(t.text):
         return False
     if head.group("month"):  # 2020年12 / 月底前, 2022年1 / 1月
-        return t.text in _MONTH_TAILS or _MONTH_REST.fullmatch(t.text) is not None
+        return _MONTH_REST.fullmatch(t.text) is not None
     unit = head.group("unit")
     if not head.group("sign") and not unit:
         return False  # 20 / 万元: a figure and its 度量单位's cell
@@ -479,8 +479,7 @@ _VALUE_HEAD = re.compile(
     r"|(?P<month>\d{4}年\d{1,2}))$"
 )
 _PER_CHARS = 2  # 亩, 人: what a rate is per, printed whole on the next line
-_MONTH_REST = re.compile(r"\d月(?:底|底前|前|末|以前)?")
-_MONTH_TAILS = frozenset({"月", "月底", "月底前", "月前", "月末", "月以前"})
+_MONTH_REST = re.compile(r"\d?月(?:底|底前|前|末|以前)?")  # 月底前, 1月: a month's rest
 _VALUE_REST = re.compile(r"^(?:[\u4e00-\u9fff]{1,3}|\d月[\u4e00-\u9fff]{0,2})$")
 _UNIT_HEAD = re.compile(r"^[^\d\s/]{1,3}/$")
 _UNIT_TAIL = re.compile(r"^[\u4e00-\u9fff]{1,3}$")
