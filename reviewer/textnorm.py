@@ -6,13 +6,15 @@ import re
 import unicodedata
 from collections.abc import Iterable, Sequence
 
-_SPACE_RUN = re.compile(r"\s+")
-_ASCII_WORD = re.compile(r"[0-9A-Za-z]")
+from reviewer.lazyre import lazy_compile
+
+_SPACE_RUN = lazy_compile(r"\s+")
+_ASCII_WORD = lazy_compile(r"[0-9A-Za-z]")
 
 # Full-width forms and the ideographic space, which NFKC maps to ASCII one character at a
 # time. Chinese text is full of them (，（）：), and any one sends the normaliser down its slow
 # path for the whole text; replaced first, most text is then already normalised.
-_WIDE = re.compile("[\uff01-\uff5e\u3000]")
+_WIDE = lazy_compile("[\uff01-\uff5e\u3000]")
 _WIDE_TO_NFKC = {
     chr(c): unicodedata.normalize("NFKC", chr(c)) for c in (*range(0xFF01, 0xFF5F), 0x3000)
 }
@@ -67,14 +69,14 @@ def clean_cell(text: str) -> str:
 # — 第1页 —), its
 # spaces removed: a page break.
 # (a scan's OCR reads 1 as l or I and 0 as O in it: - l -, — lO —)
-PAGE_NUMBER = re.compile(
+PAGE_NUMBER = lazy_compile(
     r"^(?:[-—–－~·・•][\dlIO]{1,4}[-—–－~·・•]"
     r"|([-—–－~=]{1,3}\s?)?(?:扫描件|扫描页)?第\d{1,4}(?:/\d{1,4})?页(?:[,，/]?共\d{1,4}页)?"
     # an OCR engine's note on the page (第2页（页面旋转90°，已自动校正）)
     r"(?:[(（][^()（）]{1,24}[)）])?(?(1)\s?[-—–－~=]{1,3}))$"
 )
-_BORDER = re.compile(r"^[\s|｜+:=_\-—─━═│┃┼├┤┌┐└┘]*$")
-_RULE = re.compile(r"[-—─━═=_]{3}")
+_BORDER = lazy_compile(r"^[\s|｜+:=_\-—─━═│┃┼├┤┌┐└┘]*$")
+_RULE = lazy_compile(r"[-—─━═=_]{3}")
 
 
 def is_border(line: str) -> bool:
@@ -83,8 +85,8 @@ def is_border(line: str) -> bool:
     return bool(_BORDER.match(line)) and bool(_RULE.search(line))
 
 
-CELL_BAR = re.compile(r"(?<!\\)[|｜]")
-_LINE_BREAK_TAG = re.compile(r"<br\s*/?>", re.IGNORECASE)
+CELL_BAR = lazy_compile(r"(?<!\\)[|｜]")
+_LINE_BREAK_TAG = lazy_compile(r"<br\s*/?>", re.IGNORECASE)
 
 
 def pipe_cell(raw: str) -> str:
@@ -105,13 +107,13 @@ def pipe_cell(raw: str) -> str:
 # A Markdown line's own mark before its words: a list's bullet (- 项目名称：…) or a heading's
 # hashes (## 一、项目资金（万元）); a lone dash (—, -), a figure (-5%) or a page's number (- 1 -)
 # is no such mark.
-_LINE_MARK = re.compile(r"^\s*(?:[-*+•]|#{1,6})\s+(?=[^\d\s])")
+_LINE_MARK = lazy_compile(r"^\s*(?:[-*+•]|#{1,6})\s+(?=[^\d\s])")
 _MARK_STARTS = frozenset("-*+•#")
 
 # Words Markdown sets in bold (**项目名称**, __总分__, **单位名称:某局**　**填报日期:…**), as
 # converters set labels: two words or more inside; a template's stars around a value's sign
 # (≥**%，≤**%) are no bold. Then the escapes of punctuation (\* \| \_) a converter writes.
-_BOLD = re.compile(
+_BOLD = lazy_compile(
     r"(?<![\\*])\*\*(?=\S)((?:\\\*|[^*])*?[\u4e00-\u9fff]{2}(?:\\\*|[^*])*?)(?<=[^\s\\])\*\*(?!\*)"
     r"|(?<![\\\w])__(?=\S)([^_]*?[\u4e00-\u9fff]{2}[^_]*?)(?<=[^\s\\])__"
 )
@@ -124,7 +126,7 @@ def unbold(text: str) -> str:
     return text
 
 
-_ESCAPED = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|~<>])")
+_ESCAPED = lazy_compile(r"\\([\\`*_{}\[\]()#+\-.!|~<>])")
 
 
 def collapse_spaces(text: str) -> str:
@@ -144,7 +146,7 @@ def without_spaces(text: str) -> str:
 # A list's number before an item (一、 （一） ① 1. 1.1.1 (1)): the item's place, not its words.
 # A plain figure stays (65岁及以上…, 1.5万人次): a number is only taken with a separator after
 # it, or as an outline number before the item's words (1.1.1, or 1.1 before no unit).
-_ENUMERATION = re.compile(
+_ENUMERATION = lazy_compile(
     r"^\s*(?:[一二三四五六七八九十]{1,3}[、.．]|[(（][一二三四五六七八九十\d]{1,3}[)）]|[\u2460-\u2473]"
     r"|\d{1,2}(?:[.．]\d{1,2}){2,3}(?=\s|[\u4e00-\u9fff“《（(])"
     r"|\d{1,2}[.．]\d{1,2}(?![万萬亿億千百元个人户次吨亩公斤里米倍])(?=\s|[\u4e00-\u9fff“《（(])"
@@ -195,7 +197,7 @@ class Words:
 
 # A forwarded mail's quote marks before a line (> , >> ): a space after each is theirs, a tab
 # is the line's own (its first cell left empty).
-_QUOTE = re.compile(r"^ *(?:> ?)+")
+_QUOTE = lazy_compile(r"^ *(?:> ?)+")
 
 
 def unquoted(line: str) -> str:

@@ -25,24 +25,25 @@ import html
 import re
 from collections.abc import Sequence
 
+from reviewer.lazyre import lazy_compile
 from reviewer.textnorm import Words
 
 # C0 and C1 controls, DEL, and the bidirectional controls that can make a file name read
 # backwards on screen ("Trojan Source"). Tab, CR and LF are among them: one line is one line.
-_CONTROLS = re.compile("[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
-_SURROGATES = re.compile("[\ud800-\udfff]")
-_BREAKS = re.compile("[\t\n\r\x0b\x0c\x85\u2028\u2029]+")
+_CONTROLS = lazy_compile("[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+_SURROGATES = lazy_compile("[\ud800-\udfff]")
+_BREAKS = lazy_compile("[\t\n\r\x0b\x0c\x85\u2028\u2029]+")
 # What could start markup inside a line: raw HTML and autolinks (< before a letter, / ! or ?),
 # entities (& before a name or #), links and images ([ ]), code spans, emphasis (* inside a
 # word), table cells (|), strikethrough (~, as in 3~5次), and the backslash itself. CommonMark
 # lets a backslash escape each. What starts nothing stays as written: < 1.2, >=90分, file_name.
-_MARKDOWN = re.compile(r"[\\`*\[\]|~]|<(?=[A-Za-z/!?])|&(?=[#A-Za-z0-9])")
+_MARKDOWN = lazy_compile(r"[\\`*\[\]|~]|<(?=[A-Za-z/!?])|&(?=[#A-Za-z0-9])")
 # The characters ``_MARKDOWN`` starts with: a text without any (most) needs no substitution.
 # Looked for with one regex class in a short text, with ``in`` per character in a long one
 # (a regex scan of Chinese text costs about 7 ns a character, nine ``in`` about 0.4 µs).
 _MARKDOWN_CHARS = "\\`*[]|~<&"
 _MARKDOWN_START = Words(_MARKDOWN_CHARS)
-_MARKDOWN_CHAR = re.compile("[" + re.escape(_MARKDOWN_CHARS) + "]")
+_MARKDOWN_CHAR = lazy_compile("[" + re.escape(_MARKDOWN_CHARS) + "]")
 _SHORT = 60
 
 
@@ -53,12 +54,12 @@ def _may_hold_markdown(text: str) -> bool:
 
 
 _FORMULA_START = frozenset("=+-@")
-_NUMBER = re.compile(r"[+-]?\d[\d,]*(\.\d+)?%?")
+_NUMBER = lazy_compile(r"[+-]?\d[\d,]*(\.\d+)?%?")
 # A cell (after the start of a row or a NUL between cells) that :func:`sheet_cell` would change
 # for a formula: its first character past any spaces is = or @, or + or - not starting a plain
 # number that fills the rest of the cell (as _NUMBER).
-_ROW_FORMULA = re.compile(r"(?:^|\x00)\s*(?:[=@]|[+-](?!\d[\d,]*(?:\.\d+)?%?(?:\x00|$)))")
-_XML_UNSAFE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
+_ROW_FORMULA = lazy_compile(r"(?:^|\x00)\s*(?:[=@]|[+-](?!\d[\d,]*(?:\.\d+)?%?(?:\x00|$)))")
+_XML_UNSAFE = lazy_compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
 
 
 def one_line(text: str) -> str:

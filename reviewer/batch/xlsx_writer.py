@@ -13,19 +13,20 @@ that XML 1.0 cannot hold (control characters) are dropped, as in the Word memo.
 from __future__ import annotations
 
 import contextlib
-import re
 import zipfile
 from collections.abc import Sequence
 from pathlib import Path
 from typing import IO, NamedTuple
 from xml.sax.saxutils import quoteattr
 
+from reviewer.lazyre import lazy_compile
+
 # Cell styles: indexes into cellXfs below.
 PLAIN, TITLE, HEAD, ERROR_FILL, WARN_FILL, FAILED_FILL, LINK = range(7)
 
 _FILLS = ("DDE3EA", "FDE3E0", "FFF1C7", "EEEEEE")  # head, error, warning, failed
-_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
-_SPECIAL = re.compile("[&<>\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+_ILLEGAL = lazy_compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+_SPECIAL = lazy_compile("[&<>\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 # One pass per text: markup escaped, characters XML 1.0 cannot hold dropped.
 _ESCAPE = str.maketrans(
     {

@@ -21,6 +21,7 @@ from reviewer.checks.recompute import target_met
 from reviewer.checks.registry import report_rule, rule
 from reviewer.config import Config
 from reviewer.forms.template import without_instructions
+from reviewer.lazyre import lazy_compile
 from reviewer.model import Category, CellRef, EvaluationTable, FundRow, Indicator, Severity
 from reviewer.numbers import fmt
 from reviewer.parse.values import decimals, parse_percent
@@ -31,7 +32,7 @@ ROUNDING_NAMES = {
     "truncate": "截尾（舍去）",
     "round_up": "向上取整（进一法）",
 }
-_EXECUTION_WORDS = re.compile(
+_EXECUTION_WORDS = lazy_compile(
     r"执行率|结余|节约|节支|未支付|尚未支付|未使用|未执行|未拨付|资金未|经费未|未结算|尚未结算|待结算|按比例支付|"
     r"延期支付|分期支付|未一次性|支付方式|未到账|收回|调减|"
     r"结转使用|结转下年|结转至|资金结转|推迟至|延至|次年实施"  # carried into the next year
@@ -501,7 +502,7 @@ def _explains_execution(table: EvaluationTable, words: re.Pattern[str] = _EXECUT
 
 
 # The funds left over because the work cost less than budgeted: the outputs done in full.
-_SAVED = re.compile(
+_SAVED = lazy_compile(
     r"节约|节支|节省|低于预算|成交价|中标价|招标价|结余资金(?:已)?(?:按规定)?(?:交回|上缴|收回)"
 )
 

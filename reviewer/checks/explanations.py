@@ -2,18 +2,18 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
 from reviewer.checks.context import Hit, TableContext, cell_evidence, ilabel, indicator_evidence
 from reviewer.checks.registry import rule
 from reviewer.forms.template import is_instruction, without_instructions
+from reviewer.lazyre import lazy_compile
 from reviewer.model import Category, Indicator, Operator, Severity
 from reviewer.numbers import fmt
 
-_EMPTY = re.compile(r"^[\s无/—\-－、.。]*$")
+_EMPTY = lazy_compile(r"^[\s无/—\-－、.。]*$")
 # An explanation that is only a grade of completion (基本完成, 部分完成): no cause, no measure.
-_GRADE_ONLY = re.compile(
+_GRADE_ONLY = lazy_compile(
     r"^\s*(?:基本|部分|大部分|全部|已|未)?(?:完成|达成|实现)(?:目标)?[。.]?\s*$"
 )
 
@@ -23,7 +23,7 @@ def _says_nothing(text: str) -> bool:
 
 
 # Words that announce what the unit will do about it.
-_MEASURE = re.compile(
+_MEASURE = lazy_compile(
     r"将|拟|下一步|下一年|下年|今后|后续|以后|加强|改进|完善|争取|督促|优化|做好|确保|"
     # 提前谋划 is a step; 羽化期提前, 雨季提前 a cause
     r"提前(谋划|部署|做好|安排|准备|启动|介入|对接|储备|采购|招标|开展|布置|下达|拨付)|"
@@ -47,17 +47,17 @@ _MEASURE = re.compile(
     r"20\d{2}年结合"  # 2020年结合巩固提升工程延伸管网: a year's plan for it
 )
 # Words that admit a shortfall.
-_SHORTFALL = re.compile(
+_SHORTFALL = lazy_compile(
     r"未完成|未达|未能|未按|没有|不足|短缺|离职|退休|缺员|减少|推迟|延期|延迟|滞后|取消|暂停|"
     r"顺延|暂缓|延后|延误|延至|"
     r"未进行|未开展|差距|偏差|低于|难以|无法|不能"
 )
 # On a row whose target is a ceiling (森林火灾受害率≤0.9‰), being below it or a fall is the aim.
-_BELOW = re.compile(r"低于|减少")
+_BELOW = lazy_compile(r"低于|减少")
 # Saying there was none (无偏差, 未偏差, 未发生偏差) admits no shortfall.
-_NO_DEVIATION = re.compile(r"(?:无|没有|未|未出现|未发生|不存在)(?:明显|任何)?(?:偏差|偏离|差距)")
+_NO_DEVIATION = lazy_compile(r"(?:无|没有|未|未出现|未发生|不存在)(?:明显|任何)?(?:偏差|偏离|差距)")
 # what a row's explanation claims done; not a measure's aim (下一步…确保按期完成)
-_DONE = re.compile(
+_DONE = lazy_compile(
     r"(?<!确保)(?<!力争)(?<!争取)(?<!保证)(?<!将)"
     r"(?:已完成|全部完成|已达成|均已完成|按时完成|顺利完成|按计划完成|按期完成|如期完成)"
 )
@@ -74,11 +74,11 @@ def _admits_shortfall(i: Indicator, text: str, met: bool | None = None) -> bool:
 
 
 # A met row's explanation of going past its target, whose 偏差 is the excess, no shortfall.
-_EXCEEDED = re.compile(r"超额|超出|超过|高于目标|多于")
-_DEVIATION = re.compile(r"偏差|偏离|差距")
+_EXCEEDED = lazy_compile(r"超额|超出|超过|高于目标|多于")
+_DEVIATION = lazy_compile(r"偏差|偏离|差距")
 # Beside an excess, what was laid out longer than planned (a channel 顺延 along the terrain),
 # not the work put off.
-_LENGTHENED = re.compile(r"顺延|延长|延伸")
+_LENGTHENED = lazy_compile(r"顺延|延长|延伸")
 
 
 def has_column(ctx: TableContext) -> bool:
@@ -98,7 +98,7 @@ def explanation_of(i: Indicator, ctx: TableContext) -> str:
     return text if named else ""
 
 
-_FIGURE = re.compile(r"\d+(?:\.\d+)?")
+_FIGURE = lazy_compile(r"\d+(?:\.\d+)?")
 
 
 def needs_explanation(i: Indicator, ctx: TableContext) -> bool:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
 from reviewer.checks.budget import (
@@ -16,6 +15,7 @@ from reviewer.checks.budget import (
 from reviewer.checks.context import Hit, TableContext, cell_evidence
 from reviewer.checks.registry import rule
 from reviewer.forms.template import without_instructions
+from reviewer.lazyre import lazy_compile
 from reviewer.model import Category, CellRef, FundRow, Funds, Severity
 from reviewer.numbers import fmt
 from reviewer.parse.values import decimals
@@ -299,7 +299,7 @@ def _said_in_table(ctx: TableContext, *cells: CellRef | None) -> bool:
     )
 
 
-_PASSED_BUDGET = re.compile(
+_PASSED_BUDGET = lazy_compile(
     r"(?:执行数|支出数?)[^。；;]{0,4}(?:超出|超过|高于|大于)[^。；;]{0,6}预算"
 )
 

@@ -21,6 +21,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
+from reviewer.lazyre import lazy_compile
 from reviewer.textnorm import nfkc
 
 # Traditional forms of the characters the patterns use (普通话 reports in 繁體 exist: 021_yunnan).
@@ -31,12 +32,12 @@ _TRADITIONAL = str.maketrans(
 # Invisible characters that split a word for the eye's benefit only, and spaces.
 _ZERO_WIDTH_CHARS = "\u00ad\u115f\u1160\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u3164\ufeff"
 _INVISIBLE_CHARS = _ZERO_WIDTH_CHARS + " \t\u3000\xa0"
-_INVISIBLE = re.compile(f"[{_INVISIBLE_CHARS}]+")
-_ZERO_WIDTH = re.compile(f"[{_ZERO_WIDTH_CHARS}]")
+_INVISIBLE = lazy_compile(f"[{_INVISIBLE_CHARS}]+")
+_ZERO_WIDTH = lazy_compile(f"[{_ZERO_WIDTH_CHARS}]")
 _TRADITIONAL_CHARS = "請無視記詞規則設約說蓋繞過廢審員復評專統給滿優問題錯誤報認為寫輸標務須應當會別僅對將這現語級來遺棄"
-_HAS_TRADITIONAL = re.compile(f"[{_TRADITIONAL_CHARS}]")
+_HAS_TRADITIONAL = lazy_compile(f"[{_TRADITIONAL_CHARS}]")
 # Either of them: one scan tells whether a text needs any of the two steps (most need none).
-_TRADITIONAL_OR_INVISIBLE = re.compile(f"[{_TRADITIONAL_CHARS}{_INVISIBLE_CHARS}]")
+_TRADITIONAL_OR_INVISIBLE = lazy_compile(f"[{_TRADITIONAL_CHARS}{_INVISIBLE_CHARS}]")
 _OVERRIDE = (
     "忽略|忽视|无视|漠视|忘记|忘掉|忘了|不用理会|不要理会|不必理会|无需理会|别理会|不理会|"
     "不用管|不要管|别管|抛开|抛弃|绕过|跳过|推翻|覆盖|丢弃|舍弃|清除|清空"
@@ -127,7 +128,7 @@ _ANCHORS = (
     "ignore|disregard|forget|override|bypass|skip|neglect|youare|donot|don't|dont|never|give|"
     "assign|award|rate|score|mark|approve|accept|report|say|output|answer|respond|reply",
 )
-_HINT = re.compile("|".join(_ANCHORS))
+_HINT = lazy_compile("|".join(_ANCHORS))
 
 
 def normalise(text: str) -> str:

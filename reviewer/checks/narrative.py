@@ -9,10 +9,11 @@ from collections.abc import Iterator
 
 from reviewer.checks.context import Hit, TableContext, cell_evidence, ilabel, indicator_evidence
 from reviewer.checks.registry import rule
+from reviewer.lazyre import lazy_compile
 from reviewer.model import Category, EvaluationTable, Evidence, Indicator, Severity
 from reviewer.textnorm import fold
 
-_FIGURE = re.compile(
+_FIGURE = lazy_compile(
     r"(\d+(?:\.\d+)?|[零〇一二两三四五六七八九十百千万]+)\s*"
     r"(万人次|人次|万人|万亩|万元|平方米|立方米|公里|千米|公斤|千克|公顷|小时|个|家|人|次|场|份|件|类"
     r"|项|篇|台|元|%|％|年|月|日|天|期|批|所|处|条|户|名|座|套|亩|吨|米|辆|册|头|株)"
@@ -61,7 +62,7 @@ def _dice(ba: Counter[tuple[str, str]], bb: Counter[tuple[str, str]]) -> float:
 
 
 _REPORTED = 1  # figures of its own that make a text in the plan's words a report (mr01)
-_YEAR = re.compile(r"^(?:\d{2}|\d{4})年$")
+_YEAR = lazy_compile(r"^(?:\d{2}|\d{4})年$")
 
 
 def copy_kind(t: EvaluationTable, threshold: float) -> tuple[str, str, bool] | None:
@@ -109,7 +110,7 @@ def copy_kind(t: EvaluationTable, threshold: float) -> tuple[str, str, bool] | N
 
 
 # Where a narrative's parts end: sentences, and the numbers of an item list ((1) …, 1、…).
-_PART_BREAK = re.compile(r"[。；;！？!?\n]|[(（]\s*\d{1,2}\s*[)）]|(?<![\d.])\d{1,2}[、.](?!\d)")
+_PART_BREAK = lazy_compile(r"[。；;！？!?\n]|[(（]\s*\d{1,2}\s*[)）]|(?<![\d.])\d{1,2}[、.](?!\d)")
 _MIN_PART = 8  # characters (folded): shorter parts (完成。) say too little to call them copies
 
 
@@ -168,7 +169,7 @@ def actual_copies_goal(ctx: TableContext) -> Iterator[Hit]:
 # What a unit writes when it reports nothing: 完成, 已完成, 全部完成, 达到预期 … (at most this
 # many characters once folded, no figure, and a word saying it is done): nothing to check.
 _BARE_REPORT = 6
-_DONE_WORDS = re.compile(r"完成|达到|达成|实现|达标|良好|较好|已")
+_DONE_WORDS = lazy_compile(r"完成|达到|达成|实现|达标|良好|较好|已")
 
 
 @rule(
@@ -206,14 +207,14 @@ def actual_says_nothing(ctx: TableContext) -> Iterator[Hit]:
 
 # A sentence saying every target was reached: 各项绩效目标全部完成, 所有指标均已达成, 全面完成
 # 了年度绩效目标. Not 基本完成 / 大部分完成 (which admit a shortfall), nor a plan (将, 确保).
-_ALL_MET = re.compile(
+_ALL_MET = lazy_compile(
     r"(?:各项|所有|全部|全年)(?:绩效|建设|工作|项目)?(?:目标|指标|任务)(?:任务)?[^。；;，,]{0,4}?"
     r"(?:均已|均|全部|全面|都已|都|已)(?:已)?(?:按期|按时|如期|顺利|圆满)?(?:完成|达成|实现|达到)"
     r"|(?:全面|圆满)(?:完成|实现|达成)(?:了)?(?:各项|全部|年度|全年|预期)?(?:绩效)?(?:目标|指标)"
     r"|(?:年度|全年|预期)(?:绩效)?(?:目标任务|目标|任务)(?:均已|均|已)?(?:全面|全部|圆满)"
     r"(?:完成|实现|达成)"
 )
-_HEDGED = re.compile(r"基本|大部分|部分|未|没有|尚|将|确保|力争|计划")
+_HEDGED = lazy_compile(r"基本|大部分|部分|未|没有|尚|将|确保|力争|计划")
 _MEASURED = 4  # characters before a rate row's 率 that name what it measures (竣工验收)
 
 

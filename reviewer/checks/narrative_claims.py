@@ -42,6 +42,7 @@ from reviewer.claims.extract import (
     sentence_at,
 )
 from reviewer.claims.match import Target, common_run, unit_class
+from reviewer.lazyre import lazy_compile
 from reviewer.model import Category, EvaluationTable, Evidence, Indicator, Severity
 from reviewer.numbers import fmt
 from reviewer.parse.values import decimals
@@ -136,9 +137,9 @@ def narrative_figure_vs_indicator(ctx: TableContext) -> Iterator[Hit]:
 _EVENTS = {"竣工验收": "验收", "交工验收": "验收", "验收": "验收", "完工": "完工", "竣工": "完工"}
 _EVENT_NAMES = {"验收": ("验收",), "完工": ("完工", "竣工")}
 _AFTER_DATE = 12  # characters between a date and the word of its event
-_DONE_AFTER = re.compile(r"\s*(?:底|末)?(?:之前|以前|前)?(?:全部|全面|顺利)?(?:完成|结束)")
+_DONE_AFTER = lazy_compile(r"\s*(?:底|末)?(?:之前|以前|前)?(?:全部|全面|顺利)?(?:完成|结束)")
 # 于2023年11月底前全部完工: done by then, at any day up to it
-_BY_AFTER = re.compile(r"\s*(?:底|末)?(?:之前|以前|前)")
+_BY_AFTER = lazy_compile(r"\s*(?:底|末)?(?:之前|以前|前)")
 
 
 def _dates_vs_rows(ctx: TableContext) -> Iterator[Hit]:
@@ -214,7 +215,7 @@ def _plan_for_result(c: Claim, t: Target) -> bool:
 
 
 # Words that name a figure as the plan, beside a result (完成目标200人的105%).
-_NAMED_AS_PLAN = re.compile(r"计划|预期|目标|原定|指标值")
+_NAMED_AS_PLAN = lazy_compile(r"计划|预期|目标|原定|指标值")
 
 
 def _plan_restated(restated: list[tuple[Claim, Indicator]]) -> Hit:
@@ -274,15 +275,15 @@ def enumeration_count(ctx: TableContext) -> Iterator[Hit]:
 
 
 # Hedged figures: the wording of a plan or a contract, not of a result.
-_HEDGE = re.compile(
+_HEDGE = lazy_compile(
     r"不少于|不低于|至少|确保|力争|争取|努力|(?<![模虚])拟(?![定订稿])|预计|"
     r"将(?:于|会|要|继续|进一步|持续|逐步)"
 )
-_RESULT = re.compile(
+_RESULT = lazy_compile(
     r"已|了|完成|实现|达到|达成|累计|共计|开展|举办|组织|形成|提交|建成|发放|聘请|产生|办结|印发|"
     r"出具|落实|取得|获得|召开|签订|采购|购置|支付|拨付|上线|验收"
 )
-_CONTRAST = re.compile(r"计划|预期|目标|实际")
+_CONTRAST = lazy_compile(r"计划|预期|目标|实际")
 
 
 @rule(
@@ -342,7 +343,7 @@ def actual_written_as_plan(ctx: TableContext) -> Iterator[Hit]:
         return
 
 
-_SCOPE = re.compile(r"(?:全区|全市|全县|全省|全镇|全街道|辖区|全国|本区|本市|本县)$")
+_SCOPE = lazy_compile(r"(?:全区|全市|全县|全省|全镇|全街道|辖区|全国|本区|本市|本县)$")
 _NOT_ITEMS = frozenset({"类", "方面", "个方面", "大", "种"})
 
 
@@ -429,19 +430,19 @@ def goal_figure_unreported(ctx: TableContext) -> Iterator[Hit]:
     )
 
 
-_FUND_WORDS = re.compile(
+_FUND_WORDS = lazy_compile(
     r"预算|资金|经费|支出|拨付|拨款|执行|结余|结转|投入|投资|总额|追加|调减|调增"
 )
 # The whole project's money, not one use of it (支出培训经费3万元 may be a part).
-_WHOLE = re.compile(
+_WHOLE = lazy_compile(
     r"项目|全年|年度|总|共|累计|合计|预算|执行|结余|结转|到位|实际支出|追加|调减|调增"
 )
-_PART_WORDS = re.compile(r"用于|补助|补贴|标准|单价|费用")
+_PART_WORDS = lazy_compile(r"用于|补助|补贴|标准|单价|费用")
 # The whole project's cost, of which the fiscal funds the block shows are often only a part
 # (项目总投资780万元，其中财政资金612万元、群众投工投劳折资168万元): not the block's to match.
-_WIDER = re.compile(r"总投资|概算|估算")
+_WIDER = lazy_compile(r"总投资|概算|估算")
 # A 部门整体 table's narrative names many of the department's uses; its own money is said so.
-_DEPARTMENT_WHOLE = re.compile(r"部门|全局|本局|本单位|预算|执行|结余|结转|总|合计|共|累计|支出")
+_DEPARTMENT_WHOLE = lazy_compile(r"部门|全局|本局|本单位|预算|执行|结余|结转|总|合计|共|累计|支出")
 
 
 def _amounts_yuan(ctx: TableContext) -> list[tuple[float, float]]:
@@ -571,21 +572,21 @@ def narrative_amount_vs_funds(ctx: TableContext) -> Iterator[Hit]:
 
 
 # A total, then 其中 and its parts: 共完成预算资金89.97万元。其中:30万元用于…;30万元用于…
-_TOTAL_WORDS = re.compile(r"共|总|合计|总计|累计|全年预算|年度预算")
+_TOTAL_WORDS = lazy_compile(r"共|总|合计|总计|累计|全年预算|年度预算")
 # money spent or left after the parts (实际支出817万元, 结转下年12万元), not a source among them
 # (上年结转资金87.20万元)
-_SPENT = re.compile(r"支出|执行|结余|(?<!上年)结转")
+_SPENT = lazy_compile(r"支出|执行|结余|(?<!上年)结转")
 # a figure per item after the parts (单座平均投资43.6万元): no part of the total
-_PER_ITEM = re.compile(r"平均|人均|户均|亩均|单[座个台户项处所]|每")
+_PER_ITEM = lazy_compile(r"平均|人均|户均|亩均|单[座个台户项处所]|每")
 # a budget's change told after the parts (全年预算数较年初增加的42.60万元即为该笔结转资金): the
 # amount of a part said again, or the budget's, no part of the total
-_CHANGED = re.compile(r"增加|减少|调增|调减|追加")
+_CHANGED = lazy_compile(r"增加|减少|调增|调减|追加")
 # the money spent, then its uses after 其中 (kj06: 实际支出198.70万元，其中用于管网维修…)
-_SPENT_TOTAL = re.compile(r"(?:实际|全年|累计)?支出(?:资金|经费)?$")
+_SPENT_TOTAL = lazy_compile(r"(?:实际|全年|累计)?支出(?:资金|经费)?$")
 _BREAKDOWN = "其中"
 # characters between the total and its 其中 in its sentence (元，, ，超额完成年度任务，)
 _BREAKDOWN_GAP = 12
-_BREAKDOWN_END = re.compile(r"[。！？!?\n]")
+_BREAKDOWN_END = lazy_compile(r"[。！？!?\n]")
 
 
 def _parts_after(claims: Sequence[Claim], k: int) -> tuple[list[Claim], int] | None:

@@ -23,26 +23,27 @@ from functools import lru_cache
 from typing import NamedTuple
 
 from reviewer.config import Config
+from reviewer.lazyre import lazy_compile
 from reviewer.model import Indicator, Operator, ParsedValue
 from reviewer.parse.values import parse_value
 from reviewer.textnorm import fold
 from reviewer.units import factor
 
 _TIME_UNITS = ("月", "日", "号", "季度", "月底", "月份", "月前", "月底前", "年")
-_PARTIAL = re.compile(r"部分|基本|大部|一般|有所|尚未全部|尚未完全")
+_PARTIAL = lazy_compile(r"部分|基本|大部|一般|有所|尚未全部|尚未完全")
 # A verdict that grades without saying whether the target was reached (较好 against 有效改善,
 # against 良好), or says it basically was (基本健全 against 健全: achieved to one reader, partly
 # to another): the row's achievement cannot be told from it.
-_GRADE_ONLY = re.compile(r"^(?:较好|基本)")
-_FAILED = re.compile(r"未达|未完成|不达标|不合格|尚未(?!全部|完全)")  # 尚未全部落实: a part done
+_GRADE_ONLY = lazy_compile(r"^(?:较好|基本)")
+_FAILED = lazy_compile(r"未达|未完成|不达标|不合格|尚未(?!全部|完全)")  # 尚未全部落实: a part done
 # Work under way (正在建立, 推进中) against a target of a state reached (建立健全): partly done,
 # unless the target asks for the work itself to go on (持续推进).
-_UNDER_WAY = re.compile(r"正在|进行中|推进中")
-_ONGOING = re.compile(r"推进|持续|逐步|正在")
+_UNDER_WAY = lazy_compile(r"正在|进行中|推进中")
+_ONGOING = lazy_compile(r"推进|持续|逐步|正在")
 # Words that state a shortfall where the target asks for more (有效提升: 下降), but restate
 # the target where it asks for less or for none (有效降低: 有效降低; 无重大事故: 无重大事故).
-_NEGATIVE = re.compile(r"^(未|没有|无|不)|下降|降低")
-_ASKS_FOR_LESS = re.compile(
+_NEGATIVE = lazy_compile(r"^(未|没有|无|不)|下降|降低")
+_ASKS_FOR_LESS = lazy_compile(
     r"^(未|没有|无|不|零|杜绝|避免|严禁|禁止|[≤<＜])|下降|降低|减少|减轻|遏制|控制|不高于|不超过"
 )
 _UNIT_ALIASES = {"％": "%", "个百分点": "%", "%o": "‰"}  # %o: OCR's reading of ‰
@@ -76,12 +77,12 @@ class Expectation(NamedTuple):  # a tuple: made for every row, read-only
     top_allowed: bool = False
 
 
-_UNIT_NOTE = re.compile(r"[(（][^()（）]*[)）]$")
+_UNIT_NOTE = lazy_compile(r"[(（][^()（）]*[)）]$")
 # A date's tail after its year (2023年12月 → 年12月, 2022-09-30 → -09-30) or its month
 # (6月底前 → 月底前): a date, not a unit.
 # Months listed (5月、11月底前): the tail after the first month's number, a date not a unit.
-_MONTH_LIST = re.compile(r"^月(?:[、,，及和]\d{1,2}月)+(?:底前|末前|前|底|末|以前)?$")
-_DATE_TAIL = re.compile(
+_MONTH_LIST = lazy_compile(r"^月(?:[、,，及和]\d{1,2}月)+(?:底前|末前|前|底|末|以前)?$")
+_DATE_TAIL = lazy_compile(
     # a year's months as a range too (2022年3-10月: 年3-10月)
     r"^(年(\d{1,2}(?:[-－~～至到]\d{1,2})?月)?(\d{1,2}[日号])?|月(\d{1,2}[日号])?"
     r"|[-/.]\d{1,2}(?:[-/.]\d{1,2})?)"
@@ -109,15 +110,15 @@ def units_differ(target: ParsedValue, actual: ParsedValue) -> bool:
     return bool(a) and bool(b) and a != b
 
 
-_DATE = re.compile(
+_DATE = lazy_compile(
     r"((?:19|20)\d{2})\s*年(?:\s*(\d{1,2})\s*月(?:\s*(\d{1,2})\s*[日号])?)?"
     # 2021.12, 2021-12-31, 2021/12: a year and its month (and day) by separators
     r"|((?:19|20)\d{2})[.\-/](\d{1,2})(?:[.\-/](\d{1,2}))?(?![\d.]|\s*[万元亿千百个人户次吨亩斤里米%])"
 )
 
 
-_SEPARATED_DATE = re.compile(r"(?:19|20)\d{2}[.\-/]\d{1,2}")
-_QUARTER = re.compile(r"\s*度?\s*第?([一二三四1-4]|上半|下半)(?:季度|年)")
+_SEPARATED_DATE = lazy_compile(r"(?:19|20)\d{2}[.\-/]\d{1,2}")
+_QUARTER = lazy_compile(r"\s*度?\s*第?([一二三四1-4]|上半|下半)(?:季度|年)")
 _QUARTER_END = {
     "一": 3,
     "1": 3,
@@ -183,9 +184,9 @@ def dates_in(text: str, year: int | None = None) -> Iterator[tuple[int, int, int
     yield from found
 
 
-_MONTH_DAY = re.compile(r"(\d{1,2})\s*月(?:\s*(\d{1,2})\s*[日号])?")
+_MONTH_DAY = lazy_compile(r"(\d{1,2})\s*月(?:\s*(\d{1,2})\s*[日号])?")
 # the same printed without its year: not one that follows a year or a figure
-_YEARLESS = re.compile(r"(?<![年\d./-])" + _MONTH_DAY.pattern)
+_YEARLESS = lazy_compile(r"(?<![年\d./-])" + _MONTH_DAY.pattern)
 
 
 @lru_cache(maxsize=4096)
@@ -265,8 +266,8 @@ def direction_of(target: ParsedValue) -> Direction:
 
 # What a qualitative target compares with (较上年有所提高), and a note an actual adds in brackets
 # (有所提高（由78%升至83%）): neither changes what was asked or what was reported.
-_BASELINE = re.compile(r"^(?:较上年度?|比上年度?|较去年|比去年|同比|较往年|与上年相比)")
-_BRACKET_NOTE = re.compile(r"[(（][^()（）]*[)）]$")
+_BASELINE = lazy_compile(r"^(?:较上年度?|比上年度?|较去年|比去年|同比|较往年|与上年相比)")
+_BRACKET_NOTE = lazy_compile(r"[(（][^()（）]*[)）]$")
 
 
 def _same_words(actual: str, target: str) -> bool:
@@ -279,7 +280,7 @@ def _same_words(actual: str, target: str) -> bool:
 
 # A change stated with its size (下降3个百分点, 提高2%, 减少2起): the change the target asks for
 # and the change reached compare as amounts, more being better whichever the direction.
-_CHANGE = re.compile(
+_CHANGE = lazy_compile(
     r"(下降|降低|减少|压减|提高|提升|增加|增长)\s*(\d+(?:\.\d+)?)\s*(个百分点|%|[^\d\s]*)"
 )
 _FALLS = frozenset({"下降", "降低", "减少", "压减"})
@@ -364,7 +365,7 @@ def target_met(ind: Indicator, config: Config) -> bool | None:
     return expect(ind, config).met
 
 
-_PARTS = re.compile(r"[；;]")
+_PARTS = lazy_compile(r"[；;]")
 
 
 def parts(ind: Indicator) -> list[Indicator] | None:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from collections import defaultdict
 from collections.abc import Iterator
 
@@ -24,6 +23,7 @@ from reviewer.checks.recompute import (
     units_differ,
 )
 from reviewer.checks.registry import rule
+from reviewer.lazyre import lazy_compile
 from reviewer.model import Category, Indicator, Operator, Severity
 from reviewer.numbers import fmt
 from reviewer.parse.labels import is_row_of_its_own
@@ -400,8 +400,8 @@ def unit_mismatch(ctx: TableContext) -> Iterator[Hit]:
 
 # An actual that only says the work is done (完成, 已完成, 达标, 达到预期): a verdict, not a
 # value. Words of not doing it (未完成, 没有达到) are the not-done actuals S102 reads.
-_DONE_WORD = re.compile(r"^(?:已|全部|基本)?(?:完成|达到|达成|实现|达标|合格)")
-_NOT_DONE_WORD = re.compile(r"未|没|不|无|差")
+_DONE_WORD = lazy_compile(r"^(?:已|全部|基本)?(?:完成|达到|达成|实现|达标|合格)")
+_NOT_DONE_WORD = lazy_compile(r"未|没|不|无|差")
 _VERDICT_LENGTH = 8  # characters: longer texts describe something (a range, a note)
 
 
@@ -457,7 +457,7 @@ def repeated_actual(ctx: TableContext) -> Iterator[Hit]:
 
 
 # Rates that may pass 100%: a task done beyond its plan, a growth.
-_MAY_PASS_100 = re.compile(r"完成率|完成比例|增长|增幅|增速|提高|提升")
+_MAY_PASS_100 = lazy_compile(r"完成率|完成比例|增长|增幅|增速|提高|提升")
 
 
 @rule(

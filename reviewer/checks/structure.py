@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
 from reviewer.checks.context import (
@@ -19,6 +18,7 @@ from reviewer.checks.registry import report_rule, rule
 from reviewer.config import Config
 from reviewer.forms.template import is_instruction, placeholder_in
 from reviewer.grid import IMAGE_TABLE
+from reviewer.lazyre import lazy_compile
 from reviewer.model import Category, EvaluationTable, Evidence, Indicator, Location, Severity
 from reviewer.parse import labels as lb
 from reviewer.parse.table import is_title
@@ -246,7 +246,7 @@ def category_labels(ctx: TableContext) -> Iterator[Hit]:
 
 # Rows that measure the money itself (its arrival, payment, spending): inputs and process, not
 # effects, whatever category they are filed under.
-_FUNDS_MEASURE = re.compile(
+_FUNDS_MEASURE = lazy_compile(
     r"^(项目|财政|补助|专项)?资金(到位|拨付|支付|执行|使用)率$|^预算执行(率|进度)$|^资金拨付及时率$"
 )
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Iterator
 from decimal import ROUND_HALF_UP, Decimal
 
@@ -10,6 +9,7 @@ from reviewer.checks.context import Hit, TableContext, cell_evidence, goal_score
 from reviewer.checks.recompute import Expectation, recomputed_score
 from reviewer.checks.registry import rule
 from reviewer.config import Config
+from reviewer.lazyre import lazy_compile
 from reviewer.model import Category, CellRef, EvaluationTable, Evidence, Indicator, Severity
 from reviewer.numbers import fmt
 from reviewer.parse.values import decimals
@@ -208,12 +208,12 @@ def recomputed_grade(ctx: TableContext) -> Iterator[Hit]:
 
 # A total the narrative states: 项目自评总分98.76分, 自评得分为95分, 综合得分：96.21分. Not
 # 自评得分分别为… (several projects) nor 均在90分以上 (a band).
-_STATED_TOTAL = re.compile(
+_STATED_TOTAL = lazy_compile(
     r"(?:自评|综合|总)(?:总分|得分|分数)(?:为|是|[:：])?\s*(\d{1,3}(?:\.\d{1,2})?)\s*分"
 )
 # A grade it states of the project: 自评等级为“良”, 评价等级：优, …得分99.8分，等级为优; not a row's own
 # (传习活动考核等级为“良”).
-_STATED_GRADE = re.compile(
+_STATED_GRADE = lazy_compile(
     r"(?:自评|评价|综合|分[，,]\s*)等级(?:为|是|评定为|[:：])\s*[“\"‘']?([优良中差])[”\"’']?"
 )
 _TOTAL_SAID_IN = (("goal_actual", "实际完成情况"), ("conclusion", "评价结论"))

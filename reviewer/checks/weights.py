@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import itertools
-import re
 from collections.abc import Iterator
 
 from reviewer.checks.budget import zero_budget
@@ -16,6 +15,7 @@ from reviewer.checks.context import (
     scores_execution,
 )
 from reviewer.checks.registry import rule
+from reviewer.lazyre import lazy_compile
 from reviewer.model import Category, EvaluationTable, Severity
 from reviewer.numbers import fmt
 
@@ -123,7 +123,7 @@ def default_split(ctx: TableContext) -> Iterator[Hit]:
         )
 
 
-_NOTE_POINTS = re.compile(
+_NOTE_POINTS = lazy_compile(
     r"(产出指标|效益指标|满意度指标|成本指标)\s*[（(]?\s*(\d+(?:\.\d+)?)\s*分"
 )
 

@@ -7,11 +7,11 @@ compared with, so it can build on them instead of counting again.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
 from reviewer.claims.extract import PART_OF, Claim, Enumeration, extract
 from reviewer.claims.match import MIN_RUN, Match, Target, match, unit_class
+from reviewer.lazyre import lazy_compile
 from reviewer.model import EvaluationTable, Report
 
 PROMPT_LINES = 40  # claims beyond this are left out of the prompt (long narratives)
@@ -29,7 +29,7 @@ class Analysis:
     matches: dict[int, Match]
 
 
-_BRACKETED_TAIL = re.compile(r"\s*[(（].*$")
+_BRACKETED_TAIL = lazy_compile(r"\s*[(（].*$")
 
 
 def analyse(table: EvaluationTable) -> Analysis:
@@ -71,7 +71,7 @@ def _compared_with(c: Claim, by_unit: dict[str, list[Target]]) -> list[Target]:
 
 _RATES = frozenset({"%", "％"})
 # An indicator that measures a change: its figure is a rise or a fall, as a change claim's is.
-_CHANGE_NAME = re.compile(r"增收|增长|增幅|增速|提高|提升|下降|降低|减少")
+_CHANGE_NAME = lazy_compile(r"增收|增长|增幅|增速|提高|提升|下降|降低|减少")
 
 
 def _named(m: Match) -> bool:

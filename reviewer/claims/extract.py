@@ -31,6 +31,7 @@ from reviewer.claims.numerals import (
     POINT,
     parse_numeral,
 )
+from reviewer.lazyre import lazy_compile
 from reviewer.model import EvaluationTable, Location
 
 SOURCES = {"goal_expected": "预期目标", "goal_actual": "实际完成情况"}
@@ -61,18 +62,18 @@ _NUM = (
     rf"[\d{CN_LEAD}](?:(?<=\d)\d*(?:[, ]\d{{3}})*(?:\.\d+)?[万亿千]?|(?<=[{CN_LEAD}])[{CN_ALL}]*)"
 )
 _TAIL = r"(?P<tail>及以上|以上|及以下|以下|以内|左右|上下|之多)?"
-_QTY = re.compile(
+_QTY = lazy_compile(
     rf"(?P<num>{_NUM})"
     rf"(?:\s?(?P<sep>[-~至到—])\s?(?P<num2>{_NUM}))?"
     rf"(?P<fuzzy>余|多|几|来)?\s?"
     rf"(?P<unit>{_UNIT_ALT}){_TAIL}"
 )
-_PERCENT_WORDS = re.compile(
+_PERCENT_WORDS = lazy_compile(
     rf"百分之(?P<num>[{CN_LEAD}][{CN_ALL}]*(?:{POINT}[{''.join(DIGITS)}]+)?){_TAIL}"
 )
 # Only full-width forms that have a one-character ASCII twin (so offsets do not move); the
 # Chinese comma stays as it is, or 18，361个 would read as eighteen thousand.
-_WIDE = re.compile("[０-９％．＋－～Ａ-Ｚａ-ｚ\u3000]")
+_WIDE = lazy_compile("[０-９％．＋－～Ａ-Ｚａ-ｚ\u3000]")
 _WIDE_MAP = {
     **{0xFF10 + i: ord("0") + i for i in range(10)},
     **{0xFF21 + i: ord("A") + i for i in range(26)},
@@ -85,41 +86,41 @@ _WIDE_MAP = {
     0x3000: ord(" "),
 }
 _SENTENCE_CHARS = frozenset("。！？!?；;\n")
-_SENTENCE_END = re.compile(r"[。！？!?；;\n]")
+_SENTENCE_END = lazy_compile(r"[。！？!?；;\n]")
 # A comma or colon between digits is a figure's (2,315人, 8:30), not a clause's end.
-_CLAUSE_END = re.compile(r"[。！？!?；;\n，]|(?<!\d)[,:：]|[,:：](?!\d)")
-_BEFORE_TAIL = re.compile("[^、（(）)“”《》]*$")
-_AFTER_STOP_RE = re.compile("[，,。；;：:！？!?（(）)“”《》的\n]")
+_CLAUSE_END = lazy_compile(r"[。！？!?；;\n，]|(?<!\d)[,:：]|[,:：](?!\d)")
+_BEFORE_TAIL = lazy_compile("[^、（(）)“”《》]*$")
+_AFTER_STOP_RE = lazy_compile("[，,。；;：:！？!?（(）)“”《》的\n]")
 _CONTEXT = 16  # characters of context kept on each side of a number
 
 # A promise: the figure is planned, not achieved.
-PROMISE = re.compile(
+PROMISE = lazy_compile(
     r"不少于|不低于|至少|确保|力争|争取|努力|原计划|(?<![按照据])计划(?!完成率)|"
     r"(?<![模虚])拟(?![定订稿])|预计|预期|将(?:于|会|要|继续|进一步|持续|逐步)"
 )
 # Future improvement (下一步将…): neither a result nor this year's promise.
-FUTURE = re.compile(r"下一步|下一年|下年度?|明年|来年|今后|后续|以后|剩余|尚未")
+FUTURE = lazy_compile(r"下一步|下一年|下年度?|明年|来年|今后|后续|以后|剩余|尚未")
 # The figure is a change, a part, a rate per head, or another period's: not a level to compare.
-_DELTA = re.compile(
+_DELTA = lazy_compile(
     r"(?:同比|环比|较|比)(?:上年|去年|上一年|上年度|\d{4}年)|(?:增加|增长|提高|提升|下降|降低|减少|增|降)了?(?:约|近)?$"
 )
 # (分别为63.5%、66.2% after two names: which figure is whose is the list's order, not read)
-_PARTIAL = re.compile(
+_PARTIAL = lazy_compile(
     r"其中|每|人均|平均|单次|单场|单价|以来|历年|近\d+年|近[一二三四五六七八九十]+年|分别"
 )
 PART_OF = "其中"  # before a part of a total said earlier
-_YEAR = re.compile(r"(\d{4})年")
+_YEAR = lazy_compile(r"(\d{4})年")
 # Any of the words above: most clauses have none, and one search tells.
-_MARKS = re.compile("|".join(p.pattern for p in (PROMISE, _DELTA, _PARTIAL, _YEAR)))
+_MARKS = lazy_compile("|".join(p.pattern for p in (PROMISE, _DELTA, _PARTIAL, _YEAR)))
 _APPROX_BEFORE = ("大约", "约", "近", "逾", "超过", "多达", "将近", "接近")
 _LOWER_BOUND_BEFORE = ("不少于", "不低于", "至少", "超过", "逾")
 _UPPER_BOUND_BEFORE = ("不超过", "不高于", "不多于", "控制在")
 # A claim from the noun after the measure word, unless that word starts a verb phrase.
 _VERB_START = tuple("赴在于向到给为是对将把被从、")
-_NOUN_TAIL = re.compile(
+_NOUN_TAIL = lazy_compile(
     r"(?:不少于|不低于|至少|不超过|大约|约|近|逾|超过|达到|达|为|是|共计|共|累计)+$"
 )
-_NOUN_HEAD = re.compile(r"^(?:完成|开展|组织|举办|评选|聘请|产生|形成|提交|实现|达到)")
+_NOUN_HEAD = lazy_compile(r"^(?:完成|开展|组织|举办|评选|聘请|产生|形成|提交|实现|达到)")
 _EXCERPT = 20
 _NOT_UNIT_SET = frozenset(_NOT_UNITS)
 MULTIPLIERS = {"万": 10_000.0, "亿": 100_000_000.0, "千": 1000.0}  # after a number: 1.5万
@@ -496,13 +497,13 @@ def _scan(source: str, t: _Text, year: int | None, location: Location | None) ->
 
 # An enumeration's list starts at one of these, close after the announced noun.
 # (a colon between figures is a ratio or a time, 1:1.26, 8:30: no list's start)
-_LIST_START = re.compile(r"包括|包含|涵盖|分别是|分别为|(?<!\d)[：:]|[（(]")
+_LIST_START = lazy_compile(r"包括|包含|涵盖|分别是|分别为|(?<!\d)[：:]|[（(]")
 _LIST_WINDOW = 24
-_DIGIT = re.compile(r"\d")
+_DIGIT = lazy_compile(r"\d")
 _ORDINAL = "一二三四五六七八九十"
 _CONNECTORS = ("以及", "和", "及", "与")
 # Brackets and quotes inside an item: their 、 do not separate items (A（含B、C）、D).
-_NESTED = re.compile(r"（[^）]*）|\([^)]*\)|“[^”]*”")
+_NESTED = lazy_compile(r"（[^）]*）|\([^)]*\)|“[^”]*”")
 
 
 def _split_last(items: list[str]) -> list[str]:

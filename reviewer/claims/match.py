@@ -13,10 +13,10 @@ whose best match is tied between indicators is ambiguous; either way nothing is 
 from __future__ import annotations
 
 import math
-import re
 from dataclasses import dataclass
 
 from reviewer.claims.extract import MONEY_UNITS, Claim
+from reviewer.lazyre import lazy_compile
 from reviewer.model import Indicator, Operator
 from reviewer.parse.values import decimals, parse_value
 from reviewer.units import factor, unscaled
@@ -31,22 +31,24 @@ _UNIT_CLASS = {
     "万元": "元",
     "亿元": "元",
 }
-_GENERIC_TAIL = re.compile(
+_GENERIC_TAIL = lazy_compile(
     r"(?:计划完成数|计划完成量|完成数量|完成数|数量|场次|总数|数"
     # a count by its counter (人数, 户数, 座数: 桥涵维修座数 counts bridges)
     r"|[人家个次份件篇台户项册套期场座处所辆头株只批栋间张]数)$"
 )
 # The label of a target set at the year's start, kept beside the adjusted one (年初目标值(A)).
-_INITIAL = re.compile(r"^年初(?:目标|指标)值")
-_BRACKETS = re.compile(r"[（(][^）)]*[）)]")
+_INITIAL = lazy_compile(r"^年初(?:目标|指标)值")
+_BRACKETS = lazy_compile(r"[（(][^）)]*[）)]")
 # An indicator measured per person, household, mu, pupil, day, kilometre or one item (人均补助
 # 标准 84元, 日均处理量, 每公里年养护补助标准, 单个礼堂建设补助), or a standard (…补助标准): a total
 # the narrative states (补助资金838.42万元) is not its figure, unless the claim says so.
-_PER_UNIT = re.compile(r"人均|户均|亩均|生均|次均|日均|月均|年均|单位|单个|每[\u4e00-\u9fff]|标准$")
+_PER_UNIT = lazy_compile(
+    r"人均|户均|亩均|生均|次均|日均|月均|年均|单位|单个|每[\u4e00-\u9fff]|标准$"
+)
 MIN_RUN = 3
 # Places a count may count before the words of what was done in them (25个乡镇生活垃圾收集…),
 # not a level's word (村级垃圾收集点).
-_PLACES = re.compile(r"^(?:乡镇|行政村|自然村|村|社区|街道)(?!级)")
+_PLACES = lazy_compile(r"^(?:乡镇|行政村|自然村|村|社区|街道)(?!级)")
 
 
 def _same_words(text: str) -> str:
@@ -172,8 +174,8 @@ def _scaled(
 
 # A claim about the budget's own execution (预算执行率, 资金支出率) and the words an indicator
 # names the funds with: only such an indicator may be what the claim reports.
-_FUNDS_RATE = re.compile(r"(?:预算|资金)(?:执行|支出|使用)率\s*(?:为|达到?|是|[:：])?\s*$")
-_FUNDS_WORDS = re.compile(r"预算|资金")
+_FUNDS_RATE = lazy_compile(r"(?:预算|资金)(?:执行|支出|使用)率\s*(?:为|达到?|是|[:：])?\s*$")
+_FUNDS_WORDS = lazy_compile(r"预算|资金")
 
 
 def score(claim: Claim, t: Target) -> int:
@@ -205,7 +207,7 @@ def score(claim: Claim, t: Target) -> int:
 
 # A measure's word every kind of rate or survey ends with (管理率, 覆盖率, 满意度): no name.
 _MEASURE_WORD = r"[\u4e00-\u9fff]{2}率|满意度"
-_MEASURE = re.compile(_MEASURE_WORD)
+_MEASURE = lazy_compile(_MEASURE_WORD)
 
 
 def _measure_only(core: str, *texts: str) -> bool:
@@ -223,10 +225,10 @@ def _measure_only(core: str, *texts: str) -> bool:
 
 # The measure a claim names right before its figure (…满意度达到95%, …管理率66.5%), and the one
 # an indicator's name ends with.
-_CLAIM_MEASURE = re.compile(
+_CLAIM_MEASURE = lazy_compile(
     rf"({_MEASURE_WORD})(?:达到|达|为|是|保持在|提高到|提升至|超过|不低于|约)?\s*$"
 )
-_NAME_MEASURE = re.compile(rf"({_MEASURE_WORD})$")
+_NAME_MEASURE = lazy_compile(rf"({_MEASURE_WORD})$")
 
 
 def _other_measure(before: str, name: str) -> bool:

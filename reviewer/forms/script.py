@@ -17,9 +17,11 @@ from pathlib import Path
 import opencc
 from opencc import OpenCC
 
-_CJK = re.compile(r"[\u4e00-\u9fff]")
+from reviewer.lazyre import lazy_compile
+
+_CJK = lazy_compile(r"[\u4e00-\u9fff]")
 # A syllable with a tone mark (or ü), in brackets, right after a CJK character.
-_PINYIN = re.compile(r"(?<=[\u4e00-\u9fff])[(（][a-zü]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ][a-zü]*[)）]")
+_PINYIN = lazy_compile(r"(?<=[\u4e00-\u9fff])[(（][a-zü]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ][a-zü]*[)）]")
 _MIN_CHANGED = 4  # distinct characters that differ in traditional script
 _MIN_SHARE = 0.03  # of the CJK characters of the sample
 

@@ -8,10 +8,10 @@ a finding, and such text is never taken for an explanation.
 
 from __future__ import annotations
 
-import re
+from reviewer.lazyre import lazy_compile
 
 # A field's instruction: a word budget in brackets, or the template's stock phrases.
-_INSTRUCTION = re.compile(
+_INSTRUCTION = lazy_compile(
     r"[(（]\s*\d+\s*字以内\s*[)）]|[,，]\s*限\s*\d+\s*字\s*[)）]"
     r"|需说明原因|应单独说明理由|对照年度目标[，,]?说明|结合自评情况[，,]"
     r"|针对项目自评中发现的问题|其他资金包括[:：]"
@@ -19,8 +19,8 @@ _INSTRUCTION = re.compile(
     r"|^\s*[(（][^()（）已]{0,20}(?:填写|填报|列明|简述|需说明|请说明)[^()（）]{0,40}[)）]\s*$"
 )
 # A placeholder in a row: stars for a number (≥**人), a numbered stub (指标1), dots.
-_PLACEHOLDER = re.compile(r"\*\*|＊＊|^指标\s*\d+$|^[…．.。·]{2,}$|[(（]\s*[≥≤<>=]\s*[)）]")
-_STARS = re.compile(r"^★+")
+_PLACEHOLDER = lazy_compile(r"\*\*|＊＊|^指标\s*\d+$|^[…．.。·]{2,}$|[(（]\s*[≥≤<>=]\s*[)）]")
+_STARS = lazy_compile(r"^★+")
 
 
 def is_instruction(text: str) -> bool:

@@ -8,13 +8,13 @@ matches. Everything here is cached: forms repeat the same few labels on every ta
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from functools import lru_cache
 
+from reviewer.lazyre import lazy_compile
 from reviewer.textnorm import nfkc, without_spaces
 
-_NUMBERING = re.compile(r"^(?:[一二三四五六七八九十]+、|\d+[.、]|[(（]\d+[)）])")
+_NUMBERING = lazy_compile(r"^(?:[一二三四五六七八九十]+、|\d+[.、]|[(（]\d+[)）])")
 
 
 def spaceless(text: str) -> str:
@@ -68,7 +68,7 @@ def without_qizhong(text: str) -> str:
     return _QIZHONG.sub("", text)
 
 
-_QIZHONG = re.compile(r"^其中\s*[:：]?\s*")
+_QIZHONG = lazy_compile(r"^其中\s*[:：]?\s*")
 
 
 def matches(k: str, label: str) -> bool:

@@ -34,7 +34,6 @@ The rows go to the parser like any other layout's; what it cannot place it repor
 from __future__ import annotations
 
 import itertools
-import re
 import unicodedata
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
@@ -45,6 +44,7 @@ from reviewer.forms.vocabulary import lookup
 from reviewer.grid import Cell, Row
 from reviewer.ingest.rebuild.anchors import Kind, header_key, kinds
 from reviewer.ingest.rebuild.furniture import page_furniture, with_furniture
+from reviewer.lazyre import lazy_compile
 from reviewer.model import Leftover, Location
 from reviewer.parse.columns import header_words
 from reviewer.parse.labels import (
@@ -65,30 +65,30 @@ from reviewer.textnorm import PAGE_NUMBER, clean_cell, is_border
 if TYPE_CHECKING:
     from reviewer.model import Report
 
-_GAP = re.compile(r"\S+(?: \S+)*")  # a piece: text with single spaces inside, two or more around
+_GAP = lazy_compile(r"\S+(?: \S+)*")  # a piece: text with single spaces inside, two or more around
 # The first label of a part of the form (its funds, goal and indicator headers): a part of its own.
-_SECTION = re.compile(r"^(?:一级(?:指标)?|预期目标|年初(?:预算数?)?|绩效指标)$")
+_SECTION = lazy_compile(r"^(?:一级(?:指标)?|预期目标|年初(?:预算数?)?|绩效指标)$")
 # A column's title, or a piece of one wrapped over the header's lines (年度 / 指标值, 偏差原因分析
 # / 及改进措施, （A）): a line of nothing else is the header's, not a row's.
-_BRACKETED = re.compile(r"[（(][^（()）]{1,6}[)）]")
-_TITLE = re.compile(
+_BRACKETED = lazy_compile(r"[（(][^（()）]{1,6}[)）]")
+_TITLE = lazy_compile(
     r"指标|分值|得分|权重|值|偏差|原因|措施|改进|采取|分析|预算|执行|完成|年度|实际|目标|情况|性质"
     r"|单位|评分|备注"
     r"|满分|序号|^[（(][A-Z][）)]$"
 )
-_DIGIT = re.compile(r"\d")
-_IN_BRACKETS = re.compile(r"[(（][^()（）]*[)）]")
+_DIGIT = lazy_compile(r"\d")
+_IN_BRACKETS = lazy_compile(r"[(（][^()（）]*[)）]")
 _VALUE_PIECE = 12  # characters, at most, of a value with its unit (≥1,500万人次, 2023年10月底前)
 _GRID = "|｜"  # a scan's grid lines, read as characters
 # One space between Chinese words and a value: a sign (≥2400批次), a date, or a figure with
 # its unit or rate (0起, 92.5%, 16.42万元) ending the piece or followed by another value.
-_SINGLE_SPACE_VALUE = re.compile(
+_SINGLE_SPACE_VALUE = lazy_compile(
     r"(?<=[\u4e00-\u9fff）)”][\u4e00-\u9fff）)”]) "
     r"(?=[≥≤＞＜<>=]|\d{4}年\d{1,2}月|\d[\d.,]*(?:%|(?!页)[\u4e00-\u9fff/]{0,4})(?:$| [≥≤\d]))"
 )
 _LABEL_TAILS = frozenset(("指标", "标"))
 # the titles of the columns every row fills: its name (三级指标), its target and its actual
-_FILLED_TITLE = re.compile(r"三级指标|指标名称|指标值|完成值")
+_FILLED_TITLE = lazy_compile(r"三级指标|指标名称|指标值|完成值")
 _LABEL_LINES = 4  # lines, at most, a category label is broken over
 _HEADER_PIECE = 16  # characters, at most, of a header label's piece
 _SAME_START = 2  # display columns within which two starts are one column's
@@ -258,11 +258,11 @@ def _seal(text: str, units: list[str]) -> bool:
     return len(text) >= _SEAL_PIECE and any(text in u and text != u for u in units)
 
 
-_STAMPED = re.compile(r"\s*[(（](?:盖)?[章印][)）]$")
+_STAMPED = lazy_compile(r"\s*[(（](?:盖)?[章印][)）]$")
 # The words of a seal's ring and centre, whichever body stamped it (同心县财政局 / 专用章).
-_SEAL_WORDS = re.compile(r"^[(（]?(?:(?:财务|业务|绩效)?专用章|公章)[)）]?$")
+_SEAL_WORDS = lazy_compile(r"^[(（]?(?:(?:财务|业务|绩效)?专用章|公章)[)）]?$")
 # A finance bureau's name on a line of its own among the rows: the seal it stamped.
-_FINANCE_SEAL = re.compile(r"^[\u4e00-\u9fff]{2,12}财政(?:局|厅)$")
+_FINANCE_SEAL = lazy_compile(r"^[\u4e00-\u9fff]{2,12}财政(?:局|厅)$")
 
 
 def _seal_out(block: list[list[Piece]], units: list[str], taken: list[Leftover] | None) -> None:
@@ -307,7 +307,7 @@ def _seal_out(block: list[list[Piece]], units: list[str], taken: list[Leftover] 
     block[:] = [line for line in block if line]  # a line that held the seal alone: gone
 
 
-_CONTINUED = re.compile(r"[(（]续[)）]$")  # a part's title printed again over a page: (续)
+_CONTINUED = lazy_compile(r"[(（]续[)）]$")  # a part's title printed again over a page: (续)
 
 
 def _same_header(a: str, b: str) -> bool:
@@ -488,7 +488,7 @@ def _is_figure(text: str) -> bool:
 
 
 # A qualitative value as a target or an actual prints it: a few words of a state reached.
-_STATE = re.compile(
+_STATE = lazy_compile(
     r"健全|建立|有效|良好|改善|提高|提升|达标|完善|显著|稳定|增强|落实|规范|合格|及时|按时|缩小|降低"
     r"|下降|减少|增加|扩大|到位"
 )
@@ -777,10 +777,10 @@ def _stacked(span: list[int], p: Piece) -> bool:
 
 
 # The 部门整体 form's breakdowns' side labels, on a line of their own over their lines.
-_BREAKDOWN_SIDE = re.compile(r"^按(?:收入|支出)性质分\s*[:：]?$")
+_BREAKDOWN_SIDE = lazy_compile(r"^按(?:收入|支出)性质分\s*[:：]?$")
 # An amount after its label in one piece (按收入性质分：1,642.80), as a 部门整体 form's breakdown
 # prints its lines.
-_LABELLED_AMOUNT = re.compile(r"^[^\d：:]{2,16}[：:]\s*\d[\d,]*(?:\.\d+)?$")
+_LABELLED_AMOUNT = lazy_compile(r"^[^\d：:]{2,16}[：:]\s*\d[\d,]*(?:\.\d+)?$")
 
 
 def _place_pieces(part: _Part) -> None:
@@ -980,7 +980,7 @@ def _fund_row(text: str) -> bool:
     return lookup(text, DEFAULT.fund_rows) is not None
 
 
-_FORM_TITLE = re.compile(r"(?:自评|评价)表\s*(?:[(（]续[)）])?$")
+_FORM_TITLE = lazy_compile(r"(?:自评|评价)表\s*(?:[(（]续[)）])?$")
 
 
 def _form_title(line: list[Piece]) -> bool:
@@ -1247,7 +1247,7 @@ def _ends_sentence(block: list[list[Piece]], k: int, column: int) -> bool:
 
 
 # How an indicator's name ends (…合格率, …场次, …满意度, …面积, …时限, …成本, …水平).
-_NAME_END = re.compile(r"[率数量次度额积长间限本况性平值比例价费准][)）]?$")
+_NAME_END = lazy_compile(r"[率数量次度额积长间限本况性平值比例价费准][)）]?$")
 
 
 def _line_row(line: list[Piece]) -> _Row:

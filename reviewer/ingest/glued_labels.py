@@ -9,10 +9,11 @@ with the note a form prints after it ((A), (80分), (20分*执行率)). A line w
 
 from __future__ import annotations
 
-import re
 from functools import cache
 
-_NOTE = re.compile(r"[(（][^()（）]{1,12}[)）]")
+from reviewer.lazyre import lazy_compile
+
+_NOTE = lazy_compile(r"[(（][^()（）]{1,12}[)）]")
 _MIN_LABELS = 3
 _MAX_CHARS = 160
 

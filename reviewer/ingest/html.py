@@ -26,6 +26,7 @@ from reviewer.errors import InputError
 from reviewer.grid import IMAGE_TABLE, Cell, Grid, Row
 from reviewer.ingest.layouts import split_piped, split_spaced
 from reviewer.ingest.text import detect_encoding
+from reviewer.lazyre import lazy_compile
 from reviewer.limits import Limits
 from reviewer.model import Leftover, Location
 from reviewer.textnorm import clean_cell
@@ -65,7 +66,7 @@ def _hidden(attrs: list[tuple[str, str | None]]) -> bool:
 
 _TABLE_TAGS = frozenset({"table", "tr", "td", "th"})
 # A style laying other elements out as a table (a CMS's <div style="display:table-row">).
-_CSS_DISPLAY = re.compile(
+_CSS_DISPLAY = lazy_compile(
     r"display\s*:\s*(table(?:-row|-cell)?|inline-table)(?![\w-])", re.IGNORECASE
 )  # (not table-row-group nor table-header-group: a <tbody>'s and <thead>'s, no row)
 _DISPLAY_ROLE = {"table": "table", "inline-table": "table", "table-row": "tr", "table-cell": "td"}
@@ -86,8 +87,8 @@ def _css_role(attrs: list[tuple[str, str | None]], styles: dict[str, str]) -> st
 
 
 _MAX_SHEET = 1 << 18  # characters of style sheets read for their table layouts
-_RULE = re.compile(r"([^{}]+)\{([^{}]*)\}")
-_LAST_CLASS = re.compile(r"\.([\w-]+)\s*$")
+_RULE = lazy_compile(r"([^{}]+)\{([^{}]*)\}")
+_LAST_CLASS = lazy_compile(r"\.([\w-]+)\s*$")
 
 
 def _sheet_roles(sheet: str) -> dict[str, str]:

@@ -37,7 +37,6 @@ sample of the first lines.
 from __future__ import annotations
 
 import csv
-import re
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from enum import StrEnum
@@ -45,6 +44,7 @@ from functools import partial
 
 from reviewer.grid import Cell, Row
 from reviewer.ingest.rebuild.anchors import category_goes_on, is_any_label
+from reviewer.lazyre import lazy_compile
 from reviewer.model import Leftover
 from reviewer.parse.labels import LabelKind, group_of, label_kind
 from reviewer.parse.values import parse_number
@@ -79,8 +79,8 @@ REBUILT = {
 
 _PIPE = CELL_BAR
 # In a pipe row, a scan's grid line the OCR read as 丨 between two cells (82.44 丨 95.86%).
-_PIPE_OR_GRID = re.compile(CELL_BAR.pattern + r"|\s+丨\s+")
-_SPACE_RUN = re.compile(r"[ \t\u3000\xa0]{2,}|\t")
+_PIPE_OR_GRID = lazy_compile(CELL_BAR.pattern + r"|\s+丨\s+")
+_SPACE_RUN = lazy_compile(r"[ \t\u3000\xa0]{2,}|\t")
 
 
 def detect_layout(sample: Sequence[str]) -> Layout:
@@ -131,18 +131,18 @@ def detect_layout(sample: Sequence[str]) -> Layout:
 
 _CSV_COMMAS = 3  # a line of four cells or more
 _CSV_EMPTY_SHARE = 0.1  # a form's rows leave cells empty; prose with commas does not (,,)
-_BAR_LINE = re.compile(r"^[^|｜]*[|｜]+\s*$")
-_COLLAPSED = re.compile(r"[|｜][|｜]")
+_BAR_LINE = lazy_compile(r"^[^|｜]*[|｜]+\s*$")
+_COLLAPSED = lazy_compile(r"[|｜][|｜]")
 _MIN_PARAGRAPHS = 10
 _WRAPPED_SHARE = 0.2
 _EDGED_SHARE = 0.3  # of the piped lines (real pipe tables: 0.7 and more; a scan's: none)
-_BAR_WITH_SPACES = re.compile(r"\s*[|｜丨]\s*")
+_BAR_WITH_SPACES = lazy_compile(r"\s*[|｜丨]\s*")
 _GRID_BARS = 7  # pipes of a row of six cells or more
 _GRID_SHARE = 0.8  # of the pipe rows
 _GRID_GAPPED = 0.3  # of the pipe rows with an empty cell before a filled one
 # An empty cell (|| or | |) followed later on the row by a filled one.
-_GAP = re.compile(r"[|｜]\s*[|｜]\s*[^|｜\s]")
-_EMPTY_CELL = re.compile(r"[|｜]\s+[|｜]")
+_GAP = lazy_compile(r"[|｜]\s*[|｜]\s*[^|｜\s]")
+_EMPTY_CELL = lazy_compile(r"[|｜]\s+[|｜]")
 _MIN_WORDS = 3
 _PROSE = 30  # characters of a line with no space that reads as prose, not as one cell
 _MIN_LABELS = 3
@@ -152,8 +152,8 @@ _FLAT_LINES = 3
 _FLAT_WORDS = 30
 # A percentage glued to the next number (100%100%), or one with more decimals than a rate
 # is printed with (194.9194.9100%: three numbers run together).
-_GLUED_NUMBERS = re.compile(r"\d%\d|\d\.\d{3,}%")
-_GLUED_EXAMPLE = re.compile(r"\d[\d.,]*%[\d.,%]*|\d+(?:\.\d+){2,}")
+_GLUED_NUMBERS = lazy_compile(r"\d%\d|\d\.\d{3,}%")
+_GLUED_EXAMPLE = lazy_compile(r"\d[\d.,]*%[\d.,%]*|\d+(?:\.\d+){2,}")
 _GLUED_LENGTH = 40
 _GLUED_LABELS = (
     "项目名称",
@@ -239,7 +239,7 @@ def _labels_pushed_left(rows: Sequence[str]) -> bool:
     return LabelKind.L1 in firsts and LabelKind.L2 in firsts
 
 
-_NAMED_COLUMNS = re.compile(r"[一二三]级指标")
+_NAMED_COLUMNS = lazy_compile(r"[一二三]级指标")
 
 
 def _one_grid(rows: Sequence[str]) -> bool:
@@ -258,7 +258,7 @@ def _one_grid(rows: Sequence[str]) -> bool:
 
 
 # An indicator header printed as a pipe row: | 一级指标 | 二级指标 | 三级指标 | …
-_PIPED_HEADER = re.compile(r"^\s*[|｜]\s*一级指标\s*[|｜]\s*二级指标\s*[|｜]")
+_PIPED_HEADER = lazy_compile(r"^\s*[|｜]\s*一级指标\s*[|｜]\s*二级指标\s*[|｜]")
 
 
 def _known_indicator_header(rows: Sequence[str]) -> bool:
@@ -343,10 +343,10 @@ def glued_example(nonempty: Sequence[str]) -> str | None:
 # A target and its actual in one cell, a space apart (≥92% 93.5%): an OCR export that missed
 # the rule between their columns. The target's figure ends with its unit: ≥8 000户 is one
 # figure, its thousands a space apart.
-_MERGED_TARGET = re.compile(r"^([≥≤<>=＝]\s?\d[\d.,]*[^\s\d]{1,6}) (\d[\d.,]*[^\s\d]{0,6})$")
+_MERGED_TARGET = lazy_compile(r"^([≥≤<>=＝]\s?\d[\d.,]*[^\s\d]{1,6}) (\d[\d.,]*[^\s\d]{0,6})$")
 
 
-_SPACE_RUN_CELLS = re.compile(r" {3,}")
+_SPACE_RUN_CELLS = lazy_compile(r" {3,}")
 
 
 def _tab_cells(line: str, number: int) -> list[Cell] | None:
@@ -386,7 +386,7 @@ def _tab_cells(line: str, number: int) -> list[Cell] | None:
 
 
 # A scan's grid mark outside a pipe row's first or last pipe (丨 | | 质量指标 | …): no cell.
-_EDGE_MARK = re.compile(r"^[丨Il]\s+(?=[|｜])|(?<=[|｜])\s+[丨Il]$")
+_EDGE_MARK = lazy_compile(r"^[丨Il]\s+(?=[|｜])|(?<=[|｜])\s+[丨Il]$")
 
 
 def _pipe_cells(line: str, number: int) -> list[Cell] | None:
@@ -447,11 +447,11 @@ def split_piped(line: str, number: int) -> list[Cell] | None:
 
 # Between cells of a spaced line: a run of spaces, a tab, or a grid line the scan's text kept
 # (丨 or ｜ anywhere, | with a space beside it: 8 | 8, 年度指｜实际完)
-_SPACED_CELLS = re.compile(r"[ \t\u3000\xa0]{2,}|\t|\s*[丨｜]\s*|\s+\|\s*|\s*\|\s+")
+_SPACED_CELLS = lazy_compile(r"[ \t\u3000\xa0]{2,}|\t|\s*[丨｜]\s*|\s+\|\s*|\s*\|\s+")
 # Cells parted by one ideographic space each (质量指标　孕产妇系统管理率　５　≥９０％), as a phone's
 # copy or a typist gives them: parted there, in a line with two such gaps or one whose other
 # cells two ideographic spaces part (质量指标　病虫害危害损失率　　≤５％).
-_IDEOGRAPHIC_GAP = re.compile("(?<=\\S)\u3000(?=\\S)")
+_IDEOGRAPHIC_GAP = lazy_compile("(?<=\\S)\u3000(?=\\S)")
 _MIN_IDEOGRAPHIC_GAPS = 2
 
 
@@ -492,7 +492,7 @@ def split_spaced(line: str, number: int, gap: int | None = None) -> list[Cell] |
 
 
 # Runs of spaces between two cells' text, and the mark an empty cell between them is given.
-_GAP_RUN = re.compile(r"(?<=\S) {2,}(?=\S)")
+_GAP_RUN = lazy_compile(r"(?<=\S) {2,}(?=\S)")
 _EMPTY_CELL_MARK = "\x00"
 _MIN_GAPS = 30
 _UNIFORM_GAPS = 0.9  # of the runs, one width: a program's join, not a scan's columns
@@ -525,7 +525,7 @@ def _uniform_gap(lines: Sequence[str]) -> int | None:
 # 16.5公里 10 10) in a text whose other rows runs of spaces part: cut at its spaces when it
 # ends with two figures and opens with words. A figure here holds a digit, and few other
 # characters (≥92%, 93.l%, 2019年10月, 1064元/亩).
-_FIGURE_WORD = re.compile(r"^(?=\D{0,3}\d)[^\s]{1,12}$")
+_FIGURE_WORD = lazy_compile(r"^(?=\D{0,3}\d)[^\s]{1,12}$")
 _MIN_SPACED_WORDS = 3
 
 
@@ -705,15 +705,15 @@ def _goes_on_above(held: Row, row: Row) -> bool:
     )
 
 
-_WORDS_ONLY = re.compile(r"^[\u4e00-\u9fff（）()、，,。；;]+$")
+_WORDS_ONLY = lazy_compile(r"^[\u4e00-\u9fff（）()、，,。；;]+$")
 _CONTINUED_AFTER = 4  # cells of the row above: a row of the table, not a key's
 _CONTINUED_CELLS = 2
 
 
 # The tail of a cell whose line break a copied Word table kept (路面技术状况指数 / （PQI）,
 # 产出指标 / (50分)), opening the next line before the row's other cells.
-_BRACKET_TAIL = re.compile(r"^[(（][^()（）]{1,12}[)）]$")
-_FIGURE = re.compile(r"^[≥≤><=]?\s*\d[\d.,]*\s*%?$")
+_BRACKET_TAIL = lazy_compile(r"^[(（][^()（）]{1,12}[)）]$")
+_FIGURE = lazy_compile(r"^[≥≤><=]?\s*\d[\d.,]*\s*%?$")
 
 
 def _tab_rows_rejoined(rows: Iterable[Row]) -> Iterator[Row]:
@@ -934,8 +934,8 @@ def _unwrapped_cells(lines: list[str]) -> tuple[dict[int, str], set[int]]:
     return joined, rests
 
 
-_BARE_NUMBER = re.compile(r"^\d{1,3}(?:\s*/\s*\d{1,3})?$")
-_WORDS_REST = re.compile(r"^[\u4e00-\u9fff（）()]{1,8}$")
+_BARE_NUMBER = lazy_compile(r"^\d{1,3}(?:\s*/\s*\d{1,3})?$")
+_WORDS_REST = lazy_compile(r"^[\u4e00-\u9fff（）()]{1,8}$")
 
 
 def _rows_apart(cells: list[Cell], row_break: bool) -> Iterator[Row]:
@@ -1000,9 +1000,9 @@ _ROW_CELLS = 24  # cells, more than a row of any form holds (a Hebei row has 13)
 # list's lines (项目名称：… / （1）新建改造农村供水工程 / 年度指标值：≥25处, read as items)
 _HEADER_CELLS = frozenset({"一级指标", "三级指标"})
 _AFTER_HEADER = 24  # cells after the header's first: its other labels and a row or two
-_FIGURE = re.compile(r"\d+(?:\.\d+)?")  # a row's points, alone in their cell
-_LABEL_TAIL = re.compile(r"^[(（][^()（）]{1,14}[)）]$")
-_TITLE_END = re.compile(r"(?:自评|评价|情况)表(?:[(（]续[)）])?$")
+_FIGURE = lazy_compile(r"\d+(?:\.\d+)?")  # a row's points, alone in their cell
+_LABEL_TAIL = lazy_compile(r"^[(（][^()（）]{1,14}[)）]$")
+_TITLE_END = lazy_compile(r"(?:自评|评价|情况)表(?:[(（]续[)）])?$")
 _TITLE_LINES = 3
 
 
@@ -1147,7 +1147,7 @@ def _lone_figure(row: Row) -> bool:
     return _FIGURE.match(text) is not None or text == "无" or _DASHES.match(text) is not None
 
 
-_DASHES = re.compile(r"^[-—/]+$")
+_DASHES = lazy_compile(r"^[-—/]+$")
 
 
 def _joined(held: list[Row]) -> Iterator[Row]:
@@ -1163,7 +1163,7 @@ def _joined(held: list[Row]) -> Iterator[Row]:
 
 
 # Ditto marks opening a line, each before a space or the line's end: the cells above's text.
-_DITTO = re.compile(r"^\s*(?:(?:〃|″|同上)(?:[ \u3000]+|$))+")
+_DITTO = lazy_compile(r"^\s*(?:(?:〃|″|同上)(?:[ \u3000]+|$))+")
 
 
 def layout_rows(

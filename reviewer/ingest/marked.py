@@ -17,10 +17,10 @@ is a mark only, or opens with one, goes on the line above (a row's cells wrapped
 from __future__ import annotations
 
 import itertools
-import re
 from collections.abc import Iterable, Iterator, Sequence
 
 from reviewer.grid import Cell, Row
+from reviewer.lazyre import lazy_compile
 from reviewer.textnorm import clean_cell, unquoted
 
 # The marks typists part cells with; a comma is not among them (prose is full of commas).
@@ -40,13 +40,13 @@ _PER_UNITS = frozenset(
 )
 _SPACED_SLASH = " / "
 _SPACED_MARKS = 2
-_SPACES = re.compile(r"[ \u3000\xa0]{2,}")  # two cells a typist spaced apart on one line
-_FIGURE_WITH_UNIT = re.compile(r"\d\s*[^\d\s/、；;]{1,4}$")
-_DATE = re.compile(r"(?<!\d)(?:19|20)\d{2}/\d{1,2}(?:/\d{1,2})?(?![\d.%])")
+_SPACES = lazy_compile(r"[ \u3000\xa0]{2,}")  # two cells a typist spaced apart on one line
+_FIGURE_WITH_UNIT = lazy_compile(r"\d\s*[^\d\s/、；;]{1,4}$")
+_DATE = lazy_compile(r"(?<!\d)(?:19|20)\d{2}/\d{1,2}(?:/\d{1,2})?(?![\d.%])")
 # A label and a colon before the marked cells (年度资金总额：300/280/276.4), or a label with the
 # columns in brackets after it (绩效指标（二级指标/三级指标/年度指标值/…）).
-_COLON = re.compile(r"[:：]")
-_BRACKETED = re.compile(r"^([^(（]{2,16})[(（](.+)[)）]$")
+_COLON = lazy_compile(r"[:：]")
+_BRACKETED = lazy_compile(r"^([^(（]{2,16})[(（](.+)[)）]$")
 
 
 def _pieces(line: str, marks: tuple[str, ...]) -> list[str]:

@@ -12,13 +12,13 @@ used as the page's number. Anything else is left as it was printed.
 from __future__ import annotations
 
 import itertools
-import re
 from collections.abc import Iterable, Iterator
 
 from reviewer.grid import Cell, Row
+from reviewer.lazyre import lazy_compile
 
 # A page's number and 、 opening a line (1、, 2、 …).
-MARKER = re.compile(r"^(\d{1,3})、")
+MARKER = lazy_compile(r"^(\d{1,3})、")
 _FIRST_WITHIN = 12  # rows: where the first page's marker (1、) must come
 _MIN_COLUMN = 3  # the row above reaches this column: a table row, not a line of prose
 

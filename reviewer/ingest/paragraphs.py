@@ -23,18 +23,18 @@ in its cell (服务对象满意 / 度指标) before this one runs.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable, Iterator
 
 from reviewer.grid import Cell, Row
 from reviewer.ingest.rebuild.anchors import Kind, header_key, kinds, label_goes_on
+from reviewer.lazyre import lazy_compile
 from reviewer.parse.labels import label_kind
 
-_SENTENCE_END = re.compile(r"[。；;：:，,、]$")
-_CLAUSE_MARK = re.compile(r"[。；;，,]")
+_SENTENCE_END = lazy_compile(r"[。；;：:，,、]$")
+_CLAUSE_MARK = lazy_compile(r"[。；;，,]")
 _CLAUSES_CHARS = 16  # a cell of clauses this long is narrative where it was cut
-_FIGURE_ONLY = re.compile(r"^[\d.,%％\s—-]+$")
-_LABELLED = re.compile(r"^[^：:]{2,14}[：:].{2,}")  # a label, its colon, then text of its own
+_FIGURE_ONLY = lazy_compile(r"^[\d.,%％\s—-]+$")
+_LABELLED = lazy_compile(r"^[^：:]{2,14}[：:].{2,}")  # a label, its colon, then text of its own
 _WHOLE_LINE = frozenset({Kind.TITLE, Kind.NOTE, Kind.SITE})  # a line of its own, however long
 _ROW_CELLS = 3
 _CUT_CHARS = 14  # a cell this long, cut at a page's width, may go on without a sentence's mark
@@ -167,8 +167,8 @@ def _cut_short(held: Row, row: Row, width: int) -> bool:
     )
 
 
-_LABEL_COLON = re.compile(r"[：:]")
-_NAME_REST = re.compile(r"^[\u4e00-\u9fff（）()]{2,}$")  # 收入增长率; not 2、 nor 填表人：
+_LABEL_COLON = lazy_compile(r"[：:]")
+_NAME_REST = lazy_compile(r"^[\u4e00-\u9fff（）()]{2,}$")  # 收入增长率; not 2、 nor 填表人：
 
 
 def _among_rows(held: Row) -> bool:

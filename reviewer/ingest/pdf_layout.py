@@ -17,11 +17,12 @@
 from __future__ import annotations
 
 import bisect
-import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from statistics import median
 from typing import Any
+
+from reviewer.lazyre import lazy_compile
 
 Char = dict[str, Any]
 BBox = tuple[float, float, float, float]  # x0, top, x1, bottom
@@ -96,7 +97,7 @@ def join_wrapped(lines: Iterable[str], ruled: bool = True) -> str:
 
 
 # A line opening a numbered item (2.下一步, 3、): not the rest of a number a wrap cut (00%, 00.5).
-_NUMBERED = re.compile(r"\d{1,2}[.、．)）](?!\d)")
+_NUMBERED = lazy_compile(r"\d{1,2}[.、．)）](?!\d)")
 
 
 def _ascii_word(ch: str) -> bool:

@@ -11,12 +11,12 @@ rows pass through untouched (the common case costs one look at the sample).
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 from reviewer.forms.script import for_reading, has_pinyin, is_traditional
 from reviewer.grid import Cell, Row
+from reviewer.lazyre import lazy_compile
 
 SAMPLE_ROWS = 200
 SAMPLE_CHARS = 4000
@@ -32,7 +32,7 @@ class Script:
 
 
 # Characters that print nothing (zero-width space, joiners, word joiner, BOM, soft hyphen).
-_INVISIBLE = re.compile("[\u00ad\u200b-\u200d\u2060\ufeff]")
+_INVISIBLE = lazy_compile("[\u00ad\u200b-\u200d\u2060\ufeff]")
 
 
 def script_of(sample: str) -> Script | None:

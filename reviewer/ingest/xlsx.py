@@ -31,16 +31,17 @@ from reviewer.grid import Cell, Grid, Row
 from reviewer.ingest.package import damaged_package, verify_package
 from reviewer.ingest.side_by_side import read_apart
 from reviewer.ingest.xlsx_scan import WorkbookScan, unvalued_formulas
+from reviewer.lazyre import lazy_compile
 from reviewer.limits import Limits
 from reviewer.model import Leftover, Location
 from reviewer.textnorm import clean_cell
 
-_DECIMALS = re.compile(r"\.([0#?]+)")
+_DECIMALS = lazy_compile(r"\.([0#?]+)")
 
 
 # Text a number format prints around the number: "头" quoted, or one character escaped (\元).
-_LITERAL = re.compile(r'"([^"]*)"|\\(.)')
-_PLACEHOLDER = re.compile(r"[0#?]")
+_LITERAL = lazy_compile(r'"([^"]*)"|\\(.)')
+_PLACEHOLDER = lazy_compile(r"[0#?]")
 
 
 def format_number(value: float, number_format: str) -> str:
@@ -96,7 +97,7 @@ def cell_text(value: Any, number_format: str) -> str:
 
 # A date format's parts: quoted or escaped text, the year, month and day, their separators; any
 # other part (times, weekdays, a locale code) is one this reader does not spell out.
-_DATE_PART = re.compile(
+_DATE_PART = lazy_compile(
     r'"([^"]*)"|\\(.)|(yyyy|yy|mm(?!m)|m(?!m)|dd(?!d)|d(?!d))|([-/.\s年月日])|(.)', re.IGNORECASE
 )
 

@@ -13,7 +13,6 @@
 
 from __future__ import annotations
 
-import re
 import zipfile
 from collections.abc import Iterator
 from pathlib import Path
@@ -21,10 +20,11 @@ from xml.etree import ElementTree
 
 from openpyxl.utils.cell import coordinate_to_tuple, get_column_letter
 
+from reviewer.lazyre import lazy_compile
 from reviewer.limits import Limits, exceeded
 
-_CELL = re.compile(rb"<(?:[\w.-]+:)?c[\s/>]")
-_FORMULA = re.compile(rb"<(?:[\w.-]+:)?f[\s/>]")
+_CELL = lazy_compile(rb"<(?:[\w.-]+:)?c[\s/>]")
+_FORMULA = lazy_compile(rb"<(?:[\w.-]+:)?f[\s/>]")
 _TAG_HEAD = 64  # bytes of a tag the patterns need, at most
 _FORMULA_SHOWN = 60  # characters of a formula quoted in the report
 

@@ -39,9 +39,10 @@ from typing import Any, Protocol
 
 import openai
 
+from reviewer.lazyre import lazy_compile
 from reviewer.llm.settings import LlmSettings
 
-_KEYLIKE = re.compile(r"\b(sk|key|tok)-[A-Za-z0-9_\-\*\.]{6,}", re.IGNORECASE)
+_KEYLIKE = lazy_compile(r"\b(sk|key|tok)-[A-Za-z0-9_\-\*\.]{6,}", re.IGNORECASE)
 _SERVER_TEXT = 160  # characters of the server's own message kept in ours
 
 
@@ -61,26 +62,26 @@ class Failure(StrEnum):
 FATAL = frozenset({Failure.QUOTA, Failure.UNAUTHORIZED, Failure.FORBIDDEN, Failure.MODEL_NOT_FOUND})
 
 _CONTENT_FILTER_CODES = {"data_inspection_failed", "content_filter", "content_policy_violation"}
-_CONTENT_FILTER_TEXT = re.compile(
+_CONTENT_FILTER_TEXT = lazy_compile(
     r"content management policy|inappropriate content|content exists risk|content[ _]filter|"
     r"content policy|data inspection|sensitive content|不安全或敏感|敏感内容|内容审核",
     re.IGNORECASE,
 )
 _CONTEXT_CODES = {"context_length_exceeded", "string_above_max_length"}
-_CONTEXT_TEXT = re.compile(
+_CONTEXT_TEXT = lazy_compile(
     r"context length|context window|maximum context|range of input length|input length|"
     r"too many tokens|prompt is too long|tokens? limit|上下文长度",
     re.IGNORECASE,
 )
 _QUOTA_CODES = {"insufficient_quota", "arrearage", "insufficient_balance", "billing_hard_limit"}
-_QUOTA_TEXT = re.compile(
+_QUOTA_TEXT = lazy_compile(
     r"insufficient[_ ]quota|exceeded your current quota|insufficient balance|"
     r"account is in good standing|billing|余额不足|欠费",
     re.IGNORECASE,
 )
-_FORMAT_TEXT = re.compile(r"response_format|json_schema|json_object", re.IGNORECASE)
+_FORMAT_TEXT = lazy_compile(r"response_format|json_schema|json_object", re.IGNORECASE)
 _PARAMETERS = ("temperature", "max_tokens")
-_UNSUPPORTED_TEXT = re.compile(
+_UNSUPPORTED_TEXT = lazy_compile(
     r"unsupported|not supported|unknown|unrecognized|unexpected|not allowed|does not support|"
     r"only the default|extra (?:inputs|fields)",
     re.IGNORECASE,

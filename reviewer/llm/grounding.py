@@ -17,10 +17,10 @@ Without a ``row_id`` the row is inferred only from quotes found in one row and n
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
 from reviewer.claims.numerals import CN_ALL, parse_numeral
+from reviewer.lazyre import lazy_compile
 from reviewer.llm.quotes import (
     MIN_QUOTE,
     Located,
@@ -39,9 +39,9 @@ TEXT_LIMIT = 200  # characters of a model's text kept in that list
 
 # Numbers: Arabic (not glued to a Latin letter, as in G60 or R15; not an ordinal after 第),
 # with an optional 万/亿/千; Chinese numerals followed by a measure word in a message.
-_ARABIC = re.compile(r"(?<![A-Za-z0-9.第])(\d+(?:,\d{3})*(?:\.\d+)?)([万亿千]?)")
-_CN_RUN = re.compile(rf"(?<!第)([{CN_ALL}]+)")
-_MEASURE = re.compile(
+_ARABIC = lazy_compile(r"(?<![A-Za-z0-9.第])(\d+(?:,\d{3})*(?:\.\d+)?)([万亿千]?)")
+_CN_RUN = lazy_compile(rf"(?<!第)([{CN_ALL}]+)")
+_MEASURE = lazy_compile(
     r"^(?:个|家|人次|人|名|位|次|场|份|件|篇|项|类|所|批|期|部|本|条|处|座|户|辆|张|起|例|门|节|轮|"
     r"组|种|天|周|笔|页|万元|元|亿元|年|月|日|倍|%)"
 )

@@ -19,13 +19,14 @@ without it (:mod:`reviewer.llm.client`).
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from typing import Any
 
-_REASONING = re.compile(r"^(?:o\d+|gpt-5)(?:$|[-.:])")
-_NO_TEMPERATURE = re.compile(r"^(?:deepseek-reasoner|deepseek-r1)(?:$|[-.:])")
-_QWEN3 = re.compile(r"^qwen3(?:$|[-.:])")
+from reviewer.lazyre import lazy_compile
+
+_REASONING = lazy_compile(r"^(?:o\d+|gpt-5)(?:$|[-.:])")
+_NO_TEMPERATURE = lazy_compile(r"^(?:deepseek-reasoner|deepseek-r1)(?:$|[-.:])")
+_QWEN3 = lazy_compile(r"^qwen3(?:$|[-.:])")
 
 
 @dataclass(frozen=True)

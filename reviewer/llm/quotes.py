@@ -24,6 +24,7 @@ import unicodedata
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from reviewer.lazyre import lazy_compile
 from reviewer.llm.prompts import printed, row_ids
 from reviewer.model import EvaluationTable, Indicator, Location
 from reviewer.textnorm import nfkc
@@ -40,7 +41,7 @@ _WRAPPERS = (
     ("《", "》"),
 )
 # An omitted middle, or two quoted fragments in one string (“甲”、“乙”): parts found in order.
-_ELLIPSIS = re.compile(r"…+|\.{3,}|。{3,}|⋯+|[”」』\"]\s*[、，,；;]?\s*[“「『\"]")
+_ELLIPSIS = lazy_compile(r"…+|\.{3,}|。{3,}|⋯+|[”」』\"]\s*[、，,；;]?\s*[“「『\"]")
 _DASHES = frozenset("-‐‑‒–—―~～－﹣")
 _SIGNS = {"≥": ">=", "≧": ">=", "⩾": ">=", "≤": "<=", "≦": "<=", "⩽": "<=", "＝": "="}
 _KEEP_PUNCT = frozenset("%‰/#")
@@ -54,7 +55,7 @@ _LABEL_WORDS = (
     "上年结转资金 其他资金 总分 合计 自评得分 项目资金"
 )
 _LABELS = sorted(_LABEL_WORDS.split(), key=len, reverse=True)
-_LABEL = re.compile(
+_LABEL = lazy_compile(
     r"^\s*[「『“\"'【\[(（]?\s*(?P<label>" + "|".join(map(re.escape, _LABELS)) + r")\s*"
     r"[」』”\"'】\])）]?(?:\s*[:：]\s*|\s*(?:为|是)?)"
 )
@@ -83,10 +84,10 @@ _LABEL_FIELD = {
     "总分": "total_score",
 }
 _CLOSERS = {"“": "”", "「": "」", "『": "』", "《": "》", "（": "）", "(": ")", "‘": "’"}
-_NAMED = re.compile(
+_NAMED = lazy_compile(
     r"^\s*[「『“\"'【\[(（]\s*(?P<name>[^」』”\"'】\])）]{2,60})\s*[」』”\"'】\])）]"
 )
-_COLON = re.compile(r"^\s*(?P<name>[^:：]{2,60})[:：]")
+_COLON = lazy_compile(r"^\s*(?P<name>[^:：]{2,60})[:：]")
 
 _TABLE_FIELDS = (
     "project",

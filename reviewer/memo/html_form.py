@@ -9,14 +9,14 @@ only). ``draw_form`` highlights the cells that findings concern and links them t
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 
+from reviewer.lazyre import lazy_compile
 from reviewer.model import CellRef, EvaluationTable, FundRow, Indicator, Location, Severity
 from reviewer.numbers import fmt_number
 from reviewer.untrusted import html_text as escape
 
-_UNSAFE = re.compile(r"[^0-9A-Za-z]")
+_UNSAFE = lazy_compile(r"[^0-9A-Za-z]")
 _FUND_LABELS = (
     ("annual_total", "年度资金总额"),
     ("current_year_appropriation", "其中：当年财政拨款"),

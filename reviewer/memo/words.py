@@ -7,8 +7,7 @@ model carries, and only lay them out.
 
 from __future__ import annotations
 
-import re
-
+from reviewer.lazyre import lazy_compile
 from reviewer.memo.model import Overview
 from reviewer.model import LlmRun, Severity
 from reviewer.numbers import fmt, fmt_money
@@ -42,7 +41,7 @@ PAGE_OF = ("第 ", " 页，共 ", " 页")  # around the page number and the page
 
 _CN_DIGITS = "一二三四五六七八九十"
 _LEFTOVERS_SHOWN = 50
-_CODE_SPAN = re.compile(r"`([^`]+)`")
+_CODE_SPAN = lazy_compile(r"`([^`]+)`")
 
 
 def cn_ordinal(n: int) -> str:

@@ -11,6 +11,7 @@ from collections.abc import Callable, Iterable, Iterator
 
 from reviewer.forms.families import get_family
 from reviewer.grid import Cell, Grid, Row, account
+from reviewer.lazyre import lazy_compile
 from reviewer.model import Accounting, EvaluationTable, Leftover, Report
 from reviewer.parse.labels import (
     SIGN_OFF,
@@ -66,7 +67,7 @@ def _has_body(row: Row) -> bool:
 
 # A row with none of the words a title, a subject key or a body row has is none of them: most
 # rows, told apart with a first look at their text.
-_ANY_HINT = re.compile(
+_ANY_HINT = lazy_compile(
     "|".join(re.escape(w) for w in (*TITLE_HINT.words, *_SUBJECT_HINT.words, *_BODY.words))
 )
 
@@ -78,13 +79,13 @@ def _is_year_line(row: Row) -> bool:
 
 # A bare number alone on the first line after a page break (the page's number at its foot, as
 # PDF text puts it): 2.
-_BARE_PAGE_NUMBER = re.compile(r"^\s*\d{1,3}\s*$")
+_BARE_PAGE_NUMBER = lazy_compile(r"^\s*\d{1,3}\s*$")
 _PAGE_NUMBER_CELLS = 2
 
 
 # A title marked as continued (…自评表（续）, 续表): the page goes on with the table above.
 _HEADER_AFTER = 3  # cells after a 续 title on its row, at least, for a header printed on with it
-_CONTINUED = re.compile(r"[(（]\s*续表?\s*[)）]\s*$|^续表|续表$")
+_CONTINUED = lazy_compile(r"[(（]\s*续表?\s*[)）]\s*$|^续表|续表$")
 
 
 def _page_numbers_out(rows: Iterable[Row], taken: list[Row]) -> Iterator[Row]:
@@ -168,7 +169,7 @@ def _page_numbers_out(rows: Iterable[Row], taken: list[Row]) -> Iterator[Row]:
         yield row
 
 
-_DIGITS = re.compile(r"\d+")
+_DIGITS = lazy_compile(r"\d+")
 
 
 def _numbered_head(cells: list[Cell]) -> bool:
@@ -292,7 +293,7 @@ def _take(row: Row, taken: list[Row]) -> None:
 
 # A 总分 row opening with its label (narrower than the table's total words: a funds block's
 # 合计 row does not end a table's indicators).
-_TOTAL_ROW = re.compile(r"^(?:总分|自评总分)(?:\t|$)")
+_TOTAL_ROW = lazy_compile(r"^(?:总分|自评总分)(?:\t|$)")
 
 
 def _labels_indicator_columns(row: Row) -> bool:
@@ -394,7 +395,7 @@ def split_tables(rows: Iterable[Row]) -> Iterator[list[Row]]:
         yield current
 
 
-_DECLARATION = re.compile(r"绩效目标(?:申报)?表$|绩效目标申报")
+_DECLARATION = lazy_compile(r"绩效目标(?:申报)?表$|绩效目标申报")
 
 
 def _is_declaration(row: Row) -> bool:
@@ -413,7 +414,7 @@ _PREAMBLE_ROWS = 12
 
 
 # A numbered section's heading: 一、 (二) （三）
-_SECTION = re.compile(r"^(?:[(（]\s*)?([一二三四五六七八九十])\s*(?:[)）]|、)")
+_SECTION = lazy_compile(r"^(?:[(（]\s*)?([一二三四五六七八九十])\s*(?:[)）]|、)")
 
 
 def _next_section(row: Row, current: list[Row]) -> bool:

@@ -14,7 +14,6 @@ row by content, which assumes the standard order and copes with columns shifted 
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
@@ -23,6 +22,7 @@ from functools import lru_cache
 from reviewer.forms.families import DEFAULT, Family
 from reviewer.forms.vocabulary import lookup, lookup_slipped
 from reviewer.grid import Cell, Row
+from reviewer.lazyre import lazy_compile
 from reviewer.parse import labels as lb
 from reviewer.parse.values import is_operator, is_placeholder, parse_points, parse_value
 
@@ -55,7 +55,7 @@ _ROW_VALUES = (Role.TARGET, Role.ACTUAL, Role.WEIGHT, Role.SCORE)
 # Columns that hold numbers on the 总分 row.
 _TOTAL_ROLES = frozenset({Role.WEIGHT, Role.SCORE, Role.EXTRA})
 # Columns whose cells a 总分 row never totals: words, and each row's own rate (完成率).
-_WORDS_COLUMN = re.compile(r"解释|标准|说明|方法|依据|原因|备注|序号|完成率|完成比例|完成程度")
+_WORDS_COLUMN = lazy_compile(r"解释|标准|说明|方法|依据|原因|备注|序号|完成率|完成比例|完成程度")
 # The standard form's content columns, which reading a row by content assumes.
 _STANDARD = [Role.NAME, Role.TARGET, Role.ACTUAL, Role.WEIGHT, Role.SCORE, Role.EXPLANATION]
 
@@ -294,10 +294,10 @@ class RowMap:
 
 # Labels printed over several columns (the Hebei form's 预期指标值 over 符号 | 值 | 单位, 自评得分
 # over its three scores), which a copy laid out by position joins to the first column's label.
-_GROUP_LABEL = re.compile(r"^(?:预期指标值|自评得分)(.*)$")
+_GROUP_LABEL = lazy_compile(r"^(?:预期指标值|自评得分)(.*)$")
 
 
-_AMOUNT = re.compile(r"\d[\d,]*\.\d+%?")  # 386.50, 98.20%: a figure no header label is
+_AMOUNT = lazy_compile(r"\d[\d,]*\.\d+%?")  # 386.50, 98.20%: a figure no header label is
 
 
 def read_header(row: Row, family: Family = DEFAULT) -> IndicatorColumns:
@@ -387,7 +387,7 @@ def _one_place_right(row: Row, columns: IndicatorColumns, last: int) -> bool:
     return any(c.column == name and lb.label_kind(c.text) is not None for c in cells)
 
 
-_ADJUSTED_TARGET = re.compile(r"(?:调整后|调整|修订后|变更后)的?(?:年度)?(?:目标|指标)值")
+_ADJUSTED_TARGET = lazy_compile(r"(?:调整后|调整|修订后|变更后)的?(?:年度)?(?:目标|指标)值")
 # The goal block's word for what was planned, heading an indicator header's target column.
 _GOAL_WORDS = frozenset(("预期目标", "年度目标", "绩效目标", "计划目标", "目标"))
 
@@ -532,7 +532,7 @@ def _rows_fit(
 
 # A figure with its sign or its unit (≥2.5万亩, 96%, 1.23万人): a value, never a name (a name
 # may open with a figure, 0-6岁儿童健康管理率, and goes on in words).
-_VALUE_LIKE = re.compile(r"^(?:[≥≤≧≦<>=＞＜＝]|>=|<=)|^\d[\d.,]*\s*[^\d\s]{0,4}$")
+_VALUE_LIKE = lazy_compile(r"^(?:[≥≤≧≦<>=＞＜＝]|>=|<=)|^\d[\d.,]*\s*[^\d\s]{0,4}$")
 
 
 def _value_like(text: str) -> bool:
@@ -616,7 +616,7 @@ def is_sub_header(row: Row, family: Family = DEFAULT) -> bool:
 
 # The periods a value column is split into on a header's lower row (实际完成值 → 上半年 |
 # 全年): the year's column takes the upper label's role, a part of the year is kept beside it.
-_PERIOD = re.compile(
+_PERIOD = lazy_compile(
     r"(全年度?|年度|上半年|下半年|[一二三四1-4]季度|前三季度|1[-—~至]\d{1,2}月|截至\d{1,2}月(?:底|末)?)"
 )
 _WHOLE_YEAR = ("全年", "全年度", "年度")

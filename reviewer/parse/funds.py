@@ -17,6 +17,7 @@ from typing import Any
 from reviewer.forms.families import Family
 from reviewer.forms.vocabulary import lookup, lookup_slipped, unnumbered, without_qizhong
 from reviewer.grid import Cell, Row
+from reviewer.lazyre import lazy_compile
 from reviewer.parse import labels as lb
 from reviewer.parse.values import is_placeholder, parse_amount, parse_percent, parse_points
 from reviewer.textnorm import Words
@@ -33,24 +34,24 @@ _ANCHORS = (
     "年度预算数",
 )
 # A first look for an anchor in a row's printed text (full-width brackets and spaces allowed).
-_ANCHOR_HINT = re.compile(
+_ANCHOR_HINT = lazy_compile(
     r"项目资|资金情况|预算执行情况|年度预算申请|年度预算情况|总体\s*资金|整体资金|年度预算数"
 )
 # A funds header has one of these (its anchor or a column label): a cheap first look.
 _HEADER_HINTS = Words(("预算", "资金", "执行", "金额"))
-_DIGIT = re.compile(r"\d")
+_DIGIT = lazy_compile(r"\d")
 _MAIN_ROWS = ("annual_total", "current_year_appropriation", "prior_year_carryover", "other")
 _NUMERIC = ("initial_budget", "full_year_budget", "executed", "weight", "rate_pct", "score")
 _DEFAULT_COLUMNS = ("initial_budget", "full_year_budget", "executed", "weight", "rate_pct", "score")
 _FILLER = ("其中：", "其中:", "其中", "—", "-")
 _AMOUNTS = ("initial_budget", "full_year_budget", "executed")
 _BARE_UNITS = ("万元", "元")  # an amount cell printed with its unit only: left blank
-_UNIT_IN_BRACKETS = re.compile(r"[(（]\s*(万元|元)\s*[)）]?")
+_UNIT_IN_BRACKETS = lazy_compile(r"[(（]\s*(万元|元)\s*[)）]?")
 # A line of the 部门整体 breakdown printed in one cell: (其中：)label：amount (or nothing).
-_INLINE = re.compile(r"^(?:其中\s*[:：])?\s*([^:：]+?)\s*[:：]\s*(.*?)\s*$")
+_INLINE = lazy_compile(r"^(?:其中\s*[:：])?\s*([^:：]+?)\s*[:：]\s*(.*?)\s*$")
 _BREAKDOWN_KINDS = ("income_total", "expense_total", "by_income", "by_expense")
-_POINTS_NOTE = re.compile(r"[(（]\s*(\d+(?:\.\d+)?)\s*分\s*[)）]")
-_BRACKETED = re.compile(r"^[(（][^()（）]*[)）]$")
+_POINTS_NOTE = lazy_compile(r"[(（]\s*(\d+(?:\.\d+)?)\s*分\s*[)）]")
+_BRACKETED = lazy_compile(r"^[(（][^()（）]*[)）]$")
 # The figures of funds written as a sentence, each with what names it.
 _SENTENCE_CHARS = 200
 _AMOUNT_IN_WORDS = r"(?P<v>\d[\d,]*(?:\.\d+)?\s*万?元)"
@@ -68,7 +69,7 @@ _SENTENCE_FIGURES = (
 
 
 _SIDE_TOTALS = frozenset({"income_total", "expense_total"})
-_SIDE_AND_ITEM = re.compile(r"^按(?:收入|支出)性质分\s*[:：]\s*(\S.*)$")
+_SIDE_AND_ITEM = lazy_compile(r"^按(?:收入|支出)性质分\s*[:：]\s*(\S.*)$")
 
 
 def _row_kind(text: str, fund_rows: tuple[tuple[str, str], ...]) -> str | None:
@@ -178,7 +179,7 @@ def _column_role(text: str, family: Family) -> str | None:
 
 
 _THIS_YEAR = ("本年度", "本年")
-_UNIT_AFTER = re.compile(r"\s*[(（](?:万元|元)[)）]$")
+_UNIT_AFTER = lazy_compile(r"\s*[(（](?:万元|元)[)）]$")
 # Header words over columns that hold no figure of their own: this year's (beside the project's
 # whole budget), the row labels' (资金来源 over 合计, 其中:财政资金 …), or the amounts' group
 # on a header of two rows (预算资金情况 over 年初预算数 | 全年预算数 | 全年执行数).
@@ -188,10 +189,10 @@ _OVER_LABELS = frozenset({*_THIS_YEAR, "资金来源", "资金类别", "预算�
 _ROW_AMOUNTS = 2
 # The label a funds header prints over its amount columns (年度预算数(万元) over 年初预算 | 调整后
 # 预算数 | 预算执行数), and what a layout joined after it.
-_GROUP_LABEL = re.compile(r"^(?:年度预算数|资金情况)\s*(?:[(（](?:万元|元)[)）])?(.*)$")
+_GROUP_LABEL = lazy_compile(r"^(?:年度预算数|资金情况)\s*(?:[(（](?:万元|元)[)）])?(.*)$")
 _LABEL_CHARS = 4  # a column's label beside a key (单位), shorter than a unit's name
-_UNIT_NOTE_CELL = re.compile(r"^(?:金额)?单位\s*[:：]\s*(万元|元)$")  # 单位：万元 in a cell
-_AMOUNT_CELL = re.compile(r"^\d[\d,]*(?:\.\d+)?$")  # an amount alone in its cell (1,850.00)
+_UNIT_NOTE_CELL = lazy_compile(r"^(?:金额)?单位\s*[:：]\s*(万元|元)$")  # 单位：万元 in a cell
+_AMOUNT_CELL = lazy_compile(r"^\d[\d,]*(?:\.\d+)?$")  # an amount alone in its cell (1,850.00)
 
 
 def is_fund_header(row: Row, family: Family) -> bool:

@@ -22,13 +22,13 @@ from __future__ import annotations
 
 import itertools
 import operator
-import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
 from reviewer.forms.template import placeholder_in
 from reviewer.grid import Cell, Row
+from reviewer.lazyre import lazy_compile
 from reviewer.model import ParsedValue
 from reviewer.parse import labels as lb
 from reviewer.parse.columns import (
@@ -50,12 +50,12 @@ _MAX_COMBINATIONS = 20000
 # hinted row pulling the rows above it along misread rubrics and web tables).
 _MOVE_COST = 0.75
 # A category numbered as a heading (三、满意度指标（10分）): a 一级 label, whatever the header.
-_NUMBERED_HEADING = re.compile(r"^[一二三四五六七八九十]+[、.．]")
+_NUMBERED_HEADING = lazy_compile(r"^[一二三四五六七八九十]+[、.．]")
 # A heading over the rows of one of a department's units: 二级单位：郸城县第一高级中学
-_UNIT_HEADING = re.compile(r"^(?:二级单位|所属单位|下属单位|预算单位)\s*[:：]")
+_UNIT_HEADING = lazy_compile(r"^(?:二级单位|所属单位|下属单位|预算单位)\s*[:：]")
 _SUBTOTAL = frozenset({"小计", "小 计", "分项小计"})
 _LABEL_TAIL = "指标"
-TEMPLATE_NAME = re.compile(r"^指标\d{1,2}$")  # the template's own name for an empty row
+TEMPLATE_NAME = lazy_compile(r"^指标\d{1,2}$")  # the template's own name for an empty row
 _POS = operator.attrgetter("pos")
 _FAMILIES = frozenset(lb.L2_FAMILY.values())
 
@@ -92,7 +92,7 @@ LABEL_POINTS = "label_points"
 # with the row above's cell of that column.
 _VALUE_PARTS = {Role.TARGET: "target", Role.ACTUAL: "actual"}
 # A figure on a line of its own (９７．８％ / ５ / ５ under a name a phone's copy broke apart).
-_BARE_FIGURE = re.compile(r"^\d[\d.,]*\s*%?$")
+_BARE_FIGURE = lazy_compile(r"^\d[\d.,]*\s*%?$")
 
 
 def _name_only(d: Draft) -> bool:
@@ -103,7 +103,7 @@ _FIRST_LEVEL = (lb.LabelKind.L1, lb.LabelKind.AMBIGUOUS)
 _SECOND_LEVEL = (lb.LabelKind.L2, lb.LabelKind.AMBIGUOUS)
 
 
-_LABEL_NOTE = re.compile(r"\s*[(（]\s*\d+(?:\.\d+)?\s*分\s*[)）]")  # a label's points: (30分)
+_LABEL_NOTE = lazy_compile(r"\s*[(（]\s*\d+(?:\.\d+)?\s*分\s*[)）]")  # a label's points: (30分)
 
 
 def _glued_labels(text: str) -> list[tuple[lb.LabelKind, str]] | None:
@@ -397,7 +397,7 @@ def _scoreless(content: list[Cell], row: Row) -> Draft | None:
     return draft
 
 
-_BARE_POINTS = re.compile(r"\d{1,3}(?:\.\d{1,2})?")  # a 分值 alone in its cell
+_BARE_POINTS = lazy_compile(r"\d{1,3}(?:\.\d{1,2})?")  # a 分值 alone in its cell
 
 
 def _unscored(content: list[Cell], row: Row) -> Draft | None:
@@ -1026,7 +1026,7 @@ _DIRECTIONS = {"正向": "≥", "反向": "≤"}
 
 
 # A name that carries its target's comparison (森林火灾受害率(≤0.9‰), Yunnan's forms).
-_NAMED_COMPARISON = re.compile(r"[(（]\s*([≥≤><]|>=|<=)\s*([^()（）]+?)\s*[)）]\s*$")
+_NAMED_COMPARISON = lazy_compile(r"[(（]\s*([≥≤><]|>=|<=)\s*([^()（）]+?)\s*[)）]\s*$")
 
 
 def _with_named_operator(value: ParsedValue, name: str) -> ParsedValue:

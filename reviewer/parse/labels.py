@@ -12,6 +12,7 @@ from enum import StrEnum
 from functools import lru_cache
 
 from reviewer.forms.vocabulary import key, ocr_label
+from reviewer.lazyre import lazy_compile
 from reviewer.textnorm import without_enumeration
 
 # The words a 总分 row opens with.
@@ -60,11 +61,11 @@ VERTICAL_LABELS = (*SECTION_LABELS, "年度总体目标", "项目资金")
 L1_DEFAULT_WEIGHT = {"产出指标": 50.0, "效益指标": 30.0, "满意度指标": 10.0}
 
 # 预算执行率 is a row of the indicator block on the Hebei form, with its own 一级 label.
-_L1 = re.compile(r"^(产出|效益|效果|满意度|成本)(指标)?$|^预算执行率$")
+_L1 = lazy_compile(r"^(产出|效益|效果|满意度|成本)(指标)?$|^预算执行率$")
 # A weight printed in the label (产出指标(50分), 规划 (15分)) and a trailing 等 (…指标等).
 # 产出指标(50分), or the share of 100 points: 产出指标（50%）; 分 as OCR reads it, 份
-_WEIGHT_NOTE = re.compile(r"\s*[(（]\s*(\d+(?:\.\d+)?)\s*(?:分|份|%|％)\s*[)）]\s*$")
-_L2 = re.compile(
+_WEIGHT_NOTE = lazy_compile(r"\s*[(（]\s*(\d+(?:\.\d+)?)\s*(?:分|份|%|％)\s*[)）]\s*$")
+_L2 = lazy_compile(
     r"^(数量|质量|时效|日效性|成本|经济效益|社会效益|生态效益|环境效益|可持续影响|服务对象满意度|"
     r"经济成本|社会成本|生态环境成本|满意度|服务对象)(指标)?$"
 )
@@ -146,7 +147,7 @@ class LabelKind(StrEnum):
 
 # A web page's own links and buttons around a copied table (【打印】【关闭】, 上一篇：…): never a
 # part of the table, though a page cut inside the table prints them right after its last row.
-_SITE_FURNITURE = re.compile(
+_SITE_FURNITURE = lazy_compile(
     r"^(?:[【\[](?:打印|关闭|返回|收藏|分享|字体)|(?:上一篇|下一篇|相关链接|相关阅读|责任编辑)[:：]?"
     # the page's footer after the table (分享到：微信, 主办：…人民政府办公室, 网站标识码)
     r"|分享到[:：]|主办(?:单位)?[:：]|承办(?:单位)?[:：]|技术支持[:：]|网站标识码|©|版权所有"
@@ -161,7 +162,9 @@ def is_site_furniture(text: str) -> bool:
 
 
 # A chat's sender and the time, over a message pasted with the table's rows (张三 10:32).
-_CHAT_STAMP = re.compile(r"^[\u4e00-\u9fffA-Za-z]{1,8}\s*(?:[01]?\d|2[0-3]):[0-5]\d(?::[0-5]\d)?$")
+_CHAT_STAMP = lazy_compile(
+    r"^[\u4e00-\u9fffA-Za-z]{1,8}\s*(?:[01]?\d|2[0-3]):[0-5]\d(?::[0-5]\d)?$"
+)
 
 
 def is_chat_stamp(text: str) -> bool:
@@ -170,7 +173,7 @@ def is_chat_stamp(text: str) -> bool:
 
 # A seal's text as OCR gives it between a scan's rows: its characters apart, ending as a unit's
 # name ends (施 甸 县 林 业 局), or its star alone.
-_STAMP = re.compile(r"^(?:[\u4e00-\u9fff]\s+){3,}[局委办院所站队会厅部处室府司心社校章]$|^[★☆]$")
+_STAMP = lazy_compile(r"^(?:[\u4e00-\u9fff]\s+){3,}[局委办院所站队会厅部处室府司心社校章]$|^[★☆]$")
 
 
 def is_stamp(raw: str) -> bool:
@@ -180,7 +183,7 @@ def is_stamp(raw: str) -> bool:
 
 # A 部门整体 form's task heading over the rows of that task (任务一：基本公共卫生服务): a group's
 # title, never part of an indicator's name.
-_TASK_HEADING = re.compile(r"^(?:任务|工作任务|重点任务)[一二三四五六七八九十\d]+[:：、.]")
+_TASK_HEADING = lazy_compile(r"^(?:任务|工作任务|重点任务)[一二三四五六七八九十\d]+[:：、.]")
 
 
 def is_task_heading(text: str) -> bool:
@@ -385,7 +388,7 @@ _L2_WORDING_RE = tuple((l2, re.compile("|".join(words))) for l2, words in _L2_WO
 
 # A name ending in what it counts (…规范管理人数, …培训人次) is a 数量 indicator, whatever
 # words before the end suggest: the last word of a Chinese name is its head.
-_COUNT_END = re.compile(r"(?:数量|人数|次数|场次|人次|户数|个数|家数|份数|件数|台数)$")
+_COUNT_END = lazy_compile(r"(?:数量|人数|次数|场次|人次|户数|个数|家数|份数|件数|台数)$")
 
 
 def l2_hint(name: str) -> str | None:
@@ -418,7 +421,7 @@ def under_group(text: str, group: re.Pattern[str], names_a_column: Callable[[str
 
 
 # The form's sign-off under the table (填报单位（盖章）：…, 填报人：…, 联系电话：…): no row's.
-SIGN_OFF = re.compile(
+SIGN_OFF = lazy_compile(
     r"^(?:填报单位|填表单位|填报人|填表人|填报日期|填表日期|联系人|联系电话|审核人|单位负责人|财务负责人)"
     r"[^:：]{0,6}[:：]"
 )

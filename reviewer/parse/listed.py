@@ -30,6 +30,7 @@ from collections.abc import Iterable, Iterator
 from reviewer.forms.families import DEFAULT
 from reviewer.forms.vocabulary import lookup, lookup_slipped
 from reviewer.grid import Cell, Row
+from reviewer.lazyre import lazy_compile
 from reviewer.parse import labels as lb
 from reviewer.textnorm import without_enumeration
 
@@ -68,23 +69,23 @@ _LIST_KEYS = (
     ("偏差说明", "explanation"),
     ("原因", "explanation"),
 )
-_NUMBER = re.compile(r"^\s*(?:\d{1,2}\s*[.、．]|[（(]\s*\d{1,2}\s*[)）]|[①-⑳])\s*")
-_SEGMENTS = re.compile(r"[；;，]|,(?!\d{3})")  # not a thousands separator (1,968场)
-_SEPARATED = re.compile(f"({_SEGMENTS.pattern})")
-_KEYED = re.compile(r"^\s*([^:：]{1,40}?)\s*[:：]\s*(.*)$")
-_DASHES = re.compile(r"—{1,2}|--|(?<!\d)-(?!\d)")  # not a range (0-6岁, 4-10月)
+_NUMBER = lazy_compile(r"^\s*(?:\d{1,2}\s*[.、．]|[（(]\s*\d{1,2}\s*[)）]|[①-⑳])\s*")
+_SEGMENTS = lazy_compile(r"[；;，]|,(?!\d{3})")  # not a thousands separator (1,968场)
+_SEPARATED = lazy_compile(f"({_SEGMENTS.pattern})")
+_KEYED = lazy_compile(r"^\s*([^:：]{1,40}?)\s*[:：]\s*(.*)$")
+_DASHES = lazy_compile(r"—{1,2}|--|(?<!\d)-(?!\d)")  # not a range (0-6岁, 4-10月)
 # A value typed straight after its key (目标≥2000人次, 实际完成值（B）1268次, 分值15分), the
 # longest key first; not a word that goes on (完成率, 目标任务).
-_GLUED_KEY = re.compile(
+_GLUED_KEY = lazy_compile(
     r"^("
     + "|".join(sorted((k for k, _ in _LIST_KEYS), key=len, reverse=True))
     + r")(?:[(（][A-Za-z][)）])?(?=[^率任情况：:])"
 )
 _WEAK_KEYS = frozenset({"目标", "完成", "实际完成", "原因", "得分"})
-_FIGURE_START = re.compile(r"^\s*[≥≤=＝<>≧≦\d]")
+_FIGURE_START = lazy_compile(r"^\s*[≥≤=＝<>≧≦\d]")
 _VALUE_ROLES = ("target", "actual", "weight", "score")
 _MIN_VALUES = 3  # of the four: fewer is a sentence, not an item
-_TOTAL = re.compile(r"^(总分|合计|总计)\s*[:：]\s*(.+)$")
+_TOTAL = lazy_compile(r"^(总分|合计|总计)\s*[:：]\s*(.+)$")
 
 
 def _role(key: str) -> str | None:
@@ -279,12 +280,12 @@ _FUND_KEYS = (
     ("执行率", 5),
     ("得分", 6),
 )
-_FUND_KEY = re.compile(
+_FUND_KEY = lazy_compile(
     r"^(" + "|".join(sorted((k for k, _ in _FUND_KEYS), key=len, reverse=True)) + r")"
     r"(?:[(（][A-Za-z/]+[)）])?\s*[:：为]?\s*(?=\S)"
 )
 _FUND_COLUMN_OF = dict(_FUND_KEYS)
-_COLON = re.compile(r"[:：]")
+_COLON = lazy_compile(r"[:：]")
 
 
 def _fund_line(cell: Cell) -> list[Cell] | None:
@@ -322,7 +323,7 @@ def _fund_line(cell: Cell) -> list[Cell] | None:
 
 # A funds column and its figure a line each (预算数（A）：486.00万元 / 执行数（B）：371.79万元 /
 # 执行率（B/A）：76.50%): the 20/80 form's one row of figures, typed down the page.
-_COLUMN_LINE = re.compile(
+_COLUMN_LINE = lazy_compile(
     r"^((?:" + "|".join(sorted((k for k, _ in _FUND_KEYS), key=len, reverse=True)) + r")"
     r"(?:[(（][^()（）]{1,12}[)）])*)\s*[:：]\s*(\S.*)$"
 )

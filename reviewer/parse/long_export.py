@@ -17,13 +17,13 @@ reported (a project's budget differing between its rows is not something to pick
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
 from reviewer.forms.families import DEFAULT
 from reviewer.forms.vocabulary import key, lookup
 from reviewer.grid import Cell, Row
+from reviewer.lazyre import lazy_compile
 from reviewer.parse.columns import Role, header_role
 from reviewer.parse.table import LONE_GOAL_LABELS, goal_label, stated_unit
 from reviewer.textnorm import Words
@@ -33,8 +33,8 @@ _HINT = Words(("项目名称", "专项名称", "项目"))
 _PROJECT_KEYS = frozenset({"项目名称", "专项名称", "项目", "转移支付项目名称"})
 _FIRST_INDICATOR = frozenset({Role.L1, Role.L2, Role.NAME})
 _SERIAL = frozenset({"序号", "编号"})
-_TOTAL = re.compile(r"总分|自评得分合计|综合得分")
-_GRADE = re.compile(r"等级|评价结果")
+_TOTAL = lazy_compile(r"总分|自评得分合计|综合得分")
+_GRADE = lazy_compile(r"等级|评价结果")
 # What a project's summary row prints under 一级指标 (or 三级指标) instead of a category.
 _SUMMARY = frozenset({"合计", "项目汇总", "汇总", "总计", "小计", "项目合计"})
 _BUDGET = "年度预算数"  # an export's budget column: the year's budget as adjusted

@@ -13,12 +13,12 @@ score above its weight) is a finding for the rules, not a doubt about the readin
 from __future__ import annotations
 
 import itertools
-import re
 from collections.abc import Callable
 from typing import Any
 
 from reviewer.forms.families import Family
 from reviewer.grid import Cell, Row
+from reviewer.lazyre import lazy_compile
 from reviewer.model import CellRef, ReadingDoubt
 from reviewer.numbers import fmt
 from reviewer.parse.labels import is_cut_label, is_ellipsis, label_kind
@@ -34,34 +34,34 @@ _UNPLACED = 0.15  # share of the indicator section's cells left unplaced
 _POINTS_LIKE = 100.0
 _TINY_SHARE = 1000
 # Column labels of the indicator header, never part of an indicator's name.
-_HEADER_WORDS = re.compile(
+_HEADER_WORDS = lazy_compile(
     r"实际完成值|年度指标值|偏差原因|改进措施|三级指标|二级指标|完成值|指标值|评分标准|得满分|扣\d+(?:\.\d+)?分"
     # a category label, or the 总分 row, run into a name: rows of the table joined into one
     r"|(?:产出|效益|满意度|数量|质量|时效|社会效益|经济效益|生态效益|可持续影响)指标(?=.)|总分|合计$"
 )
 # A name that begins with a category label and goes on (效益指标新增市场主体户数).
-_LABEL_FIRST = re.compile(r"^(?:产出|效益|满意度)指标.")
+_LABEL_FIRST = lazy_compile(r"^(?:产出|效益|满意度)指标.")
 # A percentage run into the figure after it (100.00%100%): cells of several columns, or of
 # several rows, read as one.
-_RUN_TOGETHER = re.compile(r"\d%\d")
+_RUN_TOGETHER = lazy_compile(r"\d%\d")
 # A rate and its correction written beside it (93%95%, a scan's handwriting): read as no figure.
-_CORRECTION = re.compile(r"^\d[\d.]*%\d[\d.]*%$")
+_CORRECTION = lazy_compile(r"^\d[\d.]*%\d[\d.]*%$")
 # A figure, its unit, then a figure (1815批次10); not a date's (2023年11月) nor a rate's (per 万人).
-_UNIT_THEN_POINTS = re.compile(r"\d(?![年月日号])[\u4e00-\u9fff]{1,3}\d+(?:\.\d+)?$")
+_UNIT_THEN_POINTS = lazy_compile(r"\d(?![年月日号])[\u4e00-\u9fff]{1,3}\d+(?:\.\d+)?$")
 _RUN_FIELDS = ("name", "target", "actual", "explanation")
 _SIGNS = "≥≤≧≦><=＞＜＝"
-_NAME_IN_VALUE = re.compile(r"^[\u4e00-\u9fff]{2,}[^\d]*\d")
+_NAME_IN_VALUE = lazy_compile(r"^[\u4e00-\u9fff]{2,}[^\d]*\d")
 # A category's points with more text after them inside a name (…措施）（30分）可持续影): a label
 # and other rows read into the name (a weight note ends a label, never a name's middle).
-_POINTS_INSIDE = re.compile(r"[(（]\s*\d+(?:\.\d+)?\s*分\s*[)）]\s*\S")
+_POINTS_INSIDE = lazy_compile(r"[(（]\s*\d+(?:\.\d+)?\s*分\s*[)）]\s*\S")
 # A name that is a value (≥95%, 83.3%): the row read a column to the right, its name taken
 # for a label and its target for the name.
-_NAME_IS_VALUE = re.compile(r"^(?:[≥≤≧≦<>=]|>=|<=)?\s*\d+(?:[.,]\d+)*\s*%?$")
+_NAME_IS_VALUE = lazy_compile(r"^(?:[≥≤≧≦<>=]|>=|<=)?\s*\d+(?:[.,]\d+)*\s*%?$")
 _VALUE_STARTS = frozenset("≥≤≧≦<>=0123456789")
 # A name says what it counts in words: one with no letter at all (%, ——) is another cell's.
-_WORD = re.compile(r"[\u4e00-\u9fffA-Za-z]")
+_WORD = lazy_compile(r"[\u4e00-\u9fffA-Za-z]")
 # A name ending in a comparison and a number (资金到位及时率≧100): a value glued to the name.
-_VALUE_IN_NAME = re.compile(r"(?:[≥≤≧≦═=<>﹦]|>=|<=)\s*\d+(?:\.\d+)?\s*%?$")
+_VALUE_IN_NAME = lazy_compile(r"(?:[≥≤≧≦═=<>﹦]|>=|<=)\s*\d+(?:\.\d+)?\s*%?$")
 
 
 def check(
@@ -451,7 +451,7 @@ def check(
 
 
 # Full-width digits and signs (９７．８％５５), which the tests below read in their ASCII form.
-_WIDE = re.compile("[\uff01-\uff5e]")
+_WIDE = lazy_compile("[\uff01-\uff5e]")
 
 
 def _ascii(r: dict[str, Any]) -> dict[str, Any]:
@@ -554,46 +554,46 @@ def _guessed(rows: list[dict[str, Any]], guessed_rows: list[Row]) -> list[Readin
     ]
 
 
-_THREE_FIGURES = re.compile(r"\d+\D+\d+\D+\d")  # three separate figures (0-6岁 has two)
+_THREE_FIGURES = lazy_compile(r"\d+\D+\d+\D+\d")  # three separate figures (0-6岁 has two)
 # A comparison and its figure inside a name (…及时率≥95%2、…): another row's target in it.
-_COMPARED_INSIDE = re.compile(r"(?:[≥≤≧≦＞＜><=＝]|>=|<=)\s*\d")
+_COMPARED_INSIDE = lazy_compile(r"(?:[≥≤≧≦＞＜><=＝]|>=|<=)\s*\d")
 _LONG_NAME = 50  # characters: longer than any indicator's name
-_FIGURE_THEN_COMPARED = re.compile(r"\d[^≥≤≧≦＞＜><=＝\d]{0,3}(?:[≥≤≧≦＞＜><=＝]|>=|<=)\s*\d")
+_FIGURE_THEN_COMPARED = lazy_compile(r"\d[^≥≤≧≦＞＜><=＝\d]{0,3}(?:[≥≤≧≦＞＜><=＝]|>=|<=)\s*\d")
 
 
-_VALUE_MID = re.compile(
+_VALUE_MID = lazy_compile(
     r"(?<=[\u4e00-\u9fff])(?:[≥≤≧≦＞＜]|>=|<=)\s*\d+(?:\.\d+)?\s*%?[\u4e00-\u9fff]{2}"
 )
-_BRACKETED = re.compile(r"[（(][^（()）]*[）)]")
+_BRACKETED = lazy_compile(r"[（(][^（()）]*[）)]")
 # figures and their units only, two figures at least, no word (10 9.51036l00人)
 _NAME_END_CHARS = 3  # a name's last line: 率, 覆盖率, 机制
-_CJK_NAME = re.compile(r"[\u4e00-\u9fff]")
+_CJK_NAME = lazy_compile(r"[\u4e00-\u9fff]")
 _SPLIT_ROWS = 2  # such pairs, at least: one row left blank is the form's own
 _BLANK_ROWS = 3
-_FIGURES_ONLY = re.compile(r"^(?=(?:.*\d){2})[\d.,%％lO\s]+[\u4e00-\u9fff%]{0,2}[\d.,%％lO\s]*$")
+_FIGURES_ONLY = lazy_compile(r"^(?=(?:.*\d){2})[\d.,%％lO\s]+[\u4e00-\u9fff%]{0,2}[\d.,%％lO\s]*$")
 # a figure run into a comparison and its figure (S593%≥90%): a row's actual and the next
 # row's target, no prose's words between them
-_VALUES_RUN = re.compile(r"[\d%％](?:[≥≤≧≦＞＜]|>=|<=)\s*\d")
-_CATEGORY_MID = re.compile(
+_VALUES_RUN = lazy_compile(r"[\d%％](?:[≥≤≧≦＞＜]|>=|<=)\s*\d")
+_CATEGORY_MID = lazy_compile(
     r"(?<=[\u4e00-\u9fff]{2})(?:数量|质量|时效|成本|社会效益|经济效益|生态效益|可持续影响|满意度)指标"
     r"(?=[\u4e00-\u9fff]{2})"
 )
-_COMPARED_AFTER_WORDS = re.compile(r"(?<=[\u4e00-\u9fff])(?:[≥≤≧≦＞＜]|>=|<=)\s*\d")
+_COMPARED_AFTER_WORDS = lazy_compile(r"(?<=[\u4e00-\u9fff])(?:[≥≤≧≦＞＜]|>=|<=)\s*\d")
 _COMPARED_NAMES = 2
-_BARE_SIGN = re.compile(
+_BARE_SIGN = lazy_compile(
     r"(?<=[\u4e00-\u9fff)）])\s*(?:>=|<=|[≥≤≧≦＞＜>=<])\s*(?=[\u4e00-\u9fff]|$)"
 )
-_CLAUSES = re.compile(r"[\u4e00-\u9fff][,，][\u4e00-\u9fff]")
-_DIGIT = re.compile(r"\d")
-_ONLY_BRACKETED = re.compile(r"^[（(][^（()）]*[）)]$")
+_CLAUSES = lazy_compile(r"[\u4e00-\u9fff][,，][\u4e00-\u9fff]")
+_DIGIT = lazy_compile(r"\d")
+_ONLY_BRACKETED = lazy_compile(r"^[（(][^（()）]*[）)]$")
 
 
-_PAGE_NUMBER = re.compile(r"^[-—－]\s*\d+\s*[-—－]$")
+_PAGE_NUMBER = lazy_compile(r"^[-—－]\s*\d+\s*[-—－]$")
 # A page's number run into a name (补助资金发放时间—2—): a page foot read as the name's tail.
-_PAGE_NUMBER_INSIDE = re.compile(r"(?<=[\u4e00-\u9fff])[—－·]\s?\d{1,3}\s?[—－·]")
+_PAGE_NUMBER_INSIDE = lazy_compile(r"(?<=[\u4e00-\u9fff])[—－·]\s?\d{1,3}\s?[—－·]")
 
 
-_LABEL_PIECES = re.compile(r"[\u4e00-\u9fff]+?指标")
+_LABEL_PIECES = lazy_compile(r"[\u4e00-\u9fff]+?指标")
 
 
 def _two_labels(text: str) -> bool:

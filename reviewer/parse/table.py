@@ -18,6 +18,7 @@ from reviewer.forms.families import DEFAULT, DEPARTMENT, Family
 from reviewer.forms.recognise import recognise
 from reviewer.forms.vocabulary import any_label, key, lookup, ocr_label, unnumbered
 from reviewer.grid import Cell, Row
+from reviewer.lazyre import lazy_compile
 from reviewer.model import EvaluationTable, ReadingDoubt
 from reviewer.parse import labels as lb
 from reviewer.parse import plausibility
@@ -40,9 +41,9 @@ from reviewer.parse.indicators import TEMPLATE_NAME, parse_section
 from reviewer.parse.values import parse_points
 from reviewer.textnorm import Words, collapse_spaces
 
-YEAR = re.compile(r"((?:19|20)\d{2})\s*年")
+YEAR = lazy_compile(r"((?:19|20)\d{2})\s*年")
 _YEAR_KEYS = frozenset({"年度", "评价年度", "自评年度", "项目年度"})  # 年度 | 2024 in the head
-_BARE_YEAR = re.compile(r"(?:19|20)\d{2}(?:年度?)?$")
+_BARE_YEAR = lazy_compile(r"(?:19|20)\d{2}(?:年度?)?$")
 # A project's name printed as a column of the indicator header (a long export).
 _PROJECT_COLUMNS = frozenset({"项目名称", "项目", "专项名称"})
 _TAIL = 6  # the most characters of a header cell's wrapped tail (原因, 指标, 及改进措施)
@@ -61,7 +62,7 @@ def _header_labels(family: Family) -> frozenset[str]:
 
 
 # A header label's bracketed tail wrapped onto the next line (年初目标值 / (A), 执行率 / (B/A)).
-_LABEL_NOTE = re.compile(r"^[(（][A-Za-z/]{1,5}[)）]$")
+_LABEL_NOTE = lazy_compile(r"^[(（][A-Za-z/]{1,5}[)）]$")
 
 
 def _completes(head: str, tail: str, labels: frozenset[str], family: Family) -> bool:
@@ -102,25 +103,25 @@ def _join_cut_explanation(header: Row, family: Family) -> None:
 
 
 # a 总分 row: one of its words as a cell of its own (the longer first)
-_TOTAL_RE = re.compile(
+_TOTAL_RE = lazy_compile(
     r"(?:^|\t)(?:" + "|".join(sorted(lb.TOTAL_WORDS, key=len, reverse=True)) + r")(?:\t|$)"
 )
 _GRADE_LABELS = frozenset({"自评等级", "评价等级", "等级", "综合等级", "绩效等级"})
 _GRADE_WORDS = ("优", "良", "中", "差", "优秀", "良好", "合格", "不合格")
 # A grade printed with its label in one cell (等级：优, 自评等级：良好).
-_LABELLED_GRADE = re.compile(
+_LABELLED_GRADE = lazy_compile(
     r"^(?:自评|评价)?(?:等级|结果|结论)\s*[:：]\s*(优秀|良好|不合格|合格|优|良|中|差)$"
 )
-_NOTE_START = re.compile(r"^(注|备注|说明)\s*[:：]")
+_NOTE_START = lazy_compile(r"^(注|备注|说明)\s*[:：]")
 # A report's next attachment under a table that ends with no 总分 (附件2 2021年度项目支出清单).
-_ATTACHMENT = re.compile(r"^(?:附件|附表)\s*[一二三四五六七八九十\d]+")
+_ATTACHMENT = lazy_compile(r"^(?:附件|附表)\s*[一二三四五六七八九十\d]+")
 # The form's sign-off under its rows, no 总分 row before it: 填报单位（盖章）：… 填报人：…
 
 
 # The goal block's own label before its labelled goals on one row.
 _GOAL_BLOCK = ("年度总体目标", "年度目标", "总体目标", "绩效目标")
 # A goal's label and its text on one line: 预期目标：…, 实际完成情况：…
-_GOAL_LINE = re.compile(r"^\s*([^:：]{2,12})[:：]\s*(\S.{4,})$")
+_GOAL_LINE = lazy_compile(r"^\s*([^:：]{2,12})[:：]\s*(\S.{4,})$")
 
 
 def _any_amount(funds: dict[str, Any]) -> bool:
@@ -130,7 +131,7 @@ def _any_amount(funds: dict[str, Any]) -> bool:
 
 
 # What the template prints in an indicator row for the department to fill in.
-_TEMPLATE_MARK = re.compile(r"[*＊…]|^指标\d")
+_TEMPLATE_MARK = lazy_compile(r"[*＊…]|^指标\d")
 
 
 def _template_only(rows: list[dict[str, Any]], cells: list[Cell]) -> bool:
@@ -164,11 +165,11 @@ def _grade(text: str) -> str | None:
     return m.group(1) if m else None
 
 
-_SECTION = re.compile(r"^[一二三四五六七八九十]+、\S{2,14}$")
-_SECTION_HINTS = re.compile("[、\\-—–页附公金单]")  # a first look for _SECTION and _FURNITURE
+_SECTION = lazy_compile(r"^[一二三四五六七八九十]+、\S{2,14}$")
+_SECTION_HINTS = lazy_compile("[、\\-—–页附公金单]")  # a first look for _SECTION and _FURNITURE
 # Page furniture: page numbers (-1-, 第2页), attachment marks (附件:, 附件二), a disclosure
 # table's number (公开14表).
-_FURNITURE = re.compile(
+_FURNITURE = lazy_compile(
     r"^(?:[-—–]\s*\d+\s*[-—–]|第\d+页(?:共\d+页)?|附件[一二三四五六七八九十\d]*:?|公开\d+表)$"
 )
 # What a key matching _FURNITURE, 金额单位 or _SECTION starts with: other cells need no regex.
@@ -192,17 +193,17 @@ def stated_unit(k: str) -> str | None:
 _GOAL_ANCHORS = ("年度总体目标", "年度目标", "项目基本情况")
 # A cell of an indicator row the form's categories name (数量指标/职业技能培训人次/≥3000人次):
 # unread in a table that read no indicator, two of them say its indicators were not rebuilt.
-_CATEGORY_WORDS = re.compile(r"(?:数量|质量|时效|成本|社会效益|经济效益|生态效益|满意度)指标")
+_CATEGORY_WORDS = lazy_compile(r"(?:数量|质量|时效|成本|社会效益|经济效益|生态效益|满意度)指标")
 # An indicator typed as a list item, each value after its column's name (新建高标准农田面积——指标值：
 # ≥2.5万亩；实际完成值：2.5万亩；分值：10；…).
-_COLUMN_NAMED = re.compile(r"(?:指标值|完成值|实际值)\s*[:：]|目标\s*[:：≥≤=＝><]")
+_COLUMN_NAMED = lazy_compile(r"(?:指标值|完成值|实际值)\s*[:：]|目标\s*[:：≥≤=＝><]")
 # Marks OCR prints for characters it could not read; this many cells holding them is a table
 # that cannot be checked.
-_ILLEGIBLE = re.compile("[■▇□█▆▅▄▒░▓�]")
+_ILLEGIBLE = lazy_compile("[■▇□█▆▅▄▒░▓�]")
 _ILLEGIBLE_CELLS = 5
 _EXCERPT_TOP_LINES = 2  # a table opening in these first lines of a text opens it
 # A title's note that the text prints a part of the form: （绩效指标部分）, （节选）, （摘录）.
-_PART_OF = re.compile(r"[(（][^()（）]{0,12}(?:部分|节选|摘录)[)）]")
+_PART_OF = lazy_compile(r"[(（][^()（）]{0,12}(?:部分|节选|摘录)[)）]")
 _LABEL_ONLY = 9  # longer than a category's label printed alone (服务对象满意度指标)
 _UNREAD_ROWS = 2
 # Goals a form prints beside the year's (长期目标 | 年度目标 | 实际完成情况, 2018–2019): each
@@ -211,29 +212,29 @@ _OTHER_GOALS = frozenset({"长期目标", "中长期目标", "项目长期目标
 # The year's column of a goal block whose columns are the periods (总体目标 | 长期目标 | 年度目标).
 _YEAR_GOALS = frozenset({"年度目标", "年度绩效目标"})
 _PERIOD_CELLS = 4
-_CUT_NUMBER = re.compile(r"^\d+\.$")  # a figure cut after its point: an excerpt's last characters
+_CUT_NUMBER = lazy_compile(r"^\d+\.$")  # a figure cut after its point: an excerpt's last characters
 _FULL_POINTS = 100.0  # a whole table's points
 _BEFORE_SATISFACTION = ("产出", "效益", "效果")  # the form's categories before 满意度指标
 _STACKED_PIECES = 3  # label pieces on the lower row of a funds header printed over two
 _STACKED_PIECE = 6  # characters of such a piece at most (预算数, （万元）)
-_DIGITS = re.compile(r"\d")
+_DIGITS = lazy_compile(r"\d")
 _GOAL_TEXT = 15  # the fewest characters of a goal written beside its label
-_SENTENCE_END = re.compile(r"[。；;，,]")
+_SENTENCE_END = lazy_compile(r"[。；;，,]")
 _KEY_ROW_KEYS = 2  # header keys on a row of column labels over their values
 # A system's own column label beside the header keys (项目编码, 单位编码, 导出日期, 项目类型).
-_COLUMN_LABEL = re.compile(
+_COLUMN_LABEL = lazy_compile(
     r"^\D{0,6}(?:编码|代码|编号|日期|时间|类型|类别|级次|年度)$|^是否\D{1,4}$"
 )
 # the block's label, beside its goal; a 20/80 form's 年度绩效目标(80分) too, its points left off
 LONE_GOAL_LABELS = frozenset({"年度总体目标", "年度目标", "年度绩效目标"})
-_POINTS_AFTER = re.compile(r"\(\d+(?:\.\d+)?分\)$")  # a label's points, after key(): (80分)
+_POINTS_AFTER = lazy_compile(r"\(\d+(?:\.\d+)?分\)$")  # a label's points, after key(): (80分)
 # Title words: a cell naming the form (…绩效自评表, …绩效目标自评表, …评分表).
 _TITLE_WORDS = ("自评表", "评分表")
 TITLE_HINT = Words(_TITLE_WORDS)
 # A run of leader dots at the end of a text (……………… filling the cell): layout, not words.
 # Two goal texts one space apart in one cell, where a scan's single spaces part cells: the plan
 # ends a sentence, and the outcome opens as one does (……正常运行。 完成雨量站65个……).
-_GOALS_APART = re.compile(
+_GOALS_APART = lazy_compile(
     r"(?<=[。；;])[ \u3000]+(?=(?:已|完成|实际|全年|截至|截止|本年|年内|累计|共计?|20\d\d年))"
 )
 
@@ -252,7 +253,7 @@ def _goals_in_one(cell: Cell) -> tuple[Cell, Cell] | None:
     )
 
 
-_LEADER = re.compile(r"\s*[.·…][\s.·…]{5,}$")
+_LEADER = lazy_compile(r"\s*[.·…][\s.·…]{5,}$")
 _LEADER_END = frozenset(".·…")
 
 
@@ -343,7 +344,7 @@ def starts_table(row: Row) -> bool:
 # Labels of points printed in the goal block of forms that score it (区域绩效目标自评表).
 _POINTS_LABELS = frozenset({"分值", "得分", "权重", "自评得分"})
 # Keys printed after another key's value on the same line (单位名称：某局 填报日期：…).
-_TRAILING_FIELD = re.compile(
+_TRAILING_FIELD = lazy_compile(
     r"(填报日期|填表日期|填报时间|填报人|填表人|联系人|联系电话|审核人)\s*[:：]\s*"
 )
 
@@ -362,7 +363,7 @@ def layout_doubted(t: EvaluationTable) -> bool:
     return any(d.reason != FUNDS_UNREAD for d in t.doubts)
 
 
-_AMOUNT_IN = re.compile(r"\d[\d,]*\.\d{2}")  # an amount as the funds block prints it (1,386.50)
+_AMOUNT_IN = lazy_compile(r"\d[\d,]*\.\d{2}")  # an amount as the funds block prints it (1,386.50)
 
 _RECOGNISE_ROWS = 40  # the title, header, funds and indicator header are within these
 # A form's titles and labels are short; a longer cell is narrative, where a label's words

@@ -7,10 +7,10 @@ Accepts full-width digits and signs, thousands separators, units glued to number
 
 from __future__ import annotations
 
-import re
 from functools import lru_cache
 from typing import Any
 
+from reviewer.lazyre import lazy_compile
 from reviewer.model import Operator, ParsedValue
 from reviewer.textnorm import nfkc
 
@@ -22,10 +22,10 @@ _NUMBER = (
     r"|[-+]?\d+,\d{1,2}(?![\d,])"
     r"|[-+]?\d+(?:,\d{3})*(?:\.\d+)?|[-+]?\.\d+"
 )
-_DECIMAL_COMMA = re.compile(r"^[-+]?\d+,\d{1,2}$")
-_PLAIN_NUMBER = re.compile(rf"^(?:{_NUMBER})$")
-_AMOUNT = re.compile(rf"^({_NUMBER})\s*(万元|元|万)?$")
-_PERCENT = re.compile(rf"^({_NUMBER})\s*%$")
+_DECIMAL_COMMA = lazy_compile(r"^[-+]?\d+,\d{1,2}$")
+_PLAIN_NUMBER = lazy_compile(rf"^(?:{_NUMBER})$")
+_AMOUNT = lazy_compile(rf"^({_NUMBER})\s*(万元|元|万)?$")
+_PERCENT = lazy_compile(rf"^({_NUMBER})\s*%$")
 
 # Symbol operators, longest first.
 _SYMBOLS: tuple[tuple[str, Operator], ...] = (
@@ -79,12 +79,12 @@ _SUFFIX_WORDS: tuple[tuple[str, Operator], ...] = (
 # Words that make a figure approximate (约90%, 60%左右, 5家上下): read as the figure.
 _ABOUT = ("约", "大约")
 _ABOUT_AFTER = ("左右", "上下")
-_RATIO = re.compile(rf"^({_NUMBER})\s*[:：]\s*({_NUMBER})$")
-_VALUE = re.compile(rf"^({_NUMBER})\s*([^\d\s].*)?$")
-_RANGE = re.compile(
+_RATIO = lazy_compile(rf"^({_NUMBER})\s*[:：]\s*({_NUMBER})$")
+_VALUE = lazy_compile(rf"^({_NUMBER})\s*([^\d\s].*)?$")
+_RANGE = lazy_compile(
     rf"^({_NUMBER})\s*([^\d\s~～至\-—–]*)\s*(?:-|~|～|至|—|–|－|到)\s*({_NUMBER})\s*(.*)$"
 )
-_WORD_WITH_NUMBER = re.compile(rf"^([^\d(（]+)[(（]\s*({_NUMBER})\s*([^)）]*)[)）]$")
+_WORD_WITH_NUMBER = lazy_compile(rf"^([^\d(（]+)[(（]\s*({_NUMBER})\s*([^)）]*)[)）]$")
 _NOT_DONE = ("未进行", "未完成", "未开展", "未实施", "未启动", "未举办", "未达成", "未执行", "没有")
 
 
@@ -100,9 +100,9 @@ def _unmarked(t: str) -> str:
     return _TEXT_MARK.sub("", t) if t[:1] == "'" else t
 
 
-_OCR_POINT = re.compile(r"(?<=\d)[。·・](?=\d)")  # 45。30, 98·5: a decimal point misread
+_OCR_POINT = lazy_compile(r"(?<=\d)[。·・](?=\d)")  # 45。30, 98·5: a decimal point misread
 # A spreadsheet's mark that a figure is stored as text ('92.30%, '100), typed into the cell
-_TEXT_MARK = re.compile(r"^'(?=[\d.+\-≥≤<>=])")
+_TEXT_MARK = lazy_compile(r"^'(?=[\d.+\-≥≤<>=])")
 
 
 @lru_cache(maxsize=4096)
@@ -123,21 +123,21 @@ def parse_number(text: str) -> float | None:
 
 
 # One mark of a cell's rule at a figure's edge, as OCR reads it: a bracket or a bar.
-_EDGE_MARK = re.compile(r"^[\[\]|｜【】]|[\[\]|｜【】]$")
+_EDGE_MARK = lazy_compile(r"^[\[\]|｜【】]|[\[\]|｜【】]$")
 
 
 # Letters OCR puts for digits, inside a figure of digits: at least one digit, short.
-_OCR_DIGIT = re.compile(r"^(?=.*\d)[\d.,OolI〇]*[OolIbBS〇][\d.,OolIbBS〇]*$")
+_OCR_DIGIT = lazy_compile(r"^(?=.*\d)[\d.,OolI〇]*[OolIbBS〇][\d.,OolIbBS〇]*$")
 _OCR_DIGITS = str.maketrans("OolIbBS〇", "00116850")  # 〇 too: a scan's 1〇 for 10
 _OCR_LETTERS = frozenset("OolIbBS〇")
 # A figure's leading run of digits and OCR letters (1l26 in 1l26公里, 12b for 126): b, B and S
 # (6, 8, 5) only after the run's first character, never opening it (B级 is a grade).
-_OCR_RUN = re.compile(r"[\dOolI〇][\d.,OolIbBS〇]*")
+_OCR_RUN = lazy_compile(r"[\dOolI〇][\d.,OolIbBS〇]*")
 
 
-_POINTS = re.compile(rf"^({_NUMBER})\s*分$")
+_POINTS = lazy_compile(rf"^({_NUMBER})\s*分$")
 # Points with a note in brackets after them: 9（扣1分）, 8 (扣2分).
-_NOTED_POINTS = re.compile(rf"^({_NUMBER})\s*分?\s*[(（][^()（）]*[)）]$")
+_NOTED_POINTS = lazy_compile(rf"^({_NUMBER})\s*分?\s*[(（][^()（）]*[)）]$")
 
 
 @lru_cache(maxsize=4096)
@@ -216,7 +216,7 @@ def parse_value(text: str) -> ParsedValue:
 
 # Footnote marks after a value (83.3%①, 3.2万亩※): the note's sign, not the unit (NFKC would
 # read ① as 1).
-_MARKS = re.compile(r"[\u2460-\u2473\u2776-\u277f※*＊†‡]+$")
+_MARKS = lazy_compile(r"[\u2460-\u2473\u2776-\u277f※*＊†‡]+$")
 _MARK_ENDS = frozenset("※*＊†‡").union(
     chr(c) for c in (*range(0x2460, 0x2474), *range(0x2776, 0x2780))
 )
@@ -224,7 +224,7 @@ _MARK_ENDS = frozenset("※*＊†‡").union(
 
 # After a figure, another in the same unit (95% 96%, 12000人12460人: the space lost where a
 # layout's reader took it for a wrap).
-_CORRECTED = re.compile(r"^([^\d\s]{1,4}?)\s*[≥≤=<>]?\d[\d.,]*\s*\1$")
+_CORRECTED = lazy_compile(r"^([^\d\s]{1,4}?)\s*[≥≤=<>]?\d[\d.,]*\s*\1$")
 
 
 def _parse_fields(text: str) -> dict[str, Any]:

@@ -9,13 +9,13 @@ vertical label of the funds block, the indicator section's title).
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable, Sequence
 from enum import StrEnum
 from functools import lru_cache
 
 from reviewer.forms.families import FAMILIES
 from reviewer.forms.vocabulary import key, matches, unnumbered, without_qizhong
+from reviewer.lazyre import lazy_compile
 from reviewer.parse.labels import SIGN_OFF, classify_label, is_site_furniture, label_kind
 
 
@@ -98,8 +98,8 @@ _SECTION_LABELS = (
 _TOTAL_LABELS = ("总分", "合计", "总计")
 _NOTE_LABELS = ("注:*", "备注*", "说明:*")
 _MAX_NOTE = 12
-_SENTENCE = re.compile(r"[,，。;；、]")
-_SIDE_NOTE = re.compile(r"[(（][^()（）]*[)）]$")
+_SENTENCE = lazy_compile(r"[,，。;；、]")
+_SIDE_NOTE = lazy_compile(r"[(（][^()（）]*[)）]$")
 
 
 def _header_keys() -> dict[str, str]:

@@ -9,11 +9,11 @@ cells empty (merged category cells, the explanation).
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from functools import lru_cache
 
 from reviewer.ingest.rebuild.header import Slot
+from reviewer.lazyre import lazy_compile
 from reviewer.parse import labels as lb
 from reviewer.parse.columns import own_heading_text
 from reviewer.parse.values import ascii_form, is_operator, is_placeholder, parse_number
@@ -21,16 +21,16 @@ from reviewer.parse.values import ascii_form, is_operator, is_placeholder, parse
 INF = 1e9
 
 _NUMBER = r"[-+]?\d+(?:,\d{3})*(?:\.\d+)?"
-_PERCENT = re.compile(rf"^{_NUMBER}\s*%$")
-_POINTS = re.compile(rf"^{_NUMBER}\s*分$")
-_OP_VALUE = re.compile(
+_PERCENT = lazy_compile(rf"^{_NUMBER}\s*%$")
+_POINTS = lazy_compile(rf"^{_NUMBER}\s*分$")
+_OP_VALUE = lazy_compile(
     rf"^(?:>=|<=|=>|=<|[≥≤≧≦><=＝﹦═]|不低于|不少于|不高于|不超过|大于|小于){{1}}\s*{_NUMBER}"
 )
-_NUM_UNIT = re.compile(rf"^{_NUMBER}\s*[^\d\s.,]")
+_NUM_UNIT = lazy_compile(rf"^{_NUMBER}\s*[^\d\s.,]")
 # A run of words no figure's unit is as long as: a name that opens with a number (65岁及以上
 # 老年人健康管理率, 2型糖尿病患者规范管理率), not a figure with its unit.
-_WORDS_RUN = re.compile(r"[\u4e00-\u9fff]{5,}")
-_DATE = re.compile(r"^\d{4}年(\d{1,2}月)?(\d{1,2}日)?")
+_WORDS_RUN = lazy_compile(r"[\u4e00-\u9fff]{5,}")
+_DATE = lazy_compile(r"^\d{4}年(\d{1,2}月)?(\d{1,2}日)?")
 _NATURE_WORDS = frozenset(
     {"定性", "定量", "正向", "反向", "≥", "≤", "=", "═", "﹦", "＝", "≧", "≦"}
 )
@@ -39,16 +39,18 @@ _UNIT_CHARS = (
     "轮班趟盏眼栋幢宗例枚剂双箱袋桶瓶盒斤克升顷节届站床名尾匹块根层笔点里钟"  # more measure words
 )
 # A whole cell that is a unit (个, 人次, 万元/公里), maybe with a note in brackets (%(百分比)).
-_UNIT = re.compile(
+_UNIT = lazy_compile(
     rf"^(?:%|‰|[{_UNIT_CHARS}]|[^\d\s]{{0,4}}[{_UNIT_CHARS}%]|[^\d\s]*/[^\d\s]+)"
     r"(?:[(（][^()（）]*[)）])?$"
 )
-_WEIGHTED = re.compile(r"[(（]\s*\d+(?:\.\d+)?\s*(?:分|%|％)\s*[)）]$")
+_WEIGHTED = lazy_compile(r"[(（]\s*\d+(?:\.\d+)?\s*(?:分|%|％)\s*[)）]$")
 _MAX_UNIT = 8
 # A unit column's description in brackets, as the Hebei form prints it: (文字描述), (百分比).
-_DESCRIBED = re.compile(r"^[(（](?:文字描述|百分比|数值|文字|描述)[)）]$")
+_DESCRIBED = lazy_compile(r"^[(（](?:文字描述|百分比|数值|文字|描述)[)）]$")
 # Words that end in a measure word's character and are not units: 提升 (升), 及时 (时), 按期 (期).
-_NOT_UNIT = re.compile(r"(提升|上升|及时|按时|准时|适时|如期|按期|定期|长期|短期|基本|成本|升级)$")
+_NOT_UNIT = lazy_compile(
+    r"(提升|上升|及时|按时|准时|适时|如期|按期|定期|长期|短期|基本|成本|升级)$"
+)
 _MAX_WORD = 10
 
 
@@ -79,7 +81,7 @@ class Look:
 
 EMPTY = Look(empty=True)
 # A short phrase ending in a figure and its unit, no clause mark in it (较上年减少0.3万亩).
-_FIGURE_LAST = re.compile(r"^[^,，;；。:：]{0,12}\d+(?:\.\d+)?[^\d\s,，;；。]{0,3}$")
+_FIGURE_LAST = lazy_compile(r"^[^,，;；。:：]{0,12}\d+(?:\.\d+)?[^\d\s,，;；。]{0,3}$")
 
 
 @lru_cache(maxsize=8192)

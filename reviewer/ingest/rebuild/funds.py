@@ -15,7 +15,6 @@ placements the leftmost wins. A block printing each column label beside its valu
 from __future__ import annotations
 
 import itertools
-import re
 from typing import TYPE_CHECKING
 
 from reviewer.forms.families import FAMILIES, Family
@@ -24,12 +23,13 @@ from reviewer.ingest.rebuild.anchors import ENDS, Kind, kinds, label_role
 from reviewer.ingest.rebuild.indicators import Placed
 from reviewer.ingest.rebuild.section import starts_indicators
 from reviewer.ingest.rebuild.tokenise import Token, merge
+from reviewer.lazyre import lazy_compile
 from reviewer.parse.values import ascii_form, is_placeholder, parse_amount, parse_percent
 
 if TYPE_CHECKING:
     from reviewer.ingest.rebuild.rows import Builder
 
-_PERCENT = re.compile(r"%\s*$")
+_PERCENT = lazy_compile(r"%\s*$")
 _RATE_TOLERANCE = 0.6  # percentage points: rates are printed rounded
 _TYPE_MISMATCH = 5.0
 _BARE_RATE = 0.5  # a rate printed without % (``20``, ``0.958``)

@@ -10,11 +10,11 @@ cells are already used: accounted for as printed, never read into the table.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 
 from reviewer.grid import Cell, Row
 from reviewer.ingest.rebuild.anchors import ENDS, Kind, kinds, names_columns
+from reviewer.lazyre import lazy_compile
 from reviewer.textnorm import PAGE_NUMBER
 
 _TITLE_LOOKAHEAD = 4  # lines after a title within which a table's first header key comes
@@ -35,7 +35,7 @@ _BARS = frozenset({"|", "｜", "l", "I"})
 
 
 # A report's name as a running head prints it: its year, then 绩效 or 自评, no sentence.
-_REPORT_NAME = re.compile(r"\d{4}年度?[^,，。;；:：]{0,16}(?:绩效|自评)[^,，。;；:：]{0,12}$")
+_REPORT_NAME = lazy_compile(r"\d{4}年度?[^,，。;；:：]{0,16}(?:绩效|自评)[^,，。;；:：]{0,12}$")
 _MAX_HEAD = 48
 
 
@@ -47,7 +47,7 @@ _MAX_PAGE = 999
 
 
 # A page's number of the pages' count (1/2, 2 / 3).
-_OF_PAGES = re.compile(r"^(\d{1,3})\s*/\s*(\d{1,3})$")
+_OF_PAGES = lazy_compile(r"^(\d{1,3})\s*/\s*(\d{1,3})$")
 
 
 def _bare_page_number(lines: Sequence[str], i: int, openings: set[str]) -> bool:
@@ -69,7 +69,7 @@ def _bare_page_number(lines: Sequence[str], i: int, openings: set[str]) -> bool:
 
 
 # An issuing body's name (怀来县卫生健康局), as a running head prints it.
-_BODY = re.compile(r"^[\u4e00-\u9fff]{2,30}(?:局|委员会|委|办公室|办|中心|政府|院|站|所|厅|馆)$")
+_BODY = lazy_compile(r"^[\u4e00-\u9fff]{2,30}(?:局|委员会|委|办公室|办|中心|政府|院|站|所|厅|馆)$")
 
 
 def _names_the_issuer(text: str, before: Sequence[str]) -> bool:

@@ -9,7 +9,6 @@ did (``本项目共申请…`` / ``本项目共完成…``), else the sentence e
 
 from __future__ import annotations
 
-import re
 from functools import reduce
 from typing import TYPE_CHECKING
 
@@ -19,6 +18,7 @@ from reviewer.ingest.rebuild.anchors import ENDS, Kind, kinds
 from reviewer.ingest.rebuild.indicators import Placed
 from reviewer.ingest.rebuild.section import starts_indicators
 from reviewer.ingest.rebuild.tokenise import Token, merge
+from reviewer.lazyre import lazy_compile
 from reviewer.parse.labels import is_result_label
 from reviewer.parse.values import parse_number
 
@@ -124,7 +124,7 @@ def _sentences(lines: list[Token]) -> list[Token]:
     return out
 
 
-_ENUMERATED = re.compile(r"^(?:目标|任务)?[\d一二三四五六七八九十]+[、.:：)）]")
+_ENUMERATED = lazy_compile(r"^(?:目标|任务)?[\d一二三四五六七八九十]+[、.:：)）]")
 
 
 def _enumerated(content: list[Token]) -> bool:

@@ -22,7 +22,6 @@ as before, saying the form's labels are there.
 
 from __future__ import annotations
 
-import re
 from itertools import pairwise
 from typing import TYPE_CHECKING
 
@@ -30,6 +29,7 @@ from reviewer.ingest.rebuild import indicators as ind
 from reviewer.ingest.rebuild.header import Column, Header, Slot
 from reviewer.ingest.rebuild.indicators import Placed
 from reviewer.ingest.rebuild.tokenise import Token
+from reviewer.lazyre import lazy_compile
 from reviewer.parse import labels as lb
 
 if TYPE_CHECKING:
@@ -135,7 +135,7 @@ def _counts_up(rows: list[list[Placed]], header: Header) -> bool:
     return len(values) == len(numbers) and all(a < b for a, b in pairwise(values))
 
 
-_DIGITS = re.compile(r"\d+")
+_DIGITS = lazy_compile(r"\d+")
 
 
 def _slots_of(row: list[Placed], header: Header) -> list[Slot]:

@@ -15,19 +15,19 @@ what survives of the table's rows and empty cells, and the stream records it:
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Collection, Iterable
 from dataclasses import dataclass, field
 
 from reviewer.ingest.reading import Script, read_text, script_of
 from reviewer.ingest.rebuild.anchors import Kind, category_goes_on, is_title, kinds
+from reviewer.lazyre import lazy_compile
 from reviewer.textnorm import CELL_BAR, clean_cell, pipe_cell
 from reviewer.units import is_measure
 
 _PIPE = CELL_BAR
-_BORDER = re.compile(r"^[\s|｜+:=\-—─━│┃┼├┤┌┐└┘]*$")
-_RULE = re.compile(r"[-—─━=]{3}")
-_WORD_SPLIT = re.compile(r"[ \u3000\xa0\t]+")
+_BORDER = lazy_compile(r"^[\s|｜+:=\-—─━│┃┼├┤┌┐└┘]*$")
+_RULE = lazy_compile(r"[-—─━=]{3}")
+_WORD_SPLIT = lazy_compile(r"[ \u3000\xa0\t]+")
 # Gaps of this many blank lines between paragraphs end a row, where a document has them.
 _ROW_GAP = 3
 _MIN_ROW_GAPS = 3
@@ -189,9 +189,9 @@ def pipe_tokens(lines: Iterable[str]) -> Stream:
     return out
 
 
-_NOTE = re.compile(r"^[(（][^()（）]{1,16}[)）]$")
-_LETTER_NOTE = re.compile(r"^[(（]\s*[A-Za-z]\s*(?:[/÷]\s*[A-Za-z]\s*)?[)）]$")
-_VALUE_LABEL = re.compile(r"(?:数|值|率)$")
+_NOTE = lazy_compile(r"^[(（][^()（）]{1,16}[)）]$")
+_LETTER_NOTE = lazy_compile(r"^[(（]\s*[A-Za-z]\s*(?:[/÷]\s*[A-Za-z]\s*)?[)）]$")
+_VALUE_LABEL = lazy_compile(r"(?:数|值|率)$")
 
 
 def _notes_under(tokens: list[Token], start: int) -> bool:
@@ -252,9 +252,9 @@ def word_tokens(
 
 # -- reading and joining ---------------------------------------------------------------------
 
-_WEIGHT_NOTE = re.compile(r"^[(（]\s*\d+(?:\.\d+)?\s*分[^()（）]*[)）]$")
-_UNIT_NOTE = re.compile(r"^[(（]\s*(?:万元|元)\s*[)）]?$")
-_UNIT_WORD = re.compile(r"^(?:万元|元)$")
+_WEIGHT_NOTE = lazy_compile(r"^[(（]\s*\d+(?:\.\d+)?\s*分[^()（）]*[)）]$")
+_UNIT_NOTE = lazy_compile(r"^[(（]\s*(?:万元|元)\s*[)）]?$")
+_UNIT_WORD = lazy_compile(r"^(?:万元|元)$")
 
 
 def apply_script(stream: Stream, sample: str) -> None:
@@ -367,10 +367,10 @@ def join_pieces(
     stream.tokens = out
 
 
-_LIST_MARK = re.compile(r"^(?:\d{1,2}[.、．]|[(（]\d{1,2}[)）]|[①-⑳])$")  # opening a line
+_LIST_MARK = lazy_compile(r"^(?:\d{1,2}[.、．]|[(（]\d{1,2}[)）]|[①-⑳])$")  # opening a line
 _MAX_PIECES = 4
 _MAX_PIECE = 4
-_HAS_DIGIT = re.compile(r"\d")
+_HAS_DIGIT = lazy_compile(r"\d")
 
 
 def _label_run(
@@ -474,15 +474,15 @@ def _value_wrapped(prev: Token, t: Token) -> bool:
 
 # A value's head: its sign and figure, or a figure and its unit's first characters, or a date
 # cut after its month's figure (≥12000, 11800平, 672.35万, 2020年12).
-_VALUE_HEAD = re.compile(
+_VALUE_HEAD = lazy_compile(
     r"^(?:(?P<sign>[≥≤≧≦><＞＜=＝]\s*)?\d[\d.,]*(?P<unit>[\u4e00-\u9fff]{0,2}(?:/[\u4e00-\u9fff]?)?)"
     r"|(?P<month>\d{4}年\d{1,2}))$"
 )
 _PER_CHARS = 2  # 亩, 人: what a rate is per, printed whole on the next line
-_MONTH_REST = re.compile(r"\d?月(?:底|底前|前|末|以前)?")  # 月底前, 1月: a month's rest
-_VALUE_REST = re.compile(r"^(?:[\u4e00-\u9fff]{1,3}|\d月[\u4e00-\u9fff]{0,2})$")
-_UNIT_HEAD = re.compile(r"^[^\d\s/]{1,3}/$")
-_UNIT_TAIL = re.compile(r"^[\u4e00-\u9fff]{1,3}$")
+_MONTH_REST = lazy_compile(r"\d?月(?:底|底前|前|末|以前)?")  # 月底前, 1月: a month's rest
+_VALUE_REST = lazy_compile(r"^(?:[\u4e00-\u9fff]{1,3}|\d月[\u4e00-\u9fff]{0,2})$")
+_UNIT_HEAD = lazy_compile(r"^[^\d\s/]{1,3}/$")
+_UNIT_TAIL = lazy_compile(r"^[\u4e00-\u9fff]{1,3}$")
 
 
 def _unclosed(text: str) -> bool:

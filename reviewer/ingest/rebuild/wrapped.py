@@ -9,19 +9,19 @@ no cell opens, or ending the sentence the full line left open.
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from collections.abc import Callable, Sequence
 
 from reviewer.ingest.rebuild.anchors import Kind, category_goes_on, kinds
+from reviewer.lazyre import lazy_compile
 from reviewer.parse.labels import label_kind
 
 _MIN_WIDTH = 8  # characters: a narrower "width" is a column of short cells, not a wrap
 _NARROW = 12  # characters: a width below it is believed only where few lines are longer
 _MIN_FULL = 3  # lines, at least, as long as the width
 # A line that is one figure (3,286.40, 98.40%): a cell of its own, whatever its length.
-_AMOUNT_LINE = re.compile(r"^[\d,.%]+$")
-_REST = re.compile(r"^[\u4e00-\u9fff、（）()]{1,8}$")  # a short rest of words, no figure
+_AMOUNT_LINE = lazy_compile(r"^[\d,.%]+$")
+_REST = lazy_compile(r"^[\u4e00-\u9fff、（）()]{1,8}$")  # a short rest of words, no figure
 
 
 def _width(lines: Sequence[str]) -> int | None:
@@ -147,15 +147,17 @@ def _opens_row(texts: Sequence[str], i: int) -> bool:
     return i > 1 and category_goes_on(texts[i - 2], last)
 
 
-_FIGURE = re.compile(r"^\d[\d.,]*(?:%|[\u4e00-\u9fff]{1,3})?$")  # 10, 5120亩, 98%
+_FIGURE = lazy_compile(r"^\d[\d.,]*(?:%|[\u4e00-\u9fff]{1,3})?$")  # 10, 5120亩, 98%
 # A line in a sentence (a clause's mark in it), and a line that may go on with one: words first.
-_CLAUSE = re.compile(r"[，,；;、]")
-_TEXT_REST = re.compile(r"^[\u4e00-\u9fff“‘（(][^≥≤≧≦><＞＜=＝]{1,30}$")
+_CLAUSE = lazy_compile(r"[，,；;、]")
+_TEXT_REST = lazy_compile(r"^[\u4e00-\u9fff“‘（(][^≥≤≧≦><＞＜=＝]{1,30}$")
 # A line of words, a name's first (65岁及以上老年人健, 0-6岁儿童健康管理): no sign, no figure alone.
-_WORDS = re.compile(r"^(?=(?:[^\u4e00-\u9fff]*[\u4e00-\u9fff]){3})[\u4e00-\u9fff、（）()\d\-]{4,}$")
+_WORDS = lazy_compile(
+    r"^(?=(?:[^\u4e00-\u9fff]*[\u4e00-\u9fff]){3})[\u4e00-\u9fff、（）()\d\-]{4,}$"
+)
 # A cell opening a row's values: a target's sign (定性 and a direction in their own column), or
 # a figure.
-VALUE_OPENS = re.compile(r"^(?:[≥≤≧≦><=＞＜＝]|\d|(?:定性|正向|反向)$)")
+VALUE_OPENS = lazy_compile(r"^(?:[≥≤≧≦><=＞＜＝]|\d|(?:定性|正向|反向)$)")
 
 
 def in_section(section: bool, line: str) -> bool:
@@ -194,7 +196,7 @@ def _bracket_closed(full: str, rest: str) -> bool:
 
 
 # A date as a target or an actual prints (2023年12月20日, 12月底前, 2024年11月以前).
-_DATE = re.compile(r"^(?:\d{4}年)?\d{1,2}月(?:\d{1,2}日|底|末|[上中下]旬)?(?:前|以前|之前)?$")
+_DATE = lazy_compile(r"^(?:\d{4}年)?\d{1,2}月(?:\d{1,2}日|底|末|[上中下]旬)?(?:前|以前|之前)?$")
 
 
 def _date_ended(full: str, rest: str) -> bool:
@@ -243,4 +245,4 @@ def _goes_on(full: str, rest: str, is_label: Callable[[str], bool]) -> bool:
 
 _NO_START = ".,，、；;:：)）%"  # no cell opens with these: the line goes on with the one above
 _STOPS = ("。", "！", "？")
-_WORD_END = re.compile(r"^[\u4e00-\u9fff]{1,2}[,，;；、]")
+_WORD_END = lazy_compile(r"^[\u4e00-\u9fff]{1,2}[,，;；、]")
