@@ -64,7 +64,7 @@ _DONE = lazy_compile(
 
 
 def _admits_shortfall(i: Indicator, text: str, met: bool | None = None) -> bool:
-    text = _NO_DEVIATION.sub("", text)
+    text = _SAVED.sub("", _NO_DEVIATION.sub("", text))
     if i.target_value.operator in (Operator.LE, Operator.LT):
         text = _BELOW.sub("", text)
     if met and _EXCEEDED.search(text):
@@ -73,6 +73,8 @@ def _admits_shortfall(i: Indicator, text: str, met: bool | None = None) -> bool:
     return _SHORTFALL.search(text) is not None
 
 
+# A price below its budget (招标价低于预算, 中标价低于控制价): money saved, no shortfall.
+_SAVED = lazy_compile(r"低于(?:预算|概算|招标控制价|控制价|最高限价|限价)")
 # A met row's explanation of going past its target, whose 偏差 is the excess, no shortfall.
 _EXCEEDED = lazy_compile(r"超额|超出|超过|高于目标|多于")
 _DEVIATION = lazy_compile(r"偏差|偏离|差距")

@@ -825,8 +825,17 @@ def _goes_on_above(above: list[Piece], line: list[Piece]) -> bool:
 
 
 def _opens_goals(line: list[Piece]) -> bool:
-    """The goal block's label alone on its line (年度总体目标), the block's texts under it."""
-    return len(line) == 1 and kinds(line[0].text) == {Kind.GOAL}
+    """The goal block's label alone on its line (年度总体目标), the block's texts under it; or
+    beside it the first goal's text after its own label (年度总体目标   预期目标：完成42座…)."""
+    return kinds(line[0].text) == {Kind.GOAL} and all(_labelled_goal(p.text) for p in line[1:])
+
+
+def _labelled_goal(text: str) -> bool:
+    """A goal's text after its label (预期目标：…, 实际完成情况：…)."""
+    label, colon, rest = text.partition("：")
+    if not colon:
+        label, colon, rest = text.partition(":")
+    return bool(colon and rest.strip()) and Kind.GOAL in kinds(label.strip())
 
 
 def _part_rows(part: _Part) -> list[_Row]:

@@ -182,6 +182,13 @@ class TestE103ExplanationContradictsScore(RuleCase):
         # with no excess said, 顺延 beside the full score is the work put off
         assert "E103" in codes(tmp_path, trainees("=210人", 10, "部分培训顺延至次年"))
 
+    def test_a_price_below_its_budget_is_money_saved(self, tmp_path: Path) -> None:
+        # pp06: 招标价低于预算,结余资金增修2公里 beside a full score: the saving paid for the excess
+        said = "招标价低于预算,结余资金增培10人。"
+        assert "E103" not in codes(tmp_path, trainees("=220人", 10, said))
+        # a count below another figure is still a shortfall
+        assert "E103" in codes(tmp_path, trainees("=210人", 10, "参训人数低于计划"))
+
     def test_a_measures_aim_is_no_claim_that_it_was_done(self, tmp_path: Path) -> None:
         # nm02: 延至次年 admits the shortfall; 确保按期完成 is what the next step aims at
         said = "受连续降雨影响，部分培训延至次年；下一步加强调度，确保按期完成。"

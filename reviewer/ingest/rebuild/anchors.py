@@ -261,6 +261,32 @@ def label_goes_on(head: str, tail: str) -> bool:
     return tail[:1] in _GOES_ON and not kinds(tail) & _HEADER_KINDS
 
 
+def column_completed(head: str, tail: str) -> bool:
+    """``tail``, a word of no label, completes the column's label ``head`` began, wrapped in
+    its narrow column (偏差原因分析及改进措 / 施, 未完成原因分析及改进 / 措施): together a column's
+    label that ends as one of the columns' labels ends, or a label of a kind more than ``head``
+    alone (改进措施及结 / 果应用方案, a field's too); 实际完成值(B) / 得 is neither."""
+    joined, alone = kinds(head + tail), kinds(head)
+    if kinds(tail) or Kind.COLUMN not in joined or Kind.COLUMN not in alone:
+        return False
+    return joined > alone or any(label.rstrip("*").endswith(tail) for label in _COLUMNS)
+
+
+def category_opens(head: str, tail: str) -> bool:
+    """``head`` opens the category label ``tail`` ends, the label wrapped over lines in its
+    narrow column (服务对象满 / 意度指标, 服务对象 / 满意度指 / 标): together a category's label,
+    ``head`` none and no label at all (the words before a 满意度指标 are its first line, since
+    no row's name is followed by a category)."""
+    return category_goes_on(head, tail) or (
+        _WORDS_ONLY.match(head) is not None
+        and classify_label(head + tail) is not None
+        and not kinds(head)
+    )
+
+
+_WORDS_ONLY = lazy_compile(r"^[\u4e00-\u9fff]+$")  # 服务对象, not a row's last figure (10.00)
+
+
 def category_goes_on(head: str, tail: str) -> bool:
     """``tail`` ends the category label ``head`` began, wrapped in its narrow column (服务对象满意
     / 度指标, 可持续影响指 / 标): together a category's label, ``tail`` none alone."""

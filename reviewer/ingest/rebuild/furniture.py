@@ -47,6 +47,7 @@ _MAX_PAGE = 999
 
 
 # A page's number of the pages' count (1/2, 2 / 3).
+_FIGURE = lazy_compile(r"^[\d.,%％\s]+$")
 _OF_PAGES = lazy_compile(r"^(\d{1,3})\s*/\s*(\d{1,3})$")
 
 
@@ -157,7 +158,10 @@ def page_furniture(lines: Sequence[str], headers: bool = True) -> dict[int, str]
             found[i], found[two] = text, " ".join(lines[two].split())  # a head over two lines
             continue
         if after_break:
-            openings.add(text)
+            # a page's first line may head the pages after it; a figure (a row's cells the
+            # break cut off: 10 / 10) heads none, and would make every later 10 a page number
+            if not _FIGURE.match(text):
+                openings.add(text)
             after_break = False
         if names_columns(words):
             header = text

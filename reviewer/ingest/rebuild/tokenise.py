@@ -19,7 +19,14 @@ from collections.abc import Callable, Collection, Iterable
 from dataclasses import dataclass, field
 
 from reviewer.ingest.reading import Script, read_text, script_of
-from reviewer.ingest.rebuild.anchors import Kind, category_goes_on, is_title, kinds
+from reviewer.ingest.rebuild.anchors import (
+    Kind,
+    category_goes_on,
+    category_opens,
+    column_completed,
+    is_title,
+    kinds,
+)
 from reviewer.lazyre import lazy_compile
 from reviewer.textnorm import CELL_BAR, clean_cell, pipe_cell
 from reviewer.units import is_measure
@@ -332,8 +339,12 @@ def join_pieces(
                     and before is not None
                     and before.line == prev.line - 1
                     and not before.empty
-                    and category_goes_on(before.text, out[-1].text)
-                ):  # 服务对象满 / 意度指标( / 10分): the label's first line too, once closed
+                    and (
+                        category_opens(before.text, out[-1].text)
+                        or _label_opens(before.text, out[-1].text, is_label)
+                    )
+                ):  # 服务对象满 / 意度指标( / 10分), 服务对象 / 满意度指 / 标, 偏差大或目标 / 未完成原
+                    # 因分 / 析: the label's first line too, once closed
                     out[-2:] = [merge(before, out[-1])]
                 i += 1
                 continue
@@ -419,12 +430,31 @@ def _label_wrapped(
         goes_on(head, tail)
         or category_goes_on(head, tail)
         or (is_label(head + tail) and not is_label(head) and not is_label(tail))
+        # 偏差原因分析及改进措 / 施, …及改进 / 措施: a column's label whose last word wrapped
+        or (_LABEL_END.match(tail) is not None and column_completed(head, tail))
+        # 部门（单位） / 名称: a key's label whose last word wrapped, the same key whole
+        or (len(tail) <= 2 and not kinds(tail) and kinds(head + tail) == kinds(head) == _KEY)
         # 实际完成 / 值: 值 a column's label only under 预期指标值, after 符号
         or (tail == "值" and head != "符号" and Kind.COLUMN in kinds(head + tail))
     )
 
 
+def _label_opens(head: str, tail: str, is_label: Callable[[str], bool]) -> bool:
+    """``head``, words of no label, opens the label ``tail`` ends (偏差大或目标 / 未完成原因分析,
+    a field's label over three lines): together one of the form's block, field or column
+    labels (not any words before a …指标, 持续改善 / 社会效益指标: a row's last cell)."""
+    return (
+        len(head) + len(tail) <= _MAX_LABEL
+        and _LABEL_HEAD.match(head) is not None
+        and not is_label(head)
+        and bool(kinds(head + tail))
+    )
+
+
 _MAX_LABEL = 16
+_LABEL_HEAD = lazy_compile(r"^[\u4e00-\u9fff]{2,}$")
+_KEY = frozenset({Kind.KEY})
+_LABEL_END = lazy_compile(r"^[\u4e00-\u9fff]{1,6}$")
 
 
 def _unit_wrapped(prev: Token, t: Token) -> bool:
@@ -463,6 +493,8 @@ def _value_wrapped(prev: Token, t: Token) -> bool:
         return False
     if head.group("month"):  # 2020年12 / 月底前, 2022年1 / 1月
         return _MONTH_REST.fullmatch(t.text) is not None
+    if head.group("date"):  # 2020年12月底 / 前
+        return _BEFORE.fullmatch(t.text) is not None
     unit = head.group("unit")
     if not head.group("sign") and not unit:
         return False  # 20 / 万元: a figure and its 度量单位's cell
@@ -476,9 +508,10 @@ def _value_wrapped(prev: Token, t: Token) -> bool:
 # cut after its month's figure (≥12000, 11800平, 672.35万, 2020年12).
 _VALUE_HEAD = lazy_compile(
     r"^(?:(?P<sign>[≥≤≧≦><＞＜=＝]\s*)?\d[\d.,]*(?P<unit>[\u4e00-\u9fff]{0,2}(?:/[\u4e00-\u9fff]?)?)"
-    r"|(?P<month>\d{4}年\d{1,2}))$"
+    r"|(?P<month>\d{4}年\d{1,2})|(?P<date>\d{4}年\d{1,2}月(?:\d{1,2}日)?(?:底|末)?))$"
 )
 _PER_CHARS = 2  # 亩, 人: what a rate is per, printed whole on the next line
+_BEFORE = lazy_compile(r"前|以前|之前")  # a date's deadline cut off: 2020年12月底 / 前
 _MONTH_REST = lazy_compile(r"\d?月(?:底|底前|前|末|以前)?")  # 月底前, 1月: a month's rest
 _VALUE_REST = lazy_compile(r"^(?:[\u4e00-\u9fff]{1,3}|\d月[\u4e00-\u9fff]{0,2})$")
 _UNIT_HEAD = lazy_compile(r"^[^\d\s/]{1,3}/$")

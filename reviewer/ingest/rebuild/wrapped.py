@@ -114,8 +114,13 @@ def _unmeasured_rests(lines: Sequence[str], is_label: Callable[[str], bool]) -> 
             and _WORDS.match(before)
             and len(rest) < len(before)  # 控制在预算内 / 控制在预算内: a target, its actual
             and not before.endswith(_STOPS)
-            # a value after it, or a rest of one character, no cell of its own (…差 / 距)
-            and (VALUE_OPENS.match(texts[i + 1]) or len(rest) == 1)
+            # a value after it, or a rest of one character, no cell of its own (…差 / 距), or
+            # a target of words its actual repeats (…科学施肥 / 意识 / 有效提升 / 有效提升)
+            and (
+                VALUE_OPENS.match(texts[i + 1])
+                or len(rest) == 1
+                or (i + 2 < len(texts) and texts[i + 1] == texts[i + 2] != rest)
+            )
             and not is_label(rest)
             and not is_label(before)
         ):
