@@ -38,11 +38,11 @@ class ParseCheck(BaseModel):
 def _number(text: str) -> float | None:
     """A gold figure as printed: thousands separators, the 分 some forms print after points
     (15分) and a note after them (9（扣1分）) are not part of the number; an OCR'd figure's
-    letters for digits (1O, l0, 1〇, 1S) are the digits they stand for; a spreadsheet's mark that a
-    figure is text ('10) is no part of it."""
+    letters for digits (1O, l0, 1〇, 1S, and S alone) are the digits they stand for; a
+    spreadsheet's mark that a figure is text ('10) is no part of it."""
     text = unicodedata.normalize("NFKC", text)  # full-width figures (４．６１) as printed
     text = _NOTE.sub("", text.replace(",", "")).strip().removesuffix("分").removeprefix("'")
-    if _OCR_FIGURE.fullmatch(text) and any(ch.isdigit() for ch in text):
+    if _OCR_FIGURE.fullmatch(text) and (any(ch.isdigit() for ch in text) or text in _LONE_OCR):
         text = text.translate(_OCR_DIGITS)
     try:
         return float(text)
@@ -53,6 +53,7 @@ def _number(text: str) -> float | None:
 _OCR_FIGURE = re.compile(r"[\dOolI〇S.]+")
 _NOTE = re.compile(r"\s*[(（][^()（）]*[)）]\s*$")  # 9（扣1分）: the note after the points
 _OCR_DIGITS = str.maketrans("OolI〇S", "001105")
+_LONE_OCR = ("〇", "S")  # a score of one digit misread alone (S for 5)
 
 
 def _same_name(a: str, b: str) -> bool:

@@ -69,6 +69,9 @@ def clean_cell(text: str) -> str:
 # — 第1页 —), its
 # spaces removed: a page break.
 # (a scan's OCR reads 1 as l or I and 0 as O in it: - l -, — lO —)
+# The marks a sentence ends with (。；!): what ends a text, never a name or a label.
+SENTENCE_ENDS = ("。", "；", ";", "！", "!")
+
 PAGE_NUMBER = lazy_compile(
     r"^(?:[-—–－~·・•][\dlIO]{1,4}[-—–－~·・•]"
     r"|([-—–－~=]{1,3}\s?)?(?:扫描件|扫描页)?第\d{1,4}(?:/\d{1,4})?页(?:[,，/]?共\d{1,4}页)?"

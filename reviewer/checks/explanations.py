@@ -11,7 +11,7 @@ from reviewer.lazyre import lazy_compile
 from reviewer.model import Category, Indicator, Operator, Severity
 from reviewer.numbers import fmt
 
-_EMPTY = lazy_compile(r"^[\s无/—\-－、.。]*$")
+_EMPTY = lazy_compile(r"^[\s无/—\-－、.。|｜\[\]【】]*$")  # a scan's rule mark (] |) says nothing
 # An explanation that is only a grade of completion (基本完成, 部分完成): no cause, no measure.
 _GRADE_ONLY = lazy_compile(
     r"^\s*(?:基本|部分|大部分|全部|已|未)?(?:完成|达成|实现)(?:目标)?[。.]?\s*$"

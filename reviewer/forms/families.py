@@ -467,6 +467,7 @@ HEBEI = Family(
         ("合计", "annual_total"),  # funds by source under 资金来源, their total first
         ("总计", "annual_total"),
         ("其中:财政资金*", "current_year_appropriation"),
+        ("财政资金", "current_year_appropriation"),  # under 合计 by 资金来源, without its 其中
         ("其中:财政拨款*", "current_year_appropriation"),  # the national form's words for it
         ("其他", "other"),
         ("其他资金", "other"),
@@ -507,7 +508,12 @@ TRANSFER = Family(
         "指标栏目同国家表，有的没有分值/得分；区域绩效目标自评表的预算执行、年度目标和指标各部分分值"
         "以数字单列。不适用50/30/10的默认分值。"
     ),
-    titles=("区域绩效目标自评表", "专项资金绩效目标自评表", "转移支付绩效目标自评表"),
+    titles=(
+        "区域绩效目标自评表",
+        "专项资金绩效目标自评表",
+        "转移支付绩效目标自评表",
+        "转移支付项目绩效目标自评表",  # 中央对地方转移支付项目绩效目标自评表
+    ),
     signatures=("中央主管部门", "省级财政部门", "专项名称", "专项资金名称", "转移支付", "中央补助"),
     header_fields=(
         *_HEADER,
@@ -554,6 +560,9 @@ DEPARTMENT = Family(
         ("总额", "annual_total"),  # 四川's 部门整体 form: 总额 | 年初预算 | 调整后预算数 | …
         ("基本支出*", "by_expense"),
         ("项目支出*", "by_expense"),
+        # 基本支出's own parts, printed under it: read, never added to the side's total
+        ("人员经费*", "expense_detail"),
+        ("公用经费*", "expense_detail"),
         ("按收入性质分*", "income_total"),
         ("按支出性质分*", "expense_total"),
         ("一般公共预算*", "by_income"),

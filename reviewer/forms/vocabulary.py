@@ -36,11 +36,17 @@ def key(text: str) -> str:
 
 
 # Characters OCR reads in place of a label's own, in the words they are misread in: 标 as 杯
-# (指杯), 完 as 宪 (宪成), 分 as 份 (得份, 份值, 总份), 一 as a hyphen (-级指标). A label, not a
-# value, is read through them.
+# (指杯), 完 as 宪 (宪成), 成 as 戍 (完戍), 析 as 忻 (分忻), 权 as 杈 (杈重), 质 as 贡 (性贡), 单
+# as 単 (度量単位), 分 as 份 (得份, 份值, 总份), 一 as a hyphen (-级指标). A label, not a value,
+# is read through them.
 _OCR_LABEL = (
     ("指杯", "指标"),
     ("宪成", "完成"),
+    ("完戍", "完成"),
+    ("分忻", "分析"),
+    ("杈重", "权重"),
+    ("性贡", "性质"),
+    ("度量単位", "度量单位"),
     ("得份", "得分"),
     ("份值", "分值"),
     ("总份", "总分"),

@@ -503,8 +503,9 @@ class FundsReader:
 
     def _breakdown_line(self, label: str, kind: str, amount: float | None, cell: Cell) -> None:
         """One line of the 部门整体 breakdowns: its label's single amount (the form does not
-        say which column it is). Lines other than the expense side's are the income side's."""
-        side = kind if kind in _BREAKDOWN_KINDS else "by_income"
+        say which column it is). Lines other than the expense side's (and its 基本支出's own
+        人员经费 and 公用经费) are the income side's."""
+        side = kind if kind in (*_BREAKDOWN_KINDS, "expense_detail") else "by_income"
         target = self.extra.setdefault(label, {"cells": {}, "kind": side})
         target["cells"]["amount"] = cell.ref()
         if amount is not None:

@@ -40,7 +40,7 @@ from reviewer.parse.columns import (
     own_heading_text,
 )
 from reviewer.parse.values import ascii_form, is_operator, parse_number, parse_points, parse_value
-from reviewer.textnorm import clean_cell, without_spaces
+from reviewer.textnorm import SENTENCE_ENDS, clean_cell, without_spaces
 
 _MAX_COMBINATIONS = 20000
 # What moving one row from the label above it to the label below costs in evidence: a row's
@@ -772,21 +772,18 @@ def _add_line(d: Draft, cell: Cell) -> None:
         d.lines.sort()
 
 
-_SENTENCE_ENDS = ("。", "；", ";", "！", "!")
-
-
 def _is_sentence(text: str) -> bool:
     """Text that ends as a sentence does (。；!), never as an indicator's name: a full stop
     ends even a short one (回统筹使用。), a semicolon one of some length."""
     text = text.rstrip()
     if text.endswith(("。", "！", "!")):
         return len(text) >= 2
-    return len(text) >= 8 and text.endswith(_SENTENCE_ENDS)
+    return len(text) >= 8 and text.endswith(SENTENCE_ENDS)
 
 
 def _unfinished(cells: list[Cell]) -> bool:
     """Text that stops inside a sentence (no 。；! at its end)."""
-    return not cells[-1].text.rstrip().endswith((*_SENTENCE_ENDS, "？", "?"))
+    return not cells[-1].text.rstrip().endswith((*SENTENCE_ENDS, "？", "?"))
 
 
 @dataclass(slots=True)

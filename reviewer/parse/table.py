@@ -39,7 +39,7 @@ from reviewer.parse.funds import (
 )
 from reviewer.parse.indicators import TEMPLATE_NAME, parse_section
 from reviewer.parse.values import parse_points
-from reviewer.textnorm import Words, collapse_spaces
+from reviewer.textnorm import SENTENCE_ENDS, Words, collapse_spaces
 
 YEAR = lazy_compile(r"((?:19|20)\d{2})\s*年")
 _YEAR_KEYS = frozenset({"年度", "评价年度", "自评年度", "项目年度"})  # 年度 | 2024 in the head
@@ -779,9 +779,16 @@ class _TableBuilder:
             self.goal_cols["goal_expected"] = label.column
             self.t["labels"].setdefault("goal_expected", unnumbered(label.text))
             self._add_goal("goal_expected", text)
+            # the goal's text going on on the next line (…改造工程 / 竣工验收合格率100％…。),
+            # a text run's wrapped line: no result, which would follow a sentence's end (on
+            # one line, the cells are the goal and its result, however the goal ends)
+            going_on = not text.text.rstrip().endswith(SENTENCE_ENDS) and all(
+                c.line > text.line for c in result
+            )
+            into = "goal_expected" if going_on else "goal_actual"
             for c in result:
-                self.goal_cols["goal_actual"] = c.column
-                self._add_goal("goal_actual", c)
+                self.goal_cols.setdefault(into, c.column)
+                self._add_goal(into, c)
             return
         texts: list[Cell] = []
         for i, c in enumerate(cells):

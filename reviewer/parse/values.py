@@ -117,6 +117,8 @@ def parse_number(text: str) -> float | None:
         fixed = t.translate(_OCR_DIGITS)
         if _PLAIN_NUMBER.match(fixed):
             return _num(fixed)
+    if t in _LONE_OCR_DIGITS:  # a score of one digit a scan misread (S for 5)
+        return _num(t.translate(_OCR_DIGITS))
     if (bare := _EDGE_MARK.sub("", t)) != t and _PLAIN_NUMBER.match(bare):
         return _num(bare)  # a scan's grid line read at the figure's edge (10], |9.5)
     return None
@@ -130,6 +132,9 @@ _EDGE_MARK = lazy_compile(r"^[\[\]|｜【】]|[\[\]|｜【】]$")
 _OCR_DIGIT = lazy_compile(r"^(?=.*\d)[\d.,OolI〇]*[OolIbBS〇][\d.,OolIbBS〇]*$")
 _OCR_DIGITS = str.maketrans("OolIbBS〇", "00116850")  # 〇 too: a scan's 1〇 for 10
 _OCR_LETTERS = frozenset("OolIbBS〇")
+# A digit a scan misread, alone in its cell: S (5) and 〇; l, O, I, b and B alone are as like
+# a mark or a letter as a figure.
+_LONE_OCR_DIGITS = frozenset("S〇")
 # A figure's leading run of digits and OCR letters (1l26 in 1l26公里, 12b for 126): b, B and S
 # (6, 8, 5) only after the run's first character, never opening it (B级 is a grade).
 _OCR_RUN = lazy_compile(r"[\dOolI〇][\d.,OolIbBS〇]*")

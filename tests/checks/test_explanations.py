@@ -34,7 +34,8 @@ class TestE101ExplanationMissing(RuleCase):
     def clean(self) -> EvaluationTable:
         return trainees("=180人", 9, MEASURE)
 
-    @pytest.mark.parametrize("blank", ["无", "—", "/", "无。", "  "])
+    # ], | and 】: a scan's rule mark read at the cell's edge (gr01), no explanation
+    @pytest.mark.parametrize("blank", ["无", "—", "/", "无。", "  ", "]", "|", "】"])
     def test_placeholders_are_blank(self, tmp_path: Path, blank: str) -> None:
         assert codes(tmp_path, trainees("=180人", 9, blank)) == {"E101"}
 

@@ -14,7 +14,13 @@ from enum import StrEnum
 from functools import lru_cache
 
 from reviewer.forms.families import FAMILIES
-from reviewer.forms.vocabulary import key, matches, unnumbered, without_qizhong
+from reviewer.forms.vocabulary import (
+    key,
+    lookup_slipped,
+    matches,
+    unnumbered,
+    without_qizhong,
+)
 from reviewer.lazyre import lazy_compile
 from reviewer.parse.labels import SIGN_OFF, classify_label, is_site_furniture, label_kind
 
@@ -124,6 +130,7 @@ _GOALS = tuple(
     )
 )
 _COLUMNS = tuple(dict.fromkeys(label for f in FAMILIES for label, _ in f.indicator_columns))
+_COLUMN_ROLES = tuple((label, "column") for label in _COLUMNS)  # for lookup_slipped
 _FIELDS = tuple(dict.fromkeys(label for f in FAMILIES for label, _ in f.text_fields))
 
 
@@ -212,7 +219,14 @@ def kinds(text: str) -> frozenset[Kind]:
         rest = without_qizhong(k)
         if rest and _any(rest, _FUND_ROWS):
             found.add(Kind.FUND_ROW)
+    if not found and _SLIP_CANDIDATE.match(k) and lookup_slipped(k, _COLUMN_ROLES) is not None:
+        found.add(Kind.COLUMN)  # a scan's slip in a column's label (实际完戍值, 偏差原因分忻)
     return frozenset(found)
+
+
+# A column's label as a scan may print it with one character misread: words only, long
+# enough that one character wrong leaves it that label's (not 完成值 / 指标值).
+_SLIP_CANDIDATE = lazy_compile(r"^[\u4e00-\u9fff]{5,14}$")
 
 
 def label_role(text: str, tables: Sequence[Sequence[tuple[str, str]]]) -> str | None:

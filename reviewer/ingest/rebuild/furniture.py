@@ -15,6 +15,7 @@ from collections.abc import Sequence
 from reviewer.grid import Cell, Row
 from reviewer.ingest.rebuild.anchors import ENDS, Kind, kinds, names_columns
 from reviewer.lazyre import lazy_compile
+from reviewer.parse.labels import label_kind
 from reviewer.textnorm import PAGE_NUMBER
 
 _TITLE_LOOKAHEAD = 4  # lines after a title within which a table's first header key comes
@@ -64,6 +65,9 @@ def _bare_page_number(lines: Sequence[str], i: int, openings: set[str]) -> bool:
     head = " ".join(lines[rest[0]].split()) if rest else ""
     if not head:
         return of is not None and of.group(1) == of.group(2)
+    foot = next((lines[k].strip() for k in range(i - 1, -1, -1) if lines[k].strip()), "")
+    if _names_the_report(foot) and not _FIGURE.match(head):
+        return True  # the page's foot: the report's name, then its number (…绩效自评 / 2)
     if len(rest) > 1 and PAGE_NUMBER.match("".join(lines[rest[1]].split())):
         return False  # the report's name over its page's number: the page's foot, ``text`` a row's
     return head in openings or Kind.TITLE in kinds(head.split()[0]) or _names_the_report(head)
@@ -76,6 +80,16 @@ _BODY = lazy_compile(r"^[\u4e00-\u9fff]{2,30}(?:局|委员会|委|办公室|办|
 def _names_the_issuer(text: str, before: Sequence[str]) -> bool:
     """``text`` is the name of a body the lines ``before`` named (409001-怀来县卫生健康局)."""
     return _BODY.match(text) is not None and any(s.strip().endswith(text) for s in before)
+
+
+def _title_over_rows(lines: Sequence[str], i: int, above: str) -> bool:
+    """The form's title as a page's foot (…委员会项目支出绩效自评表 over its page's number, line
+    ``i``), known by the indicator rows going on after the break (a category's label next,
+    效益指标（30分）): a table opened there would begin with its name or its funds."""
+    if Kind.TITLE not in kinds(above):
+        return False
+    after = next((s.strip() for s in lines[i + 1 :] if s.strip()), "")
+    return label_kind(after) is not None
 
 
 def _signed_page_number(words: list[str], openings: set[str]) -> bool:
@@ -131,7 +145,11 @@ def page_furniture(lines: Sequence[str], headers: bool = True) -> dict[int, str]
             foot = next((k for k in range(i - 1, -1, -1) if lines[k].strip()), None)
             if foot is not None and foot not in found:
                 above = " ".join(lines[foot].split())
-                if _names_the_report(above) or (above in openings and foot > _HEAD_LINES):
+                if (
+                    _names_the_report(above)
+                    or (above in openings and foot > _HEAD_LINES)
+                    or _title_over_rows(lines, i, above)
+                ):
                     found[foot] = above
             continue
         if after_break and headers and text == header:

@@ -48,6 +48,8 @@ _REST_INTO = {Slot.NAME: 0.0, Slot.TEXT: 0.0, Slot.EXPLANATION: 0.0, Slot.WORD: 
 _REST_INTO_VALUE = 1.2
 _GLUED = frozenset({Slot.NAME, Slot.TARGET, Slot.ACTUAL, Slot.WORD, Slot.TEXT, Slot.EXPLANATION})
 _WRAPPED = 0.3  # a line of text going on with the explanation of the row above
+_OVER_LINES = frozenset({Slot.NAME, Slot.TEXT})  # the cells a text run's lines go on in
+_NAME_GOES_ON = 0.1
 _SENTENCE_END = ("。", "！", "!", "；")
 
 
@@ -132,14 +134,24 @@ def rebuild_costed(
         for i, t in enumerate(tokens)
     ]
     # a line of one piece of text after a piece of text left unfinished: the rest of a cell
-    wrapped = [
-        strict
-        and starts[i]
-        and (i + 1 == len(tokens) or starts[i + 1])
-        and i > 0
+    going_on = [
+        i > 0
         and _words(looks[i])
         and _words(looks[i - 1])
         and not tokens[i - 1].text.endswith(_SENTENCE_END)
+        for i in range(len(tokens))
+    ]
+    wrapped = [
+        strict and starts[i] and (i + 1 == len(tokens) or starts[i + 1]) and going_on[i]
+        for i in range(len(tokens))
+    ]
+    # In a stream whose lines tell no rows, on a form with a text column beside the names
+    # (Hebei's 指标分值, a definition), a name's or a definition's cell over lines: a line no
+    # longer than the one before it (a cell's lines are as wide as its column, its last no
+    # wider), so 出版物补充更 / 新册数 / 年度为农家书屋 / 补充更新出版物 / 册数 is two cells.
+    text_cells = not grouped and Slot.TEXT in slots
+    cell_goes_on = [
+        text_cells and going_on[i] and len(tokens[i].text) <= len(tokens[i - 1].text)
         for i in range(len(tokens))
     ]
     inf = cl.INF
@@ -168,8 +180,13 @@ def rebuild_costed(
                 v = c + (_REST_INTO.get(slots[s - 1], _REST_INTO_VALUE) if t.rest else _GLUE)
                 if v < new_cost[s]:
                     new_cost[s], came[s] = v, (s, s - 1, False)
-            if s > 0 and wrapped[i] and slots[s - 1] is Slot.EXPLANATION:
-                v = c + _WRAPPED  # the explanation above goes on: the row stays open
+            if s > 0 and (
+                (wrapped[i] and slots[s - 1] is Slot.EXPLANATION)
+                or (cell_goes_on[i] and slots[s - 1] in _OVER_LINES)
+            ):
+                # the cell above goes on: the row stays open; a name as wide as the line
+                # after it is as likely whole (汛前维修完成率 / 汛期前完成维修 / …, a definition)
+                v = c + _WRAPPED + (_NAME_GOES_ON if slots[s - 1] is Slot.NAME else 0.0)
                 if v < new_cost[s]:
                     new_cost[s], came[s] = v, (s, s - 1, False)
             if s > 0:  # on in the open row

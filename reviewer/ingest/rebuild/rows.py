@@ -41,7 +41,9 @@ from reviewer.ingest.rebuild.section import (
     total_row,
 )
 from reviewer.ingest.rebuild.tokenise import Stream, Token
+from reviewer.parse.values import parse_points
 
+_SCORE_TOTALS = ("自评得分", "实际得分")  # a total's score under its own label, no 总分
 _RIGHT_TEXT_FIELDS = frozenset({"finance_lead"})  # 财务负责人 beside 项目负责人
 _TEXT_FIELDS = tuple(pair for f in FAMILIES for pair in f.text_fields)
 
@@ -112,7 +114,7 @@ class Builder:
             elif Kind.KEY in ks:
                 self._key(t)
                 i += 1
-            elif Kind.TOTAL in ks:
+            elif Kind.TOTAL in ks or self._score_total(i):
                 i = read_total(self, i)
             elif Kind.FIELD in ks or Kind.NOTE in ks:
                 self._field(t)
@@ -126,6 +128,18 @@ class Builder:
             else:
                 self.free(t)
                 i += 1
+
+    def _score_total(self, i: int) -> bool:
+        """自评得分 and one figure after the indicator rows were read (a 20/80 form's last
+        line, its fields between): the table's total, not the header's column label."""
+        toks = self.toks
+        nxt = next((t for t in toks[i + 1 :] if not t.empty), None)
+        return (
+            self.header is not None
+            and toks[i].text in _SCORE_TOTALS
+            and nxt is not None
+            and parse_points(nxt.text) is not None
+        )
 
     def _place_unheaded(self) -> int:
         """The headerless rows found, placed; the index after them."""

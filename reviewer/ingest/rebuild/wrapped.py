@@ -19,6 +19,9 @@ from reviewer.parse.labels import label_kind
 _MIN_WIDTH = 8  # characters: a narrower "width" is a column of short cells, not a wrap
 _NARROW = 12  # characters: a width below it is believed only where few lines are longer
 _MIN_FULL = 3  # lines, at least, as long as the width
+_MIN_NARROW = 5  # characters: the narrowest wrap believed, where lines of words fill it
+_NARROW_LINES = 20  # lines of words that long, at least, for so narrow a wrap
+_CJK = lazy_compile(r"[\u4e00-\u9fff]")
 # A line that is one figure (3,286.40, 98.40%): a cell of its own, whatever its length.
 _AMOUNT_LINE = lazy_compile(r"^[\d,.%]+$")
 _REST = lazy_compile(r"^[\u4e00-\u9fff、（）()]{1,8}$")  # a short rest of words, no figure
@@ -35,11 +38,24 @@ def _width(lines: Sequence[str]) -> int | None:
     ranked = sorted(lengths.items(), key=lambda kv: (kv[1], kv[0]), reverse=True)
     for rank, (width, count) in enumerate(ranked):
         if count < _MIN_FULL:
-            return None
+            return _very_narrow(lines)
         longer = sum(n for k, n in lengths.items() if k > width)
         if longer < count or (rank == 0 and width >= _NARROW):
             return width
-    return None
+    return _very_narrow(lines)
+
+
+def _very_narrow(lines: Sequence[str]) -> int | None:
+    """A wrap narrower than ``_MIN_WIDTH`` (a viewer's copy wrapped at seven characters):
+    believed only where lines of words that long are most of the text's and hardly any line
+    is longer (the running head)."""
+    texts = [s.strip() for s in lines if s.strip()]
+    worded = Counter(len(s) for s in texts if _MIN_NARROW <= len(s) < _MIN_WIDTH and _CJK.search(s))
+    if not worded:
+        return None
+    width, count = worded.most_common(1)[0]
+    longer = sum(len(s) > width for s in texts)
+    return width if count >= _NARROW_LINES and longer * 10 <= count else None
 
 
 def unwrapped(lines: Sequence[str], is_label: Callable[[str], bool]) -> tuple[list[str], set[int]]:
@@ -66,7 +82,11 @@ def unwrapped(lines: Sequence[str], is_label: Callable[[str], bool]) -> tuple[li
         section = in_section(section, full)
         cell = i if cell is None else cell
         after = lines[i + 2].strip() if i + 2 < len(lines) else ""
-        if len(full) == width and rest and _label_ended(out[cell].strip(), rest, is_label):
+        if section and width < _MIN_WIDTH:
+            # so narrow a wrap leaves names and the cells beside them alike: the rows'
+            # programme tells them apart (a cell's lines no wider than its first)
+            cell = None
+        elif len(full) == width and rest and _label_ended(out[cell].strip(), rest, is_label):
             out[cell] += rest
             out[i + 1] = ""
         elif section and len(full) == width and _category_rest(full, rest):
