@@ -59,6 +59,20 @@ def is_measure(unit: str) -> bool:
     return any(unit.startswith(p) and unit[len(p) :] in _BASES for p, _ in _PREFIXES)
 
 
+# Words that count things (量词), a figure's unit where it is no measure of this module's.
+_COUNTERS = frozenset("个项处座户人名位次场所件家条册台辆套株头批期篇份部本张起例间棵亩") | {
+    "人次",
+    "万人",
+    "万人次",
+    "万亩",
+}
+
+
+def is_counter(unit: str) -> bool:
+    """``unit`` counts things (项, 座, 人次, 万亩), or is a measure (``is_measure``)."""
+    return unit in _COUNTERS or is_measure(unit)
+
+
 def unscaled(unit: str) -> tuple[str, float]:
     """A count's unit without the 万, 亿 or 千 printed before it, and that scale: 万亩 →
     (亩, 10000), 万人次 → (人次, 10000); the unit and 1.0 otherwise (公里, 千米, 千克, 万元/台 and

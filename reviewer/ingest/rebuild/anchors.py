@@ -105,6 +105,7 @@ _TOTAL_LABELS = ("总分", "合计", "总计")
 _NOTE_LABELS = ("注:*", "备注*", "说明:*")
 _MAX_NOTE = 12
 _SENTENCE = lazy_compile(r"[,，。;；、]")
+_NOTE_OPENS = lazy_compile(r"^(?:注|备注)\s*[:：]\s*\S")  # a note's text after its label
 _SIDE_NOTE = lazy_compile(r"[(（][^()（）]*[)）]$")
 
 
@@ -209,8 +210,9 @@ def kinds(text: str) -> frozenset[Kind]:
         found.add(Kind.FIELD)
     if is_site_furniture(text):
         found.add(Kind.SITE)
-    if SIGN_OFF.match(k):
-        found.add(Kind.NOTE)  # 填报单位（盖章）：… under the table: no row's
+    if SIGN_OFF.match(k) or _NOTE_OPENS.match(k):
+        # 填报单位（盖章）：… under the table, 注:1.本表由…填报: no row's
+        found.add(Kind.NOTE)
     for kind, unnumber, labels in _TABLE:
         if _any(u if unnumber else k, labels):
             found.add(kind)
@@ -284,6 +286,16 @@ def column_completed(head: str, tail: str) -> bool:
     if kinds(tail) or Kind.COLUMN not in joined or Kind.COLUMN not in alone:
         return False
     return joined > alone or any(label.rstrip("*").endswith(tail) for label in _COLUMNS)
+
+
+def section_completed(head: str, tail: str) -> bool:
+    """``tail`` ends the indicator block's own label ``head`` began, wrapped in its narrow
+    column (年度绩效指 / 标 / 完成情况): together one of the block's labels exactly (not
+    绩效指标(90分) and the next column's 一级指标)."""
+    return kinds(head) == {Kind.SECTION} and unnumbered(head + tail) in _SECTION_WHOLE
+
+
+_SECTION_WHOLE = frozenset(label for label in _SECTION_LABELS if not label.endswith("*"))
 
 
 def category_opens(head: str, tail: str) -> bool:

@@ -66,11 +66,19 @@ def _bare_page_number(lines: Sequence[str], i: int, openings: set[str]) -> bool:
     if not head:
         return of is not None and of.group(1) == of.group(2)
     foot = next((lines[k].strip() for k in range(i - 1, -1, -1) if lines[k].strip()), "")
-    if _names_the_report(foot) and not _FIGURE.match(head):
+    if (_names_the_report(foot) or _head_titled(foot.split())) and not _FIGURE.match(head):
         return True  # the page's foot: the report's name, then its number (…绩效自评 / 2)
     if len(rest) > 1 and PAGE_NUMBER.match("".join(lines[rest[1]].split())):
         return False  # the report's name over its page's number: the page's foot, ``text`` a row's
-    return head in openings or Kind.TITLE in kinds(head.split()[0]) or _names_the_report(head)
+    return head in openings or _head_titled(head.split()) or _names_the_report(head)
+
+
+def _head_titled(words: Sequence[str]) -> bool:
+    """A running head of the form's title, alone or after its issuer's name (蕉岭县住房和城乡
+    建设局 项目支出绩效自评表)."""
+    if Kind.TITLE in kinds(words[0]):
+        return True
+    return len(words) == 2 and _BODY.match(words[0]) is not None and Kind.TITLE in kinds(words[1])
 
 
 # An issuing body's name (怀来县卫生健康局), as a running head prints it.
@@ -149,6 +157,7 @@ def page_furniture(lines: Sequence[str], headers: bool = True) -> dict[int, str]
                     _names_the_report(above)
                     or (above in openings and foot > _HEAD_LINES)
                     or _title_over_rows(lines, i, above)
+                    or (" " in above and _head_titled(above.split()))  # its issuer, its title
                 ):
                     found[foot] = above
             continue
@@ -161,6 +170,7 @@ def page_furniture(lines: Sequence[str], headers: bool = True) -> dict[int, str]
             and (
                 text in openings
                 or Kind.TITLE in first
+                or _head_titled(words)
                 or _names_the_report(text)
                 or _names_the_issuer(text, lines[:i])
             )

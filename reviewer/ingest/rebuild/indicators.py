@@ -177,7 +177,7 @@ def rebuild_costed(
             if c + drop < new_cost[s]:  # placed nowhere
                 new_cost[s], came[s] = c + drop, (s, -1, False)
             if s > 0 and glue[i] and slots[s - 1] in _GLUED:  # a cell cut at a space
-                v = c + (_REST_INTO.get(slots[s - 1], _REST_INTO_VALUE) if t.rest else _GLUE)
+                v = c + (_rest_into(slots[s - 1], tokens[i - 1]) if t.rest else _GLUE)
                 if v < new_cost[s]:
                     new_cost[s], came[s] = v, (s, s - 1, False)
             if s > 0 and (
@@ -209,6 +209,17 @@ def rebuild_costed(
     rows, covered = _rows(tokens, back, best, header)
     _mark_ties(rows, covered, tokens, header, fits, miss)
     return rows, final(best)
+
+
+def _rest_into(slot: Slot, before: Token) -> float:
+    """What joining a wrapped line's rest to the cell of ``slot`` costs: a value's cell rarely
+    goes on, unless it is a sentence (持续巩固,接种率保持 / 在90%以上: an actual of words)."""
+    if slot is Slot.ACTUAL and any(mark in before.text for mark in _CLAUSE_MARKS):
+        return _WRAPPED
+    return _REST_INTO.get(slot, _REST_INTO_VALUE)
+
+
+_CLAUSE_MARKS = (",", "，", "；", ";")
 
 
 def _loose(tokens: list[Token], columns: int) -> list[bool]:

@@ -26,10 +26,11 @@ from reviewer.ingest.rebuild.anchors import (
     column_completed,
     is_title,
     kinds,
+    section_completed,
 )
 from reviewer.lazyre import lazy_compile
 from reviewer.textnorm import CELL_BAR, clean_cell, pipe_cell
-from reviewer.units import is_measure
+from reviewer.units import is_counter, is_measure
 
 _PIPE = CELL_BAR
 _BORDER = lazy_compile(r"^[\s|｜+:=\-—─━│┃┼├┤┌┐└┘]*$")
@@ -284,7 +285,8 @@ def _read(t: Token, script: Script) -> None:
 
 
 def merge(a: Token, b: Token) -> Token:
-    """One token of two pieces (``b`` after ``a``)."""
+    """One token of two pieces (``b`` after ``a``); a wrapped line's rest still one when its
+    unit joins it (级非遗名录项目12 / 项)."""
     printed = None
     if a.printed is not None or b.printed is not None:
         printed = (a.printed or a.text) + (b.printed or b.text)
@@ -296,6 +298,7 @@ def merge(a: Token, b: Token) -> Token:
         printed=printed,
         group=a.group,
         spaced=a.spaced,
+        rest=a.rest,
     )
 
 
@@ -330,7 +333,12 @@ def join_pieces(
                 continue
             if _label_wrapped(prev, t, goes_on, stream.grouped, is_label) or (
                 not stream.grouped
-                and (_unit_wrapped(prev, t) or _bracket_wrapped(prev, t) or _value_wrapped(prev, t))
+                and (
+                    _unit_wrapped(prev, t)
+                    or _bracket_wrapped(prev, t)
+                    or _value_wrapped(prev, t)
+                    or _figure_unit_wrapped(prev, t)
+                )
             ):
                 out[-1] = merge(prev, t)
                 before = out[-2] if len(out) > 1 else None
@@ -434,6 +442,8 @@ def _label_wrapped(
         or (_LABEL_END.match(tail) is not None and column_completed(head, tail))
         # 部门（单位） / 名称: a key's label whose last word wrapped, the same key whole
         or (len(tail) <= 2 and not kinds(tail) and kinds(head + tail) == kinds(head) == _KEY)
+        # 年度绩效指标 / 完成情况: the indicator block's own label wrapped, the same label whole
+        or section_completed(head, tail)
         # 实际完成 / 值: 值 a column's label only under 预期指标值, after 符号
         or (tail == "值" and head != "符号" and Kind.COLUMN in kinds(head + tail))
     )
@@ -483,17 +493,37 @@ def _bracket_wrapped(prev: Token, t: Token) -> bool:
 _BRACKET_PIECE = 12
 
 
+def _figure_unit_wrapped(prev: Token, t: Token) -> bool:
+    """A sentence's last figure with its unit on the next line (…完成区级非遗名录项目12 / 项):
+    one cell. Not a bare figure (a 度量单位 column's cell follows its value's)."""
+    return (
+        not t.spaced
+        and t.line == prev.line + 1
+        and _ENDS_IN_FIGURE.search(prev.text) is not None
+        and len(t.text) <= _PER_CHARS
+        and is_counter(t.text)
+    )
+
+
+_ENDS_IN_FIGURE = lazy_compile(r"[\u4e00-\u9fff].*\d$")
+
+
 def _value_wrapped(prev: Token, t: Token) -> bool:
     """A value wrapped in its narrow column, its unit's rest on the next line (≥12000 / 平方米,
     11800平 / 方米, ≤680万 / 元, 2020年12 / 月底前): one cell, the unit a measure (or a date's
     month) whole again. Not a bare figure before a unit (12 / 个): a form with a 度量单位
     column prints them as two cells; nor a value and the next cell (1.2万亩 / 完成)."""
     head = _VALUE_HEAD.match(prev.text)
-    if head is None or t.spaced or t.line != prev.line + 1 or not _VALUE_REST.match(t.text):
+    if head is None or t.spaced or not _VALUE_REST.match(t.text):
+        return False
+    date = head.group("date")
+    # a date over three lines (2022年12 / 月底前完 / 工): its last line two after its first
+    lines = (1, 2) if date and date.endswith("完") else (1,)
+    if t.line - prev.line not in lines:
         return False
     if head.group("month"):  # 2020年12 / 月底前, 2022年1 / 1月
         return _MONTH_REST.fullmatch(t.text) is not None
-    if head.group("date"):  # 2020年12月底 / 前
+    if date:  # 2020年12月底 / 前
         return _BEFORE.fullmatch(t.text) is not None
     unit = head.group("unit")
     if not head.group("sign") and not unit:
@@ -508,12 +538,15 @@ def _value_wrapped(prev: Token, t: Token) -> bool:
 # cut after its month's figure (≥12000, 11800平, 672.35万, 2020年12).
 _VALUE_HEAD = lazy_compile(
     r"^(?:(?P<sign>[≥≤≧≦><＞＜=＝]\s*)?\d[\d.,]*(?P<unit>[\u4e00-\u9fff]{0,2}(?:/[\u4e00-\u9fff]?)?)"
-    r"|(?P<month>\d{4}年\d{1,2})|(?P<date>\d{4}年\d{1,2}月(?:\d{1,2}日)?(?:底|末)?))$"
+    r"|(?P<month>\d{4}年\d{1,2})"
+    r"|(?P<date>\d{4}年\d{1,2}月(?:\d{1,2}日)?(?:底|末)?(?:前|以前)?完?))$"
 )
 _PER_CHARS = 2  # 亩, 人: what a rate is per, printed whole on the next line
-_BEFORE = lazy_compile(r"前|以前|之前")  # a date's deadline cut off: 2020年12月底 / 前
-_MONTH_REST = lazy_compile(r"\d?月(?:底|底前|前|末|以前)?")  # 月底前, 1月: a month's rest
-_VALUE_REST = lazy_compile(r"^(?:[\u4e00-\u9fff]{1,3}|\d月[\u4e00-\u9fff]{0,2})$")
+# A date's rest cut off: 2020年12月底 / 前, 2022年12月底前完 / 工
+_BEFORE = lazy_compile(r"(?:前|以前|之前)(?:完成|完工)?|完成|完工|成|工")
+# A month's rest: 月底前, 1月, 月底前完 (its 工 on the line after)
+_MONTH_REST = lazy_compile(r"\d?月(?:底|末)?(?:前|以前)?(?:完成|完工|完)?")
+_VALUE_REST = lazy_compile(r"^(?:[\u4e00-\u9fff]{1,4}|\d月[\u4e00-\u9fff]{0,3})$")
 _UNIT_HEAD = lazy_compile(r"^[^\d\s/]{1,3}/$")
 _UNIT_TAIL = lazy_compile(r"^[\u4e00-\u9fff]{1,3}$")
 

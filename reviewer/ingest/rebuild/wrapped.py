@@ -102,7 +102,7 @@ def unwrapped(lines: Sequence[str], is_label: Callable[[str], bool]) -> tuple[li
         ):
             cell = None
         elif section and not _certain(full, rest, is_label):
-            if len(rest) <= width:
+            if len(rest) <= width and not _restated(rest, after):
                 maybe.add(i + 1)
             cell = None
         elif _goes_on(full, rest, is_label):
@@ -122,24 +122,43 @@ def _unmeasured_rests(lines: Sequence[str], is_label: Callable[[str], bool]) -> 
     (工程设施管护机制 / 落实率 / ≥90%): given back, by its index, for the rows' programme to
     join or not, as a rest the width leaves in doubt."""
     maybe: set[int] = set()
-    section = False
     texts = [s.strip() for s in lines]
+    names = _names_width(texts)
+    section = False
     for i in range(1, len(texts) - 1):
         section = in_section(section, texts[i - 1])
         before, rest = texts[i - 1], texts[i]
         if (
             section
+            and names is not None
+            and len(before) == names
+            and len(rest) < names  # a cell as wide may be the next (Hebei's definitions)
+            and not _restated(rest, texts[i + 1])
+            and _REST.match(rest)
+            and _WORDS.match(before)
+            and not is_label(rest)
+        ):
+            maybe.add(i)  # a name as wide as the names' column: its rest may follow, whatever
+        elif (
+            section
             and _opens_row(texts, i - 1)
             and _REST.match(rest)
             and _WORDS.match(before)
-            and len(rest) < len(before)  # 控制在预算内 / 控制在预算内: a target, its actual
+            # 控制在预算内 / 控制在预算内: a target, its actual; a name's first line as wide as
+            # its rest (完成农村户用卫 / 生厕所改造数量) before a value
+            and (
+                len(rest) < len(before)
+                or (len(rest) == len(before) and VALUE_OPENS.match(texts[i + 1]) is not None)
+            )
             and not before.endswith(_STOPS)
             # a value after it, or a rest of one character, no cell of its own (…差 / 距), or
-            # a target of words its actual repeats (…科学施肥 / 意识 / 有效提升 / 有效提升)
+            # a target and an actual of words before the row's figures (…科学施肥 / 意识 /
+            # 有效提升 / 有效提升, 改厕设施长效管 / 护机制 / 建立 / 已建立 / 15)
             and (
                 VALUE_OPENS.match(texts[i + 1])
                 or len(rest) == 1
                 or (i + 2 < len(texts) and texts[i + 1] == texts[i + 2] != rest)
+                or _words_then_figures(texts, i + 1)
             )
             and not is_label(rest)
             and not is_label(before)
@@ -160,6 +179,47 @@ def _unmeasured_rests(lines: Sequence[str], is_label: Callable[[str], bool]) -> 
     return maybe
 
 
+def _restated(rest: str, after: str) -> bool:
+    """The line after ``rest`` begins with it: a target of words its actual restates
+    (持续加强 / 持续加强,完成区级非遗名录项目12项), no name's rest."""
+    return after != rest and after.startswith(rest)
+
+
+def _names_width(texts: Sequence[str]) -> int | None:
+    """The width the rows' names wrap at, where the text tells it: the length most of the
+    names after a category's label share (适龄儿童国家免疫, 居民健康档案规范, 城乡居民公共卫生:
+    eight), when three or more and most of them fill it."""
+    section = False
+    firsts: list[int] = []
+    for i in range(1, len(texts)):
+        section = in_section(section, texts[i - 1])
+        if (
+            section
+            and label_kind(texts[i - 1]) is not None
+            and _WORDS.match(texts[i])
+            and label_kind(texts[i]) is None
+            and not kinds(texts[i])
+        ):
+            firsts.append(len(texts[i]))
+    if not firsts:
+        return None
+    width, count = Counter(firsts).most_common(1)[0]
+    return width if count >= _FULL_NAMES and 2 * count > len(firsts) else None
+
+
+_FULL_NAMES = 3
+
+
+def _words_then_figures(texts: Sequence[str], i: int) -> bool:
+    """Lines ``i`` and ``i + 1`` short words (a target and its actual: 建立 / 已建立), then a
+    figure (the row's points)."""
+    return (
+        i + 2 < len(texts)
+        and all(_SHORT_WORDS.match(t) for t in texts[i : i + 2])
+        and _FIGURE.match(texts[i + 2]) is not None
+    )
+
+
 def _opens_row(texts: Sequence[str], i: int) -> bool:
     """Line ``i`` opens a row's name: above it the row before's last figure (its score, or its
     actual where the form has no points: 5120亩), its explanation's last sentence, or a
@@ -173,6 +233,7 @@ def _opens_row(texts: Sequence[str], i: int) -> bool:
 
 
 _FIGURE = lazy_compile(r"^\d[\d.,]*(?:%|[\u4e00-\u9fff]{1,3})?$")  # 10, 5120亩, 98%
+_SHORT_WORDS = lazy_compile(r"^[\u4e00-\u9fff]{1,8}$")  # 建立, 已建立, 有效提升
 # A line in a sentence (a clause's mark in it), and a line that may go on with one: words first.
 _CLAUSE = lazy_compile(r"[，,；;、]")
 _TEXT_REST = lazy_compile(r"^[\u4e00-\u9fff“‘（(][^≥≤≧≦><＞＜=＝]{1,30}$")
