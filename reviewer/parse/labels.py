@@ -64,7 +64,11 @@ L1_DEFAULT_WEIGHT = {"产出指标": 50.0, "效益指标": 30.0, "满意度指�
 _L1 = lazy_compile(r"^(产出|效益|效果|满意度|成本)(指标)?$|^预算执行率$")
 # A weight printed in the label (产出指标(50分), 规划 (15分)) and a trailing 等 (…指标等).
 # 产出指标(50分), or the share of 100 points: 产出指标（50%）; 分 as OCR reads it, 份
-_WEIGHT_NOTE = lazy_compile(r"\s*[(（]\s*(\d+(?:\.\d+)?)\s*(?:分|份|%|％)\s*[)）]\s*$")
+# A weight note's figure, a scan's O, l or S for a digit in it (（4O分）)
+_WEIGHT_NOTE = lazy_compile(
+    r"\s*[(（]\s*((?=[\dOlS]*\d)[\dOlS]+(?:\.\d+)?)\s*(?:分|份|%|％)\s*[)）]\s*$"
+)
+_SCAN_DIGITS = str.maketrans("OlS", "015")
 _L2 = lazy_compile(
     r"^(数量|质量|时效|日效性|成本|经济效益|社会效益|生态效益|环境效益|可持续影响|服务对象满意度|"
     r"经济成本|社会成本|生态环境成本|满意度|服务对象)(指标)?$"
@@ -196,7 +200,7 @@ def weight_note(text: str) -> tuple[str, float | None]:
     m = _WEIGHT_NOTE.search(text)
     if m is None:
         return text, None
-    return text[: m.start()], float(m.group(1))
+    return text[: m.start()], float(m.group(1).translate(_SCAN_DIGITS))
 
 
 def weight_figure(text: str) -> str | None:

@@ -29,6 +29,10 @@ def _gold(doc: Path) -> Path:
 # Documents still read wrong (see the dataset's README), each expected to fail its check,
 # strictly, so that a fix shows here and its entry goes.
 MISREAD = {
+    "qc06_xizang_changdu_karuo_nongyenongcunju_qingkeliangzhong_2023.txt": (
+        "OCR a cell per line of a Sichuan form: a value scanned B200 (8200) not taken for a"
+        " figure, its 度量单位 户 left off the target"
+    ),
     "pv03_hainan_qionghai_qionghai_weishengjiankangwei_jibengonggongweisheng_2019.txt": (
         "plain pdftotext of a transfer form without points, every cell words: a name's rest"
         " (重点人群健康管理 / 服务) read as the row's target, its cells one column on"
@@ -334,6 +338,10 @@ MISREAD = {
 }
 # Documents whose tables are not read: the memo must say so (P108), not review them.
 UNREAD = {
+    "pz05_beijing_beijing_fangshan_nongyenongcunju_nongyeshengchanfazhan_2020.txt",  # a viewer's
+    # copy of a transfer form without points, every cell words wrapped at the viewer's width
+    "qc04_guizhou_zunyi_meitan_linyeju_tianranlinbaohu_2020.txt",  # OCR a cell per line of a
+    # Hebei form: its 预算执行率 row printed without its empty cells
     "oq01_hebei_xingtai_linchengxian_nongyenongcunju_gaobiaozhunnongtian_guanhu_2021.txt",  # a
     # Hebei form whose 指标分值 cells hold definitions: names and definitions read together
     "oq03_hebei_cangzhou_yanshanxian_jiaoyuju_xueqianjiaoyu_youerzizhu_2022.txt",  # the same,
@@ -514,7 +522,7 @@ def _marks(doc: Path) -> list[pytest.MarkDecorator]:
 
 
 def test_the_set_is_there() -> None:
-    assert len(DOCUMENTS) == 2371
+    assert len(DOCUMENTS) == 2395
     assert all(_gold(d).is_file() for d in DOCUMENTS)
     assert {d.name for d in DOCUMENTS} >= {*MISREAD, *UNREAD}
 

@@ -116,6 +116,12 @@ def read_funds(b: Builder, i: int) -> int:
             continue
         if Kind.FUND_ROW in ks and not (ks & {Kind.FUND_BLOCK, Kind.FUND_COLUMN}):
             break
+        if (
+            Kind.FUND_ROW in ks
+            and Kind.FUND_COLUMN not in ks  # (预算数, a column's too, under 预算安排情况)
+            and any(Kind.FUND_COLUMN in kinds(h.text) for h in head)
+        ):
+            break  # 项目资金总额 after the columns' labels: the first row's, not the block's
         if not (ks & {Kind.FUND_BLOCK, Kind.FUND_COLUMN}) and not _unit_note(t, head):
             break
         if (
@@ -167,7 +173,9 @@ def _rows(b: Builder, j: int, roles: list[str]) -> int:
     while j < len(toks):
         t = toks[j]
         ks = kinds(t.text)
-        if not t.empty and (ks & ENDS or starts_indicators(b, j)):
+        # (项目资金总额, a block's label too, is the first row's under the columns' labels)
+        row_label = Kind.FUND_ROW in ks and bool(roles) and not rows
+        if not t.empty and ((ks & ENDS and not row_label) or starts_indicators(b, j)):
             break
         if not roles and not t.empty and not ks and not is_value(t.text):
             break  # without a header, a row holds its values only

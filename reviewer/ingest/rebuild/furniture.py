@@ -33,6 +33,7 @@ def _opens(lines: Sequence[str], i: int) -> bool:
 
 
 _BARS = frozenset({"|", "｜", "l", "I"})
+_SCAN_PAGE = lazy_compile(r"^P\d{1,4}$")  # 扫描 P2: a scan's page marker's last word
 
 
 # A report's name as a running head prints it: its year, then 绩效 or 自评, no sentence.
@@ -70,6 +71,12 @@ def _bare_page_number(lines: Sequence[str], i: int, openings: set[str]) -> bool:
         return True  # the page's foot: the report's name, then its number (…绩效自评 / 2)
     if len(rest) > 1 and PAGE_NUMBER.match("".join(lines[rest[1]].split())):
         return False  # the report's name over its page's number: the page's foot, ``text`` a row's
+    if len(rest) > 1 and _BODY.match(head) is not None:
+        # the head over two lines: the issuer, then the form's title (柳河县农业农村局 /
+        # 2022年度项目支出绩效自评表)
+        second = " ".join(lines[rest[1]].split())
+        if _head_titled(second.split()) or _names_the_report(second):
+            return True
     return head in openings or _head_titled(head.split()) or _names_the_report(head)
 
 
@@ -103,12 +110,17 @@ def _title_over_rows(lines: Sequence[str], i: int, above: str) -> bool:
 def _signed_page_number(words: list[str], openings: set[str]) -> bool:
     """A page's foot: the issuer's or the report's name, then the page's number, on one line
     (洋县扶贫开发局        第 2 页)."""
-    if len(words) < 2 or not words[-1].endswith("页"):
+    if len(words) < 2 or not (words[-1].endswith("页") or _SCAN_PAGE.match(words[-1])):
         return False
     for k in range(len(words) - 1, 0, -1):  # the number may be printed in pieces (第 2 页)
         if PAGE_NUMBER.match("".join(words[k:])):
             head = " ".join(words[:k])
-            return head in openings or _BODY.match(head) is not None or _names_the_report(head)
+            return (
+                head in openings
+                or _BODY.match(head) is not None
+                or _names_the_report(head)
+                or _head_titled(words[:k])
+            )
     return False
 
 
@@ -137,6 +149,8 @@ def page_furniture(lines: Sequence[str], headers: bool = True) -> dict[int, str]
     openings.update(" ".join(s.split()) for s in [s for s in lines if s.strip()][:_HEAD_LINES])
     header = ""  # the header of the indicator section being read, "" outside one
     after_break = False
+    last = max((i for i, s in enumerate(lines) if s.strip()), default=-1)
+    pages: list[int] = []  # the bare page numbers found so far
     for i, line in enumerate(lines):
         words = line.split()
         if not words:
@@ -146,8 +160,18 @@ def page_furniture(lines: Sequence[str], headers: bool = True) -> dict[int, str]
             PAGE_NUMBER.match("".join(words))
             or _bare_page_number(lines, i, openings)
             or _signed_page_number(words, openings)
+            # the last page's bare number, the text's last line (总分 / 100 / 99.66 / 3)
+            or (
+                i == last
+                and bool(pages)
+                and text.isascii()
+                and text.isdigit()
+                and 0 < int(text) - pages[-1] <= 2
+            )
         ):
             found[i] = text
+            if text.isascii() and text.isdigit():
+                pages.append(int(text))
             after_break = True
             # the page's foot over two lines: the report's name, then its number
             foot = next((k for k in range(i - 1, -1, -1) if lines[k].strip()), None)
@@ -182,7 +206,8 @@ def page_furniture(lines: Sequence[str], headers: bool = True) -> dict[int, str]
             # report's name (…农业农村局2022年度项目绩效自评), or its issuer's
             found[i] = text
             continue
-        if after_break and (two := _head_wrapped(lines, i, text)) is not None:
+        opens = any(Kind.TITLE in kinds(w) for w in words) and _opens(lines, i)
+        if after_break and not opens and (two := _head_wrapped(lines, i, text)) is not None:
             found[i], found[two] = text, " ".join(lines[two].split())  # a head over two lines
             continue
         if after_break:

@@ -260,7 +260,7 @@ def word_tokens(
 
 # -- reading and joining ---------------------------------------------------------------------
 
-_WEIGHT_NOTE = lazy_compile(r"^[(（]\s*\d+(?:\.\d+)?\s*分[^()（）]*[)）]$")
+_WEIGHT_NOTE = lazy_compile(r"^[(（]\s*(?=[\dOlS]*\d)[\dOlS]+(?:\.\d+)?\s*分[^()（）]*[)）]$")
 _UNIT_NOTE = lazy_compile(r"^[(（]\s*(?:万元|元)\s*[)）]?$")
 _UNIT_WORD = lazy_compile(r"^(?:万元|元)$")
 

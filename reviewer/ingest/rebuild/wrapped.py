@@ -180,9 +180,9 @@ def _unmeasured_rests(lines: Sequence[str], is_label: Callable[[str], bool]) -> 
 
 
 def _restated(rest: str, after: str) -> bool:
-    """The line after ``rest`` begins with it: a target of words its actual restates
-    (持续加强 / 持续加强,完成区级非遗名录项目12项), no name's rest."""
-    return after != rest and after.startswith(rest)
+    """The line after ``rest`` is it or begins with it: a target of words its actual restates
+    (稳定 / 稳定, 持续加强 / 持续加强,完成区级非遗名录项目12项), no name's rest."""
+    return after.startswith(rest)
 
 
 def _names_width(texts: Sequence[str]) -> int | None:
