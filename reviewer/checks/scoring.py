@@ -301,6 +301,7 @@ def over_achievement(ctx: TableContext) -> Iterator[Hit]:
             or e.ratio is None
             or e.ratio < th.over_achievement_warn
             or _rate_past_whole(i)
+            or _growth_points(i)
         ):
             continue
         explained = explanation_of(i, ctx).strip()
@@ -320,6 +321,22 @@ def over_achievement(ctx: TableContext) -> Iterator[Hit]:
             suggestion="说明超额完成的原因；如属目标设定偏低，按偏离度适度调减得分，并在下年度合理设置指标值。",
             severity=severity,
         )
+
+
+def _growth_points(i: Indicator) -> bool:
+    """A growth rate's small target in percent (接待游客人次增长率 ≥5%, 7.4%): its excess is a
+    few points of growth, not a multiple of the work planned."""
+    t = i.target_value
+    return (
+        _GROWTH.search(i.name) is not None
+        and norm_unit(t.unit) == "%"
+        and t.number is not None
+        and t.number <= _SMALL_GROWTH
+    )
+
+
+_GROWTH = lazy_compile(r"增长率|增幅|增速|增长幅度")
+_SMALL_GROWTH = 20.0  # percent
 
 
 def _rate_past_whole(i: Indicator) -> bool:

@@ -97,6 +97,7 @@ class TestE102ExplanationWithoutMeasure(RuleCase):
             "部分人员请假，已更换培训场地",  # kz05: 已更换大功率音柱, a step taken
             "部分人员请假；2023年结合新学期增开补训班",  # nm04: a year's plan for it
             "部分人员请假；补训后即可达标，县人社局按月跟踪。",  # ny05: monthly follow-up
+            "村医人员不足;2024年增加乡村医生签约团队并开展入户宣传。",  # qf03: next year's step
         ],
     )
     def test_measure_words(self, tmp_path: Path, explanation: str) -> None:

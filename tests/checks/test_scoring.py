@@ -367,6 +367,22 @@ class TestS107OverAchievement(RuleCase):
     def clean(self) -> EvaluationTable:
         return make_table(indicators=with_row(0, ind("培训场次", "=10场", "=11场", 20, 20)))
 
+    @pytest.mark.parametrize(
+        ("name", "target", "fires"),
+        [
+            ("接待游客人次增长率", "≥5%", False),  # qg06: 7.4% is a growth 2.4 points past
+            ("基层诊疗人次增幅", "≥5%", False),
+            ("接待游客人次增长率", "≥25%", True),  # a large growth target: a multiple again
+            ("游客满意度", "≥5%", True),  # no growth: the multiple stands
+        ],
+    )
+    def test_a_small_growth_rates_excess_is_points_not_a_multiple(
+        self, tmp_path: Path, name: str, target: str, fires: bool
+    ) -> None:
+        actual = "7.4%" if target == "≥5%" else "37%"
+        table = make_table(indicators=with_row(0, ind(name, target, actual, 20, 20)))
+        assert ("S107" in codes(tmp_path, table)) is fires
+
     @pytest.mark.parametrize(("actual", "fires"), [("929", False), ("129%", True)])
     def test_a_rate_past_100_without_its_sign_is_no_achievement(
         self, tmp_path: Path, actual: str, fires: bool

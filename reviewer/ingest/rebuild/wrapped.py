@@ -239,7 +239,7 @@ _CLAUSE = lazy_compile(r"[，,；;、]")
 _TEXT_REST = lazy_compile(r"^[\u4e00-\u9fff“‘（(][^≥≤≧≦><＞＜=＝]{1,30}$")
 # A line of words, a name's first (65岁及以上老年人健, 0-6岁儿童健康管理): no sign, no figure alone.
 _WORDS = lazy_compile(
-    r"^(?=(?:[^\u4e00-\u9fff]*[\u4e00-\u9fff]){3})[\u4e00-\u9fff、（）()\d\-]{4,}$"
+    r"^(?=(?:[^\u4e00-\u9fff]*[\u4e00-\u9fff]){3})[\u4e00-\u9fff、（）()“”‘’\d\-]{4,}$"
 )
 # A cell opening a row's values: a target's sign (定性 and a direction in their own column), or
 # a figure.
