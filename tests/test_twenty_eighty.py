@@ -59,3 +59,13 @@ def test_a_cause_given_with_no_measure_beside_it(tmp_path: Path) -> None:
     assert "“改进措施”栏为“无”" in found[0].message
     measured = review(_page(tmp_path, measures="下一步将协调道路施工同步更换管网。"))
     assert "E102" not in {f.code for f in measured.findings}
+
+
+def test_a_measures_field_under_its_longer_name(tmp_path: Path) -> None:
+    # qi06: 改进措施及结果应用方案 | 无, the field under the name some 20/80 forms give it
+    path = _page(tmp_path)
+    text = path.read_text(encoding="utf-8").replace("\n改进措施\n", "\n改进措施及结果应用方案\n")
+    path.write_text(text, encoding="utf-8")
+    found = [f for f in review(path).findings if f.code == "E102"]
+    assert [f.indicator for f in found] == ["更换老旧管网长度"]
+    assert "“改进措施及结果应用方案”栏为“无”" in found[0].message

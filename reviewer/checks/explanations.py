@@ -217,13 +217,18 @@ def explanation_without_measure(ctx: TableContext) -> Iterator[Hit]:
         )
 
 
+_MEASURE_FIELDS = ("measures", "improvement_measures")
+
+
 def _table_field_without_measure(ctx: TableContext) -> Iterator[Hit]:
     """A form whose one 偏差原因分析 field gives a cause and whose 改进措施 field beside it is
     left empty or 无 (20/80), while a row needs an explanation."""
     t = ctx.table
     cause = without_instructions(t.fields.get("deviation_analysis", ""))
-    label = t.labels.get("measures")
-    measures = without_instructions(t.fields.get("measures", ""))
+    # 改进措施, or 改进措施及结果应用方案 (a 20/80 form's field of its own name)
+    field = next((f for f in _MEASURE_FIELDS if f in t.labels), "measures")
+    label = t.labels.get(field)
+    measures = without_instructions(t.fields.get(field, ""))
     if label is None or _says_nothing(cause) or _MEASURE.search(cause):
         return
     if not _EMPTY.match(measures):
@@ -240,7 +245,7 @@ def _table_field_without_measure(ctx: TableContext) -> Iterator[Hit]:
         found=measures or "（空白）",
         evidence=[
             *cell_evidence(t.cells.get("field:deviation_analysis")),
-            *cell_evidence(t.cells.get("field:measures")),
+            *cell_evidence(t.cells.get(f"field:{field}")),
         ],
         suggestion=f"在“{label}”栏写明下一步的改进措施。",
     )
