@@ -206,8 +206,12 @@ def page_furniture(lines: Sequence[str], headers: bool = True) -> dict[int, str]
             # report's name (…农业农村局2022年度项目绩效自评), or its issuer's
             found[i] = text
             continue
-        opens = any(Kind.TITLE in kinds(w) for w in words) and _opens(lines, i)
-        if after_break and not opens and (two := _head_wrapped(lines, i, text)) is not None:
+        if (
+            after_break
+            # (a title that opens a table, 项目名称 next, is no head's second line)
+            and not (any(Kind.TITLE in kinds(w) for w in words) and _opens(lines, i))
+            and (two := _head_wrapped(lines, i, text)) is not None
+        ):
             found[i], found[two] = text, " ".join(lines[two].split())  # a head over two lines
             continue
         if after_break:
