@@ -17,6 +17,8 @@ from __future__ import annotations
 import re
 from typing import Any, AnyStr, cast
 
+from reviewer import recache
+
 _DELEGATED = (
     "search",
     "match",
@@ -43,7 +45,7 @@ class _LazyPattern:
         # Called only while a delegated slot is still empty, i.e. before the first use.
         if name not in _DELEGATED:
             raise AttributeError(name)
-        compiled = re.compile(self.pattern, self._flags)
+        compiled: re.Pattern[Any] = recache.compile(cast("str", self.pattern), self._flags)
         for attr in _DELEGATED:
             setattr(self, attr, getattr(compiled, attr))
         return getattr(compiled, name)

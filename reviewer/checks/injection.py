@@ -17,7 +17,6 @@ report sentences that must not.
 
 from __future__ import annotations
 
-import re
 import unicodedata
 from dataclasses import dataclass
 
@@ -111,7 +110,7 @@ _PATTERNS = [
 ]
 # Searched one by one: each has a first character (or word) the engine can skip to, which one
 # alternation of them all has not (it is several times slower).
-_COMPILED = [re.compile(p) for p in _PATTERNS]
+_COMPILED = [lazy_compile(p) for p in _PATTERNS]
 _NOT_A_REQUEST = ("申请", "邀请", "提请", "敬请", "恳请")  # 请 there asks nothing of a reviewer
 
 # Every pattern contains one of these words (for each, the rarest of the words it needs): one

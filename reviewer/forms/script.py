@@ -17,6 +17,7 @@ from pathlib import Path
 import opencc
 from opencc import OpenCC
 
+from reviewer import recache
 from reviewer.lazyre import lazy_compile
 
 _CJK = lazy_compile(r"[\u4e00-\u9fff]")
@@ -69,7 +70,7 @@ def _changeable_cjk_class() -> re.Pattern[str]:
             ranges[-1][1] = p
         else:
             ranges.append([p, p])
-    return re.compile("[" + "".join(f"{chr(a)}-{chr(b)}" for a, b in ranges) + "]")
+    return recache.compile("[" + "".join(f"{chr(a)}-{chr(b)}" for a, b in ranges) + "]")
 
 
 # Samples judged in this process: a process that reads many documents (a batch) compiles the

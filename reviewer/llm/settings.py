@@ -25,6 +25,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 from urllib.parse import urlsplit, urlunsplit
 
+from reviewer.cachedir import default_cache_dir
 from reviewer.errors import UsageError
 from reviewer.llm.quirks import quirks_for
 
@@ -244,15 +245,6 @@ def is_local_url(url: str) -> bool:
     except ValueError:
         return False
     return host in _LOCAL_HOSTS or host.endswith(".localhost")
-
-
-def default_cache_dir(env: Mapping[str, str]) -> Path:
-    """``$REVIEWER_CACHE_DIR``, else ``$XDG_CACHE_HOME/reviewer``, else ``~/.cache/reviewer``."""
-    if env.get("REVIEWER_CACHE_DIR"):
-        return Path(env["REVIEWER_CACHE_DIR"]).expanduser()
-    if env.get("XDG_CACHE_HOME"):
-        return Path(env["XDG_CACHE_HOME"]).expanduser() / "reviewer"
-    return Path.home() / ".cache" / "reviewer"
 
 
 def _first(*values: Any) -> Any:

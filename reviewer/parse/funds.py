@@ -10,7 +10,6 @@ national form has no field for (财政专户管理资金, 基本支出, 中央�
 from __future__ import annotations
 
 import itertools
-import re
 from functools import lru_cache
 from typing import Any
 
@@ -56,15 +55,17 @@ _BRACKETED = lazy_compile(r"^[(（][^()（）]*[)）]$")
 _SENTENCE_CHARS = 200
 _AMOUNT_IN_WORDS = r"(?P<v>\d[\d,]*(?:\.\d+)?\s*万?元)"
 _SENTENCE_FIGURES = (
-    ("initial_budget", re.compile(r"年初预算(?:数|安排)?[:：为]?\s*" + _AMOUNT_IN_WORDS)),
+    ("initial_budget", lazy_compile(r"年初预算(?:数|安排)?[:：为]?\s*" + _AMOUNT_IN_WORDS)),
     (
         "full_year_budget",
-        re.compile(r"(?:全年预算|调整后预算|(?<![年初])预算)(?:数)?[:：为]?\s*" + _AMOUNT_IN_WORDS),
+        lazy_compile(
+            r"(?:全年预算|调整后预算|(?<![年初])预算)(?:数)?[:：为]?\s*" + _AMOUNT_IN_WORDS
+        ),
     ),
-    ("executed", re.compile(r"(?:全年)?执行(?:数|金额)?[:：为]?\s*" + _AMOUNT_IN_WORDS)),
-    ("rate_pct", re.compile(r"执行率[:：为]?\s*(?P<v>\d+(?:\.\d+)?\s*%|0\.\d+)")),
-    ("weight", re.compile(r"(?:分值[:：为]?\s*|预算执行情况[(（])(?P<v>\d+(?:\.\d+)?)\s*分")),
-    ("score", re.compile(r"(?<![=＝])得分[:：为]?\s*(?P<v>\d+(?:\.\d+)?)\s*分")),
+    ("executed", lazy_compile(r"(?:全年)?执行(?:数|金额)?[:：为]?\s*" + _AMOUNT_IN_WORDS)),
+    ("rate_pct", lazy_compile(r"执行率[:：为]?\s*(?P<v>\d+(?:\.\d+)?\s*%|0\.\d+)")),
+    ("weight", lazy_compile(r"(?:分值[:：为]?\s*|预算执行情况[(（])(?P<v>\d+(?:\.\d+)?)\s*分")),
+    ("score", lazy_compile(r"(?<![=＝])得分[:：为]?\s*(?P<v>\d+(?:\.\d+)?)\s*分")),
 )
 
 

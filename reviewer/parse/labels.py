@@ -387,7 +387,7 @@ _OUTCOME_VERBS = (
 )
 
 
-_L2_WORDING_RE = tuple((l2, re.compile("|".join(words))) for l2, words in _L2_WORDING)
+_L2_WORDING_RE = tuple((l2, lazy_compile("|".join(words))) for l2, words in _L2_WORDING)
 
 
 # A name ending in what it counts (…规范管理人数, …培训人次) is a 数量 indicator, whatever

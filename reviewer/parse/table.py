@@ -14,6 +14,7 @@ from collections.abc import Sequence
 from functools import lru_cache
 from typing import Any
 
+from reviewer import recache
 from reviewer.forms.families import DEFAULT, DEPARTMENT, Family
 from reviewer.forms.recognise import recognise
 from reviewer.forms.vocabulary import any_label, key, lookup, ocr_label, unnumbered
@@ -278,14 +279,14 @@ def header_hint(family: Family) -> re.Pattern[str]:
     """A first look for ``family``'s header keys in a row's printed text: each key's first
     two characters (a key may be printed with spaces or full-width brackets after them)."""
     heads = sorted({key(label)[:2] for label, _ in family.header_fields})
-    return re.compile("|".join(re.escape(h) for h in heads) or "(?!)")
+    return recache.compile("|".join(re.escape(h) for h in heads) or "(?!)")
 
 
 @lru_cache(maxsize=64)
 def goal_hint(family: Family) -> re.Pattern[str]:
     """A first look for ``family``'s goal labels in a row's text."""
     labels = (label.rstrip("*") for label in (*family.goal_expected, *family.goal_actual))
-    return re.compile("|".join(re.escape(label) for label in labels) or "(?!)")
+    return recache.compile("|".join(re.escape(label) for label in labels) or "(?!)")
 
 
 @lru_cache(maxsize=8192)
