@@ -169,6 +169,8 @@ _SOURCE_ROWS = (
     ("县级财政资金*", "local_funds"),
     ("地方资金/其他*", "local_funds"),
     ("地方资金*", "local_funds"),
+    ("地方财政资金*", "local_funds"),
+    ("市级财政资金*", "local_funds"),
     ("省级资金*", "local_funds"),
     ("省级补助*", "local_funds"),
     ("市县资金*", "local_funds"),

@@ -78,6 +78,10 @@ _TITLE = lazy_compile(
 )
 _DIGIT = lazy_compile(r"\d")
 _IN_BRACKETS = lazy_compile(r"[(（][^()（）]*[)）]")
+_WRAPPED_LINES = 3  # lines of wrapped pieces that suggest a laid-out table
+_WRAPPED_PIECES = 3
+_WRAPPED_CHARS = 6
+_FIGURE = lazy_compile(r"[\d.,%]+")
 _VALUE_PIECE = 12  # characters, at most, of a value with its unit (≥1,500万人次, 2023年10月底前)
 _GRID = "|｜"  # a scan's grid lines, read as characters
 # One space between Chinese words and a value: a sign (≥2400批次), a date, or a figure with
@@ -150,6 +154,39 @@ def fixed_or_spaced(
         ):
             return spaced_rows(lines)
     return fixed_rows(lines, taken)
+
+
+def spaced_or_fixed(
+    lines: Sequence[str],
+    spaced_rows: Callable[[Sequence[str]], Iterator[Row]],
+    taken: list[Leftover] | None = None,
+) -> Iterator[Row]:
+    """The rows of a text whose cells runs of spaces part, a line at a time; or, when its
+    lines show a laid-out table's wrapped cells (lines of a few short pieces: 分）, (A) )) and
+    reading it a line at a time leaves a table said to be misread while reading it by position
+    reads more without a doubt, by position. A layout program's text (pdftotext -layout) may
+    start most lines at the margin, as a positional text's detector does not expect."""
+    from reviewer.grid import Grid
+    from reviewer.parse import parse_grid
+
+    if sum(_wrapped_pieces(s) for s in lines) >= _WRAPPED_LINES:
+        by_line = parse_grid(Grid(rows=spaced_rows(lines), source=""))
+        if _misread(by_line):
+            by_position = parse_grid(Grid(rows=fixed_rows(lines), source=""))
+            if _judged(by_position) > _judged(by_line):
+                return fixed_rows(lines, taken)
+    return spaced_rows(lines)
+
+
+def _wrapped_pieces(line: str) -> bool:
+    """A line of a wrapped cell's rest or two (分）, 标, (A)  )): at most three pieces, each a
+    few characters and none a figure (a row's score pushed to a line of its own is one)."""
+    pieces = _GAP.findall(line)
+    return (
+        0 < len(pieces) <= _WRAPPED_PIECES
+        and all(len(p) <= _WRAPPED_CHARS and not _FIGURE.fullmatch(p) for p in pieces)
+        and not PAGE_NUMBER.fullmatch("".join(line.split()))
+    )
 
 
 def _misread(report: Report) -> bool:
@@ -543,15 +580,17 @@ def _anchor(line: list[Piece]) -> bool:
 def _word_row(block: list[list[Piece]], i: int) -> bool:
     """A row of words opening its category (时效指标 | 资助资金发放及时性 | 按学期及时足额发 |
     按学期及时足额发放到学): its label (or the label's first piece, 可持续影响指 / 标), a name,
-    a target and an actual, no figure; not when the line after it holds the row's figures
+    a target and an actual (or one short value, its target left empty: … | 长期), no figure; not when the line after it holds the row's figures
     (项目建设完工时间 | 2021年12月31日前完 | … over 工 | 完工 | 10 | 10)."""
     line = block[i]
-    if len(line) < 4 or not (
+    if len(line) < 3 or not (
         label_kind(line[0].text) is not None or _opens_with_label(line[0].text)
     ):
         return False
     if any(_is_figure(p.text) or is_placeholder(p.text) for p in line) or _header_like(line):
         return False
+    if len(line) == 3 and len(line[-1].text) > _STATE_PIECE:
+        return False  # a label, a name and one value (its target left empty): a short one
     after = block[i + 1] if i + 1 < len(block) else []
     return sum(_is_figure(p.text) for p in after) < 2
 

@@ -1195,7 +1195,9 @@ def layout_rows(
 
         return fixed_or_spaced([line.rstrip("\r\n") for line in lines], spaced_rows, taken)
     if layout is Layout.SPACES:
-        return spaced_rows(lines)
+        from reviewer.ingest.fixed import spaced_or_fixed
+
+        return spaced_or_fixed([line.rstrip("\r\n") for line in lines], spaced_rows, taken)
     if layout is Layout.MARKED:
         from reviewer.ingest.marked import marked_rows
 

@@ -177,7 +177,10 @@ def is_chat_stamp(text: str) -> bool:
 
 # A seal's text as OCR gives it between a scan's rows: its characters apart, ending as a unit's
 # name ends (施 甸 县 林 业 局), or its star alone.
-_STAMP = lazy_compile(r"^(?:[\u4e00-\u9fff]\s+){3,}[局委办院所站队会厅部处室府司心社校章]$|^[★☆]$")
+_STAMP = lazy_compile(
+    r"^(?:[\u4e00-\u9fff]\s+){3,}[局委办院所站队会厅部处室府司心社校章]$|^[★☆]$"
+    r"|^[(（]\s*(?:盖章|公章|印章)\s*[)）]$"  # the form's mark where its seal goes: （盖章）
+)
 
 
 def is_stamp(raw: str) -> bool:

@@ -17,6 +17,7 @@ from collections.abc import Callable
 from typing import Any
 
 from reviewer.forms.families import Family
+from reviewer.forms.vocabulary import key
 from reviewer.grid import Cell, Row
 from reviewer.lazyre import lazy_compile
 from reviewer.model import CellRef, ReadingDoubt
@@ -61,6 +62,9 @@ _VALUE_STARTS = frozenset("≥≤≧≦<>=0123456789")
 # A name says what it counts in words: one with no letter at all (%, ——) is another cell's.
 _WORD = lazy_compile(r"[\u4e00-\u9fffA-Za-z]")
 # A name ending in a comparison and a number (资金到位及时率≧100): a value glued to the name.
+_LABEL_AT_END = lazy_compile(
+    r"..(?:数量|质量|时效|成本|经济效益|社会效益|生态效益|可持续影响|服务对象满意度|满意度|产出|效益|效果)指标$"
+)
 _VALUE_IN_NAME = lazy_compile(r"(?:[≥≤≧≦═=<>﹦]|>=|<=)\s*\d+(?:\.\d+)?\s*%?$")
 
 
@@ -79,17 +83,30 @@ def check(
     doubts.extend(_rows_lost(t, rows, section_cells or []))
     total = family.scoring.total
     weights = [(r, r["weight"]) for r in rows if r["weight"] is not None]
-    if weights:
-        heavy = [r for r, w in weights if w > total * _MAX_ROW_WEIGHT_SHARE]
-        weight_sum = sum([w for _, w in weights])
-        if heavy or weight_sum > total * _WEIGHT_SUM_FACTOR:
-            doubts.append(
-                ReadingDoubt(
-                    reason=f"三级指标分值合计{fmt(weight_sum)}分，远超满分{fmt(total)}分，"
-                    "分值一栏读入的可能是指标值或完成值。",
-                    evidence=_cells(heavy or [r for r, _ in weights], "weight"),
-                )
+    # a row worth more than the whole form, even one the text cut off (its figures run
+    # together: 10 | 1O read as 1010)
+    heavy = [
+        r
+        for r in map(_ascii, t["indicators"])
+        if r["weight"] is not None and r["weight"] > total * _MAX_ROW_WEIGHT_SHARE
+    ]
+    weight_sum = sum([w for _, w in weights])
+    if heavy:
+        doubts.append(
+            ReadingDoubt(
+                reason=f"指标「{heavy[0]['name']}」的分值读为{fmt(heavy[0]['weight'])}分，超过满分"
+                f"{fmt(total)}分，分值一栏读入的可能是指标值、完成值或相邻几格的数字。",
+                evidence=_cells(heavy, "weight"),
             )
+        )
+    elif weights and weight_sum > total * _WEIGHT_SUM_FACTOR:
+        doubts.append(
+            ReadingDoubt(
+                reason=f"三级指标分值合计{fmt(weight_sum)}分，远超满分{fmt(total)}分，"
+                "分值一栏读入的可能是指标值或完成值。",
+                evidence=_cells([r for r, _ in weights], "weight"),
+            )
+        )
     if len(weights) >= 3:
         like_targets = [r for r, w in weights if _equals_a_value(r, w)]
         if len(like_targets) >= _MOST * len(weights) and len(like_targets) >= 3:
@@ -308,6 +325,25 @@ def check(
                 evidence=_cells(glued, "target", "actual"),
             )
         )
+    glued_header = [
+        t["labels"][role]
+        for role in _VALUE_ROLES
+        if role in t["labels"] and _labels_run_together(t["labels"][role], family)
+    ]
+    if glued_header:
+        doubts.append(
+            ReadingDoubt(
+                reason=f"表头一格中连着几个栏目名称（如“{glued_header[0][:20]}”），"
+                "表头的栏目可能没有分开，各栏可能错位。"
+            )
+        )
+    # a name ending in a category's label (履约服务人次质量指标): the next line's label read
+    # into it, a scan's drifting columns read by position (no name ends so)
+    doubts += _names(
+        [r for r in rows if _LABEL_AT_END.search(r["name"])],
+        "末尾带着类别名称",
+        "下一行的类别或其他行的文字可能被并入了名称，各栏可能错位。",
+    )
     doubts += _names(
         [r for r in rows if "。" in r["name"].rstrip("。")],
         "中夹着句子",
@@ -374,7 +410,8 @@ def check(
     # a clause after a comma where the name is (基本规范,个别乡镇存在延迟发放), the row's words
     # beside it a column on: no name is a sentence
     doubts += _names(
-        [r for r in rows if _CLAUSES.search(r["name"]) and not _DIGIT.search(r["target"])],
+        # (whatever the target: 项目完工时间主体工程3月完工，已督促… beside 2022年12月底前)
+        [r for r in rows if _CLAUSES.search(_BRACKETED.sub("", r["name"]))],
         "是带逗号的句子",
         "实际完成值等栏的文字可能读进了名称一栏，该行各栏可能错位。",
     )
@@ -613,6 +650,22 @@ def _benign(name: str) -> bool:
     """A name no row has that is no misreading either: the template's …… left in, a page's
     number (—2—) read in among the rows."""
     return is_ellipsis(name) or _PAGE_NUMBER.match(name) is not None
+
+
+_VALUE_ROLES = ("target", "actual", "weight", "score", "explanation")
+_MIN_LABEL = 2  # characters of a label another may run into (分值, 得分)
+
+
+def _labels_run_together(label: str, family: Family) -> bool:
+    """A header's label that is two of the form's column labels run together (实际完成值分值
+    得分…: a scan's columns read by position into one), not a label with its note (完成值(B))."""
+    k = key(label)
+    known = sorted({w.rstrip("*") for w, _ in family.indicator_columns}, key=len, reverse=True)
+    first = next((w for w in known if k.startswith(w)), None)
+    if first is None or len(k) == len(first):
+        return False
+    rest = k[len(first) :]
+    return any(len(w) >= _MIN_LABEL and rest.startswith(w) for w in known)
 
 
 def _cut_name(name: str) -> bool:

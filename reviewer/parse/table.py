@@ -179,6 +179,14 @@ _UNIT_ALONE = frozenset({"单位:元", "单位:万元"})
 _AMOUNT_UNITS = frozenset({"元", "万元"})  # the amount unit stated without 金额
 
 
+def _table_of(row: Row) -> int | None:
+    """The number of the table (a web page's, a Word document's) a row was printed in; None
+    for a row outside any, or read from a layout that has no tables."""
+    where = row.cells[0].where if row.cells else None
+    table = where.get("table") if where else None
+    return table if isinstance(table, int) else None
+
+
 def _unit_line(k: str) -> bool:
     """A cell's key stating the amount unit on its own (金额单位：万元, 单位：元)."""
     return k.startswith("金额单位") or k in _UNIT_ALONE
@@ -412,6 +420,7 @@ class _TableBuilder:
         self.totals_at = -1  # the 总分 row's index, and its label (合计, 总分 …)
         self.totals_label = ""
         self.header_text = ""  # the indicator header as printed, to know its repeats
+        self.header_table: int | None = None  # the table (web page, Word) the header is in
         self.header_cells: frozenset[str] = frozenset()  # its cells' texts, likewise
         self.stacked = False  # the header's labels cut in two over two rows (_stacked_header)
         self.ends_with_label = False
@@ -1151,6 +1160,7 @@ class _TableBuilder:
         else:
             end = start + 2 if self.stacked else start + 1  # its lower row read with it
             self.header_text = self.rows[start].joined  # as printed, before any joining
+            self.header_table = _table_of(self.rows[start])
             self.header_cells = frozenset(c.text for c in self.rows[start].cells)
             while end < len(self.rows) and self._header_goes_on(self.rows[start], self.rows[end]):
                 end += 1
@@ -1232,6 +1242,10 @@ class _TableBuilder:
         cells = row.cells
         if not cells:
             return False
+        if self.header_table is not None and _table_of(row) is None:
+            # a web page's or a document's own lines after its table's last row (a table
+            # that goes on in another, cut at a page, goes on)
+            return True
         first = cells[0].text
         if len(cells) > 2:
             # notes and the fields after the table are one or two cells; the sign-off (填报单位：…

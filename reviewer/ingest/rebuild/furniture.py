@@ -93,8 +93,11 @@ _BODY = lazy_compile(r"^[\u4e00-\u9fff]{2,30}(?:局|委员会|委|办公室|办|
 
 
 def _names_the_issuer(text: str, before: Sequence[str]) -> bool:
-    """``text`` is the name of a body the lines ``before`` named (409001-怀来县卫生健康局)."""
-    return _BODY.match(text) is not None and any(s.strip().endswith(text) for s in before)
+    """``text`` is the name of a body the lines ``before`` named (409001-怀来县卫生健康局, or
+    a field's value among others: 地方主管部门  都安瑶族自治县教育局  资金使用单位 …)."""
+    return _BODY.match(text) is not None and any(
+        s.strip().endswith(text) or text in s.split() for s in before
+    )
 
 
 def _title_over_rows(lines: Sequence[str], i: int, above: str) -> bool:

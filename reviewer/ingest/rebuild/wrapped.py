@@ -161,7 +161,9 @@ def _unmeasured_rests(lines: Sequence[str], is_label: Callable[[str], bool]) -> 
                 or _words_then_figures(texts, i + 1)
             )
             and not is_label(rest)
-            and not is_label(before)
+            # (a funds row's label among the rows is a name's first words: 公用经费补助公办 /
+            # 幼儿园数)
+            and not (is_label(before) and kinds(before) != _FUND_ROW_ONLY)
         ):
             maybe.add(i)
         elif (
@@ -237,9 +239,10 @@ _SHORT_WORDS = lazy_compile(r"^[\u4e00-\u9fff]{1,8}$")  # 建立, 已建立, 有
 # A line in a sentence (a clause's mark in it), and a line that may go on with one: words first.
 _CLAUSE = lazy_compile(r"[，,；;、]")
 _TEXT_REST = lazy_compile(r"^[\u4e00-\u9fff“‘（(][^≥≤≧≦><＞＜=＝]{1,30}$")
-# A line of words, a name's first (65岁及以上老年人健, 0-6岁儿童健康管理): no sign, no figure alone.
+# A line of words, a name's first (65岁及以上老年人健, 0-6岁儿童健康管理, A级旅游景区安全检查):
+# no sign, no figure alone.
 _WORDS = lazy_compile(
-    r"^(?=(?:[^\u4e00-\u9fff]*[\u4e00-\u9fff]){3})[\u4e00-\u9fff、（）()“”‘’\d\-]{4,}$"
+    r"^(?=(?:[^\u4e00-\u9fff]*[\u4e00-\u9fff]){3})[\u4e00-\u9fff、（）()“”‘’\dA-Za-z\-]{4,}$"
 )
 # A cell opening a row's values: a target's sign (定性 and a direction in their own column), or
 # a figure.
@@ -329,6 +332,7 @@ def _goes_on(full: str, rest: str, is_label: Callable[[str], bool]) -> bool:
     )
 
 
+_FUND_ROW_ONLY = frozenset({Kind.FUND_ROW})
 _NO_START = ".,，、；;:：)）%"  # no cell opens with these: the line goes on with the one above
 _STOPS = ("。", "！", "？")
 _WORD_END = lazy_compile(r"^[\u4e00-\u9fff]{1,2}[,，;；、]")
