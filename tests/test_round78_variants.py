@@ -102,3 +102,12 @@ def test_round78_a_row_worth_more_than_the_form_even_cut_off() -> None:
     (t,) = report.tables
     assert any(i.weight == 1010 for i in t.indicators)
     assert any("超过满分" in d.reason for d in t.doubts)
+
+
+def test_round78_a_round_figure_that_is_the_plan_not_the_result() -> None:
+    # qo02: 全年建成高标准农田1万亩 against ≥10000亩 | 8600亩: 8600 rounds to 1万 at the figure's
+    # precision, but the figure is the target's own and the actual 14 % short of it
+    doc = _doc("qo02")
+    hits = [f for f in review(doc).findings if f.code == "N102" and f.table_index == 0]
+    assert len(hits) == 1
+    assert "计划数" in hits[0].message and "8600亩" in hits[0].message

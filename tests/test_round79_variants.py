@@ -48,3 +48,52 @@ def test_round79_the_seals_place_under_the_rows() -> None:
     assert not is_stamp("盖章")  # a word in a sentence or a field's label is left as it is
     (t,) = parse_file(_doc("qr03")).tables
     assert t.indicators[-1].name == "受益群众满意度"
+
+
+def test_round79_a_header_over_two_rows_with_the_targets_unit() -> None:
+    # qk01 (.xlsx), qg01 (a PDF): 年度指标值 over 指标值 | 单位. 单位 alone names the target's
+    # unit only on the lower row beside the figure's label (elsewhere it is a key: 单位名称)
+    for stem in ("qk01", "qg01"):
+        (t,) = parse_file(_doc(stem)).tables
+        assert t.reliable, stem
+        assert all(i.target_value.number is not None for i in t.indicators[:3]), stem
+        assert t.indicators[0].target.endswith(t.indicators[0].target_value.unit), stem
+
+
+def test_round79_the_rebuilt_headers_lower_row_starts_at_the_targets_parts() -> None:
+    from reviewer.ingest.rebuild.header import Slot, slot_of, split_rows
+    from reviewer.ingest.rebuild.tokenise import Token
+
+    words = ["一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分"]
+    words += ["偏差原因分析及改进措施", "指标值", "单位"]
+    tokens = [Token(w, w, k + 1) for k, w in enumerate(words)]
+    first, second = split_rows(tokens, DEFAULT)
+    assert [t.text for t in first][-1] == "偏差原因分析及改进措施"
+    assert [t.text for t in second] == ["指标值", "单位"]
+    assert slot_of("单位", DEFAULT) is Slot.UNIT
+
+
+def test_round80_rests_no_cell_could_be_at_any_width() -> None:
+    # qt06: ≥1160元/ / 人·月 and 1160元/人 / ·月; qt01: …进度不满意 / ，将加强沟通…; nn02: a lone
+    # / (an empty cell's mark) before the next cell is no unit's cut
+    from reviewer.ingest.rebuild.wrapped import _sure_rests_joined
+
+    assert _sure_rests_joined(["≥1160元/", "人·月", "1160元/人", "·月"]) == [
+        "≥1160元/人·月",
+        "",
+        "1160元/人·月",
+        "",
+    ]
+    assert _sure_rests_joined(["部分家长对食堂改造进度不满意", "，将加强沟通"])[0].endswith("沟通")
+    assert _sure_rests_joined(["长期", "/", "长期"]) == ["长期", "/", "长期"]
+    assert _sure_rests_joined(["10", "，"]) == ["10", "，"]  # after a figure: no sentence
+    for stem, rows in (("qt06", 8), ("qt01", 8)):
+        (t,) = parse_file(_doc(stem)).tables
+        assert len(t.indicators) == rows, stem
+
+
+def test_round80_a_scans_slip_in_the_units_label() -> None:
+    # qu04: 度量单仿 (仿 for 位): the header not found, every row's figures apart from it
+    (t,) = parse_file(_doc("qu04")).tables
+    assert t.reliable
+    assert t.indicators[0].target_value.unit == "公里"

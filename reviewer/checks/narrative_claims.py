@@ -211,9 +211,26 @@ def _plan_for_result(c: Claim, t: Target) -> bool:
         return False
     if c.unit in ("%", "％") or _NAMED_AS_PLAN.search(c.lead):
         return False  # a rate's standard, or the plan named as such (超额完成目标200人)
-    return c.agrees(*t.target) and not c.agrees(*t.actual)
+    if not c.agrees(*t.target):
+        return False
+    if not c.agrees(*t.actual):
+        return True
+    # a round figure in a larger unit that is the target's own (1万亩 against ≥10000亩) while
+    # the actual falls well short of it (8600亩): within the figure's rounding, but the plan,
+    # not the result
+    target, actual = t.target, t.actual
+    return (
+        _ROUND_SCALE.search(c.number_text) is not None
+        and target[1] is None
+        and actual[1] is None
+        and c.upper is None
+        and c.number == target[0]
+        and abs(actual[0] - c.number) > _ROUNDED_SHORT * abs(c.number)
+    )
 
 
+_ROUNDED_SHORT = 0.05  # of the figure: an actual further from it is no rounding of it
+_ROUND_SCALE = lazy_compile(r"[万亿千]")  # a figure printed in a larger unit: 1万, 2.5万
 # Words that name a figure as the plan, beside a result (完成目标200人的105%).
 _NAMED_AS_PLAN = lazy_compile(r"计划|预期|目标|原定|指标值")
 

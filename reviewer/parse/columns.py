@@ -623,8 +623,12 @@ _WHOLE_YEAR = ("全年", "全年度", "年度")
 
 
 def _signed(row: Row) -> bool:
-    """A lower header row naming the target's sign (符号 | 值 | 单位, the Hebei form's)."""
-    return any(c.text == "符号" for c in row.cells)
+    """A lower header row naming the target's parts, where 单位 is the target's unit: its sign
+    (符号 | 值 | 单位, the Hebei form's) or its figure (指标值 | 单位 under 年度指标值)."""
+    return any(c.text in _TARGET_PARTS for c in row.cells)
+
+
+_TARGET_PARTS = frozenset({"符号", "指标值", "值"})
 
 
 def _declared(text: str, family: Family) -> str | None:

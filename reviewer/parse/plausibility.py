@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import itertools
 from collections.abc import Callable
+from functools import cache
 from typing import Any
 
 from reviewer.forms.families import Family
@@ -656,16 +657,38 @@ _VALUE_ROLES = ("target", "actual", "weight", "score", "explanation")
 _MIN_LABEL = 2  # characters of a label another may run into (分值, 得分)
 
 
+_PARTS_UNDER = {
+    "target": ("target", "nature", "unit"),
+    "score": ("score", "weight", "item_score"),
+}
+
+
+@cache
+def _label_roles(columns: tuple[tuple[str, str], ...]) -> dict[str, str]:
+    return {w.rstrip("*"): role for w, role in reversed(columns)}
+
+
+@cache
+def _known_labels(columns: tuple[tuple[str, str], ...]) -> tuple[str, ...]:
+    """A form's column labels, longest first."""
+    return tuple(sorted({w.rstrip("*") for w, _ in columns}, key=len, reverse=True))
+
+
 def _labels_run_together(label: str, family: Family) -> bool:
     """A header's label that is two of the form's column labels run together (实际完成值分值
     得分…: a scan's columns read by position into one), not a label with its note (完成值(B))."""
     k = key(label)
-    known = sorted({w.rstrip("*") for w, _ in family.indicator_columns}, key=len, reverse=True)
+    known = _known_labels(family.indicator_columns)
     first = next((w for w in known if k.startswith(w)), None)
     if first is None or len(k) == len(first):
         return False
     rest = k[len(first) :]
-    return any(len(w) >= _MIN_LABEL and rest.startswith(w) for w in known)
+    second = next((w for w in known if len(w) >= _MIN_LABEL and rest.startswith(w)), None)
+    if second is None:
+        return False
+    roles = _label_roles(family.indicator_columns)
+    # a group's label over its part, read into one cell (年度指标值 over 指标值): one column's
+    return roles[second] not in _PARTS_UNDER.get(roles[first], ())
 
 
 def _cut_name(name: str) -> bool:

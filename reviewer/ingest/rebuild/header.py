@@ -79,11 +79,23 @@ class Header:
         return [c.number for c in self.columns if c.slot in slots]
 
 
+# 单位 alone is a column's label only on a header's lower row after the target's figure
+# (年度指标值 over 指标值 | 单位): elsewhere it is a key (单位名称) or a field's.
+UNIT_UNDER_VALUE = "单位"
+_VALUE_PARTS = frozenset({"指标值", "值", "符号"})
+
+
+def is_value_part(t: Token) -> bool:
+    return key(t.text) in _VALUE_PARTS
+
+
 def slot_of(label: str, family: Family) -> Slot:
     """What the column headed ``label`` holds, by the family's labels (then any family's)."""
     k = key(label)
     if k == "序号":
         return Slot.SEQ
+    if k == UNIT_UNDER_VALUE:
+        return Slot.UNIT  # (taken as a label only after 指标值: see UNIT_UNDER_VALUE)
     role = label_role(k, [f.indicator_columns for f in (family, *FAMILIES)])
     if role is None or role == "extra":
         return Slot.NUMBER if k.endswith("分") else Slot.TEXT
@@ -99,16 +111,19 @@ def split_rows(labels: list[Token], family: Family) -> tuple[list[Token], list[T
     name label that follows a value column (``…偏差原因分析 一级指标 二级指标 …``), or at a
     part of a split target printed after the results (Hebei's ``…自评得分 符号 单位 …``:
     a form prints its target's parts before its actual, never after)."""
-    seen_value = seen_result = False
+    seen_value = seen_result = seen_target = False
     for i, t in enumerate(labels):
         slot = slot_of(t.text, family)
         if slot in (Slot.L1, Slot.L2, Slot.NAME) and seen_value:
             return labels[:i], labels[i:]
         if slot in (Slot.NATURE, Slot.UNIT) and seen_result:
             return labels[:i], labels[i:]
+        if slot is Slot.TARGET and seen_target and seen_result:
+            return labels[:i], labels[i:]  # 年度指标值 … 偏差原因分析 指标值 单位: its parts
         if slot not in _LABEL_SLOTS:
             seen_value = True
         seen_result = seen_result or slot in _RESULTS
+        seen_target = seen_target or slot is Slot.TARGET
     return labels, []
 
 

@@ -15,7 +15,15 @@ from typing import TYPE_CHECKING
 from reviewer.forms.vocabulary import key
 from reviewer.ingest.rebuild import indicators as ind
 from reviewer.ingest.rebuild.anchors import CLOSING, HEADER_LABELS, Kind, kinds, names_columns
-from reviewer.ingest.rebuild.header import Header, Slot, build_header, slot_of, split_rows
+from reviewer.ingest.rebuild.header import (
+    UNIT_UNDER_VALUE,
+    Header,
+    Slot,
+    build_header,
+    is_value_part,
+    slot_of,
+    split_rows,
+)
 from reviewer.ingest.rebuild.headerless import rows_without_header
 from reviewer.ingest.rebuild.indicators import Placed
 from reviewer.ingest.rebuild.tokenise import Token
@@ -113,8 +121,10 @@ def _header_tokens(
             pass
         elif Kind.SECTION in ks and not labels and Kind.COLUMN not in ks:
             section.append(t)
-        elif Kind.COLUMN in ks:
-            labels.append(t)
+        elif Kind.COLUMN in ks or (
+            t.text == UNIT_UNDER_VALUE and labels and is_value_part(labels[-1])
+        ):
+            labels.append(t)  # (单位 after 指标值 or 值: the target's unit on the lower row)
         elif (
             labels
             and not extra
