@@ -97,3 +97,14 @@ def test_round80_a_scans_slip_in_the_units_label() -> None:
     (t,) = parse_file(_doc("qu04")).tables
     assert t.reliable
     assert t.indicators[0].target_value.unit == "公里"
+
+
+def test_round79_a_parts_own_execution_rate() -> None:
+    # qp02: 地方资金 | 1944.2 | 1701.18 | 92.50% (87.50% by its own figures): the total's rate
+    # was right, the part's wrong, and nothing said so
+    hits = [f for f in review(_doc("qp02")).findings if f.code == "B101"]
+    assert [h.expected for h in hits] == ["87.50%"]
+    assert hits[0].message.startswith("地方资金的执行率填报为92.5%")
+    # cg03: 总额 and 其中:当年财政拨款 alike, the rate against 年初预算 on both: one finding
+    hits = [f for f in review(_doc("cg03")).findings if f.code == "B101"]
+    assert len(hits) == 1 and "当年财政拨款" not in hits[0].message

@@ -98,8 +98,12 @@ def printed_rate(row: FundRow) -> str:
 def rate_conventions(table: EvaluationTable) -> tuple[set[str], bool] | None:
     """Which rounding conventions reproduce the printed rate, and whether the printed rate is
     within one unit of its last digit of the exact rate. None when there is nothing to check."""
-    exact = exact_rate(table)
-    row = table.funds.annual_total
+    return row_rate_conventions(table, table.funds.annual_total)
+
+
+def row_rate_conventions(table: EvaluationTable, row: FundRow) -> tuple[set[str], bool] | None:
+    """``rate_conventions`` for any fund row that prints its own rate (a source's, a level's)."""
+    exact = row_rate(table, row)
     ref = row.cells.get("rate_pct")
     if exact is None or row.rate_pct is None or ref is None:
         return None
@@ -119,13 +123,53 @@ def rate_conventions(table: EvaluationTable) -> tuple[set[str], bool] | None:
     "强制",
     "budget",
     what="执行率应等于全年执行数 ÷ 全年预算数（不是年初预算数）；只印有年初预算数(A)和全年执行数(B)的表格（部门整体表）"
-    "以(A)为分母；允许末位一个单位的取舍差异。执行率正确但未带百分号（且栏目未注明%）的，作为提示报告。",
+    "以(A)为分母；允许末位一个单位的取舍差异。资金来源各行（中央补助、地方资金等）印有各自执行率的，"
+    "各按本行执行数 ÷ 预算数核对。执行率正确但未带百分号（且栏目未注明%）的，作为提示报告。",
     why="执行率决定预算执行得分；用错分母或算错都会直接改变总分。",
     example="全年预算数350000.00、全年执行数331685，执行率应为94.77%，表中填94.00%。",
     fix="按全年执行数 ÷ 全年预算数重新计算执行率，并相应调整得分。",
 )
 def execution_rate(ctx: TableContext) -> Iterator[Hit]:
-    t = ctx.table
+    yield from _total_rate(ctx.table)
+    yield from _parts_rates(ctx.table)
+
+
+def _parts_rates(t: EvaluationTable) -> Iterator[Hit]:
+    """The rates the total's parts print (其中：中央补助 | … | 98.99%, 地方资金 | … | 92.50%):
+    each its own executed ÷ budget, within a unit of its last digit."""
+    funds = t.funds
+    total = funds.annual_total
+    field = budget_field(t)
+    rows = [(SOURCES[k], getattr(funds, k)) for k in SOURCES]
+    rows += [(label, r) for label, r in funds.extra.items() if not _SUM_LABEL.search(label)]
+    for label, row in rows:
+        if (getattr(row, field), row.executed) == (getattr(total, field), total.executed):
+            continue  # the total's only source (总额 | 其中：财政资金 alike): the total's rate
+        if row.rate_pct is None or not 0 <= row.rate_pct <= _MAX_RATE:
+            continue  # no rate a row could print (1,610.2%): its cells read out of place
+        checked = row_rate_conventions(t, row)
+        if checked is None or checked[0] or checked[1]:
+            continue
+        exact = row_rate(t, row)
+        assert exact is not None
+        name = label.removeprefix("其中：")
+        yield Hit(
+            f"{name}的执行率填报为{printed_rate(row)}，按{fund_label(t, 'executed')}÷"
+            f"{_budget_label(t)}应为{float(exact):.2f}%。",
+            expected=f"{float(exact):.2f}%",
+            found=f"{fmt(row.rate_pct)}%",
+            evidence=cell_evidence(
+                row.cells.get(budget_field(t)), row.cells.get("executed"), row.cells.get("rate_pct")
+            ),
+            suggestion=f"按{name}的执行数÷预算数重新计算其执行率。",
+        )
+
+
+_SUM_LABEL = lazy_compile(r"合计|小计|总计")  # a sum of other rows (a county's list): not a part
+_MAX_RATE = 200.0
+
+
+def _total_rate(t: EvaluationTable) -> Iterator[Hit]:
     checked = rate_conventions(t)
     if checked is None:
         return

@@ -217,6 +217,51 @@ def explanation_without_measure(ctx: TableContext) -> Iterator[Hit]:
         )
 
 
+@rule(
+    "E104",
+    "偏差说明只有措施没有原因",
+    "explanation-without-cause",
+    Category.EXPLANATION,
+    Severity.WARNING,
+    "强制",
+    "explanation",
+    what="未达成的指标，偏差原因说明只写了措施或表态（加强管理、确保完成），没有说明未完成的原因。",
+    why="偏差说明须同时包括原因分析和改进措施；只有措施没有原因，看不出差距从何而来，措施也无从判断是否对症。",
+    example="完成率88%（指标值≥95%），偏差原因栏只写“加强管理，确保完成”。",
+    fix="写明未完成的具体原因，再提出针对该原因的改进措施。",
+)
+def explanation_without_cause(ctx: TableContext) -> Iterator[Hit]:
+    if not has_column(ctx):
+        return
+    for i in ctx.table.indicators:
+        text = i.explanation
+        if _says_nothing(text) or not needs_explanation(i, ctx) or not _measures_only(text):
+            continue
+        yield Hit(
+            f"{ilabel(i)}未达成指标值，偏差原因只写了“{text}”，是措施或表态，没有说明未完成的原因。",
+            indicator=i,
+            expected="原因及改进措施",
+            found=text,
+            evidence=indicator_evidence(i, "explanation"),
+            suggestion="写明未完成的具体原因，再提出针对该原因的改进措施。",
+        )
+
+
+def _measures_only(text: str) -> bool:
+    """Every clause of ``text`` opens with what will be done (加强管理，确保完成; 进一步加强随访
+    管理，提高…): no clause tells what happened."""
+    clauses = [c.strip() for c in _CLAUSE_SPLIT.split(text) if c.strip()]
+    return bool(clauses) and all(_MEASURE_OPENS.match(c) for c in clauses)
+
+
+_CLAUSE_SPLIT = lazy_compile(r"[，,；;。！!]")
+_MEASURE_OPENS = lazy_compile(
+    r"^(?:下一步|下一年度?|下年度?|今后|将|并|同时)?(?:要|将)?"
+    r"(?:加强|确保|扩大|提高|推进|做好|强化|完善|落实|督促|争取|加快|加大|积极|认真|严格|全力|努力"
+    r"|继续|进一步|持续|抓好|切实|提升|优化|规范)"
+)
+
+
 _MEASURE_FIELDS = ("measures", "improvement_measures")
 
 

@@ -86,7 +86,7 @@ _llm(
     "llm-weak-explanation",
     Category.EXPLANATION,
     "explanation",
-    ("E101", "E102"),
+    ("E101", "E102", "E104"),
     what="偏差原因分析及改进措施没有写明原因，或只有原因没有改进措施，或原因与该指标无关。",
     example="实际完成值低于目标，偏差原因只写“客观原因”。",
     fix="写明偏差的具体原因和下一步改进措施。",

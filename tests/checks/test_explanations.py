@@ -124,6 +124,43 @@ class TestE102ExplanationWithoutMeasure(RuleCase):
         assert codes(tmp_path, trainees("=210人", 10, "按计划实施")) == set()
 
 
+# E104 explanation without cause --------------------------------------------------------------
+
+
+class TestE104ExplanationWithoutCause(RuleCase):
+    code = "E104"
+
+    def broken(self) -> EvaluationTable:
+        return trainees("=180人", 9, "加强管理，确保完成")
+
+    def clean(self) -> EvaluationTable:
+        return trainees("=180人", 9, MEASURE)
+
+    @pytest.mark.parametrize(
+        "explanation",
+        [
+            "进一步加强随访管理，提高患者规范管理水平。",  # gj02
+            "下一步将加强对营运车辆的动态监管，确保补贴资金精准发放。",  # gj01
+            "加强对接，扩大宣传，确保完成",  # ra02
+        ],
+    )
+    def test_measures_alone(self, tmp_path: Path, explanation: str) -> None:
+        assert "E104" in codes(tmp_path, trainees("=180人", 9, explanation))
+
+    @pytest.mark.parametrize(
+        "explanation",
+        [
+            "部分人员请假；下一步加强组织",  # a cause first, without a cause's word
+            "受疫情影响，加强线上培训",
+            "加强管理",  # on a met row: nothing to explain
+        ],
+    )
+    def test_a_cause_or_nothing_to_explain(self, tmp_path: Path, explanation: str) -> None:
+        actual = "=200人" if explanation == "加强管理" else "=180人"
+        score = 10 if explanation == "加强管理" else 9
+        assert "E104" not in codes(tmp_path, trainees(actual, score, explanation))
+
+
 # E103 explanation contradicts the score --------------------------------------------------
 
 

@@ -536,6 +536,12 @@ UNREAD = {
     # category labels and a page's scan marker run into the rows
     "qr01_shandong_linyi_yinan_nongyenongcunju_gaobiaozhunnongtian_2022.txt",  # OCR in runs of
     # spaces, columns drifting: an actual wrapped into the explanation's words (主体工程 / 3月完工，…)
+    "qx03_hebei_baoding_laishui_weishengjiankangju_jiatingyishengqianyue_2021.txt",  # pdftotext
+    # -layout of a Hebei form: its 预算执行率 row's target and actual run together (=100%96.31%)
+    "qx05_gansu_tianshui_qinan_shuiwuju_nongcunyinshuigonggu_2020.txt",  # the same of a transfer
+    # form: a name's first line beside its category's, its rest on the values' line
+    "qx06_hubei_xiaogan_yunmeng_wenhualvyouju_nongjiashuwugengxin_2023.txt",  # the same of a
+    # 20/80 form: a name wrapped above its row and the next row's labels run together
     "qo06_hebei_baoding_laishui_minzhengju_canjirenliangxiangbutie_2024.html",  # a Hebei web
     # page printing 权重占比／折算得分 in one cell (20／20.00) under a header to match
 }
@@ -547,7 +553,7 @@ def _marks(doc: Path) -> list[pytest.MarkDecorator]:
 
 
 def test_the_set_is_there() -> None:
-    assert len(DOCUMENTS) == 2515
+    assert len(DOCUMENTS) == 2539
     assert all(_gold(d).is_file() for d in DOCUMENTS)
     assert {d.name for d in DOCUMENTS} >= {*MISREAD, *UNREAD}
 
