@@ -108,3 +108,41 @@ def test_round79_a_parts_own_execution_rate() -> None:
     # cg03: 总额 and 其中:当年财政拨款 alike, the rate against 年初预算 on both: one finding
     hits = [f for f in review(_doc("cg03")).findings if f.code == "B101"]
     assert len(hits) == 1 and "当年财政拨款" not in hits[0].message
+
+
+def test_round81_a_categorys_bare_word_ending_a_name() -> None:
+    # qr05 (OCR in runs of spaces): 数量指标's row 补充更新出版物, then 数量 alone on the next
+    # line: the name's end, not the group's label again; qd03 (a cell per line):
+    # 城区垃圾积存点 / 数量 under 生态效益指标, a name as wide as the names' column
+    for stem, name in (("qr05", "补充更新出版物数量"), ("qd03", "城区垃圾积存点数量")):
+        (t,) = parse_file(_doc(stem)).tables
+        assert name in [i.name for i in t.indicators], stem
+
+
+def test_round82_a_scans_drifting_columns_not_a_layout_programs() -> None:
+    # rb01–rb06 (OCR in runs of spaces, columns drifting): read by position without a doubt
+    # but with two rows' cells run together (项目区亩均增产粮食受益农户数); a line at a time
+    # they read whole. pdftotext's layout lines its cells' starts up; a scan does not.
+    from reviewer.ingest.fixed import _aligned
+
+    scan = _doc("rb01").read_text(encoding="utf-8").replace("\f", "").splitlines()
+    laid_out = _doc("nx01").read_text(encoding="utf-8").replace("\f", "").splitlines()
+    assert not _aligned(scan)
+    assert _aligned(laid_out)
+    for stem in ("rb01", "rb02", "rb03", "rb04"):
+        (t,) = parse_file(_doc(stem)).tables
+        assert t.reliable, stem
+        assert not any("受益农户数" in i.name and i.name != "受益农户数" for i in t.indicators)
+
+
+def test_round82_a_names_rest_before_a_page_break_and_a_new_category() -> None:
+    # rb06: 单个书屋出版物 / 补充标准, then the page's break, then 效益指标 | 社会效益指标 |
+    # 农家书屋年均使用率: the rest is the row above's (a row the break cut would not open a
+    # category of its own); cc1's 培训人均成本 before the break, the same category's labels
+    # printed again over its values, still begins the row below
+    (t,) = parse_file(_doc("rb06")).tables
+    names = [i.name for i in t.indicators]
+    assert "单个书屋出版物补充标准" in names and "农家书屋年均使用率" in names
+    assert t.indicators[0].weight is not None  # 权垂 (垂 for 重) is the 权重 column
+    report = parse_file(next(_doc("cc1").parent.glob("cc1_jiangxi_yudu_weijian_2022.pdf")))
+    assert "培训人均成本" in [i.name for t in report.tables for i in t.indicators]

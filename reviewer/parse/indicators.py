@@ -55,6 +55,7 @@ _NUMBERED_HEADING = lazy_compile(r"^[一二三四五六七八九十]+[、.．]")
 _UNIT_HEADING = lazy_compile(r"^(?:二级单位|所属单位|下属单位|预算单位)\s*[:：]")
 _SUBTOTAL = frozenset({"小计", "小 计", "分项小计"})
 _LABEL_TAIL = "指标"
+_REST_NAME = 2  # characters of a name that is only the rest of one a break or wrap cut (性)
 TEMPLATE_NAME = lazy_compile(r"^指标\d{1,2}$")  # the template's own name for an empty row
 _POS = operator.attrgetter("pos")
 _FAMILIES = frozenset(lb.L2_FAMILY.values())
@@ -79,6 +80,8 @@ class Draft:
     extras: dict[str, Cell] = field(default_factory=dict)  # columns the form adds, by label
     # the rest of a target or an actual a page broke, printed at the top of the next page
     continued: dict[str, list[Cell]] = field(default_factory=dict)
+    # its row opens a category other than the row above's (效益指标 | 社会效益指标 | …)
+    opens_category: bool = False
 
     def name_text(self) -> str:
         return _join(self.name)
@@ -444,6 +447,18 @@ class Section:
     ends_with_label: bool = False  # a category label after the last row: the next is cut off
 
 
+def _names_rest(text: str, cells: list[Cell], drafts: list[Draft], last: dict[str, str]) -> bool:
+    """A line of one bare category word (数量, 质量) under a row of the category it names: no
+    new category (its group is open, its label printed with 指标), but the rest of the name
+    above, wrapped (补充更新出版物 / 数量, 城区垃圾积存点 / 数量)."""
+    return (
+        len(cells) == 1 and bool(drafts) and text in _BARE_STEMS and last.get("l2") == lb.stem(text)
+    )
+
+
+_BARE_STEMS = frozenset({"数量", "质量", "时效", "成本"})
+
+
 def parse_section(rows: Sequence[Row], columns: IndicatorColumns) -> Section:
     """Parse the rows between the 绩效指标 header and 总分 into Indicators, and the weights the
     category labels state.
@@ -523,6 +538,8 @@ def parse_section(rows: Sequence[Row], columns: IndicatorColumns) -> Section:
                 ):
                     break  # 预算执行率 printed twice, its 二级 left empty: the copy is the name
                 kind = lb.label_kind(c.text)
+                if kind is not None and _names_rest(c.text, cells, drafts, last_label):
+                    break  # 补充更新出版物 / 数量 within 数量指标's rows: the name's end
                 if kind is None:
                     glued = _glued_labels(c.text) or _cut_label(
                         c.text, rows[ri + 1] if ri + 1 < len(rows) else None
@@ -586,6 +603,7 @@ def parse_section(rows: Sequence[Row], columns: IndicatorColumns) -> Section:
             draft_at_row[ri] = len(drafts)
             for ev in row_events:
                 ev.pos = float(len(drafts))
+            d.opens_category = new_category
             drafts.append(d)
         else:
             for ev in row_events:
@@ -724,14 +742,18 @@ def _attach_fragments(
             to_next = False
         elif frag.before_break:
             # the row below began before the break, unless the text above is a sentence the
-            # break cut (its explanation wrapped on: 施工队伍 / 调配不足影响，…)
+            # break cut (its explanation wrapped on: 施工队伍 / 调配不足影响，…), or the row below
+            # opens a category of its own with a whole name (单个书屋出版物 / 补充标准 | break |
+            # 效益指标 | 社会效益指标 | 农家书屋年均使用率 | …; the labels of the same category
+            # printed again over the page's first row are no new one's, and a row whose name
+            # the break left a rest of, 时效指标 | 性 | 及时 …, is the one the text began)
             to_next = not (
                 frag.kind == "explanation" and prev.explanation and _unfinished(prev.explanation)
-            )
+            ) and not (kind == "name" and nxt.opens_category and len(nxt.name_text()) > _REST_NAME)
         elif frag.kind == "name" and frag.labelled:
             to_next = True  # a row opening a category begins a name: the row above is another's
         elif frag.kind == "name":
-            to_next = len(nxt.name_text()) <= 2
+            to_next = len(nxt.name_text()) <= _REST_NAME
         else:
             to_next = not prev.explanation
         target = nxt if to_next else prev

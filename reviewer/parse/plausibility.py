@@ -88,7 +88,7 @@ def check(
     # together: 10 | 1O read as 1010)
     heavy = [
         r
-        for r in map(_ascii, t["indicators"])
+        for r in t["indicators"]
         if r["weight"] is not None and r["weight"] > total * _MAX_ROW_WEIGHT_SHARE
     ]
     weight_sum = sum([w for _, w in weights])
@@ -341,7 +341,7 @@ def check(
     # a name ending in a category's label (履约服务人次质量指标): the next line's label read
     # into it, a scan's drifting columns read by position (no name ends so)
     doubts += _names(
-        [r for r in rows if _LABEL_AT_END.search(r["name"])],
+        [r for r in rows if r["name"].endswith("指标") and _LABEL_AT_END.search(r["name"])],
         "末尾带着类别名称",
         "下一行的类别或其他行的文字可能被并入了名称，各栏可能错位。",
     )
@@ -412,7 +412,7 @@ def check(
     # beside it a column on: no name is a sentence
     doubts += _names(
         # (whatever the target: 项目完工时间主体工程3月完工，已督促… beside 2022年12月底前)
-        [r for r in rows if _CLAUSES.search(_BRACKETED.sub("", r["name"]))],
+        [r for r in rows if _has_clause(r["name"])],
         "是带逗号的句子",
         "实际完成值等栏的文字可能读进了名称一栏，该行各栏可能错位。",
     )
@@ -679,6 +679,8 @@ def _labels_run_together(label: str, family: Family) -> bool:
     得分…: a scan's columns read by position into one), not a label with its note (完成值(B))."""
     k = key(label)
     known = _known_labels(family.indicator_columns)
+    if k in _label_roles(family.indicator_columns):
+        return False  # a label as the form prints it (most are)
     first = next((w for w in known if k.startswith(w)), None)
     if first is None or len(k) == len(first):
         return False
@@ -689,6 +691,11 @@ def _labels_run_together(label: str, family: Family) -> bool:
     roles = _label_roles(family.indicator_columns)
     # a group's label over its part, read into one cell (年度指标值 over 指标值): one column's
     return roles[second] not in _PARTS_UNDER.get(roles[first], ())
+
+
+def _has_clause(name: str) -> bool:
+    """A clause after a comma in the name, outside its brackets (a condition's own comma)."""
+    return ("，" in name or "," in name) and _CLAUSES.search(_BRACKETED.sub("", name)) is not None
 
 
 def _cut_name(name: str) -> bool:

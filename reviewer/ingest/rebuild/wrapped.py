@@ -181,7 +181,8 @@ def _unmeasured_rests(lines: Sequence[str], is_label: Callable[[str], bool]) -> 
             and not _restated(rest, texts[i + 1])
             and _REST.match(rest)
             and _WORDS.match(before)
-            and not is_label(rest)
+            # (a category's bare word too: 城区垃圾积存点 / 数量, the programme tells)
+            and (not is_label(rest) or rest in _BARE_STEMS)
         ):
             maybe.add(i)  # a name as wide as the names' column: its rest may follow, whatever
         elif (
@@ -378,6 +379,7 @@ def _goes_on(full: str, rest: str, is_label: Callable[[str], bool]) -> bool:
 
 
 _FUND_ROW_ONLY = frozenset({Kind.FUND_ROW})
+_BARE_STEMS = frozenset({"数量", "质量", "时效", "成本"})  # categories' words a name ends with
 _NO_START = ".,，、；;:：)）%"  # no cell opens with these: the line goes on with the one above
 _STOPS = ("。", "！", "？")
 _WORD_END = lazy_compile(r"^[\u4e00-\u9fff]{1,2}[,，;；、]")
