@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
 from reviewer.checks.context import Hit, TableContext, cell_evidence, ilabel, indicator_evidence
 from reviewer.checks.registry import rule
@@ -203,10 +203,7 @@ def explanation_without_measure(ctx: TableContext) -> Iterator[Hit]:
     if not has_column(ctx):
         yield from _table_field_without_measure(ctx)
         return
-    for i in ctx.table.indicators:
-        text = i.explanation
-        if _says_nothing(text) or not needs_explanation(i, ctx) or _MEASURE.search(text):
-            continue  # one that says nothing is E101's
+    for i, text in _explained(ctx, lambda text: _MEASURE.search(text) is None):
         yield Hit(
             f"{ilabel(i)}偏差原因为“{text}”，只说明了原因，未提出改进措施。",
             indicator=i,
@@ -233,10 +230,7 @@ def explanation_without_measure(ctx: TableContext) -> Iterator[Hit]:
 def explanation_without_cause(ctx: TableContext) -> Iterator[Hit]:
     if not has_column(ctx):
         return
-    for i in ctx.table.indicators:
-        text = i.explanation
-        if _says_nothing(text) or not needs_explanation(i, ctx) or not _measures_only(text):
-            continue
+    for i, text in _explained(ctx, _measures_only):
         yield Hit(
             f"{ilabel(i)}未达成指标值，偏差原因只写了“{text}”，是措施或表态，没有说明未完成的原因。",
             indicator=i,
@@ -245,6 +239,17 @@ def explanation_without_cause(ctx: TableContext) -> Iterator[Hit]:
             evidence=indicator_evidence(i, "explanation"),
             suggestion="写明未完成的具体原因，再提出针对该原因的改进措施。",
         )
+
+
+def _explained(
+    ctx: TableContext, lacking: Callable[[str], bool]
+) -> Iterator[tuple[Indicator, str]]:
+    """The rows that need an explanation and give one (one that says nothing is E101's) that is
+    ``lacking``, with its text."""
+    for i in ctx.table.indicators:
+        text = i.explanation
+        if not _says_nothing(text) and needs_explanation(i, ctx) and lacking(text):
+            yield i, text
 
 
 def _measures_only(text: str) -> bool:
