@@ -146,3 +146,24 @@ def test_round82_a_names_rest_before_a_page_break_and_a_new_category() -> None:
     assert t.indicators[0].weight is not None  # 权垂 (垂 for 重) is the 权重 column
     report = parse_file(next(_doc("cc1").parent.glob("cc1_jiangxi_yudu_weijian_2022.pdf")))
     assert "培训人均成本" in [i.name for t in report.tables for i in t.indicators]
+
+
+def test_round83_funds_labels_notes_stamps_and_sums() -> None:
+    # rf04: 预算数 / （A） / 执行数 / （B） / 执行率 / （B/A） a line each: the executed amount
+    # and the score had not been read (a false doubt); a points note stays the weight's
+    from reviewer.ingest.rebuild.anchors import label_goes_on
+
+    assert label_goes_on("预算数", "（A）") and label_goes_on("执行率", "（B/A）")
+    assert not label_goes_on("得分", "(20分)")
+    (t,) = parse_file(_doc("rf04")).tables
+    assert (t.funds.annual_total.executed, t.funds.annual_total.score) == (860.0, 20.0)
+    assert t.reliable
+    # rg01: the system's stamp under the sheet (导出时间：… 数据来源：…) is no name's
+    names = [i.name for t in parse_file(_doc("rg01")).tables for i in t.indicators]
+    assert not any("导出时间" in n for n in names)
+    # ri05: a Hebei form's 指标合计 | 90 | 89.00 before its 预算执行率 row is no indicator
+    names = [i.name for t in parse_file(_doc("ri05")).tables for i in t.indicators]
+    assert "指标合计" not in names
+    # rf06: 全民健身赛事活动 / 数量 / ≥25项: the name's rest, not a category
+    (t,) = parse_file(_doc("rf06")).tables
+    assert "全民健身赛事活动数量" in [i.name for i in t.indicators]

@@ -53,7 +53,8 @@ _MOVE_COST = 0.75
 _NUMBERED_HEADING = lazy_compile(r"^[一二三四五六七八九十]+[、.．]")
 # A heading over the rows of one of a department's units: 二级单位：郸城县第一高级中学
 _UNIT_HEADING = lazy_compile(r"^(?:二级单位|所属单位|下属单位|预算单位)\s*[:：]")
-_SUBTOTAL = frozenset({"小计", "小 计", "分项小计"})
+# a category's sum, or the indicators' before the form's own 预算执行率 row (Hebei: 指标合计)
+_SUBTOTAL = frozenset({"小计", "小 计", "分项小计", "指标合计"})
 _LABEL_TAIL = "指标"
 _REST_NAME = 2  # characters of a name that is only the rest of one a break or wrap cut (性)
 TEMPLATE_NAME = lazy_compile(r"^指标\d{1,2}$")  # the template's own name for an empty row
@@ -485,6 +486,8 @@ def parse_section(rows: Sequence[Row], columns: IndicatorColumns) -> Section:
             chat = True
             continue  # a chat's sender and time, its message: no row's (reported unparsed)
         chat = False
+        if cells and cells[0].text in _SUBTOTAL and len(cells) > 1:
+            continue  # 指标合计 | 90 | 89.00: a sum of the rows, no row; left unused, reported
         # Leading pieces of vertical labels (绩 / 效 指 标) are layout, not content; so is the
         # block's label with its points, printed on a row of a new page (绩效指标(90分) | …).
         while cells and lb.is_section_fragment(lb.weight_note(cells[0].text)[0]):

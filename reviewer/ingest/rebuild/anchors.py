@@ -262,6 +262,9 @@ def is_block_label(text: str) -> bool:
 
 
 _HEADER_KINDS = frozenset({Kind.COLUMN, Kind.SECTION})
+# A funds column's letter note (（A）, （B/A）): not its points ((20分): a weight's), nor a unit
+# ((万元): the block's label's, 项目资金 / （万元）, on its own line under it).
+_FUND_NOTE = lazy_compile(r"^[(（][A-Za-z](?:[/／][A-Za-z])?[)）]$")
 # Words that open the rest of a label wrapped onto its next line (… | 及改进措施, … | (A)).
 _GOES_ON = ("及", "和", "与", "(", "（")
 
@@ -270,8 +273,11 @@ def label_goes_on(head: str, tail: str) -> bool:
     """A header label a paste cut at its line break into two cells (一级 | 指标, 实际 | 完成值,
     偏差原因分析 | 及改进措施): together a label, and ``tail`` no label of its own after one (or a
     piece no label alone, ``head``)."""
-    if not kinds(head + tail) & _HEADER_KINDS:
-        return False
+    whole = kinds(head + tail)
+    if not whole & _HEADER_KINDS:
+        # a funds column's label and its note wrapped under it (预算数 / （A）, 执行率 /
+        # （B/A）): the note no label of its own
+        return Kind.FUND_COLUMN in whole and _FUND_NOTE.match(tail) is not None
     if not kinds(head) & _HEADER_KINDS:
         return True
     return tail[:1] in _GOES_ON and not kinds(tail) & _HEADER_KINDS

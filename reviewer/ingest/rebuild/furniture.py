@@ -83,6 +83,8 @@ def _bare_page_number(lines: Sequence[str], i: int, openings: set[str]) -> bool:
 def _head_titled(words: Sequence[str]) -> bool:
     """A running head of the form's title, alone or after its issuer's name (蕉岭县住房和城乡
     建设局 项目支出绩效自评表)."""
+    if not words:
+        return False
     if Kind.TITLE in kinds(words[0]):
         return True
     return len(words) == 2 and _BODY.match(words[0]) is not None and Kind.TITLE in kinds(words[1])

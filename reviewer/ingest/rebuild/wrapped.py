@@ -206,7 +206,7 @@ def _unmeasured_rests(lines: Sequence[str], is_label: Callable[[str], bool]) -> 
                 or (i + 2 < len(texts) and texts[i + 1] == texts[i + 2] != rest)
                 or _words_then_figures(texts, i + 1)
             )
-            and not is_label(rest)
+            and (not is_label(rest) or rest in _BARE_STEMS)  # (…赛事活动 / 数量 / ≥25项)
             # (a funds row's label among the rows is a name's first words: 公用经费补助公办 /
             # 幼儿园数)
             and not (is_label(before) and kinds(before) != _FUND_ROW_ONLY)
