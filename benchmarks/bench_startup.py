@@ -63,7 +63,7 @@ def main() -> None:
             "review SEED, no store": (seed, {"REVIEWER_RE_CACHE": "0"}),
             "review SEED -o memo.md": (seed, {}),
         }
-        subprocess.run(seed, env=env, stdout=subprocess.DEVNULL, check=False)  # fills the store
+        subprocess.run(seed, env=env, capture_output=True, check=False)  # fills the store
         best: dict[str, float] = {}
         for label, (cmd, extra) in commands.items():
             load = os.getloadavg()[0]
