@@ -42,6 +42,7 @@ def _number(text: str) -> float | None:
     spreadsheet's mark that a figure is text ('10) is no part of it."""
     text = unicodedata.normalize("NFKC", text)  # full-width figures (４．６１) as printed
     text = _NOTE.sub("", text.replace(",", "")).strip().removesuffix("分").removeprefix("'")
+    text = _OCR_POINT.sub(".", text)  # 9。51: a scan's full stop for the decimal point
     if _OCR_FIGURE.fullmatch(text) and (any(ch.isdigit() for ch in text) or text in _LONE_OCR):
         text = text.translate(_OCR_DIGITS)
     try:
@@ -51,6 +52,7 @@ def _number(text: str) -> float | None:
 
 
 _OCR_FIGURE = re.compile(r"[\dOolI〇S.]+")
+_OCR_POINT = re.compile(r"(?<=[\dOolI〇S])。(?=[\dOolI〇S])")
 _NOTE = re.compile(r"\s*[(（][^()（）]*[)）]\s*$")  # 9（扣1分）: the note after the points
 _OCR_DIGITS = str.maketrans("OolI〇S", "001105")
 _LONE_OCR = ("〇", "S")  # a score of one digit misread alone (S for 5)

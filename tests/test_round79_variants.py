@@ -167,3 +167,24 @@ def test_round83_funds_labels_notes_stamps_and_sums() -> None:
     # rf06: 全民健身赛事活动 / 数量 / ≥25项: the name's rest, not a category
     (t,) = parse_file(_doc("rf06")).tables
     assert "全民健身赛事活动数量" in [i.name for i in t.indicators]
+
+
+def test_round84_a_hebei_sign_beside_a_target_written_in_the_unit_column() -> None:
+    # rm03: 符号 | 单位(文字描述) and no 值 column: >= | 120处(数量). The sign had been left off
+    # (a false S102 error on a ≤24小时 row its 10小时 met)
+    doc = _doc("rm03")
+    (t,) = parse_file(doc).tables
+    assert [i.target for i in t.indicators[:2]] == [">=120处(数量)", ">=40公里(长度)"]
+    assert "S102" not in {f.code for f in review(doc).findings}
+
+
+def test_round84_pipe_rows_written_whole_and_a_funds_breakdown_with_its_fiscal_row() -> None:
+    # rm05: every row as many cells as its header (… | 10 | with its empty explanation kept): no
+    # cells dropped, not a wrapped web table (its 无 had run into the next row's 产出指标, its
+    # funds and total unread: false P103, P102 and P104)
+    doc = _doc("rm05")
+    codes = {f.code for f in review(doc).findings}
+    assert not {"P102", "P103", "P104"} & codes
+    assert {"E101", "T101"} <= codes
+    # rm06: 按收入性质分 | 财政拨款 | … over 其他收入 | …: both the total's parts (a false F101)
+    assert "F101" not in {f.code for f in review(_doc("rm06")).findings}

@@ -51,10 +51,11 @@ def _sources_add_up(ctx: TableContext) -> Iterator[Hit]:
     if not total.cells or not any(r.cells for r in rows):
         return  # a form without source rows (20/80 prints the total only): nothing to add up
     income = _extra(funds, ("by_income",))
-    if income and not funds.current_year_appropriation.cells:
+    if income:
         # a 部门整体 form's sources by income (一般公共预算拨款, 政府性基金拨款), its 上年结转
-        # and 其他资金 among them: they add up to the total together
-        rows = [*income, funds.prior_year_carryover, funds.other]
+        # and 其他资金 among them: they add up to the total together, 财政拨款 too where it is
+        # one of them (按收入性质分 | 财政拨款 | … over 其他收入 | …)
+        rows = [funds.current_year_appropriation, *income, funds.prior_year_carryover, funds.other]
     elif _levels_among_sources(funds):
         # funds by level (中央补助, 自治区资金, 师市配套) in the place of 当年财政拨款, with
         # 上年结转 or 其他资金 beside them: together they make the total

@@ -211,8 +211,10 @@ def _wrapped(piped: Sequence[str]) -> bool:
         return False  # every row as many cells: empty ones written || are cells, not dropped
     if any(_COLLAPSED.search(s) or s in ("|", "｜") for s in rows):
         return True
-    if not any(_EMPTY_CELL.search(s) for s in rows) and (
-        _known_indicator_header(rows) or _labels_pushed_left(rows)
+    if (
+        not any(_EMPTY_CELL.search(s) for s in rows)
+        and (_known_indicator_header(rows) or _labels_pushed_left(rows))
+        and not _rows_fill_header(rows)
     ):
         # A form always has empty cells (merged categories): these were dropped, and a row's
         # cells no longer stand under their columns. Rebuilt from the form's labels, unless
@@ -255,6 +257,37 @@ def _one_grid(rows: Sequence[str]) -> bool:
     # end; a grid has empty cells before filled ones (merged labels, blank values)
     gapped = sum(bool(_GAP.search(s)) for s in rows)
     return gapped >= _GRID_GAPPED * len(rows)
+
+
+def _rows_fill_header(rows: Sequence[str]) -> bool:
+    """The indicator rows each hold as many cells as their header (one fewer where the header
+    opens with the section's title), an empty last cell kept as its pipe (… | 10 |, some row
+    showing one): every row written whole, its 一级 and 二级 on each line, none dropped."""
+    start = next((i for i, s in enumerate(rows) if "一级指标" in s or "三级指标" in s), None)
+    if start is None:
+        return False
+    n = _cell_count(rows[start])
+    body = []
+    kept = False  # a row that kept an empty last cell (… | 10 |, no pipe before its first)
+    for s in rows[start + 1 :]:
+        if s.lstrip("|｜ ").startswith(("总分", "合计", "总计")):
+            break
+        body.append(_cell_count(s))
+        kept = kept or (s.endswith(("|", "｜")) and not s.startswith(("|", "｜")))
+    whole = sum(c in (n, n - 1) for c in body)
+    return kept and len(body) >= _MIN_WHOLE_ROWS and whole >= _WHOLE_SHARE * len(body)
+
+
+def _cell_count(line: str) -> int:
+    """A pipe row's cells, an empty one kept where its pipe ends the line (… | 10 |)."""
+    s = line.strip()
+    if s.startswith(("|", "｜")):
+        s = s[1:]
+    return len(_PIPE.split(s))
+
+
+_MIN_WHOLE_ROWS = 3
+_WHOLE_SHARE = 0.8
 
 
 # An indicator header printed as a pipe row: | 一级指标 | 二级指标 | 三级指标 | …

@@ -1033,7 +1033,9 @@ def _target_text(d: Draft, described: bool = False) -> str:
     if d.nature is None and d.unit is None:
         return value
     if not value and described and d.unit is not None:
-        return d.unit.text
+        # (its sign kept where the form prints one beside it: >= | 120处(数量))
+        nature = d.nature.text if d.nature is not None else ""
+        return (nature if is_operator(nature) else "") + d.unit.text
     if d.nature is not None and is_operator(d.nature.text):
         value = d.nature.text + value
     elif d.nature is not None and (sign := _DIRECTIONS.get(d.nature.text.strip())):

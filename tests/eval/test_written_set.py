@@ -29,6 +29,30 @@ def _gold(doc: Path) -> Path:
 # Documents still read wrong (see the dataset's README), each expected to fail its check,
 # strictly, so that a fix shows here and its entry goes.
 MISREAD = {
+    "rj01_hebei_baoding_laishui_jiaoyuju_xueqianjiaoyuzizhu_2021.txt": (
+        "pdftotext -layout of a Hebei form, its funds header's two rows run together (资金到位情况"
+        "到位数): the funds unread (a false P103) and the 预算执行率 row's definition read into it"
+    ),
+    "rj02_sichuan_mianyang_santai_nongyenongcunju_gaobiaozhunnongtian_2023.txt": (
+        "pdftotext -layout of a Sichuan form, a target centred over two lines (2023年12月底 /"
+        " 前完工): its rest read into the next row's target"
+    ),
+    "rl01_henan_xinyang_guangshan_nongyenongcunju_gaobiaozhunnongtian_2022.txt": (
+        "OCR in runs of spaces: a name's first line above its row (项目年度建设任务 / 时效指标"
+        " 按期完成率) read into the row above's name"
+    ),
+    "rl03_gansu_tianshui_qinan_jiaoyuju_yiwujiaoyuboruohuanjie_2021.txt": (
+        "the same after the header printed again at a page's top (农村义务教育学校办学 / 条件基本"
+        "达标率)"
+    ),
+    "rl05_shandong_linyi_yishui_shichangjianduguanliju_bumenzhengti_2023.txt": (
+        "the same of a 部门整体 form (抽检不合格食品 / 核查处置率), the first line read into the"
+        " row above's target"
+    ),
+    "rl06_hebei_baoding_laishui_wenhuaguangdianhelvyouju_nongjiashuwu_2019.txt": (
+        "OCR in runs of spaces of a Hebei form: no indicator row read, only its lines reported"
+        " unparsed (P101), not said misread"
+    ),
     "ri05_hebei_baoding_laishui_shuiliju_nongcunyinshuiweixiu_2019.txt": (
         "a Hebei form in tabs: a date target's 单位(文字描述) note (日期) left off the target the"
         " gold joins it to"
@@ -551,7 +575,7 @@ def _marks(doc: Path) -> list[pytest.MarkDecorator]:
 
 
 def test_the_set_is_there() -> None:
-    assert len(DOCUMENTS) == 2587
+    assert len(DOCUMENTS) == 2611
     assert all(_gold(d).is_file() for d in DOCUMENTS)
     assert {d.name for d in DOCUMENTS} >= {*MISREAD, *UNREAD}
 
