@@ -21,6 +21,7 @@ from reviewer.checks.recompute import target_met
 from reviewer.checks.registry import report_rule, rule
 from reviewer.config import Config
 from reviewer.forms.template import without_instructions
+from reviewer.forms.vocabulary import without_qizhong
 from reviewer.lazyre import lazy_compile
 from reviewer.model import Category, CellRef, EvaluationTable, FundRow, Indicator, Severity
 from reviewer.numbers import fmt
@@ -152,7 +153,7 @@ def _parts_rates(t: EvaluationTable) -> Iterator[Hit]:
             continue
         exact = row_rate(t, row)
         assert exact is not None
-        name = label.removeprefix("其中：")
+        name = without_qizhong(label)
         yield Hit(
             f"{name}的执行率填报为{printed_rate(row)}，按{fund_label(t, 'executed')}÷"
             f"{_budget_label(t)}应为{float(exact):.2f}%。",

@@ -139,7 +139,8 @@ def fixed_or_spaced(
     table it finds said to be misread (or finds none) and reading it a line at a time (cells
     apart where runs of spaces or a scan's grid marks part them) reads more tables without a
     doubt (or as many, fewer doubted), its rows a line at a time: a scan's OCR text keeps its
-    lines but not its columns.
+    lines but not its columns. So too where neither reading is doubted, the text's cells do not
+    line up (``_aligned``) and a line at a time reads more rows.
 
     Each reading is parsed to be judged (the text is short: a laid-out page or a few), and
     the one kept is read again, as the trial parses marked its cells used. A reading that
@@ -148,22 +149,24 @@ def fixed_or_spaced(
     from reviewer.parse import parse_grid
 
     by_position = parse_grid(Grid(rows=fixed_rows(lines), source=""))
-    by_line = parse_grid(Grid(rows=spaced_rows(lines), source=""))
     if _misread(by_position):
+        by_line = parse_grid(Grid(rows=spaced_rows(lines), source=""))
         if _judged(by_line) > _judged(by_position) or (
             by_line.tables and not by_position.tables  # some table, if only to say it misread
         ):
             return spaced_rows(lines)
-    elif (
-        not _misread(by_line)
-        and len(by_line.tables) == len(by_position.tables)
-        and _rows_read(by_line) > _rows_read(by_position)
-        and not _aligned(lines)
-    ):
-        # both read without a doubt, a line at a time more rows, and the cells' starts not
-        # lined up as a layout program prints them: a scan's columns drifting, read by
-        # position, ran two rows' cells into one (项目区亩均增产粮食受益农户数)
-        return spaced_rows(lines)
+    elif not _aligned(lines):
+        # read without a doubt, but the cells' starts not lined up as a layout program prints
+        # them: a scan whose columns drift, read by position, may run two rows' cells into one
+        # (项目区亩均增产粮食受益农户数); a line at a time, without a doubt and more rows, it reads
+        # as printed
+        by_line = parse_grid(Grid(rows=spaced_rows(lines), source=""))
+        if (
+            not _misread(by_line)
+            and len(by_line.tables) == len(by_position.tables)
+            and _rows_read(by_line) > _rows_read(by_position)
+        ):
+            return spaced_rows(lines)
     return fixed_rows(lines, taken)
 
 
@@ -619,8 +622,9 @@ def _anchor(line: list[Piece]) -> bool:
 def _word_row(block: list[list[Piece]], i: int) -> bool:
     """A row of words opening its category (时效指标 | 资助资金发放及时性 | 按学期及时足额发 |
     按学期及时足额发放到学): its label (or the label's first piece, 可持续影响指 / 标), a name,
-    a target and an actual (or one short value, its target left empty: … | 长期), no figure; not when the line after it holds the row's figures
-    (项目建设完工时间 | 2021年12月31日前完 | … over 工 | 完工 | 10 | 10)."""
+    a target and an actual (or one short value, its target left empty: … | 长期), no figure;
+    not when the line after it holds the row's figures (项目建设完工时间 | 2021年12月31日前完 |
+    … over 工 | 完工 | 10 | 10)."""
     line = block[i]
     if len(line) < 3 or not (
         label_kind(line[0].text) is not None or _opens_with_label(line[0].text)

@@ -453,11 +453,11 @@ def _names_rest(text: str, cells: list[Cell], drafts: list[Draft], last: dict[st
     new category (its group is open, its label printed with 指标), but the rest of the name
     above, wrapped (补充更新出版物 / 数量, 城区垃圾积存点 / 数量)."""
     return (
-        len(cells) == 1 and bool(drafts) and text in _BARE_STEMS and last.get("l2") == lb.stem(text)
+        len(cells) == 1
+        and bool(drafts)
+        and text in lb.BARE_CATEGORY_WORDS
+        and last.get("l2") == lb.stem(text)
     )
-
-
-_BARE_STEMS = frozenset({"数量", "质量", "时效", "成本"})
 
 
 def parse_section(rows: Sequence[Row], columns: IndicatorColumns) -> Section:

@@ -30,6 +30,11 @@ TOTAL_WORDS = (
 )
 
 
+# The 二级 categories' words a name may end with, printed alone where its rest wrapped
+# (补充更新出版物 / 数量): a bare word, no label of its own after a name.
+BARE_CATEGORY_WORDS = frozenset({"数量", "质量", "时效", "成本"})
+
+
 def is_total_word(text: str) -> bool:
     """One of ``TOTAL_WORDS``, as printed or as OCR misreads it (总份)."""
     return text in TOTAL_WORDS or ocr_label(text) in TOTAL_WORDS

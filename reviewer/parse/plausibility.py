@@ -62,10 +62,11 @@ _NAME_IS_VALUE = lazy_compile(r"^(?:[≥≤≧≦<>=]|>=|<=)?\s*\d+(?:[.,]\d+)*\
 _VALUE_STARTS = frozenset("≥≤≧≦<>=0123456789")
 # A name says what it counts in words: one with no letter at all (%, ——) is another cell's.
 _WORD = lazy_compile(r"[\u4e00-\u9fffA-Za-z]")
-# A name ending in a comparison and a number (资金到位及时率≧100): a value glued to the name.
+# A name ending in a category's label (履约服务人次质量指标): the next line's label read into it.
 _LABEL_AT_END = lazy_compile(
     r"..(?:数量|质量|时效|成本|经济效益|社会效益|生态效益|可持续影响|服务对象满意度|满意度|产出|效益|效果)指标$"
 )
+# A name ending in a comparison and a number (资金到位及时率≧100): a value glued to the name.
 _VALUE_IN_NAME = lazy_compile(r"(?:[≥≤≧≦═=<>﹦]|>=|<=)\s*\d+(?:\.\d+)?\s*%?$")
 
 

@@ -14,7 +14,7 @@ from collections.abc import Callable, Sequence
 
 from reviewer.ingest.rebuild.anchors import Kind, category_goes_on, kinds
 from reviewer.lazyre import lazy_compile
-from reviewer.parse.labels import label_kind
+from reviewer.parse.labels import BARE_CATEGORY_WORDS, label_kind
 
 _MIN_WIDTH = 8  # characters: a narrower "width" is a column of short cells, not a wrap
 _NARROW = 12  # characters: a width below it is believed only where few lines are longer
@@ -182,7 +182,7 @@ def _unmeasured_rests(lines: Sequence[str], is_label: Callable[[str], bool]) -> 
             and _REST.match(rest)
             and _WORDS.match(before)
             # (a category's bare word too: 城区垃圾积存点 / 数量, the programme tells)
-            and (not is_label(rest) or rest in _BARE_STEMS)
+            and (not is_label(rest) or rest in BARE_CATEGORY_WORDS)
         ):
             maybe.add(i)  # a name as wide as the names' column: its rest may follow, whatever
         elif (
@@ -206,7 +206,7 @@ def _unmeasured_rests(lines: Sequence[str], is_label: Callable[[str], bool]) -> 
                 or (i + 2 < len(texts) and texts[i + 1] == texts[i + 2] != rest)
                 or _words_then_figures(texts, i + 1)
             )
-            and (not is_label(rest) or rest in _BARE_STEMS)  # (…赛事活动 / 数量 / ≥25项)
+            and (not is_label(rest) or rest in BARE_CATEGORY_WORDS)  # (…赛事活动 / 数量 / ≥25项)
             # (a funds row's label among the rows is a name's first words: 公用经费补助公办 /
             # 幼儿园数)
             and not (is_label(before) and kinds(before) != _FUND_ROW_ONLY)
@@ -379,7 +379,6 @@ def _goes_on(full: str, rest: str, is_label: Callable[[str], bool]) -> bool:
 
 
 _FUND_ROW_ONLY = frozenset({Kind.FUND_ROW})
-_BARE_STEMS = frozenset({"数量", "质量", "时效", "成本"})  # categories' words a name ends with
 _NO_START = ".,，、；;:：)）%"  # no cell opens with these: the line goes on with the one above
 _STOPS = ("。", "！", "？")
 _WORD_END = lazy_compile(r"^[\u4e00-\u9fff]{1,2}[,，;；、]")
