@@ -76,14 +76,14 @@ def test_round79_the_rebuilt_headers_lower_row_starts_at_the_targets_parts() -> 
 def test_round80_rests_no_cell_could_be_at_any_width() -> None:
     # qt06: ≥1160元/ / 人·月 and 1160元/人 / ·月; qt01: …进度不满意 / ，将加强沟通…; nn02: a lone
     # / (an empty cell's mark) before the next cell is no unit's cut
+    from reviewer.ingest.rebuild.tokenise import Token, _value_wrapped
     from reviewer.ingest.rebuild.wrapped import _sure_rests_joined
 
-    assert _sure_rests_joined(["≥1160元/", "人·月", "1160元/人", "·月"]) == [
-        "≥1160元/人·月",
-        "",
-        "1160元/人·月",
-        "",
-    ]
+    def joins(head: str, rest: str) -> bool:
+        return _value_wrapped(Token(head, head, 1), Token(rest, rest, 2))
+
+    assert joins("≥1160元/", "人·月") and joins("1160元/人", "·月")
+    assert not joins("/", "长期")  # a lone / (an empty cell's mark) is no unit's head
     assert _sure_rests_joined(["部分家长对食堂改造进度不满意", "，将加强沟通"])[0].endswith("沟通")
     assert _sure_rests_joined(["长期", "/", "长期"]) == ["长期", "/", "长期"]
     assert _sure_rests_joined(["10", "，"]) == ["10", "，"]  # after a figure: no sentence

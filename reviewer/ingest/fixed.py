@@ -82,7 +82,6 @@ _IN_BRACKETS = lazy_compile(r"[(（][^()（）]*[)）]")
 _WRAPPED_LINES = 3  # lines of wrapped pieces that suggest a laid-out table
 _WRAPPED_PIECES = 3
 _WRAPPED_CHARS = 6
-_FIGURE = lazy_compile(r"[\d.,%]+")
 _VALUE_PIECE = 12  # characters, at most, of a value with its unit (≥1,500万人次, 2023年10月底前)
 _GRID = "|｜"  # a scan's grid lines, read as characters
 # One space between Chinese words and a value: a sign (≥2400批次), a date, or a figure with
@@ -226,7 +225,7 @@ def _wrapped_pieces(line: str) -> bool:
     pieces = _GAP.findall(line)
     return (
         0 < len(pieces) <= _WRAPPED_PIECES
-        and all(len(p) <= _WRAPPED_CHARS and not _FIGURE.fullmatch(p) for p in pieces)
+        and all(len(p) <= _WRAPPED_CHARS and not _is_figure(p) for p in pieces)
         and not PAGE_NUMBER.fullmatch("".join(line.split()))
     )
 

@@ -514,7 +514,7 @@ def _value_wrapped(prev: Token, t: Token) -> bool:
     month) whole again. Not a bare figure before a unit (12 / 个): a form with a 度量单位
     column prints them as two cells; nor a value and the next cell (1.2万亩 / 完成)."""
     head = _VALUE_HEAD.match(prev.text)
-    if head is None or t.spaced or not _VALUE_REST.match(t.text):
+    if head is None or t.spaced or not (_VALUE_REST.match(t.text) or _PER_DOT.match(t.text)):
         return False
     date = head.group("date")
     # a date over three lines (2022年12 / 月底前完 / 工): its last line two after its first
@@ -530,8 +530,12 @@ def _value_wrapped(prev: Token, t: Token) -> bool:
         return False  # 20 / 万元: a figure and its 度量单位's cell
     if "/" in unit:  # a rate per something (≤650元/ / 平方米, 612元/平 / 方米, 元/ / 亩)
         per = unit.partition("/")[2] + t.text
-        return is_measure(per) or (unit.endswith("/") and len(t.text) <= _PER_CHARS)
-    return is_measure(unit + t.text)
+        return (
+            is_measure(per)
+            or (unit.endswith("/") and len(t.text) <= _PER_CHARS)
+            or _PER_DOT.fullmatch(per) is not None  # ≥1160元/ / 人·月, 1160元/人 / ·月
+        )
+    return _VALUE_REST.match(t.text) is not None and is_measure(unit + t.text)
 
 
 # A value's head: its sign and figure, or a figure and its unit's first characters, or a date
@@ -542,6 +546,8 @@ _VALUE_HEAD = lazy_compile(
     r"|(?P<date>\d{4}年\d{1,2}月(?:\d{1,2}日)?(?:底|末)?(?:前|以前)?完?))$"
 )
 _PER_CHARS = 2  # 亩, 人: what a rate is per, printed whole on the next line
+# What a rate is per over two words, a middle dot between (人·月, 生·天), or its dotted rest (·月).
+_PER_DOT = lazy_compile(r"^(?:[\u4e00-\u9fff]{1,2})?[·•][\u4e00-\u9fff]{1,2}$")
 # A date's rest cut off: 2020年12月底 / 前, 2022年12月底前完 / 工
 _BEFORE = lazy_compile(r"(?:前|以前|之前)(?:完成|完工)?|完成|完工|成|工")
 # A month's rest: 月底前, 1月, 月底前完 (its 工 on the line after)

@@ -85,10 +85,7 @@ def unwrapped(lines: Sequence[str], is_label: Callable[[str], bool]) -> tuple[li
         section = in_section(section, full)
         cell = i if cell is None else cell
         after = lines[i + 2].strip() if i + 2 < len(lines) else ""
-        if _per_unit_rest(full, rest):
-            out[cell] += rest
-            out[i + 1] = ""
-        elif section and width < _MIN_WIDTH:
+        if section and width < _MIN_WIDTH:
             # so narrow a wrap leaves names and the cells beside them alike: the rows'
             # programme tells them apart (a cell's lines no wider than its first)
             cell = None
@@ -123,8 +120,9 @@ def unwrapped(lines: Sequence[str], is_label: Callable[[str], bool]) -> tuple[li
 
 def _sure_rests_joined(lines: Sequence[str]) -> list[str]:
     """Rests no cell could be, joined to the line they finish (its own line left empty), in a
-    text with no width to go by: a unit's rest (``_per_unit_rest``) and a sentence's clause
-    after words that end none (…进度不满意 / ，将加强沟通…): no cell opens with a clause's mark."""
+    text with no width to go by: a sentence's clause after words that end none (…进度不满意 /
+    ，将加强沟通…): no cell opens with a clause's mark. (A unit's rest, 元/ / 亩, is the
+    tokens' to join: ``tokenise._value_wrapped``.)"""
     out = list(lines)
     for i in range(len(out) - 1):
         full, rest = out[i].strip(), out[i + 1].strip()
@@ -135,29 +133,13 @@ def _sure_rests_joined(lines: Sequence[str]) -> list[str]:
             and _CJK.search(full[-1]) is not None
             and not full.endswith(_STOPS)
         )
-        if clause or _per_unit_rest(full, rest):
+        if clause:
             out[i] = full + rest
             out[i + 1] = ""
     return out
 
 
-def _per_unit_rest(full: str, rest: str) -> bool:
-    """A unit per something cut after its slash (≥1160元/ / 人·月) or before its middle dot
-    (1160元/人 / ·月): no cell ends with a slash or opens with a middle dot."""
-    return bool(full and rest) and (
-        _UNIT_REST.match(rest) is not None
-        and (
-            _CUT_PER.search(full) is not None or (rest[0] in "·•" and ("/" in full or "／" in full))
-        )
-    )
-
-
 _CLAUSE_OPENS = "，、；;"  # (a comma between digits is a figure's: 1,650 — never a line's start)
-
-
-_UNIT_REST = lazy_compile(r"^[\u4e00-\u9fff·•]{1,4}$")
-# A figure's unit cut after its slash (1160元/), not a lone slash (an empty cell's mark).
-_CUT_PER = lazy_compile(r"\d[\u4e00-\u9fff]{0,3}[/／]$")
 
 
 def _unmeasured_rests(lines: Sequence[str], is_label: Callable[[str], bool]) -> set[int]:
