@@ -12,9 +12,11 @@ from reviewer.model import Category, Indicator, Operator, Severity
 from reviewer.numbers import fmt
 
 _EMPTY = lazy_compile(r"^[\s无/—\-－、.。|｜\[\]【】]*$")  # a scan's rule mark (] |) says nothing
-# An explanation that is only a grade of completion (基本完成, 部分完成): no cause, no measure.
+# An explanation that is only a grade of completion (基本完成, 部分完成, 按要求完成): no cause,
+# no measure.
 _GRADE_ONLY = lazy_compile(
-    r"^\s*(?:基本|部分|大部分|全部|已|未)?(?:完成|达成|实现)(?:目标)?[。.]?\s*$"
+    r"^\s*(?:已|均)?(?:按(?:要求|计划|期|时))?(?:基本|部分|大部分|全部|已|未)?(?:完成|达成|实现)"
+    r"(?:目标|任务)?[。.]?\s*$"
 )
 
 
@@ -44,7 +46,10 @@ _MEASURE = lazy_compile(
     # …the step a few words on (2025年随工程一并实施, 2025年工程完工后覆盖)
     r"[^，,；;。的]{0,6}?(完成|完工|建成|实施|开展|推进|补(齐|设|建|种|植|发|签|足|训|充|配)|到位)|"
     r"逐步(实现|完成|提升|恢复|补齐)|"
-    r"(按月|按季|按周|每月|定期|动态)(跟踪|调度|通报|督导|督办|监测|核查)|"  # 县水务局按月跟踪
+    r"(按月|按季|按周|每月|定期|动态)(跟踪|调度|通报|督导|督办|监测|核查|统计)|"  # 县水务局按月跟踪
+    # a step taken since, dated (已于9月开通线上借阅), and who answers for it (由县图书馆负责)
+    r"已于[^，,；;。]{0,8}?(开通|启用|上线|开展|实施|启动|建立|增设|恢复)|"
+    r"由(?!于)[^，,；;。]{1,12}负责|"
     r"20\d{2}年结合"  # 2020年结合巩固提升工程延伸管网: a year's plan for it
 )
 # Words that admit a shortfall.
@@ -169,7 +174,7 @@ def _table_field_missing(ctx: TableContext) -> Iterator[Hit]:
     said = without_instructions(text)
     # 无偏差 beside a row that missed: no cause given
     none = _NO_DEVIATION.fullmatch(said.strip().rstrip("。.")) is not None
-    if label is None or not (_EMPTY.match(said) or none):
+    if label is None or not (_says_nothing(said) or none):
         return
     said = f"为“{text[:20]}”" if text.strip() else "空白"
     ref = t.cells.get("field:deviation_analysis")

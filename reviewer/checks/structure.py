@@ -22,6 +22,7 @@ from reviewer.lazyre import lazy_compile
 from reviewer.model import Category, EvaluationTable, Evidence, Indicator, Location, Severity
 from reviewer.parse import labels as lb
 from reviewer.parse.table import is_title
+from reviewer.units import is_counter
 
 _L1_ALLOWED = ("产出指标", "效益指标", "满意度指标", "成本指标", "效果指标")  # + family.l1_extra
 
@@ -330,6 +331,16 @@ def instructions_in_document(ctx: TableContext) -> Iterator[Hit]:
             )
 
 
+# A target of a sign and a unit, its figure left out (≥%, ≥ 人): the template's cell unfilled.
+_SIGN_ONLY = lazy_compile(r"^\s*(?:[≥≤<>=＞＜＝]|>=|<=)\s*(\S*)\s*$")
+
+
+def _figure_left_out(target: str) -> bool:
+    """A sign, then at most a unit (≥%, ≥人次), not a word of judgement (≥良好)."""
+    m = _SIGN_ONLY.match(target)
+    return m is not None and (m.group(1) in ("", "%", "％", "‰") or is_counter(m.group(1)))
+
+
 @rule(
     "P106",
     "模板文字未替换",
@@ -338,7 +349,7 @@ def instructions_in_document(ctx: TableContext) -> Iterator[Hit]:
     Severity.ERROR,
     "强制",
     "structure",
-    what="栏目中仍是模板的填写说明（如“（200字以内）”“对照年度目标，说明……”），或指标中仍有模板占位符（“≥**人”“★”“……”）。",
+    what="栏目中仍是模板的填写说明（如“（200字以内）”“对照年度目标，说明……”），或指标中仍有模板占位符（“≥**人”“★”“……”），或年度指标值只有符号和单位、没有数值（“≥%”）。",
     why="保留填写说明等于该栏未填写；保留占位符说明指标照搬模板，未按本项目设置。",
     example="评价结论栏为“结合自评情况，说明项目自评总分……（200字以内）”。",
     fix="用本项目的实际内容替换模板文字，删除占位符。",
@@ -377,12 +388,17 @@ def template_text_left(ctx: TableContext) -> Iterator[Hit]:
             suggestion="写明偏差原因和改进措施，删除模板的填写说明。",
         )
     for i in t.indicators:  # no target was set: nothing to judge the row's result by
-        if (mark := placeholder_in(i.target)) is not None:
+        if (mark := placeholder_in(i.target)) is not None or _figure_left_out(i.target):
+            left = (
+                f"仍为模板的占位内容“{i.target}”"
+                if mark is not None
+                else f"只有“{i.target}”，没有填写数值"
+            )
             yield Hit(
-                f"{ilabel(i)}年度指标值仍为模板的占位内容“{i.target}”，未设定指标值，"
+                f"{ilabel(i)}年度指标值{left}，未设定指标值，"
                 f"实际完成值{i.actual or '（空白）'}是否达标无从判断。",
                 indicator=i,
-                found=mark,
+                found=mark or i.target,
                 evidence=indicator_evidence(i, "target"),
                 severity=Severity.WARNING,
                 suggestion="按本项目的计划填写年度指标值，再据以评价完成情况和计分。",

@@ -233,7 +233,8 @@ _NAME_MEASURE = lazy_compile(rf"({_MEASURE_WORD})$")
 
 def _other_measure(before: str, name: str) -> bool:
     """The claim measures one thing (满意度) and the indicator another (续约率), whose words
-    (续约) the claim does not say (签约服务覆盖率 is a 签约率)."""
+    (续约) the claim does not say (签约服务覆盖率 is a 签约率), nor the name the claim's (健康管理
+    率 against 健康管理服务率: the name measures 管理 too)."""
     said = _CLAIM_MEASURE.search(before)
     named = _NAME_MEASURE.search(name)
     return (
@@ -241,6 +242,7 @@ def _other_measure(before: str, name: str) -> bool:
         and named is not None
         and said.group(1) != named.group(1)
         and named.group(1)[:-1] not in before
+        and said.group(1)[:-1] not in name
     )
 
 

@@ -172,6 +172,7 @@ _SOURCE_ROWS = (
     ("地方财政资金*", "local_funds"),
     ("市级财政资金*", "local_funds"),
     ("省级资金*", "local_funds"),
+    ("自治区资金*", "local_funds"),  # a region's own (广西: 区域：自治区资金)
     ("省级补助*", "local_funds"),
     ("市县资金*", "local_funds"),
     ("市县级资金*", "local_funds"),

@@ -67,6 +67,10 @@ if TYPE_CHECKING:
     from reviewer.model import Report
 
 _GAP = lazy_compile(r"\S+(?: \S+)*")  # a piece: text with single spaces inside, two or more around
+# A part of the form numbered at the margin, on a line of its own (三、目标完成情况).
+_PART_HEADING = lazy_compile(
+    r"^[一二三四五六七八九十]{1,2}[、.．]\s*\S{0,6}(?:情况|指标|目标|信息)"
+)
 # The first label of a part of the form (its funds, goal and indicator headers): a part of its own.
 _SECTION = lazy_compile(r"^(?:一级(?:指标)?|预期目标|年初(?:预算数?)?|绩效指标)$")
 # A column's title, or a piece of one wrapped over the header's lines (年度 / 指标值, 偏差原因分析
@@ -143,17 +147,16 @@ def fixed_or_spaced(
 
     Each reading is parsed to be judged (the text is short: a laid-out page or a few), and
     the one kept is read again, as the trial parses marked its cells used. A reading that
-    finds no table gives way to one that finds some, even misread: the memo says so."""
+    finds no table (or no row) gives way to one that finds some, even misread: the memo says
+    so."""
     from reviewer.grid import Grid
     from reviewer.parse import parse_grid
 
     by_position = parse_grid(Grid(rows=fixed_rows(lines), source=""))
-    if _misread(by_position):
+    if _misread(by_position) or not _rows_read(by_position):
         by_line = parse_grid(Grid(rows=spaced_rows(lines), source=""))
-        if _judged(by_line) > _judged(by_position) or (
-            by_line.tables and not by_position.tables  # some table, if only to say it misread
-        ):
-            return spaced_rows(lines)
+        if _judged(by_line) > _judged(by_position) or _found(by_line) > _found(by_position):
+            return spaced_rows(lines)  # some table or row, if only to say it was misread
     elif not _aligned(lines):
         # read without a doubt, but the cells' starts not lined up as a layout program prints
         # them: a scan whose columns drift, read by position, may run two rows' cells into one
@@ -195,6 +198,13 @@ def _shared_starts(lines: Sequence[str], width: Width) -> float:
 
 def _rows_read(report: Report) -> int:
     return sum(len(t.indicators) for t in report.tables)
+
+
+def _found(report: Report) -> tuple[bool, bool]:
+    """Whether a reading finds a table, then whether it finds an indicator row: one that does
+    is kept over one that does not, even doubted (the memo then says the table was misread,
+    rather than that it has no indicators)."""
+    return bool(report.tables), _rows_read(report) > 0
 
 
 def spaced_or_fixed(
@@ -333,9 +343,15 @@ def _seal(text: str, units: list[str]) -> bool:
         return True
     if (named := _STAMPED.sub("", text)) != text:
         return named in units
-    return len(text) >= _SEAL_PIECE and any(text in u and text != u for u in units)
+    # a piece of a name in its characters: a figure is none (100 inside 131001-涞水县教育局)
+    return (
+        len(text) >= _SEAL_PIECE
+        and _HAN.search(text) is not None
+        and any(text in u and text != u for u in units)
+    )
 
 
+_HAN = lazy_compile("[\u4e00-\u9fff]")
 _STAMPED = lazy_compile(r"\s*[(（](?:盖)?[章印][)）]$")
 # The words of a seal's ring and centre, whichever body stamped it (同心县财政局 / 专用章).
 _SEAL_WORDS = lazy_compile(r"^[(（]?(?:(?:财务|业务|绩效)?专用章|公章)[)）]?$")
@@ -510,7 +526,9 @@ def _blocks(lines: Sequence[str], width: Width) -> Iterator[tuple[list[list[Piec
         if block and blanks:
             yield block, page_break
             block = []
-        elif block and (form_feed or any(_SECTION.match(p.text) for p in pieces)):
+        elif block and (
+            form_feed or any(_SECTION.match(p.text) for p in pieces) or _part_heading(pieces)
+        ):
             # a page printed without blank lines: its parts apart, the header's lines printed
             # above its first label with it; a form feed opening a line right under the text
             # above (a page's number): a new page
@@ -527,6 +545,12 @@ def _blocks(lines: Sequence[str], width: Width) -> Iterator[tuple[list[list[Piec
         block.append(pieces)
     if block:
         yield block, page_break
+
+
+def _part_heading(line: list[Piece]) -> bool:
+    """A line of one piece at the margin numbering a part of the form (二、预算执行情况（万元）,
+    四、年度绩效指标完成情况): the part begins there, its lines not the rows' above it."""
+    return len(line) == 1 and _PART_HEADING.match(line[0].text) is not None
 
 
 def _title(p: Piece) -> bool:
@@ -821,7 +845,7 @@ def _part(block: list[list[Piece]], page_break: bool, width: Width = _width) -> 
     if top > 0 and not any(_title(p) for p in block[top - 1]):
         top = first  # no header above the lines: not the first row's, as far as one can tell
     head = top
-    while head > 0 and _header_like(block[head - 1]):
+    while head > 0 and _header_like(block[head - 1]) and not _part_heading(block[head - 1]):
         head -= 1
     lines = block[head:top]
     header = _header_starts(lines)

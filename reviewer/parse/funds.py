@@ -94,7 +94,13 @@ def _row_kind(text: str, fund_rows: tuple[tuple[str, str], ...]) -> str | None:
         rest = without_qizhong(text)
         if rest and rest != text:
             kind = lookup(rest, fund_rows)
+    if kind is None and (level := _LEVEL.match(text)) is not None:
+        kind = lookup(text[level.end() :], fund_rows)  # 区域：自治区资金, 市县：县级配套资金
     return kind
+
+
+# The level of government a transfer payment's source row is marked with before its label.
+_LEVEL = lazy_compile(r"^(?:区域|市县|省级|地方|本级)\s*[:：]\s*(?=\S)")
 
 
 _BUDGETS = ("initial_budget", "full_year_budget")
@@ -552,7 +558,9 @@ class FundsReader:
         fund_rows = self.family.fund_rows
         for c in cells:  # lookup() first, not _row_key(): this runs for every cell
             kind = lookup(c.text, fund_rows)
-            if (kind is None and "其中" in c.text) or kind in _SIDE_TOTALS:
+            if (
+                kind is None and ("其中" in c.text or _LEVEL.match(c.text))
+            ) or kind in _SIDE_TOTALS:
                 kind = _row_kind(c.text, fund_rows)
             if kind is not None:
                 label = c

@@ -170,7 +170,14 @@ def parse_amount(text: str) -> float | None:
     m = _AMOUNT.match(t)
     if m:
         return _num(m.group(1))
+    if _DOTTED_THOUSANDS.match(t):  # a scan's thousands comma read as a point (2.105.80)
+        whole, _, cents = t.rpartition(".")
+        return float(whole.replace(".", "") + "." + cents)
     return parse_number(t)  # a scan's letters for digits (23l8.60), if that is what it is
+
+
+# Groups of three after the first, then the cents: only thousands can be apart by points so.
+_DOTTED_THOUSANDS = lazy_compile(r"^\d{1,3}(?:\.\d{3})+\.\d{1,2}$")
 
 
 def parse_percent(text: str) -> float | None:

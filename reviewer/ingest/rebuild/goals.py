@@ -64,7 +64,12 @@ def read_goals(b: Builder, i: int) -> int:
     toks = b.toks
     head: list[Token] = []
     j = i
-    while j < len(toks) and (toks[j].empty or Kind.GOAL in kinds(toks[j].text)):
+    while j < len(toks) and (
+        toks[j].empty
+        or Kind.GOAL in kinds(toks[j].text)
+        # 年度目标 | 完成情况 (a Sichuan form's goal header): a result's words after a goal's
+        or (head and is_result_label(toks[j].text) and Kind.GOAL in kinds(head[-1].text))
+    ):
         if not toks[j].empty:
             head.append(toks[j])
         j += 1

@@ -48,6 +48,7 @@ _REST_INTO = {Slot.NAME: 0.0, Slot.TEXT: 0.0, Slot.EXPLANATION: 0.0, Slot.WORD: 
 _REST_INTO_VALUE = 1.2
 _GLUED = frozenset({Slot.NAME, Slot.TARGET, Slot.ACTUAL, Slot.WORD, Slot.TEXT, Slot.EXPLANATION})
 _WRAPPED = 0.3  # a line of text going on with the explanation of the row above
+_LINE_GOES_ON = 0.8  # a line, in a stream of cells a line each, going on with an explanation
 _OVER_LINES = frozenset({Slot.NAME, Slot.TEXT})  # the cells a text run's lines go on in
 _NAME_GOES_ON = 0.1
 _SENTENCE_END = ("。", "！", "!", "；")
@@ -187,6 +188,14 @@ def rebuild_costed(
                 # the cell above goes on: the row stays open; a name as wide as the line
                 # after it is as likely whole (汛前维修完成率 / 汛期前完成维修 / …, a definition)
                 v = c + _WRAPPED + (_NAME_GOES_ON if slots[s - 1] is Slot.NAME else 0.0)
+                if v < new_cost[s]:
+                    new_cost[s], came[s] = v, (s, s - 1, False)
+            elif 0 < s == m and not grouped and going_on[i] and slots[s - 1] is Slot.EXPLANATION:
+                # a stream of cells a line each, no line telling a row: a line going on with
+                # the sentence the explanation's line left open, the row's last cell, may be its
+                # rest; dearer than a wrap a line shows, so that a row's cells of words after a
+                # short explanation (工程设施运行状况 | 良好 | 良好) still open their own row
+                v = c + _LINE_GOES_ON
                 if v < new_cost[s]:
                     new_cost[s], came[s] = v, (s, s - 1, False)
             if s > 0:  # on in the open row

@@ -369,6 +369,10 @@ def join_pieces(
             out.append(merge(t, nxt))  # 1. 为辖区…: an item of a list, its number and its text
             i += 2
             continue
+        if not stream.grouped and _stacked_label(toks, i, is_label):
+            out.append(merge(merge(t, toks[i + 1]), toks[i + 2]))  # 年度 / 总体 / 目标
+            i += 3
+            continue
         if _unclosed(t.text) and i + 1 < len(toks) and toks[i + 1].spaced:
             closed = _bracket_run(toks, i)
             if closed is not None:
@@ -416,6 +420,23 @@ def _label_run(
     return best
 
 
+def _stacked_label(toks: list[Token], i: int, is_label: Callable[[str], bool]) -> bool:
+    """Three short pieces a line each, none a label, that are one of the form's block labels
+    stacked in its narrow cell (年度 / 总体 / 目标, 项目 / 资金 / （万元）)."""
+    three = toks[i : i + 3]
+    if len(three) < 3 or any(
+        t.empty or len(t.text) > _STACKED_PIECE or is_label(t.text) or kinds(t.text) for t in three
+    ):
+        return False
+    if not (three[0].line + 1 == three[1].line == three[2].line - 1):
+        return False
+    return bool(kinds("".join(t.text for t in three)) & _BLOCK_KINDS)
+
+
+_STACKED_PIECE = 3
+_BLOCK_KINDS = frozenset({Kind.GOAL, Kind.SECTION, Kind.FUND_BLOCK})
+
+
 def _label_wrapped(
     prev: Token,
     t: Token,
@@ -446,6 +467,16 @@ def _label_wrapped(
         or section_completed(head, tail)
         # 实际完成 / 值: 值 a column's label only under 预期指标值, after 符号
         or (tail == "值" and head != "符号" and Kind.COLUMN in kinds(head + tail))
+        # 调整后 / 预算数: words of no label of their own before a label they lengthen into
+        # another of its kind (预算数 a label too, so not caught above)
+        or (
+            len(head) <= _OPENING_WORDS
+            and _LABEL_HEAD.match(head) is not None
+            and not kinds(head)
+            and is_label(head + tail)
+            and bool(whole := kinds(head + tail))
+            and whole <= kinds(tail)
+        )
     )
 
 
@@ -462,6 +493,7 @@ def _label_opens(head: str, tail: str, is_label: Callable[[str], bool]) -> bool:
 
 
 _MAX_LABEL = 16
+_OPENING_WORDS = 4  # characters of words opening a label (调整后, 全年)
 _LABEL_HEAD = lazy_compile(r"^[\u4e00-\u9fff]{2,}$")
 _KEY = frozenset({Kind.KEY})
 _LABEL_END = lazy_compile(r"^[\u4e00-\u9fff]{1,6}$")
