@@ -38,7 +38,7 @@ class ParseCheck(BaseModel):
 def _number(text: str) -> float | None:
     """A gold figure as printed: thousands separators, the 分 some forms print after points
     (15分) and a note after them (9（扣1分）) are not part of the number; an OCR'd figure's
-    letters for digits (1O, l0, 1〇, 1S, and S alone) are the digits they stand for; a
+    letters for digits (1O, l0, 1〇, 1S, B.53, and S alone) are the digits they stand for; a
     spreadsheet's mark that a figure is text ('10) is no part of it."""
     text = unicodedata.normalize("NFKC", text)  # full-width figures (４．６１) as printed
     text = _NOTE.sub("", text.replace(",", "")).strip().removesuffix("分").removeprefix("'")
@@ -51,10 +51,10 @@ def _number(text: str) -> float | None:
         return None
 
 
-_OCR_FIGURE = re.compile(r"[\dOolI〇S.]+")
+_OCR_FIGURE = re.compile(r"[\dOolI〇SB.]+")
 _OCR_POINT = re.compile(r"(?<=[\dOolI〇S])。(?=[\dOolI〇S])")
 _NOTE = re.compile(r"\s*[(（][^()（）]*[)）]\s*$")  # 9（扣1分）: the note after the points
-_OCR_DIGITS = str.maketrans("OolI〇S", "001105")
+_OCR_DIGITS = str.maketrans("OolI〇SB", "0011058")
 _LONE_OCR = ("〇", "S")  # a score of one digit misread alone (S for 5)
 
 

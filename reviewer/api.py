@@ -8,6 +8,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from reviewer.errors import InputError
+from reviewer.grid import IMAGE_TABLE
 from reviewer.ingest import read_grid
 from reviewer.limits import Limits
 from reviewer.model import EvaluationTable, Leftover, Report
@@ -65,6 +66,13 @@ def no_table(path: str | Path, leftovers: Iterable[Leftover] = ()) -> InputError
     """The error for a file that holds no self-evaluation table; ``leftovers`` (what was read
     and not placed) tell a form that could not be rebuilt from a file without one."""
     name = Path(path).name
+    leftovers = list(leftovers)
+    pictures = [lo.text.removeprefix("[图片]") for lo in leftovers if lo.reason == IMAGE_TABLE]
+    if pictures:
+        return InputError(
+            f"{name} 中的自评表以图片发布（“{pictures[0][:40]}”），无法读取其中的内容："
+            "请提供文字版本（.xlsx、.docx 或可复制文字的 PDF）再复核"
+        )
     seen = [label for label in _FORM_LABELS if any(label in lo.text for lo in leftovers)]
     if len(seen) >= 2:
         shown = "、".join(f"“{label}”" for label in seen[:3])

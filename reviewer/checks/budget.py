@@ -34,7 +34,7 @@ ROUNDING_NAMES = {
     "round_up": "向上取整（进一法）",
 }
 _EXECUTION_WORDS = lazy_compile(
-    r"执行率|结余|节约|节支|未支付|尚未支付|未使用|未执行|未拨付|资金未|经费未|未结算|尚未结算|待结算|按比例支付|"
+    r"执行率|结余|节约|节支|未支付|尚未支付|未使用|未执行|未拨付|资金未|经费未|未(?:完成)?结算|待结算|按比例支付|"
     r"延期支付|分期支付|未一次性|支付方式|未到账|收回|调减|"
     r"结转使用|结转下年|结转至|资金结转|推迟至|延至|次年实施"  # carried into the next year
 )
@@ -546,9 +546,12 @@ def _explains_execution(table: EvaluationTable, words: re.Pattern[str] = _EXECUT
     return any(words.search(without_instructions(t)) for t in texts if t)
 
 
-# The funds left over because the work cost less than budgeted: the outputs done in full.
+# The funds left over because the work cost less than budgeted, or owed for work done and paid
+# when the contract says (尾款, 质保金 after acceptance or the warranty; a bill not yet settled):
+# the outputs done in full.
 _SAVED = lazy_compile(
     r"节约|节支|节省|低于预算|成交价|中标价|招标价|结余资金(?:已)?(?:按规定)?(?:交回|上缴|收回)"
+    r"|尾款|质保金|质量保证金|未(?:完成)?结算|待结算"
 )
 
 
@@ -601,7 +604,8 @@ def low_execution(ctx: TableContext) -> Iterator[Hit]:
     "系统",
     "budget",
     what="执行率低于阈值时，指标完成程度（指标得分合计 ÷ 指标分值合计）超过执行率5%以上（相对值）的，提示“执行率低但得分高”；"
-    "没有分值栏且被截断的表格，可见的指标（至少3个）全部达到年度指标值的，同样提示。表中已说明资金结余是节约所致（如采购成交价低于预算）的不提示。",
+    "没有分值栏且被截断的表格，可见的指标（至少3个）全部达到年度指标值的，同样提示。表中已说明资金结余是节约所致（如采购成交价低于预算），"
+    "或是按合同待验收、质保期满后支付的尾款、质保金及尚未结算的款项的，不提示。",
     why="一体化系统对“执行率低但得分高”给出预警：钱没有花完而产出全部完成，需要核实产出或预算是否真实。",
     example="执行率59.30%，而产出、效益、满意度指标几乎全部满分（完成程度97.8%）。",
     fix="核实指标完成值是否真实，或说明资金结余而产出已完成的原因（如节约）。",

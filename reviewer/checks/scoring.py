@@ -8,6 +8,7 @@ from collections.abc import Iterator
 from reviewer.checks.context import (
     Hit,
     TableContext,
+    cell_evidence,
     execution_against_target,
     ilabel,
     indicator_evidence,
@@ -24,7 +25,7 @@ from reviewer.checks.recompute import (
 )
 from reviewer.checks.registry import rule
 from reviewer.lazyre import lazy_compile
-from reviewer.model import Category, Indicator, Operator, Severity
+from reviewer.model import Category, CellRef, Indicator, Operator, Severity
 from reviewer.numbers import fmt
 from reviewer.parse.labels import is_row_of_its_own
 
@@ -252,6 +253,22 @@ def qualitative_band(ctx: TableContext) -> Iterator[Hit]:
     for i in ctx.table.indicators:
         if i.weight is None or i.score is None:
             continue
+        own = _own_band(i)
+        if own is not None:  # the row's own 评分标准 names the actual's band: that rule, not ours
+            word, lo, hi, criterion = own
+            if lo - 1e-9 <= i.score <= hi + 1e-9:
+                continue
+            yield Hit(
+                f"{ilabel(i)}实际完成值为“{word}”，按本行评分标准“{criterion}”应得"
+                f"{fmt(lo)}–{fmt(hi)}分，表中得{fmt(i.score)}分。",
+                indicator=i,
+                expected=f"{fmt(lo)}–{fmt(hi)}",
+                found=fmt(i.score),
+                evidence=indicator_evidence(i, "actual", "score") + cell_evidence(_criterion(i)),
+                suggestion="按本行评分标准所列档次重新计分。",
+                severity=Severity.ERROR if i.score > hi else Severity.WARNING,
+            )
+            continue
         e = ctx.expect(i)
         if e.direction is not Direction.QUALITATIVE or e.band is None:
             continue
@@ -277,6 +294,36 @@ def qualitative_band(ctx: TableContext) -> Iterator[Hit]:
             suggestion="按达成程度所在档次重新计分，并在偏差原因栏说明。",
             severity=Severity.ERROR if too_high and e.met is False else Severity.WARNING,
         )
+
+
+def _criterion(i: Indicator) -> CellRef | None:
+    """The row's own scoring rule as printed (评分标准, 评分办法, 计分方法), if the form has it."""
+    return next((ref for k, ref in i.cells.items() if _CRITERION_LABEL.search(k)), None)
+
+
+def _own_band(i: Indicator) -> tuple[str, float, float, str] | None:
+    """The band the row's own 评分标准 gives its actual (规范得9-10分；基本规范得6-8分: 基本规范
+    → 6–8), as (the band's word, its least and most points, the band as printed); None where
+    the rule names no band whose word is the actual."""
+    ref = _criterion(i)
+    actual = i.actual.strip().rstrip("。.")
+    if ref is None or not actual:
+        return None
+    for m in _BAND.finditer(ref.text):
+        word = m.group("word").strip()
+        if word == actual:
+            lo = float(m.group("lo"))
+            hi = float(m.group("hi")) if m.group("hi") else lo
+            return word, min(lo, hi), max(lo, hi), m.group(0).strip("；;，, ")
+    return None
+
+
+_CRITERION_LABEL = lazy_compile(r"评分标准|评分办法|计分方法|评分规则")
+# A band of a row's scoring rule: its word, then its points or their range (基本规范得6-8分).
+_BAND = lazy_compile(
+    r"(?:^|[；;，,。])\s*(?P<word>[^；;，,。\d]{1,8}?)\s*(?:的)?得\s*(?P<lo>\d+(?:\.\d+)?)"
+    r"(?:\s*[-—–~～至到]\s*(?P<hi>\d+(?:\.\d+)?))?\s*分"
+)
 
 
 @rule(

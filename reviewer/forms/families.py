@@ -350,6 +350,10 @@ _TEXT_FIELDS = (
     ("预算调整及执行情况说明", "budget_note"),
     ("预算调整情况说明", "budget_note"),
     ("预算执行情况说明", "budget_note"),
+    ("预算调整说明", "budget_note"),
+    # why the spending fell short of the budget, and what will be done (a 部门整体 form's)
+    ("预算执行偏差原因分析及改进措施", "execution_note"),
+    ("预算执行偏差原因分析", "execution_note"),
     ("改进措施及结果应用方案", "improvement_measures"),
     ("项目负责人", "project_lead"),
     ("财务负责人", "finance_lead"),

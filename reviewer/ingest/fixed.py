@@ -318,7 +318,9 @@ def _rows_by_position(lines: Sequence[str], taken: list[Leftover] | None) -> Ite
 
 
 # The head's keys whose value names a unit, whose seal a scan may read among the rows.
-_UNIT_KEYS = frozenset({"department", "implementer", "reporting_unit"})
+_UNIT_KEYS = frozenset(
+    {"department", "implementer", "reporting_unit", "local_department", "provincial_department"}
+)
 _SEAL_MARK = frozenset("㊞印")
 _SEAL_PIECE = 3  # characters, at least, of a unit's name a seal's piece prints
 _SEAL_REASON = "扫描件上印章的文字（单位名称的片段），不是表格内容"
@@ -364,11 +366,16 @@ def _seal_out(block: list[list[Piece]], units: list[str], taken: list[Leftover] 
     a seal's piece one space after a label (其中：当年财政拨款 沈丘县卫), a unit's name
     marked as its seal on any line, a piece of a unit's name on the lines between rows
     (重庆市黔江区 over a row, 委员会 under it), and a finance bureau's name alone on a line
-    among the rows (同心县财政局 over 专用章: the bureau that stamped the form)."""
+    among the rows (同心县财政局 over 专用章: the bureau that stamped the form), and so a unit's
+    whole name there (秦安县水务局 over a row: its seal)."""
     among = False  # below a line of figures: among the rows, not the report's own heading
     for line in block:
         figures = any(_is_figure(p.text) for p in line)
-        alone = among and len(line) == 1 and _FINANCE_SEAL.match(line[0].text) is not None
+        alone = (
+            among
+            and len(line) == 1
+            and (_FINANCE_SEAL.match(line[0].text) is not None or line[0].text in units)
+        )
         among = among or figures
         kept = []
         for p in line:
@@ -1184,6 +1191,19 @@ def _heads_below(q: Piece, above: list[Piece], below: list[Piece]) -> bool:
     return lower == stem(q.text) and upper is not None and upper != lower
 
 
+def _words_over_figure(block: list[list[Piece]], i: int, below: int, column: int) -> bool:
+    """Line ``i``'s piece in ``column`` is words (no digit), the row below's own piece there a
+    figure: not one cell (a wrapped cell's lines are of one kind)."""
+    mine = [p for p in block[i] if p.column == column]
+    theirs = [p for p in block[below] if p.column == column]
+    return (
+        len(mine) == 1
+        and len(theirs) == 1
+        and not _DIGIT.search(mine[0].text)
+        and _is_figure(theirs[0].text)
+    )
+
+
 def _nearest(
     i: int,
     column: int,
@@ -1271,6 +1291,8 @@ def _nearest(
         return below
     if up != down:
         return above if up else below
+    if up and _words_over_figure(block, i, below, column):
+        return above  # a figure's cell has no words over it: 2023年 / 12月底 / 前完工 above 1200
     # in a column every row fills, a blank line parts two rows: a piece right above it ends
     # the row above (…机收面积增加 / ，明显改善 / (blank) / the next row's figures)
     gap_above, gap_below = _blank_between(block, above, i), _blank_between(block, i, below)

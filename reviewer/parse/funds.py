@@ -50,7 +50,8 @@ _UNIT_IN_BRACKETS = lazy_compile(r"[(（]\s*(万元|元)\s*[)）]?")
 _INLINE = lazy_compile(r"^(?:其中\s*[:：])?\s*([^:：]+?)\s*[:：]\s*(.*?)\s*$")
 _BREAKDOWN_KINDS = ("income_total", "expense_total", "by_income", "by_expense")
 _POINTS_NOTE = lazy_compile(r"[(（]\s*(\d+(?:\.\d+)?)\s*分\s*[)）]")
-_BRACKETED = lazy_compile(r"^[(（][^()（）]*[)）]$")
+_BRACKETED = lazy_compile(r"^(?:[(（][^()（）]*[)）])+$")  # one note or several run together
+_NOTE = lazy_compile(r"[(（][^()（）]*[)）]")
 # The figures of funds written as a sentence, each with what names it.
 _SENTENCE_CHARS = 200
 _AMOUNT_IN_WORDS = r"(?P<v>\d[\d,]*(?:\.\d+)?\s*万?元)"
@@ -423,14 +424,20 @@ class FundsReader:
             return False
         if not all(_BRACKETED.match(c.text) for c in row.cells):
             return False
+        # the first cell's notes, one or both run together (（万元）（20分）)
         first = row.cells[0].text
-        if (unit := _UNIT_IN_BRACKETS.fullmatch(first)) is not None:
+        notes = _NOTE.findall(first)
+        unit = next((m for n in notes if (m := _UNIT_IN_BRACKETS.fullmatch(n))), None)
+        points = next((m for n in notes if (m := _POINTS_NOTE.fullmatch(n))), None)
+        if self.points_cell is not None:
+            points = None
+        if unit is None and points is None:
+            return False
+        if unit is not None:
             self.t.setdefault("amount_unit", unit.group(1))
-        elif self.points_cell is None and (points := _POINTS_NOTE.fullmatch(first)) is not None:
+        if points is not None:
             self.t["stated_weights"].setdefault("预算执行", float(points.group(1)))
             self.points_cell = row.cells[0]
-        else:
-            return False
         for c in row.cells:
             c.used = True
         return True

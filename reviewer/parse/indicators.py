@@ -57,6 +57,12 @@ _UNIT_HEADING = lazy_compile(r"^(?:二级单位|所属单位|下属单位|预算
 _SUBTOTAL = frozenset({"小计", "小 计", "分项小计", "指标合计"})
 _LABEL_TAIL = "指标"
 _REST_NAME = 2  # characters of a name that is only the rest of one a break or wrap cut (性)
+# A unit's name marked as its seal: 桃源县司法局（盖章）.
+_STAMPED = lazy_compile(r"\s*[(（]\s*(?:盖章|公章|章)\s*[)）]$")
+# How an indicator's name ends when whole: its measure (…合格率, …农户数, …满意度, …完成时间).
+_WHOLE_NAME = lazy_compile(r"(?:[率数量度]|面积|长度|时间|时限|人次|标准|投入|成本|情况|机制)$")
+# A line that may open a name: words only, not a bracketed note or a clause's rest.
+_NAME_OPENS = lazy_compile(r"^[\u4e00-\u9fff]{4,}$")
 TEMPLATE_NAME = lazy_compile(r"^指标\d{1,2}$")  # the template's own name for an empty row
 _POS = operator.attrgetter("pos")
 _FAMILIES = frozenset(lb.L2_FAMILY.values())
@@ -460,12 +466,16 @@ def _names_rest(text: str, cells: list[Cell], drafts: list[Draft], last: dict[st
     )
 
 
-def parse_section(rows: Sequence[Row], columns: IndicatorColumns) -> Section:
+def parse_section(
+    rows: Sequence[Row], columns: IndicatorColumns, units: frozenset[str] = frozenset()
+) -> Section:
     """Parse the rows between the 绩效指标 header and 总分 into Indicators, and the weights the
     category labels state.
 
     ``columns`` is what the header says each column holds. A values-less fragment beyond the
-    column after 三级指标 continues an explanation, otherwise a name.
+    column after 三级指标 continues an explanation, otherwise a name; one that is a unit's name
+    the table's head prints (``units``), alone or marked （盖章）, is that unit's seal over the
+    rows: no row's.
     """
     drafts: list[Draft] = []
     events: list[LabelEvent] = []
@@ -619,6 +629,7 @@ def parse_section(rows: Sequence[Row], columns: IndicatorColumns) -> Section:
                     lb.is_site_furniture(c.text)
                     or lb.is_task_heading(c.text)
                     or lb.is_stamp(c.raw or c.text)
+                    or _STAMPED.sub("", c.text) in units
                 ):
                     continue  # not a row's: left unused, it is reported as unparsed
                 role = columns.roles.get(c.column)
@@ -741,8 +752,10 @@ def _attach_fragments(
             to_next = False
         elif prev is None:
             to_next = True
-        elif nxt is None or (frag.after_break and not (kind == "name" and frag.new_category)):
+        elif nxt is None:
             to_next = False
+        elif frag.after_break and not (kind == "name" and frag.new_category):
+            to_next = kind == "name" and _opens_name_below(frag.cell.text, prev.name_text())
         elif frag.before_break:
             # the row below began before the break, unless the text above is a sentence the
             # break cut (its explanation wrapped on: 施工队伍 / 调配不足影响，…), or the row below
@@ -756,7 +769,9 @@ def _attach_fragments(
         elif frag.kind == "name" and frag.labelled:
             to_next = True  # a row opening a category begins a name: the row above is another's
         elif frag.kind == "name":
-            to_next = len(nxt.name_text()) <= _REST_NAME
+            to_next = len(nxt.name_text()) <= _REST_NAME or _opens_name_below(
+                frag.cell.text, prev.name_text()
+            )
         else:
             to_next = not prev.explanation
         target = nxt if to_next else prev
@@ -767,6 +782,18 @@ def _attach_fragments(
         else:
             part.append(frag.cell)
         _add_line(target, frag.cell)
+
+
+def _opens_name_below(text: str, above: str) -> bool:
+    """A line of words ``text`` between two rows (or atop a page) whose name ``above`` is whole
+    (…验收合格率, …单位成本) and which is no whole name itself (项目年度建设任务): the first line of
+    the name below, which the scan centred over its row (/ 按期完成率); the rest of a name is short (性)
+    or ends as a whole name does."""
+    return (
+        _WHOLE_NAME.search(above) is not None
+        and _WHOLE_NAME.search(text) is None
+        and _NAME_OPENS.match(text) is not None
+    )
 
 
 def _text_under(frag: Fragment, last: Draft) -> bool:
@@ -1075,7 +1102,12 @@ def _with_unit(value: str, unit: Cell | None) -> str:
     parsed = parse_value(value)
     if parsed.number is not None:
         return value if parsed.unit else value + unit.text
+    if parse_number(value.lstrip(_SIGN_CHARS)) is not None:
+        return value + unit.text  # a figure a scan misread (=S for =5): a figure's unit still
     return value + unit.text if placeholder_in(value) in ("**", "＊＊") else value
+
+
+_SIGN_CHARS = "=≥≤<>＝＞＜≧≦ "
 
 
 def _to_indicator(d: Draft, described: bool = False) -> dict[str, Any]:

@@ -58,6 +58,13 @@ _NAME_IN_VALUE = lazy_compile(r"^[\u4e00-\u9fff]{2,}[^\d]*\d")
 _POINTS_INSIDE = lazy_compile(r"[(（]\s*\d+(?:\.\d+)?\s*分\s*[)）]\s*\S")
 # A name that is a value (≥95%, 83.3%): the row read a column to the right, its name taken
 # for a label and its target for the name.
+# A state reached, the whole of a qualitative target or actual: no indicator's name.
+_STATE_NAME = lazy_compile(
+    r"^(?:已|基本|全面)?(?:建立健全|建立完善|健全完善|建立|健全|完善|明显改善|有效改善|显著改善|改善"
+    r"|明显提升|有效提升|显著提升|持续提升|稳步提升|逐步提高|明显提高|有效提高|达标|合格|良好|有效|稳定"
+    r"|按期完成|按时完成|全部完成|及时)$"
+)
+_VALUE_FIRST = lazy_compile(r"^(?:[≥≤≧≦<>=＞＜]|>=|<=)\s*\d+(?:\.\d+)?\s*%\s*[\u4e00-\u9fff]")
 _NAME_IS_VALUE = lazy_compile(r"^(?:[≥≤≧≦<>=]|>=|<=)?\s*\d+(?:[.,]\d+)*\s*%?$")
 _VALUE_STARTS = frozenset("≥≤≧≦<>=0123456789")
 # A name says what it counts in words: one with no letter at all (%, ——) is another cell's.
@@ -360,6 +367,20 @@ def check(
         [r for r in rows if r["name"] and not _WORD.search(r["name"]) and not _benign(r["name"])],
         "没有文字",
         "指标名称、指标值等栏可能错位。",
+    )
+    # a state reached as the whole name (建立健全, 明显改善): the row's target in its name's
+    # column, the name printed elsewhere (after the row's figures, in a viewer's copy)
+    doubts += _names(
+        [r for r in rows if _STATE_NAME.match(r["name"])],
+        "是一个完成状态",
+        "指标值可能读进了名称一栏，该行各栏可能错位。",
+    )
+    # a comparison and its figure, then words (≥90%受助幼儿家长满意度): the row above's target,
+    # or a row's, read into this row's name
+    doubts += _names(
+        [r for r in rows if r["name"][:1] in _SIGNS and _VALUE_FIRST.match(r["name"])],
+        "以带运算符的数值开头",
+        "其他行的指标值可能被并入了名称，各栏可能错位。",
     )
     # words, a comparison and its figure, more words (…管护机制≥90%重要河湖水质达标率): a target,
     # and another row's name, read into this one (a bracketed condition, (≥80%), is the name's)
@@ -732,8 +753,31 @@ _RATE_UNREAD = 1000.0  # % : no execution rate, an amount in its place
 _POINTS_AS_RATE = 20.0  # the most points a fund row is worth (the 20/80 form's)
 
 
+# A doubt about the funds block alone (its rows' labels holding amounts): the indicator rows
+# may still be read right, as with ``table.FUNDS_UNREAD``.
+FUNDS_GLUED = "资金行的名称"
+# A funds row's label with an amount run into it after its colon (基本支出：2460.30).
+_AMOUNT_AFTER_LABEL = lazy_compile(r"[:：]\s*\d[\d,]*(?:\.\d+)?$")
+_AMOUNT_FIELDS = ("initial_budget", "full_year_budget", "executed")
+
+
 def _funds_doubts(t: dict[str, Any]) -> list[ReadingDoubt]:
     total = t["funds"]["annual_total"]
+    # a row's label holding its first amount (一般公共预算拨款：3185.60) beside more amounts: the
+    # row's figures taken one column on
+    glued = [
+        (label, row)
+        for label, row in t["funds"]["extra"].items()
+        if _AMOUNT_AFTER_LABEL.search(label) and sum(f in row for f in _AMOUNT_FIELDS) >= 2
+    ]
+    if glued:
+        label, row = glued[0]
+        return [
+            ReadingDoubt(
+                reason=f"{FUNDS_GLUED}“{label[:24]}”里带着金额，其后的金额可能错了栏，资金部分没有读对。",
+                evidence=[row["cells"][k] for k in row["cells"]][:3],
+            )
+        ]
     for field, label in (("weight", "分值"), ("score", "得分")):
         points = total.get(field)
         if points is not None and points > 100:

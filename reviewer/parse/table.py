@@ -213,6 +213,7 @@ _ILLEGIBLE_CELLS = 5
 _EXCERPT_TOP_LINES = 2  # a table opening in these first lines of a text opens it
 # A title's note that the text prints a part of the form: （绩效指标部分）, （节选）, （摘录）.
 _PART_OF = lazy_compile(r"[(（][^()（）]{0,12}(?:部分|节选|摘录)[)）]")
+_UNIT_NAME = 4  # characters, at least, of a unit's name taken for its seal (某某县局)
 _LABEL_ONLY = 9  # longer than a category's label printed alone (服务对象满意度指标)
 _UNREAD_ROWS = 2
 # Goals a form prints beside the year's (长期目标 | 年度目标 | 实际完成情况, 2018–2019): each
@@ -369,7 +370,10 @@ FUNDS_UNREAD = (
 def layout_doubted(t: EvaluationTable) -> bool:
     """Whether the table's reading is doubted for what a layout decides: its rows and columns
     (not its funds block alone)."""
-    return any(d.reason != FUNDS_UNREAD for d in t.doubts)
+    return any(
+        d.reason != FUNDS_UNREAD and not d.reason.startswith(plausibility.FUNDS_GLUED)
+        for d in t.doubts
+    )
 
 
 _AMOUNT_IN = lazy_compile(r"\d[\d,]*\.\d{2}")  # an amount as the funds block prints it (1,386.50)
@@ -615,6 +619,14 @@ class _TableBuilder:
             self.t["year"] = int(value.text[:4])
             self.t["cells"]["year"] = value.ref()
         return True
+
+    def _unit_names(self) -> frozenset[str]:
+        """The units the table's head names (主管部门, 实施单位, 地方主管部门, 资金使用单位 …): whose
+        seals may be stamped over its rows."""
+        t = self.t
+        named = [t.get("department"), t.get("implementer")]
+        named += [v for k, v in t["fields"].items() if k.endswith(("单位", "部门"))]
+        return frozenset(n for n in named if n and len(n) >= _UNIT_NAME)
 
     def _trailing_fields(self, value: str, cell: Cell) -> str:
         """A key's value glued in one cell with the next keys of its line (单位名称：某局 填报日期：
@@ -1183,7 +1195,9 @@ class _TableBuilder:
             self.first_indicator_line = self.rows[start].line
         while end < len(self.rows) and not self._ends_indicators(self.rows[end]):
             end += 1
-        section = parse_section(self._without_repeated_headers(first, end), columns)
+        section = parse_section(
+            self._without_repeated_headers(first, end), columns, self._unit_names()
+        )
         # a page's rows under the form's title and header printed again (a scan's next page):
         # the table's rows go on, none replaced
         more = bool(self.t["indicators"]) and not self.totals_row

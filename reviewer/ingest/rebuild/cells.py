@@ -61,6 +61,7 @@ class Look:
     empty: bool = False
     number: bool = False  # a plain number: 10, 9.50
     integer: bool = False
+    ocr_integer: bool = False  # a short count a scan read with letters for digits (l, S, lO)
     percent: bool = False
     points: bool = False  # 100分
     operator: bool = False  # only ≥ / = / 定性
@@ -106,6 +107,7 @@ def look(text: str) -> Look:
     return Look(
         number=number,
         integer=number and t.isdigit(),
+        ocr_integer=not number and _OCR_COUNT.fullmatch(t) is not None,
         percent=bool(_PERCENT.match(t)),
         points=bool(_POINTS.match(t)),
         operator=operator,
@@ -300,7 +302,14 @@ def _explanation(c: Look) -> float:
 
 
 def _seq(c: Look) -> float:
-    return 0.0 if c.integer else INF
+    if c.integer:
+        return 0.0
+    return _OCR_SEQ if c.ocr_integer else INF
+
+
+_OCR_SEQ = 0.5  # a 序号 a scan misread (l for 1, S for 5): dearer than one read right
+# A row's 序号 as a scan may misread it: a digit or two, or letters OCR prints for digits.
+_OCR_COUNT = lazy_compile(r"[\dlIOSB〇]{1,2}")
 
 
 _FITS = {

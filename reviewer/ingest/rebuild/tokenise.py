@@ -17,7 +17,10 @@ from __future__ import annotations
 
 from collections.abc import Callable, Collection, Iterable
 from dataclasses import dataclass, field
+from functools import cache
 
+from reviewer.forms.families import FAMILIES
+from reviewer.forms.vocabulary import key
 from reviewer.ingest.reading import Script, read_text, script_of
 from reviewer.ingest.rebuild.anchors import (
     Kind,
@@ -338,6 +341,7 @@ def join_pieces(
                     or _bracket_wrapped(prev, t)
                     or _value_wrapped(prev, t)
                     or _figure_unit_wrapped(prev, t)
+                    or _state_wrapped(prev, t)
                 )
             ):
                 out[-1] = merge(prev, t)
@@ -421,20 +425,44 @@ def _label_run(
 
 
 def _stacked_label(toks: list[Token], i: int, is_label: Callable[[str], bool]) -> bool:
-    """Three short pieces a line each, none a label, that are one of the form's block labels
-    stacked in its narrow cell (年度 / 总体 / 目标, 项目 / 资金 / （万元）)."""
+    """Three short pieces a line each that are one of the form's labels stacked in its narrow
+    cell: a block's, of pieces no label apiece (年度 / 总体 / 目标, 项目 / 资金 / （万元）), or a
+    column's or a field's whose last two pieces are none (偏差原因 / 分析及改进 / 措施)."""
     three = toks[i : i + 3]
-    if len(three) < 3 or any(
-        t.empty or len(t.text) > _STACKED_PIECE or is_label(t.text) or kinds(t.text) for t in three
-    ):
+    if len(three) < 3 or any(t.empty or len(t.text) > _STACKED_COLUMN for t in three):
         return False
     if not (three[0].line + 1 == three[1].line == three[2].line - 1):
         return False
-    return bool(kinds("".join(t.text for t in three)) & _BLOCK_KINDS)
+    if any(is_label(t.text) or kinds(t.text) for t in three[1:]):
+        return False
+    whole = kinds("".join(t.text for t in three))
+    first = three[0].text
+    if len(first) <= _STACKED_PIECE and not (is_label(first) or kinds(first)):
+        return bool(whole & _BLOCK_KINDS)
+    rest = three[1].text + three[2].text  # (预期指标值 / 单项指标实 / 际完成值: two labels)
+    return (
+        bool(whole & _COLUMN_KINDS)
+        and Kind.COLUMN in kinds(first)
+        and not (is_label(rest) or kinds(rest))
+        # the label whole as a form prints it, not a label and a cell's value (未完成原因分 / 析 / 无)
+        and key("".join(t.text for t in three)) in _column_labels()
+    )
+
+
+@cache
+def _column_labels() -> frozenset[str]:
+    """The indicator columns' and the fields' labels as the forms print them, whole."""
+    return frozenset(
+        key(label.rstrip("*"))
+        for family in FAMILIES
+        for label, _ in (*family.indicator_columns, *family.text_fields)
+    )
 
 
 _STACKED_PIECE = 3
+_STACKED_COLUMN = 6
 _BLOCK_KINDS = frozenset({Kind.GOAL, Kind.SECTION, Kind.FUND_BLOCK})
+_COLUMN_KINDS = frozenset({Kind.COLUMN, Kind.FIELD})
 
 
 def _label_wrapped(
@@ -540,6 +568,21 @@ def _figure_unit_wrapped(prev: Token, t: Token) -> bool:
 _ENDS_IN_FIGURE = lazy_compile(r"[\u4e00-\u9fff].*\d$")
 
 
+def _state_wrapped(prev: Token, t: Token) -> bool:
+    """A qualitative value wrapped in its narrow column, its degree on one line and the state
+    on the next (有所 / 改善, 明显 / 提升): one cell."""
+    return (
+        t.line == prev.line + 1
+        and not t.spaced
+        and _DEGREE.fullmatch(prev.text) is not None
+        and _STATE_WORD.fullmatch(t.text) is not None
+    )
+
+
+_DEGREE = lazy_compile(r"有所|明显|逐步|持续|不断|进一步|稳步|显著|有效|大幅|全面|基本")
+_STATE_WORD = lazy_compile(r"(?:改善|提升|提高|增强|增加|下降|减少|降低|好转|完善|健全|落实)[。.]?")
+
+
 def _value_wrapped(prev: Token, t: Token) -> bool:
     """A value wrapped in its narrow column, its unit's rest on the next line (≥12000 / 平方米,
     11800平 / 方米, ≤680万 / 元, 2020年12 / 月底前): one cell, the unit a measure (or a date's
@@ -581,7 +624,7 @@ _PER_CHARS = 2  # 亩, 人: what a rate is per, printed whole on the next line
 # What a rate is per over two words, a middle dot between (人·月, 生·天), or its dotted rest (·月).
 _PER_DOT = lazy_compile(r"^(?:[\u4e00-\u9fff]{1,2})?[·•][\u4e00-\u9fff]{1,2}$")
 # A date's rest cut off: 2020年12月底 / 前, 2022年12月底前完 / 工
-_BEFORE = lazy_compile(r"(?:前|以前|之前)(?:完成|完工)?|完成|完工|成|工")
+_BEFORE = lazy_compile(r"(?:底|末)?(?:前|以前|之前)(?:完成|完工)?|底|末|完成|完工|成|工")
 # A month's rest: 月底前, 1月, 月底前完 (its 工 on the line after)
 _MONTH_REST = lazy_compile(r"\d?月(?:底|末)?(?:前|以前)?(?:完成|完工|完)?")
 _VALUE_REST = lazy_compile(r"^(?:[\u4e00-\u9fff]{1,4}|\d月[\u4e00-\u9fff]{0,3})$")
