@@ -163,6 +163,7 @@ _SOURCE_ROWS = (
     ("中央资金*", "central_funds"),
     ("其中:中央资金*", "central_funds"),
     ("中央财政资金*", "central_funds"),
+    ("中央财政", "central_funds"),  # 其中：中央财政 | 省级财政 | 市县财政 (a transfer form's)
     ("其中:中央财政资金*", "central_funds"),
     ("省级财政资金*", "local_funds"),
     ("市县财政资金*", "local_funds"),
@@ -172,6 +173,10 @@ _SOURCE_ROWS = (
     ("地方财政资金*", "local_funds"),
     ("市级财政资金*", "local_funds"),
     ("省级资金*", "local_funds"),
+    ("省级财政", "local_funds"),
+    ("市县财政", "local_funds"),
+    ("市级财政", "local_funds"),
+    ("县级财政", "local_funds"),
     ("自治区资金*", "local_funds"),  # a region's own (广西: 区域：自治区资金)
     ("省级补助*", "local_funds"),
     ("市县资金*", "local_funds"),
@@ -227,6 +232,7 @@ _FUND_ROWS = (
     ("上年结转资金*", "prior_year_carryover"),
     ("上年结转*", "prior_year_carryover"),
     ("其他资金*", "other"),
+    ("其他", "other"),  # under the sources or 财政资金: the rest, named no further
     # funds by the level of government, under their 合计 (a 资金来源 column)
     ("合计", "annual_total"),
     *_SOURCE_ROWS,
@@ -473,6 +479,7 @@ HEBEI = Family(
         ("年度资金总额", "annual_total"),  # the national form's words for the same row
         ("合计", "annual_total"),  # funds by source under 资金来源, their total first
         ("总计", "annual_total"),
+        ("预算资金总额", "annual_total"),
         ("其中:财政资金*", "current_year_appropriation"),
         ("财政资金", "current_year_appropriation"),  # under 合计 by 资金来源, without its 其中
         ("其中:财政拨款*", "current_year_appropriation"),  # the national form's words for it

@@ -354,6 +354,7 @@ def _seal(text: str, units: list[str]) -> bool:
 
 
 _HAN = lazy_compile("[\u4e00-\u9fff]")
+_STOP_ALONE = frozenset(("。", "."))
 _STAMPED = lazy_compile(r"\s*[(（](?:盖)?[章印][)）]$")
 # The words of a seal's ring and centre, whichever body stamped it (同心县财政局 / 专用章).
 _SEAL_WORDS = lazy_compile(r"^[(（]?(?:(?:财务|业务|绩效)?专用章|公章)[)）]?$")
@@ -986,8 +987,10 @@ def _part_rows(part: _Part) -> list[_Row]:
             anchored[i] = _line_row(block[i])
             continue
         goal = None
-        if all(is_ellipsis(p.text) for p in block[i]):
-            anchored[i] = _line_row(block[i])  # the template's "more rows here": no row's
+        if all(is_ellipsis(p.text) or p.text in _STOP_ALONE for p in block[i]):
+            # the template's "more rows here", or a sentence's full stop wrapped onto a line of
+            # its own: a line of its own, no row's figures around it
+            anchored[i] = _line_row(block[i])
             continue
         if i not in anchored and all(_BREAKDOWN_SIDE.match(p.text) for p in block[i]):
             anchored[i] = _line_row(block[i])  # 按收入性质分:  按支出性质分: over their lines

@@ -311,6 +311,7 @@ def split_tables(rows: Iterable[Row]) -> Iterator[list[Row]]:
     body = key_then_body = key_seen = False
     totalled = False  # an indicator header, then a 总分 row: a header after it is the next table's
     block_title = ""  # the title the block opened with
+    block_subject = ""  # its subject's row (项目名称 | …), as printed
     summed = False  # the block's 总分 (合计) row seen
     declared = False  # in a 绩效目标申报表: rows no table's until the next form's title
     for row in rows:
@@ -322,6 +323,7 @@ def split_tables(rows: Iterable[Row]) -> Iterator[list[Row]]:
             current = NoTable([row])
             body = key_then_body = key_seen = totalled = summed = False
             block_title = ""
+            block_subject = ""
             declared = True
             continue
         if declared:
@@ -332,6 +334,7 @@ def split_tables(rows: Iterable[Row]) -> Iterator[list[Row]]:
             current = []
             declared = False
             block_title = ""
+            block_subject = ""
         if "总分" in joined and _TOTAL_ROW.match(joined):
             if not body and not key_seen and any(parse_points(c.text) for c in row.cells):
                 # an excerpt's indicator rows printed without their header or any key above,
@@ -350,6 +353,7 @@ def split_tables(rows: Iterable[Row]) -> Iterator[list[Row]]:
             current = []
             body = key_then_body = key_seen = totalled = summed = False
             block_title = ""
+            block_subject = ""
         title = starts_table(row)
         subject = _has_project_key(row)
         if subject and key_seen and not body:
@@ -372,8 +376,11 @@ def split_tables(rows: Iterable[Row]) -> Iterator[list[Row]]:
             yield NoTable(current)
             current = []
             block_title = ""
+            block_subject = ""
         if title and body and not summed and row.page_break_before and joined == block_title:
             title = False  # the table's own title again at a page's top, before its 总分: a head
+        if subject and not title and not summed and joined == block_subject:
+            subject = False  # 项目名称 | its name again over the next page's rows: the same table
         if current and ((title and body) or (subject and key_then_body)):
             carried: list[Row] = []
             if not title:
@@ -384,8 +391,11 @@ def split_tables(rows: Iterable[Row]) -> Iterator[list[Row]]:
             current = carried
             body = key_then_body = key_seen = totalled = summed = False
             block_title = ""
+            block_subject = ""
         if title and not block_title:
             block_title = joined
+        if subject and not block_subject:
+            block_subject = joined
         current.append(row)
         key_seen = key_seen or subject
         if _has_body(row):

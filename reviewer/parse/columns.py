@@ -300,6 +300,18 @@ _GROUP_LABEL = lazy_compile(r"^(?:预期指标值|自评得分)(.*)$")
 _AMOUNT = lazy_compile(r"\d[\d,]*\.\d+%?")  # 386.50, 98.20%: a figure no header label is
 
 
+def close_wrapped_brackets(row: Row) -> None:
+    """A header row's labels with the bracket a PDF's narrow cell wrapped into the next cell
+    given back to its label (权重占比（% | ）单项指标折算得分 → 权重占比（%） | 单项指标折算得分)."""
+    cells = row.cells
+    for k in range(1, len(cells)):
+        head, text = cells[k - 1].text, cells[k].text
+        opened = head.count("（") + head.count("(")
+        if text[:1] in ")）" and opened > head.count("）") + head.count(")"):
+            cells[k - 1].text = head + text[0]
+            cells[k].text = text[1:].lstrip()
+
+
 def read_header(row: Row, family: Family = DEFAULT) -> IndicatorColumns:
     """The header row's columns; its cells are used (they are the form's layout)."""
     cols = IndicatorColumns()

@@ -57,8 +57,19 @@ _UNIT_HEADING = lazy_compile(r"^(?:二级单位|所属单位|下属单位|预算
 _SUBTOTAL = frozenset({"小计", "小 计", "分项小计", "指标合计"})
 _LABEL_TAIL = "指标"
 _REST_NAME = 2  # characters of a name that is only the rest of one a break or wrap cut (性)
-# A unit's name marked as its seal: 桃源县司法局（盖章）.
-_STAMPED = lazy_compile(r"\s*[(（]\s*(?:盖章|公章|章)\s*[)）]$")
+# A unit's name marked as its seal (桃源县司法局（盖章）), or as the scan's (临桂区民政局 扫描).
+_STAMPED = lazy_compile(r"\s*(?:[(（]\s*(?:盖章|公章|章)\s*[)）]|扫描件?)$")
+_UNIT_PIECE = 4  # characters, at least, of a unit's name a seal or a scan's mark prints
+_SCAN_MARK = lazy_compile(r"^扫描件?$")
+
+
+def _stamped_by(text: str, units: frozenset[str]) -> bool:
+    """A line alone that is one of the head's units stamped over the rows: its name whole or in
+    part (a seal's ring, a scanner's page mark), marked as a seal or a scan or not."""
+    name = _STAMPED.sub("", text)
+    return name in units or (len(name) >= _UNIT_PIECE and any(name in u for u in units))
+
+
 # How an indicator's name ends when whole: its measure (…合格率, …农户数, …满意度, …完成时间).
 _WHOLE_NAME = lazy_compile(r"(?:[率数量度]|面积|长度|时间|时限|人次|标准|投入|成本|情况|机制)$")
 # A line that may open a name: words only, not a bracketed note or a clause's rest.
@@ -457,12 +468,16 @@ class Section:
 def _names_rest(text: str, cells: list[Cell], drafts: list[Draft], last: dict[str, str]) -> bool:
     """A line of one bare category word (数量, 质量) under a row of the category it names: no
     new category (its group is open, its label printed with 指标), but the rest of the name
-    above, wrapped (补充更新出版物 / 数量, 城区垃圾积存点 / 数量)."""
+    above, wrapped (补充更新出版物 / 数量, 城区垃圾积存点 / 数量); so too the measure word the open
+    category's label ends with, under a name not yet whole (服务对象满意度指标 | 群众对文化旅游
+    公共服务 / 满意度)."""
+    if len(cells) != 1 or not drafts:
+        return False
+    if text in lb.BARE_CATEGORY_WORDS and last.get("l2") == lb.stem(text):
+        return True
     return (
-        len(cells) == 1
-        and bool(drafts)
-        and text in lb.BARE_CATEGORY_WORDS
-        and last.get("l2") == lb.stem(text)
+        any(v.endswith(text) for v in last.values() if v)
+        and _WHOLE_NAME.search(drafts[-1].name_text()) is None
     )
 
 
@@ -498,6 +513,11 @@ def parse_section(
         chat = False
         if cells and cells[0].text in _SUBTOTAL and len(cells) > 1:
             continue  # 指标合计 | 90 | 89.00: a sum of the rows, no row; left unused, reported
+        if units and len(cells) > 2 and not any(_SCAN_MARK.match(c.text) for c in cells):
+            # a unit's seal stamped over a row's cells (受益农户满意度 | 东安县农业农村局 | ≥90%):
+            # no cell of the row (left unused, it is reported); not a scan's page head (某局 |
+            # 扫描 | 1/2), which is the page's furniture whole
+            cells = [c for c in cells if _STAMPED.sub("", c.text) not in units]
         # Leading pieces of vertical labels (绩 / 效 指 标) are layout, not content; so is the
         # block's label with its points, printed on a row of a new page (绩效指标(90分) | …).
         while cells and lb.is_section_fragment(lb.weight_note(cells[0].text)[0]):
@@ -629,7 +649,7 @@ def parse_section(
                     lb.is_site_furniture(c.text)
                     or lb.is_task_heading(c.text)
                     or lb.is_stamp(c.raw or c.text)
-                    or _STAMPED.sub("", c.text) in units
+                    or _stamped_by(c.text, units)
                 ):
                     continue  # not a row's: left unused, it is reported as unparsed
                 role = columns.roles.get(c.column)

@@ -330,8 +330,9 @@ _ELLIPSIS = frozenset("…．.。·")
 
 
 def is_ellipsis(text: str) -> bool:
-    """A cell holding only an ellipsis (……, ...): the template's "more rows here"."""
-    return bool(text) and text[0] in _ELLIPSIS and set(text) <= _ELLIPSIS
+    """A cell holding only an ellipsis (……, ..., …): the template's "more rows here". A full
+    stop alone (。) is a sentence's end wrapped onto a line of its own, no ellipsis."""
+    return bool(text) and set(text) <= _ELLIPSIS and (len(text) > 1 or text == "…")
 
 
 def is_vertical_fragment(text: str, label: str | None = None) -> bool:

@@ -26,6 +26,7 @@ from reviewer.parse import plausibility
 from reviewer.parse.columns import (
     IndicatorColumns,
     Role,
+    close_wrapped_brackets,
     headerless,
     is_sub_header,
     merge_header,
@@ -1179,6 +1180,9 @@ class _TableBuilder:
             if end < len(self.rows) and self._header_tails(self.rows[start], self.rows[end]):
                 end += 1
             _join_cut_explanation(self.rows[start], family)
+            close_wrapped_brackets(self.rows[start])
+            if end < len(self.rows):
+                close_wrapped_brackets(self.rows[end])  # the header's lower row, if it is one
             columns = read_header(self.rows[start], family)
             self.project_column = next(
                 (c for c in self.rows[start].cells if key(c.text) in _PROJECT_COLUMNS), None
