@@ -79,6 +79,6 @@ def test_round87_a_funds_rows_label_holding_its_first_amount() -> None:
     # misread and the indicator rows kept
     result = review(_doc("rw05"))
     assert "F101" not in {f.code for f in result.findings}
-    assert any(f.code == "P108" and "资金行的名称" in f.message for f in result.findings)
+    assert any(f.code == "P108" and "资金部分的一格" in f.message for f in result.findings)
     (t,) = result.report.tables
     assert len(t.indicators) >= 7

@@ -67,6 +67,8 @@ _BELOW = lazy_compile(r"低于|减少")
 # Saying there was none (无偏差, 未偏差, 未发生偏差) admits no shortfall.
 _NO_DEVIATION = lazy_compile(r"(?:无|没有|未|未出现|未发生|不存在)(?:明显|任何)?(?:偏差|偏离|差距)")
 # what a row's explanation claims done; not a measure's aim (下一步…确保按期完成)
+# A scoring rule's words (完成目标值得满分，未完成按完成比例计分): the form's 评分标准, not the row's.
+_SCORING_RULE = lazy_compile(r"按(?:完成|实际完成)?比例(?:计分|得分|扣分)|得满分[,，;；]")
 _DONE = lazy_compile(
     r"(?<!确保)(?<!力争)(?<!争取)(?<!保证)(?<!将)"
     r"(?:已完成(?![^，,；;。]{0,6}?(?:招标|报批|审批|采购|签约|签订|整改))"  # 已完成二次招标: a step
@@ -254,6 +256,54 @@ def explanation_without_cause(ctx: TableContext) -> Iterator[Hit]:
         )
 
 
+@rule(
+    "E105",
+    "偏差说明千篇一律",
+    "explanation-boilerplate",
+    Category.EXPLANATION,
+    Severity.WARNING,
+    "强制",
+    "explanation",
+    what="同一张表中3个及以上需要说明的指标行，偏差原因分析及改进措施一字不差，且只写了“客观原因”之类不指明原因的套话：一段话说明不了各行各自的原因。",
+    why="偏差说明须针对该指标写明原因和措施；几行照抄同一段套话，等于没有逐项分析。",
+    example="三个未达成的指标都写“因客观原因部分工作未能按计划完成，下一步将加强管理，确保完成目标任务。”",
+    fix="逐项写明各指标未达成的具体原因和针对性的改进措施。",
+)
+def explanation_boilerplate(ctx: TableContext) -> Iterator[Hit]:
+    if not has_column(ctx):
+        return
+    same: dict[str, list[Indicator]] = {}
+    # (one specific cause may well hold for several rows: 巡察期间不允许出省 for a trip's
+    # count, date and satisfaction; only a text that names none is boilerplate)
+    for i, text in _explained(ctx, lambda text: _VAGUE.search(text) is not None):
+        same.setdefault(_one_text(text), []).append(i)
+    for rows in same.values():
+        if len(rows) < _SAME_TEXT_ROWS:
+            continue
+        names = "、".join(ilabel(i) for i in rows[:5]) + ("等" if len(rows) > 5 else "")
+        yield Hit(
+            f"{names}{len(rows)}个指标行的偏差原因一字不差，均为“{rows[0].explanation}”，"
+            "未针对各指标分别说明原因和改进措施。",
+            indicator=rows[0],
+            found=rows[0].explanation,
+            evidence=[e for i in rows[:3] for e in indicator_evidence(i, "explanation")],
+            suggestion="逐项写明各指标未达成的具体原因和针对性的改进措施。",
+        )
+
+
+_SAME_TEXT_ROWS = 3  # rows, at least, sharing one explanation before it is boilerplate
+# A cause that names none (因客观原因, 受多种因素影响).
+_VAGUE = lazy_compile(
+    r"客观原因|多种原因|各种原因|诸多原因|种种原因|多方面(?:原因|因素)|多种因素|等原因"
+)
+_PUNCT_WIDTH = str.maketrans("，；：。！？（）", ",;:.!?()")
+
+
+def _one_text(text: str) -> str:
+    """An explanation as compared with others: spaces and the width of its marks aside."""
+    return "".join(text.split()).translate(_PUNCT_WIDTH)
+
+
 def _explained(
     ctx: TableContext, lacking: Callable[[str], bool]
 ) -> Iterator[tuple[Indicator, str]]:
@@ -274,6 +324,8 @@ def _measures_only(text: str) -> bool:
 
 _CLAUSE_SPLIT = lazy_compile(r"[，,；;。！!]")
 _MEASURE_OPENS = lazy_compile(
+    # a dated step (2023年6月底前完成…): what will be done and by when
+    r"^20\d{2}年(?:\d{1,2}月(?:底|末)?前|[底末]前|内)|"
     r"^(?:下一步|下一年度?|下年度?|今后|将|并|同时)?(?:要|将)?"
     r"(?:加强|确保|扩大|提高|推进|做好|强化|完善|落实|督促|争取|加快|加大|积极|认真|严格|全力|努力"
     r"|继续|进一步|持续|抓好|切实|提升|优化|规范)"
@@ -332,6 +384,8 @@ def explanation_contradicts(ctx: TableContext) -> Iterator[Hit]:
         text = i.explanation
         if _EMPTY.match(text) or i.weight is None or i.score is None or is_instruction(text):
             continue  # the template's instruction left in says nothing (P106 reports it)
+        if _SCORING_RULE.search(text):
+            continue  # the form's scoring rule (未完成按完成比例计分) read in: no word on the row
         met = ctx.expect(i).met
         full = i.score >= i.weight
         if full and _admits_shortfall(i, text, met):

@@ -521,7 +521,12 @@ def repeated_actual(ctx: TableContext) -> Iterator[Hit]:
 
 
 # Rates that may pass 100%: a task done beyond its plan, a growth.
-_MAY_PASS_100 = lazy_compile(r"完成率|完成比例|增长|增幅|增速|提高|提升")
+_MAY_PASS_100 = lazy_compile(
+    r"完成率|完成比例|增长|增幅|增速|提高|提升"
+    r"|借阅率|流通率|周转率"  # loans or turns per item held: an item lent twice counts twice
+)
+# The row's own note on why its rate passes 100% (同一册图书可多次借出，故超过100%).
+_SAYS_WHY_OVER_100 = lazy_compile(r"(?:故|所以|因此|可以?|可能|会)(?:超过|超出|大于|高于)100%")
 
 
 @rule(
@@ -532,8 +537,8 @@ _MAY_PASS_100 = lazy_compile(r"完成率|完成比例|增长|增幅|增速|提�
     Severity.WARNING,
     "系统",
     "consistency",
-    what="以百分比计的比率类指标，实际完成值不应超过100%。任务完成率（完成率、完成比例）和增长率、增幅可以超过100%"
-    "（超额完成由S107报告），不在此列。",
+    what="以百分比计的比率类指标，实际完成值不应超过100%。任务完成率（完成率、完成比例）、增长率、增幅和借阅率、"
+    "流通率、周转率可以超过100%（超额完成由S107报告），不在此列；本行已说明为何超过100%的也不报告。",
     why="合格率、覆盖率、满意度等占比类比率不可能超过100%，超过说明数据有误。",
     example="年度指标值=100%，实际完成值=105%。",
     fix="核实实际完成值的计算口径。",
@@ -541,8 +546,8 @@ _MAY_PASS_100 = lazy_compile(r"完成率|完成比例|增长|增幅|增速|提�
 def percent_over_100(ctx: TableContext) -> Iterator[Hit]:
     for i in _against_target(ctx):
         a = i.actual_value
-        if _MAY_PASS_100.search(i.name):
-            continue  # 森林抚育任务完成率108.3%: more done than planned
+        if _MAY_PASS_100.search(i.name) or _SAYS_WHY_OVER_100.search(i.explanation):
+            continue  # 森林抚育任务完成率108.3%: more done than planned; or the row says why
         if norm_unit(a.unit) == "%" and a.number is not None and a.number > 100:
             yield Hit(
                 f"{ilabel(i)}实际完成值为{i.actual}，比率超过100%。",

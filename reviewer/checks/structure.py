@@ -336,9 +336,10 @@ _SIGN_ONLY = lazy_compile(r"^\s*(?:[≥≤<>=＞＜＝]|>=|<=)\s*(\S*)\s*$")
 
 
 def _figure_left_out(target: str) -> bool:
-    """A sign, then at most a unit (≥%, ≥人次), not a word of judgement (≥良好)."""
+    """A sign, then a unit (≥%, ≥人次): not a sign alone, whose figure may stand in the next
+    column, nor a word of judgement (≥良好)."""
     m = _SIGN_ONLY.match(target)
-    return m is not None and (m.group(1) in ("", "%", "％", "‰") or is_counter(m.group(1)))
+    return m is not None and (m.group(1) in ("%", "％", "‰") or is_counter(m.group(1)))
 
 
 @rule(
@@ -388,7 +389,10 @@ def template_text_left(ctx: TableContext) -> Iterator[Hit]:
             suggestion="写明偏差原因和改进措施，删除模板的填写说明。",
         )
     for i in t.indicators:  # no target was set: nothing to judge the row's result by
-        if (mark := placeholder_in(i.target)) is not None or _figure_left_out(i.target):
+        # (a sign and unit alone is said only where the table was read right: a misread one
+        # may have left the figure in another column)
+        left_out = t.reliable and _figure_left_out(i.target)
+        if (mark := placeholder_in(i.target)) is not None or left_out:
             left = (
                 f"仍为模板的占位内容“{i.target}”"
                 if mark is not None

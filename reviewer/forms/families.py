@@ -357,6 +357,8 @@ _TEXT_FIELDS = (
     ("预算调整情况说明", "budget_note"),
     ("预算执行情况说明", "budget_note"),
     ("预算调整说明", "budget_note"),
+    ("年中预算调整情况说明", "budget_note"),
+    ("预算调整原因", "budget_note"),
     # why the spending fell short of the budget, and what will be done (a 部门整体 form's)
     ("预算执行偏差原因分析及改进措施", "execution_note"),
     ("预算执行偏差原因分析", "execution_note"),
@@ -396,7 +398,7 @@ SICHUAN = Family(
     titles=("部门预算项目支出绩效自评表",),
     signatures=("调整后预算数", "预算执行数", "未完成原因分析", "财政专户管理资金", "510000_"),
     header_fields=_HEADER,
-    fund_columns=(*_FUND_COLUMNS, ("原因", "reason")),
+    fund_columns=(*_FUND_COLUMNS, ("原因", "reason"), ("未完成原因分析", "reason")),
     fund_rows=(
         ("总额", "annual_total"),
         ("其中:财政资金*", "current_year_appropriation"),

@@ -318,12 +318,14 @@ def read_header(row: Row, family: Family = DEFAULT) -> IndicatorColumns:
     last: Role | None = None
     for c in row.cells:
         text = lb.under_group(
-            c.text, _GROUP_LABEL, lambda t: header_role(t, family) not in (None, Role.EXTRA)
+            c.text,
+            _GROUP_LABEL,
+            lambda t: t == "单位" or header_role(t, family) not in (None, Role.EXTRA),
         )
         role = header_role(text, family)
         # a label, known or not; an amount on the header's row is no label: reported unread
         c.used = _AMOUNT.fullmatch(c.text) is None
-        if c.text == "单位" and last is Role.TARGET and role in (None, Role.EXTRA):
+        if text == "单位" and last is Role.TARGET and role in (None, Role.EXTRA):
             role = Role.UNIT  # 目标值 | 单位: the target's unit in a column of its own
         last = role
         if role is None:

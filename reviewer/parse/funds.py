@@ -52,6 +52,8 @@ _BREAKDOWN_KINDS = ("income_total", "expense_total", "by_income", "by_expense")
 _POINTS_NOTE = lazy_compile(r"[(（]\s*(\d+(?:\.\d+)?)\s*分\s*[)）]")
 _BRACKETED = lazy_compile(r"^(?:[(（][^()（）]*[)）])+$")  # one note or several run together
 _NOTE = lazy_compile(r"[(（][^()（）]*[)）]")
+# A pair's label with its amount run into it (执行数84.69, 到位数：86.40): the amount.
+_GLUED_AMOUNT = lazy_compile(r"^[\u4e00-\u9fff]{2,6}[:：]?\s*(\d[\d,]*(?:\.\d+)?%?)$")
 # The figures of funds written as a sentence, each with what names it.
 _SENTENCE_CHARS = 200
 _AMOUNT_IN_WORDS = r"(?P<v>\d[\d,]*(?:\.\d+)?\s*万?元)"
@@ -753,14 +755,21 @@ class FundsReader:
         order, a last bare number (the rate) to the role left."""
         after = [c for c in row.cells if c.column > label.column]
         for c in after:  # a loop, not all() over a generator: this runs for every funds row
-            if c.text not in _FILLER and _DIGIT.search(c.text) is None:
+            if c.text not in _FILLER and (
+                _DIGIT.search(c.text) is None or _GLUED_AMOUNT.match(c.text) is not None
+            ):
                 break
         else:
             return False  # amounts only: an ordinary row
         pairs = [c for c in after if self._row_key(c.text) or _column_role(c.text, self.family)]
         if not pairs or not self.roles:
             return False
-        values = [c for c in after if c not in pairs]
+        values = []
+        for c in after:
+            if c not in pairs:
+                values.append(c)
+            elif (glued := _GLUED_AMOUNT.match(c.text)) is not None:
+                values.append(c.piece(glued.group(1)))  # 执行数84.69: the label's amount run in
         for c in pairs:
             c.used = True
         order = [r for _, r in self.roles]

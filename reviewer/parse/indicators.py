@@ -775,7 +775,12 @@ def _attach_fragments(
         elif nxt is None:
             to_next = False
         elif frag.after_break and not (kind == "name" and frag.new_category):
-            to_next = kind == "name" and _opens_name_below(frag.cell.text, prev.name_text())
+            # atop a page, the rest of the row the page broke; but a name's first line centred
+            # over the page's first row, or an explanation's first line where the row above
+            # has none to go on with, opens the row below
+            to_next = (kind == "name" and _opens_name_below(frag.cell.text, prev.name_text())) or (
+                kind == "explanation" and not prev.explanation
+            )
         elif frag.before_break:
             # the row below began before the break, unless the text above is a sentence the
             # break cut (its explanation wrapped on: 施工队伍 / 调配不足影响，…), or the row below

@@ -432,7 +432,12 @@ def under_group(text: str, group: re.Pattern[str], names_a_column: Callable[[str
     matches the group's label and captures what follows; that is kept when it names a column."""
     m = group.match(text)
     rest = m.group(1) if m is not None else ""
+    if (inner := _IN_BRACKETS.fullmatch(rest)) is not None:
+        rest = inner.group(1)  # 预期指标值(单位): the part named in brackets after the group
     return rest if rest and names_a_column(rest) else text
+
+
+_IN_BRACKETS = lazy_compile(r"[(（]([^()（）]+)[)）]")
 
 
 # The form's sign-off under the table (填报单位（盖章）：…, 填报人：…, 联系电话：…): no row's.

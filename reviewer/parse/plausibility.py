@@ -755,7 +755,7 @@ _POINTS_AS_RATE = 20.0  # the most points a fund row is worth (the 20/80 form's)
 
 # A doubt about the funds block alone (its rows' labels holding amounts): the indicator rows
 # may still be read right, as with ``table.FUNDS_UNREAD``.
-FUNDS_GLUED = "资金行的名称"
+FUNDS_GLUED = "资金部分的一格"
 # A funds row's label with an amount run into it after its colon (基本支出：2460.30).
 _AMOUNT_AFTER_LABEL = lazy_compile(r"[:：]\s*\d[\d,]*(?:\.\d+)?$")
 _AMOUNT_FIELDS = ("initial_budget", "full_year_budget", "executed")
@@ -774,7 +774,8 @@ def _funds_doubts(t: dict[str, Any]) -> list[ReadingDoubt]:
         label, row = glued[0]
         return [
             ReadingDoubt(
-                reason=f"{FUNDS_GLUED}“{label[:24]}”里带着金额，其后的金额可能错了栏，资金部分没有读对。",
+                reason=f"{FUNDS_GLUED}“{label[:24]}”里名称与金额连在一起，其后的金额可能错了栏，"
+                "资金部分没有读对。",
                 evidence=[row["cells"][k] for k in row["cells"]][:3],
             )
         ]

@@ -12,7 +12,15 @@ from pathlib import Path
 import pytest
 
 from reviewer.model import EvaluationTable
-from tests.builders import MEASURE, codes, findings_of, ind, make_table, with_row
+from tests.builders import (
+    MEASURE,
+    clean_indicators,
+    codes,
+    findings_of,
+    ind,
+    make_table,
+    with_row,
+)
 from tests.checks.cases import RuleCase
 
 
@@ -159,6 +167,50 @@ class TestE104ExplanationWithoutCause(RuleCase):
         actual = "=200人" if explanation == "加强管理" else "=180人"
         score = 10 if explanation == "加强管理" else 9
         assert "E104" not in codes(tmp_path, trainees(actual, score, explanation))
+
+
+# E105 one explanation copied onto several rows ----------------------------------------------
+
+_BOILERPLATE = "因客观原因部分工作未能按计划完成，下一步将加强管理，确保完成目标任务。"
+
+
+def _three_short(explanations: tuple[str, str, str]) -> EvaluationTable:
+    """The clean table with its first three rows short of their targets, docked, and each
+    explained by the given text (sg05: three rows, one paragraph)."""
+    rows = clean_indicators()
+    short = [("=8场", 16.0), ("=180人", 9.0), ("=90%", 9.47)]
+    for k, ((actual, score), text) in enumerate(zip(short, explanations, strict=True)):
+        old = rows[k]
+        rows[k] = ind(old.name, old.target, actual, old.weight or 0, score, text, old.l1, old.l2)
+    return make_table(indicators=rows)
+
+
+class TestE105ExplanationBoilerplate(RuleCase):
+    code = "E105"
+    # the paragraph is also a cause of no substance plus pledges: E101–E104 judge each row's
+    # text alone and find a cause (未能按计划完成) and a measure (下一步将…) in it
+    also = frozenset()
+
+    def broken(self) -> EvaluationTable:
+        return _three_short((_BOILERPLATE, _BOILERPLATE, _BOILERPLATE))
+
+    def clean(self) -> EvaluationTable:
+        return _three_short(
+            (
+                "2场因讲师临时调整取消，下一步提前确定讲师",
+                "部分人员因公缺席，下一步将加强组织",
+                "2名学员补考未通过，下一步组织补训",
+            )
+        )
+
+    def test_two_rows_alike_are_not_yet_boilerplate(self, tmp_path: Path) -> None:
+        table = _three_short((_BOILERPLATE, _BOILERPLATE, "2名学员补考未通过，下一步组织补训"))
+        assert "E105" not in codes(tmp_path, table)
+
+    def test_spaces_and_the_width_of_marks_do_not_tell_them_apart(self, tmp_path: Path) -> None:
+        other = _BOILERPLATE.replace("，", ",").replace("。", ".")
+        table = _three_short((_BOILERPLATE, other, _BOILERPLATE))
+        assert "E105" in codes(tmp_path, table)
 
 
 # E103 explanation contradicts the score --------------------------------------------------

@@ -29,6 +29,19 @@ def _gold(doc: Path) -> Path:
 # Documents still read wrong (see the dataset's README), each expected to fail its check,
 # strictly, so that a fix shows here and its entry goes.
 MISREAD = {
+    "sh02_shandong_linyi_yinan_weishengjiankangju_jibengonggongweisheng_2024.txt": (
+        "a viewer's copy, a cell a line: a name's first line (65岁及以上老年人) after a page's"
+        " header left unread, the row read with the rest of its name only"
+    ),
+    "qd02_guizhou_zunyi_meitan_weishengjiankangju_jibengonggongweisheng_2023.txt": (
+        "plain pdftotext, the header over two rows and a 序号 column first: a name over three lines"
+        " (人均基本公共卫 / 生服务经费补助 / 标准) read as two rows; the others read right since"
+        " round 89, no doubt is left to say so"
+    ),
+    "se02_sichuan_nanchong_yingshan_jiaotongyunshuju_nongcungongluyanghu_2023.txt": (
+        "pdftotext -layout of a Sichuan form: a name's first line (县道日常养护单位成) centred over"
+        " the first row of page 2, read into the header printed again above it"
+    ),
     "mk01_hebei_baoding_laishui_nongyenongcunju_gaobiaozhunnongtian_2021.txt": (
         "a PDF viewer's copy of a Hebei form wrapped at 9 characters: each name read with its"
         " 指标分值 definition (its figures and funds right: said misread while 预算资金总额 was"
@@ -355,8 +368,6 @@ UNREAD = {
     # tabs, its header's second row without the 值 under 预期指标值: names and definitions joined
     "qd01_yunnan_dali_binchuan_nongyenongcunju_gaobiaozhunnongtian_2021.txt",  # plain pdftotext,
     # the header over two rows (年度指标值 over 指标值 | 单位): 单位 read as a key's label
-    "qd02_guizhou_zunyi_meitan_weishengjiankangju_jibengonggongweisheng_2023.txt",  # the same
-    # layout with a 序号 column first
     "qe06_neimenggu_eerduosi_yijinhuoluo_minzhengju_canjirenliangxiangbutie_2020.txt",  # each
     # indicator a block of 标签：值 lines, no table
     "qf04_hebei_baoding_laishui_jiaoyuju_xueqianjiaoyuzizhu_2019.txt",  # a Hebei form in tabs,
@@ -565,6 +576,12 @@ UNREAD = {
     # 整体 form: a breakdown line's first amount read with its label (一般公共预算拨款：3185.60)
     "rx01_hebei_baoding_laiyuan_nongyenongcunju_gaobiaozhunnongtian_2021.txt",  # OCR a cell a
     # line of a Hebei form: definitions and values of rows read together
+    "sd01_jiangxi_ganzhou_yudu_jiaotongyunshuju_nongcungongluyanghu_2023.docx",  # Word: names
+    # and targets share a cell, apart by a line break (县道养护里程 / ≥286公里)
+    "se01_hebei_xingtai_ningjin_weishengjiankangju_jiatingyishengqianyue_2019.txt",  # pdftotext
+    # -layout of a Hebei form, its 指标分值 definitions over three lines: names and values joined
+    "sf04_hubei_xiangyang_gucheng_nongyenongcunju_gaobiaozhunnongtian_2022.txt",  # OCR a cell a
+    # line of a 20/80 form: its funds header's cells and the rows' figures not told apart
 }
 
 
@@ -574,7 +591,7 @@ def _marks(doc: Path) -> list[pytest.MarkDecorator]:
 
 
 def test_the_set_is_there() -> None:
-    assert len(DOCUMENTS) == 2707
+    assert len(DOCUMENTS) == 2755
     assert all(_gold(d).is_file() for d in DOCUMENTS)
     assert {d.name for d in DOCUMENTS} >= {*MISREAD, *UNREAD}
 

@@ -130,6 +130,7 @@ def rebuild_costed(
                 t.rest
                 and (_words(looks[i]) or looks[i].label is not None)
                 and not tokens[i - 1].empty
+                and not looks[i - 1].placeholder  # (/ or — is a cell whole: nothing goes on)
             )
         )
         for i, t in enumerate(tokens)
@@ -190,7 +191,13 @@ def rebuild_costed(
                 v = c + _WRAPPED + (_NAME_GOES_ON if slots[s - 1] is Slot.NAME else 0.0)
                 if v < new_cost[s]:
                     new_cost[s], came[s] = v, (s, s - 1, False)
-            elif 0 < s == m and not grouped and going_on[i] and slots[s - 1] is Slot.EXPLANATION:
+            elif (
+                0 < s == m
+                and not grouped
+                and going_on[i]
+                and slots[s - 1] is Slot.EXPLANATION
+                and not looks[i - 1].placeholder  # (an explanation of / or 无 goes on with none)
+            ):
                 # a stream of cells a line each, no line telling a row: a line going on with
                 # the sentence the explanation's line left open, the row's last cell, may be its
                 # rest; dearer than a wrap a line shows, so that a row's cells of words after a

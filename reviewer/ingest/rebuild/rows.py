@@ -43,6 +43,9 @@ from reviewer.ingest.rebuild.section import (
 from reviewer.ingest.rebuild.tokenise import Stream, Token
 from reviewer.parse.values import parse_points
 
+_UNIT_FIELDS = frozenset(
+    {"department", "implementer", "reporting_unit", "local_department", "provincial_department"}
+)
 _SCORE_TOTALS = ("自评得分", "实际得分")  # a total's score under its own label, no 总分
 _RIGHT_TEXT_FIELDS = frozenset({"finance_lead"})  # 财务负责人 beside 项目负责人
 _TEXT_FIELDS = tuple(pair for f in FAMILIES for pair in f.text_fields)
@@ -75,6 +78,8 @@ class Builder:
     headerless_until: int = -1
     unheaded: Unheaded | None = None
     headers: list[int] | None = None  # where the stream's indicator headers start
+    # the units the head names (主管部门 | 某局): their seals stamped over the rows are no cells
+    units: set[str] = field(default_factory=set)
 
     @property
     def toks(self) -> list[Token]:
@@ -211,6 +216,9 @@ class Builder:
 
     def _add(self, t: Token) -> None:
         assert self.open is not None
+        label = self.open.cells[-1].token.text
+        if self.open.kind == "key" and header_key(label) in _UNIT_FIELDS and len(t.text) >= 4:
+            self.units.add(t.text)
         self.open.cells.append(Placed(t, self.open.next_column))
         self.open.values += 1
 

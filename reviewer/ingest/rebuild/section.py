@@ -28,6 +28,8 @@ from reviewer.ingest.rebuild.headerless import rows_without_header
 from reviewer.ingest.rebuild.indicators import Placed
 from reviewer.ingest.rebuild.tokenise import Token
 from reviewer.ingest.rebuild.trailing import labels_before_rows
+from reviewer.lazyre import lazy_compile
+from reviewer.parse.labels import is_stamp
 from reviewer.parse.values import parse_number
 
 if TYPE_CHECKING:
@@ -147,6 +149,30 @@ def _cut(body: list[Token], at_end: bool) -> bool:
     return at_end and not any(t.empty for t in body)
 
 
+# A unit's name marked as its seal or its scan (某局（盖章）, 某局 扫描): the name alone.
+_SCAN_HEAD = lazy_compile(r"^扫描件?$")
+_PAGE_OF = lazy_compile(r"^\d{1,3}/\d{1,3}$")
+_SEAL_MARKS = lazy_compile(r"\s*(?:[(（]\s*(?:盖章|公章|章)\s*[)）]|扫描件?)$")
+
+
+def _seals(body: list[Token], units: set[str]) -> list[Token]:
+    """The tokens of seals and a scan's page heads among the rows: a unit's name (marked as its
+    seal or not), （盖章）, and a 扫描 | 1/2 right after the unit's name."""
+    found: list[Token] = []
+    after_unit = False  # the last token that is not empty was a unit's name or its scan mark
+    for t in body:
+        if t.empty:
+            continue
+        if _SEAL_MARKS.sub("", t.text) in units or is_stamp(t.raw or t.text):
+            found.append(t)
+            after_unit = True
+        elif after_unit and (_SCAN_HEAD.match(t.text) or _PAGE_OF.match(t.text)):
+            found.append(t)
+        else:
+            after_unit = False
+    return found
+
+
 def read_indicators(b: Builder, i: int) -> int:
     """The indicator section from its header; the index after it."""
     b.close()
@@ -160,16 +186,23 @@ def read_indicators(b: Builder, i: int) -> int:
     while end < len(toks) and not (not toks[end].empty and ends_section(b, end)):
         end += 1
     body = toks[j:end]
-    b.rows.extend(
-        ind.rebuild(
-            body if b.family.own_categories else labels_before_rows(body),
-            header,
-            grouped=b.stream.grouped,
-            strict=False,
-            cut_off=_cut(body, end == len(toks)),
-            own=b.family.own_categories,
-        )
+    # a unit's seal stamped over the rows (东安县农业农村局, 临洮县乡村振兴局（盖章）, （盖章）): a row of its own
+    # (reported unread), not a cell for the rows' programme to place
+    seals = _seals(body, b.units)
+    if seals:
+        body = [t for t in body if t not in seals]
+    rows = ind.rebuild(
+        body if b.family.own_categories else labels_before_rows(body),
+        header,
+        grouped=b.stream.grouped,
+        strict=False,
+        cut_off=_cut(body, end == len(toks)),
+        own=b.family.own_categories,
     )
+    for t in seals:  # each a row of its own where it was printed, between the rows around it
+        at = next((k for k, r in enumerate(rows) if r and r[0].token.line > t.line), len(rows))
+        rows.insert(at, [Placed(t, 1)])
+    b.rows.extend(rows)
     return end
 
 

@@ -342,6 +342,7 @@ def join_pieces(
                     or _value_wrapped(prev, t)
                     or _figure_unit_wrapped(prev, t)
                     or _state_wrapped(prev, t)
+                    or _name_end_wrapped(prev, t)
                 )
             ):
                 out[-1] = merge(prev, t)
@@ -451,11 +452,11 @@ def _stacked_label(toks: list[Token], i: int, is_label: Callable[[str], bool]) -
 
 @cache
 def _column_labels() -> frozenset[str]:
-    """The indicator columns' and the fields' labels as the forms print them, whole."""
+    """The indicator and funds columns' and the fields' labels as the forms print them, whole."""
     return frozenset(
         key(label.rstrip("*"))
         for family in FAMILIES
-        for label, _ in (*family.indicator_columns, *family.text_fields)
+        for label, _ in (*family.indicator_columns, *family.text_fields, *family.fund_columns)
     )
 
 
@@ -495,6 +496,13 @@ def _label_wrapped(
         or section_completed(head, tail)
         # 实际完成 / 值: 值 a column's label only under 预期指标值, after 符号
         or (tail == "值" and head != "符号" and Kind.COLUMN in kinds(head + tail))
+        # 年初预算 / 数: a label's last character wrapped, the whole a label of the head's kind
+        or (
+            len(tail) == 1
+            and not kinds(tail)
+            and bool(kinds(head + tail) & kinds(head))
+            and key(head + tail) in _column_labels()  # whole as the forms print it (not 符号 / 值)
+        )
         # 调整后 / 预算数: words of no label of their own before a label they lengthen into
         # another of its kind (预算数 a label too, so not caught above)
         or (
@@ -566,6 +574,22 @@ def _figure_unit_wrapped(prev: Token, t: Token) -> bool:
 
 
 _ENDS_IN_FIGURE = lazy_compile(r"[\u4e00-\u9fff].*\d$")
+
+
+def _name_end_wrapped(prev: Token, t: Token) -> bool:
+    """A name's last character wrapped onto a line of its own (特种设备定期检验 / 率, 更换老旧管网长
+    / 度): no cell is one such character alone."""
+    return (
+        t.line == prev.line + 1
+        and not t.spaced
+        and t.text in _NAME_ENDS
+        and _NAME_HEAD.fullmatch(prev.text) is not None
+        and not kinds(prev.text)  # (实际完成情况 / 度: a label, then a vertical label's piece)
+    )
+
+
+_NAME_ENDS = frozenset("率数度量额")
+_NAME_HEAD = lazy_compile(r"[\u4e00-\u9fff（）()]{4,}")
 
 
 def _state_wrapped(prev: Token, t: Token) -> bool:
