@@ -153,6 +153,11 @@ _FUND_COLUMNS = (
     ("复核得分*", "review_score"),
     ("财政审核评分*", "review_score"),
 )
+# The head's fields whose value names a unit (主管部门, 实施单位 …): whose seal a scan may show
+# among the rows.
+UNIT_FIELDS = frozenset(
+    {"department", "implementer", "reporting_unit", "local_department", "provincial_department"}
+)
 # Funds by the level of government that gives them (a transfer payment's, a 20/80 form's).
 _SOURCE_ROWS = (
     ("其中:中央、省、市补助县级资金*", "central_funds"),

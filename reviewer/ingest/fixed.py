@@ -40,7 +40,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from reviewer.forms.families import DEFAULT
+from reviewer.forms.families import DEFAULT, UNIT_FIELDS
 from reviewer.forms.vocabulary import lookup
 from reviewer.grid import Cell, Row
 from reviewer.ingest.rebuild.anchors import Kind, header_key, kinds
@@ -317,10 +317,6 @@ def _rows_by_position(lines: Sequence[str], taken: list[Leftover] | None) -> Ite
                 yield row
 
 
-# The head's keys whose value names a unit, whose seal a scan may read among the rows.
-_UNIT_KEYS = frozenset(
-    {"department", "implementer", "reporting_unit", "local_department", "provincial_department"}
-)
 _SEAL_MARK = frozenset("㊞印")
 _SEAL_PIECE = 3  # characters, at least, of a unit's name a seal's piece prints
 _SEAL_REASON = "扫描件上印章的文字（单位名称的片段），不是表格内容"
@@ -332,7 +328,7 @@ def _unit_names(blocks: Iterable[list[list[Piece]]]) -> list[str]:
     for block in blocks:
         for line in block:
             for p, q in itertools.pairwise(line):
-                if len(q.text) > _SEAL_PIECE and header_key(p.text) in _UNIT_KEYS:
+                if len(q.text) > _SEAL_PIECE and header_key(p.text) in UNIT_FIELDS:
                     names.append(q.text)
     return names
 

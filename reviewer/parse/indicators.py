@@ -57,16 +57,13 @@ _UNIT_HEADING = lazy_compile(r"^(?:二级单位|所属单位|下属单位|预算
 _SUBTOTAL = frozenset({"小计", "小 计", "分项小计", "指标合计"})
 _LABEL_TAIL = "指标"
 _REST_NAME = 2  # characters of a name that is only the rest of one a break or wrap cut (性)
-# A unit's name marked as its seal (桃源县司法局（盖章）), or as the scan's (临桂区民政局 扫描).
-_STAMPED = lazy_compile(r"\s*(?:[(（]\s*(?:盖章|公章|章)\s*[)）]|扫描件?)$")
 _UNIT_PIECE = 4  # characters, at least, of a unit's name a seal or a scan's mark prints
-_SCAN_MARK = lazy_compile(r"^扫描件?$")
 
 
 def _stamped_by(text: str, units: frozenset[str]) -> bool:
     """A line alone that is one of the head's units stamped over the rows: its name whole or in
     part (a seal's ring, a scanner's page mark), marked as a seal or a scan or not."""
-    name = _STAMPED.sub("", text)
+    name = lb.sealed_name(text)
     return name in units or (len(name) >= _UNIT_PIECE and any(name in u for u in units))
 
 
@@ -513,11 +510,11 @@ def parse_section(
         chat = False
         if cells and cells[0].text in _SUBTOTAL and len(cells) > 1:
             continue  # 指标合计 | 90 | 89.00: a sum of the rows, no row; left unused, reported
-        if units and len(cells) > 2 and not any(_SCAN_MARK.match(c.text) for c in cells):
+        if units and len(cells) > 2 and not any(lb.is_scan_mark(c.text) for c in cells):
             # a unit's seal stamped over a row's cells (受益农户满意度 | 东安县农业农村局 | ≥90%):
             # no cell of the row (left unused, it is reported); not a scan's page head (某局 |
             # 扫描 | 1/2), which is the page's furniture whole
-            cells = [c for c in cells if _STAMPED.sub("", c.text) not in units]
+            cells = [c for c in cells if lb.sealed_name(c.text) not in units]
         # Leading pieces of vertical labels (绩 / 效 指 标) are layout, not content; so is the
         # block's label with its points, printed on a row of a new page (绩效指标(90分) | …).
         while cells and lb.is_section_fragment(lb.weight_note(cells[0].text)[0]):

@@ -195,6 +195,22 @@ def is_stamp(raw: str) -> bool:
     return _STAMP.match(raw.strip()) is not None
 
 
+# A unit's name marked as its seal (桃源县司法局（盖章）) or as the scan's (临桂区民政局 扫描).
+_SEAL_MARKS = lazy_compile(r"\s*(?:[(（]\s*(?:盖章|公章|章)\s*[)）]|扫描件?)$")
+_SCAN_MARK = lazy_compile(r"^扫描件?$")
+
+
+def sealed_name(text: str) -> str:
+    """``text`` without the seal's or scan's mark after a unit's name (桃源县司法局（盖章）→
+    桃源县司法局): what to look up among the units the table's head names."""
+    return _SEAL_MARKS.sub("", text)
+
+
+def is_scan_mark(text: str) -> bool:
+    """扫描 or 扫描件 alone: a scan's page head beside the unit's name (某局 | 扫描 | 1/2)."""
+    return _SCAN_MARK.match(text) is not None
+
+
 # A 部门整体 form's task heading over the rows of that task (任务一：基本公共卫生服务): a group's
 # title, never part of an indicator's name.
 _TASK_HEADING = lazy_compile(r"^(?:任务|工作任务|重点任务)[一二三四五六七八九十\d]+[:：、.]")

@@ -22,7 +22,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from reviewer.forms.families import FAMILIES, Family
+from reviewer.forms.families import FAMILIES, UNIT_FIELDS, Family
 from reviewer.forms.vocabulary import key, lookup, unnumbered
 from reviewer.ingest.rebuild.anchors import RIGHT_FIELDS, Kind, header_key, kinds
 from reviewer.ingest.rebuild.funds import header_roles, line_row, read_funds
@@ -43,9 +43,6 @@ from reviewer.ingest.rebuild.section import (
 from reviewer.ingest.rebuild.tokenise import Stream, Token
 from reviewer.parse.values import parse_points
 
-_UNIT_FIELDS = frozenset(
-    {"department", "implementer", "reporting_unit", "local_department", "provincial_department"}
-)
 _SCORE_TOTALS = ("自评得分", "实际得分")  # a total's score under its own label, no 总分
 _RIGHT_TEXT_FIELDS = frozenset({"finance_lead"})  # 财务负责人 beside 项目负责人
 _TEXT_FIELDS = tuple(pair for f in FAMILIES for pair in f.text_fields)
@@ -217,7 +214,7 @@ class Builder:
     def _add(self, t: Token) -> None:
         assert self.open is not None
         label = self.open.cells[-1].token.text
-        if self.open.kind == "key" and header_key(label) in _UNIT_FIELDS and len(t.text) >= 4:
+        if self.open.kind == "key" and header_key(label) in UNIT_FIELDS and len(t.text) >= 4:
             self.units.add(t.text)
         self.open.cells.append(Placed(t, self.open.next_column))
         self.open.values += 1

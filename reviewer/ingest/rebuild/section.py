@@ -29,7 +29,7 @@ from reviewer.ingest.rebuild.indicators import Placed
 from reviewer.ingest.rebuild.tokenise import Token
 from reviewer.ingest.rebuild.trailing import labels_before_rows
 from reviewer.lazyre import lazy_compile
-from reviewer.parse.labels import is_stamp
+from reviewer.parse.labels import is_scan_mark, is_stamp, sealed_name
 from reviewer.parse.values import parse_number
 
 if TYPE_CHECKING:
@@ -149,10 +149,8 @@ def _cut(body: list[Token], at_end: bool) -> bool:
     return at_end and not any(t.empty for t in body)
 
 
-# A unit's name marked as its seal or its scan (某局（盖章）, 某局 扫描): the name alone.
-_SCAN_HEAD = lazy_compile(r"^扫描件?$")
+# A scan's page of pages beside its 扫描 mark (某局 | 扫描 | 1/2).
 _PAGE_OF = lazy_compile(r"^\d{1,3}/\d{1,3}$")
-_SEAL_MARKS = lazy_compile(r"\s*(?:[(（]\s*(?:盖章|公章|章)\s*[)）]|扫描件?)$")
 
 
 def _seals(body: list[Token], units: set[str]) -> list[Token]:
@@ -163,10 +161,10 @@ def _seals(body: list[Token], units: set[str]) -> list[Token]:
     for t in body:
         if t.empty:
             continue
-        if _SEAL_MARKS.sub("", t.text) in units or is_stamp(t.raw or t.text):
+        if sealed_name(t.text) in units or is_stamp(t.raw or t.text):
             found.append(t)
             after_unit = True
-        elif after_unit and (_SCAN_HEAD.match(t.text) or _PAGE_OF.match(t.text)):
+        elif after_unit and (is_scan_mark(t.text) or _PAGE_OF.match(t.text)):
             found.append(t)
         else:
             after_unit = False
