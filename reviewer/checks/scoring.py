@@ -298,7 +298,16 @@ def qualitative_band(ctx: TableContext) -> Iterator[Hit]:
 
 def _criterion(i: Indicator) -> CellRef | None:
     """The row's own scoring rule as printed (评分标准, 评分办法, 计分方法), if the form has it."""
-    return next((ref for k, ref in i.cells.items() if _CRITERION_LABEL.search(k)), None)
+    return next(
+        (ref for k, ref in i.cells.items() if k not in _ROLE_CELLS and _CRITERION_LABEL.search(k)),
+        None,
+    )
+
+
+# The cells every row keeps under its role's name: no printed column's label among them.
+_ROLE_CELLS = frozenset(
+    ("name", "target", "actual", "weight", "score", "explanation", "nature", "unit", "l1", "l2")
+)
 
 
 def _own_band(i: Indicator) -> tuple[str, float, float, str] | None:

@@ -568,7 +568,10 @@ class FundsReader:
         for c in cells:  # lookup() first, not _row_key(): this runs for every cell
             kind = lookup(c.text, fund_rows)
             if (
-                kind is None and ("其中" in c.text or _LEVEL.match(c.text))
+                kind is None
+                and (
+                    "其中" in c.text or (("：" in c.text or ":" in c.text) and _LEVEL.match(c.text))
+                )
             ) or kind in _SIDE_TOTALS:
                 kind = _row_kind(c.text, fund_rows)
             if kind is not None:

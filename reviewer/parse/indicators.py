@@ -60,6 +60,16 @@ _REST_NAME = 2  # characters of a name that is only the rest of one a break or w
 _UNIT_PIECE = 4  # characters, at least, of a unit's name a seal or a scan's mark prints
 
 
+def _sealed_by(text: str, units: frozenset[str]) -> bool:
+    """``text`` is one of ``units`` (the head's), whole, marked as its seal or its scan or not."""
+    if text in units:
+        return True
+    return text[-1:] in _MARK_ENDS and lb.sealed_name(text) in units
+
+
+_MARK_ENDS = frozenset("）)描件")  # how a seal's or a scan's mark ends: （盖章）, 扫描件
+
+
 def _stamped_by(text: str, units: frozenset[str]) -> bool:
     """A line alone that is one of the head's units stamped over the rows: its name whole or in
     part (a seal's ring, a scanner's page mark), marked as a seal or a scan or not."""
@@ -510,11 +520,13 @@ def parse_section(
         chat = False
         if cells and cells[0].text in _SUBTOTAL and len(cells) > 1:
             continue  # 指标合计 | 90 | 89.00: a sum of the rows, no row; left unused, reported
-        if units and len(cells) > 2 and not any(lb.is_scan_mark(c.text) for c in cells):
+        if units and len(cells) > 2:
             # a unit's seal stamped over a row's cells (受益农户满意度 | 东安县农业农村局 | ≥90%):
             # no cell of the row (left unused, it is reported); not a scan's page head (某局 |
             # 扫描 | 1/2), which is the page's furniture whole
-            cells = [c for c in cells if lb.sealed_name(c.text) not in units]
+            sealed = [c for c in cells if _sealed_by(c.text, units)]
+            if sealed and not any(lb.is_scan_mark(c.text) for c in cells):
+                cells = [c for c in cells if c not in sealed]
         # Leading pieces of vertical labels (绩 / 效 指 标) are layout, not content; so is the
         # block's label with its points, printed on a row of a new page (绩效指标(90分) | …).
         while cells and lb.is_section_fragment(lb.weight_note(cells[0].text)[0]):
