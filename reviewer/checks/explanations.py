@@ -10,6 +10,7 @@ from reviewer.forms.template import is_instruction, without_instructions
 from reviewer.lazyre import lazy_compile
 from reviewer.model import Category, Indicator, Operator, Severity
 from reviewer.numbers import fmt
+from reviewer.textnorm import nfkc
 
 _EMPTY = lazy_compile(r"^[\s无/—\-－、.。|｜\[\]【】]*$")  # a scan's rule mark (] |) says nothing
 # An explanation that is only a grade of completion (基本完成, 部分完成, 按要求完成): no cause,
@@ -296,12 +297,11 @@ _SAME_TEXT_ROWS = 3  # rows, at least, sharing one explanation before it is boil
 _VAGUE = lazy_compile(
     r"客观原因|多种原因|各种原因|诸多原因|种种原因|多方面(?:原因|因素)|多种因素|等原因"
 )
-_PUNCT_WIDTH = str.maketrans("，；：。！？（）", ",;:.!?()")
 
 
 def _one_text(text: str) -> str:
     """An explanation as compared with others: spaces and the width of its marks aside."""
-    return "".join(text.split()).translate(_PUNCT_WIDTH)
+    return "".join(nfkc(text).split()).replace("。", ".")
 
 
 def _explained(

@@ -338,14 +338,13 @@ _SIGN_ONLY = lazy_compile(r"^\s*(?:[≥≤<>=＞＜＝]|>=|<=)\s*(\S*)\s*$")
 def _figure_left_out(target: str) -> bool:
     """A sign, then a unit (≥%, ≥人次): not a sign alone, whose figure may stand in the next
     column, nor a word of judgement (≥良好)."""
-    if len(target) > _SIGN_AND_UNIT or target[:1] not in _SIGNS:
+    if len(target) > _SIGN_AND_UNIT:
         return False  # (most targets print their figure: the cheap test first)
     m = _SIGN_ONLY.match(target)
     return m is not None and (m.group(1) in ("%", "％", "‰") or is_counter(m.group(1)))
 
 
 _SIGN_AND_UNIT = 8  # characters, at most, of a sign, spaces and a unit
-_SIGNS = frozenset("≥≤<>=＞＜＝")
 
 
 @rule(

@@ -57,24 +57,15 @@ _UNIT_HEADING = lazy_compile(r"^(?:二级单位|所属单位|下属单位|预算
 _SUBTOTAL = frozenset({"小计", "小 计", "分项小计", "指标合计"})
 _LABEL_TAIL = "指标"
 _REST_NAME = 2  # characters of a name that is only the rest of one a break or wrap cut (性)
-_UNIT_PIECE = 4  # characters, at least, of a unit's name a seal or a scan's mark prints
-
-
-def _sealed_by(text: str, units: frozenset[str]) -> bool:
-    """``text`` is one of ``units`` (the head's), whole, marked as its seal or its scan or not."""
-    if text in units:
-        return True
-    return text[-1:] in _MARK_ENDS and lb.sealed_name(text) in units
-
-
-_MARK_ENDS = frozenset("）)描件")  # how a seal's or a scan's mark ends: （盖章）, 扫描件
 
 
 def _stamped_by(text: str, units: frozenset[str]) -> bool:
     """A line alone that is one of the head's units stamped over the rows: its name whole or in
     part (a seal's ring, a scanner's page mark), marked as a seal or a scan or not."""
+    if lb.sealed_by(text, units):
+        return True
     name = lb.sealed_name(text)
-    return name in units or (len(name) >= _UNIT_PIECE and any(name in u for u in units))
+    return len(name) >= lb.UNIT_NAME and any(name in u for u in units)
 
 
 # How an indicator's name ends when whole: its measure (…合格率, …农户数, …满意度, …完成时间).
@@ -524,7 +515,7 @@ def parse_section(
             # a unit's seal stamped over a row's cells (受益农户满意度 | 东安县农业农村局 | ≥90%):
             # no cell of the row (left unused, it is reported); not a scan's page head (某局 |
             # 扫描 | 1/2), which is the page's furniture whole
-            sealed = [c for c in cells if _sealed_by(c.text, units)]
+            sealed = [c for c in cells if lb.sealed_by(c.text, units)]
             if sealed and not any(lb.is_scan_mark(c.text) for c in cells):
                 cells = [c for c in cells if c not in sealed]
         # Leading pieces of vertical labels (绩 / 效 指 标) are layout, not content; so is the

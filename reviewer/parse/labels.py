@@ -7,7 +7,7 @@ extraction shifts columns from page to page, while the words stay the same.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from enum import StrEnum
 from functools import lru_cache
 
@@ -204,6 +204,18 @@ def sealed_name(text: str) -> str:
     """``text`` without the seal's or scan's mark after a unit's name (桃源县司法局（盖章）→
     桃源县司法局): what to look up among the units the table's head names."""
     return _SEAL_MARKS.sub("", text)
+
+
+def sealed_by(text: str, units: Collection[str]) -> bool:
+    """``text`` is one of ``units`` (the units the table's head names), whole, marked as its
+    seal or its scan or not: a seal stamped over the rows, no cell of theirs."""
+    if text in units:
+        return True
+    return text[-1:] in _MARK_ENDS and sealed_name(text) in units
+
+
+_MARK_ENDS = frozenset("）)描件")  # how a seal's or a scan's mark ends: （盖章）, 扫描件
+UNIT_NAME = 4  # characters, at least, of a unit's name looked for among the rows (某某县局)
 
 
 def is_scan_mark(text: str) -> bool:

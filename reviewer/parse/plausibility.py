@@ -776,7 +776,7 @@ def _funds_doubts(t: dict[str, Any]) -> list[ReadingDoubt]:
             ReadingDoubt(
                 reason=f"{FUNDS_GLUED}“{label[:24]}”里名称与金额连在一起，其后的金额可能错了栏，"
                 "资金部分没有读对。",
-                evidence=[row["cells"][k] for k in row["cells"]][:3],
+                evidence=list(row["cells"].values())[:3],
             )
         ]
     for field, label in (("weight", "分值"), ("score", "得分")):

@@ -214,7 +214,6 @@ _ILLEGIBLE_CELLS = 5
 _EXCERPT_TOP_LINES = 2  # a table opening in these first lines of a text opens it
 # A title's note that the text prints a part of the form: （绩效指标部分）, （节选）, （摘录）.
 _PART_OF = lazy_compile(r"[(（][^()（）]{0,12}(?:部分|节选|摘录)[)）]")
-_UNIT_NAME = 4  # characters, at least, of a unit's name taken for its seal (某某县局)
 _LABEL_ONLY = 9  # longer than a category's label printed alone (服务对象满意度指标)
 _UNREAD_ROWS = 2
 # Goals a form prints beside the year's (长期目标 | 年度目标 | 实际完成情况, 2018–2019): each
@@ -627,7 +626,7 @@ class _TableBuilder:
         t = self.t
         named = [t.get("department"), t.get("implementer")]
         named += [v for k, v in t["fields"].items() if k.endswith(("单位", "部门"))]
-        return frozenset(n for n in named if n and len(n) >= _UNIT_NAME)
+        return frozenset(n for n in named if n and len(n) >= lb.UNIT_NAME)
 
     def _trailing_fields(self, value: str, cell: Cell) -> str:
         """A key's value glued in one cell with the next keys of its line (单位名称：某局 填报日期：

@@ -41,6 +41,7 @@ from reviewer.ingest.rebuild.section import (
     total_row,
 )
 from reviewer.ingest.rebuild.tokenise import Stream, Token
+from reviewer.parse.labels import UNIT_NAME
 from reviewer.parse.values import parse_points
 
 _SCORE_TOTALS = ("自评得分", "实际得分")  # a total's score under its own label, no 总分
@@ -214,7 +215,11 @@ class Builder:
     def _add(self, t: Token) -> None:
         assert self.open is not None
         label = self.open.cells[-1].token.text
-        if self.open.kind == "key" and header_key(label) in UNIT_FIELDS and len(t.text) >= 4:
+        if (
+            self.open.kind == "key"
+            and header_key(label) in UNIT_FIELDS
+            and len(t.text) >= UNIT_NAME
+        ):
             self.units.add(t.text)
         self.open.cells.append(Placed(t, self.open.next_column))
         self.open.values += 1

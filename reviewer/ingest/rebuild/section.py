@@ -29,7 +29,7 @@ from reviewer.ingest.rebuild.indicators import Placed
 from reviewer.ingest.rebuild.tokenise import Token
 from reviewer.ingest.rebuild.trailing import labels_before_rows
 from reviewer.lazyre import lazy_compile
-from reviewer.parse.labels import is_scan_mark, is_stamp, sealed_name
+from reviewer.parse.labels import is_scan_mark, is_stamp, sealed_by
 from reviewer.parse.values import parse_number
 
 if TYPE_CHECKING:
@@ -161,7 +161,7 @@ def _seals(body: list[Token], units: set[str]) -> list[Token]:
     for t in body:
         if t.empty:
             continue
-        if sealed_name(t.text) in units or is_stamp(t.raw or t.text):
+        if sealed_by(t.text, units) or is_stamp(t.raw or t.text):
             found.append(t)
             after_unit = True
         elif after_unit and (is_scan_mark(t.text) or _PAGE_OF.match(t.text)):
