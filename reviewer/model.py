@@ -296,6 +296,25 @@ class ReadingDoubt(BaseModel):
     evidence: list[CellRef] = Field(default_factory=list)
 
 
+class DetailMismatch(BaseModel):
+    """A value a form's detail view prints otherwise than the form (read from each)."""
+
+    indicator: str
+    field: str  # the value's role: target, actual, weight, score (or budget, executed)
+    form: str  # as the form prints it
+    detail: str  # as the detail prints it
+    evidence: list[CellRef] = Field(default_factory=list)  # the form's cell, then the detail's
+
+
+class DetailOf(BaseModel):
+    """A table that is another's detail: the same subject's rows printed again one per line
+    (a system's 指标明细 sheet beside its form), compared with that form value by value."""
+
+    table: int  # the form's index among the report's tables
+    rows: int  # its rows the detail prints (matched by name)
+    mismatches: list[DetailMismatch] = Field(default_factory=list)
+
+
 class EvaluationTable(BaseModel):
     """One project's (or, on a 部门整体 form, one department's) self-evaluation table.
 
@@ -333,6 +352,9 @@ class EvaluationTable(BaseModel):
     # unfolded from a system's long export (one row per indicator, several projects): what the
     # export does not print (the goal, a 总分 row) is the export's omission, not the table's
     exported: bool = False
+    # the same subject's rows printed again after its form (a system's 指标明细 sheet): the
+    # rules compare it with the form rather than review it a second time
+    detail_of: DetailOf | None = None
     cells: dict[str, CellRef] = Field(default_factory=dict)
 
     @property
@@ -409,7 +431,9 @@ class Finding(BaseModel):
     category: Category
     severity: Severity
     source: str = "rules"  # "rules" or "llm"
-    project: str = ""  # empty for a finding about the whole report
+    project: str = (
+        ""  # the table's subject (the department on a 部门整体 form); empty for the whole report
+    )
     table_index: int | None = None  # None for a finding about the whole report
     indicator: str | None = None
     locations: list[Location] = Field(default_factory=list)

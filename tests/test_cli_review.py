@@ -22,7 +22,7 @@ def test_json_output_validates_against_published_schema(capsys: pytest.CaptureFi
     doc = json.loads(capsys.readouterr().out)
     schema = json.loads(SCHEMA_PATH.read_text(encoding="utf-8"))
     jsonschema.validate(doc, schema)
-    assert doc["schema_version"] == "1.3"
+    assert doc["schema_version"] == "1.4"
     assert len(doc["tables"]) == 14
 
 

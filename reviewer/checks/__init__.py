@@ -52,7 +52,7 @@ def _finding(hit: Hit, rule: Rule, table: EvaluationTable | None, index: int | N
         category=rule.category,
         severity=hit.severity or rule.severity,
         source="rules",
-        project=table.project if table is not None else "",
+        project=table.name if table is not None else "",
         table_index=index,
         indicator=hit.indicator.name if hit.indicator is not None else None,
         locations=locations,
@@ -66,6 +66,8 @@ def _finding(hit: Hit, rule: Rule, table: EvaluationTable | None, index: int | N
 
 def applies(rule: Rule, table: EvaluationTable, family: Family) -> bool:
     """Whether ``rule`` may judge ``table`` as it was read."""
+    if (table.detail_of is not None) != rule.detail:
+        return False  # a form's detail is compared with its form, not reviewed again
     if not table.reliable and not rule.on_doubt:
         return False
     if rule.whole and not table.complete:

@@ -81,6 +81,8 @@ class Rule:
     on_doubt: bool = False  # also judges a table the plausibility check doubts (text only)
     whole: bool = False  # needs the whole table: silent on one cut off by the document's end
     rubric: bool = False  # also checks a rubric (评分表), where only arithmetic can be checked
+    # judges a form's detail view (``EvaluationTable.detail_of``), which no other rule reviews
+    detail: bool = False
 
     @property
     def family(self) -> str:
@@ -106,20 +108,32 @@ def rule(
     on_doubt: bool = False,
     whole: bool = False,
     rubric: bool = False,
+    detail: bool = False,
 ) -> Callable[[Check], Check]:
     """Register a per-table check function under ``code``.
 
     ``on_doubt``: the rule also judges a table that may have been misread (it reads only text
     that stays right whatever the columns: instructions, the template's leftovers); ``whole``:
     the rule needs every row (sums, totals, what is missing); ``rubric``: it applies to a
-    rubric form too.
+    rubric form too; ``detail``: it judges a form's detail view, which the other rules leave
+    (the form's own findings would only repeat).
     """
 
     described = partial(Rule, code, title, name, category, severity, authority, group)
 
     def register(fn: Check) -> Check:
         define(
-            described(what, why, example, fix, fn, on_doubt=on_doubt, whole=whole, rubric=rubric)
+            described(
+                what,
+                why,
+                example,
+                fix,
+                fn,
+                on_doubt=on_doubt,
+                whole=whole,
+                rubric=rubric,
+                detail=detail,
+            )
         )
         return fn
 
@@ -195,6 +209,7 @@ def _load() -> None:
     """Import the rule modules (each registers its rules on import)."""
     from reviewer.checks import (  # noqa: F401
         budget,
+        details,
         explanations,
         funds,
         llm_codes,

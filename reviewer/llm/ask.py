@@ -259,7 +259,7 @@ async def _ask_table(
     findings: list[Finding],
     claims: list[str] | None,
 ) -> _Outcome:
-    status = TableLlmStatus(table_index=index, project=table.project, status="ok")
+    status = TableLlmStatus(table_index=index, project=table.name, status="ok")
     prompt = prompt_for(table, index, findings, claims)
     if prompt is None:
         status.status, status.error = "skipped", "本表没有可审读的文字"
@@ -277,7 +277,7 @@ async def _ask_table(
         if got is not None and stage.cassette is not None:
             stage.cassette.record(
                 cassette_key(prompt.canonical, stage.schema, stage.version),
-                project=table.project,
+                project=table.name,
                 messages=prompt.canonical,
                 answer=got[0],
             )
@@ -364,7 +364,7 @@ async def ask_tables_async(
                 log.debug("LLM review of table %d failed", index, exc_info=True)
                 status = TableLlmStatus(
                     table_index=index,
-                    project=table.project,
+                    project=table.name,
                     status="failed",
                     error=surprise(exc, settings),
                 )
@@ -454,7 +454,7 @@ def stopped_run(
         base_url=settings.display_base_url,
         currency=settings.currency,
         tables=[
-            TableLlmStatus(table_index=i, project=t.project, status="failed", error=error or reason)
+            TableLlmStatus(table_index=i, project=t.name, status="failed", error=error or reason)
             for i, t in enumerate(report.tables)
         ],
     )

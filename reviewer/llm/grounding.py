@@ -187,7 +187,7 @@ def ground_findings(
                 category=rule.category,
                 severity=ans.severity,
                 source="llm",
-                project=table.project,
+                project=table.name,
                 table_index=table_index,
                 indicator=row.name if row else None,
                 locations=locations,

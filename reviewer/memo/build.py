@@ -98,29 +98,25 @@ def _table_review(
     recomputed: float | None,
 ) -> TableReview:
     row = t.funds.annual_total
-    if not _recomputable(t):
-        recomputed = None
+    detail = t.detail_of
+    if detail is not None or not _recomputable(t):
+        recomputed = None  # a detail view is compared with its form, not scored again
     elif recomputed is None:  # the rules did not compute it: computed here
         recomputed = recomputed_total(t, config)
     rate_ref = row.cells.get("rate_pct")
     rate_printed = rate_ref.text if rate_ref else None
-    claimed_grade = t.grade or (
-        grade_of(t.total_score, config) if t.total_score is not None else None
-    )
+    claimed = t.total_score if detail is None else None
+    claimed_grade = t.grade or (grade_of(claimed, config) if claimed is not None else None)
     recomputed_grade = grade_of(recomputed, config) if recomputed is not None else None
-    gap = (
-        round(t.total_score - recomputed, 2)
-        if t.total_score is not None and recomputed is not None
-        else None
-    )
-    claimed_text = fmt_score(t.total_score, claimed_grade)
+    gap = round(claimed - recomputed, 2) if claimed is not None and recomputed is not None else None
+    claimed_text = fmt_score(claimed, claimed_grade)
     recomputed_text = fmt_score(recomputed, recomputed_grade)
     rate_text = rate_printed or "—"
     numbered = _numbered(findings)
     family = get_family(t.family) or DEFAULT
     return TableReview(
         table_index=index,
-        project=t.project,
+        project=t.name,
         department=t.department,
         implementer=t.implementer,
         first_line=t.first_line,
@@ -128,7 +124,7 @@ def _table_review(
         full_year_budget=row.full_year_budget,
         executed=row.executed,
         rate_printed=rate_printed,
-        claimed_total=t.total_score,
+        claimed_total=claimed,
         claimed_grade=claimed_grade,
         recomputed_total=recomputed,
         recomputed_grade=recomputed_grade,
@@ -137,7 +133,7 @@ def _table_review(
         findings=numbered,
         counts=_counts(numbered),
         score_gap=gap,
-        heading=words.table_heading(index, t.name),
+        heading=words.table_heading(index, t.name, detail is not None),
         family=t.family,
         form_line=words.form_line(family.title, family.name),
         reading_note=words.reading_note(
@@ -146,11 +142,17 @@ def _table_review(
             t.reliable,
             t.indicators[-1].name if t.indicators else None,
         ),
-        summary=words.table_summary(
-            claimed_text, recomputed_text, rate_text, t.first_line, t.last_line
+        summary=(
+            words.table_summary(claimed_text, recomputed_text, rate_text, t.first_line, t.last_line)
+            if detail is None
+            else words.detail_summary(
+                detail.table, detail.rows, len(detail.mismatches), t.first_line, t.last_line
+            )
         ),
-        budget_text=fmt_money(row.full_year_budget),
-        executed_text=fmt_money(row.executed),
+        detail_of=detail.table if detail is not None else None,
+        # a detail view's amounts are its form's: shown once, on the form's row
+        budget_text=fmt_money(row.full_year_budget if detail is None else None),
+        executed_text=fmt_money(row.executed if detail is None else None),
         rate_text=rate_text,
         claimed_text=claimed_text,
         recomputed_text=recomputed_text,
@@ -208,6 +210,7 @@ class MemoAssembly:
         self.reviews: list[TableReview] = []
         self.issue_tables: dict[str, list[IssueTable]] = {}
         self.tables = 0
+        self.details = 0  # tables that are a form's detail view
         self._budget = 0.0  # over the tables whose 全年预算数 was read
         self._executed = 0.0
         self._funds_read = 0
@@ -240,6 +243,31 @@ class MemoAssembly:
             status.assessment if status else "",
             recomputed,
         )
+        self._values += [f.severity.value for f in findings]
+        self._with_errors += bool(review.counts.error)
+        if table.detail_of is not None:
+            self.details += 1  # the form's detail view: its figures are the form's, not added
+        else:
+            self._add_form(table, review)
+        for f in findings:
+            if f.severity is not Severity.INFO:
+                self._group(f).add(f)
+        labels: dict[str, dict[str, None]] = {}
+        for f in review.findings:
+            if f.severity is not Severity.INFO:
+                labels.setdefault(group_of(f), {})[f.label] = None
+        entries = [
+            (key, IssueTable(table_index=index, project=review.project, labels=list(names)))
+            for key, names in labels.items()
+        ]
+        if self.keep:
+            self.reviews.append(review)
+            for key, entry in entries:
+                self.issue_tables.setdefault(key, []).append(entry)
+        return review, entries
+
+    def _add_form(self, table: EvaluationTable, review: TableReview) -> None:
+        """A form's figures in the overview's sums and means, its names in the title."""
         self.tables += 1
         row = table.funds.annual_total
         if row.full_year_budget is not None:  # a budget not read is not a budget of 0
@@ -260,24 +288,6 @@ class MemoAssembly:
         self._forms.add(words.form_name(table.subject, table.family))
         if table.year:
             self._years.add(table.year)
-        self._values += [f.severity.value for f in findings]
-        self._with_errors += bool(review.counts.error)
-        for f in findings:
-            if f.severity is not Severity.INFO:
-                self._group(f).add(f)
-        labels: dict[str, dict[str, None]] = {}
-        for f in review.findings:
-            if f.severity is not Severity.INFO:
-                labels.setdefault(group_of(f), {})[f.label] = None
-        entries = [
-            (key, IssueTable(table_index=index, project=review.project, labels=list(names)))
-            for key, names in labels.items()
-        ]
-        if self.keep:
-            self.reviews.append(review)
-            for key, entry in entries:
-                self.issue_tables.setdefault(key, []).append(entry)
-        return review, entries
 
     def _group(self, f: Finding) -> _Group:
         key = group_of(f)
@@ -329,6 +339,7 @@ class MemoAssembly:
             counts=counts,
             tables_with_errors=self._with_errors,
             sentences=[],
+            details=self.details,
         )
         overview.sentences = words.overview_sentences(overview)
         return overview

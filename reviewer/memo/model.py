@@ -15,7 +15,7 @@ from pydantic import BaseModel
 from reviewer.model import Finding, Leftover, LlmRun, Severity
 from reviewer.version import __version__
 
-SCHEMA_VERSION = "1.3"
+SCHEMA_VERSION = "1.4"
 
 
 class SeverityCounts(BaseModel):
@@ -41,7 +41,7 @@ class MemoFinding(Finding):
 class Overview(BaseModel):
     """一、总体情况."""
 
-    tables: int
+    tables: int  # the forms reviewed (a form's detail view is not one: see ``details``)
     amount_unit: str
     # Sums over the tables whose 全年预算数 was read (``funds_read`` of them); None when no
     # table's was, or when the tables state their amounts in different units.
@@ -54,6 +54,7 @@ class Overview(BaseModel):
     counts: SeverityCounts
     tables_with_errors: int
     sentences: list[str]
+    details: int = 0  # tables that are a form's detail view, compared with it (not counted above)
 
 
 class IssueTable(BaseModel):
@@ -110,6 +111,7 @@ class TableReview(BaseModel):
     family: str = "national-2020"  # the form family the table was read as
     form_line: str = ""  # 表格类型：… (the family, in the form's own name)
     reading_note: str = ""  # the table was cut off or may be misread: what was not reviewed
+    detail_of: int | None = None  # the index of the form this table is the detail view of
     llm_note: str  # why only the rules' findings are shown, when the LLM review failed; else ""
     assessment_line: str  # 总体评价（大模型）：…, or ""
 

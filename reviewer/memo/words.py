@@ -83,7 +83,10 @@ def title(departments: list[str], years: list[int], forms: list[str] | None = No
 
 
 def overview_sentences(o: Overview) -> list[str]:
-    out = [f"共复核自评表 {o.tables} 张，{_funds_sentence(o)}"]
+    details = (
+        f"（另有逐指标明细 {o.details} 张，已与自评表逐项核对，不重复计入）" if o.details else ""
+    )
+    out = [f"共复核自评表 {o.tables} 张{details}，{_funds_sentence(o)}"]
     if o.claimed_total_mean is not None:
         out.append(
             f"自评总分平均 {fmt(o.claimed_total_mean)} 分，"
@@ -120,12 +123,22 @@ def projects_line(projects: list[str]) -> str:
     return "涉及项目：" + "、".join(projects) + "。"
 
 
-def table_heading(index: int, project: str) -> str:
-    return f"{index + 1}. {project or '（未读到项目名称）'}"
+def table_heading(index: int, project: str, detail: bool = False) -> str:
+    name = project or "（未读到项目名称）"
+    return f"{index + 1}. {name}（逐指标明细）" if detail else f"{index + 1}. {name}"
 
 
 def table_summary(claimed: str, recomputed: str, rate: str, first: int, last: int) -> str:
     return f"自评总分 {claimed}，按规则复算 {recomputed}；执行率 {rate}（第{first}–{last}行）。"
+
+
+def detail_summary(form: int, rows: int, mismatches: int, first: int, last: int) -> str:
+    """What a form's detail view is, in place of a table's scores (第a–b行)."""
+    found = f"有 {mismatches} 处数值不一致" if mismatches else "数值一致"
+    return (
+        f"本表是第{form + 1}表同一项目的逐指标明细（第{first}–{last}行），已与第{form + 1}表"
+        f"逐项核对：{rows} 行，{found}；其余内容见第{form + 1}表的复核意见，不重复复核。"
+    )
 
 
 def form_caption(first: int, last: int) -> str:

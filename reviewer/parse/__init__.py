@@ -13,6 +13,7 @@ from reviewer.forms.families import get_family
 from reviewer.grid import Cell, Grid, Row, account
 from reviewer.lazyre import lazy_compile
 from reviewer.model import Accounting, EvaluationTable, Leftover, Report
+from reviewer.parse.details import DetailMatcher
 from reviewer.parse.labels import (
     SIGN_OFF,
     is_site_furniture,
@@ -43,6 +44,7 @@ _SUBJECT_KEYS = (
     "转移支付(项目)名称",
     "转移支付（项目）名称",
     "转移支付资金名称",
+    "转移支付名称",
 )
 _SUBJECT_HINT = Words(_SUBJECT_KEYS)
 
@@ -344,7 +346,8 @@ def split_tables(rows: Iterable[Row]) -> Iterator[list[Row]]:
             totalled = body
         if body and row.cells and is_total_word(row.cells[0].text):
             summed = True  # its 总分 or 合计 row: the table's end
-        if _ANY_HINT.search(joined) is None:
+        opening = isinstance(row, Opening)  # an export's project: a table of its own
+        if not opening and _ANY_HINT.search(joined) is None:
             current.append(row)
             continue
         if current and totalled and _labels_indicator_columns(row):
@@ -355,7 +358,7 @@ def split_tables(rows: Iterable[Row]) -> Iterator[list[Row]]:
             block_title = ""
             block_subject = ""
         title = starts_table(row)
-        subject = _has_project_key(row)
+        subject = opening or _has_project_key(row)
         if subject and key_seen and not body:
             cover = _title_after_key(current)
             if cover:  # a workbook's cover listed the projects under 项目名称: no table
@@ -379,7 +382,7 @@ def split_tables(rows: Iterable[Row]) -> Iterator[list[Row]]:
             block_subject = ""
         if title and body and not summed and row.page_break_before and joined == block_title:
             title = False  # the table's own title again at a page's top, before its 总分: a head
-        if subject and not title and not summed and joined == block_subject:
+        if subject and not title and not summed and joined == block_subject and not opening:
             subject = False  # 项目名称 | its name again over the next page's rows: the same table
         if current and ((title and body) or (subject and key_then_body)):
             carried: list[Row] = []
@@ -477,9 +480,15 @@ class TableStream:
 
     def __iter__(self) -> Iterator[EvaluationTable]:
         if self.grid.second is None:
-            yield from self._read(self.grid.rows, self.leftovers, self.accounting)
+            tables: Iterable[EvaluationTable] = self._read(
+                self.grid.rows, self.leftovers, self.accounting
+            )
         else:
-            yield from self._better_reading(*self.grid.second)
+            tables = self._better_reading(*self.grid.second)
+        details = DetailMatcher()
+        for index, table in enumerate(tables):
+            details.see(table, index)
+            yield table
         # What the reader could not turn into cells (a scanned page), known once it has read.
         self.leftovers.extend(self.grid.extra_leftovers)
 

@@ -55,6 +55,13 @@ _NUMBERED_HEADING = lazy_compile(r"^[一二三四五六七八九十]+[、.．]")
 _UNIT_HEADING = lazy_compile(r"^(?:二级单位|所属单位|下属单位|预算单位)\s*[:：]")
 # a category's sum, or the indicators' before the form's own 预算执行率 row (Hebei: 指标合计)
 _SUBTOTAL = frozenset({"小计", "小 计", "分项小计", "指标合计"})
+
+
+def _is_subtotal(text: str) -> bool:
+    """A sum of rows' label: 小计, or a part's (绩效指标得分小计, 产出指标小计)."""
+    return text in _SUBTOTAL or (text.endswith("小计") and len(text) <= 12)
+
+
 _LABEL_TAIL = "指标"
 _REST_NAME = 2  # characters of a name that is only the rest of one a break or wrap cut (性)
 
@@ -509,7 +516,7 @@ def parse_section(
             chat = True
             continue  # a chat's sender and time, its message: no row's (reported unparsed)
         chat = False
-        if cells and cells[0].text in _SUBTOTAL and len(cells) > 1:
+        if cells and len(cells) > 1 and _is_subtotal(cells[0].text):
             continue  # 指标合计 | 90 | 89.00: a sum of the rows, no row; left unused, reported
         if units and len(cells) > 2:
             # a unit's seal stamped over a row's cells (受益农户满意度 | 东安县农业农村局 | ≥90%):
@@ -642,7 +649,7 @@ def parse_section(
             for ev in row_events:
                 ev.pos = len(drafts) - 0.5
             next_break = ri + 1 < len(rows) and rows[ri + 1].page_break_before
-            if content and content[0].text in _SUBTOTAL:
+            if content and _is_subtotal(content[0].text):
                 continue  # a category's 小计 row: not a row's piece; left unused, reported
             for c in content:
                 if (

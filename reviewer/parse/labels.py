@@ -36,8 +36,20 @@ BARE_CATEGORY_WORDS = frozenset({"数量", "质量", "时效", "成本"})
 
 
 def is_total_word(text: str) -> bool:
-    """One of ``TOTAL_WORDS``, as printed or as OCR misreads it (总份)."""
-    return text in TOTAL_WORDS or ocr_label(text) in TOTAL_WORDS
+    """One of ``TOTAL_WORDS``, as printed or as OCR misreads it (总份), or one with a note in
+    brackets after it (总分（预算执行得分+绩效指标得分）)."""
+    if text in TOTAL_WORDS or ocr_label(text) in TOTAL_WORDS:
+        return True
+    return text[-1:] in _CLOSING and TOTAL_NOTE.fullmatch(text) is not None
+
+
+_CLOSING = frozenset("）)")
+# A total's word with a note in brackets after it, as one cell.
+TOTAL_NOTE = lazy_compile(
+    "(?:"
+    + "|".join(sorted(TOTAL_WORDS, key=len, reverse=True))
+    + r")(?:（[^（）]{1,30}）|\([^()]{1,30}\))"
+)
 
 
 # The score's own label on a 总分 row whose figures each follow their label (总分：100分

@@ -29,8 +29,10 @@ from reviewer.parse.table import LONE_GOAL_LABELS, goal_label, stated_unit
 from reviewer.textnorm import Words
 
 # A first look: a header names the project and the indicator (三级指标, 指标名称) both.
-_HINT = Words(("项目名称", "专项名称", "项目"))
-_PROJECT_KEYS = frozenset({"项目名称", "专项名称", "项目", "转移支付项目名称"})
+_HINT = Words(("项目名称", "专项名称", "项目", "转移支付名称", "部门名称"))
+_PROJECT_KEYS = frozenset(
+    {"项目名称", "专项名称", "项目", "转移支付项目名称", "转移支付名称", "部门名称"}
+)
 _FIRST_INDICATOR = frozenset({Role.L1, Role.L2, Role.NAME})
 _SERIAL = frozenset({"序号", "编号"})
 _TOTAL = lazy_compile(r"总分|自评得分合计|综合得分")

@@ -405,3 +405,74 @@ class TestP110FundsAsBenefit(RuleCase):
         rows = clean_indicators()
         rows[1] = ind("资金拨付率", "=100%", "=100%", 10, 10, l2="时效指标")
         assert "P110" not in codes(tmp_path, make_table(indicators=rows))
+
+
+# P112 a form's detail view (a system's 指标明细) printing its values otherwise ----------------
+
+_DETAIL_HEAD = (
+    "项目名称\t全年预算数(万元)\t全年执行数(万元)\t一级指标\t二级指标\t三级指标\t年度指标值\t"
+    "实际完成值\t分值\t得分\t偏差原因分析及改进措施"
+)
+
+
+def _with_detail(
+    tmp_path: Path, form: EvaluationTable, detail: EvaluationTable | None = None
+) -> Path:
+    """A document holding ``form`` and, below it, ``detail`` (the form itself when None)
+    printed as a system's long export: one row per indicator, the project's fields repeated."""
+    detail = detail or form
+    money = detail.funds.annual_total
+    lines = [_DETAIL_HEAD]
+    for i in detail.indicators:
+        cells = [detail.project, f"{money.full_year_budget:g}", f"{money.executed:g}"]
+        cells += [i.l1, i.l2, i.name, i.target, i.actual, f"{i.weight:g}", f"{i.score:g}"]
+        lines.append("\t".join([*cells, i.explanation]))
+    path = write_tables(tmp_path / "t.txt", form)
+    path.write_text(path.read_text(encoding="utf-8") + "\n" + "\n".join(lines) + "\n", "utf-8")
+    return path
+
+
+class TestP112DetailMismatch:
+    """Needs a document holding a form and its detail (two tables): not a RuleCase."""
+
+    def test_a_detail_agreeing_with_its_form_is_not_reviewed_again(self, tmp_path: Path) -> None:
+        broken_row = with_row(1, ind("培训课时", "≥40课时", "36课时", 20, 20))  # S102's
+        form = make_table(indicators=broken_row)
+        result = review(_with_detail(tmp_path, form))
+        form_codes = {f.code for f in result.findings if f.table_index == 0}
+        assert "S102" in form_codes
+        assert [f for f in result.findings if f.table_index == 1] == []
+        assert result.report.tables[1].detail_of is not None
+        overview = result.memo.overview
+        assert (overview.tables, overview.details) == (1, 1)
+        assert overview.full_year_budget == form.funds.annual_total.full_year_budget  # once
+        assert "逐指标明细" in result.memo.tables[1].heading
+        assert "数值一致" in result.memo.tables[1].summary
+
+    def test_a_value_printed_otherwise_is_reported_with_both_cells(self, tmp_path: Path) -> None:
+        form = make_table()
+        rows = clean_indicators()
+        rows[2] = rows[2].model_copy(update={"actual": "90%"})
+        detail = make_table(indicators=rows)
+        result = review(_with_detail(tmp_path, form, detail))
+        (found,) = [f for f in result.findings if f.table_index == 1]
+        assert (found.code, found.severity.value) == ("P112", "warning")
+        assert f"「{rows[2].name}」实际完成值自评表为{form.indicators[2].actual}，明细为90%" in (
+            found.message
+        )
+        assert [e.quote for e in found.evidence] == [form.indicators[2].actual, "90%"]
+        assert {f.code for f in result.findings if f.table_index == 0} == set()
+
+    def test_a_score_printed_otherwise_is_reported(self, tmp_path: Path) -> None:
+        form = make_table()
+        rows = clean_indicators()
+        rows[0] = rows[0].model_copy(update={"score": rows[0].score - 2})
+        result = review(_with_detail(tmp_path, form, make_table(indicators=rows)))
+        (found,) = [f for f in result.findings if f.table_index == 1]
+        assert "得分自评表为" in found.message
+
+    def test_another_projects_export_is_reviewed_as_a_table(self, tmp_path: Path) -> None:
+        other = make_table(project="另一项目")
+        report = parse_file(_with_detail(tmp_path, make_table(), other))
+        assert [t.detail_of for t in report.tables] == [None, None]
+        assert report.tables[1].exported
