@@ -15,6 +15,7 @@ from reviewer.checks.context import (
     scores_execution,
 )
 from reviewer.checks.registry import rule
+from reviewer.forms.template import placeholder_in
 from reviewer.lazyre import lazy_compile
 from reviewer.model import Category, EvaluationTable, Severity
 from reviewer.numbers import fmt
@@ -271,3 +272,47 @@ def category_subtotals(ctx: TableContext) -> Iterator[Hit]:
         evidence=[e for i in rows if i.l1 in off for e in indicator_evidence(i, "weight")],
         suggestion="核对各指标的分值，使每个一级指标下的分值合计等于标明的分值。",
     )
+
+
+# A figure of any writing: digits (full-width too) or a Chinese numeral.
+_ANY_FIGURE = lazy_compile(r"[0-9０-９零〇一二三四五六七八九十百千万两]")
+# Words of a whole (全覆盖, 全额发放): a quantity of 100 %, said in words.
+_WHOLE = lazy_compile(r"覆盖|全额|全部|所有|无$")
+_NO_VALUE = frozenset({"", "/", "—", "-", "N/A", "无"})
+_COMPARISONS = frozenset("=≥≤<>＝＞＜")
+
+
+@rule(
+    "W106",
+    "数量指标未量化",
+    "quantity-without-figure",
+    Category.INDICATOR,
+    Severity.INFO,
+    "建议",
+    "design",
+    what="数量指标的年度指标值应是具体数量（如≥12座）；只写“按计划完成”“有效管护”“持续巩固”等文字、"
+    "没有任何数字的，完成情况无法对照衡量。“全覆盖”“全额发放”等说明全部的不在此列。",
+    why="数量指标考核完成了多少；没有数量的指标值无法判断是否达成，也无法按比例计分。",
+    example="数量指标「危桥改造」年度指标值填“按计划完成”，实际完成值6座。",
+    fix="将年度指标值写成具体数量（如≥6座）。",
+)
+def quantity_without_figure(ctx: TableContext) -> Iterator[Hit]:
+    for i in ctx.table.indicators:
+        target = i.target.strip()
+        if (
+            "数量" not in i.l2
+            or target in _NO_VALUE
+            or _ANY_FIGURE.search(target) is not None
+            or target[0] in _COMPARISONS  # a comparison's figure misread (=S元: OCR's 5元)
+            or _WHOLE.search(target) is not None
+            or placeholder_in(target) is not None  # the template's (≥**人): P106's
+        ):
+            continue
+        yield Hit(
+            f"「{i.name}」是数量指标，年度指标值“{target}”没有数量，完成情况无法对照衡量。",
+            indicator=i,
+            expected="具体数量",
+            found=target,
+            evidence=cell_evidence(i.cells.get("name"), i.cells.get("target")),
+            suggestion="将年度指标值写成具体数量（如≥N个），以便对照实际完成值考核和计分。",
+        )

@@ -219,3 +219,43 @@ class TestW105CategorySubtotals(RuleCase):
         rows[3] = ind("培训完成及时性", "及时", "及时", 5, 5, l2="时效指标")
         rows[5] = ind("减少工作差错", "减少", "减少", 20, 20, l1="效益指标", l2="社会效益指标")
         assert "W105" not in codes(tmp_path, make_table(indicators=rows))
+
+
+# W106 a quantity's target with no figure ----------------------------------------------------
+
+
+def _quantity(target: str, actual: str = "11场") -> EvaluationTable:
+    return make_table(indicators=with_row(0, ind("培训场次", target, actual, 20, 20)))
+
+
+class TestW106QuantityWithoutFigure(RuleCase):
+    code = "W106"
+
+    def broken(self) -> EvaluationTable:
+        return _quantity("按计划完成")
+
+    def clean(self) -> EvaluationTable:
+        return _quantity("≥10场")
+
+    @pytest.mark.parametrize(
+        ("target", "fires"),
+        [
+            ("有效管护", True),
+            ("持续巩固", True),
+            ("≥十场", False),  # a Chinese numeral is a figure
+            ("≥１０场", False),  # full-width digits
+            ("全面覆盖", False),  # all of them: a quantity in words
+            ("按政策全额发放", False),
+            ("≥**场", False),  # the template's placeholder: P106's
+        ],
+    )
+    def test_targets(self, tmp_path: Path, target: str, fires: bool) -> None:
+        assert ("W106" in codes(tmp_path, _quantity(target))) is fires
+
+    def test_only_quantity_rows(self, tmp_path: Path) -> None:
+        rows = clean_indicators()  # 培训完成及时性 | 及时, a 时效指标 in words
+        assert rows[3].target == "及时" and "数量" not in rows[3].l2
+        assert "W106" not in codes(tmp_path, make_table(indicators=rows))
+
+    def test_a_comparison_with_a_misread_figure_is_left(self, tmp_path: Path) -> None:
+        assert "W106" not in codes(tmp_path, _quantity("=S场"))  # OCR's S for 5
