@@ -237,6 +237,8 @@ _FUND_ROWS = (
     ("上年结转资金*", "prior_year_carryover"),
     ("上年结转*", "prior_year_carryover"),
     ("其他资金*", "other"),
+    ("单位自有资金*", "other"),  # beside 财政拨款: the unit's own, not the budget's
+    ("自有资金*", "other"),
     ("其他", "other"),  # under the sources or 财政资金: the rest, named no further
     # funds by the level of government, under their 合计 (a 资金来源 column)
     ("合计", "annual_total"),
@@ -479,6 +481,9 @@ HEBEI = Family(
         ("预算执行进度*", "rate_pct"),
         ("到位数*", "received"),
         ("资金到位情况*", "received"),
+        # a variant that scores the execution beside its rate (… | 预算执行进度(%) | 分值 | 得分)
+        ("分值", "weight"),
+        ("得分", "score"),
     ),
     fund_rows=(
         ("预算数", "annual_total"),

@@ -138,6 +138,8 @@ def _file_lines(path: Path, encoding: str, limits: Limits) -> Iterator[str]:
 _SECOND = {
     Layout.TABS: Layout.FLAT,
     Layout.SPACES: Layout.FLAT,
+    # a scan's rows by position, misread where cells stand one space apart: as a stream
+    Layout.FIXED: Layout.FLAT,
     # cells a line each with a blank line here and there, not between every row (an excerpt
     # ending in a site's links): the cells as a stream
     Layout.LINES: Layout.FLAT,

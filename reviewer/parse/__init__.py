@@ -525,6 +525,12 @@ class TableStream:
                 _rows_read(others) > _rows_read(tables)
                 and _rows(others) >= _rows(tables)
                 and len(others) <= len(tables)
+                # (a scan's rows read again as a stream: less of the text left unread,
+                # where a name's rest dropped would be rows no doubt catches as wrong)
+                and (
+                    self.grid.format != _BY_POSITION
+                    or accounting.reported_lines < self.accounting.reported_lines
+                )
             )
         if not better:
             return tables
@@ -569,6 +575,9 @@ class TableStream:
         account(page_numbers, leftovers, accounting)  # taken after the last block
         # an export's printed rows are accounted for, not the rows unfolded from them
         account(exports.printed, leftovers, accounting)
+
+
+_BY_POSITION = "text/fixed"  # a scan's text read by its cells' positions
 
 
 def _rows_read(tables: list[EvaluationTable]) -> int:

@@ -31,10 +31,13 @@ _ANCHORS = (
     "部门(单位)总体",
     "部门整体资金",
     "年度预算数",
+    "部门预算资金",  # a 部门整体 form's (部门预算资金（万元） | 年初预算数 | …)
+    "年度预算资金",
 )
 # A first look for an anchor in a row's printed text (full-width brackets and spaces allowed).
 _ANCHOR_HINT = lazy_compile(
     r"项目资|资金情况|预算执行情况|年度预算申请|年度预算情况|总体\s*资金|整体资金|年度预算数"
+    r"|预算资金"
 )
 # A funds header has one of these (its anchor or a column label): a cheap first look.
 _HEADER_HINTS = Words(("预算", "资金", "执行", "金额"))

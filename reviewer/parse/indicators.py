@@ -1091,6 +1091,8 @@ def _target_text(d: Draft, described: bool = False) -> str:
     value = d.target.text if d.target else ""
     if d.nature is None and d.unit is None:
         return value
+    if not value and d.nature is not None and _signed_figure(d.nature.text):
+        return _with_unit(d.nature.text, d.unit)  # the sign's cell holds the figure (>=45 | 处)
     if not value and described and d.unit is not None:
         # (its sign kept where the form prints one beside it: >= | 120处(数量))
         nature = d.nature.text if d.nature is not None else ""
@@ -1102,6 +1104,12 @@ def _target_text(d: Draft, described: bool = False) -> str:
         if parsed.number is not None and not parsed.operator_written:
             value = sign + value  # 正向 | 126个: at least 126个
     return _with_unit(value, d.unit)
+
+
+def _signed_figure(text: str) -> bool:
+    """A comparison and its figure in one cell (>=45, ≤2)."""
+    parsed = parse_value(text)
+    return parsed.operator_written and parsed.number is not None
 
 
 # A 指标方向 column's words: the comparison a target of that direction makes.

@@ -444,9 +444,12 @@ def check(
         "页脚或下一页的文字可能被并入了名称，该页的各行可能错位。",
     )
     # pieces of names: a bracket left open or closed alone (通报为准）, （自报修之日起计算）农村…),
-    # or a name that is only a bracketed note: a wrapped name cut at its lines
+    # a name that is only a bracketed note, or one opening with 的 (…发放到位 / 的资助资金…):
+    # a wrapped name cut at its lines
     cut = [r for r in rows if _cut_name(r["name"])]
-    if len(cut) >= 2 or any(_ONLY_BRACKETED.match(r["name"]) for r in cut):
+    if len(cut) >= 2 or any(
+        _ONLY_BRACKETED.match(r["name"]) or r["name"].startswith(_PARTICLE) for r in cut
+    ):
         doubts += _names(cut, "残缺不全", "名称换行处可能被断开，各行可能错位。")
     doubts += _names(
         [r for r in rows if "分" in r["name"] and _POINTS_INSIDE.search(r["name"])],
@@ -721,10 +724,14 @@ def _has_clause(name: str) -> bool:
 
 
 def _cut_name(name: str) -> bool:
-    """A name whose brackets do not pair, or that is one bracketed note."""
+    """A name whose brackets do not pair, that is one bracketed note, or that opens with a
+    particle no name opens with."""
     opened = name.count("（") + name.count("(")
     closed = name.count("）") + name.count(")")
-    return opened != closed or _ONLY_BRACKETED.match(name) is not None
+    return opened != closed or _ONLY_BRACKETED.match(name) is not None or name.startswith(_PARTICLE)
+
+
+_PARTICLE = "的"  # a sentence's middle: a name wrapped before it is cut there
 
 
 def _swollen(name: str) -> bool:

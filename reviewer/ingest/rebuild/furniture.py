@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from reviewer.grid import Cell, Row
 from reviewer.ingest.rebuild.anchors import ENDS, Kind, kinds, names_columns
 from reviewer.lazyre import lazy_compile
-from reviewer.parse.labels import label_kind
+from reviewer.parse.labels import is_scan_mark, label_kind
 from reviewer.textnorm import PAGE_NUMBER
 
 _TITLE_LOOKAHEAD = 4  # lines after a title within which a table's first header key comes
@@ -163,6 +163,7 @@ def page_furniture(lines: Sequence[str], headers: bool = True) -> dict[int, str]
         text = " ".join(words)
         if (
             PAGE_NUMBER.match("".join(words))
+            or _scan_head(words)
             or _bare_page_number(lines, i, openings)
             or _signed_page_number(words, openings)
             # the last page's bare number, the text's last line (总分 / 100 / 99.66 / 3)
@@ -230,6 +231,22 @@ def page_furniture(lines: Sequence[str], headers: bool = True) -> dict[int, str]
         elif first & ENDS:
             header = ""  # the section ended (总分, a field, the next table)
     return found
+
+
+def _scan_head(words: list[str]) -> bool:
+    """A scan's page head: its issuer beside the scan's mark, a date or the page's number on
+    one line (商水县财政局绩效管理股 扫描件 2023-04-18 第1页/共2页, 某局 扫描全能王 2025.03),
+    none of its words the form's."""
+    if not 1 < len(words) <= _HEAD_WORDS or any("表" in w or label_kind(w) for w in words):
+        return False  # (a title marked 扫描 opens the form: no page's head)
+    marked = any(is_scan_mark(w) for w in words)
+    return any(PAGE_NUMBER.match(w) for w in words) or (
+        marked and any(_DATE.match(w) for w in words)
+    )
+
+
+_HEAD_WORDS = 5
+_DATE = lazy_compile(r"^\d{4}[-./年]\d{1,2}(?:[-./月]\d{1,2}日?)?$")
 
 
 def with_furniture(rows: list[Row], furniture: dict[int, str]) -> list[Row]:

@@ -9,6 +9,7 @@ no cell opens, or ending the sentence the full line left open.
 
 from __future__ import annotations
 
+import unicodedata
 from collections import Counter
 from collections.abc import Callable, Sequence
 
@@ -70,6 +71,7 @@ def unwrapped(lines: Sequence[str], is_label: Callable[[str], bool]) -> tuple[li
     filling its column exactly, then a target of words: …服务差距 / 不断缩小), a rest of words
     (no more than a line) is not joined but given back, by its index, for the rows' programme
     to join or not (``indicators``: the reading that makes whole rows wins)."""
+    lines = _row_rests_joined(lines, is_label)
     width = _width(lines)
     if width is None:
         # (with a width, a full line's rest is joined by it: a clause's or a unit's rest
@@ -364,3 +366,147 @@ _FUND_ROW_ONLY = frozenset({Kind.FUND_ROW})
 _NO_START = ".,，、；;:：)）%"  # no cell opens with these: the line goes on with the one above
 _STOPS = ("。", "！", "？")
 _WORD_END = lazy_compile(r"^[\u4e00-\u9fff]{1,2}[,，;；、]")
+
+
+# A row's cells as a scan's text prints them: pieces apart by two spaces or more.
+_PIECE = lazy_compile(r"\S+(?: \S+)*")
+# A piece that is a figure (≥80%, 10, 1687元/亩, OCR's 9S%), not a name opening with one
+# (12315投诉举报, 0-6岁儿童健康管理率).
+_VALUE = lazy_compile(r"^[≥≤<>=＝＞＜]?[\d０-９][\d０-９.,，。]*[^\d０-９\s-]{0,3}$")
+_CLAUSE_END = ("；", "，", "、", ";", ",")  # a sentence left open: its rest follows
+_ALIGNED = 1  # characters (or display columns) a rest may stand off its cell's start
+_WORDS_ONLY = lazy_compile(r"^[\u4e00-\u9fff、（）()“”]+$")
+_REST_CHARS = 8  # a rest longer may be a cell's middle line
+
+
+def _pieces(line: str) -> list[tuple[int, int, str]]:
+    """(start in characters, start in display columns, text) of each piece of ``line``."""
+    out = []
+    for m in _PIECE.finditer(line):
+        lead = line[: m.start()]
+        out.append((m.start(), _shown(lead), m.group()))
+    return out
+
+
+def _row_rests_joined(lines: Sequence[str], is_label: Callable[[str], bool]) -> list[str]:
+    """A scan's row printed on one line, a cell's rest alone on the lines after it: joined to
+    the cell it finishes, its own line left empty. Rests of words (…交通事 / 故起数, a
+    definition's 经审核符合条件的受助 / 幼儿占受助幼儿总数的 / 比例) where each stands under a cell of
+    words before the row's figures, or at the margin, and nearer it than the cell of words
+    opening the line after it (whose first line it may be: it opens that cell then); the
+    rest of a sentence the row's last cell left open (…路况下降； / 已列入次年养护计划…)."""
+    out = list(lines)
+    # what lines of several cells print (the head's units: a seal over the rows repeats one)
+    printed = {p[2] for s in lines if s.strip() for p in _pieces(s) if len(_pieces(s)) > 1}
+    i = 0
+    while i < len(out) - 1:
+        row = _pieces(out[i])
+        if len(row) < 3 or not any(_VALUE.match(p[2]) for p in row):
+            i += 1
+            continue
+        _rest_joined(out, i, i + 1, printed, is_label)
+        i += 1
+    return out
+
+
+def _rest_joined(
+    out: list[str], i: int, j: int, printed: set[str], is_label: Callable[[str], bool]
+) -> bool:
+    """Line ``j``, a lone piece, joined to row ``i`` (True), or to the row after it, or
+    left."""
+    row, lone = _pieces(out[i]), _pieces(out[j])
+    if len(lone) != 1:
+        return False
+    rest = lone[0][2]
+    last = row[-1][2]
+    if _CJK.match(last) and last.endswith(_CLAUSE_END) and _CJK.match(rest):
+        out[i] = out[i].rstrip() + rest  # the explanation's sentence goes on
+        out[j] = ""
+        return True
+    if _WORDS_ONLY.match(rest) is None or is_label(rest) or rest in printed:
+        return False  # (a cell printed in a row too, a unit's seal over the rows, is none)
+    if len(rest) > _REST_CHARS:
+        return False  # a cell's middle line, the rows' programme's to place
+    cell = _finished_cell(row, lone[0], is_label)
+    after = _pieces(out[j + 1]) if j + 1 < len(out) else []
+    opened = _opened_cell(after, lone[0], is_label) if len(after) >= 3 else None
+    if cell is not None and opened is not None:
+        # under a cell of each row: the one it stands nearer the start of (a tie is the
+        # rows' programme's to tell)
+        near, far = _off(row[cell], lone[0]), _off(after[opened], lone[0])
+        if near == far:
+            return False
+        cell, opened = (cell, None) if near < far else (None, opened)
+    if cell is not None:
+        start, _, text = row[cell]
+        end = start + len(text)
+        out[i] = out[i][:end] + rest + out[i][end:]
+        out[j] = ""
+        return True
+    if opened is not None:
+        start = after[opened][0]
+        out[j + 1] = out[j + 1][:start] + rest + out[j + 1][start:]
+        out[j] = ""
+    return False
+
+
+def _off(cell: tuple[int, int, str], lone: tuple[int, int, str]) -> tuple[int, int]:
+    """How far a line stands off a cell's start: in the nearer of characters and display
+    columns, then in both."""
+    chars, shown = abs(cell[0] - lone[0]), abs(cell[1] - lone[1])
+    return min(chars, shown), chars + shown
+
+
+def _at(a: tuple[int, int, str], b: tuple[int, int, str]) -> bool:
+    """Two pieces start at one place, counted in characters or in display columns."""
+    return abs(a[0] - b[0]) <= _ALIGNED or abs(a[1] - b[1]) <= _ALIGNED
+
+
+def _words_cell(text: str, is_label: Callable[[str], bool]) -> bool:
+    """A cell of words (a name may open with a figure: 12315投诉举报), not one of the form's
+    labels."""
+    return _VALUE.match(text) is None and _CJK.search(text) is not None and not is_label(text)
+
+
+def _finished_cell(
+    row: list[tuple[int, int, str]], lone: tuple[int, int, str], is_label: Callable[[str], bool]
+) -> int | None:
+    """The cell of words a rest finishes: the one it stands under, else (a rest at the
+    margin) the last before the row's first figure; a cell followed by a figure either way."""
+    first_figure = next((k for k, p in enumerate(row) if _VALUE.match(p[2])), None)
+    if first_figure is None:
+        return None
+    under = [k for k in range(first_figure) if _words_cell(row[k][2], is_label)]
+    over = [k for k in under if _at(row[k], lone) or _spans(row[k], lone)]
+    if over:
+        return min(over, key=lambda k: _off(row[k], lone))
+    if lone[0] > _ALIGNED:
+        return None
+    # at the margin: the row's first cell of words (its name; a target of words wraps less)
+    return next((k for k in range(first_figure) if _words_cell(row[k][2], is_label)), None)
+
+
+def _opened_cell(
+    row: list[tuple[int, int, str]], lone: tuple[int, int, str], is_label: Callable[[str], bool]
+) -> int | None:
+    """The cell of words a line above a row opens (a name's first line over a row centred in
+    its height: 农田灌溉水有效 / 生态效益指标 | 利用系数 | ≥0.6): the row's first cell of words,
+    before its first figure, that the line spans in characters or in display columns."""
+    first_figure = next((k for k, p in enumerate(row) if _VALUE.match(p[2])), None)
+    if first_figure is None:
+        return None
+    k = next((k for k in range(first_figure) if _words_cell(row[k][2], is_label)), None)
+    if k is None:
+        return None
+    return k if _spans(row[k], lone) else None
+
+
+def _spans(cell: tuple[int, int, str], lone: tuple[int, int, str]) -> bool:
+    """A line and a cell share columns, in characters or in display columns."""
+    start, shown, text = cell
+    over = lone[0] < start + len(text) and start < lone[0] + len(lone[2])
+    return over or (lone[1] < shown + _shown(text) and shown < lone[1] + _shown(lone[2]))
+
+
+def _shown(text: str) -> int:
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
