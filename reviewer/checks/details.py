@@ -53,11 +53,14 @@ def detail_mismatch(ctx: TableContext) -> Iterator[Hit]:
         parts.append(f"{subject}自评表为{m.form}，明细为{m.detail}")
     more = len(detail.mismatches) - _LISTED
     tail = f"等{len(detail.mismatches)}处" if more > 0 else ""
+    named = {m.indicator for m in detail.mismatches}
+    row = next((i for i in t.indicators if i.name in named), None) if len(named) == 1 else None
     yield Hit(
         f"本表是第{detail.table + 1}表的逐指标明细，有{len(detail.mismatches)}处数值与第"
         f"{detail.table + 1}表不一致：" + "；".join(parts) + tail + "。",
         found="；".join(parts) + tail,
         expected="与自评表一致",
+        indicator=row,  # the one row the values differ on, if one
         evidence=cell_evidence(*(c for m in detail.mismatches[:_LISTED] for c in m.evidence)),
         suggestion="核对两处数值，以核实后的数值更正自评表和明细。",
     )

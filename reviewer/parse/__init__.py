@@ -316,8 +316,20 @@ def split_tables(rows: Iterable[Row]) -> Iterator[list[Row]]:
     block_subject = ""  # its subject's row (项目名称 | …), as printed
     summed = False  # the block's 总分 (合计) row seen
     declared = False  # in a 绩效目标申报表: rows no table's until the next form's title
+    sheet = None  # the workbook's sheet the rows come from
     for row in rows:
         joined = row.joined
+        here = _sheet(row)
+        if here != sheet and body and not declared and here is not None and "说明" in here:
+            # a workbook's sheet of instructions (填报说明) after a table's body: none of that
+            # table's (a system's export may print one table over several sheets: 基本信息,
+            # 项目资金, 绩效指标, 备注)
+            yield current
+            current = []
+            body = key_then_body = key_seen = totalled = summed = False
+            block_title = ""
+            block_subject = ""
+        sheet = here
         if "表" in joined and _is_declaration(row):
             # 项目支出绩效目标申报表: the targets declared before the year, not a self-evaluation
             if current:
@@ -406,6 +418,12 @@ def split_tables(rows: Iterable[Row]) -> Iterator[list[Row]]:
             key_then_body = key_then_body or key_seen
     if current:
         yield current
+
+
+def _sheet(row: Row) -> str | None:
+    """The workbook sheet a row is printed on (None outside a workbook)."""
+    where = row.cells[0].where if row.cells else None
+    return where.get("sheet") if where else None
 
 
 _DECLARATION = lazy_compile(r"绩效目标(?:申报)?表$|绩效目标申报")

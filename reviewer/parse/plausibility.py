@@ -446,6 +446,11 @@ def check(
     # pieces of names: a bracket left open or closed alone (通报为准）, （自报修之日起计算）农村…),
     # a name that is only a bracketed note, or one opening with 的 (…发放到位 / 的资助资金…):
     # a wrapped name cut at its lines
+    doubts += _names(
+        [r for r in rows if len(r["name"]) > _TWICE_LEAST and _said_twice(r["name"])],
+        "中同一段文字出现两次",
+        "指标解释或其他栏的文字可能被并入了名称，各栏可能错位。",
+    )
     cut = [r for r in rows if _cut_name(r["name"])]
     if len(cut) >= 2 or any(
         _ONLY_BRACKETED.match(r["name"]) or r["name"].startswith(_PARTICLE) for r in cut
@@ -721,6 +726,30 @@ def _labels_run_together(label: str, family: Family) -> bool:
 def _has_clause(name: str) -> bool:
     """A clause after a comma in the name, outside its brackets (a condition's own comma)."""
     return ("，" in name or "," in name) and _CLAUSES.search(_BRACKETED.sub("", name)) is not None
+
+
+def _said_twice(name: str) -> bool:
+    """A name that says a run of its words twice (农村群众出行条件改善情况项目实施对农村群众出行
+    条件的改善…: a name and its definition run together): five characters again, or two runs of
+    four, its bracketed notes left out (…补助标准（不低于省定最低补助标准）)."""
+    words = _BRACKETED.sub("", name)
+    fours: set[str] = set()
+    for k in (5, 4):
+        first: dict[str, int] = {}
+        for i in range(len(words) - k + 1):
+            run = words[i : i + k]
+            if not _CJK_RUN.match(run):
+                continue  # (words only: markup, figures and units repeat)
+            at = first.setdefault(run, i)
+            if i - at >= k:
+                if k == 5:
+                    return True
+                fours.add(run)
+    return len(fours) >= 2
+
+
+_TWICE_LEAST = 12  # characters: a shorter name has no room to say anything twice
+_CJK_RUN = lazy_compile(r"^[\u4e00-\u9fff]+$")
 
 
 def _cut_name(name: str) -> bool:

@@ -30,6 +30,7 @@ from itertools import combinations
 from reviewer.ingest.rebuild import cells as cl
 from reviewer.ingest.rebuild.header import Header, Slot
 from reviewer.ingest.rebuild.tokenise import Token, merge
+from reviewer.lazyre import lazy_compile
 
 _ROW = 0.5  # each row
 _HEADING = 1.0  # closing a row that holds only category labels
@@ -147,6 +148,15 @@ def rebuild_costed(
         strict and starts[i] and (i + 1 == len(tokens) or starts[i + 1]) and going_on[i]
         for i in range(len(tokens))
     ]
+    # In a stream of cells a line each, a name taller than its row's other cells: its first
+    # line before the row's figures, its rest (a measure word: 合格率) after them
+    late = [
+        not grouped
+        and i > 0
+        and _late_rest(tokens[i].text, looks[i])
+        and (_figure(looks[i - 1]) or looks[i - 1].placeholder)  # (an explanation of —)
+        for i in range(len(tokens))
+    ]
     # In a stream whose lines tell no rows, on a form with a text column beside the names
     # (Hebei's 指标分值, a definition), a name's or a definition's cell over lines: a line no
     # longer than the one before it (a cell's lines are as wide as its column, its last no
@@ -205,6 +215,10 @@ def rebuild_costed(
                 v = c + _LINE_GOES_ON
                 if v < new_cost[s]:
                     new_cost[s], came[s] = v, (s, s - 1, False)
+            if late[i] and name + 1 < s:  # the open row's name goes on after its figures
+                v = c + _LATE_REST
+                if v < new_cost[s]:
+                    new_cost[s], came[s] = v, (s, name, False)
             if s > 0:  # on in the open row
                 for j in range(s, m):
                     v = c + run_on + skip(s, j) + fits[i][j]
@@ -225,6 +239,28 @@ def rebuild_costed(
     rows, covered = _rows(tokens, back, best, header)
     _mark_ties(rows, covered, tokens, header, fits, miss)
     return rows, final(best)
+
+
+def _late_rest(text: str, look: cl.Look) -> bool:
+    """Words that may end a name cut by its row's figures: short, ending in a measure word
+    (合格率, 满意度, 人数), no label of the form's."""
+    return (
+        (look.word or look.text)
+        and look.label is None
+        and len(text) <= _LATE_CHARS
+        and _MEASURE_END.search(text) is not None
+    )
+
+
+def _figure(look: cl.Look) -> bool:
+    return look.number or look.integer or look.ocr_integer or look.percent
+
+
+_LATE_CHARS = 8
+_MEASURE_END = lazy_compile(
+    r"(?:[率数量]|满意度|程度|进度|密度|面积|长度|时间|时限|年限|人次|机制|标准|水平)$"
+)  # (not 年度: a running head's rest)
+_LATE_REST = 0.0  # below an explanation's fit of words with its row's explanation left empty
 
 
 def _rest_into(slot: Slot, before: Token) -> float:
@@ -321,8 +357,10 @@ def _rows(
         if t.empty:
             continue
         number = header.columns[col].number
-        if current and current[-1].column == number:  # glued to the cell before
-            current[-1] = Placed(merge(current[-1].token, t), number)
+        # glued to the cell before, or a name's rest after the row's figures: to its name
+        at = next((k for k in range(len(current) - 1, -1, -1) if current[k].column == number), -1)
+        if at >= 0 and (at == len(current) - 1 or header.slots()[col] is Slot.NAME):
+            current[at] = Placed(merge(current[at].token, t), number)
         else:
             current.append(Placed(t, number))
     kept = [(r, c) for r, c in zip(rows, covered, strict=True) if r]
