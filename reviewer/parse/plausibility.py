@@ -731,25 +731,28 @@ def _has_clause(name: str) -> bool:
 def _said_twice(name: str) -> bool:
     """A name that says a run of its words twice (农村群众出行条件改善情况项目实施对农村群众出行
     条件的改善…: a name and its definition run together): five characters again, or two runs of
-    four, its bracketed notes left out (…补助标准（不低于省定最低补助标准）)."""
-    words = _BRACKETED.sub("", name)
+    four, its bracketed notes left out (…补助标准（不低于省定最低补助标准）) and anything but words
+    (markup, figures and units repeat)."""
+    runs = _CJK_RUN.findall(_BRACKETED.sub("", name))
+    if sum(len(r) for r in runs) < 2 * _FOUR:
+        return False
     fours: set[str] = set()
-    for k in (5, 4):
-        first: dict[str, int] = {}
-        for i in range(len(words) - k + 1):
-            run = words[i : i + k]
-            if not _CJK_RUN.match(run):
-                continue  # (words only: markup, figures and units repeat)
-            at = first.setdefault(run, i)
-            if i - at >= k:
-                if k == 5:
-                    return True
-                fours.add(run)
+    for k in (5, _FOUR):
+        first: dict[str, tuple[int, int]] = {}
+        for n, run in enumerate(runs):
+            for i in range(len(run) - k + 1):
+                piece = run[i : i + k]
+                at = first.setdefault(piece, (n, i))
+                if at[0] != n or i - at[1] >= k:
+                    if k == 5:
+                        return True
+                    fours.add(piece)
     return len(fours) >= 2
 
 
+_FOUR = 4
 _TWICE_LEAST = 12  # characters: a shorter name has no room to say anything twice
-_CJK_RUN = lazy_compile(r"^[\u4e00-\u9fff]+$")
+_CJK_RUN = lazy_compile(r"[\u4e00-\u9fff]{4,}")  # a run of words long enough to say twice
 
 
 def _cut_name(name: str) -> bool:
