@@ -316,11 +316,9 @@ def split_tables(rows: Iterable[Row]) -> Iterator[list[Row]]:
     block_subject = ""  # its subject's row (项目名称 | …), as printed
     summed = False  # the block's 总分 (合计) row seen
     declared = False  # in a 绩效目标申报表: rows no table's until the next form's title
-    sheet = None  # the workbook's sheet the rows come from
     for row in rows:
         joined = row.joined
-        here = _sheet(row)
-        if here != sheet and body and not declared and here is not None and "说明" in here:
+        if body and row.page_break_before and not declared and _instructions(row):
             # a workbook's sheet of instructions (填报说明) after a table's body: none of that
             # table's (a system's export may print one table over several sheets: 基本信息,
             # 项目资金, 绩效指标, 备注)
@@ -329,7 +327,6 @@ def split_tables(rows: Iterable[Row]) -> Iterator[list[Row]]:
             body = key_then_body = key_seen = totalled = summed = False
             block_title = ""
             block_subject = ""
-        sheet = here
         if "表" in joined and _is_declaration(row):
             # 项目支出绩效目标申报表: the targets declared before the year, not a self-evaluation
             if current:
@@ -420,10 +417,12 @@ def split_tables(rows: Iterable[Row]) -> Iterator[list[Row]]:
         yield current
 
 
-def _sheet(row: Row) -> str | None:
-    """The workbook sheet a row is printed on (None outside a workbook)."""
+def _instructions(row: Row) -> bool:
+    """The row opens a workbook's sheet of instructions (填报说明): a sheet's first row is
+    marked a page's break."""
     where = row.cells[0].where if row.cells else None
-    return where.get("sheet") if where else None
+    sheet = where.get("sheet") if where else None
+    return sheet is not None and "说明" in sheet
 
 
 _DECLARATION = lazy_compile(r"绩效目标(?:申报)?表$|绩效目标申报")

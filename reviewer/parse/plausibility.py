@@ -734,8 +734,9 @@ def _said_twice(name: str) -> bool:
     four, its bracketed notes left out (…补助标准（不低于省定最低补助标准）) and anything but words
     (markup, figures and units repeat)."""
     runs = _CJK_RUN.findall(_BRACKETED.sub("", name))
-    if sum(len(r) for r in runs) < 2 * _FOUR:
-        return False
+    grams = [run[i : i + _FOUR] for run in runs for i in range(len(run) - _FOUR + 1)]
+    if len(set(grams)) == len(grams):
+        return False  # no run of four said twice, so none of five (most names: a set's cost)
     fours: set[str] = set()
     for k in (5, _FOUR):
         first: dict[str, tuple[int, int]] = {}
