@@ -45,7 +45,8 @@ class DetailMatcher:
         if not table.indicators:
             return
         if table.exported:
-            table.detail_of = self._match(table)
+            # (a detail that may be misread is a table said misread, not a form's detail)
+            table.detail_of = self._match(table) if table.reliable else None
             return
         total = table.funds.annual_total
         self._forms[key(table.name)] = _Form(

@@ -15,7 +15,8 @@ import pytest
 from reviewer.api import parse_file
 from reviewer.checks import active_rules, check_table, run_checks
 from reviewer.config import Config
-from reviewer.model import EvaluationTable
+from reviewer.model import EvaluationTable, ReadingDoubt
+from reviewer.parse.details import DetailMatcher
 from reviewer.pipeline import review
 from tests.builders import (
     clean_indicators,
@@ -476,3 +477,15 @@ class TestP112DetailMismatch:
         report = parse_file(_with_detail(tmp_path, make_table(), other))
         assert [t.detail_of for t in report.tables] == [None, None]
         assert report.tables[1].exported
+
+    def test_a_detail_that_may_be_misread_is_not_paired(self) -> None:
+        # a doubted export is a table said misread (P108), not a form's detail said to agree
+        form = make_table()
+        detail = make_table(exported=True)
+        doubted = detail.model_copy(update={"doubts": [ReadingDoubt(reason="…")]})
+        matcher = DetailMatcher()
+        matcher.see(form, 0)
+        matcher.see(doubted, 1)
+        assert doubted.detail_of is None
+        matcher.see(detail, 2)
+        assert detail.detail_of is not None and detail.detail_of.table == 0

@@ -397,36 +397,41 @@ def _row_rests_joined(lines: Sequence[str], is_label: Callable[[str], bool]) -> 
     rest of a sentence the row's last cell left open (…路况下降； / 已列入次年养护计划…)."""
     out = list(lines)
     # what lines of several cells print (the head's units: a seal over the rows repeats one)
-    printed = {p[2] for s in lines if s.strip() for p in _pieces(s) if len(_pieces(s)) > 1}
-    i = 0
-    while i < len(out) - 1:
+    printed: set[str] = set()
+    for s in lines:
+        pieces = _pieces(s) if s.strip() else []
+        if len(pieces) > 1:
+            printed.update(p[2] for p in pieces)
+    for i in range(len(out) - 1):
         row = _pieces(out[i])
-        if len(row) < 3 or not any(_VALUE.match(p[2]) for p in row):
-            i += 1
-            continue
-        _rest_joined(out, i, i + 1, printed, is_label)
-        i += 1
+        if len(row) >= 3 and any(_VALUE.match(p[2]) for p in row):
+            _rest_joined(out, i, row, printed, is_label)
     return out
 
 
 def _rest_joined(
-    out: list[str], i: int, j: int, printed: set[str], is_label: Callable[[str], bool]
-) -> bool:
-    """Line ``j``, a lone piece, joined to row ``i`` (True), or to the row after it, or
-    left."""
-    row, lone = _pieces(out[i]), _pieces(out[j])
+    out: list[str],
+    i: int,
+    row: list[tuple[int, int, str]],
+    printed: set[str],
+    is_label: Callable[[str], bool],
+) -> None:
+    """The line after row ``i``, a lone piece, joined to that row's cell it finishes, or to
+    the cell of the row after it that it opens, or left."""
+    j = i + 1
+    lone = _pieces(out[j])
     if len(lone) != 1:
-        return False
+        return
     rest = lone[0][2]
     last = row[-1][2]
     if _CJK.match(last) and last.endswith(_CLAUSE_END) and _CJK.match(rest):
         out[i] = out[i].rstrip() + rest  # the explanation's sentence goes on
         out[j] = ""
-        return True
+        return
     if _WORDS_ONLY.match(rest) is None or is_label(rest) or rest in printed:
-        return False  # (a cell printed in a row too, a unit's seal over the rows, is none)
+        return  # (a cell printed in a row too, a unit's seal over the rows, is none)
     if len(rest) > _REST_CHARS:
-        return False  # a cell's middle line, the rows' programme's to place
+        return  # a cell's middle line, the rows' programme's to place
     cell = _finished_cell(row, lone[0], is_label)
     after = _pieces(out[j + 1]) if j + 1 < len(out) else []
     opened = _opened_cell(after, lone[0], is_label) if len(after) >= 3 else None
@@ -435,19 +440,17 @@ def _rest_joined(
         # rows' programme's to tell)
         near, far = _off(row[cell], lone[0]), _off(after[opened], lone[0])
         if near == far:
-            return False
+            return
         cell, opened = (cell, None) if near < far else (None, opened)
     if cell is not None:
         start, _, text = row[cell]
         end = start + len(text)
         out[i] = out[i][:end] + rest + out[i][end:]
         out[j] = ""
-        return True
-    if opened is not None:
+    elif opened is not None:
         start = after[opened][0]
         out[j + 1] = out[j + 1][:start] + rest + out[j + 1][start:]
         out[j] = ""
-    return False
 
 
 def _off(cell: tuple[int, int, str], lone: tuple[int, int, str]) -> tuple[int, int]:
