@@ -220,3 +220,12 @@ def is_quoted(lines: Sequence[str]) -> bool:
 
 _QUOTED_LINES = 5
 _QUOTED_SHARE = 0.3
+
+
+# A cell of text laid out by spaces: text with single spaces inside, two or more around it.
+SPACED_PIECE = lazy_compile(r"\S+(?: \S+)*")
+
+
+def display_width(text: str) -> int:
+    """Columns ``text`` takes on a terminal or a scan's grid: a CJK (wide) character two."""
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)

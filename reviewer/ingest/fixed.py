@@ -34,7 +34,6 @@ The rows go to the parser like any other layout's; what it cannot place it repor
 from __future__ import annotations
 
 import itertools
-import unicodedata
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
@@ -61,12 +60,11 @@ from reviewer.parse.labels import (
     stem,
 )
 from reviewer.parse.values import is_placeholder, parse_percent
-from reviewer.textnorm import PAGE_NUMBER, clean_cell, is_border
+from reviewer.textnorm import PAGE_NUMBER, SPACED_PIECE, clean_cell, display_width, is_border
 
 if TYPE_CHECKING:
     from reviewer.model import Report
 
-_GAP = lazy_compile(r"\S+(?: \S+)*")  # a piece: text with single spaces inside, two or more around
 # A part of the form numbered at the margin, on a line of its own (三、目标完成情况).
 _PART_HEADING = lazy_compile(
     r"^[一二三四五六七八九十]{1,2}[、.．]\s*\S{0,6}(?:情况|指标|目标|信息)"
@@ -181,13 +179,13 @@ def _aligned(lines: Sequence[str]) -> bool:
     (a CJK character two): most starts of lines of three cells or more are shared by at least
     three such lines. A layout program's text does (pdftotext -layout: 0.83–0.97 of them); a
     scan's OCR, its columns drifting a character or more from row to row, does not (≤0.63)."""
-    return any(_shared_starts(lines, width) >= _ALIGNED for width in (len, _width))
+    return any(_shared_starts(lines, width) >= _ALIGNED for width in (len, display_width))
 
 
 def _shared_starts(lines: Sequence[str], width: Width) -> float:
     per = []
     for line in lines:
-        pieces = list(_GAP.finditer(line))
+        pieces = list(SPACED_PIECE.finditer(line))
         if len(pieces) >= _MIN_CELLS:
             per.append({width(line[: m.start()]) for m in pieces})
     counts: Counter[int] = Counter(s for starts in per for s in starts)
@@ -232,7 +230,7 @@ def spaced_or_fixed(
 def _wrapped_pieces(line: str) -> bool:
     """A line of a wrapped cell's rest or two (分）, 标, (A)  )): at most three pieces, each a
     few characters and none a figure (a row's score pushed to a line of its own is one)."""
-    pieces = _GAP.findall(line)
+    pieces = SPACED_PIECE.findall(line)
     return (
         0 < len(pieces) <= _WRAPPED_PIECES
         and all(len(p) <= _WRAPPED_CHARS and not _is_figure(p) for p in pieces)
@@ -393,7 +391,7 @@ def _seal_out(block: list[list[Piece]], units: list[str], taken: list[Leftover] 
             if _seal(p.text, units):
                 seal = p.text
             elif head and _seal(tail, units):
-                seal, p.text, p.end = tail, head, p.start + _width(head)
+                seal, p.text, p.end = tail, head, p.start + display_width(head)
                 kept.append(p)
             else:
                 kept.append(p)
@@ -414,10 +412,6 @@ def _same_header(a: str, b: str) -> bool:
     return bool(a and b) and (a.endswith(b) or b.endswith(a))
 
 
-def _width(text: str) -> int:
-    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
-
-
 Width = Callable[[str], int]
 
 
@@ -432,9 +426,9 @@ def _metric(lines: Sequence[str]) -> Width:
     by_count: dict[int, set[int]] = {}
     for number, raw in enumerate(lines):
         line = raw.replace("\f", "").rstrip("\r\n")
-        for m in _GAP.finditer(line):
+        for m in SPACED_PIECE.finditer(line):
             before = line[: m.start()]
-            wide = _width(before)
+            wide = display_width(before)
             if wide == len(before):
                 continue  # no CJK before it: the same column either way
             by_width.setdefault(wide, set()).add(number)
@@ -448,19 +442,19 @@ def _metric(lines: Sequence[str]) -> Width:
         and shared_count > _COUNT_BETTER * shared_width
     ):
         return len
-    return _width
+    return display_width
 
 
 _COUNT_ALIGNED = 0.9  # of the pieces after CJK text, aligned when a character is a column
 _COUNT_BETTER = 1.1  # and clearly more of them than by display width (which a tie keeps)
 
 
-def _pieces(number: int, line: str, width: Width = _width) -> list[Piece]:
+def _pieces(number: int, line: str, width: Width = display_width) -> list[Piece]:
     """The line's pieces at their columns (``width`` measures them); a scan's grid line kept
     at a piece's edge (| 项目名称) is no part of its text; a column printed one space after a
     name that filled its own (食品安全监督抽检批 ≥2400批次) is a piece of its own."""
     out = []
-    for m in _GAP.finditer(line):
+    for m in SPACED_PIECE.finditer(line):
         for a, b in _cells_apart(m.group(), m.start()):
             text = line[a:b]
             start = width(line[:a])
@@ -830,10 +824,10 @@ class _Part:
     starts: list[int] = field(default_factory=list)  # the columns, when read with others
     # the columns every row fills (see _part_rows), from the header of the table it goes on
     filled: frozenset[int] = frozenset()
-    width: Width = _width  # how the text measures its columns
+    width: Width = display_width  # how the text measures its columns
 
 
-def _part(block: list[list[Piece]], page_break: bool, width: Width = _width) -> _Part:
+def _part(block: list[list[Piece]], page_break: bool, width: Width = display_width) -> _Part:
     anchors = [i for i, line in enumerate(block) if _anchor(line) or _word_row(block, i)]
     first = anchors[0] if anchors else 0
     top = first

@@ -44,12 +44,11 @@ def is_total_word(text: str) -> bool:
 
 
 _CLOSING = frozenset("）)")
-# A total's word with a note in brackets after it, as one cell.
-TOTAL_NOTE = lazy_compile(
-    "(?:"
-    + "|".join(sorted(TOTAL_WORDS, key=len, reverse=True))
-    + r")(?:（[^（）]{1,30}）|\([^()]{1,30}\))"
-)
+# A total's words (the longer first), and the note in brackets one may carry in its cell
+# (总分（预算执行得分+绩效指标得分）): pieces of the patterns that find a total's cell.
+TOTAL_WORDS_ALTERNATIVES = "|".join(sorted(TOTAL_WORDS, key=len, reverse=True))
+TOTAL_NOTE_PATTERN = r"(?:（[^（）\t]{1,30}）|\([^()\t]{1,30}\))"
+TOTAL_NOTE = lazy_compile(f"(?:{TOTAL_WORDS_ALTERNATIVES}){TOTAL_NOTE_PATTERN}")
 
 
 # The score's own label on a 总分 row whose figures each follow their label (总分：100分

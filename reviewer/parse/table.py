@@ -106,9 +106,7 @@ def _join_cut_explanation(header: Row, family: Family) -> None:
 
 # a 总分 row: one of its words as a cell of its own (the longer first)
 _TOTAL_RE = lazy_compile(
-    r"(?:^|\t)(?:"
-    + "|".join(sorted(lb.TOTAL_WORDS, key=len, reverse=True))
-    + r")(?:（[^（）\t]{1,30}）|\([^()\t]{1,30}\))?(?:\t|$)"
+    rf"(?:^|\t)(?:{lb.TOTAL_WORDS_ALTERNATIVES}){lb.TOTAL_NOTE_PATTERN}?(?:\t|$)"
 )
 _GRADE_LABELS = frozenset({"自评等级", "评价等级", "等级", "综合等级", "绩效等级"})
 _GRADE_WORDS = ("优", "良", "中", "差", "优秀", "良好", "合格", "不合格")

@@ -9,13 +9,13 @@ no cell opens, or ending the sentence the full line left open.
 
 from __future__ import annotations
 
-import unicodedata
 from collections import Counter
 from collections.abc import Callable, Sequence
 
 from reviewer.ingest.rebuild.anchors import Kind, category_goes_on, kinds
 from reviewer.lazyre import lazy_compile
 from reviewer.parse.labels import BARE_CATEGORY_WORDS, label_kind
+from reviewer.textnorm import SPACED_PIECE, display_width
 
 _MIN_WIDTH = 8  # characters: a narrower "width" is a column of short cells, not a wrap
 _NARROW = 12  # characters: a width below it is believed only where few lines are longer
@@ -368,8 +368,6 @@ _STOPS = ("。", "！", "？")
 _WORD_END = lazy_compile(r"^[\u4e00-\u9fff]{1,2}[,，;；、]")
 
 
-# A row's cells as a scan's text prints them: pieces apart by two spaces or more.
-_PIECE = lazy_compile(r"\S+(?: \S+)*")
 # A piece that is a figure (≥80%, 10, 1687元/亩, OCR's 9S%), not a name opening with one
 # (12315投诉举报, 0-6岁儿童健康管理率).
 _VALUE = lazy_compile(r"^[≥≤<>=＝＞＜]?[\d０-９][\d０-９.,，。]*[^\d０-９\s-]{0,3}$")
@@ -382,9 +380,9 @@ _REST_CHARS = 8  # a rest longer may be a cell's middle line
 def _pieces(line: str) -> list[tuple[int, int, str]]:
     """(start in characters, start in display columns, text) of each piece of ``line``."""
     out = []
-    for m in _PIECE.finditer(line):
+    for m in SPACED_PIECE.finditer(line):
         lead = line[: m.start()]
-        out.append((m.start(), _shown(lead), m.group()))
+        out.append((m.start(), display_width(lead), m.group()))
     return out
 
 
@@ -508,8 +506,6 @@ def _spans(cell: tuple[int, int, str], lone: tuple[int, int, str]) -> bool:
     """A line and a cell share columns, in characters or in display columns."""
     start, shown, text = cell
     over = lone[0] < start + len(text) and start < lone[0] + len(lone[2])
-    return over or (lone[1] < shown + _shown(text) and shown < lone[1] + _shown(lone[2]))
-
-
-def _shown(text: str) -> int:
-    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+    return over or (
+        lone[1] < shown + display_width(text) and shown < lone[1] + display_width(lone[2])
+    )
