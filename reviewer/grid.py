@@ -128,10 +128,10 @@ class Grid:
     format: str = "text"
     encoding: str = ""
     extra_leftovers: list[Leftover] = field(default_factory=list)
-    # Another reading of the same short text (its format and rows), for the parser to take
-    # when ``rows`` give no table it can read (a phone's copy read line by line, whose cells
-    # are each on a line of their own in places): see ``parse.TableStream``.
-    second: tuple[str, Callable[[], Iterable[Row]]] | None = None
+    # Other readings of the same short text (each its format and rows), tried in turn for the
+    # parser to take when ``rows`` give no table it can read (a phone's copy read line by
+    # line, whose cells are each on a line of their own in places): see ``parse.TableStream``.
+    second: list[tuple[str, Callable[[], Iterable[Row]]]] = field(default_factory=list)
 
 
 def account(rows: Iterable[Row], leftovers: list[Leftover], acc: Accounting) -> None:

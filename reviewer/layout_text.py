@@ -49,7 +49,13 @@ def table_lines(t: EvaluationTable) -> list[str]:
         "绩效指标\t一级指标\t二级指标\t三级指标\t年度指标值\t实际完成值\t分值\t得分\t偏差原因分析及改进措施",
     ]
     prev_l1 = prev_l2 = None
-    for ind in t.indicators:
+    sums_after: dict[int, list[str]] = {}  # 小计 rows, each under the last row it sums
+    for sub in t.subtotals:
+        if sub.rows:
+            sums_after.setdefault(max(sub.rows), []).append(
+                f"\t\t{sub.label}\t\t\t\t{fmt_number(sub.weight)}\t{fmt_number(sub.score)}\t"
+            )
+    for k, ind in enumerate(t.indicators):
         l1 = ind.l1 if ind.l1 != prev_l1 else ""
         l2 = ind.l2 if (ind.l2, ind.l1) != (prev_l2, prev_l1) else ""
         prev_l1, prev_l2 = ind.l1, ind.l2
@@ -68,6 +74,7 @@ def table_lines(t: EvaluationTable) -> list[str]:
                 ]
             )
         )
+        lines += sums_after.get(k, [])
     if t.total_printed or t.total_score is not None:
         lines.append(
             f"\t总分\t\t\t\t\t{fmt_number(t.total_weight)}\t{fmt_number(t.total_score)}\t{t.grade}"

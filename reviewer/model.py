@@ -315,6 +315,18 @@ class DetailOf(BaseModel):
     mismatches: list[DetailMismatch] = Field(default_factory=list)
 
 
+class Subtotal(BaseModel):
+    """A 小计 row printed under a group of indicator rows (数量指标小计 | 20 | 19.58): its
+    label, the rows it sums (indexes into ``indicators``; empty when they cannot be told), and
+    the 分值 and 得分 it prints."""
+
+    label: str
+    rows: list[int] = Field(default_factory=list)
+    weight: float | None = None
+    score: float | None = None
+    cells: dict[str, CellRef] = Field(default_factory=dict)
+
+
 class EvaluationTable(BaseModel):
     """One project's (or, on a 部门整体 form, one department's) self-evaluation table.
 
@@ -344,6 +356,7 @@ class EvaluationTable(BaseModel):
     fields: dict[str, str] = Field(default_factory=dict)  # other printed fields (评价结论 …)
     notes: list[str] = Field(default_factory=list)  # notes printed under the table (注：…)
     stated_weights: dict[str, float] = Field(default_factory=dict)  # 产出指标(50分), footnotes
+    subtotals: list[Subtotal] = Field(default_factory=list)  # 小计 rows among the indicators
     complete: bool = True  # False: the document ends, or begins, inside this table (cut off)
     begins_inside: bool = False  # the text starts inside this table (no title, no header)
     ends_inside: bool = False  # the text stops inside this table (its last rows are missing)

@@ -154,9 +154,8 @@ def test_a_reading_doubted_with_every_cell_placed_is_not_read_again(tmp_path: Pa
 
 def test_a_second_reading_that_reads_fewer_rows_is_not_taken(tmp_path: Path) -> None:
     grid = read_grid(_write(tmp_path, CELL_PER_LINE))
-    assert grid.second is not None
-    fmt, _ = grid.second
-    grid.second = (fmt, lambda: [])  # a second reading with nothing in it
+    (fmt, _), *_ = grid.second
+    grid.second = [(fmt, lambda: [])]  # a second reading with nothing in it
     report = parse_grid(grid)
     assert report.format == "text"
     assert all(t.doubts for t in report.tables)
@@ -231,9 +230,8 @@ def test_a_second_reading_whose_funds_total_is_not_whole_is_not_taken(tmp_path: 
     ]
     other = read_grid(_write(tmp_path, tabs, "tabs.txt"))
     grid = read_grid(_write(tmp_path, BLANK_CELLS))
-    assert grid.second is not None
-    fmt, _ = grid.second
-    grid.second = (fmt, lambda: other.rows)
+    (fmt, _), *_ = grid.second
+    grid.second = [(fmt, lambda: other.rows)]
     report = parse_grid(grid)
     assert report.format == "text/lines"
     (t,) = report.tables

@@ -9,7 +9,9 @@ from pathlib import Path
 import pytest
 
 from reviewer.api import parse_file
+from reviewer.forms.families import get_family
 from reviewer.model import EvaluationTable
+from reviewer.parse.plausibility import points_of_rows_lost
 
 HEADER = [
     "绩效指标",
@@ -67,6 +69,25 @@ def test_points_missing_from_the_sum_and_unplaced_in_the_section_are_a_row_lost(
     # the same gap with no figure of it unplaced is the department's arithmetic, not a doubt
     t = _table(tmp_path, _form(ROWS, total="104.5"), "b.txt")
     assert t.doubts == []
+
+
+def test_points_missing_as_the_weights_lack_of_100_are_a_row_lost_only_read_by_position(
+    tmp_path: Path,
+) -> None:
+    # sx02: a scan read by position, a row of 15 points (its lS) run into the rows around:
+    # the weights read 85 of 100, the total 15 above the scores read
+    rows = [*ROWS[:2], ["", "效益指标", "社会效益指标", "业务能力提升", "提升", "提升", "15", "15"]]
+    t = _table(tmp_path, _form([*rows, ROWS[3]], total="99.5"))
+    family = get_family(t.family)
+    assert family is not None
+    doubt = points_of_rows_lost(t, family)
+    assert doubt is not None and "所差15分正是读到的分值合计距满分100分所缺" in doubt.reason
+    # a text whose cells the text itself parts: the same gap is the department's (weights of
+    # 85 and the template's total), reported by the rules, not doubted
+    assert t.doubts == []
+    # 14 above the scores: no row of full points lost
+    t = _table(tmp_path, _form([*rows, ROWS[3]], total="98.5"), "b.txt")
+    assert points_of_rows_lost(t, family) is None
 
 
 def test_a_figure_alone_on_a_line_is_no_piece_of_a_name(tmp_path: Path) -> None:

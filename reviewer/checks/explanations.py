@@ -299,6 +299,127 @@ _VAGUE = lazy_compile(
 )
 
 
+@rule(
+    "E106",
+    "偏差原因笼统",
+    "explanation-cause-unnamed",
+    Category.EXPLANATION,
+    Severity.WARNING,
+    "强制",
+    "explanation",
+    what="未达成的指标，偏差原因只写了“受客观原因影响”“因多种因素”之类的套话，没有指明是什么原因"
+    "（同一段套话照抄3行及以上的，由E105报告）。",
+    why="偏差说明须写明原因；“客观原因”不是原因，看不出差距从何而来，所列措施也无从判断是否对症。",
+    example="完成率61%（指标值≥65%），偏差原因栏写“受客观原因影响，指标未达预期；下一步将开展入户随访”。",
+    fix="写明未完成的具体原因（什么事、何时、影响多少），再提出针对该原因的改进措施。",
+)
+def explanation_cause_unnamed(ctx: TableContext) -> Iterator[Hit]:
+    if not has_column(ctx):
+        return
+    rows = list(_explained(ctx, _cause_unnamed))
+    counts: dict[str, int] = {}
+    for _, text in rows:
+        counts[_one_text(text)] = counts.get(_one_text(text), 0) + 1
+    for i, text in rows:
+        if counts[_one_text(text)] >= _SAME_TEXT_ROWS:
+            continue  # the same boilerplate on several rows: E105's
+        yield Hit(
+            f"{ilabel(i)}未达成指标值，偏差原因为“{text}”，只称客观原因，没有指明是什么原因。",
+            indicator=i,
+            expected="具体原因及改进措施",
+            found=text,
+            evidence=indicator_evidence(i, "explanation"),
+            suggestion="写明未完成的具体原因，再提出针对该原因的改进措施。",
+        )
+
+
+@rule(
+    "E107",
+    "改进措施空泛",
+    "explanation-measure-generic",
+    Category.EXPLANATION,
+    Severity.WARNING,
+    "强制",
+    "explanation",
+    what="未达成的指标，偏差说明写了原因，改进措施却只有“下一步将加强管理”“确保完成”之类的表态，"
+    "没有具体做什么。",
+    why="偏差说明须提出针对原因的改进措施；只有表态的措施无法落实，也无从检查。",
+    example="偏差原因写明“系统迁移致1200份档案需重新录入”，措施只写“下一步将加强管理”。",
+    fix="针对所写原因提出具体措施（做什么、由谁做、何时完成）。",
+)
+def explanation_measure_generic(ctx: TableContext) -> Iterator[Hit]:
+    if not has_column(ctx):
+        return
+    for i, text in _explained(ctx, _measure_generic):
+        yield Hit(
+            f"{ilabel(i)}偏差说明的改进措施只有“{_measure_part(text)}”，是表态，没有具体措施。",
+            indicator=i,
+            expected="具体改进措施",
+            found=text,
+            evidence=indicator_evidence(i, "explanation"),
+            suggestion="针对所写原因提出具体措施（做什么、由谁做、何时完成）。",
+        )
+
+
+def _parts(text: str) -> tuple[list[str], list[str]]:
+    """The clauses of ``text`` telling its cause, and those from its first measure on (下一步
+    将…, 加强…)."""
+    clauses = [c.strip() for c in _CLAUSE_SPLIT.split(text) if c.strip()]
+    k = next(
+        (n for n, c in enumerate(clauses) if _MEASURE_OPENS.match(c) or _NEXT_STEP.match(c)),
+        len(clauses),
+    )
+    return clauses[:k], clauses[k:]
+
+
+_NEXT_STEP = lazy_compile(r"^(?:下一步|下一年度?|下年度?|今后|后续|将|拟)")
+
+
+def _cause_unnamed(text: str) -> bool:
+    """The clauses before the measures say no more than a cause unnamed (受客观原因影响，指标
+    未达预期), one of them naming it so."""
+    causes, _ = _parts(text)
+    return any(_VAGUE.search(c) for c in causes) and all(
+        not _CAUSE_FILLER.sub("", _VAGUE.sub("", c)) for c in causes
+    )
+
+
+def _measure_part(text: str) -> str:
+    return "，".join(_parts(text)[1])
+
+
+def _measure_generic(text: str) -> bool:
+    """A cause told, and the measures only pledges (下一步将加强管理，确保完成): every clause
+    telling a step, wherever it stands (已列入明年计划 before 确保按期完成), says nothing more."""
+    causes, measures = _parts(text)
+    steps = [c for c in causes if _MEASURE.search(c)] + measures
+    return (
+        bool(causes)
+        and bool(measures)
+        and not _cause_unnamed(text)  # (a cause unnamed is E106's, whatever follows)
+        and all(not _PLEDGE_WORDS.sub("", c) for c in steps)
+        and not _DEFERRED.search(text)
+    )
+
+
+# A shortfall moved to a later year (2户调整至2025年实施): the step it is, however worded.
+_DEFERRED = lazy_compile(r"(?:调整|顺延|推迟|延至|移至|结转|纳入|列入)[至到]?\s*20\d{2}年")
+
+
+# What a clause of a cause says besides the cause (受…影响, 指标未达预期, 导致部分工作未完成).
+_CAUSE_FILLER = lazy_compile(
+    r"[受因由于导致造成使致其的了等，,。；;、\s]|影响|指标值?|未达预期|未达到预期|未能?达到|未能?完成|"
+    r"未能|按计划|完成|目标|任务|部分|工作|存在|一定|差距|偏差|有所|下降|偏低|滞后|"
+    r"年度|全年|本年"
+)
+# Words of a pledge, no step (下一步将进一步加强管理，确保按时完成目标任务).
+_PLEDGE_WORDS = lazy_compile(
+    r"下一步|下一年度?|下年度?|今后|将|要|并|同时|进一步|加强|管理|监管|确保|按时|按期|"
+    r"完成|目标|任务|工作|力争|全面|切实|认真|做好|落实|提高|努力|继续|持续|抓好|积极|"
+    r"推进|提升|规范|严格|力度|水平|效率|质量|各项|相关|的|[，,。；;、\s]"
+)
+
+
 def _one_text(text: str) -> str:
     """An explanation as compared with others: spaces and the width of its marks aside."""
     return "".join(nfkc(text).split()).replace("。", ".")
@@ -309,9 +430,16 @@ def _explained(
 ) -> Iterator[tuple[Indicator, str]]:
     """The rows that need an explanation and give one (one that says nothing is E101's) that is
     ``lacking``, with its text."""
-    for i in ctx.table.indicators:
-        text = i.explanation
-        if not _says_nothing(text) and needs_explanation(i, ctx) and lacking(text):
+    rows = ctx.shared.get("explained")
+    if rows is None:  # found once per table: five rules read them
+        rows = ctx.shared["explained"] = [
+            (i, i.explanation)
+            for i in ctx.table.indicators
+            if not _says_nothing(i.explanation) and needs_explanation(i, ctx)
+        ]
+    assert isinstance(rows, list)
+    for i, text in rows:
+        if lacking(text):
             yield i, text
 
 

@@ -209,7 +209,7 @@ def recomputed_grade(ctx: TableContext) -> Iterator[Hit]:
 # A total the narrative states: 项目自评总分98.76分, 自评得分为95分, 综合得分：96.21分. Not
 # 自评得分分别为… (several projects) nor 均在90分以上 (a band).
 _STATED_TOTAL = lazy_compile(
-    r"(?:自评|综合|总)(?:总分|得分|分数)(?:为|是|[:：])?\s*(\d{1,3}(?:\.\d{1,2})?)\s*分"
+    r"(?:自评|综合|总|本项目|该项目)(?:总分|得分|分数)(?:为|是|[:：])?\s*(\d{1,3}(?:\.\d{1,2})?)\s*分"
 )
 # A grade it states of the project: 自评等级为“良”, 评价等级：优, …得分99.8分，等级为优; not a row's own
 # (传习活动考核等级为“良”).
@@ -271,3 +271,71 @@ def _said_otherwise(
         ],
         suggestion="核对总分和等级，统一评价结论与总分栏。",
     )
+
+
+@rule(
+    "T106",
+    "小计与所含各行之和不符",
+    "subtotals-add-up",
+    Category.ARITHMETIC,
+    Severity.ERROR,
+    "强制",
+    "score",
+    what="表中印出的小计行（数量指标小计、产出指标小计、小计）的分值、得分应等于其所含各指标行的分值、"
+    "得分之和；小计按较少的小数位四舍五入印出的不报告。",
+    why="小计是各类指标的得分汇总，与所含各行之和不符，说明有行的分值、得分或小计本身填错。",
+    example="可持续影响指标小计得分填10分，其下唯一一行得分为9.5分。",
+    fix="核对所含各行的分值、得分，改正小计。",
+    rubric=True,
+)
+def subtotals_add_up(ctx: TableContext) -> Iterator[Hit]:
+    t = ctx.table
+    for s in t.subtotals:
+        rows = [t.indicators[k] for k in s.rows if k < len(t.indicators)]
+        if not rows or (t.begins_inside and s.rows[0] == 0):
+            continue  # its rows not told, or the first of them before the text begins
+        off = []
+        for field, word, printed in (("weight", "分值", s.weight), ("score", "得分", s.score)):
+            parts = [getattr(i, field) for i in rows]
+            if printed is None or None in parts:
+                continue
+            added = round(sum(p or 0.0 for p in parts), 2)
+            cell = s.cells.get(field)
+            if abs(added - printed) <= ctx.thresholds.score_tolerance + 1e-9 or (
+                cell is not None and _rounds_to(cell.text, added)
+            ):
+                continue
+            off.append((field, word, printed, added))
+        if not off:
+            continue
+        said = "，".join(
+            f"{w}填报为{fmt(p)}分，所含{len(rows)}行{w}之和为{fmt(a)}分" for _, w, p, a in off
+        )
+        yield Hit(
+            f"{_group_of(rows, s.label)}「{s.label}」{said}。",
+            expected="，".join(f"{w}{fmt(a)}" for _, w, _, a in off),
+            found="，".join(f"{w}{fmt(p)}" for _, w, p, _ in off),
+            evidence=cell_evidence(*(s.cells.get(f) for f, *_ in off)),
+            suggestion="核对所含各行的分值、得分，改正小计。",
+        )
+
+
+def _group_of(rows: list[Indicator], label: str) -> str:
+    """The category a bare 小计's rows share (产出指标), to name it by; "" when its label names
+    it or they share none."""
+    if label.replace(" ", "") not in ("小计", "分项小计"):
+        return ""
+    for level in ("l1", "l2"):
+        names = {getattr(i, level) for i in rows}
+        if len(names) == 1 and (name := names.pop()):
+            return str(name)
+    return ""
+
+
+def _rounds_to(printed: str, value: float) -> bool:
+    """``value`` rounded half up to the decimals ``printed`` shows (39.5 for 39.47), some shown."""
+    shown = decimals(printed)
+    if shown == 0:
+        return False
+    unit = Decimal(1).scaleb(-shown)
+    return Decimal(str(value)).quantize(unit, ROUND_HALF_UP) == Decimal(printed.strip())

@@ -6,10 +6,11 @@ imported only when a file needs them, so that reading text stays quick to start.
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable
 from pathlib import Path
 
 from reviewer.errors import InputError
-from reviewer.grid import Grid
+from reviewer.grid import Grid, Row
 from reviewer.ingest.reading import readable_rows
 from reviewer.ingest.sniff import DOCX, HTML, MHTML, PDF, XLS, XLSX, sniff
 from reviewer.ingest.text import read_text
@@ -61,7 +62,12 @@ def read_grid(path: str | Path, limits: Limits | None = None) -> Grid:
     except OSError as exc:
         raise InputError(f"无法读取文件 {p}：{exc.strerror or exc}") from exc
     grid.rows = readable_rows(bounded_rows(grid.rows, p.name, limits))
-    if grid.second is not None:
-        fmt, again = grid.second
-        grid.second = (fmt, lambda: readable_rows(bounded_rows(again(), p.name, limits)))
+    grid.second = [(fmt, _bounded(again, p.name, limits)) for fmt, again in grid.second]
     return grid
+
+
+def _bounded(
+    again: Callable[[], Iterable[Row]], name: str, limits: Limits
+) -> Callable[[], Iterable[Row]]:
+    """A second reading's rows, bounded and made readable as the first reading's are."""
+    return lambda: readable_rows(bounded_rows(again(), name, limits))

@@ -13,7 +13,8 @@ from __future__ import annotations
 import codecs
 import io
 import itertools
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
+from functools import partial
 from pathlib import Path
 
 from reviewer.errors import InputError
@@ -131,20 +132,24 @@ def _file_lines(path: Path, encoding: str, limits: Limits) -> Iterator[str]:
             yield line
 
 
-# A short text whose layout reads no table right is read again in the layout nearest to it,
-# and that reading kept if it reads more (parse.TableStream): a text read line by line that holds
-# cells on lines of their own in places (a phone's copy) as a stream of cells the form's labels
-# place (flat); pipe rows with cells left out (a web page's) as written, and the other way round.
+# A short text whose layout reads no table right is read again in the layouts nearest to it, in
+# turn, and a reading kept if it reads more (parse.TableStream): a text read line by line that
+# holds cells on lines of their own in places (a phone's copy) as a stream of cells the form's
+# labels place (flat); pipe rows with cells left out (a web page's) as written, and the other
+# way round.
 _SECOND = {
-    Layout.TABS: Layout.FLAT,
-    Layout.SPACES: Layout.FLAT,
+    Layout.TABS: (Layout.FLAT,),
+    # ... and a layout program's text whose first column starts at the margin, cells at their
+    # column's place (pdftotext -layout): by position, a label wrapped in its narrow column
+    # (产出指标(40 / 分)) and rows with the first column empty kept in their columns
+    Layout.SPACES: (Layout.FLAT, Layout.FIXED),
     # a scan's rows by position, misread where cells stand one space apart: as a stream
-    Layout.FIXED: Layout.FLAT,
+    Layout.FIXED: (Layout.FLAT,),
     # cells a line each with a blank line here and there, not between every row (an excerpt
     # ending in a site's links): the cells as a stream
-    Layout.LINES: Layout.FLAT,
-    Layout.WRAPPED: Layout.PIPES,
-    Layout.PIPES: Layout.WRAPPED,
+    Layout.LINES: (Layout.FLAT,),
+    Layout.WRAPPED: (Layout.PIPES,),
+    Layout.PIPES: (Layout.WRAPPED,),
 }
 _SECOND_BYTES = 256 << 10
 
@@ -164,10 +169,12 @@ def read_text(path: Path, limits: Limits) -> Grid:
         layout, rows = text_rows(_file_lines(path, encoding, limits), stated, taken)
     except Unreadable as exc:
         raise InputError(f"{path.name} 的文字{exc.reason}，无法可靠还原表格") from exc
-    second = None
-    other = _SECOND.get(layout)
-    if other is not None and path.stat().st_size <= _SECOND_BYTES:
-        second = (f"text/{other}", lambda: _read_as(other, path, encoding, limits))
+    second: list[tuple[str, Callable[[], Iterable[Row]]]] = []
+    if path.stat().st_size <= _SECOND_BYTES:
+        second = [
+            (f"text/{other}", partial(_read_as, other, path, encoding, limits))
+            for other in _SECOND.get(layout, ())
+        ]
     return Grid(
         rows=rows,
         source=path.name,

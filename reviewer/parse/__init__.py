@@ -23,6 +23,7 @@ from reviewer.parse.labels import (
 )
 from reviewer.parse.listed import listed_rows
 from reviewer.parse.long_export import Opening, Unfolded, Unfolder, fresh
+from reviewer.parse.plausibility import points_of_rows_lost
 from reviewer.parse.table import (
     TITLE_HINT,
     YEAR,
@@ -496,12 +497,12 @@ class TableStream:
         self.accounting = Accounting()
 
     def __iter__(self) -> Iterator[EvaluationTable]:
-        if self.grid.second is None:
+        if not self.grid.second:
             tables: Iterable[EvaluationTable] = self._read(
-                self.grid.rows, self.leftovers, self.accounting
+                self.grid.rows, self.leftovers, self.accounting, self.grid.format
             )
         else:
-            tables = self._better_reading(*self.grid.second)
+            tables = self._better_reading(self.grid.second)
         details = DetailMatcher()
         for index, table in enumerate(tables):
             details.see(table, index)
@@ -510,57 +511,69 @@ class TableStream:
         self.leftovers.extend(self.grid.extra_leftovers)
 
     def _better_reading(
-        self, fmt: str, again: Callable[[], Iterable[Row]]
+        self, seconds: list[tuple[str, Callable[[], Iterable[Row]]]]
     ) -> list[EvaluationTable]:
-        """The tables of the grid's rows, or of its second reading when the first reads no
-        table right and the second reads one (a short text: both are held)."""
-        tables = list(self._read(self.grid.rows, self.leftovers, self.accounting))
-        funds_only = _funds_alone_doubted(tables)
-        if tables and not self.accounting.reported_lines:
-            return tables  # doubted with every cell placed: no layout's failing
-        if tables and not funds_only and not all(_misread(t) for t in tables):
-            return tables
-        leftovers: list[Leftover] = []
-        accounting = Accounting()
-        others = list(self._read(again(), leftovers, accounting))
+        """The tables of the grid's rows, or of another reading when the one kept reads no
+        table right and the other reads one (a short text: both are held); the other readings
+        tried in turn."""
+        tables = list(self._read(self.grid.rows, self.leftovers, self.accounting, self.grid.format))
+        for fmt, again in seconds:
+            funds_only = _funds_alone_doubted(tables)
+            if tables and not self.accounting.reported_lines:
+                break  # doubted with every cell placed: no layout's failing
+            if tables and not funds_only and not all(_misread(t) for t in tables):
+                break
+            leftovers: list[Leftover] = []
+            accounting = Accounting()
+            others = list(self._read(again(), leftovers, accounting, fmt))
+            if not self._better(tables, others, accounting, funds_only):
+                continue
+            # in place: a streamed review holds these objects from before the reading
+            self.leftovers[:] = leftovers
+            for name, value in accounting:
+                setattr(self.accounting, name, value)
+            self.grid.format = fmt
+            tables = others
+        return tables
+
+    def _better(
+        self,
+        tables: list[EvaluationTable],
+        others: list[EvaluationTable],
+        accounting: Accounting,
+        funds_only: bool,
+    ) -> bool:
+        """Whether ``others`` (read leaving ``accounting``) reads better than ``tables``."""
         if funds_only:
             # every table's rows read and only its funds not: the second reading must read the
             # same tables and rows, and their funds too, the total's rate its amounts' quotient
-            better = (
+            return (
                 len(others) == len(tables)
                 and _rows(others) >= _rows(tables)
                 and all(not t.doubts and _total_holds(t) for t in others)
             )
-        else:
-            # a reading that finds no table or no row gives way to one that finds some rows,
-            # even doubted: the memo then says the table was misread, rather than that there
-            # was none. Else more rows read without a doubt, and none fewer at all (rows merged
-            # into one another that no doubt caught would otherwise pass for a reading), and
-            # no table cut in two (a second reading had read rows as two tables at a page's
-            # break)
-            better = not (_rows(tables) or not _rows(others)) or (
-                _rows_read(others) > _rows_read(tables)
-                and _rows(others) >= _rows(tables)
-                and len(others) <= len(tables)
-                # (a scan's rows read again as a stream: less of the text left unread,
-                # where a name's rest dropped would be rows no doubt catches as wrong)
-                and (
-                    self.grid.format != _BY_POSITION
-                    or accounting.reported_lines < self.accounting.reported_lines
-                )
+        # a reading that finds no table or no row gives way to one that finds some rows, even
+        # doubted: the memo then says the table was misread, rather than that there was none.
+        # Else more rows read without a doubt, and none fewer at all (rows merged into one
+        # another that no doubt caught would otherwise pass for a reading), and no table cut
+        # in two (a second reading had read rows as two tables at a page's break)
+        return not (_rows(tables) or not _rows(others)) or (
+            _rows_read(others) > _rows_read(tables)
+            and _rows(others) >= _rows(tables)
+            and len(others) <= len(tables)
+            # (a scan's rows read again as a stream: less of the text left unread, where a
+            # name's rest dropped would be rows no doubt catches as wrong)
+            and (
+                self.grid.format != _BY_POSITION
+                or accounting.reported_lines < self.accounting.reported_lines
             )
-        if not better:
-            return tables
-        # in place: a streamed review holds these objects from before the reading
-        self.leftovers[:] = leftovers
-        for name, value in accounting:
-            setattr(self.accounting, name, value)
-        self.grid.format = fmt
-        return others
+        )
 
     def _read(
-        self, source: Iterable[Row], leftovers: list[Leftover], accounting: Accounting
+        self, source: Iterable[Row], leftovers: list[Leftover], accounting: Accounting, fmt: str
     ) -> Iterator[EvaluationTable]:
+        """The tables of ``source`` (rows read in the format ``fmt``)."""
+        by_position = fmt == _BY_POSITION
         held: EvaluationTable | None = None  # the document goes on after it: it is not cut
         page_numbers: list[Row] = []
         exports = Unfolder()
@@ -585,16 +598,25 @@ class TableStream:
             if table is not None:
                 if held is not None:
                     _continued(held)
-                    yield held
+                    yield _judged(held, by_position)
                 held = table
         if held is not None:
-            yield held
+            yield _judged(held, by_position)
         account(page_numbers, leftovers, accounting)  # taken after the last block
         # an export's printed rows are accounted for, not the rows unfolded from them
         account(exports.printed, leftovers, accounting)
 
 
 _BY_POSITION = "text/fixed"  # a scan's text read by its cells' positions
+
+
+def _judged(table: EvaluationTable, by_position: bool) -> EvaluationTable:
+    """``table`` with the doubt only a reading by position raises (a row of full points run
+    into the rows around it: ``plausibility.points_of_rows_lost``)."""
+    family = get_family(table.family) if by_position else None
+    if family is not None and (doubt := points_of_rows_lost(table, family)) is not None:
+        table.doubts.append(doubt)
+    return table
 
 
 def _rows_read(tables: list[EvaluationTable]) -> int:

@@ -58,8 +58,15 @@ _SUBTOTAL = frozenset({"小计", "小 计", "分项小计", "指标合计"})
 
 
 def _is_subtotal(text: str) -> bool:
-    """A sum of rows' label: 小计, or a part's (绩效指标得分小计, 产出指标小计)."""
-    return text in _SUBTOTAL or (text.endswith("小计") and len(text) <= 12)
+    """A sum of rows' label: 小计, or a part's (绩效指标得分小计, 产出指标小计), or the
+    indicators' (绩效指标得分合计)."""
+    return text in _SUBTOTAL or (
+        len(text) <= _SUBTOTAL_CHARS
+        and (text.endswith("小计") or (text.endswith("合计") and "指标" in text))
+    )
+
+
+_SUBTOTAL_CHARS = 12
 
 
 _LABEL_TAIL = "指标"
@@ -468,6 +475,7 @@ class Section:
     stated_weights: dict[str, float] = field(default_factory=dict)
     placeholders: list[Cell] = field(default_factory=list)
     ends_with_label: bool = False  # a category label after the last row: the next is cut off
+    subtotals: list[dict[str, Any]] = field(default_factory=list)  # 小计 rows, their rows' indexes
 
 
 def _names_rest(text: str, cells: list[Cell], drafts: list[Draft], last: dict[str, str]) -> bool:
@@ -509,6 +517,7 @@ def parse_section(
     no_l1 = Role.L2 in roles and Role.L1 not in roles  # 二级指标 | 三级指标 | …, no 一级 column
 
     placeholders: list[Cell] = []
+    subtotals: list[dict[str, Any]] = []
     chat = False  # inside a chat's message pasted between the rows (张三 10:33 / 还有…吗)
     for ri, row in enumerate(rows):
         cells = row.cells
@@ -517,7 +526,10 @@ def parse_section(
             continue  # a chat's sender and time, its message: no row's (reported unparsed)
         chat = False
         if cells and len(cells) > 1 and _is_subtotal(cells[0].text):
-            continue  # 指标合计 | 90 | 89.00: a sum of the rows, no row; left unused, reported
+            # 指标合计 | 90 | 89.00: a sum of the rows, no row; read where its figures stand in
+            # the 分值 and 得分 columns, else left unused (reported)
+            _read_subtotal(cells, columns, len(drafts), subtotals)
+            continue
         if units and len(cells) > 2:
             # a unit's seal stamped over a row's cells (受益农户满意度 | 东安县农业农村局 | ≥90%):
             # no cell of the row (left unused, it is reported); not a scan's page head (某局 |
@@ -650,7 +662,9 @@ def parse_section(
                 ev.pos = len(drafts) - 0.5
             next_break = ri + 1 < len(rows) and rows[ri + 1].page_break_before
             if content and _is_subtotal(content[0].text):
-                continue  # a category's 小计 row: not a row's piece; left unused, reported
+                # a category's 小计 row (产出指标 | 小计 | 40 | 39.74): not a row's piece
+                _read_subtotal(content, columns, len(drafts), subtotals)
+                continue
             for c in content:
                 if (
                     lb.is_site_furniture(c.text)
@@ -697,7 +711,79 @@ def parse_section(
             if role is Role.UNIT
         )
         section.indicators = [_to_indicator(d, described) for d in drafts]
+        section.subtotals = _subtotal_rows(subtotals, section.indicators)
     return section
+
+
+def _read_subtotal(
+    cells: list[Cell], columns: IndicatorColumns, after: int, into: list[dict[str, Any]]
+) -> None:
+    """A 小计 row's label and the 分值 and 得分 it prints (``after``: the rows read above it),
+    its cells used; nothing when a figure stands outside those columns or some other text is
+    printed (the cells left unused, reported)."""
+    found: dict[str, Cell] = {}
+    for c in cells[1:]:
+        role = columns.roles.get(c.column)
+        if role in (Role.WEIGHT, Role.SCORE) and role.value not in found and _points(c) is not None:
+            found[role.value] = c
+        elif not lb.is_ellipsis(c.text) and c.text not in _EMPTY_MARKS:
+            return
+    if not found:
+        return
+    label = cells[0]
+    for c in (label, *found.values()):
+        c.used = True
+    into.append(
+        {
+            "label": label.text,
+            "after": after,
+            "weight": _points(found.get("weight")),
+            "score": _points(found.get("score")),
+            "cells": {"label": label.ref(), **{k: c.ref() for k, c in found.items()}},
+        }
+    )
+
+
+_EMPTY_MARKS = frozenset({"/", "-", "—", "——", "／"})
+
+
+def _subtotal_rows(
+    subtotals: list[dict[str, Any]], indicators: list[dict[str, Any]]
+) -> list[dict[str, Any]]:
+    """Each 小计 with the indexes of the rows it sums: a bare 小计 the rows since the 小计
+    before it; the indicators' whole (指标合计, 绩效指标小计) every row above it; a category's
+    (数量指标小计) the rows since the 小计 before it when the first of them was read under that
+    category, those rows then taken for the category's (its label printed on the first, a
+    row's wording may have drawn another to the next category), else the category's rows
+    right above it (产出指标小计 under 数量指标小计 and 质量指标小计)."""
+    out = []
+    start = 0
+    for s in subtotals:
+        after = s.pop("after")
+        stem = s["label"].replace(" ", "").removesuffix("小计")
+        if stem in ("", "分项"):
+            rows = list(range(start, after))
+        elif lb.label_kind(stem) is None or stem in _WHOLE_SECTION:
+            rows = list(range(after))
+        else:
+            rows = list(range(start, after))
+            level = next((v for v in _LEVELS if rows and indicators[start][v] == stem), "")
+            if level:
+                for k in rows:
+                    indicators[k][level] = stem
+            else:
+                k = after - 1
+                rows = []
+                while k >= 0 and stem in (indicators[k]["l1"], indicators[k]["l2"]):
+                    rows.insert(0, k)
+                    k -= 1
+        out.append({**s, "rows": rows})
+        start = after
+    return out
+
+
+_WHOLE_SECTION = frozenset({"绩效指标", "指标"})
+_LEVELS = ("l2", "l1")
 
 
 def _weights_from_labels(

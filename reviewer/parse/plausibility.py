@@ -21,7 +21,7 @@ from reviewer.forms.families import Family
 from reviewer.forms.vocabulary import key
 from reviewer.grid import Cell, Row
 from reviewer.lazyre import lazy_compile
-from reviewer.model import CellRef, ReadingDoubt
+from reviewer.model import CellRef, EvaluationTable, ReadingDoubt
 from reviewer.numbers import fmt
 from reviewer.parse.labels import is_cut_label, is_ellipsis, label_kind
 from reviewer.parse.values import parse_value
@@ -38,6 +38,8 @@ _TINY_SHARE = 1000
 # Column labels of the indicator header, never part of an indicator's name.
 _HEADER_WORDS = lazy_compile(
     r"实际完成值|年度指标值|偏差原因|改进措施|三级指标|二级指标|完成值|指标值|评分标准|得满分|扣\d+(?:\.\d+)?分"
+    # the Hebei form's (单项指标实际完成值, 单项指标得分, 权重占比)
+    r"|单项指标|权重占比"
     # a category label, or the 总分 row, run into a name: rows of the table joined into one
     r"|(?:产出|效益|满意度|数量|质量|时效|社会效益|经济效益|生态效益|可持续影响)指标(?=.)|总分|合计$"
 )
@@ -895,3 +897,36 @@ def _cells(rows: list[dict[str, Any]], *fields: str) -> list[CellRef]:
             if isinstance(ref, CellRef):
                 out.append(ref)
     return out
+
+
+def points_of_rows_lost(table: EvaluationTable, family: Family) -> ReadingDoubt | None:
+    """For a table read by its cells' positions (a scan's OCR text, its columns drifting): the
+    printed 总分 above the scores read by exactly the points the weights read lack of the
+    form's total (99.39 printed, 84.39 read, the weights 85 of 100): a row of full points
+    not read (its cells run into the rows around), rather than a total misreckoned. Where
+    cells are parted by the text itself the same gap is the department's (weights of 95 and
+    a total of 100 printed from the template), which the rules report."""
+    rows = [i for i in table.indicators if not i.partial]
+    printed = table.total_score
+    if (
+        printed is None
+        or family.scoring.weights != "column"
+        or not rows
+        or any(i.weight is None or i.score is None for i in rows)
+        or not table.complete
+        or "goal.points" in table.labels
+    ):
+        return None
+    budget = table.funds.annual_total
+    read = sum(i.score or 0.0 for i in rows) + (budget.score or 0.0)
+    lacking = family.scoring.total - sum(i.weight or 0.0 for i in rows) - (budget.weight or 0.0)
+    missing = printed - read
+    if lacking <= _SCORE_SLACK or abs(lacking - missing) > _SCORE_SLACK:
+        return None
+    ref = table.cells.get("total_score")
+    return ReadingDoubt(
+        reason=f"总分填报{fmt(printed)}分，读到的各项得分之和为{fmt(read)}分，所差{fmt(missing)}分"
+        f"正是读到的分值合计距满分{fmt(family.scoring.total)}分所缺的分数，而本表是按文字位置读取的"
+        "扫描件：得满分的指标行可能没有读到（并入了上下行）。",
+        evidence=[ref] if ref is not None else [],
+    )

@@ -49,6 +49,7 @@ _BARE_YEAR = lazy_compile(r"(?:19|20)\d{2}(?:年度?)?$")
 # A project's name printed as a column of the indicator header (a long export).
 _PROJECT_COLUMNS = frozenset({"项目名称", "项目", "专项名称"})
 _TAIL = 6  # the most characters of a header cell's wrapped tail (原因, 指标, 及改进措施)
+_SUB_HEADERS = 2  # lower rows of an indicator header, at most
 
 
 @lru_cache(maxsize=16)
@@ -412,6 +413,7 @@ class _TableBuilder:
             "fields": {},
             "notes": [],
             "stated_weights": {},
+            "subtotals": [],
         }
         self.funds = FundsReader(family, self.t)
         self.goal_cols: dict[str, int] = {}
@@ -1186,7 +1188,11 @@ class _TableBuilder:
             self.project_column = next(
                 (c for c in self.rows[start].cells if key(c.text) in _PROJECT_COLUMNS), None
             )
-            if end < len(self.rows) and is_sub_header(self.rows[end], family):
+            # its lower rows: one, or two where the spans' labels were printed a row apart
+            # (权重占比 under 自评得分, then 符号 | 指标值 under 预期指标值)
+            for _ in range(_SUB_HEADERS):
+                if end >= len(self.rows) or not is_sub_header(self.rows[end], family):
+                    break
                 columns = merge_header(columns, self.rows[end], family)
                 end += 1
         self.columns = columns
@@ -1206,9 +1212,13 @@ class _TableBuilder:
         more = bool(self.t["indicators"]) and not self.totals_row
         if not more:
             self.section_cells, self.guessed_rows, self.t["template_text"] = [], [], []
-            self.t["indicators"] = []
+            self.t["indicators"], self.t["subtotals"] = [], []
         self.section_cells += [c for row in self.rows[first:end] for c in row.cells]
         self.guessed_rows += [row for row in self.rows[first:end] if row.guessed]
+        above = len(self.t["indicators"])
+        self.t["subtotals"] += [
+            {**s, "rows": [above + k for k in s["rows"]]} for s in section.subtotals
+        ]
         self.t["indicators"] = [*self.t["indicators"], *section.indicators]
         self.t["stated_weights"].update(section.stated_weights)
         self.t["template_text"] += [c.ref() for c in section.placeholders]

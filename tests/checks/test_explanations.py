@@ -212,6 +212,79 @@ class TestE105ExplanationBoilerplate(RuleCase):
         assert "E105" in codes(tmp_path, table)
 
 
+# E106 a cause unnamed -------------------------------------------------------------------
+
+
+class TestE106ExplanationCauseUnnamed(RuleCase):
+    code = "E106"
+
+    def broken(self) -> EvaluationTable:
+        # ti02: 61% against ≥65%, "objective reasons" and a dated step
+        return trainees("=180人", 9, "受客观原因影响，指标未达预期；下一步将于3月底前补训20人")
+
+    def clean(self) -> EvaluationTable:
+        return trainees("=180人", 9, "20名学员因防汛抽调未能参训；下一步将于3月底前补训20人")
+
+    @pytest.mark.parametrize(
+        "explanation",
+        [
+            "受多种因素影响，部分工作未能按计划完成；下一步将于3月底前补训",
+            "因客观原因导致任务未完成，将于3月底前补训20人",
+        ],
+    )
+    def test_causes_that_name_none(self, tmp_path: Path, explanation: str) -> None:
+        assert "E106" in codes(tmp_path, trainees("=180人", 9, explanation))
+
+    @pytest.mark.parametrize(
+        "explanation",
+        [
+            "受客观原因及汛期抽调影响，20名学员未能参训；下一步补训",  # a cause named beside it
+            "因参训单位调整等原因，下一步补训",  # 等原因 after a cause named
+            "受疫情影响未能按计划完成，下一步补训",
+        ],
+    )
+    def test_causes_named(self, tmp_path: Path, explanation: str) -> None:
+        assert "E106" not in codes(tmp_path, trainees("=180人", 9, explanation))
+
+    def test_the_same_words_on_three_rows_are_e105s(self, tmp_path: Path) -> None:
+        assert "E106" not in codes(tmp_path, _three_short((_BOILERPLATE,) * 3))
+
+
+# E107 a measure that is a pledge --------------------------------------------------------
+
+
+class TestE107ExplanationMeasureGeneric(RuleCase):
+    code = "E107"
+
+    def broken(self) -> EvaluationTable:
+        # ti02: a platform's migration lost 1,200 records; the measure "加强管理"
+        return trainees("=180人", 9, "20名学员因防汛抽调未能参训；下一步将加强管理")
+
+    def clean(self) -> EvaluationTable:
+        return trainees("=180人", 9, "20名学员因防汛抽调未能参训；下一步将于3月底前补训20人")
+
+    @pytest.mark.parametrize(
+        "explanation",
+        [
+            "20名学员因防汛抽调未能参训，下一步将进一步加强管理，确保按时完成目标任务",
+            "20名学员因防汛抽调未能参训；今后切实做好相关工作",
+        ],
+    )
+    def test_pledges_only(self, tmp_path: Path, explanation: str) -> None:
+        assert "E107" in codes(tmp_path, trainees("=180人", 9, explanation))
+
+    @pytest.mark.parametrize(
+        "explanation",
+        [
+            "20名学员因防汛抽调未能参训；下一步加强线上培训",  # what will be done
+            "加强管理，确保完成",  # no cause either: E104's
+            "受客观原因影响；下一步将加强管理",  # no cause named: E106's
+        ],
+    )
+    def test_a_step_or_another_rules(self, tmp_path: Path, explanation: str) -> None:
+        assert "E107" not in codes(tmp_path, trainees("=180人", 9, explanation))
+
+
 # E103 explanation contradicts the score --------------------------------------------------
 
 

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from reviewer.model import EvaluationTable
+from reviewer.model import EvaluationTable, Subtotal
 from tests.builders import MEASURE, clean_indicators, codes, findings_of, ind, make_table, with_row
 from tests.checks.cases import RuleCase
 
@@ -190,6 +190,8 @@ class TestT105StatedTotalMatches(RuleCase):
             ("各项目自评得分分别为98分、99分。", set()),  # several projects' scores
             ("项目自评得分均在90分以上。", set()),  # a band, not a total
             ("产出指标得分50分。", set()),  # a part of the total
+            ("经自评，本项目得分98分，评价等级为优。", {"T105"}),  # ti03
+            ("经自评，本项目得分99.5分。", set()),
         ],
     )
     def test_what_counts_as_a_stated_total(
@@ -216,3 +218,61 @@ class TestT105StatedTotalMatches(RuleCase):
         (f,) = findings_of(tmp_path, self.broken(), "T105")
         assert (f.expected, f.found) == ("99.5", "98.5")
         assert f.evidence[0].quote == "自评总分98.5分"
+
+
+# T106 printed 小计 rows ------------------------------------------------------------------
+
+
+def _with_subtotals(*sums: tuple[str, list[int], float, float]) -> EvaluationTable:
+    """The clean table with 小计 rows printed under the rows they sum."""
+    return make_table(
+        subtotals=[
+            Subtotal(label=label, rows=rows, weight=w, score=s) for label, rows, w, s in sums
+        ]
+    )
+
+
+class TestT106SubtotalsAddUp(RuleCase):
+    code = "T106"
+
+    def broken(self) -> EvaluationTable:
+        # 数量指标: 20 + 10 points; the 小计 prints 29
+        return _with_subtotals(("数量指标小计", [0, 1], 30, 29))
+
+    def clean(self) -> EvaluationTable:
+        return _with_subtotals(("数量指标小计", [0, 1], 30, 30))
+
+    def test_each_kind_of_subtotal_is_read_back_with_its_rows(self, tmp_path: Path) -> None:
+        from reviewer.api import parse_file
+        from tests.builders import write_tables
+
+        table = _with_subtotals(
+            ("数量指标小计", [0, 1], 30, 30),
+            ("小计", [2, 3], 20, 20),  # a bare 小计: the rows since the last
+            ("效益指标小计", [4, 5], 30, 30),
+            ("指标合计", [6], 10, 10),  # the indicators' whole: every row above it
+        )
+        (t,) = parse_file(write_tables(tmp_path / "t.txt", table)).tables
+        assert [(s.label, s.rows, s.weight, s.score) for s in t.subtotals] == [
+            ("数量指标小计", [0, 1], 30, 30),
+            ("小计", [2, 3], 20, 20),
+            ("效益指标小计", [4, 5], 30, 30),
+            ("指标合计", [0, 1, 2, 3, 4, 5, 6], 10, 10),
+        ]
+
+    def test_weights_and_scores_both_told(self, tmp_path: Path) -> None:
+        (f,) = findings_of(tmp_path, _with_subtotals(("效益指标小计", [4, 5], 28, 28)), "T106")
+        assert "分值填报为28分，所含2行分值之和为30分" in f.message
+        assert "得分填报为28分，所含2行得分之和为30分" in f.message
+        assert f.found == "分值28，得分28" and f.expected == "分值30，得分30"
+
+    @pytest.mark.parametrize(
+        ("score", "fires"),
+        [
+            (30.0, set()),
+            (30.01, set()),  # within the score tolerance
+            (30.5, {"T106"}),
+        ],
+    )
+    def test_tolerance(self, tmp_path: Path, score: float, fires: set[str]) -> None:
+        assert codes(tmp_path, _with_subtotals(("数量指标小计", [0, 1], 30, score))) == fires

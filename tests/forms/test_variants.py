@@ -1559,9 +1559,50 @@ def test_a_categorys_subtotal_row_is_not_read_into_a_name(tmp_path: Path) -> Non
     rows = [r[:] for r in _COST_UNDER_OUTPUT]
     rows.insert(6, ["", "", "小计", "", "", "", "60", "60", ""])
     report = parse_file(_write(tmp_path, rows))
-    names = [i.name for i in report.tables[0].indicators]
-    assert names == ["演出场次", "合格率", "每场补助标准", "参与人次", "群众满意度"]
-    assert "小计" in [lo.text for lo in report.leftovers]  # reported, its figures unchecked
+    (t,) = report.tables
+    assert [i.name for i in t.indicators] == [
+        "演出场次",
+        "合格率",
+        "每场补助标准",
+        "参与人次",
+        "群众满意度",
+    ]
+    # read as the 产出 rows' sum, its figures by their columns, none left over
+    assert [(s.label, s.rows, s.weight, s.score) for s in t.subtotals] == [
+        ("小计", [0, 1, 2], 60, 60)
+    ]
+    assert report.leftovers == []
+
+
+def test_a_subtotal_printing_other_text_is_left_and_reported(tmp_path: Path) -> None:
+    rows = [r[:] for r in _COST_UNDER_OUTPUT]
+    rows.insert(6, ["", "", "小计", "", "见附表", "", "60", "60", ""])
+    report = parse_file(_write(tmp_path, rows))
+    assert report.tables[0].subtotals == []
+    assert "小计" in [lo.text for lo in report.leftovers]
+
+
+def test_a_category_subtotal_fixes_a_row_its_wording_drew_to_the_next_category(
+    tmp_path: Path,
+) -> None:
+    # 按时办结率 reads like a 时效 row, but 质量指标小计 under it closes the 质量 rows
+    rows = [
+        ["项目支出绩效自评表"],
+        ["项目名称", "某项目"],
+        _HEADER,
+        ["", "产出指标", "数量指标", "抽检批次", "≥1800批次", "1865批次", "20", "20", ""],
+        ["", "", "数量指标小计", "", "", "", "20", "20", ""],
+        ["", "", "质量指标", "核查处置率", "100%", "100%", "15", "15", ""],
+        ["", "", "", "投诉举报按时办结率", "≥95%", "96%", "15", "15", ""],
+        ["", "", "质量指标小计", "", "", "", "30", "30", ""],
+        ["", "", "时效指标", "许可事项办结时限", "≤15日", "12日", "10", "10", ""],
+        ["", "", "时效指标小计", "", "", "", "10", "10", ""],
+        ["", "效益指标", "社会效益指标", "抽检合格率", "≥97%", "98%", "30", "30", ""],
+        ["", "满意度指标", "服务对象满意度指标", "群众满意度", "≥90%", "96%", "10", "10", ""],
+    ]
+    (t,) = parse_file(_write(tmp_path, rows)).tables
+    assert [i.l2 for i in t.indicators[:4]] == ["数量指标", "质量指标", "质量指标", "时效指标"]
+    assert [s.rows for s in t.subtotals] == [[0], [1, 2], [3]]
 
 
 def test_measures_already_taken_are_measures(tmp_path: Path) -> None:

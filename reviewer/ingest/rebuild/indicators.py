@@ -28,9 +28,9 @@ from dataclasses import dataclass
 from itertools import combinations
 
 from reviewer.ingest.rebuild import cells as cl
+from reviewer.ingest.rebuild.anchors import name_rest_word
 from reviewer.ingest.rebuild.header import Header, Slot
 from reviewer.ingest.rebuild.tokenise import Token, merge
-from reviewer.lazyre import lazy_compile
 
 _ROW = 0.5  # each row
 _HEADING = 1.0  # closing a row that holds only category labels
@@ -244,22 +244,13 @@ def rebuild_costed(
 def _late_rest(text: str, look: cl.Look) -> bool:
     """Words that may end a name cut by its row's figures: short, ending in a measure word
     (合格率, 满意度, 人数), no label of the form's."""
-    return (
-        (look.word or look.text)
-        and look.label is None
-        and len(text) <= _LATE_CHARS
-        and _MEASURE_END.search(text) is not None
-    )
+    return bool(look.word or look.text) and look.label is None and name_rest_word(text)
 
 
 def _figure(look: cl.Look) -> bool:
     return look.number or look.integer or look.ocr_integer or look.percent
 
 
-_LATE_CHARS = 8
-_MEASURE_END = lazy_compile(
-    r"(?:[率数量]|满意度|程度|进度|密度|面积|长度|时间|时限|年限|人次|机制|标准|水平)$"
-)  # (not 年度: a running head's rest)
 _LATE_REST = 0.0  # below an explanation's fit of words with its row's explanation left empty
 
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Callable, Sequence
 
-from reviewer.ingest.rebuild.anchors import Kind, category_goes_on, kinds
+from reviewer.ingest.rebuild.anchors import Kind, category_goes_on, kinds, name_rest_word
 from reviewer.lazyre import lazy_compile
 from reviewer.parse.labels import BARE_CATEGORY_WORDS, label_kind
 from reviewer.textnorm import SPACED_PIECE, display_width
@@ -190,7 +190,13 @@ def _unmeasured_rests(lines: Sequence[str], is_label: Callable[[str], bool]) -> 
                 or (i + 2 < len(texts) and texts[i + 1] == texts[i + 2] != rest)
                 or _words_then_figures(texts, i + 1)
             )
-            and (not is_label(rest) or rest in BARE_CATEGORY_WORDS)  # (…赛事活动 / 数量 / ≥25项)
+            # (…赛事活动 / 数量 / ≥25项; 师生及家长 / 满意度 / ≥90%: a category's word before a
+            # value, which no category's label is)
+            and (
+                not is_label(rest)
+                or rest in BARE_CATEGORY_WORDS
+                or VALUE_OPENS.match(texts[i + 1]) is not None
+            )
             # (a funds row's label among the rows is a name's first words: 公用经费补助公办 /
             # 幼儿园数)
             and not (is_label(before) and kinds(before) != _FUND_ROW_ONLY)
@@ -201,7 +207,13 @@ def _unmeasured_rests(lines: Sequence[str], is_label: Callable[[str], bool]) -> 
             and (
                 _CLAUSE.search(before)
                 # an explanation's first line under its row's figures, its sentence going on
-                or (_CLAUSE.search(rest) and i > 1 and _FIGURE.match(texts[i - 2]) is not None)
+                # (not a tall name's rest there, 检验率, over the explanation's first line)
+                or (
+                    _CLAUSE.search(rest)
+                    and i > 1
+                    and _FIGURE.match(texts[i - 2]) is not None
+                    and not name_rest_word(before)
+                )
             )
             and not before.endswith(_STOPS)
             and _TEXT_REST.match(rest)
