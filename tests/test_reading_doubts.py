@@ -11,7 +11,7 @@ import pytest
 from reviewer.api import parse_file
 from reviewer.forms.families import get_family
 from reviewer.model import EvaluationTable
-from reviewer.parse.plausibility import points_of_rows_lost
+from reviewer.parse.plausibility import position_doubts
 
 HEADER = [
     "绩效指标",
@@ -80,14 +80,14 @@ def test_points_missing_as_the_weights_lack_of_100_are_a_row_lost_only_read_by_p
     t = _table(tmp_path, _form([*rows, ROWS[3]], total="99.5"))
     family = get_family(t.family)
     assert family is not None
-    doubt = points_of_rows_lost(t, family)
-    assert doubt is not None and "所差15分正是读到的分值合计距满分100分所缺" in doubt.reason
+    (doubt,) = position_doubts(t, family)
+    assert "所差15分正是读到的分值合计距满分100分所缺" in doubt.reason
     # a text whose cells the text itself parts: the same gap is the department's (weights of
     # 85 and the template's total), reported by the rules, not doubted
     assert t.doubts == []
     # 14 above the scores: no row of full points lost
     t = _table(tmp_path, _form([*rows, ROWS[3]], total="98.5"), "b.txt")
-    assert points_of_rows_lost(t, family) is None
+    assert position_doubts(t, family) == []
 
 
 def test_a_figure_alone_on_a_line_is_no_piece_of_a_name(tmp_path: Path) -> None:

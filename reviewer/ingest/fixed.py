@@ -564,10 +564,13 @@ def _title(p: Piece) -> bool:
         )
         and not _is_figure(p.text)
         and p.text[-1:] not in _SENTENCE_STOPS  # a sentence's wrapped end (户。), not a title's
+        # a clause's mark inside: a sentence's line (年度内完成秸秆还田、离, a definition's first)
+        and not any(mark in p.text for mark in _CLAUSE_MARKS)
     )
 
 
 _SENTENCE_STOPS = "。；;，,"
+_CLAUSE_MARKS = "、，,；;"
 
 
 def _header_like(line: list[Piece]) -> bool:
@@ -1264,6 +1267,11 @@ def _nearest(
             if filled or not all(beyond):
                 return a
     if filled and above == i - 1 and below == i + 1 and _cell_ended(block, above, i, column):
+        return below
+    if filled and not holds(below) and not holds(i - 1) and all(holds(k) for k in range(i, below)):
+        # a name's lines standing apart from the row above's, run down to the line right above
+        # a row whose own line leaves the names' column empty (基本药物零差率销 / 售执行率 over
+        # 产出指标 | 质量指标 | (empty) | …物按进价… | = | 100): that row's name
         return below
     if (
         below - i > 1

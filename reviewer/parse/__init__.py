@@ -23,7 +23,7 @@ from reviewer.parse.labels import (
 )
 from reviewer.parse.listed import listed_rows
 from reviewer.parse.long_export import Opening, Unfolded, Unfolder, fresh
-from reviewer.parse.plausibility import points_of_rows_lost
+from reviewer.parse.plausibility import position_doubts
 from reviewer.parse.table import (
     TITLE_HINT,
     YEAR,
@@ -611,11 +611,11 @@ _BY_POSITION = "text/fixed"  # a scan's text read by its cells' positions
 
 
 def _judged(table: EvaluationTable, by_position: bool) -> EvaluationTable:
-    """``table`` with the doubt only a reading by position raises (a row of full points run
-    into the rows around it: ``plausibility.points_of_rows_lost``)."""
+    """``table`` with the doubts only a reading by position raises (a row of full points, or
+    a name's first line, run into the rows around it: ``plausibility.position_doubts``)."""
     family = get_family(table.family) if by_position else None
-    if family is not None and (doubt := points_of_rows_lost(table, family)) is not None:
-        table.doubts.append(doubt)
+    if family is not None:
+        table.doubts.extend(position_doubts(table, family))
     return table
 
 

@@ -899,7 +899,37 @@ def _cells(rows: list[dict[str, Any]], *fields: str) -> list[CellRef]:
     return out
 
 
-def points_of_rows_lost(table: EvaluationTable, family: Family) -> ReadingDoubt | None:
+def position_doubts(table: EvaluationTable, family: Family) -> list[ReadingDoubt]:
+    """The doubts only a reading by its cells' positions raises (a scan's OCR text, its
+    columns drifting, a tall row's lines read into the rows around)."""
+    return [d for d in (_points_of_rows_lost(table, family), _words_after_unit(table)) if d]
+
+
+def _words_after_unit(table: EvaluationTable) -> ReadingDoubt | None:
+    """A target whose unit is its actual's and words after it (≥62%2型糖尿病 beside 64.1%,
+    ≥48次A级旅游景区 beside 52次): the first line of the name below, drifted under the
+    target, read into it."""
+    hit = []
+    for i in table.indicators:
+        unit, done = i.target_value.unit, i.actual_value.unit
+        # (a unit's note in brackets aside: %(百分比), 次(累计))
+        rest = _BRACKETED.sub("", unit[len(done) :]) if done and unit.startswith(done) else ""
+        if len(rest) >= _WORDS_AFTER and len(_CJK_NAME.findall(rest)) >= _WORDS_AFTER - 1:
+            hit.append(i)
+    if not hit:
+        return None
+    first = hit[0]
+    return ReadingDoubt(
+        reason=f"{len(hit)}个指标行的指标值在单位之后还有文字（如“{first.target}”，完成值为"
+        f"“{first.actual}”），按文字位置读取的扫描件中下一行名称的文字可能被并入了指标值。",
+        evidence=[c for i in hit[:3] if (c := i.cells.get("target")) is not None],
+    )
+
+
+_WORDS_AFTER = 4  # characters after the unit, at least (…2型糖尿病), three of them CJK
+
+
+def _points_of_rows_lost(table: EvaluationTable, family: Family) -> ReadingDoubt | None:
     """For a table read by its cells' positions (a scan's OCR text, its columns drifting): the
     printed 总分 above the scores read by exactly the points the weights read lack of the
     form's total (99.39 printed, 84.39 read, the weights 85 of 100): a row of full points

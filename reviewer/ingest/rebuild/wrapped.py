@@ -14,7 +14,7 @@ from collections.abc import Callable, Sequence
 
 from reviewer.ingest.rebuild.anchors import Kind, category_goes_on, kinds, name_rest_word
 from reviewer.lazyre import lazy_compile
-from reviewer.parse.labels import BARE_CATEGORY_WORDS, label_kind
+from reviewer.parse.labels import BARE_CATEGORY_WORDS, is_stamp, label_kind
 from reviewer.textnorm import SPACED_PIECE, display_width
 
 _MIN_WIDTH = 8  # characters: a narrower "width" is a column of short cells, not a wrap
@@ -178,7 +178,14 @@ def _unmeasured_rests(lines: Sequence[str], is_label: Callable[[str], bool]) -> 
             # its rest (完成农村户用卫 / 生厕所改造数量) before a value
             and (
                 len(rest) < len(before)
-                or (len(rest) == len(before) and VALUE_OPENS.match(texts[i + 1]) is not None)
+                or (
+                    len(rest) == len(before)
+                    and (
+                        VALUE_OPENS.match(texts[i + 1]) is not None
+                        # (…管护 / 机制建立情况 / 健全 / 健全: a target of words its actual restates)
+                        or (i + 2 < len(texts) and texts[i + 1] == texts[i + 2])
+                    )
+                )
             )
             and not before.endswith(_STOPS)
             # a value after it, or a rest of one character, no cell of its own (…差 / 距), or
@@ -266,12 +273,18 @@ def _words_then_figures(texts: Sequence[str], i: int) -> bool:
 
 def _opens_row(texts: Sequence[str], i: int) -> bool:
     """Line ``i`` opens a row's name: above it the row before's last figure (its score, or its
-    actual where the form has no points: 5120亩), its explanation's last sentence, or a
-    category's label (数量指标, 可持续影响指 / 标), not a target's sign (定性)."""
+    actual where the form has no points: 5120亩), its explanation's last sentence, a
+    category's label (数量指标, 可持续影响指 / 标), or a seal's mark stamped between the rows
+    (（公章）), not a target's sign (定性)."""
     if i < 1:
         return False
     last = texts[i - 1]
-    if _FIGURE.match(last) or last.endswith(_STOPS) or label_kind(last) is not None:
+    if (
+        _FIGURE.match(last)
+        or last.endswith(_STOPS)
+        or label_kind(last) is not None
+        or is_stamp(last)
+    ):
         return True
     return i > 1 and category_goes_on(texts[i - 2], last)
 
