@@ -220,13 +220,11 @@ def explanation_without_measure(ctx: TableContext) -> Iterator[Hit]:
     for i, text in _explained(
         ctx, lambda text: _MEASURE.search(text) is None and not _measures_only(text)
     ):
-        yield Hit(
+        yield _explanation_hit(
+            i,
             f"{ilabel(i)}偏差原因为“{text}”，只说明了原因，未提出改进措施。",
-            indicator=i,
-            expected="原因及改进措施",
-            found=text,
-            evidence=indicator_evidence(i, "explanation"),
-            suggestion="补充具体的改进措施。",
+            "原因及改进措施",
+            "补充具体的改进措施。",
         )
 
 
@@ -247,13 +245,11 @@ def explanation_without_cause(ctx: TableContext) -> Iterator[Hit]:
     if not has_column(ctx):
         return
     for i, text in _explained(ctx, _measures_only):
-        yield Hit(
+        yield _explanation_hit(
+            i,
             f"{ilabel(i)}未达成指标值，偏差原因只写了“{text}”，是措施或表态，没有说明未完成的原因。",
-            indicator=i,
-            expected="原因及改进措施",
-            found=text,
-            evidence=indicator_evidence(i, "explanation"),
-            suggestion="写明未完成的具体原因，再提出针对该原因的改进措施。",
+            "原因及改进措施",
+            "写明未完成的具体原因，再提出针对该原因的改进措施。",
         )
 
 
@@ -323,13 +319,11 @@ def explanation_cause_unnamed(ctx: TableContext) -> Iterator[Hit]:
     for i, text in rows:
         if counts[_one_text(text)] >= _SAME_TEXT_ROWS:
             continue  # the same boilerplate on several rows: E105's
-        yield Hit(
+        yield _explanation_hit(
+            i,
             f"{ilabel(i)}未达成指标值，偏差原因为“{text}”，只称客观原因，没有指明是什么原因。",
-            indicator=i,
-            expected="具体原因及改进措施",
-            found=text,
-            evidence=indicator_evidence(i, "explanation"),
-            suggestion="写明未完成的具体原因，再提出针对该原因的改进措施。",
+            "具体原因及改进措施",
+            "写明未完成的具体原因，再提出针对该原因的改进措施。",
         )
 
 
@@ -351,14 +345,24 @@ def explanation_measure_generic(ctx: TableContext) -> Iterator[Hit]:
     if not has_column(ctx):
         return
     for i, text in _explained(ctx, _measure_generic):
-        yield Hit(
+        yield _explanation_hit(
+            i,
             f"{ilabel(i)}偏差说明的改进措施只有“{_measure_part(text)}”，是表态，没有具体措施。",
-            indicator=i,
-            expected="具体改进措施",
-            found=text,
-            evidence=indicator_evidence(i, "explanation"),
-            suggestion="针对所写原因提出具体措施（做什么、由谁做、何时完成）。",
+            "具体改进措施",
+            "针对所写原因提出具体措施（做什么、由谁做、何时完成）。",
         )
+
+
+def _explanation_hit(i: Indicator, message: str, expected: str, suggestion: str) -> Hit:
+    """A finding on row ``i``'s explanation, quoting it."""
+    return Hit(
+        message,
+        indicator=i,
+        expected=expected,
+        found=i.explanation,
+        evidence=indicator_evidence(i, "explanation"),
+        suggestion=suggestion,
+    )
 
 
 def _parts(text: str) -> tuple[list[str], list[str]]:
