@@ -1,4 +1,4 @@
-"""What round 97 of the written tables (tj–tm) showed, asserted on the written documents whose
+"""What rounds 97–99 of the written tables (tj–tu) showed, asserted on the written documents whose
 layout is the point.
 """
 
@@ -35,3 +35,20 @@ def test_round98_a_tall_names_rest_ending_in_a_state_of_things() -> None:
     # line before it, a target of words its actual restates after it)
     names = [i.name for i in parse_file(_doc("tp01")).tables[0].indicators]
     assert "工程设施管护机制建立情况" in names
+
+
+def test_round99_names_first_lines_read_into_the_explanation_above_is_a_misreading() -> None:
+    # tu05, OCR in runs of spaces read by position: 组织全民健 / 身赛事活动 ≥30项 … — each tall
+    # name's first line, drifted under the explanation column, read into the row above's 无
+    (t,) = parse_file(_doc("tu05")).tables
+    assert any("偏差原因是“无”后接一段名称样的文字" in d.reason for d in t.doubts)
+    # an explanation of 无 and a few words that are no name's is none: 无偏差, 无特殊情况
+    assert not any(
+        "后接一段名称样的文字" in d.reason for d in parse_file(_doc("tu04")).tables[0].doubts
+    )
+
+
+def test_round99_a_20_80_forms_target_score_ends_the_rows() -> None:
+    # tt03: 年度绩效目标得分 | 79.5 under the last row, read into its name before
+    names = [i.name for i in parse_file(_doc("tt03")).tables[0].indicators]
+    assert names[-1] == "受益群众满意度"

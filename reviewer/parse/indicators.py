@@ -59,10 +59,14 @@ _SUBTOTAL = frozenset({"小计", "小 计", "分项小计", "指标合计"})
 
 def _is_subtotal(text: str) -> bool:
     """A sum of rows' label: 小计, or a part's (绩效指标得分小计, 产出指标小计), or the
-    indicators' (绩效指标得分合计)."""
+    indicators' (绩效指标得分合计, a 20/80 form's 年度绩效目标得分)."""
     return text in _SUBTOTAL or (
         len(text) <= _SUBTOTAL_CHARS
-        and (text.endswith("小计") or (text.endswith("合计") and "指标" in text))
+        and (
+            text.endswith("小计")
+            or (text.endswith("合计") and "指标" in text)
+            or (text.endswith("得分") and ("绩效目标" in text or "绩效指标" in text))
+        )
     )
 
 

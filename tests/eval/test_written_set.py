@@ -673,6 +673,16 @@ UNREAD = {
     # of spaces of a Hebei form: a name and its definition read as one
     "tp06_hebei_xingtai_ningjin_shuiliju_nongcunyinshuiweixiu_2019.txt",  # OCR a cell a line of
     # a Hebei form: rows rebuilt with figures whose columns were a guess
+    "tr01_hebei_xingtai_neiqiu_shuiliju_nongcunyinshuiweihu_2021.txt",  # pdftotext -layout of a
+    # Hebei form: names and definitions read as one
+    "tu01_shandong_linyi_yinan_weishengjiankangju_jibengonggongweisheng_2022.txt",  # OCR in runs
+    # of spaces, tall names over three lines read by position:
+    # their first lines read into the explanation above (无城乡居民公共), doubted
+    "tu02_jiangxi_ganzhou_ruijin_jiaotongyunshuju_nongcungongluyanghu_2024.txt",  # the same
+    "tu03_gansu_dingxi_tongwei_nongyenongcunju_gaobiaozhunnongtian_2021.txt",  # the same
+    "tu05_zhejiang_lishui_suichang_wenguanglvtiju_bumenzhengti_2023.txt",  # the same (部门整体)
+    "tu06_hebei_baoding_laishui_minzhengju_kunnanqunzhongjiuzhu_2019.txt",  # the same of a Hebei
+    # form: names and definitions read as one
     "tk02_gansu_tianshui_qinan_weishengjiankangju_jiatingyishengqianyue_2023.txt",  # a viewer's
     # copy: a tall name cut around its figures, an explanation read as a name
 }
@@ -684,7 +694,7 @@ def _marks(doc: Path) -> list[pytest.MarkDecorator]:
 
 
 def test_the_set_is_there() -> None:
-    assert len(DOCUMENTS) == 2947
+    assert len(DOCUMENTS) == 2971
     assert all(_gold(d).is_file() for d in DOCUMENTS)
     assert {d.name for d in DOCUMENTS} >= {*MISREAD, *UNREAD}
 
