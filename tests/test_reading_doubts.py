@@ -80,14 +80,14 @@ def test_points_missing_as_the_weights_lack_of_100_are_a_row_lost_only_read_by_p
     t = _table(tmp_path, _form([*rows, ROWS[3]], total="99.5"))
     family = get_family(t.family)
     assert family is not None
-    (doubt,) = position_doubts(t, family, [])
+    (doubt,) = position_doubts(t, family)
     assert "所差15分正是读到的分值合计距满分100分所缺" in doubt.reason
     # a text whose cells the text itself parts: the same gap is the department's (weights of
     # 85 and the template's total), reported by the rules, not doubted
     assert t.doubts == []
     # 14 above the scores: no row of full points lost
     t = _table(tmp_path, _form([*rows, ROWS[3]], total="98.5"), "b.txt")
-    assert position_doubts(t, family, []) == []
+    assert position_doubts(t, family) == []
 
 
 def test_a_figure_alone_on_a_line_is_no_piece_of_a_name(tmp_path: Path) -> None:

@@ -139,9 +139,9 @@ def _file_lines(path: Path, encoding: str, limits: Limits) -> Iterator[str]:
 # way round.
 _SECOND = {
     Layout.TABS: (Layout.FLAT,),
-    # ... and a layout program's text whose first column starts at the margin, cells at their
-    # column's place (pdftotext -layout): by position, a label wrapped in its narrow column
-    # (产出指标(40 / 分)) and rows with the first column empty kept in their columns
+    # (and a layout program's text whose first column starts at the margin, pdftotext -layout:
+    # by position, a label wrapped in its narrow column, 产出指标(40 / 分), and rows with the
+    # first column empty kept in their columns)
     Layout.SPACES: (Layout.FLAT, Layout.FIXED),
     # a scan's rows by position, misread where cells stand one space apart: as a stream
     Layout.FIXED: (Layout.FLAT,),

@@ -598,10 +598,10 @@ class TableStream:
             if table is not None:
                 if held is not None:
                     _continued(held)
-                    yield _judged(held, by_position, leftovers)
+                    yield _judged(held, by_position)
                 held = table
         if held is not None:
-            yield _judged(held, by_position, leftovers)
+            yield _judged(held, by_position)
         account(page_numbers, leftovers, accounting)  # taken after the last block
         # an export's printed rows are accounted for, not the rows unfolded from them
         account(exports.printed, leftovers, accounting)
@@ -610,21 +610,12 @@ class TableStream:
 _BY_POSITION = "text/fixed"  # a scan's text read by its cells' positions
 
 
-def _judged(
-    table: EvaluationTable, by_position: bool, leftovers: list[Leftover]
-) -> EvaluationTable:
+def _judged(table: EvaluationTable, by_position: bool) -> EvaluationTable:
     """``table`` with the doubts only a reading by position raises (a row of full points, or
-    a name's first line, run into the rows around it, or left between them:
-    ``plausibility.position_doubts``)."""
+    a name's first line, run into the rows around it: ``plausibility.position_doubts``)."""
     family = get_family(table.family) if by_position else None
     if family is not None:
-        lines = [n for i in table.indicators for n in i.lines]
-        among = (
-            [lo for lo in leftovers if min(lines) <= (lo.location.line or 0) <= max(lines)]
-            if lines
-            else []
-        )
-        table.doubts.extend(position_doubts(table, family, among))
+        table.doubts.extend(position_doubts(table, family))
     return table
 
 

@@ -21,7 +21,7 @@ from reviewer.forms.families import Family
 from reviewer.forms.vocabulary import key
 from reviewer.grid import Cell, Row
 from reviewer.lazyre import lazy_compile
-from reviewer.model import CellRef, EvaluationTable, Leftover, ReadingDoubt
+from reviewer.model import CellRef, EvaluationTable, ReadingDoubt
 from reviewer.numbers import fmt
 from reviewer.parse.labels import is_cut_label, is_ellipsis, label_kind
 from reviewer.parse.values import parse_value
@@ -899,16 +899,12 @@ def _cells(rows: list[dict[str, Any]], *fields: str) -> list[CellRef]:
     return out
 
 
-def position_doubts(
-    table: EvaluationTable, family: Family, among: list[Leftover]
-) -> list[ReadingDoubt]:
+def position_doubts(table: EvaluationTable, family: Family) -> list[ReadingDoubt]:
     """The doubts only a reading by its cells' positions raises (a scan's OCR text, its
-    columns drifting, a tall row's lines read into the rows around or left between them);
-    ``among``: what was left unread between the table's first row and its last."""
+    columns drifting, a tall row's lines read into the rows around)."""
     found = (
         _points_of_rows_lost(table, family),
         _words_after_unit(table),
-        _names_left(among),
         _names_after_none(table),
     )
     return [d for d in found if d]
@@ -918,7 +914,7 @@ def _names_after_none(table: EvaluationTable) -> ReadingDoubt | None:
     """Two or more rows whose explanation is 无 run on with a few words of a name (无组织全民健,
     无公共图书馆): the first lines of the names below, drifted under the explanation column."""
     hit = [i for i in table.indicators if _NONE_THEN_NAME.fullmatch(i.explanation)]
-    if len(hit) < _NAMES_LEFT:
+    if len(hit) < _NAMES_AFTER_NONE:
         return None
     return ReadingDoubt(
         reason=f"{len(hit)}个指标行的偏差原因是“无”后接一段名称样的文字（如“{hit[0].explanation}”），"
@@ -927,25 +923,9 @@ def _names_after_none(table: EvaluationTable) -> ReadingDoubt | None:
     )
 
 
+_NAMES_AFTER_NONE = 2  # rows, at least: one such explanation may be a terse one
 # 无 and three to ten characters of a name, no sentence (not 无法…, 无需…, 无偏差, 无特殊情况).
 _NONE_THEN_NAME = lazy_compile(r"[无/／—](?!法|需|偏差|特殊|明显|异常)[\u4e00-\u9fff“”]{3,10}")
-
-
-def _names_left(among: list[Leftover]) -> ReadingDoubt | None:
-    """Two or more pieces of a name's words left unread between the rows (组织全民健 over 身赛
-    事活动 | ≥30项 …): tall names' first lines, the rows' names read without them."""
-    left = [lo for lo in among if _NAME_PIECE.fullmatch(lo.text) and label_kind(lo.text) is None]
-    if len(left) < _NAMES_LEFT:
-        return None
-    return ReadingDoubt(
-        reason=f"{len(left)}处像指标名称的文字（如“{left[0].text}”）夹在指标行之间，未能归入任何一行："
-        "折行的指标名称可能只读到了一部分。",
-        evidence=[],
-    )
-
-
-_NAME_PIECE = lazy_compile(r"[\u4e00-\u9fff“”\"（）()、]{3,10}")
-_NAMES_LEFT = 2
 
 
 def _words_after_unit(table: EvaluationTable) -> ReadingDoubt | None:
