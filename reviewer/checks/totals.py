@@ -112,11 +112,21 @@ def _rounded_to_print(t: EvaluationTable, expected: float) -> bool:
     (96.55 printed 96.6): a precision to remark on, not a wrong total. Whole points (97 for
     96.55) are too coarse to tell rounding from a mistake."""
     cell = t.cells.get("total_score")
-    shown = decimals(cell.text) if cell is not None else 0
-    if shown == 0 or t.total_score is None:
+    return (
+        cell is not None
+        and t.total_score is not None
+        and _rounds_to(cell.text, t.total_score, expected)
+    )
+
+
+def _rounds_to(text: str, printed: float, value: float) -> bool:
+    """``value`` rounded half up to the decimals ``text`` shows is ``printed`` (39.5 for 39.47);
+    whole points are too coarse to tell rounding from a mistake."""
+    shown = decimals(text)
+    if shown == 0:
         return False
     unit = Decimal(1).scaleb(-shown)
-    return Decimal(str(expected)).quantize(unit, ROUND_HALF_UP) == Decimal(str(t.total_score))
+    return Decimal(str(value)).quantize(unit, ROUND_HALF_UP) == Decimal(str(printed))
 
 
 @rule(
@@ -302,7 +312,7 @@ def subtotals_add_up(ctx: TableContext) -> Iterator[Hit]:
             added = round(sum(p or 0.0 for p in parts), 2)
             cell = s.cells.get(field)
             if abs(added - printed) <= ctx.thresholds.score_tolerance + 1e-9 or (
-                cell is not None and _rounds_to(cell.text, added)
+                cell is not None and _rounds_to(cell.text, printed, added)
             ):
                 continue
             off.append((field, word, printed, added))
@@ -330,12 +340,3 @@ def _group_of(rows: list[Indicator], label: str) -> str:
         if len(names) == 1 and (name := names.pop()):
             return str(name)
     return ""
-
-
-def _rounds_to(printed: str, value: float) -> bool:
-    """``value`` rounded half up to the decimals ``printed`` shows (39.5 for 39.47), some shown."""
-    shown = decimals(printed)
-    if shown == 0:
-        return False
-    unit = Decimal(1).scaleb(-shown)
-    return Decimal(str(value)).quantize(unit, ROUND_HALF_UP) == Decimal(printed.strip())
