@@ -272,8 +272,9 @@ def test_names_holding_their_rows_comparisons_or_a_sentence_are_a_misreading(
         ["", "", "质量指标", "设备完好率>=95%(百分比)", "完成", "100.00", "10", "10"],
         *ROWS[2:],
     ]
-    (doubt,) = _table(tmp_path, _form(rows)).doubts
-    assert "运算符和指标值" in doubt.reason
+    compared, unit = _table(tmp_path, _form(rows)).doubts
+    assert "运算符和指标值" in compared.reason
+    assert "计量单位" in unit.reason  # (百分比): the unit's cell read in too
     # one row may print its condition so: no doubt
     one = [["", "产出指标", "数量指标", "受害率≤0.9‰以内", "≤0.9‰", "0.5‰", "40", "40"], *ROWS[1:]]
     assert _table(tmp_path, _form(one)).doubts == []

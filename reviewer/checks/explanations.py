@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 
+from reviewer.checks.budget import budget_field, exact_rate
 from reviewer.checks.context import Hit, TableContext, cell_evidence, ilabel, indicator_evidence
 from reviewer.checks.registry import rule
 from reviewer.forms.template import is_instruction, without_instructions
@@ -351,6 +352,55 @@ def explanation_measure_generic(ctx: TableContext) -> Iterator[Hit]:
             "具体改进措施",
             "针对所写原因提出具体措施（做什么、由谁做、何时完成）。",
         )
+
+
+@rule(
+    "E108",
+    "偏差原因称资金不足而预算已执行完毕",
+    "explanation-funds-short-though-spent",
+    Category.CONSISTENCY,
+    Severity.WARNING,
+    "建议",
+    "explanation",
+    what="未达成的指标，偏差原因归于本项目资金不足、短缺，而本表资金部分的全年执行数已达到全年预算数"
+    "（执行率100%及以上）。",
+    why="预算已全部执行，说明资金并未短缺；所称原因与资金部分相矛盾，真正的原因没有写出，"
+    "复核人员需要向单位核实。",
+    example="维修养护供水工程112处（指标值≥120处），偏差原因写“因项目资金不足，部分工程未能实施”，"
+    "而资金部分全年预算数380.00万元、全年执行数380.00万元。",
+    fix="写明未完成的真实原因；若确因资金不足，说明缺口从何而来（如预算调减、资金未拨付）。",
+)
+def explanation_funds_short(ctx: TableContext) -> Iterator[Hit]:
+    if not has_column(ctx):
+        return
+    rate = exact_rate(ctx.table)
+    if rate is None or rate < _ALL_SPENT:
+        return
+    row = ctx.table.funds.annual_total
+    spent = cell_evidence(
+        row.cells.get(budget_field(ctx.table)), row.cells.get("executed"), row.cells.get("rate_pct")
+    )
+    for i, text in _explained(ctx, _blames_funds):
+        hit = _explanation_hit(
+            i,
+            f"{ilabel(i)}偏差原因称“{text}”，而本表全年执行数已达全年预算数（执行率{fmt(float(rate))}%），"
+            "资金并未短缺，所称原因与资金部分不符。",
+            "与资金执行情况相符的偏差原因",
+            "写明未完成的真实原因；若确因资金不足，说明缺口从何而来。",
+        )
+        hit.evidence.extend(spent)
+        yield hit
+
+
+def _blames_funds(text: str) -> bool:
+    return _FUNDS_SHORT.search(text) is not None
+
+
+_ALL_SPENT = 100
+# The project's own funds said to fall short (not a third party's: 企业自筹资金不足).
+_FUNDS_SHORT = lazy_compile(
+    r"(?<!自筹)(?<!配套)(?:项目)?(?:资金|经费)(?:不足|短缺|紧张|缺口|不到位|未到位)"
+)
 
 
 def _explanation_hit(i: Indicator, message: str, expected: str, suggestion: str) -> Hit:

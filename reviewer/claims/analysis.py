@@ -37,7 +37,7 @@ def analyse(table: EvaluationTable) -> Analysis:
     levels = [
         (i, c)
         for i, c in enumerate(ex.claims)
-        if (c.comparable or c.part or (c.change and c.unit in _RATES)) and not c.future
+        if (c.comparable or c.part or c.change) and not c.future
     ]
     if not levels:
         return Analysis(table, ex.claims, ex.enumerations, (), {})

@@ -285,6 +285,7 @@ _INDICATOR_COLUMNS = (
     ("年初目标值*", "target"),
     ("预期指标值*", "target"),
     ("全年指标值*", "target"),  # the transfer-payment form's, beside 全年实际完成值
+    ("全年目标值*", "target"),
     ("指标值", "target"),
     ("年度目标值*", "target"),
     ("年度计划值*", "target"),

@@ -43,6 +43,8 @@ _HEADER_WORDS = lazy_compile(
     # a category label, or the 总分 row, run into a name: rows of the table joined into one
     r"|(?:产出|效益|满意度|数量|质量|时效|社会效益|经济效益|生态效益|可持续影响)指标(?=.)|总分|合计$"
 )
+# A unit with its gloss, as the Hebei form's unit column prints it: no name's words.
+_UNIT_GLOSS = lazy_compile(r"%\s*[(（]百分比[)）]")
 # A name that begins with a category label and goes on (效益指标新增市场主体户数).
 _LABEL_FIRST = lazy_compile(r"^(?:产出|效益|满意度)指标.")
 # A percentage run into the figure after it (100.00%100%): cells of several columns, or of
@@ -506,6 +508,25 @@ def check(
                 evidence=_cells(headed, "name"),
             )
         )
+    # an explanation that is one of the form's column labels (单项指标折算得分): the header's
+    # lines read as a row's cells
+    roles = _label_roles(family.indicator_columns)
+    labelled = [r for r in rows if r.get("explanation") and key(r["explanation"]) in roles]
+    if labelled:
+        doubts.append(
+            ReadingDoubt(
+                reason=f"{len(labelled)}行的偏差原因栏是表头的栏目名称"
+                f"（如“{labelled[0]['explanation'][:24]}”），表头的文字可能被读成了指标行，各栏可能错位。",
+                evidence=_cells(labelled, "explanation"),
+            )
+        )
+    # a unit as a Hebei form glosses it (%(百分比)) in a name: the unit's cell, and the cells
+    # after it, read into the name
+    doubts += _names(
+        [r for r in rows if _UNIT_GLOSS.search(r["name"])],
+        "中带着计量单位",
+        "单位一栏和其后各栏的文字可能被并入了名称，各栏可能错位。",
+    )
     if section_cells:
         unused = [c for c in section_cells if not c.used]
         if len(unused) >= 4 and len(unused) >= _UNPLACED * len(section_cells):

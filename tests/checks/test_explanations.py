@@ -285,6 +285,50 @@ class TestE107ExplanationMeasureGeneric(RuleCase):
         assert "E107" not in codes(tmp_path, trainees("=180人", 9, explanation))
 
 
+# E108 funds said short though the budget was spent --------------------------------------
+
+
+def spent(explanation: str, budget: tuple[float, float, float]) -> EvaluationTable:
+    """``trainees`` missed (180 of 200) with ``explanation``, the funds block at ``budget``."""
+    row = ind("培训人数", ">=200人", "=180人", 10, 9, explanation)
+    rate = round(budget[2] / budget[1] * 100, 2)
+    return make_table(indicators=with_row(1, row), budget=budget, exec_score=rate / 10)
+
+
+_ALL_SPENT = (100000.0, 100000.0, 100000.0)
+
+
+class TestE108ExplanationFundsShort(RuleCase):
+    code = "E108"
+
+    def broken(self) -> EvaluationTable:
+        # ti05, uc02: a shortfall blamed on the project's funds, its budget spent in full
+        return spent("因项目资金不足，部分培训未能开展；下一步于3月底前补训20人", _ALL_SPENT)
+
+    def clean(self) -> EvaluationTable:
+        return spent(
+            "因项目资金不足，部分培训未能开展；下一步于3月底前补训20人",
+            (100000.0, 100000.0, 90000.0),
+        )
+
+    def test_names_the_rate_and_quotes_the_funds(self, tmp_path: Path) -> None:
+        (f,) = findings_of(tmp_path, self.broken(), "E108")
+        assert "执行率100%" in f.message
+        assert {e.quote for e in f.evidence} >= {
+            "因项目资金不足，部分培训未能开展；下一步于3月底前补训20人"
+        }
+
+    @pytest.mark.parametrize(
+        "explanation",
+        [
+            "部分企业自筹资金不足，未能按期参训；下一步于3月底前补训20人",  # a third party's money
+            "20名学员因防汛抽调未能参训；下一步于3月底前补训20人",  # no word on funds
+        ],
+    )
+    def test_other_causes_pass(self, tmp_path: Path, explanation: str) -> None:
+        assert "E108" not in codes(tmp_path, spent(explanation, _ALL_SPENT))
+
+
 # E103 explanation contradicts the score --------------------------------------------------
 
 

@@ -452,11 +452,17 @@ def _stacked_label(toks: list[Token], i: int, is_label: Callable[[str], bool]) -
 
 @cache
 def _column_labels() -> frozenset[str]:
-    """The indicator and funds columns' and the fields' labels as the forms print them, whole."""
+    """The indicator and funds columns', the funds rows' and the fields' labels as the forms
+    print them, whole."""
     return frozenset(
         key(label.rstrip("*"))
         for family in FAMILIES
-        for label, _ in (*family.indicator_columns, *family.text_fields, *family.fund_columns)
+        for label, _ in (
+            *family.indicator_columns,
+            *family.text_fields,
+            *family.fund_columns,
+            *family.fund_rows,
+        )
     )
 
 
@@ -464,6 +470,9 @@ _STACKED_PIECE = 3
 _STACKED_COLUMN = 6
 _BLOCK_KINDS = frozenset({Kind.GOAL, Kind.SECTION, Kind.FUND_BLOCK})
 _COLUMN_KINDS = frozenset({Kind.COLUMN, Kind.FIELD})
+
+
+_VALUE_TAIL = lazy_compile(r"^值(?:[(（][A-Z][)）])?$")  # 值, 值(B): a value column's last word
 
 
 def _label_wrapped(
@@ -487,6 +496,9 @@ def _label_wrapped(
     return (
         goes_on(head, tail)
         or category_goes_on(head, tail)
+        # (服务对象 / 满意度指标: a category's first words, though a bare category alone, before
+        # a category's label whole, 指标 and all, that they lengthen into another's)
+        or (tail.endswith("指标") and category_opens(head, tail))
         or (is_label(head + tail) and not is_label(head) and not is_label(tail))
         # 偏差原因分析及改进措 / 施, …及改进 / 措施: a column's label whose last word wrapped
         or (_LABEL_END.match(tail) is not None and column_completed(head, tail))
@@ -494,8 +506,12 @@ def _label_wrapped(
         or (len(tail) <= 2 and not kinds(tail) and kinds(head + tail) == kinds(head) == _KEY)
         # 年度绩效指标 / 完成情况: the indicator block's own label wrapped, the same label whole
         or section_completed(head, tail)
-        # 实际完成 / 值: 值 a column's label only under 预期指标值, after 符号
-        or (tail == "值" and head != "符号" and Kind.COLUMN in kinds(head + tail))
+        # 实际完成 / 值, 实际完成 / 值(B): 值 a column's label only under 预期指标值, after 符号
+        or (
+            _VALUE_TAIL.match(tail) is not None
+            and head != "符号"
+            and Kind.COLUMN in kinds(head + tail)
+        )
         # 年初预算 / 数: a label's last character wrapped, the whole a label of the head's kind
         or (
             len(tail) == 1
@@ -504,9 +520,10 @@ def _label_wrapped(
             and key(head + tail) in _column_labels()  # whole as the forms print it (not 符号 / 值)
         )
         # 调整后 / 预算数: words of no label of their own before a label they lengthen into
-        # another of its kind (预算数 a label too, so not caught above)
+        # another of its kind (预算数 a label too, so not caught above); longer words where the
+        # whole is a label as the forms print it (年度财政资金 / 总额)
         or (
-            len(head) <= _OPENING_WORDS
+            (len(head) <= _OPENING_WORDS or key(head + tail) in _column_labels())
             and _LABEL_HEAD.match(head) is not None
             and not kinds(head)
             and is_label(head + tail)

@@ -15,6 +15,7 @@ from collections.abc import Callable, Sequence
 from reviewer.ingest.rebuild.anchors import Kind, category_goes_on, kinds, name_rest_word
 from reviewer.lazyre import lazy_compile
 from reviewer.parse.labels import BARE_CATEGORY_WORDS, is_stamp, label_kind
+from reviewer.parse.values import is_placeholder
 from reviewer.textnorm import SPACED_PIECE, display_width
 
 _MIN_WIDTH = 8  # characters: a narrower "width" is a column of short cells, not a wrap
@@ -273,15 +274,17 @@ def _words_then_figures(texts: Sequence[str], i: int) -> bool:
 
 def _opens_row(texts: Sequence[str], i: int) -> bool:
     """Line ``i`` opens a row's name: above it the row before's last figure (its score, or its
-    actual where the form has no points: 5120亩), its explanation's last sentence, a
-    category's label (数量指标, 可持续影响指 / 标), or a seal's mark stamped between the rows
-    (（公章）), not a target's sign (定性)."""
+    actual where the form has no points: 5120亩), its explanation's last sentence or its
+    explanation left empty after the score (10 / /), a category's label (数量指标, 可持续影响
+    指 / 标), or a seal's mark stamped between the rows (（公章）), not a target's sign (定性)."""
     if i < 1:
         return False
     last = texts[i - 1]
     if (
         _FIGURE.match(last)
         or last.endswith(_STOPS)
+        # (/ after the row's score: its explanation; not — after words: a unit's cell left empty)
+        or (is_placeholder(last) and i > 1 and _FIGURE.match(texts[i - 2]) is not None)
         or label_kind(last) is not None
         or is_stamp(last)
     ):
