@@ -68,3 +68,11 @@ def test_a_narratives_change_in_kilograms_is_compared() -> None:
     found = {(f.code, f.indicator) for f in review(_doc("uc02")).findings}
     assert ("N102", "项目区亩均粮食产能提升") in found
     assert ("E108", "新增高效节水灌溉面积") in found
+
+
+def test_round102_a_seals_lower_line_parts_the_rows() -> None:
+    # ue02, a viewer's copy a cell a line: 于都县卫生健康委员会 / 财务专用章 between two rows,
+    # the seal's lower line read into the name above (居民健康素养水平财务专用章)
+    names = [i.name for i in parse_file(_doc("ue02")).tables[0].indicators]
+    assert "居民健康素养水平" in names
+    assert not any("专用章" in n for n in names)

@@ -198,6 +198,7 @@ def is_chat_stamp(text: str) -> bool:
 _STAMP = lazy_compile(
     r"^(?:[\u4e00-\u9fff]\s+){3,}[局委办院所站队会厅部处室府司心社校章]$|^[★☆]$"
     r"|^[(（]\s*(?:盖章|公章|印章)\s*[)）]$"  # the form's mark where its seal goes: （盖章）
+    r"|^(?:财务|业务|合同|行政)?专用章$"  # a seal's lower line (某局 / 财务专用章)
 )
 
 
