@@ -69,7 +69,6 @@ def _compared_with(c: Claim, by_unit: dict[str, list[Target]]) -> list[Target]:
     return targets
 
 
-_RATES = frozenset({"%", "％"})
 # An indicator that measures a change: its figure is a rise or a fall, as a change claim's is.
 _CHANGE_NAME = lazy_compile(r"增收|增长|增幅|增速|提高|提升|下降|降低|减少")
 
