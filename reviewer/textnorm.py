@@ -223,6 +223,14 @@ _QUOTED_LINES = 5
 _QUOTED_SHARE = 0.3
 
 
+# One space between Chinese words and a value, a column's cell printed one space after a cell
+# that filled its own: a sign (≥2400批次), a date, or a figure with its unit or rate (0起,
+# 92.5%, 16.42万元) ending the piece or followed by another value.
+SINGLE_SPACE_VALUE = lazy_compile(
+    r"(?<=[\u4e00-\u9fff）)”][\u4e00-\u9fff）)”]) "
+    r"(?=[≥≤＞＜<>=]|\d{4}年\d{1,2}月|\d[\d.,]*(?:%|(?!页)[\u4e00-\u9fff/]{0,4})(?:$| [≥≤\d]))"
+)
+
 # A cell of text laid out by spaces: text with single spaces inside, two or more around it.
 SPACED_PIECE = lazy_compile(r"\S+(?: \S+)*")
 

@@ -1,5 +1,5 @@
-"""What round 101 of the written tables (tz–uc) showed, asserted on the written documents whose
-layout is the point.
+"""What rounds 101–103 of the written tables (tz–uj) showed, asserted on the written documents
+whose layout is the point.
 """
 
 from __future__ import annotations
@@ -76,3 +76,41 @@ def test_round102_a_seals_lower_line_parts_the_rows() -> None:
     names = [i.name for i in parse_file(_doc("ue02")).tables[0].indicators]
     assert "居民健康素养水平" in names
     assert not any("专用章" in n for n in names)
+
+
+def test_round102_a_tall_names_bracketed_note_after_its_figures() -> None:
+    # ue01, a viewer's copy: 项目区受益农户数 / ≥3200户 / 3350户 / 10 / 10 / (含脱贫户及防返 /
+    # 贫监测户): the note, no explanation, ends the name
+    names = [i.name for i in parse_file(_doc("ue01")).tables[0].indicators]
+    assert "项目区受益农户数(含脱贫户及防返贫监测户)" in names
+
+
+def test_round102_a_narratives_name_with_its_middle_left_out() -> None:
+    # ua03: 补贴面积95.6万亩 in 实际完成情况 names the row 补贴发放面积 (96.82万亩)
+    found = {(f.code, f.indicator) for f in review(_doc("ua03")).findings}
+    assert ("N102", "补贴发放面积") in found
+
+
+def test_round103_cells_one_space_apart_in_runs_of_spaces() -> None:
+    # uh03, pdftotext -layout read as runs of spaces: a name that filled its column one space
+    # before its target (审计报告按规定程序审定率 100%), and 满意度指标 服务对象满意度 被审计单位满意度
+    # (一级, 二级 and name one space apart)
+    rows = parse_file(_doc("uh03")).tables[0].indicators
+    by_name = {i.name: i for i in rows}
+    assert by_name["审计报告按规定程序审定率"].target == "100%"
+    last = rows[-1]
+    assert (last.l1, last.l2, last.name) == ("满意度指标", "服务对象满意度", "被审计单位满意度")
+
+
+def test_round103_a_goal_block_labelled_year_completion() -> None:
+    # uj03, a 20/80 form: | 年度完成情况 | 全年为12500名… (the narrative, unread before)
+    (t,) = parse_file(_doc("uj03")).tables
+    assert t.goal_actual.startswith("全年为12500名农村义务教育学生")
+
+
+def test_round103_an_ocr_scan_whose_cells_stand_one_space_apart_reads_whole() -> None:
+    # ec06 (an earlier round's OCR in runs of spaces, two tables over three pages), said misread
+    # before: its names one space before their values now part from them
+    tables = parse_file(_doc("ec06")).tables
+    assert [len(t.indicators) for t in tables] == [9, 8]
+    assert not any(t.doubts for t in tables)

@@ -196,8 +196,12 @@ def score(claim: Claim, t: Target) -> int:
     run = max(common_run(before, core), common_run(after, core))
     if run == MIN_RUN and _measure_only(core, before, after):
         run = 0  # 65岁以上老年人健康管理率 against 孕产妇系统管理率: only the measure's word shared
-    if run < MIN_RUN and _swapped(core, before[-_SWAP_WINDOW:]):
-        run = MIN_RUN  # 改造危桥9座 against 危桥改造数量: the name's two words, the other way
+    if run < MIN_RUN and (
+        _swapped(core, before[-_SWAP_WINDOW:]) or _middle_left_out(core, before[-_SWAP_WINDOW:])
+    ):
+        # 改造危桥9座 against 危桥改造数量: the name's two words, the other way; 补贴面积95.6万亩
+        # against 补贴发放面积: its first and last words, its middle left out
+        run = MIN_RUN
     if not (run >= MIN_RUN or run == len(t.core) >= 2):
         return 0
     if _other_measure(before, t.full):
@@ -256,6 +260,15 @@ def _swapped(core: str, words: str) -> bool:
         return False
     first, second = core[:2], core[2:]
     return first != second and 0 <= words.find(second) < words.find(first)
+
+
+def _middle_left_out(core: str, words: str) -> bool:
+    """A core name of three words or more (补贴发放面积) whose first and last two characters
+    stand together in ``words`` (补贴面积)."""
+    return len(core) >= _MIDDLE_NAME and (core[:2] + core[-2:]) in words
+
+
+_MIDDLE_NAME = 6
 
 
 @dataclass(frozen=True, slots=True)

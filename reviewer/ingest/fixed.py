@@ -60,7 +60,14 @@ from reviewer.parse.labels import (
     stem,
 )
 from reviewer.parse.values import is_placeholder, parse_percent
-from reviewer.textnorm import PAGE_NUMBER, SPACED_PIECE, clean_cell, display_width, is_border
+from reviewer.textnorm import (
+    PAGE_NUMBER,
+    SINGLE_SPACE_VALUE,
+    SPACED_PIECE,
+    clean_cell,
+    display_width,
+    is_border,
+)
 
 if TYPE_CHECKING:
     from reviewer.model import Report
@@ -86,12 +93,6 @@ _WRAPPED_PIECES = 3
 _WRAPPED_CHARS = 6
 _VALUE_PIECE = 12  # characters, at most, of a value with its unit (≥1,500万人次, 2023年10月底前)
 _GRID = "|｜"  # a scan's grid lines, read as characters
-# One space between Chinese words and a value: a sign (≥2400批次), a date, or a figure with
-# its unit or rate (0起, 92.5%, 16.42万元) ending the piece or followed by another value.
-_SINGLE_SPACE_VALUE = lazy_compile(
-    r"(?<=[\u4e00-\u9fff）)”][\u4e00-\u9fff）)”]) "
-    r"(?=[≥≤＞＜<>=]|\d{4}年\d{1,2}月|\d[\d.,]*(?:%|(?!页)[\u4e00-\u9fff/]{0,4})(?:$| [≥≤\d]))"
-)
 _LABEL_TAILS = frozenset(("指标", "标"))
 # the titles of the columns every row fills: its name (三级指标), its target and its actual
 _FILLED_TITLE = lazy_compile(r"三级指标|指标名称|指标值|完成值")
@@ -490,7 +491,7 @@ def _cells_apart(text: str, at: int) -> list[tuple[int, int]]:
             break
         spans.append((at + begin, at + space))
         begin = space + 1
-    for m in _SINGLE_SPACE_VALUE.finditer(text, begin):
+    for m in SINGLE_SPACE_VALUE.finditer(text, begin):
         spans.append((at + begin, at + m.start()))
         begin = m.end()
     spans.append((at + begin, at + len(text)))

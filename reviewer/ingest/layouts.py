@@ -48,7 +48,16 @@ from reviewer.lazyre import lazy_compile
 from reviewer.model import Leftover
 from reviewer.parse.labels import LabelKind, group_of, label_kind
 from reviewer.parse.values import parse_number
-from reviewer.textnorm import CELL_BAR, PAGE_NUMBER, clean_cell, is_border, nfkc, pipe_cell, unbold
+from reviewer.textnorm import (
+    CELL_BAR,
+    PAGE_NUMBER,
+    SINGLE_SPACE_VALUE,
+    clean_cell,
+    is_border,
+    nfkc,
+    pipe_cell,
+    unbold,
+)
 
 
 class Layout(StrEnum):
@@ -575,7 +584,8 @@ def _single_spaced(line: str) -> list[str] | None:
 def _header_parts(part: str) -> list[str]:
     """A part whose header labels one space parts (a scan's header line), cut into them; a
     category label one space from the name after it (可持续影响 资助政策持续实施年限), or a
-    funds row's label one space from its first amount (其中：当年财政拨款 60), the label apart."""
+    funds row's label one space from its first amount (其中：当年财政拨款 60), the label apart;
+    a value one space after the words of a cell that filled its column (审定率 100%)."""
     from reviewer.ingest.rebuild.anchors import Kind, kinds
     from reviewer.parse.columns import header_words
     from reviewer.parse.labels import LabelKind, label_kind
@@ -588,10 +598,13 @@ def _header_parts(part: str) -> list[str]:
         return [label, rest]  # two column labels one space apart (单位(文字描述) 实际完成值)
     known = (LabelKind.L1, LabelKind.L2, LabelKind.AMBIGUOUS)
     if rest and label_kind(label) in known and label_kind(part.replace(" ", "")) is None:
+        second, _, name = rest.partition(" ")
+        if name and " " not in name and label_kind(second) in known:
+            return [label, second, name]  # 满意度指标 服务对象满意度 被审计单位满意度: 二级 too
         return [label, rest]
     if rest and Kind.FUND_ROW in kinds(label) and _FIGURE_WORD.match(nfkc(rest)):
         return [label, rest]
-    return [part]
+    return SINGLE_SPACE_VALUE.split(part)
 
 
 def rows_from_lines(

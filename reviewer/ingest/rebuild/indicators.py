@@ -31,6 +31,7 @@ from reviewer.ingest.rebuild import cells as cl
 from reviewer.ingest.rebuild.anchors import name_rest_word
 from reviewer.ingest.rebuild.header import Header, Slot
 from reviewer.ingest.rebuild.tokenise import Token, merge
+from reviewer.lazyre import lazy_compile
 
 _ROW = 0.5  # each row
 _HEADING = 1.0  # closing a row that holds only category labels
@@ -243,8 +244,17 @@ def rebuild_costed(
 
 def _late_rest(text: str, look: cl.Look) -> bool:
     """Words that may end a name cut by its row's figures: short, ending in a measure word
-    (合格率, 满意度, 人数), no label of the form's."""
-    return bool(look.word or look.text) and look.label is None and name_rest_word(text)
+    (合格率, 满意度, 人数), or the name's bracketed note ((含脱贫户及防返贫监测户)); no label of
+    the form's."""
+    return (
+        bool(look.word or look.text)
+        and look.label is None
+        and (name_rest_word(text) or _NAME_NOTE.match(text) is not None)
+    )
+
+
+# A note in brackets whole, words in it and no figure (no explanation is one).
+_NAME_NOTE = lazy_compile(r"^[(（][\u4e00-\u9fff、，,及和与含]{2,20}[)）]$")
 
 
 def _figure(look: cl.Look) -> bool:
