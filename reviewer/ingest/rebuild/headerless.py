@@ -92,7 +92,7 @@ def rows_without_header(
     least three whole rows, every cell from there in some column. Each shape is tried with
     categories in the form's own words too (a department's 部门管理 | 预算编制 | …), whose
     family the rows alone do not tell, and with a 序号 before each row."""
-    best: tuple[float, list[list[Placed]], Header] | None = None
+    best: tuple[float, list[list[Placed]], list[list[Placed]], Header] | None = None
     tried = ((s, m, q) for s in _SHAPES for m in sorted({own, True}) for q in (False, True))
     for slots, mine, numbered in tried:
         header = _header((Slot.SEQ, *slots) if numbered else slots)
@@ -109,17 +109,24 @@ def rows_without_header(
         if numbered and not _counts_up(whole, header):
             continue  # a number here and there is no 序号 column
         if best is None or cost < best[0]:
-            best = (cost, kept, header)
+            best = (cost, rows[:first], kept, header)
     if best is None:
         return None
-    _, rows, header = best
-    return rows, _index_of(tokens, rows[0][0].token), header
+    _, before, rows, header = best
+    start = _index_of(tokens, rows[0][0].token)
+    # a token after the rows' first that the reading put in a row before them: a row of its
+    # own (for the parser to report), not dropped with what comes before the rows
+    after = [[Placed(p.token, 1)] for r in before for p in r if _index_of(tokens, p.token) > start]
+    return [*after, *rows], start, header
 
 
 def _index_of(tokens: list[Token], t: Token) -> int:
     """Where ``t`` (or, for cells joined into one, its first piece) stands in ``tokens``."""
     for i, x in enumerate(tokens):
-        if x is t or (x.line == t.line and not x.empty and t.raw.startswith(x.raw)):
+        if x is t:
+            return i
+    for i, x in enumerate(tokens):
+        if x.line == t.line and not x.empty and t.raw.startswith(x.raw):
             return i
     return 0
 

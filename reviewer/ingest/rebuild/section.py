@@ -313,6 +313,11 @@ def find_headerless_lines(b: Builder, lines: list[list[Token]], k: int) -> Unhea
     while seen <= start:
         first += 1
         seen += len(lines[first])
+    # the rows start inside line ``first``: what the line prints before them is a row of its
+    # own, reported by the parser, not lost
+    lead = [t for t in body[seen - len(lines[first]) : start] if not t.empty]
+    if lead:
+        rows = [[Placed(t, c) for c, t in enumerate(lead, start=1)], *rows]
     return Unheaded(first, end, rows, header)
 
 
