@@ -38,6 +38,11 @@ def test_weight_note_is_split_from_the_label() -> None:
     assert weight_note("产出指标(50分)") == ("产出指标", 50.0)
     assert weight_note("规划 （15分）") == ("规划", 15.0)
     assert weight_note("数量指标") == ("数量指标", None)
+    # a sheet's cell: the category, its points on the next line (or run on once the line break
+    # is read away); a template's 指标2 is no category with points
+    assert weight_note("产出指标\n50") == ("产出指标", 50.0)
+    assert weight_note("效益指标35") == ("效益指标", 35.0)
+    assert weight_note("指标2") == ("指标2", None)
 
 
 def test_stem_drops_weight_note_and_trailing_deng() -> None:

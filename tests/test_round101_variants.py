@@ -114,3 +114,18 @@ def test_round103_an_ocr_scan_whose_cells_stand_one_space_apart_reads_whole() ->
     tables = parse_file(_doc("ec06")).tables
     assert [len(t.indicators) for t in tables] == [9, 8]
     assert not any(t.doubts for t in tables)
+
+
+def test_round104_a_categorys_points_on_its_next_line_in_a_sheets_cell() -> None:
+    # ul03, .xlsx: 产出指标 / 50 in one cell (Alt+Enter): the label with its points, not words
+    # run into the name (产出指标50数量指标建设村内道路（公里）)
+    (t,) = parse_file(_doc("ul03")).tables
+    first = t.indicators[0]
+    assert (first.l1, first.l2, first.name) == ("产出指标", "数量指标", "建设村内道路（公里）")
+    assert not t.doubts
+
+
+def test_round104_a_tall_names_rest_after_an_actual_with_its_unit() -> None:
+    # um03, OCR a cell a line of a form with no points: 农村供水工程 / ≥45处 / 45处 / 维修养护处数
+    names = [i.name for i in parse_file(_doc("um03")).tables[0].indicators]
+    assert "农村供水工程维修养护处数" in names

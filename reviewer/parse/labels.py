@@ -82,7 +82,10 @@ _L1 = lazy_compile(r"^(产出|效益|效果|满意度|成本)(指标)?$|^预算�
 # 产出指标(50分), or the share of 100 points: 产出指标（50%）; 分 as OCR reads it, 份
 # A weight note's figure, a scan's O, l or S for a digit in it (（4O分）)
 _WEIGHT_NOTE = lazy_compile(
-    r"\s*[(（]\s*((?=[\dOlS]*\d)[\dOlS]+(?:\.\d+)?)\s*(?:分|份|%|％)\s*[)）]\s*$"
+    r"(?:\s*[(（]\s*((?=[\dOlS]*\d)[\dOlS]+(?:\.\d+)?)\s*(?:分|份|%|％)\s*[)）]"
+    # or bare after a category's label, on its next line in the cell (a sheet's 产出指标 / 50,
+    # Alt+Enter), read run on (产出指标50)
+    r"|(?<=[\u4e00-\u9fff]{2}指标)\s*(\d{1,3}(?:\.\d+)?)\s*分?)\s*$"
 )
 _SCAN_DIGITS = str.maketrans("OlS", "015")
 _L2 = lazy_compile(
@@ -250,13 +253,17 @@ def weight_note(text: str) -> tuple[str, float | None]:
     m = _WEIGHT_NOTE.search(text)
     if m is None:
         return text, None
-    return text[: m.start()], float(m.group(1).translate(_SCAN_DIGITS))
+    return text[: m.start()], float(_weight_of(m).translate(_SCAN_DIGITS))
 
 
 def weight_figure(text: str) -> str | None:
     """The weight printed in a label, as printed: ``数量指标(8分)`` → ``8``."""
     m = _WEIGHT_NOTE.search(text)
-    return m.group(1) if m else None
+    return _weight_of(m) if m else None
+
+
+def _weight_of(m: re.Match[str]) -> str:
+    return m.group(1) or m.group(2)
 
 
 def is_weight_note(text: str) -> bool:

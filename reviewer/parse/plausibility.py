@@ -665,8 +665,10 @@ _FIGURES_ONLY = lazy_compile(r"^(?=(?:.*\d){2})[\d.,%％lO\s]+[\u4e00-\u9fff%]{0
 # a figure run into a comparison and its figure (S593%≥90%): a row's actual and the next
 # row's target, no prose's words between them
 _VALUES_RUN = lazy_compile(r"[\d%％](?:[≥≤≧≦＞＜]|>=|<=)\s*\d")
+# (after words, or after a figure: a category's points printed under its label, 60质量指标…)
 _CATEGORY_MID = lazy_compile(
-    r"(?<=[\u4e00-\u9fff]{2})(?:数量|质量|时效|成本|社会效益|经济效益|生态效益|可持续影响|满意度)指标"
+    r"(?:(?<=[\u4e00-\u9fff]{2})|(?<=\d))"
+    r"(?:数量|质量|时效|成本|社会效益|经济效益|生态效益|可持续影响|满意度)指标"
     r"(?=[\u4e00-\u9fff]{2})"
 )
 _COMPARED_AFTER_WORDS = lazy_compile(r"(?<=[\u4e00-\u9fff])(?:[≥≤≧≦＞＜]|>=|<=)\s*\d")

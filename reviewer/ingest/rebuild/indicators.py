@@ -258,7 +258,8 @@ _NAME_NOTE = lazy_compile(r"^[(（][\u4e00-\u9fff、，,及和与含]{2,20}[)）
 
 
 def _figure(look: cl.Look) -> bool:
-    return look.number or look.integer or look.ocr_integer or look.percent
+    """A figure, or one with its unit (45处: an actual, the last cell of a row with no points)."""
+    return look.number or look.integer or look.ocr_integer or look.percent or look.num_unit
 
 
 _LATE_REST = 0.0  # below an explanation's fit of words with its row's explanation left empty
