@@ -342,7 +342,18 @@ def scored_parts(table: EvaluationTable) -> list[tuple[str, FundRow]]:
     funds = table.funds
     named = [(name, getattr(funds, field)) for field, name in SOURCES.items()]
     named += list(funds.extra.items())
-    return [(n, r) for n, r in named if r.weight is not None and r.score is not None]
+    return [
+        (n, r)
+        for n, r in named
+        if r.weight is not None
+        and r.score is not None
+        # (no row's points above the table's 100: amounts read under 分值 and 得分, a
+        # breakdown's second side printed beside the first, 项目支出 340.00 530.30 462.48)
+        and r.weight <= _TABLE_POINTS
+    ]
+
+
+_TABLE_POINTS = 100.0
 
 
 def sources_total(table: EvaluationTable) -> FundRow | None:

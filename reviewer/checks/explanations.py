@@ -313,7 +313,7 @@ _VAGUE = lazy_compile(
 def explanation_cause_unnamed(ctx: TableContext) -> Iterator[Hit]:
     if not has_column(ctx):
         return
-    rows = list(_explained(ctx, _cause_unnamed))
+    rows = [(i, text) for i, text in _explained(ctx, _any) if _cause_unnamed(text, i.name)]
     counts: dict[str, int] = {}
     for _, text in rows:
         counts[_one_text(text)] = counts.get(_one_text(text), 0) + 1
@@ -429,13 +429,22 @@ def _parts(text: str) -> tuple[list[str], list[str]]:
 _NEXT_STEP = lazy_compile(r"^(?:下一步|下一年度?|下年度?|今后|后续|将|拟)")
 
 
-def _cause_unnamed(text: str) -> bool:
+def _cause_unnamed(text: str, name: str = "") -> bool:
     """The clauses before the measures say no more than a cause unnamed (受客观原因影响，指标
-    未达预期), one of them naming it so."""
+    未达预期), one of them naming it so; words of the row's ``name`` they repeat (受多种因素影响，
+    部分管网更新改造工程未能按期完成, for 更新改造供水管网长度) tell what fell short, no cause."""
     causes, _ = _parts(text)
-    return any(_VAGUE.search(c) for c in causes) and all(
-        not _CAUSE_FILLER.sub("", _VAGUE.sub("", c)) for c in causes
+    if not any(_VAGUE.search(c) for c in causes):
+        return False
+    subject = set(name)
+    return all(
+        not "".join(ch for ch in _CAUSE_FILLER.sub("", _VAGUE.sub("", c)) if ch not in subject)
+        for c in causes
     )
+
+
+def _any(text: str) -> bool:
+    return True
 
 
 def _measure_part(text: str) -> str:
@@ -464,7 +473,7 @@ _DEFERRED = lazy_compile(r"(?:调整|顺延|推迟|延至|移至|结转|纳入|�
 _CAUSE_FILLER = lazy_compile(
     r"[受因由于导致造成使致其的了等，,。；;、\s]|影响|指标值?|未达预期|未达到预期|未能?达到|未能?完成|"
     r"未能|按计划|完成|目标|任务|部分|工作|存在|一定|差距|偏差|有所|下降|偏低|滞后|"
-    r"年度|全年|本年|主要|系|属"
+    r"年度|全年|本年|主要|系|属|按期|按时|如期|工程|项目"
 )
 # Words of a pledge, no step (下一步将进一步加强管理，确保按时完成目标任务).
 _PLEDGE_WORDS = lazy_compile(

@@ -177,11 +177,14 @@ _SIDES = (
 def _breakdowns_add_up(ctx: TableContext) -> Iterator[Hit]:
     """The 部门整体 breakdowns printed a line to a cell: each side's parts against its total,
     then the two totals against each other."""
-    lines = [r for r in ctx.table.funds.extra.values() if "amount" in r.cells]
+    extra = ctx.table.funds.extra.values()
+    lines = [r for r in extra if "amount" in r.cells]
     totals: dict[str, FundRow] = {}
     for total_kind, part_kind, name in _SIDES:
         total = next((r for r in lines if r.kind == total_kind and r.amount is not None), None)
         parts = [r for r in lines if r.kind == part_kind]
+        if any(r.kind == part_kind and "amount" not in r.cells for r in extra):
+            continue  # a part of the side read into the block's columns: the side not read whole
         if total is None:
             yield from _side_against_the_total(ctx, name, parts)
             continue

@@ -27,7 +27,7 @@ from reviewer.lazyre import lazy_compile
 from reviewer.model import Indicator, Operator, ParsedValue
 from reviewer.parse.values import parse_value
 from reviewer.textnorm import fold
-from reviewer.units import factor
+from reviewer.units import factor, is_measure
 
 _TIME_UNITS = ("月", "日", "号", "季度", "月底", "月份", "月前", "月底前", "年")
 _PARTIAL = lazy_compile(r"部分|基本|大部|一般|有所|尚未全部|尚未完全")
@@ -233,6 +233,16 @@ def _rate_against_count(target: ParsedValue, actual: ParsedValue) -> bool:
     return bool(t) and bool(a) and (t == "%") != (a == "%")
 
 
+def _measures_apart(target: ParsedValue, actual: ParsedValue) -> bool:
+    """A measure against a unit it does not convert to (≥120公里 against 46处, ≥50吨 against
+    30亩): no achievement to weigh (S108 says the units differ). Two counts' words (≥50所
+    against 46个) are left to compare: they may count the same things."""
+    t, a = norm_unit(target.unit), norm_unit(actual.unit)
+    return (
+        bool(t) and bool(a) and t != a and (is_measure(t) or is_measure(a)) and factor(a, t) is None
+    )
+
+
 def scale_of(target: ParsedValue, actual: ParsedValue) -> float:
     """What the actual is multiplied by to be in the target's unit (1.0: the same, or not
     convertible — the mismatch is S108's)."""
@@ -420,7 +430,7 @@ def expect(ind: Indicator, config: Config) -> Expectation:
         if d in (Direction.HIGHER,):
             return Expectation(d, False, expected=0.0, ratio=0.0)
         return Expectation(d, False)
-    if a.number is None or t.number is None or _rate_against_count(t, a):
+    if a.number is None or t.number is None or _rate_against_count(t, a) or _measures_apart(t, a):
         return Expectation(d, None)
     # 12,350米 against ≥12公里: the actual stated in the target's unit
     scale = scale_of(t, a) if a.unit != t.unit else 1.0

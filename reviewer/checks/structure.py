@@ -20,6 +20,7 @@ from reviewer.forms.template import is_instruction, placeholder_in
 from reviewer.grid import IMAGE_TABLE
 from reviewer.lazyre import lazy_compile
 from reviewer.model import Category, EvaluationTable, Evidence, Indicator, Location, Severity
+from reviewer.numbers import fmt
 from reviewer.parse import labels as lb
 from reviewer.parse.table import is_title
 from reviewer.units import is_counter
@@ -476,6 +477,58 @@ def self_evaluation_not_done(ctx: TableContext) -> Iterator[Hit]:
         found=f"{len(blank)}/{len(t.indicators)}",
         evidence=evidence,
         suggestion="逐项填写实际完成值，并按评分规则计算得分和总分。",
+    )
+
+
+_NO_ACTUAL = frozenset({"", "/", "／", "—", "——", "-"})
+_FEW_ROWS = 3  # rows said one by one, however many of the table's they are
+
+
+@rule(
+    "P113",
+    "实际完成值空白却得分",
+    "scored-without-actual",
+    Category.STRUCTURE,
+    Severity.ERROR,
+    "强制",
+    "structure",
+    what="指标行的实际完成值空白（或只有“/”“—”），却给了得分：完成情况没有填报，得分无从核对。"
+    "实际完成值和得分都空白的，由P107报告。",
+    why="得分应依据实际完成值对照年度指标值计算；没有完成值的得分没有依据。",
+    example="时效指标「工程完工时间」年度指标值2021年12月底前，实际完成值空白，得分10分（满分）。",
+    fix="填写实际完成值；无法提供的，按未完成计分并说明原因。",
+)
+def scored_without_actual(ctx: TableContext) -> Iterator[Hit]:
+    t = ctx.table
+    if not ctx.family.scoring.scored or "actual" not in t.labels:
+        return  # a form without an actual column (a rubric's 评分标准 and 自评得分)
+    rows = [
+        i
+        for i in t.indicators
+        if i.actual.strip() in _NO_ACTUAL
+        and i.score
+        and not i.partial
+        and not scores_execution(i)
+        and placeholder_in(i.target) is None
+        and placeholder_in(i.name) is None
+    ]
+    if not rows:
+        return
+    if len(rows) * 2 <= len(t.indicators) or len(rows) < _FEW_ROWS:
+        for i in rows:
+            yield Hit(
+                f"{ilabel(i)}实际完成值空白，却得{fmt(i.score)}分：完成情况没有填报，得分无从核对。",
+                indicator=i,
+                found=f"得分{fmt(i.score)}",
+                evidence=indicator_evidence(i, "target", "actual", "score"),
+                suggestion="填写该指标的实际完成值；无法提供的，按未完成计分并说明原因。",
+            )
+        return
+    yield Hit(
+        f"{len(rows)}个指标行的实际完成值空白，却都给了得分：完成情况没有填报，得分无从核对。",
+        found=f"{len(rows)}/{len(t.indicators)}",
+        evidence=[e for i in rows[:4] for e in indicator_evidence(i, "target", "score")],
+        suggestion="逐项填写实际完成值，并据此计算得分。",
     )
 
 

@@ -11,14 +11,16 @@ from reviewer.checks.context import (
     TableContext,
     cell_evidence,
     goal_scored,
+    ilabel,
     indicator_evidence,
     scores_execution,
 )
 from reviewer.checks.registry import rule
 from reviewer.forms.template import placeholder_in
 from reviewer.lazyre import lazy_compile
-from reviewer.model import Category, EvaluationTable, Severity
+from reviewer.model import Category, EvaluationTable, Indicator, Severity
 from reviewer.numbers import fmt
+from reviewer.textnorm import PAGE_NUMBER
 
 
 @rule(
@@ -316,3 +318,97 @@ def quantity_without_figure(ctx: TableContext) -> Iterator[Hit]:
             evidence=cell_evidence(i.cells.get("name"), i.cells.get("target")),
             suggestion="将年度指标值写成具体数量（如≥N个），以便对照实际完成值考核和计分。",
         )
+
+
+# A target that only refers to a requirement or plan it does not state (按要求, 按计划完成).
+_AS_REQUIRED = lazy_compile(r"按(?:要求|计划)(?:完成|开展|落实|执行|实施|推进|进行)?")
+
+
+@rule(
+    "W107",
+    "指标值只写按要求或按计划",
+    "target-by-reference",
+    Category.INDICATOR,
+    Severity.WARNING,
+    "建议",
+    "design",
+    what="年度指标值只写“按要求”“按计划完成”“按要求落实”等，没有写出要求或计划本身（数量、比率、"
+    "标准或时限）的，完成情况无法对照衡量。数量指标的此类指标值由W106提示。",
+    why="指标值是考核完成情况的依据；只引用未写明的要求或计划，实际完成值“已完成”无从核对，"
+    "得分也无从判断。",
+    example="社会效益指标「丰富农民群众文化生活」年度指标值填“按要求”，实际完成值“按要求完成”。",
+    fix="写明要求或计划的内容：数量、比率、标准或完成时限（如≥95%、12月底前）。",
+)
+def target_by_reference(ctx: TableContext) -> Iterator[Hit]:
+    for i in ctx.table.indicators:
+        target = i.target.strip().lstrip("".join(_COMPARISONS)).strip()
+        if "数量" in i.l2 or _AS_REQUIRED.fullmatch(target) is None:
+            continue  # a quantity's: W106's
+        yield Hit(
+            f"「{i.name}」的年度指标值“{i.target.strip()}”只引用了要求或计划，没有写明其内容，"
+            "完成情况无法对照衡量。",
+            indicator=i,
+            expected="具体的数量、比率、标准或时限",
+            found=i.target.strip(),
+            evidence=cell_evidence(i.cells.get("name"), i.cells.get("target")),
+            suggestion="将年度指标值写成可衡量的内容（数量、比率、标准或完成时限），以便对照实际完成值考核和计分。",
+        )
+
+
+@rule(
+    "W108",
+    "年度指标值空白",
+    "target-left-empty",
+    Category.INDICATOR,
+    Severity.WARNING,
+    "强制",
+    "design",
+    what="指标行的年度指标值空白（或只有“/”“—”），却填了完成值或得分：没有目标，完成情况无从衡量。"
+    "多数指标行都没有指标值的（表格没有该栏或未读出），不逐行提示。",
+    why="年度指标值是考核完成情况和计分的依据；没有指标值的行，得分没有依据。",
+    example="满意度指标「就诊群众满意度」年度指标值空白，实际完成值92%，得分10分。",
+    fix="补填批复的年度指标值；没有批复指标值的，说明情况。",
+)
+def target_left_empty(ctx: TableContext) -> Iterator[Hit]:
+    t = ctx.table
+    if "target" not in t.labels:
+        return
+    rows = [
+        i
+        for i in t.indicators
+        if i.target.strip() in _NO_VALUE - {"无"}
+        and (i.actual.strip() or i.score)
+        and not i.partial
+        and not scores_execution(i)
+        and "预算执行" not in i.name
+        and placeholder_in(i.name) is None  # the template's 指标2: P106's
+        and PAGE_NUMBER.fullmatch(i.name) is None  # a page's number read as a row
+        and (i.target.strip() or _in_columns(i))
+    ]
+    if not rows or len(rows) * 2 > len(t.indicators):
+        return
+    for i in rows:
+        done = [f"实际完成值“{i.actual.strip()}”"] if i.actual.strip() else []
+        done += [f"得分{fmt(i.score)}分"] if i.score is not None else []
+        printed = i.target.strip()
+        yield Hit(
+            f"{ilabel(i)}年度指标值{f'只填了“{printed}”' if printed else '空白'}，"
+            f"{'、'.join(done)}没有可对照的目标。",
+            indicator=i,
+            expected="年度指标值",
+            found=printed or "空白",
+            evidence=indicator_evidence(i, "target", "actual"),
+            suggestion="补填批复的年度指标值；没有批复指标值的，说明情况。",
+        )
+
+
+def _in_columns(i: Indicator) -> bool:
+    """The row's name and its actual or score stand in columns of one line or sheet row, so
+    that nothing printed between them is a target left blank; a text read a cell a line
+    places its cells by their content, and a target it did not find may be one misread."""
+    refs = [i.cells.get(k) for k in ("name", "actual", "score")]
+    return (
+        refs[0] is not None
+        and all(r is None or r.column is not None or r.cell is not None for r in refs)
+        and any(r is not None for r in refs[1:])
+    )

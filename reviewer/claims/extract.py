@@ -42,7 +42,7 @@ FIELD_SOURCES = {"implementation": "项目实施内容及过程概述"}
 # Measure words a claim may carry, and words that look like one but mark a date, an age, a
 # ratio or a floor (consumed so that 3个月 is not read as 3个, then dropped).
 _COUNT_UNITS = (
-    "个方面 方面 人次 场次 课时 学时 小时 万字 平方米 公里 千米 万元 亿元 元 "
+    "个方面 方面 人次 场次 批次 课时 学时 小时 万字 平方米 公里 千米 万元 亿元 元 "
     "个 家 人 名 位 次 场 份 件 篇 台 套 项 类 所 批 期 部 本 册 条 处 座 间 户 辆 张 "
     "起 宗 例 门 节 轮 组 支 块 幅 种 大 字 米 吨 公斤 千克 斤 亩 天 周 笔 页 卷 %"
 )

@@ -232,6 +232,8 @@ class TestE106ExplanationCauseUnnamed(RuleCase):
             "因客观原因导致任务未完成，将于3月底前补训20人",
             # un02: 主要系 (mainly owing to) before the cause unnamed
             "未完成年度目标,主要系客观原因影响;下一步将于3月底前补训20人",
+            # uv04: what fell short in the row's own words, after the cause unnamed
+            "受多种因素影响，部分培训未能按期完成；下一步将于3月底前补训20人",
         ],
     )
     def test_causes_that_name_none(self, tmp_path: Path, explanation: str) -> None:

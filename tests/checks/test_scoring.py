@@ -158,6 +158,21 @@ class TestS102UnmetFullMarks(RuleCase):
         explanation = MEASURE if fires else ""
         assert codes(tmp_path, trainees(target, actual, 10, explanation)) == fires
 
+    @pytest.mark.parametrize(
+        ("target", "actual", "fires"),
+        [
+            # a length against a count (ur04): no achievement to weigh, S108's mismatch alone
+            (">=120公里", "=46处", {"S108"}),
+            (">=50吨", "=30亩", {"S108"}),
+            # two counts' words may count the same things: compared as they are
+            (">=200人", "=180名", {"S102", "S108"}),
+        ],
+    )
+    def test_units_that_do_not_convert(
+        self, tmp_path: Path, target: str, actual: str, fires: set[str]
+    ) -> None:
+        assert codes(tmp_path, trainees(target, actual, 10, MEASURE)) == fires
+
     def test_expected_score_in_the_finding(self, tmp_path: Path) -> None:
         (f,) = findings_of(tmp_path, self.broken(), "S102")
         assert (f.expected, f.found) == ("9", "10")

@@ -237,6 +237,36 @@ class TestP107SelfEvaluationNotDone(RuleCase):
         assert "P107" not in codes(tmp_path, make_table(indicators=rows))
 
 
+# P113 a row scored without its actual ------------------------------------------------------
+
+
+class TestP113ScoredWithoutActual(RuleCase):
+    code = "P113"
+
+    def broken(self) -> EvaluationTable:
+        return make_table(indicators=with_row(0, ind("培训场次", "=10场", "", 20, 20)))
+
+    def clean(self) -> EvaluationTable:
+        return make_table(indicators=with_row(0, ind("培训场次", "=10场", "=10场", 20, 20)))
+
+    @pytest.mark.parametrize(("actual", "fires"), [("/", True), ("—", True), ("无", False)])
+    def test_a_dash_is_no_actual(self, tmp_path: Path, actual: str, fires: bool) -> None:
+        rows = with_row(0, ind("培训场次", "=10场", actual, 20, 20))
+        assert ("P113" in codes(tmp_path, make_table(indicators=rows))) is fires
+
+    def test_a_row_scored_nothing_is_left(self, tmp_path: Path) -> None:
+        rows = with_row(0, ind("培训场次", "=10场", "", 20, 0, "未开展培训，下一步尽快组织"))
+        assert "P113" not in codes(tmp_path, make_table(indicators=rows))
+
+    def test_most_rows_without_actuals_are_said_once(self, tmp_path: Path) -> None:
+        rows = [i.model_copy(update={"actual": ""}) for i in clean_indicators()]
+        hits = [
+            f for f in table_findings(tmp_path, make_table(indicators=rows)) if f.code == "P113"
+        ]
+        assert len(hits) == 1 and hits[0].indicator is None
+        assert hits[0].found == f"{len(rows)}/{len(rows)}"
+
+
 # P108 table misread ------------------------------------------------------------------------
 
 

@@ -259,3 +259,65 @@ class TestW106QuantityWithoutFigure(RuleCase):
 
     def test_a_comparison_with_a_misread_figure_is_left(self, tmp_path: Path) -> None:
         assert "W106" not in codes(tmp_path, _quantity("=S场"))  # OCR's S for 5
+
+
+# W107 a target that only refers to a requirement or plan -------------------------------------
+
+
+def _benefit(target: str, actual: str = "按要求完成") -> EvaluationTable:
+    rows = clean_indicators()
+    w = rows[4].weight or 0
+    row = ind("丰富群众文化生活", target, actual, w, w, l1="效益指标", l2="社会效益指标")
+    return make_table(indicators=with_row(4, row, rows))
+
+
+class TestW107TargetByReference(RuleCase):
+    code = "W107"
+
+    def broken(self) -> EvaluationTable:
+        return _benefit("按要求")
+
+    def clean(self) -> EvaluationTable:
+        return _benefit("≥12场次", "12场次")
+
+    @pytest.mark.parametrize(
+        ("target", "fires"),
+        [
+            ("=按要求", True),  # the Hebei form's sign before the words
+            ("按计划完成", True),
+            ("按要求落实", True),
+            ("按要求完成验收", False),  # a named step: a qualitative target of its own
+            ("按期完成", False),  # a time target in words
+            ("按政策全额发放", False),
+            ("达到预期", False),
+        ],
+    )
+    def test_targets(self, tmp_path: Path, target: str, fires: bool) -> None:
+        assert ("W107" in codes(tmp_path, _benefit(target))) is fires
+
+    def test_a_quantity_row_is_left_to_w106(self, tmp_path: Path) -> None:
+        found = codes(tmp_path, _quantity("按计划完成"))
+        assert "W106" in found and "W107" not in found
+
+
+# W108 a target left empty -------------------------------------------------------------------
+
+
+class TestW108TargetLeftEmpty(RuleCase):
+    code = "W108"
+
+    def broken(self) -> EvaluationTable:
+        return make_table(indicators=with_row(0, ind("培训场次", "", "=10场", 20, 20)))
+
+    def clean(self) -> EvaluationTable:
+        return make_table()
+
+    @pytest.mark.parametrize(("target", "fires"), [("/", True), ("—", True), ("=10场", False)])
+    def test_a_dash_is_no_target(self, tmp_path: Path, target: str, fires: bool) -> None:
+        rows = with_row(0, ind("培训场次", target, "=10场", 20, 20))
+        assert ("W108" in codes(tmp_path, make_table(indicators=rows))) is fires
+
+    def test_a_table_whose_rows_have_no_targets_is_left(self, tmp_path: Path) -> None:
+        # most rows without a target: a form without the column, or a column not read
+        rows = [i.model_copy(update={"target": ""}) for i in clean_indicators()]
+        assert "W108" not in codes(tmp_path, make_table(indicators=rows))
