@@ -118,18 +118,20 @@ _LINE_MARK = lazy_compile(r"^\s*(?:[-*+•]|#{1,6})\s+(?=[^\d\s])")
 _MARK_STARTS = frozenset("-*+•#")
 
 # Words Markdown sets in bold (**项目名称**, __总分__, **单位名称:某局**　**填报日期:…**), as
-# converters set labels: two words or more inside; a template's stars around a value's sign
-# (≥**%，≤**%) are no bold. Then the escapes of punctuation (\* \| \_) a converter writes.
+# converters set labels: two words or more inside, or a figure alone; a template's stars
+# around a value's sign (≥**%，≤**%) are no bold. Then the escapes of punctuation (\* \| \_) a converter writes.
 _BOLD = lazy_compile(
     r"(?<![\\*])\*\*(?=\S)((?:\\\*|[^*])*?[\u4e00-\u9fff]{2}(?:\\\*|[^*])*?)(?<=[^\s\\])\*\*(?!\*)"
     r"|(?<![\\\w])__(?=\S)([^_]*?[\u4e00-\u9fff]{2}[^_]*?)(?<=[^\s\\])__"
+    # a figure in bold (**100**, **99.05**: a total's), never a template's stars (≥**%)
+    r"|(?<![\\*\w])\*\*([-+]?\d[\d,]*(?:\.\d+)?%?)\*\*(?![*\w])"
 )
 
 
 def unbold(text: str) -> str:
     """Text Markdown set in bold without its marks (``**项目名称**`` → ``项目名称``)."""
     if "**" in text or "__" in text:
-        return _BOLD.sub(lambda m: m.group(1) or m.group(2), text)
+        return _BOLD.sub(lambda m: m.group(1) or m.group(2) or m.group(3), text)
     return text
 
 

@@ -745,3 +745,18 @@ def test_a_pages_number_parted_or_misread_by_ocr_is_no_part_of_a_name(
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
     (t,) = parse_file(path).tables
     assert t.indicators[-1].name == "项目竣工时间"
+
+
+def test_a_quote_that_never_closes_leaves_the_lines_as_printed() -> None:
+    from reviewer.ingest.layouts import quoted_cells_joined
+
+    lines = ['产出指标\t"未闭合\n', "下一行\n", "第三行\n"]
+    assert [t for _, t in quoted_cells_joined(enumerate(lines, start=1))] == [
+        '产出指标\t"未闭合',
+        "下一行",
+        "第三行",
+    ]
+    closed = ['数量指标\t"家庭经济困难幼儿\n', '入园率"\t≥95%\n']
+    assert list(quoted_cells_joined(enumerate(closed, start=1))) == [
+        (1, "数量指标\t家庭经济困难幼儿入园率\t≥95%")
+    ]

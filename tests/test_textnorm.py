@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from reviewer.textnorm import fold, nfkc, without_enumeration
+from reviewer.textnorm import fold, nfkc, unbold, without_enumeration
 
 # Full-width forms, CJK, compatibility characters (①, ㎡, ﬁ, …), and combining marks that
 # compose with the character before them: the cases where a shortcut could go wrong.
@@ -60,3 +60,17 @@ def test_fold_drops_spaces_and_case() -> None:
 )
 def test_a_list_number_before_an_item_is_not_its_words(text: str, bare: str) -> None:
     assert without_enumeration(text) == bare
+
+
+@pytest.mark.parametrize(
+    ("text", "plain"),
+    [
+        ("**100**", "100"),  # a total's figures in bold (us01)
+        ("**99.05**", "99.05"),
+        ("≥**%", "≥**%"),  # the template's stars around a sign stay
+        ("10**2**", "10**2**"),  # stars after a figure are no bold
+        ("**项目名称**", "项目名称"),
+    ],
+)
+def test_bold_figures_and_words_lose_their_marks(text: str, plain: str) -> None:
+    assert unbold(text) == plain

@@ -86,6 +86,22 @@ def test_amounts_and_numbers() -> None:
 
 
 @pytest.mark.parametrize(
+    ("text", "amount"),
+    [
+        # a Word cell's second paragraph, a note after the amount (uq04)
+        ("5736.40\n（含追加116.10）", 5736.4),
+        ("5736.40（含追加116.10）", 5736.4),
+        ("620.82万元（其中中央500万元）", 620.82),
+        ("12(3)", None),  # a bracket of figures is no note
+        ("100（万元）", None),  # nor a unit in brackets
+        ("（含追加）", None),
+    ],
+)
+def test_an_amount_with_a_note_after_it(text: str, amount: float | None) -> None:
+    assert parse_amount(text) == amount
+
+
+@pytest.mark.parametrize(
     ("text", "number", "unit"),
     [
         ("95,2%", 95.2, "%"),  # a decimal comma: one or two digits after it

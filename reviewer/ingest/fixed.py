@@ -885,9 +885,13 @@ def _stacked(span: list[int], p: Piece) -> bool:
 
 # The 部门整体 form's breakdowns' side labels, on a line of their own over their lines.
 _BREAKDOWN_SIDE = lazy_compile(r"^按(?:收入|支出)性质分\s*[:：]?$")
+_BREAKDOWN_OPENS = lazy_compile(r"^按(?:收入|支出)性质分")
 # An amount after its label in one piece (按收入性质分：1,642.80), as a 部门整体 form's breakdown
 # prints its lines.
 _LABELLED_AMOUNT = lazy_compile(r"^[^\d：:]{2,16}[：:]\s*\d[\d,]*(?:\.\d+)?$")
+
+# A note's label with its colon, opening a line of its own (预算调整说明:, 备注：).
+_NOTE_LABEL = lazy_compile(r"^[^\d：:]{0,8}(?:说明|备注)\s*[：:]$")
 
 
 def _place_pieces(part: _Part) -> None:
@@ -992,6 +996,15 @@ def _part_rows(part: _Part) -> list[_Row]:
         if i not in anchored and all(_LABELLED_AMOUNT.match(p.text) for p in block[i]):
             anchored[i] = _line_row(block[i])  # a breakdown's line (项目支出：730.36): its own
             continue
+        if i not in anchored and is_total_word(block[i][0].text) and len(block[i]) <= _TOTAL_PIECES:
+            anchored[i] = _line_row(block[i])  # 自评总分   99.93 (one figure): the total's row
+            continue
+        if i not in anchored and _funds_line(block[i]):
+            anchored[i] = _line_row(block[i])  # 其他资金    119.12 under two sides' lines: its own
+            continue
+        if i not in anchored and _NOTE_LABEL.match(block[i][0].text):
+            anchored[i] = _line_row(block[i])  # 预算调整说明:  年中追加…: a note's own line
+            continue
         if i not in anchored and (_page_number(block[i]) or _form_title(block[i])):
             # 第 1 页    共 2 页, 项目支出绩效自评表（续）: no row's cells
             anchored[i] = _line_row(block[i])
@@ -1091,6 +1104,15 @@ def _labels_under(block: list[list[Piece]], anchors: list[int]) -> bool:
         and first + 1 not in anchors
         and any(_fund_row(q.text) for q in below)
     )
+
+
+_TOTAL_PIECES = 4  # 总分 | 100 | 99.93 | 优: a total's line, no wrapped sentence's
+
+
+def _funds_line(line: list[Piece]) -> bool:
+    """A funds row's label and its one amount alone on a line (a breakdown's last source, 其他资金
+    119.12, under lines that print both sides): no wrapped piece of the row above."""
+    return len(line) == 2 and _is_figure(line[1].text) and Kind.FUND_ROW in kinds(line[0].text)
 
 
 def _fund_row(text: str) -> bool:
@@ -1224,6 +1246,8 @@ def _nearest(
         return above  # the 总分 row's cells are on its own line: the lines above are a row's
     # a line opening a category (成本指标 | 家庭医生签约服务费) whose label's column the row
     # above already fills with its own goes, whole, with the row below
+    if any(_BREAKDOWN_OPENS.match(q.text) for q in block[i]):
+        return below  # 按支出性质分:基本支 / 出 | 72356.20 …: a breakdown's label opens its row
     for q in block[i]:
         if label_kind(q.text) is not None and any(
             r.column == q.column and (label_kind(r.text) is not None or not r.text)
@@ -1314,7 +1338,7 @@ def _nearest(
     # a tie, in a column every row fills: the row below when the line above ends as a name
     # ends and the piece does not (送戏下乡演出场次 ≥200场 … / 举办县级以上 / 体育赛事场次 ≥12场
     # …: it opens the name below); else the row above (…小型水利 ≥35座 … / 设施)
-    if filled:
+    if filled or (holds(above) and holds(below)):
         before = [p.text for p in block[i - 1] if p.column == column]
         mine = [p.text for p in block[i] if p.column == column]
         if before and _NAME_END.search(before[-1]) and not any(_NAME_END.search(t) for t in mine):

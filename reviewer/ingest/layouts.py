@@ -636,6 +636,58 @@ def rows_from_numbered(
         first = False
 
 
+def quoted_cells_joined(numbered: Iterable[tuple[int, str]]) -> Iterator[tuple[int, str]]:
+    """Tab-parted lines as a spreadsheet copies cells: a cell holding a line break is put in
+    quotes ("家庭经济困难幼儿⏎入园率"), its lines apart. Such a cell's lines are joined into its
+    row's line (numbered as its first), the break and the quotes taken off; a quote that
+    does not close within a few lines is left as printed."""
+    held: list[tuple[int, str]] = []
+    for number, line in numbered:
+        if not held and '"' not in line:  # most lines: the cheap test first
+            yield number, line
+            continue
+        held.append((number, line.rstrip("\r\n")))
+        text = "\n".join(t for _, t in held)
+        if _quote_open(text) and len(held) < _QUOTED_LINES:
+            continue
+        if _quote_open(text):
+            yield from held  # no closing quote: the lines as printed
+        elif len(held) == 1:
+            yield held[0]
+        else:
+            yield held[0][0], "\t".join(_unquoted(f) for f in text.split("\t"))
+        held = []
+    yield from held
+
+
+_QUOTED_LINES = 6  # lines one quoted cell may span
+
+
+def _quote_open(text: str) -> bool:
+    """A cell opened with a quote (at the start of a field) and not closed in ``text``."""
+    inside, at_start, k = False, True, 0
+    while k < len(text):
+        ch = text[k]
+        if not inside:
+            inside = ch == '"' and at_start
+            at_start = ch == "\t"
+        elif ch == '"':
+            if text[k + 1 : k + 2] == '"':
+                k += 1  # a quote inside the cell, doubled
+            else:
+                inside, at_start = False, False
+        k += 1
+    return inside
+
+
+def _unquoted(field: str) -> str:
+    """A field as a spreadsheet copied it: one in quotes over lines is its text, the breaks
+    and the quotes taken off; any other as it is."""
+    if len(field) > 1 and field[0] == '"' and field[-1] == '"' and "\n" in field:
+        return field[1:-1].replace('""', '"').replace("\n", "")
+    return field
+
+
 _WRAP_LINES = 6  # lines of one pipe row whose cells wrap: more is no wrapped row
 
 
@@ -1251,4 +1303,7 @@ def layout_rows(
     from reviewer.ingest.mirror import unmarked
     from reviewer.ingest.paragraphs import paragraphs_rejoined
 
-    return unmarked(paragraphs_rejoined(_tab_rows_rejoined(rows_from_lines(lines))))
+    numbered = quoted_cells_joined(enumerate(lines, start=1))
+    return unmarked(
+        paragraphs_rejoined(_tab_rows_rejoined(rows_from_numbered(numbered, _tab_cells)))
+    )

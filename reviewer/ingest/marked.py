@@ -46,7 +46,7 @@ _DATE = lazy_compile(r"(?<!\d)(?:19|20)\d{2}/\d{1,2}(?:/\d{1,2})?(?![\d.%])")
 # A label and a colon before the marked cells (年度资金总额：300/280/276.4), or a label with the
 # columns in brackets after it (绩效指标（二级指标/三级指标/年度指标值/…）).
 _COLON = lazy_compile(r"[:：]")
-_BRACKETED = lazy_compile(r"^([^(（]{2,16})[(（](.+)[)）]$")
+_BRACKETED = lazy_compile(r"^([^(（]{2,16})[(（](.+)[)）]\s*[:：]?$")
 
 
 def _pieces(line: str, marks: tuple[str, ...]) -> list[str]:
@@ -111,8 +111,13 @@ def typed_marks(nonempty: Sequence[str]) -> tuple[str, ...]:
             if mark not in s or "\t" in s or "|" in s:
                 continue
             pieces = _pieces(unquoted(s).strip(), (mark,))
-            # a label alone before the mark: 年度资金总额：年初预算数180万元；… is a keyed line
-            if len(pieces) >= 3 and not _COLON.search(pieces[0]) and _opens_with_label(pieces[0]):
+            # a label alone before the mark: 年度资金总额：年初预算数180万元；… is a keyed line;
+            # a label and its colon before figures the mark parts (年度资金总额：4800／5200／…)
+            # is a row of them
+            if len(pieces) >= 3 and (
+                (not _COLON.search(pieces[0]) and _opens_with_label(pieces[0]))
+                or _labelled_figures(pieces)
+            ):
                 n += 1
         if n:
             counts.append((n, mark))
@@ -121,6 +126,22 @@ def typed_marks(nonempty: Sequence[str]) -> tuple[str, ...]:
         return ()
     # the longest first: —— is one mark, not two —
     return tuple(sorted((mark for n, mark in counts if n >= _MIN_OTHER), key=len, reverse=True))
+
+
+_FIGURE_CELL = lazy_compile(r"^\s*(?:[-+]?\d[\d,]*(?:\.\d+)?%?|[—–-]+|/)\s*$")
+
+
+def _labelled_figures(pieces: list[str]) -> bool:
+    """A row label and its colon, then figures (or dashes) a mark parts: 年度资金总额：4800 |
+    5200 | 5096 | 10 | 98.00% | 9.8."""
+    label, colon, first = (
+        pieces[0].rpartition("：") if "：" in pieces[0] else pieces[0].rpartition(":")
+    )
+    return (
+        bool(colon)
+        and _opens_with_label(label)
+        and all(_FIGURE_CELL.match(p) for p in (first, *pieces[1:]))
+    )
 
 
 def _label_apart(body: str, marks: tuple[str, ...]) -> tuple[list[str], str]:
@@ -142,10 +163,14 @@ def _label_apart(body: str, marks: tuple[str, ...]) -> tuple[list[str], str]:
         and any(m in bracketed.group(2) for m in marks)
         and _opens_with_label(bracketed.group(1))
     ):
-        inner = _pieces(bracketed.group(2), marks)
+        inner = [_SHORT_LEVELS.get(p.strip(), p) for p in _pieces(bracketed.group(2), marks)]
         if sum(_opens_with_label(p) for p in inner) >= len(inner) / 2:
             return inner, body[: bracketed.start(2)]
     return _pieces(body, marks), ""
+
+
+# The levels a typist names short in the block's title (绩效指标（一级／二级／三级／…）).
+_SHORT_LEVELS = {"一级": "一级指标", "二级": "二级指标", "三级": "三级指标"}
 
 
 def _total_apart(piece: str) -> list[str]:

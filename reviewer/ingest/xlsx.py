@@ -138,17 +138,29 @@ def _load(path: Path) -> ExcelReader:
     return reader
 
 
-def _unvalued(path: Path, reader: ExcelReader, scan: WorkbookScan) -> list[Leftover]:
-    """The formulas saved without their values, located by sheet title and cell."""
+def _unvalued(
+    path: Path, reader: ExcelReader, scan: WorkbookScan
+) -> tuple[list[Leftover], dict[tuple[str, str], str]]:
+    """The formulas saved without their values, located by sheet title and cell; and, by
+    sheet title and cell → the text read for them, those whose value needs no computing: one
+    figure (=100% is 100%), or words no spreadsheet computes (=42条, =≥95%: a program wrote a
+    string beginning with = as a formula), read as typed."""
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
         sheets = [(s.name, rel.target) for s, rel in reader.parser.find_sheets()]
     leftovers = []
+    typed: dict[tuple[str, str], str] = {}
     try:
         for title, part in sheets:
             if part not in scan.with_formulas:
                 continue
             for where, formula in unvalued_formulas(path, part):
+                if _ONE_FIGURE.match(formula):
+                    typed[(title, where)] = formula  # =100%: a figure's formula is the figure
+                    continue
+                if _FORMULA_WORDS.search(formula):
+                    typed[(title, where)] = "=" + formula
+                    continue
                 leftovers.append(
                     Leftover(
                         text=f"是公式但文件未保存计算结果（={formula}）",
@@ -158,7 +170,13 @@ def _unvalued(path: Path, reader: ExcelReader, scan: WorkbookScan) -> list[Lefto
                 )
     except (ElementTree.ParseError, ValueError, CellCoordinatesException) as exc:
         raise damaged_package(path, "Excel") from exc
-    return leftovers
+    return leftovers, typed
+
+
+# A character no formula holds outside a string in quotes: a CJK word, a sign as printed (≥).
+_FORMULA_WORDS = lazy_compile(r'^[^"]*[\u2000-\uffff]')
+# A formula that is one figure: it computes to itself.
+_ONE_FIGURE = lazy_compile(r"^[-+]?\d+(?:\.\d+)?%?$")
 
 
 def _stored_rows(ws: Worksheet) -> Iterator[tuple[int, list[Any]]]:
@@ -182,7 +200,9 @@ def _hidden(ws: Worksheet) -> tuple[set[int], set[int]]:
 _MAX_HIDDEN_SPAN = 16384  # Excel's last column
 
 
-def _rows(workbook: Workbook, hidden: list[Leftover]) -> Iterator[Row]:
+def _rows(
+    workbook: Workbook, hidden: list[Leftover], typed: dict[tuple[str, str], str]
+) -> Iterator[Row]:
     line = 0
     for sheet_no, ws in enumerate(workbook.worksheets):
         if ws.sheet_state != "visible":
@@ -201,8 +221,11 @@ def _rows(workbook: Workbook, hidden: list[Leftover]) -> Iterator[Row]:
             out: list[Cell] = []
             for c in cells:
                 if c.value is None:
-                    continue  # empty, or covered by a merged cell
-                raw = cell_text(c.value, c.number_format)
+                    raw = typed.get((ws.title, c.coordinate), "")
+                    if not raw:
+                        continue  # empty, or covered by a merged cell
+                else:
+                    raw = cell_text(c.value, c.number_format)
                 text = clean_cell(raw)
                 if text and (row_no in hidden_rows or c.column in hidden_columns):
                     hidden.append(hidden_cell(text, ws.title, c.coordinate))
@@ -236,9 +259,9 @@ def read_xlsx(path: Path, limits: Limits) -> Grid:
     scan = WorkbookScan(path.name, limits)
     verify_package(path, "Excel", limits, scan.watch)
     reader = _load(path)
-    leftovers = _unvalued(path, reader, scan)
+    leftovers, typed = _unvalued(path, reader, scan)
     return Grid(
-        rows=read_apart(_rows(reader.wb, leftovers)),
+        rows=read_apart(_rows(reader.wb, leftovers, typed)),
         source=path.name,
         format="xlsx",
         extra_leftovers=leftovers,

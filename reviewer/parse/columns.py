@@ -20,7 +20,7 @@ from enum import StrEnum
 from functools import lru_cache
 
 from reviewer.forms.families import DEFAULT, Family
-from reviewer.forms.vocabulary import lookup, lookup_slipped
+from reviewer.forms.vocabulary import key, lookup, lookup_slipped
 from reviewer.grid import Cell, Row
 from reviewer.lazyre import lazy_compile
 from reviewer.parse import labels as lb
@@ -54,8 +54,13 @@ _OPTIONAL = frozenset({Role.EXPLANATION, Role.MEASURES, Role.EXTRA})
 _ROW_VALUES = (Role.TARGET, Role.ACTUAL, Role.WEIGHT, Role.SCORE)
 # Columns that hold numbers on the 总分 row.
 _TOTAL_ROLES = frozenset({Role.WEIGHT, Role.SCORE, Role.EXTRA})
-# Columns whose cells a 总分 row never totals: words, and each row's own rate (完成率).
-_WORDS_COLUMN = lazy_compile(r"解释|标准|说明|方法|依据|原因|备注|序号|完成率|完成比例|完成程度")
+# Columns whose cells a 总分 row never totals: words (the Hebei form's 完成情况, and its 指标分值
+# where it holds the definitions, kept as an extra column), each row's own rate (完成率) and
+# its own score out of 100 (单项指标得分, before its weighted one).
+_WORDS_COLUMN = lazy_compile(
+    r"解释|标准|说明|方法|依据|原因|备注|序号|完成率|完成比例|完成程度|完成情况|单项指标得分|单项得分"
+    r"|指标分值"
+)
 # The standard form's content columns, which reading a row by content assumes.
 _STANDARD = [Role.NAME, Role.TARGET, Role.ACTUAL, Role.WEIGHT, Role.SCORE, Role.EXPLANATION]
 
@@ -387,6 +392,42 @@ def aligned(columns: IndicatorColumns, rows: Sequence[Row]) -> IndicatorColumns:
     here = sum(columns.by_column(row.cells) is not None for row in rows)
     there = sum(moved.by_column(row.cells) is not None for row in rows)
     return moved if there > here else columns
+
+
+# A Hebei form's column labels that a form without 权重占比 and 折算得分 fills with the points:
+# 指标分值 with each row's weight (where the province's form has the definition) and 单项指标得分
+# with the score.
+_POINTS_LABELS = {Role.WEIGHT: ("指标分值",), Role.SCORE: ("单项指标得分", "单项得分")}
+_POINTS_ROWS = 3  # rows whose 指标分值 is a figure, none of them words
+
+
+def points_in_hebei_labels(columns: IndicatorColumns, rows: Sequence[Row]) -> IndicatorColumns:
+    """``columns`` with the Hebei form's 指标分值 read as the weight and 单项指标得分 as the
+    score, where the form prints neither 权重占比 nor 折算得分 and every row's 指标分值 is a bare
+    figure (20, 10): a form that put the points where the province's prints the definition.
+    Unchanged otherwise (the definitions are words)."""
+    roles = set(columns.roles.values())
+    if Role.WEIGHT in roles or Role.SCORE in roles:
+        return columns
+    found = {
+        role: col
+        for col, label in columns.labels.items()
+        if columns.roles.get(col) is Role.EXTRA
+        for role, words in _POINTS_LABELS.items()
+        if key(label) in words
+    }
+    if Role.WEIGHT not in found:
+        return columns
+    weights = [
+        c.text for row in rows for c in row.cells if c.column == found[Role.WEIGHT] and c.text
+    ]
+    if len(weights) < _POINTS_ROWS or not all(_bare_points(t) for t in weights):
+        return columns
+    moved = columns.shifted(0)
+    for role, col in found.items():
+        moved.roles[col] = role
+    moved.standard = _is_standard(moved)
+    return moved
 
 
 def _one_place_right(row: Row, columns: IndicatorColumns, last: int) -> bool:

@@ -18,7 +18,13 @@ from reviewer.forms.vocabulary import lookup, lookup_slipped, unnumbered, withou
 from reviewer.grid import Cell, Row
 from reviewer.lazyre import lazy_compile
 from reviewer.parse import labels as lb
-from reviewer.parse.values import is_placeholder, parse_amount, parse_percent, parse_points
+from reviewer.parse.values import (
+    amount_head,
+    is_placeholder,
+    parse_amount,
+    parse_percent,
+    parse_points,
+)
 from reviewer.textnorm import Words
 
 _ANCHORS = (
@@ -805,6 +811,7 @@ class FundsReader:
         number = parse_amount(text)
         if number is None:
             return None
+        text = amount_head(text)  # 万 in a note after the amount (含追加12万元) is the note's
         unit = self.t.get("amount_unit")
         if "万" in text:
             if unit is None:

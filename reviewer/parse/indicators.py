@@ -75,6 +75,14 @@ _SUBTOTAL_CHARS = 12
 
 _LABEL_TAIL = "指标"
 _REST_NAME = 2  # characters of a name that is only the rest of one a break or wrap cut (性)
+_SENTENCE_ALONE = 12  # characters of a sentence that is a row's explanation on a line of its own
+
+
+def _stamp_next(rows: Sequence[Row], ri: int) -> bool:
+    """The row after row ``ri`` is a seal's mark alone (…局 / （盖章）): a unit's name over it
+    is the seal's."""
+    nxt = rows[ri + 1].cells if ri + 1 < len(rows) else []
+    return len(nxt) == 1 and lb.is_stamp(nxt[0].raw or nxt[0].text)
 
 
 def _stamped_by(text: str, units: frozenset[str]) -> bool:
@@ -87,7 +95,9 @@ def _stamped_by(text: str, units: frozenset[str]) -> bool:
 
 
 # How an indicator's name ends when whole: its measure (…合格率, …农户数, …满意度, …完成时间).
-_WHOLE_NAME = lazy_compile(r"(?:[率数量度]|面积|长度|时间|时限|人次|标准|投入|成本|情况|机制)$")
+_WHOLE_NAME = lazy_compile(
+    r"(?:[率数量度]|面积|长度|时间|时限|人次|标准|投入|成本|情况|机制|水平)$"
+)
 # A line that may open a name: words only, not a bracketed note or a clause's rest.
 _NAME_OPENS = lazy_compile(r"^[\u4e00-\u9fff]{4,}$")
 TEMPLATE_NAME = lazy_compile(r"^指标\d{1,2}$")  # the template's own name for an empty row
@@ -675,6 +685,7 @@ def parse_section(
                     or lb.is_task_heading(c.text)
                     or lb.is_stamp(c.raw or c.text)
                     or _stamped_by(c.text, units)
+                    or (lb.unit_like(c.text) and _stamp_next(rows, ri))
                 ):
                     continue  # not a row's: left unused, it is reported as unparsed
                 role = columns.roles.get(c.column)
@@ -867,6 +878,20 @@ def _attach_fragments(
             # (a text saved from a sheet starts it in the first column)
             kind = "explanation"
             to_next = False
+        elif (
+            kind == "name"
+            and prev is not None
+            and nxt is not None  # (under the last row: a note's, 填报说明：…, reported)
+            and not prev.explanation
+            and frag.line_start
+            and frag.cell.text.rstrip().endswith(("。", "！", "!"))
+            and len(frag.cell.text) > _SENTENCE_ALONE
+        ):
+            # a sentence on a line of its own under a row with no explanation: that row's,
+            # its cell's text put under the row (an e-mail's lines: …｜15｜13.76 / 7处工程因
+            # 冬季低温无法施工顺延…。); no name ends with a full stop
+            kind = "explanation"
+            to_next = False
         elif prev is None:
             to_next = True
         elif nxt is None:
@@ -925,11 +950,16 @@ def _text_under(frag: Fragment, last: Draft) -> bool:
     table = next((c.where.get("table") for c in last.name if c.where), None)
     if table is not None and (frag.cell.where or {}).get("table") != table:
         return True
+    if frag.line_start and _NOTE_OPENS.match(frag.cell.text):
+        return True  # 填报说明：本表由…填报: the form's note, right under the last row
     return (
         frag.line_start
         and frag.cell.line > max(last.lines, default=frag.cell.line) + 1
         and _is_sentence(frag.cell.text)
     )
+
+
+_NOTE_OPENS = lazy_compile(r"^(?:填报说明|填表说明|注|说明|备注)\s*[:：]")
 
 
 def _last_is_explanation(d: Draft) -> bool:

@@ -201,6 +201,8 @@ def is_chat_stamp(text: str) -> bool:
 _STAMP = lazy_compile(
     r"^(?:[\u4e00-\u9fff]\s+){3,}[局委办院所站队会厅部处室府司心社校章]$|^[★☆]$"
     r"|^[(（]\s*(?:盖章|公章|印章)\s*[)）]$"  # the form's mark where its seal goes: （盖章）
+    # a unit's name marked as its seal (涉县文化广电和旅游局（盖章）), whatever the head names
+    r"|^[\u4e00-\u9fff]{3,24}[局委办院所站队会厅部处室府司心社校]\s*[(（]\s*(?:盖章|公章)\s*[)）]$"
     r"|^(?:财务|业务|合同|行政)?专用章$"  # a seal's lower line (某局 / 财务专用章)
 )
 
@@ -208,6 +210,14 @@ _STAMP = lazy_compile(
 def is_stamp(raw: str) -> bool:
     """A seal's text (``raw``: the cell as printed, its spaces kept)."""
     return _STAMP.match(raw.strip()) is not None
+
+
+# A name that ends as a unit's does (…水利和湖泊局, …服务中心): before a seal's mark, the seal's.
+_UNIT_LIKE = lazy_compile(r"^[\u4e00-\u9fff]{3,24}[局委办院所站队会厅部处室府司心社校]$")
+
+
+def unit_like(text: str) -> bool:
+    return _UNIT_LIKE.match(text) is not None
 
 
 # A unit's name marked as its seal (桃源县司法局（盖章）) or as the scan's (临桂区民政局 扫描).

@@ -653,7 +653,8 @@ _FIGURE_THEN_COMPARED = lazy_compile(r"\d[^≥≤≧≦＞＜><=＝\d]{0,3}(?:[�
 
 
 _VALUE_MID = lazy_compile(
-    r"(?<=[\u4e00-\u9fff])(?:[≥≤≧≦＞＜]|>=|<=)\s*\d+(?:\.\d+)?\s*%?[\u4e00-\u9fff]{2}"
+    # (a scan's letter for the next row's points between them: ≥62%B规范管理率)
+    r"(?<=[\u4e00-\u9fff])(?:[≥≤≧≦＞＜]|>=|<=)\s*\d+(?:\.\d+)?\s*%?[A-Za-z]?[\u4e00-\u9fff]{2}"
 )
 _BRACKETED = lazy_compile(r"[（(][^（()）]*[）)]")
 # figures and their units only, two figures at least, no word (10 9.51036l00人)
@@ -861,7 +862,9 @@ def _funds_doubts(t: dict[str, Any]) -> list[ReadingDoubt]:
         total.get("full_year_budget"),
         total.get("executed"),
     )
-    if rate is not None and rate > _RATE_UNREAD and not budget:
+    if rate and not budget and (rate > _RATE_UNREAD or rate == executed):
+        # (a rate the very figure of the executed amount, and no budget: the row's amounts
+        # read one column on, 预算数 60.06 | 执行数 60.06 as the amount and its rate)
         return [
             ReadingDoubt(
                 reason=f"资金一行的执行率读作{fmt(rate)}%，读入的可能是金额，资金各栏可能错位。",

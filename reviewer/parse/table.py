@@ -30,6 +30,7 @@ from reviewer.parse.columns import (
     headerless,
     is_sub_header,
     merge_header,
+    points_in_hebei_labels,
     read_header,
     slipped_role,
 )
@@ -419,6 +420,8 @@ class _TableBuilder:
         self.goal_cols: dict[str, int] = {}
         self.goal_other: dict[int, str] = {}  # columns the goal block adds, by printed label
         self.goal_parts: dict[str, list[Cell]] = {"goal_expected": [], "goal_actual": []}
+        # the goal labels' columns, and each goal text's column → its goal, read in order
+        self.goal_seen: tuple[dict[str, int], dict[int, str]] = ({}, {})
         self.goal_open: str | None = None  # a labelled goal line's field, its text wrapped on
         self.columns = IndicatorColumns()
         self.ended = False  # a totals row or the fields after it were read: the table is whole
@@ -1026,9 +1029,16 @@ class _TableBuilder:
             return
         if len(cells) == len(cols) and any(c.column not in cols.values() for c in cells):
             fields = in_order
+            # the columns the texts stand in, off the labels' (a layout's columns counted
+            # line by line): a text's line wrapped alone into one of them is that goal's
+            if len(cols) > 1:
+                placed = zip(cells, fields, strict=True)
+                self.goal_seen = (dict(cols), {c.column: f for c, f in placed})
         else:
+            seen = self.goal_seen[1] if self.goal_seen[0] == cols else {}
             fields = [
-                min(cols, key=lambda f: (abs(cols[f] - c.column), f != "goal_expected"))
+                seen.get(c.column)
+                or min(cols, key=lambda f: (abs(cols[f] - c.column), f != "goal_expected"))
                 for c in cells
             ]
         for c, field in zip(cells, fields, strict=True):
@@ -1195,18 +1205,18 @@ class _TableBuilder:
                     break
                 columns = merge_header(columns, self.rows[end], family)
                 end += 1
-        self.columns = columns
-        for col, role in columns.roles.items():
-            if role is not Role.EXTRA:
-                self.t["labels"].setdefault(role.value, columns.labels[col])
         first = end
         if first < len(self.rows) and self.first_indicator_line is None:
             self.first_indicator_line = self.rows[start].line
         while end < len(self.rows) and not self._ends_indicators(self.rows[end]):
             end += 1
-        section = parse_section(
-            self._without_repeated_headers(first, end), columns, self._unit_names()
-        )
+        rows = self._without_repeated_headers(first, end)
+        columns = points_in_hebei_labels(columns, rows)
+        self.columns = columns
+        for col, role in columns.roles.items():
+            if role is not Role.EXTRA:
+                self.t["labels"].setdefault(role.value, columns.labels[col])
+        section = parse_section(rows, columns, self._unit_names())
         # a page's rows under the form's title and header printed again (a scan's next page):
         # the table's rows go on, none replaced
         more = bool(self.t["indicators"]) and not self.totals_row

@@ -162,9 +162,24 @@ def is_placeholder(text: str) -> bool:
     return text.strip() in _PLACEHOLDERS
 
 
+# An amount with a note after it in brackets (5736.40（含追加116.10）: a Word cell's second
+# paragraph), the note in words, not a unit.
+_NOTED_AMOUNT = lazy_compile(
+    rf"^((?:{_NUMBER})\s*(?:万元|元|万)?)\s*\((?!\s*万?元\s*\))[^()]*[\u4e00-\u9fff][^()]*\)$"
+)
+
+
+def amount_head(text: str) -> str:
+    """An amount cell's amount, without the bracketed note printed after it (5736.40 of
+    5736.40（含追加116.10）); the text itself otherwise."""
+    m = _NOTED_AMOUNT.match(ascii_form(text))
+    return m.group(1).rstrip() if m else text
+
+
 def parse_amount(text: str) -> float | None:
-    """An amount cell: number with optional thousands separators and unit; None if blank."""
-    t = ascii_form(text)
+    """An amount cell: number with optional thousands separators and unit (a note in brackets
+    after it aside); None if blank."""
+    t = ascii_form(amount_head(text))
     if is_placeholder(t):
         return None
     m = _AMOUNT.match(t)

@@ -52,15 +52,22 @@ def is_value(text: str) -> bool:
     return parse_amount(t.replace("万", "").replace(" ", "")) is not None
 
 
-def place(values: list[str], roles: list[str], above: frozenset[int] = frozenset()) -> list[int]:
+def place(
+    values: list[str],
+    roles: list[str],
+    above: frozenset[int] = frozenset(),
+    percent_rates: bool = False,
+) -> list[int]:
     """The column index (into ``roles``) of each value, in order; ``above``: the columns the
-    block's previous row filled, which a row of the same block tends to fill too."""
+    block's previous row filled, which a row of the same block tends to fill too;
+    ``percent_rates``: the block prints its rates with %, so a bare figure is none (a carried
+    over 100 | 100 | 100 is three amounts, not two and their rate)."""
     n, k = len(roles), len(values)
     if k >= n or n > _MAX_COLUMNS:
         return list(range(k))
     best: tuple[float, tuple[int, ...]] | None = None
     for cols in itertools.combinations(range(n), k):
-        cost = _cost(values, [roles[c] for c in cols], "full_year_budget" in roles)
+        cost = _cost(values, [roles[c] for c in cols], "full_year_budget" in roles, percent_rates)
         cost += 0.01 * sum(cols) - _LIKE_ABOVE * len(above.intersection(cols))
         if best is None or cost < best[0]:
             best = (cost, cols)
@@ -68,7 +75,7 @@ def place(values: list[str], roles: list[str], above: frozenset[int] = frozenset
     return list(best[1])
 
 
-def _cost(values: list[str], roles: list[str], has_full_year: bool) -> float:
+def _cost(values: list[str], roles: list[str], has_full_year: bool, percent_rates: bool) -> float:
     cost = 0.0
     got: dict[str, float] = {}
     for text, role in zip(values, roles, strict=True):
@@ -78,6 +85,9 @@ def _cost(values: list[str], roles: list[str], has_full_year: bool) -> float:
             continue
         percent = bool(_PERCENT.search(t))
         if role == "rate_pct":
+            if not percent and percent_rates:
+                cost += _TYPE_MISMATCH
+                continue
             cost += 0.0 if percent else _BARE_RATE
             rate = parse_percent(t)
             if rate is not None:
@@ -190,8 +200,10 @@ def _rows(b: Builder, j: int, roles: list[str]) -> int:
             rows.append((None, [t]))
         j += 1
     above: frozenset[int] = frozenset()
+    # the block's rates printed with % (97.98%): its bare figures are amounts or points
+    percent_rates = any(rate_in_percent(t) for _, items in rows for t in items)
     for label, items in rows:
-        row = _row(b, label, items, roles, above)
+        row = _row(b, label, items, roles, above, percent_rates=percent_rates)
         b.rows.append(row)
         filled = frozenset(p.column - FUND_START for p in row if p.column >= FUND_START)
         above = filled or above
@@ -210,12 +222,22 @@ def header_roles(b: Builder, line: list[Token]) -> list[str] | None:
 
 
 def line_row(
-    b: Builder, line: list[Token], roles: list[str], above: frozenset[int]
+    b: Builder,
+    line: list[Token],
+    roles: list[str],
+    above: frozenset[int],
+    percent_rates: bool = False,
 ) -> list[Placed]:
     """A funds row printed on a line of its own under a header of ``roles`` (placed from
     column 2 on, as the header's line is), its empty cells left out: each value in the column
-    its kind and the arithmetic say (``place``)."""
-    return _row(b, line[0], line[1:], roles, above, start=2)
+    its kind and the arithmetic say (``place``); ``percent_rates``: the block's rows above
+    printed a rate with %."""
+    return _row(b, line[0], line[1:], roles, above, start=2, percent_rates=percent_rates)
+
+
+def rate_in_percent(t: Token) -> bool:
+    """A funds row's value printed with % (97.98%): the block's rates are so printed."""
+    return _PERCENT.search(ascii_form(t.text)) is not None
 
 
 def _row(
@@ -225,6 +247,7 @@ def _row(
     roles: list[str],
     above: frozenset[int],
     start: int = FUND_START,
+    percent_rates: bool = False,
 ) -> list[Placed]:
     row = [Placed(label, start - 1)] if label is not None else []
     text_cols = [k for k, r in enumerate(roles) if r in TEXT_ROLES]
@@ -243,6 +266,7 @@ def _row(
             [t.text for t in shown],
             [roles[k] for k in value_cols],
             frozenset(value_cols.index(k) for k in above if k in value_cols),
+            percent_rates,
         )
         placed = [
             (t, value_cols[c]) for t, c in zip(shown, cols, strict=True) if c < len(value_cols)

@@ -25,7 +25,7 @@ from dataclasses import dataclass, field
 from reviewer.forms.families import FAMILIES, UNIT_FIELDS, Family
 from reviewer.forms.vocabulary import key, lookup, unnumbered
 from reviewer.ingest.rebuild.anchors import RIGHT_FIELDS, Kind, header_key, kinds
-from reviewer.ingest.rebuild.funds import header_roles, line_row, read_funds
+from reviewer.ingest.rebuild.funds import header_roles, line_row, rate_in_percent, read_funds
 from reviewer.ingest.rebuild.goals import goal_line, read_goals
 from reviewer.ingest.rebuild.header import Header
 from reviewer.ingest.rebuild.indicators import Placed
@@ -165,6 +165,7 @@ class Builder:
         k = 0
         goal_head: list[Token] = []  # the goal block's header, while in the block
         fund_roles: list[str] | None = None  # the funds header's, while in the block
+        percent_rates = False  # a row of the block printed its rate with % (97.98%)
         filled: frozenset[int] = frozenset()  # the funds columns the row above filled
         while k < len(lines):
             line = [t for t in lines[k] if not t.empty]
@@ -191,13 +192,16 @@ class Builder:
                 elif fund_roles and Kind.FUND_ROW in ks and len(line) - 1 < len(fund_roles):
                     # a funds row whose empty cells were left out (其中:中央财政资金 300.00
                     # 300.00 100.00% under five columns): each value in its column
-                    row = line_row(self, line, fund_roles, filled)
+                    row = line_row(self, line, fund_roles, filled, percent_rates)
                     filled = frozenset(p.column - 2 for p in row[1:]) or filled
                     self.rows.append(row)
                 else:
                     goal_head = line if Kind.GOAL in ks else []
                     if Kind.FUND_ROW not in ks:
                         fund_roles, filled = header_roles(self, line), frozenset()
+                        percent_rates = False
+                    elif fund_roles:
+                        percent_rates = percent_rates or any(rate_in_percent(t) for t in line)
                     self.rows.append([Placed(t, c) for c, t in enumerate(line, start=1)])
             k += 1
 

@@ -29,7 +29,7 @@ from reviewer.ingest.rebuild.indicators import Placed
 from reviewer.ingest.rebuild.tokenise import Token
 from reviewer.ingest.rebuild.trailing import labels_before_rows
 from reviewer.lazyre import lazy_compile
-from reviewer.parse.labels import is_scan_mark, is_stamp, sealed_by
+from reviewer.parse.labels import is_scan_mark, is_stamp, sealed_by, unit_like
 from reviewer.parse.values import parse_number
 
 if TYPE_CHECKING:
@@ -158,10 +158,14 @@ def _seals(body: list[Token], units: set[str]) -> list[Token]:
     seal or not), （盖章）, and a 扫描 | 1/2 right after the unit's name."""
     found: list[Token] = []
     after_unit = False  # the last token that is not empty was a unit's name or its scan mark
-    for t in body:
-        if t.empty:
-            continue
-        if sealed_by(t.text, units) or is_stamp(t.raw or t.text):
+    shown = [t for t in body if not t.empty]
+    for k, t in enumerate(shown):
+        if (
+            sealed_by(t.text, units)
+            or is_stamp(t.raw or t.text)
+            # a unit's name with the seal's mark after it (枣阳市水利和湖泊局 / （盖章）)
+            or (k + 1 < len(shown) and is_stamp(shown[k + 1].text) and unit_like(t.text))
+        ):
             found.append(t)
             after_unit = True
         elif after_unit and (is_scan_mark(t.text) or _PAGE_OF.match(t.text)):
