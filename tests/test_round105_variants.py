@@ -234,3 +234,22 @@ def test_tables_said_misread_before_now_read_whole() -> None:
     report = parse_file(_doc("no05"))
     assert report.tables[0].indicators[-1].name == "补贴对象满意度"
     assert any(left.text.startswith("填报说明：") for left in report.leftovers)
+
+
+def test_a_dates_day_wrapped_onto_its_own_line() -> None:
+    # ux02, a viewer's copy: 2023年11月20 / 日 — the 日 had been read as a row of its own
+    # with the points after it, the table said misread
+    rows = {i.name: i for i in parse_file(_doc("ux02")).tables[0].indicators}
+    assert rows["工程完工时限"].actual == "2023年11月20日"
+    assert "日" not in rows
+
+
+def test_a_budget_change_the_expected_goal_explains() -> None:
+    # uz01: 年中省级追加下达…200万元，全年预算调整为1000万元 in 预期目标; F104 said unexplained
+    assert "F104" not in _codes("uz01")
+
+
+def test_final_accounts_after_completion_are_no_completion_date() -> None:
+    # uz06: 结余54万元为危桥改造工程尾款，按合同于2020年竣工决算后支付 — N102 had taken 2020年竣工
+    # for the bridge's completion, against the row's 2019年10月25日
+    assert "N102" not in _codes("uz06")

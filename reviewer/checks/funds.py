@@ -403,7 +403,8 @@ def budget_changed(ctx: TableContext) -> Iterator[Hit]:
     change = (b - b0) / b0 * 100 if b0 else 100.0
     if abs(change) < 0.005 or (abs(change) <= ctx.thresholds.budget_change_pct and not required):
         return
-    text = t.goal_actual + "".join(i.explanation for i in t.indicators)
+    # (the goal's text too: 年中省级追加下达资金200万元，全年预算调整为1000万元 in 预期目标)
+    text = t.goal_expected + t.goal_actual + "".join(i.explanation for i in t.indicators)
     text += without_instructions(row.reason) + "".join(t.fields.values())
     if any(w in text for w in ("追加", "调减", "调增", "调整预算", "预算调整", "调整后")):
         return

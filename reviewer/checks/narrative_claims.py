@@ -156,8 +156,13 @@ def _dates_vs_rows(ctx: TableContext) -> Iterator[Hit]:
         if FUTURE.search(sentence) or PROMISE.search(sentence):
             continue
         after = re.split(r"[，,；;。]", text[end : end + _AFTER_DATE], maxsplit=1)[0]
-        # the first event word after the date, the longer at a tie (竣工验收 before 竣工)
-        found = [(after.find(w), -len(w), w) for w in _EVENTS if w in after]
+        # the first event word after the date, the longer at a tie (竣工验收 before 竣工); not
+        # 竣工决算, the accounts settled after completion (尾款于2020年竣工决算后支付)
+        found = [
+            (k, -len(w), w)
+            for w in _EVENTS
+            if (k := after.find(w)) >= 0 and not after.startswith("决算", k + len(w))
+        ]
         phrase_start = start
         done = _DONE_AFTER.match(after)
         if not found and done is not None:

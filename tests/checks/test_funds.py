@@ -240,3 +240,11 @@ class TestF104BudgetChanged(RuleCase):
             goal_actual="全年组织业务培训10场，培训210人；年中追加预算用于扩大培训。",
         )
         assert codes(tmp_path, table) == set()
+
+    def test_a_change_the_expected_goal_states(self, tmp_path: Path) -> None:
+        # uz01: 年中追加下达资金5万元，全年预算调整为15万元 in 预期目标
+        table = make_table(
+            budget=(100000.0, 150000.0, 142500.0),
+            goal_expected="全年组织业务培训10场；年中追加下达培训资金5万元，全年预算调整为15万元。",
+        )
+        assert codes(tmp_path, table) == set()

@@ -639,6 +639,8 @@ def _value_wrapped(prev: Token, t: Token) -> bool:
         return False
     if head.group("month"):  # 2020年12 / 月底前, 2022年1 / 1月
         return _MONTH_REST.fullmatch(t.text) is not None
+    if head.group("day"):  # 2023年11月20 / 日
+        return _DAY_REST.fullmatch(t.text) is not None
     if date:  # 2020年12月底 / 前
         return _BEFORE.fullmatch(t.text) is not None
     unit = head.group("unit")
@@ -659,6 +661,7 @@ def _value_wrapped(prev: Token, t: Token) -> bool:
 _VALUE_HEAD = lazy_compile(
     r"^(?:(?P<sign>[≥≤≧≦><＞＜=＝]\s*)?\d[\d.,]*(?P<unit>[\u4e00-\u9fff]{0,2}(?:/[\u4e00-\u9fff]?)?)"
     r"|(?P<month>\d{4}年\d{1,2})"
+    r"|(?P<day>\d{4}年\d{1,2}月\d{1,2})"
     r"|(?P<date>\d{4}年\d{1,2}月(?:\d{1,2}日)?(?:底|末)?(?:前|以前)?完?))$"
 )
 _PER_CHARS = 2  # 亩, 人: what a rate is per, printed whole on the next line
@@ -669,6 +672,8 @@ _BEFORE = lazy_compile(r"(?:底|末)?(?:前|以前|之前)(?:完成|完工)?|底
 # A month's rest: 月底前, 1月, 月底前完 (its 工 on the line after)
 _MONTH_REST = lazy_compile(r"\d?月(?:底|末)?(?:前|以前)?(?:完成|完工|完)?")
 _VALUE_REST = lazy_compile(r"^(?:[\u4e00-\u9fff]{1,4}|\d月[\u4e00-\u9fff]{0,3})$")
+# A day's rest: 日, 日前, 日前完成 (2023年11月20 / 日)
+_DAY_REST = lazy_compile(r"\d?日(?:前|以前|之前)?(?:完成|完工)?")
 _UNIT_HEAD = lazy_compile(r"^[^\d\s/]{1,3}/$")
 _UNIT_TAIL = lazy_compile(r"^[\u4e00-\u9fff]{1,3}$")
 
