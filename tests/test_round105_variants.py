@@ -253,3 +253,44 @@ def test_final_accounts_after_completion_are_no_completion_date() -> None:
     # uz06: 结余54万元为危桥改造工程尾款，按合同于2020年竣工决算后支付 — N102 had taken 2020年竣工
     # for the bridge's completion, against the row's 2019年10月25日
     assert "N102" not in _codes("uz06")
+
+
+def test_a_serial_columns_label_one_space_before_the_names() -> None:
+    # va03, pdftotext -layout: 序号 三级指标 one space apart — the serial read into every name
+    # (1新建高标准农田面积), and its labelled S101 on a name no row has
+    names = [i.name for i in parse_file(_doc("va03")).tables[0].indicators]
+    assert names[0] == "新建高标准农田面积" and names[-1] == "受益农户满意度"
+
+
+def test_the_goals_labels_beside_the_block_labels_first_line() -> None:
+    # va02: 年度 | 年初设定目标 | 全年实际完成情况 over the texts — read into the funds row above,
+    # P103 had said the goals were missing; the narrative's 120处 against the row's 112处 is its
+    # labelled N102
+    (t,) = parse_file(_doc("va02")).tables
+    assert t.goal_actual.startswith("全年完成农村集中供水工程维修养护120处")
+    assert t.funds.extra["市县财政资金"].full_year_budget == 96.0
+    assert "N102" in _codes("va02") and "P103" not in _codes("va02")
+
+
+def test_a_heads_key_one_space_from_its_value_and_a_label_cut_over_a_row() -> None:
+    # va04: 部门（单位）名称 沂南县市场监督管理局 (P103 had said the name was missing), and
+    # 可持续影响指 / 标 | 智慧监管平台覆盖率 … (the label had gone into the row above's name)
+    (t,) = parse_file(_doc("va04")).tables
+    assert t.department == "沂南县市场监督管理局"
+    rows = {i.name: i for i in t.indicators}
+    assert rows["智慧监管平台覆盖率"].l2 == "可持续影响指标"
+    assert not _codes("va04") - {"P101"}
+
+
+def test_a_figure_and_a_dash_in_one_column_are_two_cells() -> None:
+    # vb01, OCR in runs of spaces: 327.50    — drifted into one column was one cell 327.50—,
+    # 当年财政拨款's execution lost and F101 wrong in that column
+    (t,) = parse_file(_doc("vb01")).tables
+    assert t.funds.current_year_appropriation.executed == 327.5
+
+
+def test_rows_read_with_an_actual_and_no_score_under_a_larger_total_are_doubted() -> None:
+    # vb06: a Hebei row with 符号 | 值 | 单位 left blank read from its target on; T101 and T104
+    # had said the total 100 was 20 points above the rows' 80
+    found = _codes("vb06")
+    assert "P108" in found and not {"T101", "T104"} & found

@@ -532,6 +532,10 @@ def _met(ctx: TableContext, ind: Indicator) -> bool | None:
     return met
 
 
+def _to_cents(rate: Decimal) -> float:
+    return float(rate.quantize(Decimal("0.01"), rounding=ROUND_HALF_UP))
+
+
 def shown_rate(table: EvaluationTable, exact: Decimal) -> str:
     """The rate as the table prints it, or the exact rate to 0.01 when it prints none; a
     printed rate other than the funds give (98.91% on 年初预算, B101's) follows the rate the
@@ -582,7 +586,8 @@ _SAVED = lazy_compile(
 def low_execution(ctx: TableContext) -> Iterator[Hit]:
     exact = exact_rate(ctx.table)
     limit = ctx.family.scoring.explain_execution_below or ctx.thresholds.low_execution_pct
-    if exact is None or float(exact) >= limit or _explains_execution(ctx.table):
+    # (as printed to 0.01: 89.9998% is the 90.00% the form shows, not below 90%)
+    if exact is None or _to_cents(exact) >= limit or _explains_execution(ctx.table):
         return
     row = ctx.table.funds.annual_total
     where = (

@@ -30,7 +30,7 @@ from reviewer.textnorm import fold
 from reviewer.units import factor, is_measure
 
 _TIME_UNITS = ("月", "日", "号", "季度", "月底", "月份", "月前", "月底前", "年")
-_PARTIAL = lazy_compile(r"部分|基本|大部|一般|有所|尚未全部|尚未完全")
+_PARTIAL = lazy_compile(r"部分|基本|大部|一般|有所|初步|尚未全部|尚未完全")
 # A verdict that grades without saying whether the target was reached (较好 against 有效改善,
 # against 良好), or says it basically was (基本健全 against 健全: achieved to one reader, partly
 # to another): the row's achievement cannot be told from it.

@@ -55,9 +55,11 @@ from reviewer.parse.labels import (
     group_of,
     is_ellipsis,
     is_total_word,
+    is_vertical_fragment,
     is_weight_note,
     label_kind,
     stem,
+    unit_like,
 )
 from reviewer.parse.values import is_placeholder, parse_percent
 from reviewer.textnorm import (
@@ -483,6 +485,18 @@ def _cells_apart(text: str, at: int) -> list[tuple[int, int]]:
             spans.append((at + begin, at + begin + len(w)))
             begin += len(w)
         return spans
+    label, _, rest = text.partition(" ")
+    if (
+        rest
+        and " " not in rest
+        and (
+            (label in _SERIAL_COLUMNS and Kind.COLUMN in kinds(rest))
+            or (header_key(label) is not None and not kinds(rest))
+        )
+    ):
+        # a numbering column's label and the next (序号 三级指标), or a head's key and its value
+        # (部门（单位）名称 沂南县市场监督管理局): two cells, as a line at a time reads them
+        return [(at, at + len(label)), (at + len(label) + 1, at + len(text))]
     spans = []
     begin = 0
     for _ in range(2):  # a 一级 and a 二级 label
@@ -496,6 +510,12 @@ def _cells_apart(text: str, at: int) -> list[tuple[int, int]]:
         begin = m.end()
     spans.append((at + begin, at + len(text)))
     return spans
+
+
+# A numbering column's label, one space before the next column's (序号 三级指标); other labels
+# one space apart (符号 值, 一级指标 二级指标) are a header wrapped over lines, its columns
+# told by its other lines and the rows.
+_SERIAL_COLUMNS = frozenset({"序号", "编号"})
 
 
 def _opens_with_label(word: str) -> bool:
@@ -735,7 +755,12 @@ def _apart(line: list[Piece], columns: int) -> None:
             continue
         label = _is_label_of_figure(a, line)
         words = not label and _DIGIT.search(a.text) is None and _is_figure(b.text)
-        if not (words or ((_DIGIT.search(a.text) or label) and _DIGIT.search(b.text))):
+        # (a figure and a dash after it, 327.50   —: two values, the dash an empty cell's; a
+        # figure and a unit's name, 9.78   缙云县文化和广电旅游体育局: a seal over the row)
+        second = _DIGIT.search(b.text) or (
+            _DIGIT.search(a.text) and (is_placeholder(b.text) or unit_like(b.text))
+        )
+        if not (words or ((_DIGIT.search(a.text) or label) and second)):
             continue  # two pieces of one text (a name an OCR gap parts) stay one cell
         taken = {p.column for p in line}
         if not words and a.column > 1 and a.column - 1 not in taken:
@@ -937,8 +962,20 @@ def _goes_on_above(above: list[Piece], line: list[Piece]) -> bool:
 
 def _opens_goals(line: list[Piece]) -> bool:
     """The goal block's label alone on its line (年度总体目标), the block's texts under it; or
-    beside it the first goal's text after its own label (年度总体目标   预期目标：完成42座…)."""
-    return kinds(line[0].text) == {Kind.GOAL} and all(_labelled_goal(p.text) for p in line[1:])
+    beside it the first goal's text after its own label (年度总体目标   预期目标：完成42座…); or
+    the goals' labels over their texts beside the block label's first line (年度 | 年初设定目标
+    | 全年实际完成情况, 总体目标 on a line below)."""
+    if kinds(line[0].text) == {Kind.GOAL} and all(_labelled_goal(p.text) for p in line[1:]):
+        return True
+    goals = [p for p in line if kinds(p.text) == {Kind.GOAL}]
+    return (
+        len(goals) >= _GOAL_LABELS
+        and line[0] not in goals  # (年度总体目标 | 预期目标 over a text: the first kind's)
+        and all(p in goals or is_vertical_fragment(p.text, "年度总体目标") for p in line)
+    )
+
+
+_GOAL_LABELS = 2  # 年初设定目标 | 全年实际完成情况: the two goals' labels on one line
 
 
 def _labelled_goal(text: str) -> bool:
@@ -1210,6 +1247,24 @@ def _heads_below(q: Piece, above: list[Piece], below: list[Piece]) -> bool:
     return lower == stem(q.text) and upper is not None and upper != lower
 
 
+def _label_of_row_below(q: Piece, block: list[list[Piece]], above: int, below: int) -> bool:
+    """``q``, a category label alone on its line between two rows (its first line cut, 可持续
+    影响指 / 标, joined), where the row above has its own label in that column (on its line, or
+    on the line right over it: 社会效益指标 重大食品… / 效益指标 | 数 | 0起 …) and the row below
+    none: the row below's label, printed over its line."""
+    if label_kind(q.text) not in (LabelKind.L2, LabelKind.AMBIGUOUS):
+        return False
+
+    def label_at(k: int) -> bool:
+        return any(p.column == q.column and label_kind(p.text) is not None for p in block[k])
+
+    return (
+        # (an empty piece there: the rest of this label, joined to it)
+        not any(p.column == q.column and p.text for p in block[below])
+        and (label_at(above) or (above > 0 and label_at(above - 1)))
+    )
+
+
 def _words_over_figure(block: list[list[Piece]], i: int, below: int, column: int) -> bool:
     """Line ``i``'s piece in ``column`` is words (no digit), the row below's own piece there a
     figure: not one cell (a wrapped cell's lines are of one kind)."""
@@ -1248,6 +1303,8 @@ def _nearest(
     # above already fills with its own goes, whole, with the row below
     if any(_BREAKDOWN_OPENS.match(q.text) for q in block[i]):
         return below  # 按支出性质分:基本支 / 出 | 72356.20 …: a breakdown's label opens its row
+    if len(block[i]) == 1 and _label_of_row_below(block[i][0], block, above, below):
+        return below
     for q in block[i]:
         if label_kind(q.text) is not None and any(
             r.column == q.column and (label_kind(r.text) is not None or not r.text)

@@ -607,6 +607,20 @@ def _rows_lost(
         ]
     if missing <= _SCORE_SLACK:
         return []
+    # rows read with their actual but no score, where the total holds more than the scores
+    # read, on the Hebei form (whose every row has its 单项指标得分 and 折算得分): their cells
+    # taken a column or two off (符号 | 值 | 单位 left out, 明显改善 | 完成 | 100 | 20 | 20.00 read
+    # from its target on), not rows left unscored (those print no actual either: P107's)
+    unscored = [r for r in rows if r["score"] is None and r["actual"]]
+    if unscored and len(unscored) * 2 < len(rows) and t.get("family") == _SCORED_EACH:
+        return [
+            ReadingDoubt(
+                reason=f"总分填报{fmt(printed)}分，读到的各项得分之和为{fmt(read)}分，"
+                f"{len(unscored)}个指标行（如「{unscored[0]['name'][:20]}」）读到了完成值却没有读到"
+                "得分：这些行的各栏可能错位。",
+                evidence=[*evidence, *_cells(unscored, "actual")],
+            )
+        ]
     unplaced = [c for c in section_cells if not c.used]
     worth = [c for c in unplaced if abs((parse_value(c.text).number or -1.0) - missing) <= 0.005]
     figures = [c for c in unplaced if parse_value(c.text).number is not None]
@@ -623,6 +637,7 @@ def _rows_lost(
 
 
 _SCORE_SLACK = 0.01
+_SCORED_EACH = "hebei-4section"
 
 
 _LOST_POINTS = 20.0  # a misreckoned total is off by a point or a few, not by a fifth

@@ -314,6 +314,8 @@ class TestS106QualitativeBand(RuleCase):
             # 部分达成: [0.6 w, 0.8 w) = [9, 12)
             ("部分提升", 11.99, set()),
             ("部分提升", 12, {"S106"}),
+            ("初步提升", 9, set()),  # 初步 (initially): partly, as vd05's 初步建立 against 健全
+            ("初步提升", 15, {"S106"}),
             # 未达成: below 0.6 w = 9
             ("未进行", 8.99, set()),
             ("未进行", 9, {"S106"}),
