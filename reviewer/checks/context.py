@@ -18,6 +18,7 @@ from reviewer.model import (
     Report,
     Severity,
 )
+from reviewer.parse.values import is_placeholder
 
 if TYPE_CHECKING:
     from reviewer.checks.budget import RoundingTally
@@ -133,6 +134,12 @@ def indicator_evidence(ind: Indicator, *fields: str) -> list[Evidence]:
     if not refs and ind.name:  # an indicator built in code, without cells
         out.append(Evidence(quote=ind.name))
     return out
+
+
+def left_blank(text: str) -> bool:
+    """A cell printed empty, or with only a dash or slash (/, —, N/A): nothing filled in. 无 is
+    a value (no accident, no deviation), not a blank."""
+    return is_placeholder(text) and text.strip() != "无"
 
 
 def ilabel(ind: Indicator) -> str:

@@ -11,6 +11,7 @@ from reviewer.checks.context import (
     cell_evidence,
     ilabel,
     indicator_evidence,
+    left_blank,
     scores_execution,
 )
 from reviewer.checks.injection import find_instructions, may_hold_instructions, visible
@@ -480,7 +481,6 @@ def self_evaluation_not_done(ctx: TableContext) -> Iterator[Hit]:
     )
 
 
-_NO_ACTUAL = frozenset({"", "/", "／", "—", "——", "-"})
 _FEW_ROWS = 3  # rows said one by one, however many of the table's they are
 
 
@@ -505,7 +505,7 @@ def scored_without_actual(ctx: TableContext) -> Iterator[Hit]:
     rows = [
         i
         for i in t.indicators
-        if i.actual.strip() in _NO_ACTUAL
+        if left_blank(i.actual)
         and i.score
         and not i.partial
         and not scores_execution(i)

@@ -13,6 +13,7 @@ from reviewer.checks.context import (
     goal_scored,
     ilabel,
     indicator_evidence,
+    left_blank,
     scores_execution,
 )
 from reviewer.checks.registry import rule
@@ -376,7 +377,7 @@ def target_left_empty(ctx: TableContext) -> Iterator[Hit]:
     rows = [
         i
         for i in t.indicators
-        if i.target.strip() in _NO_VALUE - {"无"}
+        if left_blank(i.target)
         and (i.actual.strip() or i.score)
         and not i.partial
         and not scores_execution(i)

@@ -196,13 +196,16 @@ def is_chat_stamp(text: str) -> bool:
     return _CHAT_STAMP.match(text) is not None
 
 
+# A name that ends as a unit's does (…水利和湖泊局, …服务中心): a seal's, before its mark or
+# over a row's cells.
+_UNIT_NAME = r"[\u4e00-\u9fff]{3,24}[局委办院所站队会厅部处室府司心社校]"
 # A seal's text as OCR gives it between a scan's rows: its characters apart, ending as a unit's
 # name ends (施 甸 县 林 业 局), or its star alone.
 _STAMP = lazy_compile(
     r"^(?:[\u4e00-\u9fff]\s+){3,}[局委办院所站队会厅部处室府司心社校章]$|^[★☆]$"
     r"|^[(（]\s*(?:盖章|公章|印章)\s*[)）]$"  # the form's mark where its seal goes: （盖章）
     # a unit's name marked as its seal (涉县文化广电和旅游局（盖章）), whatever the head names
-    r"|^[\u4e00-\u9fff]{3,24}[局委办院所站队会厅部处室府司心社校]\s*[(（]\s*(?:盖章|公章)\s*[)）]$"
+    rf"|^{_UNIT_NAME}\s*[(（]\s*(?:盖章|公章)\s*[)）]$"
     r"|^(?:财务|业务|合同|行政)?专用章$"  # a seal's lower line (某局 / 财务专用章)
 )
 
@@ -212,8 +215,7 @@ def is_stamp(raw: str) -> bool:
     return _STAMP.match(raw.strip()) is not None
 
 
-# A name that ends as a unit's does (…水利和湖泊局, …服务中心): before a seal's mark, the seal's.
-_UNIT_LIKE = lazy_compile(r"^[\u4e00-\u9fff]{3,24}[局委办院所站队会厅部处室府司心社校]$")
+_UNIT_LIKE = lazy_compile(rf"^{_UNIT_NAME}$")
 
 
 def unit_like(text: str) -> bool:
