@@ -294,6 +294,9 @@ class ReadingDoubt(BaseModel):
 
     reason: str  # one Chinese sentence
     evidence: list[CellRef] = Field(default_factory=list)
+    # the funds block alone is in doubt (its amounts unread, or its columns taken one on):
+    # the indicator rows were read apart from it and are reviewed; what reads the funds is not
+    funds_only: bool = False
 
 
 class DetailMismatch(BaseModel):
@@ -372,7 +375,13 @@ class EvaluationTable(BaseModel):
 
     @property
     def reliable(self) -> bool:
-        """Read without doubt: the score and arithmetic rules may judge it."""
+        """The indicator rows read without doubt: the score and arithmetic rules may judge
+        them (a doubt on the funds block alone leaves them so; see ``funds_reliable``)."""
+        return all(d.funds_only for d in self.doubts)
+
+    @property
+    def funds_reliable(self) -> bool:
+        """Read without any doubt, its funds block too: what reads the funds may judge it."""
         return not self.doubts
 
     @property

@@ -5,11 +5,11 @@ whole report (scope ``report``: the rate rounding convention, content left unpar
 ``run_checks`` does both.
 
 A per-table rule runs only where the table as read lets it judge (``applies``): on a table the
-plausibility check doubts, only the rules that read text no misreading can change; on a table
-cut off by the document, only the rules that do not need every row; on a rubric, only
-arithmetic. A row cut off
-at the end of a document is not judged at all. Every finding gets its rule's code, category and default severity
-here: a check states only what it found. Selection (``--select``/``--ignore``) is applied by
+plausibility check doubts, only the rules that read text no misreading can change (where only
+its funds block is doubted, every rule but those reading the funds); on a table cut off by the
+document, only the rules that do not need every row; on a rubric, only arithmetic. A row cut
+off at the end of a document is not judged at all. Every finding gets its rule's code,
+category and default severity here: a check states only what it found. Selection (``--select``/``--ignore``) is applied by
 passing the active rules; ``--min-severity`` is applied by the pipeline to every finding.
 """
 
@@ -68,7 +68,7 @@ def applies(rule: Rule, table: EvaluationTable, family: Family) -> bool:
     """Whether ``rule`` may judge ``table`` as it was read."""
     if (table.detail_of is not None) != rule.detail:
         return False  # a form's detail is compared with its form, not reviewed again
-    if not table.reliable and not rule.on_doubt:
+    if not rule.on_doubt and not (table.funds_reliable or (table.reliable and not rule.funds)):
         return False
     if rule.whole and not table.complete:
         return False

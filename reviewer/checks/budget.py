@@ -129,6 +129,7 @@ def row_rate_conventions(table: EvaluationTable, row: FundRow) -> tuple[set[str]
     why="执行率决定预算执行得分；用错分母或算错都会直接改变总分。",
     example="全年预算数350000.00、全年执行数331685，执行率应为94.77%，表中填94.00%。",
     fix="按全年执行数 ÷ 全年预算数重新计算执行率，并相应调整得分。",
+    funds=True,
 )
 def execution_rate(ctx: TableContext) -> Iterator[Hit]:
     yield from _total_rate(ctx.table)
@@ -422,6 +423,7 @@ def execution_score_over_parts(table: EvaluationTable, tolerance: float) -> Hit 
     why="预算执行得分是总分的一部分；算错或超出分值会虚增总分。",
     example="执行率59.30%，分值10分，得分应为5.93分，表中填8分。",
     fix="按执行率 × 分值重新计算预算执行得分（保留两位小数），不超过分值。",
+    funds=True,
 )
 def execution_score(ctx: TableContext) -> Iterator[Hit]:
     t = ctx.table
@@ -582,6 +584,7 @@ _SAVED = lazy_compile(
     why="各地一体化系统要求对执行率偏低说明原因（如四川要求低于90%须说明）；资金大量结余往往意味着产出未完成或预算编制不实。",
     example="全年预算数202800.00，执行数120241.08，执行率59.30%，实际完成情况与偏差说明均未提及资金结余原因。",
     fix="在实际完成情况或偏差原因栏说明资金结余的原因及改进措施。",
+    funds=True,
 )
 def low_execution(ctx: TableContext) -> Iterator[Hit]:
     exact = exact_rate(ctx.table)
@@ -625,6 +628,7 @@ def low_execution(ctx: TableContext) -> Iterator[Hit]:
     why="一体化系统对“执行率低但得分高”给出预警：钱没有花完而产出全部完成，需要核实产出或预算是否真实。",
     example="执行率59.30%，而产出、效益、满意度指标几乎全部满分（完成程度97.8%）。",
     fix="核实指标完成值是否真实，或说明资金结余而产出已完成的原因（如节约）。",
+    funds=True,
 )
 def low_execution_high_score(ctx: TableContext) -> Iterator[Hit]:
     exact = exact_rate(ctx.table)

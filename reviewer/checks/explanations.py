@@ -369,6 +369,7 @@ def explanation_measure_generic(ctx: TableContext) -> Iterator[Hit]:
     example="维修养护供水工程112处（指标值≥120处），偏差原因写“因项目资金不足，部分工程未能实施”，"
     "而资金部分全年预算数380.00万元、全年执行数380.00万元。",
     fix="写明未完成的真实原因；若确因资金不足，说明缺口从何而来（如预算调减、资金未拨付）。",
+    funds=True,
 )
 def explanation_funds_short(ctx: TableContext) -> Iterator[Hit]:
     if not has_column(ctx):

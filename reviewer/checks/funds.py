@@ -37,6 +37,7 @@ _PARTS = tuple(SOURCES)
     why="资金来源合计是表格本身的算术；合计不符说明金额填报有误，后续执行率与得分均不可信。",
     example="年度资金总额全年预算数为0，而当年财政拨款为900000.00；按收入性质分2030.12，按支出性质分1925.67。",
     fix="核对各资金来源金额，使年度资金总额等于各来源之和。",
+    funds=True,
 )
 def fund_rows_add_up(ctx: TableContext) -> Iterator[Hit]:
     yield from _sources_add_up(ctx)
@@ -264,6 +265,7 @@ def _columns_apart(total: FundRow, a: float, b: float) -> bool:
     why="执行数大于预算数属于数据异常：要么金额填错，要么存在超预算支出，均需核实。",
     example="全年预算数100000.00，全年执行数120000.00，执行率120%。",
     fix="核实执行数与预算数；如确有追加预算，应更新全年预算数。",
+    funds=True,
 )
 def executed_over_budget(ctx: TableContext) -> Iterator[Hit]:
     row = ctx.table.funds.annual_total
@@ -325,6 +327,7 @@ def _label(ctx: TableContext, field: str) -> str:
     why="执行率以全年预算数为分母、全年执行数为分子；任一空白，执行率与其得分都无从计算或核对。",
     example="年度资金总额一行全年预算数为空，执行率却填写为100%；或只填了一个金额，执行数一栏为空。",
     fix="补填全年预算数和全年执行数；如项目确无预算，应说明情况。",
+    funds=True,
 )
 def budget_missing(ctx: TableContext) -> Iterator[Hit]:
     t = ctx.table
@@ -389,6 +392,7 @@ def _claims_rate_or_score(row: FundRow) -> bool:
     why="部分省份表格设有预算调整说明栏；年中大幅调整预算会改变执行率的分母，复核时应了解原因。",
     example="年初预算数1046000.00，全年预算数4030800.00，增加285%。",
     fix="在实际完成情况或说明中写明预算追加或调减的原因。",
+    funds=True,
 )
 def budget_changed(ctx: TableContext) -> Iterator[Hit]:
     t = ctx.table

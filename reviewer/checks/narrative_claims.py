@@ -531,6 +531,7 @@ def _rates(ctx: TableContext) -> list[float]:
     why="叙述中引用的资金数字应与项目资金表一致（E3）；不一致时至少有一处填报有误。",
     example="资金表全年执行数95,000元，实际完成情况称“全年支出资金12万元”。",
     fix="核对资金数字，叙述与资金表统一；引用部分金额的，写明用途。",
+    funds=True,
 )
 def narrative_amount_vs_funds(ctx: TableContext) -> Iterator[Hit]:
     a = analysis(ctx)

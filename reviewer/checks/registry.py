@@ -79,6 +79,9 @@ class Rule:
     twins: tuple[str, ...] = ()  # scope "llm": the rules that report the same thing
     # When a per-table rule applies (the engine decides, from the table as read):
     on_doubt: bool = False  # also judges a table the plausibility check doubts (text only)
+    # reads the funds block (its amounts, rate or points, or sums with them): silent where the
+    # funds alone are doubted (``ReadingDoubt.funds_only``), while the other rules judge the rows
+    funds: bool = False
     whole: bool = False  # needs the whole table: silent on one cut off by the document's end
     rubric: bool = False  # also checks a rubric (评分表), where only arithmetic can be checked
     # judges a form's detail view (``EvaluationTable.detail_of``), which no other rule reviews
@@ -109,6 +112,7 @@ def rule(
     whole: bool = False,
     rubric: bool = False,
     detail: bool = False,
+    funds: bool = False,
 ) -> Callable[[Check], Check]:
     """Register a per-table check function under ``code``.
 
@@ -116,7 +120,8 @@ def rule(
     that stays right whatever the columns: instructions, the template's leftovers); ``whole``:
     the rule needs every row (sums, totals, what is missing); ``rubric``: it applies to a
     rubric form too; ``detail``: it judges a form's detail view, which the other rules leave
-    (the form's own findings would only repeat).
+    (the form's own findings would only repeat); ``funds``: it reads the funds block (amounts,
+    rate, the execution's points, or sums with them), so a doubt on the funds alone silences it.
     """
 
     described = partial(Rule, code, title, name, category, severity, authority, group)
@@ -133,6 +138,7 @@ def rule(
                 whole=whole,
                 rubric=rubric,
                 detail=detail,
+                funds=funds,
             )
         )
         return fn

@@ -95,6 +95,7 @@ def table_as_picture(facts: ReportFacts, config: Config) -> Iterator[Hit]:
     example="指标行之后没有“总分”一行。",
     fix="补填总分行（分值100及自评总分）。",
     whole=True,
+    funds=True,
 )
 def total_row_missing(ctx: TableContext) -> Iterator[Hit]:
     t = ctx.table
@@ -142,6 +143,7 @@ def total_row_missing(ctx: TableContext) -> Iterator[Hit]:
     why="缺少任何一部分，相应的复核都无法进行。",
     example="表格没有实际完成情况一栏。",
     fix="按财预〔2020〕10号附件格式补全表格。",
+    funds=True,
 )
 def section_missing(ctx: TableContext) -> Iterator[Hit]:
     t = ctx.table
@@ -449,6 +451,7 @@ def _field_location(t: EvaluationTable, field: str) -> Location | None:
     fix="逐项填写实际完成值并按规则计算得分。",
     rubric=True,
     whole=True,
+    funds=True,
 )
 def self_evaluation_not_done(ctx: TableContext) -> Iterator[Hit]:
     t = ctx.table
@@ -540,7 +543,7 @@ def scored_without_actual(ctx: TableContext) -> Iterator[Hit]:
     Severity.WARNING,
     "建议",
     "structure",
-    what="解析结果不合常理（分值合计远离满分、分值栏像是指标值、资金与执行率对不上等），表格可能被读错；本表不作分值和算术复核。",
+    what="解析结果不合常理（分值合计远离满分、分值栏像是指标值、资金与执行率对不上等），表格可能被读错；本表不作分值和算术复核。只有资金部分存疑时，只跳过资金、执行率与总分的复核，绩效指标各行照常复核。",
     why="表格读错时，按读错的数字复核只会得出一连串错误意见；如实说明读不准，比给出错误的复核意见更有用。",
     example="分值一栏合计27894分，显然读入了指标值。",
     fix="用原始文件（Excel、Word 或带表格线的 PDF）重新复核，或人工核对本表。",
@@ -550,7 +553,10 @@ def scored_without_actual(ctx: TableContext) -> Iterator[Hit]:
 def table_misread(ctx: TableContext) -> Iterator[Hit]:
     for doubt in ctx.table.doubts:
         yield Hit(
-            f"本表可能未被正确读取：{doubt.reason}已跳过分值与算术复核，请人工核对。",
+            f"本表资金部分可能未被正确读取：{doubt.reason}已跳过资金、执行率与总分的复核，"
+            "绩效指标各行照常复核，请人工核对资金部分。"
+            if doubt.funds_only and ctx.table.reliable
+            else f"本表可能未被正确读取：{doubt.reason}已跳过分值与算术复核，请人工核对。",
             evidence=cell_evidence(*doubt.evidence[:6]),
             suggestion="用原始文件（Excel、Word 或带表格线的 PDF）重新复核，或人工核对本表。",
         )

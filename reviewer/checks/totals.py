@@ -67,6 +67,7 @@ def recomputed_total(
     fix="按各项得分之和改正总分。",
     whole=True,
     rubric=True,
+    funds=True,
 )
 def total_adds_up(ctx: TableContext) -> Iterator[Hit]:
     t = ctx.table
@@ -198,6 +199,7 @@ def grade_matches(ctx: TableContext) -> Iterator[Hit]:
     example="自评总分92.5（优），复算总分88.1（良）。",
     fix="按复算结果调整各项得分和总分。",
     whole=True,
+    funds=True,
 )
 def recomputed_grade(ctx: TableContext) -> Iterator[Hit]:
     t = ctx.table

@@ -38,6 +38,7 @@ from reviewer.textnorm import PAGE_NUMBER
     fix="调整各指标分值，使合计为100分。",
     whole=True,
     rubric=True,
+    funds=True,
 )
 def weights_sum(ctx: TableContext) -> Iterator[Hit]:
     t = ctx.table
@@ -88,6 +89,7 @@ def weights_sum(ctx: TableContext) -> Iterator[Hit]:
     why="财预〔2020〕10号附件规定了原则上的权重；不同的分配须有理由，否则可能借权重拉高得分。",
     example="产出指标合计40分、效益指标40分。",
     fix="按默认权重调整分值，或在报告中说明采用不同权重的理由。",
+    funds=True,
 )
 def default_split(ctx: TableContext) -> Iterator[Hit]:
     t = ctx.table
@@ -198,6 +200,7 @@ def positive_weights(ctx: TableContext) -> Iterator[Hit]:
     fix="改正总分行分值，或补全漏填的行。",
     whole=True,
     rubric=True,
+    funds=True,
 )
 def printed_total_weight(ctx: TableContext) -> Iterator[Hit]:
     t = ctx.table

@@ -140,6 +140,7 @@ def _table_review(
             t.begins_inside,
             t.ends_inside,
             t.reliable,
+            t.funds_reliable,
             t.indicators[-1].name if t.indicators else None,
         ),
         summary=(
@@ -163,13 +164,14 @@ def _table_review(
 
 
 def _recomputable(t: EvaluationTable) -> bool:
-    """A total can be recomputed from the rows: the table is whole, read without doubt, and
-    every row has its actual and its points (a form without 分值, or an evaluation never
-    done, leaves nothing to recompute)."""
+    """A total can be recomputed from the rows: the table is whole, read without doubt (its
+    funds too: the execution's points are part of the total), and every row has its actual
+    and its points (a form without 分值, or an evaluation never done, leaves nothing to
+    recompute)."""
     return (
         bool(t.indicators)
         and t.complete
-        and t.reliable
+        and t.funds_reliable
         and all(i.actual and i.weight is not None for i in t.indicators)
     )
 

@@ -151,13 +151,22 @@ def form_line(title: str, name: str) -> str:
 
 
 def reading_note(
-    begins_inside: bool, ends_inside: bool, reliable: bool, last_visible: str | None
+    begins_inside: bool,
+    ends_inside: bool,
+    reliable: bool,
+    funds_reliable: bool,
+    last_visible: str | None,
 ) -> str:
     """What the review of a table left out because of how the table reached us: a cut-off
     table is not the department's error, and is said here, once, not as a finding.
     ``last_visible``: the last indicator read ("" when the indicators never began)."""
     if not reliable:
         return "本表可能未被正确读取，未作分值与算术复核，请人工核对（见本表意见）。"
+    if not funds_reliable:
+        return (
+            "本表资金部分可能未被正确读取，未作资金、执行率、分值合计与总分的复核，请人工核对"
+            "（见本表意见）；绩效指标各行照常复核。"
+        )
     cuts = []
     if begins_inside:
         cuts.append("文档从表的中间开始，表头（项目名称、资金、目标）未出现")

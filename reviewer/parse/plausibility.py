@@ -855,6 +855,7 @@ def _funds_doubts(t: dict[str, Any]) -> list[ReadingDoubt]:
         label, row = glued[0]
         return [
             ReadingDoubt(
+                funds_only=True,
                 reason=f"{FUNDS_GLUED}“{label[:24]}”里名称与金额连在一起，其后的金额可能错了栏，"
                 "资金部分没有读对。",
                 evidence=list(row["cells"].values())[:3],
@@ -867,6 +868,7 @@ def _funds_doubts(t: dict[str, Any]) -> list[ReadingDoubt]:
             # read under 分值 or 得分, the block's columns taken in the wrong order
             return [
                 ReadingDoubt(
+                    funds_only=True,
                     reason=f"资金一行的{label}读作{fmt(points)}，超过全表的100分，读入的可能是金额，"
                     "资金各栏可能错位。",
                     evidence=[ref] if (ref := total["cells"].get(field)) is not None else [],
@@ -882,6 +884,7 @@ def _funds_doubts(t: dict[str, Any]) -> list[ReadingDoubt]:
         # read one column on, 预算数 60.06 | 执行数 60.06 as the amount and its rate)
         return [
             ReadingDoubt(
+                funds_only=True,
                 reason=f"资金一行的执行率读作{fmt(rate)}%，读入的可能是金额，资金各栏可能错位。",
                 evidence=[ref] if (ref := total["cells"].get("rate_pct")) is not None else [],
             )
@@ -892,6 +895,7 @@ def _funds_doubts(t: dict[str, Any]) -> list[ReadingDoubt]:
         # 18,473,926.40 budgeted and 10 executed: the 分值 or the 得分 read as the amount
         return [
             ReadingDoubt(
+                funds_only=True,
                 reason=f"资金一行的执行数{fmt(executed)}不到预算数{fmt(budget)}的千分之一，"
                 "读入的可能是分值或得分，资金各栏可能错位。",
                 evidence=[
@@ -919,6 +923,7 @@ def _funds_doubts(t: dict[str, Any]) -> list[ReadingDoubt]:
     why = "且与本行另一格的数字相同，资金各栏可能错位" if shifted else "资金各栏可能错位或识别有误"
     return [
         ReadingDoubt(
+            funds_only=True,
             reason=f"资金一行的执行率{fmt(rate)}与其金额（{fmt(executed)} ÷ {fmt(budget)} = "
             f"{exact:.2f}%）相去甚远，{why}。",
             evidence=[

@@ -1487,7 +1487,9 @@ class _TableBuilder:
         ]
         if not left:
             return None
-        return ReadingDoubt(reason=FUNDS_UNREAD, evidence=[c.ref() for c in left[:4]])
+        return ReadingDoubt(
+            reason=FUNDS_UNREAD, evidence=[c.ref() for c in left[:4]], funds_only=True
+        )
 
     def _illegible(self) -> ReadingDoubt | None:
         """Cells a scan's OCR could not read (■, ▇ where characters were): many of them, and

@@ -15,7 +15,7 @@ import pytest
 from reviewer.api import parse_file
 from reviewer.checks import active_rules, check_table, run_checks
 from reviewer.config import Config
-from reviewer.model import EvaluationTable, ReadingDoubt
+from reviewer.model import EvaluationTable, Indicator, ReadingDoubt
 from reviewer.parse.details import DetailMatcher
 from reviewer.pipeline import review
 from tests.builders import (
@@ -288,6 +288,54 @@ class TestP108TableMisread(RuleCase):
     def test_a_misread_table_gets_no_score_or_arithmetic_finding(self, tmp_path: Path) -> None:
         found = codes(tmp_path, self.broken())
         assert found == {"P108"}  # not S101, W101, T101 … on numbers read in the wrong column
+
+    @staticmethod
+    def funds_misread(rows: list[Indicator] | None = None) -> EvaluationTable:
+        """A table whose funds row reads 10 executed of 1,847,392.64 (the points taken for the
+        amount: a doubt on the funds alone); ``rows`` its indicators."""
+        return make_table(indicators=rows, budget=(1847392.64, 1847392.64, 10.0))
+
+    def test_a_doubt_on_the_funds_alone_leaves_the_rows_reviewed(self, tmp_path: Path) -> None:
+        unmet = with_row(0, ind("培训人数", ">=200人", "=180人", 10, 10))
+        found = table_findings(tmp_path, self.funds_misread(unmet))
+        assert "S102" in {f.code for f in found}  # the row's own finding stands
+        # what reads the funds (the rate, the execution's points, sums with them) is silent
+        assert not {f.code for f in found} & {"B101", "B103", "B104", "B105", "F103", "T101"}
+        (misread,) = [f for f in found if f.code == "P108"]
+        assert misread.message.startswith("本表资金部分可能未被正确读取：")
+        assert "绩效指标各行照常复核" in misread.message
+
+    def test_a_doubt_on_the_rows_too_stops_every_rule_but_the_texts(self, tmp_path: Path) -> None:
+        rows = [
+            ind("农村低保发放人数", ">=21933人", "=21980人", 21933, 21980),
+            ind("建档立卡贫困人口数量", ">=9431人", "=9453人", 9431, 9453),
+            ind("接受临时救助人次数", ">=59人次", "=87人次", 59, 87),
+        ]
+        table = self.funds_misread(rows).model_copy(
+            update={"total_weight": 100.0, "total_score": 31530.0}
+        )
+        found = table_findings(tmp_path, table)
+        assert {f.code for f in found} == {"P108"}
+        assert not any("照常复核" in f.message for f in found)
+
+    def test_the_memo_says_the_funds_were_not_reviewed_and_recomputes_no_total(
+        self, tmp_path: Path
+    ) -> None:
+        path = write_tables(tmp_path / "t.txt", self.funds_misread())
+        (t,) = review(parse_file(path)).memo.tables
+        assert t.reading_note.startswith("本表资金部分可能未被正确读取")
+        assert t.recomputed_total is None  # the execution's points are part of any total
+
+
+def test_a_doubt_on_the_funds_alone_keeps_the_rows_reliable() -> None:
+    funds = ReadingDoubt(reason="资金一行……", funds_only=True)
+    rows = ReadingDoubt(reason="分值合计……")
+    assert (make_table(doubts=[funds]).reliable, make_table(doubts=[funds]).funds_reliable) == (
+        True,
+        False,
+    )
+    assert not make_table(doubts=[funds, rows]).reliable
+    assert make_table().reliable and make_table().funds_reliable
 
 
 # P109 a field left empty -----------------------------------------------------------------

@@ -538,6 +538,34 @@ MISREAD = {
         "a department's form a cell a line: 服务对象 / 满意度 (a name's two lines under the"
         " category 服务对象满意度指标) read as a category of the form's own and the name 满意度"
     ),
+    # their funds alone doubted, their rows are reviewed now (they had been said
+    # misread whole); what is left wrong in the rows is each one's reason
+    "lt04_guangxi_guilin_yangshuo_shichangjianguanju_bumenzhengti_2020.txt": (
+        "OCR of a 部门整体 form in runs of spaces: a seal's name between stars read into the"
+        " last row's name"
+    ),
+    "nc06_shanghai_shanghai_chongming_nongyenongcunwei_lvsefangkong_2024.txt": (
+        "OCR printed narrow: the 效益 and 满意度 rows' 二级 labels (two characters a line) read"
+        " into their names (量减少生态主要农作物病覆盖率)"
+    ),
+    "o3_sichuan_yilong_weijian_jicengyiliao_2024.txt": (
+        "OCR in single spaces: a name's rest (增 / 长率) read as a row of its own, a unit cut from"
+        " its figure (≥36 个32)"
+    ),
+    "pk05_gansu_tianshui_qinan_weijianju_xiangcunyishengpeixun_2024.txt": (
+        "plain pdftotext of a Sichuan form: a name wrapped before its last characters"
+        " (乡村医生队伍稳 / 定性), which were read as the target"
+    ),
+    "rh01_shandong_linyi_yinan_jiaoyuhetiyuju_xueqianjiaoyu_xiaoshegaizao_2023.txt": (
+        "pdftotext of unruled tables: a unit's rest (元/平方 / 米) read into the name"
+    ),
+    "rw05_shandong_linyi_yishui_shichangjianguanju_bumenzhengti_2023.txt": (
+        "plain pdftotext of a 部门整体 form: a name over two lines (群众对市场监管工作 / 满意度)"
+        " read as two rows"
+    ),
+    "v05_shandong_changle_weijian_jibengonggongweisheng_2019.pdf": (
+        "a PDF without rules, cells wrapped narrow: an actual's rest (到位) lost from 按季度预拨"
+    ),
 }
 # Documents whose tables are not read: the memo must say so (P108), not review them.
 UNREAD = {
@@ -588,8 +616,6 @@ UNREAD = {
     # width whose header prints 预期指标值 over two columns, its rows filling three
     "nc01_neimenggu_chifeng_ningcheng_nongmuju_gengdizhiliang_2021.txt",  # OCR of a Hebei
     # form whose header's lower row (符号 / 值 / 单位) is over two lines, offset from its columns
-    "nc06_shanghai_shanghai_chongming_nongyenongcunwei_lvsefangkong_2024.txt",  # OCR printed
-    # narrow, labels of two characters a line and names over two to four lines
     "nd01_zhejiang_jinhua_pujiang_nongyenongcunju_gaobiaozhunnongtian_2023.pdf",  # a PDF whose
     # labels overflow their cells: the header's letters interleaved, the values not read
     "nd05_hebei_xingtai_neiqiu_minzhengju_kunnancanjirenbutie_2024.pdf",  # the same, Hebei
@@ -606,8 +632,6 @@ UNREAD = {
     # form printed narrow, names and labels over three lines drifting apart: said misread
     "mj06_hebei_baoding_laiyuan_nongyenongcunju_gaobiaozhunnongtian_2024.txt",  # OCR of a Hebei
     # 四段式 form laid out with spaces: no row read, said so
-    "lt04_guangxi_guilin_yangshuo_shichangjianguanju_bumenzhengti_2020.txt",  # OCR of a 部门整体
-    # form with its tasks laid out with spaces: its funds not read, said misread
     "kz01_sichuan_nanchong_yilong_jiaotongju_nongcungongluyanghu_2022.txt",  # OCR laid out
     # with spaces and full-width digits, figures on the middle line of three: said misread
     "kz06_gansu_tianshui_qinzhou_minzhengju_juzhuyanglao_2025.txt",  # too damaged to read
@@ -642,8 +666,6 @@ UNREAD = {
     "gr06_yunnan_baoshan_shidianxian_jiaotongyunshuju_nongcungonglu_2023.txt",  # OCR
     "ge03_sichuan_nanchong_yingshan_weishengjiankangju_jibengonggongweisheng_2023.txt",  # OCR
     # of a Sichuan form, 二级 labels split and 5 read as S
-    "ge06_yunnan_baoshan_longling_nongyenongcunju_zipishihu_chanye_2023.txt",  # OCR of a
-    # Yunnan 20/80 form, units in the names' brackets
     "fu03_hubei_huanggang_macheng_wenlvju_songxixiaxiang_2022.txt",  # OCR of a 20/80 form
     "fu06_gansu_tianshui_qinan_shuiwuju_yinshui_shuibao_2023.txt",  # OCR, a seal in table 1
     "ht03_sichuan_nanchong_xichong_wenguanglvju_nongjiashuwu_2024.pdf",  # an unruled PDF of
@@ -653,8 +675,6 @@ UNREAD = {
     # names and explanations wrapped in narrow columns
     "hy05_heilongjiang_qiqihaer_baiquan_minzhengju_canjiren_2020.txt",  # OCR too damaged to
     # read (■ ▇ for its characters; its gold: not readable): said to be misread
-    "ic02_jiangxi_ganzhou_xingguo_weijianwei_jiatingyisheng_2023.txt",  # a sharing site's
-    # copy one cell per line, labels spaced with ideographic spaces: said to be misread
     "o6_gansu_tongwei_xumu_liangzhongbutie_2020.txt",  # OCR glued and illegible (its gold:
     # not readable): its glued header now cut into labels, the table said to be misread
     "hn06_henan_zhoukou_shangshui_minzhengju_kunnanertong_2025.txt",  # OCR too damaged to
@@ -664,13 +684,10 @@ UNREAD = {
     "eo05_shanxi_yushe_heyuxiang_bumenzhengti_2019.txt",  # 1.1.1 numbers glued to names, a
     # name over two rows with its values on the second, a template row 指标2 among them
     "m03_jiangxi_yudu_nongyenongcun_bumenzhengti_pingfen_2019.txt",  # 评分表 printed flat
-    "o3_sichuan_yilong_weijian_jicengyiliao_2024.txt",  # OCR in single spaces, 末 for 未
     "o4_hubei_hongan_wenlv_nongjiashuwu_2019.pdf",  # a text layer without separators
     "p05_gansu_tongwei_nongcunzonggai_meilixiangcun_2020.txt",
     "t02_jiangxi_zhangyuan_weijianwei_gonggongweisheng_2023.txt",  # single spaces, two tables
     "t03_shaanxi_qingquan_liuwanzhen_renjuhuanjing_2020.txt",  # figures glued (95.2%9.52)
-    "v05_shandong_changle_weijian_jibengonggongweisheng_2019.pdf",  # amounts wrapped in narrow
-    # cells of a PDF without rules: 分值 read as the amount executed
     "ac04_shandong_licheng_hongjialou_liangxiang_2019_landscape.pdf",  # two tables side by side
     # on a landscape page, read as one (its weights add up to 180)
     "bd02_guangxi_ronganxian_nongyenongcun_gaobiaozhunnongtian_2022.xlsx",  # 产出/效益/满意度
@@ -705,12 +722,8 @@ UNREAD = {
     "pf04_henan_zhoukou_dancheng_shuiliju_nongcunyinshuiweixiu_2022.txt",  # the same
     "pk02_jiangxi_ganzhou_yudu_nongyenongcunju_gaobiaozhunnongtian_2021.txt",  # plain pdftotext,
     # an explanation and a date wrapped among rows of a national form
-    "pk05_gansu_tianshui_qinan_weijianju_xiangcunyishengpeixun_2024.txt",  # the same of a Sichuan
-    # form, its funds row's figures out of place (执行率 10)
     "pm04_qinghai_haidong_huzhuxian_jiaoyuju_xueqianjiaoyuzizhu_2023.txt",  # OCR of a Hebei form,
     # its header over two rows: names, definitions and values read together
-    "pm05_xinjiang_yili_yiningxian_wentiguanglvju_wenhuahuimin_2024.txt",  # OCR of a 20/80 form,
-    # category labels and a page's scan marker run into the rows
     "qr01_shandong_linyi_yinan_nongyenongcunju_gaobiaozhunnongtian_2022.txt",  # OCR in runs of
     # spaces, columns drifting: an actual wrapped into the explanation's words (主体工程 / 3月完工，…)
     "qx05_gansu_tianshui_qinan_shuiwuju_nongcunyinshuigonggu_2020.txt",  # pdftotext -layout of a
@@ -721,8 +734,6 @@ UNREAD = {
     # wrapped inside its figures (2025年8月3 / 1日前) and the next row's cells taken for it
     "rc06_shanxi_lvliang_lanxian_fupinban_zhuanxiangfupinzijin_2019.txt",  # the same: a name
     # wrapped before a target of words (贫困人口人均纯收 / 入增幅 / 达到预期)
-    "rh01_shandong_linyi_yinan_jiaoyuhetiyuju_xueqianjiaoyu_xiaoshegaizao_2023.txt",  # pdftotext
-    # of unruled tables: a unit's rest (元/平方 / 米) read into the name; its funds said unread
     "qo06_hebei_baoding_laishui_minzhengju_canjirenliangxiangbutie_2024.html",  # a Hebei web
     # page printing 权重占比／折算得分 in one cell (20／20.00) under a header to match
     "rl06_hebei_baoding_laishui_wenhuaguangdianhelvyouju_nongjiashuwu_2019.txt",  # OCR in runs
@@ -742,8 +753,6 @@ UNREAD = {
     "rw02_jiangsu_yancheng_funing_weishengjiankangwei_jibengonggongweisheng_2024.txt",  # plain
     # pdftotext without -layout: a row's cells a block each, or its figures one line apart by
     # single spaces, its categories' weights in the 一级 cells: no row read
-    "rw05_shandong_linyi_yishui_shichangjianguanju_bumenzhengti_2023.txt",  # the same of a 部门
-    # 整体 form: a breakdown line's first amount read with its label (一般公共预算拨款：3185.60)
     "rx01_hebei_baoding_laiyuan_nongyenongcunju_gaobiaozhunnongtian_2021.txt",  # OCR a cell a
     # line of a Hebei form: definitions and values of rows read together
     "sd01_jiangxi_ganzhou_yudu_jiaotongyunshuju_nongcungongluyanghu_2023.docx",  # Word: names
@@ -763,8 +772,6 @@ UNREAD = {
     # of a Hebei form: names, definitions and 定性 read as one
     "sr06_hebei_baoding_laishui_wenlvju_xiangcunlvyou_2019.txt",  # OCR a cell a line of a Hebei
     # form: its header's stacked labels read into the rows
-    "st04_hubei_xiangyang_zaoyang_shuilihehupoju_nongcunyinshui_2020.txt",  # pdftotext -layout
-    # of a 20/80 form: its funds row labelled 项目资金(万元) under 预算执行情况(20分): no amount read
     "sy01_hebei_baoding_laishui_nongyenongcunju_gaobiaozhunnongtian_2022.pdf",  # a Hebei PDF: its
     # 预算执行率 row's definition and values read into its name
     "sx02_gansu_tianshui_qinan_weishengjiankangju_jibengonggongweisheng_2021.txt",  # OCR in runs
@@ -779,8 +786,6 @@ UNREAD = {
     "sx03_guangxi_guilin_lingui_shuiliju_nongcunyinshuianquan_2020.txt",  # the same (农村集中供水)
     "tg02_jiangxi_ganzhou_ruijin_weishengjiankangwei_jibengonggongweisheng_2024.txt",  # the same
     # (2型糖尿病)
-    "tj01_hebei_cangzhou_xianxian_nongyenongcunju_jieganzongheliyong_2021.txt",  # pdftotext
-    # -layout of a Hebei form: names, definitions and values read as one
     "tn05_hebei_cangzhou_xianxian_minzhengju_canjirenliangxiangbutie_2022.txt",  # OCR in runs
     # of spaces of a Hebei form: a name and its definition read as one
     "tp06_hebei_xingtai_ningjin_shuiliju_nongcunyinshuiweixiu_2019.txt",  # OCR a cell a line of
