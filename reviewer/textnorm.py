@@ -79,7 +79,7 @@ PAGE_NUMBER = lazy_compile(
     r"(?:[(（][^()（）]{1,24}[)）])?(?(1)\s?[-—–－~=]{1,3})"
     r"|扫描(?:件|页)?P\d{1,4}"  # a scan's own page marker (扫描 P2)
     r"|(?:PAGE|Page)\d{1,4}(?:(?:of|/)\d{1,4})?"  # a scanning app's (PAGE 2, Page 1 of 3)
-    r"|扫描全能王(?:创建)?|(?:Scanned|Created)(?:with|by)CamScanner"  # a scanning app's mark
+    r"|扫描全能王(?:创建)?|(?:(?:Scanned|Created)(?:with|by))?CamScanner(?:扫描)?"  # a scan app's mark
     r"|[(（](?:续上表|续表|接上表)[)）])$"  # a table's next page marked as going on
 )
 _BORDER = lazy_compile(r"^[\s|｜+:=_\-—─━═│┃┼├┤┌┐└┘]*$")

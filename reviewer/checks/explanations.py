@@ -400,7 +400,7 @@ def _blames_funds(text: str) -> bool:
 _ALL_SPENT = 100
 # The project's own funds said to fall short (not a third party's: 企业自筹资金不足).
 _FUNDS_SHORT = lazy_compile(
-    r"(?<!自筹)(?<!配套)(?:项目)?(?:资金|经费)(?:不足|短缺|紧张|缺口|不到位|未到位)"
+    r"(?<!自筹)(?<!配套)(?:项目)?(?:资金|经费)(?:到位)?(?:不足|短缺|紧张|缺口|不到位|未到位)"
 )
 
 
@@ -474,7 +474,8 @@ _DEFERRED = lazy_compile(r"(?:调整|顺延|推迟|延至|移至|结转|纳入|�
 _CAUSE_FILLER = lazy_compile(
     r"[受因由于导致造成使致其的了等，,。；;、\s]|影响|指标值?|未达预期|未达到预期|未能?达到|未能?完成|"
     r"未能|按计划|完成|目标|任务|部分|工作|存在|一定|差距|偏差|有所|下降|偏低|滞后|"
-    r"年度|全年|本年|主要|系|属|按期|按时|如期|工程|项目"
+    r"年度|全年|本年|主要|系|属|按期|按时|如期|工程|项目|完工|竣工|"
+    r"\d+(?:\.\d+)?"  # how many fell short (1座…未能按期完工): what, not why
 )
 # Words of a pledge, no step (下一步将进一步加强管理，确保按时完成目标任务).
 _PLEDGE_WORDS = lazy_compile(

@@ -47,6 +47,7 @@ _DATE = lazy_compile(r"(?<!\d)(?:19|20)\d{2}/\d{1,2}(?:/\d{1,2})?(?![\d.%])")
 # columns in brackets after it (绩效指标（二级指标/三级指标/年度指标值/…）).
 _COLON = lazy_compile(r"[:：]")
 _BRACKETED = lazy_compile(r"^([^(（]{2,16})[(（](.+)[)）]\s*[:：]?$")
+_LABEL_IN_BRACKETS = lazy_compile(r"^([^(（]{2,16})[(（]([^()（）]{2,16})[)）]$")
 
 
 def _pieces(line: str, marks: tuple[str, ...]) -> list[str]:
@@ -155,8 +156,15 @@ def _label_apart(body: str, marks: tuple[str, ...]) -> tuple[list[str], str]:
     if colons and len(first) < len(body):  # the label before the last colon of the first cell
         at = colons[-1]
         label = first[: at.start()]
+        rest = body[at.end() :]
+        if _keyed_whole(label, rest):
+            return [label, rest.strip()], ""  # 资金使用单位：各乡镇卫生院、社区卫生服务中心
         if _opens_with_label(label):
-            return [label, *_pieces(body[at.end() :], marks)], ""
+            return [label, *_pieces(rest, marks)], ""
+        both = _LABEL_IN_BRACKETS.match(label)
+        if both and _opens_with_label(both.group(1)) and _opens_with_label(both.group(2)):
+            # 年度总体目标（预期目标）：… — the block's label and the field's, then the text
+            return [both.group(1), both.group(2), *_pieces(rest, marks)], ""
     bracketed = _BRACKETED.match(body)
     if (
         bracketed
@@ -167,6 +175,14 @@ def _label_apart(body: str, marks: tuple[str, ...]) -> tuple[list[str], str]:
         if sum(_opens_with_label(p) for p in inner) >= len(inner) / 2:
             return inner, body[: bracketed.start(2)]
     return _pieces(body, marks), ""
+
+
+def _keyed_whole(label: str, value: str) -> bool:
+    """A subject's key and its colon, then one value and no other key (资金使用单位：各乡镇
+    卫生院、社区卫生服务中心): the value a name, whatever marks it holds."""
+    from reviewer.ingest.rebuild.anchors import Kind, kinds
+
+    return kinds(label.strip()) == {Kind.KEY} and not _COLON.search(value)
 
 
 # The levels a typist names short in the block's title (绩效指标（一级／二级／三级／…）).
@@ -197,7 +213,7 @@ def split_marked(line: str, number: int, marks: tuple[str, ...]) -> list[Cell]:
         rest_text = line.strip()
         for p in pieces[:labels]:
             rest_text = rest_text[rest_text.index(p) + len(p) :]
-        rest_text = rest_text.lstrip()
+        rest_text = rest_text.lstrip(" \u3000)）:：")  # (the label's bracket and colon)
         mark = next((m for m in marks if rest_text.startswith(m)), "")
         pieces = [*pieces[:labels], rest_text[len(mark) :]]
     elif "/" in marks or "／" in marks:

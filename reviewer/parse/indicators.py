@@ -945,8 +945,9 @@ def _opens_name_below(text: str, above: str) -> bool:
 
 def _text_under(frag: Fragment, last: Draft) -> bool:
     """The text under a table with no 总分 row, no cell's rest: a sentence alone in the first
-    column a blank line under the last row (总体来看，项目资金使用规范…。), or text outside the
-    page's or document's table the row was read from (a web page's footer: 主办：…)."""
+    column a blank line under the last row (总体来看，项目资金使用规范…。, a chat's 以上，有问题
+    随时@我: no name has a clause's comma), or text outside the page's or document's table the
+    row was read from (a web page's footer: 主办：…)."""
     table = next((c.where.get("table") for c in last.name if c.where), None)
     if table is not None and (frag.cell.where or {}).get("table") != table:
         return True
@@ -955,7 +956,7 @@ def _text_under(frag: Fragment, last: Draft) -> bool:
     return (
         frag.line_start
         and frag.cell.line > max(last.lines, default=frag.cell.line) + 1
-        and _is_sentence(frag.cell.text)
+        and (_is_sentence(frag.cell.text) or "，" in frag.cell.text)
     )
 
 

@@ -206,6 +206,7 @@ _STAMP = lazy_compile(
     r"|^[(（]\s*(?:盖章|公章|印章)\s*[)）]$"  # the form's mark where its seal goes: （盖章）
     # a unit's name marked as its seal (涉县文化广电和旅游局（盖章）), whatever the head names
     rf"|^{_UNIT_NAME}\s*[(（]\s*(?:盖章|公章)\s*[)）]$"
+    rf"|^[★☆]\s*{_UNIT_NAME}\s*[★☆]$"  # the name round the seal's star (☆ 某县…局 ☆)
     r"|^(?:财务|业务|合同|行政)?专用章$"  # a seal's lower line (某局 / 财务专用章)
 )
 

@@ -361,6 +361,7 @@ _TRAILING_FIELD = lazy_compile(
 )
 
 _BUDGET_FIELDS = ("initial_budget", "full_year_budget", "executed")
+_CLAUSE_MARKS = ("、", "，", ",")  # a text cut right after one goes on
 # The doubt on a funds block whose rows were not read: the block's own, whatever layout the
 # text is read in (a reading of the rows is not chosen by it).
 FUNDS_UNREAD = (
@@ -1041,8 +1042,24 @@ class _TableBuilder:
                 or min(cols, key=lambda f: (abs(cols[f] - c.column), f != "goal_expected"))
                 for c in cells
             ]
+        if len(cells) == 1 and len(cols) > 1:
+            fields = [self._goal_left_open(fields[0])]
         for c, field in zip(cells, fields, strict=True):
             self._add_goal(field, c)
+
+    def _goal_left_open(self, field: str) -> str:
+        """The goal a line of text alone goes on with: ``field``, unless its text ended with a
+        full stop and the other goal's text stops after a clause's mark (…。 | 已在南江、 /
+        长寿、龙门…: a mail client's wrap of the row's last cell, its rest at the line's start)."""
+        parts = self.goal_parts[field]
+        if not parts or not parts[-1].text.endswith("。"):
+            return field
+        open_ = [
+            f
+            for f, cells in self.goal_parts.items()
+            if f != field and cells and cells[-1].text.endswith(_CLAUSE_MARKS)
+        ]
+        return open_[0] if len(open_) == 1 else field
 
     # -- indicators -------------------------------------------------------------------------
 

@@ -194,6 +194,12 @@ def _unmeasured_rests(lines: Sequence[str], is_label: Callable[[str], bool]) -> 
             # 有效提升 / 有效提升, 改厕设施长效管 / 护机制 / 建立 / 已建立 / 15)
             and (
                 VALUE_OPENS.match(texts[i + 1])
+                # (a target printed / before the actual: 寄宿生生活补助 / 人数 / / / 3862人)
+                or (
+                    is_placeholder(texts[i + 1])
+                    and i + 2 < len(texts)
+                    and VALUE_OPENS.match(texts[i + 2]) is not None
+                )
                 or len(rest) == 1
                 or (i + 2 < len(texts) and texts[i + 1] == texts[i + 2] != rest)
                 or _words_then_figures(texts, i + 1)

@@ -1,0 +1,105 @@
+"""What round 109 of the written tables (ve–vh) showed, asserted on the written documents whose
+layout is the point, and the review of a table whose funds alone are doubted.
+"""
+
+from __future__ import annotations
+
+from reviewer.api import parse_file
+from reviewer.checks.explanations import _blames_funds, _cause_unnamed
+from reviewer.ingest.marked import split_marked
+from reviewer.parse.labels import is_stamp
+from reviewer.pipeline import review
+from tests.test_round73_variants import _doc
+
+
+def _codes(stem: str) -> set[str]:
+    return {f.code for f in review(_doc(stem)).findings}
+
+
+def test_a_chats_sign_off_under_the_last_row_is_no_name() -> None:
+    # ve02, retyped into a chat: 以上，有问题随时@我 a blank line under the last row had been
+    # read into its name (居民满意度以上,有问题随时@我) and the table said misread
+    (t,) = parse_file(_doc("ve02")).tables
+    assert t.indicators[-1].name == "居民满意度"
+    assert t.reliable
+
+
+def test_a_retyped_goal_line_labelled_with_its_block_and_field() -> None:
+    # ve02: 年度总体目标（预期目标）：… and 年度总体目标（实际完成情况）：… — cut at every 、 of the
+    # text, unread, and P103 had said the goals were missing
+    (t,) = parse_file(_doc("ve02")).tables
+    assert t.goal_expected.startswith(
+        "按每人每年79元标准落实基本公共卫生服务经费，开展建档、儿童、"
+    )
+    assert t.goal_actual.endswith("分别为65.3%和63.1%")
+    assert "P103" not in _codes("ve02")
+
+
+def test_a_subjects_key_and_its_one_value_are_not_cut_at_the_values_marks() -> None:
+    cells = split_marked("资金使用单位：各乡镇卫生院、社区卫生服务中心", 7, ("、", "／"))
+    assert [c.text for c in cells] == ["资金使用单位", "各乡镇卫生院、社区卫生服务中心"]
+    # a key whose value holds another key's colon is still cut at the marks
+    cells = split_marked("项目名称：某项目／主管部门：某局", 3, ("／",))
+    assert len(cells) == 3
+
+
+def test_a_mail_clients_wrap_of_the_goals_last_cell_goes_on_with_it() -> None:
+    # ve03, an e-mail forward in runs of spaces: the actual's rest at the next line's start had
+    # gone to the expected goal, N107 had said the actual (已在南江、) said nothing, and the
+    # narrative's 2.45万亩 against the row's 2.2万亩 (its labelled N102) was not found
+    (t,) = parse_file(_doc("ve03")).tables
+    assert t.goal_expected.endswith("提高粮食综合生产能力。")
+    assert t.goal_actual.startswith("已在南江、长寿、龙门等乡镇建成高标准农田2.45万亩")
+    found = _codes("ve03")
+    assert "N102" in found and "N107" not in found
+
+
+def test_a_lone_camscanner_mark_is_no_cell() -> None:
+    # vg02, OCR a cell a line: CamScanner between the pages had been read as the actual of a row
+    # named 标准 (the tall name's rest) and 亩均财政投入标准 lost its last word
+    names = [i.name for i in parse_file(_doc("vg02")).tables[0].indicators]
+    assert "亩均财政投入标准" in names and "标准" not in names
+
+
+def test_a_two_line_name_before_a_target_printed_slash() -> None:
+    # vg03: 寄宿生生活补助 / 人数 / / / 3862人 — the name's first line had been read as the row
+    # above's explanation and the row named 人数
+    rows = {i.name: i for i in parse_file(_doc("vg03")).tables[0].indicators}
+    assert rows["寄宿生生活补助人数"].actual == "3862人"
+    assert rows["享受公用经费补助学生人数"].explanation == ""
+
+
+def test_funds_said_to_arrive_short_are_blamed() -> None:
+    # vh02: 资金到位不足 under a funds block executed 100% is its labelled E108
+    assert _blames_funds("资金到位不足，部分节水灌溉工程未能实施。")
+    assert "E108" in _codes("vh02")
+
+
+def test_a_count_of_what_fell_short_names_no_cause() -> None:
+    # vh04: 受多种因素影响，1座水库除险加固工程未能按期完工 — its labelled E106
+    assert _cause_unnamed(
+        "受多种因素影响，1座水库除险加固工程未能按期完工。", "病险水库除险加固座数"
+    )
+    # a dated event is a cause, figures and all
+    assert not _cause_unnamed(
+        "受2023年7月持续降雨影响，1座水库未能按期完工。", "病险水库除险加固座数"
+    )
+    assert "E106" in _codes("vh04")
+
+
+def test_a_table_whose_funds_alone_are_doubted_has_its_rows_reviewed() -> None:
+    # hg04 (written round 40s): the funds row's rate read as 120 (its budget's figure): the rows
+    # were not reviewed at all; now its labelled S102 (报修响应时间 36小时 against ≤24小时, full
+    # marks) is found, and nothing that reads the funds
+    found = _codes("hg04")
+    assert {"P108", "S102"} <= found
+    assert not found & {"B101", "B103", "B104", "B105", "T101", "T104", "W101"}
+
+
+def test_a_seals_name_between_its_stars_is_no_names_rest() -> None:
+    # lt04, OCR in runs of spaces: （公章） ☆ 阳朔县市场监督管理局 ☆ under the last row had been
+    # read into its name (…满意度☆阳朔县市场监督管理局☆)
+    assert is_stamp("☆ 阳朔县市场监督管理局 ☆")
+    assert not is_stamp("☆ 重点项目")
+    names = [i.name for i in parse_file(_doc("lt04")).tables[0].indicators]
+    assert names[-1] == "市场主体及消费者满意度"
