@@ -1,5 +1,5 @@
-"""What round 109 of the written tables (ve–vh) showed, asserted on the written documents whose
-layout is the point, and the review of a table whose funds alone are doubted.
+"""What rounds 109 and after of the written tables (ve– ) showed, asserted on the written
+documents whose layout is the point, and the review of a table whose funds alone are doubted.
 """
 
 from __future__ import annotations
@@ -9,6 +9,7 @@ from reviewer.checks.explanations import _blames_funds, _cause_unnamed
 from reviewer.ingest.marked import split_marked
 from reviewer.parse.labels import is_stamp
 from reviewer.pipeline import review
+from reviewer.units import is_measure
 from tests.test_round73_variants import _doc
 
 
@@ -103,3 +104,60 @@ def test_a_seals_name_between_its_stars_is_no_names_rest() -> None:
     assert not is_stamp("☆ 重点项目")
     names = [i.name for i in parse_file(_doc("lt04")).tables[0].indicators]
     assert names[-1] == "市场主体及消费者满意度"
+
+
+def test_a_units_rest_on_the_line_below_finishes_the_unit() -> None:
+    # rh01, pdftotext of unruled tables: 531.67元/平方 / 米 — the 米 fell under the target's
+    # column and had been read into the name (单位面积维修成本米), and S108 said 元/平方米
+    # against 元/平方 were two units
+    rows = {i.name: i for t in parse_file(_doc("rh01")).tables for i in t.indicators}
+    assert rows["单位面积维修成本"].actual == "531.67元/平方米"
+    assert "S108" not in _codes("rh01")
+
+
+def test_a_names_rest_after_a_blank_line_between_blocks() -> None:
+    # rw05, plain pdftotext (a blank line between the blocks): 群众对市场监管工作 / 满意度 had
+    # been read as two rows, the category's word taken for a row of its own
+    names = [i.name for i in parse_file(_doc("rw05")).tables[0].indicators]
+    assert names[-1] == "群众对市场监管工作满意度" and "满意度" not in names
+
+
+def test_money_spent_is_not_what_an_indicator_of_another_thing_reports() -> None:
+    # tj01: 向58个秸秆利用主体兑付补助资金178.56万元 — N102 had set it against the row
+    # 带动秸秆利用主体增收 (326万元): the subsidy paid, not the income it brought
+    assert "N102" not in _codes("tj01")
+
+
+def test_a_whole_category_label_is_no_names_rest() -> None:
+    # vj01, a viewer's copy: 居民电子健康档 / … / 案建档率 / 数量指标 / 65岁及以上老 — 数量指标 had
+    # been joined to the rest before it and both read as the row's explanation
+    rows = parse_file(_doc("vj01")).tables[0].indicators
+    assert rows[0].name == "居民电子健康档案建档率" and rows[0].explanation == ""
+    assert rows[1].l2 == "数量指标"
+
+
+def test_a_tall_names_rest_after_the_rows_figures_or_explanation() -> None:
+    # vj01: the rest after the figures (居民健康素养水 / … / 平, 城乡居民公共卫 / … / 生服务差距)
+    # or after the explanation's last sentence (…提高规范 / 管理率。 / 管理率) had been read as
+    # the explanation, or as a row of its own
+    names = [i.name for i in parse_file(_doc("vj01")).tables[0].indicators]
+    assert {"高血压患者规范管理率", "城乡居民公共卫生服务差距", "居民健康素养水平"} <= set(names)
+
+
+def test_values_wrapped_in_narrow_columns_are_whole_again() -> None:
+    # vj04: ≥1.6万立方 / 米 and 2020年5月 / 20日; vj05: ≥1200万人 / 次 — each had been read as
+    # two cells, the rows around them a column off
+    assert is_measure("万立方米")
+    rows = {i.name: i for i in parse_file(_doc("vj04")).tables[0].indicators}
+    assert rows["大坝除险加固土方"].target == "≥1.6万立方米"
+    assert rows["汛前完成维修养护"].actual == "2020年5月20日"
+    rows = {i.name: i for i in parse_file(_doc("vj05")).tables[0].indicators}
+    assert rows["接待游客人次"].target == "≥1200万人次"
+
+
+def test_a_self_evaluations_total_on_a_line_of_its_own() -> None:
+    # vj04, a 20/80 form a cell a line: 自评总分 / 100 after the fields under the rows — the
+    # total had not been read (P102 said it was missing) and its labelled T101 not found
+    (t,) = parse_file(_doc("vj04")).tables
+    assert t.total_score == 100
+    assert "T101" in _codes("vj04")

@@ -177,6 +177,10 @@ def _scaled(
 # names the funds with: only such an indicator may be what the claim reports.
 _FUNDS_RATE = lazy_compile(r"(?:预算|资金)(?:执行|支出|使用)率\s*(?:为|达到?|是|[:：])?\s*$")
 _FUNDS_WORDS = lazy_compile(r"预算|资金")
+# Money spent named right before its figure (兑付补助资金178.56万元), and the words a name about
+# money spent has (补助标准, 资金拨付, 投资, 成本): only such an indicator may be what it reports.
+_MONEY_SPENT = lazy_compile(r"(?:资金|经费|补助金?|补贴款?)(?:为|共|合计|计|达|约)?\s*$")
+_MONEY_NAME = lazy_compile(r"资金|经费|补助|补贴|投资|投入|兑付|拨付|发放|成本|费|金额|支出|预算")
 
 
 def score(claim: Claim, t: Target) -> int:
@@ -187,6 +191,10 @@ def score(claim: Claim, t: Target) -> int:
         return 0
     if _FUNDS_RATE.search(claim.before) and not _FUNDS_WORDS.search(t.full):
         return 0  # 预算执行率99.12%: the funds' rate, not an indicator's 政府采购执行率
+    if _MONEY_SPENT.search(claim.before) and not _MONEY_NAME.search(t.full):
+        return (
+            0  # 兑付补助资金178.56万元 against 带动秸秆利用主体增收: money spent, not what it did
+        )
     if len(t.full) >= 2 and (t.full in claim.before or t.full in claim.after):
         return 100 + len(t.full)
     core = _same_words(t.core)

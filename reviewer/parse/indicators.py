@@ -858,6 +858,12 @@ def _attach_fragments(
             continue
         if nxt is None and prev is not None and _text_under(frag, prev):
             continue  # left unused: reported
+        cut = _unit_cut(prev, frag.cell.text) if prev is not None else None
+        if prev is not None and cut is not None:
+            # the rest of a unit its cell wrapped (531.67元/平方 / 米), wherever it fell
+            prev.continued.setdefault(cut, []).append(frag.cell)
+            _add_line(prev, frag.cell)
+            continue
         kind = frag.kind
         if kind in _VALUE_PARTS.values():
             if prev is not None and getattr(prev, kind) is not None:
@@ -940,6 +946,27 @@ def _opens_name_below(text: str, above: str) -> bool:
         _WHOLE_NAME.search(above) is not None
         and _WHOLE_NAME.search(text) is None
         and _NAME_OPENS.match(text) is not None
+    )
+
+
+# A unit cut after 平方 / 立方 and the line finishing it (元/平方 / 米): no name's, no word's.
+_UNIT_CUT = lazy_compile(r"(?:平方|立方)$")
+_UNIT_REST = lazy_compile(r"^(?:米|公里|千米|厘米)$")
+
+
+def _unit_cut(d: Draft, text: str) -> str | None:
+    """The value of ``d`` (its actual, else its target) whose unit ``text`` finishes."""
+    if not _UNIT_REST.match(text.strip()):
+        return None
+    return next(
+        (
+            kind
+            for kind in ("actual", "target")
+            if (cell := getattr(d, kind)) is not None
+            and not d.continued.get(kind)
+            and _UNIT_CUT.search(cell.text.rstrip())
+        ),
+        None,
     )
 
 

@@ -105,19 +105,19 @@ _SECTION_LABELS = (
 # line): short, ending in a measure word (合格率, 满意度, 人数); not 年度 (a running head's rest).
 _MEASURE_END = lazy_compile(
     r"(?:[率数量]|满意度|程度|进度|密度|面积|长度|时间|时限|年限|人次|机制|标准|水平|比例|占比|比重"
-    r"|情况)$"
+    r"|差距|情况)$"
 )
-_NAME_REST_CHARS = 8
+NAME_REST_CHARS = 8
 # How an explanation of a few words opens (无特殊情况, 已完成, 未发生): no name's rest.
-_SAYS_STATE = ("无", "未", "已")
+SAYS_STATE = ("无", "未", "已")
 
 
 def name_rest_word(text: str) -> bool:
     """Words that may end a name cut by its row's figures (检验率, 群众满意度, 机制建立情况)."""
     return (
-        len(text) <= _NAME_REST_CHARS
+        len(text) <= NAME_REST_CHARS
         and _MEASURE_END.search(text) is not None
-        and not text.startswith(_SAYS_STATE)
+        and not text.startswith(SAYS_STATE)
     )
 
 

@@ -28,7 +28,7 @@ from dataclasses import dataclass
 from itertools import combinations
 
 from reviewer.ingest.rebuild import cells as cl
-from reviewer.ingest.rebuild.anchors import name_rest_word
+from reviewer.ingest.rebuild.anchors import NAME_REST_CHARS, SAYS_STATE, name_rest_word
 from reviewer.ingest.rebuild.header import Header, Slot
 from reviewer.ingest.rebuild.tokenise import Token, merge
 from reviewer.lazyre import lazy_compile
@@ -154,8 +154,17 @@ def rebuild_costed(
     late = [
         not grouped
         and i > 0
-        and _late_rest(tokens[i].text, looks[i])
-        and (_figure(looks[i - 1]) or looks[i - 1].placeholder)  # (an explanation of —)
+        and (
+            (
+                (_figure(looks[i - 1]) or looks[i - 1].placeholder)  # (an explanation of —)
+                and (
+                    _late_rest(tokens[i].text, looks[i])
+                    or _finishes_name(_name_line(tokens, looks, i), tokens[i].text, looks[i])
+                )
+            )
+            # (or after the row's explanation, its sentence ended: …提高规范 / 管理率。 / 管理率)
+            or (tokens[i - 1].text.endswith(_SENTENCE_END) and _late_rest(tokens[i].text, looks[i]))
+        )
         for i in range(len(tokens))
     ]
     # In a stream whose lines tell no rows, on a form with a text column beside the names
@@ -253,6 +262,33 @@ def _late_rest(text: str, look: cl.Look) -> bool:
     )
 
 
+def _name_line(tokens: list[Token], looks: list[cl.Look], i: int) -> str:
+    """The words before the figures that end right before token ``i``: the open row's name
+    as far as its first line ("" where no words come before them)."""
+    k = i - 1
+    while k >= 0 and looks[k].label is None and (looks[k].placeholder or not _words(looks[k])):
+        k -= 1  # (≥89元, 89元, 5, 5, —: the row's values and an explanation left empty)
+    return tokens[k].text if 0 <= k < i - 1 and _words(looks[k]) else ""
+
+
+def _finishes_name(line: str, text: str, look: cl.Look) -> bool:
+    """``text``, after a row's figures, is the rest of the name whose first line is ``line``:
+    a few words, no clause, that end the name as names end (人均基本公共卫 / 生服务经费补助
+    标准, 居民健康素养水 / 平), not an explanation's (无, 已完成, 受疫情影响)."""
+    return (
+        len(line) >= _NAME_LINE
+        and _words(look)
+        and not look.placeholder
+        and len(text) <= max(NAME_REST_CHARS, len(line) + 2)  # (no longer than its line)
+        and not text.startswith(SAYS_STATE)
+        and not any(mark in text for mark in _CLAUSE_MARKS + _SENTENCE_END)
+        and name_rest_word((line + text)[-NAME_REST_CHARS:])
+    )
+
+
+_NAME_LINE = 4  # characters of a name's first line, at least, for a rest of any words
+
+
 # A note in brackets whole, words in it and no figure (no explanation is one).
 _NAME_NOTE = lazy_compile(r"^[(（][\u4e00-\u9fff、，,及和与含]{2,20}[)）]$")
 
@@ -262,7 +298,9 @@ def _figure(look: cl.Look) -> bool:
     return look.number or look.integer or look.ocr_integer or look.percent or look.num_unit
 
 
-_LATE_REST = 0.0  # below an explanation's fit of words with its row's explanation left empty
+_LATE_REST = (
+    -0.01
+)  # below an explanation's fit of words (0.1), its row's explanation then left empty (0.1)
 
 
 def _rest_into(slot: Slot, before: Token) -> float:

@@ -44,7 +44,7 @@ from reviewer.ingest.rebuild.tokenise import Stream, Token
 from reviewer.parse.labels import UNIT_NAME
 from reviewer.parse.values import parse_points
 
-_SCORE_TOTALS = ("自评得分", "实际得分")  # a total's score under its own label, no 总分
+_SCORE_TOTALS = ("自评得分", "实际得分", "自评总分")  # a total's score under its own label
 _RIGHT_TEXT_FIELDS = frozenset({"finance_lead"})  # 财务负责人 beside 项目负责人
 _TEXT_FIELDS = tuple(pair for f in FAMILIES for pair in f.text_fields)
 

@@ -630,7 +630,11 @@ def _value_wrapped(prev: Token, t: Token) -> bool:
     month) whole again. Not a bare figure before a unit (12 / 个): a form with a 度量单位
     column prints them as two cells; nor a value and the next cell (1.2万亩 / 完成)."""
     head = _VALUE_HEAD.match(prev.text)
-    if head is None or t.spaced or not (_VALUE_REST.match(t.text) or _PER_DOT.match(t.text)):
+    if head is None or t.spaced:
+        return False
+    if not (
+        _VALUE_REST.match(t.text) or _PER_DOT.match(t.text) or _DAY_AFTER_MONTH.fullmatch(t.text)
+    ):
         return False
     date = head.group("date")
     # a date over three lines (2022年12 / 月底前完 / 工): its last line two after its first
@@ -641,7 +645,9 @@ def _value_wrapped(prev: Token, t: Token) -> bool:
         return _MONTH_REST.fullmatch(t.text) is not None
     if head.group("day"):  # 2023年11月20 / 日
         return _DAY_REST.fullmatch(t.text) is not None
-    if date:  # 2020年12月底 / 前
+    if date:  # 2020年12月底 / 前, 2020年5月 / 20日
+        if date.endswith("月") and _DAY_AFTER_MONTH.fullmatch(t.text):
+            return True
         return _BEFORE.fullmatch(t.text) is not None
     unit = head.group("unit")
     if not head.group("sign") and not unit:
@@ -653,13 +659,17 @@ def _value_wrapped(prev: Token, t: Token) -> bool:
             or (unit.endswith("/") and len(t.text) <= _PER_CHARS)
             or _PER_DOT.fullmatch(per) is not None  # ≥1160元/ / 人·月, 1160元/人 / ·月
         )
-    return _VALUE_REST.match(t.text) is not None and is_measure(unit + t.text)
+    # (a count's unit too, its scale before it: ≥1200万人 / 次)
+    whole = unit + t.text
+    return _VALUE_REST.match(t.text) is not None and (
+        is_measure(whole) or (whole != t.text and unit[:1] in "万亿千" and is_counter(whole))
+    )
 
 
 # A value's head: its sign and figure, or a figure and its unit's first characters, or a date
-# cut after its month's figure (≥12000, 11800平, 672.35万, 2020年12).
+# cut after its month's figure (≥12000, 11800平, 672.35万, ≥1.6万立方, 2020年12).
 _VALUE_HEAD = lazy_compile(
-    r"^(?:(?P<sign>[≥≤≧≦><＞＜=＝]\s*)?\d[\d.,]*(?P<unit>[\u4e00-\u9fff]{0,2}(?:/[\u4e00-\u9fff]?)?)"
+    r"^(?:(?P<sign>[≥≤≧≦><＞＜=＝]\s*)?\d[\d.,]*(?P<unit>[\u4e00-\u9fff]{0,3}(?:/[\u4e00-\u9fff]?)?)"
     r"|(?P<month>\d{4}年\d{1,2})"
     r"|(?P<day>\d{4}年\d{1,2}月\d{1,2})"
     r"|(?P<date>\d{4}年\d{1,2}月(?:\d{1,2}日)?(?:底|末)?(?:前|以前)?完?))$"
@@ -674,6 +684,8 @@ _MONTH_REST = lazy_compile(r"\d?月(?:底|末)?(?:前|以前)?(?:完成|完工|�
 _VALUE_REST = lazy_compile(r"^(?:[\u4e00-\u9fff]{1,4}|\d月[\u4e00-\u9fff]{0,3})$")
 # A day's rest: 日, 日前, 日前完成 (2023年11月20 / 日)
 _DAY_REST = lazy_compile(r"\d?日(?:前|以前|之前)?(?:完成|完工)?")
+# A day whole after its month's line (2020年5月 / 20日)
+_DAY_AFTER_MONTH = lazy_compile(r"\d{1,2}日(?:前|以前|之前)?(?:完成|完工)?")
 _UNIT_HEAD = lazy_compile(r"^[^\d\s/]{1,3}/$")
 _UNIT_TAIL = lazy_compile(r"^[\u4e00-\u9fff]{1,3}$")
 

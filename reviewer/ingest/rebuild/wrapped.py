@@ -209,7 +209,8 @@ def _unmeasured_rests(lines: Sequence[str], is_label: Callable[[str], bool]) -> 
             and (
                 not is_label(rest)
                 or rest in BARE_CATEGORY_WORDS
-                or VALUE_OPENS.match(texts[i + 1]) is not None
+                # (not a whole label, 数量指标, before a name opening with a figure: 65岁…)
+                or (VALUE_OPENS.match(texts[i + 1]) is not None and not rest.endswith("指标"))
             )
             # (a funds row's label among the rows is a name's first words: 公用经费补助公办 /
             # 幼儿园数)
@@ -282,20 +283,24 @@ def _opens_row(texts: Sequence[str], i: int) -> bool:
     """Line ``i`` opens a row's name: above it the row before's last figure (its score, or its
     actual where the form has no points: 5120亩), its explanation's last sentence or its
     explanation left empty after the score (10 / /), a category's label (数量指标, 可持续影响
-    指 / 标), or a seal's mark stamped between the rows (（公章）), not a target's sign (定性)."""
-    if i < 1:
+    指 / 标), or a seal's mark stamped between the rows (（公章）), not a target's sign (定性).
+    Blank lines between (plain pdftotext's, a block each) are passed over."""
+    k = i - 1
+    while k >= 0 and not texts[k]:
+        k -= 1
+    if k < 0:
         return False
-    last = texts[i - 1]
+    last = texts[k]
     if (
         _FIGURE.match(last)
         or last.endswith(_STOPS)
         # (/ after the row's score: its explanation; not — after words: a unit's cell left empty)
-        or (is_placeholder(last) and i > 1 and _FIGURE.match(texts[i - 2]) is not None)
+        or (is_placeholder(last) and k > 0 and _FIGURE.match(texts[k - 1]) is not None)
         or label_kind(last) is not None
         or is_stamp(last)
     ):
         return True
-    return i > 1 and category_goes_on(texts[i - 2], last)
+    return k > 0 and category_goes_on(texts[k - 1], last)
 
 
 _FIGURE = lazy_compile(r"^\d[\d.,]*(?:%|[\u4e00-\u9fff]{1,3})?$")  # 10, 5120亩, 98%
