@@ -7,7 +7,9 @@ from __future__ import annotations
 from reviewer.api import parse_file
 from reviewer.checks.explanations import _blames_funds, _cause_unnamed
 from reviewer.ingest.marked import split_marked
+from reviewer.model import Operator
 from reviewer.parse.labels import is_stamp
+from reviewer.parse.values import parse_value
 from reviewer.pipeline import review
 from reviewer.units import is_measure
 from tests.test_round73_variants import _doc
@@ -161,3 +163,64 @@ def test_a_self_evaluations_total_on_a_line_of_its_own() -> None:
     (t,) = parse_file(_doc("vj04")).tables
     assert t.total_score == 100
     assert "T101" in _codes("vj04")
+
+
+def test_a_funds_headers_wrapped_notes_give_the_executions_points() -> None:
+    # vm04, pdftotext -layout of a 20/80 form: 预算执行情况(万 / 元)(20分) and 得分(20分*执行 /
+    # 率) — the points of the execution had not been read and its labelled B103 (19.00 against
+    # 20 × 92.50% = 18.50) not found
+    (t,) = parse_file(_doc("vm04")).tables
+    assert t.stated_weights["预算执行"] == 20
+    assert "B103" in _codes("vm04")
+
+
+def test_a_results_label_on_a_row_of_its_own_under_the_goal() -> None:
+    # vm04: 年度目标(80分) | … / 总体目标完成情况 | … — read into the expected goal, the
+    # narrative's 36处 against the row's 32处 (its labelled N102) not found; ri02: | 完成情况 | …
+    # under 预期目标's row, where P103 had said the result was missing
+    (t,) = parse_file(_doc("vm04")).tables
+    assert t.goal_actual.startswith("全年完成36处农村供水工程维修养护")
+    assert "N102" in _codes("vm04")
+    assert parse_file(_doc("ri02")).tables[0].goal_actual.startswith("全年居民电子健康档案建档率")
+    # and beside the columns' labels it is the block's own label (fe02: 总体目标 / 完成情况 |
+    # 预期目标 | 实际完成目标), the goals not swapped
+    (t,) = parse_file(_doc("fe02")).tables
+    assert t.goal_expected.startswith("1.支持产业发展项目不少于85个")
+
+
+def test_within_a_time_is_at_most_it() -> None:
+    # vo01: 24小时内 against ≤24小时 — S108 had said 小时内 and 小时 were two units
+    assert parse_value("24小时内").operator is Operator.LE
+    assert parse_value("3个县内").unit == "个县内"  # not after a unit of time
+    assert "S108" not in _codes("vo01")
+
+
+def test_a_notes_points_for_each_row_are_the_rows_weights() -> None:
+    # vo05, a 20/80 .docx without 分值: 注：…效益指标30分（每项10分）… — a met target scored 8
+    # was not judged (its labelled S103)
+    found = [f for f in review(_doc("vo05")).findings if f.code == "S103"]
+    assert [f.indicator for f in found] == ["农家书屋年度借阅人次"]
+    assert "每项10分" in found[0].message
+
+
+def test_a_seal_in_the_explanations_column_and_an_explanations_rest_beside_a_names() -> None:
+    # vn02, OCR in runs of spaces: 于都县卫生健康委员会财务专用章 in a row's explanation (E103
+    # had quoted it as the explanation), and 健康管理率 | 时返乡体检;下年实行预约 on one line —
+    # the explanation's rest had been read into the name
+    names = [i.name for i in parse_file(_doc("vn02")).tables[0].indicators]
+    assert {"65岁及以上老年人健康管理率", "城乡居民公共卫生服务差距"} <= set(names)
+    assert not {"E102", "E103"} & _codes("vn02")
+
+
+def test_a_failure_said_of_a_part_is_a_partial_result() -> None:
+    # vp01: 部分农村园保教质量评估未达二级标准, scored 11 of 15 — S106 had called it not achieved
+    # (at most 9), and T104 the grade overstated
+    assert not {"S106", "T104"} & _codes("vp01")
+
+
+def test_a_subtotals_figures_a_column_off_the_points() -> None:
+    # vp05, a pipe paste whose 小计 rows have one separator fewer (数量指标小计 | | | | 20 | 20):
+    # unread, the table was said misread and read again in a worse layout (its funds lost);
+    # now its labelled T106, S102 and E101 are found
+    found = _codes("vp05")
+    assert {"T106", "S102", "E101"} <= found and "P108" not in found

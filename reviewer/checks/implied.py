@@ -7,7 +7,9 @@ A 20/80 form prints no 分值 per row, only the points of its categories: 时效
   same label printed again with other points over the next row gives that row those);
 - a category whose rows' 得分 add up to exactly its points has every row at full marks (no
   row may score above its weight, and the weights add up to the category's points), so each
-  row's weight is its score.
+  row's weight is its score;
+- a category a note gives points to each row of (产出指标40分（每项10分）), as many rows as
+  those points fill, gives each row them.
 
 ``implied_weights`` gives, for the rows so fixed, the weight and the label it comes from; the
 rules then judge those rows as they judge rows with a printed 分值 (a missed target kept at full
@@ -19,6 +21,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from reviewer.lazyre import lazy_compile
 from reviewer.model import EvaluationTable, Indicator
 from reviewer.numbers import fmt
 from reviewer.parse.indicators import LABEL_POINTS
@@ -30,9 +33,12 @@ class Implied:
     weight: float
     label: str  # the category whose printed points fix it
     points: float  # those points
+    each: bool = False  # a note gives each of the category's rows its points (每项10分)
 
     def note(self) -> str:
         """How the weight was found, for the finding's message."""
+        if self.each:
+            return f"（本表无分值列：表注称“{self.label}”每项{fmt(self.weight)}分）"
         how = "其下仅此一行" if self.weight == self.points else "其下各行得分之和等于该分值"
         return f"（本表无分值列：“{self.label}”标明{fmt(self.points)}分，{how}，该行分值即{fmt(self.weight)}分）"
 
@@ -52,6 +58,11 @@ def implied_weights(table: EvaluationTable) -> dict[int, Implied]:
         points = parse_points(ref.text) if ref is not None else None
         if points is not None:
             out[k] = Implied(points, row.l2, points)
+    for label, each in _points_each(table).items():
+        members = _groups(rows, "l1").get(label, [])
+        if members and abs(len(members) * each - stated.get(label, -1.0)) <= 0.005:
+            for k in members:
+                out.setdefault(k, Implied(each, label, each * len(members), each=True))
     for level in ("l2", "l1"):  # the finer category first: it fixes more
         for label, members in _groups(rows, level).items():
             points = stated.get(label)
@@ -63,6 +74,22 @@ def implied_weights(table: EvaluationTable) -> dict[int, Implied]:
             elif abs(sum(s or 0.0 for s in scores) - points) <= 0.005:
                 for k in members:
                     out.setdefault(k, Implied(rows[k].score or 0.0, label, points))
+    return out
+
+
+# A category's points and each row's in a note (产出指标40分（每项10分）, 效益指标30分,每项10分).
+_EACH = lazy_compile(
+    r"([\u4e00-\u9fff]{2,8}指标)\s*\d+(?:\.\d+)?\s*分\s*[（(,，]?\s*每项\s*(\d+(?:\.\d+)?)\s*分"
+)
+
+
+def _points_each(table: EvaluationTable) -> dict[str, float]:
+    """Category → the points a note under the table gives each of its rows."""
+    out: dict[str, float] = {}
+    for note in table.notes:
+        if "每项" in note:
+            for m in _EACH.finditer(note):
+                out.setdefault(m.group(1), float(m.group(2)))
     return out
 
 

@@ -35,6 +35,7 @@ _PARTIAL = lazy_compile(r"部分|基本|大部|一般|有所|初步|尚未全部
 # against 良好), or says it basically was (基本健全 against 健全: achieved to one reader, partly
 # to another): the row's achievement cannot be told from it.
 _GRADE_ONLY = lazy_compile(r"^(?:较好|基本)")
+_SOME_OF = ("部分", "个别", "少数")
 _FAILED = lazy_compile(r"未达|未完成|不达标|不合格|尚未(?!全部|完全)")  # 尚未全部落实: a part done
 # Work under way (正在建立, 推进中) against a target of a state reached (建立健全): partly done,
 # unless the target asks for the work itself to go on (持续推进).
@@ -328,7 +329,8 @@ def _qualitative(ind: Indicator, config: Config) -> Expectation:
         return change
     if (
         actual.not_done
-        or (word and _FAILED.search(word))
+        # (a failure said of a part only is a partial result: 部分农村园…未达二级标准)
+        or (word and _FAILED.search(word) and not word.startswith(_SOME_OF))
         or (word and _NEGATIVE.search(word) and not _ASKS_FOR_LESS.search(ind.target))
     ):
         return Expectation(

@@ -61,6 +61,7 @@ _BREAKDOWN_KINDS = ("income_total", "expense_total", "by_income", "by_expense")
 _POINTS_NOTE = lazy_compile(r"[(（]\s*(\d+(?:\.\d+)?)\s*分\s*[)）]")
 _BRACKETED = lazy_compile(r"^(?:[(（][^()（）]*[)）])+$")  # one note or several run together
 _NOTE = lazy_compile(r"[(（][^()（）]*[)）]")
+_BRACKET_REST = lazy_compile(r"^[^()（）]{1,6}[)）]")  # a label's bracket closed on the next line
 # A pair's label with its amount run into it (执行数84.69, 到位数：86.40): the amount.
 _GLUED_AMOUNT = lazy_compile(r"^[\u4e00-\u9fff]{2,6}[:：]?\s*(\d[\d,]*(?:\.\d+)?%?)$")
 # The figures of funds written as a sentence, each with what names it.
@@ -433,10 +434,16 @@ class FundsReader:
             return False
         if any(r["cells"] for r in self.rows.values()):
             return False
-        if not all(_BRACKETED.match(c.text) for c in row.cells):
+        # (each note, or the rest of a label's bracket the line above left open: 预算执行情况(万 /
+        # 元)(20分), 得分(20分*执行 / 率))
+        notes_of = [_BRACKET_REST.sub("", c.text, count=1) for c in row.cells]
+        if not all(
+            _BRACKETED.match(n) or (not n and n != c.text)
+            for n, c in zip(notes_of, row.cells, strict=True)
+        ):
             return False
         # the first cell's notes, one or both run together (（万元）（20分）)
-        first = row.cells[0].text
+        first = notes_of[0]
         notes = _NOTE.findall(first)
         unit = next((m for n in notes if (m := _UNIT_IN_BRACKETS.fullmatch(n))), None)
         points = next((m for n in notes if (m := _POINTS_NOTE.fullmatch(n))), None)

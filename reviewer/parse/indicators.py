@@ -327,7 +327,9 @@ def _draft_from_map(row_map: RowMap, row: Row) -> Draft:
     for c in row_map.extras.values():
         c.used = True
     # 偏差原因 and 改进措施 printed in two columns are one explanation
-    explanation = [c for c in (m.get(Role.EXPLANATION), m.get(Role.MEASURES)) if c is not None]
+    explanation = _unstamped(
+        [c for c in (m.get(Role.EXPLANATION), m.get(Role.MEASURES)) if c is not None]
+    )
     return Draft(
         name=[m[Role.NAME]],
         target=m.get(Role.TARGET),
@@ -359,11 +361,23 @@ def _draft_by_content(content: list[Cell], row: Row) -> Draft | None:
         actual=before[-1] if before else None,
         weight=content[j],
         score=content[k],
-        explanation=content[k + 1 :],
+        explanation=_unstamped(content[k + 1 :]),
         lines=[row.line],
         page_break_before=row.page_break_before,
         nature=nature,
     )
+
+
+def _unstamped(cells: list[Cell]) -> list[Cell]:
+    """An explanation's cells without a seal's text a scan printed in the column (某局财务专用章):
+    that is left unused, reported."""
+    kept = []
+    for c in cells:
+        if lb.is_stamp(c.raw or c.text):
+            c.used = False
+        else:
+            kept.append(c)
+    return kept
 
 
 def _own_labels(content: list[Cell], events: list[LabelEvent], most: int) -> list[Cell]:
@@ -737,7 +751,17 @@ def _read_subtotal(
     its cells used; nothing when a figure stands outside those columns or some other text is
     printed (the cells left unused, reported)."""
     found: dict[str, Cell] = {}
-    for c in cells[1:]:
+    figures = [c for c in cells[1:] if c.text not in _EMPTY_MARKS]
+    if (
+        len(figures) == 2
+        and all(_points(c) is not None for c in figures)
+        and [columns.roles.get(c.column) for c in figures] != [Role.WEIGHT, Role.SCORE]
+        and figures[1].column == figures[0].column + 1
+    ):
+        # its two figures a column off the points' (a label merged over two columns, one
+        # separator fewer in a pipe paste: 数量指标小计 | | | | 20 | 20): 分值 and 得分, in order
+        found = {"weight": figures[0], "score": figures[1]}
+    for c in cells[1:] if not found else ():
         role = columns.roles.get(c.column)
         if role in (Role.WEIGHT, Role.SCORE) and role.value not in found and _points(c) is not None:
             found[role.value] = c
@@ -849,7 +873,9 @@ def _attach_fragments(
 ) -> None:
     """Join each values-less fragment to the indicator row it was broken from."""
     rows_with_drafts = sorted(draft_at_row)
+    last_row = -1  # the row of the fragment before: a fragment after it on its line is no name's
     for frag in fragments:
+        after_another, last_row = frag.row_index == last_row, frag.row_index
         prev_rows = [r for r in rows_with_drafts if r < frag.row_index]
         next_rows = [r for r in rows_with_drafts if r > frag.row_index]
         prev = drafts[draft_at_row[prev_rows[-1]]] if prev_rows else None
@@ -878,7 +904,13 @@ def _attach_fragments(
             and prev is not None
             and prev.explanation
             and not prev.explanation[-1].text.rstrip().endswith(("。", "！", "!"))
-            and (_is_sentence(frag.cell.text) or (frag.line_start and _last_is_explanation(prev)))
+            and (
+                _is_sentence(frag.cell.text)
+                or (frag.line_start and _last_is_explanation(prev))
+                # right of the name's rest on its line, a clause's mark in it (健康管理率 |
+                # 时返乡体检;下年实行预约): OCR's runs of spaces number cells by their order
+                or (after_another and _CLAUSE.search(frag.cell.text) is not None)
+            )
         ):
             # the rest of the row above's explanation, cut at a line break inside its cell
             # (a text saved from a sheet starts it in the first column)
@@ -949,6 +981,7 @@ def _opens_name_below(text: str, above: str) -> bool:
     )
 
 
+_CLAUSE = lazy_compile(r"[，,；;、]")  # a clause's mark: a sentence's, no name's
 # A unit cut after 平方 / 立方 and the line finishing it (元/平方 / 米): no name's, no word's.
 _UNIT_CUT = lazy_compile(r"(?:平方|立方)$")
 _UNIT_REST = lazy_compile(r"^(?:米|公里|千米|厘米)$")

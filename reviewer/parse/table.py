@@ -203,6 +203,8 @@ def stated_unit(k: str) -> str | None:
 
 
 _GOAL_ANCHORS = ("年度总体目标", "年度目标", "项目基本情况")
+# A goal block's own label before its columns' labels (总体目标 / 完成情况 | 预期目标 | 实际完成目标)
+_BLOCK_LABELS = (*_GOAL_ANCHORS, "总体目标")
 # A cell of an indicator row the form's categories name (数量指标/职业技能培训人次/≥3000人次):
 # unread in a table that read no indicator, two of them say its indicators were not rebuilt.
 _CATEGORY_WORDS = lazy_compile(r"(?:数量|质量|时效|成本|社会效益|经济效益|生态效益|满意度)指标")
@@ -483,7 +485,7 @@ class _TableBuilder:
             elif state in ("head", "funds") and self.funds.sentence(row):
                 state = "funds"
             elif (state != "after" and self._goal_line(row)) or (
-                state == "goals" and self._goal_by_row(row)
+                state == "goals" and (self._goal_by_row(row) or self._result_row(row))
             ):
                 pass
             elif self._periods_header(row):
@@ -822,7 +824,7 @@ class _TableBuilder:
         for i, c in enumerate(cells):
             c.used = True
             block_label = (
-                i == 0 and len(cells) > 2 and any(key(c.text).startswith(a) for a in _GOAL_ANCHORS)
+                i == 0 and len(cells) > 2 and any(key(c.text).startswith(a) for a in _BLOCK_LABELS)
             )
             field = None if block_label else self._goal_label(c.text)
             if i == 0:
@@ -966,6 +968,27 @@ class _TableBuilder:
                 c.used = True
             elif c.column >= year or c is cells[-1]:
                 self._add_goal(field, c)
+        return True
+
+    def _result_row(self, row: Row) -> bool:
+        """The result's own row under a goal read beside its label (年度目标(80分) | … /
+        总体目标完成情况 | …): a label naming a result that no family lists, and its text.
+        False for any other row."""
+        cells = row.cells
+        if (
+            len(cells) != 2
+            or set(self.goal_cols) != {"goal_expected"}
+            or not self.goal_parts["goal_expected"]
+            or self.goal_parts["goal_actual"]
+            or len(cells[1].text) < _GOAL_TEXT
+            or not lb.is_result_label(cells[0].text)
+            or self._goal_label(cells[0].text) is not None
+        ):
+            return False
+        cells[0].used = True
+        self.goal_cols["goal_actual"] = cells[1].column
+        self.t["labels"].setdefault("goal_actual", cells[0].text)
+        self._add_goal("goal_actual", cells[1])
         return True
 
     def _goal_text(self, cell: Cell) -> None:

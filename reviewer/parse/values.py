@@ -75,6 +75,10 @@ _SUFFIX_WORDS: tuple[tuple[str, Operator], ...] = (
     ("以下", Operator.LE),
     ("以内", Operator.LE),
     ("之内", Operator.LE),
+    ("内", Operator.LE),  # after a unit of time (24小时内, 30日内): within it
+)
+_TIME_UNITS = frozenset(
+    {"小时", "天", "日", "个工作日", "工作日", "分钟", "个月", "月", "年", "周"}
 )
 # Words that make a figure approximate (约90%, 60%左右, 5家上下): read as the figure.
 _ABOUT = ("约", "大约")
@@ -313,7 +317,11 @@ def _parse_fields(text: str) -> dict[str, Any]:
         if unit.endswith(_ABOUT_AFTER):  # 60%左右: about the figure, not a unit's part
             unit = unit[:-2].strip()
         for word, op in _SUFFIX_WORDS:
-            if unit.endswith(word) and operator in (None, Operator.LE, Operator.GE):
+            if (
+                unit.endswith(word)
+                and operator in (None, Operator.LE, Operator.GE)
+                and (word != "内" or unit[:-1] in _TIME_UNITS)
+            ):
                 operator, written, unit = op, True, unit[: -len(word)].strip()
                 break
         return dict(
