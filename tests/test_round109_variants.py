@@ -224,3 +224,27 @@ def test_a_subtotals_figures_a_column_off_the_points() -> None:
     # now its labelled T106, S102 and E101 are found
     found = _codes("vp05")
     assert {"T106", "S102", "E101"} <= found and "P108" not in found
+
+
+def test_a_pages_number_before_the_reports_running_head() -> None:
+    # vq01, a whole report in pdftotext's layout: — 4 —    涞水县教育局2021年度项目支出绩效自评报告
+    # under a page's last row had been read into that row's name
+    names = [i.name for i in parse_file(_doc("vq01")).tables[0].indicators]
+    assert "初中生均公用经费标准" in names
+
+
+def test_a_sources_points_over_100_where_the_total_read_none() -> None:
+    # vq01's transfer table: its funds columns a step apart from their labels (中央补助's 分值
+    # read as 1,042.56, the total without budget or points) — F101 and T101 had been found on
+    # those amounts; doubted, the table is read again and its labelled B101 (99.60% printed
+    # for 96.00%) found
+    found = [f for f in review(_doc("vq01")).findings if f.table_index == 1]
+    assert "B101" in {f.code for f in found}
+    assert not {"F101", "T101"} & {f.code for f in found}
+
+
+def test_an_evaluation_not_done_is_said_under_a_doubt_on_the_funds() -> None:
+    # cz06: the 得分 of 养护成本控制 left blank (its labelled P107), the funds alone doubted: P107
+    # reads no funds, and says nothing of them
+    (found,) = [f for f in review(_doc("cz06")).findings if f.code == "P107"]
+    assert found.indicator == "养护成本控制" and "预算执行得分" not in found.message

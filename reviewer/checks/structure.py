@@ -451,7 +451,6 @@ def _field_location(t: EvaluationTable, field: str) -> Location | None:
     fix="逐项填写实际完成值并按规则计算得分。",
     rubric=True,
     whole=True,
-    funds=True,
 )
 def self_evaluation_not_done(ctx: TableContext) -> Iterator[Hit]:
     t = ctx.table
@@ -473,7 +472,9 @@ def self_evaluation_not_done(ctx: TableContext) -> Iterator[Hit]:
         return
     total = t.funds.annual_total
     extra = (
-        "，预算执行得分与合计得分也为空" if total.score is None and t.total_score is None else ""
+        "，预算执行得分与合计得分也为空"
+        if t.funds_reliable and total.score is None and t.total_score is None
+        else ""
     )
     evidence = [e for i in blank[:4] for e in indicator_evidence(i, "target", "weight")]
     yield Hit(

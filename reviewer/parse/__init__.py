@@ -177,12 +177,25 @@ _DIGITS = lazy_compile(r"\d+")
 
 def _numbered_head(cells: list[Cell]) -> bool:
     """A page's running head and its number on one line, runs of spaces between (2019年度转移
-    支付区域绩效目标自评表    扫描件 第2/2页), in one cell or two: the page's furniture, not a
-    table's title."""
-    if "页" not in cells[-1].text:  # the cheap test first: this runs for every short row
-        return False
-    head, _, tail = "  ".join(c.text for c in cells).rstrip().rpartition("  ")
-    return bool(head.strip()) and PAGE_NUMBER.match(tail.replace(" ", "")) is not None
+    支付区域绩效目标自评表    扫描件 第2/2页, or — 4 —    某局2021年度项目支出绩效自评报告), in
+    one cell or two: the page's furniture, not a table's title."""
+    last, first = cells[-1].text, cells[0].text
+    # the cheap test first: this runs for every short row
+    if "页" in last:
+        head, _, tail = "  ".join(c.text for c in cells).rstrip().rpartition("  ")
+        return bool(head.strip()) and PAGE_NUMBER.match(tail.replace(" ", "")) is not None
+    if first[:1] in _NUMBER_MARKS:
+        number, _, head = "  ".join(c.text for c in cells).strip().partition("  ")
+        return (
+            PAGE_NUMBER.match(number.replace(" ", "")) is not None
+            and _REPORT_HEAD.search(head) is not None
+        )
+    return False
+
+
+_NUMBER_MARKS = "-—–－~·・•"  # what a page's number opens with (— 4 —)
+# A report's running head: its unit and year and the report's name (…2021年度…自评报告).
+_REPORT_HEAD = lazy_compile(r"\d{4}年.*(?:报告|自评表|评价表)\s*$")
 
 
 def _with_next(rows: Iterable[Row]) -> Iterator[tuple[Row, Row | None]]:

@@ -840,6 +840,7 @@ FUNDS_GLUED = "资金部分的一格"
 # A funds row's label with an amount run into it after its colon (基本支出：2460.30).
 _AMOUNT_AFTER_LABEL = lazy_compile(r"[:：]\s*\d[\d,]*(?:\.\d+)?$")
 _AMOUNT_FIELDS = ("initial_budget", "full_year_budget", "executed")
+_SUB_ROWS = ("current_year_appropriation", "prior_year_carryover", "other")
 
 
 def _funds_doubts(t: dict[str, Any]) -> list[ReadingDoubt]:
@@ -861,19 +862,32 @@ def _funds_doubts(t: dict[str, Any]) -> list[ReadingDoubt]:
                 evidence=list(row["cells"].values())[:3],
             )
         ]
-    for field, label in (("weight", "分值"), ("score", "得分")):
-        points = total.get(field)
-        if points is not None and points > 100:
-            # no form gives its funds more than the 100 points of the whole table: an amount
-            # read under 分值 or 得分, the block's columns taken in the wrong order
-            return [
-                ReadingDoubt(
-                    funds_only=True,
-                    reason=f"资金一行的{label}读作{fmt(points)}，超过全表的100分，读入的可能是金额，"
-                    "资金各栏可能错位。",
-                    evidence=[ref] if (ref := total["cells"].get(field)) is not None else [],
-                )
-            ]
+    funds = t["funds"]
+    named = [("", total)]
+    if all(total.get(f) is None for f in ("full_year_budget", "weight", "score")):
+        # the total read without its budget or its points: its sources' rows tell how the
+        # columns went (a sub-row's 分值 cell may hold an amount where the total is read right)
+        named += [
+            (name, row)
+            for name, row in (*((k, funds.get(k)) for k in _SUB_ROWS), *funds["extra"].items())
+            if row
+        ]
+    for name, row in named:
+        for field, label in (("weight", "分值"), ("score", "得分")):
+            points = row.get(field)
+            if points is not None and points > 100:
+                # no form gives its funds more than the 100 points of the whole table: an
+                # amount read under 分值 or 得分 (of the total or of a source's row), the
+                # block's columns taken in the wrong order
+                which = f"“{name[:16]}”" if name else ""
+                return [
+                    ReadingDoubt(
+                        funds_only=True,
+                        reason=f"资金{which}一行的{label}读作{fmt(points)}，超过全表的100分，"
+                        "读入的可能是金额，资金各栏可能错位。",
+                        evidence=[ref] if (ref := row["cells"].get(field)) is not None else [],
+                    )
+                ]
     rate, budget, executed = (
         total.get("rate_pct"),
         total.get("full_year_budget"),
