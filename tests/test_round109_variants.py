@@ -5,8 +5,10 @@ documents whose layout is the point, and the review of a table whose funds alone
 from __future__ import annotations
 
 from reviewer.api import parse_file
-from reviewer.checks.explanations import _blames_funds, _cause_unnamed
+from reviewer.checks.explanations import _blames_funds, _cause_unnamed, _measure_generic
 from reviewer.ingest.marked import split_marked
+from reviewer.ingest.rebuild import cells as cl
+from reviewer.ingest.rebuild.indicators import _finishes_name
 from reviewer.model import Operator
 from reviewer.parse.labels import is_stamp
 from reviewer.parse.values import parse_value
@@ -248,3 +250,30 @@ def test_an_evaluation_not_done_is_said_under_a_doubt_on_the_funds() -> None:
     # reads no funds, and says nothing of them
     (found,) = [f for f in review(_doc("cz06")).findings if f.code == "P107"]
     assert found.indicator == "养护成本控制" and "预算执行得分" not in found.message
+
+
+def test_a_seals_mark_of_one_character() -> None:
+    # vu04, a viewer's copy: 应城市教育局 / （章） between two rows — （章） had been read into
+    # the row's name
+    assert is_stamp("（章）") and is_stamp("(章)")
+    names = [i.name for i in parse_file(_doc("vu04")).tables[0].indicators]
+    assert "资助学前教育家庭经济困难幼儿人次" in names
+
+
+def test_a_tall_names_rest_that_names_a_change() -> None:
+    # vw02 (OCR a cell a line): 项目区亩均粮食 / ≥75公斤 / 80公斤 / 10 / 10 / 产能提高; vj03 (a
+    # viewer's copy): 耕地质量等级 / … / 提升 — the rests had been read as the explanation
+    names = [i.name for i in parse_file(_doc("vw02")).tables[0].indicators]
+    assert "项目区亩均粮食产能提高" in names
+    rows = {i.name: i for i in parse_file(_doc("vj03")).tables[0].indicators}
+    assert rows["耕地质量等级提升"].explanation == ""
+    # a state said of the row (有所提高) stays its explanation
+    assert not _finishes_name("项目区亩均粮食", "有所提高", cl.look("有所提高"))
+
+
+def test_attention_promised_is_no_measure() -> None:
+    # vx04: …临时救助需求相应减少;下一步将高度重视,持续关注。 — its labelled E107
+    assert _measure_generic(
+        "部分困难群众转入低保常态化保障，需求减少；下一步将高度重视，持续关注。"
+    )
+    assert "E107" in _codes("vx04")

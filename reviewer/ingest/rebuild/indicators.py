@@ -282,11 +282,17 @@ def _finishes_name(line: str, text: str, look: cl.Look) -> bool:
         and len(text) <= max(NAME_REST_CHARS, len(line) + 2)  # (no longer than its line)
         and not text.startswith(SAYS_STATE)
         and not any(mark in text for mark in _CLAUSE_MARKS + _SENTENCE_END)
-        and name_rest_word((line + text)[-NAME_REST_CHARS:])
+        and (
+            name_rest_word((line + text)[-NAME_REST_CHARS:])
+            # or a change the name measures (…亩均粮食 / 产能提高), not a state said of it
+            or (_CHANGE_END.search(text) is not None and not text.startswith(_STATE_WORDS))
+        )
     )
 
 
 _NAME_LINE = 4  # characters of a name's first line, at least, for a rest of any words
+_CHANGE_END = lazy_compile(r"^[\u4e00-\u9fff]{0,6}(?:提高|提升|增加|增长|下降|减少|改善|缩小)$")
+_STATE_WORDS = ("有所", "明显", "逐步", "持续", "稳步", "不断", "大幅", "显著")
 
 
 # A note in brackets whole, words in it and no figure (no explanation is one).
