@@ -277,3 +277,11 @@ def test_attention_promised_is_no_measure() -> None:
         "部分困难群众转入低保常态化保障，需求减少；下一步将高度重视，持续关注。"
     )
     assert "E107" in _codes("vx04")
+
+
+def test_a_note_giving_every_row_its_points() -> None:
+    # vz06, a 20/80 web page without 分值: 注:年度绩效目标各三级指标分值均为10分 over eight rows
+    # whose categories print 40 + 30 + 10 — a met target scored 8 was not judged (its labelled
+    # S103)
+    found = [f for f in review(_doc("vz06")).findings if f.code == "S103"]
+    assert [f.indicator for f in found] == ["群众参与文化活动人次"]
