@@ -285,3 +285,20 @@ def test_a_note_giving_every_row_its_points() -> None:
     # S103)
     found = [f for f in review(_doc("vz06")).findings if f.code == "S103"]
     assert [f.indicator for f in found] == ["群众参与文化活动人次"]
+
+
+def test_a_retyped_row_opening_with_its_categorys_label_and_a_colon() -> None:
+    # wa02, retyped into a chat: 【产出指标】 / 数量指标：新建高标准农田面积／≥3.8万亩／3.82万亩／15／15
+    # — the marks had not been told from such lines, no row was read
+    cells = split_marked("数量指标：新建高标准农田面积／≥3.8万亩／3.82万亩／15／15", 15, ("／",))
+    assert [c.text for c in cells] == [
+        "数量指标",
+        "新建高标准农田面积",
+        "≥3.8万亩",
+        "3.82万亩",
+        "15",
+        "15",
+    ]
+    assert [c.text for c in split_marked("【产出指标】", 14, ("／",))] == ["产出指标"]
+    names = [i.name for i in parse_file(_doc("wa02")).tables[0].indicators]
+    assert "新建高标准农田面积" in names and "受益农户满意度" in names

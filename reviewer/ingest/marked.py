@@ -118,6 +118,7 @@ def typed_marks(nonempty: Sequence[str]) -> tuple[str, ...]:
             if len(pieces) >= 3 and (
                 (not _COLON.search(pieces[0]) and _opens_with_label(pieces[0]))
                 or _labelled_figures(pieces)
+                or _labelled_cells(pieces)
             ):
                 n += 1
         if n:
@@ -143,6 +144,23 @@ def _labelled_figures(pieces: list[str]) -> bool:
         and _opens_with_label(label)
         and all(_FIGURE_CELL.match(p) for p in (first, *pieces[1:]))
     )
+
+
+def _labelled_cells(pieces: list[str]) -> bool:
+    """A category's label and its colon, then a row's cells the mark parts, its points last:
+    数量指标：新建高标准农田面积 | ≥3.8万亩 | 3.82万亩 | 15 | 15."""
+    label, colon, _ = pieces[0].partition("：") if "：" in pieces[0] else pieces[0].partition(":")
+    return (
+        bool(colon)
+        and len(pieces) >= 4
+        and _CATEGORY.fullmatch(label.strip()) is not None
+        and _FIGURE_CELL.match(pieces[-1]) is not None
+    )
+
+
+_HEADING = lazy_compile(r"【[^【】]{2,12}】")
+# A category's label (数量指标, 社会效益指标, 服务对象满意度指标) opening a retyped row.
+_CATEGORY = lazy_compile(r"[\u4e00-\u9fff]{2,8}指标")
 
 
 def _label_apart(body: str, marks: tuple[str, ...]) -> tuple[list[str], str]:
@@ -224,6 +242,8 @@ def split_marked(line: str, number: int, marks: tuple[str, ...]) -> list[Cell]:
     cells: list[Cell] = []
     for col, raw in enumerate(pieces, start=1):
         text = clean_cell(raw)
+        if _HEADING.fullmatch(text):  # 【产出指标】: a category's heading, its label
+            text = text[1:-1].strip()
         if text:
             cells.append(Cell(text, number, col, title + raw if col == 1 else raw))
     return cells

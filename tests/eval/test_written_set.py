@@ -601,6 +601,28 @@ MISREAD = {
         "a Hebei .xls whose 单位(文字描述) cell holds the word 时间 beside a date (<= | 2019年11月 |"
         " 时间): the gold joins it into the target, the reading leaves it out"
     ),
+    # round 115: OCR in runs of spaces (wd), the weakest layout: seals and a signature line
+    # beside or above rows read into names, names over three lines cut
+    "wd01_shandong_linyi_yinan_nongyenongcunju_gaobiaozhunnongtian_2022.txt": (
+        "OCR in runs of spaces: the 总分 line with the signatures beside it (填报人：…) read into the"
+        " last row's name"
+    ),
+    "wd02_jiangxi_ganzhou_yudu_weishengjiankangwei_jiatingyishengqianyue_2024.txt": (
+        "OCR in runs of spaces: a name over two lines (高血压、糖尿病 / 患者规范管理率) split between"
+        " two rows, a seal's text (…委员会（印）) read into a name"
+    ),
+    "wd03_gansu_tianshui_qinan_jiaoyuju_yingyanggaishan_2021.txt": (
+        "OCR in runs of spaces: a seal's text over a row (秦安县教育局财务专用章) read into its name"
+    ),
+    "wd04_hubei_xiaogan_yunmeng_shuilihehupoju_nongcunyinshui_2020.txt": (
+        "OCR in runs of spaces: a tall name's first line (农村饮水安全) lost"
+    ),
+    "wd05_guangxi_guilin_lingchuan_wenhuaguangdiantiyuhelvyouju_bumenzhengti_2023.txt": (
+        "OCR in runs of spaces: a seal's text over a row (…旅游局财务专用章) read into its name"
+    ),
+    "we03_gansu_tianshui_qinan_shuiwuju_nongcunyinshui_2020.docx": (
+        "a Word cell's second paragraph, a note in brackets, kept in the actual (as vc02's)"
+    ),
 }
 # Documents whose tables are not read: the memo must say so (P108), not review them.
 UNREAD = {
@@ -880,8 +902,13 @@ UNREAD = {
     "vv02_gansu_tianshui_qinan_jiaoyuju_xiaosheweixiu_2021.txt",
     "vw06_hebei_handan_weixian_canlian_canjirenbutie_2019.txt",
     # round 114: a chat's retype whose indicator lines open with their 二级 label and a colon
-    # (数量指标：name／target／…): the marks not told, the rows not read, said so
+    # (数量指标：name／target／…): read since but for one row (≥0.6 | 0.61 | 5 | 5 taken for
+    # points), and doubted for it
     "wa02_jiangxi_ganzhou_xinfeng_nongyenongcunju_gaobiaozhunnongtian_2021.txt",
+    # round 115: OCR in runs of spaces of a Hebei form (wd06), a Hebei form in pipes whose 指标
+    # 分值 cells hold definitions (wf05): names, definitions and targets read as one, doubted
+    "wd06_hebei_baoding_laishui_canlian_canjirenliangxiangbutie_2019.txt",
+    "wf05_hebei_baoding_dingxing_weishengjiankangju_jibengonggongweisheng_2022.txt",
 }
 
 
@@ -891,7 +918,7 @@ def _marks(doc: Path) -> list[pytest.MarkDecorator]:
 
 
 def test_the_set_is_there() -> None:
-    assert len(DOCUMENTS) == 3325
+    assert len(DOCUMENTS) == 3349
     assert all(_gold(d).is_file() for d in DOCUMENTS)
     assert {d.name for d in DOCUMENTS} >= {*MISREAD, *UNREAD}
 
