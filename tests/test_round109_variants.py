@@ -302,3 +302,20 @@ def test_a_retyped_row_opening_with_its_categorys_label_and_a_colon() -> None:
     assert [c.text for c in split_marked("【产出指标】", 14, ("／",))] == ["产出指标"]
     names = [i.name for i in parse_file(_doc("wa02")).tables[0].indicators]
     assert "新建高标准农田面积" in names and "受益农户满意度" in names
+
+
+def test_a_seals_two_lines_read_apart_and_its_mark_of_印() -> None:
+    # wd03, wd05 (OCR in runs of spaces): 秦安县教育局 财务专用章 over a row had been read into its
+    # name; wd02: 于都县卫生健康委员会（印） likewise
+    assert is_stamp("秦安县教育局 财务专用章") and is_stamp("于都县卫生健康委员会（印）")
+    for stem, name in (("wd03", "学生及家长满意度"), ("wd05", "公共文化服务体系运行")):
+        assert name in [i.name for i in parse_file(_doc(stem)).tables[0].indicators], stem
+
+
+def test_a_dates_day_after_its_months_figure_wrapped() -> None:
+    # tx04, a viewer's copy: 2024年11 / 月25日 — read as a row of its own named 月25日 (P107 said
+    # it was never evaluated) and the table said misread; now its labelled S102 and T101 found
+    rows = {i.name: i for i in parse_file(_doc("tx04")).tables[0].indicators}
+    assert rows["工程完工时间"].actual == "2024年11月25日"
+    found = _codes("tx04")
+    assert {"S102", "T101"} <= found and "P107" not in found

@@ -203,12 +203,12 @@ _UNIT_NAME = r"[\u4e00-\u9fff]{3,24}[局委办院所站队会厅部处室府司�
 # name ends (施 甸 县 林 业 局), or its star alone.
 _STAMP = lazy_compile(
     r"^(?:[\u4e00-\u9fff]\s+){3,}[局委办院所站队会厅部处室府司心社校章]$|^[★☆]$"
-    r"|^[(（]\s*(?:盖章|公章|印章|章)\s*[)）]$"  # the form's mark where its seal goes: （盖章）, （章）
+    r"|^[(（]\s*(?:盖章|公章|印章|章|印)\s*[)）]$"  # the form's mark where its seal goes: （盖章）, （章）
     # a unit's name marked as its seal (涉县文化广电和旅游局（盖章）), whatever the head names
-    rf"|^{_UNIT_NAME}\s*[(（]\s*(?:盖章|公章)\s*[)）]$"
+    rf"|^{_UNIT_NAME}\s*[(（]\s*(?:盖章|公章|章|印)\s*[)）]$"
     rf"|^[★☆]\s*{_UNIT_NAME}\s*[★☆]$"  # the name round the seal's star (☆ 某县…局 ☆)
     r"|^(?:财务|业务|合同|行政)?专用章$"  # a seal's lower line (某局 / 财务专用章)
-    rf"|^{_UNIT_NAME}(?:财务|业务|合同|行政)?专用章$"  # both lines read as one
+    rf"|^{_UNIT_NAME}\s*(?:财务|业务|合同|行政)?专用章$"  # both lines read as one
 )
 
 

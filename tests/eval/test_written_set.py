@@ -609,16 +609,10 @@ MISREAD = {
     ),
     "wd02_jiangxi_ganzhou_yudu_weishengjiankangwei_jiatingyishengqianyue_2024.txt": (
         "OCR in runs of spaces: a name over two lines (高血压、糖尿病 / 患者规范管理率) split between"
-        " two rows, a seal's text (…委员会（印）) read into a name"
-    ),
-    "wd03_gansu_tianshui_qinan_jiaoyuju_yingyanggaishan_2021.txt": (
-        "OCR in runs of spaces: a seal's text over a row (秦安县教育局财务专用章) read into its name"
+        " two rows"
     ),
     "wd04_hubei_xiaogan_yunmeng_shuilihehupoju_nongcunyinshui_2020.txt": (
         "OCR in runs of spaces: a tall name's first line (农村饮水安全) lost"
-    ),
-    "wd05_guangxi_guilin_lingchuan_wenhuaguangdiantiyuhelvyouju_bumenzhengti_2023.txt": (
-        "OCR in runs of spaces: a seal's text over a row (…旅游局财务专用章) read into its name"
     ),
     "we03_gansu_tianshui_qinan_shuiwuju_nongcunyinshui_2020.docx": (
         "a Word cell's second paragraph, a note in brackets, kept in the actual (as vc02's)"
@@ -857,7 +851,6 @@ UNREAD = {
     # columns were a guess, and Hebei forms in pdftotext's layout and in OCR: said misread
     "tx01_shandong_linyi_yinan_weishengjiankangju_jibengonggongweisheng_2021.txt",
     "tx02_jiangxi_ganzhou_xinfeng_jiaoyutiyuju_xiaoshegaizao_2023.txt",
-    "tx04_hubei_xiangyang_zaoyang_shuilihehupoju_nongcunyinshui_2024.txt",
     "tx06_hebei_baoding_laiyuan_minzhengju_canjirenliangxiangbutie_2019.txt",
     "ty03_hebei_handan_linzhang_jiaoyuju_yiwujiaoyubaoruohuanjie_2020.txt",
     "ty05_hebei_cangzhou_xianxian_minzhengju_kunnanqunzhongjiuzhu_2025.txt",

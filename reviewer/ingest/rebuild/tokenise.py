@@ -633,7 +633,10 @@ def _value_wrapped(prev: Token, t: Token) -> bool:
     if head is None or t.spaced:
         return False
     if not (
-        _VALUE_REST.match(t.text) or _PER_DOT.match(t.text) or _DAY_AFTER_MONTH.fullmatch(t.text)
+        _VALUE_REST.match(t.text)
+        or _PER_DOT.match(t.text)
+        or _DAY_AFTER_MONTH.fullmatch(t.text)
+        or (head.group("month") and _MONTH_REST.fullmatch(t.text))  # 2024年11 / 月25日
     ):
         return False
     date = head.group("date")
@@ -679,8 +682,8 @@ _PER_CHARS = 2  # 亩, 人: what a rate is per, printed whole on the next line
 _PER_DOT = lazy_compile(r"^(?:[\u4e00-\u9fff]{1,2})?[·•][\u4e00-\u9fff]{1,2}$")
 # A date's rest cut off: 2020年12月底 / 前, 2022年12月底前完 / 工
 _BEFORE = lazy_compile(r"(?:底|末)?(?:前|以前|之前)(?:完成|完工)?|底|末|完成|完工|成|工")
-# A month's rest: 月底前, 1月, 月底前完 (its 工 on the line after)
-_MONTH_REST = lazy_compile(r"\d?月(?:底|末)?(?:前|以前)?(?:完成|完工|完)?")
+# A month's rest: 月底前, 1月, 月25日, 月底前完 (its 工 on the line after)
+_MONTH_REST = lazy_compile(r"\d?月(?:\d{1,2}日)?(?:底|末)?(?:前|以前)?(?:完成|完工|完)?")
 _VALUE_REST = lazy_compile(r"^(?:[\u4e00-\u9fff]{1,4}|\d月[\u4e00-\u9fff]{0,3})$")
 # A day's rest: 日, 日前, 日前完成 (2023年11月20 / 日)
 _DAY_REST = lazy_compile(r"\d?日(?:前|以前|之前)?(?:完成|完工)?")
