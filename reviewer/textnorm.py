@@ -71,6 +71,8 @@ def clean_cell(text: str) -> str:
 # (a scan's OCR reads 1 as l or I and 0 as O in it: - l -, — lO —)
 # The marks a sentence ends with (。；!): what ends a text, never a name or a label.
 SENTENCE_ENDS = ("。", "；", ";", "！", "!")
+# A clause's mark inside a sentence (no name holds one): 、 ， ； and their ASCII forms.
+CLAUSE_MARK = lazy_compile(r"[，,；;、]")
 
 PAGE_NUMBER = lazy_compile(
     r"^(?:[-—–－~·・•][\dlIO]{1,4}[-—–－~·・•]"

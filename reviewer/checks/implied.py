@@ -58,16 +58,16 @@ def implied_weights(table: EvaluationTable) -> dict[int, Implied]:
         points = parse_points(ref.text) if ref is not None else None
         if points is not None:
             out[k] = Implied(points, row.l2, points)
+    every = _points_every(table)
+    l1s = {i.l1 for i in rows}
+    if (
+        every is not None
+        and all(g in stated for g in l1s)
+        and abs(len(rows) * every - sum(stated[g] for g in l1s)) <= 0.005
+    ):  # every row the same points, as many as the categories' points fill
+        for k in range(len(rows)):
+            out.setdefault(k, Implied(every, "各三级指标", every * len(rows), each=True))
     for label, each in _points_each(table).items():
-        if label == _EVERY_ROW:  # every row the same points: as many as the categories' fill
-            l1s = {i.l1 for i in rows}
-            if (
-                all(g in stated for g in l1s)
-                and abs(len(rows) * each - sum(stated[g] for g in l1s)) <= 0.005
-            ):
-                for k in range(len(rows)):
-                    out.setdefault(k, Implied(each, "各三级指标", each * len(rows), each=True))
-            continue
         members = _groups(rows, "l1").get(label, [])
         if members and abs(len(members) * each - stated.get(label, -1.0)) <= 0.005:
             for k in members:
@@ -94,20 +94,23 @@ _EACH = lazy_compile(
 
 # Every row's points in a note (各三级指标分值均为10分, 每项指标10分).
 _EVERY = lazy_compile(r"(?:各|每项)(?:三级)?指标(?:分值)?(?:均为|均|为)?\s*(\d+(?:\.\d+)?)\s*分")
-_EVERY_ROW = ""  # the key of the points a note gives every row
 
 
 def _points_each(table: EvaluationTable) -> dict[str, float]:
-    """Category → the points a note under the table gives each of its rows (``_EVERY_ROW``:
-    every row's, whatever its category)."""
+    """Category → the points a note under the table gives each of its rows."""
     out: dict[str, float] = {}
     for note in table.notes:
         if "每项" in note:
             for m in _EACH.finditer(note):
                 out.setdefault(m.group(1), float(m.group(2)))
-        if (every := _EVERY.search(note)) is not None:
-            out.setdefault(_EVERY_ROW, float(every.group(1)))
     return out
+
+
+def _points_every(table: EvaluationTable) -> float | None:
+    """The points a note under the table gives every row, whatever its category."""
+    found = (m for note in table.notes if (m := _EVERY.search(note)) is not None)
+    first = next(found, None)
+    return float(first.group(1)) if first is not None else None
 
 
 def _groups(rows: list[Indicator], level: str) -> dict[str, list[int]]:

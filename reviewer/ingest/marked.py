@@ -149,18 +149,18 @@ def _labelled_figures(pieces: list[str]) -> bool:
 def _labelled_cells(pieces: list[str]) -> bool:
     """A category's label and its colon, then a row's cells the mark parts, its points last:
     数量指标：新建高标准农田面积 | ≥3.8万亩 | 3.82万亩 | 15 | 15."""
+    from reviewer.parse.labels import label_kind
+
     label, colon, _ = pieces[0].partition("：") if "：" in pieces[0] else pieces[0].partition(":")
     return (
         bool(colon)
         and len(pieces) >= 4
-        and _CATEGORY.fullmatch(label.strip()) is not None
+        and label_kind(label.strip()) is not None
         and _FIGURE_CELL.match(pieces[-1]) is not None
     )
 
 
 _HEADING = lazy_compile(r"【[^【】]{2,12}】")
-# A category's label (数量指标, 社会效益指标, 服务对象满意度指标) opening a retyped row.
-_CATEGORY = lazy_compile(r"[\u4e00-\u9fff]{2,8}指标")
 
 
 def _label_apart(body: str, marks: tuple[str, ...]) -> tuple[list[str], str]:

@@ -40,7 +40,7 @@ from reviewer.parse.columns import (
     own_heading_text,
 )
 from reviewer.parse.values import ascii_form, is_operator, parse_number, parse_points, parse_value
-from reviewer.textnorm import SENTENCE_ENDS, clean_cell, without_spaces
+from reviewer.textnorm import CLAUSE_MARK, SENTENCE_ENDS, clean_cell, without_spaces
 
 _MAX_COMBINATIONS = 20000
 # What moving one row from the label above it to the label below costs in evidence: a row's
@@ -909,7 +909,7 @@ def _attach_fragments(
                 or (frag.line_start and _last_is_explanation(prev))
                 # right of the name's rest on its line, a clause's mark in it (健康管理率 |
                 # 时返乡体检;下年实行预约): OCR's runs of spaces number cells by their order
-                or (after_another and _CLAUSE.search(frag.cell.text) is not None)
+                or (after_another and CLAUSE_MARK.search(frag.cell.text) is not None)
             )
         ):
             # the rest of the row above's explanation, cut at a line break inside its cell
@@ -981,7 +981,6 @@ def _opens_name_below(text: str, above: str) -> bool:
     )
 
 
-_CLAUSE = lazy_compile(r"[，,；;、]")  # a clause's mark: a sentence's, no name's
 # A unit cut after 平方 / 立方 and the line finishing it (元/平方 / 米): no name's, no word's.
 _UNIT_CUT = lazy_compile(r"(?:平方|立方)$")
 _UNIT_REST = lazy_compile(r"^(?:米|公里|千米|厘米)$")

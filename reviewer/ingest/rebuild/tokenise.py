@@ -635,7 +635,7 @@ def _value_wrapped(prev: Token, t: Token) -> bool:
     if not (
         _VALUE_REST.match(t.text)
         or _PER_DOT.match(t.text)
-        or _DAY_AFTER_MONTH.fullmatch(t.text)
+        or _DAY_REST.fullmatch(t.text)
         or (head.group("month") and _MONTH_REST.fullmatch(t.text))  # 2024年11 / 月25日
     ):
         return False
@@ -649,7 +649,7 @@ def _value_wrapped(prev: Token, t: Token) -> bool:
     if head.group("day"):  # 2023年11月20 / 日
         return _DAY_REST.fullmatch(t.text) is not None
     if date:  # 2020年12月底 / 前, 2020年5月 / 20日
-        if date.endswith("月") and _DAY_AFTER_MONTH.fullmatch(t.text):
+        if date.endswith("月") and t.text[:1].isdigit() and _DAY_REST.fullmatch(t.text):
             return True
         return _BEFORE.fullmatch(t.text) is not None
     unit = head.group("unit")
@@ -685,10 +685,9 @@ _BEFORE = lazy_compile(r"(?:底|末)?(?:前|以前|之前)(?:完成|完工)?|底
 # A month's rest: 月底前, 1月, 月25日, 月底前完 (its 工 on the line after)
 _MONTH_REST = lazy_compile(r"\d?月(?:\d{1,2}日)?(?:底|末)?(?:前|以前)?(?:完成|完工|完)?")
 _VALUE_REST = lazy_compile(r"^(?:[\u4e00-\u9fff]{1,4}|\d月[\u4e00-\u9fff]{0,3})$")
-# A day's rest: 日, 日前, 日前完成 (2023年11月20 / 日)
-_DAY_REST = lazy_compile(r"\d?日(?:前|以前|之前)?(?:完成|完工)?")
-# A day whole after its month's line (2020年5月 / 20日)
-_DAY_AFTER_MONTH = lazy_compile(r"\d{1,2}日(?:前|以前|之前)?(?:完成|完工)?")
+# A day's rest: 日, 日前, 日前完成 (2023年11月20 / 日), or the day whole (2020年5月 / 20日)
+_DAY_REST = lazy_compile(r"\d{0,2}日(?:前|以前|之前)?(?:完成|完工)?")
+
 _UNIT_HEAD = lazy_compile(r"^[^\d\s/]{1,3}/$")
 _UNIT_TAIL = lazy_compile(r"^[\u4e00-\u9fff]{1,3}$")
 

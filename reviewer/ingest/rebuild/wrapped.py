@@ -16,7 +16,7 @@ from reviewer.ingest.rebuild.anchors import Kind, category_goes_on, kinds, name_
 from reviewer.lazyre import lazy_compile
 from reviewer.parse.labels import BARE_CATEGORY_WORDS, is_stamp, label_kind
 from reviewer.parse.values import is_placeholder
-from reviewer.textnorm import SPACED_PIECE, display_width
+from reviewer.textnorm import CLAUSE_MARK, SPACED_PIECE, display_width
 
 _MIN_WIDTH = 8  # characters: a narrower "width" is a column of short cells, not a wrap
 _NARROW = 12  # characters: a width below it is believed only where few lines are longer
@@ -220,11 +220,11 @@ def _unmeasured_rests(lines: Sequence[str], is_label: Callable[[str], bool]) -> 
         elif (
             section
             and (
-                _CLAUSE.search(before)
+                CLAUSE_MARK.search(before)
                 # an explanation's first line under its row's figures, its sentence going on
                 # (not a tall name's rest there, 检验率, over the explanation's first line)
                 or (
-                    _CLAUSE.search(rest)
+                    CLAUSE_MARK.search(rest)
                     and i > 1
                     and _FIGURE.match(texts[i - 2]) is not None
                     and not name_rest_word(before)
@@ -306,7 +306,6 @@ def _opens_row(texts: Sequence[str], i: int) -> bool:
 _FIGURE = lazy_compile(r"^\d[\d.,]*(?:%|[\u4e00-\u9fff]{1,3})?$")  # 10, 5120亩, 98%
 _SHORT_WORDS = lazy_compile(r"^[\u4e00-\u9fff]{1,8}$")  # 建立, 已建立, 有效提升
 # A line in a sentence (a clause's mark in it), and a line that may go on with one: words first.
-_CLAUSE = lazy_compile(r"[，,；;、]")
 _TEXT_REST = lazy_compile(r"^[\u4e00-\u9fff“‘（(][^≥≤≧≦><＞＜=＝]{1,30}$")
 # A line of words, a name's first (65岁及以上老年人健, 0-6岁儿童健康管理, A级旅游景区安全检查):
 # no sign, no figure alone.
