@@ -49,6 +49,7 @@ from reviewer.model import Leftover, Location
 from reviewer.parse.columns import header_words
 from reviewer.parse.labels import (
     KNOWN_LABELS,
+    SIGN_OFF,
     LabelKind,
     classify_label,
     family_of_l2,
@@ -158,16 +159,23 @@ def fixed_or_spaced(
         by_line = parse_grid(Grid(rows=spaced_rows(lines), source=""))
         if _judged(by_line) > _judged(by_position) or _found(by_line) > _found(by_position):
             return spaced_rows(lines)  # some table or row, if only to say it was misread
-    elif not _aligned(lines):
+    elif not (aligned := _aligned(lines)) or _funds_read(by_position) < len(by_position.tables):
         # read without a doubt, but the cells' starts not lined up as a layout program prints
         # them: a scan whose columns drift, read by position, may run two rows' cells into one
         # (项目区亩均增产粮食受益农户数); a line at a time, without a doubt and more rows, it reads
-        # as printed
+        # as printed. So too a table's funds block unread by position (its amounts under no
+        # label) that a line at a time reads, with as many rows.
         by_line = parse_grid(Grid(rows=spaced_rows(lines), source=""))
         if (
             not _misread(by_line)
             and len(by_line.tables) == len(by_position.tables)
-            and _rows_read(by_line) > _rows_read(by_position)
+            and (
+                (not aligned and _rows_read(by_line) > _rows_read(by_position))
+                or (
+                    _rows_read(by_line) >= _rows_read(by_position)
+                    and _funds_read(by_line) > _funds_read(by_position)
+                )
+            )
         ):
             return spaced_rows(lines)
     return fixed_rows(lines, taken)
@@ -199,6 +207,13 @@ def _shared_starts(lines: Sequence[str], width: Width) -> float:
 
 def _rows_read(report: Report) -> int:
     return sum(len(t.indicators) for t in report.tables)
+
+
+def _funds_read(report: Report) -> int:
+    """The tables whose funds block's amounts were read under its labels."""
+    from reviewer.parse.table import FUNDS_UNREAD
+
+    return sum(all(d.reason != FUNDS_UNREAD for d in t.doubts) for t in report.tables)
 
 
 def _found(report: Report) -> tuple[bool, bool]:
@@ -1038,6 +1053,11 @@ def _part_rows(part: _Part) -> list[_Row]:
             continue
         if i not in anchored and _funds_line(block[i]):
             anchored[i] = _line_row(block[i])  # 其他资金    119.12 under two sides' lines: its own
+            continue
+        if i > anchors[-1] and SIGN_OFF.match(block[i][0].text):
+            # 填报人：…  联系电话：… under the last row (总分): no row's; between rows it is a
+            # seal's, which the rows' reading takes out
+            anchored[i] = _line_row(block[i])
             continue
         if i not in anchored and _NOTE_LABEL.match(block[i][0].text):
             anchored[i] = _line_row(block[i])  # 预算调整说明:  年中追加…: a note's own line

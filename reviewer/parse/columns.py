@@ -59,7 +59,7 @@ _TOTAL_ROLES = frozenset({Role.WEIGHT, Role.SCORE, Role.EXTRA})
 # its own score out of 100 (单项指标得分, before its weighted one).
 _WORDS_COLUMN = lazy_compile(
     r"解释|标准|说明|方法|依据|原因|备注|序号|完成率|完成比例|完成程度|完成情况|单项指标得分|单项得分"
-    r"|指标分值"
+    r"|指标分值|级指标"  # (二级指标三级指标: two label columns' titles read as one)
 )
 # The standard form's content columns, which reading a row by content assumes.
 _STANDARD = [Role.NAME, Role.TARGET, Role.ACTUAL, Role.WEIGHT, Role.SCORE, Role.EXPLANATION]
@@ -317,6 +317,58 @@ def close_wrapped_brackets(row: Row) -> None:
             cells[k].text = text[1:].lstrip()
 
 
+# A part of the report numbered at the margin (四、年度绩效指标完成情况): no column's label.
+_PART_HEADING = lazy_compile(r"^[一二三四五六七八九十]+[、.．]")
+_ROWS_LOOKED_AT = 3
+
+
+def is_part_heading(text: str) -> bool:
+    """A part of the report numbered at the margin (四、年度绩效指标完成情况)."""
+    return _PART_HEADING.match(text) is not None
+
+
+def without_heading(header: Row, below: Sequence[Row], family: Family = DEFAULT) -> Row | None:
+    """A header row opening with its part's numbered heading (四、年度绩效指标完成情况 | 一级指标
+    | …, a text that writes the merged heading on its first row only) over rows whose category
+    labels stand in the heading's column: the row without the heading, its labels a column to
+    the left, over the rows' cells (quoted where they were printed), for ``better_read`` to
+    weigh against the row as printed. None for any other header."""
+    cells = header.cells
+    if (
+        len(cells) < 3
+        or not is_part_heading(cells[0].text)
+        or header_role(cells[1].text, family) is None
+    ):
+        return None
+    col = cells[0].column
+    rows = [row for row in below[:_ROWS_LOOKED_AT] if not is_sub_header(row, family)]
+    if not any(
+        c.column == col and lb.label_kind(c.text) is not None for r in rows for c in r.cells
+    ):
+        return None
+    moved = [
+        Cell(
+            c.text,
+            c.line,
+            c.column - 1,
+            c.raw,
+            where=c.where or {"line": c.line, "column": c.column},
+        )
+        for c in cells[1:]
+    ]
+    return Row(moved, header.line, header.page_break_before)
+
+
+def better_read(
+    columns: IndicatorColumns, other: IndicatorColumns, rows: Sequence[Row]
+) -> IndicatorColumns:
+    """Of two readings of a header, the one that reads more of ``rows`` by column; the first
+    on a tie."""
+    here = sum(columns.by_column(row.cells) is not None for row in rows)
+    there = sum(other.by_column(row.cells) is not None for row in rows)
+    return other if there > here else columns
+
+
 def read_header(row: Row, family: Family = DEFAULT) -> IndicatorColumns:
     """The header row's columns; its cells are used (they are the form's layout)."""
     cols = IndicatorColumns()
@@ -388,10 +440,7 @@ def aligned(columns: IndicatorColumns, rows: Sequence[Row]) -> IndicatorColumns:
     last = max(columns.roles)
     if not any(_one_place_right(row, columns, last) for row in rows):
         return columns  # the cheap test first: this runs for every table
-    moved = columns.shifted(1)
-    here = sum(columns.by_column(row.cells) is not None for row in rows)
-    there = sum(moved.by_column(row.cells) is not None for row in rows)
-    return moved if there > here else columns
+    return better_read(columns, columns.shifted(1), rows)
 
 
 # A Hebei form's column labels that a form without 权重占比 and 折算得分 fills with the points:

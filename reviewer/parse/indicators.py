@@ -37,6 +37,7 @@ from reviewer.parse.columns import (
     Role,
     RowMap,
     aligned,
+    is_part_heading,
     own_heading_text,
 )
 from reviewer.parse.values import ascii_form, is_operator, parse_number, parse_points, parse_value
@@ -49,8 +50,6 @@ _MAX_COMBINATIONS = 20000
 # and the corpus: labels printed at the top of their merged cells are the rule, and one
 # hinted row pulling the rows above it along misread rubrics and web tables).
 _MOVE_COST = 0.75
-# A category numbered as a heading (三、满意度指标（10分）): a 一级 label, whatever the header.
-_NUMBERED_HEADING = lazy_compile(r"^[一二三四五六七八九十]+[、.．]")
 # A heading over the rows of one of a department's units: 二级单位：郸城县第一高级中学
 _UNIT_HEADING = lazy_compile(r"^(?:二级单位|所属单位|下属单位|预算单位)\s*[:：]")
 # a category's sum, or the indicators' before the form's own 预算执行率 row (Hebei: 指标合计)
@@ -98,8 +97,9 @@ def _stamped_by(text: str, units: frozenset[str]) -> bool:
 _WHOLE_NAME = lazy_compile(
     r"(?:[率数量度]|面积|长度|时间|时限|人次|标准|投入|成本|情况|机制|水平)$"
 )
-# A line that may open a name: words only, not a bracketed note or a clause's rest.
-_NAME_OPENS = lazy_compile(r"^[\u4e00-\u9fff]{4,}$")
+# A line that may open a name: words only (高血压、糖尿病 with its 、), not a bracketed note or a
+# clause's rest.
+_NAME_OPENS = lazy_compile(r"^[\u4e00-\u9fff][\u4e00-\u9fff、]{3,}$")
 TEMPLATE_NAME = lazy_compile(r"^指标\d{1,2}$")  # the template's own name for an empty row
 _POS = operator.attrgetter("pos")
 _FAMILIES = frozenset(lb.L2_FAMILY.values())
@@ -282,7 +282,8 @@ def _resolve_ambiguous(
         level: str
         if kind is lb.LabelKind.AMBIGUOUS:
             later_l2 = any(k is lb.LabelKind.L2 for k, _ in texts[i + 1 :])
-            if no_l1 and not later_l2 and not _NUMBERED_HEADING.match(text):
+            if no_l1 and not later_l2 and not is_part_heading(text):
+                # (a category numbered as a heading, 三、满意度指标（10分）: a 一级 label)
                 level = "l2"
             elif later_l2 or lb.stem(text) == "满意度":
                 level = "l1"
@@ -1006,16 +1007,22 @@ def _text_under(frag: Fragment, last: Draft) -> bool:
     """The text under a table with no 总分 row, no cell's rest: a sentence alone in the first
     column a blank line under the last row (总体来看，项目资金使用规范…。, a chat's 以上，有问题
     随时@我: no name has a clause's comma), or text outside the page's or document's table the
-    row was read from (a web page's footer: 主办：…)."""
+    row was read from (a web page's footer: 主办：…), or a report's numbered heading."""
     table = next((c.where.get("table") for c in last.name if c.where), None)
     if table is not None and (frag.cell.where or {}).get("table") != table:
         return True
     if frag.line_start and _NOTE_OPENS.match(frag.cell.text):
         return True  # 填报说明：本表由…填报: the form's note, right under the last row
+    text = frag.cell.text
     return (
         frag.line_start
         and frag.cell.line > max(last.lines, default=frag.cell.line) + 1
-        and (_is_sentence(frag.cell.text) or "，" in frag.cell.text)
+        and (
+            _is_sentence(text)
+            or "，" in text
+            # a report's next part (四、部门整体支出自评情况) under a table without a 总分 row
+            or (is_part_heading(text) and lb.label_kind(text) is None)
+        )
     )
 
 

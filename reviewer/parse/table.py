@@ -26,13 +26,16 @@ from reviewer.parse import plausibility
 from reviewer.parse.columns import (
     IndicatorColumns,
     Role,
+    better_read,
     close_wrapped_brackets,
     headerless,
+    is_part_heading,
     is_sub_header,
     merge_header,
     points_in_hebei_labels,
     read_header,
     slipped_role,
+    without_heading,
 )
 from reviewer.parse.funds import (
     FundsReader,
@@ -422,6 +425,9 @@ class _TableBuilder:
         self.funds = FundsReader(family, self.t)
         self.goal_cols: dict[str, int] = {}
         self.goal_other: dict[int, str] = {}  # columns the goal block adds, by printed label
+        # the column of a part's numbered heading printed in the goal header's first cell (三、
+        # 目标完成情况 | 年度预期目标 | …), which rows that open in it do not keep
+        self.goal_heading: int | None = None
         self.goal_parts: dict[str, list[Cell]] = {"goal_expected": [], "goal_actual": []}
         # the goal labels' columns, and each goal text's column → its goal, read in order
         self.goal_seen: tuple[dict[str, int], dict[int, str]] = ({}, {})
@@ -484,8 +490,10 @@ class _TableBuilder:
                 continue
             elif state in ("head", "funds") and self.funds.sentence(row):
                 state = "funds"
-            elif (state != "after" and self._goal_line(row)) or (
-                state == "goals" and (self._goal_by_row(row) or self._result_row(row))
+            elif (
+                (state != "after" and self._goal_line(row))
+                or (state == "goals" and (self._goal_by_row(row) or self._result_row(row)))
+                or (state == "after" and self._result_row(row))
             ):
                 pass
             elif self._periods_header(row):
@@ -803,6 +811,9 @@ class _TableBuilder:
         cells = row.cells
         self.goal_cols = {}
         self.goal_other = {}
+        self.goal_heading = (
+            cells[0].column if len(cells) > 2 and is_part_heading(cells[0].text) else None
+        )
         if self._lone_goal(row):
             label, text, *result = cells
             label.used = True
@@ -970,12 +981,12 @@ class _TableBuilder:
                 self._add_goal(field, c)
         return True
 
-    def _result_row(self, row: Row) -> bool:
+    def _is_result_row(self, row: Row) -> bool:
         """The result's own row under a goal read beside its label (年度目标(80分) | … /
-        总体目标完成情况 | …): a label naming a result that no family lists, and its text.
-        False for any other row."""
+        总体目标完成情况 | …, or 目标完成情况 | … under the rows): a label naming a result that
+        no family lists, and its text."""
         cells = row.cells
-        if (
+        return not (
             len(cells) != 2
             or set(self.goal_cols) != {"goal_expected"}
             or not self.goal_parts["goal_expected"]
@@ -983,8 +994,13 @@ class _TableBuilder:
             or len(cells[1].text) < _GOAL_TEXT
             or not lb.is_result_label(cells[0].text)
             or self._goal_label(cells[0].text) is not None
-        ):
+        )
+
+    def _result_row(self, row: Row) -> bool:
+        """The result read from its own row (``_is_result_row``); False for any other row."""
+        if not self._is_result_row(row):
             return False
+        cells = row.cells
         cells[0].used = True
         self.goal_cols["goal_actual"] = cells[1].column
         self.t["labels"].setdefault("goal_actual", cells[0].text)
@@ -1028,6 +1044,10 @@ class _TableBuilder:
             return
         cols = self.goal_cols or {"goal_expected": 2, "goal_actual": 5}
         other = self.goal_other
+        if row.cells and row.cells[0].column == self.goal_heading:
+            # the texts open in the heading's column: each goal's a column left of its label
+            cols = {field: col - 1 for field, col in cols.items()}
+            other = {col - 1: label for col, label in other.items()}
         cells = []
         for c in row.cells:
             if lb.is_vertical_fragment(c.text, "年度总体目标") and len(c.text) <= 6:
@@ -1213,6 +1233,7 @@ class _TableBuilder:
         """The indicator block from its header at ``start`` (or, with ``printed``, the
         columns of rows printed without one, from ``start``)."""
         family = self.family
+        other: IndicatorColumns | None = None  # the header read without a part's heading
         if printed is not None:
             columns, end = printed, start
             self.headerless = True
@@ -1235,6 +1256,10 @@ class _TableBuilder:
             if end < len(self.rows):
                 close_wrapped_brackets(self.rows[end])  # the header's lower row, if it is one
             columns = read_header(self.rows[start], family)
+            moved = without_heading(
+                self.rows[start], self.rows[end : end + _SUB_HEADERS + 3], family
+            )
+            other = read_header(moved, family) if moved is not None else None
             self.project_column = next(
                 (c for c in self.rows[start].cells if key(c.text) in _PROJECT_COLUMNS), None
             )
@@ -1244,6 +1269,8 @@ class _TableBuilder:
                 if end >= len(self.rows) or not is_sub_header(self.rows[end], family):
                     break
                 columns = merge_header(columns, self.rows[end], family)
+                if other is not None:
+                    other = merge_header(other, self.rows[end], family)
                 end += 1
         first = end
         if first < len(self.rows) and self.first_indicator_line is None:
@@ -1251,6 +1278,8 @@ class _TableBuilder:
         while end < len(self.rows) and not self._ends_indicators(self.rows[end]):
             end += 1
         rows = self._without_repeated_headers(first, end)
+        if other is not None:  # the header's labels a column right of the rows' cells
+            columns = better_read(columns, other, rows)
         columns = points_in_hebei_labels(columns, rows)
         self.columns = columns
         for col, role in columns.roles.items():
@@ -1334,6 +1363,7 @@ class _TableBuilder:
             or lb.SIGN_OFF.match(first) is not None
             or field_label(first, self.family) is not None
             or (len(cells) == 1 and _unit_line(key(first)))  # 单位:万元 under the table
+            or self._is_result_row(row)  # 目标完成情况 | … under the rows
         )
 
     @staticmethod
