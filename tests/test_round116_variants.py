@@ -1,5 +1,5 @@
-"""What round 116 of the written tables (wg–wj) and the rows of round 115 it went back to
-showed, asserted on the written documents whose layout is the point."""
+"""What rounds 116 and after of the written tables (wg– ) and the rows of earlier rounds
+they went back to showed, asserted on the written documents whose layout is the point."""
 
 from __future__ import annotations
 
@@ -67,3 +67,68 @@ def test_funds_unread_by_position_are_read_a_line_at_a_time() -> None:
     assert t.funds_reliable
     assert t.funds.annual_total.full_year_budget == 125.0
     assert "B101" in {f.code for f in review(_doc("kf02")).findings}
+
+
+def _names(stem: str) -> dict[str, tuple[str, str]]:
+    return {
+        i.name: (i.target, i.actual) for t in parse_file(_doc(stem)).tables for i in t.indicators
+    }
+
+
+def test_a_name_opening_after_a_rows_name_rest_that_came_after_its_figures() -> None:
+    # wm03, OCR a cell a line: 享受免费教科书 / 48650人 / 48720人 / / / 学生人数 / 家庭经济困难寄宿生
+    # / 生活补助人数 / ≥6200人: the second name's first line had gone to the row above's
+    # explanation; wm04 (新建及改造供水 / … / 10 / 管网长度 / 维修改造集中供水 / 工程处数) likewise
+    assert _names("wm03")["家庭经济困难寄宿生生活补助人数"] == ("≥6200人", "6314人")
+    names = _names("wm04")
+    assert names["新建及改造供水管网长度"] == ("120公里", "124公里")
+    assert names["维修改造集中供水工程处数"] == ("18处", "18处")
+
+
+def test_a_tall_names_rest_naming_a_yield_gained() -> None:
+    # wm01: 项目区粮食亩均 / ≥50公斤 / 56公斤 / 15 / 15 / 增产 — 增产 had been the explanation
+    assert _names("wm01")["项目区粮食亩均增产"] == ("≥50公斤", "56公斤")
+
+
+def test_names_ending_in_a_share_or_a_term_are_whole() -> None:
+    # wl03, OCR in runs of spaces: 义务教育大班额 / 比例 under its row, then 办学条件改善 over
+    # the next row's 持续发挥作用 / 年限 — the second had gone to the first (…比例办学条件改善)
+    names = _names("wl03")
+    assert names["义务教育大班额比例"] == ("≤5%", "3.2%")
+    assert names["办学条件改善持续发挥作用年限"] == ("≥20年", "20年")
+
+
+def test_a_category_label_printed_mid_way_down_its_cell_gives_no_row_its_points() -> None:
+    # wk04, a 20/80 form a cell a line: 数量指标（20分） printed between its two rows had been
+    # taken for the second row's alone (its weight 20, a false S103 on 5元 met and scored 10)
+    findings = review(_doc("wk04")).findings
+    assert not [f for f in findings if f.code == "S103" and f.indicator == "每生每天膳食补助标准"]
+
+
+def test_rows_under_a_pages_header_printed_without_the_parts_heading() -> None:
+    # wk06, a Hebei form copied from a viewer: the first page's header opens with 四、年度绩效
+    # 指标完成情况, the second's does not, and its rows are numbered as it — they had been read a
+    # column off (names, definitions and targets as one, said misread)
+    names = _names("wk06")
+    assert names["就业困难人员收入增加"] == ("有效", "有效增加")
+    # its 预算执行率 printed once across the label columns, the definition in the name's
+    assert names["预算执行率"] == (">=95%(百分比)", "98.66%")
+    # jk02: a page's header without 绩效指标 over rows that keep its column stay as they are
+    assert _names("jk02")["资金拨付及时率"] == ("=100%", "100%")
+
+
+def test_a_target_and_an_actual_in_words_are_no_definitions_lines() -> None:
+    # wm06, a Hebei form a cell a line: 进一步提升 / 明显提升 after the definition had been read as
+    # its last lines, the row's name, definition, target and actual as one
+    assert _names("wm06")["农家书屋使用效率"] == ("进一步提升", "明显提升")
+    # vu03: 建立健全 after 工程长效运行管护机制 is the target, not the name's rest
+    assert _names("vu03")["工程长效运行管护机制"] == ("建立健全", "已建立")
+
+
+def test_names_each_saying_four_of_their_words_twice_are_doubted() -> None:
+    # tx06, a Hebei form copied from a viewer: each name run together with its definition's
+    # first line (困难残疾人生活补贴享受生活补贴的困发放人数), once a row's value no longer
+    # among them went undoubted
+    (t,) = parse_file(_doc("tx06")).tables
+    assert not t.reliable
+    assert any("同一段文字出现两次" in d.reason for d in t.doubts)

@@ -53,10 +53,16 @@ def implied_weights(table: EvaluationTable) -> dict[int, Implied]:
     if any(i.weight is not None for i in rows):
         return {}
     out: dict[int, Implied] = {}
+    labelled = [i.cells.get(LABEL_POINTS) is not None for i in rows]
     for k, row in enumerate(rows):  # a label over this row only, its points read with it
         ref = row.cells.get(LABEL_POINTS)
         points = parse_points(ref.text) if ref is not None else None
-        if points is not None:
+        if points is not None and not any(
+            # (not a label printed mid-way down its merged cell, beside one of its rows: a
+            # row of the category without points of its own is under the same points)
+            (i.l1, i.l2) == (row.l1, row.l2) and not labelled[n]
+            for n, i in enumerate(rows)
+        ):
             out[k] = Implied(points, row.l2, points)
     every = _points_every(table)
     l1s = {i.l1 for i in rows}

@@ -61,6 +61,8 @@ _WORDS_COLUMN = lazy_compile(
     r"解释|标准|说明|方法|依据|原因|备注|序号|完成率|完成比例|完成程度|完成情况|单项指标得分|单项得分"
     r"|指标分值|级指标"  # (二级指标三级指标: two label columns' titles read as one)
 )
+# The labels of a column of the rows' definitions, beside their names.
+_DEFINITION_LABELS = frozenset({"指标分值", "指标解释", "指标定义", "指标说明"})
 # The standard form's content columns, which reading a row by content assumes.
 _STANDARD = [Role.NAME, Role.TARGET, Role.ACTUAL, Role.WEIGHT, Role.SCORE, Role.EXPLANATION]
 
@@ -194,8 +196,14 @@ class IndicatorColumns:
                 return None  # (printed twice, its last copy is the name: read in order)
             row.cells[role] = c
         label = row.cells.get(Role.L1)
-        if label is not None and Role.NAME not in row.cells and lb.is_row_of_its_own(label.text):
-            row.cells[Role.NAME] = label  # 预算执行率 printed across the label columns
+        if label is not None and lb.is_row_of_its_own(label.text):
+            text = self._definitions()
+            if Role.NAME in row.cells and text is not None and text not in row.extras:
+                # (预算执行率 | 项目预算执行数占预算数的比例 | >= …: its label printed once, across
+                # the label columns and the name's, its definition read in the name's column)
+                row.extras[text] = row.cells.pop(Role.NAME)
+            if Role.NAME not in row.cells:
+                row.cells[Role.NAME] = label  # 预算执行率 printed across the label columns
         name = row.cells.get(Role.NAME)
         if (
             name is not None
@@ -212,6 +220,18 @@ class IndicatorColumns:
             return None  # an 二级 label in the name's column (经济成本指标 | 单个自然村…): a row
             # pushed one column right (a merged label's text printed on it), read in order
         return row if row.has_values() else None
+
+    def _definitions(self) -> str | None:
+        """The label of the column of the rows' definitions (the Hebei form's 指标分值 holding
+        them, 指标解释), if the form has one."""
+        return next(
+            (
+                label
+                for col, label in self.labels.items()
+                if self.roles[col] is Role.EXTRA and key(label) in _DEFINITION_LABELS
+            ),
+            None,
+        )
 
     def shifted(self, by: int) -> IndicatorColumns:
         """The same columns ``by`` places to the right."""

@@ -95,7 +95,7 @@ def _stamped_by(text: str, units: frozenset[str]) -> bool:
 
 # How an indicator's name ends when whole: its measure (…合格率, …农户数, …满意度, …完成时间).
 _WHOLE_NAME = lazy_compile(
-    r"(?:[率数量度]|面积|长度|时间|时限|人次|标准|投入|成本|情况|机制|水平)$"
+    r"(?:[率数量度]|面积|长度|时间|时限|年限|期限|人次|标准|投入|成本|情况|机制|水平|比例|占比|比重)$"
 )
 # A line that may open a name: words only (高血压、糖尿病 with its 、), not a bracketed note or a
 # clause's rest.

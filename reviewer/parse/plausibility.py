@@ -450,10 +450,14 @@ def check(
     # pieces of names: a bracket left open or closed alone (通报为准）, （自报修之日起计算）农村…),
     # a name that is only a bracketed note, or one opening with 的 (…发放到位 / 的资助资金…):
     # a wrapped name cut at its lines
+    said = [(r, _runs_said_twice(r["name"])) for r in rows if len(r["name"]) > _TWICE_LEAST]
+    # a run of five said twice, or two of four; or, in two names or more, one of four (困难残疾人
+    # 生活补贴享受生活补贴的困发放人数: each name run together with its definition's first line)
+    twice = [r for r, (five, fours) in said if five or fours >= 2]
+    if len(twice) < 2 and sum(fours >= 1 for _, (_, fours) in said) >= 2:
+        twice = [r for r, (five, fours) in said if five or fours]
     doubts += _names(
-        [r for r in rows if len(r["name"]) > _TWICE_LEAST and _said_twice(r["name"])],
-        "中同一段文字出现两次",
-        "指标解释或其他栏的文字可能被并入了名称，各栏可能错位。",
+        twice, "中同一段文字出现两次", "指标解释或其他栏的文字可能被并入了名称，各栏可能错位。"
     )
     cut = [r for r in rows if _cut_name(r["name"])]
     if len(cut) >= 2 or any(
@@ -769,15 +773,15 @@ def _has_clause(name: str) -> bool:
     return ("，" in name or "," in name) and _CLAUSES.search(_BRACKETED.sub("", name)) is not None
 
 
-def _said_twice(name: str) -> bool:
-    """A name that says a run of its words twice (农村群众出行条件改善情况项目实施对农村群众出行
-    条件的改善…: a name and its definition run together): five characters again, or two runs of
-    four, its bracketed notes left out (…补助标准（不低于省定最低补助标准）) and anything but words
-    (markup, figures and units repeat)."""
+def _runs_said_twice(name: str) -> tuple[bool, int]:
+    """Whether a name says a run of five of its characters twice, and how many runs of four
+    it says twice (农村群众出行条件改善情况项目实施对农村群众出行条件的改善…: a name and its
+    definition run together), its bracketed notes left out (…补助标准（不低于省定最低补助标准）)
+    and anything but words (markup, figures and units repeat)."""
     runs = _CJK_RUN.findall(_BRACKETED.sub("", name))
     grams = [run[i : i + _FOUR] for run in runs for i in range(len(run) - _FOUR + 1)]
     if len(set(grams)) == len(grams):
-        return False  # no run of four said twice, so none of five (most names: a set's cost)
+        return False, 0  # no run of four said twice, so none of five (most names: a set's cost)
     fours: set[str] = set()
     for k in (5, _FOUR):
         first: dict[str, tuple[int, int]] = {}
@@ -787,9 +791,9 @@ def _said_twice(name: str) -> bool:
                 at = first.setdefault(piece, (n, i))
                 if at[0] != n or i - at[1] >= k:
                     if k == 5:
-                        return True
+                        return True, 0
                     fours.add(piece)
-    return len(fours) >= 2
+    return False, len(fours)
 
 
 _FOUR = 4

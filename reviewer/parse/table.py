@@ -375,6 +375,22 @@ FUNDS_UNREAD = (
 )
 
 
+def _better_shifted(columns: IndicatorColumns, rows: list[Row], by: int) -> bool:
+    """More of ``rows`` are read by column with their cells ``by`` columns to the right (rows
+    under a page's header printed without the first page's leading cell, numbered as it)
+    than as they stand (rows that keep the cell's column, 绩效指标 merged down them)."""
+    moved = columns.shifted(-by)
+    here = sum(columns.by_column(row.cells) is not None for row in rows)
+    return sum(moved.by_column(row.cells) is not None for row in rows) > here
+
+
+def _shifted(row: Row, by: int) -> None:
+    """``row``'s cells ``by`` columns to the right, each quoted where it was printed."""
+    for c in row.cells:
+        c.where = c.where or {"line": c.line, "column": c.column}
+        c.column += by
+
+
 def layout_doubted(t: EvaluationTable) -> bool:
     """Whether the table's reading is doubted for what a layout decides: its rows and columns
     (not its funds block alone)."""
@@ -439,7 +455,7 @@ class _TableBuilder:
         self.totals_label = ""
         self.header_text = ""  # the indicator header as printed, to know its repeats
         self.header_table: int | None = None  # the table (web page, Word) the header is in
-        self.header_cells: frozenset[str] = frozenset()  # its cells' texts, likewise
+        self.header_cells: dict[str, int] = {}  # its cells' texts, likewise, and their columns
         self.stacked = False  # the header's labels cut in two over two rows (_stacked_header)
         self.ends_with_label = False
         self.section_cells: list[Cell] = []
@@ -1246,7 +1262,7 @@ class _TableBuilder:
             end = start + 2 if self.stacked else start + 1  # its lower row read with it
             self.header_text = self.rows[start].joined  # as printed, before any joining
             self.header_table = _table_of(self.rows[start])
-            self.header_cells = frozenset(c.text for c in self.rows[start].cells)
+            self.header_cells = {c.text: c.column for c in self.rows[start].cells}
             while end < len(self.rows) and self._header_goes_on(self.rows[start], self.rows[end]):
                 end += 1
             if end < len(self.rows) and self._header_tails(self.rows[start], self.rows[end]):
@@ -1277,7 +1293,7 @@ class _TableBuilder:
             self.first_indicator_line = self.rows[start].line
         while end < len(self.rows) and not self._ends_indicators(self.rows[end]):
             end += 1
-        rows = self._without_repeated_headers(first, end)
+        rows = self._without_repeated_headers(first, end, columns)
         if other is not None:  # the header's labels a column right of the rows' cells
             columns = better_read(columns, other, rows)
         columns = points_in_hebei_labels(columns, rows)
@@ -1307,7 +1323,9 @@ class _TableBuilder:
             end += 1
         return end
 
-    def _without_repeated_headers(self, first: int, end: int) -> list[Row]:
+    def _without_repeated_headers(
+        self, first: int, end: int, columns: IndicatorColumns
+    ) -> list[Row]:
         """The section's rows without the header a page prints again at its top (with its
         lower row, if any): its cells used, and the row after it begins the new page, so that
         an indicator row the page broke is joined again across it."""
@@ -1315,6 +1333,9 @@ class _TableBuilder:
         new_page = False
         lower = False
         header = self.header_text
+        # the rows under a header printed again whose labels stand off the first's, and by how
+        # many columns
+        moved: list[tuple[int, list[Row]]] = []
         for row in self.rows[first:end]:
             if header and row.joined == header:
                 # the header printed again between rows (a system's export repeats it every
@@ -1332,6 +1353,8 @@ class _TableBuilder:
             ) and (self._is_indicator_header(row) or (lower and is_sub_header(row, self.family))):
                 for c in row.cells:
                     c.used = True
+                if not lower:
+                    moved.append((self._header_shift(row), []))
                 new_page = True
                 lower = not lower
                 continue
@@ -1340,7 +1363,23 @@ class _TableBuilder:
                 row.page_break_before = True
                 new_page = False
             rows.append(row)
+            if moved:
+                moved[-1][1].append(row)
+        for shift, under in moved:
+            if shift and _better_shifted(columns, under, shift):
+                for row in under:
+                    _shifted(row, shift)
         return rows
+
+    def _header_shift(self, row: Row) -> int:
+        """How many columns the labels of a header printed again stand left of the first's
+        (a page's header without the part's heading the first page printed in its first cell:
+        四、年度绩效指标完成情况 | 一级指标 | … over 一级指标 | …), where all its labels the first
+        has agree; 0 otherwise."""
+        offsets = {
+            self.header_cells[c.text] - c.column for c in row.cells if c.text in self.header_cells
+        }
+        return offsets.pop() if len(offsets) == 1 else 0
 
     def _ends_indicators(self, row: Row) -> bool:
         if self._is_total(row) or starts_table(row):

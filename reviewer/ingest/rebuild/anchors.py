@@ -110,6 +110,12 @@ _MEASURE_END = lazy_compile(
 NAME_REST_CHARS = 8
 # How an explanation of a few words opens (无特殊情况, 已完成, 未发生): no name's rest.
 SAYS_STATE = ("无", "未", "已")
+# A state said of a row in words (进一步提升, 明显改善, 建立健全): a target's or an actual's
+# whole cell, no name's rest nor a definition's line.
+STATE_SAID = lazy_compile(
+    r"^(?:(?:有所|明显|逐步|持续|稳步|不断|大幅|显著|进一步|有效)"
+    r"(?:提高|提升|增加|增长|增强|改善|下降|减少|降低|完善|健全)|建立健全|健全完善)$"
+)
 
 
 def name_rest_word(text: str) -> bool:

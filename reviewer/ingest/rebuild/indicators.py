@@ -28,7 +28,12 @@ from dataclasses import dataclass
 from itertools import combinations
 
 from reviewer.ingest.rebuild import cells as cl
-from reviewer.ingest.rebuild.anchors import NAME_REST_CHARS, SAYS_STATE, name_rest_word
+from reviewer.ingest.rebuild.anchors import (
+    NAME_REST_CHARS,
+    SAYS_STATE,
+    STATE_SAID,
+    name_rest_word,
+)
 from reviewer.ingest.rebuild.header import Header, Slot
 from reviewer.ingest.rebuild.tokenise import Token, merge
 from reviewer.lazyre import lazy_compile
@@ -173,7 +178,11 @@ def rebuild_costed(
     # wider), so 出版物补充更 / 新册数 / 年度为农家书屋 / 补充更新出版物 / 册数 is two cells.
     text_cells = not grouped and Slot.TEXT in slots
     cell_goes_on = [
-        text_cells and going_on[i] and len(tokens[i].text) <= len(tokens[i - 1].text)
+        text_cells
+        and going_on[i]
+        and len(tokens[i].text) <= len(tokens[i - 1].text)
+        # (not a state said of the row: 进一步提升 / 明显提升, a target and an actual in words)
+        and STATE_SAID.match(tokens[i].text) is None
         for i in range(len(tokens))
     ]
     inf = cl.INF
@@ -291,7 +300,9 @@ def _finishes_name(line: str, text: str, look: cl.Look) -> bool:
 
 
 _NAME_LINE = 4  # characters of a name's first line, at least, for a rest of any words
-_CHANGE_END = lazy_compile(r"^[\u4e00-\u9fff]{0,6}(?:提高|提升|增加|增长|下降|减少|改善|缩小)$")
+_CHANGE_END = lazy_compile(
+    r"^[\u4e00-\u9fff]{0,6}(?:提高|提升|增加|增长|增产|增收|下降|减少|改善|缩小)$"
+)
 _STATE_WORDS = ("有所", "明显", "逐步", "持续", "稳步", "不断", "大幅", "显著")
 
 

@@ -12,7 +12,14 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Callable, Sequence
 
-from reviewer.ingest.rebuild.anchors import Kind, category_goes_on, kinds, name_rest_word
+from reviewer.ingest.rebuild.anchors import (
+    NAME_REST_CHARS,
+    STATE_SAID,
+    Kind,
+    category_goes_on,
+    kinds,
+    name_rest_word,
+)
 from reviewer.lazyre import lazy_compile
 from reviewer.parse.labels import BARE_CATEGORY_WORDS, is_stamp, label_kind
 from reviewer.parse.values import is_placeholder
@@ -78,7 +85,7 @@ def unwrapped(lines: Sequence[str], is_label: Callable[[str], bool]) -> tuple[li
         # (with a width, a full line's rest is joined by it: a clause's or a unit's rest
         # joined first would leave the cell's last line alone)
         lines = _sure_rests_joined(lines)
-        return list(lines), _unmeasured_rests(lines, is_label)
+        return list(lines), _not_states(lines, _unmeasured_rests(lines, is_label))
     out = list(lines)
     maybe: set[int] = set()
     section = False
@@ -118,7 +125,20 @@ def unwrapped(lines: Sequence[str], is_label: Callable[[str], bool]) -> tuple[li
             cell = None
     # the indicator rows' cells wrapped at widths of their own, the text's width the goals'
     maybe |= {i for i in _unmeasured_rests(lines, is_label) if out[i] and out[i - 1]}
-    return out, maybe
+    return out, _not_states(lines, maybe)
+
+
+def _not_states(lines: Sequence[str], maybe: set[int]) -> set[int]:
+    """The rests in ``maybe`` but those that say a state (建立健全, 有效提升) after a name ended as
+    names end (工程长效运行管护机制): the row's target in words, no rest of the name."""
+    return {
+        i
+        for i in maybe
+        if not (
+            STATE_SAID.match(lines[i].strip())
+            and name_rest_word(lines[i - 1].strip()[-NAME_REST_CHARS:])
+        )
+    }
 
 
 def _sure_rests_joined(lines: Sequence[str]) -> list[str]:
@@ -282,8 +302,9 @@ def _words_then_figures(texts: Sequence[str], i: int) -> bool:
 def _opens_row(texts: Sequence[str], i: int) -> bool:
     """Line ``i`` opens a row's name: above it the row before's last figure (its score, or its
     actual where the form has no points: 5120亩), its explanation's last sentence or its
-    explanation left empty after the score (10 / /), a category's label (数量指标, 可持续影响
-    指 / 标), or a seal's mark stamped between the rows (（公章）), not a target's sign (定性).
+    explanation left empty after the score (10 / /), a name's rest after them, a category's
+    label (数量指标, 可持续影响指 / 标), or a seal's mark stamped between the rows (（公章）), not
+    a target's sign (定性).
     Blank lines between (plain pdftotext's, a block each) are passed over."""
     k = i - 1
     while k >= 0 and not texts[k]:
@@ -298,6 +319,14 @@ def _opens_row(texts: Sequence[str], i: int) -> bool:
         or (is_placeholder(last) and k > 0 and _FIGURE.match(texts[k - 1]) is not None)
         or label_kind(last) is not None
         or is_stamp(last)
+        # (a name's rest after the row's figures or its explanation left empty: 享受免费教科书 /
+        # 48650人 / 48720人 / / / 学生人数, its row ended)
+        or (
+            k > 0
+            and name_rest_word(last)
+            and texts[k - 1]
+            and (_FIGURE.match(texts[k - 1]) is not None or is_placeholder(texts[k - 1]))
+        )
     ):
         return True
     return k > 0 and category_goes_on(texts[k - 1], last)
