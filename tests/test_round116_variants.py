@@ -132,3 +132,35 @@ def test_names_each_saying_four_of_their_words_twice_are_doubted() -> None:
     (t,) = parse_file(_doc("tx06")).tables
     assert not t.reliable
     assert any("同一段文字出现两次" in d.reason for d in t.doubts)
+
+
+def test_a_headers_last_label_wrapped_onto_a_line_of_its_own_in_a_pipe_paste() -> None:
+    # wq05, rows pasted with ` | ` and no outer pipes: 偏差原因分析及改进 / 措施 — 措施 had opened
+    # the first row's category (措施产出指标: five false P104 and a W102)
+    (t,) = parse_file(_doc("wq05")).tables
+    assert t.indicators[0].l1 == "产出指标"
+    assert not {"P104", "W102"} & {f.code for f in review(_doc("wq05")).findings}
+
+
+def test_a_funds_row_typed_with_each_amount_after_its_columns_label() -> None:
+    # wq02, retyped into a chat: 年度资金总额：年初预算数320.00、全年预算数320.00、… had been
+    # left unread (a false P103 for funds missing, a false T101 without the execution score)
+    (t,) = parse_file(_doc("wq02")).tables
+    total = t.funds.annual_total
+    assert (total.initial_budget, total.executed, total.rate_pct, total.score) == (
+        320.0,
+        313.6,
+        98.0,
+        9.8,
+    )
+    # the rows typed after it with amounts alone read under the same columns
+    assert t.funds.current_year_appropriation.executed == 313.6
+    assert not {"P103", "T101"} & {f.code for f in review(_doc("wq02")).findings}
+
+
+def test_each_breakdowns_total_printed_side_by_side() -> None:
+    # wr03, a department's form: 合计 | 2686.50 | 合计 | 2564.43 under the two breakdowns had
+    # been one line of the income side (a false F101: 5,250.93 against the total)
+    assert "F101" not in {f.code for f in review(_doc("wr03")).findings}
+    # df06: 基本支出总额 | 812.60 | 项目支出总额 | 708.78 are the expense side's lines, no totals
+    assert "F101" not in {f.code for f in review(_doc("df06")).findings}

@@ -324,4 +324,34 @@ def marked_rows(lines: Iterable[str]) -> Iterator[Row]:
     numbered = _unwrapped(
         enumerate(itertools.chain(sample, it), start=1), marks, _wrap_width(nonempty)
     )
-    return rows_from_numbered(numbered, lambda line, number: split_marked(line, number, marks))
+    rows = rows_from_numbered(numbered, lambda line, number: split_marked(line, number, marks))
+    return _amounts_labelled(rows)
+
+
+# A funds column's label and its amount in one cell (年初预算数320.00, 执行率98.00%).
+_LABELLED_AMOUNT = lazy_compile(r"^([^\d\s:：]{2,12}?)\s*[:：]?\s*([-+]?\d[\d,]*(?:\.\d+)?%?)$")
+_AMOUNTS_LABELLED = 3  # labelled amounts, at least, of a funds row typed so
+
+
+def _amounts_labelled(rows: Iterable[Row]) -> Iterator[Row]:
+    """A funds row typed with each amount after its column's label (年度资金总额：年初预算数
+    320.00、全年预算数320.00、全年执行数313.60、分值10、…): the block's header, its labels (the
+    cells' printed text), then the row with its amounts, so that the rows typed after it with
+    amounts alone (当年财政拨款：320.00、320.00、313.60) read under the same columns."""
+    from reviewer.ingest.rebuild.anchors import Kind, kinds
+
+    for row in rows:
+        cells = row.cells
+        pairs = [_LABELLED_AMOUNT.match(c.text) for c in cells[1:]]
+        if (
+            len(pairs) < _AMOUNTS_LABELLED
+            or Kind.FUND_ROW not in kinds(cells[0].text)
+            or not all(m is not None and Kind.FUND_COLUMN in kinds(m.group(1)) for m in pairs)
+        ):
+            yield row
+            continue
+        placed = [(c, m) for c, m in zip(cells[1:], pairs, strict=True) if m is not None]
+        labels = [Cell(m.group(1), c.line, c.column, c.raw) for c, m in placed]
+        amounts = [Cell(m.group(2), c.line, c.column, c.raw) for c, m in placed]
+        yield Row(labels, row.line, row.page_break_before)
+        yield Row([cells[0], *amounts], row.line)

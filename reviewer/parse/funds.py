@@ -82,7 +82,9 @@ _SENTENCE_FIGURES = (
 )
 
 
-_SIDE_TOTALS = frozenset({"income_total", "expense_total"})
+_SIDES = ("income_total", "expense_total")  # the breakdowns' totals, as printed side by side
+_SIDE_NAMES = {"income_total": "按收入性质分", "expense_total": "按支出性质分"}
+_SIDE_TOTALS = frozenset(_SIDES)
 _SIDE_AND_ITEM = lazy_compile(r"^按(?:收入|支出)性质分\s*[:：]\s*(\S.*)$")
 
 
@@ -538,6 +540,8 @@ class FundsReader:
         say which column it is). Lines other than the expense side's (and its 基本支出's own
         人员经费 and 公用经费) are the income side's."""
         side = kind if kind in (*_BREAKDOWN_KINDS, "expense_detail") else "by_income"
+        if label in self.extra and self.extra[label]["kind"] != side:
+            label = f"{label}（{_SIDE_NAMES.get(side, side)}）"  # each side's 合计, printed alike
         target = self.extra.setdefault(label, {"cells": {}, "kind": side})
         target["cells"]["amount"] = cell.ref()
         if amount is not None:
@@ -557,6 +561,13 @@ class FundsReader:
             amount = self._amount(value.text) if value is not None else None
             if value is not None and amount is None and not is_placeholder(value.text):
                 return False
+            if (
+                kind == "annual_total"
+                and len(parts) == len(_SIDES)
+                and lb.is_total_word(label.text)
+            ):
+                # 合计 | 2686.50 | 合计 | 2564.43 under the sides' lines: each side's own total
+                kind = _SIDES[len(read)]
             read.append((label, kind, value, amount))
         for label, kind, value, amount in read:
             self._breakdown_line(label.text, kind, amount, value or label)

@@ -178,6 +178,13 @@ def pipe_tokens(lines: Iterable[str]) -> Stream:
             continue
         body = line.strip()
         has_pipe = bool(_PIPE.search(body))
+        if not has_pipe and not edged and in_table and out.tokens:
+            t = out.tokens[-1]
+            if t.line == number - 1 and column_completed(t.text, pipe_cell(body)):
+                # the header's last label wrapped onto a line of its own (偏差原因分析及改进 /
+                # 措施), in rows printed without their outer pipes: that label's rest
+                out.tokens[-1] = merge(t, Token(pipe_cell(body), body, t.line, group=t.group))
+                continue
         pieces = _PIPE.split(line)
         goes_on = open_cell or (part and has_pipe)
         if goes_on and out.tokens and body[:1] not in "|｜":
