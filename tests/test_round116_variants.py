@@ -164,3 +164,36 @@ def test_each_breakdowns_total_printed_side_by_side() -> None:
     assert "F101" not in {f.code for f in review(_doc("wr03")).findings}
     # df06: 基本支出总额 | 812.60 | 项目支出总额 | 708.78 are the expense side's lines, no totals
     assert "F101" not in {f.code for f in review(_doc("df06")).findings}
+
+
+def test_rows_numbered_in_a_serial_column_under_the_blocks_title() -> None:
+    # ws01, pdftotext's layout: 绩效指标 alone over a header opening with 序号 had been stacked
+    # into one label (绩效指标序号), and each row's number read into its name (1数量指标农村…)
+    names = _names("ws01")
+    assert names["农村公路日常养护里程"] == ("≥1260公里", "1260公里")
+    assert names["沿线群众满意度"] == ("≥90%", "93%")
+    # rh06, a line at a time: a deadline's last word wrapped under its date is the target's
+    assert _names("rh06")["主体工程完工时间"] == ("2025年6月15日前", "2025年6月10日")
+
+
+def test_a_values_note_in_a_paragraph_of_its_own_is_kept_apart() -> None:
+    # wt04, a Word cell of two paragraphs, 3,120批次 / (含省、市下达任务): the note had been read
+    # into the actual (vo01, we03, th01 and eight more of earlier rounds the same)
+    rows = {i.name: i for t in parse_file(_doc("wt04")).tables for i in t.indicators}
+    row = rows["食品安全监督抽检批次"]
+    assert row.actual == "3,120批次"
+    assert row.cells["actual_note"].text == "(含省、市下达任务)"
+
+
+def test_a_hebei_targets_kind_noted_in_its_unit_cell() -> None:
+    # wt06: = | 建立 | (定性) is the target =建立(定性); oh06's (文字描述), the column's own
+    # label left in its cells, is no part of the target
+    assert _names("wt06")["工程良性运行管护机制"][0] == "=建立(定性)"
+    assert _names("oh06")["补贴动态管理机制"][0] == "长期有效"
+
+
+def test_a_pages_number_glued_to_the_running_head() -> None:
+    # wv01, a department's whole report in pdftotext's layout: — 3 —获嘉县水利局2021年度…报告
+    # had been read into the last row's name on the page
+    rows = {i.name for t in parse_file(_doc("wv01")).tables for i in t.indicators}
+    assert "维修任务完成时限" in rows

@@ -887,13 +887,32 @@ def _part(block: list[list[Piece]], page_break: bool, width: Width = display_wid
     if top > 0 and not any(_title(p) for p in block[top - 1]):
         top = first  # no header above the lines: not the first row's, as far as one can tell
     head = top
-    while head > 0 and _header_like(block[head - 1]) and not _part_heading(block[head - 1]):
+    while (
+        head > 0
+        and _header_like(block[head - 1])
+        and not _part_heading(block[head - 1])
+        and not _block_title(block[head - 1], block[head])
+    ):
         head -= 1
     lines = block[head:top]
     header = _header_starts(lines)
     inside = frozenset(id(p) for line in lines for p in line if p.start not in header)
     text = "".join(p.text for line in lines for p in line)
     return _Part(block, page_break, anchors, top, head, header, text, inside, width=width)
+
+
+def _block_title(line: list[Piece], below: list[Piece]) -> bool:
+    """The indicator block's own label alone on its line (绩效指标) over a header's line of
+    labels: the block's title, no column's label stacked over the first (序号)."""
+    return (
+        len(line) == 1
+        and len(below) >= _TITLE_OVER
+        and kinds(line[0].text) == {Kind.SECTION}
+        and below[0].start <= line[0].start + len(line[0].text)
+    )
+
+
+_TITLE_OVER = 3  # labels, at least, of the header line under a block's title
 
 
 def _header_starts(lines: list[list[Piece]]) -> list[int]:

@@ -186,6 +186,8 @@ def _numbered_head(cells: list[Cell]) -> bool:
         return bool(head.strip()) and PAGE_NUMBER.match(tail.replace(" ", "")) is not None
     if first[:1] in _NUMBER_MARKS:
         number, _, head = "  ".join(c.text for c in cells).strip().partition("  ")
+        if not head and (glued := _NUMBER_GLUED.match(number)) is not None:
+            number, head = glued.group(1), glued.group(2)  # — 3 —某局2021年度…报告, no space
         return (
             PAGE_NUMBER.match(number.replace(" ", "")) is not None
             and _REPORT_HEAD.search(head) is not None
@@ -194,6 +196,8 @@ def _numbered_head(cells: list[Cell]) -> bool:
 
 
 _NUMBER_MARKS = "-—–－~·・•"  # what a page's number opens with (— 4 —)
+# A page's number between its marks and the running head right after it (— 3 —某局…).
+_NUMBER_GLUED = lazy_compile(r"^([-—–－~·・•]\s*\d{1,3}\s*[-—–－~·・•])(\S.*)$")
 # A report's running head: its unit and year and the report's name (…2021年度…自评报告).
 _REPORT_HEAD = lazy_compile(r"\d{4}年.*(?:报告|自评表|评价表)\s*$")
 

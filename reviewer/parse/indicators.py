@@ -51,6 +51,9 @@ _MAX_COMBINATIONS = 20000
 # hinted row pulling the rows above it along misread rubrics and web tables).
 _MOVE_COST = 0.75
 # A heading over the rows of one of a department's units: 二级单位：郸城县第一高级中学
+# A row's number in a 序号 column.
+_SERIAL = lazy_compile(r"\d{1,3}")
+_SERIAL_LABELS = frozenset({"序号", "编号"})
 _UNIT_HEADING = lazy_compile(r"^(?:二级单位|所属单位|下属单位|预算单位)\s*[:：]")
 # a category's sum, or the indicators' before the form's own 预算执行率 row (Hebei: 指标合计)
 _SUBTOTAL = frozenset({"小计", "小 计", "分项小计", "指标合计"})
@@ -541,6 +544,7 @@ def parse_section(
     context_l1 = ""
     last_label: dict[str, str] = {}  # the stem of the last label of each level
     columns = aligned(columns, rows)
+    numbered = not _SERIAL_LABELS.isdisjoint(columns.labels.values())  # a 序号 column
     name_column = columns.name_column
     roles = set(columns.roles.values())
     no_l1 = Role.L2 in roles and Role.L1 not in roles  # 二级指标 | 三级指标 | …, no 一级 column
@@ -606,6 +610,9 @@ def parse_section(
                     row_events.append(LabelEvent(pos=0.0, level=level.value, text=text))
             content = []
         else:
+            if numbered and len(cells) > 1 and _SERIAL.fullmatch(cells[0].text):
+                cells[0].used = True  # the row's 序号, under a header that prints the column
+                cells = cells[1:]
             label_cells: list[tuple[lb.LabelKind, str]] = []
             n_labels = 0
             for n, c in enumerate(cells):  # labels first; the first non-label starts content
@@ -885,7 +892,11 @@ def _attach_fragments(
             continue
         if nxt is None and prev is not None and _text_under(frag, prev):
             continue  # left unused: reported
-        cut = _unit_cut(prev, frag.cell.text) if prev is not None else None
+        cut = (
+            (_unit_cut(prev, frag.cell.text) or _date_cut(prev, frag.cell.text))
+            if prev is not None
+            else None
+        )
         if prev is not None and cut is not None:
             # the rest of a unit its cell wrapped (531.67元/平方 / 米), wherever it fell
             prev.continued.setdefault(cut, []).append(frag.cell)
@@ -1001,6 +1012,25 @@ def _unit_cut(d: Draft, text: str) -> str | None:
         ),
         None,
     )
+
+
+# A deadline's last word wrapped below its date (2025年6月15日 / 前).
+_DATE_END = lazy_compile(r"(?:\d{1,2}[日号]|\d{1,2}月|月底|年底)$")
+_DEADLINE_RESTS = frozenset({"前", "以前", "之前", "底前", "止"})
+
+
+def _date_cut(d: Draft, text: str) -> str | None:
+    """``"target"`` where ``text`` finishes the row's target, a date whose deadline word
+    wrapped onto a line of its own (2025年6月15日 / 前)."""
+    cell = d.target
+    if (
+        text.strip() in _DEADLINE_RESTS
+        and cell is not None
+        and not d.continued.get("target")
+        and _DATE_END.search(cell.text.rstrip()) is not None
+    ):
+        return "target"
+    return None
 
 
 def _text_under(frag: Fragment, last: Draft) -> bool:
@@ -1331,10 +1361,28 @@ def _with_unit(value: str, unit: Cell | None) -> str:
         return value if parsed.unit else value + unit.text
     if parse_number(value.lstrip(_SIGN_CHARS)) is not None:
         return value + unit.text  # a figure a scan misread (=S for =5): a figure's unit still
+    if _NOTE_LINE.fullmatch(unit.text) and "文字描述" not in unit.text:
+        # = | 建立 | (定性): the kind of target, noted in brackets (not the column's own
+        # (文字描述) left in it)
+        return value + unit.text
     return value + unit.text if placeholder_in(value) in ("**", "＊＊") else value
 
 
 _SIGN_CHARS = "=≥≤<>＝＞＜≧≦ "
+
+
+# A note in brackets, whole, on a line of its own in a value's cell (a Word cell's second
+# paragraph: 3,120批次 / (含省、市下达任务)).
+_NOTE_LINE = lazy_compile(r"[(（][^()（）]{2,40}[)）]")
+
+
+def _note_apart(text: str) -> tuple[str, str]:
+    """A value's text and the note in brackets its cell printed on a line of its own after it
+    (``""`` where there is none)."""
+    head, sep, last = text.rpartition("\n")
+    if sep and head.strip() and _NOTE_LINE.fullmatch(last.strip()):
+        return head, last.strip()
+    return text, ""
 
 
 def _to_indicator(d: Draft, described: bool = False) -> dict[str, Any]:
@@ -1342,6 +1390,7 @@ def _to_indicator(d: Draft, described: bool = False) -> dict[str, Any]:
     ``_target_text``)."""
     target = _target_text(d, described)
     actual = d.actual.text if d.actual else ""
+    actual, note = _note_apart(actual)
     if d.continued:  # a target or an actual broken by a page: its pieces joined
         target += _join(d.continued.get("target", []))
         actual += _join(d.continued.get("actual", []))
@@ -1363,6 +1412,8 @@ def _to_indicator(d: Draft, described: bool = False) -> dict[str, Any]:
         cells["target"] = d.target.ref()
     if d.actual is not None:
         cells["actual"] = d.actual.ref()
+        if note:  # kept, quoted at its cell: the value's note, no part of the value
+            cells["actual_note"] = d.actual.piece(note).ref()
     for key, more in d.continued.items():
         for n, piece in enumerate(more, start=1):
             cells[f"{key}+{n}"] = piece.ref()
