@@ -4,6 +4,7 @@ they went back to showed, asserted on the written documents whose layout is the 
 from __future__ import annotations
 
 from reviewer.api import parse_file
+from reviewer.parse.indicators import _seal_over_row
 from reviewer.pipeline import review
 from tests.test_round73_variants import _doc
 
@@ -197,3 +198,29 @@ def test_a_pages_number_glued_to_the_running_head() -> None:
     # had been read into the last row's name on the page
     rows = {i.name for t in parse_file(_doc("wv01")).tables for i in t.indicators}
     assert "维修任务完成时限" in rows
+
+
+def test_a_seal_numbered_among_a_rows_cells_read_a_line_at_a_time() -> None:
+    # ww03, OCR in runs of spaces: 城乡居民公共卫生服务差距 | 兴国县卫生健康委员会 | 不断缩小 |
+    # 不断缩小 — the seal taken out, its place had been left empty and the row read a column
+    # off (no target, its actual repeated as the explanation)
+    rows = {i.name: i for t in parse_file(_doc("ww03")).tables for i in t.indicators}
+    row = rows["城乡居民公共卫生服务差距"]
+    assert (row.target, row.actual, row.explanation) == ("不断缩小", "不断缩小", "")
+
+
+def test_a_seals_ring_read_in_part_and_a_name_ending_in_a_guarantee() -> None:
+    # ww05: 临桂区民政局 (of 桂林市临桂区民政局) beside a row had been read into its name; a name
+    # ending in 保障 is whole, the line under it opening the next name (社会救助 / 体系建设 / 情况)
+    names = _names("ww05")
+    assert names["救助对象满意度"] == ("≥90%", "9B.2%")
+    assert names["社会救助体系建设情况"] == ("持续完善", "持续完善")
+    # a unit named with its code (215003-定兴县民政局, up06) prints its name whole: the name
+    # alone among a row's cells is no piece of a seal's ring
+    assert _seal_over_row("临桂区民政局", frozenset({"桂林市临桂区民政局"}))
+    assert not _seal_over_row("定兴县民政局", frozenset({"215003-定兴县民政局"}))
+
+
+def test_a_tall_names_rest_naming_an_awareness() -> None:
+    # wy04, a viewer's copy: 农民耕地地力保护 / 明显增强 / 明显增强 / 15 / 意识
+    assert _names("wy04")["农民耕地地力保护意识"] == ("明显增强", "明显增强")

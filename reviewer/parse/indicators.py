@@ -98,7 +98,7 @@ def _stamped_by(text: str, units: frozenset[str]) -> bool:
 
 # How an indicator's name ends when whole: its measure (…合格率, …农户数, …满意度, …完成时间).
 _WHOLE_NAME = lazy_compile(
-    r"(?:[率数量度]|面积|长度|时间|时限|年限|期限|人次|标准|投入|成本|情况|机制|水平|比例|占比|比重)$"
+    r"(?:[率数量度]|面积|长度|时间|时限|年限|期限|人次|标准|投入|成本|情况|机制|水平|保障|比例|占比|比重)$"
 )
 # A line that may open a name: words only (高血压、糖尿病 with its 、), not a bracketed note or a
 # clause's rest.
@@ -143,6 +143,39 @@ LABEL_POINTS = "label_points"
 _VALUE_PARTS = {Role.TARGET: "target", Role.ACTUAL: "actual"}
 # A figure on a line of its own (９７．８％ / ５ / ５ under a name a phone's copy broke apart).
 _BARE_FIGURE = lazy_compile(r"^\d[\d.,]*\s*%?$")
+
+
+def _seal_over_row(text: str, units: frozenset[str]) -> bool:
+    """A cell among a row's that is one of the head's units stamped over it: its name whole,
+    marked as a seal or not, or its name's end (临桂区民政局 of 桂林市临桂区民政局, the seal's
+    ring read in part)."""
+    if lb.sealed_by(text, units):
+        return True
+    name = lb.sealed_name(text)
+    return (
+        len(name) >= lb.UNIT_NAME
+        and lb.unit_like(name)
+        # (a place's name before it: not a unit's code, 215003-定兴县民政局, whose name is whole)
+        and any(u.endswith(name) and _PLACE.fullmatch(u[: -len(name)]) for u in units)
+    )
+
+
+_PLACE = lazy_compile(r"[\u4e00-\u9fff]{2,8}")
+
+
+def _seal_gap_closed(cells: list[Cell], sealed: list[Cell]) -> list[Cell]:
+    """``cells`` without the seal's; where the row's cells are numbered in order (a line read
+    a cell at a time, no column left empty: 名称 | 某局 | 不断缩小 | 不断缩小), the cells after
+    the seal a column back, into the place it took (quoted where they were printed)."""
+    kept = [c for c in cells if c not in sealed]
+    numbers = [c.column for c in cells]
+    if len(sealed) != 1 or numbers != list(range(numbers[0], numbers[0] + len(numbers))):
+        return kept
+    for c in kept:
+        if c.column > sealed[0].column:
+            c.where = c.where or {"line": c.line, "column": c.column}
+            c.column -= 1
+    return kept
 
 
 def _name_only(d: Draft) -> bool:
@@ -567,9 +600,9 @@ def parse_section(
             # a unit's seal stamped over a row's cells (受益农户满意度 | 东安县农业农村局 | ≥90%):
             # no cell of the row (left unused, it is reported); not a scan's page head (某局 |
             # 扫描 | 1/2), which is the page's furniture whole
-            sealed = [c for c in cells if lb.sealed_by(c.text, units)]
+            sealed = [c for c in cells if _seal_over_row(c.text, units)]
             if sealed and not any(lb.is_scan_mark(c.text) for c in cells):
-                cells = [c for c in cells if c not in sealed]
+                cells = _seal_gap_closed(cells, sealed)
         # Leading pieces of vertical labels (绩 / 效 指 标) are layout, not content; so is the
         # block's label with its points, printed on a row of a new page (绩效指标(90分) | …).
         while cells and lb.is_section_fragment(lb.weight_note(cells[0].text)[0]):

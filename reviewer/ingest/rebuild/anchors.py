@@ -105,7 +105,7 @@ _SECTION_LABELS = (
 # line): short, ending in a measure word (合格率, 满意度, 人数); not 年度 (a running head's rest).
 _MEASURE_END = lazy_compile(
     r"(?:[率数量]|满意度|程度|进度|密度|面积|长度|时间|时限|年限|人次|机制|标准|水平|比例|占比|比重"
-    r"|差距|情况)$"
+    r"|差距|情况|意识|素养)$"
 )
 NAME_REST_CHARS = 8
 # How an explanation of a few words opens (无特殊情况, 已完成, 未发生): no name's rest.
