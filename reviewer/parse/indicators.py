@@ -149,6 +149,10 @@ def _seal_over_row(text: str, units: frozenset[str]) -> bool:
     """A cell among a row's that is one of the head's units stamped over it: its name whole,
     marked as a seal or not, or its name's end (临桂区民政局 of 桂林市临桂区民政局, the seal's
     ring read in part)."""
+    if text in units:
+        return True
+    if text[-1:] not in _SEAL_ENDS:
+        return False  # the cheap test first: this runs for every cell of every row
     if lb.sealed_by(text, units):
         return True
     name = lb.sealed_name(text)
@@ -160,6 +164,8 @@ def _seal_over_row(text: str, units: frozenset[str]) -> bool:
     )
 
 
+# How a unit's name ends, or a seal's or a scan's mark after it.
+_SEAL_ENDS = frozenset("局委办院所站队会厅部处室府司心社校）)件描")
 _PLACE = lazy_compile(r"[\u4e00-\u9fff]{2,8}")
 
 
