@@ -875,6 +875,10 @@ UNREAD = {
     # with its definitions over lines: names, definitions and targets read as one, doubted
     "ww06_hebei_baoding_laishui_wenguangluju_nongjiashuwu_2019.txt",
     "wy06_hebei_baoding_laishui_minzhengju_canjirenliangxiangbutie_2025.txt",
+    # round 121: OCR a cell a line, a tall name's rest after its figures longer than its first
+    # line (家庭经济困难 / … / 寄宿生生活补助人数), and a Hebei form: doubted
+    "xa03_jiangxi_ganzhou_ningdu_jiaoyutiyuju_yiwujiaoyubuzhu_2023.txt",
+    "xa06_hebei_zhangjiakou_yuxian_wenhuaguangdianheluyouju_nongjiashuwu_2019.txt",
 }
 
 
@@ -884,7 +888,7 @@ def _marks(doc: Path) -> list[pytest.MarkDecorator]:
 
 
 def test_the_set_is_there() -> None:
-    assert len(DOCUMENTS) == 3469
+    assert len(DOCUMENTS) == 3493
     assert all(_gold(d).is_file() for d in DOCUMENTS)
     assert {d.name for d in DOCUMENTS} >= {*MISREAD, *UNREAD}
 
