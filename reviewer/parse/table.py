@@ -379,9 +379,7 @@ def _better_shifted(columns: IndicatorColumns, rows: list[Row], by: int) -> bool
     """More of ``rows`` are read by column with their cells ``by`` columns to the right (rows
     under a page's header printed without the first page's leading cell, numbered as it)
     than as they stand (rows that keep the cell's column, 绩效指标 merged down them)."""
-    moved = columns.shifted(-by)
-    here = sum(columns.by_column(row.cells) is not None for row in rows)
-    return sum(moved.by_column(row.cells) is not None for row in rows) > here
+    return better_read(columns, columns.shifted(-by), rows) is not columns
 
 
 def _shifted(row: Row, by: int) -> None:
