@@ -224,3 +224,9 @@ def test_a_seals_ring_read_in_part_and_a_name_ending_in_a_guarantee() -> None:
 def test_a_tall_names_rest_naming_an_awareness() -> None:
     # wy04, a viewer's copy: 农民耕地地力保护 / 明显增强 / 明显增强 / 15 / 意识
     assert _names("wy04")["农民耕地地力保护意识"] == ("明显增强", "明显增强")
+
+
+def test_a_tall_names_last_word_a_category_beside_the_explanations_last_words() -> None:
+    # wl02, OCR in runs of spaces: 家庭医生 / 签约服务团队 | ≥85个 | … / 数量 | 比例计分。 — the
+    # bare 数量 had been taken for a category's label and lost from the name
+    assert _names("wl02")["家庭医生签约服务团队数量"] == ("≥85个", "92个")

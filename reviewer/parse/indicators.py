@@ -555,7 +555,16 @@ def _names_rest(text: str, cells: list[Cell], drafts: list[Draft], last: dict[st
     above, wrapped (补充更新出版物 / 数量, 城区垃圾积存点 / 数量); so too the measure word the open
     category's label ends with, under a name not yet whole (服务对象满意度指标 | 群众对文化旅游
     公共服务 / 满意度)."""
-    if len(cells) != 1 or not drafts:
+    if not drafts:
+        return False
+    if (
+        len(cells) == 2
+        and text in lb.BARE_CATEGORY_WORDS
+        and _is_sentence(cells[1].text)
+        and _WHOLE_NAME.search(drafts[-1].name_text()) is None
+    ):
+        return True  # beside the explanation's last words (… / 数量 | 比例计分。): no category's
+    if len(cells) != 1:
         return False
     if text in lb.BARE_CATEGORY_WORDS and last.get("l2") == lb.stem(text):
         return True

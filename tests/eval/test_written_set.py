@@ -571,10 +571,6 @@ MISREAD = {
         " over three lines (项目区粮食 / 亩均产能提升 / 幅度) with its middle line a column right of"
         " its others, read out of order"
     ),
-    "wl02_shandong_linyi_yishui_weishengjiankangju_jiatingyishengqianyue_2023.txt": (
-        "OCR in runs of spaces: a tall name's last line a category's bare word (… / 数量) beside"
-        " the explanation's rest, taken for a label"
-    ),
     "ux06_hebei_chengde_longhua_wenguanglvju_nongjiashuwu_2022.txt": (
         "a viewer's copy of a Hebei form (doubted until round 117, its page's rows now read under"
         " their header): the 预算执行率 row's rate read as its target"
