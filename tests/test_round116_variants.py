@@ -230,3 +230,29 @@ def test_a_tall_names_last_word_a_category_beside_the_explanations_last_words() 
     # wl02, OCR in runs of spaces: 家庭医生 / 签约服务团队 | ≥85个 | … / 数量 | 比例计分。 — the
     # bare 数量 had been taken for a category's label and lost from the name
     assert _names("wl02")["家庭医生签约服务团队数量"] == ("≥85个", "92个")
+
+
+def test_a_pages_number_first_then_the_running_head() -> None:
+    # xf02, pdftotext's layout: 第 1 页 共 2 页 … 秦安县农业农村局2022年度转移支付绩效自评 under the
+    # page's last row had been read into its name
+    assert "补贴发放及时率" in _names("xf02")
+
+
+def test_seals_read_with_their_star_or_spaced_apart() -> None:
+    # xe02: 兴国县卫生健康委员会 ◎ 财务专用章 between rows had been read into a name
+    assert _names("xe02")["慢病患者规范管理率"] == ("≥60%", "57.8%")
+    # xf06: the form's seal mark printed spaced apart under a row's target (（公  章）)
+    assert _names("xf06")["困难家庭幼儿入园率"] == ("≥95%", "97.3%")
+
+
+def test_a_quoted_names_first_line_atop_a_page_opens_the_name_below() -> None:
+    # xe05: "三公"经费 / 支出 / 控制 atop page 2 had gone to the row above the break
+    assert _names("xe05")['"三公"经费支出控制'] == ("≤上年", "低于上年")
+
+
+def test_the_categories_points_set_out_in_pairs_under_the_rows() -> None:
+    # xh02: 产出指标 | 50 | 效益指标 | 30 | 满意度指标 | 10 under the last row had been read into
+    # its name; it is left unread, reported
+    names = _names("xh02")
+    assert names["城乡居民对基本公共卫生服务满意度"] == ("≥85%", "88.2%")
+    assert "P101" in {f.code for f in review(_doc("xh02")).findings}

@@ -367,7 +367,7 @@ def _seal(text: str, units: list[str]) -> bool:
 
 _HAN = lazy_compile("[\u4e00-\u9fff]")
 _STOP_ALONE = frozenset(("。", "."))
-_STAMPED = lazy_compile(r"\s*[(（](?:盖)?[章印][)）]$")
+_STAMPED = lazy_compile(r"\s*[(（](?:盖|公)?[章印][)）]$")
 # The words of a seal's ring and centre, whichever body stamped it (同心县财政局 / 专用章).
 _SEAL_WORDS = lazy_compile(r"^[(（]?(?:(?:财务|业务|绩效)?专用章|公章)[)）]?$")
 # A finance bureau's name on a line of its own among the rows: the seal it stamped.
@@ -384,10 +384,13 @@ def _seal_out(block: list[list[Piece]], units: list[str], taken: list[Leftover] 
     among = False  # below a line of figures: among the rows, not the report's own heading
     for line in block:
         figures = any(_is_figure(p.text) for p in line)
-        alone = (
-            among
-            and len(line) == 1
-            and (_FINANCE_SEAL.match(line[0].text) is not None or line[0].text in units)
+        alone = among and (
+            (
+                len(line) == 1
+                and (_FINANCE_SEAL.match(line[0].text) is not None or line[0].text in units)
+            )
+            # the form's mark where its seal goes, spaced apart (（公  章）)
+            or _STAMPED.fullmatch("".join(p.text for p in line).replace(" ", "")) is not None
         )
         among = among or figures
         kept = []

@@ -184,6 +184,9 @@ def _numbered_head(cells: list[Cell]) -> bool:
     if "页" in last:
         head, _, tail = "  ".join(c.text for c in cells).rstrip().rpartition("  ")
         return bool(head.strip()) and PAGE_NUMBER.match(tail.replace(" ", "")) is not None
+    if first[:1] == "第" and len(cells) > 1 and PAGE_NUMBER.fullmatch(first.replace(" ", "")):
+        # 第 1 页 共 2 页    某局2022年度转移支付绩效自评: the number first, the head after it
+        return _REPORT_HEAD.search("".join(c.text for c in cells[1:])) is not None
     if first[:1] in _NUMBER_MARKS:
         number, _, head = "  ".join(c.text for c in cells).strip().partition("  ")
         if not head and (glued := _NUMBER_GLUED.match(number)) is not None:
@@ -199,7 +202,7 @@ _NUMBER_MARKS = "-—–－~·・•"  # what a page's number opens with (— 4 
 # A page's number between its marks and the running head right after it (— 3 —某局…).
 _NUMBER_GLUED = lazy_compile(r"^([-—–－~·・•]\s*\d{1,3}\s*[-—–－~·・•])(\S.*)$")
 # A report's running head: its unit and year and the report's name (…2021年度…自评报告).
-_REPORT_HEAD = lazy_compile(r"\d{4}年.*(?:报告|自评表|评价表)\s*$")
+_REPORT_HEAD = lazy_compile(r"\d{4}年.*(?:报告|自评表?|评价表)\s*$")
 
 
 def _with_next(rows: Iterable[Row]) -> Iterator[tuple[Row, Row | None]]:

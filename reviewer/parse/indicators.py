@@ -100,9 +100,9 @@ def _stamped_by(text: str, units: frozenset[str]) -> bool:
 _WHOLE_NAME = lazy_compile(
     r"(?:[率数量度]|面积|长度|时间|时限|年限|期限|人次|标准|投入|成本|情况|机制|水平|保障|比例|占比|比重)$"
 )
-# A line that may open a name: words only (高血压、糖尿病 with its 、), not a bracketed note or a
-# clause's rest.
-_NAME_OPENS = lazy_compile(r"^[\u4e00-\u9fff][\u4e00-\u9fff、]{3,}$")
+# A line that may open a name: words only (高血压、糖尿病 with its 、, "三公"经费 with its
+# quotes), not a bracketed note or a clause's rest.
+_NAME_OPENS = lazy_compile(r"^[\u4e00-\u9fff\"“][\u4e00-\u9fff、\"“”]{3,}$")
 TEMPLATE_NAME = lazy_compile(r"^指标\d{1,2}$")  # the template's own name for an empty row
 _POS = operator.attrgetter("pos")
 _FAMILIES = frozenset(lb.L2_FAMILY.values())

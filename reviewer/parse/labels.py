@@ -208,7 +208,8 @@ _STAMP = lazy_compile(
     rf"|^{_UNIT_NAME}\s*[(（]\s*(?:盖章|公章|章|印)\s*[)）]$"
     rf"|^[★☆]\s*{_UNIT_NAME}\s*[★☆]$"  # the name round the seal's star (☆ 某县…局 ☆)
     r"|^(?:财务|业务|合同|行政)?专用章$"  # a seal's lower line (某局 / 财务专用章)
-    rf"|^{_UNIT_NAME}\s*(?:财务|业务|合同|行政)?专用章$"  # both lines read as one
+    # both lines read as one, the seal's star between them or not (某局 ◎ 财务专用章)
+    rf"|^{_UNIT_NAME}\s*[◎★☆]?\s*(?:财务|业务|合同|行政)?专用章$"
 )
 
 

@@ -389,6 +389,20 @@ def _shifted(row: Row, by: int) -> None:
         c.column += by
 
 
+def _points_pairs(cells: list[Cell]) -> bool:
+    """A row of the categories' labels each followed by its points (产出指标 | 50 | 效益指标 |
+    30 | 满意度指标 | 10): the form's weights set out under its rows, no indicator row."""
+    return (
+        len(cells) >= _PAIRS_CELLS
+        and len(cells) % 2 == 0
+        and all(lb.label_kind(c.text) is not None for c in cells[::2])
+        and all(parse_points(c.text) is not None for c in cells[1::2])
+    )
+
+
+_PAIRS_CELLS = 4  # two categories and their points, at least
+
+
 def layout_doubted(t: EvaluationTable) -> bool:
     """Whether the table's reading is doubted for what a layout decides: its rows and columns
     (not its funds block alone)."""
@@ -1392,8 +1406,11 @@ class _TableBuilder:
         first = cells[0].text
         if len(cells) > 2:
             # notes and the fields after the table are one or two cells; the sign-off (填报单位：…
-            # 填报人：… 联系电话：…) any number, each key with its value
-            return len(first) < 40 and lb.SIGN_OFF.match(first) is not None
+            # 填报人：… 联系电话：…) any number, each key with its value; the categories' points
+            # in pairs under the rows (产出指标 | 50 | 效益指标 | 30 | …), no row's
+            return (len(first) < 40 and lb.SIGN_OFF.match(first) is not None) or _points_pairs(
+                cells
+            )
         return (
             _NOTE_START.match(first) is not None
             or _ATTACHMENT.match(first) is not None
