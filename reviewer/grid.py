@@ -62,6 +62,12 @@ class Cell(CellRef):
         self.where = where
         self.printed = printed
 
+    def move(self, by: int) -> None:
+        """The cell ``by`` columns over (a reading that numbered its row's cells a column off),
+        still quoted where it was printed."""
+        self.where = self.where or {"line": self.line, "column": self.column}
+        self.column += by
+
     @property
     def location(self) -> Location:
         """The cell's location as its reference gives it (a CellRef is its own location)."""

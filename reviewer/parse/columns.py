@@ -366,16 +366,9 @@ def without_heading(header: Row, below: Sequence[Row], family: Family = DEFAULT)
         c.column == col and lb.label_kind(c.text) is not None for r in rows for c in r.cells
     ):
         return None
-    moved = [
-        Cell(
-            c.text,
-            c.line,
-            c.column - 1,
-            c.raw,
-            where=c.where or {"line": c.line, "column": c.column},
-        )
-        for c in cells[1:]
-    ]
+    moved = [Cell(c.text, c.line, c.column, c.raw, where=c.where) for c in cells[1:]]
+    for c in moved:
+        c.move(-1)
     return Row(moved, header.line, header.page_break_before)
 
 

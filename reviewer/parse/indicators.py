@@ -179,8 +179,7 @@ def _seal_gap_closed(cells: list[Cell], sealed: list[Cell]) -> list[Cell]:
         return kept
     for c in kept:
         if c.column > sealed[0].column:
-            c.where = c.where or {"line": c.line, "column": c.column}
-            c.column -= 1
+            c.move(-1)
     return kept
 
 

@@ -382,13 +382,6 @@ def _better_shifted(columns: IndicatorColumns, rows: list[Row], by: int) -> bool
     return better_read(columns, columns.shifted(-by), rows) is not columns
 
 
-def _shifted(row: Row, by: int) -> None:
-    """``row``'s cells ``by`` columns to the right, each quoted where it was printed."""
-    for c in row.cells:
-        c.where = c.where or {"line": c.line, "column": c.column}
-        c.column += by
-
-
 def _points_pairs(cells: list[Cell]) -> bool:
     """A row of the categories' labels each followed by its points (产出指标 | 50 | 效益指标 |
     30 | 满意度指标 | 10): the form's weights set out under its rows, no indicator row."""
@@ -1379,8 +1372,8 @@ class _TableBuilder:
                 moved[-1][1].append(row)
         for shift, under in moved:
             if shift and _better_shifted(columns, under, shift):
-                for row in under:
-                    _shifted(row, shift)
+                for c in (c for row in under for c in row.cells):
+                    c.move(shift)
         return rows
 
     def _header_shift(self, row: Row) -> int:
