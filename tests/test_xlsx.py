@@ -294,8 +294,8 @@ def test_a_formula_with_its_saved_value_reads_as_the_value(tmp_path: Path) -> No
 
 
 def test_a_formula_that_needs_no_computing_reads_as_typed(tmp_path: Path) -> None:
-    # A program that wrote a target (=42条) or a figure (=100%) as a formula saves no value:
-    # words no spreadsheet computes read as typed, one figure as itself; others are reported
+    # A program that wrote a target (=42条, =100%) as a formula saves no value: words no
+    # spreadsheet computes and one figure read as typed, the sign a target's; others reported
     rows = (
         '<row r="1"><c r="A1"><f>42条</f></c><c r="B1"><f>100%</f></c>'
         '<c r="C1"><f>≥95%</f></c><c r="D1"><f>SUM(A2:A3)</f></c></row>'
@@ -305,7 +305,7 @@ def test_a_formula_that_needs_no_computing_reads_as_typed(tmp_path: Path) -> Non
     from reviewer.ingest import read_grid
 
     grid = read_grid(path)
-    assert [c.text for r in grid.rows for c in r.cells] == ["=42条", "100%", "=≥95%"]
+    assert [c.text for r in grid.rows for c in r.cells] == ["=42条", "=100%", "=≥95%"]
     assert [(left.location.describe(), left.text) for left in grid.extra_leftovers] == [
         ("Sheet1!D1", "是公式但文件未保存计算结果（=SUM(A2:A3)）")
     ]

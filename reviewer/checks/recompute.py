@@ -43,7 +43,8 @@ _UNDER_WAY = lazy_compile(r"正在|进行中|推进中")
 _ONGOING = lazy_compile(r"推进|持续|逐步|正在")
 # Words that state a shortfall where the target asks for more (有效提升: 下降), but restate
 # the target where it asks for less or for none (有效降低: 有效降低; 无重大事故: 无重大事故).
-_NEGATIVE = lazy_compile(r"^(未|没有|无|不)|下降|降低")
+# (不断缩小: "ever", not "not")
+_NEGATIVE = lazy_compile(r"^(未|没有|无|不(?!断))|下降|降低")
 _ASKS_FOR_LESS = lazy_compile(
     r"^(未|没有|无|不|零|杜绝|避免|严禁|禁止|[≤<＜])|下降|降低|减少|减轻|遏制|控制|不高于|不超过"
 )

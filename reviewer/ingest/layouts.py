@@ -118,7 +118,9 @@ def detect_layout(sample: Sequence[str]) -> Layout:
     ) and not _grid_marks(piped):
         if sum(bool(_BAR_LINE.match(s)) for s in piped) >= 0.8 * len(piped):
             return Layout.BARS
-        return Layout.WRAPPED if _wrapped(piped) else Layout.PIPES
+        # (rows opening with their first cell, those whose first cell is empty with a space
+        # and a pipe: not wrapped rows, whatever lines of prose cells they hold)
+        return Layout.WRAPPED if _wrapped(piped) and not _unedged(piped) else Layout.PIPES
     if sum(bool(_SPACE_RUN.search(s.strip())) for s in nonempty) >= 0.3 * n:
         from reviewer.ingest.fixed import looks_fixed
 
@@ -465,7 +467,7 @@ def _unedged(lines: Sequence[str]) -> bool:
     return indented >= _UNEDGED_ROWS and texted >= _UNEDGED_ROWS
 
 
-_UNEDGED_ROWS = 2
+_UNEDGED_ROWS = 1
 
 
 def _unedged_cells(line: str, number: int) -> list[Cell] | None:

@@ -142,9 +142,9 @@ def _unvalued(
     path: Path, reader: ExcelReader, scan: WorkbookScan
 ) -> tuple[list[Leftover], dict[tuple[str, str], str]]:
     """The formulas saved without their values, located by sheet title and cell; and, by
-    sheet title and cell → the text read for them, those whose value needs no computing: one
-    figure (=100% is 100%), or words no spreadsheet computes (=42条, =≥95%: a program wrote a
-    string beginning with = as a formula), read as typed."""
+    sheet title and cell → the text read for them, those whose value needs no computing, read
+    as typed: one figure (=100%) or words no spreadsheet computes (=42条, =≥95%): a program
+    wrote a string beginning with = as a formula, a target with its sign."""
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
         sheets = [(s.name, rel.target) for s, rel in reader.parser.find_sheets()]
@@ -155,10 +155,7 @@ def _unvalued(
             if part not in scan.with_formulas:
                 continue
             for where, formula in unvalued_formulas(path, part):
-                if _ONE_FIGURE.match(formula):
-                    typed[(title, where)] = formula  # =100%: a figure's formula is the figure
-                    continue
-                if _FORMULA_WORDS.search(formula):
+                if _ONE_FIGURE.match(formula) or _FORMULA_WORDS.search(formula):
                     typed[(title, where)] = "=" + formula
                     continue
                 leftovers.append(
@@ -175,7 +172,7 @@ def _unvalued(
 
 # A character no formula holds outside a string in quotes: a CJK word, a sign as printed (≥).
 _FORMULA_WORDS = lazy_compile(r'^[^"]*[\u2000-\uffff]')
-# A formula that is one figure: it computes to itself.
+# A formula that is one figure (=100%): a target's sign and figure, as the program wrote them.
 _ONE_FIGURE = lazy_compile(r"^[-+]?\d+(?:\.\d+)?%?$")
 
 

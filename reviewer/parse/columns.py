@@ -50,6 +50,8 @@ _FITS = {
 }
 # Roles a row may leave empty at its end when a paste dropped the empty cells.
 _OPTIONAL = frozenset({Role.EXPLANATION, Role.MEASURES, Role.EXTRA})
+# Cells a row may leave empty between its filled ones: a 定性 target's unit, its sign.
+_MAY_BE_EMPTY = _OPTIONAL | {Role.UNIT, Role.NATURE}
 # What makes a row an indicator row besides its name.
 _ROW_VALUES = (Role.TARGET, Role.ACTUAL, Role.WEIGHT, Role.SCORE)
 # Columns that hold numbers on the 总分 row.
@@ -250,9 +252,27 @@ class IndicatorColumns:
         order = self._content_columns()
         if not cells or len(cells) > len(order):
             return None
-        if any(self.roles[col] not in _OPTIONAL for col in order[len(cells) :]):
+        if all(self.roles[col] in _OPTIONAL for col in order[len(cells) :]):
+            row = self._place(list(zip(order, cells, strict=False)))
+            if row.has_values():
+                return row
+        return self._in_order_spaced(cells, order)
+
+    def _in_order_spaced(self, cells: list[Cell], order: list[int]) -> RowMap | None:
+        """A row whose merged category cells were dropped but whose empty cells after its name
+        were kept (a tab paste: 丰富农村群众文化生活 | 定性 | 有效丰富 | | 有效丰富 | …), which
+        read one after another leave the 得分 unfilled: its cells in the header's order from the
+        name on, each as far from the name as printed."""
+        first = cells[0].column
+        steps = [c.column - first for c in cells]
+        if steps[-1] == len(cells) - 1 or steps[-1] >= len(order):
+            return None  # no empty cell kept among them, or more places than the header's
+        if any(self.roles[col] not in _OPTIONAL for col in order[steps[-1] + 1 :]):
             return None
-        row = self._place(list(zip(order, cells, strict=False)))
+        skipped = set(range(steps[-1])) - set(steps)
+        if any(self.roles[order[k]] not in _MAY_BE_EMPTY for k in skipped):
+            return None  # (a gap where a row's value stands: cells placed by position, a scan's)
+        row = self._place([(order[k], c) for k, c in zip(steps, cells, strict=True)])
         return row if row.has_values() else None
 
     def totals(self, numbers: list[Cell]) -> RowMap | None:

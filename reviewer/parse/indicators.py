@@ -1403,6 +1403,8 @@ def _with_unit(value: str, unit: Cell | None) -> str:
     template's stars for a number never filled in (≥ | ** | %) take the unit as a number would."""
     if unit is None or not value or value.endswith(unit.text):
         return value
+    if unit.text in _DEADLINE_RESTS and _DATE_END.search(value):
+        return value + unit.text  # <= | 2020年10月31日 | 前: the deadline's word in the unit's cell
     parsed = parse_value(value)
     if parsed.number is not None:
         return value if parsed.unit else value + unit.text

@@ -26,6 +26,7 @@ from reviewer.numbers import fmt
 from reviewer.parse.labels import is_cut_label, is_ellipsis, label_kind
 from reviewer.parse.values import parse_value
 from reviewer.textnorm import nfkc
+from reviewer.units import is_counter, is_measure
 
 _MAX_ROW_WEIGHT_SHARE = 1.0  # a row worth more than the whole form
 _WEIGHT_SUM_FACTOR = 1.6  # weights summing past 1.6 × the form's total
@@ -171,7 +172,7 @@ def check(
         and below["weight"] is not None
         and (below["l1"], below["l2"]) == (r["l1"], r["l2"])
     ]
-    if len(split) >= _SPLIT_ROWS:
+    if len(split) >= _SPLIT_ROWS or any(_cut_name_alone(r) for r in split):
         doubts.append(
             ReadingDoubt(
                 reason=f"{len(split)}个指标行没有分值和得分，而其下一行同类指标有："
@@ -371,6 +372,25 @@ def check(
         [r for r in rows if r["name"] and not _WORD.search(r["name"]) and not _benign(r["name"])],
         "没有文字",
         "指标名称、指标值等栏可能错位。",
+    )
+    # figures under no name beside a name with none (a viewer's copy that put a row's figures
+    # before its name): the row's cells read as two rows
+    nameless = [r for r in rows if not r["name"] and (r["target"] or r["actual"])]
+    if nameless and any(r["name"] and not (r["target"] or r["actual"]) for r in rows):
+        doubts.append(
+            ReadingDoubt(
+                reason=f"{len(nameless)}行有指标值却没有指标名称，另有指标只有名称没有数值："
+                "同一行的名称与数值可能被分开读成了两行。",
+                evidence=_cells(nameless, "target"),
+            )
+        )
+    # a unit alone as the name (次, 万元), or one character (率): the last line of a value or
+    # a name wrapped in its narrow column (≥2400批 / 次, 项目资金支付及时 / 率) read as a row's
+    # name, its first line elsewhere
+    doubts += _names(
+        [r for r in rows if _name_piece(r["name"])],
+        "只是一个计量单位或一个字",
+        "折行单元格的末尾可能被读成了一行的名称，各栏可能错位。",
     )
     # a state reached as the whole name (建立健全, 明显改善): the row's target in its name's
     # column, the name printed elsewhere (after the row's figures, in a viewer's copy)
@@ -720,6 +740,31 @@ def _two_labels(text: str) -> bool:
         and "".join(pieces) == text
         and all(label_kind(p) is not None for p in pieces)
     )
+
+
+_UNIT_NAME = 3  # characters, at most, of a unit read as a name (次, 人次, 万元)
+
+
+def _cut_name_alone(r: dict[str, Any]) -> bool:
+    """A row of a name alone, no value, whose name ends as no name does (人均基本公共卫生服,
+    its rest 务经费补助标准 the row below's name): a wrapped name's first line read as a row."""
+    from reviewer.ingest.rebuild.anchors import name_rest_word
+
+    name = r["name"]
+    return (
+        not (r["target"] or r["actual"] or r.get("explanation"))
+        and len(name) >= _NAME_END_CHARS
+        and _CJK_NAME.match(name[-1]) is not None
+        and not name_rest_word(name[-_NAME_END_CHARS:])
+        and label_kind(name) is None
+    )
+
+
+def _name_piece(name: str) -> bool:
+    """A name that is a wrapped cell's last line: a unit (次, 人次, 万元) or one character."""
+    if len(name) == 1:
+        return _CJK_NAME.match(name) is not None
+    return len(name) <= _UNIT_NAME and (is_counter(name) or is_measure(name))
 
 
 def _benign(name: str) -> bool:

@@ -29,9 +29,11 @@ from reviewer.ingest.rebuild.anchors import (
     column_completed,
     is_title,
     kinds,
+    name_rest_word,
     section_completed,
 )
 from reviewer.lazyre import lazy_compile
+from reviewer.parse import labels as lb
 from reviewer.textnorm import CELL_BAR, clean_cell, pipe_cell
 from reviewer.units import is_counter, is_measure
 
@@ -349,7 +351,7 @@ def join_pieces(
                     or _value_wrapped(prev, t)
                     or _figure_unit_wrapped(prev, t)
                     or _state_wrapped(prev, t)
-                    or _name_end_wrapped(prev, t)
+                    or _name_end_wrapped(prev, t, out[-2] if len(out) > 1 else None)
                 )
             ):
                 out[-1] = merge(prev, t)
@@ -600,19 +602,46 @@ def _figure_unit_wrapped(prev: Token, t: Token) -> bool:
 _ENDS_IN_FIGURE = lazy_compile(r"[\u4e00-\u9fff].*\d$")
 
 
-def _name_end_wrapped(prev: Token, t: Token) -> bool:
+def _name_end_wrapped(prev: Token, t: Token, before: Token | None) -> bool:
     """A name's last character wrapped onto a line of its own (特种设备定期检验 / 率, 更换老旧管网长
-    / 度): no cell is one such character alone."""
+    / 度): no cell is one such character alone; or its last measure word (农村集中供水工程水质 /
+    达标率), no label of the form's, after a line of a name's words opening a cell (``before``,
+    the token before it, no line of words it goes on from: 享受营养膳食补助的 / 农村义务教育阶段学
+    / 生人数 is a definition over three lines)."""
     return (
         t.line == prev.line + 1
         and not t.spaced
-        and t.text in _NAME_ENDS
+        and (
+            t.text in _NAME_ENDS
+            or (
+                len(t.text) <= _MEASURE_REST
+                and name_rest_word(t.text)
+                and lb.label_kind(t.text) is None
+                and not (is_counter(t.text) or is_measure(t.text))  # (…抽检 / 批次: a unit)
+                and len(prev.text) >= _NAME_LINE_CHARS
+                and not _words_above(before, prev)
+            )
+        )
         and _NAME_HEAD.fullmatch(prev.text) is not None
         and not kinds(prev.text)  # (实际完成情况 / 度: a label, then a vertical label's piece)
     )
 
 
+def _words_above(before: Token | None, prev: Token) -> bool:
+    """``before`` is a line of words right above ``prev`` that ``prev`` may go on from."""
+    return (
+        before is not None
+        and not before.empty
+        and before.line == prev.line - 1
+        and _NAME_HEAD.fullmatch(before.text) is not None
+        and lb.label_kind(before.text) is None
+        and not kinds(before.text)
+    )
+
+
 _NAME_ENDS = frozenset("率数度量额")
+_MEASURE_REST = 3  # 达标率, 满意度: a measure word wrapped whole
+_NAME_LINE_CHARS = 8  # a name's first line as wide as a narrow column holds
 _NAME_HEAD = lazy_compile(r"[\u4e00-\u9fff（）()]{4,}")
 
 
