@@ -297,6 +297,9 @@ class ReadingDoubt(BaseModel):
     # the funds block alone is in doubt (its amounts unread, or its columns taken one on):
     # the indicator rows were read apart from it and are reviewed; what reads the funds is not
     funds_only: bool = False
+    # the indicator rows alone are in doubt (a name, a column of theirs): the funds block was
+    # read apart from them and what reads it alone is reviewed (``Rule.funds_alone``)
+    rows_only: bool = False
 
 
 class DetailMismatch(BaseModel):
@@ -383,6 +386,12 @@ class EvaluationTable(BaseModel):
     def funds_reliable(self) -> bool:
         """Read without any doubt, its funds block too: what reads the funds may judge it."""
         return not self.doubts
+
+    @property
+    def funds_apart(self) -> bool:
+        """Its funds block read without doubt, whatever its rows: what reads the funds block
+        alone may judge it."""
+        return all(d.rows_only for d in self.doubts)
 
     @property
     def name(self) -> str:

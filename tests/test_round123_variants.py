@@ -116,3 +116,33 @@ def test_a_name_cut_mid_word_standing_alone_over_its_rest_is_doubted(tmp_path: P
 def test_one_name_alone_that_ends_as_names_end_is_no_doubt(tmp_path: Path) -> None:
     # a row left unfilled whose name is whole (…合格率) is the department's omission, reviewed
     assert not _split_doubted(tmp_path, "工程验收合格率", "道路完好率")
+
+
+def test_a_table_whose_rows_alone_are_doubted_has_its_funds_reviewed() -> None:
+    # tp05 (a row named 人次) and pa03 (one named 率): their funds blocks, read apart from the
+    # rows, do not add up as their writers labelled (1,352.04 against 1,339.04; 1,526.84 against
+    # 1,516.84): said, where a doubt on the rows had silenced every rule reading the funds
+    for stem, printed in (("tp05", "1,352.04"), ("pa03", "1,526.84")):
+        findings = review(_doc(stem)).findings
+        f101 = [f for f in findings if f.code == "F101"]
+        assert f101 and printed in f101[0].message, stem
+        (p108,) = [f for f in findings if f.code == "P108"][:1]
+        assert "资金部分照常复核" in p108.message
+        # what reads the rows stays silent: no score or total rule on the doubted rows
+        assert not [f for f in findings if f.code[0] in "ST"], stem
+
+
+def test_a_funds_block_read_off_its_amounts_beside_doubted_rows_is_not_reviewed() -> None:
+    # cd01: rows doubted, and a total whose printed rate (10.54%) is nowhere near its amounts'
+    # quotient (0.78%): the block is taken for misread too, no B101 or F101 on it
+    codes = {f.code for f in review(_doc("cd01")).findings}
+    assert "P108" in codes
+    assert not codes & {"B101", "F101"}
+
+
+def test_the_memo_says_the_funds_of_a_table_with_doubted_rows_were_reviewed() -> None:
+    (table,) = review(_doc("tp05")).memo.tables
+    assert table.reading_note.startswith("本表绩效指标可能未被正确读取")
+    assert "资金合计、执行率与预算执行得分照常复核" in table.reading_note
+    (table,) = review(_doc("cd01")).memo.tables  # its funds block not read whole either
+    assert table.reading_note.startswith("本表可能未被正确读取，未作分值与算术复核")

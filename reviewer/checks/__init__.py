@@ -17,6 +17,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from reviewer.checks.apart import funds_reviewed_apart
 from reviewer.checks.budget import rounding_note
 from reviewer.checks.context import Hit, ReportFacts, TableContext
 from reviewer.checks.implied import implied_weights
@@ -68,7 +69,11 @@ def applies(rule: Rule, table: EvaluationTable, family: Family) -> bool:
     """Whether ``rule`` may judge ``table`` as it was read."""
     if (table.detail_of is not None) != rule.detail:
         return False  # a form's detail is compared with its form, not reviewed again
-    if not rule.on_doubt and not (table.funds_reliable or (table.reliable and not rule.funds)):
+    if not rule.on_doubt and not (
+        table.funds_reliable
+        or (table.reliable and not rule.funds)
+        or (rule.funds_alone and funds_reviewed_apart(table))
+    ):
         return False
     if rule.whole and not table.complete:
         return False
@@ -109,11 +114,17 @@ def check_table(
         family,
         cut_before_indicators=table.ends_inside and not table.indicators,
     )
+    # a table whose rows alone are doubted: what reads its funds alone sees no row of it
+    funds_ctx = (
+        ctx
+        if table.reliable
+        else TableContext(judged.model_copy(update={"indicators": []}), index, config, family)
+    )
     out: list[Finding] = []
     for r in rules:
         if r.check is None or not applies(r, table, family):
             continue
-        for hit in r.check(ctx):
+        for hit in r.check(funds_ctx if r.funds_alone else ctx):
             if hit.indicator is not None and id(hit.indicator) in notes:
                 hit.message = hit.message.rstrip("。") + notes[id(hit.indicator)] + "。"
             out.append(_finding(hit, r, table, index))

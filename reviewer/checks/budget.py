@@ -130,6 +130,7 @@ def row_rate_conventions(table: EvaluationTable, row: FundRow) -> tuple[set[str]
     example="全年预算数350000.00、全年执行数331685，执行率应为94.77%，表中填94.00%。",
     fix="按全年执行数 ÷ 全年预算数重新计算执行率，并相应调整得分。",
     funds=True,
+    funds_alone=True,
 )
 def execution_rate(ctx: TableContext) -> Iterator[Hit]:
     yield from _total_rate(ctx.table)
@@ -424,6 +425,7 @@ def execution_score_over_parts(table: EvaluationTable, tolerance: float) -> Hit 
     example="执行率59.30%，分值10分，得分应为5.93分，表中填8分。",
     fix="按执行率 × 分值重新计算预算执行得分（保留两位小数），不超过分值。",
     funds=True,
+    funds_alone=True,
 )
 def execution_score(ctx: TableContext) -> Iterator[Hit]:
     t = ctx.table

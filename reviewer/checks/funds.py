@@ -38,6 +38,7 @@ _PARTS = tuple(SOURCES)
     example="年度资金总额全年预算数为0，而当年财政拨款为900000.00；按收入性质分2030.12，按支出性质分1925.67。",
     fix="核对各资金来源金额，使年度资金总额等于各来源之和。",
     funds=True,
+    funds_alone=True,
 )
 def fund_rows_add_up(ctx: TableContext) -> Iterator[Hit]:
     yield from _sources_add_up(ctx)

@@ -82,6 +82,9 @@ class Rule:
     # reads the funds block (its amounts, rate or points, or sums with them): silent where the
     # funds alone are doubted (``ReadingDoubt.funds_only``), while the other rules judge the rows
     funds: bool = False
+    # reads the funds block and nothing else (its sums, rate, execution score): judges a table
+    # whose indicator rows alone are doubted (``ReadingDoubt.rows_only``), on its funds alone
+    funds_alone: bool = False
     whole: bool = False  # needs the whole table: silent on one cut off by the document's end
     rubric: bool = False  # also checks a rubric (评分表), where only arithmetic can be checked
     # judges a form's detail view (``EvaluationTable.detail_of``), which no other rule reviews
@@ -113,6 +116,7 @@ def rule(
     rubric: bool = False,
     detail: bool = False,
     funds: bool = False,
+    funds_alone: bool = False,
 ) -> Callable[[Check], Check]:
     """Register a per-table check function under ``code``.
 
@@ -121,7 +125,9 @@ def rule(
     the rule needs every row (sums, totals, what is missing); ``rubric``: it applies to a
     rubric form too; ``detail``: it judges a form's detail view, which the other rules leave
     (the form's own findings would only repeat); ``funds``: it reads the funds block (amounts,
-    rate, the execution's points, or sums with them), so a doubt on the funds alone silences it.
+    rate, the execution's points, or sums with them), so a doubt on the funds alone silences it;
+    ``funds_alone``: it reads nothing but the funds block, so it judges the funds of a table
+    whose indicator rows alone are doubted.
     """
 
     described = partial(Rule, code, title, name, category, severity, authority, group)
@@ -139,6 +145,7 @@ def rule(
                 rubric=rubric,
                 detail=detail,
                 funds=funds,
+                funds_alone=funds_alone,
             )
         )
         return fn

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from reviewer.checks.apart import funds_reviewed_apart
 from reviewer.checks.context import (
     Hit,
     ReportFacts,
@@ -20,7 +21,15 @@ from reviewer.config import Config
 from reviewer.forms.template import is_instruction, placeholder_in
 from reviewer.grid import IMAGE_TABLE
 from reviewer.lazyre import lazy_compile
-from reviewer.model import Category, EvaluationTable, Evidence, Indicator, Location, Severity
+from reviewer.model import (
+    Category,
+    EvaluationTable,
+    Evidence,
+    Indicator,
+    Location,
+    ReadingDoubt,
+    Severity,
+)
 from reviewer.numbers import fmt
 from reviewer.parse import labels as lb
 from reviewer.parse.table import is_title
@@ -544,7 +553,7 @@ def scored_without_actual(ctx: TableContext) -> Iterator[Hit]:
     Severity.WARNING,
     "建议",
     "structure",
-    what="解析结果不合常理（分值合计远离满分、分值栏像是指标值、资金与执行率对不上等），表格可能被读错；本表不作分值和算术复核。只有资金部分存疑时，只跳过资金、执行率与总分的复核，绩效指标各行照常复核。",
+    what="解析结果不合常理（分值合计远离满分、分值栏像是指标值、资金与执行率对不上等），表格可能被读错；本表不作分值和算术复核。只有资金部分存疑时，只跳过资金、执行率与总分的复核，绩效指标各行照常复核；只有绩效指标存疑时，资金合计、执行率与预算执行得分照常复核。",
     why="表格读错时，按读错的数字复核只会得出一连串错误意见；如实说明读不准，比给出错误的复核意见更有用。",
     example="分值一栏合计27894分，显然读入了指标值。",
     fix="用原始文件（Excel、Word 或带表格线的 PDF）重新复核，或人工核对本表。",
@@ -554,13 +563,25 @@ def scored_without_actual(ctx: TableContext) -> Iterator[Hit]:
 def table_misread(ctx: TableContext) -> Iterator[Hit]:
     for doubt in ctx.table.doubts:
         yield Hit(
-            f"本表资金部分可能未被正确读取：{doubt.reason}已跳过资金、执行率与总分的复核，"
-            "绩效指标各行照常复核，请人工核对资金部分。"
-            if doubt.funds_only and ctx.table.reliable
-            else f"本表可能未被正确读取：{doubt.reason}已跳过分值与算术复核，请人工核对。",
+            _misread_message(doubt, ctx.table),
             evidence=cell_evidence(*doubt.evidence[:6]),
             suggestion="用原始文件（Excel、Word 或带表格线的 PDF）重新复核，或人工核对本表。",
         )
+
+
+def _misread_message(doubt: ReadingDoubt, table: EvaluationTable) -> str:
+    """What a doubt left unreviewed: the funds alone, the rows alone, or the whole table."""
+    if doubt.funds_only and table.reliable:
+        return (
+            f"本表资金部分可能未被正确读取：{doubt.reason}已跳过资金、执行率与总分的复核，"
+            "绩效指标各行照常复核，请人工核对资金部分。"
+        )
+    if funds_reviewed_apart(table):
+        return (
+            f"本表绩效指标可能未被正确读取：{doubt.reason}已跳过绩效指标的分值与算术复核，"
+            "资金部分照常复核，请人工核对绩效指标。"
+        )
+    return f"本表可能未被正确读取：{doubt.reason}已跳过分值与算术复核，请人工核对。"
 
 
 _REQUIRED_TEXT = ("implementation", "conclusion", "problems", "measures")

@@ -10,6 +10,7 @@ from collections.abc import Sequence
 from functools import cache
 
 from reviewer.checks import ReportFacts
+from reviewer.checks.apart import funds_reviewed_apart
 from reviewer.checks.registry import GROUPS, Rule, get_rule
 from reviewer.checks.totals import grade_of, recomputed_total
 from reviewer.config import Config
@@ -142,6 +143,7 @@ def _table_review(
             t.reliable,
             t.funds_reliable,
             t.indicators[-1].name if t.indicators else None,
+            funds_reviewed_apart(t),
         ),
         summary=(
             words.table_summary(claimed_text, recomputed_text, rate_text, t.first_line, t.last_line)

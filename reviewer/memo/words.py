@@ -156,10 +156,17 @@ def reading_note(
     reliable: bool,
     funds_reliable: bool,
     last_visible: str | None,
+    funds_apart: bool = False,
 ) -> str:
     """What the review of a table left out because of how the table reached us: a cut-off
     table is not the department's error, and is said here, once, not as a finding.
-    ``last_visible``: the last indicator read ("" when the indicators never began)."""
+    ``last_visible``: the last indicator read ("" when the indicators never began);
+    ``funds_apart``: its rows alone doubted, its funds block reviewed."""
+    if not reliable and funds_apart:
+        return (
+            "本表绩效指标可能未被正确读取，未作指标分值与算术复核，请人工核对（见本表意见）；"
+            "资金合计、执行率与预算执行得分照常复核。"
+        )
     if not reliable:
         return "本表可能未被正确读取，未作分值与算术复核，请人工核对（见本表意见）。"
     if not funds_reliable:

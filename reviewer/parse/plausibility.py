@@ -561,6 +561,8 @@ def check(
                     evidence=[c.ref() for c in unused[:6]],
                 )
             )
+    # every doubt so far is the indicator rows': the funds block is read apart from them
+    doubts = [d.model_copy(update={"rows_only": True}) for d in doubts]
     doubts.extend(_funds_doubts(t))
     return doubts
 

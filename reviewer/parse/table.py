@@ -1547,6 +1547,7 @@ class _TableBuilder:
                     reason="表中印有总分行，却没有读出任何绩效指标行：指标行的版式未能还原，"
                     "本表的绩效指标没有复核。",
                     evidence=[t["cells"]["total_score"]] if "total_score" in t["cells"] else [],
+                    rows_only=True,
                 )
             )
         if (illegible := self._illegible()) is not None:
@@ -1584,6 +1585,7 @@ class _TableBuilder:
             reason=f"绩效指标部分有{len(unread)}处（如“{unread[0].text[:24]}”）未能读出为指标行，"
             "本表的绩效指标没有复核。",
             evidence=[c.ref() for c in unread[:6]],
+            rows_only=True,
         )
 
     def _unread_funds(self, funds: dict[str, Any]) -> ReadingDoubt | None:
@@ -1630,6 +1632,7 @@ class _TableBuilder:
                         reason=f"绩效指标的表头“{c.text[:24]}”各栏文字连在一起，没有单元格分隔，"
                         "其下的指标行无法读取。",
                         evidence=[c.ref()],
+                        rows_only=True,
                     )
         return None
 
