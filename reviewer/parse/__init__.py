@@ -156,7 +156,15 @@ def _page_numbers_out(rows: Iterable[Row], taken: list[Row]) -> Iterator[Row]:
                 if (
                     head
                     and (page_break or paged)
-                    and (text in heads or ((titled or text in lines) and _goes_on(after)))
+                    and (
+                        text in heads
+                        or ((titled or text in lines) and _goes_on(after))
+                        # a report's name alone under a page's number (某局2020年度绩效自评报告):
+                        # its running head, whatever its first page's title said
+                        or (
+                            page_break and len(cells) == 1 and _REPORT_NAME.search(text) is not None
+                        )
+                    )
                 ):
                     _take(row, taken)
                     page_break = True  # passed on to the row below it
@@ -203,6 +211,7 @@ _NUMBER_MARKS = "-—–－~·・•"  # what a page's number opens with (— 4 
 _NUMBER_GLUED = lazy_compile(r"^([-—–－~·・•]\s*\d{1,3}\s*[-—–－~·・•])(\S.*)$")
 # A report's running head: its unit and year and the report's name (…2021年度…自评报告).
 _REPORT_HEAD = lazy_compile(r"\d{4}年.*(?:报告|自评表?|评价表)\s*$")
+_REPORT_NAME = lazy_compile(r"^[^，。；：:|]{2,30}\d{4}年.*报告$")  # a report's, not a table's
 
 
 def _with_next(rows: Iterable[Row]) -> Iterator[tuple[Row, Row | None]]:

@@ -1013,8 +1013,12 @@ def _attach_fragments(
         elif frag.kind == "name" and frag.labelled:
             to_next = True  # a row opening a category begins a name: the row above is another's
         elif frag.kind == "name":
-            to_next = len(nxt.name_text()) <= _REST_NAME or _opens_name_below(
-                frag.cell.text, prev.name_text()
+            below = nxt.name_text()
+            to_next = len(below) <= _REST_NAME or (
+                _opens_name_below(frag.cell.text, prev.name_text())
+                # (a change measured, over a whole name: the rest of the name above, 项目区耕地
+                # 质量 / 等级提升 | 时效指标 | 项目完工及时率)
+                and not (_CHANGE_NAMED.search(frag.cell.text) and _WHOLE_NAME.search(below))
             )
         else:
             to_next = not prev.explanation
@@ -1038,6 +1042,11 @@ def _opens_name_below(text: str, above: str) -> bool:
         and _WHOLE_NAME.search(text) is None
         and _NAME_OPENS.match(text) is not None
     )
+
+
+# A change a name measures, its last words (项目区耕地质量 / 等级提升): a name's end, not the
+# first line of a whole name below it.
+_CHANGE_NAMED = lazy_compile(r"(?:提升|提高|增加|增长|增效|增收|增产|改善|下降|减少|降低)$")
 
 
 # A unit cut after 平方 / 立方 and the line finishing it (元/平方 / 米): no name's, no word's.
@@ -1403,6 +1412,10 @@ def _with_unit(value: str, unit: Cell | None) -> str:
     template's stars for a number never filled in (≥ | ** | %) take the unit as a number would."""
     if unit is None or not value or value.endswith(unit.text):
         return value
+    if (rest := _LABEL_REST.match(unit.text)) is not None:
+        # 描述)人: the rest of the column's label 单位(文字 / 描述), wrapped into the first row's
+        # cell, before the unit
+        unit = Cell(unit.text[rest.end() :], unit.line, unit.column, unit.raw, where=unit.where)
     if unit.text in _DEADLINE_RESTS and _DATE_END.search(value):
         return value + unit.text  # <= | 2020年10月31日 | 前: the deadline's word in the unit's cell
     parsed = parse_value(value)
@@ -1418,6 +1431,7 @@ def _with_unit(value: str, unit: Cell | None) -> str:
 
 
 _SIGN_CHARS = "=≥≤<>＝＞＜≧≦ "
+_LABEL_REST = lazy_compile(r"^(?:文字)?描述[)）]")
 
 
 # A note in brackets, whole, on a line of its own in a value's cell (a Word cell's second

@@ -563,6 +563,17 @@ def check(
             )
     # every doubt so far is the indicator rows': the funds block is read apart from them
     doubts = [d.model_copy(update={"rows_only": True}) for d in doubts]
+    # a subject of a character or two (项目名称 一级, 主管部门 二级): the header's stacked labels
+    # read as the table's fields, the rows below them not read as rows
+    subject = t.get("project") or ""
+    if 0 < len(subject) <= _SUBJECT_CHARS and (ref := t["cells"].get("project")) is not None:
+        doubts.append(
+            ReadingDoubt(
+                reason=f"项目名称读为“{subject}”，不像项目名称：表头的栏目可能被读成了表的基本信息，"
+                "表格的行列可能没有读对。",
+                evidence=[ref],
+            )
+        )
     doubts.extend(_funds_doubts(t))
     return doubts
 
@@ -744,6 +755,7 @@ def _two_labels(text: str) -> bool:
     )
 
 
+_SUBJECT_CHARS = 2  # characters, at most, of a project's name read from a header's label
 _UNIT_NAME = 3  # characters, at most, of a unit read as a name (次, 人次, 万元)
 
 

@@ -856,6 +856,12 @@ UNREAD = {
     # round 123: a viewer's copy that put one row's figures before its 二级 label and name:
     # the figures read as a row without a name, the name as one without figures, doubted
     "xl02_jiangxi_ganzhou_yudu_weijianwei_jibengonggongweisheng_2020.txt",
+    # round 124: OCR in runs of spaces of a Hebei form (definitions over lines: names,
+    # definitions and targets read as one), and OCR a cell a line whose row's name wrapped
+    # (供水工程维修养护经 / 费保障年限) had its first line taken for the row above's explanation:
+    # doubted
+    "xm06_hebei_xingtai_neiqiu_minzhengju_canjirenliangxiangbutie_2019.txt",
+    "xp03_gansu_tianshui_qinan_shuiwuju_nongcunyinshui_2022.txt",
 }
 
 
@@ -865,7 +871,7 @@ def _marks(doc: Path) -> list[pytest.MarkDecorator]:
 
 
 def test_the_set_is_there() -> None:
-    assert len(DOCUMENTS) == 3541
+    assert len(DOCUMENTS) == 3565
     assert all(_gold(d).is_file() for d in DOCUMENTS)
     assert {d.name for d in DOCUMENTS} >= {*MISREAD, *UNREAD}
 

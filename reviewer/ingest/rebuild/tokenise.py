@@ -687,6 +687,8 @@ def _value_wrapped(prev: Token, t: Token) -> bool:
     if date:  # 2020年12月底 / 前, 2020年5月 / 20日
         if date.endswith("月") and t.text[:1].isdigit() and _DAY_REST.fullmatch(t.text):
             return True
+        if date.endswith("日") and not t.text.startswith(("前", "以前", "之前")):
+            return False  # 2024年10月28日 / 完成: a day's date is whole, 完成 the next cell's
         return _BEFORE.fullmatch(t.text) is not None
     unit = head.group("unit")
     if not head.group("sign") and not unit:
