@@ -197,6 +197,8 @@ _rows_strategy = st.lists(st.lists(_cell, max_size=9), max_size=40)
 # same non-title line, taken as the pages' furniture after the last table: accounted for
 @example([["财政项目支出绩效自评表"], ["财政项目支出绩效自评表"]], "lines")
 @example([["某县公开"], ["某县公开"]], "lines")
+# a pipe row with no cell (| |) over a row with a tab in a cell, read as tabs: no empty row
+@example([[], ["\t"]], "pipes")
 def test_pasted_layouts_never_raise_and_account_for_every_row(
     rows: list[list[str]], layout: str
 ) -> None:

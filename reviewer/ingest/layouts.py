@@ -394,7 +394,7 @@ _SPACE_RUN_CELLS = lazy_compile(r" {3,}")
 
 
 def _tab_cells(line: str, number: int) -> list[Cell] | None:
-    if "\t" not in line and "|" in line and (piped := split_piped(line, number)) is not None:
+    if "\t" not in line and "|" in line and (piped := split_piped(line, number)):
         return piped  # a pipe table among tab rows (a report's tables pasted each its own way)
     cells = []
     col = 0
