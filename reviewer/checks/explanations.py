@@ -56,6 +56,7 @@ _MEASURE = lazy_compile(
     # a step taken since, dated (已于9月开通线上借阅), and who answers for it (由县图书馆负责)
     r"已于[^，,；;。]{0,8}?(开通|启用|上线|开展|实施|启动|建立|增设|恢复)|"
     r"由(?!于)[^，,；;。]{1,12}负责|"
+    r"(?:^|[；;。])(?:推行|推广|引入|试行)|"  # …较长；推行在线纠纷解决: a clause opening with a step
     r"20\d{2}年结合"  # 2020年结合巩固提升工程延伸管网: a year's plan for it
 )
 # Words that admit a shortfall.

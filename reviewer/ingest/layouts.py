@@ -818,6 +818,50 @@ _BRACKET_TAIL = lazy_compile(r"^[(（][^()（）]{1,12}[)）]$")
 _FIGURE = lazy_compile(r"^[≥≤><=]?\s*\d[\d.,]*\s*%?$")
 
 
+def _brackets_closed(rows: Iterable[Row]) -> Iterator[Row]:
+    """Rows laid out by position with a label's bracket closed in the row below it: a narrow
+    header cell wrapped (得分(20分*执 / 行率), 单位(文字 / 描述)) whose rest the layout put in
+    the next row's cell of that column, before that row's own text (行率)18, 描述)人). The rest
+    goes back to its label, as a field's label's last word alone on the next line does."""
+    held: Row | None = None
+    for row in rows:
+        if (
+            held is not None
+            and len(row.cells) == 1
+            and row.cells[0].column == held.cells[0].column == 1
+            and row.cells[0].text in _LABEL_TAILS
+            and held.cells[0].text.endswith(("）", ")"))
+        ):
+            # a field's label wrapped in its narrow column (转移支付（项目） / 名称), its value
+            # beside its first line
+            held.cells[0].text += row.cells[0].text
+            continue
+        if held is not None and row.cells:
+            unclosed = {c.column: c for c in held.cells if _UNCLOSED_LABEL.search(c.text)}
+            if unclosed:
+                for c in row.cells:
+                    label = unclosed.get(c.column)
+                    rest = _BRACKET_REST.match(c.text) if label is not None else None
+                    if label is not None and rest is not None:
+                        label.text += rest.group(0)
+                        c.text = c.text[rest.end() :].lstrip()
+                row.cells = [c for c in row.cells if c.text]
+                if not row.cells:
+                    continue  # the line held the label's rest only
+        if held is not None:
+            yield held
+        held = row
+    if held is not None:
+        yield held
+
+
+# A label's bracket left open at its cell's end (得分(20分*执), and the words that close it at
+# the start of the cell below (行率), 描述)): no figure among them.
+_UNCLOSED_LABEL = lazy_compile(r"[(（][^()（）]{0,12}$")
+_BRACKET_REST = lazy_compile(r"^[^()（）\d\s]{1,8}[)）]")
+_LABEL_TAILS = frozenset({"名称", "单位", "部门"})
+
+
 def _tab_rows_rejoined(rows: Iterable[Row]) -> Iterator[Row]:
     """Tab rows with a cell's line break joined again: a row that stops in its label or name
     columns (no figure in it), and the next line opening at its first column with a bracketed
@@ -1295,11 +1339,15 @@ def layout_rows(
     if layout is Layout.FIXED:
         from reviewer.ingest.fixed import fixed_or_spaced
 
-        return fixed_or_spaced([line.rstrip("\r\n") for line in lines], spaced_rows, taken)
+        return _brackets_closed(
+            fixed_or_spaced([line.rstrip("\r\n") for line in lines], spaced_rows, taken)
+        )
     if layout is Layout.SPACES:
         from reviewer.ingest.fixed import spaced_or_fixed
 
-        return spaced_or_fixed([line.rstrip("\r\n") for line in lines], spaced_rows, taken)
+        return _brackets_closed(
+            spaced_or_fixed([line.rstrip("\r\n") for line in lines], spaced_rows, taken)
+        )
     if layout is Layout.MARKED:
         from reviewer.ingest.marked import marked_rows
 

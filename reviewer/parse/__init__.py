@@ -548,14 +548,29 @@ class TableStream:
         tables = list(self._read(self.grid.rows, self.leftovers, self.accounting, self.grid.format))
         for fmt, again in seconds:
             funds_only = _funds_alone_doubted(tables)
-            if tables and not self.accounting.reported_lines:
-                break  # doubted with every cell placed: no layout's failing
+            # doubted with every cell placed: no layout's failing, unless the text was read a
+            # block of lines or a line of spaced cells to a row (a page of cells a line each
+            # read as one row), where another reading is kept only if it places every cell
+            # too, reads as many rows, doubts none of its tables and keeps their subjects
+            placed = bool(tables) and not self.accounting.reported_lines
+            if placed and self.grid.format not in _READ_AGAIN_PLACED:
+                break
             if tables and not funds_only and not all(_misread(t) for t in tables):
                 break
             leftovers: list[Leftover] = []
             accounting = Accounting()
             others = list(self._read(again(), leftovers, accounting, fmt))
-            if not self._better(tables, others, accounting, funds_only):
+            if placed and not (
+                others
+                and not accounting.reported_lines  # (every cell placed too)
+                and _rows(others) >= _rows(tables)
+                and len(others) <= len(tables)
+                and not any(t.doubts for t in others)
+                # (nor loses a subject the first read: 项目名称：… in a cell of its own)
+                and sum(bool(t.name) for t in others) >= sum(bool(t.name) for t in tables)
+            ):
+                continue
+            if not placed and not self._better(tables, others, accounting, funds_only):
                 continue
             # in place: a streamed review holds these objects from before the reading
             self.leftovers[:] = leftovers
@@ -651,6 +666,9 @@ def _judged(table: EvaluationTable, by_position: bool) -> EvaluationTable:
 def _rows_read(tables: list[EvaluationTable]) -> int:
     """Indicator rows of the tables read without a doubt."""
     return sum(len(t.indicators) for t in tables if not layout_doubted(t))
+
+
+_READ_AGAIN_PLACED = frozenset({"text/lines", "text/spaces"})
 
 
 def _misread(t: EvaluationTable) -> bool:

@@ -342,10 +342,7 @@ class RowMap:
 _GROUP_LABEL = lazy_compile(r"^(?:预期指标值|自评得分)(.*)$")
 
 
-_AMOUNT = lazy_compile(r"\d[\d,]*\.\d+%?")
-_UNCLOSED = lazy_compile(
-    r"[(（][^)）]*$"
-)  # a label's note its narrow cell wrapped: 单位(文字  # 386.50, 98.20%: a figure no header label is
+_AMOUNT = lazy_compile(r"\d[\d,]*\.\d+%?")  # 386.50, 98.20%: a figure no header label is
 
 
 def close_wrapped_brackets(row: Row) -> None:
@@ -418,10 +415,8 @@ def read_header(row: Row, family: Family = DEFAULT) -> IndicatorColumns:
         role = header_role(text, family)
         # a label, known or not; an amount on the header's row is no label: reported unread
         c.used = _AMOUNT.fullmatch(c.text) is None
-        if _UNCLOSED.sub("", text) == "单位" and last is Role.TARGET and role in (None, Role.EXTRA):
-            # 目标值 | 单位: the target's unit in a column of its own (单位(文字 with the rest of
-            # its note, 描述), wrapped onto a line the layout gave the row below)
-            role = Role.UNIT
+        if text == "单位" and last is Role.TARGET and role in (None, Role.EXTRA):
+            role = Role.UNIT  # 目标值 | 单位: the target's unit in a column of its own
         last = role
         if role is None:
             continue

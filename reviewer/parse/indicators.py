@@ -1412,10 +1412,6 @@ def _with_unit(value: str, unit: Cell | None) -> str:
     template's stars for a number never filled in (≥ | ** | %) take the unit as a number would."""
     if unit is None or not value or value.endswith(unit.text):
         return value
-    if (rest := _LABEL_REST.match(unit.text)) is not None:
-        # 描述)人: the rest of the column's label 单位(文字 / 描述), wrapped into the first row's
-        # cell, before the unit
-        unit = Cell(unit.text[rest.end() :], unit.line, unit.column, unit.raw, where=unit.where)
     if unit.text in _DEADLINE_RESTS and _DATE_END.search(value):
         return value + unit.text  # <= | 2020年10月31日 | 前: the deadline's word in the unit's cell
     parsed = parse_value(value)
@@ -1431,7 +1427,6 @@ def _with_unit(value: str, unit: Cell | None) -> str:
 
 
 _SIGN_CHARS = "=≥≤<>＝＞＜≧≦ "
-_LABEL_REST = lazy_compile(r"^(?:文字)?描述[)）]")
 
 
 # A note in brackets, whole, on a line of its own in a value's cell (a Word cell's second
