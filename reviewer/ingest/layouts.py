@@ -37,6 +37,7 @@ sample of the first lines.
 from __future__ import annotations
 
 import csv
+import itertools
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from enum import StrEnum
@@ -947,10 +948,22 @@ def _joins(held: Row, row: Row, width: int) -> bool:
     )
 
 
+_CSV_SNIFF_LINES = 20
+_SEMICOLON_SHARE = 2  # semicolons more than twice the commas: they part the fields
+
+
 def _csv_rows(lines: Iterable[str]) -> Iterator[Row]:
     """A row per record, located at the line the record starts on; a record with no text
-    (,,,) is skipped, as a spreadsheet's empty row is."""
-    reader = csv.reader(line.replace("\f", "") for line in lines)
+    (,,,) is skipped, as a spreadsheet's empty row is. Fields parted by semicolons where the
+    first lines hold more of them than of commas (a spreadsheet saved in a locale whose
+    decimal mark is the comma)."""
+    it = iter(lines)
+    head = list(itertools.islice(it, _CSV_SNIFF_LINES))
+    semicolons = sum(s.count(";") for s in head)
+    delimiter = ";" if semicolons > _SEMICOLON_SHARE * sum(s.count(",") for s in head) else ","
+    reader = csv.reader(
+        (line.replace("\f", "") for line in itertools.chain(head, it)), delimiter=delimiter
+    )
     start = 1
     for record in reader:
         line, start = start, reader.line_num + 1

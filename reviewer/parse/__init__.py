@@ -185,8 +185,9 @@ _DIGITS = lazy_compile(r"\d+")
 
 def _numbered_head(cells: list[Cell]) -> bool:
     """A page's running head and its number on one line, runs of spaces between (2019年度转移
-    支付区域绩效目标自评表    扫描件 第2/2页, or — 4 —    某局2021年度项目支出绩效自评报告), in
-    one cell or two: the page's furniture, not a table's title."""
+    支付区域绩效目标自评表    扫描件 第2/2页, — 4 —    某局2021年度项目支出绩效自评报告, or
+    某局预算项目绩效自评表（续）    —2—), in one cell or two: the page's furniture, not a
+    table's title."""
     last, first = cells[-1].text, cells[0].text
     # the cheap test first: this runs for every short row
     if "页" in last:
@@ -195,6 +196,13 @@ def _numbered_head(cells: list[Cell]) -> bool:
     if first[:1] == "第" and len(cells) > 1 and PAGE_NUMBER.fullmatch(first.replace(" ", "")):
         # 第 1 页 共 2 页    某局2022年度转移支付绩效自评: the number first, the head after it
         return _REPORT_HEAD.search("".join(c.text for c in cells[1:])) is not None
+    if len(cells) > 1 and (
+        (last[:1] in _NUMBER_MARKS and PAGE_NUMBER.match(last.replace(" ", "")))
+        or (last.isdigit() and len(last) <= _PAGE_DIGITS)
+    ):
+        # 某局预算项目绩效自评表（续）    —2—, or …绩效自评    2: the head first, its page's
+        # number after it
+        return _REPORT_HEAD.search("".join(c.text for c in cells[:-1])) is not None
     if first[:1] in _NUMBER_MARKS:
         number, _, head = "  ".join(c.text for c in cells).strip().partition("  ")
         if not head and (glued := _NUMBER_GLUED.match(number)) is not None:
@@ -206,11 +214,15 @@ def _numbered_head(cells: list[Cell]) -> bool:
     return False
 
 
+_PAGE_DIGITS = 3  # a page's number printed bare after the running head
 _NUMBER_MARKS = "-—–－~·・•"  # what a page's number opens with (— 4 —)
 # A page's number between its marks and the running head right after it (— 3 —某局…).
 _NUMBER_GLUED = lazy_compile(r"^([-—–－~·・•]\s*\d{1,3}\s*[-—–－~·・•])(\S.*)$")
 # A report's running head: its unit and year and the report's name (…2021年度…自评报告).
-_REPORT_HEAD = lazy_compile(r"\d{4}年.*(?:报告|自评表?|评价表)\s*$")
+# (or the form's title continued, 某局预算项目绩效自评表（续）, beside its page's number)
+_REPORT_HEAD = lazy_compile(
+    r"\d{4}年.*(?:报告|自评表?|评价表)\s*$|(?:自评表|评价表)\s*[(（]续[)）]\s*$"
+)
 _REPORT_NAME = lazy_compile(r"^[^，。；：:|]{2,30}\d{4}年.*报告$")  # a report's, not a table's
 
 

@@ -33,6 +33,7 @@ _HINT = Words(("项目名称", "专项名称", "项目", "转移支付名称", "
 _PROJECT_KEYS = frozenset(
     {"项目名称", "专项名称", "项目", "转移支付项目名称", "转移支付名称", "部门名称"}
 )
+_BRACKETS = lazy_compile(r"[()]")
 _FIRST_INDICATOR = frozenset({Role.L1, Role.L2, Role.NAME})
 _SERIAL = frozenset({"序号", "编号"})
 _TOTAL = lazy_compile(r"总分|自评得分合计|综合得分")
@@ -105,7 +106,8 @@ def read_header(row: Row) -> _Header | None:
     """The header of a long export, or None for any other row: it names the project as a
     column before the indicator columns, which hold a name and a target or an actual."""
     cells = row.cells
-    project = next((c for c in cells if c.text in _PROJECT_KEYS), None)
+    # (转移支付（项目）名称: the label with its bracketed word, as the transfer form prints it)
+    project = next((c for c in cells if _BRACKETS.sub("", key(c.text)) in _PROJECT_KEYS), None)
     if project is None:
         return None
     roles = {c.column: header_role(key(c.text), DEFAULT) for c in cells}

@@ -860,6 +860,9 @@ UNREAD = {
     # doubted
     "xm06_hebei_xingtai_neiqiu_minzhengju_canjirenliangxiangbutie_2019.txt",
     "xp03_gansu_tianshui_qinan_shuiwuju_nongcunyinshui_2022.txt",
+    # round 126: OCR in runs of spaces whose header prints 实际完戍值 run into 分值 and 得分,
+    # and its page 2 set off from page 1's columns: doubted
+    "xv02_jiangxi_ganzhou_yudu_weijianwei_jibengonggongweisheng_2023.txt",
 }
 
 
@@ -869,7 +872,7 @@ def _marks(doc: Path) -> list[pytest.MarkDecorator]:
 
 
 def test_the_set_is_there() -> None:
-    assert len(DOCUMENTS) == 3589
+    assert len(DOCUMENTS) == 3613
     assert all(_gold(d).is_file() for d in DOCUMENTS)
     assert {d.name for d in DOCUMENTS} >= {*MISREAD, *UNREAD}
 
