@@ -828,6 +828,7 @@ def _brackets_closed(rows: Iterable[Row]) -> Iterator[Row]:
     for row in rows:
         if (
             held is not None
+            and held.cells
             and len(row.cells) == 1
             and row.cells[0].column == held.cells[0].column == 1
             and row.cells[0].text in _LABEL_TAILS
