@@ -416,6 +416,23 @@ def _bounds(
     return number, upper, op, approx
 
 
+def _item_number(text: str, pos: int, num: str) -> bool:
+    """``num`` (3.262) opens a clause of a text that numbers its items (1.… ；2.… ；3.…), and
+    its whole part is the next item's number: the number and a figure run together."""
+    head = num.partition(".")[0]
+    if not head.isdigit() or len(head) > _ITEM_DIGITS or int(head) < _FIRST_ITEM:
+        return False
+    if pos and text[pos - 1] not in _ITEM_OPENS:
+        return False
+    before = re.compile(rf"(?:^|[{_ITEM_OPENS}]){int(head) - 1}[.．、](?=\D)")
+    return before.search(text, 0, pos) is not None
+
+
+_ITEM_DIGITS = 2
+_FIRST_ITEM = 2  # the second item on: the first has none before it to tell it by
+_ITEM_OPENS = "。；;\n，, "
+
+
 def _scan(source: str, t: _Text, year: int | None, location: Location | None) -> list[Claim]:
     text, raw = t.text, t.raw
     n = len(text)
@@ -440,6 +457,8 @@ def _scan(source: str, t: _Text, year: int | None, location: Location | None) ->
         prev = text[pos - 1] if pos else ""
         if prev == "第" or prev == "." or (prev.isascii() and prev.isalnum()):
             continue  # 第三批, V1.5, G60
+        if "." in num and _item_number(text, pos, num):
+            continue  # …；2.重大动物疫病…；3.262个行政村: the item's number run into a figure
         if num == "一" and not num2:
             continue  # 一笔经费, 一份报告
         if end < n and text[end] in CN_ALL:
