@@ -114,11 +114,12 @@ def check_table(
         family,
         cut_before_indicators=table.ends_inside and not table.indicators,
     )
-    # a table whose rows alone are doubted: what reads its funds alone sees no row of it
+    # a table whose rows alone are doubted: what reads its funds alone sees no row of it (built
+    # only where those rules will judge it)
     funds_ctx = (
-        ctx
-        if table.reliable
-        else TableContext(judged.model_copy(update={"indicators": []}), index, config, family)
+        TableContext(judged.model_copy(update={"indicators": []}), index, config, family)
+        if not table.reliable and funds_reviewed_apart(table)
+        else ctx
     )
     out: list[Finding] = []
     for r in rules:
