@@ -486,6 +486,7 @@ HEBEI = Family(
         ("资金到位情况*", "received"),
         # a variant that scores the execution beside its rate (… | 预算执行进度(%) | 分值 | 得分)
         ("分值", "weight"),
+        ("权重", "weight"),
         ("得分", "score"),
     ),
     fund_rows=(
@@ -498,6 +499,9 @@ HEBEI = Family(
         ("其中:财政资金*", "current_year_appropriation"),
         ("财政资金", "current_year_appropriation"),  # under 合计 by 资金来源, without its 其中
         ("其中:财政拨款*", "current_year_appropriation"),  # the national form's words for it
+        ("其中:当年财政拨款*", "current_year_appropriation"),  # (a county's, 上年结转 after it)
+        ("当年财政拨款*", "current_year_appropriation"),
+        ("上年结转*", "prior_year_carryover"),
         ("其他", "other"),
         ("其他资金", "other"),
     ),

@@ -570,7 +570,12 @@ def _blocks(lines: Sequence[str], width: Width) -> Iterator[tuple[list[list[Piec
             # above its first label with it; a form feed opening a line right under the text
             # above (a page's number): a new page
             keep = len(block)
-            while not form_feed and keep > 0 and _header_line(block[keep - 1]):
+            while (
+                not form_feed
+                and keep > 0
+                and _header_line(block[keep - 1])
+                and not _text_wrapped_end(block, keep - 1)
+            ):
                 keep -= 1
             if keep:
                 yield block[:keep], page_break
@@ -902,6 +907,19 @@ def _part(block: list[list[Piece]], page_break: bool, width: Width = display_wid
     inside = frozenset(id(p) for line in lines for p in line if p.start not in header)
     text = "".join(p.text for line in lines for p in line)
     return _Part(block, page_break, anchors, top, head, header, text, inside, width=width)
+
+
+def _text_wrapped_end(block: list[list[Piece]], k: int) -> bool:
+    """Line ``k`` is one short piece of no title's words under a line of text (…受益农户1.26万
+    / 户): that text's wrapped end, above the header, not a label stacked over a column's."""
+    line = block[k]
+    return (
+        k > 0
+        and len(line) == 1
+        and _TITLE.search(line[0].text) is None
+        and _BRACKETED.fullmatch(line[0].text) is None  # (（盖章）: a seal's mark, the header's)
+        and not _header_like(block[k - 1])
+    )
 
 
 def _block_title(line: list[Piece], below: list[Piece]) -> bool:

@@ -615,7 +615,16 @@ class TableStream:
         # in two (a second reading had read rows as two tables at a page's break)
         return not (_rows(tables) or not _rows(others)) or (
             _rows_read(others) > _rows_read(tables)
-            and _rows(others) >= _rows(tables)
+            and (
+                _rows(others) >= _rows(tables)
+                # (fewer, where the first left text unread and the other places every cell
+                # and doubts nothing: the first's were pieces of rows cut apart)
+                or (
+                    self.accounting.reported_lines > 0
+                    and not accounting.reported_lines
+                    and not any(t.doubts for t in others)
+                )
+            )
             and len(others) <= len(tables)
             # (a scan's rows read again as a stream: less of the text left unread, where a
             # name's rest dropped would be rows no doubt catches as wrong)

@@ -332,6 +332,10 @@ def _resolve_ambiguous(
                 level = "l2" if context_l1 == "产出" else "l1"
         elif kind is lb.LabelKind.UNKNOWN:  # 其他指标 before a 二级 label is a 一级 label
             level = "l1" if i + 1 < len(texts) else "l2"
+        elif kind is lb.LabelKind.L1 and any(
+            e.level == "l1" and e.text != _one_line(text) for e in events
+        ):
+            level = "l2"  # a 一级 label after another (效果指标 | 效益指标): a form's 二级
         else:
             level = "l1" if kind is lb.LabelKind.L1 else "l2"
         key = (level, text)

@@ -186,7 +186,14 @@ def _l1(c: Look) -> float:
     return INF
 
 
+# A 一级 label under another (效果指标 | 效益指标 | …: a form whose 效益指标 is a 二级): dearer
+# than the first ending a row of its own (产出指标 … 成本指标 | 效益指标 | 经济效益指标).
+_L1_AS_L2 = 1.2
+
+
 def _l2(c: Look) -> float:
+    if c.label is lb.LabelKind.L1 and not c.weighted and not c.own_row:
+        return _L1_AS_L2
     if c.label is lb.LabelKind.L2:
         return _BARE_LABEL if c.bare else 0.0
     if c.label is lb.LabelKind.AMBIGUOUS:

@@ -175,13 +175,30 @@ def _seals(body: list[Token], units: set[str]) -> list[Token]:
     return found
 
 
+def _again(before: Header | None, first: list[Token], second: list[Token]) -> Header | None:
+    """The header above, for a header printed again on a later page with its upper row alone
+    (预期指标值 without 符号 / 值 / 单位 under it): the rows after it keep the columns of the
+    header it repeats, its labels placed where they were printed first. None otherwise."""
+    if before is None or second or len(before.rows) < 2 or not first:
+        return None
+    printed = [(t, c) for t, c in before.rows[0] if Kind.COLUMN in kinds(t.text)]
+    if [key(t.text) for t in first] != [key(t.text) for t, _ in printed]:
+        return None
+    return Header(
+        columns=before.columns,
+        rows=[[(t, c) for t, (_, c) in zip(first, printed, strict=True)]],
+    )
+
+
 def read_indicators(b: Builder, i: int) -> int:
     """The indicator section from its header; the index after it."""
     b.close()
     toks = b.toks
     section, labels, extra, j = _header_tokens(b, toks, i)
     first, second = split_rows(labels, b.family)
-    header = build_header(section, first, second, extra, b.family)
+    header = _again(b.header, first, second) or build_header(
+        section, first, second, extra, b.family
+    )
     b.header = header
     b.rows.extend([Placed(t, c) for t, c in r] for r in header.rows)
     end = j
@@ -221,7 +238,9 @@ def read_indicator_lines(b: Builder, lines: list[list[Token]], k: int) -> int:
     first = labels
     if not second:
         first, second = split_rows(labels, b.family)
-    header = build_header(section, first, second, extra, b.family)
+    header = _again(b.header, first, second) or build_header(
+        section, first, second, extra, b.family
+    )
     b.header = header
     b.rows.extend([Placed(t, c) for t, c in r] for r in header.rows)
     if head[after:]:  # what follows the labels on their line: not the header's, reported

@@ -687,8 +687,12 @@ def _value_wrapped(prev: Token, t: Token) -> bool:
     if date:  # 2020年12月底 / 前, 2020年5月 / 20日
         if date.endswith("月") and t.text[:1].isdigit() and _DAY_REST.fullmatch(t.text):
             return True
-        if date.endswith("日") and not t.text.startswith(("前", "以前", "之前")):
-            return False  # 2024年10月28日 / 完成: a day's date is whole, 完成 the next cell's
+        if date.endswith(("日", "月")) and not t.text.startswith(
+            ("前", "以前", "之前", "底", "末")
+        ):
+            # 2024年10月28日 / 完成, 2023年10月 / 完成: a day's or a month's date is whole,
+            # 完成 the next cell's (a deadline's rest is 前 or 底前: 2020年12月 / 底前完成)
+            return False
         return _BEFORE.fullmatch(t.text) is not None
     unit = head.group("unit")
     if not head.group("sign") and not unit:
