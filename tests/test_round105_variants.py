@@ -201,9 +201,12 @@ def test_a_units_name_over_its_seals_mark_is_the_seal() -> None:
 
 def test_a_funds_rate_that_is_the_executed_amount_is_doubted() -> None:
     # uu06: 预算数 60.06 | 到位数 60.06 | 执行数 60.06 | 1OO.OO read as 执行数 60.06 and rate
-    # 60.06%, no budget: F103 had said the budget was missing
+    # 60.06%, no budget: F103 had said the budget was missing, and round 105 doubted it. Since
+    # round 130 (预算安排情况 / （调整后） one label) the block reads as printed
     (t,) = parse_file(_doc("uu06")).tables
-    assert any("执行率读作60.06%" in d.reason for d in t.doubts)
+    total = t.funds.annual_total
+    assert (total.full_year_budget, total.executed, total.rate_pct) == (60.06, 60.06, 100.0)
+    assert not any("执行率读作" in d.reason for d in t.doubts)
 
 
 def test_a_breakdowns_label_wrapped_opens_its_row() -> None:

@@ -76,3 +76,29 @@ def test_a_goals_last_character_over_the_header_is_no_part_of_a_label() -> None:
     assert all(actuals.values())
     # its writer's label: the rate printed over 年初预算数
     assert "B101" in {f.code for f in review(_doc("yd01")).findings}
+
+
+def test_a_names_measure_word_under_its_row_ends_that_name() -> None:
+    # yd02 (pdftotext -layout): 家庭医生签约服务长 / 效机制 beside 可持续影 / 响指标, the next row
+    # 签约居民满意度 right under: 效机制 had opened the next name (效机制签约居民满意度), unseen
+    names = [i.name for i in parse_file(_doc("yd02")).tables[0].indicators]
+    assert "家庭医生签约服务长效机制" in names
+    assert "签约居民满意度" in names
+
+
+def test_a_name_quoting_a_programme_keeps_its_wrapped_measure_word() -> None:
+    # yd05 (pdftotext, a cell a line): "四好农村路"长效养护 / 机制 / 健全 / 已健全: the quotes had
+    # kept 机制 from the name, read as the target and the row doubted
+    table = parse_file(_doc("yd05")).tables[0]
+    rows = {i.name: i for i in table.indicators}
+    row = rows['"四好农村路"长效养护机制']
+    assert (row.target, row.actual) == ("健全", "已健全")
+    assert not [d for d in table.doubts if not d.funds_only]
+
+
+def test_a_title_over_two_cells_names_the_form() -> None:
+    # yf05 (OCR a cell a line): 部门整体支出 / 绩效自评表 had been read as the national form,
+    # its 按支出性质分 lines unread and the writer's F101 (基本支出 + 项目支出 ≠ 总额) missed
+    table = parse_file(_doc("yf05")).tables[0]
+    assert table.family == "dept-wide"
+    assert "F101" in {f.code for f in review(_doc("yf05")).findings}

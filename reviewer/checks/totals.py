@@ -61,7 +61,8 @@ def recomputed_total(
     "强制",
     "score",
     what="总分应等于各指标得分与预算执行得分之和；总分按较少的小数位四舍五入印出的"
-    "（之和96.55，总分印96.6）只作提示。",
+    "（之和96.55，总分印96.6）只作提示；预算执行有分值而未读到其得分、总分与各指标得分之和"
+    "之差又在其分值以内的，总分未核对，只作提示。",
     why="总分决定评价等级；与各项得分之和不符说明漏计、重计或抄错。",
     example="各项得分之和为93.93，总分填98.93。",
     fix="按各项得分之和改正总分。",
@@ -82,25 +83,40 @@ def total_adds_up(ctx: TableContext) -> Iterator[Hit]:
         )
         return
     expected = claimed_sum(t)
-    if abs(t.total_score - expected) > ctx.thresholds.score_tolerance + 1e-9:
-        if _rounded_to_print(t, expected):
-            yield Hit(
-                f"总分填报为{fmt(t.total_score)}分，各指标得分与预算执行得分之和为{fmt(expected)}分，"
-                "是按较少的小数位四舍五入印出的。",
-                severity=Severity.INFO,
-                expected=fmt(expected),
-                found=fmt(t.total_score),
-                evidence=cell_evidence(t.cells.get("total_score")),
-                suggestion="总分按各项得分之和填报，保留与各项得分相同的小数位。",
-            )
-            return
+    tolerance = ctx.thresholds.score_tolerance + 1e-9
+    if abs(t.total_score - expected) <= tolerance:
+        return
+    if _rounded_to_print(t, expected):
         yield Hit(
-            f"总分填报为{fmt(t.total_score)}分，各指标得分与预算执行得分之和为{fmt(expected)}分。",
+            f"总分填报为{fmt(t.total_score)}分，各指标得分与预算执行得分之和为{fmt(expected)}分，"
+            "是按较少的小数位四舍五入印出的。",
+            severity=Severity.INFO,
             expected=fmt(expected),
             found=fmt(t.total_score),
             evidence=cell_evidence(t.cells.get("total_score")),
-            suggestion="按各项得分之和改正总分。",
+            suggestion="总分按各项得分之和填报，保留与各项得分相同的小数位。",
         )
+        return
+    execution = t.funds.annual_total
+    # (the family's points for it only where the block was printed: its amounts read)
+    worth = execution.weight or (ctx.family.scoring.execution_weight if execution.cells else None)
+    if execution.score is None and worth and 0 < t.total_score - expected <= worth + tolerance:
+        # the execution is worth points and its score was not read: the total may hold it
+        yield Hit(
+            f"预算执行一栏有分值（{fmt(worth)}分）而未读到其得分，总分{fmt(t.total_score)}分与"
+            f"各指标得分之和{fmt(expected)}分之差在其分值以内，总分未核对。",
+            severity=Severity.INFO,
+            evidence=cell_evidence(t.cells.get("total_score")),
+            suggestion="核对总分时请计入预算执行得分。",
+        )
+        return
+    yield Hit(
+        f"总分填报为{fmt(t.total_score)}分，各指标得分与预算执行得分之和为{fmt(expected)}分。",
+        expected=fmt(expected),
+        found=fmt(t.total_score),
+        evidence=cell_evidence(t.cells.get("total_score")),
+        suggestion="按各项得分之和改正总分。",
+    )
 
 
 def _rows_scored(t: EvaluationTable) -> bool:

@@ -634,6 +634,10 @@ def _enumerations(source: str, t: _Text, scanned: list[Claim]) -> list[Enumerati
             kinds = paren and claim.unit == "个"
         elif claim.unit != "个":
             before_items = _list_before(text, claim.clause_span[0], claim.start)
+            if before_items and any(_DIGIT.search(item) for item in before_items):
+                # items with their own figures (更新出版物11200册、订阅报刊3种): the figure is
+                # the last item's quantity, no count of the list
+                before_items = None
             listed = (before_items, False) if before_items else None
         if listed is None or len(listed[0]) < 2:
             continue

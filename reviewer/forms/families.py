@@ -446,7 +446,11 @@ TWENTY_EIGHTY = Family(
     signatures=("(20分)", "(80分)", "年初目标值(A)", "得分(20分*执行率)", "20分*执行率"),
     header_fields=_HEADER,
     fund_columns=_FUND_COLUMNS,
-    fund_rows=(*_FUND_ROWS, ("部门整体支出总额*", "annual_total")),
+    fund_rows=(
+        *_FUND_ROWS,
+        ("部门整体支出总额*", "annual_total"),
+        ("年度预算", "annual_total"),  # (年度预算 | 356.80 | 352.10 | 98.68% | 19.74)
+    ),
     goal_expected=(*_GOAL_EXPECTED, "年度目标*"),
     goal_actual=_GOAL_ACTUAL,
     indicator_columns=_INDICATOR_COLUMNS,

@@ -31,7 +31,9 @@ def recognise(texts: Iterable[str]) -> Recognition:
     rows' text, in order)."""
     texts = list(texts)
     # the title cells' keys, one per line (a key has no whitespace, so none spans two cells)
-    title_cells = "\n".join([key(t) for t in texts if "自评表" in t or "评分表" in t])
+    title_cells = "\n".join(
+        key(cell) for k in range(len(texts)) for cell in _title_cells(texts, k) if _titled(cell)
+    )
     titles = _titles(title_cells)
     # A family with a shorter title wins only as said above: the families with the longest
     # title found are told apart by their signatures (looked for in the whole text).
@@ -55,6 +57,19 @@ def recognise(texts: Iterable[str]) -> Recognition:
         # labels and many of the other's: the other
         return _printed_instead(best, best_title, titles, joined)
     return best
+
+
+def _titled(text: str) -> bool:
+    return "自评表" in text or "评分表" in text
+
+
+def _title_cells(texts: list[str], k: int) -> list[str]:
+    """Cell ``k``, and where it opens with the title's last words, the cell before it joined
+    to it: a title over two cells (部门整体支出 / 绩效自评表, a scan's cell a line)."""
+    text = texts[k]
+    if k == 0 or not _titled(text) or _titled(texts[k - 1]):
+        return [text]
+    return [text, texts[k - 1] + text]
 
 
 def _printed_instead(

@@ -42,7 +42,7 @@ from typing import TYPE_CHECKING
 from reviewer.forms.families import DEFAULT, UNIT_FIELDS
 from reviewer.forms.vocabulary import lookup
 from reviewer.grid import Cell, Row
-from reviewer.ingest.rebuild.anchors import Kind, header_key, kinds
+from reviewer.ingest.rebuild.anchors import Kind, header_key, kinds, name_rest_word
 from reviewer.ingest.rebuild.furniture import page_furniture, with_furniture
 from reviewer.lazyre import lazy_compile
 from reviewer.model import Leftover, Location
@@ -1458,7 +1458,12 @@ def _nearest(
     if filled or (holds(above) and holds(below)):
         before = [p.text for p in block[i - 1] if p.column == column]
         mine = [p.text for p in block[i] if p.column == column]
-        if before and _NAME_END.search(before[-1]) and not any(_NAME_END.search(t) for t in mine):
+        if (
+            before
+            and _NAME_END.search(before[-1])
+            # (nor a name's measure word: …签约服务长 / 效机制, 长效机制 the name above's end)
+            and not any(_NAME_END.search(t) or name_rest_word(t) for t in mine)
+        ):
             return below
     return above
 

@@ -88,7 +88,8 @@ _PAGE_NUMBER_CELLS = 2
 
 # A title marked as continued (…自评表（续）, 续表): the page goes on with the table above.
 _HEADER_AFTER = 3  # cells after a 续 title on its row, at least, for a header printed on with it
-_CONTINUED = lazy_compile(r"[(（]\s*续表?\s*[)）]\s*$|^续表|续表$")
+# (or opening a caption that names the table: （续表）基本公共卫生服务项目)
+_CONTINUED = lazy_compile(r"[(（]\s*续表?\s*[)）]\s*$|^[(（]\s*续表?\s*[)）]|^续表|续表$")
 
 
 def _page_numbers_out(rows: Iterable[Row], taken: list[Row]) -> Iterator[Row]:

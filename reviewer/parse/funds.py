@@ -14,7 +14,7 @@ from functools import lru_cache
 from typing import Any
 
 from reviewer.forms.families import Family
-from reviewer.forms.vocabulary import lookup, lookup_slipped, unnumbered, without_qizhong
+from reviewer.forms.vocabulary import key, lookup, lookup_slipped, unnumbered, without_qizhong
 from reviewer.grid import Cell, Row
 from reviewer.lazyre import lazy_compile
 from reviewer.parse import labels as lb
@@ -49,6 +49,10 @@ _ANCHOR_HINT = lazy_compile(
 _HEADER_HINTS = Words(("预算", "资金", "执行", "金额"))
 _DIGIT = lazy_compile(r"\d")
 _MAIN_ROWS = ("annual_total", "current_year_appropriation", "prior_year_carryover", "other")
+_AMOUNT_ROLES = frozenset({"initial_budget", "full_year_budget", "executed"})
+_CLOSED = 0.005  # 万元: a column's sources and its total agree to the cent
+# A row of its own printing the execution's score (执行率得分 | 9.39)
+_SCORE_ROWS = frozenset({"执行率得分", "预算执行率得分", "预算执行得分", "资金执行得分"})
 _NUMERIC = ("initial_budget", "full_year_budget", "executed", "weight", "rate_pct", "score")
 _DEFAULT_COLUMNS = ("initial_budget", "full_year_budget", "executed", "weight", "rate_pct", "score")
 _FILLER = ("其中：", "其中:", "其中", "—", "-")
@@ -361,7 +365,32 @@ class FundsReader:
             return True
         if (self.breakdown_lines or self._breakdown_total(row)) and self._single_amounts([row]):
             return True
-        return self._labelled(row) or self._named_amounts(row) or self._unlabelled(row)
+        return (
+            self._labelled(row)
+            or self._score_row(row)
+            or self._named_amounts(row)
+            or self._unlabelled(row)
+        )
+
+    def _score_row(self, row: Row) -> bool:
+        """The execution's score on a row of its own under the block (执行率得分 | 9.39: a
+        transfer payment's form, its total's row printing 分值 and 执行率 without it): the
+        total's score, where its row printed none."""
+        cells = row.cells
+        total = self.rows["annual_total"]
+        if (
+            len(cells) != 2
+            or key(cells[0].text) not in _SCORE_ROWS
+            or total.get("score") is not None
+            or (points := parse_points(cells[1].text)) is None
+        ):
+            return False
+        total["score"] = points
+        total["cells"]["score"] = cells[1].ref()
+        for c in cells:
+            c.used = True
+        self.seen = True
+        return True
 
     def _breakdown_header(self, parts: list[Row]) -> bool:
         """The 部门整体 breakdowns' own header, each side's label over the column its lines
@@ -841,6 +870,7 @@ class FundsReader:
         return number
 
     def result(self) -> dict[str, Any]:
+        self._sources_closed()
         total = self.rows["annual_total"]
         label = self.t["labels"].get("funds.rate_pct", "")
         for row in (*self.rows.values(), *self.extra.values()):
@@ -851,3 +881,40 @@ class FundsReader:
         out: dict[str, Any] = dict(self.rows)
         out["extra"] = dict(self.extra)
         return out
+
+    def _sources_closed(self) -> None:
+        """A source row printed with fewer amounts than the total (上年结转资金 | 150.00 | 136.00,
+        its 年初预算数 left blank and dropped by the text) is read from the header's first
+        amount column; where that leaves the columns' sums open and its amounts moved to the
+        last columns close every one, they are read there."""
+        total = self.rows["annual_total"]
+        columns = [role for _, role in self.roles if role in _AMOUNT_ROLES]
+        if len(columns) < 2 or self.extra or any(total.get(c) is None for c in columns):
+            return
+        kinds = [k for k in _MAIN_ROWS if k != "annual_total"]
+
+        def closes(rows: list[dict[str, Any]]) -> bool:
+            for c in columns:
+                parts = [r.get(c) for r in rows]
+                if any(v is not None for v in parts) and (
+                    abs(sum(v or 0.0 for v in parts) - total[c]) > _CLOSED
+                ):
+                    return False
+            return True
+
+        sources = [self.rows[k] for k in kinds]
+        if closes(sources):
+            return
+        for k, row in enumerate(sources):
+            filled = [c for c in columns if row.get(c) is not None]
+            if not filled or filled != columns[: len(filled)] or len(filled) == len(columns):
+                continue  # (amounts from the first column on, fewer than the columns)
+            moved = {key: v for key, v in row.items() if key not in columns and key != "cells"}
+            moved["cells"] = {c: ref for c, ref in row["cells"].items() if c not in columns}
+            for c, to in zip(filled, columns[len(columns) - len(filled) :], strict=True):
+                moved[to] = row[c]
+                if c in row["cells"]:
+                    moved["cells"][to] = row["cells"][c]
+            if closes([*sources[:k], moved, *sources[k + 1 :]]):
+                self.rows[kinds[k]] = moved
+                return

@@ -205,7 +205,8 @@ def stated_unit(k: str) -> str | None:
     return None
 
 
-_GOAL_ANCHORS = ("年度总体目标", "年度目标", "项目基本情况")
+# (年度绩效目标: a 20/80 form's block label, its points after it: 年度绩效目标(80分) | 预期目标 | …)
+_GOAL_ANCHORS = ("年度总体目标", "年度目标", "年度绩效目标", "项目基本情况")
 # A goal block's own label before its columns' labels (总体目标 / 完成情况 | 预期目标 | 实际完成目标)
 _BLOCK_LABELS = (*_GOAL_ANCHORS, "总体目标")
 # A cell of an indicator row the form's categories name (数量指标/职业技能培训人次/≥3000人次):

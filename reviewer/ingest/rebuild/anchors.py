@@ -290,7 +290,7 @@ def is_block_label(text: str) -> bool:
 _HEADER_KINDS = frozenset({Kind.COLUMN, Kind.SECTION})
 # A funds column's letter note (（A）, （B/A）): not its points ((20分): a weight's), nor a unit
 # ((万元): the block's label's, 项目资金 / （万元）, on its own line under it).
-_FUND_NOTE = lazy_compile(r"^[(（][A-Za-z](?:[/／][A-Za-z])?[)）]$")
+_FUND_NOTE = lazy_compile(r"^[(（](?:[A-Za-z](?:[/／][A-Za-z])?|调整后|调整前|%|％)[)）]$")
 # Words that open the rest of a label wrapped onto its next line (… | 及改进措施, … | (A)).
 _GOES_ON = ("及", "和", "与", "(", "（")
 

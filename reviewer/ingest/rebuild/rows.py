@@ -40,7 +40,8 @@ from reviewer.ingest.rebuild.section import (
     starts_indicators,
     total_row,
 )
-from reviewer.ingest.rebuild.tokenise import Stream, Token
+from reviewer.ingest.rebuild.tokenise import Stream, Token, merge
+from reviewer.lazyre import lazy_compile
 from reviewer.parse.labels import UNIT_NAME
 from reviewer.parse.values import parse_points
 
@@ -254,12 +255,32 @@ class Builder:
     def free(self, t: Token) -> None:
         """A cell no anchor claims: a value of the open row, or a row of its own."""
         o = self.open
+        if o is not None and self._value_goes_on(o, t):
+            last = o.cells[-1]
+            o.cells[-1] = Placed(merge(last.token, t), last.column)
+            return
         if o is not None and self._accepts(o, t):
             self._add(t)
             return
         self._start("free", t)
         if not self.stream.grouped:
             self.close()
+
+    def _value_goes_on(self, o: _Open, t: Token) -> bool:
+        """In a stream of cells a line each, a header key's value wrapped onto the next line
+        (项目名称 / 义务教育阶段家庭经济 / 困难寄宿生生活补助): a key holds one value, and a line as
+        wide as a cell's fills it, its sentence not ended."""
+        if self.stream.grouped or o.kind != "key" or o.values != 1:
+            return False
+        value = o.cells[-1].token
+        return (
+            t.line == value.line + 1
+            and len(value.text) >= _VALUE_LINE
+            and not value.text.endswith(_SENTENCE_END)
+            and _WORDS.fullmatch(value.text) is not None
+            and _WORDS.fullmatch(t.text) is not None
+            and not kinds(t.text)
+        )
 
     def _accepts(self, o: _Open, t: Token) -> bool:
         same_group = t.group == o.cells[-1].token.group
@@ -271,6 +292,10 @@ class Builder:
 
 
 # -- helpers ---------------------------------------------------------------------------------
+
+_VALUE_LINE = 8  # characters of a value's line, at least, that a cell's width wrapped
+_SENTENCE_END = ("。", "；", ";", "！", "!")
+_WORDS = lazy_compile(r"[\u4e00-\u9fff（）()“”、]+")  # words, no figure: no amount's or date's
 
 
 def rebuild_stream(stream: Stream, family: Family) -> list[list[Placed]]:

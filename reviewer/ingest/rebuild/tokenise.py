@@ -642,7 +642,8 @@ def _words_above(before: Token | None, prev: Token) -> bool:
 _NAME_ENDS = frozenset("率数度量额")
 _MEASURE_REST = 3  # 达标率, 满意度: a measure word wrapped whole
 _NAME_LINE_CHARS = 8  # a name's first line as wide as a narrow column holds
-_NAME_HEAD = lazy_compile(r"[\u4e00-\u9fff（）()]{4,}")
+# (a name may quote a programme's name: "四好农村路"长效养护 / 机制)
+_NAME_HEAD = lazy_compile(r"[\u4e00-\u9fff（）()“”\"《》]{4,}")
 
 
 def _state_wrapped(prev: Token, t: Token) -> bool:
