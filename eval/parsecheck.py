@@ -75,10 +75,12 @@ def _readings(gold: dict[str, Any], key: str) -> set[str]:
         values.append(value[2:])  # 指标性质 定性 | 逐步提升: the nature is not the target
     cells = gold.get("target_cells")
     if isinstance(cells, list):  # the Hebei form's 符号 | 值 | 单位(文字描述): its words apart
-        kept = [  # nor a unit column's dash for none (定性 | 持续健全 | /)
-            c
+        kept = [  # nor a unit column's dash for none (定性 | 持续健全 | /), nor its word for
+            c  # the kind of value (≤ | 2022年12月31日 | 日期: a date, no unit)
             for c in cells
-            if c and c not in ("定性", "定量", *_NO_UNIT) and c.strip("()（）") != "文字描述"
+            if c
+            and c not in ("定性", "定量", *_NO_UNIT)
+            and c.strip("()（）") not in _NO_UNIT_WORDS
         ]
         values.append("".join(kept))
     sign = _DIRECTIONS.get(gold.get("direction") or "")
@@ -92,6 +94,7 @@ def _readings(gold: dict[str, Any], key: str) -> set[str]:
 
 _DIRECTIONS = {"正向": "≥", "反向": "≤"}
 _NO_UNIT = ("/", "／", "—", "-")
+_NO_UNIT_WORDS = ("文字描述", "日期")
 
 
 def _row_right(gold: dict[str, Any], got: Indicator) -> bool:

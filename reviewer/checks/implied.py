@@ -98,8 +98,17 @@ _EACH = lazy_compile(
 )
 
 
-# Every row's points in a note (各三级指标分值均为10分, 每项指标10分).
-_EVERY = lazy_compile(r"(?:各|每项)(?:三级)?指标(?:分值)?(?:均为|均|为)?\s*(\d+(?:\.\d+)?)\s*分")
+# Every row's points in a note (各三级指标分值均为10分, 每项指标10分); not a category's rows
+# (产出指标各三级指标分值均为8分: ``_EACH_OF``).
+_EVERY = lazy_compile(
+    r"(?<!指标)(?:各|每项)(?:三级)?指标(?:分值)?(?:均为|均|为)?\s*(\d+(?:\.\d+)?)\s*分"
+)
+# Categories' rows' points in a note (产出指标各三级指标分值均为8分, 产出指标、效益指标各…).
+_EACH_OF = lazy_compile(
+    r"((?:[\u4e00-\u9fff]{2,8}?指标[、和及与])*[\u4e00-\u9fff]{2,8}?指标)"
+    r"各(?:三级)?指标(?:分值)?(?:均为|均|为)?\s*(\d+(?:\.\d+)?)\s*分"
+)
+_LISTED = lazy_compile(r"[、和及与]")
 
 
 def _points_each(table: EvaluationTable) -> dict[str, float]:
@@ -109,6 +118,10 @@ def _points_each(table: EvaluationTable) -> dict[str, float]:
         if "每项" in note:
             for m in _EACH.finditer(note):
                 out.setdefault(m.group(1), float(m.group(2)))
+        if "各" in note:
+            for m in _EACH_OF.finditer(note):
+                for label in _LISTED.split(m.group(1)):
+                    out.setdefault(label, float(m.group(2)))
     return out
 
 

@@ -973,6 +973,8 @@ def _attach_fragments(
                 # right of the name's rest on its line, a clause's mark in it (健康管理率 |
                 # 时返乡体检;下年实行预约): OCR's runs of spaces number cells by their order
                 or (after_another and CLAUSE_MARK.search(frag.cell.text) is not None)
+                # a clause ended inside it (季度；已督促…): no name holds a semicolon
+                or (len(frag.cell.text) >= _CLAUSES_ALONE and _SEMICOLON.search(frag.cell.text))
             )
         ):
             # the rest of the row above's explanation, cut at a line break inside its cell
@@ -1131,6 +1133,10 @@ def _add_line(d: Draft, cell: Cell) -> None:
     if cell.line not in d.lines:
         d.lines.append(cell.line)
         d.lines.sort()
+
+
+_SEMICOLON = lazy_compile(r"[；;]")
+_CLAUSES_ALONE = 6  # characters, at least, of a wrapped explanation's line holding a clause's end
 
 
 def _is_sentence(text: str) -> bool:
