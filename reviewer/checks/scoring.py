@@ -28,6 +28,7 @@ from reviewer.lazyre import lazy_compile
 from reviewer.model import Category, CellRef, Indicator, Operator, Severity
 from reviewer.numbers import fmt
 from reviewer.parse.labels import is_row_of_its_own
+from reviewer.units import factor
 
 _RULE_WORDS = {
     Direction.HIGHER: "按完成值与指标值的比例计分",
@@ -181,12 +182,15 @@ _RATE_SCORE_TOLERANCE = 0.01
 )
 def deduction_not_proportional(ctx: TableContext) -> Iterator[Hit]:
     th = ctx.thresholds
+    ruled = _note_rules(ctx.table.notes)
     for i in _against_target(ctx):
         if i.weight is None or i.score is None or i.score >= i.weight:
             continue
         e = ctx.expect(i)
         if e.met is not False or e.expected is None:
             continue
+        if any(stem in f"{i.l1}{i.l2}{i.name}" for stem in ruled):
+            continue  # a note states the rule its category is scored by (每低1个百分点扣0.5分)
         diff = i.score - e.expected
         if abs(diff) <= th.score_tolerance + 1e-9:
             continue
@@ -208,6 +212,19 @@ def deduction_not_proportional(ctx: TableContext) -> Iterator[Hit]:
             suggestion="按实际完成值与年度指标值的比例重新计分。",
             severity=severity,
         )
+
+
+# A note's own rule for a category's rows: a deduction per unit (满意度指标实际值低于目标值的,每低
+# 1个百分点扣0.5分) or its scoring bands (满意度指标评分标准：满意度≥90%得10分，85%—90%得6分…).
+_NOTE_RULE = lazy_compile(
+    r"([\u4e00-\u9fff]{2,10}?)指标(?:[^。；;]{0,24}?每(?:低|少|超|超过|降低|下降|延期|延迟)"
+    r"[^。；;]{0,12}?扣\s*\d+(?:\.\d+)?\s*分|(?:评分|计分)(?:标准|规则|办法))"
+)
+
+
+def _note_rules(notes: list[str]) -> set[str]:
+    """The categories (their stems: 满意度) whose rows a note scores by a rule of its own."""
+    return {m.group(1) for note in notes for m in _NOTE_RULE.finditer(note)}
 
 
 @rule(
@@ -358,6 +375,7 @@ def over_achievement(ctx: TableContext) -> Iterator[Hit]:
             or e.ratio < th.over_achievement_warn
             or _rate_past_whole(i)
             or _growth_points(i)
+            or _units_apart(i)  # (元/人·年 against 元/人·月: S108's mismatch, no multiple)
         ):
             continue
         explained = explanation_of(i, ctx).strip()
@@ -400,6 +418,15 @@ def _rate_past_whole(i: Indicator) -> bool:
     an achievement to weigh against the target."""
     t, a = i.target_value, i.actual_value
     return norm_unit(t.unit) == "%" and not a.unit and a.number is not None and a.number > 100
+
+
+def _units_apart(i: Indicator) -> bool:
+    """Target and actual in units that differ and do not convert one into the other."""
+    t, a = i.target_value, i.actual_value
+    return (
+        _numbers_in_units_apart(i)
+        and factor(norm_unit(a.unit or ""), norm_unit(t.unit or "")) is None
+    )
 
 
 def _numbers_in_units_apart(i: Indicator) -> bool:

@@ -496,7 +496,10 @@ class FundsReader:
         (268.50 | 194.26 | 72.35% | 14.47): the block's total, read under the header's columns
         where they stand, else in their order. False for any other row."""
         total = self.rows["annual_total"]
-        if total["cells"] or not self.roles or not row.cells:
+        # (a report's sentence about its funds above the block filled the total: the block's
+        # own row states it, the sentence is narrative, as for a labelled row)
+        sentence = self.sentence_cell is not None
+        if (total["cells"] and not sentence) or not self.roles or not row.cells:
             return False
         cells = row.cells
         unit = _UNIT_NOTE_CELL.match(cells[0].text)
@@ -509,6 +512,11 @@ class FundsReader:
         if unit is not None:
             row.cells[0].used = True
             self.t["amount_unit"] = unit.group(1)
+        if sentence:
+            assert self.sentence_cell is not None
+            self.sentence_cell.used = False
+            self.sentence_cell = None
+            self.rows["annual_total"] = total = {"cells": {}}
         label = Cell("", row.line, cells[0].column - 1)
         for role, c in self._map(cells, label):
             if c is None or role not in _NUMERIC:
