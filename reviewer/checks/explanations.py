@@ -26,6 +26,9 @@ def _says_nothing(text: str) -> bool:
     return bool(_EMPTY.match(text) or _GRADE_ONLY.match(text))
 
 
+# What a unit does towards the work, done before the work itself (已完成二次招标, 已完成水源论证,
+# 已完成前期工作): a step taken against a shortfall, never a claim that the target was met.
+_STEPS = "招标|报批|审批|采购|签约|签订|整改|论证|前期|选址|设计|立项"
 # Words that announce what the unit will do about it.
 _MEASURE = lazy_compile(
     r"将|拟|下一步|下一年|下年|今后|后续|以后|加强|改进|完善|争取|督促|优化|做好|确保|"
@@ -46,13 +49,13 @@ _MEASURE = lazy_compile(
     # was changed and caused the shortfall (培训由科级领导干部改为青年干部)
     r"20\d{2}年(\d{1,2}月|[一二三四]季度|[春夏秋冬]季[^，,；;。]{0,6})?(底前|前|内|底)?"
     # …the step a few words on (2025年随工程一并实施, 2025年工程完工后覆盖)
-    r"[^，,；;。的]{0,6}?(完成|完工|建成|实施|开展|推进|补(齐|设|建|种|植|发|签|足|训|充|配)|到位"
+    r"[^，,；;。的]{0,6}?(完成|完工|开工|建成|实施|开展|推进|补(齐|设|建|种|植|发|签|足|训|充|配)|到位"
     r"|续建|到货|交付|投用|投入使用)|"
     r"逐步(实现|完成|提升|恢复|补齐)|"
     r"(按月|按季|按周|每月|定期|动态)(跟踪|调度|通报|督导|督办|监测|核查|统计)|"  # 县水务局按月跟踪
     # a step taken already against it (已通过定向培养补充, 已完成二次招标, 已完成用地报批)
     r"已通过[^，,；;。]{0,16}?(补充|解决|弥补|落实|调剂)|"
-    r"已完成[^，,；;。]{0,6}?(招标|报批|审批|采购|签约|签订|整改|补[种植发齐签录])|"
+    rf"已完成[^，,；;。]{{0,6}}?(?:{_STEPS}|补[种植发齐签录])|"
     # a step taken since, dated (已于9月开通线上借阅), and who answers for it (由县图书馆负责)
     r"已于[^，,；;。]{0,8}?(开通|启用|上线|开展|实施|启动|建立|增设|恢复)|"
     r"由(?!于)[^，,；;。]{1,12}负责|"
@@ -74,7 +77,7 @@ _NO_DEVIATION = lazy_compile(r"(?:无|没有|未|未出现|未发生|不存在)(
 _SCORING_RULE = lazy_compile(r"按(?:完成|实际完成)?比例(?:计分|得分|扣分)|得满分[,，;；]")
 _DONE = lazy_compile(
     r"(?<!确保)(?<!力争)(?<!争取)(?<!保证)(?<!将)"
-    r"(?:已完成(?![^，,；;。]{0,6}?(?:招标|报批|审批|采购|签约|签订|整改))"  # 已完成二次招标: a step
+    rf"(?:已完成(?![^，,；;。]{{0,6}}?(?:{_STEPS}))"  # 已完成二次招标: a step
     r"|全部完成|已达成|均已完成|按时完成|顺利完成|按计划完成|按期完成|如期完成)"
 )
 

@@ -134,7 +134,8 @@ def _page_numbers_out(rows: Iterable[Row], taken: list[Row]) -> Iterator[Row]:
             row.cells = cells = cells[1:]
             row.joined = "\t".join(c.text for c in cells)
             new_page = page_break = True
-        if len(cells) == 1 and _CONTINUED.search(cells[0].text) and not first:
+        if 0 < len(cells) <= _PAGE_NUMBER_CELLS and _CONTINUED.search(cells[-1].text) and not first:
+            # (or after the unit's name: 兴国县水利局 | 中央水利发展资金绩效自评（续表）)
             # the table's title printed again over its next page, marked 续: not a new table
             # (a copy that lost the page's break between them says so by the mark alone)
             cells[0].used = True

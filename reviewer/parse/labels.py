@@ -503,10 +503,10 @@ _IN_BRACKETS = lazy_compile(r"[(（]([^()（）]+)[)）]")
 
 
 # The form's sign-off under the table (填报单位（盖章）：…, 填报人：…, 联系电话：…): no row's.
-SIGN_OFF = lazy_compile(
-    r"^(?:填报单位|填表单位|填报人|填表人|填报日期|填表日期|联系人|联系电话|审核人|单位负责人|财务负责人)"
-    r"[^:：]{0,6}[:：]"
-)
+_SIGN_OFF_KEYS = r"填报单位|填表单位|填报人|填表人|填报日期|填表日期|联系人|联系电话|审核人|单位负责人|财务负责人"
+SIGN_OFF = lazy_compile(rf"^(?:{_SIGN_OFF_KEYS})[^:：]{{0,6}}[:：]")
+# The sign-off's key alone in its cell, its value in the next (填报日期 | 2021年3月10日).
+SIGN_OFF_CELL = lazy_compile(rf"^(?:{_SIGN_OFF_KEYS})$")
 
 
 _RESULT_ENDS = ("完成情况", "完成目标")

@@ -243,6 +243,7 @@ _KEY_ROW_KEYS = 2  # header keys on a row of column labels over their values
 _COLUMN_LABEL = lazy_compile(
     r"^\D{0,6}(?:编码|代码|编号|日期|时间|类型|类别|级次|年度)$|^是否\D{1,4}$"
 )
+_CONCLUDED = "自评结论"  # a row under the table concluding it, its text beside it
 # the block's label, beside its goal; a 20/80 form's 年度绩效目标(80分) too, its points left off
 LONE_GOAL_LABELS = frozenset({"年度总体目标", "年度目标", "年度绩效目标"})
 _POINTS_AFTER = lazy_compile(r"\(\d+(?:\.\d+)?分\)$")  # a label's points, after key(): (80分)
@@ -1409,6 +1410,8 @@ class _TableBuilder:
             _NOTE_START.match(first) is not None
             or _ATTACHMENT.match(first) is not None
             or lb.SIGN_OFF.match(first) is not None
+            or (len(cells) == 2 and lb.SIGN_OFF_CELL.match(first) is not None)
+            or (len(cells) == 2 and key(first) == _CONCLUDED)  # 自评结论 | 项目各项指标均已完成…
             or field_label(first, self.family) is not None
             or (len(cells) == 1 and _unit_line(key(first)))  # 单位:万元 under the table
             or self._is_result_row(row)  # 目标完成情况 | … under the rows
