@@ -577,6 +577,12 @@ MISREAD = {
         "a viewer's copy whose tall row prints its name's first line before its category labels"
         " (受益农村人口饮水 / 效益指标 / 社会效益指标 / 安全保障水平), as xy01"
     ),
+    # round 135
+    "ze03_hebei_handan_guantao_jiaoyuju_xueqianjiaoyuzizhu_2024.txt": (
+        "pdftotext -layout of a Hebei form whose definitions wrap under 指标分值, read a line at a"
+        " time: each definition's rest read into the name (its reading by position merges the"
+        " header's two rows and doubts itself)"
+    ),
     # round 134
     "zb01_hunan_yueyang_pingjiang_nongyenongcunju_gaobiaozhunnongtian_2023.txt": (
         "a viewer's copy whose tall row prints its name's first line before its category labels,"
@@ -908,6 +914,8 @@ UNREAD = {
     # (yt05), and a Hebei form whose empty cells the OCR dropped (yt06): doubted
     "yt05_jiangxi_ganzhou_ruijin_shichangjianguanju_bumenzhengti_2023.txt",
     "yt06_hebei_baoding_laishui_minzhengju_kunnanqunzhong_2019.txt",
+    # round 135: pdftotext -layout of a Hebei form, its definitions over lines: doubted
+    "zf06_hebei_baoding_laiyuan_jiaoyuju_xueqianjiaoyu_2025.txt",
 }
 
 
@@ -917,7 +925,7 @@ def _marks(doc: Path) -> list[pytest.MarkDecorator]:
 
 
 def test_the_set_is_there() -> None:
-    assert len(DOCUMENTS) == 3803
+    assert len(DOCUMENTS) == 3827
     assert all(_gold(d).is_file() for d in DOCUMENTS)
     assert {d.name for d in DOCUMENTS} >= {*MISREAD, *UNREAD}
 

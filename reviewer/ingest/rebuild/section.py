@@ -401,16 +401,29 @@ def read_total(b: Builder, i: int) -> int:
     label = toks[i]
     items: list[Token] = []
     j = i + 1
+    last = label.line
     while j < len(toks):
         t = toks[j]
         if not t.empty and not _total_value(t.text):
             break
         if b.stream.grouped and t.group != label.group and not t.empty:
             break
+        if (
+            not t.empty
+            and t.line - last > _TOTAL_GAP
+            and t.text.isdigit()
+            and all(u.empty for u in toks[j + 1 :])
+        ):
+            break  # the text's last line, a number after blank lines (97.92 / / / 1): its page's
         items.append(t)
+        if not t.empty:
+            last = t.line
         j += 1
     b.rows.append(total_row(b, label, items))
     return j
+
+
+_TOTAL_GAP = 2  # lines from the total's last figure to a page's number under it, more than
 
 
 def total_row(b: Builder, label: Token, items: list[Token]) -> list[Placed]:
