@@ -47,7 +47,7 @@ _COUNT_UNITS = (
     "起 宗 例 门 节 轮 组 支 块 幅 种 大 字 米 吨 公斤 千克 斤 亩 天 周 笔 页 卷 %"
 )
 COUNT_UNITS = tuple(_COUNT_UNITS.split())
-_NOT_UNIT_WORDS = "个月 周年 周岁 年 月 日 号 时 点 分 秒 岁 倍 届 层"
+_NOT_UNIT_WORDS = "个月 周年 周岁 年 月 日 号 时 点 分 秒 岁 倍 届 层 部门"
 _NOT_UNITS = tuple(_NOT_UNIT_WORDS.split())
 ENUM_UNITS = frozenset({"类", "项", "方面", "个方面", "大", "种", "个"})
 MONEY_UNITS = {"元": 1.0, "万元": 10_000.0, "亿元": 100_000_000.0}

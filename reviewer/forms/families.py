@@ -450,6 +450,7 @@ TWENTY_EIGHTY = Family(
         *_FUND_ROWS,
         ("部门整体支出总额*", "annual_total"),
         ("年度预算", "annual_total"),  # (年度预算 | 356.80 | 352.10 | 98.68% | 19.74)
+        ("金额(万元)", "annual_total"),  # (金额（万元） | 5268.00 | 5075.70 | 96.35% | 19.27)
     ),
     goal_expected=(*_GOAL_EXPECTED, "年度目标*"),
     goal_actual=_GOAL_ACTUAL,

@@ -916,6 +916,9 @@ UNREAD = {
     "yt06_hebei_baoding_laishui_minzhengju_kunnanqunzhong_2019.txt",
     # round 135: pdftotext -layout of a Hebei form, its definitions over lines: doubted
     "zf06_hebei_baoding_laiyuan_jiaoyuju_xueqianjiaoyu_2025.txt",
+    # round 136: a tab paste whose explanation's wrapped line, after a leading tab, opens the
+    # next row's name: doubted
+    "zj01_zhejiang_jinhua_yiwu_nongyenongcunju_gaobiaozhunnongtian_2023.txt",
 }
 
 
@@ -925,7 +928,7 @@ def _marks(doc: Path) -> list[pytest.MarkDecorator]:
 
 
 def test_the_set_is_there() -> None:
-    assert len(DOCUMENTS) == 3827
+    assert len(DOCUMENTS) == 3851
     assert all(_gold(d).is_file() for d in DOCUMENTS)
     assert {d.name for d in DOCUMENTS} >= {*MISREAD, *UNREAD}
 

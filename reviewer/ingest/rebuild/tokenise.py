@@ -352,6 +352,7 @@ def join_pieces(
                     or _figure_unit_wrapped(prev, t)
                     or _state_wrapped(prev, t)
                     or _name_end_wrapped(prev, t, out[-2] if len(out) > 1 else None)
+                    or _figure_cut(prev, t)
                 )
             ):
                 out[-1] = merge(prev, t)
@@ -625,6 +626,21 @@ def _name_end_wrapped(prev: Token, t: Token, before: Token | None) -> bool:
         and _NAME_HEAD.fullmatch(prev.text) is not None
         and not kinds(prev.text)  # (实际完成情况 / 度: a label, then a vertical label's piece)
     )
+
+
+def _figure_cut(prev: Token, t: Token) -> bool:
+    """Words whose figure the line's end cut (村集体经济年收入1 / 0万元以上村占比): no cell ends
+    in a figure's first digit after words and another opens with the rest of it and words."""
+    return (
+        t.line == prev.line + 1
+        and not t.spaced
+        and _WORDS_THEN_DIGIT.search(prev.text) is not None
+        and _DIGITS_THEN_WORDS.match(t.text) is not None
+    )
+
+
+_WORDS_THEN_DIGIT = lazy_compile(r"[\u4e00-\u9fff]{4,}\d$")  # …年收入1: one digit, cut
+_DIGITS_THEN_WORDS = lazy_compile(r"^\d{1,3}[\u4e00-\u9fff]{3,}")  # 0万元以上村占比
 
 
 def _words_above(before: Token | None, prev: Token) -> bool:
