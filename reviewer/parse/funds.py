@@ -498,8 +498,8 @@ class FundsReader:
         total = self.rows["annual_total"]
         # (a report's sentence about its funds above the block filled the total: the block's
         # own row states it, the sentence is narrative, as for a labelled row)
-        sentence = self.sentence_cell is not None
-        if (total["cells"] and not sentence) or not self.roles or not row.cells:
+        sentence = self.sentence_cell
+        if (total["cells"] and sentence is None) or not self.roles or not row.cells:
             return False
         cells = row.cells
         unit = _UNIT_NOTE_CELL.match(cells[0].text)
@@ -512,9 +512,8 @@ class FundsReader:
         if unit is not None:
             row.cells[0].used = True
             self.t["amount_unit"] = unit.group(1)
-        if sentence:
-            assert self.sentence_cell is not None
-            self.sentence_cell.used = False
+        if sentence is not None:
+            sentence.used = False
             self.sentence_cell = None
             self.rows["annual_total"] = total = {"cells": {}}
         label = Cell("", row.line, cells[0].column - 1)

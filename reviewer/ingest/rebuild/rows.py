@@ -44,6 +44,7 @@ from reviewer.ingest.rebuild.tokenise import Stream, Token, merge
 from reviewer.lazyre import lazy_compile
 from reviewer.parse.labels import UNIT_NAME
 from reviewer.parse.values import parse_points
+from reviewer.textnorm import SENTENCE_ENDS
 
 _SCORE_TOTALS = ("自评得分", "实际得分", "自评总分")  # a total's score under its own label
 _RIGHT_TEXT_FIELDS = frozenset({"finance_lead"})  # 财务负责人 beside 项目负责人
@@ -276,7 +277,7 @@ class Builder:
         return (
             t.line == value.line + 1
             and len(value.text) >= _VALUE_LINE
-            and not value.text.endswith(_SENTENCE_END)
+            and not value.text.endswith(SENTENCE_ENDS)
             and _WORDS.fullmatch(value.text) is not None
             and _WORDS.fullmatch(t.text) is not None
             and not kinds(t.text)
@@ -294,7 +295,6 @@ class Builder:
 # -- helpers ---------------------------------------------------------------------------------
 
 _VALUE_LINE = 8  # characters of a value's line, at least, that a cell's width wrapped
-_SENTENCE_END = ("。", "；", ";", "！", "!")
 _WORDS = lazy_compile(r"[\u4e00-\u9fff（）()“”、]+")  # words, no figure: no amount's or date's
 
 
