@@ -25,7 +25,7 @@ from typing import NamedTuple
 from reviewer.config import Config
 from reviewer.lazyre import lazy_compile
 from reviewer.model import Indicator, Operator, ParsedValue
-from reviewer.parse.values import parse_value
+from reviewer.parse.values import is_placeholder, parse_value
 from reviewer.textnorm import fold
 from reviewer.units import factor, is_measure
 
@@ -423,6 +423,9 @@ def expect(ind: Indicator, config: Config) -> Expectation:
     w = ind.weight
     t, a = ind.target_value, ind.actual_value
     d = direction_of(t)
+    if ind.target.strip() and is_placeholder(ind.target):
+        # no target set (/): nothing to reach, nor a band to be in
+        return Expectation(Direction.UNKNOWN, None)
     if d is Direction.QUALITATIVE or (
         d is Direction.UNKNOWN and a.operator is Operator.QUALITATIVE
     ):

@@ -19,6 +19,7 @@ from reviewer.parse.labels import (
     is_site_furniture,
     is_total_word,
     label_kind,
+    unit_like,
     weight_note,
 )
 from reviewer.parse.listed import listed_rows
@@ -125,6 +126,10 @@ def _page_numbers_out(rows: Iterable[Row], taken: list[Row]) -> Iterator[Row]:
             taken.append(row)
             page_break = True
             continue
+        if _running_head(cells, after):
+            _take(row, taken)
+            page_break = True  # passed on to the row below it
+            continue
         new_page = page_break or row.page_break_before
         if len(cells) > _HEADER_AFTER and _CONTINUED.search(cells[0].text) and not first:
             # … printed at the head of the next page's first row (a copy whose page runs title
@@ -226,6 +231,26 @@ _REPORT_HEAD = lazy_compile(
     r"\d{4}年.*(?:报告|自评表?|评价表)\s*$|(?:自评表|评价表)\s*[(（]续[)）]\s*$"
 )
 _REPORT_NAME = lazy_compile(r"^[^，。；：:|]{2,30}\d{4}年.*报告$")  # a report's, not a table's
+
+
+def _running_head(cells: list[Cell], after: Row | None) -> bool:
+    """A page's head printed over the indicators' header again (or its 续 caption), where no
+    page break was marked: the report's or the unit's running title (某局2023年度部门整体
+    支出绩效自评报告, 某局2022年度部门决算公开附表), or the unit beside the page's number (某局 |
+    2). No row of the table stands between a table's rows and its header printed again."""
+    if not 0 < len(cells) <= _PAGE_NUMBER_CELLS or after is None:
+        return False
+    if "一级指标" not in after.joined and _CONTINUED.search(after.joined) is None:
+        return False
+    first = cells[0].text
+    if len(cells) == 1:
+        return len(first) <= _HEAD_CHARS + 8 and _RUNNING_TITLE.match(first) is not None
+    last = cells[1].text
+    return last.isdigit() and len(last) <= _PAGE_DIGITS and unit_like(first)
+
+
+# A unit's running title: its name, a year, what it publishes (…报告, …附表, …自评).
+_RUNNING_TITLE = lazy_compile(r"^[^，。；：:|\d]{2,30}\d{4}年度?[^，。；：:|]*(?:表|报告|自评)$")
 
 
 def _with_next(rows: Iterable[Row]) -> Iterator[tuple[Row, Row | None]]:
@@ -569,7 +594,12 @@ class TableStream:
             placed = bool(tables) and not self.accounting.reported_lines
             if placed and self.grid.format not in _READ_AGAIN_PLACED:
                 break
-            if tables and not funds_only and not all(_misread(t) for t in tables):
+            if (
+                tables
+                and not funds_only
+                and not all(_misread(t) for t in tables)
+                and not _cut_in_two(tables)
+            ):
                 break
             leftovers: list[Leftover] = []
             accounting = Accounting()
@@ -619,11 +649,10 @@ class TableStream:
             _rows_read(others) > _rows_read(tables)
             and (
                 _rows(others) >= _rows(tables)
-                # (fewer, where the first left text unread and the other places every cell
-                # and doubts nothing: the first's were pieces of rows cut apart)
+                # (fewer, where the first left text unread and the other leaves less and
+                # doubts nothing: the first's were pieces of rows cut apart)
                 or (
-                    self.accounting.reported_lines > 0
-                    and not accounting.reported_lines
+                    accounting.reported_lines < self.accounting.reported_lines
                     and not any(t.doubts for t in others)
                 )
             )
@@ -692,6 +721,12 @@ def _rows_read(tables: list[EvaluationTable]) -> int:
 
 
 _READ_AGAIN_PLACED = frozenset({"text/lines", "text/spaces"})
+
+
+def _cut_in_two(tables: list[EvaluationTable]) -> bool:
+    """A table after the first that names no subject and is doubted: the rest of the one above,
+    cut off at a page's break (its title printed again there), read as a table of its own."""
+    return any(_misread(t) and not t.project and not t.department for t in tables[1:])
 
 
 def _misread(t: EvaluationTable) -> bool:

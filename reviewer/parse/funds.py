@@ -194,6 +194,77 @@ def completes_header(header: Row, lower: Row, family: Family) -> bool:
 _TAIL_CHARS = 6  # a wrapped label's end (数, 预算数, （万元）)
 
 
+def run_on_header(rows: list[Row], family: Family) -> int:
+    """A header whose lines stop inside their last cell, each next line opening with that
+    cell's rest (资金情况 | 全年预算 / 数（A） | 全年执行 / 数（B） | 执行率 / （B/A） | 分值 | 得分):
+    the rests join their cells and the lines' other cells go on the header after them, when
+    every label past the first then names a column, each once, and more than the first line
+    named. The number of lines read into ``rows[0]`` (0: nothing joined)."""
+    header = rows[0]
+    groups: list[list[Cell]] = [[c] for c in header.cells]
+    lines = 1
+    while lines < min(len(rows), _RUN_ON_LINES + 1) and len(groups) > 1:
+        cells = rows[lines].cells
+        if (
+            len(cells) < 2  # a rest and a label after it (not a layout's cell a line)
+            or len(cells[0].text) > _TAIL_CHARS
+            or _DIGIT.search(rows[lines].joined)
+        ):
+            break
+        groups[-1].append(cells[0])
+        groups += [[c] for c in cells[1:]]
+        lines += 1
+    if lines == 1:
+        return 0
+    roles = [_column_role("".join(c.text for c in g), family) for g in groups[1:]]
+    named = sum(_column_role(c.text, family) is not None for c in header.cells[1:])
+    if None in roles or len(set(roles)) < len(roles) or len(roles) <= named:
+        return 0
+    first = header.cells[0].column
+    joined: list[Cell] = []
+    for k, (head, *rests) in enumerate(groups):
+        if rests:
+            head.printed = head.printed or head.text
+            head.text += "".join(c.text for c in rests)
+            for c in rests:
+                c.used = True
+        if head.column != first + k:
+            head.move(first + k - head.column)
+        joined.append(head)
+    header.cells = joined
+    header.joined = "\t".join(c.text for c in joined)
+    return lines - 1
+
+
+_RUN_ON_LINES = 4  # the lines a funds header's run-on labels take after its first
+
+
+def widened_header(header: Row, lower: Row, family: Family) -> Row | None:
+    """The header with the columns its lower row adds past its last cell (预算数(A) | 执行数(B)
+    | 执行率 over (B/A) | 得分: 得分 a column of its own), that row's notes under the header's
+    cells read with them; None when the lower row is not such a row."""
+    if not header.cells or not lower.cells:
+        return None
+    last = max(c.column for c in header.cells)
+    heads = {c.column for c in header.cells}
+    taken = {_column_role(c.text, family) for c in header.cells}
+    added: list[Cell] = []
+    for c in lower.cells:
+        if c.column > last:
+            role = _column_role(c.text, family)
+            if role is None or role in taken or _DIGIT.search(c.text):
+                return None
+            taken.add(role)
+            added.append(c)
+        elif c.column not in heads or _BRACKETED.match(c.text) is None:
+            return None
+    if not added:
+        return None
+    for c in lower.cells:
+        c.used = c.used or c not in added  # the notes, read with the labels they stand under
+    return Row([*header.cells, *added], header.line, header.page_break_before)
+
+
 def _column_role(text: str, family: Family) -> str | None:
     role = lookup(text, family.fund_columns)
     if role is None and (bare := _UNIT_AFTER.sub("", text)) != text:
@@ -460,7 +531,8 @@ class FundsReader:
     def _header_notes(self, row: Row) -> bool:
         """The header's notes wrapped onto a line of their own before any row of figures
         ((20分) under 预算执行情况, (20分*执行率) under 得分, （万元） under 项目资金): the first
-        states the block's points or its unit. False for any other row."""
+        states the block's points or its unit, or each stands under a column's label. False for
+        any other row."""
         if not self.roles or not row.cells:
             return False
         if any(r["cells"] for r in self.rows.values()):
@@ -481,7 +553,10 @@ class FundsReader:
         if self.points_cell is not None:
             points = None
         if unit is None and points is None:
-            return False
+            # notes that state neither, each under a column's label ((20分*执行率) under 得分)
+            columns = {col for col, _ in self.roles}
+            if not all(c.column in columns for c in row.cells):
+                return False
         if unit is not None:
             self.t.setdefault("amount_unit", unit.group(1))
         if points is not None:
@@ -502,16 +577,25 @@ class FundsReader:
         if (total["cells"] and sentence is None) or not self.roles or not row.cells:
             return False
         cells = row.cells
-        unit = _UNIT_NOTE_CELL.match(cells[0].text)
-        if unit is not None:
+        first = cells[0].text
+        unit = _UNIT_NOTE_CELL.match(first)
+        # or the header's notes where the label would stand ((万元)(20分) | 480.00 | …)
+        notes = _NOTE.findall(first) if unit is None and _BRACKETED.match(first) else []
+        unit = unit or next((m for n in notes if (m := _UNIT_IN_BRACKETS.fullmatch(n))), None)
+        points = next((m for n in notes if (m := _POINTS_NOTE.fullmatch(n))), None)
+        if unit is not None or points is not None:
             cells = cells[1:]  # 单位：万元 where the row's label would stand: the amounts' unit
         if not cells or any(
             self._amount(c.text) is None and parse_percent(c.text) is None for c in cells
         ):
             return False
-        if unit is not None:
+        if unit is not None or points is not None:
             row.cells[0].used = True
+        if unit is not None:
             self.t["amount_unit"] = unit.group(1)
+        if points is not None and self.points_cell is None:
+            self.t["stated_weights"].setdefault("预算执行", float(points.group(1)))
+            self.points_cell = row.cells[0]
         if sentence is not None:
             sentence.used = False
             self.sentence_cell = None

@@ -77,6 +77,7 @@ _SUBTOTAL_CHARS = 12
 
 _LABEL_TAIL = "指标"
 _REST_NAME = 2  # characters of a name that is only the rest of one a break or wrap cut (性)
+_CUT_REST = 4  # characters of a name's rest a wrap cut mid-word (宿生, 学人数)
 _SENTENCE_ALONE = 12  # characters of a sentence that is a row's explanation on a line of its own
 
 
@@ -310,6 +311,8 @@ class Fragment:
     # row of its own even at the top of a page (效益指标 | 生态效益指标 | 疫情发生面积较 /
     # 上年下降 | 下降 | …), where a merged label printed again over the page's first row is not
     new_category: bool = False
+    # the row's only label a 一级's (产出指标 | 宿生: a merged label printed at its group's middle)
+    l1_alone: bool = False
 
 
 def _resolve_ambiguous(
@@ -778,6 +781,7 @@ def parse_section(
                         bool(row_events),
                         line_start,
                         new_category,
+                        bool(row_events) and all(e.level == "l1" for e in row_events),
                     )
                 )
         events.extend(row_events)
@@ -1017,7 +1021,14 @@ def _attach_fragments(
                 frag.kind == "explanation" and prev.explanation and _unfinished(prev.explanation)
             ) and not (kind == "name" and nxt.opens_category and len(nxt.name_text()) > _REST_NAME)
         elif frag.kind == "name" and frag.labelled:
-            to_next = True  # a row opening a category begins a name: the row above is another's
+            # a row opening a category begins a name: the row above is another's; but a 一级
+            # label printed at its group's middle line beside a word or two ends the name above
+            # where it was cut mid-word (…家庭经济困难寄 / 产出指标 | 宿生)
+            to_next = not (
+                frag.l1_alone
+                and len(frag.cell.text) <= _CUT_REST
+                and _WHOLE_NAME.search(prev.name_text()) is None
+            )
         elif frag.kind == "name":
             below = nxt.name_text()
             to_next = len(below) <= _REST_NAME or (

@@ -513,10 +513,16 @@ _RESULT_ENDS = ("完成情况", "完成目标")
 _RESULT_LABEL = 10  # characters of such a label at most
 
 
+# The words a label cut off mid-phrase ends with (未完成原因及拟采取的, 偏差原因分析及): its rest
+# follows, in the next cell or on the next line.
+CUT_PHRASE = ("的", "及", "和", "与", "、")
+
+
 def is_result_label(text: str) -> bool:
     """A goal block's label for the result in words no family lists (目标完成情况), which
-    after the expected goal's label names the result's column."""
-    return len(text) <= _RESULT_LABEL and key(text).endswith(_RESULT_ENDS)
+    after the expected goal's label names the result's column (or 实际完成, its 情况 left off)."""
+    k = key(text)
+    return len(text) <= _RESULT_LABEL and (k.endswith(_RESULT_ENDS) or k == "实际完成")
 
 
 # Group labels printed over several columns, and the labels of their parts on the row below

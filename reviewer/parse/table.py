@@ -42,6 +42,8 @@ from reviewer.parse.funds import (
     completes_header,
     funds_label_piece,
     is_fund_header,
+    run_on_header,
+    widened_header,
 )
 from reviewer.parse.indicators import TEMPLATE_NAME, parse_section
 from reviewer.parse.values import parse_points
@@ -83,10 +85,6 @@ def _completes(head: str, tail: str, labels: frozenset[str], family: Family) -> 
     )
 
 
-# An explanation's label cut off mid-phrase (未完成原因及拟采取的, 偏差原因分析及).
-_CUT_PHRASE = ("的", "及", "和", "与", "、")
-
-
 def _join_cut_explanation(header: Row, family: Family) -> None:
     """The explanation's label cut mid-phrase, its rest printed as the next cell (a web page's
     row of the wrapped tail read on: 未完成原因及拟采取的 | 改进措施): one label, one column,
@@ -96,7 +94,7 @@ def _join_cut_explanation(header: Row, family: Family) -> None:
     for k in range(len(cells) - 1):
         head, tail = cells[k], cells[k + 1]
         if (
-            head.text.endswith(_CUT_PHRASE)
+            head.text.endswith(lb.CUT_PHRASE)
             and len(tail.text) <= _TAIL
             and lookup(head.text, columns) == "explanation"
             and lookup(head.text + tail.text, columns) == "explanation"
@@ -369,6 +367,8 @@ _TRAILING_FIELD = lazy_compile(
 
 _BUDGET_FIELDS = ("initial_budget", "full_year_budget", "executed")
 _CLAUSE_MARKS = ("、", "，", ",")  # a text cut right after one goes on
+_TEXT_ENDS = ("。", "；", ";", "！", "!", ".", "）", ")")  # (a note in brackets ends too)
+_LISTED_GOAL = lazy_compile(r"^(?:目标|任务)?[\d一二三四五六七八九十]+[、.．:：)）]")  # 目标2：…
 # The doubt on a funds block whose rows were not read: the block's own, whatever layout the
 # text is read in (a reading of the rows is not chosen by it).
 FUNDS_UNREAD = (
@@ -504,6 +504,11 @@ class _TableBuilder:
                 if lower is not None and completes_header(row, lower, self.family):
                     _join_stacked(row, lower, _column_by_column(row, lower) or row)
                     i += 1  # the labels' ends, read with them
+                elif lower is not None and (wider := widened_header(row, lower, self.family)):
+                    row = wider  # a column's label on the line under the others'
+                    i += 1
+                else:
+                    i += run_on_header(list(rows[i : i + 5]), self.family)
                 self.funds.header(row)
                 state = "funds"
             elif state == "head" and self._stacked_funds_header(i):
@@ -825,6 +830,8 @@ class _TableBuilder:
         return bool(found) and (
             any(w in key(first) for w in _GOAL_ANCHORS)
             or (len(first) >= 2 and lb.is_vertical_fragment(first, "年度总体目标"))
+            # (the part's numbered heading: 二、绩效目标完成情况 | 年度目标 | 实际完成)
+            or (is_part_heading(first) and "目标" in first)
         )
 
     def _goal_header(self, row: Row) -> None:
@@ -1045,9 +1052,10 @@ class _TableBuilder:
         Pasted text drops empty cells, so the columns no longer line up; a row with one cell
         per goal, not under the header's columns, is read in order.
         """
-        if len(row.cells) == 1 and "指标" in row.joined:
-            title = lb.weight_note(row.cells[0].text)[0]
-            if lb.is_section_fragment(title):  # 绩效指标 on a line of its own: the next block's
+        if len(row.cells) == 1 and ("指标" in row.joined or "分" in row.joined):
+            title, points = lb.weight_note(row.cells[0].text)
+            if lb.is_section_fragment(title) and ("指标" in title or points is not None):
+                # 绩效指标, 年度绩效目标(80分) on a line of its own: the next block's
                 row.cells[0].used = True
                 self.t["labels"].setdefault(f"section:{key(title)}", row.cells[0].text)
                 return
@@ -1109,21 +1117,38 @@ class _TableBuilder:
                 for c in cells
             ]
         if len(cells) == 1 and len(cols) > 1:
-            fields = [self._goal_left_open(fields[0])]
+            fields = [self._goal_left_open(fields[0], cells[0].text)]
         for c, field in zip(cells, fields, strict=True):
             self._add_goal(field, c)
 
-    def _goal_left_open(self, field: str) -> str:
+    def _goal_left_open(self, field: str, text: str) -> str:
         """The goal a line of text alone goes on with: ``field``, unless its text ended with a
         full stop and the other goal's text stops after a clause's mark (…。 | 已在南江、 /
-        长寿、龙门…: a mail client's wrap of the row's last cell, its rest at the line's start)."""
+        长寿、龙门…: a mail client's wrap of the row's last cell, its rest at the line's start),
+        or is yet empty, the result's column printed, and the line no goal's of a list (a scan's
+        goal and result a line each, both under the goal's label)."""
         parts = self.goal_parts[field]
         if not parts or not parts[-1].text.endswith("。"):
             return field
+        if (
+            field == "goal_expected"
+            and "goal_actual" in self.goal_cols
+            and not self.goal_parts["goal_actual"]
+            and len(text) >= _GOAL_TEXT
+            and _LISTED_GOAL.match(text) is None
+            and _LISTED_GOAL.match(parts[0].text) is None
+        ):
+            return "goal_actual"
         open_ = [
             f
             for f, cells in self.goal_parts.items()
-            if f != field and cells and cells[-1].text.endswith(_CLAUSE_MARKS)
+            if f != field
+            and cells
+            and (
+                cells[-1].text.endswith(_CLAUSE_MARKS)
+                # (the result begun on a line of its own and not yet ended: its rest)
+                or (f == "goal_actual" and not cells[-1].text.endswith(_TEXT_ENDS))
+            )
         ]
         return open_[0] if len(open_) == 1 else field
 
@@ -1224,7 +1249,7 @@ class _TableBuilder:
         last, rest = heads[-1], cells[0]
         columns = self.family.indicator_columns
         said = (  # 未完成原因分析 | 及改进措施: the label's rest, opening with its 及
-            rest.text[:1] in _CUT_PHRASE
+            rest.text[:1] in lb.CUT_PHRASE
             and lookup(last.text, columns) is not None
             and lookup(last.text + rest.text, columns) == lookup(last.text, columns)
         )

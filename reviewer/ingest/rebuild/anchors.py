@@ -22,7 +22,13 @@ from reviewer.forms.vocabulary import (
     without_qizhong,
 )
 from reviewer.lazyre import lazy_compile
-from reviewer.parse.labels import SIGN_OFF, classify_label, is_site_furniture, label_kind
+from reviewer.parse.labels import (
+    CUT_PHRASE,
+    SIGN_OFF,
+    classify_label,
+    is_site_furniture,
+    label_kind,
+)
 
 
 class Kind(StrEnum):
@@ -89,6 +95,7 @@ _GOAL_LABELS = (
     "项目基本情况",
     "项目年度目标完成情况",
     "目标完成情况",
+    "绩效目标完成情况",  # a Hebei form's section (二、绩效目标完成情况 over 年度目标 / 实际完成)
     "总体完成率*",
 )
 _SECTION_LABELS = (
@@ -304,8 +311,8 @@ def label_goes_on(head: str, tail: str) -> bool:
         # a funds column's label and its note wrapped under it (预算数 / （A）, 执行率 /
         # （B/A）): the note no label of its own
         return Kind.FUND_COLUMN in whole and _FUND_NOTE.match(tail) is not None
-    if not kinds(head) & _HEADER_KINDS:
-        return True
+    if not kinds(head) & _HEADER_KINDS or head.endswith(CUT_PHRASE):
+        return True  # (偏差原因分析及 | 改进措施: a label cut after its 及 ends past it)
     return tail[:1] in _GOES_ON and not kinds(tail) & _HEADER_KINDS
 
 

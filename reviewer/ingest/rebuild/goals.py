@@ -89,8 +89,23 @@ def read_goals(b: Builder, i: int) -> int:
         if not t.empty:
             content.append(t)
         j += 1
+    stacked = _stacked_after(content)  # 绩 / 效 / 指 / 标: the next block's label, a line each
+    if stacked:
+        content = content[: -len(stacked)]
     expected = goal_column(head, "expected")
     actual = goal_column(head, "actual")
+    split = _result_between(content) if expected is not None and actual is None else None
+    if expected is not None and split is not None:
+        # 年度目标 / its lines / 实际完成 / its lines: each label over its own text
+        label = content[split]
+        header.append(Placed(label, len(head) + 1))
+        goal, result = content[:split], content[split + 1 :]
+        b.rows.append(
+            [Placed(reduce(merge, goal), expected), Placed(reduce(merge, result), len(head) + 1)]
+        )
+        if stacked:
+            b.rows.append([Placed(reduce(merge, stacked), 1)])
+        return j
     if expected is None or actual is None:
         header += [Placed(t, len(head) + 1 + k) for k, t in enumerate(content)]
         return j
@@ -115,7 +130,47 @@ def read_goals(b: Builder, i: int) -> int:
     first = len(b.rows) - (len(content) + 1) // 2  # the goals' first row
     if figures:
         b.rows[first] += [Placed(t, actual + 1 + k) for k, t in enumerate(figures)]
+    if stacked:
+        b.rows.append([Placed(reduce(merge, stacked), 1)])
     return j
+
+
+def _result_between(content: list[Token]) -> int | None:
+    """The index of a result's label alone between the goal's lines and the result's (年度目标
+    / … / 实际完成 / …), both sides text; None if none."""
+    found = [
+        k
+        for k, t in enumerate(content)
+        if 0 < k < len(content) - 1 and len(t.text) <= _LABEL_CHARS and _names_result(t.text)
+    ]
+    return found[0] if len(found) == 1 else None
+
+
+def _names_result(text: str) -> bool:
+    k = key(text)
+    return is_result_label(text) or any(
+        lookup(k, tuple((g, "a") for g in f.goal_actual)) for f in FAMILIES
+    )
+
+
+_LABEL_CHARS = 8
+
+
+def _stacked_after(content: list[Token]) -> list[Token]:
+    """The run of a character or two a line that ends the goal's texts, when together they
+    are one of the form's labels (绩 / 效 / 指 / 标: the indicator block's, printed down its
+    narrow cell); [] if none."""
+    k = len(content)
+    while k > 0 and len(content[k - 1].text) <= _STACKED_PIECE:
+        k -= 1
+    run = content[k:]
+    if len(run) < _STACKED_PIECES or k == 0:
+        return []
+    return run if kinds("".join(t.text for t in run)) else []
+
+
+_STACKED_PIECE = 2
+_STACKED_PIECES = 2
 
 
 def _sentences(lines: list[Token]) -> list[Token]:
@@ -160,8 +215,9 @@ def goal_column(head: list[Token], side: str) -> int | None:
             for col, t in enumerate(head, start=1)
             if col > found["expected"][0] and is_result_label(t.text)
         ]
-    columns = after or found["actual"]
-    return columns[0] if columns else None
+    if found["expected"]:
+        return after[0] if after else None  # (the block's own label before it is no result's)
+    return found["actual"][0] if found["actual"] else None
 
 
 def goal_line(line: list[Token], head: list[Token]) -> list[Placed]:

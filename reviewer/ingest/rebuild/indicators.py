@@ -58,6 +58,10 @@ _WRAPPED = 0.3  # a line of text going on with the explanation of the row above
 _LINE_GOES_ON = 0.8  # a line, in a stream of cells a line each, going on with an explanation
 _OVER_LINES = frozenset({Slot.NAME, Slot.TEXT})  # the cells a text run's lines go on in
 _NAME_GOES_ON = 0.1
+_LINE_SHORT = 4  # characters a cell's last line falls short of its lines before, at least
+_EARLY_REST = 4  # characters of a name's rest on its own line before the row's figures
+_NAME_FIRST_LINE = 16  # characters of a name's first line before such a rest, at most
+_EARLY = -0.2  # such a rest joined: below an explanation's fit, so the name opens its row
 _SENTENCE_END = ("。", "！", "!", "；")
 
 
@@ -150,6 +154,16 @@ def rebuild_costed(
         and not tokens[i - 1].text.endswith(_SENTENCE_END)
         for i in range(len(tokens))
     ]
+    # a line well short of the one it went on with: the cell's last (a cell's lines are as
+    # wide as its column, give or take a mark's width; its last is shorter), after which no
+    # line goes on with it (…下年度将提前核实水 / 库名录 / 雨水情测报及安全监测设施: a name)
+    ended = [
+        i > 1
+        and going_on[i - 1]
+        and tokens[i - 1].line == tokens[i - 2].line + 1  # (lines as printed, none joined)
+        and len(tokens[i - 1].text) + _LINE_SHORT <= len(tokens[i - 2].text)
+        for i in range(len(tokens))
+    ]
     wrapped = [
         strict and starts[i] and (i + 1 == len(tokens) or starts[i + 1]) and going_on[i]
         for i in range(len(tokens))
@@ -183,6 +197,23 @@ def rebuild_costed(
         and len(tokens[i].text) <= len(tokens[i - 1].text)
         # (not a state said of the row: 进一步提升 / 明显提升, a target and an actual in words)
         and STATE_SAID.match(tokens[i].text) is None
+        for i in range(len(tokens))
+    ]
+    # a name's last word or two on a line of its own, right before its row's first figure
+    # (雨水情测报及安全监测设施 / 维护 / ≥42套): the name's rest, not a target of words
+    early = [
+        not grouped
+        and 0 < i < len(tokens) - 1
+        and _words(looks[i])
+        and looks[i].label is None
+        and not looks[i].placeholder
+        and len(tokens[i].text) <= _EARLY_REST
+        and _words(looks[i - 1])
+        and looks[i - 1].label is None
+        and len(tokens[i].text) < len(tokens[i - 1].text) <= _NAME_FIRST_LINE
+        # (a name's line: no clause in it, as an explanation's line before a short name has)
+        and not any(mark in tokens[i - 1].text for mark in _CLAUSE_MARKS + _SENTENCE_END)
+        and (looks[i + 1].op_value or looks[i + 1].operator)
         for i in range(len(tokens))
     ]
     inf = cl.INF
@@ -220,10 +251,17 @@ def rebuild_costed(
                 v = c + _WRAPPED + (_NAME_GOES_ON if slots[s - 1] is Slot.NAME else 0.0)
                 if v < new_cost[s]:
                     new_cost[s], came[s] = v, (s, s - 1, False)
+            elif early[i] and slots[s - 1] is Slot.NAME:
+                # the name's rest, at a gain: its first line then opens the row rather than
+                # ending the row above's explanation (…15 | 15 / 新增高效节水灌 / 溉面积 / ≥3000)
+                v = c + _EARLY
+                if v < new_cost[s]:
+                    new_cost[s], came[s] = v, (s, s - 1, False)
             elif (
                 0 < s == m
                 and not grouped
                 and going_on[i]
+                and not ended[i]
                 and slots[s - 1] is Slot.EXPLANATION
                 and not looks[i - 1].placeholder  # (an explanation of / or 无 goes on with none)
             ):

@@ -405,6 +405,7 @@ def join_pieces(
     stream.tokens = out
 
 
+_NOTE_AFTER = lazy_compile(r"[(（](?:%|％)[)）]$")  # a label's unit note: 占比(%)
 _LIST_MARK = lazy_compile(r"^(?:\d{1,2}[.、．]|[(（]\d{1,2}[)）]|[①-⑳])$")  # opening a line
 _MAX_PIECES = 4
 _MAX_PIECE = 4
@@ -523,11 +524,13 @@ def _label_wrapped(
             and Kind.COLUMN in kinds(head + tail)
         )
         # 年初预算 / 数: a label's last character wrapped, the whole a label of the head's kind
+        # (or its last word and its note: 权重 / 占比(%), a column's label as Hebei prints it)
         or (
-            len(tail) == 1
+            (len(tail) == 1 or _NOTE_AFTER.sub("", tail) != tail)
             and not kinds(tail)
             and bool(kinds(head + tail) & kinds(head))
-            and key(head + tail) in _column_labels()  # whole as the forms print it (not 符号 / 值)
+            # whole as the forms print it (not 符号 / 值)
+            and key(_NOTE_AFTER.sub("", head + tail)) in _column_labels()
         )
         # 调整后 / 预算数: words of no label of their own before a label they lengthen into
         # another of its kind (预算数 a label too, so not caught above); longer words where the
