@@ -32,6 +32,16 @@ def _fund_line(label: str, row: FundRow, total: bool) -> str:
     return "\t".join(cells)
 
 
+def _task_lines(t: EvaluationTable) -> list[str]:
+    """A 部门整体 form's 年度主要任务, if the table has them: the header, a row each, 合计."""
+    if not t.tasks:
+        return []
+    rows = [*t.tasks, *([t.tasks_total] if t.tasks_total is not None else [])]
+    return ["年度主要任务\t任务名称\t主要内容\t预算数\t执行数"] + [
+        f"\t{k.name}\t{k.content}\t{_amount(k.budget)}\t{_amount(k.executed)}" for k in rows
+    ]
+
+
 def table_lines(t: EvaluationTable) -> list[str]:
     year = f"({t.year} 年度)" if t.year else ""
     lines = [
@@ -44,6 +54,7 @@ def table_lines(t: EvaluationTable) -> list[str]:
         _fund_line("其中：当年财政拨款", t.funds.current_year_appropriation, False),
         _fund_line("上年结转资金", t.funds.prior_year_carryover, False),
         _fund_line("其他资金", t.funds.other, False),
+        *_task_lines(t),
         "年度总体目标\t预期目标\t\t\t实际完成情况\t\t\t",
         f"\t{t.goal_expected}\t\t\t{t.goal_actual}\t\t\t",
         "绩效指标\t一级指标\t二级指标\t三级指标\t年度指标值\t实际完成值\t分值\t得分\t偏差原因分析及改进措施",

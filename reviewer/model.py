@@ -321,6 +321,17 @@ class DetailOf(BaseModel):
     mismatches: list[DetailMismatch] = Field(default_factory=list)
 
 
+class Task(BaseModel):
+    """One of a 部门整体 form's 年度主要任务: its name, what it covers, its budget and spending
+    (in the table's amount unit), as printed."""
+
+    name: str
+    content: str = ""
+    budget: float | None = None
+    executed: float | None = None
+    cells: dict[str, CellRef] = Field(default_factory=dict)
+
+
 class Subtotal(BaseModel):
     """A 小计 row printed under a group of indicator rows (数量指标小计 | 20 | 19.58): its
     label, the rows it sums (indexes into ``indicators``; empty when they cannot be told), and
@@ -363,6 +374,8 @@ class EvaluationTable(BaseModel):
     notes: list[str] = Field(default_factory=list)  # notes printed under the table (注：…)
     stated_weights: dict[str, float] = Field(default_factory=dict)  # 产出指标(50分), footnotes
     subtotals: list[Subtotal] = Field(default_factory=list)  # 小计 rows among the indicators
+    tasks: list[Task] = Field(default_factory=list)  # 年度主要任务 (部门整体 forms)
+    tasks_total: Task | None = None  # their 合计 row, if printed
     complete: bool = True  # False: the document ends, or begins, inside this table (cut off)
     begins_inside: bool = False  # the text starts inside this table (no title, no header)
     ends_inside: bool = False  # the text stops inside this table (its last rows are missing)

@@ -353,8 +353,10 @@ def _qualitative(ind: Indicator, config: Config) -> Expectation:
         return Expectation(Direction.QUALITATIVE, True, band=(w * th.qualitative_band_full, w))
     if actual.word and _GRADE_ONLY.match(actual.word):
         return Expectation(Direction.QUALITATIVE, None)
+    partly = _PARTIAL.search(actual.word) if actual.word else None
     if actual.word and (
-        _PARTIAL.search(actual.word)
+        # (a word the target says too is no part of it: 完成初步成果 against 已完成初步成果…)
+        (partly is not None and partly.group(0) not in ind.target)
         or (_UNDER_WAY.search(actual.word) and not _ONGOING.search(ind.target))
     ):
         band = (w * th.qualitative_band_partial, w * th.qualitative_band_full)

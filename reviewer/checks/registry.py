@@ -230,6 +230,7 @@ def _load() -> None:
         narrative_claims,
         scoring,
         structure,
+        tasks,
         totals,
         weights,
     )

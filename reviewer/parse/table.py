@@ -46,6 +46,7 @@ from reviewer.parse.funds import (
     widened_header,
 )
 from reviewer.parse.indicators import TEMPLATE_NAME, parse_section
+from reviewer.parse.tasks import TasksReader, is_task_header
 from reviewer.parse.values import parse_points
 from reviewer.textnorm import SENTENCE_ENDS, Words, collapse_spaces
 
@@ -446,6 +447,7 @@ class _TableBuilder:
             "subtotals": [],
         }
         self.funds = FundsReader(family, self.t)
+        self.tasks = TasksReader(self.t)
         self.goal_cols: dict[str, int] = {}
         self.goal_other: dict[int, str] = {}  # columns the goal block adds, by printed label
         # the column of a part's numbered heading printed in the goal header's first cell (三、
@@ -493,6 +495,20 @@ class _TableBuilder:
                 i = self._indicators(i)
                 state = "after"
                 continue
+            elif (
+                state != "after"
+                and is_task_header(row)
+                # (a form whose tasks' table is its funds block, its rates and 金额合计 its
+                # total, before any other: the funds')
+                and (self.funds.seen or "执行率" not in row.joined)
+            ):
+                self.tasks.header(row)  # a 部门整体 form's 年度主要任务
+                resumed, state = state, "tasks"
+            elif state == "tasks" and not self.tasks.row(row):
+                state = resumed  # the block ended: the row read as the form goes on
+                continue
+            elif state == "tasks":
+                pass
             elif starts_table(row):
                 self._title(row)
                 self._header(row)  # keys printed after the title on its line (项目名称 …)
@@ -558,12 +574,14 @@ class _TableBuilder:
     def _form_goes_on(self, row: Row) -> bool:
         """A note printed inside the form (注：年中追加… under the funds block, 说明：… above
         the form's first row), the form going on below it: its head's keys (项目名称 | …), its
-        funds header, its goal block, its indicator header or its 总分 row ends the note."""
+        funds header, its tasks, its goal block, its indicator header or its 总分 row ends the
+        note."""
         cells = row.cells
         return (
             self._is_goal_header(row)
             or self._is_indicator_header(row)
             or is_fund_header(row, self.family)
+            or is_task_header(row)
             or (bool(cells) and self._header_key(cells[0].text) is not None)
             # the 总分 row after a note under the indicators (注：两项来自同一次调查)
             or (bool(self.t["indicators"]) and not self.totals_row and self._is_total(row))

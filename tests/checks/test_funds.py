@@ -1,7 +1,8 @@
 """F rules (reviewer/checks/funds.py): the 项目资金 block.
 
 One class per rule: the broken table and its clean twin, then one cent either side of each
-comparison (F101, F102) and the budget-change threshold of 20 % on both sides (F104).
+comparison (F101, F102) and the budget-change threshold of 20 % on both sides (F104); a 部门整体
+form's 年度主要任务 (F105, F106).
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ import pytest
 from reviewer.api import parse_file
 from reviewer.checks import run_checks
 from reviewer.config import Config
-from reviewer.model import EvaluationTable, Severity
+from reviewer.model import EvaluationTable, Severity, Task
 from tests.builders import codes, findings_of, make_table, write_tables
 from tests.checks.cases import RuleCase
 
@@ -248,3 +249,68 @@ class TestF104BudgetChanged(RuleCase):
             goal_expected="全年组织业务培训10场；年中追加下达培训资金5万元，全年预算调整为15万元。",
         )
         assert codes(tmp_path, table) == set()
+
+
+# F105 / F106 a 部门整体 form's 年度主要任务 -----------------------------------------------------
+
+
+def with_tasks(
+    *tasks: tuple[str, float, float], total: tuple[float, float] | None = None
+) -> EvaluationTable:
+    """The clean table with 年度主要任务 rows (name, 预算数, 执行数) and, if given, their 合计."""
+    t = make_table()
+    t.tasks = [Task(name=n, content=f"{n}的主要内容", budget=b, executed=e) for n, b, e in tasks]
+    if total is not None:
+        t.tasks_total = Task(name="合计", budget=total[0], executed=total[1])
+    return t
+
+
+class TestF105TaskOverspent(RuleCase):
+    code = "F105"
+
+    def broken(self) -> EvaluationTable:
+        return with_tasks(("动物疫病防控", 185.0, 212.48), ("高标准农田建设", 300.0, 290.0))
+
+    def clean(self) -> EvaluationTable:
+        return with_tasks(("动物疫病防控", 185.0, 185.0), ("高标准农田建设", 300.0, 290.0))
+
+    def test_the_message_names_the_task_and_both_amounts(self, tmp_path: Path) -> None:
+        (f,) = findings_of(tmp_path, self.broken(), "F105")
+        assert "动物疫病防控" in f.message and "212.48" in f.message and "185.00" in f.message
+        assert (f.expected, f.found) == ("≤ 185", "212.48")
+        assert [e.quote for e in f.evidence] == ["动物疫病防控", "185.00", "212.48"]
+
+    def test_a_cent_over_fires_and_the_budget_spent_exactly_does_not(self, tmp_path: Path) -> None:
+        assert "F105" not in codes(tmp_path, with_tasks(("临时救助", 420.0, 420.0)))
+        assert "F105" in codes(tmp_path, with_tasks(("临时救助", 420.0, 420.01)))
+
+    def test_a_reason_given_with_the_task_silences_it(self, tmp_path: Path) -> None:
+        t = self.broken()
+        t.goal_actual += "动物疫病防控因疫情处置从其他任务调剂资金27.48万元。"
+        assert "F105" not in codes(tmp_path, t)
+        # money added to the whole budget says why the budget grew, not why the task overran
+        t = self.broken()
+        t.goal_actual += "年中追加动物疫病防控补助资金。"
+        assert "F105" in codes(tmp_path, t)
+
+
+class TestF106TasksTotal(RuleCase):
+    code = "F106"
+
+    def broken(self) -> EvaluationTable:
+        return with_tasks(("甲任务", 100.0, 90.0), ("乙任务", 200.0, 180.0), total=(300.0, 260.0))
+
+    def clean(self) -> EvaluationTable:
+        return with_tasks(("甲任务", 100.0, 90.0), ("乙任务", 200.0, 180.0), total=(300.0, 270.0))
+
+    def test_each_column_is_compared(self, tmp_path: Path) -> None:
+        t = with_tasks(("甲任务", 100.0, 90.0), ("乙任务", 200.0, 180.0), total=(310.0, 260.0))
+        found = findings_of(tmp_path, t, "F106")
+        assert [("预算数" in f.message, "执行数" in f.message) for f in found] == [
+            (True, False),
+            (False, True),
+        ]
+        assert found[1].expected == "270" and found[1].found == "260"
+
+    def test_no_total_row_no_comparison(self, tmp_path: Path) -> None:
+        assert "F106" not in codes(tmp_path, with_tasks(("甲任务", 100.0, 90.0)))

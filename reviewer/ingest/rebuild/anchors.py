@@ -125,6 +125,11 @@ STATE_SAID = lazy_compile(
 )
 
 
+def ends_as_name(text: str) -> bool:
+    """Text that ends as whole names end (…合格率, …目录比例, …机制)."""
+    return _MEASURE_END.search(text) is not None
+
+
 def name_rest_word(text: str) -> bool:
     """Words that may end a name cut by its row's figures (检验率, 群众满意度, 机制建立情况)."""
     return (

@@ -24,7 +24,7 @@ A cell that fits nowhere is left on a row of its own, for the parser to report.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from itertools import combinations
 
 from reviewer.ingest.rebuild import cells as cl
@@ -32,6 +32,7 @@ from reviewer.ingest.rebuild.anchors import (
     NAME_REST_CHARS,
     SAYS_STATE,
     STATE_SAID,
+    ends_as_name,
     name_rest_word,
 )
 from reviewer.ingest.rebuild.header import Header, Slot
@@ -61,6 +62,7 @@ _NAME_GOES_ON = 0.1
 _LINE_SHORT = 4  # characters a cell's last line falls short of its lines before, at least
 _EARLY_REST = 4  # characters of a name's rest on its own line before the row's figures
 _NAME_FIRST_LINE = 16  # characters of a name's first line before such a rest, at most
+_WRAPPED_LINE = 12  # characters of a cell's line that wrapped at its column, at least
 _EARLY = -0.2  # such a rest joined: below an explanation's fit, so the name opens its row
 _SENTENCE_END = ("。", "！", "!", "；")
 
@@ -112,6 +114,8 @@ def rebuild_costed(
     slots = header.slots()
     m = len(slots)
     looks = [cl.look(t.text) if not t.empty else cl.EMPTY for t in tokens]
+    if not grouped:
+        tokens, looks = _label_before_name(tokens, looks)
     fits = [
         [cl.fit(s, c, own) + (_UNJOINED if t.rest else 0.0) for s in slots]
         for t, c in zip(tokens, looks, strict=True)
@@ -239,7 +243,7 @@ def rebuild_costed(
             if c + drop < new_cost[s]:  # placed nowhere
                 new_cost[s], came[s] = c + drop, (s, -1, False)
             if s > 0 and glue[i] and slots[s - 1] in _GLUED:  # a cell cut at a space
-                v = c + (_rest_into(slots[s - 1], tokens[i - 1]) if t.rest else _GLUE)
+                v = c + (_rest_into(slots[s - 1], tokens[i - 1], text_cells) if t.rest else _GLUE)
                 if v < new_cost[s]:
                     new_cost[s], came[s] = v, (s, s - 1, False)
             if s > 0 and (
@@ -296,6 +300,44 @@ def rebuild_costed(
     rows, covered = _rows(tokens, back, best, header)
     _mark_ties(rows, covered, tokens, header, fits, miss)
     return rows, final(best)
+
+
+def _label_before_name(
+    tokens: list[Token], looks: list[cl.Look]
+) -> tuple[list[Token], list[cl.Look]]:
+    """The stream with a tall row's category label put before its name: a viewer's copy prints
+    the name's first line (项目区耕地质量) where its row's middle line begins, then the label
+    beside it, then the name's rest (等级平均提升等次) and the figures. Taken so only where the
+    first line cannot be the row above's (its explanation ended on a line well short of its
+    others), the label is followed by words and these by a figure; the rest is marked as a
+    wrapped line's, to go on with the name."""
+    out, outlooks = list(tokens), list(looks)
+    for k in range(2, len(out) - 3):
+        first, label, rest = out[k], outlooks[k + 1], outlooks[k + 2]
+        above, before = out[k - 1], out[k - 2]
+        if not (
+            label.label is not None
+            and _words(outlooks[k])
+            and outlooks[k].label is None
+            and _words(rest)
+            and rest.label is None
+            and (outlooks[k + 3].op_value or outlooks[k + 3].percent or outlooks[k + 3].operator)
+            and len(first.text) <= _NAME_FIRST_LINE
+            and not any(mark in first.text for mark in _CLAUSE_MARKS + _SENTENCE_END)
+            # the row above's explanation, ended: its last line well short of the wrapped one
+            # before, with no full stop (after one, a name's rest may follow: …管理率。 / 管理率)
+            and _words(outlooks[k - 1])
+            and _words(outlooks[k - 2])
+            and above.line == before.line + 1
+            and len(before.text) >= _WRAPPED_LINE
+            and len(above.text) + _LINE_SHORT <= len(before.text)
+            and not above.text.endswith(_SENTENCE_END)
+        ):
+            continue
+        out[k], out[k + 1] = out[k + 1], first
+        outlooks[k], outlooks[k + 1] = outlooks[k + 1], outlooks[k]
+        out[k + 2] = replace(out[k + 2], rest=True)
+    return out, outlooks
 
 
 def _late_rest(text: str, look: cl.Look) -> bool:
@@ -358,10 +400,14 @@ _LATE_REST = (
 )  # below an explanation's fit of words (0.1), its row's explanation then left empty (0.1)
 
 
-def _rest_into(slot: Slot, before: Token) -> float:
+def _rest_into(slot: Slot, before: Token, text_cells: bool) -> float:
     """What joining a wrapped line's rest to the cell of ``slot`` costs: a value's cell rarely
-    goes on, unless it is a sentence (持续巩固,接种率保持 / 在90%以上: an actual of words)."""
+    goes on, unless it is a sentence (持续巩固,接种率保持 / 在90%以上: an actual of words); on a
+    form with a text column after the names (Hebei's 指标分值), a name that ends as whole names
+    end (…符合推荐目录比例) more likely stops, the line its definition's."""
     if slot is Slot.ACTUAL and any(mark in before.text for mark in _CLAUSE_MARKS):
+        return _WRAPPED
+    if slot is Slot.NAME and text_cells and ends_as_name(before.text):
         return _WRAPPED
     return _REST_INTO.get(slot, _REST_INTO_VALUE)
 

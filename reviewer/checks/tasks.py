@@ -1,0 +1,98 @@
+"""F: a 部门整体 form's 年度主要任务 — a task spending past its budget, the tasks' 合计 (F105–F106)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from reviewer.checks.context import Hit, TableContext, cell_evidence
+from reviewer.checks.registry import rule
+from reviewer.lazyre import lazy_compile
+from reviewer.model import Category, Evidence, Severity, Task
+from reviewer.numbers import fmt
+
+_CENT = 0.005  # amounts agree to the cent (in the table's unit)
+# Words that give a reason for spending past a task's budget.
+_REASONS = ("调剂", "超支", "超出预算", "超预算", "超出部分")  # (追加 says why the budget grew)
+_SENTENCES = lazy_compile(r"[。；;\n]")
+
+
+@rule(
+    "F105",
+    "主要任务执行数超过预算数",
+    "task-overspent",
+    Category.CONSISTENCY,
+    Severity.WARNING,
+    "建议",
+    "budget",
+    what="部门整体表“年度主要任务”中，单项任务的执行数不应超过其预算数；超出时应说明原因（追加、调剂等）。",
+    why="任务执行数超过预算数，说明资金超预算使用或在任务间调剂，复核时应了解依据。",
+    example="任务“动物疫病防控”预算数185.00万元，执行数212.48万元。",
+    fix="核对任务的预算数与执行数；如有追加或调剂，在表中说明。",
+    funds=True,
+)
+def task_overspent(ctx: TableContext) -> Iterator[Hit]:
+    t = ctx.table
+    said = _SENTENCES.split(t.goal_actual + "。".join([*t.fields.values(), *t.notes]))
+    for task in t.tasks:
+        if task.budget is None or task.executed is None or task.budget <= 0:
+            continue
+        over = task.executed - task.budget
+        if over <= _CENT:
+            continue
+        if any(task.name in s and any(w in s for w in _REASONS) for s in said):
+            continue  # the overspend explained, in a sentence naming the task
+        yield Hit(
+            f"年度主要任务「{task.name}」执行数{_printed(task, 'executed')}{t.amount_unit}，超过"
+            f"预算数{_printed(task, 'budget')}{t.amount_unit}（超出{fmt(round(over, 2))}，"
+            f"{task.executed / task.budget * 100:.2f}%），表中未说明原因。",
+            expected=f"≤ {fmt(task.budget)}",
+            found=fmt(task.executed),
+            evidence=_cells(task, "name", "budget", "executed"),
+            suggestion="核对该任务的预算数与执行数；如有追加或调剂，说明依据。",
+        )
+
+
+@rule(
+    "F106",
+    "主要任务合计不符",
+    "tasks-total",
+    Category.ARITHMETIC,
+    Severity.ERROR,
+    "强制",
+    "budget",
+    what="部门整体表“年度主要任务”印有合计行时，合计的预算数、执行数应等于各任务之和。",
+    why="合计与各任务之和不符，说明某项金额或合计填错。",
+    example="各任务执行数之和2099.43万元，合计行为2067.88万元。",
+    fix="核对各任务金额与合计，改正填错的一项。",
+    funds=True,
+)
+def tasks_total(ctx: TableContext) -> Iterator[Hit]:
+    t = ctx.table
+    total = t.tasks_total
+    if total is None or not t.tasks:
+        return
+    for field, label in (("budget", "预算数"), ("executed", "执行数")):
+        printed = getattr(total, field)
+        amounts = [getattr(task, field) for task in t.tasks]
+        if printed is None or any(a is None for a in amounts):
+            continue
+        summed = sum(a for a in amounts if a is not None)
+        if abs(summed - printed) <= _CENT * len(amounts):
+            continue
+        yield Hit(
+            f"年度主要任务合计行的{label}为{fmt(printed)}{t.amount_unit}，"
+            f"各任务{label}之和为{fmt(round(summed, 2))}{t.amount_unit}，两者不符。",
+            expected=fmt(round(summed, 2)),
+            found=fmt(printed),
+            evidence=_cells(total, field) + [e for k in t.tasks for e in _cells(k, field)],
+            suggestion="核对各任务金额与合计行，改正填错的一项。",
+        )
+
+
+def _printed(task: Task, field: str) -> str:
+    ref = task.cells.get(field)
+    return ref.text if ref is not None else fmt(getattr(task, field))
+
+
+def _cells(task: Task, *fields: str) -> list[Evidence]:
+    return cell_evidence(*(task.cells.get(f) for f in fields))

@@ -1,0 +1,117 @@
+"""A 部门整体 form's 年度主要任务: each task's name, what it covers, its budget and its spending.
+
+The block prints a header (年度主要任务 | 任务名称 | 主要内容 | 预算数 | 执行数, the block's own
+label in the first column, merged down its rows) and a row per task. Rows are read under the
+header's columns where they stand; a row that printed its cells without the empty ones (a scan's
+text, the block's label column left out) is read in the columns' order when it holds exactly
+as many cells. A 合计 row is the tasks' total, kept apart.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from reviewer.forms.vocabulary import key, unnumbered
+from reviewer.grid import Row
+from reviewer.parse.values import is_placeholder, parse_amount
+
+# The block's own label, and each column's labels as forms print them.
+_BLOCK = ("年度主要任务", "主要任务")
+_COLUMNS = (
+    ("name", ("任务名称", "任务", "主要任务名称")),
+    ("content", ("主要内容", "任务内容", "主要工作内容", "内容")),
+    ("budget", ("预算数", "全年预算数", "预算金额", "预算资金", "任务预算数")),
+    ("executed", ("执行数", "全年执行数", "实际支出", "执行金额", "实际执行数")),
+)
+_TOTALS = frozenset({"合计", "小计", "总计"})
+_UNIT = ("（万元）", "(万元)", "（元）", "(元)")
+
+
+def _role(text: str) -> str | None:
+    k = unnumbered(text)
+    for suffix in _UNIT:
+        k = k.removesuffix(key(suffix))
+    for role, labels in _COLUMNS:
+        if k in labels:
+            return role
+    return None
+
+
+def is_task_header(row: Row) -> bool:
+    """The block's header: a 任务名称 column and a budget or a spending column beside it, the
+    row opening with the block's label or with 任务名称 (not a key's row run on into it)."""
+    if "任务" not in row.joined or not row.cells:
+        return False
+    first = row.cells[0].text
+    if not (unnumbered(first).startswith(_BLOCK) or _role(first) == "name"):
+        return False
+    roles = {_role(c.text) for c in row.cells}
+    return "name" in roles and bool(roles & {"budget", "executed"})
+
+
+class TasksReader:
+    """Reads the block's rows under the header given to ``header``."""
+
+    def __init__(self, t: dict[str, Any]) -> None:
+        self.t = t
+        self.columns: dict[int, str] = {}
+        self.order: list[str] = []
+
+    def header(self, row: Row) -> None:
+        self.columns = {}
+        for c in row.cells:
+            role = _role(c.text)
+            if role is not None and role not in self.columns.values():
+                self.columns[c.column] = role
+                self.t["labels"].setdefault(f"tasks.{role}", c.text)
+                c.used = True
+            elif unnumbered(c.text).startswith(_BLOCK):
+                self.t["labels"].setdefault("tasks", c.text)
+                c.used = True
+        self.order = [self.columns[col] for col in sorted(self.columns)]
+        self.t.setdefault("tasks", [])
+
+    def row(self, row: Row) -> bool:
+        """Read ``row`` as a task (or the tasks' 合计); False, nothing taken, for any other."""
+        cells = [c for c in row.cells if not unnumbered(c.text).startswith(_BLOCK)]
+        if not cells or not self.columns:
+            return False
+        placed = {self.columns[c.column]: c for c in cells if c.column in self.columns}
+        tasks = self.t["tasks"]
+        if list(placed) == ["content"] and len(cells) == 1 and tasks and "content" in tasks[-1]:
+            # the content's wrapped line under its task (…按月发放低保金和 / 特困供养金)
+            tasks[-1]["content"] += cells[0].text
+            cells[0].used = True
+            return True
+        if len(placed) < len(cells):
+            if len(cells) != len(self.order):
+                return False
+            placed = dict(zip(self.order, cells, strict=True))  # the empty cells left out
+        name = placed.get("name")
+        amounts = [placed[r] for r in ("budget", "executed") if r in placed]
+        if name is None or not amounts or _amount(name.text) is not None:
+            return False
+        if any(_amount(c.text) is None and not is_placeholder(c.text) for c in amounts):
+            return False
+        task: dict[str, Any] = {"name": name.text, "cells": {"name": name.ref()}}
+        if (content := placed.get("content")) is not None:
+            task["content"] = content.text
+            task["cells"]["content"] = content.ref()
+        for role in ("budget", "executed"):
+            if (c := placed.get(role)) is not None:
+                task[role] = _amount(c.text)
+                task["cells"][role] = c.ref()
+        for c in row.cells:
+            c.used = True
+        if key(name.text) in _TOTALS:
+            self.t["tasks_total"] = task
+        else:
+            self.t["tasks"].append(task)
+        return True
+
+
+def _amount(text: str) -> float | None:
+    return parse_amount(text) if text.strip() else None
+
+
+__all__ = ["TasksReader", "is_task_header"]
