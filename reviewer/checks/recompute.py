@@ -112,6 +112,9 @@ def units_differ(target: ParsedValue, actual: ParsedValue) -> bool:
     return bool(a) and bool(b) and a != b
 
 
+# The rest of a window of months after its first (2020年10月 / -12月, 至12月底).
+_MONTHS_TO = lazy_compile(r"\s*(?:[-—–~～至到])\s*(\d{1,2})\s*月")
+_MONTHS = 12
 _DATE = lazy_compile(
     r"((?:19|20)\d{2})\s*年(?:\s*(\d{1,2})\s*月(?:\s*(\d{1,2})\s*[日号])?)?"
     # 2021.12, 2021-12-31, 2021/12: a year and its month (and day) by separators
@@ -146,7 +149,15 @@ def _date_key(text: str, *, deadline: bool) -> int | None:
         return None
     if deadline:
         m = _DATE.search(text)
-        return None if m is None else _key_at(text, m, deadline=True)
+        if m is None:
+            return None
+        key = _key_at(text, m, deadline=True)
+        if m.group(2) is not None and (w := _MONTHS_TO.match(text, m.end())) is not None:
+            # a window of months (2020年10月-12月, 3月至10月): done by its last month's end
+            last = int(w.group(1))
+            if int(m.group(2)) < last <= _MONTHS:
+                key = int(m.group(1)) * 10000 + last * 100 + 31
+        return key
     return max((_key_at(text, m, deadline=False) for m in _DATE.finditer(text)), default=None)
 
 

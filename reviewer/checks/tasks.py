@@ -39,8 +39,10 @@ def task_overspent(ctx: TableContext) -> Iterator[Hit]:
         over = task.executed - task.budget
         if over <= _CENT:
             continue
-        if any(task.name in s and any(w in s for w in _REASONS) for s in said):
-            continue  # the overspend explained, in a sentence naming the task
+        if any(w in task.content for w in _REASONS) or any(
+            task.name in s and any(w in s for w in _REASONS) for s in said
+        ):
+            continue  # the overspend explained: in the task's own cell, or a sentence naming it
         yield Hit(
             f"年度主要任务「{task.name}」执行数{_printed(task, 'executed')}{t.amount_unit}，超过"
             f"预算数{_printed(task, 'budget')}{t.amount_unit}（超出{fmt(round(over, 2))}，"

@@ -234,6 +234,7 @@ _FUND_ROWS = (
     ("本年财政拨款*", "current_year_appropriation"),
     ("财政拨款*", "current_year_appropriation"),
     ("财政资金*", "current_year_appropriation"),  # 其中：财政资金 | 其他资金 under the total
+    ("其中:一般公共预算资金*", "current_year_appropriation"),  # the same, named by its budget
     ("上年结转资金*", "prior_year_carryover"),
     ("上年结转*", "prior_year_carryover"),
     ("其他资金*", "other"),
@@ -506,6 +507,8 @@ HEBEI = Family(
         ("其中:财政拨款*", "current_year_appropriation"),  # the national form's words for it
         ("其中:当年财政拨款*", "current_year_appropriation"),  # (a county's, 上年结转 after it)
         ("当年财政拨款*", "current_year_appropriation"),
+        ("其中:一般公共预算资金*", "current_year_appropriation"),  # the budget's money by its kind
+        ("一般公共预算资金", "current_year_appropriation"),
         ("上年结转*", "prior_year_carryover"),
         ("其他", "other"),
         ("其他资金", "other"),

@@ -288,7 +288,15 @@ def header_key(text: str, family: Family) -> tuple[str, str, str] | None:
                 rest = rest[rest.index(")") + 1 :]
             glued = rest.lstrip(":") if rest.startswith(":") else ""
             return field, label, _printed_after_colon(text) if glued else ""
+        if k.startswith(lk) and field in _UNIT_FIELDS and lb.unit_like(k[len(lk) :]):
+            # the key and a unit's name run together, the space between them lost (a scan's
+            # 部门（单位)名称 商水县民政局)
+            printed = "".join(text.split())[len(lk) :]
+            return field, label, printed if key(printed) == k[len(lk) :] else k[len(lk) :]
     return None
+
+
+_UNIT_FIELDS = frozenset({"department", "implementer"})
 
 
 @lru_cache(maxsize=64)

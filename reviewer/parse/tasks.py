@@ -76,6 +76,10 @@ class TasksReader:
         cells = [c for c in row.cells if not unnumbered(c.text).startswith(_BLOCK)]
         if not cells or not self.columns:
             return False
+        if all(c.column in self.columns and c.text in _UNIT for c in cells):
+            for c in cells:  # the header's labels' unit wrapped under them: 预算数 / （万元）
+                c.used = True
+            return True
         placed = {self.columns[c.column]: c for c in cells if c.column in self.columns}
         tasks = self.t["tasks"]
         if list(placed) == ["content"] and len(cells) == 1 and tasks and "content" in tasks[-1]:
@@ -98,9 +102,9 @@ class TasksReader:
             task["content"] = content.text
             task["cells"]["content"] = content.ref()
         for role in ("budget", "executed"):
-            if (c := placed.get(role)) is not None:
-                task[role] = _amount(c.text)
-                task["cells"][role] = c.ref()
+            if (amount := placed.get(role)) is not None:
+                task[role] = _amount(amount.text)
+                task["cells"][role] = amount.ref()
         for c in row.cells:
             c.used = True
         if key(name.text) in _TOTALS:
