@@ -10,6 +10,7 @@ national form has no field for (财政专户管理资金, 基本支出, 中央�
 from __future__ import annotations
 
 import itertools
+import re
 from functools import lru_cache
 from typing import Any
 
@@ -263,6 +264,14 @@ def widened_header(header: Row, lower: Row, family: Family) -> Row | None:
     for c in lower.cells:
         c.used = c.used or c not in added  # the notes, read with the labels they stand under
     return Row([*header.cells, *added], header.line, header.page_break_before)
+
+
+def _stated(notes: str) -> tuple[re.Match[str] | None, re.Match[str] | None]:
+    """The unit and the points a run of bracketed notes states (（万元）（20分）), each if any."""
+    found = _NOTE.findall(notes)
+    unit = next((m for n in found if (m := _UNIT_IN_BRACKETS.fullmatch(n))), None)
+    points = next((m for n in found if (m := _POINTS_NOTE.fullmatch(n))), None)
+    return unit, points
 
 
 def _column_role(text: str, family: Family) -> str | None:
@@ -546,10 +555,7 @@ class FundsReader:
         ):
             return False
         # the first cell's notes, one or both run together (（万元）（20分）)
-        first = notes_of[0]
-        notes = _NOTE.findall(first)
-        unit = next((m for n in notes if (m := _UNIT_IN_BRACKETS.fullmatch(n))), None)
-        points = next((m for n in notes if (m := _POINTS_NOTE.fullmatch(n))), None)
+        unit, points = _stated(notes_of[0])
         if self.points_cell is not None:
             points = None
         if unit is None and points is None:
@@ -578,11 +584,10 @@ class FundsReader:
             return False
         cells = row.cells
         first = cells[0].text
-        unit = _UNIT_NOTE_CELL.match(first)
-        # or the header's notes where the label would stand ((万元)(20分) | 480.00 | …)
-        notes = _NOTE.findall(first) if unit is None and _BRACKETED.match(first) else []
-        unit = unit or next((m for n in notes if (m := _UNIT_IN_BRACKETS.fullmatch(n))), None)
-        points = next((m for n in notes if (m := _POINTS_NOTE.fullmatch(n))), None)
+        unit, points = _UNIT_NOTE_CELL.match(first), None
+        if unit is None and _BRACKETED.match(first):
+            # or the header's notes where the label would stand ((万元)(20分) | 480.00 | …)
+            unit, points = _stated(first)
         if unit is not None or points is not None:
             cells = cells[1:]  # 单位：万元 where the row's label would stand: the amounts' unit
         if not cells or any(

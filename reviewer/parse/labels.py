@@ -516,6 +516,10 @@ _RESULT_ENDS = ("完成情况", "完成目标")
 _RESULT_LABEL = 10  # characters of such a label at most
 
 
+# A goal's or a result's text opening a list of its own (目标2：…, 1、…, (3)…).
+LISTED_GOAL = lazy_compile(r"^(?:目标|任务)?[\d一二三四五六七八九十]+[、.．:：)）]")
+
+
 # The words a label cut off mid-phrase ends with (未完成原因及拟采取的, 偏差原因分析及): its rest
 # follows, in the next cell or on the next line.
 CUT_PHRASE = ("的", "及", "和", "与", "、")

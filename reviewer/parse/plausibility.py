@@ -561,6 +561,24 @@ def check(
                     evidence=[c.ref() for c in unused[:6]],
                 )
             )
+    # names that took the line under them on rows whose definition (指标分值) a line of its
+    # own also wraps: the definition's rest read into the name (维修养护工程数量 / 年度完成维修
+    # 养护的 over 农村供水工程处数, a layout that numbered the cells in order)
+    glued = [
+        r
+        for r in rows
+        if "name+1" in r["cells"]
+        and (text := r["cells"].get(_DEFINITION)) is not None
+        and not text.text.endswith(_DEFINITION_ENDS)
+    ]
+    if len(glued) >= _GLUED_ROWS and len(glued) * 2 >= len(rows):
+        doubts.append(
+            ReadingDoubt(
+                reason=f"{len(glued)}个指标名称接上了下一行的文字，而该行的{_DEFINITION}一栏的文字"
+                "没有写完：折行的指标解释可能被读进了名称，各栏可能错位。",
+                evidence=_cells(glued, "name"),
+            )
+        )
     # every doubt so far is the indicator rows': the funds block is read apart from them
     doubts = [d.model_copy(update={"rows_only": True}) for d in doubts]
     # a subject of a character or two (项目名称 一级, 主管部门 二级): the header's stacked labels
@@ -580,6 +598,13 @@ def check(
 
 # Full-width digits and signs (９７．８％５５), which the tests below read in their ASCII form.
 _WIDE = lazy_compile("[\uff01-\uff5e]")
+
+
+_DEFINITION = "指标分值"  # the Hebei form's column of each row's definition
+# How a definition ends when whole (…的数量, …的比例, …的时间): a measure's word, not a cut
+# phrase's (…维修养护的).
+_DEFINITION_ENDS = (*"数量率比例额度间况值平", "标准", "人次")
+_GLUED_ROWS = 3
 
 
 def _ascii(r: dict[str, Any]) -> dict[str, Any]:

@@ -377,7 +377,6 @@ _TRAILING_FIELD = lazy_compile(
 _BUDGET_FIELDS = ("initial_budget", "full_year_budget", "executed")
 _CLAUSE_MARKS = ("、", "，", ",")  # a text cut right after one goes on
 _TEXT_ENDS = ("。", "；", ";", "！", "!", ".", "）", ")")  # (a note in brackets ends too)
-_LISTED_GOAL = lazy_compile(r"^(?:目标|任务)?[\d一二三四五六七八九十]+[、.．:：)）]")  # 目标2：…
 # The doubt on a funds block whose rows were not read: the block's own, whatever layout the
 # text is read in (a reading of the rows is not chosen by it).
 FUNDS_UNREAD = (
@@ -1161,8 +1160,8 @@ class _TableBuilder:
             and "goal_actual" in self.goal_cols
             and not self.goal_parts["goal_actual"]
             and len(text) >= _GOAL_TEXT
-            and _LISTED_GOAL.match(text) is None
-            and _LISTED_GOAL.match(parts[0].text) is None
+            and lb.LISTED_GOAL.match(text) is None
+            and lb.LISTED_GOAL.match(parts[0].text) is None
         ):
             return "goal_actual"
         open_ = [

@@ -18,8 +18,7 @@ from reviewer.ingest.rebuild.anchors import ENDS, Kind, kinds
 from reviewer.ingest.rebuild.indicators import Placed
 from reviewer.ingest.rebuild.section import starts_indicators
 from reviewer.ingest.rebuild.tokenise import Token, merge
-from reviewer.lazyre import lazy_compile
-from reviewer.parse.labels import is_result_label
+from reviewer.parse.labels import LISTED_GOAL, is_result_label
 from reviewer.parse.values import parse_number
 
 if TYPE_CHECKING:
@@ -184,12 +183,9 @@ def _sentences(lines: list[Token]) -> list[Token]:
     return out
 
 
-_ENUMERATED = lazy_compile(r"^(?:目标|任务)?[\d一二三四五六七八九十]+[、.:：)）]")
-
-
 def _enumerated(content: list[Token]) -> bool:
     """The texts' lines open goals of their own, in pairs (目标1：… / 目标1完成情况：…)."""
-    return sum(bool(_ENUMERATED.match(t.text)) for t in content) * 2 >= len(content)
+    return sum(bool(LISTED_GOAL.match(t.text)) for t in content) * 2 >= len(content)
 
 
 def goal_column(head: list[Token], side: str) -> int | None:
