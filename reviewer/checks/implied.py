@@ -101,10 +101,12 @@ _EACH = lazy_compile(
 # Every row's points in a note (各三级指标分值均为10分, 每项指标10分); not a category's rows
 # (产出指标各三级指标分值均为8分: ``_EACH_OF``).
 _ROWS_POINTS = r"(?:三级)?指标(?:分值)?(?:均为|均|为)?\s*(\d+(?:\.\d+)?)\s*分"  # …指标分值均为10分
-_EVERY = lazy_compile(rf"(?<!指标)(?:各|每项){_ROWS_POINTS}")
-# Categories' rows' points in a note (产出指标各三级指标分值均为8分, 产出指标、效益指标各…).
+_EVERY = lazy_compile(rf"(?<!指标)(?<!指标[下中内])(?:各|每项){_ROWS_POINTS}")
+# Categories' rows' points in a note (产出指标各三级指标分值均为8分, 产出指标、效益指标各…,
+# 产出指标下各…).
 _EACH_OF = lazy_compile(
-    rf"((?:[\u4e00-\u9fff]{{2,8}}?指标[、和及与])*[\u4e00-\u9fff]{{2,8}}?指标)各{_ROWS_POINTS}"
+    rf"((?:[\u4e00-\u9fff]{{2,8}}?指标[、和及与])*[\u4e00-\u9fff]{{2,8}}?指标)[下中内]?各"
+    rf"{_ROWS_POINTS}"
 )
 _LISTED = lazy_compile(r"[、和及与]")
 

@@ -599,6 +599,9 @@ class TableStream:
                 and not funds_only
                 and not all(_misread(t) for t in tables)
                 and not _cut_in_two(tables)
+                # (a text read a block of lines to a row that left some unread: a block may
+                # hold several rows, read as one or not at all)
+                and not (self.grid.format == "text/lines" and self.accounting.reported_lines)
             ):
                 break
             leftovers: list[Leftover] = []

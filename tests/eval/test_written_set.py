@@ -577,14 +577,6 @@ MISREAD = {
         "a Hebei viewer's copy: two rows' names read as one (资助幼儿人次资助标准), the 预算执行率"
         " row's actual read as its target"
     ),
-    "zz02_hunan_yueyang_pingjiang_weijianju_jibengonggongweisheng_2021.txt": (
-        "plain pdftotext, a cell a line, blank lines after some rows: read a block of lines to a"
-        " row, 2 rows of 11 without a doubt (false T101, W101, W104 and P103); its stream reading"
-        " reads every row but is not tried where a table was read undoubted"
-    ),
-    "zz04_hubei_xiangyang_gucheng_shuilihuhuju_nongcunyinshui_2024.txt": (
-        "the same of a 20/80 form: 4 rows of 10, the funds lost (a false P103)"
-    ),
     "zz06_hebei_xingtai_neiqiu_zhujianju_weifanggaizao_2019.txt": (
         "pdftotext -layout of a Hebei form: each row's scores read a column off (单项指标得分 as"
         " the row's score, 权重占比 lost), its S102 missed"
