@@ -276,7 +276,7 @@ def _stated(notes: str) -> tuple[re.Match[str] | None, re.Match[str] | None]:
 
 def _column_role(text: str, family: Family) -> str | None:
     role = lookup(text, family.fund_columns)
-    if role is None and (bare := _UNIT_AFTER.sub("", text)) != text:
+    if role is None and (bare := lb.UNIT_AFTER.sub("", text)) != text:
         role = lookup(bare, family.fund_columns)  # 预算数(A)（万元）: the amounts' unit after it
     if role is None and text.startswith(_THIS_YEAR) and len(text) > 3:
         # a project of several years: 本年度年初预算数 beside its 项目总预算
@@ -285,7 +285,6 @@ def _column_role(text: str, family: Family) -> str | None:
 
 
 _THIS_YEAR = ("本年度", "本年")
-_UNIT_AFTER = lazy_compile(r"\s*[(（](?:万元|元)[)）]$")
 # Header words over columns that hold no figure of their own: this year's (beside the project's
 # whole budget), the row labels' (资金来源 over 合计, 其中:财政资金 …), or the amounts' group
 # on a header of two rows (预算资金情况 over 年初预算数 | 全年预算数 | 全年执行数).

@@ -516,6 +516,10 @@ _RESULT_ENDS = ("完成情况", "完成目标")
 _RESULT_LABEL = 10  # characters of such a label at most
 
 
+# An amount's unit noted after a column's label (预算数(A)（万元）, 预算数 / （万元）).
+UNIT_AFTER = lazy_compile(r"\s*[(（](?:万元|元)[)）]$")
+
+
 # A goal's or a result's text opening a list of its own (目标2：…, 1、…, (3)…).
 LISTED_GOAL = lazy_compile(r"^(?:目标|任务)?[\d一二三四五六七八九十]+[、.．:：)）]")
 

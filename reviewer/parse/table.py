@@ -376,7 +376,7 @@ _TRAILING_FIELD = lazy_compile(
 
 _BUDGET_FIELDS = ("initial_budget", "full_year_budget", "executed")
 _CLAUSE_MARKS = ("、", "，", ",")  # a text cut right after one goes on
-_TEXT_ENDS = ("。", "；", ";", "！", "!", ".", "）", ")")  # (a note in brackets ends too)
+_TEXT_ENDS = (*SENTENCE_ENDS, ".", "）", ")")  # (a note in brackets ends a text too)
 # The doubt on a funds block whose rows were not read: the block's own, whatever layout the
 # text is read in (a reading of the rows is not chosen by it).
 FUNDS_UNREAD = (

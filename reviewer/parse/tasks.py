@@ -13,6 +13,7 @@ from typing import Any
 
 from reviewer.forms.vocabulary import key, unnumbered
 from reviewer.grid import Row
+from reviewer.parse import labels as lb
 from reviewer.parse.values import is_placeholder, parse_amount
 
 # The block's own label, and each column's labels as forms print them.
@@ -23,14 +24,10 @@ _COLUMNS = (
     ("budget", ("预算数", "全年预算数", "预算金额", "预算资金", "任务预算数")),
     ("executed", ("执行数", "全年执行数", "实际支出", "执行金额", "实际执行数")),
 )
-_TOTALS = frozenset({"合计", "小计", "总计"})
-_UNIT = ("（万元）", "(万元)", "（元）", "(元)")
 
 
 def _role(text: str) -> str | None:
-    k = unnumbered(text)
-    for suffix in _UNIT:
-        k = k.removesuffix(key(suffix))
+    k = unnumbered(lb.UNIT_AFTER.sub("", text))
     for role, labels in _COLUMNS:
         if k in labels:
             return role
@@ -76,7 +73,7 @@ class TasksReader:
         cells = [c for c in row.cells if not unnumbered(c.text).startswith(_BLOCK)]
         if not cells or not self.columns:
             return False
-        if all(c.column in self.columns and c.text in _UNIT for c in cells):
+        if all(c.column in self.columns and lb.UNIT_AFTER.fullmatch(c.text) for c in cells):
             for c in cells:  # the header's labels' unit wrapped under them: 预算数 / （万元）
                 c.used = True
             return True
@@ -93,9 +90,9 @@ class TasksReader:
             placed = dict(zip(self.order, cells, strict=True))  # the empty cells left out
         name = placed.get("name")
         amounts = [placed[r] for r in ("budget", "executed") if r in placed]
-        if name is None or not amounts or _amount(name.text) is not None:
+        if name is None or not amounts or parse_amount(name.text) is not None:
             return False
-        if any(_amount(c.text) is None and not is_placeholder(c.text) for c in amounts):
+        if any(parse_amount(c.text) is None and not is_placeholder(c.text) for c in amounts):
             return False
         task: dict[str, Any] = {"name": name.text, "cells": {"name": name.ref()}}
         if (content := placed.get("content")) is not None:
@@ -103,19 +100,15 @@ class TasksReader:
             task["cells"]["content"] = content.ref()
         for role in ("budget", "executed"):
             if (amount := placed.get(role)) is not None:
-                task[role] = _amount(amount.text)
+                task[role] = parse_amount(amount.text)
                 task["cells"][role] = amount.ref()
         for c in row.cells:
             c.used = True
-        if key(name.text) in _TOTALS:
+        if lb.is_total_word(name.text) or key(name.text) == "小计":
             self.t["tasks_total"] = task
         else:
             self.t["tasks"].append(task)
         return True
-
-
-def _amount(text: str) -> float | None:
-    return parse_amount(text) if text.strip() else None
 
 
 __all__ = ["TasksReader", "is_task_header"]

@@ -146,10 +146,12 @@ def _result_between(content: list[Token]) -> int | None:
 
 
 def _names_result(text: str) -> bool:
-    k = key(text)
-    return is_result_label(text) or any(
-        lookup(k, tuple((g, "a") for g in f.goal_actual)) for f in FAMILIES
-    )
+    return is_result_label(text) or _result_label(key(text))
+
+
+def _result_label(k: str) -> bool:
+    """``k`` (a key) is one of the families' labels for the goal's result."""
+    return any(lookup(k, tuple((g, "a") for g in f.goal_actual)) for f in FAMILIES)
 
 
 _LABEL_CHARS = 8
@@ -195,7 +197,7 @@ def goal_column(head: list[Token], side: str) -> int | None:
     found: dict[str, list[int]] = {"expected": [], "actual": []}
     for col, t in enumerate(head, start=1):
         k = key(t.text)
-        actual = any(lookup(k, tuple((g, "a") for g in f.goal_actual)) for f in FAMILIES)
+        actual = _result_label(k)
         expected = any(lookup(k, tuple((g, "e") for g in f.goal_expected)) for f in FAMILIES)
         if actual:
             found["actual"].append(col)
