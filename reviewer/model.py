@@ -245,6 +245,11 @@ class FundRow(BaseModel):
     cells: dict[str, CellRef] = Field(default_factory=dict)
 
 
+# The kind of a funds row whose label no form lists but names a source (社会投入资金): whether
+# it is one of the total's sources or a part of one, the printed text does not say.
+UNLISTED_SOURCE = "unlisted"
+
+
 class Funds(BaseModel):
     annual_total: FundRow = Field(default_factory=FundRow)
     current_year_appropriation: FundRow = Field(default_factory=FundRow)
@@ -388,6 +393,11 @@ class EvaluationTable(BaseModel):
     # rules compare it with the form rather than review it a second time
     detail_of: DetailOf | None = None
     cells: dict[str, CellRef] = Field(default_factory=dict)
+
+    @property
+    def rows_read(self) -> int:
+        """The rows its reading read: the indicators, and a 部门整体 form's tasks."""
+        return len(self.indicators) + len(self.tasks)
 
     @property
     def reliable(self) -> bool:

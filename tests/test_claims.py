@@ -289,6 +289,8 @@ def test_enumeration_in_brackets_and_before_its_count() -> None:
         "通过对全区18个街镇（经开区）开展测评。",  # a bracket that is not a list
         "包括社区矫正和安帮工作人员业务培训的两类培训。",  # 和 alone is not a separator
         "开展三类培训，共培训200人，包括律师、调解员。",  # the list belongs to another figure
+        # a count in the last item's name, the list going on with 等 (两项补贴: a policy's)
+        "落实城乡低保、特困人员供养、残疾人两项补贴等社会救助政策。",
     ],
 )
 def test_not_enumerations(text: str) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Iterator
 
 from reviewer.checks.budget import (
@@ -16,7 +17,7 @@ from reviewer.checks.context import Hit, TableContext, cell_evidence
 from reviewer.checks.registry import rule
 from reviewer.forms.template import without_instructions
 from reviewer.lazyre import lazy_compile
-from reviewer.model import Category, CellRef, FundRow, Funds, Severity
+from reviewer.model import UNLISTED_SOURCE, Category, CellRef, FundRow, Funds, Severity
 from reviewer.numbers import fmt
 from reviewer.parse.values import decimals
 
@@ -33,7 +34,8 @@ _PARTS = tuple(SOURCES)
     "budget",
     what="每一金额列中，年度资金总额应等于当年财政拨款、上年结转资金与其他资金之和（空白按0计）。"
     "部门整体表按收入性质、按支出性质分列的（按收入性质分：2030.12），各项之和应等于各自的合计，"
-    "两个合计也应相等。",
+    "两个合计也应相等。表式未列的来源行（社会投入资金、债券资金等）可能是合计的来源，也可能是上一行的其中项："
+    "加上其中某几行能凑成合计的不报告，怎样都凑不成的作为需核实提示。",
     why="资金来源合计是表格本身的算术；合计不符说明金额填报有误，后续执行率与得分均不可信。",
     example="年度资金总额全年预算数为0，而当年财政拨款为900000.00；按收入性质分2030.12，按支出性质分1925.67。",
     fix="核对各资金来源金额，使年度资金总额等于各来源之和。",
@@ -63,6 +65,11 @@ def _sources_add_up(ctx: TableContext) -> Iterator[Hit]:
         # 上年结转 or 其他资金 beside them: together they make the total
         rows = [*_extra(funds, _LEVELS), funds.prior_year_carryover, funds.other]
     rows += _extra(funds, ("source",))  # a form's own sources beside them (财政专户管理资金)
+    # rows no form lists (社会投入资金, 债券资金): sources of the total, or parts of one above
+    # them; the sources add up with them or without them, else the sum is doubted, not wrong
+    unlisted = _extra(funds, (UNLISTED_SOURCE,))
+    if unlisted and _some_add_up(total, rows, unlisted):
+        return
     wrong: list[str] = []
     refs = []
     expected_shown: list[str] = []
@@ -74,6 +81,8 @@ def _sources_add_up(ctx: TableContext) -> Iterator[Hit]:
         if all(v is None for v in parts):
             continue  # no source printed in this column (or none read): nothing adds up to it
         expected = round(sum(v or 0.0 for v in parts), 2)
+        if unlisted:
+            expected = round(expected + sum(getattr(r, col) or 0.0 for r in unlisted), 2)
         if abs((claimed or 0.0) - expected) > 0.005:
             last_digit = last_digit and _one_unit(total.cells.get(col), claimed, expected)
             label = _label(ctx, col)
@@ -91,6 +100,21 @@ def _sources_add_up(ctx: TableContext) -> Iterator[Hit]:
             evidence=cell_evidence(*refs),
             suggestion="如无取整原因，请核对各资金来源金额。",
         )
+    elif wrong and unlisted:
+        names = "、".join(
+            k for k, r in funds.extra.items() if r.kind == UNLISTED_SOURCE and _has_amounts(r)
+        )
+        yield Hit(
+            "；".join(wrong)
+            + f"（含{names}），两者不符；{names}是否为年度资金总额的来源之一，表中未写明，需核实。",
+            severity=Severity.WARNING,
+            expected="，".join(expected_shown),
+            found="，".join(found_shown),
+            evidence=cell_evidence(
+                *refs, *(r.cells.get(c) for r in unlisted for c in AMOUNT_COLUMNS)
+            ),
+            suggestion="核对各资金来源金额及其层级，使年度资金总额等于各来源之和。",
+        )
     elif wrong:
         yield Hit(
             "；".join(wrong) + "，两者不符。",
@@ -99,6 +123,26 @@ def _sources_add_up(ctx: TableContext) -> Iterator[Hit]:
             evidence=cell_evidence(*refs),
             suggestion="核对各资金来源金额，使年度资金总额等于当年财政拨款、上年结转资金与其他资金之和。",
         )
+
+
+_MAX_UNLISTED = 6  # rows no form lists, at most, whose combinations are tried
+
+
+def _some_add_up(total: FundRow, rows: list[FundRow], unlisted: list[FundRow]) -> bool:
+    """Some of the unlisted rows (none, or all, or a few: the rest parts of a source above
+    them) make the total with the listed sources in every amount column."""
+    if len(unlisted) > _MAX_UNLISTED:
+        return False
+    columns = [c for c in AMOUNT_COLUMNS if any(getattr(r, c) is not None for r in rows)]
+    for chosen in itertools.product((False, True), repeat=len(unlisted)):
+        picked = [r for r, on in zip(unlisted, chosen, strict=True) if on]
+        if all(
+            abs((getattr(total, c) or 0.0) - sum(getattr(r, c) or 0.0 for r in (*rows, *picked)))
+            <= 0.005
+            for c in columns
+        ):
+            return True
+    return False
 
 
 def _has_amounts(row: FundRow) -> bool:

@@ -597,6 +597,10 @@ def _ordinal_items(segment: str) -> list[str]:
     return [segment[a:b].strip("，,；;。 ") for a, b in zip(starts, ends, strict=True)]
 
 
+# The count's noun and 等 after it: the clause's list named examples (…两项补贴等).
+_OPEN_AFTER = lazy_compile(r"[^、，,。；;：:]{0,8}?等(?![级次同])")
+
+
 def _list_before(text: str, clause_start: int, pos: int) -> list[str] | None:
     """The items of a list written just before its count (A、B和C三项), if any."""
     head = text[clause_start:pos]
@@ -634,6 +638,10 @@ def _enumerations(source: str, t: _Text, scanned: list[Claim]) -> list[Enumerati
             kinds = paren and claim.unit == "个"
         elif claim.unit != "个":
             before_items = _list_before(text, claim.clause_span[0], claim.start)
+            if before_items and _OPEN_AFTER.match(text, end):
+                # (A、B、残疾人两项补贴等社会救助政策: the list goes on past the count's noun,
+                # examples of a kind, the count a name's own)
+                before_items = None
             if before_items and any(_DIGIT.search(item) for item in before_items):
                 # items with their own figures (更新出版物11200册、订阅报刊3种): the figure is
                 # the last item's quantity, no count of the list

@@ -159,7 +159,11 @@ def fixed_or_spaced(
         by_line = parse_grid(Grid(rows=spaced_rows(lines), source=""))
         if _judged(by_line) > _judged(by_position) or _found(by_line) > _found(by_position):
             return spaced_rows(lines)  # some table or row, if only to say it was misread
-    elif not (aligned := _aligned(lines)) or _funds_read(by_position) < len(by_position.tables):
+    elif (
+        not (aligned := _aligned(lines))
+        or _funds_read(by_position) < len(by_position.tables)
+        or _unread(by_position) >= _MANY_UNREAD
+    ):
         # read without a doubt, but the cells' starts not lined up as a layout program prints
         # them: a scan whose columns drift, read by position, may run two rows' cells into one
         # (项目区亩均增产粮食受益农户数); a line at a time, without a doubt and more rows, it reads
@@ -173,7 +177,12 @@ def fixed_or_spaced(
                 (not aligned and _rows_read(by_line) > _rows_read(by_position))
                 or (
                     _rows_read(by_line) >= _rows_read(by_position)
-                    and _funds_read(by_line) > _funds_read(by_position)
+                    and (
+                        _funds_read(by_line) > _funds_read(by_position)
+                        # (or most of what by position was left unread: blocks whose columns
+                        # stand apart from the indicators', 年度主要任务 under a funds block)
+                        or _mostly_read(by_line, by_position)
+                    )
                 )
             )
         ):
@@ -206,7 +215,20 @@ def _shared_starts(lines: Sequence[str], width: Width) -> float:
 
 
 def _rows_read(report: Report) -> int:
-    return sum(len(t.indicators) for t in report.tables)
+    return sum(t.rows_read for t in report.tables)
+
+
+def _unread(report: Report) -> int:
+    """The lines a reading left unread."""
+    return len({lo.location.line for lo in report.leftovers})
+
+
+_MANY_UNREAD = 3  # lines a reading by position left unread that make another worth trying
+
+
+def _mostly_read(by_line: Report, by_position: Report) -> bool:
+    """A line at a time reads most of the lines by position left unread (several)."""
+    return _unread(by_position) >= _MANY_UNREAD and _unread(by_line) * 2 < _unread(by_position)
 
 
 def _funds_read(report: Report) -> int:

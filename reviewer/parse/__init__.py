@@ -719,8 +719,8 @@ def _judged(table: EvaluationTable, by_position: bool) -> EvaluationTable:
 
 
 def _rows_read(tables: list[EvaluationTable]) -> int:
-    """Indicator rows of the tables read without a doubt."""
-    return sum(len(t.indicators) for t in tables if not layout_doubted(t))
+    """Indicator and task rows of the tables read without a doubt."""
+    return sum(t.rows_read for t in tables if not layout_doubted(t))
 
 
 _READ_AGAIN_PLACED = frozenset({"text/lines", "text/spaces"})
@@ -756,7 +756,7 @@ _RATE_ROUNDING = 0.6  # percentage points: a rate printed whole (96%) is within 
 
 
 def _rows(tables: list[EvaluationTable]) -> int:
-    return sum(len(t.indicators) for t in tables)
+    return sum(t.rows_read for t in tables)
 
 
 def parse_grid(grid: Grid, form: str | None = None) -> Report:

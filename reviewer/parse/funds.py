@@ -18,6 +18,7 @@ from reviewer.forms.families import Family
 from reviewer.forms.vocabulary import key, lookup, lookup_slipped, unnumbered, without_qizhong
 from reviewer.grid import Cell, Row
 from reviewer.lazyre import lazy_compile
+from reviewer.model import UNLISTED_SOURCE
 from reviewer.parse import labels as lb
 from reviewer.parse.values import (
     amount_head,
@@ -40,11 +41,14 @@ _ANCHORS = (
     "年度预算数",
     "部门预算资金",  # a 部门整体 form's (部门预算资金（万元） | 年初预算数 | …)
     "年度预算资金",
+    "年度部门整体支出预算",  # a 部门整体 form's (年度部门整体支出预算执行情况（万元）)
+    "部门整体支出预算",
+    "部门资金",  # (部门资金（万元）)
 )
 # A first look for an anchor in a row's printed text (full-width brackets and spaces allowed).
 _ANCHOR_HINT = lazy_compile(
     r"项目资|资金情况|预算执行情况|年度预算申请|年度预算情况|总体\s*资金|整体资金|年度预算数"
-    r"|预算资金"
+    r"|预算资金|整体支出预算|部门资金"
 )
 # A funds header has one of these (its anchor or a column label): a cheap first look.
 _HEADER_HINTS = Words(("预算", "资金", "执行", "金额"))
@@ -292,6 +296,13 @@ _OVER_LABELS = frozenset({*_THIS_YEAR, "资金来源", "资金类别", "预算�
 
 
 _ROW_AMOUNTS = 2
+_NEXT_ROW = 3  # lines from the block's row above, at most (a label wrapped over two)
+_SPACE = lazy_compile(r"\s+")  # (a label wrapped in its cell: 政府性基金⏎预算资金)
+# A funds row's label no form lists that names a source of money (其中：社会投入资金, 债券资金,
+# 政府性基金预算拨款): words only, ending as sources' names end.
+_SOURCE_LABEL = lazy_compile(
+    r"(?:其中\s*[:：]\s*)?[\u4e00-\u9fff、]{1,14}(?:资金|拨款|收入|投入|资本|经费|补助|配套)"
+)
 # The label a funds header prints over its amount columns (年度预算数(万元) over 年初预算 | 调整后
 # 预算数 | 预算执行数), and what a layout joined after it.
 _GROUP_LABEL = lazy_compile(r"^(?:年度预算数|资金情况)\s*(?:[(（](?:万元|元)[)）])?(.*)$")
@@ -381,6 +392,7 @@ class FundsReader:
         self.header_line: int | None = None  # the line of the block's first header row
         # label columns whose rows' figures end where a cut header's columns do (_map)
         self.right_aligned: set[int] = set()
+        self.last_row: int | None = None  # the line of the last row read under a label
 
     def header(self, row: Row) -> None:
         """Column roles by header label, with their positions; the unit and the block's points
@@ -701,6 +713,20 @@ class FundsReader:
         self.seen = True
         return True
 
+    def _unlisted_row(self, row: Row) -> bool:
+        """A row of the block right under its rows (its total read) whose label no form lists
+        but says a source of money (…资金, …拨款, …收入), amounts after it."""
+        cells = row.cells
+        return (
+            bool(self.roles)
+            and self.last_row is not None
+            and row.line - self.last_row <= _NEXT_ROW
+            and bool(self.rows["annual_total"]["cells"])
+            and len(cells) > 1
+            and _SOURCE_LABEL.fullmatch(_SPACE.sub("", cells[0].text)) is not None
+            and any(_AMOUNT_CELL.match(c.text) is not None for c in cells[1:])
+        )
+
     def _block_label_row(self, cells: list[Cell]) -> bool:
         return (
             bool(self.roles)
@@ -740,9 +766,14 @@ class FundsReader:
                 # the block's points wrapped under its label ((20分)): what it is worth
                 self.t["stated_weights"].setdefault("预算执行", float(points.group(1)))
                 self.points_cell = label
+        if label is None and self._unlisted_row(row):
+            # a source no form names (社会投入资金 | 500.00 | …) under the block's total: kept
+            # as printed; F101 judges the sources with it and without it
+            label, kind = cells[0], UNLISTED_SOURCE
         if label is None or kind is None:
             return False
         self.seen = True
+        self.last_row = row.line
         label.used = True
         if kind == "annual_total" and self.sentence_cell is not None:
             # a report's sentence about its funds above the block (项目全年预算820.00万元,其中年初

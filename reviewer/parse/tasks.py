@@ -12,21 +12,24 @@ from __future__ import annotations
 from typing import Any
 
 from reviewer.forms.vocabulary import key, unnumbered
-from reviewer.grid import Row
+from reviewer.grid import Cell, Row
 from reviewer.parse import labels as lb
 from reviewer.parse.values import is_placeholder, parse_amount
+from reviewer.textnorm import SENTENCE_ENDS
 
+AMOUNTS = ("budget", "executed")  # the amount columns, in the order forms print them
 # The block's own label, and each column's labels as forms print them.
-_BLOCK = ("年度主要任务", "主要任务")
+BLOCK = ("年度主要任务", "主要任务")
 _COLUMNS = (
     ("name", ("任务名称", "任务", "主要任务名称")),
-    ("content", ("主要内容", "任务内容", "主要工作内容", "内容")),
+    ("content", ("主要内容", "任务内容", "主要工作内容", "内容", "对应项目")),
     ("budget", ("预算数", "全年预算数", "预算金额", "预算资金", "任务预算数")),
     ("executed", ("执行数", "全年执行数", "实际支出", "执行金额", "实际执行数")),
 )
 
 
-def _role(text: str) -> str | None:
+def task_role(text: str) -> str | None:
+    """The column of the block a label heads (任务名称 → name, 预算数（万元） → budget)."""
     k = unnumbered(lb.UNIT_AFTER.sub("", text))
     for role, labels in _COLUMNS:
         if k in labels:
@@ -40,10 +43,10 @@ def is_task_header(row: Row) -> bool:
     if "任务" not in row.joined or not row.cells:
         return False
     first = row.cells[0].text
-    if not (unnumbered(first).startswith(_BLOCK) or _role(first) == "name"):
+    if not (unnumbered(first).startswith(BLOCK) or task_role(first) == "name"):
         return False
-    roles = {_role(c.text) for c in row.cells}
-    return "name" in roles and bool(roles & {"budget", "executed"})
+    roles = {task_role(c.text) for c in row.cells}
+    return "name" in roles and bool(roles.intersection(AMOUNTS))
 
 
 class TasksReader:
@@ -57,20 +60,35 @@ class TasksReader:
     def header(self, row: Row) -> None:
         self.columns = {}
         for c in row.cells:
-            role = _role(c.text)
+            role = task_role(c.text)
             if role is not None and role not in self.columns.values():
                 self.columns[c.column] = role
                 self.t["labels"].setdefault(f"tasks.{role}", c.text)
                 c.used = True
-            elif unnumbered(c.text).startswith(_BLOCK):
+            elif unnumbered(c.text).startswith(BLOCK):
                 self.t["labels"].setdefault("tasks", c.text)
                 c.used = True
         self.order = [self.columns[col] for col in sorted(self.columns)]
         self.t.setdefault("tasks", [])
 
+    def _wrapped(self, cell: Cell, task: dict[str, Any]) -> bool:
+        """``cell``, a row's only one, is the rest of ``task``'s words cut at its column's
+        width: words, no amount's column, no label of the form's, the words above unfinished."""
+        from reviewer.ingest.rebuild.anchors import kinds
+
+        above = task.get("content", task["name"])
+        return (
+            self.columns.get(cell.column) not in AMOUNTS
+            and parse_amount(cell.text) is None
+            and not is_placeholder(cell.text)
+            and not kinds(cell.text)
+            and not lb.is_total_word(cell.text)
+            and not above.endswith(SENTENCE_ENDS)
+        )
+
     def row(self, row: Row) -> bool:
         """Read ``row`` as a task (or the tasks' 合计); False, nothing taken, for any other."""
-        cells = [c for c in row.cells if not unnumbered(c.text).startswith(_BLOCK)]
+        cells = [c for c in row.cells if not unnumbered(c.text).startswith(BLOCK)]
         if not cells or not self.columns:
             return False
         if all(c.column in self.columns and lb.UNIT_AFTER.fullmatch(c.text) for c in cells):
@@ -79,17 +97,24 @@ class TasksReader:
             return True
         placed = {self.columns[c.column]: c for c in cells if c.column in self.columns}
         tasks = self.t["tasks"]
-        if list(placed) == ["content"] and len(cells) == 1 and tasks and "content" in tasks[-1]:
-            # the content's wrapped line under its task (…按月发放低保金和 / 特困供养金)
-            tasks[-1]["content"] += cells[0].text
+        if len(cells) == 1 and tasks and self._wrapped(cells[0], tasks[-1]):
+            # the content's wrapped line under its task (…按月发放低保金和 / 特困供养金), where
+            # the line's text stands (a scan's row of one cell, in the first column)
+            role = "content" if "content" in tasks[-1] else "name"
+            tasks[-1][role] += cells[0].text
             cells[0].used = True
             return True
         if len(placed) < len(cells):
-            if len(cells) != len(self.order):
+            columns = [r for r in self.order if r in AMOUNTS]
+            if len(cells) == len(self.order):
+                placed = dict(zip(self.order, cells, strict=True))  # the empty cells left out
+            elif len(cells) == 1 + len(columns):
+                # a name and its amounts, no content (合计 | 2216.80 | 1900.81)
+                placed = dict(zip(["name", *columns], cells, strict=True))
+            else:
                 return False
-            placed = dict(zip(self.order, cells, strict=True))  # the empty cells left out
         name = placed.get("name")
-        amounts = [placed[r] for r in ("budget", "executed") if r in placed]
+        amounts = [placed[r] for r in AMOUNTS if r in placed]
         if name is None or not amounts or parse_amount(name.text) is not None:
             return False
         if any(parse_amount(c.text) is None and not is_placeholder(c.text) for c in amounts):
@@ -98,7 +123,7 @@ class TasksReader:
         if (content := placed.get("content")) is not None:
             task["content"] = content.text
             task["cells"]["content"] = content.ref()
-        for role in ("budget", "executed"):
+        for role in AMOUNTS:
             if (amount := placed.get(role)) is not None:
                 task[role] = parse_amount(amount.text)
                 task["cells"][role] = amount.ref()
@@ -111,4 +136,4 @@ class TasksReader:
         return True
 
 
-__all__ = ["TasksReader", "is_task_header"]
+__all__ = ["AMOUNTS", "BLOCK", "TasksReader", "is_task_header", "task_role"]

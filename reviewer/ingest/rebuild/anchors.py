@@ -29,6 +29,7 @@ from reviewer.parse.labels import (
     is_site_furniture,
     label_kind,
 )
+from reviewer.parse.tasks import BLOCK as TASKS_BLOCK
 
 
 class Kind(StrEnum):
@@ -45,6 +46,7 @@ class Kind(StrEnum):
     FIELD = "field"  # a closing field: 评价结论, 项目负责人 …
     NOTE = "note"  # a note under the table: 注:, 备注:
     SITE = "site"  # a web page's own links after a copied table: 【打印】, 上一篇：
+    TASKS = "tasks"  # a 部门整体 form's 年度主要任务 block: its label, or 任务名称 opening it
 
 
 # Anchors that end whatever part the stream is in.
@@ -60,6 +62,7 @@ ENDS = frozenset(
         Kind.FIELD,
         Kind.NOTE,
         Kind.SITE,
+        Kind.TASKS,
     }
 )
 # Anchors that end the indicator section wherever they stand (a funds or goal label there
@@ -68,7 +71,16 @@ CLOSING = frozenset({Kind.TITLE, Kind.KEY, Kind.TOTAL, Kind.FIELD, Kind.NOTE, Ki
 # Anchors a row of the form opens with (not a column's label, which a header's wrapped cell
 # may go on with).
 ROW_OPENING = frozenset(
-    {Kind.TITLE, Kind.KEY, Kind.FUND_BLOCK, Kind.FUND_ROW, Kind.GOAL, Kind.SECTION, Kind.TOTAL}
+    {
+        Kind.TITLE,
+        Kind.KEY,
+        Kind.FUND_BLOCK,
+        Kind.FUND_ROW,
+        Kind.GOAL,
+        Kind.SECTION,
+        Kind.TOTAL,
+        Kind.TASKS,
+    }
 )
 # Anchors that head a column (of the indicators or the funds).
 COLUMN_KINDS = frozenset({Kind.COLUMN, Kind.FUND_COLUMN, Kind.FUND_ONLY})
@@ -87,6 +99,9 @@ _BLOCK_LABELS = (
     "部门(单位)总体资金*",
     "部门(单位)总体*",
     "部门整体资金*",
+    "年度部门整体支出预算*",  # (执行情况)(万元): a 部门整体 form's block
+    "部门整体支出预算*",
+    "部门资金*",
     "年度预算数*",
     "资金来源",
 )
@@ -140,6 +155,7 @@ def name_rest_word(text: str) -> bool:
 
 
 _TOTAL_LABELS = ("总分", "合计", "总计")
+_TASKS_LABELS = (*TASKS_BLOCK, "任务名称", "主要任务名称")
 _NOTE_LABELS = ("注:*", "备注*", "说明:*")
 _MAX_NOTE = 12
 _SENTENCE = lazy_compile(r"[,，。;；、]")
@@ -184,6 +200,7 @@ _TABLE: tuple[tuple[Kind, bool, tuple[str, ...]], ...] = (
     (Kind.FUND_ROW, False, _FUND_ROWS),
     (Kind.FUND_COLUMN, False, _FUND_COLUMNS),
     (Kind.FUND_ONLY, False, _FUND_ONLY),
+    (Kind.TASKS, True, _TASKS_LABELS),
 )
 
 

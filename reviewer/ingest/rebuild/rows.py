@@ -40,6 +40,7 @@ from reviewer.ingest.rebuild.section import (
     starts_indicators,
     total_row,
 )
+from reviewer.ingest.rebuild.tasks import read_tasks
 from reviewer.ingest.rebuild.tokenise import Stream, Token, merge
 from reviewer.lazyre import lazy_compile
 from reviewer.parse.labels import UNIT_NAME
@@ -126,6 +127,8 @@ class Builder:
                 i += 1
             elif Kind.GOAL in ks:
                 i = read_goals(self, i)
+            elif Kind.TASKS in ks:
+                i = read_tasks(self, i)
             elif ks & {Kind.FUND_BLOCK, Kind.FUND_ONLY, Kind.FUND_ROW}:
                 i = read_funds(self, i)
             elif i > self.headerless_until and (found := find_headerless(self, i)) is not None:
@@ -194,6 +197,11 @@ class Builder:
                 elif fund_roles and Kind.FUND_ROW in ks and len(line) - 1 < len(fund_roles):
                     # a funds row whose empty cells were left out (其中:中央财政资金 300.00
                     # 300.00 100.00% under five columns): each value in its column
+                    if len(line) > 1 and Kind.FUND_ROW in kinds(line[1].text):
+                        # its group's label before it (按收入性质分 财政拨款 2086.30 …): a row
+                        # of its own, as the group's label is where it stands alone
+                        self.rows.append([Placed(line[0], 1)])
+                        line = line[1:]
                     row = line_row(self, line, fund_roles, filled, percent_rates)
                     filled = frozenset(p.column - 2 for p in row[1:]) or filled
                     self.rows.append(row)

@@ -17,6 +17,7 @@ from reviewer.ingest.rebuild.anchors import (
     STATE_SAID,
     Kind,
     category_goes_on,
+    ends_as_name,
     kinds,
     name_rest_word,
 )
@@ -130,13 +131,18 @@ def unwrapped(lines: Sequence[str], is_label: Callable[[str], bool]) -> tuple[li
 
 def _not_states(lines: Sequence[str], maybe: set[int]) -> set[int]:
     """The rests in ``maybe`` but those that say a state (建立健全, 有效提升) after a name ended as
-    names end (工程长效运行管护机制): the row's target in words, no rest of the name."""
+    names end (工程长效运行管护机制): the row's target in words, no rest of the name; nor those
+    that are the next row's name after an explanation (``_name_after``)."""
     return {
         i
         for i in maybe
         if not (
             STATE_SAID.match(lines[i].strip())
             and name_rest_word(lines[i - 1].strip()[-NAME_REST_CHARS:])
+        )
+        and not (
+            i + 1 < len(lines)
+            and _name_after(lines[i - 1].strip(), lines[i].strip(), lines[i + 1].strip())
         )
     }
 
@@ -258,6 +264,22 @@ def _unmeasured_rests(lines: Sequence[str], is_label: Callable[[str], bool]) -> 
     return maybe
 
 
+def _name_after(full: str, rest: str, after: str) -> bool:
+    """``rest`` is the next row's name after an explanation left without its stop (…所致，
+    不影响资金使用 / 奖励扶助对象覆盖率 / 100%): the line above clauses, ``rest`` none, ending as
+    names end, a target after it."""
+    return (
+        _CLAUSES.search(full) is not None
+        and _CLAUSES.search(rest) is None
+        and ends_as_name(rest)
+        and _TARGET_OPENS.match(after) is not None
+    )
+
+
+_CLAUSES = lazy_compile(r"[，,；;]")  # (not 、: a name lists too, “双随机、一公开”)
+_TARGET_OPENS = lazy_compile(r"^(?:[≥≤=<>＞＜]|\d)")
+
+
 def _restated(rest: str, after: str) -> bool:
     """The line after ``rest`` is it or begins with it: a target of words its actual restates
     (稳定 / 稳定, 持续加强 / 持续加强,完成区级非遗名录项目12项), no name's rest."""
@@ -367,9 +389,23 @@ def _certain(full: str, rest: str, is_label: Callable[[str], bool]) -> bool:
     """A rest no cell could be: it opens where no cell opens, ends the sentence the full line
     left open or the bracket it opened, ends the label the full line began (未完成原因分析及改进
     / 措施), or ends the date it began (2025年10月2 / 0日, 2025年10月底 / 前)."""
-    if is_label(full + rest) or _date_ended(full, rest) or _bracket_closed(full, rest):
+    if (
+        is_label(full + rest)
+        or _date_ended(full, rest)
+        or _bracket_closed(full, rest)
+        or _figure_cut(full, rest)
+    ):
         return True
     return not full.endswith(_STOPS) and (rest[0] in _NO_START or rest.endswith(_STOPS))
+
+
+def _figure_cut(full: str, rest: str) -> bool:
+    """A sentence's figure cut at the line's end (…降雨影响，0.0 / 5万亩延至…): the full line a
+    sentence's clauses, ending in a digit or its point, ``rest`` opening with a digit."""
+    return _CLAUSES.search(full) is not None and full[-1] in _FIGURE_END and rest[0].isdigit()
+
+
+_FIGURE_END = frozenset("0123456789.")
 
 
 def _bracket_closed(full: str, rest: str) -> bool:
