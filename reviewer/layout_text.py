@@ -37,8 +37,12 @@ def _task_lines(t: EvaluationTable) -> list[str]:
     if not t.tasks:
         return []
     rows = [*t.tasks, *([t.tasks_total] if t.tasks_total is not None else [])]
-    return ["年度主要任务\t任务名称\t主要内容\t预算数\t执行数"] + [
-        f"\t{k.name}\t{k.content}\t{_amount(k.budget)}\t{_amount(k.executed)}" for k in rows
+    rated = any(k.rate_pct is not None for k in rows)  # (the form prints each task's 执行率)
+    head = "年度主要任务\t任务名称\t主要内容\t预算数\t执行数" + ("\t执行率" if rated else "")
+    return [head] + [
+        f"\t{k.name}\t{k.content}\t{_amount(k.budget)}\t{_amount(k.executed)}"
+        + (f"\t{k.rate_pct:.2f}%" if rated and k.rate_pct is not None else "\t" if rated else "")
+        for k in rows
     ]
 
 

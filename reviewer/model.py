@@ -334,6 +334,7 @@ class Task(BaseModel):
     content: str = ""
     budget: float | None = None
     executed: float | None = None
+    rate_pct: float | None = None  # its 执行率, where the form prints one
     cells: dict[str, CellRef] = Field(default_factory=dict)
 
 

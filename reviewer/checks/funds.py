@@ -67,9 +67,9 @@ def _sources_add_up(ctx: TableContext) -> Iterator[Hit]:
     rows += _extra(funds, ("source",))  # a form's own sources beside them (财政专户管理资金)
     # rows no form lists (社会投入资金, 债券资金): sources of the total, or parts of one above
     # them; the sources add up with them or without them, else the sum is doubted, not wrong
-    unlisted = _extra(funds, (UNLISTED_SOURCE,))
-    if unlisted and _some_add_up(total, rows, unlisted):
-        return
+    unlisted, settled = _unlisted_sources(funds, total, rows)
+    if settled is None:
+        return  # some of them make the total in every column
     wrong: list[str] = []
     refs = []
     expected_shown: list[str] = []
@@ -81,8 +81,7 @@ def _sources_add_up(ctx: TableContext) -> Iterator[Hit]:
         if all(v is None for v in parts):
             continue  # no source printed in this column (or none read): nothing adds up to it
         expected = round(sum(v or 0.0 for v in parts), 2)
-        if unlisted:
-            expected = round(expected + sum(getattr(r, col) or 0.0 for r in unlisted), 2)
+        expected = round(expected + sum(getattr(r, col) or 0.0 for _, r in unlisted), 2)
         if abs((claimed or 0.0) - expected) > 0.005:
             last_digit = last_digit and _one_unit(total.cells.get(col), claimed, expected)
             label = _label(ctx, col)
@@ -100,10 +99,8 @@ def _sources_add_up(ctx: TableContext) -> Iterator[Hit]:
             evidence=cell_evidence(*refs),
             suggestion="如无取整原因，请核对各资金来源金额。",
         )
-    elif wrong and unlisted:
-        names = "、".join(
-            k for k, r in funds.extra.items() if r.kind == UNLISTED_SOURCE and _has_amounts(r)
-        )
+    elif wrong and unlisted and not settled:
+        names = "、".join(k for k, _ in unlisted)
         yield Hit(
             "；".join(wrong)
             + f"（含{names}），两者不符；{names}是否为年度资金总额的来源之一，表中未写明，需核实。",
@@ -111,13 +108,14 @@ def _sources_add_up(ctx: TableContext) -> Iterator[Hit]:
             expected="，".join(expected_shown),
             found="，".join(found_shown),
             evidence=cell_evidence(
-                *refs, *(r.cells.get(c) for r in unlisted for c in AMOUNT_COLUMNS)
+                *refs, *(r.cells.get(c) for _, r in unlisted for c in AMOUNT_COLUMNS)
             ),
             suggestion="核对各资金来源金额及其层级，使年度资金总额等于各来源之和。",
         )
     elif wrong:
+        counted = f"（含{'、'.join(k for k, _ in unlisted)}）" if unlisted else ""
         yield Hit(
-            "；".join(wrong) + "，两者不符。",
+            "；".join(wrong) + f"{counted}，两者不符。",
             expected="，".join(expected_shown),
             found="，".join(found_shown),
             evidence=cell_evidence(*refs),
@@ -128,21 +126,44 @@ def _sources_add_up(ctx: TableContext) -> Iterator[Hit]:
 _MAX_UNLISTED = 6  # rows no form lists, at most, whose combinations are tried
 
 
-def _some_add_up(total: FundRow, rows: list[FundRow], unlisted: list[FundRow]) -> bool:
-    """Some of the unlisted rows (none, or all, or a few: the rest parts of a source above
-    them) make the total with the listed sources in every amount column."""
-    if len(unlisted) > _MAX_UNLISTED:
-        return False
+def _unlisted_sources(
+    funds: Funds, total: FundRow, rows: list[FundRow]
+) -> tuple[list[tuple[str, FundRow]], bool | None]:
+    """The rows no form lists (社会投入资金, 债券资金) that are the total's sources with
+    ``rows``, and whether that is settled. Each may be a source or a part of a source above
+    it: the combination that makes the total in the most amount columns is taken; None for
+    settled when one makes every column (nothing wrong), True when one alone makes every
+    column but one (that column wrong), else False (the sum to be checked, not called
+    wrong)."""
+    unlisted = [
+        (k, r) for k, r in funds.extra.items() if r.kind == UNLISTED_SOURCE and _has_amounts(r)
+    ]
+    if not unlisted:
+        return [], True
     columns = [c for c in AMOUNT_COLUMNS if any(getattr(r, c) is not None for r in rows)]
+    if len(unlisted) > _MAX_UNLISTED or not columns:
+        return unlisted, False
+    best: tuple[int, list[tuple[str, FundRow]]] = (0, unlisted)
+    tied = False
     for chosen in itertools.product((False, True), repeat=len(unlisted)):
-        picked = [r for r, on in zip(unlisted, chosen, strict=True) if on]
-        if all(
-            abs((getattr(total, c) or 0.0) - sum(getattr(r, c) or 0.0 for r in (*rows, *picked)))
+        picked = [u for u, on in zip(unlisted, chosen, strict=True) if on]
+        agree = sum(
+            abs(
+                (getattr(total, c) or 0.0)
+                - sum(getattr(r, c) or 0.0 for r in (*rows, *(r for _, r in picked)))
+            )
             <= 0.005
             for c in columns
-        ):
-            return True
-    return False
+        )
+        if agree == len(columns):
+            return picked, None
+        if agree > best[0]:
+            best, tied = (agree, picked), False
+        elif agree == best[0]:
+            tied = True
+    if tied or best[0] < max(len(columns) - 1, 1):
+        return unlisted, False  # no one combination stands out: all of them, to be checked
+    return best[1], True  # one alone makes the total in every column but one
 
 
 def _has_amounts(row: FundRow) -> bool:
@@ -188,24 +209,41 @@ def _parts_by_column(ctx: TableContext) -> Iterator[Hit]:
         parts = _extra(funds, kinds)
         if len(parts) < 2 or (kinds == _LEVELS and _levels_among_sources(funds)):
             continue
+        whole, whole_name = total, "年度资金总额"
+        if kinds == _LEVELS and _agreeing(funds.current_year_appropriation, parts) > _agreeing(
+            total, parts
+        ):
+            # funds by level under 其中：当年财政拨款 (中央补助 / 省级补助 / 县级配套, the
+            # appropriation's parts, 上年结转 and 其他资金 beside it): set against it
+            whole, whole_name = funds.current_year_appropriation, "当年财政拨款"
         wrong: list[str] = []
         refs = []
         for col in AMOUNT_COLUMNS:
-            claimed = getattr(total, col)
+            claimed = getattr(whole, col)
             values = [getattr(r, col) for r in parts]
             if claimed is None or any(v is None for v in values):
                 continue
             added = round(sum(v or 0.0 for v in values), 2)
             if abs(claimed - added) > 0.005:
                 label = _label(ctx, col)
-                wrong.append(f"{label}：年度资金总额为{fmt(claimed)}，{name}之和为{fmt(added)}")
-                refs += [total.cells.get(col)] + [r.cells.get(col) for r in parts]
+                wrong.append(f"{label}：{whole_name}为{fmt(claimed)}，{name}之和为{fmt(added)}")
+                refs += [whole.cells.get(col)] + [r.cells.get(col) for r in parts]
         if wrong:
             yield Hit(
                 "；".join(wrong) + "，两者不符。",
                 evidence=cell_evidence(*refs),
-                suggestion=f"核对{name}的金额，使其合计等于年度资金总额。",
+                suggestion=f"核对{name}的金额，使其合计等于{whole_name}。",
             )
+
+
+def _agreeing(whole: FundRow, parts: list[FundRow]) -> int:
+    """The amount columns in which ``parts`` add up to ``whole``."""
+    return sum(
+        getattr(whole, col) is not None
+        and all(getattr(r, col) is not None for r in parts)
+        and abs(getattr(whole, col) - sum(getattr(r, col) for r in parts)) <= 0.005
+        for col in AMOUNT_COLUMNS
+    )
 
 
 _BY_COLUMN = (

@@ -252,7 +252,7 @@ def _all_of(i: Indicator) -> re.Pattern[str] | None:
     Severity.WARNING,
     "强制",
     "consistency",
-    what="实际完成情况（或表后的评价结论）称各项绩效目标全部完成（“各项绩效目标全部完成”“全面完成年度目标”等），"
+    what="实际完成情况（或表后的评价结论、偏差原因分析）称各项绩效目标全部完成（“各项绩效目标全部完成”“全面完成年度目标”等），"
     "而有指标行的实际完成值未达到年度指标值。",
     why="叙述应如实反映指标的完成情况；指标未达成而称全部完成，自评结论与数据相互矛盾。",
     example="实际完成情况称“项目各项绩效目标全部完成”，而“新增校舍面积”完成4,600平方米，指标值≥5,000平方米。",
@@ -264,6 +264,9 @@ def narrative_claims_all_met(ctx: TableContext) -> Iterator[Hit]:
     said = [("实际完成情况", t.goal_actual, "goal_actual")]
     if t.fields.get("conclusion"):
         said.append(("评价结论", t.fields["conclusion"], "field:conclusion"))
+    if t.fields.get("deviation_analysis"):
+        # (a 20/80 form's 偏差原因分析 under its rows: 各项绩效指标均已全面完成，…)
+        said.append(("偏差原因分析", t.fields["deviation_analysis"], "field:deviation_analysis"))
     found = next(
         (
             (where, m, cell)

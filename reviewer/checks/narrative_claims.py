@@ -496,6 +496,21 @@ def _amounts_yuan(ctx: TableContext) -> list[tuple[float, float]]:
                 out.append((abs(b0 - b) * factor, tol["initial_budget"] + tol["full_year_budget"]))
             if b0 is not None and x is not None:
                 out.append(((b0 - x) * factor, tol["initial_budget"] + tol["executed"]))
+        # a 部门整体 form's tasks: each one's budget, spending, and what it spent past or short
+        # of its budget (地质灾害防治任务执行286.40万元，超预算26.40万元)
+        tasks = [*ctx.table.tasks, *([ctx.table.tasks_total] if ctx.table.tasks_total else [])]
+        for task in tasks:
+            bt = {f: task.cells.get(f) for f in ("budget", "executed")}
+            tt = {
+                f: factor * 0.5 * 10 ** -decimals(ref.text) if ref is not None else 0.0
+                for f, ref in bt.items()
+            }
+            for f, v in (("budget", task.budget), ("executed", task.executed)):
+                if v:
+                    out.append((v * factor, tt[f]))
+            if task.budget is not None and task.executed is not None:
+                gap = abs(task.executed - task.budget) * factor
+                out.append((gap, tt["budget"] + tt["executed"]))
     return out
 
 

@@ -258,7 +258,16 @@ def _measures_apart(target: ParsedValue, actual: ParsedValue) -> bool:
 
 def scale_of(target: ParsedValue, actual: ParsedValue) -> float:
     """What the actual is multiplied by to be in the target's unit (1.0: the same, or not
-    convertible — the mismatch is S108's)."""
+    convertible — the mismatch is S108's); a bare fraction against a percentage (0.978
+    against ≥95%, a sheet's cell typed as its value) by 100."""
+    if (
+        norm_unit(target.unit) == "%"
+        and not actual.unit
+        and actual.number is not None
+        and target.number is not None
+        and 0 < actual.number <= 1 < target.number
+    ):
+        return 100.0
     if not target.unit or not actual.unit:
         return 1.0
     return factor(norm_unit(actual.unit), norm_unit(target.unit)) or 1.0

@@ -1,14 +1,17 @@
-"""F: a 部门整体 form's 年度主要任务 — a task spending past its budget, the tasks' 合计 (F105–F106)."""
+"""F: a 部门整体 form's 年度主要任务 — a task spending past its budget, the tasks' 合计, a task's
+执行率 (F105–F107)."""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
+from decimal import Decimal
 
 from reviewer.checks.context import Hit, TableContext, cell_evidence
 from reviewer.checks.registry import rule
 from reviewer.lazyre import lazy_compile
 from reviewer.model import Category, Evidence, Severity, Task
 from reviewer.numbers import fmt
+from reviewer.parse.values import decimals
 
 _CENT = 0.005  # amounts agree to the cent (in the table's unit)
 # Words that give a reason for spending past a task's budget.
@@ -88,6 +91,41 @@ def tasks_total(ctx: TableContext) -> Iterator[Hit]:
             found=fmt(printed),
             evidence=_cells(total, field) + [e for k in t.tasks for e in _cells(k, field)],
             suggestion="核对各任务金额与合计行，改正填错的一项。",
+        )
+
+
+@rule(
+    "F107",
+    "主要任务执行率计算错误",
+    "task-rate",
+    Category.ARITHMETIC,
+    Severity.ERROR,
+    "强制",
+    "budget",
+    what="部门整体表“年度主要任务”印有执行率的，各任务的执行率应等于其执行数 ÷ 预算数；"
+    "允许末位一个单位的取舍差异。",
+    why="任务执行率算错，说明执行数、预算数或执行率中有一项填错。",
+    example="任务“学生资助”预算数1280.00万元、执行数1196.80万元，执行率应为93.50%，表中为95.30%。",
+    fix="按任务的执行数 ÷ 预算数重新计算执行率。",
+    funds=True,
+)
+def task_rate(ctx: TableContext) -> Iterator[Hit]:
+    t = ctx.table
+    for task in [*t.tasks, *([t.tasks_total] if t.tasks_total else [])]:
+        ref = task.cells.get("rate_pct")
+        if task.rate_pct is None or ref is None or not task.budget or task.executed is None:
+            continue
+        exact = Decimal(str(task.executed)) / Decimal(str(task.budget)) * 100
+        unit = Decimal(1).scaleb(-decimals(ref.text))
+        if abs(Decimal(str(task.rate_pct)) - exact) <= unit:
+            continue  # within a unit of its last printed digit: rounded or cut
+        yield Hit(
+            f"年度主要任务「{task.name}」执行率填报为{ref.text}，按执行数{_printed(task, 'executed')}"
+            f"÷预算数{_printed(task, 'budget')}应为{float(exact):.2f}%。",
+            expected=f"{float(exact):.2f}%",
+            found=ref.text,
+            evidence=_cells(task, "budget", "executed", "rate_pct"),
+            suggestion="按该任务的执行数÷预算数重新计算执行率。",
         )
 
 

@@ -160,6 +160,13 @@ UNIT_FIELDS = frozenset(
 )
 # Funds by the level of government that gives them (a transfer payment's, a 20/80 form's).
 _SOURCE_ROWS = (
+    # the levels named bare under 其中：当年财政拨款 (其中：中央 | 800.00 …, 省级 | 400.00 …)
+    ("其中:中央", "central_funds"),
+    ("中央", "central_funds"),
+    ("省级", "local_funds"),
+    ("市级", "local_funds"),
+    ("县级", "local_funds"),
+    ("市县", "local_funds"),
     ("其中:中央、省、市补助县级资金*", "central_funds"),
     ("其中:中央补助*", "central_funds"),
     ("其中:中央和省级补助资金*", "central_funds"),

@@ -296,12 +296,12 @@ _OVER_LABELS = frozenset({*_THIS_YEAR, "资金来源", "资金类别", "预算�
 
 
 _ROW_AMOUNTS = 2
-_NEXT_ROW = 3  # lines from the block's row above, at most (a label wrapped over two)
 _SPACE = lazy_compile(r"\s+")  # (a label wrapped in its cell: 政府性基金⏎预算资金)
 # A funds row's label no form lists that names a source of money (其中：社会投入资金, 债券资金,
-# 政府性基金预算拨款): words only, ending as sources' names end.
+# 政府性基金预算拨款): words only, ending as sources' names end, a note in brackets after.
 _SOURCE_LABEL = lazy_compile(
-    r"(?:其中\s*[:：]\s*)?[\u4e00-\u9fff、]{1,14}(?:资金|拨款|收入|投入|资本|经费|补助|配套)"
+    r"(?:其中\s*[:：]\s*)?[\u4e00-\u9fff、]{1,14}(?:资金|拨款|收入|投入|资本|经费|补助|配套|贷款|自筹|债券|基金)"
+    r"(?:[(（][\u4e00-\u9fff、]{1,20}[)）])?"  # its note after it (（地方政府专项债券）)
 )
 # The label a funds header prints over its amount columns (年度预算数(万元) over 年初预算 | 调整后
 # 预算数 | 预算执行数), and what a layout joined after it.
@@ -392,12 +392,16 @@ class FundsReader:
         self.header_line: int | None = None  # the line of the block's first header row
         # label columns whose rows' figures end where a cut header's columns do (_map)
         self.right_aligned: set[int] = set()
-        self.last_row: int | None = None  # the line of the last row read under a label
+        # the row before was one of the block's read under its label (an unlisted source may
+        # follow it, under the block's rows, not under another table's header)
+        self.after_row = False
+        self.labelled_now = False
 
     def header(self, row: Row) -> None:
         """Column roles by header label, with their positions; the unit and the block's points
         (预算执行情况(10分)) if stated. Some layouts put the first row on the header row."""
         self.seen = True
+        self.labelled_now = False  # (a header again: another block's rows may follow)
         if self.header_line is None:
             self.header_line = row.line
         roles: list[tuple[int, str]] = []
@@ -444,6 +448,7 @@ class FundsReader:
 
     def row(self, row: Row) -> bool:
         """Read a funds row; False when the row is not one (no row label, no amounts)."""
+        self.after_row, self.labelled_now = self.labelled_now, False
         if self._inline(row) or self._header_notes(row):
             return True
         parts = self._side_by_side(row)
@@ -714,13 +719,12 @@ class FundsReader:
         return True
 
     def _unlisted_row(self, row: Row) -> bool:
-        """A row of the block right under its rows (its total read) whose label no form lists
-        but says a source of money (…资金, …拨款, …收入), amounts after it."""
+        """A row of the block right under one of its rows (its total read) whose label no form
+        lists but says a source of money (…资金, …拨款, …收入), amounts after it."""
         cells = row.cells
         return (
             bool(self.roles)
-            and self.last_row is not None
-            and row.line - self.last_row <= _NEXT_ROW
+            and self.after_row
             and bool(self.rows["annual_total"]["cells"])
             and len(cells) > 1
             and _SOURCE_LABEL.fullmatch(_SPACE.sub("", cells[0].text)) is not None
@@ -773,7 +777,7 @@ class FundsReader:
         if label is None or kind is None:
             return False
         self.seen = True
-        self.last_row = row.line
+        self.labelled_now = True
         label.used = True
         if kind == "annual_total" and self.sentence_cell is not None:
             # a report's sentence about its funds above the block (项目全年预算820.00万元,其中年初

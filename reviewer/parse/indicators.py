@@ -1464,12 +1464,33 @@ def _note_apart(text: str) -> tuple[str, str]:
     return text, ""
 
 
+def _actual_unit(d: Draft) -> Cell | None:
+    """The actual's unit in a column of its own right after it (完成值情况 over 完成值 | 单位,
+    the target's split alike): an extra column labelled 单位, its cell a unit's words."""
+    if d.actual is None:
+        return None
+    for label, c in d.extras.items():
+        if (
+            label.rstrip("0123456789") == _UNIT_LABEL
+            and c.column == d.actual.column + 1
+            and _UNIT_WORDS.fullmatch(c.text) is not None
+        ):
+            return c
+    return None
+
+
+_UNIT_LABEL = "单位"
+_UNIT_WORDS = lazy_compile(r"[\u4e00-\u9fff%‰％/·]{1,6}")
+
+
 def _to_indicator(d: Draft, described: bool = False) -> dict[str, Any]:
     """The indicator's fields, validated with the whole table (``described``: as for
     ``_target_text``)."""
     target = _target_text(d, described)
     actual = d.actual.text if d.actual else ""
     actual, note = _note_apart(actual)
+    if (unit := _actual_unit(d)) is not None and parse_number(actual) is not None:
+        actual += unit.text  # 完成值 | 单位 under 完成值情况: the actual's own unit beside it
     if d.continued:  # a target or an actual broken by a page: its pieces joined
         target += _join(d.continued.get("target", []))
         actual += _join(d.continued.get("actual", []))

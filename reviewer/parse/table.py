@@ -46,7 +46,7 @@ from reviewer.parse.funds import (
     widened_header,
 )
 from reviewer.parse.indicators import TEMPLATE_NAME, parse_section
-from reviewer.parse.tasks import TasksReader, is_task_header
+from reviewer.parse.tasks import TasksReader, is_block_label, is_task_header
 from reviewer.parse.values import parse_points
 from reviewer.textnorm import SENTENCE_ENDS, Words, collapse_spaces
 
@@ -502,6 +502,14 @@ class _TableBuilder:
                 i = self._indicators(i)
                 state = "after"
                 continue
+            elif (
+                state != "after"
+                and is_block_label(row)
+                and i + 1 < len(rows)
+                and is_task_header(rows[i + 1])
+            ):
+                row.cells[0].used = True  # 年度主要任务 over its header
+                self.t["labels"].setdefault("tasks", row.cells[0].text)
             elif (
                 state != "after"
                 and is_task_header(row)

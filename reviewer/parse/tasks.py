@@ -14,10 +14,11 @@ from typing import Any
 from reviewer.forms.vocabulary import key, unnumbered
 from reviewer.grid import Cell, Row
 from reviewer.parse import labels as lb
-from reviewer.parse.values import is_placeholder, parse_amount
+from reviewer.parse.values import is_placeholder, parse_amount, parse_percent
 from reviewer.textnorm import SENTENCE_ENDS
 
 AMOUNTS = ("budget", "executed")  # the amount columns, in the order forms print them
+VALUES = (*AMOUNTS, "rate_pct")  # the columns of figures: the amounts and the rate after them
 # The block's own label, and each column's labels as forms print them.
 BLOCK = ("年度主要任务", "主要任务")
 _COLUMNS = (
@@ -25,6 +26,7 @@ _COLUMNS = (
     ("content", ("主要内容", "任务内容", "主要工作内容", "内容", "对应项目")),
     ("budget", ("预算数", "全年预算数", "预算金额", "预算资金", "任务预算数")),
     ("executed", ("执行数", "全年执行数", "实际支出", "执行金额", "实际执行数")),
+    ("rate_pct", ("执行率", "预算执行率", "执行进度")),
 )
 
 
@@ -45,8 +47,19 @@ def is_task_header(row: Row) -> bool:
     first = row.cells[0].text
     if not (unnumbered(first).startswith(BLOCK) or task_role(first) == "name"):
         return False
-    roles = {task_role(c.text) for c in row.cells}
-    return "name" in roles and bool(roles.intersection(AMOUNTS))
+    roles = [task_role(c.text) for c in row.cells]
+    if "name" in roles and set(roles).intersection(AMOUNTS):
+        return True
+    # a block listing its tasks without amounts: 任务名称 | 主要内容 and nothing else
+    return [r for r in roles if r is not None] == ["name", "content"] and all(
+        r is not None or unnumbered(c.text).startswith(BLOCK)
+        for r, c in zip(roles, row.cells, strict=True)
+    )
+
+
+def is_block_label(row: Row) -> bool:
+    """The block's label alone on its row, its header under it (年度主要任务 / 任务名称 | …)."""
+    return len(row.cells) == 1 and unnumbered(row.cells[0].text) in BLOCK
 
 
 class TasksReader:
@@ -78,7 +91,7 @@ class TasksReader:
 
         above = task.get("content", task["name"])
         return (
-            self.columns.get(cell.column) not in AMOUNTS
+            self.columns.get(cell.column) not in VALUES
             and parse_amount(cell.text) is None
             and not is_placeholder(cell.text)
             and not kinds(cell.text)
@@ -105,7 +118,7 @@ class TasksReader:
             cells[0].used = True
             return True
         if len(placed) < len(cells):
-            columns = [r for r in self.order if r in AMOUNTS]
+            columns = [r for r in self.order if r in VALUES]
             if len(cells) == len(self.order):
                 placed = dict(zip(self.order, cells, strict=True))  # the empty cells left out
             elif len(cells) == 1 + len(columns):
@@ -115,9 +128,14 @@ class TasksReader:
                 return False
         name = placed.get("name")
         amounts = [placed[r] for r in AMOUNTS if r in placed]
-        if name is None or not amounts or parse_amount(name.text) is not None:
+        if name is None or parse_amount(name.text) is not None:
             return False
+        if not amounts and (set(self.order) & set(AMOUNTS) or "content" not in placed):
+            return False  # (a block without amounts: a name and its content)
         if any(parse_amount(c.text) is None and not is_placeholder(c.text) for c in amounts):
+            return False
+        rate = placed.get("rate_pct")
+        if rate is not None and parse_percent(rate.text) is None and not is_placeholder(rate.text):
             return False
         task: dict[str, Any] = {"name": name.text, "cells": {"name": name.ref()}}
         if (content := placed.get("content")) is not None:
@@ -127,6 +145,9 @@ class TasksReader:
             if (amount := placed.get(role)) is not None:
                 task[role] = parse_amount(amount.text)
                 task["cells"][role] = amount.ref()
+        if rate is not None and (pct := parse_percent(rate.text)) is not None:
+            task["rate_pct"] = pct
+            task["cells"]["rate_pct"] = rate.ref()
         for c in row.cells:
             c.used = True
         if lb.is_total_word(name.text) or key(name.text) == "小计":
@@ -136,4 +157,12 @@ class TasksReader:
         return True
 
 
-__all__ = ["AMOUNTS", "BLOCK", "TasksReader", "is_task_header", "task_role"]
+__all__ = [
+    "AMOUNTS",
+    "BLOCK",
+    "VALUES",
+    "TasksReader",
+    "is_block_label",
+    "is_task_header",
+    "task_role",
+]

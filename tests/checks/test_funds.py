@@ -2,7 +2,7 @@
 
 One class per rule: the broken table and its clean twin, then one cent either side of each
 comparison (F101, F102) and the budget-change threshold of 20 % on both sides (F104); a 部门整体
-form's 年度主要任务 (F105, F106).
+form's 年度主要任务 (F105, F106, F107).
 """
 
 from __future__ import annotations
@@ -251,7 +251,7 @@ class TestF104BudgetChanged(RuleCase):
         assert codes(tmp_path, table) == set()
 
 
-# F105 / F106 a 部门整体 form's 年度主要任务 -----------------------------------------------------
+# F105 / F106 / F107 a 部门整体 form's 年度主要任务 -------------------------------------------------
 
 
 def with_tasks(
@@ -314,3 +314,29 @@ class TestF106TasksTotal(RuleCase):
 
     def test_no_total_row_no_comparison(self, tmp_path: Path) -> None:
         assert "F106" not in codes(tmp_path, with_tasks(("甲任务", 100.0, 90.0)))
+
+
+class TestF107TaskRate(RuleCase):
+    code = "F107"
+
+    def broken(self) -> EvaluationTable:
+        t = with_tasks(("学生资助", 1280.0, 1196.8), ("教师培训", 200.0, 190.0))
+        t.tasks[0].rate_pct = 95.30
+        return t
+
+    def clean(self) -> EvaluationTable:
+        t = with_tasks(("学生资助", 1280.0, 1196.8), ("教师培训", 200.0, 190.0))
+        t.tasks[0].rate_pct = 93.50
+        return t
+
+    def test_the_message_names_the_task_and_the_rate_it_should_be(self, tmp_path: Path) -> None:
+        (f,) = findings_of(tmp_path, self.broken(), "F107")
+        assert "学生资助" in f.message and "95.30%" in f.message and "93.50%" in f.message
+        assert (f.expected, f.found) == ("93.50%", "95.30%")
+
+    def test_a_rate_within_a_unit_of_its_last_digit_is_rounding(self, tmp_path: Path) -> None:
+        t = with_tasks(("教师培训", 300.0, 200.0))  # 66.666…%
+        t.tasks[0].rate_pct = 66.66  # cut, not rounded: a unit of its last digit off
+        assert "F107" not in codes(tmp_path, t)
+        t.tasks[0].rate_pct = 66.64
+        assert "F107" in codes(tmp_path, t)

@@ -333,8 +333,12 @@ def label_goes_on(head: str, tail: str) -> bool:
         # a funds column's label and its note wrapped under it (预算数 / （A）, 执行率 /
         # （B/A）): the note no label of its own
         return Kind.FUND_COLUMN in whole and _FUND_NOTE.match(tail) is not None
-    if not kinds(head) & _HEADER_KINDS or head.endswith(CUT_PHRASE):
-        return True  # (偏差原因分析及 | 改进措施: a label cut after its 及 ends past it)
+    if (not kinds(head) & _HEADER_KINDS and Kind.GOAL not in kinds(head)) or head.endswith(
+        CUT_PHRASE
+    ):
+        # (偏差原因分析及 | 改进措施: a label cut after its 及 ends past it; not a goal's label
+        # and the next, 年初目标 | 实际完成情况, though together a column's)
+        return True
     return tail[:1] in _GOES_ON and not kinds(tail) & _HEADER_KINDS
 
 

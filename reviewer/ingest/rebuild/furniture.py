@@ -69,8 +69,13 @@ def _bare_page_number(lines: Sequence[str], i: int, openings: set[str]) -> bool:
     foot = next((lines[k].strip() for k in range(i - 1, -1, -1) if lines[k].strip()), "")
     if (_names_the_report(foot) or _head_titled(foot.split())) and not _FIGURE.match(head):
         return True  # the page's foot: the report's name, then its number (…绩效自评 / 2)
-    if len(rest) > 1 and PAGE_NUMBER.match("".join(lines[rest[1]].split())):
-        return False  # the report's name over its page's number: the page's foot, ``text`` a row's
+    after = "".join(lines[rest[1]].split()) if len(rest) > 1 else ""
+    if PAGE_NUMBER.match(after) or (
+        after.isascii() and after.isdigit() and _names_the_report(head)
+    ):
+        # the report's name over its page's number (…自评 / 2): the page's foot, ``text`` a
+        # row's last figure (…2个工作日 / 5)
+        return False
     if len(rest) > 1 and _BODY.match(head) is not None:
         # the head over two lines: the issuer, then the form's title (柳河县农业农村局 /
         # 2022年度项目支出绩效自评表)

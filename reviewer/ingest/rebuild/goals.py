@@ -68,6 +68,7 @@ def read_goals(b: Builder, i: int) -> int:
         or Kind.GOAL in kinds(toks[j].text)
         # 年度目标 | 完成情况 (a Sichuan form's goal header): a result's words after a goal's
         or (head and is_result_label(toks[j].text) and Kind.GOAL in kinds(head[-1].text))
+        or (not b.stream.grouped and _head_goes_on(toks, j, head))
     ):
         if not toks[j].empty:
             head.append(toks[j])
@@ -132,6 +133,28 @@ def read_goals(b: Builder, i: int) -> int:
     if stacked:
         b.rows.append([Placed(reduce(merge, stacked), 1)])
     return j
+
+
+def _head_goes_on(toks: list[Token], j: int, head: list[Token]) -> bool:
+    """The goal header goes on past ``toks[j]``: the block's points after its label with the
+    goal's labels after them (年度总体目标 | 20 | 预期目标 | …, a transfer form's), or the score
+    columns' labels after the result's (… | 全年实际完成情况 | 得分, … | 实际完成情况 | 分值 | 得分),
+    in a stream whose lines tell no rows (where they do, the rows' own cells are paired)."""
+    text = toks[j].text
+    if len(head) == 1 and parse_number(text) is not None:
+        nxt = next((t for t in toks[j + 1 :] if not t.empty), None)
+        return nxt is not None and Kind.GOAL in kinds(nxt.text)
+    last = key(head[-1].text) if head else ""
+    return (
+        len(head) > 1
+        and key(text) in _SCORE_LABELS
+        and (_result_label(last) or last in _SCORE_LABELS)
+        and goal_column(head, "expected") is not None
+        and goal_column(head, "actual") is not None
+    )
+
+
+_SCORE_LABELS = frozenset({"得分", "分值", "自评得分"})
 
 
 def _result_between(content: list[Token]) -> int | None:

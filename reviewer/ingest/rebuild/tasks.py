@@ -16,8 +16,8 @@ from reviewer.ingest.rebuild.anchors import ENDS, kinds
 from reviewer.ingest.rebuild.indicators import Placed
 from reviewer.ingest.rebuild.tokenise import Token, merge
 from reviewer.parse.labels import UNIT_AFTER, is_total_word
-from reviewer.parse.tasks import AMOUNTS, BLOCK, task_role
-from reviewer.parse.values import is_placeholder, parse_amount
+from reviewer.parse.tasks import BLOCK, VALUES, task_role
+from reviewer.parse.values import is_placeholder, parse_amount, parse_percent
 
 if TYPE_CHECKING:
     from reviewer.ingest.rebuild.rows import Builder
@@ -48,9 +48,9 @@ def read_tasks(b: Builder, i: int) -> int:
         else:
             break
         j += 1
-    texts = [r for r in roles if r not in AMOUNTS]
-    amounts = [r for r in roles if r in AMOUNTS]
-    if "name" not in roles or not amounts or roles != texts + amounts:
+    texts = [r for r in roles if r not in VALUES]
+    amounts = [r for r in roles if r in VALUES]
+    if "name" not in roles or not set(amounts) - {"rate_pct"} or roles != texts + amounts:
         b.free(toks[i])  # no header of the block's (or its amounts before its words)
         return i + 1
     b.close()
@@ -127,7 +127,7 @@ def _values_next(toks: list[Token], k: int) -> bool:
 
 
 def _is_value(text: str) -> bool:
-    return parse_amount(text) is not None or is_placeholder(text)
+    return parse_amount(text) is not None or parse_percent(text) is not None or is_placeholder(text)
 
 
 __all__ = ["read_tasks"]

@@ -384,6 +384,13 @@ def join_pieces(
             out.append(merge(t, nxt))  # 1. 为辖区…: an item of a list, its number and its text
             i += 2
             continue
+        if not stream.grouped and (end := _stacked_chars(toks, i, is_label)) is not None:
+            run = t
+            for piece in toks[i + 1 : end]:
+                run = merge(run, piece)
+            out.append(run)  # 产 / 出 / 指 / 标: a label printed a character a line
+            i = end
+            continue
         if not stream.grouped and _stacked_label(toks, i, is_label):
             out.append(merge(merge(t, toks[i + 1]), toks[i + 2]))  # 年度 / 总体 / 目标
             i += 3
@@ -434,6 +441,32 @@ def _label_run(
         if is_label(merged.text):
             best = (merged, j + 1)
     return best
+
+
+_CHARS_STACKED = 7  # characters, at most, of a label printed one a line (服务对象满意度指标 is 9)
+
+
+def _stacked_chars(toks: list[Token], i: int, is_label: Callable[[str], bool]) -> int | None:
+    """Where a label printed one character a line in its narrow cell ends (产 / 出 / 指 / 标,
+    满 / 意 / 度 / 指 / 标): the longest run from ``i`` of single characters on lines one after
+    another that together read as a label; None where there is none."""
+    end = None
+    j = i
+    while (
+        j < len(toks)
+        and j - i < _CHARS_STACKED + 2
+        and not toks[j].empty
+        and len(toks[j].text) == 1
+        and _CJK_CHAR.match(toks[j].text) is not None
+        and (j == i or toks[j].line == toks[j - 1].line + 1)
+    ):
+        j += 1
+        if j - i >= 2 and is_label("".join(t.text for t in toks[i:j])):
+            end = j
+    return end
+
+
+_CJK_CHAR = lazy_compile(r"[\u4e00-\u9fff]")
 
 
 def _stacked_label(toks: list[Token], i: int, is_label: Callable[[str], bool]) -> bool:
