@@ -115,7 +115,7 @@ def narrative_figure_vs_indicator(ctx: TableContext) -> Iterator[Hit]:
                 restated.append((c, best.indicator))
             continue
         which, value = best.compared(c)
-        if value is None:
+        if value is None or _parts_add_up(c, value, a.claims):
             continue
         label, cell = (
             ("年度指标值", ind.target) if which == "target" else ("实际完成值", ind.actual)
@@ -130,6 +130,28 @@ def narrative_figure_vs_indicator(ctx: TableContext) -> Iterator[Hit]:
         )
     if restated and copied(ctx) is None:  # a copied goal restates it all: N101 says so
         yield _plan_restated(restated)
+
+
+def _parts_add_up(c: Claim, value: tuple[float, float | None], claims: Sequence[Claim]) -> bool:
+    """``c`` is one of figures listed together (开展防火宣传活动46场、扑火技能培训6期) whose sum is
+    the row's figure (防火宣传培训场次 52): the narrative's parts of it, no contradiction."""
+    listed = [c]
+    for k in sorted(claims, key=lambda k: k.start):
+        if k.source != c.source or k is c or k.sentence_span != c.sentence_span:
+            continue
+        first, last = (k, c) if k.end <= c.start else (c, k)
+        between = c.source_text[first.end : last.start]
+        if "、" in between and not _CLAUSE_BREAK.search(between) and len(between) <= _LIST_GAP:
+            listed.append(k)
+    if len(listed) < 2:
+        return False
+    total = sum(k.number for k in listed)
+    low, high = value
+    return abs(total - low) < 1e-6 if high is None else low <= total <= high
+
+
+_CLAUSE_BREAK = lazy_compile(r"[，,。；;]")
+_LIST_GAP = 16  # characters between two listed figures, at most
 
 
 # What a date in 实际完成情况 says was done then (项目于2023年12月20日完成竣工验收), and the

@@ -215,7 +215,21 @@ def score(claim: Claim, t: Target) -> int:
         return 0
     if _other_measure(before, t.full):
         return 0  # 签约居民满意度达到95% against 签约居民续约率: the claim measures another thing
+    if _other_grade(claim.before, t.full):
+        return 0  # 发生一般森林火灾2起 against 重特大森林火灾发生次数: another grade of the thing
     return run
+
+
+# The grades incidents are counted by (an accident's, a fire's): a claim of one grade is no
+# figure of a row counting another.
+_GRADE = lazy_compile(r"重特大|特别重大|重大|较大|一般")
+_GRADE_WINDOW = 10  # characters before a claim's figure its grade stands in
+
+
+def _other_grade(before: str, name: str) -> bool:
+    said = _GRADE.findall(before[-_GRADE_WINDOW:])
+    named = _GRADE.findall(name)
+    return bool(said) and bool(named) and said[-1] not in named
 
 
 # A measure's word every kind of rate or survey ends with (管理率, 覆盖率, 满意度): no name.

@@ -334,10 +334,12 @@ _INDICATOR_COLUMNS = (
     ("指标得分", "score"),
     ("自评得分", "score"),
     ("自评分", "score"),
+    ("自评", "score"),  # 得分 over 自评 | 复核: the unit's own score, the reviewer's beside it
     ("实得分*", "score"),
     ("评分", "score"),
     ("复核分*", "extra"),
     ("复核得分*", "extra"),
+    ("复核", "extra"),
     ("财政审核评分*", "extra"),
     ("评分标准*", "extra"),  # the row's scoring rule written out
     ("偏差原因分析及改进措施*", "explanation"),

@@ -602,6 +602,13 @@ MISREAD = {
 }
 # Documents whose tables are not read: the memo must say so (P108), not review them.
 UNREAD = {
+    "ao02_guangdong_meizhou_wuhua_weijianju_jibengonggongweisheng_2021.txt",  # a layout text
+    # whose columns drift, 指标值情况 / 完成值情况 over 指标值 | 单位: the labels run together
+    "ar01_hebei_shijiazhuang_xingtang_nongyenongcunju_gaobiaozhunnongtian_2022.txt",  # Hebei
+    # viewer's copies (ar01, ar02): definitions wrapped at a name's width, joined to the names
+    "ar02_hebei_tangshan_laoting_weijianju_jibengonggongweisheng_2024.txt",
+    "ar04_hebei_langfang_dacheng_shuiwuju_nongcunyinshuianquan_2022.txt",  # Hebei, pdftotext
+    # -layout, 符号 | 值 | 单位 apart from the figures: the target read as its sign only
     "an05_tianjin_tianjin_jinnanqu_chengguanwei_lajifenlei_2022.txt",  # OCR in runs of spaces,
     # the target split under a second header row (指标性质 | 指标值 | 度量单位) set off to the right
     "ah02_hebei_cangzhou_xianxian_weishengjiankangju_jibengonggongweisheng_2023.txt",  # a Hebei
@@ -933,7 +940,7 @@ def _marks(doc: Path) -> list[pytest.MarkDecorator]:
 
 
 def test_the_set_is_there() -> None:
-    assert len(DOCUMENTS) == 3983
+    assert len(DOCUMENTS) == 4007
     assert all(_gold(d).is_file() for d in DOCUMENTS)
     assert {d.name for d in DOCUMENTS} >= {*MISREAD, *UNREAD}
 

@@ -126,7 +126,7 @@ _SECTION_LABELS = (
 # A name's last words cut off by its row's figures (a tall name's rest after them, a cell a
 # line): short, ending in a measure word (合格率, 满意度, 人数); not 年度 (a running head's rest).
 _MEASURE_END = lazy_compile(
-    r"(?:[率数量]|满意度|程度|进度|密度|面积|长度|时间|时限|年限|人次|机制|标准|水平|比例|占比|比重"
+    r"(?:[率数量]|满意度|程度|进度|密度|面积|长度|里程|时间|时限|年限|人次|机制|标准|水平|比例|占比|比重"
     r"|差距|情况|意识|素养)$"
 )
 NAME_REST_CHARS = 8
@@ -220,6 +220,16 @@ def _any(k: str, labels: tuple[str, ...]) -> bool:
 
 def _is_note(rest: str) -> bool:
     return len(rest) <= _MAX_NOTE and not _SENTENCE.search(rest)
+
+
+_FUND_ROW_WHOLE = frozenset(label.rstrip("*") for label in _FUND_ROWS)
+
+
+def is_fund_row_whole(text: str) -> bool:
+    """``text`` is a funds row's label exactly as the forms print it (其中：一般公共预算资金), not
+    one with words after it."""
+    k = key(text)
+    return k in _FUND_ROW_WHOLE or without_qizhong(k) in _FUND_ROW_WHOLE
 
 
 def header_key(text: str) -> str | None:

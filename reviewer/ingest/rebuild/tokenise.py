@@ -27,6 +27,7 @@ from reviewer.ingest.rebuild.anchors import (
     category_goes_on,
     category_opens,
     column_completed,
+    is_fund_row_whole,
     is_title,
     kinds,
     name_rest_word,
@@ -516,6 +517,7 @@ _BLOCK_KINDS = frozenset({Kind.GOAL, Kind.SECTION, Kind.FUND_BLOCK})
 _COLUMN_KINDS = frozenset({Kind.COLUMN, Kind.FIELD})
 
 
+_FUND_ROW = frozenset({Kind.FUND_ROW})
 _VALUE_TAIL = lazy_compile(r"^值(?:[(（][A-Z][)）])?$")  # 值, 值(B): a value column's last word
 
 
@@ -546,8 +548,18 @@ def _label_wrapped(
         or (is_label(head + tail) and not is_label(head) and not is_label(tail))
         # 偏差原因分析及改进措 / 施, …及改进 / 措施: a column's label whose last word wrapped
         or (_LABEL_END.match(tail) is not None and column_completed(head, tail))
-        # 部门（单位） / 名称: a key's label whose last word wrapped, the same key whole
-        or (len(tail) <= 2 and not kinds(tail) and kinds(head + tail) == kinds(head) == _KEY)
+        # 部门（单位） / 名称: a key's label whose last word wrapped, the same key whole; so a
+        # funds row's label (其中：一般公共预算 / 资金)
+        or (
+            len(tail) <= 2
+            and not kinds(tail)
+            and kinds(head + tail) == kinds(head)
+            and (
+                kinds(head) == _KEY
+                # (a word, not a row's figure: 上年结转资金 / 60 is a label and its amount)
+                or (kinds(head) == _FUND_ROW and is_fund_row_whole(head + tail))
+            )
+        )
         # 年度绩效指标 / 完成情况: the indicator block's own label wrapped, the same label whole
         or section_completed(head, tail)
         # 实际完成 / 值, 实际完成 / 值(B): 值 a column's label only under 预期指标值, after 符号
