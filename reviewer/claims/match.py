@@ -111,7 +111,9 @@ class Target:
         if money is not None:  # each in its own (≥1.2万元 against 13800元)
             a_scale = MONEY_UNITS.get(av.unit) or money
         else:
-            into = factor(av.unit, tv.unit) if tv.unit and av.unit else None
+            # (the unit without a note after it: 12480户（1.25万户）)
+            a_unit = _BRACKETS.sub("", av.unit)
+            into = factor(a_unit, tv.unit) if tv.unit and a_unit else None
             a_scale = scale * (into or 1.0)
         upper = av.upper
         if av.operator_written and av.operator in (Operator.GE, Operator.GT) and upper is None:

@@ -402,11 +402,20 @@ def better_read(
     return other if there > here else columns
 
 
+_SECTION_POINTS = lazy_compile(r"[1-9]\d?|100")  # 70 after 绩效指标: whole points
+
+
 def read_header(row: Row, family: Family = DEFAULT) -> IndicatorColumns:
     """The header row's columns; its cells are used (they are the form's layout)."""
     cols = IndicatorColumns()
     last: Role | None = None
-    for c in row.cells:
+    scored = [header_role(c.text, family) is Role.SCORE for c in row.cells]
+    for k, c in enumerate(row.cells):
+        if k == 1 and _SECTION_POINTS.fullmatch(c.text) and any(scored[k + 1 :]):
+            # the section's points printed before its columns' labels (绩效指标 | 70 | 一级指标
+            # | … | 得分): no column of its own
+            c.used = True
+            continue
         text = lb.under_group(
             c.text,
             _GROUP_LABEL,

@@ -219,7 +219,11 @@ def _any(k: str, labels: tuple[str, ...]) -> bool:
 
 
 def _is_note(rest: str) -> bool:
-    return len(rest) <= _MAX_NOTE and not _SENTENCE.search(rest)
+    # (not a value saying there is nothing: 偏差原因分析 | 无, the field and its answer)
+    return len(rest) <= _MAX_NOTE and not _SENTENCE.search(rest) and not rest.endswith(_NOTHING)
+
+
+_NOTHING = ("无", "没有", "略")
 
 
 _FUND_ROW_WHOLE = frozenset(label.rstrip("*") for label in _FUND_ROWS)
