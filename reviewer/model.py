@@ -368,6 +368,10 @@ class EvaluationTable(BaseModel):
     funds: Funds = Field(default_factory=Funds)
     goal_expected: str = ""
     goal_actual: str = ""
+    # the goal block's own points and score, on a form that scores it (区域绩效目标自评表:
+    # 年度总体目标 | 分值 | 预期目标 | 实际完成情况 | 得分)
+    goal_weight: float | None = None
+    goal_score: float | None = None
     indicators: list[Indicator] = Field(default_factory=list)
     total_weight: float | None = None
     total_score: float | None = None

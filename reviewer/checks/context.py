@@ -173,6 +173,11 @@ _FULL_RATE = 100.0
 
 
 def goal_scored(table: EvaluationTable) -> bool:
-    """The goal block prints its own 分值/得分 (some 区域绩效目标自评表): points the total holds
-    and the tool does not read, so sums of weights and scores cannot be checked."""
+    """The goal block prints its own 分值/得分 (some 区域绩效目标自评表): points of its own
+    beside the funds' and the indicators', so the sums of weights cannot be checked."""
     return "goal.points" in table.labels
+
+
+def goal_score_unread(table: EvaluationTable) -> bool:
+    """The goal block is scored and its score was not read: the total cannot be checked."""
+    return goal_scored(table) and table.goal_score is None

@@ -61,13 +61,27 @@ def _scored(ind: Indicator) -> list[Indicator]:
     Severity.ERROR,
     "强制",
     "score",
-    what="每个指标得分应在0与其分值之间。",
+    what="每个指标得分应在0与其分值之间；为年度总体目标打分的表式，其得分也应在0与其分值之间。",
     why="超额完成不加分；得分超过分值或为负数都是错误。",
     example="分值10分的指标得12分。",
     fix="得分不超过分值；超额完成应在偏差原因栏说明。",
     rubric=True,
 )
 def score_within_weight(ctx: TableContext) -> Iterator[Hit]:
+    t = ctx.table
+    if (
+        t.goal_score is not None
+        and t.goal_weight is not None
+        and (t.goal_score > t.goal_weight + 1e-9 or t.goal_score < 0)
+    ):
+        # the goal block scored on a form that scores it (年度总体目标 | 20 | … | 22)
+        yield Hit(
+            f"年度总体目标得分{fmt(t.goal_score)}分，超出其分值范围（0–{fmt(t.goal_weight)}分）。",
+            expected=f"0–{fmt(t.goal_weight)}",
+            found=fmt(t.goal_score),
+            evidence=cell_evidence(t.cells.get("goal_weight"), t.cells.get("goal_score")),
+            suggestion="年度总体目标得分不得超过其分值。",
+        )
     for ind in ctx.table.indicators:
         for i in _scored(ind):
             assert i.weight is not None and i.score is not None

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from decimal import ROUND_HALF_UP, Decimal
 
-from reviewer.checks.context import Hit, TableContext, cell_evidence, goal_scored
+from reviewer.checks.context import Hit, TableContext, cell_evidence, goal_score_unread
 from reviewer.checks.recompute import Expectation, recomputed_score
 from reviewer.checks.registry import rule
 from reviewer.config import Config
@@ -28,9 +28,21 @@ def grade_of(total: float, config: Config) -> str:
 
 
 def claimed_sum(table: EvaluationTable) -> float:
+    """The printed scores' sum: the indicators', the execution's, and the goal block's where
+    the form scores it."""
     return round(
-        sum(i.score or 0.0 for i in table.indicators) + (table.funds.annual_total.score or 0.0), 2
+        sum(i.score or 0.0 for i in table.indicators)
+        + (table.funds.annual_total.score or 0.0)
+        + (table.goal_score or 0.0),
+        2,
     )
+
+
+def _parts(t: EvaluationTable) -> str:
+    """What the total sums, as the memo says it."""
+    if t.goal_score is not None:
+        return "各指标得分、预算执行得分与年度总体目标得分"
+    return "各指标得分与预算执行得分"
 
 
 def recomputed_total(
@@ -38,7 +50,8 @@ def recomputed_total(
     config: Config,
     expectation: Callable[[Indicator], Expectation] | None = None,
 ) -> float:
-    """Σ recomputed indicator scores + the execution score at X / B × wb."""
+    """Σ recomputed indicator scores + the execution score at X / B × wb (+ the goal block's
+    score, where the form scores it)."""
     from reviewer.checks.budget import expected_execution_score
 
     row = table.funds.annual_total
@@ -49,7 +62,11 @@ def recomputed_total(
         recomputed_score(i, config, expectation(i) if expectation else None) or 0.0
         for i in table.indicators
     )
-    return round(total, 2)
+    # the goal block's own score, where the form scores it: no more than it is worth
+    goal = table.goal_score or 0.0
+    if table.goal_weight is not None:
+        goal = min(goal, table.goal_weight)
+    return round(total + goal, 2)
 
 
 @rule(
@@ -74,7 +91,7 @@ def total_adds_up(ctx: TableContext) -> Iterator[Hit]:
     t = ctx.table
     if not t.total_printed or t.total_score is None or not _rows_scored(t):
         return  # a form that scores no row (a transfer payment's 自评得分 alone): no sum
-    if goal_scored(t):
+    if goal_score_unread(t):
         yield Hit(
             "年度总体目标一栏另有分值、得分，本工具未读取其分数，总分未核对。",
             severity=Severity.INFO,
@@ -88,7 +105,7 @@ def total_adds_up(ctx: TableContext) -> Iterator[Hit]:
         return
     if _rounded_to_print(t, expected):
         yield Hit(
-            f"总分填报为{fmt(t.total_score)}分，各指标得分与预算执行得分之和为{fmt(expected)}分，"
+            f"总分填报为{fmt(t.total_score)}分，{_parts(t)}之和为{fmt(expected)}分，"
             "是按较少的小数位四舍五入印出的。",
             severity=Severity.INFO,
             expected=fmt(expected),
@@ -111,7 +128,7 @@ def total_adds_up(ctx: TableContext) -> Iterator[Hit]:
         )
         return
     yield Hit(
-        f"总分填报为{fmt(t.total_score)}分，各指标得分与预算执行得分之和为{fmt(expected)}分。",
+        f"总分填报为{fmt(t.total_score)}分，{_parts(t)}之和为{fmt(expected)}分。",
         expected=fmt(expected),
         found=fmt(t.total_score),
         evidence=cell_evidence(t.cells.get("total_score")),
@@ -219,7 +236,7 @@ def grade_matches(ctx: TableContext) -> Iterator[Hit]:
 )
 def recomputed_grade(ctx: TableContext) -> Iterator[Hit]:
     t = ctx.table
-    if t.total_score is None or not _rows_scored(t) or goal_scored(t):
+    if t.total_score is None or not _rows_scored(t) or goal_score_unread(t):
         return
     recomputed = ctx.recomputed_total()
     claimed_grade = grade_of(t.total_score, ctx.config)

@@ -369,6 +369,7 @@ def starts_table(row: Row) -> bool:
 
 # Labels of points printed in the goal block of forms that score it (区域绩效目标自评表).
 _POINTS_LABELS = frozenset({"分值", "得分", "权重", "自评得分"})
+_WORTH_LABELS = frozenset({"分值", "权重"})  # …what the block is worth; the others its score
 # Keys printed after another key's value on the same line (单位名称：某局 填报日期：…).
 _TRAILING_FIELD = lazy_compile(
     r"(填报日期|填表日期|填报时间|填报人|填表人|联系人|联系电话|审核人)\s*[:：]\s*"
@@ -457,6 +458,8 @@ class _TableBuilder:
         self.tasks = TasksReader(self.t)
         self.goal_cols: dict[str, int] = {}
         self.goal_other: dict[int, str] = {}  # columns the goal block adds, by printed label
+        # the columns of the goal's own points (分值 → goal_weight, 得分 → goal_score)
+        self.goal_points: dict[int, str] = {}
         # the column of a part's numbered heading printed in the goal header's first cell (三、
         # 目标完成情况 | 年度预期目标 | …), which rows that open in it do not keep
         self.goal_heading: int | None = None
@@ -907,6 +910,8 @@ class _TableBuilder:
                 self.goal_other[c.column] = c.text  # 长期目标 beside the year's: kept apart
             elif c.text in _POINTS_LABELS:
                 self.t["labels"].setdefault("goal.points", c.text)  # the goal block is scored
+                worth = c.text in _WORTH_LABELS
+                self.goal_points.setdefault(c.column, "goal_weight" if worth else "goal_score")
             elif field is not None:
                 self.goal_cols.setdefault(field, c.column)
                 self.t["labels"].setdefault(field, unnumbered(c.text))
@@ -1114,6 +1119,14 @@ class _TableBuilder:
             other = {col - 1: label for col, label in other.items()}
         cells = []
         for c in row.cells:
+            field = self.goal_points.get(c.column)
+            if field is not None and (points := parse_points(c.text)) is not None:
+                # the goal's points or its score under its header's 分值 / 得分
+                c.used = True
+                if self.t.get(field) is None:
+                    self.t[field] = points
+                    self.t["cells"][field] = c.ref()
+                continue
             if lb.is_vertical_fragment(c.text, "年度总体目标") and len(c.text) <= 6:
                 c.used = True
             elif c.column in other:

@@ -69,6 +69,9 @@ class TasksReader:
         self.t = t
         self.columns: dict[int, str] = {}
         self.order: list[str] = []
+        # a task printed over two lines, its name and its content's first line, the amounts
+        # on the next after the content's rest (a scan's tall row): waiting for them
+        self.pending: dict[str, Any] | None = None
 
     def header(self, row: Row) -> None:
         self.columns = {}
@@ -99,6 +102,51 @@ class TasksReader:
             and not above.endswith(SENTENCE_ENDS)
         )
 
+    def _opens_tall_row(self, cells: list[Cell]) -> bool:
+        """A name and the first line of its content, no amount, in a block whose header has
+        amounts and a content column, a line read a row (its cells in order): kept, waiting
+        for the line with the content's rest and the amounts."""
+        amounts = [r for r in self.order if r in AMOUNTS]
+        if (
+            len(cells) != 2
+            or self.order[:2] != ["name", "content"]
+            or not amounts
+            or any(parse_amount(c.text) is not None or is_placeholder(c.text) for c in cells)
+            or lb.is_total_word(cells[0].text)
+            or cells[1].text.endswith(SENTENCE_ENDS)
+        ):
+            return False
+        from reviewer.ingest.rebuild.anchors import kinds
+
+        if kinds(cells[0].text) or kinds(cells[1].text):
+            return False
+        task: dict[str, Any] = {
+            "name": cells[0].text,
+            "content": cells[1].text,
+            "cells": {"name": cells[0].ref(), "content": cells[1].ref()},
+        }
+        for c in cells:
+            c.used = True
+        self.t["tasks"].append(task)
+        self.pending = task
+        return True
+
+    def _completes(self, task: dict[str, Any], cells: list[Cell]) -> bool:
+        """``cells`` are ``task``'s content's rest and its amounts (…机耕路及农田防护设施 |
+        1,850.00 | 1,812.36): joined to it."""
+        amounts = [r for r in self.order if r in AMOUNTS]
+        if len(cells) != 1 + len(amounts) or parse_amount(cells[0].text) is not None:
+            return False
+        if any(parse_amount(c.text) is None and not is_placeholder(c.text) for c in cells[1:]):
+            return False
+        task["content"] += cells[0].text
+        for role, c in zip(amounts, cells[1:], strict=True):
+            task[role] = parse_amount(c.text)
+            task["cells"][role] = c.ref()
+        for c in cells:
+            c.used = True
+        return True
+
     def row(self, row: Row) -> bool:
         """Read ``row`` as a task (or the tasks' 合计); False, nothing taken, for any other."""
         cells = [c for c in row.cells if not unnumbered(c.text).startswith(BLOCK)]
@@ -110,6 +158,11 @@ class TasksReader:
             return True
         placed = {self.columns[c.column]: c for c in cells if c.column in self.columns}
         tasks = self.t["tasks"]
+        pending, self.pending = self.pending, None
+        if pending is not None and self._completes(pending, cells):
+            return True
+        if self._opens_tall_row(cells):
+            return True
         if len(cells) == 1 and tasks and self._wrapped(cells[0], tasks[-1]):
             # the content's wrapped line under its task (…按月发放低保金和 / 特困供养金), where
             # the line's text stands (a scan's row of one cell, in the first column)

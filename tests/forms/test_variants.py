@@ -957,7 +957,7 @@ def test_columns_and_fields_named_in_other_words(tmp_path: Path) -> None:
 # -- a transfer payment's goal block with points of its own ---------------------------------------
 
 
-def test_a_scored_goal_block_leaves_the_total_unchecked_and_says_so(tmp_path: Path) -> None:
+def test_a_scored_goal_blocks_points_are_read_and_counted_in_the_total(tmp_path: Path) -> None:
     rows = [
         ["2022年度中央对地方转移支付区域绩效目标自评表"],
         ["转移支付（项目）名称", "农机购置与应用补贴"],
@@ -991,9 +991,10 @@ def test_a_scored_goal_block_leaves_the_total_unchecked_and_says_so(tmp_path: Pa
     (t,) = report.tables
     assert t.goal_expected == "补贴购置农业机械1500台（套）以上。"  # not the points
     assert report.leftovers == []
+    assert (t.goal_weight, t.goal_score) == (30, 30)
     found = {f.code: f for f in _findings(path)}
-    # 14.49 + 50 + the goal's 30: not a wrong total, nor weights of 70
-    assert found["T101"].severity.value == "info" and "W101" not in found
+    # 14.49 + 50 + the goal's 30: the total adds up, and no weights of 70 are said wrong
+    assert "T101" not in found and "W101" not in found
 
 
 # -- money in the narrative against an indicator in 万元 ------------------------------------------
