@@ -9,6 +9,7 @@ row. A 合计 row, its amounts and no name, ends the block, as does any other pa
 
 from __future__ import annotations
 
+from functools import reduce
 from typing import TYPE_CHECKING
 
 from reviewer.forms.vocabulary import unnumbered
@@ -69,15 +70,9 @@ def read_tasks(b: Builder, i: int) -> int:
         row.append(Placed(cells[0], column["name"]))
         rest = cells[1:]
         if rest and "content" in column:
-            body = rest[0]
-            for t in rest[1:]:
-                body = merge(body, t)
-            row.append(Placed(body, column["content"]))
+            row.append(Placed(reduce(merge, rest), column["content"]))
         elif rest:
-            name = cells[0]
-            for t in rest:
-                name = merge(name, t)
-            row[-1] = Placed(name, column["name"])
+            row[-1] = Placed(reduce(merge, cells), column["name"])
         for role, t in zip(amounts, values[max(spare, 0) :], strict=False):
             row.append(Placed(t, column[role]))
         b.rows.append(row)
