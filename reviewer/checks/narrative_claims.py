@@ -43,7 +43,7 @@ from reviewer.claims.extract import (
 )
 from reviewer.claims.match import Target, common_run, unit_class
 from reviewer.lazyre import lazy_compile
-from reviewer.model import Category, EvaluationTable, Evidence, Indicator, Severity
+from reviewer.model import Category, CellRef, EvaluationTable, Evidence, Indicator, Severity
 from reviewer.numbers import fmt
 from reviewer.parse.values import decimals
 
@@ -500,10 +500,10 @@ def _amounts_yuan(ctx: TableContext) -> list[tuple[float, float]]:
         # the block's own rows and the sources it lists besides (单位资金, 财政专户管理资金)
         for row in (*funds.rows().values(), *funds.extra.values()):
             b0, b, x = row.initial_budget, row.full_year_budget, row.executed
-            tol: dict[str, float] = {}
-            for f in ("initial_budget", "full_year_budget", "executed", "amount"):
-                ref = row.cells.get(f)
-                tol[f] = factor * 0.5 * 10 ** -decimals(ref.text) if ref is not None else 0.0
+            tol = {
+                f: _half_unit(row.cells.get(f), factor)
+                for f in ("initial_budget", "full_year_budget", "executed", "amount")
+            }
             for f, v in (
                 ("initial_budget", b0),
                 ("full_year_budget", b),
@@ -522,11 +522,7 @@ def _amounts_yuan(ctx: TableContext) -> list[tuple[float, float]]:
         # of its budget (地质灾害防治任务执行286.40万元，超预算26.40万元)
         tasks = [*ctx.table.tasks, *([ctx.table.tasks_total] if ctx.table.tasks_total else [])]
         for task in tasks:
-            bt = {f: task.cells.get(f) for f in ("budget", "executed")}
-            tt = {
-                f: factor * 0.5 * 10 ** -decimals(ref.text) if ref is not None else 0.0
-                for f, ref in bt.items()
-            }
+            tt = {f: _half_unit(task.cells.get(f), factor) for f in ("budget", "executed")}
             for f, v in (("budget", task.budget), ("executed", task.executed)):
                 if v:
                     out.append((v * factor, tt[f]))
@@ -534,6 +530,11 @@ def _amounts_yuan(ctx: TableContext) -> list[tuple[float, float]]:
                 gap = abs(task.executed - task.budget) * factor
                 out.append((gap, tt["budget"] + tt["executed"]))
     return out
+
+
+def _half_unit(ref: CellRef | None, factor: float) -> float:
+    """Half a unit of a printed amount's last digit, in 元: the rounding it allows."""
+    return factor * 0.5 * 10 ** -decimals(ref.text) if ref is not None else 0.0
 
 
 def _unit_factors(t: EvaluationTable) -> tuple[float, ...]:

@@ -516,6 +516,12 @@ _RESULT_ENDS = ("完成情况", "完成目标")
 _RESULT_LABEL = 10  # characters of such a label at most
 
 
+# Labels of the goal block's own points, on forms that score it (区域绩效目标自评表: 年度总体目标 |
+# 分值 | 预期目标 | 实际完成情况 | 得分); the first two say what it is worth, the others its score.
+GOAL_POINTS = frozenset({"分值", "权重", "得分", "自评得分"})
+GOAL_WORTH = frozenset({"分值", "权重"})
+
+
 # An amount's unit noted after a column's label (预算数(A)（万元）, 预算数 / （万元）).
 UNIT_AFTER = lazy_compile(r"\s*[(（](?:万元|元)[)）]$")
 

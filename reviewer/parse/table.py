@@ -368,8 +368,6 @@ def starts_table(row: Row) -> bool:
 
 
 # Labels of points printed in the goal block of forms that score it (区域绩效目标自评表).
-_POINTS_LABELS = frozenset({"分值", "得分", "权重", "自评得分"})
-_WORTH_LABELS = frozenset({"分值", "权重"})  # …what the block is worth; the others its score
 # Keys printed after another key's value on the same line (单位名称：某局 填报日期：…).
 _TRAILING_FIELD = lazy_compile(
     r"(填报日期|填表日期|填报时间|填报人|填表人|联系人|联系电话|审核人)\s*[:：]\s*"
@@ -908,9 +906,9 @@ class _TableBuilder:
                 block_named = block_label and key(c.text) != "年度总体目标"
             if key(c.text) in _OTHER_GOALS:
                 self.goal_other[c.column] = c.text  # 长期目标 beside the year's: kept apart
-            elif c.text in _POINTS_LABELS:
+            elif c.text in lb.GOAL_POINTS:
                 self.t["labels"].setdefault("goal.points", c.text)  # the goal block is scored
-                worth = c.text in _WORTH_LABELS
+                worth = c.text in lb.GOAL_WORTH
                 self.goal_points.setdefault(c.column, "goal_weight" if worth else "goal_score")
             elif field is not None:
                 self.goal_cols.setdefault(field, c.column)
@@ -1097,7 +1095,7 @@ class _TableBuilder:
                 row.cells[0].used = True
                 self.t["labels"].setdefault(f"section:{key(title)}", row.cells[0].text)
                 return
-        if row.cells and all(c.text in _POINTS_LABELS for c in row.cells):
+        if row.cells and all(c.text in lb.GOAL_POINTS for c in row.cells):
             for c in row.cells:  # 分值 | 得分 over the goal's own points, on a row of their own
                 c.used = True
             self.t["labels"].setdefault("goal.points", row.cells[0].text)

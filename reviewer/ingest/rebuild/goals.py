@@ -18,7 +18,7 @@ from reviewer.ingest.rebuild.anchors import ENDS, Kind, kinds
 from reviewer.ingest.rebuild.indicators import Placed
 from reviewer.ingest.rebuild.section import starts_indicators
 from reviewer.ingest.rebuild.tokenise import Token, merge
-from reviewer.parse.labels import LISTED_GOAL, is_result_label
+from reviewer.parse.labels import GOAL_POINTS, LISTED_GOAL, is_result_label
 from reviewer.parse.values import parse_number
 
 if TYPE_CHECKING:
@@ -147,14 +147,11 @@ def _head_goes_on(toks: list[Token], j: int, head: list[Token]) -> bool:
     last = key(head[-1].text) if head else ""
     return (
         len(head) > 1
-        and key(text) in _SCORE_LABELS
-        and (_result_label(last) or last in _SCORE_LABELS)
+        and key(text) in GOAL_POINTS
+        and (_result_label(last) or last in GOAL_POINTS)
         and goal_column(head, "expected") is not None
         and goal_column(head, "actual") is not None
     )
-
-
-_SCORE_LABELS = frozenset({"得分", "分值", "自评得分"})
 
 
 def _result_between(content: list[Token]) -> int | None:

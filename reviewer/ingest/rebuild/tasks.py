@@ -14,11 +14,11 @@ from typing import TYPE_CHECKING
 
 from reviewer.forms.vocabulary import unnumbered
 from reviewer.ingest.rebuild.anchors import ENDS, kinds
+from reviewer.ingest.rebuild.funds import is_value
 from reviewer.ingest.rebuild.indicators import Placed
 from reviewer.ingest.rebuild.tokenise import Token, merge
 from reviewer.parse.labels import UNIT_AFTER, is_total_word
 from reviewer.parse.tasks import BLOCK, VALUES, task_role
-from reviewer.parse.values import is_placeholder, parse_amount, parse_percent
 
 if TYPE_CHECKING:
     from reviewer.ingest.rebuild.rows import Builder
@@ -96,7 +96,7 @@ def _task(
         if t.empty:
             k += 1
             continue
-        if _is_value(t.text):
+        if is_value(t.text):
             if not words:
                 return None
             values.append(t)
@@ -118,11 +118,7 @@ def _task(
 
 def _values_next(toks: list[Token], k: int) -> bool:
     nxt = next((t for t in toks[k:] if not t.empty), None)
-    return nxt is not None and _is_value(nxt.text)
-
-
-def _is_value(text: str) -> bool:
-    return parse_amount(text) is not None or parse_percent(text) is not None or is_placeholder(text)
+    return nxt is not None and is_value(nxt.text)
 
 
 __all__ = ["read_tasks"]
