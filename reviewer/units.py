@@ -53,6 +53,16 @@ def _in_base(unit: str) -> tuple[str, float] | None:
     return (base[0] + slash + per, base[1])
 
 
+def measure_base(unit: str) -> tuple[str, float] | None:
+    """A measure other than money in the unit it is compared in, and how many of those one of
+    it holds: 公里 → (米, 1000), 吨 → (千克, 1000), 平方公里 → (平方米, 1 000 000); None for a
+    count (人, 项), for money (its claims are in 元 already) and for a base unit itself."""
+    if unit == "元" or not is_measure(unit):
+        return None
+    based = _in_base(unit)
+    return None if based is None or based[0] == unit or based[0] == "元" else based
+
+
 def is_measure(unit: str) -> bool:
     """``unit`` is one of the measures this module scales (平方米, 公里, 万元, 吨), a prefix of
     scale (万, 亿, 千) allowed before it."""

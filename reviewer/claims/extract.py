@@ -33,6 +33,7 @@ from reviewer.claims.numerals import (
 )
 from reviewer.lazyre import lazy_compile
 from reviewer.model import EvaluationTable, Location
+from reviewer.units import measure_base
 
 SOURCES = {"goal_expected": "预期目标", "goal_actual": "实际完成情况"}
 # Text fields some forms add, read for the amounts they state (N106) and nothing else: a
@@ -133,7 +134,8 @@ class Claim:
     ``number`` is the value (the lower bound of a range); ``upper`` the upper bound of a range
     or of 二十余 (20–30); ``op`` how the figure binds: ``=`` exact, ``>=`` at least (以上,
     不少于), ``<=`` at most (以内, 不超过), ``~`` about (约, 左右), ``range``. ``number`` counts in
-    the measure word's own unit, except money, which is in 元 (``value_yuan``).
+    ``unit``: the measure word's own, except money (in 元) and a length or a weight (in 米 or
+    千克: ``scale``).
 
     The words around the figure (``sentence``, ``clause``, ``lead``, ``before``, ``after``,
     ``noun``) are read from ``source_text`` when asked for.
@@ -148,7 +150,7 @@ class Claim:
     upper: float | None
     op: str
     approx: bool
-    unit: str  # the measure word as printed: 家, 万元, %
+    unit: str  # the measure word: 家, %; money in 元, a length in 米, a weight in 千克
     promise: bool  # 不少于 / 确保 / 力争 / 计划 / 拟 / 预计 … before it in its clause
     future: bool  # in a 下一步 / 今后 sentence
     comparable: bool  # a level for this project and year (not a change, a part, a rate)
@@ -162,6 +164,8 @@ class Claim:
     # a change this year (较上年提高百分之八, 增长9.2%): compared only with an indicator that
     # measures a change (茶园亩均增收, 人均纯收入增幅)
     change: bool = False
+    # what one of the printed unit holds of ``unit`` (1000 for 12.5公里, read as 12 500 米)
+    scale: float = 1.0
     _near: tuple[str, str] | None = field(default=None, repr=False, compare=False)
 
     @property
@@ -233,9 +237,9 @@ class Claim:
         num = self.number_text
         if not num:
             return 1.0
-        mult = MULTIPLIERS.get(num[-1], 1.0)
+        mult = MULTIPLIERS.get(num[-1], 1.0) * self.scale
         if num[0] in CN_LEAD:
-            return 10.0 ** -len(num.partition(POINT)[2]) if POINT in num else mult
+            return (10.0 ** -len(num.partition(POINT)[2]) * self.scale) if POINT in num else mult
         digits = num.rstrip("万亿千")
         return mult * (10.0 ** -len(digits.split(".", 1)[1]) if "." in digits else 1.0)
 
@@ -472,6 +476,12 @@ def _scan(source: str, t: _Text, year: int | None, location: Location | None) ->
         bounds = _bounds(num, num2, fuzzy, tail, lead)
         if bounds is None:
             continue
+        scale = 1.0
+        if (based := measure_base(unit)) is not None:
+            # a measure in the unit its rows are compared in (12.5公里 as 12 500 米)
+            unit, scale = based
+            number, upper, op, approx = bounds
+            bounds = (number * scale, None if upper is None else upper * scale, op, approx)
         future = False
         if futures and futures[0] < pos:
             s_start = sentence_bounds(text, pos)[0]
@@ -509,6 +519,7 @@ def _scan(source: str, t: _Text, year: int | None, location: Location | None) ->
                 text,
                 part,
                 change,
+                scale,
             )
         )
     return out

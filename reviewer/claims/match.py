@@ -19,7 +19,7 @@ from reviewer.claims.extract import MONEY_UNITS, Claim
 from reviewer.lazyre import lazy_compile
 from reviewer.model import Indicator, Operator
 from reviewer.parse.values import decimals, parse_value
-from reviewer.units import factor, unscaled
+from reviewer.units import factor, measure_base, unscaled
 
 _UNIT_CLASS = {
     "名": "人",
@@ -58,10 +58,15 @@ def _same_words(text: str) -> str:
 
 
 def unit_class(unit: str) -> str:
-    """A unit folded with its synonyms (名 → 人, 场次 → 次, 万元 → 元) and without the scale a
-    count's may print (万亩 → 亩, 万人次 → 人次)."""
+    """A unit folded with its synonyms (名 → 人, 场次 → 次, 万元 → 元), without the scale a
+    count's may print (万亩 → 亩, 万人次 → 人次), a length or a weight in its base (公里 → 米,
+    吨 → 千克)."""
     folded = _UNIT_CLASS.get(unit)
-    return folded if folded is not None else _UNIT_CLASS.get(bare := unscaled(unit)[0], bare)
+    if folded is not None:
+        return folded
+    bare = unscaled(unit)[0]
+    based = measure_base(bare)  # (公里 → 米, as claims are: 12.5公里 against 12050米)
+    return _UNIT_CLASS.get(bare, bare) if based is None else based[0]
 
 
 def core_name(name: str) -> str:
@@ -104,7 +109,11 @@ class Target:
         # money is compared in 元, as claims are (598.46万元 → 5 984 600), and a count in its
         # unit without 万 (2.5万亩 → 25 000 亩), as claims state it
         money = MONEY_UNITS.get(tv.unit) or MONEY_UNITS.get(av.unit)
-        scale = money or unscaled(tv.unit or av.unit)[1]
+        if money is not None:
+            scale = money
+        else:  # (a length or a weight in the claims' 米 or 千克: 1.2万吨 → 12 000 000)
+            bare, count_scale = unscaled(_BRACKETS.sub("", tv.unit or av.unit))  # (公里(长度))
+            scale = count_scale * (factor(bare, unit) or 1.0)
         target = None if tv.number is None else _scaled(tv.number, tv.upper, scale, ind.target)
         # an actual printed in another scale of the target's unit (126400米 against ≥126公里)
         # is compared in the target's, as S108 reads it

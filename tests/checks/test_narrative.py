@@ -436,6 +436,26 @@ class TestN102NarrativeFigureVsIndicator(RuleCase):
         assert "N102" in codes(tmp_path, wrong)
 
     @pytest.mark.parametrize(
+        ("row", "said", "fires"),
+        [
+            # gj05: the narrative's 168.5公里 against a row in 米 (186500米)
+            (("供水管网长度", "≥180000米", "186500米"), "新建供水管网168.5公里", True),
+            (("供水管网长度", "≥180000米", "186500米"), "新建供水管网186.5公里", False),
+            # a row in 公里 with its bracketed measure (公里(长度)), the narrative's the same
+            (("供水管网长度", "≥40公里(长度)", "38.6公里"), "新建供水管网38.6公里", False),
+            (("供水管网长度", "≥40公里(长度)", "38.6公里"), "新建供水管网38600米", False),
+            (("垃圾清运量", "≥1.2万吨", "1.25万吨"), "垃圾清运量12500000公斤", False),
+            (("垃圾清运量", "≥1.2万吨", "1.25万吨"), "垃圾清运量1.52万吨", True),
+        ],
+    )
+    def test_a_length_or_weight_in_another_unit_of_the_rows_is_compared_converted(
+        self, tmp_path: Path, row: tuple[str, str, str], said: str, fires: bool
+    ) -> None:
+        indicator = ind(*row, 10, 10, l2="数量指标")
+        table = make_table(indicators=with_row(2, indicator), goal_actual=f"{DONE}，{said}。")
+        assert ("N102" in codes(tmp_path, table)) is fires
+
+    @pytest.mark.parametrize(
         ("said", "fires"),
         [
             ("全年完成高标准农田2.1万亩。", False),  # the row's 2.1万亩
