@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import io
 import json
 import os
 import re
@@ -19,6 +20,7 @@ from urllib.parse import unquote
 import docx
 import openpyxl
 import pytest
+from rich.console import Console
 
 from reviewer.batch import BatchResult, run_batch
 from reviewer.batch.files import collect_inputs
@@ -366,6 +368,19 @@ def test_unmatched_glob_and_missing_file_are_listed_as_failed(tmp_path: Path) ->
     )
     assert "找不到文件" in (failed["gone.txt"] or "")
     assert result.exit_code == 2
+
+
+def test_files_that_could_not_be_reviewed_are_not_counted_as_unchanged(tmp_path: Path) -> None:
+    # the progress line had said "（2 个未变化，跳过）" of a run whose two inputs were missing
+    out = io.StringIO()
+    run_batch(
+        [str(tmp_path / "none" / "*.txt"), str(tmp_path / "gone.txt")],
+        tmp_path / "out",
+        config=Config(),
+        jobs=1,
+        console=Console(file=out, width=200),
+    )
+    assert "未变化，跳过）" not in out.getvalue()
 
 
 def test_batch_html_memos(tmp_path: Path) -> None:

@@ -394,7 +394,8 @@ def run_batch(
 
     interrupted = False
     with progress_bar(console) as bar:
-        note = f"（{len(finished)} 个未变化，跳过）" if finished else ""
+        skipped = len(tasks) - len(todo)  # (``finished`` holds the files that failed too)
+        note = f"（{skipped} 个未变化，跳过）" if skipped else ""
         progress_task = bar.add_task(
             "", total=len(tasks), completed=len(tasks) - len(todo), note=note
         )
