@@ -248,6 +248,12 @@ class FundRow(BaseModel):
 # The kind of a funds row whose label no form lists but names a source (社会投入资金): whether
 # it is one of the total's sources or a part of one, the printed text does not say.
 UNLISTED_SOURCE = "unlisted"
+# The national form's source rows under 年度资金总额, by field, as the form labels them.
+SOURCE_LABELS = {
+    "current_year_appropriation": "其中：当年财政拨款",
+    "prior_year_carryover": "上年结转资金",
+    "other": "其他资金",
+}
 
 
 class Funds(BaseModel):

@@ -23,7 +23,15 @@ from reviewer.config import Config
 from reviewer.forms.template import without_instructions
 from reviewer.forms.vocabulary import without_qizhong
 from reviewer.lazyre import lazy_compile
-from reviewer.model import Category, CellRef, EvaluationTable, FundRow, Indicator, Severity
+from reviewer.model import (
+    SOURCE_LABELS,
+    Category,
+    CellRef,
+    EvaluationTable,
+    FundRow,
+    Indicator,
+    Severity,
+)
 from reviewer.numbers import fmt
 from reviewer.parse.values import decimals, parse_percent
 
@@ -231,11 +239,7 @@ AMOUNT_COLUMNS = {
     "full_year_budget": "全年预算数",
     "executed": "全年执行数",
 }
-SOURCES = {
-    "current_year_appropriation": "其中：当年财政拨款",
-    "prior_year_carryover": "上年结转资金",
-    "other": "其他资金",
-}
+SOURCES = SOURCE_LABELS
 
 
 def fund_label(t: EvaluationTable, field: str) -> str:
@@ -420,7 +424,8 @@ def execution_score_over_parts(table: EvaluationTable, tolerance: float) -> Hit 
     "强制",
     "score",
     what="预算执行得分应等于执行率 × 预算执行分值，且不得超过该分值；另有分值和得分的资金行（其中:当年财政拨款、"
-    "基本支出、项目支出等）同样核对。年度资金总额一行金额为0而其下各项资金有金额的，按各项合计的执行率核对得分。",
+    "基本支出、项目支出等）同样核对。年度资金总额一行金额为0而其下各项资金有金额的，按各项合计的执行率核对得分。"
+    "各项分别按自身执行率计分、总额一行的分值和得分恰为各项之和的，总额一行不再按总执行率核对。",
     why="预算执行得分是总分的一部分；算错或超出分值会虚增总分。",
     example="执行率59.30%，分值10分，得分应为5.93分，表中填8分。",
     fix="按执行率 × 分值重新计算预算执行得分（保留两位小数），不超过分值。",
@@ -434,7 +439,7 @@ def execution_score(ctx: TableContext) -> Iterator[Hit]:
     if over_parts is not None:
         yield over_parts
     exact = exact_rate(t)
-    if exact is not None:
+    if exact is not None and not _scored_as_parts(t, tolerance):
         yield from _row_score(t, "", t.funds.annual_total, exact, tolerance)
         for row, indicator in _execution_rows(t):
             where = f"「{indicator.name}」一行的"
@@ -444,6 +449,19 @@ def execution_score(ctx: TableContext) -> Iterator[Hit]:
         rate = row_rate(t, row)
         if rate is not None and _scored_figures(row) != total:  # the total's twice: said once
             yield from _row_score(t, f"「{name}」一行的", row, rate, tolerance)
+
+
+def _scored_as_parts(t: EvaluationTable, tolerance: float) -> bool:
+    """The total's 分值 is its parts' (基本支出 5 + 项目支出 5) and its 得分 their 得分 added up
+    (4.97 + 4.52 = 9.49): a form that scores each part by its own rate, the total by theirs,
+    not by the total's rate (each part is checked on its own)."""
+    total = t.funds.annual_total
+    parts = [row for _, row in scored_parts(t)]
+    if len(parts) < 2 or total.weight is None or total.score is None:
+        return False
+    weights = sum(r.weight or 0.0 for r in parts)
+    scores = sum(r.score or 0.0 for r in parts)
+    return abs(weights - total.weight) < 1e-6 and abs(scores - total.score) <= tolerance
 
 
 def _execution_rows(t: EvaluationTable) -> Iterator[tuple[FundRow, Indicator]]:

@@ -18,6 +18,7 @@ from reviewer.checks.explanations import explanation_of
 from reviewer.checks.recompute import (
     Direction,
     direction_of,
+    expect,
     norm_unit,
     parts,
     scale_of,
@@ -383,6 +384,9 @@ def over_achievement(ctx: TableContext) -> Iterator[Hit]:
     th = ctx.thresholds
     for i in _against_target(ctx):
         e = ctx.expect(i)
+        if i.weight is None and e.ratio is None:
+            # a form without 分值 (a transfer's, a 20/80's rows): the multiple all the same
+            e = expect(i.model_copy(update={"weight": 1.0}), ctx.config)
         if (
             e.direction is not Direction.HIGHER
             or e.ratio is None
@@ -423,7 +427,7 @@ def _growth_points(i: Indicator) -> bool:
     )
 
 
-_GROWTH = lazy_compile(r"增长率|增幅|增速|增长幅度")
+_GROWTH = lazy_compile(r"增长率|增幅|增速|增长幅度|下降幅度|降幅|下降率|增产|增收")
 _SMALL_GROWTH = 20.0  # percent
 
 

@@ -112,15 +112,15 @@ def total_row_missing(ctx: TableContext) -> Iterator[Hit]:
     if not t.indicators or printed_row or not ctx.family.scoring.scored:
         return
     unscored = "weight" not in t.labels and "score" not in t.labels
-    if (
-        unscored
-        and all(i.weight is None and i.score is None for i in t.indicators)
-        and (t.funds.annual_total.score is None)
-    ):
-        # a form that prints no 分值 or 得分 at all (some transfer-payment forms): no total to
-        # miss, and nothing scored to recompute one from
+    funds_score = t.funds.annual_total.score
+    if unscored and all(i.weight is None and i.score is None for i in t.indicators):
+        # a form that prints no 分值 or 得分 for its indicators (some transfer-payment forms,
+        # a 部门整体 form that scores its budget's execution alone): no total to miss
         yield Hit(
-            "表格没有分值、得分栏，也没有总分：本表未自评打分，分值与得分无从核对。",
+            "表格没有分值、得分栏，也没有总分：本表未自评打分，分值与得分无从核对。"
+            if funds_score is None
+            else f"绩效指标没有分值、得分栏，本表只为预算执行打分（{fmt(funds_score)}分），"
+            "没有总分：指标的分值与得分无从核对。",
             severity=Severity.INFO,
             evidence=[],
             suggestion="如本表应自评打分，请补填分值、得分与总分。",
@@ -182,9 +182,9 @@ def _sections_missing(
         v is None for v in (total.full_year_budget, total.executed, total.initial_budget)
     ):
         missing.append("项目资金")
-    # A goal printed as one field (年度目标: the 20/80 forms) asks for no 实际完成情况 beside it:
-    # the indicators tell what was done.
-    one_goal_field = t.labels.get("goal_expected", "").startswith("年度目标")
+    # A goal printed as one field (年度目标: the 20/80 forms; 年度总体目标 | its text, no 预期目标
+    # under the label) asks for no 实际完成情况 beside it: the indicators tell what was done.
+    one_goal_field = t.labels.get("goal_expected", "").startswith(("年度目标", "年度总体目标"))
     for field, word in (("goal_expected", "预期目标"), ("goal_actual", "实际完成情况")):
         # a printed label with its cell left empty is P109's, not a missing part of the form
         if field in has and not getattr(t, field) and field not in t.labels:

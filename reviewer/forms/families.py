@@ -105,6 +105,9 @@ _HEADER = (
     ("填报单位(盖章)", "reporting_unit"),
     ("部门", "reporting_unit"),
 )
+# A form printing one budget (预算数 | 执行数 | 执行率 | 得分: the 20/80 and 部门整体 forms'):
+# the year's; on the national form 预算数 is a header's lower line (年初 / 预算数), not a column.
+_ONE_BUDGET = ("预算数", "full_year_budget")
 _FUND_COLUMNS = (
     ("年初预算数*", "initial_budget"),
     ("年初预算*", "initial_budget"),
@@ -124,6 +127,7 @@ _FUND_COLUMNS = (
     ("执行数*", "executed"),
     ("分值*", "weight"),
     ("权重*", "weight"),
+    ("指标权重*", "weight"),  # (Qinghai: 指标权重 | 执行率 | 自评得分)
     ("满分*", "weight"),
     ("标准分*", "weight"),
     # a system export's funds columns name the rate they score (执行率分值 / 执行率得分)
@@ -231,6 +235,7 @@ _FUND_ROWS = (
     ("年度资金总额*", "annual_total"),
     ("年度财政资金总额*", "annual_total"),
     ("年度总金额*", "annual_total"),
+    ("年度预算总额*", "annual_total"),
     ("资金总额*", "annual_total"),
     ("项目支出总额*", "annual_total"),  # the 20/80 form's row (项目支出总额 | 预算数 | 执行数 …)
     ("项目资金总额*", "annual_total"),
@@ -328,6 +333,8 @@ _INDICATOR_COLUMNS = (
     ("分值*", "weight"),
     ("权重*", "weight"),
     ("指标分值*", "weight"),
+    ("指标权重*", "weight"),
+    ("分数", "weight"),  # 分数 | 自评分 (a county's words for 分值 | 得分)
     ("标准分*", "weight"),
     ("满分*", "weight"),
     ("得分", "score"),
@@ -455,7 +462,7 @@ TWENTY_EIGHTY = Family(
     titles=("项目支出绩效自评表", "绩效自评表"),
     signatures=("(20分)", "(80分)", "年初目标值(A)", "得分(20分*执行率)", "20分*执行率"),
     header_fields=_HEADER,
-    fund_columns=_FUND_COLUMNS,
+    fund_columns=(*_FUND_COLUMNS, _ONE_BUDGET),
     fund_rows=(
         *_FUND_ROWS,
         ("部门整体支出总额*", "annual_total"),
@@ -604,10 +611,15 @@ DEPARTMENT = Family(
         ("预算单位名称", "department"),
         *_HEADER,
     ),
-    fund_columns=(*_FUND_COLUMNS, ("得分计算方法", "method")),
+    fund_columns=(
+        *_FUND_COLUMNS,
+        _ONE_BUDGET,
+        ("得分计算方法", "method"),
+    ),
     fund_rows=(
         *_FUND_ROWS,
         ("部门整体支出总额*", "annual_total"),
+        ("部门预算总额*", "annual_total"),
         ("总额", "annual_total"),  # 四川's 部门整体 form: 总额 | 年初预算 | 调整后预算数 | …
         ("基本支出*", "by_expense"),
         ("项目支出*", "by_expense"),

@@ -12,17 +12,20 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from reviewer.lazyre import lazy_compile
-from reviewer.model import CellRef, EvaluationTable, FundRow, Indicator, Location, Severity
+from reviewer.model import (
+    SOURCE_LABELS,
+    CellRef,
+    EvaluationTable,
+    FundRow,
+    Indicator,
+    Location,
+    Severity,
+)
 from reviewer.numbers import fmt_number
 from reviewer.untrusted import html_text as escape
 
 _UNSAFE = lazy_compile(r"[^0-9A-Za-z]")
-_FUND_LABELS = (
-    ("annual_total", "年度资金总额"),
-    ("current_year_appropriation", "其中：当年财政拨款"),
-    ("prior_year_carryover", "上年结转资金"),
-    ("other", "其他资金"),
-)
+_FUND_LABELS = (("annual_total", "年度资金总额"), *SOURCE_LABELS.items())
 _FUND_FIELDS = ("initial_budget", "full_year_budget", "executed", "weight", "rate_pct", "score")
 
 

@@ -114,7 +114,11 @@ def _page_numbers_out(rows: Iterable[Row], taken: list[Row]) -> Iterator[Row]:
             page_break = True
             continue
         if (
-            (len(cells) == 1 and _BARE_PAGE_NUMBER.match(cells[0].text) and row.page_break_before)
+            (
+                len(cells) == 1
+                and _BARE_PAGE_NUMBER.match(cells[0].text)
+                and (row.page_break_before or _opens_page_again(after, heads))
+            )
             or (
                 0 < len(cells) <= _PAGE_NUMBER_CELLS
                 and PAGE_NUMBER.match("".join(c.text for c in cells).replace(" ", ""))
@@ -188,6 +192,12 @@ def _page_numbers_out(rows: Iterable[Row], taken: list[Row]) -> Iterator[Row]:
 
 
 _DIGITS = lazy_compile(r"\d+")
+
+
+def _opens_page_again(after: Row | None, heads: set[str]) -> bool:
+    """``after`` opens a page with the text the document or a page opened with: a bare figure
+    right above it is its page's number at the foot (2), not a row's last cell."""
+    return after is not None and after.page_break_before and after.joined.strip() in heads
 
 
 def _numbered_head(cells: list[Cell]) -> bool:

@@ -119,7 +119,7 @@ def header_role(text: str, family: Family = DEFAULT) -> Role | None:
 def _header_role(text: str, family: Family) -> Role | None:
     if lb.is_vertical_fragment(text, "绩效指标"):
         return None
-    role = lookup(text, family.indicator_columns)
+    role = _declared(text, family)
     if role is None:
         return Role.EXTRA
     return Role.EXTRA if role in _KEPT_AS_EXTRA else Role(role)
@@ -778,7 +778,15 @@ _TARGET_PARTS = frozenset({"符号", "指标值", "值"})
 
 
 def _declared(text: str, family: Family) -> str | None:
-    return lookup(text, family.indicator_columns)
+    """The role ``text`` names; a label with a note bracketed after it (指标值（全年指标值）,
+    完成值（%）) names its label's."""
+    role = lookup(text, family.indicator_columns)
+    if role is None and (bracket := _NOTED.match(key(text))) is not None:
+        role = lookup(bracket.group(1), family.indicator_columns)
+    return role
+
+
+_NOTED = lazy_compile(r"^([^(]{2,})(?:\([^()]+\))+$")
 
 
 def merge_header(upper: IndicatorColumns, lower: Row, family: Family = DEFAULT) -> IndicatorColumns:

@@ -292,7 +292,9 @@ _THIS_YEAR = ("本年度", "本年")
 # Header words over columns that hold no figure of their own: this year's (beside the project's
 # whole budget), the row labels' (资金来源 over 合计, 其中:财政资金 …), or the amounts' group
 # on a header of two rows (预算资金情况 over 年初预算数 | 全年预算数 | 全年执行数).
-_OVER_LABELS = frozenset({*_THIS_YEAR, "资金来源", "资金类别", "预算资金情况"})
+_OVER_LABELS = frozenset(
+    {*_THIS_YEAR, "资金来源", "资金类别", "预算资金情况", "支出类别", "预算类别", "类别"}
+)
 
 
 _ROW_AMOUNTS = 2

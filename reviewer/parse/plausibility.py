@@ -21,7 +21,7 @@ from reviewer.forms.families import Family
 from reviewer.forms.vocabulary import key
 from reviewer.grid import Cell, Row
 from reviewer.lazyre import lazy_compile
-from reviewer.model import CellRef, EvaluationTable, ReadingDoubt
+from reviewer.model import SOURCE_LABELS, CellRef, EvaluationTable, ReadingDoubt
 from reviewer.numbers import fmt
 from reviewer.parse.labels import is_cut_label, is_ellipsis, label_kind
 from reviewer.parse.values import parse_value
@@ -967,7 +967,7 @@ def _funds_doubts(t: dict[str, Any]) -> list[ReadingDoubt]:
                 # no form gives its funds more than the 100 points of the whole table: an
                 # amount read under 分值 or 得分 (of the total or of a source's row), the
                 # block's columns taken in the wrong order
-                which = f"“{name[:16]}”" if name else ""
+                which = f"“{SOURCE_LABELS.get(name, name)[:16]}”" if name else ""
                 return [
                     ReadingDoubt(
                         funds_only=True,

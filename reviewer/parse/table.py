@@ -116,7 +116,7 @@ _GRADE_LABELS = frozenset({"自评等级", "评价等级", "等级", "综合等�
 _GRADE_WORDS = ("优", "良", "中", "差", "优秀", "良好", "合格", "不合格")
 # A grade printed with its label in one cell (等级：优, 自评等级：良好).
 _LABELLED_GRADE = lazy_compile(
-    r"^(?:自评|评价)?(?:等级|结果|结论)\s*[:：]\s*(优秀|良好|不合格|合格|优|良|中|差)$"
+    r"^(?:综合)?(?:自评|评价)?(?:等级|结果|结论)\s*[:：]\s*(优秀|良好|不合格|合格|优|良|中|差)$"
 )
 _NOTE_START = lazy_compile(r"^(注|备注|说明)\s*[:：]")
 # A report's next attachment under a table that ends with no 总分 (附件2 2021年度项目支出清单).
@@ -1581,6 +1581,10 @@ class _TableBuilder:
                 c.used = cells[i + 1].used = True
                 self.t["grade"] = cells[i + 1].text
                 self.t["cells"]["grade"] = cells[i + 1].ref()
+            elif c.text not in _GRADE_WORDS and (grade := _grade(c.text)) is not None:
+                c.used = True  # 自评等级：良 in a cell of its own
+                self.t["grade"] = grade
+                self.t["cells"]["grade"] = c.ref()
 
     # -- the table as a whole ---------------------------------------------------------------
 

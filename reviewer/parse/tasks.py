@@ -20,9 +20,11 @@ from reviewer.textnorm import SENTENCE_ENDS
 AMOUNTS = ("budget", "executed")  # the amount columns, in the order forms print them
 VALUES = (*AMOUNTS, "rate_pct")  # the columns of figures: the amounts and the rate after them
 # The block's own label, and each column's labels as forms print them.
-BLOCK = ("年度主要任务", "主要任务")
+BLOCK = ("年度主要任务", "主要任务", "年度重点工作")
+# (重点工作 | 主要内容 | 预算数 | 执行数: a province's words for the block and its tasks)
+_NAMES = ("任务名称", "任务", "主要任务名称", "重点工作", "重点任务", "重点工作名称")
 _COLUMNS = (
-    ("name", ("任务名称", "任务", "主要任务名称")),
+    ("name", _NAMES),
     ("content", ("主要内容", "任务内容", "主要工作内容", "内容", "对应项目")),
     ("budget", ("预算数", "全年预算数", "预算金额", "预算资金", "任务预算数")),
     ("executed", ("执行数", "全年执行数", "实际支出", "执行金额", "实际执行数")),
@@ -42,7 +44,7 @@ def task_role(text: str) -> str | None:
 def is_task_header(row: Row) -> bool:
     """The block's header: a 任务名称 column and a budget or a spending column beside it, the
     row opening with the block's label or with 任务名称 (not a key's row run on into it)."""
-    if "任务" not in row.joined or not row.cells:
+    if ("任务" not in row.joined and "重点工作" not in row.joined) or not row.cells:
         return False
     first = row.cells[0].text
     if not (unnumbered(first).startswith(BLOCK) or task_role(first) == "name"):

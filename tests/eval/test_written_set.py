@@ -30,6 +30,10 @@ def _gold(doc: Path) -> Path:
 # Documents still read wrong (see the dataset's README), each expected to fail its check,
 # strictly, so that a fix shows here and its entry goes.
 MISREAD = {
+    "bk05_gansu_tianshui_maiji_wenlvju_feiyibaohu_2024.txt": (
+        "a viewer's copy in single spaces, a row broken by a page's break: its name's rest (记录)"
+        " and its explanation's rest after the page's foot and head read as a row of their own"
+    ),
     "as02_sichuan_mianyang_fucheng_weijianju_bumenzhengti_2023.txt": (
         "a whole report whose tables are each in a layout of their own (tabs, pipes, a cell a"
         " line) in one file: the file read in one layout, the tables in the others lost"
@@ -612,6 +616,11 @@ MISREAD = {
 }
 # Documents whose tables are not read: the memo must say so (P108), not review them.
 UNREAD = {
+    "bn05_hubei_enshi_lichuan_minzhengju_kunnanqunzhongjiuzhu_2020.txt",  # pdftotext -layout
+    # of a transfer form whose explanations wrap under their column: rows run together, doubted
+    "bs01_henan_zhengzhou_zhongmu_nongyenongcunju_gaobiaozhunnongtian_2021.txt",  # OCR mixing
+    # tabs and runs of spaces in a line (≥l2座  l2座 | 10): cells run together, doubted
+    "bs04_guizhou_zunyi_meitan_nongyenongcunju_gengdidilibaohu_2020.txt",  # the same
     "at03_gansu_tianshui_qinan_shuiwuju_nongcunyinshui_2022.xlsx",  # a workbook whose last
     # row's name took the hidden helper column's labels: doubted
     "au04_yunnan_baoshan_longyang_nongyenongcunju_kafeichanye_2022.txt",  # OCR a cell a line
@@ -954,7 +963,7 @@ def _marks(doc: Path) -> list[pytest.MarkDecorator]:
 
 
 def test_the_set_is_there() -> None:
-    assert len(DOCUMENTS) == 4067
+    assert len(DOCUMENTS) == 4115
     assert all(_gold(d).is_file() for d in DOCUMENTS)
     assert {d.name for d in DOCUMENTS} >= {*MISREAD, *UNREAD}
 

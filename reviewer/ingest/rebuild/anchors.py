@@ -155,7 +155,7 @@ def name_rest_word(text: str) -> bool:
 
 
 _TOTAL_LABELS = ("总分", "合计", "总计")
-_TASKS_LABELS = (*TASKS_BLOCK, "任务名称", "主要任务名称")
+_TASKS_LABELS = (*TASKS_BLOCK, "任务名称", "主要任务名称", "重点工作", "重点任务")
 _NOTE_LABELS = ("注:*", "备注*", "说明:*")
 _MAX_NOTE = 12
 _SENTENCE = lazy_compile(r"[,，。;；、]")
