@@ -37,6 +37,7 @@ from reviewer.claims.extract import (
     MONEY_UNITS,
     MULTIPLIERS,
     PROMISE,
+    SOUGHT,
     Claim,
     field_claims,
     sentence_at,
@@ -320,7 +321,7 @@ def enumeration_count(ctx: TableContext) -> Iterator[Hit]:
 
 # Hedged figures: the wording of a plan or a contract, not of a result.
 _HEDGE = lazy_compile(
-    r"不少于|不低于|至少|确保|力争|争取|努力|(?<![模虚])拟(?![定订稿])|预计|"
+    rf"不少于|不低于|至少|确保|力争|{SOUGHT}|努力|(?<![模虚])拟(?![定订稿])|预计|"
     r"将(?:于|会|要|继续|进一步|持续|逐步)"
 )
 _RESULT = lazy_compile(

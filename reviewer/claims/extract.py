@@ -94,9 +94,11 @@ _BEFORE_TAIL = lazy_compile("[^、（(）)“”《》]*$")
 _AFTER_STOP_RE = lazy_compile("[，,。；;：:！？!?（(）)“”《》的\n]")
 _CONTEXT = 16  # characters of context kept on each side of a number
 
+# 争取 of a plan (争取完成), not of funds obtained (年中争取省级补助286万元: a result).
+SOUGHT = r"争取(?![到得]|[省市县中上]级|中央|资金|补助|专项|债券)"
 # A promise: the figure is planned, not achieved.
 PROMISE = lazy_compile(
-    r"不少于|不低于|至少|确保|力争|争取|努力|原计划|(?<![按照据])计划(?!完成率)|"
+    rf"不少于|不低于|至少|确保|力争|{SOUGHT}|努力|原计划|(?<![按照据])计划(?!完成率)|"
     r"(?<![模虚])拟(?![定订稿])|预计|预期|将(?:于|会|要|继续|进一步|持续|逐步)"
 )
 # Future improvement (下一步将…): neither a result nor this year's promise.

@@ -685,7 +685,8 @@ def _anchor(line: list[Piece]) -> bool:
         return False  # the form's head (项目名称 | … | 年度 | 2024): its keys' line, no row's
     if figures == 0:
         # a form without points (a transfer form's rows: 铺设供水管网 | ≥185公里 | 188.6公里):
-        # a name, then a target and an actual, each a value with its sign or unit
+        # a name, then a target and an actual, each a value with its sign or unit (and the
+        # explanation's first line after them)
         # (a label's points in its brackets, 预算执行情况（20分）, are no value's figure; a
         # sentence's end, 率保持在90%以上。, is a text's)
         values = [
@@ -697,6 +698,15 @@ def _anchor(line: list[Piece]) -> bool:
         ]
         if len(values) >= 2 and len(line) >= 3 and line[-1] in values:
             return True
+        if (
+            len(values) >= 2
+            and len(line) >= 4
+            and line[-2] in values
+            and len(line[-1].text) > _VALUE_PIECE
+        ):
+            return (
+                True  # … | ≥0.6万亩 | 0.52万亩 | 受7月下旬持续强降雨影响,两: its explanation after
+            )
         # … or a qualitative target and actual (工程长效运行管护机制 | 建立健全 | 已建立健全)
         return len(line) >= 3 and all(_qualitative(p.text) for p in line[-2:])
     return figures == 1 and (

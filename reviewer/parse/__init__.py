@@ -90,7 +90,11 @@ _PAGE_NUMBER_CELLS = 2
 # A title marked as continued (…自评表（续）, 续表): the page goes on with the table above.
 _HEADER_AFTER = 3  # cells after a 续 title on its row, at least, for a header printed on with it
 # (or opening a caption that names the table: （续表）基本公共卫生服务项目)
-_CONTINUED = lazy_compile(r"[(（]\s*续表?\s*[)）]\s*$|^[(（]\s*续表?\s*[)）]|^续表|续表$")
+_CONTINUED = lazy_compile(
+    r"[(（]\s*续表?\s*[)）]\s*$|^[(（]\s*续表?\s*[)）]|^续表|续表$"
+    # (or a note that the table goes on elsewhere: （续表见“项目1（续）”）, （转下页）)
+    r"|^[(（]\s*(?:续表见|见续表|转下页|接下页|续下页)"
+)
 
 
 def _page_numbers_out(rows: Iterable[Row], taken: list[Row]) -> Iterator[Row]:

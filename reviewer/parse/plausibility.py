@@ -431,6 +431,18 @@ def check(
                 evidence=_cells(figured, "explanation"),
             )
         )
+    # a target of two comparisons with their figures (≥4.4万亩≥0.6万亩, ≥120眼=100%): two rows'
+    # targets read into one cell, their rows run together
+    # (a part's own target bracketed, ≥90%（其中规模以上站点≥95%）, is the row's)
+    doubled = [r for r in rows if _TWO_TARGETS.match(_BRACKETED.sub("", r.get("target") or ""))]
+    if doubled:
+        doubts.append(
+            ReadingDoubt(
+                reason=f"{len(doubled)}个指标行的年度指标值是两个带运算符的数值连在一起"
+                f"（如“{doubled[0]['target'][:30]}”），相邻两行可能被读成了一行，各栏可能错位。",
+                evidence=_cells(doubled, "target"),
+            )
+        )
     # a category's label between words (高血压患者规范管理率满意度指标签约居民满意度): the next row's
     # label and name read into this one
     doubts += _names(
@@ -742,6 +754,10 @@ _BLANK_ROWS = 3
 _FIGURES_ONLY = lazy_compile(r"^(?=(?:.*\d){2})[\d.,%％lO\s]+[\u4e00-\u9fff%]{0,2}[\d.,%％lO\s]*$")
 # a figure run into a comparison and its figure (S593%≥90%): a row's actual and the next
 # row's target, no prose's words between them
+_TWO_TARGETS = lazy_compile(
+    r"^\s*(?:[≥≤≧≦＞＜><=＝]|>=|<=)\s*\d[^≥≤≧≦＞＜><=＝]*?[\d%％\u4e00-\u9fff]"
+    r"(?<![且或并及和至到])(?:[≥≤≧≦＞＜><=＝]|>=|<=)\s*\d"
+)
 _VALUES_RUN = lazy_compile(r"[\d%％](?:[≥≤≧≦＞＜]|>=|<=)\s*\d")
 # (after words, or after a figure: a category's points printed under its label, 60质量指标…)
 _CATEGORY_MID = lazy_compile(

@@ -616,6 +616,10 @@ MISREAD = {
 }
 # Documents whose tables are not read: the memo must say so (P108), not review them.
 UNREAD = {
+    "bt03_hubei_xiaogan_yunmeng_jiaoyuju_xueshengzizhu_2022.txt",  # a viewer's copy of a 20/80
+    # form wrapped at the viewer's width inside cells (≥6200人 / 次): rows run together, doubted
+    "bt05_guangxi_baise_tianyang_minzhengju_kunnanqunzhongjiuzhu_2020.txt",  # the same of a
+    # transfer form, the header's last label wrapped (未 / 完成原因和改进措施)
     "bn05_hubei_enshi_lichuan_minzhengju_kunnanqunzhongjiuzhu_2020.txt",  # pdftotext -layout
     # of a transfer form whose explanations wrap under their column: rows run together, doubted
     "bs01_henan_zhengzhou_zhongmu_nongyenongcunju_gaobiaozhunnongtian_2021.txt",  # OCR mixing
@@ -963,7 +967,7 @@ def _marks(doc: Path) -> list[pytest.MarkDecorator]:
 
 
 def test_the_set_is_there() -> None:
-    assert len(DOCUMENTS) == 4115
+    assert len(DOCUMENTS) == 4139
     assert all(_gold(d).is_file() for d in DOCUMENTS)
     assert {d.name for d in DOCUMENTS} >= {*MISREAD, *UNREAD}
 
