@@ -458,15 +458,16 @@ def expect(ind: Indicator, config: Config) -> Expectation:
         if d in (Direction.HIGHER,):
             return Expectation(d, False, expected=0.0, ratio=0.0)
         return Expectation(d, False)
+    if d is not Direction.RANGE and (dates := _dates(ind.target, ind.actual)) is not None:
+        # 2021年12月 against 2021年11月底前: the dates, not the years (2021 against 2021); an
+        # actual in words around its date too (延期至2024年3月)
+        met = dates[1] <= dates[0]
+        return Expectation(Direction.DEADLINE, met, expected=w if met else None)
     if a.number is None or t.number is None or _rate_against_count(t, a) or _measures_apart(t, a):
         return Expectation(d, None)
     # 12,350米 against ≥12公里: the actual stated in the target's unit
     scale = scale_of(t, a) if a.unit != t.unit else 1.0
     A, T, a_upper = a.number * scale, t.number, None if a.upper is None else a.upper * scale
-    if d is not Direction.RANGE and (dates := _dates(ind.target, ind.actual)) is not None:
-        # 2021年12月 against 2021年11月底前: the dates, not the years (2021 against 2021)
-        met = dates[1] <= dates[0]
-        return Expectation(Direction.DEADLINE, met, expected=w if met else None)
     if _dated(t) or _dated(a):
         return Expectation(Direction.DEADLINE, None)  # a date not compared: no ratio of it
     if d is Direction.RANGE:

@@ -25,6 +25,7 @@ from reviewer.checks.recompute import (
     units_differ,
 )
 from reviewer.checks.registry import rule
+from reviewer.checks.written_rule import ruled_score, written_rule
 from reviewer.lazyre import lazy_compile
 from reviewer.model import Category, CellRef, Indicator, Operator, Severity
 from reviewer.numbers import fmt
@@ -117,7 +118,10 @@ def unmet_full_marks(ctx: TableContext) -> Iterator[Hit]:
         e = ctx.expect(i)
         if e.met is not False or e.direction is Direction.QUALITATIVE:
             continue
-        if e.expected is not None:
+        if (ruled := _by_written_rule(i)) is not None:
+            tail = f"按本行评分标准“{ruled[0][:40]}”应为{fmt(ruled[1])}分。"
+            expected = fmt(ruled[1])
+        elif e.expected is not None:
             how = _RULE_WORDS.get(e.direction, "按规则计分")
             tail = f"{how}应为{fmt(e.expected)}分。"
             expected = fmt(e.expected)
@@ -206,6 +210,8 @@ def deduction_not_proportional(ctx: TableContext) -> Iterator[Hit]:
             continue
         if any(stem in f"{i.l1}{i.l2}{i.name}" for stem in ruled):
             continue  # a note states the rule its category is scored by (每低1个百分点扣0.5分)
+        if _by_written_rule(i) is not None:
+            continue  # the row's own 评分标准 scores it (S111's)
         diff = i.score - e.expected
         if abs(diff) <= th.score_tolerance + 1e-9:
             continue
@@ -235,6 +241,69 @@ _NOTE_RULE = lazy_compile(
     r"([\u4e00-\u9fff]{2,10}?)指标(?:[^。；;]{0,24}?每(?:低|少|超|超过|降低|下降|延期|延迟)"
     r"[^。；;]{0,12}?扣\s*\d+(?:\.\d+)?\s*分|(?:评分|计分)(?:标准|规则|办法))"
 )
+
+
+@rule(
+    "S111",
+    "得分与本行评分标准不符",
+    "score-by-written-rule",
+    Category.SCORING,
+    Severity.WARNING,
+    "强制",
+    "score",
+    what="指标行的评分标准栏写明了扣分办法（每低1个百分点扣0.5分、每少10人扣1分、未达到不得分）的，未达成指标值"
+    "的行按该办法计分（不低于0分）；得分与之相差超过0.01分的报告，偏高超过分值的10%为错误，偏低为提示。"
+    "评分标准写按比例计分、酌情扣分、按延迟月数或发现问题数扣分的，按S104的比例规则核对。",
+    why="表中写明的评分标准是该行的计分依据；不按自己写明的标准扣分，得分就没有依据。",
+    example="工程验收合格率≥98%，完成93%，评分标准“每低1个百分点扣0.5分”，分值10分，得9.5分；应为7.5分。",
+    fix="按本行评分标准重新计分。",
+)
+def score_by_written_rule(ctx: TableContext) -> Iterator[Hit]:
+    th = ctx.thresholds
+    for i in _against_target(ctx):
+        if i.weight is None or i.score is None or i.score >= i.weight:
+            continue  # (a full score on a missed row is S102's)
+        if ctx.expect(i).met is not False:
+            continue
+        ruled = _by_written_rule(i)
+        if ruled is None:
+            continue
+        rule_text, expected = ruled
+        diff = i.score - expected
+        if abs(diff) <= th.score_tolerance + 1e-9:
+            continue
+        if diff > 0:
+            severity = (
+                Severity.ERROR if diff > th.big_deviation_share * i.weight else Severity.WARNING
+            )
+            verb = "扣分偏少"
+        else:
+            severity, verb = Severity.INFO, "扣分偏多"
+        yield Hit(
+            f"{ilabel(i)}{_tv(i)}，得{fmt(i.score)}分；按本行评分标准“{rule_text[:40]}”应为"
+            f"{fmt(expected)}分，{verb}{fmt(abs(diff))}分。",
+            indicator=i,
+            expected=fmt(expected),
+            found=fmt(i.score),
+            evidence=indicator_evidence(i, "target", "actual", "score"),
+            suggestion="按本行评分标准重新计分。",
+            severity=severity,
+        )
+
+
+def _by_written_rule(i: Indicator) -> tuple[str, float] | None:
+    """The row's written rule and the score it gives the row (a missed one), where it is one
+    ``written_rule`` reads and applies to the row's figures."""
+    rule_ = written_rule(i)
+    t, a = i.target_value, i.actual_value
+    if rule_ is None or t.number is None or a.number is None:
+        return None
+    scale = scale_of(t, a) if a.unit != t.unit else 1.0
+    if scale == 1.0 and units_differ(t, a):
+        return None  # units that do not convert (S108's)
+    actual = a.number * scale
+    score = ruled_score(rule_, i, t.number, actual)
+    return None if score is None else (rule_.text, score)
 
 
 def _note_rules(notes: list[str]) -> set[str]:

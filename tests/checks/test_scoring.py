@@ -23,6 +23,7 @@ from tests.builders import (
     with_row,
 )
 from tests.checks.cases import RuleCase
+from tests.test_round73_variants import _doc
 
 
 def trainees(target: str, actual: str, score: float, explanation: str = "") -> EvaluationTable:
@@ -579,6 +580,26 @@ class TestS110PercentOver100(RuleCase):
         assert "S110" not in codes(tmp_path, make_table(indicators=rows))
 
 
+# S111 a score against the row's own written rule ----------------------------------------
+
+
+class TestS111ScoreByWrittenRule:
+    """No broken table and clean twin: the text writer prints the national form's columns
+    only, and the rule lives in a 评分标准 column; tested on written documents (and the rule's
+    reading on the model, tests/checks/test_written_rule.py)."""
+
+    def test_a_score_above_its_written_rule_is_found_and_one_that_follows_it_is_not(self) -> None:
+        # bg01: 工程验收合格率 ≥98%, 93%, 每低1个百分点扣0.5分, 9.5 of 10 (7.5 by its rule); ha03:
+        # 66.5% against ≥70%, 每低1个百分点扣1分, 9 (6.5)
+        for stem, name in (("bg01", "工程验收合格率"), ("ha03", "65岁及以上老年人健康管理率")):
+            s111 = [f for f in review(_doc(stem)).findings if f.code == "S111"]
+            assert [f.indicator for f in s111] == [name], stem
+        # et05: 66.5% against ≥70%, 每低1个百分点扣0.5分, 6.25 of 8 — the rule followed, and no S104
+        # (which had said a proportional 7.6 was due)
+        codes = {f.code for f in review(_doc("et05")).findings}
+        assert not {"S111", "S104"} & codes
+
+
 def test_s109_a_round_rate_shared_by_two_rows_is_not_suspicious(tmp_path: Path) -> None:
     rows = clean_indicators()
     rows[0] = ind("应免密度", ">=90%", "=95%", 10, 10)
@@ -626,3 +647,14 @@ def test_an_excess_explained_in_the_tables_one_field(
     result = review(path)
     assert result.report.tables[0].funds.annual_total.executed == 179.30  # 项目总额 read
     assert [f.severity for f in result.findings if f.code == "S107"] == [severity]
+
+
+def test_a_missed_deadline_written_in_words_around_its_date_is_missed(tmp_path: Path) -> None:
+    # cu01, zk01: 延期至2024年3月 against 2023年12月31日前, full marks: the actual's words had
+    # left the row unjudged (a date in words is no number)
+    late = ind("项目竣工验收时间", "2023年12月31日前", "延期至2024年3月", 10, 10, MEASURE)
+    assert "S102" in codes(tmp_path, make_table(indicators=with_row(2, late, clean_indicators())))
+    early = ind("项目竣工验收时间", "2023年12月31日前", "提前至2023年11月", 10, 10, MEASURE)
+    assert "S102" not in codes(
+        tmp_path, make_table(indicators=with_row(2, early, clean_indicators()))
+    )
