@@ -309,6 +309,9 @@ _INDICATOR_COLUMNS = (
     ("计划值*", "target"),
     ("预期值*", "target"),
     ("指标性质", "nature"),
+    # a target printed in three cells (符号 | 值 | 单位: ≥ | 10 | 座), the Hebei forms' way (值,
+    # a wrapped label's piece as often, is the target only after 符号: columns.read_header)
+    ("符号", "nature"),
     ("指标方向", "nature"),  # 正向 / 反向: the comparison the target cell leaves out
     ("度量单位", "unit"),
     ("计量单位*", "unit"),

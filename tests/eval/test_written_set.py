@@ -616,6 +616,8 @@ MISREAD = {
 }
 # Documents whose tables are not read: the memo must say so (P108), not review them.
 UNREAD = {
+    "bx02_hebei_baoding_zhuozhou_weijianju_jibengonggongweisheng_2023.txt",  # plain pdftotext
+    # of a Hebei form, an explanation's line run into the next row's name: doubted
     "bt03_hubei_xiaogan_yunmeng_jiaoyuju_xueshengzizhu_2022.txt",  # a viewer's copy of a 20/80
     # form wrapped at the viewer's width inside cells (≥6200人 / 次): rows run together, doubted
     "bt05_guangxi_baise_tianyang_minzhengju_kunnanqunzhongjiuzhu_2020.txt",  # the same of a
@@ -967,7 +969,7 @@ def _marks(doc: Path) -> list[pytest.MarkDecorator]:
 
 
 def test_the_set_is_there() -> None:
-    assert len(DOCUMENTS) == 4139
+    assert len(DOCUMENTS) == 4163
     assert all(_gold(d).is_file() for d in DOCUMENTS)
     assert {d.name for d in DOCUMENTS} >= {*MISREAD, *UNREAD}
 

@@ -85,6 +85,11 @@ UNIT_UNDER_VALUE = "单位"
 _VALUE_PARTS = frozenset({"指标值", "值", "符号"})
 
 
+# 指标 alone names the rows' column only right after 二级指标 (elsewhere it is a piece of a
+# wrapped label, 绩效 / 指标).
+NAME_AFTER_L2 = "指标"
+
+
 def is_value_part(t: Token) -> bool:
     return key(t.text) in _VALUE_PARTS
 
@@ -96,6 +101,8 @@ def slot_of(label: str, family: Family) -> Slot:
         return Slot.SEQ
     if k == UNIT_UNDER_VALUE:
         return Slot.UNIT  # (taken as a label only after 指标值: see UNIT_UNDER_VALUE)
+    if k == NAME_AFTER_L2:
+        return Slot.NAME  # (taken as a label only after 二级指标: see NAME_AFTER_L2)
     role = label_role(k, [f.indicator_columns for f in (family, *FAMILIES)])
     if role is None or role == "extra":
         return Slot.NUMBER if k.endswith("分") else Slot.TEXT

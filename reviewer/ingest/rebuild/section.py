@@ -16,6 +16,7 @@ from reviewer.forms.vocabulary import key
 from reviewer.ingest.rebuild import indicators as ind
 from reviewer.ingest.rebuild.anchors import CLOSING, HEADER_LABELS, Kind, kinds, names_columns
 from reviewer.ingest.rebuild.header import (
+    NAME_AFTER_L2,
     UNIT_UNDER_VALUE,
     Header,
     Slot,
@@ -123,10 +124,16 @@ def _header_tokens(
             pass
         elif Kind.SECTION in ks and not labels and Kind.COLUMN not in ks:
             section.append(t)
-        elif Kind.COLUMN in ks or (
-            t.text == UNIT_UNDER_VALUE and labels and is_value_part(labels[-1])
+        elif (
+            Kind.COLUMN in ks
+            or (t.text == UNIT_UNDER_VALUE and labels and is_value_part(labels[-1]))
+            or (
+                t.text == NAME_AFTER_L2 and labels and slot_of(labels[-1].text, b.family) is Slot.L2
+            )
         ):
-            labels.append(t)  # (单位 after 指标值 or 值: the target's unit on the lower row)
+            # (单位 after 指标值 or 值: the target's unit on the lower row; 指标 after 二级指标:
+            # the rows' names, 一级指标 | 二级指标 | 指标 | 符号 | 值 | 单位)
+            labels.append(t)
         elif (
             labels
             and not extra

@@ -438,6 +438,12 @@ def _label_run(
             j > i + 1 or is_label(merged.text) or Kind.COLUMN not in kinds(merged.text + t.text)
         ):
             break  # two labels side by side are two cells; not 年度 指标值, no label first
+        if (
+            j == i + 1
+            and Kind.COLUMN in kinds(merged.text)
+            and Kind.COLUMN not in kinds(merged.text + t.text)
+        ):
+            break  # a column's label and the next one's word (二级指标 指标): two cells
         merged = merge(merged, t)
         if is_label(merged.text):
             best = (merged, j + 1)
