@@ -44,7 +44,7 @@ from reviewer.claims.extract import (
 )
 from reviewer.claims.match import Target, common_run, unit_class
 from reviewer.lazyre import lazy_compile
-from reviewer.model import Category, CellRef, EvaluationTable, Evidence, Indicator, Severity
+from reviewer.model import Category, CellRef, EvaluationTable, Evidence, Indicator, Severity, Task
 from reviewer.numbers import fmt
 from reviewer.parse.values import decimals
 
@@ -538,6 +538,99 @@ def _half_unit(ref: CellRef | None, factor: float) -> float:
     return factor * 0.5 * 10 ** -decimals(ref.text) if ref is not None else 0.0
 
 
+def _task_named(t: EvaluationTable, c: Claim) -> Task | None:
+    """The 年度主要任务 whose name the words before a money figure say (其中基本公共卫生服务支出
+    1248.72万元, 已拨付学生资助资金1862.40万元), the longest such name; None on a table
+    without tasks or when none is named."""
+    lead = c.lead
+    named = []
+    for k in t.tasks:
+        at = lead.rfind(k.name) if len(k.name) >= _TASK_NAME else -1
+        if (
+            at >= 0
+            and _TASK_MONEY.fullmatch(lead[at + len(k.name) :])
+            and not lead[:at].endswith(_LISTED_WITH)
+        ):
+            named.append(k)
+    return max(named, key=lambda k: len(k.name)) if named else None
+
+
+_TASK_NAME = 2  # characters, at least, of a task's name a narrative names it by
+# Between a task's name and its figure, only the money's words (学生资助资金, 疾控任务支出)
+_TASK_MONEY = lazy_compile(
+    r"(?:任务)?(?:实际)?(?:支出|执行|拨付|使用)?(?:资金|经费)?(?:支出)?(?:为|共|合计|计|达)?\s*"
+)
+# …and the name no item of a list (农机购置补贴和农村人居环境整治资金: the two together)
+_LISTED_WITH = ("和", "及", "与", "、", "以及")
+
+
+def _task_amount(ctx: TableContext, c: Claim, task: Task) -> Iterator[Hit]:
+    """A money figure said of a task against its row: its budget, its spending or what is
+    left of it, at the precision printed."""
+    scale = MONEY_UNITS[c.unit]
+    said = (c.number or 0.0) * scale
+    b, x = task.budget, task.executed
+    figures = [v for v in (b, x, None if b is None or x is None else b - x) if v is not None]
+    if not figures:
+        return
+    for factor in _unit_factors(ctx.table):
+        slack = max(_half_unit(task.cells.get(f), factor) for f in ("budget", "executed"))
+        if any(
+            c.agrees(v * factor, scale=scale) or abs(said - v * factor) <= slack for v in figures
+        ):
+            return
+    unit = ctx.table.amount_unit
+    shown = (
+        f"预算数{fmt(b)}{unit}，执行数{fmt(x)}{unit}" if b is not None else f"执行数{fmt(x)}{unit}"
+    )
+    yield Hit(
+        f"{c.source_label}称“{c.excerpt}”（{c.text}），而年度主要任务「{task.name}」一行为{shown}，两者不符。",
+        expected=shown,
+        found=c.text,
+        evidence=[
+            _sentence_evidence(c),
+            *cell_evidence(
+                task.cells.get("name"), task.cells.get("budget"), task.cells.get("executed")
+            ),
+        ],
+        suggestion="核对叙述与年度主要任务表中的金额，统一为实际数字。",
+    )
+
+
+# Money said to be spent right before its figure (全年支出资金, 已拨付, 实际执行), not budgeted.
+_SPENT_SAID = lazy_compile(r"(?:支出|拨付|执行|使用|兑付)(?:资金|经费)?(?:为|共|合计|计|达)?\s*$")
+
+
+def _budget_as_spent(ctx: TableContext, c: Claim) -> Iterator[Hit]:
+    """A figure said to be the money spent (全年支出资金1350万元) that is the year's budget and
+    not its spending: the budget quoted for the spending."""
+    row = ctx.table.funds.annual_total
+    b, x = row.full_year_budget, row.executed
+    if b is None or x is None or abs(b - x) < _SAME_AMOUNT or not _SPENT_SAID.search(c.before):
+        return
+    scale = MONEY_UNITS[c.unit]
+    for factor in _unit_factors(ctx.table):
+        if c.agrees(x * factor, scale=scale):
+            return
+        if not c.agrees(b * factor, scale=scale):
+            continue
+        unit = ctx.table.amount_unit
+        yield Hit(
+            f"{c.source_label}称“{c.excerpt}”（{c.text}），这是全年预算数，而全年执行数为{fmt(x)}{unit}：叙述把预算数写成了支出数。",
+            expected=f"{fmt(x)}{unit}",
+            found=c.text,
+            evidence=[
+                _sentence_evidence(c),
+                *cell_evidence(row.cells.get("full_year_budget"), row.cells.get("executed")),
+            ],
+            suggestion="核对资金数字，实际支出以全年执行数为准。",
+        )
+        return
+
+
+_SAME_AMOUNT = 0.005  # the budget spent to the cent: no telling the two apart
+
+
 def _unit_factors(t: EvaluationTable) -> tuple[float, ...]:
     """What the fund block's figures are multiplied by to be 元: by its unit when the form
     prints one (万元, 元); either, when it prints none (145.00 under 预算数, 河北)."""
@@ -566,7 +659,8 @@ def _rates(ctx: TableContext) -> list[float]:
     what="叙述中说明项目全年预算、资金、支出、结余的金额（元、万元），与项目资金表的任何金额（年初预算数、全年预算数、全年执行数，"
     "及其差额）都不符（按叙述所写的精度取舍）；或所称执行率与资金表的执行率不符；或叙述给出总额并以“其中”分列两项以上金额，"
     "各项合计与总额不符。用于某一用途的部分金额、补助标准，以及项目总投资、概算等常含非财政资金的口径不在此列。资金表以万元为单位而叙述以元写出万元以上的金额的，"
-    "作为提示报告。",
+    "作为提示报告。称为支出（全年支出资金、已拨付）的金额恰是全年预算数而非全年执行数的，报告叙述把预算数写成了支出数；"
+    "紧接年度主要任务名称的金额（其中基本公共卫生服务支出1248.72万元），与该任务一行的预算数、执行数及其差额比较。",
     why="叙述中引用的资金数字应与项目资金表一致（E3）；不一致时至少有一处填报有误。",
     example="资金表全年执行数95,000元，实际完成情况称“全年支出资金12万元”。",
     fix="核对资金数字，叙述与资金表统一；引用部分金额的，写明用途。",
@@ -582,6 +676,9 @@ def narrative_amount_vs_funds(ctx: TableContext) -> Iterator[Hit]:
     department = ctx.family.subject == "department"
     for i, c in enumerate(claims):
         if not (c.is_money or c.unit == "%"):
+            continue
+        if c.is_money and not c.future and (task := _task_named(ctx.table, c)) is not None:
+            yield from _task_amount(ctx, c, task)  # a task's money: its row's, not the block's
             continue
         if i < len(a.claims) and ((m := a.matches.get(i)) is None or m.agrees):
             continue
@@ -600,6 +697,7 @@ def narrative_amount_vs_funds(ctx: TableContext) -> Iterator[Hit]:
             if not amounts or any(
                 c.agrees(v, scale=scale) or abs(said - v) <= slack for v, slack in amounts
             ):
+                yield from _budget_as_spent(ctx, c)
                 continue
             unit = ctx.table.amount_unit
             shown = (

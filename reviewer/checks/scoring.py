@@ -496,7 +496,7 @@ def _growth_points(i: Indicator) -> bool:
     )
 
 
-_GROWTH = lazy_compile(r"增长率|增幅|增速|增长幅度|下降幅度|降幅|下降率|增产|增收")
+_GROWTH = lazy_compile(r"增长率|增幅|增速|增长幅度|下降幅度|降幅|下降率|增产|增收|减少|降低")
 _SMALL_GROWTH = 20.0  # percent
 
 

@@ -197,6 +197,16 @@ class IndicatorColumns:
                     continue
                 return None  # (printed twice, its last copy is the name: read in order)
             row.cells[role] = c
+        unit, nature = row.cells.get(Role.UNIT), row.cells.get(Role.NATURE)
+        if (
+            unit is not None
+            and nature is not None
+            and _no_unit_there(nature, unit)
+            and "文字" not in self.labels.get(unit.column, "")  # (Hebei's 单位(文字描述): words)
+            and Role.SCORE in self.roles.values()
+            and Role.SCORE not in row.cells  # a cell short: the last one's column left empty
+        ):
+            return self._unit_left_out(cells, unit.column)
         label = row.cells.get(Role.L1)
         if label is not None and lb.is_row_of_its_own(label.text):
             text = self._definitions()
@@ -245,6 +255,15 @@ class IndicatorColumns:
             any_labels=self.any_labels,
             own_categories=self.own_categories,
         )
+
+    def _unit_left_out(self, cells: list[Cell], at: int) -> RowMap | None:
+        """A 定性 row whose empty 度量单位 a layout of runs of spaces dropped (定性 | 及时 | 及时 |
+        7 | 7): its cells from the unit's on, each one column further right."""
+        placed = [(c.column + (c.column >= at), c) for c in cells]
+        if any(col not in self.roles for col, _ in placed):
+            return None
+        row = self._place(placed)
+        return row if row.has_values() else None
 
     def in_order(self, cells: list[Cell]) -> RowMap | None:
         """A row whose empty cells were dropped: its cells in the header's order of content
@@ -788,6 +807,22 @@ def _declared(text: str, family: Family) -> str | None:
     if role is None and (bracket := _NOTED.match(key(text))) is not None:
         role = lookup(bracket.group(1), family.indicator_columns)
     return role
+
+
+def _no_unit_there(nature: Cell, unit: Cell) -> bool:
+    """A qualitative row (指标性质 定性) whose 度量单位 column holds a word no unit is (及时,
+    稳定提升): its unit was left empty and the cells after it came one column early."""
+    return (
+        key(nature.text) == "定性" and _UNIT_LIKE.search(unit.text) is None and len(unit.text) > 1
+    )
+
+
+# What a unit cell holds: a counter or measure word, a rate, a time, a money unit (个, 亩,
+# %, 元/亩, 个工作日, 万人次, 公斤, 分), short.
+_UNIT_LIKE = lazy_compile(
+    r"^(?:[万千亿]?[个项处座户人名次场所件家条台辆套株头批期份部本张亩元米克吨斤天日月年级%％‰]"
+    r"|小时|工作日|公里|千米|平方|立方|公斤|千克|等级|分)"
+)
 
 
 _NOTED = lazy_compile(r"^([^(]{2,})(?:\([^()]+\))+$")

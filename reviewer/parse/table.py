@@ -1490,7 +1490,9 @@ class _TableBuilder:
     def _is_total(row: Row) -> bool:
         joined = row.joined
         # a first look without the regex, whose (^|\t) start makes it try every position
-        if ("总" in joined or "合计" in joined) and _TOTAL_RE.search(ocr_label(joined)) is not None:
+        if ("总" in joined or "合计" in joined or "综合得分" in joined) and _TOTAL_RE.search(
+            ocr_label(joined)
+        ) is not None:
             return True
         # a transfer payment's 自评得分 | 100 under its rows (a header's cell, never its first)
         return joined.startswith("自评得分\t")
