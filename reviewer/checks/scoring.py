@@ -26,6 +26,7 @@ from reviewer.checks.recompute import (
 )
 from reviewer.checks.registry import rule
 from reviewer.checks.written_rule import ruled_score, written_rule
+from reviewer.config import Thresholds
 from reviewer.lazyre import lazy_compile
 from reviewer.model import Category, CellRef, Indicator, Operator, Severity
 from reviewer.numbers import fmt
@@ -212,27 +213,33 @@ def deduction_not_proportional(ctx: TableContext) -> Iterator[Hit]:
             continue  # a note states the rule its category is scored by (每低1个百分点扣0.5分)
         if _by_written_rule(i) is not None:
             continue  # the row's own 评分标准 scores it (S111's)
-        diff = i.score - e.expected
-        if abs(diff) <= th.score_tolerance + 1e-9:
-            continue
         how = _RULE_WORDS.get(e.direction, "按规则计分")
-        if diff > 0:
-            severity = (
-                Severity.ERROR if diff > th.big_deviation_share * i.weight else Severity.WARNING
-            )
-            verb = "扣分偏少"
-        else:
-            severity = Severity.INFO
-            verb = "扣分偏多"
-        yield Hit(
-            f"{ilabel(i)}{_tv(i)}，得{fmt(i.score)}分；{how}应为{fmt(e.expected)}分，{verb}{fmt(abs(diff))}分。",
-            indicator=i,
-            expected=fmt(e.expected),
-            found=fmt(i.score),
-            evidence=indicator_evidence(i, "target", "actual", "score"),
-            suggestion="按实际完成值与年度指标值的比例重新计分。",
-            severity=severity,
-        )
+        yield from _score_off(i, e.expected, how, "按实际完成值与年度指标值的比例重新计分。", th)
+
+
+def _score_off(
+    i: Indicator, expected: float, how: str, suggestion: str, th: Thresholds
+) -> Iterator[Hit]:
+    """A missed row's score against the one ``how`` gives (S104's proportion, S111's written
+    rule): too high beyond a tenth of its 分值 an error, else a warning; too low a note."""
+    assert i.score is not None and i.weight is not None
+    diff = i.score - expected
+    if abs(diff) <= th.score_tolerance + 1e-9:
+        return
+    if diff > 0:
+        severity = Severity.ERROR if diff > th.big_deviation_share * i.weight else Severity.WARNING
+        verb = "扣分偏少"
+    else:
+        severity, verb = Severity.INFO, "扣分偏多"
+    yield Hit(
+        f"{ilabel(i)}{_tv(i)}，得{fmt(i.score)}分；{how}应为{fmt(expected)}分，{verb}{fmt(abs(diff))}分。",
+        indicator=i,
+        expected=fmt(expected),
+        found=fmt(i.score),
+        evidence=indicator_evidence(i, "target", "actual", "score"),
+        suggestion=suggestion,
+        severity=severity,
+    )
 
 
 # A note's own rule for a category's rows: a deduction per unit (满意度指标实际值低于目标值的,每低
@@ -269,26 +276,8 @@ def score_by_written_rule(ctx: TableContext) -> Iterator[Hit]:
         if ruled is None:
             continue
         rule_text, expected = ruled
-        diff = i.score - expected
-        if abs(diff) <= th.score_tolerance + 1e-9:
-            continue
-        if diff > 0:
-            severity = (
-                Severity.ERROR if diff > th.big_deviation_share * i.weight else Severity.WARNING
-            )
-            verb = "扣分偏少"
-        else:
-            severity, verb = Severity.INFO, "扣分偏多"
-        yield Hit(
-            f"{ilabel(i)}{_tv(i)}，得{fmt(i.score)}分；按本行评分标准“{rule_text[:40]}”应为"
-            f"{fmt(expected)}分，{verb}{fmt(abs(diff))}分。",
-            indicator=i,
-            expected=fmt(expected),
-            found=fmt(i.score),
-            evidence=indicator_evidence(i, "target", "actual", "score"),
-            suggestion="按本行评分标准重新计分。",
-            severity=severity,
-        )
+        how = f"按本行评分标准“{rule_text[:40]}”"
+        yield from _score_off(i, expected, how, "按本行评分标准重新计分。", th)
 
 
 def _by_written_rule(i: Indicator) -> tuple[str, float] | None:

@@ -863,28 +863,37 @@ def _subtotal_rows(
     for s in subtotals:
         after = s.pop("after")
         stem = s["label"].replace(" ", "").removesuffix("小计")
+        since = list(range(start, after))
+        level = next((v for v in _LEVELS if since and _names(indicators[start][v], stem)), "")
         if stem in ("", "分项"):
-            rows = list(range(start, after))
+            rows = since
+        elif level:
+            # (过程小计 under the rows since the last 小计, the first of them under 过程: a
+            # form's own category, as 数量指标小计 under 数量指标's)
+            rows = since
+            for k in rows:
+                indicators[k][level] = indicators[start][level]
         elif lb.label_kind(stem) is None or stem in _WHOLE_SECTION:
             rows = list(range(after))
         else:
-            rows = list(range(start, after))
-            level = next((v for v in _LEVELS if rows and indicators[start][v] == stem), "")
-            if level:
-                for k in rows:
-                    indicators[k][level] = stem
-            else:
-                k = after - 1
-                rows = []
-                while k >= 0 and stem in (indicators[k]["l1"], indicators[k]["l2"]):
-                    rows.insert(0, k)
-                    k -= 1
+            k = after - 1
+            rows = []
+            while k >= 0 and any(_names(indicators[k][v], stem) for v in _LEVELS):
+                rows.insert(0, k)
+                k -= 1
         out.append({**s, "rows": rows})
         start = after
     return out
 
 
 _WHOLE_SECTION = frozenset({"绩效指标", "指标"})
+
+
+def _names(label: str, stem: str) -> bool:
+    """A row's category label is the one a 小计 names (产出 of 产出指标 too)."""
+    return bool(stem) and label in (stem, stem + "指标")
+
+
 _LEVELS = ("l2", "l1")
 
 

@@ -616,6 +616,8 @@ MISREAD = {
 }
 # Documents whose tables are not read: the memo must say so (P108), not review them.
 UNREAD = {
+    "bm05_sichuan_mianyang_santai_jiaoyuju_bumenzhengti_2019.txt",  # pdftotext -layout of a
+    # scoring sheet whose 指标解释 and 评分标准 wrap over lines under their columns: doubted
     "bx02_hebei_baoding_zhuozhou_weijianju_jibengonggongweisheng_2023.txt",  # plain pdftotext
     # of a Hebei form, an explanation's line run into the next row's name: doubted
     "bt03_hubei_xiaogan_yunmeng_jiaoyuju_xueshengzizhu_2022.txt",  # a viewer's copy of a 20/80
@@ -969,7 +971,7 @@ def _marks(doc: Path) -> list[pytest.MarkDecorator]:
 
 
 def test_the_set_is_there() -> None:
-    assert len(DOCUMENTS) == 4187
+    assert len(DOCUMENTS) == 4211
     assert all(_gold(d).is_file() for d in DOCUMENTS)
     assert {d.name for d in DOCUMENTS} >= {*MISREAD, *UNREAD}
 
