@@ -3,8 +3,14 @@ documents whose text is the point."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
+import pytest
+
 from reviewer.api import parse_file
+from reviewer.model import Task
 from reviewer.pipeline import review
+from tests.builders import findings_of, make_table
 from tests.test_round73_variants import _doc
 
 
@@ -51,3 +57,16 @@ def test_a_reductions_small_rate_is_no_overachievement() -> None:
     assert not [
         f for f in review(_doc("ez01")).findings if f.code == "S107" and "减少" in str(f.indicator)
     ]
+
+
+@pytest.mark.parametrize(
+    ("said", "fires"), [("92,000元", False), ("9.2万元", False), ("9.8万元", True)]
+)
+def test_a_tasks_money_against_its_row_in_any_unit(tmp_path: Path, said: str, fires: bool) -> None:
+    # a task printed with its spending only (no budget): the message names what is printed
+    task = Task(name="业务培训", content="培训", executed=92000.0)
+    table = make_table(tasks=[task])
+    table.goal_actual += f"其中业务培训支出{said}。"
+    found = findings_of(tmp_path, table, "N106")
+    assert bool(found) is fires
+    assert all("「业务培训」一行为执行数92,000元" in f.message for f in found)

@@ -588,8 +588,8 @@ def _task_amount(ctx: TableContext, c: Claim, task: Task) -> Iterator[Hit]:
         ):
             return
     unit = ctx.table.amount_unit
-    shown = (
-        f"预算数{fmt(b)}{unit}，执行数{fmt(x)}{unit}" if b is not None else f"执行数{fmt(x)}{unit}"
+    shown = "，".join(
+        f"{label}{fmt(v)}{unit}" for label, v in (("预算数", b), ("执行数", x)) if v is not None
     )
     yield Hit(
         f"{c.source_label}称“{c.excerpt}”（{c.text}），而年度主要任务「{task.name}」一行为{shown}，两者不符。",
