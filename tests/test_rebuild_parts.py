@@ -228,7 +228,10 @@ _TITLE = "财政项目支出绩效自评表"
     st.lists(_cell, max_size=60), st.sampled_from(["bars", "paragraphs", "pipes", "words", "flat"])
 )
 # found by this test: rows read without a header starting mid-line (产出指标 after a title), the
-# line's cells before them and a cell the reading put in a row before them had been dropped
+# line's cells before them and a cell the reading put in a row before them had been dropped;
+# and a label with a dash after it (分值 / —) taken for a label printed a character a line at the
+# goal's end, dropped
+@example(cells=["预期目标", "(2023 年度)", "分值", "—"], layout="bars")
 @example(
     cells=[
         *("产出指标(50分)", _TITLE, "(2023 年度)", "产出指标", _TITLE, "(2023 年度)"),

@@ -18,6 +18,7 @@ from reviewer.ingest.rebuild.anchors import ENDS, Kind, kinds
 from reviewer.ingest.rebuild.indicators import Placed
 from reviewer.ingest.rebuild.section import starts_indicators
 from reviewer.ingest.rebuild.tokenise import Token, merge
+from reviewer.lazyre import lazy_compile
 from reviewer.parse.labels import GOAL_POINTS, LISTED_GOAL, is_result_label
 from reviewer.parse.values import parse_number
 
@@ -187,7 +188,12 @@ def _stacked_after(content: list[Token]) -> list[Token]:
     run = content[k:]
     if len(run) < _STACKED_PIECES or k == 0:
         return []
+    if not all(_CHARACTERS.fullmatch(t.text) for t in run):
+        return []  # (分值 / —: a label and a dash, no label printed a character a line)
     return run if kinds("".join(t.text for t in run)) else []
+
+
+_CHARACTERS = lazy_compile(r"[\u4e00-\u9fff]+")
 
 
 _STACKED_PIECE = 2
