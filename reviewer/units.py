@@ -11,6 +11,8 @@ from __future__ import annotations
 
 from functools import lru_cache
 
+from reviewer.lazyre import lazy_compile
+
 # unit → (base unit, how many base units it holds)
 _BASES: dict[str, tuple[str, float]] = {
     "公里": ("米", 1000.0),
@@ -107,3 +109,16 @@ def factor(source: str, dest: str) -> float | None:
     if a is None or b is None or a[0] != b[0]:
         return None
     return a[1] / b[1]
+
+
+# What a unit cell opens with: a counter or measure word, a rate, a time, a money unit (个, 亩,
+# %, 元/亩, 个工作日, 万人次, 公斤, 分).
+_UNIT_OPENS = lazy_compile(
+    r"^(?:[万千亿]?[个项处座户人名次场所件家条台辆套株头批期份部本张亩元米克吨斤天日月年级%％‰]"
+    r"|小时|工作日|公里|千米|平方|立方|公斤|千克|等级|分)"
+)
+
+
+def opens_with_unit(text: str) -> bool:
+    """``text`` reads as a unit cell's (亩, 元/亩, 个工作日), not a word of a row's (及时, 健全)."""
+    return _UNIT_OPENS.match(text) is not None

@@ -44,7 +44,7 @@ def test_a_target_column_with_its_other_name_bracketed_is_the_target() -> None:
     # bn01 (tabs), bn06 (pipes): 指标值（全年指标值） over the targets, read as no column before
     for stem in ("bn01", "bn06"):
         (table,) = parse_file(_doc(stem)).tables
-        assert all(i.target for i in table.indicators), stem
+        assert table.indicators and all(i.target for i in table.indicators), stem
     (table,) = parse_file(_doc("bn01")).tables
     assert table.indicators[0].target == "≥115万亩"
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from reviewer.checks.recompute import norm_unit
 from reviewer.lazyre import lazy_compile
 from reviewer.model import Indicator
 
@@ -113,7 +114,7 @@ def ruled_score(rule: WrittenRule, ind: Indicator, target: float, actual: float)
 
 
 def _is_percent(ind: Indicator) -> bool:
-    return ind.target_value.unit.strip() in ("%", "％")
+    return norm_unit(ind.target_value.unit) == "%"
 
 
 def _same_unit(unit: str, ind: Indicator) -> bool:

@@ -25,6 +25,7 @@ from reviewer.grid import Cell, Row
 from reviewer.lazyre import lazy_compile
 from reviewer.parse import labels as lb
 from reviewer.parse.values import is_operator, is_placeholder, parse_points, parse_value
+from reviewer.units import opens_with_unit
 
 
 class Role(StrEnum):
@@ -812,17 +813,7 @@ def _declared(text: str, family: Family) -> str | None:
 def _no_unit_there(nature: Cell, unit: Cell) -> bool:
     """A qualitative row (指标性质 定性) whose 度量单位 column holds a word no unit is (及时,
     稳定提升): its unit was left empty and the cells after it came one column early."""
-    return (
-        key(nature.text) == "定性" and _UNIT_LIKE.search(unit.text) is None and len(unit.text) > 1
-    )
-
-
-# What a unit cell holds: a counter or measure word, a rate, a time, a money unit (个, 亩,
-# %, 元/亩, 个工作日, 万人次, 公斤, 分), short.
-_UNIT_LIKE = lazy_compile(
-    r"^(?:[万千亿]?[个项处座户人名次场所件家条台辆套株头批期份部本张亩元米克吨斤天日月年级%％‰]"
-    r"|小时|工作日|公里|千米|平方|立方|公斤|千克|等级|分)"
-)
+    return key(nature.text) == "定性" and not opens_with_unit(unit.text) and len(unit.text) > 1
 
 
 _NOTED = lazy_compile(r"^([^(]{2,})(?:\([^()]+\))+$")
