@@ -293,6 +293,9 @@ class Indicator(BaseModel):
     actual_value: ParsedValue = Field(default_factory=ParsedValue)
     lines: list[int] = Field(default_factory=list)
     partial: bool = False  # cut off by the end of the document: printed only in part
+    # a 其中 row whose points are part of the row above's (the table's note or its sums say
+    # so): its own score is judged, but it is added into no sum
+    within_above: bool = False
     cells: dict[str, CellRef] = Field(default_factory=dict)
 
     @property
@@ -404,6 +407,12 @@ class EvaluationTable(BaseModel):
     # rules compare it with the form rather than review it a second time
     detail_of: DetailOf | None = None
     cells: dict[str, CellRef] = Field(default_factory=dict)
+
+    @property
+    def counted(self) -> list[Indicator]:
+        """The indicator rows whose points add up to the table's: all but the 其中 rows
+        within the row above's (``Indicator.within_above``)."""
+        return [i for i in self.indicators if not i.within_above]
 
     @property
     def rows_read(self) -> int:

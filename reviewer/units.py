@@ -10,8 +10,12 @@ between land measures is the department's to state, not ours to assume).
 from __future__ import annotations
 
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
 from reviewer.lazyre import lazy_compile
+
+if TYPE_CHECKING:
+    from reviewer.model import ParsedValue
 
 # unit → (base unit, how many base units it holds)
 _BASES: dict[str, tuple[str, float]] = {
@@ -122,3 +126,47 @@ _UNIT_OPENS = lazy_compile(
 def opens_with_unit(text: str) -> bool:
     """``text`` reads as a unit cell's (亩, 元/亩, 个工作日), not a word of a row's (及时, 健全)."""
     return _UNIT_OPENS.match(text) is not None
+
+
+_UNIT_ALIASES = {"％": "%", "个百分点": "%", "%o": "‰"}  # %o: OCR's reading of ‰
+_UNIT_NOTE = lazy_compile(r"[(（][^()（）]*[)）]$")
+# A date's tail after its year (2023年12月 → 年12月, 2022-09-30 → -09-30) or its month
+# (6月底前 → 月底前): a date, not a unit.
+# Months listed (5月、11月底前): the tail after the first month's number, a date not a unit.
+_MONTH_LIST = lazy_compile(r"^月(?:[、,，及和]\d{1,2}月)+(?:底前|末前|前|底|末|以前)?$")
+_DATE_TAIL = lazy_compile(
+    # a year's months as a range too (2022年3-10月: 年3-10月)
+    r"^(年(\d{1,2}(?:[-－~～至到]\d{1,2})?月)?(\d{1,2}[日号])?|月(\d{1,2}[日号])?"
+    r"|[-/.]\d{1,2}(?:[-/.]\d{1,2})?)"
+    r"(底前|末前|前|底|末|以前)?"
+    r"(完成|完工|竣工|拨付|发放|支付|兑付|验收|开工|启动|交付|上线)?(到位|完毕)?$"
+)
+
+
+@lru_cache(maxsize=4096)
+def norm_unit(unit: str) -> str:
+    """A unit to compare: aliases merged (OCR's 万兀 for 万元 too), a description in brackets
+    dropped (%(百分比) → %), a date's tail (年12月) treated as no unit."""
+    unit = _UNIT_NOTE.sub("", unit.strip()) if unit.endswith((")", "）")) else unit
+    unit = _UNIT_ALIASES.get(unit, unit)
+    if "兀" in unit:  # OCR's reading of 元 (万兀): no unit has 兀
+        unit = unit.replace("兀", "元")
+    unit = unit.strip().rstrip("。.")
+    return "" if _DATE_TAIL.match(unit) or _MONTH_LIST.match(unit) else unit
+
+
+def scale_of(target: ParsedValue, actual: ParsedValue) -> float:
+    """What the actual is multiplied by to be in the target's unit (1.0: the same, or not
+    convertible — the mismatch is S108's); a bare fraction against a percentage (0.978
+    against ≥95%, a sheet's cell typed as its value) by 100."""
+    if (
+        norm_unit(target.unit) == "%"
+        and not actual.unit
+        and actual.number is not None
+        and target.number is not None
+        and 0 < actual.number <= 1 < target.number
+    ):
+        return 100.0
+    if not target.unit or not actual.unit:
+        return 1.0
+    return factor(norm_unit(actual.unit), norm_unit(target.unit)) or 1.0

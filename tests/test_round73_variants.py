@@ -19,7 +19,8 @@ WRITTEN = Path(__file__).resolve().parent.parent / "eval" / "datasets" / "writte
 
 
 def _doc(stem: str) -> Path:
-    return next(WRITTEN.glob(f"{stem[:2]}/texts/{stem}_*"))
+    """A written document by its stem (pu03, caa01): its set is the stem's letters."""
+    return next(WRITTEN.glob(f"{stem.rstrip('0123456789')}/texts/{stem}_*"))
 
 
 def test_round73_a_scans_slips_in_the_headers_labels_are_those_labels() -> None:

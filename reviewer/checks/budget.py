@@ -43,7 +43,7 @@ ROUNDING_NAMES = {
 }
 _EXECUTION_WORDS = lazy_compile(
     r"执行率|结余|节约|节支|未支付|尚未支付|未使用|未执行|未拨付|资金未|经费未|未(?:完成)?结算|待结算|按比例支付|"
-    r"延期支付|分期支付|未一次性|支付方式|未到账|收回|调减|"
+    r"延期支付|分期支付|未一次性|支付方式|未到账|收回|调减|尾款|质保金|质量保证金|后支付|"
     r"结转使用|结转下年|结转至|资金结转|推迟至|延至|次年实施"  # carried into the next year
 )
 
@@ -657,12 +657,12 @@ def low_execution_high_score(ctx: TableContext) -> Iterator[Hit]:
         return
     if _explains_execution(ctx.table, _SAVED):
         return  # the money saved, the outputs done: what the rule asks the unit to say
-    inds = [i for i in ctx.table.indicators if i.weight and i.score is not None]
+    inds = [i for i in ctx.table.counted if i.weight and i.score is not None]
     total_w = sum(i.weight or 0.0 for i in inds)
     scoring = ctx.family.scoring
     if not inds and scoring.weights != "column" and ctx.table.complete:
         # no 分值 column (20/80): the rows share the form's indicator points
-        inds = [i for i in ctx.table.indicators if i.score is not None]
+        inds = [i for i in ctx.table.counted if i.score is not None]
         total_w = scoring.indicator_total if inds else 0.0
     if not total_w:
         if scoring.weights != "column" and not ctx.table.complete:

@@ -11,6 +11,7 @@ from reviewer.forms.template import is_instruction, without_instructions
 from reviewer.lazyre import lazy_compile
 from reviewer.model import Category, Indicator, Operator, Severity
 from reviewer.numbers import fmt
+from reviewer.parse.sub_rows import is_part, parent_index
 from reviewer.textnorm import nfkc
 
 _EMPTY = lazy_compile(r"^[\s无/—\-－、.。|｜\[\]【】]*$")  # a scan's rule mark (] |) says nothing
@@ -130,8 +131,24 @@ def needs_explanation(i: Indicator, ctx: TableContext) -> bool:
         i.l1.startswith("预算执行") or i.name.startswith("预算执行")
     ):
         return False
+    if _explained_above(i, ctx):
+        return False
     deducted = i.weight is not None and i.score is not None and i.score < i.weight
     return deducted or ctx.met(i) is False
+
+
+def _explained_above(i: Indicator, ctx: TableContext) -> bool:
+    """A 其中 row whose own cell says nothing or 同上 under a row that explains itself: the
+    part's deviation is the row above's, explained there (and judged there)."""
+    if not is_part(i.name) or not (_says_nothing(i.explanation) or _SAME.fullmatch(i.explanation)):
+        return False
+    rows = ctx.table.indicators
+    k = next(n for n, row in enumerate(rows) if row is i)
+    parent = parent_index([row.name for row in rows], k)
+    return parent is not None and not _says_nothing(rows[parent].explanation)
+
+
+_SAME = lazy_compile(r"\s*(?:同上|同上一?[行项栏]|见上一?[行项栏]?)[。.]?\s*")
 
 
 @rule(

@@ -17,6 +17,7 @@ the reviewer (and to the LLM, which gets the claims as context).
 
 from __future__ import annotations
 
+import math
 import re
 from collections import Counter
 from collections.abc import Iterator, Sequence
@@ -44,7 +45,16 @@ from reviewer.claims.extract import (
 )
 from reviewer.claims.match import Target, common_run, unit_class
 from reviewer.lazyre import lazy_compile
-from reviewer.model import Category, CellRef, EvaluationTable, Evidence, Indicator, Severity, Task
+from reviewer.model import (
+    Category,
+    CellRef,
+    EvaluationTable,
+    Evidence,
+    Indicator,
+    Operator,
+    Severity,
+    Task,
+)
 from reviewer.numbers import fmt
 from reviewer.parse.values import decimals
 
@@ -243,18 +253,26 @@ def _plan_for_result(c: Claim, t: Target) -> bool:
         return False
     if not c.agrees(*t.actual):
         return True
-    # a round figure in a larger unit that is the target's own (1万亩 against ≥10000亩) while
-    # the actual falls well short of it (8600亩): within the figure's rounding, but the plan,
-    # not the result
-    target, actual = t.target, t.actual
+    # a round figure in a larger unit that is the target's own (1万亩 against ≥10000亩, 0.4万亩
+    # against ≥0.4万亩) while the actual falls well short of it (8600亩, 0.35万亩): within the
+    # figure's rounding, but the plan, not the result
+    tv, av = t.indicator.target_value, t.indicator.actual_value
     return (
         _ROUND_SCALE.search(c.number_text) is not None
-        and target[1] is None
-        and actual[1] is None
+        and tv.operator is not Operator.RANGE
+        and av.operator is Operator.EQ
+        and c.op == "="  # (15万人次以上 is a floor, which 16.8万人次 meets)
         and c.upper is None
-        and c.number == target[0]
-        and abs(actual[0] - c.number) > _ROUNDED_SHORT * abs(c.number)
+        and math.isclose(c.number, _printed(t.target))
+        and abs(_printed(t.actual) - c.number) > _ROUNDED_SHORT * abs(c.number)
     )
+
+
+def _printed(figure: tuple[float, float | None]) -> float:
+    """A row's figure as printed: the middle of the range its rounding allows (0.35万亩 is
+    3450–3550亩, printed 3500)."""
+    low, high = figure
+    return low if high is None else (low + high) / 2
 
 
 _ROUNDED_SHORT = 0.05  # of the figure: an actual further from it is no rounding of it

@@ -27,7 +27,7 @@ from reviewer.lazyre import lazy_compile
 from reviewer.model import Indicator, Operator, ParsedValue
 from reviewer.parse.values import is_placeholder, parse_value
 from reviewer.textnorm import fold
-from reviewer.units import factor, is_measure
+from reviewer.units import factor, is_measure, norm_unit, scale_of
 
 _TIME_UNITS = ("月", "日", "号", "季度", "月底", "月份", "月前", "月底前", "年")
 _PARTIAL = lazy_compile(r"部分|基本|大部|一般|有所|初步|尚未全部|尚未完全")
@@ -48,7 +48,6 @@ _NEGATIVE = lazy_compile(r"^(未|没有|无|不(?!断))|下降|降低")
 _ASKS_FOR_LESS = lazy_compile(
     r"^(未|没有|无|不|零|杜绝|避免|严禁|禁止|[≤<＜])|下降|降低|减少|减轻|遏制|控制|不高于|不超过"
 )
-_UNIT_ALIASES = {"％": "%", "个百分点": "%", "%o": "‰"}  # %o: OCR's reading of ‰
 
 
 class Direction(StrEnum):
@@ -77,32 +76,6 @@ class Expectation(NamedTuple):  # a tuple: made for every row, read-only
     partial: bool = False
     # the band's top is allowed (a grade below the one set: its share, 良 of 优 80 %)
     top_allowed: bool = False
-
-
-_UNIT_NOTE = lazy_compile(r"[(（][^()（）]*[)）]$")
-# A date's tail after its year (2023年12月 → 年12月, 2022-09-30 → -09-30) or its month
-# (6月底前 → 月底前): a date, not a unit.
-# Months listed (5月、11月底前): the tail after the first month's number, a date not a unit.
-_MONTH_LIST = lazy_compile(r"^月(?:[、,，及和]\d{1,2}月)+(?:底前|末前|前|底|末|以前)?$")
-_DATE_TAIL = lazy_compile(
-    # a year's months as a range too (2022年3-10月: 年3-10月)
-    r"^(年(\d{1,2}(?:[-－~～至到]\d{1,2})?月)?(\d{1,2}[日号])?|月(\d{1,2}[日号])?"
-    r"|[-/.]\d{1,2}(?:[-/.]\d{1,2})?)"
-    r"(底前|末前|前|底|末|以前)?"
-    r"(完成|完工|竣工|拨付|发放|支付|兑付|验收|开工|启动|交付|上线)?(到位|完毕)?$"
-)
-
-
-@lru_cache(maxsize=4096)
-def norm_unit(unit: str) -> str:
-    """A unit to compare: aliases merged (OCR's 万兀 for 万元 too), a description in brackets
-    dropped (%(百分比) → %), a date's tail (年12月) treated as no unit."""
-    unit = _UNIT_NOTE.sub("", unit.strip()) if unit.endswith((")", "）")) else unit
-    unit = _UNIT_ALIASES.get(unit, unit)
-    if "兀" in unit:  # OCR's reading of 元 (万兀): no unit has 兀
-        unit = unit.replace("兀", "元")
-    unit = unit.strip().rstrip("。.")
-    return "" if _DATE_TAIL.match(unit) or _MONTH_LIST.match(unit) else unit
 
 
 def units_differ(target: ParsedValue, actual: ParsedValue) -> bool:
@@ -218,7 +191,7 @@ def _month_day_at(m: re.Match[str], *, deadline: bool) -> int | None:
     return int(m.group(1)) * 100 + (int(day) if day else (31 if deadline else 0))
 
 
-def _dates(target: str, actual: str) -> tuple[int, int] | None:
+def dates_of(target: str, actual: str) -> tuple[int, int] | None:
     """The target's and the actual's dates when both print one with its year, or both one
     without (6月25日 against 6月30日前)."""
     t = _date_key(target, deadline=True)
@@ -254,23 +227,6 @@ def _measures_apart(target: ParsedValue, actual: ParsedValue) -> bool:
     return (
         bool(t) and bool(a) and t != a and (is_measure(t) or is_measure(a)) and factor(a, t) is None
     )
-
-
-def scale_of(target: ParsedValue, actual: ParsedValue) -> float:
-    """What the actual is multiplied by to be in the target's unit (1.0: the same, or not
-    convertible — the mismatch is S108's); a bare fraction against a percentage (0.978
-    against ≥95%, a sheet's cell typed as its value) by 100."""
-    if (
-        norm_unit(target.unit) == "%"
-        and not actual.unit
-        and actual.number is not None
-        and target.number is not None
-        and 0 < actual.number <= 1 < target.number
-    ):
-        return 100.0
-    if not target.unit or not actual.unit:
-        return 1.0
-    return factor(norm_unit(actual.unit), norm_unit(target.unit)) or 1.0
 
 
 def _is_time(v: ParsedValue) -> bool:
@@ -458,7 +414,7 @@ def expect(ind: Indicator, config: Config) -> Expectation:
         if d in (Direction.HIGHER,):
             return Expectation(d, False, expected=0.0, ratio=0.0)
         return Expectation(d, False)
-    if d is not Direction.RANGE and (dates := _dates(ind.target, ind.actual)) is not None:
+    if d is not Direction.RANGE and (dates := dates_of(ind.target, ind.actual)) is not None:
         # 2021年12月 against 2021年11月底前: the dates, not the years (2021 against 2021); an
         # actual in words around its date too (延期至2024年3月)
         met = dates[1] <= dates[0]

@@ -17,21 +17,20 @@ from reviewer.checks.context import (
 from reviewer.checks.explanations import explanation_of
 from reviewer.checks.recompute import (
     Direction,
+    dates_of,
     direction_of,
     expect,
-    norm_unit,
     parts,
-    scale_of,
     units_differ,
 )
 from reviewer.checks.registry import rule
-from reviewer.checks.written_rule import ruled_score, written_rule
+from reviewer.checks.written_rule import delayed_score, ruled_score, written_rule
 from reviewer.config import Thresholds
 from reviewer.lazyre import lazy_compile
 from reviewer.model import Category, CellRef, Indicator, Operator, Severity
 from reviewer.numbers import fmt
 from reviewer.parse.labels import is_row_of_its_own
-from reviewer.units import factor
+from reviewer.units import factor, norm_unit, scale_of
 
 _RULE_WORDS = {
     Direction.HIGHER: "按完成值与指标值的比例计分",
@@ -284,6 +283,9 @@ def _by_written_rule(i: Indicator) -> tuple[str, float] | None:
     """The row's written rule and the score it gives the row (a missed one), where it is one
     ``written_rule`` reads and applies to the row's figures."""
     rule_ = written_rule(i)
+    if rule_ is not None and (dates := dates_of(i.target, i.actual)) is not None:
+        late = delayed_score(rule_, i, *dates)  # 每延迟1个月扣2分: 8月底前 against 10月底
+        return None if late is None else (rule_.text, late)
     t, a = i.target_value, i.actual_value
     if rule_ is None or t.number is None or a.number is None:
         return None

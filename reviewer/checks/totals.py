@@ -5,7 +5,13 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from decimal import ROUND_HALF_UP, Decimal
 
-from reviewer.checks.context import Hit, TableContext, cell_evidence, goal_score_unread
+from reviewer.checks.context import (
+    Hit,
+    TableContext,
+    cell_evidence,
+    goal_score_unread,
+    indicator_evidence,
+)
 from reviewer.checks.recompute import Expectation, recomputed_score
 from reviewer.checks.registry import rule
 from reviewer.config import Config
@@ -31,7 +37,7 @@ def claimed_sum(table: EvaluationTable) -> float:
     """The printed scores' sum: the indicators', the execution's, and the goal block's where
     the form scores it."""
     return round(
-        sum(i.score or 0.0 for i in table.indicators)
+        sum(i.score or 0.0 for i in table.counted)
         + (table.funds.annual_total.score or 0.0)
         + (table.goal_score or 0.0),
         2,
@@ -60,7 +66,7 @@ def recomputed_total(
     budget = row.score or 0.0 if checked is None or checked[1] else checked[0]
     total = budget + sum(
         recomputed_score(i, config, expectation(i) if expectation else None) or 0.0
-        for i in table.indicators
+        for i in table.counted
     )
     # the goal block's own score, where the form scores it: no more than it is worth
     goal = table.goal_score or 0.0
@@ -319,6 +325,37 @@ def _said_otherwise(
 
 
 @rule(
+    "T107",
+    "其中行分值未计入合计",
+    "parts-within-above",
+    Category.ARITHMETIC,
+    Severity.INFO,
+    "系统",
+    "score",
+    what="标注“其中”的指标行，表注说明其分值、得分已含在上一行内（不重复计分、不计入小计和总分），"
+    "或表中没有说明而只有不计这些行时分值合计、总分才相符的，各项合计、小计与总分的复核均不计这些行；"
+    "本条说明按哪一种依据处理，供复核人员确认。",
+    why="其中行是上一行指标的分解；重复计入会使分值合计超过100分、小计与总分看似不符，掩盖真正的错误。",
+    example="“其中：脱贫人口签约人数”4分，表注称其分值已含在上一行“重点人群家庭医生签约人数”10分内。",
+    fix="如其中行应单独计分，请在表注中写明，并使分值合计为100分。",
+)
+def parts_within_above(ctx: TableContext) -> Iterator[Hit]:
+    t = ctx.table
+    parts = [i for i in t.indicators if i.within_above]
+    if not parts:
+        return
+    noted = next((n for n in t.notes if "其中" in n), None)
+    names = "、".join(f"「{i.name}」" for i in parts[:5]) + ("等" if len(parts) > 5 else "")
+    why = f"表注称“{noted[:60]}”" if noted else "表中未说明，但只有不计这些行时各项合计才相符"
+    yield Hit(
+        f"{names}共{len(parts)}个其中行的分值、得分视为已含在上一行内，未计入合计、小计与总分的复核"
+        f"（{why}）。",
+        evidence=[e for i in parts[:5] for e in indicator_evidence(i, "name", "weight")],
+        suggestion="如其中行应单独计分，请在表注中写明，并相应调整分值与总分。",
+    )
+
+
+@rule(
     "T106",
     "小计与所含各行之和不符",
     "subtotals-add-up",
@@ -337,6 +374,7 @@ def subtotals_add_up(ctx: TableContext) -> Iterator[Hit]:
     t = ctx.table
     for s in t.subtotals:
         rows = [t.indicators[k] for k in s.rows if k < len(t.indicators)]
+        rows = [i for i in rows if not i.within_above]  # (a 其中 row's points are its parent's)
         if not rows or (t.begins_inside and s.rows[0] == 0):
             continue  # its rows not told, or the first of them before the text begins
         off = []

@@ -43,7 +43,7 @@ from reviewer.textnorm import PAGE_NUMBER
 def weights_sum(ctx: TableContext) -> Iterator[Hit]:
     t = ctx.table
     scoring = ctx.family.scoring
-    weights = [i.weight for i in t.indicators]
+    weights = [i.weight for i in t.counted]
     if scoring.weights != "column" or not weights or any(w is None for w in weights):
         return
     if goal_scored(t):
@@ -101,7 +101,7 @@ def default_split(ctx: TableContext) -> Iterator[Hit]:
     if not (t.complete or _block_whole(ctx)):
         return
     sums: dict[str, float] = {}
-    for i in t.indicators:
+    for i in t.counted:
         if i.weight is not None and i.l1:
             sums[i.l1] = sums.get(i.l1, 0.0) + i.weight
     output, cost = sums.get("产出指标"), sums.get("成本指标")
@@ -155,7 +155,7 @@ def _block_whole(ctx: TableContext) -> bool:
     t = ctx.table
     if t.ends_inside or not t.indicators:
         return False
-    total = sum(i.weight or 0.0 for i in t.indicators)
+    total = sum(i.weight or 0.0 for i in t.counted)
     return abs(total - ctx.family.scoring.indicator_total) < 0.005
 
 
@@ -207,7 +207,7 @@ def printed_total_weight(ctx: TableContext) -> Iterator[Hit]:
     ref = t.cells.get("total_weight")
     if ref is None or t.total_weight is None or any(i.weight is None for i in t.indicators):
         return
-    rows = sum(i.weight or 0.0 for i in t.indicators)
+    rows = sum(i.weight or 0.0 for i in t.counted)
     total = rows + (t.funds.annual_total.weight or 0.0)
     if zero_budget(t) and abs(t.total_weight - rows) <= 0.005:
         return  # the execution's points left out of a project with no budget, as its 0 says
@@ -244,7 +244,7 @@ def printed_total_weight(ctx: TableContext) -> Iterator[Hit]:
 )
 def category_subtotals(ctx: TableContext) -> Iterator[Hit]:
     t = ctx.table
-    rows = t.indicators
+    rows = t.counted
     groups = list(dict.fromkeys(i.l1 for i in rows))
     printed = {g: t.stated_weights.get(g) for g in groups}
     weights = [i.weight for i in rows]

@@ -9,12 +9,13 @@ is not read here, and the row is judged as the form's others are.
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass
 
-from reviewer.checks.recompute import norm_unit
 from reviewer.lazyre import lazy_compile
 from reviewer.model import Indicator
+from reviewer.units import norm_unit, unscaled
 
 # The columns a form prints a row's rule in.
 _RULE_COLUMN = lazy_compile(r"^(?:评分标准|评分规则|扣分标准|计分标准|评分方法|计分方法|评分办法)")
@@ -28,17 +29,24 @@ _PER_UNIT = lazy_compile(
 _ALL_OR_NOTHING = lazy_compile(
     r"(?:未达到|未达标|未完成|达不到|超出|超过|否则)[^，,。；;]{0,6}不得分"
 )
-# A band of a rate and the points it earns: 80%（含）–90%得一半分, 85%（含）—90%得6分
+# A band of a rate and the points it earns: 80%（含）–90%得一半分, 85%（含）—90%得6分,
+# 80%-90%得60%分值 (a share of the row's weight), 80%-90%得分值的60%
 _BAND = lazy_compile(
     r"(?P<lo>\d+(?:\.\d+)?)\s*%?\s*(?:[(（]含[)）])?\s*[-–—~～至到]\s*(?P<hi>\d+(?:\.\d+)?)\s*%"
-    r"\s*(?:之间)?\s*得\s*(?P<points>一半|半数?|\d+(?:\.\d+)?)\s*分"
+    r"\s*(?:之间)?\s*得\s*(?:(?P<points>一半|半数?|\d+(?:\.\d+)?)\s*分"
+    r"|(?P<share>\d+(?:\.\d+)?)\s*%\s*(?:的)?分值|分值的\s*(?P<share_of>\d+(?:\.\d+)?)\s*%)"
+)
+# Points off for each month (or day) of delay: 每延迟1个月扣2分, 每逾期一个月扣1分
+_PER_DELAY = lazy_compile(
+    r"每(?:延迟|推迟|延后|逾期|滞后)\s*(?P<n>\d+|一)\s*个?\s*(?P<unit>月)\s*(?:扣|减)\s*"
+    r"(?P<points>\d+(?:\.\d+)?)\s*分"
 )
 # …and below the last band nothing: <80%不得分, 低于80%不得分, 80%以下不得分
 _NONE_BELOW = lazy_compile(
     r"(?:[<＜]|低于)\s*(?P<a>\d+(?:\.\d+)?)\s*%\s*(?:的)?不得分|(?P<b>\d+(?:\.\d+)?)\s*%以下(?:的)?不得分"
 )
 # A rule that says more than one of these can read (按比例, 酌情, per month, per problem found).
-_OTHER = lazy_compile(r"按比例|酌情|每(?:延迟|推迟|延后|逾期)|每发现|每项|每缺|每处|每起|每次")
+_OTHER = lazy_compile(r"按比例|酌情|每发现|每项|每缺|每处|每起|每次")
 
 
 @dataclass(frozen=True, slots=True)
@@ -50,9 +58,9 @@ class WrittenRule:
     per: float
     points: float
     unit: str
-    # rates' bands and their points (None: half the row's weight), and the rate below which
-    # the row earns nothing: 80%（含）–90%得一半分，<80%不得分
-    bands: tuple[tuple[float, float, float | None], ...] = ()
+    # rates' bands with their points or their share of the row's weight, and the rate below
+    # which the row earns nothing: 80%（含）–90%得一半分，<80%不得分
+    bands: tuple[tuple[float, float, float | None, float | None], ...] = ()
     none_below: float | None = None
 
 
@@ -61,16 +69,18 @@ def written_rule(ind: Indicator) -> WrittenRule | None:
     text = next((ref.text for key, ref in ind.cells.items() if _RULE_COLUMN.match(key)), "").strip()
     if not text or _OTHER.search(text):
         return None
+    delays = _PER_DELAY.findall(text)
+    if delays:
+        n, unit, points = delays[0]
+        per = 1.0 if n == "一" else float(n)
+        return WrittenRule(text, per, float(points), unit) if len(delays) == 1 and per else None
     found = _PER_UNIT.findall(text)
     if len(found) == 1:
         n, unit, points = found[0]
         per = 1.0 if n == "一" else float(n)
         kind = "pp" if "百分点" in unit else "%" if unit in ("%", "％") else unit
         return WrittenRule(text, per, float(points), kind) if per > 0 else None
-    bands = tuple(
-        (float(m["lo"]), float(m["hi"]), None if m["points"][0] in "一半" else float(m["points"]))
-        for m in _BAND.finditer(text)
-    )
+    bands = tuple(_band(m) for m in _BAND.finditer(text))
     if not found and bands:
         below = _NONE_BELOW.search(text)
         floor = None if below is None else float(below["a"] or below["b"])
@@ -80,18 +90,43 @@ def written_rule(ind: Indicator) -> WrittenRule | None:
     return None
 
 
+def _band(m: re.Match[str]) -> tuple[float, float, float | None, float | None]:
+    """A band's rates, and its points or its share of the weight (一半: a half)."""
+    lo, hi, points = float(m["lo"]), float(m["hi"]), m["points"]
+    if points is None:
+        return lo, hi, None, float(m["share"] or m["share_of"]) / 100
+    return (lo, hi, None, 0.5) if points[0] in "一半" else (lo, hi, float(points), None)
+
+
+def delayed_score(rule: WrittenRule, ind: Indicator, deadline: int, done: int) -> float | None:
+    """The score a per-month rule gives a row done at ``done`` after its ``deadline`` (dates
+    as yyyymmdd or mmdd keys, both alike); None for another rule or no delay."""
+    if rule.unit != "月" or ind.weight is None:
+        return None
+    months = _month_index(done) - _month_index(deadline)
+    if months <= 0:
+        return None
+    return round(max(0.0, ind.weight - rule.points * math.ceil(months / rule.per)), 2)
+
+
+def _month_index(key: int) -> int:
+    return key // 10000 * 12 + key // 100 % 100
+
+
 def ruled_score(rule: WrittenRule, ind: Indicator, target: float, actual: float) -> float | None:
     """The score the rule gives a row that missed its target (``target`` and ``actual`` in the
     same unit, the row's weight known); None when its unit is not the row's."""
     weight = ind.weight
     if weight is None:
         return None
+    if rule.unit == "月":
+        return None  # a delay's rule: ``delayed_score``
     if rule.bands:
         if not _is_percent(ind):
             return None
-        for lo, hi, points in rule.bands:
+        for lo, hi, points, share in rule.bands:
             if lo <= actual < hi:
-                return weight / 2 if points is None else points
+                return round(weight * (share or 0.0), 2) if points is None else points
         below = rule.none_below
         return 0.0 if below is not None and actual < below else None
     if rule.per == 0:
@@ -107,9 +142,10 @@ def ruled_score(rule: WrittenRule, ind: Indicator, target: float, actual: float)
             return None
         units = gap / abs(target) * 100 / rule.per
     else:
-        if percent_row or not _same_unit(rule.unit, ind):
+        scale = None if percent_row else _rule_scale(rule.unit, ind)
+        if scale is None:
             return None
-        units = gap / rule.per
+        units = gap * scale / rule.per
     return round(max(0.0, weight - rule.points * units), 2)
 
 
@@ -117,7 +153,16 @@ def _is_percent(ind: Indicator) -> bool:
     return norm_unit(ind.target_value.unit) == "%"
 
 
-def _same_unit(unit: str, ind: Indicator) -> bool:
-    """The rule counts in the row's unit (每少10人 against ≥1200人)."""
+def _rule_scale(unit: str, ind: Indicator) -> float | None:
+    """How many of the rule's ``unit`` one of the row's unit holds: 1 where the rule counts in
+    the row's unit (每少10人 against ≥1200人, or 人次), 10000 for 每少1000人 against ≥15万人; None
+    where it counts in another."""
     own = re.sub(r"[（(].*$", "", ind.target_value.unit or ind.actual_value.unit).strip()
-    return bool(own) and (own == unit or own.endswith(unit) or unit.endswith(own))
+    if not own:
+        return None
+    bare, scale = unscaled(own)
+    if bare != own and (bare.startswith(unit) or unit.startswith(bare)):
+        return scale  # (万人 against 人)
+    if own.startswith(unit) or unit.startswith(own) or own.endswith(unit) or unit.endswith(own):
+        return 1.0
+    return None

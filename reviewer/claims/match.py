@@ -19,7 +19,7 @@ from reviewer.claims.extract import MONEY_UNITS, Claim
 from reviewer.lazyre import lazy_compile
 from reviewer.model import Indicator, Operator
 from reviewer.parse.values import decimals, parse_value
-from reviewer.units import factor, measure_base, unscaled
+from reviewer.units import factor, measure_base, scale_of, unscaled
 
 _UNIT_CLASS = {
     "名": "人",
@@ -123,7 +123,8 @@ class Target:
             # (the unit without a note after it: 12480户（1.25万户）)
             a_unit = _BRACKETS.sub("", av.unit)
             into = factor(a_unit, tv.unit) if tv.unit and a_unit else None
-            a_scale = scale * (into or 1.0)
+            # (a bare fraction against a percentage, 0.93 against ≥95%: 93%)
+            a_scale = scale * (into or scale_of(tv, av))
         upper = av.upper
         if av.operator_written and av.operator in (Operator.GE, Operator.GT) and upper is None:
             upper = math.inf  # an actual printed as a floor (≥300次): any figure above it fits

@@ -518,18 +518,18 @@ _POINTS_ROWS = 3  # rows whose 指标分值 is a figure, none of them words
 
 def points_in_hebei_labels(columns: IndicatorColumns, rows: Sequence[Row]) -> IndicatorColumns:
     """``columns`` with the Hebei form's 指标分值 read as the weight and 单项指标得分 as the
-    score, where the form prints neither 权重占比 nor 折算得分 and every row's 指标分值 is a bare
-    figure (20, 10): a form that put the points where the province's prints the definition.
-    Unchanged otherwise (the definitions are words)."""
+    score, where the form prints no 权重占比 (nor 折算得分, for the score) and every row's 指标分值
+    is a bare figure (20, 10): a form that put the points where the province's prints the
+    definition. Unchanged otherwise (the definitions are words)."""
     roles = set(columns.roles.values())
-    if Role.WEIGHT in roles or Role.SCORE in roles:
+    if Role.WEIGHT in roles:
         return columns
-    found = {
+    found = {  # (a score under 自评得分 stays: 指标分值 holds the weights beside it)
         role: col
         for col, label in columns.labels.items()
         if columns.roles.get(col) is Role.EXTRA
         for role, words in _POINTS_LABELS.items()
-        if key(label) in words
+        if key(label) in words and role not in roles
     }
     if Role.WEIGHT not in found:
         return columns

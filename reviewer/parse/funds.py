@@ -68,6 +68,10 @@ _UNIT_IN_BRACKETS = lazy_compile(r"[(（]\s*(万元|元)\s*[)）]?")
 _INLINE = lazy_compile(r"^(?:其中\s*[:：])?\s*([^:：]+?)\s*[:：]\s*(.*?)\s*$")
 _BREAKDOWN_KINDS = ("income_total", "expense_total", "by_income", "by_expense")
 _POINTS_NOTE = lazy_compile(r"[(（]\s*(\d+(?:\.\d+)?)\s*分\s*[)）]")
+# A score's formula with the block's points (得分(20分*执行率), 得分（执行率×10分）).
+_RATE_POINTS = lazy_compile(
+    r"[(（]\s*(?:执行率\s*[*×xX]\s*)?(\d+(?:\.\d+)?)\s*分\s*(?:[*×xX]\s*执行率\s*)?[)）]"
+)
 _BRACKETED = lazy_compile(r"^(?:[(（][^()（）]*[)）])+$")  # one note or several run together
 _NOTE = lazy_compile(r"[(（][^()（）]*[)）]")
 _BRACKET_REST = lazy_compile(r"^[^()（）]{1,6}[)）]")  # a label's bracket closed on the next line
@@ -431,6 +435,10 @@ class FundsReader:
                 taken.add(role)
                 self.t["labels"].setdefault(f"funds.{role}", text)
                 c.used = True
+                if role == "score" and points is None and (rated := _RATE_POINTS.search(text)):
+                    # 得分(20分*执行率): the block's points in its score's formula
+                    self.t["stated_weights"].setdefault("预算执行", float(rated.group(1)))
+                    self.points_cell = c
             elif _is_anchor(text) or funds_label_piece(text) is not None:
                 c.used = True
                 self.t["labels"].setdefault("funds", text)
@@ -574,9 +582,11 @@ class FundsReader:
             return False
         # the first cell's notes, one or both run together (（万元）（20分）)
         unit, points = _stated(notes_of[0])
-        if self.points_cell is not None:
+        # (points stated already, by a score's formula over its column: 得分(20分*执行率))
+        again = points is not None and self.points_cell is not None
+        if again:
             points = None
-        if unit is None and points is None:
+        if unit is None and points is None and not again:
             # notes that state neither, each under a column's label ((20分*执行率) under 得分)
             columns = {col for col, _ in self.roles}
             if not all(c.column in columns for c in row.cells):

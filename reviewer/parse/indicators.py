@@ -40,7 +40,14 @@ from reviewer.parse.columns import (
     is_part_heading,
     own_heading_text,
 )
-from reviewer.parse.values import ascii_form, is_operator, parse_number, parse_points, parse_value
+from reviewer.parse.values import (
+    ascii_form,
+    is_operator,
+    is_placeholder,
+    parse_number,
+    parse_points,
+    parse_value,
+)
 from reviewer.textnorm import CLAUSE_MARK, SENTENCE_ENDS, clean_cell, without_spaces
 
 _MAX_COMBINATIONS = 20000
@@ -725,6 +732,16 @@ def parse_section(
             # the row it goes on in
             content = d.name
             d = None
+        rests: dict[int, str] = {}  # a cell's id: the part of the row above it is the rest of
+        if d is not None and row.page_break_before and _rests_of_row_above(d, drafts):
+            # atop a page, only a name's and a sentence's rests (非遗项目影像 | ≥6项 | … | 已与 /
+            # page's foot / 记录 | 传承人约定…补拍。): the row above, which the page broke
+            rests = {id(c): "name" for c in d.name}
+            sentence = d.actual or d.target
+            assert sentence is not None
+            rests[id(sentence)] = "explanation"
+            content = [*d.name, sentence]
+            d = None
         if d is None and new_category and ri == len(rows) - 1 and _cut_row(content, row):
             # the last row, opening a category of its own, with only its name (and perhaps its
             # target): a row the document's end cut (满意度指标 | 服务对象满意度指标 | 受益农户
@@ -765,7 +782,9 @@ def parse_section(
                 ):
                     continue  # not a row's: left unused, it is reported as unparsed
                 role = columns.roles.get(c.column)
-                part = _VALUE_PARTS.get(role) if role and row.page_break_before else None
+                part = rests.get(id(c))
+                if part is None and role and row.page_break_before:
+                    part = _VALUE_PARTS.get(role)
                 if part is None:
                     part = "explanation" if c.column > name_column + 1 else "name"
                     if part == "name" and _BARE_FIGURE.match(ascii_form(c.text)):
@@ -1016,8 +1035,10 @@ def _attach_fragments(
             # atop a page, the rest of the row the page broke; but a name's first line centred
             # over the page's first row, or an explanation's first line where the row above
             # has none to go on with, opens the row below
+            # (无, /: a placeholder, no text the page broke)
             to_next = (kind == "name" and _opens_name_below(frag.cell.text, prev.name_text())) or (
-                kind == "explanation" and not prev.explanation
+                kind == "explanation"
+                and (not prev.explanation or is_placeholder(_join(prev.explanation)))
             )
         elif frag.before_break:
             # the row below began before the break, unless the text above is a sentence the
@@ -1166,6 +1187,20 @@ def _is_sentence(text: str) -> bool:
     if text.endswith(("。", "！", "!")):
         return len(text) >= 2
     return len(text) >= 8 and text.endswith(SENTENCE_ENDS)
+
+
+def _rests_of_row_above(d: Draft, drafts: list[Draft]) -> bool:
+    """``d`` holds only a name and a sentence for one value, and the row above's explanation
+    stops inside a sentence: the rests of that row's name and explanation, not a row."""
+    values = [c for c in (d.target, d.actual) if c is not None]
+    return (
+        len(values) == 1
+        and not (d.weight or d.score or d.explanation or d.nature or d.unit or d.extras)
+        and _is_sentence(values[0].text)
+        and bool(drafts)
+        and bool(drafts[-1].explanation)
+        and _unfinished(drafts[-1].explanation)
+    )
 
 
 def _unfinished(cells: list[Cell]) -> bool:

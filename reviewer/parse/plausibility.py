@@ -24,6 +24,7 @@ from reviewer.lazyre import lazy_compile
 from reviewer.model import SOURCE_LABELS, CellRef, EvaluationTable, ReadingDoubt
 from reviewer.numbers import fmt
 from reviewer.parse.labels import is_cut_label, is_ellipsis, label_kind
+from reviewer.parse.sub_rows import is_part
 from reviewer.parse.values import parse_value
 from reviewer.textnorm import nfkc
 from reviewer.units import is_counter, is_measure
@@ -104,7 +105,7 @@ def check(
         for r in t["indicators"]
         if r["weight"] is not None and r["weight"] > total * _MAX_ROW_WEIGHT_SHARE
     ]
-    weight_sum = sum([w for _, w in weights])
+    weight_sum = sum([w for r, w in weights if not r.get("within_above")])
     if heavy:
         doubts.append(
             ReadingDoubt(
@@ -171,6 +172,7 @@ def check(
         and r["score"] is None
         and below["weight"] is not None
         and (below["l1"], below["l2"]) == (r["l1"], r["l2"])
+        and not is_part(r["name"])  # (a 其中 row printed without points: a part, not a piece)
     ]
     if len(split) >= _SPLIT_ROWS or any(_cut_name_alone(r) for r in split):
         doubts.append(
@@ -663,7 +665,7 @@ def _rows_lost(
     unplaced (99 printed, 94 read, and 特种设备定期检验率 | 97.8% | 5 | 5 read into no row):
     rows not read, their points missing from the sum, rather than a total misreckoned."""
     printed = t.get("total_score")
-    scores = [r["score"] for r in rows if r["score"] is not None]
+    scores = [r["score"] for r in rows if r["score"] is not None and not r.get("within_above")]
     if printed is None or not scores or t.get("begins_inside") or t.get("ends_inside"):
         return []  # an excerpt's total holds the points of rows it does not print
     if "goal.points" in t["labels"]:
@@ -1123,7 +1125,7 @@ def _points_of_rows_lost(table: EvaluationTable, family: Family) -> ReadingDoubt
     not read (its cells run into the rows around), rather than a total misreckoned. Where
     cells are parted by the text itself the same gap is the department's (weights of 95 and
     a total of 100 printed from the template), which the rules report."""
-    rows = [i for i in table.indicators if not i.partial]
+    rows = [i for i in table.counted if not i.partial]
     printed = table.total_score
     if (
         printed is None

@@ -46,6 +46,7 @@ from reviewer.parse.funds import (
     widened_header,
 )
 from reviewer.parse.indicators import TEMPLATE_NAME, parse_section
+from reviewer.parse.sub_rows import mark_within_above
 from reviewer.parse.tasks import TasksReader, is_block_label, is_task_header
 from reviewer.parse.values import parse_points
 from reviewer.textnorm import SENTENCE_ENDS, Words, collapse_spaces
@@ -1614,6 +1615,7 @@ class _TableBuilder:
         if cut and t["indicators"] and not self.ends_with_label:
             t["indicators"][-1]["partial"] = True  # a table only missing its top ends whole
         self._complete_totals()
+        mark_within_above(t, self.family.scoring.total)
         t["doubts"] = plausibility.check(t, self.family, self.section_cells, self.guessed_rows)
         if not t["indicators"] and (glued := self._glued_indicator_header()) is not None:
             t["doubts"].append(glued)  # not a document cut before its indicators: unread ones

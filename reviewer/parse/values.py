@@ -83,10 +83,17 @@ _TIME_UNITS = frozenset(
 # Words that make a figure approximate (约90%, 60%左右, 5家上下): read as the figure.
 _ABOUT = ("约", "大约")
 _ABOUT_AFTER = ("左右", "上下")
+# After a figure and its multiplier, 余 / 多 (8600余户, 4.6万余人, 300多人): more than it.
+_MORE_THAN = lazy_compile(r"([万千百亿]?)[余多](?=[\u4e00-\u9fff]|$)")
 _RATIO = lazy_compile(rf"^({_NUMBER})\s*[:：]\s*({_NUMBER})$")
 _VALUE = lazy_compile(rf"^({_NUMBER})\s*([^\d\s].*)?$")
 _RANGE = lazy_compile(
     rf"^({_NUMBER})\s*([^\d\s~～至\-—–]*)\s*(?:-|~|～|至|—|–|－|到)\s*({_NUMBER})\s*(.*)$"
+)
+# After a lower bound, an upper one (≥90%且≤110%, 不低于8000株、不高于10000株).
+_UPPER_BOUND = lazy_compile(
+    rf"^({_NUMBER})\s*([^\d\s≤<且并，,、;；]*)\s*(?:[，,、;；]\s*)?(?:且|并且|同时)?\s*"
+    rf"(?:<=|≤|≦|<|不高于|不超过|不大于|小于等于|小于)\s*({_NUMBER})\s*(\S*)$"
 )
 _WORD_WITH_NUMBER = lazy_compile(rf"^([^\d(（]+)[(（]\s*({_NUMBER})\s*([^)）]*)[)）]$")
 _NOT_DONE = ("未进行", "未完成", "未开展", "未实施", "未启动", "未举办", "未达成", "未执行", "没有")
@@ -279,6 +286,16 @@ def _parse_fields(text: str) -> dict[str, Any]:
                 operator, written, rest = op, True, rest[len(word) :].strip()
                 break
 
+    if operator in (Operator.GE, Operator.GT) and (m := _UPPER_BOUND.match(rest)) is not None:
+        low, high = m.group(2).strip(), m.group(4).strip()
+        if not low or not high or low == high:  # ≥90%且≤110%, ≥8000株，≤10000株: a range
+            return dict(
+                operator=Operator.RANGE,
+                number=_num(m.group(1)),
+                upper=_num(m.group(3)),
+                unit=high or low,
+                operator_written=True,
+            )
     if (
         _OCR_LETTERS.intersection(rest)
         and (m := _OCR_RUN.match(rest))
@@ -316,6 +333,9 @@ def _parse_fields(text: str) -> dict[str, Any]:
         unit = (m.group(2) or "").strip()
         if unit.endswith(_ABOUT_AFTER):  # 60%左右: about the figure, not a unit's part
             unit = unit[:-2].strip()
+        elif (more := _MORE_THAN.match(unit)) is not None:
+            # 8600余户, 4.6万余人: more than the figure, in its unit (户, 万人), not a unit 余户
+            unit = more.group(1) + unit[more.end() :]
         for word, op in _SUFFIX_WORDS:
             if (
                 unit.endswith(word)

@@ -223,6 +223,40 @@ class TestT105StatedTotalMatches(RuleCase):
 # T106 printed 小计 rows ------------------------------------------------------------------
 
 
+def _with_part(note: str | None = None, weight: float = 5) -> EvaluationTable:
+    """The clean table with a 其中 row under 培训场次 (20 points) whose points the 总分 leaves out
+    (and, with ``note``, a note under the table)."""
+    rows = clean_indicators()
+    rows.insert(1, ind("其中：线上培训场次", "=4场", "=4场", weight, weight))
+    total = make_table().total_score
+    return make_table(indicators=rows, total_score=total, notes=[note] if note else [])
+
+
+class TestT107PartsWithinAbove(RuleCase):
+    code = "T107"
+
+    def broken(self) -> EvaluationTable:
+        # the weights make 105 with the part and 100 without it; the 总分 only without it
+        return _with_part()
+
+    def clean(self) -> EvaluationTable:
+        return make_table()
+
+    def test_the_sums_leave_the_part_out_and_say_why(self, tmp_path: Path) -> None:
+        (f,) = findings_of(tmp_path, _with_part(), "T107")
+        assert "「其中：线上培训场次」共1个其中行" in f.message and "表中未说明" in f.message
+        # a note under the table (the text layout prints none: a written document's)
+        from reviewer.pipeline import review
+        from tests.test_round73_variants import _doc
+
+        (f,) = [f for f in review(_doc("cae04")).findings if f.code == "T107"]
+        assert "共4个其中行" in f.message and "表注称“注：“其中”行为上一行指标的分项" in f.message
+
+    def test_a_part_worth_more_than_its_parent_is_counted(self, tmp_path: Path) -> None:
+        # 25 points under 培训场次's 20: no part of it; the sums do not add up (W101, T101)
+        assert {"W101", "T101"} <= codes(tmp_path, _with_part(weight=25))
+
+
 def _with_subtotals(*sums: tuple[str, list[int], float, float]) -> EvaluationTable:
     """The clean table with 小计 rows printed under the rows they sum."""
     return make_table(

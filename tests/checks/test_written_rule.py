@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from reviewer.checks.written_rule import ruled_score, written_rule
+from reviewer.checks.written_rule import delayed_score, ruled_score, written_rule
 from reviewer.model import CellRef, Indicator
 from reviewer.parse.values import parse_value
 
@@ -64,7 +64,6 @@ def test_a_written_rule_scores_a_missed_row(
     [
         "完成目标值得满分，未完成按比例计分",
         "建立得满分，未建立酌情扣分",
-        "按期完工得满分，每延迟1个月扣1分",
         "每发现一项问题扣1分",
         "",
     ],
@@ -77,3 +76,35 @@ def test_a_rule_in_another_unit_than_the_rows_gives_no_score() -> None:
     # percentage points of a count, persons against a row in 户: not the row's measure
     assert _score(_row("≥1200户", "1150户", "每少10人扣0.5分")) is None
     assert _score(_row("≥1200户", "1150户", "每低1个百分点扣0.5分")) is None
+
+
+@pytest.mark.parametrize(
+    ("rule", "deadline", "done", "score"),
+    [
+        ("按期完工得满分，每延迟1个月扣1分", 20230831, 20231020, 8.0),  # two months late
+        ("按期完工得满分，每逾期一个月扣3分", 20230831, 20231231, 0.0),  # not below nothing
+        ("每延迟2个月扣1分", 20230831, 20231100, 8.0),  # three months: two periods begun
+        ("按期完工得满分，每延迟1个月扣1分", 20231031, 20231020, None),  # on time
+        ("按期完工得满分，每延迟1个月扣1分", 831, 1000, 8.0),  # dates without their year
+        ("每低1个百分点扣0.5分", 20230831, 20231020, None),  # no rule of delay
+    ],
+)
+def test_a_rule_per_month_of_delay_scores_a_late_row(
+    rule: str, deadline: int, done: int, score: float | None
+) -> None:
+    written = written_rule(_row("2023年8月底前", "2023年10月20日", rule))
+    assert written is not None
+    assert delayed_score(written, _row("", "", rule), deadline, done) == score
+
+
+def test_a_band_may_give_a_share_of_the_weight() -> None:
+    rule = "达到90%以上得满分，80%-90%得60%分值，80%以下不得分"
+    assert _score(_row("≥90%", "86%", rule)) == 6.0
+    assert _score(_row("≥90%", "75%", rule)) == 0.0
+
+
+def test_a_rule_in_a_smaller_unit_than_the_rows_is_scaled() -> None:
+    # 每少1000人扣0.1分 against ≥15万人 | 14.2万人: 8000 short, 0.8 off
+    assert _score(_row("≥15万人", "14.2万人", "完成得满分，每少1000人扣0.1分")) == 9.2
+    # 人 for a row in 人次
+    assert _score(_row("≥3000人次", "2860人次", "每少10人扣0.1分", weight=15)) == 13.6
