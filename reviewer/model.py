@@ -344,6 +344,9 @@ class Task(BaseModel):
     budget: float | None = None
     executed: float | None = None
     rate_pct: float | None = None  # its 执行率, where the form prints one
+    status: str = ""  # its 完成情况, where the form prints one
+    # its 其中 lines (其中：中央资金 | 1589.12 | 1589.12): parts of its amounts, no tasks
+    parts: list[Task] = Field(default_factory=list)
     cells: dict[str, CellRef] = Field(default_factory=dict)
 
 

@@ -137,6 +137,21 @@ def needs_explanation(i: Indicator, ctx: TableContext) -> bool:
     return deducted or ctx.met(i) is False
 
 
+def _has_measure(text: str) -> bool:
+    """``text`` states a measure: a measure's word not under a word that says it could not be
+    done (难以纳入规范管理 is the cause: 规范 there is no step taken)."""
+    pos = 0
+    while (m := _MEASURE.search(text, pos)) is not None:
+        if _CANNOT.search(text[max(0, m.start() - _CANNOT_WINDOW) : m.start()]) is None:
+            return True
+        pos = m.start() + 1  # (a measure may begin inside the words the match took)
+    return False
+
+
+_CANNOT = lazy_compile(r"难以|无法|未能|不能|不便|尚未")
+_CANNOT_WINDOW = 4
+
+
 def _explained_above(i: Indicator, ctx: TableContext) -> bool:
     """A 其中 row whose own cell says nothing or 同上 under a row that explains itself: the
     part's deviation is the row above's, explained there (and judged there)."""
@@ -240,7 +255,7 @@ def explanation_without_measure(ctx: TableContext) -> Iterator[Hit]:
         return
     # (a text of pledges only, 严格按照项目要求组织实施, tells no cause either: E104's)
     for i, text in _explained(
-        ctx, lambda text: _MEASURE.search(text) is None and not _measures_only(text)
+        ctx, lambda text: not _has_measure(text) and not _measures_only(text)
     ):
         yield _explanation_hit(
             i,
@@ -559,7 +574,7 @@ def _table_field_without_measure(ctx: TableContext) -> Iterator[Hit]:
     field = next((f for f in _MEASURE_FIELDS if f in t.labels), "measures")
     label = t.labels.get(field)
     measures = without_instructions(t.fields.get(field, ""))
-    if label is None or _says_nothing(cause) or _MEASURE.search(cause):
+    if label is None or _says_nothing(cause) or _has_measure(cause):
         return
     if not _EMPTY.match(measures):
         return

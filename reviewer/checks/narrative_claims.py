@@ -506,7 +506,7 @@ _FUND_WORDS = lazy_compile(
 )
 # The whole project's money, not one use of it (支出培训经费3万元 may be a part).
 _WHOLE = lazy_compile(
-    r"项目|全年|年度|总|共|累计|合计|预算|执行|结余|结转|到位|实际支出|追加|调减|调增"
+    r"项目|全年|年度|总|共|累计|合计|预算|执行|结余|结转|到位|实际支出|完成投资|追加|调减|调增"
 )
 _PART_WORDS = lazy_compile(r"用于|补助|补贴|标准|单价|费用")
 # The whole project's cost, of which the fiscal funds the block shows are often only a part
@@ -624,7 +624,9 @@ def _task_amount(ctx: TableContext, c: Claim, task: Task) -> Iterator[Hit]:
 
 
 # Money said to be spent right before its figure (全年支出资金, 已拨付, 实际执行), not budgeted.
-_SPENT_SAID = lazy_compile(r"(?:支出|拨付|执行|使用|兑付)(?:资金|经费)?(?:为|共|合计|计|达)?\s*$")
+_SPENT_SAID = lazy_compile(
+    r"(?:支出|拨付|执行|使用|兑付|完成投资|投资完成)(?:资金|经费)?(?:为|共|合计|计|达)?\s*$"
+)
 
 
 def _budget_as_spent(ctx: TableContext, c: Claim) -> Iterator[Hit]:

@@ -9,7 +9,7 @@ from decimal import Decimal
 from reviewer.checks.context import Hit, TableContext, cell_evidence
 from reviewer.checks.registry import rule
 from reviewer.lazyre import lazy_compile
-from reviewer.model import Category, Evidence, Severity, Task
+from reviewer.model import Category, EvaluationTable, Evidence, Severity, Task
 from reviewer.numbers import fmt
 from reviewer.parse.values import decimals
 
@@ -42,7 +42,7 @@ def task_overspent(ctx: TableContext) -> Iterator[Hit]:
         over = task.executed - task.budget
         if over <= _CENT:
             continue
-        if any(w in task.content for w in _REASONS) or any(
+        if any(w in task.content or w in task.status for w in _REASONS) or any(
             task.name in s and any(w in s for w in _REASONS) for s in said
         ):
             continue  # the overspend explained: in the task's own cell, or a sentence naming it
@@ -65,7 +65,8 @@ def task_overspent(ctx: TableContext) -> Iterator[Hit]:
     Severity.ERROR,
     "强制",
     "budget",
-    what="部门整体表“年度主要任务”印有合计行时，合计的预算数、执行数应等于各任务之和。",
+    what="部门整体表“年度主要任务”印有合计行时，合计的预算数、执行数应等于各任务之和；"
+    "任务下列出“其中”项的，各其中项之和不应超过该任务的预算数、执行数。",
     why="合计与各任务之和不符，说明某项金额或合计填错。",
     example="各任务执行数之和2099.43万元，合计行为2067.88万元。",
     fix="核对各任务金额与合计，改正填错的一项。",
@@ -73,6 +74,7 @@ def task_overspent(ctx: TableContext) -> Iterator[Hit]:
 )
 def tasks_total(ctx: TableContext) -> Iterator[Hit]:
     t = ctx.table
+    yield from _parts_within_tasks(t)
     total = t.tasks_total
     if total is None or not t.tasks:
         return
@@ -92,6 +94,28 @@ def tasks_total(ctx: TableContext) -> Iterator[Hit]:
             evidence=_cells(total, field) + [e for k in t.tasks for e in _cells(k, field)],
             suggestion="核对各任务金额与合计行，改正填错的一项。",
         )
+
+
+def _parts_within_tasks(t: EvaluationTable) -> Iterator[Hit]:
+    """A task's 其中 lines adding up to more than the task (其中 380.00 + 1080.00 under a
+    task of 1420.00)."""
+    for task in t.tasks:
+        for field, label in (("budget", "预算数"), ("executed", "执行数")):
+            whole = getattr(task, field)
+            amounts = [getattr(p, field) for p in task.parts]
+            if whole is None or not amounts or any(a is None for a in amounts):
+                continue
+            summed = round(sum(a for a in amounts if a is not None), 2)
+            if summed - whole <= _CENT * len(amounts):
+                continue
+            yield Hit(
+                f"年度主要任务「{task.name}」{label}为{fmt(whole)}{t.amount_unit}，其下各其中项"
+                f"{label}之和为{fmt(summed)}{t.amount_unit}，超过该任务。",
+                expected=f"≤ {fmt(whole)}",
+                found=fmt(summed),
+                evidence=_cells(task, field) + [e for p in task.parts for e in _cells(p, field)],
+                suggestion="核对该任务及其其中项的金额，改正填错的一项。",
+            )
 
 
 @rule(

@@ -60,7 +60,8 @@ _UNIT_ALT = "|".join(
 # ahead to the next digit or numeral without trying the pattern at every character.
 # Thousands are parted by commas or by spaces (4 000名).
 _NUM = (
-    rf"[\d{CN_LEAD}](?:(?<=\d)\d*(?:[, ]\d{{3}})*(?:\.\d+)?[万亿千]?|(?<=[{CN_LEAD}])[{CN_ALL}]*)"
+    rf"[\d{CN_LEAD}](?:(?<=\d)\d*(?:[, ]\d{{3}})*(?:\.\d+)?[万亿千]?"
+    rf"|(?<=[{CN_LEAD}])[{CN_ALL}]*(?:{POINT}[{''.join(DIGITS)}]+[万亿]?)?)"  # 一百零八点六, 二点五万
 )
 _TAIL = r"(?P<tail>及以上|以上|及以下|以下|以内|左右|上下|之多)?"
 _QTY = lazy_compile(
@@ -72,6 +73,12 @@ _QTY = lazy_compile(
 _PERCENT_WORDS = lazy_compile(
     rf"百分之(?P<num>[{CN_LEAD}][{CN_ALL}]*(?:{POINT}[{''.join(DIGITS)}]+)?){_TAIL}"
 )
+# Tenths (三成, 九成以上): a share in tens of per cent, a word of its own only where nothing
+# makes 成 part of another (成本, 建成三成…: 成 then punctuation, a bound's word or the end).
+_TENTHS = lazy_compile(
+    r"(?P<num>[一二三四五六七八九])(?P<tenths>成)(?=以上|以下|左右|[，。；、）)\s]|$)" + _TAIL
+)
+_TENTH = 10.0  # per cent in a tenth
 # Only full-width forms that have a one-character ASCII twin (so offsets do not move); the
 # Chinese comma stays as it is, or 18，361个 would read as eighteen thousand.
 _WIDE = lazy_compile("[０-９％．＋－～Ａ-Ｚａ-ｚ\u3000]")
@@ -448,6 +455,8 @@ def _scan(source: str, t: _Text, year: int | None, location: Location | None) ->
     found = list(_QTY.finditer(text))
     if "百分之" in text:
         found = sorted([*found, *_PERCENT_WORDS.finditer(text)], key=lambda m: m.start())
+    if "成" in text:
+        found = sorted([*found, *_TENTHS.finditer(text)], key=lambda m: m.start())
     for m in found:
         pos, end = m.span()
         groups = m.groupdict()
@@ -479,7 +488,15 @@ def _scan(source: str, t: _Text, year: int | None, location: Location | None) ->
         if bounds is None:
             continue
         scale = 1.0
-        if (based := measure_base(unit)) is not None:
+        if groups.get("tenths"):
+            # 三成: 30%, said of a share rounded to its tenth (25–35%) unless bound (以上)
+            number, upper, op, approx = bounds
+            bounds = (
+                (number * _TENTH - _TENTH / 2, number * _TENTH + _TENTH / 2, "range", True)
+                if op in ("=", "~")
+                else (number * _TENTH, None, op, approx)
+            )
+        elif (based := measure_base(unit)) is not None:
             # a measure in the unit its rows are compared in (12.5公里 as 12 500 米)
             unit, scale = based
             number, upper, op, approx = bounds

@@ -13,6 +13,7 @@ whose best match is tied between indicators is ambiguous; either way nothing is 
 from __future__ import annotations
 
 import math
+import re
 from dataclasses import dataclass
 
 from reviewer.claims.extract import MONEY_UNITS, Claim
@@ -217,11 +218,13 @@ def score(claim: Claim, t: Target) -> int:
     run = max(common_run(before, core), common_run(after, core))
     if run == MIN_RUN and _measure_only(core, before, after):
         run = 0  # 65岁以上老年人健康管理率 against 孕产妇系统管理率: only the measure's word shared
+    window = before[-_SWAP_WINDOW:]
     if run < MIN_RUN and (
-        _swapped(core, before[-_SWAP_WINDOW:]) or _middle_left_out(core, before[-_SWAP_WINDOW:])
+        _swapped(core, window) or _middle_left_out(core, window) or _place_inside(core, window)
     ):
         # 改造危桥9座 against 危桥改造数量: the name's two words, the other way; 补贴面积95.6万亩
-        # against 补贴发放面积: its first and last words, its middle left out
+        # against 补贴发放面积: its first and last words, its middle left out; 惠及项目区农户
+        # against 受益农户数: its two words, the place they are in between them
         run = MIN_RUN
     if not (run >= MIN_RUN or run == len(t.core) >= 2):
         return 0
@@ -264,10 +267,11 @@ def _measure_only(core: str, *texts: str) -> bool:
 
 # The measure a claim names right before its figure (…满意度达到95%, …管理率66.5%), and the one
 # an indicator's name ends with.
+# (a share too: 脱贫家庭学生占比约六成 measures no 认定准确率)
 _CLAIM_MEASURE = lazy_compile(
-    rf"({_MEASURE_WORD})(?:达到|达|为|是|保持在|提高到|提升至|超过|不低于|约)?\s*$"
+    rf"({_MEASURE_WORD}|占比|比例|比重)(?:达到|达|为|是|保持在|提高到|提升至|超过|不低于|约)?\s*$"
 )
-_NAME_MEASURE = lazy_compile(rf"({_MEASURE_WORD})$")
+_NAME_MEASURE = lazy_compile(rf"({_MEASURE_WORD}|占比|比例|比重)$")
 
 
 def _other_measure(before: str, name: str) -> bool:
@@ -304,6 +308,19 @@ def _middle_left_out(core: str, words: str) -> bool:
 
 
 _MIDDLE_NAME = 6
+# The place a count is of, said between a name's two words (受益项目区农户, 改造全县危桥).
+_PLACE_WORDS = "项目区|全县|全市|全区|全镇|全乡|辖区|县域|本县|本市"
+
+
+def _place_inside(core: str, words: str) -> bool:
+    """A core name opening with a word of two characters (受益农, of 受益农户数) with a place
+    between that word and the rest in ``words`` (受益项目区农户)."""
+    if not 3 <= len(core) <= 4:
+        return False
+    return (
+        re.search(f"{re.escape(core[:2])}(?:{_PLACE_WORDS}){re.escape(core[2:])}", words)
+        is not None
+    )
 
 
 @dataclass(frozen=True, slots=True)

@@ -82,11 +82,13 @@ def parse_numeral(text: str) -> float | None:
         return None
     if text[0] in CN_LEAD:
         whole, point, fraction = text.partition(POINT)
+        big = _BIG.get(fraction[-1:], 1) if point else 1  # 二点五万: 25 000
+        fraction = fraction[:-1] if big > 1 else fraction
         value = parse_chinese(whole)
         if value is None or (point and not _decimal_digits(fraction)):
             return None
         decimals = "".join(str(DIGITS[ch]) for ch in fraction)
-        return float(f"{value}.{decimals}") if point else float(value)
+        return float(f"{value}.{decimals}") * big if point else float(value)
     mult = _MULTIPLIERS.get(text[-1])
     number = parse_number(text[:-1] if mult else text)
     if number is None:

@@ -128,7 +128,12 @@ def read_header(row: Row) -> _Header | None:
         return None
     before = [c for c in cells if c.column < start and c is not project]
     serial = [c for c in before if key(c.text) in _SERIAL]
-    indicators = serial + [c for c in cells if start <= c.column <= end]
+    # the project's funds printed among or after the indicator columns (… | 偏差原因 | 年初预算数
+    # | … | 预算执行率得分 | 度量单位): the project's, not the rows'
+    funds_after = [
+        c for c in cells if c.column >= start and roles[c.column] is Role.EXTRA and _is_fund(c.text)
+    ]
+    indicators = serial + [c for c in cells if start <= c.column <= end and c not in funds_after]
     header = _Header(row, project.column, project, [], [], [], indicators)
     for c in before:
         if c in serial:
@@ -140,6 +145,7 @@ def read_header(row: Row) -> _Header | None:
             header.funds.append(c)
         else:
             header.fields.append((c.column, c))
+    header.funds += funds_after
     for c in cells:
         if c.column <= end:
             continue
@@ -151,6 +157,17 @@ def read_header(row: Row) -> _Header | None:
     header.indicator_columns = frozenset(c.column for c in header.indicators)
     header.project_columns = frozenset(header.keys) - header.indicator_columns
     return header
+
+
+def _is_fund(label: str) -> bool:
+    """A funds column's label (年初预算数, 预算执行率得分), not a row's (评分规则)."""
+    k = key(label)
+    return (
+        lookup(label, DEFAULT.fund_columns) is not None and any(w in k for w in _FUND_WORDS)
+    ) or (k.startswith(_BUDGET))
+
+
+_FUND_WORDS = ("预算", "执行", "资金")
 
 
 class Unfolder:
@@ -269,7 +286,7 @@ class Unfolder:
             yield from self._opening()
         else:
             self._repeats(mine)
-        yield from self._indicator_row(row)
+        yield from self._indicator_row(row, mine)
 
     def _repeats(self, cells: list[Cell]) -> None:
         """A later row's project cells: repeats of the first row's are consumed; others are
@@ -302,11 +319,14 @@ class Unfolder:
                 yield Unfolded([_placed(g, 1), _placed(first[column], 2)], line)
         yield Unfolded(list(header.indicators), header.row.line)
 
-    def _indicator_row(self, row: Row) -> Iterator[Row]:
+    def _indicator_row(self, row: Row, own: list[Cell]) -> Iterator[Row]:
+        """The row's indicator cells; ``own`` its project's cells, which the project's opening
+        may have moved into an indicator's column (项目名称 first: placed second)."""
         header = self.header
         assert header is not None
         columns = header.indicator_columns
-        cells = [c for c in row.cells if c.column in columns]
+        taken = {id(c) for c in own}
+        cells = [c for c in row.cells if c.column in columns and id(c) not in taken]
         if any(key(c.text) in _SUMMARY for c in cells):
             # the project's summary row: its figures are the table's (分值 100 under 合计)
             for c in cells:

@@ -14,6 +14,7 @@ from typing import Any
 from reviewer.forms.vocabulary import key, unnumbered
 from reviewer.grid import Cell, Row
 from reviewer.parse import labels as lb
+from reviewer.parse.sub_rows import is_part
 from reviewer.parse.values import is_placeholder, parse_amount, parse_percent
 from reviewer.textnorm import SENTENCE_ENDS
 
@@ -28,6 +29,7 @@ _COLUMNS = (
     ("content", ("主要内容", "任务内容", "主要工作内容", "内容", "对应项目")),
     ("budget", ("预算数", "全年预算数", "预算金额", "预算资金", "任务预算数")),
     ("executed", ("执行数", "全年执行数", "实际支出", "执行金额", "实际执行数")),
+    ("status", ("完成情况", "任务完成情况", "完成情况说明", "实施情况")),
     ("rate_pct", ("执行率", "预算执行率", "执行进度")),
 )
 
@@ -193,9 +195,10 @@ class TasksReader:
         if rate is not None and parse_percent(rate.text) is None and not is_placeholder(rate.text):
             return False
         task: dict[str, Any] = {"name": name.text, "cells": {"name": name.ref()}}
-        if (content := placed.get("content")) is not None:
-            task["content"] = content.text
-            task["cells"]["content"] = content.ref()
+        for role in ("content", "status"):
+            if (said := placed.get(role)) is not None:
+                task[role] = said.text
+                task["cells"][role] = said.ref()
         for role in AMOUNTS:
             if (amount := placed.get(role)) is not None:
                 task[role] = parse_amount(amount.text)
@@ -207,8 +210,10 @@ class TasksReader:
             c.used = True
         if lb.is_total_word(name.text) or key(name.text) == "小计":
             self.t["tasks_total"] = task
+        elif is_part(name.text) and tasks:
+            tasks[-1].setdefault("parts", []).append(task)  # 其中：中央资金, of the task above
         else:
-            self.t["tasks"].append(task)
+            tasks.append(task)
         return True
 
 
