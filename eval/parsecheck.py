@@ -73,10 +73,14 @@ def _readings(gold: dict[str, Any], key: str) -> set[str]:
     values = [value]
     if value.startswith(("定性", "定量")) and len(value) > 2:
         values.append(value[2:])  # 指标性质 定性 | 逐步提升: the nature is not the target
+    if value[:1] in "=＝" and len(value) > 1:
+        values.append(value[1:])  # = 100 %: a figure to equal is the figure (its sign implied)
+    if value[:2] in _DIRECTIONS and len(value) > 2:
+        values.append(_DIRECTIONS[value[:2]] + value[2:])  # 反向 | 28 | 万元/公里: ≤28万元/公里
     cells = gold.get("target_cells")
     if isinstance(cells, list):  # the Hebei form's 符号 | 值 | 单位(文字描述): its words apart
         kept = [  # nor a unit column's dash for none (定性 | 持续健全 | /), nor its word for
-            c  # the kind of value (≤ | 2022年12月31日 | 日期: a date, no unit)
+            _DIRECTIONS.get(c, c)  # the kind of value (≤ | 2022年12月31日 | 日期: a date, no unit)
             for c in cells
             if c
             and c not in ("定性", "定量", *_NO_UNIT)

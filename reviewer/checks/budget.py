@@ -324,8 +324,14 @@ def _score_check(
     candidates = [by_exact]
     if by_printed and row.rate_pct is not None:
         candidates.append(min(row.rate_pct * row.weight / 100, row.weight))
+    ref = row.cells.get("score")
+    # (a score printed to one decimal, 19.0 for 18.956: rounded, not overstated; a whole
+    # number is not read so — the full 分值 printed for a rate short of 100% is the error)
+    places = decimals(ref.text) if ref is not None else 2
     ok = row.score <= row.weight + 1e-9 and any(
-        abs(row.score - c) <= tolerance + 1e-9 for c in candidates
+        abs(row.score - c) <= tolerance + 1e-9
+        or (places == 1 and abs(round(c, 1) - row.score) < 1e-9)
+        for c in candidates
     )
     return by_exact, ok
 

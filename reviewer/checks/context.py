@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 from reviewer.checks.recompute import Expectation, expect, target_met
 from reviewer.config import Config, Thresholds
 from reviewer.forms.families import DEFAULT, Family
+from reviewer.lazyre import lazy_compile
 from reviewer.model import (
     CellRef,
     EvaluationTable,
@@ -77,12 +78,27 @@ class TableContext:
     shared: dict[str, object] = field(default_factory=dict)
 
     def expect(self, ind: Indicator) -> Expectation:
-        """What the rules say ``ind`` should score (computed once per row)."""
+        """What the rules say ``ind`` should score (computed once per row), a lower-is-better
+        row by the ratio where the table's note says the form scores it so."""
         key = id(ind)
         e = self._expectations.get(key)
         if e is None:
-            e = self._expectations[key] = expect(ind, self.config)
+            e = self._expectations[key] = expect(ind, self._scoring())
         return e
+
+    def _scoring(self) -> Config:
+        """The configuration the table's rows are scored under: the run's, with a lower-is-
+        better row scored as weight × target ÷ actual where a note says so (反向得分=权重×目标值/
+        实际值)."""
+        config = self.shared.get(_SCORING_KEY)
+        if not isinstance(config, Config):
+            config = self.config
+            if config.lower_is_better != "ratio" and any(
+                _REVERSE_BY_RATIO.search(n) for n in self.table.notes
+            ):
+                config = config.model_copy(update={"lower_is_better": "ratio"})
+            self.shared[_SCORING_KEY] = config
+        return config
 
     def met(self, ind: Indicator) -> bool | None:
         """Whether ``ind`` reached its target (None: cannot be told), on a form with or
@@ -106,6 +122,15 @@ class TableContext:
             )
         assert isinstance(total, float)
         return total
+
+
+_SCORING_KEY = "scoring-config"
+# A note scoring lower-is-better rows by the ratio (反向得分=权重×目标值/实际值, 反向指标得分 = 分值
+# × 指标值 ÷ 实际完成值).
+_REVERSE_BY_RATIO = lazy_compile(
+    r"反向[^。；;]{0,8}?得分\s*[=＝]\s*(?:权重|分值)\s*[×*xX]\s*(?:年度)?(?:目标值|指标值)"
+    r"\s*[/÷]\s*(?:实际值|实际完成值|完成值)"
+)
 
 
 def cell_evidence(*refs: CellRef | None) -> list[Evidence]:

@@ -91,14 +91,7 @@ def _sources_add_up(ctx: TableContext) -> Iterator[Hit]:
             refs += [total.cells.get(col)] + [r.cells.get(col) for r in rows]
     if wrong and last_digit and ctx.table.amount_unit == "万元":
         # amounts in 万元 are rounded from 元 one by one: a sum a cent of 万元 off is rounding
-        yield Hit(
-            "；".join(wrong) + "，相差末位一个单位，可能是各来源金额分别取整所致。",
-            severity=Severity.INFO,
-            expected="，".join(expected_shown),
-            found="，".join(found_shown),
-            evidence=cell_evidence(*refs),
-            suggestion="如无取整原因，请核对各资金来源金额。",
-        )
+        yield _rounded_apart(wrong, refs, "，".join(expected_shown), "，".join(found_shown))
     elif wrong and unlisted and not settled:
         names = "、".join(k for k, _ in unlisted)
         yield Hit(
@@ -188,6 +181,18 @@ def _levels_among_sources(funds: Funds) -> bool:
     )
 
 
+def _rounded_apart(wrong: list[str], refs: list[CellRef | None], expected: str, found: str) -> Hit:
+    """A sum a unit of its last digit off its total, in 万元: rounding, said as a note."""
+    return Hit(
+        "；".join(wrong) + "，相差末位一个单位，可能是各项金额分别取整所致。",
+        severity=Severity.INFO,
+        expected=expected,
+        found=found,
+        evidence=cell_evidence(*refs),
+        suggestion="如无取整原因，请核对各项金额。",
+    )
+
+
 def _one_unit(cell: CellRef | None, claimed: float | None, expected: float) -> bool:
     """The total differs from the sum by one unit of its last printed digit (65.46 for
     65.45), with two decimals printed."""
@@ -218,6 +223,7 @@ def _parts_by_column(ctx: TableContext) -> Iterator[Hit]:
             whole, whole_name = funds.current_year_appropriation, "当年财政拨款"
         wrong: list[str] = []
         refs = []
+        last_digit = True  # every difference one unit of the last printed digit
         for col in AMOUNT_COLUMNS:
             claimed = getattr(whole, col)
             values = [getattr(r, col) for r in parts]
@@ -225,10 +231,13 @@ def _parts_by_column(ctx: TableContext) -> Iterator[Hit]:
                 continue
             added = round(sum(v or 0.0 for v in values), 2)
             if abs(claimed - added) > 0.005:
+                last_digit = last_digit and _one_unit(whole.cells.get(col), claimed, added)
                 label = _label(ctx, col)
                 wrong.append(f"{label}：{whole_name}为{fmt(claimed)}，{name}之和为{fmt(added)}")
                 refs += [whole.cells.get(col)] + [r.cells.get(col) for r in parts]
-        if wrong:
+        if wrong and last_digit and ctx.table.amount_unit == "万元":
+            yield _rounded_apart(wrong, refs, "", "")
+        elif wrong:
             yield Hit(
                 "；".join(wrong) + "，两者不符。",
                 evidence=cell_evidence(*refs),

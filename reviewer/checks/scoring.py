@@ -24,12 +24,13 @@ from reviewer.checks.recompute import (
     units_differ,
 )
 from reviewer.checks.registry import rule
-from reviewer.checks.written_rule import delayed_score, ruled_score, written_rule
+from reviewer.checks.written_rule import delayed_score, noted_rule, ruled_score, written_rule
 from reviewer.config import Thresholds
 from reviewer.lazyre import lazy_compile
 from reviewer.model import Category, CellRef, Indicator, Operator, Severity
 from reviewer.numbers import fmt
 from reviewer.parse.labels import is_row_of_its_own
+from reviewer.parse.values import decimals
 from reviewer.units import factor, norm_unit, scale_of
 
 _RULE_WORDS = {
@@ -118,8 +119,8 @@ def unmet_full_marks(ctx: TableContext) -> Iterator[Hit]:
         e = ctx.expect(i)
         if e.met is not False or e.direction is Direction.QUALITATIVE:
             continue
-        if (ruled := _by_written_rule(i)) is not None:
-            tail = f"按本行评分标准“{ruled[0][:40]}”应为{fmt(ruled[1])}分。"
+        if (ruled := _by_written_rule(i, ctx.table.notes)) is not None:
+            tail = f"{ruled[0]}应为{fmt(ruled[1])}分。"
             expected = fmt(ruled[1])
         elif e.expected is not None:
             how = _RULE_WORDS.get(e.direction, "按规则计分")
@@ -210,10 +211,18 @@ def deduction_not_proportional(ctx: TableContext) -> Iterator[Hit]:
             continue
         if any(stem in f"{i.l1}{i.l2}{i.name}" for stem in ruled):
             continue  # a note states the rule its category is scored by (每低1个百分点扣0.5分)
-        if _by_written_rule(i) is not None:
+        if _by_written_rule(i, ctx.table.notes) is not None:
             continue  # the row's own 评分标准 scores it (S111's)
         how = _RULE_WORDS.get(e.direction, "按规则计分")
         yield from _score_off(i, e.expected, how, "按实际完成值与年度指标值的比例重新计分。", th)
+
+
+def _rounded_to_print(i: Indicator, expected: float) -> bool:
+    """The score is ``expected`` rounded to the one decimal it is printed with (9.7 for 9.74;
+    a whole number is no such rounding: 9 for 8.63 is a point given)."""
+    ref = i.cells.get("score")
+    places = decimals(ref.text) if ref is not None else 2
+    return places == 1 and i.score is not None and abs(round(expected, 1) - i.score) < 1e-9
 
 
 def _score_off(
@@ -223,7 +232,7 @@ def _score_off(
     rule): too high beyond a tenth of its 分值 an error, else a warning; too low a note."""
     assert i.score is not None and i.weight is not None
     diff = i.score - expected
-    if abs(diff) <= th.score_tolerance + 1e-9:
+    if abs(diff) <= th.score_tolerance + 1e-9 or _rounded_to_print(i, expected):
         return
     if diff > 0:
         severity = Severity.ERROR if diff > th.big_deviation_share * i.weight else Severity.WARNING
@@ -257,12 +266,13 @@ _NOTE_RULE = lazy_compile(
     Severity.WARNING,
     "强制",
     "score",
-    what="指标行的评分标准栏写明了扣分办法（每低1个百分点扣0.5分、每少10人扣1分、未达到不得分）的，未达成指标值"
-    "的行按该办法计分（不低于0分）；得分与之相差超过0.01分的报告，偏高超过分值的10%为错误，偏低为提示。"
-    "评分标准写按比例计分、酌情扣分、按延迟月数或发现问题数扣分的，按S104的比例规则核对。",
+    what="指标行的评分标准栏写明了扣分办法（每低1个百分点扣0.5分、每少10人扣1分、每延迟1个月扣2分、"
+    "80%-90%得60%分值、未达到不得分）的，或表注为该类指标写明了扣分办法（满意度≥90%得满分，每低1个百分点扣0.5分）的，"
+    "未达成指标值的行按该办法计分（不低于0分）；得分与之相差超过0.01分的报告，偏高超过分值的10%为错误，偏低为提示。"
+    "评分标准写按比例计分、酌情扣分或按发现问题数扣分的，按S104的比例规则核对。",
     why="表中写明的评分标准是该行的计分依据；不按自己写明的标准扣分，得分就没有依据。",
     example="工程验收合格率≥98%，完成93%，评分标准“每低1个百分点扣0.5分”，分值10分，得9.5分；应为7.5分。",
-    fix="按本行评分标准重新计分。",
+    fix="按本行评分标准或表注写明的办法重新计分。",
 )
 def score_by_written_rule(ctx: TableContext) -> Iterator[Hit]:
     th = ctx.thresholds
@@ -271,30 +281,35 @@ def score_by_written_rule(ctx: TableContext) -> Iterator[Hit]:
             continue  # (a full score on a missed row is S102's)
         if ctx.expect(i).met is not False:
             continue
-        ruled = _by_written_rule(i)
+        ruled = _by_written_rule(i, ctx.table.notes)
         if ruled is None:
             continue
-        rule_text, expected = ruled
-        how = f"按本行评分标准“{rule_text[:40]}”"
-        yield from _score_off(i, expected, how, "按本行评分标准重新计分。", th)
+        how, expected = ruled
+        yield from _score_off(i, expected, how, "按评分标准重新计分。", th)
 
 
-def _by_written_rule(i: Indicator) -> tuple[str, float] | None:
-    """The row's written rule and the score it gives the row (a missed one), where it is one
-    ``written_rule`` reads and applies to the row's figures."""
-    rule_ = written_rule(i)
-    if rule_ is not None and (dates := dates_of(i.target, i.actual)) is not None:
+def _by_written_rule(i: Indicator, notes: list[str]) -> tuple[str, float] | None:
+    """How the row's written rule is quoted (its own 评分标准's, or the table's note's for its
+    kind) and the score it gives the row (a missed one), where ``written_rule`` or
+    ``noted_rule`` reads one that applies to the row's figures."""
+    rule_, where = written_rule(i), "本行评分标准"
+    if rule_ is None:
+        rule_, where = noted_rule(i, notes), "表注"
+    if rule_ is None:
+        return None
+    how = f"按{where}“{rule_.text[:40]}”"
+    if (dates := dates_of(i.target, i.actual)) is not None:
         late = delayed_score(rule_, i, *dates)  # 每延迟1个月扣2分: 8月底前 against 10月底
-        return None if late is None else (rule_.text, late)
+        return None if late is None else (how, late)
     t, a = i.target_value, i.actual_value
-    if rule_ is None or t.number is None or a.number is None:
+    if t.number is None or a.number is None:
         return None
     scale = scale_of(t, a) if a.unit != t.unit else 1.0
     if scale == 1.0 and units_differ(t, a):
         return None  # units that do not convert (S108's)
     actual = a.number * scale
     score = ruled_score(rule_, i, t.number, actual)
-    return None if score is None else (rule_.text, score)
+    return None if score is None else (how, score)
 
 
 def _note_rules(notes: list[str]) -> set[str]:

@@ -25,6 +25,10 @@ _PER_UNIT = lazy_compile(
     r"(?P<n>\d+(?:\.\d+)?|一)\s*(?P<unit>个百分点|百分点|%|％|[\u4e00-\u9fff]{1,3}?)\s*"
     r"(?:扣|减)\s*(?P<points>\d+(?:\.\d+)?)\s*分"
 )
+# The rate a rule gives full points from: ≥90%得满分, 达到90%以上得满分, 90%及以上得满分
+_FULL_AT = lazy_compile(
+    r"(?:[≥>＞]=?|达到|不低于)?\s*(?P<at>\d+(?:\.\d+)?)\s*%\s*(?:及以上|以上)?(?:的)?得满分"
+)
 # 未达到不得分, 未完成不得分, 超出不得分, 否则不得分, 达不到不得分
 _ALL_OR_NOTHING = lazy_compile(
     r"(?:未达到|未达标|未完成|达不到|超出|超过|否则)[^，,。；;]{0,6}不得分"
@@ -62,11 +66,42 @@ class WrittenRule:
     # which the row earns nothing: 80%（含）–90%得一半分，<80%不得分
     bands: tuple[tuple[float, float, float | None, float | None], ...] = ()
     none_below: float | None = None
+    # the rate the rule gives full points from, where it says (满意度≥90%得满分 on a row whose
+    # target is ≥95%): the shortfall counts from it, not from the target
+    full_at: float | None = None
 
 
 def written_rule(ind: Indicator) -> WrittenRule | None:
     """The row's rule, where its 评分标准 writes one of the kinds this module reads."""
     text = next((ref.text for key, ref in ind.cells.items() if _RULE_COLUMN.match(key)), "").strip()
+    return rule_of(text)
+
+
+def noted_rule(ind: Indicator, notes: list[str]) -> WrittenRule | None:
+    """The rule a note under the table writes for the row's kind (3.满意度≥90%得满分，每低1个
+    百分点扣0.5分 for a 满意度 row), where the note names it and writes one this module reads."""
+    for note in notes:
+        for clause in _CLAUSE.split(note):
+            m = _NOTE_SUBJECT.match(clause)
+            if m is None or m["subject"] not in f"{ind.l1}{ind.l2}{ind.name}":
+                continue
+            if (rule := rule_of(clause[m.end("subject") :])) is not None:
+                return rule
+    return None
+
+
+# A note's clauses (3.满意度≥90%得满分，每低1个百分点扣0.5分；4.…) and the kind of row each opens
+# with (满意度, 时效指标); the quantitative rows' formulas (定量指标正向得分=…) name no kind.
+_CLAUSE = lazy_compile(r"[；;。]|(?<!\d)(?=\d[.、．](?!\d))")
+_NOTE_SUBJECT = lazy_compile(
+    r"^\s*(?:注[:：]?)?\s*(?:\d[.、．])?\s*(?P<subject>(?!定量|定性|正向|反向)[\u4e00-\u9fff]{2,8}?)"
+    r"(?:指标|类指标)?(?=[≥>＞达在每按完])"
+)
+
+
+def rule_of(text: str) -> WrittenRule | None:
+    """The rule ``text`` writes, where it is one of the kinds this module reads."""
+    text = text.strip()
     if not text or _OTHER.search(text):
         return None
     delays = _PER_DELAY.findall(text)
@@ -79,7 +114,9 @@ def written_rule(ind: Indicator) -> WrittenRule | None:
         n, unit, points = found[0]
         per = 1.0 if n == "一" else float(n)
         kind = "pp" if "百分点" in unit else "%" if unit in ("%", "％") else unit
-        return WrittenRule(text, per, float(points), kind) if per > 0 else None
+        full = _FULL_AT.search(text)
+        at = float(full["at"]) if full is not None and kind == "pp" else None
+        return WrittenRule(text, per, float(points), kind, full_at=at) if per > 0 else None
     bands = tuple(_band(m) for m in _BAND.finditer(text))
     if not found and bands:
         below = _NONE_BELOW.search(text)
@@ -131,7 +168,9 @@ def ruled_score(rule: WrittenRule, ind: Indicator, target: float, actual: float)
         return 0.0 if below is not None and actual < below else None
     if rule.per == 0:
         return 0.0
-    gap = abs(target - actual)
+    gap = abs((target if rule.full_at is None else rule.full_at) - actual)
+    if rule.full_at is not None and actual >= rule.full_at:
+        return weight  # at or above the rule's own mark: full points
     percent_row = _is_percent(ind)
     if rule.unit == "pp" or (rule.unit == "%" and percent_row):
         if not percent_row:

@@ -13,6 +13,7 @@ from reviewer.forms.families import get_family
 from reviewer.grid import Cell, Grid, Row, account
 from reviewer.lazyre import lazy_compile
 from reviewer.model import Accounting, EvaluationTable, Leftover, Report
+from reviewer.parse.compound import split_compound
 from reviewer.parse.details import DetailMatcher
 from reviewer.parse.labels import (
     SIGN_OFF,
@@ -690,8 +691,12 @@ class TableStream:
         held: EvaluationTable | None = None  # the document goes on after it: it is not cut
         page_numbers: list[Row] = []
         exports = Unfolder()
-        rows = listed_rows(
-            exports.rows(_without_page_feet(_page_numbers_out(source, page_numbers), page_numbers))
+        rows = split_compound(
+            listed_rows(
+                exports.rows(
+                    _without_page_feet(_page_numbers_out(source, page_numbers), page_numbers)
+                )
+            )
         )
         for block in split_tables(rows):
             if exports.printed:
