@@ -80,7 +80,8 @@ def _readings(gold: dict[str, Any], key: str) -> set[str]:
     cells = gold.get("target_cells")
     if isinstance(cells, list):  # the Hebei form's 符号 | 值 | 单位(文字描述): its words apart
         kept = [  # nor a unit column's dash for none (定性 | 持续健全 | /), nor its word for
-            _DIRECTIONS.get(c, c)  # the kind of value (≤ | 2022年12月31日 | 日期: a date, no unit)
+            _DIRECTIONS.get(c)
+            or c  # the kind of value (≤ | 2022年12月31日 | 日期: a date, no unit)
             for c in cells
             if c
             and c not in ("定性", "定量", *_NO_UNIT)

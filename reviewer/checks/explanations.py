@@ -84,6 +84,8 @@ _DONE = lazy_compile(
 
 
 def _admits_shortfall(i: Indicator, text: str, met: bool | None = None) -> bool:
+    if met and _APPROVED.search(text):
+        return False  # the target adjusted with approval (报经…批准调整), which the row met
     text = _SAVED.sub("", _NO_DEVIATION.sub("", text))
     if i.target_value.operator in (Operator.LE, Operator.LT):
         text = _BELOW.sub("", text)
@@ -93,6 +95,12 @@ def _admits_shortfall(i: Indicator, text: str, met: bool | None = None) -> bool:
     return _SHORTFALL.search(text) is not None
 
 
+# A target's adjustment approved (报经县政府批准…调整完工时间, 调整…已经批复): the shortfall told
+# is the adjustment's reason.
+_APPROVED = lazy_compile(
+    r"(?:报经|经|已)[^。；;]{0,16}(?:批准|批复|同意)[^。；;]{0,16}调整"
+    r"|调整[^。；;]{0,16}(?:已|经)[^。；;]{0,6}(?:批准|批复)"
+)
 # A price below its budget (招标价低于预算, 中标价低于控制价): money saved, no shortfall.
 _SAVED = lazy_compile(r"低于(?:预算|概算|招标控制价|控制价|最高限价|限价)")
 # A met row's explanation of going past its target, whose 偏差 is the excess, no shortfall.

@@ -13,6 +13,7 @@ from reviewer.forms.families import get_family
 from reviewer.grid import Cell, Grid, Row, account
 from reviewer.lazyre import lazy_compile
 from reviewer.model import Accounting, EvaluationTable, Leftover, Report
+from reviewer.parse.beside import funds_beside
 from reviewer.parse.compound import split_compound
 from reviewer.parse.details import DetailMatcher
 from reviewer.parse.labels import (
@@ -693,8 +694,10 @@ class TableStream:
         exports = Unfolder()
         rows = split_compound(
             listed_rows(
-                exports.rows(
-                    _without_page_feet(_page_numbers_out(source, page_numbers), page_numbers)
+                funds_beside(
+                    exports.rows(
+                        _without_page_feet(_page_numbers_out(source, page_numbers), page_numbers)
+                    )
                 )
             )
         )

@@ -1527,9 +1527,21 @@ _UNIT_LABEL = "单位"
 _UNIT_WORDS = lazy_compile(r"[\u4e00-\u9fff%‰％/·]{1,6}")
 
 
+def _initial_target(d: Draft) -> Cell | None:
+    """The row's target as set at the year's start, on a form that prints it beside the
+    adjusted one (年初目标值 | 调整后目标值)."""
+    return next((c for label, c in d.extras.items() if _INITIAL_TARGET.match(label)), None)
+
+
+_INITIAL_TARGET = lazy_compile(r"^(?:年初|原定?)(?:设定的?)?(?:目标|指标)值?")
+
+
 def _to_indicator(d: Draft, described: bool = False) -> dict[str, Any]:
     """The indicator's fields, validated with the whole table (``described``: as for
     ``_target_text``)."""
+    if d.target is None and (first := _initial_target(d)) is not None:
+        # 调整后目标值 left empty: the target was not adjusted, the year's own (年初目标值) stands
+        d.target = first
     target = _target_text(d, described)
     actual = d.actual.text if d.actual else ""
     actual, note = _note_apart(actual)
