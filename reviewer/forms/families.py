@@ -265,6 +265,8 @@ _GOAL_EXPECTED = (
     "年度预期目标",
     "年度绩效目标",
     "年初目标",
+    "部门整体绩效目标",  # a 部门整体 form's goal in one field (部门整体绩效目标 | its text)
+    "部门整体支出绩效目标",
 )
 _GOAL_ACTUAL = (
     "实际完成情况",

@@ -127,6 +127,7 @@ _ATTACHMENT = lazy_compile(r"^(?:附件|附表)\s*[一二三四五六七八九�
 
 # The goal block's own label before its labelled goals on one row.
 _GOAL_BLOCK = ("年度总体目标", "年度目标", "总体目标", "绩效目标")
+_LABELLED = 2  # cells of a goal's row of its own: its label and its text
 # A goal's label and its text on one line: 预期目标：…, 实际完成情况：…
 _GOAL_LINE = lazy_compile(r"^\s*([^:：]{2,12})[:：]\s*(\S.{4,})$")
 
@@ -879,6 +880,18 @@ class _TableBuilder:
         self.goal_heading = (
             cells[0].column if len(cells) > 2 and is_part_heading(cells[0].text) else None
         )
+        if (
+            len(cells) == _LABELLED
+            and (field := self._goal_label(cells[0].text)) is not None
+            and len(cells[1].text) >= _GOAL_TEXT
+        ):
+            # one goal's label and its text beside it (目标实际完成情况 | 年度目标基本完成：…), the
+            # text whatever words it opens with
+            cells[0].used = True
+            self.goal_cols[field] = cells[0].column
+            self.t["labels"].setdefault(field, unnumbered(cells[0].text))
+            self._add_goal(field, cells[1])
+            return
         if self._lone_goal(row):
             label, text, *result = cells
             label.used = True

@@ -132,7 +132,22 @@ def parse_number(text: str) -> float | None:
         return _num(t.translate(_OCR_DIGITS))
     if (bare := _EDGE_MARK.sub("", t)) != t and _PLAIN_NUMBER.match(bare):
         return _num(bare)  # a scan's grid line read at the figure's edge (10], |9.5)
+    if t.count(" ") >= _SPACED and _spaced_digits(t):
+        return _num(t.replace(" ", ""))  # a letter-spaced PDF's figure (9 0 9 8 3 6 1.2 7)
     return None
+
+
+_SPACED = 3  # spaces at least between a letter-spaced figure's digits: not 8 8, two figures
+
+
+def _spaced_digits(t: str) -> bool:
+    """A figure printed a digit at a time, a space between each (its point where it falls:
+    1.2 in 9 0 9 8 3 6 1.2 7)."""
+    parts = t.split(" ")
+    return (
+        all((len(p) == 1 and p.isdigit()) or (p.count(".") == 1 and len(p) <= 3) for p in parts)
+        and _PLAIN_NUMBER.match(t.replace(" ", "")) is not None
+    )
 
 
 # One mark of a cell's rule at a figure's edge, as OCR reads it: a bracket or a bar.
