@@ -185,7 +185,7 @@ def _sections_missing(
     # A goal printed as one field (年度目标: the 20/80 forms; 年度总体目标 | its text, no 预期目标
     # under the label) asks for no 实际完成情况 beside it: the indicators tell what was done.
     one_goal_field = t.labels.get("goal_expected", "").startswith(
-        ("年度目标", "年度总体目标", "部门整体")
+        ("年度目标", "年度总体目标", "年度绩效目标", "部门整体")
     )
     for field, word in (("goal_expected", "预期目标"), ("goal_actual", "实际完成情况")):
         # a printed label with its cell left empty is P109's, not a missing part of the form

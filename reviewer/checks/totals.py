@@ -293,18 +293,24 @@ def stated_total_matches(ctx: TableContext) -> Iterator[Hit]:
         text = t.goal_actual if key == "goal_actual" else t.fields.get(key, "")
         where = t.labels.get(key) or label
         ref = t.cells.get(key) or t.cells.get(f"field:{key}")
-        for m in _STATED_TOTAL.finditer(text):
-            said = m.group(1)
-            slack = 0.5 * 10 ** -decimals(said) + 1e-9
-            if abs(float(said) - t.total_score) <= slack:
-                continue
-            yield _said_otherwise(t, where, ref, m.group(0), fmt(t.total_score), said)
+        stated = list(_STATED_TOTAL.finditer(text))
+        off = [m for m in stated if not _agrees(m.group(1), t.total_score)]
+        # (a conclusion stating several projects' scores, this table's among them: no finding)
+        if off and len(off) == len(stated):
+            m = off[0]
+            yield _said_otherwise(t, where, ref, m.group(0), fmt(t.total_score), m.group(1))
             return
         grade = grade_of(t.total_score, ctx.config)
-        for m in _STATED_GRADE.finditer(text):
-            if m.group(1) != grade:
-                yield _said_otherwise(t, where, ref, m.group(0), grade, m.group(1))
-                return
+        grades = list(_STATED_GRADE.finditer(text))
+        if grades and all(m.group(1) != grade for m in grades):
+            m = grades[0]
+            yield _said_otherwise(t, where, ref, m.group(0), grade, m.group(1))
+            return
+
+
+def _agrees(said: str, total: float) -> bool:
+    """A stated score that is the total, to the decimals it is stated with."""
+    return bool(abs(float(said) - total) <= 0.5 * 10.0 ** -decimals(said) + 1e-9)
 
 
 def _said_otherwise(

@@ -175,6 +175,8 @@ def _block_whole(ctx: TableContext) -> bool:
 )
 def positive_weights(ctx: TableContext) -> Iterator[Hit]:
     for i in ctx.table.indicators:
+        if left_blank(i.target) and left_blank(i.actual) and not i.score:
+            continue  # a template's row marked not applicable (/ | / | 0): no indicator set
         if i.weight is not None and i.weight <= 0:
             yield Hit(
                 f"「{i.name}」的分值为{fmt(i.weight)}，应大于0。",
@@ -381,7 +383,7 @@ def target_left_empty(ctx: TableContext) -> Iterator[Hit]:
         i
         for i in t.indicators
         if left_blank(i.target)
-        and (i.actual.strip() or i.score)
+        and (not left_blank(i.actual) or i.score)  # (/ | / | 0: a row marked not applicable)
         and not i.partial
         and not scores_execution(i)
         and "预算执行" not in i.name

@@ -371,6 +371,8 @@ _INDICATOR_COLUMNS = (
 )
 _TEXT_FIELDS = (
     ("评价结论", "conclusion"),
+    ("自评结论", "conclusion"),
+    ("绩效自评结论", "conclusion"),
     ("存在问题", "problems"),
     ("改进措施", "measures"),
     ("其他需要说明事项", "other_notes"),

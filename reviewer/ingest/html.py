@@ -231,6 +231,12 @@ class _Reader(HTMLParser):
             return False
         self.hiding = (tag, 1)
         self.hiding_reason = _STRUCK_REASON if struck else _HIDDEN_REASON
+        if tag == "tr" and self.stack:
+            # a hidden row still counts in the rowspans around it (a sheet's hidden template
+            # row inside 产出指标's rowspan=6): its place is taken, its cells are not read
+            if self.stack[-1].row and (self.stack[-1].cells or self.cell is not None):
+                self._end_row()
+            self.stack[-1].start_row()
         return True
 
     def _shown_again(self, tag: str) -> bool:
