@@ -13,6 +13,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 
 from reviewer.grid import Cell, Row
+from reviewer.lazyre import lazy_compile
 
 _BLOCK = "fund-block"  # the anchors' kinds (reviewer.ingest.rebuild.anchors.Kind values)
 _ROW = "fund-row"
@@ -28,7 +29,9 @@ def _funds_start(row: Row) -> int | None:
     """The column a funds block's label opens beside other cells (项目名称 | … | 项目资金(万元) |
     年初预算数 …); None for a row that does not hold one there."""
     cells = row.cells
-    if len(cells) < _MIN_CELLS or not _kinds(cells[0].text).difference((_BLOCK, _ROW)):
+    if len(cells) < _MIN_CELLS or _FUNDS_WORD.search(row.joined) is None:
+        return None  # most rows: no cell names funds (a cheap look before the labels')
+    if not _kinds(cells[0].text).difference((_BLOCK, _ROW)):
         return None  # (its first cell a block's own label: the block printed on its own)
     if any(_kinds(c.text) == {"column"} for c in cells):
         return None  # an export's header (项目名称 | 主管部门 | 年度预算数 | … | 一级指标 | …)
@@ -41,6 +44,7 @@ def _funds_start(row: Row) -> int | None:
 
 
 _MIN_CELLS = 4
+_FUNDS_WORD = lazy_compile(r"资金|预算")  # every funds block's label has one of them
 _MIN_LABELS = 2
 _COLUMN = "fund-column"
 

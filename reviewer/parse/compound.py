@@ -27,6 +27,7 @@ _BRACKET = lazy_compile(r"^(?P<a>[^(（]+?)\s*[(（]\s*(?P<b>[^()（）]+?)\s*[)
 _DASH = lazy_compile(r"^(?P<a>[^-－—]+?)\s*[-－—]\s*(?P<b>[^-－—]+)$")
 _FORMS = (("/", _SLASH), ("()", _BRACKET), ("-", _DASH))
 _MARKS = frozenset("/／（(-－—")
+_MARK = lazy_compile("[/／（(\\-－—]")  # the same, to look for in a row's text at once
 _SLASH_AT = lazy_compile(r"[/／]")
 _DIGIT = lazy_compile(r"\d")
 
@@ -47,8 +48,8 @@ _VALUE_ROLES = frozenset({Role.L1, Role.L2, Role.TARGET, Role.ACTUAL, Role.WEIGH
 
 def _two_labels(text: str) -> tuple[str, str, str] | None:
     """(first label, second label, the mark between them) where ``text`` names two columns."""
-    if not _MARKS.intersection(text):
-        return None
+    if len(text) > _PAIR_CHARS or not _MARKS.intersection(text):
+        return None  # (a longer text is no two labels: the cheap look first)
     for mark, form in _FORMS:
         m = form.match(text.strip())
         if m is None:
@@ -136,7 +137,7 @@ def _header_spec(row: Row) -> list[tuple[int, str]]:
     """The two-label columns of a header row (the rightmost first); [] for any other row (a
     header: two more of its cells are a form's column labels)."""
     cells = row.cells
-    if len(cells) < _HEADER_CELLS or not any(_MARKS.intersection(c.text) for c in cells):
+    if len(cells) < _HEADER_CELLS or _MARK.search(row.joined) is None:
         return []
     spec = [(c.column, pair[2]) for c in cells if (pair := _two_labels(c.text)) is not None]
     if not spec:
@@ -152,6 +153,7 @@ def _header_spec(row: Row) -> list[tuple[int, str]]:
 _HEADER_CELLS = 3
 _OTHER_LABELS = 2
 _LABEL_CHARS = 8  # a column's label is short: a longer half is a formula's or a sentence's
+_PAIR_CHARS = 2 * _LABEL_CHARS + 4  # two labels, their mark and its spaces
 
 
 def _ends_block(row: Row) -> bool:
