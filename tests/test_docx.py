@@ -181,3 +181,34 @@ def test_a_table_inside_a_cell_is_read_as_rows_of_its_own(tmp_path: Path) -> Non
         ("提升丁", 10, 10),
     ]
     assert (t.total_weight, t.total_score) == (100, 99)
+
+
+_MC = "http://schemas.openxmlformats.org/markup-compatibility/2006"
+_W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+
+
+def _boxed(text: str) -> str:
+    """A text box holding ``text`` as Word writes one: the drawing (mc:Choice) and its copy for
+    older readers (mc:Fallback), each with its own w:txbxContent."""
+    content = f"<w:txbxContent><w:p><w:r><w:t>{text}</w:t></w:r></w:p></w:txbxContent>"
+    return (
+        f'<w:r xmlns:w="{_W}" xmlns:mc="{_MC}"><mc:AlternateContent>'
+        f'<mc:Choice Requires="wps"><w:drawing>{content}</w:drawing></mc:Choice>'
+        f"<mc:Fallback><w:pict>{content}</w:pict></mc:Fallback>"
+        "</mc:AlternateContent></w:r>"
+    )
+
+
+def test_a_text_box_is_read_once_after_its_paragraph(tmp_path: Path) -> None:
+    # cbd03: a form's indicator table drawn in a text box had not been read at all; Word keeps
+    # a fallback copy of each text box, which is not read a second time
+    from lxml import etree
+
+    doc = Document()
+    anchor = doc.add_paragraph("年度绩效指标")
+    anchor._p.append(etree.fromstring(_boxed("三级指标\t年度指标值\t实际完成值")))
+    doc.add_paragraph("填报人：王某")
+    path = tmp_path / "boxed.docx"
+    doc.save(str(path))
+    texts = [r.joined for r in read_grid(path).rows]
+    assert texts == ["年度绩效指标", "三级指标\t年度指标值\t实际完成值", "填报人：王某"]

@@ -7,7 +7,9 @@ grid column (``第2个表格第3行第4格``). A paragraph is a row whose cells 
 runs of spaces; it is located by its paragraph number (shown as a line). A page break, or the
 break Word recorded when it last laid out the pages, starts a new page.
 
-Page headers and footers, and text boxes, are not read.
+A text box anchored in a paragraph (a form's indicator table drawn inside one) is read after
+that paragraph, its own paragraphs and tables in order; Word's fallback copy of it (for older
+readers, mc:Fallback) is not read again. Page headers and footers are not read.
 """
 
 from __future__ import annotations
@@ -46,6 +48,18 @@ def _blocks(element: BaseOxmlElement) -> Iterator[CT_P | CT_Tbl]:
             yield from _blocks(child)
 
 
+_TEXT_BOX = qn("w:txbxContent")
+_FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
+
+
+def _text_boxes(p: CT_P) -> Iterator[BaseOxmlElement]:
+    """The text boxes anchored in ``p``: each once (not its fallback copy), not those inside
+    another text box (read with it, if at all)."""
+    for box in p.iter(_TEXT_BOX):
+        if not any(a.tag in (_FALLBACK, _TEXT_BOX) for a in box.iterancestors()):
+            yield box
+
+
 def _text(p: CT_P) -> str:
     return Paragraph(p, None).text  # type: ignore[arg-type]  # no parent part is needed
 
@@ -76,6 +90,12 @@ class _Reader:
             for c in cells:
                 c.where = {"line": self.paragraphs, "column": c.column}
             yield self._row(cells)
+        for box in _text_boxes(p):
+            yield from self.blocks(box)
+
+    def blocks(self, element: BaseOxmlElement) -> Iterator[Row]:
+        for block in _blocks(element):
+            yield from self.table(block) if isinstance(block, CT_Tbl) else self.paragraph(block)
 
     def table(self, tbl: CT_Tbl) -> Iterator[Row]:
         """The table's rows; a table inside a cell (a layout table holding the form's
@@ -110,8 +130,7 @@ class _Reader:
 def _rows(path: Path, body: BaseOxmlElement) -> Iterator[Row]:
     reader = _Reader()
     try:
-        for block in _blocks(body):
-            yield from reader.table(block) if isinstance(block, CT_Tbl) else reader.paragraph(block)
+        yield from reader.blocks(body)
     except (ValueError, InvalidXmlError) as exc:  # python-docx reads attributes when asked
         raise damaged_package(path, "Word") from exc
 

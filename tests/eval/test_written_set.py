@@ -30,10 +30,6 @@ def _gold(doc: Path) -> Path:
 # Documents still read wrong (see the dataset's README), each expected to fail its check,
 # strictly, so that a fix shows here and its entry goes.
 MISREAD = {
-    "cbd03_hubei_jingzhou_gongan_jiaoyuju_xueshengzizhu_2020.docx": (
-        "a Word file whose indicator table is drawn inside a text box (w:txbxContent): the"
-        " table is not read, the form taken for one cut after its funds block"
-    ),
     "caj06_yunnan_baoshan_longyang_minzhengju_tekunrenyuan_2019.html": (
         "a web page whose form is laid out as a CSS grid (display:grid, its cells placed by"
         " grid-column and grid-row spans): no rows rebuilt, the file refused"
