@@ -7,13 +7,7 @@ from reviewer.api import parse_file
 from reviewer.model import Operator
 from reviewer.parse.values import parse_value
 from reviewer.pipeline import review
-from tests.test_round73_variants import _doc
-
-
-def _codes(stem: str, indicator: str | None = None) -> set[str]:
-    return {
-        f.code for f in review(_doc(stem)).findings if indicator is None or f.indicator == indicator
-    }
+from tests.test_round73_variants import _codes, _doc
 
 
 def test_a_rows_rests_atop_a_page_go_back_to_it() -> None:

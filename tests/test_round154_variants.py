@@ -8,13 +8,7 @@ from reviewer.checks.written_rule import written_rule
 from reviewer.model import CellRef, Indicator
 from reviewer.parse.sub_rows import mark_within_above
 from reviewer.pipeline import review
-from tests.test_round73_variants import _doc
-
-
-def _codes(stem: str, indicator: str | None = None) -> set[str]:
-    return {
-        f.code for f in review(_doc(stem)).findings if indicator is None or f.indicator == indicator
-    }
+from tests.test_round73_variants import _codes, _doc
 
 
 def _within(stem: str) -> list[tuple[str, bool]]:

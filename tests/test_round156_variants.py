@@ -7,13 +7,7 @@ from reviewer.api import parse_file
 from reviewer.grid import Cell, Row
 from reviewer.parse.compound import split_compound
 from reviewer.pipeline import review
-from tests.test_round73_variants import _doc
-
-
-def _codes(stem: str, indicator: str | None = None) -> set[str]:
-    return {
-        f.code for f in review(_doc(stem)).findings if indicator is None or f.indicator == indicator
-    }
+from tests.test_round73_variants import _codes, _doc
 
 
 def test_cells_holding_two_columns_values_are_read_as_two() -> None:

@@ -6,14 +6,7 @@ from __future__ import annotations
 from reviewer.api import parse_file
 from reviewer.grid import Cell, Row
 from reviewer.parse.beside import funds_beside
-from reviewer.pipeline import review
-from tests.test_round73_variants import _doc
-
-
-def _codes(stem: str, indicator: str | None = None) -> set[str]:
-    return {
-        f.code for f in review(_doc(stem)).findings if indicator is None or f.indicator == indicator
-    }
+from tests.test_round73_variants import _codes, _doc
 
 
 def test_a_funds_block_beside_the_key_fields_and_the_goal_is_read() -> None:

@@ -5,12 +5,7 @@ from __future__ import annotations
 
 from reviewer.api import parse_file
 from reviewer.parse.values import parse_amount, parse_number
-from reviewer.pipeline import review
-from tests.test_round73_variants import _doc
-
-
-def _codes(stem: str) -> set[str]:
-    return {f.code for f in review(_doc(stem)).findings}
+from tests.test_round73_variants import _codes, _doc
 
 
 def test_a_letter_spaced_figure_is_one_figure() -> None:

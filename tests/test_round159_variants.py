@@ -5,13 +5,7 @@ from __future__ import annotations
 
 from reviewer.api import parse_file
 from reviewer.pipeline import review
-from tests.test_round73_variants import _doc
-
-
-def _codes(stem: str, indicator: str | None = None) -> set[str]:
-    return {
-        f.code for f in review(_doc(stem)).findings if indicator is None or f.indicator == indicator
-    }
+from tests.test_round73_variants import _codes, _doc
 
 
 def test_a_hidden_row_keeps_its_place_in_the_rowspans_around_it() -> None:

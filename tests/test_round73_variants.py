@@ -23,6 +23,13 @@ def _doc(stem: str) -> Path:
     return next(WRITTEN.glob(f"{stem.rstrip('0123456789')}/texts/{stem}_*"))
 
 
+def _codes(stem: str, indicator: str | None = None) -> set[str]:
+    """The codes of a written document's findings (on ``indicator``'s row, if given)."""
+    return {
+        f.code for f in review(_doc(stem)).findings if indicator is None or f.indicator == indicator
+    }
+
+
 def test_round73_a_scans_slips_in_the_headers_labels_are_those_labels() -> None:
     # pu03, pu06, gr01: 实际完戍值, 未完成原因分忻, 杈重, 指标性贡, 度量単位: the header had not been
     # found (pu06: no row read) or its column lost (gr01: no weights, said misread)

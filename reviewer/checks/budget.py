@@ -33,7 +33,7 @@ from reviewer.model import (
     Severity,
 )
 from reviewer.numbers import fmt
-from reviewer.parse.values import decimals, parse_percent
+from reviewer.parse.values import decimals, parse_percent, rounds_to
 
 ROUNDING = {"half_up": ROUND_HALF_UP, "truncate": ROUND_FLOOR, "round_up": ROUND_CEILING}
 ROUNDING_NAMES = {
@@ -327,10 +327,9 @@ def _score_check(
     ref = row.cells.get("score")
     # (a score printed to one decimal, 19.0 for 18.956: rounded, not overstated; a whole
     # number is not read so — the full 分值 printed for a rate short of 100% is the error)
-    places = decimals(ref.text) if ref is not None else 2
     ok = row.score <= row.weight + 1e-9 and any(
         abs(row.score - c) <= tolerance + 1e-9
-        or (places == 1 and abs(round(c, 1) - row.score) < 1e-9)
+        or (ref is not None and rounds_to(ref.text, row.score, c))
         for c in candidates
     )
     return by_exact, ok

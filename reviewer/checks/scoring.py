@@ -30,7 +30,7 @@ from reviewer.lazyre import lazy_compile
 from reviewer.model import Category, CellRef, Indicator, Operator, Severity
 from reviewer.numbers import fmt
 from reviewer.parse.labels import is_row_of_its_own
-from reviewer.parse.values import decimals
+from reviewer.parse.values import rounds_to
 from reviewer.units import factor, norm_unit, scale_of
 
 _RULE_WORDS = {
@@ -218,11 +218,10 @@ def deduction_not_proportional(ctx: TableContext) -> Iterator[Hit]:
 
 
 def _rounded_to_print(i: Indicator, expected: float) -> bool:
-    """The score is ``expected`` rounded to the one decimal it is printed with (9.7 for 9.74;
-    a whole number is no such rounding: 9 for 8.63 is a point given)."""
+    """The score is ``expected`` rounded to the decimals it is printed with (9.7 for 9.74; a
+    whole number is no such rounding: 9 for 8.63 is a point given)."""
     ref = i.cells.get("score")
-    places = decimals(ref.text) if ref is not None else 2
-    return places == 1 and i.score is not None and abs(round(expected, 1) - i.score) < 1e-9
+    return ref is not None and i.score is not None and rounds_to(ref.text, i.score, expected)
 
 
 def _score_off(

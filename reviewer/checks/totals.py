@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
-from decimal import ROUND_HALF_UP, Decimal
 
 from reviewer.checks.context import (
     Hit,
@@ -18,7 +17,7 @@ from reviewer.config import Config
 from reviewer.lazyre import lazy_compile
 from reviewer.model import Category, CellRef, EvaluationTable, Evidence, Indicator, Severity
 from reviewer.numbers import fmt
-from reviewer.parse.values import decimals
+from reviewer.parse.values import decimals, rounds_to
 
 
 def grade_of(total: float, config: Config) -> str:
@@ -155,18 +154,8 @@ def _rounded_to_print(t: EvaluationTable, expected: float) -> bool:
     return (
         cell is not None
         and t.total_score is not None
-        and _rounds_to(cell.text, t.total_score, expected)
+        and rounds_to(cell.text, t.total_score, expected)
     )
-
-
-def _rounds_to(text: str, printed: float, value: float) -> bool:
-    """``value`` rounded half up to the decimals ``text`` shows is ``printed`` (39.5 for 39.47);
-    whole points are too coarse to tell rounding from a mistake."""
-    shown = decimals(text)
-    if shown == 0:
-        return False
-    unit = Decimal(1).scaleb(-shown)
-    return Decimal(str(value)).quantize(unit, ROUND_HALF_UP) == Decimal(str(printed))
 
 
 @rule(
@@ -391,7 +380,7 @@ def subtotals_add_up(ctx: TableContext) -> Iterator[Hit]:
             added = round(sum(p or 0.0 for p in parts), 2)
             cell = s.cells.get(field)
             if abs(added - printed) <= ctx.thresholds.score_tolerance + 1e-9 or (
-                cell is not None and _rounds_to(cell.text, printed, added)
+                cell is not None and rounds_to(cell.text, printed, added)
             ):
                 continue
             off.append((field, word, printed, added))

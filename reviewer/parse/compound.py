@@ -26,8 +26,7 @@ _SLASH = lazy_compile(r"^(?P<a>[^/／]+?)\s*[/／]\s*(?P<b>[^/／]+)$")
 _BRACKET = lazy_compile(r"^(?P<a>[^(（]+?)\s*[(（]\s*(?P<b>[^()（）]+?)\s*[)）]$")
 _DASH = lazy_compile(r"^(?P<a>[^-－—]+?)\s*[-－—]\s*(?P<b>[^-－—]+)$")
 _FORMS = (("/", _SLASH), ("()", _BRACKET), ("-", _DASH))
-_MARKS = frozenset("/／（(-－—")
-_MARK = lazy_compile("[/／（(\\-－—]")  # the same, to look for in a row's text at once
+_MARK = lazy_compile("[/／（(\\-－—]")  # the marks that part two labels or two values
 _SLASH_AT = lazy_compile(r"[/／]")
 _DIGIT = lazy_compile(r"\d")
 
@@ -48,7 +47,7 @@ _VALUE_ROLES = frozenset({Role.L1, Role.L2, Role.TARGET, Role.ACTUAL, Role.WEIGH
 
 def _two_labels(text: str) -> tuple[str, str, str] | None:
     """(first label, second label, the mark between them) where ``text`` names two columns."""
-    if len(text) > _PAIR_CHARS or not _MARKS.intersection(text):
+    if len(text) > _PAIR_CHARS or _MARK.search(text) is None:
         return None  # (a longer text is no two labels: the cheap look first)
     for mark, form in _FORMS:
         m = form.match(text.strip())

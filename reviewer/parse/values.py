@@ -7,6 +7,7 @@ Accepts full-width digits and signs, thousands separators, units glued to number
 
 from __future__ import annotations
 
+from decimal import ROUND_HALF_UP, Decimal
 from functools import lru_cache
 from typing import Any
 
@@ -200,6 +201,16 @@ def amount_head(text: str) -> str:
     5736.40（含追加116.10）); the text itself otherwise."""
     m = _NOTED_AMOUNT.match(ascii_form(text))
     return m.group(1).rstrip() if m else text
+
+
+def rounds_to(text: str, printed: float, value: float) -> bool:
+    """``value`` rounded half up to the decimals ``text`` shows is ``printed`` (39.5 for 39.47,
+    19.0 for 18.956); whole points are too coarse to tell rounding from a mistake."""
+    shown = decimals(text)
+    if shown == 0:
+        return False
+    unit = Decimal(1).scaleb(-shown)
+    return Decimal(str(value)).quantize(unit, ROUND_HALF_UP) == Decimal(str(printed))
 
 
 def parse_amount(text: str) -> float | None:
