@@ -48,12 +48,13 @@ _MEASURE = lazy_compile(
     r"(改进)?措施[:：]\s*\S|"  # 原因：…措施：… (the measure under its own heading)
     # a dated step (2023年6月底前完成, 2024年实施…改造); not 改为, which tells as often what
     # was changed and caused the shortfall (培训由科级领导干部改为青年干部)
-    r"20\d{2}年(\d{1,2}月|[一二三四]季度|[春夏秋冬]季[^，,；;。]{0,6})?(底前|前|内|底)?"
+    r"(?:20\d{2}|次|明|下)年(\d{1,2}月|[一二三四]季度|[春夏秋冬]季[^，,；;。]{0,6})?(底前|前|内|底)?"
     # …the step a few words on (2025年随工程一并实施, 2025年工程完工后覆盖)
     r"[^，,；;。的]{0,6}?(完成|完工|开工|建成|实施|开展|推进|补(齐|设|建|种|植|发|签|足|训|充|配)|到位"
     r"|续建|到货|交付|投用|投入使用)|"
     r"逐步(实现|完成|提升|恢复|补齐)|"
-    r"(按月|按季|按周|每月|定期|动态)(跟踪|调度|通报|督导|督办|监测|核查|统计)|"  # 县水务局按月跟踪
+    r"(按月|按季|按周|按旬|每月|每周|每旬|定期|动态)(跟踪|调度|通报|督导|督办|监测|核查|统计)|"
+    r"倒排工期|挂图作战|自20\d{2}年起|"  # 自2020年起汛期施工项目提前至3月开工: a rule from now on  # 县水务局按月跟踪
     # a step taken already against it (已通过定向培养补充, 已完成二次招标, 已完成用地报批)
     r"已通过[^，,；;。]{0,16}?(补充|补足|补齐|补聘|补录|解决|弥补|落实|调剂|实行|采取)|"
     rf"已完成[^，,；;。]{{0,6}}?(?:{_STEPS}|补[种植发齐签录])|"
@@ -147,10 +148,12 @@ def needs_explanation(i: Indicator, ctx: TableContext) -> bool:
 
 def _has_measure(text: str) -> bool:
     """``text`` states a measure: a measure's word not under a word that says it could not be
-    done (难以纳入规范管理 is the cause: 规范 there is no step taken)."""
+    done (难以纳入规范管理 is the cause: 规范 there is no step taken), nor a date the work was
+    put off to (延期至2022年3月完工 tells what happened)."""
     pos = 0
     while (m := _MEASURE.search(text, pos)) is not None:
-        if _CANNOT.search(text[max(0, m.start() - _CANNOT_WINDOW) : m.start()]) is None:
+        before = text[max(0, m.start() - _CANNOT_WINDOW) : m.start()]
+        if _CANNOT.search(before) is None and _PUT_OFF_TO.search(before) is None:
             return True
         pos = m.start() + 1  # (a measure may begin inside the words the match took)
     return False
@@ -158,6 +161,7 @@ def _has_measure(text: str) -> bool:
 
 _CANNOT = lazy_compile(r"难以|无法|未能|不能|不便|尚未")
 _CANNOT_WINDOW = 4
+_PUT_OFF_TO = lazy_compile(r"(?:延期|推迟|延迟|顺延|延后|拖延|延|拖)(?:至|到)$")
 
 
 def _explained_above(i: Indicator, ctx: TableContext) -> bool:
@@ -232,7 +236,7 @@ def _table_field_missing(ctx: TableContext) -> Iterator[Hit]:
     said = f"为“{text[:20]}”" if text.strip() else "空白"
     ref = t.cells.get("field:deviation_analysis")
     for i in t.indicators:
-        if needs_explanation(i, ctx):
+        if needs_explanation(i, ctx) and not _explained_in_narrative(i, t.goal_actual):
             yield Hit(
                 f"{ilabel(i)}年度指标值{i.target}，实际完成值{i.actual}，未达成或已扣分，"
                 f"而本表“{label}”栏{said}，没有说明偏差原因。",
@@ -544,12 +548,41 @@ def _explained(
         rows = ctx.shared["explained"] = [
             (i, i.explanation)
             for i in ctx.table.indicators
-            if not _says_nothing(i.explanation) and needs_explanation(i, ctx)
+            if not _says_nothing(i.explanation)
+            # (见表下注, 详见实际完成情况说明: the explanation is elsewhere, not judged here)
+            and _POINTER.fullmatch(i.explanation.strip()) is None
+            and needs_explanation(i, ctx)
         ]
     assert isinstance(rows, list)
     for i, text in rows:
         if lacking(text):
             yield i, text
+
+
+def _explained_in_narrative(i: Indicator, narrative: str) -> bool:
+    """Row ``i``'s actual figure stated in a sentence of 实际完成情况 that gives a cause
+    (受益人口3.05万人，较计划少0.15万人，原因是…): the shortfall explained there, on a form
+    whose one 偏差原因分析 field says 无."""
+    figure = _FIGURE.search(i.actual)
+    if figure is None or not narrative:
+        return False
+    pos = narrative.find(figure.group())
+    while pos >= 0:
+        start = max(narrative.rfind(stop, 0, pos) for stop in "。；;") + 1
+        ends = [e for e in (narrative.find(stop, pos) for stop in "。；;") if e >= 0]
+        if _GIVES_CAUSE.search(narrative[start : min(ends, default=len(narrative))]):
+            return True
+        pos = narrative.find(figure.group(), pos + 1)
+    return False
+
+
+# (a cause said outright: 受施工季节影响 alone tells no more than a 无 beside it)
+_GIVES_CAUSE = lazy_compile(r"原因[是为系在]|主要是|由于|因为")
+# (the table's own text: a pointer out of it, 详见自评报告, leaves the table without a cause)
+_POINTER = lazy_compile(
+    r"(?:详见|参见|见)[^，,；;。报附]{0,16}"
+    r"(?:表下注|注|备注|说明|实际完成情况|完成情况|总体目标|上[一]?[行栏项]|下[一]?[行栏项])[。.]?"
+)
 
 
 def _measures_only(text: str) -> bool:

@@ -702,6 +702,7 @@ def narrative_amount_vs_funds(ctx: TableContext) -> Iterator[Hit]:
     amounts: list[tuple[float, float]] | None = None
     row = ctx.table.funds.annual_total
     department = ctx.family.subject == "department"
+    mislabelled: list[Claim] = []  # amounts the block's figures are, read in the other unit
     for i, c in enumerate(claims):
         if not (c.is_money or c.unit == "%"):
             continue
@@ -726,6 +727,9 @@ def narrative_amount_vs_funds(ctx: TableContext) -> Iterator[Hit]:
                 c.agrees(v, scale=scale) or abs(said - v) <= slack for v, slack in amounts
             ):
                 yield from _budget_as_spent(ctx, c)
+                continue
+            if _in_other_unit(ctx, c, amounts):
+                mislabelled.append(c)
                 continue
             unit = ctx.table.amount_unit
             shown = (
@@ -757,6 +761,43 @@ def narrative_amount_vs_funds(ctx: TableContext) -> Iterator[Hit]:
                 evidence=[_sentence_evidence(c), *cell_evidence(row.cells.get("rate_pct"))],
                 suggestion="核对执行率，叙述与资金表统一。",
             )
+    if mislabelled:
+        yield _unit_mislabelled(ctx, mislabelled)
+
+
+_WAN = 10_000.0
+
+
+def _in_other_unit(ctx: TableContext, c: Claim, amounts: list[tuple[float, float]]) -> bool:
+    """The narrative's amount is one of the block's figures read in the other unit (248.60万元
+    against 2,486,000.00 under 万元; 235.60万元 against 235.60 under 元): the block's unit
+    label, printed, is not the one its figures were filled in."""
+    unit = ctx.table.amount_unit
+    if unit not in ("万元", "元") or not amounts:
+        return False
+    scale = MONEY_UNITS[c.unit]
+    factor = 1 / _WAN if unit == "万元" else _WAN
+    return any(c.agrees(v * factor, scale=scale) for v, _ in amounts)
+
+
+def _unit_mislabelled(ctx: TableContext, claims: Sequence[Claim]) -> Hit:
+    row = ctx.table.funds.annual_total
+    unit = ctx.table.amount_unit
+    other = "元" if unit == "万元" else "万元"
+    first = claims[0]
+    said = "、".join(c.text for c in claims[:3]) + ("等" if len(claims) > 3 else "")
+    shown = f"全年预算数{fmt(row.full_year_budget)}，全年执行数{fmt(row.executed)}"
+    return Hit(
+        f"项目资金表标明单位为{unit}，而其金额（{shown}）按{other}计恰与{first.source_label}所称金额"
+        f"（{said}）相符：表中金额应是以{other}填写的，单位标注有误，按所标单位读相差一万倍。",
+        expected=f"金额单位与所填金额一致（{other}）",
+        found=f"单位：{unit}；{shown}",
+        evidence=[
+            _sentence_evidence(first),
+            *cell_evidence(row.cells.get("full_year_budget"), row.cells.get("executed")),
+        ],
+        suggestion=f"将项目资金表的单位更正为{other}，或把金额换算为{unit}。",
+    )
 
 
 # A total, then 其中 and its parts: 共完成预算资金89.97万元。其中:30万元用于…;30万元用于…

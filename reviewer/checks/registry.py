@@ -232,5 +232,6 @@ def _load() -> None:
         structure,
         tasks,
         totals,
+        verdicts,
         weights,
     )

@@ -673,6 +673,15 @@ def _qualitative(text: str) -> bool:
     )
 
 
+def _breakdown_header(line: list[Piece]) -> bool:
+    """The header of a 部门整体 form's breakdowns side by side (按收入性质分 | 全年执行数 |
+    按支出性质分 | 全年执行数): a row of its own, not the first line of the row below."""
+    opens = sum(_BREAKDOWN_OPENS.match(p.text) is not None for p in line)
+    return 0 < opens < len(line) and all(
+        _BREAKDOWN_OPENS.match(p.text) is not None or _title(p) for p in line
+    )
+
+
 def _anchor(line: list[Piece]) -> bool:
     """A row's own line: two figures or more (a dash standing for an empty amount counts), or
     a figure (the row's points) beside a value with its unit or sign (≥10年 | 10年 | 5), or,
@@ -680,6 +689,8 @@ def _anchor(line: list[Piece]) -> bool:
     two qualitative ones (工程长效运行管护机制 | 建立健全 | 已建立健全)."""
     figures = sum(_is_figure(p.text) or is_placeholder(p.text) for p in line)
     if figures >= 2:
+        return True
+    if _breakdown_header(line):
         return True
     if line and Kind.KEY in kinds(line[0].text):
         return False  # the form's head (项目名称 | … | 年度 | 2024): its keys' line, no row's
@@ -754,7 +765,8 @@ def _columns(
         else:
             clusters.append([s])
     body = [p.start for line in block if not _header_line(line) for p in line]
-    own = [line for line in block if _anchor(line)]
+    # (a breakdowns' header, 按收入性质分 | 全年执行数 | …, is a row of another grid's)
+    own = [line for line in block if _anchor(line) and not _breakdown_header(line)]
     # (figures one space apart, ９７.００％ ９.７０, are two cells, no text running across)
     rows = [p for line in own for p in line if not all(_is_figure(w) for w in p.text.split())]
     # a title centred over a wider column (三级指标 over the names) starts no column of its
@@ -1359,15 +1371,19 @@ def _label_of_row_below(q: Piece, block: list[list[Piece]], above: int, below: i
 
 def _words_over_figure(block: list[list[Piece]], i: int, below: int, column: int) -> bool:
     """Line ``i``'s piece in ``column`` is words (no digit), the row below's own piece there a
-    figure: not one cell (a wrapped cell's lines are of one kind)."""
+    figure, maybe after its sign (≥90%): not one cell (a wrapped cell's lines are of one
+    kind)."""
     mine = [p for p in block[i] if p.column == column]
     theirs = [p for p in block[below] if p.column == column]
     return (
         len(mine) == 1
         and len(theirs) == 1
         and not _DIGIT.search(mine[0].text)
-        and _is_figure(theirs[0].text)
+        and _is_figure(theirs[0].text.lstrip(_SIGNS))
     )
+
+
+_SIGNS = "≥≤≧≦><=＞＜＝"
 
 
 def _nearest(

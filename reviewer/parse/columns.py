@@ -52,7 +52,26 @@ _FITS = {
 # Roles a row may leave empty at its end when a paste dropped the empty cells.
 _OPTIONAL = frozenset({Role.EXPLANATION, Role.MEASURES, Role.EXTRA})
 # Cells a row may leave empty between its filled ones: a 定性 target's unit, its sign.
-_MAY_BE_EMPTY = _OPTIONAL | {Role.UNIT, Role.NATURE}
+_TARGET_PART_ROLES = frozenset({Role.UNIT, Role.NATURE})
+_MAY_BE_EMPTY = _OPTIONAL | _TARGET_PART_ROLES
+_NATURE_WORDS = frozenset({"定性", "定量", "正向", "反向"})
+
+
+def _bare_unit(text: str) -> bool:
+    """A unit alone (%, 日, %(百分比)), no figure before it."""
+    return (
+        len(text) <= _UNIT_CHARS and opens_with_unit(text) and not any(ch.isdigit() for ch in text)
+    )
+
+
+_UNIT_CHARS = 8
+
+
+def _nature_word(text: str) -> bool:
+    """What a 指标性质 / 符号 cell holds: a sign (≥, 不低于) or 定性 / 定量."""
+    return text in _NATURE_WORDS or is_operator(text)
+
+
 # What makes a row an indicator row besides its name.
 _ROW_VALUES = (Role.TARGET, Role.ACTUAL, Role.WEIGHT, Role.SCORE)
 # Columns that hold numbers on the 总分 row.
@@ -276,7 +295,37 @@ class IndicatorColumns:
             row = self._place(list(zip(order, cells, strict=False)))
             if row.has_values():
                 return row
-        return self._in_order_spaced(cells, order)
+        return self._in_order_spaced(cells, order) or self._in_order_unsigned(cells, order)
+
+    def _in_order_unsigned(self, cells: list[Cell], order: list[int]) -> RowMap | None:
+        """A row whose target's sign or unit cell was left empty and dropped with the others
+        (家庭医生团队服务能力 | 10 | 逐步提升 | 有效提升 | 10.00 under 指标分值 | 符号 | 指标值 |
+        计量单位 | …): its cells in the header's order without those columns, where no sign then
+        stands outside its own."""
+        parts = [col for col in order if self.roles[col] in _TARGET_PART_ROLES]
+        if not parts:
+            return None
+        for dropped in ([p] for p in parts) if len(parts) > 1 else ():
+            row = self._unsigned([col for col in order if col not in dropped], cells)
+            if row is not None:
+                return row
+        return self._unsigned([col for col in order if col not in parts], cells)
+
+    def _unsigned(self, order: list[int], cells: list[Cell]) -> RowMap | None:
+        if len(cells) > len(order) or any(
+            self.roles[col] not in _OPTIONAL for col in order[len(cells) :]
+        ):
+            return None
+        placed = list(zip(order, cells, strict=False))
+        if any(
+            (self.roles[col] is Role.NATURE) != _nature_word(c.text)
+            # (a unit, %, 日, is a unit's cell, its column kept: the row is not one of these)
+            or (self.roles[col] not in (Role.UNIT, Role.EXTRA) and _bare_unit(c.text))
+            for col, c in placed
+        ):
+            return None
+        row = self._place(placed)
+        return row if row.has_values() else None
 
     def _in_order_spaced(self, cells: list[Cell], order: list[int]) -> RowMap | None:
         """A row whose merged category cells were dropped but whose empty cells after its name

@@ -323,17 +323,26 @@ class Fragment:
 
 
 def _resolve_ambiguous(
-    texts: list[tuple[lb.LabelKind, str]], context_l1: str, no_l1: bool = False
+    texts: list[tuple[lb.LabelKind, str]],
+    context_l1: str,
+    no_l1: bool = False,
+    alone: bool = False,
 ) -> list[LabelEvent]:
     """Turn a row's label cells into l1/l2 events, settling 成本指标 / 满意度指标 (二级 on a
-    form whose header has no 一级 column: ``no_l1``)."""
+    form whose header has no 一级 column: ``no_l1``; ``alone``: the row holds nothing else)."""
     events: list[LabelEvent] = []
     seen: set[tuple[str, str]] = set()
     for i, (kind, text) in enumerate(texts):
         level: str
         if kind is lb.LabelKind.AMBIGUOUS:
             later_l2 = any(k is lb.LabelKind.L2 for k, _ in texts[i + 1 :])
-            if no_l1 and not later_l2 and not is_part_heading(text):
+            if (
+                no_l1
+                and not later_l2
+                and not is_part_heading(text)
+                # (满意度指标（10分） alone on its row: a category's heading, merged across)
+                and not (alone and lb.weight_note(text)[1] is not None)
+            ):
                 # (a category numbered as a heading, 三、满意度指标（10分）: a 一级 label)
                 level = "l2"
             elif later_l2 or lb.stem(text) == "满意度":
@@ -701,7 +710,7 @@ def parse_section(
                 c.used = True
                 n_labels += 1
             content = cells[n_labels:]
-            row_events = _resolve_ambiguous(label_cells, context_l1, no_l1)
+            row_events = _resolve_ambiguous(label_cells, context_l1, no_l1, not content)
             if columns.own_categories and len(label_cells) < 2:
                 content = _own_labels(content, row_events, 2 - len(label_cells))
             row_map = None if columns.standard else columns.in_order(content)

@@ -273,6 +273,24 @@ def check(
                 evidence=_cells(nameless, "target", "actual"),
             )
         )
+    # a row with nothing but a name's measure word for its actual (寄宿生生活补助 | | 人数): a
+    # name printed around its row's figures, its last words read as a row of their own
+    rests = [
+        r
+        for r in rows
+        if not r["target"]
+        and r["weight"] is None
+        and r["score"] is None
+        and _NAME_TAIL.fullmatch(r["actual"] or "") is not None
+    ]
+    if rests:
+        doubts.append(
+            ReadingDoubt(
+                reason=f"{len(rests)}个指标行没有指标值和分值，实际完成值一栏只有“{rests[0]['actual']}”："
+                "折行的指标名称可能被拆成了两行，各栏可能错位。",
+                evidence=_cells(rests, "name", "actual"),
+            )
+        )
     # most rows with an actual but no target: every form that reports what was done states
     # what was planned; the targets' column was not found (a header read as a row's cells)
     untargeted = [r for r in rows if r["actual"] and not r["target"]]
@@ -619,6 +637,12 @@ _DEFINITION = "指标分值"  # the Hebei form's column of each row's definition
 # phrase's (…维修养护的).
 _DEFINITION_ENDS = (*"数量率比例额度间况值平", "标准", "人次")
 _GLUED_ROWS = 3
+
+
+# The last words of a name, a measure's (人数, 覆盖率, 面积): no row's actual.
+_NAME_TAIL = lazy_compile(
+    r"[\u4e00-\u9fff]{0,3}(?:人数|户数|个数|次数|数|率|量|面积|长度|时间|人次)"
+)
 
 
 def _ascii(r: dict[str, Any]) -> dict[str, Any]:

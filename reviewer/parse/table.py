@@ -119,6 +119,9 @@ _GRADE_WORDS = ("优", "良", "中", "差", "优秀", "良好", "合格", "不�
 _LABELLED_GRADE = lazy_compile(
     r"^(?:综合)?(?:自评|评价)?(?:等级|结果|结论)\s*[:：]\s*(优秀|良好|不合格|合格|优|良|中|差)$"
 )
+_SCORED = "自评得分"
+# The columns a row's explanation stands in: a lone cell there goes on with the one above.
+_EXPLAINING = frozenset({Role.EXPLANATION, Role.MEASURES})
 _NOTE_START = lazy_compile(r"^(注|备注|说明)\s*[:：]")
 # A report's next attachment under a table that ends with no 总分 (附件2 2021年度项目支出清单).
 _ATTACHMENT = lazy_compile(r"^(?:附件|附表)\s*[一二三四五六七八九十\d]+")
@@ -1381,7 +1384,7 @@ class _TableBuilder:
         first = end
         if first < len(self.rows) and self.first_indicator_line is None:
             self.first_indicator_line = self.rows[start].line
-        while end < len(self.rows) and not self._ends_indicators(self.rows[end]):
+        while end < len(self.rows) and not self._ends_indicators(self.rows[end], columns):
             end += 1
         rows = self._without_repeated_headers(first, end, columns)
         if other is not None:  # the header's labels a column right of the rows' cells
@@ -1471,12 +1474,18 @@ class _TableBuilder:
         }
         return offsets.pop() if len(offsets) == 1 else 0
 
-    def _ends_indicators(self, row: Row) -> bool:
+    def _ends_indicators(self, row: Row, columns: IndicatorColumns) -> bool:
         if self._is_total(row) or starts_table(row):
             return True
         cells = row.cells
         if not cells:
             return False
+        if (
+            len(cells) == 1
+            and cells[0].column > columns.name_column
+            and columns.roles.get(cells[0].column) in _EXPLAINING
+        ):
+            return False  # 改进措施：… under the row above's explanation: its rest, no field
         if self.header_table is not None and _table_of(row) is None:
             # a web page's or a document's own lines after its table's last row (a table
             # that goes on in another, cut at a page, goes on)
@@ -1509,7 +1518,7 @@ class _TableBuilder:
         ) is not None:
             return True
         # a transfer payment's 自评得分 | 100 under its rows (a header's cell, never its first)
-        return joined.startswith("自评得分\t")
+        return joined.startswith(_SCORED + "\t")
 
     def _score_after_sum(self, row: Row) -> bool:
         """Right after a 合计 row, one labelled the total score (自评总分 | 98.87): on a form
@@ -1532,8 +1541,8 @@ class _TableBuilder:
         self.totals_label = next((c.text for c in row.cells if lb.is_total_word(c.text)), "")
         numbers: list[Cell] = []
         for c in row.cells:
-            if lb.is_total_word(c.text) or lb.is_section_fragment(c.text):
-                c.used = True
+            if lb.is_total_word(c.text) or lb.is_section_fragment(c.text) or c.text == _SCORED:
+                c.used = True  # (a transfer's or a 20/80's 自评得分 | 96.32: the total's label)
             elif parse_points(c.text) is not None:
                 numbers.append(c)
             elif (grade := _grade(c.text)) is not None:

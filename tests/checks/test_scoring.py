@@ -658,3 +658,64 @@ def test_a_missed_deadline_written_in_words_around_its_date_is_missed(tmp_path: 
     assert "S102" not in codes(
         tmp_path, make_table(indicators=with_row(2, early, clean_indicators()))
     )
+
+
+# A transfer form with no points and a verdict column, and a rate column: the text writer
+# prints the national form's columns only, so S112 and S113 are tested on texts of their own.
+_VERDICTS = [
+    "2022年度转移支付区域绩效目标自评表",
+    "| 转移支付名称 | 高标准农田建设补助资金 |  |  |  |  |",
+    "| 一级指标 | 二级指标 | 三级指标 | 全年指标值 | 实际完成值 | 完成率 | 是否完成 |",
+    "| 产出指标 | 数量指标 | 新建高标准农田面积 | ≥5.2万亩 | 5.2万亩 | 100% | 是 |",
+]
+
+
+def _verdicts(tmp_path: Path, row: str) -> set[str]:
+    path = tmp_path / "verdicts.txt"
+    path.write_text("\n".join([*_VERDICTS, row]) + "\n", encoding="utf-8")
+    return {f.code for f in review(path).findings}
+
+
+class TestS112VerdictVsActual:
+    """No broken table and clean twin of the text writer's: the verdict lives in a column the
+    national form does not print; texts of their own here, written documents in round 161."""
+
+    def test_a_row_marked_done_whose_actual_misses_is_found(self, tmp_path: Path) -> None:
+        row = "| 产出指标 | 数量指标 | 高效节水灌溉面积 | ≥1.5万亩 | 1.38万亩 | 92% | 是 |"
+        assert "S112" in _verdicts(tmp_path, row)
+
+    def test_a_row_marked_not_done_or_one_that_met_is_not(self, tmp_path: Path) -> None:
+        for row in (
+            "| 产出指标 | 数量指标 | 高效节水灌溉面积 | ≥1.5万亩 | 1.38万亩 | 92% | 否 |",
+            "| 产出指标 | 数量指标 | 高效节水灌溉面积 | ≥1.5万亩 | 1.38万亩 | 92% | 部分完成 |",
+            "| 产出指标 | 数量指标 | 高效节水灌溉面积 | ≥1.5万亩 | 1.52万亩 | 101.33% | 是 |",
+        ):
+            assert "S112" not in _verdicts(tmp_path, row), row
+
+    def test_a_state_in_words_is_not_judged(self, tmp_path: Path) -> None:
+        row = "| 效益指标 | 生态效益指标 | 农田生态环境 | 明显改善 | 土壤有机质含量稳定 | — | 是 |"
+        assert "S112" not in _verdicts(tmp_path, row)
+
+
+class TestS113CompletionRate:
+    """The rate lives in a column the text writer does not print: texts of their own."""
+
+    def test_a_rate_not_the_actual_over_the_target_is_found(self, tmp_path: Path) -> None:
+        # 1.38 of 1.5 is 92.00%: printed 98.00% (and 1 for 100 % as a fraction of one)
+        row = "| 产出指标 | 数量指标 | 高效节水灌溉面积 | ≥1.5万亩 | 1.38万亩 | 98.00% | 否 |"
+        assert "S113" in _verdicts(tmp_path, row)
+        row = "| 产出指标 | 数量指标 | 高效节水灌溉面积 | ≥1.5万亩 | 1.38万亩 | 1 | 否 |"
+        assert "S113" in _verdicts(tmp_path, row)
+
+    def test_a_rate_as_printed_or_capped_is_not(self, tmp_path: Path) -> None:
+        for rate in ("92.00%", "92%", "0.92"):  # as printed, whole, a fraction of one
+            row = f"| 产出指标 | 数量指标 | 高效节水灌溉面积 | ≥1.5万亩 | 1.38万亩 | {rate} | 否 |"
+            assert "S113" not in _verdicts(tmp_path, row), rate
+        for rate in ("66.67%", "66.66%"):  # 2 of 3: rounded, or cut
+            row = f"| 产出指标 | 数量指标 | 高效节水灌溉面积 | ≥3万亩 | 2万亩 | {rate} | 否 |"
+            assert "S113" not in _verdicts(tmp_path, row), rate
+        row = "| 产出指标 | 数量指标 | 高效节水灌溉面积 | ≥3万亩 | 2万亩 | 66.65% | 否 |"
+        assert "S113" in _verdicts(tmp_path, row)
+        # 1.6 of 1.5 is 106.67%: printed 100% (capped) is the form's way
+        row = "| 产出指标 | 数量指标 | 高效节水灌溉面积 | ≥1.5万亩 | 1.6万亩 | 100% | 是 |"
+        assert "S113" not in _verdicts(tmp_path, row)

@@ -52,6 +52,8 @@ _NOT_UNIT = lazy_compile(
     r"(提升|上升|及时|按时|准时|适时|如期|按期|定期|长期|短期|基本|成本|升级)$"
 )
 _MAX_WORD = 10
+_SHORT_WORD = 2
+_CLAUSE = lazy_compile(r"[^，,；;。]{4}[，,；;。][^，,；;。]{4}")
 
 
 @dataclass(frozen=True, slots=True)
@@ -74,6 +76,8 @@ class Look:
     bare: bool = False  # a category label without 指标 (满意度, 服务对象满意度): often a name
     date: bool = False
     word: bool = False  # short text: 及时, 完成, 效果明显
+    short: bool = False  # two characters at most: a measure word no pattern knows (眼, 场次)
+    clause: bool = False  # words in clauses (…影响，部分…滞后): a sentence
     heading: bool = False  # a short word that may be a form's own category: 投入, 预算编制
     text: bool = False  # anything else that is words
     own_row: bool = False  # a 一级 label that is a row in itself, its name too (预算执行率)
@@ -120,6 +124,8 @@ def look(text: str) -> Look:
         bare=label is not None and not weighted and not t.endswith("指标"),
         date=bool(_DATE.match(t)),
         word=not has_digit and len(t) <= _MAX_WORD,
+        short=len(t) <= _SHORT_WORD,
+        clause=_CLAUSE.search(t) is not None,
         heading=(
             not (unit or operator or weighted)
             and own_heading_text(t)
@@ -218,7 +224,11 @@ def _name(c: Look) -> float:
         return 3.0
     if c.num_unit:
         return 2.0
-    return 0.0
+    return _CLAUSE_NAME if c.clause else 0.0
+
+
+# A cell of clauses (受汛期持续降雨影响，部分管网施工进度滞后): an explanation's, seldom a name's.
+_CLAUSE_NAME = 1.5
 
 
 def _nature(c: Look) -> float:
@@ -238,7 +248,16 @@ def _value(c: Look) -> float:
 
 
 def _unit(c: Look) -> float:
-    return 0.0 if c.unit else 3.0 if c.word and not c.label else INF
+    if c.unit:
+        return 0.0
+    if not c.word or c.label:
+        return INF
+    # (a state of three characters or more, 逐步提升, 有效保障: a 定性 target whose sign and
+    # unit cells were left empty, not its unit)
+    return 3.0 if c.short else _STATE_AS_UNIT
+
+
+_STATE_AS_UNIT = 4.5
 
 
 # A category the form knows (质量指标, 效益指标) as a row's target or actual: what a row whose

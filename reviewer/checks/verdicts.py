@@ -1,0 +1,140 @@
+"""A row's own verdict on its target against what its actual shows: a row marked done
+(单项指标完成情况 完成, 是否完成 是) whose actual misses the target (S112), a printed 完成率 that
+is not the actual over the target (S113)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from reviewer.checks.context import (
+    Hit,
+    TableContext,
+    cell_evidence,
+    ilabel,
+    indicator_evidence,
+)
+from reviewer.checks.recompute import Direction, expect
+from reviewer.checks.registry import rule
+from reviewer.forms.vocabulary import key
+from reviewer.lazyre import lazy_compile
+from reviewer.model import Category, CellRef, Indicator, Severity
+from reviewer.parse.values import decimals, parse_percent, rounds_to
+
+# The column a form prints each row's verdict in (单项指标完成情况, 是否完成, 是否达成; a scan's
+# 完戍 for 完成), not its rate (完成率) or its figure (完成值).
+_VERDICT_LABEL = lazy_compile(r"完[成戍]情况$|是否(?:完成|达成|达标|实现)$")
+# A verdict that says the target was reached; 基本完成 and 部分完成 say it was not quite.
+_DONE = frozenset(
+    {"完成", "已完成", "全部完成", "超额完成", "是", "达成", "已达成", "达标", "已达标"}
+)
+
+
+def _verdict(i: Indicator) -> CellRef | None:
+    """The row's verdict cell, kept under its column's printed label."""
+    for label, ref in i.cells.items():
+        if _VERDICT_LABEL.search(key(label)) is not None:
+            return ref
+    return None
+
+
+def _measured(i: Indicator) -> bool:
+    """A target and an actual in figures or dates: a state in words (明显改善 against 旱厕基本
+    清除) is a reviewer's judgement, not a verdict the row contradicts."""
+    return any(ch.isdigit() for ch in i.target) and any(ch.isdigit() for ch in i.actual)
+
+
+@rule(
+    "S112",
+    "完成情况标注与完成值不符",
+    "verdict-vs-actual",
+    Category.CONSISTENCY,
+    Severity.WARNING,
+    "建议",
+    "consistency",
+    what="指标行在“单项指标完成情况”“是否完成”“是否达成”等栏标注为完成（完成、已完成、是、达成），而实际完成值未达到年度指标值。"
+    "“基本完成”“部分完成”不视为标注完成；指标值或完成值没有数字或日期的（定性表述），以及无法判断是否达到指标值的（单位不同），不报告。",
+    why="完成情况栏是该指标自评结论的一部分；完成值未达到指标值却标注完成，自评结论与填报数据矛盾，"
+    "常伴随不按比例扣分（见S102）。",
+    example="年度指标值≥65%，实际完成值61.8%，“是否完成”栏填“是”。",
+    fix="如实标注完成情况（未完成或部分完成），并按评分规则扣分、说明偏差原因。",
+)
+def verdict_vs_actual(ctx: TableContext) -> Iterator[Hit]:
+    for i in ctx.table.indicators:
+        ref = _verdict(i)
+        if ref is None or key(ref.text) not in _DONE or not _measured(i):
+            continue
+        if ctx.met(i) is not False:
+            continue
+        yield Hit(
+            f"{ilabel(i)}年度指标值{i.target}，实际完成值{i.actual}，未达到指标值，"
+            f"完成情况却标注为“{ref.text}”。",
+            indicator=i,
+            expected="未完成",
+            found=ref.text,
+            evidence=indicator_evidence(i, "target", "actual") + cell_evidence(ref),
+            suggestion="如实标注完成情况，并按评分规则扣分、说明偏差原因。",
+        )
+
+
+# A row's own rate of completion (完成率, 指标完成率), printed beside its actual.
+_RATE_LABEL = lazy_compile(r"^(?:指标|单项指标)?完成率(?:\(%\))?$")
+_FRACTION_TOP = 1.5  # a rate printed as a fraction of one (1 for 100 %, 0.9 for 90 %)
+_WHOLE = 0.5  # percentage points: a rate printed whole (96%) is within them
+
+
+def _rate(i: Indicator) -> CellRef | None:
+    for label, ref in i.cells.items():
+        if _RATE_LABEL.match(key(label)) is not None:
+            return ref
+    return None
+
+
+@rule(
+    "S113",
+    "完成率计算有误",
+    "completion-rate",
+    Category.ARITHMETIC,
+    Severity.ERROR,
+    "强制",
+    "score",
+    what="指标行填报的完成率，与实际完成值÷年度指标值不符（按所填小数位取舍；超额完成的行填100%视为封顶，不报告）。"
+    "只核对越高越好、指标值与完成值为同一单位数字的行。",
+    why="完成率是按比例计分的依据；完成率算错（分子分母颠倒、抄错数字），得分随之出错，或把未完成写成超额完成。",
+    example="年度指标值≥40座，实际完成值34座，完成率填95.00%（应为85.00%）。",
+    fix="按实际完成值÷年度指标值重新计算完成率，并据此核对得分。",
+)
+def completion_rate(ctx: TableContext) -> Iterator[Hit]:
+    for i in ctx.table.indicators:
+        ref = _rate(i)
+        if ref is None or (printed := parse_percent(ref.text)) is None:
+            continue
+        # (a form without 分值, a transfer's: the ratio all the same)
+        e = ctx.expect(i) if i.weight else expect(i.model_copy(update={"weight": 1.0}), ctx.config)
+        if e.direction is not Direction.HIGHER or e.ratio is None:
+            continue
+        if "%" not in ref.text and "％" not in ref.text and printed <= _FRACTION_TOP:
+            printed *= 100  # (1 for 100 %)
+        rate = e.ratio * 100
+        if _agrees(ref.text, printed, rate) or (rate >= 100 and _agrees(ref.text, printed, 100.0)):
+            continue
+        # (both past 100 %: the row's points are its full weight either way)
+        over = printed >= 100 and rate >= 100
+        yield Hit(
+            f"{ilabel(i)}年度指标值{i.target}，实际完成值{i.actual}，完成率应为{rate:.2f}%，"
+            f"填报为{ref.text}{'（均已超过100%，不影响得分）' if over else ''}。",
+            severity=Severity.INFO if over else None,
+            indicator=i,
+            expected=f"{rate:.2f}%",
+            found=ref.text,
+            evidence=indicator_evidence(i, "target", "actual") + cell_evidence(ref),
+            suggestion="按实际完成值÷年度指标值重新计算完成率，并据此核对得分。",
+        )
+
+
+def _agrees(text: str, printed: float, rate: float) -> bool:
+    """``printed`` is ``rate`` as the cell prints it: rounded or cut to its decimals (a whole
+    number within half a point)."""
+    shown = decimals(text)
+    if shown == 0:
+        return abs(printed - rate) <= _WHOLE
+    return rounds_to(text, printed, rate) or abs(printed - rate) < 10.0**-shown
