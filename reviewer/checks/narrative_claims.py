@@ -156,9 +156,15 @@ def _parts_add_up(c: Claim, value: tuple[float, float | None], claims: Sequence[
             listed.append(k)
     if len(listed) < 2:
         return False
-    total = sum(k.number for k in listed)
     low, high = value
-    return abs(total - low) < 1e-6 if high is None else low <= total <= high
+    # all of them (宣传活动46场、培训6期 of 52场次), or those in the claim's unit (雨量站48个、
+    # 水位站12个 of 60个, 预警广播310套 beside them counting something else)
+    alike = [k for k in listed if k.unit == c.unit]
+    for parts in (listed, alike) if len(alike) >= 2 else (listed,):
+        total = sum(k.number for k in parts)
+        if abs(total - low) < 1e-6 if high is None else low <= total <= high:
+            return True
+    return False
 
 
 _CLAUSE_BREAK = lazy_compile(r"[，,。；;]")

@@ -221,6 +221,7 @@ def selected(select: list[str], ignore: list[str]) -> Iterator[Rule]:
 def _load() -> None:
     """Import the rule modules (each registers its rules on import)."""
     from reviewer.checks import (  # noqa: F401
+        adjusted_targets,
         budget,
         details,
         explanations,

@@ -64,7 +64,8 @@ def _scored(ind: Indicator) -> list[Indicator]:
     Severity.ERROR,
     "强制",
     "score",
-    what="每个指标得分应在0与其分值之间；为年度总体目标打分的表式，其得分也应在0与其分值之间。",
+    what="每个指标得分应在0与其分值之间；为年度总体目标打分的表式，其得分也应在0与其分值之间；"
+    "各行不印分值的表式（20/80 表），一级、二级指标标明的分值（产出指标（40分））不得小于其下各行得分之和。",
     why="超额完成不加分；得分超过分值或为负数都是错误。",
     example="分值10分的指标得12分。",
     fix="得分不超过分值；超额完成应在偏差原因栏说明。",
@@ -85,6 +86,7 @@ def score_within_weight(ctx: TableContext) -> Iterator[Hit]:
             evidence=cell_evidence(t.cells.get("goal_weight"), t.cells.get("goal_score")),
             suggestion="年度总体目标得分不得超过其分值。",
         )
+    yield from _category_scores_above(ctx)
     for ind in ctx.table.indicators:
         for i in _scored(ind):
             assert i.weight is not None and i.score is not None
@@ -97,6 +99,37 @@ def score_within_weight(ctx: TableContext) -> Iterator[Hit]:
                     evidence=indicator_evidence(i, "weight", "score"),
                     suggestion="得分不得超过分值，超额完成不加分。",
                 )
+
+
+def _category_scores_above(ctx: TableContext) -> Iterator[Hit]:
+    """On a form whose rows print no 分值 (20/80), a category's printed points (产出指标（40分）)
+    below its rows' scores added up."""
+    t = ctx.table
+    if any(i.weight is not None for i in t.indicators):
+        return
+    # the categories' printed points read right: the 一级 ones make up the block's (40 + 30 +
+    # 10 of 80), or the rows' scores overrun the block's too (a label's points read under
+    # another's, 产出指标 / (40分) / (20分) wrapped, would put a false sum here)
+    firsts = {i.l1 for i in t.counted}
+    printed = sum(p for name, p in t.stated_weights.items() if name in firsts)
+    block = ctx.family.scoring.indicator_total
+    scored_all = sum(i.score or 0.0 for i in t.counted)
+    if abs(printed - block) > 0.005 and scored_all <= block + 0.005:
+        return
+    for name, points in t.stated_weights.items():
+        rows = [i for i in t.counted if name in (i.l1, i.l2) and i.score is not None]
+        scored = sum(i.score for i in rows if i.score is not None)
+        if rows and scored > points + 0.005:
+            yield Hit(
+                f"{name}标明{fmt(points)}分，其下各指标得分合计{fmt(round(scored, 2))}分，超过该类分值。",
+                expected=f"≤{fmt(points)}",
+                found=fmt(round(scored, 2)),
+                evidence=[e for i in rows for e in indicator_evidence(i, "score")][:_EVIDENCE_ROWS],
+                suggestion="核对该类各指标得分，使其合计不超过该类标明的分值。",
+            )
+
+
+_EVIDENCE_ROWS = 6
 
 
 @rule(

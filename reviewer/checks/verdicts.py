@@ -32,7 +32,8 @@ _DONE = frozenset(
 def _verdict(i: Indicator) -> CellRef | None:
     """The row's verdict cell, kept under its column's printed label."""
     for label, ref in i.cells.items():
-        if _VERDICT_LABEL.search(key(label)) is not None:
+        # (a first look without the key's normal form: most rows have no such column)
+        if ("完" in label or "是否" in label) and _VERDICT_LABEL.search(key(label)) is not None:
             return ref
     return None
 
@@ -84,7 +85,7 @@ _WHOLE = 0.5  # percentage points: a rate printed whole (96%) is within them
 
 def _rate(i: Indicator) -> CellRef | None:
     for label, ref in i.cells.items():
-        if _RATE_LABEL.match(key(label)) is not None:
+        if "率" in label and _RATE_LABEL.match(key(label)) is not None:
             return ref
     return None
 

@@ -134,10 +134,25 @@ _NOTE_POINTS = lazy_compile(
 )
 
 
+_CATEGORY = lazy_compile(r"产出指标|效益指标|满意度指标|成本指标")
+_POINTS = lazy_compile(r"(\d+(?:\.\d+)?)\s*分")
+_NOTE_RESPECTIVELY = lazy_compile(
+    r"((?:产出指标|效益指标|满意度指标|成本指标)(?:[、和及与](?:产出指标|效益指标|满意度指标|成本指标))+)"
+    r"(?:的)?(?:分值|权重)?分别(?:调整|设置|设定)?为((?:\d+(?:\.\d+)?\s*分[、和及与]?)+)"
+)
+
+
 def _split_in_notes(t: EvaluationTable, sums: dict[str, float]) -> bool:
     """The table's notes state the points of two categories or more, and the rows follow them
     (注：…产出指标40分，效益指标40分，满意度指标10分): a split the form sets, not a departure."""
-    stated = {m.group(1): float(m.group(2)) for m in _NOTE_POINTS.finditer(" ".join(t.notes))}
+    notes = " ".join(t.notes)
+    stated = {m.group(1): float(m.group(2)) for m in _NOTE_POINTS.finditer(notes)}
+    for m in _NOTE_RESPECTIVELY.finditer(notes):
+        # 产出指标、效益指标分值分别调整为40分、40分: the names, then their points in order
+        names = _CATEGORY.findall(m.group(1))
+        points = _POINTS.findall(m.group(2))
+        if len(names) == len(points):
+            stated.update(zip(names, map(float, points), strict=True))
     return len(stated) >= 2 and all(
         abs(sums.get(l1, 0.0) - points) <= 0.005 for l1, points in stated.items()
     )
@@ -418,3 +433,41 @@ def _in_columns(i: Indicator) -> bool:
         and all(r is None or r.column is not None or r.cell is not None for r in refs)
         and any(r is not None for r in refs[1:])
     )
+
+
+# A row that scores the budget's execution by its name (预算执行率, 资金执行率, 预算执行进度).
+_EXECUTION_NAME = lazy_compile(r"(?:项目)?(?:预算|资金)(?:执行|支出)(?:率|进度)")
+
+
+@rule(
+    "W110",
+    "预算执行率重复计分",
+    "execution-scored-twice",
+    Category.INDICATOR,
+    Severity.WARNING,
+    "原则上",
+    "design",
+    what="项目支出表的资金表已为预算执行率设分值并计分，绩效指标中又设“预算执行率”（资金执行率、预算执行进度）一行并计分，"
+    "预算执行情况被计了两次分。部门整体表的部门管理指标中的预算执行率不在此列。",
+    why="财预〔2020〕10号附件中预算执行率单独计分（原则上10分）；在产出或效益指标中再设一行，"
+    "同一事项重复计分，挤占了产出、效益指标的分值。",
+    example="资金表预算执行率分值10分，成本指标中又设“预算执行率≥90%”5分。",
+    fix="删去绩效指标中的预算执行率一行，把其分值还给产出、效益指标。",
+    funds=True,
+)
+def execution_scored_twice(ctx: TableContext) -> Iterator[Hit]:
+    total = ctx.table.funds.annual_total
+    if not total.weight or total.score is None or ctx.family.subject != "project":
+        return  # (a 部门整体 form's 部门管理 scores its 预算执行率 among the department's own)
+    for i in ctx.table.counted:
+        if scores_execution(i) or not i.weight or _EXECUTION_NAME.fullmatch(i.name) is None:
+            continue
+        yield Hit(
+            f"项目资金表已为预算执行率设{fmt(total.weight)}分并计分，{ilabel(i)}又作为{i.l1 or '绩效指标'}"
+            f"设{fmt(i.weight)}分，预算执行情况被计了两次分。",
+            indicator=i,
+            expected="预算执行率只在资金表计分",
+            found=f"{i.name}{fmt(i.weight)}分",
+            evidence=indicator_evidence(i, "weight") + cell_evidence(total.cells.get("weight")),
+            suggestion="删去绩效指标中的预算执行率一行，把其分值还给产出、效益指标。",
+        )

@@ -673,6 +673,21 @@ def _qualitative(text: str) -> bool:
     )
 
 
+_CUT_ENDS = "/／、，,（(·-"  # a value's line ending here goes on below
+
+
+def _goes_on_cut(block: list[list[Piece]], i: int) -> bool:
+    """Line ``i``, no figure of its own, each piece under one of the line above, which holds a
+    value cut at a mark (城市≥850元、 over 农村≥650元): that row's lines going on, no row."""
+    if i == 0 or any(_is_figure(p.text) for p in block[i]):
+        return False
+    above = block[i - 1]
+    cut = [q for q in above if q.text[-1] in _CUT_ENDS and len(q.text) > 1]
+    return any(not is_placeholder(q.text) for q in cut) and all(
+        any(abs(p.start - q.start) <= _SAME_START for q in above) for p in block[i]
+    )
+
+
 def _breakdown_header(line: list[Piece]) -> bool:
     """The header of a 部门整体 form's breakdowns side by side (按收入性质分 | 全年执行数 |
     按支出性质分 | 全年执行数): a row of its own, not the first line of the row below."""
@@ -706,6 +721,7 @@ def _anchor(line: list[Piece]) -> bool:
             if len(p.text) <= _VALUE_PIECE
             and _DIGIT.search(_IN_BRACKETS.sub("", p.text))
             and p.text[-1] not in _SENTENCE_STOPS
+            and p.text[-1] not in _CUT_ENDS  # (小学1000元/ over 生·年: a value's first line)
         ]
         if len(values) >= 2 and len(line) >= 3 and line[-1] in values:
             return True
@@ -924,7 +940,11 @@ class _Part:
 
 
 def _part(block: list[list[Piece]], page_break: bool, width: Width = display_width) -> _Part:
-    anchors = [i for i, line in enumerate(block) if _anchor(line) or _word_row(block, i)]
+    anchors = [
+        i
+        for i, line in enumerate(block)
+        if (_anchor(line) or _word_row(block, i)) and not _goes_on_cut(block, i)
+    ]
     first = anchors[0] if anchors else 0
     top = first
     while (
@@ -1094,7 +1114,7 @@ def _part_rows(part: _Part) -> list[_Row]:
         if (label := _label_beside(block)) is not None:
             return [_beside_row(block, label)]
         return [_line_row(line) for line in _goal_lines_joined(block)]
-    rows = [_line_row(line) for line in block[:head]]
+    rows = [_line_row(line) for line in _keys_closed(block[:head])]
     if head < top:
         labels = _Row(line=block[head][0].line)
         for line in block[head:top]:
@@ -1164,8 +1184,48 @@ def _part_rows(part: _Part) -> list[_Row]:
         for p, a in zip(block[i], near, strict=True):
             anchored[a].add(p)
     rows.extend(anchored[i] for i in sorted(anchored))
-    rows.extend(_line_row(line) for line in _goal_lines_joined(block[end:]))
+    rest = block[end:]
+    if len(rest) >= 2 and _field_text_above(rest[0], rest[1]):
+        # the field's text begun above its label: its first line, put before the rest
+        rest[1][1].text = rest[0][0].text + rest[1][1].text
+        rest = rest[1:]
+    rows.extend(_line_row(line) for line in _goal_lines_joined(rest))
     return rows
+
+
+def _keys_closed(lines: list[list[Piece]]) -> list[list[Piece]]:
+    """The form's head lines, a key wrapped in its narrow cell inside its bracket (转移支付（项目
+    / ）名称) given its rest back, the rest's line kept only for the pieces beside it; a value's
+    wrapped line alone under it joined to it."""
+    out: list[list[Piece]] = []
+    for line in lines:
+        above = out[-1][0] if out else None
+        first = line[0]
+        if (
+            above is not None
+            and first.text[:1] in "）)"
+            and abs(first.start - above.start) <= _SAME_START
+            and above.text.count("（") + above.text.count("(")
+            > above.text.count("）") + above.text.count(")")
+        ):
+            above.text += first.text
+            line = line[1:]
+            if not line:
+                continue
+        keyed = bool(out) and Kind.KEY in kinds(out[-1][0].text)  # (a key's line, no header)
+        value = next(
+            (
+                q
+                for q in (out[-1][1:] if keyed else [])
+                if abs(q.start - first.start) <= _SAME_START
+            ),
+            None,
+        )
+        if len(line) == 1 and value is not None and kinds(first.text) != {Kind.KEY}:
+            value.text += first.text  # a value wrapped in its cell (…16个乡镇 / 卫生院)
+            continue
+        out.append(line)
+    return out
 
 
 def _label_beside(block: list[list[Piece]]) -> Piece | None:
@@ -1279,18 +1339,38 @@ def _table_end(block: list[list[Piece]], last: int) -> int:
     the first column with words of its own (总分, 偏差大或目标未完成原因分析, 注：…), not a
     category label's piece (指 / 标, 标（10分）)."""
     for i in range(last + 1, len(block)):
-        first = block[i][0]
-        text = first.text
-        if first.column == 1 and is_total_word(text):
+        if _opens_own_words(block[i]):
             return i
-        if (
-            first.column == 1
-            and len(text) > 2
-            and label_kind(text) is None
-            and not is_weight_note(text)
-        ):
+        if i + 1 < len(block) and _field_text_above(block[i], block[i + 1]):
             return i
     return len(block)
+
+
+def _opens_own_words(line: list[Piece]) -> bool:
+    first = line[0]
+    text = first.text
+    if first.column == 1 and is_total_word(text):
+        return True
+    return (
+        first.column == 1
+        and len(text) > 2
+        and label_kind(text) is None
+        and not is_weight_note(text)
+    )
+
+
+def _field_text_above(line: list[Piece], below: list[Piece]) -> bool:
+    """``line`` one piece of text whose start is that of the text beside the field's label on
+    the line below (偏差原因分析 centred on its cell, its text's first line above it): the
+    field's first line, no row's."""
+    return (
+        len(line) == 1
+        and line[0].column > 1
+        and len(below) >= 2
+        and _opens_own_words(below)
+        and not is_total_word(below[0].text)
+        and abs(below[1].start - line[0].start) <= _SAME_START
+    )
 
 
 def _join_labels(block: list[list[Piece]]) -> None:

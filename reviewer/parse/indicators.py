@@ -1539,10 +1539,11 @@ _UNIT_WORDS = lazy_compile(r"[\u4e00-\u9fff%‰％/·]{1,6}")
 def _initial_target(d: Draft) -> Cell | None:
     """The row's target as set at the year's start, on a form that prints it beside the
     adjusted one (年初目标值 | 调整后目标值)."""
-    return next((c for label, c in d.extras.items() if _INITIAL_TARGET.match(label)), None)
+    return next((c for label, c in d.extras.items() if INITIAL_TARGET.match(label)), None)
 
 
-_INITIAL_TARGET = lazy_compile(r"^(?:年初|原定?)(?:设定的?)?(?:目标|指标)值?")
+# The column of the year's first target beside the adjusted one (年初目标值, 原定目标值).
+INITIAL_TARGET = lazy_compile(r"^(?:年初|原定?)(?:设定的?)?(?:目标|指标)值?")
 
 
 def _to_indicator(d: Draft, described: bool = False) -> dict[str, Any]:

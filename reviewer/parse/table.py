@@ -82,9 +82,18 @@ def _completes(head: str, tail: str, labels: frozenset[str], family: Family) -> 
     whole = key(head + tail)
     if whole in labels:
         return True
-    return (
-        _LABEL_NOTE.match(tail) is not None and lookup(whole, family.indicator_columns) is not None
-    )
+    # (or the note's bracket closed on the next line, 年初目标值（A / ）)
+    closes = _BRACKET_REST.fullmatch(tail) is not None and _unclosed(head)
+    return (_LABEL_NOTE.match(tail) is not None or closes) and lookup(
+        whole, family.indicator_columns
+    ) is not None
+
+
+def _unclosed(text: str) -> bool:
+    return text.count("（") + text.count("(") > text.count("）") + text.count(")")
+
+
+_BRACKET_REST = lazy_compile(r"[^（(）)]{0,3}[)）]")
 
 
 def _join_cut_explanation(header: Row, family: Family) -> None:

@@ -321,3 +321,56 @@ class TestW108TargetLeftEmpty(RuleCase):
         # most rows without a target: a form without the column, or a column not read
         rows = [i.model_copy(update={"target": ""}) for i in clean_indicators()]
         assert "W108" not in codes(tmp_path, make_table(indicators=rows))
+
+
+# W109 a target eased during the year --------------------------------------------------------
+
+
+class TestW109TargetEasedUnexplained:
+    """No broken table and clean twin of the text writer's: the year's first target lives in a
+    年初目标值 column the national form does not print; texts of their own here, written
+    documents in round 162."""
+
+    _HEAD = (
+        "项目名称\t高标准农田建设项目\n"
+        "一级指标\t二级指标\t三级指标\t年初目标值\t调整后目标值\t实际完成值\t分值\t得分\t偏差原因分析及改进措施\n"
+    )
+
+    def _codes(self, tmp_path: Path, row: str) -> set[str]:
+        path = tmp_path / "eased.txt"
+        path.write_text(self._HEAD + row + "\n", encoding="utf-8")
+        return {f.code for f in review(path).findings if f.indicator == "新建高标准农田面积"}
+
+    def test_a_target_lowered_to_what_was_reached_is_asked_about(self, tmp_path: Path) -> None:
+        row = "产出指标\t数量指标\t新建高标准农田面积\t≥12000亩\t≥10500亩\t10500亩\t10\t10\t"
+        assert "W109" in self._codes(tmp_path, row)
+        # in another scale of the unit (1.05万亩) alike
+        row = "产出指标\t数量指标\t新建高标准农田面积\t≥1.2万亩\t≥10500亩\t10500亩\t10\t10\t"
+        assert "W109" in self._codes(tmp_path, row)
+
+    def test_a_change_told_or_a_first_target_met_is_not(self, tmp_path: Path) -> None:
+        told = "因项目区调整，经县政府批复调减至10500亩"
+        for row in (
+            f"产出指标\t数量指标\t新建高标准农田面积\t≥12000亩\t≥10500亩\t10500亩\t10\t10\t{told}",
+            "产出指标\t数量指标\t新建高标准农田面积\t≥12000亩\t≥10500亩\t12100亩\t10\t10\t",
+            "产出指标\t数量指标\t新建高标准农田面积\t≥12000亩\t≥12000亩\t12100亩\t10\t10\t",
+            # raised, not eased
+            "产出指标\t数量指标\t新建高标准农田面积\t≥10500亩\t≥12000亩\t12100亩\t10\t10\t",
+        ):
+            assert "W109" not in self._codes(tmp_path, row), row
+
+
+# W110 the budget's execution scored twice ---------------------------------------------------
+
+
+class TestW110ExecutionScoredTwice(RuleCase):
+    code = "W110"
+
+    def broken(self) -> EvaluationTable:
+        # the funds block scores the execution (10), and a 成本指标 row 预算执行率 again
+        row = ind("预算执行率", ">=90%", "=95%", 10, 10, l2="成本指标")
+        return make_table(indicators=with_row(1, row))
+
+    def clean(self) -> EvaluationTable:
+        row = ind("人均培训成本", "<=100元", "=95元", 10, 10, l2="成本指标")
+        return make_table(indicators=with_row(1, row))
