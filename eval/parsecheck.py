@@ -64,13 +64,16 @@ def _same_name(a: str, b: str) -> bool:
 
 
 def _readings(gold: dict[str, Any], key: str) -> set[str]:
-    """What the gold's ``key`` may be read as: the text, and for a target whose unit the gold
-    keeps apart (``unit``, printed in a 计量单位 column) the target with its unit, as a
-    parser reads a 度量单位 column into the target."""
+    """What the gold's ``key`` may be read as: the text (or what a scan printed for it), and
+    for a target whose unit the gold keeps apart (``unit``, printed in a 计量单位 column) the
+    target with its unit, as a parser reads a 度量单位 column into the target."""
     value = gold[key]
+    # (a scan's text: the gold gives the true value, and what the OCR printed for it under
+    # ``ocr``, 1O0% for 100%, which a reader keeps as printed)
+    printed = gold.get("ocr", {}).get(key) if isinstance(gold.get("ocr"), dict) else None
     if key != "target":
-        return {text_key(value)}
-    values = [value]
+        return {text_key(value)} | ({text_key(printed)} if isinstance(printed, str) else set())
+    values = [value] + ([printed] if isinstance(printed, str) else [])
     if value.startswith(("定性", "定量")) and len(value) > 2:
         values.append(value[2:])  # 指标性质 定性 | 逐步提升: the nature is not the target
     if value[:1] in "=＝" and len(value) > 1:

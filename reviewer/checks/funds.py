@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import itertools
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 
 from reviewer.checks.budget import (
     AMOUNT_COLUMNS,
@@ -46,6 +46,33 @@ def fund_rows_add_up(ctx: TableContext) -> Iterator[Hit]:
     yield from _sources_add_up(ctx)
     yield from _parts_by_column(ctx)
     yield from _breakdowns_add_up(ctx)
+    yield from _basic_parts_add_up(ctx)
+
+
+def _basic_parts_add_up(ctx: TableContext) -> Iterator[Hit]:
+    """A 部门整体 form's 基本支出 against its 其中 lines (人员经费, 公用经费), column by column."""
+    funds = ctx.table.funds
+    details = _extra(funds, ("expense_detail",))
+    basic = next(
+        (r for name, r in funds.extra.items() if r.kind == "by_expense" and _BASIC in name), None
+    )
+    if basic is None or len(details) < _MIN_PARTS:
+        return
+    wrong: list[str] = []
+    refs = []
+    for col, claimed, added in _columns_apart_from(basic, details, (*AMOUNT_COLUMNS, "amount")):
+        label = f"{_label(ctx, col)}：" if col != "amount" else ""
+        wrong.append(f"{label}基本支出为{fmt(claimed)}，其中人员经费与公用经费之和为{fmt(added)}")
+        refs += [basic.cells.get(col)] + [r.cells.get(col) for r in details]
+    if wrong:
+        yield Hit(
+            "；".join(wrong) + "，两者不符。",
+            evidence=cell_evidence(*refs),
+            suggestion="核对基本支出及其中人员经费、公用经费的金额，使其中各项之和等于基本支出。",
+        )
+
+
+_BASIC = "基本支出"
 
 
 def _sources_add_up(ctx: TableContext) -> Iterator[Hit]:
@@ -224,17 +251,11 @@ def _parts_by_column(ctx: TableContext) -> Iterator[Hit]:
         wrong: list[str] = []
         refs = []
         last_digit = True  # every difference one unit of the last printed digit
-        for col in AMOUNT_COLUMNS:
-            claimed = getattr(whole, col)
-            values = [getattr(r, col) for r in parts]
-            if claimed is None or any(v is None for v in values):
-                continue
-            added = round(sum(v or 0.0 for v in values), 2)
-            if abs(claimed - added) > 0.005:
-                last_digit = last_digit and _one_unit(whole.cells.get(col), claimed, added)
-                label = _label(ctx, col)
-                wrong.append(f"{label}：{whole_name}为{fmt(claimed)}，{name}之和为{fmt(added)}")
-                refs += [whole.cells.get(col)] + [r.cells.get(col) for r in parts]
+        for col, claimed, added in _columns_apart_from(whole, parts, AMOUNT_COLUMNS):
+            last_digit = last_digit and _one_unit(whole.cells.get(col), claimed, added)
+            label = _label(ctx, col)
+            wrong.append(f"{label}：{whole_name}为{fmt(claimed)}，{name}之和为{fmt(added)}")
+            refs += [whole.cells.get(col)] + [r.cells.get(col) for r in parts]
         if wrong and last_digit and ctx.table.amount_unit == "万元":
             yield _rounded_apart(wrong, refs, "", "")
         elif wrong:
@@ -243,6 +264,21 @@ def _parts_by_column(ctx: TableContext) -> Iterator[Hit]:
                 evidence=cell_evidence(*refs),
                 suggestion=f"核对{name}的金额，使其合计等于{whole_name}。",
             )
+
+
+def _columns_apart_from(
+    whole: FundRow, parts: list[FundRow], columns: Iterable[str]
+) -> Iterator[tuple[str, float, float]]:
+    """(column, printed, parts' sum) for each column where ``parts`` all print an amount and
+    their sum is not ``whole``'s."""
+    for col in columns:
+        claimed = getattr(whole, col)
+        values = [getattr(r, col) for r in parts]
+        if claimed is None or any(v is None for v in values):
+            continue
+        added = round(sum(v or 0.0 for v in values), 2)
+        if abs(claimed - added) > 0.005:
+            yield col, claimed, added
 
 
 def _agreeing(whole: FundRow, parts: list[FundRow]) -> int:

@@ -43,7 +43,7 @@ def task_overspent(ctx: TableContext) -> Iterator[Hit]:
         if over <= _CENT:
             continue
         if any(w in task.content or w in task.status for w in _REASONS) or any(
-            task.name in s and any(w in s for w in _REASONS) for s in said
+            _names(s, task.name, over) and any(w in s for w in _REASONS) for s in said
         ):
             continue  # the overspend explained: in the task's own cell, or a sentence naming it
         yield Hit(
@@ -57,6 +57,19 @@ def task_overspent(ctx: TableContext) -> Iterator[Hit]:
         )
 
 
+def _names(sentence: str, name: str, over: float) -> bool:
+    """``sentence`` is about the task: its name, its name's last words (疫情防控任务 for
+    新冠肺炎疫情防控), or the amount it went over (超出任务预算18.60万元)."""
+    return (
+        name in sentence
+        or (len(name) > _NAME_TAIL and name[-_NAME_TAIL:] in sentence)
+        or fmt(round(over, 2)) in sentence.replace(",", "")
+    )
+
+
+_NAME_TAIL = 4
+
+
 @rule(
     "F106",
     "主要任务合计不符",
@@ -66,7 +79,8 @@ def task_overspent(ctx: TableContext) -> Iterator[Hit]:
     "强制",
     "budget",
     what="部门整体表“年度主要任务”印有合计行时，合计的预算数、执行数应等于各任务之和；"
-    "任务下列出“其中”项的，各其中项之和不应超过该任务的预算数、执行数。",
+    "任务下列出“其中”项的，各其中项之和不应超过该任务的预算数、执行数；"
+    "各任务预算数之和恰等于年度资金总额全年预算数的（任务涵盖了全部资金），各任务执行数之和也应等于全年执行数。",
     why="合计与各任务之和不符，说明某项金额或合计填错。",
     example="各任务执行数之和2099.43万元，合计行为2067.88万元。",
     fix="核对各任务金额与合计，改正填错的一项。",
@@ -75,6 +89,7 @@ def task_overspent(ctx: TableContext) -> Iterator[Hit]:
 def tasks_total(ctx: TableContext) -> Iterator[Hit]:
     t = ctx.table
     yield from _parts_within_tasks(t)
+    yield from _tasks_against_funds(t)
     total = t.tasks_total
     if total is None or not t.tasks:
         return
@@ -94,6 +109,39 @@ def tasks_total(ctx: TableContext) -> Iterator[Hit]:
             evidence=_cells(total, field) + [e for k in t.tasks for e in _cells(k, field)],
             suggestion="核对各任务金额与合计行，改正填错的一项。",
         )
+
+
+def _tasks_against_funds(t: EvaluationTable) -> Iterator[Hit]:
+    """Tasks whose budgets add up to the year's whole budget (every 万元 given to a task) and
+    whose spending does not add up to the year's spending."""
+    funds = t.funds.annual_total
+    budgets = [task.budget for task in t.tasks]
+    spent = [task.executed for task in t.tasks]
+    if (
+        len(t.tasks) < _MIN_TASKS
+        or funds.full_year_budget is None
+        or funds.executed is None
+        or any(v is None for v in (*budgets, *spent))
+    ):
+        return
+    if abs(sum(v or 0.0 for v in budgets) - funds.full_year_budget) > _CENT * len(budgets):
+        return  # (tasks for part of the money only: the rest is no task's)
+    summed = round(sum(v or 0.0 for v in spent), 2)
+    if abs(summed - funds.executed) <= _CENT * len(spent):
+        return
+    yield Hit(
+        f"年度主要任务的预算数之和等于全年预算数{fmt(funds.full_year_budget)}{t.amount_unit}，"
+        f"而各任务执行数之和为{fmt(summed)}{t.amount_unit}，与全年执行数"
+        f"{fmt(funds.executed)}{t.amount_unit}不符。",
+        expected=fmt(funds.executed),
+        found=fmt(summed),
+        evidence=cell_evidence(funds.cells.get("executed"))
+        + [e for k in t.tasks for e in _cells(k, "executed")],
+        suggestion="核对各任务的执行数与年度资金总额的全年执行数，改正填错的一项。",
+    )
+
+
+_MIN_TASKS = 2
 
 
 def _parts_within_tasks(t: EvaluationTable) -> Iterator[Hit]:

@@ -1,6 +1,7 @@
-"""A row's own verdict on its target against what its actual shows: a row marked done
+"""A row's own verdicts and figures against what its actual and points show: a row marked done
 (单项指标完成情况 完成, 是否完成 是) whose actual misses the target (S112), a printed 完成率 that
-is not the actual over the target (S113)."""
+is not the actual over the target (S113), a Hebei 折算得分 that is not its 单项指标得分 times its
+权重占比 (S114)."""
 
 from __future__ import annotations
 
@@ -12,13 +13,15 @@ from reviewer.checks.context import (
     cell_evidence,
     ilabel,
     indicator_evidence,
+    scores_execution,
 )
 from reviewer.checks.recompute import Direction, expect
 from reviewer.checks.registry import rule
 from reviewer.forms.vocabulary import key
 from reviewer.lazyre import lazy_compile
 from reviewer.model import Category, CellRef, Indicator, Severity
-from reviewer.parse.values import decimals, parse_percent, rounds_to
+from reviewer.numbers import fmt
+from reviewer.parse.values import decimals, parse_number, parse_percent, rounds_to
 
 # The column a form prints each row's verdict in (单项指标完成情况, 是否完成, 是否达成; a scan's
 # 完戍 for 完成), not its rate (完成率) or its figure (完成值).
@@ -139,3 +142,56 @@ def _agrees(text: str, printed: float, rate: float) -> bool:
     if shown == 0:
         return abs(printed - rate) <= _WHOLE
     return rounds_to(text, printed, rate) or abs(printed - rate) < 10.0**-shown
+
+
+# A Hebei row's score out of 100 (单项指标得分), from which its points (折算得分) are worked.
+_ITEM_LABEL = lazy_compile(r"单项(?:指标)?得分$")
+
+
+def _item_score(i: Indicator) -> CellRef | None:
+    for label, ref in i.cells.items():
+        if "单项" in label and _ITEM_LABEL.search(key(label)) is not None:
+            return ref
+    return None
+
+
+@rule(
+    "S114",
+    "折算得分计算有误",
+    "converted-score",
+    Category.ARITHMETIC,
+    Severity.ERROR,
+    "强制",
+    "score",
+    what="印有单项指标得分（百分制）和权重占比的指标行（河北表式），折算得分应等于单项指标得分 × 权重占比"
+    "（按所填小数位取舍）。",
+    why="折算得分是计入总分的分数；与单项指标得分和权重不符，总分随之出错。",
+    example="单项指标得分92，权重占比15%，折算得分应为13.80，表中为14.80。",
+    fix="按单项指标得分 × 权重占比重新计算折算得分，并核对合计。",
+)
+def converted_score(ctx: TableContext) -> Iterator[Hit]:
+    for i in ctx.table.indicators:
+        ref = _item_score(i)
+        if ref is None or i.weight is None or i.score is None or scores_execution(i):
+            continue  # (the 预算执行率 row's points are the execution's: B103 works them out)
+        item = parse_number(ref.text)
+        if item is None or not 0 <= item <= _FULL_ITEM:
+            continue
+        due = item * i.weight / _FULL_ITEM
+        printed = i.cells.get("score")
+        text = printed.text if printed is not None else fmt(i.score)
+        if abs(i.score - due) < _CENT or rounds_to(text, i.score, due):
+            continue
+        yield Hit(
+            f"{ilabel(i)}单项指标得分{ref.text}，权重占比{fmt(i.weight)}%，折算得分应为{due:.2f}，"
+            f"填报为{text}。",
+            indicator=i,
+            expected=f"{due:.2f}",
+            found=text,
+            evidence=cell_evidence(ref) + indicator_evidence(i, "weight", "score"),
+            suggestion="按单项指标得分 × 权重占比重新计算折算得分，并核对合计。",
+        )
+
+
+_FULL_ITEM = 100.0
+_CENT = 0.005

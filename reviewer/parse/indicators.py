@@ -29,7 +29,7 @@ from typing import Any
 from reviewer.forms.template import placeholder_in
 from reviewer.grid import Cell, Row
 from reviewer.lazyre import lazy_compile
-from reviewer.model import ParsedValue
+from reviewer.model import Operator, ParsedValue
 from reviewer.parse import labels as lb
 from reviewer.parse.columns import (
     LABEL_LEVEL,
@@ -151,6 +151,11 @@ LABEL_POINTS = "label_points"
 _VALUE_PARTS = {Role.TARGET: "target", Role.ACTUAL: "actual"}
 # A figure on a line of its own (９７．８％ / ５ / ５ under a name a phone's copy broke apart).
 _BARE_FIGURE = lazy_compile(r"^\d[\d.,]*\s*%?$")
+
+
+# What a scan reads off specks and rules between rows (.. — ~ ., ‥), or a seal's line (㊞ …).
+# (not a full stop alone, 。: a sentence's end wrapped onto a line of its own)
+_SCAN_NOISE = lazy_compile(r"(?=.*[~～—\-_=‥])[\s.,·…‥~～—\-_=*]+|㊞.*")
 
 
 def _seal_over_row(text: str, units: frozenset[str]) -> bool:
@@ -665,6 +670,8 @@ def parse_section(
                 c.used = True
             placeholders.extend(cells)
             continue
+        if cells and all(_SCAN_NOISE.fullmatch(c.text) for c in cells):
+            continue  # a scan's specks (.. — ~ .) or a seal's line (㊞ 某局): no row's (reported)
         if len(cells) == 1 and _UNIT_HEADING.match(cells[0].text):
             # 二级单位：某中学 over a 部门整体 form's rows of that unit: no part of a name (left
             # unused, it is reported with the content not read)
@@ -1467,6 +1474,38 @@ _DIRECTIONS = {"正向": "≥", "反向": "≤"}
 _NAMED_COMPARISON = lazy_compile(r"[(（]\s*([≥≤><]|>=|<=)\s*([^()（）]+?)\s*[)）]\s*$")
 
 
+def _sign_read_as_two(text: str, target: ParsedValue, actual: ParsedValue) -> ParsedValue:
+    """A scan's ≥ read as 2 before a target (290% for ≥90%, 21.86万人 for ≥1.86万人): the
+    figure after the 2 with its comparison, where the actual is near it and the figure as
+    read is many times the actual. A rate then stays under 100 %."""
+    if (
+        target.operator_written
+        or target.number is None
+        or actual.number is None
+        or actual.number <= 0
+        or target.unit != actual.unit
+        or not text.startswith("2")
+        or target.number < _MANY_TIMES * actual.number
+    ):
+        return target
+    rest = parse_value(text[1:])
+    if rest.number is None or rest.unit != target.unit or rest.operator_written:
+        return target
+    if abs(actual.number - rest.number) > _NEAR * rest.number:
+        return target
+    if target.unit == "%" and not (_LOWEST_RATE <= rest.number <= _WHOLE_RATE):
+        return target
+    return target.model_copy(
+        update={"operator": Operator.GE, "number": rest.number, "operator_written": True}
+    )
+
+
+_MANY_TIMES = 2.0  # the figure as read against the actual, at least
+_NEAR = 0.25  # the actual within a quarter of the figure the 2 hid
+_WHOLE_RATE = 100.0
+_LOWEST_RATE = 10.0
+
+
 def _with_named_operator(value: ParsedValue, name: str) -> ParsedValue:
     """A target printed without its comparison (0.9‰) whose name states it with the same
     figure (森林火灾受害率(≤0.9‰)): the name's comparison; the target as parsed otherwise."""
@@ -1598,7 +1637,11 @@ def _to_indicator(d: Draft, described: bool = False) -> dict[str, Any]:
         "weight": _points(weight),
         "score": _points(score),
         "explanation": _join(d.explanation),
-        "target_value": _with_named_operator(parse_value(target), _name_text(d.name)),
+        "target_value": _sign_read_as_two(
+            target,
+            _with_named_operator(parse_value(target), _name_text(d.name)),
+            parse_value(actual_read),
+        ),
         "actual_value": parse_value(actual_read),
         "lines": d.lines,
         "cells": cells,

@@ -81,6 +81,13 @@ class TasksReader:
         self.columns = {}
         for c in row.cells:
             role = task_role(c.text)
+            block = unnumbered(c.text)
+            prefix = next((b for b in BLOCK if block.startswith(b)), "") if role is None else ""
+            if prefix and len(block) > len(prefix):
+                # the block's label and the first column's run together (年度主要任务任务名称)
+                role = task_role(block[len(prefix) :].lstrip(":："))
+                if role is not None:
+                    self.t["labels"].setdefault("tasks", prefix)
             if role is not None and role not in self.columns.values():
                 self.columns[c.column] = role
                 self.t["labels"].setdefault(f"tasks.{role}", c.text)
@@ -174,8 +181,17 @@ class TasksReader:
             tasks[-1][role] += cells[0].text
             cells[0].used = True
             return True
-        if len(placed) < len(cells):
-            columns = [r for r in self.order if r in VALUES]
+        columns = [r for r in self.order if r in VALUES]
+        said = placed.get("content")
+        if (
+            said is not None
+            and parse_amount(said.text) is not None
+            and len(cells) == 1 + len(columns)
+        ):
+            # an amount where the content stands: a name and its amounts, no content, printed
+            # a column to the left (合计 | 41,236.85 | 39,224.51 read cell after cell)
+            placed = dict(zip(["name", *columns], cells, strict=True))
+        elif len(placed) < len(cells):
             if len(cells) == len(self.order):
                 placed = dict(zip(self.order, cells, strict=True))  # the empty cells left out
             elif len(cells) == 1 + len(columns):

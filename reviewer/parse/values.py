@@ -107,12 +107,17 @@ def ascii_form(text: str) -> str:
     return _OCR_POINT.sub(".", t) if "。" in t or "·" in t or "・" in t else t
 
 
+# A figure a scan cut after its first digit (9 0%, ≥9 5%): a sign, a digit, the rest.
+_SPLIT_FIGURE = lazy_compile(r"^([≥≤<>=]?\s*)(\d) (\d+(?:\.\d+)?%)$")
+
+
 def _unmarked(t: str) -> str:
     """A figure without the mark a spreadsheet stores it as text with ('92.30%)."""
     return _TEXT_MARK.sub("", t) if t[:1] == "'" else t
 
 
-_OCR_POINT = lazy_compile(r"(?<=\d)[。·・](?=\d)")  # 45。30, 98·5: a decimal point misread
+# 45。30, 98·5, 1l。5: a decimal point misread (after a digit, or a digit a scan read as l or O)
+_OCR_POINT = lazy_compile(r"(?<=[\dlO])[。·・](?=\d)")
 # A spreadsheet's mark that a figure is stored as text ('92.30%, '100), typed into the cell
 _TEXT_MARK = lazy_compile(r"^'(?=[\d.+\-≥≤<>=])")
 
@@ -129,10 +134,12 @@ def parse_number(text: str) -> float | None:
         fixed = t.translate(_OCR_DIGITS)
         if _PLAIN_NUMBER.match(fixed):
             return _num(fixed)
-    if t in _LONE_OCR_DIGITS:  # a score of one digit a scan misread (S for 5)
+    if t in _LONE_OCR_DIGITS or t in _OCR_TEN:  # a score a scan misread (S for 5, lO for 10)
         return _num(t.translate(_OCR_DIGITS))
     if (bare := _EDGE_MARK.sub("", t)) != t and _PLAIN_NUMBER.match(bare):
         return _num(bare)  # a scan's grid line read at the figure's edge (10], |9.5)
+    if _SPLIT_DECIMALS.match(t):
+        return _num(t.replace(" ", ""))  # a scan's 9.9 2: a figure's decimals a space cut
     if t.count(" ") >= _SPACED and _spaced_digits(t):
         return _num(t.replace(" ", ""))  # a letter-spaced PDF's figure (9 0 9 8 3 6 1.2 7)
     return None
@@ -159,6 +166,9 @@ _EDGE_MARK = lazy_compile(r"^[\[\]|｜【】]|[\[\]|｜【】]$")
 _OCR_DIGIT = lazy_compile(r"^(?=.*\d)[\d.,OolI〇]*[OolIbBS〇][\d.,OolIbBS〇]*$")
 _OCR_DIGITS = str.maketrans("OolIbBS〇", "00116850")  # 〇 too: a scan's 1〇 for 10
 _OCR_LETTERS = frozenset("OolIbBS〇")
+_SPLIT_DECIMALS = lazy_compile(r"^\d+\.\d+ \d{1,2}$")
+# Ten with both its digits misread (lO, IO): the points of many a row, as a scan reads them.
+_OCR_TEN = frozenset({"lO", "IO", "lo", "l〇"})
 # A digit a scan misread, alone in its cell: S (5) and 〇; l, O, I, b and B alone are as like
 # a mark or a letter as a figure.
 _LONE_OCR_DIGITS = frozenset("S〇")
@@ -295,6 +305,8 @@ def _parse_fields(text: str) -> dict[str, Any]:
     t = ascii_form(_MARKS.sub("", text) if text and text[-1] in _MARK_ENDS else text)
     if not t:
         return {}
+    if " " in t and (m := _SPLIT_FIGURE.match(t)) is not None:
+        t = m.group(1) + m.group(2) + m.group(3)  # a scan's 9 0%: one figure a space cut
     for word in _NOT_DONE:
         if t.startswith(word):
             return dict(operator=Operator.QUALITATIVE, word=t, not_done=True)

@@ -719,3 +719,26 @@ class TestS113CompletionRate:
         # 1.6 of 1.5 is 106.67%: printed 100% (capped) is the form's way
         row = "| 产出指标 | 数量指标 | 高效节水灌溉面积 | ≥1.5万亩 | 1.6万亩 | 100% | 是 |"
         assert "S113" not in _verdicts(tmp_path, row)
+
+
+class TestS114ConvertedScore:
+    """The item score lives in a Hebei column the text writer does not print: texts of their
+    own here, written documents in round 163."""
+
+    _HEAD = (
+        "项目名称\t高标准农田建设项目\n"
+        "一级指标\t二级指标\t三级指标\t指标值\t实际完成值\t单项指标得分\t权重占比(%)\t单项指标折算得分\n"
+    )
+
+    def _codes(self, tmp_path: Path, item: str, weight: str, score: str) -> set[str]:
+        row = f"产出指标\t数量指标\t新打机井数量\t≥120眼\t112眼\t{item}\t{weight}\t{score}\n"
+        path = tmp_path / "hebei.txt"
+        path.write_text(self._HEAD + row, encoding="utf-8")
+        return {f.code for f in review(path).findings if f.indicator == "新打机井数量"}
+
+    def test_a_converted_score_not_the_item_score_times_the_weight(self, tmp_path: Path) -> None:
+        assert "S114" in self._codes(tmp_path, "93.33", "10", "9.83")  # 9.33 due
+
+    def test_one_rounded_as_printed_is_not(self, tmp_path: Path) -> None:
+        for score in ("9.33", "9.3"):
+            assert "S114" not in self._codes(tmp_path, "93.33", "10", score), score
