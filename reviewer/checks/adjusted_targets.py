@@ -11,6 +11,7 @@ from reviewer.checks.context import (
     cell_evidence,
     ilabel,
     indicator_evidence,
+    labelled_cell,
 )
 from reviewer.checks.explanations import explanation_of
 from reviewer.checks.registry import rule
@@ -25,11 +26,7 @@ _CHANGE_TOLD = lazy_compile(r"调[整减低]|变更|批复|批准|同意")
 
 
 def _initial(i: Indicator) -> CellRef | None:
-    for label, ref in i.cells.items():
-        # (a first look before the pattern: most rows have no such column)
-        if ("原" in label or "年初" in label) and INITIAL_TARGET.match(label) is not None:
-            return ref
-    return None
+    return labelled_cell(i, ("原", "年初"), INITIAL_TARGET)
 
 
 def _figure(v: ParsedValue, first: ParsedValue) -> float | None:

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from reviewer.checks.recompute import Expectation, expect, target_met
 from reviewer.config import Config, Thresholds
 from reviewer.forms.families import DEFAULT, Family
+from reviewer.forms.vocabulary import key
 from reviewer.lazyre import lazy_compile
 from reviewer.model import (
     CellRef,
@@ -150,6 +152,16 @@ def _field_refs(ind: Indicator, field: str) -> list[CellRef]:
         refs.append(more)
         n += 1
     return refs
+
+
+def labelled_cell(ind: Indicator, hints: tuple[str, ...], label: re.Pattern[str]) -> CellRef | None:
+    """The row's cell in a column the form adds (单项指标完成情况, 完成率, 年初目标值), kept under
+    its printed label: the first whose label holds one of ``hints`` (a first look, most rows
+    having no such column) and whose normal form ``label`` finds."""
+    for printed, ref in ind.cells.items():
+        if any(h in printed for h in hints) and label.search(key(printed)) is not None:
+            return ref
+    return None
 
 
 def indicator_evidence(ind: Indicator, *fields: str) -> list[Evidence]:

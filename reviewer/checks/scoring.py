@@ -27,10 +27,10 @@ from reviewer.checks.registry import rule
 from reviewer.checks.written_rule import delayed_score, noted_rule, ruled_score, written_rule
 from reviewer.config import Thresholds
 from reviewer.lazyre import lazy_compile
-from reviewer.model import Category, CellRef, Indicator, Operator, Severity
+from reviewer.model import Category, CellRef, EvaluationTable, Indicator, Operator, Severity
 from reviewer.numbers import fmt
 from reviewer.parse.labels import is_row_of_its_own
-from reviewer.parse.values import rounds_to
+from reviewer.parse.values import parse_points, rounds_to
 from reviewer.units import factor, norm_unit, scale_of
 
 _RULE_WORDS = {
@@ -87,6 +87,7 @@ def score_within_weight(ctx: TableContext) -> Iterator[Hit]:
             suggestion="年度总体目标得分不得超过其分值。",
         )
     yield from _category_scores_above(ctx)
+    yield from _goal_scores_above(t)
     for ind in ctx.table.indicators:
         for i in _scored(ind):
             assert i.weight is not None and i.score is not None
@@ -99,6 +100,25 @@ def score_within_weight(ctx: TableContext) -> Iterator[Hit]:
                     evidence=indicator_evidence(i, "weight", "score"),
                     suggestion="得分不得超过分值，超额完成不加分。",
                 )
+
+
+def _goal_scores_above(t: EvaluationTable) -> Iterator[Hit]:
+    """Each goal of a block scoring its goals one by one (年度目标2 | … | 7 | 8): its score
+    within its own points."""
+    k = 1
+    while (weight := t.cells.get(f"goal_weight:{k}")) is not None:
+        score = t.cells.get(f"goal_score:{k}")
+        w = parse_points(weight.text)
+        sc = parse_points(score.text) if score is not None else None
+        if w is not None and sc is not None and (sc > w + 1e-9 or sc < 0):
+            yield Hit(
+                f"年度目标{k}得分{fmt(sc)}分，超出其分值范围（0–{fmt(w)}分）。",
+                expected=f"0–{fmt(w)}",
+                found=fmt(sc),
+                evidence=cell_evidence(weight, score),
+                suggestion="各项年度目标的得分不得超过其分值。",
+            )
+        k += 1
 
 
 def _category_scores_above(ctx: TableContext) -> Iterator[Hit]:

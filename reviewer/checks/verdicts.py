@@ -13,6 +13,7 @@ from reviewer.checks.context import (
     cell_evidence,
     ilabel,
     indicator_evidence,
+    labelled_cell,
     scores_execution,
 )
 from reviewer.checks.recompute import Direction, expect
@@ -33,12 +34,7 @@ _DONE = frozenset(
 
 
 def _verdict(i: Indicator) -> CellRef | None:
-    """The row's verdict cell, kept under its column's printed label."""
-    for label, ref in i.cells.items():
-        # (a first look without the key's normal form: most rows have no such column)
-        if ("完" in label or "是否" in label) and _VERDICT_LABEL.search(key(label)) is not None:
-            return ref
-    return None
+    return labelled_cell(i, ("完", "是否"), _VERDICT_LABEL)
 
 
 def _measured(i: Indicator) -> bool:
@@ -87,10 +83,7 @@ _WHOLE = 0.5  # percentage points: a rate printed whole (96%) is within them
 
 
 def _rate(i: Indicator) -> CellRef | None:
-    for label, ref in i.cells.items():
-        if "率" in label and _RATE_LABEL.match(key(label)) is not None:
-            return ref
-    return None
+    return labelled_cell(i, ("率",), _RATE_LABEL)
 
 
 @rule(
@@ -149,10 +142,7 @@ _ITEM_LABEL = lazy_compile(r"单项(?:指标)?得分$")
 
 
 def _item_score(i: Indicator) -> CellRef | None:
-    for label, ref in i.cells.items():
-        if "单项" in label and _ITEM_LABEL.search(key(label)) is not None:
-            return ref
-    return None
+    return labelled_cell(i, ("单项",), _ITEM_LABEL)
 
 
 @rule(

@@ -300,6 +300,10 @@ _INDICATOR_COLUMNS = (
     ("绩效指标(三级)", "name"),
     ("年度指标值*", "target"),
     ("年初目标值*", "target"),
+    # the target adjusted in the year, beside the year's first (the 2024 forms'): the scored
+    # one (parse.columns keeps the first under its label)
+    ("调整后目标值*", "target"),
+    ("调整后指标值*", "target"),
     ("预期指标值*", "target"),
     ("全年指标值*", "target"),  # the transfer-payment form's, beside 全年实际完成值
     ("全年目标值*", "target"),
@@ -315,6 +319,7 @@ _INDICATOR_COLUMNS = (
     # a wrapped label's piece as often, is the target only after 符号: columns.read_header)
     ("符号", "nature"),
     ("指标方向", "nature"),  # 正向 / 反向: the comparison the target cell leaves out
+    ("指标属性", "nature"),  # the 2024 forms' word for it
     ("度量单位", "unit"),
     ("计量单位*", "unit"),
     ("实际完成值*", "actual"),
@@ -354,6 +359,7 @@ _INDICATOR_COLUMNS = (
     ("复核", "extra"),
     ("财政审核评分*", "extra"),
     ("评分标准*", "extra"),  # the row's scoring rule written out
+    ("评分规则*", "extra"),
     ("偏差原因分析及改进措施*", "explanation"),
     ("偏差原因分析*", "explanation"),
     ("未完成原因分析*", "explanation"),

@@ -5,7 +5,8 @@ cell merged down rows (``vMerge``) holds its text in the first row and nothing b
 label is read once, at the top of the group it spans. Cells are located by table, row and
 grid column (``第2个表格第3行第4格``). A paragraph is a row whose cells are separated by tabs or
 runs of spaces; it is located by its paragraph number (shown as a line). A page break, or the
-break Word recorded when it last laid out the pages, starts a new page.
+break Word recorded when it last laid out the pages, starts a new page. Tracked changes are
+read as accepted: inserted text in, deleted text and rows out.
 
 A text box anchored in a paragraph (a form's indicator table drawn inside one) is read after
 that paragraph, its own paragraphs and tables in order; Word's fallback copy of it (for older
@@ -24,7 +25,7 @@ from docx.oxml.ns import qn
 from docx.oxml.table import CT_Tbl
 from docx.oxml.text.paragraph import CT_P
 from docx.oxml.xmlchemy import BaseOxmlElement
-from docx.text.paragraph import Paragraph
+from docx.text.run import Run
 
 from reviewer.grid import Cell, Grid, Row
 from reviewer.ingest.layouts import split_spaced
@@ -61,7 +62,28 @@ def _text_boxes(p: CT_P) -> Iterator[BaseOxmlElement]:
 
 
 def _text(p: CT_P) -> str:
-    return Paragraph(p, None).text  # type: ignore[arg-type]  # no parent part is needed
+    """The paragraph's text as accepted: runs, hyperlinks and content controls, text a
+    tracked change inserted (w:ins), not what it deleted (w:del) nor field codes."""
+    return "".join(_inline(p))
+
+
+def _inline(element: BaseOxmlElement) -> Iterator[str]:
+    for child in element.iterchildren():
+        tag = child.tag
+        if tag == _RUN:
+            yield Run(child, None).text  # type: ignore[arg-type]  # no parent part is needed
+        elif tag in _INLINE_WRAPPERS:
+            yield from _inline(child)
+
+
+_RUN = qn("w:r")
+# Elements that hold runs inline (a tracked insertion, a link, a field, a content control);
+# a tracked deletion (w:del, w:moveFrom) is not among them: its text is gone.
+_INLINE_WRAPPERS = frozenset(
+    qn(f"w:{tag}")
+    for tag in ("ins", "moveTo", "hyperlink", "smartTag", "customXml", "fldSimple", "sdt")
+) | {qn("w:sdtContent")}
+_DELETED_ROW = "./w:trPr/w:del"
 
 
 def _breaks_page(element: BaseOxmlElement) -> bool:
@@ -104,6 +126,8 @@ class _Reader:
         self.tables += 1
         number = self.tables
         for r, tr in enumerate(tbl.tr_lst, start=1):
+            if tr.xpath(_DELETED_ROW):
+                continue  # a row a tracked change deleted
             if _breaks_page(tr):
                 self.page_break = True
             cells: list[Cell] = []

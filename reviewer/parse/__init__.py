@@ -56,10 +56,18 @@ _SUBJECT_HINT = Words(_SUBJECT_KEYS)
 def _has_project_key(row: Row) -> bool:
     if not _SUBJECT_HINT.found_in(row.joined):
         return False
+    if _AMOUNT_COLUMNS.search(row.joined) is not None and len(row.cells) > _KEY_AND_VALUES:
+        # 序号 | 单位名称 | 全年预算数 | 全年执行数 | …: a header over the units' amounts (a
+        # regional form's summary by unit), no table's subject
+        return False
     for c in row.cells:  # noqa: SIM110 (a loop costs less than any() and a generator)
         if c.text.startswith(_SUBJECT_KEYS):
             return True
     return False
+
+
+_AMOUNT_COLUMNS = lazy_compile(r"预算数\S*\t[^\t]*执行数")
+_KEY_AND_VALUES = 4  # a subject's row: a key and its value, or two keys with theirs
 
 
 _BODY = Words(("年度资金总额", "一级指标", "预算数"))

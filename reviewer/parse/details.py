@@ -32,6 +32,17 @@ class _Form:
     unit: str  # their unit
 
 
+def _rows_alone(table: EvaluationTable) -> bool:
+    """A table of indicator rows with nothing of a form around them (no subject, no funds, no
+    goal): a workbook's 指标明细 sheet printing a form's rows again, say."""
+    return (
+        not table.name
+        and not table.funds.annual_total.cells
+        and not table.goal_expected
+        and not table.goal_actual
+    )
+
+
 class DetailMatcher:
     """Remembers the forms a stream has read (the last ``_KEPT``) and tells, of an export's
     table, which form it is the detail of."""
@@ -44,10 +55,11 @@ class DetailMatcher:
         its detail (``table.detail_of``)."""
         if not table.indicators:
             return
-        if table.exported:
+        if table.exported or _rows_alone(table):
             # (a detail that may be misread is a table said misread, not a form's detail)
             table.detail_of = self._match(table) if table.reliable else None
-            return
+            if table.detail_of is not None or table.exported:
+                return
         total = table.funds.annual_total
         self._forms[key(table.name)] = _Form(
             index,

@@ -120,7 +120,8 @@ def _join_cut_explanation(header: Row, family: Family) -> None:
 
 # a 总分 row: one of its words as a cell of its own (the longer first)
 _TOTAL_RE = lazy_compile(
-    rf"(?:^|\t)(?:{lb.TOTAL_WORDS_ALTERNATIVES}){lb.TOTAL_NOTE_PATTERN}?(?:\t|$)"
+    # (numbered as the form's last part at the margin, 五、自评总分)
+    rf"(?:^(?:[一二三四五六七八九十]+、)?|\t)(?:{lb.TOTAL_WORDS_ALTERNATIVES}){lb.TOTAL_NOTE_PATTERN}?(?:\t|$)"
 )
 _GRADE_LABELS = frozenset({"自评等级", "评价等级", "等级", "综合等级", "绩效等级"})
 _GRADE_WORDS = ("优", "良", "中", "差", "优秀", "良好", "合格", "不合格")
@@ -472,6 +473,7 @@ class _TableBuilder:
         self.goal_other: dict[int, str] = {}  # columns the goal block adds, by printed label
         # the columns of the goal's own points (分值 → goal_weight, 得分 → goal_score)
         self.goal_points: dict[int, str] = {}
+        self.goal_stated = False  # the block's points stated on its heading, not summed
         # the column of a part's numbered heading printed in the goal header's first cell (三、
         # 目标完成情况 | 年度预期目标 | …), which rows that open in it do not keep
         self.goal_heading: int | None = None
@@ -922,6 +924,11 @@ class _TableBuilder:
                 self._add_goal(into, c)
             return
         texts: list[Cell] = []
+        if self._goal_totals(cells):
+            return  # 二、年度目标完成情况 | 分值 | 20 | 自评得分 | 20: the block's points stated
+        labelled = any(self._goal_label(c.text) is not None for c in cells)
+        if labelled and any(c.text in lb.GOAL_POINTS for c in cells):
+            self.goal_points = {}  # the goals' own header: its 分值 and 得分 columns hold
         for i, c in enumerate(cells):
             c.used = True
             block_label = (
@@ -934,8 +941,7 @@ class _TableBuilder:
                 self.goal_other[c.column] = c.text  # 长期目标 beside the year's: kept apart
             elif c.text in lb.GOAL_POINTS:
                 self.t["labels"].setdefault("goal.points", c.text)  # the goal block is scored
-                worth = c.text in lb.GOAL_WORTH
-                self.goal_points.setdefault(c.column, "goal_weight" if worth else "goal_score")
+                self.goal_points.setdefault(c.column, self._points_field(c.text))
             elif field is not None:
                 self.goal_cols.setdefault(field, c.column)
                 self.t["labels"].setdefault(field, unnumbered(c.text))
@@ -976,6 +982,31 @@ class _TableBuilder:
         else:
             for c in texts:
                 self._goal_text(c)
+
+    def _goal_totals(self, cells: list[Cell]) -> bool:
+        """The goal block's heading with its points and score each after its label (二、年度
+        目标完成情况 | 分值 | 20 | 自评得分 | 20): read as the block's, the rows below each
+        goal's own."""
+        if any(self._goal_label(c.text) is not None for c in cells):
+            return False  # (a header over the goals' texts and points, whatever follows it)
+        found = [
+            (self._points_field(c.text), nxt)
+            for c, nxt in itertools.pairwise(cells)
+            if c.text in lb.GOAL_POINTS and parse_points(nxt.text) is not None
+        ]
+        if not found:
+            return False
+        for c in cells:
+            c.used = True
+        for field, number in found:
+            self.t[field] = parse_points(number.text)
+            self.t["cells"][field] = number.ref()
+        self.goal_stated = True
+        return True
+
+    @staticmethod
+    def _points_field(label: str) -> str:
+        return "goal_weight" if label in lb.GOAL_WORTH else "goal_score"
 
     def _goal_line(self, row: Row) -> bool:
         """A goal written as a labelled line of its own (预期目标：全年培育…, 实际完成情况：…),
@@ -1142,14 +1173,20 @@ class _TableBuilder:
             cols = {field: col - 1 for field, col in cols.items()}
             other = {col - 1: label for col, label in other.items()}
         cells = []
+        goal = sum(1 for k in self.t["cells"] if k.startswith("goal_weight:")) + 1
         for c in row.cells:
             field = self.goal_points.get(c.column)
             if field is not None and (points := parse_points(c.text)) is not None:
-                # the goal's points or its score under its header's 分值 / 得分
+                # the goal's points or its score under its header's 分值 / 得分: each goal's
+                # kept (年度目标1 | … | 7 | 7); the block's their sum, unless its heading
+                # stated it
                 c.used = True
+                self.t["cells"][f"{field}:{goal}"] = c.ref()
                 if self.t.get(field) is None:
                     self.t[field] = points
                     self.t["cells"][field] = c.ref()
+                elif not self.goal_stated:
+                    self.t[field] = round(self.t[field] + points, 2)
                 continue
             if lb.is_vertical_fragment(c.text, "年度总体目标") and len(c.text) <= 6:
                 c.used = True
@@ -1550,7 +1587,8 @@ class _TableBuilder:
         self.totals_label = next((c.text for c in row.cells if lb.is_total_word(c.text)), "")
         numbers: list[Cell] = []
         for c in row.cells:
-            if lb.is_total_word(c.text) or lb.is_section_fragment(c.text) or c.text == _SCORED:
+            text = unnumbered(c.text)  # (五、自评总分: the form's last part, numbered)
+            if lb.is_total_word(text) or lb.is_section_fragment(c.text) or text == _SCORED:
                 c.used = True  # (a transfer's or a 20/80's 自评得分 | 96.32: the total's label)
             elif parse_points(c.text) is not None:
                 numbers.append(c)
