@@ -68,12 +68,14 @@ _MEASURE = lazy_compile(
 _SHORTFALL = lazy_compile(
     r"未完成|未达|未能|未按|没有|不足|短缺|离职|退休|缺员|减少|推迟|延期|延迟|滞后|取消|暂停|"
     r"顺延|暂缓|延后|延误|延至|"
-    r"未进行|未开展|差距|偏差|低于|难以|无法|不能"
+    r"未进行|未开展|差距|偏差|低于|难以|无法|不能|尚未|未到位|部分完成"
 )
 # On a row whose target is a ceiling (森林火灾受害率≤0.9‰), being below it or a fall is the aim.
 _BELOW = lazy_compile(r"低于|减少")
 # Saying there was none (无偏差, 未偏差, 未发生偏差) admits no shortfall.
 _NO_DEVIATION = lazy_compile(r"(?:无|没有|未|未出现|未发生|不存在)(?:明显|任何)?(?:偏差|偏离|差距)")
+# Nor saying nothing was late (未发生延误, 无推迟).
+_NO_DELAY = lazy_compile(r"(?:无|没有|未出现|未发生|不存在)(?:任何)?(?:延误|延迟|推迟|滞后|拖延)")
 # what a row's explanation claims done; not a measure's aim (下一步…确保按期完成)
 # A scoring rule's words (完成目标值得满分，未完成按完成比例计分): the form's 评分标准, not the row's.
 _SCORING_RULE = lazy_compile(r"按(?:完成|实际完成)?比例(?:计分|得分|扣分)|得满分[,，;；]")
@@ -87,7 +89,7 @@ _DONE = lazy_compile(
 def _admits_shortfall(i: Indicator, text: str, met: bool | None = None) -> bool:
     if met and _APPROVED.search(text):
         return False  # the target adjusted with approval (报经…批准调整), which the row met
-    text = _SAVED.sub("", _NO_DEVIATION.sub("", text))
+    text = _SAVED.sub("", _NO_DELAY.sub("", _NO_DEVIATION.sub("", text)))
     if i.target_value.operator in (Operator.LE, Operator.LT):
         text = _BELOW.sub("", text)
     if met and _EXCEEDED.search(text):

@@ -177,6 +177,8 @@ _EVENTS = {"竣工验收": "验收", "交工验收": "验收", "验收": "验收
 _EVENT_NAMES = {"验收": ("验收",), "完工": ("完工", "竣工")}
 _AFTER_DATE = 12  # characters between a date and the word of its event
 _DONE_AFTER = lazy_compile(r"\s*(?:底|末)?(?:之前|以前|前)?(?:全部|全面|顺利)?(?:完成|结束)")
+# A part of the work the date is told of (余2.4公里, 剩余2座, 其中3座, 部分标段): not the whole.
+_REMAINDER = lazy_compile(r"(?:余|剩余|其余|其中|部分)[^，,；;。（）()]{0,10}$")
 # 于2023年11月底前全部完工: done by then, at any day up to it
 _BY_AFTER = lazy_compile(r"\s*(?:底|末)?(?:之前|以前|前)")
 
@@ -194,6 +196,8 @@ def _dates_vs_rows(ctx: TableContext) -> Iterator[Hit]:
         sentence = sentence_at(text, start)
         if FUTURE.search(sentence) or PROMISE.search(sentence):
             continue
+        if _REMAINDER.search(text[max(0, start - _AFTER_DATE) : start]):
+            continue  # (余2.4公里2022年3月完工): when a part was done, not the project
         after = re.split(r"[，,；;。]", text[end : end + _AFTER_DATE], maxsplit=1)[0]
         # the first event word after the date, the longer at a tie (竣工验收 before 竣工); not
         # 竣工决算, the accounts settled after completion (尾款于2020年竣工决算后支付)

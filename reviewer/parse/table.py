@@ -143,6 +143,11 @@ _GOAL_BLOCK = ("年度总体目标", "年度目标", "总体目标", "绩效目�
 _LABELLED = 2  # cells of a goal's row of its own: its label and its text
 # A goal's label and its text on one line: 预期目标：…, 实际完成情况：…
 _GOAL_LINE = lazy_compile(r"^\s*([^:：]{2,12})[:：]\s*(\S.{4,})$")
+_BARE_GOAL_LABEL = lazy_compile(r"^\s*([^:：]{2,12})[:：]\s*$")
+# An item of a list (1. / （1） / 一是): a goal's line under its bare label.
+_LIST_ITEM = lazy_compile(
+    r"^\s*(?:[-*•·]\s*)?(?:\d{1,2}\s*[.、．)）]|[（(]\d{1,2}[)）]|[一二三四五六七八九十]+[、是])"
+)
 
 
 def _any_amount(funds: dict[str, Any]) -> bool:
@@ -480,6 +485,8 @@ class _TableBuilder:
         self.goal_parts: dict[str, list[Cell]] = {"goal_expected": [], "goal_actual": []}
         # the goal labels' columns, and each goal text's column → its goal, read in order
         self.goal_seen: tuple[dict[str, int], dict[int, str]] = ({}, {})
+        # a goal's field whose bare label (预期目标：) stands over its items listed below
+        self.goal_listed: str | None = None
         self.goal_open: str | None = None  # a labelled goal line's field, its text wrapped on
         self.columns = IndicatorColumns()
         self.ended = False  # a totals row or the fields after it were read: the table is whole
@@ -1013,6 +1020,17 @@ class _TableBuilder:
         or a row of such cells after the goal block's label (年度总体目标 | 预期目标：… |
         实际完成情况：…): each text (after its label) as that goal's. False for any other row."""
         cells = row.cells
+        listed, self.goal_listed = self.goal_listed, None
+        if listed is not None and len(cells) == 1 and _LIST_ITEM.match(cells[0].text):
+            # an item of the goal listed under its bare label (预期目标： / - 1.组建…)
+            cells[0].used = True
+            self._add_goal(listed, cells[0])
+            self.goal_listed = listed
+            return True
+        if len(cells) == 1 and (bare := _BARE_GOAL_LABEL.match(cells[0].text)) is not None:
+            # 预期目标： alone: its items may be listed on the lines below (read as they come;
+            # the label itself as before)
+            self.goal_listed = self._goal_label(bare.group(1))
         wrapped, self.goal_open = self.goal_open, None
         if wrapped is not None and self._wraps_goal(row, wrapped):
             self._add_goal(wrapped, cells[0])  # …高血压患者规 / 范管理3.1万人以上…。
