@@ -705,6 +705,7 @@ def repeated_actual(ctx: TableContext) -> Iterator[Hit]:
 _MAY_PASS_100 = lazy_compile(
     r"完成率|完成比例|增长|增幅|增速|提高|提升"
     r"|借阅率|流通率|周转率"  # loans or turns per item held: an item lent twice counts twice
+    r"|与[^，,]{2,10}比$|之比$"  # one rate against another (资金支付进度与序时进度比)
 )
 # The row's own note on why its rate passes 100% (同一册图书可多次借出，故超过100%).
 _SAYS_WHY_OVER_100 = lazy_compile(r"(?:故|所以|因此|可以?|可能|会)(?:超过|超出|大于|高于)100%")

@@ -216,6 +216,9 @@ _SOURCE_ROWS = (
     ("师市资金*", "local_funds"),
     ("师市配套*", "local_funds"),
     ("地市资金*", "local_funds"),
+    ("地区资金*", "local_funds"),  # (新疆's 地区, between 自治区 and 县)
+    ("州、市(县)级资金*", "local_funds"),
+    ("州市县级资金*", "local_funds"),
     ("地市配套*", "local_funds"),
     ("州级资金*", "local_funds"),
     ("州级配套*", "local_funds"),
@@ -295,6 +298,10 @@ _INDICATOR_COLUMNS = (
     ("指标类别", "l1"),
     ("指标子类", "l2"),
     ("具体指标", "name"),
+    (
+        "绩效指标内容",
+        "name",
+    ),  # the northeast's words: 绩效指标内容 | 指标标准 | 完成数 | 分值 | 分数
     ("绩效指标(一级)", "l1"),
     ("绩效指标(二级)", "l2"),
     ("绩效指标(三级)", "name"),
@@ -326,6 +333,8 @@ _INDICATOR_COLUMNS = (
     ("全年实际完成值*", "actual"),
     ("年度实际完成值*", "actual"),
     ("实际完成数*", "actual"),
+    ("完成数", "actual"),
+    ("指标标准", "target"),
     ("实际值*", "actual"),
     ("指标实际值*", "actual"),
     ("全年实际值*", "actual"),
@@ -367,6 +376,7 @@ _INDICATOR_COLUMNS = (
     ("未完成原因和改进措施*", "explanation"),
     ("未完成原因*", "explanation"),
     ("扣分原因*", "explanation"),
+    ("扣分理由*", "explanation"),
     ("扣分说明*", "explanation"),
     ("偏差说明*", "explanation"),
     ("偏差原因*", "explanation"),

@@ -520,6 +520,8 @@ def read_header(row: Row, family: Family = DEFAULT) -> IndicatorColumns:
                 if r is Role.TARGET:
                     cols.roles[col] = Role.EXTRA
             role = Role.TARGET
+        if role is Role.WEIGHT and c.text == _POINTS_WORD and role in cols.roles.values():
+            role = Role.SCORE  # 分值 | 分数: beside a 分值, 分数 is the points the row got
         if role is not Role.EXTRA and role in cols.roles.values():
             role = Role.EXTRA  # a second column of the same kind: keep it, do not guess
         cols.roles[c.column] = role
@@ -607,6 +609,7 @@ def _one_place_right(row: Row, columns: IndicatorColumns, last: int) -> bool:
 
 
 _ADJUSTED_TARGET = lazy_compile(r"(?:调整后|调整|修订后|变更后)的?(?:年度)?(?:目标|指标)值")
+_POINTS_WORD = "分数"
 # The goal block's word for what was planned, heading an indicator header's target column.
 _GOAL_WORDS = frozenset(("预期目标", "年度目标", "绩效目标", "计划目标", "目标"))
 
