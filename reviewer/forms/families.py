@@ -335,6 +335,8 @@ _INDICATOR_COLUMNS = (
     ("实际完成数*", "actual"),
     ("完成数", "actual"),
     ("指标标准", "target"),
+    ("计划数", "target"),  # 计划数 | 实际数 (Hunan, Guangxi, Guizhou)
+    ("实际数", "actual"),
     ("实际值*", "actual"),
     ("指标实际值*", "actual"),
     ("全年实际值*", "actual"),
@@ -369,6 +371,7 @@ _INDICATOR_COLUMNS = (
     ("财政审核评分*", "extra"),
     ("评分标准*", "extra"),  # the row's scoring rule written out
     ("评分规则*", "extra"),
+    ("评分方法*", "extra"),
     ("偏差原因分析及改进措施*", "explanation"),
     ("偏差原因分析*", "explanation"),
     ("未完成原因分析*", "explanation"),

@@ -30,6 +30,10 @@ def _gold(doc: Path) -> Path:
 # Documents still read wrong (see the dataset's README), each expected to fail its check,
 # strictly, so that a fix shows here and its entry goes.
 MISREAD = {
+    "ccf05_guangxi_baise_tianyang_nongyenongcunju_mangguochanye_2020.txt": (
+        "a 20/80 form whose header opens with the block's label (绩效指标 | 一级指标 | …) a column"
+        " right of the rows' cells, its 分值 cells empty: each score read as the row's weight"
+    ),
     "caj06_yunnan_baoshan_longyang_minzhengju_tekunrenyuan_2019.html": (
         "a web page whose form is laid out as a CSS grid (display:grid, its cells placed by"
         " grid-column and grid-row spans): no rows rebuilt, the file refused"
@@ -970,7 +974,7 @@ def _marks(doc: Path) -> list[pytest.MarkDecorator]:
 
 
 def test_the_set_is_there() -> None:
-    assert len(DOCUMENTS) == 4535
+    assert len(DOCUMENTS) == 4559
     assert all(_gold(d).is_file() for d in DOCUMENTS)
     assert {d.name for d in DOCUMENTS} >= {*MISREAD, *UNREAD}
 
