@@ -242,3 +242,13 @@ SPACED_PIECE = lazy_compile(r"\S+(?: \S+)*")
 def display_width(text: str) -> int:
     """Columns ``text`` takes on a terminal or a scan's grid: a CJK (wide) character two."""
     return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+
+
+# The signs a target's comparison is printed with (≥90%, ＜5%), full-width ones too.
+COMPARISON_SIGNS = "≥≤≧≦><=＞＜＝"
+
+
+def unclosed_bracket(text: str) -> bool:
+    """``text`` opens more brackets than it closes (年初目标值（A, 转移支付（项目): a label or
+    a key cut inside its bracket, its rest printed after it)."""
+    return text.count("(") + text.count("（") > text.count(")") + text.count("）")

@@ -64,12 +64,14 @@ from reviewer.parse.labels import (
 )
 from reviewer.parse.values import is_placeholder, parse_percent
 from reviewer.textnorm import (
+    COMPARISON_SIGNS,
     PAGE_NUMBER,
     SINGLE_SPACE_VALUE,
     SPACED_PIECE,
     clean_cell,
     display_width,
     is_border,
+    unclosed_bracket,
 )
 
 if TYPE_CHECKING:
@@ -1205,8 +1207,7 @@ def _keys_closed(lines: list[list[Piece]]) -> list[list[Piece]]:
             above is not None
             and first.text[:1] in "）)"
             and abs(first.start - above.start) <= _SAME_START
-            and above.text.count("（") + above.text.count("(")
-            > above.text.count("）") + above.text.count(")")
+            and unclosed_bracket(above.text)
         ):
             above.text += first.text
             line = line[1:]
@@ -1459,11 +1460,8 @@ def _words_over_figure(block: list[list[Piece]], i: int, below: int, column: int
         len(mine) == 1
         and len(theirs) == 1
         and not _DIGIT.search(mine[0].text)
-        and _is_figure(theirs[0].text.lstrip(_SIGNS))
+        and _is_figure(theirs[0].text.lstrip(COMPARISON_SIGNS))
     )
-
-
-_SIGNS = "≥≤≧≦><=＞＜＝"
 
 
 def _nearest(

@@ -25,6 +25,7 @@ from reviewer.grid import Cell, Row
 from reviewer.lazyre import lazy_compile
 from reviewer.parse import labels as lb
 from reviewer.parse.values import is_operator, is_placeholder, parse_points, parse_value
+from reviewer.textnorm import unclosed_bracket
 from reviewer.units import opens_with_unit
 
 
@@ -420,8 +421,7 @@ def close_wrapped_brackets(row: Row) -> None:
     cells = row.cells
     for k in range(1, len(cells)):
         head, text = cells[k - 1].text, cells[k].text
-        opened = head.count("（") + head.count("(")
-        if text[:1] in ")）" and opened > head.count("）") + head.count(")"):
+        if text[:1] in ")）" and unclosed_bracket(head):
             cells[k - 1].text = head + text[0]
             cells[k].text = text[1:].lstrip()
 

@@ -26,7 +26,7 @@ from reviewer.numbers import fmt
 from reviewer.parse.labels import is_cut_label, is_ellipsis, label_kind
 from reviewer.parse.sub_rows import is_part
 from reviewer.parse.values import parse_value
-from reviewer.textnorm import nfkc
+from reviewer.textnorm import COMPARISON_SIGNS, nfkc
 from reviewer.units import is_counter, is_measure
 
 _MAX_ROW_WEIGHT_SHARE = 1.0  # a row worth more than the whole form
@@ -57,7 +57,7 @@ _CORRECTION = lazy_compile(r"^\d[\d.]*%\d[\d.]*%$")
 # A figure, its unit, then a figure (1815批次10); not a date's (2023年11月) nor a rate's (per 万人).
 _UNIT_THEN_POINTS = lazy_compile(r"\d(?![年月日号])[\u4e00-\u9fff]{1,3}\d+(?:\.\d+)?$")
 _RUN_FIELDS = ("name", "target", "actual", "explanation")
-_SIGNS = "≥≤≧≦><=＞＜＝"
+_SIGNS = COMPARISON_SIGNS
 _NAME_IN_VALUE = lazy_compile(r"^[\u4e00-\u9fff]{2,}[^\d]*\d")
 # A category's points with more text after them inside a name (…措施）（30分）可持续影): a label
 # and other rows read into the name (a weight note ends a label, never a name's middle).

@@ -49,7 +49,7 @@ from reviewer.parse.indicators import TEMPLATE_NAME, parse_section
 from reviewer.parse.sub_rows import mark_within_above
 from reviewer.parse.tasks import TasksReader, is_block_label, is_task_header
 from reviewer.parse.values import parse_points
-from reviewer.textnorm import SENTENCE_ENDS, Words, collapse_spaces
+from reviewer.textnorm import SENTENCE_ENDS, Words, collapse_spaces, unclosed_bracket
 
 YEAR = lazy_compile(r"((?:19|20)\d{2})\s*年")
 _YEAR_KEYS = frozenset({"年度", "评价年度", "自评年度", "项目年度"})  # 年度 | 2024 in the head
@@ -83,14 +83,10 @@ def _completes(head: str, tail: str, labels: frozenset[str], family: Family) -> 
     if whole in labels:
         return True
     # (or the note's bracket closed on the next line, 年初目标值（A / ）)
-    closes = _BRACKET_REST.fullmatch(tail) is not None and _unclosed(head)
+    closes = _BRACKET_REST.fullmatch(tail) is not None and unclosed_bracket(head)
     return (_LABEL_NOTE.match(tail) is not None or closes) and lookup(
         whole, family.indicator_columns
     ) is not None
-
-
-def _unclosed(text: str) -> bool:
-    return text.count("（") + text.count("(") > text.count("）") + text.count(")")
 
 
 _BRACKET_REST = lazy_compile(r"[^（(）)]{0,3}[)）]")

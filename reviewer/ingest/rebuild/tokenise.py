@@ -35,7 +35,7 @@ from reviewer.ingest.rebuild.anchors import (
 )
 from reviewer.lazyre import lazy_compile
 from reviewer.parse import labels as lb
-from reviewer.textnorm import CELL_BAR, clean_cell, pipe_cell
+from reviewer.textnorm import CELL_BAR, clean_cell, pipe_cell, unclosed_bracket
 from reviewer.units import is_counter, is_measure
 
 _PIPE = CELL_BAR
@@ -396,7 +396,7 @@ def join_pieces(
             out.append(merge(merge(t, toks[i + 1]), toks[i + 2]))  # 年度 / 总体 / 目标
             i += 3
             continue
-        if _unclosed(t.text) and i + 1 < len(toks) and toks[i + 1].spaced:
+        if unclosed_bracket(t.text) and i + 1 < len(toks) and toks[i + 1].spaced:
             closed = _bracket_run(toks, i)
             if closed is not None:
                 merged, i = closed
@@ -634,8 +634,8 @@ def _bracket_wrapped(prev: Token, t: Token) -> bool:
         and t.line == prev.line + 1
         and len(prev.text) <= _BRACKET_PIECE
         and len(t.text) <= _BRACKET_PIECE
-        and _unclosed(prev.text)
-        and not _unclosed(prev.text + t.text)
+        and unclosed_bracket(prev.text)
+        and not unclosed_bracket(prev.text + t.text)
     )
 
 
@@ -805,10 +805,6 @@ _UNIT_HEAD = lazy_compile(r"^[^\d\s/]{1,3}/$")
 _UNIT_TAIL = lazy_compile(r"^[\u4e00-\u9fff]{1,3}$")
 
 
-def _unclosed(text: str) -> bool:
-    return text.count("(") + text.count("（") > text.count(")") + text.count("）")
-
-
 def _bracket_run(toks: list[Token], i: int) -> tuple[Token, int] | None:
     """A bracket opened in one piece and closed a few pieces on (``(2023`` ``年度)``)."""
     merged = toks[i]
@@ -817,6 +813,6 @@ def _bracket_run(toks: list[Token], i: int) -> tuple[Token, int] | None:
         if not t.spaced or t.empty or len(t.text) > _MAX_PIECE + 2:
             return None
         merged = merge(merged, t)
-        if not _unclosed(merged.text):
+        if not unclosed_bracket(merged.text):
             return merged, j + 1
     return None
