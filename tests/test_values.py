@@ -199,3 +199,30 @@ def test_a_figure_marked_as_text_in_a_spreadsheet_is_the_figure() -> None:
     assert parse_percent("'92.30%") == 92.3
     assert parse_value("'12.6%").number == 12.6
     assert parse_value("'提升").word == "'提升"  # words keep it: only a figure's mark goes
+
+
+@pytest.mark.parametrize(
+    ("text", "number", "unit"),
+    [("≥2/3", 66.67, "%"), ("3/4", 75.0, "%"), ("12/15", 12.0, "/15"), ("6/30", 6.0, "/30")],
+)
+def test_a_share_written_as_a_fraction_is_its_percentage(
+    text: str, number: float, unit: str
+) -> None:
+    # cci06: 改造方案居民征询同意率 ≥2/3 against 78% (no count done of planned, no date)
+    value = parse_value(text)
+    assert (value.number, value.unit) == (number, unit)
+
+
+@pytest.mark.parametrize(
+    ("text", "number", "unit"),
+    [("一百零八人", 108.0, "人"), ("≥一百二十人", 120.0, "人"), ("两所", 2.0, "所")],
+)
+def test_a_count_in_chinese_numerals_is_read(text: str, number: float, unit: str) -> None:
+    # cch03: ≥一百二十人 against 一百零八人
+    value = parse_value(text)
+    assert (value.number, value.unit) == (number, unit)
+
+
+@pytest.mark.parametrize("text", ["三季度", "十分满意", "一般", "四五个"])
+def test_words_with_numerals_in_them_stay_words(text: str) -> None:
+    assert parse_value(text).number is None

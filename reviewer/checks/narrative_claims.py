@@ -124,23 +124,34 @@ def narrative_figure_vs_indicator(ctx: TableContext) -> Iterator[Hit]:
         if m.agrees:
             if _plan_for_result(c, best):
                 restated.append((c, best.indicator))
+            elif (
+                _result_past_plan(c, best)
+                and best.actual is not None
+                and not c.agrees(*best.actual)
+            ):
+                # a result finer than the plan's round figure, other than the actual (2.15万亩
+                # against ≥2万亩 and 2.05万亩): within the plan's rounding, but a result
+                yield _contradiction(c, ind, "actual")
             continue
         which, value = best.compared(c)
         if value is None or _parts_add_up(c, value, a.claims):
             continue
-        label, cell = (
-            ("年度指标值", ind.target) if which == "target" else ("实际完成值", ind.actual)
-        )
-        yield Hit(
-            f"{c.source_label}称“{c.excerpt}”（{c.text}），而指标{ilabel(ind)}{label}为{cell}，两者不一致。",
-            indicator=ind,
-            expected=cell,
-            found=c.text,
-            evidence=[_sentence_evidence(c), *indicator_evidence(ind, "target", "actual")],
-            suggestion="核对叙述与指标的数据来源，统一为实际数字；口径不同的应在叙述中写明。",
-        )
+        yield _contradiction(c, ind, which)
     if restated and copied(ctx) is None:  # a copied goal restates it all: N101 says so
         yield _plan_restated(restated)
+
+
+def _contradiction(c: Claim, ind: Indicator, which: str) -> Hit:
+    """The narrative's figure ``c`` against the row's target or actual (``which``)."""
+    label, cell = ("年度指标值", ind.target) if which == "target" else ("实际完成值", ind.actual)
+    return Hit(
+        f"{c.source_label}称“{c.excerpt}”（{c.text}），而指标{ilabel(ind)}{label}为{cell}，两者不一致。",
+        indicator=ind,
+        expected=cell,
+        found=c.text,
+        evidence=[_sentence_evidence(c), *indicator_evidence(ind, "target", "actual")],
+        suggestion="核对叙述与指标的数据来源，统一为实际数字；口径不同的应在叙述中写明。",
+    )
 
 
 def _parts_add_up(c: Claim, value: tuple[float, float | None], claims: Sequence[Claim]) -> bool:
@@ -259,7 +270,7 @@ def _plan_for_result(c: Claim, t: Target) -> bool:
         return False
     if c.unit in ("%", "％") or _NAMED_AS_PLAN.search(c.lead):
         return False  # a rate's standard, or the plan named as such (超额完成目标200人)
-    if not c.agrees(*t.target):
+    if not c.agrees(*t.target) or _result_past_plan(c, t):
         return False
     if not c.agrees(*t.actual):
         return True
@@ -275,6 +286,18 @@ def _plan_for_result(c: Claim, t: Target) -> bool:
         and c.upper is None
         and math.isclose(c.number, _printed(t.target))
         and abs(_printed(t.actual) - c.number) > _ROUNDED_SHORT * abs(c.number)
+    )
+
+
+def _result_past_plan(c: Claim, t: Target) -> bool:
+    """A count's result in 实际完成情况 printed finer than its row's target and other than it
+    (3.2万亩 against ≥3万亩): within the round target's rounding, but no restatement of it."""
+    return (
+        c.source == "goal_actual"
+        and c.unit not in ("%", "％")  # (a rate: see _plan_for_result)
+        and t.target is not None
+        and "." in c.number_text
+        and not math.isclose(c.number, _printed(t.target))
     )
 
 

@@ -30,7 +30,10 @@ from reviewer.textnorm import fold
 from reviewer.units import factor, is_measure, norm_unit, scale_of
 
 _TIME_UNITS = ("月", "日", "号", "季度", "月底", "月份", "月前", "月底前", "年")
-_PARTIAL = lazy_compile(r"部分|基本|大部|一般|有所|初步|尚未全部|尚未完全")
+# (and a state reached with a shortfall said beside it: 服务能力提升有限, 管护经费未足额纳入预算)
+_PARTIAL = lazy_compile(
+    r"部分|基本|大部|一般|有所|初步|尚未全部|尚未完全|有限|未足额|有待|仍需|仍有差距"
+)
 # A verdict that grades without saying whether the target was reached (较好 against 有效改善,
 # against 良好), or says it basically was (基本健全 against 健全: achieved to one reader, partly
 # to another): the row's achievement cannot be told from it.

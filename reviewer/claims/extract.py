@@ -631,12 +631,17 @@ def _ordinal_items(segment: str) -> list[str]:
 _OPEN_AFTER = lazy_compile(r"[^、，,。；;：:]{0,8}?等(?![级次同])")
 
 
+# Numerals listed before the word they share (三、四级手术, 一、二类): levels of a kind the
+# count is of, no list of what it counts.
+_NUMERALS_LISTED = lazy_compile(r"[一二三四五六七八九十\d]、[一二三四五六七八九十\d][级类等档星]")
+
+
 def _list_before(text: str, clause_start: int, pos: int) -> list[str] | None:
     """The items of a list written just before its count (A、B和C三项), if any."""
     head = text[clause_start:pos]
     for ch in "：:（(）)":
         head = head[head.rfind(ch) + 1 :]
-    if "、" not in head or head.endswith(("等", "等等")):
+    if "、" not in head or head.endswith(("等", "等等")) or _NUMERALS_LISTED.search(head):
         return None
     items = [s.strip() for s in _NESTED.sub("", head).split("、")]
     return _split_last(items) if all(items) else None

@@ -229,6 +229,11 @@ _SOURCE_ROWS = (
     ("旗县配套*", "local_funds"),
     ("区县资金*", "local_funds"),
     ("区县配套*", "local_funds"),
+    # paired assistance from another province (援疆, 援藏), spent through the county's budget
+    ("援疆资金*", "local_funds"),
+    ("援藏资金*", "local_funds"),
+    ("援青资金*", "local_funds"),
+    ("对口支援资金*", "local_funds"),
     # a unit's own funds beside the governments': part of the same total
     ("自筹资金*", "local_funds"),
     ("自筹*", "local_funds"),
@@ -402,6 +407,7 @@ _TEXT_FIELDS = (
     ("说明", "other_notes"),
     ("偏差大或目标未完成原因分析", "deviation_analysis"),
     ("偏差原因分析", "deviation_analysis"),  # a row of its own under the indicators (20/80)
+    ("偏差原因及改进措施", "deviation_analysis"),  # (a paragraph under a typed table's)
     # …under a transfer-payment form's indicators, which have no column for it
     ("偏差原因分析及改进措施", "deviation_analysis"),
     # a 部门整体 form's note on its funds under the block (why the budget changed, why the
@@ -597,6 +603,8 @@ TRANSFER = Family(
         "转移支付绩效目标自评表",
         "转移支付项目绩效目标自评表",  # 中央对地方转移支付项目绩效目标自评表
         "区域(项目)绩效目标自评表",  # 中央对地方转移支付区域（项目）绩效目标自评表
+        "转移支付项目绩效自评表",  # (without 目标: Inner Mongolia's)
+        "转移支付绩效自评表",
     ),
     signatures=("中央主管部门", "省级财政部门", "专项名称", "专项资金名称", "转移支付", "中央补助"),
     header_fields=(

@@ -51,10 +51,10 @@ def recognise(texts: Iterable[str]) -> Recognition:
         if score > best.score:
             best = Recognition(family, score, tuple([title] if title else []) + tuple(found))
             best_title = title
-    if best.score[0] and not best.score[2]:
+    if best.score[0] and not best.score[1]:
         # a title that is another form's title with a word or two before it (部门预算项目支出
-        # 绩效自评表: 项目支出绩效自评表) over a table that prints none of the longer one's
-        # labels and many of the other's: the other
+        # 绩效自评表: 项目支出绩效自评表) over a table that prints none of the longer one's own
+        # labels (年度资金总额 is every form's) and many of the other's: the other
         return _printed_instead(best, best_title, titles, joined)
     return best
 

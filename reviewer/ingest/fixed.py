@@ -347,6 +347,8 @@ def _rows_by_position(lines: Sequence[str], taken: list[Leftover] | None) -> Ite
             part.filled = filled
     for table in tables:
         _figures_back([line for part in table for line in part.block])
+        for above, below in itertools.pairwise(table):
+            _carry_over_break(above, below)
     for part in parts:
         rows = _part_rows(part)
         if rows and part.page_break:
@@ -939,6 +941,10 @@ class _Part:
     # the columns every row fills (see _part_rows), from the header of the table it goes on
     filled: frozenset[int] = frozenset()
     width: Width = display_width  # how the text measures its columns
+    # a row the page broke: its words' line at this block's foot, given to the next block's
+    # first row (given), and that line as the next block's first row takes it (carried)
+    given: int | None = None
+    carried: list[Piece] = field(default_factory=list)
 
 
 def _part(block: list[list[Piece]], page_break: bool, width: Width = display_width) -> _Part:
@@ -1131,6 +1137,8 @@ def _part_rows(part: _Part) -> list[_Row]:
     under = _labels_under(block, anchors)
     goal: int | None = None  # the goal block's last line, under its label on a line of its own
     for i in range(top, end):
+        if i == part.given:
+            continue  # the row the page broke: the next block's first row's (_carry_over_break)
         if i not in anchored and (goal is not None or _opens_goals(block[i])):
             # 年度总体目标 alone, then 预期目标：… and 实际完成情况：… over lines of their own:
             # the goal block's lines, no row's around them; a line going on with the text
@@ -1185,6 +1193,8 @@ def _part_rows(part: _Part) -> list[_Row]:
             continue
         for p, a in zip(block[i], near, strict=True):
             anchored[a].add(p)
+    for p in part.carried:
+        anchored[anchors[0]].add(p)
     rows.extend(anchored[i] for i in sorted(anchored))
     rest = block[end:]
     if len(rest) >= 2 and _field_text_above(rest[0], rest[1]):
@@ -1193,6 +1203,28 @@ def _part_rows(part: _Part) -> list[_Row]:
         rest = rest[1:]
     rows.extend(_line_row(line) for line in _goal_lines_joined(rest))
     return rows
+
+
+def _carry_over_break(above: _Part, below: _Part) -> None:
+    """A row the page broke, its name (and labels) on the page's last line, its figures on the
+    next page's first row under the header printed again (…  社会效益指标  带动农民务工 / 第 2
+    页 / header / ≥600人次  612人次  5  5): the words' line is that row's. Only where the two
+    fill each other's columns: a wrapped name's last line over the break stays the row above's
+    when the row below has a name of its own."""
+    if not (below.page_break and above.anchors and below.anchors):
+        return
+    last = len(above.block) - 1
+    line, first = above.block[last], below.block[below.anchors[0]]
+    if last <= above.anchors[-1] or below.anchors[0] != below.top:
+        return
+    if any(_is_figure(p.text) for p in line) or _page_number(line):
+        return
+    here = {p.column for p in line}
+    there = {p.column for p in first}
+    if here & there or not (here & below.filled) or below.filled - here - there:
+        return
+    above.given = last
+    below.carried = list(line)
 
 
 def _keys_closed(lines: list[list[Piece]]) -> list[list[Piece]]:

@@ -64,6 +64,18 @@ def paragraphs_rejoined(rows: Iterable[Row]) -> Iterator[Row]:
             if first.column == 1 and len(row.cells) == 1 and not _is_label(first.text):
                 pending.append(row)  # a paragraph, even one opening with a label's words
                 continue
+            if (
+                len(row.cells) == 1
+                and 1 < first.column < held.cells[-1].column
+                and not pending
+                and _is_open(held)
+                and _CLAUSE_MARK.search(first.text) is not None
+                and not _is_label(first.text)
+            ):
+                # clauses alone on a line, indented less than the open cell above (…延后施工，
+                # / \t剩余0.12万亩已纳入2021年续建计划，汛后开工): its rest, no name of a row
+                pending.append(row)
+                continue
             if _label_goes_on(held, row) and not pending:
                 held = _joined(held, [], row)  # a header label of two paragraphs (单项指标 /
                 continue  # 实际完成值 | 单项指标 …): one label, the header's row goes on

@@ -616,7 +616,13 @@ class TableStream:
             # read as one row), where another reading is kept only if it places every cell
             # too, reads as many rows, doubts none of its tables and keeps their subjects
             placed = bool(tables) and not self.accounting.reported_lines
-            if placed and self.grid.format not in _READ_AGAIN_PLACED:
+            if (
+                placed
+                and self.grid.format not in _READ_AGAIN_PLACED
+                # (every table's rows doubted: another reading kept on the terms below, its
+                # scores adding up to its printed 总分 besides)
+                and not all(_misread(t) for t in tables)
+            ):
                 break
             if (
                 tables
@@ -639,6 +645,11 @@ class TableStream:
                 and not any(t.doubts for t in others)
                 # (nor loses a subject the first read: 项目名称：… in a cell of its own)
                 and sum(bool(t.name) for t in others) >= sum(bool(t.name) for t in tables)
+                # (a reading whose every table was doubted, given up for one whose rows' scores
+                # add up besides: a row dropped or cut in two no doubt caught would not)
+                and (
+                    self.grid.format in _READ_AGAIN_PLACED or all(_scores_add_up(t) for t in others)
+                )
             ):
                 continue
             if not placed and not self._better(tables, others, accounting, funds_only):
@@ -783,6 +794,19 @@ def _total_holds(t: EvaluationTable) -> bool:
 
 
 _RATE_ROUNDING = 0.6  # percentage points: a rate printed whole (96%) is within them
+
+
+def _scores_add_up(t: EvaluationTable) -> bool:
+    """The rows' scores and the execution's add up to the printed 总分: a reading's rows all
+    there, each with its own score (a reading that doubts nothing may still drop a row)."""
+    if t.total_score is None:
+        return False
+    scores = [i.score for i in t.indicators if i.score is not None]
+    got = sum(scores) + (t.funds.annual_total.score or 0.0)
+    return bool(scores) and abs(got - t.total_score) <= _SUM_SLACK
+
+
+_SUM_SLACK = 0.05  # points: two-decimal rounding of a dozen scores
 
 
 def _rows(tables: list[EvaluationTable]) -> int:

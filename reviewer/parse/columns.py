@@ -359,6 +359,11 @@ class IndicatorColumns:
         if len(numbers) > len(order):
             return None
         placed = self._place(list(zip(order, numbers, strict=False)))
+        points = [col for col in order if self.roles[col] in (Role.WEIGHT, Role.SCORE)]
+        if placed.extras and len(placed.cells) < len(numbers) <= len(points):
+            # fewer figures than columns, an added column of figures first (累计完成值 | 分值 |
+            # 得分 over 总分 | 100 | 98.65): the points' columns
+            return self._place(list(zip(points, numbers, strict=False)))
         if not placed.cells and any(self.roles[col] in _TOTAL_ROLES for col in order):
             # figures for the last columns only (the Hebei form's 权重占比 and 折算得分 totals
             # after columns of each row's own figures): the last columns'

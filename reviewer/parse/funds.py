@@ -317,6 +317,9 @@ _UNIT_NOTE_CELL = lazy_compile(r"^(?:金额)?单位\s*[:：]\s*(万元|元)$")  
 _AMOUNT_CELL = lazy_compile(r"^\d[\d,]*(?:\.\d+)?$")  # an amount alone in its cell (1,850.00)
 
 
+_LIST_TOTALS = frozenset({"合计", "总计", "小计"})
+
+
 def is_fund_header(row: Row, family: Family) -> bool:
     """The funds block's header: its anchor label (a short label cell, not a goal text that
     mentions 项目资金) or at least two of its column labels."""
@@ -461,6 +464,8 @@ class FundsReader:
         self.after_row, self.labelled_now = self.labelled_now, False
         if self._inline(row) or self._header_notes(row):
             return True
+        if not self.roles and len(row.cells) == 2 and key(row.cells[0].text) in _LIST_TOTALS:
+            return False  # a list's total before any funds header (资金使用明细 … | 合计 | 774.35)
         parts = self._side_by_side(row)
         if self._breakdown_header(parts or [row]):
             return True
@@ -823,7 +828,7 @@ class FundsReader:
                 c.used = True
                 self.t.setdefault("amount_unit", c.text)
                 continue
-            number = parse_percent(c.text) if role == "rate_pct" else self._amount(c.text)
+            number = self._figure(role, c.text)
             if number is None:
                 continue
             target[role] = number
@@ -987,11 +992,21 @@ class FundsReader:
 
     def _put(self, row: dict[str, Any], role: str, c: Cell) -> None:
         """A figure of a fund row under its role: a rate as a percent, else an amount."""
-        number = parse_percent(c.text) if role == "rate_pct" else self._amount(c.text)
+        number = self._figure(role, c.text)
         if number is not None:
             row[role] = number
             row["cells"][role] = c.ref()
             c.used = True
+
+    def _figure(self, role: str, text: str) -> float | None:
+        """A fund row's cell under ``role``: a rate as a percent, the points as points (10分
+        with its word) where they read as such, else an amount (one read under 分值 is a
+        misreading the plausibility check catches)."""
+        if role == "rate_pct":
+            return parse_percent(text)
+        if role in ("weight", "score") and (points := parse_points(text)) is not None:
+            return points
+        return self._amount(text)
 
     def _amount(self, text: str) -> float | None:
         """An amount; one printed with 万 (620.82万元) states the block's unit where its header

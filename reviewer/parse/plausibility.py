@@ -319,6 +319,12 @@ def check(
         "中夹着数字和带运算符的指标值",
         "其他行的数值可能被并入了名称，各栏可能错位。",
     )
+    # a rate's name and then a rate (预算执行率1095.62%): a figure of the row's run into it
+    doubts += _names(
+        [r for r in rows if r["name"][-1:] == "%" and _RATE_AFTER_NAME.search(r["name"])],
+        "末尾带着百分数",
+        "完成值或执行率可能被并入了名称，各栏可能错位。",
+    )
     run = [
         (r, f)
         for r in rows
@@ -764,6 +770,7 @@ _THREE_FIGURES = lazy_compile(r"\d+\D+\d+\D+\d")  # three separate figures (0-6�
 # A comparison and its figure inside a name (…及时率≥95%2、…): another row's target in it.
 _COMPARED_INSIDE = lazy_compile(r"(?:[≥≤≧≦＞＜><=＝]|>=|<=)\s*\d")
 _LONG_NAME = 50  # characters: longer than any indicator's name
+_RATE_AFTER_NAME = lazy_compile(r"率\d+(?:\.\d+)?%$")
 _FIGURE_THEN_COMPARED = lazy_compile(r"\d[^≥≤≧≦＞＜><=＝\d]{0,3}(?:[≥≤≧≦＞＜><=＝]|>=|<=)\s*\d")
 
 

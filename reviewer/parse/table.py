@@ -136,6 +136,12 @@ _ATTACHMENT = lazy_compile(r"^(?:附件|附表)\s*[一二三四五六七八九�
 
 # The goal block's own label before its labelled goals on one row.
 _GOAL_BLOCK = ("年度总体目标", "年度目标", "总体目标", "绩效目标")
+# The label of the goal of a project's whole period, its years in brackets or not (总体目标,
+# 项目总体目标, 中期目标, 实施期目标(2023—2025年)), and its text's length at least.
+_PERIOD_GOAL = lazy_compile(
+    r"^(?:项目)?(?:总体|中期|实施期|整体)目标(?:\(\d{4}年?[—\-–~至]+\d{4}年?\))?$"
+)
+_PERIOD_GOAL_TEXT = 10
 _LABELLED = 2  # cells of a goal's row of its own: its label and its text
 # A goal's label and its text on one line: 预期目标：…, 实际完成情况：…
 _GOAL_LINE = lazy_compile(r"^\s*([^:：]{2,12})[:：]\s*(\S.{4,})$")
@@ -208,8 +214,17 @@ def _table_of(row: Row) -> int | None:
     return table if isinstance(table, int) else None
 
 
+def _blank_sign_off(text: str) -> bool:
+    """A sign-off's key with nothing after its colon (填报人：, 联系电话:)."""
+    m = lb.SIGN_OFF.match(text)
+    return m is not None and not text[m.end() :].strip()
+
+
 def _unit_line(k: str) -> bool:
-    """A cell's key stating the amount unit on its own (金额单位：万元, 单位：元)."""
+    """A cell's key stating the amount unit on its own (金额单位：万元, 单位：元, in brackets
+    too: （单位：万元）)."""
+    if k.startswith("(") and k.endswith(")"):
+        k = k[1:-1]
     return k.startswith("金额单位") or k in _UNIT_ALONE
 
 
@@ -479,6 +494,7 @@ class _TableBuilder:
         # 目标完成情况 | 年度预期目标 | …), which rows that open in it do not keep
         self.goal_heading: int | None = None
         self.goal_parts: dict[str, list[Cell]] = {"goal_expected": [], "goal_actual": []}
+        self.period_goal: Cell | None = None  # the whole period's goal (see _period_goal)
         # the goal labels' columns, and each goal text's column → its goal, read in order
         self.goal_seen: tuple[dict[str, int], dict[int, str]] = ({}, {})
         # a goal's field whose bare label (预期目标：) stands over its items listed below
@@ -569,6 +585,8 @@ class _TableBuilder:
                 continue
             elif state in ("head", "funds") and self.funds.sentence(row):
                 state = "funds"
+            elif state in ("head", "funds") and self._period_goal(row):
+                state = "head"
             elif (
                 (state != "after" and self._goal_line(row))
                 or (state == "goals" and (self._goal_by_row(row) or self._result_row(row)))
@@ -587,8 +605,8 @@ class _TableBuilder:
                 pass
             elif state == "head" and len(cells) == 1 and YEAR.search(row.joined):
                 self._year(cells[0])
-            elif state == "funds" and self.funds.row(row):
-                pass
+            elif state == "funds" and (self.funds.row(row) or self._block_label(row)):
+                pass  # (a 20/80 form's 年度绩效目标(80分) alone under the funds: the rows' label)
             elif state == "goals" and cells:
                 self._goal_content(row)
             elif state == "after" and not self.totals_row and self._is_total(row):
@@ -687,6 +705,8 @@ class _TableBuilder:
             c = cells[i]
             kv = keys[i]
             if kv is None:
+                if _blank_sign_off(c.text):
+                    c.used = True  # 填报人： left blank beside 填报日期：…: nothing to read
                 i += 2 if self._year_after(c, cells[i + 1] if i + 1 < len(cells) else None) else 1
                 continue
             field, label, glued = kv
@@ -755,10 +775,13 @@ class _TableBuilder:
         cells = row.cells
         for n, c in enumerate(cells):
             first = c.text[:1]
-            if first > " " and first.isascii() and first not in _SECTION_FIRST:
-                continue  # an amount, most often: its key starts the same (ASCII is normal)
             k = key(c.text)
-            if k[:1] not in _SECTION_FIRST:
+            if first in "(（":
+                if not _unit_line(k):
+                    continue  # of what opens in a bracket, only the unit: （单位：万元）
+            elif first > " " and first.isascii() and first not in _SECTION_FIRST:
+                continue  # an amount, most often: its key starts the same (ASCII is normal)
+            elif k[:1] not in _SECTION_FIRST:
                 continue
             if _FURNITURE.match(k):
                 c.used = found = True
@@ -1148,10 +1171,36 @@ class _TableBuilder:
         field = next(iter(self.goal_cols)) if len(self.goal_cols) == 1 else "goal_expected"
         self._add_goal(field, cell)
 
+    def _period_goal(self, row: Row) -> bool:
+        """The goal of the project's whole period beside its label, before the year's goal
+        block (总体目标(2021—2022年) | 两年建成高标准农田5.5万亩…): kept as a field; the form's
+        goal when it prints no other."""
+        cells = row.cells
+        if len(cells) != 2 or _PERIOD_GOAL.match(key(cells[0].text)) is None:
+            return False
+        text = cells[1]
+        if len(text.text) < _PERIOD_GOAL_TEXT or self._goal_label(key(text.text)) is not None:
+            return False
+        cells[0].used = text.used = True
+        self._set_field("", key(cells[0].text), text.text, text)
+        self.period_goal = text
+        return True
+
     def _add_goal(self, field: str, cell: Cell) -> None:
         self.goal_parts[field].append(cell)
         cell.used = True
         self.t["cells"].setdefault(field, cell.ref())
+
+    def _block_label(self, row: Row) -> bool:
+        """绩效指标, 年度绩效目标(80分) on a line of its own: the next block's label, kept."""
+        if len(row.cells) != 1 or ("指标" not in row.joined and "分" not in row.joined):
+            return False
+        title, points = lb.weight_note(row.cells[0].text)
+        if not (lb.is_section_fragment(title) and ("指标" in title or points is not None)):
+            return False
+        row.cells[0].used = True
+        self.t["labels"].setdefault(f"section:{key(title)}", row.cells[0].text)
+        return True
 
     def _goal_content(self, row: Row) -> None:
         """Each cell goes to the goal whose header column it sits under (or is nearest to).
@@ -1159,13 +1208,8 @@ class _TableBuilder:
         Pasted text drops empty cells, so the columns no longer line up; a row with one cell
         per goal, not under the header's columns, is read in order.
         """
-        if len(row.cells) == 1 and ("指标" in row.joined or "分" in row.joined):
-            title, points = lb.weight_note(row.cells[0].text)
-            if lb.is_section_fragment(title) and ("指标" in title or points is not None):
-                # 绩效指标, 年度绩效目标(80分) on a line of its own: the next block's
-                row.cells[0].used = True
-                self.t["labels"].setdefault(f"section:{key(title)}", row.cells[0].text)
-                return
+        if self._block_label(row):
+            return
         if row.cells and all(c.text in lb.GOAL_POINTS for c in row.cells):
             for c in row.cells:  # 分值 | 得分 over the goal's own points, on a row of their own
                 c.used = True
@@ -1671,6 +1715,8 @@ class _TableBuilder:
                 c.used = True  # 自评等级：良 in a cell of its own
                 self.t["grade"] = grade
                 self.t["cells"]["grade"] = c.ref()
+            elif _blank_sign_off(c.text):
+                c.used = True  # 填报人： left blank: a key with nothing to read
 
     # -- the table as a whole ---------------------------------------------------------------
 
@@ -1686,6 +1732,8 @@ class _TableBuilder:
         dept_key = key(t["labels"].get("department", ""))
         if not t["project"] and t.get("department") and "名称" in dept_key:
             t["subject"] = "department"  # 单位名称 / 部门(单位)名称: a 部门整体 table
+        if self.period_goal is not None and not self.goal_parts["goal_expected"]:
+            self._add_goal("goal_expected", self.period_goal)  # the only goal printed
         for field, parts in self.goal_parts.items():
             text = "".join(collapse_spaces(c.raw or c.text) for c in parts)
             t[field] = _LEADER.sub("", text) if text[-1:] in _LEADER_END else text

@@ -296,6 +296,19 @@ _MARK_ENDS = frozenset("※*＊†‡").union(
 )
 
 
+# A count written in Chinese numerals, the whole cell (一百二十人, 两所): its counter word
+# after it; no other word (三季度 a date, 十分 "very", 一般 a grade).
+_CHINESE_COUNT = lazy_compile(
+    r"^([零〇一二两三四五六七八九十百千]+)"
+    r"(万?(?:人次|人|个|次|所|家|户|场|座|处|项|台|辆|名|件|套|株|亩|公里|批|期|份|本|册|头|只|吨|间|栋|条))$"
+)
+
+
+# A share written as a fraction of small numbers (2/3, 3/4), alone in its cell: no date (a
+# month and a day print their 月/日 or a year), no count done of planned (12/15).
+_FRACTION = lazy_compile(r"^([1-9])/([2-9]|10)$")
+
+
 # After a figure, another in the same unit (95% 96%, 12000人12460人: the space lost where a
 # layout's reader took it for a wrap).
 _CORRECTED = lazy_compile(r"^([^\d\s]{1,4}?)\s*[≥≤=<>]?\d[\d.,]*\s*\1$")
@@ -343,6 +356,15 @@ def _parse_fields(text: str) -> dict[str, Any]:
         rest = m.group().translate(_OCR_DIGITS) + rest[m.end() :]  # a scan's 1l26公里, l5年
     if operator is None and rest.startswith(_ABOUT):
         rest = rest.removeprefix("大约").removeprefix("约").strip()  # 约90%: about a figure
+    m = _FRACTION.match(rest)
+    if m and 0 < int(m.group(1)) < int(m.group(2)):
+        # ≥2/3 (of residents agreeing): a share, as the percentage it is
+        return dict(
+            operator=operator or Operator.EQ,
+            number=round(100 * int(m.group(1)) / int(m.group(2)), 2),
+            unit="%",
+            operator_written=written,
+        )
     m = _RATIO.match(rest)
     if m and _num(m.group(1)) == 1:  # 1:1.2, a ratio to one (not a time of day, 10:30)
         return dict(
@@ -389,6 +411,18 @@ def _parse_fields(text: str) -> dict[str, Any]:
             operator_written=written,
         )
 
+    m = _CHINESE_COUNT.match(rest)
+    if m:
+        from reviewer.claims.numerals import parse_chinese  # (it reads figures with ours)
+
+        number = parse_chinese(m.group(1))
+        if number is not None:  # ≥一百二十人, 一百零八人: a count written in words
+            return dict(
+                operator=operator or Operator.EQ,
+                number=float(number),
+                unit=m.group(2),
+                operator_written=written,
+            )
     m = _WORD_WITH_NUMBER.match(t)
     if m:
         return dict(

@@ -106,10 +106,19 @@ class TestE102ExplanationWithoutMeasure(RuleCase):
             "部分人员请假；2023年结合新学期增开补训班",  # nm04: a year's plan for it
             "部分人员请假；补训后即可达标，县人社局按月跟踪。",  # ny05: monthly follow-up
             "村医人员不足;2024年增加乡村医生签约团队并开展入户宣传。",  # qf03: next year's step
+            "部分人员年中才到岗;2020年起全年聘用,按月发放补贴。",  # ccj06: a rule from then on
+            "受疫情影响12场演出取消，已于2023年一季度安排补演",  # cn06: a make-up arranged
+            "部分人员请假；已牵头制定补训制度，自2023年1月1日起执行。",  # ccq03: a rule, dated
+            "部分人员请假；补训已纳入集中带量采购，6月底前完成招标。",  # ccq05: a dated step
         ],
     )
     def test_measure_words(self, tmp_path: Path, explanation: str) -> None:
         assert codes(tmp_path, trainees("=180人", 9, explanation)) == set()
+
+    def test_a_year_that_caused_it_is_no_rule_from_then_on(self, tmp_path: Path) -> None:
+        # 2019年起 as the time a cause began tells why; 2020年起全年聘用 is what is done since
+        said = "因2019年起补助标准下调，部分人员未参训"
+        assert codes(tmp_path, trainees("=180人", 9, said)) == {"E102"}
 
     def test_what_was_changed_is_no_measure(self, tmp_path: Path) -> None:
         # the seed's 培训人数: the change that caused the shortfall, told with 改为

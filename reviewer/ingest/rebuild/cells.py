@@ -82,9 +82,12 @@ class Look:
     text: bool = False  # anything else that is words
     own_row: bool = False  # a 一级 label that is a row in itself, its name too (预算执行率)
     figured: bool = False  # words ending in a figure (较上年减少0.3万亩), no clause: an actual
+    paired: bool = False  # points and the score in brackets (10（9.77）) under 分值（得分）
 
 
 EMPTY = Look(empty=True)
+# A row's points with its score in brackets, one cell under a 分值（得分） label.
+_POINTS_PAIR = lazy_compile(r"^\d+(?:\.\d+)?\s*\(\d+(?:\.\d+)?\)$")
 # A short phrase ending in a figure and its unit, no clause mark in it (较上年减少0.3万亩).
 _FIGURE_LAST = lazy_compile(r"^[^,，;；。:：]{0,12}\d+(?:\.\d+)?[^\d\s,，;；。]{0,3}$")
 
@@ -135,6 +138,7 @@ def look(text: str) -> Look:
         text=not number,
         own_row=label is lb.LabelKind.L1 and lb.is_row_of_its_own(t),
         figured=has_digit and not number and bool(_FIGURE_LAST.search(t)),
+        paired=has_digit and not number and _POINTS_PAIR.match(t) is not None,
     )
 
 
@@ -300,7 +304,7 @@ def _actual(c: Look) -> float:
 def _points(c: Look) -> float:
     if c.number:
         return 0.0
-    if c.placeholder or c.points:
+    if c.placeholder or c.points or c.paired:
         return 0.3
     return 4.0 if c.percent else INF
 

@@ -235,6 +235,17 @@ def page_furniture(lines: Sequence[str], headers: bool = True) -> dict[int, str]
             header = text
         elif first & ENDS:
             header = ""  # the section ended (总分, a field, the next table)
+    # the running head atop the first page too, where later pages print it again; not the
+    # form's title (…部门整体支出绩效自评表), which the table is read with
+    printed_again = set(found.values())
+    for i in [i for i, s in enumerate(lines) if s.strip()][:_HEAD_LINES]:
+        words = lines[i].split()
+        if (
+            i not in found
+            and (text := " ".join(words)) in printed_again
+            and not any(Kind.TITLE in kinds(w) for w in words)
+        ):
+            found[i] = text
     return found
 
 
