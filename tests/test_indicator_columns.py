@@ -491,11 +491,12 @@ def test_numbered_labels_and_a_merged_pair_of_labels_are_the_form_s(tmp_path: Pa
         ["总分", "", "", "", "", "", "90", "90"],
     ]
     t = _parse(tmp_path, body)
+    # (the names numbered ① under each category: the number is the row's place, round 171)
     assert [(i.l1, i.l2, i.name) for i in t.indicators] == [
-        ("产出指标", "数量指标", "①供水工程数量"),
-        ("产出指标", "质量指标", "①验收合格率"),
-        ("效益指标", "社会效益指标", "①受益人口"),
-        ("满意度指标", "服务对象满意度指标", "①群众满意度"),
+        ("产出指标", "数量指标", "供水工程数量"),
+        ("产出指标", "质量指标", "验收合格率"),
+        ("效益指标", "社会效益指标", "受益人口"),
+        ("满意度指标", "服务对象满意度指标", "群众满意度"),
     ]
 
 

@@ -605,6 +605,8 @@ TRANSFER = Family(
         "区域(项目)绩效目标自评表",  # 中央对地方转移支付区域（项目）绩效目标自评表
         "转移支付项目绩效自评表",  # (without 目标: Inner Mongolia's)
         "转移支付绩效自评表",
+        "区域绩效自评表",  # 转移支付区域绩效自评表
+        "区域(项目)绩效自评表",
     ),
     signatures=("中央主管部门", "省级财政部门", "专项名称", "专项资金名称", "转移支付", "中央补助"),
     header_fields=(
@@ -666,6 +668,8 @@ DEPARTMENT = Family(
         ("政府性基金*", "by_income"),
         ("国有资本经营预算*", "by_income"),  # the third of the government's budgets
         ("纳入专户管理的非税收入*", "by_income"),
+        ("财政专户管理资金*", "by_income"),  # (2021+: 财政拨款, 财政专户管理资金, 单位资金)
+        ("单位资金*", "by_income"),
         ("财政拨款收入*", "by_income"),
         ("上级补助收入*", "by_income"),
         ("事业收入*", "by_income"),

@@ -29,6 +29,7 @@ from reviewer.ingest.text import detect_encoding
 from reviewer.lazyre import lazy_compile
 from reviewer.limits import Limits
 from reviewer.model import Leftover, Location
+from reviewer.parse.labels import is_site_furniture
 from reviewer.textnorm import clean_cell
 
 _CHUNK = 1 << 16
@@ -53,6 +54,33 @@ _HIDDEN_REASON = "网页中设为不显示（display:none）的内容，浏览�
 # Text struck through (<del>80%</del> 85%): a value the page shows as replaced, not the cell's.
 _STRUCK = frozenset({"del", "s", "strike"})
 _STRUCK_REASON = "网页中划去（删除线）的内容，已被替换，未纳入复核"
+# The site's own parts around the article (its menu, the breadcrumb, the footer): read as the
+# page's furniture, their text used, no table's; by tag, or by a class or id naming the part.
+_CHROME_TAGS = frozenset({"nav", "footer"})
+_CHROME_NAME = lazy_compile(
+    r"(?i)(?:^|[\s_-])(?:nav|navbar|menu|crumbs?|breadcrumbs?|footer|foot|copyright|logo|share"
+    r"|position|location|sidebar)(?:$|[\s_-])"
+)
+
+
+# A government page's own lines round its article (outside its tables): its date, source and
+# counts, the file attached, the browser it asks for, its registration numbers.
+_PAGE_LINE = lazy_compile(
+    r"^(?:(?:发布时间|发布日期|信息来源|来源|浏览次数|点击次数|访问次数|阅读次数)[:：]"
+    r"|附件\d*[:：].*\.(?:xlsx?|docx?|pdf|wps|et|zip|rar)$|建议使用.{0,24}(?:分辨率|浏览器)"
+    r"|[\u4e00-\u9fff](?:ICP备|公网安备)|【(?:打印本页|关闭窗口|我要纠错))"
+)
+
+
+def _page_line(text: str) -> bool:
+    return is_site_furniture(text) or _PAGE_LINE.match(text) is not None
+
+
+def _chrome(tag: str, attrs: list[tuple[str, str | None]]) -> bool:
+    """An element that is the site's own part (see ``_CHROME_NAME``)."""
+    if tag in _CHROME_TAGS:
+        return True
+    return any(k in ("class", "id") and v and _CHROME_NAME.search(v) for k, v in attrs)
 
 
 def _hidden(attrs: list[tuple[str, str | None]]) -> bool:
@@ -162,6 +190,7 @@ class _Reader(HTMLParser):
         self.sheet: list[str] = []  # the text of the <style> being read
         self.sheet_size = 0
         self.roles: list[tuple[str, int, str]] = []  # elements a style shows as a table's part
+        self.chrome: tuple[str, int] | None = None  # the site's part being read: tag, depth
 
     # -- text outside tables, and cells -------------------------------------------------------
 
@@ -180,6 +209,8 @@ class _Reader(HTMLParser):
                 self.line += 1
                 for c in cells:
                     c.where = {"line": self.blocks, "column": c.column}
+                    # the site's menu, breadcrumb and footer, its page's date and its links
+                    c.used = self.chrome is not None or _page_line(c.text)
                 self.rows.append(Row(cells=cells, line=self.line))
 
     def _open_cell(self, attrs: list[tuple[str, str | None]]) -> None:
@@ -272,6 +303,9 @@ class _Reader(HTMLParser):
             return
         if tag not in _VOID:
             depth = self.depth[tag] = self.depth.get(tag, 0) + 1
+            if self.chrome is None and not self.stack and _chrome(tag, attrs):
+                self._flush_block()  # the text before it is the page's own
+                self.chrome = (tag, depth)
             role = _css_role(attrs, self.styles) if tag not in _TABLE_TAGS else None
             if role is not None:  # <div style="display:table-cell">: read as the cell it shows
                 self.roles.append((tag, depth, role))
@@ -333,6 +367,9 @@ class _Reader(HTMLParser):
         if self.roles and self.roles[-1][:2] == (tag, depth):
             tag = self.roles.pop()[2]  # the end of an element shown as a table's part
         self._end(tag)
+        if self.chrome == (tag, depth):
+            self._flush_block()  # the site's part ends: its text read as its
+            self.chrome = None
 
     def _end(self, tag: str) -> None:
         if tag == "table" and self.stack:

@@ -838,8 +838,29 @@ def parse_section(
             if role is Role.UNIT
         )
         section.indicators = [_to_indicator(d, described) for d in drafts]
+        _ordinals_dropped(section.indicators)
         section.subtotals = _subtotal_rows(subtotals, section.indicators)
     return section
+
+
+# A name's ordinal before it (1. 2、 ③), where the rows are numbered so.
+_ORDINAL = lazy_compile(r"^(?:(\d{1,2})[.．、]|([\u2460-\u2473]))\s*")
+_ORDINALS_AT_LEAST = 3
+
+
+def _ordinals_dropped(indicators: list[dict[str, Any]]) -> None:
+    """Names numbered in order (1.… 2.… 3.…, ①②③, starting again at 1 under each category)
+    without their numbers: the number is the row's place, no part of its name (2.0-6岁儿童健康
+    管理率 is 0-6岁儿童健康管理率). Only where every row is so numbered."""
+    found = [_ORDINAL.match(i["name"]) for i in indicators]
+    if len(found) < _ORDINALS_AT_LEAST or any(m is None for m in found):
+        return
+    numbers = [int(m.group(1)) if m.group(1) else ord(m.group(2)) - 0x245F for m in found if m]
+    if any(n != 1 and n != before + 1 for before, n in zip([0, *numbers], numbers, strict=False)):
+        return
+    for i, m in zip(indicators, found, strict=True):
+        if m is not None and m.end() < len(i["name"]):
+            i["name"] = i["name"][m.end() :]
 
 
 def _read_subtotal(

@@ -69,6 +69,7 @@ _PREFIX_WORDS: tuple[tuple[str, Operator], ...] = (
     ("达到", Operator.EQ),
 )
 # Word operators written after the number (…以上, …以内), with the number's unit before them.
+_REACHED = (Operator.EQ, "达到")
 _SUFFIX_WORDS: tuple[tuple[str, Operator], ...] = (
     ("及以上", Operator.GE),
     ("以上", Operator.GE),
@@ -399,7 +400,8 @@ def _parse_fields(text: str) -> dict[str, Any]:
         for word, op in _SUFFIX_WORDS:
             if (
                 unit.endswith(word)
-                and operator in (None, Operator.LE, Operator.GE)
+                # (达到95%以上: what is reached, then how it is bounded)
+                and (operator in (None, Operator.LE, Operator.GE) or (operator, t[:2]) == _REACHED)
                 and (word != "内" or unit[:-1] in _TIME_UNITS)
             ):
                 operator, written, unit = op, True, unit[: -len(word)].strip()
