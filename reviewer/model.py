@@ -461,6 +461,16 @@ class Accounting(BaseModel):
     reported_lines: int = 0
 
 
+class SummaryEntry(BaseModel):
+    """A project's line in a summary of several projects' results printed beside their tables
+    (a workbook's 汇总 sheet): its name, and the score and the rate the summary gives it."""
+
+    project: str
+    score: float | None = None
+    rate_pct: float | None = None
+    cells: dict[str, CellRef] = Field(default_factory=dict)
+
+
 class Report(BaseModel):
     source: str
     format: str = "text"
@@ -468,6 +478,7 @@ class Report(BaseModel):
     tables: list[EvaluationTable] = Field(default_factory=list)
     leftovers: list[Leftover] = Field(default_factory=list)
     accounting: Accounting = Field(default_factory=Accounting)
+    summaries: list[SummaryEntry] = Field(default_factory=list)
 
 
 class Category(StrEnum):

@@ -35,3 +35,13 @@ def test_a_regional_transfer_form_titled_without_goal_is_a_transfer_form() -> No
 def test_the_2021_income_kinds_of_a_department_form_are_its_sources() -> None:
     # ccu03: 按收入性质分 … 财政专户管理资金 | — , 单位资金 | 36.20 (a false F101 error)
     assert "F101" not in _codes("ccu03")
+
+
+def test_a_workbooks_summary_sheet_is_held_against_its_tables() -> None:
+    # cbx02: the 汇总 sheet gives 家庭医生签约服务经费 98.83, its table totals 99.83 (labelled);
+    # cco01: a 汇总 that agrees is read, its cells no longer reported unread
+    assert "T108" in _codes("cbx02")
+    report = parse_file(_doc("cco01"))
+    assert len(report.summaries) == 3
+    assert not [lo for lo in report.leftovers if lo.location.sheet == "汇总"]
+    assert "T108" not in _codes("cco01")

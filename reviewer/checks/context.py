@@ -20,6 +20,7 @@ from reviewer.model import (
     Operator,
     Report,
     Severity,
+    SummaryEntry,
 )
 from reviewer.parse.values import is_placeholder
 
@@ -46,6 +47,22 @@ def _rounding_tally() -> RoundingTally:
     return RoundingTally()
 
 
+@dataclass(frozen=True, slots=True)
+class ProjectResult:
+    """A table's printed total and execution rate, with their cells."""
+
+    total: float | None
+    total_cell: CellRef | None
+    rate: float | None
+    rate_cell: CellRef | None
+
+    @classmethod
+    def of(cls, table: EvaluationTable) -> ProjectResult:
+        total = table.total_score if table.total_printed else None
+        row = table.funds.annual_total
+        return cls(total, table.cells.get("total_score"), row.rate_pct, row.cells.get("rate_pct"))
+
+
 @dataclass
 class ReportFacts:
     """What the whole-report rules see: the content left unparsed and the rates' rounding,
@@ -54,13 +71,20 @@ class ReportFacts:
 
     leftovers: list[Leftover] = field(default_factory=list)
     rounding: RoundingTally = field(default_factory=_rounding_tally)
+    # a summary of several projects' results (汇总), and each table's results by its project's
+    # name (None for a name two tables share): what the summary is held against
+    summaries: list[SummaryEntry] = field(default_factory=list)
+    results: dict[str, ProjectResult | None] = field(default_factory=dict)
 
     def add_table(self, table: EvaluationTable) -> None:
         self.rounding.add(table)
+        if table.project:
+            name = key(table.project)
+            self.results[name] = None if name in self.results else ProjectResult.of(table)
 
     @classmethod
     def of(cls, report: Report) -> ReportFacts:
-        facts = cls(leftovers=report.leftovers)
+        facts = cls(leftovers=report.leftovers, summaries=report.summaries)
         for table in report.tables:
             facts.add_table(table)
         return facts

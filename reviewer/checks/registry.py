@@ -231,6 +231,7 @@ def _load() -> None:
         narrative_claims,
         scoring,
         structure,
+        summaries,
         tasks,
         totals,
         verdicts,

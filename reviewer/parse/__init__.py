@@ -12,7 +12,7 @@ from collections.abc import Callable, Iterable, Iterator
 from reviewer.forms.families import get_family
 from reviewer.grid import Cell, Grid, Row, account
 from reviewer.lazyre import lazy_compile
-from reviewer.model import Accounting, EvaluationTable, Leftover, Report
+from reviewer.model import Accounting, EvaluationTable, Leftover, Report, SummaryEntry
 from reviewer.parse.beside import funds_beside
 from reviewer.parse.compound import split_compound
 from reviewer.parse.details import DetailMatcher
@@ -27,6 +27,7 @@ from reviewer.parse.labels import (
 from reviewer.parse.listed import listed_rows
 from reviewer.parse.long_export import Opening, Unfolded, Unfolder, fresh
 from reviewer.parse.plausibility import position_doubts
+from reviewer.parse.summary import read_summaries
 from reviewer.parse.table import (
     TITLE_HINT,
     YEAR,
@@ -587,11 +588,12 @@ class TableStream:
         self.family = get_family(form) if form else None
         self.leftovers: list[Leftover] = []
         self.accounting = Accounting()
+        self.summaries: list[SummaryEntry] = []  # a 汇总 of several projects' results
 
     def __iter__(self) -> Iterator[EvaluationTable]:
         if not self.grid.second:
             tables: Iterable[EvaluationTable] = self._read(
-                self.grid.rows, self.leftovers, self.accounting, self.grid.format
+                self.grid.rows, self.leftovers, self.accounting, self.grid.format, self.summaries
             )
         else:
             tables = self._better_reading(self.grid.second)
@@ -608,7 +610,11 @@ class TableStream:
         """The tables of the grid's rows, or of another reading when the one kept reads no
         table right and the other reads one (a short text: both are held); the other readings
         tried in turn."""
-        tables = list(self._read(self.grid.rows, self.leftovers, self.accounting, self.grid.format))
+        tables = list(
+            self._read(
+                self.grid.rows, self.leftovers, self.accounting, self.grid.format, self.summaries
+            )
+        )
         for fmt, again in seconds:
             funds_only = _funds_alone_doubted(tables)
             # doubted with every cell placed: no layout's failing, unless the text was read a
@@ -636,7 +642,8 @@ class TableStream:
                 break
             leftovers: list[Leftover] = []
             accounting = Accounting()
-            others = list(self._read(again(), leftovers, accounting, fmt))
+            summaries: list[SummaryEntry] = []
+            others = list(self._read(again(), leftovers, accounting, fmt, summaries))
             if placed and not (
                 others
                 and not accounting.reported_lines  # (every cell placed too)
@@ -656,6 +663,7 @@ class TableStream:
                 continue
             # in place: a streamed review holds these objects from before the reading
             self.leftovers[:] = leftovers
+            self.summaries[:] = summaries
             for name, value in accounting:
                 setattr(self.accounting, name, value)
             self.grid.format = fmt
@@ -704,9 +712,15 @@ class TableStream:
         )
 
     def _read(
-        self, source: Iterable[Row], leftovers: list[Leftover], accounting: Accounting, fmt: str
+        self,
+        source: Iterable[Row],
+        leftovers: list[Leftover],
+        accounting: Accounting,
+        fmt: str,
+        summaries: list[SummaryEntry],
     ) -> Iterator[EvaluationTable]:
-        """The tables of ``source`` (rows read in the format ``fmt``)."""
+        """The tables of ``source`` (rows read in the format ``fmt``); a summary of several
+        projects' results among the rows no table used goes to ``summaries``."""
         by_position = fmt == _BY_POSITION
         held: EvaluationTable | None = None  # the document goes on after it: it is not cut
         page_numbers: list[Row] = []
@@ -728,6 +742,7 @@ class TableStream:
                 table.exported = any(isinstance(r, Opening) for r in block)
             if table is None:
                 _unused(block)  # what a block that held no table used was used for nothing
+            read_summaries(block, summaries)
             account(
                 [r for r in block if not isinstance(r, Unfolded)] if exports.printed else block,
                 leftovers,
@@ -824,4 +839,5 @@ def parse_grid(grid: Grid, form: str | None = None) -> Report:
         tables=tables,
         leftovers=stream.leftovers,
         accounting=stream.accounting,
+        summaries=stream.summaries,
     )

@@ -10,6 +10,10 @@ from pathlib import Path
 
 import pytest
 
+from reviewer.api import parse_file
+from reviewer.checks import run_checks
+from reviewer.config import Config
+from reviewer.layout_text import render_text
 from reviewer.model import EvaluationTable, Subtotal
 from tests.builders import MEASURE, clean_indicators, codes, findings_of, ind, make_table, with_row
 from tests.checks.cases import RuleCase
@@ -310,3 +314,47 @@ class TestT106SubtotalsAddUp(RuleCase):
     )
     def test_tolerance(self, tmp_path: Path, score: float, fires: set[str]) -> None:
         assert codes(tmp_path, _with_subtotals(("数量指标小计", [0, 1], 30, score))) == fires
+
+
+# T108 a summary of several projects' results against each project's table (whole report) -----
+
+
+def _with_summary(tmp_path: Path, *lines: str) -> Path:
+    """The clean table (业务培训, 总分 99.5, 执行率 95.00%) under a summary of results."""
+    head = "\n".join(["项目自评结果汇总表", "序号\t项目名称\t执行率\t自评得分\t自评等级", *lines])
+    path = tmp_path / "t.txt"
+    path.write_text(head + "\n\n" + render_text([make_table()]), encoding="utf-8")
+    return path
+
+
+class TestT108SummaryMatchesTable:
+    def test_a_score_other_than_the_tables_total(self, tmp_path: Path) -> None:
+        path = _with_summary(tmp_path, "1\t业务培训\t95.00%\t98.50\t优")
+        report = parse_file(path)
+        (entry,) = report.summaries
+        assert (entry.project, entry.score, entry.rate_pct) == ("业务培训", 98.5, 95.0)
+        (hit,) = [f for f in run_checks(report, Config()) if f.code == "T108"]
+        assert hit.severity.value == "warning"
+        assert "自评得分为98.5分（该项目自评表的总分为99.5分）" in hit.message
+        assert [e.quote for e in hit.evidence] == ["业务培训", "98.50", "99.5"]
+        # the summary's rows are read, not reported unread
+        assert not [lo for lo in report.leftovers if lo.text in ("业务培训", "98.50")]
+
+    def test_a_rate_other_than_the_tables(self, tmp_path: Path) -> None:
+        path = _with_summary(tmp_path, "1\t业务培训\t97.00%\t99.5\t优")
+        (hit,) = [f for f in run_checks(parse_file(path), Config()) if f.code == "T108"]
+        assert "执行率为97%（该项目自评表的执行率为95%）" in hit.message
+
+    def test_the_same_results_rounded_nothing_said(self, tmp_path: Path) -> None:
+        path = _with_summary(tmp_path, "1\t业务培训\t95.0%\t99.5\t优")
+        assert "T108" not in {f.code for f in run_checks(parse_file(path), Config())}
+
+    def test_a_project_without_its_table_in_the_file_is_not_held_against_one(
+        self, tmp_path: Path
+    ) -> None:
+        path = _with_summary(
+            tmp_path, "1\t业务培训\t95.00%\t99.5\t优", "2\t普法宣传\t90.00%\t88\t良"
+        )
+        report = parse_file(path)
+        assert len(report.summaries) == 2
+        assert "T108" not in {f.code for f in run_checks(report, Config())}
