@@ -8,6 +8,8 @@ one 300 MB string).
     {"kind": "report", "source": ..., "format": ..., "encoding": ...}     first
     {"kind": "table", "index": 0, "table": {...}}                          one per table
     {"kind": "leftover", "text": ..., "location": {...}, "reason": ...}   one per unread cell
+    {"kind": "summary", "project": ..., "score": ..., "rate_pct": ...}    one per line of a
+                                                                           汇总 of projects
     {"kind": "end", "tables": 14, "accounting": {...}}                     last
 
 Nothing is written before the first table is parsed: a file without a table raises
@@ -62,6 +64,7 @@ def _shell(stream: TableStream) -> str:
         encoding=grid.encoding,
         leftovers=stream.leftovers,
         accounting=stream.accounting,
+        summaries=stream.summaries,
     ).model_dump_json(indent=2)
 
 
@@ -79,7 +82,7 @@ def write_json(
             out.write(",\n    ")
         out.write(table.model_dump_json(indent=2).replace("\n", "\n    "))
         n += 1
-    tail = _shell(stream).split(_TABLES, 1)[1]  # leftovers and accounting: known at the end
+    tail = _shell(stream).split(_TABLES, 1)[1]  # leftovers, accounting, summaries: at the end
     out.write("\n  ]" + tail + "\n")
     return Parsed(path_text(stream.grid.source), n, stream.leftovers, stream.accounting)
 
@@ -104,6 +107,8 @@ def write_jsonl(
         n += 1
     for left in stream.leftovers:
         out.write('{"kind":"leftover",' + left.model_dump_json()[1:] + "\n")
+    for entry in stream.summaries:
+        out.write('{"kind":"summary",' + entry.model_dump_json()[1:] + "\n")
     accounting = stream.accounting.model_dump_json()
     out.write(f'{{"kind":"end","tables":{n},"accounting":{accounting}}}\n')
     return Parsed(source, n, stream.leftovers, stream.accounting)

@@ -126,6 +126,26 @@ def test_json_lines_hold_the_file_each_table_the_leftovers_and_the_count(
 
 
 @pytest.mark.parametrize("fmt", ["json", "jsonl"])
+def test_a_summary_of_projects_results_is_written_out(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], fmt: str
+) -> None:
+    # a 汇总 of the projects' results above the table: read, so written out, not dropped
+    from reviewer.layout_text import render_text
+    from tests.builders import make_table
+
+    path = tmp_path / "t.txt"
+    summary = "序号\t项目名称\t执行率\t自评得分\n1\t业务培训\t95.00%\t99.50\n\n"
+    path.write_text(summary + render_text([make_table()]), encoding="utf-8")
+    assert main(["parse", str(path), "--format", fmt]) == 0
+    out = capsys.readouterr().out
+    if fmt == "json":
+        (entry,) = json.loads(out)["summaries"]
+    else:
+        (entry,) = [e for e in map(json.loads, out.splitlines()) if e["kind"] == "summary"]
+    assert (entry["project"], entry["score"], entry["rate_pct"]) == ("业务培训", 99.5, 95.0)
+
+
+@pytest.mark.parametrize("fmt", ["json", "jsonl"])
 def test_a_file_without_a_table_writes_nothing_and_exits_2(
     tmp_path: Path, capsys: pytest.CaptureFixture[str], fmt: str
 ) -> None:
