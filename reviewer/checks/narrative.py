@@ -215,6 +215,16 @@ _ALL_MET = lazy_compile(
     r"(?:完成|实现|达成)"
 )
 _HEDGED = lazy_compile(r"基本|大部分|部分|未|没有|尚|将|确保|力争|计划")
+# The rows a claim that all was done leaves out, just before it (除出水水质达标率外各项指标均完成).
+_EXCEPT = lazy_compile(r"除([^。；;]{1,60}?)(?:以)?外[^。；;]{0,6}$")
+
+
+def _excepted(text: str, at: int) -> str | None:
+    """What the words just before ``at`` except from a claim that all was done, if any."""
+    m = _EXCEPT.search(text, max(0, at - 80), at)
+    return m.group(1) if m is not None else None
+
+
 _MEASURED = 4  # characters before a rate row's 率 that name what it measures (竣工验收)
 
 
@@ -285,9 +295,13 @@ def narrative_claims_all_met(ctx: TableContext) -> Iterator[Hit]:
             return
         found, row = row_claim
         missed = [row]
+    where, claim, cell = found
+    text = next(text for w, text, c in said if c == cell)
+    if (excepted := _excepted(text, claim.start())) is not None:
+        # 除出水水质达标率外各项指标均完成: the rows it names as missed are said so
+        missed = [i for i in missed if i.name not in excepted]
     if not missed:
         return
-    where, claim, cell = found
     rows = "、".join(f"{ilabel(i)}（指标值{i.target}，完成{i.actual}）" for i in missed[:3])
     more = f"等{len(missed)}项" if len(missed) > 3 else ""
     ref = t.cells.get(cell)

@@ -48,6 +48,7 @@ _ONGOING = lazy_compile(r"推进|持续|逐步|正在")
 # the target where it asks for less or for none (有效降低: 有效降低; 无重大事故: 无重大事故).
 # (不断缩小: "ever", not "not")
 _NEGATIVE = lazy_compile(r"^(未|没有|无|不(?!断))|下降|降低")
+_STATE_WORDS = 2  # characters, at least, of a target state the actual may restate (改善)
 _ASKS_FOR_LESS = lazy_compile(
     r"^(未|没有|无|不|零|杜绝|避免|严禁|禁止|[≤<＜])|下降|降低|减少|减轻|遏制|控制|不高于|不超过"
 )
@@ -300,6 +301,17 @@ def _grade(text: str | None) -> int | None:
     return _GRADES.get(text.strip().rstrip("。")) if text else None
 
 
+def _restates(word: str, target: str) -> bool:
+    """The actual says the target's state, not negated (…连续下降,持续改善 against 持续改善; not
+    未持续改善, 没有持续改善)."""
+    at = word.find(target) if word and len(target) >= _STATE_WORDS else -1
+    return at >= 0 and not word.startswith(_NEGATED) and word[max(0, at - 2) : at][-1:] not in _NOT
+
+
+_NEGATED = ("未", "没有", "无", "不")
+_NOT = frozenset("未不没无")
+
+
 def _qualitative(ind: Indicator, config: Config) -> Expectation:
     w = ind.weight or 0.0
     th = config.thresholds
@@ -307,11 +319,19 @@ def _qualitative(ind: Indicator, config: Config) -> Expectation:
     word = actual.word
     if (change := _stated_change(ind)) is not None:
         return change
+    # (the state asked for, said in the actual with what shows it: 化肥农药使用量连续下降,持续改善
+    # against 持续改善 — a fall of what should fall, no shortfall)
+    restated = _restates(word, ind.target.strip())
     if (
         actual.not_done
         # (a failure said of a part only is a partial result: 部分农村园…未达二级标准)
         or (word and _FAILED.search(word) and not word.startswith(_SOME_OF))
-        or (word and _NEGATIVE.search(word) and not _ASKS_FOR_LESS.search(ind.target))
+        or (
+            word
+            and _NEGATIVE.search(word)
+            and not _ASKS_FOR_LESS.search(ind.target)
+            and not restated
+        )
     ):
         return Expectation(
             Direction.QUALITATIVE, False, band=(0.0, w * th.qualitative_band_partial)

@@ -43,7 +43,7 @@ FIELD_SOURCES = {"implementation": "项目实施内容及过程概述"}
 # Measure words a claim may carry, and words that look like one but mark a date, an age, a
 # ratio or a floor (consumed so that 3个月 is not read as 3个, then dropped).
 _COUNT_UNITS = (
-    "个方面 方面 人次 场次 批次 课时 学时 小时 万字 平方米 公里 千米 万元 亿元 元 "
+    "个方面 方面 人次 户次 场次 批次 课时 学时 小时 万字 平方米 公里 千米 万元 亿元 元 "
     "个 家 人 名 位 次 场 份 件 篇 台 套 项 类 所 批 期 部 本 册 条 处 座 间 户 辆 张 "
     "起 宗 例 门 节 轮 组 支 块 幅 种 大 字 米 吨 公斤 千克 斤 亩 天 周 笔 页 卷 %"
 )
@@ -120,6 +120,8 @@ _PARTIAL = lazy_compile(
 )
 PART_OF = "其中"  # before a part of a total said earlier
 _YEAR = lazy_compile(r"(\d{4})年")
+# A sentence opening on last year (上年, 去年（2024年）): its figures are that year's.
+_PRIOR_OPENING = lazy_compile(r"\s*(?:上年度?|去年|上一年度?)(?:[（(]\d{4}年?[)）])?")
 # Any of the words above: most clauses have none, and one search tells.
 _MARKS = lazy_compile("|".join(p.pattern for p in (PROMISE, _DELTA, _PARTIAL, _YEAR)))
 _APPROX_BEFORE = ("大约", "约", "近", "逾", "超过", "多达", "将近", "接近")
@@ -520,6 +522,10 @@ def _scan(source: str, t: _Text, year: int | None, location: Location | None) ->
             change = delta and not other_year and _PARTIAL.search(lead) is None
         else:
             part = change = False
+        if comparable and _PRIOR_OPENING.match(text, sentence_bounds(text, pos)[0]) is not None:
+            # the sentence is about last year (上年（2024年）部门支出…，执行率94.37%): each of its
+            # figures is last year's, whatever its own clause says
+            comparable = False
         out.append(
             Claim(
                 source,

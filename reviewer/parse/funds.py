@@ -202,6 +202,37 @@ def completes_header(header: Row, lower: Row, family: Family) -> bool:
 
 
 _TAIL_CHARS = 6  # a wrapped label's end (数, 预算数, （万元）)
+_UNIT_NOTE = lazy_compile(r"^[(（](?:万[元兀]|[元兀])[)）]$")  # (兀: OCR's 元)
+
+
+def tails_realigned(header: Row, lower: Row, family: Family) -> bool:
+    """The ends of wrapped labels under a header read from a text whose empty cells were
+    dropped (项目资金 | 年初预算数 | 全年预算 | … over （万元） | 数, the 数 numbered as the second
+    cell): each end moved under the one label it completes, the block's unit under the label
+    it stood under. False, and nothing moved, unless every piece finds its label."""
+    if not lower.cells or len(lower.cells) > len(header.cells):
+        return False
+    heads = {c.column: c.text for c in header.cells}
+    moves: dict[int, int] = {}  # index of the lower piece → the column it completes
+    for k, c in enumerate(lower.cells):
+        if len(c.text) > _TAIL_CHARS or _DIGIT.search(c.text) is not None:
+            return False
+        if _UNIT_NOTE.match(c.text) and c.column in heads:
+            moves[k] = c.column  # （万元） under 项目资金: the block's unit
+            continue
+        fits = [
+            col
+            for col, text in heads.items()
+            if _column_role(text, family) is None and _column_role(text + c.text, family)
+        ]
+        if len(fits) != 1:
+            return False
+        moves[k] = fits[0]
+    if len(set(moves.values())) != len(moves):
+        return False
+    for k, col in moves.items():
+        lower.cells[k].column = col
+    return True
 
 
 def run_on_header(rows: list[Row], family: Family) -> int:

@@ -797,6 +797,9 @@ def parse_section(
                     or (lb.unit_like(c.text) and _stamp_next(rows, ri))
                 ):
                     continue  # not a row's: left unused, it is reported as unparsed
+                if not drafts and _header_tail(c.text, columns):
+                    c.used = True  # 偏差原因分析 / 及改进措施: the header's last label wrapped
+                    continue
                 role = columns.roles.get(c.column)
                 part = rests.get(id(c))
                 if part is None and role and row.page_break_before:
@@ -841,6 +844,18 @@ def parse_section(
         _ordinals_dropped(section.indicators)
         section.subtotals = _subtotal_rows(subtotals, section.indicators)
     return section
+
+
+def _header_tail(text: str, columns: IndicatorColumns) -> bool:
+    """Under the header, before any row, the rest of its explanation's label that a scan put
+    on a line of its own (偏差原因分析 / 及改进措施): no row's name."""
+    return text in _LABEL_TAILS and any(
+        role is Role.EXPLANATION and not columns.labels.get(col, "").endswith(text)
+        for col, role in columns.roles.items()
+    )
+
+
+_LABEL_TAILS = frozenset({"及改进措施", "和改进措施", "改进措施", "及整改措施", "和整改措施"})
 
 
 # A name's ordinal before it (1. 2、 ③), where the rows are numbered so.
@@ -1468,6 +1483,9 @@ def _target_text(d: Draft, described: bool = False) -> str:
         return value
     if not value and d.nature is not None and _signed_figure(d.nature.text):
         return _with_unit(d.nature.text, d.unit)  # the sign's cell holds the figure (>=45 | 处)
+    if not value and d.nature is not None and _QUALITATIVE_STATE.match(d.nature.text):
+        # the sign's cell holds the state asked for (定性 健全 | , its 单位(文字描述) empty)
+        return "".join(d.nature.text.split()) + (d.unit.text if d.unit is not None else "")
     if not value and described and d.unit is not None:
         # (its sign kept where the form prints one beside it: >= | 120处(数量))
         nature = d.nature.text if d.nature is not None else ""
@@ -1479,6 +1497,9 @@ def _target_text(d: Draft, described: bool = False) -> str:
         if parsed.number is not None and not parsed.operator_written:
             value = sign + value  # 正向 | 126个: at least 126个
     return _with_unit(value, d.unit)
+
+
+_QUALITATIVE_STATE = lazy_compile(r"^定性\s*[\u4e00-\u9fff]")  # 定性 健全: the sign, then the state
 
 
 def _signed_figure(text: str) -> bool:

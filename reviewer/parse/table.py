@@ -43,6 +43,7 @@ from reviewer.parse.funds import (
     funds_label_piece,
     is_fund_header,
     run_on_header,
+    tails_realigned,
     widened_header,
 )
 from reviewer.parse.indicators import TEMPLATE_NAME, parse_section
@@ -568,7 +569,10 @@ class _TableBuilder:
                     i += 1  # the label alone on its line, its text the next line's
             elif is_fund_header(row, self.family):
                 lower = rows[i + 1] if i + 1 < len(rows) else None
-                if lower is not None and completes_header(row, lower, self.family):
+                if lower is not None and (
+                    completes_header(row, lower, self.family)
+                    or tails_realigned(row, lower, self.family)
+                ):
                     _join_stacked(row, lower, _column_by_column(row, lower) or row)
                     i += 1  # the labels' ends, read with them
                 elif lower is not None and (wider := widened_header(row, lower, self.family)):
