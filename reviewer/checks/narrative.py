@@ -219,6 +219,16 @@ _HEDGED = lazy_compile(r"基本|大部分|部分|未|没有|尚|将|确保|力�
 _EXCEPT = lazy_compile(r"除([^。；;]{1,60}?)(?:以)?外[^。；;]{0,6}$")
 
 
+def _names_row(excepted: str, name: str) -> bool:
+    """The exception names the row, in its words or in its own order of them (溢洪道清淤长度 for
+    清淤疏浚溢洪道长度): a part of it whose characters are all the name's."""
+    parts = [p for p in re.split(r"[、，,和及与]", excepted) if len(p) >= _NAMED_CHARS]
+    return name in excepted or any(set(p) <= set(name) for p in parts)
+
+
+_NAMED_CHARS = 3
+
+
 def _excepted(text: str, at: int) -> str | None:
     """What the words just before ``at`` except from a claim that all was done, if any."""
     m = _EXCEPT.search(text, max(0, at - 80), at)
@@ -299,7 +309,7 @@ def narrative_claims_all_met(ctx: TableContext) -> Iterator[Hit]:
     text = next(text for w, text, c in said if c == cell)
     if (excepted := _excepted(text, claim.start())) is not None:
         # 除出水水质达标率外各项指标均完成: the rows it names as missed are said so
-        missed = [i for i in missed if i.name not in excepted]
+        missed = [i for i in missed if not _names_row(excepted, i.name)]
     if not missed:
         return
     rows = "、".join(f"{ilabel(i)}（指标值{i.target}，完成{i.actual}）" for i in missed[:3])

@@ -64,11 +64,14 @@ def _compared_with(c: Claim, by_unit: dict[str, list[Target]]) -> list[Target]:
     """The indicators a claim may be about: those of its unit; for a change, only those that
     measure a change themselves."""
     targets = by_unit.get(unit_class(c.unit), [])
+    if _ADDED.search(c.lead):
+        return []  # money added or cut in the year (年中追加抽检经费26万元): the budget's, no row's
     if c.change and not c.comparable:
         return [t for t in targets if _CHANGE_NAME.search(t.full)]
     return targets
 
 
+_ADDED = lazy_compile(r"追加|调增|调减|追减")
 # An indicator that measures a change: its figure is a rise or a fall, as a change claim's is.
 _CHANGE_NAME = lazy_compile(r"增收|增长|增幅|增速|提高|提升|下降|降低|减少")
 

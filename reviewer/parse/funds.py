@@ -68,7 +68,9 @@ _UNIT_IN_BRACKETS = lazy_compile(r"[(（]\s*(万元|元)\s*[)）]?")
 # A line of the 部门整体 breakdown printed in one cell: (其中：)label：amount (or nothing).
 _INLINE = lazy_compile(r"^(?:其中\s*[:：])?\s*([^:：]+?)\s*[:：]\s*(.*?)\s*$")
 _BREAKDOWN_KINDS = ("income_total", "expense_total", "by_income", "by_expense")
-_POINTS_NOTE = lazy_compile(r"[(（]\s*(\d+(?:\.\d+)?)\s*分\s*[)）]")
+_POINTS_NOTE = lazy_compile(
+    r"[(（]\s*(?:权重|分值)?\s*(\d+(?:\.\d+)?)\s*分\s*[)）]"
+)  # (10分), （权重10分）
 # A score's formula with the block's points (得分(20分*执行率), 得分（执行率×10分）).
 _RATE_POINTS = lazy_compile(
     r"[(（]\s*(?:执行率\s*[*×xX]\s*)?(\d+(?:\.\d+)?)\s*分\s*(?:[*×xX]\s*执行率\s*)?[)）]"
@@ -461,6 +463,7 @@ class FundsReader:
                 # 预算执行情况(20分): the block's points, when no 分值 column states them
                 self.t["stated_weights"].setdefault("预算执行", float(points.group(1)))
                 self.points_cell = c
+                c.used = c.used or label  # (预算执行率（权重10分） first: the block's own label)
             text = lb.under_group(
                 text, _GROUP_LABEL, lambda t: _column_role(t, self.family) is not None
             )
