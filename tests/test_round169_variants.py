@@ -5,12 +5,7 @@ from __future__ import annotations
 
 from reviewer.api import parse_file
 from reviewer.pipeline import review
-from tests.test_round73_variants import _codes, _doc
-
-
-def _unread(stem: str) -> list[str]:
-    """The texts a written document's P101 reports unread."""
-    return [e.quote for f in review(_doc(stem)).findings if f.code == "P101" for e in f.evidence]
+from tests.test_round73_variants import _codes, _doc, _unread
 
 
 def test_the_executions_points_with_their_word_are_read() -> None:

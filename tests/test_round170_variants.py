@@ -6,13 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from reviewer.api import parse_file
-from reviewer.pipeline import review
-from tests.test_round73_variants import _codes, _doc
-
-
-def _unread(stem: str) -> list[str]:
-    """The texts a written document's P101 reports unread."""
-    return [e.quote for f in review(_doc(stem)).findings if f.code == "P101" for e in f.evidence]
+from tests.test_round73_variants import _codes, _doc, _unread
 
 
 def test_a_government_pages_own_parts_are_its_furniture() -> None:

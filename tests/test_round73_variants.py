@@ -30,6 +30,11 @@ def _codes(stem: str, indicator: str | None = None) -> set[str]:
     }
 
 
+def _unread(stem: str) -> list[str]:
+    """The texts a written document's P101 reports unread."""
+    return [e.quote for f in review(_doc(stem)).findings if f.code == "P101" for e in f.evidence]
+
+
 def test_round73_a_scans_slips_in_the_headers_labels_are_those_labels() -> None:
     # pu03, pu06, gr01: 实际完戍值, 未完成原因分忻, 杈重, 指标性贡, 度量単位: the header had not been
     # found (pu06: no row read) or its column lost (gr01: no weights, said misread)
