@@ -305,7 +305,8 @@ def _restates(word: str, target: str) -> bool:
     """The actual says the target's state, not negated (…连续下降,持续改善 against 持续改善; not
     未持续改善, 没有持续改善)."""
     at = word.find(target) if word and len(target) >= _STATE_WORDS else -1
-    return at >= 0 and not word.startswith(_NEGATED) and word[max(0, at - 2) : at][-1:] not in _NOT
+    before = word[at - 1 : at] if at > 0 else ""
+    return at >= 0 and not word.startswith(_NEGATED) and before not in _NOT
 
 
 _NEGATED = ("未", "没有", "无", "不")

@@ -69,7 +69,6 @@ _PREFIX_WORDS: tuple[tuple[str, Operator], ...] = (
     ("达到", Operator.EQ),
 )
 # Word operators written after the number (…以上, …以内), with the number's unit before them.
-_REACHED = (Operator.EQ, "达到")
 _SUFFIX_WORDS: tuple[tuple[str, Operator], ...] = (
     ("及以上", Operator.GE),
     ("以上", Operator.GE),
@@ -79,6 +78,8 @@ _SUFFIX_WORDS: tuple[tuple[str, Operator], ...] = (
     ("之内", Operator.LE),
     ("内", Operator.LE),  # after a unit of time (24小时内, 30日内): within it
 )
+# 达到 read as =, then bounded by a word after the number (达到95%以上: at least 95%).
+_REACHED = (Operator.EQ, "达到")
 _TIME_UNITS = frozenset(
     {"小时", "天", "日", "个工作日", "工作日", "分钟", "个月", "月", "年", "周"}
 )
