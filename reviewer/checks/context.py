@@ -49,18 +49,46 @@ def _rounding_tally() -> RoundingTally:
 
 @dataclass(frozen=True, slots=True)
 class ProjectResult:
-    """A table's printed total and execution rate, with their cells."""
+    """A table's printed total and execution rate, with their cells; its subject (the project,
+    or the department on a 部门整体 form) and the amounts the rate is of."""
 
     total: float | None
     total_cell: CellRef | None
     rate: float | None
     rate_cell: CellRef | None
+    name: str = ""
+    department: bool = False  # a 部门整体 form: ``name`` is the department's
+    budget: float | None = None  # 全年预算数, in ``unit``
+    executed: float | None = None
+    executed_cell: CellRef | None = None
+    factors: tuple[float, ...] = (1.0,)  # what its amounts are multiplied by to be 元
 
     @classmethod
     def of(cls, table: EvaluationTable) -> ProjectResult:
         total = table.total_score if table.total_printed else None
         row = table.funds.annual_total
-        return cls(total, table.cells.get("total_score"), row.rate_pct, row.cells.get("rate_pct"))
+        department = table.subject == "department"
+        return cls(
+            total,
+            table.cells.get("total_score"),
+            row.rate_pct,
+            row.cells.get("rate_pct"),
+            name=table.department if department else table.project,
+            department=department,
+            budget=row.full_year_budget,
+            executed=row.executed,
+            executed_cell=row.cells.get("executed"),
+            factors=unit_factors(table),
+        )
+
+
+def unit_factors(t: EvaluationTable) -> tuple[float, ...]:
+    """What the fund block's figures are multiplied by to be 元: by its unit when the form
+    prints one (万元, 元); either, when it prints none (145.00 under 预算数, 河北)."""
+    if "万" in t.amount_unit:
+        return (10_000.0,)
+    printed = any("元" in label for key, label in t.labels.items() if key.startswith("funds"))
+    return (1.0,) if printed else (1.0, 10_000.0)
 
 
 @dataclass
@@ -75,12 +103,16 @@ class ReportFacts:
     # name (None for a name two tables share): what the summary is held against
     summaries: list[SummaryEntry] = field(default_factory=list)
     results: dict[str, ProjectResult | None] = field(default_factory=dict)
+    # every table's, in order: what a report's own prose (a leftover) is held against
+    tables: list[ProjectResult] = field(default_factory=list)
 
     def add_table(self, table: EvaluationTable) -> None:
         self.rounding.add(table)
+        result = ProjectResult.of(table)
+        self.tables.append(result)
         if table.project:
             name = key(table.project)
-            self.results[name] = None if name in self.results else ProjectResult.of(table)
+            self.results[name] = None if name in self.results else result
 
     @classmethod
     def of(cls, report: Report) -> ReportFacts:

@@ -28,6 +28,7 @@ from reviewer.checks.context import (
     cell_evidence,
     ilabel,
     indicator_evidence,
+    unit_factors,
 )
 from reviewer.checks.narrative import copied, similarity
 from reviewer.checks.recompute import dates_in
@@ -556,7 +557,7 @@ def _amounts_yuan(ctx: TableContext) -> list[tuple[float, float]]:
     the nearest 10 元)."""
     out: list[tuple[float, float]] = []
     funds = ctx.table.funds
-    for factor in _unit_factors(ctx.table):
+    for factor in unit_factors(ctx.table):
         # the block's own rows and the sources it lists besides (单位资金, 财政专户管理资金)
         for row in (*funds.rows().values(), *funds.extra.values()):
             b0, b, x = row.initial_budget, row.full_year_budget, row.executed
@@ -632,7 +633,7 @@ def _task_amount(ctx: TableContext, c: Claim, task: Task) -> Iterator[Hit]:
     figures = [v for v in (b, x, None if b is None or x is None else b - x) if v is not None]
     if not figures:
         return
-    for factor in _unit_factors(ctx.table):
+    for factor in unit_factors(ctx.table):
         slack = max(_half_unit(task.cells.get(f), factor) for f in ("budget", "executed"))
         if any(
             c.agrees(v * factor, scale=scale) or abs(said - v * factor) <= slack for v in figures
@@ -670,7 +671,7 @@ def _budget_as_spent(ctx: TableContext, c: Claim) -> Iterator[Hit]:
     if b is None or x is None or abs(b - x) < _SAME_AMOUNT or not _SPENT_SAID.search(c.before):
         return
     scale = MONEY_UNITS[c.unit]
-    for factor in _unit_factors(ctx.table):
+    for factor in unit_factors(ctx.table):
         if c.agrees(x * factor, scale=scale):
             return
         if not c.agrees(b * factor, scale=scale):
@@ -690,15 +691,6 @@ def _budget_as_spent(ctx: TableContext, c: Claim) -> Iterator[Hit]:
 
 
 _SAME_AMOUNT = 0.005  # the budget spent to the cent: no telling the two apart
-
-
-def _unit_factors(t: EvaluationTable) -> tuple[float, ...]:
-    """What the fund block's figures are multiplied by to be 元: by its unit when the form
-    prints one (万元, 元); either, when it prints none (145.00 under 预算数, 河北)."""
-    if "万" in t.amount_unit:
-        return (10_000.0,)
-    printed = any("元" in label for key, label in t.labels.items() if key.startswith("funds"))
-    return (1.0,) if printed else (1.0, 10_000.0)
 
 
 def _rates(ctx: TableContext) -> list[float]:

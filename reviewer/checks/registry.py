@@ -229,6 +229,7 @@ def _load() -> None:
         llm_codes,
         narrative,
         narrative_claims,
+        prose,
         scoring,
         structure,
         summaries,

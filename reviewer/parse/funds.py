@@ -423,6 +423,9 @@ class FundsReader:
         self.rows: dict[str, dict[str, Any]] = {k: {"cells": {}} for k in _MAIN_ROWS}
         self.extra: dict[str, dict[str, Any]] = {}
         self.seen = False
+        # the unit taken from an amount printed with 万 before any header stated one (a
+        # report's prose above the form: 年初预算320万元): the header's own overrides it
+        self.unit_guessed = False
         self.points_cell: Cell | None = None  # where the block states its points
         # the amount columns in the order the block named them line by line (预算数: | 2.38,
         # then 执行数: | 2.38), for its other rows when its header names none
@@ -453,8 +456,13 @@ class FundsReader:
             text = c.text
             if "万元" in text:
                 self.t["amount_unit"] = "万元"
-            elif "元" in text and "amount_unit" not in self.t and _UNIT_IN_BRACKETS.search(text):
+            elif (
+                "元" in text
+                and ("amount_unit" not in self.t or self.unit_guessed)
+                and _UNIT_IN_BRACKETS.search(text)
+            ):
                 self.t["amount_unit"] = "元"
+                self.unit_guessed = False
             points = _POINTS_NOTE.search(text)
             # the block's own label, first on the row, may name a column's words with its
             # points (预算执行率（10分） | 年初预算数 | … | 执行率 | 得分, 2018): no column's label
@@ -1055,6 +1063,7 @@ class FundsReader:
         if "万" in text:
             if unit is None:
                 self.t["amount_unit"] = "万元"
+                self.unit_guessed = not self.seen
             elif unit == "元":
                 number = round(number * 10_000, 2)
         elif unit == "万元" and text.rstrip().endswith("元"):

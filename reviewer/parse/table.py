@@ -229,6 +229,17 @@ def _unit_line(k: str) -> bool:
     return k.startswith("金额单位") or k in _UNIT_ALONE
 
 
+def _year_line(text: str) -> bool:
+    """A line over the form stating its year ((2023年度), 填报日期：2024年4月10日); not a
+    report's sentence that mentions one (截至2023年12月31日，项目资金执行率达100%。), which is
+    prose to read or report."""
+    return YEAR.search(text) is not None and len(text) <= _YEAR_LINE and not _PROSE.search(text)
+
+
+_YEAR_LINE = 60
+_PROSE = lazy_compile(r"[。，,；;]")
+
+
 def stated_unit(k: str) -> str | None:
     """The amount unit such a cell states; None for any other cell (or none stated)."""
     if _unit_line(k):
@@ -607,7 +618,7 @@ class _TableBuilder:
                 continue
             elif self._section_title(row) or self._header(row):
                 pass
-            elif state == "head" and len(cells) == 1 and YEAR.search(row.joined):
+            elif state == "head" and len(cells) == 1 and _year_line(cells[0].text):
                 self._year(cells[0])
             elif state == "funds" and (self.funds.row(row) or self._block_label(row)):
                 pass  # (a 20/80 form's 年度绩效目标(80分) alone under the funds: the rows' label)

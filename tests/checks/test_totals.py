@@ -1,4 +1,5 @@
-"""T rules (reviewer/checks/totals.py): 总分 and the grade.
+"""T rules (reviewer/checks/totals.py, summaries.py, prose.py): 总分 and the grade; a report's
+summary of results and its prose against its tables.
 
 One class per rule: the broken table and its clean twin, then the score tolerance (T101), the
 100-point cap (T102) and the grade bands 90 / 80 / 60 (T103, T104) on both sides.
@@ -14,7 +15,7 @@ from reviewer.api import parse_file
 from reviewer.checks import run_checks
 from reviewer.config import Config
 from reviewer.layout_text import render_text
-from reviewer.model import EvaluationTable, Subtotal
+from reviewer.model import EvaluationTable, Finding, Subtotal
 from tests.builders import MEASURE, clean_indicators, codes, findings_of, ind, make_table, with_row
 from tests.checks.cases import RuleCase
 
@@ -358,3 +359,106 @@ class TestT108SummaryMatchesTable:
         report = parse_file(path)
         assert len(report.summaries) == 2
         assert "T108" not in {f.code for f in run_checks(report, Config())}
+
+
+# T109 a report's prose against its tables' results (whole report) ---------------------------
+# The tables: 业务培训 (全年预算数 100000 元, 执行 95000 元, 95%, 总分 99.5) and, where two, 普法宣传
+# (the same funds, 执行 90000 元, 90%), under paragraphs of prose.
+
+
+def _second() -> EvaluationTable:
+    return make_table(project="普法宣传", budget=(100000.0, 100000.0, 90000.0))
+
+
+def _prose_hits(tmp_path: Path, *prose: str, two: bool = False) -> list[Finding]:
+    tables = [make_table(), _second()] if two else [make_table()]
+    path = tmp_path / "report.txt"
+    path.write_text("\n".join(prose) + "\n\n" + render_text(tables), encoding="utf-8")
+    return [f for f in run_checks(parse_file(path), Config()) if f.code == "T109"]
+
+
+class TestT109ProseMatchesTable:
+    def test_a_rate_the_prose_gives_a_named_project_other_than_its_tables(
+        self, tmp_path: Path
+    ) -> None:
+        (hit,) = _prose_hits(
+            tmp_path,
+            "其中业务培训项目执行9.50万元，执行率97.50%，自评得分99.5分；普法宣传项目执行率90%。",
+            two=True,
+        )
+        assert hit.severity.value == "warning"
+        assert hit.message == (
+            "报告正文称“业务培训”预算执行率为97.50%，而该自评表的执行率为95.00%，两者不符。"
+        )
+        # the prose's words up to the figure, and the table's cell
+        quotes = [e.quote for e in hit.evidence]
+        assert quotes == ["其中业务培训项目执行9.50万元，执行率97.50%", "95.00%"]
+
+    def test_an_amount_in_another_unit_and_a_score(self, tmp_path: Path) -> None:
+        hits = _prose_hits(
+            tmp_path,
+            "业务培训项目全年执行9.60万元，自评得分98.5分。",
+            "普法宣传项目执行9万元。",
+            two=True,
+        )
+        assert sorted(h.message for h in hits) == [
+            "报告正文称“业务培训”执行数为9.60万元，而该自评表的全年执行数为9.5万元，两者不符。",
+            "报告正文称“业务培训”自评得分为98.5分，而该自评表的总分为99.5分，两者不符。",
+        ]
+
+    def test_figures_that_agree_to_the_decimals_the_prose_writes(self, tmp_path: Path) -> None:
+        assert not _prose_hits(
+            tmp_path, "业务培训项目执行9.5万元，执行率95.0%，自评得分99.5分。", two=True
+        )
+
+    def test_the_paragraphs_project_carries_to_its_later_sentences(self, tmp_path: Path) -> None:
+        (hit,) = _prose_hits(
+            tmp_path, "（一）普法宣传项目。该项目全年预算数10.00万元，预算执行率92.00%。", two=True
+        )
+        assert "“普法宣传”预算执行率为92.00%" in hit.message
+
+    def test_in_a_report_of_one_table_a_sentence_naming_nothing_is_its(
+        self, tmp_path: Path
+    ) -> None:
+        (hit,) = _prose_hits(tmp_path, "截至2023年12月31日，项目资金执行率达100%。")
+        assert "预算执行率为100%" in hit.message
+
+    def test_figures_of_another_scope_or_time_are_not_held_against_a_table(
+        self, tmp_path: Path
+    ) -> None:
+        assert not _prose_hits(
+            tmp_path,
+            # the bureau's sum over its projects, and the part of one project's money
+            "我局纳入自评的项目共2个，全年执行数合计18.00万元，综合执行率90.00%。",
+            "对业务培训、普法宣传2个项目开展了自评，涉及预算资金20.00万元，实际支出18.50万元。",
+            "业务培训项目中央资金执行率80.00%，未执行0.50万元为质保金。",
+            # last year's, a target, the rate on the year's first budget
+            "业务培训项目上年资助1986人次，执行率96.30%。",
+            "普法宣传项目预算执行率达到85%以上的目标已实现。",
+            "业务培训项目按年初预算数计算执行率为119.57%。",
+            # the form's own rules
+            "填报说明：自评总分100分，其中预算执行情况10分。",
+            two=True,
+        )
+
+    def test_a_sentence_that_gives_the_project_another_budget_speaks_of_something_else(
+        self, tmp_path: Path
+    ) -> None:
+        # (追加业务培训经费…及其他事项资金: the bureau's whole budget, not the project's)
+        assert not _prose_hits(
+            tmp_path, "业务培训项目全年预算数1625.00万元，执行1590.00万元，执行率97.85%。"
+        )
+
+    def test_another_project_or_names_that_cannot_be_told_apart_end_the_subject(
+        self, tmp_path: Path
+    ) -> None:
+        assert not _prose_hits(
+            tmp_path,
+            "业务培训项目自评得分99.5分，河长制工作经费项目自评得分98.99分。",
+            "业务培训项目执行率95%，普法宣传等项目资金执行率80%。",
+        )
+
+    def test_the_department_as_a_whole_is_not_a_project_tables(self, tmp_path: Path) -> None:
+        assert not _prose_hits(
+            tmp_path, "2023年部门整体支出执行率96.04%，部门整体自评得分99.62分。"
+        )

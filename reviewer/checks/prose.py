@@ -1,0 +1,236 @@
+"""T109: what a report's own prose (its text outside the tables) says of a table's results —
+the execution rate, the amount executed, the self-evaluation score — against the table.
+
+A report often opens with its projects' results (其中农村公路日常养护项目执行701.28万元，执行率
+98.50%，自评得分99.74分). A figure is held against a table only where the prose says whose it
+is: a sentence's clause names one table's project (its words, a run of four characters or more
+that no other table's name shares), and the figures after it in the sentence are that
+project's; a clause speaking of the department (部门整体, 本部门) means the one 部门整体 table;
+in a report of one table, a sentence that names nothing else is that table's. A figure of
+another scope or time is never taken: a total or an average over projects, a part (基本支出,
+中央资金, 当年财政拨款), last year's, a target or a floor (达到90%以上, 力争, 计划).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from decimal import ROUND_DOWN, ROUND_HALF_UP, Decimal
+
+from reviewer.checks.context import Hit, ProjectResult, ReportFacts
+from reviewer.checks.registry import report_rule
+from reviewer.claims.match import common_run
+from reviewer.config import Config
+from reviewer.lazyre import lazy_compile
+from reviewer.model import Category, CellRef, Evidence, Leftover, Severity
+from reviewer.numbers import fmt
+from reviewer.parse.values import decimals
+from reviewer.textnorm import nfkc
+
+_SENTENCE = lazy_compile(r"[^。；;！!？?\n]+")
+_CLAUSE = lazy_compile(r"[^，,、：:]+")
+_RATE = lazy_compile(
+    r"(?:预算|资金)?执行率(?:为|达|达到|是)?\s*(?P<figure>\d{1,3}(?:\.\d+)?)\s*[%％]"
+)
+_AMOUNT = lazy_compile(
+    r"(?:(?<![未不])执行数?|实际支出|支出数|实际完成投资|完成投资)(?:金额)?(?:为|了|共)?\s*"
+    r"(?P<figure>\d[\d,]*(?:\.\d+)?)\s*(?P<unit>亿元|万元|元)"
+)
+_SCORE = lazy_compile(
+    r"(?:自评|综合|评价|考评)(?:总)?(?:得分|分)(?:为|是|达|达到)?\s*"
+    r"(?P<figure>\d{1,3}(?:\.\d+)?)\s*分"
+)
+_BUDGET = lazy_compile(
+    r"(?:全年预算数?|调整后(?:全年)?预算数?|预算数|预算资金|总预算)(?:合计)?(?:为|是|共)?\s*"
+    r"(?P<figure>\d[\d,]*(?:\.\d+)?)\s*(?P<unit>亿元|万元|元)"
+)
+_FIGURES = (_RATE, _AMOUNT, _SCORE)
+_MONEY = {"元": 1, "万元": 10_000, "亿元": 100_000_000}
+# A sentence on the form's own rules, not a table's result.
+_FORM = lazy_compile(r"填报说明|填表说明|满分|分值|权重|评分标准|计分|得分\s*=")
+# A clause naming a project, or projects, that is no table's (…项目, …工作经费, …等项目资金).
+_ANOTHER = lazy_compile(r"[\u4e00-\u9fff]{2}(?:项目|工作经费|专项资金)|等(?:项目|资金|事项)|及其他")
+# A clause whose figure is of another scope or time than a table's result.
+_OTHER = lazy_compile(
+    r"同比|较上|年初|以上|以下|不低于|不少于|不超过|左右|目标|力争|确保|计划|预计|要求|"
+    r"平均|基本支出|项目支出|人员经费|公用经费|中央|省级|市级|县级|区级|本级|财政拨款|结转|"
+    r"其他资金|自筹|配套|地方"
+)
+# Another year's (not 上年结转, money carried into this year).
+_PAST = lazy_compile(r"上年(?!结转|结余)|去年|上一年(?!度?结转)|前年")
+# Words of a sum over several tables (in a report of several).
+_SUM = lazy_compile(
+    r"合计|共计|累计|总计|综合|汇总|[\d两二三四五六七八九十]+个项目|项目共[\d两二三四五六七八九十]"
+)
+# A clause about the department as a whole (its 部门整体 form's).
+_DEPARTMENT = lazy_compile(
+    r"部门整体|单位整体|本部门|全部门|部门(?:全年|年度|预算|决算)|"
+    r"我(?:局|委|办|院|中心|厅|站|所)(?:全年|年度|部门)"
+)
+_NAME_RUN = 4  # characters a clause shares with a project's name to name it
+_OTHER_RUN = 3  # …when no other table's name shares this many
+_QUOTE = 80  # characters of the prose quoted
+
+
+@report_rule(
+    "T109",
+    "报告正文所述与自评表不符",
+    "prose-matches-table",
+    Category.CONSISTENCY,
+    Severity.WARNING,
+    "强制",
+    "consistency",
+    what="自评报告正文（表格以外的文字）所写某项目（或部门整体）的预算执行率、执行数、自评得分，应与该项目自评表"
+    "的执行率、全年执行数、总分一致（按正文所写的小数位取舍后一致即可）。只核对正文写明属于哪一张表的数字："
+    "同一句中点名了项目，或写明是部门整体的；只有一张表的报告，句中未提其他对象的。合计、平均、上年、"
+    "目标（达到90%以上）和基本支出、中央资金等部分的数字不核对。",
+    why="报告正文是公开的自评结论；与自评表不一致，说明其中一处抄错或未随改分、调账更新。",
+    example="报告正文称“农村公路日常养护项目执行701.28万元，执行率98.50%”，而该项目自评表执行率为97.40%。",
+    fix="核对报告正文与自评表，统一为复核后的执行数、执行率和得分。",
+)
+def prose_matches_table(facts: ReportFacts, config: Config) -> Iterator[Hit]:
+    tables = [t for t in facts.tables if t.name or t.department]
+    if not tables:
+        return
+    for leftover in facts.leftovers:
+        for claim in _claims(leftover, tables):
+            hit = _held(claim)
+            if hit is not None:
+                yield hit
+
+
+@dataclass(frozen=True, slots=True)
+class _Claim:
+    kind: str  # "rate", "executed", "score"
+    figure: float
+    printed: str  # the figure as the prose writes it
+    unit: str  # an amount's (元, 万元, 亿元)
+    table: ProjectResult
+    sentence: str
+    leftover: Leftover
+
+
+def _claims(leftover: Leftover, tables: list[ProjectResult]) -> Iterator[_Claim]:
+    several = len(tables) > 1
+    # whose the figures are, from the paragraph's start on: a paragraph opening on a project
+    # (（一）高标准农田建设项目。该项目…执行率98.75%) speaks of it until it names another
+    subject = None if several else tables[0]
+    for sentence in _SENTENCE.finditer(leftover.text):
+        said = sentence.group()
+        # (not the form's own rules: 自评总分100分，其中预算执行情况20分)
+        relevant = not _FORM.search(said) and any(p.search(said) for p in _FIGURES)
+        claims: list[_Claim] = []
+        elsewhere: set[int] = set()  # tables the sentence gives another budget than theirs
+        past = False  # the sentence has turned to another year (上年资助1,986人次，执行率…)
+        for clause in _CLAUSE.finditer(said):
+            words = clause.group()
+            named, unsure = _named(words, tables)
+            if named is not None or unsure:
+                subject = named
+            elif _DEPARTMENT.search(words):
+                subject = _department(tables)
+            elif _ANOTHER.search(words):
+                subject = None  # another project, or a list of them (…等项目资金)
+            if several and _SUM.search(words):
+                subject = None  # the projects together (…2个项目, 全年预算合计…)
+            past = past or _PAST.search(words) is not None
+            if not relevant or subject is None or past or _OTHER.search(words):
+                continue
+            budget = _BUDGET.search(words)
+            if budget is not None and not _amount_agrees(budget, subject.budget, subject):
+                elsewhere.add(id(subject))
+            for kind, pattern in (("rate", _RATE), ("executed", _AMOUNT), ("score", _SCORE)):
+                m = pattern.search(words)
+                if m is None:
+                    continue
+                printed = m.group("figure")
+                unit = m.group("unit") if kind == "executed" else ""
+                figure = float(printed.replace(",", ""))
+                # the sentence up to the figure's clause (its last characters, if long)
+                quote = said[max(0, clause.end() - _QUOTE) : clause.end()].strip()
+                claims.append(_Claim(kind, figure, printed, unit, subject, quote, leftover))
+        yield from (c for c in claims if id(c.table) not in elsewhere)
+
+
+def _named(words: str, tables: list[ProjectResult]) -> tuple[ProjectResult | None, bool]:
+    """The one table whose project ``words`` name (a run of its name's characters that no
+    other table's name shares nearly as long), if any; and whether they name several tables'
+    words without telling which (孤儿基本生活保障 against 城乡最低生活保障 is still told)."""
+    runs = sorted(
+        ((common_run(words, _core(t.name)), k) for k, t in enumerate(tables)), reverse=True
+    )
+    best, k = runs[0]
+    if best < _NAME_RUN:
+        return None, False
+    second = runs[1][0] if len(runs) > 1 else 0
+    if second >= _OTHER_RUN and best - second < _OTHER_RUN:
+        return None, True
+    if tables[k].department and not _DEPARTMENT.search(words):
+        return None, False  # the department's own name (某县某局) says who writes, not of which
+    return tables[k], False
+
+
+def _department(tables: list[ProjectResult]) -> ProjectResult | None:
+    found = [t for t in tables if t.department]
+    if len(found) == 1:
+        return found[0]
+    return None  # (a report of project tables: its department's whole budget is no table's)
+
+
+# A name's year (a sentence's own names its time, 2023年全年预算数) and generic end.
+_GENERIC = lazy_compile(r"\d{4}年度?|(?:项目|资金|经费|专项|工作)+$")
+
+
+def _core(name: str) -> str:
+    return _GENERIC.sub("", nfkc(name)) if name else ""
+
+
+def _held(c: _Claim) -> Hit | None:
+    """A hit where the claim agrees with none of its table's figures of its kind."""
+    t = c.table
+    if c.kind == "rate":
+        computed = t.executed / t.budget * 100 if t.executed is not None and t.budget else None
+        values = [v for v in (t.rate, computed) if v is not None]
+        label, own, cell, unit = "预算执行率", "执行率", t.rate_cell, "%"
+    elif c.kind == "executed":
+        if t.executed is None:
+            return None
+        values = [t.executed * f / _MONEY[c.unit] for f in t.factors]
+        label, own, cell, unit = "执行数", "全年执行数", t.executed_cell, c.unit
+    else:
+        values = [t.total] if t.total is not None else []
+        label, own, cell, unit = "自评得分", "总分", t.total_cell, "分"
+    if not values or any(_agrees(c.printed, v) for v in values):
+        return None
+    whose = f"“{t.name}”" if t.name else "部门整体"
+    converted = c.kind == "executed" and t.factors != (_MONEY[c.unit],)
+    shown = fmt(round(values[0], 2)) if cell is None or converted else cell.text.rstrip("%％")
+    return Hit(
+        f"报告正文称{whose}{label}为{c.printed}{unit}，而该自评表的{own}为{shown}{unit}，两者不符。",
+        expected=shown,
+        found=c.printed,
+        evidence=[Evidence(quote=c.sentence, location=c.leftover.location), *_cell(cell)],
+        suggestion="核对报告正文与自评表，统一为复核后的执行数、执行率和得分。",
+    )
+
+
+def _cell(cell: CellRef | None) -> list[Evidence]:
+    return [] if cell is None else [Evidence(quote=cell.text, location=cell)]
+
+
+def _agrees(printed: str, value: float) -> bool:
+    """``printed`` is ``value`` to the decimals it shows, rounded half up or cut."""
+    unit = Decimal(1).scaleb(-decimals(printed))
+    exact = Decimal(str(round(value, 6)))
+    said = Decimal(printed.replace(",", ""))
+    return said in (exact.quantize(unit, ROUND_HALF_UP), exact.quantize(unit, ROUND_DOWN))
+
+
+def _amount_agrees(m: re.Match[str], amount: float | None, t: ProjectResult) -> bool:
+    """The amount ``m`` states is ``amount`` (in the table's unit), to its decimals; an
+    amount the table does not print agrees with anything."""
+    if amount is None:
+        return True
+    printed = m.group("figure")
+    return any(_agrees(printed, amount * f / _MONEY[m.group("unit")]) for f in t.factors)
