@@ -158,7 +158,8 @@ def _has_measure(text: str) -> bool:
     pos = 0
     while (m := _MEASURE.search(text, pos)) is not None:
         before = text[max(0, m.start() - _CANNOT_WINDOW) : m.start()]
-        if _CANNOT.search(before) is None and _PUT_OFF_TO.search(before) is None:
+        negated = _NEGATED.search(before) and not m.group().startswith("定期")  # 不定期抽查
+        if not (negated or _CANNOT.search(before) or _PUT_OFF_TO.search(before)):
             return True
         pos = m.start() + 1  # (a measure may begin inside the words the match took)
     return False
@@ -166,6 +167,8 @@ def _has_measure(text: str) -> bool:
 
 _CANNOT = lazy_compile(r"难以|无法|未能|不能|不便|尚未")
 _CANNOT_WINDOW = 4
+# A measure's word said of what was lacking (随访记录填写不规范, 制度不够健全, 管理欠规范): the cause.
+_NEGATED = lazy_compile(r"(?:不|不够|不太|欠|未)$")
 _PUT_OFF_TO = lazy_compile(r"(?:延期|推迟|延迟|顺延|延后|拖延|延|拖)(?:至|到)$")
 
 

@@ -44,6 +44,9 @@ def weights_sum(ctx: TableContext) -> Iterator[Hit]:
     t = ctx.table
     scoring = ctx.family.scoring
     weights = [i.weight for i in t.counted]
+    if scoring.weights == "labels" and "weight" not in t.labels:  # (weights implied or none)
+        yield from _stated_sum(ctx)
+        return
     if scoring.weights != "column" or not weights or any(w is None for w in weights):
         return
     if goal_scored(t):
@@ -73,6 +76,29 @@ def weights_sum(ctx: TableContext) -> Iterator[Hit]:
             ),
             suggestion="调整各指标分值，使全部分值合计为100分。",
         )
+
+
+def _stated_sum(ctx: TableContext) -> Iterator[Hit]:
+    """A form whose rows print no 分值 (20/80): the points its 一级 labels state (产出指标(40分))
+    with the execution's, where every category of the rows states its own."""
+    t = ctx.table
+    groups = list(dict.fromkeys(i.l1 for i in t.counted))
+    stated = [t.stated_weights.get(g) for g in groups]
+    execution = t.funds.annual_total.weight or ctx.family.scoring.execution_weight
+    if not groups or None in stated or execution is None:
+        return
+    total = sum(p or 0.0 for p in stated) + execution
+    if abs(total - ctx.family.scoring.total) <= 0.005:
+        return
+    parts = "、".join(f"{g}{fmt(p or 0.0)}分" for g, p in zip(groups, stated, strict=True))
+    yield Hit(
+        f"一级指标标明的分值（{parts}）加预算执行{fmt(execution)}分，合计为{fmt(total)}分，"
+        f"不等于{fmt(ctx.family.scoring.total)}分。",
+        expected=fmt(ctx.family.scoring.total),
+        found=fmt(total),
+        evidence=cell_evidence(t.funds.annual_total.cells.get("weight")),
+        suggestion="核对各一级指标标明的分值，使其与预算执行分值合计为100分。",
+    )
 
 
 @rule(

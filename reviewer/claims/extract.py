@@ -637,6 +637,11 @@ def _ordinal_items(segment: str) -> list[str]:
 _OPEN_AFTER = lazy_compile(r"[^、，,。；;：:]{0,8}?等(?![级次同])")
 
 
+# A count that is part of a policy's name (残疾人两项补贴: the 生活补贴 and the 护理补贴), no
+# count of the list before it (城乡低保、特困供养和残疾人两项补贴资金).
+_NAMED_COUNT = lazy_compile(r"(?:两|二|三)项(?:补贴|制度|经费)")
+
+
 # Numerals listed before the word they share (三、四级手术, 一、二类): levels of a kind the
 # count is of, no list of what it counts.
 _NUMERALS_LISTED = lazy_compile(r"[一二三四五六七八九十\d]、[一二三四五六七八九十\d][级类等档星]")
@@ -677,7 +682,7 @@ def _enumerations(source: str, t: _Text, scanned: list[Claim]) -> list[Enumerati
             if not (paren and re.search(r"[，,]", before_opener)):
                 listed = _list_after(text, opener.end())
             kinds = paren and claim.unit == "个"
-        elif claim.unit != "个":
+        elif claim.unit != "个" and not _NAMED_COUNT.match(text, claim.start):
             before_items = _list_before(text, claim.clause_span[0], claim.start)
             if before_items and _OPEN_AFTER.match(text, end):
                 # (A、B、残疾人两项补贴等社会救助政策: the list goes on past the count's noun,

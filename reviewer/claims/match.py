@@ -42,10 +42,12 @@ _GENERIC_TAIL = lazy_compile(
 _INITIAL = lazy_compile(r"^年初(?:目标|指标)值")
 _BRACKETS = lazy_compile(r"[（(][^）)]*[）)]")
 # An indicator measured per person, household, mu, pupil, day, kilometre or one item (人均补助
-# 标准 84元, 日均处理量, 每公里年养护补助标准, 单个礼堂建设补助), or a standard (…补助标准): a total
-# the narrative states (补助资金838.42万元) is not its figure, unless the claim says so.
+# 标准 84元, 日均处理量, 每公里年养护补助标准, 单个礼堂建设补助, 单座水库年度管护经费), or a
+# standard (…补助标准): a total the narrative states (补助资金838.42万元) is not its figure,
+# unless the claim says so.
 _PER_UNIT = lazy_compile(
     r"人均|户均|亩均|生均|次均|日均|月均|年均|单位|单个|每[\u4e00-\u9fff]|标准$"
+    r"|单(?:座|户|次|项|套|台|处|所|间|栋|名|人|村|校|价|亩|条)"
 )
 MIN_RUN = 3
 # Places a count may count before the words of what was done in them (25个乡镇生活垃圾收集…),
