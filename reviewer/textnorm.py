@@ -88,10 +88,16 @@ _BORDER = lazy_compile(r"^[\s|｜+:=_\-—─━═│┃┼├┤┌┐└┘]*
 _RULE = lazy_compile(r"[-—─━═=_]{3}")
 
 
+# A Markdown table's alignment row, its rules however short (|:--|:--|, | -- | :-: |).
+_ALIGNMENT = lazy_compile(r"^\s*[|｜]?(?:\s*(?::?-{2,}:?|:-+:?|-+:)\s*[|｜])+\s*(?::?-{2,}:?)?\s*$")
+
+
 def is_border(line: str) -> bool:
     """A table border drawn in characters (``|---|:--:|``, ``+-----+``, a fixed-width report's
-    ``=====``): only rule characters, with a rule."""
-    return bool(_BORDER.match(line)) and bool(_RULE.search(line))
+    ``=====``): only rule characters, with a rule; or a Markdown table's alignment row."""
+    if not _BORDER.match(line):
+        return False
+    return bool(_RULE.search(line)) or bool(_ALIGNMENT.match(line))
 
 
 CELL_BAR = lazy_compile(r"(?<!\\)[|｜]")
@@ -99,9 +105,15 @@ _LINE_BREAK_TAG = lazy_compile(r"<br\s*/?>", re.IGNORECASE)
 
 
 def pipe_cell(raw: str) -> str:
-    r"""A cell cut from a pipe row, as ``clean_cell`` gives it, with a Markdown table's
-    marks undone: ``\|`` is a pipe, ``\*`` a star, ``<br>`` a line break inside the cell,
-    ``**项目名称**`` (bold) the words inside."""
+    """A cell cut from a pipe row, as ``clean_cell`` gives it, with a Markdown table's marks
+    undone (``unmarked``)."""
+    return clean_cell(unmarked(raw))
+
+
+def unmarked(raw: str) -> str:
+    r"""A pipe row's cell with a Markdown table's marks undone, its spacing kept: ``\|`` is a
+    pipe, ``\*`` a star, ``<br>`` a line break inside the cell, ``**项目名称**`` (bold) the
+    words inside."""
     raw = unbold(raw)
     if raw[:1] in _MARK_STARTS or raw[:2].strip()[:1] in _MARK_STARTS:
         raw = _LINE_MARK.sub("", raw, count=1)  # - 项目名称：…, ## 一、项目资金
@@ -110,7 +122,7 @@ def pipe_cell(raw: str) -> str:
         raw = _ESCAPED.sub(r"\1", raw)
     if "<" in raw:
         raw = _LINE_BREAK_TAG.sub("\n", raw)
-    return clean_cell(raw)
+    return raw
 
 
 # A Markdown line's own mark before its words: a list's bullet (- 项目名称：…) or a heading's
@@ -123,7 +135,9 @@ _MARK_STARTS = frozenset("-*+•#")
 # converters set labels: two words or more inside, or a figure alone; a template's stars
 # around a value's sign (≥**%，≤**%) are no bold. Then the escapes of punctuation (\* \| \_) a converter writes.
 _BOLD = lazy_compile(
-    r"(?<![\\*])\*\*(?=\S)((?:\\\*|[^*])*?[\u4e00-\u9fff]{2}(?:\\\*|[^*])*?)(?<=[^\s\\])\*\*(?!\*)"
+    # (a single star inside is the words': **得分(20分*执行率)**)
+    r"(?<![\\*])\*\*(?=\S)((?:\\\*|[^*]|\*(?!\*))*?[\u4e00-\u9fff]{2}(?:\\\*|[^*]|\*(?!\*))*?)"
+    r"(?<=[^\s\\])\*\*(?!\*)"
     r"|(?<![\\\w])__(?=\S)([^_]*?[\u4e00-\u9fff]{2}[^_]*?)(?<=[^\s\\])__"
     # a figure in bold (**100**, **99.05**: a total's), never a template's stars (≥**%)
     r"|(?<![\\*\w])\*\*([-+]?\d[\d,]*(?:\.\d+)?%?)\*\*(?![*\w])"

@@ -29,12 +29,12 @@ from reviewer.parse.values import decimals
 from reviewer.textnorm import nfkc
 
 _SENTENCE = lazy_compile(r"[^。；;！!？?\n]+")
-_CLAUSE = lazy_compile(r"[^，,、：:]+")
+_CLAUSE = lazy_compile(r"(?:[^，,、：:]|(?<=\d),(?=\d{3}))+")  # (2,215.00: a figure's comma)
 _RATE = lazy_compile(
     r"(?:预算|资金)?执行率(?:为|达|达到|是)?\s*(?P<figure>\d{1,3}(?:\.\d+)?)\s*[%％]"
 )
 _AMOUNT = lazy_compile(
-    r"(?:(?<![未不])执行数?|实际支出|支出数|实际完成投资|完成投资)(?:金额)?(?:为|了|共)?\s*"
+    r"(?:(?<![未不])执行数?|实际支出|支出数|实际完成投资|完成投资|实际拨付(?:资金)?)(?:金额)?(?:为|了|共)?\s*"
     r"(?P<figure>\d[\d,]*(?:\.\d+)?)\s*(?P<unit>亿元|万元|元)"
 )
 _SCORE = lazy_compile(
@@ -57,8 +57,11 @@ _OTHER = lazy_compile(
     r"平均|基本支出|项目支出|人员经费|公用经费|中央|省级|市级|县级|区级|本级|财政拨款|结转|"
     r"其他资金|自筹|配套|地方"
 )
-# Another year's (not 上年结转, money carried into this year).
-_PAST = lazy_compile(r"上年(?!结转|结余)|去年|上一年(?!度?结转)|前年")
+# Another year's (not 上年结转, money carried into this year), or part of the year's.
+_PAST = lazy_compile(
+    r"上年(?!结转|结余)|去年|上一年(?!度?结转)|前年"
+    r"|上半年|下半年|[一二三四1-4]季度|前三季度|(?<![\d十])(?:[1-9]|1[01])月(?:底|末|份)"
+)
 # Words of a sum over several tables (in a report of several).
 _SUM = lazy_compile(
     r"合计|共计|累计|总计|综合|汇总|[\d两二三四五六七八九十]+个项目|项目共[\d两二三四五六七八九十]"
@@ -154,9 +157,19 @@ def _claims(leftover: Leftover, tables: list[ProjectResult]) -> Iterator[_Claim]
 
 
 def _named(words: str, tables: list[ProjectResult]) -> tuple[ProjectResult | None, bool]:
-    """The one table whose project ``words`` name (a run of its name's characters that no
-    other table's name shares nearly as long), if any; and whether they name several tables'
-    words without telling which (孤儿基本生活保障 against 城乡最低生活保障 is still told)."""
+    """The one table whose project ``words`` name, if any; and whether they name several
+    tables' projects without telling which. A project the clause names (…项目, …资金) is a
+    table's where one name holds the other, or most of it (农村公路养护项目 is not 农村公路建设's);
+    words naming none so are a table's by a run of its name's characters that no other
+    table's name shares nearly as long (孤儿基本生活保障 against 城乡最低生活保障)."""
+    mentioned = [core for m in _MENTION.finditer(words) if (core := _core(m.group()))]
+    if mentioned:
+        found = {
+            k for k, t in enumerate(tables) for core in mentioned if _same(core, _core(t.name))
+        }
+        if len(found) > 1:
+            return None, True
+        return (tables[found.pop()], False) if found else (None, False)
     runs = sorted(
         ((common_run(words, _core(t.name)), k) for k, t in enumerate(tables)), reverse=True
     )
@@ -169,6 +182,28 @@ def _named(words: str, tables: list[ProjectResult]) -> tuple[ProjectResult | Non
     if tables[k].department and not _DEPARTMENT.search(words):
         return None, False  # the department's own name (某县某局) says who writes, not of which
     return tables[k], False
+
+
+# A project the prose names: words ending as a project's or a fund's name does.
+_MENTION = lazy_compile(r"[\u4e00-\u9fff（）()“”]{2,40}?(?:项目|资金|经费)")
+_MOST = 0.75  # of a table's name, the run a clause shares with it to name it
+
+
+def _same(mention: str, name: str) -> bool:
+    """The project a clause names (its words before …项目, what opens the clause with them) is
+    the table's: the table's name without its place (平遥县城区老旧小区改造 → 城区老旧小区改造)
+    within it, it within the name (免费开放 of 公共图书馆、文化馆免费开放), or most of the name."""
+    name = _PLACE.sub("", name)
+    if not name:
+        return False
+    if name in mention or (mention in name and len(mention) >= _NAME_RUN):
+        return True
+    run = common_run(mention, name)
+    return run >= _NAME_RUN and run >= _MOST * len(name)
+
+
+# A county's, a town's name opening a project's (翁源县高标准农田建设): not what the prose repeats.
+_PLACE = lazy_compile(r"^[\u4e00-\u9fff]{2,6}?[省市县区旗州镇乡](?=[\u4e00-\u9fff]{4})")
 
 
 def _department(tables: list[ProjectResult]) -> ProjectResult | None:

@@ -56,8 +56,8 @@ from reviewer.textnorm import (
     clean_cell,
     is_border,
     nfkc,
-    pipe_cell,
     unbold,
+    unmarked,
 )
 
 
@@ -446,9 +446,10 @@ def _pipe_cells(line: str, number: int) -> list[Cell] | None:
         body = body[:-1]
     cells = []
     for col, raw in enumerate(_PIPE_OR_GRID.split(body), start=1):
-        text = pipe_cell(raw)
+        kept = unmarked(raw)
+        text = clean_cell(kept)
         if text:
-            cells.append(Cell(text, number, col, raw.strip()))
+            cells.append(Cell(text, number, col, kept.strip()))
     return cells
 
 

@@ -465,6 +465,14 @@ _RECOGNISE_ROWS = 40  # the title, header, funds and indicator header are within
 _LABEL_CHARS = 64
 
 
+def _note_line(row: Row) -> bool:
+    """A line of its own that is a note or a sentence (表格说明：…。), no row of the form."""
+    return len(row.cells) == 1 and _NOTE.search(row.cells[0].text) is not None
+
+
+_NOTE = lazy_compile(r"[。；;，,]|^(?:表格|填表|填报)?(?:说明|注|备注)[:：]")
+
+
 def family_of(rows: Sequence[Row]) -> Family:
     """The family of a table, recognised from its rows up to its indicator header (title,
     header, funds, goals and the indicator columns: where a form's own labels are)."""
@@ -474,8 +482,8 @@ def family_of(rows: Sequence[Row]) -> Family:
         if len(joined) > _LABEL_CHARS:  # narrative (the goals, a project's description)
             joined = "\t".join([c.text for c in row.cells if len(c.text) <= _LABEL_CHARS])
         head.append(joined)
-        if "一级指标" in joined or "三级指标" in joined:
-            break
+        if ("一级指标" in joined or "三级指标" in joined) and not _note_line(row):
+            break  # the indicator header (not a note naming its columns: 各三级指标分值均为10分)
     return recognise(head).family
 
 

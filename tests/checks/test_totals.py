@@ -458,6 +458,32 @@ class TestT109ProseMatchesTable:
             "业务培训项目执行率95%，普法宣传等项目资金执行率80%。",
         )
 
+    def test_a_project_sharing_words_with_the_tables_is_another(self, tmp_path: Path) -> None:
+        # 农村公路建设 is the table's; 农村公路养护 another project's, four words shared
+        path = tmp_path / "report.txt"
+        prose = "农村公路养护项目另行开展评价，全年执行率100%。"
+        path.write_text(
+            prose + "\n\n" + render_text([make_table(project="农村公路建设")]), encoding="utf-8"
+        )
+        assert "T109" not in {f.code for f in run_checks(parse_file(path), Config())}
+
+    def test_the_project_named_without_its_countys_name_and_an_amount_in_thousands(
+        self, tmp_path: Path
+    ) -> None:
+        tables = [make_table(project="某某区业务培训"), _second()]
+        path = tmp_path / "report.txt"
+        prose = "其中业务培训项目全年预算数100,000.00元，实际支出96,500.00元。"
+        path.write_text(prose + "\n\n" + render_text(tables), encoding="utf-8")
+        (hit,) = [f for f in run_checks(parse_file(path), Config()) if f.code == "T109"]
+        assert hit.message == (
+            "报告正文称“某某区业务培训”执行数为96,500.00元，而该自评表的全年执行数为95000.00元，两者不符。"
+        )
+
+    def test_part_of_the_years_figures_are_not_its(self, tmp_path: Path) -> None:
+        assert not _prose_hits(
+            tmp_path, "业务培训项目上半年执行率为45.18%，截至9月底执行率80%。", two=True
+        )
+
     def test_the_department_as_a_whole_is_not_a_project_tables(self, tmp_path: Path) -> None:
         assert not _prose_hits(
             tmp_path, "2023年部门整体支出执行率96.04%，部门整体自评得分99.62分。"
