@@ -223,6 +223,7 @@ def _load() -> None:
     from reviewer.checks import (  # noqa: F401
         adjusted_targets,
         budget,
+        corrections,
         details,
         explanations,
         funds,

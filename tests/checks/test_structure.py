@@ -15,6 +15,7 @@ import pytest
 from reviewer.api import parse_file
 from reviewer.checks import active_rules, check_table, run_checks
 from reviewer.config import Config
+from reviewer.layout_text import render_text
 from reviewer.model import EvaluationTable, Indicator, ReadingDoubt
 from reviewer.parse.details import DetailMatcher
 from reviewer.pipeline import review
@@ -567,3 +568,45 @@ class TestP112DetailMismatch:
         assert doubted.detail_of is None
         matcher.see(detail, 2)
         assert detail.detail_of is not None and detail.detail_of.table == 0
+
+
+# P114 a correction notice with the tables (whole report) ----------------------------------
+
+
+def _with_notice(tmp_path: Path, *notice: str) -> list[str]:
+    """The messages of P114 on the clean table followed by ``notice``'s lines."""
+    path = tmp_path / "t.txt"
+    path.write_text(render_text([make_table()]) + "\n" + "\n".join(notice) + "\n", encoding="utf-8")
+    return [f.message for f in run_checks(parse_file(path), Config()) if f.code == "P114"]
+
+
+class TestP114CorrectionNotice:
+    def test_the_cells_a_notice_corrects_are_listed_and_said_not_applied(
+        self, tmp_path: Path
+    ) -> None:
+        (message,) = _with_notice(
+            tmp_path,
+            "更正说明",
+            "1.“年度资金总额”行“全年执行数”由“95000.00”更正为“93000.00”，“执行率”由“95.00%”更正为“93.00%”；",
+            "2.“培训场次”行“实际完成值”由“10场”更正为“9场”。",
+            "其他内容不变。特此更正。",
+        )
+        assert message.startswith("文件附有更正说明，更正了3处内容（1.“年度资金总额”行")
+        assert "本复核按表中所印数字进行，未套用这些更正" in message
+
+    def test_a_notice_saying_the_corrected_table_follows_is_a_remark(self, tmp_path: Path) -> None:
+        path = tmp_path / "t.txt"
+        notice = "现将全年执行数由95000.00元更正为93000.00元，更正后的自评表全文重新公布如下："
+        path.write_text(
+            "\n\n".join([render_text([make_table()]), notice, render_text([make_table()])]),
+            encoding="utf-8",
+        )
+        (hit,) = [f for f in run_checks(parse_file(path), Config()) if f.code == "P114"]
+        assert hit.severity.value == "info"
+        assert "原表和重新公布的表都已复核，以后者为准" in hit.message
+
+    def test_a_change_told_without_a_notice_is_no_correction(self, tmp_path: Path) -> None:
+        # (年中预算由…调整为…, a target 由…调减为… with approval: what happened, not a correction)
+        assert not _with_notice(
+            tmp_path, "年中追加预算，全年预算由8万元调整为10万元，培训场次指标值由12场改为10场。"
+        )
