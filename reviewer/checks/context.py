@@ -62,6 +62,7 @@ class ProjectResult:
     executed: float | None = None
     executed_cell: CellRef | None = None
     factors: tuple[float, ...] = (1.0,)  # what its amounts are multiplied by to be 元
+    year: int | None = None
 
     @classmethod
     def of(cls, table: EvaluationTable) -> ProjectResult:
@@ -79,6 +80,7 @@ class ProjectResult:
             executed=row.executed,
             executed_cell=row.cells.get("executed"),
             factors=unit_factors(table),
+            year=table.year,
         )
 
 

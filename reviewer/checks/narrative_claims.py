@@ -542,7 +542,7 @@ _FUND_WORDS = lazy_compile(
 _WHOLE = lazy_compile(
     r"项目|全年|年度|总|共|累计|合计|预算|执行|结余|结转|到位|实际支出|完成投资|追加|调减|调增"
 )
-_PART_WORDS = lazy_compile(r"用于|补助|补贴|标准|单价|费用")
+_PART_WORDS = lazy_compile(r"用于|补助|补贴|标准|单价|费用|三公")  # (“三公”经费: a part's)
 # The whole project's cost, of which the fiscal funds the block shows are often only a part
 # (项目总投资780万元，其中财政资金612万元、群众投工投劳折资168万元): not the block's to match.
 _WIDER = lazy_compile(r"总投资|概算|估算")
@@ -880,14 +880,12 @@ def _breakdowns_that_do_not_add_up(claims: Sequence[Claim]) -> Iterator[Hit]:
             continue
         listed, end = found
         # 实际支出817万元 after the parts: no part
-        parts = [
+        money = [
             c
             for c in listed
-            if c.is_money
-            and not _SPENT.search(c.lead)
-            and not _PER_ITEM.search(c.lead)
-            and not _CHANGED.search(c.lead)
+            if c.is_money and not _SPENT.search(c.lead) and not _PER_ITEM.search(c.lead)
         ]
+        parts = [c for c in money if not _CHANGED.search(c.lead)]
         if len(parts) < 2 or not _exact(parts):
             continue
         said = total.value_yuan
@@ -899,6 +897,8 @@ def _breakdowns_that_do_not_add_up(claims: Sequence[Claim]) -> Iterator[Hit]:
             abs(sum(c.value_yuan for c in parts[:k]) - said) <= slack for k in range(2, len(parts))
         ):
             continue  # its parts add up, a sibling's after them (…80.00万元；上年结转资金60.00万元)
+        if _exact(money) and abs(sum(c.value_yuan for c in money) - said) <= slack:
+            continue  # with the money added in the year among them (其中年初预算…，年中追加…)
         unit = next((u for u in ("亿元", "万元") if total.text.endswith(u)), "元")  # as printed
         shown = f"{fmt(round(summed / MONEY_UNITS[unit], 6))}{unit}"
         text = total.source_text

@@ -137,7 +137,7 @@ def _claims(leftover: Leftover, tables: list[ProjectResult]) -> Iterator[_Claim]
                 subject = None  # another project, or a list of them (…等项目资金)
             if several and _SUM.search(words):
                 subject = None  # the projects together (…2个项目, 全年预算合计…)
-            past = past or _PAST.search(words) is not None
+            past = past or _PAST.search(words) is not None or _other_year(words, subject)
             if not relevant or subject is None or past or _OTHER.search(words):
                 continue
             budget = _BUDGET.search(words)
@@ -196,14 +196,27 @@ def _same(mention: str, name: str) -> bool:
     name = _PLACE.sub("", name)
     if not name:
         return False
-    if name in mention or (mention in name and len(mention) >= _NAME_RUN):
+    # (ending with it: 高标准农田建设管护项目 is another project than 高标准农田建设's)
+    if mention.endswith(name) or (mention in name and len(mention) >= _NAME_RUN):
         return True
-    run = common_run(mention, name)
+    # the clause's words for it that end its mention (…管护项目 names no 高标准农田建设项目)
+    run = next((k for k in range(len(mention), 0, -1) if mention[-k:] in name), 0)
     return run >= _NAME_RUN and run >= _MOST * len(name)
 
 
 # A county's, a town's name opening a project's (翁源县高标准农田建设): not what the prose repeats.
 _PLACE = lazy_compile(r"^[\u4e00-\u9fff]{2,6}?[省市县区旗州镇乡](?=[\u4e00-\u9fff]{4})")
+
+
+def _other_year(words: str, subject: ProjectResult | None) -> bool:
+    """``words`` name a year other than the table's (2022年基本公共卫生服务项目自评得分96.80分
+    in a report on 2023)."""
+    if subject is None or subject.year is None:
+        return False
+    return any(int(m.group(1)) != subject.year for m in _YEAR.finditer(words))
+
+
+_YEAR = lazy_compile(r"((?:19|20)\d{2})\s*年")
 
 
 def _department(tables: list[ProjectResult]) -> ProjectResult | None:

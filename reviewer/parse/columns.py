@@ -502,7 +502,7 @@ def read_header(row: Row, family: Family = DEFAULT) -> IndicatorColumns:
             role = Role.UNIT  # 目标值 | 单位: the target's unit in a column of its own
         if text == "指标" and last is Role.L2 and Role.NAME not in cols.roles.values():
             role = Role.NAME  # 一级指标 | 二级指标 | 指标 | 符号 | 值 | 单位: the rows' names
-        if text == "值" and last is Role.NATURE and role in (None, Role.EXTRA):
+        if text in ("值", "数值") and last is Role.NATURE and role in (None, Role.EXTRA):
             role = Role.TARGET  # 符号 | 值 | 单位: the target's figure between its sign and unit
         last = role
         if role is None:
@@ -855,7 +855,7 @@ def _signed(row: Row) -> bool:
     return any(c.text in _TARGET_PARTS for c in row.cells)
 
 
-_TARGET_PARTS = frozenset({"符号", "指标值", "值"})
+_TARGET_PARTS = frozenset({"符号", "指标值", "值", "数值"})
 
 
 def _declared(text: str, family: Family) -> str | None:

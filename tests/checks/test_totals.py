@@ -484,6 +484,18 @@ class TestT109ProseMatchesTable:
             tmp_path, "业务培训项目上半年执行率为45.18%，截至9月底执行率80%。", two=True
         )
 
+    def test_another_years_figures_and_a_project_named_after_the_tables(
+        self, tmp_path: Path
+    ) -> None:
+        assert not _prose_hits(
+            tmp_path,
+            # last year's score, said by its year (the table's is 2023)
+            "2022年业务培训项目自评得分96.80分。",
+            # 业务培训管理项目: another project, whose name opens with the table's
+            "（三）业务培训管理项目。该项目执行率78.00%，自评得分88.50分。",
+            two=True,
+        )
+
     def test_the_department_as_a_whole_is_not_a_project_tables(self, tmp_path: Path) -> None:
         assert not _prose_hits(
             tmp_path, "2023年部门整体支出执行率96.04%，部门整体自评得分99.62分。"
