@@ -63,6 +63,7 @@ class ProjectResult:
     executed_cell: CellRef | None = None
     factors: tuple[float, ...] = (1.0,)  # what its amounts are multiplied by to be 元
     year: int | None = None
+    reliable: bool = True  # False: doubted (its figures no result to hold a text against)
 
     @classmethod
     def of(cls, table: EvaluationTable) -> ProjectResult:
@@ -81,6 +82,7 @@ class ProjectResult:
             executed_cell=row.cells.get("executed"),
             factors=unit_factors(table),
             year=table.year,
+            reliable=table.funds_reliable,  # (no doubt at all)
         )
 
 
@@ -107,11 +109,19 @@ class ReportFacts:
     results: dict[str, ProjectResult | None] = field(default_factory=dict)
     # every table's, in order: what a report's own prose (a leftover) is held against
     tables: list[ProjectResult] = field(default_factory=list)
+    # each indicator row's printed target, actual, 分值 and 得分, by its name's key: what a
+    # correction notice's cells are looked for in (already corrected, or not)
+    printed: dict[str, set[str]] = field(default_factory=dict)
 
     def add_table(self, table: EvaluationTable) -> None:
         self.rounding.add(table)
         result = ProjectResult.of(table)
         self.tables.append(result)
+        for i in table.indicators:
+            cells = (i.cells.get(f) for f in ("target", "actual", "weight", "score"))
+            self.printed.setdefault(key(i.name), set()).update(
+                "".join(c.text.split()).lstrip("=＝") for c in cells if c is not None
+            )
         if table.project:
             name = key(table.project)
             self.results[name] = None if name in self.results else result

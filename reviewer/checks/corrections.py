@@ -13,6 +13,7 @@ from collections.abc import Iterator
 from reviewer.checks.context import Hit, ReportFacts
 from reviewer.checks.registry import report_rule
 from reviewer.config import Config
+from reviewer.forms.vocabulary import key
 from reviewer.lazyre import lazy_compile
 from reviewer.model import Category, Evidence, Severity
 
@@ -68,6 +69,14 @@ def correction_notice(facts: ReportFacts, config: Config) -> Iterator[Hit]:
     if not corrections:
         return
     shown = "；".join(_bounded(lo.text) for lo in corrections[:_SHOWN])
+    if all(_in_table(lo.text, facts) for lo in corrections):
+        yield Hit(
+            f"文件附有更正说明（{shown}），表中所印已是更正后的数字：复核按表中数字进行。",
+            severity=Severity.INFO,
+            evidence=[Evidence(quote=lo.text, location=lo.location) for lo in corrections[:_SHOWN]],
+            suggestion="核对表中数字与更正说明一致。",
+        )
+        return
     yield Hit(
         f"文件附有更正说明，更正了{count}处内容（{shown}"
         f"{'等' if len(corrections) > _SHOWN else ''}）。本复核按表中所印数字进行，未套用这些更正："
@@ -76,3 +85,27 @@ def correction_notice(facts: ReportFacts, config: Config) -> Iterator[Hit]:
         evidence=[Evidence(quote=lo.text, location=lo.location) for lo in corrections[:_SHOWN]],
         suggestion="按更正后的数字核对所列各处及相关意见；最好重新公布更正后的完整自评表。",
     )
+
+
+def _in_table(text: str, facts: ReportFacts) -> bool:
+    """Every cell ``text`` corrects is an indicator row's that already prints the corrected
+    figure (the table published after its correction): the row named in quotes before the
+    correction (“图书借阅量”实际完成值误填为“1.26万册”，现更正为“12.6万册”), the figure after it."""
+    pos = 0
+    for m in _CORRECTED.finditer(text):
+        start = max(text.rfind(mark, pos, m.start()) for mark in "；;。")
+        rows = [key(q) for q in _QUOTED_NAME.findall(text, start + 1, m.start())]
+        cells = next((facts.printed[r] for r in rows if r in facts.printed), None)
+        figure = _FIGURE_AFTER.match(text, m.end())
+        if (
+            cells is None
+            or figure is None
+            or "".join(figure.group(1).split()).lstrip("=＝") not in cells
+        ):
+            return False
+        pos = m.end()
+    return pos > 0
+
+
+_QUOTED_NAME = lazy_compile(r"“([^”]{2,40})”")
+_FIGURE_AFTER = lazy_compile(r"\s*[“\"]?([^”\"，,；;。]{1,40})")

@@ -610,3 +610,14 @@ class TestP114CorrectionNotice:
         assert not _with_notice(
             tmp_path, "年中追加预算，全年预算由8万元调整为10万元，培训场次指标值由12场改为10场。"
         )
+
+    def test_a_notice_whose_figures_the_table_already_prints_is_a_remark(
+        self, tmp_path: Path
+    ) -> None:
+        # (the table published after its correction: 210人 is what it prints)
+        path = tmp_path / "t.txt"
+        notice = "更正说明：原表“培训人数”实际完成值误填为“201人”，现更正为“210人”。"
+        path.write_text(render_text([make_table()]) + "\n" + notice + "\n", encoding="utf-8")
+        (hit,) = [f for f in run_checks(parse_file(path), Config()) if f.code == "P114"]
+        assert hit.severity.value == "info"
+        assert "表中所印已是更正后的数字" in hit.message
