@@ -23,6 +23,12 @@ def test_round177_corrections_in_other_words() -> None:
         assert again.severity is Severity.INFO
 
 
+def test_round178_a_notice_the_table_already_follows() -> None:
+    # cdu03: “图书借阅量”实际完成值误填为“1.26万册”，现更正为“12.6万册”, and the table prints 12.6万册
+    (hit,) = [f for f in review(_doc("cdu03")).findings if f.code == "P114"]
+    assert hit.severity is Severity.INFO
+
+
 def test_round177_changes_told_that_are_no_corrections() -> None:
     # cdq05: 其他需要说明事项 telling an approved reduction of a target: no correction notice
     assert "P114" not in _codes("cdq05")

@@ -23,7 +23,7 @@ _GRADE_ONLY = lazy_compile(
 )
 
 
-def _says_nothing(text: str) -> bool:
+def says_nothing(text: str) -> bool:
     return bool(_EMPTY.match(text) or _GRADE_ONLY.match(text))
 
 
@@ -176,12 +176,12 @@ _PUT_OFF_TO = lazy_compile(r"(?:延期|推迟|延迟|顺延|延后|拖延|延|�
 def _explained_above(i: Indicator, ctx: TableContext) -> bool:
     """A 其中 row whose own cell says nothing or 同上 under a row that explains itself: the
     part's deviation is the row above's, explained there (and judged there)."""
-    if not is_part(i.name) or not (_says_nothing(i.explanation) or _SAME.fullmatch(i.explanation)):
+    if not is_part(i.name) or not (says_nothing(i.explanation) or _SAME.fullmatch(i.explanation)):
         return False
     rows = ctx.table.indicators
     k = next(n for n, row in enumerate(rows) if row is i)
     parent = parent_index([row.name for row in rows], k)
-    return parent is not None and not _says_nothing(rows[parent].explanation)
+    return parent is not None and not says_nothing(rows[parent].explanation)
 
 
 _SAME = lazy_compile(r"\s*(?:同上|同上一?[行项栏]|见上一?[行项栏]?)[。.]?\s*")
@@ -208,7 +208,7 @@ def explanation_missing(ctx: TableContext) -> Iterator[Hit]:
         return
     for i in ctx.table.indicators:
         said = without_instructions(i.explanation)
-        if needs_explanation(i, ctx) and _says_nothing(said):
+        if needs_explanation(i, ctx) and says_nothing(said):
             if i.explanation and is_instruction(i.explanation):
                 left = "仍为模板的填写说明"
             elif said.strip():
@@ -240,7 +240,7 @@ def _table_field_missing(ctx: TableContext) -> Iterator[Hit]:
     said = without_instructions(text)
     # 无偏差 beside a row that missed: no cause given
     none = _NO_DEVIATION.fullmatch(said.strip().rstrip("。.")) is not None
-    if label is None or not (_says_nothing(said) or none):
+    if label is None or not (says_nothing(said) or none):
         return
     said = f"为“{text[:20]}”" if text.strip() else "空白"
     ref = t.cells.get("field:deviation_analysis")
@@ -557,7 +557,7 @@ def _explained(
         rows = ctx.shared["explained"] = [
             (i, i.explanation)
             for i in ctx.table.indicators
-            if not _says_nothing(i.explanation)
+            if not says_nothing(i.explanation)
             # (见表下注, 详见实际完成情况说明: the explanation is elsewhere, not judged here)
             and _POINTER.fullmatch(i.explanation.strip()) is None
             and needs_explanation(i, ctx)
@@ -624,7 +624,7 @@ def _table_field_without_measure(ctx: TableContext) -> Iterator[Hit]:
     field = next((f for f in _MEASURE_FIELDS if f in t.labels), "measures")
     label = t.labels.get(field)
     measures = without_instructions(t.fields.get(field, ""))
-    if label is None or _says_nothing(cause) or _has_measure(cause):
+    if label is None or says_nothing(cause) or _has_measure(cause):
         return
     if not _EMPTY.match(measures):
         return

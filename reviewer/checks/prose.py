@@ -126,6 +126,7 @@ def _claims(leftover: Leftover, tables: list[ProjectResult]) -> Iterator[_Claim]
         claims: list[_Claim] = []
         elsewhere: set[int] = set()  # tables the sentence gives another budget than theirs
         past = False  # the sentence has turned to another year (上年资助1,986人次，执行率…)
+        part = False  # the clause before told a part's spending (其中上年结转资金执行…)
         for clause in _CLAUSE.finditer(said):
             words = clause.group()
             named, unsure = _named(words, tables)
@@ -138,7 +139,11 @@ def _claims(leftover: Leftover, tables: list[ProjectResult]) -> Iterator[_Claim]
             if several and _SUM.search(words):
                 subject = None  # the projects together (…2个项目, 全年预算合计…)
             past = past or _PAST.search(words) is not None or _other_year(words, subject)
-            if not relevant or subject is None or past or _OTHER.search(words):
+            # 其中上年结转资金执行413.16万元，执行率98.37%: the rate after a part's spending is the
+            # part's (not 其中中央补助资金600万元…，资金执行率96.05%: the whole's, said anew)
+            after_part = part and _RATE.match(words.strip()) is not None
+            part = "其中" in words and bool(_OTHER.search(words)) and bool(_AMOUNT.search(words))
+            if not relevant or subject is None or past or after_part or _OTHER.search(words):
                 continue
             budget = _BUDGET.search(words)
             if budget is not None and not _amount_agrees(budget, subject.budget, subject):
@@ -235,8 +240,11 @@ def _core(name: str) -> str:
 
 
 def _held(c: _Claim) -> Hit | None:
-    """A hit where the claim agrees with none of its table's figures of its kind."""
+    """A hit where the claim agrees with none of its table's figures of its kind (a table
+    said misread holds none)."""
     t = c.table
+    if not t.reliable:
+        return None
     if c.kind == "rate":
         computed = t.executed / t.budget * 100 if t.executed is not None and t.budget else None
         values = [v for v in (t.rate, computed) if v is not None]

@@ -14,7 +14,7 @@ from reviewer.checks.context import (
     indicator_evidence,
     scores_execution,
 )
-from reviewer.checks.explanations import explanation_of
+from reviewer.checks.explanations import explanation_of, says_nothing
 from reviewer.checks.recompute import (
     Direction,
     dates_of,
@@ -524,7 +524,8 @@ def over_achievement(ctx: TableContext) -> Iterator[Hit]:
         ):
             continue
         explained = explanation_of(i, ctx).strip()
-        unexplained = e.ratio >= th.over_achievement_explain and not explained
+        # (无, —: no reason written)
+        unexplained = e.ratio >= th.over_achievement_explain and says_nothing(explained)
         if unexplained:
             msg = f"{ilabel(i)}{_tv(i)}，为指标值的{e.ratio:.2f}倍，大幅超额完成但未说明原因。"
             severity = Severity.WARNING

@@ -32,8 +32,8 @@ from reviewer.parse.values import rounds_to
 def summary_matches_table(facts: ReportFacts, config: Config) -> Iterator[Hit]:
     for entry in facts.summaries:
         result = facts.results.get(key(entry.project))
-        if result is None:
-            continue  # no table of that name in the file (or two): nothing to hold it against
+        if result is None or not result.reliable:
+            continue  # no table of that name in the file (or two, or one said misread)
         said = [
             (label, figure, printed, cell, own)
             for label, figure, printed, cell, own in (

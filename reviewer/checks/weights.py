@@ -129,7 +129,8 @@ def default_split(ctx: TableContext) -> Iterator[Hit]:
     sums: dict[str, float] = {}
     for i in t.counted:
         if i.weight is not None and i.l1:
-            sums[i.l1] = sums.get(i.l1, 0.0) + i.weight
+            l1 = _SAME_CATEGORY.get(i.l1, i.l1)
+            sums[l1] = sums.get(l1, 0.0) + i.weight
     output, cost = sums.get("产出指标"), sums.get("成本指标")
     if output is not None and cost is not None and abs(output + cost - 50) <= 0.005:
         # the 2021+ forms print 成本 as an 一级 of its own, its points taken from 产出's 50
@@ -161,6 +162,8 @@ _NOTE_POINTS = lazy_compile(
 
 
 _CATEGORY = lazy_compile(r"产出指标|效益指标|满意度指标|成本指标")
+# Another province's word for a default category (Hainan's 效果指标 for 效益指标).
+_SAME_CATEGORY = {"效果指标": "效益指标"}
 _POINTS = lazy_compile(r"(\d+(?:\.\d+)?)\s*分")
 _NOTE_RESPECTIVELY = lazy_compile(
     r"((?:产出指标|效益指标|满意度指标|成本指标)(?:[、和及与](?:产出指标|效益指标|满意度指标|成本指标))+)"

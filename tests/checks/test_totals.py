@@ -496,6 +496,12 @@ class TestT109ProseMatchesTable:
             two=True,
         )
 
+    def test_a_parts_figures_after_its_other_words_in_the_sentence(self, tmp_path: Path) -> None:
+        # 其中上年结转资金执行…，执行率…: the part's rate, however the clause after it reads
+        assert not _prose_hits(
+            tmp_path, "业务培训项目全年执行9.50万元，其中上年结转资金执行1.20万元，执行率80.00%。"
+        )
+
     def test_the_department_as_a_whole_is_not_a_project_tables(self, tmp_path: Path) -> None:
         assert not _prose_hits(
             tmp_path, "2023年部门整体支出执行率96.04%，部门整体自评得分99.62分。"

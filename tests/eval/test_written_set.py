@@ -643,6 +643,9 @@ MISREAD = {
 }
 # Documents whose tables are not read: the memo must say so (P108), not review them.
 UNREAD = {
+    # round 179: a 部门决算 whose pipe rows leave out the funds rows' empty first cell and whose
+    # indicator rows are not rebuilt: both tables said misread
+    "cea02_jiangxi_ganzhou_xinfeng_weijianwei_juesuan_2023.txt",
     # round 177: an OCR app's workbook of a photo, its cells scattered and illegible (■■■): its
     # gold says unreadable; read as a table whose every figure is doubted, and said so
     "cds06_shanxi_jinzhong_yuci_shichangjianguanju_shipinchoujian_2022.xlsx",
@@ -1006,7 +1009,7 @@ def _marks(doc: Path) -> list[pytest.MarkDecorator]:
 
 
 def test_the_set_is_there() -> None:
-    assert len(DOCUMENTS) == 4817
+    assert len(DOCUMENTS) == 4841
     assert all(_gold(d).is_file() for d in DOCUMENTS)
     assert {d.name for d in DOCUMENTS} >= {*MISREAD, *UNREAD}
 
