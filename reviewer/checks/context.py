@@ -58,7 +58,7 @@ class ProjectResult:
     rate_cell: CellRef | None
     name: str = ""
     department: bool = False  # a 部门整体 form: ``name`` is the department's
-    budget: float | None = None  # 全年预算数, in ``unit``
+    budget: float | None = None  # 全年预算数, in the table's own unit (see ``factors``)
     executed: float | None = None
     executed_cell: CellRef | None = None
     factors: tuple[float, ...] = (1.0,)  # what its amounts are multiplied by to be 元

@@ -3,12 +3,13 @@ the execution rate, the amount executed, the self-evaluation score — against t
 
 A report often opens with its projects' results (其中农村公路日常养护项目执行701.28万元，执行率
 98.50%，自评得分99.74分). A figure is held against a table only where the prose says whose it
-is: a sentence's clause names one table's project (its words, a run of four characters or more
-that no other table's name shares), and the figures after it in the sentence are that
-project's; a clause speaking of the department (部门整体, 本部门) means the one 部门整体 table;
-in a report of one table, a sentence that names nothing else is that table's. A figure of
-another scope or time is never taken: a total or an average over projects, a part (基本支出,
-中央资金, 当年财政拨款), last year's, a target or a floor (达到90%以上, 力争, 计划).
+is: a clause names one table's project (see ``_named``), and the figures after it, to the end of
+its paragraph or another project's name, are that project's; a clause speaking of the department
+(部门整体, 本部门) means the one 部门整体 table; in a report of one table, a sentence that names
+nothing else is that table's. A figure of another scope or time is never taken: a total or an
+average over projects, a part (基本支出, 中央资金, 上年结转), another year's or part of the year's,
+a target or a floor (达到90%以上, 力争, 计划), the form's own rules; nor a figure of a table said
+misread.
 """
 
 from __future__ import annotations
@@ -106,7 +107,6 @@ def prose_matches_table(facts: ReportFacts, config: Config) -> Iterator[Hit]:
 @dataclass(frozen=True, slots=True)
 class _Claim:
     kind: str  # "rate", "executed", "score"
-    figure: float
     printed: str  # the figure as the prose writes it
     unit: str  # an amount's (元, 万元, 亿元)
     table: ProjectResult
@@ -154,10 +154,9 @@ def _claims(leftover: Leftover, tables: list[ProjectResult]) -> Iterator[_Claim]
                     continue
                 printed = m.group("figure")
                 unit = m.group("unit") if kind == "executed" else ""
-                figure = float(printed.replace(",", ""))
                 # the sentence up to the figure's clause (its last characters, if long)
                 quote = said[max(0, clause.end() - _QUOTE) : clause.end()].strip()
-                claims.append(_Claim(kind, figure, printed, unit, subject, quote, leftover))
+                claims.append(_Claim(kind, printed, unit, subject, quote, leftover))
         yield from (c for c in claims if id(c.table) not in elsewhere)
 
 
