@@ -14,6 +14,8 @@ misread.
 
 from __future__ import annotations
 
+import bisect
+import itertools
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -97,11 +99,44 @@ def prose_matches_table(facts: ReportFacts, config: Config) -> Iterator[Hit]:
     tables = [t for t in facts.tables if t.name or t.department]
     if not tables:
         return
-    for leftover in facts.leftovers:
-        for claim in _claims(leftover, tables):
+    for lines in _paragraphs(facts.leftovers):
+        for claim in _claims(lines, tables):
             hit = _held(claim)
             if hit is not None:
                 yield hit
+
+
+def _paragraphs(leftovers: list[Leftover]) -> Iterator[list[Leftover]]:
+    """The leftovers in runs of lines that go on one from the other: a line not ending a
+    sentence, the next line of the page (a PDF's or a text's prose wrapped over lines: …执行率97 /
+    .71%，自评得分…) going on with it."""
+    run: list[Leftover] = []
+    for lo in leftovers:
+        if run and not (_goes_on(run[-1], lo) and not run[-1].text.endswith(_ENDS)):
+            yield run
+            run = []
+        run.append(lo)
+    if run:
+        yield run
+
+
+_ENDS = ("。", "；", ";", "！", "!", "？", "?", "：", ":")
+_WRAPPED = 20  # characters of a line prose wraps at, at the least
+
+
+def _goes_on(a: Leftover, b: Leftover) -> bool:
+    """``b`` is the line right after ``a`` on its page, both whole lines (a text's, a PDF's),
+    ``a`` as long as a wrapped line is (not a heading: 二、绩效目标完成情况)."""
+    if len(a.text) < _WRAPPED:
+        return False
+    la, lb = a.location, b.location
+    if la.column not in (None, 1) or lb.column not in (None, 1):
+        return False
+    if (la.page, la.sheet, la.table) != (lb.page, lb.sheet, lb.table):
+        return False
+    if la.line is not None and lb.line is not None:
+        return lb.line == la.line + 1
+    return la.row is not None and lb.row == la.row + 1
 
 
 @dataclass(frozen=True, slots=True)
@@ -114,12 +149,14 @@ class _Claim:
     leftover: Leftover
 
 
-def _claims(leftover: Leftover, tables: list[ProjectResult]) -> Iterator[_Claim]:
+def _claims(lines: list[Leftover], tables: list[ProjectResult]) -> Iterator[_Claim]:
+    text = "".join(lo.text for lo in lines)
+    starts = list(itertools.accumulate((len(lo.text) for lo in lines), initial=0))
     several = len(tables) > 1
     # whose the figures are, from the paragraph's start on: a paragraph opening on a project
     # (（一）高标准农田建设项目。该项目…执行率98.75%) speaks of it until it names another
     subject = None if several else tables[0]
-    for sentence in _SENTENCE.finditer(leftover.text):
+    for sentence in _SENTENCE.finditer(text):
         said = sentence.group()
         # (not the form's own rules: 自评总分100分，其中预算执行情况20分)
         relevant = not _FORM.search(said) and any(p.search(said) for p in _FIGURES)
@@ -154,9 +191,13 @@ def _claims(leftover: Leftover, tables: list[ProjectResult]) -> Iterator[_Claim]
                     continue
                 printed = m.group("figure")
                 unit = m.group("unit") if kind == "executed" else ""
-                # the sentence up to the figure's clause (its last characters, if long)
-                quote = said[max(0, clause.end() - _QUOTE) : clause.end()].strip()
-                claims.append(_Claim(kind, printed, unit, subject, quote, leftover))
+                # the sentence up to the figure's clause (its last characters, if long), on
+                # the line that ends it
+                end = sentence.start() + clause.end()
+                k = bisect.bisect_right(starts, end - 1) - 1
+                begin = max(starts[k], sentence.start(), end - _QUOTE)
+                quote = text[begin:end].strip()
+                claims.append(_Claim(kind, printed, unit, subject, quote, lines[k]))
         yield from (c for c in claims if id(c.table) not in elsewhere)
 
 

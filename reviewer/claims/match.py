@@ -232,7 +232,7 @@ def score(claim: Claim, t: Target) -> int:
         return 0
     if _other_measure(before, t.full):
         return 0  # 签约居民满意度达到95% against 签约居民续约率: the claim measures another thing
-    if _other_grade(claim.before, t.full):
+    if _other_grade(claim.before, t.full, incidents=t.unit == "起"):
         return 0  # 发生一般森林火灾2起 against 重特大森林火灾发生次数: another grade of the thing
     return run
 
@@ -243,10 +243,15 @@ _GRADE = lazy_compile(r"重特大|特别重大|重大|较大|一般")
 _GRADE_WINDOW = 10  # characters before a claim's figure its grade stands in
 
 
-def _other_grade(before: str, name: str) -> bool:
+def _other_grade(before: str, name: str, incidents: bool = False) -> bool:
+    """The claim counts another grade of the thing than the row; of incidents (起), a claim
+    naming no grade is of all of them, no figure of a row counting one grade (全年发生森林火灾2起
+    against 重大森林火灾发生次数)."""
     said = _GRADE.findall(before[-_GRADE_WINDOW:])
     named = _GRADE.findall(name)
-    return bool(said) and bool(named) and said[-1] not in named
+    if not said:
+        return incidents and bool(named)
+    return bool(named) and said[-1] not in named
 
 
 # A measure's word every kind of rate or survey ends with (管理率, 覆盖率, 满意度): no name.
