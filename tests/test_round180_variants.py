@@ -29,3 +29,12 @@ def test_round180_prose_wrapped_over_lines() -> None:
 def test_round180_incidents_of_no_grade_against_a_graded_row() -> None:
     # ced05: 全年发生森林火灾2起 against 重大森林火灾及人员伤亡 0起
     assert "N102" not in _codes("ced05")
+
+
+def test_round180_targets_read_as_their_sign_alone_are_doubted() -> None:
+    # cee03: a fixed-width Hebei form's 符号 | 值 | 单位, each target read as >= and its figure
+    # taken for the actual, was reviewed with no doubt said (a false B103): now doubted, read again
+    # in the other reading the layout allows, and said misread, nothing judged on its figures
+    findings = review(_doc("cee03")).findings
+    assert "P108" in {f.code for f in findings}
+    assert not {"B103", "T101", "T102"} & {f.code for f in findings}

@@ -32,6 +32,10 @@ from reviewer.units import is_counter, is_measure
 _MAX_ROW_WEIGHT_SHARE = 1.0  # a row worth more than the whole form
 _WEIGHT_SUM_FACTOR = 1.6  # weights summing past 1.6 × the form's total
 _MOST = 0.6  # "most rows"
+# A target cell holding only its comparison (≥, >=, 不低于): its figure printed in another column.
+_SIGN_ONLY = lazy_compile(
+    r"\s*(?:[≥≤><=＞＜＝]{1,2}|不低于|不高于|不少于|不超过|大于|小于|等于)\s*"
+)
 _LABEL_CHARS = 9  # characters, at most, of a category's label (服务对象满意度指标)
 _UNPLACED = 0.15  # share of the indicator section's cells left unplaced
 # An amount no larger than a row's points, beside a budget a thousand times larger.
@@ -300,6 +304,17 @@ def check(
                 reason=f"{len(untargeted)}个指标行有实际完成值而没有读到年度指标值，"
                 "指标值一栏可能没有读到，各栏可能错位。",
                 evidence=_cells(untargeted, "actual"),
+            )
+        )
+    # most targets read as their sign alone (>= | 3384 | 场 read as >=, the figure taken for the
+    # actual): the target's figure and unit, columns of their own, not found
+    signs = [r for r in rows if r["target"] and _SIGN_ONLY.fullmatch(r["target"])]
+    if len(signs) >= 3 and len(signs) >= _MOST * len(rows):
+        doubts.append(
+            ReadingDoubt(
+                reason=f"{len(signs)}个指标行的年度指标值只读到符号（如“{signs[0]['target']}”），"
+                "指标值的数值和单位可能被读入了其他栏，各栏可能错位。",
+                evidence=_cells(signs, "target"),
             )
         )
     glued = [r for r in rows if _value_in_name(r["name"])]

@@ -599,11 +599,6 @@ MISREAD = {
         "pdftotext -layout of a Hebei form: each row's scores read a column off (单项指标得分 as"
         " the row's score, 权重占比 lost), its S102 missed"
     ),
-    # round 180
-    "cee03_hebei_baoding_laishui_wenguanglvju_gongyidianying_2023.txt": (
-        "pdftotext -layout of a Hebei four-section form: the 符号 | 值 | 单位 cells of each target"
-        " read as the sign alone and the value as the actual, no doubt said"
-    ),
     # round 177
     "cds01_henan_luoyang_luanchuan_nongyenongcunju_gaobiaozhunnongtian_2022.txt": (
         "OCR of a phone's photo of a table: a row broken by the paper's fold (its explanation's"
@@ -648,6 +643,9 @@ MISREAD = {
 }
 # Documents whose tables are not read: the memo must say so (P108), not review them.
 UNREAD = {
+    # round 180: pdftotext -layout of a Hebei four-section form, its targets' 符号 | 值 | 单位 read
+    # as the sign alone (the figure taken for the actual): said misread since
+    "cee03_hebei_baoding_laishui_wenguanglvju_gongyidianying_2023.txt",
     # round 179: a 部门决算 whose pipe rows leave out the funds rows' empty first cell and whose
     # indicator rows are not rebuilt: both tables said misread
     "cea02_jiangxi_ganzhou_xinfeng_weijianwei_juesuan_2023.txt",
