@@ -28,6 +28,7 @@ from reviewer.config import Config
 from reviewer.lazyre import lazy_compile
 from reviewer.model import Category, CellRef, Evidence, Leftover, Severity
 from reviewer.numbers import fmt
+from reviewer.parse.table import YEAR
 from reviewer.parse.values import decimals
 from reviewer.textnorm import nfkc
 
@@ -258,10 +259,7 @@ def _other_year(words: str, subject: ProjectResult | None) -> bool:
     in a report on 2023)."""
     if subject is None or subject.year is None:
         return False
-    return any(int(m.group(1)) != subject.year for m in _YEAR.finditer(words))
-
-
-_YEAR = lazy_compile(r"((?:19|20)\d{2})\s*年")
+    return any(int(m.group(1)) != subject.year for m in YEAR.finditer(words))
 
 
 def _department(tables: list[ProjectResult]) -> ProjectResult | None:

@@ -25,17 +25,13 @@ from reviewer.model import SOURCE_LABELS, CellRef, EvaluationTable, ReadingDoubt
 from reviewer.numbers import fmt
 from reviewer.parse.labels import is_cut_label, is_ellipsis, label_kind
 from reviewer.parse.sub_rows import is_part
-from reviewer.parse.values import parse_value
+from reviewer.parse.values import is_operator, parse_value
 from reviewer.textnorm import COMPARISON_SIGNS, nfkc
 from reviewer.units import is_counter, is_measure
 
 _MAX_ROW_WEIGHT_SHARE = 1.0  # a row worth more than the whole form
 _WEIGHT_SUM_FACTOR = 1.6  # weights summing past 1.6 × the form's total
 _MOST = 0.6  # "most rows"
-# A target cell holding only its comparison (≥, >=, 不低于): its figure printed in another column.
-_SIGN_ONLY = lazy_compile(
-    r"\s*(?:[≥≤><=＞＜＝]{1,2}|不低于|不高于|不少于|不超过|大于|小于|等于)\s*"
-)
 _LABEL_CHARS = 9  # characters, at most, of a category's label (服务对象满意度指标)
 _UNPLACED = 0.15  # share of the indicator section's cells left unplaced
 # An amount no larger than a row's points, beside a budget a thousand times larger.
@@ -308,7 +304,7 @@ def check(
         )
     # most targets read as their sign alone (>= | 3384 | 场 read as >=, the figure taken for the
     # actual): the target's figure and unit, columns of their own, not found
-    signs = [r for r in rows if r["target"] and _SIGN_ONLY.fullmatch(r["target"])]
+    signs = [r for r in rows if r["target"] and is_operator(r["target"].strip())]
     if len(signs) >= 3 and len(signs) >= _MOST * len(rows):
         doubts.append(
             ReadingDoubt(
