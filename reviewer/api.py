@@ -62,6 +62,11 @@ _FORM_LABELS = (
 )
 
 
+_TOTAL_WORDS = frozenset({"总分", "合计", "总计", "自评总分"})
+# The rows' category labels: one printed says indicator rows are there (if not rebuilt).
+_CATEGORY_LABELS = ("产出指标", "效益指标", "满意度指标", "数量指标", "质量指标", "时效指标")
+
+
 def no_table(path: str | Path, leftovers: Iterable[Leftover] = ()) -> InputError:
     """The error for a file that holds no self-evaluation table; ``leftovers`` (what was read
     and not placed) tell a form that could not be rebuilt from a file without one."""
@@ -74,6 +79,17 @@ def no_table(path: str | Path, leftovers: Iterable[Leftover] = ()) -> InputError
             "请提供文字版本（.xlsx、.docx 或可复制文字的 PDF）再复核"
         )
     seen = [label for label in _FORM_LABELS if any(label in lo.text for lo in leftovers)]
+    texts = [lo.text.strip() for lo in leftovers]
+    if (
+        "一级指标" in seen
+        and any(t in _TOTAL_WORDS for t in texts)
+        and not any(label in t for label in _CATEGORY_LABELS for t in texts)
+    ):
+        # the indicator header and the 总分 row alone (a form's last page): nothing to review
+        return InputError(
+            f"{name} 中只有自评表绩效指标的表头和总分行，没有指标行和项目资金（可能只是表格的最后一页）："
+            "无从复核，请提供完整的自评表"
+        )
     if len(seen) >= 2:
         shown = "、".join(f"“{label}”" for label in seen[:3])
         return InputError(

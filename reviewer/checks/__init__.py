@@ -113,6 +113,7 @@ def check_table(
         config,
         family,
         cut_before_indicators=table.ends_inside and not table.indicators,
+        implied=frozenset(notes),
     )
     # a table whose rows alone are doubted: what reads its funds alone sees no row of it (built
     # only where those rules will judge it)

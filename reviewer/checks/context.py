@@ -143,6 +143,8 @@ class TableContext:
     # The document stops before the table's indicators began (the rules see only the rows
     # printed whole, so a table cut inside its first row has none either: this tells them apart).
     cut_before_indicators: bool = False
+    # The rows whose weight no 分值 cell prints but their category's points fix (``implied``).
+    implied: frozenset[int] = frozenset()
     _expectations: dict[int, Expectation] = field(default_factory=dict)
     # Per-table results several rules share, computed once (e.g. the narrative's claims).
     shared: dict[str, object] = field(default_factory=dict)
@@ -196,9 +198,10 @@ class TableContext:
 
 _SCORING_KEY = "scoring-config"
 # A note scoring lower-is-better rows by the ratio (反向得分=权重×目标值/实际值, 反向指标得分 = 分值
-# × 指标值 ÷ 实际完成值).
+# × 指标值 ÷ 实际完成值, “≤”类指标…超过目标值的，得分=分值×目标值/实际值).
 _REVERSE_BY_RATIO = lazy_compile(
-    r"反向[^。；;]{0,8}?得分\s*[=＝]\s*(?:权重|分值)\s*[×*xX]\s*(?:年度)?(?:目标值|指标值)"
+    r"(?:反向[^。；;]{0,8}?|[≤≦]”?类指标[^。]{0,30}?)"
+    r"得分\s*[=＝]\s*(?:权重|分值)\s*[×*xX]\s*(?:年度)?(?:目标值|指标值)"
     r"\s*[/÷]\s*(?:实际值|实际完成值|完成值)"
 )
 

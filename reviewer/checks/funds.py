@@ -17,7 +17,15 @@ from reviewer.checks.context import Hit, TableContext, cell_evidence
 from reviewer.checks.registry import rule
 from reviewer.forms.template import without_instructions
 from reviewer.lazyre import lazy_compile
-from reviewer.model import UNLISTED_SOURCE, Category, CellRef, FundRow, Funds, Severity
+from reviewer.model import (
+    SOURCE_LABELS,
+    UNLISTED_SOURCE,
+    Category,
+    CellRef,
+    FundRow,
+    Funds,
+    Severity,
+)
 from reviewer.numbers import fmt
 from reviewer.parse.values import decimals
 
@@ -238,6 +246,9 @@ def _parts_by_column(ctx: TableContext) -> Iterator[Hit]:
         return
     funds = ctx.table.funds
     for kinds, name in _BY_COLUMN:
+        if kinds == _LEVELS and (groups := _nested_levels(funds)) is not None:
+            yield from _nested_levels_add_up(ctx, groups)
+            continue
         parts = _extra(funds, kinds)
         if len(parts) < 2 or (kinds == _LEVELS and _levels_among_sources(funds)):
             continue
@@ -263,6 +274,93 @@ def _parts_by_column(ctx: TableContext) -> Iterator[Hit]:
                 "；".join(wrong) + "，两者不符。",
                 evidence=cell_evidence(*refs),
                 suggestion=f"核对{name}的金额，使其合计等于{whole_name}。",
+            )
+
+
+_Group = tuple[str, FundRow, list[FundRow]]
+
+
+def _nested_levels(funds: Funds) -> list[_Group] | None:
+    """Funds by level printed in groups, each opened by 其中 under the row above it (中央补助 |
+    地方资金 | 其中：省级资金 | 市级资金 | 县级资金, or 其他资金 | 其中：自筹资金 | 社会资金): each
+    group with the row it is part of, in printed order; None where the levels are one list
+    under the total or the appropriation (``_parts_by_column`` sets those against the one that
+    they make up)."""
+    printed: list[tuple[tuple[int, int, int], str, FundRow, bool]] = []
+    for field, row in funds.rows().items():
+        if row.cells:
+            if (at := _position(row)) is None:
+                return None
+            printed.append((at, SOURCE_LABELS.get(field, "年度资金总额"), row, False))
+    for label, row in funds.extra.items():
+        if row.cells:
+            if (at := _position(row)) is None:
+                return None
+            level = row.kind in _LEVELS or row.kind == UNLISTED_SOURCE
+            printed.append((at, label, row, level))
+    printed.sort(key=lambda p: p[0])
+    groups: list[_Group] = []
+    current: list[FundRow] | None = None
+    above: tuple[str, FundRow] | None = None
+    for _, label, row, level in printed:
+        if not level:
+            current = None
+        elif _OF_WHICH.match(label) and above is not None:
+            current = []
+            groups.append((_OF_WHICH.sub("", above[0]), above[1], current))
+        elif current is None:
+            current = []
+            groups.append(("年度资金总额", funds.annual_total, current))
+        if current is not None:
+            current.append(row)
+        above = (label, row)
+    nested = len(groups) > 1 or any(whole is not funds.annual_total for _, whole, _ in groups)
+    if not nested or not any(
+        whole is not funds.annual_total and whole is not funds.current_year_appropriation
+        for _, whole, _ in groups
+    ):
+        return None  # one list, under the total or the appropriation
+    return groups
+
+
+_OF_WHICH = lazy_compile(r"^\s*其中\s*[:：]?\s*")
+
+
+def _position(row: FundRow) -> tuple[int, int, int] | None:
+    """Where the row was printed, to order the rows by: its page, its document's table, its line
+    or row (a sheet's cell's row); None where its cells do not tell."""
+    keys = []
+    for c in row.cells.values():
+        at = c.row if c.row is not None else c.line
+        if at is None and c.cell and (m := _CELL_ROW.search(c.cell)) is not None:
+            at = int(m.group(0))
+        if at is not None:
+            keys.append((c.page or 0, c.table or 0, at))
+    return min(keys) if keys else None
+
+
+_CELL_ROW = lazy_compile(r"\d+$")  # B12 → 12
+
+
+def _nested_levels_add_up(ctx: TableContext, groups: list[_Group]) -> Iterator[Hit]:
+    """Each group of levels (two rows or more) against the row it is part of, column by
+    column (a group of one may name one part only: 其中：中央资金 alone)."""
+    for whole_name, whole, parts in groups:
+        parts = [r for r in parts if _has_amounts(r)]
+        if len(parts) < 2:
+            continue
+        wrong: list[str] = []
+        refs: list[CellRef | None] = []
+        for col, claimed, added in _columns_apart_from(whole, parts, AMOUNT_COLUMNS):
+            wrong.append(
+                f"{_label(ctx, col)}：{whole_name}为{fmt(claimed)}，其下各项之和为{fmt(added)}"
+            )
+            refs += [whole.cells.get(col)] + [r.cells.get(col) for r in parts]
+        if wrong:
+            yield Hit(
+                "；".join(wrong) + "，两者不符。",
+                evidence=cell_evidence(*refs),
+                suggestion=f"核对{whole_name}下列各项的金额，使其合计等于{whole_name}。",
             )
 
 

@@ -450,6 +450,13 @@ def actual_written_as_plan(ctx: TableContext) -> Iterator[Hit]:
 
 _SCOPE = lazy_compile(r"(?:全区|全市|全县|全省|全镇|全街道|辖区|全国|本区|本市|本县)$")
 _NOT_ITEMS = frozenset({"类", "方面", "个方面", "大", "种"})
+# A figure the goal reckons by, no item to deliver (全年按在校200天计算).
+_BASIS_BEFORE = lazy_compile(r"按[^，,；;。、]{0,8}$")
+_BASIS_AFTER = lazy_compile(r"^\s*(?:计算|计|核算|测算)")
+
+
+def _basis(c: Claim) -> bool:
+    return _BASIS_BEFORE.search(c.before) is not None and _BASIS_AFTER.match(c.after) is not None
 
 
 def _context(c: Claim) -> str:
@@ -520,6 +527,7 @@ def goal_figure_unreported(ctx: TableContext) -> Iterator[Hit]:
         and c.unit not in _NOT_ITEMS
         and not c.is_money
         and not _SCOPE.search(c.before)
+        and not _basis(c)
         and not _reported(c, a)
     ]
     if not silent or similarity(t.goal_expected, t.goal_actual) >= ctx.thresholds.copy_similarity:

@@ -313,6 +313,10 @@ _NEGATED = ("未", "没有", "无", "不")
 _NOT = frozenset("未不没无")
 
 
+# A target asking a change to a degree (明显提升, 显著改善, 大幅提高): 有所… falls short of it.
+_STRONG = lazy_compile(r"明显|显著|大幅|较大|大大|极大|全面")
+
+
 def _qualitative(ind: Indicator, config: Config) -> Expectation:
     w = ind.weight or 0.0
     th = config.thresholds
@@ -350,6 +354,10 @@ def _qualitative(ind: Indicator, config: Config) -> Expectation:
             or (actual.word.startswith("有所") and actual.word[2:].rstrip("。") in ind.target)
         )
     ):  # 有所提升 against 提升 / 逐步提升: the change asked for, made
+        if actual.word.startswith("有所") and _STRONG.search(ind.target):
+            # 有所提升 against 明显提升: the change made, not to the degree asked (partly met)
+            band = (w * th.qualitative_band_partial, w * th.qualitative_band_full)
+            return Expectation(Direction.QUALITATIVE, False, band=band, partial=True)
         return Expectation(Direction.QUALITATIVE, True, band=(w * th.qualitative_band_full, w))
     if actual.word and _GRADE_ONLY.match(actual.word):
         return Expectation(Direction.QUALITATIVE, None)

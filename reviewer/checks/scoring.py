@@ -29,7 +29,9 @@ from reviewer.config import Thresholds
 from reviewer.lazyre import lazy_compile
 from reviewer.model import Category, CellRef, EvaluationTable, Indicator, Operator, Severity
 from reviewer.numbers import fmt
+from reviewer.parse.indicators import LABEL_POINTS
 from reviewer.parse.labels import is_row_of_its_own
+from reviewer.parse.table import ILLEGIBLE
 from reviewer.parse.values import parse_points, rounds_to
 from reviewer.units import factor, norm_unit, scale_of
 
@@ -123,9 +125,13 @@ def _goal_scores_above(t: EvaluationTable) -> Iterator[Hit]:
 
 def _category_scores_above(ctx: TableContext) -> Iterator[Hit]:
     """On a form whose rows print no 分值 (20/80), a category's printed points (产出指标（40分）)
-    below its rows' scores added up."""
+    below its rows' scores added up (the rows the other categories' points give a weight,
+    ``implied``, still print none). What a row given its weight so, or a finer category, is
+    already said to overrun is not said again of the category holding it; a label printed again
+    over each of its rows with points of its own (数量指标(8分) | 数量指标(7分)) is no one
+    category."""
     t = ctx.table
-    if any(i.weight is not None for i in t.indicators):
+    if any(i.weight is not None and id(i) not in ctx.implied for i in t.indicators):
         return
     # the categories' printed points read right: the 一级 ones make up the block's (40 + 30 +
     # 10 of 80), or the rows' scores overrun the block's too (a label's points read under
@@ -136,10 +142,26 @@ def _category_scores_above(ctx: TableContext) -> Iterator[Hit]:
     scored_all = sum(i.score or 0.0 for i in t.counted)
     if abs(printed - block) > 0.005 and scored_all <= block + 0.005:
         return
-    for name, points in t.stated_weights.items():
+    said: dict[int, float] = {  # a row said to overrun its implied weight: by how much
+        id(i): i.score - i.weight
+        for i in t.counted
+        if id(i) in ctx.implied
+        and i.score is not None
+        and i.weight is not None
+        and i.score > i.weight + 0.005
+    }
+    seconds = {i.l2 for i in t.counted}
+    names = sorted(t.stated_weights, key=lambda name: name not in seconds)  # finer first
+    for name in names:
+        points = t.stated_weights[name]
         rows = [i for i in t.counted if name in (i.l1, i.l2) and i.score is not None]
+        if sum(i.cells.get(LABEL_POINTS) is not None for i in rows if i.l2 == name) > 1:
+            continue  # the label printed with each row's own points
         scored = sum(i.score for i in rows if i.score is not None)
-        if rows and scored > points + 0.005:
+        over = scored - points - sum(said.get(id(i), 0.0) for i in rows)
+        if rows and over > 0.005:
+            for i in rows:  # said here: not again of the category holding them
+                said[id(i)] = said.get(id(i), 0.0) + over / len(rows)
             yield Hit(
                 f"{name}标明{fmt(points)}分，其下各指标得分合计{fmt(round(scored, 2))}分，超过该类分值。",
                 expected=f"≤{fmt(points)}",
@@ -589,7 +611,8 @@ def _numbers_in_units_apart(i: Indicator) -> bool:
     "系统",
     "design",
     what="年度指标值与实际完成值应使用同一计量单位。年度指标值是带单位的数量（≤30万元、≥95%），"
-    "实际完成值却只写“完成”“达标”等文字、没有数值，而该行得了分的，同样报告：完成情况无法与指标值比较。",
+    "实际完成值却只写“完成”“达标”等文字、没有数值，而该行得了分的，同样报告：完成情况无法与指标值比较；"
+    "数值中有扫描件未能识别的字符（9▇%）的，也报告：该行无法核对。",
     why="单位不同（分与份、%与个数、元与万元）时完成情况无法比较，计分也就没有依据。",
     example="年度指标值>=90分，实际完成值=100份；年度指标值≤30万元，实际完成值“完成”，得满分。",
     fix="统一计量单位，按同一口径填报完成值。",
@@ -620,6 +643,18 @@ def unit_mismatch(ctx: TableContext) -> Iterator[Hit]:
             None,
         )
         if pair is None:
+            continue
+        if ILLEGIBLE.search(pair.target + pair.actual):
+            # a glyph a scan's OCR could not read (9▇%): no unit to compare, the value unread
+            yield Hit(
+                f"{ilabel(i)}{_tv(i)}，其中有无法辨认的字符（扫描件未能识别），"
+                "完成情况与得分无法核对。",
+                indicator=i,
+                expected="可辨认的数值",
+                found=pair.actual,
+                evidence=indicator_evidence(i, "target", "actual"),
+                suggestion="对照原件核实该行的年度指标值和实际完成值。",
+            )
             continue
         t, a = pair.target_value, pair.actual_value
         assert t.number is not None and a.number is not None

@@ -132,6 +132,17 @@ def total_adds_up(ctx: TableContext) -> Iterator[Hit]:
             suggestion="核对总分时请计入预算执行得分。",
         )
         return
+    points = ctx.family.scoring.execution_weight
+    if _block_left_out(t, points) and 0 < t.total_score - expected <= (points or 0) + tolerance:
+        # the form scores the execution, and its block is not printed: the total may hold it
+        yield Hit(
+            f"表中未印项目资金（预算执行）一栏，总分{fmt(t.total_score)}分与各指标得分之和"
+            f"{fmt(expected)}分之差在预算执行的分值（{fmt(points or 0)}分）以内，总分未核对。",
+            severity=Severity.INFO,
+            evidence=cell_evidence(t.cells.get("total_score")),
+            suggestion="请提供完整的自评表（含项目资金一栏），核对预算执行得分和总分。",
+        )
+        return
     yield Hit(
         f"总分填报为{fmt(t.total_score)}分，{_parts(t)}之和为{fmt(expected)}分。",
         expected=fmt(expected),
@@ -139,6 +150,17 @@ def total_adds_up(ctx: TableContext) -> Iterator[Hit]:
         evidence=cell_evidence(t.cells.get("total_score")),
         suggestion="按各项得分之和改正总分。",
     )
+
+
+def _block_left_out(t: EvaluationTable, points: float | None) -> bool:
+    """The funds block not printed on a form that scores the execution, the rows' weights (where
+    all are printed) leaving its points to it (90 of 100)."""
+    if t.funds.annual_total.cells or not points:
+        return False
+    weights = [i.weight for i in t.counted]
+    if weights and all(w is not None for w in weights):
+        return abs(sum(w or 0.0 for w in weights) + points - (t.total_weight or 100.0)) <= 0.005
+    return True
 
 
 def _rows_scored(t: EvaluationTable) -> bool:
@@ -231,7 +253,12 @@ def grade_matches(ctx: TableContext) -> Iterator[Hit]:
 )
 def recomputed_grade(ctx: TableContext) -> Iterator[Hit]:
     t = ctx.table
-    if t.total_score is None or not _rows_scored(t) or goal_score_unread(t):
+    if (
+        t.total_score is None
+        or not _rows_scored(t)
+        or goal_score_unread(t)
+        or _block_left_out(t, ctx.family.scoring.execution_weight)  # its points unknown
+    ):
         return
     recomputed = ctx.recomputed_total()
     claimed_grade = grade_of(t.total_score, ctx.config)

@@ -116,12 +116,20 @@ _DELTA = lazy_compile(
 )
 # (分别为63.5%、66.2% after two names: which figure is whose is the list's order, not read)
 _PARTIAL = lazy_compile(
-    r"其中|每|人均|平均|单次|单场|单价|以来|历年|近\d+年|近[一二三四五六七八九十]+年|分别"
+    r"其中|每|人均|平均|单次|单场|单价|以来|历年|近\d+年|近[一二三四五六七八九十]+年|分别|"
+    r"(?<=[\u4e00-\u9fff])各$"  # …中心和物流配送中心各1个: each item's, not the items' number
 )
 PART_OF = "其中"  # before a part of a total said earlier
 _YEAR = lazy_compile(r"(\d{4})年")
 # A sentence opening on last year (上年, 去年（2024年）): its figures are that year's.
 _PRIOR_OPENING = lazy_compile(r"\s*(?:上年度?|去年|上一年度?)(?:[（(]\d{4}年?[)）])?")
+# A sentence opening on the whole period of a multi-year project (项目周期内累计…, 实施以来):
+# its figures are the period's, not the year's.
+_PERIOD_OPENING = lazy_compile(
+    r"\s*(?:(?:项目|实施)?周期内|全周期|项目实施以来|项目启动以来|(?:项目)?开工以来)"
+)
+# What a multi-year project's narrative says of the years so far (累计建成…): not the year's.
+CUMULATIVE = "累计"
 # Any of the words above: most clauses have none, and one search tells.
 _MARKS = lazy_compile("|".join(p.pattern for p in (PROMISE, _DELTA, _PARTIAL, _YEAR)))
 _APPROX_BEFORE = ("大约", "约", "近", "逾", "超过", "多达", "将近", "接近")
@@ -448,7 +456,15 @@ _FIRST_ITEM = 2  # the second item on: the first has none before it to tell it b
 _ITEM_OPENS = "。；;\n，, "
 
 
-def _scan(source: str, t: _Text, year: int | None, location: Location | None) -> list[Claim]:
+def _scan(
+    source: str,
+    t: _Text,
+    year: int | None,
+    location: Location | None,
+    multi_year: bool = False,
+) -> list[Claim]:
+    """The claims of one text; ``multi_year``: the table's project runs over several years, so
+    that a figure said 累计 is the years' so far."""
     text, raw = t.text, t.raw
     n = len(text)
     out: list[Claim] = []
@@ -522,9 +538,15 @@ def _scan(source: str, t: _Text, year: int | None, location: Location | None) ->
             change = delta and not other_year and _PARTIAL.search(lead) is None
         else:
             part = change = False
-        if comparable and _PRIOR_OPENING.match(text, sentence_bounds(text, pos)[0]) is not None:
-            # the sentence is about last year (上年（2024年）部门支出…，执行率94.37%): each of its
-            # figures is last year's, whatever its own clause says
+        if comparable and multi_year and CUMULATIVE in lead:
+            comparable = False  # 累计建成6.45万亩 of a project of 2021—2023: the years so far
+        if comparable and (
+            _PRIOR_OPENING.match(text, start := sentence_bounds(text, pos)[0]) is not None
+            or _PERIOD_OPENING.match(text, start) is not None
+        ):
+            # the sentence is about last year (上年（2024年）部门支出…，执行率94.37%) or the
+            # project's whole period (项目周期内累计完成…，通达建制村82个): each of its figures is
+            # that period's, whatever its own clause says
             comparable = False
         out.append(
             Claim(
@@ -733,10 +755,16 @@ def extract(table: EvaluationTable) -> Extraction:
             continue
         location: Location | None = table.cells.get(source)  # a CellRef is a Location
         t = _Text(raw)
-        scanned = _scan(source, t, table.year, location)
+        scanned = _scan(source, t, table.year, location, multi_year(table))
         claims.extend(scanned)
         enumerations.extend(_enumerations(source, t, scanned))
     return Extraction(tuple(claims), tuple(enumerations))
+
+
+def multi_year(table: EvaluationTable) -> bool:
+    """The table's project runs over more than one year (项目实施周期 2021年—2023年)."""
+    period = table.fields.get("项目实施周期") or table.fields.get("实施周期") or ""
+    return len(set(_YEAR.findall(period))) > 1
 
 
 def field_claims(table: EvaluationTable) -> list[Claim]:
@@ -746,7 +774,8 @@ def field_claims(table: EvaluationTable) -> list[Claim]:
         raw = table.fields.get(source, "")
         if raw:
             ref = table.cells.get(f"field:{source}")
-            claims.extend(_scan(source, _Text(raw), table.year, ref.plain() if ref else None))
+            where = ref.plain() if ref else None
+            claims.extend(_scan(source, _Text(raw), table.year, where, multi_year(table)))
     return claims
 
 

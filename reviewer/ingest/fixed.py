@@ -777,10 +777,15 @@ def _columns(
     # a header label's piece set a little apart from the piece it is printed over (实际 over
     # 完成值: ``inside``) starts no column of its own: its column starts where the header's does
     texts = [p for line in block for p in line if not _is_figure(p.text) and id(p) not in inside]
+    dashes = {p.start for p in texts if is_placeholder(p.text)}
     starts = sorted([p.start for p in texts] + header * 2)
     clusters: list[list[int]] = []
     for s in starts:
-        if clusters and s - clusters[-1][-1] <= _SAME_START:
+        if (
+            clusters
+            and s - clusters[-1][-1] <= _SAME_START
+            and not _bridged(clusters[-1], s, header, dashes)
+        ):
             clusters[-1].append(s)
         else:
             clusters.append([s])
@@ -806,6 +811,19 @@ def _columns(
         if any(_parts_at(line, h, kept) for line in own):
             kept.append(h)
     return sorted(kept) or [0]
+
+
+def _bridged(cluster: list[int], s: int, header: list[int], dashes: set[int]) -> bool:
+    """Header label start ``s`` reached from another label's start in ``cluster`` only through
+    empty cells' dashes (分值 | 执行率 over dashes a character or two apart line by line): two
+    columns, which a dash set anywhere in its cell does not join."""
+    if s not in header:
+        return False
+    heads = [c for c in cluster if c in header and s - c > _SAME_START]
+    if not heads:
+        return False
+    between = [c for c in cluster if c > heads[-1] and c not in header]
+    return bool(between) and all(c in dashes for c in between)
 
 
 def _across(p: Piece, starts: list[int], width: Width) -> list[Piece]:
@@ -1054,6 +1072,35 @@ def _place_pieces(part: _Part) -> None:
         for p in line:
             p.column = _place(p, starts)
         _apart(line, len(starts))
+    _labels_with_their_column(part.block)
+
+
+def _labels_with_their_column(block: list[list[Piece]]) -> None:
+    """Funds rows' labels, and their parts' (其中：中央结转), set where the others stand (上年结转
+    资金 under 年度资金总额, one start) go into the column the others went to: ``_apart`` moved
+    those left of the first figure that fell in their column (amounts printed right-aligned, a
+    little left of their labels), and a row whose first amount is blank (上年结转资金 | | 248.75)
+    had none there."""
+    moved: dict[int, int] = {}  # a label's start → the column the rows' labels went to
+    for line in block:
+        first = line[0] if line else None
+        if first is not None and _fund_row(first.text) and len(line) > 1:
+            moved.setdefault(first.start, first.column)
+    for line in block:
+        first = line[0] if line else None
+        if (
+            first is None
+            or _is_figure(first.text)
+            or not (
+                any(_is_figure(p.text) for p in line[1:])
+                or (len(line) == 1 and _fund_row(first.text))  # 其他资金 with no figures
+            )
+            or (to := moved.get(first.start)) is None
+            or first.column <= to
+            or any(p.column == to for p in line[1:])
+        ):
+            continue
+        first.column = to
 
 
 def _goal_lines_joined(block: list[list[Piece]]) -> list[list[Piece]]:
@@ -1186,10 +1233,12 @@ def _part_rows(part: _Part) -> list[_Row]:
         ]
         near = _labels_with_names(block[i], near)
         if all(_fund_row(p.text) for p in block[i]) and all(
-            any(_fund_row(q.text) for q in anchored[a].cells.get(p.column, ()))
+            any(_whole_label(q.text) for q in anchored[a].cells.get(p.column, ()))
             for p, a in zip(block[i], near, strict=True)
         ):
-            anchored[i] = _line_row(block[i])  # 其他资金 with its figures left empty: its own row
+            # 其他资金 with its figures left empty: its own row, under another funds row or a
+            # part's (省级结转), not the rest of a label wrapped there (其中： / 当年财政拨款)
+            anchored[i] = _line_row(block[i])
             continue
         for p, a in zip(block[i], near, strict=True):
             anchored[a].add(p)
@@ -1347,6 +1396,13 @@ def _funds_line(line: list[Piece]) -> bool:
     """A funds row's label and its one amount alone on a line (a breakdown's last source, 其他资金
     119.12, under lines that print both sides): no wrapped piece of the row above."""
     return len(line) == 2 and _is_figure(line[1].text) and Kind.FUND_ROW in kinds(line[0].text)
+
+
+def _whole_label(text: str) -> bool:
+    """A funds row's label, or a part's printed whole (省级结转): words, not ending on a colon."""
+    return _fund_row(text) or (
+        not _is_figure(text) and len(text) >= 2 and text[-1] not in ":：" and text != "其中"
+    )
 
 
 def _fund_row(text: str) -> bool:

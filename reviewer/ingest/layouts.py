@@ -440,9 +440,10 @@ def _pipe_cells(line: str, number: int) -> list[Cell] | None:
     if is_border(line):
         return None
     body = _EDGE_MARK.sub("", line.strip())
-    if body[:1] in "|｜":
+    # (a row whose grid lines a scan's OCR read as 丨 throughout: 丨 维修改造面积 丨 … 丨)
+    if body[:1] in "|｜" or (body[:1] == "丨" and body[1:2].isspace()):
         body = body[1:]
-    if body[-1:] in "|｜":
+    if body[-1:] in "|｜" or (body[-1:] == "丨" and body[-2:-1].isspace()):
         body = body[:-1]
     cells = []
     for col, raw in enumerate(_PIPE_OR_GRID.split(body), start=1):
@@ -587,6 +588,9 @@ def _single_spaced(line: str) -> list[str] | None:
     return None
 
 
+_POINTS_END = lazy_compile(r"[（(]\d+分[)）]$")
+
+
 def _header_parts(part: str) -> list[str]:
     """A part whose header labels one space parts (a scan's header line), cut into them; a
     category label one space from the name after it (可持续影响 资助政策持续实施年限), or a
@@ -602,6 +606,17 @@ def _header_parts(part: str) -> list[str]:
     rest = rest.strip()
     if rest and " " not in rest and Kind.COLUMN in kinds(label) & kinds(rest):
         return [label, rest]  # two column labels one space apart (单位(文字描述) 实际完成值)
+    if (
+        rest
+        and " " not in rest
+        and Kind.FUND_BLOCK in kinds(label)
+        and _POINTS_END.search(label)
+        and Kind.FUND_COLUMN in kinds(rest)
+    ):
+        # a 20/80 form's funds label with its points, one space from its first column's
+        # (预算执行情况(元)(20分) 预算数(A)); a label without (部门整体资金(万元) 年初预算数) is
+        # often a text whose other lines are no more spaced than it, read by position
+        return [label, rest]
     known = (LabelKind.L1, LabelKind.L2, LabelKind.AMBIGUOUS)
     if rest and label_kind(label) in known and label_kind(part.replace(" ", "")) is None:
         second, _, name = rest.partition(" ")

@@ -500,8 +500,14 @@ def read_header(row: Row, family: Family = DEFAULT) -> IndicatorColumns:
         c.used = _AMOUNT.fullmatch(c.text) is None
         if text == "单位" and last is Role.TARGET and role in (None, Role.EXTRA):
             role = Role.UNIT  # 目标值 | 单位: the target's unit in a column of its own
-        if text == "指标" and last is Role.L2 and Role.NAME not in cols.roles.values():
-            role = Role.NAME  # 一级指标 | 二级指标 | 指标 | 符号 | 值 | 单位: the rows' names
+        if (
+            text in ("指标", "绩效指标")
+            and last is Role.L2
+            and Role.NAME not in cols.roles.values()
+        ):
+            # 一级指标 | 二级指标 | 指标 | 符号 | 值 | 单位, … | 二级指标 | 绩效指标 | 年度目标值: the
+            # rows' names (绩效指标 elsewhere the block's own label, left of 一级指标)
+            role = Role.NAME
         if text in ("值", "数值") and last is Role.NATURE and role in (None, Role.EXTRA):
             role = Role.TARGET  # 符号 | 值 | 单位: the target's figure between its sign and unit
         last = role

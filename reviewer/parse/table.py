@@ -50,7 +50,7 @@ from reviewer.parse.indicators import TEMPLATE_NAME, parse_section
 from reviewer.parse.sub_rows import mark_within_above
 from reviewer.parse.tasks import TasksReader, is_block_label, is_task_header
 from reviewer.parse.values import parse_points
-from reviewer.textnorm import SENTENCE_ENDS, Words, collapse_spaces, unclosed_bracket
+from reviewer.textnorm import SENTENCE_ENDS, Words, collapse_spaces, nfkc, unclosed_bracket
 
 YEAR = lazy_compile(r"((?:19|20)\d{2})\s*年")
 _YEAR_KEYS = frozenset({"年度", "评价年度", "自评年度", "项目年度"})  # 年度 | 2024 in the head
@@ -233,7 +233,11 @@ def _year_line(text: str) -> bool:
     """A line over the form stating its year ((2023年度), 填报日期：2024年4月10日); not a
     report's sentence that mentions one (截至2023年12月31日，项目资金执行率达100%。), which is
     prose to read or report."""
-    return YEAR.search(text) is not None and len(text) <= _YEAR_LINE and not _PROSE.search(text)
+    return (
+        YEAR.search(nfkc(text)) is not None  # (（２０２３年度）: a scan's full-width digits)
+        and len(text) <= _YEAR_LINE
+        and not _PROSE.search(text)
+    )
 
 
 _YEAR_LINE = 60
@@ -259,7 +263,7 @@ _CATEGORY_WORDS = lazy_compile(r"(?:数量|质量|时效|成本|社会效益|经
 _COLUMN_NAMED = lazy_compile(r"(?:指标值|完成值|实际值)\s*[:：]|目标\s*[:：≥≤=＝><]")
 # Marks OCR prints for characters it could not read; this many cells holding them is a table
 # that cannot be checked.
-_ILLEGIBLE = lazy_compile("[■▇□█▆▅▄▒░▓�]")
+ILLEGIBLE = lazy_compile("[■▇□█▆▅▄▒░▓�]")
 _ILLEGIBLE_CELLS = 5
 _EXCERPT_TOP_LINES = 2  # a table opening in these first lines of a text opens it
 # A title's note that the text prints a part of the form: （绩效指标部分）, （节选）, （摘录）.
@@ -675,7 +679,7 @@ class _TableBuilder:
                 self._year(c)
 
     def _year(self, cell: Cell, quiet: bool = False) -> None:
-        m = YEAR.search(cell.text)
+        m = YEAR.search(nfkc(cell.text))
         if m and self.t["year"] is None:
             self.t["year"] = int(m.group(1))
             self.t["cells"]["year"] = cell.ref()
@@ -1479,6 +1483,16 @@ class _TableBuilder:
                 family = self.family = DEPARTMENT
                 self.t["family"] = family.name
         else:
+            while (
+                not self.stacked
+                and start + 1 < len(self.rows)
+                and self.rows[start + 1].joined == self.rows[start].joined
+            ):
+                # the header printed again at the next page's top before any row (a PDF's
+                # pages numbering their grids' columns each its own way): the rows go by it
+                for c in self.rows[start].cells:
+                    c.used = True
+                start += 1
             end = start + 2 if self.stacked else start + 1  # its lower row read with it
             self.header_text = self.rows[start].joined  # as printed, before any joining
             self.header_table = _table_of(self.rows[start])
@@ -1848,7 +1862,7 @@ class _TableBuilder:
     def _illegible(self) -> ReadingDoubt | None:
         """Cells a scan's OCR could not read (■, ▇ where characters were): many of them, and
         what the table says cannot be told."""
-        marked = [c for row in self.rows for c in row.cells if _ILLEGIBLE.search(c.text)]
+        marked = [c for row in self.rows for c in row.cells if ILLEGIBLE.search(c.text)]
         if len(marked) < _ILLEGIBLE_CELLS:
             return None
         return ReadingDoubt(

@@ -309,6 +309,8 @@ _CHINESE_COUNT = lazy_compile(
 # A share written as a fraction of small numbers (2/3, 3/4), alone in its cell: no date (a
 # month and a day print their 月/日 or a year), no count done of planned (12/15).
 _FRACTION = lazy_compile(r"^([1-9])/([2-9]|10)$")
+# A count done over the count planned, each with its unit (12个/12个): not a unit 个/12个.
+_DONE_OF_PLANNED = lazy_compile(r"^(\d+(?:\.\d+)?)([^\d\s/.%]{1,3})/(\d+(?:\.\d+)?)\2$")
 
 
 # After a figure, another in the same unit (95% 96%, 12000人12460人: the space lost where a
@@ -365,6 +367,15 @@ def _parse_fields(text: str) -> dict[str, Any]:
             operator=operator or Operator.EQ,
             number=round(100 * int(m.group(1)) / int(m.group(2)), 2),
             unit="%",
+            operator_written=written,
+        )
+    m = _DONE_OF_PLANNED.match(rest)
+    if m and _num(m.group(1)) <= _num(m.group(3)):
+        # 12个/12个, 10所/12所: the figure done, over the figure planned in the same unit
+        return dict(
+            operator=operator or Operator.EQ,
+            number=_num(m.group(1)),
+            unit=m.group(2),
             operator_written=written,
         )
     m = _RATIO.match(rest)
