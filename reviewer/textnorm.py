@@ -175,7 +175,9 @@ _ENUMERATION = lazy_compile(
     r"^\s*(?:[一二三四五六七八九十]{1,3}[、.．]|[(（][一二三四五六七八九十\d]{1,3}[)）]|[\u2460-\u2473]"
     r"|\d{1,2}(?:[.．]\d{1,2}){2,3}(?=\s|[\u4e00-\u9fff“《（(])"
     r"|\d{1,2}[.．]\d{1,2}(?![万萬亿億千百元个人户次吨亩公斤里米倍])(?=\s|[\u4e00-\u9fff“《（(])"
-    r"|\d{1,2}[、.．](?!\d))\s*"
+    r"|\d{1,2}[、.．](?!\d)"
+    # a category's code (A 产出指标, A1 数量指标, C1服务对象满意度指标); not A级, B超
+    r"|[A-Z](?:\d{1,2}\s*|\s+|(?=[\u4e00-\u9fff]{2,10}指标))(?=[\u4e00-\u9fff]))\s*"
 )
 
 
@@ -186,7 +188,7 @@ def without_enumeration(text: str) -> str:
     return _ENUMERATION.sub("", text, count=1)
 
 
-_ENUMERATION_STARTS = frozenset("一二三四五六七八九十 ") | frozenset(
+_ENUMERATION_STARTS = frozenset("一二三四五六七八九十 ABCDEFGHIJKLMNOPQRSTUVWXYZ") | frozenset(
     map(chr, range(0x2460, 0x2474))
 )
 

@@ -35,6 +35,8 @@ _BASES: dict[str, tuple[str, float]] = {
     "公斤": ("千克", 1.0),
     "克": ("千克", 0.001),
     "元": ("元", 1.0),
+    "%": ("%", 1.0),
+    "‰": ("%", 0.1),  # ≤2‰ against 0.25%: 2.5‰
 }
 _PREFIXES = (("亿", 100_000_000.0), ("万", 10_000.0), ("千", 1000.0))
 
@@ -169,4 +171,15 @@ def scale_of(target: ParsedValue, actual: ParsedValue) -> float:
         return 100.0
     if not target.unit or not actual.unit:
         return 1.0
-    return factor(norm_unit(actual.unit), norm_unit(target.unit)) or 1.0
+    scale = factor(norm_unit(actual.unit), norm_unit(target.unit)) or 1.0
+    if scale != 1.0 and target.number and actual.number:
+        # the figure near the target as printed, many times off it once converted (142万元/亩
+        # against ≤150元/亩, 2.1% against ≤3‰): the unit likely mistyped, the figure compared
+        # as it stands (S108 says the units differ)
+        converted, raw = actual.number * scale / target.number, actual.number / target.number
+        if (converted >= _ABSURD or converted <= 1 / _ABSURD) and 0.5 <= raw <= 2:
+            return 1.0
+    return scale
+
+
+_ABSURD = 5.0  # times the target, once converted

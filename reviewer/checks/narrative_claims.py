@@ -744,6 +744,8 @@ def narrative_amount_vs_funds(ctx: TableContext) -> Iterator[Hit]:
             continue
         if i < len(a.claims) and ((m := a.matches.get(i)) is None or m.agrees):
             continue
+        if c.change:
+            continue  # 较预算减少4.4万元: a difference, no amount of the block's
         lead = c.lead
         if not _FUND_WORDS.search(lead) or _PART_WORDS.search(lead):
             continue

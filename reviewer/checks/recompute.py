@@ -220,7 +220,10 @@ def _rate_against_count(target: ParsedValue, actual: ParsedValue) -> bool:
     """A rate against a count (≥75% against 7.8万人): no achievement to weigh (S108 says the
     units differ)."""
     t, a = norm_unit(target.unit), norm_unit(actual.unit)
-    return bool(t) and bool(a) and (t == "%") != (a == "%")
+    return bool(t) and bool(a) and (t in _RATES) != (a in _RATES)
+
+
+_RATES = frozenset({"%", "‰"})  # (≤2‰ against 0.25%: one rate, converted)
 
 
 def _measures_apart(target: ParsedValue, actual: ParsedValue) -> bool:

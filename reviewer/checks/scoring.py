@@ -664,6 +664,11 @@ def unit_mismatch(ctx: TableContext) -> Iterator[Hit]:
             if scale != 1.0
             else ""
         )
+        if scale == 1.0 and (factor(norm_unit(a.unit), norm_unit(t.unit)) or 1.0) != 1.0:
+            # (units that convert, the figure near the target only as printed: scale_of)
+            converted = (
+                "；所填数值与指标值相近，按单位折合则相差悬殊，单位可能填错，已按所填数值核对"
+            )
         # the same quantity in another scale, met once converted (≤25万元 against 243,600元):
         # a matter of notation, not a result hidden by its unit
         notation = scale != 1.0 and ctx.met(i) is True

@@ -48,7 +48,13 @@ from reviewer.parse.values import (
     parse_points,
     parse_value,
 )
-from reviewer.textnorm import CLAUSE_MARK, SENTENCE_ENDS, clean_cell, without_spaces
+from reviewer.textnorm import (
+    CLAUSE_MARK,
+    SENTENCE_ENDS,
+    clean_cell,
+    without_enumeration,
+    without_spaces,
+)
 
 _MAX_COMBINATIONS = 20000
 # What moving one row from the label above it to the label below costs in evidence: a row's
@@ -68,7 +74,9 @@ _SUBTOTAL = frozenset({"小计", "小 计", "分项小计", "指标合计"})
 
 def _is_subtotal(text: str) -> bool:
     """A sum of rows' label: 小计, or a part's (绩效指标得分小计, 产出指标小计), or the
-    indicators' (绩效指标得分合计, a 20/80 form's 年度绩效目标得分)."""
+    indicators' (绩效指标得分合计, a 20/80 form's 年度绩效目标得分); a category's code or number
+    before it (C1服务对象满意度指标小计) not counted."""
+    text = without_enumeration(text)
     return text in _SUBTOTAL or (
         len(text) <= _SUBTOTAL_CHARS
         and (
@@ -933,7 +941,9 @@ def _subtotal_rows(
     start = 0
     for s in subtotals:
         after = s.pop("after")
-        stem = s["label"].replace(" ", "").removesuffix("小计")
+        stem = without_enumeration(s["label"].replace(" ", "")).removesuffix("小计")
+        if stem.endswith("合计") and stem[:-2] not in _WHOLE_SECTION and lb.label_kind(stem[:-2]):
+            stem = stem[:-2]  # 满意度指标合计 under 满意度指标小计: the category's, not the whole's
         since = list(range(start, after))
         level = next((v for v in _LEVELS if since and _names(indicators[start][v], stem)), "")
         if stem in ("", "分项"):
