@@ -77,7 +77,16 @@ def applies(rule: Rule, table: EvaluationTable, family: Family) -> bool:
         return False
     if rule.whole and not table.complete:
         return False
+    if rule.code in _DEPARTMENTS_OWN and _REEVALUATION in table.labels.get("title", ""):
+        return False  # a bureau's re-evaluation: its reasons are the evaluator's deductions
     return rule.rubric or not family.scoring.rubric
+
+
+# What a department's own self-evaluation owes (a cause and a measure for each shortfall, full
+# points for a met target), not a finance bureau's re-evaluation (复评表) printed with it, whose
+# 偏差原因 column gives the evaluator's reason for each deduction.
+_DEPARTMENTS_OWN = frozenset({"E101", "E102", "E103", "S103"})
+_REEVALUATION = "复评"
 
 
 def check_table(

@@ -294,7 +294,7 @@ _CONCLUDED = "自评结论"  # a row under the table concluding it, its text bes
 LONE_GOAL_LABELS = frozenset({"年度总体目标", "年度目标", "年度绩效目标"})
 _POINTS_AFTER = lazy_compile(r"\(\d+(?:\.\d+)?分\)$")  # a label's points, after key(): (80分)
 # Title words: a cell naming the form (…绩效自评表, …绩效目标自评表, …评分表).
-_TITLE_WORDS = ("自评表", "评分表")
+_TITLE_WORDS = ("自评表", "评分表", "复评表")  # (复评表: a finance bureau's re-evaluation)
 TITLE_HINT = Words(_TITLE_WORDS)
 # A run of leader dots at the end of a text (……………… filling the cell): layout, not words.
 # Two goal texts one space apart in one cell, where a scan's single spaces part cells: the plan
