@@ -30,3 +30,10 @@ def test_round186_a_bureaus_re_evaluation() -> None:
     findings = review(_doc("cfe06")).findings
     assert not {f.code for f in findings if f.table_index == 1} & {"E102", "S103"}
     assert any(f.code == "B101" and f.table_index == 1 for f in review(_doc("cfe02")).findings)
+
+
+def test_round186_a_template_stub_for_an_amount() -> None:
+    # cfc04: 其他资金 | 0000.00 | 0000.00 | 0000.00 (labelled: a reviewer asks for the amounts)
+    assert any("0000.00" in m for m in _messages("cfc04", "P106"))
+    # cfc01, clean, prints its zeros as 0.00
+    assert not any("占位" in m for m in _messages("cfc01", "P106"))

@@ -370,7 +370,7 @@ _SIGN_AND_UNIT = 8  # characters, at most, of a sign, spaces and a unit
     Severity.ERROR,
     "强制",
     "structure",
-    what="栏目中仍是模板的填写说明（如“（200字以内）”“对照年度目标，说明……”），或指标中仍有模板占位符（“≥**人”“★”“……”），或年度指标值只有符号和单位、没有数值（“≥%”）。",
+    what="栏目中仍是模板的填写说明（如“（200字以内）”“对照年度目标，说明……”），或指标中仍有模板占位符（“≥**人”“★”“……”），或年度指标值只有符号和单位、没有数值（“≥%”），或项目资金栏的金额仍是模板的占位数字（“0000.00”）。",
     why="保留填写说明等于该栏未填写；保留占位符说明指标照搬模板，未按本项目设置。",
     example="评价结论栏为“结合自评情况，说明项目自评总分……（200字以内）”。",
     fix="用本项目的实际内容替换模板文字，删除占位符。",
@@ -427,6 +427,21 @@ def template_text_left(ctx: TableContext) -> Iterator[Hit]:
                 severity=Severity.WARNING,
                 suggestion="按本项目的计划填写年度指标值，再据以评价完成情况和计分。",
             )
+    stubs = [
+        ref
+        for row in (*t.funds.rows().values(), *t.funds.extra.values())
+        for ref in row.cells.values()
+        if _ZEROS_STUB.match(ref.text.strip())
+    ]
+    if stubs:
+        # 0000.00 in the funds block: the template's stub for an amount, none entered
+        yield Hit(
+            f"项目资金栏中保留了模板的金额占位“{stubs[0].text.strip()}”（{len(stubs)}处），未填写实际金额。",
+            found=stubs[0].text.strip(),
+            evidence=cell_evidence(*stubs[:6]),
+            severity=Severity.WARNING,
+            suggestion="填写实际金额（没有的填0或留空），删除模板的占位数字。",
+        )
     marked = [(i, mark) for i in t.indicators if (mark := placeholder_in(i.name)) is not None]
     if marked or t.template_text:
         marks = sorted({m for _, m in marked} | {c.text for c in t.template_text})
@@ -440,6 +455,10 @@ def template_text_left(ctx: TableContext) -> Iterator[Hit]:
             severity=Severity.INFO,
             suggestion="删除模板占位符，按本项目填写指标名称和指标值。",
         )
+
+
+# An amount printed as a run of zeros with its leading zeros (0000.00, 00000): a template's stub.
+_ZEROS_STUB = lazy_compile(r"^0{3,}(?:\.0+)?$")
 
 
 def _field_location(t: EvaluationTable, field: str) -> Location | None:
