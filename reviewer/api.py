@@ -13,6 +13,7 @@ from reviewer.ingest import read_grid
 from reviewer.limits import Limits
 from reviewer.model import EvaluationTable, Leftover, Report
 from reviewer.parse import TableStream, parse_grid
+from reviewer.parse.labels import is_total_word
 from reviewer.untrusted import path_text
 
 
@@ -62,9 +63,10 @@ _FORM_LABELS = (
 )
 
 
-_TOTAL_WORDS = frozenset({"总分", "合计", "总计", "自评总分"})
-# The rows' category labels: one printed says indicator rows are there (if not rebuilt).
-_CATEGORY_LABELS = ("产出指标", "效益指标", "满意度指标", "数量指标", "质量指标", "时效指标")
+# The rows' category labels among them: one printed says indicator rows are there.
+_CATEGORY_LABELS = tuple(
+    label for label in _FORM_LABELS if label.endswith("指标") and not label.endswith("级指标")
+)
 
 
 def no_table(path: str | Path, leftovers: Iterable[Leftover] = ()) -> InputError:
@@ -82,7 +84,7 @@ def no_table(path: str | Path, leftovers: Iterable[Leftover] = ()) -> InputError
     texts = [lo.text.strip() for lo in leftovers]
     if (
         "一级指标" in seen
-        and any(t in _TOTAL_WORDS for t in texts)
+        and any(is_total_word(t) for t in texts)
         and not any(label in t for label in _CATEGORY_LABELS for t in texts)
     ):
         # the indicator header and the 总分 row alone (a form's last page): nothing to review

@@ -122,25 +122,26 @@ def total_adds_up(ctx: TableContext) -> Iterator[Hit]:
     execution = t.funds.annual_total
     # (the family's points for it only where the block was printed: its amounts read)
     worth = execution.weight or (ctx.family.scoring.execution_weight if execution.cells else None)
+    points = ctx.family.scoring.execution_weight
+    unread: tuple[str, str] | None = None  # the execution's score the total may hold, unread
     if execution.score is None and worth and 0 < t.total_score - expected <= worth + tolerance:
-        # the execution is worth points and its score was not read: the total may hold it
-        yield Hit(
+        unread = (
             f"预算执行一栏有分值（{fmt(worth)}分）而未读到其得分，总分{fmt(t.total_score)}分与"
             f"各指标得分之和{fmt(expected)}分之差在其分值以内，总分未核对。",
-            severity=Severity.INFO,
-            evidence=cell_evidence(t.cells.get("total_score")),
-            suggestion="核对总分时请计入预算执行得分。",
+            "核对总分时请计入预算执行得分。",
         )
-        return
-    points = ctx.family.scoring.execution_weight
-    if _block_left_out(t, points) and 0 < t.total_score - expected <= (points or 0) + tolerance:
-        # the form scores the execution, and its block is not printed: the total may hold it
-        yield Hit(
+    elif _block_left_out(t, points) and 0 < t.total_score - expected <= (points or 0) + tolerance:
+        unread = (  # the form scores the execution, and its block is not printed
             f"表中未印项目资金（预算执行）一栏，总分{fmt(t.total_score)}分与各指标得分之和"
             f"{fmt(expected)}分之差在预算执行的分值（{fmt(points or 0)}分）以内，总分未核对。",
+            "请提供完整的自评表（含项目资金一栏），核对预算执行得分和总分。",
+        )
+    if unread is not None:
+        yield Hit(
+            unread[0],
             severity=Severity.INFO,
             evidence=cell_evidence(t.cells.get("total_score")),
-            suggestion="请提供完整的自评表（含项目资金一栏），核对预算执行得分和总分。",
+            suggestion=unread[1],
         )
         return
     yield Hit(

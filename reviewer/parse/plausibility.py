@@ -13,7 +13,7 @@ score above its weight) is a finding for the rules, not a doubt about the readin
 from __future__ import annotations
 
 import itertools
-from collections.abc import Callable
+from collections.abc import Callable, Sized
 from functools import cache
 from typing import Any
 
@@ -124,7 +124,7 @@ def check(
         )
     if len(weights) >= 3:
         like_targets = [r for r, w in weights if _equals_a_value(r, w)]
-        if len(like_targets) >= _MOST * len(weights) and len(like_targets) >= 3:
+        if _most(like_targets, weights):
             doubts.append(
                 ReadingDoubt(
                     reason="多数指标行的分值与其指标值或完成值的数字相同，分值一栏读入的可能是指标值。",
@@ -222,7 +222,7 @@ def check(
     # read as the actuals' (度量单位 and 完成值 read as one label): not read. (A header with
     # the column, its cells left empty, is the unit's omission, not a misreading.)
     blank = [r for r in rows if r["score"] is not None and not r["actual"] and r["target"]]
-    if "actual" not in t["labels"] and len(blank) >= 3 and len(blank) >= _MOST * len(rows):
+    if "actual" not in t["labels"] and _most(blank, rows):
         doubts.append(
             ReadingDoubt(
                 reason=f"{len(blank)}个指标行有得分而没有读到实际完成值，表头中也没有读到实际完成值一栏，"
@@ -294,7 +294,7 @@ def check(
     # most rows with an actual but no target: every form that reports what was done states
     # what was planned; the targets' column was not found (a header read as a row's cells)
     untargeted = [r for r in rows if r["actual"] and not r["target"]]
-    if len(untargeted) >= 3 and len(untargeted) >= _MOST * len(rows):
+    if _most(untargeted, rows):
         doubts.append(
             ReadingDoubt(
                 reason=f"{len(untargeted)}个指标行有实际完成值而没有读到年度指标值，"
@@ -305,7 +305,7 @@ def check(
     # most targets read as their sign alone (>= | 3384 | 场 read as >=, the figure taken for the
     # actual): the target's figure and unit, columns of their own, not found
     signs = [r for r in rows if r["target"] and is_operator(r["target"].strip())]
-    if len(signs) >= 3 and len(signs) >= _MOST * len(rows):
+    if _most(signs, rows):
         doubts.append(
             ReadingDoubt(
                 reason=f"{len(signs)}个指标行的年度指标值只读到符号（如“{signs[0]['target']}”），"
@@ -560,7 +560,7 @@ def check(
     if not family.scoring.rubric and not rubric_columns:
         with_score = [r for r in rows if r["score"] is not None]
         blank = [r for r in with_score if not r["target"] and not r["actual"]]
-        if len(blank) >= 3 and len(blank) >= _MOST * len(with_score):
+        if _most(blank, with_score):
             doubts.append(
                 ReadingDoubt(
                     reason=f"{len(blank)}个指标行有得分，却没有读到年度指标值和实际完成值，"
@@ -959,6 +959,15 @@ _PARTICLE = "的"  # a sentence's middle: a name wrapped before it is cut there
 def _swollen(name: str) -> bool:
     """A name holding what its row, or the rows below, print: too long, or three figures."""
     return len(name) > _LONG_NAME or _THREE_FIGURES.search(name) is not None
+
+
+def _most(some: Sized, rows: Sized) -> bool:
+    """Three rows or more of ``some``, and most of ``rows``: a pattern of the reading, not one
+    row's chance."""
+    return len(some) >= _MIN_PATTERN and len(some) >= _MOST * len(rows)
+
+
+_MIN_PATTERN = 3
 
 
 def _value_in_name(name: str) -> bool:
