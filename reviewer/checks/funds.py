@@ -606,6 +606,10 @@ def _claims_rate_or_score(row: FundRow) -> bool:
     return row.rate_pct is not None or row.score is not None
 
 
+# A note that defines the form's columns (全年预算数=年初预算数+调整预算数, 追加(+)或调减(-)).
+_DEFINES = lazy_compile(r"[=＝]|[(（][+＋\-－][)）]")
+
+
 @rule(
     "F104",
     "预算调整未说明",
@@ -636,6 +640,9 @@ def budget_changed(ctx: TableContext) -> Iterator[Hit]:
     # (the goal's text too: 年中省级追加下达资金200万元，全年预算调整为1000万元 in 预期目标)
     text = t.goal_expected + t.goal_actual + "".join(i.explanation for i in t.indicators)
     text += without_instructions(row.reason) + "".join(t.fields.values())
+    # a note explaining the change (说明：…年中追加…); not the form's own defining its columns
+    # (注：调整预算数为年度内追加(+)或调减(-)的预算数，全年预算数=年初预算数+调整预算数)
+    text += "".join(n for n in t.notes if not _DEFINES.search(n))
     if any(w in text for w in ("追加", "调减", "调增", "调整预算", "预算调整", "调整后")):
         return
     verb = "增加" if b > b0 else "减少"

@@ -57,7 +57,7 @@ from reviewer.model import (
     Task,
 )
 from reviewer.numbers import fmt
-from reviewer.parse.values import decimals
+from reviewer.parse.values import decimals, parse_amount
 
 _SHARED_KEY = "claims"
 _FIELDS_KEY = "claims with fields"
@@ -135,11 +135,45 @@ def narrative_figure_vs_indicator(ctx: TableContext) -> Iterator[Hit]:
                 yield _contradiction(c, ind, "actual")
             continue
         which, value = best.compared(c)
-        if value is None or _parts_add_up(c, value, a.claims):
+        if value is None or _parts_add_up(c, value, a.claims) or _of_a_group(c, ind, a.claims):
             continue
         yield _contradiction(c, ind, which)
     if restated and copied(ctx) is None:  # a copied goal restates it all: N101 says so
         yield _plan_restated(restated)
+
+
+# A group picked out of the whole (其中脱贫人口及监测对象培训4,610人次，培训后就业率82.3%): the
+# figures after it, to the sentence's end, are the group's.
+_GROUP_OPENS = lazy_compile(r"其中[:：]?\s*([\u4e00-\u9fff]{2})")
+_GROUP_ENDS = ("；", ";", "。")
+
+
+def _of_a_group(c: Claim, ind: Indicator, claims: Sequence[Claim]) -> bool:
+    """``c`` is said of a group 其中 picked out, which the row's name does not name, and the
+    row's actual is said of the whole elsewhere in the text: the group's figure (82.3%), not
+    the whole's the row measures (…就业率68.5%, as the row). Without the whole's figure said,
+    the figure after the group's may be the whole's again (其中寄宿制学生4860人，食品安全抽检
+    合格率100%, against the row's 99.2)."""
+    if not _in_a_group(c, ind):
+        return False
+    actual = ind.actual_value.number
+    return actual is not None and any(
+        o is not c
+        and o.source == c.source
+        and o.number == actual
+        and unit_class(o.unit) == unit_class(c.unit)
+        and not _in_a_group(o, ind)
+        for o in claims
+    )
+
+
+def _in_a_group(c: Claim, ind: Indicator) -> bool:
+    text = c.source_text
+    at = text.rfind("其中", 0, c.start)
+    if at < 0 or any(mark in text[at : c.start] for mark in _GROUP_ENDS):
+        return False
+    m = _GROUP_OPENS.match(text, at)
+    return m is not None and m.group(1) not in ind.name
 
 
 def _contradiction(c: Claim, ind: Indicator, which: str) -> Hit:
@@ -560,7 +594,7 @@ _DEPARTMENT_WHOLE = lazy_compile(r"部门|全局|本局|本单位|预算|执行|
 
 def _amounts_yuan(ctx: TableContext) -> list[tuple[float, float]]:
     """Every amount of the fund block in 元, with the differences a narrative may quote
-    (结余 = 全年预算 − 执行, 调整 = 年初 − 全年) and a 部门整体 breakdown's lines (基本支出
+    (结余 = 全年预算 − 执行 or 到位 − 执行, 调整 = 年初 − 全年) and a 部门整体 breakdown's lines (基本支出
     1168.30); each with the rounding its printed form allows (132.912 万元 is 1,329,120 元 to
     the nearest 10 元)."""
     out: list[tuple[float, float]] = []
@@ -587,6 +621,14 @@ def _amounts_yuan(ctx: TableContext) -> list[tuple[float, float]]:
                 out.append((abs(b0 - b) * factor, tol["initial_budget"] + tol["full_year_budget"]))
             if b0 is not None and x is not None:
                 out.append(((b0 - x) * factor, tol["initial_budget"] + tol["executed"]))
+            # the funds received (到位数), a column some forms print, and what was left of them
+            # (结余资金5.14万元 of 到位148.00, 执行142.86)
+            got = row.cells.get("received")
+            if got is not None and (r := parse_amount(got.text)):
+                half = _half_unit(got, factor)
+                out.append((r * factor, half))
+                if x is not None:
+                    out.append(((r - x) * factor, half + tol["executed"]))
         # a 部门整体 form's tasks: each one's budget, spending, and what it spent past or short
         # of its budget (地质灾害防治任务执行286.40万元，超预算26.40万元)
         tasks = [*ctx.table.tasks, *([ctx.table.tasks_total] if ctx.table.tasks_total else [])]
@@ -845,6 +887,9 @@ _PER_ITEM = lazy_compile(r"平均|人均|户均|亩均|单[座个台户项处所
 # a budget's change told after the parts (全年预算数较年初增加的42.60万元即为该笔结转资金): the
 # amount of a part said again, or the budget's, no part of the total
 _CHANGED = lazy_compile(r"增加|减少|调增|调减|追加")
+# a figure set against another year's or the plan's after the parts (较2022年的24,930人次, 比上年):
+# no part of the total
+_COMPARED = lazy_compile(r"(?:较|比)(?:\d{4}年|上年|去年|上一年|年初|计划)|同比")
 # the money spent, then its uses after 其中 (kj06: 实际支出198.70万元，其中用于管网维修…)
 _SPENT_TOTAL = lazy_compile(r"(?:实际|全年|累计)?支出(?:资金|经费)?$")
 _BREAKDOWN = "其中"
@@ -929,6 +974,15 @@ _SPLIT_SHARE = 0.8
 _NOT_COUNTED = frozenset({"%", "‰", "℃"})
 
 
+# Units a list of parts mixes for one count in one clause (…5,318人次、中职学生免学费3,412人 of
+# 25,867人次; not 8650人取得证书 after a ；, another count).
+_PEOPLE = frozenset({"人", "人次", "名"})
+
+
+def _counted_alike(unit: str, other: str) -> bool:
+    return unit == other or (unit in _PEOPLE and other in _PEOPLE)
+
+
 def _counted_parts(total: Claim, listed: Sequence[Claim]) -> list[Claim]:
     """The parts of a count: the figures after 其中 in its unit, while they run on. A figure in
     another unit ends them in a clause of its own (；新建候车亭12个), not inside a part's clause
@@ -937,12 +991,15 @@ def _counted_parts(total: Claim, listed: Sequence[Claim]) -> list[Claim]:
     with_a_part = {c.clause_span for c in listed if c.unit == total.unit}
     parts: list[Claim] = []
     for c in listed:
-        if c.unit != total.unit:
+        alike = c.unit == total.unit or (
+            c.clause_span in with_a_part and _counted_alike(c.unit, total.unit)
+        )
+        if not alike:
             if c.clause_span not in with_a_part:
                 break
             continue
-        if c.number > total.number or _PER_ITEM.search(c.lead):
-            break
+        if c.number > total.number or _PER_ITEM.search(c.lead) or _COMPARED.search(c.lead):
+            break  # (…，较2022年的24,930人次增加937人次: last year's figure and the change)
         parts.append(c)
     return parts
 

@@ -33,6 +33,7 @@ from reviewer.model import (
 from reviewer.numbers import fmt
 from reviewer.parse import labels as lb
 from reviewer.parse.table import is_title
+from reviewer.parse.values import SHEET_ERRORS
 from reviewer.units import is_counter
 
 _L1_ALLOWED = ("产出指标", "效益指标", "满意度指标", "成本指标", "效果指标")  # + family.l1_extra
@@ -363,6 +364,46 @@ _SIGN_AND_UNIT = 8  # characters, at most, of a sign, spaces and a unit
 
 
 @rule(
+    "P115",
+    "单元格显示公式错误",
+    "spreadsheet-error-value",
+    Category.STRUCTURE,
+    Severity.ERROR,
+    "强制",
+    "structure",
+    what="表中的得分、分值、执行率、金额等单元格显示的是电子表格的公式错误（#DIV/0!、#REF!、#VALUE!、"
+    "#N/A 等），而不是数值：该格没有填写结果。",
+    why="公式出错的单元格没有数值，相应的得分、执行率或合计无从核对；多是引用的单元格被删除、"
+    "预算数为空等草稿中的问题。",
+    example="某指标行的得分栏显示“#REF!”，预算执行的执行率与得分栏显示“#DIV/0!”。",
+    fix="修正公式（或直接填写数值），使该格显示应有的结果后再提交。",
+    rubric=True,
+    on_doubt=True,
+)
+def spreadsheet_error_value(ctx: TableContext) -> Iterator[Hit]:
+    t = ctx.table
+    refs = [
+        ref
+        for cells in (
+            t.cells,
+            *(row.cells for row in t.funds.rows().values()),
+            *(i.cells for i in t.indicators),
+        )
+        for ref in cells.values()
+        if ref.text.strip() in SHEET_ERRORS
+    ]
+    if not refs:
+        return
+    shown = "、".join(dict.fromkeys(r.text.strip() for r in refs))
+    yield Hit(
+        f"表中有{len(refs)}个单元格显示公式错误（{shown}），没有数值，相应的得分、执行率或合计无法核对。",
+        found=str(len(refs)),
+        evidence=cell_evidence(*refs[:6]),
+        suggestion="修正公式或直接填写数值，使各格显示应有的结果后再提交。",
+    )
+
+
+@rule(
     "P106",
     "模板文字未替换",
     "template-text-left",
@@ -488,6 +529,7 @@ def self_evaluation_not_done(ctx: TableContext) -> Iterator[Hit]:
         return
     blank = [i for i in t.indicators if not i.actual and i.score is None]
     if not blank:
+        yield from _scores_left_blank(t)
         return
     if len(blank) * 2 < len(t.indicators):
         # a few rows left unevaluated among scored ones: each said, where its row is whole
@@ -512,6 +554,31 @@ def self_evaluation_not_done(ctx: TableContext) -> Iterator[Hit]:
         found=f"{len(blank)}/{len(t.indicators)}",
         evidence=evidence,
         suggestion="逐项填写实际完成值，并按评分规则计算得分和总分。",
+    )
+
+
+def _scores_left_blank(t: EvaluationTable) -> Iterator[Hit]:
+    """Every row's 实际完成值 filled under a 得分 column printed, and every 得分 blank, the
+    total's too: the results written, the self-evaluation never scored."""
+    rows = t.indicators
+    if (
+        len(rows) < _FEW_ROWS
+        or "score" not in t.labels
+        or t.total_score is not None
+        or any(i.score is not None or i.weight is None for i in rows)
+    ):
+        return
+    funds = t.funds.annual_total
+    extra = (
+        "，预算执行得分与合计得分也为空"
+        if t.funds_reliable and funds.score is None
+        else "，合计得分也为空"
+    )
+    yield Hit(
+        f"{len(rows)}个指标行填了实际完成值，得分均为空白{extra}：本表没有自评打分。",
+        found=f"{len(rows)}/{len(rows)}",
+        evidence=[e for i in rows[:4] for e in indicator_evidence(i, "actual", "weight")],
+        suggestion="按评分规则逐项计算得分，并填写预算执行得分和总分。",
     )
 
 

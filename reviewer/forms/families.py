@@ -229,6 +229,12 @@ _SOURCE_ROWS = (
     ("旗县配套*", "local_funds"),
     ("区县资金*", "local_funds"),
     ("区县配套*", "local_funds"),
+    ("县区资金*", "local_funds"),
+    ("县区配套*", "local_funds"),
+    ("区级资金*", "local_funds"),
+    ("区级配套*", "local_funds"),
+    ("县(市、区)配套*", "local_funds"),
+    ("县(市、区)资金*", "local_funds"),
     # paired assistance from another province (援疆, 援藏), spent through the county's budget
     ("援疆资金*", "local_funds"),
     ("援藏资金*", "local_funds"),

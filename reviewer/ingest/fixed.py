@@ -321,9 +321,14 @@ def _rows_by_position(lines: Sequence[str], taken: list[Leftover] | None) -> Ite
     # so that its cells fall in the columns the header's do.
     tables: list[list[_Part]] = []
     text = ""
+    broken = False  # a page broke in the short blocks since the last part with rows
     for part in parts:
         if not part.anchors:
+            # (a page's number, the unit's running head and print date, a form feed among
+            # them: the page the next rows open broke there)
+            broken = (broken or part.page_break) and len(part.block) <= _FURNITURE_LINES
             continue
+        part.page_break, broken = part.page_break or broken, False
         if part.header and tables and _CONTINUED.search(part.header_text):
             # 四、年度绩效指标完成情况（续） over a page's rows: the table goes on, its columns
             part.header, part.inside = [], frozenset()
@@ -358,6 +363,8 @@ def _rows_by_position(lines: Sequence[str], taken: list[Leftover] | None) -> Ite
             if row is not None:
                 yield row
 
+
+_FURNITURE_LINES = 2  # lines, at most, of a block of a page's furniture between its rows
 
 _SEAL_MARK = frozenset("㊞印")
 _SEAL_PIECE = 3  # characters, at least, of a unit's name a seal's piece prints
@@ -1263,6 +1270,8 @@ def _carry_over_break(above: _Part, below: _Part) -> None:
     if not (below.page_break and above.anchors and below.anchors):
         return
     last = len(above.block) - 1
+    while last > above.anchors[-1] and _page_number(above.block[last]):
+        last -= 1  # (the page's number printed under its last line: 第 1 页 共 3 页)
     line, first = above.block[last], below.block[below.anchors[0]]
     if last <= above.anchors[-1] or below.anchors[0] != below.top:
         return

@@ -191,6 +191,7 @@ class _Reader(HTMLParser):
         self.sheet_size = 0
         self.roles: list[tuple[str, int, str]] = []  # elements a style shows as a table's part
         self.chrome: tuple[str, int] | None = None  # the site's part being read: tag, depth
+        self.sup: list[str] | None = None  # the text of a cell's <sup> being read
 
     # -- text outside tables, and cells -------------------------------------------------------
 
@@ -313,7 +314,9 @@ class _Reader(HTMLParser):
         self._start(tag, attrs)
 
     def _start(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        if tag == "img":
+        if tag == "sup" and self.cell is not None and self.sup is None:
+            self.sup = []
+        elif tag == "img":
             self._picture(attrs)
         elif tag == "table":
             if self.stack and self.cell is not None:
@@ -372,6 +375,11 @@ class _Reader(HTMLParser):
             self.chrome = None
 
     def _end(self, tag: str) -> None:
+        if tag == "sup" and self.sup is not None:
+            mark, self.sup = "".join(self.sup), None
+            if not _footnote_mark(mark, "".join(self.text)):
+                self.text.append(mark)  # (m<sup>2</sup>: the unit's square, kept)
+            return
         if tag == "table" and self.stack:
             if self.cell is not None or self.stack[-1].cells:
                 self._end_row()
@@ -392,6 +400,9 @@ class _Reader(HTMLParser):
         if self.hiding is not None:
             self.hidden_text.append(data)
             return
+        if self.sup is not None:
+            self.sup.append(data)
+            return
         if self.stack and self.cell is None:
             if data.strip():  # text in a table but in no cell: read as a block of its own
                 self.text = [data]
@@ -405,6 +416,19 @@ class _Reader(HTMLParser):
         while self.stack:  # tables left open end with the page
             self.handle_endtag("table")
         self._flush_block()
+
+
+# A footnote's mark raised after a cell's figure or word (98.50%<sup>1</sup>, 62公斤<sup>2</sup>,
+# <sup>※</sup>): the note's number, no digit of the figure. After a Latin letter it is a power
+# (m<sup>2</sup>, 平方米 as m²), kept.
+_FOOTNOTE_MARK = lazy_compile(r"\s*(?:[(（\[]?\d{1,2}[)）\]]?|[*※#†‡]|[①-⑳])\s*")
+
+
+def _footnote_mark(mark: str, before: str) -> bool:
+    if _FOOTNOTE_MARK.fullmatch(mark) is None:
+        return False
+    tail = before.rstrip()[-1:]
+    return tail != "" and not (tail.isascii() and tail.isalpha())
 
 
 def _names_a_form(text: str) -> bool:

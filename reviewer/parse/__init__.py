@@ -262,7 +262,7 @@ def _running_head(cells: list[Cell], after: Row | None) -> bool:
     """A page's head printed over the indicators' header again (or its 续 caption), where no
     page break was marked: the report's or the unit's running title (某局2023年度部门整体
     支出绩效自评报告, 某局2022年度部门决算公开附表), or the unit beside the page's number (某局 |
-    2). No row of the table stands between a table's rows and its header printed again."""
+    2) or the date the page was printed on. No row of the table stands between a table's rows and its header printed again."""
     if not 0 < len(cells) <= _PAGE_NUMBER_CELLS or after is None:
         return False
     if "一级指标" not in after.joined and _CONTINUED.search(after.joined) is None:
@@ -270,10 +270,17 @@ def _running_head(cells: list[Cell], after: Row | None) -> bool:
     first = cells[0].text
     if len(cells) == 1:
         return len(first) <= _HEAD_CHARS + 8 and _RUNNING_TITLE.match(first) is not None
-    last = cells[1].text
-    return last.isdigit() and len(last) <= _PAGE_DIGITS and unit_like(first)
+    last = cells[-1].text
+    return unit_like(first) and (
+        (last.isdigit() and len(last) <= _PAGE_DIGITS) or _PRINTED_ON.fullmatch(last) is not None
+    )
 
 
+# The date a system printed the page on, beside the unit's name (某局 | 打印日期：2023-05-15).
+_PRINTED_ON = lazy_compile(
+    r"(?:打印|导出|生成)(?:日期|时间)\s*[:：]\s*\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}日?"
+    r"(?:\s*\d{1,2}:\d{2}(?::\d{2})?)?"
+)
 # A unit's running title: its name, a year, what it publishes (…报告, …附表, …自评).
 _RUNNING_TITLE = lazy_compile(r"^[^，。；：:|\d]{2,30}\d{4}年度?[^，。；：:|]*(?:表|报告|自评)$")
 
@@ -633,7 +640,7 @@ class TableStream:
             if (
                 tables
                 and not funds_only
-                and not all(_misread(t) for t in tables)
+                and not any(_misread(t) for t in tables)
                 and not _cut_in_two(tables)
                 # (a text read a block of lines to a row that left some unread: a block may
                 # hold several rows, read as one or not at all)

@@ -80,6 +80,8 @@ _TOTAL_ROLES = frozenset({Role.WEIGHT, Role.SCORE, Role.EXTRA})
 # Columns whose cells a 总分 row never totals: words (the Hebei form's 完成情况, and its 指标分值
 # where it holds the definitions, kept as an extra column), each row's own rate (完成率) and
 # its own score out of 100 (单项指标得分, before its weighted one).
+# A reviewer's or drafter's aside in brackets beside a row, under no header (（待核实）, （暂估）).
+_ASIDE = lazy_compile(r"[(（]\s*(?:待|暂|需|请)[\u4e00-\u9fff]{1,6}\s*[)）]")
 _WORDS_COLUMN = lazy_compile(
     r"解释|标准|说明|方法|依据|原因|备注|序号|完成率|完成比例|完成程度|完成情况|单项指标得分|单项得分"
     r"|指标分值|级指标"  # (二级指标三级指标: two label columns' titles read as one)
@@ -198,6 +200,8 @@ class IndicatorColumns:
         for c in cells:  # one pass: this runs for every indicator row
             role = roles.get(c.column)
             if role is None:
+                if _ASIDE.fullmatch(c.text) is not None:
+                    continue  # （待核实） beside the row, under no header: no cell of it (reported)
                 return None
             if role is Role.EXTRA:
                 row.extras[self.labels[c.column]] = c

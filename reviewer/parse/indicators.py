@@ -252,6 +252,20 @@ def _cut_label(text: str, below: Row | None) -> list[tuple[lb.LabelKind, str]] |
     return None
 
 
+_BARE_POINTS = lazy_compile(r"\d{1,2}(?:\.\d{1,2})?|100")
+
+
+def _points_beside_label(events: list[LabelEvent], content: list[Cell]) -> bool:
+    """A 一级 label alone on its row, a bare number of points beside it (产出指标 | 50)."""
+    return (
+        len(events) == 1
+        and events[0].level == "l1"
+        and len(content) == 1
+        and lb.weight_note(events[0].text)[1] is None
+        and _BARE_POINTS.fullmatch(content[0].text) is not None
+    )
+
+
 def _weight_on_label_above(events: list[LabelEvent], role: Role | None, note: str) -> None:
     """Give the weight note wrapped under a label (产出指标 / （60分）) to that label."""
     level = LABEL_LEVEL.get(role) if role is not None else None
@@ -796,6 +810,12 @@ def parse_section(
                 # a category's 小计 row (产出指标 | 小计 | 40 | 39.74): not a row's piece
                 _read_subtotal(content, columns, len(drafts), subtotals)
                 continue
+            if _points_beside_label(row_events, content):
+                # a category's row of its own with its points beside it (产出指标 | 50): the
+                # label's weight, as 产出指标（50分） states it
+                row_events[0].text += f"（{content[0].text}分）"
+                content[0].used = True
+                content = []
             for c in content:
                 if (
                     lb.is_site_furniture(c.text)

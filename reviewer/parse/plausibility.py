@@ -1045,6 +1045,25 @@ def _funds_doubts(t: dict[str, Any]) -> list[ReadingDoubt]:
                         evidence=[ref] if (ref := row["cells"].get(field)) is not None else [],
                     )
                 ]
+    for name in _SUB_ROWS:
+        row = funds.get(name) or {}
+        sub_rate = row.get("rate_pct")
+        if (
+            sub_rate is not None
+            and sub_rate > _RATE_UNREAD
+            and any(total.get(f) is not None and row.get(f) is None for f in _AMOUNT_FIELDS)
+        ):
+            # (其中：财政拨款 | 2680.00 | 2680.00 | 2631.20 read a column on: its executed
+            # amount under 执行率, its first column empty; not a 部门整体 form's breakdown by use
+            # printed beside the row's three amounts, 基本支出 | 1520.00 | 1610.20 …)
+            return [
+                ReadingDoubt(
+                    funds_only=True,
+                    reason=f"资金“{SOURCE_LABELS.get(name, name)[:16]}”一行的执行率读作"
+                    f"{fmt(sub_rate)}%，读入的可能是金额，资金各栏可能错位。",
+                    evidence=[ref] if (ref := row["cells"].get("rate_pct")) is not None else [],
+                )
+            ]
     rate, budget, executed = (
         total.get("rate_pct"),
         total.get("full_year_budget"),
@@ -1122,9 +1141,34 @@ def position_doubts(table: EvaluationTable, family: Family) -> list[ReadingDoubt
     found = (
         _points_of_rows_lost(table, family),
         _words_after_unit(table),
+        _name_through_values(table),
         _names_after_none(table),
     )
     return [d for d in found if d]
+
+
+def _name_through_values(table: EvaluationTable) -> ReadingDoubt | None:
+    """A name's lines read through a row's values (2型糖尿病 / 患者规范管理 … 63.O% / 率): the
+    actual opening with words before its figure (2型糖尿病63.O%) and the target ending in a
+    word after its unit (≥62%率)."""
+    hit = [
+        i
+        for i in table.indicators
+        if _WORDS_THEN_FIGURE.match(i.actual or "") and _UNIT_THEN_WORD.search(i.target or "")
+    ]
+    return (
+        ReadingDoubt(
+            reason=f"{len(hit)}个指标行的完成值前夹着文字、指标值后跟着文字（如“{hit[0].actual}”与"
+            f"“{hit[0].target}”），按文字位置读取的扫描件中，折行的指标名称可能被并入了数值栏。",
+            evidence=_cells([{"cells": i.cells} for i in hit[:3]], "target", "actual"),
+        )
+        if hit
+        else None
+    )
+
+
+_WORDS_THEN_FIGURE = lazy_compile(r"^\d?[\u4e00-\u9fff]{3,}\d")
+_UNIT_THEN_WORD = lazy_compile(r"\d\s*[%‰][\u4e00-\u9fff]$")
 
 
 def _names_after_none(table: EvaluationTable) -> ReadingDoubt | None:

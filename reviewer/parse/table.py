@@ -130,6 +130,8 @@ _SCORED = "自评得分"
 # The columns a row's explanation stands in: a lone cell there goes on with the one above.
 _EXPLAINING = frozenset({Role.EXPLANATION, Role.MEASURES})
 _NOTE_START = lazy_compile(r"^(注|备注|说明)\s*[:：]")
+# The same label in a cell of its own, the note's text in the next (说明 | 本表…).
+_NOTE_LABEL = lazy_compile(r"(?:注|备注|说明)\s*[:：]?")
 # A report's next attachment under a table that ends with no 总分 (附件2 2021年度项目支出清单).
 _ATTACHMENT = lazy_compile(r"^(?:附件|附表)\s*[一二三四五六七八九十\d]+")
 # The form's sign-off under its rows, no 总分 row before it: 填报单位（盖章）：… 填报人：…
@@ -409,8 +411,8 @@ def starts_table(row: Row) -> bool:
     for c in row.cells:
         if is_title(c.text):
             return True
-        if key(c.text).endswith("名称"):
-            return False
+        if key(c.text).endswith("名称") or _NOTE_LABEL.fullmatch(c.text) is not None:
+            return False  # (说明 | 本表为区域绩效自评表，…: a note naming the form)
     return False
 
 
@@ -551,7 +553,9 @@ class _TableBuilder:
             cells = row.cells
             if state == "notes" and not self._form_goes_on(row):
                 self._note(row)
-            elif _NOTE_START.match(cells[0].text if cells else ""):
+            elif _NOTE_START.match(cells[0].text if cells else "") or (
+                len(cells) == 2 and _NOTE_LABEL.fullmatch(cells[0].text) is not None
+            ):  # 说明：… or 说明 | 本表为区域绩效自评表，未设置分值。
                 self._note(row)
                 if state != "notes":
                     resumed, state = state, "notes"
@@ -615,7 +619,7 @@ class _TableBuilder:
             elif state in ("head", "funds") and self._period_goal(row):
                 state = "head"
             elif (
-                (state != "after" and self._goal_line(row))
+                (state != "after" and (self._goal_block_over_lines(i) or self._goal_line(row)))
                 or (state == "goals" and (self._goal_by_row(row) or self._result_row(row)))
                 or (state == "after" and self._result_row(row))
             ):
@@ -892,7 +896,15 @@ class _TableBuilder:
         self.t["cells"].setdefault(f"field:{field}", cell.ref())
 
     def _note(self, row: Row) -> None:
-        text = "".join(c.text for c in row.cells)
+        cells = row.cells
+        if (
+            len(cells) == 2
+            and _NOTE_LABEL.fullmatch(cells[0].text)
+            and cells[0].text[-1] not in ":："
+        ):
+            text = f"{cells[0].text}：{cells[1].text}"  # 说明 | 本表… as 说明：本表…
+        else:
+            text = "".join(c.text for c in cells)
         for c in row.cells:
             c.used = True
         self.t["notes"].append(text)
@@ -1106,6 +1118,21 @@ class _TableBuilder:
             row.cells[0].used = True  # the block's label
         if len(found) == 1:
             self.goal_open = found[0][0]
+        return True
+
+    def _goal_block_over_lines(self, i: int) -> bool:
+        """The goal block's label alone on its line (年度总体目标), its goals labelled on the
+        lines below it (预期目标： / 对大寅镇… / 实际完成情况：…): the label, used."""
+        cells = self.rows[i].cells
+        if len(cells) != 1 or not any_label(cells[0].text, _GOAL_BLOCK) or i + 1 >= len(self.rows):
+            return False
+        below = self.rows[i + 1].cells
+        if len(below) != 1:
+            return False
+        m = _BARE_GOAL_LABEL.match(below[0].text) or _GOAL_LINE.match(below[0].text)
+        if m is None or self._goal_label(m.group(1)) is None:
+            return False
+        cells[0].used = True
         return True
 
     def _wraps_goal(self, row: Row, field: str) -> bool:
@@ -1641,6 +1668,7 @@ class _TableBuilder:
             )
         return (
             _NOTE_START.match(first) is not None
+            or (len(cells) == 2 and _NOTE_LABEL.fullmatch(first) is not None)
             or _ATTACHMENT.match(first) is not None
             or lb.SIGN_OFF.match(first) is not None
             or (len(cells) == 2 and lb.SIGN_OFF_CELL.match(first) is not None)

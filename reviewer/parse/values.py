@@ -16,6 +16,10 @@ from reviewer.model import Operator, ParsedValue
 from reviewer.textnorm import nfkc
 
 _PLACEHOLDERS = frozenset({"", "—", "——", "-", "--", "/", "／", "无", "N/A", "n/a", "—-", "－"})
+# What a spreadsheet shows where its formula failed (#DIV/0!, #REF!): no value; said (P115).
+SHEET_ERRORS = frozenset(
+    {"#DIV/0!", "#REF!", "#VALUE!", "#N/A", "#NAME?", "#NUM!", "#NULL!", "#SPILL!", "#CALC!"}
+)
 # A number as forms print it: 12,000 and 1 234.5 (thousands), 95,2 (a decimal comma: one or
 # two digits after it, never three), 0.95, .5.
 _NUMBER = (
@@ -198,7 +202,8 @@ def parse_points(text: str) -> float | None:
 
 def is_placeholder(text: str) -> bool:
     """Cells that mean 'nothing here': blank, dashes, slashes, 无."""
-    return text.strip() in _PLACEHOLDERS
+    t = text.strip()
+    return t in _PLACEHOLDERS or t in SHEET_ERRORS
 
 
 # An amount with a note after it in brackets (5736.40（含追加116.10）: a Word cell's second
@@ -252,6 +257,8 @@ def parse_percent(text: str) -> float | None:
     m = _PERCENT.match(t)
     if m:
         return _num(m.group(1))
+    if t.endswith("%"):  # a scan's letters for digits before the sign (85.5O%, 95.6l%)
+        return parse_number(t[:-1])
     return parse_number(t)
 
 

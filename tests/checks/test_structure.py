@@ -180,6 +180,34 @@ class TestP105InstructionsInDocument(RuleCase):
         assert codes(tmp_path, table) == {"P105"}
 
 
+# P115 a spreadsheet's formula error where a value should be --------------------------------
+
+
+def _with_cells(tmp_path: Path, *swaps: tuple[str, str]) -> list[str]:
+    """The messages of P115 on the clean table with each (printed, shown) line swapped."""
+    text = render_text([make_table()])
+    for printed, shown in swaps:
+        assert printed in text
+        text = text.replace(printed, shown, 1)
+    path = tmp_path / "t.txt"
+    path.write_text(text, encoding="utf-8")
+    return [f.message for f in run_checks(parse_file(path), Config()) if f.code == "P115"]
+
+
+class TestP115SpreadsheetErrorValue:
+    def test_an_error_in_a_rows_score_is_said_and_the_row_still_read(self, tmp_path: Path) -> None:
+        (message,) = _with_cells(
+            tmp_path, ("培训人数\t>=200人\t=210人\t10\t10", "培训人数\t>=200人\t=210人\t10\t#REF!")
+        )
+        assert message.startswith("表中有1个单元格显示公式错误（#REF!）")
+        path = tmp_path / "t.txt"
+        (row,) = [i for i in parse_file(path).tables[0].indicators if i.name == "培训人数"]
+        assert (row.weight, row.score) == (10.0, None)
+
+    def test_a_figure_is_no_error(self, tmp_path: Path) -> None:
+        assert not _with_cells(tmp_path)
+
+
 # P106 template text left in ----------------------------------------------------------------
 
 _INSTRUCTION = "结合自评情况,说明项目自评总分,说明项目实施取得的成效或成果。(200字以内)"

@@ -177,6 +177,7 @@ def rebuild_costed(
     late = [
         not grouped
         and i > 0
+        and not _opens_its_line(tokens, i)
         and (
             (
                 (_figure(looks[i - 1]) or looks[i - 1].placeholder)  # (an explanation of —)
@@ -338,6 +339,16 @@ def _label_before_name(
         outlooks[k], outlooks[k + 1] = outlooks[k + 1], outlooks[k]
         out[k + 2] = replace(out[k + 2], rest=True)
     return out, outlooks
+
+
+def _opens_its_line(tokens: list[Token], i: int) -> bool:
+    """``tokens[i]`` opens a line the next cells go on along (覆盖行政村数量 | 放映覆盖的行政村个数 |
+    = | 180 …, a fixed-width text read as a stream): its row's first cell, no name's rest."""
+    return (
+        tokens[i - 1].line != tokens[i].line
+        and i + 1 < len(tokens)
+        and tokens[i + 1].line == tokens[i].line
+    )
 
 
 def _late_rest(text: str, look: cl.Look) -> bool:
