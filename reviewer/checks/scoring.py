@@ -67,7 +67,8 @@ def _scored(ind: Indicator) -> list[Indicator]:
     "强制",
     "score",
     what="每个指标得分应在0与其分值之间；为年度总体目标打分的表式，其得分也应在0与其分值之间；"
-    "各行不印分值的表式（20/80 表），一级、二级指标标明的分值（产出指标（40分））不得小于其下各行得分之和。",
+    "各行不印分值的表式（20/80 表），一级、二级指标标明的分值（产出指标（40分））不得小于其下各行得分之和；"
+    "小计行的得分也不得超过其分值。",
     why="超额完成不加分；得分超过分值或为负数都是错误。",
     example="分值10分的指标得12分。",
     fix="得分不超过分值；超额完成应在偏差原因栏说明。",
@@ -90,6 +91,16 @@ def score_within_weight(ctx: TableContext) -> Iterator[Hit]:
         )
     yield from _category_scores_above(ctx)
     yield from _goal_scores_above(t)
+    for sub in t.subtotals:
+        # a form scoring its categories, not its rows (社会效益指标小计 | 10 | 12)
+        if sub.weight is not None and sub.score is not None and sub.score > sub.weight + 1e-9:
+            yield Hit(
+                f"「{sub.label}」得分{fmt(sub.score)}分，超出其分值{fmt(sub.weight)}分。",
+                expected=f"0–{fmt(sub.weight)}",
+                found=fmt(sub.score),
+                evidence=cell_evidence(sub.cells.get("weight"), sub.cells.get("score")),
+                suggestion="小计得分不得超过其分值；超额完成应在偏差原因栏说明。",
+            )
     for ind in ctx.table.indicators:
         for i in _scored(ind):
             assert i.weight is not None and i.score is not None

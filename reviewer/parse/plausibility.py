@@ -1047,15 +1047,13 @@ def _funds_doubts(t: dict[str, Any]) -> list[ReadingDoubt]:
                 ]
     for name in _SUB_ROWS:
         row = funds.get(name) or {}
+        if not any(total.get(f) is not None and row.get(f) is None for f in _AMOUNT_FIELDS):
+            continue  # (a 部门整体 form's breakdown by use printed beside the row's amounts)
+        # a source's row read a column on, its first column empty (其中：财政拨款 | 2680.00 |
+        # 2680.00 | 2631.20): its executed amount under 执行率 (not 分值: a row of amounts that
+        # does not add up is often read so, and its sum is still checked)
         sub_rate = row.get("rate_pct")
-        if (
-            sub_rate is not None
-            and sub_rate > _RATE_UNREAD
-            and any(total.get(f) is not None and row.get(f) is None for f in _AMOUNT_FIELDS)
-        ):
-            # (其中：财政拨款 | 2680.00 | 2680.00 | 2631.20 read a column on: its executed
-            # amount under 执行率, its first column empty; not a 部门整体 form's breakdown by use
-            # printed beside the row's three amounts, 基本支出 | 1520.00 | 1610.20 …)
+        if sub_rate is not None and sub_rate > _RATE_UNREAD:
             return [
                 ReadingDoubt(
                     funds_only=True,

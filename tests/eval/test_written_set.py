@@ -30,6 +30,18 @@ def _gold(doc: Path) -> Path:
 # Documents still read wrong (see the dataset's README), each expected to fail its check,
 # strictly, so that a fix shows here and its entry goes.
 MISREAD = {
+    "cfw02_hunan_changde_taoyuan_weijianju_jicengyiliao_2021.txt": (
+        "round 191: pipe rows of a form scoring its 一级 categories in cells spanning their rows,"
+        " the spans collapsed: the rows run together, doubted (P108)"
+    ),
+    "cfy01_jiangxi_ganzhou_xingguo_nongyenongcunju_gaobiaozhunnongtian_2021.txt": (
+        "round 191: a WPS export whose tall rows wrap each cell's rest onto tab-parted lines after"
+        " the row's figures: three names' rests read as rows or into the next name"
+    ),
+    "cfy03_zhejiang_jinhua_yiwu_wenguangtiyuju_bumenzhengti_2023.txt": (
+        "round 191: a 部门整体 form's WPS export, a tall row's name rest on the line after its"
+        " figures read into the next row"
+    ),
     "cfr05_henan_luoyang_luanchuan_wenguanglvju_bumenzhengti_2022.txt": (
         "round 190: pdftotext -layout of a 部门整体 form whose row the page cut (its name the"
         " page's last line, its figures under the header printed again): the figures' cells"
@@ -1030,7 +1042,7 @@ def _marks(doc: Path) -> list[pytest.MarkDecorator]:
 
 
 def test_the_set_is_there() -> None:
-    assert len(DOCUMENTS) == 5099
+    assert len(DOCUMENTS) == 5123
     assert all(_gold(d).is_file() for d in DOCUMENTS)
     assert {d.name for d in DOCUMENTS} >= {*MISREAD, *UNREAD}
 
