@@ -39,11 +39,14 @@ BARE_CATEGORY_WORDS = frozenset({"数量", "质量", "时效", "成本"})
 def is_total_word(text: str) -> bool:
     """One of ``TOTAL_WORDS``, as printed or as OCR misreads it (总份), or one with a note in
     brackets after it (总分（预算执行得分+绩效指标得分）)."""
-    if text in TOTAL_WORDS or ocr_label(text) in TOTAL_WORDS:
+    if text in TOTAL_WORDS or (len(text) <= _TOTAL_LONGEST and ocr_label(text) in TOTAL_WORDS):
         return True
     return text[-1:] in _CLOSING and TOTAL_NOTE.fullmatch(text) is not None
 
 
+# The longest of ``TOTAL_WORDS``: ``ocr_label`` keeps a text's length (each misread word is
+# replaced by one as long), so a longer text is none of them, misread or not.
+_TOTAL_LONGEST = max(map(len, TOTAL_WORDS))
 _CLOSING = frozenset("）)")
 # A total's words (the longer first), and the note in brackets one may carry in its cell
 # (总分（预算执行得分+绩效指标得分）): pieces of the patterns that find a total's cell.

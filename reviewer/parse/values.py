@@ -277,8 +277,11 @@ def _num(text: str) -> float:
 
 def is_operator(text: str) -> bool:
     """A cell that is only a comparison (``≥``, ``<=``, ``不低于``), as 指标性质 prints it."""
-    t = ascii_form(text)
-    return any(t == s for s, _ in _SYMBOLS) or any(t == w for w, _ in _PREFIX_WORDS)
+    return ascii_form(text) in _OPERATOR_TEXTS
+
+
+# Every comparison's printed form, symbol or word: one set look-up, not a scan of both lists.
+_OPERATOR_TEXTS = frozenset(s for s, _ in (*_SYMBOLS, *_PREFIX_WORDS))
 
 
 @lru_cache(maxsize=4096)
