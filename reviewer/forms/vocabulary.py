@@ -8,6 +8,7 @@ matches. Everything here is cached: forms repeat the same few labels on every ta
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from functools import lru_cache
 
@@ -58,8 +59,14 @@ _OCR_LABEL = (
 )
 
 
+# Any of the misread words: one scan tells most texts (none of them) apart.
+_OCR_WRONG = lazy_compile("|".join(re.escape(wrong) for wrong, _ in _OCR_LABEL))
+
+
 def ocr_label(text: str) -> str:
     """``text`` with the label words OCR misreads (``_OCR_LABEL``) as printed."""
+    if _OCR_WRONG.search(text) is None:
+        return text
     for wrong, right in _OCR_LABEL:
         if wrong in text:
             text = text.replace(wrong, right)
