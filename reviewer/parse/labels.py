@@ -389,7 +389,13 @@ def family_of_l2(label: str) -> str | None:
 
 def is_section_fragment(text: str) -> bool:
     """A piece of the indicator section's vertical label (年度 / 绩效 / 指标, 目标)."""
-    return any(is_vertical_fragment(text, label) for label in SECTION_LABELS)
+    if not text:
+        return False
+    # is_vertical_fragment's test for each label, without a generator: this runs for every row
+    for label in SECTION_LABELS:  # noqa: SIM110 (a loop costs less than any() and a generator)
+        if text in label:
+            return True
+    return False
 
 
 _ELLIPSIS = frozenset("…．.。·")
