@@ -128,7 +128,9 @@ def _matcher(table: Sequence[tuple[str, str]]) -> _Matcher:
 
 def lookup(text: str, table: Sequence[tuple[str, str]]) -> str | None:
     """The value of the first ``(label, value)`` whose label matches ``text``, or None."""
-    matcher = _matcher(table)
+    matcher = _MATCHERS.get(id(table))  # _matcher's look first, inline: every label's call
+    if matcher is None or matcher.table is not table:
+        matcher = _matcher(table)
     value = matcher.found.get(text, _UNSEEN)
     return matcher.match(text) if value is _UNSEEN else value
 
