@@ -497,12 +497,17 @@ class Severity(StrEnum):
 
     @property
     def rank(self) -> int:
-        return {"error": 3, "warning": 2, "info": 1}[self.value]
+        return _SEVERITY_RANKS[self]
 
     @property
     def label(self) -> str:
         """The word a reviewer uses: 错误 (wrong), 需核实 (ask), 提示 (remark)."""
-        return {"error": "错误", "warning": "需核实", "info": "提示"}[self.value]
+        return _SEVERITY_LABELS[self]
+
+
+# Built once, not on every call: findings are sorted and counted by these.
+_SEVERITY_RANKS = {Severity.ERROR: 3, Severity.WARNING: 2, Severity.INFO: 1}
+_SEVERITY_LABELS = {Severity.ERROR: "错误", Severity.WARNING: "需核实", Severity.INFO: "提示"}
 
 
 class Evidence(BaseModel):

@@ -71,6 +71,7 @@ def measure_base(unit: str) -> tuple[str, float] | None:
     return None if based is None or based[0] == unit or based[0] == "元" else based
 
 
+@lru_cache(maxsize=1024)
 def is_measure(unit: str) -> bool:
     """``unit`` is one of the measures this module scales (平方米, 公里, 万元, 吨), a prefix of
     scale (万, 亿, 千) allowed before it."""

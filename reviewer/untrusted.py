@@ -24,6 +24,7 @@ from __future__ import annotations
 import html
 import re
 from collections.abc import Sequence
+from functools import lru_cache
 
 from reviewer.lazyre import lazy_compile
 from reviewer.textnorm import Words
@@ -83,8 +84,10 @@ def terminal(text: str) -> str:
     return escape(one_line(text))
 
 
+@lru_cache(maxsize=4096)
 def markdown(text: str) -> str:
-    """For Markdown: one line, every character that could start markup or HTML escaped."""
+    """For Markdown: one line, every character that could start markup or HTML escaped
+    (cached: a memo repeats its labels, units and rows' names in every table's findings)."""
     text = one_line(text)
     if not _may_hold_markdown(text):
         return text

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import pytest
 
+from reviewer.forms.vocabulary import _OCR_LABEL
 from reviewer.parse.labels import (
     LabelKind,
     family_of_l2,
+    is_total_word,
     l2_hint,
     label_kind,
     printed_label,
@@ -89,3 +91,11 @@ def test_the_wording_a_row_gives_for_its_second_level(name: str, hint: str | Non
 )
 def test_a_label_with_one_character_slipped_is_the_label_meant(printed: str, meant: str) -> None:
     assert printed_label(printed) == meant
+
+
+def test_a_total_word_misread_by_ocr_is_as_long_as_the_word() -> None:
+    # is_total_word looks a text up misread (ocr_label) only when it is no longer than the
+    # longest total word: every misreading ocr_label mends must keep the text's length
+    assert all(len(wrong) == len(right) for wrong, right in _OCR_LABEL)
+    assert is_total_word("总份") and is_total_word("自评总得分")
+    assert not is_total_word("自评总分说明")

@@ -67,19 +67,54 @@ def _finding(hit: Hit, rule: Rule, table: EvaluationTable | None, index: int | N
 
 def applies(rule: Rule, table: EvaluationTable, family: Family) -> bool:
     """Whether ``rule`` may judge ``table`` as it was read."""
-    if (table.detail_of is not None) != rule.detail:
-        return False  # a form's detail is compared with its form, not reviewed again
-    if not rule.on_doubt and not (
-        table.funds_reliable
-        or (table.reliable and not rule.funds)
-        or (rule.funds_alone and funds_reviewed_apart(table))
-    ):
-        return False
-    if rule.whole and not table.complete:
-        return False
-    if rule.code in _DEPARTMENTS_OWN and _REEVALUATION in table.labels.get("title", ""):
-        return False  # a bureau's re-evaluation: its reasons are the evaluator's deductions
-    return rule.rubric or not family.scoring.rubric
+    return _AsRead(table, family).admits(rule)
+
+
+class _AsRead:
+    """What ``applies`` asks of a table as it was read, looked at once for all the rules
+    (``check_table`` asks it of some seventy)."""
+
+    __slots__ = (
+        "_apart",
+        "complete",
+        "detail",
+        "funds_reliable",
+        "reevaluation",
+        "reliable",
+        "rubric",
+        "table",
+    )
+
+    def __init__(self, table: EvaluationTable, family: Family) -> None:
+        self.table = table
+        self.detail = table.detail_of is not None
+        self.funds_reliable = table.funds_reliable
+        self.reliable = table.reliable
+        self.complete = table.complete
+        self.reevaluation = _REEVALUATION in table.labels.get("title", "")
+        self.rubric = family.scoring.rubric
+        self._apart: bool | None = None  # funds_reviewed_apart, once some rule asks
+
+    def _funds_apart(self) -> bool:
+        if self._apart is None:
+            self._apart = funds_reviewed_apart(self.table)
+        return self._apart
+
+    def admits(self, rule: Rule) -> bool:
+        """Whether ``rule`` may judge the table."""
+        if self.detail != rule.detail:
+            return False  # a form's detail is compared with its form, not reviewed again
+        if not rule.on_doubt and not (
+            self.funds_reliable
+            or (self.reliable and not rule.funds)
+            or (rule.funds_alone and self._funds_apart())
+        ):
+            return False
+        if rule.whole and not self.complete:
+            return False
+        if self.reevaluation and rule.code in _DEPARTMENTS_OWN:
+            return False  # a bureau's re-evaluation: its reasons are the evaluator's deductions
+        return rule.rubric or not self.rubric
 
 
 # What a department's own self-evaluation owes (a cause and a measure for each shortfall, full
@@ -132,8 +167,9 @@ def check_table(
         else ctx
     )
     out: list[Finding] = []
+    as_read = _AsRead(table, family)
     for r in rules:
-        if r.check is None or not applies(r, table, family):
+        if r.check is None or not as_read.admits(r):
             continue
         for hit in r.check(funds_ctx if r.funds_alone else ctx):
             if hit.indicator is not None and id(hit.indicator) in notes:

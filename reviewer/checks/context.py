@@ -95,6 +95,10 @@ def unit_factors(t: EvaluationTable) -> tuple[float, ...]:
     return (1.0,) if printed else (1.0, 10_000.0)
 
 
+# The cells of a row whose printed text a correction notice is looked for in.
+_PRINTED_FIELDS = ("target", "actual", "weight", "score")
+
+
 @dataclass
 class ReportFacts:
     """What the whole-report rules see: the content left unparsed and the rates' rounding,
@@ -118,10 +122,10 @@ class ReportFacts:
         result = ProjectResult.of(table)
         self.tables.append(result)
         for i in table.indicators:
-            cells = (i.cells.get(f) for f in ("target", "actual", "weight", "score"))
-            self.printed.setdefault(key(i.name), set()).update(
-                "".join(c.text.split()).lstrip("=＝") for c in cells if c is not None
-            )
+            printed = self.printed.setdefault(key(i.name), set())
+            for f in _PRINTED_FIELDS:  # a loop, not generators: this runs for every row
+                if (c := i.cells.get(f)) is not None:
+                    printed.add("".join(c.text.split()).lstrip("=＝"))
         if table.project:
             name = key(table.project)
             self.results[name] = None if name in self.results else result
@@ -230,8 +234,11 @@ def labelled_cell(ind: Indicator, hints: tuple[str, ...], label: re.Pattern[str]
     its printed label: the first whose label holds one of ``hints`` (a first look, most rows
     having no such column) and whose normal form ``label`` finds."""
     for printed, ref in ind.cells.items():
-        if any(h in printed for h in hints) and label.search(key(printed)) is not None:
-            return ref
+        for h in hints:  # a loop, not any() and a generator: this runs for every cell
+            if h in printed:
+                if label.search(key(printed)) is not None:
+                    return ref
+                break
     return None
 
 

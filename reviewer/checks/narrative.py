@@ -117,10 +117,11 @@ _MIN_PART = 8  # characters (folded): shorter parts (完成。) say too little t
 def _copied_parts(plan: str, actual: str) -> list[str]:
     """The parts of ``actual`` that are the plan's own words, cut from it (every character pair
     of the part is in the plan), when they make up half of its parts' text or more; else []."""
-    plan_pairs = _bigrams(fold(plan)).keys()
+    # sets of the pairs, not counts (_bigrams): only which pairs occur is compared
+    plan_pairs = set(itertools.pairwise(fold(plan)))
     folded = [(p, fold(p)) for p in (q.strip(" ,，、：:") for q in _PART_BREAK.split(actual))]
     parts = [(p, f) for p, f in folded if len(f) >= _MIN_PART]
-    copied = [p for p, f in parts if _bigrams(f).keys() <= plan_pairs]
+    copied = [p for p, f in parts if set(itertools.pairwise(f)) <= plan_pairs]
     if not copied or 2 * sum(map(len, copied)) < sum(len(p) for p, _ in parts):
         return []
     return copied

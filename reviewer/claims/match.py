@@ -15,6 +15,7 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from reviewer.claims.extract import MONEY_UNITS, Claim
 from reviewer.lazyre import lazy_compile
@@ -60,6 +61,7 @@ def _same_words(text: str) -> str:
     return text.replace("惠及", "受益")
 
 
+@lru_cache(maxsize=1024)
 def unit_class(unit: str) -> str:
     """A unit folded with its synonyms (名 → 人, 场次 → 次, 万元 → 元), without the scale a
     count's may print (万亩 → 亩, 万人次 → 人次), a length or a weight in its base (公里 → 米,

@@ -8,6 +8,8 @@ a finding, and such text is never taken for an explanation.
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from reviewer.lazyre import lazy_compile
 
 # A field's instruction: a word budget in brackets, or the template's stock phrases.
@@ -27,8 +29,10 @@ _PLACEHOLDER = lazy_compile(r"\*\*|＊＊|^指标\s*\d+$|^[…．.。·]{2,}$|[(
 _STARS = lazy_compile(r"^★+")
 
 
+@lru_cache(maxsize=4096)
 def is_instruction(text: str) -> bool:
-    """The text is (or holds) the template's instruction for the field, not the unit's words."""
+    """The text is (or holds) the template's instruction for the field, not the unit's words
+    (cached: a form's empty or boilerplate cells come back on every table)."""
     return bool(text) and _INSTRUCTION.search(text) is not None
 
 

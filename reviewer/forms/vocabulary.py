@@ -8,6 +8,7 @@ matches. Everything here is cached: forms repeat the same few labels on every ta
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from functools import lru_cache
 
@@ -58,8 +59,14 @@ _OCR_LABEL = (
 )
 
 
+# Any of the misread words: one scan tells most texts (none of them) apart.
+_OCR_WRONG = lazy_compile("|".join(re.escape(wrong) for wrong, _ in _OCR_LABEL))
+
+
 def ocr_label(text: str) -> str:
     """``text`` with the label words OCR misreads (``_OCR_LABEL``) as printed."""
+    if _OCR_WRONG.search(text) is None:
+        return text
     for wrong, right in _OCR_LABEL:
         if wrong in text:
             text = text.replace(wrong, right)
@@ -121,7 +128,9 @@ def _matcher(table: Sequence[tuple[str, str]]) -> _Matcher:
 
 def lookup(text: str, table: Sequence[tuple[str, str]]) -> str | None:
     """The value of the first ``(label, value)`` whose label matches ``text``, or None."""
-    matcher = _matcher(table)
+    matcher = _MATCHERS.get(id(table))  # _matcher's look first, inline: every label's call
+    if matcher is None or matcher.table is not table:
+        matcher = _matcher(table)
     value = matcher.found.get(text, _UNSEEN)
     return matcher.match(text) if value is _UNSEEN else value
 

@@ -104,8 +104,10 @@ def paragraphs_rejoined(rows: Iterable[Row]) -> Iterator[Row]:
 
 
 def _next_to(above: Row, row: Row) -> bool:
-    last_line = max(c.line for c in above.cells) if above.cells else above.line
-    return bool(row.cells) and not row.page_break_before and row.line == last_line + 1
+    if not row.cells or row.page_break_before:
+        return False  # (the cheap tests first: this runs for every row)
+    last_line = max([c.line for c in above.cells]) if above.cells else above.line
+    return row.line == last_line + 1
 
 
 def _is_open(row: Row) -> bool:

@@ -440,4 +440,7 @@ def build_memo(
         assembly.add_table(
             index, t, per_table.get(index, []), statuses.get(index), recomputed.get(index)
         )
-    return assembly.finish(report.source, report_level, ReportFacts.of(report), rules, llm)
+    # the memo's notes read only the leftovers of what the rules gather of the tables: not
+    # gathered again here (``ReportFacts.of`` goes through every table a second time)
+    facts = ReportFacts(leftovers=report.leftovers, summaries=report.summaries)
+    return assembly.finish(report.source, report_level, facts, rules, llm)

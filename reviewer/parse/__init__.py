@@ -108,6 +108,12 @@ _CONTINUED = lazy_compile(
 )
 
 
+def _marked_continued(text: str) -> bool:
+    """``_CONTINUED`` found in ``text``: each of its forms holds 续 or 下页, looked for first
+    (no regex call for most cells)."""
+    return ("续" in text or "下页" in text) and _CONTINUED.search(text) is not None
+
+
 def _page_numbers_out(rows: Iterable[Row], taken: list[Row]) -> Iterator[Row]:
     """The rows without the page numbers printed between them (into ``taken``, their cell
     used): the row after one begins a new page, as after the blank line a page break leaves,
@@ -150,7 +156,7 @@ def _page_numbers_out(rows: Iterable[Row], taken: list[Row]) -> Iterator[Row]:
             page_break = True  # passed on to the row below it
             continue
         new_page = page_break or row.page_break_before
-        if len(cells) > _HEADER_AFTER and _CONTINUED.search(cells[0].text) and not first:
+        if len(cells) > _HEADER_AFTER and _marked_continued(cells[0].text) and not first:
             # … printed at the head of the next page's first row (a copy whose page runs title
             # and header together): the title's cell taken, the row read on
             cells[0].used = True
@@ -158,7 +164,7 @@ def _page_numbers_out(rows: Iterable[Row], taken: list[Row]) -> Iterator[Row]:
             row.cells = cells = cells[1:]
             row.joined = "\t".join(c.text for c in cells)
             new_page = page_break = True
-        if 0 < len(cells) <= _PAGE_NUMBER_CELLS and _CONTINUED.search(cells[-1].text) and not first:
+        if 0 < len(cells) <= _PAGE_NUMBER_CELLS and _marked_continued(cells[-1].text) and not first:
             # (or after the unit's name: 兴国县水利局 | 中央水利发展资金绩效自评（续表）)
             # the table's title printed again over its next page, marked 续: not a new table
             # (a copy that lost the page's break between them says so by the mark alone)
@@ -265,7 +271,7 @@ def _running_head(cells: list[Cell], after: Row | None) -> bool:
     2) or the date the page was printed on. No row of the table stands between a table's rows and its header printed again."""
     if not 0 < len(cells) <= _PAGE_NUMBER_CELLS or after is None:
         return False
-    if "一级指标" not in after.joined and _CONTINUED.search(after.joined) is None:
+    if "一级指标" not in after.joined and not _marked_continued(after.joined):
         return False
     first = cells[0].text
     if len(cells) == 1:

@@ -12,6 +12,7 @@ header of its own, a total's row).
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
+from functools import lru_cache
 
 from reviewer.forms.families import DEFAULT, FAMILIES
 from reviewer.forms.vocabulary import key, lookup
@@ -49,6 +50,13 @@ def _two_labels(text: str) -> tuple[str, str, str] | None:
     """(first label, second label, the mark between them) where ``text`` names two columns."""
     if len(text) > _PAIR_CHARS or _MARK.search(text) is None:
         return None  # (a longer text is no two labels: the cheap look first)
+    return _labels_apart(text)
+
+
+@lru_cache(maxsize=4096)
+def _labels_apart(text: str) -> tuple[str, str, str] | None:
+    """``_two_labels`` past its cheap look (cached: a header's cells, 单位/分值, come back on
+    every table; the result is the text's alone)."""
     for mark, form in _FORMS:
         m = form.match(text.strip())
         if m is None:

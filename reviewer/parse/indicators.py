@@ -664,7 +664,12 @@ def parse_section(
             # a unit's seal stamped over a row's cells (受益农户满意度 | 东安县农业农村局 | ≥90%):
             # no cell of the row (left unused, it is reported); not a scan's page head (某局 |
             # 扫描 | 1/2), which is the page's furniture whole
-            sealed = [c for c in cells if _seal_over_row(c.text, units)]
+            # (_seal_over_row's own first tests, before its call: this runs for every cell)
+            sealed = [
+                c
+                for c in cells
+                if (c.text in units or c.text[-1:] in _SEAL_ENDS) and _seal_over_row(c.text, units)
+            ]
             if sealed and not any(lb.is_scan_mark(c.text) for c in cells):
                 cells = _seal_gap_closed(cells, sealed)
         # Leading pieces of vertical labels (绩 / 效 指 标) are layout, not content; so is the

@@ -39,11 +39,14 @@ BARE_CATEGORY_WORDS = frozenset({"数量", "质量", "时效", "成本"})
 def is_total_word(text: str) -> bool:
     """One of ``TOTAL_WORDS``, as printed or as OCR misreads it (总份), or one with a note in
     brackets after it (总分（预算执行得分+绩效指标得分）)."""
-    if text in TOTAL_WORDS or ocr_label(text) in TOTAL_WORDS:
+    if text in TOTAL_WORDS or (len(text) <= _TOTAL_LONGEST and ocr_label(text) in TOTAL_WORDS):
         return True
     return text[-1:] in _CLOSING and TOTAL_NOTE.fullmatch(text) is not None
 
 
+# The longest of ``TOTAL_WORDS``: ``ocr_label`` keeps a text's length (each misread word is
+# replaced by one as long), so a longer text is none of them, misread or not.
+_TOTAL_LONGEST = max(map(len, TOTAL_WORDS))
 _CLOSING = frozenset("）)")
 # A total's words (the longer first), and the note in brackets one may carry in its cell
 # (总分（预算执行得分+绩效指标得分）): pieces of the patterns that find a total's cell.
@@ -386,7 +389,13 @@ def family_of_l2(label: str) -> str | None:
 
 def is_section_fragment(text: str) -> bool:
     """A piece of the indicator section's vertical label (年度 / 绩效 / 指标, 目标)."""
-    return any(is_vertical_fragment(text, label) for label in SECTION_LABELS)
+    if not text:
+        return False
+    # is_vertical_fragment's test for each label, without a generator: this runs for every row
+    for label in SECTION_LABELS:  # noqa: SIM110 (a loop costs less than any() and a generator)
+        if text in label:
+            return True
+    return False
 
 
 _ELLIPSIS = frozenset("…．.。·")

@@ -1890,6 +1890,10 @@ class _TableBuilder:
     def _illegible(self) -> ReadingDoubt | None:
         """Cells a scan's OCR could not read (■, ▇ where characters were): many of them, and
         what the table says cannot be told."""
+        # one scan of the cells' text run together first (the marks are no line break): most
+        # tables have none, and a regex call for each cell costs more than the scan
+        if ILLEGIBLE.search("\n".join([c.text for row in self.rows for c in row.cells])) is None:
+            return None
         marked = [c for row in self.rows for c in row.cells if ILLEGIBLE.search(c.text)]
         if len(marked) < _ILLEGIBLE_CELLS:
             return None

@@ -106,9 +106,11 @@ _WORD_WITH_NUMBER = lazy_compile(rf"^([^\d(（]+)[(（]\s*({_NUMBER})\s*([^)）]
 _NOT_DONE = ("未进行", "未完成", "未开展", "未实施", "未启动", "未举办", "未达成", "未执行", "没有")
 
 
+@lru_cache(maxsize=8192)
 def ascii_form(text: str) -> str:
     """Full-width digits and signs to ASCII (NFKC), without touching CJK text; a scan's 。 or
-    middle dot between digits is the decimal point it misread (45。30, 98·5)."""
+    middle dot between digits is the decimal point it misread (45。30, 98·5). Cached: a cell's
+    value is read so by several parsers and rules (the amount, the rate, the sign)."""
     t = _unmarked(nfkc(text).replace("〜", "～").strip())
     return _OCR_POINT.sub(".", t) if "。" in t or "·" in t or "・" in t else t
 
@@ -213,6 +215,7 @@ _NOTED_AMOUNT = lazy_compile(
 )
 
 
+@lru_cache(maxsize=4096)
 def amount_head(text: str) -> str:
     """An amount cell's amount, without the bracketed note printed after it (5736.40 of
     5736.40（含追加116.10）); the text itself otherwise."""
@@ -230,9 +233,11 @@ def rounds_to(text: str, printed: float, value: float) -> bool:
     return Decimal(str(value)).quantize(unit, ROUND_HALF_UP) == Decimal(str(printed))
 
 
+@lru_cache(maxsize=4096)
 def parse_amount(text: str) -> float | None:
     """An amount cell: number with optional thousands separators and unit (a note in brackets
-    after it aside); None if blank."""
+    after it aside); None if blank. Cached, as ``parse_number``: a block prints its total's
+    amounts again in its sources' rows, and the rules read them again."""
     t = ascii_form(amount_head(text))
     if is_placeholder(t):
         return None
@@ -284,8 +289,11 @@ def _num(text: str) -> float:
 
 def is_operator(text: str) -> bool:
     """A cell that is only a comparison (``≥``, ``<=``, ``不低于``), as 指标性质 prints it."""
-    t = ascii_form(text)
-    return any(t == s for s, _ in _SYMBOLS) or any(t == w for w, _ in _PREFIX_WORDS)
+    return ascii_form(text) in _OPERATOR_TEXTS
+
+
+# Every comparison's printed form, symbol or word: one set look-up, not a scan of both lists.
+_OPERATOR_TEXTS = frozenset(s for s, _ in (*_SYMBOLS, *_PREFIX_WORDS))
 
 
 @lru_cache(maxsize=4096)
