@@ -107,10 +107,13 @@ def _split_doubted(tmp_path: Path, first: str, rest: str) -> bool:
     return any("拆成了两行" in d.reason for d in t.doubts)
 
 
-def test_a_name_cut_mid_word_standing_alone_over_its_rest_is_doubted(tmp_path: Path) -> None:
-    # rw02: 人均基本公共卫生服 (no value) over 务经费补助标准 | ≥94元 | …: one name read as two
-    # rows, the first with no value; it had been reviewed as read
-    assert _split_doubted(tmp_path, "人均基本公共卫生服", "务经费补助标准")
+def test_a_name_cut_mid_word_standing_alone_over_its_rest_is_one_row(tmp_path: Path) -> None:
+    # rw02: 人均基本公共卫生服 (no value) over 务经费补助标准 | ≥94元 | …: one name, first doubted
+    # as read into two rows (round 123), read as the one row since round 192
+    assert not _split_doubted(tmp_path, "人均基本公共卫生服", "务经费补助标准")
+    path = tmp_path / "r.txt"  # (written by _split_doubted)
+    names = [i.name for i in parse_file(path).tables[0].indicators]
+    assert names == ["新建道路长度", "人均基本公共卫生服务经费补助标准"]
     (t,) = parse_file(_doc("rw02")).tables
     assert not t.reliable
 

@@ -795,6 +795,8 @@ def narrative_amount_vs_funds(ctx: TableContext) -> Iterator[Hit]:
             continue
         if department and not _DEPARTMENT_WHOLE.search(lead):
             continue  # 全年发放各类社会救助资金: one of a department's uses, not its money
+        if _said_of_a_place(ctx.table, c):
+            continue  # 太康县因…，执行率89.27%: one county's of a region's table
         if c.is_money:
             if amounts is None:
                 amounts = _amounts_yuan(ctx)
@@ -843,6 +845,20 @@ def narrative_amount_vs_funds(ctx: TableContext) -> Iterator[Hit]:
 
 
 _WAN = 10_000.0
+# A place a sentence opens with (太康县, 田东县, 城关镇): what it says is that place's.
+_PLACE_OPENS = lazy_compile(
+    r"^[\u4e00-\u9fff]{1,6}?(?:县|区|市|旗|镇|乡)(?=[因由受在的，,全年共已])"
+)
+
+
+def _said_of_a_place(t: EvaluationTable, c: Claim) -> bool:
+    """``c``'s sentence opens with a place the table's subject does not name (a county of a
+    region's table): its figure is that place's, not the table's."""
+    m = _PLACE_OPENS.match(c.source_text[c.sentence_span[0] : c.start].lstrip("，,；; "))
+    if m is None:
+        return False
+    place = m.group(0)
+    return not any(place in (text or "") for text in (t.project, t.department, t.implementer))
 
 
 def _in_other_unit(ctx: TableContext, c: Claim, amounts: list[tuple[float, float]]) -> bool:

@@ -92,7 +92,10 @@ def score_within_weight(ctx: TableContext) -> Iterator[Hit]:
     yield from _category_scores_above(ctx)
     yield from _goal_scores_above(t)
     for sub in t.subtotals:
-        # a form scoring its categories, not its rows (社会效益指标小计 | 10 | 12)
+        # a form scoring its categories, not its rows (社会效益指标小计 | 10 | 12); rows scored
+        # of their own are judged each, their sum against the 小计 by T106
+        if any(t.indicators[k].score is not None for k in sub.rows if k < len(t.indicators)):
+            continue
         if sub.weight is not None and sub.score is not None and sub.score > sub.weight + 1e-9:
             yield Hit(
                 f"「{sub.label}」得分{fmt(sub.score)}分，超出其分值{fmt(sub.weight)}分。",

@@ -308,6 +308,23 @@ def _values_only(row: Row, name_column: int) -> bool:
     return len(cells) >= 2 and cells[0].column > name_column and name_column > 1
 
 
+def _name_goes_on(d: Draft, row: Row, name_column: int) -> bool:
+    """A name that does not end as a name ends (农村集中供水工程, no measure's word) alone on its
+    line, the next line opening in the name's column with the rest and the row's values (水质
+    达标率 | ≥95% | 96.8% …): one name wrapped in its cell, not a row left empty."""
+    cells = row.cells
+    return (
+        len(cells) >= _WITH_VALUES
+        and cells[0].column == name_column
+        and _WHOLE_NAME.search(d.name_text()) is None
+        and _WHOLE_NAME.search(cells[0].text) is not None
+        and parse_number(cells[0].text) is None
+    )
+
+
+_WITH_VALUES = 3  # cells, at least, of the rest's line: the rest, a target, an actual
+
+
 def _name_tail(row: Row, name_column: int) -> bool:
     """The row opens with a name's short tail, then its values (农村卫生厕所普 / 及率 | ≥85% …):
     the name-only row above is that name's start. The tail sits under the name's column, or
@@ -769,6 +786,7 @@ def parse_section(
                 rows[ri + 1].page_break_before
                 or _name_tail(rows[ri + 1], name_column)
                 or _values_only(rows[ri + 1], name_column)
+                or _name_goes_on(d, rows[ri + 1], name_column)
             )
         ):
             # a name the page, or the cell's width, broke before its values: a fragment of

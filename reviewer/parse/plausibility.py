@@ -359,6 +359,17 @@ def check(
                 evidence=_cells([r for r, _ in run], *_RUN_FIELDS[1:]),
             )
         )
+    # a cell holding one text twice (持续提升持续提升): its neighbour's, the same words, run into
+    # it, the row's cells a column off (the name's rest read as the target: 平)
+    doubled = [r for r in rows if _DOUBLED.fullmatch(r["actual"]) is not None]
+    if doubled:
+        doubts.append(
+            ReadingDoubt(
+                reason=f"{len(doubled)}个指标行的完成值是同一段文字写了两遍（如“"
+                f"{doubled[0]['actual'][:30]}”），两格的文字可能被并成了一格，各栏可能错位。",
+                evidence=_cells(doubled, "target", "actual"),
+            )
+        )
     # a value with its unit run into the row's points, its 分值 or 得分 then missing
     # (1815批次10): the cells after it are a column off
     glued = [
@@ -1121,6 +1132,9 @@ def _funds_doubts(t: dict[str, Any]) -> list[ReadingDoubt]:
             ],
         )
     ]
+
+
+_DOUBLED = lazy_compile(r"([\u4e00-\u9fff]{2,12})\1")
 
 
 def _cells(rows: list[dict[str, Any]], *fields: str) -> list[CellRef]:
