@@ -47,3 +47,10 @@ def test_round190_explanations_that_pledge_or_name_no_cause() -> None:
     assert "E106" in _codes("cfu03", "重点人群家庭医生签约率")
     # cfu01, clean: causes with dated measures
     assert not {f.code for f in review(_doc("cfu01")).findings} & {"E102", "E104", "E106", "E107"}
+
+
+def test_round190_a_formula_error_in_the_funds_is_reported_not_dropped() -> None:
+    # cfs02: 年度资金总额's 执行率 and 得分 show #DIV/0!: no value, and not the form's blank
+    # either (consumed as one, it went unsaid): reported with the content not read
+    left = [lo.text for lo in parse_file(_doc("cfs02")).leftovers]
+    assert left.count("#DIV/0!") == 2
