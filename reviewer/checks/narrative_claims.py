@@ -995,10 +995,6 @@ _NOT_COUNTED = frozenset({"%", "‰", "℃"})
 _PEOPLE = frozenset({"人", "人次", "名"})
 
 
-def _counted_alike(unit: str, other: str) -> bool:
-    return unit == other or (unit in _PEOPLE and other in _PEOPLE)
-
-
 def _counted_parts(total: Claim, listed: Sequence[Claim]) -> list[Claim]:
     """The parts of a count: the figures after 其中 in its unit, while they run on. A figure in
     another unit ends them in a clause of its own (；新建候车亭12个), not inside a part's clause
@@ -1008,7 +1004,7 @@ def _counted_parts(total: Claim, listed: Sequence[Claim]) -> list[Claim]:
     parts: list[Claim] = []
     for c in listed:
         alike = c.unit == total.unit or (
-            c.clause_span in with_a_part and _counted_alike(c.unit, total.unit)
+            c.clause_span in with_a_part and {c.unit, total.unit} <= _PEOPLE
         )
         if not alike:
             if c.clause_span not in with_a_part:

@@ -33,7 +33,7 @@ from reviewer.model import (
 from reviewer.numbers import fmt
 from reviewer.parse import labels as lb
 from reviewer.parse.table import is_title
-from reviewer.parse.values import SHEET_ERRORS
+from reviewer.parse.values import is_sheet_error
 from reviewer.units import is_counter
 
 _L1_ALLOWED = ("产出指标", "效益指标", "满意度指标", "成本指标", "效果指标")  # + family.l1_extra
@@ -390,7 +390,7 @@ def spreadsheet_error_value(ctx: TableContext) -> Iterator[Hit]:
             *(i.cells for i in t.indicators),
         )
         for ref in cells.values()
-        if ref.text.strip() in SHEET_ERRORS
+        if is_sheet_error(ref.text)
     ]
     if not refs:
         return

@@ -21,9 +21,9 @@ from reviewer.lazyre import lazy_compile
 from reviewer.model import UNLISTED_SOURCE
 from reviewer.parse import labels as lb
 from reviewer.parse.values import (
-    SHEET_ERRORS,
     amount_head,
     is_placeholder,
+    is_sheet_error,
     parse_amount,
     parse_percent,
     parse_points,
@@ -103,12 +103,6 @@ _SIDES = ("income_total", "expense_total")  # the breakdowns' totals, as printed
 _SIDE_NAMES = {"income_total": "按收入性质分", "expense_total": "按支出性质分"}
 _SIDE_TOTALS = frozenset(_SIDES)
 _SIDE_AND_ITEM = lazy_compile(r"^按(?:收入|支出)性质分\s*[:：]\s*(\S.*)$")
-
-
-def _sheet_error(text: str) -> bool:
-    """A spreadsheet's formula error (#DIV/0!) where an amount, rate or score goes: no value,
-    and not the form's blank either: left unused, it is reported with the content not read."""
-    return text.strip() in SHEET_ERRORS
 
 
 def _row_kind(text: str, fund_rows: tuple[tuple[str, str], ...]) -> str | None:
@@ -871,7 +865,7 @@ class FundsReader:
                 target["cells"][role] = c.ref()
                 c.used = True
                 continue
-            if is_placeholder(c.text) and not _sheet_error(c.text):
+            if is_placeholder(c.text) and not is_sheet_error(c.text):  # (#DIV/0!: reported)
                 c.used = True
                 continue
             if c.text in _BARE_UNITS:  # the unit printed in a cell left without its amount
@@ -1030,7 +1024,7 @@ class FundsReader:
             c.used = True
         order = [r for _, r in self.roles]
         for role, c in zip(order, values, strict=False):
-            if is_placeholder(c.text) and not _sheet_error(c.text):
+            if is_placeholder(c.text) and not is_sheet_error(c.text):  # (#DIV/0!: reported)
                 c.used = True
                 continue
             if role not in _NUMERIC:  # a column the form adds (到位数): kept as printed

@@ -208,6 +208,11 @@ def is_placeholder(text: str) -> bool:
     return t in _PLACEHOLDERS or t in SHEET_ERRORS
 
 
+def is_sheet_error(text: str) -> bool:
+    """What a spreadsheet shows where its formula failed (#DIV/0!, #REF!)."""
+    return text.strip() in SHEET_ERRORS
+
+
 # An amount with a note after it in brackets (5736.40（含追加116.10）: a Word cell's second
 # paragraph), the note in words, not a unit.
 _NOTED_AMOUNT = lazy_compile(
