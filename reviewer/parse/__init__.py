@@ -268,7 +268,8 @@ def _running_head(cells: list[Cell], after: Row | None) -> bool:
     """A page's head printed over the indicators' header again (or its 续 caption), where no
     page break was marked: the report's or the unit's running title (某局2023年度部门整体
     支出绩效自评报告, 某局2022年度部门决算公开附表), or the unit beside the page's number (某局 |
-    2) or the date the page was printed on. No row of the table stands between a table's rows and its header printed again."""
+    2) or the date the page was printed on. No row of the table stands between a table's
+    rows and its header printed again."""
     if not 0 < len(cells) <= _PAGE_NUMBER_CELLS or after is None:
         return False
     if "一级指标" not in after.joined and not _marked_continued(after.joined):

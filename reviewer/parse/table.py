@@ -132,6 +132,13 @@ _EXPLAINING = frozenset({Role.EXPLANATION, Role.MEASURES})
 _NOTE_START = lazy_compile(r"^(注|备注|说明)\s*[:：]")
 # The same label in a cell of its own, the note's text in the next (说明 | 本表…).
 _NOTE_LABEL = lazy_compile(r"(?:注|备注|说明)\s*[:：]?")
+
+
+def _labelled_note(cells: list[Cell]) -> bool:
+    """A note in two cells, its label and its text (说明 | 本表为区域绩效自评表，未设置分值。)."""
+    return len(cells) == 2 and _NOTE_LABEL.fullmatch(cells[0].text) is not None
+
+
 # A report's next attachment under a table that ends with no 总分 (附件2 2021年度项目支出清单).
 _ATTACHMENT = lazy_compile(r"^(?:附件|附表)\s*[一二三四五六七八九十\d]+")
 # The form's sign-off under its rows, no 总分 row before it: 填报单位（盖章）：… 填报人：…
@@ -553,9 +560,7 @@ class _TableBuilder:
             cells = row.cells
             if state == "notes" and not self._form_goes_on(row):
                 self._note(row)
-            elif _NOTE_START.match(cells[0].text if cells else "") or (
-                len(cells) == 2 and _NOTE_LABEL.fullmatch(cells[0].text) is not None
-            ):  # 说明：… or 说明 | 本表为区域绩效自评表，未设置分值。
+            elif _NOTE_START.match(cells[0].text if cells else "") or _labelled_note(cells):
                 self._note(row)
                 if state != "notes":
                     resumed, state = state, "notes"
@@ -897,11 +902,7 @@ class _TableBuilder:
 
     def _note(self, row: Row) -> None:
         cells = row.cells
-        if (
-            len(cells) == 2
-            and _NOTE_LABEL.fullmatch(cells[0].text)
-            and cells[0].text[-1] not in ":："
-        ):
+        if _labelled_note(cells) and cells[0].text[-1] not in ":：":
             text = f"{cells[0].text}：{cells[1].text}"  # 说明 | 本表… as 说明：本表…
         else:
             text = "".join(c.text for c in cells)
@@ -1668,7 +1669,7 @@ class _TableBuilder:
             )
         return (
             _NOTE_START.match(first) is not None
-            or (len(cells) == 2 and _NOTE_LABEL.fullmatch(first) is not None)
+            or _labelled_note(cells)
             or _ATTACHMENT.match(first) is not None
             or lb.SIGN_OFF.match(first) is not None
             or (len(cells) == 2 and lb.SIGN_OFF_CELL.match(first) is not None)
