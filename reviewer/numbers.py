@@ -6,6 +6,9 @@ writes the same number the same way. Nothing here depends on the rest of the pac
 
 from __future__ import annotations
 
+import math
+from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
+
 
 def fmt(x: float | None, digits: int = 2, *, none: str = "—", sep: str = ",") -> str:
     """A number for a message or a memo: 9.71, 10, 4,024,422.6.
@@ -15,10 +18,26 @@ def fmt(x: float | None, digits: int = 2, *, none: str = "—", sep: str = ",") 
     """
     if x is None:
         return none
-    text = f"{x:{sep}.{digits}f}"
+    text = f"{half_up(x, digits):{sep}.{digits}f}"
     if "." in text:
         text = text.rstrip("0").rstrip(".")
     return text
+
+
+def half_up(x: float, digits: int = 2) -> float:
+    """``x`` rounded half up at ``digits`` decimals, as the forms round (9.125 → 9.13; a float's
+    own rounding gives 9.12), from the shortest decimal that is ``x``."""
+    if not math.isfinite(x):
+        return x
+    try:
+        return float(Decimal(repr(x)).quantize(Decimal(1).scaleb(-digits), ROUND_HALF_UP))
+    except InvalidOperation:  # (more digits than a Decimal holds: no figure a form prints)
+        return x
+
+
+def fmt_cents(x: float) -> str:
+    """A computed score or amount to exactly two decimals, half up: 9.13, 9.10."""
+    return f"{half_up(x):.2f}"
 
 
 def fmt_number(x: float | None) -> str:
@@ -29,6 +48,15 @@ def fmt_number(x: float | None) -> str:
 def fmt_money(x: float | None, *, none: str = "—") -> str:
     """An amount with thousands grouped and two decimals: 4,024,422.60."""
     return none if x is None else f"{x:,.2f}"
+
+
+def fmt_rate(exact: Decimal) -> str:
+    """An exact rate to 0.01, half up as the forms round it: 95.625 → 95.63% (a float's own
+    rounding would print 95.62%)."""
+    return f"{exact.quantize(_CENT, ROUND_HALF_UP)}%"
+
+
+_CENT = Decimal("0.01")
 
 
 def fmt_signed(x: float) -> str:

@@ -2,7 +2,18 @@
 
 from __future__ import annotations
 
-from reviewer.numbers import fmt, fmt_money, fmt_number, fmt_score, fmt_signed
+from decimal import Decimal
+
+from reviewer.numbers import (
+    fmt,
+    fmt_cents,
+    fmt_money,
+    fmt_number,
+    fmt_rate,
+    fmt_score,
+    fmt_signed,
+    half_up,
+)
 
 
 def test_fmt_drops_trailing_zeros_and_groups_thousands() -> None:
@@ -32,3 +43,16 @@ def test_money_score_and_signed() -> None:
     assert fmt_signed(4.0) == "+4"
     assert fmt_signed(-0.5) == "-0.5"
     assert fmt_signed(0.0) == "0"
+
+
+def test_rounding_is_half_up_as_the_forms_round() -> None:
+    # 9.125 and 95.625 are exact binary fractions: a float's own rounding gives 9.12 / 95.62
+    assert fmt(9.125) == "9.13"
+    assert fmt_cents(9.125) == "9.13"
+    assert fmt_cents(9.1) == "9.10"
+    assert half_up(89.125) == 89.13
+    assert half_up(-0.125) == -0.13
+    assert fmt_rate(Decimal("7650") / Decimal("8000") * 100) == "95.63%"
+    # no figure a form prints, left as it is
+    assert half_up(float("inf")) == float("inf")
+    assert half_up(1e40, 6) == 1e40

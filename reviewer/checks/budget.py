@@ -32,7 +32,7 @@ from reviewer.model import (
     Indicator,
     Severity,
 )
-from reviewer.numbers import fmt
+from reviewer.numbers import fmt, fmt_cents, fmt_rate
 from reviewer.parse.values import decimals, parse_percent, rounds_to
 
 ROUNDING = {"half_up": ROUND_HALF_UP, "truncate": ROUND_FLOOR, "round_up": ROUND_CEILING}
@@ -166,8 +166,8 @@ def _parts_rates(t: EvaluationTable) -> Iterator[Hit]:
         name = without_qizhong(label)
         yield Hit(
             f"{name}的执行率填报为{printed_rate(row)}，按{fund_label(t, 'executed')}÷"
-            f"{_budget_label(t)}应为{float(exact):.2f}%。",
-            expected=f"{float(exact):.2f}%",
+            f"{_budget_label(t)}应为{fmt_rate(exact)}。",
+            expected=fmt_rate(exact),
             found=f"{fmt(row.rate_pct)}%",
             evidence=cell_evidence(
                 row.cells.get(budget_field(t)), row.cells.get("executed"), row.cells.get("rate_pct")
@@ -204,8 +204,8 @@ def _total_rate(t: EvaluationTable) -> Iterator[Hit]:
     executed = fund_label(t, "executed")
     yield Hit(
         f"执行率填报为{printed_rate(row)}，按{executed}÷{_budget_label(t)}应为"
-        f"{float(exact):.2f}%{by_initial}。",
-        expected=f"{float(exact):.2f}%",
+        f"{fmt_rate(exact)}{by_initial}。",
+        expected=fmt_rate(exact),
         found=f"{fmt(row.rate_pct)}%",
         evidence=cell_evidence(
             row.cells.get("full_year_budget"), row.cells.get("executed"), row.cells.get("rate_pct")
@@ -409,8 +409,8 @@ def execution_score_over_parts(table: EvaluationTable, tolerance: float) -> Hit 
     field = budget_field(table)
     return Hit(
         f"年度资金总额一行{_budget_label(table)}为0，执行率无从计算，预算执行得分填报为{fmt(row.score)}分；"
-        f"按其下各项资金合计，执行率为{float(rate):.2f}%，× 分值{fmt(row.weight)}应为{by_parts:.2f}分。",
-        expected=f"{by_parts:.2f}",
+        f"按其下各项资金合计，执行率为{fmt_rate(rate)}，× 分值{fmt(row.weight)}应为{fmt_cents(by_parts)}分。",
+        expected=fmt_cents(by_parts),
         found=fmt(row.score),
         evidence=cell_evidence(
             row.cells.get(field), row.cells.get("rate_pct"), row.cells.get("score")
@@ -514,10 +514,10 @@ def _row_score(
     over = "，超过了分值" if row.score > row.weight else ""
     harsher = row.score < by_exact  # scored below the rule: to ask about, not an overstatement
     yield Hit(
-        f"{where}预算执行得分填报为{fmt(row.score)}分{over}，按执行率{float(rate):.2f}% × 分值"
-        f"{fmt(row.weight)}应为{by_exact:.2f}分。",
+        f"{where}预算执行得分填报为{fmt(row.score)}分{over}，按执行率{fmt_rate(rate)} × 分值"
+        f"{fmt(row.weight)}应为{fmt_cents(by_exact)}分。",
         indicator=indicator,
-        expected=f"{by_exact:.2f}",
+        expected=fmt_cents(by_exact),
         found=fmt(row.score),
         evidence=cell_evidence(
             *_rate_refs(t, row), row.cells.get("weight"), row.cells.get("score")
@@ -569,11 +569,11 @@ def shown_rate(table: EvaluationTable, exact: Decimal) -> str:
     funds give: 83.50%（表中填报为98.91%）."""
     ref = table.funds.annual_total.cells.get("rate_pct")
     if ref is None:
-        return f"{float(exact):.2f}%"
+        return fmt_rate(exact)
     printed = ref.text if "%" in ref.text or "％" in ref.text else f"{ref.text}%"
     rate = table.funds.annual_total.rate_pct
     if rate is not None and abs(rate - float(exact)) > _SHOWN_RATE_SLACK:
-        return f"{float(exact):.2f}%（表中填报为{printed}）"
+        return f"{fmt_rate(exact)}（表中填报为{printed}）"
     return printed
 
 

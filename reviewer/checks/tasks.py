@@ -10,7 +10,7 @@ from reviewer.checks.context import Hit, TableContext, cell_evidence
 from reviewer.checks.registry import rule
 from reviewer.lazyre import lazy_compile
 from reviewer.model import Category, EvaluationTable, Evidence, Severity, Task
-from reviewer.numbers import fmt
+from reviewer.numbers import fmt, fmt_rate
 from reviewer.parse.values import decimals
 
 _CENT = 0.005  # amounts agree to the cent (in the table's unit)
@@ -193,8 +193,8 @@ def task_rate(ctx: TableContext) -> Iterator[Hit]:
             continue  # within a unit of its last printed digit: rounded or cut
         yield Hit(
             f"年度主要任务「{task.name}」执行率填报为{ref.text}，按执行数{_printed(task, 'executed')}"
-            f"÷预算数{_printed(task, 'budget')}应为{float(exact):.2f}%。",
-            expected=f"{float(exact):.2f}%",
+            f"÷预算数{_printed(task, 'budget')}应为{fmt_rate(exact)}。",
+            expected=fmt_rate(exact),
             found=ref.text,
             evidence=_cells(task, "budget", "executed", "rate_pct"),
             suggestion="按该任务的执行数÷预算数重新计算执行率。",

@@ -16,7 +16,7 @@ from reviewer.checks.registry import rule
 from reviewer.config import Config
 from reviewer.lazyre import lazy_compile
 from reviewer.model import Category, CellRef, EvaluationTable, Evidence, Indicator, Severity
-from reviewer.numbers import fmt
+from reviewer.numbers import fmt, half_up
 from reviewer.parse.values import decimals, rounds_to
 
 
@@ -71,7 +71,7 @@ def recomputed_total(
     goal = table.goal_score or 0.0
     if table.goal_weight is not None:
         goal = min(goal, table.goal_weight)
-    return round(total + goal, 2)
+    return half_up(total + goal)  # (half up, as the forms round: 89.125 → 89.13)
 
 
 @rule(

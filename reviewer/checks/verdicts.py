@@ -21,7 +21,7 @@ from reviewer.checks.registry import rule
 from reviewer.forms.vocabulary import key
 from reviewer.lazyre import lazy_compile
 from reviewer.model import Category, CellRef, Indicator, Severity
-from reviewer.numbers import fmt
+from reviewer.numbers import fmt, fmt_cents
 from reviewer.parse.values import decimals, parse_number, parse_percent, rounds_to
 
 # The column a form prints each row's verdict in (单项指标完成情况, 是否完成, 是否达成; a scan's
@@ -117,11 +117,11 @@ def completion_rate(ctx: TableContext) -> Iterator[Hit]:
         # (both past 100 %: the row's points are its full weight either way)
         over = printed >= 100 and rate >= 100
         yield Hit(
-            f"{ilabel(i)}年度指标值{i.target}，实际完成值{i.actual}，完成率应为{rate:.2f}%，"
+            f"{ilabel(i)}年度指标值{i.target}，实际完成值{i.actual}，完成率应为{fmt_cents(rate)}%，"
             f"填报为{ref.text}{'（均已超过100%，不影响得分）' if over else ''}。",
             severity=Severity.INFO if over else None,
             indicator=i,
-            expected=f"{rate:.2f}%",
+            expected=f"{fmt_cents(rate)}%",
             found=ref.text,
             evidence=indicator_evidence(i, "target", "actual") + cell_evidence(ref),
             suggestion="按实际完成值÷年度指标值重新计算完成率，并据此核对得分。",
@@ -173,10 +173,10 @@ def converted_score(ctx: TableContext) -> Iterator[Hit]:
         if abs(i.score - due) < _CENT or rounds_to(text, i.score, due):
             continue
         yield Hit(
-            f"{ilabel(i)}单项指标得分{ref.text}，权重占比{fmt(i.weight)}%，折算得分应为{due:.2f}，"
+            f"{ilabel(i)}单项指标得分{ref.text}，权重占比{fmt(i.weight)}%，折算得分应为{fmt_cents(due)}，"
             f"填报为{text}。",
             indicator=i,
-            expected=f"{due:.2f}",
+            expected=fmt_cents(due),
             found=text,
             evidence=cell_evidence(ref) + indicator_evidence(i, "weight", "score"),
             suggestion="按单项指标得分 × 权重占比重新计算折算得分，并核对合计。",
