@@ -226,3 +226,12 @@ def test_a_count_in_chinese_numerals_is_read(text: str, number: float, unit: str
 @pytest.mark.parametrize("text", ["三季度", "十分满意", "一般", "四五个"])
 def test_words_with_numerals_in_them_stay_words(text: str) -> None:
     assert parse_value(text).number is None
+
+
+def test_a_scans_space_inside_an_amount_is_one_amount_two_amounts_are_none() -> None:
+    assert parse_amount("31 2.64") == 312.64
+    assert parse_amount("1，16 8.40") == 1168.40  # a full-width comma too
+    # two amounts, the first printing its own cents, or a figure and its points: no amount
+    assert parse_amount("320.00 312.64") is None
+    assert parse_amount("10 9.5") is None
+    assert parse_amount("1,268 .40") is None

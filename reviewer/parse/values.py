@@ -252,9 +252,18 @@ def parse_amount(text: str) -> float | None:
     if _DOTTED_THOUSANDS.match(t):  # a scan's thousands comma read as a point (2.105.80)
         whole, _, cents = t.rpartition(".")
         return float(whole.replace(".", "") + "." + cents)
+    if " " in t and (split := _SPACED_AMOUNT.match(t)) is not None:
+        # a scan's space inside one amount (31 2.64, 1,16 8.40): its digits read apart
+        joined = split.group(1) + split.group(2)
+        if "," not in joined or _THOUSANDS.match(joined):
+            return _num(joined)
     return parse_number(t)  # a scan's letters for digits (23l8.60), if that is what it is
 
 
+# One amount with a space among its digits before its cents (31 2.64): not two amounts, the
+# first of which would print its own cents (320.00 312.64), nor a figure and its points (10 9.5)
+_SPACED_AMOUNT = lazy_compile(r"^(\d{1,3}(?:,\d{1,3})*) (\d{1,3}(?:,\d{3})*\.\d{2})$")
+_THOUSANDS = lazy_compile(r"^\d{1,3}(?:,\d{3})*\.\d{2}$")
 # Groups of three after the first, then the cents: only thousands can be apart by points so.
 _DOTTED_THOUSANDS = lazy_compile(r"^\d{1,3}(?:\.\d{3})+\.\d{1,2}$")
 
