@@ -14,7 +14,8 @@ from reviewer.numbers import fmt
 from reviewer.parse.sub_rows import is_part, parent_index
 from reviewer.textnorm import nfkc
 
-_EMPTY = lazy_compile(r"^[\s无/—\-－、.。|｜\[\]【】]*$")  # a scan's rule mark (] |) says nothing
+# a scan's rule mark (] |) says nothing, nor its 一 read for a dash when alone in the cell
+_EMPTY = lazy_compile(r"^[\s无/—\-－、.。|｜\[\]【】]*$|^\s*一\s*$")
 # An explanation that is only a grade of completion (基本完成, 部分完成, 按要求完成): no cause,
 # no measure.
 _GRADE_ONLY = lazy_compile(
@@ -83,9 +84,19 @@ _BELOW = lazy_compile(r"低于|减少")
 _NO_DEVIATION = lazy_compile(r"(?:无|没有|未|未出现|未发生|不存在)(?:明显|任何)?(?:偏差|偏离|差距)")
 # Nor saying nothing was late (未发生延误, 无推迟).
 _NO_DELAY = lazy_compile(r"(?:无|没有|未出现|未发生|不存在)(?:任何)?(?:延误|延迟|推迟|滞后|拖延)")
-# what a row's explanation claims done; not a measure's aim (下一步…确保按期完成)
 # A scoring rule's words (完成目标值得满分，未完成按完成比例计分): the form's 评分标准, not the row's.
 _SCORING_RULE = lazy_compile(r"按(?:完成|实际完成)?比例(?:计分|得分|扣分)|得满分[,，;；]")
+
+
+def _claims_done(text: str) -> bool:
+    """``text`` says the row was done (已按计划全部完成), admitting no shortfall (无偏差 says
+    none)."""
+    if _NO_DEVIATION.fullmatch(text.strip(" 。.")) is not None:
+        return True  # (无偏差 alone: nothing fell short, it says)
+    return _DONE.search(text) is not None and not _SHORTFALL.search(_NO_DEVIATION.sub("", text))
+
+
+# what a row's explanation claims done; not a measure's aim (下一步…确保按期完成)
 _DONE = lazy_compile(
     r"(?<!确保)(?<!力争)(?<!争取)(?<!保证)(?<!将)"
     rf"(?:已完成(?![^，,；;。]{{0,6}}?(?:{_STEPS}))"  # 已完成二次招标: a step
@@ -279,7 +290,9 @@ def explanation_without_measure(ctx: TableContext) -> Iterator[Hit]:
         return
     # (a text of pledges only, 严格按照项目要求组织实施, tells no cause either: E104's)
     for i, text in _explained(
-        ctx, lambda text: not _has_measure(text) and not _measures_only(text)
+        ctx,
+        # (已按计划全部完成，无偏差: no cause, a claim E103 holds against the row)
+        lambda text: not _has_measure(text) and not _measures_only(text) and not _claims_done(text),
     ):
         yield _explanation_hit(
             i,
@@ -673,8 +686,9 @@ def explanation_contradicts(ctx: TableContext) -> Iterator[Hit]:
         full = i.score >= i.weight
         if full and _admits_shortfall(i, text, met):
             msg = f"{ilabel(i)}得满分{fmt(i.score)}分，但偏差原因写明“{text}”，说明与得分矛盾。"
-        elif met is False and _DONE.search(text) and not _SHORTFALL.search(text):
-            msg = f"{ilabel(i)}实际完成值{i.actual}未达到年度指标值{i.target}，说明却称“{text}”。"
+        elif met is False and _claims_done(text):
+            said = text.rstrip("。.")
+            msg = f"{ilabel(i)}实际完成值{i.actual}未达到年度指标值{i.target}，说明却称“{said}”。"
         else:
             continue
         yield Hit(

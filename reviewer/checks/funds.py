@@ -252,6 +252,9 @@ def _parts_by_column(ctx: TableContext) -> Iterator[Hit]:
         parts = _extra(funds, kinds)
         if len(parts) < 2 or (kinds == _LEVELS and _levels_among_sources(funds)):
             continue
+        if kinds == _PLACES and any(_SOME_LISTED.search(n) for n in ctx.table.notes):
+            continue  # (说明：仅列示3个重点帮扶乡镇: the places are not the whole)
+        unlisted = _extra(funds, (UNLISTED_SOURCE,)) if kinds == _LEVELS else []
         whole, whole_name = total, "年度资金总额"
         if kinds == _LEVELS and _agreeing(funds.current_year_appropriation, parts) > _agreeing(
             total, parts
@@ -259,6 +262,8 @@ def _parts_by_column(ctx: TableContext) -> Iterator[Hit]:
             # funds by level under 其中：当年财政拨款 (中央补助 / 省级补助 / 县级配套, the
             # appropriation's parts, 上年结转 and 其他资金 beside it): set against it
             whole, whole_name = funds.current_year_appropriation, "当年财政拨款"
+        if unlisted and not any(_columns_apart_from(whole, parts + unlisted, AMOUNT_COLUMNS)):
+            continue  # the levels with the sources no form names (伊犁州资金) make the whole
         wrong: list[str] = []
         refs = []
         last_digit = True  # every difference one unit of the last printed digit
@@ -389,9 +394,12 @@ def _agreeing(whole: FundRow, parts: list[FundRow]) -> int:
     )
 
 
+_PLACES = ("by_region",)  # a region's table: its funds by county or town
+_SOME_LISTED = lazy_compile(r"仅列|未单列|非全部|未全部列")
 _BY_COLUMN = (
     (("by_expense",), "按支出性质分各项"),
     (_LEVELS, "各级资金"),
+    (_PLACES, "按地区分列的各项资金"),
 )
 
 

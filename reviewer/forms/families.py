@@ -139,6 +139,7 @@ _FUND_COLUMNS = (
     ("预算执行得分*", "score"),
     ("执行率*", "rate_pct"),
     ("预算执行率*", "rate_pct"),
+    ("备注", "reason"),  # a system export's note on its row (7月追加30万元（…文号）)
     ("支出进度*", "rate_pct"),  # 年初预算数 | 调整后预算数 | 实际支出数 | 支出进度 (Guangdong)
     ("得分*", "score"),
     ("自评得分*", "score"),
@@ -325,6 +326,8 @@ _INDICATOR_COLUMNS = (
     ("预期指标值*", "target"),
     ("全年指标值*", "target"),  # the transfer-payment form's, beside 全年实际完成值
     ("全年目标值*", "target"),
+    ("全年目标", "target"),  # 全年目标 | 实际值 (Shandong's), 满分 | 全年目标 (Jiangsu's)
+    ("绩效指标值*", "target"),  # 绩效指标值 | 完成情况 (Anhui's)
     ("指标值", "target"),
     ("年度目标值*", "target"),
     ("年度计划值*", "target"),
@@ -362,6 +365,12 @@ _INDICATOR_COLUMNS = (
     ("实际完成情况", "actual"),
     ("完成情况", "actual"),  # older forms: 指标内容 | 指标值 | 完成情况
     ("完成率*", "extra"),
+    # a system export's verdict and ratio under 完成情况 (是否完成 | 完成比例), on a header's
+    # lower row: the row's own, kept under their labels (S112 reads the verdict)
+    ("是否完成", "extra"),
+    ("是否达成", "extra"),
+    ("是否达标", "extra"),
+    ("完成比例*", "extra"),
     ("分值*", "weight"),
     ("权重*", "weight"),
     ("指标分值*", "weight"),

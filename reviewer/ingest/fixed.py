@@ -1125,7 +1125,12 @@ def _goal_lines_joined(block: list[list[Piece]]) -> list[list[Piece]]:
 
 
 def _take_rest(above: list[Piece], line: list[Piece]) -> None:
-    """The goal's text on ``above`` goes on with ``line``'s one piece (``_goes_on_above``)."""
+    """The goal's text on ``above`` goes on with ``line``'s one piece (``_goes_on_above``); a
+    goal's label alone on ``above`` (预期目标, its text on the lines below) has it as its text,
+    a cell of its own."""
+    if len(above) == 1 and Kind.GOAL in kinds(above[0].text):
+        above.append(line[0])
+        return
     above[-1].text += line[0].text
 
 

@@ -26,7 +26,7 @@ from reviewer.parse.labels import (
 )
 from reviewer.parse.listed import listed_rows
 from reviewer.parse.long_export import Opening, Unfolded, Unfolder, fresh
-from reviewer.parse.plausibility import position_doubts
+from reviewer.parse.plausibility import HEADER_GLUED, position_doubts
 from reviewer.parse.summary import read_summaries
 from reviewer.parse.table import (
     TITLE_HINT,
@@ -635,7 +635,12 @@ class TableStream:
             # block of lines or a line of spaced cells to a row (a page of cells a line each
             # read as one row), where another reading is kept only if it places every cell
             # too, reads as many rows, doubts none of its tables and keeps their subjects
-            placed = bool(tables) and not self.accounting.reported_lines
+            placed = (
+                bool(tables)
+                and not self.accounting.reported_lines
+                # (a header's labels run into one cell: its columns not told apart)
+                and not any(d.reason.startswith(HEADER_GLUED) for t in tables for d in t.doubts)
+            )
             if (
                 placed
                 and self.grid.format not in _READ_AGAIN_PLACED
@@ -722,6 +727,8 @@ class TableStream:
             and (
                 self.grid.format != _BY_POSITION
                 or accounting.reported_lines < self.accounting.reported_lines
+                # (or nothing left unread by either: no name's rest dropped)
+                or not accounting.reported_lines
             )
         )
 

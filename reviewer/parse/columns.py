@@ -851,6 +851,19 @@ def is_sub_header(row: Row, family: Family = DEFAULT) -> bool:
     )
 
 
+def is_column_numbering(row: Row) -> bool:
+    """A row numbering the header's columns under it (栏次 | 1 | 2 | 3 | …, a system export's):
+    a label of its own or none, then the numbers from 1 on, each one more than the last."""
+    texts = [c.text.strip() for c in row.cells]
+    if texts and texts[0] in _NUMBERING_LABELS:
+        texts = texts[1:]
+    return len(texts) >= _NUMBERED_COLUMNS and texts == [str(n) for n in range(1, len(texts) + 1)]
+
+
+_NUMBERING_LABELS = frozenset({"栏次", "列次", "行次", "序号", "编号"})
+_NUMBERED_COLUMNS = 4  # numbers, at the fewest, that number a header's columns
+
+
 # The periods a value column is split into on a header's lower row (实际完成值 → 上半年 |
 # 全年): the year's column takes the upper label's role, a part of the year is kept beside it.
 _PERIOD = lazy_compile(

@@ -46,11 +46,12 @@ _ANCHORS = (
     "年度部门整体支出预算",  # a 部门整体 form's (年度部门整体支出预算执行情况（万元）)
     "部门整体支出预算",
     "部门资金",  # (部门资金（万元）)
+    "年度资金(",  # (年度资金（万元）: its unit in brackets, not 年度资金总额's row)
 )
 # A first look for an anchor in a row's printed text (full-width brackets and spaces allowed).
 _ANCHOR_HINT = lazy_compile(
     r"项目资|资金情况|预算执行情况|年度预算申请|年度预算情况|总体\s*资金|整体资金|年度预算数"
-    r"|预算资金|整体支出预算|部门资金"
+    r"|预算资金|整体支出预算|部门资金|年度资金\s*[(（]"
 )
 # A funds header has one of these (its anchor or a column label): a cheap first look.
 _HEADER_HINTS = Words(("预算", "资金", "执行", "金额"))
@@ -103,6 +104,24 @@ _SIDES = ("income_total", "expense_total")  # the breakdowns' totals, as printed
 _SIDE_NAMES = {"income_total": "按收入性质分", "expense_total": "按支出性质分"}
 _SIDE_TOTALS = frozenset(_SIDES)
 _SIDE_AND_ITEM = lazy_compile(r"^按(?:收入|支出)性质分\s*[:：]\s*(\S.*)$")
+
+
+def places_label(text: str) -> bool | None:
+    """For a funds list's own label: True for a list of places (其中：按县（市、区）, 分乡镇
+    （街道）：), False for the sources' (其中：按资金来源); None for any other text."""
+    m = _BY_GROUP.match(text)
+    return None if m is None else m.group("region") is not None
+
+
+def source_label(text: str) -> bool:
+    """A funds row's label no form lists that names a source of money (省市县资金, 社会投入资金)."""
+    return _SOURCE_LABEL.fullmatch(_SPACE.sub("", text)) is not None
+
+
+def place_name(text: str) -> bool:
+    """A county's, a town's, a district's name as a list of places prints it (藁城区, 沂城街道)."""
+    name = _SPACE.sub("", text)
+    return _PLACE.match(name) is not None or _PLACE.match(without_qizhong(name)) is not None
 
 
 def _row_kind(text: str, fund_rows: tuple[tuple[str, str], ...]) -> str | None:
@@ -353,6 +372,41 @@ _AMOUNT_CELL = lazy_compile(r"^\d[\d,]*(?:\.\d+)?$")  # an amount alone in its c
 
 
 _LIST_TOTALS = frozenset({"合计", "总计", "小计"})
+_REGION_KINDS = frozenset({"by_region", "region_part"})
+_PLACE_FIGURES = 3
+_PLACE_ROLES = ("full_year_budget", "executed", "rate_pct")
+# The column of a list's places (县（市、区）, 乡镇（街道）, 地区), its notes' (情况说明, 备注).
+_PLACES_COLUMN = lazy_compile(
+    r"^(?:(?:县|乡镇|地区|区县|县区|市县)(?:[(（][^()（）]{1,8}[)）])?(?:名称)?|.{0,4}(?:说明|备注))$"
+)
+# The label a region's table prints before its funds by county (其中：按县（市、区）| 正定县 | …,
+# 分地区 on a line of its own) or before its sources (其中：按资金来源 | 中央补助资金 | …).
+_BY_GROUP = lazy_compile(
+    r"^(?:其中\s*[:：]?\s*)?(?:按|分)(?:(?P<region>县|区|市|地区|区域|地市|市州|各县|乡镇|乡|镇|街道)"
+    r"[^\d:：]{0,10}?(?:[(（](?P<note>[^()（）]{0,30})[)）])?"
+    r"|(?:资金)?来源(?:分)?)\s*[:：]?$"
+)
+# A list of places' label after a row's own (地方资金按地区分（3个重点帮扶乡镇）：).
+_GLUED_LIST = lazy_compile(
+    r"(?:按|分)(?:地区|县|区县|县区|乡镇|街道)[^\d:：]{0,6}?(?:[(（](?P<note>[^()（）]{0,30})[)）])?"
+    r"\s*[:：]$"
+)
+
+
+def _region_kind(note: str) -> str:
+    """The kind of a list of places' rows by its label's note: some places only (非全部) are
+    read but never added up against the total."""
+    return "region_part" if _SOME_PLACES.search(note) else "by_region"
+
+
+# A list's note saying its places are some of the whole's only (3个重点帮扶乡镇，非全部): read,
+# never added up against the total.
+_SOME_PLACES = lazy_compile(r"非全部|部分|重点|仅列|选列|其中\d")
+# A county's, a district's, a city's name in such a list (藁城区, 市本级, 龙胜各族自治县).
+_PLACE = lazy_compile(
+    r"^[\u4e00-\u9fff]{1,12}(?:县|区|市|旗|州|盟|本级|管委会|乡|镇|街道|街道办事处|苏木)"
+    r"(?:[(（][\u4e00-\u9fff]{1,8}[)）])?$"
+)
 
 
 def is_fund_header(row: Row, family: Family) -> bool:
@@ -443,12 +497,18 @@ class FundsReader:
         # follow it, under the block's rows, not under another table's header)
         self.after_row = False
         self.labelled_now = False
+        self.regions = False  # under a region's label (其中：按县（市、区）): its counties' rows
+        self.region_kind = "by_region"  # or "region_part": the list says it is not the whole
 
     def header(self, row: Row) -> None:
         """Column roles by header label, with their positions; the unit and the block's points
         (预算执行情况(10分)) if stated. Some layouts put the first row on the header row."""
         self.seen = True
         self.labelled_now = False  # (a header again: another block's rows may follow)
+        if self.rows["annual_total"]["cells"] and self._region_label(row.cells) is row.cells[0]:
+            self.labelled_now = True  # a list of places' own columns under the block's rows
+            row.cells[0].used = True
+            return
         if self.header_line is None:
             self.header_line = row.line
         roles: list[tuple[int, str]] = []
@@ -788,9 +848,74 @@ class FundsReader:
             and self.after_row
             and bool(self.rows["annual_total"]["cells"])
             and len(cells) > 1
-            and _SOURCE_LABEL.fullmatch(_SPACE.sub("", cells[0].text)) is not None
+            and source_label(cells[0].text)
             and any(_AMOUNT_CELL.match(c.text) is not None for c in cells[1:])
         )
+
+    def _region_label(self, cells: list[Cell]) -> Cell | None:
+        """A county's row of a region's funds by county (其中：按县（市、区）| 正定县 | 1820.35 |
+        …, then 藁城区 | 2416.80 | …) under the block's total: its name's cell; the list's label
+        when printed alone on its line. None for any other row."""
+        if not self.roles or not self.rows["annual_total"]["cells"] or not cells:
+            return None
+        first = cells[0]
+        group = _BY_GROUP.match(first.text)
+        if group is not None and group.group("region") is not None:
+            self.region_kind = _region_kind(group.group("note") or "")
+        if group is not None and (len(cells) == 1 or self._places_header(cells[1:])):
+            # the list's label alone, or over the list's own columns (分县（市、区）资金情况 |
+            # 县（市、区） | 全年预算数 | 全年执行数 | 执行率 | 情况说明)
+            self.regions = group.group("region") is not None
+            for c in cells[1:]:
+                c.used = True
+            return first
+        if group is not None and group.group("region") is not None:
+            self.regions = True
+            first = cells[1]
+        elif not self.regions and self.after_row and without_qizhong(first.text) != first.text:
+            self.regions = place_name(first.text)  # 其中：青州市 under the total: its places
+            if not self.regions:
+                return None
+        elif not (self.regions and self.after_row):
+            return None
+        if not place_name(first.text):
+            return None
+        after = cells[cells.index(first) + 1 :]
+        if not any(_AMOUNT_CELL.match(c.text) for c in after):
+            return None
+        return first
+
+    def _places_header(self, cells: list[Cell]) -> bool:
+        """A list of places' own column labels beside its label: the places' column's (县（市、
+        区）), the amounts' and the rate's, a note's."""
+        roles = [_column_role(c.text, self.family) for c in cells]
+        return sum(r is not None for r in roles) >= _PLACE_FIGURES - 1 and all(
+            r is not None or _PLACES_COLUMN.match(c.text) is not None
+            for r, c in zip(roles, cells, strict=True)
+        )
+
+    def _budget_executed_rate(self, row: Row, label: Cell, target: dict[str, Any]) -> bool:
+        """A place's row printing its budget, its spending and its rate only (沂城街道 | 1250.00
+        | 1236.80 | 98.94%, a note after them or not), whatever columns they stand in: the rate
+        the quotient of the two says which they are. False for any other row."""
+        after = [c for c in row.cells if c.column > label.column and c.text not in _FILLER]
+        figures, notes = after[:_PLACE_FIGURES], after[_PLACE_FIGURES:]
+        if len(figures) != _PLACE_FIGURES or len(notes) > 1 or "%" not in figures[2].text:
+            return False
+        budget, executed, rate = (
+            self._figure(r, c.text) for r, c in zip(_PLACE_ROLES, figures, strict=True)
+        )
+        if not budget or executed is None or rate is None:
+            return False
+        if notes and self._figure("rate_pct", notes[0].text) is not None:
+            return False  # (a figure after the rate: a column more, no note in words)
+        for role, c in zip(_PLACE_ROLES, figures, strict=True):
+            self._put(target, role, c)
+        for c in notes:
+            target["reason"] = c.text
+            target["cells"]["reason"] = c.ref()
+            c.used = True
+        return True
 
     def _block_label_row(self, cells: list[Cell]) -> bool:
         return (
@@ -835,8 +960,21 @@ class FundsReader:
             # a source no form names (社会投入资金 | 500.00 | …) under the block's total: kept
             # as printed; F101 judges the sources with it and without it
             label, kind = cells[0], UNLISTED_SOURCE
+        if label is None and (region := self._region_label(cells)) is not None:
+            if region is cells[0] and _BY_GROUP.match(region.text):
+                region.used = True  # the list's label on a line of its own
+                self.labelled_now = True
+                return True
+            label, kind = region, self.region_kind
         if label is None or kind is None:
             return False
+        if kind not in _REGION_KINDS:
+            self.regions = False
+            if (glued := _GLUED_LIST.search(label.text)) is not None:
+                # a list's label run into the row's above it (地方资金按地区分（…）：, a
+                # layout's wrapping): the places follow
+                self.regions = True
+                self.region_kind = _region_kind(glued.group("note") or "")
         self.seen = True
         self.labelled_now = True
         label.used = True
@@ -851,6 +989,9 @@ class FundsReader:
         else:
             target = self.extra.setdefault(label.text, {"cells": {}, "kind": kind})
         if self._pairs(row, label, target):
+            return True
+        if kind in _REGION_KINDS and self._budget_executed_rate(row, label, target):
+            self._rest_used(cells, label)
             return True
         for role, mapped in self._map(cells, label):
             if mapped is None:
@@ -878,14 +1019,20 @@ class FundsReader:
             target[role] = number
             target["cells"][role] = c.ref()
             c.used = True
+        self._rest_used(cells, label)
+        return True
+
+    def _rest_used(self, cells: list[Cell], label: Cell) -> None:
+        """A labelled row's cells besides its figures that say nothing more: used."""
         for c in cells:
             if c.text in _FILLER or (c is not label and c.text == label.text):
                 c.used = True  # filler, or the row's label printed again over another column
+            elif c.column < label.column and _BY_GROUP.match(c.text):
+                c.used = True  # 其中：按资金来源 | 中央补助资金 | …: the list's label
             elif c.column < label.column and (unit := funds_label_piece(c.text)) is not None:
                 c.used = True  # the rest of 项目资金（万元）, continued after a page break
                 if unit and "amount_unit" not in self.t:
                     self.t["amount_unit"] = unit
-        return True
 
     def _map(self, cells: list[Cell], label: Cell) -> list[tuple[str, Cell | None]]:
         """Each header role with the cell under it (relative to the label column), or, when

@@ -395,7 +395,7 @@ def check(
     if glued_header:
         doubts.append(
             ReadingDoubt(
-                reason=f"表头一格中连着几个栏目名称（如“{glued_header[0][:20]}”），"
+                reason=f"{HEADER_GLUED}（如“{glued_header[0][:20]}”），"
                 "表头的栏目可能没有分开，各栏可能错位。"
             )
         )
@@ -1005,6 +1005,8 @@ _POINTS_AS_RATE = 20.0  # the most points a fund row is worth (the 20/80 form's)
 # A doubt about the funds block alone (its rows' labels holding amounts): the indicator rows
 # may still be read right, as with ``table.FUNDS_UNREAD``.
 FUNDS_GLUED = "资金部分的一格"
+# A header's cell holding several columns' labels: a layout's failing, whatever else it placed.
+HEADER_GLUED = "表头一格中连着几个栏目名称"
 # A funds row's label with an amount run into it after its colon (基本支出：2460.30).
 _AMOUNT_AFTER_LABEL = lazy_compile(r"[:：]\s*\d[\d,]*(?:\.\d+)?$")
 _AMOUNT_FIELDS = ("initial_budget", "full_year_budget", "executed")

@@ -29,6 +29,7 @@ from reviewer.parse.columns import (
     better_read,
     close_wrapped_brackets,
     headerless,
+    is_column_numbering,
     is_part_heading,
     is_sub_header,
     merge_header,
@@ -250,6 +251,7 @@ def _year_line(text: str) -> bool:
 
 
 _YEAR_LINE = 60
+_VERTICAL_PIECE = 2  # characters of a label printed down its column, a line each
 _PROSE = lazy_compile(r"[。，,；;]")
 
 
@@ -1123,15 +1125,20 @@ class _TableBuilder:
 
     def _goal_block_over_lines(self, i: int) -> bool:
         """The goal block's label alone on its line (年度总体目标), its goals labelled on the
-        lines below it (预期目标： / 对大寅镇… / 实际完成情况：…): the label, used."""
+        lines below it (预期目标： / 对大寅镇… / 实际完成情况：…, or 预期目标 | its text): the
+        label, used."""
         cells = self.rows[i].cells
         if len(cells) != 1 or not any_label(cells[0].text, _GOAL_BLOCK) or i + 1 >= len(self.rows):
             return False
         below = self.rows[i + 1].cells
-        if len(below) != 1:
+        if len(below) == 2:  # (预期目标 | its text: the label over lines of its own, laid out)
+            label: str | None = below[0].text
+        elif len(below) == 1:
+            m = _BARE_GOAL_LABEL.match(below[0].text) or _GOAL_LINE.match(below[0].text)
+            label = m.group(1) if m is not None else None
+        else:
             return False
-        m = _BARE_GOAL_LABEL.match(below[0].text) or _GOAL_LINE.match(below[0].text)
-        if m is None or self._goal_label(m.group(1)) is None:
+        if label is None or self._goal_label(label) is None:
             return False
         cells[0].used = True
         return True
@@ -1265,6 +1272,10 @@ class _TableBuilder:
         """
         if self._block_label(row):
             return
+        if any(lb.is_stamp(c.raw or c.text) for c in row.cells) and all(
+            lb.is_stamp(c.raw or c.text) or lb.unit_like(c.text) for c in row.cells
+        ):
+            return  # a seal's text under the goals (三台县水利局 | （盖章）): no goal's, reported
         if row.cells and all(c.text in lb.GOAL_POINTS for c in row.cells):
             for c in row.cells:  # 分值 | 得分 over the goal's own points, on a row of their own
                 c.used = True
@@ -1301,8 +1312,10 @@ class _TableBuilder:
                 elif not self.goal_stated:
                     self.t[field] = round(self.t[field] + points, 2)
                 continue
-            if lb.is_vertical_fragment(c.text, "年度总体目标") and len(c.text) <= 6:
-                c.used = True
+            if (lb.is_vertical_fragment(c.text, "年度总体目标") and len(c.text) <= 6) or (
+                len(c.text) <= _VERTICAL_PIECE and lb.is_vertical_fragment(c.text, "绩效指标")
+            ):
+                c.used = True  # (绩 / 效 / 指 / 标 down the next block's label column)
             elif c.column in other:
                 label = other[c.column]
                 self.t["fields"][label] = (self.t["fields"].get(label, "") + " " + c.text).strip()
@@ -1549,6 +1562,10 @@ class _TableBuilder:
                 columns = merge_header(columns, self.rows[end], family)
                 if other is not None:
                     other = merge_header(other, self.rows[end], family)
+                end += 1
+            if end < len(self.rows) and is_column_numbering(self.rows[end]):
+                for c in self.rows[end].cells:  # (栏次 | 1 | 2 | …: the columns' numbers)
+                    c.used = True
                 end += 1
         first = end
         if first < len(self.rows) and self.first_indicator_line is None:
@@ -1842,6 +1859,12 @@ class _TableBuilder:
             )
         t["first_line"] = self.rows[0].line
         t["last_line"] = self.rows[-1].line
+        # the form's names for its columns and fields, as messages quote them: a label a web
+        # page broke over lines (全年<br>执行数) is one word
+        t["labels"] = {
+            k: v if " " not in v and "\n" not in v else "".join(v.split())
+            for k, v in t["labels"].items()
+        }
         return EvaluationTable.model_validate(t)
 
     def _unread_indicator_rows(self) -> ReadingDoubt | None:

@@ -24,6 +24,7 @@ from reviewer.ingest.rebuild.indicators import Placed
 from reviewer.ingest.rebuild.section import starts_indicators
 from reviewer.ingest.rebuild.tokenise import Token, merge
 from reviewer.lazyre import lazy_compile
+from reviewer.parse.funds import place_name, places_label, source_label
 from reviewer.parse.values import ascii_form, is_placeholder, parse_amount, parse_percent
 
 if TYPE_CHECKING:
@@ -180,6 +181,7 @@ def _header(b: Builder, head: list[Token]) -> list[str]:
 def _rows(b: Builder, j: int, roles: list[str]) -> int:
     toks = b.toks
     rows: list[tuple[Token | None, list[Token]]] = []
+    places = False  # under a list of places' label (分乡镇（街道）：): each place opens a row
     while j < len(toks):
         t = toks[j]
         ks = kinds(t.text)
@@ -189,11 +191,20 @@ def _rows(b: Builder, j: int, roles: list[str]) -> int:
             break
         if not roles and not t.empty and not ks and not is_value(t.text):
             break  # without a header, a row holds its values only
+        listed = None if t.empty or ks else places_label(t.text)
         if Kind.FUND_ROW in ks:
             if rows and _pairs_with(rows[-1], t):
                 rows[-1][1].append(t)
             else:
                 rows.append((t, []))
+            places = False
+        elif listed is not None or (places and not t.empty and place_name(t.text)):
+            rows.append((t, []))  # the list's label, or a place of the list
+            places = places or bool(listed)
+        elif (
+            rows and not t.empty and not ks and source_label(t.text) and _values_follow(toks, j, 2)
+        ):
+            rows.append((t, []))  # a source no form lists (省市县资金 | 620.00 | …): its own row
         elif rows:
             rows[-1][1].append(t)
         elif not t.empty:
