@@ -237,7 +237,7 @@ def review_stream(
     stage = llm if idle is None else None
     run = idle or LlmRun(enabled=True)
     name, stream = stream_file(source, config.limits, config.form)
-    facts = ReportFacts(leftovers=stream.leftovers, summaries=stream.summaries)
+    facts = ReportFacts(leftovers=stream.leftovers, summaries=stream.summaries, config=config)
     assembly = MemoAssembly(config, keep=False)
     window = _Window()
     totals: dict[int, float] = {}  # the window's totals as the rules computed them

@@ -1,12 +1,15 @@
 """What round 196 of the written tables (cgp, cgq, cgr, cgs) showed: a scan's 一 for a dash alone
 in an explanation, 无偏差 beside a missed row, and a seal's text and a vertical label under the
-goals.
+goals; and what round 192's reports (cgb) left: the prose saying every target was met (T110).
 """
 
 from __future__ import annotations
 
+import io
+
 from reviewer.api import parse_file
-from reviewer.pipeline import review
+from reviewer.memo.stream import MemoSpool
+from reviewer.pipeline import review, review_stream
 from tests.test_round73_variants import _codes, _doc, _unread
 
 
@@ -30,3 +33,20 @@ def test_round196_a_seal_and_a_vertical_label_are_no_goals_text() -> None:
     assert t.goal_actual.endswith("执行率86.40%。")
     assert "（盖章）" in _unread("cgr06")  # the seal reported, not read as text
     assert "N105" not in _codes("cgr06")
+
+
+def test_round196_a_reports_prose_claiming_every_target_met_beside_a_missed_row() -> None:
+    # cgb06: 年初设定的各项绩效指标全部完成 in the report's prose; 救助资金发放及时率 =100% / 95%
+    [hit] = [f for f in review(_doc("cgb06")).findings if f.code == "T110"]
+    assert hit.indicator == "救助资金发放及时率"
+    assert hit.evidence[0].quote == "各项绩效指标全部完成"
+    # read one table at a time, the report says the same
+    with MemoSpool("json") as spool:
+        streamed = review_stream(_doc("cgb06"), spool)
+        out = io.StringIO()
+        spool.write(streamed.memo, out)
+    assert "T110" in out.getvalue()
+    # cgb03 (.docx): 各项绩效指标均全面完成 beside 资助对象识别精准率 97% against ≥98%
+    assert "T110" in _codes("cgb03")
+    # a clean report of the same set says nothing (cgb05: every row met)
+    assert "T110" not in _codes("cgb05")

@@ -55,7 +55,7 @@ def _finding(hit: Hit, rule: Rule, table: EvaluationTable | None, index: int | N
         source="rules",
         project=table.name if table is not None else "",
         table_index=index,
-        indicator=hit.indicator.name if hit.indicator is not None else None,
+        indicator=hit.indicator.name if hit.indicator is not None else hit.indicator_name,
         locations=locations,
         message=hit.message,
         expected=hit.expected,
@@ -182,7 +182,7 @@ def check_table(
 
 def check_report(report: Report, config: Config, rules: Sequence[Rule]) -> list[Finding]:
     """The findings of the whole-report rules among ``rules``."""
-    return check_facts(ReportFacts.of(report), config, rules)
+    return check_facts(ReportFacts.of(report, config), config, rules)
 
 
 def check_facts(facts: ReportFacts, config: Config, rules: Sequence[Rule]) -> list[Finding]:

@@ -476,9 +476,9 @@ def _execution_rows(t: EvaluationTable) -> Iterator[tuple[FundRow, Indicator]]:
     (its actual reaching it earns the row's weight): not checked here."""
     rate = t.funds.annual_total.cells.get("rate_pct")
     for i in t.indicators:
-        if execution_against_target(i):
+        if execution_against_target(i, t):
             continue
-        if scores_execution(i) and i.weight is not None and i.score is not None:
+        if scores_execution(i, t) and i.weight is not None and i.score is not None:
             cells = {k: ref for k in ("weight", "score") if (ref := i.cells.get(k)) is not None}
             if rate is not None:
                 cells["rate_pct"] = rate

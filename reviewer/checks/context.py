@@ -34,6 +34,8 @@ class Hit:
 
     message: str
     indicator: Indicator | None = None
+    # the row's name where the rule holds no row (a report's rule, its tables read and gone)
+    indicator_name: str | None = None
     expected: str | None = None
     found: str | None = None
     evidence: list[Evidence] = field(default_factory=list)
@@ -45,6 +47,26 @@ def _rounding_tally() -> RoundingTally:
     from reviewer.checks.budget import RoundingTally  # budget's rules import this module
 
     return RoundingTally()
+
+
+@dataclass(frozen=True, slots=True)
+class MissedRow:
+    """A row that missed its target, as a report's rules quote it (not the row itself: a
+    report read one table at a time holds no table's rows)."""
+
+    name: str
+    target: str
+    actual: str
+    evidence: tuple[Evidence, ...]
+
+    @classmethod
+    def of(cls, ind: Indicator) -> MissedRow:
+        return cls(
+            ind.name, ind.target, ind.actual, tuple(indicator_evidence(ind, "target", "actual"))
+        )
+
+
+MISSED_SHOWN = 3  # missed rows a message names, at most
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,9 +86,13 @@ class ProjectResult:
     factors: tuple[float, ...] = (1.0,)  # what its amounts are multiplied by to be 元
     year: int | None = None
     reliable: bool = True  # False: doubted (its figures no result to hold a text against)
+    # its rows that missed their targets, the first few (gathered where a configuration judges
+    # them), and how many: what a report's prose saying every target was met is held against
+    missed: tuple[MissedRow, ...] = ()
+    missed_count: int = 0
 
     @classmethod
-    def of(cls, table: EvaluationTable) -> ProjectResult:
+    def of(cls, table: EvaluationTable, missed: list[Indicator] | None = None) -> ProjectResult:
         total = table.total_score if table.total_printed else None
         row = table.funds.annual_total
         department = table.subject == "department"
@@ -83,6 +109,8 @@ class ProjectResult:
             factors=unit_factors(table),
             year=table.year,
             reliable=table.funds_reliable,  # (no doubt at all)
+            missed=tuple(MissedRow.of(i) for i in (missed or [])[:MISSED_SHOWN]),
+            missed_count=len(missed or []),
         )
 
 
@@ -116,10 +144,18 @@ class ReportFacts:
     # each indicator row's printed target, actual, 分值 and 得分, by its name's key: what a
     # correction notice's cells are looked for in (already corrected, or not)
     printed: dict[str, set[str]] = field(default_factory=dict)
+    # what judges the rows' targets met (``ProjectResult.missed``); None: not judged
+    config: Config | None = None
 
     def add_table(self, table: EvaluationTable) -> None:
         self.rounding.add(table)
-        result = ProjectResult.of(table)
+        missed: list[Indicator] = []
+        if self.config is not None and table.reliable:
+            config = self.config
+            missed = [
+                i for i in table.indicators if not i.partial and target_met(i, config) is False
+            ]
+        result = ProjectResult.of(table, missed)
         self.tables.append(result)
         for i in table.indicators:
             printed = self.printed.setdefault(key(i.name), set())
@@ -131,8 +167,8 @@ class ReportFacts:
             self.results[name] = None if name in self.results else result
 
     @classmethod
-    def of(cls, report: Report) -> ReportFacts:
-        facts = cls(leftovers=report.leftovers, summaries=report.summaries)
+    def of(cls, report: Report, config: Config | None = None) -> ReportFacts:
+        facts = cls(leftovers=report.leftovers, summaries=report.summaries, config=config)
         for table in report.tables:
             facts.add_table(table)
         return facts
@@ -267,17 +303,32 @@ def ilabel(ind: Indicator) -> str:
 EXECUTION_ROW = "预算执行率指标"
 
 
-def scores_execution(ind: Indicator) -> bool:
-    """The row scores the budget's execution (its 一级 and its name are 预算执行率)."""
-    return ind.l1 == EXECUTION_ROW
+def scores_execution(ind: Indicator, table: EvaluationTable | None = None) -> bool:
+    """The row scores the budget's execution: its 一级 and its name are 预算执行率; or, given its
+    ``table``, a project's row named so (预算执行率, 资金执行率) where the funds block scores
+    nothing (the Guangdong and Fujian forms score it among the rows, under 产出指标 or 资金管理)."""
+    if ind.l1 == EXECUTION_ROW:
+        return True
+    if table is None or table.subject == "department":
+        return False  # (a 部门整体 form scores 预算执行率 among the department's own rows)
+    total = table.funds.annual_total
+    return (
+        total.weight is None
+        and total.score is None
+        and EXECUTION_NAME.fullmatch(ind.name) is not None
+    )
 
 
-def execution_against_target(ind: Indicator) -> bool:
+# A row's name that says the budget's execution (预算执行率, 项目资金支出进度).
+EXECUTION_NAME = lazy_compile(r"(?:项目)?(?:预算|资金)(?:执行|支出)(?:率|进度)")
+
+
+def execution_against_target(ind: Indicator, table: EvaluationTable | None = None) -> bool:
     """A row scoring the budget's execution whose target is a rate below 100% (≥95%): scored
     against that target, as the form's other rows are, not as the rate × its weight."""
     target = ind.target_value
     return (
-        scores_execution(ind)
+        scores_execution(ind, table)
         and target.operator in (Operator.GE, Operator.GT)
         and target.number is not None
         and target.number < _FULL_RATE

@@ -6,8 +6,16 @@ import itertools
 import re
 from collections import Counter
 from collections.abc import Iterator
+from typing import TypeVar
 
-from reviewer.checks.context import Hit, TableContext, cell_evidence, ilabel, indicator_evidence
+from reviewer.checks.context import (
+    Hit,
+    MissedRow,
+    TableContext,
+    cell_evidence,
+    ilabel,
+    indicator_evidence,
+)
 from reviewer.checks.registry import rule
 from reviewer.lazyre import lazy_compile
 from reviewer.model import Category, EvaluationTable, Evidence, Indicator, Severity
@@ -220,6 +228,23 @@ _HEDGED = lazy_compile(r"基本|大部分|部分|未|没有|尚|将|确保|力�
 _EXCEPT = lazy_compile(r"除([^。；;]{1,60}?)(?:以)?外[^。；;]{0,6}$")
 
 
+def all_met_claims(text: str) -> Iterator[re.Match[str]]:
+    """Where ``text`` says every target was met, not hedged (基本完成, 力争全部完成)."""
+    for m in _ALL_MET.finditer(text):
+        if not _HEDGED.search(text[max(0, m.start() - 4) : m.end()]):
+            yield m
+
+
+_Named = TypeVar("_Named", Indicator, MissedRow)
+
+
+def not_excepted(missed: list[_Named], text: str, at: int) -> list[_Named]:
+    """The missed rows a claim at ``at`` in ``text`` leaves in: those its words before it do
+    not except (除出水水质达标率外各项指标均完成)."""
+    excepted = _excepted(text, at)
+    return missed if excepted is None else [i for i in missed if not _names_row(excepted, i.name)]
+
+
 def _names_row(excepted: str, name: str) -> bool:
     """The exception names the row, in its words or in its own order of them (溢洪道清淤长度 for
     清淤疏浚溢洪道长度): a part of it whose characters are all the name's."""
@@ -289,13 +314,7 @@ def narrative_claims_all_met(ctx: TableContext) -> Iterator[Hit]:
         # (a 20/80 form's 偏差原因分析 under its rows: 各项绩效指标均已全面完成，…)
         said.append(("偏差原因分析", t.fields["deviation_analysis"], "field:deviation_analysis"))
     found = next(
-        (
-            (where, m, cell)
-            for where, text, cell in said
-            for m in _ALL_MET.finditer(text)
-            if not _HEDGED.search(text[max(0, m.start() - 4) : m.end()])
-        ),
-        None,
+        ((where, m, cell) for where, text, cell in said for m in all_met_claims(text)), None
     )
     missed = [i for i in t.indicators if ctx.met(i) is False]
     if found is None:
@@ -308,9 +327,8 @@ def narrative_claims_all_met(ctx: TableContext) -> Iterator[Hit]:
         missed = [row]
     where, claim, cell = found
     text = next(text for w, text, c in said if c == cell)
-    if (excepted := _excepted(text, claim.start())) is not None:
-        # 除出水水质达标率外各项指标均完成: the rows it names as missed are said so
-        missed = [i for i in missed if not _names_row(excepted, i.name)]
+    # 除出水水质达标率外各项指标均完成: the rows it names as missed are said so
+    missed = not_excepted(missed, text, claim.start())
     if not missed:
         return
     rows = "、".join(f"{ilabel(i)}（指标值{i.target}，完成{i.actual}）" for i in missed[:3])

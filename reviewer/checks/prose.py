@@ -1,5 +1,6 @@
 """T109: what a report's own prose (its text outside the tables) says of a table's results —
-the execution rate, the amount executed, the self-evaluation score — against the table.
+the execution rate, the amount executed, the self-evaluation score — against the table; T110:
+its saying every target was met against the table's missed rows.
 
 A report often opens with its projects' results (其中农村公路日常养护项目执行701.28万元，执行率
 98.50%，自评得分99.74分). A figure is held against a table only where the prose says whose it
@@ -22,6 +23,7 @@ from dataclasses import dataclass
 from decimal import ROUND_DOWN, ROUND_HALF_UP, Decimal
 
 from reviewer.checks.context import Hit, ProjectResult, ReportFacts
+from reviewer.checks.narrative import all_met_claims, not_excepted
 from reviewer.checks.registry import report_rule
 from reviewer.claims.match import common_run
 from reviewer.config import Config
@@ -328,3 +330,51 @@ def _amount_agrees(m: re.Match[str], amount: float | None, t: ProjectResult) -> 
         return True
     printed = m.group("figure")
     return any(_agrees(printed, amount * f / _MONEY[m.group("unit")]) for f in t.factors)
+
+
+@report_rule(
+    "T110",
+    "报告正文称目标全部完成而指标未达成",
+    "prose-claims-all-met",
+    Category.CONSISTENCY,
+    Severity.WARNING,
+    "强制",
+    "consistency",
+    what="自评报告正文（表格以外的文字）称各项绩效指标或目标全部完成（“年初设定的各项绩效指标全部完成”"
+    "“绩效目标全部实现”等），而该项目自评表中有指标行的实际完成值未达到年度指标值。只核对正文写明属于哪一张表的"
+    "说法：只有一张表的报告，或句中点名了项目的；“基本完成”“力争全部完成”等不核对，“除…外”点名的指标不计。",
+    why="报告正文是公开的自评结论；指标未达成而称全部完成，结论与自评表相互矛盾。",
+    example="报告正文称“年初设定的各项绩效指标全部完成”，而自评表中“救助资金发放及时率”指标值=100%，完成95%。",
+    fix="如实写明未完成的指标及其原因，或核实自评表中的实际完成值。",
+)
+def prose_claims_all_met(facts: ReportFacts, config: Config) -> Iterator[Hit]:
+    tables = [t for t in facts.tables if t.name or t.department]
+    if not tables:
+        return
+    said: set[int] = set()  # a table whose claim was held once
+    for lo in facts.leftovers:
+        for sentence in _SENTENCE.finditer(lo.text):
+            words = sentence.group()
+            claims = list(all_met_claims(words))
+            if not claims:
+                continue
+            subject = tables[0] if len(tables) == 1 else _named(words, tables)[0]
+            if subject is None or not subject.reliable or id(subject) in said:
+                continue
+            claim = claims[0]
+            missed = not_excepted(list(subject.missed), words, claim.start())
+            if not missed:
+                continue
+            said.add(id(subject))
+            rows = "、".join(f"「{r.name}」（指标值{r.target}，完成{r.actual}）" for r in missed)
+            count = subject.missed_count - (len(subject.missed) - len(missed))
+            more = f"等{count}项" if count > len(missed) else ""
+            yield Hit(
+                f"报告正文称“{claim.group(0)}”，但{rows}{more}未达到年度指标值。",
+                indicator_name=missed[0].name,
+                expected="如实说明未达成的指标",
+                found=claim.group(0),
+                evidence=[Evidence(quote=claim.group(0), location=lo.location)]
+                + [e for r in missed for e in r.evidence],
+                suggestion="如实写明未完成的指标及其原因，或核实自评表中的实际完成值。",
+            )

@@ -49,8 +49,9 @@ def _against_target(ctx: TableContext) -> Iterator[Indicator]:
     """The rows whose score is judged against their target: not the row that scores the
     budget's execution (预算执行率), which B103 judges by the funds' own rate, unless its target
     is a rate below 100% (``execution_against_target``)."""
-    for i in ctx.table.indicators:
-        if not scores_execution(i) or execution_against_target(i):
+    t = ctx.table
+    for i in t.indicators:
+        if not scores_execution(i, t) or execution_against_target(i, t):
             yield i
 
 

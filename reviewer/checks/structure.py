@@ -244,8 +244,8 @@ def category_labels(ctx: TableContext) -> Iterator[Hit]:
         problem = ""
         if not i.l1:
             problem = "没有一级指标"
-        elif scores_execution(i):
-            continue  # 预算执行率: a row of its own, with no 二级
+        elif scores_execution(i, ctx.table):
+            continue  # 预算执行率: a row of its own, with no 二级 (or under its 资金管理)
         elif i.l1 not in _L1_ALLOWED and i.l1 not in extra and not own(i.l1):
             problem = f"一级指标“{i.l1}”不在规定范围内"
         elif not i.l2 and i.l1 not in extra and not two_levels and i.l1 != "满意度指标":

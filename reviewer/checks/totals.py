@@ -10,6 +10,7 @@ from reviewer.checks.context import (
     cell_evidence,
     goal_score_unread,
     indicator_evidence,
+    scores_execution,
 )
 from reviewer.checks.recompute import Expectation, recomputed_score
 from reviewer.checks.registry import rule
@@ -120,9 +121,13 @@ def total_adds_up(ctx: TableContext) -> Iterator[Hit]:
         )
         return
     execution = t.funds.annual_total
-    # (the family's points for it only where the block was printed: its amounts read)
-    worth = execution.weight or (ctx.family.scoring.execution_weight if execution.cells else None)
-    points = ctx.family.scoring.execution_weight
+    # (the family's points for it only where the block was printed: its amounts read; none
+    # where a row of the indicators scores it, 资金管理 | 预算执行率, its points in their sum)
+    in_rows = any(scores_execution(i, t) for i in t.counted)
+    worth = execution.weight or (
+        ctx.family.scoring.execution_weight if execution.cells and not in_rows else None
+    )
+    points = None if in_rows else ctx.family.scoring.execution_weight
     unread: tuple[str, str] | None = None  # the execution's score the total may hold, unread
     if execution.score is None and worth and 0 < t.total_score - expected <= worth + tolerance:
         unread = (

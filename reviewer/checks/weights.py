@@ -7,6 +7,7 @@ from collections.abc import Iterator
 
 from reviewer.checks.budget import zero_budget
 from reviewer.checks.context import (
+    EXECUTION_NAME,
     Hit,
     TableContext,
     cell_evidence,
@@ -55,7 +56,7 @@ def weights_sum(ctx: TableContext) -> Iterator[Hit]:
     if (
         budget_w is None
         and scoring.execution_weight is not None
-        and not any(scores_execution(i) for i in t.indicators)
+        and not any(scores_execution(i, t) for i in t.indicators)
     ):
         # the funds block printed no points: the indicators must make up their share alone
         expected, parts = scoring.indicator_total, "三级指标"
@@ -128,7 +129,7 @@ def default_split(ctx: TableContext) -> Iterator[Hit]:
         return
     sums: dict[str, float] = {}
     for i in t.counted:
-        if i.weight is not None and i.l1:
+        if i.weight is not None and i.l1 and not scores_execution(i, t):
             l1 = _SAME_CATEGORY.get(i.l1, i.l1)
             sums[l1] = sums.get(l1, 0.0) + i.weight
     output, cost = sums.get("产出指标"), sums.get("成本指标")
@@ -144,6 +145,8 @@ def default_split(ctx: TableContext) -> Iterator[Hit]:
     if off and _split_in_notes(t, sums):
         return  # the form's own note sets the split the rows follow (产出指标40分,效益指标40分)
     budget_w = t.funds.annual_total.weight
+    if budget_w is None:  # (or the row scoring it among the indicators: 资金管理 | 预算执行率)
+        budget_w = next((i.weight for i in t.counted if scores_execution(i, t)), None)
     if budget_w is not None and abs(budget_w - 10) > 0.005:
         off.append(f"预算执行率{fmt(budget_w)}分（默认10分）")
     if off and t.indicators:
@@ -465,7 +468,6 @@ def _in_columns(i: Indicator) -> bool:
 
 
 # A row that scores the budget's execution by its name (预算执行率, 资金执行率, 预算执行进度).
-_EXECUTION_NAME = lazy_compile(r"(?:项目)?(?:预算|资金)(?:执行|支出)(?:率|进度)")
 
 
 @rule(
@@ -489,7 +491,7 @@ def execution_scored_twice(ctx: TableContext) -> Iterator[Hit]:
     if not total.weight or total.score is None or ctx.family.subject != "project":
         return  # (a 部门整体 form's 部门管理 scores its 预算执行率 among the department's own)
     for i in ctx.table.counted:
-        if scores_execution(i) or not i.weight or _EXECUTION_NAME.fullmatch(i.name) is None:
+        if scores_execution(i) or not i.weight or EXECUTION_NAME.fullmatch(i.name) is None:
             continue
         yield Hit(
             f"项目资金表已为预算执行率设{fmt(total.weight)}分并计分，{ilabel(i)}又作为{i.l1 or '绩效指标'}"

@@ -441,6 +441,10 @@ _TEXT_FIELDS = (
     ("财务负责人", "finance_lead"),
 )
 
+# The indicator columns the national form shares with the forms that print its rows (20/80,
+# transfer payments): their rows' columns can be told as the national form's are.
+NATIONAL_COLUMNS = _INDICATOR_COLUMNS
+
 NATIONAL = Family(
     name="national-2020",
     title="项目支出绩效自评表（财预〔2020〕10号 附件1）",
@@ -708,7 +712,13 @@ RUBRIC = Family(
         "评分表：序号/一级/二级/三级指标/指标分值/指标解释/评分标准/自评得分，没有目标值和完成值。"
         "只能复核算术（各级分值之和、得分不超过分值、总分），其余内容需人工复核。"
     ),
-    titles=("绩效评价自评表", "评分表"),
+    # (部门整体支出绩效自评表（评分表）: the 部门整体 form's title, marked as its scoring sheet)
+    titles=(
+        "绩效评价自评表",
+        "评分表",
+        "部门整体支出绩效自评表(评分表)",
+        "部门整体绩效自评表(评分表)",
+    ),
     signatures=("指标解释", "评分标准", "指标说明及评分标准"),
     subject="department",
     header_fields=(("单位", "department"), ("部门", "department"), *_HEADER),
@@ -732,6 +742,7 @@ RUBRIC = Family(
     text_fields=_TEXT_FIELDS,
     scoring=Scoring(rubric=True, execution_weight=None, indicator_total=100.0, default_split=None),
     sections=("indicators",),
+    own_categories=True,  # (预算编制 / 预算执行 / 资产管理 …: a department's own words)
 )
 
 FAMILIES: tuple[Family, ...] = (

@@ -29,6 +29,7 @@ from reviewer.ingest.layouts import (
 )
 from reviewer.ingest.rebuild import Unreadable
 from reviewer.ingest.sharing import is_sharing_copy, is_site_line, site_lines_out
+from reviewer.lazyre import lazy_compile
 from reviewer.limits import Limits, exceeded
 from reviewer.model import Leftover
 from reviewer.textnorm import is_quoted, unquoted
@@ -129,7 +130,21 @@ def _file_lines(path: Path, encoding: str, limits: Limits) -> Iterator[str]:
             if len(line) > most and (len(line) > most + 1 or not line.endswith("\n")):
                 what = f"第{number}行的内容超过上限 {most:,} 个字符"
                 raise exceeded(path.name, what, "cell_chars")
-            yield line
+            # a grid drawn in box characters (┌─┬─┐ │ ├─┼─┤) as the ASCII one is (+-+-+ |)
+            yield line.translate(_BOX_TO_ASCII) if _BOX_CHARS.search(line) else line
+
+
+# Box-drawing characters and the ASCII a text grid draws the same lines with.
+_BOX_TO_ASCII = str.maketrans(
+    {
+        **dict.fromkeys("│┃║", "|"),
+        **dict.fromkeys("─━═", "-"),
+        **dict.fromkeys("┌┐└┘├┤┬┴┼╋┏┓┗┛┣┫┳┻╔╗╚╝╠╣╦╩╬", "+"),
+    }
+)
+# (a line drawn with its corners, tees or uprights only: a scan's ═ alone is an equals sign,
+# ═ 100 %)
+_BOX_CHARS = lazy_compile("[│┃║┌┐└┘├┤┬┴┼╋┏┓┗┛┣┫┳┻╔╗╚╝╠╣╦╩╬]")
 
 
 # A short text whose layout reads no table right is read again in the layouts nearest to it, in

@@ -525,6 +525,15 @@ def read_header(row: Row, family: Family = DEFAULT) -> IndicatorColumns:
             # 预期目标 | 实际完成 over the indicator rows: the goal block's words for the columns
             role = Role.TARGET
         if (
+            role in (None, Role.EXTRA)
+            and key(c.text) == _YEARS_GOAL
+            and Role.NAME in cols.roles.values()
+            and Role.TARGET not in cols.roles.values()
+        ):
+            # 三级指标 | 年度绩效目标 | 实际完成 (Guangdong's): the target, right of the names;
+            # not the 20/80 form's 年度绩效目标（80分）, its block's label left of them
+            role = Role.TARGET
+        if (
             role in (Role.TARGET, Role.EXTRA)
             and Role.TARGET in cols.roles.values()
             and _ADJUSTED_TARGET.search(c.text)
@@ -627,6 +636,7 @@ _ADJUSTED_TARGET = lazy_compile(r"(?:调整后|调整|修订后|变更后)的?(?
 _POINTS_WORD = "分数"
 # The goal block's word for what was planned, heading an indicator header's target column.
 _GOAL_WORDS = frozenset(("预期目标", "年度目标", "绩效目标", "计划目标", "目标"))
+_YEARS_GOAL = "年度绩效目标"
 
 _HEADERLESS_ROWS = 3
 # The national form's label for each role, as its vocabulary spells it first (一级指标 …).

@@ -346,6 +346,11 @@ def _column_role(text: str, family: Family) -> str | None:
     return role
 
 
+def names_a_column(text: str, family: Family) -> bool:
+    """``text`` is a funds block's column label (全年预算数（元）, 执行率)."""
+    return _column_role(text, family) is not None
+
+
 _THIS_YEAR = ("本年度", "本年")
 # Header words over columns that hold no figure of their own: this year's (beside the project's
 # whole budget), the row labels' (资金来源 over 合计, 其中:财政资金 …), or the amounts' group

@@ -677,6 +677,21 @@ def parse_section(
             # the 分值 and 得分 columns, else left unused (reported)
             _read_subtotal(cells, columns, len(drafts), subtotals)
             continue
+        if (heading := _category_with_points(cells, columns)) is not None:
+            # 投入 | | | 20 | | | 19 (a scoring sheet's 一级 over its rows): the category's
+            # points, as 投入（20分） states them, and its score, as a 小计 over the rows below
+            category, weight, score = heading
+            for c in cells:
+                c.used = True
+            events.append(
+                LabelEvent(
+                    len(drafts) - 0.5, "l1", f"{_one_line(category.text)}（{weight.text}分）"
+                )
+            )
+            if score is not None:
+                _read_subtotal([category, score], columns, len(drafts), subtotals)
+                subtotals[-1]["above"] = True
+            continue
         if units and len(cells) > 2:
             # a unit's seal stamped over a row's cells (受益农户满意度 | 东安县农业农村局 | ≥90%):
             # no cell of the row (left unused, it is reported); not a scan's page head (某局 |
@@ -747,8 +762,19 @@ def parse_section(
                 ):
                     break  # 预算执行率 printed twice, its 二级 left empty: the copy is the name
                 kind = lb.label_kind(c.text)
+                if kind is None and c.text in _EXECUTION_GROUPS and context_l1 in _FORM_L1:
+                    # 产出指标 | 资金管理 | 预算执行率 (Guangdong's, Fujian's): a 二级 of the
+                    # form's 一级 (a department's 部门管理 | 资金管理 is its own words, as read)
+                    kind = lb.LabelKind.L2
                 if kind is not None and _names_rest(c.text, cells, drafts, last_label):
                     break  # 补充更新出版物 / 数量 within 数量指标's rows: the name's end
+                if (
+                    label_cells
+                    and lb.is_row_of_its_own(c.text)
+                    and n + 1 < len(cells)
+                    and any(ch.isdigit() for ch in cells[n + 1].text)
+                ):
+                    break  # 预算执行 | 预算执行率 | ≥95%: after its label, with its target, the name
                 if kind is None:
                     glued = _glued_labels(c.text) or _cut_label(
                         c.text, rows[ri + 1] if ri + 1 < len(rows) else None
@@ -929,6 +955,26 @@ def _ordinals_dropped(indicators: list[dict[str, Any]]) -> None:
             i["name"] = i["name"][m.end() :]
 
 
+def _category_with_points(
+    cells: list[Cell], columns: IndicatorColumns
+) -> tuple[Cell, Cell, Cell | None] | None:
+    """A category's row of its own in the 一级 column with its 分值 (and 得分) under the points'
+    columns, no name (投入 | 20 | 19, 预算编制 | 15 | 14): its label, weight and score cells."""
+    if not 2 <= len(cells) <= 3 or columns.roles.get(cells[0].column) is not Role.L1:
+        return None
+    label, figures = cells[0], cells[1:]
+    if lb.is_row_of_its_own(label.text):
+        return None  # 预算执行率 | 10 | 9.50: a row of its own, the execution's
+    if lb.classify_label(label.text) is None and not own_heading_text(label.text):
+        return None  # (in the 一级 column with the points, whatever level a word elsewhere)
+    roles = [columns.roles.get(c.column) for c in figures]
+    if roles not in ([Role.WEIGHT], [Role.WEIGHT, Role.SCORE]) or any(
+        _points(c) is None for c in figures
+    ):
+        return None
+    return label, figures[0], figures[1] if len(figures) > 1 else None
+
+
 def _read_subtotal(
     cells: list[Cell], columns: IndicatorColumns, after: int, into: list[dict[str, Any]]
 ) -> None:
@@ -969,6 +1015,10 @@ def _read_subtotal(
 
 
 _EMPTY_MARKS = frozenset({"/", "-", "—", "——", "／"})
+# The 二级 a project form files the budget's execution row under (资金管理 | 预算执行率), and the
+# form's own 一级 stems it may stand under.
+_EXECUTION_GROUPS = frozenset({"资金管理", "预算执行"})
+_FORM_L1 = frozenset({"产出", "效益", "满意度", "成本"})
 
 
 def _subtotal_rows(
@@ -984,6 +1034,17 @@ def _subtotal_rows(
     start = 0
     for s in subtotals:
         after = s.pop("after")
+        if s.pop("above", False):
+            # a category's points over its rows (投入 | 20 | 19): the rows below, up to the next
+            # category's
+            stem = lb.stem(s["label"])
+            rows = []
+            k = after
+            while k < len(indicators) and _names(indicators[k]["l1"], stem):
+                rows.append(k)
+                k += 1
+            out.append({**s, "rows": rows})
+            continue
         stem = without_enumeration(s["label"].replace(" ", "")).removesuffix("小计")
         if stem.endswith("合计") and stem[:-2] not in _WHOLE_SECTION and lb.label_kind(stem[:-2]):
             stem = stem[:-2]  # 满意度指标合计 under 满意度指标小计: the category's, not the whole's

@@ -313,12 +313,16 @@ def stem(label: str) -> str:
     return label[:-2] if label.endswith("指标") else label
 
 
+# Labels 一级 in some forms and 二级 in others: 成本指标, 满意度指标.
+_EITHER_LEVEL = frozenset(("成本指标", "成本", "满意度指标", "满意度"))
+
+
 def classify_label(text: str) -> LabelKind | None:
     """Is this cell a category label, and of which level?"""
     text = _bare(text)
     if len(text) > 12:
         return None
-    if text in ("成本指标", "成本", "满意度指标", "满意度"):
+    if text in _EITHER_LEVEL:
         return LabelKind.AMBIGUOUS
     if _L1.match(text):
         return LabelKind.L1

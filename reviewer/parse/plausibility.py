@@ -530,7 +530,13 @@ def check(
     # pieces of names: a bracket left open or closed alone (通报为准）, （自报修之日起计算）农村…),
     # a name that is only a bracketed note, or one opening with 的 (…发放到位 / 的资助资金…):
     # a wrapped name cut at its lines
-    said = [(r, _runs_said_twice(r["name"])) for r in rows if len(r["name"]) > _TWICE_LEAST]
+    # (not a row of several targets, its names apart by ；: 农贸市场快检覆盖率；覆盖农贸市场数
+    # share their words as a matter of course)
+    said = [
+        (r, _runs_said_twice(r["name"]))
+        for r in rows
+        if len(r["name"]) > _TWICE_LEAST and "；" not in r["name"] and ";" not in r["name"]
+    ]
     # a run of five said twice, or two of four; or, in two names or more, one of four (困难残疾人
     # 生活补贴享受生活补贴的困发放人数: each name run together with its definition's first line)
     twice = [r for r, (five, fours) in said if five or fours >= 2]

@@ -15,7 +15,7 @@ from functools import lru_cache
 from typing import Any
 
 from reviewer import recache
-from reviewer.forms.families import DEFAULT, DEPARTMENT, Family
+from reviewer.forms.families import DEFAULT, DEPARTMENT, NATIONAL_COLUMNS, Family
 from reviewer.forms.recognise import recognise
 from reviewer.forms.vocabulary import any_label, key, lookup, ocr_label, unnumbered
 from reviewer.grid import Cell, Row
@@ -43,6 +43,7 @@ from reviewer.parse.funds import (
     completes_header,
     funds_label_piece,
     is_fund_header,
+    names_a_column,
     run_on_header,
     tails_realigned,
     widened_header,
@@ -751,7 +752,13 @@ class _TableBuilder:
             c.used = True
             value_cell: Cell | None = c if glued else None
             value = glued
-            if not glued and i + 1 < len(cells) and keys[i + 1] is None:
+            if (
+                not glued
+                and i + 1 < len(cells)
+                and keys[i + 1] is None
+                # (a list's column labels: 单位名称 | 项目名称 | 全年预算数（元）, no key's value)
+                and not names_a_column(cells[i + 1].text, self.family)
+            ):
                 value_cell = cells[i + 1]
                 value = value_cell.text
                 value_cell.used = True
@@ -1505,7 +1512,7 @@ class _TableBuilder:
     def _headerless(self, i: int) -> IndicatorColumns | None:
         """The national columns of a page excerpt that begins inside the indicator rows, with
         no header above them (see ``columns.headerless``)."""
-        if self.family.indicator_columns is not DEFAULT.indicator_columns:
+        if self.family.indicator_columns not in (DEFAULT.indicator_columns, NATIONAL_COLUMNS):
             return None  # other forms' columns cannot be told from their rows alone
         fund_rows = self.family.fund_rows
         return headerless(self.rows[i : i + 8], lambda t: lookup(t, fund_rows) is not None)

@@ -506,3 +506,46 @@ class TestT109ProseMatchesTable:
         assert not _prose_hits(
             tmp_path, "2023年部门整体支出执行率96.04%，部门整体自评得分99.62分。"
         )
+
+
+# T110 a report's prose saying every target was met (whole report) ---------------------------
+# The tables: 业务培训, where missed, its 培训人数 210 against >=250人 (scored 8.4 of 10, its cause
+# and measure given), and 普法宣传 beside it where two.
+
+
+def _missed() -> EvaluationTable:
+    return make_table(
+        indicators=with_row(1, ind("培训人数", ">=250人", "=210人", 10, 8.4, MEASURE))
+    )
+
+
+def _claim_hits(tmp_path: Path, *prose: str, tables: list[EvaluationTable]) -> list[Finding]:
+    path = tmp_path / "report.txt"
+    path.write_text("\n".join(prose) + "\n\n" + render_text(tables), encoding="utf-8")
+    return [f for f in run_checks(parse_file(path), Config()) if f.code == "T110"]
+
+
+class TestT110ProseClaimsAllMet:
+    def test_every_target_said_met_beside_a_missed_row(self, tmp_path: Path) -> None:
+        (hit,) = _claim_hits(
+            tmp_path, "2023年，业务培训项目年初设定的各项绩效指标全部完成。", tables=[_missed()]
+        )
+        assert hit.severity.value == "warning"
+        assert hit.indicator == "培训人数"
+        assert hit.message == (
+            "报告正文称“各项绩效指标全部完成”，但「培训人数」（指标值>=250人，完成=210人）未达到年度指标值。"
+        )
+        assert [e.quote for e in hit.evidence][:2] == ["各项绩效指标全部完成", "培训人数"]
+
+    def test_a_clean_table_a_hedged_claim_and_an_excepted_row(self, tmp_path: Path) -> None:
+        assert not _claim_hits(tmp_path, "各项绩效指标全部完成。", tables=[make_table()])
+        assert not _claim_hits(tmp_path, "各项绩效指标基本完成。", tables=[_missed()])
+        assert not _claim_hits(tmp_path, "除培训人数外，各项绩效指标均已完成。", tables=[_missed()])
+
+    def test_of_several_tables_only_the_one_the_sentence_names(self, tmp_path: Path) -> None:
+        two = [_missed(), make_table(project="普法宣传")]
+        # a sentence naming no project of the two: whose claim it is, the prose does not say
+        assert not _claim_hits(tmp_path, "各项绩效指标全部完成。", tables=two)
+        assert not _claim_hits(tmp_path, "普法宣传项目各项绩效指标全部完成。", tables=two)
+        (hit,) = _claim_hits(tmp_path, "业务培训项目各项绩效指标全部完成。", tables=two)
+        assert hit.indicator == "培训人数"
