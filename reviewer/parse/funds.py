@@ -900,9 +900,10 @@ class FundsReader:
         )
 
     def _budget_executed_rate(self, row: Row, label: Cell, target: dict[str, Any]) -> bool:
-        """A place's row printing its budget, its spending and its rate only (沂城街道 | 1250.00
-        | 1236.80 | 98.94%, a note after them or not), whatever columns they stand in: the rate
-        the quotient of the two says which they are. False for any other row."""
+        """A place's row printing its budget, its spending and its rate only, in that order (沂城
+        街道 | 1250.00 | 1236.80 | 98.94%, a note after them or not), whatever columns they stand
+        in (a list printing fewer columns than the block's header): read so, the rate as
+        printed (B101 checks it). False for any other row."""
         after = [c for c in row.cells if c.column > label.column and c.text not in _FILLER]
         figures, notes = after[:_PLACE_FIGURES], after[_PLACE_FIGURES:]
         if len(figures) != _PLACE_FIGURES or len(notes) > 1 or "%" not in figures[2].text:
