@@ -50,10 +50,15 @@ def fmt_money(x: float | None, *, none: str = "—") -> str:
     return none if x is None else f"{x:,.2f}"
 
 
+def to_cents(exact: Decimal) -> Decimal:
+    """An exact figure to 0.01, half up as the forms round it: 95.625 → 95.63 (a float's own
+    rounding gives 95.62)."""
+    return exact.quantize(_CENT, ROUND_HALF_UP)
+
+
 def fmt_rate(exact: Decimal) -> str:
-    """An exact rate to 0.01, half up as the forms round it: 95.625 → 95.63% (a float's own
-    rounding would print 95.62%)."""
-    return f"{exact.quantize(_CENT, ROUND_HALF_UP)}%"
+    """An exact rate to 0.01, half up, with its sign: 95.63%."""
+    return f"{to_cents(exact)}%"
 
 
 _CENT = Decimal("0.01")

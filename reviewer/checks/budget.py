@@ -32,7 +32,7 @@ from reviewer.model import (
     Indicator,
     Severity,
 )
-from reviewer.numbers import fmt, fmt_cents, fmt_rate
+from reviewer.numbers import fmt, fmt_cents, fmt_rate, to_cents
 from reviewer.parse.values import decimals, parse_percent, rounds_to
 
 ROUNDING = {"half_up": ROUND_HALF_UP, "truncate": ROUND_FLOOR, "round_up": ROUND_CEILING}
@@ -560,7 +560,7 @@ def _met(ctx: TableContext, ind: Indicator) -> bool | None:
 
 
 def _to_cents(rate: Decimal) -> float:
-    return float(rate.quantize(Decimal("0.01"), rounding=ROUND_HALF_UP))
+    return float(to_cents(rate))
 
 
 def shown_rate(table: EvaluationTable, exact: Decimal) -> str:

@@ -355,13 +355,12 @@ def prose_claims_all_met(facts: ReportFacts, config: Config) -> Iterator[Hit]:
     for lo in facts.leftovers:
         for sentence in _SENTENCE.finditer(lo.text):
             words = sentence.group()
-            claims = list(all_met_claims(words))
-            if not claims:
+            claim = next(all_met_claims(words), None)
+            if claim is None:
                 continue
             subject = tables[0] if len(tables) == 1 else _named(words, tables)[0]
             if subject is None or not subject.reliable or id(subject) in said:
                 continue
-            claim = claims[0]
             missed = not_excepted(list(subject.missed), words, claim.start())
             if not missed:
                 continue
