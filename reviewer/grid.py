@@ -111,6 +111,9 @@ class Row:
     # Rebuilt from a layout that dropped the empty cells, with figures whose columns (完成值,
     # 分值, 得分) were a guess: which cell was the empty one could not be told.
     guessed: bool = False
+    # The text stops inside this row: a pasted table's last line opening its cells with a pipe
+    # and never closing them (… | 已达到年度目标，下一步将继续加强书屋日常管).
+    cut_off: bool = False
 
     def __init__(self, cells: list[Cell], line: int, page_break_before: bool = False) -> None:
         # written out, not generated with a __post_init__: one call less for every row
@@ -118,6 +121,7 @@ class Row:
         self.line = line
         self.page_break_before = page_break_before
         self.guessed = False
+        self.cut_off = False
         if len(cells) == 1:
             self.joined = cells[0].text
         else:

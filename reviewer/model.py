@@ -387,6 +387,8 @@ class EvaluationTable(BaseModel):
     indicators: list[Indicator] = Field(default_factory=list)
     total_weight: float | None = None
     total_score: float | None = None
+    # a form scored by deduction: its 扣分合计 (the 总分 is then 100 less it)
+    total_deduction: float | None = None
     total_printed: bool = False
     grade: str = ""
     first_line: int = 0

@@ -40,7 +40,9 @@ _MEASURE = lazy_compile(
     r"持续(跟踪|推进|加强|做好|关注|督促|优化|改进|完善|开展|抓好|监测|跟进)|增设|加密|"
     r"已(采取|安排|部署|组织|实施|实行|推动|推行|启动|开展|协调|制定|着手|编制|调整|与|简化|改为|委托|签订|申请)|"
     r"(延伸|增加|新)设立|"  # 在乡镇延伸设立便民服务点: a step taken
-    r"已对[^，,；;。]{1,12}?(开展|进行|实行|实施|组织)|"  # 已对施工队开展专项培训: a step taken
+    # 已对施工队开展专项培训, 已对全部遥测站加装防雷模块: a step taken
+    r"已对[^，,；;。]{1,12}?(开展|进行|实行|实施|组织|加装|安装|改造|整改)|"
+    r"约定[^，,；;。]{0,12}?(?:内|前)(?:修复|完成|到位|整改)|"  # 与运维单位约定48小时内修复
     # 2024年增加…团队, 2025年计划每季度组织: next year's step
     r"\d{4}年(?:将|拟|计划)?(?:每[月季周]度?)?(?:增加|增设|开展|组织|实施|推进|扩大|新增)|"
     r"已新[建打增修购设装]|"  # 已新打备用水源井3眼: a step already taken against it
@@ -56,6 +58,7 @@ _MEASURE = lazy_compile(
     r"(?:20\d{2}|次|明|下)年(\d{1,2}月|[一二三四]季度|[春夏秋冬]季[^，,；;。]{0,6})?(底前|前|内|底)?"
     # …the step a few words on (2025年随工程一并实施, 2025年工程完工后覆盖)
     r"[^，,；;。的]{0,6}?(完成|完工|开工|建成|实施|开展|推进|补(齐|设|建|种|植|发|签|足|训|充|配)|到位"
+    r"|增加|提高|扩大|加大"  # (2025年采购时增加…比例)
     r"|续建|到货|交付|投用|投入使用|实现)|"
     r"逐步(实现|完成|提升|恢复|补齐)|"
     r"(按月|按季|按周|按旬|每月|每周|每旬|定期|动态)(跟踪|调度|通报|督导|督办|监测|核查|统计)|"
@@ -88,19 +91,31 @@ _NO_DELAY = lazy_compile(r"(?:无|没有|未出现|未发生|不存在)(?:任何
 _SCORING_RULE = lazy_compile(r"按(?:完成|实际完成)?比例(?:计分|得分|扣分)|得满分[,，;；]")
 
 
-def _claims_done(text: str) -> bool:
-    """``text`` says the row was done (已按计划全部完成), admitting no shortfall (无偏差 says
-    none)."""
+def _claims_done(text: str, i: Indicator) -> bool:
+    """``text`` says row ``i`` was done (已按计划全部完成; under a ceiling, 低于目标值),
+    admitting no shortfall (无偏差 says none)."""
     if _NO_DEVIATION.fullmatch(text.strip(" 。.")) is not None:
         return True  # (无偏差 alone: nothing fell short, it says)
-    return _DONE.search(text) is not None and not _SHORTFALL.search(_NO_DEVIATION.sub("", text))
+    rest = _NO_DEVIATION.sub("", text)
+    if i.target_value.operator in (Operator.LE, Operator.LT):
+        if _UNDER_CEILING.search(rest) is not None:
+            return True  # (孕产妇死亡率低于目标值 on a row above its ceiling)
+        rest = _BELOW.sub("", rest)
+    return _DONE.search(text) is not None and not _SHORTFALL.search(rest)
+
+
+# A ceiling's row said kept under it (低于目标值, 控制在指标值以内).
+_UNDER_CEILING = lazy_compile(
+    r"低于(?:年度)?(?:目标|指标)值?|控制在(?:年度)?(?:目标|指标)值?(?:以内|以下|范围内)"
+    r"|未超过(?:年度)?(?:目标|指标)值?"
+)
 
 
 # what a row's explanation claims done; not a measure's aim (下一步…确保按期完成)
 _DONE = lazy_compile(
     r"(?<!确保)(?<!力争)(?<!争取)(?<!保证)(?<!将)"
     rf"(?:已完成(?![^，,；;。]{{0,6}}?(?:{_STEPS}))"  # 已完成二次招标: a step
-    r"|全部完成|已达成|均已完成|按时完成|顺利完成|按计划完成|按期完成|如期完成)"
+    r"|全部完成|全面完成|圆满完成|已达成|均已完成|按时完成|顺利完成|按计划完成|按期完成|如期完成)"
 )
 
 
@@ -290,10 +305,10 @@ def explanation_without_measure(ctx: TableContext) -> Iterator[Hit]:
         return
     # (a text of pledges only, 严格按照项目要求组织实施, tells no cause either: E104's)
     for i, text in _explained(
-        ctx,
-        # (已按计划全部完成，无偏差: no cause, a claim E103 holds against the row)
-        lambda text: not _has_measure(text) and not _measures_only(text) and not _claims_done(text),
+        ctx, lambda text: not _has_measure(text) and not _measures_only(text)
     ):
+        if _claims_done(text, i):
+            continue  # (已按计划全部完成，无偏差: no cause, a claim E103 holds against the row)
         yield _explanation_hit(
             i,
             f"{ilabel(i)}偏差原因为“{text}”，只说明了原因，未提出改进措施。",
@@ -686,7 +701,7 @@ def explanation_contradicts(ctx: TableContext) -> Iterator[Hit]:
         full = i.score >= i.weight
         if full and _admits_shortfall(i, text, met):
             msg = f"{ilabel(i)}得满分{fmt(i.score)}分，但偏差原因写明“{text}”，说明与得分矛盾。"
-        elif met is False and _claims_done(text):
+        elif met is False and _claims_done(text, i):
             said = text.rstrip("。.")
             msg = f"{ilabel(i)}实际完成值{i.actual}未达到年度指标值{i.target}，说明却称“{said}”。"
         else:

@@ -256,8 +256,9 @@ def _parts_by_column(ctx: TableContext) -> Iterator[Hit]:
             continue  # (说明：仅列示3个重点帮扶乡镇: the places are not the whole)
         unlisted = _extra(funds, (UNLISTED_SOURCE,)) if kinds == _LEVELS else []
         whole, whole_name = total, "年度资金总额"
-        if kinds == _LEVELS and _agreeing(funds.current_year_appropriation, parts) > _agreeing(
-            total, parts
+        if kinds == _LEVELS and (
+            _agreeing(funds.current_year_appropriation, parts) > _agreeing(total, parts)
+            or _opens_under(funds, funds.current_year_appropriation, parts)
         ):
             # funds by level under 其中：当年财政拨款 (中央补助 / 省级补助 / 县级配套, the
             # appropriation's parts, 上年结转 and 其他资金 beside it): set against it
@@ -280,6 +281,27 @@ def _parts_by_column(ctx: TableContext) -> Iterator[Hit]:
                 evidence=cell_evidence(*refs),
                 suggestion=f"核对{name}的金额，使其合计等于{whole_name}。",
             )
+
+
+def _opens_under(funds: Funds, whole: FundRow, parts: list[FundRow]) -> bool:
+    """The parts' list opens with 其中 on the row printed right under ``whole`` (财政拨款 |
+    其中：本级 | 上级转移支付): its parts, whatever their figures."""
+    at = _position(whole) if whole.cells else None
+    if at is None:
+        return False
+    labels = {id(row): label for label, row in funds.extra.items()}
+    placed = [(p, row) for row in parts if (p := _position(row)) is not None]
+    if not placed:
+        return False
+    first_at, first = min(placed, key=lambda pr: pr[0])
+    if not _OF_WHICH.match(labels.get(id(first), "")):
+        return False
+    between = [
+        p
+        for row in [*funds.rows().values(), *funds.extra.values()]
+        if row.cells and (p := _position(row)) is not None and at < p < first_at
+    ]
+    return at < first_at and not between
 
 
 _Group = tuple[str, FundRow, list[FundRow]]

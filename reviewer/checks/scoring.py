@@ -614,7 +614,17 @@ def _units_apart(i: Indicator) -> bool:
 
 def _numbers_in_units_apart(i: Indicator) -> bool:
     t, a = i.target_value, i.actual_value
-    return t.number is not None and a.number is not None and units_differ(t, a)
+    return (
+        t.number is not None
+        and a.number is not None
+        and units_differ(t, a)
+        # (6月底、11月底前 against 6月28日、11月22日: dates, no unit)
+        and not (_DATE_TAIL.match(t.unit or "") and _DATE_TAIL.match(a.unit or ""))
+    )
+
+
+# What a date leaves after its first figure (月底前 of 6月底前, 月28日, 年12月): no unit.
+_DATE_TAIL = lazy_compile(r"^(?:年|月)(?:\d|底|末|初|中旬|上旬|下旬|前|份)")
 
 
 @rule(

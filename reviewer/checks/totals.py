@@ -1,4 +1,4 @@
-"""T: 总分 and the grade (F1, F2)."""
+"""T: 总分 and the grade (F1, F2); on a form scored by deduction, its 扣分合计 (T111)."""
 
 from __future__ import annotations
 
@@ -14,11 +14,12 @@ from reviewer.checks.context import (
 )
 from reviewer.checks.recompute import Expectation, recomputed_score
 from reviewer.checks.registry import rule
+from reviewer.checks.verdicts import deduction_cell
 from reviewer.config import Config
 from reviewer.lazyre import lazy_compile
 from reviewer.model import Category, CellRef, EvaluationTable, Evidence, Indicator, Severity
 from reviewer.numbers import fmt, half_up
-from reviewer.parse.values import decimals, rounds_to
+from reviewer.parse.values import decimals, parse_number, rounds_to
 
 
 def grade_of(total: float, config: Config) -> str:
@@ -107,8 +108,8 @@ def total_adds_up(ctx: TableContext) -> Iterator[Hit]:
         return
     expected = claimed_sum(t)
     tolerance = ctx.thresholds.score_tolerance + 1e-9
-    if abs(t.total_score - expected) <= tolerance:
-        return
+    if abs(t.total_score - expected) <= tolerance or _by_deductions(t):
+        return  # (a form scored by deduction: a row's 得分 off its 扣分 is S115's)
     if _rounded_to_print(t, expected):
         yield Hit(
             f"总分填报为{fmt(t.total_score)}分，{_parts(t)}之和为{fmt(expected)}分，"
@@ -441,3 +442,74 @@ def _group_of(rows: list[Indicator], label: str) -> str:
         if len(names) == 1 and (name := names.pop()):
             return str(name)
     return ""
+
+
+@rule(
+    "T111",
+    "扣分合计不符",
+    "deductions-add-up",
+    Category.ARITHMETIC,
+    Severity.ERROR,
+    "强制",
+    "score",
+    what="按扣分计分的表式，扣分合计应等于各指标扣分与预算执行扣分之和；各行不印得分的，总分应等于"
+    "满分（100分）减去扣分合计。",
+    why="总分由扣分合计算出；扣分合计漏计、重计，总分和评价等级都会出错。",
+    example="各行扣分之和为3.36，扣分合计填2.36；或扣分合计1.13，总分填97.87。",
+    fix="按各行扣分之和改正扣分合计，再按满分减扣分合计改正总分。",
+    whole=True,
+    funds=True,
+)
+def deductions_add_up(ctx: TableContext) -> Iterator[Hit]:
+    t = ctx.table
+    if t.total_deduction is None:
+        return
+    stated = t.cells.get("total_deduction")
+    refs, added = _deductions(t)
+    if refs and abs(added - t.total_deduction) > _CENT:
+        yield Hit(
+            f"扣分合计填报为{fmt(t.total_deduction)}分，各行扣分之和为{fmt(added)}分，两者不符。",
+            expected=fmt(added),
+            found=fmt(t.total_deduction),
+            evidence=cell_evidence(stated, *refs),
+            suggestion="按各行扣分之和改正扣分合计，并据以核对总分。",
+        )
+    if t.total_score is None or _rows_scored(t):
+        return  # rows with their scores: the total is held to their sum (T101)
+    full = t.total_weight or _FULL
+    if abs(full - t.total_deduction - t.total_score) > _CENT:
+        due = round(full - t.total_deduction, 2)
+        yield Hit(
+            f"总分填报为{fmt(t.total_score)}分，满分{fmt(full)}分减扣分合计{fmt(t.total_deduction)}分"
+            f"应为{fmt(due)}分。",
+            expected=fmt(due),
+            found=fmt(t.total_score),
+            evidence=cell_evidence(t.cells.get("total_score"), stated),
+            suggestion="按满分减扣分合计改正总分。",
+        )
+
+
+_CENT = 0.005
+_FULL = 100.0
+
+
+def _deductions(t: EvaluationTable) -> tuple[list[CellRef], float]:
+    """The 扣分 cells of a form scored by deduction (rows and funds) and their sum."""
+    refs = [r for i in t.indicators if (r := deduction_cell(i)) is not None]
+    if (funds := t.funds.annual_total.cells.get("deduction")) is not None:
+        refs.append(funds)
+    return refs, round(sum(v for r in refs if (v := parse_number(r.text)) is not None), 2)
+
+
+def _by_deductions(t: EvaluationTable) -> bool:
+    """The 总分 is the full points less the 扣分合计, which is the rows' deductions: the total
+    is right by the form's own working, whatever a row's 得分 says."""
+    if t.total_deduction is None or t.total_score is None:
+        return False
+    refs, added = _deductions(t)
+    full = t.total_weight or _FULL
+    return (
+        bool(refs)
+        and abs(added - t.total_deduction) <= _CENT
+        and abs(full - t.total_deduction - t.total_score) <= _CENT
+    )

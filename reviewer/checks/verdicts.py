@@ -1,7 +1,7 @@
 """A row's own verdicts and figures against what its actual and points show: a row marked done
 (单项指标完成情况 完成, 是否完成 是) whose actual misses the target (S112), a printed 完成率 that
 is not the actual over the target (S113), a Hebei 折算得分 that is not its 单项指标得分 times its
-权重占比 (S114)."""
+权重占比 (S114), a 得分 that is not its 分值 less its 扣分 on a form scored by deduction (S115)."""
 
 from __future__ import annotations
 
@@ -184,4 +184,67 @@ def converted_score(ctx: TableContext) -> Iterator[Hit]:
 
 
 _FULL_ITEM = 100.0
+_CENT = 0.005
+
+
+# The points a form scored by deduction takes off a row (扣分, 扣分值, 扣减分值).
+_DEDUCTION_LABEL = lazy_compile(r"^(?:扣分|扣分值|扣分数|扣减分值?)$")
+
+
+def deduction_cell(i: Indicator) -> CellRef | None:
+    """Row ``i``'s 扣分 cell, on a form scored by deduction."""
+    return labelled_cell(i, ("扣",), _DEDUCTION_LABEL)
+
+
+@rule(
+    "S115",
+    "得分与扣分不符",
+    "score-less-deduction",
+    Category.ARITHMETIC,
+    Severity.ERROR,
+    "强制",
+    "score",
+    what="按扣分计分的表式（分值 | 扣分 | 得分），每个指标的得分应等于分值减去扣分；资金部分印有扣分的，"
+    "预算执行得分也应等于其分值减去扣分。",
+    why="得分由扣分算出；两者不符，扣分或得分必有一处填错，总分随之出错。",
+    example="分值8分，扣分2分，得分填5分（应为6分）。",
+    fix="核对扣分，按分值减扣分填写得分。",
+    funds=True,
+)
+def score_less_deduction(ctx: TableContext) -> Iterator[Hit]:
+    for i in ctx.table.indicators:
+        ref = deduction_cell(i)
+        if ref is None or i.weight is None or i.score is None:
+            continue
+        taken = parse_number(ref.text)
+        if taken is None or abs(i.weight - taken - i.score) <= _CENT:
+            continue
+        due = round(i.weight - taken, 2)
+        yield Hit(
+            f"{ilabel(i)}分值{fmt(i.weight)}分、扣分{fmt(taken)}分，得分应为{fmt(due)}分，"
+            f"表中填{fmt(i.score)}分。",
+            indicator=i,
+            expected=fmt(due),
+            found=fmt(i.score),
+            evidence=[*indicator_evidence(i, "weight"), *cell_evidence(ref, i.cells.get("score"))],
+            suggestion="按分值减扣分填写得分，或改正扣分。",
+        )
+    row = ctx.table.funds.annual_total
+    ref = row.cells.get("deduction")
+    if ref is None or row.weight is None or row.score is None:
+        return
+    taken = parse_number(ref.text)
+    if taken is None or abs(row.weight - taken - row.score) <= _CENT:
+        return
+    due = round(row.weight - taken, 2)
+    yield Hit(
+        f"预算执行分值{fmt(row.weight)}分、扣分{fmt(taken)}分，得分应为{fmt(due)}分，"
+        f"表中填{fmt(row.score)}分。",
+        expected=fmt(due),
+        found=fmt(row.score),
+        evidence=cell_evidence(row.cells.get("weight"), ref, row.cells.get("score")),
+        suggestion="按分值减扣分填写预算执行得分，或改正扣分。",
+    )
+
+
 _CENT = 0.005

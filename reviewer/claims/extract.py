@@ -126,7 +126,8 @@ _PRIOR_OPENING = lazy_compile(r"\s*(?:上年度?|去年|上一年度?)(?:[（(]\
 # A sentence opening on the whole period of a multi-year project (项目周期内累计…, 实施以来):
 # its figures are the period's, not the year's.
 _PERIOD_OPENING = lazy_compile(
-    r"\s*(?:(?:项目|实施)?周期内|全周期|项目实施以来|项目启动以来|(?:项目)?开工以来)"
+    r"\s*(?:(?:项目|实施)?周期内|全周期|项目实施以来|项目启动以来|(?:项目)?开工以来"
+    r"|\d{4}\s*年?\s*[-—–~～至到]\s*\d{4}\s*年)"  # (2022-2024年完成…: the project's years)
 )
 # What a multi-year project's narrative says of the years so far (累计建成…): not the year's.
 CUMULATIVE = "累计"

@@ -86,13 +86,20 @@ _HEADER = (
     ("主管单位", "department"),
     ("预算部门", "department"),
     ("县级主管部门", "department"),
+    ("主管部门及代码", "department"),  # [101001]某区教育委员会 (the municipalities' forms)
+    ("主管部门及编码", "department"),
     ("实施单位", "implementer"),
     ("项目实施单位", "implementer"),
     ("实施(主管)单位", "implementer"),
     ("预算单位", "implementer"),
     ("项目实施周期", "period"),
+    ("项目实施期", "period"),  # 2022年-2024年 (a project of several years)
     ("实施周期", "period"),
     ("项目负责人及电话", "contact"),
+    # the municipalities' forms' head: how the project runs, when (项目负责人 is a text field)
+    ("项目属性", "project_kind"),  # 经常性 / 一次性
+    ("项目类型", "project_kind"),
+    ("项目期限", "period"),
     ("单位负责人", "contact"),
     ("负责人及电话", "contact"),
     ("部门(单位)名称", "department"),
@@ -152,6 +159,11 @@ _FUND_COLUMNS = (
     ("总预算数*", "project_total"),
     # the funds received, a column some provinces add: kept as printed, not an amount spent
     ("全年到位数*", "received"),
+    # a form scored by deduction: the points the execution lost (its 得分 the 分值 less them)
+    ("扣分", "deduction"),
+    # a project of several years: what it spent in them all so far, beside the year's
+    ("累计执行数*", "cumulative"),
+    ("累计支出数*", "cumulative"),
     ("到位数*", "received"),
     # a finance bureau's own score beside the department's: kept as printed, not checked
     ("复核分*", "review_score"),
@@ -167,6 +179,13 @@ UNIT_FIELDS = frozenset(
 _SOURCE_ROWS = (
     # the levels named bare under 其中：当年财政拨款 (其中：中央 | 800.00 …, 省级 | 400.00 …)
     ("其中:中央", "central_funds"),
+    # a district's appropriation by level (财政拨款 | 其中：本级 | 上级转移支付, the municipalities'
+    # forms): its own and what the levels above transferred
+    ("其中:本级", "local_funds"),
+    ("本级", "local_funds"),
+    ("本级资金", "local_funds"),
+    ("其中:上级转移支付", "central_funds"),  # (…资金 after it: a breakdown's line, its own)
+    ("上级转移支付", "central_funds"),
     ("中央", "central_funds"),
     ("省级", "local_funds"),
     ("市级", "local_funds"),

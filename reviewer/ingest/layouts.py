@@ -783,6 +783,101 @@ def _pipe_rows_unwrapped(lines: Iterable[str]) -> Iterator[tuple[int, str]]:
         yield from enumerate(held, start=start)
 
 
+def _ends_unclosed(lines: Sequence[str]) -> bool:
+    """The text's last line a pipe row left open (``| 满意度指标 | … | 已达到年度目标，下一步将
+    继续加强``) where the pipe rows above it close: the text stops inside that row's last cell."""
+    last = next((s.strip() for s in reversed(lines) if s.strip()), "")
+    if last[:1] not in "|｜" or last[-1:] in "|｜" or not _PIPE.search(last, 1):
+        return False
+    piped = [s.strip() for s in lines if s.strip()[:1] in "|｜"][:-1]
+    return len(piped) >= _CLOSED_ROWS and all(s[-1] in "|｜" for s in piped[-_CLOSED_ROWS:])
+
+
+_CLOSED_ROWS = 3  # the rows before the last that show the table's rows close with a pipe
+
+
+def _last_cut(rows: Iterable[Row], lines: Sequence[str]) -> Iterator[Row]:
+    """The rows, the one the text's last line opens marked cut off (``Row.cut_off``)."""
+    last_line = max(i for i, s in enumerate(lines, start=1) if s.strip())
+    for row in rows:
+        if row.line == last_line:
+            row.cut_off = True
+        yield row
+
+
+def _band_edge(line: str) -> bool:
+    """A line of a drawn grid's rule between rows (``+----+----+``), or one under a cell merged
+    down (``|      +----+----+``): ``+`` junctions and dashes, a bar or spaces, nothing else."""
+    body = line.strip()
+    return "+" in body and ("-" in body or "=" in body) and not body.strip("+-=|｜: ")
+
+
+def _banded(lines: Sequence[str]) -> bool:
+    """A grid drawn with a rule between every two rows (+----+ between the bands): each band of
+    pipe lines between rules is one row, its cells wrapped inside their boxes. Not a grid
+    ruled only around its header (a database's print: its rows one line each, no rule between)."""
+    runs: list[int] = []
+    run = 0
+    for s in lines:
+        if _band_edge(s):
+            if run:
+                runs.append(run)
+            run = 0
+        elif s.strip()[:1] in "|｜":
+            run += 1
+    short = sum(r <= _BAND_LINES for r in runs)
+    return len(runs) >= _BANDS and short >= _BANDS_SHORT * len(runs)
+
+
+_BANDS = 4  # bands between rules, at least
+_BAND_LINES = 4  # a row's lines in its band, at most
+_BANDS_SHORT = 0.9  # of the bands
+
+
+def _bands_joined(rows: Iterable[Row], piped: set[int]) -> Iterator[Row]:
+    """A ruled grid's rows (``_banded``), each band's lines joined column by column into one
+    row: a pipe line right under another (no rule between) goes on with the cells above,
+    unless it prints a figure where the line above has one too (two rows of figures a grid
+    left unruled). ``piped``: the numbers of the lines that open with a bar."""
+    held: Row | None = None
+    end = 0
+    for row in rows:
+        if (
+            held is not None
+            and row.line == end + 1
+            and row.line in piped
+            and held.line in piped
+            and not row.page_break_before
+            and end - held.line + 1 < _BAND_LINES
+            and _wraps_into(held, row)
+        ):
+            above = {c.column: c for c in held.cells}
+            for c in row.cells:
+                cell = above.get(c.column)
+                if cell is None:
+                    held.cells.append(c)
+                else:  # (the box's width broke the line, not the writer: no break kept)
+                    cell.text += c.text
+                    cell.raw += c.raw
+            held.cells.sort(key=lambda c: c.column)
+            end = row.line
+            continue
+        if held is not None:
+            yield Row(held.cells, held.line, held.page_break_before)
+        held, end = row, row.line
+    if held is not None:
+        yield Row(held.cells, held.line, held.page_break_before)
+
+
+def _wraps_into(held: Row, row: Row) -> bool:
+    """``row``'s cells the rests of ``held``'s wrapped in their boxes: none a figure under a
+    figure of the row above."""
+    above = {c.column: c.text for c in held.cells}
+    return not any(
+        _FIGURE.match(c.text) and _FIGURE.match(above.get(c.column, "")) for c in row.cells
+    )
+
+
 def _cells_continued(rows: Iterable[Row]) -> Iterator[Row]:
     """Pipe rows with a row's cells that went on in a row of their own, its other cells empty
     (| 产出指标 | 数量指标 | 更新改造供水管网长 | ≥80公里 | … / | | | 度 | | |), joined again: the
@@ -1365,7 +1460,12 @@ def layout_rows(
     if layout is Layout.PIPES:
         lines = list(lines)
         split = _unedged_cells if _unedged(lines) else _pipe_cells
-        return _cells_continued(rows_from_numbered(_pipe_rows_unwrapped(lines), split))
+        rows = rows_from_numbered(_pipe_rows_unwrapped(lines), split)
+        if _banded(lines):
+            piped = {i for i, s in enumerate(lines, start=1) if s.strip()[:1] in "|｜"}
+            rows = _bands_joined(rows, piped)
+        rows = _cells_continued(rows)
+        return _last_cut(rows, lines) if _ends_unclosed(lines) else rows
     if layout is Layout.FIXED:
         from reviewer.ingest.fixed import fixed_or_spaced
 

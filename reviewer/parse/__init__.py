@@ -501,6 +501,8 @@ def split_tables(rows: Iterable[Row]) -> Iterator[list[Row]]:
             title = False  # the table's own title again at a page's top, before its 总分: a head
         if subject and not title and not summed and joined == block_subject and not opening:
             subject = False  # 项目名称 | its name again over the next page's rows: the same table
+        if subject and summed and not title and not opening and _restates(row, block_subject):
+            subject = False  # 项目名称：X | 自评得分：99.76 | 等级：优 under the table: its close
         if current and ((title and body) or (subject and key_then_body)):
             carried: list[Row] = []
             if not title:
@@ -523,6 +525,26 @@ def split_tables(rows: Iterable[Row]) -> Iterator[list[Row]]:
             key_then_body = key_then_body or key_seen
     if current:
         yield current
+
+
+# A score restated by key on a table's closing line (自评得分：99.76, 等级：优).
+_RESTATED_SCORE = lazy_compile(r"(?:^|\t)(?:自评)?(?:得分|总分|等级)\s*[:：]\s*\S")
+
+
+def _restates(row: Row, block_subject: str) -> bool:
+    """A line after a table's 总分 naming the table's own project beside its score or grade by
+    key: the table's close, not the subject of a next table."""
+    if not block_subject or _RESTATED_SCORE.search(row.joined) is None:
+        return False
+    cells = row.cells
+    for i, c in enumerate(cells):
+        if c.text.startswith(_SUBJECT_KEYS):
+            name = re.split("[:：]", c.text, maxsplit=1)[1:]
+            printed = name[0].strip() if name else ""
+            if not printed and i + 1 < len(cells):
+                printed = cells[i + 1].text.strip()
+            return bool(printed) and printed in block_subject
+    return False
 
 
 def _instructions(row: Row) -> bool:

@@ -154,6 +154,7 @@ def check(
         len(unscored) >= _BLANK_ROWS
         and len(unscored) >= _MOST * len(rows)
         and t.get("total_score") is not None
+        and t.get("total_deduction") is None  # (a form scored by deduction: 扣分, no 得分)
     ):
         doubts.append(
             ReadingDoubt(

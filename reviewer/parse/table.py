@@ -155,6 +155,19 @@ _PERIOD_GOAL = lazy_compile(
 )
 _PERIOD_GOAL_TEXT = 10
 _LABELLED = 2  # cells of a goal's row of its own: its label and its text
+# What a head's label no family knows ends with (项目类别, 项目编码, 地方实施单位, 联系电话).
+_PAIR_LABEL = lazy_compile(
+    r"(?:类别|类型|编码|代码|编号|单位|属性|期限|周期|级次|性质|名称|部门|负责人|联系人|电话"
+    r"|日期|时间|方式|来源|地点|年度|领域|层级)$"
+)
+# The deductions' sum under the rows of a form scored by deduction (扣分合计 | 3.36).
+_DEDUCTIONS_TOTAL = lazy_compile(r"^(?:扣分合计|合计扣分|扣分总计|扣分小计|总扣分|扣分合计数)$")
+# A sentence under the funds' rows on why the budget moved or fell short, with no label: the
+# block's note (全年预算数较年初增加452.26万元，主要为年中追加…。).
+_FUNDS_NOTE = lazy_compile(
+    r"^(?=.{12,})(?=.*(?:预算|资金|执行))(?=.*(?:追加|调减|调增|调整|增加|减少|原因|结转|未执行))"
+    r"[^\t]*[。.]$"
+)
 # A goal's label and its text on one line: 预期目标：…, 实际完成情况：…
 _GOAL_LINE = lazy_compile(r"^\s*([^:：]{2,12})[:：]\s*(\S.{4,})$")
 _BARE_GOAL_LABEL = lazy_compile(r"^\s*([^:：]{2,12})[:：]\s*$")
@@ -339,8 +352,7 @@ def header_key(text: str, family: Family) -> tuple[str, str, str] | None:
     """(field, printed key, value glued on) when ``text`` is one of ``family``'s header keys
     (项目名称, 项目名称：XX, 实施单位(盖章)); None otherwise."""
     k = key(text)
-    for label, field in family.header_fields:
-        lk = key(label)
+    for label, field, lk in _longest_first(family):
         if k == lk or (k.startswith(lk) and k[len(lk) : len(lk) + 1] in (":", "(")):
             rest = k[len(lk) :]
             if rest.startswith("(") and ")" in rest:  # 实施单位(盖章)
@@ -356,6 +368,14 @@ def header_key(text: str, family: Family) -> tuple[str, str, str] | None:
 
 
 _UNIT_FIELDS = frozenset({"department", "implementer"})
+
+
+@lru_cache(maxsize=64)
+def _longest_first(family: Family) -> tuple[tuple[str, str, str], ...]:
+    """``family``'s header keys with their normal forms, the longest first: 部门(单位)名称 is
+    tried before 部门, which would take (单位) for a note after it (部门(盖章))."""
+    keyed = [(label, field, key(label)) for label, field in family.header_fields]
+    return tuple(sorted(keyed, key=lambda t: -len(t[2])))
 
 
 @lru_cache(maxsize=64)
@@ -411,6 +431,9 @@ def is_title(text: str) -> bool:
     """A cell naming the form: …绩效…自评表 (项目支出绩效自评表, 绩效目标自评表,
     部门整体支出绩效评价自评表 …) or …评分表, not a sentence that mentions one."""
     return len(text) <= 48 and "绩效" in text and TITLE_HINT.found_in(text)
+
+
+_PERSON_FIELDS = frozenset({"project_lead", "finance_lead"})
 
 
 def starts_table(row: Row) -> bool:
@@ -596,6 +619,8 @@ class _TableBuilder:
                 continue
             elif state == "tasks":
                 pass
+            elif _DEDUCTIONS_TOTAL.match(key(cells[0].text) if cells else ""):
+                self._deductions_total(row)  # 扣分合计 | 3.36 under the rows of a form so scored
             elif starts_table(row):
                 self._title(row)
                 self._header(row)  # keys printed after the title on its line (项目名称 …)
@@ -646,6 +671,8 @@ class _TableBuilder:
                 self._year(cells[0])
             elif state == "funds" and (self.funds.row(row) or self._block_label(row)):
                 pass  # (a 20/80 form's 年度绩效目标(80分) alone under the funds: the rows' label)
+            elif state == "funds" and len(cells) == 1 and _FUNDS_NOTE.match(cells[0].text):
+                self._note(row)  # 全年预算数较年初增加452.26万元，主要为年中追加…: unlabelled
             elif state == "goals" and cells:
                 self._goal_content(row)
             elif state == "after" and not self.totals_row and self._is_total(row):
@@ -746,6 +773,9 @@ class _TableBuilder:
             if kv is None:
                 if _blank_sign_off(c.text):
                     c.used = True  # 填报人： left blank beside 填报日期：…: nothing to read
+                if self._person_beside(c, cells[i + 1] if i + 1 < len(cells) else None):
+                    i += 2  # 项目名称 | … | 项目负责人 | 孙立华 (the municipalities' head)
+                    continue
                 i += 2 if self._year_after(c, cells[i + 1] if i + 1 < len(cells) else None) else 1
                 continue
             field, label, glued = kv
@@ -770,6 +800,23 @@ class _TableBuilder:
             elif field in ("project", "department", "implementer"):
                 self.t["labels"].setdefault(field, label)  # printed, left empty (P109)
             i += 1
+        rest = [c for c in row.cells if not c.used]
+        if rest and all(_PAIR_LABEL.search(c.text) for c in rest[::2]):
+            # 项目类别 | 县直专项 beside 项目属性 | 经常性项目: kept too (not 填报人：… | 联系电话：…,
+            # keys with their values, nor a seal's pieces: 沂南县卫生健 | 康局财务专用章)
+            self._label_value_pairs(row)
+        return True
+
+    def _person_beside(self, label: Cell, value: Cell | None) -> bool:
+        """A person's field among the head's keys (项目负责人 | 孙立华): kept as the field its own
+        row would be (``_text_field``)."""
+        named = self._field_label(label)
+        if named is None or named[0] not in _PERSON_FIELDS or named[2]:
+            return False
+        if value is None or self._header_key(value.text) or self._field_label(value):
+            return False
+        label.used = value.used = True
+        self._store_field(named, value.text, label)
         return True
 
     def _year_after(self, label: Cell, value: Cell | None) -> bool:
@@ -1104,7 +1151,11 @@ class _TableBuilder:
             self._add_goal(wrapped, cells[0])  # …高血压患者规 / 范管理3.1万人以上…。
             self.goal_open = wrapped
             return True
-        if len(cells) > 1 and any_label(cells[0].text, _GOAL_BLOCK):
+        if len(cells) > 1 and (
+            any_label(cells[0].text, _GOAL_BLOCK)
+            # (年度总体 | 预期目标：… / 目标 | 实际完成情况：…, the label wrapped down its lines)
+            or (len(cells) == _LABELLED and lb.is_vertical_fragment(cells[0].text, "年度总体目标"))
+        ):
             cells = cells[1:]
             if not cells or len(cells) > 2:
                 return False
@@ -1673,6 +1724,8 @@ class _TableBuilder:
         cells = row.cells
         if not cells:
             return False
+        if _DEDUCTIONS_TOTAL.match(key(cells[0].text)):
+            return True  # 扣分合计 | 3.36: the deductions' sum, no row's
         if (
             len(cells) == 1
             and cells[0].column > columns.name_column
@@ -1702,6 +1755,15 @@ class _TableBuilder:
             or (len(cells) == 1 and _unit_line(key(first)))  # 单位:万元 under the table
             or self._is_result_row(row)  # 目标完成情况 | … under the rows
         )
+
+    def _deductions_total(self, row: Row) -> None:
+        """A form scored by deduction: its 扣分合计 row, the first figure after the label."""
+        for c in row.cells:
+            c.used = True
+        figure = next((c for c in row.cells[1:] if parse_points(c.text) is not None), None)
+        if figure is not None and self.t.get("total_deduction") is None:
+            self.t["total_deduction"] = parse_points(figure.text)
+            self.t["cells"]["total_deduction"] = figure.ref()
 
     @staticmethod
     def _is_total(row: Row) -> bool:
@@ -1777,6 +1839,16 @@ class _TableBuilder:
             w, s = numbers[-2], numbers[-1]
         else:
             w, s = None, numbers[-1] if numbers else None
+        if (
+            s is None
+            and w is not None
+            and self.columns is not None
+            and Role.SCORE not in self.columns.roles.values()
+            and self.t.get("total_deduction") is not None
+        ):
+            # a form scored by deduction with no 得分 column: its 总分 right of the 分值
+            # (总分 | 100 | | 98.87, under the 扣分原因 column)
+            s = next((c for c in reversed(numbers) if c.column > w.column), None)
         if w is not None:
             self.t["total_weight"] = parse_points(w.text)
             self.t["cells"]["total_weight"] = w.ref()
@@ -1972,6 +2044,8 @@ class _TableBuilder:
         rows = self.t["indicators"]
         if not rows or self.ends_with_label:
             return True
+        if self.rows[-1].cut_off:
+            return True  # the text stops inside the last row's cell
         end = self.rows[-1].cells
         if len(end) == 1 and _CUT_NUMBER.match(end[0].text):
             return True  # the text stops inside a figure (总分 | 100 | 99.): cut there

@@ -243,7 +243,7 @@ def parse_amount(text: str) -> float | None:
     """An amount cell: number with optional thousands separators and unit (a note in brackets
     after it aside); None if blank. Cached, as ``parse_number``: a block prints its total's
     amounts again in its sources' rows, and the rules read them again."""
-    t = ascii_form(amount_head(text))
+    t = ascii_form(amount_head(value_proper(text)))
     if is_placeholder(t):
         return None
     m = _AMOUNT.match(t)
@@ -319,12 +319,40 @@ def parse_value(text: str) -> ParsedValue:
     return ParsedValue(**_parse_fields(text))
 
 
-# Footnote marks after a value (83.3%①, 3.2万亩※): the note's sign, not the unit (NFKC would
-# read ① as 1).
-_MARKS = lazy_compile(r"[\u2460-\u2473\u2776-\u277f※*＊†‡]+$")
-_MARK_ENDS = frozenset("※*＊†‡").union(
+# Footnote marks after a value (83.3%①, 3.2万亩※, 1,280.00注1, 12.3万人次^2, 95%[3]): the
+# note's sign, not the unit (NFKC would read ① as 1); not a square metre's ^2 (1200米^2).
+_MARKS = lazy_compile(
+    r"(?:[\u2460-\u2473\u2776-\u277f※*＊†‡]|注\s*\d{1,2}|(?<![米mM])\^\d{1,2}|\[\d{1,2}\])+$"
+)
+_MARK_ENDS = frozenset("※*＊†‡]0123456789").union(
     chr(c) for c in (*range(0x2460, 0x2474), *range(0x2776, 0x2780))
 )
+# A value corrected in its cell, as an editor exports it: 85%→88%, ~~85%~~ 88% (the last one
+# stands).
+_STRUCK = lazy_compile(r"~~[^~]*~~\s*")
+# A remark in brackets after a figure and its unit (29.6万人（截至12月31日）, 98%（抽样）,
+# 45.6公里（含续建3.2公里）): the figure's note, not its unit (12（万人次） keeps its unit).
+_REMARK = lazy_compile(
+    r"^([≥≤<>=]?\s*\d[\d.,]*\s*(?:%|[^\d\s()（）]{1,4}))\s*[(（][^()（）]*[\u4e00-\u9fff][^()（）]*[)）]$"
+)
+
+
+def value_proper(text: str) -> str:
+    """A value cell's own figure, without what annotates it: a footnote's mark after it, an
+    earlier figure struck through or corrected (85%→88%), a remark in brackets after its
+    unit."""
+    if not text:
+        return text
+    t = text
+    if t[-1] in _MARK_ENDS:
+        t = _MARKS.sub("", t).rstrip()
+    if "→" in t:
+        t = t.rsplit("→", 1)[1].strip()
+    if "~~" in t:
+        t = _STRUCK.sub("", t).strip() or t
+    if t[-1:] in ")）" and (m := _REMARK.match(t)) is not None:
+        t = m.group(1).rstrip()
+    return t or text
 
 
 # A count written in Chinese numerals, the whole cell (一百二十人, 两所): its counter word
@@ -348,7 +376,7 @@ _CORRECTED = lazy_compile(r"^([^\d\s]{1,4}?)\s*[≥≤=<>]?\d[\d.,]*\s*\1$")
 
 
 def _parse_fields(text: str) -> dict[str, Any]:
-    t = ascii_form(_MARKS.sub("", text) if text and text[-1] in _MARK_ENDS else text)
+    t = ascii_form(value_proper(text))
     if not t:
         return {}
     if " " in t and (m := _SPLIT_FIGURE.match(t)) is not None:

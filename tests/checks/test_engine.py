@@ -63,12 +63,12 @@ def test_every_rule_has_a_section_in_its_family_module() -> None:
     assert set(sections()) == _checked()
 
 
-def test_every_rule_has_a_broken_table_and_a_clean_twin_but_fifteen() -> None:
+def test_every_rule_has_a_broken_table_and_a_clean_twin_but_seventeen() -> None:
     """B102, P101, P111, P114, T108, T109 and T110 are about the whole report, not one table; P104 is tested on the
     model (the text layout always prints a row's labels); P112 needs two tables (a form and
-    its detail) in one document; S111–S114 and W109 columns the text layout does not print
-    (a 评分标准, a 是否完成, a 完成率, a 单项指标得分, a 年初目标值); P115 a value the layout
-    does not print (a spreadsheet's #REF!)."""
+    its detail) in one document; S111–S115, T111 and W109 columns the text layout does not
+    print (a 评分标准, a 是否完成, a 完成率, a 单项指标得分, a 扣分, a 年初目标值); P115 a value the
+    layout does not print (a spreadsheet's #REF!)."""
     cases = {code: cls for code, cls in sections().items() if issubclass(cls, RuleCase)}
     assert _checked() - set(cases) == {
         "B102",
@@ -82,9 +82,11 @@ def test_every_rule_has_a_broken_table_and_a_clean_twin_but_fifteen() -> None:
         "S112",
         "S113",
         "S114",
+        "S115",
         "T108",
         "T109",
         "T110",
+        "T111",
         "W109",
     }
     for code, cls in cases.items():

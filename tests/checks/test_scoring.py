@@ -742,3 +742,27 @@ class TestS114ConvertedScore:
     def test_one_rounded_as_printed_is_not(self, tmp_path: Path) -> None:
         for score in ("9.33", "9.3"):
             assert "S114" not in self._codes(tmp_path, "93.33", "10", score), score
+
+
+class TestS115ScoreLessDeduction:
+    """The 扣分 lives in a column the text writer does not print: texts of their own here,
+    written documents in round 202."""
+
+    _HEAD = (
+        "项目名称\t高标准农田建设项目\n"
+        "一级指标\t二级指标\t三级指标\t年度指标值\t实际完成值\t分值\t扣分\t得分\t扣分原因\n"
+    )
+
+    def _codes(self, tmp_path: Path, taken: str, score: str) -> set[str]:
+        row = f"产出指标\t数量指标\t新打机井数量\t≥120眼\t112眼\t10\t{taken}\t{score}\t征地滞后\n"
+        path = tmp_path / "deduction.txt"
+        path.write_text(self._HEAD + row, encoding="utf-8")
+        return {f.code for f in review(path).findings if f.indicator == "新打机井数量"}
+
+    def test_a_score_not_the_weight_less_the_deduction(self, tmp_path: Path) -> None:
+        assert "S115" in self._codes(tmp_path, "1", "8")  # 9 due
+        assert "S115" in self._codes(tmp_path, "0", "9.33")  # nothing taken off: 10 due
+
+    def test_a_score_the_weight_less_the_deduction_is_not(self, tmp_path: Path) -> None:
+        for taken, score in (("0.67", "9.33"), ("1", "9"), ("0", "10")):
+            assert "S115" not in self._codes(tmp_path, taken, score), (taken, score)

@@ -549,3 +549,44 @@ class TestT110ProseClaimsAllMet:
         assert not _claim_hits(tmp_path, "普法宣传项目各项绩效指标全部完成。", tables=two)
         (hit,) = _claim_hits(tmp_path, "业务培训项目各项绩效指标全部完成。", tables=two)
         assert hit.indicator == "培训人数"
+
+
+# T111 a form scored by deduction: its 扣分合计 ---------------------------------------------------
+
+
+class TestT111DeductionsAddUp:
+    """The 扣分 and 扣分合计 are columns and rows the text writer does not print: texts of their
+    own here, written documents in round 202."""
+
+    @staticmethod
+    def _codes(tmp_path: Path, total_taken: str, total: str, scored: bool = True) -> set[str]:
+        score = "\t得分" if scored else ""
+        rows = [
+            "项目名称\t测试项目",
+            f"一级指标\t二级指标\t三级指标\t年度指标值\t实际完成值\t分值\t扣分{score}\t扣分原因",
+        ]
+        for name, weight, taken in (("培训人数", "60", "0.4"), ("就业率", "30", "0.6")):
+            points = f"\t{float(weight) - float(taken):g}" if scored else ""
+            rows.append(
+                f"产出指标\t数量指标\t{name}\t≥100\t99\t{weight}\t{taken}{points}\t原因；下一步加强"
+            )
+        rows.append(
+            "满意度指标\t服务对象满意度指标\t满意度\t≥90%\t95%\t10\t0" + ("\t10" if scored else "")
+        )
+        rows.append(f"扣分合计\t\t\t\t\t\t{total_taken}")
+        rows.append(f"总分\t\t\t\t\t100\t\t{total}")
+        path = tmp_path / "deduction.txt"
+        path.write_text("\n".join(rows) + "\n", encoding="utf-8")
+        return {f.code for f in run_checks(parse_file(path), Config())}
+
+    def test_a_deductions_total_not_the_rows_deductions(self, tmp_path: Path) -> None:
+        assert "T111" in self._codes(tmp_path, "1.5", "99")  # the rows take off 1.0
+
+    def test_a_total_not_the_full_points_less_the_deductions_without_row_scores(
+        self, tmp_path: Path
+    ) -> None:
+        assert "T111" in self._codes(tmp_path, "1", "98", scored=False)  # 99 due
+        assert "T111" not in self._codes(tmp_path, "1", "99", scored=False)
+
+    def test_deductions_that_add_up_are_not(self, tmp_path: Path) -> None:
+        assert "T111" not in self._codes(tmp_path, "1", "99")
