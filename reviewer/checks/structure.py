@@ -238,9 +238,25 @@ def category_labels(ctx: TableContext) -> Iterator[Hit]:
             l1 in ctx.table.stated_weights or lb.label_kind(l1) is not lb.LabelKind.L2
         )
 
+    rows = ctx.table.indicators
+    if (
+        len(rows) > 1
+        and not any(i.l1 or i.l2 for i in rows)
+        and not {"l1", "l2"} & set(ctx.table.labels)
+    ):
+        # a flat list (序号 | 指标名称 | 指标值 | …): the form prints no category at all, said
+        # once for the table, not of every row
+        yield Hit(
+            f"本表{len(rows)}个指标均未列一级、二级指标（表式没有指标分类栏），"
+            "无法按产出、效益、满意度核对各类权重。",
+            severity=Severity.INFO,
+            evidence=indicator_evidence(rows[0]),
+            suggestion="按规定的指标体系为各指标填写一级、二级指标。",
+        )
+        return
     # a form printing only 一级 and 三级 (no 二级 column, no row with one) asks for no 二级
-    two_levels = "l2" not in ctx.table.labels and not any(i.l2 for i in ctx.table.indicators)
-    for i in ctx.table.indicators:
+    two_levels = "l2" not in ctx.table.labels and not any(i.l2 for i in rows)
+    for i in rows:
         problem = ""
         if not i.l1:
             problem = "没有一级指标"

@@ -132,6 +132,8 @@ def default_split(ctx: TableContext) -> Iterator[Hit]:
         if i.weight is not None and i.l1 and not scores_execution(i, t):
             l1 = _SAME_CATEGORY.get(i.l1, i.l1)
             sums[l1] = sums.get(l1, 0.0) + i.weight
+    if not sums:
+        return  # no row names its category (a flat list of indicators): no split to judge
     output, cost = sums.get("产出指标"), sums.get("成本指标")
     if output is not None and cost is not None and abs(output + cost - 50) <= 0.005:
         # the 2021+ forms print 成本 as an 一级 of its own, its points taken from 产出's 50

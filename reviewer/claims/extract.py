@@ -453,6 +453,7 @@ def _item_number(text: str, pos: int, num: str) -> bool:
 
 
 _ITEM_DIGITS = 2
+_CUT_DECIMAL = lazy_compile(r"\d\.\s+$")  # (a figure's integer part and point before a space)
 _FIRST_ITEM = 2  # the second item on: the first has none before it to tell it by
 _ITEM_OPENS = "。；;\n，, "
 
@@ -491,6 +492,8 @@ def _scan(
         prev = text[pos - 1] if pos else ""
         if prev == "第" or prev == "." or (prev.isascii() and prev.isalnum()):
             continue  # 第三批, V1.5, G60
+        if prev == " " and _CUT_DECIMAL.search(text, 0, pos) is not None:
+            continue  # 67. 8%: a scan's space inside one figure, whose tail is no figure
         if "." in num and _item_number(text, pos, num):
             continue  # …；2.重大动物疫病…；3.262个行政村: the item's number run into a figure
         if num == "一" and not num2:

@@ -28,7 +28,7 @@ from docx.oxml.xmlchemy import BaseOxmlElement
 from docx.text.run import Run
 
 from reviewer.grid import Cell, Grid, Row
-from reviewer.ingest.layouts import split_spaced
+from reviewer.ingest.layouts import split_bars, split_spaced
 from reviewer.ingest.package import damaged_package, verify_package
 from reviewer.limits import Limits
 from reviewer.textnorm import clean_cell
@@ -86,6 +86,9 @@ _INLINE_WRAPPERS = frozenset(
 _DELETED_ROW = "./w:trPr/w:del"
 
 
+_BARS = 2  # a line of cells parted by bars: two bars at least
+
+
 def _breaks_page(element: BaseOxmlElement) -> bool:
     return bool(element.xpath(_PAGE_BREAK))
 
@@ -106,12 +109,20 @@ class _Reader:
         self.paragraphs += 1
         if _breaks_page(p):
             self.page_break = True
-        cells = split_spaced(_text(p), self.line + 1)
-        if cells:
-            self.line += 1
-            for c in cells:
-                c.where = {"line": self.paragraphs, "column": c.column}
-            yield self._row(cells)
+        text = _text(p)
+        pieces = text.split("\n") if "|" in text and "\n" in text else [text]
+        # (a table pasted as text into one paragraph, its rows parted by line breaks and its
+        # cells by bars: 项目名称 | 某项目 |  | …, each line a row, an empty cell kept in place)
+        piped = len(pieces) > 1 and any(piece.count("|") >= _BARS for piece in pieces)
+        for piece in pieces if piped else [text]:
+            cells = split_bars(piece, self.line + 1) if piped else None
+            if cells is None:
+                cells = split_spaced(piece, self.line + 1)
+            if cells:
+                self.line += 1
+                for c in cells:
+                    c.where = {"line": self.paragraphs, "column": c.column}
+                yield self._row(cells)
         for box in _text_boxes(p):
             yield from self.blocks(box)
 

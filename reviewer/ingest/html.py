@@ -98,6 +98,17 @@ _CSS_DISPLAY = lazy_compile(
     r"display\s*:\s*(table(?:-row|-cell)?|inline-table)(?![\w-])", re.IGNORECASE
 )  # (not table-row-group nor table-header-group: a <tbody>'s and <thead>'s, no row)
 _DISPLAY_ROLE = {"table": "table", "inline-table": "table", "table-row": "tr", "table-cell": "td"}
+# A row laid out by flexbox (a WeChat article's <section style="display:flex"> of <section>
+# cells, no <table> at all): a table's row, its child elements its cells.
+_FLEX_ROW = lazy_compile(r"display\s*:\s*(?:inline-)?flex(?![\w-])", re.IGNORECASE)
+_FLEX_COLUMN = lazy_compile(r"flex-direction\s*:\s*column", re.IGNORECASE)
+
+
+def _flex_row(attrs: list[tuple[str, str | None]]) -> bool:
+    for name, value in attrs:
+        if name == "style" and value and "flex" in value:
+            return _FLEX_ROW.search(value) is not None and _FLEX_COLUMN.search(value) is None
+    return False
 
 
 def _css_role(attrs: list[tuple[str, str | None]], styles: dict[str, str]) -> str | None:
@@ -192,6 +203,9 @@ class _Reader(HTMLParser):
         self.roles: list[tuple[str, int, str]] = []  # elements a style shows as a table's part
         self.chrome: tuple[str, int] | None = None  # the site's part being read: tag, depth
         self.sup: list[str] | None = None  # the text of a cell's <sup> being read
+        self.level = 0  # elements open (void ones aside)
+        self.flex_rows: list[int] = []  # the levels of the flex rows open (see _FLEX_ROW)
+        self.flex_table: int | None = None  # the level of the flex rows' parent, their table
 
     # -- text outside tables, and cells -------------------------------------------------------
 
@@ -304,14 +318,38 @@ class _Reader(HTMLParser):
             return
         if tag not in _VOID:
             depth = self.depth[tag] = self.depth.get(tag, 0) + 1
+            self.level += 1
             if self.chrome is None and not self.stack and _chrome(tag, attrs):
                 self._flush_block()  # the text before it is the page's own
                 self.chrome = (tag, depth)
             role = _css_role(attrs, self.styles) if tag not in _TABLE_TAGS else None
+            if role is None and tag not in _TABLE_TAGS:
+                role = self._flex_role(attrs)
             if role is not None:  # <div style="display:table-cell">: read as the cell it shows
                 self.roles.append((tag, depth, role))
                 tag, attrs = role, []
         self._start(tag, attrs)
+
+    def _flex_role(self, attrs: list[tuple[str, str | None]]) -> str | None:
+        """The table part a flexbox layout shows an element as: a flex row outside any table
+        (or in the flex rows' own) a row, the first of them opening a table; a flex row's
+        child a cell; an element beside the rows that is none of them ends their table."""
+        level = self.level
+        if self.flex_rows and level == self.flex_rows[-1] + 1:
+            return "td"
+        if self.flex_table is not None and level == self.flex_table + 1:
+            if _flex_row(attrs):
+                self.flex_rows.append(level)
+                return "tr"
+            self._end("table")  # (a paragraph after the rows: their table ends)
+            self.flex_table = None
+            return None
+        if self.stack or self.flex_rows or not _flex_row(attrs):
+            return None
+        self._start("table", [])
+        self.flex_table = level - 1
+        self.flex_rows.append(level)
+        return "tr"
 
     def _start(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         if tag == "sup" and self.cell is not None and self.sup is None:
@@ -367,9 +405,17 @@ class _Reader(HTMLParser):
         depth = self.depth.get(tag, 0)
         if depth:
             self.depth[tag] = depth - 1
+        level = self.level
+        if tag not in _VOID and level:
+            self.level = level - 1
         if self.roles and self.roles[-1][:2] == (tag, depth):
             tag = self.roles.pop()[2]  # the end of an element shown as a table's part
+            if tag == "tr" and self.flex_rows and self.flex_rows[-1] == level:
+                self.flex_rows.pop()
         self._end(tag)
+        if self.flex_table is not None and level == self.flex_table:
+            self._end("table")  # the flex rows' parent ends: their table with it
+            self.flex_table = None
         if self.chrome == (tag, depth):
             self._flush_block()  # the site's part ends: its text read as its
             self.chrome = None

@@ -485,6 +485,15 @@ def _unedged_cells(line: str, number: int) -> list[Cell] | None:
     return cells
 
 
+def split_bars(line: str, number: int) -> list[Cell] | None:
+    """A row of cells parted by bars, opening with one or not (项目名称 | 某项目 |  | …, a table
+    pasted as text): each cell at its place, an empty one counted; None for a line with fewer
+    than two bars."""
+    if len(_PIPE.findall(line)) < 2:
+        return None
+    return _pipe_cells(line, number)
+
+
 def split_piped(line: str, number: int) -> list[Cell] | None:
     """A pasted pipe row (``| 项目名称 | 某项目 |``) cut at its pipes, or None when the line is
     not one (it must open with a pipe and hold another)."""

@@ -17,10 +17,12 @@ draws, and what the file's streams unpack to.
 
 from __future__ import annotations
 
+import bisect
 import logging
 import warnings
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -115,19 +117,33 @@ def _content(page: Any) -> _Content:
 
 def _arrange(content: _Content) -> list[PRow]:
     """A page's rows, top to bottom: ruled tables' rows and the text around them."""
-    if not content.tables:
+    tables = content.tables
+    free = _assigned(content.chars, tables)
+    if any(t.stacked() for t in tables):
+        # a table whose rulings do not part its rows (a 三线表): read from its text, as a page
+        # without rulings is
+        tables = [t for t in tables if not t.stacked()]
+        for t in tables:
+            t.chars = {}
+        free = _assigned(content.chars, tables)
+    if not tables:
         return block_rows(content.chars)
-    free = []
-    for c in content.chars:
-        x, y = (c["x0"] + c["x1"]) / 2, (c["top"] + c["bottom"]) / 2
-        table = next((t for t in content.tables if t.contains(x, y)), None)
-        if table is None or not table.add(c):
-            free.append(c)
     rows = line_rows(free)
-    for t in content.tables:
+    for t in tables:
         rows.extend(t.rows())
     rows.sort(key=lambda r: r.top)
     return rows
+
+
+def _assigned(chars: list[Char], tables: list[RuledTable]) -> list[Char]:
+    """Each character given to the table cell it falls in; those outside every table."""
+    free = []
+    for c in chars:
+        x, y = (c["x0"] + c["x1"]) / 2, (c["top"] + c["bottom"]) / 2
+        table = next((t for t in tables if t.contains(x, y)), None)
+        if table is None or not table.add(c):
+            free.append(c)
+    return free
 
 
 def page_rows(page: Any) -> list[PRow]:
@@ -217,10 +233,74 @@ class _Reader:
             )
 
 
+def _laid_out(path: Path, limits: Limits) -> Iterator[Row]:
+    """The document's rows read again from its pages' text as laid out (pdfplumber's
+    ``extract_text(layout=True)``, columns kept by position), by the text reader: a table
+    drawn without rulings between its rows or columns (a 三线表, none at all), whose cells the
+    page's own reading (``block_rows``) may stack into one another. Cells keep their page, and
+    their line on it as their row."""
+    from reviewer.ingest.rebuild import Unreadable
+    from reviewer.ingest.text import text_rows
+
+    budget = UnpackBudget(path, limits)
+    pdf = _guarded(path, budget, pdfplumber.open, path)
+    reader = _Reader(path, pdf, budget)
+    lines: list[str] = []
+    pages: list[tuple[int, int]] = []  # (first line, page number)
+    unruled = False  # a page of text with no ruled table its reading trusts
+    try:
+        for page in reader.pages():
+            text = _guarded(path, budget, _layout_text, page)
+            unruled = unruled or _guarded(path, budget, _unruled, page)
+            page.close()
+            pages.append((len(lines) + 1, page.page_number))
+            lines += [("\f" if k == 0 and lines else "") + s for k, s in enumerate(text)]
+    finally:
+        pdf.stream.close()
+    if not unruled:
+        return iter(())  # every page's tables ruled: read cell by cell, not again
+    try:
+        rows = list(text_rows(lines, None, [])[1])
+    except Unreadable:
+        return iter(())
+    firsts = [first for first, _ in pages]
+    for row in rows:
+        k = bisect.bisect_right(firsts, row.line) - 1
+        first, number = pages[k]
+        for c in row.cells:
+            c.where = {"page": number, "row": row.line - first + 1, "column": c.column}
+    return iter(rows)
+
+
+def _unruled(page: Any) -> bool:
+    """The page has text and no ruled table whose cells are the form's (see ``_arrange``)."""
+    content = _content(page)
+    if not content.chars:
+        return False
+    _assigned(content.chars, content.tables)
+    return not any(not t.stacked() for t in content.tables)
+
+
+def _layout_text(page: Any) -> list[str]:
+    return [s.rstrip() for s in page.extract_text(layout=True).split("\n")]
+
+
+# The largest file read a second time from its laid-out text (a short document: both readings
+# are held at once to compare them).
+_SECOND_BYTES = 4 << 20
+
+
 def read_pdf(path: Path, limits: Limits) -> Grid:
     budget = UnpackBudget(path, limits)
     pdf = _guarded(path, budget, pdfplumber.open, path)
     reader = _Reader(path, pdf, budget)
+    second: list[tuple[str, Callable[[], Iterable[Row]]]] = []
+    if path.stat().st_size <= _SECOND_BYTES:
+        second = [("pdf/layout", partial(_laid_out, path, limits))]
     return Grid(
-        rows=reader.rows(), source=path.name, format="pdf", extra_leftovers=reader.leftovers
+        rows=reader.rows(),
+        source=path.name,
+        format="pdf",
+        extra_leftovers=reader.leftovers,
+        second=second,
     )

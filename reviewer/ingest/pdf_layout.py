@@ -144,6 +144,11 @@ def _nearest(edges: list[float], v: float) -> int:
     return i
 
 
+# A line of a cell that is a figure alone (15, 97.68%, 1,318.62, —): one of a column's values.
+_FIGURE_LINE = lazy_compile(r"^(?=[^\d]*\d)[\d.,%％\s]+$")
+_STACKED_FIGURES = 2
+
+
 class RuledTable:
     """A ruled table's cells on one page, on the grid of its distinct ruling positions."""
 
@@ -176,6 +181,24 @@ class RuledTable:
             return False
         self.chars.setdefault(cell, []).append(c)
         return True
+
+    def stacked(self) -> bool:
+        """Rows the rulings do not part: a cell holding two lines or more that are each a
+        figure alone (15 / 10 under 分值), as a table ruled only above and below its body (a
+        三线表) gives: its cells are bands of several rows, not the form's cells."""
+        for chars in self.chars.values():
+            lines = text_lines(chars)
+            if len(lines) < _STACKED_FIGURES:
+                continue
+            texts = ["".join(c["text"] for c in line).strip() for line in lines]
+            # (a figure wrapped in a narrow cell, 3,250, / 000.00, is one figure: its first
+            # piece ends at a separator)
+            figures = sum(
+                _FIGURE_LINE.match(t) is not None and t[-1] not in ",." for t in texts if t
+            )
+            if figures >= _STACKED_FIGURES:
+                return True
+        return False
 
     def rows(self) -> list[PRow]:
         by_row: dict[int, PRow] = {}

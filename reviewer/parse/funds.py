@@ -147,12 +147,22 @@ def _row_kind(text: str, fund_rows: tuple[tuple[str, str], ...]) -> str | None:
             kind = lookup(rest, fund_rows)
     if kind is None and (level := _LEVEL.match(text)) is not None:
         kind = lookup(text[level.end() :], fund_rows)  # 区域：自治区资金, 市县：县级配套资金
+    if kind is None and (named := _LEVEL_NAMED.match(text)) is not None:
+        # a level's money by its purpose's name (中央财政衔接资金, 省级衔接资金, 县级统筹资金)
+        kind = "central_funds" if named.group(1) == "中央" else "local_funds"
     return kind
 
 
 # The level of government a transfer payment's source row is marked with before its label.
 _LEVEL = lazy_compile(r"^(?:区域|市县|省级|地方|本级)\s*[:：]\s*(?=\S)")
 
+
+# A level of government's money named for what it is for, or by its place (其中：中央财政衔接资金,
+# 县级衔接资金, 凭祥市本级资金, 崇左市财政资金).
+_LEVEL_NAMED = lazy_compile(
+    r"^(?:其中\s*[:：]\s*)?(?:(中央)|(?:[\u4e00-\u9fff]{1,6}(?:市|县|区|州|旗|盟))?"
+    r"(?:省级|自治区|市级|州级|县级|区级|本级|财政))(?:财政)?[\u4e00-\u9fff]{0,8}资金$"
+)
 
 _BUDGETS = ("initial_budget", "full_year_budget")
 
@@ -943,7 +953,9 @@ class FundsReader:
             if (
                 kind is None
                 and (
-                    "其中" in c.text or (("：" in c.text or ":" in c.text) and _LEVEL.match(c.text))
+                    "其中" in c.text
+                    or (("：" in c.text or ":" in c.text) and _LEVEL.match(c.text))
+                    or (c.text.endswith("资金") and _LEVEL_NAMED.match(c.text) is not None)
                 )
             ) or kind in _SIDE_TOTALS:
                 kind = _row_kind(c.text, fund_rows)

@@ -457,6 +457,28 @@ def check(
     )
     # words, a comparison and its figure, more words (…管护机制≥90%重要河湖水质达标率): a target,
     # and another row's name, read into this one (a bracketed condition, (≥80%), is the name's)
+    # a name ending in a figure and its unit (保障农村饮水安全人口15.8万人 | 15.8万人 | 10): the
+    # target read into the name, one space apart in a laid-out text, the cells after it a
+    # column on
+    doubts += _names(
+        [
+            r
+            for r in rows
+            if _FIGURE_TAIL.search(_BRACKETED.sub("", r["name"]))
+            # (its actual then a bare figure, the points a column on: a name stating a
+            # figure of its own, 一户年最高5300元, has its own actual in its unit)
+            and _BARE_FIGURE.match(r.get("actual") or "")
+        ],
+        "末尾带着数值和计量单位",
+        "年度指标值可能被并入了名称，其后各栏可能错位。",
+    )
+    # a category's points closing a bracket inside a name (受益群众满意度10分)度指标): a label's
+    # wrapped lines (满意度指标（10分）) read into the row's name
+    doubts += _names(
+        [r for r in rows if _POINTS_CLOSED.search(r["name"])],
+        "中间夹着类别的分值",
+        "类别标签折行的文字可能被并入了名称，各栏可能错位。",
+    )
     doubts += _names(
         [r for r in rows if _VALUE_MID.search(_BRACKETED.sub("", r["name"]))],
         "中间夹着带运算符的指标值",
@@ -483,7 +505,13 @@ def check(
     # a target of two comparisons with their figures (≥4.4万亩≥0.6万亩, ≥120眼=100%): two rows'
     # targets read into one cell, their rows run together
     # (a part's own target bracketed, ≥90%（其中规模以上站点≥95%）, is the row's)
-    doubled = [r for r in rows if _TWO_TARGETS.match(_BRACKETED.sub("", r.get("target") or ""))]
+    # (not a row's several targets listed apart, ≥95%；一次性验收通过率≥90%: the form's way)
+    doubled = [
+        r
+        for r in rows
+        if _TWO_TARGETS.match(target := _BRACKETED.sub("", r.get("target") or ""))
+        and not _LISTED_APART.search(target)
+    ]
     if doubled:
         doubts.append(
             ReadingDoubt(
@@ -589,7 +617,9 @@ def check(
     headed = [r for r in rows if _HEADER_WORDS.search(r["name"])]
     if (
         len(headed) >= 2
-        or any(len(set(_HEADER_WORDS.findall(r["name"]))) >= 2 for r in headed)
+        # (two labels in one name, or one label twice: 行政村放映覆盖率预期指单项指标实际单项指标完,
+        # a header's wrapped lines read into it)
+        or any(len(_HEADER_WORDS.findall(r["name"])) >= 2 for r in headed)
         or any(_LABEL_FIRST.match(r["name"]) for r in headed)
     ):
         doubts.append(
@@ -821,6 +851,14 @@ _TWO_TARGETS = lazy_compile(
     r"(?<![且或并及和至到])(?:[≥≤≧≦＞＜><=＝]|>=|<=)\s*\d"
 )
 _VALUES_RUN = lazy_compile(r"[\d%％](?:[≥≤≧≦＞＜]|>=|<=)\s*\d")
+_LISTED_APART = lazy_compile(r"[；;、]")  # targets of one row listed (≥95%；…≥90%)
+_BARE_FIGURE = lazy_compile(r"^\d+(?:\.\d+)?$")
+_POINTS_CLOSED = lazy_compile(r"(?<![(（\d.])\d+(?:\.\d+)?分[)）]")  # (…满意度10分)度指标)
+# A figure with its unit closing a name after its words (…人口15.8万人, …覆盖率95%).
+_FIGURE_TAIL = lazy_compile(
+    r"[\u4e00-\u9fff]{2}\d+(?:\.\d+)?\s*(?:%|％|万?人次?|万?户|个|处|公里|千米|万?亩|万?元|座|所"
+    r"|家|台|套|场|次|项|吨|天|小时)$"
+)
 # (after words, or after a figure: a category's points printed under its label, 60质量指标…)
 _CATEGORY_MID = lazy_compile(
     r"(?:(?<=[\u4e00-\u9fff]{2})|(?<=\d))"

@@ -160,6 +160,8 @@ _PAIR_LABEL = lazy_compile(
     r"(?:类别|类型|编码|代码|编号|单位|属性|期限|周期|级次|性质|名称|部门|负责人|联系人|电话"
     r"|日期|时间|方式|来源|地点|年度|领域|层级)$"
 )
+# The text fields naming a person, printed among the head's keys too (项目负责人 | 孙立华).
+_PERSON_FIELDS = frozenset({"project_lead", "finance_lead"})
 # The deductions' sum under the rows of a form scored by deduction (扣分合计 | 3.36).
 _DEDUCTIONS_TOTAL = lazy_compile(r"^(?:扣分合计|合计扣分|扣分总计|扣分小计|总扣分|扣分合计数)$")
 # A sentence under the funds' rows on why the budget moved or fell short, with no label: the
@@ -431,9 +433,6 @@ def is_title(text: str) -> bool:
     """A cell naming the form: …绩效…自评表 (项目支出绩效自评表, 绩效目标自评表,
     部门整体支出绩效评价自评表 …) or …评分表, not a sentence that mentions one."""
     return len(text) <= 48 and "绩效" in text and TITLE_HINT.found_in(text)
-
-
-_PERSON_FIELDS = frozenset({"project_lead", "finance_lead"})
 
 
 def starts_table(row: Row) -> bool:
@@ -1842,7 +1841,6 @@ class _TableBuilder:
         if (
             s is None
             and w is not None
-            and self.columns is not None
             and Role.SCORE not in self.columns.roles.values()
             and self.t.get("total_deduction") is not None
         ):
