@@ -119,10 +119,11 @@ def _arrange(content: _Content) -> list[PRow]:
     """A page's rows, top to bottom: ruled tables' rows and the text around them."""
     tables = content.tables
     free = _assigned(content.chars, tables)
-    if any(t.stacked() for t in tables):
+    trusted = [t for t in tables if not t.stacked()]
+    if len(trusted) < len(tables):
         # a table whose rulings do not part its rows (a 三线表): read from its text, as a page
         # without rulings is
-        tables = [t for t in tables if not t.stacked()]
+        tables = trusted
         for t in tables:
             t.chars = {}
         free = _assigned(content.chars, tables)
