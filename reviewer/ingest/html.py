@@ -98,17 +98,27 @@ _CSS_DISPLAY = lazy_compile(
     r"display\s*:\s*(table(?:-row|-cell)?|inline-table)(?![\w-])", re.IGNORECASE
 )  # (not table-row-group nor table-header-group: a <tbody>'s and <thead>'s, no row)
 _DISPLAY_ROLE = {"table": "table", "inline-table": "table", "table-row": "tr", "table-cell": "td"}
-# A row laid out by flexbox (a WeChat article's <section style="display:flex"> of <section>
-# cells, no <table> at all): a table's row, its child elements its cells.
-_FLEX_ROW = lazy_compile(r"display\s*:\s*(?:inline-)?flex(?![\w-])", re.IGNORECASE)
+# A row laid out by flexbox or a grid (a WeChat article's <section style="display:flex"> of
+# <section> cells, no <table> at all): a table's row, its child elements its cells.
+_FLEX_ROW = lazy_compile(r"display\s*:\s*(?:inline-)?(?:flex|grid)(?![\w-])", re.IGNORECASE)
+# A grid row's cell spanning columns (grid-column:span 3): as a cell's colspan.
+_GRID_SPAN = lazy_compile(r"grid-column\s*:\s*span\s+(\d+)", re.IGNORECASE)
 _FLEX_COLUMN = lazy_compile(r"flex-direction\s*:\s*column", re.IGNORECASE)
 
 
 def _flex_row(attrs: list[tuple[str, str | None]]) -> bool:
     for name, value in attrs:
-        if name == "style" and value and "flex" in value:
+        if name == "style" and value and ("flex" in value or "grid" in value):
             return _FLEX_ROW.search(value) is not None and _FLEX_COLUMN.search(value) is None
     return False
+
+
+def _spanned(attrs: list[tuple[str, str | None]]) -> list[tuple[str, str | None]]:
+    """A flex or grid row's cell as a <td>: its grid-column span as its colspan."""
+    for name, value in attrs:
+        if name == "style" and value and (m := _GRID_SPAN.search(value)) is not None:
+            return [("colspan", m.group(1))]
+    return []
 
 
 def _css_role(attrs: list[tuple[str, str | None]], styles: dict[str, str]) -> str | None:
@@ -323,11 +333,12 @@ class _Reader(HTMLParser):
                 self._flush_block()  # the text before it is the page's own
                 self.chrome = (tag, depth)
             role = _css_role(attrs, self.styles) if tag not in _TABLE_TAGS else None
+            flexed = None
             if role is None and tag not in _TABLE_TAGS:
-                role = self._flex_role(attrs)
+                role = flexed = self._flex_role(attrs)
             if role is not None:  # <div style="display:table-cell">: read as the cell it shows
                 self.roles.append((tag, depth, role))
-                tag, attrs = role, []
+                tag, attrs = role, _spanned(attrs) if flexed == "td" else []
         self._start(tag, attrs)
 
     def _flex_role(self, attrs: list[tuple[str, str | None]]) -> str | None:
@@ -335,8 +346,14 @@ class _Reader(HTMLParser):
         (or in the flex rows' own) a row, the first of them opening a table; a flex row's
         child a cell; an element beside the rows that is none of them ends their table."""
         level = self.level
-        if self.flex_rows and level == self.flex_rows[-1] + 1:
-            return "td"
+        if self.flex_rows and level > self.flex_rows[-1]:
+            child = level == self.flex_rows[-1] + 1
+            if _flex_row(attrs) and (child or self.cell is not None):
+                # a cell that is itself a row of cells, or a row inside a cell (年初 | 全年 under
+                # one label): its children are the row's cells, in order
+                self.flex_rows.append(level)
+                return None
+            return "td" if child else None
         if self.flex_table is not None and level == self.flex_table + 1:
             if _flex_row(attrs):
                 self.flex_rows.append(level)
@@ -408,10 +425,10 @@ class _Reader(HTMLParser):
         level = self.level
         if tag not in _VOID and level:
             self.level = level - 1
+        if self.flex_rows and self.flex_rows[-1] == level:
+            self.flex_rows.pop()  # a flex row ends (a cell's own row too)
         if self.roles and self.roles[-1][:2] == (tag, depth):
             tag = self.roles.pop()[2]  # the end of an element shown as a table's part
-            if tag == "tr" and self.flex_rows and self.flex_rows[-1] == level:
-                self.flex_rows.pop()
         self._end(tag)
         if self.flex_table is not None and level == self.flex_table:
             self._end("table")  # the flex rows' parent ends: their table with it

@@ -1055,10 +1055,47 @@ HEADER_GLUED = "表头一格中连着几个栏目名称"
 # A funds row's label with an amount run into it after its colon (基本支出：2460.30).
 _AMOUNT_AFTER_LABEL = lazy_compile(r"[:：]\s*\d[\d,]*(?:\.\d+)?$")
 _AMOUNT_FIELDS = ("initial_budget", "full_year_budget", "executed")
+# The funds amount columns' own words, the longer first (预算执行数 one label, not 执行数 twice);
+# a rate's and its points' words run together (预算执行率分值) name one column.
+_FUNDS_COLUMN_WORDS = lazy_compile(
+    r"年初预算数|全年预算数|调整后预算数|调整预算数|全年执行数|预算执行数|预算数|执行数"
+)
+_TWO = 2
+_OPENED = lazy_compile(r"[(（].*$")
 _SUB_ROWS = ("current_year_appropriation", "prior_year_carryover", "other")
 
 
 def _funds_doubts(t: dict[str, Any]) -> list[ReadingDoubt]:
+    """The funds block's doubts: what its rows show first, else its header's stacked labels."""
+    return _funds_rows_doubts(t) or _stacked_labels(t)
+
+
+def _stacked_labels(t: dict[str, Any]) -> list[ReadingDoubt]:
+    """A funds column's label holding two columns' labels (年初预算数 over 全年预算数 in one cell,
+    a page's stacked cell): its figures are two columns' too, read as one amount."""
+    total = t["funds"]["annual_total"]
+    stacked = [
+        (field, label)
+        for field, label in t["labels"].items()
+        if field.startswith("funds.")
+        # (what a bracket opens is the label's note, closed or not: 得分（20分*执行率）)
+        and len(_FUNDS_COLUMN_WORDS.findall(_OPENED.sub("", label))) >= _TWO
+    ]
+    if not stacked:
+        return []
+    field, label = stacked[0]
+    role = field.removeprefix("funds.")
+    return [
+        ReadingDoubt(
+            funds_only=True,
+            reason=f"{FUNDS_GLUED}“{label[:24]}”一格中连着两个栏目名称，其下的金额也是两栏的，"
+            "资金部分没有读对。",
+            evidence=[total["cells"][role]] if role in total["cells"] else [],
+        )
+    ]
+
+
+def _funds_rows_doubts(t: dict[str, Any]) -> list[ReadingDoubt]:
     total = t["funds"]["annual_total"]
     # a row's label holding its first amount (一般公共预算拨款：3185.60) beside more amounts: the
     # row's figures taken one column on
