@@ -108,7 +108,7 @@ def total_adds_up(ctx: TableContext) -> Iterator[Hit]:
         return
     expected = claimed_sum(t)
     tolerance = ctx.thresholds.score_tolerance + 1e-9
-    if abs(t.total_score - expected) <= tolerance or _by_deductions(t):
+    if abs(t.total_score - expected) <= tolerance or _by_deductions(t, ctx.family.scoring.total):
         return  # (a form scored by deduction: a row's 得分 off its 扣分 is S115's)
     if _rounded_to_print(t, expected):
         yield Hit(
@@ -476,7 +476,7 @@ def deductions_add_up(ctx: TableContext) -> Iterator[Hit]:
         )
     if t.total_score is None or _rows_scored(t):
         return  # rows with their scores: the total is held to their sum (T101)
-    full = t.total_weight or _FULL
+    full = t.total_weight or ctx.family.scoring.total
     if abs(full - t.total_deduction - t.total_score) > _CENT:
         due = round(full - t.total_deduction, 2)
         yield Hit(
@@ -490,7 +490,6 @@ def deductions_add_up(ctx: TableContext) -> Iterator[Hit]:
 
 
 _CENT = 0.005
-_FULL = 100.0
 
 
 def _deductions(t: EvaluationTable) -> tuple[list[CellRef], float]:
@@ -501,13 +500,13 @@ def _deductions(t: EvaluationTable) -> tuple[list[CellRef], float]:
     return refs, round(sum(v for r in refs if (v := parse_number(r.text)) is not None), 2)
 
 
-def _by_deductions(t: EvaluationTable) -> bool:
+def _by_deductions(t: EvaluationTable, full_points: float) -> bool:
     """The 总分 is the full points less the 扣分合计, which is the rows' deductions: the total
     is right by the form's own working, whatever a row's 得分 says."""
     if t.total_deduction is None or t.total_score is None:
         return False
     refs, added = _deductions(t)
-    full = t.total_weight or _FULL
+    full = t.total_weight or full_points
     return (
         bool(refs)
         and abs(added - t.total_deduction) <= _CENT

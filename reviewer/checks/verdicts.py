@@ -214,12 +214,10 @@ def deduction_cell(i: Indicator) -> CellRef | None:
 def score_less_deduction(ctx: TableContext) -> Iterator[Hit]:
     for i in ctx.table.indicators:
         ref = deduction_cell(i)
-        if ref is None or i.weight is None or i.score is None:
+        if (off := _less_deduction(i.weight, ref, i.score)) is None:
             continue
-        taken = parse_number(ref.text)
-        if taken is None or abs(i.weight - taken - i.score) <= _CENT:
-            continue
-        due = round(i.weight - taken, 2)
+        taken, due = off
+        assert i.weight is not None and i.score is not None and ref is not None
         yield Hit(
             f"{ilabel(i)}分值{fmt(i.weight)}分、扣分{fmt(taken)}分，得分应为{fmt(due)}分，"
             f"表中填{fmt(i.score)}分。",
@@ -231,12 +229,10 @@ def score_less_deduction(ctx: TableContext) -> Iterator[Hit]:
         )
     row = ctx.table.funds.annual_total
     ref = row.cells.get("deduction")
-    if ref is None or row.weight is None or row.score is None:
+    if (off := _less_deduction(row.weight, ref, row.score)) is None:
         return
-    taken = parse_number(ref.text)
-    if taken is None or abs(row.weight - taken - row.score) <= _CENT:
-        return
-    due = round(row.weight - taken, 2)
+    taken, due = off
+    assert row.weight is not None and row.score is not None and ref is not None
     yield Hit(
         f"预算执行分值{fmt(row.weight)}分、扣分{fmt(taken)}分，得分应为{fmt(due)}分，"
         f"表中填{fmt(row.score)}分。",
@@ -247,4 +243,12 @@ def score_less_deduction(ctx: TableContext) -> Iterator[Hit]:
     )
 
 
-_CENT = 0.005
+def _less_deduction(
+    weight: float | None, ref: CellRef | None, score: float | None
+) -> tuple[float, float] | None:
+    """(扣分, the score due: 分值 less it) where the printed score is not that; None where it
+    is, or where a figure is missing."""
+    taken = parse_number(ref.text) if ref is not None else None
+    if weight is None or score is None or taken is None or abs(weight - taken - score) <= _CENT:
+        return None
+    return taken, round(weight - taken, 2)

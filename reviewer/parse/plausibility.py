@@ -455,8 +455,6 @@ def check(
         "以带运算符的数值开头",
         "其他行的指标值可能被并入了名称，各栏可能错位。",
     )
-    # words, a comparison and its figure, more words (…管护机制≥90%重要河湖水质达标率): a target,
-    # and another row's name, read into this one (a bracketed condition, (≥80%), is the name's)
     # a name ending in a figure and its unit (保障农村饮水安全人口15.8万人 | 15.8万人 | 10): the
     # target read into the name, one space apart in a laid-out text, the cells after it a
     # column on
@@ -479,6 +477,8 @@ def check(
         "中间夹着类别的分值",
         "类别标签折行的文字可能被并入了名称，各栏可能错位。",
     )
+    # words, a comparison and its figure, more words (…管护机制≥90%重要河湖水质达标率): a target,
+    # and another row's name, read into this one (a bracketed condition, (≥80%), is the name's)
     doubts += _names(
         [r for r in rows if _VALUE_MID.search(_BRACKETED.sub("", r["name"]))],
         "中间夹着带运算符的指标值",
