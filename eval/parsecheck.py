@@ -91,7 +91,8 @@ def _readings(gold: dict[str, Any], key: str) -> set[str]:
             and c.strip("()（）") not in _NO_UNIT_WORDS
         ]
         values.append("".join(kept))
-    sign = _DIRECTIONS.get(gold.get("direction") or "")
+    # (a 指标性质 column may print the direction too: 正向 | 个 | 12, the gold's ``nature``)
+    sign = _DIRECTIONS.get(gold.get("direction") or gold.get("nature") or "")
     if sign and value[:1] not in "≥≤<>=＝":
         values.append(sign + value)  # 指标方向 正向 | 126个: read as ≥126个
     unit = gold.get("unit")

@@ -217,8 +217,12 @@ def test_not_comparable_levels(text: str) -> None:
 
 
 def test_chinese_comma_does_not_join_numbers() -> None:
-    found = claims("服务18，361个村居。")
-    assert [(c.text, c.number) for c in found] == [("361个", 361)]
+    # 18，361个: a scan's thousands (18,361) or a list's 18 and 361, no telling: no claim of 361
+    # nor of 18,361; after a word the comma parts two figures
+    assert claims("服务18，361个村居。") == []
+    assert claims("新建示范园1，200亩。") == []
+    found = claims("服务18个乡镇，361个村居。")
+    assert [(c.text, c.number) for c in found] == [("18个", 18), ("361个", 361)]
 
 
 def test_claim_quotes_its_sentence_and_cell() -> None:

@@ -109,7 +109,7 @@ def _small_document(path: Path) -> None:
         ((9, 0), (9, 5)),  # 总分 across
     ):
         grid[r0][c0].merge(grid[r1][c1])
-    doc.add_paragraph("填表人：张三")
+    doc.add_paragraph("附：项目现场照片6张")
     doc.save(str(path))
 
 
@@ -135,7 +135,7 @@ def test_paragraphs_around_a_table_with_merged_cells(tmp_path: Path) -> None:
     assert (t.total_weight, t.total_score) == (100, 99)
     assert t.cells["goal_actual"].column == 5  # a merged cell sits at its first grid column
     assert [(left.text, left.location.describe()) for left in report.leftovers] == [
-        ("填表人：张三", "第5行第1格")  # the fifth paragraph
+        ("附：项目现场照片6张", "第5行第1格")  # the fifth paragraph
     ]
 
 

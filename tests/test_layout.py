@@ -162,13 +162,13 @@ def test_unknown_rows_are_reported_with_their_line(tmp_path: Path) -> None:
     path = write_tables(tmp_path / "x.txt", make_table())
     text = path.read_text(encoding="utf-8")
     path.write_text(
-        "前言：以下为自评表\n" + text + "填表人：张三\t联系电话：123\n", encoding="utf-8"
+        "前言：以下为自评表\n" + text + "附：项目现场照片6张\t验收资料另行报送\n", encoding="utf-8"
     )
     report = parse_file(path)
     texts = {(left.location.line, left.text) for left in report.leftovers}
     assert (1, "前言：以下为自评表") in texts
     last = len(path.read_text(encoding="utf-8").splitlines())
-    assert (last, "填表人：张三") in texts and (last, "联系电话：123") in texts
+    assert (last, "附：项目现场照片6张") in texts and (last, "验收资料另行报送") in texts
     acc = report.accounting
     assert acc.reported_lines == 2
     assert acc.consumed_lines + acc.reported_lines == acc.nonempty_lines

@@ -229,14 +229,14 @@ def test_a_breakdowns_second_side_read_under_the_points_is_not_scored() -> None:
 def test_tables_said_misread_before_now_read_whole() -> None:
     # tg05 (round 96): a tall name's first line (A级旅游景区…) between two rows whose lines
     # both fill the names' column goes below, the line above ending as a whole name does; no05
-    # (round 84): the 填报说明：… right under the last row is the form's note (reported as
-    # unread), not the rest of that row's name
+    # (round 84): the 填报说明：… right under the last row is the form's note (read as the
+    # table's note since round 207), not the rest of that row's name
     for stem in ("tg05", "no05"):
         (t,) = parse_file(_doc(stem)).tables
         assert not t.doubts, stem
     report = parse_file(_doc("no05"))
     assert report.tables[0].indicators[-1].name == "补贴对象满意度"
-    assert any(left.text.startswith("填报说明：") for left in report.leftovers)
+    assert any(note.startswith("填报说明：") for note in report.tables[0].notes)
 
 
 def test_a_dates_day_wrapped_onto_its_own_line() -> None:

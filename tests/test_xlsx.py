@@ -203,11 +203,11 @@ def test_unused_cells_are_reported_with_their_sheet_and_cell(tmp_path: Path) -> 
     path = tmp_path / "r.xlsx"
     write_xlsx(gold_tables()[:1], path, sheets=1)
     wb = load_workbook(path)
-    wb.worksheets[0]["K3"] = "填表人：张三"
+    wb.worksheets[0]["K3"] = "附：项目现场照片6张"
     wb.save(path)
     report = parse_file(path)
     assert [(left.text, left.location.describe()) for left in report.leftovers] == [
-        ("填表人：张三", "自评表1!K3")
+        ("附：项目现场照片6张", "自评表1!K3")
     ]
     acc = report.accounting
     assert acc.consumed_lines + acc.reported_lines == acc.nonempty_lines

@@ -313,7 +313,7 @@ def _nested_levels(funds: Funds) -> list[_Group] | None:
     group with the row it is part of, in printed order; None where the levels are one list
     under the total or the appropriation (``_parts_by_column`` sets those against the one that
     they make up)."""
-    printed: list[tuple[tuple[int, int, int], str, FundRow, bool]] = []
+    printed: list[tuple[tuple[int, int, int, int], str, FundRow, bool]] = []
     for field, row in funds.rows().items():
         if row.cells:
             if (at := _position(row)) is None:
@@ -329,6 +329,7 @@ def _nested_levels(funds: Funds) -> list[_Group] | None:
     groups: list[_Group] = []
     current: list[FundRow] | None = None
     above: tuple[str, FundRow] | None = None
+    member_of: dict[int, list[FundRow]] = {}  # a row's id → the group it was listed in
     for _, label, row, level in printed:
         if not level:
             current = None
@@ -338,8 +339,11 @@ def _nested_levels(funds: Funds) -> list[_Group] | None:
         elif current is None:
             current = []
             groups.append(("年度资金总额", funds.annual_total, current))
+        elif (outer := _back_out(groups, row, member_of)) is not None:
+            current = outer
         if current is not None:
             current.append(row)
+            member_of[id(row)] = current
         above = (label, row)
     nested = len(groups) > 1 or any(whole is not funds.annual_total for _, whole, _ in groups)
     if not nested or not any(
@@ -353,16 +357,29 @@ def _nested_levels(funds: Funds) -> list[_Group] | None:
 _OF_WHICH = lazy_compile(r"^\s*其中\s*[:：]?\s*")
 
 
-def _position(row: FundRow) -> tuple[int, int, int] | None:
+def _back_out(
+    groups: list[_Group], row: FundRow, member_of: dict[int, list[FundRow]]
+) -> list[FundRow] | None:
+    """The group to list ``row`` in when it cannot be a part of the row the open group is
+    under: local money after the lines of 其中 under 中央资金 (中央资金 | 其中：新划入…资金 |
+    省级资金) is 中央资金's sibling, listed with it; None to stay in the open group."""
+    _, whole, _ = groups[-1]
+    if whole.kind == "central_funds" and row.kind == "local_funds":
+        return member_of.get(id(whole))
+    return None
+
+
+def _position(row: FundRow) -> tuple[int, int, int, int] | None:
     """Where the row was printed, to order the rows by: its page, its document's table, its line
-    or row (a sheet's cell's row); None where its cells do not tell."""
+    or row (a sheet's cell's row), then its column (a block laid out across names its sources
+    along one line); None where its cells do not tell."""
     keys = []
     for c in row.cells.values():
         at = c.row if c.row is not None else c.line
         if at is None and c.cell and (m := _CELL_ROW.search(c.cell)) is not None:
             at = int(m.group(0))
         if at is not None:
-            keys.append((c.page or 0, c.table or 0, at))
+            keys.append((c.page or 0, c.table or 0, at, c.column or 0))
     return min(keys) if keys else None
 
 
@@ -563,6 +580,8 @@ def _said_in_table(ctx: TableContext, *cells: CellRef | None) -> bool:
 
 _PASSED_BUDGET = lazy_compile(
     r"(?:执行数|支出数?)[^。；;]{0,4}(?:超出|超过|高于|大于)[^。；;]{0,6}预算"
+    # …or the overspend named with its amount (县级配套超出预算部分50.40万元由县级统筹解决)
+    r"|超(?:出|过|支)?预算(?:部分|资金)?[^。；;\d]{0,4}\d"
 )
 
 

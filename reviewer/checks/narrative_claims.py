@@ -615,12 +615,12 @@ def _amounts_yuan(ctx: TableContext) -> list[tuple[float, float]]:
             ):
                 if v:
                     out.append((v * factor, tol[f]))
-            if b is not None and x is not None:
-                out.append(((b - x) * factor, tol["full_year_budget"] + tol["executed"]))
+            if b is not None and x is not None:  # left over, or spent past the budget
+                out.append((abs(b - x) * factor, tol["full_year_budget"] + tol["executed"]))
             if b0 is not None and b is not None:
                 out.append((abs(b0 - b) * factor, tol["initial_budget"] + tol["full_year_budget"]))
             if b0 is not None and x is not None:
-                out.append(((b0 - x) * factor, tol["initial_budget"] + tol["executed"]))
+                out.append((abs(b0 - x) * factor, tol["initial_budget"] + tol["executed"]))
             # the funds received (到位数), a column some forms print, and what was left of them
             # (结余资金5.14万元 of 到位148.00, 执行142.86)
             got = row.cells.get("received")

@@ -49,7 +49,7 @@ _L1_ALLOWED = ("产出指标", "效益指标", "满意度指标", "成本指标"
     "structure",
     what="文件中有未能解析、因而未纳入复核的内容，逐条列出行号。",
     why="复核不能默默漏掉内容：未能识别的行可能是格式特殊的指标行或附注，需要人工查看。",
-    example="第3行“填表人：张三 联系电话：123”不属于表格栏目。",
+    example="第3行“附：项目现场照片6张”不属于表格栏目。",
     fix="检查所列内容；如为表格的一部分，请调整格式后重新复核。",
 )
 def unparsed_content(facts: ReportFacts, config: Config) -> Iterator[Hit]:

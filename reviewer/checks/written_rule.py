@@ -19,9 +19,10 @@ from reviewer.units import norm_unit, unscaled
 
 # The columns a form prints a row's rule in.
 _RULE_COLUMN = lazy_compile(r"^(?:评分标准|评分规则|扣分标准|计分标准|评分方法|计分方法|评分办法)")
-# 每低1个百分点扣0.5分, 每少1%扣1分, 每超过1个百分点扣0.5分, 每少10人扣0.1分
+# 每低1个百分点扣0.5分, 每少1%扣1分, 每超过1个百分点扣0.5分, 每少10人扣0.1分, 每延迟1天扣1分
+# (a delay in the row's own unit, ≤180天 against 185; one in months is ``_PER_DELAY``'s)
 _PER_UNIT = lazy_compile(
-    r"每(?:低于?|少|减少|下降|降低|差|超过?|超出|高于?|增加|多)\s*"
+    r"每(?:低于?|少|减少|下降|降低|差|超过?|超出|高于?|增加|多|延迟|推迟|延后|逾期|滞后)\s*"
     r"(?P<n>\d+(?:\.\d+)?|一)\s*(?P<unit>个百分点|百分点|%|％|[\u4e00-\u9fff]{1,3}?)\s*"
     r"(?:扣|减)\s*(?P<points>\d+(?:\.\d+)?)\s*分"
 )

@@ -454,6 +454,9 @@ def _item_number(text: str, pos: int, num: str) -> bool:
 
 _ITEM_DIGITS = 2
 _CUT_DECIMAL = lazy_compile(r"\d\.\s+$")  # (a figure's integer part and point before a space)
+# A figure's thousands parted by a Chinese comma, as scans print them (1，200): 1–3 digits,
+# the comma, three digits and no more.
+_WIDE_THOUSANDS = lazy_compile(r"(?<!\d)\d{1,3}，\d{3}(?!\d)\D?$")
 _FIRST_ITEM = 2  # the second item on: the first has none before it to tell it by
 _ITEM_OPENS = "。；;\n，, "
 
@@ -494,6 +497,8 @@ def _scan(
             continue  # 第三批, V1.5, G60
         if prev == " " and _CUT_DECIMAL.search(text, 0, pos) is not None:
             continue  # 67. 8%: a scan's space inside one figure, whose tail is no figure
+        if prev == "，" and _WIDE_THOUSANDS.search(text, 0, pos + 4) is not None:
+            continue  # 1，200亩: a scan's thousands or a list's 1 and 200, no telling which
         if "." in num and _item_number(text, pos, num):
             continue  # …；2.重大动物疫病…；3.262个行政村: the item's number run into a figure
         if num == "一" and not num2:

@@ -107,6 +107,8 @@ _HEADER = (
     ("报表编号", "form_number"),
     ("是否为专项资金", "special_fund"),
     ("填报日期", "date"),
+    ("填报时间", "date"),
+    ("填表日期", "date"),
     ("单位(盖章)", "seal"),
     ("填报单位", "reporting_unit"),
     ("填报单位(盖章)", "reporting_unit"),
@@ -188,6 +190,7 @@ _SOURCE_ROWS = (
     ("上级转移支付", "central_funds"),
     ("中央", "central_funds"),
     ("省级", "local_funds"),
+    ("自治区级", "local_funds"),  # (a region's province level: Guangxi, Xinjiang …)
     ("市级", "local_funds"),
     ("县级", "local_funds"),
     ("市县", "local_funds"),

@@ -110,9 +110,43 @@ def _content(page: Any) -> _Content:
         inks = {_ink(c) for c in overlay} - {None}
         chars = [c for c in chars if not _slanted(c) and _ink(c) not in inks]
         overlay = [c for c in page.chars if c["text"] and (_slanted(c) or _ink(c) in inks)]
-    tables = [RuledTable(t.bbox, t.cells) for t in page.find_tables()]
+    tables = [RuledTable(t.bbox, t.cells) for t in page.find_tables(_rulings(page))]
     text = "".join(c["text"] for c in overlay)[:_MAX_OVERLAY]
     return _Content(chars, tables, overlay=text)
+
+
+def _rulings(page: Any) -> dict[str, Any]:
+    """The settings that find a page's ruled tables: pdfplumber's own, unless its rulings are
+    drawn a little crooked (a scan's lines, a fraction of a point off level), which it takes for
+    vertical edges each: then every ruling straightened, level or upright, as the table's lines
+    (a diagonal, a header cell's slash, left out)."""
+    crooked = level = upright = 0
+    lines: dict[str, list[dict[str, Any]]] = {"h": [], "v": []}
+    for line in page.lines:
+        dx, dy = line["x1"] - line["x0"], line["bottom"] - line["top"]
+        if dy <= max(_OFF_LEVEL * dx, _JITTER):
+            y = (line["top"] + line["bottom"]) / 2
+            lines["h"].append({**line, "top": y, "bottom": y, "height": 0})
+            crooked += dy > 0
+            level += 1
+        elif dx <= max(_OFF_LEVEL * dy, _JITTER):
+            x = (line["x0"] + line["x1"]) / 2
+            lines["v"].append({**line, "x0": x, "x1": x, "width": 0})
+            crooked += dx > 0
+            upright += 1
+    if crooked < _CROOKED or not (level and upright):
+        return {}
+    return {
+        "vertical_strategy": "explicit",
+        "horizontal_strategy": "explicit",
+        "explicit_vertical_lines": lines["v"] + page.rects,
+        "explicit_horizontal_lines": lines["h"] + page.rects,
+    }
+
+
+_OFF_LEVEL = 0.02  # a ruling's rise over its run (or run over rise) that is still level (upright)
+_JITTER = 1.5  # points a short ruling's ends may stand apart and it still be level (upright)
+_CROOKED = 3  # crooked rulings, at least, to read a page's lines straightened
 
 
 def _arrange(content: _Content) -> list[PRow]:

@@ -671,6 +671,7 @@ class TableStream:
                 and not all(_misread(t) for t in tables)
             ):
                 break
+            funds_sought = False  # read again only for funds the text left unread
             if (
                 tables
                 and not funds_only
@@ -680,7 +681,10 @@ class TableStream:
                 # hold several rows, read as one or not at all)
                 and not (self.grid.format == "text/lines" and self.accounting.reported_lines)
             ):
-                break
+                # (no funds read and text left unread: perhaps the funds, another reading's)
+                if not self.accounting.reported_lines or any(map(_has_funds, tables)):
+                    break
+                funds_sought = True
             leftovers: list[Leftover] = []
             accounting = Accounting()
             summaries: list[SummaryEntry] = []
@@ -700,7 +704,10 @@ class TableStream:
                 )
             ):
                 continue
-            if not placed and not self._better(tables, others, accounting, funds_only):
+            if funds_sought:
+                if not self._funds_found(tables, others, accounting):
+                    continue
+            elif not placed and not self._better(tables, others, accounting, funds_only):
                 continue
             # in place: a streamed review holds these objects from before the reading
             self.leftovers[:] = leftovers
@@ -710,6 +717,22 @@ class TableStream:
             self.grid.format = fmt
             tables = others
         return tables
+
+    def _funds_found(
+        self, tables: list[EvaluationTable], others: list[EvaluationTable], accounting: Accounting
+    ) -> bool:
+        """Whether ``others`` reads the same tables and rows as ``tables``, which read no
+        funds and left text unread, and the funds too, whole, leaving less unread and doubting
+        nothing (a block after the 总分 the first read as the rows' wrapped lines)."""
+        return (
+            len(others) == len(tables)
+            and _rows_read(others) >= _rows_read(tables) > 0
+            and accounting.reported_lines < self.accounting.reported_lines
+            # (read whole: its budget and spending, the rate between them as printed)
+            and any(map(_total_holds, others))
+            and not any(t.doubts for t in others)
+            and [t.name for t in others] == [t.name for t in tables]
+        )
 
     def _better(
         self,
@@ -839,6 +862,12 @@ def _misread(t: EvaluationTable) -> bool:
 def _funds_alone_doubted(tables: list[EvaluationTable]) -> bool:
     """Whether tables were read and every one is doubted for its funds block alone."""
     return bool(tables) and all(t.doubts and not layout_doubted(t) for t in tables)
+
+
+def _has_funds(t: EvaluationTable) -> bool:
+    """Whether the table's funds total was read with an amount."""
+    row = t.funds.annual_total if t.funds is not None else None
+    return row is not None and (row.full_year_budget is not None or row.executed is not None)
 
 
 def _total_holds(t: EvaluationTable) -> bool:

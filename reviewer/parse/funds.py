@@ -227,8 +227,8 @@ def completes_header(header: Row, lower: Row, family: Family) -> bool:
         c.column in heads
         and len(c.text) <= _TAIL_CHARS
         and _DIGIT.search(c.text) is None
-        and _column_role(heads[c.column], family) is None
-        and _column_role(heads[c.column] + c.text, family) is not None
+        and column_role(heads[c.column], family) is None
+        and column_role(heads[c.column] + c.text, family) is not None
         for c in lower.cells
     )
 
@@ -255,7 +255,7 @@ def tails_realigned(header: Row, lower: Row, family: Family) -> bool:
         fits = [
             col
             for col, text in heads.items()
-            if _column_role(text, family) is None and _column_role(text + c.text, family)
+            if column_role(text, family) is None and column_role(text + c.text, family)
         ]
         if len(fits) != 1:
             return False
@@ -289,8 +289,8 @@ def run_on_header(rows: list[Row], family: Family) -> int:
         lines += 1
     if lines == 1:
         return 0
-    roles = [_column_role("".join(c.text for c in g), family) for g in groups[1:]]
-    named = sum(_column_role(c.text, family) is not None for c in header.cells[1:])
+    roles = [column_role("".join(c.text for c in g), family) for g in groups[1:]]
+    named = sum(column_role(c.text, family) is not None for c in header.cells[1:])
     if None in roles or len(set(roles)) < len(roles) or len(roles) <= named:
         return 0
     first = header.cells[0].column
@@ -320,11 +320,11 @@ def widened_header(header: Row, lower: Row, family: Family) -> Row | None:
         return None
     last = max(c.column for c in header.cells)
     heads = {c.column for c in header.cells}
-    taken = {_column_role(c.text, family) for c in header.cells}
+    taken = {column_role(c.text, family) for c in header.cells}
     added: list[Cell] = []
     for c in lower.cells:
         if c.column > last:
-            role = _column_role(c.text, family)
+            role = column_role(c.text, family)
             if role is None or role in taken or _DIGIT.search(c.text):
                 return None
             taken.add(role)
@@ -346,7 +346,7 @@ def _stated(notes: str) -> tuple[re.Match[str] | None, re.Match[str] | None]:
     return unit, points
 
 
-def _column_role(text: str, family: Family) -> str | None:
+def column_role(text: str, family: Family) -> str | None:
     role = lookup(text, family.fund_columns)
     if role is None and (bare := lb.UNIT_AFTER.sub("", text)) != text:
         role = lookup(bare, family.fund_columns)  # 预算数(A)（万元）: the amounts' unit after it
@@ -358,7 +358,7 @@ def _column_role(text: str, family: Family) -> str | None:
 
 def names_a_column(text: str, family: Family) -> bool:
     """``text`` is a funds block's column label (全年预算数（元）, 执行率)."""
-    return _column_role(text, family) is not None
+    return column_role(text, family) is not None
 
 
 _THIS_YEAR = ("本年度", "本年")
@@ -453,7 +453,7 @@ def is_fund_header(row: Row, family: Family) -> bool:
         )
     if cells and lookup(cells[0].text, family.fund_rows) is not None and _DIGIT.search(joined):
         return False  # a row of amounts that names its columns (预算数 | 6.84 | 到位数 | …)
-    roles = [_column_role(c.text, family) for c in cells]
+    roles = [column_role(c.text, family) for c in cells]
     found = [r for r in roles if r is not None]
     budget_like = {"initial_budget", "full_year_budget", "executed"} & set(found)
     return (
@@ -549,9 +549,9 @@ class FundsReader:
                 self.points_cell = c
                 c.used = c.used or label  # (预算执行率（权重10分） first: the block's own label)
             text = lb.under_group(
-                text, _GROUP_LABEL, lambda t: _column_role(t, self.family) is not None
+                text, _GROUP_LABEL, lambda t: column_role(t, self.family) is not None
             )
-            role = None if label else _column_role(text, self.family)
+            role = None if label else column_role(text, self.family)
             if role is not None and role not in taken:
                 roles.append((c.column, role))
                 taken.add(role)
@@ -642,9 +642,9 @@ class FundsReader:
         if not cells:
             return False
         if self._row_key(cells[0].text) in _SIDE_TOTALS:
-            return all(_column_role(c.text, self.family) is not None for c in cells[1:])
+            return all(column_role(c.text, self.family) is not None for c in cells[1:])
         return self.breakdown_lines and all(
-            _column_role(c.text, self.family) is not None for c in cells
+            column_role(c.text, self.family) is not None for c in cells
         )
 
     def _breakdown_total(self, row: Row) -> bool:
@@ -903,7 +903,7 @@ class FundsReader:
     def _places_header(self, cells: list[Cell]) -> bool:
         """A list of places' own column labels beside its label: the places' column's (县（市、
         区）), the amounts' and the rate's, a note's."""
-        roles = [_column_role(c.text, self.family) for c in cells]
+        roles = [column_role(c.text, self.family) for c in cells]
         return sum(r is not None for r in roles) >= _PLACE_FIGURES - 1 and all(
             r is not None or _PLACES_COLUMN.match(c.text) is not None
             for r, c in zip(roles, cells, strict=True)
@@ -1151,7 +1151,7 @@ class FundsReader:
         target = self.rows["annual_total"]
         found = False
         for c, value in itertools.pairwise(row.cells):
-            role = _column_role(c.text, self.family)
+            role = column_role(c.text, self.family)
             if role not in _AMOUNTS or role in target:
                 continue
             number = self._amount(value.text)
@@ -1176,7 +1176,7 @@ class FundsReader:
                 break
         else:
             return False  # amounts only: an ordinary row
-        pairs = [c for c in after if self._row_key(c.text) or _column_role(c.text, self.family)]
+        pairs = [c for c in after if self._row_key(c.text) or column_role(c.text, self.family)]
         if not pairs or not self.roles:
             return False
         values = []

@@ -325,6 +325,47 @@ def _name_goes_on(d: Draft, row: Row, name_column: int) -> bool:
 _WITH_VALUES = 3  # cells, at least, of the rest's line: the rest, a target, an actual
 
 
+def _slid_values_joined(rows: Sequence[Row]) -> Sequence[Row]:
+    """A photographed page read a line at a time, slanted so that a row's last values slid
+    to the line under it (质量指标 | 水质检测合格率 | ≥95% / 100% | 15 | 15): the two lines one
+    row, each cell at its own place."""
+    if not any(_values_slid(a, b) for a, b in itertools.pairwise(rows)):
+        return rows
+    out: list[Row] = []
+    i = 0
+    while i < len(rows):
+        row = rows[i]
+        if i + 1 < len(rows) and _values_slid(row, below := rows[i + 1]):
+            joined = Row([*row.cells, *below.cells], row.line, row.page_break_before)
+            joined.cut_off = below.cut_off
+            out.append(joined)
+            i += 2
+            continue
+        out.append(row)
+        i += 1
+    return out
+
+
+def _values_slid(row: Row, below: Row) -> bool:
+    """``row`` ends on its target, its actual, points and score alone on the line under it."""
+    cells, under = row.cells, below.cells
+    return (
+        not below.page_break_before
+        and below.line == row.line + 1
+        and _SLID_MIN <= len(under) <= _SLID_MAX
+        and len(cells) >= _WITH_TARGET
+        and all(_FIGURE_ONLY.fullmatch(c.text) for c in under)
+        and _TARGET_END.search(cells[-1].text) is not None
+        and parse_number(cells[-2].text) is None
+    )
+
+
+_SLID_MIN, _SLID_MAX = 2, 3  # the values that slide: actual, points, score
+_WITH_TARGET = 2  # a name and its target at least
+_FIGURE_ONLY = lazy_compile(r"\d+(?:[.．]\d+)?[%％]?")  # 100% | 15 | 15 (no word, no operator)
+_TARGET_END = lazy_compile(r"^(?:[≥≤><=]|大于|小于|不低于|不高于|不少于|不超过)\s*\d")
+
+
 def _name_tail(row: Row, name_column: int) -> bool:
     """The row opens with a name's short tail, then its values (农村卫生厕所普 / 及率 | ≥85% …):
     the name-only row above is that name's start. The tail sits under the name's column, or
@@ -658,6 +699,7 @@ def parse_section(
     context_l1 = ""
     last_label: dict[str, str] = {}  # the stem of the last label of each level
     columns = aligned(columns, rows)
+    rows = _slid_values_joined(rows)
     numbered = not _SERIAL_LABELS.isdisjoint(columns.labels.values())  # a 序号 column
     name_column = columns.name_column
     roles = set(columns.roles.values())

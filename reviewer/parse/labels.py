@@ -86,7 +86,8 @@ _L1 = lazy_compile(r"^(产出|效益|效果|满意度|成本)(指标)?$|^预算�
 # 产出指标(50分), or the share of 100 points: 产出指标（50%）; 分 as OCR reads it, 份
 # A weight note's figure, a scan's O, l or S for a digit in it (（4O分）)
 _WEIGHT_NOTE = lazy_compile(
-    r"(?:\s*[(（]\s*((?=[\dOlS]*\d)[\dOlS]+(?:\.\d+)?)\s*(?:分|份|%|％)\s*[)）]"
+    # (a scan's space inside the figure too: （1 0分）)
+    r"(?:\s*[(（]\s*((?=[\dOlS]*\d)[\dOlS]+(?: [\dOlS]+)?(?:\.\d+)?)\s*(?:分|份|%|％)\s*[)）]"
     # or bare after a category's label, on its next line in the cell (a sheet's 产出指标 / 50,
     # Alt+Enter), read run on (产出指标50)
     r"|(?<=[\u4e00-\u9fff]{2}指标)\s*(\d{1,3}(?:\.\d+)?)\s*分?)\s*$"
@@ -282,7 +283,7 @@ def weight_figure(text: str) -> str | None:
 
 
 def _weight_of(m: re.Match[str]) -> str:
-    return m.group(1) or m.group(2)
+    return (m.group(1) or m.group(2)).replace(" ", "")
 
 
 def is_weight_note(text: str) -> bool:
@@ -517,7 +518,10 @@ _IN_BRACKETS = lazy_compile(r"[(（]([^()（）]+)[)）]")
 
 
 # The form's sign-off under the table (填报单位（盖章）：…, 填报人：…, 联系电话：…): no row's.
-_SIGN_OFF_KEYS = r"填报单位|填表单位|填报人|填表人|填报日期|填表日期|联系人|联系电话|审核人|单位负责人|财务负责人"
+_SIGN_OFF_KEYS = (
+    r"填报单位|填表单位|填报人|填表人|填报日期|填表日期|联系人|联系电话|审核人|单位负责人|财务负责人"
+    r"|分管负责人|分管领导"
+)
 # (or any body's key marked for its seal: 地方主管部门（盖章）：…)
 SIGN_OFF = lazy_compile(
     rf"^(?:(?:{_SIGN_OFF_KEYS})[^:：]{{0,6}}|[\u4e00-\u9fff]{{2,12}}[(（](?:盖章|公章|签章|签字)[)）])[:：]"

@@ -470,6 +470,27 @@ def check(
         "末尾带着数值和计量单位",
         "年度指标值可能被并入了名称，其后各栏可能错位。",
     )
+    # a row's actual a bare figure, its points, and no score, under a target of words (“三公”经费
+    # 控制在年初预算以内 | 控制在预算内 | 5 | 5): its cells read a column to the left, the target
+    # run into the name
+    shifted = [
+        r
+        for r in rows
+        if r["score"] is None
+        and r["weight"] is not None
+        and _BARE_FIGURE.match(r.get("actual") or "")
+        and float(r["actual"]) == r["weight"]
+        and r["target"]
+        and not any(ch.isdigit() for ch in r["target"])
+    ]
+    if shifted:
+        doubts.append(
+            ReadingDoubt(
+                reason=f"{len(shifted)}个指标行的实际完成值只是一个与分值相同的数字而没有得分"
+                f"（如“{shifted[0]['name'][:20]}”），该行各栏可能左移了一栏，指标值可能并入了名称。",
+                evidence=_cells(shifted, "actual"),
+            )
+        )
     # a category's points closing a bracket inside a name (受益群众满意度10分)度指标): a label's
     # wrapped lines (满意度指标（10分）) read into the row's name
     doubts += _names(
@@ -520,6 +541,13 @@ def check(
                 evidence=_cells(doubled, "target"),
             )
         )
+    # a rate's name, then a second name opening with a figure (…管理服务率0-6岁儿童健康管理率): the
+    # tail of a name wrapped above read into the next row's, two names as one
+    doubts += _names(
+        [r for r in rows if _NAME_AFTER_RATE.search(r["name"])],
+        "中连着两个指标名称",
+        "上一行折行名称的后半可能被并入了这一行的名称，各行名称可能错位。",
+    )
     # a category's label between words (高血压患者规范管理率满意度指标签约居民满意度): the next row's
     # label and name read into this one
     doubts += _names(
@@ -535,6 +563,14 @@ def check(
             compared,
             "中带着运算符和指标值",
             "指标值、完成值等栏可能被并入了名称，各栏可能错位。",
+        )
+    else:
+        # one row is enough where a second figure follows to the name's end (…受益农户数≥8500户
+        # 8620户): the row's target and actual, not a condition the name prints
+        doubts += _names(
+            [r for r in rows if _VALUES_AT_END.search(r["name"])],
+            "末尾带着指标值和完成值",
+            "该行的指标值和实际完成值可能被并入了名称，其后各栏可能错位。",
         )
     # a comparison's sign with no figure after it in the name (…就读幼儿占在园>=幼儿比例): the
     # target's sign, and the definition beside the name, read into it; no name prints one
@@ -830,12 +866,19 @@ _THREE_FIGURES = lazy_compile(r"\d+\D+\d+\D+\d")  # three separate figures (0-6�
 _COMPARED_INSIDE = lazy_compile(r"(?:[≥≤≧≦＞＜><=＝]|>=|<=)\s*\d")
 _LONG_NAME = 50  # characters: longer than any indicator's name
 _RATE_AFTER_NAME = lazy_compile(r"率\d+(?:\.\d+)?%$")
+_NAME_AFTER_RATE = lazy_compile(
+    r"[\u4e00-\u9fff]{2}率\d[\d\-~—]*[岁个项][\u4e00-\u9fff]{2,}[率数度量]$"
+)
 _FIGURE_THEN_COMPARED = lazy_compile(r"\d[^≥≤≧≦＞＜><=＝\d]{0,3}(?:[≥≤≧≦＞＜><=＝]|>=|<=)\s*\d")
 
 
 _VALUE_MID = lazy_compile(
     # (a scan's letter for the next row's points between them: ≥62%B规范管理率)
     r"(?<=[\u4e00-\u9fff])(?:[≥≤≧≦＞＜]|>=|<=)\s*\d+(?:\.\d+)?\s*%?[A-Za-z]?[\u4e00-\u9fff]{2}"
+)
+_VALUES_AT_END = lazy_compile(
+    r"(?<=[\u4e00-\u9fff])(?:[≥≤≧≦＞＜><＝=]|>=|<=)\s*\d+(?:\.\d+)?\s*(?:%|[\u4e00-\u9fff]{1,3})"
+    r"\d+(?:\.\d+)?\s*(?:%|[\u4e00-\u9fff]{1,3})?$"
 )
 _BRACKETED = lazy_compile(r"[（(][^（()）]*[）)]")
 # figures and their units only, two figures at least, no word (10 9.51036l00人)

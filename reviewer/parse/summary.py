@@ -14,6 +14,7 @@ from collections.abc import Sequence
 
 from reviewer.forms.vocabulary import key
 from reviewer.grid import Row
+from reviewer.lazyre import lazy_compile
 from reviewer.model import SummaryEntry
 from reviewer.parse.labels import is_total_word
 from reviewer.parse.values import parse_percent, parse_points
@@ -45,6 +46,8 @@ def read_summaries(rows: Sequence[Row], into: list[SummaryEntry]) -> None:
             entries.append((rows[k], entry))
             k += 1
         if entries:
+            if i and _title(rows[i - 1]):
+                header = [rows[i - 1], *header]  # …局2023年度项目支出绩效自评结果汇总表 over it
             for c in (c for r in header for c in r.cells):
                 c.used = True
             for row, entry in entries:
@@ -52,6 +55,15 @@ def read_summaries(rows: Sequence[Row], into: list[SummaryEntry]) -> None:
                     c.used = True
                 into.append(entry)
         i = max(k, i + 1)
+
+
+def _title(row: Row) -> bool:
+    """``row`` the summary's title, alone on its row over the header (…自评得分汇总, …汇总表)."""
+    cells = row.cells
+    return len(cells) == 1 and not cells[0].used and _TITLE.search(cells[0].text) is not None
+
+
+_TITLE = lazy_compile(r"汇总(?:表|情况表|情况)?[)）]?$")
 
 
 def _header(row: Row) -> dict[str, int] | None:

@@ -48,10 +48,11 @@ from reviewer.parse.funds import (
     tails_realigned,
     widened_header,
 )
+from reviewer.parse.funds_across import funds_across
 from reviewer.parse.indicators import TEMPLATE_NAME, parse_section
 from reviewer.parse.sub_rows import mark_within_above
 from reviewer.parse.tasks import TasksReader, is_block_label, is_task_header
-from reviewer.parse.values import parse_points
+from reviewer.parse.values import is_placeholder, parse_points
 from reviewer.textnorm import SENTENCE_ENDS, Words, collapse_spaces, nfkc, unclosed_bracket
 
 YEAR = lazy_compile(r"((?:19|20)\d{2})\s*年")
@@ -131,7 +132,7 @@ _LABELLED_GRADE = lazy_compile(
 _SCORED = "自评得分"
 # The columns a row's explanation stands in: a lone cell there goes on with the one above.
 _EXPLAINING = frozenset({Role.EXPLANATION, Role.MEASURES})
-_NOTE_START = lazy_compile(r"^(注|备注|说明)\s*[:：]")
+_NOTE_START = lazy_compile(r"^(注|备注|说明|填表说明|填报说明)\s*[:：]")
 # The same label in a cell of its own, the note's text in the next (说明 | 本表…).
 _NOTE_LABEL = lazy_compile(r"(?:注|备注|说明)\s*[:：]?")
 
@@ -241,6 +242,16 @@ def _table_of(row: Row) -> int | None:
     return table if isinstance(table, int) else None
 
 
+def _on_sheet(c: Cell) -> bool:
+    """``c`` a workbook's cell, its column the sheet's own."""
+    return c.where is not None and "sheet" in c.where
+
+
+def _sheet(c: Cell) -> str | None:
+    """The workbook's sheet ``c`` is on, if it is a sheet's."""
+    return c.where.get("sheet") if c.where is not None else None
+
+
 def _blank_sign_off(text: str) -> bool:
     """A sign-off's key with nothing after its colon (填报人：, 联系电话:)."""
     m = lb.SIGN_OFF.match(text)
@@ -311,6 +322,7 @@ _STACKED_PIECE = 6  # characters of such a piece at most (预算数, （万元�
 _DIGITS = lazy_compile(r"\d")
 _GOAL_TEXT = 15  # the fewest characters of a goal written beside its label
 _SENTENCE_END = lazy_compile(r"[。；;，,]")
+_CLOSES_SENTENCE = "。；;！!？?"  # a line ending on one closes its sentence
 _KEY_ROW_KEYS = 2  # header keys on a row of column labels over their values
 # A system's own column label beside the header keys (项目编码, 单位编码, 导出日期, 项目类型).
 _COLUMN_LABEL = lazy_compile(
@@ -448,6 +460,18 @@ def starts_table(row: Row) -> bool:
     return False
 
 
+# The sign-off's people, a row of them on its own (填报人：张立新, 联系电话：0319-…).
+_SIGNED = lazy_compile(
+    r"(?:填报人|填表人|联系人|联系电话|审核人|单位负责人|分管负责人|分管领导)\s*[:：]"
+)
+_SIGN_DATE = lazy_compile(r"^\d{4}\s*年\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?$")  # 2024年2月26日
+
+
+def _signing(c: Cell) -> bool:
+    """A cell of the sign-off's row: a person's key and value, or the date it was signed."""
+    return _SIGNED.match(c.text) is not None or _SIGN_DATE.match(c.text) is not None
+
+
 # Labels of points printed in the goal block of forms that score it (区域绩效目标自评表).
 # Keys printed after another key's value on the same line (单位名称：某局 填报日期：…).
 _TRAILING_FIELD = lazy_compile(
@@ -575,6 +599,7 @@ class _TableBuilder:
         # the indicator header names the project as a column: a system's export, one row per
         # indicator with its project's fields repeated, several projects in one block
         self.project_column: Cell | None = None
+        self.remarks: Cell | None = None  # a sheet's 备注 column's label, right of the head's
 
     def build(self) -> EvaluationTable | None:
         rows = self.rows
@@ -623,9 +648,13 @@ class _TableBuilder:
             elif starts_table(row):
                 self._title(row)
                 self._header(row)  # keys printed after the title on its line (项目名称 …)
+            elif cells and _SIGNED.match(cells[0].text) and all(map(_signing, cells)):
+                for c in cells:  # 填报人：张立新 on its own line, 联系电话：… and the date beside
+                    if not self._signed(c):
+                        self._set_field("", "日期", c.text, c)
+                        c.used = True
             elif self._text_field(row):
-                if i + 1 < len(rows) and self._field_on_next_line(row, rows[i + 1]):
-                    i += 1  # the label alone on its line, its text the next line's
+                i += self._field_below(rows, i)  # the label alone on its line, its text below
             elif is_fund_header(row, self.family):
                 lower = rows[i + 1] if i + 1 < len(rows) else None
                 if lower is not None and (
@@ -770,8 +799,12 @@ class _TableBuilder:
             c = cells[i]
             kv = keys[i]
             if kv is None:
-                if _blank_sign_off(c.text):
-                    c.used = True  # 填报人： left blank beside 填报日期：…: nothing to read
+                if self._remarks_label(c, last=i == len(cells) - 1):
+                    i += 1
+                    continue
+                if self._signed(c):  # 填表人：刘敏 beside 填报日期：…
+                    i += 1
+                    continue
                 if self._person_beside(c, cells[i + 1] if i + 1 < len(cells) else None):
                     i += 2  # 项目名称 | … | 项目负责人 | 孙立华 (the municipalities' head)
                     continue
@@ -805,6 +838,42 @@ class _TableBuilder:
             # keys with their values, nor a seal's pieces: 沂南县卫生健 | 康局财务专用章)
             self._label_value_pairs(row)
         return True
+
+    def _signed(self, c: Cell) -> bool:
+        """A sign-off's key and its value (填表人：刘敏, 联系电话：…) kept as a field, or its key
+        left blank (填报人：) read as nothing to read."""
+        if (signed := lb.SIGN_OFF.match(c.text)) is None:
+            return False
+        c.used = True
+        if value := c.text[signed.end() :].strip():
+            self._set_field("", c.text[: signed.end() - 1].strip(), value, c)
+        return True
+
+    def _remarks_label(self, c: Cell, last: bool) -> bool:
+        """A sheet's 备注 the last cell of a head's row (项目名称 | … | 备注): the label of the
+        column its rows' remarks are written in (``_remarks_read``)."""
+        if not last or not _on_sheet(c) or self.remarks is not None or key(c.text) != "备注":
+            return False
+        c.used = True
+        self.remarks = c
+        return True
+
+    def _remarks_read(self) -> None:
+        """The remarks written in a sheet's 备注 column beside the rows under its label (年中追加
+        20万元… beside 年度资金总额) that no part of the form read: the table's notes."""
+        label = self.remarks
+        if label is None:
+            return
+        for row in self.rows:
+            for c in row.cells:
+                if (
+                    not c.used
+                    and c.column == label.column
+                    and row.line > label.line
+                    and _sheet(c) == _sheet(label)
+                ):
+                    c.used = True
+                    self.t["notes"].append(f"{label.text}：{c.text}")
 
     def _person_beside(self, label: Cell, value: Cell | None) -> bool:
         """A person's field among the head's keys (项目负责人 | 孙立华): kept as the field its own
@@ -930,23 +999,42 @@ class _TableBuilder:
             self.ended = True
         return True
 
-    def _field_on_next_line(self, row: Row, below: Row) -> bool:
-        """A field's label alone on its row, left empty, and under it one cell of prose
-        that no other part of the form claims (2.项目实施内容及过程概述 / 由县文化馆组织…):
-        the field's text, stored under it."""
-        if len(row.cells) != 1 or len(below.cells) != 1:
+    def _field_below(self, rows: Sequence[Row], i: int) -> int:
+        """A field's label alone on its row, left empty, and under it one cell of prose that
+        no other part of the form claims (2.项目实施内容及过程概述 / 由县文化馆组织…) or a bare
+        无: the field's text, stored under it, with the lines its sentence wraps onto (…农村学校
+        生源 / 减少，在校学生人数下降。). The rows taken below the label."""
+        row = rows[i]
+        named = self._field_label(row.cells[0]) if len(row.cells) == 1 else None
+        if named is None or named[2] or i + 1 >= len(rows) or not self._field_text(rows[i + 1]):
+            return 0
+        lines = [rows[i + 1].cells[0]]
+        while (
+            lines[-1].text.rstrip()[-1:] not in _CLOSES_SENTENCE
+            and i + 1 + len(lines) < len(rows)
+            and self._field_text(rows[i + 1 + len(lines)], wrapped=True)
+        ):
+            lines.append(rows[i + 1 + len(lines)].cells[0])
+        for c in lines:
+            c.used = True
+        self.t["fields"][named[0]] = "".join(collapse_spaces(c.raw or c.text) for c in lines)
+        return len(lines)
+
+    def _field_text(self, row: Row, wrapped: bool = False) -> bool:
+        """``row`` a field's text under its label: one cell of prose, or of 无 where it is the
+        first; ``wrapped``, the rest of a sentence the line above left open."""
+        if len(row.cells) != 1:
             return False
-        named = self._field_label(row.cells[0])
-        text = below.cells[0]
-        if named is None or named[2] or not _SENTENCE_END.search(text.text):
+        text = row.cells[0].text.strip()
+        if not wrapped and text and is_placeholder(text):
+            return True  # 无, —: the field answered with nothing
+        if not wrapped and (not _SENTENCE_END.search(text) or len(text) < _GOAL_TEXT):
             return False
-        if len(text.text) < _GOAL_TEXT or self._field_label(text) is not None:
+        if not text or is_placeholder(text) or self._field_label(row.cells[0]) is not None:
             return False
-        if self._is_goal_header(below) or self._is_indicator_header(below):
+        if wrapped and (starts_table(row) or self._goal_label(text) is not None):
             return False
-        text.used = True
-        self.t["fields"][named[0]] = collapse_spaces(text.raw or text.text)
-        return True
+        return not (self._is_goal_header(row) or self._is_indicator_header(row))
 
     def _store_field(self, named: tuple[str, str, str], text: str, cell: Cell) -> None:
         field, label, _ = named
@@ -1889,6 +1977,7 @@ class _TableBuilder:
         if not _any_amount(funds) and _template_only(t["indicators"], self.section_cells):
             return None  # a 填表说明 quoting the template's rows (指标1：……, ≥**场): no table
         t["funds"] = funds
+        self._remarks_read()
         dept_key = key(t["labels"].get("department", ""))
         if not t["project"] and t.get("department") and "名称" in dept_key:
             t["subject"] = "department"  # 单位名称 / 部门(单位)名称: a 部门整体 table
@@ -2120,7 +2209,8 @@ def _join_stacked(upper: Row, lower: Row, whole: Row) -> None:
 def parse_table(rows: Sequence[Row], family: Family | None = None) -> EvaluationTable | None:
     """Parse one table's rows (in ``family``'s vocabulary, else the one recognised from them);
     None when they hold no table at all."""
-    return _TableBuilder(rows, family or family_of(rows) or DEFAULT).build()
+    family = family or family_of(rows) or DEFAULT
+    return _TableBuilder(funds_across(rows, family), family).build()
 
 
 __all__ = [

@@ -116,7 +116,13 @@ def ascii_form(text: str) -> str:
 
 
 # A figure a scan cut after its first digit (9 0%, ≥9 5%): a sign, a digit, the rest.
-_SPLIT_FIGURE = lazy_compile(r"^([≥≤<>=]?\s*)(\d) (\d+(?:\.\d+)?%)$")
+# (a digit then the rest of a rate, 9 0%, or of a target after its sign, ≥2 5公里; decimals
+# cut, 1.5 6万人次. Not a bare 5 8套, where a separator dropped between two cells is as likely.)
+_SPLIT_FIGURE = lazy_compile(
+    r"^([≥≤<>=]?\s*)(\d) (\d+(?:\.\d+)?)(%)$"
+    r"|^([≥≤<>=]\s*)(\d) (\d+(?:\.\d+)?)([^\d\s.,%]+)$"
+    r"|^([≥≤<>=]?\s*)(\d+\.\d+) (\d{1,2})([^\d\s.,]+)$"
+)
 
 
 def _unmarked(t: str) -> str:
@@ -380,7 +386,7 @@ def _parse_fields(text: str) -> dict[str, Any]:
     if not t:
         return {}
     if " " in t and (m := _SPLIT_FIGURE.match(t)) is not None:
-        t = m.group(1) + m.group(2) + m.group(3)  # a scan's 9 0%: one figure a space cut
+        t = "".join(g for g in m.groups() if g)  # a scan's 9 0%: one figure a space cut
     for word in _NOT_DONE:
         if t.startswith(word):
             return dict(operator=Operator.QUALITATIVE, word=t, not_done=True)

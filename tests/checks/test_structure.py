@@ -37,10 +37,19 @@ from tests.checks.cases import RuleCase
 class TestP101UnparsedContent:
     def test_unparsed_lines_reported(self, tmp_path: Path) -> None:
         path = write_tables(tmp_path / "t.txt", make_table())
-        path.write_text(path.read_text(encoding="utf-8") + "填表人：张三\n", encoding="utf-8")
+        text = path.read_text(encoding="utf-8") + "附：项目现场照片6张\n"
+        path.write_text(text, encoding="utf-8")
         findings = run_checks(parse_file(path), Config())
         p101 = [f for f in findings if f.code == "P101"]
-        assert len(p101) == 1 and "填表人：张三" in p101[0].evidence[0].quote
+        assert len(p101) == 1 and "附：项目现场照片6张" in p101[0].evidence[0].quote
+
+    def test_a_sign_off_line_is_read_not_reported(self, tmp_path: Path) -> None:
+        """填表人：张三 under the table: the sign-off's, kept as the table's field."""
+        path = write_tables(tmp_path / "t.txt", make_table())
+        path.write_text(path.read_text(encoding="utf-8") + "填表人：张三\n", encoding="utf-8")
+        report = parse_file(path)
+        assert "P101" not in {f.code for f in run_checks(report, Config())}
+        assert report.tables[-1].fields["填表人"] == "张三"
 
     def test_nothing_left_nothing_reported(self, tmp_path: Path) -> None:
         path = write_tables(tmp_path / "t.txt", make_table())
@@ -55,7 +64,7 @@ class TestP111TableAsPicture:
         from tests.test_html_input import PAGE
 
         page = PAGE.format(charset="utf-8").replace(
-            "<p>填表人：张三</p>",
+            "<p>附：项目现场照片6张</p>",
             '<p>表2</p><p><img src="/u/1.jpg" alt="绩效自评表"></p><img src="/u/a.png" alt="徽标">',
         )
         path = tmp_path / "t.html"

@@ -81,3 +81,13 @@ def test_a_weight_its_one_row_label_states_is_the_rows(tmp_path: Path) -> None:
     assert check("t.txt", gold, report, None).rows_right == 0
     row.cells[LABEL_POINTS] = CellRef(line=3, text="15")
     assert check("t.txt", gold, report, None).rows_right == 1
+
+
+def test_a_nature_column_gives_the_targets_direction(tmp_path: Path) -> None:
+    """指标性质 正向 | 计量单位 个 | 12: the gold keeps ``nature`` and ``unit`` apart, a parser
+    reads ≥12个; 定性 gives no direction."""
+    gold = _gold(tmp_path, target="12", unit="个", nature="正向")
+    assert check("t.txt", gold, _report("≥12个"), None).rows_right == 1
+    assert check("t.txt", gold, _report("≤12个"), None).rows_right == 0
+    qualitative = _gold(tmp_path, target="12", unit="个", nature="定性")
+    assert check("t.txt", qualitative, _report("≥12个"), None).rows_right == 0

@@ -286,7 +286,7 @@ class Builder:
             t.line == value.line + 1
             and len(value.text) >= _VALUE_LINE
             and not value.text.endswith(SENTENCE_ENDS)
-            and _WORDS.fullmatch(value.text) is not None
+            and _YEAR_THEN_WORDS.fullmatch(value.text) is not None
             and _WORDS.fullmatch(t.text) is not None
             and not kinds(t.text)
         )
@@ -304,6 +304,8 @@ class Builder:
 
 _VALUE_LINE = 8  # characters of a value's line, at least, that a cell's width wrapped
 _WORDS = lazy_compile(r"[\u4e00-\u9fff（）()“”、]+")  # words, no figure: no amount's or date's
+# …after the year a project's name may open with (2023年基本公共卫生服务家 / 庭医生签约服务项目)
+_YEAR_THEN_WORDS = lazy_compile(r"(?:\d{4}年度?)?[\u4e00-\u9fff（）()“”、]+")
 
 
 def rebuild_stream(stream: Stream, family: Family) -> list[list[Placed]]:

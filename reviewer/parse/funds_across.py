@@ -1,0 +1,113 @@
+"""A funds block laid out across: its sources as columns and its stages as rows (资金来源 |
+年度资金总额 | 财政拨款 | 其中：中央 | … over 年初预算数 | 2400 | 2400 | 1800 | … and 全年预算数,
+全年执行数, 执行率 below), its points on a row of their own (分值 | 10 | 得分 | 9.93) or in columns of
+their own right of the sources.
+
+It is turned the form's way before the table is read: a row a source, a column a stage, so the
+funds reader reads it as it reads every other block. Each cell keeps the place it was printed at
+(``Cell.move``), so that what quotes it quotes it there.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from reviewer.forms.families import Family
+from reviewer.forms.vocabulary import lookup
+from reviewer.grid import Cell, Row
+from reviewer.parse.funds import column_role
+
+_STAGES = ("initial_budget", "full_year_budget", "executed", "rate_pct")
+_POINTS = ("weight", "score")
+_BUDGETS = 2  # stage rows of amounts, at least: a budget and its spending
+_SOURCES = 2  # sources named across, at least: the total and one of its parts
+
+
+def funds_across(rows: Sequence[Row], family: Family) -> Sequence[Row]:
+    """``rows`` with a funds block laid out across turned the form's way; as they are
+    where there is none."""
+    for i, row in enumerate(rows):
+        if len(row.cells) > _SOURCES and _sources_across(row, family):
+            stages = _stage_rows(rows, i + 1, family)
+            if sum(role != "rate_pct" and role in _STAGES for role, _ in stages) >= _BUDGETS:
+                turned = _turned(row, stages, family)
+                return [*rows[:i], *turned, *rows[i + 1 + len(stages) :]]
+    return rows
+
+
+def _sources_across(row: Row, family: Family) -> bool:
+    """``row`` names the block's sources across (its total among them), after a label of its
+    own (资金来源, 项目资金), and no stage of it: no ordinary funds header."""
+    named = [lookup(c.text, family.fund_rows) for c in row.cells[1:]]
+    return (
+        "annual_total" in named
+        and sum(n is not None for n in named) >= _SOURCES
+        and column_role(row.cells[0].text, family) is None
+        and lookup(row.cells[0].text, family.fund_rows) is None
+    )
+
+
+def _stage_rows(rows: Sequence[Row], start: int, family: Family) -> list[tuple[str, Row]]:
+    """The rows under the sources' header that each open with a stage's or the points' label
+    (年初预算数 | …, 执行率 | …, 分值 | 10 | 得分 | 9.93), with the stage each opens."""
+    out: list[tuple[str, Row]] = []
+    for row in rows[start:]:
+        role = column_role(row.cells[0].text, family) if row.cells else None
+        if role not in _STAGES and role not in _POINTS:
+            break
+        out.append((role, row))
+    return out
+
+
+def _turned(header: Row, stages: list[tuple[str, Row]], family: Family) -> list[Row]:
+    """The block the form's way: a header (its label, then each stage's label, then the
+    points'), and a row for each source with its figures under those labels; the points on
+    the total's row."""
+    sources = [c for c in header.cells[1:] if lookup(c.text, family.fund_rows) is not None]
+    beside = {  # the points' columns right of the sources (… | 其他资金 | 分值 | 得分)
+        column_role(c.text, family): c for c in header.cells[1:] if c not in sources
+    }
+    labels: list[Cell] = [header.cells[0]]
+    by_column: list[dict[int, Cell]] = []
+    points: dict[str, Cell] = {}  # a points' label → its figure
+    for role, row in stages:
+        first, rest = row.cells[0], row.cells[1:]
+        if role in _POINTS:  # 分值 | 10 | 得分 | 9.93: label and figure pairs
+            for name, figure in zip(row.cells[::2], row.cells[1::2], strict=False):
+                if (point := column_role(name.text, family)) in _POINTS:
+                    points[point] = figure  # (its label is the header's, placed below)
+            continue
+        labels.append(first)
+        by_column.append({c.column: c for c in rest})
+        for point in _POINTS:  # a figure under a points' column beside the sources
+            if (head := beside.get(point)) is not None and (
+                below := by_column[-1].get(head.column)
+            ) is not None:
+                points[point] = below
+    header_row = [*labels]
+    for point in _POINTS:
+        if point in points:
+            heading = beside.get(point) or next(
+                (c for _, r in stages for c in r.cells if column_role(c.text, family) == point),
+                None,
+            )
+            if heading is not None:
+                header_row.append(heading)
+    out = [_placed(header_row, header.line, header.page_break_before)]
+    for source in sources:
+        cells = [source, *(col.get(source.column) for col in by_column)]
+        if lookup(source.text, family.fund_rows) == "annual_total":
+            cells += [points.get(p) for p in _POINTS if p in points]
+        out.append(_placed(cells, header.line))
+    return out
+
+
+def _placed(cells: Sequence[Cell | None], line: int, page_break: bool = False) -> Row:
+    """A row of ``cells`` each moved to its place in it (1, 2, …; None an empty cell), quoted
+    where it was printed."""
+    placed: list[Cell] = []
+    for n, c in enumerate(cells, start=1):
+        if c is not None:
+            c.move(n - c.column)
+            placed.append(c)
+    return Row(placed, line, page_break)
