@@ -21,10 +21,11 @@ from reviewer.checks.apart import funds_reviewed_apart
 from reviewer.checks.budget import rounding_note
 from reviewer.checks.context import Hit, ReportFacts, TableContext
 from reviewer.checks.implied import implied_weights
+from reviewer.checks.recompute import Expectation
 from reviewer.checks.registry import Rule, selected
 from reviewer.config import Config
 from reviewer.forms.families import DEFAULT, Family, get_family
-from reviewer.model import EvaluationTable, Finding, Location, Report
+from reviewer.model import EvaluationTable, Finding, Indicator, Location, Report
 
 __all__ = [
     "ReportFacts",
@@ -130,12 +131,14 @@ def check_table(
     config: Config,
     rules: Sequence[Rule],
     totals: dict[int, float] | None = None,
+    known: dict[int, tuple[Indicator, Expectation]] | None = None,
 ) -> list[Finding]:
     """The findings of the per-table rules among ``rules`` for one table.
 
     ``totals``, when given, receives the table's recomputed total (a table with indicators,
     none of them printed only in part), computed once with the rows' expectations the rules
-    already worked out: the memo shows it.
+    already worked out: the memo shows it. ``known``: rows' expectations worked out before
+    under ``config`` (``ReportFacts.expected``).
     """
     family = get_family(table.family) or DEFAULT
     judged = table
@@ -158,6 +161,7 @@ def check_table(
         family,
         cut_before_indicators=table.ends_inside and not table.indicators,
         implied=frozenset(notes),
+        known=known,
     )
     # a table whose rows alone are doubted: what reads its funds alone sees no row of it (built
     # only where those rules will judge it)
@@ -208,7 +212,10 @@ def run_checks(
     ``totals``, when given, receives each table's recomputed total (see ``check_table``).
     """
     rules = active_rules(config) if rules is None else rules
-    findings = check_report(report, config, rules)
+    # the report's facts keep the rows' expectations judging their targets worked out: the
+    # tables' rules read them rather than work them out again
+    facts = ReportFacts.of(report, config, keep_expected=True)
+    findings = check_facts(facts, config, rules)
     for index, table in enumerate(report.tables):
-        findings.extend(check_table(table, index, config, rules, totals))
+        findings.extend(check_table(table, index, config, rules, totals, facts.expected))
     return findings

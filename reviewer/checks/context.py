@@ -146,15 +146,28 @@ class ReportFacts:
     printed: dict[str, set[str]] = field(default_factory=dict)
     # what judges the rows' targets met (``ProjectResult.missed``); None: not judged
     config: Config | None = None
+    # Given (a report held whole), each row's expectation as judging its target worked it out
+    # under ``config``, by the row's id (the row kept: an id is no row's once it is freed), for
+    # the table's rules to read rather than work out again (``TableContext.known``).
+    expected: dict[int, tuple[Indicator, Expectation]] | None = None
 
     def add_table(self, table: EvaluationTable) -> None:
         self.rounding.add(table)
         missed: list[Indicator] = []
         if self.config is not None and table.reliable:
             config = self.config
-            missed = [
-                i for i in table.indicators if not i.partial and target_met(i, config) is False
-            ]
+            expected = self.expected
+            for i in table.indicators:
+                if i.partial:
+                    continue
+                if i.weight is None or expected is None:
+                    met = target_met(i, config)
+                else:  # (target_met's own work for a weighted row, kept)
+                    e = expect(i, config)
+                    expected[id(i)] = (i, e)
+                    met = e.met
+                if met is False:
+                    missed.append(i)
         result = ProjectResult.of(table, missed)
         self.tables.append(result)
         for i in table.indicators:
@@ -167,8 +180,17 @@ class ReportFacts:
             self.results[name] = None if name in self.results else result
 
     @classmethod
-    def of(cls, report: Report, config: Config | None = None) -> ReportFacts:
-        facts = cls(leftovers=report.leftovers, summaries=report.summaries, config=config)
+    def of(
+        cls, report: Report, config: Config | None = None, keep_expected: bool = False
+    ) -> ReportFacts:
+        """The facts of ``report``'s tables (``keep_expected``: with their rows' expectations,
+        for the tables' rules)."""
+        facts = cls(
+            leftovers=report.leftovers,
+            summaries=report.summaries,
+            config=config,
+            expected={} if keep_expected else None,
+        )
         for table in report.tables:
             facts.add_table(table)
         return facts
@@ -188,6 +210,8 @@ class TableContext:
     _expectations: dict[int, Expectation] = field(default_factory=dict)
     # Per-table results several rules share, computed once (e.g. the narrative's claims).
     shared: dict[str, object] = field(default_factory=dict)
+    # Rows' expectations already worked out under ``config`` (``ReportFacts.expected``).
+    known: dict[int, tuple[Indicator, Expectation]] | None = None
 
     def expect(self, ind: Indicator) -> Expectation:
         """What the rules say ``ind`` should score (computed once per row), a lower-is-better
@@ -195,7 +219,13 @@ class TableContext:
         key = id(ind)
         e = self._expectations.get(key)
         if e is None:
-            e = self._expectations[key] = expect(ind, self._scoring())
+            scoring = self._scoring()
+            found = self.known.get(key) if self.known is not None else None
+            if found is not None and found[0] is ind and scoring is self.config:
+                e = found[1]  # the same row under the same configuration: worked out before
+            else:
+                e = expect(ind, scoring)
+            self._expectations[key] = e
         return e
 
     def _scoring(self) -> Config:

@@ -45,14 +45,21 @@ def _tv(ind: Indicator) -> str:
     return f"年度指标值{ind.target}，实际完成值{ind.actual}"
 
 
-def _against_target(ctx: TableContext) -> Iterator[Indicator]:
+def _against_target(ctx: TableContext) -> list[Indicator]:
     """The rows whose score is judged against their target: not the row that scores the
     budget's execution (预算执行率), which B103 judges by the funds' own rate, unless its target
-    is a rate below 100% (``execution_against_target``)."""
-    t = ctx.table
-    for i in t.indicators:
-        if not scores_execution(i, t) or execution_against_target(i, t):
-            yield i
+    is a rate below 100% (``execution_against_target``). Found once per table: six rules read
+    them."""
+    rows = ctx.shared.get(_AGAINST_TARGET_KEY)
+    if not isinstance(rows, list):
+        t = ctx.table
+        rows = ctx.shared[_AGAINST_TARGET_KEY] = [
+            i for i in t.indicators if not scores_execution(i, t) or execution_against_target(i, t)
+        ]
+    return rows
+
+
+_AGAINST_TARGET_KEY = "rows against their target"
 
 
 def _scored(ind: Indicator) -> list[Indicator]:

@@ -406,7 +406,9 @@ def spreadsheet_error_value(ctx: TableContext) -> Iterator[Hit]:
             *(i.cells for i in t.indicators),
         )
         for ref in cells.values()
-        if is_sheet_error(ref.text)
+        # every error a sheet shows opens with #: the cheap look first (this runs for every
+        # cell of the table)
+        if "#" in ref.text and is_sheet_error(ref.text)
     ]
     if not refs:
         return

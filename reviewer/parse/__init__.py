@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable, Iterator
+from itertools import chain
 
 from reviewer.forms.families import get_family
 from reviewer.grid import Cell, Grid, Row, account
@@ -128,7 +129,15 @@ def _page_numbers_out(rows: Iterable[Row], taken: list[Row]) -> Iterator[Row]:
     heads: set[str] = set()  # texts that opened the document or a page
     lines: set[str] = set()  # short lines of one cell seen anywhere (a few hundred at most)
     first = True
-    for row, after in _with_next(rows):  # one row ahead: the rows stream
+    # one row ahead, the rows streaming: each row with the one after it (None after the last),
+    # paired here rather than by a generator of pairs (one layer less for every row)
+    it = iter(rows)
+    after = next(it, None)
+    if after is None:
+        return
+    for ahead in chain(it, (None,)):
+        row, after = after, ahead
+        assert row is not None
         cells = row.cells
         if cells and cells[0].used and all(c.used for c in cells):
             taken.append(row)  # a page's furniture its reader set apart (rebuild.furniture)
@@ -290,18 +299,6 @@ _PRINTED_ON = lazy_compile(
 )
 # A unit's running title: its name, a year, what it publishes (…报告, …附表, …自评).
 _RUNNING_TITLE = lazy_compile(r"^[^，。；：:|\d]{2,30}\d{4}年度?[^，。；：:|]*(?:表|报告|自评)$")
-
-
-def _with_next(rows: Iterable[Row]) -> Iterator[tuple[Row, Row | None]]:
-    """Each row with the one after it (None after the last)."""
-    it = iter(rows)
-    row = next(it, None)
-    for after in it:
-        assert row is not None
-        yield row, after
-        row = after
-    if row is not None:
-        yield row, None
 
 
 def _opens(after: Row | None) -> bool:

@@ -748,7 +748,8 @@ _NAME_TAIL = lazy_compile(
 
 def _ascii(r: dict[str, Any]) -> dict[str, Any]:
     """A row whose texts print full-width digits or signs, with them in ASCII (a copy)."""
-    if not any(_WIDE.search(r[f]) for f in _RUN_FIELDS):
+    # one search of the texts run together (no line break is full-width), not one a text
+    if _WIDE.search("\n".join([r[f] for f in _RUN_FIELDS])) is None:
         return r
     return {**r, **{f: nfkc(r[f]) for f in _RUN_FIELDS}}
 
@@ -757,6 +758,11 @@ def _labels(
     rows: list[dict[str, Any]], bad: Callable[[str], bool], holds: str, so: str
 ) -> list[ReadingDoubt]:
     """A doubt when some rows' category labels are what no label is: how many, the first."""
+    # each label told once first (the rows of a category repeat its labels): most tables have
+    # no such label, and no row is then looked at twice
+    labels = {r[k] or "" for r in rows for k in ("l1", "l2")}
+    if not any(bad(label) for label in labels):
+        return []
     hit = [r for r in rows if any(bad(r[k] or "") for k in ("l1", "l2"))]
     if not hit:
         return []
