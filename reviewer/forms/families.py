@@ -129,6 +129,9 @@ _FUND_COLUMNS = (
     # a transfer payment's funds issued (下达) in the year: its budget
     ("年初下达数*", "initial_budget"),
     ("全年下达数*", "full_year_budget"),
+    ("资金下达数*", "full_year_budget"),  # (a province's special fund: 下达 | 到位 | 实际支出)
+    ("下达数*", "full_year_budget"),
+    ("资金到位数*", "received"),
     ("预算执行数*", "executed"),
     ("全年实际支出*", "executed"),
     ("实际支出*", "executed"),
@@ -171,6 +174,9 @@ _FUND_COLUMNS = (
     ("复核分*", "review_score"),
     ("复核得分*", "review_score"),
     ("财政审核评分*", "review_score"),
+    ("财政评价得分*", "review_score"),
+    ("第三方评价得分*", "review_score"),
+    ("差异说明*", "review_note"),  # (why the review's score differs from the department's)
 )
 # The head's fields whose value names a unit (主管部门, 实施单位 …): whose seal a scan may show
 # among the rows.

@@ -32,8 +32,16 @@ def normalise(text: str) -> str:
 @lru_cache(maxsize=8192)
 def key(text: str) -> str:
     """The normal form of a printed label: ``项目资金 （万元）：`` → ``项目资金(万元)``; the
-    glyphs OCR takes for a label's own read as them (``实际宪成值`` → ``实际完成值``)."""
+    glyphs OCR takes for a label's own read as them (``实际宪成值`` → ``实际完成值``); a gloss in
+    a language written in Latin letters after a slash left aside (``部门（单位）名称 / Bumwnz
+    mingzcoh``, a Zhuang form's)."""
+    if "/" in text or "／" in text:
+        text = _LATIN_GLOSS.sub("", text)
     return ocr_label(normalise(text))
+
+
+# After a label's own words, a slash and words of Latin letters to the cell's end.
+_LATIN_GLOSS = lazy_compile(r"(?<=[\u4e00-\u9fff)）])\s*[/／]\s*[A-Za-z][A-Za-z'’\- ]*$")
 
 
 # Characters OCR reads in place of a label's own, in the words they are misread in: 标 as 杯

@@ -165,6 +165,7 @@ _LEVEL_NAMED = lazy_compile(
 )
 
 _BUDGETS = ("initial_budget", "full_year_budget")
+_MOST_POINTS = 100  # a form's whole points: a figure past them under 分值 is an amount
 
 
 def _count(mapped: list[tuple[str, Cell | None]]) -> int:
@@ -1238,6 +1239,7 @@ class FundsReader:
 
     def result(self) -> dict[str, Any]:
         self._sources_closed()
+        self._spending_under_points()
         total = self.rows["annual_total"]
         label = self.t["labels"].get("funds.rate_pct", "")
         for row in (*self.rows.values(), *self.extra.values()):
@@ -1248,6 +1250,25 @@ class FundsReader:
         out: dict[str, Any] = dict(self.rows)
         out["extra"] = dict(self.extra)
         return out
+
+    def _spending_under_points(self) -> None:
+        """A source row with its budgets read, no spending, and an amount under 分值, where the
+        total has both its spending and its points (其中：当年财政拨款 | 3,200,000.00 |
+        3,200,000.00 | | 3,200,000.00 in a laid-out text, its 全年执行数 cut a column on): that
+        amount is its spending, no points (no source row scores; no points pass the form's 100).
+        """
+        total = self.rows["annual_total"]
+        if total.get("executed") is None or total.get("weight") is None:
+            return
+        for kind in _MAIN_ROWS:
+            row = self.rows[kind]
+            if kind == "annual_total" or row.get("executed") is not None:
+                continue
+            if any(row.get(f) is None for f in _BUDGETS):
+                continue  # (its budgets not read beside the total's: the block read awry)
+            if (row.get("weight") or 0) > _MOST_POINTS and "weight" in row["cells"]:
+                row["executed"] = row.pop("weight")
+                row["cells"]["executed"] = row["cells"].pop("weight")
 
     def _sources_closed(self) -> None:
         """A source row printed with fewer amounts than the total (上年结转资金 | 150.00 | 136.00,

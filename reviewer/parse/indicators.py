@@ -360,6 +360,10 @@ def _values_slid(row: Row, below: Row) -> bool:
     )
 
 
+# A cell of words in Latin letters only (Zhuang's Daihngeih gaep, Muzbiu bi), a header's
+# translation printed under it; such a row of three cells at least is no row of the table.
+_LATIN_WORDS = lazy_compile(r"[A-Za-z][A-Za-z'’\- ]*")
+_GLOSSED = 3
 _SLID_MIN, _SLID_MAX = 2, 3  # the values that slide: actual, points, score
 _WITH_TARGET = 2  # a name and its target at least
 _FIGURE_ONLY = lazy_compile(r"\d+(?:[.．]\d+)?[%％]?")  # 100% | 15 | 15 (no word, no operator)
@@ -773,6 +777,8 @@ def parse_section(
             continue
         if cells and all(_SCAN_NOISE.fullmatch(c.text) for c in cells):
             continue  # a scan's specks (.. — ~ .) or a seal's line (㊞ 某局): no row's (reported)
+        if len(cells) >= _GLOSSED and all(_LATIN_WORDS.fullmatch(c.text) for c in cells):
+            continue  # the header in a language of Latin letters (Daih'it gaep | …): reported
         if len(cells) == 1 and _UNIT_HEADING.match(cells[0].text):
             # 二级单位：某中学 over a 部门整体 form's rows of that unit: no part of a name (left
             # unused, it is reported with the content not read)

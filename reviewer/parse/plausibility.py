@@ -481,7 +481,8 @@ def check(
         and _BARE_FIGURE.match(r.get("actual") or "")
         and float(r["actual"]) == r["weight"]
         and r["target"]
-        and not any(ch.isdigit() for ch in r["target"])
+        # (its target words, or its name ending on the target: 慢病患者规范管理率≥65% | 66.2% | 12)
+        and (not any(ch.isdigit() for ch in r["target"]) or _TARGET_ENDS_NAME.search(r["name"]))
     ]
     if shifted:
         doubts.append(
@@ -902,6 +903,7 @@ _TWO_TARGETS = lazy_compile(
 _VALUES_RUN = lazy_compile(r"[\d%％](?:[≥≤≧≦＞＜]|>=|<=)\s*\d")
 _LISTED_APART = lazy_compile(r"[；;、]")  # targets of one row listed (≥95%；…≥90%)
 _BARE_FIGURE = lazy_compile(r"^\d+(?:\.\d+)?$")
+_TARGET_ENDS_NAME = lazy_compile(r"(?:[≥≤≧≦＞＜><=＝]|>=|<=)\s*\d+(?:\.\d+)?\s*%?$")
 _POINTS_CLOSED = lazy_compile(r"(?<![(（\d.])\d+(?:\.\d+)?分[)）]")  # (…满意度10分)度指标)
 # A figure with its unit closing a name after its words (…人口15.8万人, …覆盖率95%).
 _FIGURE_TAIL = lazy_compile(

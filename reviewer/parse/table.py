@@ -127,7 +127,9 @@ _GRADE_LABELS = frozenset({"自评等级", "评价等级", "等级", "综合等�
 _GRADE_WORDS = ("优", "良", "中", "差", "优秀", "良好", "合格", "不合格")
 # A grade printed with its label in one cell (等级：优, 自评等级：良好).
 _LABELLED_GRADE = lazy_compile(
-    r"^(?:综合)?(?:自评|评价)?(?:等级|结果|结论)\s*[:：]\s*(优秀|良好|不合格|合格|优|良|中|差)$"
+    r"^(?:综合)?(?:自评|评价)?(?:等级|结果|结论)\s*[:：]\s*(优秀|良好|不合格|合格|优|良|中|差)"
+    # …and a reviewer's grade after it (自评等级：优 复核等级：良): the self-evaluation's is the one
+    r"(?:\s*(?:复核|财政评价|第三方评价|评审)等级\s*[:：]\s*(?:优秀|良好|不合格|合格|优|良|中|差))?$"
 )
 _SCORED = "自评得分"
 # The columns a row's explanation stands in: a lone cell there goes on with the one above.

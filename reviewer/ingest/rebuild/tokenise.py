@@ -285,7 +285,7 @@ def apply_script(stream: Stream, sample: str) -> None:
         return
     for t in stream.tokens:
         _read(t, script)
-    if script.invisible and not stream.explicit_empties:  # a token of zero-width characters
+    if (script.invisible or script.foreign) and not stream.explicit_empties:  # (nothing left)
         stream.tokens = [t for t in stream.tokens if t.text.strip()]
 
 
