@@ -15,8 +15,12 @@ from collections.abc import Sequence
 from reviewer.forms.families import Family
 from reviewer.forms.vocabulary import lookup
 from reviewer.grid import Cell, Row
+from reviewer.lazyre import lazy_compile
 from reviewer.parse.funds import column_role
 
+# Words the total's labels hold (年度资金总额, 年度总金额, 合计, 总计): a first look.
+_TOTAL_HINT = lazy_compile("总额|总金额|合计|总计")
+_FIGURE = lazy_compile(r"\d")
 _STAGES = ("initial_budget", "full_year_budget", "executed", "rate_pct")
 _POINTS = ("weight", "score")
 _BUDGETS = 2  # stage rows of amounts, at least: a budget and its spending
@@ -27,7 +31,11 @@ def funds_across(rows: Sequence[Row], family: Family) -> Sequence[Row]:
     """``rows`` with a funds block laid out across turned the form's way; as they are
     where there is none."""
     for i, row in enumerate(rows):
-        if len(row.cells) > _SOURCES and _sources_across(row, family):
+        if (
+            len(row.cells) > _SOURCES
+            and _TOTAL_HINT.search(row.joined) is not None  # (a first look: most rows have none)
+            and _sources_across(row, family)
+        ):
             stages = _stage_rows(rows, i + 1, family)
             if sum(role != "rate_pct" and role in _STAGES for role, _ in stages) >= _BUDGETS:
                 turned = _turned(row, stages, family)
@@ -38,6 +46,8 @@ def funds_across(rows: Sequence[Row], family: Family) -> Sequence[Row]:
 def _sources_across(row: Row, family: Family) -> bool:
     """``row`` names the block's sources across (its total among them), after a label of its
     own (资金来源, 项目资金), and no stage of it: no ordinary funds header."""
+    if _FIGURE.search(row.joined) is not None:
+        return False  # a row of amounts (年度资金总额 | 580.00 | …): no header's
     named = [lookup(c.text, family.fund_rows) for c in row.cells[1:]]
     return (
         "annual_total" in named
