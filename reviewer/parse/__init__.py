@@ -34,6 +34,7 @@ from reviewer.parse.table import (
     YEAR,
     layout_doubted,
     parse_table,
+    says_omitted,
     starts_table,
 )
 from reviewer.parse.values import parse_points
@@ -605,7 +606,10 @@ def _unused(rows: list[Row]) -> None:
 
 def _continued(table: EvaluationTable) -> None:
     """The document goes on after ``table``: it was not cut off at its end, whatever its last
-    row lacks (it may still begin inside, on a page excerpt)."""
+    row lacks (it may still begin inside, on a page excerpt), unless it says its rest was left
+    out there."""
+    if says_omitted(table):
+        return
     table.ends_inside = False
     table.complete = not table.begins_inside
     for ind in table.indicators:

@@ -65,7 +65,8 @@ _MAX_COMBINATIONS = 20000
 _MOVE_COST = 0.75
 # A heading over the rows of one of a department's units: 二级单位：郸城县第一高级中学
 # A row's number in a 序号 column.
-_SERIAL = lazy_compile(r"\d{1,3}")
+# A row's number under 序号: 1, 1.1, or a category heading's 一, 二 (一 | 产出指标（50分）)
+_SERIAL = lazy_compile(r"\d{1,3}(?:\.\d{1,2})?|[一二三四五六七八九十]")
 _SERIAL_LABELS = frozenset({"序号", "编号"})
 _UNIT_HEADING = lazy_compile(r"^(?:二级单位|所属单位|下属单位|预算单位)\s*[:：]")
 # a category's sum, or the indicators' before the form's own 预算执行率 row (Hebei: 指标合计)

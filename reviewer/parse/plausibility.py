@@ -542,6 +542,42 @@ def check(
                 evidence=_cells(doubled, "target"),
             )
         )
+    # on a form printing no points per row (20/80), a row with no score whose actual is a bare
+    # figure while the other rows are scored (化肥使用量减少 | 减少8% | 15): its score read as its
+    # actual, its cells a column to the left
+    scored = [r for r in rows if r["score"] is not None]
+    unscored = [
+        r
+        for r in rows
+        if r["score"] is None
+        and r["weight"] is None
+        and r["target"]
+        and _BARE_FIGURE.match(r.get("actual") or "")
+    ]
+    if (
+        unscored
+        and len(scored) >= len(rows) - len(unscored) > 0
+        and not any(r["weight"] is not None for r in rows)
+    ):
+        doubts.append(
+            ReadingDoubt(
+                reason=f"{len(unscored)}个指标行没有得分，实际完成值却只是一个数字"
+                f"（如“{unscored[0]['name'][:20]}”的“{unscored[0]['actual']}”），该行的得分可能被读作了"
+                "实际完成值，各栏可能左移了一栏。",
+                evidence=_cells(unscored, "actual"),
+            )
+        )
+    # no actual, and a target holding two figures in one unit a space apart (不少于1200人次/年
+    # 1185人次/年): the actual read into the target's cell, its own left empty
+    two = [r for r in rows if not r.get("actual") and _TWO_IN_ONE_UNIT.search(r["target"] or "")]
+    if two:
+        doubts.append(
+            ReadingDoubt(
+                reason=f"{len(two)}个指标行没有实际完成值，年度指标值一格中却连着两个同一单位的数值"
+                f"（如“{two[0]['target'][:30]}”），实际完成值可能被并入了指标值一栏，该行各栏可能错位。",
+                evidence=_cells(two, "target"),
+            )
+        )
     # a rate's name, then a second name opening with a figure (…管理服务率0-6岁儿童健康管理率): the
     # tail of a name wrapped above read into the next row's, two names as one
     doubts += _names(
@@ -873,6 +909,7 @@ _THREE_FIGURES = lazy_compile(r"\d+\D+\d+\D+\d")  # three separate figures (0-6�
 _COMPARED_INSIDE = lazy_compile(r"(?:[≥≤≧≦＞＜><=＝]|>=|<=)\s*\d")
 _LONG_NAME = 50  # characters: longer than any indicator's name
 _RATE_AFTER_NAME = lazy_compile(r"率\d+(?:\.\d+)?%$")
+_TWO_IN_ONE_UNIT = lazy_compile(r"\d[\d.]*\s*([^\d\s]{1,6})\s*\d[\d.]*\s*\1$")
 _NAME_AFTER_RATE = lazy_compile(
     r"[\u4e00-\u9fff]{2}率\d[\d\-~—]*[岁个项][\u4e00-\u9fff]{2,}[率数度量]$"
 )

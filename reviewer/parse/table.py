@@ -244,6 +244,11 @@ def _table_of(row: Row) -> int | None:
     return table if isinstance(table, int) else None
 
 
+def says_omitted(table: EvaluationTable) -> bool:
+    """The table's notes say its rest was left out where it stops (（后面两页没复制下来）)."""
+    return any(_OMITTED.match(note) for note in table.notes)
+
+
 def _on_sheet(c: Cell) -> bool:
     """``c`` a workbook's cell, its column the sheet's own."""
     return c.where is not None and "sheet" in c.where
@@ -462,6 +467,12 @@ def starts_table(row: Row) -> bool:
     return False
 
 
+# A line in brackets saying the rest of the table was not copied (（后面两页没复制下来）,
+# （以下略）, (第二张后面的目标和指标略)).
+_OMITTED = lazy_compile(
+    r"^[(（][^()（）]{0,16}(?:没复制|未复制|没有复制|没贴|未粘贴|以下略|下略|省略|略去|指标略|目标略)"
+    r"[^()（）]{0,12}[)）]$"
+)
 # The sign-off's people, a row of them on its own (填报人：张立新, 联系电话：0319-…).
 _SIGNED = lazy_compile(
     r"(?:填报人|填表人|联系人|联系电话|审核人|单位负责人|分管负责人|分管领导)\s*[:：]"
@@ -602,6 +613,7 @@ class _TableBuilder:
         # indicator with its project's fields repeated, several projects in one block
         self.project_column: Cell | None = None
         self.remarks: Cell | None = None  # a sheet's 备注 column's label, right of the head's
+        self.omitted = False  # a line saying the rest was left out (（后面两页没复制下来）)
 
     def build(self) -> EvaluationTable | None:
         rows = self.rows
@@ -645,6 +657,10 @@ class _TableBuilder:
                 continue
             elif state == "tasks":
                 pass
+            elif len(cells) == 1 and not self.totals_row and _OMITTED.match(cells[0].text):
+                cells[0].used = True  # （后面两页没复制下来）: the rest of the table left out here
+                self.omitted = True
+                self.t["notes"].append(cells[0].text)
             elif _DEDUCTIONS_TOTAL.match(key(cells[0].text) if cells else ""):
                 self._deductions_total(row)  # 扣分合计 | 3.36 under the rows of a form so scored
             elif starts_table(row):
@@ -1815,6 +1831,8 @@ class _TableBuilder:
             return False
         if _DEDUCTIONS_TOTAL.match(key(cells[0].text)):
             return True  # 扣分合计 | 3.36: the deductions' sum, no row's
+        if len(cells) == 1 and _OMITTED.match(cells[0].text):
+            return True  # （后面两页没复制下来）: the rows stop here, the rest left out
         if (
             len(cells) == 1
             and cells[0].column > columns.name_column
@@ -1992,7 +2010,7 @@ class _TableBuilder:
         cut = self._cut_short()
         # no 总分 and short of its points: an excerpt cut after a whole row, its last row whole
         after_a_row = not cut and not self.totals_row and self._short_of_its_points()
-        t["ends_inside"] = cut or after_a_row
+        t["ends_inside"] = cut or after_a_row or self.omitted
         t["complete"] = not (t["ends_inside"] or t["begins_inside"])
         if cut and t["indicators"] and not self.ends_with_label:
             t["indicators"][-1]["partial"] = True  # a table only missing its top ends whole
@@ -2222,5 +2240,6 @@ __all__ = [
     "is_title",
     "layout_doubted",
     "parse_table",
+    "says_omitted",
     "starts_table",
 ]
