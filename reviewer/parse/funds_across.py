@@ -94,7 +94,6 @@ def _turned(header: Row, stages: list[tuple[str, Row]], family: Family) -> list[
                 below := by_column[-1].get(head.column)
             ) is not None:
                 points[point] = below
-    header_row = [*labels]
     for point in _POINTS:
         if point in points:
             heading = beside.get(point) or next(
@@ -102,8 +101,8 @@ def _turned(header: Row, stages: list[tuple[str, Row]], family: Family) -> list[
                 None,
             )
             if heading is not None:
-                header_row.append(heading)
-    out = [_placed(header_row, header.line, header.page_break_before)]
+                labels.append(heading)
+    out = [_placed(labels, header.line, header.page_break_before)]
     for source in sources:
         cells = [source, *(col.get(source.column) for col in by_column)]
         if lookup(source.text, family.fund_rows) == "annual_total":

@@ -518,14 +518,15 @@ _IN_BRACKETS = lazy_compile(r"[(（]([^()（）]+)[)）]")
 
 
 # The form's sign-off under the table (填报单位（盖章）：…, 填报人：…, 联系电话：…): no row's.
-_SIGN_OFF_KEYS = (
-    r"填报单位|填表单位|填报人|填表人|填报日期|填表日期|联系人|联系电话|审核人|单位负责人|财务负责人"
-    r"|分管负责人|分管领导"
-)
+# The people who sign it (财务负责人 aside: a text field of the form's own, read as one).
+_SIGN_OFF_PEOPLE = r"填报人|填表人|联系人|联系电话|审核人|单位负责人|分管负责人|分管领导"
+_SIGN_OFF_KEYS = rf"填报单位|填表单位|填报日期|填表日期|财务负责人|{_SIGN_OFF_PEOPLE}"
 # (or any body's key marked for its seal: 地方主管部门（盖章）：…)
 SIGN_OFF = lazy_compile(
     rf"^(?:(?:{_SIGN_OFF_KEYS})[^:：]{{0,6}}|[\u4e00-\u9fff]{{2,12}}[(（](?:盖章|公章|签章|签字)[)）])[:：]"
 )
+# A person's key of the sign-off, its value after it (填报人：张立新, 联系电话：0319-…).
+SIGNED = lazy_compile(rf"(?:{_SIGN_OFF_PEOPLE})\s*[:：]")
 # The sign-off's key alone in its cell, its value in the next (填报日期 | 2021年3月10日).
 SIGN_OFF_CELL = lazy_compile(rf"^(?:{_SIGN_OFF_KEYS})$")
 

@@ -514,16 +514,12 @@ def check(
         if _FIGURES_ONLY.match(r.get("explanation") or "")
         or _VALUES_RUN.search(r.get("explanation") or "")
     ]
-    if figured:
-        first = figured[0]
-        doubts.append(
-            ReadingDoubt(
-                reason=f"{len(figured)}行的偏差原因栏只有数字或夹着其他行的指标值"
-                f"（如“{first['explanation'][:30]}”），"
-                "其他行的分值、指标值可能被并入了这一栏，该行各栏可能错位。",
-                evidence=_cells(figured, "explanation"),
-            )
-        )
+    doubts += _showing(
+        figured,
+        "explanation",
+        "行的偏差原因栏只有数字或夹着其他行的指标值",
+        "其他行的分值、指标值可能被并入了这一栏，该行各栏可能错位。",
+    )
     # a target of two comparisons with their figures (≥4.4万亩≥0.6万亩, ≥120眼=100%): two rows'
     # targets read into one cell, their rows run together
     # (a part's own target bracketed, ≥90%（其中规模以上站点≥95%）, is the row's)
@@ -534,14 +530,12 @@ def check(
         if _TWO_TARGETS.match(target := _BRACKETED.sub("", r.get("target") or ""))
         and not _LISTED_APART.search(target)
     ]
-    if doubled:
-        doubts.append(
-            ReadingDoubt(
-                reason=f"{len(doubled)}个指标行的年度指标值是两个带运算符的数值连在一起"
-                f"（如“{doubled[0]['target'][:30]}”），相邻两行可能被读成了一行，各栏可能错位。",
-                evidence=_cells(doubled, "target"),
-            )
-        )
+    doubts += _showing(
+        doubled,
+        "target",
+        "个指标行的年度指标值是两个带运算符的数值连在一起",
+        "相邻两行可能被读成了一行，各栏可能错位。",
+    )
     # on a form printing no points per row (20/80), a row with no score whose actual is a bare
     # figure while the other rows are scored (化肥使用量减少 | 减少8% | 15): its score read as its
     # actual, its cells a column to the left
@@ -569,15 +563,12 @@ def check(
         )
     # no actual, and a target holding two figures in one unit a space apart (不少于1200人次/年
     # 1185人次/年): the actual read into the target's cell, its own left empty
-    two = [r for r in rows if not r.get("actual") and _TWO_IN_ONE_UNIT.search(r["target"] or "")]
-    if two:
-        doubts.append(
-            ReadingDoubt(
-                reason=f"{len(two)}个指标行没有实际完成值，年度指标值一格中却连着两个同一单位的数值"
-                f"（如“{two[0]['target'][:30]}”），实际完成值可能被并入了指标值一栏，该行各栏可能错位。",
-                evidence=_cells(two, "target"),
-            )
-        )
+    doubts += _showing(
+        [r for r in rows if not r.get("actual") and _TWO_IN_ONE_UNIT.search(r["target"] or "")],
+        "target",
+        "个指标行没有实际完成值，年度指标值一格中却连着两个同一单位的数值",
+        "实际完成值可能被并入了指标值一栏，该行各栏可能错位。",
+    )
     # a rate's name, then a second name opening with a figure (…管理服务率0-6岁儿童健康管理率): the
     # tail of a name wrapped above read into the next row's, two names as one
     doubts += _names(
@@ -808,6 +799,18 @@ def _labels(
         ReadingDoubt(
             reason=f"{len(hit)}个指标行的类别名称{holds}（如“{label[:20]}”），{so}",
             evidence=_cells(hit, "name"),
+        )
+    ]
+
+
+def _showing(hit: list[dict[str, Any]], field: str, holds: str, so: str) -> list[ReadingDoubt]:
+    """A doubt when some rows' ``field`` holds what it never does: how many, the first's text."""
+    if not hit:
+        return []
+    return [
+        ReadingDoubt(
+            reason=f"{len(hit)}{holds}（如“{hit[0][field][:30]}”），{so}",
+            evidence=_cells(hit, field),
         )
     ]
 

@@ -473,16 +473,12 @@ _OMITTED = lazy_compile(
     r"^[(（][^()（）]{0,16}(?:没复制|未复制|没有复制|没贴|未粘贴|以下略|下略|省略|略去|指标略|目标略)"
     r"[^()（）]{0,12}[)）]$"
 )
-# The sign-off's people, a row of them on its own (填报人：张立新, 联系电话：0319-…).
-_SIGNED = lazy_compile(
-    r"(?:填报人|填表人|联系人|联系电话|审核人|单位负责人|分管负责人|分管领导)\s*[:：]"
-)
 _SIGN_DATE = lazy_compile(r"^\d{4}\s*年\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?$")  # 2024年2月26日
 
 
 def _signing(c: Cell) -> bool:
     """A cell of the sign-off's row: a person's key and value, or the date it was signed."""
-    return _SIGNED.match(c.text) is not None or _SIGN_DATE.match(c.text) is not None
+    return lb.SIGNED.match(c.text) is not None or _SIGN_DATE.match(c.text) is not None
 
 
 # Labels of points printed in the goal block of forms that score it (区域绩效目标自评表).
@@ -666,7 +662,7 @@ class _TableBuilder:
             elif starts_table(row):
                 self._title(row)
                 self._header(row)  # keys printed after the title on its line (项目名称 …)
-            elif cells and _SIGNED.match(cells[0].text) and all(map(_signing, cells)):
+            elif cells and lb.SIGNED.match(cells[0].text) and all(map(_signing, cells)):
                 for c in cells:  # 填报人：张立新 on its own line, 联系电话：… and the date beside
                     if not self._signed(c):
                         self._set_field("", "日期", c.text, c)
