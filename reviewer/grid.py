@@ -145,12 +145,14 @@ class Grid:
 
 
 def account(rows: Iterable[Row], leftovers: list[Leftover], acc: Accounting) -> None:
-    """Add every non-empty cell the parser did not use to ``leftovers``; count the lines."""
-    nonempty = reported = 0
+    """Add every non-empty cell the parser did not use to ``leftovers``; count the lines (a
+    line the parser cut into rows, a funds block printed beside another's, once)."""
+    nonempty: set[int] = set()
+    reported: set[int] = set()
     for row in rows:
         if not row.cells:
             continue
-        nonempty += 1
+        nonempty.add(row.line)
         for c in row.cells:  # most rows have every cell used: no list made for them
             if not c.used:
                 break
@@ -158,10 +160,10 @@ def account(rows: Iterable[Row], leftovers: list[Leftover], acc: Accounting) -> 
             continue
         unused = [c for c in row.cells if not c.used]
         if unused:
-            reported += 1
+            reported.add(row.line)
             leftovers.extend(
                 Leftover(text=c.text, location=c.ref().plain(), reason=UNRECOGNISED) for c in unused
             )
-    acc.nonempty_lines += nonempty
-    acc.reported_lines += reported
-    acc.consumed_lines += nonempty - reported
+    acc.nonempty_lines += len(nonempty)
+    acc.reported_lines += len(reported)
+    acc.consumed_lines += len(nonempty) - len(reported)

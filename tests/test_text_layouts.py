@@ -199,6 +199,8 @@ _rows_strategy = st.lists(st.lists(_cell, max_size=9), max_size=40)
 @example([["某县公开"], ["某县公开"]], "lines")
 # a pipe row with no cell (| |) over a row with a tab in a cell, read as tabs: no empty row
 @example([[], ["\t"]], "pipes")
+# a funds block's label beside a title on one line, cut into two rows (parse.beside): one line
+@example([["财政项目支出绩效自评表", "项目资金 (元)", "年初预算数", "年初预算数"]], "pipes")
 def test_pasted_layouts_never_raise_and_account_for_every_row(
     rows: list[list[str]], layout: str
 ) -> None:

@@ -33,7 +33,7 @@ from reviewer.model import (
     Severity,
 )
 from reviewer.numbers import fmt, fmt_cents, fmt_rate, to_cents
-from reviewer.parse.values import decimals, parse_percent, rounds_to
+from reviewer.parse.values import decimals, parse_amount, parse_percent, rounds_to
 
 ROUNDING = {"half_up": ROUND_HALF_UP, "truncate": ROUND_FLOOR, "round_up": ROUND_CEILING}
 ROUNDING_NAMES = {
@@ -191,27 +191,55 @@ def _total_rate(t: EvaluationTable) -> Iterator[Hit]:
         return
     exact = exact_rate(t)
     assert exact is not None
-    by_initial = ""
-    if (
-        budget_field(t) == "full_year_budget"
-        and row.initial_budget
-        and row.executed is not None
-        and row.rate_pct is not None
-    ):
-        wrong = row.executed / row.initial_budget * 100
-        if abs(wrong - row.rate_pct) < 0.01:
-            by_initial = "（表中执行率是以年初预算数为分母计算的）"
+    wrong_base = _wrong_base(t)
     executed = fund_label(t, "executed")
     yield Hit(
         f"执行率填报为{printed_rate(row)}，按{executed}÷{_budget_label(t)}应为"
-        f"{fmt_rate(exact)}{by_initial}。",
+        f"{fmt_rate(exact)}{wrong_base}。",
         expected=fmt_rate(exact),
         found=f"{fmt(row.rate_pct)}%",
         evidence=cell_evidence(
-            row.cells.get("full_year_budget"), row.cells.get("executed"), row.cells.get("rate_pct")
+            row.cells.get("full_year_budget"),
+            row.cells.get("executed"),
+            row.cells.get("rate_pct"),
+            *(ref for label, ref in _other_bases(t) if label in wrong_base),
         ),
         suggestion="按全年执行数÷全年预算数重新计算执行率，并据此调整预算执行得分。",
     )
+
+
+def _wrong_base(t: EvaluationTable) -> str:
+    """What the printed rate was wrongly taken on, where one budget figure the block prints
+    gives it: the initial budget (年初预算数), or the funds received (资金到位数)."""
+    row = t.funds.annual_total
+    x, rate = row.executed, row.rate_pct
+    if x is None or rate is None:
+        return ""
+    b0 = row.initial_budget
+    if budget_field(t) == "full_year_budget" and b0 and abs(x / b0 * 100 - rate) < _SAME_RATE:
+        return "（表中执行率是以年初预算数为分母计算的）"
+    for label, ref in _other_bases(t):
+        base = parse_amount(ref.text)
+        if base and abs(x / base * 100 - rate) < _SAME_RATE:
+            return f"（表中执行率是以{label}为分母计算的）"
+    return ""
+
+
+def _other_bases(t: EvaluationTable) -> Iterator[tuple[str, CellRef]]:
+    """The amounts other than the year's budget a rate may be wrongly taken on, by their
+    printed labels: the funds received (资金到位数), a project's whole budget (项目总预算)."""
+    got = t.funds.annual_total.cells.get("received")
+    if got is not None:
+        yield t.labels.get("funds.received", "资金到位数"), got
+    for label in t.fields:
+        if label.startswith(_WHOLE_BUDGETS) and (ref := t.cells.get(f"field:{label}")):
+            yield label, ref
+
+
+_WHOLE_BUDGETS = ("项目总预算", "项目总投资")
+
+
+_SAME_RATE = 0.01  # per cent
 
 
 def _rate_without_percent(t: EvaluationTable) -> Iterator[Hit]:
@@ -585,6 +613,9 @@ def _explains_execution(table: EvaluationTable, words: re.Pattern[str] = _EXECUT
     ``words``)."""
     texts = [table.goal_actual, table.funds.annual_total.reason, *table.fields.values()]
     texts += [i.explanation for i in table.indicators]
+    # the rows' explanations under the table (偏差原因说明：…3.预算执行率偏低，主要是…), not the
+    # form's own notes (注：执行率=全年执行数/全年预算数)
+    texts += [ref.text for k, ref in table.cells.items() if k.startswith("explained:")]
     return any(words.search(without_instructions(t)) for t in texts if t)
 
 

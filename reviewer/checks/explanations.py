@@ -9,7 +9,7 @@ from reviewer.checks.context import Hit, TableContext, cell_evidence, ilabel, in
 from reviewer.checks.registry import rule
 from reviewer.forms.template import is_instruction, without_instructions
 from reviewer.lazyre import lazy_compile
-from reviewer.model import Category, Indicator, Operator, Severity
+from reviewer.model import Category, CellRef, EvaluationTable, Indicator, Operator, Severity
 from reviewer.numbers import fmt
 from reviewer.parse.sub_rows import is_part, parent_index
 from reviewer.textnorm import nfkc
@@ -237,7 +237,7 @@ def explanation_missing(ctx: TableContext) -> Iterator[Hit]:
         return
     for i in ctx.table.indicators:
         said = without_instructions(i.explanation)
-        if needs_explanation(i, ctx) and says_nothing(said):
+        if needs_explanation(i, ctx) and says_nothing(said) and not _elsewhere_says(i, ctx):
             if i.explanation and is_instruction(i.explanation):
                 left = "仍为模板的填写说明"
             elif said.strip():
@@ -314,6 +314,7 @@ def explanation_without_measure(ctx: TableContext) -> Iterator[Hit]:
             f"{ilabel(i)}偏差原因为“{text}”，只说明了原因，未提出改进措施。",
             "原因及改进措施",
             "补充具体的改进措施。",
+            ctx,
         )
 
 
@@ -339,6 +340,7 @@ def explanation_without_cause(ctx: TableContext) -> Iterator[Hit]:
             f"{ilabel(i)}未达成指标值，偏差原因只写了“{text}”，是措施或表态，没有说明未完成的原因。",
             "原因及改进措施",
             "写明未完成的具体原因，再提出针对该原因的改进措施。",
+            ctx,
         )
 
 
@@ -413,6 +415,7 @@ def explanation_cause_unnamed(ctx: TableContext) -> Iterator[Hit]:
             f"{ilabel(i)}未达成指标值，偏差原因为“{text}”，只称客观原因，没有指明是什么原因。",
             "具体原因及改进措施",
             "写明未完成的具体原因，再提出针对该原因的改进措施。",
+            ctx,
         )
 
 
@@ -439,6 +442,7 @@ def explanation_measure_generic(ctx: TableContext) -> Iterator[Hit]:
             f"{ilabel(i)}偏差说明的改进措施只有“{_measure_part(text)}”，是表态，没有具体措施。",
             "具体改进措施",
             "针对所写原因提出具体措施（做什么、由谁做、何时完成）。",
+            ctx,
         )
 
 
@@ -476,6 +480,7 @@ def explanation_funds_short(ctx: TableContext) -> Iterator[Hit]:
             "资金并未短缺，所称原因与资金部分不符。",
             "与资金执行情况相符的偏差原因",
             "写明未完成的真实原因；若确因资金不足，说明缺口从何而来。",
+            ctx,
         )
         hit.evidence.extend(spent)
         yield hit
@@ -492,16 +497,83 @@ _FUNDS_SHORT = lazy_compile(
 )
 
 
-def _explanation_hit(i: Indicator, message: str, expected: str, suggestion: str) -> Hit:
-    """A finding on row ``i``'s explanation, quoting it."""
+def _explanation_hit(
+    i: Indicator, message: str, expected: str, suggestion: str, ctx: TableContext
+) -> Hit:
+    """A finding on row ``i``'s explanation, quoting it (and the item under the table that
+    explains the row, where its own cell points there)."""
+    item = explained_elsewhere(i, ctx)
     return Hit(
         message,
         indicator=i,
         expected=expected,
-        found=i.explanation,
-        evidence=indicator_evidence(i, "explanation"),
+        found=i.explanation if item is None else item.text,
+        evidence=[*indicator_evidence(i, "explanation"), *cell_evidence(item)],
         suggestion=suggestion,
     )
+
+
+def explained_elsewhere(i: Indicator, ctx: TableContext) -> CellRef | None:
+    """Where row ``i``'s own cell says nothing or points out of the row (见说明, 详见附件, 见下文),
+    the item of the table's notes that names the row (偏差原因说明：1.某指标未达目标：…；2.…, or a
+    备注 row), quoted as a piece of the note's cell; None where no note names it."""
+    found = ctx.shared.get("elsewhere")
+    if found is None:
+        found = ctx.shared["elsewhere"] = _items_by_row(ctx.table)
+    assert isinstance(found, dict)
+    return found.get(id(i))
+
+
+def _own_or_elsewhere(i: Indicator, ctx: TableContext) -> str:
+    """Row ``i``'s explanation: its own cell's, or the note's item naming it where the cell
+    points there."""
+    item = explained_elsewhere(i, ctx)
+    return i.explanation if item is None else item.text
+
+
+def _elsewhere_says(i: Indicator, ctx: TableContext) -> bool:
+    item = explained_elsewhere(i, ctx)
+    return item is not None and not says_nothing(item.text)
+
+
+def _items_by_row(t: EvaluationTable) -> dict[int, CellRef]:
+    """Each row whose cell points out of it (or says nothing) and the piece of a note naming
+    it: from its name to the next such row's name in that note (its number aside)."""
+    rows = [
+        i
+        for i in t.indicators
+        if len(i.name) >= _NAMED
+        and (
+            says_nothing(i.explanation)
+            or _POINTER.fullmatch(i.explanation.strip())
+            or _ATTACHED.fullmatch(i.explanation.strip())
+        )
+    ]
+    out: dict[int, CellRef] = {}
+    if not rows:
+        return out
+    for key_, ref in t.cells.items():
+        if not key_.startswith("explained:"):
+            continue
+        text = ref.text
+        at = sorted(
+            ((pos, n) for n, i in enumerate(rows) if (pos := text.find(i.name)) >= 0),
+        )
+        if not at:
+            continue
+        ends = [pos for pos, _ in at[1:]] + [len(text)]
+        for (pos, n), end in zip(at, ends, strict=True):
+            piece = _ITEM_TAIL.sub("", text[pos:end])
+            fields = {f: getattr(ref, f) for f in CellRef._all_fields() if f != "text"}
+            out.setdefault(id(rows[n]), CellRef(piece, **fields))
+    return out
+
+
+_NAMED = 4  # a row's name this long at least, to be found in a note by it
+# A pointer to an attachment (详见附件): the table's own notes may be it.
+_ATTACHED = lazy_compile(r"(?:详见|参见|见)附件\d*[。.]?")
+# What ends one item before the next (；2. , 二、): not the item's
+_ITEM_TAIL = lazy_compile(r"[\s；;，,]*(?:\d{1,2}\s*[.、．]|[一二三四五六七八九十]{1,3}\s*、)?\s*$")
 
 
 def _parts(text: str) -> tuple[list[str], list[str]]:
@@ -586,11 +658,12 @@ def _explained(
     rows = ctx.shared.get("explained")
     if rows is None:  # found once per table: five rules read them
         rows = ctx.shared["explained"] = [
-            (i, i.explanation)
+            (i, text)
             for i in ctx.table.indicators
-            if not says_nothing(i.explanation)
-            # (见表下注, 详见实际完成情况说明: the explanation is elsewhere, not judged here)
-            and _POINTER.fullmatch(i.explanation.strip()) is None
+            if not says_nothing(text := _own_or_elsewhere(i, ctx))
+            # (见表下注, 详见实际完成情况说明: the explanation is elsewhere, not judged here,
+            # unless a note under the table names the row: 偏差原因说明：1.某指标…)
+            and _POINTER.fullmatch(text.strip()) is None
             and needs_explanation(i, ctx)
         ]
     assert isinstance(rows, list)
@@ -621,7 +694,8 @@ _GIVES_CAUSE = lazy_compile(r"原因[是为系在]|主要是|由于|因为")
 # (the table's own text: a pointer out of it, 详见自评报告, leaves the table without a cause)
 _POINTER = lazy_compile(
     r"(?:详见|参见|见)[^，,；;。报附]{0,16}"
-    r"(?:表下注|注|备注|说明|实际完成情况|完成情况|总体目标|上[一]?[行栏项]|下[一]?[行栏项])[。.]?"
+    r"(?:表下注|注|备注|说明|实际完成情况|完成情况|总体目标|上[一]?[行栏项]|下[一]?[行栏项]|下文)"
+    r"[。.]?"
 )
 
 

@@ -19,6 +19,7 @@ the end of the document may hold more rows than are visible.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from reviewer.lazyre import lazy_compile
@@ -34,9 +35,12 @@ class Implied:
     label: str  # the category whose printed points fix it
     points: float  # those points
     each: bool = False  # a note gives each of the category's rows its points (每项10分)
+    named: bool = False  # a note names the row with its points (水质检测合格率10分)
 
     def note(self) -> str:
         """How the weight was found, for the finding's message."""
+        if self.named:
+            return f"（本表无分值列：表注列明“{self.label}”{fmt(self.weight)}分）"
         if self.each:
             return f"（本表无分值列：表注称“{self.label}”每项{fmt(self.weight)}分）"
         how = "其下仅此一行" if self.weight == self.points else "其下各行得分之和等于该分值"
@@ -53,6 +57,9 @@ def implied_weights(table: EvaluationTable) -> dict[int, Implied]:
     if any(i.weight is not None for i in rows):
         return {}
     out: dict[int, Implied] = {}
+    named = _points_named(table)
+    if len(named) == len(rows):  # every row named in a note with its points: those
+        return {k: Implied(w, rows[k].name, w, named=True) for k, w in named.items()}
     labelled = [i.cells.get(LABEL_POINTS) is not None for i in rows]
     for k, row in enumerate(rows):  # a label over this row only, its points read with it
         ref = row.cells.get(LABEL_POINTS)
@@ -123,6 +130,27 @@ def _points_each(table: EvaluationTable) -> dict[str, float]:
                 for label in _LISTED.split(m.group(1)):
                     out.setdefault(label, float(m.group(2)))
     return out
+
+
+def _points_named(table: EvaluationTable) -> dict[int, float]:
+    """Row index → the points a note under the table gives the row by its name (各三级指标分值为
+    维修养护供水工程处数15分、更换改造供水管网长度15分、…)."""
+    out: dict[int, float] = {}
+    notes = [n for n in table.notes if "分" in n]
+    if not notes:
+        return out
+    for k, i in enumerate(table.indicators):
+        if len(i.name) < _NAME_CHARS:
+            continue
+        pattern = re.compile(re.escape(i.name) + _NAMED_POINTS)
+        m = next((m for n in notes if (m := pattern.search(n)) is not None), None)
+        if m is not None:
+            out[k] = float(m.group(1))
+    return out
+
+
+_NAME_CHARS = 4  # a name this long at least, to be found in a note by it
+_NAMED_POINTS = r"\s*(?:为|[:：])?\s*(\d+(?:\.\d+)?)\s*分(?![值数])"
 
 
 def _points_every(table: EvaluationTable) -> float | None:

@@ -584,6 +584,9 @@ _FUND_WORDS = lazy_compile(
 _WHOLE = lazy_compile(
     r"项目|全年|年度|总|共|累计|合计|预算|执行|结余|结转|到位|实际支出|完成投资|追加|调减|调增"
 )
+# Spent, of nothing named (…，支出281.2万元): the whole's only after the whole's funds in its
+# sentence (全年到位资金286.5万元，支出281.2万元), else a use's (…展演13场，支出18.46万元).
+_SPENT_BARE = lazy_compile(r"^\s*(?:已|共)?支出(?:资金|经费)?(?:为|达)?\s*$")
 _PART_WORDS = lazy_compile(r"用于|补助|补贴|标准|单价|费用|三公")  # (“三公”经费: a part's)
 # The whole project's cost, of which the fiscal funds the block shows are often only a part
 # (项目总投资780万元，其中财政资金612万元、群众投工投劳折资168万元): not the block's to match.
@@ -713,12 +716,20 @@ _SPENT_SAID = lazy_compile(
 )
 
 
+# …or said right after it to be spent in full (项目资金860万元已全部支付到位).
+_SPENT_IN_FULL = lazy_compile(
+    r"^(?:已|均已|均)?(?:全部|全额|足额)(?:支付|拨付|支出|使用|兑付|执行)"
+)
+
+
 def _budget_as_spent(ctx: TableContext, c: Claim) -> Iterator[Hit]:
-    """A figure said to be the money spent (全年支出资金1350万元) that is the year's budget and
-    not its spending: the budget quoted for the spending."""
+    """A figure said to be the money spent (全年支出资金1350万元, 860万元已全部支付) that is
+    the year's budget and not its spending: the budget quoted for the spending."""
     row = ctx.table.funds.annual_total
     b, x = row.full_year_budget, row.executed
-    if b is None or x is None or abs(b - x) < _SAME_AMOUNT or not _SPENT_SAID.search(c.before):
+    if b is None or x is None or abs(b - x) < _SAME_AMOUNT:
+        return
+    if not _SPENT_SAID.search(c.before) and not _SPENT_IN_FULL.match(c.after):
         return
     scale = MONEY_UNITS[c.unit]
     for factor in unit_factors(ctx.table):
@@ -791,7 +802,7 @@ def narrative_amount_vs_funds(ctx: TableContext) -> Iterator[Hit]:
         lead = c.lead
         if not _FUND_WORDS.search(lead) or _PART_WORDS.search(lead):
             continue
-        if not _WHOLE.search(lead) or _WIDER.search(lead):
+        if not (_WHOLE.search(lead) or _after_whole(c, claims[:i])) or _WIDER.search(lead):
             continue
         if department and not _DEPARTMENT_WHOLE.search(lead):
             continue  # 全年发放各类社会救助资金: one of a department's uses, not its money
@@ -842,6 +853,21 @@ def narrative_amount_vs_funds(ctx: TableContext) -> Iterator[Hit]:
             )
     if mislabelled:
         yield _unit_mislabelled(ctx, mislabelled)
+
+
+def _after_whole(c: Claim, before: Sequence[Claim]) -> bool:
+    """``c`` is spending of nothing named (支出281.2万元) right after the whole's funds in its
+    sentence (全年到位资金286.5万元，支出…): the whole's spending."""
+    if not before or _SPENT_BARE.match(c.lead) is None:
+        return False
+    prev = before[-1]
+    return (
+        prev.is_money
+        and prev.source == c.source
+        and prev.sentence_span == c.sentence_span
+        and _FUND_WORDS.search(prev.lead) is not None
+        and _WHOLE.search(prev.lead) is not None
+    )
 
 
 _WAN = 10_000.0

@@ -169,15 +169,17 @@ def ruled_score(rule: WrittenRule, ind: Indicator, target: float, actual: float)
         return 0.0 if below is not None and actual < below else None
     if rule.per == 0:
         return 0.0
+    percent_row = _is_percent(ind)
+    if rule.full_at is not None and not percent_row:
+        return None  # a rate's mark (90%得满分) against a count: no reading of it
     gap = abs((target if rule.full_at is None else rule.full_at) - actual)
     if rule.full_at is not None and actual >= rule.full_at:
         return weight  # at or above the rule's own mark: full points
-    percent_row = _is_percent(ind)
-    if rule.unit == "pp" or (rule.unit == "%" and percent_row):
-        if not percent_row:
-            return None  # percentage points of a count: not this row's measure
+    if rule.unit in ("pp", "%") and percent_row:
         units = gap / rule.per
-    elif rule.unit == "%":
+    elif rule.unit in ("pp", "%"):
+        # a share of the target, or percentage points of a count's completion (57 of ≥60场:
+        # 95%, five points short)
         if not target:
             return None
         units = gap / abs(target) * 100 / rule.per

@@ -126,7 +126,7 @@ _PRIOR_OPENING = lazy_compile(r"\s*(?:上年度?|去年|上一年度?)(?:[（(]\
 # A sentence opening on the whole period of a multi-year project (项目周期内累计…, 实施以来):
 # its figures are the period's, not the year's.
 _PERIOD_OPENING = lazy_compile(
-    r"\s*(?:(?:项目|实施)?周期内|全周期|项目实施以来|项目启动以来|(?:项目)?开工以来"
+    r"\s*(?:(?:项目|实施)?周期内|(?:项目)?实施期内|项目期内|全周期|项目实施以来|项目启动以来|(?:项目)?开工以来"
     r"|\d{4}\s*年?\s*[-—–~～至到]\s*\d{4}\s*年)"  # (2022-2024年完成…: the project's years)
 )
 # What a multi-year project's narrative says of the years so far (累计建成…): not the year's.
@@ -459,6 +459,7 @@ _CUT_DECIMAL = lazy_compile(r"\d\.\s+$")  # (a figure's integer part and point b
 _WIDE_THOUSANDS = lazy_compile(r"(?<!\d)\d{1,3}，\d{3}(?!\d)\D?$")
 _FIRST_ITEM = 2  # the second item on: the first has none before it to tell it by
 _ITEM_OPENS = "。；;\n，, "
+_TIMES = frozenset("×xX*＊")  # a product's sign before a factor
 
 
 def _scan(
@@ -495,6 +496,8 @@ def _scan(
         prev = text[pos - 1] if pos else ""
         if prev == "第" or prev == "." or (prev.isascii() and prev.isalnum()):
             continue  # 第三批, V1.5, G60
+        if prev in _TIMES:
+            continue  # 7×24小时: a product (round-the-clock service), no quantity
         if prev == " " and _CUT_DECIMAL.search(text, 0, pos) is not None:
             continue  # 67. 8%: a scan's space inside one figure, whose tail is no figure
         if prev == "，" and _WIDE_THOUSANDS.search(text, 0, pos + 4) is not None:

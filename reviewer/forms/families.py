@@ -105,6 +105,9 @@ _HEADER = (
     ("部门(单位)名称", "department"),
     ("单位名称", "department"),
     ("报表编号", "form_number"),
+    # a project of several years: its whole budget in the head (项目总预算（万元） | 3,000.00)
+    ("项目总预算", "project_budget"),
+    ("项目总投资", "project_budget"),
     ("是否为专项资金", "special_fund"),
     ("填报日期", "date"),
     ("填报时间", "date"),
@@ -112,6 +115,7 @@ _HEADER = (
     ("单位(盖章)", "seal"),
     ("填报单位", "reporting_unit"),
     ("填报单位(盖章)", "reporting_unit"),
+    ("编制单位", "reporting_unit"),  # (a township's: 编制单位：光山县槐店乡人民政府)
     ("部门", "reporting_unit"),
 )
 # A form printing one budget (预算数 | 执行数 | 执行率 | 得分: the 20/80 and 部门整体 forms'):
@@ -164,6 +168,7 @@ _FUND_COLUMNS = (
     ("总预算数*", "project_total"),
     # the funds received, a column some provinces add: kept as printed, not an amount spent
     ("全年到位数*", "received"),
+    ("结余*", "balance"),  # what was left of the funds received (结余 | 1.44): kept as printed
     # a form scored by deduction: the points the execution lost (its 得分 the 分值 less them)
     ("扣分", "deduction"),
     # a project of several years: what it spent in them all so far, beside the year's

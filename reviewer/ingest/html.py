@@ -29,7 +29,7 @@ from reviewer.ingest.text import detect_encoding
 from reviewer.lazyre import lazy_compile
 from reviewer.limits import Limits
 from reviewer.model import Leftover, Location
-from reviewer.parse.labels import is_site_furniture
+from reviewer.parse.labels import is_page_line, is_site_furniture
 from reviewer.textnorm import clean_cell
 
 _CHUNK = 1 << 16
@@ -61,19 +61,6 @@ _CHROME_NAME = lazy_compile(
     r"(?i)(?:^|[\s_-])(?:nav|navbar|menu|crumbs?|breadcrumbs?|footer|foot|copyright|logo|share"
     r"|position|location|sidebar)(?:$|[\s_-])"
 )
-
-
-# A government page's own lines round its article (outside its tables): its date, source and
-# counts, the file attached, the browser it asks for, its registration numbers.
-_PAGE_LINE = lazy_compile(
-    r"^(?:(?:发布时间|发布日期|信息来源|来源|浏览次数|点击次数|访问次数|阅读次数)[:：]"
-    r"|附件\d*[:：].*\.(?:xlsx?|docx?|pdf|wps|et|zip|rar)$|建议使用.{0,24}(?:分辨率|浏览器)"
-    r"|[\u4e00-\u9fff](?:ICP备|公网安备)|【(?:打印本页|关闭窗口|我要纠错))"
-)
-
-
-def _page_line(text: str) -> bool:
-    return is_site_furniture(text) or _PAGE_LINE.match(text) is not None
 
 
 def _chrome(tag: str, attrs: list[tuple[str, str | None]]) -> bool:
@@ -235,7 +222,9 @@ class _Reader(HTMLParser):
                 for c in cells:
                     c.where = {"line": self.blocks, "column": c.column}
                     # the site's menu, breadcrumb and footer, its page's date and its links
-                    c.used = self.chrome is not None or _page_line(c.text)
+                    c.used = (
+                        self.chrome is not None or is_site_furniture(c.text) or is_page_line(c.text)
+                    )
                 self.rows.append(Row(cells=cells, line=self.line))
 
     def _open_cell(self, attrs: list[tuple[str, str | None]]) -> None:

@@ -19,6 +19,7 @@ from reviewer.parse.compound import split_compound
 from reviewer.parse.details import DetailMatcher
 from reviewer.parse.labels import (
     SIGN_OFF,
+    is_page_line,
     is_site_furniture,
     is_total_word,
     label_kind,
@@ -143,6 +144,10 @@ def _page_numbers_out(rows: Iterable[Row], taken: list[Row]) -> Iterator[Row]:
         if cells and cells[0].used and all(c.used for c in cells):
             taken.append(row)  # a page's furniture its reader set apart (rebuild.furniture)
             page_break = True
+            continue
+        if len(cells) == 1 and is_page_line(cells[0].text):
+            cells[0].used = True  # a web page's own line, its text copied with the table's
+            taken.append(row)  # (当前位置：首页 > …, 发布日期：2023-05-26　来源：…)
             continue
         if (
             (

@@ -483,6 +483,16 @@ def better_read(
 _SECTION_POINTS = lazy_compile(r"[1-9]\d?|100")  # 70 after 绩效指标: whole points
 
 
+# The national form's own label for a column some forms print twice, and the labels of the
+# columns those forms add before it (the project's whole target, the weight as a share).
+_NATIONAL = {Role.TARGET: "年度指标值", Role.WEIGHT: "分值"}
+_ADDED = {
+    Role.TARGET: lazy_compile(r"^(?:全年|项目|实施期|项目期|总体?|期末)目标值?$"),
+    Role.WEIGHT: lazy_compile(r"权重"),
+}
+_NOTHING = lazy_compile(r"(?!)")
+
+
 def read_header(row: Row, family: Family = DEFAULT) -> IndicatorColumns:
     """The header row's columns; its cells are used (they are the form's layout)."""
     cols = IndicatorColumns()
@@ -547,7 +557,16 @@ def read_header(row: Row, family: Family = DEFAULT) -> IndicatorColumns:
         if role is Role.WEIGHT and c.text == _POINTS_WORD and role in cols.roles.values():
             role = Role.SCORE  # 分值 | 分数: beside a 分值, 分数 is the points the row got
         if role is not Role.EXTRA and role in cols.roles.values():
-            role = Role.EXTRA  # a second column of the same kind: keep it, do not guess
+            # a second column of the same kind: keep it, do not guess; unless it is the one
+            # the national form prints after one a form adds (年度指标值 after a 全年目标值 of
+            # the project's years, 分值 after an 指标权重(%) of shares), which is the row's
+            earlier = next(col for col, r in cols.roles.items() if r is role)
+            if _NATIONAL.get(role) == key(text) and _ADDED.get(role, _NOTHING).search(
+                key(cols.labels.get(earlier, ""))
+            ):
+                cols.roles[earlier] = Role.EXTRA
+            else:
+                role = Role.EXTRA
         cols.roles[c.column] = role
         cols.labels[c.column] = c.text
         if role is Role.NAME:

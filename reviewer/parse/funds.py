@@ -84,20 +84,29 @@ _BRACKET_REST = lazy_compile(r"^[^()（）]{1,6}[)）]")  # a label's bracket cl
 _GLUED_AMOUNT = lazy_compile(r"^[\u4e00-\u9fff]{2,6}[:：]?\s*(\d[\d,]*(?:\.\d+)?%?)$")
 # The figures of funds written as a sentence, each with what names it.
 _SENTENCE_CHARS = 200
-_AMOUNT_IN_WORDS = r"(?P<v>\d[\d,]*(?:\.\d+)?\s*万?元)"
+# An amount after its label: with its unit (120万元), or bare after a colon (全年预算数：45.00),
+# as a cell of the label's lines prints it.
+_AMOUNT_IN_WORDS = r"(?P<colon>[:：])?为?\s*(?P<v>\d[\d,]*(?:\.\d+)?(?:\s*万?元)?)(?![\d.%])"
+_POINTS_IN_WORDS = r"[:：为]?\s*(?P<v>\d+(?:\.\d+)?)\s*分?(?![\d.%])"
+# Each role's words, and whether a sentence alone on its line (a report's, above its form) is
+# read by them too: the words a block's own cell uses besides (实际支出数, 资金到位数) are not.
 _SENTENCE_FIGURES = (
-    ("initial_budget", lazy_compile(r"年初预算(?:数|安排)?[:：为]?\s*" + _AMOUNT_IN_WORDS)),
+    ("initial_budget", True, lazy_compile(r"年初预算(?:数|安排)?" + _AMOUNT_IN_WORDS)),
     (
         "full_year_budget",
-        lazy_compile(
-            r"(?:全年预算|调整后预算|(?<![年初])预算)(?:数)?[:：为]?\s*" + _AMOUNT_IN_WORDS
-        ),
+        True,
+        lazy_compile(r"(?:全年预算|调整后预算|(?<![年初])预算)(?:数)?" + _AMOUNT_IN_WORDS),
     ),
-    ("executed", lazy_compile(r"(?:全年)?执行(?:数|金额)?[:：为]?\s*" + _AMOUNT_IN_WORDS)),
-    ("rate_pct", lazy_compile(r"执行率[:：为]?\s*(?P<v>\d+(?:\.\d+)?\s*%|0\.\d+)")),
-    ("weight", lazy_compile(r"(?:分值[:：为]?\s*|预算执行情况[(（])(?P<v>\d+(?:\.\d+)?)\s*分")),
-    ("score", lazy_compile(r"(?<![=＝])得分[:：为]?\s*(?P<v>\d+(?:\.\d+)?)\s*分")),
+    ("executed", True, lazy_compile(r"(?:全年)?执行(?:数|金额)?" + _AMOUNT_IN_WORDS)),
+    ("executed", False, lazy_compile(r"实际支出(?:数)?" + _AMOUNT_IN_WORDS)),
+    ("received", False, lazy_compile(r"(?:资金)?到位(?:数|资金)?" + _AMOUNT_IN_WORDS)),
+    ("rate_pct", True, lazy_compile(r"执行率[:：为]?\s*(?P<v>\d+(?:\.\d+)?\s*%|0\.\d+)")),
+    ("weight", True, lazy_compile(r"预算执行情况[(（](?P<v>\d+(?:\.\d+)?)\s*分")),
+    ("weight", True, lazy_compile(r"分值" + _POINTS_IN_WORDS)),
+    ("score", True, lazy_compile(r"(?<![=＝])得分" + _POINTS_IN_WORDS)),
 )
+_SENTENCE_AMOUNTS = frozenset({"initial_budget", "full_year_budget", "executed", "received"})
+_TRAILING_PAIRS = frozenset({"weight", "score", "rate_pct"})  # (… | 分值 | 10 | 得分 | 9.80)
 
 
 _SIDES = ("income_total", "expense_total")  # the breakdowns' totals, as printed side by side
@@ -138,7 +147,7 @@ def _row_kind(text: str, fund_rows: tuple[tuple[str, str], ...]) -> str | None:
     if kind is None and not text.startswith("其中"):
         # the block's label run into the row's (项目资金其中：当年财政拨款), a layout's doing
         head, _, rest = text.partition("其中")
-        if rest and _is_anchor(head):
+        if rest and is_anchor(head):
             text = "其中" + rest
             kind = lookup(text, fund_rows)
     if kind is None and text.startswith("其中"):
@@ -214,7 +223,8 @@ _LABEL_PIECE = 2
 
 
 @lru_cache(maxsize=8192)
-def _is_anchor(text: str) -> bool:
+def is_anchor(text: str) -> bool:
+    """``text`` is a funds block's own label (项目资金（万元）, 资金情况, 预算执行情况)."""
     k = unnumbered(text)
     return any(k.startswith(a) for a in _ANCHORS) and len(k) <= 24
 
@@ -433,7 +443,7 @@ def is_fund_header(row: Row, family: Family) -> bool:
         return False  # most rows: no word a funds header has
     cells = row.cells
     anchor = (
-        next((k for k, c in enumerate(cells) if _is_anchor(c.text)), None)
+        next((k for k, c in enumerate(cells) if is_anchor(c.text)), None)
         if _ANCHOR_HINT.search(joined) is not None
         else None
     )
@@ -482,6 +492,20 @@ def _amounts_only(mapped: list[tuple[str, Cell | None]]) -> bool:
         c is None if role not in _AMOUNTS else c is None or parse_amount(c.text) is not None
         for role, c in mapped
     )
+
+
+def _sentence_figure(pattern: re.Pattern[str], text: str, bare: bool) -> re.Match[str] | None:
+    """The first figure ``pattern`` finds in ``text`` with its unit, or (``bare``: in a block's
+    own cell) after a colon (年初预算数120万元, 全年预算数：45.00): a bare figure without either is
+    no amount (预算数2项)."""
+    for m in pattern.finditer(text):
+        if (
+            "colon" not in m.re.groupindex
+            or m.group("v").endswith("元")
+            or (bare and m.group("colon"))
+        ):
+            return m
+    return None
 
 
 class FundsReader:
@@ -544,7 +568,7 @@ class FundsReader:
             # the block's own label, first on the row, may name a column's words with its
             # points (预算执行率（10分） | 年初预算数 | … | 执行率 | 得分, 2018): no column's label
             label = points is not None and c is row.cells[0]
-            if points is not None and (label or _is_anchor(text)):
+            if points is not None and (label or is_anchor(text)):
                 # 预算执行情况(20分): the block's points, when no 分值 column states them
                 self.t["stated_weights"].setdefault("预算执行", float(points.group(1)))
                 self.points_cell = c
@@ -562,7 +586,7 @@ class FundsReader:
                     # 得分(20分*执行率): the block's points in its score's formula
                     self.t["stated_weights"].setdefault("预算执行", float(rated.group(1)))
                     self.points_cell = c
-            elif _is_anchor(text) or funds_label_piece(text) is not None:
+            elif is_anchor(text) or funds_label_piece(text) is not None:
                 c.used = True
                 self.t["labels"].setdefault("funds", text)
             elif text in _OVER_LABELS:
@@ -660,33 +684,70 @@ class FundsReader:
 
     def sentence(self, row: Row) -> bool:
         """The funds written as a sentence instead of a block (项目资金：年初预算86万元，全年预算
-        92万元，执行87.4万元，执行率95.00%，分值10分，得分9.5分): its figures as the total's,
-        each quoted as printed. False for any other row, and once the total has figures."""
+        92万元，执行87.4万元，执行率95.00%，分值10分，得分9.5分), alone on its line or in the cell
+        after the block's label (项目资金情况 | 年初预算数120万元，… , or the label's lines:
+        全年预算数：62.5 / 资金到位数：62.5 / 实际支出数：62.5), the points and the rate perhaps in
+        pairs after it (分值 | 10 | 得分 | 9.80): its figures as the total's, each quoted as
+        printed. False for any other row, and once the total has figures."""
         cells = row.cells
-        if len(cells) != 1 or self.rows["annual_total"]["cells"]:
+        if not cells or self.rows["annual_total"]["cells"]:
             return False
-        c = cells[0]
+        if len(cells) == 1:
+            label, c, after = None, cells[0], []
+            if "执行率" not in c.text:  # (alone, a report's sentence: it states the rate)
+                return False
+        elif is_anchor(cells[0].text):
+            label, c, after = cells[0], cells[1], cells[2:]
+        else:
+            return False
         text = c.text
-        if "执行率" not in text or "预算" not in text or len(text) > _SENTENCE_CHARS:
+        if "预算" not in text or len(text) > _SENTENCE_CHARS:
             return False
-        found = [(role, m) for role, pattern in _SENTENCE_FIGURES if (m := pattern.search(text))]
-        if sum(role in ("initial_budget", "full_year_budget", "executed") for role, _ in found) < 2:
+        found: dict[str, re.Match[str]] = {}
+        celled = label is not None
+        for role, alone, pattern in _SENTENCE_FIGURES:
+            if role in found or not (alone or celled):
+                continue
+            if (m := _sentence_figure(pattern, text, bare=celled)) is not None:
+                found[role] = m
+        if len(_SENTENCE_AMOUNTS.intersection(found)) < 2:
             return False
+        if label is not None:
+            self._sentence_label(label)
         total = self.rows["annual_total"]
-        for role, m in found:
-            figure = m.group("v")
-            part = c.piece(figure)
-            if role in ("weight", "score"):
-                number = parse_points(figure)
-                if number is not None:
-                    total[role] = number
-                    total["cells"][role] = part.ref()
-            else:
-                self._put(total, role, part)
+        for role, m in found.items():
+            self._sentence_figure(total, role, c.piece(m.group("v")))
+        for name, figure in zip(after[::2], after[1::2], strict=False):
+            pair = column_role(name.text, self.family)
+            if pair in _TRAILING_PAIRS and pair not in found and _DIGIT.search(figure.text):
+                name.used = True
+                self._sentence_figure(total, pair, figure)
         c.used = True
         self.sentence_cell = c
         self.seen = True
         return bool(total["cells"])
+
+    def _sentence_label(self, label: Cell) -> None:
+        """The block's label before its sentence (项目资金（万元）): its unit stated."""
+        label.used = True
+        self.t["labels"].setdefault("funds", label.text)
+        if (unit := _UNIT_IN_BRACKETS.search(label.text)) is not None:
+            self.t["amount_unit"] = unit.group(1)
+            self.unit_guessed = False
+
+    def _sentence_figure(self, total: dict[str, Any], role: str, part: Cell) -> None:
+        """One figure of a funds sentence, as the total's ``role``."""
+        if role in ("weight", "score"):
+            number = parse_points(part.text)
+            if number is not None:
+                total[role] = number
+                total["cells"][role] = part.ref()
+                part.used = True
+        elif role not in _NUMERIC:  # a figure the national form has no field for (到位数)
+            total["cells"][role] = part.ref()
+            part.used = True
+        else:
+            self._put(total, role, part)
 
     def _header_notes(self, row: Row) -> bool:
         """The header's notes wrapped onto a line of their own before any row of figures
@@ -760,7 +821,11 @@ class FundsReader:
             self.rows["annual_total"] = total = {"cells": {}}
         label = Cell("", row.line, cells[0].column - 1)
         for role, c in self._map(cells, label):
-            if c is None or role not in _NUMERIC:
+            if c is None:
+                continue
+            if role not in _NUMERIC:  # a column the form adds (到位数, 结余): kept as printed
+                total["cells"][role] = c.ref()
+                c.used = True
                 continue
             self._put(total, role, c)
         self.seen = True
@@ -939,7 +1004,7 @@ class FundsReader:
             bool(self.roles)
             and not self.rows["annual_total"]["cells"]
             and len(cells) > _ROW_AMOUNTS
-            and (_is_anchor(cells[0].text) or _POINTS_NOTE.fullmatch(cells[0].text) is not None)
+            and (is_anchor(cells[0].text) or _POINTS_NOTE.fullmatch(cells[0].text) is not None)
             and sum(_AMOUNT_CELL.match(c.text) is not None for c in cells[1:]) >= _ROW_AMOUNTS
         )
 

@@ -1,9 +1,15 @@
-"""A funds block laid out across: its sources as columns and its stages as rows (资金来源 |
+"""Funds blocks laid out other than the form's way, turned to it before the table is read.
+
+Across: its sources as columns and its stages as rows (资金来源 |
 年度资金总额 | 财政拨款 | 其中：中央 | … over 年初预算数 | 2400 | 2400 | 1800 | … and 全年预算数,
 全年执行数, 执行率 below), its points on a row of their own (分值 | 10 | 得分 | 9.93) or in columns of
 their own right of the sources.
 
-It is turned the form's way before the table is read: a row a source, a column a stage, so the
+Down: the block's label, then a stage's label and its figure on each line (项目资金（万元） |
+全年预算数 | 80, then 资金到位数 | 72, 实际支出数 | 70.56, 执行率 | 98.00%, 分值 | 10 …), a
+township's short form: turned to a header of the labels over one row of the figures.
+
+Either is turned the form's way before the table is read: a row a source, a column a stage, so the
 funds reader reads it as it reads every other block. Each cell keeps the place it was printed at
 (``Cell.move``), so that what quotes it quotes it there.
 """
@@ -16,7 +22,7 @@ from reviewer.forms.families import Family
 from reviewer.forms.vocabulary import lookup
 from reviewer.grid import Cell, Row
 from reviewer.lazyre import lazy_compile
-from reviewer.parse.funds import column_role
+from reviewer.parse.funds import column_role, is_anchor
 
 # Words the total's labels hold (年度资金总额, 年度总金额, 合计, 总计): a first look.
 _TOTAL_HINT = lazy_compile("总额|总金额|合计|总计")
@@ -25,12 +31,19 @@ _STAGES = ("initial_budget", "full_year_budget", "executed", "rate_pct")
 _POINTS = ("weight", "score")
 _BUDGETS = 2  # stage rows of amounts, at least: a budget and its spending
 _SOURCES = 2  # sources named across, at least: the total and one of its parts
+_DOWN_FIRST = 3  # the block's label, a stage's label and its figure: a block down's first line
+_DOWN_LINE = 2  # a stage's label and its figure: its other lines
+_AMOUNT_LINES = frozenset({"initial_budget", "full_year_budget", "executed", "received"})
 
 
 def funds_across(rows: Sequence[Row], family: Family) -> Sequence[Row]:
-    """``rows`` with a funds block laid out across turned the form's way; as they are
-    where there is none."""
+    """``rows`` with a funds block laid out across or down turned the form's way; as they
+    are where there is none."""
     for i, row in enumerate(rows):
+        if len(row.cells) == _DOWN_FIRST and is_anchor(row.cells[0].text):
+            lines = _lines_down(rows, i, family)
+            if len(_AMOUNT_LINES.intersection(r for r, _, _ in lines)) >= _BUDGETS:
+                return [*rows[:i], *_turned_down(row, lines), *rows[i + len(lines) :]]
         if (
             len(row.cells) > _SOURCES
             and _TOTAL_HINT.search(row.joined) is not None  # (a first look: most rows have none)
@@ -120,3 +133,29 @@ def _placed(cells: Sequence[Cell | None], line: int, page_break: bool = False) -
             c.move(n - c.column)
             placed.append(c)
     return Row(placed, line, page_break)
+
+
+def _lines_down(rows: Sequence[Row], i: int, family: Family) -> list[tuple[str, Cell, Cell]]:
+    """The lines of a block down from row ``i`` (its label's): each stage's role, label and
+    figure, while each line is one of them (the label's line without it)."""
+    out: list[tuple[str, Cell, Cell]] = []
+    seen: set[str] = set()
+    for k, row in enumerate(rows[i:]):
+        cells = row.cells[1:] if k == 0 else row.cells
+        if len(cells) != _DOWN_LINE or _FIGURE.search(cells[1].text) is None:
+            break
+        role = column_role(cells[0].text, family)
+        if role is None or role in seen or _FIGURE.search(cells[0].text) is not None:
+            break
+        seen.add(role)
+        out.append((role, cells[0], cells[1]))
+    return out
+
+
+def _turned_down(label_row: Row, lines: list[tuple[str, Cell, Cell]]) -> list[Row]:
+    """The block down as a header (its label, each stage's label) over the row of figures."""
+    labels = [label_row.cells[0], *(name for _, name, _ in lines)]
+    return [
+        _placed(labels, label_row.line, label_row.page_break_before),
+        _placed([None, *(figure for _, _, figure in lines)], label_row.line),
+    ]

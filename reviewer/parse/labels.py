@@ -191,6 +191,23 @@ def is_site_furniture(text: str) -> bool:
     return _SITE_FURNITURE.match(text) is not None
 
 
+# A government page's own lines round its article (outside its tables): where the page sits
+# (当前位置：首页 > 政务公开 > …), its date, source and counts, the file attached, the browser it
+# asks for, its registration numbers; in a page saved as such or its text copied.
+_PAGE_LINE = lazy_compile(
+    r"^(?:(?:发布时间|发布日期|信息来源|来源|浏览次数|点击次数|访问次数|阅读次数"
+    r"|当前位置|您当前的位置|您的位置|您现在的位置|当前所在位置)[:：]"
+    r"|附件\d*[:：].*\.(?:xlsx?|docx?|pdf|wps|et|zip|rar)$|建议使用.{0,24}(?:分辨率|浏览器)"
+    r"|[\u4e00-\u9fff](?:ICP备|公网安备)|【(?:打印本页|关闭窗口|我要纠错))"
+)
+
+
+def is_page_line(text: str) -> bool:
+    """``text`` is a web page's own line round its article (not its links and buttons, which a
+    page cut inside the table prints among its rows: ``is_site_furniture``)."""
+    return _PAGE_LINE.match(text) is not None
+
+
 # A chat's sender and the time, over a message pasted with the table's rows (张三 10:32).
 _CHAT_STAMP = lazy_compile(
     r"^[\u4e00-\u9fffA-Za-z]{1,8}\s*(?:[01]?\d|2[0-3]):[0-5]\d(?::[0-5]\d)?$"
@@ -520,7 +537,7 @@ _IN_BRACKETS = lazy_compile(r"[(（]([^()（）]+)[)）]")
 # The form's sign-off under the table (填报单位（盖章）：…, 填报人：…, 联系电话：…): no row's.
 # The people who sign it (财务负责人 aside: a text field of the form's own, read as one).
 _SIGN_OFF_PEOPLE = r"填报人|填表人|联系人|联系电话|审核人|单位负责人|分管负责人|分管领导"
-_SIGN_OFF_KEYS = rf"填报单位|填表单位|填报日期|填表日期|财务负责人|{_SIGN_OFF_PEOPLE}"
+_SIGN_OFF_KEYS = rf"填报单位|填表单位|编制单位|填报日期|填表日期|财务负责人|{_SIGN_OFF_PEOPLE}"
 # (or any body's key marked for its seal: 地方主管部门（盖章）：…)
 SIGN_OFF = lazy_compile(
     rf"^(?:(?:{_SIGN_OFF_KEYS})[^:：]{{0,6}}|[\u4e00-\u9fff]{{2,12}}[(（](?:盖章|公章|签章|签字)[)）])[:：]"

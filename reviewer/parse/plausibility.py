@@ -147,6 +147,17 @@ def check(
                 evidence=_cells(blank[:3], "name"),
             )
         )
+    # most rows with their values and no name (≥5000亩 | 5200亩 | 20 | 20 | 绿色防控示范面积: a
+    # copy that printed each row's name after its figures): the names stand in another column
+    nameless = [r for r in rows if not r["name"] and (r["target"] or r["actual"])]
+    if len(nameless) >= _BLANK_ROWS and len(nameless) >= _MOST * len(rows):
+        doubts.append(
+            ReadingDoubt(
+                reason=f"{len(nameless)}个指标行有指标值和完成值而没有读到指标名称，"
+                "名称可能印在别的位置，各栏可能错位。",
+                evidence=_cells(nameless[:3], "target", "actual"),
+            )
+        )
     # most rows with their 分值 and no 得分 while the total row prints a score: the scores
     # stand in a column the reading gave another role (a scan's columns drifting under them)
     unscored = [r for r in rows if r["weight"] is not None and r["score"] is None]

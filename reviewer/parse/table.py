@@ -135,6 +135,13 @@ _SCORED = "自评得分"
 # The columns a row's explanation stands in: a lone cell there goes on with the one above.
 _EXPLAINING = frozenset({Role.EXPLANATION, Role.MEASURES})
 _NOTE_START = lazy_compile(r"^(注|备注|说明|填表说明|填报说明)\s*[:：]")
+_REMARKS = lazy_compile(r"^备注\s*[:：]?")  # (备注 | 运营校车数量未达目标：…: a row's remarks)
+# A heading over the rows' explanations written under the table (see ``_explained_below``).
+# (with its colon, or after an attachment's: the column's own label is printed bare)
+_EXPLAINED_WORDS = r"(?:偏差原因(?:分析)?(?:及改进措施)?(?:说明)?|偏差说明|未完成原因(?:分析)?(?:及改进措施)?(?:说明)?)"
+_EXPLAINED_BELOW = lazy_compile(
+    rf"^(?:附件\s*\d*\s*[:：]\s*{_EXPLAINED_WORDS}\s*[:：]?|{_EXPLAINED_WORDS}\s*[:：])$"
+)
 # The same label in a cell of its own, the note's text in the next (说明 | 本表…).
 _NOTE_LABEL = lazy_compile(r"(?:注|备注|说明)\s*[:：]?")
 
@@ -378,6 +385,9 @@ def header_key(text: str, family: Family) -> tuple[str, str, str] | None:
             rest = k[len(lk) :]
             if rest.startswith("(") and ")" in rest:  # 实施单位(盖章)
                 rest = rest[rest.index(")") + 1 :]
+                if rest and not rest.startswith(":"):
+                    continue  # words after the bracket: a text opening with the key's words
+                    # (项目实施期（2022-2024年）内完成…, a goal's)
             glued = rest.lstrip(":") if rest.startswith(":") else ""
             return field, label, _printed_after_colon(text) if glued else ""
         if k.startswith(lk) and field in _UNIT_FIELDS and lb.unit_like(k[len(lk) :]):
@@ -610,6 +620,8 @@ class _TableBuilder:
         self.project_column: Cell | None = None
         self.remarks: Cell | None = None  # a sheet's 备注 column's label, right of the head's
         self.omitted = False  # a line saying the rest was left out (（后面两页没复制下来）)
+        # the notes being read explain the rows (偏差原因说明：…, a 备注 row), not the form
+        self.explaining = False
 
     def build(self) -> EvaluationTable | None:
         rows = self.rows
@@ -620,12 +632,16 @@ class _TableBuilder:
             cells = row.cells
             if state == "notes" and not self._form_goes_on(row):
                 self._note(row)
-            elif _NOTE_START.match(cells[0].text if cells else "") or _labelled_note(cells):
+            elif (
+                _NOTE_START.match(cells[0].text if cells else "")
+                or _labelled_note(cells)
+                or self._explained_below(cells)
+            ):
                 self._note(row)
                 if state != "notes":
                     resumed, state = state, "notes"
             elif state == "notes":  # the form goes on where the note broke in
-                state = resumed
+                state, self.explaining = resumed, False
                 continue
             elif self._is_indicator_header(row) or self._stacked_header(i):
                 i = self._indicators(i)
@@ -669,6 +685,8 @@ class _TableBuilder:
                         c.used = True
             elif self._text_field(row):
                 i += self._field_below(rows, i)  # the label alone on its line, its text below
+            elif state in ("head", "funds") and self.funds.sentence(row):
+                state = "funds"  # (项目资金情况 | 年初预算数120万元，…: no header, though it names some)
             elif is_fund_header(row, self.family):
                 lower = rows[i + 1] if i + 1 < len(rows) else None
                 if lower is not None and (
@@ -689,8 +707,6 @@ class _TableBuilder:
                 state = "funds"
                 i += 2
                 continue
-            elif state in ("head", "funds") and self.funds.sentence(row):
-                state = "funds"
             elif state in ("head", "funds") and self._period_goal(row):
                 state = "head"
             elif (
@@ -1065,8 +1081,28 @@ class _TableBuilder:
             text = "".join(c.text for c in cells)
         for c in row.cells:
             c.used = True
+        first = cells[0].text if cells else ""
+        if self._explained_below(cells):
+            self.explaining = True
+        elif _NOTE_START.match(first) or _labelled_note(cells):  # a note of its own begins
+            self.explaining = (  # (a 备注 row on a form with a column for the rows' reasons)
+                _REMARKS.match(first) is not None and "explanation" in self.t["labels"]
+            )
+        # the rows' explanations by the cell of their text, for the rules to find each row's
+        kind = "explained" if self.explaining else "note"
+        self.t["cells"][f"{kind}:{len(self.t['notes'])}"] = cells[-1].ref()
         self.t["notes"].append(text)
         self.ended = self.ended or bool(self.t["indicators"])
+
+    def _explained_below(self, cells: list[Cell]) -> bool:
+        """The heading, alone on its line, of the rows' explanations written under the table
+        (偏差原因说明：, 附件：偏差原因分析及改进措施) on a form with a column for them: its items
+        (1.某指标未达目标：…) are the table's notes, each row's explanation where it names it."""
+        return (
+            len(cells) == 1
+            and "explanation" in self.t["labels"]
+            and _EXPLAINED_BELOW.match(cells[0].text) is not None
+        )
 
     # -- goals ------------------------------------------------------------------------------
 

@@ -73,9 +73,17 @@ def test_rules_it_does_not_read_are_left_to_the_proportional_rule(rule: str) -> 
 
 
 def test_a_rule_in_another_unit_than_the_rows_gives_no_score() -> None:
-    # percentage points of a count, persons against a row in 户: not the row's measure
+    # persons against a row in 户: not the row's measure
     assert _score(_row("≥1200户", "1150户", "每少10人扣0.5分")) is None
-    assert _score(_row("≥1200户", "1150户", "每低1个百分点扣0.5分")) is None
+    # …nor a rate's mark (90%得满分) against a count
+    assert _score(_row("≥1200户", "1150户", "90%得满分，每低1个百分点扣0.5分")) is None
+
+
+def test_percentage_points_of_a_counts_completion() -> None:
+    # 1150 of ≥1200户 is 95.83% done: 4.17 points short, 0.5 each, 2.08 off 10
+    assert _score(_row("≥1200户", "1150户", "每低1个百分点扣0.5分")) == 7.92
+    # 57 of ≥60场 is 95%: five points, 0.5 each (cji05's row, scored so)
+    assert _score(_row("≥60场", "57场", "完成得满分，每降低1个百分点扣0.5分")) == 7.5
 
 
 @pytest.mark.parametrize(
