@@ -470,6 +470,8 @@ class SummaryEntry(BaseModel):
     project: str
     score: float | None = None
     rate_pct: float | None = None
+    budget: float | None = None  # 全年预算数, in the summary's own unit
+    executed: float | None = None
     cells: dict[str, CellRef] = Field(default_factory=dict)
 
 

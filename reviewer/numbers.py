@@ -24,6 +24,16 @@ def fmt(x: float | None, digits: int = 2, *, none: str = "—", sep: str = ",") 
     return text
 
 
+def share_of(points: float, part: float, whole: float, digits: int = 2) -> float:
+    """``points × part ÷ whole`` rounded half up, worked in decimals from the figures as printed
+    (15 × 11500 ÷ 12000 is 14.375, so 14.38; in floats it is 14.3749…, so 14.37)."""
+    try:
+        exact = Decimal(repr(points)) * Decimal(repr(part)) / Decimal(repr(whole))
+        return float(exact.quantize(Decimal(1).scaleb(-digits), ROUND_HALF_UP))
+    except (InvalidOperation, ArithmeticError):
+        return half_up(points * part / whole, digits)
+
+
 def half_up(x: float, digits: int = 2) -> float:
     """``x`` rounded half up at ``digits`` decimals, as the forms round (9.125 → 9.13; a float's
     own rounding gives 9.12), from the shortest decimal that is ``x``."""

@@ -81,6 +81,7 @@ class ProjectResult:
     name: str = ""
     department: bool = False  # a 部门整体 form: ``name`` is the department's
     budget: float | None = None  # 全年预算数, in the table's own unit (see ``factors``)
+    budget_cell: CellRef | None = None
     executed: float | None = None
     executed_cell: CellRef | None = None
     factors: tuple[float, ...] = (1.0,)  # what its amounts are multiplied by to be 元
@@ -104,6 +105,7 @@ class ProjectResult:
             name=table.department if department else table.project,
             department=department,
             budget=row.full_year_budget,
+            budget_cell=row.cells.get("full_year_budget"),
             executed=row.executed,
             executed_cell=row.cells.get("executed"),
             factors=unit_factors(table),

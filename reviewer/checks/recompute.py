@@ -25,6 +25,7 @@ from typing import NamedTuple
 from reviewer.config import Config
 from reviewer.lazyre import lazy_compile
 from reviewer.model import Indicator, Operator, ParsedValue
+from reviewer.numbers import share_of
 from reviewer.parse.values import is_placeholder, parse_value
 from reviewer.textnorm import fold
 from reviewer.units import factor, is_measure, norm_unit, scale_of
@@ -86,7 +87,12 @@ def units_differ(target: ParsedValue, actual: ParsedValue) -> bool:
     """Both values carry a unit and the units are not the same (D8: one 计量单位 per row, 元
     against 万元 included; ``expect`` compares such a row through the conversion)."""
     a, b = norm_unit(target.unit), norm_unit(actual.unit)
+    if b in _SCALE_WORDS and a.startswith(b):
+        return False  # 3.1万 against ≥3万平方米: the target's unit, its measure left unsaid
     return bool(a) and bool(b) and a != b
+
+
+_SCALE_WORDS = frozenset({"万", "千", "亿", "百万"})
 
 
 # The rest of a window of months after its first (2020年10月 / -12月, 至12月底).
@@ -289,10 +295,11 @@ def _stated_change(ind: Indicator) -> Expectation | None:
     if t.group(3) != a.group(3) or float(t.group(2)) <= 0:
         return None
     w = ind.weight or 0.0
-    ratio = float(a.group(2)) / float(t.group(2))
+    done, asked = float(a.group(2)), float(t.group(2))
+    ratio = done / asked
     if ratio >= 1:
         return Expectation(Direction.HIGHER, True, expected=w, ratio=ratio)
-    return Expectation(Direction.HIGHER, False, expected=round(w * ratio, 2), ratio=ratio)
+    return Expectation(Direction.HIGHER, False, expected=share_of(w, done, asked), ratio=ratio)
 
 
 # A grade as a whole value (考核等级 优 against 良), ranked.
@@ -478,8 +485,8 @@ def expect(ind: Indicator, config: Config) -> Expectation:
         if T <= 0:
             return Expectation(d, False, expected=0.0)
         ratio_profile = config.lower_is_better == "ratio"
-        score = w * T / A if ratio_profile else max(0.0, w * (1 - (A - T) / T))
-        return Expectation(d, False, expected=round(score, 2), ratio=A / T)
+        score = share_of(w, T, A) if ratio_profile else max(0.0, share_of(w, 2 * T - A, T))
+        return Expectation(d, False, expected=score, ratio=A / T)
     # higher-is-better
     if T <= 0:
         return Expectation(d, A >= T, expected=w if A >= T else None)
@@ -487,7 +494,7 @@ def expect(ind: Indicator, config: Config) -> Expectation:
     if ratio >= 1:
         return Expectation(d, True, expected=w, ratio=ratio)
     # a fall against a rise asked for (-3% against ≥5%) earns nothing, not a negative score
-    return Expectation(d, False, expected=round(w * max(ratio, 0.0), 2), ratio=ratio)
+    return Expectation(d, False, expected=share_of(w, max(A, 0.0), T), ratio=ratio)
 
 
 def recomputed_score(

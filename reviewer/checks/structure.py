@@ -27,6 +27,7 @@ from reviewer.model import (
     Evidence,
     Indicator,
     Location,
+    Operator,
     ReadingDoubt,
     Severity,
 )
@@ -603,6 +604,15 @@ def _scores_left_blank(t: EvaluationTable) -> Iterator[Hit]:
 _FEW_ROWS = 3  # rows said one by one, however many of the table's they are
 
 
+def _none_to_count(i: Indicator) -> bool:
+    """A row counting what should not happen (安全事故 =0次, ≤0起) whose actual is a dash: none
+    happened, as the form's blank for zero is written (—), not a blank left."""
+    t = i.target_value
+    return (
+        t.number == 0 and t.operator in (Operator.EQ, Operator.LE, None) and i.actual.strip() != ""
+    )
+
+
 @rule(
     "P113",
     "实际完成值空白却得分",
@@ -626,6 +636,7 @@ def scored_without_actual(ctx: TableContext) -> Iterator[Hit]:
         for i in t.indicators
         if left_blank(i.actual)
         and i.score
+        and not _none_to_count(i)
         and not i.partial
         and not scores_execution(i)
         and placeholder_in(i.target) is None

@@ -16,14 +16,15 @@ from reviewer.parse.values import rounds_to
 
 @report_rule(
     "T108",
-    "汇总表所列得分或执行率与项目自评表不符",
+    "汇总表所列得分、执行率或金额与项目自评表不符",
     "summary-matches-table",
     Category.CONSISTENCY,
     Severity.WARNING,
     "强制",
     "consistency",
-    what="同一文件中汇总各项目自评结果的表（工作簿的汇总页、报告中的自评结果汇总表）所列某项目的自评得分、执行率，"
-    "应与该项目自评表的总分、执行率一致（按汇总表所写的小数位取舍后一致即可）。汇总表所列项目在文件中没有"
+    what="同一文件中汇总各项目自评结果的表（工作簿的汇总页、报告中的自评结果汇总表）所列某项目的自评得分、执行率、"
+    "全年预算数和全年执行数，应与该项目自评表的总分、执行率和年度资金总额一致（按汇总表所写的小数位取舍后一致即可，"
+    "金额以元和万元分列的按单位换算）。汇总表所列项目在文件中没有"
     "名称相同的自评表的，不核对。",
     why="汇总表是上报和公开的结果；与项目自评表不一致，说明其中一处抄错或未随改分更新。",
     example="汇总页中“家庭医生签约服务经费”自评得分98.83分，而该项目自评表总分为99.83分。",
@@ -39,8 +40,24 @@ def summary_matches_table(facts: ReportFacts, config: Config) -> Iterator[Hit]:
             for label, figure, printed, cell, own in (
                 ("自评得分", entry.score, result.total, entry.cells.get("score"), "总分"),
                 ("执行率", entry.rate_pct, result.rate, entry.cells.get("rate_pct"), "执行率"),
+                (
+                    "全年预算数",
+                    entry.budget,
+                    result.budget,
+                    entry.cells.get("budget"),
+                    "全年预算数",
+                ),
+                (
+                    "全年执行数",
+                    entry.executed,
+                    result.executed,
+                    entry.cells.get("executed"),
+                    "全年执行数",
+                ),
             )
-            if figure is not None and printed is not None and not _agrees(cell, figure, printed)
+            if figure is not None
+            and printed is not None
+            and not _agrees(cell, figure, printed, amount=label in _AMOUNTS)
         ]
         if not said:
             continue
@@ -57,13 +74,20 @@ def summary_matches_table(facts: ReportFacts, config: Config) -> Iterator[Hit]:
         )
 
 
-_UNITS = {"自评得分": "分", "执行率": "%"}
+_UNITS = {"自评得分": "分", "执行率": "%", "全年预算数": "", "全年执行数": ""}
+_OTHER_UNIT = (10_000.0, 1 / 10_000.0)  # an amount in 元 against one in 万元, either way
 
 
-def _agrees(cell: CellRef | None, figure: float, printed: float) -> bool:
-    """The summary's figure is the table's, to the decimals the summary prints it with."""
-    return abs(figure - printed) < 1e-9 or (
-        cell is not None and rounds_to(cell.text, figure, printed)
+_AMOUNTS = frozenset({"全年预算数", "全年执行数"})
+
+
+def _agrees(cell: CellRef | None, figure: float, printed: float, amount: bool = False) -> bool:
+    """The summary's figure is the table's, to the decimals the summary prints it with (an
+    amount perhaps in the other unit: 元 against 万元)."""
+    return any(
+        abs(figure - printed * f) < 1e-9
+        or (cell is not None and rounds_to(cell.text, figure, printed * f))
+        for f in ((1.0, *_OTHER_UNIT) if amount else (1.0,))
     )
 
 
@@ -73,7 +97,12 @@ def _evidence(
     result: ProjectResult,
 ) -> list[Evidence]:
     """The summary's name and figures, and the table's own figures they differ from."""
-    own = {"自评得分": result.total_cell, "执行率": result.rate_cell}
+    own = {
+        "自评得分": result.total_cell,
+        "执行率": result.rate_cell,
+        "全年预算数": result.budget_cell,
+        "全年执行数": result.executed_cell,
+    }
     cells = [entry.cells.get("project")]
     for label, _, _, cell, _ in said:
         cells += [cell, own[label]]

@@ -89,8 +89,9 @@ _NAME_TAIL = 4
 def tasks_total(ctx: TableContext) -> Iterator[Hit]:
     t = ctx.table
     yield from _parts_within_tasks(t)
-    yield from _tasks_against_funds(t)
     total = t.tasks_total
+    if total is None:  # (a 合计 row is held against its tasks first: the one finding)
+        yield from _tasks_against_funds(t)
     if total is None or not t.tasks:
         return
     for field, label in (("budget", "预算数"), ("executed", "执行数")):
@@ -112,33 +113,38 @@ def tasks_total(ctx: TableContext) -> Iterator[Hit]:
 
 
 def _tasks_against_funds(t: EvaluationTable) -> Iterator[Hit]:
-    """Tasks whose budgets add up to the year's whole budget (every 万元 given to a task) and
-    whose spending does not add up to the year's spending."""
-    funds = t.funds.annual_total
+    """Tasks whose budgets add up to the year's whole budget, or to its 项目支出 (every 万元 of
+    it given to a task), and whose spending does not add up to that row's spending."""
     budgets = [task.budget for task in t.tasks]
     spent = [task.executed for task in t.tasks]
-    if (
-        len(t.tasks) < _MIN_TASKS
-        or funds.full_year_budget is None
-        or funds.executed is None
-        or any(v is None for v in (*budgets, *spent))
-    ):
+    if len(t.tasks) < _MIN_TASKS or any(v is None for v in (*budgets, *spent)):
         return
-    if abs(sum(v or 0.0 for v in budgets) - funds.full_year_budget) > _CENT * len(budgets):
-        return  # (tasks for part of the money only: the rest is no task's)
-    summed = round(sum(v or 0.0 for v in spent), 2)
-    if abs(summed - funds.executed) <= _CENT * len(spent):
+    wholes = [("年度资金总额", t.funds.annual_total)] + [
+        (label, row) for label, row in t.funds.extra.items() if _PROJECTS.fullmatch(label)
+    ]
+    for label, whole in wholes:
+        if whole.full_year_budget is None or whole.executed is None:
+            continue
+        if abs(sum(v or 0.0 for v in budgets) - whole.full_year_budget) > _CENT * len(budgets):
+            continue  # (tasks for part of the money only: the rest is no task's)
+        summed = round(sum(v or 0.0 for v in spent), 2)
+        if abs(summed - whole.executed) <= _CENT * len(spent):
+            return
+        yield Hit(
+            f"年度主要任务的预算数之和等于{label}的全年预算数{fmt(whole.full_year_budget)}"
+            f"{t.amount_unit}，而各任务执行数之和为{fmt(summed)}{t.amount_unit}，与其全年执行数"
+            f"{fmt(whole.executed)}{t.amount_unit}不符。",
+            expected=fmt(whole.executed),
+            found=fmt(summed),
+            evidence=cell_evidence(whole.cells.get("executed"))
+            + [e for k in t.tasks for e in _cells(k, "executed")],
+            suggestion=f"核对各任务的执行数与{label}的全年执行数，改正填错的一项。",
+        )
         return
-    yield Hit(
-        f"年度主要任务的预算数之和等于全年预算数{fmt(funds.full_year_budget)}{t.amount_unit}，"
-        f"而各任务执行数之和为{fmt(summed)}{t.amount_unit}，与全年执行数"
-        f"{fmt(funds.executed)}{t.amount_unit}不符。",
-        expected=fmt(funds.executed),
-        found=fmt(summed),
-        evidence=cell_evidence(funds.cells.get("executed"))
-        + [e for k in t.tasks for e in _cells(k, "executed")],
-        suggestion="核对各任务的执行数与年度资金总额的全年执行数，改正填错的一项。",
-    )
+
+
+# A 部门整体 block's project spending's row (项目支出, 其中：项目支出): the tasks' money.
+_PROJECTS = lazy_compile(r"(?:其中\s*[:：]?\s*)?项目支出(?:[(（]万元[)）])?")
 
 
 _MIN_TASKS = 2

@@ -694,6 +694,7 @@ DEPARTMENT = Family(
         ("部门(单位)名称", "department"),
         ("预算部门、单位名称", "department"),
         ("预算部门(单位)名称", "department"),
+        ("预算部门名称", "department"),
         ("单位名称", "department"),
         ("部门名称", "department"),
         ("预算单位名称", "department"),

@@ -17,6 +17,7 @@ from reviewer.model import Accounting, EvaluationTable, Leftover, Report, Summar
 from reviewer.parse.beside import funds_beside
 from reviewer.parse.compound import split_compound
 from reviewer.parse.details import DetailMatcher
+from reviewer.parse.instructions import read_instructions
 from reviewer.parse.labels import (
     SIGN_OFF,
     is_page_line,
@@ -815,6 +816,8 @@ class TableStream:
             if table is None:
                 _unused(block)  # what a block that held no table used was used for nothing
             read_summaries(block, summaries)
+            if table is None:
+                read_instructions(block)  # a 填表说明 sheet, or under the report's last table
             account(
                 [r for r in block if not isinstance(r, Unfolded)] if exports.printed else block,
                 leftovers,

@@ -686,6 +686,15 @@ def _names_rest(text: str, cells: list[Cell], drafts: list[Draft], last: dict[st
     )
 
 
+TASK_KEY = "任务"  # the cell of a row's task heading, among its cells
+# A 部门整体 form's heading over the rows of one of its main tasks (任务一：…, 第二项任务：…), or
+# over the rows of the department's own work (部门整体履职).
+_TASK_HEADING = lazy_compile(
+    r"^(?:(?:任务|第)[一二三四五六七八九十\d]{1,3}(?:项任务)?\s*[:：、.．]\s*\S"
+    r"|部门整体(?:履职|管理|运行)?(?:指标|情况)?$)"
+)
+
+
 def parse_section(
     rows: Sequence[Row], columns: IndicatorColumns, units: frozenset[str] = frozenset()
 ) -> Section:
@@ -712,6 +721,7 @@ def parse_section(
 
     placeholders: list[Cell] = []
     subtotals: list[dict[str, Any]] = []
+    tasks: list[tuple[int, Cell]] = []  # a task's heading, by the first row under it
     chat = False  # inside a chat's message pasted between the rows (张三 10:33 / 还有…吗)
     for ri, row in enumerate(rows):
         cells = row.cells
@@ -719,6 +729,12 @@ def parse_section(
             chat = True
             continue  # a chat's sender and time, its message: no row's (reported unparsed)
         chat = False
+        if len(cells) == 1 and _TASK_HEADING.match(cells[0].text):
+            # 任务一：城镇老旧小区改造 over the rows serving that task (部门整体履职 over the
+            # department's own): no row, each row's below it, as a 对应任务 column gives them
+            cells[0].used = True
+            tasks.append((len(drafts), cells[0]))
+            continue
         if cells and len(cells) > 1 and _is_subtotal(cells[0].text):
             # 指标合计 | 90 | 89.00: a sum of the rows, no row; read where its figures stand in
             # the 分值 and 得分 columns, else left unused (reported)
@@ -967,6 +983,9 @@ def parse_section(
             if role is Role.UNIT
         )
         section.indicators = [_to_indicator(d, described) for d in drafts]
+        for start, task in tasks:
+            for ind in section.indicators[start:]:
+                ind["cells"][TASK_KEY] = task.ref()  # (a later heading's rows: overwritten)
         _ordinals_dropped(section.indicators)
         section.subtotals = _subtotal_rows(subtotals, section.indicators)
     return section

@@ -17,11 +17,21 @@ from reviewer.grid import Row
 from reviewer.lazyre import lazy_compile
 from reviewer.model import SummaryEntry
 from reviewer.parse.labels import is_total_word
-from reviewer.parse.values import parse_percent, parse_points
+from reviewer.parse.values import parse_amount, parse_percent, parse_points
 
 _NAME_LABELS = frozenset({"项目名称", "项目", "专项名称", "资金名称"})
 _SCORE_LABELS = frozenset({"自评得分", "得分", "总分", "自评分", "综合得分", "自评总分"})
 _RATE_LABELS = frozenset({"执行率", "预算执行率", "资金执行率"})
+# The amounts' columns (全年预算数（万元）, 执行数): by their label, its unit aside.
+_AMOUNT_LABELS = {
+    "全年预算数": "budget",
+    "预算数": "budget",
+    "调整后预算数": "budget",
+    "全年执行数": "executed",
+    "执行数": "executed",
+    "实际支出数": "executed",
+}
+_UNIT_NOTE = lazy_compile(r"\((?:万元|元)\)$")
 # Labels no summary prints: an indicator table's columns.
 _TABLE_LABELS = frozenset({"年度指标值", "实际完成值", "三级指标", "一级指标", "分值"})
 _MIN_CELLS = 3
@@ -44,6 +54,9 @@ def read_summaries(rows: Sequence[Row], into: list[SummaryEntry]) -> None:
         header = rows[i:k]
         while k < len(rows) and (entry := _entry(rows[k], columns)) is not None:
             entries.append((rows[k], entry))
+            k += 1
+        if entries and k < len(rows) and _totals_row(rows[k], columns):
+            header = [*header, rows[k]]  # its 合计: the summary's, read with it
             k += 1
         if entries:
             if i and _title(rows[i - 1]):
@@ -85,6 +98,9 @@ def _header(row: Row) -> dict[str, int] | None:
         found["score"] = score
     if rate is not None:
         found["rate"] = rate
+    for k, col in keys.items():
+        if (role := _AMOUNT_LABELS.get(_UNIT_NOTE.sub("", k))) is not None:
+            found.setdefault(role, col)
     return found
 
 
@@ -118,4 +134,20 @@ def _entry(row: Row, columns: dict[str, int]) -> SummaryEntry | None:
         cells["score"] = score_cell.ref()
     if rate is not None and rate_cell is not None:
         cells["rate_pct"] = rate_cell.ref()
-    return SummaryEntry(project=name.text, score=score, rate_pct=rate, cells=cells)
+    amounts: dict[str, float] = {}
+    for role in ("budget", "executed"):
+        cell = by_column.get(columns.get(role, -1))
+        if cell is not None and (amount := parse_amount(cell.text)) is not None:
+            amounts[role] = amount
+            cells[role] = cell.ref()
+    return SummaryEntry(project=name.text, score=score, rate_pct=rate, cells=cells, **amounts)
+
+
+def _totals_row(row: Row, columns: dict[str, int]) -> bool:
+    """The summary's 合计 row under its entries (合计 | | | 1085.00 | 998.90 | 92.06%)."""
+    by_column = {c.column: c for c in row.cells}
+    first = row.cells[0] if row.cells else None
+    name = by_column.get(columns["name"])
+    return not any(c.used for c in row.cells) and any(
+        c is not None and is_total_word(c.text) for c in (first, name)
+    )
