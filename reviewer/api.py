@@ -12,7 +12,7 @@ from reviewer.grid import IMAGE_TABLE
 from reviewer.ingest import read_grid
 from reviewer.limits import Limits
 from reviewer.model import EvaluationTable, Leftover, Report
-from reviewer.parse import TableStream, parse_grid
+from reviewer.parse import TableStream, look_alike, parse_grid
 from reviewer.parse.labels import is_total_word
 from reviewer.untrusted import path_text
 
@@ -79,6 +79,12 @@ def no_table(path: str | Path, leftovers: Iterable[Leftover] = ()) -> InputError
         return InputError(
             f"{name} 中的自评表以图片发布（“{pictures[0][:40]}”），无法读取其中的内容："
             "请提供文字版本（.xlsx、.docx 或可复制文字的 PDF）再复核"
+        )
+    alike = next((lo.text for lo in leftovers if len(lo.text) <= 40 and look_alike(lo.text)), None)
+    if alike is not None:
+        return InputError(
+            f"{name} 中是“{alike[:40]}”，不是绩效自评表（没有实际完成值和自评得分）："
+            "本工具只复核财政项目支出绩效自评表"
         )
     seen = [label for label in _FORM_LABELS if any(label in lo.text for lo in leftovers)]
     texts = [lo.text.strip() for lo in leftovers]

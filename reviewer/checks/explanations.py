@@ -237,7 +237,7 @@ def explanation_missing(ctx: TableContext) -> Iterator[Hit]:
         return
     for i in ctx.table.indicators:
         said = without_instructions(i.explanation)
-        if needs_explanation(i, ctx) and says_nothing(said) and not _elsewhere_says(i, ctx):
+        if needs_explanation(i, ctx) and _nothing_said(said) and not _elsewhere_says(i, ctx):
             if i.explanation and is_instruction(i.explanation):
                 left = "仍为模板的填写说明"
             elif said.strip():
@@ -524,6 +524,15 @@ def explained_elsewhere(i: Indicator, ctx: TableContext) -> CellRef | None:
     return found.get(id(i))
 
 
+def _nothing_said(text: str) -> bool:
+    """``text`` tells no cause and no measure: blank, 无, or the words 客观原因 alone (a pointer
+    out of the table, 详见自评报告, is judged as a text: it gives the table no cause, E102)."""
+    return says_nothing(text) or _OBJECTIVE_ONLY.fullmatch(text.strip()) is not None
+
+
+_OBJECTIVE_ONLY = lazy_compile(r"(?:受)?(?:主)?客观(?:原因|因素)(?:影响)?[。.]?")
+
+
 def _own_or_elsewhere(i: Indicator, ctx: TableContext) -> str:
     """Row ``i``'s explanation: its own cell's, or the note's item naming it where the cell
     points there."""
@@ -660,7 +669,7 @@ def _explained(
         rows = ctx.shared["explained"] = [
             (i, text)
             for i in ctx.table.indicators
-            if not says_nothing(text := _own_or_elsewhere(i, ctx))
+            if not _nothing_said(text := _own_or_elsewhere(i, ctx))
             # (见表下注, 详见实际完成情况说明: the explanation is elsewhere, not judged here,
             # unless a note under the table names the row: 偏差原因说明：1.某指标…)
             and _POINTER.fullmatch(text.strip()) is None

@@ -559,18 +559,20 @@ def _instructions(row: Row) -> bool:
     return sheet is not None and "说明" in sheet
 
 
-_DECLARATION = lazy_compile(r"绩效目标(?:申报)?表$|绩效目标申报")
+# A form published beside the self-evaluation that is not one: the targets declared before the
+# year (绩效目标申报表), or the year's mid-way monitoring (绩效运行监控表: 1-6月执行情况, 全年预计).
+_DECLARATION = lazy_compile(r"绩效目标(?:申报)?表$|绩效目标申报|(?:绩效)?(?:运行)?监控(?:情况)?表$")
+
+
+def look_alike(text: str) -> bool:
+    """``text`` is the title of a form that looks like a self-evaluation and is not one."""
+    return "自评" not in text and _DECLARATION.search(text) is not None
 
 
 def _is_declaration(row: Row) -> bool:
     """The title of a 绩效目标申报表 (the targets a project declares, no actual, no score)."""
     cells = row.cells
-    return (
-        len(cells) <= 2
-        and len(cells[0].text) <= 40
-        and "自评" not in cells[0].text
-        and _DECLARATION.search(cells[0].text) is not None
-    )
+    return len(cells) <= 2 and len(cells[0].text) <= 40 and look_alike(cells[0].text)
 
 
 # Rows before a title with no subject key and no body among them: a report's own pages.

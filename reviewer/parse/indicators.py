@@ -686,12 +686,14 @@ def _names_rest(text: str, cells: list[Cell], drafts: list[Draft], last: dict[st
     )
 
 
-TASK_KEY = "任务"  # the cell of a row's task heading, among its cells
+GROUP_KEY = "分组"  # the cell of a row's group heading (a task's, a sub-project's), among its cells
 # A 部门整体 form's heading over the rows of one of its main tasks (任务一：…, 第二项任务：…), or
 # over the rows of the department's own work (部门整体履职).
+# Or a project's heading over the rows of one of its sub-projects (子项目一：甲镇片区), or over
+# the rows of the project as a whole (项目整体).
 _TASK_HEADING = lazy_compile(
-    r"^(?:(?:任务|第)[一二三四五六七八九十\d]{1,3}(?:项任务)?\s*[:：、.．]\s*\S"
-    r"|部门整体(?:履职|管理|运行)?(?:指标|情况)?$)"
+    r"^(?:(?:任务|子项目|第)[一二三四五六七八九十\d]{1,3}(?:项任务|个子项目)?\s*[:：、.．]\s*\S"
+    r"|(?:部门|项目)整体(?:履职|管理|运行)?(?:指标|情况)?$)"
 )
 
 
@@ -985,7 +987,7 @@ def parse_section(
         section.indicators = [_to_indicator(d, described) for d in drafts]
         for start, task in tasks:
             for ind in section.indicators[start:]:
-                ind["cells"][TASK_KEY] = task.ref()  # (a later heading's rows: overwritten)
+                ind["cells"][GROUP_KEY] = task.ref()  # (a later heading's rows: overwritten)
         _ordinals_dropped(section.indicators)
         section.subtotals = _subtotal_rows(subtotals, section.indicators)
     return section

@@ -1455,7 +1455,7 @@ def test_task_headings_inside_the_indicator_rows_are_not_names(tmp_path: Path) -
     first = report.tables[0].indicators[0]
     assert first.name == "演出场次"
     # read as the rows' task (round 215), not dropped: each row under it carries it
-    assert first.cells["任务"].text == "任务一：送戏下乡"
+    assert first.cells["分组"].text == "任务一：送戏下乡"
     assert "任务一：送戏下乡" not in [lo.text for lo in report.leftovers]
 
 
