@@ -495,7 +495,7 @@ def _amounts_only(mapped: list[tuple[str, Cell | None]]) -> bool:
     )
 
 
-def _sentence_figure(pattern: re.Pattern[str], text: str, bare: bool) -> re.Match[str] | None:
+def _labelled_figure(pattern: re.Pattern[str], text: str, bare: bool) -> re.Match[str] | None:
     """The first figure ``pattern`` finds in ``text`` with its unit, or (``bare``: in a block's
     own cell) after a colon (年初预算数120万元, 全年预算数：45.00): a bare figure without either is
     no amount (预算数2项)."""
@@ -709,7 +709,7 @@ class FundsReader:
         for role, alone, pattern in _SENTENCE_FIGURES:
             if role in found or not (alone or celled):
                 continue
-            if (m := _sentence_figure(pattern, text, bare=celled)) is not None:
+            if (m := _labelled_figure(pattern, text, bare=celled)) is not None:
                 found[role] = m
         if len(_SENTENCE_AMOUNTS.intersection(found)) < 2:
             return False
