@@ -439,7 +439,7 @@ def split_tables(rows: Iterable[Row]) -> Iterator[list[Row]]:
             body = key_then_body = key_seen = totalled = summed = False
             block_title = ""
             block_subject = ""
-        if "表" in joined and _is_declaration(row):
+        if "表" in joined and _is_look_alike(row):
             # 项目支出绩效目标申报表: the targets declared before the year, not a self-evaluation
             if current:
                 yield current
@@ -569,8 +569,9 @@ def look_alike(text: str) -> bool:
     return "自评" not in text and _DECLARATION.search(text) is not None
 
 
-def _is_declaration(row: Row) -> bool:
-    """The title of a 绩效目标申报表 (the targets a project declares, no actual, no score)."""
+def _is_look_alike(row: Row) -> bool:
+    """The title of a look-alike form (a 绩效目标申报表's targets declared, no actual, no score; a
+    运行监控表's year half-way)."""
     cells = row.cells
     return len(cells) <= 2 and len(cells[0].text) <= 40 and look_alike(cells[0].text)
 

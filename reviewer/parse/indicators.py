@@ -691,7 +691,7 @@ GROUP_KEY = "分组"  # the cell of a row's group heading (a task's, a sub-proje
 # over the rows of the department's own work (部门整体履职).
 # Or a project's heading over the rows of one of its sub-projects (子项目一：甲镇片区), or over
 # the rows of the project as a whole (项目整体).
-_TASK_HEADING = lazy_compile(
+_GROUP_HEADING = lazy_compile(
     r"^(?:(?:任务|子项目|第)[一二三四五六七八九十\d]{1,3}(?:项任务|个子项目)?\s*[:：、.．]\s*\S"
     r"|(?:部门|项目)整体(?:履职|管理|运行)?(?:指标|情况)?$)"
 )
@@ -723,7 +723,7 @@ def parse_section(
 
     placeholders: list[Cell] = []
     subtotals: list[dict[str, Any]] = []
-    tasks: list[tuple[int, Cell]] = []  # a task's heading, by the first row under it
+    groups: list[tuple[int, Cell]] = []  # a group's heading, by the first row under it
     chat = False  # inside a chat's message pasted between the rows (张三 10:33 / 还有…吗)
     for ri, row in enumerate(rows):
         cells = row.cells
@@ -731,11 +731,11 @@ def parse_section(
             chat = True
             continue  # a chat's sender and time, its message: no row's (reported unparsed)
         chat = False
-        if len(cells) == 1 and _TASK_HEADING.match(cells[0].text):
+        if len(cells) == 1 and _GROUP_HEADING.match(cells[0].text):
             # 任务一：城镇老旧小区改造 over the rows serving that task (部门整体履职 over the
             # department's own): no row, each row's below it, as a 对应任务 column gives them
             cells[0].used = True
-            tasks.append((len(drafts), cells[0]))
+            groups.append((len(drafts), cells[0]))
             continue
         if cells and len(cells) > 1 and _is_subtotal(cells[0].text):
             # 指标合计 | 90 | 89.00: a sum of the rows, no row; read where its figures stand in
@@ -985,9 +985,9 @@ def parse_section(
             if role is Role.UNIT
         )
         section.indicators = [_to_indicator(d, described) for d in drafts]
-        for start, task in tasks:
+        for start, grouped in groups:
             for ind in section.indicators[start:]:
-                ind["cells"][GROUP_KEY] = task.ref()  # (a later heading's rows: overwritten)
+                ind["cells"][GROUP_KEY] = grouped.ref()  # (a later heading's rows: overwritten)
         _ordinals_dropped(section.indicators)
         section.subtotals = _subtotal_rows(subtotals, section.indicators)
     return section

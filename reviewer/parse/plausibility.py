@@ -147,17 +147,6 @@ def check(
                 evidence=_cells(blank[:3], "name"),
             )
         )
-    # most rows with their values and no name (≥5000亩 | 5200亩 | 20 | 20 | 绿色防控示范面积: a
-    # copy that printed each row's name after its figures): the names stand in another column
-    nameless = [r for r in rows if not r["name"] and (r["target"] or r["actual"])]
-    if len(nameless) >= _BLANK_ROWS and len(nameless) >= _MOST * len(rows):
-        doubts.append(
-            ReadingDoubt(
-                reason=f"{len(nameless)}个指标行有指标值和完成值而没有读到指标名称，"
-                "名称可能印在别的位置，各栏可能错位。",
-                evidence=_cells(nameless[:3], "target", "actual"),
-            )
-        )
     # most rows with their 分值 and no 得分 while the total row prints a score: the scores
     # stand in a column the reading gave another role (a scan's columns drifting under them)
     unscored = [r for r in rows if r["weight"] is not None and r["score"] is None]
@@ -434,7 +423,8 @@ def check(
         "指标名称、指标值等栏可能错位。",
     )
     # figures under no name beside a name with none (a viewer's copy that put a row's figures
-    # before its name): the row's cells read as two rows
+    # before its name): the row's cells read as two rows; or most rows so, no name anywhere
+    # (≥5000亩 | 5200亩 | 20 | 20 | 绿色防控示范面积: the names in another column)
     nameless = [r for r in rows if not r["name"] and (r["target"] or r["actual"])]
     if nameless and any(r["name"] and not (r["target"] or r["actual"]) for r in rows):
         doubts.append(
@@ -442,6 +432,14 @@ def check(
                 reason=f"{len(nameless)}行有指标值却没有指标名称，另有指标只有名称没有数值："
                 "同一行的名称与数值可能被分开读成了两行。",
                 evidence=_cells(nameless, "target"),
+            )
+        )
+    elif len(nameless) >= _BLANK_ROWS and len(nameless) >= _MOST * len(rows):
+        doubts.append(
+            ReadingDoubt(
+                reason=f"{len(nameless)}个指标行有指标值和完成值而没有读到指标名称，"
+                "名称可能印在别的位置，各栏可能错位。",
+                evidence=_cells(nameless[:3], "target", "actual"),
             )
         )
     # a unit alone as the name (次, 万元), or one character (率): the last line of a value or
