@@ -18,6 +18,9 @@ from reviewer.model import Accounting, CellRef, Leftover, Location
 UNRECOGNISED = "未能识别的内容"  # the parser's reason; a reader's own leftovers give theirs
 # A reader's reason for a table published as a picture (a web page's <img alt="绩效自评表">).
 IMAGE_TABLE = "以图片发布的表格，无法读取其中的内容"
+# The parser's reason for the rows of a form that looks like a self-evaluation and is not one
+# (a 绩效目标申报表, a 运行监控表 printed beside the table): not reviewed, as a whole.
+LOOK_ALIKE = "不是绩效自评表的表格，未纳入复核"
 
 
 class Cell(CellRef):
@@ -144,9 +147,11 @@ class Grid:
     second: list[tuple[str, Callable[[], Iterable[Row]]]] = field(default_factory=list)
 
 
-def account(rows: Iterable[Row], leftovers: list[Leftover], acc: Accounting) -> None:
-    """Add every non-empty cell the parser did not use to ``leftovers``; count the lines (a
-    line the parser cut into rows, a funds block printed beside another's, once)."""
+def account(
+    rows: Iterable[Row], leftovers: list[Leftover], acc: Accounting, reason: str = UNRECOGNISED
+) -> None:
+    """Add every non-empty cell the parser did not use to ``leftovers`` (for ``reason``); count
+    the lines (a line the parser cut into rows, a funds block printed beside another's, once)."""
     nonempty: set[int] = set()
     reported: set[int] = set()
     for row in rows:
@@ -162,7 +167,7 @@ def account(rows: Iterable[Row], leftovers: list[Leftover], acc: Accounting) -> 
         if unused:
             reported.add(row.line)
             leftovers.extend(
-                Leftover(text=c.text, location=c.ref().plain(), reason=UNRECOGNISED) for c in unused
+                Leftover(text=c.text, location=c.ref().plain(), reason=reason) for c in unused
             )
     acc.nonempty_lines += len(nonempty)
     acc.reported_lines += len(reported)

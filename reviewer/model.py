@@ -248,6 +248,9 @@ class FundRow(BaseModel):
 # The kind of a funds row whose label no form lists but names a source (社会投入资金): whether
 # it is one of the total's sources or a part of one, the printed text does not say.
 UNLISTED_SOURCE = "unlisted"
+# The kind of a sub-project's row under the total (格林镇新华村通组公路硬化 | 248.50 | …): one of
+# the parts the total is the sum of.
+SUB_PROJECT = "sub_project"
 # The national form's source rows under 年度资金总额, by field, as the form labels them.
 SOURCE_LABELS = {
     "current_year_appropriation": "其中：当年财政拨款",
@@ -390,6 +393,9 @@ class EvaluationTable(BaseModel):
     # a form scored by deduction: its 扣分合计 (the 总分 is then 100 less it)
     total_deduction: float | None = None
     total_printed: bool = False
+    # the share of the indicators' points the total counts, on a form scoring its rows on 100
+    # (绩效指标折算得分(×80%): 0.8); None where the rows' points count as printed
+    indicator_scale: float | None = None
     grade: str = ""
     first_line: int = 0
     last_line: int = 0

@@ -125,11 +125,11 @@ def unmarked(raw: str) -> str:
     return raw
 
 
-# A Markdown line's own mark before its words: a list's bullet (- 项目名称：…) or a heading's
-# hashes (## 一、项目资金（万元）); a lone dash (—, -), a figure (-5%) or a page's number (- 1 -)
+# A Markdown line's own mark before its words: a list's bullet (- 项目名称：…), a heading's
+# hashes (## 一、项目资金（万元）) or a quote's mark (> 注：…); a lone dash (—, -), a figure (-5%) or a page's number (- 1 -)
 # is no such mark.
-_LINE_MARK = lazy_compile(r"^\s*(?:[-*+•]|#{1,6})\s+(?=[^\d\s])")
-_MARK_STARTS = frozenset("-*+•#")
+_LINE_MARK = lazy_compile(r"^\s*(?:[-*+•>]|#{1,6})\s+(?=[^\d\s])")
+_MARK_STARTS = frozenset("-*+•#>")
 
 # Words Markdown sets in bold (**项目名称**, __总分__, **单位名称:某局**　**填报日期:…**), as
 # converters set labels: two words or more inside, or a figure alone; a template's stars

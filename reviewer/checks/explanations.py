@@ -309,13 +309,14 @@ def explanation_without_measure(ctx: TableContext) -> Iterator[Hit]:
     ):
         if _claims_done(text, i):
             continue  # (已按计划全部完成，无偏差: no cause, a claim E103 holds against the row)
-        yield _explanation_hit(
-            i,
-            f"{ilabel(i)}偏差原因为“{text}”，只说明了原因，未提出改进措施。",
-            "原因及改进措施",
-            "补充具体的改进措施。",
-            ctx,
-        )
+        if _OUT_OF_TABLE.fullmatch(text.strip()):
+            # (见报告: a pointer to a paper the table does not carry, no cause at all)
+            said = f"{ilabel(i)}偏差原因栏只写了“{text}”，表内未说明原因和改进措施。"
+            fix = "在表内写明偏差原因和改进措施，或随表提供所指材料。"
+        else:
+            said = f"{ilabel(i)}偏差原因为“{text}”，只说明了原因，未提出改进措施。"
+            fix = "补充具体的改进措施。"
+        yield _explanation_hit(i, said, "原因及改进措施", fix, ctx)
 
 
 @rule(
@@ -706,6 +707,9 @@ _POINTER = lazy_compile(
     r"(?:表下注|注|备注|说明|实际完成情况|完成情况|总体目标|上[一]?[行栏项]|下[一]?[行栏项]|下文)"
     r"[。.]?"
 )
+
+# (a pointer to a paper outside the table: 见报告, 详见自评报告, 详见附件材料)
+_OUT_OF_TABLE = lazy_compile(r"(?:详见|参见|见)[^，,；;。]{0,12}(?:报告|附件|材料|说明书)[。.]?")
 
 
 def _measures_only(text: str) -> bool:

@@ -19,6 +19,7 @@ from reviewer.forms.template import without_instructions
 from reviewer.lazyre import lazy_compile
 from reviewer.model import (
     SOURCE_LABELS,
+    SUB_PROJECT,
     UNLISTED_SOURCE,
     Category,
     CellRef,
@@ -439,6 +440,7 @@ _BY_COLUMN = (
     (("by_expense",), "按支出性质分各项"),
     (_LEVELS, "各级资金"),
     (_PLACES, "按地区分列的各项资金"),
+    ((SUB_PROJECT,), "各子项目资金"),
 )
 
 

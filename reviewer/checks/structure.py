@@ -19,13 +19,14 @@ from reviewer.checks.injection import find_instructions, may_hold_instructions, 
 from reviewer.checks.registry import report_rule, rule
 from reviewer.config import Config
 from reviewer.forms.template import is_instruction, placeholder_in
-from reviewer.grid import IMAGE_TABLE
+from reviewer.grid import IMAGE_TABLE, LOOK_ALIKE
 from reviewer.lazyre import lazy_compile
 from reviewer.model import (
     Category,
     EvaluationTable,
     Evidence,
     Indicator,
+    Leftover,
     Location,
     Operator,
     ReadingDoubt,
@@ -33,11 +34,13 @@ from reviewer.model import (
 )
 from reviewer.numbers import fmt
 from reviewer.parse import labels as lb
+from reviewer.parse import look_alike
 from reviewer.parse.table import is_title
 from reviewer.parse.values import is_sheet_error
 from reviewer.units import is_counter
 
 _L1_ALLOWED = ("产出指标", "效益指标", "满意度指标", "成本指标", "效果指标")  # + family.l1_extra
+_NATIONAL_CATEGORIES_FROM = 2020  # the year of the national list of 一级 categories
 
 
 @report_rule(
@@ -48,13 +51,16 @@ _L1_ALLOWED = ("产出指标", "效益指标", "满意度指标", "成本指标"
     Severity.INFO,
     "建议",
     "structure",
-    what="文件中有未能解析、因而未纳入复核的内容，逐条列出行号。",
+    what="文件中有未能解析、因而未纳入复核的内容，逐条列出行号；不是绩效自评表的表格（绩效目标申报表、"
+    "运行监控表、部门决算表）整段说明其起止位置。",
     why="复核不能默默漏掉内容：未能识别的行可能是格式特殊的指标行或附注，需要人工查看。",
     example="第3行“附：项目现场照片6张”不属于表格栏目。",
     fix="检查所列内容；如为表格的一部分，请调整格式后重新复核。",
 )
 def unparsed_content(facts: ReportFacts, config: Config) -> Iterator[Hit]:
-    leftovers = [lo for lo in facts.leftovers if lo.reason != IMAGE_TABLE]  # P111 says those
+    # (P111 says the pictures; a look-alike form's rows are said as the form's)
+    leftovers = [lo for lo in facts.leftovers if lo.reason not in (IMAGE_TABLE, LOOK_ALIKE)]
+    yield from _look_alikes([lo for lo in facts.leftovers if lo.reason == LOOK_ALIKE])
     if not leftovers:
         return
     lines = list(dict.fromkeys(lo.location.describe() for lo in leftovers))  # document order
@@ -65,6 +71,33 @@ def unparsed_content(facts: ReportFacts, config: Config) -> Iterator[Hit]:
         evidence=[Evidence(quote=lo.text, location=lo.location) for lo in leftovers[:20]],
         suggestion="检查所列内容；如属于表格的一部分，请调整格式后重新复核。",
     )
+
+
+def _look_alikes(leftovers: list[Leftover]) -> Iterator[Hit]:
+    """The forms printed beside the tables that are no self-evaluation (a 绩效目标申报表, a 运行
+    监控表), each said once with where it runs, not cell by cell."""
+    forms: list[list[Leftover]] = []
+    for lo in leftovers:
+        # (a heading naming the form over its own title, 一、收入支出决算总表: one form)
+        if not forms or (look_alike(lo.text) and not all(look_alike(x.text) for x in forms[-1])):
+            forms.append([])
+        forms[-1].append(lo)
+    for form in forms:
+        first, last = (_row_of(lo.location) for lo in (form[0], form[-1]))
+        where = first if first == last else f"{first}至{last}"
+        yield Hit(
+            f"{where}是“{form[0].text}”，不是绩效自评表，其中{len(form)}处内容未纳入复核。",
+            found=str(len(form)),
+            evidence=[Evidence(quote=form[0].text, location=form[0].location)],
+            suggestion="如该表应作为自评表复核，请提供相应的绩效自评表。",
+        )
+
+
+def _row_of(at: Location) -> str:
+    """Where a cell is, by its line or row where it has one (第3行, not 第3行第1格)."""
+    if at.line is None and at.row is None:
+        return at.describe()
+    return Location(line=at.line, page=at.page, row=at.row, table=at.table).describe()
 
 
 @report_rule(
@@ -239,6 +272,9 @@ def category_labels(ctx: TableContext) -> Iterator[Hit]:
             l1 in ctx.table.stated_weights or lb.label_kind(l1) is not lb.LabelKind.L2
         )
 
+    # before the 2020 rules (财预〔2020〕10号) set the categories, a form's own 一级 with its
+    # points printed (资金管理（10分）, 2017) was the form's to choose
+    before_2020 = ctx.table.year is not None and ctx.table.year < _NATIONAL_CATEGORIES_FROM
     rows = ctx.table.indicators
     if (
         len(rows) > 1
@@ -263,7 +299,12 @@ def category_labels(ctx: TableContext) -> Iterator[Hit]:
             problem = "没有一级指标"
         elif scores_execution(i, ctx.table):
             continue  # 预算执行率: a row of its own, with no 二级 (or under its 资金管理)
-        elif i.l1 not in _L1_ALLOWED and i.l1 not in extra and not own(i.l1):
+        elif (
+            i.l1 not in _L1_ALLOWED
+            and i.l1 not in extra
+            and not own(i.l1)
+            and not (before_2020 and i.l1 in ctx.table.stated_weights)
+        ):
             problem = f"一级指标“{i.l1}”不在规定范围内"
         elif not i.l2 and i.l1 not in extra and not two_levels and i.l1 != "满意度指标":
             # 满意度 has one 二级 (服务对象满意度指标) on every form: its label printed across

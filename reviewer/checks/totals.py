@@ -38,7 +38,7 @@ def claimed_sum(table: EvaluationTable) -> float:
     """The printed scores' sum: the indicators', the execution's, and the goal block's where
     the form scores it."""
     return round(
-        sum(i.score or 0.0 for i in table.counted)
+        sum(i.score or 0.0 for i in table.counted) * (table.indicator_scale or 1.0)
         + (table.funds.annual_total.score or 0.0)
         + (table.goal_score or 0.0),
         2,
@@ -65,7 +65,7 @@ def recomputed_total(
     checked = expected_execution_score(table, config.thresholds.score_tolerance)
     # where the printed score agrees with the rule, keep it
     budget = row.score or 0.0 if checked is None or checked[1] else checked[0]
-    total = budget + sum(
+    total = budget + (table.indicator_scale or 1.0) * sum(
         recomputed_score(i, config, expectation(i) if expectation else None) or 0.0
         for i in table.counted
     )
@@ -86,7 +86,8 @@ def recomputed_total(
     "score",
     what="总分应等于各指标得分与预算执行得分之和；总分按较少的小数位四舍五入印出的"
     "（之和96.55，总分印96.6）只作提示；预算执行有分值而未读到其得分、总分与各指标得分之和"
-    "之差又在其分值以内的，总分未核对，只作提示。",
+    "之差又在其分值以内的，总分未核对，只作提示。指标按百分制评分、按比例折算计入总分的（绩效指标折算得分"
+    "(×80%)），百分制合计与折算得分也与各指标得分之和核对。",
     why="总分决定评价等级；与各项得分之和不符说明漏计、重计或抄错。",
     example="各项得分之和为93.93，总分填98.93。",
     fix="按各项得分之和改正总分。",
@@ -106,8 +107,9 @@ def total_adds_up(ctx: TableContext) -> Iterator[Hit]:
             suggestion="核对总分时请计入年度总体目标的得分。",
         )
         return
-    expected = claimed_sum(t)
     tolerance = ctx.thresholds.score_tolerance + 1e-9
+    yield from _scaled_sums(t, tolerance)
+    expected = claimed_sum(t)
     if abs(t.total_score - expected) <= tolerance or _by_deductions(t, ctx.family.scoring.total):
         return  # (a form scored by deduction: a row's 得分 off its 扣分 is S115's)
     if _rounded_to_print(t, expected):
@@ -157,6 +159,29 @@ def total_adds_up(ctx: TableContext) -> Iterator[Hit]:
         evidence=cell_evidence(t.cells.get("total_score")),
         suggestion="按各项得分之和改正总分。",
     )
+
+
+def _scaled_sums(t: EvaluationTable, tolerance: float) -> Iterator[Hit]:
+    """A form scoring its rows on 100 and counting a share of them: its printed sums (绩效指标
+    得分(百分制) | 100, 绩效指标折算得分(×80%) | 80) against the rows' scores."""
+    rows = round(sum(i.score or 0.0 for i in t.counted), 2)
+    sums = [("indicator_sum", rows, "")]
+    if t.indicator_scale is not None:
+        sums.append(("indicator_scaled", half_up(rows * t.indicator_scale), "折算"))
+    for name, expected, scaled in sums:
+        cell = t.cells.get(name)
+        printed = parse_number(cell.text) if cell is not None else None
+        if cell is None or printed is None or abs(printed - expected) <= tolerance:
+            continue
+        yield Hit(
+            f"绩效指标{scaled}得分填报为{fmt(printed)}分，各指标得分之和"
+            + (f"按{fmt(t.indicator_scale * 100)}%折算" if scaled and t.indicator_scale else "")
+            + f"为{fmt(expected)}分。",
+            expected=fmt(expected),
+            found=fmt(printed),
+            evidence=cell_evidence(cell),
+            suggestion="按各指标得分之和改正该合计。",
+        )
 
 
 def _block_left_out(t: EvaluationTable, points: float | None) -> bool:

@@ -226,6 +226,8 @@ def positive_weights(ctx: TableContext) -> Iterator[Hit]:
     for i in ctx.table.indicators:
         if left_blank(i.target) and left_blank(i.actual) and not i.score:
             continue  # a template's row marked not applicable (/ | / | 0): no indicator set
+        if i.weight == 0 and _WATCHED.search(i.name + i.explanation):
+            continue  # 家庭医生签约服务人数（观测指标） | … | 0: kept to watch, scored by no one
         if i.weight is not None and i.weight <= 0:
             yield Hit(
                 f"「{i.name}」的分值为{fmt(i.weight)}，应大于0。",
@@ -235,6 +237,10 @@ def positive_weights(ctx: TableContext) -> Iterator[Hit]:
                 evidence=cell_evidence(i.cells.get("name"), i.cells.get("weight")),
                 suggestion="为该指标设置正的分值，或删除该指标并重新分配分值。",
             )
+
+
+# A row the form says is kept to watch, not scored (观测指标, 仅作观测, 不计分, 不赋分).
+_WATCHED = lazy_compile(r"观测指标|仅作观测|仅观测|不计分|不赋分|不计入(?:总分|得分)")
 
 
 @rule(

@@ -443,6 +443,14 @@ _INDICATOR_COLUMNS = (
 )
 _TEXT_FIELDS = (
     ("评价结论", "conclusion"),
+    # the opinions signed under the table by the department above and the finance bureau
+    ("主管部门审核意见", "review_opinion"),
+    ("主管部门意见", "review_opinion"),
+    ("审核意见", "review_opinion"),
+    ("财政部门复核意见", "finance_review"),
+    ("财政部门审核意见", "finance_review"),
+    ("财政部门意见", "finance_review"),
+    ("复核意见", "finance_review"),
     ("自评结论", "conclusion"),
     ("绩效自评结论", "conclusion"),
     ("存在问题", "problems"),

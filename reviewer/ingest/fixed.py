@@ -1282,12 +1282,17 @@ def _carry_over_break(above: _Part, below: _Part) -> None:
         return
     if any(_is_figure(p.text) for p in line) or _page_number(line):
         return
-    here = {p.column for p in line}
-    there = {p.column for p in first}
-    if here & there or not (here & below.filled) or below.filled - here - there:
+    # (the category's labels printed again atop the new page, 满意度指标 | 服务对象满意度指标
+    # over both: the row's once)
+    again = {p.column for p in line} & {
+        p.column for p in first if (p.column, p.text) in {(q.column, q.text) for q in line}
+    }
+    here = {p.column for p in line} - again
+    there = {p.column for p in first} - again
+    if here & there or not (here & below.filled) or below.filled - here - there - again:
         return
     above.given = last
-    below.carried = list(line)
+    below.carried = [p for p in line if p.column not in again]
 
 
 def _keys_closed(lines: list[list[Piece]]) -> list[list[Piece]]:

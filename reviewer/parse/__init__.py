@@ -11,7 +11,7 @@ from collections.abc import Callable, Iterable, Iterator
 from itertools import chain
 
 from reviewer.forms.families import get_family
-from reviewer.grid import Cell, Grid, Row, account
+from reviewer.grid import LOOK_ALIKE, UNRECOGNISED, Cell, Grid, Row, account
 from reviewer.lazyre import lazy_compile
 from reviewer.model import Accounting, EvaluationTable, Leftover, Report, SummaryEntry
 from reviewer.parse.beside import funds_beside
@@ -439,11 +439,11 @@ def split_tables(rows: Iterable[Row]) -> Iterator[list[Row]]:
             body = key_then_body = key_seen = totalled = summed = False
             block_title = ""
             block_subject = ""
-        if "表" in joined and _is_look_alike(row):
+        if ("表" in joined or "决算" in joined) and _is_look_alike(row):
             # 项目支出绩效目标申报表: the targets declared before the year, not a self-evaluation
             if current:
                 yield current
-            current = NoTable([row])
+            current = LookAlike([row])
             body = key_then_body = key_seen = totalled = summed = False
             block_title = ""
             block_subject = ""
@@ -560,8 +560,11 @@ def _instructions(row: Row) -> bool:
 
 
 # A form published beside the self-evaluation that is not one: the targets declared before the
-# year (绩效目标申报表), or the year's mid-way monitoring (绩效运行监控表: 1-6月执行情况, 全年预计).
-_DECLARATION = lazy_compile(r"绩效目标(?:申报)?表$|绩效目标申报|(?:绩效)?(?:运行)?监控(?:情况)?表$")
+# year (绩效目标申报表), the year's mid-way monitoring (绩效运行监控表: 1-6月执行情况, 全年预计),
+# the department's final accounts (部门决算, 收入支出决算总表).
+_DECLARATION = lazy_compile(
+    r"绩效目标(?:申报)?表$|绩效目标申报|(?:绩效)?(?:运行)?监控(?:情况)?表$|部门决算$|决算(?:总)?表$"
+)
 
 
 def look_alike(text: str) -> bool:
@@ -595,6 +598,10 @@ def _next_section(row: Row, current: list[Row]) -> bool:
 
 class NoTable(list[Row]):
     """Rows that split_tables knows hold no table: reported, never parsed as one."""
+
+
+class LookAlike(NoTable):
+    """A look-alike form's rows, its title first: reported as that form's, not cell by cell."""
 
 
 def _title_after_key(rows: list[Row]) -> int:
@@ -825,6 +832,7 @@ class TableStream:
                 [r for r in block if not isinstance(r, Unfolded)] if exports.printed else block,
                 leftovers,
                 accounting,
+                LOOK_ALIKE if isinstance(block, LookAlike) else UNRECOGNISED,
             )
             account(page_numbers, leftovers, accounting)
             page_numbers.clear()

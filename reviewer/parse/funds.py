@@ -18,7 +18,7 @@ from reviewer.forms.families import Family
 from reviewer.forms.vocabulary import key, lookup, lookup_slipped, unnumbered, without_qizhong
 from reviewer.grid import Cell, Row
 from reviewer.lazyre import lazy_compile
-from reviewer.model import UNLISTED_SOURCE
+from reviewer.model import SUB_PROJECT, UNLISTED_SOURCE
 from reviewer.parse import labels as lb
 from reviewer.parse.values import (
     amount_head,
@@ -175,6 +175,10 @@ _LEVEL_NAMED = lazy_compile(
 )
 
 _BUDGETS = ("initial_budget", "full_year_budget")
+# A sub-project's name as its funds row prints it: words, a number among them at most
+# (格林镇新华村通组公路硬化, 1号片区); a source's, an expense's or a list's label is none.
+_SUB_PROJECT_NAME = lazy_compile(r"[\u4e00-\u9fff][\u4e00-\u9fff\d（）()、]{1,39}")
+_NOT_A_PROJECT = lazy_compile(r"其中|合计|总计|小计|(?:资金|拨款|收入|支出|经费|预算|结转|结余)$")
 _MOST_POINTS = 100  # a form's whole points: a figure past them under 分值 is an amount
 
 
@@ -540,6 +544,8 @@ class FundsReader:
         self.labelled_now = False
         self.regions = False  # under a region's label (其中：按县（市、区）): its counties' rows
         self.region_kind = "by_region"  # or "region_part": the list says it is not the whole
+        # the row read last was the block's total or a sub-project's under it
+        self.under_total = False
 
     def header(self, row: Row) -> None:
         """Column roles by header label, with their positions; the unit and the block's points
@@ -967,6 +973,27 @@ class FundsReader:
             return None
         return first
 
+    def _sub_project_row(self, cells: list[Cell]) -> bool:
+        """A row right under the block's total or another such row whose label no form lists
+        and names no source of money (格林镇新华村通组公路硬化, 永安镇石佛村), printing an amount
+        in each of the header's amount columns and nothing else: a sub-project's funds."""
+        if not (self.after_row and self.under_total and self.roles and len(cells) > 1):
+            return False
+        name = _SPACE.sub("", cells[0].text)
+        if _SUB_PROJECT_NAME.fullmatch(name) is None or _NOT_A_PROJECT.search(name):
+            return False
+        amounts = {role for _, role in self.roles if role in _BUDGETS or role == "executed"}
+        mapped = [(role, c) for role, c in self._map(cells, cells[0]) if c is not None]
+        return (
+            len(amounts) >= _ROW_AMOUNTS
+            and all(
+                (role in amounts and _AMOUNT_CELL.match(c.text) is not None)
+                or (role not in amounts and c.text in _FILLER)
+                for role, c in mapped
+            )
+            and amounts <= {role for role, _ in mapped}
+        )
+
     def _places_header(self, cells: list[Cell]) -> bool:
         """A list of places' own column labels beside its label: the places' column's (县（市、
         区）), the amounts' and the rate's, a note's."""
@@ -1051,8 +1078,13 @@ class FundsReader:
                 self.labelled_now = True
                 return True
             label, kind = region, self.region_kind
+        if label is None and self._sub_project_row(cells):
+            # a sub-project's row under the total (格林镇新华村通组公路硬化 | 248.50 | … | —):
+            # a part of the total, the sub-projects' sum set against it
+            label, kind = cells[0], SUB_PROJECT
         if label is None or kind is None:
             return False
+        self.under_total = kind in ("annual_total", SUB_PROJECT)
         if kind not in _REGION_KINDS:
             self.regions = False
             if (glued := _GLUED_LIST.search(label.text)) is not None:

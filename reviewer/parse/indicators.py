@@ -158,6 +158,9 @@ LABEL_POINTS = "label_points"
 # The value columns whose cell a page may break: a piece under them at a page's top goes on
 # with the row above's cell of that column.
 _VALUE_PARTS = {Role.TARGET: "target", Role.ACTUAL: "actual"}
+# …and the points, which a row the page broke before its values prints on the next page (县域
+# 内就诊率 | ≥90% / page's foot / header again / | | 90.6% | 15 | 15): that row's, where empty
+_POINTS_PARTS = {Role.WEIGHT: "weight", Role.SCORE: "score"}
 # A figure on a line of its own (９７．８％ / ５ / ５ under a name a phone's copy broke apart).
 _BARE_FIGURE = lazy_compile(r"^\d[\d.,]*\s*%?$")
 
@@ -947,7 +950,7 @@ def parse_section(
                 role = columns.roles.get(c.column)
                 part = rests.get(id(c))
                 if part is None and role and row.page_break_before:
-                    part = _VALUE_PARTS.get(role)
+                    part = _VALUE_PARTS.get(role) or _POINTS_PARTS.get(role)
                 if part is None:
                     part = "explanation" if c.column > name_column + 1 else "name"
                     if part == "name" and _BARE_FIGURE.match(ascii_form(c.text)):
@@ -1222,6 +1225,13 @@ def _attach_fragments(
             _add_line(prev, frag.cell)
             continue
         kind = frag.kind
+        if frag.after_break and prev is not None and _values_go_on(prev, frag):
+            # the values of the row above, which the page broke before them
+            setattr(prev, kind, frag.cell)
+            _add_line(prev, frag.cell)
+            continue
+        if kind in _POINTS_PARTS.values():
+            kind = "explanation"  # (points under one already printed: no row's, as before)
         if kind in _VALUE_PARTS.values():
             if prev is not None and getattr(prev, kind) is not None:
                 # under the 年度指标值 or 实际完成值 column at the top of a page: the rest of
@@ -1403,6 +1413,19 @@ def _last_is_explanation(d: Draft) -> bool:
     last = d.explanation[-1]
     cells = [*d.name, d.target, d.actual, d.weight, d.score, d.nature, d.unit, *d.extras.values()]
     return all(c.column <= last.column for c in cells if c is not None and c.line == last.line)
+
+
+def _values_go_on(prev: Draft, frag: Fragment) -> bool:
+    """Fragment ``frag``, atop a page, is a value the row above left empty: its actual or its
+    points, that row printing none of them (its name and target on the page before)."""
+    kind = frag.kind
+    given = [c for c in (prev.actual, prev.weight, prev.score) if c is not None]
+    return (
+        kind in ("actual", "weight", "score")
+        and getattr(prev, kind) is None
+        and all(c.line == frag.cell.line for c in given)  # (this line's, put there just now)
+        and not prev.explanation
+    )
 
 
 def _add_line(d: Draft, cell: Cell) -> None:

@@ -95,6 +95,7 @@ _WEIGHT_NOTE = lazy_compile(
 _SCAN_DIGITS = str.maketrans("OlS", "015")
 _L2 = lazy_compile(
     r"^(数量|质量|时效|日效性|成本|经济效益|社会效益|生态效益|环境效益|可持续影响|服务对象满意度|"
+    r"经济效果|社会效果|生态效果|环境效果|"
     r"经济成本|社会成本|生态环境成本|满意度|服务对象)(指标)?$"
 )
 
@@ -157,6 +158,11 @@ L2_FAMILY = {
     "生态效益": "效益",
     "环境效益": "效益",
     "可持续影响": "效益",
+    # the older forms' 效果指标 (2017–2020) and its 二级: 效益 by its later name
+    "经济效果": "效益",
+    "社会效果": "效益",
+    "生态效果": "效益",
+    "环境效果": "效益",
     "服务对象满意度": "满意度",
     "服务对象": "满意度",  # 服务对象 / 满意度指标 wrapped over two lines of its cell
     "成本": "产出",  # the 2020 form's 二级 成本指标 (the 2021 form's 一级 has 经济成本指标 …)
@@ -542,6 +548,27 @@ _SIGN_OFF_KEYS = rf"填报单位|填表单位|编制单位|填报日期|填表�
 SIGN_OFF = lazy_compile(
     rf"^(?:(?:{_SIGN_OFF_KEYS})[^:：]{{0,6}}|[\u4e00-\u9fff]{{2,12}}[(（](?:盖章|公章|签章|签字)[)）])[:：]"
 )
+# A seal under the table: its place marked (（盖章）) or its ring's words as OCR reads them
+# (◎梅县区水务局单位公章, 财务专用章).
+_SEAL = lazy_compile(
+    r"^[(（](?:盖章|公章|签章|签字|签字盖章)[)）]|^◎|(?:公章|专用章|之章|[(（](?:盖章|公章|签章)[)）])$"
+)
+
+
+def is_seal(text: str) -> bool:
+    # (a look at its ends first: this runs on most rows' cells)
+    if not text or (text[0] not in _SEAL_OPENS and text[-1] not in _SEAL_ENDS):
+        return False
+    return len(text) <= _SEAL_LONGEST and _SEAL.search(text) is not None
+
+
+_SEAL_OPENS = frozenset("(（◎")
+_SEAL_ENDS = frozenset("章)）")
+
+
+_SEAL_LONGEST = 30
+
+
 # A person's key of the sign-off, its value after it (填报人：张立新, 联系电话：0319-…).
 SIGNED = lazy_compile(rf"(?:{_SIGN_OFF_PEOPLE})\s*[:：]")
 # The sign-off's key alone in its cell, its value in the next (填报日期 | 2021年3月10日).

@@ -174,6 +174,27 @@ _PAIR_LABEL = lazy_compile(
 _PERSON_FIELDS = frozenset({"project_lead", "finance_lead"})
 # The deductions' sum under the rows of a form scored by deduction (扣分合计 | 3.36).
 _DEDUCTIONS_TOTAL = lazy_compile(r"^(?:扣分合计|合计扣分|扣分总计|扣分小计|总扣分|扣分合计数)$")
+
+
+# The goal and its outcome as the 2017 forms label them, the two alone on their row.
+_PAIRED_GOAL_LABELS = {
+    "绩效目标": "goal_expected",
+    "绩效目标完成情况": "goal_actual",
+    "目标完成情况": "goal_actual",
+}
+# The indicators' points on a hundred, or their share in the total (绩效指标得分(百分制),
+# 绩效指标折算得分(×80%)), on a form that scores its rows on 100 and counts a share of them.
+_SCALED_SUM = lazy_compile(
+    r"^(?:年度)?(?:绩效)?指标(?:合计)?(?:(?:得分)?(?:合计)?[(（]百分制[)）]"
+    r"|(?:得分)?折算(?:得分)?[(（](?:[×xX*]|乘以?)?\s*(?P<share>\d+(?:\.\d+)?)\s*[%％][)）])$"
+)
+
+
+def _scaled_sum_label(text: str) -> bool:
+    """The label of the rows' points on a hundred or of their share (``_SCALED_SUM``)."""
+    return ("百分制" in text or "折算" in text) and _SCALED_SUM.match(key(text)) is not None
+
+
 # A sentence under the funds' rows on why the budget moved or fell short, with no label: the
 # block's note (全年预算数较年初增加452.26万元，主要为年中追加…。).
 _FUNDS_NOTE = lazy_compile(
@@ -486,6 +507,27 @@ _OMITTED = lazy_compile(
 _SIGN_DATE = lazy_compile(r"^\d{4}\s*年\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?$")  # 2024年2月26日
 
 
+def _sign_off_cells(cells: list[Cell]) -> list[tuple[Cell, Cell | None]] | None:
+    """A sign-off's row whose keys stand in cells of their own, each value in the next (填表人：
+    | 孙晓东 | 单位负责人（签章）： | | 财务负责人： | 高敏): each key with its value (None for a key
+    with its value in its own cell); None when the row is not such a row."""
+    out: list[tuple[Cell, Cell | None]] = []
+    k = 0
+    while k < len(cells):
+        m = lb.SIGN_OFF.match(cells[k].text)
+        if m is None:
+            return None
+        bare = not cells[k].text[m.end() :].strip()
+        after = cells[k + 1] if k + 1 < len(cells) else None
+        if bare and after is not None and lb.SIGN_OFF.match(after.text) is None:
+            out.append((cells[k], after))
+            k += 2
+        else:
+            out.append((cells[k], None))
+            k += 1
+    return out if any(value is not None for _, value in out) else None
+
+
 def _signing(c: Cell) -> bool:
     """A cell of the sign-off's row: a person's key and value, or the date it was signed."""
     return lb.SIGNED.match(c.text) is not None or _SIGN_DATE.match(c.text) is not None
@@ -622,6 +664,9 @@ class _TableBuilder:
         self.omitted = False  # a line saying the rest was left out (（后面两页没复制下来）)
         # the notes being read explain the rows (偏差原因说明：…, a 备注 row), not the form
         self.explaining = False
+        # the goal's labels are the 2017 forms' pair (绩效目标 | 绩效目标完成情况), each a part's
+        # heading elsewhere (三、绩效目标完成情况): read as the goal's under that pair only
+        self.goal_pair = False
 
     def build(self) -> EvaluationTable | None:
         rows = self.rows
@@ -675,14 +720,27 @@ class _TableBuilder:
                 self.t["notes"].append(cells[0].text)
             elif _DEDUCTIONS_TOTAL.match(key(cells[0].text) if cells else ""):
                 self._deductions_total(row)  # 扣分合计 | 3.36 under the rows of a form so scored
+            elif self._scaled_sum(row):
+                pass  # 绩效指标得分(百分制) | 100, 绩效指标折算得分(×80%) | 80 under the rows
             elif starts_table(row):
                 self._title(row)
                 self._header(row)  # keys printed after the title on its line (项目名称 …)
+            elif cells and all(lb.is_seal(c.text) for c in cells):
+                for c in cells:  # （盖章）, ◎某某局单位公章: the seal's place or its OCR'd words
+                    c.used = True
+                    self.t["fields"].setdefault("盖章", c.text)
             elif cells and lb.SIGNED.match(cells[0].text) and all(map(_signing, cells)):
                 for c in cells:  # 填报人：张立新 on its own line, 联系电话：… and the date beside
                     if not self._signed(c):
                         self._set_field("", "日期", c.text, c)
                         c.used = True
+            elif cells and (keyed := _sign_off_cells(cells)) is not None:
+                for k, value in keyed:  # 填表人： | 孙晓东 | 联系电话： | 0539-…, a sheet's cells
+                    if value is None:
+                        self._signed(k)
+                    else:
+                        k.used = value.used = True
+                        self._set_field("", k.text.rstrip(":： "), value.text, value)
             elif self._text_field(row):
                 i += self._field_below(rows, i)  # the label alone on its line, its text below
             elif state in ("head", "funds") and self.funds.sentence(row):
@@ -855,6 +913,10 @@ class _TableBuilder:
                 value = value_cell.text
                 value_cell.used = True
                 i += 1
+                while i + 1 < len(cells) and cells[i + 1].text == value and keys[i + 1] is None:
+                    # a merged cell's copies in the cells it spans (a sheet saved as .csv)
+                    cells[i + 1].used = True
+                    i += 1
             if value_cell is not None:
                 if glued:
                     value = self._trailing_fields(value, value_cell)
@@ -1107,6 +1169,8 @@ class _TableBuilder:
     # -- goals ------------------------------------------------------------------------------
 
     def _goal_label(self, text: str) -> str | None:
+        if self.goal_pair and (paired := _PAIRED_GOAL_LABELS.get(key(text))) is not None:
+            return paired
         return goal_label(text, self.family)
 
     @staticmethod
@@ -1123,6 +1187,11 @@ class _TableBuilder:
 
     def _is_goal_header(self, row: Row) -> bool:
         if self._lone_goal(row):
+            return True
+        if "目标完成情况" in row.joined and {"goal_expected", "goal_actual"} <= {
+            _PAIRED_GOAL_LABELS.get(key(c.text)) for c in row.cells
+        }:
+            self.goal_pair = True  # 绩效目标 | 绩效目标完成情况 alone on their row (2017)
             return True
         if goal_hint(self.family).search(ocr_label(row.joined)) is None:  # 实际宪成情况 too
             return False
@@ -1861,8 +1930,8 @@ class _TableBuilder:
         cells = row.cells
         if not cells:
             return False
-        if _DEDUCTIONS_TOTAL.match(key(cells[0].text)):
-            return True  # 扣分合计 | 3.36: the deductions' sum, no row's
+        if _DEDUCTIONS_TOTAL.match(key(cells[0].text)) or _scaled_sum_label(cells[0].text):
+            return True  # 扣分合计 | 3.36, 指标得分(百分制) | 100: a sum, no row's
         if len(cells) == 1 and _OMITTED.match(cells[0].text):
             return True  # （后面两页没复制下来）: the rows stop here, the rest left out
         if (
@@ -1894,6 +1963,27 @@ class _TableBuilder:
             or (len(cells) == 1 and _unit_line(key(first)))  # 单位:万元 under the table
             or self._is_result_row(row)  # 目标完成情况 | … under the rows
         )
+
+    def _scaled_sum(self, row: Row) -> bool:
+        """The indicators' points on a hundred and their share counted in the total (绩效指标
+        得分(百分制) | 100, then 绩效指标折算得分(×80%) | 80: a 20/80 form scoring its rows on
+        100): the share kept (``indicator_scale``), the sums printed kept as cells. False for
+        any other row."""
+        cells = row.cells
+        if len(cells) < 2 or not _scaled_sum_label(cells[0].text):
+            return False
+        # (each label with the figure after it: the two may share a line, 百分制 | 100 | 折算 | 80)
+        for label, figure in itertools.pairwise(cells):
+            m = _SCALED_SUM.match(key(label.text))
+            if m is None or parse_points(figure.text) is None:
+                continue
+            label.used = figure.used = True
+            if m.group("share") is None:
+                self.t["cells"]["indicator_sum"] = figure.ref()
+            else:
+                self.t["indicator_scale"] = float(m.group("share")) / 100
+                self.t["cells"]["indicator_scaled"] = figure.ref()
+        return True
 
     def _deductions_total(self, row: Row) -> None:
         """A form scored by deduction: its 扣分合计 row, the first figure after the label."""
