@@ -24,7 +24,7 @@ def test_round217_sub_projects_funds_are_read_and_added_up() -> None:
     assert parts["安场镇光明村通组公路硬化"].executed == 180.10
     # 246.10 + 180.10 = 426.20 against 431.20: said, with the printed cells
     hits = [f for f in review(_doc("cjs01")).findings if f.code == "F101"]
-    assert len(hits) == 1 and "各子项目资金之和为426.2" in hits[0].message
+    assert len(hits) == 1 and "各子项目（用途）资金之和为426.2" in hits[0].message
     # cjs02: the sub-projects add up (80 + 70 = 150): nothing said, nothing unread
     assert "F101" not in _codes("cjs02") and not _unread("cjs02")
 

@@ -253,8 +253,10 @@ def _parts_by_column(ctx: TableContext) -> Iterator[Hit]:
         parts = _extra(funds, kinds)
         if len(parts) < 2 or (kinds == _LEVELS and _levels_among_sources(funds)):
             continue
-        if kinds == _PLACES and any(_SOME_LISTED.search(n) for n in ctx.table.notes):
-            continue  # (说明：仅列示3个重点帮扶乡镇: the places are not the whole)
+        if kinds in (_PLACES, _SUB_PROJECTS) and any(
+            _SOME_LISTED.search(n) for n in ctx.table.notes
+        ):
+            continue  # (说明：仅列示3个重点帮扶乡镇, 仅列示主要子项目: not the whole)
         unlisted = _extra(funds, (UNLISTED_SOURCE,)) if kinds == _LEVELS else []
         whole, whole_name = total, "年度资金总额"
         if kinds == _LEVELS and (
@@ -435,12 +437,13 @@ def _agreeing(whole: FundRow, parts: list[FundRow]) -> int:
 
 
 _PLACES = ("by_region",)  # a region's table: its funds by county or town
+_SUB_PROJECTS = (SUB_PROJECT,)  # a project's funds by sub-project or by use
 _SOME_LISTED = lazy_compile(r"仅列|未单列|非全部|未全部列")
 _BY_COLUMN = (
     (("by_expense",), "按支出性质分各项"),
     (_LEVELS, "各级资金"),
     (_PLACES, "按地区分列的各项资金"),
-    ((SUB_PROJECT,), "各子项目资金"),
+    (_SUB_PROJECTS, "分列的各子项目（用途）资金"),
 )
 
 
@@ -536,7 +539,7 @@ def _columns_apart(total: FundRow, a: float, b: float) -> bool:
     Severity.WARNING,
     "强制",
     "budget",
-    what="全年执行数不应超过全年预算数。",
+    what="全年执行数不应超过全年预算数；资金分列子项目（用途）的，各子项目（用途）的执行数也不应超过其全年预算数。",
     why="执行数大于预算数属于数据异常：要么金额填错，要么存在超预算支出，均需核实。",
     example="全年预算数100000.00，全年执行数120000.00，执行率120%。",
     fix="核实执行数与预算数；如确有追加预算，应更新全年预算数。",
@@ -566,6 +569,26 @@ def executed_over_budget(ctx: TableContext) -> Iterator[Hit]:
             evidence=cell_evidence(row.cells.get(field), row.cells.get("executed")),
             suggestion="核实执行数与预算数；如有追加预算，应相应调整全年预算数。",
         )
+    yield from _parts_over_budget(ctx)
+
+
+def _parts_over_budget(ctx: TableContext) -> Iterator[Hit]:
+    """A sub-project's or a use's row (``SUB_PROJECT``) spending past its own 全年预算数."""
+    for name, part in ctx.table.funds.extra.items():
+        budget = part.full_year_budget
+        if part.kind != SUB_PROJECT or not budget or part.executed is None:
+            continue
+        if part.executed > budget + 0.005:
+            yield Hit(
+                f"「{name}」{_label(ctx, 'executed')}{fmt(part.executed)}超过其"
+                f"{_label(ctx, 'full_year_budget')}{fmt(budget)}（{part.executed / budget * 100:.1f}%）。",
+                expected=f"≤ {fmt(budget)}",
+                found=fmt(part.executed),
+                evidence=cell_evidence(
+                    part.cells.get("full_year_budget"), part.cells.get("executed")
+                ),
+                suggestion="核实该子项目（用途）的执行数与预算数；如有调剂，应在表中说明。",
+            )
 
 
 def _said_in_table(ctx: TableContext, *cells: CellRef | None) -> bool:

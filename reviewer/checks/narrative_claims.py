@@ -483,6 +483,9 @@ def actual_written_as_plan(ctx: TableContext) -> Iterator[Hit]:
 
 
 _SCOPE = lazy_compile(r"(?:全区|全市|全县|全省|全镇|全街道|辖区|全国|本区|本市|本县)$")
+# Where the work is done, its places listed before their count (在岸堤镇、孙祖镇等6个乡镇荒山实施
+# 造林6000亩): the count of places, no item delivered.
+_PLACES_LISTED = lazy_compile(r"(?:^|[，,；;])\s*在[^，,；;。在]{1,30}等\s*$")
 _NOT_ITEMS = frozenset({"类", "方面", "个方面", "大", "种"})
 # A figure the goal reckons by, no item to deliver (全年按在校200天计算).
 _BASIS_BEFORE = lazy_compile(r"按[^，,；;。、]{0,8}$")
@@ -561,6 +564,7 @@ def goal_figure_unreported(ctx: TableContext) -> Iterator[Hit]:
         and c.unit not in _NOT_ITEMS
         and not c.is_money
         and not _SCOPE.search(c.before)
+        and not _PLACES_LISTED.search(c.lead)
         and not _basis(c)
         and not _reported(c, a)
     ]

@@ -168,11 +168,20 @@ def _scaled_sums(t: EvaluationTable, tolerance: float) -> Iterator[Hit]:
     sums = [("indicator_sum", rows, "")]
     if t.indicator_scale is not None:
         sums.append(("indicator_scaled", half_up(rows * t.indicator_scale), "折算"))
+    summed = t.cells.get("indicator_sum")
+    on_hundred = parse_number(summed.text) if summed is not None else None
     for name, expected, scaled in sums:
         cell = t.cells.get(name)
         printed = parse_number(cell.text) if cell is not None else None
         if cell is None or printed is None or abs(printed - expected) <= tolerance:
             continue
+        if (
+            scaled
+            and on_hundred is not None
+            and t.indicator_scale is not None
+            and abs(printed - half_up(on_hundred * t.indicator_scale)) <= tolerance
+        ):
+            continue  # the share of the printed sum, itself said wrong: one mistake
         yield Hit(
             f"绩效指标{scaled}得分填报为{fmt(printed)}分，各指标得分之和"
             + (f"按{fmt(t.indicator_scale * 100)}%折算" if scaled and t.indicator_scale else "")
@@ -306,9 +315,11 @@ def recomputed_grade(ctx: TableContext) -> Iterator[Hit]:
 
 
 # A total the narrative states: 项目自评总分98.76分, 自评得分为95分, 综合得分：96.21分. Not
-# 自评得分分别为… (several projects) nor 均在90分以上 (a band).
+# 自评得分分别为… (several projects) nor 均在90分以上, 自评得分90分以上为优 (a band).
 _STATED_TOTAL = lazy_compile(
     r"(?:自评|综合|总|本项目|该项目)(?:总分|得分|分数)(?:为|是|[:：])?\s*(\d{1,3}(?:\.\d{1,2})?)\s*分"
+    # (not a grade's band the form prints: 自评得分90分以上为优, 80-89分为良)
+    r"(?!\s*(?:以上|以下|及以上|及以下|\s*[-—–~至]\s*\d))"
 )
 # A grade it states of the project: 自评等级为“良”, 评价等级：优, …得分99.8分，等级为优; not a row's own
 # (传习活动考核等级为“良”).

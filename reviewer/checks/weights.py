@@ -60,10 +60,10 @@ def weights_sum(ctx: TableContext) -> Iterator[Hit]:
     ):
         # the funds block printed no points: the indicators must make up their share alone
         expected, parts = scoring.indicator_total, "三级指标"
-        total = sum(w or 0.0 for w in weights)
+        total = _rows_counted(t)
     else:
         expected, parts = scoring.total, "三级指标与预算执行"
-        total = sum(w or 0.0 for w in weights) + (budget_w or 0.0)
+        total = _rows_counted(t) + (budget_w or 0.0)
     label = ctx.family.scoring.weight_label
     if budget_w is None and "funds.weight" not in t.labels and abs(total - scoring.total) <= 0.005:
         return  # a funds block with no 分值 column scores no execution: the rows make up 100
@@ -77,6 +77,12 @@ def weights_sum(ctx: TableContext) -> Iterator[Hit]:
             ),
             suggestion="调整各指标分值，使全部分值合计为100分。",
         )
+
+
+def _rows_counted(t: EvaluationTable) -> float:
+    """The rows' points as the total counts them: at the share the form states where it scores
+    them on a hundred (绩效指标折算得分(×80%))."""
+    return round(sum(i.weight or 0.0 for i in t.counted) * (t.indicator_scale or 1.0), 2)
 
 
 def _stated_sum(ctx: TableContext) -> Iterator[Hit]:
@@ -121,8 +127,10 @@ def _stated_sum(ctx: TableContext) -> Iterator[Hit]:
 def default_split(ctx: TableContext) -> Iterator[Hit]:
     t = ctx.table
     split = ctx.family.scoring.default_split
-    if split is None or any(i.weight is None for i in t.indicators):
-        return  # the form does not follow 50/30/10 (20/80, transfer payments, 部门整体)
+    if split is None or any(i.weight is None for i in t.indicators) or t.indicator_scale:
+        # the form does not follow 50/30/10 (20/80, transfer payments, 部门整体), or scores
+        # its rows on a hundred of its own
+        return
     if t.year is not None and t.year < _DEFAULT_SPLIT_FROM:
         return  # evaluated before 财预〔2020〕10号 set the split
     if not (t.complete or _block_whole(ctx)):
@@ -264,7 +272,7 @@ def printed_total_weight(ctx: TableContext) -> Iterator[Hit]:
     ref = t.cells.get("total_weight")
     if ref is None or t.total_weight is None or any(i.weight is None for i in t.indicators):
         return
-    rows = sum(i.weight or 0.0 for i in t.counted)
+    rows = _rows_counted(t)
     total = rows + (t.funds.annual_total.weight or 0.0)
     if zero_budget(t) and abs(t.total_weight - rows) <= 0.005:
         return  # the execution's points left out of a project with no budget, as its 0 says

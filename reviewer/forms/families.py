@@ -129,6 +129,8 @@ _FUND_COLUMNS = (
     ("调整预算数*", "full_year_budget"),
     ("调整后预算*", "full_year_budget"),
     ("预算数(A)", "full_year_budget"),
+    ("项目预算", "full_year_budget"),  # 项目预算 | 实际支出 | 执行率 (2015–2019 forms)
+    ("项目预算数", "full_year_budget"),
     ("全年执行数*", "executed"),
     # a transfer payment's funds issued (下达) in the year: its budget
     ("年初下达数*", "initial_budget"),

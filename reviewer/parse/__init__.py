@@ -118,6 +118,45 @@ def _marked_continued(text: str) -> bool:
     return ("续" in text or "下页" in text) and _CONTINUED.search(text) is not None
 
 
+def _titles_again(rows: Iterable[Row], taken: list[Row]) -> Iterator[Row]:
+    """The rows without the title printed again over a table's next printed page with its mark
+    (部门整体支出绩效自评表 / (2023年度) / (续): a sheet's print titles, repeated every page):
+    taken (into ``taken``) with its year line and its mark, the row after them opening a page,
+    so that a row the page broke is joined again. A title marked so on its own line is
+    ``_page_numbers_out``'s; this is for the title above its mark."""
+    title = ""  # the document's first title
+    held: list[Row] = []  # that title printed again, and the year line under it
+    opens_page = False
+    for row in rows:
+        one = len(row.cells) == 1
+        text = row.joined.strip()
+        if held and one and len(held) <= _TITLE_LINES and _marked_continued(text):
+            for r in (*held, row):
+                for c in r.cells:
+                    c.used = True
+                taken.append(r)
+            held, opens_page = [], True
+            continue
+        if held and one and len(held) < _TITLE_LINES and _is_year_line(row):
+            held.append(row)
+            continue
+        yield from held
+        held = []
+        if one and title and text == title:
+            held = [row]
+            continue
+        if not title and one and starts_table(row):
+            title = text
+        if opens_page:
+            row.page_break_before = True
+            opens_page = False
+        yield row
+    yield from held
+
+
+_TITLE_LINES = 2  # the title and its year line, over the mark (续)
+
+
 def _page_numbers_out(rows: Iterable[Row], taken: list[Row]) -> Iterator[Row]:
     """The rows without the page numbers printed between them (into ``taken``, their cell
     used): the row after one begins a new page, as after the blank line a page break leaves,
@@ -812,7 +851,10 @@ class TableStream:
             listed_rows(
                 funds_beside(
                     exports.rows(
-                        _without_page_feet(_page_numbers_out(source, page_numbers), page_numbers)
+                        _without_page_feet(
+                            _page_numbers_out(_titles_again(source, page_numbers), page_numbers),
+                            page_numbers,
+                        )
                     )
                 )
             )

@@ -58,6 +58,8 @@ _ANCHOR_HINT = lazy_compile(
 _HEADER_HINTS = Words(("预算", "资金", "执行", "金额"))
 _DIGIT = lazy_compile(r"\d")
 _MAIN_ROWS = ("annual_total", "current_year_appropriation", "prior_year_carryover", "other")
+# The block's one row named for what it measures, on the older forms (预算执行 | 450.00 | …).
+_TOTAL_ROW_WORDS = frozenset({"预算执行", "预算执行情况", "资金执行"})
 _AMOUNT_ROLES = frozenset({"initial_budget", "full_year_budget", "executed"})
 _CLOSED = 0.005  # 万元: a column's sources and its total agree to the cent
 # A row of its own printing the execution's score (执行率得分 | 9.39)
@@ -178,6 +180,10 @@ _BUDGETS = ("initial_budget", "full_year_budget")
 # A sub-project's name as its funds row prints it: words, a number among them at most
 # (格林镇新华村通组公路硬化, 1号片区); a source's, an expense's or a list's label is none.
 _SUB_PROJECT_NAME = lazy_compile(r"[\u4e00-\u9fff][\u4e00-\u9fff\d（）()、]{1,39}")
+# A list of parts' own label before its first name (按用途：设备购置费, 其中：贡江镇…工程).
+_PARTS_LABEL = lazy_compile(
+    r"^(?:其中[:：]?)?(?:(?:按|分)(?:用途|项目|子项目|支出内容|支出用途|费用类别)(?:分)?[:：])?"
+)
 _NOT_A_PROJECT = lazy_compile(r"其中|合计|总计|小计|(?:资金|拨款|收入|支出|经费|预算|结转|结余)$")
 _MOST_POINTS = 100  # a form's whole points: a figure past them under 分值 is an amount
 
@@ -979,7 +985,7 @@ class FundsReader:
         in each of the header's amount columns and nothing else: a sub-project's funds."""
         if not (self.after_row and self.under_total and self.roles and len(cells) > 1):
             return False
-        name = _SPACE.sub("", cells[0].text)
+        name = _PARTS_LABEL.sub("", _SPACE.sub("", cells[0].text))  # (按用途：设备购置费)
         if _SUB_PROJECT_NAME.fullmatch(name) is None or _NOT_A_PROJECT.search(name):
             return False
         amounts = {role for _, role in self.roles if role in _BUDGETS or role == "executed"}
@@ -1032,7 +1038,11 @@ class FundsReader:
             bool(self.roles)
             and not self.rows["annual_total"]["cells"]
             and len(cells) > _ROW_AMOUNTS
-            and (is_anchor(cells[0].text) or _POINTS_NOTE.fullmatch(cells[0].text) is not None)
+            and (
+                is_anchor(cells[0].text)
+                or _POINTS_NOTE.fullmatch(cells[0].text) is not None
+                or cells[0].text in _TOTAL_ROW_WORDS  # (预算执行 | 450.00 | 441.90 | …, 2018)
+            )
             and sum(_AMOUNT_CELL.match(c.text) is not None for c in cells[1:]) >= _ROW_AMOUNTS
         )
 
@@ -1084,7 +1094,8 @@ class FundsReader:
             label, kind = cells[0], SUB_PROJECT
         if label is None or kind is None:
             return False
-        self.under_total = kind in ("annual_total", SUB_PROJECT)
+        # (a list of parts opens under the total, or under the sources' rows)
+        self.under_total = kind in (*_MAIN_ROWS, SUB_PROJECT, UNLISTED_SOURCE)
         if kind not in _REGION_KINDS:
             self.regions = False
             if (glued := _GLUED_LIST.search(label.text)) is not None:
@@ -1337,6 +1348,7 @@ class FundsReader:
 
     def result(self) -> dict[str, Any]:
         self._sources_closed()
+        self._parts_listed()
         self._spending_under_points()
         total = self.rows["annual_total"]
         label = self.t["labels"].get("funds.rate_pct", "")
@@ -1348,6 +1360,19 @@ class FundsReader:
         out: dict[str, Any] = dict(self.rows)
         out["extra"] = dict(self.extra)
         return out
+
+    def _parts_listed(self) -> None:
+        """A source no form names printed among sub-projects' or uses' rows (培训补贴资金 over
+        教材资料费 | 场地租赁费 | 其他费用): one of that list's parts, not a source."""
+        run: list[dict[str, Any]] = []
+        for row in [*self.extra.values(), None]:
+            if row is not None and row["kind"] in (UNLISTED_SOURCE, SUB_PROJECT):
+                run.append(row)
+                continue
+            if any(r["kind"] == SUB_PROJECT for r in run):
+                for r in run:
+                    r["kind"] = SUB_PROJECT
+            run = []
 
     def _spending_under_points(self) -> None:
         """A source row with its budgets read, no spending, and an amount under 分值, where the

@@ -204,7 +204,9 @@ _PAGE_LINE = lazy_compile(
     r"^(?:(?:发布时间|发布日期|信息来源|来源|浏览次数|点击次数|访问次数|阅读次数"
     r"|当前位置|您当前的位置|您的位置|您现在的位置|当前所在位置)[:：]"
     r"|附件\d*[:：].*\.(?:xlsx?|docx?|pdf|wps|et|zip|rar)$|建议使用.{0,24}(?:分辨率|浏览器)"
-    r"|[\u4e00-\u9fff](?:ICP备|公网安备)|【(?:打印本页|关闭窗口|我要纠错))"
+    r"|[\u4e00-\u9fff](?:ICP备|公网安备)|【(?:打印本页|关闭窗口|我要纠错)"
+    # its breadcrumb without a label (首页>政务公开>财政预决算>绩效自评)
+    r"|(?:首页|网站首页)\s*[>＞»›](?:[^>＞»›\t]{1,16}[>＞»›]){1,6}[^>＞»›\t]{1,16}$)"
 )
 
 
@@ -567,6 +569,18 @@ _SEAL_ENDS = frozenset("章)）")
 
 
 _SEAL_LONGEST = 30
+
+
+# A budget system's marks on its printout, under the table: its electronic seal, the time and
+# person it was printed by, the QR code's caption (电子签章：…, 打印时间：…打印人：…, （二维码）扫码…).
+_SYSTEM_LINE = lazy_compile(r"^(?:电子签章|电子印章|打印时间|打印人|生成时间)[:：]|二维码|^扫码")
+
+
+def is_system_line(text: str) -> bool:
+    return len(text) <= _SYSTEM_LONGEST and _SYSTEM_LINE.search(text) is not None
+
+
+_SYSTEM_LONGEST = 60
 
 
 # A person's key of the sign-off, its value after it (填报人：张立新, 联系电话：0319-…).

@@ -176,8 +176,32 @@ _PERSON_FIELDS = frozenset({"project_lead", "finance_lead"})
 _DEDUCTIONS_TOTAL = lazy_compile(r"^(?:扣分合计|合计扣分|扣分总计|扣分小计|总扣分|扣分合计数)$")
 
 
-# The goal and its outcome as the 2017 forms label them, the two alone on their row.
-_PAIRED_GOAL_LABELS = {
+# A budget system's approval steps under its table: their heading, their columns' labels
+# (three at least), and a step's time (2025-02-26 09:08:55).
+_WORKFLOW_HEADINGS = frozenset(
+    {"审批流程", "审批记录", "审核流程", "审核记录", "流转记录", "审批信息"}
+)
+_WORKFLOW_COLUMNS = frozenset(
+    {
+        "环节",
+        "流程环节",
+        "审批环节",
+        "处理人",
+        "审批人",
+        "处理时间",
+        "审批时间",
+        "处理意见",
+        "审批意见",
+    }
+)
+_WORKFLOW_LABELS = 3
+_DASHES = frozenset({"—", "-", "－", "/", "／", "——"})
+_STAMPED = lazy_compile(r"^\d{4}-\d{1,2}-\d{1,2}(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?$")
+
+
+# The goal and its outcome as the older forms label them (2015–2019: 绩效目标, 目标完成情况),
+# printed unnumbered: numbered (三、绩效目标完成情况) they head a part of the Hebei form.
+_OLDER_GOAL_LABELS = {
     "绩效目标": "goal_expected",
     "绩效目标完成情况": "goal_actual",
     "目标完成情况": "goal_actual",
@@ -187,6 +211,17 @@ _PAIRED_GOAL_LABELS = {
 _SCALED_SUM = lazy_compile(
     r"^(?:年度)?(?:绩效)?指标(?:合计)?(?:(?:得分)?(?:合计)?[(（]百分制[)）]"
     r"|(?:得分)?折算(?:得分)?[(（](?:[×xX*]|乘以?)?\s*(?P<share>\d+(?:\.\d+)?)\s*[%％][)）])$"
+)
+
+
+# The indicators' heading with a note (年度绩效指标（百分制，按80%折算计入总分）), and a share of
+# their points stated in words (按80%折算, 指标得分×80%计入总分).
+_INDICATORS_HEADING = lazy_compile(
+    r"^(?:[一二三四五六七八九十]+[、.．]\s*)?(?:年度)?绩效指标(?:完成情况)?\s*"
+    r"[(（](?P<note>[^()（）]{2,40})[)）]$"
+)
+_STATED_SCALE = lazy_compile(
+    r"(?:按|[×xX*])\s*(\d{2}(?:\.\d+)?)\s*[%％]\s*(?:的比例)?(?:折算|计入总分)"
 )
 
 
@@ -442,7 +477,7 @@ def header_hint(family: Family) -> re.Pattern[str]:
 def goal_hint(family: Family) -> re.Pattern[str]:
     """A first look for ``family``'s goal labels in a row's text."""
     labels = (label.rstrip("*") for label in (*family.goal_expected, *family.goal_actual))
-    return recache.compile("|".join(re.escape(label) for label in labels) or "(?!)")
+    return recache.compile("|".join(re.escape(label) for label in (*labels, *_OLDER_GOAL_LABELS)))
 
 
 @lru_cache(maxsize=8192)
@@ -455,6 +490,8 @@ def goal_label(text: str, family: Family) -> str | None:
         return "goal_actual"
     if any_label(k, family.goal_expected):
         return "goal_expected"
+    if k == text.strip():
+        return _OLDER_GOAL_LABELS.get(key(k))
     return None
 
 
@@ -664,9 +701,7 @@ class _TableBuilder:
         self.omitted = False  # a line saying the rest was left out (（后面两页没复制下来）)
         # the notes being read explain the rows (偏差原因说明：…, a 备注 row), not the form
         self.explaining = False
-        # the goal's labels are the 2017 forms' pair (绩效目标 | 绩效目标完成情况), each a part's
-        # heading elsewhere (三、绩效目标完成情况): read as the goal's under that pair only
-        self.goal_pair = False
+        self.workflow = False  # a budget system's approval steps being read (审批流程)
 
     def build(self) -> EvaluationTable | None:
         rows = self.rows
@@ -734,6 +769,13 @@ class _TableBuilder:
                     if not self._signed(c):
                         self._set_field("", "日期", c.text, c)
                         c.used = True
+            elif cells and self._workflow(row):
+                pass  # 审批流程, 环节 | 处理人 | 处理时间 | 处理意见 and its steps: the system's
+            elif cells and all(lb.is_system_line(c.text) for c in cells):
+                for c in cells:  # 电子签章：…, 打印时间：…, （二维码）扫码查看…: the system's marks
+                    label, colon, said = c.text.partition("：" if "：" in c.text else ":")
+                    self._set_field("", label.strip() if colon else "二维码", said or c.text, c)
+                    c.used = True
             elif cells and (keyed := _sign_off_cells(cells)) is not None:
                 for k, value in keyed:  # 填表人： | 孙晓东 | 联系电话： | 0539-…, a sheet's cells
                     if value is None:
@@ -789,6 +831,8 @@ class _TableBuilder:
                 pass  # (a 20/80 form's 年度绩效目标(80分) alone under the funds: the rows' label)
             elif state == "funds" and len(cells) == 1 and _FUNDS_NOTE.match(cells[0].text):
                 self._note(row)  # 全年预算数较年初增加452.26万元，主要为年中追加…: unlabelled
+            elif len(cells) == 1 and self._indicators_heading(cells[0]):
+                pass  # 年度绩效指标（百分制，按80%折算计入总分） over the rows' header
             elif state == "goals" and cells:
                 self._goal_content(row)
             elif state == "after" and not self.totals_row and self._is_total(row):
@@ -1169,8 +1213,6 @@ class _TableBuilder:
     # -- goals ------------------------------------------------------------------------------
 
     def _goal_label(self, text: str) -> str | None:
-        if self.goal_pair and (paired := _PAIRED_GOAL_LABELS.get(key(text))) is not None:
-            return paired
         return goal_label(text, self.family)
 
     @staticmethod
@@ -1188,17 +1230,14 @@ class _TableBuilder:
     def _is_goal_header(self, row: Row) -> bool:
         if self._lone_goal(row):
             return True
-        if "目标完成情况" in row.joined and {"goal_expected", "goal_actual"} <= {
-            _PAIRED_GOAL_LABELS.get(key(c.text)) for c in row.cells
-        }:
-            self.goal_pair = True  # 绩效目标 | 绩效目标完成情况 alone on their row (2017)
-            return True
         if goal_hint(self.family).search(ocr_label(row.joined)) is None:  # 实际宪成情况 too
             return False
         found = {self._goal_label(c.text) for c in row.cells} - {None}
         if "goal_expected" in found and "goal_actual" in found:
             return True
         first = row.cells[0].text if row.cells else ""
+        if len(row.cells) == 1 and key(first) in _OLDER_GOAL_LABELS:
+            return True  # 绩效目标 alone on its line, its text on the next (2015–2019 forms)
         if found and self.goal_cols and self._goal_label(first) in found - self.goal_cols.keys():
             return True  # the block's next label on a row of its own (实际完成情况 | text)
         if len(row.cells) == 2 and self._goal_label(first) and len(row.cells[1].text) >= _GOAL_TEXT:
@@ -1479,7 +1518,11 @@ class _TableBuilder:
             or self.goal_parts["goal_actual"]
             or len(cells[1].text) < _GOAL_TEXT
             or not lb.is_result_label(cells[0].text)
-            or self._goal_label(cells[0].text) is not None
+            # (the older forms' 目标完成情况 is such a label, wherever it stands)
+            or (
+                self._goal_label(cells[0].text) is not None
+                and key(cells[0].text) not in _OLDER_GOAL_LABELS
+            )
         )
 
     def _result_row(self, row: Row) -> bool:
@@ -1964,6 +2007,42 @@ class _TableBuilder:
             or self._is_result_row(row)  # 目标完成情况 | … under the rows
         )
 
+    def _workflow(self, row: Row) -> bool:
+        """A budget system's approval steps under the table: its heading (审批流程), its header
+        (环节 | 处理人 | 处理时间 | 处理意见) and its steps (财政审核 | 孟凡 | 2025-02-26 09:08:55 |
+        同意), kept together under 审批流程; False for any other row."""
+        cells = row.cells
+        texts = [c.text for c in cells]
+        heading = len(cells) == 1 and key(texts[0]) in _WORKFLOW_HEADINGS
+        header = sum(key(t) in _WORKFLOW_COLUMNS for t in texts) >= _WORKFLOW_LABELS
+        # (a step left undone prints dashes: 主管部门审核 | — | — | —)
+        step = self.workflow and (
+            any(_STAMPED.match(t) for t in texts)
+            or (len(texts) > 1 and all(t in _DASHES for t in texts[1:]))
+        )
+        if not (heading or header or step):
+            return False
+        self.workflow = True
+        for c in cells:
+            c.used = True
+        if step:
+            done = self.t["fields"].get("审批流程", "")
+            self.t["fields"]["审批流程"] = (done + "；" if done else "") + " ".join(texts)
+            self.t["cells"].setdefault("field:审批流程", cells[0].ref())
+        return True
+
+    def _indicators_heading(self, cell: Cell) -> bool:
+        """The indicators' heading with a note in brackets (年度绩效指标（百分制，按80%折算计入
+        总分）): the share its note states kept; False for any other cell."""
+        m = _INDICATORS_HEADING.match(cell.text)
+        if m is None:
+            return False
+        cell.used = True
+        self.t["labels"].setdefault("indicators", cell.text)
+        if (share := _STATED_SCALE.search(m.group("note"))) is not None:
+            self.t["indicator_scale"] = float(share.group(1)) / 100
+        return True
+
     def _scaled_sum(self, row: Row) -> bool:
         """The indicators' points on a hundred and their share counted in the total (绩效指标
         得分(百分制) | 100, then 绩效指标折算得分(×80%) | 80: a 20/80 form scoring its rows on
@@ -1972,17 +2051,23 @@ class _TableBuilder:
         cells = row.cells
         if len(cells) < 2 or not _scaled_sum_label(cells[0].text):
             return False
-        # (each label with the figure after it: the two may share a line, 百分制 | 100 | 折算 | 80)
-        for label, figure in itertools.pairwise(cells):
-            m = _SCALED_SUM.match(key(label.text))
-            if m is None or parse_points(figure.text) is None:
+        # each label with the figures after it, its points and its score (… | 100 | 99.59) or
+        # its score alone; the two may share a line (百分制 | 100 | 折算 | 80)
+        at = [k for k, c in enumerate(cells) if _SCALED_SUM.match(key(c.text)) is not None]
+        for k, end in zip(at, [*at[1:], len(cells)], strict=True):
+            m = _SCALED_SUM.match(key(cells[k].text))
+            assert m is not None
+            figures = [c for c in cells[k + 1 : end] if parse_points(c.text) is not None]
+            if not figures:
                 continue
-            label.used = figure.used = True
-            if m.group("share") is None:
-                self.t["cells"]["indicator_sum"] = figure.ref()
-            else:
+            cells[k].used = True
+            name = "indicator_sum" if m.group("share") is None else "indicator_scaled"
+            if m.group("share") is not None:
                 self.t["indicator_scale"] = float(m.group("share")) / 100
-                self.t["cells"]["indicator_scaled"] = figure.ref()
+            fields = [name] if len(figures) == 1 else [f"{name}_weight", name]
+            for c, field in zip(figures[-len(fields) :], fields, strict=True):
+                c.used = True
+                self.t["cells"][field] = c.ref()
         return True
 
     def _deductions_total(self, row: Row) -> None:
@@ -2128,6 +2213,11 @@ class _TableBuilder:
         for field, parts in self.goal_parts.items():
             text = "".join(collapse_spaces(c.raw or c.text) for c in parts)
             t[field] = _LEADER.sub("", text) if text[-1:] in _LEADER_END else text
+        if t.get("indicator_scale") is None:
+            # 注：指标得分按80%折算计入总分 under the table: the rows' share, no row printing it
+            stated = next((m for n in t["notes"] if (m := _STATED_SCALE.search(n))), None)
+            if stated is not None:
+                t["indicator_scale"] = float(stated.group(1)) / 100
         t["begins_inside"] = self._starts_inside()
         cut = self._cut_short()
         # no 总分 and short of its points: an excerpt cut after a whole row, its last row whole
