@@ -879,7 +879,9 @@ class TableStream:
             account(page_numbers, leftovers, accounting)
             page_numbers.clear()
             if table is not None:
-                if held is not None:
+                if held is not None and _cover_of(held, table):
+                    _from_cover(held, table)  # a workbook's cover naming the table's project
+                elif held is not None:
                     _continued(held)
                     yield _judged(held, by_position)
                 held = table
@@ -888,6 +890,31 @@ class TableStream:
         account(page_numbers, leftovers, accounting)  # taken after the last block
         # an export's printed rows are accounted for, not the rows unfolded from them
         account(exports.printed, leftovers, accounting)
+
+
+def _cover_of(cover: EvaluationTable, table: EvaluationTable) -> bool:
+    """``cover`` names ``table``'s project and holds nothing of a form (no funds, goal, row or
+    total): a cover sheet (封面: 项目名称：… | 项目单位（盖章）：… | 填报日期：…) before it."""
+    return (
+        bool(cover.project)
+        and cover.project == table.project
+        and not (cover.indicators or cover.tasks or cover.funds.annual_total.cells)
+        and not (cover.goal_expected or cover.goal_actual or cover.total_printed)
+    )
+
+
+def _from_cover(cover: EvaluationTable, table: EvaluationTable) -> None:
+    """What a cover printed beyond the project's name kept on the table it covers: its fields
+    (项目单位（盖章）, 填报日期) and its notes (a 填表说明 sheet read with it), each with its cell."""
+    for label, value in cover.fields.items():
+        if label not in table.fields:
+            table.fields[label] = value
+            if (ref := cover.cells.get(f"field:{label}")) is not None:
+                table.cells[f"field:{label}"] = ref
+    for k, text in enumerate(cover.notes):
+        if (ref := cover.cells.get(f"note:{k}") or cover.cells.get(f"explained:{k}")) is not None:
+            table.cells[f"note:{len(table.notes)}"] = ref
+        table.notes.append(text)
 
 
 _BY_POSITION = "text/fixed"  # a scan's text read by its cells' positions

@@ -577,7 +577,13 @@ _SYSTEM_LINE = lazy_compile(r"^(?:电子签章|电子印章|打印时间|打印�
 
 
 def is_system_line(text: str) -> bool:
+    # (a look for its words first: this runs on most rows' cells)
+    if "码" not in text and text[:2] not in _SYSTEM_OPENS:
+        return False
     return len(text) <= _SYSTEM_LONGEST and _SYSTEM_LINE.search(text) is not None
+
+
+_SYSTEM_OPENS = frozenset({"电子", "打印", "生成"})
 
 
 _SYSTEM_LONGEST = 60

@@ -1145,6 +1145,7 @@ def _equals_a_value(row: dict[str, Any], weight: float) -> bool:
 
 _RATE_UNREAD = 1000.0  # % : no execution rate, an amount in its place
 _POINTS_AS_RATE = 20.0  # the most points a fund row is worth (the 20/80 form's)
+_FEW_POINTS_SHARE = 0.05  # of the budget: a whole number of points read as the spending
 
 
 # A doubt about the funds block alone (its rows' labels holding amounts): the indicator rows
@@ -1281,6 +1282,26 @@ def _funds_rows_doubts(t: dict[str, Any]) -> list[ReadingDoubt]:
                 funds_only=True,
                 reason=f"资金一行的执行数{fmt(executed)}不到预算数{fmt(budget)}的千分之一，"
                 "读入的可能是分值或得分，资金各栏可能错位。",
+                evidence=[
+                    ref
+                    for f in ("full_year_budget", "executed")
+                    if (ref := total["cells"].get(f)) is not None
+                ],
+            )
+        ]
+    if (
+        executed.is_integer()
+        and executed <= _POINTS_AS_RATE
+        and total.get("weight") is None
+        and executed < budget * _FEW_POINTS_SHARE
+    ):
+        # 520.00 budgeted and 10 executed, no 分值 read on the row: its points in the amount's
+        # column, the row's cells read a column off
+        return [
+            ReadingDoubt(
+                funds_only=True,
+                reason=f"资金一行的执行数读作{fmt(executed)}，只及预算数{fmt(budget)}的"
+                f"{executed / budget * 100:.2f}%，而该行没有读到分值：读入的可能是分值，资金各栏可能错位。",
                 evidence=[
                     ref
                     for f in ("full_year_budget", "executed")

@@ -195,6 +195,7 @@ _WORKFLOW_COLUMNS = frozenset(
     }
 )
 _WORKFLOW_LABELS = 3
+_WORKFLOW_HINT = lazy_compile(r"审批|审核|流转|环节|处理")
 _DASHES = frozenset({"—", "-", "－", "/", "／", "——"})
 _STAMPED = lazy_compile(r"^\d{4}-\d{1,2}-\d{1,2}(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?$")
 
@@ -548,6 +549,9 @@ def _sign_off_cells(cells: list[Cell]) -> list[tuple[Cell, Cell | None]] | None:
     """A sign-off's row whose keys stand in cells of their own, each value in the next (填表人：
     | 孙晓东 | 单位负责人（签章）： | | 财务负责人： | 高敏): each key with its value (None for a key
     with its value in its own cell); None when the row is not such a row."""
+    first = cells[0].text
+    if ":" not in first and "：" not in first:
+        return None  # (every key ends with its colon: a first look, as this runs on most rows)
     out: list[tuple[Cell, Cell | None]] = []
     k = 0
     while k < len(cells):
@@ -702,6 +706,7 @@ class _TableBuilder:
         # the notes being read explain the rows (偏差原因说明：…, a 备注 row), not the form
         self.explaining = False
         self.workflow = False  # a budget system's approval steps being read (审批流程)
+        self.goal_labelled: list[int] = []  # the goals' labels' columns (_goal_header)
 
     def build(self) -> EvaluationTable | None:
         rows = self.rows
@@ -723,7 +728,11 @@ class _TableBuilder:
             elif state == "notes":  # the form goes on where the note broke in
                 state, self.explaining = resumed, False
                 continue
-            elif self._is_indicator_header(row) or self._stacked_header(i):
+            elif not self._details_sheet(row) and (
+                self._is_indicator_header(row) or self._stacked_header(i)
+            ):
+                # (a header on a sheet of its own after the rows and their 总分: a sheet of the
+                # rows' details, 附表：指标明细, not the rows again; its cells are reported)
                 i = self._indicators(i)
                 state = "after"
                 continue
@@ -1261,6 +1270,14 @@ class _TableBuilder:
         self.goal_heading = (
             cells[0].column if len(cells) > 2 and is_part_heading(cells[0].text) else None
         )
+        # the columns of the goals' own labels after the block's (年度总体目标 | 实施期目标 |
+        # 年度目标 | 全年实际完成情况): a copy dropping the empty cell under the block's label
+        # prints each text a column left of its label (_goal_content)
+        self.goal_labelled = (
+            [c.column for c in cells[1:]]
+            if len(cells) > 2 and self._goal_label(cells[0].text) is None
+            else []
+        )
         if (
             len(cells) == _LABELLED
             and (field := self._goal_label(cells[0].text)) is not None
@@ -1599,8 +1616,15 @@ class _TableBuilder:
             return
         cols = self.goal_cols or {"goal_expected": 2, "goal_actual": 5}
         other = self.goal_other
-        if row.cells and row.cells[0].column == self.goal_heading:
-            # the texts open in the heading's column: each goal's a column left of its label
+        if (row.cells and row.cells[0].column == self.goal_heading) or (
+            self.goal_labelled
+            and not any(self.goal_parts.values())  # (the texts' first row, none read yet)
+            and [c.column for c in row.cells] == [col - 1 for col in self.goal_labelled]
+            and all(len(c.text) >= _GOAL_TEXT for c in row.cells)
+        ):
+            # the texts open in the heading's column, or a copy that dropped the empty cell
+            # under the block's label (| 实施期 text | 年度 text | 完成 text |): each goal's a
+            # column left of its label
             cols = {field: col - 1 for field, col in cols.items()}
             other = {col - 1: label for col, label in other.items()}
         cells = []
@@ -2007,11 +2031,21 @@ class _TableBuilder:
             or self._is_result_row(row)  # 目标完成情况 | … under the rows
         )
 
+    def _details_sheet(self, row: Row) -> bool:
+        """``row`` opens another sheet of the workbook after the table's rows and 总分."""
+        if not (self.totals_row and self.t["indicators"] and row.cells):
+            return False
+        sheet = _sheet(row.cells[0])
+        first = next((r.cells[0] for r in self.rows if r.cells), None)
+        return sheet is not None and first is not None and sheet != _sheet(first)
+
     def _workflow(self, row: Row) -> bool:
         """A budget system's approval steps under the table: its heading (审批流程), its header
         (环节 | 处理人 | 处理时间 | 处理意见) and its steps (财政审核 | 孟凡 | 2025-02-26 09:08:55 |
         同意), kept together under 审批流程; False for any other row."""
         cells = row.cells
+        if not self.workflow and _WORKFLOW_HINT.search(row.joined) is None:
+            return False  # (a first look: this runs on most rows outside the indicators)
         texts = [c.text for c in cells]
         heading = len(cells) == 1 and key(texts[0]) in _WORKFLOW_HEADINGS
         header = sum(key(t) in _WORKFLOW_COLUMNS for t in texts) >= _WORKFLOW_LABELS

@@ -256,7 +256,7 @@ def rebuild_costed(
                 v = c + _WRAPPED + (_NAME_GOES_ON if slots[s - 1] is Slot.NAME else 0.0)
                 if v < new_cost[s]:
                     new_cost[s], came[s] = v, (s, s - 1, False)
-            elif early[i] and slots[s - 1] is Slot.NAME:
+            elif s > 0 and early[i] and slots[s - 1] is Slot.NAME:
                 # the name's rest, at a gain: its first line then opens the row rather than
                 # ending the row above's explanation (…15 | 15 / 新增高效节水灌 / 溉面积 / ≥3000)
                 v = c + _EARLY
