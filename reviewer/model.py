@@ -248,8 +248,8 @@ class FundRow(BaseModel):
 # The kind of a funds row whose label no form lists but names a source (社会投入资金): whether
 # it is one of the total's sources or a part of one, the printed text does not say.
 UNLISTED_SOURCE = "unlisted"
-# The kind of a sub-project's row under the total (格林镇新华村通组公路硬化 | 248.50 | …): one of
-# the parts the total is the sum of.
+# The kind of a sub-project's or a use's row in the funds block (格林镇新华村通组公路硬化 | 248.50
+# | …, 按用途：设备购置费 | 420 | …): one of the parts the total is the sum of.
 SUB_PROJECT = "sub_project"
 # The national form's source rows under 年度资金总额, by field, as the form labels them.
 SOURCE_LABELS = {

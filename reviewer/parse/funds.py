@@ -550,8 +550,8 @@ class FundsReader:
         self.labelled_now = False
         self.regions = False  # under a region's label (其中：按县（市、区）): its counties' rows
         self.region_kind = "by_region"  # or "region_part": the list says it is not the whole
-        # the row read last was the block's total or a sub-project's under it
-        self.under_total = False
+        # the row read last was one a list of parts may follow: the total, a source, a part
+        self.parts_may_follow = False
 
     def header(self, row: Row) -> None:
         """Column roles by header label, with their positions; the unit and the block's points
@@ -980,10 +980,11 @@ class FundsReader:
         return first
 
     def _sub_project_row(self, cells: list[Cell]) -> bool:
-        """A row right under the block's total or another such row whose label no form lists
-        and names no source of money (格林镇新华村通组公路硬化, 永安镇石佛村), printing an amount
-        in each of the header's amount columns and nothing else: a sub-project's funds."""
-        if not (self.after_row and self.under_total and self.roles and len(cells) > 1):
+        """A row right under the block's total, one of its sources or another part, whose label no
+        form lists and names no source of money (格林镇新华村通组公路硬化, 按用途：设备购置费),
+        printing an amount in each of the header's amount columns and nothing else: a
+        sub-project's or a use's funds, a part of the total."""
+        if not (self.after_row and self.parts_may_follow and self.roles and len(cells) > 1):
             return False
         name = _PARTS_LABEL.sub("", _SPACE.sub("", cells[0].text))  # (按用途：设备购置费)
         if _SUB_PROJECT_NAME.fullmatch(name) is None or _NOT_A_PROJECT.search(name):
@@ -1089,13 +1090,13 @@ class FundsReader:
                 return True
             label, kind = region, self.region_kind
         if label is None and self._sub_project_row(cells):
-            # a sub-project's row under the total (格林镇新华村通组公路硬化 | 248.50 | … | —):
-            # a part of the total, the sub-projects' sum set against it
+            # a sub-project's or a use's row (格林镇新华村通组公路硬化 | 248.50 | … | —): a part
+            # of the total, the parts' sum set against it
             label, kind = cells[0], SUB_PROJECT
         if label is None or kind is None:
             return False
         # (a list of parts opens under the total, or under the sources' rows)
-        self.under_total = kind in (*_MAIN_ROWS, SUB_PROJECT, UNLISTED_SOURCE)
+        self.parts_may_follow = kind in (*_MAIN_ROWS, SUB_PROJECT, UNLISTED_SOURCE)
         if kind not in _REGION_KINDS:
             self.regions = False
             if (glued := _GLUED_LIST.search(label.text)) is not None:
